@@ -1,0 +1,213 @@
+// Package catalog is errgen's model of an error catalog: it loads catalog.yaml
+// keeping the position of every node, validates it (reporting every problem at
+// once) and normalizes it (defaults, Go names, type URIs, anchors).
+//
+// Emitters only ever see a *Catalog that Load returned without error, so they
+// can trust every invariant checked here.
+package catalog
+
+// Pos is a position in the catalog file, 1-based like the YAML parser's.
+type Pos struct {
+	Line int // 1-based line
+	Col  int // 1-based column
+}
+
+// Catalog is a loaded, validated and normalized error catalog.
+type Catalog struct {
+	File        string          // path as given to Load, used in messages
+	Version     int             // catalog format version; only 1 exists
+	API         string          // API name, named in docs and comments
+	Description string          // Markdown intro of the docs page
+	Format      *Envelope       // default envelope of every error
+	TypeBase    string          // base of problem "type" URIs; empty means about:blank
+	DocsURL     string          // base of per-error docs links; empty means none
+	Go          GoOptions       // settings of the Go output
+	OpenAPI     OpenAPIOptions  // settings of the OpenAPI output
+	Docs        DocsOptions     // settings of the Markdown output
+	Errors      []*Error        // the errors, in catalog order
+	Envelopes   []*Envelope     // the envelopes in use: the default first, then overrides in order of first use
+	Retired     []string        // reserved codes of retired errors (reserved for a later issue)
+	Fallback    *Error          // the error that stands in for any non-catalog error
+}
+
+// GoOptions configures the generated Go package.
+type GoOptions struct {
+	Package string // package name, default apierrors
+}
+
+// OpenAPIOptions configures the generated OpenAPI document.
+type OpenAPIOptions struct {
+	Version         string   // "3.0.3" or "3.1.0"
+	Attach          []string // codes attached to every operation on augment
+	DefaultResponse bool     // attach the fallback error as each operation's "default" response
+}
+
+// DocsOptions configures the generated Markdown page.
+type DocsOptions struct {
+	Title     string     // page title, default "Errors"
+	GroupBy   string     // "status" or "category"
+	Sections  []Section  // extra sections after the reference, in order
+	Providers []Provider // provider-specific issue tables
+}
+
+// Section is an extra Markdown section of the docs page.
+type Section struct {
+	Title string // section heading
+	Body  string // Markdown body, copied verbatim
+}
+
+// Provider describes issues specific to one upstream provider or integration.
+type Provider struct {
+	Name   string          // provider name, the section heading
+	Notes  string          // Markdown notes under the heading
+	Issues []ProviderIssue // rows of the Error | Cause | Fix table
+}
+
+// ProviderIssue is one row of a provider's issue table.
+type ProviderIssue struct {
+	Error string // what the provider returns, e.g. "429 Too Many Requests"
+	Cause string // why it happens
+	Fix   string // what to do
+}
+
+// Error is one catalog error.
+type Error struct {
+	Code            string            // wire code, unique
+	Name            string            // Go name derived from Code, e.g. NotFound
+	Status          int               // HTTP status, 400-599
+	Title           string            // short title, default the status's reason phrase
+	Message         *Template         // default message; nil when the error has none
+	Description     string            // longer explanation, Markdown
+	Category        string            // docs group when grouping by category
+	Causes          []string          // common causes
+	Remediation     []string          // how to fix
+	Troubleshooting []Troubleshooting // check/solution rows
+	Details         []*Detail         // typed details, in catalog order
+	Headers         []*Header         // response headers, in catalog order
+	Retryable       bool              // whether a client may retry
+	Format          *Envelope         // the envelope this error is written in
+	Meta            []Meta            // free string attributes, in catalog order
+	Challenge       string            // WWW-Authenticate value of a 401
+	Fallback        bool              // stands in for non-catalog errors
+	TypeURI         string            // problem "type" URI: TypeBase + kebab(Code), or about:blank
+	Anchor          string            // stable docs anchor, kebab(Code)
+	DocsLink        string            // DocsURL + "#" + Anchor, or empty
+	Pos             Pos               // position of the error's "code"
+}
+
+// Troubleshooting is one check/solution row.
+type Troubleshooting struct {
+	Check    string // what to check
+	Solution string // what to do about it
+}
+
+// Meta is a free string attribute of an error, usable in envelopes as $meta.NAME.
+type Meta struct {
+	Name  string // attribute name
+	Value string // attribute value
+}
+
+// MetaValue returns the value of the named meta attribute, or "".
+func (e *Error) MetaValue(name string) string {
+	for _, m := range e.Meta {
+		if m.Name == name {
+			return m.Value
+		}
+	}
+	return ""
+}
+
+// Detail returns the named detail, or nil.
+func (e *Error) Detail(name string) *Detail {
+	for _, d := range e.Details {
+		if d.Name == name {
+			return d
+		}
+	}
+	return nil
+}
+
+// RequiredDetails returns the required details in catalog order: the
+// parameters of the generated constructor.
+func (e *Error) RequiredDetails() []*Detail {
+	var req []*Detail
+	for _, d := range e.Details {
+		if d.Required {
+			req = append(req, d)
+		}
+	}
+	return req
+}
+
+// HasOptionalDetails reports whether some detail is optional.
+func (e *Error) HasOptionalDetails() bool {
+	return len(e.RequiredDetails()) < len(e.Details)
+}
+
+// DetailType is the type of a detail.
+type DetailType string
+
+// The detail types of catalog version 1.
+const (
+	TypeString    DetailType = "string"
+	TypeInteger   DetailType = "integer"
+	TypeNumber    DetailType = "number"
+	TypeBoolean   DetailType = "boolean"
+	TypeStrings   DetailType = "string[]"
+	TypeStringMap DetailType = "map[string]string"
+	TypeObject    DetailType = "object"
+)
+
+// detailTypes lists the detail types in the order hints and docs show them.
+var detailTypes = []DetailType{TypeString, TypeInteger, TypeNumber, TypeBoolean, TypeStrings, TypeStringMap, TypeObject}
+
+// Scalar reports whether values of the type can fill a {placeholder}.
+func (t DetailType) Scalar() bool {
+	return t == TypeString || t == TypeInteger || t == TypeNumber || t == TypeBoolean
+}
+
+// Detail is a typed piece of context carried by an error.
+type Detail struct {
+	Name        string     // JSON name, as in the catalog
+	GoName      string     // exported Go field name, e.g. ResourceID
+	ParamName   string     // Go parameter name, e.g. resourceID
+	Type        DetailType // value type
+	Required    bool       // a constructor parameter, never omitted
+	Description string     // what it means
+	Example     any        // example value as Go: string, int64, float64, bool, []string, []Meta (map), JSON bytes (object); nil when none
+	Pos         Pos        // position of the detail's "name"
+}
+
+// ExampleJSON is an example value of an object detail: compact JSON, members
+// in catalog order.
+type ExampleJSON []byte
+
+// Header is a response header, its value possibly filled from details.
+type Header struct {
+	Name  string    // canonical header name
+	Value *Template // value template
+	Pos   Pos       // position of the header's name
+}
+
+// Template is a string with {detail} placeholders.
+type Template struct {
+	Source string         // as written in the catalog
+	Parts  []TemplatePart // literal and placeholder parts, in order
+	Pos    Pos            // position of the template string
+}
+
+// TemplatePart is a literal string or a placeholder naming a detail.
+type TemplatePart struct {
+	Literal string // the literal text when Detail is empty
+	Detail  string // the detail's name for a placeholder
+}
+
+// Static reports whether the template has no placeholders.
+func (t *Template) Static() bool {
+	for _, p := range t.Parts {
+		if p.Detail != "" {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,109 @@
+package catalog
+
+import (
+	"bytes"
+		"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxSize is the largest catalog Load reads. A 10,000-error catalog with
+// full docs is about 5 MiB; anything far larger is a mistake, not a catalog.
+const MaxSize = 16 << 20
+
+// Load reads, validates and normalizes the catalog at path. Any problem in
+// the catalog is returned as a *Problems listing all of them.
+func Load(path string) (*Catalog, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return Parse(path, data)
+}
+
+// Parse validates and normalizes a catalog held in memory; file names it in
+// messages.
+func Parse(file string, data []byte) (*Catalog, error) {
+	probs := &Problems{File: file}
+	switch {
+	case len(data) > MaxSize:
+		probs.add(Pos{}, "catalog is larger than %d MiB", MaxSize>>20)
+		return nil, probs.err()
+	case len(bytes.TrimSpace(data)) == 0:
+		probs.add(Pos{}, "catalog is empty")
+		return nil, probs.err()
+	case !utf8.Valid(data):
+		probs.add(invalidUTF8Pos(data), "catalog is not valid UTF-8")
+		return nil, probs.err()
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		probs.add(yamlErrorPos(err), "%s", yamlErrorMessage(err))
+		return nil, probs.err()
+	}
+	if len(doc.Content) == 0 {
+		probs.add(Pos{}, "catalog is empty")
+		return nil, probs.err()
+	}
+	r := &nodeReader{probs: probs}
+	r.rejectAliases(&doc)
+	if len(probs.List) > 0 {
+		return nil, probs.err()
+	}
+	c := r.catalog(doc.Content[0])
+	c.File = file
+	if err := probs.err(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// invalidUTF8Pos finds the first invalid byte.
+func invalidUTF8Pos(data []byte) Pos {
+	line, col := 1, 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[size:]
+	}
+	return Pos{Line: line, Col: col}
+}
+
+// yamlErrorPos extracts "line N" from a yaml.v3 error message.
+func yamlErrorPos(err error) Pos {
+	var line int
+	msg := err.Error()
+	if i := strings.Index(msg, "line "); i >= 0 {
+		fmt.Sscanf(msg[i:], "line %d", &line)
+	}
+	return Pos{Line: line, Col: 1}
+}
+
+// yamlErrorMessage strips the parser's "yaml: line N:" prefix, which the
+// caller turns into a position.
+func yamlErrorMessage(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if strings.HasPrefix(msg, "line ") {
+		if _, rest, ok := strings.Cut(msg, ": "); ok {
+			msg = rest
+		}
+	}
+	return "invalid YAML: " + msg
+}

@@ -1,0 +1,126 @@
+package catalog
+
+import (
+	"go/token"
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+var (
+	// codePattern is what a code may be made of: letters, digits, _ - .
+	codePattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.\-]*$`)
+	// namePattern is what detail and meta names may be made of.
+	namePattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+	// packagePattern is a Go package name errgen accepts.
+	packagePattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+)
+
+// initialisms are written in upper case in Go names, as golint taught.
+var initialisms = map[string]bool{
+	"ACL": true, "API": true, "ASCII": true, "CPU": true, "CSS": true, "DNS": true, "EOF": true,
+	"GUID": true, "HTML": true, "HTTP": true, "HTTPS": true, "ID": true, "IP": true, "JSON": true,
+	"JWT": true, "LHS": true, "OTP": true, "PSA": true, "QPS": true, "RAM": true, "RHS": true,
+	"RPC": true, "SLA": true, "SMTP": true, "SQL": true, "SSH": true, "TCP": true, "TLS": true,
+	"TTL": true, "UDP": true, "UI": true, "UID": true, "URI": true, "URL": true, "UTF8": true,
+	"UUID": true, "VM": true, "XML": true, "XMPP": true, "XSRF": true, "XSS": true,
+}
+
+// words splits a code or detail name on _ - . and case changes:
+// "INVALID_JSON" → [INVALID JSON], "resourceId" → [resource Id],
+// "HTTPStatus" → [HTTP Status].
+func words(s string) []string {
+	var out []string
+	rs := []rune(s)
+	start := -1
+	flush := func(end int) {
+		if start >= 0 && end > start {
+			out = append(out, string(rs[start:end]))
+		}
+		start = -1
+	}
+	for i, r := range rs {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			flush(i)
+			continue
+		}
+		if start < 0 {
+			start = i
+			continue
+		}
+		prev := rs[i-1]
+		lowerToUpper := unicode.IsUpper(r) && (unicode.IsLower(prev) || unicode.IsDigit(prev))
+		acronymEnd := unicode.IsUpper(r) && unicode.IsUpper(prev) && i+1 < len(rs) && unicode.IsLower(rs[i+1])
+		if lowerToUpper || acronymEnd {
+			flush(i)
+			start = i
+		}
+	}
+	flush(len(rs))
+	return out
+}
+
+// GoName converts a code or detail name to an exported Go identifier with
+// Go initialisms: INVALID_JSON → InvalidJSON, resourceId → ResourceID.
+func GoName(s string) string {
+	var b strings.Builder
+	for _, w := range words(s) {
+		up := strings.ToUpper(w)
+		if initialisms[up] {
+			b.WriteString(up)
+			continue
+		}
+		rs := []rune(strings.ToLower(w))
+		rs[0] = unicode.ToUpper(rs[0])
+		b.WriteString(string(rs))
+	}
+	return b.String()
+}
+
+// paramName converts a detail name to an unexported Go identifier:
+// resourceId → resourceID, ID → id, URLPath → urlPath.
+func paramName(s string) string {
+	ws := words(s)
+	if len(ws) == 0 {
+		return ""
+	}
+	first := strings.ToLower(ws[0])
+	return first + GoName(strings.Join(ws[1:], "_"))
+}
+
+// Kebab converts a code to the lower-case, dash-separated form used in
+// anchors and type URIs: RATE_LIMIT_EXCEEDED → rate-limit-exceeded.
+func Kebab(s string) string {
+	ws := words(s)
+	for i, w := range ws {
+		ws[i] = strings.ToLower(w)
+	}
+	return strings.Join(ws, "-")
+}
+
+// predeclared are Go's predeclared identifiers: a parameter named like one
+// compiles but shadows it, which generated code must never do.
+var predeclared = map[string]bool{
+	"any": true, "append": true, "bool": true, "byte": true, "cap": true, "clear": true, "close": true,
+	"comparable": true, "complex": true, "complex64": true, "complex128": true, "copy": true,
+	"delete": true, "error": true, "false": true, "float32": true, "float64": true, "imag": true,
+	"int": true, "int8": true, "int16": true, "int32": true, "int64": true, "iota": true, "len": true,
+	"make": true, "max": true, "min": true, "new": true, "nil": true, "panic": true, "print": true,
+	"println": true, "real": true, "recover": true, "rune": true, "string": true, "true": true,
+	"uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true, "uintptr": true,
+}
+
+// reservedParam reports whether a Go parameter name would be a keyword, shadow
+// a predeclared identifier, or collide with names the generated constructor
+// body uses.
+func reservedParam(name string) (string, bool) {
+	switch {
+	case token.IsKeyword(name):
+		return "a Go keyword", true
+	case predeclared[name]:
+		return "a predeclared Go identifier", true
+	case name == "d" || name == "e" || name == "json" || name == "http" || name == "strconv" || name == "errors":
+		return "a name the generated code uses", true
+	}
+	return "", false
+}

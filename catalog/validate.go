@@ -1,0 +1,254 @@
+package catalog
+
+import (
+	"mime"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/http/httpguts"
+)
+
+// validate checks what spans more than one node and fills in the derived
+// fields (names, titles, URIs, anchors). It runs even when reading found
+// problems, so that one run reports everything.
+func (cr *catalogReader) validate() {
+	c := cr.c
+	byCode := map[string]*Error{}
+	byName := map[string]*Error{}
+	var fallbacks []*Error
+	for _, e := range c.Errors {
+		if e.Code != "" {
+			if !codePattern.MatchString(e.Code) {
+				cr.probs.add(e.Pos, "code %q must start with a letter and hold only letters, digits, _ - and .", e.Code)
+			} else if prev := byCode[e.Code]; prev != nil {
+				cr.probs.add(e.Pos, "duplicate code %q (first declared at line %d)", e.Code, prev.Pos.Line)
+			} else {
+				byCode[e.Code] = e
+				e.Name = GoName(e.Code)
+				if prev := byName[e.Name]; prev != nil {
+					cr.probs.add(e.Pos, "code %q has the same Go name %s as %q (line %d)", e.Code, e.Name, prev.Code, prev.Pos.Line)
+				} else {
+					byName[e.Name] = e
+				}
+			}
+		}
+		if e.Title == "" && e.Status >= 400 && e.Status <= 599 {
+			e.Title = http.StatusText(e.Status)
+			if e.Title == "" {
+				cr.probs.add(e.Pos, "status %d has no standard reason phrase: set a title", e.Status)
+			}
+		}
+		if e.Fallback {
+			fallbacks = append(fallbacks, e)
+			if e.Status != 0 && e.Status < 500 {
+				cr.probs.add(e.Pos, "fallback error %q must have a 5xx status, not %d", e.Code, e.Status)
+			}
+		}
+		cr.validateDetails(e)
+		cr.validateHeaders(e)
+		switch {
+		case e.Status == http.StatusUnauthorized && e.Challenge == "":
+			cr.probs.add(e.Pos, "error %q has status 401 but no challenge: RFC 9110 requires a WWW-Authenticate scheme (e.g. challenge: Bearer)", e.Code)
+		case e.Status != http.StatusUnauthorized && e.Challenge != "" && e.Status != 0:
+			cr.probs.add(e.Pos, "error %q: challenge is only for 401 errors, not %d", e.Code, e.Status)
+		}
+		anchor := Kebab(e.Code)
+		e.Anchor = anchor
+		e.TypeURI = "about:blank"
+		if c.TypeBase != "" {
+			e.TypeURI = c.TypeBase + anchor
+		}
+		if c.DocsURL != "" {
+			e.DocsLink = c.DocsURL + "#" + anchor
+		}
+		if c.Docs.GroupBy == "category" && e.Category == "" {
+			cr.probs.add(e.Pos, "error %q has no category, and docs.group_by is category", e.Code)
+		}
+	}
+	switch {
+	case len(fallbacks) == 0 && len(c.Errors) > 0:
+		cr.probs.add(cr.errorsPos, "no error has fallback: true; exactly one 5xx error must stand in for non-catalog errors")
+	case len(fallbacks) > 1:
+		for _, e := range fallbacks[1:] {
+			cr.probs.add(e.Pos, "error %q is a second fallback (the first is %q); exactly one error may have fallback: true", e.Code, fallbacks[0].Code)
+		}
+	}
+	if len(fallbacks) > 0 {
+		c.Fallback = fallbacks[0]
+	}
+	for i, code := range c.OpenAPI.Attach {
+		if byCode[code] == nil {
+			cr.probs.add(cr.attachPos[i], "openapi.attach: unknown code %q%s", code, suggest(code, codes(c.Errors)))
+		}
+	}
+	for _, env := range c.Envelopes {
+		cr.validateEnvelope(env)
+	}
+}
+
+func codes(errs []*Error) []string {
+	out := make([]string, 0, len(errs))
+	for _, e := range errs {
+		out = append(out, e.Code)
+	}
+	return out
+}
+
+func (cr *catalogReader) validateDetails(e *Error) {
+	seen := map[string]*Detail{}
+	goNames := map[string]*Detail{}
+	for _, d := range e.Details {
+		if prev := seen[d.Name]; prev != nil {
+			cr.probs.add(d.Pos, "error %q: duplicate detail %q", e.Code, d.Name)
+			continue
+		}
+		seen[d.Name] = d
+		if prev := goNames[d.GoName]; prev != nil {
+			cr.probs.add(d.Pos, "error %q: details %q and %q have the same Go name %s", e.Code, prev.Name, d.Name, d.GoName)
+			continue
+		}
+		goNames[d.GoName] = d
+	}
+	if e.Message != nil {
+		cr.checkPlaceholders(e, e.Message, "message")
+	}
+	if keys := e.Format.SpreadKeys(); len(keys) > 0 {
+		for _, d := range e.Details {
+			if contains(keys, d.Name) {
+				cr.probs.add(d.Pos, "error %q: detail %q clashes with the %s envelope's member %q", e.Code, d.Name, e.Format.Name, d.Name)
+			}
+		}
+	}
+}
+
+// checkPlaceholders checks that every {name} names a required scalar detail,
+// so that a message or header can always be rendered in full.
+func (cr *catalogReader) checkPlaceholders(e *Error, t *Template, what string) {
+	for _, p := range t.Parts {
+		if p.Detail == "" {
+			continue
+		}
+		d := e.Detail(p.Detail)
+		switch {
+		case d == nil:
+			cr.probs.add(t.Pos, "error %q: %s placeholder {%s} names no detail%s", e.Code, what, p.Detail, suggest(p.Detail, detailNames(e)))
+		case !d.Required:
+			cr.probs.add(t.Pos, "error %q: %s placeholder {%s} names an optional detail; make it required", e.Code, what, p.Detail)
+		case d.Type != "" && !d.Type.Scalar():
+			cr.probs.add(t.Pos, "error %q: %s placeholder {%s} names a %s detail; only string, integer, number and boolean fit in text", e.Code, what, p.Detail, d.Type)
+		}
+	}
+}
+
+func detailNames(e *Error) []string {
+	out := make([]string, 0, len(e.Details))
+	for _, d := range e.Details {
+		out = append(out, d.Name)
+	}
+	return out
+}
+
+func (cr *catalogReader) validateHeaders(e *Error) {
+	for _, h := range e.Headers {
+		switch {
+		case !httpguts.ValidHeaderFieldName(h.Name):
+			cr.probs.add(h.Pos, "error %q: %q is not a valid header name", e.Code, h.Name)
+		case h.Name == "Content-Type" || h.Name == "Content-Length":
+			cr.probs.add(h.Pos, "error %q: header %s is set by the envelope and cannot be overridden", e.Code, h.Name)
+		case h.Name == "Www-Authenticate":
+			cr.probs.add(h.Pos, "error %q: set WWW-Authenticate with challenge, not headers", e.Code)
+		}
+		cr.checkPlaceholders(e, h.Value, "header "+h.Name)
+		for _, p := range h.Value.Parts {
+			if p.Detail == "" && !httpguts.ValidHeaderFieldValue(p.Literal) {
+				cr.probs.add(h.Value.Pos, "error %q: header %s value has characters not allowed in HTTP headers", e.Code, h.Name)
+			}
+		}
+	}
+	if e.Challenge != "" && !httpguts.ValidHeaderFieldValue(e.Challenge) {
+		cr.probs.add(e.Pos, "error %q: challenge has characters not allowed in HTTP headers", e.Code)
+	}
+}
+
+// validateEnvelope checks that an envelope can be parsed back: it must carry
+// the code, or else the title (matched with the response status).
+func (cr *catalogReader) validateEnvelope(env *Envelope) {
+	pos, custom := cr.formatPos[env]
+	var users []*Error
+	for _, e := range cr.c.Errors {
+		if e.Format == env {
+			users = append(users, e)
+		}
+	}
+	if !custom && len(users) > 0 {
+		pos = users[0].Pos
+	}
+	if env.Has(RefCode) {
+		// identified by code
+	} else if env.Has(RefTitle) {
+		type key struct {
+			status int
+			title  string
+		}
+		seen := map[key]*Error{}
+		for _, e := range users {
+			k := key{e.Status, e.Title}
+			if prev := seen[k]; prev != nil {
+				cr.probs.add(e.Pos, "errors %q and %q share status %d and title %q, and the %s envelope has no $code: responses could not be told apart", prev.Code, e.Code, e.Status, e.Title, env.Name)
+			}
+			seen[k] = e
+		}
+	} else {
+		cr.probs.add(pos, "the %s envelope has neither $code nor $title: responses could not be parsed back to an error", env.Name)
+	}
+	if !custom {
+		return
+	}
+	for _, r := range env.Refs() {
+		switch r.Name {
+		case RefDetails:
+			if r.Arg != "" && !anyHasDetail(users, r.Arg) {
+				cr.probs.add(pos, "the %s envelope references %s, but no error using it has a detail %q", env.Name, r, r.Arg)
+			}
+		case RefMeta:
+			if !anyHasMeta(users, r.Arg) {
+				cr.probs.add(pos, "the %s envelope references %s, but no error using it has meta %q", env.Name, r, r.Arg)
+			}
+		}
+	}
+}
+
+func anyHasDetail(errs []*Error, name string) bool {
+	for _, e := range errs {
+		if e.Detail(name) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+func anyHasMeta(errs []*Error, name string) bool {
+	for _, e := range errs {
+		for _, m := range e.Meta {
+			if m.Name == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func absoluteURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// mediaTypeJSON reports whether mt is a JSON media type.
+func mediaTypeJSON(mt string) bool {
+	base, _, err := mime.ParseMediaType(mt)
+	if err != nil {
+		return false
+	}
+	return base == "application/json" || (strings.HasPrefix(base, "application/") && strings.HasSuffix(base, "+json"))
+}

@@ -1,0 +1,173 @@
+package catalog
+
+import (
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// nodeReader reads YAML nodes into Go values, recording a problem for every
+// node of the wrong shape instead of stopping at the first.
+type nodeReader struct {
+	probs *Problems
+}
+
+func posOf(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
+
+// kindName names a node's kind the way a user thinks of it.
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.ShortTag() {
+		case "!!null":
+			return "null"
+		case "!!int", "!!float":
+			return "a number"
+		case "!!bool":
+			return "a boolean"
+		}
+		return "a string"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	return "a document"
+}
+
+// field is one key of a mapping together with its value.
+type field struct {
+	key   string
+	keyN  *yaml.Node
+	value *yaml.Node
+}
+
+// fields checks that n is a mapping whose keys are all in known (or in
+// unsupported, which are reported as such) and returns its fields in order.
+// Unknown and duplicate keys are reported, with a hint for near misses.
+func (r *nodeReader) fields(n *yaml.Node, what string, known []string, unsupported []string) []field {
+	if n.Kind != yaml.MappingNode {
+		r.probs.add(posOf(n), "%s must be a mapping, not %s", what, kindName(n))
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []field
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			r.probs.add(posOf(k), "%s: keys must be strings, not %s", what, kindName(k))
+			continue
+		}
+		key := k.Value
+		if seen[key] {
+			r.probs.add(posOf(k), "%s: duplicate key %q", what, key)
+			continue
+		}
+		seen[key] = true
+		switch {
+		case contains(unsupported, key):
+			r.probs.add(posOf(k), "%s: %q is not supported yet", what, key)
+		case known != nil && !contains(known, key):
+			r.probs.add(posOf(k), "%s: unknown key %q%s", what, key, suggest(key, known))
+		default:
+			out = append(out, field{key: key, keyN: k, value: v})
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// scalar returns a scalar node's text; it reports any other kind.
+func (r *nodeReader) scalar(n *yaml.Node, what string) (string, bool) {
+	if n.Kind != yaml.ScalarNode || n.ShortTag() == "!!null" {
+		r.probs.add(posOf(n), "%s must be a string, not %s", what, kindName(n))
+		return "", false
+	}
+	return n.Value, true
+}
+
+// str reads a string. YAML numbers and booleans are refused so that
+// "version: 1.10" never silently becomes "1.1".
+func (r *nodeReader) str(n *yaml.Node, what string) string {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() != "!!str" && n.ShortTag() != "!!null" {
+		r.probs.add(posOf(n), "%s must be a string, not %s (quote it)", what, kindName(n))
+		return ""
+	}
+	s, _ := r.scalar(n, what)
+	return s
+}
+
+func (r *nodeReader) integer(n *yaml.Node, what string) (int, bool) {
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" {
+		r.probs.add(posOf(n), "%s must be an integer, not %s", what, kindName(n))
+		return 0, false
+	}
+	v, err := strconv.Atoi(strings.ReplaceAll(n.Value, "_", ""))
+	if err != nil {
+		r.probs.add(posOf(n), "%s: %q is not an integer", what, n.Value)
+		return 0, false
+	}
+	return v, true
+}
+
+func (r *nodeReader) boolean(n *yaml.Node, what string) bool {
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" {
+		r.probs.add(posOf(n), "%s must be true or false, not %s", what, kindName(n))
+		return false
+	}
+	v, _ := strconv.ParseBool(strings.ToLower(n.Value))
+	return v
+}
+
+// strList reads a list of strings; a single string is not accepted, so a
+// forgotten dash is caught.
+func (r *nodeReader) strList(n *yaml.Node, what string) []string {
+	if n.Kind != yaml.SequenceNode {
+		r.probs.add(posOf(n), "%s must be a list of strings, not %s", what, kindName(n))
+		return nil
+	}
+	out := make([]string, 0, len(n.Content))
+	for _, item := range n.Content {
+		if s := r.str(item, what+" item"); s != "" {
+			out = append(out, s)
+		} else if item.Kind == yaml.ScalarNode && item.ShortTag() == "!!str" {
+			r.probs.add(posOf(item), "%s item must not be empty", what)
+		}
+	}
+	return out
+}
+
+// list checks that n is a sequence and returns its items.
+func (r *nodeReader) list(n *yaml.Node, what string) []*yaml.Node {
+	if n.Kind != yaml.SequenceNode {
+		r.probs.add(posOf(n), "%s must be a list, not %s", what, kindName(n))
+		return nil
+	}
+	return n.Content
+}
+
+// rejectAliases reports every anchor and alias: catalogs are small, and
+// refusing aliases outright makes alias bombs impossible.
+func (r *nodeReader) rejectAliases(n *yaml.Node) {
+	if n.Kind == yaml.AliasNode {
+		r.probs.add(posOf(n), "YAML aliases are not supported")
+		return
+	}
+	if n.Anchor != "" {
+		r.probs.add(posOf(n), "YAML anchors are not supported")
+	}
+	for _, c := range n.Content {
+		r.rejectAliases(c)
+	}
+}

@@ -1,0 +1,258 @@
+package errgen
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strconv"
+
+	"github.com/errgen/errgen/catalog"
+)
+
+// instance is one concrete error as the generated Go code would hold it:
+// the render below is, step for step, what the generated MarshalJSON does,
+// so that examples in OpenAPI and Markdown are exactly what services write.
+type instance struct {
+	err       *catalog.Error
+	details   []byte // details object as encoding/json writes the generated struct; nil without details
+	message   string // rendered message; "" when the error has none
+	requestID string // as set by WithRequestID
+	instance  string // as set by WithInstance
+}
+
+// exampleInstance builds the error with every detail set to its example.
+func exampleInstance(e *catalog.Error) (*instance, error) {
+	in := &instance{err: e}
+	if len(e.Details) > 0 {
+		values := map[string]any{}
+		for _, d := range e.Details {
+			if d.Example != nil {
+				values[d.Name] = d.Example
+			}
+		}
+		raw, err := detailsJSON(e, values)
+		if err != nil {
+			return nil, err
+		}
+		in.details = raw
+	}
+	if e.Message != nil {
+		msg, err := renderTemplate(e.Message, in.details)
+		if err != nil {
+			return nil, err
+		}
+		in.message = msg
+	}
+	return in, nil
+}
+
+// ExampleBody returns the response body the generated Go code writes for e
+// constructed with its example details.
+func ExampleBody(e *catalog.Error) ([]byte, error) {
+	in, err := exampleInstance(e)
+	if err != nil {
+		return nil, err
+	}
+	return in.body(), nil
+}
+
+// detailsStruct builds, with reflect, the same struct type as the generated
+// <Name>Details, so that encoding/json treats both alike (field order,
+// omitempty, HTML escaping, float formatting).
+func detailsStruct(e *catalog.Error) reflect.Type {
+	fields := make([]reflect.StructField, len(e.Details))
+	for i, d := range e.Details {
+		tag := d.Name
+		if !d.Required {
+			tag += ",omitempty"
+		}
+		fields[i] = reflect.StructField{
+			Name: d.GoName,
+			Type: goType(d.Type),
+			Tag:  reflect.StructTag(`json:"` + tag + `"`),
+		}
+	}
+	return reflect.StructOf(fields)
+}
+
+// goType is the Go type of a detail type, the same in the generated code.
+func goType(t catalog.DetailType) reflect.Type {
+	switch t {
+	case catalog.TypeInteger:
+		return reflect.TypeFor[int]()
+	case catalog.TypeNumber:
+		return reflect.TypeFor[float64]()
+	case catalog.TypeBoolean:
+		return reflect.TypeFor[bool]()
+	case catalog.TypeStrings:
+		return reflect.TypeFor[[]string]()
+	case catalog.TypeStringMap:
+		return reflect.TypeFor[map[string]string]()
+	case catalog.TypeObject:
+		return reflect.TypeFor[json.RawMessage]()
+	}
+	return reflect.TypeFor[string]()
+}
+
+// detailsJSON marshals detail values (by detail name; missing ones are the
+// zero value) the way the generated struct marshals.
+func detailsJSON(e *catalog.Error, values map[string]any) ([]byte, error) {
+	v := reflect.New(detailsStruct(e)).Elem()
+	for i, d := range e.Details {
+		x, ok := values[d.Name]
+		if !ok {
+			continue
+		}
+		if raw, ok := x.(catalog.ExampleJSON); ok {
+			x = json.RawMessage(raw)
+		}
+		v.Field(i).Set(reflect.ValueOf(x).Convert(v.Field(i).Type()))
+	}
+	return json.Marshal(v.Interface())
+}
+
+// renderTemplate fills a template's placeholders from a details object:
+// strings unquoted, other values as their JSON text. The generated code does
+// the same, so messages and headers agree everywhere.
+func renderTemplate(t *catalog.Template, details []byte) (string, error) {
+	if t.Static() {
+		return t.Source, nil
+	}
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(details, &members); err != nil {
+		return "", fmt.Errorf("rendering %q: %w", t.Source, err)
+	}
+	var b []byte
+	for _, p := range t.Parts {
+		if p.Detail == "" {
+			b = append(b, p.Literal...)
+			continue
+		}
+		b = appendPlaceholder(b, members[p.Detail])
+	}
+	return string(b), nil
+}
+
+func appendPlaceholder(b []byte, raw json.RawMessage) []byte {
+	if len(raw) > 0 && raw[0] == '"' {
+		var s string
+		if json.Unmarshal(raw, &s) == nil {
+			return append(b, s...)
+		}
+	}
+	return append(b, raw...)
+}
+
+// body renders the instance in its envelope.
+func (in *instance) body() []byte {
+	return in.appendNode(nil, in.err.Format.Body)
+}
+
+func (in *instance) appendNode(b []byte, n *catalog.Node) []byte {
+	switch n.Kind {
+	case catalog.KindObject:
+		b = append(b, '{')
+		mark := len(b)
+		for _, m := range n.Members {
+			if m.Spread {
+				if inner := objectInner(in.detailsObject()); len(inner) > 0 {
+					if len(b) > mark {
+						b = append(b, ',')
+					}
+					b = append(b, inner...)
+				}
+				continue
+			}
+			var val []byte
+			if m.Value.Kind == catalog.KindRef {
+				v, empty := in.ref(m.Value.Ref)
+				if empty && m.Value.Ref.Optional {
+					continue
+				}
+				val = v
+			} else {
+				val = in.appendNode(nil, m.Value)
+			}
+			if len(b) > mark {
+				b = append(b, ',')
+			}
+			b = append(b, jsonString(m.Key)...)
+			b = append(b, ':')
+			b = append(b, val...)
+		}
+		return append(b, '}')
+	case catalog.KindArray:
+		b = append(b, '[')
+		b = in.appendNode(b, n.Elem)
+		return append(b, ']')
+	case catalog.KindLiteral:
+		return append(b, n.Literal...)
+	}
+	v, _ := in.ref(n.Ref)
+	return append(b, v...)
+}
+
+// ref returns a reference's JSON value and whether it counts as empty.
+func (in *instance) ref(r catalog.Ref) ([]byte, bool) {
+	e := in.err
+	str := func(s string) ([]byte, bool) { return jsonString(s), s == "" }
+	switch r.Name {
+	case catalog.RefCode:
+		return str(e.Code)
+	case catalog.RefMessage:
+		if in.message == "" && !r.Optional {
+			return str(e.Title)
+		}
+		return str(in.message)
+	case catalog.RefTitle:
+		return str(e.Title)
+	case catalog.RefStatus:
+		return []byte(strconv.Itoa(e.Status)), false
+	case catalog.RefStatusText:
+		return str(strconv.Itoa(e.Status))
+	case catalog.RefType:
+		return str(e.TypeURI)
+	case catalog.RefDetails:
+		obj := in.detailsObject()
+		if r.Arg == "" {
+			return obj, len(objectInner(obj)) == 0
+		}
+		var members map[string]json.RawMessage
+		_ = json.Unmarshal(obj, &members)
+		if v, ok := members[r.Arg]; ok {
+			return v, false
+		}
+		return []byte("null"), true
+	case catalog.RefMeta:
+		return str(e.MetaValue(r.Arg))
+	case catalog.RefRequestID:
+		return str(in.requestID)
+	case catalog.RefInstance:
+		return str(in.instance)
+	case catalog.RefDocsURL:
+		return str(e.DocsLink)
+	case catalog.RefCategory:
+		return str(e.Category)
+	}
+	panic("errgen: unknown reference " + r.String())
+}
+
+func (in *instance) detailsObject() []byte {
+	if in.details == nil {
+		return []byte("{}")
+	}
+	return in.details
+}
+
+// objectInner strips the braces of a compact JSON object.
+func objectInner(obj []byte) []byte {
+	return bytes.TrimSuffix(bytes.TrimPrefix(obj, []byte("{")), []byte("}"))
+}
+
+// jsonString is a JSON string as encoding/json writes it (HTML-safe), which
+// the generated appendString reproduces.
+func jsonString(s string) []byte {
+	b, _ := json.Marshal(s)
+	return b
+}
