@@ -14,20 +14,20 @@ type Pos struct {
 
 // Catalog is a loaded, validated and normalized error catalog.
 type Catalog struct {
-	File        string          // path as given to Load, used in messages
-	Version     int             // catalog format version; only 1 exists
-	API         string          // API name, named in docs and comments
-	Description string          // Markdown intro of the docs page
-	Format      *Envelope       // default envelope of every error
-	TypeBase    string          // base of problem "type" URIs; empty means about:blank
-	DocsURL     string          // base of per-error docs links; empty means none
-	Go          GoOptions       // settings of the Go output
-	OpenAPI     OpenAPIOptions  // settings of the OpenAPI output
-	Docs        DocsOptions     // settings of the Markdown output
-	Errors      []*Error        // the errors, in catalog order
-	Envelopes   []*Envelope     // the envelopes in use: the default first, then overrides in order of first use
-	Retired     []string        // reserved codes of retired errors (reserved for a later issue)
-	Fallback    *Error          // the error that stands in for any non-catalog error
+	File        string         // path as given to Load, used in messages
+	Version     int            // catalog format version; only 1 exists
+	API         string         // API name, named in docs and comments
+	Description string         // Markdown intro of the docs page
+	Format      *Envelope      // default envelope of every error
+	TypeBase    string         // base of problem "type" URIs; empty means about:blank
+	DocsURL     string         // base of per-error docs links; empty means none
+	Go          GoOptions      // settings of the Go output
+	OpenAPI     OpenAPIOptions // settings of the OpenAPI output
+	Docs        DocsOptions    // settings of the Markdown output
+	Errors      []*Error       // the errors, in catalog order
+	Envelopes   []*Envelope    // the envelopes in use: the default first, then overrides in order of first use
+	Retired     []string       // reserved codes of retired errors (reserved for a later issue)
+	Fallback    *Error         // the error that stands in for any non-catalog error
 }
 
 // GoOptions configures the generated Go package.

@@ -609,4 +609,3 @@ func (cr *catalogReader) template(n *yaml.Node, what string) *Template {
 	}
 	return t
 }
-

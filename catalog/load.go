@@ -2,7 +2,7 @@ package catalog
 
 import (
 	"bytes"
-		"fmt"
+	"fmt"
 	"io"
 	"os"
 	"strings"
