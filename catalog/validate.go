@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"mime"
 	"net/http"
 	"net/url"
@@ -25,11 +26,12 @@ func (cr *catalogReader) validate() {
 				cr.probs.add(e.Pos, "duplicate code %q (first declared at line %d)", e.Code, prev.Pos.Line)
 			} else {
 				byCode[e.Code] = e
-				e.Name = GoName(e.Code)
-				if prev := byName[e.Name]; prev != nil {
-					cr.probs.add(e.Pos, "code %q has the same Go name %s as %q (line %d)", e.Code, e.Name, prev.Code, prev.Pos.Line)
+				name := GoName(e.Code)
+				if prev := byName[name]; prev != nil {
+					cr.probs.add(e.Pos, "code %q has the same Go name %s as %q (line %d)", e.Code, name, prev.Code, prev.Pos.Line)
 				} else {
-					byName[e.Name] = e
+					e.Name = name
+					byName[name] = e
 				}
 			}
 		}
@@ -77,6 +79,7 @@ func (cr *catalogReader) validate() {
 	if len(fallbacks) > 0 {
 		c.Fallback = fallbacks[0]
 	}
+	cr.checkIdentifiers()
 	for i, code := range c.OpenAPI.Attach {
 		if byCode[code] == nil {
 			cr.probs.add(cr.attachPos[i], "openapi.attach: unknown code %q%s", code, suggest(code, codes(c.Errors)))
@@ -84,6 +87,38 @@ func (cr *catalogReader) validate() {
 	}
 	for _, env := range c.Envelopes {
 		cr.validateEnvelope(env)
+	}
+}
+
+// runtimeNames are the exported identifiers every generated package declares.
+var runtimeNames = []string{"Code", "Error", "Definition", "Definitions", "Lookup", "Parse", "Write"}
+
+// checkIdentifiers reports two errors whose generated Go identifiers would
+// collide although their names differ, e.g. the constant of FOO_DETAILS and
+// the details type of CODE_FOO (both CodeFooDetails).
+func (cr *catalogReader) checkIdentifiers() {
+	owner := map[string]string{}
+	for _, n := range runtimeNames {
+		owner[n] = "the generated runtime"
+	}
+	for _, e := range cr.c.Errors {
+		if e.Name == "" {
+			continue
+		}
+		idents := []string{"Code" + e.Name, "Err" + e.Name, "New" + e.Name}
+		if len(e.Details) > 0 {
+			idents = append(idents, e.Name+"Details")
+		}
+		if e.HasOptionalDetails() {
+			idents = append(idents, "New"+e.Name+"WithDetails")
+		}
+		for _, id := range idents {
+			if prev, ok := owner[id]; ok {
+				cr.probs.add(e.Pos, "code %q would declare the Go identifier %s, already declared for %s; rename one of them", e.Code, id, prev)
+				continue
+			}
+			owner[id] = fmt.Sprintf("%q", e.Code)
+		}
 	}
 }
 
