@@ -221,56 +221,65 @@ func (g *goEmitter) definitions(f *jen.File) {
 }
 
 func (g *goEmitter) definition(e *catalog.Error) jen.Code {
-	return jen.ValuesFunc(func(grp *jen.Group) {
-		grp.Id("Definition").Op(":").Id("Definition").Values(jen.Dict{
-			jen.Id("Code"):      jen.Id("Code" + e.Name),
-			jen.Id("Status"):    jen.Lit(e.Status),
-			jen.Id("Title"):     jen.Lit(e.Title),
-			jen.Id("Retryable"): jen.Lit(e.Retryable),
-			jen.Id("DocsURL"):   jen.Lit(e.DocsLink),
-			jen.Id("Category"):  jen.Lit(e.Category),
-		})
-		grp.Id("envelope").Op(":").Op("&").Id("envelopes").Index(jen.Lit(e.Format.Index))
-		if e.TypeURI != "" {
-			grp.Id("typeURI").Op(":").Lit(e.TypeURI)
-		}
-		if e.Message != nil {
-			if e.Message.Static() {
-				grp.Id("message").Op(":").Lit(e.Message.Source)
-			} else {
-				grp.Id("messageTemplate").Op(":").Add(templateParts(e.Message))
-			}
-		}
-		if len(e.Headers) > 0 {
-			grp.Id("headers").Op(":").Index().Id("header").ValuesFunc(func(hg *jen.Group) {
-				for _, h := range e.Headers {
-					if h.Value.Static() {
-						hg.Values(jen.Id("name").Op(":").Lit(h.Name), jen.Id("value").Op(":").Lit(h.Value.Source))
-					} else {
-						hg.Values(jen.Id("name").Op(":").Lit(h.Name), jen.Id("template").Op(":").Add(templateParts(h.Value)))
-					}
-				}
-			})
-		}
-		if e.Challenge != "" {
-			grp.Id("challenge").Op(":").Lit(e.Challenge)
-		}
-		if len(g.metaNames) > 0 {
-			grp.Id("meta").Op(":").Index().String().ValuesFunc(func(mg *jen.Group) {
-				for _, name := range g.metaNames {
-					mg.Lit(e.MetaValue(name))
-				}
-			})
-		}
-		if len(e.Details) > 0 {
-			grp.Id("decodeDetails").Op(":").Id("decodeDetails").Types(jen.Id(e.Name + "Details"))
+	// Fields are set in a fixed order, one a line, zero values left out:
+	// the table is most of the package, so it should read well and stay small.
+	var fields []jen.Code
+	set := func(name string, value jen.Code) {
+		fields = append(fields, jen.Line().Id(name).Op(":").Add(value))
+	}
+	public := []jen.Code{jen.Id("Code").Op(":").Id("Code" + e.Name), jen.Id("Status").Op(":").Lit(e.Status), jen.Id("Title").Op(":").Lit(e.Title)}
+	if e.Retryable {
+		public = append(public, jen.Id("Retryable").Op(":").True())
+	}
+	if e.DocsLink != "" {
+		public = append(public, jen.Id("DocsURL").Op(":").Lit(e.DocsLink))
+	}
+	if e.Category != "" {
+		public = append(public, jen.Id("Category").Op(":").Lit(e.Category))
+	}
+	set("Definition", jen.Id("Definition").Values(public...))
+	set("envelope", jen.Op("&").Id("envelopes").Index(jen.Lit(e.Format.Index)))
+	if e.Format.Has(catalog.RefType) {
+		set("typeURI", jen.Lit(e.TypeURI))
+	}
+	if e.Message != nil {
+		if e.Message.Static() {
+			set("message", jen.Lit(e.Message.Source))
 		} else {
-			in := &instance{err: e}
-			if e.Message != nil {
-				in.message = e.Message.Source
-			}
-			grp.Id("body").Op(":").Lit(string(in.body()))
+			set("messageTemplate", templateParts(e.Message))
 		}
-	})
+	}
+	if len(e.Headers) > 0 {
+		set("headers", jen.Index().Id("header").ValuesFunc(func(hg *jen.Group) {
+			for _, h := range e.Headers {
+				if h.Value.Static() {
+					hg.Values(jen.Id("name").Op(":").Lit(h.Name), jen.Id("value").Op(":").Lit(h.Value.Source))
+				} else {
+					hg.Values(jen.Id("name").Op(":").Lit(h.Name), jen.Id("template").Op(":").Add(templateParts(h.Value)))
+				}
+			}
+		}))
+	}
+	if e.Challenge != "" {
+		set("challenge", jen.Lit(e.Challenge))
+	}
+	if len(g.metaNames) > 0 {
+		set("meta", jen.Index().String().ValuesFunc(func(mg *jen.Group) {
+			for _, name := range g.metaNames {
+				mg.Lit(e.MetaValue(name))
+			}
+		}))
+	}
+	if len(e.Details) > 0 {
+		set("decodeDetails", jen.Id("decodeDetails").Types(jen.Id(e.Name+"Details")))
+	} else {
+		in := &instance{err: e}
+		if e.Message != nil {
+			in.message = e.Message.Source
+		}
+		set("body", jen.Lit(string(in.body())))
+	}
+	fields = append(fields, jen.Line())
+	return jen.Values(fields...)
 }
 

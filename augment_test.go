@@ -1,0 +1,295 @@
+package errgen
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aymanbagabas/go-udiff"
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/errgen/errgen/catalog"
+)
+
+func mustLoadCatalog(t *testing.T, path string) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func readSpec(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata/openapi", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// augmentCases are the augmentations with golden outputs in
+// testdata/openapi/golden; go test -run Augment . -update rewrites them.
+var augmentCases = []struct {
+	golden          string
+	spec            string
+	catalog         string
+	force           bool
+	defaultResponse bool
+}{
+	// petstore defines its own Error schema: only --force gets past it
+	{"petstore-expanded.force.yaml", "petstore-expanded.yaml", "catalog.yaml", true, false},
+	{"tasks-3.1.yaml", "tasks-3.1.yaml", "catalog.yaml", false, false},
+	{"tasks-3.1.default.yaml", "tasks-3.1.yaml", "catalog.yaml", false, true},
+	{"tasks-3.1.force.yaml", "tasks-3.1.yaml", "catalog.yaml", true, false},
+	// a 3.1 catalog augmenting a 3.0 JSON spec: components in the 3.0 dialect, JSON out
+	{"notes-3.0.json", "notes-3.0.json", "testdata/presets/problem.yaml", false, false},
+	{"notes-3.0.default.json", "notes-3.0.json", "testdata/presets/problem.yaml", false, true},
+}
+
+// Each augmentation gives its golden output, byte for byte; the output
+// validates, comes in the input's format, and augmenting it again changes
+// nothing.
+func TestAugmentGolden(t *testing.T) {
+	for _, tc := range augmentCases {
+		t.Run(tc.golden, func(t *testing.T) {
+			c := mustLoadCatalog(t, tc.catalog)
+			c.OpenAPI.DefaultResponse = tc.defaultResponse
+			spec := readSpec(t, tc.spec)
+			out, err := Augment(c, spec, tc.spec, tc.force)
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata/openapi/golden", tc.golden)
+			if *update {
+				if err := os.WriteFile(path, out, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			} else if golden, err := os.ReadFile(path); err != nil {
+				t.Errorf("%v (run go test -run Augment . -update)", err)
+			} else if !bytes.Equal(golden, out) {
+				t.Errorf("%s is stale (run go test -run Augment . -update):\n%s", path, udiff.Unified(path, "augmented", string(golden), string(out)))
+			}
+			loadValidOpenAPI(t, out)
+			if isJSON := strings.HasSuffix(tc.spec, ".json"); isJSON != json.Valid(out) {
+				t.Errorf("input is JSON: %v, output is JSON: %v", isJSON, json.Valid(out))
+			}
+			again, err := Augment(c, out, tc.golden, tc.force)
+			if err != nil {
+				t.Fatalf("augmenting the output again: %v", err)
+			}
+			if !bytes.Equal(again, out) {
+				t.Errorf("augmenting the output again changes it:\n%s", udiff.Unified("once", "twice", string(out), string(again)))
+			}
+		})
+	}
+}
+
+// responsesJSON returns each operation's responses as JSON, by "METHOD path".
+func responsesJSON(t *testing.T, doc *openapi3.T) map[string]map[string]string {
+	t.Helper()
+	out := map[string]map[string]string{}
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			m := map[string]string{}
+			for status, r := range op.Responses.Map() {
+				raw, err := json.Marshal(r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				m[status] = string(raw)
+			}
+			out[method+" "+path] = m
+		}
+	}
+	return out
+}
+
+// Petstore, with --force: every operation gets the attached responses and
+// keeps all of its own.
+func TestAugmentPetstore(t *testing.T) {
+	c := mustLoadCatalog(t, "catalog.yaml")
+	spec := readSpec(t, "petstore-expanded.yaml")
+	out, err := Augment(c, spec, "petstore-expanded.yaml", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := responsesJSON(t, loadValidOpenAPI(t, spec))
+	doc := loadValidOpenAPI(t, out)
+	after := responsesJSON(t, doc)
+	if len(after) != 4 {
+		t.Errorf("%d operations after augmenting, want 4", len(after))
+	}
+	for op, responses := range before {
+		for status, want := range responses {
+			if after[op][status] != want {
+				t.Errorf("%s %s changed:\n got %s\nwant %s", op, status, after[op][status], want)
+			}
+		}
+		method, path, _ := strings.Cut(op, " ")
+		for _, code := range c.OpenAPI.Attach {
+			e := findError(c, code)
+			ref := doc.Paths.Find(path).GetOperation(method).Responses.Status(e.Status)
+			if ref == nil || ref.Ref != "#/components/responses/"+responseName(e.Status) {
+				t.Errorf("%s: no %d response referencing %s", op, e.Status, responseName(e.Status))
+			}
+		}
+	}
+	if doc.Components.Schemas["Pet"] == nil || doc.Components.Schemas["NewPet"] == nil {
+		t.Error("petstore's own schemas are gone")
+	}
+	if doc.Components.Schemas["Error"].Value.Properties["message"] != nil {
+		t.Error("--force kept petstore's Error schema instead of replacing it")
+	}
+}
+
+func findError(c *catalog.Catalog, code string) *catalog.Error {
+	for _, e := range c.Errors {
+		if e.Code == code {
+			return e
+		}
+	}
+	return nil
+}
+
+// What the spec already has is kept without --force and replaced with it.
+func TestAugmentForce(t *testing.T) {
+	c := mustLoadCatalog(t, "catalog.yaml")
+	spec := readSpec(t, "tasks-3.1.yaml")
+	for _, force := range []bool{false, true} {
+		out, err := Augment(c, spec, "tasks-3.1.yaml", force)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := loadValidOpenAPI(t, out)
+		conflict := doc.Paths.Find("/tasks/{id}").Put.Responses.Status(409)
+		switch {
+		case !force && (conflict.Ref != "" || *conflict.Value.Description != "The task changed since it was read."):
+			t.Errorf("without force, PUT /tasks/{id} 409 = %q %v, want the spec's own response", conflict.Ref, conflict.Value)
+		case force && conflict.Ref != "#/components/responses/Conflict":
+			t.Errorf("with force, PUT /tasks/{id} 409 = %q, want a reference to Conflict", conflict.Ref)
+		}
+		// x-errors and attach on top of each other
+		post := doc.Paths.Find("/tasks").Post.Responses
+		for _, status := range []int{201, 400, 401, 415, 429, 500} {
+			if post.Status(status) == nil {
+				t.Errorf("POST /tasks has no %d response", status)
+			}
+		}
+	}
+
+	// Tic Tac Toe, its security lists fixed, declares 400s of its own.
+	ttt := strings.NewReplacer(
+		"        apiKey: []\n        app2AppOauth:\n        - board:read", "        - defaultApiKey: []\n        - app2AppOauth: [board:read]",
+		"        bearerHttpAuthentication: []\n        user2AppOauth:\n        - board:read", "        - bearerHttpAuthentication: []\n        - user2AppOauth: [board:read]",
+		"        bearerHttpAuthentication: []\n        user2AppOauth:\n        - board:write", "        - bearerHttpAuthentication: []\n        - user2AppOauth: [board:write]",
+	).Replace(string(readSpec(t, "tictactoe.yaml")))
+	c.OpenAPI.Attach = append(c.OpenAPI.Attach, "VALIDATION_ERROR")
+	for _, force := range []bool{false, true} {
+		out, err := Augment(c, []byte(ttt), "tictactoe.yaml", force)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := loadValidOpenAPI(t, out)
+		put := doc.Paths.Find("/board/{row}/{column}").Put.Responses.Status(400)
+		if got := put.Ref == "#/components/responses/BadRequest"; got != force {
+			t.Errorf("force=%v: PUT 400 references BadRequest: %v", force, got)
+		}
+		if !force && put.Value.Content["text/html"] == nil {
+			t.Errorf("without force, PUT 400 lost its text/html content")
+		}
+		if get := doc.Paths.Find("/board").Get.Responses.Status(400); get == nil || get.Ref != "#/components/responses/BadRequest" {
+			t.Errorf("force=%v: GET /board has no 400 from attach", force)
+		}
+	}
+}
+
+// Specs errgen must refuse, each with a message that names the file and
+// says what is wrong.
+func TestAugmentErrors(t *testing.T) {
+	petstore := string(readSpec(t, "petstore-expanded.yaml"))
+	const minimal = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /things:\n    get:\n      x-errors: [NOT_FOUND, NOPE]\n      responses:\n        '200': {description: OK}\n"
+	tests := []struct {
+		name, spec string
+		want       []string // substrings of the error, in order
+	}{
+		{"tictactoe.yaml", string(readSpec(t, "tictactoe.yaml")), []string{
+			"tictactoe.yaml:27:9: GET /board: security must be a list of security requirements (- scheme: [scopes]), not a mapping\n",
+			"tictactoe.yaml:57:9: GET /board/{row}/{column}: security must be a list",
+			"tictactoe.yaml:93:9: PUT /board/{row}/{column}: security must be a list",
+		}},
+		{"petstore-expanded.yaml", petstore, []string{
+			"petstore-expanded.yaml:145:5: components.schemas.Error is already defined and differs from the Error schema errgen generates from catalog.yaml; rename one of them, or use --force",
+		}},
+		{"unknown.yaml", minimal, []string{`unknown.yaml:6:29: GET /things: x-errors: unknown error code "NOPE" (not in catalog.yaml)`}},
+		{"retired.yaml", strings.Replace(minimal, "NOPE", "OLD_CODE", 1), []string{`retired.yaml:6:29: GET /things: x-errors: error code "OLD_CODE" is retired`}},
+		{"clash.yaml", minimal + "components:\n  responses:\n    NotFound: {description: Not here}\n", []string{
+			"clash.yaml:6:29: GET /things: x-errors: unknown error code \"NOPE\"",
+			"clash.yaml:11:5: components.responses.NotFound is already defined and differs from the NotFound response errgen generates from catalog.yaml; rename one of them, or use --force to replace the spec's",
+		}},
+		{"xerrors.yaml", strings.Replace(minimal, "[NOT_FOUND, NOPE]", "NOT_FOUND", 1), []string{"xerrors.yaml:6:17: GET /things: x-errors must be a list of error codes, not a scalar"}},
+		{"broken.yaml", "openapi: 3.0.3\ninfo: [\n", []string{"broken.yaml: invalid YAML: "}},
+		{"broken.json", "{\"openapi\": \"3.0.3\",\n  \"info\": }", []string{"broken.json:2:11: invalid JSON: invalid character '}'"}},
+		{"list.yaml", "- openapi: 3.0.3\n", []string{"list.yaml: not an OpenAPI document: the top level must be a mapping"}},
+		{"empty.yaml", "", []string{"empty.yaml: not an OpenAPI document"}},
+		{"swagger.yaml", "swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths: {}\n", []string{"swagger.yaml: Swagger (OpenAPI 2.0) documents are not supported"}},
+		{"future.yaml", "openapi: 3.2.0\ninfo: {title: T, version: '1'}\npaths: {}\n", []string{`future.yaml:1:10: OpenAPI version "3.2.0" is not supported`}},
+		{"noinfo.yaml", "openapi: 3.0.3\npaths: {}\n", []string{"noinfo.yaml: not a valid OpenAPI document: ", "info"}},
+		{"external.yaml", strings.Replace(minimal, "'200': {description: OK}", "'200': {$ref: 'common.yaml#/responses/OK'}", 1), []string{
+			"external.yaml: not a valid OpenAPI document: ", "common.yaml",
+		}},
+		{"badtype.yaml", "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    X: {type: strin}\n", []string{"badtype.yaml: not a valid OpenAPI document: ", "strin"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := mustLoadCatalog(t, "catalog.yaml")
+			c.Retired = append(c.Retired, "OLD_CODE")
+			out, err := Augment(c, []byte(tt.spec), tt.name, false)
+			if err == nil {
+				t.Fatalf("no error; output:\n%s", out)
+			}
+			msg := err.Error()
+			rest := msg
+			for _, want := range tt.want {
+				i := strings.Index(rest, want)
+				if i < 0 {
+					t.Fatalf("error\n%s\nlacks (in order)\n%s", msg, want)
+				}
+				rest = rest[i+len(want):]
+			}
+			if out != nil {
+				t.Error("output returned along with the error")
+			}
+		})
+	}
+}
+
+// Components identical to errgen's are no clash: the spec may hold an
+// earlier augmentation's components, even written in another format.
+func TestAugmentIdenticalComponents(t *testing.T) {
+	c := mustLoadCatalog(t, "catalog.yaml")
+	g, err := newOpenAPIGen(c, "3.0.3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	comps, err := g.components()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := writeJSONNode(&b, comps, "", 0, false); err != nil {
+		t.Fatal(err)
+	}
+	spec := `{"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": {}, "components": ` + b.String() + `}`
+	out, err := Augment(c, []byte(spec), "same.json", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(out), `"NotFound": {`); n != 1 {
+		t.Errorf("NotFound appears %d times, want once", n)
+	}
+}

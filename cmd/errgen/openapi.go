@@ -1,0 +1,69 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/errgen/errgen"
+)
+
+const openapiSynopsis = `errgen openapi --spec IN --out OUT [--catalog FILE] [--force]
+
+Adds the catalog's error components to the OpenAPI 3.0 or 3.1 document IN
+(YAML or JSON) and attaches error responses to every operation: the codes of
+the catalog's openapi.attach and of the operation's own x-errors list. OUT is
+written in IN's format, and only if the result passes validation. What IN
+already says (a response for a status, a component of the same name) is kept
+unless --force is given.`
+
+// runOpenAPI implements "errgen openapi".
+func runOpenAPI(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("openapi", openapiSynopsis, stderr)
+	specPath := fs.String("spec", "", "the OpenAPI document to augment (required)")
+	outPath := fs.String("out", "", "where to write the augmented document; may be the same as --spec (required)")
+	catalogPath := fs.String("catalog", "catalog.yaml", "the error catalog")
+	force := fs.Bool("force", false, "replace responses and components the spec already defines")
+	if code, stop := parseFlags(fs, args, stderr); stop {
+		return code
+	}
+	var missing []string
+	for _, f := range []struct{ name, value string }{{"--spec", *specPath}, {"--out", *outPath}} {
+		if f.value == "" {
+			missing = append(missing, f.name)
+		}
+	}
+	if len(missing) > 0 {
+		fmt.Fprintf(stderr, "errgen: openapi needs %s\n", strings.Join(missing, " and "))
+		fs.Usage()
+		return exitUsage
+	}
+	c, ok := loadCatalog(*catalogPath, stderr)
+	if !ok {
+		return exitFailure
+	}
+	spec, err := os.ReadFile(*specPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		return exitFailure
+	}
+	out, err := errgen.Augment(c, spec, *specPath, *force)
+	if err != nil {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			fmt.Fprintf(stderr, "errgen: %s\n", line)
+		}
+		fmt.Fprintf(stderr, "errgen: %s was not written\n", *outPath)
+		return exitFailure
+	}
+	if old, err := os.ReadFile(*outPath); err == nil && bytes.Equal(old, out) {
+		return exitOK
+	}
+	if err := writeAtomic(*outPath, out); err != nil {
+		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		return exitFailure
+	}
+	fmt.Fprintf(stdout, "wrote %s\n", *outPath)
+	return exitOK
+}

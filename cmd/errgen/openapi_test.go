@@ -1,0 +1,197 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const (
+	openapiTestdata = "../../testdata/openapi"
+	oaCatalog       = "../../catalog.yaml"
+)
+
+func readOA(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// runOA runs "errgen openapi" and returns its exit code and output.
+func runOA(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := runOpenAPI(args, &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+// copySpec copies a test spec into a fresh directory and returns its path.
+func copySpec(t *testing.T, name string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, readOA(t, filepath.Join(openapiTestdata, name)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// dirNames lists a directory, to catch leftover temporary files.
+func dirNames(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func TestOpenAPIWritesAugmentedSpec(t *testing.T) {
+	tests := []struct {
+		spec, golden string
+		extra        []string
+	}{
+		{"tasks-3.1.yaml", "tasks-3.1.yaml", nil},
+		{"tasks-3.1.yaml", "tasks-3.1.force.yaml", []string{"--force"}},
+		{"petstore-expanded.yaml", "petstore-expanded.force.yaml", []string{"--force"}},
+		{"notes-3.0.json", "notes-3.0.json", []string{"--catalog", "../../testdata/presets/problem.yaml"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.golden, func(t *testing.T) {
+			in := copySpec(t, tt.spec)
+			dir := filepath.Dir(in)
+			out := filepath.Join(dir, "out", "augmented"+filepath.Ext(tt.spec))
+			args := append([]string{"--catalog", oaCatalog, "--spec", in, "--out", out}, tt.extra...)
+			code, stdout, stderr := runOA(t, args...)
+			if code != exitOK {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			if stdout != "wrote "+out+"\n" {
+				t.Errorf("stdout = %q, want it to report %s", stdout, out)
+			}
+			if got, want := readOA(t, out), readOA(t, filepath.Join(openapiTestdata, "golden", tt.golden)); !bytes.Equal(got, want) {
+				t.Errorf("%s differs from golden/%s", out, tt.golden)
+			}
+			if !bytes.Equal(readOA(t, in), readOA(t, filepath.Join(openapiTestdata, tt.spec))) {
+				t.Error("the input spec was modified")
+			}
+			if names := dirNames(t, filepath.Dir(out)); len(names) != 1 {
+				t.Errorf("output directory holds %v, want only the output", names)
+			}
+			// the same run again finds nothing to write
+			code, stdout, stderr = runOA(t, args...)
+			if code != exitOK || stdout != "" {
+				t.Errorf("second run: exit %d, stdout %q, stderr %q; want 0 and nothing written", code, stdout, stderr)
+			}
+		})
+	}
+}
+
+func TestOpenAPIInPlace(t *testing.T) {
+	in := copySpec(t, "tasks-3.1.yaml")
+	code, _, stderr := runOA(t, "--catalog", oaCatalog, "--spec", in, "--out", in)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !bytes.Equal(readOA(t, in), readOA(t, filepath.Join(openapiTestdata, "golden", "tasks-3.1.yaml"))) {
+		t.Error("in-place augmentation differs from the golden")
+	}
+	if names := dirNames(t, filepath.Dir(in)); len(names) != 1 {
+		t.Errorf("directory holds %v, want only the spec", names)
+	}
+}
+
+// A failure writes nothing: no new output, an existing output untouched,
+// no temporary file left behind.
+func TestOpenAPIFailuresWriteNothing(t *testing.T) {
+	unknown := filepath.Join(t.TempDir(), "unknown.yaml")
+	spec := "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /things:\n    get:\n      x-errors: [NOPE]\n      responses:\n        '200': {description: OK}\n"
+	if err := os.WriteFile(unknown, []byte(spec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	badCatalog := filepath.Join(t.TempDir(), "catalog.yaml")
+	if err := os.WriteFile(badCatalog, []byte("version: 1\napi: X\nerrors:\n  - code: A\n    status: 200\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		args   []string // --out is appended
+		code   int
+		stderr []string
+	}{
+		{"unknown code", []string{"--catalog", oaCatalog, "--spec", unknown}, exitFailure, []string{
+			`errgen: ` + unknown + `:6:18: GET /things: x-errors: unknown error code "NOPE" (not in ` + oaCatalog + `)`,
+			"was not written",
+		}},
+		{"clash without force", []string{"--catalog", oaCatalog, "--spec", filepath.Join(openapiTestdata, "petstore-expanded.yaml")}, exitFailure, []string{
+			"components.schemas.Error is already defined", "--force",
+		}},
+		{"invalid spec", []string{"--catalog", oaCatalog, "--spec", filepath.Join(openapiTestdata, "tictactoe.yaml")}, exitFailure, []string{
+			"tictactoe.yaml:27:9: GET /board: security must be a list",
+		}},
+		{"invalid catalog", []string{"--catalog", badCatalog, "--spec", unknown}, exitFailure, []string{
+			badCatalog + ":5:13: ", "problem(s); nothing was written",
+		}},
+		{"missing catalog", []string{"--catalog", "no-such-catalog.yaml", "--spec", unknown}, exitFailure, []string{"errgen: ", "no-such-catalog.yaml"}},
+		{"missing spec file", []string{"--catalog", oaCatalog, "--spec", "no-such-spec.yaml"}, exitFailure, []string{"errgen: ", "no-such-spec.yaml"}},
+		{"no spec flag", []string{"--catalog", oaCatalog}, exitUsage, []string{"errgen: openapi needs --spec\n", "Usage: errgen openapi"}},
+		{"unknown flag", []string{"--spec", unknown, "--frobnicate"}, exitUsage, []string{"errgen: unknown flag: --frobnicate"}},
+		{"stray argument", []string{"--spec", unknown, "extra"}, exitUsage, []string{`errgen: unexpected argument "extra"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "out.yaml")
+			const previous = "previous contents\n"
+			if err := os.WriteFile(out, []byte(previous), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, stdout, stderr := runOA(t, append(tt.args, "--out", out)...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, tt.code, stderr)
+			}
+			for _, want := range tt.stderr {
+				if !strings.Contains(stderr, want) {
+					t.Errorf("stderr lacks %q:\n%s", want, stderr)
+				}
+			}
+			if stdout != "" {
+				t.Errorf("stdout = %q, want nothing", stdout)
+			}
+			if got := string(readOA(t, out)); got != previous {
+				t.Errorf("the existing output was overwritten with:\n%s", got)
+			}
+			if names := dirNames(t, dir); len(names) != 1 {
+				t.Errorf("directory holds %v, want only the untouched output", names)
+			}
+		})
+	}
+	// no --out at all: a usage error, nothing created next to the spec
+	code, _, stderr := runOA(t, "--catalog", oaCatalog, "--spec", unknown)
+	if code != exitUsage || !strings.Contains(stderr, "errgen: openapi needs --out") {
+		t.Errorf("without --out: exit %d, stderr %q", code, stderr)
+	}
+	if names := dirNames(t, filepath.Dir(unknown)); len(names) != 1 {
+		t.Errorf("spec directory holds %v", names)
+	}
+}
+
+func TestOpenAPIHelp(t *testing.T) {
+	code, stdout, stderr := runOA(t, "--help")
+	if code != exitOK {
+		t.Errorf("--help: exit %d", code)
+	}
+	for _, want := range []string{"errgen openapi --spec IN --out OUT", "--catalog", "--force", "x-errors"} {
+		if !strings.Contains(stdout+stderr, want) {
+			t.Errorf("--help does not mention %q:\n%s%s", want, stdout, stderr)
+		}
+	}
+}

@@ -1,0 +1,297 @@
+package errgen
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"reflect"
+	"strconv"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/generated/apierrors"
+	"github.com/errgen/errgen/testdata/presets/custom/customerrors"
+	"github.com/errgen/errgen/testdata/presets/flat/flaterrors"
+	"github.com/errgen/errgen/testdata/presets/jsonapi/jsonapierrors"
+	"github.com/errgen/errgen/testdata/presets/nested/nestederrors"
+	"github.com/errgen/errgen/testdata/presets/oauth2/oauth2errors"
+	"github.com/errgen/errgen/testdata/presets/problem/problemerrors"
+)
+
+// contractPkg is one generated Go package, seen through the API every
+// generated package shares.
+type contractPkg struct {
+	write       func(http.ResponseWriter, *http.Request, error)
+	parse       func(status int, body []byte) (error, error)
+	definitions func() any // the package's []Definition
+}
+
+// parsed turns a package's typed Parse result into a plain error.
+func parsed[E error](e E, err error) (error, error) {
+	if err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// contractPkgs are the generated packages, by test catalog name.
+var contractPkgs = map[string]contractPkg{
+	"bundled": {apierrors.Write, func(s int, b []byte) (error, error) { return parsed(apierrors.Parse(s, b)) }, func() any { return apierrors.Definitions() }},
+	"custom":  {customerrors.Write, func(s int, b []byte) (error, error) { return parsed(customerrors.Parse(s, b)) }, func() any { return customerrors.Definitions() }},
+	"flat":    {flaterrors.Write, func(s int, b []byte) (error, error) { return parsed(flaterrors.Parse(s, b)) }, func() any { return flaterrors.Definitions() }},
+	"jsonapi": {jsonapierrors.Write, func(s int, b []byte) (error, error) { return parsed(jsonapierrors.Parse(s, b)) }, func() any { return jsonapierrors.Definitions() }},
+	"nested":  {nestederrors.Write, func(s int, b []byte) (error, error) { return parsed(nestederrors.Parse(s, b)) }, func() any { return nestederrors.Definitions() }},
+	"oauth2":  {oauth2errors.Write, func(s int, b []byte) (error, error) { return parsed(oauth2errors.Parse(s, b)) }, func() any { return oauth2errors.Definitions() }},
+	"problem": {problemerrors.Write, func(s int, b []byte) (error, error) { return parsed(problemerrors.Parse(s, b)) }, func() any { return problemerrors.Definitions() }},
+}
+
+// contractConstructors build, with their example details, the errors whose
+// envelope does not carry their details: Parse cannot restore details from
+// such a body, yet Write needs them (Retry-After is filled from a detail).
+var contractConstructors = map[string]map[string]func() error{
+	"nested": {
+		"rate_limited": func() error { return nestederrors.NewRateLimited(20) },
+	},
+	"oauth2": {
+		"invalid_request": func() error { return oauth2errors.NewInvalidRequest("grant_type") },
+		"unsupported_grant_type": func() error {
+			return oauth2errors.NewUnsupportedGrantTypeWithDetails(oauth2errors.UnsupportedGrantTypeDetails{
+				GrantType: "client_credentials", SupportedGrantTypes: []string{"password", "authorization_code", "refresh_token"},
+			})
+		},
+		"rate_limit_exceeded": func() error {
+			return oauth2errors.NewRateLimitExceededWithDetails(oauth2errors.RateLimitExceededDetails{RetryAfter: 10, Limit: 30})
+		},
+	},
+}
+
+// exampleError builds the error of e with its example details: with a
+// constructor where one is listed, else by parsing its example body.
+func exampleError(pkg contractPkg, catalogName string, e *catalog.Error, body []byte) (error, error) {
+	if build := contractConstructors[catalogName][e.Code]; build != nil {
+		return build(), nil
+	}
+	goErr, err := pkg.parse(e.Status, body)
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range e.Headers {
+		if !h.Value.Static() && reflect.ValueOf(goErr).MethodByName("Details").Call(nil)[0].IsNil() {
+			return nil, errors.New("Parse cannot restore the details its headers need from the body; add it to contractConstructors")
+		}
+	}
+	return goErr, nil
+}
+
+// callString calls a method returning a string-kinded value (Code()).
+func callString(v any, method string) string {
+	m := reflect.ValueOf(v).MethodByName(method)
+	if !m.IsValid() {
+		return ""
+	}
+	return m.Call(nil)[0].String()
+}
+
+// callWith calls a With… copy method, such as WithRequestID.
+func callWith(v error, method, arg string) error {
+	return reflect.ValueOf(v).MethodByName(method).Call([]reflect.Value{reflect.ValueOf(arg)})[0].Interface().(error)
+}
+
+// contractRoute is an operation answering with every error response of the
+// document, so that each written response is checked against its status's.
+func contractRoute(doc *openapi3.T, c *catalog.Catalog) *routers.Route {
+	op := openapi3.NewOperation()
+	op.Responses = openapi3.NewResponses()
+	for _, e := range c.Errors {
+		name := responseName(e.Status)
+		op.Responses.Set(strconv.Itoa(e.Status), &openapi3.ResponseRef{Ref: "#/components/responses/" + name, Value: doc.Components.Responses[name].Value})
+	}
+	item := &openapi3.PathItem{Get: op}
+	return &routers.Route{Spec: doc, Path: "/contract", PathItem: item, Method: http.MethodGet, Operation: op}
+}
+
+// writeAndValidate writes err through the package and validates the
+// recorded response against the route's responses.
+func writeAndValidate(pkg contractPkg, route *routers.Route, err error) (*httptest.ResponseRecorder, error) {
+	req := httptest.NewRequest(http.MethodGet, "/contract", nil)
+	rec := httptest.NewRecorder()
+	pkg.write(rec, req, err)
+	input := &openapi3filter.ResponseValidationInput{
+		RequestValidationInput: &openapi3filter.RequestValidationInput{Request: req, Route: route},
+		Status:                 rec.Code,
+		Header:                 rec.Header(),
+		Body:                   io.NopCloser(bytes.NewReader(rec.Body.Bytes())),
+		Options:                &openapi3filter.Options{IncludeResponseStatus: true},
+	}
+	return rec, openapi3filter.ValidateResponse(context.Background(), input)
+}
+
+// contractDocs are the documents a package is checked against: the one
+// errgen generates now and, once the golden test has written it, the
+// committed one.
+func contractDocs(t *testing.T, tc testCatalog) map[string]*openapi3.T {
+	t.Helper()
+	docs := map[string]*openapi3.T{"generated": loadValidOpenAPI(t, emitOpenAPIVersion(t, tc.c, tc.c.OpenAPI.Version))}
+	if data, err := os.ReadFile(tc.openapi); err == nil {
+		docs[tc.openapi] = loadValidOpenAPI(t, data)
+	} else {
+		t.Logf("%s: %v; checking the generated document only", tc.openapi, err)
+	}
+	return docs
+}
+
+// Every catalog error, written by the generated Go package, is a response
+// the generated OpenAPI document accepts: status, headers and body. Each is
+// built from its example body with Parse, so it carries its example details;
+// it is also written with a request ID, an instance and a custom message,
+// which optional envelope members carry.
+func TestContract(t *testing.T) {
+	for _, tc := range testCatalogs(t) {
+		pkg, ok := contractPkgs[tc.name]
+		if !ok {
+			t.Errorf("no generated package registered for catalog %s", tc.name)
+			continue
+		}
+		t.Run(tc.name, func(t *testing.T) {
+			var defs []string
+			d := reflect.ValueOf(pkg.definitions())
+			for i := range d.Len() {
+				defs = append(defs, d.Index(i).FieldByName("Code").String())
+			}
+			var codes []string
+			for _, e := range tc.c.Errors {
+				codes = append(codes, e.Code)
+			}
+			if !reflect.DeepEqual(defs, codes) {
+				t.Fatalf("Go package defines %v, catalog has %v: regenerate", defs, codes)
+			}
+			for docName, doc := range contractDocs(t, tc) {
+				route := contractRoute(doc, tc.c)
+				for _, e := range tc.c.Errors {
+					body, err := ExampleBody(e)
+					if err != nil {
+						t.Fatal(err)
+					}
+					goErr, err := exampleError(pkg, tc.name, e, body)
+					if err != nil {
+						t.Errorf("%s: %v", e.Code, err)
+						continue
+					}
+					if got := callString(goErr, "Code"); got != e.Code {
+						t.Errorf("%s: the Go error has code %q", e.Code, got)
+					}
+					variants := []struct {
+						name string
+						err  error
+					}{
+						{"example", goErr},
+						{"request id", callWith(goErr, "WithRequestID", "req_8f2a")},
+						{"instance", callWith(goErr, "WithInstance", "/orders/ord_1/attempts/2")},
+						{"message", callWith(goErr, "WithMessage", "Something specific <& \"quoted\"> went wrong")},
+					}
+					for _, v := range variants {
+						rec, err := writeAndValidate(pkg, route, v.err)
+						if err != nil {
+							t.Errorf("%s (%s) against %s: %v\nresponse %d %v %s", e.Code, v.name, docName, err, rec.Code, rec.Header(), rec.Body.Bytes())
+						}
+						if v.name == "example" && !bytes.Equal(rec.Body.Bytes(), body) {
+							t.Errorf("%s: Write of the parsed example gives\n%s\nwant the example\n%s", e.Code, rec.Body.Bytes(), body)
+						}
+					}
+				}
+				// a non-catalog error is answered as the fallback
+				rec, err := writeAndValidate(pkg, route, errors.New("database is on fire"))
+				if err != nil {
+					t.Errorf("non-catalog error against %s: %v\nresponse %d %s", docName, err, rec.Code, rec.Body.Bytes())
+				}
+				if rec.Code != tc.c.Fallback.Status || bytes.Contains(rec.Body.Bytes(), []byte("fire")) {
+					t.Errorf("non-catalog error written as %d %s", rec.Code, rec.Body.Bytes())
+				}
+			}
+		})
+	}
+}
+
+// The contract test must catch a schema that disagrees with the Go output:
+// each mutation of the generated document makes a known response fail.
+func TestContractCatchesMismatch(t *testing.T) {
+	tcs := map[string]testCatalog{}
+	for _, tc := range testCatalogs(t) {
+		tcs[tc.name] = tc
+	}
+	schema := func(doc *openapi3.T, name string) *openapi3.Schema { return doc.Components.Schemas[name].Value }
+	tests := []struct {
+		name    string
+		catalog string
+		code    string
+		mutate  func(doc *openapi3.T)
+	}{
+		{"detail type", "bundled", "NOT_FOUND", func(doc *openapi3.T) {
+			schema(doc, "NotFoundDetails").Properties["resourceType"].Value.Type = &openapi3.Types{"integer"}
+		}},
+		{"required detail", "bundled", "CONFLICT", func(doc *openapi3.T) {
+			s := schema(doc, "ConflictDetails")
+			s.Required = append(s.Required, "mergeBase")
+		}},
+		{"required envelope member", "flat", "TASK_NOT_FOUND", func(doc *openapi3.T) {
+			s := schema(doc, "Error")
+			s.Required = append(s.Required, "details")
+		}},
+		{"envelope member type", "problem", "ORDER_NOT_FOUND", func(doc *openapi3.T) {
+			schema(doc, "Error").Properties["status"].Value.Type = &openapi3.Types{"string"}
+		}},
+		{"nested envelope member", "jsonapi", "FORBIDDEN", func(doc *openapi3.T) {
+			schema(doc, "Error").Properties["errors"].Value.Items.Value.Properties["title"].Value.Type = &openapi3.Types{"boolean"}
+		}},
+		{"code enum", "oauth2", "invalid_grant", func(doc *openapi3.T) {
+			s := schema(doc, "ErrorCode")
+			s.Enum = s.Enum[:1]
+		}},
+		{"literal member", "custom", "charge.not_found", func(doc *openapi3.T) {
+			schema(doc, "Error").Properties["ok"].Value.Enum = []any{true}
+		}},
+		{"header type", "nested", "rate_limited", func(doc *openapi3.T) {
+			doc.Components.Responses["TooManyRequests"].Value.Headers["Retry-After"].Value.Schema.Value.Type = &openapi3.Types{"boolean"}
+		}},
+		{"media type", "problem", "UNAUTHENTICATED", func(doc *openapi3.T) {
+			content := doc.Components.Responses["Unauthorized"].Value.Content
+			content["application/json"] = content["application/problem+json"]
+			delete(content, "application/problem+json")
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tc := tcs[tt.catalog]
+			pkg := contractPkgs[tt.catalog]
+			e := findError(tc.c, tt.code)
+			if e == nil {
+				t.Fatalf("no %s in %s", tt.code, tt.catalog)
+			}
+			body, err := ExampleBody(e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			goErr, err := exampleError(pkg, tt.catalog, e, body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data := emitOpenAPIVersion(t, tc.c, tc.c.OpenAPI.Version)
+			if _, err := writeAndValidate(pkg, contractRoute(loadValidOpenAPI(t, data), tc.c), goErr); err != nil {
+				t.Fatalf("fails before the mutation: %v", err)
+			}
+			doc := loadValidOpenAPI(t, data)
+			tt.mutate(doc)
+			if _, err := writeAndValidate(pkg, contractRoute(doc, tc.c), goErr); err == nil {
+				t.Errorf("%s still validates after mutating the %s", tt.code, tt.name)
+			}
+		})
+	}
+}

@@ -1,0 +1,143 @@
+package errgen
+
+import (
+	"github.com/errgen/errgen/catalog"
+)
+
+// mdField is one row of an envelope's field table.
+type mdField struct {
+	Path        string // member path: error.code, errors[].status, {detail}
+	Type        string // JSON type
+	Description string // Markdown
+}
+
+// mdEnvelopeFields walks the envelope template depth first, one row per
+// member, so the table lists members in the order the body has them.
+func mdEnvelopeFields(env *catalog.Envelope, users []*mdError) []mdField {
+	var rows []mdField
+	var walk func(n *catalog.Node, path string)
+	walk = func(n *catalog.Node, path string) {
+		switch n.Kind {
+		case catalog.KindObject:
+			if path != "" {
+				rows = append(rows, mdField{path, "object", "Object holding the members below."})
+			}
+			for _, m := range n.Members {
+				if m.Spread {
+					rows = append(rows, mdField{mdJoin(path, "{detail}"), "varies",
+						"Each of the error's details, as a member of its own; see the error's details table."})
+					continue
+				}
+				walk(m.Value, mdJoin(path, m.Key))
+			}
+		case catalog.KindArray:
+			rows = append(rows, mdField{path, "array", "Array of exactly one element."})
+			walk(n.Elem, path+"[]")
+		case catalog.KindLiteral:
+			rows = append(rows, mdField{path, mdLiteralType(n.Literal), "Always " + mdCode(string(n.Literal)) + "."})
+		case catalog.KindRef:
+			typ, desc := mdRefDoc(n.Ref, users)
+			if n.Ref.Optional {
+				desc += " Omitted when empty."
+			}
+			rows = append(rows, mdField{path, typ, desc})
+		}
+	}
+	walk(env.Body, "")
+	return rows
+}
+
+func mdJoin(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// mdLiteralType is the JSON type of a compact JSON literal.
+func mdLiteralType(lit []byte) string {
+	if len(lit) == 0 {
+		return "null"
+	}
+	switch lit[0] {
+	case '"':
+		return "string"
+	case 't', 'f':
+		return "boolean"
+	case 'n':
+		return "null"
+	case '[':
+		return "array"
+	case '{':
+		return "object"
+	}
+	return "number"
+}
+
+// mdRefDoc is the JSON type and description of what a reference writes.
+func mdRefDoc(r catalog.Ref, users []*mdError) (string, string) {
+	switch r.Name {
+	case catalog.RefCode:
+		return "string", "Machine-readable error code: one of the codes below."
+	case catalog.RefMessage:
+		if r.Optional {
+			return "string", "Human-readable message."
+		}
+		return "string", "Human-readable message; the error's title when it has no message."
+	case catalog.RefTitle:
+		return "string", "Short, human-readable summary of the error."
+	case catalog.RefStatus:
+		return "integer", "HTTP status code."
+	case catalog.RefStatusText:
+		return "string", "HTTP status code, as a string."
+	case catalog.RefType:
+		return "string", "URI identifying the kind of error."
+	case catalog.RefDetails:
+		if r.Arg == "" {
+			return "object", "Additional context; see the error's details table."
+		}
+		return mdDetailJSONType(r.Arg, users), "The error's " + mdCode(r.Arg) + " detail, for errors that have one."
+	case catalog.RefMeta:
+		return "string", "The error's " + mdCode(r.Arg) + " attribute, fixed for each code."
+	case catalog.RefRequestID:
+		return "string", "Identifier of the request; quote it when you contact support."
+	case catalog.RefInstance:
+		return "string", "URI identifying this occurrence of the error."
+	case catalog.RefDocsURL:
+		return "string", "Link to the error's documentation."
+	case catalog.RefCategory:
+		return "string", "Category of the error."
+	}
+	return "varies", ""
+}
+
+// mdDetailJSONType is the JSON type of the named detail across the errors
+// that have it, or "varies" when they disagree.
+func mdDetailJSONType(name string, users []*mdError) string {
+	typ := ""
+	for _, e := range users {
+		d := e.Detail(name)
+		if d == nil {
+			continue
+		}
+		t := mdJSONTypeOf(d.Type)
+		if typ != "" && t != typ {
+			return "varies"
+		}
+		typ = t
+	}
+	if typ == "" {
+		return "varies"
+	}
+	return typ
+}
+
+func mdJSONTypeOf(t catalog.DetailType) string {
+	switch t {
+	case catalog.TypeStrings:
+		return "array"
+	case catalog.TypeStringMap, catalog.TypeObject:
+		return "object"
+	}
+	return string(t)
+}

@@ -1,0 +1,375 @@
+package errgen_test
+
+// Behaviour of the generated packages: the committed outputs of the bundled
+// catalog and of each preset catalog, compiled into this test and exercised.
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/errgen/errgen"
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/generated/apierrors"
+	"github.com/errgen/errgen/testdata/presets/custom/customerrors"
+	"github.com/errgen/errgen/testdata/presets/flat/flaterrors"
+	"github.com/errgen/errgen/testdata/presets/jsonapi/jsonapierrors"
+	"github.com/errgen/errgen/testdata/presets/nested/nestederrors"
+	"github.com/errgen/errgen/testdata/presets/oauth2/oauth2errors"
+	"github.com/errgen/errgen/testdata/presets/problem/problemerrors"
+)
+
+// apiError is what every generated Error has in common.
+type apiError interface {
+	error
+	json.Marshaler
+	Status() int
+	Message() string
+	Details() any
+	RequestID() string
+}
+
+// generatedPackage adapts one generated package to the common interface.
+type generatedPackage struct {
+	catalog string
+	parse   func(status int, body []byte) (apiError, error)
+	write   func(w http.ResponseWriter, r *http.Request, err error)
+}
+
+func adapt[E apiError](parse func(int, []byte) (E, error)) func(int, []byte) (apiError, error) {
+	return func(status int, body []byte) (apiError, error) {
+		e, err := parse(status, body)
+		if err != nil {
+			return nil, err
+		}
+		return e, nil
+	}
+}
+
+var generatedPackages = []generatedPackage{
+	{"catalog.yaml", adapt(apierrors.Parse), apierrors.Write},
+	{"testdata/presets/problem.yaml", adapt(problemerrors.Parse), problemerrors.Write},
+	{"testdata/presets/flat.yaml", adapt(flaterrors.Parse), flaterrors.Write},
+	{"testdata/presets/jsonapi.yaml", adapt(jsonapierrors.Parse), jsonapierrors.Write},
+	{"testdata/presets/nested.yaml", adapt(nestederrors.Parse), nestederrors.Write},
+	{"testdata/presets/oauth2.yaml", adapt(oauth2errors.Parse), oauth2errors.Write},
+	{"testdata/presets/custom.yaml", adapt(customerrors.Parse), customerrors.Write},
+}
+
+// TestEnvelopeBytes pins, for every preset, the exact bytes written for an
+// error with details and one without.
+func TestEnvelopeBytes(t *testing.T) {
+	tests := []struct {
+		name string
+		err  json.Marshaler
+		want string
+	}{
+		{"problem/details", problemerrors.NewOutOfCredit(30, 50).WithInstance("/account/12345/msgs/abc"),
+			`{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403,"detail":"Your current balance is 30, but that costs 50.","instance":"/account/12345/msgs/abc","code":"OUT_OF_CREDIT","balance":30,"cost":50}`},
+		{"problem/static", problemerrors.ErrOrderNotFound,
+			`{"type":"https://example.com/probs/order-not-found","title":"Order not found","status":404,"code":"ORDER_NOT_FOUND"}`},
+		{"flat/details", flaterrors.NewTooManyRequests(23),
+			`{"error":"Rate limit exceeded","code":"TOO_MANY_REQUESTS","details":{"retryAfter":23}}`},
+		{"flat/static", flaterrors.ErrTaskNotFound,
+			`{"error":"Task Not Found","code":"TASK_NOT_FOUND"}`},
+		{"jsonapi/details", jsonapierrors.NewBadRequest("created-before"),
+			`{"errors":[{"status":"400","code":"BAD_REQUEST","title":"Bad Request","detail":"Filter not allowed: created-before","meta":{"filter":"created-before"}}]}`},
+		{"jsonapi/static", jsonapierrors.ErrUnauthorized,
+			`{"errors":[{"status":"401","code":"UNAUTHORIZED","title":"Unauthorized"}]}`},
+		{"nested/details", nestederrors.NewInvalidRequest("activity_type").WithRequestID("req_abc123"),
+			`{"error":{"code":"invalid_request","message":"Missing required field: activity_type","type":"invalid_request_error","param":"activity_type","request_id":"req_abc123"}}`},
+		{"nested/static", nestederrors.ErrAuthenticationFailed,
+			`{"error":{"code":"authentication_failed","message":"Authentication Failed","type":"authentication_error"}}`},
+		{"oauth2/details", oauth2errors.NewInvalidRequest("grant_type"),
+			`{"error":"invalid_request","error_description":"The request is missing the required parameter grant_type.","error_uri":"https://auth.example.com/docs/errors#invalid-request"}`},
+		{"oauth2/static", oauth2errors.ErrInvalidClient,
+			`{"error":"invalid_client","error_uri":"https://auth.example.com/docs/errors#invalid-client"}`},
+		{"custom/details", customerrors.NewChargeNotFound("ch_123").WithRequestID("tr_1"),
+			`{"ok":false,"error":{"id":"charge.not_found","text":"No such charge: ch_123","info":{"charge_id":"ch_123"},"trace":"tr_1"},"status":404}`},
+		{"custom/static", customerrors.ErrAuthRequired,
+			`{"ok":false,"error":{"id":"auth.required","text":"Authentication Required"},"status":401}`},
+		{"flat/object detail keeps member order", apierrors.NewValidationError(json.RawMessage(`{"title":"Title is required","priority":"Must be one of: low, medium, high, critical"}`)),
+			`{"error":"Validation failed","code":"VALIDATION_ERROR","details":{"fields":{"title":"Title is required","priority":"Must be one of: low, medium, high, critical"}}}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.err.MarshalJSON()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tt.want {
+				t.Errorf("MarshalJSON\n got %s\nwant %s", got, tt.want)
+			}
+			if !json.Valid(got) {
+				t.Errorf("invalid JSON: %s", got)
+			}
+		})
+	}
+}
+
+// TestEveryErrorRoundTrips builds every catalog error from its example body
+// (errgen's own rendering), and checks that the generated code writes exactly
+// those bytes back, and that Parse recovers the same error.
+func TestEveryErrorRoundTrips(t *testing.T) {
+	for _, pkg := range generatedPackages {
+		c := loadCatalog(t, pkg.catalog)
+		for _, ce := range c.Errors {
+			t.Run(pkg.catalog+"/"+ce.Code, func(t *testing.T) {
+				want, err := errgen.ExampleBody(ce)
+				if err != nil {
+					t.Fatal(err)
+				}
+				e, err := pkg.parse(ce.Status, want)
+				if err != nil {
+					t.Fatalf("Parse(%d, %s): %v", ce.Status, want, err)
+				}
+				if !strings.HasPrefix(e.Error(), ce.Code+": ") {
+					t.Errorf("Parse gave %q, want code %s", e.Error(), ce.Code)
+				}
+				if e.Status() != ce.Status {
+					t.Errorf("Status() = %d, want %d", e.Status(), ce.Status)
+				}
+				got, err := e.MarshalJSON()
+				if err != nil {
+					t.Fatal(err)
+				}
+				if string(got) != string(want) {
+					t.Errorf("MarshalJSON of the parsed error\n got %s\nwant %s", got, want)
+				}
+				again, err := pkg.parse(ce.Status, got)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if again.Message() != e.Message() || !reflect.DeepEqual(again.Details(), e.Details()) {
+					t.Errorf("second round trip differs: %q %#v vs %q %#v", again.Message(), again.Details(), e.Message(), e.Details())
+				}
+				if len(ce.Details) > 0 && carriesDetails(ce.Format) && e.Details() == nil {
+					t.Errorf("Details() = nil, though the envelope carries the details")
+				}
+			})
+		}
+	}
+}
+
+// carriesDetails reports whether an envelope writes the whole details
+// object; others (oauth2) cannot give them back to Parse.
+func carriesDetails(env *catalog.Envelope) bool {
+	for _, r := range env.Refs() {
+		if r.Name == catalog.RefDetails && r.Arg == "" {
+			return true
+		}
+	}
+	return false
+}
+
+func loadCatalog(t *testing.T, path string) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestParseRejects(t *testing.T) {
+	tests := []struct {
+		name   string
+		status int
+		body   string
+	}{
+		{"not JSON", 404, `<html>`},
+		{"unknown code", 404, `{"error":"x","code":"NO_SUCH_CODE"}`},
+		{"wrong envelope", 404, `{"errors":[{"status":"404"}]}`},
+		{"empty", 500, ``},
+		{"details of the wrong type", 404, `{"error":"x","code":"NOT_FOUND","details":{"resourceType":1}}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if e, err := apierrors.Parse(tt.status, []byte(tt.body)); err == nil {
+				t.Errorf("Parse(%d, %q) = %v, want an error", tt.status, tt.body, e)
+			}
+		})
+	}
+}
+
+func TestParseWithoutCodeMatchesStatusAndTitle(t *testing.T) {
+	// The oauth2 envelope carries the code; the problem one carries the title
+	// too. A body whose code is unknown but whose title matches is refused:
+	// the code, when the envelope has one, decides.
+	e, err := problemerrors.Parse(404, []byte(`{"type":"about:blank","title":"Order not found","status":404,"code":"ORDER_NOT_FOUND"}`))
+	if err != nil || e.Code() != problemerrors.CodeOrderNotFound {
+		t.Fatalf("Parse = %v, %v", e, err)
+	}
+	if _, err := problemerrors.Parse(404, []byte(`{"title":"Order not found","status":404,"code":"NOPE"}`)); err == nil {
+		t.Error("Parse accepted an unknown code")
+	}
+}
+
+func TestErrorsIs(t *testing.T) {
+	e := apierrors.NewNotFound("ticket", "tkt_1").WithCause(errors.New("sql: no rows"))
+	wrapped := fmt.Errorf("loading ticket: %w", e)
+	if !errors.Is(wrapped, apierrors.ErrNotFound) {
+		t.Error("errors.Is(wrapped, ErrNotFound) = false")
+	}
+	if errors.Is(wrapped, apierrors.ErrConflict) {
+		t.Error("errors.Is(wrapped, ErrConflict) = true")
+	}
+	var got *apierrors.Error
+	if !errors.As(wrapped, &got) || got.Code() != apierrors.CodeNotFound {
+		t.Errorf("errors.As gave %v", got)
+	}
+	if got.Unwrap() == nil || got.Unwrap().Error() != "sql: no rows" {
+		t.Errorf("Unwrap() = %v", got.Unwrap())
+	}
+	if want := "NOT_FOUND: Resource not found: sql: no rows"; got.Error() != want {
+		t.Errorf("Error() = %q, want %q", got.Error(), want)
+	}
+	d, ok := got.Details().(apierrors.NotFoundDetails)
+	if !ok || d.ResourceType != "ticket" || d.ResourceID != "tkt_1" {
+		t.Errorf("Details() = %#v", got.Details())
+	}
+}
+
+func TestWithCopies(t *testing.T) {
+	base := apierrors.NewConflict("v3", "v1")
+	msg := base.WithMessage("Ticket has been modified by another user")
+	if base.Message() == msg.Message() {
+		t.Fatal("WithMessage changed nothing")
+	}
+	if base.Message() != "Resource has been modified by another user" {
+		t.Errorf("WithMessage modified the original: %q", base.Message())
+	}
+	body, _ := msg.MarshalJSON()
+	want := `{"error":"Ticket has been modified by another user","code":"CONFLICT","details":{"currentVersion":"v3","submittedVersion":"v1"}}`
+	if string(body) != want {
+		t.Errorf("got %s\nwant %s", body, want)
+	}
+	if id := base.WithRequestID("req_1"); id.RequestID() != "req_1" || base.RequestID() != "" {
+		t.Error("WithRequestID is not a copy")
+	}
+}
+
+func TestWrite(t *testing.T) {
+	tests := []struct {
+		name    string
+		err     error
+		status  int
+		ctype   string
+		headers map[string]string
+		body    string
+	}{
+		{"with Retry-After from details", apierrors.NewRateLimitExceeded(100, "1m", 23), 429, "application/json",
+			map[string]string{"Retry-After": "23"},
+			`{"error":"Rate limit exceeded","code":"RATE_LIMIT_EXCEEDED","details":{"limit":100,"window":"1m","retryAfter":23}}`},
+		{"401 challenge", apierrors.ErrUnauthorized, 401, "application/json",
+			map[string]string{"WWW-Authenticate": "Bearer"}, ""},
+		{"wrapped catalog error", fmt.Errorf("handler: %w", apierrors.NewNotFound("ticket", "tkt_nonexistent")), 404, "application/json", nil,
+			`{"error":"Resource not found","code":"NOT_FOUND","details":{"resourceType":"ticket","resourceId":"tkt_nonexistent"}}`},
+		{"plain error becomes the fallback", errors.New("db password wrong"), 500, "application/json", nil, ""},
+		{"nil error becomes the fallback", nil, 500, "application/json", nil, ""},
+		{"problem media type", problemerrors.ErrOrderNotFound, 404, "application/problem+json", nil, ""},
+		{"jsonapi media type", jsonapierrors.ErrForbidden, 403, "application/vnd.api+json", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			r := httptest.NewRequest("GET", "/tickets/1", nil)
+			switch tt.err.(type) {
+			case *problemerrors.Error:
+				problemerrors.Write(rec, r, tt.err)
+			case *jsonapierrors.Error:
+				jsonapierrors.Write(rec, r, tt.err)
+			default:
+				apierrors.Write(rec, r, tt.err)
+			}
+			if rec.Code != tt.status {
+				t.Errorf("status %d, want %d", rec.Code, tt.status)
+			}
+			if got := rec.Header().Get("Content-Type"); got != tt.ctype {
+				t.Errorf("Content-Type %q, want %q", got, tt.ctype)
+			}
+			for k, v := range tt.headers {
+				if got := rec.Header().Get(k); got != v {
+					t.Errorf("%s = %q, want %q", k, got, v)
+				}
+			}
+			if tt.body != "" && rec.Body.String() != tt.body {
+				t.Errorf("body\n got %s\nwant %s", rec.Body, tt.body)
+			}
+			if !json.Valid(rec.Body.Bytes()) {
+				t.Errorf("body is not JSON: %s", rec.Body)
+			}
+		})
+	}
+}
+
+func TestWriteNeverLeaksText(t *testing.T) {
+	secret := "db password wrong"
+	for _, err := range []error{
+		errors.New(secret),
+		fmt.Errorf("query: %w", errors.New(secret)),
+		apierrors.ErrConflict.WithCause(errors.New(secret)),
+		fmt.Errorf("%s: %w", secret, apierrors.ErrForbidden),
+	} {
+		rec := httptest.NewRecorder()
+		apierrors.Write(rec, httptest.NewRequest("GET", "/", nil), err)
+		if strings.Contains(rec.Body.String(), secret) || strings.Contains(fmt.Sprint(rec.Header()), secret) {
+			t.Errorf("Write(%v) leaked the error text: %s", err, rec.Body)
+		}
+	}
+	rec := httptest.NewRecorder()
+	apierrors.Write(rec, httptest.NewRequest("GET", "/", nil), errors.New(secret))
+	if want := `{"error":"An unexpected error occurred","code":"INTERNAL_ERROR"}`; rec.Body.String() != want {
+		t.Errorf("fallback body %s, want %s", rec.Body, want)
+	}
+}
+
+func TestWriteHeadHasNoBody(t *testing.T) {
+	rec := httptest.NewRecorder()
+	apierrors.Write(rec, httptest.NewRequest("HEAD", "/", nil), apierrors.ErrNotFound)
+	if rec.Code != 404 || rec.Body.Len() != 0 {
+		t.Errorf("HEAD: status %d, body %q", rec.Code, rec.Body)
+	}
+}
+
+func TestRegistry(t *testing.T) {
+	c := loadCatalog(t, "catalog.yaml")
+	defs := apierrors.Definitions()
+	if len(defs) != len(c.Errors) {
+		t.Fatalf("%d definitions, want %d", len(defs), len(c.Errors))
+	}
+	for i, e := range c.Errors {
+		d := defs[i]
+		if string(d.Code) != e.Code || d.Status != e.Status || d.Title != e.Title || d.Retryable != e.Retryable || d.DocsURL != e.DocsLink {
+			t.Errorf("definition %d = %+v, catalog says %s %d %q", i, d, e.Code, e.Status, e.Title)
+		}
+		if got, ok := apierrors.Lookup(e.Code); !ok || got != d {
+			t.Errorf("Lookup(%s) = %+v, %v", e.Code, got, ok)
+		}
+	}
+	if _, ok := apierrors.Lookup("NOPE"); ok {
+		t.Error("Lookup(NOPE) found something")
+	}
+}
+
+// TestStringEscaping checks the generated appendString against
+// encoding/json on text that needs every kind of escape.
+func TestStringEscaping(t *testing.T) {
+	for _, s := range []string{
+		`plain`, `quote " backslash \ slash /`, "control \x00\x01\x1f \b\f\n\r\t", `<script>&amp;</script>`,
+		"line\u2028para\u2029", "bad utf8 \xff\xfe end", "emoji 🎉 and é", "bidi \u202e reversed",
+	} {
+		e := apierrors.ErrNotFound.WithMessage(s)
+		got, _ := e.MarshalJSON()
+		msg, _ := json.Marshal(s)
+		want := `{"error":` + string(msg) + `,"code":"NOT_FOUND"}`
+		if string(got) != want {
+			t.Errorf("message %q\n got %s\nwant %s", s, got, want)
+		}
+	}
+}

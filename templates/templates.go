@@ -1,0 +1,83 @@
+// Package templates holds the text/template files errgen renders the Markdown
+// error-reference page with. Each file is one part of the page, so that
+// `errgen --templates DIR` (errgen.Options.Templates) can replace a part by
+// putting a file of the same name in DIR; the other parts stay bundled. A
+// file in DIR whose name is not listed here is an error, so a misspelt
+// override never goes unnoticed. An empty override file removes its part.
+//
+// # Files
+//
+//	page.tmpl       the whole page: title, intro, then the parts below in order
+//	envelope.tmpl   "Error response format": per envelope, an example body and a field table
+//	reference.tmpl  "Error codes": the | Code | Status | Title | Description | table
+//	error.tmpl      one error's section (page.tmpl calls it per error, per group)
+//	providers.tmpl  "Provider-specific issues" (page.tmpl calls it only when there are providers)
+//	sections.tmpl   the catalog's extra docs sections (only when there are some)
+//	quickref.tmpl   "Quick reference": codes by status
+//
+// Every file's output is Markdown blocks separated by one blank line, ending
+// with a newline and no blank line; page.tmpl puts one blank line between
+// parts. errgen writes the "<!-- Code generated … -->" marker before page.tmpl's
+// output (so no override can drop it) and ends the page with one newline.
+// Templates are parsed with Option("missingkey=error").
+//
+// # Data
+//
+// page.tmpl, envelope.tmpl, reference.tmpl, providers.tmpl, sections.tmpl and
+// quickref.tmpl receive the Page:
+//
+//	.Catalog    *catalog.Catalog  the whole validated catalog, for anything not below
+//	.Title      string            docs.title
+//	.Intro      string            the catalog's description (Markdown, written verbatim)
+//	.Envelopes  []Envelope        the envelopes some error is written in, default first
+//	.Errors     []Error           every error, in catalog order
+//	.Groups     []Group           the errors grouped by docs.group_by, groups in order of first appearance
+//	.Providers  []catalog.Provider  docs.providers (.Name, .Notes, .Issues with .Error .Cause .Fix)
+//	.Sections   []catalog.Section   docs.sections (.Title, .Body)
+//	.Statuses   []Status          the errors by status, sorted by status
+//
+// An Envelope has every field of catalog.Envelope (.Name, .MediaType, .Body)
+// and:
+//
+//	.Errors   []Error     the errors written in it, in catalog order
+//	.Sample   Error       the error its example shows: the first with details, else the first
+//	.Example  []byte      .Sample's body, compact, byte for byte what the generated Go code writes
+//	.Fields   []Field     one row per member: .Path (error.code, errors[].status, {detail}), .Type, .Description
+//
+// A Group has .Title ("404 Not Found" or the category) and .Errors []Error. A
+// Status has .Status (int), .Reason ("Not Found", "" when the status has no
+// standard reason phrase) and .Errors []Error.
+//
+// error.tmpl receives an Error: every field of catalog.Error (.Code, .Status,
+// .Title, .Message, .Description, .Causes, .Remediation, .Troubleshooting,
+// .Headers, .Retryable, .Challenge, .Anchor, .DocsLink, .Category …) and:
+//
+//	.Reason      string    the status's reason phrase, "" when it has none
+//	.Body        []byte    the example body, compact, byte for byte what the generated Go code writes
+//	.Response    string    the example response's status line and headers, one a line
+//	.Details     []Detail  every field of catalog.Detail, but .Example is the example's JSON text ("" for none)
+//	.RetryAfter  bool      the error sets a Retry-After header
+//
+// # Functions
+//
+// Catalog text is Markdown: code spans, emphasis and links work in it, but
+// HTML does not, and it must never break the page's structure. Hence:
+//
+//	cell s       a table cell: inline escapes, | → \|, line breaks → <br> (spaces inside code spans)
+//	inline s     one line of text (list item, status line): < > → &lt; &gt; outside code spans, line breaks → spaces
+//	text s       a block of catalog prose: as inline, but line breaks and fenced code blocks are kept, and an unclosed fence is closed
+//	markdown s   docs-owned Markdown (intro, sections, provider notes), verbatim but for line endings and an unclosed fence
+//	heading s    heading text: Markdown punctuation backslash-escaped, line breaks → spaces
+//	code s       a code span whose backtick fence is longer than any run inside, padded when needed; "" for ""
+//	anchor id    <a id="id"></a>, the page's stable link target for an error
+//	json b       b (compact JSON) indented by two spaces, member order and escapes kept
+//	fence lang s a fenced code block whose fence is longer than any backtick run in s
+//	url s        s with spaces, control characters, < and > percent-encoded, safe in <…> autolinks
+package templates
+
+import "embed"
+
+// FS holds the bundled templates, one file per part of the page.
+//
+//go:embed *.tmpl
+var FS embed.FS
