@@ -139,7 +139,7 @@ func (g *goEmitter) errorDecls(f *jen.File, e *catalog.Error) {
 	index := g.index(e)
 	if len(e.Details) == 0 {
 		comment(f.Group, fmt.Sprintf("New%s returns the %s error (%d %s). %s", e.Name, e.Code, e.Status, e.Title, e.Description))
-		f.Func().Id("New"+e.Name).Params().Op("*").Id("Error").Block(
+		f.Func().Id("New" + e.Name).Params().Op("*").Id("Error").Block(
 			jen.Return(jen.Id("sentinel").Call(jen.Lit(index))),
 		)
 		return
@@ -161,7 +161,7 @@ func (g *goEmitter) errorDecls(f *jen.File, e *catalog.Error) {
 	f.Line()
 	required := e.RequiredDetails()
 	comment(f.Group, fmt.Sprintf("New%s returns the %s error (%d %s). %s", e.Name, e.Code, e.Status, e.Title, e.Description))
-	f.Func().Id("New"+e.Name).ParamsFunc(func(grp *jen.Group) {
+	f.Func().Id("New" + e.Name).ParamsFunc(func(grp *jen.Group) {
 		for _, d := range required {
 			grp.Id(d.ParamName).Add(detailType(d.Type))
 		}
@@ -177,7 +177,7 @@ func (g *goEmitter) errorDecls(f *jen.File, e *catalog.Error) {
 	)
 	if e.HasOptionalDetails() {
 		f.Commentf("New%sWithDetails returns the %s error with all its details, optional ones included.", e.Name, e.Code)
-		f.Func().Id("New"+e.Name+"WithDetails").Params(jen.Id("d").Id(details)).Op("*").Id("Error").Block(
+		f.Func().Id("New" + e.Name + "WithDetails").Params(jen.Id("d").Id(details)).Op("*").Id("Error").Block(
 			jen.Return(jen.Id("newError").Call(jen.Op("&").Id("definitions").Index(jen.Lit(index)), jen.Id("d"))),
 		)
 	}
@@ -282,4 +282,3 @@ func (g *goEmitter) definition(e *catalog.Error) jen.Code {
 	fields = append(fields, jen.Line())
 	return jen.Values(fields...)
 }
-

@@ -19,11 +19,11 @@ func emitRuntime(f *jen.File, metaNames []string) {
 }
 
 // Shorthands for the identifiers the runtime code uses over and over.
-func id(name string) *jen.Statement { return jen.Id(name) }
-func eDot(name string) *jen.Statement { return jen.Id("e").Dot(name) }
+func id(name string) *jen.Statement     { return jen.Id(name) }
+func eDot(name string) *jen.Statement   { return jen.Id("e").Dot(name) }
 func defDot(name string) *jen.Statement { return jen.Id("e").Dot("def").Dot(name) }
-func errPtr() *jen.Statement          { return jen.Op("*").Id("Error") }
-func bytesT() *jen.Statement          { return jen.Index().Byte() }
+func errPtr() *jen.Statement            { return jen.Op("*").Id("Error") }
+func bytesT() *jen.Statement            { return jen.Index().Byte() }
 
 func runtimeTypes(f *jen.File, metaNames []string) {
 	f.Comment("Definition describes one catalog error: its registry entry.")
@@ -197,7 +197,11 @@ func runtimeAccessors(f *jen.File) {
 		jen.Return(id("s")),
 	)
 	f.Line()
-	simple := []struct{ doc, name string; typ *jen.Statement; val *jen.Statement }{
+	simple := []struct {
+		doc, name string
+		typ       *jen.Statement
+		val       *jen.Statement
+	}{
 		{"Code returns the error code.", "Code", jen.Id("Code"), defDot("Code")},
 		{"Status returns the HTTP status.", "Status", jen.Int(), defDot("Status")},
 		{"Title returns the short title.", "Title", jen.String(), defDot("Title")},
@@ -217,7 +221,11 @@ func runtimeAccessors(f *jen.File) {
 		jen.Return(id("ok").Op("&&").Id("t").Op("!=").Nil().Op("&&").Id("t").Dot("def").Op("==").Add(eDot("def"))),
 	)
 	f.Line()
-	with := []struct{ doc, name, param, field string; typ *jen.Statement; extra jen.Code }{
+	with := []struct {
+		doc, name, param, field string
+		typ                     *jen.Statement
+		extra                   jen.Code
+	}{
 		{"WithCause returns a copy of e wrapping cause, which is logged but never written to clients.", "WithCause", "cause", "cause", jen.Error(), nil},
 		{"WithMessage returns a copy of e with another message.", "WithMessage", "message", "message", jen.String(), eDot("custom").Op("=").True()},
 		{"WithRequestID returns a copy of e carrying the request ID.", "WithRequestID", "id", "requestID", jen.String(), nil},
