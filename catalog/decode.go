@@ -308,6 +308,9 @@ func (cr *catalogReader) error(n *yaml.Node) *Error {
 		case "code":
 			e.Code = cr.str(f.value, "code")
 			e.Pos = posOf(f.value)
+			if e.Code == "" && f.value.ShortTag() == "!!str" {
+				cr.probs.add(e.Pos, "code must not be empty")
+			}
 		case "status":
 			e.Status, _ = cr.integer(f.value, "status")
 			if e.Status != 0 && (e.Status < 400 || e.Status > 599) {

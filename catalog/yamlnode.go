@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -157,17 +158,35 @@ func (r *nodeReader) list(n *yaml.Node, what string) []*yaml.Node {
 	return n.Content
 }
 
-// rejectAliases reports every anchor and alias: catalogs are small, and
-// refusing aliases outright makes alias bombs impossible.
-func (r *nodeReader) rejectAliases(n *yaml.Node) {
-	if n.Kind == yaml.AliasNode {
-		r.probs.add(posOf(n), "YAML aliases are not supported")
-		return
+// rejectAliases reports anchors and aliases: catalogs are small, and
+// refusing aliases outright makes alias bombs impossible. An alias bomb has
+// thousands of aliases, so only the first of each kind is located.
+func (r *nodeReader) rejectAliases(doc *yaml.Node) {
+	var anchors, aliases []*yaml.Node
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.AliasNode {
+			aliases = append(aliases, n)
+			return
+		}
+		if n.Anchor != "" {
+			anchors = append(anchors, n)
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
 	}
-	if n.Anchor != "" {
-		r.probs.add(posOf(n), "YAML anchors are not supported")
+	walk(doc)
+	report := func(nodes []*yaml.Node, what string) {
+		if len(nodes) == 0 {
+			return
+		}
+		more := ""
+		if len(nodes) > 1 {
+			more = fmt.Sprintf(" (%d in all)", len(nodes))
+		}
+		r.probs.add(posOf(nodes[0]), "YAML %s are not supported%s", what, more)
 	}
-	for _, c := range n.Content {
-		r.rejectAliases(c)
-	}
+	report(anchors, "anchors")
+	report(aliases, "aliases")
 }

@@ -1,0 +1,102 @@
+package errgen
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/errgen/errgen/catalog"
+)
+
+var benchSizes = []int{100, 1000, 10000}
+
+func loadSynthetic(b *testing.B, n int) *catalog.Catalog {
+	b.Helper()
+	c, err := catalog.Parse("synthetic.yaml", syntheticCatalog(n))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for _, n := range benchSizes {
+		data := syntheticCatalog(n)
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, err := catalog.Parse("synthetic.yaml", data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkEmit(b *testing.B) {
+	for _, em := range emitters {
+		for _, n := range benchSizes {
+			c := loadSynthetic(b, n)
+			b.Run(fmt.Sprintf("%s/n=%d", em.kind, n), func(b *testing.B) {
+				for b.Loop() {
+					if _, err := em.emit(c, Options{}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+func BenchmarkGenerate(b *testing.B) {
+	for _, n := range benchSizes {
+		c := loadSynthetic(b, n)
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Generate(c, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkProcess runs the errgen binary end to end on the 10,000-error
+// catalog: start-up, load, validate, generate and write all three outputs.
+func BenchmarkProcess(b *testing.B) {
+	dir := b.TempDir()
+	bin := filepath.Join(dir, "errgen")
+	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/errgen").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	cat := filepath.Join(dir, "catalog.yaml")
+	if err := os.WriteFile(cat, syntheticCatalog(10000), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("n=10000", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			// A fresh output directory each time, so every output is written.
+			out := filepath.Join(dir, fmt.Sprint("out", i))
+			if o, err := exec.Command(bin, "--catalog", cat, "--out", out).CombinedOutput(); err != nil {
+				b.Fatalf("errgen: %v\n%s", err, o)
+			}
+		}
+	})
+}
+
+// TestSyntheticCatalogIsValid keeps the benchmark input honest: it loads and
+// generates at a small size.
+func TestSyntheticCatalogIsValid(t *testing.T) {
+	c, err := catalog.Parse("synthetic.yaml", syntheticCatalog(60))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Errors) != 60 {
+		t.Fatalf("%d errors, want 60", len(c.Errors))
+	}
+	if _, err := Generate(c, Options{}); err != nil {
+		t.Fatal(err)
+	}
+}

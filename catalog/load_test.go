@@ -1,0 +1,109 @@
+package catalog
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestLoadRefusesOversizedCatalog(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "catalog.yaml")
+	big := append([]byte("version: 1\napi: Big\ndescription: "), bytes.Repeat([]byte("x"), MaxSize)...)
+	if err := os.WriteFile(path, big, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(path)
+	var probs *Problems
+	if !errors.As(err, &probs) || !strings.Contains(err.Error(), "catalog.yaml:1:1: catalog is larger than 16 MiB") {
+		t.Fatalf("Load = %v, want the size limit", err)
+	}
+}
+
+func TestLoadMissingFile(t *testing.T) {
+	_, err := Load(filepath.Join(t.TempDir(), "nope.yaml"))
+	if !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("Load = %v, want not-exist", err)
+	}
+}
+
+func TestLoadBundledCatalog(t *testing.T) {
+	c, err := Load("../catalog.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	nf := c.Errors[6]
+	if nf.Code != "NOT_FOUND" || nf.Name != "NotFound" || nf.Anchor != "not-found" ||
+		nf.DocsLink != "https://docs.onestack.example/errors#not-found" || nf.Title != "Not Found" {
+		t.Errorf("NOT_FOUND normalized to %+v", nf)
+	}
+	if d := nf.Detail("resourceId"); d == nil || d.GoName != "ResourceID" || d.ParamName != "resourceID" || !d.Required {
+		t.Errorf("resourceId detail = %+v", d)
+	}
+	if c.Fallback == nil || c.Fallback.Code != "INTERNAL_ERROR" {
+		t.Errorf("fallback = %v", c.Fallback)
+	}
+	if len(c.Envelopes) != 1 || c.Envelopes[0].Name != "flat" {
+		t.Errorf("envelopes = %v", c.Envelopes)
+	}
+}
+
+func TestGoName(t *testing.T) {
+	tests := map[string]string{
+		"INVALID_JSON": "InvalidJSON", "invalid_grant": "InvalidGrant", "resourceId": "ResourceID",
+		"NOT_FOUND": "NotFound", "not-found": "NotFound", "auth.required": "AuthRequired",
+		"HTTPStatus": "HTTPStatus", "retry_after": "RetryAfter", "E00012_FAILED": "E00012Failed",
+		"apiKey": "APIKey", "url": "URL", "x": "X",
+	}
+	for in, want := range tests {
+		if got := GoName(in); got != want {
+			t.Errorf("GoName(%q) = %q, want %q", in, got, want)
+		}
+	}
+	params := map[string]string{"resourceId": "resourceID", "ID": "id", "URLPath": "urlPath", "retry_after": "retryAfter"}
+	for in, want := range params {
+		if got := paramName(in); got != want {
+			t.Errorf("paramName(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := Kebab("RATE_LIMIT_EXCEEDED"); got != "rate-limit-exceeded" {
+		t.Errorf("Kebab = %q", got)
+	}
+}
+
+// FuzzLoad feeds any bytes to Parse: it returns a catalog or problems,
+// never panics, and problems always carry a position.
+func FuzzLoad(f *testing.F) {
+	seeds, _ := filepath.Glob("testdata/bad/*.txtar")
+	for _, p := range seeds {
+		data, err := os.ReadFile(p)
+		if err == nil {
+			f.Add(data)
+		}
+	}
+	for _, p := range []string{"../catalog.yaml", "../testdata/presets/custom.yaml", "../testdata/presets/problem.yaml"} {
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := Parse("fuzz.yaml", data)
+		if err == nil {
+			if c == nil || len(c.Errors) == 0 || c.Fallback == nil {
+				t.Fatalf("valid catalog without errors or fallback: %+v", c)
+			}
+			return
+		}
+		var probs *Problems
+		if !errors.As(err, &probs) || len(probs.List) == 0 {
+			t.Fatalf("error %v is not a list of problems", err)
+		}
+		for _, line := range strings.Split(err.Error(), "\n") {
+			if !strings.HasPrefix(line, "fuzz.yaml:") {
+				t.Fatalf("problem without position: %q", line)
+			}
+		}
+	})
+}
