@@ -96,7 +96,7 @@ func mdTemplates(overrides fs.FS) (*template.Template, error) {
 		if err != nil {
 			return nil, err
 		}
-		return bindPart(set), nil
+		return mdBindPart(set), nil
 	}
 	for _, name := range names {
 		if !slices.Contains(bundled.files, name) {
@@ -137,17 +137,17 @@ func mdTemplates(overrides fs.FS) (*template.Template, error) {
 			}
 		}
 	}
-	return bindPart(set), nil
+	return mdBindPart(set), nil
 }
 
 // mdMaxParts bounds how deep part calls nest: a template that renders itself
 // through part would otherwise recurse until the stack overflows.
 const mdMaxParts = 32
 
-// bindPart defines the part function of set: it renders a template of set
+// mdBindPart defines the part function of set: it renders a template of set
 // and trims the blank lines around its output, so that page.tmpl alone
 // decides how parts are separated, and an empty part leaves no gap.
-func bindPart(set *template.Template) *template.Template {
+func mdBindPart(set *template.Template) *template.Template {
 	depth := 0
 	return set.Funcs(template.FuncMap{"part": func(name string, data any) (string, error) {
 		if depth >= mdMaxParts {
@@ -167,14 +167,12 @@ func bindPart(set *template.Template) *template.Template {
 // its final newline.
 func mdTrimBlankLines(s string) string {
 	s = strings.TrimRight(s, " \t\n")
-	for {
-		line, rest, ok := strings.Cut(s, "\n")
-		if !ok || strings.TrimSpace(line) != "" {
-			if !ok && strings.TrimSpace(line) == "" {
-				return ""
-			}
-			return s
+	for s != "" {
+		line, rest, _ := strings.Cut(s, "\n")
+		if strings.TrimSpace(line) != "" {
+			break
 		}
 		s = rest
 	}
+	return s
 }

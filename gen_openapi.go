@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -41,6 +42,11 @@ func emitOpenAPI(c *catalog.Catalog, opts Options) ([]byte, error) {
 	doc := oaMap()
 	oaSet(doc, "openapi", oaStr(c.OpenAPI.Version))
 	oaSet(doc, "info", info)
+	// "/" is what OpenAPI assumes without servers; spelling it out keeps
+	// linters that require servers (Redocly's recommended rules) quiet.
+	server := oaMap()
+	oaSet(server, "url", oaStr("/"))
+	oaSet(doc, "servers", oaSeq(server))
 	oaSet(doc, "paths", oaMap())
 	oaSet(doc, "components", comps)
 	out, err := encodeYAML(doc, 2)
@@ -161,12 +167,7 @@ func (g *openAPIGen) statuses() []int {
 			list = append(list, e.Status)
 		}
 	}
-	// insertion sort: a catalog uses a few dozen statuses at most
-	for i := 1; i < len(list); i++ {
-		for j := i; j > 0 && list[j] < list[j-1]; j-- {
-			list[j], list[j-1] = list[j-1], list[j]
-		}
-	}
+	slices.Sort(list)
 	return list
 }
 
@@ -431,18 +432,11 @@ func (g *openAPIGen) detailsSchema(e *catalog.Error) (*yaml.Node, error) {
 	return s, nil
 }
 
-// detailExampleNode converts a catalog example to YAML, keeping the order of
-// map and object members.
+// detailExampleNode converts a catalog example to YAML: an object keeps
+// its members' order, a map is sorted as encoding/json writes it.
 func detailExampleNode(d *catalog.Detail) (*yaml.Node, error) {
-	switch x := d.Example.(type) {
-	case catalog.ExampleJSON:
+	if x, ok := d.Example.(catalog.ExampleJSON); ok {
 		return jsonToYAMLNode(x)
-	case []catalog.Meta:
-		m := oaMap()
-		for _, kv := range x {
-			oaSet(m, kv.Name, oaStr(kv.Value))
-		}
-		return m, nil
 	}
 	raw, err := json.Marshal(d.Example)
 	if err != nil {
@@ -628,7 +622,7 @@ func (g *openAPIGen) example(e *catalog.Error, peers []*catalog.Error) (*yaml.No
 // that tell errors apart pinned to this error's values and its details typed.
 func (g *openAPIGen) shape(e *catalog.Error) *yaml.Node {
 	env := oaRef("#/components/schemas/" + g.envNames[e.Format])
-	pin := g.pin(e.Format.Body, e, e.Format.Has(catalog.RefCode))
+	pin := g.pin(e.Format.Body, e, e.Format.Has(catalog.RefCode), true)
 	all := oaSeq(env)
 	if pin != nil {
 		// the details of a spread join the envelope's allOf rather than nest
@@ -647,8 +641,8 @@ func (g *openAPIGen) shape(e *catalog.Error) *yaml.Node {
 }
 
 // pin returns the constraints one error adds to the envelope's schema at n,
-// or nil when it adds none.
-func (g *openAPIGen) pin(n *catalog.Node, e *catalog.Error, hasCode bool) *yaml.Node {
+// or nil when it adds none. top is true for the body itself.
+func (g *openAPIGen) pin(n *catalog.Node, e *catalog.Error, hasCode, top bool) *yaml.Node {
 	switch n.Kind {
 	case catalog.KindObject:
 		props := oaMap()
@@ -669,7 +663,7 @@ func (g *openAPIGen) pin(n *catalog.Node, e *catalog.Error, hasCode bool) *yaml.
 					required.Content = append(required.Content, oaStr(m.Key))
 				}
 			} else {
-				p = g.pin(m.Value, e, hasCode)
+				p = g.pin(m.Value, e, hasCode, false)
 			}
 			if p != nil {
 				oaSet(props, m.Key, p)
@@ -688,9 +682,15 @@ func (g *openAPIGen) pin(n *catalog.Node, e *catalog.Error, hasCode bool) *yaml.
 		if len(props.Content) > 0 {
 			oaSet(s, "properties", props)
 		}
+		if !top {
+			// The default, spelled out: example linters such as Redocly's
+			// take a nested object schema without it as closed, and this one
+			// lists only the members it pins.
+			oaSet(s, "additionalProperties", oaBool(true))
+		}
 		return s
 	case catalog.KindArray:
-		p := g.pin(n.Elem, e, hasCode)
+		p := g.pin(n.Elem, e, hasCode, false)
 		if p == nil {
 			return nil
 		}

@@ -463,3 +463,115 @@ func jsonEqual(a, b []byte) bool {
 	}
 	return reflect.DeepEqual(x, y)
 }
+
+// edgeCatalog uses what the presets do not: an envelope without $code (told
+// apart by title), literals of every kind, a non-optional $details.NAME some
+// errors lack, $meta, $status_text, $docs_url, $category, a nested spread,
+// a per-error envelope sharing the default's media type, and list, map and
+// object details without examples.
+const edgeCatalog = `version: 1
+api: Edge API
+docs_url: https://docs.edge.example/errors
+format:
+  media_type: application/vnd.edge+json
+  body:
+    kind: error
+    version: 2
+    ratio: 0.5
+    ok: false
+    nothing: null
+    fault:
+      title: $title
+      status: $status_text
+      field: $details.field
+      kind: $meta.kind?
+      see: $docs_url?
+      group: $category
+      extra:
+        "...": $details
+errors:
+  - code: FIELD_MISSING
+    status: 400
+    title: Field missing
+    category: Input
+    meta: {kind: input}
+    details:
+      - {name: field, type: string, required: true, example: email}
+      - {name: hints, type: "string[]", required: true}
+  - code: FIELD_WRONG
+    status: 400
+    title: Field wrong
+    details:
+      - {name: field, type: string, required: false, example: age}
+      - {name: limits, type: "map[string]string", required: false, example: {min: "1", max: "9"}}
+      - {name: raw, type: object, required: true}
+  - code: BUSY
+    status: 503
+    title: Busy
+    format: oauth2
+    retryable: true
+    fallback: true
+  - code: GONE
+    status: 410
+    title: Gone
+    format:
+      media_type: application/vnd.edge+json
+      body: {gone: true, code: $code}
+`
+
+func TestOpenAPIEdgeEnvelopes(t *testing.T) {
+	c, err := catalog.Parse("edge.yaml", []byte(edgeCatalog))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.OpenAPI.DefaultResponse = true
+	for _, version := range []string{"3.0.3", "3.1.0"} {
+		t.Run(version, func(t *testing.T) {
+			data := emitOpenAPIVersion(t, c, version)
+			doc := loadValidOpenAPI(t, data) // examples included
+			var opts []openapi3.SchemaValidationOption
+			if doc.IsOpenAPI31OrLater() {
+				opts = append(opts, openapi3.EnableJSONSchema2020())
+			}
+			for _, e := range c.Errors {
+				body, err := ExampleBody(e)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var value any
+				if err := json.Unmarshal(body, &value); err != nil {
+					t.Fatal(err)
+				}
+				media := doc.Components.Responses[responseName(e.Status)].Value.Content.Get(e.Format.MediaType)
+				if err := media.Schema.Value.VisitJSON(value, opts...); err != nil {
+					t.Errorf("%s: body %s does not match: %v", e.Code, body, err)
+				}
+				if media.Examples[e.Code] == nil {
+					t.Errorf("%s: no example", e.Code)
+				}
+			}
+			for _, name := range []string{"Error", "OAuth2Error", "Custom2Error", "ErrorCode", "FieldMissingDetails", "FieldWrongDetails"} {
+				if doc.Components.Schemas[name] == nil {
+					t.Errorf("no schema %s", name)
+				}
+			}
+			// FIELD_MISSING and FIELD_WRONG share the status and have no
+			// $code: their titles must tell them apart.
+			bad := map[string]any{"kind": "error", "version": 2, "ratio": 0.5, "ok": false, "nothing": nil,
+				"fault": map[string]any{"title": "Field wrong", "status": "400", "field": "email", "group": "Input", "extra": map[string]any{"field": "email", "hints": []any{}}}}
+			shapes := doc.Components.Responses["BadRequest"].Value.Content.Get("application/vnd.edge+json").Schema.Value.OneOf
+			for _, s := range shapes {
+				if s.Value.Title == "FIELD_MISSING" && s.Value.VisitJSON(bad, opts...) == nil {
+					t.Error("a FIELD_WRONG title matches the FIELD_MISSING shape")
+				}
+			}
+			if doc.Components.Responses["ServiceUnavailable"].Value.Content.Get("application/json") == nil {
+				t.Error("BUSY, written in oauth2, is not under application/json")
+			}
+			def := doc.Components.Responses[defaultResponseName].Value
+			if len(def.Content) != 2 || def.Content.Get("application/vnd.edge+json").Schema.Value.OneOf == nil {
+				t.Errorf("Default response content = %v, want two media types, the edge one a oneOf of two envelopes", def.Content)
+			}
+		})
+	}
+}

@@ -1,25 +1,30 @@
 // Package templates holds the text/template files errgen renders the Markdown
 // error-reference page with. Each file is one part of the page, so that
 // `errgen --templates DIR` (errgen.Options.Templates) can replace a part by
-// putting a file of the same name in DIR; the other parts stay bundled. A
-// file in DIR whose name is not listed here is an error, so a misspelt
-// override never goes unnoticed. An empty override file removes its part.
+// putting a file of the same name in DIR; the other parts stay bundled. Only
+// DIR's *.tmpl files are read, and one whose name is not listed here is an
+// error, so a misspelt override never goes unnoticed. An empty override file
+// removes its part.
 //
 // # Files
 //
-//	page.tmpl       the whole page: title, intro, then the parts below in order
+//	page.tmpl       the whole page: title, intro, then each part below, in this order
 //	envelope.tmpl   "Error response format": per envelope, an example body and a field table
 //	reference.tmpl  "Error codes": the | Code | Status | Title | Description | table
-//	error.tmpl      one error's section (page.tmpl calls it per error, per group)
-//	providers.tmpl  "Provider-specific issues" (page.tmpl calls it only when there are providers)
-//	sections.tmpl   the catalog's extra docs sections (only when there are some)
+//	error.tmpl      one error's section; page.tmpl renders it per error, under each group's heading
+//	providers.tmpl  "Provider-specific issues"; nothing when the catalog has no providers
+//	sections.tmpl   the catalog's extra docs sections
 //	quickref.tmpl   "Quick reference": codes by status
 //
-// Every file's output is Markdown blocks separated by one blank line, ending
-// with a newline and no blank line; page.tmpl puts one blank line between
-// parts. errgen writes the "<!-- Code generated … -->" marker before page.tmpl's
-// output (so no override can drop it) and ends the page with one newline.
-// Templates are parsed with Option("missingkey=error").
+// page.tmpl renders each part with {{part "name.tmpl" .}}, which trims the
+// blank lines around the part's output, and puts one blank line before each
+// part that is not empty: parts need not care about their edges, and an
+// emptied part leaves no gap. Within a part, Markdown blocks are separated by
+// one blank line. errgen writes the "<!-- Code generated … -->" marker before
+// page.tmpl's output (so no override can drop it) and ends the page with one
+// newline. Templates are parsed with Option("missingkey=error"). Catalog codes
+// and anchors are validated (letters, digits, _ - .), so templates write them
+// into links and tables as they are.
 //
 // # Data
 //
@@ -64,8 +69,10 @@
 // HTML does not, and it must never break the page's structure. Hence:
 //
 //	cell s       a table cell: inline escapes, | → \|, line breaks → <br> (spaces inside code spans)
-//	inline s     one line of text (list item, status line): < > → &lt; &gt; outside code spans, line breaks → spaces
-//	text s       a block of catalog prose: as inline, but line breaks and fenced code blocks are kept, and an unclosed fence is closed
+//	inline s     one line of text (list item, status line): < > → &lt; &gt; outside code spans, line breaks → spaces,
+//	             and what would open a heading, list, fence or thematic break at a line's start is escaped
+//	text s       a block of catalog prose (a description): < > escaped as in inline, line breaks and fenced code
+//	             blocks kept as the author wrote them, a fence left open closed
 //	markdown s   docs-owned Markdown (intro, sections, provider notes), verbatim but for line endings and an unclosed fence
 //	heading s    heading text: Markdown punctuation backslash-escaped, line breaks → spaces
 //	code s       a code span whose backtick fence is longer than any run inside, padded when needed; "" for ""
@@ -73,6 +80,7 @@
 //	json b       b (compact JSON) indented by two spaces, member order and escapes kept
 //	fence lang s a fenced code block whose fence is longer than any backtick run in s
 //	url s        s with spaces, control characters, < and > percent-encoded, safe in <…> autolinks
+//	part name .  the named template rendered with ., blank lines around it trimmed ("" when empty)
 package templates
 
 import "embed"
