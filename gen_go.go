@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/dave/jennifer/jen"
 
@@ -69,15 +70,23 @@ func metaNames(c *catalog.Catalog) []string {
 	return names
 }
 
-// oneLine makes catalog text safe for a // comment line.
+// oneLine makes catalog text safe for a // comment line: one line, and no
+// invisible or bidi control character that could make the source read
+// differently from what it compiles to (CVE-2021-42574).
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.Map(func(r rune) rune {
+		if unicode.IsGraphic(r) && !unicode.Is(unicode.Cf, r) {
+			return r
+		}
+		return unicode.ReplacementChar
+	}, s)
 }
 
 // comment adds s as // lines, one Comment per line, wrapped at about 90 columns.
 func comment(g *jen.Group, s string) {
 	line := ""
-	for _, w := range strings.Fields(s) {
+	for _, w := range strings.Fields(oneLine(s)) {
 		if line != "" && len(line)+1+len(w) > 90 {
 			g.Comment(line)
 			line = ""

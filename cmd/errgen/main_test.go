@@ -228,3 +228,47 @@ func mustRead(t *testing.T, path string) []byte {
 	}
 	return data
 }
+
+// TestFailingEmitterWritesNothing changes the catalog (so every output
+// would change) and makes the Markdown emitter fail with a broken template
+// override: no output may be touched, not even those emitted before it.
+func TestFailingEmitterWritesNothing(t *testing.T) {
+	dir := workdir(t)
+	if code, _, stderr := runIn(t, dir); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	before := map[string][]byte{}
+	for _, out := range defaultOutputs {
+		before[out] = mustRead(t, filepath.Join(dir, out))
+	}
+	cat := filepath.Join(dir, "catalog.yaml")
+	changed := strings.Replace(string(mustRead(t, cat)), "api: One Stack API", "api: One Stack API v2", 1)
+	if err := os.WriteFile(cat, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tmpl := filepath.Join(dir, "tmpl")
+	if err := os.MkdirAll(tmpl, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(tmpl, "quickref.tmpl"), []byte("{{ .NoSuchField }}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runIn(t, dir, "--templates", "tmpl")
+	if code != exitFailure || !strings.Contains(stderr, "markdown") {
+		t.Fatalf("exit %d, stderr %q; want 1 naming the markdown output", code, stderr)
+	}
+	if stdout != "" {
+		t.Errorf("something was written: %q", stdout)
+	}
+	for _, out := range defaultOutputs {
+		if !bytes.Equal(mustRead(t, filepath.Join(dir, out)), before[out]) {
+			t.Errorf("%s was modified by a failed run", out)
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "generated"))
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".tmp") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+}

@@ -1,0 +1,68 @@
+package errgen
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/errgen/errgen/catalog"
+)
+
+// stdlibImporter reads the standard library's export data (go list -export) once and
+// keeps it for every fuzz input.
+var stdlibImporter = sync.OnceValues(func() (types.Importer, *token.FileSet) {
+	fset := token.NewFileSet()
+	return importer.ForCompiler(fset, "gc", nil), fset
+})
+
+// typeCheckGo parses and type-checks a generated package.
+func typeCheckGo(t *testing.T, src []byte) {
+	t.Helper()
+	imp, fset := stdlibImporter()
+	file, err := parser.ParseFile(fset, "errors.go", src, parser.ParseComments)
+	if err != nil {
+		t.Fatalf("generated Go does not parse: %v\n%s", err, src)
+	}
+	conf := types.Config{Importer: imp}
+	if _, err := conf.Check(file.Name.Name, fset, []*ast.File{file}, nil); err != nil {
+		t.Fatalf("generated Go does not type-check: %v", err)
+	}
+}
+
+// FuzzGenerate feeds catalogs to the whole pipeline: any catalog that loads
+// must generate Go that type-checks, OpenAPI that kin-openapi validates and
+// Markdown whose tables keep their shape.
+func FuzzGenerate(f *testing.F) {
+	// The small preset catalogs: mutations of big ones mostly cost time.
+	for _, tc := range goldenCases {
+		if data, err := os.ReadFile(tc.catalog); err == nil && len(data) < 16<<10 {
+			f.Add(data)
+		}
+	}
+	f.Add(hostileCatalog())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := catalog.Parse("fuzz.yaml", data)
+		if err != nil {
+			return
+		}
+		files, err := Generate(c, Options{})
+		if err != nil {
+			t.Fatalf("a valid catalog failed to generate: %v", err)
+		}
+		for _, file := range files {
+			switch file.Kind {
+			case KindGo:
+				typeCheckGo(t, file.Data)
+			case KindOpenAPI:
+				loadValidOpenAPI(t, file.Data)
+			case KindMarkdown:
+				mdCheckTables(t, mdParse(t, file.Data))
+			}
+		}
+	})
+}

@@ -1,0 +1,165 @@
+package errgen
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/errgen/errgen/catalog"
+)
+
+// hostileText is catalog text that tries to escape every context it lands
+// in: Go comments and strings, YAML, JSON, Markdown tables and code blocks.
+const hostileText = "*/ // `raw` \"quoted\" \\back\\slash | pipe {{ .Evil }} <script>alert(1)</script> " +
+	"line\u2028sep para\u2029sep bidi\u202egnp.exe\u202c zero\u200bwidth"
+
+// hostileCatalog returns a valid catalog whose every free-text field holds
+// hostileText, with newlines and a very long line for good measure.
+func hostileCatalog() []byte {
+	long := strings.Repeat("very long line ", 700)
+	q := func(s string) string { // a YAML double-quoted scalar
+		r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\u2028", `\L`, "\u2029", `\P`)
+		return `"` + r.Replace(s) + `"`
+	}
+	h := q(hostileText)
+	multi := q(hostileText + "\nsecond line\n\n| a | b |\n```\nfence")
+	return []byte(`version: 1
+api: ` + h + `
+description: ` + multi + `
+format: problem
+type_base: https://errors.example.com/
+docs_url: https://docs.example.com/errors
+docs:
+  title: ` + h + `
+  sections: [{title: ` + h + `, body: ` + multi + `}]
+  providers:
+    - name: ` + h + `
+      notes: ` + multi + `
+      issues: [{error: ` + h + `, cause: ` + multi + `, fix: ` + q(long) + `}]
+errors:
+  - code: HOSTILE
+    status: 400
+    title: ` + h + `
+    message: ` + q(hostileText+" {field} */") + `
+    description: ` + multi + `
+    category: ` + h + `
+    causes: [` + h + `, ` + multi + `]
+    remediation: [` + q(long) + `]
+    troubleshooting: [{check: ` + multi + `, solution: ` + h + `}]
+    meta: {kind: ` + h + `}
+    details:
+      - {name: field, type: string, required: true, description: ` + multi + `, example: ` + h + `}
+      - {name: blob, type: object, description: ` + h + `, example: {"*/": ` + h + `, "<b>": [1, 2]}}
+      - {name: tags, type: "string[]", example: [` + h + `]}
+  - code: SECRET_FAIL
+    status: 500
+    fallback: true
+    title: ` + h + `
+    description: ` + h + `
+  - code: NO_AUTH
+    status: 401
+    challenge: Bearer realm="a\"b"
+    format: oauth2
+`)
+}
+
+// TestHostileText generates from hostileCatalog and checks that no text
+// escaped its context: the Go package compiles, vets and declares exactly
+// the expected identifiers, with no raw control character in any comment;
+// the OpenAPI document validates; the Markdown tables keep their shape.
+func TestHostileText(t *testing.T) {
+	c, err := catalog.Parse("hostile.yaml", hostileCatalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Generate(c, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		switch f.Kind {
+		case KindGo:
+			checkHostileGo(t, f.Data)
+			vetGo(t, c.Go.Package, f.Data)
+		case KindOpenAPI:
+			loadValidOpenAPI(t, f.Data)
+		case KindMarkdown:
+			mdCheckTables(t, mdParse(t, f.Data))
+		}
+	}
+}
+
+func checkHostileGo(t *testing.T, src []byte) {
+	t.Helper()
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "errors.go", src, parser.ParseComments)
+	if err != nil {
+		t.Fatalf("generated Go does not parse: %v", err)
+	}
+	var exported []string
+	for _, decl := range file.Decls {
+		switch d := decl.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil && d.Name.IsExported() {
+				exported = append(exported, d.Name.Name)
+			}
+		case *ast.GenDecl:
+			for _, spec := range d.Specs {
+				switch s := spec.(type) {
+				case *ast.TypeSpec:
+					if s.Name.IsExported() {
+						exported = append(exported, s.Name.Name)
+					}
+				case *ast.ValueSpec:
+					for _, n := range s.Names {
+						if n.IsExported() {
+							exported = append(exported, n.Name)
+						}
+					}
+				}
+			}
+		}
+	}
+	sort.Strings(exported)
+	want := []string{"Code", "CodeHostile", "CodeNoAuth", "CodeSecretFail", "Definition", "Definitions", "ErrHostile",
+		"ErrNoAuth", "ErrSecretFail", "Error", "HostileDetails", "Lookup", "NewHostile", "NewHostileWithDetails",
+		"NewNoAuth", "NewSecretFail", "Parse", "Write"}
+	if strings.Join(exported, " ") != strings.Join(want, " ") {
+		t.Errorf("exported identifiers\n got %v\nwant %v", exported, want)
+	}
+	for _, cg := range file.Comments {
+		for _, r := range cg.Text() {
+			if r == '\u202e' || r == '\u202c' || r == '\u2028' || r == '\u2029' || r == '\u200b' {
+				t.Errorf("comment holds the raw control character %U: %q", r, cg.Text())
+			}
+		}
+	}
+}
+
+// vetGo compiles and vets a generated package on its own, in a module of
+// its own: it must need nothing but the standard library.
+func vetGo(t *testing.T, pkg string, src []byte) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("go vet of generated code skipped in -short mode")
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/"+pkg+"\n\ngo 1.26\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "errors.go"), src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "vet", ".")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go vet of the generated package: %v\n%s", err, out)
+	}
+}
