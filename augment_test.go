@@ -113,8 +113,11 @@ func responsesJSON(t *testing.T, doc *openapi3.T) map[string]map[string]string {
 // keeps all of its own.
 func TestAugmentPetstore(t *testing.T) {
 	c := mustLoadCatalog(t, "catalog.yaml")
+	// Petstore has an Error schema of its own, which its responses use: a
+	// prefix keeps both, where --force would replace petstore's.
+	c.OpenAPI.Prefix = "OneStack"
 	spec := readSpec(t, "petstore-expanded.yaml")
-	out, err := Augment(c, spec, "petstore-expanded.yaml", true)
+	out, err := Augment(c, spec, "petstore-expanded.yaml", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,16 +137,19 @@ func TestAugmentPetstore(t *testing.T) {
 		for _, code := range c.OpenAPI.Attach {
 			e := findError(c, code)
 			ref := doc.Paths.Find(path).GetOperation(method).Responses.Status(e.Status)
-			if ref == nil || ref.Ref != "#/components/responses/"+responseName(e.Status) {
-				t.Errorf("%s: no %d response referencing %s", op, e.Status, responseName(e.Status))
+			if ref == nil || ref.Ref != "#/components/responses/OneStack"+responseName(e.Status) {
+				t.Errorf("%s: no %d response referencing OneStack%s", op, e.Status, responseName(e.Status))
 			}
 		}
 	}
 	if doc.Components.Schemas["Pet"] == nil || doc.Components.Schemas["NewPet"] == nil {
 		t.Error("petstore's own schemas are gone")
 	}
-	if doc.Components.Schemas["Error"].Value.Properties["message"] != nil {
-		t.Error("--force kept petstore's Error schema instead of replacing it")
+	if doc.Components.Schemas["Error"].Value.Properties["message"] == nil {
+		t.Error("petstore's own Error schema was replaced")
+	}
+	if doc.Components.Schemas["OneStackError"] == nil || doc.Components.Schemas["OneStackErrorCode"] == nil {
+		t.Error("errgen's prefixed schemas are missing")
 	}
 }
 
@@ -292,4 +298,35 @@ func TestAugmentIdenticalComponents(t *testing.T) {
 	if n := strings.Count(string(out), `"NotFound": {`); n != 1 {
 		t.Errorf("NotFound appears %d times, want once", n)
 	}
+}
+
+// Augment never panics, whatever the spec, and is deterministic. The seeds
+// are the test specs; go test -fuzz FuzzAugment explores from them.
+func FuzzAugment(f *testing.F) {
+	for _, name := range []string{"petstore-expanded.yaml", "tictactoe.yaml", "tasks-3.1.yaml", "notes-3.0.json"} {
+		data, err := os.ReadFile(filepath.Join("testdata/openapi", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data, false)
+	}
+	f.Add([]byte("openapi: 3.0.3\ninfo: &i {title: T, version: '1'}\npaths:\n  /a: &p\n    get:\n      x-errors: &x [NOT_FOUND]\n      responses: {'200': {description: OK}}\n  /b: *p\ncomponents: {}\n"), true)
+	f.Add([]byte(`{"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {"/a": {"get": {"x-errors": [1, {"a": 2}]}}}}`), false)
+	c, err := catalog.Load("catalog.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, spec []byte, force bool) {
+		out, err := Augment(c, spec, "fuzz.yaml", force)
+		if err != nil {
+			if out != nil {
+				t.Error("output along with an error")
+			}
+			return
+		}
+		again, err := Augment(c, spec, "fuzz.yaml", force)
+		if err != nil || !bytes.Equal(out, again) {
+			t.Errorf("second run differs (err %v)", err)
+		}
+	})
 }

@@ -17,6 +17,10 @@ import (
 	"github.com/getkin/kin-openapi/routers"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/examples/generic/genericerrors"
+	"github.com/errgen/errgen/examples/onestack/onestackerrors"
+	"github.com/errgen/errgen/examples/scopestack/scopestackerrors"
+	"github.com/errgen/errgen/examples/stackone/stackoneerrors"
 	"github.com/errgen/errgen/generated/apierrors"
 	"github.com/errgen/errgen/testdata/presets/custom/customerrors"
 	"github.com/errgen/errgen/testdata/presets/flat/flaterrors"
@@ -51,6 +55,11 @@ var contractPkgs = map[string]contractPkg{
 	"nested":  {nestederrors.Write, func(s int, b []byte) (error, error) { return parsed(nestederrors.Parse(s, b)) }, func() any { return nestederrors.Definitions() }},
 	"oauth2":  {oauth2errors.Write, func(s int, b []byte) (error, error) { return parsed(oauth2errors.Parse(s, b)) }, func() any { return oauth2errors.Definitions() }},
 	"problem": {problemerrors.Write, func(s int, b []byte) (error, error) { return parsed(problemerrors.Parse(s, b)) }, func() any { return problemerrors.Definitions() }},
+
+	"example-generic":    {genericerrors.Write, func(s int, b []byte) (error, error) { return parsed(genericerrors.Parse(s, b)) }, func() any { return genericerrors.Definitions() }},
+	"example-onestack":   {onestackerrors.Write, func(s int, b []byte) (error, error) { return parsed(onestackerrors.Parse(s, b)) }, func() any { return onestackerrors.Definitions() }},
+	"example-scopestack": {scopestackerrors.Write, func(s int, b []byte) (error, error) { return parsed(scopestackerrors.Parse(s, b)) }, func() any { return scopestackerrors.Definitions() }},
+	"example-stackone":   {stackoneerrors.Write, func(s int, b []byte) (error, error) { return parsed(stackoneerrors.Parse(s, b)) }, func() any { return stackoneerrors.Definitions() }},
 }
 
 // contractConstructors build, with their example details, the errors whose
@@ -59,6 +68,9 @@ var contractPkgs = map[string]contractPkg{
 var contractConstructors = map[string]map[string]func() error{
 	"nested": {
 		"rate_limited": func() error { return nestederrors.NewRateLimited(20) },
+	},
+	"example-generic": {
+		"rate_limited": func() error { return genericerrors.NewRateLimited(30) },
 	},
 	"oauth2": {
 		"invalid_request": func() error { return oauth2errors.NewInvalidRequest("grant_type") },
@@ -251,9 +263,12 @@ func TestContractCatchesMismatch(t *testing.T) {
 		{"nested envelope member", "jsonapi", "FORBIDDEN", func(doc *openapi3.T) {
 			schema(doc, "Error").Properties["errors"].Value.Items.Value.Properties["title"].Value.Type = &openapi3.Types{"boolean"}
 		}},
-		{"code enum", "oauth2", "invalid_grant", func(doc *openapi3.T) {
-			s := schema(doc, "ErrorCode")
-			s.Enum = s.Enum[:1]
+		{"code member type", "oauth2", "invalid_grant", func(doc *openapi3.T) {
+			schema(doc, "Error").Properties["error"].Value.Type = &openapi3.Types{"integer"}
+		}},
+		{"pinned code", "bundled", "INVALID_JSON", func(doc *openapi3.T) {
+			shapes := doc.Components.Responses["BadRequest"].Value.Content.Get("application/json").Schema.Value.OneOf
+			shapes[1].Value.AllOf[len(shapes[1].Value.AllOf)-1].Value.Properties["code"].Value.Enum = []any{"INVALID_JSONS"}
 		}},
 		{"literal member", "custom", "charge.not_found", func(doc *openapi3.T) {
 			schema(doc, "Error").Properties["ok"].Value.Enum = []any{true}

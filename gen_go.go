@@ -36,8 +36,8 @@ func emitGo(c *catalog.Catalog, opts Options) ([]byte, error) {
 	f.PackageComment("from the error catalog. Edit the catalog, not this file.")
 	g.codes(f)
 	g.sentinels(f)
-	for _, e := range c.Errors {
-		g.errorDecls(f, e)
+	for i, e := range c.Errors {
+		g.errorDecls(f, e, i)
 	}
 	g.definitions(f)
 	g.envelopes(f)
@@ -144,8 +144,9 @@ func detailType(t catalog.DetailType) *jen.Statement {
 	return jen.String()
 }
 
-func (g *goEmitter) errorDecls(f *jen.File, e *catalog.Error) {
-	index := g.index(e)
+// errorDecls writes what is per error: the details struct and the
+// constructors; index is the error's place in the definitions table.
+func (g *goEmitter) errorDecls(f *jen.File, e *catalog.Error, index int) {
 	if len(e.Details) == 0 {
 		comment(f.Group, fmt.Sprintf("New%s returns the %s error (%d %s). %s", e.Name, e.Code, e.Status, e.Title, e.Description))
 		f.Func().Id("New" + e.Name).Params().Op("*").Id("Error").Block(
@@ -168,6 +169,7 @@ func (g *goEmitter) errorDecls(f *jen.File, e *catalog.Error) {
 		}
 	})
 	f.Line()
+	g.appendJSON(f, e)
 	required := e.RequiredDetails()
 	comment(f.Group, fmt.Sprintf("New%s returns the %s error (%d %s). %s", e.Name, e.Code, e.Status, e.Title, e.Description))
 	f.Func().Id("New" + e.Name).ParamsFunc(func(grp *jen.Group) {
@@ -190,15 +192,6 @@ func (g *goEmitter) errorDecls(f *jen.File, e *catalog.Error) {
 			jen.Return(jen.Id("newError").Call(jen.Op("&").Id("definitions").Index(jen.Lit(index)), jen.Id("d"))),
 		)
 	}
-}
-
-func (g *goEmitter) index(e *catalog.Error) int {
-	for i, x := range g.c.Errors {
-		if x == e {
-			return i
-		}
-	}
-	panic("errgen: error not in catalog")
 }
 
 // templateParts writes a message or header template as []templatePart.
@@ -234,7 +227,7 @@ func (g *goEmitter) definition(e *catalog.Error) jen.Code {
 	// the table is most of the package, so it should read well and stay small.
 	var fields []jen.Code
 	set := func(name string, value jen.Code) {
-		fields = append(fields, jen.Line().Id(name).Op(":").Add(value))
+		fields = append(fields, jen.Id(name).Op(":").Add(value))
 	}
 	public := []jen.Code{jen.Id("Code").Op(":").Id("Code" + e.Name), jen.Id("Status").Op(":").Lit(e.Status), jen.Id("Title").Op(":").Lit(e.Title)}
 	if e.Retryable {
@@ -288,6 +281,58 @@ func (g *goEmitter) definition(e *catalog.Error) jen.Code {
 		}
 		set("body", jen.Lit(string(in.body())))
 	}
-	fields = append(fields, jen.Line())
 	return jen.Values(fields...)
+}
+
+// appendJSON writes the details struct's encoder: fields in catalog order,
+// optional ones omitted when zero, as encoding/json's omitempty does.
+// Strings, integers and booleans are written by hand (the hot path of a 429
+// storm); other types go through encoding/json.
+func (g *goEmitter) appendJSON(f *jen.File, e *catalog.Error) {
+	details := e.Name + "Details"
+	f.Commentf("appendJSON appends d as encoding/json writes it.")
+	f.Func().Params(jen.Id("d").Id(details)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(grp *jen.Group) {
+		grp.Var().Id("err").Error()
+		grp.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
+		grp.Id("start").Op(":=").Len(jen.Id("b"))
+		for _, d := range e.Details {
+			field := jen.Id("d").Dot(d.GoName)
+			var write []jen.Code
+			write = append(write,
+				jen.If(jen.Len(jen.Id("b")).Op(">").Id("start")).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(','))),
+				jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(string(jsonString(d.Name))+":").Op("...")),
+			)
+			var zero jen.Code
+			switch d.Type {
+			case catalog.TypeString:
+				write = append(write, jen.Id("b").Op("=").Id("appendString").Call(jen.Id("b"), field.Clone()))
+				zero = field.Clone().Op("!=").Lit("")
+			case catalog.TypeInteger:
+				write = append(write, jen.Id("b").Op("=").Qual(pkgStrconv, "AppendInt").Call(jen.Id("b"), jen.Int64().Call(field.Clone()), jen.Lit(10)))
+				zero = field.Clone().Op("!=").Lit(0)
+			case catalog.TypeBoolean:
+				write = append(write, jen.Id("b").Op("=").Qual(pkgStrconv, "AppendBool").Call(jen.Id("b"), field.Clone()))
+				zero = field.Clone()
+			default:
+				write = append(write,
+					jen.If(jen.List(jen.Id("b"), jen.Id("err")).Op("=").Id("appendMarshal").Call(jen.Id("b"), field.Clone()), jen.Id("err").Op("!=").Nil()).Block(
+						jen.Return(jen.Nil(), jen.Id("err")),
+					))
+				if d.Type == catalog.TypeNumber {
+					zero = field.Clone().Op("!=").Lit(0)
+				} else {
+					zero = jen.Len(field.Clone()).Op(">").Lit(0)
+				}
+			}
+			if d.Required {
+				for _, w := range write {
+					grp.Add(w)
+				}
+			} else {
+				grp.If(zero).Block(write...)
+			}
+		}
+		grp.Return(jen.Append(jen.Id("b"), jen.LitRune('}')), jen.Id("err"))
+	})
+	f.Line()
 }

@@ -16,6 +16,7 @@ func emitRuntime(f *jen.File, metaNames []string) {
 	runtimeParse(f)
 	runtimeRegistry(f)
 	runtimeJSON(f)
+	runtimeScan(f)
 }
 
 // Shorthands for the identifiers the runtime code uses over and over.
@@ -120,7 +121,7 @@ func runtimeConstruct(f *jen.File) {
 	f.Comment("message and headers from the result, the same way errgen rendered the docs.")
 	f.Func().Id("newError").Params(id("def").Op("*").Id("definition"), id("details").Any()).Add(errPtr()).Block(
 		id("e").Op(":=").Op("&").Id("Error").Values(jen.Dict{id("def"): id("def"), id("details"): id("details"), id("message"): id("def").Dot("message")}),
-		jen.List(id("raw"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(id("details")),
+		jen.List(id("raw"), jen.Err()).Op(":=").Id("details").Assert(jen.Id("detailsMarshaler")).Dot("appendJSON").Call(jen.Make(bytesT(), jen.Lit(0), jen.Lit(128))),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
 			eDot("err").Op("=").Err(),
 			jen.Return(id("e")),
@@ -128,6 +129,19 @@ func runtimeConstruct(f *jen.File) {
 		eDot("detailsJSON").Op("=").Id("raw"),
 		id("e").Dot("render").Call(),
 		jen.Return(id("e")),
+	)
+	f.Line()
+	f.Comment("detailsMarshaler is implemented by every <Name>Details: it writes the struct")
+	f.Comment("exactly as encoding/json would, without reflection for the common types.")
+	f.Type().Id("detailsMarshaler").Interface(
+		jen.Id("appendJSON").Params(bytesT()).Params(bytesT(), jen.Error()),
+	)
+	f.Line()
+	f.Comment("appendMarshal appends v as encoding/json writes it, for the types appendJSON")
+	f.Comment("does not write by hand.")
+	f.Func().Id("appendMarshal").Params(id("b").Add(bytesT()), id("v").Any()).Params(bytesT(), jen.Error()).Block(
+		jen.List(id("m"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(id("v")),
+		jen.Return(jen.Append(id("b"), id("m").Op("...")), jen.Err()),
 	)
 	f.Line()
 	f.Comment("render fills the message and header templates from the details.")
@@ -138,35 +152,36 @@ func runtimeConstruct(f *jen.File) {
 			id("dynamic").Op("=").Id("dynamic").Op("||").Id("h").Dot("template").Op("!=").Nil(),
 		),
 		jen.If(jen.Op("!").Id("dynamic")).Block(jen.Return()),
-		jen.Var().Id("members").Map(jen.String()).Qual(pkgJSON, "RawMessage"),
-		jen.Id("_").Op("=").Qual(pkgJSON, "Unmarshal").Call(eDot("detailsJSON"), jen.Op("&").Id("members")),
 		jen.If(id("def").Dot("messageTemplate").Op("!=").Nil()).Block(
-			eDot("message").Op("=").Id("fill").Call(id("def").Dot("messageTemplate"), id("members")),
+			eDot("message").Op("=").Id("fill").Call(id("def").Dot("messageTemplate"), eDot("detailsJSON")),
 		),
 		jen.For(jen.List(id("i"), id("h")).Op(":=").Range().Id("def").Dot("headers")).Block(
 			jen.If(id("h").Dot("template").Op("==").Nil()).Block(jen.Continue()),
 			jen.If(eDot("headers").Op("==").Nil()).Block(
 				eDot("headers").Op("=").Make(jen.Index().String(), jen.Len(id("def").Dot("headers"))),
 			),
-			eDot("headers").Index(id("i")).Op("=").Id("fill").Call(id("h").Dot("template"), id("members")),
+			eDot("headers").Index(id("i")).Op("=").Id("fill").Call(id("h").Dot("template"), eDot("detailsJSON")),
 		),
 	)
 	f.Line()
 	f.Comment("fill renders a template: strings unquoted, other values as their JSON text.")
-	f.Func().Id("fill").Params(id("parts").Index().Id("templatePart"), id("members").Map(jen.String()).Qual(pkgJSON, "RawMessage")).String().Block(
+	f.Func().Id("fill").Params(id("parts").Index().Id("templatePart"), id("details").Add(bytesT())).String().Block(
+		jen.If(jen.Len(id("parts")).Op("==").Lit(1).Op("&&").Id("parts").Index(jen.Lit(0)).Dot("detail").Op("!=").Lit("")).Block(
+			// A lone placeholder, as in Retry-After: no buffer needed.
+			id("raw").Op(":=").Id("member").Call(id("details"), id("parts").Index(jen.Lit(0)).Dot("detail")),
+			jen.If(jen.List(id("s"), id("ok")).Op(":=").Id("stringValue").Call(id("raw")), id("ok")).Block(jen.Return(id("s"))),
+			jen.Return(jen.String().Call(id("raw"))),
+		),
 		jen.Var().Id("b").Index().Byte(),
 		jen.For(jen.List(jen.Id("_"), id("p")).Op(":=").Range().Id("parts")).Block(
 			jen.If(id("p").Dot("detail").Op("==").Lit("")).Block(
 				id("b").Op("=").Append(id("b"), id("p").Dot("literal").Op("...")),
 				jen.Continue(),
 			),
-			id("raw").Op(":=").Id("members").Index(id("p").Dot("detail")),
-			jen.If(jen.Len(id("raw")).Op(">").Lit(0).Op("&&").Id("raw").Index(jen.Lit(0)).Op("==").LitRune('"')).Block(
-				jen.Var().Id("s").String(),
-				jen.If(jen.Qual(pkgJSON, "Unmarshal").Call(id("raw"), jen.Op("&").Id("s")).Op("==").Nil()).Block(
-					id("b").Op("=").Append(id("b"), id("s").Op("...")),
-					jen.Continue(),
-				),
+			id("raw").Op(":=").Id("member").Call(id("details"), id("p").Dot("detail")),
+			jen.If(jen.List(id("s"), id("ok")).Op(":=").Id("stringValue").Call(id("raw")), id("ok")).Block(
+				id("b").Op("=").Append(id("b"), id("s").Op("...")),
+				jen.Continue(),
 			),
 			id("b").Op("=").Append(id("b"), id("raw").Op("...")),
 		),
@@ -271,9 +286,7 @@ func runtimeMarshal(f *jen.File) {
 	)
 	f.Line()
 	method(f, "detail returns one detail's JSON value, or nil when it is absent.", "detail").Params(id("name").String()).Add(bytesT()).Block(
-		jen.Var().Id("members").Map(jen.String()).Qual(pkgJSON, "RawMessage"),
-		jen.If(jen.Qual(pkgJSON, "Unmarshal").Call(eDot("detailsJSON"), jen.Op("&").Id("members")).Op("!=").Nil()).Block(jen.Return(jen.Nil())),
-		jen.Return(id("members").Index(id("name"))),
+		jen.Return(jen.Id("member").Call(eDot("detailsJSON"), id("name"))),
 	)
 	f.Line()
 	f.Comment("orNull returns v, or JSON null when v is absent.")
@@ -289,22 +302,30 @@ func runtimeWrite(f *jen.File) {
 	f.Comment("headers and the envelope. An error that is not a catalog error (nor wraps one)")
 	f.Comment("is written as the fallback error: its text never reaches the client.")
 	f.Func().Id("Write").Params(id("w").Qual(pkgHTTP, "ResponseWriter"), id("r").Op("*").Qual(pkgHTTP, "Request"), id("err").Error()).Block(
-		jen.Var().Id("e").Add(errPtr()),
-		jen.If(jen.Op("!").Qual(pkgErrors, "As").Call(id("err"), jen.Op("&").Id("e")).Op("||").Id("e").Op("==").Nil().Op("||").Add(eDot("def")).Op("==").Nil().Op("||").Add(eDot("err")).Op("!=").Nil()).Block(
+		// The assertion first: errors.As needs its target on the heap, which
+		// only wrapped errors should pay for.
+		jen.List(id("e"), id("ok")).Op(":=").Id("err").Assert(errPtr()),
+		jen.If(jen.Op("!").Id("ok")).Block(
+			jen.Var().Id("wrapped").Add(errPtr()),
+			jen.If(jen.Qual(pkgErrors, "As").Call(id("err"), jen.Op("&").Id("wrapped"))).Block(id("e").Op("=").Id("wrapped")),
+		),
+		jen.If(id("e").Op("==").Nil().Op("||").Add(eDot("def")).Op("==").Nil().Op("||").Add(eDot("err")).Op("!=").Nil()).Block(
 			id("e").Op("=").Id("fallback"),
 		),
 		id("h").Op(":=").Id("w").Dot("Header").Call(),
-		id("h").Dot("Set").Call(jen.Lit("Content-Type"), defDot("envelope").Dot("mediaType")),
+		// Keys are canonical already (errgen canonicalized the catalog's), so
+		// they are assigned directly: Header.Set would canonicalize them again.
+		id("h").Index(jen.Lit("Content-Type")).Op("=").Index().String().Values(defDot("envelope").Dot("mediaType")),
 		jen.For(jen.List(id("i"), id("hd")).Op(":=").Range().Add(defDot("headers"))).Block(
 			id("v").Op(":=").Id("hd").Dot("value"),
 			jen.If(id("hd").Dot("template").Op("!=").Nil()).Block(
 				id("v").Op("=").Lit(""),
 				jen.If(id("i").Op("<").Len(eDot("headers"))).Block(id("v").Op("=").Add(eDot("headers")).Index(id("i"))),
 			),
-			jen.If(id("v").Op("!=").Lit("")).Block(id("h").Dot("Set").Call(id("hd").Dot("name"), id("v"))),
+			jen.If(id("v").Op("!=").Lit("")).Block(id("h").Index(id("hd").Dot("name")).Op("=").Index().String().Values(id("v"))),
 		),
 		jen.If(defDot("challenge").Op("!=").Lit("")).Block(
-			id("h").Dot("Set").Call(jen.Lit("WWW-Authenticate"), defDot("challenge")),
+			id("h").Index(jen.Lit("Www-Authenticate")).Op("=").Index().String().Values(defDot("challenge")),
 		),
 		id("w").Dot("WriteHeader").Call(defDot("Status")),
 		jen.If(id("r").Op("!=").Nil().Op("&&").Id("r").Dot("Method").Op("==").Qual(pkgHTTP, "MethodHead")).Block(jen.Return()),
@@ -345,11 +366,11 @@ func runtimeParse(f *jen.File) {
 			jen.List(id("raw"), id("ok")).Op(":=").Id("lookupPath").Call(id("body"), id("f").Dot("path")),
 			jen.If(jen.Op("!").Id("ok")).Block(jen.Continue()),
 			jen.Switch(id("f").Dot("ref")).Block(
-				jen.Case(jen.Lit("code")).Block(jen.Id("_").Op("=").Qual(pkgJSON, "Unmarshal").Call(id("raw"), jen.Op("&").Id("code"))),
-				jen.Case(jen.Lit("title")).Block(jen.Id("_").Op("=").Qual(pkgJSON, "Unmarshal").Call(id("raw"), jen.Op("&").Id("title"))),
-				jen.Case(jen.Lit("message")).Block(id("hasMessage").Op("=").Qual(pkgJSON, "Unmarshal").Call(id("raw"), jen.Op("&").Id("message")).Op("==").Nil()),
-				jen.Case(jen.Lit("request_id")).Block(jen.Id("_").Op("=").Qual(pkgJSON, "Unmarshal").Call(id("raw"), jen.Op("&").Id("requestID"))),
-				jen.Case(jen.Lit("instance")).Block(jen.Id("_").Op("=").Qual(pkgJSON, "Unmarshal").Call(id("raw"), jen.Op("&").Id("instance"))),
+				jen.Case(jen.Lit("code")).Block(jen.List(id("code"), jen.Id("_")).Op("=").Id("stringValue").Call(id("raw"))),
+				jen.Case(jen.Lit("title")).Block(jen.List(id("title"), jen.Id("_")).Op("=").Id("stringValue").Call(id("raw"))),
+				jen.Case(jen.Lit("message")).Block(jen.List(id("message"), id("hasMessage")).Op("=").Id("stringValue").Call(id("raw"))),
+				jen.Case(jen.Lit("request_id")).Block(jen.List(id("requestID"), jen.Id("_")).Op("=").Id("stringValue").Call(id("raw"))),
+				jen.Case(jen.Lit("instance")).Block(jen.List(id("instance"), jen.Id("_")).Op("=").Id("stringValue").Call(id("raw"))),
 				jen.Case(jen.Lit("details")).Block(
 					jen.If(id("f").Dot("arg").Op("==").Lit("")).Block(
 						id("details").Op("=").Id("raw"),
@@ -406,23 +427,14 @@ func runtimeParse(f *jen.File) {
 	f.Func().Id("lookupPath").Params(id("body").Add(bytesT()), id("path").Index().String()).Params(bytesT(), jen.Bool()).Block(
 		id("cur").Op(":=").Id("body"),
 		jen.For(jen.List(jen.Id("_"), id("step")).Op(":=").Range().Id("path")).Block(
+			jen.If(id("cur").Op("==").Nil()).Block(jen.Break()),
 			jen.If(id("step").Op("==").Lit("")).Block(
-				jen.Var().Id("items").Index().Qual(pkgJSON, "RawMessage"),
-				jen.If(jen.Qual(pkgJSON, "Unmarshal").Call(id("cur"), jen.Op("&").Id("items")).Op("!=").Nil().Op("||").Len(id("items")).Op("==").Lit(0)).Block(
-					jen.Return(jen.Nil(), jen.False()),
-				),
-				id("cur").Op("=").Id("items").Index(jen.Lit(0)),
-				jen.Continue(),
+				id("cur").Op("=").Id("firstElement").Call(id("cur")),
+			).Else().Block(
+				id("cur").Op("=").Id("member").Call(id("cur"), id("step")),
 			),
-			jen.Var().Id("obj").Map(jen.String()).Qual(pkgJSON, "RawMessage"),
-			jen.If(jen.Qual(pkgJSON, "Unmarshal").Call(id("cur"), jen.Op("&").Id("obj")).Op("!=").Nil()).Block(
-				jen.Return(jen.Nil(), jen.False()),
-			),
-			jen.List(id("next"), id("ok")).Op(":=").Id("obj").Index(id("step")),
-			jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil(), jen.False())),
-			id("cur").Op("=").Id("next"),
 		),
-		jen.Return(id("cur"), jen.True()),
+		jen.Return(id("cur"), id("cur").Op("!=").Nil()),
 	)
 	f.Line()
 }

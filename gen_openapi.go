@@ -111,7 +111,7 @@ func newOpenAPIGen(c *catalog.Catalog, version string) (*openAPIGen, error) {
 			}
 			name = prefix + "Error"
 		}
-		g.envNames[env] = name
+		g.envNames[env] = c.OpenAPI.Prefix + name
 	}
 	for _, e := range c.Errors {
 		g.users[e.Format] = append(g.users[e.Format], e)
@@ -125,7 +125,7 @@ func (g *openAPIGen) components() (*yaml.Node, error) {
 	for _, env := range g.c.Envelopes {
 		oaSet(schemas, g.envNames[env], g.envelopeSchema(env))
 	}
-	oaSet(schemas, "ErrorCode", g.codeSchema())
+	oaSet(schemas, g.c.OpenAPI.Prefix+"ErrorCode", g.codeSchema())
 	for _, e := range g.c.Errors {
 		if len(e.Details) == 0 {
 			continue
@@ -134,7 +134,7 @@ func (g *openAPIGen) components() (*yaml.Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		oaSet(schemas, detailsSchemaName(e), s)
+		oaSet(schemas, g.c.OpenAPI.Prefix+detailsSchemaName(e), s)
 	}
 	responses := oaMap()
 	for _, status := range g.statuses() {
@@ -142,14 +142,14 @@ func (g *openAPIGen) components() (*yaml.Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		oaSet(responses, responseName(status), r)
+		oaSet(responses, g.c.OpenAPI.Prefix+responseName(status), r)
 	}
 	if g.c.OpenAPI.DefaultResponse {
 		r, err := g.defaultResponse()
 		if err != nil {
 			return nil, err
 		}
-		oaSet(responses, defaultResponseName, r)
+		oaSet(responses, g.c.OpenAPI.Prefix+defaultResponseName, r)
 	}
 	comps := oaMap()
 	oaSet(comps, "schemas", schemas)
@@ -288,7 +288,13 @@ var refDescriptions = map[catalog.RefName]string{
 func (g *openAPIGen) refSchema(r catalog.Ref, users []*catalog.Error) *yaml.Node {
 	switch r.Name {
 	case catalog.RefCode:
-		return oaRef("#/components/schemas/ErrorCode")
+		// Not a $ref to the ErrorCode enum: a client generated from a closed
+		// enum would reject the codes added after it, and a 10,000-code enum
+		// in every shape makes validating a response slow.
+		s := oaMap()
+		oaSet(s, "type", oaStr("string"))
+		oaSet(s, "description", oaStr("A stable, machine-readable code: one of ErrorCode. New codes may be added."))
+		return s
 	case catalog.RefDetails:
 		if r.Arg != "" {
 			return g.detailMemberSchema(r, users)
@@ -505,7 +511,7 @@ func (g *openAPIGen) defaultResponse() (*yaml.Node, error) {
 	content := oaMap()
 	var mts []string
 	for _, env := range g.c.Envelopes {
-		if !containsString(mts, env.MediaType) {
+		if !slices.Contains(mts, env.MediaType) {
 			mts = append(mts, env.MediaType)
 		}
 	}
@@ -541,20 +547,11 @@ func (g *openAPIGen) defaultResponse() (*yaml.Node, error) {
 func mediaTypesOf(errs []*catalog.Error) []string {
 	var mts []string
 	for _, e := range errs {
-		if !containsString(mts, e.Format.MediaType) {
+		if !slices.Contains(mts, e.Format.MediaType) {
 			mts = append(mts, e.Format.MediaType)
 		}
 	}
 	return mts
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // responseDescription describes a lone error by its own description, and
@@ -651,7 +648,7 @@ func (g *openAPIGen) pin(n *catalog.Node, e *catalog.Error, hasCode, top bool) *
 		for _, m := range n.Members {
 			if m.Spread {
 				if len(e.Details) > 0 {
-					allOf = oaSeq(oaRef("#/components/schemas/" + detailsSchemaName(e)))
+					allOf = oaSeq(oaRef("#/components/schemas/" + g.c.OpenAPI.Prefix + detailsSchemaName(e)))
 				}
 				continue
 			}
@@ -737,7 +734,7 @@ func (g *openAPIGen) refPin(r catalog.Ref, e *catalog.Error, hasCode bool) (s *y
 			if len(e.Details) == 0 {
 				return nil, false
 			}
-			return oaRef("#/components/schemas/" + detailsSchemaName(e)), len(e.RequiredDetails()) > 0
+			return oaRef("#/components/schemas/" + g.c.OpenAPI.Prefix + detailsSchemaName(e)), len(e.RequiredDetails()) > 0
 		}
 		if d := e.Detail(r.Arg); d != nil {
 			return g.typeSchema(d.Type, detailNullable(d, r.Optional)), d.Required
@@ -802,7 +799,7 @@ func (g *openAPIGen) headers(errs []*catalog.Error) *yaml.Node {
 					v = ""
 				}
 			}
-			if !containsString(values, v) {
+			if !slices.Contains(values, v) {
 				values = append(values, v)
 			}
 		}

@@ -16,8 +16,8 @@ import (
 	"github.com/errgen/errgen/catalog"
 )
 
-// testCatalog is a catalog errgen ships outputs for: the bundled one and
-// each preset.
+// testCatalog is a catalog errgen ships outputs for: the bundled one, each
+// preset and each example of a seed system.
 type testCatalog struct {
 	name    string // "bundled" or the preset's name
 	path    string // the catalog file
@@ -35,6 +35,14 @@ func testCatalogs(t *testing.T) []testCatalog {
 	for _, p := range presets {
 		name := strings.TrimSuffix(filepath.Base(p), ".yaml")
 		list = append(list, testCatalog{name: name, path: p, openapi: filepath.Join("testdata/presets", name, "openapi.yaml")})
+	}
+	examples, err := filepath.Glob("examples/*/catalog.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range examples {
+		dir := filepath.Dir(p)
+		list = append(list, testCatalog{name: "example-" + filepath.Base(dir), path: p, openapi: filepath.Join(dir, "openapi.yaml")})
 	}
 	for i := range list {
 		c, err := catalog.Load(list[i].path)

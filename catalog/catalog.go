@@ -40,6 +40,7 @@ type OpenAPIOptions struct {
 	Version         string   // "3.0.3" or "3.1.0"
 	Attach          []string // codes attached to every operation on augment
 	DefaultResponse bool     // attach the fallback error as each operation's "default" response
+	Prefix          string   // prepended to every component name, so a spec's own Error survives augmenting
 }
 
 // DocsOptions configures the generated Markdown page.

@@ -16,7 +16,7 @@ import (
 var (
 	topKeys         = []string{"version", "api", "description", "format", "type_base", "docs_url", "go", "openapi", "docs", "errors"}
 	goKeys          = []string{"package"}
-	openAPIKeys     = []string{"version", "attach", "default_response"}
+	openAPIKeys     = []string{"version", "attach", "default_response", "prefix"}
 	docsKeys        = []string{"title", "group_by", "sections", "providers"}
 	sectionKeys     = []string{"title", "body"}
 	providerKeys    = []string{"name", "notes", "issues"}
@@ -165,6 +165,11 @@ func (cr *catalogReader) openAPI(n *yaml.Node) {
 			}
 		case "default_response":
 			o.DefaultResponse = cr.boolean(f.value, "openapi.default_response")
+		case "prefix":
+			o.Prefix = cr.str(f.value, "openapi.prefix")
+			if o.Prefix != "" && !componentPattern.MatchString(o.Prefix) {
+				cr.probs.add(posOf(f.value), "openapi.prefix %q must be letters, digits and _, starting with a letter", o.Prefix)
+			}
 		}
 	}
 }

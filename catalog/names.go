@@ -12,6 +12,8 @@ var (
 	codePattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.\-]*$`)
 	// namePattern is what detail and meta names may be made of.
 	namePattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+	// componentPattern is what an OpenAPI component name prefix may be.
+	componentPattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
 	// packagePattern is a Go package name errgen accepts.
 	packagePattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 )

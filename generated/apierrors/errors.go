@@ -6,10 +6,12 @@
 package apierrors
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -102,6 +104,21 @@ type ValidationErrorDetails struct {
 	Fields json.RawMessage `json:"fields"` // Maps each invalid field name to a human-readable validation message.
 }
 
+// appendJSON appends d as encoding/json writes it.
+func (d ValidationErrorDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"fields\":"...)
+	if b, err = appendMarshal(b, d.Fields); err != nil {
+		return nil, err
+	}
+	return append(b, '}'), err
+}
+
 // NewValidationError returns the VALIDATION_ERROR error (400 Bad Request). The request body
 // or query parameters failed validation. The `fields` detail maps each invalid field to a
 // message explaining what is wrong with it.
@@ -113,6 +130,28 @@ func NewValidationError(fields json.RawMessage) *Error {
 type InvalidJSONDetails struct {
 	Line   int `json:"line,omitempty"`   // The 1-based line at which parsing failed, when known.
 	Column int `json:"column,omitempty"` // The 1-based column at which parsing failed, when known.
+}
+
+// appendJSON appends d as encoding/json writes it.
+func (d InvalidJSONDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if d.Line != 0 {
+		if len(b) > start {
+			b = append(b, ',')
+		}
+		b = append(b, "\"line\":"...)
+		b = strconv.AppendInt(b, int64(d.Line), 10)
+	}
+	if d.Column != 0 {
+		if len(b) > start {
+			b = append(b, ',')
+		}
+		b = append(b, "\"column\":"...)
+		b = strconv.AppendInt(b, int64(d.Column), 10)
+	}
+	return append(b, '}'), err
 }
 
 // NewInvalidJSON returns the INVALID_JSON error (400 Invalid JSON). The request body could
@@ -137,6 +176,21 @@ type TokenExpiredDetails struct {
 	ExpiredAt string `json:"expiredAt,omitempty"` // When the token expired, as an RFC 3339 timestamp.
 }
 
+// appendJSON appends d as encoding/json writes it.
+func (d TokenExpiredDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if d.ExpiredAt != "" {
+		if len(b) > start {
+			b = append(b, ',')
+		}
+		b = append(b, "\"expiredAt\":"...)
+		b = appendString(b, d.ExpiredAt)
+	}
+	return append(b, '}'), err
+}
+
 // NewTokenExpired returns the TOKEN_EXPIRED error (401 Token Expired). The JWT, session or
 // portal token was valid once but has expired. Obtain a new token and repeat the request.
 func NewTokenExpired() *Error {
@@ -154,6 +208,24 @@ type ForbiddenDetails struct {
 	RequiredPermission string `json:"requiredPermission"` // The permission the caller is missing.
 }
 
+// appendJSON appends d as encoding/json writes it.
+func (d ForbiddenDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"requiredProduct\":"...)
+	b = appendString(b, d.RequiredProduct)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"requiredPermission\":"...)
+	b = appendString(b, d.RequiredPermission)
+	return append(b, '}'), err
+}
+
 // NewForbidden returns the FORBIDDEN error (403 Forbidden). The caller is authenticated but
 // does not have permission for the requested action.
 func NewForbidden(requiredProduct string, requiredPermission string) *Error {
@@ -164,6 +236,28 @@ func NewForbidden(requiredProduct string, requiredPermission string) *Error {
 type ProductAccessDeniedDetails struct {
 	Product         string   `json:"product"`                   // The product that was called.
 	GrantedProducts []string `json:"grantedProducts,omitempty"` // The products the API key can access.
+}
+
+// appendJSON appends d as encoding/json writes it.
+func (d ProductAccessDeniedDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"product\":"...)
+	b = appendString(b, d.Product)
+	if len(d.GrantedProducts) > 0 {
+		if len(b) > start {
+			b = append(b, ',')
+		}
+		b = append(b, "\"grantedProducts\":"...)
+		if b, err = appendMarshal(b, d.GrantedProducts); err != nil {
+			return nil, err
+		}
+	}
+	return append(b, '}'), err
 }
 
 // NewProductAccessDenied returns the PRODUCT_ACCESS_DENIED error (403 Product Access
@@ -185,6 +279,24 @@ type NotFoundDetails struct {
 	ResourceID   string `json:"resourceId"`   // The ID that was not found.
 }
 
+// appendJSON appends d as encoding/json writes it.
+func (d NotFoundDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"resourceType\":"...)
+	b = appendString(b, d.ResourceType)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"resourceId\":"...)
+	b = appendString(b, d.ResourceID)
+	return append(b, '}'), err
+}
+
 // NewNotFound returns the NOT_FOUND error (404 Not Found). The requested resource does not
 // exist, or the URL path is incorrect.
 func NewNotFound(resourceType string, resourceID string) *Error {
@@ -197,6 +309,24 @@ type ConflictDetails struct {
 	SubmittedVersion string `json:"submittedVersion"` // The version the update was based on.
 }
 
+// appendJSON appends d as encoding/json writes it.
+func (d ConflictDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"currentVersion\":"...)
+	b = appendString(b, d.CurrentVersion)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"submittedVersion\":"...)
+	b = appendString(b, d.SubmittedVersion)
+	return append(b, '}'), err
+}
+
 // NewConflict returns the CONFLICT error (409 Conflict). The request conflicts with the
 // current state of the resource, usually because someone else updated it after you read it.
 func NewConflict(currentVersion string, submittedVersion string) *Error {
@@ -207,6 +337,26 @@ func NewConflict(currentVersion string, submittedVersion string) *Error {
 type DuplicateResourceDetails struct {
 	ResourceType  string `json:"resourceType"`            // The type of the resource that could not be created.
 	ConflictingID string `json:"conflictingId,omitempty"` // The ID of the existing resource, when the caller may see it.
+}
+
+// appendJSON appends d as encoding/json writes it.
+func (d DuplicateResourceDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"resourceType\":"...)
+	b = appendString(b, d.ResourceType)
+	if d.ConflictingID != "" {
+		if len(b) > start {
+			b = append(b, ',')
+		}
+		b = append(b, "\"conflictingId\":"...)
+		b = appendString(b, d.ConflictingID)
+	}
+	return append(b, '}'), err
 }
 
 // NewDuplicateResource returns the DUPLICATE_RESOURCE error (409 Duplicate Resource). The
@@ -224,6 +374,19 @@ func NewDuplicateResourceWithDetails(d DuplicateResourceDetails) *Error {
 // AccountDisabledDetails are the details of ACCOUNT_DISABLED errors.
 type AccountDisabledDetails struct {
 	AccountID string `json:"accountId"` // The ID of the disabled linked account.
+}
+
+// appendJSON appends d as encoding/json writes it.
+func (d AccountDisabledDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"accountId\":"...)
+	b = appendString(b, d.AccountID)
+	return append(b, '}'), err
 }
 
 // NewAccountDisabled returns the ACCOUNT_DISABLED error (412 Account Disabled). The linked
@@ -246,6 +409,26 @@ type UnprocessableEntityDetails struct {
 	Reason string `json:"reason,omitempty"` // A human-readable explanation of why the rule failed.
 }
 
+// appendJSON appends d as encoding/json writes it.
+func (d UnprocessableEntityDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"rule\":"...)
+	b = appendString(b, d.Rule)
+	if d.Reason != "" {
+		if len(b) > start {
+			b = append(b, ',')
+		}
+		b = append(b, "\"reason\":"...)
+		b = appendString(b, d.Reason)
+	}
+	return append(b, '}'), err
+}
+
 // NewUnprocessableEntity returns the UNPROCESSABLE_ENTITY error (422 Unprocessable Entity).
 // The request is well-formed and valid, but it breaks a business rule, for example an
 // invalid status transition, or the connected provider rejected the data.
@@ -263,6 +446,29 @@ type RateLimitExceededDetails struct {
 	Limit      int    `json:"limit"`      // The number of requests allowed per window.
 	Window     string `json:"window"`     // The length of the rate-limit window.
 	RetryAfter int    `json:"retryAfter"` // Seconds to wait before retrying.
+}
+
+// appendJSON appends d as encoding/json writes it.
+func (d RateLimitExceededDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"limit\":"...)
+	b = strconv.AppendInt(b, int64(d.Limit), 10)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"window\":"...)
+	b = appendString(b, d.Window)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"retryAfter\":"...)
+	b = strconv.AppendInt(b, int64(d.RetryAfter), 10)
+	return append(b, '}'), err
 }
 
 // NewRateLimitExceeded returns the RATE_LIMIT_EXCEEDED error (429 Too Many Requests). The
@@ -284,6 +490,19 @@ type NotImplementedDetails struct {
 	Provider string `json:"provider"` // The provider of the linked account.
 }
 
+// appendJSON appends d as encoding/json writes it.
+func (d NotImplementedDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"provider\":"...)
+	b = appendString(b, d.Provider)
+	return append(b, '}'), err
+}
+
 // NewNotImplemented returns the NOT_IMPLEMENTED error (501 Not Implemented). The endpoint
 // exists, but the provider behind the linked account does not support the operation, so One
 // Stack cannot carry it out.
@@ -295,6 +514,26 @@ func NewNotImplemented(provider string) *Error {
 type BadGatewayDetails struct {
 	Provider       string `json:"provider"`                 // The provider that returned the error.
 	ProviderStatus int    `json:"providerStatus,omitempty"` // The HTTP status the provider returned, when it returned one.
+}
+
+// appendJSON appends d as encoding/json writes it.
+func (d BadGatewayDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"provider\":"...)
+	b = appendString(b, d.Provider)
+	if d.ProviderStatus != 0 {
+		if len(b) > start {
+			b = append(b, ',')
+		}
+		b = append(b, "\"providerStatus\":"...)
+		b = strconv.AppendInt(b, int64(d.ProviderStatus), 10)
+	}
+	return append(b, '}'), err
 }
 
 // NewBadGateway returns the BAD_GATEWAY error (502 Bad Gateway). The provider behind the
@@ -314,6 +553,19 @@ type ServiceUnavailableDetails struct {
 	RetryAfter int `json:"retryAfter"` // Seconds to wait before retrying.
 }
 
+// appendJSON appends d as encoding/json writes it.
+func (d ServiceUnavailableDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"retryAfter\":"...)
+	b = strconv.AppendInt(b, int64(d.RetryAfter), 10)
+	return append(b, '}'), err
+}
+
 // NewServiceUnavailable returns the SERVICE_UNAVAILABLE error (503 Service Unavailable). One
 // Stack is temporarily unable to handle the request, usually because of scheduled
 // maintenance or a deployment. The `Retry-After` header says when to try again.
@@ -331,118 +583,24 @@ func NewGatewayTimeout() *Error {
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [18]definition{
-	{
-		Definition:    Definition{Code: CodeValidationError, Status: 400, Title: "Bad Request", DocsURL: "https://docs.onestack.example/errors#validation-error", Category: "Validation errors"},
-		envelope:      &envelopes[0],
-		message:       "Validation failed",
-		decodeDetails: decodeDetails[ValidationErrorDetails],
-	},
-	{
-		Definition:    Definition{Code: CodeInvalidJSON, Status: 400, Title: "Invalid JSON", DocsURL: "https://docs.onestack.example/errors#invalid-json", Category: "Validation errors"},
-		envelope:      &envelopes[0],
-		message:       "Request body is not valid JSON",
-		decodeDetails: decodeDetails[InvalidJSONDetails],
-	},
-	{
-		Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.onestack.example/errors#unauthorized", Category: "Authentication errors"},
-		envelope:   &envelopes[0],
-		message:    "Authentication required",
-		challenge:  "Bearer",
-		body:       "{\"error\":\"Authentication required\",\"code\":\"UNAUTHORIZED\"}",
-	},
-	{
-		Definition:    Definition{Code: CodeTokenExpired, Status: 401, Title: "Token Expired", DocsURL: "https://docs.onestack.example/errors#token-expired", Category: "Authentication errors"},
-		envelope:      &envelopes[0],
-		message:       "Session or token has expired",
-		challenge:     "Bearer",
-		decodeDetails: decodeDetails[TokenExpiredDetails],
-	},
-	{
-		Definition:    Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", DocsURL: "https://docs.onestack.example/errors#forbidden", Category: "Permission errors"},
-		envelope:      &envelopes[0],
-		message:       "Access denied",
-		decodeDetails: decodeDetails[ForbiddenDetails],
-	},
-	{
-		Definition:    Definition{Code: CodeProductAccessDenied, Status: 403, Title: "Product Access Denied", DocsURL: "https://docs.onestack.example/errors#product-access-denied", Category: "Permission errors"},
-		envelope:      &envelopes[0],
-		message:       "API key does not have access to this product",
-		decodeDetails: decodeDetails[ProductAccessDeniedDetails],
-	},
-	{
-		Definition:    Definition{Code: CodeNotFound, Status: 404, Title: "Not Found", DocsURL: "https://docs.onestack.example/errors#not-found", Category: "Not found errors"},
-		envelope:      &envelopes[0],
-		message:       "Resource not found",
-		decodeDetails: decodeDetails[NotFoundDetails],
-	},
-	{
-		Definition:    Definition{Code: CodeConflict, Status: 409, Title: "Conflict", DocsURL: "https://docs.onestack.example/errors#conflict", Category: "Conflict errors"},
-		envelope:      &envelopes[0],
-		message:       "Resource has been modified by another user",
-		decodeDetails: decodeDetails[ConflictDetails],
-	},
-	{
-		Definition:    Definition{Code: CodeDuplicateResource, Status: 409, Title: "Duplicate Resource", DocsURL: "https://docs.onestack.example/errors#duplicate-resource", Category: "Conflict errors"},
-		envelope:      &envelopes[0],
-		message:       "A resource with the same unique identifier already exists",
-		decodeDetails: decodeDetails[DuplicateResourceDetails],
-	},
-	{
-		Definition:    Definition{Code: CodeAccountDisabled, Status: 412, Title: "Account Disabled", DocsURL: "https://docs.onestack.example/errors#account-disabled", Category: "Account errors"},
-		envelope:      &envelopes[0],
-		message:       "Linked account is disabled",
-		decodeDetails: decodeDetails[AccountDisabledDetails],
-	},
-	{
-		Definition: Definition{Code: CodeUnsupportedMediaType, Status: 415, Title: "Unsupported Media Type", DocsURL: "https://docs.onestack.example/errors#unsupported-media-type", Category: "Validation errors"},
-		envelope:   &envelopes[0],
-		message:    "Content-Type must be application/json",
-		body:       "{\"error\":\"Content-Type must be application/json\",\"code\":\"UNSUPPORTED_MEDIA_TYPE\"}",
-	},
-	{
-		Definition:    Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", DocsURL: "https://docs.onestack.example/errors#unprocessable-entity", Category: "Validation errors"},
-		envelope:      &envelopes[0],
-		message:       "The request could not be processed",
-		decodeDetails: decodeDetails[UnprocessableEntityDetails],
-	},
-	{
-		Definition:    Definition{Code: CodeRateLimitExceeded, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.onestack.example/errors#rate-limit-exceeded", Category: "Rate limiting"},
-		envelope:      &envelopes[0],
-		message:       "Rate limit exceeded",
-		headers:       []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}},
-		decodeDetails: decodeDetails[RateLimitExceededDetails],
-	},
-	{
-		Definition: Definition{Code: CodeInternalError, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.onestack.example/errors#internal-error", Category: "Server errors"},
-		envelope:   &envelopes[0],
-		message:    "An unexpected error occurred",
-		body:       "{\"error\":\"An unexpected error occurred\",\"code\":\"INTERNAL_ERROR\"}",
-	},
-	{
-		Definition:    Definition{Code: CodeNotImplemented, Status: 501, Title: "Not Implemented", DocsURL: "https://docs.onestack.example/errors#not-implemented", Category: "Provider errors"},
-		envelope:      &envelopes[0],
-		message:       "This endpoint is not supported for the connected provider",
-		decodeDetails: decodeDetails[NotImplementedDetails],
-	},
-	{
-		Definition:      Definition{Code: CodeBadGateway, Status: 502, Title: "Bad Gateway", Retryable: true, DocsURL: "https://docs.onestack.example/errors#bad-gateway", Category: "Provider errors"},
-		envelope:        &envelopes[0],
-		messageTemplate: []templatePart{{literal: "The upstream provider "}, {detail: "provider"}, {literal: " returned an error"}},
-		decodeDetails:   decodeDetails[BadGatewayDetails],
-	},
-	{
-		Definition:    Definition{Code: CodeServiceUnavailable, Status: 503, Title: "Service Unavailable", Retryable: true, DocsURL: "https://docs.onestack.example/errors#service-unavailable", Category: "Server errors"},
-		envelope:      &envelopes[0],
-		message:       "Service temporarily unavailable",
-		headers:       []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}},
-		decodeDetails: decodeDetails[ServiceUnavailableDetails],
-	},
-	{
-		Definition: Definition{Code: CodeGatewayTimeout, Status: 504, Title: "Gateway Timeout", Retryable: true, DocsURL: "https://docs.onestack.example/errors#gateway-timeout", Category: "Server errors"},
-		envelope:   &envelopes[0],
-		message:    "The upstream provider did not respond in time",
-		body:       "{\"error\":\"The upstream provider did not respond in time\",\"code\":\"GATEWAY_TIMEOUT\"}",
-	},
+	{Definition: Definition{Code: CodeValidationError, Status: 400, Title: "Bad Request", DocsURL: "https://docs.onestack.example/errors#validation-error", Category: "Validation errors"}, envelope: &envelopes[0], message: "Validation failed", decodeDetails: decodeDetails[ValidationErrorDetails]},
+	{Definition: Definition{Code: CodeInvalidJSON, Status: 400, Title: "Invalid JSON", DocsURL: "https://docs.onestack.example/errors#invalid-json", Category: "Validation errors"}, envelope: &envelopes[0], message: "Request body is not valid JSON", decodeDetails: decodeDetails[InvalidJSONDetails]},
+	{Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.onestack.example/errors#unauthorized", Category: "Authentication errors"}, envelope: &envelopes[0], message: "Authentication required", challenge: "Bearer", body: "{\"error\":\"Authentication required\",\"code\":\"UNAUTHORIZED\"}"},
+	{Definition: Definition{Code: CodeTokenExpired, Status: 401, Title: "Token Expired", DocsURL: "https://docs.onestack.example/errors#token-expired", Category: "Authentication errors"}, envelope: &envelopes[0], message: "Session or token has expired", challenge: "Bearer", decodeDetails: decodeDetails[TokenExpiredDetails]},
+	{Definition: Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", DocsURL: "https://docs.onestack.example/errors#forbidden", Category: "Permission errors"}, envelope: &envelopes[0], message: "Access denied", decodeDetails: decodeDetails[ForbiddenDetails]},
+	{Definition: Definition{Code: CodeProductAccessDenied, Status: 403, Title: "Product Access Denied", DocsURL: "https://docs.onestack.example/errors#product-access-denied", Category: "Permission errors"}, envelope: &envelopes[0], message: "API key does not have access to this product", decodeDetails: decodeDetails[ProductAccessDeniedDetails]},
+	{Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found", DocsURL: "https://docs.onestack.example/errors#not-found", Category: "Not found errors"}, envelope: &envelopes[0], message: "Resource not found", decodeDetails: decodeDetails[NotFoundDetails]},
+	{Definition: Definition{Code: CodeConflict, Status: 409, Title: "Conflict", DocsURL: "https://docs.onestack.example/errors#conflict", Category: "Conflict errors"}, envelope: &envelopes[0], message: "Resource has been modified by another user", decodeDetails: decodeDetails[ConflictDetails]},
+	{Definition: Definition{Code: CodeDuplicateResource, Status: 409, Title: "Duplicate Resource", DocsURL: "https://docs.onestack.example/errors#duplicate-resource", Category: "Conflict errors"}, envelope: &envelopes[0], message: "A resource with the same unique identifier already exists", decodeDetails: decodeDetails[DuplicateResourceDetails]},
+	{Definition: Definition{Code: CodeAccountDisabled, Status: 412, Title: "Account Disabled", DocsURL: "https://docs.onestack.example/errors#account-disabled", Category: "Account errors"}, envelope: &envelopes[0], message: "Linked account is disabled", decodeDetails: decodeDetails[AccountDisabledDetails]},
+	{Definition: Definition{Code: CodeUnsupportedMediaType, Status: 415, Title: "Unsupported Media Type", DocsURL: "https://docs.onestack.example/errors#unsupported-media-type", Category: "Validation errors"}, envelope: &envelopes[0], message: "Content-Type must be application/json", body: "{\"error\":\"Content-Type must be application/json\",\"code\":\"UNSUPPORTED_MEDIA_TYPE\"}"},
+	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", DocsURL: "https://docs.onestack.example/errors#unprocessable-entity", Category: "Validation errors"}, envelope: &envelopes[0], message: "The request could not be processed", decodeDetails: decodeDetails[UnprocessableEntityDetails]},
+	{Definition: Definition{Code: CodeRateLimitExceeded, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.onestack.example/errors#rate-limit-exceeded", Category: "Rate limiting"}, envelope: &envelopes[0], message: "Rate limit exceeded", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, decodeDetails: decodeDetails[RateLimitExceededDetails]},
+	{Definition: Definition{Code: CodeInternalError, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.onestack.example/errors#internal-error", Category: "Server errors"}, envelope: &envelopes[0], message: "An unexpected error occurred", body: "{\"error\":\"An unexpected error occurred\",\"code\":\"INTERNAL_ERROR\"}"},
+	{Definition: Definition{Code: CodeNotImplemented, Status: 501, Title: "Not Implemented", DocsURL: "https://docs.onestack.example/errors#not-implemented", Category: "Provider errors"}, envelope: &envelopes[0], message: "This endpoint is not supported for the connected provider", decodeDetails: decodeDetails[NotImplementedDetails]},
+	{Definition: Definition{Code: CodeBadGateway, Status: 502, Title: "Bad Gateway", Retryable: true, DocsURL: "https://docs.onestack.example/errors#bad-gateway", Category: "Provider errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "The upstream provider "}, {detail: "provider"}, {literal: " returned an error"}}, decodeDetails: decodeDetails[BadGatewayDetails]},
+	{Definition: Definition{Code: CodeServiceUnavailable, Status: 503, Title: "Service Unavailable", Retryable: true, DocsURL: "https://docs.onestack.example/errors#service-unavailable", Category: "Server errors"}, envelope: &envelopes[0], message: "Service temporarily unavailable", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, decodeDetails: decodeDetails[ServiceUnavailableDetails]},
+	{Definition: Definition{Code: CodeGatewayTimeout, Status: 504, Title: "Gateway Timeout", Retryable: true, DocsURL: "https://docs.onestack.example/errors#gateway-timeout", Category: "Server errors"}, envelope: &envelopes[0], message: "The upstream provider did not respond in time", body: "{\"error\":\"The upstream provider did not respond in time\",\"code\":\"GATEWAY_TIMEOUT\"}"},
 }
 
 // fallback stands in for every error that is not a catalog error.
@@ -565,7 +723,7 @@ func newError(def *definition, details any) *Error {
 		details: details,
 		message: def.message,
 	}
-	raw, err := json.Marshal(details)
+	raw, err := details.(detailsMarshaler).appendJSON(make([]byte, 0, 128))
 	if err != nil {
 		e.err = err
 		return e
@@ -573,6 +731,19 @@ func newError(def *definition, details any) *Error {
 	e.detailsJSON = raw
 	e.render()
 	return e
+}
+
+// detailsMarshaler is implemented by every <Name>Details: it writes the struct
+// exactly as encoding/json would, without reflection for the common types.
+type detailsMarshaler interface {
+	appendJSON([]byte) ([]byte, error)
+}
+
+// appendMarshal appends v as encoding/json writes it, for the types appendJSON
+// does not write by hand.
+func appendMarshal(b []byte, v any) ([]byte, error) {
+	m, err := json.Marshal(v)
+	return append(b, m...), err
 }
 
 // render fills the message and header templates from the details.
@@ -585,10 +756,8 @@ func (e *Error) render() {
 	if !dynamic {
 		return
 	}
-	var members map[string]json.RawMessage
-	_ = json.Unmarshal(e.detailsJSON, &members)
 	if def.messageTemplate != nil {
-		e.message = fill(def.messageTemplate, members)
+		e.message = fill(def.messageTemplate, e.detailsJSON)
 	}
 	for i, h := range def.headers {
 		if h.template == nil {
@@ -597,25 +766,29 @@ func (e *Error) render() {
 		if e.headers == nil {
 			e.headers = make([]string, len(def.headers))
 		}
-		e.headers[i] = fill(h.template, members)
+		e.headers[i] = fill(h.template, e.detailsJSON)
 	}
 }
 
 // fill renders a template: strings unquoted, other values as their JSON text.
-func fill(parts []templatePart, members map[string]json.RawMessage) string {
+func fill(parts []templatePart, details []byte) string {
+	if len(parts) == 1 && parts[0].detail != "" {
+		raw := member(details, parts[0].detail)
+		if s, ok := stringValue(raw); ok {
+			return s
+		}
+		return string(raw)
+	}
 	var b []byte
 	for _, p := range parts {
 		if p.detail == "" {
 			b = append(b, p.literal...)
 			continue
 		}
-		raw := members[p.detail]
-		if len(raw) > 0 && raw[0] == '"' {
-			var s string
-			if json.Unmarshal(raw, &s) == nil {
-				b = append(b, s...)
-				continue
-			}
+		raw := member(details, p.detail)
+		if s, ok := stringValue(raw); ok {
+			b = append(b, s...)
+			continue
 		}
 		b = append(b, raw...)
 	}
@@ -757,11 +930,7 @@ func (e *Error) detailsObject() []byte {
 
 // detail returns one detail's JSON value, or nil when it is absent.
 func (e *Error) detail(name string) []byte {
-	var members map[string]json.RawMessage
-	if json.Unmarshal(e.detailsJSON, &members) != nil {
-		return nil
-	}
-	return members[name]
+	return member(e.detailsJSON, name)
 }
 
 // orNull returns v, or JSON null when v is absent.
@@ -776,12 +945,18 @@ func orNull(v []byte) []byte {
 // headers and the envelope. An error that is not a catalog error (nor wraps one)
 // is written as the fallback error: its text never reaches the client.
 func Write(w http.ResponseWriter, r *http.Request, err error) {
-	var e *Error
-	if !errors.As(err, &e) || e == nil || e.def == nil || e.err != nil {
+	e, ok := err.(*Error)
+	if !ok {
+		var wrapped *Error
+		if errors.As(err, &wrapped) {
+			e = wrapped
+		}
+	}
+	if e == nil || e.def == nil || e.err != nil {
 		e = fallback
 	}
 	h := w.Header()
-	h.Set("Content-Type", e.def.envelope.mediaType)
+	h["Content-Type"] = []string{e.def.envelope.mediaType}
 	for i, hd := range e.def.headers {
 		v := hd.value
 		if hd.template != nil {
@@ -791,11 +966,11 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 			}
 		}
 		if v != "" {
-			h.Set(hd.name, v)
+			h[hd.name] = []string{v}
 		}
 	}
 	if e.def.challenge != "" {
-		h.Set("WWW-Authenticate", e.def.challenge)
+		h["Www-Authenticate"] = []string{e.def.challenge}
 	}
 	w.WriteHeader(e.def.Status)
 	if r != nil && r.Method == http.MethodHead {
@@ -838,15 +1013,15 @@ func (env *envelope) parse(status int, body []byte) (*Error, bool) {
 		}
 		switch f.ref {
 		case "code":
-			_ = json.Unmarshal(raw, &code)
+			code, _ = stringValue(raw)
 		case "title":
-			_ = json.Unmarshal(raw, &title)
+			title, _ = stringValue(raw)
 		case "message":
-			hasMessage = json.Unmarshal(raw, &message) == nil
+			message, hasMessage = stringValue(raw)
 		case "request_id":
-			_ = json.Unmarshal(raw, &requestID)
+			requestID, _ = stringValue(raw)
 		case "instance":
-			_ = json.Unmarshal(raw, &instance)
+			instance, _ = stringValue(raw)
 		case "details":
 			if f.arg == "" {
 				details = raw
@@ -918,25 +1093,16 @@ func (env *envelope) identify(status int, code, title string) *definition {
 func lookupPath(body []byte, path []string) ([]byte, bool) {
 	cur := body
 	for _, step := range path {
+		if cur == nil {
+			break
+		}
 		if step == "" {
-			var items []json.RawMessage
-			if json.Unmarshal(cur, &items) != nil || len(items) == 0 {
-				return nil, false
-			}
-			cur = items[0]
-			continue
+			cur = firstElement(cur)
+		} else {
+			cur = member(cur, step)
 		}
-		var obj map[string]json.RawMessage
-		if json.Unmarshal(cur, &obj) != nil {
-			return nil, false
-		}
-		next, ok := obj[step]
-		if !ok {
-			return nil, false
-		}
-		cur = next
 	}
-	return cur, true
+	return cur, cur != nil
 }
 
 // Lookup returns the definition of a code.
@@ -1010,4 +1176,125 @@ func appendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// skipSpace returns the index of the first non-space byte at or after i.
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipValue returns the index just after the JSON value starting at i.
+func skipValue(b []byte, i int) int {
+	if i >= len(b) {
+		return i
+	}
+	switch b[i] {
+	case '"':
+		for i++; i < len(b); i++ {
+			switch b[i] {
+			case '\\':
+				i++
+			case '"':
+				return i + 1
+			}
+		}
+		return i
+	case '{', '[':
+		depth := 0
+		for ; i < len(b); i++ {
+			switch b[i] {
+			case '"':
+				i = skipValue(b, i) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1
+				}
+			}
+		}
+		return i
+	}
+	for i < len(b) && b[i] != ',' && b[i] != '}' && b[i] != ']' && b[i] != ' ' && b[i] != '\t' && b[i] != '\n' && b[i] != '\r' {
+		i++
+	}
+	return i
+}
+
+// member returns the value of the named member of a JSON object, the last one
+// when it repeats (as encoding/json decides), or nil.
+func member(b []byte, name string) []byte {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return nil
+	}
+	var found []byte
+	i = skipSpace(b, i+1)
+	for i < len(b) && b[i] == '"' {
+		end := skipValue(b, i)
+		key := b[i:end]
+		i = skipSpace(b, end)
+		if i >= len(b) || b[i] != ':' {
+			return nil
+		}
+		i = skipSpace(b, i+1)
+		end = skipValue(b, i)
+		if keyIs(key, name) {
+			found = b[i:end]
+		}
+		i = skipSpace(b, end)
+		if i < len(b) && b[i] == ',' {
+			i = skipSpace(b, i+1)
+		}
+	}
+	return found
+}
+
+// keyIs reports whether a JSON string is name; plain keys are compared in place.
+func keyIs(key []byte, name string) bool {
+	if len(key) == len(name)+2 && string(key[1:len(key)-1]) == name {
+		return true
+	}
+	if bytes.IndexByte(key, '\\') < 0 {
+		return false
+	}
+	k, ok := stringValue(key)
+	return ok && k == name
+}
+
+// firstElement returns the first element of a JSON array, or nil.
+func firstElement(b []byte) []byte {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '[' {
+		return nil
+	}
+	i = skipSpace(b, i+1)
+	if i >= len(b) || b[i] == ']' {
+		return nil
+	}
+	return b[i:skipValue(b, i)]
+}
+
+// stringValue decodes a JSON string; plain ones are sliced, not decoded.
+func stringValue(raw []byte) (string, bool) {
+	if len(raw) < 2 || raw[0] != '"' {
+		return "", false
+	}
+	plain := true
+	for _, c := range raw[1 : len(raw)-1] {
+		if c == '\\' || c == '"' || c < ' ' || c >= utf8.RuneSelf {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return string(raw[1 : len(raw)-1]), true
+	}
+	var s string
+	err := json.Unmarshal(raw, &s)
+	return s, err == nil
 }

@@ -6,10 +6,12 @@
 package genericerrors
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -62,6 +64,19 @@ type InvalidRequestDetails struct {
 	Param string `json:"param"` // The parameter that is missing or invalid.
 }
 
+// appendJSON appends d as encoding/json writes it.
+func (d InvalidRequestDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"param\":"...)
+	b = appendString(b, d.Param)
+	return append(b, '}'), err
+}
+
 // NewInvalidRequest returns the invalid_request error (400 Bad Request). The request was
 // malformed or missing required parameters
 func NewInvalidRequest(param string) *Error {
@@ -91,6 +106,21 @@ type UnprocessableEntityDetails struct {
 	Param string `json:"param,omitempty"` // The parameter that failed validation, when one is to blame.
 }
 
+// appendJSON appends d as encoding/json writes it.
+func (d UnprocessableEntityDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if d.Param != "" {
+		if len(b) > start {
+			b = append(b, ',')
+		}
+		b = append(b, "\"param\":"...)
+		b = appendString(b, d.Param)
+	}
+	return append(b, '}'), err
+}
+
 // NewUnprocessableEntity returns the unprocessable_entity error (422 Unprocessable Entity).
 // Request understood but cannot be processed due to validation errors
 func NewUnprocessableEntity() *Error {
@@ -105,6 +135,19 @@ func NewUnprocessableEntityWithDetails(d UnprocessableEntityDetails) *Error {
 // RateLimitedDetails are the details of rate_limited errors.
 type RateLimitedDetails struct {
 	RetryAfter int `json:"retry_after"` // Seconds to wait before retrying.
+}
+
+// appendJSON appends d as encoding/json writes it.
+func (d RateLimitedDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"retry_after\":"...)
+	b = strconv.AppendInt(b, int64(d.RetryAfter), 10)
+	return append(b, '}'), err
 }
 
 // NewRateLimited returns the rate_limited error (429 Too Many Requests). Rate limit exceeded
@@ -127,64 +170,14 @@ func NewServiceUnavailable() *Error {
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [8]definition{
-	{
-		Definition:      Definition{Code: CodeInvalidRequest, Status: 400, Title: "Bad Request"},
-		envelope:        &envelopes[0],
-		messageTemplate: []templatePart{{literal: "Missing required field: "}, {detail: "param"}},
-		meta:            []string{"validation_error"},
-		decodeDetails:   decodeDetails[InvalidRequestDetails],
-	},
-	{
-		Definition: Definition{Code: CodeAuthenticationFailed, Status: 401, Title: "Unauthorized"},
-		envelope:   &envelopes[0],
-		message:    "Authentication failed or API key is invalid",
-		challenge:  "Bearer",
-		meta:       []string{"authentication_error"},
-		body:       "{\"error\":{\"code\":\"authentication_failed\",\"message\":\"Authentication failed or API key is invalid\",\"type\":\"authentication_error\"}}",
-	},
-	{
-		Definition: Definition{Code: CodePermissionDenied, Status: 403, Title: "Forbidden"},
-		envelope:   &envelopes[0],
-		message:    "Valid credentials but insufficient permissions",
-		meta:       []string{"permission_error"},
-		body:       "{\"error\":{\"code\":\"permission_denied\",\"message\":\"Valid credentials but insufficient permissions\",\"type\":\"permission_error\"}}",
-	},
-	{
-		Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found"},
-		envelope:   &envelopes[0],
-		message:    "The requested resource doesn't exist",
-		meta:       []string{"not_found_error"},
-		body:       "{\"error\":{\"code\":\"not_found\",\"message\":\"The requested resource doesn't exist\",\"type\":\"not_found_error\"}}",
-	},
-	{
-		Definition:    Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity"},
-		envelope:      &envelopes[0],
-		message:       "Request understood but cannot be processed due to validation errors",
-		meta:          []string{"validation_error"},
-		decodeDetails: decodeDetails[UnprocessableEntityDetails],
-	},
-	{
-		Definition:    Definition{Code: CodeRateLimited, Status: 429, Title: "Too Many Requests", Retryable: true},
-		envelope:      &envelopes[0],
-		message:       "Rate limit exceeded",
-		headers:       []header{{name: "Retry-After", template: []templatePart{{detail: "retry_after"}}}},
-		meta:          []string{"rate_limit_error"},
-		decodeDetails: decodeDetails[RateLimitedDetails],
-	},
-	{
-		Definition: Definition{Code: CodeInternalError, Status: 500, Title: "Internal Server Error", Retryable: true},
-		envelope:   &envelopes[0],
-		message:    "Something went wrong on our servers",
-		meta:       []string{"api_error"},
-		body:       "{\"error\":{\"code\":\"internal_error\",\"message\":\"Something went wrong on our servers\",\"type\":\"api_error\"}}",
-	},
-	{
-		Definition: Definition{Code: CodeServiceUnavailable, Status: 503, Title: "Service Unavailable", Retryable: true},
-		envelope:   &envelopes[0],
-		message:    "Service temporarily unavailable",
-		meta:       []string{"api_error"},
-		body:       "{\"error\":{\"code\":\"service_unavailable\",\"message\":\"Service temporarily unavailable\",\"type\":\"api_error\"}}",
-	},
+	{Definition: Definition{Code: CodeInvalidRequest, Status: 400, Title: "Bad Request"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Missing required field: "}, {detail: "param"}}, meta: []string{"validation_error"}, decodeDetails: decodeDetails[InvalidRequestDetails]},
+	{Definition: Definition{Code: CodeAuthenticationFailed, Status: 401, Title: "Unauthorized"}, envelope: &envelopes[0], message: "Authentication failed or API key is invalid", challenge: "Bearer", meta: []string{"authentication_error"}, body: "{\"error\":{\"code\":\"authentication_failed\",\"message\":\"Authentication failed or API key is invalid\",\"type\":\"authentication_error\"}}"},
+	{Definition: Definition{Code: CodePermissionDenied, Status: 403, Title: "Forbidden"}, envelope: &envelopes[0], message: "Valid credentials but insufficient permissions", meta: []string{"permission_error"}, body: "{\"error\":{\"code\":\"permission_denied\",\"message\":\"Valid credentials but insufficient permissions\",\"type\":\"permission_error\"}}"},
+	{Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found"}, envelope: &envelopes[0], message: "The requested resource doesn't exist", meta: []string{"not_found_error"}, body: "{\"error\":{\"code\":\"not_found\",\"message\":\"The requested resource doesn't exist\",\"type\":\"not_found_error\"}}"},
+	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity"}, envelope: &envelopes[0], message: "Request understood but cannot be processed due to validation errors", meta: []string{"validation_error"}, decodeDetails: decodeDetails[UnprocessableEntityDetails]},
+	{Definition: Definition{Code: CodeRateLimited, Status: 429, Title: "Too Many Requests", Retryable: true}, envelope: &envelopes[0], message: "Rate limit exceeded", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retry_after"}}}}, meta: []string{"rate_limit_error"}, decodeDetails: decodeDetails[RateLimitedDetails]},
+	{Definition: Definition{Code: CodeInternalError, Status: 500, Title: "Internal Server Error", Retryable: true}, envelope: &envelopes[0], message: "Something went wrong on our servers", meta: []string{"api_error"}, body: "{\"error\":{\"code\":\"internal_error\",\"message\":\"Something went wrong on our servers\",\"type\":\"api_error\"}}"},
+	{Definition: Definition{Code: CodeServiceUnavailable, Status: 503, Title: "Service Unavailable", Retryable: true}, envelope: &envelopes[0], message: "Service temporarily unavailable", meta: []string{"api_error"}, body: "{\"error\":{\"code\":\"service_unavailable\",\"message\":\"Service temporarily unavailable\",\"type\":\"api_error\"}}"},
 }
 
 // fallback stands in for every error that is not a catalog error.
@@ -324,7 +317,7 @@ func newError(def *definition, details any) *Error {
 		details: details,
 		message: def.message,
 	}
-	raw, err := json.Marshal(details)
+	raw, err := details.(detailsMarshaler).appendJSON(make([]byte, 0, 128))
 	if err != nil {
 		e.err = err
 		return e
@@ -332,6 +325,19 @@ func newError(def *definition, details any) *Error {
 	e.detailsJSON = raw
 	e.render()
 	return e
+}
+
+// detailsMarshaler is implemented by every <Name>Details: it writes the struct
+// exactly as encoding/json would, without reflection for the common types.
+type detailsMarshaler interface {
+	appendJSON([]byte) ([]byte, error)
+}
+
+// appendMarshal appends v as encoding/json writes it, for the types appendJSON
+// does not write by hand.
+func appendMarshal(b []byte, v any) ([]byte, error) {
+	m, err := json.Marshal(v)
+	return append(b, m...), err
 }
 
 // render fills the message and header templates from the details.
@@ -344,10 +350,8 @@ func (e *Error) render() {
 	if !dynamic {
 		return
 	}
-	var members map[string]json.RawMessage
-	_ = json.Unmarshal(e.detailsJSON, &members)
 	if def.messageTemplate != nil {
-		e.message = fill(def.messageTemplate, members)
+		e.message = fill(def.messageTemplate, e.detailsJSON)
 	}
 	for i, h := range def.headers {
 		if h.template == nil {
@@ -356,25 +360,29 @@ func (e *Error) render() {
 		if e.headers == nil {
 			e.headers = make([]string, len(def.headers))
 		}
-		e.headers[i] = fill(h.template, members)
+		e.headers[i] = fill(h.template, e.detailsJSON)
 	}
 }
 
 // fill renders a template: strings unquoted, other values as their JSON text.
-func fill(parts []templatePart, members map[string]json.RawMessage) string {
+func fill(parts []templatePart, details []byte) string {
+	if len(parts) == 1 && parts[0].detail != "" {
+		raw := member(details, parts[0].detail)
+		if s, ok := stringValue(raw); ok {
+			return s
+		}
+		return string(raw)
+	}
 	var b []byte
 	for _, p := range parts {
 		if p.detail == "" {
 			b = append(b, p.literal...)
 			continue
 		}
-		raw := members[p.detail]
-		if len(raw) > 0 && raw[0] == '"' {
-			var s string
-			if json.Unmarshal(raw, &s) == nil {
-				b = append(b, s...)
-				continue
-			}
+		raw := member(details, p.detail)
+		if s, ok := stringValue(raw); ok {
+			b = append(b, s...)
+			continue
 		}
 		b = append(b, raw...)
 	}
@@ -516,11 +524,7 @@ func (e *Error) detailsObject() []byte {
 
 // detail returns one detail's JSON value, or nil when it is absent.
 func (e *Error) detail(name string) []byte {
-	var members map[string]json.RawMessage
-	if json.Unmarshal(e.detailsJSON, &members) != nil {
-		return nil
-	}
-	return members[name]
+	return member(e.detailsJSON, name)
 }
 
 // orNull returns v, or JSON null when v is absent.
@@ -535,12 +539,18 @@ func orNull(v []byte) []byte {
 // headers and the envelope. An error that is not a catalog error (nor wraps one)
 // is written as the fallback error: its text never reaches the client.
 func Write(w http.ResponseWriter, r *http.Request, err error) {
-	var e *Error
-	if !errors.As(err, &e) || e == nil || e.def == nil || e.err != nil {
+	e, ok := err.(*Error)
+	if !ok {
+		var wrapped *Error
+		if errors.As(err, &wrapped) {
+			e = wrapped
+		}
+	}
+	if e == nil || e.def == nil || e.err != nil {
 		e = fallback
 	}
 	h := w.Header()
-	h.Set("Content-Type", e.def.envelope.mediaType)
+	h["Content-Type"] = []string{e.def.envelope.mediaType}
 	for i, hd := range e.def.headers {
 		v := hd.value
 		if hd.template != nil {
@@ -550,11 +560,11 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 			}
 		}
 		if v != "" {
-			h.Set(hd.name, v)
+			h[hd.name] = []string{v}
 		}
 	}
 	if e.def.challenge != "" {
-		h.Set("WWW-Authenticate", e.def.challenge)
+		h["Www-Authenticate"] = []string{e.def.challenge}
 	}
 	w.WriteHeader(e.def.Status)
 	if r != nil && r.Method == http.MethodHead {
@@ -597,15 +607,15 @@ func (env *envelope) parse(status int, body []byte) (*Error, bool) {
 		}
 		switch f.ref {
 		case "code":
-			_ = json.Unmarshal(raw, &code)
+			code, _ = stringValue(raw)
 		case "title":
-			_ = json.Unmarshal(raw, &title)
+			title, _ = stringValue(raw)
 		case "message":
-			hasMessage = json.Unmarshal(raw, &message) == nil
+			message, hasMessage = stringValue(raw)
 		case "request_id":
-			_ = json.Unmarshal(raw, &requestID)
+			requestID, _ = stringValue(raw)
 		case "instance":
-			_ = json.Unmarshal(raw, &instance)
+			instance, _ = stringValue(raw)
 		case "details":
 			if f.arg == "" {
 				details = raw
@@ -677,25 +687,16 @@ func (env *envelope) identify(status int, code, title string) *definition {
 func lookupPath(body []byte, path []string) ([]byte, bool) {
 	cur := body
 	for _, step := range path {
+		if cur == nil {
+			break
+		}
 		if step == "" {
-			var items []json.RawMessage
-			if json.Unmarshal(cur, &items) != nil || len(items) == 0 {
-				return nil, false
-			}
-			cur = items[0]
-			continue
+			cur = firstElement(cur)
+		} else {
+			cur = member(cur, step)
 		}
-		var obj map[string]json.RawMessage
-		if json.Unmarshal(cur, &obj) != nil {
-			return nil, false
-		}
-		next, ok := obj[step]
-		if !ok {
-			return nil, false
-		}
-		cur = next
 	}
-	return cur, true
+	return cur, cur != nil
 }
 
 // Lookup returns the definition of a code.
@@ -769,4 +770,125 @@ func appendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// skipSpace returns the index of the first non-space byte at or after i.
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipValue returns the index just after the JSON value starting at i.
+func skipValue(b []byte, i int) int {
+	if i >= len(b) {
+		return i
+	}
+	switch b[i] {
+	case '"':
+		for i++; i < len(b); i++ {
+			switch b[i] {
+			case '\\':
+				i++
+			case '"':
+				return i + 1
+			}
+		}
+		return i
+	case '{', '[':
+		depth := 0
+		for ; i < len(b); i++ {
+			switch b[i] {
+			case '"':
+				i = skipValue(b, i) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1
+				}
+			}
+		}
+		return i
+	}
+	for i < len(b) && b[i] != ',' && b[i] != '}' && b[i] != ']' && b[i] != ' ' && b[i] != '\t' && b[i] != '\n' && b[i] != '\r' {
+		i++
+	}
+	return i
+}
+
+// member returns the value of the named member of a JSON object, the last one
+// when it repeats (as encoding/json decides), or nil.
+func member(b []byte, name string) []byte {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return nil
+	}
+	var found []byte
+	i = skipSpace(b, i+1)
+	for i < len(b) && b[i] == '"' {
+		end := skipValue(b, i)
+		key := b[i:end]
+		i = skipSpace(b, end)
+		if i >= len(b) || b[i] != ':' {
+			return nil
+		}
+		i = skipSpace(b, i+1)
+		end = skipValue(b, i)
+		if keyIs(key, name) {
+			found = b[i:end]
+		}
+		i = skipSpace(b, end)
+		if i < len(b) && b[i] == ',' {
+			i = skipSpace(b, i+1)
+		}
+	}
+	return found
+}
+
+// keyIs reports whether a JSON string is name; plain keys are compared in place.
+func keyIs(key []byte, name string) bool {
+	if len(key) == len(name)+2 && string(key[1:len(key)-1]) == name {
+		return true
+	}
+	if bytes.IndexByte(key, '\\') < 0 {
+		return false
+	}
+	k, ok := stringValue(key)
+	return ok && k == name
+}
+
+// firstElement returns the first element of a JSON array, or nil.
+func firstElement(b []byte) []byte {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '[' {
+		return nil
+	}
+	i = skipSpace(b, i+1)
+	if i >= len(b) || b[i] == ']' {
+		return nil
+	}
+	return b[i:skipValue(b, i)]
+}
+
+// stringValue decodes a JSON string; plain ones are sliced, not decoded.
+func stringValue(raw []byte) (string, bool) {
+	if len(raw) < 2 || raw[0] != '"' {
+		return "", false
+	}
+	plain := true
+	for _, c := range raw[1 : len(raw)-1] {
+		if c == '\\' || c == '"' || c < ' ' || c >= utf8.RuneSelf {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return string(raw[1 : len(raw)-1]), true
+	}
+	var s string
+	err := json.Unmarshal(raw, &s)
+	return s, err == nil
 }

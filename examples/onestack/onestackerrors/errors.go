@@ -6,10 +6,12 @@
 package onestackerrors
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -74,6 +76,21 @@ type ValidationErrorDetails struct {
 	Fields json.RawMessage `json:"fields"` // Maps each invalid field to a human-readable validation message.
 }
 
+// appendJSON appends d as encoding/json writes it.
+func (d ValidationErrorDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"fields\":"...)
+	if b, err = appendMarshal(b, d.Fields); err != nil {
+		return nil, err
+	}
+	return append(b, '}'), err
+}
+
 // NewValidationError returns the VALIDATION_ERROR error (400 Bad Request). Request body or
 // query parameters failed validation
 func NewValidationError(fields json.RawMessage) *Error {
@@ -104,6 +121,24 @@ type ForbiddenDetails struct {
 	RequiredPermission string `json:"requiredPermission"` // The permission the caller is missing.
 }
 
+// appendJSON appends d as encoding/json writes it.
+func (d ForbiddenDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"requiredProduct\":"...)
+	b = appendString(b, d.RequiredProduct)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"requiredPermission\":"...)
+	b = appendString(b, d.RequiredPermission)
+	return append(b, '}'), err
+}
+
 // NewForbidden returns the FORBIDDEN error (403 Forbidden). Insufficient permissions
 func NewForbidden(requiredProduct string, requiredPermission string) *Error {
 	return newError(&definitions[4], ForbiddenDetails{RequiredProduct: requiredProduct, RequiredPermission: requiredPermission})
@@ -121,6 +156,24 @@ type NotFoundDetails struct {
 	ResourceID   string `json:"resourceId"`   // The ID that was looked up.
 }
 
+// appendJSON appends d as encoding/json writes it.
+func (d NotFoundDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"resourceType\":"...)
+	b = appendString(b, d.ResourceType)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"resourceId\":"...)
+	b = appendString(b, d.ResourceID)
+	return append(b, '}'), err
+}
+
 // NewNotFound returns the NOT_FOUND error (404 Not Found). Resource does not exist
 func NewNotFound(resourceType string, resourceID string) *Error {
 	return newError(&definitions[6], NotFoundDetails{ResourceType: resourceType, ResourceID: resourceID})
@@ -130,6 +183,24 @@ func NewNotFound(resourceType string, resourceID string) *Error {
 type ConflictDetails struct {
 	CurrentVersion   string `json:"currentVersion"`   // The version of the resource on the server.
 	SubmittedVersion string `json:"submittedVersion"` // The version the request was based on.
+}
+
+// appendJSON appends d as encoding/json writes it.
+func (d ConflictDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"currentVersion\":"...)
+	b = appendString(b, d.CurrentVersion)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"submittedVersion\":"...)
+	b = appendString(b, d.SubmittedVersion)
+	return append(b, '}'), err
 }
 
 // NewConflict returns the CONFLICT error (409 Conflict). Resource version conflict
@@ -150,6 +221,29 @@ type RateLimitExceededDetails struct {
 	RetryAfter int    `json:"retryAfter"` // Seconds to wait before retrying.
 }
 
+// appendJSON appends d as encoding/json writes it.
+func (d RateLimitExceededDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"limit\":"...)
+	b = strconv.AppendInt(b, int64(d.Limit), 10)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"window\":"...)
+	b = appendString(b, d.Window)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"retryAfter\":"...)
+	b = strconv.AppendInt(b, int64(d.RetryAfter), 10)
+	return append(b, '}'), err
+}
+
 // NewRateLimitExceeded returns the RATE_LIMIT_EXCEEDED error (429 Too Many Requests). Too
 // many requests
 func NewRateLimitExceeded(limit int, window string, retryAfter int) *Error {
@@ -165,75 +259,17 @@ func NewInternalError() *Error {
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [11]definition{
-	{
-		Definition:    Definition{Code: CodeValidationError, Status: 400, Title: "Bad Request", DocsURL: "https://docs.onestack.example/errors#validation-error"},
-		envelope:      &envelopes[0],
-		message:       "Validation failed",
-		decodeDetails: decodeDetails[ValidationErrorDetails],
-	},
-	{
-		Definition: Definition{Code: CodeInvalidJSON, Status: 400, Title: "Invalid JSON", DocsURL: "https://docs.onestack.example/errors#invalid-json"},
-		envelope:   &envelopes[0],
-		message:    "Request body is not valid JSON",
-		body:       "{\"error\":\"Request body is not valid JSON\",\"code\":\"INVALID_JSON\"}",
-	},
-	{
-		Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.onestack.example/errors#unauthorized"},
-		envelope:   &envelopes[0],
-		message:    "Authentication required",
-		challenge:  "ApiKey header=\"X-Integration-Key\"",
-		body:       "{\"error\":\"Authentication required\",\"code\":\"UNAUTHORIZED\"}",
-	},
-	{
-		Definition: Definition{Code: CodeTokenExpired, Status: 401, Title: "Token Expired", DocsURL: "https://docs.onestack.example/errors#token-expired"},
-		envelope:   &envelopes[0],
-		message:    "JWT or session has expired",
-		challenge:  "Bearer error=\"invalid_token\"",
-		body:       "{\"error\":\"JWT or session has expired\",\"code\":\"TOKEN_EXPIRED\"}",
-	},
-	{
-		Definition:    Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", DocsURL: "https://docs.onestack.example/errors#forbidden"},
-		envelope:      &envelopes[0],
-		message:       "Access denied",
-		decodeDetails: decodeDetails[ForbiddenDetails],
-	},
-	{
-		Definition: Definition{Code: CodeProductAccessDenied, Status: 403, Title: "Product Access Denied", DocsURL: "https://docs.onestack.example/errors#product-access-denied"},
-		envelope:   &envelopes[0],
-		message:    "API key does not have access to this product",
-		body:       "{\"error\":\"API key does not have access to this product\",\"code\":\"PRODUCT_ACCESS_DENIED\"}",
-	},
-	{
-		Definition:    Definition{Code: CodeNotFound, Status: 404, Title: "Not Found", DocsURL: "https://docs.onestack.example/errors#not-found"},
-		envelope:      &envelopes[0],
-		message:       "Resource not found",
-		decodeDetails: decodeDetails[NotFoundDetails],
-	},
-	{
-		Definition:    Definition{Code: CodeConflict, Status: 409, Title: "Conflict", DocsURL: "https://docs.onestack.example/errors#conflict"},
-		envelope:      &envelopes[0],
-		message:       "Resource has been modified by another user",
-		decodeDetails: decodeDetails[ConflictDetails],
-	},
-	{
-		Definition: Definition{Code: CodeDuplicateResource, Status: 409, Title: "Duplicate Resource", DocsURL: "https://docs.onestack.example/errors#duplicate-resource"},
-		envelope:   &envelopes[0],
-		message:    "A resource with the same unique identifier already exists",
-		body:       "{\"error\":\"A resource with the same unique identifier already exists\",\"code\":\"DUPLICATE_RESOURCE\"}",
-	},
-	{
-		Definition:    Definition{Code: CodeRateLimitExceeded, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.onestack.example/errors#rate-limit-exceeded"},
-		envelope:      &envelopes[0],
-		message:       "Rate limit exceeded",
-		headers:       []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}},
-		decodeDetails: decodeDetails[RateLimitExceededDetails],
-	},
-	{
-		Definition: Definition{Code: CodeInternalError, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.onestack.example/errors#internal-error"},
-		envelope:   &envelopes[0],
-		message:    "An unexpected error occurred",
-		body:       "{\"error\":\"An unexpected error occurred\",\"code\":\"INTERNAL_ERROR\"}",
-	},
+	{Definition: Definition{Code: CodeValidationError, Status: 400, Title: "Bad Request", DocsURL: "https://docs.onestack.example/errors#validation-error"}, envelope: &envelopes[0], message: "Validation failed", decodeDetails: decodeDetails[ValidationErrorDetails]},
+	{Definition: Definition{Code: CodeInvalidJSON, Status: 400, Title: "Invalid JSON", DocsURL: "https://docs.onestack.example/errors#invalid-json"}, envelope: &envelopes[0], message: "Request body is not valid JSON", body: "{\"error\":\"Request body is not valid JSON\",\"code\":\"INVALID_JSON\"}"},
+	{Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.onestack.example/errors#unauthorized"}, envelope: &envelopes[0], message: "Authentication required", challenge: "ApiKey header=\"X-Integration-Key\"", body: "{\"error\":\"Authentication required\",\"code\":\"UNAUTHORIZED\"}"},
+	{Definition: Definition{Code: CodeTokenExpired, Status: 401, Title: "Token Expired", DocsURL: "https://docs.onestack.example/errors#token-expired"}, envelope: &envelopes[0], message: "JWT or session has expired", challenge: "Bearer error=\"invalid_token\"", body: "{\"error\":\"JWT or session has expired\",\"code\":\"TOKEN_EXPIRED\"}"},
+	{Definition: Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", DocsURL: "https://docs.onestack.example/errors#forbidden"}, envelope: &envelopes[0], message: "Access denied", decodeDetails: decodeDetails[ForbiddenDetails]},
+	{Definition: Definition{Code: CodeProductAccessDenied, Status: 403, Title: "Product Access Denied", DocsURL: "https://docs.onestack.example/errors#product-access-denied"}, envelope: &envelopes[0], message: "API key does not have access to this product", body: "{\"error\":\"API key does not have access to this product\",\"code\":\"PRODUCT_ACCESS_DENIED\"}"},
+	{Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found", DocsURL: "https://docs.onestack.example/errors#not-found"}, envelope: &envelopes[0], message: "Resource not found", decodeDetails: decodeDetails[NotFoundDetails]},
+	{Definition: Definition{Code: CodeConflict, Status: 409, Title: "Conflict", DocsURL: "https://docs.onestack.example/errors#conflict"}, envelope: &envelopes[0], message: "Resource has been modified by another user", decodeDetails: decodeDetails[ConflictDetails]},
+	{Definition: Definition{Code: CodeDuplicateResource, Status: 409, Title: "Duplicate Resource", DocsURL: "https://docs.onestack.example/errors#duplicate-resource"}, envelope: &envelopes[0], message: "A resource with the same unique identifier already exists", body: "{\"error\":\"A resource with the same unique identifier already exists\",\"code\":\"DUPLICATE_RESOURCE\"}"},
+	{Definition: Definition{Code: CodeRateLimitExceeded, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.onestack.example/errors#rate-limit-exceeded"}, envelope: &envelopes[0], message: "Rate limit exceeded", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, decodeDetails: decodeDetails[RateLimitExceededDetails]},
+	{Definition: Definition{Code: CodeInternalError, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.onestack.example/errors#internal-error"}, envelope: &envelopes[0], message: "An unexpected error occurred", body: "{\"error\":\"An unexpected error occurred\",\"code\":\"INTERNAL_ERROR\"}"},
 }
 
 // fallback stands in for every error that is not a catalog error.
@@ -356,7 +392,7 @@ func newError(def *definition, details any) *Error {
 		details: details,
 		message: def.message,
 	}
-	raw, err := json.Marshal(details)
+	raw, err := details.(detailsMarshaler).appendJSON(make([]byte, 0, 128))
 	if err != nil {
 		e.err = err
 		return e
@@ -364,6 +400,19 @@ func newError(def *definition, details any) *Error {
 	e.detailsJSON = raw
 	e.render()
 	return e
+}
+
+// detailsMarshaler is implemented by every <Name>Details: it writes the struct
+// exactly as encoding/json would, without reflection for the common types.
+type detailsMarshaler interface {
+	appendJSON([]byte) ([]byte, error)
+}
+
+// appendMarshal appends v as encoding/json writes it, for the types appendJSON
+// does not write by hand.
+func appendMarshal(b []byte, v any) ([]byte, error) {
+	m, err := json.Marshal(v)
+	return append(b, m...), err
 }
 
 // render fills the message and header templates from the details.
@@ -376,10 +425,8 @@ func (e *Error) render() {
 	if !dynamic {
 		return
 	}
-	var members map[string]json.RawMessage
-	_ = json.Unmarshal(e.detailsJSON, &members)
 	if def.messageTemplate != nil {
-		e.message = fill(def.messageTemplate, members)
+		e.message = fill(def.messageTemplate, e.detailsJSON)
 	}
 	for i, h := range def.headers {
 		if h.template == nil {
@@ -388,25 +435,29 @@ func (e *Error) render() {
 		if e.headers == nil {
 			e.headers = make([]string, len(def.headers))
 		}
-		e.headers[i] = fill(h.template, members)
+		e.headers[i] = fill(h.template, e.detailsJSON)
 	}
 }
 
 // fill renders a template: strings unquoted, other values as their JSON text.
-func fill(parts []templatePart, members map[string]json.RawMessage) string {
+func fill(parts []templatePart, details []byte) string {
+	if len(parts) == 1 && parts[0].detail != "" {
+		raw := member(details, parts[0].detail)
+		if s, ok := stringValue(raw); ok {
+			return s
+		}
+		return string(raw)
+	}
 	var b []byte
 	for _, p := range parts {
 		if p.detail == "" {
 			b = append(b, p.literal...)
 			continue
 		}
-		raw := members[p.detail]
-		if len(raw) > 0 && raw[0] == '"' {
-			var s string
-			if json.Unmarshal(raw, &s) == nil {
-				b = append(b, s...)
-				continue
-			}
+		raw := member(details, p.detail)
+		if s, ok := stringValue(raw); ok {
+			b = append(b, s...)
+			continue
 		}
 		b = append(b, raw...)
 	}
@@ -548,11 +599,7 @@ func (e *Error) detailsObject() []byte {
 
 // detail returns one detail's JSON value, or nil when it is absent.
 func (e *Error) detail(name string) []byte {
-	var members map[string]json.RawMessage
-	if json.Unmarshal(e.detailsJSON, &members) != nil {
-		return nil
-	}
-	return members[name]
+	return member(e.detailsJSON, name)
 }
 
 // orNull returns v, or JSON null when v is absent.
@@ -567,12 +614,18 @@ func orNull(v []byte) []byte {
 // headers and the envelope. An error that is not a catalog error (nor wraps one)
 // is written as the fallback error: its text never reaches the client.
 func Write(w http.ResponseWriter, r *http.Request, err error) {
-	var e *Error
-	if !errors.As(err, &e) || e == nil || e.def == nil || e.err != nil {
+	e, ok := err.(*Error)
+	if !ok {
+		var wrapped *Error
+		if errors.As(err, &wrapped) {
+			e = wrapped
+		}
+	}
+	if e == nil || e.def == nil || e.err != nil {
 		e = fallback
 	}
 	h := w.Header()
-	h.Set("Content-Type", e.def.envelope.mediaType)
+	h["Content-Type"] = []string{e.def.envelope.mediaType}
 	for i, hd := range e.def.headers {
 		v := hd.value
 		if hd.template != nil {
@@ -582,11 +635,11 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 			}
 		}
 		if v != "" {
-			h.Set(hd.name, v)
+			h[hd.name] = []string{v}
 		}
 	}
 	if e.def.challenge != "" {
-		h.Set("WWW-Authenticate", e.def.challenge)
+		h["Www-Authenticate"] = []string{e.def.challenge}
 	}
 	w.WriteHeader(e.def.Status)
 	if r != nil && r.Method == http.MethodHead {
@@ -629,15 +682,15 @@ func (env *envelope) parse(status int, body []byte) (*Error, bool) {
 		}
 		switch f.ref {
 		case "code":
-			_ = json.Unmarshal(raw, &code)
+			code, _ = stringValue(raw)
 		case "title":
-			_ = json.Unmarshal(raw, &title)
+			title, _ = stringValue(raw)
 		case "message":
-			hasMessage = json.Unmarshal(raw, &message) == nil
+			message, hasMessage = stringValue(raw)
 		case "request_id":
-			_ = json.Unmarshal(raw, &requestID)
+			requestID, _ = stringValue(raw)
 		case "instance":
-			_ = json.Unmarshal(raw, &instance)
+			instance, _ = stringValue(raw)
 		case "details":
 			if f.arg == "" {
 				details = raw
@@ -709,25 +762,16 @@ func (env *envelope) identify(status int, code, title string) *definition {
 func lookupPath(body []byte, path []string) ([]byte, bool) {
 	cur := body
 	for _, step := range path {
+		if cur == nil {
+			break
+		}
 		if step == "" {
-			var items []json.RawMessage
-			if json.Unmarshal(cur, &items) != nil || len(items) == 0 {
-				return nil, false
-			}
-			cur = items[0]
-			continue
+			cur = firstElement(cur)
+		} else {
+			cur = member(cur, step)
 		}
-		var obj map[string]json.RawMessage
-		if json.Unmarshal(cur, &obj) != nil {
-			return nil, false
-		}
-		next, ok := obj[step]
-		if !ok {
-			return nil, false
-		}
-		cur = next
 	}
-	return cur, true
+	return cur, cur != nil
 }
 
 // Lookup returns the definition of a code.
@@ -801,4 +845,125 @@ func appendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// skipSpace returns the index of the first non-space byte at or after i.
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipValue returns the index just after the JSON value starting at i.
+func skipValue(b []byte, i int) int {
+	if i >= len(b) {
+		return i
+	}
+	switch b[i] {
+	case '"':
+		for i++; i < len(b); i++ {
+			switch b[i] {
+			case '\\':
+				i++
+			case '"':
+				return i + 1
+			}
+		}
+		return i
+	case '{', '[':
+		depth := 0
+		for ; i < len(b); i++ {
+			switch b[i] {
+			case '"':
+				i = skipValue(b, i) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1
+				}
+			}
+		}
+		return i
+	}
+	for i < len(b) && b[i] != ',' && b[i] != '}' && b[i] != ']' && b[i] != ' ' && b[i] != '\t' && b[i] != '\n' && b[i] != '\r' {
+		i++
+	}
+	return i
+}
+
+// member returns the value of the named member of a JSON object, the last one
+// when it repeats (as encoding/json decides), or nil.
+func member(b []byte, name string) []byte {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return nil
+	}
+	var found []byte
+	i = skipSpace(b, i+1)
+	for i < len(b) && b[i] == '"' {
+		end := skipValue(b, i)
+		key := b[i:end]
+		i = skipSpace(b, end)
+		if i >= len(b) || b[i] != ':' {
+			return nil
+		}
+		i = skipSpace(b, i+1)
+		end = skipValue(b, i)
+		if keyIs(key, name) {
+			found = b[i:end]
+		}
+		i = skipSpace(b, end)
+		if i < len(b) && b[i] == ',' {
+			i = skipSpace(b, i+1)
+		}
+	}
+	return found
+}
+
+// keyIs reports whether a JSON string is name; plain keys are compared in place.
+func keyIs(key []byte, name string) bool {
+	if len(key) == len(name)+2 && string(key[1:len(key)-1]) == name {
+		return true
+	}
+	if bytes.IndexByte(key, '\\') < 0 {
+		return false
+	}
+	k, ok := stringValue(key)
+	return ok && k == name
+}
+
+// firstElement returns the first element of a JSON array, or nil.
+func firstElement(b []byte) []byte {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '[' {
+		return nil
+	}
+	i = skipSpace(b, i+1)
+	if i >= len(b) || b[i] == ']' {
+		return nil
+	}
+	return b[i:skipValue(b, i)]
+}
+
+// stringValue decodes a JSON string; plain ones are sliced, not decoded.
+func stringValue(raw []byte) (string, bool) {
+	if len(raw) < 2 || raw[0] != '"' {
+		return "", false
+	}
+	plain := true
+	for _, c := range raw[1 : len(raw)-1] {
+		if c == '\\' || c == '"' || c < ' ' || c >= utf8.RuneSelf {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return string(raw[1 : len(raw)-1]), true
+	}
+	var s string
+	err := json.Unmarshal(raw, &s)
+	return s, err == nil
 }

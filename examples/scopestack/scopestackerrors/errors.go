@@ -6,6 +6,7 @@
 package scopestackerrors
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -111,6 +112,19 @@ type BadRequestDetails struct {
 	Filter string `json:"filter"` // The filter parameter the endpoint does not support.
 }
 
+// appendJSON appends d as encoding/json writes it.
+func (d BadRequestDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"filter\":"...)
+	b = appendString(b, d.Filter)
+	return append(b, '}'), err
+}
+
 // NewBadRequest returns the BAD_REQUEST error (400 Bad Request). The request was malformed
 // or contained an unsupported parameter.
 func NewBadRequest(filter string) *Error {
@@ -120,6 +134,19 @@ func NewBadRequest(filter string) *Error {
 // UnprocessableEntityDetails are the details of UNPROCESSABLE_ENTITY errors.
 type UnprocessableEntityDetails struct {
 	Field string `json:"field"` // The human-readable name of the field that is blank.
+}
+
+// appendJSON appends d as encoding/json writes it.
+func (d UnprocessableEntityDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"field\":"...)
+	b = appendString(b, d.Field)
+	return append(b, '}'), err
 }
 
 // NewUnprocessableEntity returns the UNPROCESSABLE_ENTITY error (422 Unprocessable Entity).
@@ -151,69 +178,17 @@ func NewInternalServerError() *Error {
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [11]definition{
-	{
-		Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", Category: "Authentication Errors"},
-		envelope:   &envelopes[0],
-		challenge:  "Bearer",
-		body:       "{\"errors\":[{\"status\":\"401\",\"title\":\"Unauthorized\"}]}",
-	},
-	{
-		Definition: Definition{Code: CodeInvalidClient, Status: 401, Title: "Invalid Client", Category: "Authentication Errors"},
-		envelope:   &envelopes[1],
-		message:    "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.",
-		challenge:  "Basic",
-		body:       "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.\"}",
-	},
-	{
-		Definition: Definition{Code: CodeInvalidGrant, Status: 400, Title: "Invalid Grant", Category: "Authentication Errors"},
-		envelope:   &envelopes[1],
-		message:    "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.",
-		body:       "{\"error\":\"invalid_grant\",\"error_description\":\"The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.\"}",
-	},
-	{
-		Definition: Definition{Code: CodeInvalidResourceOwner, Status: 400, Title: "Invalid Resource Owner", Category: "Authentication Errors"},
-		envelope:   &envelopes[1],
-		message:    "The provided resource owner credentials are not valid, or resource owner cannot be found",
-		body:       "{\"error\":\"invalid_resource_owner\",\"error_description\":\"The provided resource owner credentials are not valid, or resource owner cannot be found\"}",
-	},
-	{
-		Definition: Definition{Code: CodeUnsupportedGrantType, Status: 400, Title: "Unsupported Grant Type", Category: "Authentication Errors"},
-		envelope:   &envelopes[1],
-		message:    "The authorization grant type is not supported by the authorization server.",
-		body:       "{\"error\":\"unsupported_grant_type\",\"error_description\":\"The authorization grant type is not supported by the authorization server.\"}",
-	},
-	{
-		Definition: Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", Category: "Permission Errors"},
-		envelope:   &envelopes[0],
-		body:       "{\"errors\":[{\"status\":\"403\",\"title\":\"Forbidden\"}]}",
-	},
-	{
-		Definition:      Definition{Code: CodeBadRequest, Status: 400, Title: "Bad Request", Category: "Validation and Request Errors"},
-		envelope:        &envelopes[0],
-		messageTemplate: []templatePart{{literal: "Filter not allowed: "}, {detail: "filter"}},
-		decodeDetails:   decodeDetails[BadRequestDetails],
-	},
-	{
-		Definition:      Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", Category: "Validation and Request Errors"},
-		envelope:        &envelopes[0],
-		messageTemplate: []templatePart{{detail: "field"}, {literal: " can't be blank"}},
-		decodeDetails:   decodeDetails[UnprocessableEntityDetails],
-	},
-	{
-		Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found", Category: "Not Found Errors"},
-		envelope:   &envelopes[0],
-		body:       "{\"errors\":[{\"status\":\"404\",\"title\":\"Not Found\"}]}",
-	},
-	{
-		Definition: Definition{Code: CodeGatewayTimeout, Status: 504, Title: "Gateway Timeout", Category: "Server Errors"},
-		envelope:   &envelopes[0],
-		body:       "{\"errors\":[{\"status\":\"504\",\"title\":\"Gateway Timeout\"}]}",
-	},
-	{
-		Definition: Definition{Code: CodeInternalServerError, Status: 500, Title: "Internal Server Error", Retryable: true, Category: "Server Errors"},
-		envelope:   &envelopes[0],
-		body:       "{\"errors\":[{\"status\":\"500\",\"title\":\"Internal Server Error\"}]}",
-	},
+	{Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", Category: "Authentication Errors"}, envelope: &envelopes[0], challenge: "Bearer", body: "{\"errors\":[{\"status\":\"401\",\"title\":\"Unauthorized\"}]}"},
+	{Definition: Definition{Code: CodeInvalidClient, Status: 401, Title: "Invalid Client", Category: "Authentication Errors"}, envelope: &envelopes[1], message: "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.", challenge: "Basic", body: "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.\"}"},
+	{Definition: Definition{Code: CodeInvalidGrant, Status: 400, Title: "Invalid Grant", Category: "Authentication Errors"}, envelope: &envelopes[1], message: "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.", body: "{\"error\":\"invalid_grant\",\"error_description\":\"The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.\"}"},
+	{Definition: Definition{Code: CodeInvalidResourceOwner, Status: 400, Title: "Invalid Resource Owner", Category: "Authentication Errors"}, envelope: &envelopes[1], message: "The provided resource owner credentials are not valid, or resource owner cannot be found", body: "{\"error\":\"invalid_resource_owner\",\"error_description\":\"The provided resource owner credentials are not valid, or resource owner cannot be found\"}"},
+	{Definition: Definition{Code: CodeUnsupportedGrantType, Status: 400, Title: "Unsupported Grant Type", Category: "Authentication Errors"}, envelope: &envelopes[1], message: "The authorization grant type is not supported by the authorization server.", body: "{\"error\":\"unsupported_grant_type\",\"error_description\":\"The authorization grant type is not supported by the authorization server.\"}"},
+	{Definition: Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", Category: "Permission Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"403\",\"title\":\"Forbidden\"}]}"},
+	{Definition: Definition{Code: CodeBadRequest, Status: 400, Title: "Bad Request", Category: "Validation and Request Errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Filter not allowed: "}, {detail: "filter"}}, decodeDetails: decodeDetails[BadRequestDetails]},
+	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", Category: "Validation and Request Errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{detail: "field"}, {literal: " can't be blank"}}, decodeDetails: decodeDetails[UnprocessableEntityDetails]},
+	{Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found", Category: "Not Found Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"404\",\"title\":\"Not Found\"}]}"},
+	{Definition: Definition{Code: CodeGatewayTimeout, Status: 504, Title: "Gateway Timeout", Category: "Server Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"504\",\"title\":\"Gateway Timeout\"}]}"},
+	{Definition: Definition{Code: CodeInternalServerError, Status: 500, Title: "Internal Server Error", Retryable: true, Category: "Server Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"500\",\"title\":\"Internal Server Error\"}]}"},
 }
 
 // fallback stands in for every error that is not a catalog error.
@@ -367,7 +342,7 @@ func newError(def *definition, details any) *Error {
 		details: details,
 		message: def.message,
 	}
-	raw, err := json.Marshal(details)
+	raw, err := details.(detailsMarshaler).appendJSON(make([]byte, 0, 128))
 	if err != nil {
 		e.err = err
 		return e
@@ -375,6 +350,19 @@ func newError(def *definition, details any) *Error {
 	e.detailsJSON = raw
 	e.render()
 	return e
+}
+
+// detailsMarshaler is implemented by every <Name>Details: it writes the struct
+// exactly as encoding/json would, without reflection for the common types.
+type detailsMarshaler interface {
+	appendJSON([]byte) ([]byte, error)
+}
+
+// appendMarshal appends v as encoding/json writes it, for the types appendJSON
+// does not write by hand.
+func appendMarshal(b []byte, v any) ([]byte, error) {
+	m, err := json.Marshal(v)
+	return append(b, m...), err
 }
 
 // render fills the message and header templates from the details.
@@ -387,10 +375,8 @@ func (e *Error) render() {
 	if !dynamic {
 		return
 	}
-	var members map[string]json.RawMessage
-	_ = json.Unmarshal(e.detailsJSON, &members)
 	if def.messageTemplate != nil {
-		e.message = fill(def.messageTemplate, members)
+		e.message = fill(def.messageTemplate, e.detailsJSON)
 	}
 	for i, h := range def.headers {
 		if h.template == nil {
@@ -399,25 +385,29 @@ func (e *Error) render() {
 		if e.headers == nil {
 			e.headers = make([]string, len(def.headers))
 		}
-		e.headers[i] = fill(h.template, members)
+		e.headers[i] = fill(h.template, e.detailsJSON)
 	}
 }
 
 // fill renders a template: strings unquoted, other values as their JSON text.
-func fill(parts []templatePart, members map[string]json.RawMessage) string {
+func fill(parts []templatePart, details []byte) string {
+	if len(parts) == 1 && parts[0].detail != "" {
+		raw := member(details, parts[0].detail)
+		if s, ok := stringValue(raw); ok {
+			return s
+		}
+		return string(raw)
+	}
 	var b []byte
 	for _, p := range parts {
 		if p.detail == "" {
 			b = append(b, p.literal...)
 			continue
 		}
-		raw := members[p.detail]
-		if len(raw) > 0 && raw[0] == '"' {
-			var s string
-			if json.Unmarshal(raw, &s) == nil {
-				b = append(b, s...)
-				continue
-			}
+		raw := member(details, p.detail)
+		if s, ok := stringValue(raw); ok {
+			b = append(b, s...)
+			continue
 		}
 		b = append(b, raw...)
 	}
@@ -559,11 +549,7 @@ func (e *Error) detailsObject() []byte {
 
 // detail returns one detail's JSON value, or nil when it is absent.
 func (e *Error) detail(name string) []byte {
-	var members map[string]json.RawMessage
-	if json.Unmarshal(e.detailsJSON, &members) != nil {
-		return nil
-	}
-	return members[name]
+	return member(e.detailsJSON, name)
 }
 
 // orNull returns v, or JSON null when v is absent.
@@ -578,12 +564,18 @@ func orNull(v []byte) []byte {
 // headers and the envelope. An error that is not a catalog error (nor wraps one)
 // is written as the fallback error: its text never reaches the client.
 func Write(w http.ResponseWriter, r *http.Request, err error) {
-	var e *Error
-	if !errors.As(err, &e) || e == nil || e.def == nil || e.err != nil {
+	e, ok := err.(*Error)
+	if !ok {
+		var wrapped *Error
+		if errors.As(err, &wrapped) {
+			e = wrapped
+		}
+	}
+	if e == nil || e.def == nil || e.err != nil {
 		e = fallback
 	}
 	h := w.Header()
-	h.Set("Content-Type", e.def.envelope.mediaType)
+	h["Content-Type"] = []string{e.def.envelope.mediaType}
 	for i, hd := range e.def.headers {
 		v := hd.value
 		if hd.template != nil {
@@ -593,11 +585,11 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 			}
 		}
 		if v != "" {
-			h.Set(hd.name, v)
+			h[hd.name] = []string{v}
 		}
 	}
 	if e.def.challenge != "" {
-		h.Set("WWW-Authenticate", e.def.challenge)
+		h["Www-Authenticate"] = []string{e.def.challenge}
 	}
 	w.WriteHeader(e.def.Status)
 	if r != nil && r.Method == http.MethodHead {
@@ -640,15 +632,15 @@ func (env *envelope) parse(status int, body []byte) (*Error, bool) {
 		}
 		switch f.ref {
 		case "code":
-			_ = json.Unmarshal(raw, &code)
+			code, _ = stringValue(raw)
 		case "title":
-			_ = json.Unmarshal(raw, &title)
+			title, _ = stringValue(raw)
 		case "message":
-			hasMessage = json.Unmarshal(raw, &message) == nil
+			message, hasMessage = stringValue(raw)
 		case "request_id":
-			_ = json.Unmarshal(raw, &requestID)
+			requestID, _ = stringValue(raw)
 		case "instance":
-			_ = json.Unmarshal(raw, &instance)
+			instance, _ = stringValue(raw)
 		case "details":
 			if f.arg == "" {
 				details = raw
@@ -720,25 +712,16 @@ func (env *envelope) identify(status int, code, title string) *definition {
 func lookupPath(body []byte, path []string) ([]byte, bool) {
 	cur := body
 	for _, step := range path {
+		if cur == nil {
+			break
+		}
 		if step == "" {
-			var items []json.RawMessage
-			if json.Unmarshal(cur, &items) != nil || len(items) == 0 {
-				return nil, false
-			}
-			cur = items[0]
-			continue
+			cur = firstElement(cur)
+		} else {
+			cur = member(cur, step)
 		}
-		var obj map[string]json.RawMessage
-		if json.Unmarshal(cur, &obj) != nil {
-			return nil, false
-		}
-		next, ok := obj[step]
-		if !ok {
-			return nil, false
-		}
-		cur = next
 	}
-	return cur, true
+	return cur, cur != nil
 }
 
 // Lookup returns the definition of a code.
@@ -812,4 +795,125 @@ func appendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// skipSpace returns the index of the first non-space byte at or after i.
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipValue returns the index just after the JSON value starting at i.
+func skipValue(b []byte, i int) int {
+	if i >= len(b) {
+		return i
+	}
+	switch b[i] {
+	case '"':
+		for i++; i < len(b); i++ {
+			switch b[i] {
+			case '\\':
+				i++
+			case '"':
+				return i + 1
+			}
+		}
+		return i
+	case '{', '[':
+		depth := 0
+		for ; i < len(b); i++ {
+			switch b[i] {
+			case '"':
+				i = skipValue(b, i) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1
+				}
+			}
+		}
+		return i
+	}
+	for i < len(b) && b[i] != ',' && b[i] != '}' && b[i] != ']' && b[i] != ' ' && b[i] != '\t' && b[i] != '\n' && b[i] != '\r' {
+		i++
+	}
+	return i
+}
+
+// member returns the value of the named member of a JSON object, the last one
+// when it repeats (as encoding/json decides), or nil.
+func member(b []byte, name string) []byte {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return nil
+	}
+	var found []byte
+	i = skipSpace(b, i+1)
+	for i < len(b) && b[i] == '"' {
+		end := skipValue(b, i)
+		key := b[i:end]
+		i = skipSpace(b, end)
+		if i >= len(b) || b[i] != ':' {
+			return nil
+		}
+		i = skipSpace(b, i+1)
+		end = skipValue(b, i)
+		if keyIs(key, name) {
+			found = b[i:end]
+		}
+		i = skipSpace(b, end)
+		if i < len(b) && b[i] == ',' {
+			i = skipSpace(b, i+1)
+		}
+	}
+	return found
+}
+
+// keyIs reports whether a JSON string is name; plain keys are compared in place.
+func keyIs(key []byte, name string) bool {
+	if len(key) == len(name)+2 && string(key[1:len(key)-1]) == name {
+		return true
+	}
+	if bytes.IndexByte(key, '\\') < 0 {
+		return false
+	}
+	k, ok := stringValue(key)
+	return ok && k == name
+}
+
+// firstElement returns the first element of a JSON array, or nil.
+func firstElement(b []byte) []byte {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '[' {
+		return nil
+	}
+	i = skipSpace(b, i+1)
+	if i >= len(b) || b[i] == ']' {
+		return nil
+	}
+	return b[i:skipValue(b, i)]
+}
+
+// stringValue decodes a JSON string; plain ones are sliced, not decoded.
+func stringValue(raw []byte) (string, bool) {
+	if len(raw) < 2 || raw[0] != '"' {
+		return "", false
+	}
+	plain := true
+	for _, c := range raw[1 : len(raw)-1] {
+		if c == '\\' || c == '"' || c < ' ' || c >= utf8.RuneSelf {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return string(raw[1 : len(raw)-1]), true
+	}
+	var s string
+	err := json.Unmarshal(raw, &s)
+	return s, err == nil
 }

@@ -6,6 +6,7 @@
 package stackoneerrors
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -121,6 +122,23 @@ type UnprocessableEntityDetails struct {
 	ProviderErrors json.RawMessage `json:"provider_errors,omitempty"` // The error data the underlying provider returned (status, URL, raw body, headers).
 }
 
+// appendJSON appends d as encoding/json writes it.
+func (d UnprocessableEntityDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if len(d.ProviderErrors) > 0 {
+		if len(b) > start {
+			b = append(b, ',')
+		}
+		b = append(b, "\"provider_errors\":"...)
+		if b, err = appendMarshal(b, d.ProviderErrors); err != nil {
+			return nil, err
+		}
+	}
+	return append(b, '}'), err
+}
+
 // NewUnprocessableEntity returns the UNPROCESSABLE_ENTITY error (422 Unprocessable Entity).
 // Request validation failed
 func NewUnprocessableEntity() *Error {
@@ -155,6 +173,23 @@ type BadGatewayDetails struct {
 	ProviderErrors json.RawMessage `json:"provider_errors,omitempty"` // The error data the underlying provider returned (status, URL, raw body, headers).
 }
 
+// appendJSON appends d as encoding/json writes it.
+func (d BadGatewayDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if len(d.ProviderErrors) > 0 {
+		if len(b) > start {
+			b = append(b, ',')
+		}
+		b = append(b, "\"provider_errors\":"...)
+		if b, err = appendMarshal(b, d.ProviderErrors); err != nil {
+			return nil, err
+		}
+	}
+	return append(b, '}'), err
+}
+
 // NewBadGateway returns the BAD_GATEWAY error (502 Bad Gateway). Error from upstream
 // provider
 func NewBadGateway() *Error {
@@ -169,91 +204,18 @@ func NewBadGatewayWithDetails(d BadGatewayDetails) *Error {
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [12]definition{
-	{
-		Definition: Definition{Code: CodeBadRequest, Status: 400, Title: "Bad Request", DocsURL: "https://docs.stackone.example/errors#bad-request"},
-		envelope:   &envelopes[0],
-		typeURI:    "https://errors.stackone.example/bad-request",
-		message:    "Invalid request parameters or malformed request body",
-		body:       "{\"type\":\"https://errors.stackone.example/bad-request\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"Invalid request parameters or malformed request body\",\"code\":\"BAD_REQUEST\"}",
-	},
-	{
-		Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.stackone.example/errors#unauthorized"},
-		envelope:   &envelopes[0],
-		typeURI:    "https://errors.stackone.example/unauthorized",
-		message:    "Missing or invalid API key, or expired credentials",
-		challenge:  "Basic",
-		body:       "{\"type\":\"https://errors.stackone.example/unauthorized\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Missing or invalid API key, or expired credentials\",\"code\":\"UNAUTHORIZED\"}",
-	},
-	{
-		Definition: Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", DocsURL: "https://docs.stackone.example/errors#forbidden"},
-		envelope:   &envelopes[0],
-		typeURI:    "https://errors.stackone.example/forbidden",
-		message:    "Valid credentials but insufficient permissions",
-		body:       "{\"type\":\"https://errors.stackone.example/forbidden\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"Valid credentials but insufficient permissions\",\"code\":\"FORBIDDEN\"}",
-	},
-	{
-		Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found", DocsURL: "https://docs.stackone.example/errors#not-found"},
-		envelope:   &envelopes[0],
-		typeURI:    "https://errors.stackone.example/not-found",
-		message:    "Resource does not exist or was deleted",
-		body:       "{\"type\":\"https://errors.stackone.example/not-found\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"Resource does not exist or was deleted\",\"code\":\"NOT_FOUND\"}",
-	},
-	{
-		Definition: Definition{Code: CodeRequestTimeout, Status: 408, Title: "Request Timeout", Retryable: true, DocsURL: "https://docs.stackone.example/errors#request-timeout"},
-		envelope:   &envelopes[0],
-		typeURI:    "https://errors.stackone.example/request-timeout",
-		message:    "Request took too long to complete",
-		body:       "{\"type\":\"https://errors.stackone.example/request-timeout\",\"title\":\"Request Timeout\",\"status\":408,\"detail\":\"Request took too long to complete\",\"code\":\"REQUEST_TIMEOUT\"}",
-	},
-	{
-		Definition: Definition{Code: CodeConflict, Status: 409, Title: "Conflict", DocsURL: "https://docs.stackone.example/errors#conflict"},
-		envelope:   &envelopes[0],
-		typeURI:    "https://errors.stackone.example/conflict",
-		message:    "Request conflicts with current resource state",
-		body:       "{\"type\":\"https://errors.stackone.example/conflict\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"Request conflicts with current resource state\",\"code\":\"CONFLICT\"}",
-	},
-	{
-		Definition: Definition{Code: CodePreconditionFailed, Status: 412, Title: "Precondition Failed", DocsURL: "https://docs.stackone.example/errors#precondition-failed"},
-		envelope:   &envelopes[0],
-		typeURI:    "https://errors.stackone.example/precondition-failed",
-		message:    "Linked account belongs to a disabled integration",
-		body:       "{\"type\":\"https://errors.stackone.example/precondition-failed\",\"title\":\"Precondition Failed\",\"status\":412,\"detail\":\"Linked account belongs to a disabled integration\",\"code\":\"PRECONDITION_FAILED\"}",
-	},
-	{
-		Definition:    Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", DocsURL: "https://docs.stackone.example/errors#unprocessable-entity"},
-		envelope:      &envelopes[0],
-		typeURI:       "https://errors.stackone.example/unprocessable-entity",
-		message:       "Request validation failed",
-		decodeDetails: decodeDetails[UnprocessableEntityDetails],
-	},
-	{
-		Definition: Definition{Code: CodeTooManyRequests, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.stackone.example/errors#too-many-requests"},
-		envelope:   &envelopes[0],
-		typeURI:    "https://errors.stackone.example/too-many-requests",
-		message:    "Rate limit exceeded",
-		body:       "{\"type\":\"https://errors.stackone.example/too-many-requests\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"Rate limit exceeded\",\"code\":\"TOO_MANY_REQUESTS\"}",
-	},
-	{
-		Definition: Definition{Code: CodeInternalServerError, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.stackone.example/errors#internal-server-error"},
-		envelope:   &envelopes[0],
-		typeURI:    "https://errors.stackone.example/internal-server-error",
-		message:    "Unexpected server error",
-		body:       "{\"type\":\"https://errors.stackone.example/internal-server-error\",\"title\":\"Internal Server Error\",\"status\":500,\"detail\":\"Unexpected server error\",\"code\":\"INTERNAL_SERVER_ERROR\"}",
-	},
-	{
-		Definition: Definition{Code: CodeNotImplemented, Status: 501, Title: "Not Implemented", DocsURL: "https://docs.stackone.example/errors#not-implemented"},
-		envelope:   &envelopes[0],
-		typeURI:    "https://errors.stackone.example/not-implemented",
-		message:    "Feature not supported for this provider",
-		body:       "{\"type\":\"https://errors.stackone.example/not-implemented\",\"title\":\"Not Implemented\",\"status\":501,\"detail\":\"Feature not supported for this provider\",\"code\":\"NOT_IMPLEMENTED\"}",
-	},
-	{
-		Definition:    Definition{Code: CodeBadGateway, Status: 502, Title: "Bad Gateway", Retryable: true, DocsURL: "https://docs.stackone.example/errors#bad-gateway"},
-		envelope:      &envelopes[0],
-		typeURI:       "https://errors.stackone.example/bad-gateway",
-		message:       "Error from upstream provider",
-		decodeDetails: decodeDetails[BadGatewayDetails],
-	},
+	{Definition: Definition{Code: CodeBadRequest, Status: 400, Title: "Bad Request", DocsURL: "https://docs.stackone.example/errors#bad-request"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/bad-request", message: "Invalid request parameters or malformed request body", body: "{\"type\":\"https://errors.stackone.example/bad-request\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"Invalid request parameters or malformed request body\",\"code\":\"BAD_REQUEST\"}"},
+	{Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.stackone.example/errors#unauthorized"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/unauthorized", message: "Missing or invalid API key, or expired credentials", challenge: "Basic", body: "{\"type\":\"https://errors.stackone.example/unauthorized\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Missing or invalid API key, or expired credentials\",\"code\":\"UNAUTHORIZED\"}"},
+	{Definition: Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", DocsURL: "https://docs.stackone.example/errors#forbidden"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/forbidden", message: "Valid credentials but insufficient permissions", body: "{\"type\":\"https://errors.stackone.example/forbidden\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"Valid credentials but insufficient permissions\",\"code\":\"FORBIDDEN\"}"},
+	{Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found", DocsURL: "https://docs.stackone.example/errors#not-found"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/not-found", message: "Resource does not exist or was deleted", body: "{\"type\":\"https://errors.stackone.example/not-found\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"Resource does not exist or was deleted\",\"code\":\"NOT_FOUND\"}"},
+	{Definition: Definition{Code: CodeRequestTimeout, Status: 408, Title: "Request Timeout", Retryable: true, DocsURL: "https://docs.stackone.example/errors#request-timeout"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/request-timeout", message: "Request took too long to complete", body: "{\"type\":\"https://errors.stackone.example/request-timeout\",\"title\":\"Request Timeout\",\"status\":408,\"detail\":\"Request took too long to complete\",\"code\":\"REQUEST_TIMEOUT\"}"},
+	{Definition: Definition{Code: CodeConflict, Status: 409, Title: "Conflict", DocsURL: "https://docs.stackone.example/errors#conflict"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/conflict", message: "Request conflicts with current resource state", body: "{\"type\":\"https://errors.stackone.example/conflict\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"Request conflicts with current resource state\",\"code\":\"CONFLICT\"}"},
+	{Definition: Definition{Code: CodePreconditionFailed, Status: 412, Title: "Precondition Failed", DocsURL: "https://docs.stackone.example/errors#precondition-failed"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/precondition-failed", message: "Linked account belongs to a disabled integration", body: "{\"type\":\"https://errors.stackone.example/precondition-failed\",\"title\":\"Precondition Failed\",\"status\":412,\"detail\":\"Linked account belongs to a disabled integration\",\"code\":\"PRECONDITION_FAILED\"}"},
+	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", DocsURL: "https://docs.stackone.example/errors#unprocessable-entity"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/unprocessable-entity", message: "Request validation failed", decodeDetails: decodeDetails[UnprocessableEntityDetails]},
+	{Definition: Definition{Code: CodeTooManyRequests, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.stackone.example/errors#too-many-requests"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/too-many-requests", message: "Rate limit exceeded", body: "{\"type\":\"https://errors.stackone.example/too-many-requests\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"Rate limit exceeded\",\"code\":\"TOO_MANY_REQUESTS\"}"},
+	{Definition: Definition{Code: CodeInternalServerError, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.stackone.example/errors#internal-server-error"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/internal-server-error", message: "Unexpected server error", body: "{\"type\":\"https://errors.stackone.example/internal-server-error\",\"title\":\"Internal Server Error\",\"status\":500,\"detail\":\"Unexpected server error\",\"code\":\"INTERNAL_SERVER_ERROR\"}"},
+	{Definition: Definition{Code: CodeNotImplemented, Status: 501, Title: "Not Implemented", DocsURL: "https://docs.stackone.example/errors#not-implemented"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/not-implemented", message: "Feature not supported for this provider", body: "{\"type\":\"https://errors.stackone.example/not-implemented\",\"title\":\"Not Implemented\",\"status\":501,\"detail\":\"Feature not supported for this provider\",\"code\":\"NOT_IMPLEMENTED\"}"},
+	{Definition: Definition{Code: CodeBadGateway, Status: 502, Title: "Bad Gateway", Retryable: true, DocsURL: "https://docs.stackone.example/errors#bad-gateway"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/bad-gateway", message: "Error from upstream provider", decodeDetails: decodeDetails[BadGatewayDetails]},
 }
 
 // fallback stands in for every error that is not a catalog error.
@@ -401,7 +363,7 @@ func newError(def *definition, details any) *Error {
 		details: details,
 		message: def.message,
 	}
-	raw, err := json.Marshal(details)
+	raw, err := details.(detailsMarshaler).appendJSON(make([]byte, 0, 128))
 	if err != nil {
 		e.err = err
 		return e
@@ -409,6 +371,19 @@ func newError(def *definition, details any) *Error {
 	e.detailsJSON = raw
 	e.render()
 	return e
+}
+
+// detailsMarshaler is implemented by every <Name>Details: it writes the struct
+// exactly as encoding/json would, without reflection for the common types.
+type detailsMarshaler interface {
+	appendJSON([]byte) ([]byte, error)
+}
+
+// appendMarshal appends v as encoding/json writes it, for the types appendJSON
+// does not write by hand.
+func appendMarshal(b []byte, v any) ([]byte, error) {
+	m, err := json.Marshal(v)
+	return append(b, m...), err
 }
 
 // render fills the message and header templates from the details.
@@ -421,10 +396,8 @@ func (e *Error) render() {
 	if !dynamic {
 		return
 	}
-	var members map[string]json.RawMessage
-	_ = json.Unmarshal(e.detailsJSON, &members)
 	if def.messageTemplate != nil {
-		e.message = fill(def.messageTemplate, members)
+		e.message = fill(def.messageTemplate, e.detailsJSON)
 	}
 	for i, h := range def.headers {
 		if h.template == nil {
@@ -433,25 +406,29 @@ func (e *Error) render() {
 		if e.headers == nil {
 			e.headers = make([]string, len(def.headers))
 		}
-		e.headers[i] = fill(h.template, members)
+		e.headers[i] = fill(h.template, e.detailsJSON)
 	}
 }
 
 // fill renders a template: strings unquoted, other values as their JSON text.
-func fill(parts []templatePart, members map[string]json.RawMessage) string {
+func fill(parts []templatePart, details []byte) string {
+	if len(parts) == 1 && parts[0].detail != "" {
+		raw := member(details, parts[0].detail)
+		if s, ok := stringValue(raw); ok {
+			return s
+		}
+		return string(raw)
+	}
 	var b []byte
 	for _, p := range parts {
 		if p.detail == "" {
 			b = append(b, p.literal...)
 			continue
 		}
-		raw := members[p.detail]
-		if len(raw) > 0 && raw[0] == '"' {
-			var s string
-			if json.Unmarshal(raw, &s) == nil {
-				b = append(b, s...)
-				continue
-			}
+		raw := member(details, p.detail)
+		if s, ok := stringValue(raw); ok {
+			b = append(b, s...)
+			continue
 		}
 		b = append(b, raw...)
 	}
@@ -593,11 +570,7 @@ func (e *Error) detailsObject() []byte {
 
 // detail returns one detail's JSON value, or nil when it is absent.
 func (e *Error) detail(name string) []byte {
-	var members map[string]json.RawMessage
-	if json.Unmarshal(e.detailsJSON, &members) != nil {
-		return nil
-	}
-	return members[name]
+	return member(e.detailsJSON, name)
 }
 
 // orNull returns v, or JSON null when v is absent.
@@ -612,12 +585,18 @@ func orNull(v []byte) []byte {
 // headers and the envelope. An error that is not a catalog error (nor wraps one)
 // is written as the fallback error: its text never reaches the client.
 func Write(w http.ResponseWriter, r *http.Request, err error) {
-	var e *Error
-	if !errors.As(err, &e) || e == nil || e.def == nil || e.err != nil {
+	e, ok := err.(*Error)
+	if !ok {
+		var wrapped *Error
+		if errors.As(err, &wrapped) {
+			e = wrapped
+		}
+	}
+	if e == nil || e.def == nil || e.err != nil {
 		e = fallback
 	}
 	h := w.Header()
-	h.Set("Content-Type", e.def.envelope.mediaType)
+	h["Content-Type"] = []string{e.def.envelope.mediaType}
 	for i, hd := range e.def.headers {
 		v := hd.value
 		if hd.template != nil {
@@ -627,11 +606,11 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 			}
 		}
 		if v != "" {
-			h.Set(hd.name, v)
+			h[hd.name] = []string{v}
 		}
 	}
 	if e.def.challenge != "" {
-		h.Set("WWW-Authenticate", e.def.challenge)
+		h["Www-Authenticate"] = []string{e.def.challenge}
 	}
 	w.WriteHeader(e.def.Status)
 	if r != nil && r.Method == http.MethodHead {
@@ -674,15 +653,15 @@ func (env *envelope) parse(status int, body []byte) (*Error, bool) {
 		}
 		switch f.ref {
 		case "code":
-			_ = json.Unmarshal(raw, &code)
+			code, _ = stringValue(raw)
 		case "title":
-			_ = json.Unmarshal(raw, &title)
+			title, _ = stringValue(raw)
 		case "message":
-			hasMessage = json.Unmarshal(raw, &message) == nil
+			message, hasMessage = stringValue(raw)
 		case "request_id":
-			_ = json.Unmarshal(raw, &requestID)
+			requestID, _ = stringValue(raw)
 		case "instance":
-			_ = json.Unmarshal(raw, &instance)
+			instance, _ = stringValue(raw)
 		case "details":
 			if f.arg == "" {
 				details = raw
@@ -754,25 +733,16 @@ func (env *envelope) identify(status int, code, title string) *definition {
 func lookupPath(body []byte, path []string) ([]byte, bool) {
 	cur := body
 	for _, step := range path {
+		if cur == nil {
+			break
+		}
 		if step == "" {
-			var items []json.RawMessage
-			if json.Unmarshal(cur, &items) != nil || len(items) == 0 {
-				return nil, false
-			}
-			cur = items[0]
-			continue
+			cur = firstElement(cur)
+		} else {
+			cur = member(cur, step)
 		}
-		var obj map[string]json.RawMessage
-		if json.Unmarshal(cur, &obj) != nil {
-			return nil, false
-		}
-		next, ok := obj[step]
-		if !ok {
-			return nil, false
-		}
-		cur = next
 	}
-	return cur, true
+	return cur, cur != nil
 }
 
 // Lookup returns the definition of a code.
@@ -846,4 +816,125 @@ func appendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// skipSpace returns the index of the first non-space byte at or after i.
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipValue returns the index just after the JSON value starting at i.
+func skipValue(b []byte, i int) int {
+	if i >= len(b) {
+		return i
+	}
+	switch b[i] {
+	case '"':
+		for i++; i < len(b); i++ {
+			switch b[i] {
+			case '\\':
+				i++
+			case '"':
+				return i + 1
+			}
+		}
+		return i
+	case '{', '[':
+		depth := 0
+		for ; i < len(b); i++ {
+			switch b[i] {
+			case '"':
+				i = skipValue(b, i) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1
+				}
+			}
+		}
+		return i
+	}
+	for i < len(b) && b[i] != ',' && b[i] != '}' && b[i] != ']' && b[i] != ' ' && b[i] != '\t' && b[i] != '\n' && b[i] != '\r' {
+		i++
+	}
+	return i
+}
+
+// member returns the value of the named member of a JSON object, the last one
+// when it repeats (as encoding/json decides), or nil.
+func member(b []byte, name string) []byte {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return nil
+	}
+	var found []byte
+	i = skipSpace(b, i+1)
+	for i < len(b) && b[i] == '"' {
+		end := skipValue(b, i)
+		key := b[i:end]
+		i = skipSpace(b, end)
+		if i >= len(b) || b[i] != ':' {
+			return nil
+		}
+		i = skipSpace(b, i+1)
+		end = skipValue(b, i)
+		if keyIs(key, name) {
+			found = b[i:end]
+		}
+		i = skipSpace(b, end)
+		if i < len(b) && b[i] == ',' {
+			i = skipSpace(b, i+1)
+		}
+	}
+	return found
+}
+
+// keyIs reports whether a JSON string is name; plain keys are compared in place.
+func keyIs(key []byte, name string) bool {
+	if len(key) == len(name)+2 && string(key[1:len(key)-1]) == name {
+		return true
+	}
+	if bytes.IndexByte(key, '\\') < 0 {
+		return false
+	}
+	k, ok := stringValue(key)
+	return ok && k == name
+}
+
+// firstElement returns the first element of a JSON array, or nil.
+func firstElement(b []byte) []byte {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '[' {
+		return nil
+	}
+	i = skipSpace(b, i+1)
+	if i >= len(b) || b[i] == ']' {
+		return nil
+	}
+	return b[i:skipValue(b, i)]
+}
+
+// stringValue decodes a JSON string; plain ones are sliced, not decoded.
+func stringValue(raw []byte) (string, bool) {
+	if len(raw) < 2 || raw[0] != '"' {
+		return "", false
+	}
+	plain := true
+	for _, c := range raw[1 : len(raw)-1] {
+		if c == '\\' || c == '"' || c < ' ' || c >= utf8.RuneSelf {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return string(raw[1 : len(raw)-1]), true
+	}
+	var s string
+	err := json.Unmarshal(raw, &s)
+	return s, err == nil
 }

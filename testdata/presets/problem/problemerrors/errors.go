@@ -6,6 +6,7 @@
 package problemerrors
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -59,6 +60,33 @@ type OutOfCreditDetails struct {
 	Accounts []string `json:"accounts,omitempty"` // The accounts the caller may top up.
 }
 
+// appendJSON appends d as encoding/json writes it.
+func (d OutOfCreditDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"balance\":"...)
+	b = strconv.AppendInt(b, int64(d.Balance), 10)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"cost\":"...)
+	b = strconv.AppendInt(b, int64(d.Cost), 10)
+	if len(d.Accounts) > 0 {
+		if len(b) > start {
+			b = append(b, ',')
+		}
+		b = append(b, "\"accounts\":"...)
+		if b, err = appendMarshal(b, d.Accounts); err != nil {
+			return nil, err
+		}
+	}
+	return append(b, '}'), err
+}
+
 // NewOutOfCredit returns the OUT_OF_CREDIT error (403 You do not have enough credit.). The
 // account's balance does not cover the price of the requested purchase. No charge was made.
 func NewOutOfCredit(balance int, cost int) *Error {
@@ -81,6 +109,19 @@ type TooManyRequestsDetails struct {
 	RetryAfter int `json:"retryAfter"` // Seconds to wait before retrying.
 }
 
+// appendJSON appends d as encoding/json writes it.
+func (d TooManyRequestsDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, "\"retryAfter\":"...)
+	b = strconv.AppendInt(b, int64(d.RetryAfter), 10)
+	return append(b, '}'), err
+}
+
 // NewTooManyRequests returns the TOO_MANY_REQUESTS error (429 Too Many Requests). The client
 // sent more requests than its rate limit allows. The `Retry-After` header gives the number
 // of seconds to wait.
@@ -97,42 +138,11 @@ func NewInternal() *Error {
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [5]definition{
-	{
-		Definition: Definition{Code: CodeUnauthenticated, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.example.com/store/errors#unauthenticated", Category: "Authentication errors"},
-		envelope:   &envelopes[0],
-		typeURI:    "https://example.com/probs/unauthenticated",
-		message:    "A valid access token is required",
-		challenge:  "Bearer",
-		body:       "{\"type\":\"https://example.com/probs/unauthenticated\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"A valid access token is required\",\"code\":\"UNAUTHENTICATED\"}",
-	},
-	{
-		Definition:      Definition{Code: CodeOutOfCredit, Status: 403, Title: "You do not have enough credit.", DocsURL: "https://docs.example.com/store/errors#out-of-credit", Category: "Billing errors"},
-		envelope:        &envelopes[0],
-		typeURI:         "https://example.com/probs/out-of-credit",
-		messageTemplate: []templatePart{{literal: "Your current balance is "}, {detail: "balance"}, {literal: ", but that costs "}, {detail: "cost"}, {literal: "."}},
-		decodeDetails:   decodeDetails[OutOfCreditDetails],
-	},
-	{
-		Definition: Definition{Code: CodeOrderNotFound, Status: 404, Title: "Order not found", DocsURL: "https://docs.example.com/store/errors#order-not-found", Category: "Not found errors"},
-		envelope:   &envelopes[0],
-		typeURI:    "https://example.com/probs/order-not-found",
-		body:       "{\"type\":\"https://example.com/probs/order-not-found\",\"title\":\"Order not found\",\"status\":404,\"code\":\"ORDER_NOT_FOUND\"}",
-	},
-	{
-		Definition:      Definition{Code: CodeTooManyRequests, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.example.com/store/errors#too-many-requests", Category: "Rate limiting"},
-		envelope:        &envelopes[0],
-		typeURI:         "https://example.com/probs/too-many-requests",
-		messageTemplate: []templatePart{{literal: "Too many requests; retry in "}, {detail: "retryAfter"}, {literal: " seconds"}},
-		headers:         []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}},
-		decodeDetails:   decodeDetails[TooManyRequestsDetails],
-	},
-	{
-		Definition: Definition{Code: CodeInternal, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.example.com/store/errors#internal", Category: "Server errors"},
-		envelope:   &envelopes[0],
-		typeURI:    "https://example.com/probs/internal",
-		message:    "An internal error occurred",
-		body:       "{\"type\":\"https://example.com/probs/internal\",\"title\":\"Internal Server Error\",\"status\":500,\"detail\":\"An internal error occurred\",\"code\":\"INTERNAL\"}",
-	},
+	{Definition: Definition{Code: CodeUnauthenticated, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.example.com/store/errors#unauthenticated", Category: "Authentication errors"}, envelope: &envelopes[0], typeURI: "https://example.com/probs/unauthenticated", message: "A valid access token is required", challenge: "Bearer", body: "{\"type\":\"https://example.com/probs/unauthenticated\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"A valid access token is required\",\"code\":\"UNAUTHENTICATED\"}"},
+	{Definition: Definition{Code: CodeOutOfCredit, Status: 403, Title: "You do not have enough credit.", DocsURL: "https://docs.example.com/store/errors#out-of-credit", Category: "Billing errors"}, envelope: &envelopes[0], typeURI: "https://example.com/probs/out-of-credit", messageTemplate: []templatePart{{literal: "Your current balance is "}, {detail: "balance"}, {literal: ", but that costs "}, {detail: "cost"}, {literal: "."}}, decodeDetails: decodeDetails[OutOfCreditDetails]},
+	{Definition: Definition{Code: CodeOrderNotFound, Status: 404, Title: "Order not found", DocsURL: "https://docs.example.com/store/errors#order-not-found", Category: "Not found errors"}, envelope: &envelopes[0], typeURI: "https://example.com/probs/order-not-found", body: "{\"type\":\"https://example.com/probs/order-not-found\",\"title\":\"Order not found\",\"status\":404,\"code\":\"ORDER_NOT_FOUND\"}"},
+	{Definition: Definition{Code: CodeTooManyRequests, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.example.com/store/errors#too-many-requests", Category: "Rate limiting"}, envelope: &envelopes[0], typeURI: "https://example.com/probs/too-many-requests", messageTemplate: []templatePart{{literal: "Too many requests; retry in "}, {detail: "retryAfter"}, {literal: " seconds"}}, headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, decodeDetails: decodeDetails[TooManyRequestsDetails]},
+	{Definition: Definition{Code: CodeInternal, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.example.com/store/errors#internal", Category: "Server errors"}, envelope: &envelopes[0], typeURI: "https://example.com/probs/internal", message: "An internal error occurred", body: "{\"type\":\"https://example.com/probs/internal\",\"title\":\"Internal Server Error\",\"status\":500,\"detail\":\"An internal error occurred\",\"code\":\"INTERNAL\"}"},
 }
 
 // fallback stands in for every error that is not a catalog error.
@@ -280,7 +290,7 @@ func newError(def *definition, details any) *Error {
 		details: details,
 		message: def.message,
 	}
-	raw, err := json.Marshal(details)
+	raw, err := details.(detailsMarshaler).appendJSON(make([]byte, 0, 128))
 	if err != nil {
 		e.err = err
 		return e
@@ -288,6 +298,19 @@ func newError(def *definition, details any) *Error {
 	e.detailsJSON = raw
 	e.render()
 	return e
+}
+
+// detailsMarshaler is implemented by every <Name>Details: it writes the struct
+// exactly as encoding/json would, without reflection for the common types.
+type detailsMarshaler interface {
+	appendJSON([]byte) ([]byte, error)
+}
+
+// appendMarshal appends v as encoding/json writes it, for the types appendJSON
+// does not write by hand.
+func appendMarshal(b []byte, v any) ([]byte, error) {
+	m, err := json.Marshal(v)
+	return append(b, m...), err
 }
 
 // render fills the message and header templates from the details.
@@ -300,10 +323,8 @@ func (e *Error) render() {
 	if !dynamic {
 		return
 	}
-	var members map[string]json.RawMessage
-	_ = json.Unmarshal(e.detailsJSON, &members)
 	if def.messageTemplate != nil {
-		e.message = fill(def.messageTemplate, members)
+		e.message = fill(def.messageTemplate, e.detailsJSON)
 	}
 	for i, h := range def.headers {
 		if h.template == nil {
@@ -312,25 +333,29 @@ func (e *Error) render() {
 		if e.headers == nil {
 			e.headers = make([]string, len(def.headers))
 		}
-		e.headers[i] = fill(h.template, members)
+		e.headers[i] = fill(h.template, e.detailsJSON)
 	}
 }
 
 // fill renders a template: strings unquoted, other values as their JSON text.
-func fill(parts []templatePart, members map[string]json.RawMessage) string {
+func fill(parts []templatePart, details []byte) string {
+	if len(parts) == 1 && parts[0].detail != "" {
+		raw := member(details, parts[0].detail)
+		if s, ok := stringValue(raw); ok {
+			return s
+		}
+		return string(raw)
+	}
 	var b []byte
 	for _, p := range parts {
 		if p.detail == "" {
 			b = append(b, p.literal...)
 			continue
 		}
-		raw := members[p.detail]
-		if len(raw) > 0 && raw[0] == '"' {
-			var s string
-			if json.Unmarshal(raw, &s) == nil {
-				b = append(b, s...)
-				continue
-			}
+		raw := member(details, p.detail)
+		if s, ok := stringValue(raw); ok {
+			b = append(b, s...)
+			continue
 		}
 		b = append(b, raw...)
 	}
@@ -472,11 +497,7 @@ func (e *Error) detailsObject() []byte {
 
 // detail returns one detail's JSON value, or nil when it is absent.
 func (e *Error) detail(name string) []byte {
-	var members map[string]json.RawMessage
-	if json.Unmarshal(e.detailsJSON, &members) != nil {
-		return nil
-	}
-	return members[name]
+	return member(e.detailsJSON, name)
 }
 
 // orNull returns v, or JSON null when v is absent.
@@ -491,12 +512,18 @@ func orNull(v []byte) []byte {
 // headers and the envelope. An error that is not a catalog error (nor wraps one)
 // is written as the fallback error: its text never reaches the client.
 func Write(w http.ResponseWriter, r *http.Request, err error) {
-	var e *Error
-	if !errors.As(err, &e) || e == nil || e.def == nil || e.err != nil {
+	e, ok := err.(*Error)
+	if !ok {
+		var wrapped *Error
+		if errors.As(err, &wrapped) {
+			e = wrapped
+		}
+	}
+	if e == nil || e.def == nil || e.err != nil {
 		e = fallback
 	}
 	h := w.Header()
-	h.Set("Content-Type", e.def.envelope.mediaType)
+	h["Content-Type"] = []string{e.def.envelope.mediaType}
 	for i, hd := range e.def.headers {
 		v := hd.value
 		if hd.template != nil {
@@ -506,11 +533,11 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 			}
 		}
 		if v != "" {
-			h.Set(hd.name, v)
+			h[hd.name] = []string{v}
 		}
 	}
 	if e.def.challenge != "" {
-		h.Set("WWW-Authenticate", e.def.challenge)
+		h["Www-Authenticate"] = []string{e.def.challenge}
 	}
 	w.WriteHeader(e.def.Status)
 	if r != nil && r.Method == http.MethodHead {
@@ -553,15 +580,15 @@ func (env *envelope) parse(status int, body []byte) (*Error, bool) {
 		}
 		switch f.ref {
 		case "code":
-			_ = json.Unmarshal(raw, &code)
+			code, _ = stringValue(raw)
 		case "title":
-			_ = json.Unmarshal(raw, &title)
+			title, _ = stringValue(raw)
 		case "message":
-			hasMessage = json.Unmarshal(raw, &message) == nil
+			message, hasMessage = stringValue(raw)
 		case "request_id":
-			_ = json.Unmarshal(raw, &requestID)
+			requestID, _ = stringValue(raw)
 		case "instance":
-			_ = json.Unmarshal(raw, &instance)
+			instance, _ = stringValue(raw)
 		case "details":
 			if f.arg == "" {
 				details = raw
@@ -633,25 +660,16 @@ func (env *envelope) identify(status int, code, title string) *definition {
 func lookupPath(body []byte, path []string) ([]byte, bool) {
 	cur := body
 	for _, step := range path {
+		if cur == nil {
+			break
+		}
 		if step == "" {
-			var items []json.RawMessage
-			if json.Unmarshal(cur, &items) != nil || len(items) == 0 {
-				return nil, false
-			}
-			cur = items[0]
-			continue
+			cur = firstElement(cur)
+		} else {
+			cur = member(cur, step)
 		}
-		var obj map[string]json.RawMessage
-		if json.Unmarshal(cur, &obj) != nil {
-			return nil, false
-		}
-		next, ok := obj[step]
-		if !ok {
-			return nil, false
-		}
-		cur = next
 	}
-	return cur, true
+	return cur, cur != nil
 }
 
 // Lookup returns the definition of a code.
@@ -725,4 +743,125 @@ func appendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// skipSpace returns the index of the first non-space byte at or after i.
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipValue returns the index just after the JSON value starting at i.
+func skipValue(b []byte, i int) int {
+	if i >= len(b) {
+		return i
+	}
+	switch b[i] {
+	case '"':
+		for i++; i < len(b); i++ {
+			switch b[i] {
+			case '\\':
+				i++
+			case '"':
+				return i + 1
+			}
+		}
+		return i
+	case '{', '[':
+		depth := 0
+		for ; i < len(b); i++ {
+			switch b[i] {
+			case '"':
+				i = skipValue(b, i) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1
+				}
+			}
+		}
+		return i
+	}
+	for i < len(b) && b[i] != ',' && b[i] != '}' && b[i] != ']' && b[i] != ' ' && b[i] != '\t' && b[i] != '\n' && b[i] != '\r' {
+		i++
+	}
+	return i
+}
+
+// member returns the value of the named member of a JSON object, the last one
+// when it repeats (as encoding/json decides), or nil.
+func member(b []byte, name string) []byte {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return nil
+	}
+	var found []byte
+	i = skipSpace(b, i+1)
+	for i < len(b) && b[i] == '"' {
+		end := skipValue(b, i)
+		key := b[i:end]
+		i = skipSpace(b, end)
+		if i >= len(b) || b[i] != ':' {
+			return nil
+		}
+		i = skipSpace(b, i+1)
+		end = skipValue(b, i)
+		if keyIs(key, name) {
+			found = b[i:end]
+		}
+		i = skipSpace(b, end)
+		if i < len(b) && b[i] == ',' {
+			i = skipSpace(b, i+1)
+		}
+	}
+	return found
+}
+
+// keyIs reports whether a JSON string is name; plain keys are compared in place.
+func keyIs(key []byte, name string) bool {
+	if len(key) == len(name)+2 && string(key[1:len(key)-1]) == name {
+		return true
+	}
+	if bytes.IndexByte(key, '\\') < 0 {
+		return false
+	}
+	k, ok := stringValue(key)
+	return ok && k == name
+}
+
+// firstElement returns the first element of a JSON array, or nil.
+func firstElement(b []byte) []byte {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '[' {
+		return nil
+	}
+	i = skipSpace(b, i+1)
+	if i >= len(b) || b[i] == ']' {
+		return nil
+	}
+	return b[i:skipValue(b, i)]
+}
+
+// stringValue decodes a JSON string; plain ones are sliced, not decoded.
+func stringValue(raw []byte) (string, bool) {
+	if len(raw) < 2 || raw[0] != '"' {
+		return "", false
+	}
+	plain := true
+	for _, c := range raw[1 : len(raw)-1] {
+		if c == '\\' || c == '"' || c < ' ' || c >= utf8.RuneSelf {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return string(raw[1 : len(raw)-1]), true
+	}
+	var s string
+	err := json.Unmarshal(raw, &s)
+	return s, err == nil
 }
