@@ -119,8 +119,17 @@ func (g *goEmitter) sentinels(f *jen.File) {
 	f.Comment("sentinel, whatever its details, message or cause.")
 	f.Var().DefsFunc(func(grp *jen.Group) {
 		for i, e := range g.c.Errors {
-			comment(grp, fmt.Sprintf("Err%s matches every %s error.", e.Name, e.Code))
-			grp.Id("Err" + e.Name).Op("=").Id("sentinel").Call(jen.Lit(i))
+			if len(e.Details) == 0 {
+				comment(grp, fmt.Sprintf("Err%s is the %s error (%d %s), and matches every copy of it. %s", e.Name, e.Code, e.Status, e.Title, e.Description))
+			} else {
+				comment(grp, fmt.Sprintf("Err%s matches every %s error; build them with New%s.", e.Name, e.Code, e.Name))
+			}
+			// A composite literal, not a call: static data, no init code.
+			fields := jen.Dict{jen.Id("def"): jen.Op("&").Id("definitions").Index(jen.Lit(i))}
+			if e.Message != nil && e.Message.Static() {
+				fields[jen.Id("message")] = jen.Lit(e.Message.Source)
+			}
+			grp.Id("Err" + e.Name).Op("=").Op("&").Id("Error").Values(fields)
 		}
 	})
 }
@@ -148,11 +157,7 @@ func detailType(t catalog.DetailType) *jen.Statement {
 // constructors; index is the error's place in the definitions table.
 func (g *goEmitter) errorDecls(f *jen.File, e *catalog.Error, index int) {
 	if len(e.Details) == 0 {
-		comment(f.Group, fmt.Sprintf("New%s returns the %s error (%d %s). %s", e.Name, e.Code, e.Status, e.Title, e.Description))
-		f.Func().Id("New" + e.Name).Params().Op("*").Id("Error").Block(
-			jen.Return(jen.Id("sentinel").Call(jen.Lit(index))),
-		)
-		return
+		return // its sentinel is the error: errors are immutable
 	}
 	details := e.Name + "Details"
 	f.Commentf("%s are the details of %s errors.", details, e.Code)
@@ -169,7 +174,6 @@ func (g *goEmitter) errorDecls(f *jen.File, e *catalog.Error, index int) {
 		}
 	})
 	f.Line()
-	g.appendJSON(f, e)
 	required := e.RequiredDetails()
 	comment(f.Group, fmt.Sprintf("New%s returns the %s error (%d %s). %s", e.Name, e.Code, e.Status, e.Title, e.Description))
 	f.Func().Id("New" + e.Name).ParamsFunc(func(grp *jen.Group) {
@@ -273,7 +277,7 @@ func (g *goEmitter) definition(e *catalog.Error) jen.Code {
 		}))
 	}
 	if len(e.Details) > 0 {
-		set("decodeDetails", jen.Id("decodeDetails").Types(jen.Id(e.Name+"Details")))
+		set("zero", jen.Id(e.Name+"Details").Values())
 	} else {
 		in := &instance{err: e}
 		if e.Message != nil {
@@ -282,57 +286,4 @@ func (g *goEmitter) definition(e *catalog.Error) jen.Code {
 		set("body", jen.Lit(string(in.body())))
 	}
 	return jen.Values(fields...)
-}
-
-// appendJSON writes the details struct's encoder: fields in catalog order,
-// optional ones omitted when zero, as encoding/json's omitempty does.
-// Strings, integers and booleans are written by hand (the hot path of a 429
-// storm); other types go through encoding/json.
-func (g *goEmitter) appendJSON(f *jen.File, e *catalog.Error) {
-	details := e.Name + "Details"
-	f.Commentf("appendJSON appends d as encoding/json writes it.")
-	f.Func().Params(jen.Id("d").Id(details)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(grp *jen.Group) {
-		grp.Var().Id("err").Error()
-		grp.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
-		grp.Id("start").Op(":=").Len(jen.Id("b"))
-		for _, d := range e.Details {
-			field := jen.Id("d").Dot(d.GoName)
-			var write []jen.Code
-			write = append(write,
-				jen.If(jen.Len(jen.Id("b")).Op(">").Id("start")).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(','))),
-				jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(string(jsonString(d.Name))+":").Op("...")),
-			)
-			var zero jen.Code
-			switch d.Type {
-			case catalog.TypeString:
-				write = append(write, jen.Id("b").Op("=").Id("appendString").Call(jen.Id("b"), field.Clone()))
-				zero = field.Clone().Op("!=").Lit("")
-			case catalog.TypeInteger:
-				write = append(write, jen.Id("b").Op("=").Qual(pkgStrconv, "AppendInt").Call(jen.Id("b"), jen.Int64().Call(field.Clone()), jen.Lit(10)))
-				zero = field.Clone().Op("!=").Lit(0)
-			case catalog.TypeBoolean:
-				write = append(write, jen.Id("b").Op("=").Qual(pkgStrconv, "AppendBool").Call(jen.Id("b"), field.Clone()))
-				zero = field.Clone()
-			default:
-				write = append(write,
-					jen.If(jen.List(jen.Id("b"), jen.Id("err")).Op("=").Id("appendMarshal").Call(jen.Id("b"), field.Clone()), jen.Id("err").Op("!=").Nil()).Block(
-						jen.Return(jen.Nil(), jen.Id("err")),
-					))
-				if d.Type == catalog.TypeNumber {
-					zero = field.Clone().Op("!=").Lit(0)
-				} else {
-					zero = jen.Len(field.Clone()).Op(">").Lit(0)
-				}
-			}
-			if d.Required {
-				for _, w := range write {
-					grp.Add(w)
-				}
-			} else {
-				grp.If(zero).Block(write...)
-			}
-		}
-		grp.Return(jen.Append(jen.Id("b"), jen.LitRune('}')), jen.Id("err"))
-	})
-	f.Line()
 }

@@ -50,7 +50,7 @@ func runtimeTypes(f *jen.File, metaNames []string) {
 			g.Id("meta").Index().String().Comment("meta values referenced by envelopes: " + joinNames(metaNames))
 		}
 		g.Id("body").String().Comment("pre-encoded body of the error without details; empty when it has details")
-		g.Id("decodeDetails").Func().Params(bytesT()).Params(jen.Any(), jen.Error()).Comment("decodes the typed details; nil when none")
+		g.Id("zero").Any().Comment("the zero <Name>Details, whose type Parse decodes into; nil without details")
 	})
 	f.Line()
 	f.Comment("templatePart is a literal or a {detail} placeholder of a message or header.")
@@ -111,17 +111,11 @@ func joinNames(names []string) string {
 }
 
 func runtimeConstruct(f *jen.File) {
-	f.Comment("sentinel returns the detail-less error of definitions[i].")
-	f.Func().Id("sentinel").Params(id("i").Int()).Add(errPtr()).Block(
-		id("d").Op(":=").Op("&").Id("definitions").Index(id("i")),
-		jen.Return(jen.Op("&").Id("Error").Values(jen.Dict{id("def"): id("d"), id("message"): id("d").Dot("message")})),
-	)
-	f.Line()
 	f.Comment("newError builds an error with details, marshaling them once and rendering the")
 	f.Comment("message and headers from the result, the same way errgen rendered the docs.")
 	f.Func().Id("newError").Params(id("def").Op("*").Id("definition"), id("details").Any()).Add(errPtr()).Block(
 		id("e").Op(":=").Op("&").Id("Error").Values(jen.Dict{id("def"): id("def"), id("details"): id("details"), id("message"): id("def").Dot("message")}),
-		jen.List(id("raw"), jen.Err()).Op(":=").Id("details").Assert(jen.Id("detailsMarshaler")).Dot("appendJSON").Call(jen.Make(bytesT(), jen.Lit(0), jen.Lit(128))),
+		jen.List(id("raw"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(id("details")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
 			eDot("err").Op("=").Err(),
 			jen.Return(id("e")),
@@ -129,19 +123,6 @@ func runtimeConstruct(f *jen.File) {
 		eDot("detailsJSON").Op("=").Id("raw"),
 		id("e").Dot("render").Call(),
 		jen.Return(id("e")),
-	)
-	f.Line()
-	f.Comment("detailsMarshaler is implemented by every <Name>Details: it writes the struct")
-	f.Comment("exactly as encoding/json would, without reflection for the common types.")
-	f.Type().Id("detailsMarshaler").Interface(
-		jen.Id("appendJSON").Params(bytesT()).Params(bytesT(), jen.Error()),
-	)
-	f.Line()
-	f.Comment("appendMarshal appends v as encoding/json writes it, for the types appendJSON")
-	f.Comment("does not write by hand.")
-	f.Func().Id("appendMarshal").Params(id("b").Add(bytesT()), id("v").Any()).Params(bytesT(), jen.Error()).Block(
-		jen.List(id("m"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(id("v")),
-		jen.Return(jen.Append(id("b"), id("m").Op("...")), jen.Err()),
 	)
 	f.Line()
 	f.Comment("render fills the message and header templates from the details.")
@@ -188,11 +169,13 @@ func runtimeConstruct(f *jen.File) {
 		jen.Return(jen.String().Call(id("b"))),
 	)
 	f.Line()
-	f.Comment("decodeDetails decodes a details object into its typed struct.")
-	f.Func().Id("decodeDetails").Types(id("T").Any()).Params(id("raw").Add(bytesT())).Params(jen.Any(), jen.Error()).Block(
-		jen.Var().Id("d").Id("T"),
-		jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(id("raw"), jen.Op("&").Id("d")),
-		jen.Return(id("d"), jen.Err()),
+	f.Comment("decodeDetails decodes a details object into a value of the type of zero.")
+	f.Func().Id("decodeDetails").Params(id("zero").Any(), id("raw").Add(bytesT())).Params(jen.Any(), jen.Error()).Block(
+		id("p").Op(":=").Qual("reflect", "New").Call(jen.Qual("reflect", "TypeOf").Call(id("zero"))),
+		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(id("raw"), id("p").Dot("Interface").Call()), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Nil(), jen.Err()),
+		),
+		jen.Return(id("p").Dot("Elem").Call().Dot("Interface").Call(), jen.Nil()),
 	)
 	f.Line()
 }
@@ -395,8 +378,8 @@ func runtimeParse(f *jen.File) {
 			jen.List(id("details"), jen.Id("_")).Op("=").Qual(pkgJSON, "Marshal").Call(id("members")),
 		),
 		id("e").Op(":=").Op("&").Id("Error").Values(jen.Dict{id("def"): id("def"), id("message"): id("def").Dot("message")}),
-		jen.If(id("def").Dot("decodeDetails").Op("!=").Nil().Op("&&").Id("details").Op("!=").Nil()).Block(
-			jen.List(id("d"), jen.Err()).Op(":=").Id("def").Dot("decodeDetails").Call(id("details")),
+		jen.If(id("def").Dot("zero").Op("!=").Nil().Op("&&").Id("details").Op("!=").Nil()).Block(
+			jen.List(id("d"), jen.Err()).Op(":=").Id("decodeDetails").Call(id("def").Dot("zero"), id("details")),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.False())),
 			id("e").Op("=").Id("newError").Call(id("def"), id("d")),
 		),

@@ -11,7 +11,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"strconv"
+	"reflect"
 	"unicode/utf8"
 )
 
@@ -61,62 +61,113 @@ const (
 // Sentinels, one per code, for errors.Is. Every error of a code matches its
 // sentinel, whatever its details, message or cause.
 var (
-	// ErrValidationError matches every VALIDATION_ERROR error.
-	ErrValidationError = sentinel(0)
-	// ErrInvalidJSON matches every INVALID_JSON error.
-	ErrInvalidJSON = sentinel(1)
-	// ErrUnauthorized matches every UNAUTHORIZED error.
-	ErrUnauthorized = sentinel(2)
-	// ErrTokenExpired matches every TOKEN_EXPIRED error.
-	ErrTokenExpired = sentinel(3)
-	// ErrForbidden matches every FORBIDDEN error.
-	ErrForbidden = sentinel(4)
-	// ErrProductAccessDenied matches every PRODUCT_ACCESS_DENIED error.
-	ErrProductAccessDenied = sentinel(5)
-	// ErrNotFound matches every NOT_FOUND error.
-	ErrNotFound = sentinel(6)
-	// ErrConflict matches every CONFLICT error.
-	ErrConflict = sentinel(7)
-	// ErrDuplicateResource matches every DUPLICATE_RESOURCE error.
-	ErrDuplicateResource = sentinel(8)
-	// ErrAccountDisabled matches every ACCOUNT_DISABLED error.
-	ErrAccountDisabled = sentinel(9)
-	// ErrUnsupportedMediaType matches every UNSUPPORTED_MEDIA_TYPE error.
-	ErrUnsupportedMediaType = sentinel(10)
-	// ErrUnprocessableEntity matches every UNPROCESSABLE_ENTITY error.
-	ErrUnprocessableEntity = sentinel(11)
-	// ErrRateLimitExceeded matches every RATE_LIMIT_EXCEEDED error.
-	ErrRateLimitExceeded = sentinel(12)
-	// ErrInternalError matches every INTERNAL_ERROR error.
-	ErrInternalError = sentinel(13)
-	// ErrNotImplemented matches every NOT_IMPLEMENTED error.
-	ErrNotImplemented = sentinel(14)
-	// ErrBadGateway matches every BAD_GATEWAY error.
-	ErrBadGateway = sentinel(15)
-	// ErrServiceUnavailable matches every SERVICE_UNAVAILABLE error.
-	ErrServiceUnavailable = sentinel(16)
-	// ErrGatewayTimeout matches every GATEWAY_TIMEOUT error.
-	ErrGatewayTimeout = sentinel(17)
+	// ErrValidationError matches every VALIDATION_ERROR error; build them with
+	// NewValidationError.
+	ErrValidationError = &Error{
+		def:     &definitions[0],
+		message: "Validation failed",
+	}
+	// ErrInvalidJSON matches every INVALID_JSON error; build them with NewInvalidJSON.
+	ErrInvalidJSON = &Error{
+		def:     &definitions[1],
+		message: "Request body is not valid JSON",
+	}
+	// ErrUnauthorized is the UNAUTHORIZED error (401 Unauthorized), and matches every copy of
+	// it. The request has no credentials, or the credentials it carries are not valid.
+	ErrUnauthorized = &Error{
+		def:     &definitions[2],
+		message: "Authentication required",
+	}
+	// ErrTokenExpired matches every TOKEN_EXPIRED error; build them with NewTokenExpired.
+	ErrTokenExpired = &Error{
+		def:     &definitions[3],
+		message: "Session or token has expired",
+	}
+	// ErrForbidden matches every FORBIDDEN error; build them with NewForbidden.
+	ErrForbidden = &Error{
+		def:     &definitions[4],
+		message: "Access denied",
+	}
+	// ErrProductAccessDenied matches every PRODUCT_ACCESS_DENIED error; build them with
+	// NewProductAccessDenied.
+	ErrProductAccessDenied = &Error{
+		def:     &definitions[5],
+		message: "API key does not have access to this product",
+	}
+	// ErrNotFound matches every NOT_FOUND error; build them with NewNotFound.
+	ErrNotFound = &Error{
+		def:     &definitions[6],
+		message: "Resource not found",
+	}
+	// ErrConflict matches every CONFLICT error; build them with NewConflict.
+	ErrConflict = &Error{
+		def:     &definitions[7],
+		message: "Resource has been modified by another user",
+	}
+	// ErrDuplicateResource matches every DUPLICATE_RESOURCE error; build them with
+	// NewDuplicateResource.
+	ErrDuplicateResource = &Error{
+		def:     &definitions[8],
+		message: "A resource with the same unique identifier already exists",
+	}
+	// ErrAccountDisabled matches every ACCOUNT_DISABLED error; build them with
+	// NewAccountDisabled.
+	ErrAccountDisabled = &Error{
+		def:     &definitions[9],
+		message: "Linked account is disabled",
+	}
+	// ErrUnsupportedMediaType is the UNSUPPORTED_MEDIA_TYPE error (415 Unsupported Media Type),
+	// and matches every copy of it. The request has a body but its `Content-Type` header is
+	// missing or names a media type that the endpoint does not accept.
+	ErrUnsupportedMediaType = &Error{
+		def:     &definitions[10],
+		message: "Content-Type must be application/json",
+	}
+	// ErrUnprocessableEntity matches every UNPROCESSABLE_ENTITY error; build them with
+	// NewUnprocessableEntity.
+	ErrUnprocessableEntity = &Error{
+		def:     &definitions[11],
+		message: "The request could not be processed",
+	}
+	// ErrRateLimitExceeded matches every RATE_LIMIT_EXCEEDED error; build them with
+	// NewRateLimitExceeded.
+	ErrRateLimitExceeded = &Error{
+		def:     &definitions[12],
+		message: "Rate limit exceeded",
+	}
+	// ErrInternalError is the INTERNAL_ERROR error (500 Internal Server Error), and matches
+	// every copy of it. An unexpected error occurred on the server. The error has been logged,
+	// and the response deliberately contains no internal detail.
+	ErrInternalError = &Error{
+		def:     &definitions[13],
+		message: "An unexpected error occurred",
+	}
+	// ErrNotImplemented matches every NOT_IMPLEMENTED error; build them with NewNotImplemented.
+	ErrNotImplemented = &Error{
+		def:     &definitions[14],
+		message: "This endpoint is not supported for the connected provider",
+	}
+	// ErrBadGateway matches every BAD_GATEWAY error; build them with NewBadGateway.
+	ErrBadGateway = &Error{def: &definitions[15]}
+	// ErrServiceUnavailable matches every SERVICE_UNAVAILABLE error; build them with
+	// NewServiceUnavailable.
+	ErrServiceUnavailable = &Error{
+		def:     &definitions[16],
+		message: "Service temporarily unavailable",
+	}
+	// ErrGatewayTimeout is the GATEWAY_TIMEOUT error (504 Gateway Timeout), and matches every
+	// copy of it. The request timed out before the provider, or a large server-side computation,
+	// produced a response. This typically happens on requests that involve large amounts of
+	// data.
+	ErrGatewayTimeout = &Error{
+		def:     &definitions[17],
+		message: "The upstream provider did not respond in time",
+	}
 )
 
 // ValidationErrorDetails are the details of VALIDATION_ERROR errors.
 type ValidationErrorDetails struct {
 	Fields json.RawMessage `json:"fields"` // Maps each invalid field name to a human-readable validation message.
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d ValidationErrorDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"fields\":"...)
-	if b, err = appendMarshal(b, d.Fields); err != nil {
-		return nil, err
-	}
-	return append(b, '}'), err
 }
 
 // NewValidationError returns the VALIDATION_ERROR error (400 Bad Request). The request body
@@ -132,28 +183,6 @@ type InvalidJSONDetails struct {
 	Column int `json:"column,omitempty"` // The 1-based column at which parsing failed, when known.
 }
 
-// appendJSON appends d as encoding/json writes it.
-func (d InvalidJSONDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if d.Line != 0 {
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, "\"line\":"...)
-		b = strconv.AppendInt(b, int64(d.Line), 10)
-	}
-	if d.Column != 0 {
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, "\"column\":"...)
-		b = strconv.AppendInt(b, int64(d.Column), 10)
-	}
-	return append(b, '}'), err
-}
-
 // NewInvalidJSON returns the INVALID_JSON error (400 Invalid JSON). The request body could
 // not be parsed as JSON. The server rejects the request before any field is validated.
 func NewInvalidJSON() *Error {
@@ -165,30 +194,9 @@ func NewInvalidJSONWithDetails(d InvalidJSONDetails) *Error {
 	return newError(&definitions[1], d)
 }
 
-// NewUnauthorized returns the UNAUTHORIZED error (401 Unauthorized). The request has no
-// credentials, or the credentials it carries are not valid.
-func NewUnauthorized() *Error {
-	return sentinel(2)
-}
-
 // TokenExpiredDetails are the details of TOKEN_EXPIRED errors.
 type TokenExpiredDetails struct {
 	ExpiredAt string `json:"expiredAt,omitempty"` // When the token expired, as an RFC 3339 timestamp.
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d TokenExpiredDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if d.ExpiredAt != "" {
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, "\"expiredAt\":"...)
-		b = appendString(b, d.ExpiredAt)
-	}
-	return append(b, '}'), err
 }
 
 // NewTokenExpired returns the TOKEN_EXPIRED error (401 Token Expired). The JWT, session or
@@ -208,24 +216,6 @@ type ForbiddenDetails struct {
 	RequiredPermission string `json:"requiredPermission"` // The permission the caller is missing.
 }
 
-// appendJSON appends d as encoding/json writes it.
-func (d ForbiddenDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"requiredProduct\":"...)
-	b = appendString(b, d.RequiredProduct)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"requiredPermission\":"...)
-	b = appendString(b, d.RequiredPermission)
-	return append(b, '}'), err
-}
-
 // NewForbidden returns the FORBIDDEN error (403 Forbidden). The caller is authenticated but
 // does not have permission for the requested action.
 func NewForbidden(requiredProduct string, requiredPermission string) *Error {
@@ -236,28 +226,6 @@ func NewForbidden(requiredProduct string, requiredPermission string) *Error {
 type ProductAccessDeniedDetails struct {
 	Product         string   `json:"product"`                   // The product that was called.
 	GrantedProducts []string `json:"grantedProducts,omitempty"` // The products the API key can access.
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d ProductAccessDeniedDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"product\":"...)
-	b = appendString(b, d.Product)
-	if len(d.GrantedProducts) > 0 {
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, "\"grantedProducts\":"...)
-		if b, err = appendMarshal(b, d.GrantedProducts); err != nil {
-			return nil, err
-		}
-	}
-	return append(b, '}'), err
 }
 
 // NewProductAccessDenied returns the PRODUCT_ACCESS_DENIED error (403 Product Access
@@ -279,24 +247,6 @@ type NotFoundDetails struct {
 	ResourceID   string `json:"resourceId"`   // The ID that was not found.
 }
 
-// appendJSON appends d as encoding/json writes it.
-func (d NotFoundDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"resourceType\":"...)
-	b = appendString(b, d.ResourceType)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"resourceId\":"...)
-	b = appendString(b, d.ResourceID)
-	return append(b, '}'), err
-}
-
 // NewNotFound returns the NOT_FOUND error (404 Not Found). The requested resource does not
 // exist, or the URL path is incorrect.
 func NewNotFound(resourceType string, resourceID string) *Error {
@@ -309,24 +259,6 @@ type ConflictDetails struct {
 	SubmittedVersion string `json:"submittedVersion"` // The version the update was based on.
 }
 
-// appendJSON appends d as encoding/json writes it.
-func (d ConflictDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"currentVersion\":"...)
-	b = appendString(b, d.CurrentVersion)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"submittedVersion\":"...)
-	b = appendString(b, d.SubmittedVersion)
-	return append(b, '}'), err
-}
-
 // NewConflict returns the CONFLICT error (409 Conflict). The request conflicts with the
 // current state of the resource, usually because someone else updated it after you read it.
 func NewConflict(currentVersion string, submittedVersion string) *Error {
@@ -337,26 +269,6 @@ func NewConflict(currentVersion string, submittedVersion string) *Error {
 type DuplicateResourceDetails struct {
 	ResourceType  string `json:"resourceType"`            // The type of the resource that could not be created.
 	ConflictingID string `json:"conflictingId,omitempty"` // The ID of the existing resource, when the caller may see it.
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d DuplicateResourceDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"resourceType\":"...)
-	b = appendString(b, d.ResourceType)
-	if d.ConflictingID != "" {
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, "\"conflictingId\":"...)
-		b = appendString(b, d.ConflictingID)
-	}
-	return append(b, '}'), err
 }
 
 // NewDuplicateResource returns the DUPLICATE_RESOURCE error (409 Duplicate Resource). The
@@ -376,19 +288,6 @@ type AccountDisabledDetails struct {
 	AccountID string `json:"accountId"` // The ID of the disabled linked account.
 }
 
-// appendJSON appends d as encoding/json writes it.
-func (d AccountDisabledDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"accountId\":"...)
-	b = appendString(b, d.AccountID)
-	return append(b, '}'), err
-}
-
 // NewAccountDisabled returns the ACCOUNT_DISABLED error (412 Account Disabled). The linked
 // account named in the `x-account-id` header is disabled, or belongs to an integration that
 // has been disabled, so no request can be made on its behalf.
@@ -396,37 +295,10 @@ func NewAccountDisabled(accountID string) *Error {
 	return newError(&definitions[9], AccountDisabledDetails{AccountID: accountID})
 }
 
-// NewUnsupportedMediaType returns the UNSUPPORTED_MEDIA_TYPE error (415 Unsupported Media
-// Type). The request has a body but its `Content-Type` header is missing or names a media
-// type that the endpoint does not accept.
-func NewUnsupportedMediaType() *Error {
-	return sentinel(10)
-}
-
 // UnprocessableEntityDetails are the details of UNPROCESSABLE_ENTITY errors.
 type UnprocessableEntityDetails struct {
 	Rule   string `json:"rule"`             // The identifier of the business rule that rejected the request.
 	Reason string `json:"reason,omitempty"` // A human-readable explanation of why the rule failed.
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d UnprocessableEntityDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"rule\":"...)
-	b = appendString(b, d.Rule)
-	if d.Reason != "" {
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, "\"reason\":"...)
-		b = appendString(b, d.Reason)
-	}
-	return append(b, '}'), err
 }
 
 // NewUnprocessableEntity returns the UNPROCESSABLE_ENTITY error (422 Unprocessable Entity).
@@ -448,29 +320,6 @@ type RateLimitExceededDetails struct {
 	RetryAfter int    `json:"retryAfter"` // Seconds to wait before retrying.
 }
 
-// appendJSON appends d as encoding/json writes it.
-func (d RateLimitExceededDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"limit\":"...)
-	b = strconv.AppendInt(b, int64(d.Limit), 10)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"window\":"...)
-	b = appendString(b, d.Window)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"retryAfter\":"...)
-	b = strconv.AppendInt(b, int64(d.RetryAfter), 10)
-	return append(b, '}'), err
-}
-
 // NewRateLimitExceeded returns the RATE_LIMIT_EXCEEDED error (429 Too Many Requests). The
 // tenant has exceeded its rate limit. The `Retry-After` header and `details.retryAfter` give
 // the number of seconds to wait before retrying.
@@ -478,29 +327,9 @@ func NewRateLimitExceeded(limit int, window string, retryAfter int) *Error {
 	return newError(&definitions[12], RateLimitExceededDetails{Limit: limit, Window: window, RetryAfter: retryAfter})
 }
 
-// NewInternalError returns the INTERNAL_ERROR error (500 Internal Server Error). An
-// unexpected error occurred on the server. The error has been logged, and the response
-// deliberately contains no internal detail.
-func NewInternalError() *Error {
-	return sentinel(13)
-}
-
 // NotImplementedDetails are the details of NOT_IMPLEMENTED errors.
 type NotImplementedDetails struct {
 	Provider string `json:"provider"` // The provider of the linked account.
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d NotImplementedDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"provider\":"...)
-	b = appendString(b, d.Provider)
-	return append(b, '}'), err
 }
 
 // NewNotImplemented returns the NOT_IMPLEMENTED error (501 Not Implemented). The endpoint
@@ -514,26 +343,6 @@ func NewNotImplemented(provider string) *Error {
 type BadGatewayDetails struct {
 	Provider       string `json:"provider"`                 // The provider that returned the error.
 	ProviderStatus int    `json:"providerStatus,omitempty"` // The HTTP status the provider returned, when it returned one.
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d BadGatewayDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"provider\":"...)
-	b = appendString(b, d.Provider)
-	if d.ProviderStatus != 0 {
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, "\"providerStatus\":"...)
-		b = strconv.AppendInt(b, int64(d.ProviderStatus), 10)
-	}
-	return append(b, '}'), err
 }
 
 // NewBadGateway returns the BAD_GATEWAY error (502 Bad Gateway). The provider behind the
@@ -553,19 +362,6 @@ type ServiceUnavailableDetails struct {
 	RetryAfter int `json:"retryAfter"` // Seconds to wait before retrying.
 }
 
-// appendJSON appends d as encoding/json writes it.
-func (d ServiceUnavailableDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"retryAfter\":"...)
-	b = strconv.AppendInt(b, int64(d.RetryAfter), 10)
-	return append(b, '}'), err
-}
-
 // NewServiceUnavailable returns the SERVICE_UNAVAILABLE error (503 Service Unavailable). One
 // Stack is temporarily unable to handle the request, usually because of scheduled
 // maintenance or a deployment. The `Retry-After` header says when to try again.
@@ -573,33 +369,26 @@ func NewServiceUnavailable(retryAfter int) *Error {
 	return newError(&definitions[16], ServiceUnavailableDetails{RetryAfter: retryAfter})
 }
 
-// NewGatewayTimeout returns the GATEWAY_TIMEOUT error (504 Gateway Timeout). The request
-// timed out before the provider, or a large server-side computation, produced a response.
-// This typically happens on requests that involve large amounts of data.
-func NewGatewayTimeout() *Error {
-	return sentinel(17)
-}
-
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [18]definition{
-	{Definition: Definition{Code: CodeValidationError, Status: 400, Title: "Bad Request", DocsURL: "https://docs.onestack.example/errors#validation-error", Category: "Validation errors"}, envelope: &envelopes[0], message: "Validation failed", decodeDetails: decodeDetails[ValidationErrorDetails]},
-	{Definition: Definition{Code: CodeInvalidJSON, Status: 400, Title: "Invalid JSON", DocsURL: "https://docs.onestack.example/errors#invalid-json", Category: "Validation errors"}, envelope: &envelopes[0], message: "Request body is not valid JSON", decodeDetails: decodeDetails[InvalidJSONDetails]},
+	{Definition: Definition{Code: CodeValidationError, Status: 400, Title: "Bad Request", DocsURL: "https://docs.onestack.example/errors#validation-error", Category: "Validation errors"}, envelope: &envelopes[0], message: "Validation failed", zero: ValidationErrorDetails{}},
+	{Definition: Definition{Code: CodeInvalidJSON, Status: 400, Title: "Invalid JSON", DocsURL: "https://docs.onestack.example/errors#invalid-json", Category: "Validation errors"}, envelope: &envelopes[0], message: "Request body is not valid JSON", zero: InvalidJSONDetails{}},
 	{Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.onestack.example/errors#unauthorized", Category: "Authentication errors"}, envelope: &envelopes[0], message: "Authentication required", challenge: "Bearer", body: "{\"error\":\"Authentication required\",\"code\":\"UNAUTHORIZED\"}"},
-	{Definition: Definition{Code: CodeTokenExpired, Status: 401, Title: "Token Expired", DocsURL: "https://docs.onestack.example/errors#token-expired", Category: "Authentication errors"}, envelope: &envelopes[0], message: "Session or token has expired", challenge: "Bearer", decodeDetails: decodeDetails[TokenExpiredDetails]},
-	{Definition: Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", DocsURL: "https://docs.onestack.example/errors#forbidden", Category: "Permission errors"}, envelope: &envelopes[0], message: "Access denied", decodeDetails: decodeDetails[ForbiddenDetails]},
-	{Definition: Definition{Code: CodeProductAccessDenied, Status: 403, Title: "Product Access Denied", DocsURL: "https://docs.onestack.example/errors#product-access-denied", Category: "Permission errors"}, envelope: &envelopes[0], message: "API key does not have access to this product", decodeDetails: decodeDetails[ProductAccessDeniedDetails]},
-	{Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found", DocsURL: "https://docs.onestack.example/errors#not-found", Category: "Not found errors"}, envelope: &envelopes[0], message: "Resource not found", decodeDetails: decodeDetails[NotFoundDetails]},
-	{Definition: Definition{Code: CodeConflict, Status: 409, Title: "Conflict", DocsURL: "https://docs.onestack.example/errors#conflict", Category: "Conflict errors"}, envelope: &envelopes[0], message: "Resource has been modified by another user", decodeDetails: decodeDetails[ConflictDetails]},
-	{Definition: Definition{Code: CodeDuplicateResource, Status: 409, Title: "Duplicate Resource", DocsURL: "https://docs.onestack.example/errors#duplicate-resource", Category: "Conflict errors"}, envelope: &envelopes[0], message: "A resource with the same unique identifier already exists", decodeDetails: decodeDetails[DuplicateResourceDetails]},
-	{Definition: Definition{Code: CodeAccountDisabled, Status: 412, Title: "Account Disabled", DocsURL: "https://docs.onestack.example/errors#account-disabled", Category: "Account errors"}, envelope: &envelopes[0], message: "Linked account is disabled", decodeDetails: decodeDetails[AccountDisabledDetails]},
+	{Definition: Definition{Code: CodeTokenExpired, Status: 401, Title: "Token Expired", DocsURL: "https://docs.onestack.example/errors#token-expired", Category: "Authentication errors"}, envelope: &envelopes[0], message: "Session or token has expired", challenge: "Bearer", zero: TokenExpiredDetails{}},
+	{Definition: Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", DocsURL: "https://docs.onestack.example/errors#forbidden", Category: "Permission errors"}, envelope: &envelopes[0], message: "Access denied", zero: ForbiddenDetails{}},
+	{Definition: Definition{Code: CodeProductAccessDenied, Status: 403, Title: "Product Access Denied", DocsURL: "https://docs.onestack.example/errors#product-access-denied", Category: "Permission errors"}, envelope: &envelopes[0], message: "API key does not have access to this product", zero: ProductAccessDeniedDetails{}},
+	{Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found", DocsURL: "https://docs.onestack.example/errors#not-found", Category: "Not found errors"}, envelope: &envelopes[0], message: "Resource not found", zero: NotFoundDetails{}},
+	{Definition: Definition{Code: CodeConflict, Status: 409, Title: "Conflict", DocsURL: "https://docs.onestack.example/errors#conflict", Category: "Conflict errors"}, envelope: &envelopes[0], message: "Resource has been modified by another user", zero: ConflictDetails{}},
+	{Definition: Definition{Code: CodeDuplicateResource, Status: 409, Title: "Duplicate Resource", DocsURL: "https://docs.onestack.example/errors#duplicate-resource", Category: "Conflict errors"}, envelope: &envelopes[0], message: "A resource with the same unique identifier already exists", zero: DuplicateResourceDetails{}},
+	{Definition: Definition{Code: CodeAccountDisabled, Status: 412, Title: "Account Disabled", DocsURL: "https://docs.onestack.example/errors#account-disabled", Category: "Account errors"}, envelope: &envelopes[0], message: "Linked account is disabled", zero: AccountDisabledDetails{}},
 	{Definition: Definition{Code: CodeUnsupportedMediaType, Status: 415, Title: "Unsupported Media Type", DocsURL: "https://docs.onestack.example/errors#unsupported-media-type", Category: "Validation errors"}, envelope: &envelopes[0], message: "Content-Type must be application/json", body: "{\"error\":\"Content-Type must be application/json\",\"code\":\"UNSUPPORTED_MEDIA_TYPE\"}"},
-	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", DocsURL: "https://docs.onestack.example/errors#unprocessable-entity", Category: "Validation errors"}, envelope: &envelopes[0], message: "The request could not be processed", decodeDetails: decodeDetails[UnprocessableEntityDetails]},
-	{Definition: Definition{Code: CodeRateLimitExceeded, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.onestack.example/errors#rate-limit-exceeded", Category: "Rate limiting"}, envelope: &envelopes[0], message: "Rate limit exceeded", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, decodeDetails: decodeDetails[RateLimitExceededDetails]},
+	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", DocsURL: "https://docs.onestack.example/errors#unprocessable-entity", Category: "Validation errors"}, envelope: &envelopes[0], message: "The request could not be processed", zero: UnprocessableEntityDetails{}},
+	{Definition: Definition{Code: CodeRateLimitExceeded, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.onestack.example/errors#rate-limit-exceeded", Category: "Rate limiting"}, envelope: &envelopes[0], message: "Rate limit exceeded", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, zero: RateLimitExceededDetails{}},
 	{Definition: Definition{Code: CodeInternalError, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.onestack.example/errors#internal-error", Category: "Server errors"}, envelope: &envelopes[0], message: "An unexpected error occurred", body: "{\"error\":\"An unexpected error occurred\",\"code\":\"INTERNAL_ERROR\"}"},
-	{Definition: Definition{Code: CodeNotImplemented, Status: 501, Title: "Not Implemented", DocsURL: "https://docs.onestack.example/errors#not-implemented", Category: "Provider errors"}, envelope: &envelopes[0], message: "This endpoint is not supported for the connected provider", decodeDetails: decodeDetails[NotImplementedDetails]},
-	{Definition: Definition{Code: CodeBadGateway, Status: 502, Title: "Bad Gateway", Retryable: true, DocsURL: "https://docs.onestack.example/errors#bad-gateway", Category: "Provider errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "The upstream provider "}, {detail: "provider"}, {literal: " returned an error"}}, decodeDetails: decodeDetails[BadGatewayDetails]},
-	{Definition: Definition{Code: CodeServiceUnavailable, Status: 503, Title: "Service Unavailable", Retryable: true, DocsURL: "https://docs.onestack.example/errors#service-unavailable", Category: "Server errors"}, envelope: &envelopes[0], message: "Service temporarily unavailable", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, decodeDetails: decodeDetails[ServiceUnavailableDetails]},
+	{Definition: Definition{Code: CodeNotImplemented, Status: 501, Title: "Not Implemented", DocsURL: "https://docs.onestack.example/errors#not-implemented", Category: "Provider errors"}, envelope: &envelopes[0], message: "This endpoint is not supported for the connected provider", zero: NotImplementedDetails{}},
+	{Definition: Definition{Code: CodeBadGateway, Status: 502, Title: "Bad Gateway", Retryable: true, DocsURL: "https://docs.onestack.example/errors#bad-gateway", Category: "Provider errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "The upstream provider "}, {detail: "provider"}, {literal: " returned an error"}}, zero: BadGatewayDetails{}},
+	{Definition: Definition{Code: CodeServiceUnavailable, Status: 503, Title: "Service Unavailable", Retryable: true, DocsURL: "https://docs.onestack.example/errors#service-unavailable", Category: "Server errors"}, envelope: &envelopes[0], message: "Service temporarily unavailable", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, zero: ServiceUnavailableDetails{}},
 	{Definition: Definition{Code: CodeGatewayTimeout, Status: 504, Title: "Gateway Timeout", Retryable: true, DocsURL: "https://docs.onestack.example/errors#gateway-timeout", Category: "Server errors"}, envelope: &envelopes[0], message: "The upstream provider did not respond in time", body: "{\"error\":\"The upstream provider did not respond in time\",\"code\":\"GATEWAY_TIMEOUT\"}"},
 }
 
@@ -652,14 +441,14 @@ type Definition struct {
 // definition is a Definition plus what the runtime needs to write and parse it.
 type definition struct {
 	Definition
-	envelope        *envelope                 // the wire format
-	typeURI         string                    // problem type URI
-	message         string                    // default message when it has no placeholders
-	messageTemplate []templatePart            // default message with placeholders; nil when static
-	headers         []header                  // response headers, in catalog order
-	challenge       string                    // WWW-Authenticate value; empty when none
-	body            string                    // pre-encoded body of the error without details; empty when it has details
-	decodeDetails   func([]byte) (any, error) // decodes the typed details; nil when none
+	envelope        *envelope      // the wire format
+	typeURI         string         // problem type URI
+	message         string         // default message when it has no placeholders
+	messageTemplate []templatePart // default message with placeholders; nil when static
+	headers         []header       // response headers, in catalog order
+	challenge       string         // WWW-Authenticate value; empty when none
+	body            string         // pre-encoded body of the error without details; empty when it has details
+	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
 }
 
 // templatePart is a literal or a {detail} placeholder of a message or header.
@@ -706,15 +495,6 @@ type Error struct {
 	err         error // why the details could not be marshaled
 }
 
-// sentinel returns the detail-less error of definitions[i].
-func sentinel(i int) *Error {
-	d := &definitions[i]
-	return &Error{
-		def:     d,
-		message: d.message,
-	}
-}
-
 // newError builds an error with details, marshaling them once and rendering the
 // message and headers from the result, the same way errgen rendered the docs.
 func newError(def *definition, details any) *Error {
@@ -723,7 +503,7 @@ func newError(def *definition, details any) *Error {
 		details: details,
 		message: def.message,
 	}
-	raw, err := details.(detailsMarshaler).appendJSON(make([]byte, 0, 128))
+	raw, err := json.Marshal(details)
 	if err != nil {
 		e.err = err
 		return e
@@ -731,19 +511,6 @@ func newError(def *definition, details any) *Error {
 	e.detailsJSON = raw
 	e.render()
 	return e
-}
-
-// detailsMarshaler is implemented by every <Name>Details: it writes the struct
-// exactly as encoding/json would, without reflection for the common types.
-type detailsMarshaler interface {
-	appendJSON([]byte) ([]byte, error)
-}
-
-// appendMarshal appends v as encoding/json writes it, for the types appendJSON
-// does not write by hand.
-func appendMarshal(b []byte, v any) ([]byte, error) {
-	m, err := json.Marshal(v)
-	return append(b, m...), err
 }
 
 // render fills the message and header templates from the details.
@@ -795,11 +562,13 @@ func fill(parts []templatePart, details []byte) string {
 	return string(b)
 }
 
-// decodeDetails decodes a details object into its typed struct.
-func decodeDetails[T any](raw []byte) (any, error) {
-	var d T
-	err := json.Unmarshal(raw, &d)
-	return d, err
+// decodeDetails decodes a details object into a value of the type of zero.
+func decodeDetails(zero any, raw []byte) (any, error) {
+	p := reflect.New(reflect.TypeOf(zero))
+	if err := json.Unmarshal(raw, p.Interface()); err != nil {
+		return nil, err
+	}
+	return p.Elem().Interface(), nil
 }
 
 // Error returns the code, the message and the cause, for logs; clients never see it.
@@ -1053,8 +822,8 @@ func (env *envelope) parse(status int, body []byte) (*Error, bool) {
 		def:     def,
 		message: def.message,
 	}
-	if def.decodeDetails != nil && details != nil {
-		d, err := def.decodeDetails(details)
+	if def.zero != nil && details != nil {
+		d, err := decodeDetails(def.zero, details)
 		if err != nil {
 			return nil, false
 		}

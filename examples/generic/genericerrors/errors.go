@@ -11,7 +11,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"strconv"
+	"reflect"
 	"unicode/utf8"
 )
 
@@ -41,40 +41,54 @@ const (
 // Sentinels, one per code, for errors.Is. Every error of a code matches its
 // sentinel, whatever its details, message or cause.
 var (
-	// ErrInvalidRequest matches every invalid_request error.
-	ErrInvalidRequest = sentinel(0)
-	// ErrAuthenticationFailed matches every authentication_failed error.
-	ErrAuthenticationFailed = sentinel(1)
-	// ErrPermissionDenied matches every permission_denied error.
-	ErrPermissionDenied = sentinel(2)
-	// ErrNotFound matches every not_found error.
-	ErrNotFound = sentinel(3)
-	// ErrUnprocessableEntity matches every unprocessable_entity error.
-	ErrUnprocessableEntity = sentinel(4)
-	// ErrRateLimited matches every rate_limited error.
-	ErrRateLimited = sentinel(5)
-	// ErrInternalError matches every internal_error error.
-	ErrInternalError = sentinel(6)
-	// ErrServiceUnavailable matches every service_unavailable error.
-	ErrServiceUnavailable = sentinel(7)
+	// ErrInvalidRequest matches every invalid_request error; build them with NewInvalidRequest.
+	ErrInvalidRequest = &Error{def: &definitions[0]}
+	// ErrAuthenticationFailed is the authentication_failed error (401 Unauthorized), and matches
+	// every copy of it. Authentication failed or API key is invalid
+	ErrAuthenticationFailed = &Error{
+		def:     &definitions[1],
+		message: "Authentication failed or API key is invalid",
+	}
+	// ErrPermissionDenied is the permission_denied error (403 Forbidden), and matches every copy
+	// of it. Valid credentials but insufficient permissions
+	ErrPermissionDenied = &Error{
+		def:     &definitions[2],
+		message: "Valid credentials but insufficient permissions",
+	}
+	// ErrNotFound is the not_found error (404 Not Found), and matches every copy of it. The
+	// requested resource doesn't exist
+	ErrNotFound = &Error{
+		def:     &definitions[3],
+		message: "The requested resource doesn't exist",
+	}
+	// ErrUnprocessableEntity matches every unprocessable_entity error; build them with
+	// NewUnprocessableEntity.
+	ErrUnprocessableEntity = &Error{
+		def:     &definitions[4],
+		message: "Request understood but cannot be processed due to validation errors",
+	}
+	// ErrRateLimited matches every rate_limited error; build them with NewRateLimited.
+	ErrRateLimited = &Error{
+		def:     &definitions[5],
+		message: "Rate limit exceeded",
+	}
+	// ErrInternalError is the internal_error error (500 Internal Server Error), and matches
+	// every copy of it. Something went wrong on our servers
+	ErrInternalError = &Error{
+		def:     &definitions[6],
+		message: "Something went wrong on our servers",
+	}
+	// ErrServiceUnavailable is the service_unavailable error (503 Service Unavailable), and
+	// matches every copy of it. Service temporarily unavailable
+	ErrServiceUnavailable = &Error{
+		def:     &definitions[7],
+		message: "Service temporarily unavailable",
+	}
 )
 
 // InvalidRequestDetails are the details of invalid_request errors.
 type InvalidRequestDetails struct {
 	Param string `json:"param"` // The parameter that is missing or invalid.
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d InvalidRequestDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"param\":"...)
-	b = appendString(b, d.Param)
-	return append(b, '}'), err
 }
 
 // NewInvalidRequest returns the invalid_request error (400 Bad Request). The request was
@@ -83,42 +97,9 @@ func NewInvalidRequest(param string) *Error {
 	return newError(&definitions[0], InvalidRequestDetails{Param: param})
 }
 
-// NewAuthenticationFailed returns the authentication_failed error (401 Unauthorized).
-// Authentication failed or API key is invalid
-func NewAuthenticationFailed() *Error {
-	return sentinel(1)
-}
-
-// NewPermissionDenied returns the permission_denied error (403 Forbidden). Valid credentials
-// but insufficient permissions
-func NewPermissionDenied() *Error {
-	return sentinel(2)
-}
-
-// NewNotFound returns the not_found error (404 Not Found). The requested resource doesn't
-// exist
-func NewNotFound() *Error {
-	return sentinel(3)
-}
-
 // UnprocessableEntityDetails are the details of unprocessable_entity errors.
 type UnprocessableEntityDetails struct {
 	Param string `json:"param,omitempty"` // The parameter that failed validation, when one is to blame.
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d UnprocessableEntityDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if d.Param != "" {
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, "\"param\":"...)
-		b = appendString(b, d.Param)
-	}
-	return append(b, '}'), err
 }
 
 // NewUnprocessableEntity returns the unprocessable_entity error (422 Unprocessable Entity).
@@ -137,45 +118,20 @@ type RateLimitedDetails struct {
 	RetryAfter int `json:"retry_after"` // Seconds to wait before retrying.
 }
 
-// appendJSON appends d as encoding/json writes it.
-func (d RateLimitedDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"retry_after\":"...)
-	b = strconv.AppendInt(b, int64(d.RetryAfter), 10)
-	return append(b, '}'), err
-}
-
 // NewRateLimited returns the rate_limited error (429 Too Many Requests). Rate limit exceeded
 func NewRateLimited(retryAfter int) *Error {
 	return newError(&definitions[5], RateLimitedDetails{RetryAfter: retryAfter})
 }
 
-// NewInternalError returns the internal_error error (500 Internal Server Error). Something
-// went wrong on our servers
-func NewInternalError() *Error {
-	return sentinel(6)
-}
-
-// NewServiceUnavailable returns the service_unavailable error (503 Service Unavailable).
-// Service temporarily unavailable
-func NewServiceUnavailable() *Error {
-	return sentinel(7)
-}
-
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [8]definition{
-	{Definition: Definition{Code: CodeInvalidRequest, Status: 400, Title: "Bad Request"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Missing required field: "}, {detail: "param"}}, meta: []string{"validation_error"}, decodeDetails: decodeDetails[InvalidRequestDetails]},
+	{Definition: Definition{Code: CodeInvalidRequest, Status: 400, Title: "Bad Request"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Missing required field: "}, {detail: "param"}}, meta: []string{"validation_error"}, zero: InvalidRequestDetails{}},
 	{Definition: Definition{Code: CodeAuthenticationFailed, Status: 401, Title: "Unauthorized"}, envelope: &envelopes[0], message: "Authentication failed or API key is invalid", challenge: "Bearer", meta: []string{"authentication_error"}, body: "{\"error\":{\"code\":\"authentication_failed\",\"message\":\"Authentication failed or API key is invalid\",\"type\":\"authentication_error\"}}"},
 	{Definition: Definition{Code: CodePermissionDenied, Status: 403, Title: "Forbidden"}, envelope: &envelopes[0], message: "Valid credentials but insufficient permissions", meta: []string{"permission_error"}, body: "{\"error\":{\"code\":\"permission_denied\",\"message\":\"Valid credentials but insufficient permissions\",\"type\":\"permission_error\"}}"},
 	{Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found"}, envelope: &envelopes[0], message: "The requested resource doesn't exist", meta: []string{"not_found_error"}, body: "{\"error\":{\"code\":\"not_found\",\"message\":\"The requested resource doesn't exist\",\"type\":\"not_found_error\"}}"},
-	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity"}, envelope: &envelopes[0], message: "Request understood but cannot be processed due to validation errors", meta: []string{"validation_error"}, decodeDetails: decodeDetails[UnprocessableEntityDetails]},
-	{Definition: Definition{Code: CodeRateLimited, Status: 429, Title: "Too Many Requests", Retryable: true}, envelope: &envelopes[0], message: "Rate limit exceeded", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retry_after"}}}}, meta: []string{"rate_limit_error"}, decodeDetails: decodeDetails[RateLimitedDetails]},
+	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity"}, envelope: &envelopes[0], message: "Request understood but cannot be processed due to validation errors", meta: []string{"validation_error"}, zero: UnprocessableEntityDetails{}},
+	{Definition: Definition{Code: CodeRateLimited, Status: 429, Title: "Too Many Requests", Retryable: true}, envelope: &envelopes[0], message: "Rate limit exceeded", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retry_after"}}}}, meta: []string{"rate_limit_error"}, zero: RateLimitedDetails{}},
 	{Definition: Definition{Code: CodeInternalError, Status: 500, Title: "Internal Server Error", Retryable: true}, envelope: &envelopes[0], message: "Something went wrong on our servers", meta: []string{"api_error"}, body: "{\"error\":{\"code\":\"internal_error\",\"message\":\"Something went wrong on our servers\",\"type\":\"api_error\"}}"},
 	{Definition: Definition{Code: CodeServiceUnavailable, Status: 503, Title: "Service Unavailable", Retryable: true}, envelope: &envelopes[0], message: "Service temporarily unavailable", meta: []string{"api_error"}, body: "{\"error\":{\"code\":\"service_unavailable\",\"message\":\"Service temporarily unavailable\",\"type\":\"api_error\"}}"},
 }
@@ -245,15 +201,15 @@ type Definition struct {
 // definition is a Definition plus what the runtime needs to write and parse it.
 type definition struct {
 	Definition
-	envelope        *envelope                 // the wire format
-	typeURI         string                    // problem type URI
-	message         string                    // default message when it has no placeholders
-	messageTemplate []templatePart            // default message with placeholders; nil when static
-	headers         []header                  // response headers, in catalog order
-	challenge       string                    // WWW-Authenticate value; empty when none
-	meta            []string                  // meta values referenced by envelopes: type
-	body            string                    // pre-encoded body of the error without details; empty when it has details
-	decodeDetails   func([]byte) (any, error) // decodes the typed details; nil when none
+	envelope        *envelope      // the wire format
+	typeURI         string         // problem type URI
+	message         string         // default message when it has no placeholders
+	messageTemplate []templatePart // default message with placeholders; nil when static
+	headers         []header       // response headers, in catalog order
+	challenge       string         // WWW-Authenticate value; empty when none
+	meta            []string       // meta values referenced by envelopes: type
+	body            string         // pre-encoded body of the error without details; empty when it has details
+	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
 }
 
 // templatePart is a literal or a {detail} placeholder of a message or header.
@@ -300,15 +256,6 @@ type Error struct {
 	err         error // why the details could not be marshaled
 }
 
-// sentinel returns the detail-less error of definitions[i].
-func sentinel(i int) *Error {
-	d := &definitions[i]
-	return &Error{
-		def:     d,
-		message: d.message,
-	}
-}
-
 // newError builds an error with details, marshaling them once and rendering the
 // message and headers from the result, the same way errgen rendered the docs.
 func newError(def *definition, details any) *Error {
@@ -317,7 +264,7 @@ func newError(def *definition, details any) *Error {
 		details: details,
 		message: def.message,
 	}
-	raw, err := details.(detailsMarshaler).appendJSON(make([]byte, 0, 128))
+	raw, err := json.Marshal(details)
 	if err != nil {
 		e.err = err
 		return e
@@ -325,19 +272,6 @@ func newError(def *definition, details any) *Error {
 	e.detailsJSON = raw
 	e.render()
 	return e
-}
-
-// detailsMarshaler is implemented by every <Name>Details: it writes the struct
-// exactly as encoding/json would, without reflection for the common types.
-type detailsMarshaler interface {
-	appendJSON([]byte) ([]byte, error)
-}
-
-// appendMarshal appends v as encoding/json writes it, for the types appendJSON
-// does not write by hand.
-func appendMarshal(b []byte, v any) ([]byte, error) {
-	m, err := json.Marshal(v)
-	return append(b, m...), err
 }
 
 // render fills the message and header templates from the details.
@@ -389,11 +323,13 @@ func fill(parts []templatePart, details []byte) string {
 	return string(b)
 }
 
-// decodeDetails decodes a details object into its typed struct.
-func decodeDetails[T any](raw []byte) (any, error) {
-	var d T
-	err := json.Unmarshal(raw, &d)
-	return d, err
+// decodeDetails decodes a details object into a value of the type of zero.
+func decodeDetails(zero any, raw []byte) (any, error) {
+	p := reflect.New(reflect.TypeOf(zero))
+	if err := json.Unmarshal(raw, p.Interface()); err != nil {
+		return nil, err
+	}
+	return p.Elem().Interface(), nil
 }
 
 // Error returns the code, the message and the cause, for logs; clients never see it.
@@ -647,8 +583,8 @@ func (env *envelope) parse(status int, body []byte) (*Error, bool) {
 		def:     def,
 		message: def.message,
 	}
-	if def.decodeDetails != nil && details != nil {
-		d, err := def.decodeDetails(details)
+	if def.zero != nil && details != nil {
+		d, err := decodeDetails(def.zero, details)
 		if err != nil {
 			return nil, false
 		}

@@ -11,7 +11,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"strconv"
+	"reflect"
 	"unicode/utf8"
 )
 
@@ -47,48 +47,74 @@ const (
 // Sentinels, one per code, for errors.Is. Every error of a code matches its
 // sentinel, whatever its details, message or cause.
 var (
-	// ErrValidationError matches every VALIDATION_ERROR error.
-	ErrValidationError = sentinel(0)
-	// ErrInvalidJSON matches every INVALID_JSON error.
-	ErrInvalidJSON = sentinel(1)
-	// ErrUnauthorized matches every UNAUTHORIZED error.
-	ErrUnauthorized = sentinel(2)
-	// ErrTokenExpired matches every TOKEN_EXPIRED error.
-	ErrTokenExpired = sentinel(3)
-	// ErrForbidden matches every FORBIDDEN error.
-	ErrForbidden = sentinel(4)
-	// ErrProductAccessDenied matches every PRODUCT_ACCESS_DENIED error.
-	ErrProductAccessDenied = sentinel(5)
-	// ErrNotFound matches every NOT_FOUND error.
-	ErrNotFound = sentinel(6)
-	// ErrConflict matches every CONFLICT error.
-	ErrConflict = sentinel(7)
-	// ErrDuplicateResource matches every DUPLICATE_RESOURCE error.
-	ErrDuplicateResource = sentinel(8)
-	// ErrRateLimitExceeded matches every RATE_LIMIT_EXCEEDED error.
-	ErrRateLimitExceeded = sentinel(9)
-	// ErrInternalError matches every INTERNAL_ERROR error.
-	ErrInternalError = sentinel(10)
+	// ErrValidationError matches every VALIDATION_ERROR error; build them with
+	// NewValidationError.
+	ErrValidationError = &Error{
+		def:     &definitions[0],
+		message: "Validation failed",
+	}
+	// ErrInvalidJSON is the INVALID_JSON error (400 Invalid JSON), and matches every copy of it.
+	// Request body is not valid JSON
+	ErrInvalidJSON = &Error{
+		def:     &definitions[1],
+		message: "Request body is not valid JSON",
+	}
+	// ErrUnauthorized is the UNAUTHORIZED error (401 Unauthorized), and matches every copy of
+	// it. Missing or invalid authentication
+	ErrUnauthorized = &Error{
+		def:     &definitions[2],
+		message: "Authentication required",
+	}
+	// ErrTokenExpired is the TOKEN_EXPIRED error (401 Token Expired), and matches every copy of
+	// it. JWT or session has expired
+	ErrTokenExpired = &Error{
+		def:     &definitions[3],
+		message: "JWT or session has expired",
+	}
+	// ErrForbidden matches every FORBIDDEN error; build them with NewForbidden.
+	ErrForbidden = &Error{
+		def:     &definitions[4],
+		message: "Access denied",
+	}
+	// ErrProductAccessDenied is the PRODUCT_ACCESS_DENIED error (403 Product Access Denied), and
+	// matches every copy of it. API key does not have access to this product
+	ErrProductAccessDenied = &Error{
+		def:     &definitions[5],
+		message: "API key does not have access to this product",
+	}
+	// ErrNotFound matches every NOT_FOUND error; build them with NewNotFound.
+	ErrNotFound = &Error{
+		def:     &definitions[6],
+		message: "Resource not found",
+	}
+	// ErrConflict matches every CONFLICT error; build them with NewConflict.
+	ErrConflict = &Error{
+		def:     &definitions[7],
+		message: "Resource has been modified by another user",
+	}
+	// ErrDuplicateResource is the DUPLICATE_RESOURCE error (409 Duplicate Resource), and matches
+	// every copy of it. A resource with the same unique identifier already exists
+	ErrDuplicateResource = &Error{
+		def:     &definitions[8],
+		message: "A resource with the same unique identifier already exists",
+	}
+	// ErrRateLimitExceeded matches every RATE_LIMIT_EXCEEDED error; build them with
+	// NewRateLimitExceeded.
+	ErrRateLimitExceeded = &Error{
+		def:     &definitions[9],
+		message: "Rate limit exceeded",
+	}
+	// ErrInternalError is the INTERNAL_ERROR error (500 Internal Server Error), and matches
+	// every copy of it. Unexpected server error
+	ErrInternalError = &Error{
+		def:     &definitions[10],
+		message: "An unexpected error occurred",
+	}
 )
 
 // ValidationErrorDetails are the details of VALIDATION_ERROR errors.
 type ValidationErrorDetails struct {
 	Fields json.RawMessage `json:"fields"` // Maps each invalid field to a human-readable validation message.
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d ValidationErrorDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"fields\":"...)
-	if b, err = appendMarshal(b, d.Fields); err != nil {
-		return nil, err
-	}
-	return append(b, '}'), err
 }
 
 // NewValidationError returns the VALIDATION_ERROR error (400 Bad Request). Request body or
@@ -97,46 +123,10 @@ func NewValidationError(fields json.RawMessage) *Error {
 	return newError(&definitions[0], ValidationErrorDetails{Fields: fields})
 }
 
-// NewInvalidJSON returns the INVALID_JSON error (400 Invalid JSON). Request body is not
-// valid JSON
-func NewInvalidJSON() *Error {
-	return sentinel(1)
-}
-
-// NewUnauthorized returns the UNAUTHORIZED error (401 Unauthorized). Missing or invalid
-// authentication
-func NewUnauthorized() *Error {
-	return sentinel(2)
-}
-
-// NewTokenExpired returns the TOKEN_EXPIRED error (401 Token Expired). JWT or session has
-// expired
-func NewTokenExpired() *Error {
-	return sentinel(3)
-}
-
 // ForbiddenDetails are the details of FORBIDDEN errors.
 type ForbiddenDetails struct {
 	RequiredProduct    string `json:"requiredProduct"`    // The product the action belongs to.
 	RequiredPermission string `json:"requiredPermission"` // The permission the caller is missing.
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d ForbiddenDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"requiredProduct\":"...)
-	b = appendString(b, d.RequiredProduct)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"requiredPermission\":"...)
-	b = appendString(b, d.RequiredPermission)
-	return append(b, '}'), err
 }
 
 // NewForbidden returns the FORBIDDEN error (403 Forbidden). Insufficient permissions
@@ -144,34 +134,10 @@ func NewForbidden(requiredProduct string, requiredPermission string) *Error {
 	return newError(&definitions[4], ForbiddenDetails{RequiredProduct: requiredProduct, RequiredPermission: requiredPermission})
 }
 
-// NewProductAccessDenied returns the PRODUCT_ACCESS_DENIED error (403 Product Access
-// Denied). API key does not have access to this product
-func NewProductAccessDenied() *Error {
-	return sentinel(5)
-}
-
 // NotFoundDetails are the details of NOT_FOUND errors.
 type NotFoundDetails struct {
 	ResourceType string `json:"resourceType"` // The type of the resource that was not found.
 	ResourceID   string `json:"resourceId"`   // The ID that was looked up.
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d NotFoundDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"resourceType\":"...)
-	b = appendString(b, d.ResourceType)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"resourceId\":"...)
-	b = appendString(b, d.ResourceID)
-	return append(b, '}'), err
 }
 
 // NewNotFound returns the NOT_FOUND error (404 Not Found). Resource does not exist
@@ -185,33 +151,9 @@ type ConflictDetails struct {
 	SubmittedVersion string `json:"submittedVersion"` // The version the request was based on.
 }
 
-// appendJSON appends d as encoding/json writes it.
-func (d ConflictDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"currentVersion\":"...)
-	b = appendString(b, d.CurrentVersion)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"submittedVersion\":"...)
-	b = appendString(b, d.SubmittedVersion)
-	return append(b, '}'), err
-}
-
 // NewConflict returns the CONFLICT error (409 Conflict). Resource version conflict
 func NewConflict(currentVersion string, submittedVersion string) *Error {
 	return newError(&definitions[7], ConflictDetails{CurrentVersion: currentVersion, SubmittedVersion: submittedVersion})
-}
-
-// NewDuplicateResource returns the DUPLICATE_RESOURCE error (409 Duplicate Resource). A
-// resource with the same unique identifier already exists
-func NewDuplicateResource() *Error {
-	return sentinel(8)
 }
 
 // RateLimitExceededDetails are the details of RATE_LIMIT_EXCEEDED errors.
@@ -221,54 +163,25 @@ type RateLimitExceededDetails struct {
 	RetryAfter int    `json:"retryAfter"` // Seconds to wait before retrying.
 }
 
-// appendJSON appends d as encoding/json writes it.
-func (d RateLimitExceededDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"limit\":"...)
-	b = strconv.AppendInt(b, int64(d.Limit), 10)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"window\":"...)
-	b = appendString(b, d.Window)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"retryAfter\":"...)
-	b = strconv.AppendInt(b, int64(d.RetryAfter), 10)
-	return append(b, '}'), err
-}
-
 // NewRateLimitExceeded returns the RATE_LIMIT_EXCEEDED error (429 Too Many Requests). Too
 // many requests
 func NewRateLimitExceeded(limit int, window string, retryAfter int) *Error {
 	return newError(&definitions[9], RateLimitExceededDetails{Limit: limit, Window: window, RetryAfter: retryAfter})
 }
 
-// NewInternalError returns the INTERNAL_ERROR error (500 Internal Server Error). Unexpected
-// server error
-func NewInternalError() *Error {
-	return sentinel(10)
-}
-
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [11]definition{
-	{Definition: Definition{Code: CodeValidationError, Status: 400, Title: "Bad Request", DocsURL: "https://docs.onestack.example/errors#validation-error"}, envelope: &envelopes[0], message: "Validation failed", decodeDetails: decodeDetails[ValidationErrorDetails]},
+	{Definition: Definition{Code: CodeValidationError, Status: 400, Title: "Bad Request", DocsURL: "https://docs.onestack.example/errors#validation-error"}, envelope: &envelopes[0], message: "Validation failed", zero: ValidationErrorDetails{}},
 	{Definition: Definition{Code: CodeInvalidJSON, Status: 400, Title: "Invalid JSON", DocsURL: "https://docs.onestack.example/errors#invalid-json"}, envelope: &envelopes[0], message: "Request body is not valid JSON", body: "{\"error\":\"Request body is not valid JSON\",\"code\":\"INVALID_JSON\"}"},
 	{Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.onestack.example/errors#unauthorized"}, envelope: &envelopes[0], message: "Authentication required", challenge: "ApiKey header=\"X-Integration-Key\"", body: "{\"error\":\"Authentication required\",\"code\":\"UNAUTHORIZED\"}"},
 	{Definition: Definition{Code: CodeTokenExpired, Status: 401, Title: "Token Expired", DocsURL: "https://docs.onestack.example/errors#token-expired"}, envelope: &envelopes[0], message: "JWT or session has expired", challenge: "Bearer error=\"invalid_token\"", body: "{\"error\":\"JWT or session has expired\",\"code\":\"TOKEN_EXPIRED\"}"},
-	{Definition: Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", DocsURL: "https://docs.onestack.example/errors#forbidden"}, envelope: &envelopes[0], message: "Access denied", decodeDetails: decodeDetails[ForbiddenDetails]},
+	{Definition: Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", DocsURL: "https://docs.onestack.example/errors#forbidden"}, envelope: &envelopes[0], message: "Access denied", zero: ForbiddenDetails{}},
 	{Definition: Definition{Code: CodeProductAccessDenied, Status: 403, Title: "Product Access Denied", DocsURL: "https://docs.onestack.example/errors#product-access-denied"}, envelope: &envelopes[0], message: "API key does not have access to this product", body: "{\"error\":\"API key does not have access to this product\",\"code\":\"PRODUCT_ACCESS_DENIED\"}"},
-	{Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found", DocsURL: "https://docs.onestack.example/errors#not-found"}, envelope: &envelopes[0], message: "Resource not found", decodeDetails: decodeDetails[NotFoundDetails]},
-	{Definition: Definition{Code: CodeConflict, Status: 409, Title: "Conflict", DocsURL: "https://docs.onestack.example/errors#conflict"}, envelope: &envelopes[0], message: "Resource has been modified by another user", decodeDetails: decodeDetails[ConflictDetails]},
+	{Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found", DocsURL: "https://docs.onestack.example/errors#not-found"}, envelope: &envelopes[0], message: "Resource not found", zero: NotFoundDetails{}},
+	{Definition: Definition{Code: CodeConflict, Status: 409, Title: "Conflict", DocsURL: "https://docs.onestack.example/errors#conflict"}, envelope: &envelopes[0], message: "Resource has been modified by another user", zero: ConflictDetails{}},
 	{Definition: Definition{Code: CodeDuplicateResource, Status: 409, Title: "Duplicate Resource", DocsURL: "https://docs.onestack.example/errors#duplicate-resource"}, envelope: &envelopes[0], message: "A resource with the same unique identifier already exists", body: "{\"error\":\"A resource with the same unique identifier already exists\",\"code\":\"DUPLICATE_RESOURCE\"}"},
-	{Definition: Definition{Code: CodeRateLimitExceeded, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.onestack.example/errors#rate-limit-exceeded"}, envelope: &envelopes[0], message: "Rate limit exceeded", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, decodeDetails: decodeDetails[RateLimitExceededDetails]},
+	{Definition: Definition{Code: CodeRateLimitExceeded, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.onestack.example/errors#rate-limit-exceeded"}, envelope: &envelopes[0], message: "Rate limit exceeded", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, zero: RateLimitExceededDetails{}},
 	{Definition: Definition{Code: CodeInternalError, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.onestack.example/errors#internal-error"}, envelope: &envelopes[0], message: "An unexpected error occurred", body: "{\"error\":\"An unexpected error occurred\",\"code\":\"INTERNAL_ERROR\"}"},
 }
 
@@ -321,14 +234,14 @@ type Definition struct {
 // definition is a Definition plus what the runtime needs to write and parse it.
 type definition struct {
 	Definition
-	envelope        *envelope                 // the wire format
-	typeURI         string                    // problem type URI
-	message         string                    // default message when it has no placeholders
-	messageTemplate []templatePart            // default message with placeholders; nil when static
-	headers         []header                  // response headers, in catalog order
-	challenge       string                    // WWW-Authenticate value; empty when none
-	body            string                    // pre-encoded body of the error without details; empty when it has details
-	decodeDetails   func([]byte) (any, error) // decodes the typed details; nil when none
+	envelope        *envelope      // the wire format
+	typeURI         string         // problem type URI
+	message         string         // default message when it has no placeholders
+	messageTemplate []templatePart // default message with placeholders; nil when static
+	headers         []header       // response headers, in catalog order
+	challenge       string         // WWW-Authenticate value; empty when none
+	body            string         // pre-encoded body of the error without details; empty when it has details
+	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
 }
 
 // templatePart is a literal or a {detail} placeholder of a message or header.
@@ -375,15 +288,6 @@ type Error struct {
 	err         error // why the details could not be marshaled
 }
 
-// sentinel returns the detail-less error of definitions[i].
-func sentinel(i int) *Error {
-	d := &definitions[i]
-	return &Error{
-		def:     d,
-		message: d.message,
-	}
-}
-
 // newError builds an error with details, marshaling them once and rendering the
 // message and headers from the result, the same way errgen rendered the docs.
 func newError(def *definition, details any) *Error {
@@ -392,7 +296,7 @@ func newError(def *definition, details any) *Error {
 		details: details,
 		message: def.message,
 	}
-	raw, err := details.(detailsMarshaler).appendJSON(make([]byte, 0, 128))
+	raw, err := json.Marshal(details)
 	if err != nil {
 		e.err = err
 		return e
@@ -400,19 +304,6 @@ func newError(def *definition, details any) *Error {
 	e.detailsJSON = raw
 	e.render()
 	return e
-}
-
-// detailsMarshaler is implemented by every <Name>Details: it writes the struct
-// exactly as encoding/json would, without reflection for the common types.
-type detailsMarshaler interface {
-	appendJSON([]byte) ([]byte, error)
-}
-
-// appendMarshal appends v as encoding/json writes it, for the types appendJSON
-// does not write by hand.
-func appendMarshal(b []byte, v any) ([]byte, error) {
-	m, err := json.Marshal(v)
-	return append(b, m...), err
 }
 
 // render fills the message and header templates from the details.
@@ -464,11 +355,13 @@ func fill(parts []templatePart, details []byte) string {
 	return string(b)
 }
 
-// decodeDetails decodes a details object into its typed struct.
-func decodeDetails[T any](raw []byte) (any, error) {
-	var d T
-	err := json.Unmarshal(raw, &d)
-	return d, err
+// decodeDetails decodes a details object into a value of the type of zero.
+func decodeDetails(zero any, raw []byte) (any, error) {
+	p := reflect.New(reflect.TypeOf(zero))
+	if err := json.Unmarshal(raw, p.Interface()); err != nil {
+		return nil, err
+	}
+	return p.Elem().Interface(), nil
 }
 
 // Error returns the code, the message and the cause, for logs; clients never see it.
@@ -722,8 +615,8 @@ func (env *envelope) parse(status int, body []byte) (*Error, bool) {
 		def:     def,
 		message: def.message,
 	}
-	if def.decodeDetails != nil && details != nil {
-		d, err := def.decodeDetails(details)
+	if def.zero != nil && details != nil {
+		d, err := decodeDetails(def.zero, details)
 		if err != nil {
 			return nil, false
 		}

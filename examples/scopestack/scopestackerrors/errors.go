@@ -11,6 +11,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"reflect"
 	"strconv"
 	"unicode/utf8"
 )
@@ -47,82 +48,58 @@ const (
 // Sentinels, one per code, for errors.Is. Every error of a code matches its
 // sentinel, whatever its details, message or cause.
 var (
-	// ErrUnauthorized matches every UNAUTHORIZED error.
-	ErrUnauthorized = sentinel(0)
-	// ErrInvalidClient matches every invalid_client error.
-	ErrInvalidClient = sentinel(1)
-	// ErrInvalidGrant matches every invalid_grant error.
-	ErrInvalidGrant = sentinel(2)
-	// ErrInvalidResourceOwner matches every invalid_resource_owner error.
-	ErrInvalidResourceOwner = sentinel(3)
-	// ErrUnsupportedGrantType matches every unsupported_grant_type error.
-	ErrUnsupportedGrantType = sentinel(4)
-	// ErrForbidden matches every FORBIDDEN error.
-	ErrForbidden = sentinel(5)
-	// ErrBadRequest matches every BAD_REQUEST error.
-	ErrBadRequest = sentinel(6)
-	// ErrUnprocessableEntity matches every UNPROCESSABLE_ENTITY error.
-	ErrUnprocessableEntity = sentinel(7)
-	// ErrNotFound matches every NOT_FOUND error.
-	ErrNotFound = sentinel(8)
-	// ErrGatewayTimeout matches every GATEWAY_TIMEOUT error.
-	ErrGatewayTimeout = sentinel(9)
-	// ErrInternalServerError matches every INTERNAL_SERVER_ERROR error.
-	ErrInternalServerError = sentinel(10)
+	// ErrUnauthorized is the UNAUTHORIZED error (401 Unauthorized), and matches every copy of
+	// it. Your access token is missing, invalid, or expired.
+	ErrUnauthorized = &Error{def: &definitions[0]}
+	// ErrInvalidClient is the invalid_client error (401 Invalid Client), and matches every copy
+	// of it. The `client_id` was not recognized
+	ErrInvalidClient = &Error{
+		def:     &definitions[1],
+		message: "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.",
+	}
+	// ErrInvalidGrant is the invalid_grant error (400 Invalid Grant), and matches every copy of
+	// it. The client was recognized but authentication failed
+	ErrInvalidGrant = &Error{
+		def:     &definitions[2],
+		message: "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.",
+	}
+	// ErrInvalidResourceOwner is the invalid_resource_owner error (400 Invalid Resource Owner),
+	// and matches every copy of it. The user was not found
+	ErrInvalidResourceOwner = &Error{
+		def:     &definitions[3],
+		message: "The provided resource owner credentials are not valid, or resource owner cannot be found",
+	}
+	// ErrUnsupportedGrantType is the unsupported_grant_type error (400 Unsupported Grant Type),
+	// and matches every copy of it. The `grant_type` value is not valid
+	ErrUnsupportedGrantType = &Error{
+		def:     &definitions[4],
+		message: "The authorization grant type is not supported by the authorization server.",
+	}
+	// ErrForbidden is the FORBIDDEN error (403 Forbidden), and matches every copy of it. Your
+	// token is valid, but the user associated with it does not have permission to perform this
+	// action.
+	ErrForbidden = &Error{def: &definitions[5]}
+	// ErrBadRequest matches every BAD_REQUEST error; build them with NewBadRequest.
+	ErrBadRequest = &Error{def: &definitions[6]}
+	// ErrUnprocessableEntity matches every UNPROCESSABLE_ENTITY error; build them with
+	// NewUnprocessableEntity.
+	ErrUnprocessableEntity = &Error{def: &definitions[7]}
+	// ErrNotFound is the NOT_FOUND error (404 Not Found), and matches every copy of it. The
+	// resource does not exist, or it exists in a different account than the one your token is
+	// scoped to.
+	ErrNotFound = &Error{def: &definitions[8]}
+	// ErrGatewayTimeout is the GATEWAY_TIMEOUT error (504 Gateway Timeout), and matches every
+	// copy of it. The server did not return a response in time. This typically occurs on
+	// requests that involve large amounts of data.
+	ErrGatewayTimeout = &Error{def: &definitions[9]}
+	// ErrInternalServerError is the INTERNAL_SERVER_ERROR error (500 Internal Server Error), and
+	// matches every copy of it. An unexpected error occurred on the server.
+	ErrInternalServerError = &Error{def: &definitions[10]}
 )
-
-// NewUnauthorized returns the UNAUTHORIZED error (401 Unauthorized). Your access token is
-// missing, invalid, or expired.
-func NewUnauthorized() *Error {
-	return sentinel(0)
-}
-
-// NewInvalidClient returns the invalid_client error (401 Invalid Client). The `client_id`
-// was not recognized
-func NewInvalidClient() *Error {
-	return sentinel(1)
-}
-
-// NewInvalidGrant returns the invalid_grant error (400 Invalid Grant). The client was
-// recognized but authentication failed
-func NewInvalidGrant() *Error {
-	return sentinel(2)
-}
-
-// NewInvalidResourceOwner returns the invalid_resource_owner error (400 Invalid Resource
-// Owner). The user was not found
-func NewInvalidResourceOwner() *Error {
-	return sentinel(3)
-}
-
-// NewUnsupportedGrantType returns the unsupported_grant_type error (400 Unsupported Grant
-// Type). The `grant_type` value is not valid
-func NewUnsupportedGrantType() *Error {
-	return sentinel(4)
-}
-
-// NewForbidden returns the FORBIDDEN error (403 Forbidden). Your token is valid, but the
-// user associated with it does not have permission to perform this action.
-func NewForbidden() *Error {
-	return sentinel(5)
-}
 
 // BadRequestDetails are the details of BAD_REQUEST errors.
 type BadRequestDetails struct {
 	Filter string `json:"filter"` // The filter parameter the endpoint does not support.
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d BadRequestDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"filter\":"...)
-	b = appendString(b, d.Filter)
-	return append(b, '}'), err
 }
 
 // NewBadRequest returns the BAD_REQUEST error (400 Bad Request). The request was malformed
@@ -136,43 +113,11 @@ type UnprocessableEntityDetails struct {
 	Field string `json:"field"` // The human-readable name of the field that is blank.
 }
 
-// appendJSON appends d as encoding/json writes it.
-func (d UnprocessableEntityDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"field\":"...)
-	b = appendString(b, d.Field)
-	return append(b, '}'), err
-}
-
 // NewUnprocessableEntity returns the UNPROCESSABLE_ENTITY error (422 Unprocessable Entity).
 // The request was well-formed but failed validation. This is the most common error when
 // creating or updating records.
 func NewUnprocessableEntity(field string) *Error {
 	return newError(&definitions[7], UnprocessableEntityDetails{Field: field})
-}
-
-// NewNotFound returns the NOT_FOUND error (404 Not Found). The resource does not exist, or
-// it exists in a different account than the one your token is scoped to.
-func NewNotFound() *Error {
-	return sentinel(8)
-}
-
-// NewGatewayTimeout returns the GATEWAY_TIMEOUT error (504 Gateway Timeout). The server did
-// not return a response in time. This typically occurs on requests that involve large
-// amounts of data.
-func NewGatewayTimeout() *Error {
-	return sentinel(9)
-}
-
-// NewInternalServerError returns the INTERNAL_SERVER_ERROR error (500 Internal Server
-// Error). An unexpected error occurred on the server.
-func NewInternalServerError() *Error {
-	return sentinel(10)
 }
 
 // definitions is the registry: everything the runtime needs to know about each
@@ -184,8 +129,8 @@ var definitions = [11]definition{
 	{Definition: Definition{Code: CodeInvalidResourceOwner, Status: 400, Title: "Invalid Resource Owner", Category: "Authentication Errors"}, envelope: &envelopes[1], message: "The provided resource owner credentials are not valid, or resource owner cannot be found", body: "{\"error\":\"invalid_resource_owner\",\"error_description\":\"The provided resource owner credentials are not valid, or resource owner cannot be found\"}"},
 	{Definition: Definition{Code: CodeUnsupportedGrantType, Status: 400, Title: "Unsupported Grant Type", Category: "Authentication Errors"}, envelope: &envelopes[1], message: "The authorization grant type is not supported by the authorization server.", body: "{\"error\":\"unsupported_grant_type\",\"error_description\":\"The authorization grant type is not supported by the authorization server.\"}"},
 	{Definition: Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", Category: "Permission Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"403\",\"title\":\"Forbidden\"}]}"},
-	{Definition: Definition{Code: CodeBadRequest, Status: 400, Title: "Bad Request", Category: "Validation and Request Errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Filter not allowed: "}, {detail: "filter"}}, decodeDetails: decodeDetails[BadRequestDetails]},
-	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", Category: "Validation and Request Errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{detail: "field"}, {literal: " can't be blank"}}, decodeDetails: decodeDetails[UnprocessableEntityDetails]},
+	{Definition: Definition{Code: CodeBadRequest, Status: 400, Title: "Bad Request", Category: "Validation and Request Errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Filter not allowed: "}, {detail: "filter"}}, zero: BadRequestDetails{}},
+	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", Category: "Validation and Request Errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{detail: "field"}, {literal: " can't be blank"}}, zero: UnprocessableEntityDetails{}},
 	{Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found", Category: "Not Found Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"404\",\"title\":\"Not Found\"}]}"},
 	{Definition: Definition{Code: CodeGatewayTimeout, Status: 504, Title: "Gateway Timeout", Category: "Server Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"504\",\"title\":\"Gateway Timeout\"}]}"},
 	{Definition: Definition{Code: CodeInternalServerError, Status: 500, Title: "Internal Server Error", Retryable: true, Category: "Server Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"500\",\"title\":\"Internal Server Error\"}]}"},
@@ -271,14 +216,14 @@ type Definition struct {
 // definition is a Definition plus what the runtime needs to write and parse it.
 type definition struct {
 	Definition
-	envelope        *envelope                 // the wire format
-	typeURI         string                    // problem type URI
-	message         string                    // default message when it has no placeholders
-	messageTemplate []templatePart            // default message with placeholders; nil when static
-	headers         []header                  // response headers, in catalog order
-	challenge       string                    // WWW-Authenticate value; empty when none
-	body            string                    // pre-encoded body of the error without details; empty when it has details
-	decodeDetails   func([]byte) (any, error) // decodes the typed details; nil when none
+	envelope        *envelope      // the wire format
+	typeURI         string         // problem type URI
+	message         string         // default message when it has no placeholders
+	messageTemplate []templatePart // default message with placeholders; nil when static
+	headers         []header       // response headers, in catalog order
+	challenge       string         // WWW-Authenticate value; empty when none
+	body            string         // pre-encoded body of the error without details; empty when it has details
+	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
 }
 
 // templatePart is a literal or a {detail} placeholder of a message or header.
@@ -325,15 +270,6 @@ type Error struct {
 	err         error // why the details could not be marshaled
 }
 
-// sentinel returns the detail-less error of definitions[i].
-func sentinel(i int) *Error {
-	d := &definitions[i]
-	return &Error{
-		def:     d,
-		message: d.message,
-	}
-}
-
 // newError builds an error with details, marshaling them once and rendering the
 // message and headers from the result, the same way errgen rendered the docs.
 func newError(def *definition, details any) *Error {
@@ -342,7 +278,7 @@ func newError(def *definition, details any) *Error {
 		details: details,
 		message: def.message,
 	}
-	raw, err := details.(detailsMarshaler).appendJSON(make([]byte, 0, 128))
+	raw, err := json.Marshal(details)
 	if err != nil {
 		e.err = err
 		return e
@@ -350,19 +286,6 @@ func newError(def *definition, details any) *Error {
 	e.detailsJSON = raw
 	e.render()
 	return e
-}
-
-// detailsMarshaler is implemented by every <Name>Details: it writes the struct
-// exactly as encoding/json would, without reflection for the common types.
-type detailsMarshaler interface {
-	appendJSON([]byte) ([]byte, error)
-}
-
-// appendMarshal appends v as encoding/json writes it, for the types appendJSON
-// does not write by hand.
-func appendMarshal(b []byte, v any) ([]byte, error) {
-	m, err := json.Marshal(v)
-	return append(b, m...), err
 }
 
 // render fills the message and header templates from the details.
@@ -414,11 +337,13 @@ func fill(parts []templatePart, details []byte) string {
 	return string(b)
 }
 
-// decodeDetails decodes a details object into its typed struct.
-func decodeDetails[T any](raw []byte) (any, error) {
-	var d T
-	err := json.Unmarshal(raw, &d)
-	return d, err
+// decodeDetails decodes a details object into a value of the type of zero.
+func decodeDetails(zero any, raw []byte) (any, error) {
+	p := reflect.New(reflect.TypeOf(zero))
+	if err := json.Unmarshal(raw, p.Interface()); err != nil {
+		return nil, err
+	}
+	return p.Elem().Interface(), nil
 }
 
 // Error returns the code, the message and the cause, for logs; clients never see it.
@@ -672,8 +597,8 @@ func (env *envelope) parse(status int, body []byte) (*Error, bool) {
 		def:     def,
 		message: def.message,
 	}
-	if def.decodeDetails != nil && details != nil {
-		d, err := def.decodeDetails(details)
+	if def.zero != nil && details != nil {
+		d, err := decodeDetails(def.zero, details)
 		if err != nil {
 			return nil, false
 		}

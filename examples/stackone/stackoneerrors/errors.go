@@ -11,6 +11,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"reflect"
 	"strconv"
 	"unicode/utf8"
 )
@@ -49,94 +50,82 @@ const (
 // Sentinels, one per code, for errors.Is. Every error of a code matches its
 // sentinel, whatever its details, message or cause.
 var (
-	// ErrBadRequest matches every BAD_REQUEST error.
-	ErrBadRequest = sentinel(0)
-	// ErrUnauthorized matches every UNAUTHORIZED error.
-	ErrUnauthorized = sentinel(1)
-	// ErrForbidden matches every FORBIDDEN error.
-	ErrForbidden = sentinel(2)
-	// ErrNotFound matches every NOT_FOUND error.
-	ErrNotFound = sentinel(3)
-	// ErrRequestTimeout matches every REQUEST_TIMEOUT error.
-	ErrRequestTimeout = sentinel(4)
-	// ErrConflict matches every CONFLICT error.
-	ErrConflict = sentinel(5)
-	// ErrPreconditionFailed matches every PRECONDITION_FAILED error.
-	ErrPreconditionFailed = sentinel(6)
-	// ErrUnprocessableEntity matches every UNPROCESSABLE_ENTITY error.
-	ErrUnprocessableEntity = sentinel(7)
-	// ErrTooManyRequests matches every TOO_MANY_REQUESTS error.
-	ErrTooManyRequests = sentinel(8)
-	// ErrInternalServerError matches every INTERNAL_SERVER_ERROR error.
-	ErrInternalServerError = sentinel(9)
-	// ErrNotImplemented matches every NOT_IMPLEMENTED error.
-	ErrNotImplemented = sentinel(10)
-	// ErrBadGateway matches every BAD_GATEWAY error.
-	ErrBadGateway = sentinel(11)
+	// ErrBadRequest is the BAD_REQUEST error (400 Bad Request), and matches every copy of it.
+	// Invalid request parameters or malformed request body
+	ErrBadRequest = &Error{
+		def:     &definitions[0],
+		message: "Invalid request parameters or malformed request body",
+	}
+	// ErrUnauthorized is the UNAUTHORIZED error (401 Unauthorized), and matches every copy of
+	// it. Missing or invalid API key, or expired credentials
+	ErrUnauthorized = &Error{
+		def:     &definitions[1],
+		message: "Missing or invalid API key, or expired credentials",
+	}
+	// ErrForbidden is the FORBIDDEN error (403 Forbidden), and matches every copy of it. Valid
+	// credentials but insufficient permissions
+	ErrForbidden = &Error{
+		def:     &definitions[2],
+		message: "Valid credentials but insufficient permissions",
+	}
+	// ErrNotFound is the NOT_FOUND error (404 Not Found), and matches every copy of it. Resource
+	// does not exist or was deleted
+	ErrNotFound = &Error{
+		def:     &definitions[3],
+		message: "Resource does not exist or was deleted",
+	}
+	// ErrRequestTimeout is the REQUEST_TIMEOUT error (408 Request Timeout), and matches every
+	// copy of it. Request took too long to complete
+	ErrRequestTimeout = &Error{
+		def:     &definitions[4],
+		message: "Request took too long to complete",
+	}
+	// ErrConflict is the CONFLICT error (409 Conflict), and matches every copy of it. Request
+	// conflicts with current resource state
+	ErrConflict = &Error{
+		def:     &definitions[5],
+		message: "Request conflicts with current resource state",
+	}
+	// ErrPreconditionFailed is the PRECONDITION_FAILED error (412 Precondition Failed), and
+	// matches every copy of it. Linked account belongs to a disabled integration
+	ErrPreconditionFailed = &Error{
+		def:     &definitions[6],
+		message: "Linked account belongs to a disabled integration",
+	}
+	// ErrUnprocessableEntity matches every UNPROCESSABLE_ENTITY error; build them with
+	// NewUnprocessableEntity.
+	ErrUnprocessableEntity = &Error{
+		def:     &definitions[7],
+		message: "Request validation failed",
+	}
+	// ErrTooManyRequests is the TOO_MANY_REQUESTS error (429 Too Many Requests), and matches
+	// every copy of it. Rate limit exceeded
+	ErrTooManyRequests = &Error{
+		def:     &definitions[8],
+		message: "Rate limit exceeded",
+	}
+	// ErrInternalServerError is the INTERNAL_SERVER_ERROR error (500 Internal Server Error), and
+	// matches every copy of it. Unexpected server error
+	ErrInternalServerError = &Error{
+		def:     &definitions[9],
+		message: "Unexpected server error",
+	}
+	// ErrNotImplemented is the NOT_IMPLEMENTED error (501 Not Implemented), and matches every
+	// copy of it. Feature not supported for this provider
+	ErrNotImplemented = &Error{
+		def:     &definitions[10],
+		message: "Feature not supported for this provider",
+	}
+	// ErrBadGateway matches every BAD_GATEWAY error; build them with NewBadGateway.
+	ErrBadGateway = &Error{
+		def:     &definitions[11],
+		message: "Error from upstream provider",
+	}
 )
-
-// NewBadRequest returns the BAD_REQUEST error (400 Bad Request). Invalid request parameters
-// or malformed request body
-func NewBadRequest() *Error {
-	return sentinel(0)
-}
-
-// NewUnauthorized returns the UNAUTHORIZED error (401 Unauthorized). Missing or invalid API
-// key, or expired credentials
-func NewUnauthorized() *Error {
-	return sentinel(1)
-}
-
-// NewForbidden returns the FORBIDDEN error (403 Forbidden). Valid credentials but
-// insufficient permissions
-func NewForbidden() *Error {
-	return sentinel(2)
-}
-
-// NewNotFound returns the NOT_FOUND error (404 Not Found). Resource does not exist or was
-// deleted
-func NewNotFound() *Error {
-	return sentinel(3)
-}
-
-// NewRequestTimeout returns the REQUEST_TIMEOUT error (408 Request Timeout). Request took
-// too long to complete
-func NewRequestTimeout() *Error {
-	return sentinel(4)
-}
-
-// NewConflict returns the CONFLICT error (409 Conflict). Request conflicts with current
-// resource state
-func NewConflict() *Error {
-	return sentinel(5)
-}
-
-// NewPreconditionFailed returns the PRECONDITION_FAILED error (412 Precondition Failed).
-// Linked account belongs to a disabled integration
-func NewPreconditionFailed() *Error {
-	return sentinel(6)
-}
 
 // UnprocessableEntityDetails are the details of UNPROCESSABLE_ENTITY errors.
 type UnprocessableEntityDetails struct {
 	ProviderErrors json.RawMessage `json:"provider_errors,omitempty"` // The error data the underlying provider returned (status, URL, raw body, headers).
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d UnprocessableEntityDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(d.ProviderErrors) > 0 {
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, "\"provider_errors\":"...)
-		if b, err = appendMarshal(b, d.ProviderErrors); err != nil {
-			return nil, err
-		}
-	}
-	return append(b, '}'), err
 }
 
 // NewUnprocessableEntity returns the UNPROCESSABLE_ENTITY error (422 Unprocessable Entity).
@@ -150,44 +139,9 @@ func NewUnprocessableEntityWithDetails(d UnprocessableEntityDetails) *Error {
 	return newError(&definitions[7], d)
 }
 
-// NewTooManyRequests returns the TOO_MANY_REQUESTS error (429 Too Many Requests). Rate limit
-// exceeded
-func NewTooManyRequests() *Error {
-	return sentinel(8)
-}
-
-// NewInternalServerError returns the INTERNAL_SERVER_ERROR error (500 Internal Server
-// Error). Unexpected server error
-func NewInternalServerError() *Error {
-	return sentinel(9)
-}
-
-// NewNotImplemented returns the NOT_IMPLEMENTED error (501 Not Implemented). Feature not
-// supported for this provider
-func NewNotImplemented() *Error {
-	return sentinel(10)
-}
-
 // BadGatewayDetails are the details of BAD_GATEWAY errors.
 type BadGatewayDetails struct {
 	ProviderErrors json.RawMessage `json:"provider_errors,omitempty"` // The error data the underlying provider returned (status, URL, raw body, headers).
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d BadGatewayDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(d.ProviderErrors) > 0 {
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, "\"provider_errors\":"...)
-		if b, err = appendMarshal(b, d.ProviderErrors); err != nil {
-			return nil, err
-		}
-	}
-	return append(b, '}'), err
 }
 
 // NewBadGateway returns the BAD_GATEWAY error (502 Bad Gateway). Error from upstream
@@ -211,11 +165,11 @@ var definitions = [12]definition{
 	{Definition: Definition{Code: CodeRequestTimeout, Status: 408, Title: "Request Timeout", Retryable: true, DocsURL: "https://docs.stackone.example/errors#request-timeout"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/request-timeout", message: "Request took too long to complete", body: "{\"type\":\"https://errors.stackone.example/request-timeout\",\"title\":\"Request Timeout\",\"status\":408,\"detail\":\"Request took too long to complete\",\"code\":\"REQUEST_TIMEOUT\"}"},
 	{Definition: Definition{Code: CodeConflict, Status: 409, Title: "Conflict", DocsURL: "https://docs.stackone.example/errors#conflict"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/conflict", message: "Request conflicts with current resource state", body: "{\"type\":\"https://errors.stackone.example/conflict\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"Request conflicts with current resource state\",\"code\":\"CONFLICT\"}"},
 	{Definition: Definition{Code: CodePreconditionFailed, Status: 412, Title: "Precondition Failed", DocsURL: "https://docs.stackone.example/errors#precondition-failed"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/precondition-failed", message: "Linked account belongs to a disabled integration", body: "{\"type\":\"https://errors.stackone.example/precondition-failed\",\"title\":\"Precondition Failed\",\"status\":412,\"detail\":\"Linked account belongs to a disabled integration\",\"code\":\"PRECONDITION_FAILED\"}"},
-	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", DocsURL: "https://docs.stackone.example/errors#unprocessable-entity"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/unprocessable-entity", message: "Request validation failed", decodeDetails: decodeDetails[UnprocessableEntityDetails]},
+	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", DocsURL: "https://docs.stackone.example/errors#unprocessable-entity"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/unprocessable-entity", message: "Request validation failed", zero: UnprocessableEntityDetails{}},
 	{Definition: Definition{Code: CodeTooManyRequests, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.stackone.example/errors#too-many-requests"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/too-many-requests", message: "Rate limit exceeded", body: "{\"type\":\"https://errors.stackone.example/too-many-requests\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"Rate limit exceeded\",\"code\":\"TOO_MANY_REQUESTS\"}"},
 	{Definition: Definition{Code: CodeInternalServerError, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.stackone.example/errors#internal-server-error"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/internal-server-error", message: "Unexpected server error", body: "{\"type\":\"https://errors.stackone.example/internal-server-error\",\"title\":\"Internal Server Error\",\"status\":500,\"detail\":\"Unexpected server error\",\"code\":\"INTERNAL_SERVER_ERROR\"}"},
 	{Definition: Definition{Code: CodeNotImplemented, Status: 501, Title: "Not Implemented", DocsURL: "https://docs.stackone.example/errors#not-implemented"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/not-implemented", message: "Feature not supported for this provider", body: "{\"type\":\"https://errors.stackone.example/not-implemented\",\"title\":\"Not Implemented\",\"status\":501,\"detail\":\"Feature not supported for this provider\",\"code\":\"NOT_IMPLEMENTED\"}"},
-	{Definition: Definition{Code: CodeBadGateway, Status: 502, Title: "Bad Gateway", Retryable: true, DocsURL: "https://docs.stackone.example/errors#bad-gateway"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/bad-gateway", message: "Error from upstream provider", decodeDetails: decodeDetails[BadGatewayDetails]},
+	{Definition: Definition{Code: CodeBadGateway, Status: 502, Title: "Bad Gateway", Retryable: true, DocsURL: "https://docs.stackone.example/errors#bad-gateway"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/bad-gateway", message: "Error from upstream provider", zero: BadGatewayDetails{}},
 }
 
 // fallback stands in for every error that is not a catalog error.
@@ -292,14 +246,14 @@ type Definition struct {
 // definition is a Definition plus what the runtime needs to write and parse it.
 type definition struct {
 	Definition
-	envelope        *envelope                 // the wire format
-	typeURI         string                    // problem type URI
-	message         string                    // default message when it has no placeholders
-	messageTemplate []templatePart            // default message with placeholders; nil when static
-	headers         []header                  // response headers, in catalog order
-	challenge       string                    // WWW-Authenticate value; empty when none
-	body            string                    // pre-encoded body of the error without details; empty when it has details
-	decodeDetails   func([]byte) (any, error) // decodes the typed details; nil when none
+	envelope        *envelope      // the wire format
+	typeURI         string         // problem type URI
+	message         string         // default message when it has no placeholders
+	messageTemplate []templatePart // default message with placeholders; nil when static
+	headers         []header       // response headers, in catalog order
+	challenge       string         // WWW-Authenticate value; empty when none
+	body            string         // pre-encoded body of the error without details; empty when it has details
+	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
 }
 
 // templatePart is a literal or a {detail} placeholder of a message or header.
@@ -346,15 +300,6 @@ type Error struct {
 	err         error // why the details could not be marshaled
 }
 
-// sentinel returns the detail-less error of definitions[i].
-func sentinel(i int) *Error {
-	d := &definitions[i]
-	return &Error{
-		def:     d,
-		message: d.message,
-	}
-}
-
 // newError builds an error with details, marshaling them once and rendering the
 // message and headers from the result, the same way errgen rendered the docs.
 func newError(def *definition, details any) *Error {
@@ -363,7 +308,7 @@ func newError(def *definition, details any) *Error {
 		details: details,
 		message: def.message,
 	}
-	raw, err := details.(detailsMarshaler).appendJSON(make([]byte, 0, 128))
+	raw, err := json.Marshal(details)
 	if err != nil {
 		e.err = err
 		return e
@@ -371,19 +316,6 @@ func newError(def *definition, details any) *Error {
 	e.detailsJSON = raw
 	e.render()
 	return e
-}
-
-// detailsMarshaler is implemented by every <Name>Details: it writes the struct
-// exactly as encoding/json would, without reflection for the common types.
-type detailsMarshaler interface {
-	appendJSON([]byte) ([]byte, error)
-}
-
-// appendMarshal appends v as encoding/json writes it, for the types appendJSON
-// does not write by hand.
-func appendMarshal(b []byte, v any) ([]byte, error) {
-	m, err := json.Marshal(v)
-	return append(b, m...), err
 }
 
 // render fills the message and header templates from the details.
@@ -435,11 +367,13 @@ func fill(parts []templatePart, details []byte) string {
 	return string(b)
 }
 
-// decodeDetails decodes a details object into its typed struct.
-func decodeDetails[T any](raw []byte) (any, error) {
-	var d T
-	err := json.Unmarshal(raw, &d)
-	return d, err
+// decodeDetails decodes a details object into a value of the type of zero.
+func decodeDetails(zero any, raw []byte) (any, error) {
+	p := reflect.New(reflect.TypeOf(zero))
+	if err := json.Unmarshal(raw, p.Interface()); err != nil {
+		return nil, err
+	}
+	return p.Elem().Interface(), nil
 }
 
 // Error returns the code, the message and the cause, for logs; clients never see it.
@@ -693,8 +627,8 @@ func (env *envelope) parse(status int, body []byte) (*Error, bool) {
 		def:     def,
 		message: def.message,
 	}
-	if def.decodeDetails != nil && details != nil {
-		d, err := def.decodeDetails(details)
+	if def.zero != nil && details != nil {
+		d, err := decodeDetails(def.zero, details)
 		if err != nil {
 			return nil, false
 		}

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"reflect"
 	"strconv"
 	"unicode/utf8"
 )
@@ -35,23 +36,26 @@ const (
 // Sentinels, one per code, for errors.Is. Every error of a code matches its
 // sentinel, whatever its details, message or cause.
 var (
-	// ErrAuthRequired matches every auth.required error.
-	ErrAuthRequired = sentinel(0)
-	// ErrPaymentDeclined matches every payment.declined error.
-	ErrPaymentDeclined = sentinel(1)
-	// ErrChargeNotFound matches every charge.not_found error.
-	ErrChargeNotFound = sentinel(2)
-	// ErrRateLimited matches every rate.limited error.
-	ErrRateLimited = sentinel(3)
-	// ErrInternal matches every internal error.
-	ErrInternal = sentinel(4)
+	// ErrAuthRequired is the auth.required error (401 Authentication Required), and matches
+	// every copy of it. The request has no valid secret key.
+	ErrAuthRequired = &Error{def: &definitions[0]}
+	// ErrPaymentDeclined matches every payment.declined error; build them with
+	// NewPaymentDeclined.
+	ErrPaymentDeclined = &Error{def: &definitions[1]}
+	// ErrChargeNotFound matches every charge.not_found error; build them with NewChargeNotFound.
+	ErrChargeNotFound = &Error{def: &definitions[2]}
+	// ErrRateLimited matches every rate.limited error; build them with NewRateLimited.
+	ErrRateLimited = &Error{
+		def:     &definitions[3],
+		message: "Too many requests",
+	}
+	// ErrInternal is the internal error (500 Internal Server Error), and matches every copy of
+	// it. An unexpected error occurred while processing the request.
+	ErrInternal = &Error{
+		def:     &definitions[4],
+		message: "An internal error occurred",
+	}
 )
-
-// NewAuthRequired returns the auth.required error (401 Authentication Required). The request
-// has no valid secret key.
-func NewAuthRequired() *Error {
-	return sentinel(0)
-}
 
 // PaymentDeclinedDetails are the details of payment.declined errors.
 type PaymentDeclinedDetails struct {
@@ -60,49 +64,6 @@ type PaymentDeclinedDetails struct {
 	RetryPossible    bool     `json:"retry_possible,omitempty"`    // Whether the same card may succeed on a later attempt.
 	AttemptsLeft     int      `json:"attempts_left,omitempty"`     // How many more attempts the card may be charged today.
 	SuggestedMethods []string `json:"suggested_methods,omitempty"` // Other payment methods the customer may use.
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d PaymentDeclinedDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"decline_code\":"...)
-	b = appendString(b, d.DeclineCode)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"amount\":"...)
-	if b, err = appendMarshal(b, d.Amount); err != nil {
-		return nil, err
-	}
-	if d.RetryPossible {
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, "\"retry_possible\":"...)
-		b = strconv.AppendBool(b, d.RetryPossible)
-	}
-	if d.AttemptsLeft != 0 {
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, "\"attempts_left\":"...)
-		b = strconv.AppendInt(b, int64(d.AttemptsLeft), 10)
-	}
-	if len(d.SuggestedMethods) > 0 {
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, "\"suggested_methods\":"...)
-		if b, err = appendMarshal(b, d.SuggestedMethods); err != nil {
-			return nil, err
-		}
-	}
-	return append(b, '}'), err
 }
 
 // NewPaymentDeclined returns the payment.declined error (402 Payment Declined). The card
@@ -122,19 +83,6 @@ type ChargeNotFoundDetails struct {
 	ChargeID string `json:"charge_id"` // The charge ID that was not found.
 }
 
-// appendJSON appends d as encoding/json writes it.
-func (d ChargeNotFoundDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"charge_id\":"...)
-	b = appendString(b, d.ChargeID)
-	return append(b, '}'), err
-}
-
 // NewChargeNotFound returns the charge.not_found error (404 Not Found). The charge does not
 // exist in this account.
 func NewChargeNotFound(chargeID string) *Error {
@@ -146,38 +94,19 @@ type RateLimitedDetails struct {
 	RetryAfter int `json:"retry_after"` // Seconds to wait before retrying.
 }
 
-// appendJSON appends d as encoding/json writes it.
-func (d RateLimitedDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"retry_after\":"...)
-	b = strconv.AppendInt(b, int64(d.RetryAfter), 10)
-	return append(b, '}'), err
-}
-
 // NewRateLimited returns the rate.limited error (429 Too Many Requests). The account sent
 // more requests than its rate limit allows.
 func NewRateLimited(retryAfter int) *Error {
 	return newError(&definitions[3], RateLimitedDetails{RetryAfter: retryAfter})
 }
 
-// NewInternal returns the internal error (500 Internal Server Error). An unexpected error
-// occurred while processing the request.
-func NewInternal() *Error {
-	return sentinel(4)
-}
-
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [5]definition{
 	{Definition: Definition{Code: CodeAuthRequired, Status: 401, Title: "Authentication Required", DocsURL: "https://docs.kestrel.example/errors#auth-required", Category: "Authentication errors"}, envelope: &envelopes[0], challenge: "Bearer", body: "{\"ok\":false,\"error\":{\"id\":\"auth.required\",\"text\":\"Authentication Required\"},\"status\":401}"},
-	{Definition: Definition{Code: CodePaymentDeclined, Status: 402, Title: "Payment Declined", DocsURL: "https://docs.kestrel.example/errors#payment-declined", Category: "Payment errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "The card was declined: "}, {detail: "decline_code"}}, decodeDetails: decodeDetails[PaymentDeclinedDetails]},
-	{Definition: Definition{Code: CodeChargeNotFound, Status: 404, Title: "Not Found", DocsURL: "https://docs.kestrel.example/errors#charge-not-found", Category: "Not found errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "No such charge: "}, {detail: "charge_id"}}, decodeDetails: decodeDetails[ChargeNotFoundDetails]},
-	{Definition: Definition{Code: CodeRateLimited, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.kestrel.example/errors#rate-limited", Category: "Rate limiting"}, envelope: &envelopes[0], message: "Too many requests", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retry_after"}}}}, decodeDetails: decodeDetails[RateLimitedDetails]},
+	{Definition: Definition{Code: CodePaymentDeclined, Status: 402, Title: "Payment Declined", DocsURL: "https://docs.kestrel.example/errors#payment-declined", Category: "Payment errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "The card was declined: "}, {detail: "decline_code"}}, zero: PaymentDeclinedDetails{}},
+	{Definition: Definition{Code: CodeChargeNotFound, Status: 404, Title: "Not Found", DocsURL: "https://docs.kestrel.example/errors#charge-not-found", Category: "Not found errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "No such charge: "}, {detail: "charge_id"}}, zero: ChargeNotFoundDetails{}},
+	{Definition: Definition{Code: CodeRateLimited, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.kestrel.example/errors#rate-limited", Category: "Rate limiting"}, envelope: &envelopes[0], message: "Too many requests", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retry_after"}}}}, zero: RateLimitedDetails{}},
 	{Definition: Definition{Code: CodeInternal, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.kestrel.example/errors#internal", Category: "Server errors"}, envelope: &envelopes[0], message: "An internal error occurred", body: "{\"ok\":false,\"error\":{\"id\":\"internal\",\"text\":\"An internal error occurred\"},\"status\":500}"},
 }
 
@@ -242,14 +171,14 @@ type Definition struct {
 // definition is a Definition plus what the runtime needs to write and parse it.
 type definition struct {
 	Definition
-	envelope        *envelope                 // the wire format
-	typeURI         string                    // problem type URI
-	message         string                    // default message when it has no placeholders
-	messageTemplate []templatePart            // default message with placeholders; nil when static
-	headers         []header                  // response headers, in catalog order
-	challenge       string                    // WWW-Authenticate value; empty when none
-	body            string                    // pre-encoded body of the error without details; empty when it has details
-	decodeDetails   func([]byte) (any, error) // decodes the typed details; nil when none
+	envelope        *envelope      // the wire format
+	typeURI         string         // problem type URI
+	message         string         // default message when it has no placeholders
+	messageTemplate []templatePart // default message with placeholders; nil when static
+	headers         []header       // response headers, in catalog order
+	challenge       string         // WWW-Authenticate value; empty when none
+	body            string         // pre-encoded body of the error without details; empty when it has details
+	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
 }
 
 // templatePart is a literal or a {detail} placeholder of a message or header.
@@ -296,15 +225,6 @@ type Error struct {
 	err         error // why the details could not be marshaled
 }
 
-// sentinel returns the detail-less error of definitions[i].
-func sentinel(i int) *Error {
-	d := &definitions[i]
-	return &Error{
-		def:     d,
-		message: d.message,
-	}
-}
-
 // newError builds an error with details, marshaling them once and rendering the
 // message and headers from the result, the same way errgen rendered the docs.
 func newError(def *definition, details any) *Error {
@@ -313,7 +233,7 @@ func newError(def *definition, details any) *Error {
 		details: details,
 		message: def.message,
 	}
-	raw, err := details.(detailsMarshaler).appendJSON(make([]byte, 0, 128))
+	raw, err := json.Marshal(details)
 	if err != nil {
 		e.err = err
 		return e
@@ -321,19 +241,6 @@ func newError(def *definition, details any) *Error {
 	e.detailsJSON = raw
 	e.render()
 	return e
-}
-
-// detailsMarshaler is implemented by every <Name>Details: it writes the struct
-// exactly as encoding/json would, without reflection for the common types.
-type detailsMarshaler interface {
-	appendJSON([]byte) ([]byte, error)
-}
-
-// appendMarshal appends v as encoding/json writes it, for the types appendJSON
-// does not write by hand.
-func appendMarshal(b []byte, v any) ([]byte, error) {
-	m, err := json.Marshal(v)
-	return append(b, m...), err
 }
 
 // render fills the message and header templates from the details.
@@ -385,11 +292,13 @@ func fill(parts []templatePart, details []byte) string {
 	return string(b)
 }
 
-// decodeDetails decodes a details object into its typed struct.
-func decodeDetails[T any](raw []byte) (any, error) {
-	var d T
-	err := json.Unmarshal(raw, &d)
-	return d, err
+// decodeDetails decodes a details object into a value of the type of zero.
+func decodeDetails(zero any, raw []byte) (any, error) {
+	p := reflect.New(reflect.TypeOf(zero))
+	if err := json.Unmarshal(raw, p.Interface()); err != nil {
+		return nil, err
+	}
+	return p.Elem().Interface(), nil
 }
 
 // Error returns the code, the message and the cause, for logs; clients never see it.
@@ -643,8 +552,8 @@ func (env *envelope) parse(status int, body []byte) (*Error, bool) {
 		def:     def,
 		message: def.message,
 	}
-	if def.decodeDetails != nil && details != nil {
-		d, err := def.decodeDetails(details)
+	if def.zero != nil && details != nil {
+		d, err := decodeDetails(def.zero, details)
 		if err != nil {
 			return nil, false
 		}

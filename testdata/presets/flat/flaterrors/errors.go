@@ -11,7 +11,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"strconv"
+	"reflect"
 	"unicode/utf8"
 )
 
@@ -35,16 +35,29 @@ const (
 // Sentinels, one per code, for errors.Is. Every error of a code matches its
 // sentinel, whatever its details, message or cause.
 var (
-	// ErrInvalidInput matches every INVALID_INPUT error.
-	ErrInvalidInput = sentinel(0)
-	// ErrAuthRequired matches every AUTH_REQUIRED error.
-	ErrAuthRequired = sentinel(1)
-	// ErrTaskNotFound matches every TASK_NOT_FOUND error.
-	ErrTaskNotFound = sentinel(2)
-	// ErrTooManyRequests matches every TOO_MANY_REQUESTS error.
-	ErrTooManyRequests = sentinel(3)
-	// ErrServerError matches every SERVER_ERROR error.
-	ErrServerError = sentinel(4)
+	// ErrInvalidInput matches every INVALID_INPUT error; build them with NewInvalidInput.
+	ErrInvalidInput = &Error{def: &definitions[0]}
+	// ErrAuthRequired is the AUTH_REQUIRED error (401 Unauthorized), and matches every copy of
+	// it. The request has no valid access token.
+	ErrAuthRequired = &Error{
+		def:     &definitions[1],
+		message: "Authentication required",
+	}
+	// ErrTaskNotFound is the TASK_NOT_FOUND error (404 Task Not Found), and matches every copy
+	// of it. The task does not exist or has been deleted.
+	ErrTaskNotFound = &Error{def: &definitions[2]}
+	// ErrTooManyRequests matches every TOO_MANY_REQUESTS error; build them with
+	// NewTooManyRequests.
+	ErrTooManyRequests = &Error{
+		def:     &definitions[3],
+		message: "Rate limit exceeded",
+	}
+	// ErrServerError is the SERVER_ERROR error (500 Internal Server Error), and matches every
+	// copy of it. An unexpected error occurred on the server.
+	ErrServerError = &Error{
+		def:     &definitions[4],
+		message: "Something went wrong on our side",
+	}
 )
 
 // InvalidInputDetails are the details of INVALID_INPUT errors.
@@ -53,44 +66,6 @@ type InvalidInputDetails struct {
 	Reasons     []string          `json:"reasons,omitempty"`     // Every rule the field broke.
 	MaxLength   int               `json:"maxLength,omitempty"`   // The maximum length of the field, for text fields.
 	FieldErrors map[string]string `json:"fieldErrors,omitempty"` // Maps each invalid field to a human-readable message.
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d InvalidInputDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"field\":"...)
-	b = appendString(b, d.Field)
-	if len(d.Reasons) > 0 {
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, "\"reasons\":"...)
-		if b, err = appendMarshal(b, d.Reasons); err != nil {
-			return nil, err
-		}
-	}
-	if d.MaxLength != 0 {
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, "\"maxLength\":"...)
-		b = strconv.AppendInt(b, int64(d.MaxLength), 10)
-	}
-	if len(d.FieldErrors) > 0 {
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, "\"fieldErrors\":"...)
-		if b, err = appendMarshal(b, d.FieldErrors); err != nil {
-			return nil, err
-		}
-	}
-	return append(b, '}'), err
 }
 
 // NewInvalidInput returns the INVALID_INPUT error (400 Bad Request). A field in the request
@@ -105,34 +80,9 @@ func NewInvalidInputWithDetails(d InvalidInputDetails) *Error {
 	return newError(&definitions[0], d)
 }
 
-// NewAuthRequired returns the AUTH_REQUIRED error (401 Unauthorized). The request has no
-// valid access token.
-func NewAuthRequired() *Error {
-	return sentinel(1)
-}
-
-// NewTaskNotFound returns the TASK_NOT_FOUND error (404 Task Not Found). The task does not
-// exist or has been deleted.
-func NewTaskNotFound() *Error {
-	return sentinel(2)
-}
-
 // TooManyRequestsDetails are the details of TOO_MANY_REQUESTS errors.
 type TooManyRequestsDetails struct {
 	RetryAfter int `json:"retryAfter"` // Seconds to wait before retrying.
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d TooManyRequestsDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"retryAfter\":"...)
-	b = strconv.AppendInt(b, int64(d.RetryAfter), 10)
-	return append(b, '}'), err
 }
 
 // NewTooManyRequests returns the TOO_MANY_REQUESTS error (429 Too Many Requests). The client
@@ -141,19 +91,13 @@ func NewTooManyRequests(retryAfter int) *Error {
 	return newError(&definitions[3], TooManyRequestsDetails{RetryAfter: retryAfter})
 }
 
-// NewServerError returns the SERVER_ERROR error (500 Internal Server Error). An unexpected
-// error occurred on the server.
-func NewServerError() *Error {
-	return sentinel(4)
-}
-
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [5]definition{
-	{Definition: Definition{Code: CodeInvalidInput, Status: 400, Title: "Bad Request", DocsURL: "https://docs.acme.example/tasks/errors#invalid-input", Category: "Validation errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Invalid value for "}, {detail: "field"}}, decodeDetails: decodeDetails[InvalidInputDetails]},
+	{Definition: Definition{Code: CodeInvalidInput, Status: 400, Title: "Bad Request", DocsURL: "https://docs.acme.example/tasks/errors#invalid-input", Category: "Validation errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Invalid value for "}, {detail: "field"}}, zero: InvalidInputDetails{}},
 	{Definition: Definition{Code: CodeAuthRequired, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.acme.example/tasks/errors#auth-required", Category: "Authentication errors"}, envelope: &envelopes[0], message: "Authentication required", challenge: "Bearer", body: "{\"error\":\"Authentication required\",\"code\":\"AUTH_REQUIRED\"}"},
 	{Definition: Definition{Code: CodeTaskNotFound, Status: 404, Title: "Task Not Found", DocsURL: "https://docs.acme.example/tasks/errors#task-not-found", Category: "Not found errors"}, envelope: &envelopes[0], body: "{\"error\":\"Task Not Found\",\"code\":\"TASK_NOT_FOUND\"}"},
-	{Definition: Definition{Code: CodeTooManyRequests, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.acme.example/tasks/errors#too-many-requests", Category: "Rate limiting"}, envelope: &envelopes[0], message: "Rate limit exceeded", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, decodeDetails: decodeDetails[TooManyRequestsDetails]},
+	{Definition: Definition{Code: CodeTooManyRequests, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.acme.example/tasks/errors#too-many-requests", Category: "Rate limiting"}, envelope: &envelopes[0], message: "Rate limit exceeded", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, zero: TooManyRequestsDetails{}},
 	{Definition: Definition{Code: CodeServerError, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.acme.example/tasks/errors#server-error", Category: "Server errors"}, envelope: &envelopes[0], message: "Something went wrong on our side", body: "{\"error\":\"Something went wrong on our side\",\"code\":\"SERVER_ERROR\"}"},
 }
 
@@ -206,14 +150,14 @@ type Definition struct {
 // definition is a Definition plus what the runtime needs to write and parse it.
 type definition struct {
 	Definition
-	envelope        *envelope                 // the wire format
-	typeURI         string                    // problem type URI
-	message         string                    // default message when it has no placeholders
-	messageTemplate []templatePart            // default message with placeholders; nil when static
-	headers         []header                  // response headers, in catalog order
-	challenge       string                    // WWW-Authenticate value; empty when none
-	body            string                    // pre-encoded body of the error without details; empty when it has details
-	decodeDetails   func([]byte) (any, error) // decodes the typed details; nil when none
+	envelope        *envelope      // the wire format
+	typeURI         string         // problem type URI
+	message         string         // default message when it has no placeholders
+	messageTemplate []templatePart // default message with placeholders; nil when static
+	headers         []header       // response headers, in catalog order
+	challenge       string         // WWW-Authenticate value; empty when none
+	body            string         // pre-encoded body of the error without details; empty when it has details
+	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
 }
 
 // templatePart is a literal or a {detail} placeholder of a message or header.
@@ -260,15 +204,6 @@ type Error struct {
 	err         error // why the details could not be marshaled
 }
 
-// sentinel returns the detail-less error of definitions[i].
-func sentinel(i int) *Error {
-	d := &definitions[i]
-	return &Error{
-		def:     d,
-		message: d.message,
-	}
-}
-
 // newError builds an error with details, marshaling them once and rendering the
 // message and headers from the result, the same way errgen rendered the docs.
 func newError(def *definition, details any) *Error {
@@ -277,7 +212,7 @@ func newError(def *definition, details any) *Error {
 		details: details,
 		message: def.message,
 	}
-	raw, err := details.(detailsMarshaler).appendJSON(make([]byte, 0, 128))
+	raw, err := json.Marshal(details)
 	if err != nil {
 		e.err = err
 		return e
@@ -285,19 +220,6 @@ func newError(def *definition, details any) *Error {
 	e.detailsJSON = raw
 	e.render()
 	return e
-}
-
-// detailsMarshaler is implemented by every <Name>Details: it writes the struct
-// exactly as encoding/json would, without reflection for the common types.
-type detailsMarshaler interface {
-	appendJSON([]byte) ([]byte, error)
-}
-
-// appendMarshal appends v as encoding/json writes it, for the types appendJSON
-// does not write by hand.
-func appendMarshal(b []byte, v any) ([]byte, error) {
-	m, err := json.Marshal(v)
-	return append(b, m...), err
 }
 
 // render fills the message and header templates from the details.
@@ -349,11 +271,13 @@ func fill(parts []templatePart, details []byte) string {
 	return string(b)
 }
 
-// decodeDetails decodes a details object into its typed struct.
-func decodeDetails[T any](raw []byte) (any, error) {
-	var d T
-	err := json.Unmarshal(raw, &d)
-	return d, err
+// decodeDetails decodes a details object into a value of the type of zero.
+func decodeDetails(zero any, raw []byte) (any, error) {
+	p := reflect.New(reflect.TypeOf(zero))
+	if err := json.Unmarshal(raw, p.Interface()); err != nil {
+		return nil, err
+	}
+	return p.Elem().Interface(), nil
 }
 
 // Error returns the code, the message and the cause, for logs; clients never see it.
@@ -607,8 +531,8 @@ func (env *envelope) parse(status int, body []byte) (*Error, bool) {
 		def:     def,
 		message: def.message,
 	}
-	if def.decodeDetails != nil && details != nil {
-		d, err := def.decodeDetails(details)
+	if def.zero != nil && details != nil {
+		d, err := decodeDetails(def.zero, details)
 		if err != nil {
 			return nil, false
 		}

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"reflect"
 	"strconv"
 	"unicode/utf8"
 )
@@ -37,46 +38,35 @@ const (
 // Sentinels, one per code, for errors.Is. Every error of a code matches its
 // sentinel, whatever its details, message or cause.
 var (
-	// ErrBadRequest matches every BAD_REQUEST error.
-	ErrBadRequest = sentinel(0)
-	// ErrUnauthorized matches every UNAUTHORIZED error.
-	ErrUnauthorized = sentinel(1)
-	// ErrForbidden matches every FORBIDDEN error.
-	ErrForbidden = sentinel(2)
-	// ErrValidationFailed matches every VALIDATION_FAILED error.
-	ErrValidationFailed = sentinel(3)
-	// ErrRateLimited matches every RATE_LIMITED error.
-	ErrRateLimited = sentinel(4)
-	// ErrServerError matches every SERVER_ERROR error.
-	ErrServerError = sentinel(5)
+	// ErrBadRequest matches every BAD_REQUEST error; build them with NewBadRequest.
+	ErrBadRequest = &Error{def: &definitions[0]}
+	// ErrUnauthorized is the UNAUTHORIZED error (401 Unauthorized), and matches every copy of
+	// it. Your access token is missing, invalid, or expired.
+	ErrUnauthorized = &Error{def: &definitions[1]}
+	// ErrForbidden is the FORBIDDEN error (403 Forbidden), and matches every copy of it. Your
+	// token is valid, but the user associated with it does not have permission to perform this
+	// action.
+	ErrForbidden = &Error{def: &definitions[2]}
+	// ErrValidationFailed matches every VALIDATION_FAILED error; build them with
+	// NewValidationFailed.
+	ErrValidationFailed = &Error{def: &definitions[3]}
+	// ErrRateLimited matches every RATE_LIMITED error; build them with NewRateLimited.
+	ErrRateLimited = &Error{
+		def:     &definitions[4],
+		message: "Rate limit exceeded",
+	}
+	// ErrServerError is the SERVER_ERROR error (500 Internal Server Error), and matches every
+	// copy of it. The server encountered an unexpected error.
+	ErrServerError = &Error{
+		def:     &definitions[5],
+		message: "An unexpected error occurred",
+	}
 )
 
 // BadRequestDetails are the details of BAD_REQUEST errors.
 type BadRequestDetails struct {
 	Filter         string   `json:"filter"`                   // The filter that was rejected.
 	AllowedFilters []string `json:"allowedFilters,omitempty"` // The filters the endpoint supports.
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d BadRequestDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"filter\":"...)
-	b = appendString(b, d.Filter)
-	if len(d.AllowedFilters) > 0 {
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, "\"allowedFilters\":"...)
-		if b, err = appendMarshal(b, d.AllowedFilters); err != nil {
-			return nil, err
-		}
-	}
-	return append(b, '}'), err
 }
 
 // NewBadRequest returns the BAD_REQUEST error (400 Bad Request). The request was malformed
@@ -90,52 +80,11 @@ func NewBadRequestWithDetails(d BadRequestDetails) *Error {
 	return newError(&definitions[0], d)
 }
 
-// NewUnauthorized returns the UNAUTHORIZED error (401 Unauthorized). Your access token is
-// missing, invalid, or expired.
-func NewUnauthorized() *Error {
-	return sentinel(1)
-}
-
-// NewForbidden returns the FORBIDDEN error (403 Forbidden). Your token is valid, but the
-// user associated with it does not have permission to perform this action.
-func NewForbidden() *Error {
-	return sentinel(2)
-}
-
 // ValidationFailedDetails are the details of VALIDATION_FAILED errors.
 type ValidationFailedDetails struct {
 	Attribute string   `json:"attribute"`           // The attribute that failed validation.
 	Messages  []string `json:"messages,omitempty"`  // Every validation message for the attribute.
 	MaxLength int      `json:"maxLength,omitempty"` // The maximum length of the attribute, for text attributes.
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d ValidationFailedDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"attribute\":"...)
-	b = appendString(b, d.Attribute)
-	if len(d.Messages) > 0 {
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, "\"messages\":"...)
-		if b, err = appendMarshal(b, d.Messages); err != nil {
-			return nil, err
-		}
-	}
-	if d.MaxLength != 0 {
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, "\"maxLength\":"...)
-		b = strconv.AppendInt(b, int64(d.MaxLength), 10)
-	}
-	return append(b, '}'), err
 }
 
 // NewValidationFailed returns the VALIDATION_FAILED error (422 Unprocessable Entity). The
@@ -155,39 +104,20 @@ type RateLimitedDetails struct {
 	RetryAfter int `json:"retryAfter"` // Seconds to wait before retrying.
 }
 
-// appendJSON appends d as encoding/json writes it.
-func (d RateLimitedDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"retryAfter\":"...)
-	b = strconv.AppendInt(b, int64(d.RetryAfter), 10)
-	return append(b, '}'), err
-}
-
 // NewRateLimited returns the RATE_LIMITED error (429 Too Many Requests). Too many requests
 // were sent in a short period.
 func NewRateLimited(retryAfter int) *Error {
 	return newError(&definitions[4], RateLimitedDetails{RetryAfter: retryAfter})
 }
 
-// NewServerError returns the SERVER_ERROR error (500 Internal Server Error). The server
-// encountered an unexpected error.
-func NewServerError() *Error {
-	return sentinel(5)
-}
-
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [6]definition{
-	{Definition: Definition{Code: CodeBadRequest, Status: 400, Title: "Bad Request", DocsURL: "https://docs.scopestack.example/api/errors#bad-request", Category: "Validation and request errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Filter not allowed: "}, {detail: "filter"}}, decodeDetails: decodeDetails[BadRequestDetails]},
+	{Definition: Definition{Code: CodeBadRequest, Status: 400, Title: "Bad Request", DocsURL: "https://docs.scopestack.example/api/errors#bad-request", Category: "Validation and request errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Filter not allowed: "}, {detail: "filter"}}, zero: BadRequestDetails{}},
 	{Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.scopestack.example/api/errors#unauthorized", Category: "Authentication errors"}, envelope: &envelopes[0], challenge: "Bearer", body: "{\"errors\":[{\"status\":\"401\",\"code\":\"UNAUTHORIZED\",\"title\":\"Unauthorized\"}]}"},
 	{Definition: Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", DocsURL: "https://docs.scopestack.example/api/errors#forbidden", Category: "Permission errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"403\",\"code\":\"FORBIDDEN\",\"title\":\"Forbidden\"}]}"},
-	{Definition: Definition{Code: CodeValidationFailed, Status: 422, Title: "Unprocessable Entity", DocsURL: "https://docs.scopestack.example/api/errors#validation-failed", Category: "Validation and request errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Validation failed for "}, {detail: "attribute"}}, decodeDetails: decodeDetails[ValidationFailedDetails]},
-	{Definition: Definition{Code: CodeRateLimited, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.scopestack.example/api/errors#rate-limited", Category: "Rate limiting"}, envelope: &envelopes[0], message: "Rate limit exceeded", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, decodeDetails: decodeDetails[RateLimitedDetails]},
+	{Definition: Definition{Code: CodeValidationFailed, Status: 422, Title: "Unprocessable Entity", DocsURL: "https://docs.scopestack.example/api/errors#validation-failed", Category: "Validation and request errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Validation failed for "}, {detail: "attribute"}}, zero: ValidationFailedDetails{}},
+	{Definition: Definition{Code: CodeRateLimited, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.scopestack.example/api/errors#rate-limited", Category: "Rate limiting"}, envelope: &envelopes[0], message: "Rate limit exceeded", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, zero: RateLimitedDetails{}},
 	{Definition: Definition{Code: CodeServerError, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.scopestack.example/api/errors#server-error", Category: "Server errors"}, envelope: &envelopes[0], message: "An unexpected error occurred", body: "{\"errors\":[{\"status\":\"500\",\"code\":\"SERVER_ERROR\",\"title\":\"Internal Server Error\",\"detail\":\"An unexpected error occurred\"}]}"},
 }
 
@@ -252,14 +182,14 @@ type Definition struct {
 // definition is a Definition plus what the runtime needs to write and parse it.
 type definition struct {
 	Definition
-	envelope        *envelope                 // the wire format
-	typeURI         string                    // problem type URI
-	message         string                    // default message when it has no placeholders
-	messageTemplate []templatePart            // default message with placeholders; nil when static
-	headers         []header                  // response headers, in catalog order
-	challenge       string                    // WWW-Authenticate value; empty when none
-	body            string                    // pre-encoded body of the error without details; empty when it has details
-	decodeDetails   func([]byte) (any, error) // decodes the typed details; nil when none
+	envelope        *envelope      // the wire format
+	typeURI         string         // problem type URI
+	message         string         // default message when it has no placeholders
+	messageTemplate []templatePart // default message with placeholders; nil when static
+	headers         []header       // response headers, in catalog order
+	challenge       string         // WWW-Authenticate value; empty when none
+	body            string         // pre-encoded body of the error without details; empty when it has details
+	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
 }
 
 // templatePart is a literal or a {detail} placeholder of a message or header.
@@ -306,15 +236,6 @@ type Error struct {
 	err         error // why the details could not be marshaled
 }
 
-// sentinel returns the detail-less error of definitions[i].
-func sentinel(i int) *Error {
-	d := &definitions[i]
-	return &Error{
-		def:     d,
-		message: d.message,
-	}
-}
-
 // newError builds an error with details, marshaling them once and rendering the
 // message and headers from the result, the same way errgen rendered the docs.
 func newError(def *definition, details any) *Error {
@@ -323,7 +244,7 @@ func newError(def *definition, details any) *Error {
 		details: details,
 		message: def.message,
 	}
-	raw, err := details.(detailsMarshaler).appendJSON(make([]byte, 0, 128))
+	raw, err := json.Marshal(details)
 	if err != nil {
 		e.err = err
 		return e
@@ -331,19 +252,6 @@ func newError(def *definition, details any) *Error {
 	e.detailsJSON = raw
 	e.render()
 	return e
-}
-
-// detailsMarshaler is implemented by every <Name>Details: it writes the struct
-// exactly as encoding/json would, without reflection for the common types.
-type detailsMarshaler interface {
-	appendJSON([]byte) ([]byte, error)
-}
-
-// appendMarshal appends v as encoding/json writes it, for the types appendJSON
-// does not write by hand.
-func appendMarshal(b []byte, v any) ([]byte, error) {
-	m, err := json.Marshal(v)
-	return append(b, m...), err
 }
 
 // render fills the message and header templates from the details.
@@ -395,11 +303,13 @@ func fill(parts []templatePart, details []byte) string {
 	return string(b)
 }
 
-// decodeDetails decodes a details object into its typed struct.
-func decodeDetails[T any](raw []byte) (any, error) {
-	var d T
-	err := json.Unmarshal(raw, &d)
-	return d, err
+// decodeDetails decodes a details object into a value of the type of zero.
+func decodeDetails(zero any, raw []byte) (any, error) {
+	p := reflect.New(reflect.TypeOf(zero))
+	if err := json.Unmarshal(raw, p.Interface()); err != nil {
+		return nil, err
+	}
+	return p.Elem().Interface(), nil
 }
 
 // Error returns the code, the message and the cause, for logs; clients never see it.
@@ -653,8 +563,8 @@ func (env *envelope) parse(status int, body []byte) (*Error, bool) {
 		def:     def,
 		message: def.message,
 	}
-	if def.decodeDetails != nil && details != nil {
-		d, err := def.decodeDetails(details)
+	if def.zero != nil && details != nil {
+		d, err := decodeDetails(def.zero, details)
 		if err != nil {
 			return nil, false
 		}

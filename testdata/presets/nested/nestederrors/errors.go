@@ -11,7 +11,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"strconv"
+	"reflect"
 	"unicode/utf8"
 )
 
@@ -35,34 +35,30 @@ const (
 // Sentinels, one per code, for errors.Is. Every error of a code matches its
 // sentinel, whatever its details, message or cause.
 var (
-	// ErrInvalidRequest matches every invalid_request error.
-	ErrInvalidRequest = sentinel(0)
-	// ErrAuthenticationFailed matches every authentication_failed error.
-	ErrAuthenticationFailed = sentinel(1)
-	// ErrInvalidParameterValue matches every invalid_parameter_value error.
-	ErrInvalidParameterValue = sentinel(2)
-	// ErrRateLimited matches every rate_limited error.
-	ErrRateLimited = sentinel(3)
-	// ErrAPIError matches every api_error error.
-	ErrAPIError = sentinel(4)
+	// ErrInvalidRequest matches every invalid_request error; build them with NewInvalidRequest.
+	ErrInvalidRequest = &Error{def: &definitions[0]}
+	// ErrAuthenticationFailed is the authentication_failed error (401 Authentication Failed),
+	// and matches every copy of it. Authentication failed or the API key is invalid.
+	ErrAuthenticationFailed = &Error{def: &definitions[1]}
+	// ErrInvalidParameterValue matches every invalid_parameter_value error; build them with
+	// NewInvalidParameterValue.
+	ErrInvalidParameterValue = &Error{def: &definitions[2]}
+	// ErrRateLimited matches every rate_limited error; build them with NewRateLimited.
+	ErrRateLimited = &Error{
+		def:     &definitions[3],
+		message: "Too many requests",
+	}
+	// ErrAPIError is the api_error error (500 Internal Server Error), and matches every copy of
+	// it. An unexpected error occurred on the server.
+	ErrAPIError = &Error{
+		def:     &definitions[4],
+		message: "Something went wrong on our servers",
+	}
 )
 
 // InvalidRequestDetails are the details of invalid_request errors.
 type InvalidRequestDetails struct {
 	Param string `json:"param"` // The parameter that is missing.
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d InvalidRequestDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"param\":"...)
-	b = appendString(b, d.Param)
-	return append(b, '}'), err
 }
 
 // NewInvalidRequest returns the invalid_request error (400 Bad Request). The request is
@@ -71,46 +67,11 @@ func NewInvalidRequest(param string) *Error {
 	return newError(&definitions[0], InvalidRequestDetails{Param: param})
 }
 
-// NewAuthenticationFailed returns the authentication_failed error (401 Authentication
-// Failed). Authentication failed or the API key is invalid.
-func NewAuthenticationFailed() *Error {
-	return sentinel(1)
-}
-
 // InvalidParameterValueDetails are the details of invalid_parameter_value errors.
 type InvalidParameterValueDetails struct {
 	Param         string   `json:"param"`                    // The parameter whose value was rejected.
 	AllowedValues []string `json:"allowed_values,omitempty"` // The values the parameter accepts, for enum parameters.
 	MaxLength     int      `json:"max_length,omitempty"`     // The maximum length of the value, for string parameters.
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d InvalidParameterValueDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"param\":"...)
-	b = appendString(b, d.Param)
-	if len(d.AllowedValues) > 0 {
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, "\"allowed_values\":"...)
-		if b, err = appendMarshal(b, d.AllowedValues); err != nil {
-			return nil, err
-		}
-	}
-	if d.MaxLength != 0 {
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, "\"max_length\":"...)
-		b = strconv.AppendInt(b, int64(d.MaxLength), 10)
-	}
-	return append(b, '}'), err
 }
 
 // NewInvalidParameterValue returns the invalid_parameter_value error (422 Unprocessable
@@ -130,38 +91,19 @@ type RateLimitedDetails struct {
 	RetryAfter int `json:"retry_after"` // Seconds to wait before retrying.
 }
 
-// appendJSON appends d as encoding/json writes it.
-func (d RateLimitedDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"retry_after\":"...)
-	b = strconv.AppendInt(b, int64(d.RetryAfter), 10)
-	return append(b, '}'), err
-}
-
 // NewRateLimited returns the rate_limited error (429 Too Many Requests). The rate limit for
 // the API key was exceeded.
 func NewRateLimited(retryAfter int) *Error {
 	return newError(&definitions[3], RateLimitedDetails{RetryAfter: retryAfter})
 }
 
-// NewAPIError returns the api_error error (500 Internal Server Error). An unexpected error
-// occurred on the server.
-func NewAPIError() *Error {
-	return sentinel(4)
-}
-
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [5]definition{
-	{Definition: Definition{Code: CodeInvalidRequest, Status: 400, Title: "Bad Request", DocsURL: "https://docs.pipeline.example/errors#invalid-request", Category: "Validation errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Missing required field: "}, {detail: "param"}}, meta: []string{"invalid_request_error"}, decodeDetails: decodeDetails[InvalidRequestDetails]},
+	{Definition: Definition{Code: CodeInvalidRequest, Status: 400, Title: "Bad Request", DocsURL: "https://docs.pipeline.example/errors#invalid-request", Category: "Validation errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Missing required field: "}, {detail: "param"}}, meta: []string{"invalid_request_error"}, zero: InvalidRequestDetails{}},
 	{Definition: Definition{Code: CodeAuthenticationFailed, Status: 401, Title: "Authentication Failed", DocsURL: "https://docs.pipeline.example/errors#authentication-failed", Category: "Authentication errors"}, envelope: &envelopes[0], challenge: "Bearer", meta: []string{"authentication_error"}, body: "{\"error\":{\"code\":\"authentication_failed\",\"message\":\"Authentication Failed\",\"type\":\"authentication_error\"}}"},
-	{Definition: Definition{Code: CodeInvalidParameterValue, Status: 422, Title: "Unprocessable Entity", DocsURL: "https://docs.pipeline.example/errors#invalid-parameter-value", Category: "Validation errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Invalid value for "}, {detail: "param"}}, meta: []string{"invalid_request_error"}, decodeDetails: decodeDetails[InvalidParameterValueDetails]},
-	{Definition: Definition{Code: CodeRateLimited, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.pipeline.example/errors#rate-limited", Category: "Rate limiting"}, envelope: &envelopes[0], message: "Too many requests", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retry_after"}}}}, meta: []string{"rate_limit_error"}, decodeDetails: decodeDetails[RateLimitedDetails]},
+	{Definition: Definition{Code: CodeInvalidParameterValue, Status: 422, Title: "Unprocessable Entity", DocsURL: "https://docs.pipeline.example/errors#invalid-parameter-value", Category: "Validation errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Invalid value for "}, {detail: "param"}}, meta: []string{"invalid_request_error"}, zero: InvalidParameterValueDetails{}},
+	{Definition: Definition{Code: CodeRateLimited, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.pipeline.example/errors#rate-limited", Category: "Rate limiting"}, envelope: &envelopes[0], message: "Too many requests", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retry_after"}}}}, meta: []string{"rate_limit_error"}, zero: RateLimitedDetails{}},
 	{Definition: Definition{Code: CodeAPIError, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.pipeline.example/errors#api-error", Category: "Server errors"}, envelope: &envelopes[0], message: "Something went wrong on our servers", meta: []string{"api_error"}, body: "{\"error\":{\"code\":\"api_error\",\"message\":\"Something went wrong on our servers\",\"type\":\"api_error\"}}"},
 }
 
@@ -230,15 +172,15 @@ type Definition struct {
 // definition is a Definition plus what the runtime needs to write and parse it.
 type definition struct {
 	Definition
-	envelope        *envelope                 // the wire format
-	typeURI         string                    // problem type URI
-	message         string                    // default message when it has no placeholders
-	messageTemplate []templatePart            // default message with placeholders; nil when static
-	headers         []header                  // response headers, in catalog order
-	challenge       string                    // WWW-Authenticate value; empty when none
-	meta            []string                  // meta values referenced by envelopes: type
-	body            string                    // pre-encoded body of the error without details; empty when it has details
-	decodeDetails   func([]byte) (any, error) // decodes the typed details; nil when none
+	envelope        *envelope      // the wire format
+	typeURI         string         // problem type URI
+	message         string         // default message when it has no placeholders
+	messageTemplate []templatePart // default message with placeholders; nil when static
+	headers         []header       // response headers, in catalog order
+	challenge       string         // WWW-Authenticate value; empty when none
+	meta            []string       // meta values referenced by envelopes: type
+	body            string         // pre-encoded body of the error without details; empty when it has details
+	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
 }
 
 // templatePart is a literal or a {detail} placeholder of a message or header.
@@ -285,15 +227,6 @@ type Error struct {
 	err         error // why the details could not be marshaled
 }
 
-// sentinel returns the detail-less error of definitions[i].
-func sentinel(i int) *Error {
-	d := &definitions[i]
-	return &Error{
-		def:     d,
-		message: d.message,
-	}
-}
-
 // newError builds an error with details, marshaling them once and rendering the
 // message and headers from the result, the same way errgen rendered the docs.
 func newError(def *definition, details any) *Error {
@@ -302,7 +235,7 @@ func newError(def *definition, details any) *Error {
 		details: details,
 		message: def.message,
 	}
-	raw, err := details.(detailsMarshaler).appendJSON(make([]byte, 0, 128))
+	raw, err := json.Marshal(details)
 	if err != nil {
 		e.err = err
 		return e
@@ -310,19 +243,6 @@ func newError(def *definition, details any) *Error {
 	e.detailsJSON = raw
 	e.render()
 	return e
-}
-
-// detailsMarshaler is implemented by every <Name>Details: it writes the struct
-// exactly as encoding/json would, without reflection for the common types.
-type detailsMarshaler interface {
-	appendJSON([]byte) ([]byte, error)
-}
-
-// appendMarshal appends v as encoding/json writes it, for the types appendJSON
-// does not write by hand.
-func appendMarshal(b []byte, v any) ([]byte, error) {
-	m, err := json.Marshal(v)
-	return append(b, m...), err
 }
 
 // render fills the message and header templates from the details.
@@ -374,11 +294,13 @@ func fill(parts []templatePart, details []byte) string {
 	return string(b)
 }
 
-// decodeDetails decodes a details object into its typed struct.
-func decodeDetails[T any](raw []byte) (any, error) {
-	var d T
-	err := json.Unmarshal(raw, &d)
-	return d, err
+// decodeDetails decodes a details object into a value of the type of zero.
+func decodeDetails(zero any, raw []byte) (any, error) {
+	p := reflect.New(reflect.TypeOf(zero))
+	if err := json.Unmarshal(raw, p.Interface()); err != nil {
+		return nil, err
+	}
+	return p.Elem().Interface(), nil
 }
 
 // Error returns the code, the message and the cause, for logs; clients never see it.
@@ -632,8 +554,8 @@ func (env *envelope) parse(status int, body []byte) (*Error, bool) {
 		def:     def,
 		message: def.message,
 	}
-	if def.decodeDetails != nil && details != nil {
-		d, err := def.decodeDetails(details)
+	if def.zero != nil && details != nil {
+		d, err := decodeDetails(def.zero, details)
 		if err != nil {
 			return nil, false
 		}

@@ -11,7 +11,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"strconv"
+	"reflect"
 	"unicode/utf8"
 )
 
@@ -37,36 +37,44 @@ const (
 // Sentinels, one per code, for errors.Is. Every error of a code matches its
 // sentinel, whatever its details, message or cause.
 var (
-	// ErrInvalidRequest matches every invalid_request error.
-	ErrInvalidRequest = sentinel(0)
-	// ErrInvalidGrant matches every invalid_grant error.
-	ErrInvalidGrant = sentinel(1)
-	// ErrUnsupportedGrantType matches every unsupported_grant_type error.
-	ErrUnsupportedGrantType = sentinel(2)
-	// ErrInvalidClient matches every invalid_client error.
-	ErrInvalidClient = sentinel(3)
-	// ErrRateLimitExceeded matches every rate_limit_exceeded error.
-	ErrRateLimitExceeded = sentinel(4)
-	// ErrServerError matches every server_error error.
-	ErrServerError = sentinel(5)
+	// ErrInvalidRequest matches every invalid_request error; build them with NewInvalidRequest.
+	ErrInvalidRequest = &Error{def: &definitions[0]}
+	// ErrInvalidGrant is the invalid_grant error (400 Bad Request), and matches every copy of
+	// it. The provided authorization grant (e.g., authorization code, resource owner
+	// credentials) or refresh token is invalid, expired, revoked, does not match the redirection
+	// URI used in the authorization request, or was issued to another client.
+	ErrInvalidGrant = &Error{
+		def:     &definitions[1],
+		message: "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.",
+	}
+	// ErrUnsupportedGrantType matches every unsupported_grant_type error; build them with
+	// NewUnsupportedGrantType.
+	ErrUnsupportedGrantType = &Error{
+		def:     &definitions[2],
+		message: "The authorization grant type is not supported by the authorization server.",
+	}
+	// ErrInvalidClient is the invalid_client error (401 Unauthorized), and matches every copy of
+	// it. Client authentication failed (e.g., unknown client, no client authentication included,
+	// or unsupported authentication method).
+	ErrInvalidClient = &Error{def: &definitions[3]}
+	// ErrRateLimitExceeded matches every rate_limit_exceeded error; build them with
+	// NewRateLimitExceeded.
+	ErrRateLimitExceeded = &Error{
+		def:     &definitions[4],
+		message: "Too many token requests; slow down.",
+	}
+	// ErrServerError is the server_error error (500 Internal Server Error), and matches every
+	// copy of it. The authorization server encountered an unexpected condition that prevented it
+	// from fulfilling the request.
+	ErrServerError = &Error{
+		def:     &definitions[5],
+		message: "The authorization server encountered an unexpected condition that prevented it from fulfilling the request.",
+	}
 )
 
 // InvalidRequestDetails are the details of invalid_request errors.
 type InvalidRequestDetails struct {
 	Parameter string `json:"parameter"` // The parameter that is missing or malformed.
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d InvalidRequestDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"parameter\":"...)
-	b = appendString(b, d.Parameter)
-	return append(b, '}'), err
 }
 
 // NewInvalidRequest returns the invalid_request error (400 Bad Request). The request is
@@ -77,40 +85,10 @@ func NewInvalidRequest(parameter string) *Error {
 	return newError(&definitions[0], InvalidRequestDetails{Parameter: parameter})
 }
 
-// NewInvalidGrant returns the invalid_grant error (400 Bad Request). The provided
-// authorization grant (e.g., authorization code, resource owner credentials) or refresh
-// token is invalid, expired, revoked, does not match the redirection URI used in the
-// authorization request, or was issued to another client.
-func NewInvalidGrant() *Error {
-	return sentinel(1)
-}
-
 // UnsupportedGrantTypeDetails are the details of unsupported_grant_type errors.
 type UnsupportedGrantTypeDetails struct {
 	GrantType           string   `json:"grant_type"`                      // The grant type that was requested.
 	SupportedGrantTypes []string `json:"supported_grant_types,omitempty"` // The grant types the server supports.
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d UnsupportedGrantTypeDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"grant_type\":"...)
-	b = appendString(b, d.GrantType)
-	if len(d.SupportedGrantTypes) > 0 {
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, "\"supported_grant_types\":"...)
-		if b, err = appendMarshal(b, d.SupportedGrantTypes); err != nil {
-			return nil, err
-		}
-	}
-	return append(b, '}'), err
 }
 
 // NewUnsupportedGrantType returns the unsupported_grant_type error (400 Bad Request). The
@@ -124,37 +102,10 @@ func NewUnsupportedGrantTypeWithDetails(d UnsupportedGrantTypeDetails) *Error {
 	return newError(&definitions[2], d)
 }
 
-// NewInvalidClient returns the invalid_client error (401 Unauthorized). Client
-// authentication failed (e.g., unknown client, no client authentication included, or
-// unsupported authentication method).
-func NewInvalidClient() *Error {
-	return sentinel(3)
-}
-
 // RateLimitExceededDetails are the details of rate_limit_exceeded errors.
 type RateLimitExceededDetails struct {
 	RetryAfter int `json:"retry_after"`     // Seconds to wait before retrying.
 	Limit      int `json:"limit,omitempty"` // The number of token requests allowed per minute.
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d RateLimitExceededDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"retry_after\":"...)
-	b = strconv.AppendInt(b, int64(d.RetryAfter), 10)
-	if d.Limit != 0 {
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, "\"limit\":"...)
-		b = strconv.AppendInt(b, int64(d.Limit), 10)
-	}
-	return append(b, '}'), err
 }
 
 // NewRateLimitExceeded returns the rate_limit_exceeded error (429 Too Many Requests). The
@@ -169,21 +120,14 @@ func NewRateLimitExceededWithDetails(d RateLimitExceededDetails) *Error {
 	return newError(&definitions[4], d)
 }
 
-// NewServerError returns the server_error error (500 Internal Server Error). The
-// authorization server encountered an unexpected condition that prevented it from fulfilling
-// the request.
-func NewServerError() *Error {
-	return sentinel(5)
-}
-
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [6]definition{
-	{Definition: Definition{Code: CodeInvalidRequest, Status: 400, Title: "Bad Request", DocsURL: "https://auth.example.com/docs/errors#invalid-request", Category: "Request errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "The request is missing the required parameter "}, {detail: "parameter"}, {literal: "."}}, decodeDetails: decodeDetails[InvalidRequestDetails]},
+	{Definition: Definition{Code: CodeInvalidRequest, Status: 400, Title: "Bad Request", DocsURL: "https://auth.example.com/docs/errors#invalid-request", Category: "Request errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "The request is missing the required parameter "}, {detail: "parameter"}, {literal: "."}}, zero: InvalidRequestDetails{}},
 	{Definition: Definition{Code: CodeInvalidGrant, Status: 400, Title: "Bad Request", DocsURL: "https://auth.example.com/docs/errors#invalid-grant", Category: "Grant errors"}, envelope: &envelopes[0], message: "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.", body: "{\"error\":\"invalid_grant\",\"error_description\":\"The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.\",\"error_uri\":\"https://auth.example.com/docs/errors#invalid-grant\"}"},
-	{Definition: Definition{Code: CodeUnsupportedGrantType, Status: 400, Title: "Bad Request", DocsURL: "https://auth.example.com/docs/errors#unsupported-grant-type", Category: "Grant errors"}, envelope: &envelopes[0], message: "The authorization grant type is not supported by the authorization server.", decodeDetails: decodeDetails[UnsupportedGrantTypeDetails]},
+	{Definition: Definition{Code: CodeUnsupportedGrantType, Status: 400, Title: "Bad Request", DocsURL: "https://auth.example.com/docs/errors#unsupported-grant-type", Category: "Grant errors"}, envelope: &envelopes[0], message: "The authorization grant type is not supported by the authorization server.", zero: UnsupportedGrantTypeDetails{}},
 	{Definition: Definition{Code: CodeInvalidClient, Status: 401, Title: "Unauthorized", DocsURL: "https://auth.example.com/docs/errors#invalid-client", Category: "Client errors"}, envelope: &envelopes[0], challenge: "Basic", body: "{\"error\":\"invalid_client\",\"error_uri\":\"https://auth.example.com/docs/errors#invalid-client\"}"},
-	{Definition: Definition{Code: CodeRateLimitExceeded, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://auth.example.com/docs/errors#rate-limit-exceeded", Category: "Request errors"}, envelope: &envelopes[0], message: "Too many token requests; slow down.", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retry_after"}}}}, decodeDetails: decodeDetails[RateLimitExceededDetails]},
+	{Definition: Definition{Code: CodeRateLimitExceeded, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://auth.example.com/docs/errors#rate-limit-exceeded", Category: "Request errors"}, envelope: &envelopes[0], message: "Too many token requests; slow down.", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retry_after"}}}}, zero: RateLimitExceededDetails{}},
 	{Definition: Definition{Code: CodeServerError, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://auth.example.com/docs/errors#server-error", Category: "Server errors"}, envelope: &envelopes[0], message: "The authorization server encountered an unexpected condition that prevented it from fulfilling the request.", body: "{\"error\":\"server_error\",\"error_description\":\"The authorization server encountered an unexpected condition that prevented it from fulfilling the request.\",\"error_uri\":\"https://auth.example.com/docs/errors#server-error\"}"},
 }
 
@@ -238,14 +182,14 @@ type Definition struct {
 // definition is a Definition plus what the runtime needs to write and parse it.
 type definition struct {
 	Definition
-	envelope        *envelope                 // the wire format
-	typeURI         string                    // problem type URI
-	message         string                    // default message when it has no placeholders
-	messageTemplate []templatePart            // default message with placeholders; nil when static
-	headers         []header                  // response headers, in catalog order
-	challenge       string                    // WWW-Authenticate value; empty when none
-	body            string                    // pre-encoded body of the error without details; empty when it has details
-	decodeDetails   func([]byte) (any, error) // decodes the typed details; nil when none
+	envelope        *envelope      // the wire format
+	typeURI         string         // problem type URI
+	message         string         // default message when it has no placeholders
+	messageTemplate []templatePart // default message with placeholders; nil when static
+	headers         []header       // response headers, in catalog order
+	challenge       string         // WWW-Authenticate value; empty when none
+	body            string         // pre-encoded body of the error without details; empty when it has details
+	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
 }
 
 // templatePart is a literal or a {detail} placeholder of a message or header.
@@ -292,15 +236,6 @@ type Error struct {
 	err         error // why the details could not be marshaled
 }
 
-// sentinel returns the detail-less error of definitions[i].
-func sentinel(i int) *Error {
-	d := &definitions[i]
-	return &Error{
-		def:     d,
-		message: d.message,
-	}
-}
-
 // newError builds an error with details, marshaling them once and rendering the
 // message and headers from the result, the same way errgen rendered the docs.
 func newError(def *definition, details any) *Error {
@@ -309,7 +244,7 @@ func newError(def *definition, details any) *Error {
 		details: details,
 		message: def.message,
 	}
-	raw, err := details.(detailsMarshaler).appendJSON(make([]byte, 0, 128))
+	raw, err := json.Marshal(details)
 	if err != nil {
 		e.err = err
 		return e
@@ -317,19 +252,6 @@ func newError(def *definition, details any) *Error {
 	e.detailsJSON = raw
 	e.render()
 	return e
-}
-
-// detailsMarshaler is implemented by every <Name>Details: it writes the struct
-// exactly as encoding/json would, without reflection for the common types.
-type detailsMarshaler interface {
-	appendJSON([]byte) ([]byte, error)
-}
-
-// appendMarshal appends v as encoding/json writes it, for the types appendJSON
-// does not write by hand.
-func appendMarshal(b []byte, v any) ([]byte, error) {
-	m, err := json.Marshal(v)
-	return append(b, m...), err
 }
 
 // render fills the message and header templates from the details.
@@ -381,11 +303,13 @@ func fill(parts []templatePart, details []byte) string {
 	return string(b)
 }
 
-// decodeDetails decodes a details object into its typed struct.
-func decodeDetails[T any](raw []byte) (any, error) {
-	var d T
-	err := json.Unmarshal(raw, &d)
-	return d, err
+// decodeDetails decodes a details object into a value of the type of zero.
+func decodeDetails(zero any, raw []byte) (any, error) {
+	p := reflect.New(reflect.TypeOf(zero))
+	if err := json.Unmarshal(raw, p.Interface()); err != nil {
+		return nil, err
+	}
+	return p.Elem().Interface(), nil
 }
 
 // Error returns the code, the message and the cause, for logs; clients never see it.
@@ -639,8 +563,8 @@ func (env *envelope) parse(status int, body []byte) (*Error, bool) {
 		def:     def,
 		message: def.message,
 	}
-	if def.decodeDetails != nil && details != nil {
-		d, err := def.decodeDetails(details)
+	if def.zero != nil && details != nil {
+		d, err := decodeDetails(def.zero, details)
 		if err != nil {
 			return nil, false
 		}

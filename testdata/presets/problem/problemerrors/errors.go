@@ -11,6 +11,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"reflect"
 	"strconv"
 	"unicode/utf8"
 )
@@ -35,56 +36,34 @@ const (
 // Sentinels, one per code, for errors.Is. Every error of a code matches its
 // sentinel, whatever its details, message or cause.
 var (
-	// ErrUnauthenticated matches every UNAUTHENTICATED error.
-	ErrUnauthenticated = sentinel(0)
-	// ErrOutOfCredit matches every OUT_OF_CREDIT error.
-	ErrOutOfCredit = sentinel(1)
-	// ErrOrderNotFound matches every ORDER_NOT_FOUND error.
-	ErrOrderNotFound = sentinel(2)
-	// ErrTooManyRequests matches every TOO_MANY_REQUESTS error.
-	ErrTooManyRequests = sentinel(3)
-	// ErrInternal matches every INTERNAL error.
-	ErrInternal = sentinel(4)
+	// ErrUnauthenticated is the UNAUTHENTICATED error (401 Unauthorized), and matches every copy
+	// of it. The request carries no access token, or the token is invalid or expired.
+	ErrUnauthenticated = &Error{
+		def:     &definitions[0],
+		message: "A valid access token is required",
+	}
+	// ErrOutOfCredit matches every OUT_OF_CREDIT error; build them with NewOutOfCredit.
+	ErrOutOfCredit = &Error{def: &definitions[1]}
+	// ErrOrderNotFound is the ORDER_NOT_FOUND error (404 Order not found), and matches every
+	// copy of it. No order with the given ID exists for this account.
+	ErrOrderNotFound = &Error{def: &definitions[2]}
+	// ErrTooManyRequests matches every TOO_MANY_REQUESTS error; build them with
+	// NewTooManyRequests.
+	ErrTooManyRequests = &Error{def: &definitions[3]}
+	// ErrInternal is the INTERNAL error (500 Internal Server Error), and matches every copy of
+	// it. The server encountered an unexpected condition that prevented it from fulfilling the
+	// request.
+	ErrInternal = &Error{
+		def:     &definitions[4],
+		message: "An internal error occurred",
+	}
 )
-
-// NewUnauthenticated returns the UNAUTHENTICATED error (401 Unauthorized). The request
-// carries no access token, or the token is invalid or expired.
-func NewUnauthenticated() *Error {
-	return sentinel(0)
-}
 
 // OutOfCreditDetails are the details of OUT_OF_CREDIT errors.
 type OutOfCreditDetails struct {
 	Balance  int      `json:"balance"`            // The current balance, in credits.
 	Cost     int      `json:"cost"`               // The price of the purchase, in credits.
 	Accounts []string `json:"accounts,omitempty"` // The accounts the caller may top up.
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d OutOfCreditDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"balance\":"...)
-	b = strconv.AppendInt(b, int64(d.Balance), 10)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"cost\":"...)
-	b = strconv.AppendInt(b, int64(d.Cost), 10)
-	if len(d.Accounts) > 0 {
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, "\"accounts\":"...)
-		if b, err = appendMarshal(b, d.Accounts); err != nil {
-			return nil, err
-		}
-	}
-	return append(b, '}'), err
 }
 
 // NewOutOfCredit returns the OUT_OF_CREDIT error (403 You do not have enough credit.). The
@@ -98,28 +77,9 @@ func NewOutOfCreditWithDetails(d OutOfCreditDetails) *Error {
 	return newError(&definitions[1], d)
 }
 
-// NewOrderNotFound returns the ORDER_NOT_FOUND error (404 Order not found). No order with
-// the given ID exists for this account.
-func NewOrderNotFound() *Error {
-	return sentinel(2)
-}
-
 // TooManyRequestsDetails are the details of TOO_MANY_REQUESTS errors.
 type TooManyRequestsDetails struct {
 	RetryAfter int `json:"retryAfter"` // Seconds to wait before retrying.
-}
-
-// appendJSON appends d as encoding/json writes it.
-func (d TooManyRequestsDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if len(b) > start {
-		b = append(b, ',')
-	}
-	b = append(b, "\"retryAfter\":"...)
-	b = strconv.AppendInt(b, int64(d.RetryAfter), 10)
-	return append(b, '}'), err
 }
 
 // NewTooManyRequests returns the TOO_MANY_REQUESTS error (429 Too Many Requests). The client
@@ -129,19 +89,13 @@ func NewTooManyRequests(retryAfter int) *Error {
 	return newError(&definitions[3], TooManyRequestsDetails{RetryAfter: retryAfter})
 }
 
-// NewInternal returns the INTERNAL error (500 Internal Server Error). The server encountered
-// an unexpected condition that prevented it from fulfilling the request.
-func NewInternal() *Error {
-	return sentinel(4)
-}
-
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [5]definition{
 	{Definition: Definition{Code: CodeUnauthenticated, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.example.com/store/errors#unauthenticated", Category: "Authentication errors"}, envelope: &envelopes[0], typeURI: "https://example.com/probs/unauthenticated", message: "A valid access token is required", challenge: "Bearer", body: "{\"type\":\"https://example.com/probs/unauthenticated\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"A valid access token is required\",\"code\":\"UNAUTHENTICATED\"}"},
-	{Definition: Definition{Code: CodeOutOfCredit, Status: 403, Title: "You do not have enough credit.", DocsURL: "https://docs.example.com/store/errors#out-of-credit", Category: "Billing errors"}, envelope: &envelopes[0], typeURI: "https://example.com/probs/out-of-credit", messageTemplate: []templatePart{{literal: "Your current balance is "}, {detail: "balance"}, {literal: ", but that costs "}, {detail: "cost"}, {literal: "."}}, decodeDetails: decodeDetails[OutOfCreditDetails]},
+	{Definition: Definition{Code: CodeOutOfCredit, Status: 403, Title: "You do not have enough credit.", DocsURL: "https://docs.example.com/store/errors#out-of-credit", Category: "Billing errors"}, envelope: &envelopes[0], typeURI: "https://example.com/probs/out-of-credit", messageTemplate: []templatePart{{literal: "Your current balance is "}, {detail: "balance"}, {literal: ", but that costs "}, {detail: "cost"}, {literal: "."}}, zero: OutOfCreditDetails{}},
 	{Definition: Definition{Code: CodeOrderNotFound, Status: 404, Title: "Order not found", DocsURL: "https://docs.example.com/store/errors#order-not-found", Category: "Not found errors"}, envelope: &envelopes[0], typeURI: "https://example.com/probs/order-not-found", body: "{\"type\":\"https://example.com/probs/order-not-found\",\"title\":\"Order not found\",\"status\":404,\"code\":\"ORDER_NOT_FOUND\"}"},
-	{Definition: Definition{Code: CodeTooManyRequests, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.example.com/store/errors#too-many-requests", Category: "Rate limiting"}, envelope: &envelopes[0], typeURI: "https://example.com/probs/too-many-requests", messageTemplate: []templatePart{{literal: "Too many requests; retry in "}, {detail: "retryAfter"}, {literal: " seconds"}}, headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, decodeDetails: decodeDetails[TooManyRequestsDetails]},
+	{Definition: Definition{Code: CodeTooManyRequests, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.example.com/store/errors#too-many-requests", Category: "Rate limiting"}, envelope: &envelopes[0], typeURI: "https://example.com/probs/too-many-requests", messageTemplate: []templatePart{{literal: "Too many requests; retry in "}, {detail: "retryAfter"}, {literal: " seconds"}}, headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, zero: TooManyRequestsDetails{}},
 	{Definition: Definition{Code: CodeInternal, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.example.com/store/errors#internal", Category: "Server errors"}, envelope: &envelopes[0], typeURI: "https://example.com/probs/internal", message: "An internal error occurred", body: "{\"type\":\"https://example.com/probs/internal\",\"title\":\"Internal Server Error\",\"status\":500,\"detail\":\"An internal error occurred\",\"code\":\"INTERNAL\"}"},
 }
 
@@ -219,14 +173,14 @@ type Definition struct {
 // definition is a Definition plus what the runtime needs to write and parse it.
 type definition struct {
 	Definition
-	envelope        *envelope                 // the wire format
-	typeURI         string                    // problem type URI
-	message         string                    // default message when it has no placeholders
-	messageTemplate []templatePart            // default message with placeholders; nil when static
-	headers         []header                  // response headers, in catalog order
-	challenge       string                    // WWW-Authenticate value; empty when none
-	body            string                    // pre-encoded body of the error without details; empty when it has details
-	decodeDetails   func([]byte) (any, error) // decodes the typed details; nil when none
+	envelope        *envelope      // the wire format
+	typeURI         string         // problem type URI
+	message         string         // default message when it has no placeholders
+	messageTemplate []templatePart // default message with placeholders; nil when static
+	headers         []header       // response headers, in catalog order
+	challenge       string         // WWW-Authenticate value; empty when none
+	body            string         // pre-encoded body of the error without details; empty when it has details
+	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
 }
 
 // templatePart is a literal or a {detail} placeholder of a message or header.
@@ -273,15 +227,6 @@ type Error struct {
 	err         error // why the details could not be marshaled
 }
 
-// sentinel returns the detail-less error of definitions[i].
-func sentinel(i int) *Error {
-	d := &definitions[i]
-	return &Error{
-		def:     d,
-		message: d.message,
-	}
-}
-
 // newError builds an error with details, marshaling them once and rendering the
 // message and headers from the result, the same way errgen rendered the docs.
 func newError(def *definition, details any) *Error {
@@ -290,7 +235,7 @@ func newError(def *definition, details any) *Error {
 		details: details,
 		message: def.message,
 	}
-	raw, err := details.(detailsMarshaler).appendJSON(make([]byte, 0, 128))
+	raw, err := json.Marshal(details)
 	if err != nil {
 		e.err = err
 		return e
@@ -298,19 +243,6 @@ func newError(def *definition, details any) *Error {
 	e.detailsJSON = raw
 	e.render()
 	return e
-}
-
-// detailsMarshaler is implemented by every <Name>Details: it writes the struct
-// exactly as encoding/json would, without reflection for the common types.
-type detailsMarshaler interface {
-	appendJSON([]byte) ([]byte, error)
-}
-
-// appendMarshal appends v as encoding/json writes it, for the types appendJSON
-// does not write by hand.
-func appendMarshal(b []byte, v any) ([]byte, error) {
-	m, err := json.Marshal(v)
-	return append(b, m...), err
 }
 
 // render fills the message and header templates from the details.
@@ -362,11 +294,13 @@ func fill(parts []templatePart, details []byte) string {
 	return string(b)
 }
 
-// decodeDetails decodes a details object into its typed struct.
-func decodeDetails[T any](raw []byte) (any, error) {
-	var d T
-	err := json.Unmarshal(raw, &d)
-	return d, err
+// decodeDetails decodes a details object into a value of the type of zero.
+func decodeDetails(zero any, raw []byte) (any, error) {
+	p := reflect.New(reflect.TypeOf(zero))
+	if err := json.Unmarshal(raw, p.Interface()); err != nil {
+		return nil, err
+	}
+	return p.Elem().Interface(), nil
 }
 
 // Error returns the code, the message and the cause, for logs; clients never see it.
@@ -620,8 +554,8 @@ func (env *envelope) parse(status int, body []byte) (*Error, bool) {
 		def:     def,
 		message: def.message,
 	}
-	if def.decodeDetails != nil && details != nil {
-		d, err := def.decodeDetails(details)
+	if def.zero != nil && details != nil {
+		d, err := decodeDetails(def.zero, details)
 		if err != nil {
 			return nil, false
 		}
