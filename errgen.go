@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"sync"
 
 	"github.com/errgen/errgen/catalog"
 )
@@ -60,15 +61,25 @@ var emitters = []emitter{
 }
 
 // Generate returns every output for c, in a fixed order. It fails as a whole:
-// either every file is returned or none.
+// either every file is returned or none. The emitters only read the catalog,
+// so they run concurrently; results and the error reported do not depend on
+// which finishes first.
 func Generate(c *catalog.Catalog, opts Options) ([]File, error) {
-	files := make([]File, 0, len(emitters))
-	for _, em := range emitters {
-		data, err := em.emit(c, opts)
+	files := make([]File, len(emitters))
+	errs := make([]error, len(emitters))
+	var wg sync.WaitGroup
+	for i, em := range emitters {
+		wg.Go(func() {
+			data, err := em.emit(c, opts)
+			files[i] = File{Kind: em.kind, Path: em.path(c, opts), Data: data}
+			errs[i] = err
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
 		if err != nil {
-			return nil, fmt.Errorf("%s output: %w", em.kind, err)
+			return nil, fmt.Errorf("%s output: %w", emitters[i].kind, err)
 		}
-		files = append(files, File{Kind: em.kind, Path: em.path(c, opts), Data: data})
 	}
 	return files, nil
 }
