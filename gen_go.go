@@ -120,7 +120,7 @@ func (g *goEmitter) sentinels(f *jen.File) {
 	f.Var().DefsFunc(func(grp *jen.Group) {
 		for i, e := range g.c.Errors {
 			if len(e.Details) == 0 {
-				comment(grp, fmt.Sprintf("Err%s is the %s error (%d %s), and matches every copy of it. %s", e.Name, e.Code, e.Status, e.Title, e.Description))
+				comment(grp, fmt.Sprintf("Err%s is the %s error, and matches every copy of it.", e.Name, e.Code))
 			} else {
 				comment(grp, fmt.Sprintf("Err%s matches every %s error; build them with New%s.", e.Name, e.Code, e.Name))
 			}
@@ -157,7 +157,10 @@ func detailType(t catalog.DetailType) *jen.Statement {
 // constructors; index is the error's place in the definitions table.
 func (g *goEmitter) errorDecls(f *jen.File, e *catalog.Error, index int) {
 	if len(e.Details) == 0 {
-		return // its sentinel is the error: errors are immutable
+		// Errors are immutable, so the sentinel itself is the error.
+		comment(f.Group, fmt.Sprintf("New%s returns the %s error (%d %s): Err%s. %s", e.Name, e.Code, e.Status, e.Title, e.Name, e.Description))
+		f.Func().Id("New" + e.Name).Params().Op("*").Id("Error").Block(jen.Return(jen.Id("Err" + e.Name)))
+		return
 	}
 	details := e.Name + "Details"
 	f.Commentf("%s are the details of %s errors.", details, e.Code)

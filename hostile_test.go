@@ -129,7 +129,7 @@ func checkHostileGo(t *testing.T, src []byte) {
 	sort.Strings(exported)
 	want := []string{"Code", "CodeHostile", "CodeNoAuth", "CodeSecretFail", "Definition", "Definitions", "ErrHostile",
 		"ErrNoAuth", "ErrSecretFail", "Error", "HostileDetails", "Lookup", "NewHostile", "NewHostileWithDetails",
-		"Parse", "Write"}
+		"NewNoAuth", "NewSecretFail", "Parse", "Write"}
 	if strings.Join(exported, " ") != strings.Join(want, " ") {
 		t.Errorf("exported identifiers\n got %v\nwant %v", exported, want)
 	}

@@ -72,8 +72,7 @@ var (
 		def:     &definitions[1],
 		message: "Request body is not valid JSON",
 	}
-	// ErrUnauthorized is the UNAUTHORIZED error (401 Unauthorized), and matches every copy of
-	// it. The request has no credentials, or the credentials it carries are not valid.
+	// ErrUnauthorized is the UNAUTHORIZED error, and matches every copy of it.
 	ErrUnauthorized = &Error{
 		def:     &definitions[2],
 		message: "Authentication required",
@@ -116,9 +115,7 @@ var (
 		def:     &definitions[9],
 		message: "Linked account is disabled",
 	}
-	// ErrUnsupportedMediaType is the UNSUPPORTED_MEDIA_TYPE error (415 Unsupported Media Type),
-	// and matches every copy of it. The request has a body but its `Content-Type` header is
-	// missing or names a media type that the endpoint does not accept.
+	// ErrUnsupportedMediaType is the UNSUPPORTED_MEDIA_TYPE error, and matches every copy of it.
 	ErrUnsupportedMediaType = &Error{
 		def:     &definitions[10],
 		message: "Content-Type must be application/json",
@@ -135,9 +132,7 @@ var (
 		def:     &definitions[12],
 		message: "Rate limit exceeded",
 	}
-	// ErrInternalError is the INTERNAL_ERROR error (500 Internal Server Error), and matches
-	// every copy of it. An unexpected error occurred on the server. The error has been logged,
-	// and the response deliberately contains no internal detail.
+	// ErrInternalError is the INTERNAL_ERROR error, and matches every copy of it.
 	ErrInternalError = &Error{
 		def:     &definitions[13],
 		message: "An unexpected error occurred",
@@ -155,10 +150,7 @@ var (
 		def:     &definitions[16],
 		message: "Service temporarily unavailable",
 	}
-	// ErrGatewayTimeout is the GATEWAY_TIMEOUT error (504 Gateway Timeout), and matches every
-	// copy of it. The request timed out before the provider, or a large server-side computation,
-	// produced a response. This typically happens on requests that involve large amounts of
-	// data.
+	// ErrGatewayTimeout is the GATEWAY_TIMEOUT error, and matches every copy of it.
 	ErrGatewayTimeout = &Error{
 		def:     &definitions[17],
 		message: "The upstream provider did not respond in time",
@@ -192,6 +184,12 @@ func NewInvalidJSON() *Error {
 // NewInvalidJSONWithDetails returns the INVALID_JSON error with all its details, optional ones included.
 func NewInvalidJSONWithDetails(d InvalidJSONDetails) *Error {
 	return newError(&definitions[1], d)
+}
+
+// NewUnauthorized returns the UNAUTHORIZED error (401 Unauthorized): ErrUnauthorized. The
+// request has no credentials, or the credentials it carries are not valid.
+func NewUnauthorized() *Error {
+	return ErrUnauthorized
 }
 
 // TokenExpiredDetails are the details of TOKEN_EXPIRED errors.
@@ -295,6 +293,13 @@ func NewAccountDisabled(accountID string) *Error {
 	return newError(&definitions[9], AccountDisabledDetails{AccountID: accountID})
 }
 
+// NewUnsupportedMediaType returns the UNSUPPORTED_MEDIA_TYPE error (415 Unsupported Media
+// Type): ErrUnsupportedMediaType. The request has a body but its `Content-Type` header is
+// missing or names a media type that the endpoint does not accept.
+func NewUnsupportedMediaType() *Error {
+	return ErrUnsupportedMediaType
+}
+
 // UnprocessableEntityDetails are the details of UNPROCESSABLE_ENTITY errors.
 type UnprocessableEntityDetails struct {
 	Rule   string `json:"rule"`             // The identifier of the business rule that rejected the request.
@@ -325,6 +330,13 @@ type RateLimitExceededDetails struct {
 // the number of seconds to wait before retrying.
 func NewRateLimitExceeded(limit int, window string, retryAfter int) *Error {
 	return newError(&definitions[12], RateLimitExceededDetails{Limit: limit, Window: window, RetryAfter: retryAfter})
+}
+
+// NewInternalError returns the INTERNAL_ERROR error (500 Internal Server Error):
+// ErrInternalError. An unexpected error occurred on the server. The error has been logged,
+// and the response deliberately contains no internal detail.
+func NewInternalError() *Error {
+	return ErrInternalError
 }
 
 // NotImplementedDetails are the details of NOT_IMPLEMENTED errors.
@@ -367,6 +379,14 @@ type ServiceUnavailableDetails struct {
 // maintenance or a deployment. The `Retry-After` header says when to try again.
 func NewServiceUnavailable(retryAfter int) *Error {
 	return newError(&definitions[16], ServiceUnavailableDetails{RetryAfter: retryAfter})
+}
+
+// NewGatewayTimeout returns the GATEWAY_TIMEOUT error (504 Gateway Timeout):
+// ErrGatewayTimeout. The request timed out before the provider, or a large server-side
+// computation, produced a response. This typically happens on requests that involve large
+// amounts of data.
+func NewGatewayTimeout() *Error {
+	return ErrGatewayTimeout
 }
 
 // definitions is the registry: everything the runtime needs to know about each

@@ -43,20 +43,17 @@ const (
 var (
 	// ErrInvalidRequest matches every invalid_request error; build them with NewInvalidRequest.
 	ErrInvalidRequest = &Error{def: &definitions[0]}
-	// ErrAuthenticationFailed is the authentication_failed error (401 Unauthorized), and matches
-	// every copy of it. Authentication failed or API key is invalid
+	// ErrAuthenticationFailed is the authentication_failed error, and matches every copy of it.
 	ErrAuthenticationFailed = &Error{
 		def:     &definitions[1],
 		message: "Authentication failed or API key is invalid",
 	}
-	// ErrPermissionDenied is the permission_denied error (403 Forbidden), and matches every copy
-	// of it. Valid credentials but insufficient permissions
+	// ErrPermissionDenied is the permission_denied error, and matches every copy of it.
 	ErrPermissionDenied = &Error{
 		def:     &definitions[2],
 		message: "Valid credentials but insufficient permissions",
 	}
-	// ErrNotFound is the not_found error (404 Not Found), and matches every copy of it. The
-	// requested resource doesn't exist
+	// ErrNotFound is the not_found error, and matches every copy of it.
 	ErrNotFound = &Error{
 		def:     &definitions[3],
 		message: "The requested resource doesn't exist",
@@ -72,14 +69,12 @@ var (
 		def:     &definitions[5],
 		message: "Rate limit exceeded",
 	}
-	// ErrInternalError is the internal_error error (500 Internal Server Error), and matches
-	// every copy of it. Something went wrong on our servers
+	// ErrInternalError is the internal_error error, and matches every copy of it.
 	ErrInternalError = &Error{
 		def:     &definitions[6],
 		message: "Something went wrong on our servers",
 	}
-	// ErrServiceUnavailable is the service_unavailable error (503 Service Unavailable), and
-	// matches every copy of it. Service temporarily unavailable
+	// ErrServiceUnavailable is the service_unavailable error, and matches every copy of it.
 	ErrServiceUnavailable = &Error{
 		def:     &definitions[7],
 		message: "Service temporarily unavailable",
@@ -95,6 +90,24 @@ type InvalidRequestDetails struct {
 // malformed or missing required parameters
 func NewInvalidRequest(param string) *Error {
 	return newError(&definitions[0], InvalidRequestDetails{Param: param})
+}
+
+// NewAuthenticationFailed returns the authentication_failed error (401 Unauthorized):
+// ErrAuthenticationFailed. Authentication failed or API key is invalid
+func NewAuthenticationFailed() *Error {
+	return ErrAuthenticationFailed
+}
+
+// NewPermissionDenied returns the permission_denied error (403 Forbidden):
+// ErrPermissionDenied. Valid credentials but insufficient permissions
+func NewPermissionDenied() *Error {
+	return ErrPermissionDenied
+}
+
+// NewNotFound returns the not_found error (404 Not Found): ErrNotFound. The requested
+// resource doesn't exist
+func NewNotFound() *Error {
+	return ErrNotFound
 }
 
 // UnprocessableEntityDetails are the details of unprocessable_entity errors.
@@ -121,6 +134,18 @@ type RateLimitedDetails struct {
 // NewRateLimited returns the rate_limited error (429 Too Many Requests). Rate limit exceeded
 func NewRateLimited(retryAfter int) *Error {
 	return newError(&definitions[5], RateLimitedDetails{RetryAfter: retryAfter})
+}
+
+// NewInternalError returns the internal_error error (500 Internal Server Error):
+// ErrInternalError. Something went wrong on our servers
+func NewInternalError() *Error {
+	return ErrInternalError
+}
+
+// NewServiceUnavailable returns the service_unavailable error (503 Service Unavailable):
+// ErrServiceUnavailable. Service temporarily unavailable
+func NewServiceUnavailable() *Error {
+	return ErrServiceUnavailable
 }
 
 // definitions is the registry: everything the runtime needs to know about each

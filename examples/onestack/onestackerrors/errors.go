@@ -53,20 +53,17 @@ var (
 		def:     &definitions[0],
 		message: "Validation failed",
 	}
-	// ErrInvalidJSON is the INVALID_JSON error (400 Invalid JSON), and matches every copy of it.
-	// Request body is not valid JSON
+	// ErrInvalidJSON is the INVALID_JSON error, and matches every copy of it.
 	ErrInvalidJSON = &Error{
 		def:     &definitions[1],
 		message: "Request body is not valid JSON",
 	}
-	// ErrUnauthorized is the UNAUTHORIZED error (401 Unauthorized), and matches every copy of
-	// it. Missing or invalid authentication
+	// ErrUnauthorized is the UNAUTHORIZED error, and matches every copy of it.
 	ErrUnauthorized = &Error{
 		def:     &definitions[2],
 		message: "Authentication required",
 	}
-	// ErrTokenExpired is the TOKEN_EXPIRED error (401 Token Expired), and matches every copy of
-	// it. JWT or session has expired
+	// ErrTokenExpired is the TOKEN_EXPIRED error, and matches every copy of it.
 	ErrTokenExpired = &Error{
 		def:     &definitions[3],
 		message: "JWT or session has expired",
@@ -76,8 +73,7 @@ var (
 		def:     &definitions[4],
 		message: "Access denied",
 	}
-	// ErrProductAccessDenied is the PRODUCT_ACCESS_DENIED error (403 Product Access Denied), and
-	// matches every copy of it. API key does not have access to this product
+	// ErrProductAccessDenied is the PRODUCT_ACCESS_DENIED error, and matches every copy of it.
 	ErrProductAccessDenied = &Error{
 		def:     &definitions[5],
 		message: "API key does not have access to this product",
@@ -92,8 +88,7 @@ var (
 		def:     &definitions[7],
 		message: "Resource has been modified by another user",
 	}
-	// ErrDuplicateResource is the DUPLICATE_RESOURCE error (409 Duplicate Resource), and matches
-	// every copy of it. A resource with the same unique identifier already exists
+	// ErrDuplicateResource is the DUPLICATE_RESOURCE error, and matches every copy of it.
 	ErrDuplicateResource = &Error{
 		def:     &definitions[8],
 		message: "A resource with the same unique identifier already exists",
@@ -104,8 +99,7 @@ var (
 		def:     &definitions[9],
 		message: "Rate limit exceeded",
 	}
-	// ErrInternalError is the INTERNAL_ERROR error (500 Internal Server Error), and matches
-	// every copy of it. Unexpected server error
+	// ErrInternalError is the INTERNAL_ERROR error, and matches every copy of it.
 	ErrInternalError = &Error{
 		def:     &definitions[10],
 		message: "An unexpected error occurred",
@@ -123,6 +117,24 @@ func NewValidationError(fields json.RawMessage) *Error {
 	return newError(&definitions[0], ValidationErrorDetails{Fields: fields})
 }
 
+// NewInvalidJSON returns the INVALID_JSON error (400 Invalid JSON): ErrInvalidJSON. Request
+// body is not valid JSON
+func NewInvalidJSON() *Error {
+	return ErrInvalidJSON
+}
+
+// NewUnauthorized returns the UNAUTHORIZED error (401 Unauthorized): ErrUnauthorized.
+// Missing or invalid authentication
+func NewUnauthorized() *Error {
+	return ErrUnauthorized
+}
+
+// NewTokenExpired returns the TOKEN_EXPIRED error (401 Token Expired): ErrTokenExpired. JWT
+// or session has expired
+func NewTokenExpired() *Error {
+	return ErrTokenExpired
+}
+
 // ForbiddenDetails are the details of FORBIDDEN errors.
 type ForbiddenDetails struct {
 	RequiredProduct    string `json:"requiredProduct"`    // The product the action belongs to.
@@ -132,6 +144,12 @@ type ForbiddenDetails struct {
 // NewForbidden returns the FORBIDDEN error (403 Forbidden). Insufficient permissions
 func NewForbidden(requiredProduct string, requiredPermission string) *Error {
 	return newError(&definitions[4], ForbiddenDetails{RequiredProduct: requiredProduct, RequiredPermission: requiredPermission})
+}
+
+// NewProductAccessDenied returns the PRODUCT_ACCESS_DENIED error (403 Product Access
+// Denied): ErrProductAccessDenied. API key does not have access to this product
+func NewProductAccessDenied() *Error {
+	return ErrProductAccessDenied
 }
 
 // NotFoundDetails are the details of NOT_FOUND errors.
@@ -156,6 +174,12 @@ func NewConflict(currentVersion string, submittedVersion string) *Error {
 	return newError(&definitions[7], ConflictDetails{CurrentVersion: currentVersion, SubmittedVersion: submittedVersion})
 }
 
+// NewDuplicateResource returns the DUPLICATE_RESOURCE error (409 Duplicate Resource):
+// ErrDuplicateResource. A resource with the same unique identifier already exists
+func NewDuplicateResource() *Error {
+	return ErrDuplicateResource
+}
+
 // RateLimitExceededDetails are the details of RATE_LIMIT_EXCEEDED errors.
 type RateLimitExceededDetails struct {
 	Limit      int    `json:"limit"`      // The number of requests allowed in the window.
@@ -167,6 +191,12 @@ type RateLimitExceededDetails struct {
 // many requests
 func NewRateLimitExceeded(limit int, window string, retryAfter int) *Error {
 	return newError(&definitions[9], RateLimitExceededDetails{Limit: limit, Window: window, RetryAfter: retryAfter})
+}
+
+// NewInternalError returns the INTERNAL_ERROR error (500 Internal Server Error):
+// ErrInternalError. Unexpected server error
+func NewInternalError() *Error {
+	return ErrInternalError
 }
 
 // definitions is the registry: everything the runtime needs to know about each

@@ -48,54 +48,78 @@ const (
 // Sentinels, one per code, for errors.Is. Every error of a code matches its
 // sentinel, whatever its details, message or cause.
 var (
-	// ErrUnauthorized is the UNAUTHORIZED error (401 Unauthorized), and matches every copy of
-	// it. Your access token is missing, invalid, or expired.
+	// ErrUnauthorized is the UNAUTHORIZED error, and matches every copy of it.
 	ErrUnauthorized = &Error{def: &definitions[0]}
-	// ErrInvalidClient is the invalid_client error (401 Invalid Client), and matches every copy
-	// of it. The `client_id` was not recognized
+	// ErrInvalidClient is the invalid_client error, and matches every copy of it.
 	ErrInvalidClient = &Error{
 		def:     &definitions[1],
 		message: "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.",
 	}
-	// ErrInvalidGrant is the invalid_grant error (400 Invalid Grant), and matches every copy of
-	// it. The client was recognized but authentication failed
+	// ErrInvalidGrant is the invalid_grant error, and matches every copy of it.
 	ErrInvalidGrant = &Error{
 		def:     &definitions[2],
 		message: "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.",
 	}
-	// ErrInvalidResourceOwner is the invalid_resource_owner error (400 Invalid Resource Owner),
-	// and matches every copy of it. The user was not found
+	// ErrInvalidResourceOwner is the invalid_resource_owner error, and matches every copy of it.
 	ErrInvalidResourceOwner = &Error{
 		def:     &definitions[3],
 		message: "The provided resource owner credentials are not valid, or resource owner cannot be found",
 	}
-	// ErrUnsupportedGrantType is the unsupported_grant_type error (400 Unsupported Grant Type),
-	// and matches every copy of it. The `grant_type` value is not valid
+	// ErrUnsupportedGrantType is the unsupported_grant_type error, and matches every copy of it.
 	ErrUnsupportedGrantType = &Error{
 		def:     &definitions[4],
 		message: "The authorization grant type is not supported by the authorization server.",
 	}
-	// ErrForbidden is the FORBIDDEN error (403 Forbidden), and matches every copy of it. Your
-	// token is valid, but the user associated with it does not have permission to perform this
-	// action.
+	// ErrForbidden is the FORBIDDEN error, and matches every copy of it.
 	ErrForbidden = &Error{def: &definitions[5]}
 	// ErrBadRequest matches every BAD_REQUEST error; build them with NewBadRequest.
 	ErrBadRequest = &Error{def: &definitions[6]}
 	// ErrUnprocessableEntity matches every UNPROCESSABLE_ENTITY error; build them with
 	// NewUnprocessableEntity.
 	ErrUnprocessableEntity = &Error{def: &definitions[7]}
-	// ErrNotFound is the NOT_FOUND error (404 Not Found), and matches every copy of it. The
-	// resource does not exist, or it exists in a different account than the one your token is
-	// scoped to.
+	// ErrNotFound is the NOT_FOUND error, and matches every copy of it.
 	ErrNotFound = &Error{def: &definitions[8]}
-	// ErrGatewayTimeout is the GATEWAY_TIMEOUT error (504 Gateway Timeout), and matches every
-	// copy of it. The server did not return a response in time. This typically occurs on
-	// requests that involve large amounts of data.
+	// ErrGatewayTimeout is the GATEWAY_TIMEOUT error, and matches every copy of it.
 	ErrGatewayTimeout = &Error{def: &definitions[9]}
-	// ErrInternalServerError is the INTERNAL_SERVER_ERROR error (500 Internal Server Error), and
-	// matches every copy of it. An unexpected error occurred on the server.
+	// ErrInternalServerError is the INTERNAL_SERVER_ERROR error, and matches every copy of it.
 	ErrInternalServerError = &Error{def: &definitions[10]}
 )
+
+// NewUnauthorized returns the UNAUTHORIZED error (401 Unauthorized): ErrUnauthorized. Your
+// access token is missing, invalid, or expired.
+func NewUnauthorized() *Error {
+	return ErrUnauthorized
+}
+
+// NewInvalidClient returns the invalid_client error (401 Invalid Client): ErrInvalidClient.
+// The `client_id` was not recognized
+func NewInvalidClient() *Error {
+	return ErrInvalidClient
+}
+
+// NewInvalidGrant returns the invalid_grant error (400 Invalid Grant): ErrInvalidGrant. The
+// client was recognized but authentication failed
+func NewInvalidGrant() *Error {
+	return ErrInvalidGrant
+}
+
+// NewInvalidResourceOwner returns the invalid_resource_owner error (400 Invalid Resource
+// Owner): ErrInvalidResourceOwner. The user was not found
+func NewInvalidResourceOwner() *Error {
+	return ErrInvalidResourceOwner
+}
+
+// NewUnsupportedGrantType returns the unsupported_grant_type error (400 Unsupported Grant
+// Type): ErrUnsupportedGrantType. The `grant_type` value is not valid
+func NewUnsupportedGrantType() *Error {
+	return ErrUnsupportedGrantType
+}
+
+// NewForbidden returns the FORBIDDEN error (403 Forbidden): ErrForbidden. Your token is
+// valid, but the user associated with it does not have permission to perform this action.
+func NewForbidden() *Error {
+	return ErrForbidden
+}
 
 // BadRequestDetails are the details of BAD_REQUEST errors.
 type BadRequestDetails struct {
@@ -118,6 +142,25 @@ type UnprocessableEntityDetails struct {
 // creating or updating records.
 func NewUnprocessableEntity(field string) *Error {
 	return newError(&definitions[7], UnprocessableEntityDetails{Field: field})
+}
+
+// NewNotFound returns the NOT_FOUND error (404 Not Found): ErrNotFound. The resource does
+// not exist, or it exists in a different account than the one your token is scoped to.
+func NewNotFound() *Error {
+	return ErrNotFound
+}
+
+// NewGatewayTimeout returns the GATEWAY_TIMEOUT error (504 Gateway Timeout):
+// ErrGatewayTimeout. The server did not return a response in time. This typically occurs on
+// requests that involve large amounts of data.
+func NewGatewayTimeout() *Error {
+	return ErrGatewayTimeout
+}
+
+// NewInternalServerError returns the INTERNAL_SERVER_ERROR error (500 Internal Server
+// Error): ErrInternalServerError. An unexpected error occurred on the server.
+func NewInternalServerError() *Error {
+	return ErrInternalServerError
 }
 
 // definitions is the registry: everything the runtime needs to know about each

@@ -50,44 +50,37 @@ const (
 // Sentinels, one per code, for errors.Is. Every error of a code matches its
 // sentinel, whatever its details, message or cause.
 var (
-	// ErrBadRequest is the BAD_REQUEST error (400 Bad Request), and matches every copy of it.
-	// Invalid request parameters or malformed request body
+	// ErrBadRequest is the BAD_REQUEST error, and matches every copy of it.
 	ErrBadRequest = &Error{
 		def:     &definitions[0],
 		message: "Invalid request parameters or malformed request body",
 	}
-	// ErrUnauthorized is the UNAUTHORIZED error (401 Unauthorized), and matches every copy of
-	// it. Missing or invalid API key, or expired credentials
+	// ErrUnauthorized is the UNAUTHORIZED error, and matches every copy of it.
 	ErrUnauthorized = &Error{
 		def:     &definitions[1],
 		message: "Missing or invalid API key, or expired credentials",
 	}
-	// ErrForbidden is the FORBIDDEN error (403 Forbidden), and matches every copy of it. Valid
-	// credentials but insufficient permissions
+	// ErrForbidden is the FORBIDDEN error, and matches every copy of it.
 	ErrForbidden = &Error{
 		def:     &definitions[2],
 		message: "Valid credentials but insufficient permissions",
 	}
-	// ErrNotFound is the NOT_FOUND error (404 Not Found), and matches every copy of it. Resource
-	// does not exist or was deleted
+	// ErrNotFound is the NOT_FOUND error, and matches every copy of it.
 	ErrNotFound = &Error{
 		def:     &definitions[3],
 		message: "Resource does not exist or was deleted",
 	}
-	// ErrRequestTimeout is the REQUEST_TIMEOUT error (408 Request Timeout), and matches every
-	// copy of it. Request took too long to complete
+	// ErrRequestTimeout is the REQUEST_TIMEOUT error, and matches every copy of it.
 	ErrRequestTimeout = &Error{
 		def:     &definitions[4],
 		message: "Request took too long to complete",
 	}
-	// ErrConflict is the CONFLICT error (409 Conflict), and matches every copy of it. Request
-	// conflicts with current resource state
+	// ErrConflict is the CONFLICT error, and matches every copy of it.
 	ErrConflict = &Error{
 		def:     &definitions[5],
 		message: "Request conflicts with current resource state",
 	}
-	// ErrPreconditionFailed is the PRECONDITION_FAILED error (412 Precondition Failed), and
-	// matches every copy of it. Linked account belongs to a disabled integration
+	// ErrPreconditionFailed is the PRECONDITION_FAILED error, and matches every copy of it.
 	ErrPreconditionFailed = &Error{
 		def:     &definitions[6],
 		message: "Linked account belongs to a disabled integration",
@@ -98,20 +91,17 @@ var (
 		def:     &definitions[7],
 		message: "Request validation failed",
 	}
-	// ErrTooManyRequests is the TOO_MANY_REQUESTS error (429 Too Many Requests), and matches
-	// every copy of it. Rate limit exceeded
+	// ErrTooManyRequests is the TOO_MANY_REQUESTS error, and matches every copy of it.
 	ErrTooManyRequests = &Error{
 		def:     &definitions[8],
 		message: "Rate limit exceeded",
 	}
-	// ErrInternalServerError is the INTERNAL_SERVER_ERROR error (500 Internal Server Error), and
-	// matches every copy of it. Unexpected server error
+	// ErrInternalServerError is the INTERNAL_SERVER_ERROR error, and matches every copy of it.
 	ErrInternalServerError = &Error{
 		def:     &definitions[9],
 		message: "Unexpected server error",
 	}
-	// ErrNotImplemented is the NOT_IMPLEMENTED error (501 Not Implemented), and matches every
-	// copy of it. Feature not supported for this provider
+	// ErrNotImplemented is the NOT_IMPLEMENTED error, and matches every copy of it.
 	ErrNotImplemented = &Error{
 		def:     &definitions[10],
 		message: "Feature not supported for this provider",
@@ -122,6 +112,48 @@ var (
 		message: "Error from upstream provider",
 	}
 )
+
+// NewBadRequest returns the BAD_REQUEST error (400 Bad Request): ErrBadRequest. Invalid
+// request parameters or malformed request body
+func NewBadRequest() *Error {
+	return ErrBadRequest
+}
+
+// NewUnauthorized returns the UNAUTHORIZED error (401 Unauthorized): ErrUnauthorized.
+// Missing or invalid API key, or expired credentials
+func NewUnauthorized() *Error {
+	return ErrUnauthorized
+}
+
+// NewForbidden returns the FORBIDDEN error (403 Forbidden): ErrForbidden. Valid credentials
+// but insufficient permissions
+func NewForbidden() *Error {
+	return ErrForbidden
+}
+
+// NewNotFound returns the NOT_FOUND error (404 Not Found): ErrNotFound. Resource does not
+// exist or was deleted
+func NewNotFound() *Error {
+	return ErrNotFound
+}
+
+// NewRequestTimeout returns the REQUEST_TIMEOUT error (408 Request Timeout):
+// ErrRequestTimeout. Request took too long to complete
+func NewRequestTimeout() *Error {
+	return ErrRequestTimeout
+}
+
+// NewConflict returns the CONFLICT error (409 Conflict): ErrConflict. Request conflicts with
+// current resource state
+func NewConflict() *Error {
+	return ErrConflict
+}
+
+// NewPreconditionFailed returns the PRECONDITION_FAILED error (412 Precondition Failed):
+// ErrPreconditionFailed. Linked account belongs to a disabled integration
+func NewPreconditionFailed() *Error {
+	return ErrPreconditionFailed
+}
 
 // UnprocessableEntityDetails are the details of UNPROCESSABLE_ENTITY errors.
 type UnprocessableEntityDetails struct {
@@ -137,6 +169,24 @@ func NewUnprocessableEntity() *Error {
 // NewUnprocessableEntityWithDetails returns the UNPROCESSABLE_ENTITY error with all its details, optional ones included.
 func NewUnprocessableEntityWithDetails(d UnprocessableEntityDetails) *Error {
 	return newError(&definitions[7], d)
+}
+
+// NewTooManyRequests returns the TOO_MANY_REQUESTS error (429 Too Many Requests):
+// ErrTooManyRequests. Rate limit exceeded
+func NewTooManyRequests() *Error {
+	return ErrTooManyRequests
+}
+
+// NewInternalServerError returns the INTERNAL_SERVER_ERROR error (500 Internal Server
+// Error): ErrInternalServerError. Unexpected server error
+func NewInternalServerError() *Error {
+	return ErrInternalServerError
+}
+
+// NewNotImplemented returns the NOT_IMPLEMENTED error (501 Not Implemented):
+// ErrNotImplemented. Feature not supported for this provider
+func NewNotImplemented() *Error {
+	return ErrNotImplemented
 }
 
 // BadGatewayDetails are the details of BAD_GATEWAY errors.

@@ -36,8 +36,7 @@ const (
 // Sentinels, one per code, for errors.Is. Every error of a code matches its
 // sentinel, whatever its details, message or cause.
 var (
-	// ErrAuthRequired is the auth.required error (401 Authentication Required), and matches
-	// every copy of it. The request has no valid secret key.
+	// ErrAuthRequired is the auth.required error, and matches every copy of it.
 	ErrAuthRequired = &Error{def: &definitions[0]}
 	// ErrPaymentDeclined matches every payment.declined error; build them with
 	// NewPaymentDeclined.
@@ -49,13 +48,18 @@ var (
 		def:     &definitions[3],
 		message: "Too many requests",
 	}
-	// ErrInternal is the internal error (500 Internal Server Error), and matches every copy of
-	// it. An unexpected error occurred while processing the request.
+	// ErrInternal is the internal error, and matches every copy of it.
 	ErrInternal = &Error{
 		def:     &definitions[4],
 		message: "An internal error occurred",
 	}
 )
+
+// NewAuthRequired returns the auth.required error (401 Authentication Required):
+// ErrAuthRequired. The request has no valid secret key.
+func NewAuthRequired() *Error {
+	return ErrAuthRequired
+}
 
 // PaymentDeclinedDetails are the details of payment.declined errors.
 type PaymentDeclinedDetails struct {
@@ -98,6 +102,12 @@ type RateLimitedDetails struct {
 // more requests than its rate limit allows.
 func NewRateLimited(retryAfter int) *Error {
 	return newError(&definitions[3], RateLimitedDetails{RetryAfter: retryAfter})
+}
+
+// NewInternal returns the internal error (500 Internal Server Error): ErrInternal. An
+// unexpected error occurred while processing the request.
+func NewInternal() *Error {
+	return ErrInternal
 }
 
 // definitions is the registry: everything the runtime needs to know about each

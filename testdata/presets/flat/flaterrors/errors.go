@@ -37,14 +37,12 @@ const (
 var (
 	// ErrInvalidInput matches every INVALID_INPUT error; build them with NewInvalidInput.
 	ErrInvalidInput = &Error{def: &definitions[0]}
-	// ErrAuthRequired is the AUTH_REQUIRED error (401 Unauthorized), and matches every copy of
-	// it. The request has no valid access token.
+	// ErrAuthRequired is the AUTH_REQUIRED error, and matches every copy of it.
 	ErrAuthRequired = &Error{
 		def:     &definitions[1],
 		message: "Authentication required",
 	}
-	// ErrTaskNotFound is the TASK_NOT_FOUND error (404 Task Not Found), and matches every copy
-	// of it. The task does not exist or has been deleted.
+	// ErrTaskNotFound is the TASK_NOT_FOUND error, and matches every copy of it.
 	ErrTaskNotFound = &Error{def: &definitions[2]}
 	// ErrTooManyRequests matches every TOO_MANY_REQUESTS error; build them with
 	// NewTooManyRequests.
@@ -52,8 +50,7 @@ var (
 		def:     &definitions[3],
 		message: "Rate limit exceeded",
 	}
-	// ErrServerError is the SERVER_ERROR error (500 Internal Server Error), and matches every
-	// copy of it. An unexpected error occurred on the server.
+	// ErrServerError is the SERVER_ERROR error, and matches every copy of it.
 	ErrServerError = &Error{
 		def:     &definitions[4],
 		message: "Something went wrong on our side",
@@ -80,6 +77,18 @@ func NewInvalidInputWithDetails(d InvalidInputDetails) *Error {
 	return newError(&definitions[0], d)
 }
 
+// NewAuthRequired returns the AUTH_REQUIRED error (401 Unauthorized): ErrAuthRequired. The
+// request has no valid access token.
+func NewAuthRequired() *Error {
+	return ErrAuthRequired
+}
+
+// NewTaskNotFound returns the TASK_NOT_FOUND error (404 Task Not Found): ErrTaskNotFound.
+// The task does not exist or has been deleted.
+func NewTaskNotFound() *Error {
+	return ErrTaskNotFound
+}
+
 // TooManyRequestsDetails are the details of TOO_MANY_REQUESTS errors.
 type TooManyRequestsDetails struct {
 	RetryAfter int `json:"retryAfter"` // Seconds to wait before retrying.
@@ -89,6 +98,12 @@ type TooManyRequestsDetails struct {
 // exceeded its rate limit and must wait before retrying.
 func NewTooManyRequests(retryAfter int) *Error {
 	return newError(&definitions[3], TooManyRequestsDetails{RetryAfter: retryAfter})
+}
+
+// NewServerError returns the SERVER_ERROR error (500 Internal Server Error): ErrServerError.
+// An unexpected error occurred on the server.
+func NewServerError() *Error {
+	return ErrServerError
 }
 
 // definitions is the registry: everything the runtime needs to know about each

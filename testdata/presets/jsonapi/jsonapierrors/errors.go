@@ -40,12 +40,9 @@ const (
 var (
 	// ErrBadRequest matches every BAD_REQUEST error; build them with NewBadRequest.
 	ErrBadRequest = &Error{def: &definitions[0]}
-	// ErrUnauthorized is the UNAUTHORIZED error (401 Unauthorized), and matches every copy of
-	// it. Your access token is missing, invalid, or expired.
+	// ErrUnauthorized is the UNAUTHORIZED error, and matches every copy of it.
 	ErrUnauthorized = &Error{def: &definitions[1]}
-	// ErrForbidden is the FORBIDDEN error (403 Forbidden), and matches every copy of it. Your
-	// token is valid, but the user associated with it does not have permission to perform this
-	// action.
+	// ErrForbidden is the FORBIDDEN error, and matches every copy of it.
 	ErrForbidden = &Error{def: &definitions[2]}
 	// ErrValidationFailed matches every VALIDATION_FAILED error; build them with
 	// NewValidationFailed.
@@ -55,8 +52,7 @@ var (
 		def:     &definitions[4],
 		message: "Rate limit exceeded",
 	}
-	// ErrServerError is the SERVER_ERROR error (500 Internal Server Error), and matches every
-	// copy of it. The server encountered an unexpected error.
+	// ErrServerError is the SERVER_ERROR error, and matches every copy of it.
 	ErrServerError = &Error{
 		def:     &definitions[5],
 		message: "An unexpected error occurred",
@@ -78,6 +74,18 @@ func NewBadRequest(filter string) *Error {
 // NewBadRequestWithDetails returns the BAD_REQUEST error with all its details, optional ones included.
 func NewBadRequestWithDetails(d BadRequestDetails) *Error {
 	return newError(&definitions[0], d)
+}
+
+// NewUnauthorized returns the UNAUTHORIZED error (401 Unauthorized): ErrUnauthorized. Your
+// access token is missing, invalid, or expired.
+func NewUnauthorized() *Error {
+	return ErrUnauthorized
+}
+
+// NewForbidden returns the FORBIDDEN error (403 Forbidden): ErrForbidden. Your token is
+// valid, but the user associated with it does not have permission to perform this action.
+func NewForbidden() *Error {
+	return ErrForbidden
 }
 
 // ValidationFailedDetails are the details of VALIDATION_FAILED errors.
@@ -108,6 +116,12 @@ type RateLimitedDetails struct {
 // were sent in a short period.
 func NewRateLimited(retryAfter int) *Error {
 	return newError(&definitions[4], RateLimitedDetails{RetryAfter: retryAfter})
+}
+
+// NewServerError returns the SERVER_ERROR error (500 Internal Server Error): ErrServerError.
+// The server encountered an unexpected error.
+func NewServerError() *Error {
+	return ErrServerError
 }
 
 // definitions is the registry: everything the runtime needs to know about each

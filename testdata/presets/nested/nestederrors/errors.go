@@ -37,8 +37,7 @@ const (
 var (
 	// ErrInvalidRequest matches every invalid_request error; build them with NewInvalidRequest.
 	ErrInvalidRequest = &Error{def: &definitions[0]}
-	// ErrAuthenticationFailed is the authentication_failed error (401 Authentication Failed),
-	// and matches every copy of it. Authentication failed or the API key is invalid.
+	// ErrAuthenticationFailed is the authentication_failed error, and matches every copy of it.
 	ErrAuthenticationFailed = &Error{def: &definitions[1]}
 	// ErrInvalidParameterValue matches every invalid_parameter_value error; build them with
 	// NewInvalidParameterValue.
@@ -48,8 +47,7 @@ var (
 		def:     &definitions[3],
 		message: "Too many requests",
 	}
-	// ErrAPIError is the api_error error (500 Internal Server Error), and matches every copy of
-	// it. An unexpected error occurred on the server.
+	// ErrAPIError is the api_error error, and matches every copy of it.
 	ErrAPIError = &Error{
 		def:     &definitions[4],
 		message: "Something went wrong on our servers",
@@ -65,6 +63,12 @@ type InvalidRequestDetails struct {
 // missing a required parameter.
 func NewInvalidRequest(param string) *Error {
 	return newError(&definitions[0], InvalidRequestDetails{Param: param})
+}
+
+// NewAuthenticationFailed returns the authentication_failed error (401 Authentication
+// Failed): ErrAuthenticationFailed. Authentication failed or the API key is invalid.
+func NewAuthenticationFailed() *Error {
+	return ErrAuthenticationFailed
 }
 
 // InvalidParameterValueDetails are the details of invalid_parameter_value errors.
@@ -95,6 +99,12 @@ type RateLimitedDetails struct {
 // the API key was exceeded.
 func NewRateLimited(retryAfter int) *Error {
 	return newError(&definitions[3], RateLimitedDetails{RetryAfter: retryAfter})
+}
+
+// NewAPIError returns the api_error error (500 Internal Server Error): ErrAPIError. An
+// unexpected error occurred on the server.
+func NewAPIError() *Error {
+	return ErrAPIError
 }
 
 // definitions is the registry: everything the runtime needs to know about each

@@ -39,10 +39,7 @@ const (
 var (
 	// ErrInvalidRequest matches every invalid_request error; build them with NewInvalidRequest.
 	ErrInvalidRequest = &Error{def: &definitions[0]}
-	// ErrInvalidGrant is the invalid_grant error (400 Bad Request), and matches every copy of
-	// it. The provided authorization grant (e.g., authorization code, resource owner
-	// credentials) or refresh token is invalid, expired, revoked, does not match the redirection
-	// URI used in the authorization request, or was issued to another client.
+	// ErrInvalidGrant is the invalid_grant error, and matches every copy of it.
 	ErrInvalidGrant = &Error{
 		def:     &definitions[1],
 		message: "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.",
@@ -53,9 +50,7 @@ var (
 		def:     &definitions[2],
 		message: "The authorization grant type is not supported by the authorization server.",
 	}
-	// ErrInvalidClient is the invalid_client error (401 Unauthorized), and matches every copy of
-	// it. Client authentication failed (e.g., unknown client, no client authentication included,
-	// or unsupported authentication method).
+	// ErrInvalidClient is the invalid_client error, and matches every copy of it.
 	ErrInvalidClient = &Error{def: &definitions[3]}
 	// ErrRateLimitExceeded matches every rate_limit_exceeded error; build them with
 	// NewRateLimitExceeded.
@@ -63,9 +58,7 @@ var (
 		def:     &definitions[4],
 		message: "Too many token requests; slow down.",
 	}
-	// ErrServerError is the server_error error (500 Internal Server Error), and matches every
-	// copy of it. The authorization server encountered an unexpected condition that prevented it
-	// from fulfilling the request.
+	// ErrServerError is the server_error error, and matches every copy of it.
 	ErrServerError = &Error{
 		def:     &definitions[5],
 		message: "The authorization server encountered an unexpected condition that prevented it from fulfilling the request.",
@@ -85,6 +78,14 @@ func NewInvalidRequest(parameter string) *Error {
 	return newError(&definitions[0], InvalidRequestDetails{Parameter: parameter})
 }
 
+// NewInvalidGrant returns the invalid_grant error (400 Bad Request): ErrInvalidGrant. The
+// provided authorization grant (e.g., authorization code, resource owner credentials) or
+// refresh token is invalid, expired, revoked, does not match the redirection URI used in the
+// authorization request, or was issued to another client.
+func NewInvalidGrant() *Error {
+	return ErrInvalidGrant
+}
+
 // UnsupportedGrantTypeDetails are the details of unsupported_grant_type errors.
 type UnsupportedGrantTypeDetails struct {
 	GrantType           string   `json:"grant_type"`                      // The grant type that was requested.
@@ -100,6 +101,13 @@ func NewUnsupportedGrantType(grantType string) *Error {
 // NewUnsupportedGrantTypeWithDetails returns the unsupported_grant_type error with all its details, optional ones included.
 func NewUnsupportedGrantTypeWithDetails(d UnsupportedGrantTypeDetails) *Error {
 	return newError(&definitions[2], d)
+}
+
+// NewInvalidClient returns the invalid_client error (401 Unauthorized): ErrInvalidClient.
+// Client authentication failed (e.g., unknown client, no client authentication included, or
+// unsupported authentication method).
+func NewInvalidClient() *Error {
+	return ErrInvalidClient
 }
 
 // RateLimitExceededDetails are the details of rate_limit_exceeded errors.
@@ -118,6 +126,13 @@ func NewRateLimitExceeded(retryAfter int) *Error {
 // NewRateLimitExceededWithDetails returns the rate_limit_exceeded error with all its details, optional ones included.
 func NewRateLimitExceededWithDetails(d RateLimitExceededDetails) *Error {
 	return newError(&definitions[4], d)
+}
+
+// NewServerError returns the server_error error (500 Internal Server Error): ErrServerError.
+// The authorization server encountered an unexpected condition that prevented it from
+// fulfilling the request.
+func NewServerError() *Error {
+	return ErrServerError
 }
 
 // definitions is the registry: everything the runtime needs to know about each

@@ -36,28 +36,31 @@ const (
 // Sentinels, one per code, for errors.Is. Every error of a code matches its
 // sentinel, whatever its details, message or cause.
 var (
-	// ErrUnauthenticated is the UNAUTHENTICATED error (401 Unauthorized), and matches every copy
-	// of it. The request carries no access token, or the token is invalid or expired.
+	// ErrUnauthenticated is the UNAUTHENTICATED error, and matches every copy of it.
 	ErrUnauthenticated = &Error{
 		def:     &definitions[0],
 		message: "A valid access token is required",
 	}
 	// ErrOutOfCredit matches every OUT_OF_CREDIT error; build them with NewOutOfCredit.
 	ErrOutOfCredit = &Error{def: &definitions[1]}
-	// ErrOrderNotFound is the ORDER_NOT_FOUND error (404 Order not found), and matches every
-	// copy of it. No order with the given ID exists for this account.
+	// ErrOrderNotFound is the ORDER_NOT_FOUND error, and matches every copy of it.
 	ErrOrderNotFound = &Error{def: &definitions[2]}
 	// ErrTooManyRequests matches every TOO_MANY_REQUESTS error; build them with
 	// NewTooManyRequests.
 	ErrTooManyRequests = &Error{def: &definitions[3]}
-	// ErrInternal is the INTERNAL error (500 Internal Server Error), and matches every copy of
-	// it. The server encountered an unexpected condition that prevented it from fulfilling the
-	// request.
+	// ErrInternal is the INTERNAL error, and matches every copy of it.
 	ErrInternal = &Error{
 		def:     &definitions[4],
 		message: "An internal error occurred",
 	}
 )
+
+// NewUnauthenticated returns the UNAUTHENTICATED error (401 Unauthorized):
+// ErrUnauthenticated. The request carries no access token, or the token is invalid or
+// expired.
+func NewUnauthenticated() *Error {
+	return ErrUnauthenticated
+}
 
 // OutOfCreditDetails are the details of OUT_OF_CREDIT errors.
 type OutOfCreditDetails struct {
@@ -77,6 +80,12 @@ func NewOutOfCreditWithDetails(d OutOfCreditDetails) *Error {
 	return newError(&definitions[1], d)
 }
 
+// NewOrderNotFound returns the ORDER_NOT_FOUND error (404 Order not found):
+// ErrOrderNotFound. No order with the given ID exists for this account.
+func NewOrderNotFound() *Error {
+	return ErrOrderNotFound
+}
+
 // TooManyRequestsDetails are the details of TOO_MANY_REQUESTS errors.
 type TooManyRequestsDetails struct {
 	RetryAfter int `json:"retryAfter"` // Seconds to wait before retrying.
@@ -87,6 +96,12 @@ type TooManyRequestsDetails struct {
 // of seconds to wait.
 func NewTooManyRequests(retryAfter int) *Error {
 	return newError(&definitions[3], TooManyRequestsDetails{RetryAfter: retryAfter})
+}
+
+// NewInternal returns the INTERNAL error (500 Internal Server Error): ErrInternal. The
+// server encountered an unexpected condition that prevented it from fulfilling the request.
+func NewInternal() *Error {
+	return ErrInternal
 }
 
 // definitions is the registry: everything the runtime needs to know about each
