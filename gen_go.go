@@ -125,11 +125,11 @@ func (g *goEmitter) sentinels(f *jen.File) {
 				comment(grp, fmt.Sprintf("Err%s matches every %s error; build them with New%s.", e.Name, e.Code, e.Name))
 			}
 			// A composite literal, not a call: static data, no init code.
-			fields := jen.Dict{jen.Id("def"): jen.Op("&").Id("definitions").Index(jen.Lit(i))}
+			fields := []jen.Code{jen.Id("def").Op(":").Op("&").Id("definitions").Index(jen.Lit(i))}
 			if e.Message != nil && e.Message.Static() {
-				fields[jen.Id("message")] = jen.Lit(e.Message.Source)
+				fields = append(fields, jen.Id("message").Op(":").Lit(e.Message.Source))
 			}
-			grp.Id("Err" + e.Name).Op("=").Op("&").Id("Error").Values(fields)
+			grp.Id("Err" + e.Name).Op("=").Op("&").Id("Error").Values(fields...)
 		}
 	})
 }

@@ -63,98 +63,47 @@ const (
 var (
 	// ErrValidationError matches every VALIDATION_ERROR error; build them with
 	// NewValidationError.
-	ErrValidationError = &Error{
-		def:     &definitions[0],
-		message: "Validation failed",
-	}
+	ErrValidationError = &Error{def: &definitions[0], message: "Validation failed"}
 	// ErrInvalidJSON matches every INVALID_JSON error; build them with NewInvalidJSON.
-	ErrInvalidJSON = &Error{
-		def:     &definitions[1],
-		message: "Request body is not valid JSON",
-	}
+	ErrInvalidJSON = &Error{def: &definitions[1], message: "Request body is not valid JSON"}
 	// ErrUnauthorized is the UNAUTHORIZED error, and matches every copy of it.
-	ErrUnauthorized = &Error{
-		def:     &definitions[2],
-		message: "Authentication required",
-	}
+	ErrUnauthorized = &Error{def: &definitions[2], message: "Authentication required"}
 	// ErrTokenExpired matches every TOKEN_EXPIRED error; build them with NewTokenExpired.
-	ErrTokenExpired = &Error{
-		def:     &definitions[3],
-		message: "Session or token has expired",
-	}
+	ErrTokenExpired = &Error{def: &definitions[3], message: "Session or token has expired"}
 	// ErrForbidden matches every FORBIDDEN error; build them with NewForbidden.
-	ErrForbidden = &Error{
-		def:     &definitions[4],
-		message: "Access denied",
-	}
+	ErrForbidden = &Error{def: &definitions[4], message: "Access denied"}
 	// ErrProductAccessDenied matches every PRODUCT_ACCESS_DENIED error; build them with
 	// NewProductAccessDenied.
-	ErrProductAccessDenied = &Error{
-		def:     &definitions[5],
-		message: "API key does not have access to this product",
-	}
+	ErrProductAccessDenied = &Error{def: &definitions[5], message: "API key does not have access to this product"}
 	// ErrNotFound matches every NOT_FOUND error; build them with NewNotFound.
-	ErrNotFound = &Error{
-		def:     &definitions[6],
-		message: "Resource not found",
-	}
+	ErrNotFound = &Error{def: &definitions[6], message: "Resource not found"}
 	// ErrConflict matches every CONFLICT error; build them with NewConflict.
-	ErrConflict = &Error{
-		def:     &definitions[7],
-		message: "Resource has been modified by another user",
-	}
+	ErrConflict = &Error{def: &definitions[7], message: "Resource has been modified by another user"}
 	// ErrDuplicateResource matches every DUPLICATE_RESOURCE error; build them with
 	// NewDuplicateResource.
-	ErrDuplicateResource = &Error{
-		def:     &definitions[8],
-		message: "A resource with the same unique identifier already exists",
-	}
+	ErrDuplicateResource = &Error{def: &definitions[8], message: "A resource with the same unique identifier already exists"}
 	// ErrAccountDisabled matches every ACCOUNT_DISABLED error; build them with
 	// NewAccountDisabled.
-	ErrAccountDisabled = &Error{
-		def:     &definitions[9],
-		message: "Linked account is disabled",
-	}
+	ErrAccountDisabled = &Error{def: &definitions[9], message: "Linked account is disabled"}
 	// ErrUnsupportedMediaType is the UNSUPPORTED_MEDIA_TYPE error, and matches every copy of it.
-	ErrUnsupportedMediaType = &Error{
-		def:     &definitions[10],
-		message: "Content-Type must be application/json",
-	}
+	ErrUnsupportedMediaType = &Error{def: &definitions[10], message: "Content-Type must be application/json"}
 	// ErrUnprocessableEntity matches every UNPROCESSABLE_ENTITY error; build them with
 	// NewUnprocessableEntity.
-	ErrUnprocessableEntity = &Error{
-		def:     &definitions[11],
-		message: "The request could not be processed",
-	}
+	ErrUnprocessableEntity = &Error{def: &definitions[11], message: "The request could not be processed"}
 	// ErrRateLimitExceeded matches every RATE_LIMIT_EXCEEDED error; build them with
 	// NewRateLimitExceeded.
-	ErrRateLimitExceeded = &Error{
-		def:     &definitions[12],
-		message: "Rate limit exceeded",
-	}
+	ErrRateLimitExceeded = &Error{def: &definitions[12], message: "Rate limit exceeded"}
 	// ErrInternalError is the INTERNAL_ERROR error, and matches every copy of it.
-	ErrInternalError = &Error{
-		def:     &definitions[13],
-		message: "An unexpected error occurred",
-	}
+	ErrInternalError = &Error{def: &definitions[13], message: "An unexpected error occurred"}
 	// ErrNotImplemented matches every NOT_IMPLEMENTED error; build them with NewNotImplemented.
-	ErrNotImplemented = &Error{
-		def:     &definitions[14],
-		message: "This endpoint is not supported for the connected provider",
-	}
+	ErrNotImplemented = &Error{def: &definitions[14], message: "This endpoint is not supported for the connected provider"}
 	// ErrBadGateway matches every BAD_GATEWAY error; build them with NewBadGateway.
 	ErrBadGateway = &Error{def: &definitions[15]}
 	// ErrServiceUnavailable matches every SERVICE_UNAVAILABLE error; build them with
 	// NewServiceUnavailable.
-	ErrServiceUnavailable = &Error{
-		def:     &definitions[16],
-		message: "Service temporarily unavailable",
-	}
+	ErrServiceUnavailable = &Error{def: &definitions[16], message: "Service temporarily unavailable"}
 	// ErrGatewayTimeout is the GATEWAY_TIMEOUT error, and matches every copy of it.
-	ErrGatewayTimeout = &Error{
-		def:     &definitions[17],
-		message: "The upstream provider did not respond in time",
-	}
+	ErrGatewayTimeout = &Error{def: &definitions[17], message: "The upstream provider did not respond in time"}
 )
 
 // ValidationErrorDetails are the details of VALIDATION_ERROR errors.

@@ -44,41 +44,20 @@ var (
 	// ErrInvalidRequest matches every invalid_request error; build them with NewInvalidRequest.
 	ErrInvalidRequest = &Error{def: &definitions[0]}
 	// ErrAuthenticationFailed is the authentication_failed error, and matches every copy of it.
-	ErrAuthenticationFailed = &Error{
-		def:     &definitions[1],
-		message: "Authentication failed or API key is invalid",
-	}
+	ErrAuthenticationFailed = &Error{def: &definitions[1], message: "Authentication failed or API key is invalid"}
 	// ErrPermissionDenied is the permission_denied error, and matches every copy of it.
-	ErrPermissionDenied = &Error{
-		def:     &definitions[2],
-		message: "Valid credentials but insufficient permissions",
-	}
+	ErrPermissionDenied = &Error{def: &definitions[2], message: "Valid credentials but insufficient permissions"}
 	// ErrNotFound is the not_found error, and matches every copy of it.
-	ErrNotFound = &Error{
-		def:     &definitions[3],
-		message: "The requested resource doesn't exist",
-	}
+	ErrNotFound = &Error{def: &definitions[3], message: "The requested resource doesn't exist"}
 	// ErrUnprocessableEntity matches every unprocessable_entity error; build them with
 	// NewUnprocessableEntity.
-	ErrUnprocessableEntity = &Error{
-		def:     &definitions[4],
-		message: "Request understood but cannot be processed due to validation errors",
-	}
+	ErrUnprocessableEntity = &Error{def: &definitions[4], message: "Request understood but cannot be processed due to validation errors"}
 	// ErrRateLimited matches every rate_limited error; build them with NewRateLimited.
-	ErrRateLimited = &Error{
-		def:     &definitions[5],
-		message: "Rate limit exceeded",
-	}
+	ErrRateLimited = &Error{def: &definitions[5], message: "Rate limit exceeded"}
 	// ErrInternalError is the internal_error error, and matches every copy of it.
-	ErrInternalError = &Error{
-		def:     &definitions[6],
-		message: "Something went wrong on our servers",
-	}
+	ErrInternalError = &Error{def: &definitions[6], message: "Something went wrong on our servers"}
 	// ErrServiceUnavailable is the service_unavailable error, and matches every copy of it.
-	ErrServiceUnavailable = &Error{
-		def:     &definitions[7],
-		message: "Service temporarily unavailable",
-	}
+	ErrServiceUnavailable = &Error{def: &definitions[7], message: "Service temporarily unavailable"}
 )
 
 // InvalidRequestDetails are the details of invalid_request errors.

@@ -49,61 +49,28 @@ const (
 var (
 	// ErrValidationError matches every VALIDATION_ERROR error; build them with
 	// NewValidationError.
-	ErrValidationError = &Error{
-		def:     &definitions[0],
-		message: "Validation failed",
-	}
+	ErrValidationError = &Error{def: &definitions[0], message: "Validation failed"}
 	// ErrInvalidJSON is the INVALID_JSON error, and matches every copy of it.
-	ErrInvalidJSON = &Error{
-		def:     &definitions[1],
-		message: "Request body is not valid JSON",
-	}
+	ErrInvalidJSON = &Error{def: &definitions[1], message: "Request body is not valid JSON"}
 	// ErrUnauthorized is the UNAUTHORIZED error, and matches every copy of it.
-	ErrUnauthorized = &Error{
-		def:     &definitions[2],
-		message: "Authentication required",
-	}
+	ErrUnauthorized = &Error{def: &definitions[2], message: "Authentication required"}
 	// ErrTokenExpired is the TOKEN_EXPIRED error, and matches every copy of it.
-	ErrTokenExpired = &Error{
-		def:     &definitions[3],
-		message: "JWT or session has expired",
-	}
+	ErrTokenExpired = &Error{def: &definitions[3], message: "JWT or session has expired"}
 	// ErrForbidden matches every FORBIDDEN error; build them with NewForbidden.
-	ErrForbidden = &Error{
-		def:     &definitions[4],
-		message: "Access denied",
-	}
+	ErrForbidden = &Error{def: &definitions[4], message: "Access denied"}
 	// ErrProductAccessDenied is the PRODUCT_ACCESS_DENIED error, and matches every copy of it.
-	ErrProductAccessDenied = &Error{
-		def:     &definitions[5],
-		message: "API key does not have access to this product",
-	}
+	ErrProductAccessDenied = &Error{def: &definitions[5], message: "API key does not have access to this product"}
 	// ErrNotFound matches every NOT_FOUND error; build them with NewNotFound.
-	ErrNotFound = &Error{
-		def:     &definitions[6],
-		message: "Resource not found",
-	}
+	ErrNotFound = &Error{def: &definitions[6], message: "Resource not found"}
 	// ErrConflict matches every CONFLICT error; build them with NewConflict.
-	ErrConflict = &Error{
-		def:     &definitions[7],
-		message: "Resource has been modified by another user",
-	}
+	ErrConflict = &Error{def: &definitions[7], message: "Resource has been modified by another user"}
 	// ErrDuplicateResource is the DUPLICATE_RESOURCE error, and matches every copy of it.
-	ErrDuplicateResource = &Error{
-		def:     &definitions[8],
-		message: "A resource with the same unique identifier already exists",
-	}
+	ErrDuplicateResource = &Error{def: &definitions[8], message: "A resource with the same unique identifier already exists"}
 	// ErrRateLimitExceeded matches every RATE_LIMIT_EXCEEDED error; build them with
 	// NewRateLimitExceeded.
-	ErrRateLimitExceeded = &Error{
-		def:     &definitions[9],
-		message: "Rate limit exceeded",
-	}
+	ErrRateLimitExceeded = &Error{def: &definitions[9], message: "Rate limit exceeded"}
 	// ErrInternalError is the INTERNAL_ERROR error, and matches every copy of it.
-	ErrInternalError = &Error{
-		def:     &definitions[10],
-		message: "An unexpected error occurred",
-	}
+	ErrInternalError = &Error{def: &definitions[10], message: "An unexpected error occurred"}
 )
 
 // ValidationErrorDetails are the details of VALIDATION_ERROR errors.

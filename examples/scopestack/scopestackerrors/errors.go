@@ -51,25 +51,13 @@ var (
 	// ErrUnauthorized is the UNAUTHORIZED error, and matches every copy of it.
 	ErrUnauthorized = &Error{def: &definitions[0]}
 	// ErrInvalidClient is the invalid_client error, and matches every copy of it.
-	ErrInvalidClient = &Error{
-		def:     &definitions[1],
-		message: "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.",
-	}
+	ErrInvalidClient = &Error{def: &definitions[1], message: "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method."}
 	// ErrInvalidGrant is the invalid_grant error, and matches every copy of it.
-	ErrInvalidGrant = &Error{
-		def:     &definitions[2],
-		message: "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.",
-	}
+	ErrInvalidGrant = &Error{def: &definitions[2], message: "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client."}
 	// ErrInvalidResourceOwner is the invalid_resource_owner error, and matches every copy of it.
-	ErrInvalidResourceOwner = &Error{
-		def:     &definitions[3],
-		message: "The provided resource owner credentials are not valid, or resource owner cannot be found",
-	}
+	ErrInvalidResourceOwner = &Error{def: &definitions[3], message: "The provided resource owner credentials are not valid, or resource owner cannot be found"}
 	// ErrUnsupportedGrantType is the unsupported_grant_type error, and matches every copy of it.
-	ErrUnsupportedGrantType = &Error{
-		def:     &definitions[4],
-		message: "The authorization grant type is not supported by the authorization server.",
-	}
+	ErrUnsupportedGrantType = &Error{def: &definitions[4], message: "The authorization grant type is not supported by the authorization server."}
 	// ErrForbidden is the FORBIDDEN error, and matches every copy of it.
 	ErrForbidden = &Error{def: &definitions[5]}
 	// ErrBadRequest matches every BAD_REQUEST error; build them with NewBadRequest.

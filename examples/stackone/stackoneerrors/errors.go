@@ -51,66 +51,30 @@ const (
 // sentinel, whatever its details, message or cause.
 var (
 	// ErrBadRequest is the BAD_REQUEST error, and matches every copy of it.
-	ErrBadRequest = &Error{
-		def:     &definitions[0],
-		message: "Invalid request parameters or malformed request body",
-	}
+	ErrBadRequest = &Error{def: &definitions[0], message: "Invalid request parameters or malformed request body"}
 	// ErrUnauthorized is the UNAUTHORIZED error, and matches every copy of it.
-	ErrUnauthorized = &Error{
-		def:     &definitions[1],
-		message: "Missing or invalid API key, or expired credentials",
-	}
+	ErrUnauthorized = &Error{def: &definitions[1], message: "Missing or invalid API key, or expired credentials"}
 	// ErrForbidden is the FORBIDDEN error, and matches every copy of it.
-	ErrForbidden = &Error{
-		def:     &definitions[2],
-		message: "Valid credentials but insufficient permissions",
-	}
+	ErrForbidden = &Error{def: &definitions[2], message: "Valid credentials but insufficient permissions"}
 	// ErrNotFound is the NOT_FOUND error, and matches every copy of it.
-	ErrNotFound = &Error{
-		def:     &definitions[3],
-		message: "Resource does not exist or was deleted",
-	}
+	ErrNotFound = &Error{def: &definitions[3], message: "Resource does not exist or was deleted"}
 	// ErrRequestTimeout is the REQUEST_TIMEOUT error, and matches every copy of it.
-	ErrRequestTimeout = &Error{
-		def:     &definitions[4],
-		message: "Request took too long to complete",
-	}
+	ErrRequestTimeout = &Error{def: &definitions[4], message: "Request took too long to complete"}
 	// ErrConflict is the CONFLICT error, and matches every copy of it.
-	ErrConflict = &Error{
-		def:     &definitions[5],
-		message: "Request conflicts with current resource state",
-	}
+	ErrConflict = &Error{def: &definitions[5], message: "Request conflicts with current resource state"}
 	// ErrPreconditionFailed is the PRECONDITION_FAILED error, and matches every copy of it.
-	ErrPreconditionFailed = &Error{
-		def:     &definitions[6],
-		message: "Linked account belongs to a disabled integration",
-	}
+	ErrPreconditionFailed = &Error{def: &definitions[6], message: "Linked account belongs to a disabled integration"}
 	// ErrUnprocessableEntity matches every UNPROCESSABLE_ENTITY error; build them with
 	// NewUnprocessableEntity.
-	ErrUnprocessableEntity = &Error{
-		def:     &definitions[7],
-		message: "Request validation failed",
-	}
+	ErrUnprocessableEntity = &Error{def: &definitions[7], message: "Request validation failed"}
 	// ErrTooManyRequests is the TOO_MANY_REQUESTS error, and matches every copy of it.
-	ErrTooManyRequests = &Error{
-		def:     &definitions[8],
-		message: "Rate limit exceeded",
-	}
+	ErrTooManyRequests = &Error{def: &definitions[8], message: "Rate limit exceeded"}
 	// ErrInternalServerError is the INTERNAL_SERVER_ERROR error, and matches every copy of it.
-	ErrInternalServerError = &Error{
-		def:     &definitions[9],
-		message: "Unexpected server error",
-	}
+	ErrInternalServerError = &Error{def: &definitions[9], message: "Unexpected server error"}
 	// ErrNotImplemented is the NOT_IMPLEMENTED error, and matches every copy of it.
-	ErrNotImplemented = &Error{
-		def:     &definitions[10],
-		message: "Feature not supported for this provider",
-	}
+	ErrNotImplemented = &Error{def: &definitions[10], message: "Feature not supported for this provider"}
 	// ErrBadGateway matches every BAD_GATEWAY error; build them with NewBadGateway.
-	ErrBadGateway = &Error{
-		def:     &definitions[11],
-		message: "Error from upstream provider",
-	}
+	ErrBadGateway = &Error{def: &definitions[11], message: "Error from upstream provider"}
 )
 
 // NewBadRequest returns the BAD_REQUEST error (400 Bad Request): ErrBadRequest. Invalid

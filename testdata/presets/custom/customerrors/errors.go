@@ -44,15 +44,9 @@ var (
 	// ErrChargeNotFound matches every charge.not_found error; build them with NewChargeNotFound.
 	ErrChargeNotFound = &Error{def: &definitions[2]}
 	// ErrRateLimited matches every rate.limited error; build them with NewRateLimited.
-	ErrRateLimited = &Error{
-		def:     &definitions[3],
-		message: "Too many requests",
-	}
+	ErrRateLimited = &Error{def: &definitions[3], message: "Too many requests"}
 	// ErrInternal is the internal error, and matches every copy of it.
-	ErrInternal = &Error{
-		def:     &definitions[4],
-		message: "An internal error occurred",
-	}
+	ErrInternal = &Error{def: &definitions[4], message: "An internal error occurred"}
 )
 
 // NewAuthRequired returns the auth.required error (401 Authentication Required):

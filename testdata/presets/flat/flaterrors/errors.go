@@ -38,23 +38,14 @@ var (
 	// ErrInvalidInput matches every INVALID_INPUT error; build them with NewInvalidInput.
 	ErrInvalidInput = &Error{def: &definitions[0]}
 	// ErrAuthRequired is the AUTH_REQUIRED error, and matches every copy of it.
-	ErrAuthRequired = &Error{
-		def:     &definitions[1],
-		message: "Authentication required",
-	}
+	ErrAuthRequired = &Error{def: &definitions[1], message: "Authentication required"}
 	// ErrTaskNotFound is the TASK_NOT_FOUND error, and matches every copy of it.
 	ErrTaskNotFound = &Error{def: &definitions[2]}
 	// ErrTooManyRequests matches every TOO_MANY_REQUESTS error; build them with
 	// NewTooManyRequests.
-	ErrTooManyRequests = &Error{
-		def:     &definitions[3],
-		message: "Rate limit exceeded",
-	}
+	ErrTooManyRequests = &Error{def: &definitions[3], message: "Rate limit exceeded"}
 	// ErrServerError is the SERVER_ERROR error, and matches every copy of it.
-	ErrServerError = &Error{
-		def:     &definitions[4],
-		message: "Something went wrong on our side",
-	}
+	ErrServerError = &Error{def: &definitions[4], message: "Something went wrong on our side"}
 )
 
 // InvalidInputDetails are the details of INVALID_INPUT errors.

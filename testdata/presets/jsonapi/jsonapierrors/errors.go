@@ -48,15 +48,9 @@ var (
 	// NewValidationFailed.
 	ErrValidationFailed = &Error{def: &definitions[3]}
 	// ErrRateLimited matches every RATE_LIMITED error; build them with NewRateLimited.
-	ErrRateLimited = &Error{
-		def:     &definitions[4],
-		message: "Rate limit exceeded",
-	}
+	ErrRateLimited = &Error{def: &definitions[4], message: "Rate limit exceeded"}
 	// ErrServerError is the SERVER_ERROR error, and matches every copy of it.
-	ErrServerError = &Error{
-		def:     &definitions[5],
-		message: "An unexpected error occurred",
-	}
+	ErrServerError = &Error{def: &definitions[5], message: "An unexpected error occurred"}
 )
 
 // BadRequestDetails are the details of BAD_REQUEST errors.

@@ -43,15 +43,9 @@ var (
 	// NewInvalidParameterValue.
 	ErrInvalidParameterValue = &Error{def: &definitions[2]}
 	// ErrRateLimited matches every rate_limited error; build them with NewRateLimited.
-	ErrRateLimited = &Error{
-		def:     &definitions[3],
-		message: "Too many requests",
-	}
+	ErrRateLimited = &Error{def: &definitions[3], message: "Too many requests"}
 	// ErrAPIError is the api_error error, and matches every copy of it.
-	ErrAPIError = &Error{
-		def:     &definitions[4],
-		message: "Something went wrong on our servers",
-	}
+	ErrAPIError = &Error{def: &definitions[4], message: "Something went wrong on our servers"}
 )
 
 // InvalidRequestDetails are the details of invalid_request errors.

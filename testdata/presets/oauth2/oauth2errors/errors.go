@@ -40,29 +40,17 @@ var (
 	// ErrInvalidRequest matches every invalid_request error; build them with NewInvalidRequest.
 	ErrInvalidRequest = &Error{def: &definitions[0]}
 	// ErrInvalidGrant is the invalid_grant error, and matches every copy of it.
-	ErrInvalidGrant = &Error{
-		def:     &definitions[1],
-		message: "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.",
-	}
+	ErrInvalidGrant = &Error{def: &definitions[1], message: "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client."}
 	// ErrUnsupportedGrantType matches every unsupported_grant_type error; build them with
 	// NewUnsupportedGrantType.
-	ErrUnsupportedGrantType = &Error{
-		def:     &definitions[2],
-		message: "The authorization grant type is not supported by the authorization server.",
-	}
+	ErrUnsupportedGrantType = &Error{def: &definitions[2], message: "The authorization grant type is not supported by the authorization server."}
 	// ErrInvalidClient is the invalid_client error, and matches every copy of it.
 	ErrInvalidClient = &Error{def: &definitions[3]}
 	// ErrRateLimitExceeded matches every rate_limit_exceeded error; build them with
 	// NewRateLimitExceeded.
-	ErrRateLimitExceeded = &Error{
-		def:     &definitions[4],
-		message: "Too many token requests; slow down.",
-	}
+	ErrRateLimitExceeded = &Error{def: &definitions[4], message: "Too many token requests; slow down."}
 	// ErrServerError is the server_error error, and matches every copy of it.
-	ErrServerError = &Error{
-		def:     &definitions[5],
-		message: "The authorization server encountered an unexpected condition that prevented it from fulfilling the request.",
-	}
+	ErrServerError = &Error{def: &definitions[5], message: "The authorization server encountered an unexpected condition that prevented it from fulfilling the request."}
 )
 
 // InvalidRequestDetails are the details of invalid_request errors.

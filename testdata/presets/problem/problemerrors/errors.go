@@ -37,10 +37,7 @@ const (
 // sentinel, whatever its details, message or cause.
 var (
 	// ErrUnauthenticated is the UNAUTHENTICATED error, and matches every copy of it.
-	ErrUnauthenticated = &Error{
-		def:     &definitions[0],
-		message: "A valid access token is required",
-	}
+	ErrUnauthenticated = &Error{def: &definitions[0], message: "A valid access token is required"}
 	// ErrOutOfCredit matches every OUT_OF_CREDIT error; build them with NewOutOfCredit.
 	ErrOutOfCredit = &Error{def: &definitions[1]}
 	// ErrOrderNotFound is the ORDER_NOT_FOUND error, and matches every copy of it.
@@ -49,10 +46,7 @@ var (
 	// NewTooManyRequests.
 	ErrTooManyRequests = &Error{def: &definitions[3]}
 	// ErrInternal is the INTERNAL error, and matches every copy of it.
-	ErrInternal = &Error{
-		def:     &definitions[4],
-		message: "An internal error occurred",
-	}
+	ErrInternal = &Error{def: &definitions[4], message: "An internal error occurred"}
 )
 
 // NewUnauthenticated returns the UNAUTHENTICATED error (401 Unauthorized):
