@@ -319,7 +319,7 @@ func (a *augmenter) mergeComponents(root, comps *yaml.Node) {
 			case a.force:
 				a.setMember(theirs, name, value)
 			default:
-				a.addf(keyNode(theirs, name), "components.%s.%s is already defined and differs from the %s %s errgen generates from %s; rename one of them, or use --force to replace the spec's",
+				a.addf(keyNode(theirs, name), "components.%s.%s is already defined and differs from the %s %s errgen generates from %s; set openapi.prefix in the catalog, rename the spec's, or use --force to replace it",
 					section, name, name, strings.TrimSuffix(section, "s"), a.catalogName())
 			}
 		}

@@ -229,13 +229,13 @@ func TestAugmentErrors(t *testing.T) {
 			"tictactoe.yaml:93:9: PUT /board/{row}/{column}: security must be a list",
 		}},
 		{"petstore-expanded.yaml", petstore, []string{
-			"petstore-expanded.yaml:145:5: components.schemas.Error is already defined and differs from the Error schema errgen generates from catalog.yaml; rename one of them, or use --force",
+			"petstore-expanded.yaml:145:5: components.schemas.Error is already defined and differs from the Error schema errgen generates from catalog.yaml; set openapi.prefix in the catalog, rename the spec's, or use --force",
 		}},
 		{"unknown.yaml", minimal, []string{`unknown.yaml:6:29: GET /things: x-errors: unknown error code "NOPE" (not in catalog.yaml)`}},
 		{"retired.yaml", strings.Replace(minimal, "NOPE", "OLD_CODE", 1), []string{`retired.yaml:6:29: GET /things: x-errors: error code "OLD_CODE" is retired`}},
 		{"clash.yaml", minimal + "components:\n  responses:\n    NotFound: {description: Not here}\n", []string{
 			"clash.yaml:6:29: GET /things: x-errors: unknown error code \"NOPE\"",
-			"clash.yaml:11:5: components.responses.NotFound is already defined and differs from the NotFound response errgen generates from catalog.yaml; rename one of them, or use --force to replace the spec's",
+			"clash.yaml:11:5: components.responses.NotFound is already defined and differs from the NotFound response errgen generates from catalog.yaml; set openapi.prefix in the catalog, rename the spec's, or use --force to replace it",
 		}},
 		{"xerrors.yaml", strings.Replace(minimal, "[NOT_FOUND, NOPE]", "NOT_FOUND", 1), []string{"xerrors.yaml:6:17: GET /things: x-errors must be a list of error codes, not a scalar"}},
 		{"broken.yaml", "openapi: 3.0.3\ninfo: [\n", []string{"broken.yaml: invalid YAML: "}},
