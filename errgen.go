@@ -2,10 +2,11 @@
 // error components and a Markdown reference page that agree with each other.
 //
 // Generate is pure: it reads a validated *catalog.Catalog and returns the
-// files' bytes; the errgen command alone touches the disk. In a service, run
-// it from go generate:
+// files' bytes; the errgen command alone touches the disk. In a service that
+// records errgen as a tool (go get -tool github.com/errgen/errgen/cmd/errgen),
+// run it from go generate:
 //
-//	//go:generate go run github.com/errgen/errgen/cmd/errgen --catalog catalog.yaml --out internal
+//	//go:generate go tool errgen --catalog catalog.yaml --out internal
 package errgen
 
 import (
