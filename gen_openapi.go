@@ -49,7 +49,7 @@ func emitOpenAPI(c *catalog.Catalog, opts Options) ([]byte, error) {
 	oaSet(doc, "servers", oaSeq(server))
 	oaSet(doc, "paths", oaMap())
 	oaSet(doc, "components", comps)
-	out, err := encodeYAML(doc, 2)
+	out, err := writeYAML(doc)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,281 @@
+package errgen
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// writeYAML writes a node tree that errgen built itself (mappings, sequences
+// and tagged scalars; no comments, anchors or aliases) as block YAML with a
+// two-space indent. yaml.v3's encoder spent most of the OpenAPI emitter's
+// time on big catalogs; this writer only knows that subset, and quotes every
+// string that a plain scalar could misread. Specs being augmented keep going
+// through yaml.v3, which preserves their comments and styles.
+func writeYAML(n *yaml.Node) ([]byte, error) {
+	w := &yamlWriter{}
+	if err := w.block(n, 0, false); err != nil {
+		return nil, err
+	}
+	return w.buf.Bytes(), nil
+}
+
+type yamlWriter struct {
+	buf bytes.Buffer
+}
+
+func (w *yamlWriter) indent(n int) {
+	for range n {
+		w.buf.WriteByte(' ')
+	}
+}
+
+// block writes a node that starts a line (or follows "- " when inline is
+// set) at the given indent.
+func (w *yamlWriter) block(n *yaml.Node, indent int, inline bool) error {
+	switch {
+	case n.Kind == yaml.DocumentNode && len(n.Content) == 1:
+		return w.block(n.Content[0], indent, inline)
+	case n.Kind == yaml.MappingNode && len(n.Content) > 0 && n.Style&yaml.FlowStyle == 0:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if i > 0 || !inline {
+				w.indent(indent)
+			}
+			if err := w.key(n.Content[i]); err != nil {
+				return err
+			}
+			w.buf.WriteByte(':')
+			if err := w.value(n.Content[i+1], indent+2); err != nil {
+				return err
+			}
+		}
+		return nil
+	case n.Kind == yaml.SequenceNode && len(n.Content) > 0 && n.Style&yaml.FlowStyle == 0:
+		for i, item := range n.Content {
+			if i > 0 || !inline {
+				w.indent(indent)
+			}
+			w.buf.WriteString("- ")
+			if item.Kind == yaml.MappingNode && len(item.Content) > 0 && item.Style&yaml.FlowStyle == 0 {
+				if err := w.block(item, indent+2, true); err != nil {
+					return err
+				}
+				continue
+			}
+			if item.Kind == yaml.SequenceNode && len(item.Content) > 0 && item.Style&yaml.FlowStyle == 0 {
+				w.buf.WriteByte('\n')
+				if err := w.block(item, indent+2, false); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := w.inline(item, indent+2); err != nil {
+				return err
+			}
+			w.buf.WriteByte('\n')
+		}
+		return nil
+	}
+	if err := w.inline(n, indent); err != nil {
+		return err
+	}
+	w.buf.WriteByte('\n')
+	return nil
+}
+
+// value writes what follows "key:".
+func (w *yamlWriter) value(n *yaml.Node, indent int) error {
+	if (n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode) && len(n.Content) > 0 && n.Style&yaml.FlowStyle == 0 {
+		w.buf.WriteByte('\n')
+		return w.block(n, indent, false)
+	}
+	w.buf.WriteByte(' ')
+	if err := w.inline(n, indent); err != nil {
+		return err
+	}
+	w.buf.WriteByte('\n')
+	return nil
+}
+
+// inline writes a scalar, an empty collection or a flow collection.
+func (w *yamlWriter) inline(n *yaml.Node, indent int) error {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return w.scalar(n, indent, false)
+	case yaml.MappingNode:
+		w.buf.WriteByte('{')
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if i > 0 {
+				w.buf.WriteString(", ")
+			}
+			if err := w.scalar(n.Content[i], indent, true); err != nil {
+				return err
+			}
+			w.buf.WriteString(": ")
+			if err := w.flowItem(n.Content[i+1], indent); err != nil {
+				return err
+			}
+		}
+		w.buf.WriteByte('}')
+		return nil
+	case yaml.SequenceNode:
+		w.buf.WriteByte('[')
+		for i, item := range n.Content {
+			if i > 0 {
+				w.buf.WriteString(", ")
+			}
+			if err := w.flowItem(item, indent); err != nil {
+				return err
+			}
+		}
+		w.buf.WriteByte(']')
+		return nil
+	}
+	return fmt.Errorf("writing YAML: unexpected node kind %d", n.Kind)
+}
+
+func (w *yamlWriter) flowItem(n *yaml.Node, indent int) error {
+	if n.Kind == yaml.ScalarNode {
+		return w.scalar(n, indent, true)
+	}
+	return w.inline(n, indent)
+}
+
+func (w *yamlWriter) key(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return fmt.Errorf("writing YAML: mapping keys must be scalars")
+	}
+	if strings.ContainsAny(n.Value, "\n\r") {
+		w.quoted(n.Value)
+		return nil
+	}
+	return w.scalar(n, 0, false)
+}
+
+// scalar writes a scalar by its tag: numbers, booleans and null as they
+// are, strings plain when nothing can misread them, as a literal block when
+// they span lines, double-quoted otherwise.
+func (w *yamlWriter) scalar(n *yaml.Node, indent int, flow bool) error {
+	switch n.Tag {
+	case "!!int", "!!float", "!!bool":
+		w.buf.WriteString(n.Value)
+		return nil
+	case "!!null":
+		w.buf.WriteString("null")
+		return nil
+	case "!!str", "":
+	default:
+		return fmt.Errorf("writing YAML: unexpected tag %s", n.Tag)
+	}
+	s := n.Value
+	switch {
+	case plainSafe(s, flow):
+		w.buf.WriteString(s)
+	case !flow && literalSafe(s):
+		w.literal(s, indent)
+	default:
+		w.quoted(s)
+	}
+	return nil
+}
+
+var (
+	// yamlSpecial are plain scalars YAML 1.1 or 1.2 resolve to something else.
+	yamlSpecial = regexp.MustCompile(`^(?i:y|n|yes|no|on|off|true|false|null|~)$`)
+	// yamlPlain is a conservative set of plain scalars: they start with a
+	// letter, '/', '$' or '_' (never a number, an indicator or '<<'), and hold
+	// printable ASCII without ": ", " #", or a trailing ':'.
+	yamlPlain = regexp.MustCompile(`^[A-Za-z/$_][ -~]*$`)
+)
+
+func plainSafe(s string, flow bool) bool {
+	if s == "" || !yamlPlain.MatchString(s) || yamlSpecial.MatchString(s) ||
+		strings.HasSuffix(s, " ") || strings.HasSuffix(s, ":") ||
+		strings.Contains(s, ": ") || strings.Contains(s, " #") {
+		return false
+	}
+	return !flow || !strings.ContainsAny(s, ",[]{}")
+}
+
+// literalSafe reports whether s reads back exactly from a literal block
+// ("|" or "|-"): several lines, each printable, without trailing blanks, the
+// first not indented, and at most one final line break.
+func literalSafe(s string) bool {
+	if !strings.Contains(s, "\n") || strings.HasSuffix(s, "\n\n") || strings.HasPrefix(s, " ") || strings.HasPrefix(s, "\n") {
+		return false
+	}
+	for _, line := range strings.Split(strings.TrimSuffix(s, "\n"), "\n") {
+		if strings.HasSuffix(line, " ") || strings.HasSuffix(line, "\t") || strings.HasPrefix(line, "\t") {
+			return false
+		}
+		for _, r := range line {
+			if !graphicYAML(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (w *yamlWriter) literal(s string, indent int) {
+	if strings.HasSuffix(s, "\n") {
+		w.buf.WriteString("|\n")
+		s = strings.TrimSuffix(s, "\n")
+	} else {
+		w.buf.WriteString("|-\n")
+	}
+	for i, line := range strings.Split(s, "\n") {
+		if i > 0 {
+			w.buf.WriteByte('\n')
+		}
+		if line != "" {
+			w.indent(indent)
+			w.buf.WriteString(line)
+		}
+	}
+}
+
+// graphicYAML reports whether r may stand unescaped in YAML text; bidi and
+// other format characters are escaped so that no text reads differently
+// from what it is.
+func graphicYAML(r rune) bool {
+	return r == '\t' || (unicode.IsGraphic(r) && !unicode.Is(unicode.Cf, r) && r != utf8.RuneError && r != '\u2028' && r != '\u2029')
+}
+
+// quoted writes s as a double-quoted scalar.
+func (w *yamlWriter) quoted(s string) {
+	const hex = "0123456789ABCDEF"
+	w.buf.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			w.buf.WriteString(`\"`)
+		case r == '\\':
+			w.buf.WriteString(`\\`)
+		case r == '\n':
+			w.buf.WriteString(`\n`)
+		case r == '\t':
+			w.buf.WriteString(`\t`)
+		case r == '\r':
+			w.buf.WriteString(`\r`)
+		case r == ' ' || graphicYAML(r):
+			w.buf.WriteRune(r)
+		case r <= 0xFFFF:
+			w.buf.WriteString(`\u`)
+			for shift := 12; shift >= 0; shift -= 4 {
+				w.buf.WriteByte(hex[(r>>shift)&0xF])
+			}
+		default:
+			w.buf.WriteString(`\U`)
+			for shift := 28; shift >= 0; shift -= 4 {
+				w.buf.WriteByte(hex[(r>>shift)&0xF])
+			}
+		}
+	}
+	w.buf.WriteByte('"')
+}
