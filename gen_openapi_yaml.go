@@ -3,7 +3,6 @@ package errgen
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -184,22 +183,38 @@ func (w *yamlWriter) scalar(n *yaml.Node, indent int, flow bool) error {
 	return nil
 }
 
-var (
-	// yamlSpecial are plain scalars YAML 1.1 or 1.2 resolve to something else.
-	yamlSpecial = regexp.MustCompile(`^(?i:y|n|yes|no|on|off|true|false|null|~)$`)
-	// yamlPlain is a conservative set of plain scalars: they start with a
-	// letter, '/', '$' or '_' (never a number, an indicator or '<<'), and hold
-	// printable ASCII without ": ", " #", or a trailing ':'.
-	yamlPlain = regexp.MustCompile(`^[A-Za-z/$_][ -~]*$`)
-)
+// yamlSpecial are plain scalars YAML 1.1 or 1.2 resolve to something else.
+var yamlSpecial = map[string]bool{
+	"y": true, "n": true, "yes": true, "no": true, "on": true, "off": true,
+	"true": true, "false": true, "null": true, "~": true,
+}
 
+// plainSafe reports whether s can be written as a plain scalar. The set is
+// conservative: s starts with a letter, '/', '$' or '_' (never a number, an
+// indicator or "<<"), holds printable ASCII only, and has no ": ", " #",
+// trailing ':' or blank, nor flow indicators inside a flow collection.
 func plainSafe(s string, flow bool) bool {
-	if s == "" || !yamlPlain.MatchString(s) || yamlSpecial.MatchString(s) ||
-		strings.HasSuffix(s, " ") || strings.HasSuffix(s, ":") ||
-		strings.Contains(s, ": ") || strings.Contains(s, " #") {
+	if s == "" {
 		return false
 	}
-	return !flow || !strings.ContainsAny(s, ",[]{}")
+	c := s[0]
+	if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '/' || c == '$' || c == '_') {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < ' ' || c > '~':
+			return false
+		case c == ':' && (i+1 == len(s) || s[i+1] == ' '):
+			return false
+		case c == '#' && s[i-1] == ' ':
+			return false
+		case flow && (c == ',' || c == '[' || c == ']' || c == '{' || c == '}'):
+			return false
+		}
+	}
+	return s[len(s)-1] != ' ' && !yamlSpecial[strings.ToLower(s)]
 }
 
 // literalSafe reports whether s reads back exactly from a literal block
