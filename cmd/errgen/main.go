@@ -29,6 +29,11 @@ const (
 )
 
 func main() {
+	// A short-lived batch process: fewer collections for more memory save a
+	// fifth of a 10,000-error run. A GOGC the user sets still decides.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
