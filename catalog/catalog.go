@@ -175,7 +175,7 @@ type Detail struct {
 	Type        DetailType // value type
 	Required    bool       // a constructor parameter, never omitted
 	Description string     // what it means
-	Example     any        // example value as Go: string, int64, float64, bool, []string, []Meta (map), JSON bytes (object); nil when none
+	Example     any        // example as Go: string, int64, float64, bool, []string, map[string]string or ExampleJSON; nil when none
 	Pos         Pos        // position of the detail's "name"
 }
 
