@@ -296,19 +296,29 @@ func runtimeWrite(f *jen.File) {
 			id("e").Op("=").Id("fallback"),
 		),
 		id("h").Op(":=").Id("w").Dot("Header").Call(),
-		// Keys are canonical already (errgen canonicalized the catalog's), so
-		// they are assigned directly: Header.Set would canonicalize them again.
-		id("h").Index(jen.Lit("Content-Type")).Op("=").Index().String().Values(defDot("envelope").Dot("mediaType")),
+		// All header values share one allocation, each a full slice of its own
+		// (len == cap), so appending to one never touches another. Keys are
+		// canonical already (errgen canonicalized the catalog's): Header.Set
+		// would canonicalize them again.
+		id("n").Op(":=").Lit(1).Op("+").Len(defDot("headers")),
+		jen.If(defDot("challenge").Op("!=").Lit("")).Block(id("n").Op("++")),
+		id("values").Op(":=").Make(jen.Index().String(), jen.Lit(0), id("n")),
+		id("set").Op(":=").Func().Params(jen.List(id("name"), id("value")).String()).Block(
+			id("values").Op("=").Append(id("values"), id("value")),
+			id("n").Op(":=").Len(id("values")),
+			id("h").Index(id("name")).Op("=").Id("values").Index(id("n").Op("-").Lit(1).Op(":").Id("n").Op(":").Id("n")),
+		),
+		id("set").Call(jen.Lit("Content-Type"), defDot("envelope").Dot("mediaType")),
 		jen.For(jen.List(id("i"), id("hd")).Op(":=").Range().Add(defDot("headers"))).Block(
 			id("v").Op(":=").Id("hd").Dot("value"),
 			jen.If(id("hd").Dot("template").Op("!=").Nil()).Block(
 				id("v").Op("=").Lit(""),
 				jen.If(id("i").Op("<").Len(eDot("headers"))).Block(id("v").Op("=").Add(eDot("headers")).Index(id("i"))),
 			),
-			jen.If(id("v").Op("!=").Lit("")).Block(id("h").Index(id("hd").Dot("name")).Op("=").Index().String().Values(id("v"))),
+			jen.If(id("v").Op("!=").Lit("")).Block(id("set").Call(id("hd").Dot("name"), id("v"))),
 		),
 		jen.If(defDot("challenge").Op("!=").Lit("")).Block(
-			id("h").Index(jen.Lit("Www-Authenticate")).Op("=").Index().String().Values(defDot("challenge")),
+			id("set").Call(jen.Lit("Www-Authenticate"), defDot("challenge")),
 		),
 		id("w").Dot("WriteHeader").Call(defDot("Status")),
 		jen.If(id("r").Op("!=").Nil().Op("&&").Id("r").Dot("Method").Op("==").Qual(pkgHTTP, "MethodHead")).Block(jen.Return()),

@@ -474,7 +474,17 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		e = fallback
 	}
 	h := w.Header()
-	h["Content-Type"] = []string{e.def.envelope.mediaType}
+	n := 1 + len(e.def.headers)
+	if e.def.challenge != "" {
+		n++
+	}
+	values := make([]string, 0, n)
+	set := func(name, value string) {
+		values = append(values, value)
+		n := len(values)
+		h[name] = values[n-1 : n : n]
+	}
+	set("Content-Type", e.def.envelope.mediaType)
 	for i, hd := range e.def.headers {
 		v := hd.value
 		if hd.template != nil {
@@ -484,11 +494,11 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 			}
 		}
 		if v != "" {
-			h[hd.name] = []string{v}
+			set(hd.name, v)
 		}
 	}
 	if e.def.challenge != "" {
-		h["Www-Authenticate"] = []string{e.def.challenge}
+		set("Www-Authenticate", e.def.challenge)
 	}
 	w.WriteHeader(e.def.Status)
 	if r != nil && r.Method == http.MethodHead {
