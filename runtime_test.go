@@ -344,3 +344,18 @@ func TestStringEscaping(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteHeadersDoNotAlias checks that the header values Write sets in one
+// allocation stay independent when a later handler adds to them.
+func TestWriteHeadersDoNotAlias(t *testing.T) {
+	rec := httptest.NewRecorder()
+	apierrors.Write(rec, httptest.NewRequest("GET", "/", nil), apierrors.NewRateLimitExceeded(100, "1m", 23))
+	rec.Header().Add("Content-Type", "text/plain")
+	rec.Header().Add("Retry-After", "99")
+	if got := rec.Header().Values("Retry-After"); len(got) != 2 || got[0] != "23" {
+		t.Errorf("Retry-After = %q", got)
+	}
+	if got := rec.Header().Values("Content-Type"); len(got) != 2 || got[0] != "application/json" {
+		t.Errorf("Content-Type = %q", got)
+	}
+}
