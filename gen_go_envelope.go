@@ -156,9 +156,9 @@ func (w *bodyWriter) object(n *catalog.Node) {
 		case m.Spread:
 			body := w.sub(func(in *bodyWriter) {
 				in.comma(state)
-				in.stmt(jen.Id("b").Op("=").Append(jen.Id("b"), jen.Id("d").Index(jen.Lit(1).Op(":").Len(jen.Id("d")).Op("-").Lit(1)).Op("...")))
+				in.stmt(jen.Id("b").Op("=").Id("e").Dot("appendDetailMembers").Call(jen.Id("b")))
 			})
-			w.stmt(jen.If(jen.Id("d").Op(":=").Id("e").Dot("detailsObject").Call(), jen.Len(jen.Id("d")).Op(">").Lit(2)).Block(body...))
+			w.stmt(jen.If(jen.Id("e").Dot("hasDetails").Call()).Block(body...))
 			state = afterOptional(state)
 		case m.Value.Kind == catalog.KindRef && m.Value.Ref.Optional:
 			cond, write := w.optional(m.Value.Ref)
@@ -253,11 +253,24 @@ func (w *bodyWriter) value(r catalog.Ref) {
 		w.lit(`"`)
 		w.stmt(jen.Id("b").Op("=").Qual(pkgStrconv, "AppendInt").Call(jen.Id("b"), jen.Int64().Call(jen.Id("e").Dot("def").Dot("Status")), jen.Lit(10)))
 		w.lit(`"`)
+	case catalog.RefCode, catalog.RefTitle:
+		// Pre-encoded once per definition: no escaping on every write.
+		field := "code"
+		if r.Name == catalog.RefTitle {
+			field = "title"
+		}
+		w.stmt(jen.Id("b").Op("=").Append(jen.Id("b"), jen.Id("e").Dot("def").Dot("prepared").Call().Dot(field).Op("...")))
+	case catalog.RefMessage:
+		if r.Optional {
+			w.stmt(appendString(w.stringRef(r)))
+			break
+		}
+		w.stmt(jen.Id("b").Op("=").Id("e").Dot("appendMessage").Call(jen.Id("b")))
 	case catalog.RefDetails:
 		if r.Arg == "" {
-			w.stmt(jen.Id("b").Op("=").Append(jen.Id("b"), jen.Id("e").Dot("detailsObject").Call().Op("...")))
+			w.stmt(jen.Id("b").Op("=").Id("e").Dot("appendDetails").Call(jen.Id("b")))
 		} else {
-			w.stmt(jen.Id("b").Op("=").Append(jen.Id("b"), jen.Id("orNull").Call(jen.Id("e").Dot("detail").Call(jen.Lit(r.Arg))).Op("...")))
+			w.stmt(jen.Id("b").Op("=").Id("e").Dot("appendDetail").Call(jen.Id("b"), jen.Lit(r.Arg)))
 		}
 	default:
 		w.stmt(appendString(w.stringRef(r)))
@@ -265,17 +278,17 @@ func (w *bodyWriter) value(r catalog.Ref) {
 }
 
 // optional returns the condition under which an optional reference is
-// written, and what writes its value (bound to v by the condition).
+// written, and what writes its value (bound to v by the condition, for
+// strings).
 func (w *bodyWriter) optional(r catalog.Ref) ([]jen.Code, func(*bodyWriter)) {
-	appendV := func(in *bodyWriter) { in.stmt(jen.Id("b").Op("=").Append(jen.Id("b"), jen.Id("v").Op("..."))) }
 	switch r.Name {
 	case catalog.RefStatus, catalog.RefStatusText:
 		return []jen.Code{jen.True()}, func(in *bodyWriter) { in.value(r) }
 	case catalog.RefDetails:
 		if r.Arg == "" {
-			return []jen.Code{jen.Id("v").Op(":=").Id("e").Dot("detailsObject").Call(), jen.Len(jen.Id("v")).Op(">").Lit(2)}, appendV
+			return []jen.Code{jen.Id("e").Dot("hasDetails").Call()}, func(in *bodyWriter) { in.value(r) }
 		}
-		return []jen.Code{jen.Id("v").Op(":=").Id("e").Dot("detail").Call(jen.Lit(r.Arg)), jen.Id("v").Op("!=").Nil()}, appendV
+		return []jen.Code{jen.Id("e").Dot("hasDetail").Call(jen.Lit(r.Arg))}, func(in *bodyWriter) { in.value(r) }
 	}
 	return []jen.Code{jen.Id("v").Op(":=").Add(w.stringRef(r)), jen.Id("v").Op("!=").Lit("")},
 		func(in *bodyWriter) { in.stmt(appendString(jen.Id("v"))) }

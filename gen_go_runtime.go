@@ -10,6 +10,7 @@ import (
 func emitRuntime(f *jen.File, metaNames []string) {
 	runtimeTypes(f, metaNames)
 	runtimeConstruct(f)
+	runtimeDetails(f)
 	runtimeAccessors(f)
 	runtimeMarshal(f)
 	runtimeWrite(f)
@@ -51,6 +52,8 @@ func runtimeTypes(f *jen.File, metaNames []string) {
 		}
 		g.Id("body").String().Comment("pre-encoded body of the error without details; empty when it has details")
 		g.Id("zero").Any().Comment("the zero <Name>Details, whose type Parse decodes into; nil without details")
+		g.Id("once").Qual("sync", "Once")
+		g.Id("prep").Id("prepared").Comment("what the runtime works out on first use; see prepared")
 	})
 	f.Line()
 	f.Comment("templatePart is a literal or a {detail} placeholder of a message or header.")
@@ -89,8 +92,7 @@ func runtimeTypes(f *jen.File, metaNames []string) {
 		id("message").String().Comment("rendered or overridden message; empty when none"),
 		id("custom").Bool().Comment("message was overridden, so the pre-encoded body does not apply"),
 		id("details").Any().Comment("the <Name>Details value; nil without details"),
-		id("detailsJSON").Add(bytesT()).Comment("details marshaled once, at construction"),
-		id("headers").Index().String().Comment("header values rendered from details, parallel to def.headers"),
+		id("detailsJSON").Add(bytesT()).Comment("details encoded at construction, when they hold what the caller could still change; nil when they are encoded as written"),
 		id("cause").Error().Comment("the underlying error; never written to clients"),
 		id("requestID").String(),
 		id("instance").String(),
@@ -111,64 +113,6 @@ func joinNames(names []string) string {
 }
 
 func runtimeConstruct(f *jen.File) {
-	f.Comment("newError builds an error with details, marshaling them once and rendering the")
-	f.Comment("message and headers from the result, the same way errgen rendered the docs.")
-	f.Func().Id("newError").Params(id("def").Op("*").Id("definition"), id("details").Any()).Add(errPtr()).Block(
-		id("e").Op(":=").Op("&").Id("Error").Values(jen.Dict{id("def"): id("def"), id("details"): id("details"), id("message"): id("def").Dot("message")}),
-		jen.List(id("raw"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(id("details")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(
-			eDot("err").Op("=").Err(),
-			jen.Return(id("e")),
-		),
-		eDot("detailsJSON").Op("=").Id("raw"),
-		id("e").Dot("render").Call(),
-		jen.Return(id("e")),
-	)
-	f.Line()
-	f.Comment("render fills the message and header templates from the details.")
-	f.Func().Params(id("e").Add(errPtr())).Id("render").Params().Block(
-		id("def").Op(":=").Add(eDot("def")),
-		id("dynamic").Op(":=").Id("def").Dot("messageTemplate").Op("!=").Nil(),
-		jen.For(jen.List(jen.Id("_"), id("h")).Op(":=").Range().Id("def").Dot("headers")).Block(
-			id("dynamic").Op("=").Id("dynamic").Op("||").Id("h").Dot("template").Op("!=").Nil(),
-		),
-		jen.If(jen.Op("!").Id("dynamic")).Block(jen.Return()),
-		jen.If(id("def").Dot("messageTemplate").Op("!=").Nil()).Block(
-			eDot("message").Op("=").Id("fill").Call(id("def").Dot("messageTemplate"), eDot("detailsJSON")),
-		),
-		jen.For(jen.List(id("i"), id("h")).Op(":=").Range().Id("def").Dot("headers")).Block(
-			jen.If(id("h").Dot("template").Op("==").Nil()).Block(jen.Continue()),
-			jen.If(eDot("headers").Op("==").Nil()).Block(
-				eDot("headers").Op("=").Make(jen.Index().String(), jen.Len(id("def").Dot("headers"))),
-			),
-			eDot("headers").Index(id("i")).Op("=").Id("fill").Call(id("h").Dot("template"), eDot("detailsJSON")),
-		),
-	)
-	f.Line()
-	f.Comment("fill renders a template: strings unquoted, other values as their JSON text.")
-	f.Func().Id("fill").Params(id("parts").Index().Id("templatePart"), id("details").Add(bytesT())).String().Block(
-		jen.If(jen.Len(id("parts")).Op("==").Lit(1).Op("&&").Id("parts").Index(jen.Lit(0)).Dot("detail").Op("!=").Lit("")).Block(
-			// A lone placeholder, as in Retry-After: no buffer needed.
-			id("raw").Op(":=").Id("member").Call(id("details"), id("parts").Index(jen.Lit(0)).Dot("detail")),
-			jen.If(jen.List(id("s"), id("ok")).Op(":=").Id("stringValue").Call(id("raw")), id("ok")).Block(jen.Return(id("s"))),
-			jen.Return(jen.String().Call(id("raw"))),
-		),
-		jen.Var().Id("b").Index().Byte(),
-		jen.For(jen.List(jen.Id("_"), id("p")).Op(":=").Range().Id("parts")).Block(
-			jen.If(id("p").Dot("detail").Op("==").Lit("")).Block(
-				id("b").Op("=").Append(id("b"), id("p").Dot("literal").Op("...")),
-				jen.Continue(),
-			),
-			id("raw").Op(":=").Id("member").Call(id("details"), id("p").Dot("detail")),
-			jen.If(jen.List(id("s"), id("ok")).Op(":=").Id("stringValue").Call(id("raw")), id("ok")).Block(
-				id("b").Op("=").Append(id("b"), id("s").Op("...")),
-				jen.Continue(),
-			),
-			id("b").Op("=").Append(id("b"), id("raw").Op("...")),
-		),
-		jen.Return(jen.String().Call(id("b"))),
-	)
-	f.Line()
 	f.Comment("decodeDetails decodes a details object into a value of the type of zero.")
 	f.Func().Id("decodeDetails").Params(id("zero").Any(), id("raw").Add(bytesT())).Params(jen.Any(), jen.Error()).Block(
 		id("p").Op(":=").Qual("reflect", "New").Call(jen.Qual("reflect", "TypeOf").Call(id("zero"))),
@@ -263,21 +207,6 @@ func runtimeMarshal(f *jen.File) {
 		jen.Return(defDot("Title")),
 	)
 	f.Line()
-	method(f, "detailsObject returns the details as a JSON object, {} when there are none.", "detailsObject").Params().Add(bytesT()).Block(
-		jen.If(eDot("detailsJSON").Op("==").Nil()).Block(jen.Return(jen.Index().Byte().Call(jen.Lit("{}")))),
-		jen.Return(eDot("detailsJSON")),
-	)
-	f.Line()
-	method(f, "detail returns one detail's JSON value, or nil when it is absent.", "detail").Params(id("name").String()).Add(bytesT()).Block(
-		jen.Return(jen.Id("member").Call(eDot("detailsJSON"), id("name"))),
-	)
-	f.Line()
-	f.Comment("orNull returns v, or JSON null when v is absent.")
-	f.Func().Id("orNull").Params(id("v").Add(bytesT())).Add(bytesT()).Block(
-		jen.If(id("v").Op("==").Nil()).Block(jen.Return(jen.Index().Byte().Call(jen.Lit("null")))),
-		jen.Return(id("v")),
-	)
-	f.Line()
 }
 
 func runtimeWrite(f *jen.File) {
@@ -309,11 +238,10 @@ func runtimeWrite(f *jen.File) {
 			id("h").Index(id("name")).Op("=").Id("values").Index(id("n").Op("-").Lit(1).Op(":").Id("n").Op(":").Id("n")),
 		),
 		id("set").Call(jen.Lit("Content-Type"), defDot("envelope").Dot("mediaType")),
-		jen.For(jen.List(id("i"), id("hd")).Op(":=").Range().Add(defDot("headers"))).Block(
+		jen.For(jen.List(jen.Id("_"), id("hd")).Op(":=").Range().Add(defDot("headers"))).Block(
 			id("v").Op(":=").Id("hd").Dot("value"),
-			jen.If(id("hd").Dot("template").Op("!=").Nil()).Block(
-				id("v").Op("=").Lit(""),
-				jen.If(id("i").Op("<").Len(eDot("headers"))).Block(id("v").Op("=").Add(eDot("headers")).Index(id("i"))),
+			jen.If(id("hd").Dot("template").Op("!=").Nil().Op("&&").Add(eDot("details")).Op("!=").Nil()).Block(
+				id("v").Op("=").Id("e").Dot("fill").Call(id("hd").Dot("template")),
 			),
 			jen.If(id("v").Op("!=").Lit("")).Block(id("set").Call(id("hd").Dot("name"), id("v"))),
 		),
@@ -326,8 +254,24 @@ func runtimeWrite(f *jen.File) {
 			jen.List(jen.Id("_"), jen.Id("_")).Op("=").Qual(pkgIO, "WriteString").Call(id("w"), defDot("body")),
 			jen.Return(),
 		),
-		jen.List(jen.Id("_"), jen.Id("_")).Op("=").Id("w").Dot("Write").Call(eDot("appendJSON").Call(jen.Make(bytesT(), jen.Lit(0), jen.Lit(256)))),
+		id("buf").Op(":=").Id("bodyBuffers").Dot("Get").Call().Assert(jen.Op("*").Index().Byte()),
+		id("b").Op(":=").Add(eDot("appendJSON").Call(jen.Parens(jen.Op("*").Id("buf")).Index(jen.Op(":").Lit(0)))),
+		jen.List(jen.Id("_"), jen.Id("_")).Op("=").Id("w").Dot("Write").Call(id("b")),
+		// A writer must not retain what it is given (io.Writer), so the buffer
+		// can serve the next error; one grown by a huge body is let go.
+		jen.If(jen.Cap(id("b")).Op("<=").Lit(64<<10)).Block(
+			jen.Op("*").Id("buf").Op("=").Id("b"),
+			id("bodyBuffers").Dot("Put").Call(id("buf")),
+		),
 	)
+	f.Line()
+	f.Comment("bodyBuffers recycles Write's buffers: a 429 storm writes thousands of bodies a second.")
+	f.Var().Id("bodyBuffers").Op("=").Qual("sync", "Pool").Values(jen.Dict{
+		id("New"): jen.Func().Params().Any().Block(
+			id("b").Op(":=").Make(bytesT(), jen.Lit(0), jen.Lit(512)),
+			jen.Return(jen.Op("&").Id("b")),
+		),
+	})
 	f.Line()
 }
 
@@ -455,16 +399,24 @@ func runtimeRegistry(f *jen.File) {
 }
 
 func runtimeJSON(f *jen.File) {
+	f.Comment("jsonSafe marks, by ASCII byte, what a JSON string holds as it is: encoding/json")
+	f.Comment("escapes control characters, quote and backslash, and <, > and & (HTML-safe).")
+	f.Const().Id("jsonSafe").Op("=").Lit("00000000000000000000000000000000110111011111111111111111111101011111111111111111111111111111011111111111111111111111111111111111")
+	f.Line()
 	f.Comment("appendString appends s as a JSON string exactly as encoding/json writes it")
 	f.Comment("(HTML-safe, U+2028 and U+2029 escaped, invalid UTF-8 replaced), without its cost.")
 	f.Func().Id("appendString").Params(id("b").Add(bytesT()), id("s").String()).Add(bytesT()).Block(
 		jen.Const().Id("hex").Op("=").Lit("0123456789abcdef"),
 		id("b").Op("=").Append(id("b"), jen.LitRune('"')),
 		id("start").Op(":=").Lit(0),
-		jen.For(id("i").Op(":=").Lit(0), id("i").Op("<").Len(id("s")), jen.Empty()).Block(
+		id("i").Op(":=").Lit(0),
+		// Most strings need no escaping: a tight scan, then one copy.
+		jen.For(id("i").Op("<").Len(id("s")).Op("&&").Id("s").Index(id("i")).Op("<").Qual(pkgUTF8, "RuneSelf").Op("&&").Id("jsonSafe").Index(id("s").Index(id("i"))).Op("==").LitRune('1')).Block(
+			id("i").Op("++"),
+		),
+		jen.For(id("i").Op("<").Len(id("s"))).Block(
 			jen.If(id("c").Op(":=").Id("s").Index(id("i")), id("c").Op("<").Qual(pkgUTF8, "RuneSelf")).Block(
-				jen.If(id("c").Op(">=").LitRune(' ').Op("&&").Id("c").Op("!=").LitRune('"').Op("&&").Id("c").Op("!=").LitRune('\\').
-					Op("&&").Id("c").Op("!=").LitRune('<').Op("&&").Id("c").Op("!=").LitRune('>').Op("&&").Id("c").Op("!=").LitRune('&')).Block(
+				jen.If(id("jsonSafe").Index(id("c")).Op("==").LitRune('1')).Block(
 					id("i").Op("++"),
 					jen.Continue(),
 				),
