@@ -348,17 +348,50 @@ func runtimeParse(f *jen.File) {
 	f.Line()
 	f.Comment("identify finds the definition a body names: by code, or by status and title.")
 	f.Func().Params(id("env").Op("*").Id("envelope")).Id("identify").Params(id("status").Int(), jen.List(id("code"), id("title")).String()).Op("*").Id("definition").Block(
+		id("k").Op(":=").Id("errorKey").Values(jen.Dict{id("env"): id("env"), id("code"): id("code")}),
+		jen.If(jen.Op("!").Id("env").Dot("hasCode")).Block(
+			id("k").Op("=").Id("errorKey").Values(jen.Dict{id("env"): id("env"), id("status"): id("status"), id("title"): id("title")}),
+		),
+		jen.Return(jen.Id("index").Call().Dot("byKey").Index(id("k"))),
+	)
+	f.Line()
+	f.Comment("errorKey is what identifies an error in a body of its envelope.")
+	f.Type().Id("errorKey").Struct(
+		id("env").Op("*").Id("envelope"),
+		id("code").String().Comment("when the envelope carries the code"),
+		id("status").Int().Comment("otherwise, the status and the title"),
+		id("title").String(),
+	)
+	f.Line()
+	f.Comment("errorIndex finds definitions without a walk through the table: a catalog may")
+	f.Comment("have thousands of errors.")
+	f.Type().Id("errorIndex").Struct(
+		id("byKey").Map(jen.Id("errorKey")).Op("*").Id("definition"),
+		id("byCode").Map(jen.String()).Op("*").Id("definition"),
+	)
+	f.Line()
+	f.Comment("index returns the errorIndex, built on first use; the first definition of a key")
+	f.Comment("wins, as a walk in catalog order would find it.")
+	f.Var().Id("index").Op("=").Qual("sync", "OnceValue").Call(jen.Func().Params().Op("*").Id("errorIndex").Block(
+		id("x").Op(":=").Op("&").Id("errorIndex").Values(jen.Dict{
+			id("byKey"):  jen.Make(jen.Map(jen.Id("errorKey")).Op("*").Id("definition"), jen.Len(jen.Id("definitions"))),
+			id("byCode"): jen.Make(jen.Map(jen.String()).Op("*").Id("definition"), jen.Len(jen.Id("definitions"))),
+		}),
 		jen.For(id("i").Op(":=").Range().Id("definitions")).Block(
 			id("d").Op(":=").Op("&").Id("definitions").Index(id("i")),
-			jen.If(id("d").Dot("envelope").Op("!=").Id("env")).Block(jen.Continue()),
-			jen.If(id("env").Dot("hasCode")).Block(
-				jen.If(jen.String().Call(id("d").Dot("Code")).Op("==").Id("code")).Block(jen.Return(id("d"))),
-				jen.Continue(),
+			id("k").Op(":=").Id("errorKey").Values(jen.Dict{id("env"): id("d").Dot("envelope"), id("code"): jen.String().Call(id("d").Dot("Code"))}),
+			jen.If(jen.Op("!").Id("d").Dot("envelope").Dot("hasCode")).Block(
+				id("k").Op("=").Id("errorKey").Values(jen.Dict{id("env"): id("d").Dot("envelope"), id("status"): id("d").Dot("Status"), id("title"): id("d").Dot("Title")}),
 			),
-			jen.If(id("d").Dot("Status").Op("==").Id("status").Op("&&").Id("d").Dot("Title").Op("==").Id("title")).Block(jen.Return(id("d"))),
+			jen.If(jen.List(jen.Id("_"), id("dup")).Op(":=").Id("x").Dot("byKey").Index(id("k")), jen.Op("!").Id("dup")).Block(
+				id("x").Dot("byKey").Index(id("k")).Op("=").Id("d"),
+			),
+			jen.If(jen.List(jen.Id("_"), id("dup")).Op(":=").Id("x").Dot("byCode").Index(jen.String().Call(id("d").Dot("Code"))), jen.Op("!").Id("dup")).Block(
+				id("x").Dot("byCode").Index(jen.String().Call(id("d").Dot("Code"))).Op("=").Id("d"),
+			),
 		),
-		jen.Return(jen.Nil()),
-	)
+		jen.Return(id("x")),
+	))
 	f.Line()
 	f.Comment("lookupPath returns the JSON value at path; a step \"\" is an array's first element.")
 	f.Func().Id("lookupPath").Params(id("body").Add(bytesT()), id("path").Index().String()).Params(bytesT(), jen.Bool()).Block(
@@ -379,10 +412,8 @@ func runtimeParse(f *jen.File) {
 func runtimeRegistry(f *jen.File) {
 	f.Comment("Lookup returns the definition of a code.")
 	f.Func().Id("Lookup").Params(id("code").String()).Params(jen.Id("Definition"), jen.Bool()).Block(
-		jen.For(id("i").Op(":=").Range().Id("definitions")).Block(
-			jen.If(jen.String().Call(jen.Id("definitions").Index(id("i")).Dot("Code")).Op("==").Id("code")).Block(
-				jen.Return(jen.Id("definitions").Index(id("i")).Dot("Definition"), jen.True()),
-			),
+		jen.If(id("d").Op(":=").Id("index").Call().Dot("byCode").Index(id("code")), id("d").Op("!=").Nil()).Block(
+			jen.Return(id("d").Dot("Definition"), jen.True()),
 		),
 		jen.Return(jen.Id("Definition").Values(), jen.False()),
 	)

@@ -864,23 +864,64 @@ func (env *envelope) parse(status int, body []byte) (*Error, bool) {
 
 // identify finds the definition a body names: by code, or by status and title.
 func (env *envelope) identify(status int, code, title string) *definition {
-	for i := range definitions {
-		d := &definitions[i]
-		if d.envelope != env {
-			continue
-		}
-		if env.hasCode {
-			if string(d.Code) == code {
-				return d
-			}
-			continue
-		}
-		if d.Status == status && d.Title == title {
-			return d
+	k := errorKey{
+		code: code,
+		env:  env,
+	}
+	if !env.hasCode {
+		k = errorKey{
+			env:    env,
+			status: status,
+			title:  title,
 		}
 	}
-	return nil
+	return index().byKey[k]
 }
+
+// errorKey is what identifies an error in a body of its envelope.
+type errorKey struct {
+	env    *envelope
+	code   string // when the envelope carries the code
+	status int    // otherwise, the status and the title
+	title  string
+}
+
+// errorIndex finds definitions without a walk through the table: a catalog may
+// have thousands of errors.
+type errorIndex struct {
+	byKey  map[errorKey]*definition
+	byCode map[string]*definition
+}
+
+// index returns the errorIndex, built on first use; the first definition of a key
+// wins, as a walk in catalog order would find it.
+var index = sync.OnceValue(func() *errorIndex {
+	x := &errorIndex{
+		byCode: make(map[string]*definition, len(definitions)),
+		byKey:  make(map[errorKey]*definition, len(definitions)),
+	}
+	for i := range definitions {
+		d := &definitions[i]
+		k := errorKey{
+			code: string(d.Code),
+			env:  d.envelope,
+		}
+		if !d.envelope.hasCode {
+			k = errorKey{
+				env:    d.envelope,
+				status: d.Status,
+				title:  d.Title,
+			}
+		}
+		if _, dup := x.byKey[k]; !dup {
+			x.byKey[k] = d
+		}
+		if _, dup := x.byCode[string(d.Code)]; !dup {
+			x.byCode[string(d.Code)] = d
+		}
+	}
+	return x
+})
 
 // lookupPath returns the JSON value at path; a step "" is an array's first element.
 func lookupPath(body []byte, path []string) ([]byte, bool) {
@@ -900,10 +941,8 @@ func lookupPath(body []byte, path []string) ([]byte, bool) {
 
 // Lookup returns the definition of a code.
 func Lookup(code string) (Definition, bool) {
-	for i := range definitions {
-		if string(definitions[i].Code) == code {
-			return definitions[i].Definition, true
-		}
+	if d := index().byCode[code]; d != nil {
+		return d.Definition, true
 	}
 	return Definition{}, false
 }
