@@ -178,10 +178,7 @@ func newMDError(e *catalog.Error) (*mdError, error) {
 	if err != nil {
 		return nil, err
 	}
-	body, err := ExampleBody(e)
-	if err != nil {
-		return nil, err
-	}
+	body := in.body() // what ExampleBody returns, from the same instance
 	d := newMDErrorFields(e)
 	d.Reason, d.Body = http.StatusText(e.Status), body
 	// The headers in the order the generated Write sets them, which also
