@@ -465,6 +465,10 @@ func (g *openAPIGen) statusResponse(status int) (*yaml.Node, error) {
 	if h := g.headers(errs); h != nil {
 		oaSet(r, "headers", h)
 	}
+	titles := map[string]int{} // how many errors of the status have each title
+	for _, e := range errs {
+		titles[e.Title]++
+	}
 	content := oaMap()
 	for _, mt := range mediaTypesOf(errs) {
 		var group []*catalog.Error
@@ -486,7 +490,7 @@ func (g *openAPIGen) statusResponse(status int) (*yaml.Node, error) {
 		}
 		examples := oaMap()
 		for _, e := range group {
-			ex, err := g.example(e, errs)
+			ex, err := g.example(e, len(errs), titles)
 			if err != nil {
 				return nil, err
 			}
@@ -530,7 +534,7 @@ func (g *openAPIGen) defaultResponse() (*yaml.Node, error) {
 		media := oaMap()
 		oaSet(media, "schema", schema)
 		if fb.Format.MediaType == mt {
-			ex, err := g.example(fb, []*catalog.Error{fb})
+			ex, err := g.example(fb, 1, map[string]int{fb.Title: 1})
 			if err != nil {
 				return nil, err
 			}
@@ -588,10 +592,11 @@ func errorDescription(e *catalog.Error) string {
 }
 
 // example is the named example of one error: the exact body the generated
-// Go code writes for it, with its members in the same order. peers are the
-// errors of the same response: with several, each example says which error it
+// Go code writes for it, with its members in the same order. peers is the
+// number of errors of the same response, e's among them, and titles how many
+// of them have each title: with several, each example says which error it
 // is, by title unless titles repeat (most default to the reason phrase).
-func (g *openAPIGen) example(e *catalog.Error, peers []*catalog.Error) (*yaml.Node, error) {
+func (g *openAPIGen) example(e *catalog.Error, peers int, titles map[string]int) (*yaml.Node, error) {
 	body, err := ExampleBody(e)
 	if err != nil {
 		return nil, fmt.Errorf("error %s: example: %w", e.Code, err)
@@ -602,13 +607,11 @@ func (g *openAPIGen) example(e *catalog.Error, peers []*catalog.Error) (*yaml.No
 	}
 	ex := oaMap()
 	summary := e.Title
-	for _, p := range peers {
-		if p != e && p.Title == e.Title {
-			summary = e.Code
-		}
+	if titles[e.Title] > 1 {
+		summary = e.Code
 	}
 	oaSet(ex, "summary", oaStr(summary))
-	if len(peers) > 1 {
+	if peers > 1 {
 		oaSet(ex, "description", oaStr(errorDescription(e)))
 	}
 	oaSet(ex, "value", value)

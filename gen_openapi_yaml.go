@@ -189,6 +189,9 @@ var yamlSpecial = map[string]bool{
 	"true": true, "false": true, "null": true, "~": true,
 }
 
+// yamlSpecialMax is the length of the longest of yamlSpecial.
+const yamlSpecialMax = len("false")
+
 // plainSafe reports whether s can be written as a plain scalar. The set is
 // conservative: s starts with a letter, '/', '$' or '_' (never a number, an
 // indicator or "<<"), holds printable ASCII only, and has no ": ", " #",
@@ -214,7 +217,7 @@ func plainSafe(s string, flow bool) bool {
 			return false
 		}
 	}
-	return s[len(s)-1] != ' ' && !yamlSpecial[strings.ToLower(s)]
+	return s[len(s)-1] != ' ' && (len(s) > yamlSpecialMax || !yamlSpecial[strings.ToLower(s)])
 }
 
 // literalSafe reports whether s reads back exactly from a literal block

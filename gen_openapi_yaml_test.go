@@ -99,3 +99,11 @@ func TestWriteYAMLScalars(t *testing.T) {
 		}
 	}
 }
+
+func TestYAMLSpecialMax(t *testing.T) {
+	for s := range yamlSpecial {
+		if len(s) > yamlSpecialMax {
+			t.Errorf("yamlSpecialMax is %d, but %q is longer", yamlSpecialMax, s)
+		}
+	}
+}
