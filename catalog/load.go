@@ -7,8 +7,6 @@ import (
 	"os"
 	"strings"
 	"unicode/utf8"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // MaxSize is the largest catalog Load reads. A 10,000-error catalog with
@@ -46,8 +44,8 @@ func Parse(file string, data []byte) (*Catalog, error) {
 		return nil, probs.err()
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	doc, err := parseYAML(data)
+	if err != nil {
 		probs.add(yamlErrorPos(err), "%s", yamlErrorMessage(err))
 		return nil, probs.err()
 	}
@@ -56,7 +54,7 @@ func Parse(file string, data []byte) (*Catalog, error) {
 		return nil, probs.err()
 	}
 	r := &nodeReader{probs: probs}
-	r.rejectAliases(&doc)
+	r.rejectAliases(doc)
 	if len(probs.List) > 0 {
 		return nil, probs.err()
 	}
