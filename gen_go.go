@@ -209,19 +209,21 @@ func oneLine(s string) string {
 
 // comment adds s as // lines, one Comment per line, wrapped at about 90 columns.
 func comment(g *jen.Group, s string) {
-	line := ""
-	for _, w := range strings.Fields(oneLine(s)) {
-		if line != "" && len(line)+1+len(w) > 90 {
-			g.Comment(line)
-			line = ""
+	s = oneLine(s) // words separated by single spaces
+	for len(s) > 90 {
+		// Break at the last space that keeps the line within 90 columns, or
+		// after a longer first word.
+		i := strings.LastIndexByte(s[:91], ' ')
+		if i < 0 {
+			if i = strings.IndexByte(s, ' '); i < 0 {
+				break
+			}
 		}
-		if line != "" {
-			line += " "
-		}
-		line += w
+		g.Comment(s[:i])
+		s = s[i+1:]
 	}
-	if line != "" {
-		g.Comment(line)
+	if s != "" {
+		g.Comment(s)
 	}
 }
 
