@@ -28,10 +28,15 @@ type yamlWriter struct {
 	buf bytes.Buffer
 }
 
+// yamlSpaces is a run of spaces that indent writes from.
+const yamlSpaces = "                                                                "
+
 func (w *yamlWriter) indent(n int) {
-	for range n {
-		w.buf.WriteByte(' ')
+	for n > len(yamlSpaces) {
+		w.buf.WriteString(yamlSpaces)
+		n -= len(yamlSpaces)
 	}
+	w.buf.WriteString(yamlSpaces[:n])
 }
 
 // block writes a node that starts a line (or follows "- " when inline is
@@ -149,7 +154,7 @@ func (w *yamlWriter) key(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode {
 		return fmt.Errorf("writing YAML: mapping keys must be scalars")
 	}
-	if strings.ContainsAny(n.Value, "\n\r") {
+	if strings.IndexByte(n.Value, '\n') >= 0 || strings.IndexByte(n.Value, '\r') >= 0 {
 		w.quoted(n.Value)
 		return nil
 	}
