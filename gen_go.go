@@ -96,7 +96,11 @@ func emitGo(c *catalog.Catalog, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := bytes.NewBuffer(make([]byte, 0, len(last)*2))
+	size := 0
+	for _, r := range rendered {
+		size += len(r)
+	}
+	out := bytes.NewBuffer(make([]byte, 0, size)) // the parts, less their preambles
 	out.Write(preamble)
 	for i, r := range renderedDecls[:len(renderedDecls)-1] {
 		_, b, err := splitPreamble(r)

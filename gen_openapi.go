@@ -50,11 +50,9 @@ func emitOpenAPI(c *catalog.Catalog, opts Options) ([]byte, error) {
 	oaSet(doc, "servers", oaSeq(server))
 	oaSet(doc, "paths", oaMap())
 	oaSet(doc, "components", comps)
-	out, err := writeYAML(doc)
-	if err != nil {
-		return nil, err
-	}
-	return append([]byte("# "+Header+"\n"), out...), nil
+	// about what each error adds to the document, to size its buffer once
+	const sizeHint = 1 << 10
+	return writeYAMLAfter("# "+Header+"\n", doc, sizeHint*len(c.Errors))
 }
 
 // defaultResponseName names the response attached as each operation's

@@ -17,7 +17,15 @@ import (
 // string that a plain scalar could misread. Specs being augmented keep going
 // through yaml.v3, which preserves their comments and styles.
 func writeYAML(n *yaml.Node) ([]byte, error) {
+	return writeYAMLAfter("", n, 0)
+}
+
+// writeYAMLAfter is writeYAML after the text head, with room for about size
+// bytes set aside.
+func writeYAMLAfter(head string, n *yaml.Node, size int) ([]byte, error) {
 	w := &yamlWriter{}
+	w.buf.Grow(len(head) + size)
+	w.buf.WriteString(head)
 	if err := w.block(n, 0, false); err != nil {
 		return nil, err
 	}
