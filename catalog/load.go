@@ -21,11 +21,14 @@ func Load(path string) (*Catalog, error) {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
+	var buf bytes.Buffer
+	if st, err := f.Stat(); err == nil && st.Size() <= MaxSize {
+		buf.Grow(int(st.Size()) + bytes.MinRead) // read in one go, not grown a few dozen times
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxSize+1)); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return Parse(path, data)
+	return Parse(path, buf.Bytes())
 }
 
 // Parse validates and normalizes a catalog held in memory; file names it in
