@@ -34,31 +34,29 @@ func parseYAML(data []byte) (*yaml.Node, error) {
 // a top-level "errors:" line, and returns the document yaml.v3 makes of the
 // whole, or nil when it cannot tell that the parts join into it.
 //
-// The text is cut only at the start of a line holding an item of that
-// sequence ("- " at the sequence's indentation). No block or plain scalar of
-// an item reaches past such a line, since their lines are indented deeper;
-// a quoted scalar or a flow collection can, but then the part before the cut
-// leaves it open and does not parse. Each part is padded with the line
-// breaks before it, so its nodes keep their lines and columns; the first
-// part is the document with the later items' lines left blank. Any part that
-// does not parse, or that is not where the cut says it starts, and parseSplit
-// gives up: a valid catalog is then parsed again whole, and an invalid one
-// reports its problems from that parse.
+// The text is cut only at the start of a line: before an item of that
+// sequence ("- " at the sequence's indentation), and before the top-level
+// key that follows the sequence, if any. Each part is parsed alone, up to
+// its end of file, padded with the line breaks before it so that its nodes
+// keep their lines and columns. No block or plain scalar reaches past such a
+// line, since their lines would be indented deeper; a quoted scalar or a
+// flow collection can, but then the part before the cut leaves it open and
+// does not parse. When any part does not parse, or is not where the cut says
+// it starts, parseSplit gives up: a valid catalog is then parsed again
+// whole, and an invalid one reports its problems from that parse.
 func parseSplit(data []byte, parts int) *yaml.Node {
 	cut, ok := splitErrors(data, parts)
 	if !ok {
 		return nil
 	}
-	texts := make([][]byte, len(cut.items))
-	// The first part: the document, with the items of the later parts blanked.
-	first := cut.items[0]
-	rest := cut.end - first.end
-	texts[0] = make([]byte, 0, len(data)-rest+bytes.Count(data[first.end:cut.end], []byte("\n")))
-	texts[0] = append(texts[0], data[:first.end]...)
-	texts[0] = append(texts[0], bytes.Repeat([]byte("\n"), bytes.Count(data[first.end:cut.end], []byte("\n")))...)
-	texts[0] = append(texts[0], data[cut.end:]...)
-	for i, p := range cut.items[1:] {
-		texts[i+1] = append(bytes.Repeat([]byte("\n"), p.line-1), data[p.start:p.end]...)
+	// The head (up to the end of the first items), the other items, and the
+	// keys after the errors.
+	texts := [][]byte{data[:cut.items[0].end]}
+	for _, p := range cut.items[1:] {
+		texts = append(texts, append(bytes.Repeat([]byte("\n"), p.line-1), data[p.start:p.end]...))
+	}
+	if cut.end < len(data) {
+		texts = append(texts, append(bytes.Repeat([]byte("\n"), cut.endLine-1), data[cut.end:]...))
 	}
 	docs := make([]yaml.Node, len(texts))
 	errs := make([]error, len(texts))
@@ -72,19 +70,17 @@ func parseSplit(data []byte, parts int) *yaml.Node {
 			return nil
 		}
 	}
-	// The first part's errors must be the sequence that the cut found.
+	// The head ends with the errors, the list that the cut found.
 	doc := &docs[0]
 	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil
 	}
-	var list *yaml.Node
 	root := doc.Content[0]
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		if k := root.Content[i]; k.Line == cut.keyLine && k.Column == 1 {
-			list = root.Content[i+1]
-		}
+	if n := len(root.Content); n < 2 || root.Content[n-2].Line != cut.keyLine || root.Content[n-2].Column != 1 {
+		return nil
 	}
-	if !cut.isList(list, first.line) {
+	list := root.Content[len(root.Content)-1]
+	if !cut.isList(list, cut.items[0].line) {
 		return nil
 	}
 	for i, p := range cut.items[1:] {
@@ -94,6 +90,20 @@ func parseSplit(data []byte, parts int) *yaml.Node {
 		}
 		list.Content = append(list.Content, d.Content[0].Content...)
 	}
+	if len(list.Content) != cut.count {
+		return nil
+	}
+	if cut.end < len(data) {
+		tail := &docs[len(docs)-1]
+		if len(tail.Content) != 1 {
+			return nil
+		}
+		keys := tail.Content[0]
+		if keys.Kind != yaml.MappingNode || keys.Style&yaml.FlowStyle != 0 || keys.Line != cut.endLine || keys.Column != 1 {
+			return nil
+		}
+		root.Content = append(root.Content, keys.Content...)
+	}
 	return doc
 }
 
@@ -101,7 +111,9 @@ func parseSplit(data []byte, parts int) *yaml.Node {
 type errorsCut struct {
 	keyLine int        // line of "errors:"
 	indent  int        // column of the items' "-", from 0
-	end     int        // offset of the end of the errors list
+	count   int        // how many items
+	end     int        // offset of the end of the errors list: a top-level key, or the end of data
+	endLine int        // line of end
 	items   []textPart // consecutive parts of the list, from its first item
 }
 
@@ -159,7 +171,10 @@ func splitErrors(data []byte, parts int) (errorsCut, bool) {
 		case cut.indent < 0:
 			return cut, false // not a block sequence
 		case indent < cut.indent || indent == cut.indent && !isItem:
-			cut.end = start // the next top-level key
+			if indent > 0 {
+				return cut, false // neither an item nor a top-level key
+			}
+			cut.end, cut.endLine = start, line // the next top-level key
 			continue
 		}
 		if indent == cut.indent {
@@ -169,6 +184,7 @@ func splitErrors(data []byte, parts int) (errorsCut, bool) {
 	if len(starts) < 2*parts {
 		return cut, false
 	}
+	cut.count = len(starts)
 	for i := range parts {
 		p := starts[i*len(starts)/parts]
 		p.end = cut.end

@@ -104,18 +104,19 @@ func TestParseSplitGivesUp(t *testing.T) {
 	items := splitCatalog(8, 2)
 	for name, data := range map[string]string{
 		// 8 items and a line that looks like one: 2 parts cut at the fifth, X
-		"quoted across a cut": strings.Replace(items, "  - {code: E3, status: 500}\n", "  - code: E3\n    message: \"open\n  - code: X\n    still the message\"\n", 1),
-		"flow across a cut":   strings.Replace(items, "  - {code: E3, status: 500}\n", "  - code: E3\n    causes: [a,\n  - code: X, b]\n", 1),
-		"alias across a cut":  strings.Replace(strings.Replace(items, "code: E0", "code: &c E0", 1), "code: E7", "code: *c", 1),
-		"two errors keys":     items + "errors:\n  - code: Y\n",
-		"document marker":     "---\n" + items,
-		"directive":           "%YAML 1.2\n---\n" + items,
-		"flow list":           "version: 1\nerrors: [{code: A}, {code: B}, {code: C}, {code: D}, {code: E}]\n",
-		"too few items":       "version: 1\nerrors:\n  - code: A\n",
-		"not a list":          "version: 1\nerrors:\n  code: A\n",
-		"fake key in a quote": "version: 1\ndescription: \"x\nerrors:\n  - code: A\n  - code: B\n  - code: C\n  - code: D\n\"\n\"errors\": [{code: A}]\n",
-		"tab":                 "version: 1\nerrors:\n\t- code: A\n",
-		"not at the margin":   "version: 1\nx:\n  errors:\n  - code: A\n  - code: B\n  - code: C\n  - code: D\n",
+		"quoted across a cut":               strings.Replace(items, "  - {code: E3, status: 500}\n", "  - code: E3\n    message: \"open\n  - code: X\n    still the message\"\n", 1),
+		"flow across a cut":                 strings.Replace(items, "  - {code: E3, status: 500}\n", "  - code: E3\n    causes: [a,\n  - code: X, b]\n", 1),
+		"alias across a cut":                strings.Replace(strings.Replace(items, "code: E0", "code: &c E0", 1), "code: E7", "code: *c", 1),
+		"quoted into the tail across a cut": "version: 1\nerrors:\n  - code: A\n    message: \"abc\n  - code: B\n  - code: C\n  - code: D\n  - code: E\nx: \"\n",
+		"two errors keys":                   items + "errors:\n  - code: Y\n",
+		"document marker":                   "---\n" + items,
+		"directive":                         "%YAML 1.2\n---\n" + items,
+		"flow list":                         "version: 1\nerrors: [{code: A}, {code: B}, {code: C}, {code: D}, {code: E}]\n",
+		"too few items":                     "version: 1\nerrors:\n  - code: A\n",
+		"not a list":                        "version: 1\nerrors:\n  code: A\n",
+		"fake key in a quote":               "version: 1\ndescription: \"x\nerrors:\n  - code: A\n  - code: B\n  - code: C\n  - code: D\n\"\n\"errors\": [{code: A}]\n",
+		"tab":                               "version: 1\nerrors:\n\t- code: A\n",
+		"not at the margin":                 "version: 1\nx:\n  errors:\n  - code: A\n  - code: B\n  - code: C\n  - code: D\n",
 	} {
 		for _, parts := range []int{2, 3} {
 			split := checkSplit(t, fmt.Sprintf("%s, %d parts", name, parts), []byte(data), parts)
