@@ -35,17 +35,23 @@ func emitGo(c *catalog.Catalog, opts Options) ([]byte, error) {
 	// The file is rendered in parts, concurrently: formatting is most of the
 	// cost, and gofmt formats top-level declarations independently, so the
 	// parts joined are what one render of the whole file gives.
-	parts := []func(f *jen.File){g.codes, g.sentinels}
 	const perPart = 500
+	var chunks [][2]int // errors [start, end) of each part
 	for start := 0; start < len(c.Errors); start += perPart {
-		end := min(start+perPart, len(c.Errors))
-		parts = append(parts, func(f *jen.File) {
-			for i := start; i < end; i++ {
+		chunks = append(chunks, [2]int{start, min(start+perPart, len(c.Errors))})
+	}
+	if len(chunks) == 0 {
+		chunks = [][2]int{{0, 0}}
+	}
+	decls := []func(f *jen.File){g.codes, g.sentinels}
+	for _, ch := range chunks {
+		decls = append(decls, func(f *jen.File) {
+			for i := ch[0]; i < ch[1]; i++ {
 				g.errorDecls(f, c.Errors[i], i)
 			}
 		})
 	}
-	parts = append(parts, g.definitions, func(f *jen.File) {
+	decls = append(decls, func(f *jen.File) { g.definitions(f, chunks[0]) }, func(f *jen.File) {
 		// The last part carries the header, the package doc and the imports:
 		// the runtime uses every package any part refers to.
 		f.HeaderComment(Header)
@@ -55,16 +61,26 @@ func emitGo(c *catalog.Catalog, opts Options) ([]byte, error) {
 		g.envelopes(f)
 		emitRuntime(f, g.metaNames)
 	})
-	rendered := make([][]byte, len(parts))
-	errs := make([]error, len(parts))
+	// The definitions table is one declaration, and the largest: its later
+	// rows are rendered in parts of their own too, each in a literal of its
+	// own, and spliced into the table. A row is one line (a composite literal
+	// of composite literals, no comment), which gofmt formats alone.
+	rows := make([]func(f *jen.File), 0, len(chunks)-1)
+	for _, ch := range chunks[1:] {
+		rows = append(rows, func(f *jen.File) { g.definitionRows(f, ch) })
+	}
+	// The table's rows first: they cost the most to format.
+	jobs := append(rows, decls...)
+	rendered := make([][]byte, len(jobs))
+	errs := make([]error, len(jobs))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
-	for i, part := range parts {
+	for i, job := range jobs {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			f := jen.NewFilePathName(pkg, pkg)
-			part(f)
+			job(f)
 			var buf bytes.Buffer
 			errs[i] = f.Render(&buf)
 			rendered[i] = buf.Bytes()
@@ -74,17 +90,28 @@ func emitGo(c *catalog.Catalog, opts Options) ([]byte, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	last := rendered[len(rendered)-1]
+	renderedRows, renderedDecls := rendered[:len(rows)], rendered[len(rows):]
+	last := renderedDecls[len(renderedDecls)-1]
 	preamble, body, err := splitPreamble(last)
 	if err != nil {
 		return nil, err
 	}
-	out := bytes.NewBuffer(make([]byte, 0, len(last)*2))
+	size := 0
+	for _, r := range rendered {
+		size += len(r)
+	}
+	out := bytes.NewBuffer(make([]byte, 0, size)) // the parts, less their preambles
 	out.Write(preamble)
-	for _, r := range rendered[:len(rendered)-1] {
+	for i, r := range renderedDecls[:len(renderedDecls)-1] {
 		_, b, err := splitPreamble(r)
 		if err != nil {
 			return nil, err
+		}
+		if i == len(renderedDecls)-2 && len(renderedRows) > 0 {
+			// The definitions: the other rows go before the table's end.
+			if b, err = spliceRows(b, renderedRows); err != nil {
+				return nil, err
+			}
 		}
 		if len(b) > 0 {
 			out.Write(b)
@@ -93,6 +120,37 @@ func emitGo(c *catalog.Catalog, opts Options) ([]byte, error) {
 	}
 	out.Write(body)
 	return out.Bytes(), nil
+}
+
+// spliceRows inserts the rows of the rendered literals rows before the end
+// of the definitions table in defs.
+func spliceRows(defs []byte, rows [][]byte) ([]byte, error) {
+	start := bytes.Index(defs, []byte("\nvar definitions = "))
+	if start < 0 {
+		return nil, errors.New("rendered Go has no definitions table")
+	}
+	end := bytes.Index(defs[start:], []byte("\n}\n"))
+	if end < 0 {
+		return nil, errors.New("rendered Go has an unterminated definitions table")
+	}
+	end += start + 1 // the start of the table's closing line
+	var b bytes.Buffer
+	b.Grow(len(defs) + len(rows)*len(rows[0]))
+	b.Write(defs[:end])
+	for _, r := range rows {
+		_, r, err := splitPreamble(r)
+		if err != nil {
+			return nil, err
+		}
+		open := bytes.IndexByte(r, '\n') + 1         // after "var _ = []definition{"
+		close := bytes.LastIndex(r, []byte("\n}\n")) // before its "}"
+		if open == 0 || close < open {
+			return nil, errors.New("rendered Go rows are not one literal")
+		}
+		b.Write(r[open : close+1])
+	}
+	b.Write(defs[end:])
+	return b.Bytes(), nil
 }
 
 // splitPreamble splits a rendered file after its package clause and import
@@ -155,19 +213,21 @@ func oneLine(s string) string {
 
 // comment adds s as // lines, one Comment per line, wrapped at about 90 columns.
 func comment(g *jen.Group, s string) {
-	line := ""
-	for _, w := range strings.Fields(oneLine(s)) {
-		if line != "" && len(line)+1+len(w) > 90 {
-			g.Comment(line)
-			line = ""
+	s = oneLine(s) // words separated by single spaces
+	for len(s) > 90 {
+		// Break at the last space that keeps the line within 90 columns, or
+		// after a longer first word.
+		i := strings.LastIndexByte(s[:91], ' ')
+		if i < 0 {
+			if i = strings.IndexByte(s, ' '); i < 0 {
+				break
+			}
 		}
-		if line != "" {
-			line += " "
-		}
-		line += w
+		g.Comment(s[:i])
+		s = s[i+1:]
 	}
-	if line != "" {
-		g.Comment(line)
+	if s != "" {
+		g.Comment(s)
 	}
 }
 
@@ -284,11 +344,13 @@ func templateParts(t *catalog.Template) *jen.Statement {
 	})
 }
 
-func (g *goEmitter) definitions(f *jen.File) {
+// definitions writes the definitions table with the rows of the errors
+// [rows[0], rows[1]); emitGo splices the others in.
+func (g *goEmitter) definitions(f *jen.File, rows [2]int) {
 	f.Comment("definitions is the registry: everything the runtime needs to know about each")
 	f.Comment("code, in catalog order. Sentinels and constructors point into it.")
 	f.Var().Id("definitions").Op("=").Index(jen.Lit(len(g.c.Errors))).Id("definition").ValuesFunc(func(grp *jen.Group) {
-		for _, e := range g.c.Errors {
+		for _, e := range g.c.Errors[rows[0]:rows[1]] {
 			grp.Line().Add(g.definition(e))
 		}
 		grp.Line()
@@ -297,6 +359,17 @@ func (g *goEmitter) definitions(f *jen.File) {
 	f.Comment("fallback stands in for every error that is not a catalog error.")
 	f.Var().Id("fallback").Op("=").Id("Err" + g.c.Fallback.Name)
 	f.Line()
+}
+
+// definitionRows writes the rows of the errors [rows[0], rows[1]) of the
+// definitions table, as a literal of their own.
+func (g *goEmitter) definitionRows(f *jen.File, rows [2]int) {
+	f.Var().Id("_").Op("=").Index().Id("definition").ValuesFunc(func(grp *jen.Group) {
+		for _, e := range g.c.Errors[rows[0]:rows[1]] {
+			grp.Line().Add(g.definition(e))
+		}
+		grp.Line()
+	})
 }
 
 func (g *goEmitter) definition(e *catalog.Error) jen.Code {

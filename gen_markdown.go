@@ -27,6 +27,7 @@ func emitMarkdown(c *catalog.Catalog, opts Options) ([]byte, error) {
 		return nil, err
 	}
 	var buf bytes.Buffer
+	buf.Grow(mdSizeHint * len(c.Errors))
 	// The marker is written here, not by page.tmpl, so that no override can
 	// drop it.
 	buf.WriteString("<!-- " + Header + " -->\n\n")
@@ -36,6 +37,10 @@ func emitMarkdown(c *catalog.Catalog, opts Options) ([]byte, error) {
 	// Template files end with a newline of their own; the page ends with one.
 	return append(bytes.TrimRight(buf.Bytes(), "\n"), '\n'), nil
 }
+
+// mdSizeHint is about what the bundled templates write per error, to size
+// the page's buffer once rather than double it a dozen times.
+const mdSizeHint = 1 << 10
 
 // mdBundled is the bundled template set, parsed on first use and only read
 // afterwards, so concurrent Generate calls share it.

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -49,11 +50,9 @@ func emitOpenAPI(c *catalog.Catalog, opts Options) ([]byte, error) {
 	oaSet(doc, "servers", oaSeq(server))
 	oaSet(doc, "paths", oaMap())
 	oaSet(doc, "components", comps)
-	out, err := writeYAML(doc)
-	if err != nil {
-		return nil, err
-	}
-	return append([]byte("# "+Header+"\n"), out...), nil
+	// about what each error adds to the document, to size its buffer once
+	const sizeHint = 1 << 10
+	return writeYAMLAfter("# "+Header+"\n", doc, sizeHint*len(c.Errors))
 }
 
 // defaultResponseName names the response attached as each operation's
@@ -465,6 +464,10 @@ func (g *openAPIGen) statusResponse(status int) (*yaml.Node, error) {
 	if h := g.headers(errs); h != nil {
 		oaSet(r, "headers", h)
 	}
+	titles := map[string]int{} // how many errors of the status have each title
+	for _, e := range errs {
+		titles[e.Title]++
+	}
 	content := oaMap()
 	for _, mt := range mediaTypesOf(errs) {
 		var group []*catalog.Error
@@ -486,7 +489,7 @@ func (g *openAPIGen) statusResponse(status int) (*yaml.Node, error) {
 		}
 		examples := oaMap()
 		for _, e := range group {
-			ex, err := g.example(e, errs)
+			ex, err := g.example(e, len(errs), titles)
 			if err != nil {
 				return nil, err
 			}
@@ -530,7 +533,7 @@ func (g *openAPIGen) defaultResponse() (*yaml.Node, error) {
 		media := oaMap()
 		oaSet(media, "schema", schema)
 		if fb.Format.MediaType == mt {
-			ex, err := g.example(fb, []*catalog.Error{fb})
+			ex, err := g.example(fb, 1, map[string]int{fb.Title: 1})
 			if err != nil {
 				return nil, err
 			}
@@ -588,10 +591,11 @@ func errorDescription(e *catalog.Error) string {
 }
 
 // example is the named example of one error: the exact body the generated
-// Go code writes for it, with its members in the same order. peers are the
-// errors of the same response: with several, each example says which error it
+// Go code writes for it, with its members in the same order. peers is the
+// number of errors of the same response, e's among them, and titles how many
+// of them have each title: with several, each example says which error it
 // is, by title unless titles repeat (most default to the reason phrase).
-func (g *openAPIGen) example(e *catalog.Error, peers []*catalog.Error) (*yaml.Node, error) {
+func (g *openAPIGen) example(e *catalog.Error, peers int, titles map[string]int) (*yaml.Node, error) {
 	body, err := ExampleBody(e)
 	if err != nil {
 		return nil, fmt.Errorf("error %s: example: %w", e.Code, err)
@@ -602,13 +606,11 @@ func (g *openAPIGen) example(e *catalog.Error, peers []*catalog.Error) (*yaml.No
 	}
 	ex := oaMap()
 	summary := e.Title
-	for _, p := range peers {
-		if p != e && p.Title == e.Title {
-			summary = e.Code
-		}
+	if titles[e.Title] > 1 {
+		summary = e.Code
 	}
 	oaSet(ex, "summary", oaStr(summary))
-	if len(peers) > 1 {
+	if peers > 1 {
 		oaSet(ex, "description", oaStr(errorDescription(e)))
 	}
 	oaSet(ex, "value", value)
@@ -927,6 +929,13 @@ func encodeYAML(n *yaml.Node, indent int) ([]byte, error) {
 // jsonToYAMLNode converts JSON to a YAML node, keeping member order and the
 // exact text of numbers.
 func jsonToYAMLNode(data []byte) (*yaml.Node, error) {
+	if json.Valid(data) {
+		// Every example goes through here: reading valid JSON directly
+		// costs a fraction of json.Decoder's Token.
+		r := jsonNodeReader{data: data}
+		return r.value()
+	}
+	// Invalid JSON: the decoder says what is wrong with it.
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	n, err := readJSONNode(dec)
@@ -982,6 +991,124 @@ func readJSONNode(dec *json.Decoder) (*yaml.Node, error) {
 		return oaBool(t), nil
 	}
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}, nil
+}
+
+// jsonNodeReader reads JSON that json.Valid accepted into the nodes that
+// readJSONNode makes of it.
+type jsonNodeReader struct {
+	data []byte
+	pos  int
+}
+
+func (r *jsonNodeReader) skipSpace() {
+	for r.pos < len(r.data) {
+		switch r.data[r.pos] {
+		case ' ', '\t', '\n', '\r':
+			r.pos++
+		default:
+			return
+		}
+	}
+}
+
+// next skips blanks and returns the next byte, which it consumes.
+func (r *jsonNodeReader) next() byte {
+	r.skipSpace()
+	c := r.data[r.pos]
+	r.pos++
+	return c
+}
+
+func (r *jsonNodeReader) value() (*yaml.Node, error) {
+	r.skipSpace()
+	switch c := r.data[r.pos]; c {
+	case '{', '[':
+		r.pos++
+		var n *yaml.Node
+		if c == '{' {
+			n = oaMap()
+		} else {
+			n = oaSeq()
+		}
+		r.skipSpace()
+		if r.data[r.pos] == '}' || r.data[r.pos] == ']' {
+			r.pos++
+			return n, nil
+		}
+		for {
+			if c == '{' {
+				r.skipSpace()
+				k, err := r.string()
+				if err != nil {
+					return nil, err
+				}
+				n.Content = append(n.Content, oaStr(k))
+				r.next() // ':'
+			}
+			v, err := r.value()
+			if err != nil {
+				return nil, err
+			}
+			n.Content = append(n.Content, v)
+			if r.next() != ',' { // else '}' or ']'
+				return n, nil
+			}
+		}
+	case '"':
+		s, err := r.string()
+		if err != nil {
+			return nil, err
+		}
+		return oaStr(s), nil
+	case 't':
+		r.pos += len("true")
+		return oaBool(true), nil
+	case 'f':
+		r.pos += len("false")
+		return oaBool(false), nil
+	case 'n':
+		r.pos += len("null")
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}, nil
+	}
+	start := r.pos
+	for r.pos < len(r.data) && strings.IndexByte("+-0123456789.eE", r.data[r.pos]) >= 0 {
+		r.pos++
+	}
+	num := string(r.data[start:r.pos])
+	tag := "!!int"
+	if strings.ContainsAny(num, ".eE") {
+		tag = "!!float"
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: num}, nil
+}
+
+// string reads a string: as it is when it has no escape and is valid UTF-8,
+// else decoded by encoding/json.
+func (r *jsonNodeReader) string() (string, error) {
+	start := r.pos
+	r.pos++ // '"'
+	plain := true
+	for {
+		c := r.data[r.pos]
+		if c == '"' {
+			r.pos++
+			break
+		}
+		if c == '\\' {
+			plain = false
+			r.pos++
+		} else if c >= utf8.RuneSelf {
+			plain = false
+		}
+		r.pos++
+	}
+	raw := r.data[start:r.pos]
+	if plain {
+		return string(raw[1 : len(raw)-1]), nil
+	}
+	var s string
+	err := json.Unmarshal(raw, &s)
+	return s, err
 }
 
 // writeJSONNode writes a YAML node as JSON: indented by indent per level

@@ -17,7 +17,15 @@ import (
 // string that a plain scalar could misread. Specs being augmented keep going
 // through yaml.v3, which preserves their comments and styles.
 func writeYAML(n *yaml.Node) ([]byte, error) {
+	return writeYAMLAfter("", n, 0)
+}
+
+// writeYAMLAfter is writeYAML after the text head, with room for about size
+// bytes set aside.
+func writeYAMLAfter(head string, n *yaml.Node, size int) ([]byte, error) {
 	w := &yamlWriter{}
+	w.buf.Grow(len(head) + size)
+	w.buf.WriteString(head)
 	if err := w.block(n, 0, false); err != nil {
 		return nil, err
 	}
@@ -28,10 +36,15 @@ type yamlWriter struct {
 	buf bytes.Buffer
 }
 
+// yamlSpaces is a run of spaces that indent writes from.
+const yamlSpaces = "                                                                "
+
 func (w *yamlWriter) indent(n int) {
-	for range n {
-		w.buf.WriteByte(' ')
+	for n > len(yamlSpaces) {
+		w.buf.WriteString(yamlSpaces)
+		n -= len(yamlSpaces)
 	}
+	w.buf.WriteString(yamlSpaces[:n])
 }
 
 // block writes a node that starts a line (or follows "- " when inline is
@@ -149,7 +162,7 @@ func (w *yamlWriter) key(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode {
 		return fmt.Errorf("writing YAML: mapping keys must be scalars")
 	}
-	if strings.ContainsAny(n.Value, "\n\r") {
+	if strings.IndexByte(n.Value, '\n') >= 0 || strings.IndexByte(n.Value, '\r') >= 0 {
 		w.quoted(n.Value)
 		return nil
 	}
@@ -189,6 +202,9 @@ var yamlSpecial = map[string]bool{
 	"true": true, "false": true, "null": true, "~": true,
 }
 
+// yamlSpecialMax is the length of the longest of yamlSpecial.
+const yamlSpecialMax = len("false")
+
 // plainSafe reports whether s can be written as a plain scalar. The set is
 // conservative: s starts with a letter, '/', '$' or '_' (never a number, an
 // indicator or "<<"), holds printable ASCII only, and has no ": ", " #",
@@ -214,7 +230,7 @@ func plainSafe(s string, flow bool) bool {
 			return false
 		}
 	}
-	return s[len(s)-1] != ' ' && !yamlSpecial[strings.ToLower(s)]
+	return s[len(s)-1] != ' ' && (len(s) > yamlSpecialMax || !yamlSpecial[strings.ToLower(s)])
 }
 
 // literalSafe reports whether s reads back exactly from a literal block

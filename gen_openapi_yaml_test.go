@@ -1,6 +1,7 @@
 package errgen
 
 import (
+	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
@@ -96,6 +97,57 @@ func TestWriteYAMLScalars(t *testing.T) {
 			if items[i] != v {
 				t.Errorf("%s item %q read back as %#v", key, v, items[i])
 			}
+		}
+	}
+}
+
+func TestYAMLSpecialMax(t *testing.T) {
+	for s := range yamlSpecial {
+		if len(s) > yamlSpecialMax {
+			t.Errorf("yamlSpecialMax is %d, but %q is longer", yamlSpecialMax, s)
+		}
+	}
+}
+
+// TestJSONNodeReader checks the direct reader of valid JSON against the
+// json.Decoder one it stands in for.
+func TestJSONNodeReader(t *testing.T) {
+	inputs := []string{
+		`{"b":1,"a":[1.5,-2,3e+21,true,false,null],"c":{"z":"\u003ctag\u003e \"q\" é","y":{}},"d":[]}`,
+		`"404"`, `0`, `-0.5E-3`, `[{"x":"line\nbreak"}]`, `[]`, `{}`, `[[],[{}],{"":""}]`,
+		" \t\r\n{ \"a\" : [ 1 , \"b\" ] , \"c\" : { } }\n ",
+		`"\ud83d\ude00 \u00e9 \/ \\ \b\f\r\t"`, `"\ud800 lone surrogate"`, "\"\xff invalid UTF-8\"",
+		`{"a":1,"a":2}`, `"\u2028"`,
+	}
+	c, err := catalog.Parse("synthetic.yaml", syntheticCatalog(60))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range c.Errors {
+		body, err := ExampleBody(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, string(body))
+	}
+	for _, in := range inputs {
+		got, err := jsonToYAMLNode([]byte(in))
+		if err != nil {
+			t.Fatalf("%s: %v", in, err)
+		}
+		dec := json.NewDecoder(strings.NewReader(in))
+		dec.UseNumber()
+		want, err := readJSONNode(dec)
+		if err != nil {
+			t.Fatalf("%s: %v", in, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: read as %#v, want %#v", in, got, want)
+		}
+	}
+	for _, in := range []string{`{"a":}`, `[1,]`, `"x`, `1 2`, ``} {
+		if _, err := jsonToYAMLNode([]byte(in)); err == nil {
+			t.Errorf("%q: no error", in)
 		}
 	}
 }

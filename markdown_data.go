@@ -39,6 +39,12 @@ type mdEnvelope struct {
 }
 
 // mdError is one error as error.tmpl shows it.
+//
+// Besides embedding the catalog error (for its methods, and for templates
+// that name .Error), it repeats each of its fields: text/template looks a
+// field up by name on every use, and a promoted field costs a search of the
+// embedded structs (reflect's FieldByNameFunc) where a field of mdError's
+// own is a plain scan. TestMDMirrorsCatalog keeps the copies complete.
 type mdError struct {
 	*catalog.Error
 	Reason     string
@@ -46,12 +52,86 @@ type mdError struct {
 	Response   string
 	Details    []mdDetail // shadows catalog.Error.Details: the example as JSON text
 	RetryAfter bool
+
+	// catalog.Error's fields but Details, in its order
+	Code            string
+	Name            string
+	Status          int
+	Title           string
+	Message         *catalog.Template
+	Description     string
+	Category        string
+	Causes          []string
+	Remediation     []string
+	Troubleshooting []catalog.Troubleshooting
+	Headers         []*catalog.Header
+	Retryable       bool
+	Format          *catalog.Envelope
+	Meta            []catalog.Meta
+	Challenge       string
+	Fallback        bool
+	TypeURI         string
+	Anchor          string
+	DocsLink        string
+	Pos             catalog.Pos
 }
 
-// mdDetail is a detail with its example as the JSON the body carries.
+// mdDetail is a detail with its example as the JSON the body carries. Like
+// mdError, it repeats the fields of the detail it embeds.
 type mdDetail struct {
 	*catalog.Detail
-	Example string
+	Example string // shadows catalog.Detail.Example
+
+	// catalog.Detail's fields but Example, in its order
+	Name        string
+	GoName      string
+	ParamName   string
+	Type        catalog.DetailType
+	Required    bool
+	Description string
+	Pos         catalog.Pos
+}
+
+// newMDErrorFields is the mdError of e with e's fields copied.
+func newMDErrorFields(e *catalog.Error) *mdError {
+	return &mdError{
+		Error:           e,
+		Code:            e.Code,
+		Name:            e.Name,
+		Status:          e.Status,
+		Title:           e.Title,
+		Message:         e.Message,
+		Description:     e.Description,
+		Category:        e.Category,
+		Causes:          e.Causes,
+		Remediation:     e.Remediation,
+		Troubleshooting: e.Troubleshooting,
+		Headers:         e.Headers,
+		Retryable:       e.Retryable,
+		Format:          e.Format,
+		Meta:            e.Meta,
+		Challenge:       e.Challenge,
+		Fallback:        e.Fallback,
+		TypeURI:         e.TypeURI,
+		Anchor:          e.Anchor,
+		DocsLink:        e.DocsLink,
+		Pos:             e.Pos,
+	}
+}
+
+// newMDDetail is the mdDetail of d with d's fields copied.
+func newMDDetail(d *catalog.Detail, example string) mdDetail {
+	return mdDetail{
+		Detail:      d,
+		Example:     example,
+		Name:        d.Name,
+		GoName:      d.GoName,
+		ParamName:   d.ParamName,
+		Type:        d.Type,
+		Required:    d.Required,
+		Description: d.Description,
+		Pos:         d.Pos,
+	}
 }
 
 // mdGroup is one section of errors: a status or a category.
@@ -98,11 +178,9 @@ func newMDError(e *catalog.Error) (*mdError, error) {
 	if err != nil {
 		return nil, err
 	}
-	body, err := ExampleBody(e)
-	if err != nil {
-		return nil, err
-	}
-	d := &mdError{Error: e, Reason: http.StatusText(e.Status), Body: body}
+	body := in.body() // what ExampleBody returns, from the same instance
+	d := newMDErrorFields(e)
+	d.Reason, d.Body = http.StatusText(e.Status), body
 	// The headers in the order the generated Write sets them, which also
 	// leaves out a header whose value renders empty.
 	resp := []string{strings.TrimSpace("HTTP/1.1 " + strconv.Itoa(e.Status) + " " + d.Reason), "Content-Type: " + e.Format.MediaType}
@@ -125,7 +203,7 @@ func newMDError(e *catalog.Error) (*mdError, error) {
 		if err != nil {
 			return nil, fmt.Errorf("detail %s: %w", det.Name, err)
 		}
-		d.Details = append(d.Details, mdDetail{Detail: det, Example: ex})
+		d.Details = append(d.Details, newMDDetail(det, ex))
 	}
 	return d, nil
 }

@@ -7,8 +7,6 @@ import (
 	"os"
 	"strings"
 	"unicode/utf8"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // MaxSize is the largest catalog Load reads. A 10,000-error catalog with
@@ -23,11 +21,14 @@ func Load(path string) (*Catalog, error) {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
+	var buf bytes.Buffer
+	if st, err := f.Stat(); err == nil && st.Size() <= MaxSize {
+		buf.Grow(int(st.Size()) + bytes.MinRead) // read in one go, not grown a few dozen times
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxSize+1)); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return Parse(path, data)
+	return Parse(path, buf.Bytes())
 }
 
 // Parse validates and normalizes a catalog held in memory; file names it in
@@ -46,8 +47,8 @@ func Parse(file string, data []byte) (*Catalog, error) {
 		return nil, probs.err()
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	doc, err := parseYAML(data)
+	if err != nil {
 		probs.add(yamlErrorPos(err), "%s", yamlErrorMessage(err))
 		return nil, probs.err()
 	}
@@ -56,7 +57,7 @@ func Parse(file string, data []byte) (*Catalog, error) {
 		return nil, probs.err()
 	}
 	r := &nodeReader{probs: probs}
-	r.rejectAliases(&doc)
+	r.rejectAliases(doc)
 	if len(probs.List) > 0 {
 		return nil, probs.err()
 	}

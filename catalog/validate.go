@@ -97,9 +97,10 @@ var runtimeNames = []string{"Code", "Error", "Definition", "Definitions", "Looku
 // collide although their names differ, e.g. the constant of FOO_DETAILS and
 // the details type of CODE_FOO (both CodeFooDetails).
 func (cr *catalogReader) checkIdentifiers() {
-	owner := map[string]string{}
+	// Who declares each identifier: an error, or nil for the runtime.
+	owner := make(map[string]*Error, len(runtimeNames)+4*len(cr.c.Errors))
 	for _, n := range runtimeNames {
-		owner[n] = "the generated runtime"
+		owner[n] = nil
 	}
 	for _, e := range cr.c.Errors {
 		if e.Name == "" {
@@ -114,10 +115,14 @@ func (cr *catalogReader) checkIdentifiers() {
 		}
 		for _, id := range idents {
 			if prev, ok := owner[id]; ok {
-				cr.probs.add(e.Pos, "code %q would declare the Go identifier %s, already declared for %s; rename one of them", e.Code, id, prev)
+				by := "the generated runtime"
+				if prev != nil {
+					by = fmt.Sprintf("%q", prev.Code)
+				}
+				cr.probs.add(e.Pos, "code %q would declare the Go identifier %s, already declared for %s; rename one of them", e.Code, id, by)
 				continue
 			}
-			owner[id] = fmt.Sprintf("%q", e.Code)
+			owner[id] = e
 		}
 	}
 }
