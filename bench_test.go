@@ -1,15 +1,11 @@
 package errgen
 
 import (
-	"bytes"
 	"fmt"
-	"go/format"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
-
-	"github.com/aymanbagabas/go-udiff"
 
 	"github.com/errgen/errgen/catalog"
 )
@@ -102,28 +98,5 @@ func TestSyntheticCatalogIsValid(t *testing.T) {
 	}
 	if _, err := Generate(c, Options{}); err != nil {
 		t.Fatal(err)
-	}
-}
-
-// TestGoPartsJoinFormatted checks that the Go file rendered in parts (one
-// per 500 errors) is exactly what gofmt makes of it as a whole.
-func TestGoPartsJoinFormatted(t *testing.T) {
-	c, err := catalog.Parse("synthetic.yaml", syntheticCatalog(1234))
-	if err != nil {
-		t.Fatal(err)
-	}
-	src, err := emitGo(c, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	formatted, err := format.Source(src)
-	if err != nil {
-		t.Fatalf("the joined file does not parse: %v", err)
-	}
-	if !bytes.Equal(formatted, src) {
-		t.Errorf("gofmt changes the joined file:\n%s", udiff.Unified("emitted", "gofmt", string(src), string(formatted)))
-	}
-	if n := bytes.Count(src, []byte("\npackage ")); n != 1 {
-		t.Errorf("%d package clauses", n)
 	}
 }

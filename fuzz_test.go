@@ -35,7 +35,7 @@ func typeCheckGo(t *testing.T, src []byte) {
 }
 
 // FuzzGenerate feeds catalogs to the whole pipeline: any catalog that loads
-// must generate Go that type-checks, OpenAPI that kin-openapi validates and
+// must generate Go that gofmt leaves as it is and that type-checks, OpenAPI that kin-openapi validates and
 // Markdown whose tables keep their shape.
 func FuzzGenerate(f *testing.F) {
 	// The small preset catalogs: mutations of big ones mostly cost time.
@@ -57,6 +57,7 @@ func FuzzGenerate(f *testing.F) {
 		for _, file := range files {
 			switch file.Kind {
 			case KindGo:
+				checkGofmt(t, file.Data)
 				typeCheckGo(t, file.Data)
 			case KindOpenAPI:
 				loadValidOpenAPI(t, file.Data)

@@ -5,11 +5,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/dave/jennifer/jen"
 )
 
-// TestCommentWraps checks comment's lines against greedy word wrapping at 90
+// TestCommentWraps checks wrap's lines against greedy word wrapping at 90
 // columns, a word longer than that alone on its line.
 func TestCommentWraps(t *testing.T) {
 	want := func(s string) []string {
@@ -42,16 +40,8 @@ func TestCommentWraps(t *testing.T) {
 		inputs = append(inputs, b.String())
 	}
 	for _, in := range inputs {
-		f := jen.NewFile("p")
-		comment(f.Group, in)
-		var got []string
-		for _, l := range strings.Split(f.GoString(), "\n") {
-			if c, ok := strings.CutPrefix(l, "// "); ok {
-				got = append(got, c)
-			}
-		}
-		if w := want(in); !slices.Equal(got, w) {
-			t.Errorf("comment(%q) wrote %q, want %q", in, got, w)
+		if got, w := wrap(in), want(in); !slices.Equal(got, w) {
+			t.Errorf("wrap(%q) = %q, want %q", in, got, w)
 		}
 	}
 }

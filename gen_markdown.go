@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -26,6 +27,7 @@ func emitMarkdown(c *catalog.Catalog, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	set = set.Funcs(template.FuncMap{"part": mdPart(set, mdPrerender(set, page.Errors))})
 	var buf bytes.Buffer
 	buf.Grow(mdSizeHint * len(c.Errors))
 	// The marker is written here, not by page.tmpl, so that no override can
@@ -97,11 +99,7 @@ func mdTemplates(overrides fs.FS) (*template.Template, error) {
 	}
 	if len(names) == 0 {
 		// A copy, since part is bound to the set it renders from.
-		set, err := bundled.tmpl.Clone()
-		if err != nil {
-			return nil, err
-		}
-		return mdBindPart(set), nil
+		return bundled.tmpl.Clone()
 	}
 	for _, name := range names {
 		if !slices.Contains(bundled.files, name) {
@@ -142,19 +140,67 @@ func mdTemplates(overrides fs.FS) (*template.Template, error) {
 			}
 		}
 	}
-	return mdBindPart(set), nil
+	return set, nil
+}
+
+// mdErrorPart is the template the page renders once per error: most of the
+// page, and the same function of each error whatever page.tmpl does.
+const mdErrorPart = "error.tmpl"
+
+// mdPrerender renders mdErrorPart for every error, the errors shared out
+// among the cores, each worker on a copy of set bound to a part of its own.
+// The page then takes these from the cache instead of rendering them in
+// turn; an error that fails here is rendered again, in turn, so that the
+// page reports the failure the sequential run meets first.
+func mdPrerender(set *template.Template, errs []*mdError) map[*mdError]string {
+	if set.Lookup(mdErrorPart) == nil || len(errs) < 2 {
+		return nil
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(errs))
+	rendered := make([]string, len(errs))
+	ok := make([]bool, len(errs))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			clone, err := set.Clone()
+			if err != nil {
+				return
+			}
+			part := mdPart(clone, nil)
+			clone.Funcs(template.FuncMap{"part": part})
+			for i := w; i < len(errs); i += workers {
+				if s, err := part(mdErrorPart, errs[i]); err == nil {
+					rendered[i], ok[i] = s, true
+				}
+			}
+		})
+	}
+	wg.Wait()
+	cache := make(map[*mdError]string, len(errs))
+	for i, e := range errs {
+		if ok[i] {
+			cache[e] = rendered[i]
+		}
+	}
+	return cache
 }
 
 // mdMaxParts bounds how deep part calls nest: a template that renders itself
 // through part would otherwise recurse until the stack overflows.
 const mdMaxParts = 32
 
-// mdBindPart defines the part function of set: it renders a template of set
-// and trims the blank lines around its output, so that page.tmpl alone
-// decides how parts are separated, and an empty part leaves no gap.
-func mdBindPart(set *template.Template) *template.Template {
+// mdPart is the part function of set: it renders a template of set and
+// trims the blank lines around its output, so that page.tmpl alone decides
+// how parts are separated, and an empty part leaves no gap. The error parts
+// found in rendered are not rendered again.
+func mdPart(set *template.Template, rendered map[*mdError]string) func(name string, data any) (string, error) {
 	depth := 0
-	return set.Funcs(template.FuncMap{"part": func(name string, data any) (string, error) {
+	return func(name string, data any) (string, error) {
+		if e, ok := data.(*mdError); ok && name == mdErrorPart && depth == 0 {
+			if s, ok := rendered[e]; ok {
+				return s, nil
+			}
+		}
 		if depth >= mdMaxParts {
 			return "", fmt.Errorf("parts nest deeper than %d: does %s render itself?", mdMaxParts, name)
 		}
@@ -165,7 +211,7 @@ func mdBindPart(set *template.Template) *template.Template {
 			return "", err
 		}
 		return mdTrimBlankLines(b.String()), nil
-	}})
+	}
 }
 
 // mdTrimBlankLines removes the blank lines before and after s's text and

@@ -24,7 +24,7 @@ var mdFuncs = template.FuncMap{
 	"json":     mdJSON,
 	"fence":    mdFence,
 	"url":      mdURL,
-	// Bound per page by mdBindPart; this stand-in lets templates parse.
+	// Bound per page to mdPart; this stand-in lets templates parse.
 	"part": func(string, any) (string, error) { return "", errors.New("part is unbound") },
 }
 

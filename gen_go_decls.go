@@ -1,0 +1,311 @@
+package errgen
+
+import (
+	"bytes"
+	"fmt"
+	"go/doc/comment"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/errgen/errgen/catalog"
+)
+
+// The per-error declarations (code constants, sentinels, details structs,
+// constructors and the definitions table) are most of the generated file:
+// about 1 KB per error. Formatting them through jennifer's go/format pass was
+// most of a big catalog's generation time, so they are written here directly
+// in gofmt's layout; jennifer writes everything else. Their shapes are few
+// and fixed: one-line specs and rows, one-statement functions, structs of
+// one-line fields (aligned with text/tabwriter configured as go/printer
+// configures it), and doc comments formatted with go/doc/comment as gofmt
+// formats them. TestGoDeclsAreGofmt and FuzzGenerate hold the output to
+// gofmt.
+
+// declWriter appends declarations to a buffer.
+type declWriter struct {
+	b *bytes.Buffer
+}
+
+func (w declWriter) str(ss ...string) {
+	for _, s := range ss {
+		w.b.WriteString(s)
+	}
+}
+
+// goString is a Go string literal, as jennifer's Lit writes it.
+func goString(s string) string { return strconv.Quote(s) }
+
+// lineComment writes s as one // comment line at the given indentation.
+func (w declWriter) lineComment(indent, s string) {
+	w.str(indent, "// ", s, "\n")
+}
+
+// wrap splits catalog text into comment lines of about 90 columns.
+func wrap(s string) []string {
+	s = oneLine(s) // words separated by single spaces
+	var lines []string
+	for len(s) > 90 {
+		// Break at the last space that keeps the line within 90 columns, or
+		// after a longer first word.
+		i := strings.LastIndexByte(s[:91], ' ')
+		if i < 0 {
+			if i = strings.IndexByte(s, ' '); i < 0 {
+				break
+			}
+		}
+		lines = append(lines, s[:i])
+		s = s[i+1:]
+	}
+	if s != "" {
+		lines = append(lines, s)
+	}
+	return lines
+}
+
+// specComment writes catalog text as the comment of a spec in a block,
+// which gofmt leaves as it is.
+func (w declWriter) specComment(s string) {
+	for _, line := range wrap(s) {
+		w.lineComment("\t", line)
+	}
+}
+
+// docComment writes catalog text as the doc comment of a top-level
+// declaration, formatted as gofmt formats doc comments: text that reads as
+// a list, a code block or a link definition is laid out as such.
+func (w declWriter) docComment(s string) {
+	lines := wrap(s)
+	var text strings.Builder
+	for _, line := range lines {
+		text.WriteString(line)
+		text.WriteByte('\n')
+	}
+	var p comment.Parser
+	var pr comment.Printer
+	out := string(pr.Comment(p.Parse(text.String())))
+	for out != "" {
+		var line string
+		line, out, _ = strings.Cut(out, "\n")
+		switch {
+		case line == "":
+			w.str("//\n")
+		case strings.HasPrefix(line, "\t"):
+			w.str("//", line, "\n")
+		default:
+			w.str("// ", line, "\n")
+		}
+	}
+}
+
+// codes writes the Code type and one constant per error.
+func (w declWriter) codes(c *catalog.Catalog) {
+	w.str("// Code is a machine-readable error code, stable across releases.\ntype Code string\n\n")
+	w.str("// The error codes of ", oneLine(c.API), ", in catalog order.\nconst (\n")
+	for _, e := range c.Errors {
+		w.specComment(fmt.Sprintf("Code%s is %s (%d %s).", e.Name, e.Code, e.Status, e.Title))
+		w.str("\tCode", e.Name, " Code = ", goString(e.Code), "\n")
+	}
+	w.str(")\n")
+}
+
+// sentinels writes one sentinel per error: a composite literal, not a call,
+// so static data and no init code.
+func (w declWriter) sentinels(c *catalog.Catalog) {
+	w.str("// Sentinels, one per code, for errors.Is. Every error of a code matches its\n",
+		"// sentinel, whatever its details, message or cause.\nvar (\n")
+	for i, e := range c.Errors {
+		if len(e.Details) == 0 {
+			w.specComment(fmt.Sprintf("Err%s is the %s error, and matches every copy of it.", e.Name, e.Code))
+		} else {
+			w.specComment(fmt.Sprintf("Err%s matches every %s error; build them with New%s.", e.Name, e.Code, e.Name))
+		}
+		w.str("\tErr", e.Name, " = &Error{def: &definitions[", strconv.Itoa(i), "]")
+		if e.Message != nil && e.Message.Static() {
+			w.str(", message: ", goString(e.Message.Source))
+		}
+		w.str("}\n")
+	}
+	w.str(")\n")
+}
+
+// goTypeName is the Go type of a detail, as render.go's goType makes it.
+func goTypeName(t catalog.DetailType) string {
+	switch t {
+	case catalog.TypeInteger:
+		return "int"
+	case catalog.TypeNumber:
+		return "float64"
+	case catalog.TypeBoolean:
+		return "bool"
+	case catalog.TypeStrings:
+		return "[]string"
+	case catalog.TypeStringMap:
+		return "map[string]string"
+	case catalog.TypeObject:
+		return "json.RawMessage"
+	}
+	return "string"
+}
+
+// jsonTag is a details field's struct tag, as jennifer's Tag writes it.
+func jsonTag(d *catalog.Detail) string {
+	name := d.Name
+	if !d.Required {
+		name += ",omitempty"
+	}
+	tag := "json:" + strconv.Quote(name)
+	if strconv.CanBackquote(tag) {
+		return "`" + tag + "`"
+	}
+	return strconv.Quote(tag)
+}
+
+// errorDecls writes what is per error: the details struct and the
+// constructors; index is the error's place in the definitions table.
+func (w declWriter) errorDecls(e *catalog.Error, index int) {
+	def := "&definitions[" + strconv.Itoa(index) + "]"
+	if len(e.Details) == 0 {
+		// Errors are immutable, so the sentinel itself is the error.
+		w.docComment(fmt.Sprintf("New%s returns the %s error (%d %s): Err%s. %s", e.Name, e.Code, e.Status, e.Title, e.Name, e.Description))
+		w.str("func New", e.Name, "() *Error {\n\treturn Err", e.Name, "\n}\n\n")
+		return
+	}
+	details := e.Name + "Details"
+	w.str("// ", details, " are the details of ", e.Code, " errors.\n")
+	w.str("type ", details, " struct {\n")
+	w.fields(e.Details)
+	w.str("}\n\n")
+	required := e.RequiredDetails()
+	w.docComment(fmt.Sprintf("New%s returns the %s error (%d %s). %s", e.Name, e.Code, e.Status, e.Title, e.Description))
+	w.str("func New", e.Name, "(")
+	for i, d := range required {
+		if i > 0 {
+			w.str(", ")
+		}
+		w.str(d.ParamName, " ", goTypeName(d.Type))
+	}
+	w.str(") *Error {\n\treturn newError(", def, ", ", details, "{")
+	for i, d := range required {
+		if i > 0 {
+			w.str(", ")
+		}
+		w.str(d.GoName, ": ", d.ParamName)
+	}
+	w.str("})\n}\n\n")
+	if e.HasOptionalDetails() {
+		w.str("// New", e.Name, "WithDetails returns the ", e.Code, " error with all its details, optional ones included.\n")
+		w.str("func New", e.Name, "WithDetails(d ", details, ") *Error {\n\treturn newError(", def, ", d)\n}\n\n")
+	}
+}
+
+// fields writes a struct's fields aligned in columns as gofmt aligns them:
+// go/printer's tabwriter settings, a cell per name, type and tag, the tag a
+// cell only when a comment follows it.
+func (w declWriter) fields(details []*catalog.Detail) {
+	tw := tabwriter.NewWriter(w.b, 0, 8, 1, ' ', tabwriter.DiscardEmptyColumns|tabwriter.TabIndent)
+	for _, d := range details {
+		fmt.Fprintf(tw, "\t%s\v%s\v%s", d.GoName, goTypeName(d.Type), jsonTag(d))
+		if d.Description != "" {
+			fmt.Fprintf(tw, "\t// %s", oneLine(d.Description))
+		}
+		fmt.Fprint(tw, "\n")
+	}
+	_ = tw.Flush() // a bytes.Buffer does not fail
+}
+
+// definitionsHead and definitionsTail enclose the rows of the definitions
+// table, which are written in parts.
+func (w declWriter) definitionsHead(c *catalog.Catalog) {
+	w.str("// definitions is the registry: everything the runtime needs to know about each\n",
+		"// code, in catalog order. Sentinels and constructors point into it.\n",
+		"var definitions = [", strconv.Itoa(len(c.Errors)), "]definition{\n")
+}
+
+func (w declWriter) definitionsTail(c *catalog.Catalog) {
+	w.str("}\n\n// fallback stands in for every error that is not a catalog error.\nvar fallback = Err", c.Fallback.Name, "\n")
+}
+
+// definition writes one row of the definitions table. Fields are set in a
+// fixed order, zero values left out: the table is most of the package, so it
+// should read well and stay small.
+func (w declWriter) definition(e *catalog.Error, metaNames []string) {
+	w.str("\t{Definition: Definition{Code: Code", e.Name, ", Status: ", strconv.Itoa(e.Status), ", Title: ", goString(e.Title))
+	if e.Retryable {
+		w.str(", Retryable: true")
+	}
+	if e.DocsLink != "" {
+		w.str(", DocsURL: ", goString(e.DocsLink))
+	}
+	if e.Category != "" {
+		w.str(", Category: ", goString(e.Category))
+	}
+	w.str("}, envelope: &envelopes[", strconv.Itoa(e.Format.Index), "]")
+	if e.Format.Has(catalog.RefType) {
+		w.str(", typeURI: ", goString(e.TypeURI))
+	}
+	if e.Message != nil {
+		if e.Message.Static() {
+			w.str(", message: ", goString(e.Message.Source))
+		} else {
+			w.str(", messageTemplate: ")
+			w.templateParts(e.Message)
+		}
+	}
+	if len(e.Headers) > 0 {
+		w.str(", headers: []header{")
+		for i, h := range e.Headers {
+			if i > 0 {
+				w.str(", ")
+			}
+			w.str("{name: ", goString(h.Name))
+			if h.Value.Static() {
+				w.str(", value: ", goString(h.Value.Source))
+			} else {
+				w.str(", template: ")
+				w.templateParts(h.Value)
+			}
+			w.str("}")
+		}
+		w.str("}")
+	}
+	if e.Challenge != "" {
+		w.str(", challenge: ", goString(e.Challenge))
+	}
+	if len(metaNames) > 0 {
+		w.str(", meta: []string{")
+		for i, name := range metaNames {
+			if i > 0 {
+				w.str(", ")
+			}
+			w.str(goString(e.MetaValue(name)))
+		}
+		w.str("}")
+	}
+	if len(e.Details) > 0 {
+		w.str(", zero: ", e.Name, "Details{}")
+	} else {
+		in := &instance{err: e}
+		if e.Message != nil {
+			in.message = e.Message.Source
+		}
+		w.str(", body: ", goString(string(in.body())))
+	}
+	w.str("},\n")
+}
+
+// templateParts writes a message or header template as []templatePart.
+func (w declWriter) templateParts(t *catalog.Template) {
+	w.str("[]templatePart{")
+	for i, p := range t.Parts {
+		if i > 0 {
+			w.str(", ")
+		}
+		if p.Detail != "" {
+			w.str("{detail: ", goString(p.Detail), "}")
+		} else {
+			w.str("{literal: ", goString(p.Literal), "}")
+		}
+	}
+	w.str("}")
+}
