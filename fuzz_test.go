@@ -45,6 +45,7 @@ func FuzzGenerate(f *testing.F) {
 		}
 	}
 	f.Add(hostileCatalog())
+	f.Add(declsCatalog())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := catalog.Parse("fuzz.yaml", data)
 		if err != nil {
