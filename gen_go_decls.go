@@ -76,6 +76,12 @@ func (w declWriter) specComment(s string) {
 // a list, a code block or a link definition is laid out as such.
 func (w declWriter) docComment(s string) {
 	lines := wrap(s)
+	if plainDoc(lines) {
+		for _, line := range lines {
+			w.lineComment("", line)
+		}
+		return
+	}
 	var text strings.Builder
 	for _, line := range lines {
 		text.WriteString(line)
@@ -96,6 +102,20 @@ func (w declWriter) docComment(s string) {
 			w.str("// ", line, "\n")
 		}
 	}
+}
+
+// plainDoc reports whether go/doc/comment reads the lines as one plain
+// paragraph and prints them back unchanged, as it does most catalog text:
+// the lines are unindented, so none starts a code block or a list, and no
+// heading stands between blank lines; what is left is the `` and ''
+// quotes it rewrites, and link definitions, lines starting with '['.
+func plainDoc(lines []string) bool {
+	for _, line := range lines {
+		if strings.HasPrefix(line, "[") || strings.Contains(line, "``") || strings.Contains(line, "''") {
+			return false
+		}
+	}
+	return true
 }
 
 // codes writes the Code type and one constant per error.

@@ -3,6 +3,7 @@ package errgen
 import (
 	"bytes"
 	"fmt"
+	"go/doc/comment"
 	"go/format"
 	"strings"
 	"testing"
@@ -85,4 +86,27 @@ func checkGofmt(t *testing.T, src []byte) {
 	if !bytes.Equal(formatted, src) {
 		t.Fatalf("gofmt changes the generated Go:\n%s", udiff.Unified("generated", "gofmt", string(src), string(formatted)))
 	}
+}
+
+// FuzzPlainDoc holds plainDoc to go/doc/comment: text it calls plain must
+// come back from a parse and print unchanged.
+func FuzzPlainDoc(f *testing.F) {
+	for _, s := range []string{docTraps, "plain words", "- item", "# Heading", "[x]: https://e.x", "a ``b'' c", "http://x.y/z.", "Deprecated: use X"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		lines := wrap(s)
+		if !plainDoc(lines) {
+			return
+		}
+		text := strings.Join(lines, "\n") + "\n"
+		if len(lines) == 0 {
+			text = ""
+		}
+		var p comment.Parser
+		var pr comment.Printer
+		if got := string(pr.Comment(p.Parse(text))); got != text {
+			t.Fatalf("plainDoc(%q) is true, but go/doc/comment prints\n%q", lines, got)
+		}
+	})
 }
