@@ -107,8 +107,9 @@ func (w declWriter) docComment(s string) {
 // plainDoc reports whether go/doc/comment reads the lines as one plain
 // paragraph and prints them back unchanged, as it does most catalog text:
 // the lines are unindented, so none starts a code block or a list, and no
-// heading stands between blank lines; what is left is the `` and ''
-// quotes it rewrites, and link definitions, lines starting with '['.
+// heading stands between blank lines; what is left is the doubled
+// backquotes and single quotes it turns into curly quotes, and link
+// definitions, lines starting with '['.
 func plainDoc(lines []string) bool {
 	for _, line := range lines {
 		if strings.HasPrefix(line, "[") || strings.Contains(line, "``") || strings.Contains(line, "''") {
