@@ -75,7 +75,12 @@ func (w declWriter) specComment(s string) {
 // declaration, formatted as gofmt formats doc comments: text that reads as
 // a list, a code block or a link definition is laid out as such.
 func (w declWriter) docComment(s string) {
-	lines := wrap(s)
+	w.docLines(wrap(s))
+}
+
+// docLines writes lines as a top-level doc comment, formatted as gofmt
+// formats doc comments.
+func (w declWriter) docLines(lines []string) {
 	if plainDoc(lines) {
 		for _, line := range lines {
 			w.lineComment("", line)
@@ -122,7 +127,8 @@ func plainDoc(lines []string) bool {
 // codes writes the Code type and one constant per error.
 func (w declWriter) codes(c *catalog.Catalog) {
 	w.str("// Code is a machine-readable error code, stable across releases.\ntype Code string\n\n")
-	w.str("// The error codes of ", oneLine(c.API), ", in catalog order.\nconst (\n")
+	w.docLines([]string{"The error codes of " + oneLine(c.API) + ", in catalog order."})
+	w.str("const (\n")
 	for _, e := range c.Errors {
 		w.specComment(fmt.Sprintf("Code%s is %s (%d %s).", e.Name, e.Code, e.Status, e.Title))
 		w.str("\tCode", e.Name, " Code = ", goString(e.Code), "\n")
@@ -227,8 +233,8 @@ func (w declWriter) fields(details []*catalog.Detail) {
 	tw := tabwriter.NewWriter(w.b, 0, 8, 1, ' ', tabwriter.DiscardEmptyColumns|tabwriter.TabIndent)
 	for _, d := range details {
 		fmt.Fprintf(tw, "\t%s\v%s\v%s", d.GoName, goTypeName(d.Type), jsonTag(d))
-		if d.Description != "" {
-			fmt.Fprintf(tw, "\t// %s", oneLine(d.Description))
+		if c := oneLine(d.Description); c != "" {
+			fmt.Fprintf(tw, "\t// %s", c)
 		}
 		fmt.Fprint(tw, "\n")
 	}

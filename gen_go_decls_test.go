@@ -24,7 +24,7 @@ const docTraps = "- dash item * star item + plus item 1. numbered 2) paren # Hea
 // and comments of every length, for struct alignment.
 func declsCatalog() []byte {
 	var b strings.Builder
-	b.WriteString("version: 1\napi: Decls\nformat: flat\nerrors:\n")
+	b.WriteString("version: 1\napi: \"Decls ``quoted'' API\"\nformat: flat\nerrors:\n")
 	types := []string{"string", "integer", "number", "boolean", "string[]", "map[string]string", "object"}
 	for i := range 60 {
 		status := 400 + i%30
@@ -44,7 +44,10 @@ func declsCatalog() []byte {
 		for j := range i%5 + 1 {
 			name := "d" + strings.Repeat("Long", (i+j)%4) + fmt.Sprint(j)
 			fmt.Fprintf(&b, "      - name: %s\n        type: %q\n        required: %v\n", name, types[(i+j)%len(types)], j%2 == 0)
-			if (i+j)%3 != 0 {
+			if (i+j)%7 == 6 {
+				// Nothing left once made one line.
+				fmt.Fprintf(&b, "        description: %q\n", []string{" ", "\t", "\u00a0", "\u2028", "\u3000"}[i%5])
+			} else if (i+j)%3 != 0 {
 				fmt.Fprintf(&b, "        description: %q\n", strings.Repeat("w ", (i*j)%7)+docTraps[:(i*7+j)%len(docTraps)])
 			}
 		}

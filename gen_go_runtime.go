@@ -212,7 +212,9 @@ func runtimeMarshal(f *jen.File) {
 func runtimeWrite(f *jen.File) {
 	f.Comment("Write writes err as an error response: status, Content-Type, the catalog's")
 	f.Comment("headers and the envelope. An error that is not a catalog error (nor wraps one)")
-	f.Comment("is written as the fallback error: its text never reaches the client.")
+	f.Comment("is written as the fallback error: its text never reaches the client. The body")
+	f.Comment("comes from a buffer reused once Write returns, so w must not keep the slice it")
+	f.Comment("is given, as io.Writer requires; a recorder that copies it is fine.")
 	f.Func().Id("Write").Params(id("w").Qual(pkgHTTP, "ResponseWriter"), id("r").Op("*").Qual(pkgHTTP, "Request"), id("err").Error()).Block(
 		// The assertion first: errors.As needs its target on the heap, which
 		// only wrapped errors should pay for.

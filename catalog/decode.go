@@ -430,6 +430,8 @@ func (cr *catalogReader) detail(n *yaml.Node) *Detail {
 	d.GoName, d.ParamName = GoName(d.Name), paramName(d.Name)
 	if reason, bad := reservedParam(d.ParamName); bad {
 		cr.probs.add(d.Pos, "detail name %q becomes the Go parameter %q, %s; rename it", d.Name, d.ParamName, reason)
+	} else if constructorNames[d.ParamName] {
+		cr.probs.add(d.Pos, "detail name %q becomes the Go parameter %q, which would hide the generated %s; rename it", d.Name, d.ParamName, d.ParamName)
 	}
 	if d.Type == "" {
 		if !cr.hasKey(n, "type") {

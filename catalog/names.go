@@ -126,3 +126,7 @@ func reservedParam(name string) (string, bool) {
 	}
 	return "", false
 }
+
+// constructorNames are what a generated constructor's body refers to, which a
+// parameter of the same name would hide.
+var constructorNames = map[string]bool{"definitions": true, "newError": true}

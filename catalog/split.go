@@ -133,8 +133,13 @@ func (c *errorsCut) isList(n *yaml.Node, line int) bool {
 // splitErrors finds the items of the top-level errors list and cuts the list
 // into parts of about as many items each. It reports false when the catalog
 // is not laid out so (one "errors:" line at the margin, then "- " items), has
-// directives or several documents, or has too few items to share.
+// directives or several documents, or has too few items to share, or has
+// line breaks other than "\n" and "\r\n", which this cut would not count as
+// yaml.v3 counts them.
 func splitErrors(data []byte, parts int) (errorsCut, bool) {
+	if otherLineBreaks(data) {
+		return errorsCut{}, false
+	}
 	cut := errorsCut{keyLine: -1, indent: -1, end: len(data)}
 	var starts []textPart // every item's first line
 	line := 0
@@ -205,4 +210,23 @@ func isErrorsKey(text []byte) bool {
 	}
 	comment := bytes.TrimLeft(rest, " \t")
 	return len(comment) == 0 || comment[0] == '#' && len(comment) < len(rest)
+}
+
+// otherLineBreaks reports whether data holds a line break yaml.v3 counts
+// besides "\n" and "\r\n": a lone "\r", U+0085 (NEL), U+2028 or U+2029.
+func otherLineBreaks(data []byte) bool {
+	if bytes.Contains(data, []byte("\u0085")) || bytes.Contains(data, []byte("\u2028")) || bytes.Contains(data, []byte("\u2029")) {
+		return true
+	}
+	for i := bytes.IndexByte(data, '\r'); i >= 0; {
+		if i+1 == len(data) || data[i+1] != '\n' {
+			return true
+		}
+		next := bytes.IndexByte(data[i+1:], '\r')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return false
 }

@@ -117,6 +117,11 @@ func TestParseSplitGivesUp(t *testing.T) {
 		"fake key in a quote":               "version: 1\ndescription: \"x\nerrors:\n  - code: A\n  - code: B\n  - code: C\n  - code: D\n\"\n\"errors\": [{code: A}]\n",
 		"tab":                               "version: 1\nerrors:\n\t- code: A\n",
 		"not at the margin":                 "version: 1\nx:\n  errors:\n  - code: A\n  - code: B\n  - code: C\n  - code: D\n",
+		// Line breaks yaml.v3 counts and a cut at "\n" would not.
+		"lone CR before a cut": strings.Replace(items, "- code: E0\n", "- code: E0\n    title: \"a\rb\"\n", 1),
+		"NEL before a cut":     strings.Replace(items, "- code: E0\n", "- code: E0\n    title: \"a\u0085b\"\n", 1),
+		"LS before a cut":      strings.Replace(items, "- code: E0\n", "- code: E0\n    title: \"a\u2028b\"\n", 1),
+		"PS before a cut":      strings.Replace(items, "- code: E0\n", "- code: E0\n    title: \"a\u2029b\"\n", 1),
 	} {
 		for _, parts := range []int{2, 3} {
 			split := checkSplit(t, fmt.Sprintf("%s, %d parts", name, parts), []byte(data), parts)

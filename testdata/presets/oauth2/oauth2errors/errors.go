@@ -671,7 +671,9 @@ func (e *Error) messageOrTitle() string {
 
 // Write writes err as an error response: status, Content-Type, the catalog's
 // headers and the envelope. An error that is not a catalog error (nor wraps one)
-// is written as the fallback error: its text never reaches the client.
+// is written as the fallback error: its text never reaches the client. The body
+// comes from a buffer reused once Write returns, so w must not keep the slice it
+// is given, as io.Writer requires; a recorder that copies it is fine.
 func Write(w http.ResponseWriter, r *http.Request, err error) {
 	e, ok := err.(*Error)
 	if !ok {
