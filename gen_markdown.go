@@ -147,13 +147,13 @@ func mdTemplates(overrides fs.FS) (*template.Template, error) {
 // page, and the same function of each error whatever page.tmpl does.
 const mdErrorPart = "error.tmpl"
 
-// mdPrerender renders mdErrorPart for every error, the errors shared out
-// among the cores, each worker on a copy of set bound to a part of its own.
+// mdPrerender renders mdErrorPart for every error when the page is the
+// bundled one, the errors shared out among the cores, each worker on a copy of set bound to a part of its own.
 // The page then takes these from the cache instead of rendering them in
 // turn; an error that fails here is rendered again, in turn, so that the
 // page reports the failure the sequential run meets first.
 func mdPrerender(set *template.Template, errs []*mdError) map[*mdError]string {
-	if set.Lookup(mdErrorPart) == nil || len(errs) < 2 {
+	if set.Lookup(mdErrorPart) == nil || len(errs) < 2 || !mdBundledPage(set) {
 		return nil
 	}
 	workers := min(runtime.GOMAXPROCS(0), len(errs))
@@ -183,6 +183,15 @@ func mdPrerender(set *template.Template, errs []*mdError) map[*mdError]string {
 		}
 	}
 	return cache
+}
+
+// mdBundledPage reports whether set renders the page with the bundled
+// page.tmpl, which renders error.tmpl once for every error: an override may
+// not, and then rendering them all up front could be wasted.
+func mdBundledPage(set *template.Template) bool {
+	bundled, err := mdBundled()
+	page := set.Lookup(mdRoot)
+	return err == nil && page != nil && page.Tree == bundled.tmpl.Lookup(mdRoot).Tree
 }
 
 // mdMaxParts bounds how deep part calls nest: a template that renders itself

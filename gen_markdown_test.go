@@ -691,3 +691,25 @@ func mdRenderedText(t *testing.T, md goldmark.Markdown, src []byte, n ast.Node) 
 	s = strings.NewReplacer("<code>", "`", "</code>", "`").Replace(s)
 	return strings.TrimSpace(html.UnescapeString(mdTagPattern.ReplaceAllString(s, "")))
 }
+
+// TestMDPrerenderOnlyForTheBundledPage: error.tmpl is rendered up front, for
+// every error, only when the bundled page.tmpl will ask for every one.
+func TestMDPrerenderOnlyForTheBundledPage(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		files fstest.MapFS
+		want  bool
+	}{
+		{"bundled", nil, true},
+		{"error.tmpl overridden", fstest.MapFS{"error.tmpl": {Data: []byte("{{.Code}}\n")}}, true},
+		{"page.tmpl overridden", fstest.MapFS{"page.tmpl": {Data: []byte("# Errors\n")}}, false},
+	} {
+		set, err := mdTemplates(tc.files)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := mdBundledPage(set); got != tc.want {
+			t.Errorf("%s: mdBundledPage = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
