@@ -45,6 +45,7 @@ func emitGo(c *catalog.Catalog, opts Options) ([]byte, error) {
 	}
 	for _, ch := range chunks {
 		parts = append(parts, func(w declWriter) {
+			w.b.Grow((ch[1] - ch[0]) * 1024) // about what an error's declarations take
 			for i := ch[0]; i < ch[1]; i++ {
 				w.errorDecls(c.Errors[i], i)
 			}
@@ -80,7 +81,6 @@ func emitGo(c *catalog.Catalog, opts Options) ([]byte, error) {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			written[i].Grow(perPart * 1024)
 			part(declWriter{&written[i]})
 		})
 	}

@@ -156,25 +156,6 @@ func (w declWriter) sentinels(c *catalog.Catalog) {
 	w.str(")\n")
 }
 
-// goTypeName is the Go type of a detail, as render.go's goType makes it.
-func goTypeName(t catalog.DetailType) string {
-	switch t {
-	case catalog.TypeInteger:
-		return "int"
-	case catalog.TypeNumber:
-		return "float64"
-	case catalog.TypeBoolean:
-		return "bool"
-	case catalog.TypeStrings:
-		return "[]string"
-	case catalog.TypeStringMap:
-		return "map[string]string"
-	case catalog.TypeObject:
-		return "json.RawMessage"
-	}
-	return "string"
-}
-
 // jsonTag is a details field's struct tag, as jennifer's Tag writes it.
 func jsonTag(d *catalog.Detail) string {
 	name := d.Name
@@ -210,7 +191,7 @@ func (w declWriter) errorDecls(e *catalog.Error, index int) {
 		if i > 0 {
 			w.str(", ")
 		}
-		w.str(d.ParamName, " ", goTypeName(d.Type))
+		w.str(d.ParamName, " ", goType(d.Type).String())
 	}
 	w.str(") *Error {\n\treturn newError(", def, ", ", details, "{")
 	for i, d := range required {
@@ -232,7 +213,7 @@ func (w declWriter) errorDecls(e *catalog.Error, index int) {
 func (w declWriter) fields(details []*catalog.Detail) {
 	tw := tabwriter.NewWriter(w.b, 0, 8, 1, ' ', tabwriter.DiscardEmptyColumns|tabwriter.TabIndent)
 	for _, d := range details {
-		fmt.Fprintf(tw, "\t%s\v%s\v%s", d.GoName, goTypeName(d.Type), jsonTag(d))
+		fmt.Fprintf(tw, "\t%s\v%s\v%s", d.GoName, goType(d.Type).String(), jsonTag(d))
 		if c := oneLine(d.Description); c != "" {
 			fmt.Fprintf(tw, "\t// %s", c)
 		}
