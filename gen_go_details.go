@@ -23,7 +23,7 @@ func rk(name string) *jen.Statement { return jen.Qual(pkgReflect, name) }
 // construction: the caller could change them afterwards.
 func runtimeDetails(f *jen.File) {
 	detailsConstruct(f)
-	detailsFieldTable(f)
+	detailsPrepared(f)
 	detailsEncode(f)
 	detailsAccess(f)
 	detailsTemplates(f)
@@ -59,7 +59,7 @@ func detailsConstruct(f *jen.File) {
 	f.Line()
 }
 
-func detailsFieldTable(f *jen.File) {
+func detailsPrepared(f *jen.File) {
 	f.Comment("prepared is what the runtime works out once per definition, on first use, so")
 	f.Comment("that the definitions table stays small, and so does the generated package.")
 	f.Type().Id("prepared").Struct(
