@@ -22,6 +22,7 @@ import (
 	"github.com/errgen/errgen/examples/scopestack/scopestackerrors"
 	"github.com/errgen/errgen/examples/stackone/stackoneerrors"
 	"github.com/errgen/errgen/generated/apierrors"
+	"github.com/errgen/errgen/internal/example"
 	"github.com/errgen/errgen/testdata/presets/custom/customerrors"
 	"github.com/errgen/errgen/testdata/presets/flat/flaterrors"
 	"github.com/errgen/errgen/testdata/presets/jsonapi/jsonapierrors"
@@ -188,7 +189,7 @@ func TestContract(t *testing.T) {
 			for docName, doc := range contractDocs(t, tc) {
 				route := contractRoute(doc, tc.c)
 				for _, e := range tc.c.Errors {
-					body, err := ExampleBody(e)
+					body, err := example.Body(e)
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -290,7 +291,7 @@ func TestContractCatchesMismatch(t *testing.T) {
 			if e == nil {
 				t.Fatalf("no %s in %s", tt.code, tt.catalog)
 			}
-			body, err := ExampleBody(e)
+			body, err := example.Body(e)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/example"
 )
 
 // The per-error declarations (code constants, sentinels, details structs,
@@ -191,7 +192,7 @@ func (w declWriter) errorDecls(e *catalog.Error, index int) {
 		if i > 0 {
 			w.str(", ")
 		}
-		w.str(d.ParamName, " ", goType(d.Type).String())
+		w.str(d.ParamName, " ", example.GoType(d.Type).String())
 	}
 	w.str(") *Error {\n\treturn newError(", def, ", ", details, "{")
 	for i, d := range required {
@@ -213,7 +214,7 @@ func (w declWriter) errorDecls(e *catalog.Error, index int) {
 func (w declWriter) fields(details []*catalog.Detail) {
 	tw := tabwriter.NewWriter(w.b, 0, 8, 1, ' ', tabwriter.DiscardEmptyColumns|tabwriter.TabIndent)
 	for _, d := range details {
-		fmt.Fprintf(tw, "\t%s\v%s\v%s", d.GoName, goType(d.Type).String(), jsonTag(d))
+		fmt.Fprintf(tw, "\t%s\v%s\v%s", d.GoName, example.GoType(d.Type).String(), jsonTag(d))
 		if c := oneLine(d.Description); c != "" {
 			fmt.Fprintf(tw, "\t// %s", c)
 		}
@@ -293,11 +294,11 @@ func (w declWriter) definition(e *catalog.Error, metaNames []string) {
 	if len(e.Details) > 0 {
 		w.str(", zero: ", e.Name, "Details{}")
 	} else {
-		in := &instance{err: e}
+		in := &example.Instance{Err: e}
 		if e.Message != nil {
-			in.message = e.Message.Source
+			in.Message = e.Message.Source
 		}
-		w.str(", body: ", goString(string(in.body())))
+		w.str(", body: ", goString(string(in.Body())))
 	}
 	w.str("},\n")
 }

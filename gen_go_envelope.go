@@ -4,6 +4,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/example"
 )
 
 // envelopes writes, per envelope in use, an append function that writes the
@@ -164,14 +165,14 @@ func (w *bodyWriter) object(n *catalog.Node) {
 			cond, write := w.optional(m.Value.Ref)
 			body := w.sub(func(in *bodyWriter) {
 				in.comma(state)
-				in.lit(string(jsonString(m.Key)) + ":")
+				in.lit(string(example.JSONString(m.Key)) + ":")
 				write(in)
 			})
 			w.stmt(jen.If(cond...).Block(body...))
 			state = afterOptional(state)
 		default:
 			w.comma(state)
-			w.lit(string(jsonString(m.Key)) + ":")
+			w.lit(string(example.JSONString(m.Key)) + ":")
 			w.node(m.Value)
 			state = stateWritten
 		}

@@ -23,6 +23,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/example"
 )
 
 // The page is checked as a Markdown renderer sees it: parsed with goldmark's
@@ -117,7 +118,7 @@ func mdCheckJSONBlocks(t *testing.T, doc *mdDoc, c *catalog.Catalog) {
 	t.Helper()
 	bodies := map[string][]byte{}
 	for _, e := range c.Errors {
-		body, err := ExampleBody(e)
+		body, err := example.Body(e)
 		if err != nil {
 			t.Fatal(err)
 		}

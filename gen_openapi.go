@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/example"
 )
 
 // The document is built as an ordered YAML node tree rather than with
@@ -596,7 +597,7 @@ func errorDescription(e *catalog.Error) string {
 // of them have each title: with several, each example says which error it
 // is, by title unless titles repeat (most default to the reason phrase).
 func (g *openAPIGen) example(e *catalog.Error, peers int, titles map[string]int) (*yaml.Node, error) {
-	body, err := ExampleBody(e)
+	body, err := example.Body(e)
 	if err != nil {
 		return nil, fmt.Errorf("error %s: example: %w", e.Code, err)
 	}
@@ -793,9 +794,9 @@ func (g *openAPIGen) headers(errs []*catalog.Error) *yaml.Node {
 				if desc == "" && d != nil {
 					desc = d.Description
 				}
-				in, err := exampleInstance(u.e)
+				in, err := example.New(u.e)
 				if err == nil {
-					v, err = renderTemplate(u.h.Value, in.details)
+					v, err = example.Fill(u.h.Value, in.Details)
 				}
 				if err != nil {
 					v = ""

@@ -14,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/example"
 )
 
 // testCatalog is a catalog errgen ships outputs for: the bundled one, each
@@ -142,7 +143,7 @@ func TestOpenAPIExamplesAreBodies(t *testing.T) {
 			}
 			seen := 0
 			for _, e := range tc.c.Errors {
-				want, err := ExampleBody(e)
+				want, err := example.Body(e)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -408,7 +409,7 @@ func TestOpenAPIDefaultResponse(t *testing.T) {
 			if ex == nil {
 				t.Fatalf("Default response has no %s example", fb.Code)
 			}
-			want, _ := ExampleBody(fb)
+			want, _ := example.Body(fb)
 			got, _ := json.Marshal(ex.Value.Value)
 			if !jsonEqual(got, want) {
 				t.Errorf("Default example = %s, want %s", got, want)
@@ -542,7 +543,7 @@ func TestOpenAPIEdgeEnvelopes(t *testing.T) {
 				opts = append(opts, openapi3.EnableJSONSchema2020())
 			}
 			for _, e := range c.Errors {
-				body, err := ExampleBody(e)
+				body, err := example.Body(e)
 				if err != nil {
 					t.Fatal(err)
 				}

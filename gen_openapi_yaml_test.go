@@ -9,6 +9,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/example"
 )
 
 // TestWriteYAMLReadsBackLikeYAMLv3 checks the OpenAPI writer against
@@ -124,7 +125,7 @@ func TestJSONNodeReader(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, e := range c.Errors {
-		body, err := ExampleBody(e)
+		body, err := example.Body(e)
 		if err != nil {
 			t.Fatal(err)
 		}

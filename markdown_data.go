@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/example"
 )
 
 // The types below are what the Markdown templates receive; the templates
@@ -174,18 +175,18 @@ func newMDPage(c *catalog.Catalog) (*mdPage, error) {
 }
 
 func newMDError(e *catalog.Error) (*mdError, error) {
-	in, err := exampleInstance(e)
+	in, err := example.New(e)
 	if err != nil {
 		return nil, err
 	}
-	body := in.body() // what ExampleBody returns, from the same instance
+	body := in.Body() // what example.Body returns, from the same instance
 	d := newMDErrorFields(e)
 	d.Reason, d.Body = http.StatusText(e.Status), body
 	// The headers in the order the generated Write sets them, which also
 	// leaves out a header whose value renders empty.
 	resp := []string{strings.TrimSpace("HTTP/1.1 " + strconv.Itoa(e.Status) + " " + d.Reason), "Content-Type: " + e.Format.MediaType}
 	for _, h := range e.Headers {
-		v, err := renderTemplate(h.Value, in.details)
+		v, err := example.Fill(h.Value, in.Details)
 		if err != nil {
 			return nil, err
 		}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/generated/apierrors"
+	"github.com/errgen/errgen/internal/example"
 	"github.com/errgen/errgen/testdata/presets/custom/customerrors"
 	"github.com/errgen/errgen/testdata/presets/flat/flaterrors"
 	"github.com/errgen/errgen/testdata/presets/jsonapi/jsonapierrors"
@@ -100,7 +101,7 @@ func TestEveryErrorRoundTrips(t *testing.T) {
 		}
 		for _, ce := range tc.c.Errors {
 			t.Run(tc.name+"/"+ce.Code, func(t *testing.T) {
-				want, err := ExampleBody(ce)
+				want, err := example.Body(ce)
 				if err != nil {
 					t.Fatal(err)
 				}

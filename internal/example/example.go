@@ -1,4 +1,8 @@
-package errgen
+// Package example renders the bodies that the generated Go code writes,
+// without running it: the examples of the OpenAPI document and of the docs
+// page, and the pre-encoded bodies of the Go package, all come from here, so
+// that every output shows exactly the bytes a service sends.
+package example
 
 import (
 	"bytes"
@@ -10,20 +14,19 @@ import (
 	"github.com/errgen/errgen/catalog"
 )
 
-// instance is one concrete error as the generated Go code would hold it:
-// the render below is, step for step, what the generated MarshalJSON does,
-// so that examples in OpenAPI and Markdown are exactly what services write.
-type instance struct {
-	err       *catalog.Error
-	details   []byte // details object as encoding/json writes the generated struct; nil without details
-	message   string // rendered message; "" when the error has none
-	requestID string // as set by WithRequestID
-	instance  string // as set by WithInstance
+// Instance is one occurrence of a catalog error as the generated Go code
+// would hold it: Body is, step for step, what the generated MarshalJSON does.
+type Instance struct {
+	Err       *catalog.Error
+	Details   []byte // details object as encoding/json writes the generated struct; nil without details
+	Message   string // rendered message; "" when the error has none
+	RequestID string // as set by WithRequestID
+	URI       string // the problem instance, as set by WithInstance
 }
 
-// exampleInstance builds the error with every detail set to its example.
-func exampleInstance(e *catalog.Error) (*instance, error) {
-	in := &instance{err: e}
+// New builds the error with every detail set to its example.
+func New(e *catalog.Error) (*Instance, error) {
+	in := &Instance{Err: e}
 	if len(e.Details) > 0 {
 		values := map[string]any{}
 		for _, d := range e.Details {
@@ -35,26 +38,26 @@ func exampleInstance(e *catalog.Error) (*instance, error) {
 		if err != nil {
 			return nil, err
 		}
-		in.details = raw
+		in.Details = raw
 	}
 	if e.Message != nil {
-		msg, err := renderTemplate(e.Message, in.details)
+		msg, err := Fill(e.Message, in.Details)
 		if err != nil {
 			return nil, err
 		}
-		in.message = msg
+		in.Message = msg
 	}
 	return in, nil
 }
 
-// ExampleBody returns the response body the generated Go code writes for e
+// Body returns the response body the generated Go code writes for e
 // constructed with its example details.
-func ExampleBody(e *catalog.Error) ([]byte, error) {
-	in, err := exampleInstance(e)
+func Body(e *catalog.Error) ([]byte, error) {
+	in, err := New(e)
 	if err != nil {
 		return nil, err
 	}
-	return in.body(), nil
+	return in.Body(), nil
 }
 
 // detailsStruct builds, with reflect, the same struct type as the generated
@@ -69,15 +72,15 @@ func detailsStruct(e *catalog.Error) reflect.Type {
 		}
 		fields[i] = reflect.StructField{
 			Name: d.GoName,
-			Type: goType(d.Type),
+			Type: GoType(d.Type),
 			Tag:  reflect.StructTag(`json:"` + tag + `"`),
 		}
 	}
 	return reflect.StructOf(fields)
 }
 
-// goType is the Go type of a detail type, the same in the generated code.
-func goType(t catalog.DetailType) reflect.Type {
+// GoType is the Go type of a detail type, the same in the generated code.
+func GoType(t catalog.DetailType) reflect.Type {
 	switch t {
 	case catalog.TypeInteger:
 		return reflect.TypeFor[int]()
@@ -112,10 +115,10 @@ func detailsJSON(e *catalog.Error, values map[string]any) ([]byte, error) {
 	return json.Marshal(v.Interface())
 }
 
-// renderTemplate fills a template's placeholders from a details object:
-// strings unquoted, other values as their JSON text. The generated code does
-// the same, so messages and headers agree everywhere.
-func renderTemplate(t *catalog.Template, details []byte) (string, error) {
+// Fill fills a template's placeholders from a details object: strings
+// unquoted, other values as their JSON text. The generated code does the
+// same, so messages and headers agree everywhere.
+func Fill(t *catalog.Template, details []byte) (string, error) {
 	if t.Static() {
 		return t.Source, nil
 	}
@@ -144,12 +147,12 @@ func appendPlaceholder(b []byte, raw json.RawMessage) []byte {
 	return append(b, raw...)
 }
 
-// body renders the instance in its envelope.
-func (in *instance) body() []byte {
-	return in.appendNode(nil, in.err.Format.Body)
+// Body renders the instance in its envelope.
+func (in *Instance) Body() []byte {
+	return in.appendNode(nil, in.Err.Format.Body)
 }
 
-func (in *instance) appendNode(b []byte, n *catalog.Node) []byte {
+func (in *Instance) appendNode(b []byte, n *catalog.Node) []byte {
 	switch n.Kind {
 	case catalog.KindObject:
 		b = append(b, '{')
@@ -177,7 +180,7 @@ func (in *instance) appendNode(b []byte, n *catalog.Node) []byte {
 			if len(b) > mark {
 				b = append(b, ',')
 			}
-			b = append(b, jsonString(m.Key)...)
+			b = append(b, JSONString(m.Key)...)
 			b = append(b, ':')
 			b = append(b, val...)
 		}
@@ -194,17 +197,17 @@ func (in *instance) appendNode(b []byte, n *catalog.Node) []byte {
 }
 
 // ref returns a reference's JSON value and whether it counts as empty.
-func (in *instance) ref(r catalog.Ref) ([]byte, bool) {
-	e := in.err
-	str := func(s string) ([]byte, bool) { return jsonString(s), s == "" }
+func (in *Instance) ref(r catalog.Ref) ([]byte, bool) {
+	e := in.Err
+	str := func(s string) ([]byte, bool) { return JSONString(s), s == "" }
 	switch r.Name {
 	case catalog.RefCode:
 		return str(e.Code)
 	case catalog.RefMessage:
-		if in.message == "" && !r.Optional {
+		if in.Message == "" && !r.Optional {
 			return str(e.Title)
 		}
-		return str(in.message)
+		return str(in.Message)
 	case catalog.RefTitle:
 		return str(e.Title)
 	case catalog.RefStatus:
@@ -227,22 +230,22 @@ func (in *instance) ref(r catalog.Ref) ([]byte, bool) {
 	case catalog.RefMeta:
 		return str(e.MetaValue(r.Arg))
 	case catalog.RefRequestID:
-		return str(in.requestID)
+		return str(in.RequestID)
 	case catalog.RefInstance:
-		return str(in.instance)
+		return str(in.URI)
 	case catalog.RefDocsURL:
 		return str(e.DocsLink)
 	case catalog.RefCategory:
 		return str(e.Category)
 	}
-	panic("errgen: unknown reference " + r.String())
+	panic("example: unknown reference " + r.String())
 }
 
-func (in *instance) detailsObject() []byte {
-	if in.details == nil {
+func (in *Instance) detailsObject() []byte {
+	if in.Details == nil {
 		return []byte("{}")
 	}
-	return in.details
+	return in.Details
 }
 
 // objectInner strips the braces of a compact JSON object.
@@ -250,9 +253,9 @@ func objectInner(obj []byte) []byte {
 	return bytes.TrimSuffix(bytes.TrimPrefix(obj, []byte("{")), []byte("}"))
 }
 
-// jsonString is a JSON string as encoding/json writes it (HTML-safe), which
+// JSONString is a JSON string as encoding/json writes it (HTML-safe), which
 // the generated appendString reproduces.
-func jsonString(s string) []byte {
+func JSONString(s string) []byte {
 	b, _ := json.Marshal(s)
 	return b
 }
