@@ -10,7 +10,9 @@ import (
 	"os"
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
@@ -22,6 +24,7 @@ import (
 	"github.com/errgen/errgen/examples/scopestack/scopestackerrors"
 	"github.com/errgen/errgen/examples/stackone/stackoneerrors"
 	"github.com/errgen/errgen/generated/apierrors"
+	"github.com/errgen/errgen/internal/catalogtest"
 	"github.com/errgen/errgen/internal/example"
 	"github.com/errgen/errgen/testdata/presets/custom/customerrors"
 	"github.com/errgen/errgen/testdata/presets/flat/flaterrors"
@@ -118,6 +121,17 @@ func callWith(v error, method, arg string) error {
 	return reflect.ValueOf(v).MethodByName(method).Call([]reflect.Value{reflect.ValueOf(arg)})[0].Interface().(error)
 }
 
+// responseName is the documented name of a status's response, its reason
+// phrase in letters and digits: 429 → TooManyRequests.
+func responseName(status int) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, http.StatusText(status))
+}
+
 // contractRoute is an operation answering with every error response of the
 // document, so that each written response is checked against its status's.
 func contractRoute(doc *openapi3.T, c *catalog.Catalog) *routers.Route {
@@ -150,13 +164,13 @@ func writeAndValidate(pkg contractPkg, route *routers.Route, err error) (*httpte
 // contractDocs are the documents a package is checked against: the one
 // errgen generates now and, once the golden test has written it, the
 // committed one.
-func contractDocs(t *testing.T, tc testCatalog) map[string]*openapi3.T {
+func contractDocs(t *testing.T, tc catalogtest.Catalog) map[string]*openapi3.T {
 	t.Helper()
-	docs := map[string]*openapi3.T{"generated": loadValidOpenAPI(t, emitOpenAPIVersion(t, tc.c, tc.c.OpenAPI.Version))}
-	if data, err := os.ReadFile(tc.openapi); err == nil {
-		docs[tc.openapi] = loadValidOpenAPI(t, data)
+	docs := map[string]*openapi3.T{"generated": loadValidOpenAPI(t, generated(t, tc.C, KindOpenAPI))}
+	if data, err := os.ReadFile(tc.OpenAPI); err == nil {
+		docs[tc.OpenAPI] = loadValidOpenAPI(t, data)
 	} else {
-		t.Logf("%s: %v; checking the generated document only", tc.openapi, err)
+		t.Logf("%s: %v; checking the generated document only", tc.OpenAPI, err)
 	}
 	return docs
 }
@@ -167,33 +181,33 @@ func contractDocs(t *testing.T, tc testCatalog) map[string]*openapi3.T {
 // it is also written with a request ID, an instance and a custom message,
 // which optional envelope members carry.
 func TestContract(t *testing.T) {
-	for _, tc := range testCatalogs(t) {
-		pkg, ok := contractPkgs[tc.name]
+	for _, tc := range catalogtest.All(t) {
+		pkg, ok := contractPkgs[tc.Name]
 		if !ok {
-			t.Errorf("no generated package registered for catalog %s", tc.name)
+			t.Errorf("no generated package registered for catalog %s", tc.Name)
 			continue
 		}
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run(tc.Name, func(t *testing.T) {
 			var defs []string
 			d := reflect.ValueOf(pkg.definitions())
 			for i := range d.Len() {
 				defs = append(defs, d.Index(i).FieldByName("Code").String())
 			}
 			var codes []string
-			for _, e := range tc.c.Errors {
+			for _, e := range tc.C.Errors {
 				codes = append(codes, e.Code)
 			}
 			if !reflect.DeepEqual(defs, codes) {
 				t.Fatalf("Go package defines %v, catalog has %v: regenerate", defs, codes)
 			}
 			for docName, doc := range contractDocs(t, tc) {
-				route := contractRoute(doc, tc.c)
-				for _, e := range tc.c.Errors {
+				route := contractRoute(doc, tc.C)
+				for _, e := range tc.C.Errors {
 					body, err := example.Body(e)
 					if err != nil {
 						t.Fatal(err)
 					}
-					goErr, err := exampleError(pkg, tc.name, e, body)
+					goErr, err := exampleError(pkg, tc.Name, e, body)
 					if err != nil {
 						t.Errorf("%s: %v", e.Code, err)
 						continue
@@ -225,7 +239,7 @@ func TestContract(t *testing.T) {
 				if err != nil {
 					t.Errorf("non-catalog error against %s: %v\nresponse %d %s", docName, err, rec.Code, rec.Body.Bytes())
 				}
-				if rec.Code != tc.c.Fallback.Status || bytes.Contains(rec.Body.Bytes(), []byte("fire")) {
+				if rec.Code != tc.C.Fallback.Status || bytes.Contains(rec.Body.Bytes(), []byte("fire")) {
 					t.Errorf("non-catalog error written as %d %s", rec.Code, rec.Body.Bytes())
 				}
 			}
@@ -236,9 +250,9 @@ func TestContract(t *testing.T) {
 // The contract test must catch a schema that disagrees with the Go output:
 // each mutation of the generated document makes a known response fail.
 func TestContractCatchesMismatch(t *testing.T) {
-	tcs := map[string]testCatalog{}
-	for _, tc := range testCatalogs(t) {
-		tcs[tc.name] = tc
+	tcs := map[string]catalogtest.Catalog{}
+	for _, tc := range catalogtest.All(t) {
+		tcs[tc.Name] = tc
 	}
 	schema := func(doc *openapi3.T, name string) *openapi3.Schema { return doc.Components.Schemas[name].Value }
 	tests := []struct {
@@ -287,7 +301,7 @@ func TestContractCatchesMismatch(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			tc := tcs[tt.catalog]
 			pkg := contractPkgs[tt.catalog]
-			e := findError(tc.c, tt.code)
+			e := findError(tc.C, tt.code)
 			if e == nil {
 				t.Fatalf("no %s in %s", tt.code, tt.catalog)
 			}
@@ -299,13 +313,13 @@ func TestContractCatchesMismatch(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			data := emitOpenAPIVersion(t, tc.c, tc.c.OpenAPI.Version)
-			if _, err := writeAndValidate(pkg, contractRoute(loadValidOpenAPI(t, data), tc.c), goErr); err != nil {
+			data := generated(t, tc.C, KindOpenAPI)
+			if _, err := writeAndValidate(pkg, contractRoute(loadValidOpenAPI(t, data), tc.C), goErr); err != nil {
 				t.Fatalf("fails before the mutation: %v", err)
 			}
 			doc := loadValidOpenAPI(t, data)
 			tt.mutate(doc)
-			if _, err := writeAndValidate(pkg, contractRoute(doc, tc.c), goErr); err == nil {
+			if _, err := writeAndValidate(pkg, contractRoute(doc, tc.C), goErr); err == nil {
 				t.Errorf("%s still validates after mutating the %s", tt.code, tt.name)
 			}
 		})

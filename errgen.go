@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/openapi"
 )
 
 // Header is the first line of every generated file, in each file's comment
@@ -57,7 +58,9 @@ var emitters = []emitter{
 	{KindGo, func(c *catalog.Catalog, opts Options) string {
 		return path.Join(goPackage(c, opts), "errors.go")
 	}, emitGo},
-	{KindOpenAPI, func(*catalog.Catalog, Options) string { return "openapi.yaml" }, emitOpenAPI},
+	{KindOpenAPI, func(*catalog.Catalog, Options) string { return "openapi.yaml" }, func(c *catalog.Catalog, _ Options) ([]byte, error) {
+		return openapi.Generate(c, Header)
+	}},
 	{KindMarkdown, func(*catalog.Catalog, Options) string { return "errors.md" }, emitMarkdown},
 }
 

@@ -14,6 +14,7 @@ import (
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/generated/apierrors"
+	"github.com/errgen/errgen/internal/catalogtest"
 	"github.com/errgen/errgen/internal/example"
 	"github.com/errgen/errgen/testdata/presets/custom/customerrors"
 	"github.com/errgen/errgen/testdata/presets/flat/flaterrors"
@@ -87,10 +88,10 @@ func TestEnvelopeBytes(t *testing.T) {
 // (errgen's own rendering), and checks that the generated code writes exactly
 // those bytes back, and that Parse recovers the same error.
 func TestEveryErrorRoundTrips(t *testing.T) {
-	for _, tc := range testCatalogs(t) {
-		pkg, ok := contractPkgs[tc.name]
+	for _, tc := range catalogtest.All(t) {
+		pkg, ok := contractPkgs[tc.Name]
 		if !ok {
-			t.Fatalf("no generated package for %s", tc.name)
+			t.Fatalf("no generated package for %s", tc.Name)
 		}
 		parse := func(status int, body []byte) (roundTripper, error) {
 			e, err := pkg.parse(status, body)
@@ -99,8 +100,8 @@ func TestEveryErrorRoundTrips(t *testing.T) {
 			}
 			return e.(roundTripper), nil
 		}
-		for _, ce := range tc.c.Errors {
-			t.Run(tc.name+"/"+ce.Code, func(t *testing.T) {
+		for _, ce := range tc.C.Errors {
+			t.Run(tc.Name+"/"+ce.Code, func(t *testing.T) {
 				want, err := example.Body(ce)
 				if err != nil {
 					t.Fatal(err)

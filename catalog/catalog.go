@@ -26,7 +26,6 @@ type Catalog struct {
 	Docs        DocsOptions    // settings of the Markdown output
 	Errors      []*Error       // the errors, in catalog order
 	Envelopes   []*Envelope    // the envelopes in use: the default first, then overrides in order of first use
-	Retired     []string       // reserved codes of retired errors (reserved for a later issue)
 	Fallback    *Error         // the error that stands in for any non-catalog error
 }
 

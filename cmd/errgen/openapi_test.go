@@ -9,7 +9,7 @@ import (
 )
 
 const (
-	openapiTestdata = "../../testdata/openapi"
+	openapiTestdata = "../../internal/openapi/testdata"
 	oaCatalog       = "../../catalog.yaml"
 )
 

@@ -1,4 +1,4 @@
-package errgen
+package yamlnode
 
 import (
 	"bytes"
@@ -10,20 +10,20 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// writeYAML writes a node tree that errgen built itself (mappings, sequences
+// Marshal writes a node tree that errgen built itself (mappings, sequences
 // and tagged scalars; no comments, anchors or aliases) as block YAML with a
 // two-space indent. yaml.v3's encoder spent most of the OpenAPI emitter's
 // time on big catalogs; this writer only knows that subset, and quotes every
 // string that a plain scalar could misread. Specs being augmented keep going
-// through yaml.v3, which preserves their comments and styles.
-func writeYAML(n *yaml.Node) ([]byte, error) {
-	return writeYAMLAfter("", n, 0)
+// through yaml.v3 (Encode), which preserves their comments and styles.
+func Marshal(n *yaml.Node) ([]byte, error) {
+	return MarshalAfter("", n, 0)
 }
 
-// writeYAMLAfter is writeYAML after the text head, with room for about size
+// MarshalAfter is Marshal after the text head, with room for about size
 // bytes set aside.
-func writeYAMLAfter(head string, n *yaml.Node, size int) ([]byte, error) {
-	w := &yamlWriter{}
+func MarshalAfter(head string, n *yaml.Node, size int) ([]byte, error) {
+	w := &writer{}
 	w.buf.Grow(len(head) + size)
 	w.buf.WriteString(head)
 	if err := w.block(n, 0, false); err != nil {
@@ -32,24 +32,24 @@ func writeYAMLAfter(head string, n *yaml.Node, size int) ([]byte, error) {
 	return w.buf.Bytes(), nil
 }
 
-type yamlWriter struct {
+type writer struct {
 	buf bytes.Buffer
 }
 
-// yamlSpaces is a run of spaces that indent writes from.
-const yamlSpaces = "                                                                "
+// spaces is a run of spaces that indent writes from.
+const spaces = "                                                                "
 
-func (w *yamlWriter) indent(n int) {
-	for n > len(yamlSpaces) {
-		w.buf.WriteString(yamlSpaces)
-		n -= len(yamlSpaces)
+func (w *writer) indent(n int) {
+	for n > len(spaces) {
+		w.buf.WriteString(spaces)
+		n -= len(spaces)
 	}
-	w.buf.WriteString(yamlSpaces[:n])
+	w.buf.WriteString(spaces[:n])
 }
 
 // block writes a node that starts a line (or follows "- " when inline is
 // set) at the given indent.
-func (w *yamlWriter) block(n *yaml.Node, indent int, inline bool) error {
+func (w *writer) block(n *yaml.Node, indent int, inline bool) error {
 	switch {
 	case n.Kind == yaml.DocumentNode && len(n.Content) == 1:
 		return w.block(n.Content[0], indent, inline)
@@ -101,7 +101,7 @@ func (w *yamlWriter) block(n *yaml.Node, indent int, inline bool) error {
 }
 
 // value writes what follows "key:".
-func (w *yamlWriter) value(n *yaml.Node, indent int) error {
+func (w *writer) value(n *yaml.Node, indent int) error {
 	if (n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode) && len(n.Content) > 0 && n.Style&yaml.FlowStyle == 0 {
 		w.buf.WriteByte('\n')
 		return w.block(n, indent, false)
@@ -115,7 +115,7 @@ func (w *yamlWriter) value(n *yaml.Node, indent int) error {
 }
 
 // inline writes a scalar, an empty collection or a flow collection.
-func (w *yamlWriter) inline(n *yaml.Node, indent int) error {
+func (w *writer) inline(n *yaml.Node, indent int) error {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		return w.scalar(n, indent, false)
@@ -151,14 +151,14 @@ func (w *yamlWriter) inline(n *yaml.Node, indent int) error {
 	return fmt.Errorf("writing YAML: unexpected node kind %d", n.Kind)
 }
 
-func (w *yamlWriter) flowItem(n *yaml.Node, indent int) error {
+func (w *writer) flowItem(n *yaml.Node, indent int) error {
 	if n.Kind == yaml.ScalarNode {
 		return w.scalar(n, indent, true)
 	}
 	return w.inline(n, indent)
 }
 
-func (w *yamlWriter) key(n *yaml.Node) error {
+func (w *writer) key(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode {
 		return fmt.Errorf("writing YAML: mapping keys must be scalars")
 	}
@@ -172,7 +172,7 @@ func (w *yamlWriter) key(n *yaml.Node) error {
 // scalar writes a scalar by its tag: numbers, booleans and null as they
 // are, strings plain when nothing can misread them, as a literal block when
 // they span lines, double-quoted otherwise.
-func (w *yamlWriter) scalar(n *yaml.Node, indent int, flow bool) error {
+func (w *writer) scalar(n *yaml.Node, indent int, flow bool) error {
 	switch n.Tag {
 	case "!!int", "!!float", "!!bool":
 		w.buf.WriteString(n.Value)
@@ -196,14 +196,14 @@ func (w *yamlWriter) scalar(n *yaml.Node, indent int, flow bool) error {
 	return nil
 }
 
-// yamlSpecial are plain scalars YAML 1.1 or 1.2 resolve to something else.
-var yamlSpecial = map[string]bool{
+// special are plain scalars YAML 1.1 or 1.2 resolve to something else.
+var special = map[string]bool{
 	"y": true, "n": true, "yes": true, "no": true, "on": true, "off": true,
 	"true": true, "false": true, "null": true, "~": true,
 }
 
-// yamlSpecialMax is the length of the longest of yamlSpecial.
-const yamlSpecialMax = len("false")
+// specialMax is the length of the longest of special.
+const specialMax = len("false")
 
 // plainSafe reports whether s can be written as a plain scalar. The set is
 // conservative: s starts with a letter, '/', '$' or '_' (never a number, an
@@ -230,7 +230,7 @@ func plainSafe(s string, flow bool) bool {
 			return false
 		}
 	}
-	return s[len(s)-1] != ' ' && (len(s) > yamlSpecialMax || !yamlSpecial[strings.ToLower(s)])
+	return s[len(s)-1] != ' ' && (len(s) > specialMax || !special[strings.ToLower(s)])
 }
 
 // literalSafe reports whether s reads back exactly from a literal block
@@ -253,7 +253,7 @@ func literalSafe(s string) bool {
 	return true
 }
 
-func (w *yamlWriter) literal(s string, indent int) {
+func (w *writer) literal(s string, indent int) {
 	if strings.HasSuffix(s, "\n") {
 		w.buf.WriteString("|\n")
 		s = strings.TrimSuffix(s, "\n")
@@ -279,7 +279,7 @@ func graphicYAML(r rune) bool {
 }
 
 // quoted writes s as a double-quoted scalar.
-func (w *yamlWriter) quoted(s string) {
+func (w *writer) quoted(s string) {
 	const hex = "0123456789ABCDEF"
 	w.buf.WriteByte('"')
 	for _, r := range s {

@@ -1,8 +1,9 @@
-package errgen
+package openapi
 
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,20 +13,25 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/catalogtest"
+	"github.com/errgen/errgen/internal/yamlnode"
 )
+
+var update = flag.Bool("update", false, "rewrite the augmented goldens in testdata/golden")
 
 func mustLoadCatalog(t *testing.T, path string) *catalog.Catalog {
 	t.Helper()
-	c, err := catalog.Load(path)
+	c, err := catalog.Load(catalogtest.Path(path))
 	if err != nil {
 		t.Fatal(err)
 	}
+	c.File = path // as the CLI names it when run in the module's root
 	return c
 }
 
 func readSpec(t *testing.T, name string) []byte {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata/openapi", name))
+	data, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +39,7 @@ func readSpec(t *testing.T, name string) []byte {
 }
 
 // augmentCases are the augmentations with golden outputs in
-// testdata/openapi/golden; go test -run Augment . -update rewrites them.
+// testdata/golden; go test -run Augment ./internal/openapi -update rewrites them.
 var augmentCases = []struct {
 	golden          string
 	spec            string
@@ -64,15 +70,15 @@ func TestAugmentGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata/openapi/golden", tc.golden)
+			path := filepath.Join("testdata/golden", tc.golden)
 			if *update {
 				if err := os.WriteFile(path, out, 0o644); err != nil {
 					t.Fatal(err)
 				}
 			} else if golden, err := os.ReadFile(path); err != nil {
-				t.Errorf("%v (run go test -run Augment . -update)", err)
+				t.Errorf("%v (run go test -run Augment ./internal/openapi -update)", err)
 			} else if !bytes.Equal(golden, out) {
-				t.Errorf("%s is stale (run go test -run Augment . -update):\n%s", path, udiff.Unified(path, "augmented", string(golden), string(out)))
+				t.Errorf("%s is stale (run go test -run Augment ./internal/openapi -update):\n%s", path, udiff.Unified(path, "augmented", string(golden), string(out)))
 			}
 			loadValidOpenAPI(t, out)
 			if isJSON := strings.HasSuffix(tc.spec, ".json"); isJSON != json.Valid(out) {
@@ -232,7 +238,6 @@ func TestAugmentErrors(t *testing.T) {
 			"petstore-expanded.yaml:145:5: components.schemas.Error is already defined and differs from the Error schema errgen generates from catalog.yaml; set openapi.prefix in the catalog, rename the spec's, or use --force",
 		}},
 		{"unknown.yaml", minimal, []string{`unknown.yaml:6:29: GET /things: x-errors: unknown error code "NOPE" (not in catalog.yaml)`}},
-		{"retired.yaml", strings.Replace(minimal, "NOPE", "OLD_CODE", 1), []string{`retired.yaml:6:29: GET /things: x-errors: error code "OLD_CODE" is retired`}},
 		{"clash.yaml", minimal + "components:\n  responses:\n    NotFound: {description: Not here}\n", []string{
 			"clash.yaml:6:29: GET /things: x-errors: unknown error code \"NOPE\"",
 			"clash.yaml:11:5: components.responses.NotFound is already defined and differs from the NotFound response errgen generates from catalog.yaml; set openapi.prefix in the catalog, rename the spec's, or use --force to replace it",
@@ -253,7 +258,6 @@ func TestAugmentErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := mustLoadCatalog(t, "catalog.yaml")
-			c.Retired = append(c.Retired, "OLD_CODE")
 			out, err := Augment(c, []byte(tt.spec), tt.name, false)
 			if err == nil {
 				t.Fatalf("no error; output:\n%s", out)
@@ -278,7 +282,7 @@ func TestAugmentErrors(t *testing.T) {
 // earlier augmentation's components, even written in another format.
 func TestAugmentIdenticalComponents(t *testing.T) {
 	c := mustLoadCatalog(t, "catalog.yaml")
-	g, err := newOpenAPIGen(c, "3.0.3")
+	g, err := newGenerator(c, "3.0.3")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -287,7 +291,7 @@ func TestAugmentIdenticalComponents(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := writeJSONNode(&b, comps, "", 0, false); err != nil {
+	if err := yamlnode.WriteJSON(&b, comps, "", false); err != nil {
 		t.Fatal(err)
 	}
 	spec := `{"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": {}, "components": ` + b.String() + `}`
@@ -304,7 +308,7 @@ func TestAugmentIdenticalComponents(t *testing.T) {
 // are the test specs; go test -fuzz FuzzAugment explores from them.
 func FuzzAugment(f *testing.F) {
 	for _, name := range []string{"petstore-expanded.yaml", "tictactoe.yaml", "tasks-3.1.yaml", "notes-3.0.json"} {
-		data, err := os.ReadFile(filepath.Join("testdata/openapi", name))
+		data, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
 			f.Fatal(err)
 		}
@@ -312,7 +316,7 @@ func FuzzAugment(f *testing.F) {
 	}
 	f.Add([]byte("openapi: 3.0.3\ninfo: &i {title: T, version: '1'}\npaths:\n  /a: &p\n    get:\n      x-errors: &x [NOT_FOUND]\n      responses: {'200': {description: OK}}\n  /b: *p\ncomponents: {}\n"), true)
 	f.Add([]byte(`{"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {"/a": {"get": {"x-errors": [1, {"a": 2}]}}}}`), false)
-	c, err := catalog.Load("catalog.yaml")
+	c, err := catalog.Load(catalogtest.Path("catalog.yaml"))
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -1,0 +1,182 @@
+package openapi
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/yamlnode"
+)
+
+// Generate writes the OpenAPI components document of c, its first line the
+// YAML comment "# " + header.
+func Generate(c *catalog.Catalog, header string) ([]byte, error) {
+	g, err := newGenerator(c, c.OpenAPI.Version)
+	if err != nil {
+		return nil, err
+	}
+	comps, err := g.components()
+	if err != nil {
+		return nil, err
+	}
+	info := yamlnode.Map()
+	yamlnode.Set(info, "title", yamlnode.Str(c.API+" errors"))
+	if d := strings.TrimSpace(c.Description); d != "" {
+		yamlnode.Set(info, "description", yamlnode.Str(d))
+	}
+	yamlnode.Set(info, "version", yamlnode.Str("1"))
+	doc := yamlnode.Map()
+	yamlnode.Set(doc, "openapi", yamlnode.Str(c.OpenAPI.Version))
+	yamlnode.Set(doc, "info", info)
+	// "/" is what OpenAPI assumes without servers; spelling it out keeps
+	// linters that require servers (Redocly's recommended rules) quiet.
+	server := yamlnode.Map()
+	yamlnode.Set(server, "url", yamlnode.Str("/"))
+	yamlnode.Set(doc, "servers", yamlnode.Seq(server))
+	yamlnode.Set(doc, "paths", yamlnode.Map())
+	yamlnode.Set(doc, "components", comps)
+	// about what each error adds to the document, to size its buffer once
+	const sizeHint = 1 << 10
+	return yamlnode.MarshalAfter("# "+header+"\n", doc, sizeHint*len(c.Errors))
+}
+
+// defaultResponseName names the response attached as each operation's
+// "default" when openapi.default_response is set. No status has this reason
+// phrase, so it cannot clash with a per-status response.
+const defaultResponseName = "Default"
+
+// responseName names the response of a status by its reason phrase:
+// 429 → TooManyRequests.
+func responseName(status int) string {
+	var b strings.Builder
+	for _, r := range http.StatusText(status) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "Status" + strconv.Itoa(status)
+	}
+	return b.String()
+}
+
+// detailsSchemaName names the schema of an error's details.
+func detailsSchemaName(e *catalog.Error) string { return e.Name + "Details" }
+
+// presetSchemaNames spell the presets' names as Go would (catalog.GoName
+// knows no OAuth or JSON:API initialism).
+var presetSchemaNames = map[string]string{
+	"problem": "Problem", "flat": "Flat", "jsonapi": "JSONAPI", "nested": "Nested", "oauth2": "OAuth2",
+}
+
+// generator builds the components of one catalog for one OpenAPI version.
+type generator struct {
+	c        *catalog.Catalog
+	v31      bool                                   // 3.1 dialect: type arrays for null, "examples" in schemas
+	envNames map[*catalog.Envelope]string           // schema name of each envelope in use
+	users    map[*catalog.Envelope][]*catalog.Error // errors written in each envelope, catalog order
+}
+
+func newGenerator(c *catalog.Catalog, version string) (*generator, error) {
+	g := &generator{c: c, envNames: map[*catalog.Envelope]string{}, users: map[*catalog.Envelope][]*catalog.Error{}}
+	switch {
+	case strings.HasPrefix(version, "3.0"):
+	case strings.HasPrefix(version, "3.1"):
+		g.v31 = true
+	default:
+		return nil, fmt.Errorf("OpenAPI version %q is not supported; use 3.0.x or 3.1.x", version)
+	}
+	for i, env := range c.Envelopes {
+		name := "Error"
+		if i > 0 {
+			prefix, ok := presetSchemaNames[env.Name]
+			if !ok {
+				prefix = catalog.GoName(env.Name)
+			}
+			name = prefix + "Error"
+		}
+		g.envNames[env] = c.OpenAPI.Prefix + name
+	}
+	for _, e := range c.Errors {
+		g.users[e.Format] = append(g.users[e.Format], e)
+	}
+	return g, nil
+}
+
+// components returns the components object: schemas, then responses.
+func (g *generator) components() (*yaml.Node, error) {
+	schemas := yamlnode.Map()
+	for _, env := range g.c.Envelopes {
+		yamlnode.Set(schemas, g.envNames[env], g.envelopeSchema(env))
+	}
+	yamlnode.Set(schemas, g.c.OpenAPI.Prefix+"ErrorCode", g.codeSchema())
+	for _, e := range g.c.Errors {
+		if len(e.Details) == 0 {
+			continue
+		}
+		s, err := g.detailsSchema(e)
+		if err != nil {
+			return nil, err
+		}
+		yamlnode.Set(schemas, g.c.OpenAPI.Prefix+detailsSchemaName(e), s)
+	}
+	responses := yamlnode.Map()
+	for _, status := range g.statuses() {
+		r, err := g.statusResponse(status)
+		if err != nil {
+			return nil, err
+		}
+		yamlnode.Set(responses, g.c.OpenAPI.Prefix+responseName(status), r)
+	}
+	if g.c.OpenAPI.DefaultResponse {
+		r, err := g.defaultResponse()
+		if err != nil {
+			return nil, err
+		}
+		yamlnode.Set(responses, g.c.OpenAPI.Prefix+defaultResponseName, r)
+	}
+	comps := yamlnode.Map()
+	yamlnode.Set(comps, "schemas", schemas)
+	yamlnode.Set(comps, "responses", responses)
+	return comps, nil
+}
+
+// statuses lists the statuses in use, ascending.
+func (g *generator) statuses() []int {
+	var list []int
+	seen := map[int]bool{}
+	for _, e := range g.c.Errors {
+		if !seen[e.Status] {
+			seen[e.Status] = true
+			list = append(list, e.Status)
+		}
+	}
+	slices.Sort(list)
+	return list
+}
+
+func (g *generator) codeSchema() *yaml.Node {
+	s := yamlnode.Map()
+	yamlnode.Set(s, "type", yamlnode.Str("string"))
+	yamlnode.Set(s, "description", yamlnode.Str(fmt.Sprintf("The error codes of %s. Codes are stable and never reused, "+
+		"but new ones may be added: handle a code you do not know by its HTTP status.", g.c.API)))
+	enum := yamlnode.Seq()
+	for _, e := range g.c.Errors {
+		enum.Content = append(enum.Content, yamlnode.Str(e.Code))
+	}
+	yamlnode.Set(s, "enum", enum)
+	return s
+}
+
+// refTo is a reference object: {$ref: ref}.
+func refTo(ref string) *yaml.Node {
+	m := yamlnode.Map()
+	yamlnode.Set(m, "$ref", yamlnode.Str(ref))
+	return m
+}

@@ -1,0 +1,181 @@
+package openapi
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/example"
+	"github.com/errgen/errgen/internal/yamlnode"
+)
+
+// statusResponse is the response of one status: one shape per code, pinned
+// so that exactly one matches a body, and one example per code.
+func (g *generator) statusResponse(status int) (*yaml.Node, error) {
+	var errs []*catalog.Error
+	for _, e := range g.c.Errors {
+		if e.Status == status {
+			errs = append(errs, e)
+		}
+	}
+	r := yamlnode.Map()
+	yamlnode.Set(r, "description", yamlnode.Str(responseDescription(status, errs)))
+	if h := g.headers(errs); h != nil {
+		yamlnode.Set(r, "headers", h)
+	}
+	titles := map[string]int{} // how many errors of the status have each title
+	for _, e := range errs {
+		titles[e.Title]++
+	}
+	content := yamlnode.Map()
+	for _, mt := range mediaTypesOf(errs) {
+		var group []*catalog.Error
+		for _, e := range errs {
+			if e.Format.MediaType == mt {
+				group = append(group, e)
+			}
+		}
+		var schema *yaml.Node
+		if len(group) == 1 {
+			schema = g.shape(group[0])
+		} else {
+			alts := yamlnode.Seq()
+			for _, e := range group {
+				alts.Content = append(alts.Content, g.shape(e))
+			}
+			schema = yamlnode.Map()
+			yamlnode.Set(schema, "oneOf", alts)
+		}
+		examples := yamlnode.Map()
+		for _, e := range group {
+			ex, err := g.example(e, len(errs), titles)
+			if err != nil {
+				return nil, err
+			}
+			yamlnode.Set(examples, e.Code, ex)
+		}
+		media := yamlnode.Map()
+		yamlnode.Set(media, "schema", schema)
+		yamlnode.Set(media, "examples", examples)
+		yamlnode.Set(content, mt, media)
+	}
+	yamlnode.Set(r, "content", content)
+	return r, nil
+}
+
+// defaultResponse stands for any error an operation does not list: the
+// envelope with any code, and the fallback error as its example.
+func (g *generator) defaultResponse() (*yaml.Node, error) {
+	fb := g.c.Fallback
+	r := yamlnode.Map()
+	yamlnode.Set(r, "description", yamlnode.Str(fmt.Sprintf("Any other error. An error the service does not know is answered as `%s` (%d %s).",
+		fb.Code, fb.Status, http.StatusText(fb.Status))))
+	content := yamlnode.Map()
+	var mts []string
+	for _, env := range g.c.Envelopes {
+		if !slices.Contains(mts, env.MediaType) {
+			mts = append(mts, env.MediaType)
+		}
+	}
+	for _, mt := range mts {
+		var refs []*yaml.Node
+		for _, env := range g.c.Envelopes {
+			if env.MediaType == mt {
+				refs = append(refs, refTo("#/components/schemas/"+g.envNames[env]))
+			}
+		}
+		schema := refs[0]
+		if len(refs) > 1 {
+			schema = yamlnode.Map()
+			yamlnode.Set(schema, "oneOf", yamlnode.Seq(refs...))
+		}
+		media := yamlnode.Map()
+		yamlnode.Set(media, "schema", schema)
+		if fb.Format.MediaType == mt {
+			ex, err := g.example(fb, 1, map[string]int{fb.Title: 1})
+			if err != nil {
+				return nil, err
+			}
+			examples := yamlnode.Map()
+			yamlnode.Set(examples, fb.Code, ex)
+			yamlnode.Set(media, "examples", examples)
+		}
+		yamlnode.Set(content, mt, media)
+	}
+	yamlnode.Set(r, "content", content)
+	return r, nil
+}
+
+func mediaTypesOf(errs []*catalog.Error) []string {
+	var mts []string
+	for _, e := range errs {
+		if !slices.Contains(mts, e.Format.MediaType) {
+			mts = append(mts, e.Format.MediaType)
+		}
+	}
+	return mts
+}
+
+// responseDescription describes a lone error by its own description, and
+// several by a list of codes, each linked to its docs.
+func responseDescription(status int, errs []*catalog.Error) string {
+	if len(errs) == 1 {
+		return errorDescription(errs[0])
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: one of these errors.\n", http.StatusText(status))
+	for _, e := range errs {
+		code := "`" + e.Code + "`"
+		if e.DocsLink != "" {
+			code = "[" + code + "](" + e.DocsLink + ")"
+		}
+		b.WriteString("\n- " + code)
+		if e.Title != http.StatusText(status) {
+			b.WriteString(": " + e.Title)
+		}
+	}
+	return b.String()
+}
+
+// errorDescription is the error's description (or title) and its docs link.
+func errorDescription(e *catalog.Error) string {
+	d := strings.TrimSpace(e.Description)
+	if d == "" {
+		d = e.Title
+	}
+	if e.DocsLink != "" {
+		d += "\n\nDocumentation: <" + e.DocsLink + ">"
+	}
+	return d
+}
+
+// example is the named example of one error: the exact body the generated
+// Go code writes for it, with its members in the same order. peers is the
+// number of errors of the same response, e's among them, and titles how many
+// of them have each title: with several, each example says which error it
+// is, by title unless titles repeat (most default to the reason phrase).
+func (g *generator) example(e *catalog.Error, peers int, titles map[string]int) (*yaml.Node, error) {
+	body, err := example.Body(e)
+	if err != nil {
+		return nil, fmt.Errorf("error %s: example: %w", e.Code, err)
+	}
+	value, err := yamlnode.FromJSON(body)
+	if err != nil {
+		return nil, fmt.Errorf("error %s: example: %w", e.Code, err)
+	}
+	ex := yamlnode.Map()
+	summary := e.Title
+	if titles[e.Title] > 1 {
+		summary = e.Code
+	}
+	yamlnode.Set(ex, "summary", yamlnode.Str(summary))
+	if peers > 1 {
+		yamlnode.Set(ex, "description", yamlnode.Str(errorDescription(e)))
+	}
+	yamlnode.Set(ex, "value", value)
+	return ex, nil
+}

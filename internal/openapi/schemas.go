@@ -1,0 +1,279 @@
+package openapi
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/yamlnode"
+)
+
+// envelopeSchema describes every body the envelope can produce.
+func (g *generator) envelopeSchema(env *catalog.Envelope) *yaml.Node {
+	s := g.nodeSchema(env.Body, g.users[env])
+	desc := fmt.Sprintf("The error envelope of %s (%s).", g.c.API, env.MediaType)
+	if env != g.c.Format {
+		codes := make([]string, len(g.users[env]))
+		for i, e := range g.users[env] {
+			codes[i] = "`" + e.Code + "`"
+		}
+		desc = fmt.Sprintf("The %s error envelope (%s), used by %s.", env.Name, env.MediaType, strings.Join(codes, ", "))
+	}
+	yamlnode.Insert(s, 1, "description", yamlnode.Str(desc))
+	return s
+}
+
+// nodeSchema walks an envelope template. users are the errors written in it,
+// which decide the types of $details.NAME members.
+func (g *generator) nodeSchema(n *catalog.Node, users []*catalog.Error) *yaml.Node {
+	switch n.Kind {
+	case catalog.KindObject:
+		s := yamlnode.Map()
+		yamlnode.Set(s, "type", yamlnode.Str("object"))
+		props := yamlnode.Map()
+		required := yamlnode.Seq()
+		spread := false
+		for _, m := range n.Members {
+			if m.Spread {
+				spread = true
+				continue
+			}
+			yamlnode.Set(props, m.Key, g.nodeSchema(m.Value, users))
+			// a member is always written unless it is an optional reference
+			if m.Value.Kind != catalog.KindRef || !m.Value.Ref.Optional {
+				required.Content = append(required.Content, yamlnode.Str(m.Key))
+			}
+		}
+		if len(required.Content) > 0 {
+			yamlnode.Set(s, "required", required)
+		}
+		if len(props.Content) > 0 {
+			yamlnode.Set(s, "properties", props)
+		}
+		if spread {
+			// the details' members are written next to the envelope's own
+			yamlnode.Set(s, "additionalProperties", yamlnode.Bool(true))
+		}
+		return s
+	case catalog.KindArray:
+		s := yamlnode.Map()
+		yamlnode.Set(s, "type", yamlnode.Str("array"))
+		yamlnode.Set(s, "minItems", yamlnode.Int(1))
+		yamlnode.Set(s, "maxItems", yamlnode.Int(1))
+		yamlnode.Set(s, "items", g.nodeSchema(n.Elem, users))
+		return s
+	case catalog.KindLiteral:
+		return g.literalSchema(n.Literal)
+	}
+	return g.refSchema(n.Ref, users)
+}
+
+// literalSchema pins a literal member (e.g. "ok": false) to its value.
+func (g *generator) literalSchema(lit []byte) *yaml.Node {
+	v, err := yamlnode.FromJSON(lit)
+	if err != nil || v.Kind != yaml.ScalarNode {
+		return yamlnode.Map() // compileNode only makes scalar literals
+	}
+	s := yamlnode.Map()
+	switch v.Tag {
+	case "!!null":
+		if g.v31 {
+			yamlnode.Set(s, "type", yamlnode.Str("null"))
+			return s
+		}
+		yamlnode.Set(s, "nullable", yamlnode.Bool(true))
+	case "!!str":
+		yamlnode.Set(s, "type", yamlnode.Str("string"))
+	case "!!int":
+		yamlnode.Set(s, "type", yamlnode.Str("integer"))
+	case "!!float":
+		yamlnode.Set(s, "type", yamlnode.Str("number"))
+	case "!!bool":
+		yamlnode.Set(s, "type", yamlnode.Str("boolean"))
+	}
+	yamlnode.Set(s, "enum", yamlnode.Seq(v))
+	return s
+}
+
+// refDescriptions say what each reference holds on the wire.
+var refDescriptions = map[catalog.RefName]string{
+	catalog.RefMessage:    "A human-readable message for developers. Its wording may change: branch on the code instead.",
+	catalog.RefTitle:      "A short, human-readable summary of the error.",
+	catalog.RefStatus:     "The HTTP status code of the response.",
+	catalog.RefStatusText: "The HTTP status code of the response, as a string.",
+	catalog.RefType:       "A URI reference that identifies the problem type.",
+	catalog.RefDetails:    "Additional context; its members depend on the error code.",
+	catalog.RefRequestID:  "The ID of the request; quote it when contacting support.",
+	catalog.RefInstance:   "A URI reference that identifies this occurrence of the problem.",
+	catalog.RefDocsURL:    "A link to the error's documentation.",
+	catalog.RefCategory:   "The category of the error.",
+}
+
+func (g *generator) refSchema(r catalog.Ref, users []*catalog.Error) *yaml.Node {
+	switch r.Name {
+	case catalog.RefCode:
+		// Not a $ref to the ErrorCode enum: a client generated from a closed
+		// enum would reject the codes added after it, and a 10,000-code enum
+		// in every shape makes validating a response slow.
+		s := yamlnode.Map()
+		yamlnode.Set(s, "type", yamlnode.Str("string"))
+		yamlnode.Set(s, "description", yamlnode.Str("A stable, machine-readable code: one of ErrorCode. New codes may be added."))
+		return s
+	case catalog.RefDetails:
+		if r.Arg != "" {
+			return g.detailMemberSchema(r, users)
+		}
+		s := yamlnode.Map()
+		yamlnode.Set(s, "type", yamlnode.Str("object"))
+		yamlnode.Set(s, "description", yamlnode.Str(refDescriptions[r.Name]))
+		return s
+	}
+	s := yamlnode.Map()
+	typ := "string"
+	if r.Name == catalog.RefStatus {
+		typ = "integer"
+	}
+	yamlnode.Set(s, "type", yamlnode.Str(typ))
+	desc := refDescriptions[r.Name]
+	if r.Name == catalog.RefMeta {
+		desc = fmt.Sprintf("The error's %s.", r.Arg)
+	}
+	yamlnode.Set(s, "description", yamlnode.Str(desc))
+	return s
+}
+
+// detailMemberSchema types a $details.NAME member from the errors that have
+// the detail. It may be null when some error lacks the detail (or leaves an
+// optional one empty) and the member is not optional, or when a required
+// list, map or object detail is nil in Go.
+func (g *generator) detailMemberSchema(r catalog.Ref, users []*catalog.Error) *yaml.Node {
+	var typ catalog.DetailType
+	mixed, nullable := false, false
+	desc := ""
+	for _, e := range users {
+		d := e.Detail(r.Arg)
+		if d == nil {
+			nullable = nullable || !r.Optional
+			continue
+		}
+		if typ == "" {
+			typ, desc = d.Type, d.Description
+		} else if typ != d.Type {
+			mixed = true
+		}
+		nullable = nullable || detailNullable(d, r.Optional)
+	}
+	if desc == "" {
+		desc = fmt.Sprintf("The %s detail of the error.", r.Arg)
+	}
+	if mixed || typ == "" {
+		s := yamlnode.Map()
+		yamlnode.Set(s, "description", yamlnode.Str(desc+" Its type depends on the error code."))
+		return s
+	}
+	s := g.typeSchema(typ, nullable)
+	yamlnode.Insert(s, 1, "description", yamlnode.Str(desc))
+	return s
+}
+
+// detailNullable reports whether a $details.NAME member for d can be null:
+// a required list, map or object is null when nil (it has no omitempty); an
+// optional detail left empty is null unless the member is optional too.
+func detailNullable(d *catalog.Detail, optionalMember bool) bool {
+	if d.Required {
+		return !d.Type.Scalar()
+	}
+	return !optionalMember
+}
+
+// typeSchema is the schema of a detail type.
+func (g *generator) typeSchema(t catalog.DetailType, nullable bool) *yaml.Node {
+	s := yamlnode.Map()
+	base := "string"
+	switch t {
+	case catalog.TypeInteger:
+		base = "integer"
+	case catalog.TypeNumber:
+		base = "number"
+	case catalog.TypeBoolean:
+		base = "boolean"
+	case catalog.TypeStrings:
+		base = "array"
+	case catalog.TypeStringMap, catalog.TypeObject:
+		base = "object"
+	}
+	switch {
+	case nullable && g.v31:
+		types := yamlnode.Seq(yamlnode.Str(base), yamlnode.Str("null"))
+		types.Style = yaml.FlowStyle
+		yamlnode.Set(s, "type", types)
+	case nullable:
+		yamlnode.Set(s, "type", yamlnode.Str(base))
+		yamlnode.Set(s, "nullable", yamlnode.Bool(true))
+	default:
+		yamlnode.Set(s, "type", yamlnode.Str(base))
+	}
+	switch t {
+	case catalog.TypeStrings:
+		items := yamlnode.Map()
+		yamlnode.Set(items, "type", yamlnode.Str("string"))
+		yamlnode.Set(s, "items", items)
+	case catalog.TypeStringMap:
+		values := yamlnode.Map()
+		yamlnode.Set(values, "type", yamlnode.Str("string"))
+		yamlnode.Set(s, "additionalProperties", values)
+	}
+	return s
+}
+
+// detailsSchema describes <Name>Details, the details object as the generated
+// struct marshals it.
+func (g *generator) detailsSchema(e *catalog.Error) (*yaml.Node, error) {
+	s := yamlnode.Map()
+	yamlnode.Set(s, "type", yamlnode.Str("object"))
+	yamlnode.Set(s, "description", yamlnode.Str(fmt.Sprintf("Details of `%s` errors.", e.Code)))
+	required := yamlnode.Seq()
+	props := yamlnode.Map()
+	for _, d := range e.Details {
+		if d.Required {
+			required.Content = append(required.Content, yamlnode.Str(d.Name))
+		}
+		p := g.typeSchema(d.Type, d.Required && !d.Type.Scalar())
+		if d.Description != "" {
+			yamlnode.Insert(p, 1, "description", yamlnode.Str(d.Description))
+		}
+		if d.Example != nil {
+			ex, err := detailExampleNode(d)
+			if err != nil {
+				return nil, fmt.Errorf("error %s: detail %s: example: %w", e.Code, d.Name, err)
+			}
+			if g.v31 {
+				yamlnode.Set(p, "examples", yamlnode.Seq(ex))
+			} else {
+				yamlnode.Set(p, "example", ex)
+			}
+		}
+		yamlnode.Set(props, d.Name, p)
+	}
+	if len(required.Content) > 0 {
+		yamlnode.Set(s, "required", required)
+	}
+	yamlnode.Set(s, "properties", props)
+	return s, nil
+}
+
+// detailExampleNode converts a catalog example to YAML: an object keeps
+// its members' order, a map is sorted as encoding/json writes it.
+func detailExampleNode(d *catalog.Detail) (*yaml.Node, error) {
+	if x, ok := d.Example.(catalog.ExampleJSON); ok {
+		return yamlnode.FromJSON(x)
+	}
+	raw, err := json.Marshal(d.Example)
+	if err != nil {
+		return nil, err
+	}
+	return yamlnode.FromJSON(raw)
+}

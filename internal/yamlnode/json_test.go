@@ -1,0 +1,136 @@
+package yamlnode
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"reflect"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// decodeJSON is the obvious reader, through json.Decoder's tokens: the
+// oracle that FromJSON's direct reader must agree with.
+func decodeJSON(t *testing.T, data string) *yaml.Node {
+	t.Helper()
+	dec := json.NewDecoder(strings.NewReader(data))
+	dec.UseNumber()
+	var read func() *yaml.Node
+	read = func() *yaml.Node {
+		tok, err := dec.Token()
+		if err != nil {
+			t.Fatalf("%s: %v", data, err)
+		}
+		switch v := tok.(type) {
+		case json.Delim:
+			n := Seq()
+			if v == '{' {
+				n = Map()
+			}
+			for dec.More() {
+				if v == '{' {
+					k, _ := dec.Token()
+					n.Content = append(n.Content, Str(k.(string)))
+				}
+				n.Content = append(n.Content, read())
+			}
+			dec.Token() // the closing delimiter
+			return n
+		case string:
+			return Str(v)
+		case json.Number:
+			tag := "!!int"
+			if strings.ContainsAny(string(v), ".eE") {
+				tag = "!!float"
+			}
+			return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: string(v)}
+		case bool:
+			return Bool(v)
+		}
+		return null()
+	}
+	n := read()
+	if _, err := dec.Token(); err != io.EOF {
+		t.Fatalf("%s: data after the value", data)
+	}
+	return n
+}
+
+func TestFromJSON(t *testing.T) {
+	inputs := []string{
+		`{"b":1,"a":[1.5,-2,3e+21,true,false,null],"c":{"z":"\u003ctag\u003e \"q\" é","y":{}},"d":[]}`,
+		`"404"`, `0`, `-0.5E-3`, `[{"x":"line\nbreak"}]`, `[]`, `{}`, `[[],[{}],{"":""}]`,
+		" \t\r\n{ \"a\" : [ 1 , \"b\" ] , \"c\" : { } }\n ",
+		`"\ud83d\ude00 \u00e9 \/ \\ \b\f\r\t"`, `"\ud800 lone surrogate"`, "\"\xff invalid UTF-8\"",
+		`{"a":1,"a":2}`, `"\u2028"`,
+		`{"type":"https://errors.example/x","title":"Not Found","status":404,"detail":"ticket not found","code":"NOT_FOUND","resourceType":"ticket"}`,
+		`{"errors":[{"status":"400","code":"BAD_REQUEST","title":"Bad Request","meta":{"filter":"created-before"}}]}`,
+	}
+	for _, in := range inputs {
+		got, err := FromJSON([]byte(in))
+		if err != nil {
+			t.Fatalf("%s: %v", in, err)
+		}
+		if want := decodeJSON(t, in); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: read as %#v, want %#v", in, got, want)
+		}
+	}
+	for _, in := range []string{`{"a":}`, `[1,]`, `"x`, `1 2`, ``} {
+		if _, err := FromJSON([]byte(in)); err == nil {
+			t.Errorf("%q: no error", in)
+		}
+	}
+}
+
+// JSON goes to nodes and back unchanged: order, numbers, escapes; and so it
+// does through YAML text, as a document is written and read back.
+func TestJSONRoundTrip(t *testing.T) {
+	for _, in := range []string{
+		`{"b":1,"a":[1.5,-2,3e+21,true,false,null],"c":{"z":"\u003ctag\u003e \"q\" é","y":{}},"d":[]}`,
+		`"404"`, `0`, `[{"x":"line\nbreak"}]`,
+	} {
+		n, err := FromJSON([]byte(in))
+		if err != nil {
+			t.Fatalf("%s: %v", in, err)
+		}
+		var b bytes.Buffer
+		if err := WriteJSON(&b, n, "", true); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != in {
+			t.Errorf("round trip of %s gave %s", in, b.String())
+		}
+		out, err := Encode(n, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back yaml.Node
+		if err := yaml.Unmarshal(out, &back); err != nil {
+			t.Fatal(err)
+		}
+		b.Reset()
+		if err := WriteJSON(&b, &back, "", true); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != in {
+			t.Errorf("round trip of %s through YAML gave %s", in, b.String())
+		}
+	}
+}
+
+func TestWriteJSONIndent(t *testing.T) {
+	n, err := FromJSON([]byte(`{"a":[1,{"b":"<"}],"c":{}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := WriteJSON(&b, n, "\t", false); err != nil {
+		t.Fatal(err)
+	}
+	want := "{\n\t\"a\": [\n\t\t1,\n\t\t{\n\t\t\t\"b\": \"<\"\n\t\t}\n\t],\n\t\"c\": {}\n}"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}

@@ -1,0 +1,63 @@
+package yamlnode
+
+import (
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+func TestMarshalScalars(t *testing.T) {
+	values := []string{
+		"", "plain", "two words", "yes", "No", "null", "~", "1", "1.5", "-1", "0x1F", ".inf", "1:20", "2024-01-01",
+		"a: b", "a #b", "ends:", "#/components/schemas/Error", "<<", "- item", "[x]", "{x}", "*alias", "&anchor",
+		"!tag", "|", ">", "'single'", `"double"`, "%directive", "@at", "`tick`", " lead", "trail ", "tab\there",
+		"line\nbreak", "line\nbreak\n", "line\n\nbreak\n\n", "\nlead", "uni\u2028code", "bidi\u202e", "del\x7f",
+		"émoji 🎉", "back\\slash", "ctrl\x01", "\tlead tab\nx", "x\n  indented\n", "a,b", "$ref",
+	}
+	root := Map()
+	list := Seq()
+	for i, v := range values {
+		Set(root, v+strings.Repeat("k", i), Str(v))
+		list.Content = append(list.Content, Str(v))
+	}
+	Set(root, "list", list)
+	flow := Seq()
+	flow.Style = yaml.FlowStyle
+	for _, v := range values {
+		flow.Content = append(flow.Content, Str(v))
+	}
+	Set(root, "flow", flow)
+	out, err := Marshal(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	if err := yaml.Unmarshal(out, &got); err != nil {
+		t.Fatalf("does not parse: %v\n%s", err, out)
+	}
+	for i, v := range values {
+		if got[v+strings.Repeat("k", i)] != v {
+			t.Errorf("value %q read back as %#v", v, got[v+strings.Repeat("k", i)])
+		}
+	}
+	for _, key := range []string{"list", "flow"} {
+		items, _ := got[key].([]any)
+		if len(items) != len(values) {
+			t.Fatalf("%s: %d items, want %d", key, len(items), len(values))
+		}
+		for i, v := range values {
+			if items[i] != v {
+				t.Errorf("%s item %q read back as %#v", key, v, items[i])
+			}
+		}
+	}
+}
+
+func TestSpecialMax(t *testing.T) {
+	for s := range special {
+		if len(s) > specialMax {
+			t.Errorf("specialMax is %d, but %q is longer", specialMax, s)
+		}
+	}
+}
