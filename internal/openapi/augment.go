@@ -36,22 +36,9 @@ import (
 func Augment(c *catalog.Catalog, spec []byte, specName string, force bool) ([]byte, error) {
 	spec = bytes.TrimPrefix(spec, []byte("\ufeff"))
 	isJSON := bytes.HasPrefix(bytes.TrimSpace(spec), []byte("{"))
-	if isJSON && !json.Valid(spec) {
-		var v any
-		err := json.Unmarshal(spec, &v)
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			line, col := offsetPos(spec, se.Offset)
-			return nil, fmt.Errorf("%s:%d:%d: invalid JSON: %v", specName, line, col, se)
-		}
-		return nil, fmt.Errorf("%s: invalid JSON: %v", specName, err)
-	}
 	var file yaml.Node
-	if err := yaml.Unmarshal(spec, &file); err != nil {
-		return nil, fmt.Errorf("%s: invalid YAML: %s", specName, strings.TrimPrefix(err.Error(), "yaml: "))
-	}
-	if len(file.Content) == 0 || file.Content[0].Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s: not an OpenAPI document: the top level must be a mapping", specName)
+	if err := readSpec(spec, isJSON, specName, &file); err != nil {
+		return nil, err
 	}
 	root := file.Content[0]
 	a := &augmenter{c: c, specName: specName, force: force}
@@ -115,6 +102,28 @@ func Augment(c *catalog.Catalog, spec []byte, specName string, force bool) ([]by
 	}
 	b.WriteByte('\n')
 	return b.Bytes(), nil
+}
+
+// readSpec parses a spec into file, whose one content node is then a
+// mapping.
+func readSpec(spec []byte, isJSON bool, specName string, file *yaml.Node) error {
+	if isJSON && !json.Valid(spec) {
+		var v any
+		err := json.Unmarshal(spec, &v)
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			line, col := offsetPos(spec, se.Offset)
+			return fmt.Errorf("%s:%d:%d: invalid JSON: %v", specName, line, col, se)
+		}
+		return fmt.Errorf("%s: invalid JSON: %v", specName, err)
+	}
+	if err := yaml.Unmarshal(spec, file); err != nil {
+		return fmt.Errorf("%s: invalid YAML: %s", specName, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	if len(file.Content) == 0 || file.Content[0].Kind != yaml.MappingNode {
+		return fmt.Errorf("%s: not an OpenAPI document: the top level must be a mapping", specName)
+	}
+	return nil
 }
 
 // validateSpec loads a document with kin-openapi and validates it. Refs to

@@ -29,7 +29,7 @@ func mustLoadCatalog(t *testing.T, path string) *catalog.Catalog {
 	return c
 }
 
-func readSpec(t *testing.T, name string) []byte {
+func readTestSpec(t *testing.T, name string) []byte {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
@@ -65,7 +65,7 @@ func TestAugmentGolden(t *testing.T) {
 		t.Run(tc.golden, func(t *testing.T) {
 			c := mustLoadCatalog(t, tc.catalog)
 			c.OpenAPI.DefaultResponse = tc.defaultResponse
-			spec := readSpec(t, tc.spec)
+			spec := readTestSpec(t, tc.spec)
 			out, err := Augment(c, spec, tc.spec, tc.force)
 			if err != nil {
 				t.Fatal(err)
@@ -122,7 +122,7 @@ func TestAugmentPetstore(t *testing.T) {
 	// Petstore has an Error schema of its own, which its responses use: a
 	// prefix keeps both, where --force would replace petstore's.
 	c.OpenAPI.Prefix = "OneStack"
-	spec := readSpec(t, "petstore-expanded.yaml")
+	spec := readTestSpec(t, "petstore-expanded.yaml")
 	out, err := Augment(c, spec, "petstore-expanded.yaml", false)
 	if err != nil {
 		t.Fatal(err)
@@ -171,7 +171,7 @@ func findError(c *catalog.Catalog, code string) *catalog.Error {
 // What the spec already has is kept without --force and replaced with it.
 func TestAugmentForce(t *testing.T) {
 	c := mustLoadCatalog(t, "catalog.yaml")
-	spec := readSpec(t, "tasks-3.1.yaml")
+	spec := readTestSpec(t, "tasks-3.1.yaml")
 	for _, force := range []bool{false, true} {
 		out, err := Augment(c, spec, "tasks-3.1.yaml", force)
 		if err != nil {
@@ -199,7 +199,7 @@ func TestAugmentForce(t *testing.T) {
 		"        apiKey: []\n        app2AppOauth:\n        - board:read", "        - defaultApiKey: []\n        - app2AppOauth: [board:read]",
 		"        bearerHttpAuthentication: []\n        user2AppOauth:\n        - board:read", "        - bearerHttpAuthentication: []\n        - user2AppOauth: [board:read]",
 		"        bearerHttpAuthentication: []\n        user2AppOauth:\n        - board:write", "        - bearerHttpAuthentication: []\n        - user2AppOauth: [board:write]",
-	).Replace(string(readSpec(t, "tictactoe.yaml")))
+	).Replace(string(readTestSpec(t, "tictactoe.yaml")))
 	c.OpenAPI.Attach = append(c.OpenAPI.Attach, "VALIDATION_ERROR")
 	for _, force := range []bool{false, true} {
 		out, err := Augment(c, []byte(ttt), "tictactoe.yaml", force)
@@ -223,13 +223,13 @@ func TestAugmentForce(t *testing.T) {
 // Specs errgen must refuse, each with a message that names the file and
 // says what is wrong.
 func TestAugmentErrors(t *testing.T) {
-	petstore := string(readSpec(t, "petstore-expanded.yaml"))
+	petstore := string(readTestSpec(t, "petstore-expanded.yaml"))
 	const minimal = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /things:\n    get:\n      x-errors: [NOT_FOUND, NOPE]\n      responses:\n        '200': {description: OK}\n"
 	tests := []struct {
 		name, spec string
 		want       []string // substrings of the error, in order
 	}{
-		{"tictactoe.yaml", string(readSpec(t, "tictactoe.yaml")), []string{
+		{"tictactoe.yaml", string(readTestSpec(t, "tictactoe.yaml")), []string{
 			"tictactoe.yaml:27:9: GET /board: security must be a list of security requirements (- scheme: [scopes]), not a mapping\n",
 			"tictactoe.yaml:57:9: GET /board/{row}/{column}: security must be a list",
 			"tictactoe.yaml:93:9: PUT /board/{row}/{column}: security must be a list",

@@ -12,30 +12,33 @@ import (
 	"github.com/errgen/errgen/internal/yamlnode"
 )
 
+// headerUse is one error setting a header: a catalog header, or
+// WWW-Authenticate for its challenge (h nil).
+type headerUse struct {
+	e *catalog.Error
+	h *catalog.Header
+}
+
 // headers describes the response headers of a status's errors: the
 // catalog's headers and WWW-Authenticate for challenges, in order of first
 // use. A header is required when every error of the status always sets it
 // (the Go code skips a header whose value renders empty).
 func (g *generator) headers(errs []*catalog.Error) *yaml.Node {
-	type use struct {
-		e *catalog.Error
-		h *catalog.Header // nil for WWW-Authenticate
-	}
 	var names []string
-	uses := map[string][]use{}
+	uses := map[string][]headerUse{}
 	for _, e := range errs {
 		for _, h := range e.Headers {
 			if uses[h.Name] == nil {
 				names = append(names, h.Name)
 			}
-			uses[h.Name] = append(uses[h.Name], use{e, h})
+			uses[h.Name] = append(uses[h.Name], headerUse{e, h})
 		}
 		if e.Challenge != "" {
 			const name = "WWW-Authenticate"
 			if uses[name] == nil {
 				names = append(names, name)
 			}
-			uses[name] = append(uses[name], use{e, nil})
+			uses[name] = append(uses[name], headerUse{e, nil})
 		}
 	}
 	if len(names) == 0 {
@@ -43,68 +46,73 @@ func (g *generator) headers(errs []*catalog.Error) *yaml.Node {
 	}
 	out := yamlnode.Map()
 	for _, name := range names {
-		us := uses[name]
-		integer, always := true, len(us) == len(errs)
-		var values []string
-		desc := ""
-		for _, u := range us {
-			var v string
-			if u.h == nil {
-				v = u.e.Challenge
-				integer = false
-				desc = "The authentication scheme the client must use (RFC 9110, section 11.6.1)."
-			} else {
-				d := singleDetail(u.e, u.h.Value)
-				integer = integer && d != nil && d.Type == catalog.TypeInteger
-				always = always && neverEmpty(u.e, u.h.Value)
-				if desc == "" && d != nil {
-					desc = d.Description
-				}
-				in, err := example.New(u.e)
-				if err == nil {
-					v, err = example.Fill(u.h.Value, in.Details)
-				}
-				if err != nil {
-					v = ""
-				}
-			}
-			if !slices.Contains(values, v) {
-				values = append(values, v)
-			}
-		}
-		codes := make([]string, len(us))
-		for i, u := range us {
-			codes[i] = "`" + u.e.Code + "`"
-		}
-		if desc == "" {
-			desc = "Set by " + strings.Join(codes, ", ") + "."
-		} else if len(us) < len(errs) {
-			desc += " Set by " + strings.Join(codes, ", ") + "."
-		}
-		h := yamlnode.Map()
-		yamlnode.Set(h, "description", yamlnode.Str(desc))
-		if always {
-			yamlnode.Set(h, "required", yamlnode.Bool(true))
-		}
-		schema := yamlnode.Map()
-		typ := "string"
-		if integer {
-			typ = "integer"
-		}
-		yamlnode.Set(schema, "type", yamlnode.Str(typ))
-		yamlnode.Set(h, "schema", schema)
-		if len(values) == 1 && values[0] != "" {
-			ex := yamlnode.Str(values[0])
-			if integer {
-				if n, err := strconv.Atoi(values[0]); err == nil {
-					ex = yamlnode.Int(n)
-				}
-			}
-			yamlnode.Set(h, "example", ex)
-		}
-		yamlnode.Set(out, name, h)
+		yamlnode.Set(out, name, headerObject(uses[name], len(errs)))
 	}
 	return out
+}
+
+// headerObject describes one header from its uses, of a status with peers
+// errors in all.
+func headerObject(us []headerUse, peers int) *yaml.Node {
+	integer, always := true, len(us) == peers
+	var values []string
+	desc := ""
+	for _, u := range us {
+		var v string
+		if u.h == nil {
+			v = u.e.Challenge
+			integer = false
+			desc = "The authentication scheme the client must use (RFC 9110, section 11.6.1)."
+		} else {
+			d := singleDetail(u.e, u.h.Value)
+			integer = integer && d != nil && d.Type == catalog.TypeInteger
+			always = always && neverEmpty(u.e, u.h.Value)
+			if desc == "" && d != nil {
+				desc = d.Description
+			}
+			in, err := example.New(u.e)
+			if err == nil {
+				v, err = example.Fill(u.h.Value, in.Details)
+			}
+			if err != nil {
+				v = ""
+			}
+		}
+		if !slices.Contains(values, v) {
+			values = append(values, v)
+		}
+	}
+	codes := make([]string, len(us))
+	for i, u := range us {
+		codes[i] = "`" + u.e.Code + "`"
+	}
+	if desc == "" {
+		desc = "Set by " + strings.Join(codes, ", ") + "."
+	} else if len(us) < peers {
+		desc += " Set by " + strings.Join(codes, ", ") + "."
+	}
+	h := yamlnode.Map()
+	yamlnode.Set(h, "description", yamlnode.Str(desc))
+	if always {
+		yamlnode.Set(h, "required", yamlnode.Bool(true))
+	}
+	schema := yamlnode.Map()
+	typ := "string"
+	if integer {
+		typ = "integer"
+	}
+	yamlnode.Set(schema, "type", yamlnode.Str(typ))
+	yamlnode.Set(h, "schema", schema)
+	if len(values) == 1 && values[0] != "" {
+		ex := yamlnode.Str(values[0])
+		if integer {
+			if n, err := strconv.Atoi(values[0]); err == nil {
+				ex = yamlnode.Int(n)
+			}
+		}
+		yamlnode.Set(h, "example", ex)
+	}
+	return h
 }
 
 // neverEmpty reports whether a header template always renders to a

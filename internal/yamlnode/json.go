@@ -208,6 +208,12 @@ func writeJSON(b *bytes.Buffer, n *yaml.Node, indent string, level int, escapeHT
 		b.WriteByte(']')
 		return nil
 	}
+	return writeJSONScalar(b, n, escapeHTML)
+}
+
+// writeJSONScalar writes a scalar: null, a boolean or number as JSON spells
+// it, or a string.
+func writeJSONScalar(b *bytes.Buffer, n *yaml.Node, escapeHTML bool) error {
 	switch n.ShortTag() {
 	case "!!null":
 		b.WriteString("null")
