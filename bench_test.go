@@ -8,13 +8,14 @@ import (
 	"testing"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/catalogtest"
 )
 
 var benchSizes = []int{100, 1000, 10000}
 
 func loadSynthetic(b *testing.B, n int) *catalog.Catalog {
 	b.Helper()
-	c, err := catalog.Parse("synthetic.yaml", syntheticCatalog(n))
+	c, err := catalog.Parse("synthetic.yaml", catalogtest.Synthetic(n))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -23,7 +24,7 @@ func loadSynthetic(b *testing.B, n int) *catalog.Catalog {
 
 func BenchmarkLoad(b *testing.B) {
 	for _, n := range benchSizes {
-		data := syntheticCatalog(n)
+		data := catalogtest.Synthetic(n)
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {
@@ -75,7 +76,7 @@ func BenchmarkProcess(b *testing.B) {
 	}
 	for _, n := range benchSizes[1:] {
 		cat := filepath.Join(dir, fmt.Sprintf("catalog%d.yaml", n))
-		if err := os.WriteFile(cat, syntheticCatalog(n), 0o644); err != nil {
+		if err := os.WriteFile(cat, catalogtest.Synthetic(n), 0o644); err != nil {
 			b.Fatal(err)
 		}
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
@@ -93,7 +94,7 @@ func BenchmarkProcess(b *testing.B) {
 // TestSyntheticCatalogIsValid keeps the benchmark input honest: it loads and
 // generates at a small size.
 func TestSyntheticCatalogIsValid(t *testing.T) {
-	c, err := catalog.Parse("synthetic.yaml", syntheticCatalog(60))
+	c, err := catalog.Parse("synthetic.yaml", catalogtest.Synthetic(60))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/golang"
 	"github.com/errgen/errgen/internal/openapi"
 )
 
@@ -57,7 +58,9 @@ type emitter struct {
 var emitters = []emitter{
 	{KindGo, func(c *catalog.Catalog, opts Options) string {
 		return path.Join(goPackage(c, opts), "errors.go")
-	}, emitGo},
+	}, func(c *catalog.Catalog, opts Options) ([]byte, error) {
+		return golang.Generate(c, goPackage(c, opts), Header)
+	}},
 	{KindOpenAPI, func(*catalog.Catalog, Options) string { return "openapi.yaml" }, func(c *catalog.Catalog, _ Options) ([]byte, error) {
 		return openapi.Generate(c, Header)
 	}},

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/catalogtest"
 )
 
 // stdlibImporter reads the standard library's export data (go list -export) once and
@@ -44,8 +45,8 @@ func FuzzGenerate(f *testing.F) {
 			f.Add(data)
 		}
 	}
-	f.Add(hostileCatalog())
-	f.Add(declsCatalog())
+	f.Add(catalogtest.Hostile())
+	f.Add(catalogtest.Decls())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := catalog.Parse("fuzz.yaml", data)
 		if err != nil {

@@ -1,9 +1,12 @@
 package errgen
 
 import (
+	"bytes"
 	"context"
+	"go/format"
 	"testing"
 
+	"github.com/aymanbagabas/go-udiff"
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/errgen/errgen/catalog"
@@ -55,4 +58,16 @@ func mustLoadCatalog(t *testing.T, path string) *catalog.Catalog {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// checkGofmt fails when gofmt would change src.
+func checkGofmt(t *testing.T, src []byte) {
+	t.Helper()
+	formatted, err := format.Source(src)
+	if err != nil {
+		t.Fatalf("generated Go does not parse: %v", err)
+	}
+	if !bytes.Equal(formatted, src) {
+		t.Fatalf("gofmt changes the generated Go:\n%s", udiff.Unified("generated", "gofmt", string(src), string(formatted)))
+	}
 }

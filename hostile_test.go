@@ -12,69 +12,15 @@ import (
 	"testing"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/catalogtest"
 )
-
-// hostileText is catalog text that tries to escape every context it lands
-// in: Go comments and strings, YAML, JSON, Markdown tables and code blocks.
-const hostileText = "*/ // `raw` \"quoted\" \\back\\slash | pipe {{ .Evil }} <script>alert(1)</script> " +
-	"line\u2028sep para\u2029sep bidi\u202egnp.exe\u202c zero\u200bwidth"
-
-// hostileCatalog returns a valid catalog whose every free-text field holds
-// hostileText, with newlines and a very long line for good measure.
-func hostileCatalog() []byte {
-	long := strings.Repeat("very long line ", 700)
-	q := func(s string) string { // a YAML double-quoted scalar
-		r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\u2028", `\L`, "\u2029", `\P`)
-		return `"` + r.Replace(s) + `"`
-	}
-	h := q(hostileText)
-	multi := q(hostileText + "\nsecond line\n\n| a | b |\n```\nfence")
-	return []byte(`version: 1
-api: ` + h + `
-description: ` + multi + `
-format: problem
-type_base: https://errors.example.com/
-docs_url: https://docs.example.com/errors
-docs:
-  title: ` + h + `
-  sections: [{title: ` + h + `, body: ` + multi + `}]
-  providers:
-    - name: ` + h + `
-      notes: ` + multi + `
-      issues: [{error: ` + h + `, cause: ` + multi + `, fix: ` + q(long) + `}]
-errors:
-  - code: HOSTILE
-    status: 400
-    title: ` + h + `
-    message: ` + q(hostileText+" {field} */") + `
-    description: ` + multi + `
-    category: ` + h + `
-    causes: [` + h + `, ` + multi + `]
-    remediation: [` + q(long) + `]
-    troubleshooting: [{check: ` + multi + `, solution: ` + h + `}]
-    meta: {kind: ` + h + `}
-    details:
-      - {name: field, type: string, required: true, description: ` + multi + `, example: ` + h + `}
-      - {name: blob, type: object, description: ` + h + `, example: {"*/": ` + h + `, "<b>": [1, 2]}}
-      - {name: tags, type: "string[]", example: [` + h + `]}
-  - code: SECRET_FAIL
-    status: 500
-    fallback: true
-    title: ` + h + `
-    description: ` + h + `
-  - code: NO_AUTH
-    status: 401
-    challenge: Bearer realm="a\"b"
-    format: oauth2
-`)
-}
 
 // TestHostileText generates from hostileCatalog and checks that no text
 // escaped its context: the Go package compiles, vets and declares exactly
 // the expected identifiers, with no raw control character in any comment;
 // the OpenAPI document validates; the Markdown tables keep their shape.
 func TestHostileText(t *testing.T) {
-	c, err := catalog.Parse("hostile.yaml", hostileCatalog())
+	c, err := catalog.Parse("hostile.yaml", catalogtest.Hostile())
 	if err != nil {
 		t.Fatal(err)
 	}

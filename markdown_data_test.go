@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/catalogtest"
 )
 
 // TestMDMirrorsCatalog checks that mdError and mdDetail repeat every field of
@@ -40,7 +41,7 @@ func TestMDMirrorsCatalog(t *testing.T) {
 			}
 		}
 	}
-	c, err := catalog.Parse("synthetic.yaml", syntheticCatalog(60))
+	c, err := catalog.Parse("synthetic.yaml", catalogtest.Synthetic(60))
 	if err != nil {
 		t.Fatal(err)
 	}

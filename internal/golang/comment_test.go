@@ -1,4 +1,4 @@
-package errgen
+package golang
 
 import (
 	"math/rand/v2"

@@ -1,4 +1,4 @@
-package errgen
+package golang
 
 import (
 	"github.com/dave/jennifer/jen"
@@ -8,9 +8,9 @@ import (
 )
 
 // envelopes writes, per envelope in use, an append function that writes the
-// body (the same walk as instance.appendNode in render.go, unrolled into
+// body (the same walk as example.Instance.Body, unrolled into
 // straight-line code) and the field table Parse reads bodies back with.
-func (g *goEmitter) envelopes(f *jen.File) {
+func (g *emitter) envelopes(f *jen.File) {
 	f.Comment("envelopes are the wire formats in use; definitions point into this table.")
 	f.Var().Id("envelopes").Op("=").Index(jen.Lit(len(g.c.Envelopes))).Id("envelope").ValuesFunc(func(grp *jen.Group) {
 		for _, env := range g.c.Envelopes {
@@ -98,7 +98,7 @@ func stringList(list []string) jen.Code {
 // can: a member needs a comma when something was written before it in its
 // object, which is only unknown after an optional member.
 type bodyWriter struct {
-	g       *goEmitter
+	g       *emitter
 	stmts   []jen.Code
 	pending string // constant text not yet appended
 }
@@ -241,7 +241,7 @@ func (w *bodyWriter) metaIndex(name string) int {
 	panic("errgen: meta name not collected: " + name)
 }
 
-func appendString(v jen.Code) jen.Code {
+func appendStringCall(v jen.Code) jen.Code {
 	return jen.Id("b").Op("=").Id("appendString").Call(jen.Id("b"), v)
 }
 
@@ -263,7 +263,7 @@ func (w *bodyWriter) value(r catalog.Ref) {
 		w.stmt(jen.Id("b").Op("=").Append(jen.Id("b"), jen.Id("e").Dot("def").Dot("prepared").Call().Dot(field).Op("...")))
 	case catalog.RefMessage:
 		if r.Optional {
-			w.stmt(appendString(w.stringRef(r)))
+			w.stmt(appendStringCall(w.stringRef(r)))
 			break
 		}
 		w.stmt(jen.Id("b").Op("=").Id("e").Dot("appendMessage").Call(jen.Id("b")))
@@ -274,7 +274,7 @@ func (w *bodyWriter) value(r catalog.Ref) {
 			w.stmt(jen.Id("b").Op("=").Id("e").Dot("appendDetail").Call(jen.Id("b"), jen.Lit(r.Arg)))
 		}
 	default:
-		w.stmt(appendString(w.stringRef(r)))
+		w.stmt(appendStringCall(w.stringRef(r)))
 	}
 }
 
@@ -292,5 +292,5 @@ func (w *bodyWriter) optional(r catalog.Ref) ([]jen.Code, func(*bodyWriter)) {
 		return []jen.Code{jen.Id("e").Dot("hasDetail").Call(jen.Lit(r.Arg))}, func(in *bodyWriter) { in.value(r) }
 	}
 	return []jen.Code{jen.Id("v").Op(":=").Add(w.stringRef(r)), jen.Id("v").Op("!=").Lit("")},
-		func(in *bodyWriter) { in.stmt(appendString(jen.Id("v"))) }
+		func(in *bodyWriter) { in.stmt(appendStringCall(jen.Id("v"))) }
 }

@@ -1,4 +1,4 @@
-package errgen
+package golang
 
 import (
 	"github.com/dave/jennifer/jen"
