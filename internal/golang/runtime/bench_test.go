@@ -1,0 +1,160 @@
+package runtime
+
+// Benchmarks of the runtime's hot path, each beside a baseline doing the same
+// job the way a hand-written service would: encoding/json on an equivalent
+// struct, written with json.NewEncoder(w). Compare with benchstat, or read the
+// ratios off one run: go test -run '^$' -bench . -benchmem ./internal/golang/runtime
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"testing"
+)
+
+// discardWriter is a ResponseWriter that keeps nothing, so the benchmarks
+// measure the error path and not a recorder. Like net/http's, it has
+// WriteString.
+type discardWriter struct{ h http.Header }
+
+func (w *discardWriter) Header() http.Header         { return w.h }
+func (w *discardWriter) WriteHeader(int)             {}
+func (w *discardWriter) Write(b []byte) (int, error) { return len(b), nil }
+func (w *discardWriter) WriteString(s string) (int, error) {
+	return len(s), nil
+}
+
+func newDiscard() *discardWriter { return &discardWriter{h: http.Header{}} }
+
+// The hand-written equivalents of the flat envelope.
+type baselineBody struct {
+	Error   string `json:"error"`
+	Code    string `json:"code"`
+	Details any    `json:"details,omitempty"`
+}
+
+type baselineRateLimit struct {
+	Limit      int    `json:"limit"`
+	Window     string `json:"window"`
+	RetryAfter int    `json:"retryAfter"`
+}
+
+func baselineWrite(w http.ResponseWriter, status int, body *baselineBody, retryAfter int) {
+	h := w.Header()
+	h.Set("Content-Type", "application/json")
+	if retryAfter > 0 {
+		h.Set("Retry-After", strconv.Itoa(retryAfter))
+		h.Set("Cache-Control", "no-store")
+	}
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(body)
+}
+
+var benchRequest, _ = http.NewRequest("GET", "/orders/1", nil)
+
+func BenchmarkWriteStatic(b *testing.B) {
+	w := newDiscard()
+	b.ReportAllocs()
+	for b.Loop() {
+		clear(w.h)
+		Write(w, benchRequest, ErrInternal)
+	}
+}
+
+func BenchmarkWriteStaticBaseline(b *testing.B) {
+	w := newDiscard()
+	b.ReportAllocs()
+	for b.Loop() {
+		clear(w.h)
+		baselineWrite(w, 500, &baselineBody{Error: "An unexpected error occurred", Code: "INTERNAL"}, 0)
+	}
+}
+
+// The error is built inside the loop: a 429 storm constructs each one.
+func BenchmarkWriteDetails(b *testing.B) {
+	w := newDiscard()
+	b.ReportAllocs()
+	for b.Loop() {
+		clear(w.h)
+		Write(w, benchRequest, NewRateLimited(100, "1m", 23))
+	}
+}
+
+func BenchmarkWriteDetailsBaseline(b *testing.B) {
+	w := newDiscard()
+	b.ReportAllocs()
+	for b.Loop() {
+		clear(w.h)
+		baselineWrite(w, 429, &baselineBody{Error: "Rate limit of " + strconv.Itoa(100) + " requests per " + "1m" + " exceeded",
+			Code: "RATE_LIMITED", Details: baselineRateLimit{Limit: 100, Window: "1m", RetryAfter: 23}}, 23)
+	}
+}
+
+func BenchmarkMarshalJSON(b *testing.B) {
+	e := NewInvalidInput("title")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := e.MarshalJSON(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkMarshalJSONBaseline(b *testing.B) {
+	body := &baselineBody{Error: "Bad Request", Code: "INVALID_INPUT", Details: map[string]string{"field": "title"}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := json.Marshal(body); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+var rateLimitedBody = []byte(`{"error":"Rate limit of 100 requests per 1m exceeded","code":"RATE_LIMITED","details":{"limit":100,"window":"1m","retryAfter":23}}`)
+
+func BenchmarkParse(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse(429, rateLimitedBody); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseBaseline(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		var body struct {
+			Error   string            `json:"error"`
+			Code    string            `json:"code"`
+			Details baselineRateLimit `json:"details"`
+		}
+		if err := json.Unmarshal(rateLimitedBody, &body); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkErrorsIs(b *testing.B) {
+	err := fmt.Errorf("loading order: %w", NewInvalidInput("title"))
+	b.ReportAllocs()
+	for b.Loop() {
+		if !errors.Is(err, ErrInvalidInput) {
+			b.Fatal("not matched")
+		}
+	}
+}
+
+var errBaselineInvalid = errors.New("invalid input")
+
+func BenchmarkErrorsIsBaseline(b *testing.B) {
+	err := fmt.Errorf("loading order: %w", errBaselineInvalid)
+	b.ReportAllocs()
+	for b.Loop() {
+		if !errors.Is(err, errBaselineInvalid) {
+			b.Fatal("not matched")
+		}
+	}
+}

@@ -1,0 +1,208 @@
+package runtime
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"testing"
+)
+
+func TestMarshalJSON(t *testing.T) {
+	tests := []struct {
+		name string
+		err  *Error
+		want string
+	}{
+		{"static", ErrInternal, `{"error":"An unexpected error occurred","code":"INTERNAL"}`},
+		{"request ID is not in the flat envelope", ErrInternal.WithRequestID("req_1"), `{"error":"An unexpected error occurred","code":"INTERNAL"}`},
+		{"escaped message", ErrInternal.WithMessage("<a href=\"x\">&\u2028</a>\xff"),
+			`{"error":"\u003ca href=\"x\"\u003e\u0026\u2028\u003c/a\u003e\ufffd","code":"INTERNAL"}`},
+		{"empty message writes the title", ErrInternal.WithMessage(""), `{"error":"Internal Server Error","code":"INTERNAL"}`},
+		// The message holds U+FFFD itself, which encoding/json writes as is.
+		{"template from a string detail", NewRateLimited(5, "\xff<", 1),
+			`{"error":"Rate limit of 5 requests per �\u003c exceeded","code":"RATE_LIMITED","details":{"limit":5,"window":"\ufffd\u003c","retryAfter":1}}`},
+		{"empty optional details", NewInvalidInputWithDetails(InvalidInputDetails{Reasons: []string{}, FieldErrors: map[string]string{}, Value: json.RawMessage{}}),
+			`{"error":"Bad Request","code":"INVALID_INPUT","details":{"field":""}}`},
+		{"float template", NewOutOfCredit(1e21, -3),
+			`{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403,"detail":"Your current balance is 1e+21, but that costs -3.","code":"OUT_OF_CREDIT","balance":1e+21,"cost":-3}`},
+		{"problem with an empty details object", NewOutOfCreditWithDetails(OutOfCreditDetails{}).WithMessage(""),
+			`{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403,"code":"OUT_OF_CREDIT","balance":0,"cost":0}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.err.MarshalJSON()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+			if !json.Valid(got) {
+				t.Errorf("invalid JSON")
+			}
+			// json.Marshal calls MarshalJSON, and compacts what it returns.
+			via, err := json.Marshal(tt.err)
+			if err != nil || string(via) != tt.want {
+				t.Errorf("json.Marshal = %s, %v", via, err)
+			}
+		})
+	}
+}
+
+func TestMarshalJSONRefusesUnencodableDetails(t *testing.T) {
+	for _, tt := range []struct {
+		err     *Error
+		details any
+	}{
+		{NewOutOfCredit(math.NaN(), 1), OutOfCreditDetails{Balance: math.NaN(), Cost: 1}},
+		{NewOutOfCredit(math.Inf(-1), 1), OutOfCreditDetails{Balance: math.Inf(-1), Cost: 1}},
+		{NewInvalidInputWithDetails(InvalidInputDetails{Value: json.RawMessage(`{"a":`)}), InvalidInputDetails{Value: json.RawMessage(`{"a":`)}},
+	} {
+		_, want := json.Marshal(tt.details)
+		if want == nil {
+			t.Fatalf("json.Marshal(%#v) did not fail", tt.details)
+		}
+		body, err := tt.err.MarshalJSON()
+		if err == nil || err.Error() != want.Error() || body != nil {
+			t.Errorf("%#v: MarshalJSON = %s, %v; want error %v", tt.details, body, err, want)
+		}
+	}
+}
+
+func TestErrorsIs(t *testing.T) {
+	cause := errors.New("sql: no rows")
+	e := NewInvalidInput("title").WithCause(cause)
+	wrapped := fmt.Errorf("loading order: %w", e)
+	tests := []struct {
+		err, target error
+		want        bool
+	}{
+		{wrapped, ErrInvalidInput, true},
+		{wrapped, cause, true},
+		{wrapped, ErrRateLimited, false},
+		{ErrInvalidInput, e, true},
+		{NewRateLimited(1, "1s", 1), ErrRateLimited, true},
+		{ErrRateLimited.WithMessage("x").WithRequestID("r"), ErrRateLimited, true},
+		{ErrOrderNotFound, ErrOutOfCredit, false},
+		{ErrOrderNotFound, (*Error)(nil), false},
+		{ErrOrderNotFound, errors.New("Order not found"), false},
+		{errors.New("x"), ErrInternal, false},
+	}
+	for i, tt := range tests {
+		if got := errors.Is(tt.err, tt.target); got != tt.want {
+			t.Errorf("%d: errors.Is(%v, %v) = %v, want %v", i, tt.err, tt.target, got, tt.want)
+		}
+	}
+	var got *Error
+	if !errors.As(wrapped, &got) || got.Code() != CodeInvalidInput {
+		t.Fatalf("errors.As gave %v", got)
+	}
+	if got.Unwrap() != cause || ErrInvalidInput.Unwrap() != nil {
+		t.Errorf("Unwrap() = %v", got.Unwrap())
+	}
+	if want := "INVALID_INPUT: Bad Request: sql: no rows"; got.Error() != want {
+		t.Errorf("Error() = %q, want %q", got.Error(), want)
+	}
+	if want := "RATE_LIMITED: Rate limit of 1 requests per 1s exceeded"; NewRateLimited(1, "1s", 1).Error() != want {
+		t.Errorf("Error() = %q, want %q", NewRateLimited(1, "1s", 1).Error(), want)
+	}
+}
+
+func TestAccessors(t *testing.T) {
+	e := NewOutOfCredit(2.5, 3).WithRequestID("req_1").WithInstance("/orders/7")
+	if e.Code() != CodeOutOfCredit || e.Status() != 403 || e.Title() != "You do not have enough credit." {
+		t.Errorf("code %s status %d title %q", e.Code(), e.Status(), e.Title())
+	}
+	if e.Message() != "Your current balance is 2.5, but that costs 3." {
+		t.Errorf("Message() = %q", e.Message())
+	}
+	if d, ok := e.Details().(OutOfCreditDetails); !ok || d != (OutOfCreditDetails{Balance: 2.5, Cost: 3}) {
+		t.Errorf("Details() = %#v", e.Details())
+	}
+	if e.RequestID() != "req_1" || e.Instance() != "/orders/7" {
+		t.Errorf("RequestID %q Instance %q", e.RequestID(), e.Instance())
+	}
+	if e.Definition() != definitions[4].Definition {
+		t.Errorf("Definition() = %+v", e.Definition())
+	}
+	if ErrOrderNotFound.Details() != nil || ErrOrderNotFound.Message() != "" {
+		t.Errorf("sentinel has details %v or message %q", ErrOrderNotFound.Details(), ErrOrderNotFound.Message())
+	}
+}
+
+func TestWithCopies(t *testing.T) {
+	base := NewRateLimited(100, "1m", 23)
+	before, _ := base.MarshalJSON()
+	cause := errors.New("cause")
+	copies := []struct {
+		name  string
+		c     *Error
+		check func(*Error) bool
+	}{
+		{"WithMessage", base.WithMessage("slow down"), func(c *Error) bool { return c.Message() == "slow down" }},
+		{"WithCause", base.WithCause(cause), func(c *Error) bool { return c.Unwrap() == cause }},
+		{"WithRequestID", base.WithRequestID("req_1"), func(c *Error) bool { return c.RequestID() == "req_1" }},
+		{"WithInstance", base.WithInstance("/x"), func(c *Error) bool { return c.Instance() == "/x" }},
+	}
+	for _, tt := range copies {
+		if tt.c == base || !tt.check(tt.c) || !errors.Is(tt.c, ErrRateLimited) {
+			t.Errorf("%s: not a changed copy", tt.name)
+		}
+	}
+	after, _ := base.MarshalJSON()
+	if string(before) != string(after) || base.Message() != "Rate limit of 100 requests per 1m exceeded" ||
+		base.Unwrap() != nil || base.RequestID() != "" || base.Instance() != "" {
+		t.Errorf("the original changed: %s", after)
+	}
+	// Sentinels are shared: With on them must not change them either.
+	_ = ErrUnauthorized.WithMessage("x").WithRequestID("r").WithInstance("i").WithCause(cause)
+	if body, _ := ErrUnauthorized.MarshalJSON(); string(body) != definitions[0].body || !ErrUnauthorized.static() {
+		t.Errorf("sentinel changed: %s", body)
+	}
+}
+
+// TestDetailsAreSnapshot: details holding slices and maps are encoded when the
+// error is built, so the caller changing them later changes nothing.
+func TestDetailsAreSnapshot(t *testing.T) {
+	reasons := []string{"short"}
+	fields := map[string]string{"a": "b"}
+	raw := json.RawMessage(`"v"`)
+	e := NewInvalidInputWithDetails(InvalidInputDetails{Field: "f", Reasons: reasons, FieldErrors: fields, Value: raw})
+	before, _ := e.MarshalJSON()
+	reasons[0] = "changed"
+	fields["a"] = "changed"
+	raw[1] = 'w'
+	if after, _ := e.MarshalJSON(); string(after) != string(before) {
+		t.Errorf("details changed after construction:\n%s\n%s", before, after)
+	}
+}
+
+func TestRegistry(t *testing.T) {
+	defs := Definitions()
+	if len(defs) != len(definitions) {
+		t.Fatalf("%d definitions, want %d", len(defs), len(definitions))
+	}
+	want := []Code{CodeUnauthorized, CodeInvalidInput, CodeRateLimited, CodeOrderNotFound, CodeOutOfCredit, CodeInternal}
+	for i, d := range defs {
+		if d.Code != want[i] || d != definitions[i].Definition {
+			t.Errorf("Definitions()[%d] = %+v", i, d)
+		}
+		if got, ok := Lookup(string(d.Code)); !ok || got != d {
+			t.Errorf("Lookup(%s) = %+v, %v", d.Code, got, ok)
+		}
+	}
+	defs[0].Title = "changed"
+	if definitions[0].Title != "Unauthorized" {
+		t.Error("Definitions() shares the table")
+	}
+	for _, code := range []string{"NOPE", "", "unauthorized", "Unauthorized"} {
+		if d, ok := Lookup(code); ok || !reflect.DeepEqual(d, Definition{}) {
+			t.Errorf("Lookup(%q) = %+v, %v", code, d, ok)
+		}
+	}
+	if got, _ := Lookup("RATE_LIMITED"); !got.Retryable || got.Status != 429 || got.DocsURL == "" || got.Category != "Rate limiting" {
+		t.Errorf("Lookup(RATE_LIMITED) = %+v", got)
+	}
+}

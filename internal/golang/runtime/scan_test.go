@@ -1,0 +1,202 @@
+package runtime
+
+// The JSON helpers: appendString writes strings as encoding/json does; the
+// scanners find members in bodies that encoding/json has already validated.
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestAppendString(t *testing.T) {
+	cases := append([]string{
+		"\u2028\u2029", "\u2027\u202a", "\x7f", "\xe2\x80", "\xe2\x80\xa8x", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+		"a\x00b", `\u0041`, "é\xffé", "💩\xf0\x9f\x92", "\ufeff",
+	}, hostileStrings...)
+	for c := range 256 {
+		cases = append(cases, string([]byte{byte(c)}), "x"+string([]byte{byte(c)})+"y")
+	}
+	for r := rune(0x80); r < 0x3000; r += 7 {
+		cases = append(cases, string(r))
+	}
+	for _, s := range cases {
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendString(nil, s); !bytes.Equal(got, want) {
+			t.Errorf("appendString(%q) = %s, want %s", s, got, want)
+		}
+		// It appends: what is in b stays.
+		if got := appendString([]byte("ab"), s); !bytes.Equal(got, append([]byte("ab"), want...)) {
+			t.Errorf("appendString(ab, %q) = %s", s, got)
+		}
+	}
+}
+
+func TestValidUTF8(t *testing.T) {
+	for _, s := range hostileStrings {
+		got := validUTF8(s)
+		var want string
+		_ = json.Unmarshal(appendString(nil, s), &want)
+		if got != want || !utf8.ValidString(got) {
+			t.Errorf("validUTF8(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// FuzzAppendString holds appendString to encoding/json's output.
+func FuzzAppendString(f *testing.F) {
+	for _, s := range hostileStrings {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, _ := json.Marshal(s)
+		if got := appendString(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("appendString(%q) = %s, want %s", s, got, want)
+		}
+	})
+}
+
+const nested = ` {
+	"a" : { "b" : [ { "c" : "x\"}]," } , 2 ] , "s" : "\\" } ,
+	"list": [],
+	"n" : -1.5e+3 ,"t":true,"f":false,"z":null,
+	"esc\u0061ped": "e",
+	"dup": 1, "dup": {"k": [1, {"k": 2}]},
+	"deep": [[[{"x": "[{"}]]]
+} `
+
+func TestSkipValue(t *testing.T) {
+	tests := []struct {
+		in   string
+		at   int
+		want string
+	}{
+		{`"abc" , 1`, 0, `"abc"`},
+		{`"a\"b\\" x`, 0, `"a\"b\\"`},
+		{`{"a":"}"} x`, 0, `{"a":"}"}`},
+		{`[1,[2,{"]":3}]] x`, 0, `[1,[2,{"]":3}]]`},
+		{`-1.5e3,`, 0, `-1.5e3`},
+		{`true}`, 0, `true`},
+		{`null]`, 0, `null`},
+		{`12 `, 0, `12`},
+		{`x: 7`, 3, `7`},
+		{`"unterminated`, 0, `"unterminated`},
+		{`{"a":[`, 0, `{"a":[`},
+		{``, 0, ``},
+	}
+	for _, tt := range tests {
+		if end := skipValue([]byte(tt.in), tt.at); tt.in[tt.at:end] != tt.want {
+			t.Errorf("skipValue(%q, %d) = %q, want %q", tt.in, tt.at, tt.in[tt.at:end], tt.want)
+		}
+	}
+	if i := skipSpace([]byte(" \t\r\n x"), 0); i != 5 {
+		t.Errorf("skipSpace = %d", i)
+	}
+}
+
+func TestMemberAndLookupPath(t *testing.T) {
+	body := []byte(nested)
+	if !json.Valid(body) {
+		t.Fatal("test body is not JSON")
+	}
+	tests := []struct {
+		path []string
+		want string // "" means not found
+	}{
+		{[]string{"a"}, `{ "b" : [ { "c" : "x\"}]," } , 2 ] , "s" : "\\" }`},
+		{[]string{"a", "b"}, `[ { "c" : "x\"}]," } , 2 ]`},
+		{[]string{"a", "b", ""}, `{ "c" : "x\"}]," }`},
+		{[]string{"a", "b", "", "c"}, `"x\"}],"`},
+		{[]string{"a", "s"}, `"\\"`},
+		{[]string{"n"}, `-1.5e+3`},
+		{[]string{"t"}, `true`},
+		{[]string{"f"}, `false`},
+		{[]string{"z"}, `null`},
+		{[]string{"escaped"}, `"e"`},
+		{[]string{"dup"}, `{"k": [1, {"k": 2}]}`},
+		{[]string{"dup", "k", ""}, `1`},
+		{[]string{"deep", "", "", "", "x"}, `"[{"`},
+		{nil, nested},
+		{[]string{"c"}, ``},
+		{[]string{"list", ""}, ``},
+		{[]string{"a", "b", "c"}, ``},
+		{[]string{"a", ""}, ``},
+		{[]string{"n", "x"}, ``},
+		{[]string{"t", ""}, ``},
+		{[]string{"nope", "nope"}, ``},
+	}
+	for _, tt := range tests {
+		got, ok := lookupPath(body, tt.path)
+		if ok != (tt.want != "") || string(got) != tt.want {
+			t.Errorf("lookupPath(%q) = %q, %v; want %q", tt.path, got, ok, tt.want)
+		}
+	}
+	// member agrees with encoding/json on which member it finds.
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(body, &all); err != nil {
+		t.Fatal(err)
+	}
+	for name, raw := range all {
+		var a, b any
+		_ = json.Unmarshal(raw, &a)
+		_ = json.Unmarshal(member(body, name), &b)
+		if got, _ := json.Marshal(b); string(got) != string(mustMarshal(t, a)) {
+			t.Errorf("member(%q) = %s, encoding/json finds %s", name, member(body, name), raw)
+		}
+	}
+	for _, b := range []string{``, ` `, `[]`, `"x"`, `{`, `{"a"`, `{"a" 1}`, `{1:2}`} {
+		if got := member([]byte(b), "a"); got != nil {
+			t.Errorf("member(%q, a) = %q", b, got)
+		}
+	}
+	for _, b := range []string{``, `[]`, `[ ]`, `{}`, `"x"`, `[`} {
+		if got := firstElement([]byte(b)); got != nil {
+			t.Errorf("firstElement(%q) = %q", b, got)
+		}
+	}
+}
+
+func TestStringValue(t *testing.T) {
+	tests := []struct {
+		raw  string
+		want string
+		ok   bool
+	}{
+		{`"plain"`, "plain", true},
+		{`""`, "", true},
+		{`"\u0041\n\"\\"`, "A\n\"\\", true},
+		{`"é"`, "é", true},
+		{`"\ud83d\ude00"`, "😀", true},
+		{`"\ud800"`, "\ufffd", true},
+		{"\"\xff\"", "\ufffd", true},
+		{`1`, "", false},
+		{`null`, "", false},
+		{`"`, "", false},
+		{``, "", false},
+		{`{"a":1}`, "", false},
+	}
+	for _, tt := range tests {
+		if got, ok := stringValue([]byte(tt.raw)); got != tt.want || ok != tt.ok {
+			t.Errorf("stringValue(%s) = %q, %v; want %q, %v", tt.raw, got, ok, tt.want, tt.ok)
+		}
+	}
+	for _, tt := range []struct {
+		key, name string
+		want      bool
+	}{
+		{`"code"`, "code", true},
+		{`"c\u006fde"`, "code", true},
+		{`"codes"`, "code", false},
+		{`"cod"`, "code", false},
+		{`"c\u006fdes"`, "code", false},
+		{`""`, "", true},
+	} {
+		if got := keyIs([]byte(tt.key), tt.name); got != tt.want {
+			t.Errorf("keyIs(%s, %q) = %v", tt.key, tt.name, got)
+		}
+	}
+}
