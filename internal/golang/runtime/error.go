@@ -1,0 +1,189 @@
+package runtime
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"sync"
+)
+
+// Error returns the code, the message and the cause, for logs; clients never see it.
+func (e *Error) Error() string {
+	s := string(e.def.Code) + ": " + e.messageOrTitle()
+	if e.cause != nil {
+		s += ": " + e.cause.Error()
+	}
+	return s
+}
+
+// Code returns the error code.
+func (e *Error) Code() Code {
+	return e.def.Code
+}
+
+// Status returns the HTTP status.
+func (e *Error) Status() int {
+	return e.def.Status
+}
+
+// Title returns the short title.
+func (e *Error) Title() string {
+	return e.def.Title
+}
+
+// Message returns the message, or "" when the error has none.
+func (e *Error) Message() string {
+	return e.message
+}
+
+// Details returns the <Name>Details value, or nil when the error has no details.
+func (e *Error) Details() any {
+	return e.details
+}
+
+// RequestID returns the request ID set with WithRequestID.
+func (e *Error) RequestID() string {
+	return e.requestID
+}
+
+// Instance returns the instance URI set with WithInstance.
+func (e *Error) Instance() string {
+	return e.instance
+}
+
+// Definition returns the registry entry of the error's code.
+func (e *Error) Definition() Definition {
+	return e.def.Definition
+}
+
+// Unwrap returns the cause, for errors.Is and errors.As.
+func (e *Error) Unwrap() error {
+	return e.cause
+}
+
+// Is reports whether target is an error of the same code, such as its sentinel.
+func (e *Error) Is(target error) bool {
+	t, ok := target.(*Error)
+	return ok && t != nil && t.def == e.def
+}
+
+// WithCause returns a copy of e wrapping cause, which is logged but never written to clients.
+func (e *Error) WithCause(cause error) *Error {
+	c := *e
+	c.cause = cause
+	return &c
+}
+
+// WithMessage returns a copy of e with another message.
+func (e *Error) WithMessage(message string) *Error {
+	c := *e
+	c.message = message
+	c.custom = true
+	return &c
+}
+
+// WithRequestID returns a copy of e carrying the request ID.
+func (e *Error) WithRequestID(id string) *Error {
+	c := *e
+	c.requestID = id
+	return &c
+}
+
+// WithInstance returns a copy of e carrying the URI of this occurrence.
+func (e *Error) WithInstance(uri string) *Error {
+	c := *e
+	c.instance = uri
+	return &c
+}
+
+// MarshalJSON writes the error in its envelope, exactly as Write sends it.
+func (e *Error) MarshalJSON() ([]byte, error) {
+	if e.err != nil {
+		return nil, e.err
+	}
+	return e.appendJSON(nil), nil
+}
+
+// static reports whether the pre-encoded body is the error's body.
+func (e *Error) static() bool {
+	return e.def.body != "" && e.details == nil && !e.custom && e.requestID == "" && e.instance == ""
+}
+
+// appendJSON appends the body to b.
+func (e *Error) appendJSON(b []byte) []byte {
+	if e.static() {
+		return append(b, e.def.body...)
+	}
+	return e.def.envelope.appendBody(b, e)
+}
+
+// messageOrTitle is what a bare $message writes.
+func (e *Error) messageOrTitle() string {
+	if e.message != "" {
+		return e.message
+	}
+	return e.def.Title
+}
+
+// Write writes err as an error response: status, Content-Type, the catalog's
+// headers and the envelope. An error that is not a catalog error (nor wraps one)
+// is written as the fallback error: its text never reaches the client. The body
+// comes from a buffer reused once Write returns, so w must not keep the slice it
+// is given, as io.Writer requires; a recorder that copies it is fine.
+func Write(w http.ResponseWriter, r *http.Request, err error) {
+	e, ok := err.(*Error)
+	if !ok {
+		var wrapped *Error
+		if errors.As(err, &wrapped) {
+			e = wrapped
+		}
+	}
+	if e == nil || e.def == nil || e.err != nil {
+		e = fallback
+	}
+	h := w.Header()
+	n := 1 + len(e.def.headers)
+	if e.def.challenge != "" {
+		n++
+	}
+	values := make([]string, 0, n)
+	set := func(name, value string) {
+		values = append(values, value)
+		n := len(values)
+		h[name] = values[n-1 : n : n]
+	}
+	set("Content-Type", e.def.envelope.mediaType)
+	for _, hd := range e.def.headers {
+		v := hd.value
+		if hd.template != nil && e.details != nil {
+			v = e.fill(hd.template)
+		}
+		if v != "" {
+			set(hd.name, v)
+		}
+	}
+	if e.def.challenge != "" {
+		set("Www-Authenticate", e.def.challenge)
+	}
+	w.WriteHeader(e.def.Status)
+	if r != nil && r.Method == http.MethodHead {
+		return
+	}
+	if e.static() {
+		_, _ = io.WriteString(w, e.def.body)
+		return
+	}
+	buf := bodyBuffers.Get().(*[]byte)
+	b := e.appendJSON((*buf)[:0])
+	_, _ = w.Write(b)
+	if cap(b) <= 65536 {
+		*buf = b
+		bodyBuffers.Put(buf)
+	}
+}
+
+// bodyBuffers recycles Write's buffers: a 429 storm writes thousands of bodies a second.
+var bodyBuffers = sync.Pool{New: func() any {
+	b := make([]byte, 0, 512)
+	return &b
+}}

@@ -1,0 +1,71 @@
+package runtime
+
+import "sync"
+
+// Definition describes one catalog error: its registry entry.
+type Definition struct {
+	Code      Code   // the error code
+	Status    int    // the HTTP status
+	Title     string // short title
+	Retryable bool   // whether a client may retry the request as is
+	DocsURL   string // link to the error's documentation; empty when none
+	Category  string // the catalog's category; empty when none
+}
+
+// definition is a Definition plus what the runtime needs to write and parse it.
+type definition struct {
+	Definition
+	envelope        *envelope      // the wire format
+	typeURI         string         // problem type URI
+	message         string         // default message when it has no placeholders
+	messageTemplate []templatePart // default message with placeholders; nil when static
+	headers         []header       // response headers, in catalog order
+	challenge       string         // WWW-Authenticate value; empty when none
+	body            string         // pre-encoded body of the error without details; empty when it has details
+	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
+	once            sync.Once
+	prep            prepared // what the runtime works out on first use; see prepared
+}
+
+// templatePart is a literal or a {detail} placeholder of a message or header.
+type templatePart struct {
+	literal string
+	detail  string // detail name; empty for a literal
+}
+
+// header is a catalog response header: a static value or a template filled from details.
+type header struct {
+	name     string
+	value    string         // static value
+	template []templatePart // nil when static
+}
+
+// envelope is a wire format: how to write a body and where Parse finds each field.
+type envelope struct {
+	mediaType  string
+	appendBody func([]byte, *Error) []byte
+	hasCode    bool // bodies carry the code; otherwise status and title identify the error
+	fields     []envelopeField
+}
+
+// envelopeField locates one reference in a body; a path step "" is an array's first element.
+type envelopeField struct {
+	ref     string // what the field holds: code, message, details, spread …
+	arg     string // detail or meta name
+	path    []string
+	exclude []string // spread: the members that are not details
+}
+
+// Error is a catalog error. It is immutable: the With methods return copies, so
+// sentinels and shared errors are safe to use from many goroutines.
+type Error struct {
+	def         *definition
+	message     string // rendered or overridden message; empty when none
+	custom      bool   // message was overridden, so the pre-encoded body does not apply
+	details     any    // the <Name>Details value; nil without details
+	detailsJSON []byte // details encoded at construction, when they hold what the caller could still change; nil when they are encoded as written
+	cause       error  // the underlying error; never written to clients
+	requestID   string
+	instance    string
+	err         error // why the details could not be marshaled
+}
