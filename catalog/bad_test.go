@@ -13,8 +13,9 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the want files of testdata/bad")
 
-// TestBadCatalogs loads each testdata/bad/*.txtar catalog and compares the
-// problems reported with the archive's "want" file, line for line.
+// TestBadCatalogs loads each testdata/bad/*.txtar catalog, with the Go
+// output's rules, and compares the problems reported with the archive's
+// "want" file, line for line.
 func TestBadCatalogs(t *testing.T) {
 	paths, err := filepath.Glob("testdata/bad/*.txtar")
 	if err != nil {
@@ -38,7 +39,7 @@ func TestBadCatalogs(t *testing.T) {
 			if !ok || !ok2 {
 				t.Fatalf("%s needs a catalog.yaml and a want file", path)
 			}
-			c, err := Parse("catalog.yaml", data)
+			c, err := Parse("catalog.yaml", data, GoRules)
 			if err == nil {
 				t.Fatalf("Parse accepted the catalog: %d errors", len(c.Errors))
 			}

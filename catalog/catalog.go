@@ -1,9 +1,11 @@
 // Package catalog is errgen's model of an error catalog: it loads catalog.yaml
-// keeping the position of every node, validates it (reporting every problem at
-// once) and normalizes it (defaults, Go names, type URIs, anchors).
+// keeping the position of every node, normalizes it (defaults, Go names, type
+// URIs, anchors) and validates it, reporting every problem at once. A rule
+// only one output needs is that output's Check, run by Load and Parse along
+// with the catalog's own; GoRules is the Go output's.
 //
 // Emitters only ever see a *Catalog that Load returned without error, so they
-// can trust every invariant checked here.
+// can trust every invariant checked here and by the checks they passed.
 package catalog
 
 // Pos is a position in the catalog file, 1-based like the YAML parser's.
@@ -170,7 +172,6 @@ func (t DetailType) Scalar() bool {
 type Detail struct {
 	Name        string     // JSON name, as in the catalog
 	GoName      string     // exported Go field name, e.g. ResourceID
-	ParamName   string     // Go parameter name, e.g. resourceID
 	Type        DetailType // value type
 	Required    bool       // a constructor parameter, never omitted
 	Description string     // what it means

@@ -13,9 +13,17 @@ import (
 // full docs is about 5 MiB; anything far larger is a mistake, not a catalog.
 const MaxSize = 16 << 20
 
-// Load reads, validates and normalizes the catalog at path. Any problem in
-// the catalog is returned as a *Problems listing all of them.
-func Load(path string) (*Catalog, error) {
+// Check is a rule only one output needs, e.g. the Go output's identifiers.
+// Parse runs each after its own checks, over the normalized catalog, even
+// when the catalog has other problems, and reports their problems with its
+// own, sorted, so one run shows every problem. A Check must tolerate a
+// catalog with problems: empty names, missing details.
+type Check func(c *Catalog) []Problem
+
+// Load reads, normalizes and validates the catalog at path, then runs the
+// checks over it as Parse does. Any problem in the catalog is returned as a
+// *Problems listing all of them.
+func Load(path string, checks ...Check) (*Catalog, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -28,12 +36,15 @@ func Load(path string) (*Catalog, error) {
 	if _, err := buf.ReadFrom(io.LimitReader(f, MaxSize+1)); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return Parse(path, buf.Bytes())
+	return Parse(path, buf.Bytes(), checks...)
 }
 
-// Parse validates and normalizes a catalog held in memory; file names it in
-// messages.
-func Parse(file string, data []byte) (*Catalog, error) {
+// Parse reads, normalizes and validates a catalog held in memory, then runs
+// the checks over it; file names it in messages. A problem a check reports
+// is listed with the catalog's own by position, before those of the catalog
+// at the same position. Checks do not run when data is no catalog at all:
+// too large, empty, not UTF-8, not YAML, or with aliases.
+func Parse(file string, data []byte, checks ...Check) (*Catalog, error) {
 	probs := &Problems{File: file}
 	switch {
 	case len(data) > MaxSize:
@@ -61,8 +72,18 @@ func Parse(file string, data []byte) (*Catalog, error) {
 	if len(probs.List) > 0 {
 		return nil, probs.err()
 	}
-	c := r.catalog(doc.Content[0])
+	cr := r.catalog(doc.Content[0])
+	c := cr.c
 	c.File = file
+	normalize(c)
+	cr.validate()
+	var checked []Problem
+	for _, check := range checks {
+		if check != nil {
+			checked = append(checked, check(c)...)
+		}
+	}
+	probs.List = append(checked, probs.List...) // err's stable sort keeps them first at a tie
 	if err := probs.err(); err != nil {
 		return nil, err
 	}

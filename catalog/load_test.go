@@ -39,7 +39,7 @@ func TestLoadBundledCatalog(t *testing.T) {
 		nf.DocsLink != "https://docs.onestack.example/errors#not-found" || nf.Title != "Not Found" {
 		t.Errorf("NOT_FOUND normalized to %+v", nf)
 	}
-	if d := nf.Detail("resourceId"); d == nil || d.GoName != "ResourceID" || d.ParamName != "resourceID" || !d.Required {
+	if d := nf.Detail("resourceId"); d == nil || d.GoName != "ResourceID" || ParamName(d.Name) != "resourceID" || !d.Required {
 		t.Errorf("resourceId detail = %+v", d)
 	}
 	if c.Fallback == nil || c.Fallback.Code != "INTERNAL_ERROR" {
@@ -64,8 +64,8 @@ func TestGoName(t *testing.T) {
 	}
 	params := map[string]string{"resourceId": "resourceID", "ID": "id", "URLPath": "urlPath", "retry_after": "retryAfter"}
 	for in, want := range params {
-		if got := paramName(in); got != want {
-			t.Errorf("paramName(%q) = %q, want %q", in, got, want)
+		if got := ParamName(in); got != want {
+			t.Errorf("ParamName(%q) = %q, want %q", in, got, want)
 		}
 	}
 	if got := Kebab("RATE_LIMIT_EXCEEDED"); got != "rate-limit-exceeded" {
@@ -89,7 +89,7 @@ func FuzzLoad(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c, err := Parse("fuzz.yaml", data)
+		c, err := Parse("fuzz.yaml", data, GoRules)
 		if err == nil {
 			if c == nil || len(c.Errors) == 0 || c.Fallback == nil {
 				t.Fatalf("valid catalog without errors or fallback: %+v", c)

@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"go/token"
 	"regexp"
 	"strings"
 	"unicode"
@@ -79,17 +78,6 @@ func GoName(s string) string {
 	return b.String()
 }
 
-// paramName converts a detail name to an unexported Go identifier:
-// resourceId → resourceID, ID → id, URLPath → urlPath.
-func paramName(s string) string {
-	ws := words(s)
-	if len(ws) == 0 {
-		return ""
-	}
-	first := strings.ToLower(ws[0])
-	return first + GoName(strings.Join(ws[1:], "_"))
-}
-
 // Kebab converts a code to the lower-case, dash-separated form used in
 // anchors and type URIs: RATE_LIMIT_EXCEEDED → rate-limit-exceeded.
 func Kebab(s string) string {
@@ -99,34 +87,3 @@ func Kebab(s string) string {
 	}
 	return strings.Join(ws, "-")
 }
-
-// predeclared are Go's predeclared identifiers: a parameter named like one
-// compiles but shadows it, which generated code must never do.
-var predeclared = map[string]bool{
-	"any": true, "append": true, "bool": true, "byte": true, "cap": true, "clear": true, "close": true,
-	"comparable": true, "complex": true, "complex64": true, "complex128": true, "copy": true,
-	"delete": true, "error": true, "false": true, "float32": true, "float64": true, "imag": true,
-	"int": true, "int8": true, "int16": true, "int32": true, "int64": true, "iota": true, "len": true,
-	"make": true, "max": true, "min": true, "new": true, "nil": true, "panic": true, "print": true,
-	"println": true, "real": true, "recover": true, "rune": true, "string": true, "true": true,
-	"uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true, "uintptr": true,
-}
-
-// reservedParam reports whether a Go parameter name would be a keyword, shadow
-// a predeclared identifier, or collide with names the generated constructor
-// body uses.
-func reservedParam(name string) (string, bool) {
-	switch {
-	case token.IsKeyword(name):
-		return "a Go keyword", true
-	case predeclared[name]:
-		return "a predeclared Go identifier", true
-	case name == "d" || name == "e" || name == "json" || name == "http" || name == "strconv" || name == "errors":
-		return "a name the generated code uses", true
-	}
-	return "", false
-}
-
-// constructorNames are what a generated constructor's body refers to, which a
-// parameter of the same name would hide.
-var constructorNames = map[string]bool{"definitions": true, "newError": true}

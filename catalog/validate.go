@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"fmt"
 	"mime"
 	"net/http"
 	"net/url"
@@ -10,8 +9,9 @@ import (
 	"golang.org/x/net/http/httpguts"
 )
 
-// validate checks what spans more than one node and fills in the derived
-// fields (names, titles, URIs, anchors). It runs even when reading found
+// validate checks what spans more than one node, over the catalog as read
+// and normalized. It only reports: every derived field it looks at
+// (names, titles, formats) is normalize's. It runs even when reading found
 // problems, so that one run reports everything.
 func (cr *catalogReader) validate() {
 	c := cr.c
@@ -30,16 +30,12 @@ func (cr *catalogReader) validate() {
 				if prev := byName[name]; prev != nil {
 					cr.probs.add(e.Pos, "code %q has the same Go name %s as %q (line %d)", e.Code, name, prev.Code, prev.Pos.Line)
 				} else {
-					e.Name = name
 					byName[name] = e
 				}
 			}
 		}
 		if e.Title == "" && e.Status >= 400 && e.Status <= 599 {
-			e.Title = http.StatusText(e.Status)
-			if e.Title == "" {
-				cr.probs.add(e.Pos, "status %d has no standard reason phrase: set a title", e.Status)
-			}
+			cr.probs.add(e.Pos, "status %d has no standard reason phrase: set a title", e.Status)
 		}
 		if e.Fallback {
 			fallbacks = append(fallbacks, e)
@@ -55,15 +51,6 @@ func (cr *catalogReader) validate() {
 		case e.Status != http.StatusUnauthorized && e.Challenge != "" && e.Status != 0:
 			cr.probs.add(e.Pos, "error %q: challenge is only for 401 errors, not %d", e.Code, e.Status)
 		}
-		anchor := Kebab(e.Code)
-		e.Anchor = anchor
-		e.TypeURI = "about:blank"
-		if c.TypeBase != "" {
-			e.TypeURI = c.TypeBase + anchor
-		}
-		if c.DocsURL != "" {
-			e.DocsLink = c.DocsURL + "#" + anchor
-		}
 		if c.Docs.GroupBy == "category" && e.Category == "" {
 			cr.probs.add(e.Pos, "error %q has no category, and docs.group_by is category", e.Code)
 		}
@@ -76,10 +63,6 @@ func (cr *catalogReader) validate() {
 			cr.probs.add(e.Pos, "error %q is a second fallback (the first is %q); exactly one error may have fallback: true", e.Code, fallbacks[0].Code)
 		}
 	}
-	if len(fallbacks) > 0 {
-		c.Fallback = fallbacks[0]
-	}
-	cr.checkIdentifiers()
 	for i, code := range c.OpenAPI.Attach {
 		if byCode[code] == nil {
 			cr.probs.add(cr.attachPos[i], "openapi.attach: unknown code %q%s", code, suggest(code, codes(c.Errors)))
@@ -87,43 +70,6 @@ func (cr *catalogReader) validate() {
 	}
 	for _, env := range c.Envelopes {
 		cr.validateEnvelope(env)
-	}
-}
-
-// runtimeNames are the exported identifiers every generated package declares.
-var runtimeNames = []string{"Code", "Error", "Definition", "Definitions", "Lookup", "Parse", "Write"}
-
-// checkIdentifiers reports two errors whose generated Go identifiers would
-// collide although their names differ, e.g. the constant of FOO_DETAILS and
-// the details type of CODE_FOO (both CodeFooDetails).
-func (cr *catalogReader) checkIdentifiers() {
-	// Who declares each identifier: an error, or nil for the runtime.
-	owner := make(map[string]*Error, len(runtimeNames)+4*len(cr.c.Errors))
-	for _, n := range runtimeNames {
-		owner[n] = nil
-	}
-	for _, e := range cr.c.Errors {
-		if e.Name == "" {
-			continue
-		}
-		idents := []string{"Code" + e.Name, "Err" + e.Name, "New" + e.Name}
-		if len(e.Details) > 0 {
-			idents = append(idents, e.Name+"Details")
-		}
-		if e.HasOptionalDetails() {
-			idents = append(idents, "New"+e.Name+"WithDetails")
-		}
-		for _, id := range idents {
-			if prev, ok := owner[id]; ok {
-				by := "the generated runtime"
-				if prev != nil {
-					by = fmt.Sprintf("%q", prev.Code)
-				}
-				cr.probs.add(e.Pos, "code %q would declare the Go identifier %s, already declared for %s; rename one of them", e.Code, id, by)
-				continue
-			}
-			owner[id] = e
-		}
 	}
 }
 

@@ -1,0 +1,116 @@
+package catalog
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// checkCatalog has problems of its own: no fallback (4:3, the errors list)
+// and a 401 without challenge (5:12).
+const checkCatalog = `version: 1
+api: Shop API
+errors:
+  - {code: NOT_FOUND, status: 404}
+  - {code: UNAUTHORIZED, status: 401}
+`
+
+// TestCheckMergedAndSorted runs a Check over a catalog with problems of its
+// own: the check runs anyway, over the normalized catalog, and its problems
+// come out with the catalog's, by position, first at a tie.
+func TestCheckMergedAndSorted(t *testing.T) {
+	var seen *Catalog
+	check := func(c *Catalog) []Problem {
+		seen = c
+		return []Problem{
+			{Pos: Pos{Line: 6, Col: 1}, Msg: "after everything"},
+			{Pos: Pos{Line: 5, Col: 12}, Msg: "at the 401's code"},
+			{Pos: Pos{Line: 4, Col: 12}, Msg: "between"},
+			{Pos: Pos{Line: 1, Col: 1}, Msg: "before everything"},
+		}
+	}
+	c, err := Parse("catalog.yaml", []byte(checkCatalog), check)
+	if c != nil {
+		t.Error("Parse returned a catalog along with problems")
+	}
+	var probs *Problems
+	if !errors.As(err, &probs) {
+		t.Fatalf("Parse = %v, want *Problems", err)
+	}
+	want := `catalog.yaml:1:1: before everything
+catalog.yaml:4:3: no error has fallback: true; exactly one 5xx error must stand in for non-catalog errors
+catalog.yaml:4:12: between
+catalog.yaml:5:12: at the 401's code
+catalog.yaml:5:12: error "UNAUTHORIZED" has status 401 but no challenge: RFC 9110 requires a WWW-Authenticate scheme (e.g. challenge: Bearer)
+catalog.yaml:6:1: after everything`
+	if got := err.Error(); got != want {
+		t.Errorf("problems:\n%s\n\nwant:\n%s", got, want)
+	}
+	if seen == nil {
+		t.Fatal("the check did not run")
+	}
+	if e := seen.Errors[0]; e.Name != "NotFound" || e.Title != "Not Found" || e.Anchor != "not-found" || seen.Go.Package != "apierrors" {
+		t.Errorf("the check saw an unnormalized catalog: %+v", e)
+	}
+}
+
+// TestChecksRunInOrder: every check runs, and a valid catalog passes only
+// when no check objects.
+func TestChecksRunInOrder(t *testing.T) {
+	valid := `version: 1
+api: Shop API
+errors:
+  - {code: NOT_FOUND, status: 404}
+  - {code: INTERNAL, status: 500, fallback: true}
+`
+	var ran []string
+	ok := func(name string) Check {
+		return func(*Catalog) []Problem { ran = append(ran, name); return nil }
+	}
+	if _, err := Parse("catalog.yaml", []byte(valid), ok("a"), nil, ok("b")); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(ran, ",") != "a,b" {
+		t.Errorf("checks ran: %v", ran)
+	}
+	objects := func(c *Catalog) []Problem { return []Problem{{Pos: c.Errors[0].Pos, Msg: "no"}} }
+	if _, err := Parse("catalog.yaml", []byte(valid), objects); err == nil || err.Error() != "catalog.yaml:4:12: no" {
+		t.Errorf("Parse = %v, want the check's problem", err)
+	}
+}
+
+// TestGoRulesOnlyWhenAsked: the Go output's rules are not the catalog's own.
+func TestGoRulesOnlyWhenAsked(t *testing.T) {
+	data := []byte(`version: 1
+api: Shop API
+format: flat
+errors:
+  - code: BAD
+    status: 400
+    details:
+      - {name: len, type: integer}
+  - {code: INTERNAL, status: 500, fallback: true}
+`)
+	if _, err := Parse("catalog.yaml", data); err != nil {
+		t.Fatalf("without GoRules: %v", err)
+	}
+	_, err := Parse("catalog.yaml", data, GoRules)
+	want := `catalog.yaml:8:16: detail name "len" becomes the Go parameter "len", a predeclared Go identifier; rename it`
+	if err == nil || err.Error() != want {
+		t.Errorf("with GoRules: %v, want %s", err, want)
+	}
+}
+
+// TestGoRulesToleratesProblems runs GoRules over catalogs a Check may see:
+// errors without names, details without types.
+func TestGoRulesToleratesProblems(t *testing.T) {
+	c := &Catalog{Errors: []*Error{
+		{},
+		{Code: "X", Details: []*Detail{{}, {Name: "type"}}},
+		{Code: "Y", Name: "Y", Details: []*Detail{{Name: "a", Required: true}, {Name: "b"}}},
+	}}
+	probs := GoRules(c)
+	if len(probs) != 1 || !strings.Contains(probs[0].Msg, `"type", a Go keyword`) {
+		t.Errorf("GoRules = %v", probs)
+	}
+}

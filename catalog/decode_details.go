@@ -1,0 +1,207 @@
+package catalog
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// detail reads one detail, or returns nil when it has no usable name.
+func (cr *catalogReader) detail(n *yaml.Node) *Detail {
+	d := &Detail{Pos: posOf(n)}
+	var example *yaml.Node
+	for _, f := range cr.fields(n, "detail", detailKeys, nil) {
+		switch f.key {
+		case "name":
+			d.Name = cr.str(f.value, "detail name")
+			d.Pos = posOf(f.value)
+		case "type":
+			t := cr.str(f.value, "detail type")
+			d.Type = DetailType(t)
+			if t != "" && !detailTypeKnown(d.Type) {
+				cr.probs.add(posOf(f.value), "detail type %q is not one of string, integer, number, boolean, string[], map[string]string, object%s", t, suggest(t, typeNames()))
+				d.Type = ""
+			}
+		case "required":
+			d.Required = cr.boolean(f.value, "detail required")
+		case "description":
+			d.Description = cr.str(f.value, "detail description")
+		case "example":
+			example = f.value
+		}
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	if d.Name == "" {
+		cr.probs.add(posOf(n), "detail: missing required key \"name\"")
+		return nil
+	}
+	if !namePattern.MatchString(d.Name) {
+		cr.probs.add(d.Pos, "detail name %q must start with a letter and hold only letters, digits and _", d.Name)
+		return nil
+	}
+	if d.Type == "" {
+		if !cr.hasKey(n, "type") {
+			cr.probs.add(posOf(n), "detail %q: missing required key \"type\"", d.Name)
+		}
+		return d
+	}
+	if example != nil {
+		d.Example = cr.example(example, d)
+	}
+	return d
+}
+
+func (cr *catalogReader) hasKey(n *yaml.Node, key string) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
+}
+
+func detailTypeKnown(t DetailType) bool {
+	for _, k := range detailTypes {
+		if k == t {
+			return true
+		}
+	}
+	return false
+}
+
+func typeNames() []string {
+	out := make([]string, len(detailTypes))
+	for i, t := range detailTypes {
+		out[i] = string(t)
+	}
+	return out
+}
+
+// example reads an example value of the detail's type.
+func (cr *catalogReader) example(n *yaml.Node, d *Detail) any {
+	bad := func() any {
+		cr.probs.add(posOf(n), "detail %q: example %s does not match type %s", d.Name, kindName(n), d.Type)
+		return nil
+	}
+	tag := n.ShortTag()
+	switch d.Type {
+	case TypeString:
+		if n.Kind != yaml.ScalarNode || tag != "!!str" {
+			return bad()
+		}
+		return n.Value
+	case TypeInteger:
+		if n.Kind != yaml.ScalarNode || tag != "!!int" {
+			return bad()
+		}
+		v, err := strconv.ParseInt(n.Value, 0, 64)
+		if err != nil {
+			cr.probs.add(posOf(n), "detail %q: example %q is not a 64-bit integer", d.Name, n.Value)
+			return nil
+		}
+		return v
+	case TypeNumber:
+		if n.Kind != yaml.ScalarNode || (tag != "!!int" && tag != "!!float") {
+			return bad()
+		}
+		var v float64
+		if err := n.Decode(&v); err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+			cr.probs.add(posOf(n), "detail %q: example %q is not a finite number", d.Name, n.Value)
+			return nil
+		}
+		return v
+	case TypeBoolean:
+		if n.Kind != yaml.ScalarNode || tag != "!!bool" {
+			return bad()
+		}
+		var v bool
+		_ = n.Decode(&v)
+		return v
+	case TypeStrings:
+		if n.Kind != yaml.SequenceNode {
+			return bad()
+		}
+		out := []string{}
+		for _, item := range n.Content {
+			if item.Kind != yaml.ScalarNode || item.ShortTag() != "!!str" {
+				cr.probs.add(posOf(item), "detail %q: example item %s is not a string", d.Name, kindName(item))
+				return nil
+			}
+			out = append(out, item.Value)
+		}
+		return out
+	case TypeStringMap:
+		if n.Kind != yaml.MappingNode {
+			return bad()
+		}
+		out := map[string]string{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!str" {
+				cr.probs.add(posOf(v), "detail %q: example value of %q is %s, not a string", d.Name, k.Value, kindName(v))
+				return nil
+			}
+			out[k.Value] = v.Value
+		}
+		return out
+	case TypeObject:
+		var buf bytes.Buffer
+		if err := writeJSON(&buf, n); err != nil {
+			cr.probs.add(posOf(n), "detail %q: example: %v", d.Name, err)
+			return nil
+		}
+		return ExampleJSON(buf.Bytes())
+	}
+	return nil
+}
+
+// writeJSON writes a YAML node as compact JSON, keeping mapping order (which
+// encoding/json's maps would lose).
+func writeJSON(buf *bytes.Buffer, n *yaml.Node) error {
+	switch n.Kind {
+	case yaml.MappingNode:
+		buf.WriteByte('{')
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			k, _ := json.Marshal(n.Content[i].Value)
+			buf.Write(k)
+			buf.WriteByte(':')
+			if err := writeJSON(buf, n.Content[i+1]); err != nil {
+				return err
+			}
+		}
+		buf.WriteByte('}')
+	case yaml.SequenceNode:
+		buf.WriteByte('[')
+		for i, item := range n.Content {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			if err := writeJSON(buf, item); err != nil {
+				return err
+			}
+		}
+		buf.WriteByte(']')
+	case yaml.ScalarNode:
+		var v any
+		if err := n.Decode(&v); err != nil {
+			return err
+		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			return fmt.Errorf("%q is not representable in JSON", n.Value)
+		}
+		buf.Write(b)
+	default:
+		return fmt.Errorf("unexpected %s", kindName(n))
+	}
+	return nil
+}

@@ -1,0 +1,145 @@
+package catalog
+
+import (
+	"net/textproto"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// error reads one error, or returns nil when it is not a mapping.
+func (cr *catalogReader) error(n *yaml.Node) *Error {
+	e := &Error{Pos: posOf(n)}
+	cr.errorNodes[e] = n
+	var messageNode *yaml.Node
+	seen := map[string]*yaml.Node{}
+	for _, f := range cr.fields(n, "error", errorKeys, laterErrorKeys) {
+		seen[f.key] = f.keyN
+		switch f.key {
+		case "code":
+			e.Code = cr.str(f.value, "code")
+			e.Pos = posOf(f.value)
+			if e.Code == "" && f.value.ShortTag() == "!!str" {
+				cr.probs.add(e.Pos, "code must not be empty")
+			}
+		case "status":
+			e.Status, _ = cr.integer(f.value, "status")
+			if e.Status != 0 && (e.Status < 400 || e.Status > 599) {
+				cr.probs.add(posOf(f.value), "status %d is not an error status (400-599)", e.Status)
+			}
+		case "title":
+			e.Title = cr.str(f.value, "title")
+		case "message":
+			messageNode = f.value
+		case "description":
+			e.Description = cr.str(f.value, "description")
+		case "category":
+			e.Category = cr.str(f.value, "category")
+		case "causes":
+			e.Causes = cr.strList(f.value, "causes")
+		case "remediation":
+			e.Remediation = cr.strList(f.value, "remediation")
+		case "troubleshooting":
+			e.Troubleshooting = cr.troubleshooting(f.value)
+		case "details":
+			for _, item := range cr.list(f.value, "details") {
+				if d := cr.detail(item); d != nil {
+					e.Details = append(e.Details, d)
+				}
+			}
+		case "headers":
+			e.Headers = cr.headers(f.value)
+		case "retryable":
+			e.Retryable = cr.boolean(f.value, "retryable")
+		case "format":
+			e.Format = cr.format(f.value, "format")
+		case "meta":
+			e.Meta = cr.meta(f.value)
+		case "challenge":
+			e.Challenge = cr.str(f.value, "challenge")
+		case "fallback":
+			e.Fallback = cr.boolean(f.value, "fallback")
+		}
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for _, k := range []string{"code", "status"} {
+		if seen[k] == nil {
+			cr.probs.add(posOf(n), "error: missing required key %q", k)
+		}
+	}
+	if messageNode != nil {
+		e.Message = cr.template(messageNode, "message")
+	}
+	// An error without a format of its own gets the catalog's, already in
+	// use, in normalize.
+	if e.Format != nil {
+		cr.use(e.Format)
+	}
+	return e
+}
+
+func (cr *catalogReader) troubleshooting(n *yaml.Node) []Troubleshooting {
+	var rows []Troubleshooting
+	for _, item := range cr.list(n, "troubleshooting") {
+		var t Troubleshooting
+		for _, tf := range cr.fields(item, "troubleshooting row", troubleshootKey, nil) {
+			if tf.key == "check" {
+				t.Check = cr.str(tf.value, "troubleshooting check")
+			} else {
+				t.Solution = cr.str(tf.value, "troubleshooting solution")
+			}
+		}
+		rows = append(rows, t)
+	}
+	return rows
+}
+
+func (cr *catalogReader) headers(n *yaml.Node) []*Header {
+	var hs []*Header
+	for _, hf := range cr.fields(n, "headers", nil, nil) {
+		name := textproto.CanonicalMIMEHeaderKey(hf.key)
+		h := &Header{Name: name, Pos: posOf(hf.keyN)}
+		h.Value = cr.template(hf.value, "header "+name)
+		hs = append(hs, h)
+	}
+	return hs
+}
+
+func (cr *catalogReader) meta(n *yaml.Node) []Meta {
+	var ms []Meta
+	for _, mf := range cr.fields(n, "meta", nil, nil) {
+		if !namePattern.MatchString(mf.key) {
+			cr.probs.add(posOf(mf.keyN), "meta name %q must be letters, digits and _", mf.key)
+		}
+		ms = append(ms, Meta{Name: mf.key, Value: cr.str(mf.value, "meta "+mf.key)})
+	}
+	return ms
+}
+
+// template reads a string with {detail} placeholders. Braces that do not
+// enclose a name are literal text.
+func (cr *catalogReader) template(n *yaml.Node, what string) *Template {
+	s := cr.str(n, what)
+	t := &Template{Source: s, Pos: posOf(n)}
+	lit := []byte{}
+	for i := 0; i < len(s); i++ {
+		if s[i] == '{' {
+			if j := strings.IndexByte(s[i+1:], '}'); j > 0 && namePattern.MatchString(s[i+1:i+1+j]) {
+				if len(lit) > 0 {
+					t.Parts = append(t.Parts, TemplatePart{Literal: string(lit)})
+					lit = []byte{}
+				}
+				t.Parts = append(t.Parts, TemplatePart{Detail: s[i+1 : i+1+j]})
+				i += j + 1
+				continue
+			}
+		}
+		lit = append(lit, s[i])
+	}
+	if len(lit) > 0 {
+		t.Parts = append(t.Parts, TemplatePart{Literal: string(lit)})
+	}
+	return t
+}

@@ -1,0 +1,68 @@
+package catalog
+
+import (
+	"strconv"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// format reads a preset name or a custom envelope.
+func (cr *catalogReader) format(n *yaml.Node, what string) *Envelope {
+	if n.Kind == yaml.ScalarNode {
+		name := cr.str(n, what)
+		for _, e := range cr.c.Envelopes {
+			if e.Name == name {
+				return e
+			}
+		}
+		if env := preset(name); env != nil {
+			return env
+		}
+		if name != "" {
+			cr.probs.add(posOf(n), "%s: unknown envelope %q%s", what, name, suggest(name, PresetNames()))
+		}
+		return nil
+	}
+	env := &Envelope{}
+	var body *yaml.Node
+	for _, f := range cr.fields(n, what, formatKeys, nil) {
+		switch f.key {
+		case "name":
+			env.Name = cr.str(f.value, what+".name")
+			if env.Name != "" && (!namePattern.MatchString(env.Name) || presets[env.Name].body != "") {
+				cr.probs.add(posOf(f.value), "%s.name %q must be a name (letters, digits, _) other than a preset's", what, env.Name)
+			}
+		case "media_type":
+			env.MediaType = cr.str(f.value, what+".media_type")
+			if env.MediaType != "" && !mediaTypeJSON(env.MediaType) {
+				cr.probs.add(posOf(f.value), "%s.media_type %q is not a JSON media type (application/json or application/*+json)", what, env.MediaType)
+			}
+		case "body":
+			body = f.value
+		}
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	if env.MediaType == "" {
+		cr.probs.add(posOf(n), "%s: missing required key \"media_type\"", what)
+	}
+	if body == nil {
+		cr.probs.add(posOf(n), "%s: missing required key \"body\"", what)
+		return nil
+	}
+	before := len(cr.probs.List)
+	env.Body = compileNode(body, cr.probs, true)
+	if len(cr.probs.List) > before {
+		return nil
+	}
+	if env.Name == "" {
+		cr.customSeen++
+		env.Name = "custom"
+		if cr.customSeen > 1 {
+			env.Name += strconv.Itoa(cr.customSeen)
+		}
+	}
+	cr.formatPos[env] = posOf(n)
+	return env
+}

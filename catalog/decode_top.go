@@ -1,0 +1,244 @@
+package catalog
+
+import (
+	"go/token"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Keys of each mapping, in the order the docs list them; hints draw on them.
+var (
+	topKeys         = []string{"version", "api", "description", "format", "type_base", "docs_url", "go", "openapi", "docs", "errors"}
+	goKeys          = []string{"package"}
+	openAPIKeys     = []string{"version", "attach", "default_response", "prefix"}
+	docsKeys        = []string{"title", "group_by", "sections", "providers"}
+	sectionKeys     = []string{"title", "body"}
+	providerKeys    = []string{"name", "notes", "issues"}
+	issueKeys       = []string{"error", "cause", "fix"}
+	formatKeys      = []string{"name", "media_type", "body"}
+	errorKeys       = []string{"code", "status", "title", "message", "description", "category", "causes", "remediation", "troubleshooting", "details", "headers", "retryable", "format", "meta", "challenge", "fallback"}
+	laterErrorKeys  = []string{"translations", "grpc", "help", "deprecated", "replaced_by", "since", "retired"}
+	detailKeys      = []string{"name", "type", "required", "description", "example"}
+	troubleshootKey = []string{"check", "solution"}
+)
+
+// catalogReader accumulates what the validator needs beyond the model: the
+// node positions of things checked across errors.
+type catalogReader struct {
+	*nodeReader
+	c          *Catalog
+	formatPos  map[*Envelope]Pos // where each custom envelope is defined
+	customSeen int               // custom envelopes so far, for naming
+	attachPos  []Pos             // positions of openapi.attach items
+	errorNodes map[*Error]*yaml.Node
+	errorsPos  Pos // position of the errors list
+}
+
+// catalog reads the document's top mapping into a Catalog as written,
+// reporting every node of the wrong shape or value. Defaults and derived
+// fields are left to normalize, checks spanning nodes to validate.
+func (r *nodeReader) catalog(n *yaml.Node) *catalogReader {
+	cr := &catalogReader{nodeReader: r, c: &Catalog{}, formatPos: map[*Envelope]Pos{}, errorNodes: map[*Error]*yaml.Node{}}
+	c := cr.c
+	var errorsNode, formatNode *yaml.Node
+	seen := map[string]bool{}
+	for _, f := range r.fields(n, "catalog", topKeys, nil) {
+		seen[f.key] = true
+		switch f.key {
+		case "version":
+			if v, ok := r.integer(f.value, "version"); ok {
+				if v != 1 {
+					r.probs.add(posOf(f.value), "unsupported catalog version %d (this errgen reads version 1)", v)
+				}
+				c.Version = v
+			}
+		case "api":
+			c.API = r.str(f.value, "api")
+		case "description":
+			c.Description = r.str(f.value, "description")
+		case "format":
+			formatNode = f.value
+		case "type_base":
+			c.TypeBase = cr.url(f.value, "type_base")
+		case "docs_url":
+			c.DocsURL = cr.url(f.value, "docs_url")
+		case "go":
+			cr.goOptions(f.value)
+		case "openapi":
+			cr.openAPI(f.value)
+		case "docs":
+			cr.docs(f.value)
+		case "errors":
+			errorsNode = f.value
+		}
+	}
+	if n.Kind == yaml.MappingNode {
+		for _, k := range []string{"version", "api", "errors"} {
+			if !seen[k] {
+				r.probs.add(posOf(n), "catalog: missing required key %q", k)
+			}
+		}
+	}
+	// The default envelope is resolved here, not in normalize: it is the
+	// first in use, and errors naming it must get this very envelope.
+	c.Format = preset("problem")
+	if formatNode != nil {
+		if env := cr.format(formatNode, "format"); env != nil {
+			c.Format = env
+		}
+	}
+	cr.use(c.Format)
+	if errorsNode != nil {
+		cr.errorList(errorsNode)
+	}
+	return cr
+}
+
+// errorList reads the errors list.
+func (cr *catalogReader) errorList(n *yaml.Node) {
+	cr.errorsPos = posOf(n)
+	items := cr.list(n, "errors")
+	if n.Kind == yaml.SequenceNode && len(items) == 0 {
+		cr.probs.add(posOf(n), "errors: the catalog declares no error")
+	}
+	for _, item := range items {
+		if e := cr.error(item); e != nil {
+			cr.c.Errors = append(cr.c.Errors, e)
+		}
+	}
+}
+
+// use records env as in use, giving it its index.
+func (cr *catalogReader) use(env *Envelope) {
+	for _, e := range cr.c.Envelopes {
+		if e == env {
+			return
+		}
+	}
+	env.Index = len(cr.c.Envelopes)
+	cr.c.Envelopes = append(cr.c.Envelopes, env)
+}
+
+// url reads an absolute http(s) URL.
+func (cr *catalogReader) url(n *yaml.Node, what string) string {
+	s := cr.str(n, what)
+	if s == "" {
+		return ""
+	}
+	if !absoluteURL(s) {
+		cr.probs.add(posOf(n), "%s %q is not an absolute http(s) URL", what, s)
+	}
+	return s
+}
+
+// goOptions reads the go mapping. A package name is checked here as any Go
+// package name; what only the Go output needs is a Check's business.
+func (cr *catalogReader) goOptions(n *yaml.Node) {
+	for _, g := range cr.fields(n, "go", goKeys, nil) {
+		pkg := cr.str(g.value, "go.package")
+		cr.c.Go.Package = pkg
+		if pkg != "" && !packagePattern.MatchString(pkg) {
+			cr.probs.add(posOf(g.value), "go.package %q is not a valid Go package name (lower case letters, digits, _)", pkg)
+		} else if token.IsKeyword(pkg) {
+			cr.probs.add(posOf(g.value), "go.package %q is a Go keyword", pkg)
+		}
+	}
+}
+
+func (cr *catalogReader) openAPI(n *yaml.Node) {
+	o := &cr.c.OpenAPI
+	for _, f := range cr.fields(n, "openapi", openAPIKeys, nil) {
+		switch f.key {
+		case "version":
+			o.Version = cr.str(f.value, "openapi.version")
+			if o.Version != "3.0.3" && o.Version != "3.1.0" {
+				cr.probs.add(posOf(f.value), "openapi.version %q is not supported (use 3.0.3 or 3.1.0)", o.Version)
+			}
+		case "attach":
+			for _, item := range cr.list(f.value, "openapi.attach") {
+				if s := cr.str(item, "openapi.attach item"); s != "" {
+					o.Attach = append(o.Attach, s)
+					cr.attachPos = append(cr.attachPos, posOf(item))
+				}
+			}
+		case "default_response":
+			o.DefaultResponse = cr.boolean(f.value, "openapi.default_response")
+		case "prefix":
+			o.Prefix = cr.str(f.value, "openapi.prefix")
+			if o.Prefix != "" && !componentPattern.MatchString(o.Prefix) {
+				cr.probs.add(posOf(f.value), "openapi.prefix %q must be letters, digits and _, starting with a letter", o.Prefix)
+			}
+		}
+	}
+}
+
+func (cr *catalogReader) docs(n *yaml.Node) {
+	d := &cr.c.Docs
+	for _, f := range cr.fields(n, "docs", docsKeys, nil) {
+		switch f.key {
+		case "title":
+			d.Title = cr.str(f.value, "docs.title")
+		case "group_by":
+			d.GroupBy = cr.str(f.value, "docs.group_by")
+			if d.GroupBy != "status" && d.GroupBy != "category" {
+				cr.probs.add(posOf(f.value), "docs.group_by must be status or category, not %q", d.GroupBy)
+			}
+		case "sections":
+			for _, item := range cr.list(f.value, "docs.sections") {
+				d.Sections = append(d.Sections, cr.section(item))
+			}
+		case "providers":
+			for _, item := range cr.list(f.value, "docs.providers") {
+				d.Providers = append(d.Providers, cr.provider(item))
+			}
+		}
+	}
+}
+
+func (cr *catalogReader) section(n *yaml.Node) Section {
+	var s Section
+	for _, f := range cr.fields(n, "docs section", sectionKeys, nil) {
+		switch f.key {
+		case "title":
+			s.Title = cr.str(f.value, "docs section title")
+		case "body":
+			s.Body = cr.str(f.value, "docs section body")
+		}
+	}
+	if s.Title == "" && n.Kind == yaml.MappingNode {
+		cr.probs.add(posOf(n), "docs section: missing required key \"title\"")
+	}
+	return s
+}
+
+func (cr *catalogReader) provider(n *yaml.Node) Provider {
+	var p Provider
+	for _, f := range cr.fields(n, "provider", providerKeys, nil) {
+		switch f.key {
+		case "name":
+			p.Name = cr.str(f.value, "provider name")
+		case "notes":
+			p.Notes = cr.str(f.value, "provider notes")
+		case "issues":
+			for _, item := range cr.list(f.value, "provider issues") {
+				var is ProviderIssue
+				for _, isf := range cr.fields(item, "provider issue", issueKeys, nil) {
+					v := cr.str(isf.value, "provider issue "+isf.key)
+					switch isf.key {
+					case "error":
+						is.Error = v
+					case "cause":
+						is.Cause = v
+					case "fix":
+						is.Fix = v
+					}
+				}
+				p.Issues = append(p.Issues, is)
+			}
+		}
+	}
+	if p.Name == "" && n.Kind == yaml.MappingNode {
+		cr.probs.add(posOf(n), "provider: missing required key \"name\"")
+	}
+	return p
+}

@@ -1,0 +1,108 @@
+package catalog
+
+// The rules of this file are the Go output's: what a catalog must avoid so
+// that the generated Go package compiles and reads well. They know the
+// generated code's identifiers, which nothing else in the catalog does, and
+// use only the catalog's exported API.
+
+import (
+	"fmt"
+	"go/token"
+	"strings"
+)
+
+// GoRules is the Check of the Go output: no detail's Go parameter may be a
+// keyword, shadow a predeclared identifier or hide a name the generated code
+// uses, and no two errors may declare the same Go identifier.
+func GoRules(c *Catalog) []Problem {
+	var probs []Problem
+	for _, e := range c.Errors {
+		for _, d := range e.Details {
+			if p, bad := goParamProblem(d); bad {
+				probs = append(probs, p)
+			}
+		}
+	}
+	return append(probs, goIdentifierProblems(c)...)
+}
+
+// ParamName converts a detail name to the unexported Go identifier of its
+// constructor parameter: resourceId → resourceID, ID → id, URLPath → urlPath.
+func ParamName(name string) string {
+	ws := strings.Split(Kebab(name), "-") // its words, lower case
+	return ws[0] + GoName(strings.Join(ws[1:], "_"))
+}
+
+// goPredeclared are Go's predeclared identifiers: a parameter named like one
+// compiles but shadows it, which generated code must never do.
+var goPredeclared = map[string]bool{
+	"any": true, "append": true, "bool": true, "byte": true, "cap": true, "clear": true, "close": true,
+	"comparable": true, "complex": true, "complex64": true, "complex128": true, "copy": true,
+	"delete": true, "error": true, "false": true, "float32": true, "float64": true, "imag": true,
+	"int": true, "int8": true, "int16": true, "int32": true, "int64": true, "iota": true, "len": true,
+	"make": true, "max": true, "min": true, "new": true, "nil": true, "panic": true, "print": true,
+	"println": true, "real": true, "recover": true, "rune": true, "string": true, "true": true,
+	"uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true, "uintptr": true,
+}
+
+// goCodeNames are the local variables and imported packages of a generated
+// constructor: a parameter of the same name would collide with them.
+var goCodeNames = map[string]bool{"d": true, "e": true, "json": true, "http": true, "strconv": true, "errors": true}
+
+// goConstructorNames are what a generated constructor's body refers to,
+// which a parameter of the same name would hide.
+var goConstructorNames = map[string]bool{"definitions": true, "newError": true}
+
+// goParamProblem reports a detail whose Go parameter would be a keyword,
+// shadow a predeclared identifier, or collide with or hide a name the
+// generated constructor uses.
+func goParamProblem(d *Detail) (Problem, bool) {
+	if d.Name == "" {
+		return Problem{}, false
+	}
+	param := ParamName(d.Name)
+	var reason string
+	switch {
+	case token.IsKeyword(param):
+		reason = "a Go keyword"
+	case goPredeclared[param]:
+		reason = "a predeclared Go identifier"
+	case goCodeNames[param]:
+		reason = "a name the generated code uses"
+	case goConstructorNames[param]:
+		return Problem{Pos: d.Pos, Msg: fmt.Sprintf("detail name %q becomes the Go parameter %q, which would hide the generated %s; rename it", d.Name, param, param)}, true
+	default:
+		return Problem{}, false
+	}
+	return Problem{Pos: d.Pos, Msg: fmt.Sprintf("detail name %q becomes the Go parameter %q, %s; rename it", d.Name, param, reason)}, true
+}
+
+// goIdentifierProblems reports two errors whose generated Go identifiers
+// would collide although their names differ, e.g. the constant of
+// FOO_DETAILS and the details type of CODE_FOO (both CodeFooDetails). An
+// error without a Name (its code is at fault, reported already) declares
+// nothing.
+func goIdentifierProblems(c *Catalog) []Problem {
+	var probs []Problem
+	owner := make(map[string]*Error, 4*len(c.Errors)) // who declares each identifier
+	for _, e := range c.Errors {
+		if e.Name == "" {
+			continue
+		}
+		idents := []string{"Code" + e.Name, "Err" + e.Name, "New" + e.Name}
+		if len(e.Details) > 0 {
+			idents = append(idents, e.Name+"Details")
+		}
+		if e.HasOptionalDetails() {
+			idents = append(idents, "New"+e.Name+"WithDetails")
+		}
+		for _, id := range idents {
+			if prev := owner[id]; prev != nil {
+				probs = append(probs, Problem{Pos: e.Pos, Msg: fmt.Sprintf("code %q would declare the Go identifier %s, already declared for %q; rename one of them", e.Code, id, prev.Code)})
+				continue
+			}
+			owner[id] = e
+		}
+	}
+	return probs
+}

@@ -1,0 +1,59 @@
+package catalog
+
+import "net/http"
+
+// normalize fills in the defaults and the derived fields of a catalog as
+// read: option defaults, each error's format, Go name, title, anchor, type
+// URI and docs link, each detail's Go name, and the fallback. It reports
+// nothing; it runs before validate, even on a catalog with problems, and
+// leaves a field empty where there is nothing sound to put in it:
+//
+//   - Error.Name stays empty when the code is empty, not a valid code, a
+//     duplicate, or has the Go name of an earlier error's code;
+//   - Error.Title stays empty when the status has no reason phrase;
+//   - Catalog.Fallback is the first error with fallback: true, or nil.
+func normalize(c *Catalog) {
+	if c.Go.Package == "" {
+		c.Go.Package = "apierrors"
+	}
+	if c.OpenAPI.Version == "" {
+		c.OpenAPI.Version = "3.1.0"
+	}
+	if c.Docs.Title == "" {
+		c.Docs.Title = "Errors"
+	}
+	if c.Docs.GroupBy == "" {
+		c.Docs.GroupBy = "status"
+	}
+	codes := map[string]bool{}
+	names := map[string]bool{}
+	for _, e := range c.Errors {
+		if e.Format == nil {
+			e.Format = c.Format
+		}
+		if e.Code != "" && codePattern.MatchString(e.Code) && !codes[e.Code] {
+			codes[e.Code] = true
+			if name := GoName(e.Code); !names[name] {
+				e.Name = name
+				names[name] = true
+			}
+		}
+		if e.Title == "" && e.Status >= 400 && e.Status <= 599 {
+			e.Title = http.StatusText(e.Status)
+		}
+		e.Anchor = Kebab(e.Code)
+		e.TypeURI = "about:blank"
+		if c.TypeBase != "" {
+			e.TypeURI = c.TypeBase + e.Anchor
+		}
+		if c.DocsURL != "" {
+			e.DocsLink = c.DocsURL + "#" + e.Anchor
+		}
+		for _, d := range e.Details {
+			d.GoName = GoName(d.Name)
+		}
+		if e.Fallback && c.Fallback == nil {
+			c.Fallback = e
+		}
+	}
+}
