@@ -15,7 +15,7 @@ var benchSizes = []int{100, 1000, 10000}
 
 func loadSynthetic(b *testing.B, n int) *catalog.Catalog {
 	b.Helper()
-	c, err := catalog.Parse("synthetic.yaml", catalogtest.Synthetic(n))
+	c, err := catalog.Parse("synthetic.yaml", catalogtest.Synthetic(n), Check)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -28,7 +28,7 @@ func BenchmarkLoad(b *testing.B) {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {
-				if _, err := catalog.Parse("synthetic.yaml", data); err != nil {
+				if _, err := catalog.Parse("synthetic.yaml", data, Check); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -94,7 +94,7 @@ func BenchmarkProcess(b *testing.B) {
 // TestSyntheticCatalogIsValid keeps the benchmark input honest: it loads and
 // generates at a small size.
 func TestSyntheticCatalogIsValid(t *testing.T) {
-	c, err := catalog.Parse("synthetic.yaml", catalogtest.Synthetic(60))
+	c, err := catalog.Parse("synthetic.yaml", catalogtest.Synthetic(60), Check)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -67,11 +67,26 @@ var emitters = []emitter{
 	{KindMarkdown, func(*catalog.Catalog, Options) string { return "errors.md" }, emitMarkdown},
 }
 
+// Check is the rules of errgen's outputs beyond the catalog's own, such as
+// the Go identifiers a catalog may not make. Pass it to catalog.Load, so that
+// one run reports these problems with every other:
+//
+//	c, err := catalog.Load("catalog.yaml", errgen.Check)
+//
+// Generate applies it too, for a catalog loaded without it.
+func Check(c *catalog.Catalog) []catalog.Problem {
+	return golang.Rules(c)
+}
+
 // Generate returns every output for c, in a fixed order. It fails as a whole:
-// either every file is returned or none. The emitters only read the catalog,
+// either every file is returned or none; a catalog that Check finds problems
+// in fails with a *catalog.Problems. The emitters only read the catalog,
 // so they run concurrently; results and the error reported do not depend on
 // which finishes first.
 func Generate(c *catalog.Catalog, opts Options) ([]File, error) {
+	if probs := Check(c); len(probs) > 0 {
+		return nil, &catalog.Problems{File: c.File, List: probs}
+	}
 	files := make([]File, len(emitters))
 	errs := make([]error, len(emitters))
 	var wg sync.WaitGroup

@@ -48,7 +48,7 @@ func FuzzGenerate(f *testing.F) {
 	f.Add(catalogtest.Hostile())
 	f.Add(catalogtest.Decls())
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c, err := catalog.Parse("fuzz.yaml", data)
+		c, err := catalog.Parse("fuzz.yaml", data, Check)
 		if err != nil {
 			return
 		}

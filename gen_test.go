@@ -2,6 +2,7 @@ package errgen
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"io/fs"
 	"os"
@@ -42,7 +43,7 @@ var goldenCases = []struct {
 func TestGolden(t *testing.T) {
 	for _, tc := range goldenCases {
 		t.Run(tc.catalog, func(t *testing.T) {
-			c, err := catalog.Load(tc.catalog)
+			c, err := catalog.Load(tc.catalog, Check)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -105,7 +106,7 @@ func TestDeterministic(t *testing.T) {
 	for _, tc := range goldenCases {
 		var outs [2][]File
 		for i := range outs {
-			c, err := catalog.Load(tc.catalog)
+			c, err := catalog.Load(tc.catalog, Check)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -124,7 +125,7 @@ func TestDeterministic(t *testing.T) {
 // TestHeader checks that every output starts with errgen's marker, before
 // the package clause in Go.
 func TestHeader(t *testing.T) {
-	c, err := catalog.Load("catalog.yaml")
+	c, err := catalog.Load("catalog.yaml", Check)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,5 +142,24 @@ func TestHeader(t *testing.T) {
 		if !bytes.HasPrefix(f.Data, []byte(prefixes[f.Kind])) {
 			t.Errorf("%s does not start with %q", f.Path, prefixes[f.Kind])
 		}
+	}
+}
+
+// Generate applies Check to a catalog loaded without it, and fails with
+// the same problems catalog.Load reports when given Check.
+func TestGenerateChecks(t *testing.T) {
+	data := []byte("version: 1\napi: A\nformat: flat\nerrors:\n  - code: BAD\n    status: 400\n    details:\n      - {name: len, type: integer}\n  - {code: INTERNAL, status: 500, fallback: true}\n")
+	c, err := catalog.Parse("catalog.yaml", data)
+	if err != nil {
+		t.Fatalf("without Check: %v", err)
+	}
+	_, genErr := Generate(c, Options{})
+	var probs *catalog.Problems
+	if !errors.As(genErr, &probs) {
+		t.Fatalf("Generate = %v, want *catalog.Problems", genErr)
+	}
+	_, loadErr := catalog.Parse("catalog.yaml", data, Check)
+	if loadErr == nil || genErr.Error() != loadErr.Error() {
+		t.Errorf("Generate: %v\nParse with Check: %v", genErr, loadErr)
 	}
 }

@@ -53,7 +53,7 @@ func findError(c *catalog.Catalog, code string) *catalog.Error {
 
 func mustLoadCatalog(t *testing.T, path string) *catalog.Catalog {
 	t.Helper()
-	c, err := catalog.Load(path)
+	c, err := catalog.Load(path, Check)
 	if err != nil {
 		t.Fatal(err)
 	}

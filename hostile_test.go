@@ -20,7 +20,7 @@ import (
 // the expected identifiers, with no raw control character in any comment;
 // the OpenAPI document validates; the Markdown tables keep their shape.
 func TestHostileText(t *testing.T) {
-	c, err := catalog.Parse("hostile.yaml", catalogtest.Hostile())
+	c, err := catalog.Parse("hostile.yaml", catalogtest.Hostile(), Check)
 	if err != nil {
 		t.Fatal(err)
 	}

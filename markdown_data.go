@@ -86,7 +86,6 @@ type mdDetail struct {
 	// catalog.Detail's fields but Example, in its order
 	Name        string
 	GoName      string
-	ParamName   string
 	Type        catalog.DetailType
 	Required    bool
 	Description string
@@ -127,7 +126,6 @@ func newMDDetail(d *catalog.Detail, example string) mdDetail {
 		Example:     example,
 		Name:        d.Name,
 		GoName:      d.GoName,
-		ParamName:   d.ParamName,
 		Type:        d.Type,
 		Required:    d.Required,
 		Description: d.Description,

@@ -185,7 +185,7 @@ func TestSeedTables(t *testing.T) {
 // that every example catalog still loads.
 func TestSeedExamplesValidate(t *testing.T) {
 	for _, name := range []string{"onestack", "scopestack", "generic", "stackone"} {
-		if _, err := catalog.Load(filepath.Join("examples", name, "catalog.yaml")); err != nil {
+		if _, err := catalog.Load(filepath.Join("examples", name, "catalog.yaml"), Check); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
 		data, err := os.ReadFile(filepath.Join("examples", name, "openapi.yaml"))

@@ -1,4 +1,4 @@
-package catalog
+package catalog_test
 
 import (
 	"errors"
@@ -9,6 +9,9 @@ import (
 	"testing"
 
 	"golang.org/x/tools/txtar"
+
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/golang"
 )
 
 var update = flag.Bool("update", false, "rewrite the want files of testdata/bad")
@@ -39,11 +42,11 @@ func TestBadCatalogs(t *testing.T) {
 			if !ok || !ok2 {
 				t.Fatalf("%s needs a catalog.yaml and a want file", path)
 			}
-			c, err := Parse("catalog.yaml", data, GoRules)
+			c, err := catalog.Parse("catalog.yaml", data, golang.Rules)
 			if err == nil {
 				t.Fatalf("Parse accepted the catalog: %d errors", len(c.Errors))
 			}
-			var probs *Problems
+			var probs *catalog.Problems
 			if !errors.As(err, &probs) {
 				t.Fatalf("error %T is not *Problems: %v", err, err)
 			}

@@ -78,39 +78,3 @@ errors:
 		t.Errorf("Parse = %v, want the check's problem", err)
 	}
 }
-
-// TestGoRulesOnlyWhenAsked: the Go output's rules are not the catalog's own.
-func TestGoRulesOnlyWhenAsked(t *testing.T) {
-	data := []byte(`version: 1
-api: Shop API
-format: flat
-errors:
-  - code: BAD
-    status: 400
-    details:
-      - {name: len, type: integer}
-  - {code: INTERNAL, status: 500, fallback: true}
-`)
-	if _, err := Parse("catalog.yaml", data); err != nil {
-		t.Fatalf("without GoRules: %v", err)
-	}
-	_, err := Parse("catalog.yaml", data, GoRules)
-	want := `catalog.yaml:8:16: detail name "len" becomes the Go parameter "len", a predeclared Go identifier; rename it`
-	if err == nil || err.Error() != want {
-		t.Errorf("with GoRules: %v, want %s", err, want)
-	}
-}
-
-// TestGoRulesToleratesProblems runs GoRules over catalogs a Check may see:
-// errors without names, details without types.
-func TestGoRulesToleratesProblems(t *testing.T) {
-	c := &Catalog{Errors: []*Error{
-		{},
-		{Code: "X", Details: []*Detail{{}, {Name: "type"}}},
-		{Code: "Y", Name: "Y", Details: []*Detail{{Name: "a", Required: true}, {Name: "b"}}},
-	}}
-	probs := GoRules(c)
-	if len(probs) != 1 || !strings.Contains(probs[0].Msg, `"type", a Go keyword`) {
-		t.Errorf("GoRules = %v", probs)
-	}
-}

@@ -39,7 +39,7 @@ func TestLoadBundledCatalog(t *testing.T) {
 		nf.DocsLink != "https://docs.onestack.example/errors#not-found" || nf.Title != "Not Found" {
 		t.Errorf("NOT_FOUND normalized to %+v", nf)
 	}
-	if d := nf.Detail("resourceId"); d == nil || d.GoName != "ResourceID" || ParamName(d.Name) != "resourceID" || !d.Required {
+	if d := nf.Detail("resourceId"); d == nil || d.GoName != "ResourceID" || !d.Required {
 		t.Errorf("resourceId detail = %+v", d)
 	}
 	if c.Fallback == nil || c.Fallback.Code != "INTERNAL_ERROR" {
@@ -60,12 +60,6 @@ func TestGoName(t *testing.T) {
 	for in, want := range tests {
 		if got := GoName(in); got != want {
 			t.Errorf("GoName(%q) = %q, want %q", in, got, want)
-		}
-	}
-	params := map[string]string{"resourceId": "resourceID", "ID": "id", "URLPath": "urlPath", "retry_after": "retryAfter"}
-	for in, want := range params {
-		if got := ParamName(in); got != want {
-			t.Errorf("ParamName(%q) = %q, want %q", in, got, want)
 		}
 	}
 	if got := Kebab("RATE_LIMIT_EXCEEDED"); got != "rate-limit-exceeded" {
@@ -89,7 +83,7 @@ func FuzzLoad(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c, err := Parse("fuzz.yaml", data, GoRules)
+		c, err := Parse("fuzz.yaml", data)
 		if err == nil {
 			if c == nil || len(c.Errors) == 0 || c.Fallback == nil {
 				t.Fatalf("valid catalog without errors or fallback: %+v", c)

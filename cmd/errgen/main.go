@@ -18,6 +18,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/errgen/errgen"
 	"github.com/errgen/errgen/catalog"
 )
 
@@ -101,7 +102,7 @@ func parseFlags(fs *pflag.FlagSet, args []string, stderr io.Writer) (int, bool) 
 
 // loadCatalog loads a catalog, printing every problem on failure.
 func loadCatalog(path string, stderr io.Writer) (*catalog.Catalog, bool) {
-	c, err := catalog.Load(path)
+	c, err := catalog.Load(path, errgen.Check)
 	if err != nil {
 		var probs *catalog.Problems
 		if errors.As(err, &probs) {

@@ -192,14 +192,14 @@ func (w declWriter) errorDecls(e *catalog.Error, index int) {
 		if i > 0 {
 			w.str(", ")
 		}
-		w.str(d.ParamName, " ", example.GoType(d.Type).String())
+		w.str(ParamName(d.Name), " ", example.GoType(d.Type).String())
 	}
 	w.str(") *Error {\n\treturn newError(", def, ", ", details, "{")
 	for i, d := range required {
 		if i > 0 {
 			w.str(", ")
 		}
-		w.str(d.GoName, ": ", d.ParamName)
+		w.str(d.GoName, ": ", ParamName(d.Name))
 	}
 	w.str("})\n}\n\n")
 	if e.HasOptionalDetails() {

@@ -1,21 +1,24 @@
-package catalog
+package golang
 
 // The rules of this file are the Go output's: what a catalog must avoid so
 // that the generated Go package compiles and reads well. They know the
-// generated code's identifiers, which nothing else in the catalog does, and
-// use only the catalog's exported API.
+// generated code's identifiers, which the catalog package does not; the root
+// package passes Rules to catalog.Load, so that they are reported with every
+// other problem of a catalog, in one run.
 
 import (
 	"fmt"
 	"go/token"
 	"strings"
+
+	"github.com/errgen/errgen/catalog"
 )
 
-// GoRules is the Check of the Go output: no detail's Go parameter may be a
+// Rules is the catalog.Check of the Go output: no detail's Go parameter may be a
 // keyword, shadow a predeclared identifier or hide a name the generated code
 // uses, and no two errors may declare the same Go identifier.
-func GoRules(c *Catalog) []Problem {
-	var probs []Problem
+func Rules(c *catalog.Catalog) []catalog.Problem {
+	var probs []catalog.Problem
 	for _, e := range c.Errors {
 		for _, d := range e.Details {
 			if p, bad := goParamProblem(d); bad {
@@ -29,8 +32,8 @@ func GoRules(c *Catalog) []Problem {
 // ParamName converts a detail name to the unexported Go identifier of its
 // constructor parameter: resourceId → resourceID, ID → id, URLPath → urlPath.
 func ParamName(name string) string {
-	ws := strings.Split(Kebab(name), "-") // its words, lower case
-	return ws[0] + GoName(strings.Join(ws[1:], "_"))
+	ws := strings.Split(catalog.Kebab(name), "-") // its words, lower case
+	return ws[0] + catalog.GoName(strings.Join(ws[1:], "_"))
 }
 
 // goPredeclared are Go's predeclared identifiers: a parameter named like one
@@ -56,9 +59,9 @@ var goConstructorNames = map[string]bool{"definitions": true, "newError": true}
 // goParamProblem reports a detail whose Go parameter would be a keyword,
 // shadow a predeclared identifier, or collide with or hide a name the
 // generated constructor uses.
-func goParamProblem(d *Detail) (Problem, bool) {
+func goParamProblem(d *catalog.Detail) (catalog.Problem, bool) {
 	if d.Name == "" {
-		return Problem{}, false
+		return catalog.Problem{}, false
 	}
 	param := ParamName(d.Name)
 	var reason string
@@ -70,11 +73,11 @@ func goParamProblem(d *Detail) (Problem, bool) {
 	case goCodeNames[param]:
 		reason = "a name the generated code uses"
 	case goConstructorNames[param]:
-		return Problem{Pos: d.Pos, Msg: fmt.Sprintf("detail name %q becomes the Go parameter %q, which would hide the generated %s; rename it", d.Name, param, param)}, true
+		return catalog.Problem{Pos: d.Pos, Msg: fmt.Sprintf("detail name %q becomes the Go parameter %q, which would hide the generated %s; rename it", d.Name, param, param)}, true
 	default:
-		return Problem{}, false
+		return catalog.Problem{}, false
 	}
-	return Problem{Pos: d.Pos, Msg: fmt.Sprintf("detail name %q becomes the Go parameter %q, %s; rename it", d.Name, param, reason)}, true
+	return catalog.Problem{Pos: d.Pos, Msg: fmt.Sprintf("detail name %q becomes the Go parameter %q, %s; rename it", d.Name, param, reason)}, true
 }
 
 // goIdentifierProblems reports two errors whose generated Go identifiers
@@ -82,9 +85,9 @@ func goParamProblem(d *Detail) (Problem, bool) {
 // FOO_DETAILS and the details type of CODE_FOO (both CodeFooDetails). An
 // error without a Name (its code is at fault, reported already) declares
 // nothing.
-func goIdentifierProblems(c *Catalog) []Problem {
-	var probs []Problem
-	owner := make(map[string]*Error, 4*len(c.Errors)) // who declares each identifier
+func goIdentifierProblems(c *catalog.Catalog) []catalog.Problem {
+	var probs []catalog.Problem
+	owner := make(map[string]*catalog.Error, 4*len(c.Errors)) // who declares each identifier
 	for _, e := range c.Errors {
 		if e.Name == "" {
 			continue
@@ -98,7 +101,7 @@ func goIdentifierProblems(c *Catalog) []Problem {
 		}
 		for _, id := range idents {
 			if prev := owner[id]; prev != nil {
-				probs = append(probs, Problem{Pos: e.Pos, Msg: fmt.Sprintf("code %q would declare the Go identifier %s, already declared for %q; rename one of them", e.Code, id, prev.Code)})
+				probs = append(probs, catalog.Problem{Pos: e.Pos, Msg: fmt.Sprintf("code %q would declare the Go identifier %s, already declared for %q; rename one of them", e.Code, id, prev.Code)})
 				continue
 			}
 			owner[id] = e
