@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/markdown"
 )
 
 // Header is the first line of every generated file, in each file's comment
@@ -58,7 +59,9 @@ var emitters = []emitter{
 		return path.Join(goPackage(c, opts), "errors.go")
 	}, emitGo},
 	{KindOpenAPI, func(*catalog.Catalog, Options) string { return "openapi.yaml" }, emitOpenAPI},
-	{KindMarkdown, func(*catalog.Catalog, Options) string { return "errors.md" }, emitMarkdown},
+	{KindMarkdown, func(*catalog.Catalog, Options) string { return "errors.md" }, func(c *catalog.Catalog, opts Options) ([]byte, error) {
+		return markdown.Generate(c, Header, opts.Templates)
+	}},
 }
 
 // Generate returns every output for c, in a fixed order. It fails as a whole:

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/markdown/markdowntest"
 )
 
 // stdlibImporter reads the standard library's export data (go list -export) once and
@@ -63,7 +64,7 @@ func FuzzGenerate(f *testing.F) {
 			case KindOpenAPI:
 				loadValidOpenAPI(t, file.Data)
 			case KindMarkdown:
-				mdCheckTables(t, mdParse(t, file.Data))
+				markdowntest.CheckTables(t, markdowntest.Parse(t, file.Data))
 			}
 		}
 	})

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/markdown/markdowntest"
 )
 
 // hostileText is catalog text that tries to escape every context it lands
@@ -90,7 +91,7 @@ func TestHostileText(t *testing.T) {
 		case KindOpenAPI:
 			loadValidOpenAPI(t, f.Data)
 		case KindMarkdown:
-			mdCheckTables(t, mdParse(t, f.Data))
+			markdowntest.CheckTables(t, markdowntest.Parse(t, f.Data))
 		}
 	}
 }
