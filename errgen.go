@@ -17,6 +17,7 @@ import (
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/golang"
+	"github.com/errgen/errgen/internal/markdown"
 	"github.com/errgen/errgen/internal/openapi"
 )
 
@@ -64,7 +65,9 @@ var emitters = []emitter{
 	{KindOpenAPI, func(*catalog.Catalog, Options) string { return "openapi.yaml" }, func(c *catalog.Catalog, _ Options) ([]byte, error) {
 		return openapi.Generate(c, Header)
 	}},
-	{KindMarkdown, func(*catalog.Catalog, Options) string { return "errors.md" }, emitMarkdown},
+	{KindMarkdown, func(*catalog.Catalog, Options) string { return "errors.md" }, func(c *catalog.Catalog, opts Options) ([]byte, error) {
+		return markdown.Generate(c, Header, opts.Templates)
+	}},
 }
 
 // Check is the rules of errgen's outputs beyond the catalog's own, such as

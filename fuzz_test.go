@@ -12,6 +12,7 @@ import (
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/catalogtest"
+	"github.com/errgen/errgen/internal/markdown/markdowntest"
 )
 
 // stdlibImporter reads the standard library's export data (go list -export) once and
@@ -64,7 +65,7 @@ func FuzzGenerate(f *testing.F) {
 			case KindOpenAPI:
 				loadValidOpenAPI(t, file.Data)
 			case KindMarkdown:
-				mdCheckTables(t, mdParse(t, file.Data))
+				markdowntest.CheckTables(t, markdowntest.Parse(t, file.Data))
 			}
 		}
 	})

@@ -13,6 +13,7 @@ import (
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/catalogtest"
+	"github.com/errgen/errgen/internal/markdown/markdowntest"
 )
 
 // TestHostileText generates from hostileCatalog and checks that no text
@@ -36,7 +37,7 @@ func TestHostileText(t *testing.T) {
 		case KindOpenAPI:
 			loadValidOpenAPI(t, f.Data)
 		case KindMarkdown:
-			mdCheckTables(t, mdParse(t, f.Data))
+			markdowntest.CheckTables(t, markdowntest.Parse(t, f.Data))
 		}
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/errgen/errgen/examples/generic/genericerrors"
 	"github.com/errgen/errgen/examples/onestack/onestackerrors"
 	"github.com/errgen/errgen/examples/scopestack/scopestackerrors"
+	"github.com/errgen/errgen/internal/markdown/markdowntest"
 )
 
 // seedBody is one JSON body printed in a seed, and the generated error that
@@ -156,7 +157,7 @@ func TestSeedTables(t *testing.T) {
 				t.Fatal(err)
 			}
 			text, haveSeed := readSeed(t, st.seed)
-			ref := mdParse(t, page).table("Code", "Status", "Title", "Description")
+			ref := markdowntest.Parse(t, page).Table("Code", "Status", "Title", "Description")
 			if ref == nil {
 				t.Fatal("no reference table on the page")
 			}
@@ -165,11 +166,11 @@ func TestSeedTables(t *testing.T) {
 					t.Errorf("%q is not in seed %s", row.description, st.seed)
 				}
 				found := false
-				for _, r := range ref.rows {
+				for _, r := range ref.Rows {
 					// Cells hold the rendered text, code spans in backticks;
 					// the seeds print plain text.
-					code, desc := strings.Trim(r.cells[0], "`"), strings.ReplaceAll(r.cells[3], "`", "")
-					if code == row.code && r.cells[1] == row.status && strings.TrimSuffix(desc, ".") == row.description {
+					code, desc := strings.Trim(r.Cells[0], "`"), strings.ReplaceAll(r.Cells[3], "`", "")
+					if code == row.code && r.Cells[1] == row.status && strings.TrimSuffix(desc, ".") == row.description {
 						found = true
 					}
 				}

@@ -1,61 +1,61 @@
-package errgen
+package markdown
 
 import (
 	"github.com/errgen/errgen/catalog"
 )
 
-// mdField is one row of an envelope's field table.
-type mdField struct {
+// field is one row of an envelope's field table.
+type field struct {
 	Path        string // member path: error.code, errors[].status, {detail}
 	Type        string // JSON type
 	Description string // Markdown
 }
 
-// mdEnvelopeFields walks the envelope template depth first, one row per
+// envelopeFields walks the envelope template depth first, one row per
 // member, so the table lists members in the order the body has them.
-func mdEnvelopeFields(env *catalog.Envelope, users []*mdError) []mdField {
-	var rows []mdField
+func envelopeFields(env *catalog.Envelope, users []*errorData) []field {
+	var rows []field
 	var walk func(n *catalog.Node, path string)
 	walk = func(n *catalog.Node, path string) {
 		switch n.Kind {
 		case catalog.KindObject:
 			if path != "" {
-				rows = append(rows, mdField{path, "object", "Object holding the members below."})
+				rows = append(rows, field{path, "object", "Object holding the members below."})
 			}
 			for _, m := range n.Members {
 				if m.Spread {
-					rows = append(rows, mdField{mdJoin(path, "{detail}"), "varies",
+					rows = append(rows, field{memberPath(path, "{detail}"), "varies",
 						"Each of the error's details, as a member of its own; see the error's details table."})
 					continue
 				}
-				walk(m.Value, mdJoin(path, m.Key))
+				walk(m.Value, memberPath(path, m.Key))
 			}
 		case catalog.KindArray:
-			rows = append(rows, mdField{path, "array", "Array of exactly one element."})
+			rows = append(rows, field{path, "array", "Array of exactly one element."})
 			walk(n.Elem, path+"[]")
 		case catalog.KindLiteral:
-			rows = append(rows, mdField{path, mdLiteralType(n.Literal), "Always " + mdCode(string(n.Literal)) + "."})
+			rows = append(rows, field{path, literalType(n.Literal), "Always " + codeSpan(string(n.Literal)) + "."})
 		case catalog.KindRef:
-			typ, desc := mdRefDoc(n.Ref, users)
+			typ, desc := refDoc(n.Ref, users)
 			if n.Ref.Optional {
 				desc += " Omitted when empty."
 			}
-			rows = append(rows, mdField{path, typ, desc})
+			rows = append(rows, field{path, typ, desc})
 		}
 	}
 	walk(env.Body, "")
 	return rows
 }
 
-func mdJoin(path, key string) string {
+func memberPath(path, key string) string {
 	if path == "" {
 		return key
 	}
 	return path + "." + key
 }
 
-// mdLiteralType is the JSON type of a compact JSON literal.
-func mdLiteralType(lit []byte) string {
+// literalType is the JSON type of a compact JSON literal.
+func literalType(lit []byte) string {
 	if len(lit) == 0 {
 		return "null"
 	}
@@ -74,8 +74,8 @@ func mdLiteralType(lit []byte) string {
 	return "number"
 }
 
-// mdRefDoc is the JSON type and description of what a reference writes.
-func mdRefDoc(r catalog.Ref, users []*mdError) (string, string) {
+// refDoc is the JSON type and description of what a reference writes.
+func refDoc(r catalog.Ref, users []*errorData) (string, string) {
 	switch r.Name {
 	case catalog.RefCode:
 		return "string", "Machine-readable error code: one of the codes below."
@@ -96,9 +96,9 @@ func mdRefDoc(r catalog.Ref, users []*mdError) (string, string) {
 		if r.Arg == "" {
 			return "object", "Additional context; see the error's details table."
 		}
-		return mdDetailJSONType(r.Arg, users), "The error's " + mdCode(r.Arg) + " detail, for errors that have one."
+		return detailJSONType(r.Arg, users), "The error's " + codeSpan(r.Arg) + " detail, for errors that have one."
 	case catalog.RefMeta:
-		return "string", "The error's " + mdCode(r.Arg) + " attribute, fixed for each code."
+		return "string", "The error's " + codeSpan(r.Arg) + " attribute, fixed for each code."
 	case catalog.RefRequestID:
 		return "string", "Identifier of the request; quote it when you contact support."
 	case catalog.RefInstance:
@@ -111,16 +111,16 @@ func mdRefDoc(r catalog.Ref, users []*mdError) (string, string) {
 	return "varies", ""
 }
 
-// mdDetailJSONType is the JSON type of the named detail across the errors
+// detailJSONType is the JSON type of the named detail across the errors
 // that have it, or "varies" when they disagree.
-func mdDetailJSONType(name string, users []*mdError) string {
+func detailJSONType(name string, users []*errorData) string {
 	typ := ""
 	for _, e := range users {
 		d := e.Detail(name)
 		if d == nil {
 			continue
 		}
-		t := mdJSONTypeOf(d.Type)
+		t := jsonType(d.Type)
 		if typ != "" && t != typ {
 			return "varies"
 		}
@@ -132,7 +132,7 @@ func mdDetailJSONType(name string, users []*mdError) string {
 	return typ
 }
 
-func mdJSONTypeOf(t catalog.DetailType) string {
+func jsonType(t catalog.DetailType) string {
 	switch t {
 	case catalog.TypeStrings:
 		return "array"

@@ -1,0 +1,96 @@
+// Package markdown writes the Markdown error-reference page of a catalog.
+//
+// The page is rendered from the text/template files of package templates,
+// which documents the data and functions they receive; overrides replace
+// them file by file. The catalog text the page shows goes through escaping
+// functions (escape.go, funcs.go) so that no catalog can break the page's
+// structure.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"strings"
+	"text/template"
+
+	"github.com/errgen/errgen/catalog"
+)
+
+// Generate renders c's reference page. header is the generated-file marker,
+// written as an HTML comment on the page's first line; templates holds
+// *.tmpl files replacing the bundled ones of the same names, or is nil.
+func Generate(c *catalog.Catalog, header string, templates fs.FS) ([]byte, error) {
+	set, err := templateSet(templates)
+	if err != nil {
+		return nil, err
+	}
+	p, err := newPage(c)
+	if err != nil {
+		return nil, err
+	}
+	return render(set, p, header, prerender(set, p.Errors))
+}
+
+// render executes the page template of set on p. The error parts found in
+// rendered are taken from there instead of being rendered in turn.
+func render(set *template.Template, p *page, header string, rendered map[*errorData]string) ([]byte, error) {
+	set = set.Funcs(template.FuncMap{"part": partFunc(set, rendered)})
+	var buf bytes.Buffer
+	buf.Grow(sizeHint * len(p.Errors))
+	// The marker is written here, not by page.tmpl, so that no override can
+	// drop it.
+	buf.WriteString("<!-- " + header + " -->\n\n")
+	if err := set.ExecuteTemplate(&buf, rootTemplate, p); err != nil {
+		return nil, err
+	}
+	// Template files end with a newline of their own; the page ends with one.
+	return append(bytes.TrimRight(buf.Bytes(), "\n"), '\n'), nil
+}
+
+// sizeHint is about what the bundled templates write per error, to size
+// the page's buffer once rather than double it a dozen times.
+const sizeHint = 1 << 10
+
+// maxDepth bounds how deep part calls nest: a template that renders itself
+// through part would otherwise recurse until the stack overflows.
+const maxDepth = 32
+
+// partFunc is the part function of set: it renders a template of set and
+// trims the blank lines around its output, so that page.tmpl alone decides
+// how parts are separated, and an empty part leaves no gap. The error parts
+// found in rendered are not rendered again.
+func partFunc(set *template.Template, rendered map[*errorData]string) func(name string, data any) (string, error) {
+	depth := 0
+	return func(name string, data any) (string, error) {
+		if e, ok := data.(*errorData); ok && name == errorTemplate && depth == 0 {
+			if s, ok := rendered[e]; ok {
+				return s, nil
+			}
+		}
+		if depth >= maxDepth {
+			return "", fmt.Errorf("parts nest deeper than %d: does %s render itself?", maxDepth, name)
+		}
+		depth++
+		defer func() { depth-- }()
+		var b strings.Builder
+		if err := set.ExecuteTemplate(&b, name, data); err != nil {
+			return "", err
+		}
+		return trimBlankLines(b.String()), nil
+	}
+}
+
+// trimBlankLines removes the blank lines before and after s's text and
+// its final newline.
+func trimBlankLines(s string) string {
+	s = strings.TrimRight(s, " \t\n")
+	for s != "" {
+		line, rest, _ := strings.Cut(s, "\n")
+		if strings.TrimSpace(line) != "" {
+			break
+		}
+		s = rest
+	}
+	return s
+}

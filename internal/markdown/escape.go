@@ -1,0 +1,152 @@
+package markdown
+
+import (
+	"regexp"
+	"strings"
+)
+
+// breaks says what a line break in catalog text becomes: where it lands
+// decides whether it is harmless, ends a list item or ends a table row.
+type breaks int
+
+const (
+	keepBreaks  breaks = iota // a block of prose: the author's line structure
+	spaceBreaks               // one line: a break could start a new block
+	brBreaks                  // a table cell: a break would end the row
+)
+
+var (
+	// orderedMarker is an ordered list marker: 1-9 digits, then . or ).
+	orderedMarker = regexp.MustCompile(`^([0-9]{1,9})([.)])(?:[ \t]|$)`)
+	// thematicBreak is a line of three or more -, * or _ and spaces.
+	thematicBreak = regexp.MustCompile(`^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$`)
+	// linkDefinition starts a link reference definition, which would vanish.
+	linkDefinition = regexp.MustCompile(`^\[[^\]]*\]:`)
+)
+
+// escapeBlockStart backslash-escapes the start of a line that would open
+// a heading, a list, a thematic break, a code fence or a link definition.
+// (Block quotes and HTML cannot start: < and > are already entities.)
+func escapeBlockStart(s string) string {
+	if s == "" {
+		return s
+	}
+	if m := orderedMarker.FindStringSubmatchIndex(s); m != nil {
+		return s[:m[3]] + `\` + s[m[3]:]
+	}
+	fence := openingFence(s) != ""
+	bullet := strings.IndexByte("-+*", s[0]) >= 0 && (len(s) == 1 || s[1] == ' ' || s[1] == '\t')
+	if s[0] == '#' || bullet || fence || thematicBreak.MatchString(s) || linkDefinition.MatchString(s) {
+		return `\` + s
+	}
+	return s
+}
+
+// escapeInline escapes catalog text for inline contexts. Outside code spans
+// < and > become entities (so no text becomes an HTML tag or autolink, and a
+// line never starts a block quote) and, in cells, | becomes \|. Code spans
+// are found by CommonMark's rule, a backtick run closed by the next run of
+// the same length, and are kept but for what would break the line or row.
+// Since every < outside spans is escaped, no HTML tag can take precedence
+// over a span, so this rule sees the spans the renderer sees.
+func escapeInline(s string, br breaks) string {
+	s = normalizeBreaks(s)
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
+			b.WriteString(s[i : i+2])
+			i += 2
+			continue
+		case c == '\\' && br != keepBreaks && (i+1 == len(s) || s[i+1] == '\n'):
+			// A lone backslash would escape the <br> or the cell's closing pipe.
+			b.WriteString(`\\`)
+		case c == '`':
+			n := runLength(s[i:], '`')
+			end := closingRun(s, i+n, n)
+			if end < 0 {
+				b.WriteString(s[i : i+n])
+				i += n
+				continue
+			}
+			span := s[i : end+n]
+			if br != keepBreaks {
+				span = strings.ReplaceAll(span, "\n", " ")
+			}
+			if br == brBreaks {
+				// GFM splits rows on pipes before it finds code spans.
+				span = strings.ReplaceAll(span, "|", `\|`)
+			}
+			b.WriteString(span)
+			i = end + n
+			continue
+		case c == '<':
+			b.WriteString("&lt;")
+		case c == '>':
+			b.WriteString("&gt;")
+		case c == '|' && br == brBreaks:
+			b.WriteString(`\|`)
+		case c == '\n' && br == spaceBreaks:
+			b.WriteByte(' ')
+		case c == '\n' && br == brBreaks:
+			b.WriteString("<br>")
+		default:
+			b.WriteByte(c)
+		}
+		i++
+	}
+	return b.String()
+}
+
+// closingRun returns the index of the first run of exactly n backticks at or
+// after from, or -1.
+func closingRun(s string, from, n int) int {
+	for i := from; i < len(s); {
+		if s[i] != '`' {
+			i++
+			continue
+		}
+		m := runLength(s[i:], '`')
+		if m == n {
+			return i
+		}
+		i += m
+	}
+	return -1
+}
+
+func runLength(s string, c byte) int {
+	n := 0
+	for n < len(s) && s[n] == c {
+		n++
+	}
+	return n
+}
+
+func longestRun(s string, c byte) int {
+	longest := 0
+	for i := 0; i < len(s); {
+		if s[i] != c {
+			i++
+			continue
+		}
+		n := runLength(s[i:], c)
+		longest = max(longest, n)
+		i += n
+	}
+	return longest
+}
+
+func isASCIIPunct(c byte) bool {
+	return strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0
+}
+
+// normalizeBreaks turns CR LF and lone CR, which CommonMark also takes for
+// line endings, into LF.
+func normalizeBreaks(s string) string {
+	if strings.IndexByte(s, '\r') < 0 {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}

@@ -1,0 +1,115 @@
+package markdown
+
+import (
+	"testing"
+)
+
+func TestMarkdownFuncs(t *testing.T) {
+	tests := []struct {
+		fn   string
+		f    func(string) string
+		in   string
+		want string
+	}{
+		{"cell", cell, "a|b", `a\|b`},
+		{"cell", cell, "a\r\nb\rc\nd", "a<br>b<br>c<br>d"},
+		{"cell", cell, "  padded \n", "padded"},
+		{"cell", cell, "`a|b` and `c\nd`", "`a\\|b` and `c d`"},
+		{"cell", cell, "<script> `<kept>`", "&lt;script&gt; `<kept>`"},
+		{"cell", cell, `escaped \| stays`, `escaped \| stays`},
+		{"cell", cell, `\\| splits no more`, `\\\| splits no more`},
+		{"cell", cell, `trailing \`, `trailing \\`},
+		{"cell", cell, "``a`b`` <x>", "``a`b`` &lt;x&gt;"},
+		{"cell", cell, "`unclosed <b>", "`unclosed &lt;b&gt;"},
+		{"cell", cell, "\\`not code <b>`", "\\`not code &lt;b&gt;`"},
+
+		{"inline", inline, "a\nb", "a b"},
+		{"inline", inline, "# h", `\# h`},
+		{"inline", inline, "- x", `\- x`},
+		{"inline", inline, "+", `\+`},
+		{"inline", inline, "1. x", `1\. x`},
+		{"inline", inline, "12) x", `12\) x`},
+		{"inline", inline, "404 Not Found", "404 Not Found"},
+		{"inline", inline, "*emphasis* stays", "*emphasis* stays"},
+		{"inline", inline, "* * *", `\* * *`},
+		{"inline", inline, "___", `\___`},
+		{"inline", inline, "```go", "\\```go"},
+		{"inline", inline, "```code``` stays", "```code``` stays"},
+		{"inline", inline, "[a]: /b", `\[a]: /b`},
+		{"inline", inline, "> quote", "&gt; quote"},
+
+		{"text", prose, "p1\n\np2 <b>", "p1\n\np2 &lt;b&gt;"},
+		{"text", prose, "x\n```\n<b>\n```\ny <b>", "x\n```\n<b>\n```\ny &lt;b&gt;"},
+		{"text", prose, "x\n```\nopen <b>", "x\n```\nopen <b>\n```"},
+		{"text", prose, "x\n\n    ```\n<b>", "x\n\n    ```\n&lt;b&gt;"}, // indented: no fence
+
+		{"markdown", verbatim, "\na\r\nb <details>\n\n", "a\nb <details>"},
+		{"markdown", verbatim, "```\ncode", "```\ncode\n```"},
+		{"markdown", verbatim, "~~~~\nx\n~~~\n", "~~~~\nx\n~~~\n~~~~"},
+		{"markdown", verbatim, "```go\nx\n```", "```go\nx\n```"},
+
+		{"heading", heading, "NOT_FOUND", `NOT\_FOUND`},
+		{"heading", heading, " a\nb  c ", "a b c"},
+		{"heading", heading, "C# <x> | `y` *z*", "C\\# \\<x\\> \\| \\`y\\` \\*z\\*"},
+
+		{"code", codeSpan, "", ""},
+		{"code", codeSpan, "a", "`a`"},
+		{"code", codeSpan, "a`b", "``a`b``"},
+		{"code", codeSpan, "`a", "`` `a ``"},
+		{"code", codeSpan, "a``", "``` a`` ```"},
+		{"code", codeSpan, " a ", "`  a  `"},
+		{"code", codeSpan, "  ", "`  `"},
+		{"code", codeSpan, "a\r\nb", "`a b`"},
+
+		{"url", autolinkURL, "https://x.example/a b<c>\x7f", "https://x.example/a%20b%3Cc%3E%7F"},
+		{"anchor", anchor, `a"b`, `<a id="a&#34;b"></a>`},
+	}
+	for _, tc := range tests {
+		if got := tc.f(tc.in); got != tc.want {
+			t.Errorf("%s(%q) = %q, want %q", tc.fn, tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestMarkdownFence(t *testing.T) {
+	tests := []struct {
+		lang, in, want string
+	}{
+		{"json", "{}", "```json\n{}\n```"},
+		{"json", "{}\n", "```json\n{}\n```"},
+		{"", "a ``` b\n````", "`````\na ``` b\n````\n`````"},
+		{"http", "", "```http\n```"},
+	}
+	for _, tc := range tests {
+		if got := fencedBlock(tc.lang, tc.in); got != tc.want {
+			t.Errorf("fence(%q, %q) = %q, want %q", tc.lang, tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestMarkdownJSON(t *testing.T) {
+	// Member order and encoding/json's escapes are the service's; indenting
+	// must keep both.
+	got, err := indentJSON([]byte(`{"b":1,"a":"\u003c\u2028","c":[],"d":{}}`))
+	want := "{\n  \"b\": 1,\n  \"a\": \"\\u003c\\u2028\",\n  \"c\": [],\n  \"d\": {}\n}"
+	if err != nil || got != want {
+		t.Errorf("json = %q, %v; want %q", got, err, want)
+	}
+	if _, err := indentJSON([]byte(`{"a":`)); err == nil {
+		t.Error("json of invalid JSON: no error")
+	}
+}
+
+func TestMarkdownTrimBlankLines(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"\n\n  \nA\n\nB\n\n", "A\n\nB"},
+		{"  \n\n", ""},
+		{"", ""},
+		{"    indented\n", "    indented"},
+	}
+	for _, tc := range tests {
+		if got := trimBlankLines(tc.in); got != tc.want {
+			t.Errorf("trim(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

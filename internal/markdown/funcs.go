@@ -1,0 +1,154 @@
+package markdown
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"strings"
+	"text/template"
+)
+
+// funcs are the functions the Markdown templates may call; the
+// templates package documents them for template authors.
+var funcs = template.FuncMap{
+	"cell":     cell,
+	"inline":   inline,
+	"text":     prose,
+	"markdown": verbatim,
+	"heading":  heading,
+	"code":     codeSpan,
+	"anchor":   anchor,
+	"json":     indentJSON,
+	"fence":    fencedBlock,
+	"url":      autolinkURL,
+	// Bound per page to partFunc; this stand-in lets templates parse.
+	"part": func(string, any) (string, error) { return "", errors.New("part is unbound") },
+}
+
+// cell escapes catalog text for a GFM table cell.
+func cell(s string) string { return escapeInline(strings.TrimSpace(s), brBreaks) }
+
+// inline escapes catalog text that must stay on one line. The line may
+// open a list item, so what would start a block there is escaped too.
+func inline(s string) string {
+	return escapeBlockStart(escapeInline(strings.TrimSpace(s), spaceBreaks))
+}
+
+// prose escapes a block of catalog prose, keeping its fenced code blocks.
+func prose(s string) string {
+	var b strings.Builder
+	var prose []string
+	flush := func() {
+		if len(prose) > 0 {
+			b.WriteString(escapeInline(strings.Join(prose, "\n"), keepBreaks))
+			b.WriteByte('\n')
+			prose = prose[:0]
+		}
+	}
+	walkFences(strings.TrimSpace(normalizeBreaks(s)), func(line string, code bool) {
+		if code {
+			flush()
+			b.WriteString(line)
+			b.WriteByte('\n')
+			return
+		}
+		prose = append(prose, line)
+	}, func(closer string) {
+		flush()
+		b.WriteString(closer)
+		b.WriteByte('\n')
+	})
+	flush()
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// verbatim passes docs-owned Markdown through. It only closes a fenced
+// code block left open, which would otherwise swallow the rest of the page.
+func verbatim(s string) string {
+	var b strings.Builder
+	walkFences(strings.Trim(normalizeBreaks(s), "\n"), func(line string, _ bool) {
+		b.WriteString(line)
+		b.WriteByte('\n')
+	}, func(closer string) {
+		b.WriteString(closer)
+		b.WriteByte('\n')
+	})
+	return strings.TrimRight(b.String(), " \t\n")
+}
+
+// headingEscapes are the characters that could start emphasis, code, links,
+// HTML, a strikethrough, a table or a closing #-sequence in a heading.
+const headingEscapes = "\\`*_[]<>#|~&!"
+
+// heading escapes text for an ATX heading.
+func heading(s string) string {
+	s = strings.Join(strings.Fields(normalizeBreaks(s)), " ")
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(headingEscapes, s[i]) >= 0 {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// codeSpan writes s as a code span. CommonMark ends a span at the first
+// backtick run as long as its opener, and strips one space from each end
+// when both are spaces: a longer fence and padding keep s intact.
+func codeSpan(s string) string {
+	s = strings.ReplaceAll(normalizeBreaks(s), "\n", " ")
+	if s == "" {
+		return ""
+	}
+	fence := strings.Repeat("`", longestRun(s, '`')+1)
+	pad := s[0] == '`' || s[len(s)-1] == '`' ||
+		(s[0] == ' ' && s[len(s)-1] == ' ' && strings.Trim(s, " ") != "")
+	if pad {
+		s = " " + s + " "
+	}
+	return fence + s + fence
+}
+
+// anchor is an empty element carrying id: the link target stays exactly
+// the catalog's anchor whatever slugs a renderer derives from headings.
+func anchor(id string) string {
+	return `<a id="` + html.EscapeString(id) + `"></a>`
+}
+
+// indentJSON indents compact JSON without decoding it, so member order and
+// escapes stay exactly those of the bytes the service writes.
+func indentJSON(b []byte) (string, error) {
+	var out bytes.Buffer
+	if err := json.Indent(&out, b, "", "  "); err != nil {
+		return "", err
+	}
+	return out.String(), nil
+}
+
+// fencedBlock writes s as a fenced code block; the fence is longer than any
+// backtick run in s, so no line of s can close it.
+func fencedBlock(lang, s string) string {
+	s = strings.TrimSuffix(normalizeBreaks(s), "\n")
+	fence := strings.Repeat("`", max(3, longestRun(s, '`')+1))
+	if s == "" {
+		return fence + lang + "\n" + fence
+	}
+	return fence + lang + "\n" + s + "\n" + fence
+}
+
+// autolinkURL percent-encodes what an autolink (<…>) cannot hold.
+func autolinkURL(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c == 0x7f || c == '<' || c == '>' {
+			fmt.Fprintf(&b, "%%%02X", c)
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}

@@ -1,0 +1,174 @@
+package markdowntest
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/example"
+)
+
+// CheckReference checks the reference table: one row per code, in catalog
+// order, linking to the code's anchor, with its status and title.
+func CheckReference(t testing.TB, doc *Doc, c *catalog.Catalog) {
+	t.Helper()
+	ref := doc.Table("Code", "Status", "Title", "Description")
+	if ref == nil {
+		t.Fatal("no | Code | Status | Title | Description | table")
+	}
+	if len(ref.Rows) != len(c.Errors) {
+		t.Fatalf("reference table has %d rows, want one per code (%d)", len(ref.Rows), len(c.Errors))
+	}
+	for i, e := range c.Errors {
+		row := ref.Rows[i]
+		if row.Cells[0] != "`"+e.Code+"`" || row.Cells[1] != strconv.Itoa(e.Status) || row.Cells[2] != e.Title {
+			t.Errorf("reference row %d = %q, want %s | %d | %s", i, row.Cells, e.Code, e.Status, e.Title)
+		}
+		if want := []string{"#" + e.Anchor}; !slices.Equal(row.Links[0], want) {
+			t.Errorf("reference row %s links to %q, want %q", e.Code, row.Links[0], want)
+		}
+	}
+}
+
+// CheckAnchors checks that each error has exactly one <a id> with its
+// anchor, and that every in-page link resolves to an <a id> or a heading.
+func CheckAnchors(t testing.TB, doc *Doc, c *catalog.Catalog) {
+	t.Helper()
+	ids := map[string]int{}
+	for _, id := range doc.AnchorIDs {
+		ids[id]++
+	}
+	for _, e := range c.Errors {
+		if ids[e.Anchor] != 1 {
+			t.Errorf("%s: %d <a id=%q>, want 1", e.Code, ids[e.Anchor], e.Anchor)
+		}
+	}
+	for _, id := range doc.HeadingIDs {
+		ids[id]++
+	}
+	for _, dest := range doc.Links {
+		if strings.HasPrefix(dest, "#") && ids[dest[1:]] == 0 {
+			t.Errorf("link %s resolves to no anchor or heading", dest)
+		}
+	}
+}
+
+// CheckJSONBlocks checks that every json block is valid and, compacted,
+// byte for byte the body of its error: the error whose section holds it, or
+// for the response format section some error of the catalog. Each error
+// shows one.
+func CheckJSONBlocks(t testing.TB, doc *Doc, c *catalog.Catalog) {
+	t.Helper()
+	bodies := map[string][]byte{}
+	for _, e := range c.Errors {
+		body, err := example.Body(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bodies[e.Anchor] = body
+	}
+	seen := map[string]int{}
+	formatExamples := 0
+	for _, b := range doc.JSONBlocks {
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, []byte(b.Code)); err != nil {
+			t.Errorf("json block under %q is not JSON: %v\n%s", b.Section, err, b.Code)
+			continue
+		}
+		switch {
+		case b.Anchor != "":
+			seen[b.Anchor]++
+			if !bytes.Equal(compact.Bytes(), bodies[b.Anchor]) {
+				t.Errorf("json block of #%s:\n%s\nwant ExampleBody:\n%s", b.Anchor, compact.Bytes(), bodies[b.Anchor])
+			}
+		case b.Section == "Error response format":
+			formatExamples++
+			found := false
+			for _, body := range bodies {
+				found = found || bytes.Equal(compact.Bytes(), body)
+			}
+			if !found {
+				t.Errorf("response format example is no error's ExampleBody:\n%s", compact.Bytes())
+			}
+		}
+	}
+	if formatExamples == 0 {
+		t.Error("the response format section has no json example")
+	}
+	for _, e := range c.Errors {
+		if seen[e.Anchor] != 1 {
+			t.Errorf("%s: %d json blocks in its section, want 1", e.Code, seen[e.Anchor])
+		}
+	}
+}
+
+// CheckGroups checks the error sections: right after the reference table,
+// one h2 per group in order of first appearance, and under each its errors'
+// h3 headings in order.
+func CheckGroups(t testing.TB, doc *Doc, c *catalog.Catalog) {
+	t.Helper()
+	var want []string
+	for _, e := range c.Errors {
+		g := e.Category
+		if c.Docs.GroupBy == "status" {
+			g = strconv.Itoa(e.Status) + " " + http.StatusText(e.Status)
+		}
+		if len(want) == 0 || !slices.Contains(want, g) {
+			want = append(want, g)
+		}
+	}
+	var got []string
+	var codes []string
+	inGroups := false
+	for _, h := range doc.Headings {
+		switch {
+		case h.Level == 2 && h.Text == "Error codes":
+			inGroups = true
+			continue
+		case h.Level == 2 && inGroups && len(got) == len(want):
+			inGroups = false
+		case h.Level == 2 && inGroups:
+			got = append(got, h.Text)
+		case h.Level == 3 && inGroups:
+			codes = append(codes, h.Text)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("group headings = %q, want %q", got, want)
+	}
+	var wantCodes []string
+	for _, g := range want {
+		for _, e := range c.Errors {
+			if g == e.Category || g == strconv.Itoa(e.Status)+" "+http.StatusText(e.Status) {
+				wantCodes = append(wantCodes, e.Code)
+			}
+		}
+	}
+	if !slices.Equal(codes, wantCodes) {
+		t.Errorf("error headings = %q, want %q", codes, wantCodes)
+	}
+}
+
+// CheckTables checks that the page has tables and that every row of every
+// table has as many cells as its header, in the tree (no cell padded in) and
+// in the source (no cell cut off: GFM silently drops cells past the header's
+// count).
+func CheckTables(t testing.TB, doc *Doc) {
+	t.Helper()
+	if len(doc.Tables) == 0 {
+		t.Fatal("no table on the page")
+	}
+	for _, tb := range doc.Tables {
+		for _, r := range tb.Rows {
+			if r.Padded || r.SourceCells != len(tb.Header) {
+				t.Errorf("table %q: row %q has %d cells in the source (padded: %v), want %d",
+					tb.Header, r.Source, r.SourceCells, r.Padded, len(tb.Header))
+			}
+		}
+	}
+}

@@ -1,0 +1,99 @@
+package markdown
+
+import (
+	"github.com/errgen/errgen/catalog"
+)
+
+// errorData is one error as error.tmpl shows it.
+//
+// Besides embedding the catalog error (for its methods, and for templates
+// that name .Error), it repeats each of its fields: text/template looks a
+// field up by name on every use, and a promoted field costs a search of the
+// embedded structs (reflect's FieldByNameFunc) where a field of errorData's
+// own is a plain scan. TestMirrorsCatalog keeps the copies complete.
+type errorData struct {
+	*catalog.Error
+	Reason     string
+	Body       []byte
+	Response   string
+	Details    []detailData // shadows catalog.Error.Details: the example as JSON text
+	RetryAfter bool
+
+	// catalog.Error's fields but Details, in its order
+	Code            string
+	Name            string
+	Status          int
+	Title           string
+	Message         *catalog.Template
+	Description     string
+	Category        string
+	Causes          []string
+	Remediation     []string
+	Troubleshooting []catalog.Troubleshooting
+	Headers         []*catalog.Header
+	Retryable       bool
+	Format          *catalog.Envelope
+	Meta            []catalog.Meta
+	Challenge       string
+	Fallback        bool
+	TypeURI         string
+	Anchor          string
+	DocsLink        string
+	Pos             catalog.Pos
+}
+
+// detailData is a detail with its example as the JSON the body carries. Like
+// errorData, it repeats the fields of the detail it embeds.
+type detailData struct {
+	*catalog.Detail
+	Example string // shadows catalog.Detail.Example
+
+	// catalog.Detail's fields but Example, in its order
+	Name        string
+	GoName      string
+	Type        catalog.DetailType
+	Required    bool
+	Description string
+	Pos         catalog.Pos
+}
+
+// newErrorFields is the errorData of e with e's fields copied.
+func newErrorFields(e *catalog.Error) *errorData {
+	return &errorData{
+		Error:           e,
+		Code:            e.Code,
+		Name:            e.Name,
+		Status:          e.Status,
+		Title:           e.Title,
+		Message:         e.Message,
+		Description:     e.Description,
+		Category:        e.Category,
+		Causes:          e.Causes,
+		Remediation:     e.Remediation,
+		Troubleshooting: e.Troubleshooting,
+		Headers:         e.Headers,
+		Retryable:       e.Retryable,
+		Format:          e.Format,
+		Meta:            e.Meta,
+		Challenge:       e.Challenge,
+		Fallback:        e.Fallback,
+		TypeURI:         e.TypeURI,
+		Anchor:          e.Anchor,
+		DocsLink:        e.DocsLink,
+		Pos:             e.Pos,
+	}
+}
+
+// newDetailData is the detailData of d with d's fields copied.
+func newDetailData(d *catalog.Detail, example string) detailData {
+	return detailData{
+		Detail:      d,
+		Example:     example,
+		Name:        d.Name,
+		GoName:      d.GoName,
+		Type:        d.Type,
+		Required:    d.Required,
+		Description: d.Description,
+		Pos:         d.Pos,
+	}
+}

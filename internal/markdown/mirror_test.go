@@ -1,0 +1,190 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"reflect"
+	"testing"
+	"text/template"
+
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/catalogtest"
+)
+
+// TestMirrorsCatalog checks that errorData and detailData repeat every field of
+// the catalog types they embed (but the ones they shadow on purpose), with
+// the same type and, for every error of a catalog, the same value: templates
+// must see exactly what the embedded structs hold.
+func TestMirrorsCatalog(t *testing.T) {
+	mirrors := func(outer, inner reflect.Type, shadowed string) {
+		t.Helper()
+		for f := range inner.Fields() {
+			if !f.IsExported() || f.Name == shadowed {
+				continue
+			}
+			g, ok := outer.FieldByName(f.Name)
+			if !ok || len(g.Index) != 1 {
+				t.Errorf("%s does not repeat %s.%s", outer, inner, f.Name)
+			} else if g.Type != f.Type {
+				t.Errorf("%s.%s is a %s, %s.%s a %s", outer, f.Name, g.Type, inner, f.Name, f.Type)
+			}
+		}
+	}
+	mirrors(reflect.TypeFor[errorData](), reflect.TypeFor[catalog.Error](), "Details")
+	mirrors(reflect.TypeFor[detailData](), reflect.TypeFor[catalog.Detail](), "Example")
+
+	same := func(outer reflect.Value, inner reflect.Value, shadowed string) {
+		t.Helper()
+		for f := range inner.Type().Fields() {
+			if !f.IsExported() || f.Name == shadowed {
+				continue
+			}
+			if !reflect.DeepEqual(outer.Field(mustIndex(t, outer.Type(), f.Name)).Interface(), inner.FieldByIndex(f.Index).Interface()) {
+				t.Errorf("%s.%s differs from the catalog's", outer.Type(), f.Name)
+			}
+		}
+	}
+	c, err := catalog.Parse("synthetic.yaml", catalogtest.Synthetic(60))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := newPage(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range page.Errors {
+		same(reflect.ValueOf(e).Elem(), reflect.ValueOf(e.Error).Elem(), "Details")
+		if len(e.Details) != len(e.Error.Details) {
+			t.Fatalf("%s: %d details, want %d", e.Code, len(e.Details), len(e.Error.Details))
+		}
+		for _, d := range e.Details {
+			same(reflect.ValueOf(d), reflect.ValueOf(d.Detail).Elem(), "Example")
+		}
+	}
+}
+
+func mustIndex(t *testing.T, typ reflect.Type, name string) int {
+	t.Helper()
+	f, ok := typ.FieldByName(name)
+	if !ok || len(f.Index) != 1 {
+		t.Fatalf("%s has no field %s of its own", typ, name)
+	}
+	return f.Index[0]
+}
+
+// The types below are the page's without the trick of mirror.go: errors and
+// details that only embed the catalog's, as plain Go would write them.
+
+type plainError struct {
+	*catalog.Error
+	Reason     string
+	Body       []byte
+	Response   string
+	Details    []plainDetail
+	RetryAfter bool
+}
+
+type plainDetail struct {
+	*catalog.Detail
+	Example string
+}
+
+type plainEnvelope struct {
+	*catalog.Envelope
+	Errors  []*plainError
+	Sample  *plainError
+	Example []byte
+	Fields  []field
+}
+
+type plainGroup struct {
+	Title  string
+	Errors []*plainError
+}
+
+type plainStatusRow struct {
+	Status int
+	Reason string
+	Errors []*plainError
+}
+
+type plainPage struct {
+	Catalog   *catalog.Catalog
+	Title     string
+	Intro     string
+	Envelopes []*plainEnvelope
+	Errors    []*plainError
+	Groups    []*plainGroup
+	Providers []catalog.Provider
+	Sections  []catalog.Section
+	Statuses  []*plainStatusRow
+}
+
+// plainPageOf is p with every error and detail as a plain one.
+func plainPageOf(p *page) *plainPage {
+	plain := map[*errorData]*plainError{}
+	errs := func(in []*errorData) []*plainError {
+		var out []*plainError
+		for _, e := range in {
+			out = append(out, plain[e])
+		}
+		return out
+	}
+	q := &plainPage{Catalog: p.Catalog, Title: p.Title, Intro: p.Intro, Providers: p.Providers, Sections: p.Sections}
+	for _, e := range p.Errors {
+		pe := &plainError{Error: e.Error, Reason: e.Reason, Body: e.Body, Response: e.Response, RetryAfter: e.RetryAfter}
+		for _, d := range e.Details {
+			pe.Details = append(pe.Details, plainDetail{Detail: d.Detail, Example: d.Example})
+		}
+		plain[e] = pe
+		q.Errors = append(q.Errors, pe)
+	}
+	for _, env := range p.Envelopes {
+		q.Envelopes = append(q.Envelopes, &plainEnvelope{env.Envelope, errs(env.Errors), plain[env.Sample], env.Example, env.Fields})
+	}
+	for _, g := range p.Groups {
+		q.Groups = append(q.Groups, &plainGroup{g.Title, errs(g.Errors)})
+	}
+	for _, s := range p.Statuses {
+		q.Statuses = append(q.Statuses, &plainStatusRow{s.Status, s.Reason, errs(s.Errors)})
+	}
+	return q
+}
+
+// BenchmarkMirror runs the bundled templates, in turn, on the page as
+// Generate builds it (mirrored=true) and on the same page without the
+// copies of mirror.go (mirrored=false). The page is built once: the copies
+// cost nothing measurable there.
+func BenchmarkMirror(b *testing.B) {
+	for _, n := range benchSizes {
+		p, err := newPage(loadSynthetic(b, n))
+		if err != nil {
+			b.Fatal(err)
+		}
+		data := map[bool]any{true: p, false: plainPageOf(p)}
+		if !bytes.Equal(execute(b, data[true]), execute(b, data[false])) {
+			b.Fatal("the plain page renders differently")
+		}
+		for _, mirrored := range []bool{true, false} {
+			b.Run(fmt.Sprintf("n=%d/mirrored=%v", n, mirrored), func(b *testing.B) {
+				for b.Loop() {
+					execute(b, data[mirrored])
+				}
+			})
+		}
+	}
+}
+
+// execute renders the bundled page.tmpl on data, every part in turn.
+func execute(b *testing.B, data any) []byte {
+	set, err := templateSet(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	set.Funcs(template.FuncMap{"part": partFunc(set, nil)})
+	var buf bytes.Buffer
+	if err := set.ExecuteTemplate(&buf, rootTemplate, data); err != nil {
+		b.Fatal(err)
+	}
+	return buf.Bytes()
+}

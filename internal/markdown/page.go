@@ -1,0 +1,190 @@
+package markdown
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/example"
+)
+
+// The types below are what the Markdown templates receive; the templates
+// package documents their fields for template authors. Everything a
+// template could not compute itself (example bodies, grouping, sorting) is
+// computed here, once, in catalog order.
+
+// page is the data of page.tmpl and the part templates.
+type page struct {
+	Catalog   *catalog.Catalog
+	Title     string
+	Intro     string
+	Envelopes []*envelope
+	Errors    []*errorData
+	Groups    []*group
+	Providers []catalog.Provider
+	Sections  []catalog.Section
+	Statuses  []*statusRow
+}
+
+// envelope is a wire format in use, with its example and field table.
+type envelope struct {
+	*catalog.Envelope
+	Errors  []*errorData
+	Sample  *errorData
+	Example []byte
+	Fields  []field
+}
+
+// group is one section of errors: a status or a category.
+type group struct {
+	Title  string
+	Errors []*errorData
+}
+
+// statusRow is one row of the quick reference.
+type statusRow struct {
+	Status int
+	Reason string
+	Errors []*errorData
+}
+
+// newPage computes everything the templates show for c.
+func newPage(c *catalog.Catalog) (*page, error) {
+	p := &page{
+		Catalog:   c,
+		Title:     c.Docs.Title,
+		Intro:     c.Description,
+		Providers: c.Docs.Providers,
+		Sections:  c.Docs.Sections,
+	}
+	for _, e := range c.Errors {
+		d, err := newErrorData(e)
+		if err != nil {
+			return nil, fmt.Errorf("error %s: %w", e.Code, err)
+		}
+		p.Errors = append(p.Errors, d)
+	}
+	for _, env := range c.Envelopes {
+		if d := newEnvelope(env, p.Errors); d != nil {
+			p.Envelopes = append(p.Envelopes, d)
+		}
+	}
+	p.Groups = groupErrors(p.Errors, c.Docs.GroupBy)
+	p.Statuses = statusRows(p.Errors)
+	return p, nil
+}
+
+func newErrorData(e *catalog.Error) (*errorData, error) {
+	in, err := example.New(e)
+	if err != nil {
+		return nil, err
+	}
+	body := in.Body() // what example.Body returns, from the same instance
+	d := newErrorFields(e)
+	d.Reason, d.Body = http.StatusText(e.Status), body
+	// The headers in the order the generated Write sets them, which also
+	// leaves out a header whose value renders empty.
+	resp := []string{strings.TrimSpace("HTTP/1.1 " + strconv.Itoa(e.Status) + " " + d.Reason), "Content-Type: " + e.Format.MediaType}
+	for _, h := range e.Headers {
+		v, err := example.Fill(h.Value, in.Details)
+		if err != nil {
+			return nil, err
+		}
+		if v != "" {
+			resp = append(resp, h.Name+": "+v)
+		}
+		d.RetryAfter = d.RetryAfter || h.Name == "Retry-After"
+	}
+	if e.Challenge != "" {
+		resp = append(resp, "WWW-Authenticate: "+e.Challenge)
+	}
+	d.Response = strings.Join(resp, "\n")
+	for _, det := range e.Details {
+		ex, err := exampleJSON(det.Example)
+		if err != nil {
+			return nil, fmt.Errorf("detail %s: %w", det.Name, err)
+		}
+		d.Details = append(d.Details, newDetailData(det, ex))
+	}
+	return d, nil
+}
+
+// exampleJSON is a detail's example as encoding/json writes it in the body.
+func exampleJSON(v any) (string, error) {
+	switch v := v.(type) {
+	case nil:
+		return "", nil
+	case catalog.ExampleJSON:
+		return string(v), nil
+	}
+	b, err := json.Marshal(v)
+	return string(b), err
+}
+
+// newEnvelope returns env's docs, or nil when no error is written in it
+// (the catalog's default envelope when every error overrides it).
+func newEnvelope(env *catalog.Envelope, all []*errorData) *envelope {
+	d := &envelope{Envelope: env}
+	for _, e := range all {
+		if e.Format == env {
+			d.Errors = append(d.Errors, e)
+		}
+	}
+	if len(d.Errors) == 0 {
+		return nil
+	}
+	// An example with details shows the most of the format.
+	d.Sample = d.Errors[0]
+	for _, e := range d.Errors {
+		if len(e.Details) > 0 {
+			d.Sample = e
+			break
+		}
+	}
+	d.Example = d.Sample.Body
+	d.Fields = envelopeFields(env, d.Errors)
+	return d
+}
+
+// groupErrors groups by status or category, groups in order of first
+// appearance, errors in catalog order.
+func groupErrors(errs []*errorData, by string) []*group {
+	var groups []*group
+	index := map[string]*group{}
+	for _, e := range errs {
+		title := e.Category
+		if by != "category" {
+			title = strings.TrimSpace(strconv.Itoa(e.Status) + " " + e.Reason)
+		}
+		g := index[title]
+		if g == nil {
+			g = &group{Title: title}
+			index[title] = g
+			groups = append(groups, g)
+		}
+		g.Errors = append(g.Errors, e)
+	}
+	return groups
+}
+
+// statusRows lists the statuses in use, sorted, each with its errors in
+// catalog order.
+func statusRows(errs []*errorData) []*statusRow {
+	var rows []*statusRow
+	index := map[int]*statusRow{}
+	for _, e := range errs {
+		r := index[e.Status]
+		if r == nil {
+			r = &statusRow{Status: e.Status, Reason: e.Reason}
+			index[e.Status] = r
+			rows = append(rows, r)
+		}
+		r.Errors = append(r.Errors, e)
+	}
+	slices.SortStableFunc(rows, func(a, b *statusRow) int { return a.Status - b.Status })
+	return rows
+}
