@@ -13,7 +13,7 @@ import (
 
 // decodeJSON is the obvious reader, through json.Decoder's tokens: the
 // oracle that FromJSON's direct reader must agree with.
-func decodeJSON(t *testing.T, data string) *yaml.Node {
+func decodeJSON(t testing.TB, data string) *yaml.Node {
 	t.Helper()
 	dec := json.NewDecoder(strings.NewReader(data))
 	dec.UseNumber()
