@@ -13,6 +13,15 @@ import (
 
 var benchSizes = []int{100, 1000, 10000}
 
+// sizes are benchSizes, less the largest under -short: CI runs every
+// benchmark once so that none rots, not to measure.
+func sizes() []int {
+	if testing.Short() {
+		return benchSizes[:len(benchSizes)-1]
+	}
+	return benchSizes
+}
+
 func loadSynthetic(b *testing.B, n int) *catalog.Catalog {
 	b.Helper()
 	c, err := catalog.Parse("synthetic.yaml", catalogtest.Synthetic(n), Check)
@@ -23,7 +32,7 @@ func loadSynthetic(b *testing.B, n int) *catalog.Catalog {
 }
 
 func BenchmarkLoad(b *testing.B) {
-	for _, n := range benchSizes {
+	for _, n := range sizes() {
 		data := catalogtest.Synthetic(n)
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
@@ -38,7 +47,7 @@ func BenchmarkLoad(b *testing.B) {
 
 func BenchmarkEmit(b *testing.B) {
 	for _, em := range emitters {
-		for _, n := range benchSizes {
+		for _, n := range sizes() {
 			c := loadSynthetic(b, n)
 			b.Run(fmt.Sprintf("%s/n=%d", em.kind, n), func(b *testing.B) {
 				for b.Loop() {
@@ -52,7 +61,7 @@ func BenchmarkEmit(b *testing.B) {
 }
 
 func BenchmarkGenerate(b *testing.B) {
-	for _, n := range benchSizes {
+	for _, n := range sizes() {
 		c := loadSynthetic(b, n)
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			for b.Loop() {
@@ -74,7 +83,7 @@ func BenchmarkProcess(b *testing.B) {
 	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/errgen").CombinedOutput(); err != nil {
 		b.Fatalf("go build: %v\n%s", err, out)
 	}
-	for _, n := range benchSizes[1:] {
+	for _, n := range sizes()[1:] {
 		cat := filepath.Join(dir, fmt.Sprintf("catalog%d.yaml", n))
 		if err := os.WriteFile(cat, catalogtest.Synthetic(n), 0o644); err != nil {
 			b.Fatal(err)

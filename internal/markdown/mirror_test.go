@@ -156,7 +156,7 @@ func plainPageOf(p *page) *plainPage {
 // copies of mirror.go (mirrored=false). The page is built once: the copies
 // cost nothing measurable there.
 func BenchmarkMirror(b *testing.B) {
-	for _, n := range benchSizes {
+	for _, n := range sizes() {
 		p, err := newPage(loadSynthetic(b, n))
 		if err != nil {
 			b.Fatal(err)

@@ -32,7 +32,7 @@ func TestPrerenderOnlyForTheBundledPage(t *testing.T) {
 // front on every core (what Generate does) and without, each error rendered
 // in turn as the page reaches it.
 func BenchmarkPrerender(b *testing.B) {
-	for _, n := range benchSizes {
+	for _, n := range sizes() {
 		c := loadSynthetic(b, n)
 		for _, up := range []bool{true, false} {
 			b.Run(fmt.Sprintf("n=%d/prerender=%v", n, up), func(b *testing.B) {
