@@ -148,7 +148,11 @@ func contractRoute(doc *openapi3.T, c *catalog.Catalog) *routers.Route {
 // writeAndValidate writes err through the package and validates the
 // recorded response against the route's responses.
 func writeAndValidate(pkg contractPkg, route *routers.Route, err error) (*httptest.ResponseRecorder, error) {
-	req := httptest.NewRequest(http.MethodGet, "/contract", nil)
+	return writeRequestAndValidate(pkg, route, httptest.NewRequest(http.MethodGet, "/contract", nil), err)
+}
+
+// writeRequestAndValidate is writeAndValidate answering req.
+func writeRequestAndValidate(pkg contractPkg, route *routers.Route, req *http.Request, err error) (*httptest.ResponseRecorder, error) {
 	rec := httptest.NewRecorder()
 	pkg.write(rec, req, err)
 	input := &openapi3filter.ResponseValidationInput{
@@ -323,5 +327,49 @@ func TestContractCatchesMismatch(t *testing.T) {
 				t.Errorf("%s still validates after mutating the %s", tt.code, tt.name)
 			}
 		})
+	}
+}
+
+// TestContractRequestID: in catalogs that set request_id, every error written
+// for a request that carries an id sends it back in the header the OpenAPI
+// documents, and writes it where the envelope holds $request_id.
+func TestContractRequestID(t *testing.T) {
+	tested := 0
+	for _, tc := range catalogtest.All(t) {
+		name := tc.C.RequestID.Header
+		if name == "" {
+			continue
+		}
+		tested++
+		pkg := contractPkgs[tc.Name]
+		doc := loadValidOpenAPI(t, generated(t, tc.C, KindOpenAPI))
+		route := contractRoute(doc, tc.C)
+		for _, e := range tc.C.Errors {
+			t.Run(tc.Name+"/"+e.Code, func(t *testing.T) {
+				body, err := example.Body(e)
+				if err != nil {
+					t.Fatal(err)
+				}
+				goErr, err := exampleError(pkg, tc.Name, e, body)
+				if err != nil {
+					t.Fatal(err)
+				}
+				req := httptest.NewRequest(http.MethodGet, "/contract", nil)
+				req.Header.Set(name, "req_contract_1")
+				rec, err := writeRequestAndValidate(pkg, route, req, goErr)
+				if err != nil {
+					t.Fatalf("response does not match the OpenAPI: %v", err)
+				}
+				if got := rec.Header().Get(name); got != "req_contract_1" {
+					t.Errorf("%s = %q, want the request's id", name, got)
+				}
+				if e.Format.Has(catalog.RefRequestID) && !bytes.Contains(rec.Body.Bytes(), []byte(`"req_contract_1"`)) {
+					t.Errorf("body lacks the request id: %s", rec.Body.Bytes())
+				}
+			})
+		}
+	}
+	if tested < 3 {
+		t.Errorf("%d catalogs set request_id; the bundled, onestack and generic ones should", tested)
 	}
 }

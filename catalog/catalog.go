@@ -16,19 +16,27 @@ type Pos struct {
 
 // Catalog is a loaded, validated and normalized error catalog.
 type Catalog struct {
-	File        string         // path as given to Load, used in messages
-	Version     int            // catalog format version; only 1 exists
-	API         string         // API name, named in docs and comments
-	Description string         // Markdown intro of the docs page
-	Format      *Envelope      // default envelope of every error
-	TypeBase    string         // base of problem "type" URIs; empty means about:blank
-	DocsURL     string         // base of per-error docs links; empty means none
-	Go          GoOptions      // settings of the Go output
-	OpenAPI     OpenAPIOptions // settings of the OpenAPI output
-	Docs        DocsOptions    // settings of the Markdown output
-	Errors      []*Error       // the errors, in catalog order
-	Envelopes   []*Envelope    // the envelopes in use: the default first, then overrides in order of first use
-	Fallback    *Error         // the error that stands in for any non-catalog error
+	File        string           // path as given to Load, used in messages
+	Version     int              // catalog format version; only 1 exists
+	API         string           // API name, named in docs and comments
+	Description string           // Markdown intro of the docs page
+	Format      *Envelope        // default envelope of every error
+	TypeBase    string           // base of problem "type" URIs; empty means about:blank
+	DocsURL     string           // base of per-error docs links; empty means none
+	RequestID   RequestIDOptions // where request ids come from and go to
+	Go          GoOptions        // settings of the Go output
+	OpenAPI     OpenAPIOptions   // settings of the OpenAPI output
+	Docs        DocsOptions      // settings of the Markdown output
+	Errors      []*Error         // the errors, in catalog order
+	Envelopes   []*Envelope      // the envelopes in use: the default first, then overrides in order of first use
+	Fallback    *Error           // the error that stands in for any non-catalog error
+}
+
+// RequestIDOptions configures request ids: Write takes an error's id from
+// the incoming request's header when the error has none, sends it back in
+// that header, and writes it where the envelope says $request_id.
+type RequestIDOptions struct {
+	Header string // canonical header name, e.g. X-Request-Id; empty for none
 }
 
 // GoOptions configures the generated Go package.

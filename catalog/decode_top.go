@@ -2,13 +2,16 @@ package catalog
 
 import (
 	"go/token"
+	"net/textproto"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/net/http/httpguts"
 )
 
 // Keys of each mapping, in the order the docs list them; hints draw on them.
 var (
-	topKeys         = []string{"version", "api", "description", "format", "type_base", "docs_url", "go", "openapi", "docs", "errors"}
+	topKeys         = []string{"version", "api", "description", "format", "type_base", "docs_url", "request_id", "go", "openapi", "docs", "errors"}
+	requestIDKeys   = []string{"header"}
 	goKeys          = []string{"package"}
 	openAPIKeys     = []string{"version", "attach", "default_response", "prefix"}
 	docsKeys        = []string{"title", "group_by", "sections", "providers"}
@@ -26,12 +29,13 @@ var (
 // node positions of things checked across errors.
 type catalogReader struct {
 	*nodeReader
-	c          *Catalog
-	formatPos  map[*Envelope]Pos // where each custom envelope is defined
-	customSeen int               // custom envelopes so far, for naming
-	attachPos  []Pos             // positions of openapi.attach items
-	errorNodes map[*Error]*yaml.Node
-	errorsPos  Pos // position of the errors list
+	c            *Catalog
+	formatPos    map[*Envelope]Pos // where each custom envelope is defined
+	customSeen   int               // custom envelopes so far, for naming
+	attachPos    []Pos             // positions of openapi.attach items
+	errorNodes   map[*Error]*yaml.Node
+	errorsPos    Pos // position of the errors list
+	requestIDPos Pos // position of request_id.header
 }
 
 // catalog reads the document's top mapping into a Catalog as written,
@@ -62,6 +66,8 @@ func (r *nodeReader) catalog(n *yaml.Node) *catalogReader {
 			c.TypeBase = cr.url(f.value, "type_base")
 		case "docs_url":
 			c.DocsURL = cr.url(f.value, "docs_url")
+		case "request_id":
+			cr.requestID(f.value)
 		case "go":
 			cr.goOptions(f.value)
 		case "openapi":
@@ -129,6 +135,29 @@ func (cr *catalogReader) url(n *yaml.Node, what string) string {
 		cr.probs.add(posOf(n), "%s %q is not an absolute http(s) URL", what, s)
 	}
 	return s
+}
+
+// requestID reads the request_id mapping: the header that carries request
+// ids in and out.
+func (cr *catalogReader) requestID(n *yaml.Node) {
+	for _, f := range cr.fields(n, "request_id", requestIDKeys, nil) {
+		name := cr.str(f.value, "request_id.header")
+		switch {
+		case !httpguts.ValidHeaderFieldName(name):
+			cr.probs.add(posOf(f.value), "request_id.header %q is not a valid header name", name)
+		case reservedHeader(textproto.CanonicalMIMEHeaderKey(name)):
+			cr.probs.add(posOf(f.value), "request_id.header %q is set by errgen for another purpose", name)
+		default:
+			cr.c.RequestID.Header = textproto.CanonicalMIMEHeaderKey(name)
+			cr.requestIDPos = posOf(f.value)
+		}
+	}
+}
+
+// reservedHeader reports a canonical header name that Write sets for its own
+// reasons, which no catalog setting may take over.
+func reservedHeader(name string) bool {
+	return name == "Content-Type" || name == "Content-Length" || name == "Www-Authenticate"
 }
 
 // goOptions reads the go mapping. A package name is checked here as any Go

@@ -144,6 +144,8 @@ func (cr *catalogReader) validateHeaders(e *Error) {
 			cr.probs.add(h.Pos, "error %q: header %s is set by the envelope and cannot be overridden", e.Code, h.Name)
 		case h.Name == "Www-Authenticate":
 			cr.probs.add(h.Pos, "error %q: set WWW-Authenticate with challenge, not headers", e.Code)
+		case h.Name == cr.c.RequestID.Header:
+			cr.probs.add(h.Pos, "error %q: header %s carries the request id (request_id.header, line %d); it cannot be set per error", e.Code, h.Name, cr.requestIDPos.Line)
 		}
 		cr.checkPlaceholders(e, h.Value, "header "+h.Name)
 		for _, p := range h.Value.Parts {

@@ -233,6 +233,8 @@ func (w declWriter) definitionsHead(c *catalog.Catalog) {
 
 func (w declWriter) definitionsTail(c *catalog.Catalog) {
 	w.str("}\n\n// fallback stands in for every error that is not a catalog error.\nvar fallback = Err", c.Fallback.Name, "\n")
+	w.str("\n// requestIDHeader carries request ids in and out (the catalog's request_id.header);\n",
+		"// empty when the catalog sets none.\nconst requestIDHeader = ", goString(c.RequestID.Header), "\n")
 }
 
 // definition writes one row of the definitions table. Fields are set in a

@@ -41,14 +41,31 @@ func (g *generator) headers(errs []*catalog.Error) *yaml.Node {
 			uses[name] = append(uses[name], headerUse{e, nil})
 		}
 	}
-	if len(names) == 0 {
+	if len(names) == 0 && g.c.RequestID.Header == "" {
 		return nil
 	}
 	out := yamlnode.Map()
 	for _, name := range names {
 		yamlnode.Set(out, name, headerObject(uses[name], len(errs)))
 	}
+	g.requestIDHeader(out)
 	return out
+}
+
+// requestIDHeader adds the request id header, which Write sends with every
+// error that has an id: the request's own, or one the service set.
+func (g *generator) requestIDHeader(headers *yaml.Node) {
+	name := g.c.RequestID.Header
+	if name == "" {
+		return
+	}
+	h := yamlnode.Map()
+	yamlnode.Set(h, "description", yamlnode.Str("The id of the request: the one the client sent in "+name+
+		", or one the service gave it. Quote it when contacting support."))
+	schema := yamlnode.Map()
+	yamlnode.Set(schema, "type", yamlnode.Str("string"))
+	yamlnode.Set(h, "schema", schema)
+	yamlnode.Set(headers, name, h)
 }
 
 // headerObject describes one header from its uses, of a status with peers

@@ -74,6 +74,11 @@ func (g *generator) defaultResponse() (*yaml.Node, error) {
 	r := yamlnode.Map()
 	yamlnode.Set(r, "description", yamlnode.Str(fmt.Sprintf("Any other error. An error the service does not know is answered as `%s` (%d %s).",
 		fb.Code, fb.Status, http.StatusText(fb.Status))))
+	if g.c.RequestID.Header != "" {
+		headers := yamlnode.Map()
+		g.requestIDHeader(headers)
+		yamlnode.Set(r, "headers", headers)
+	}
 	content := yamlnode.Map()
 	var mts []string
 	for _, env := range g.c.Envelopes {

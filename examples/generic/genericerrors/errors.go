@@ -147,6 +147,10 @@ var definitions = [8]definition{
 // fallback stands in for every error that is not a catalog error.
 var fallback = ErrInternalError
 
+// requestIDHeader carries request ids in and out (the catalog's request_id.header);
+// empty when the catalog sets none.
+const requestIDHeader = "X-Request-Id"
+
 // envelopes are the wire formats in use; definitions point into this table.
 var envelopes = [1]envelope{
 	{
@@ -706,9 +710,17 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 	if e == nil || e.def == nil || e.err != nil {
 		e = fallback
 	}
+	if requestIDHeader != "" && e.requestID == "" && r != nil {
+		if id := withoutControls(r.Header.Get(requestIDHeader)); id != "" {
+			e = e.WithRequestID(id)
+		}
+	}
 	h := w.Header()
 	n := 1 + len(e.def.headers)
 	if e.def.challenge != "" {
+		n++
+	}
+	if requestIDHeader != "" && e.requestID != "" {
 		n++
 	}
 	values := make([]string, 0, n)
@@ -730,6 +742,11 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 	if e.def.challenge != "" {
 		set("Www-Authenticate", e.def.challenge)
 	}
+	if requestIDHeader != "" {
+		if id := withoutControls(e.requestID); id != "" {
+			set(requestIDHeader, id)
+		}
+	}
 	w.WriteHeader(e.def.Status)
 	if r != nil && r.Method == http.MethodHead {
 		return
@@ -745,6 +762,23 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		*buf = b
 		bodyBuffers.Put(buf)
 	}
+}
+
+// withoutControls drops the control characters that may not stand in a header
+// value (all but horizontal tab), so that a request id cannot end the header
+// or hide another.
+func withoutControls(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < ' ' && c != '\t') || c == 0x7f {
+			return strings.Map(func(r rune) rune {
+				if (r < ' ' && r != '\t') || r == 0x7f {
+					return -1
+				}
+				return r
+			}, s)
+		}
+	}
+	return s
 }
 
 // bodyBuffers recycles Write's buffers: a 429 storm writes thousands of bodies a second.

@@ -128,6 +128,9 @@ var definitions = [6]definition{
 // fallback stands in for every error that is not a catalog error.
 var fallback = ErrInternal
 
+// requestIDHeader carries request ids in and out (the catalog's request_id.header).
+const requestIDHeader = "X-Request-Id"
+
 // envelopes are the wire formats in use; definitions point into this table.
 var envelopes = [2]envelope{
 	{
