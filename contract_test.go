@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -72,6 +73,10 @@ var contractPkgs = map[string]contractPkg{
 var contractConstructors = map[string]map[string]func() error{
 	"nested": {
 		"rate_limited": func() error { return nestederrors.NewRateLimited(20) },
+	},
+	"example-scopestack": {
+		"BAD_REQUEST":          func() error { return scopestackerrors.NewBadRequest("created-before") },
+		"UNPROCESSABLE_ENTITY": func() error { return scopestackerrors.NewUnprocessableEntity("Name") },
 	},
 	"example-generic": {
 		"rate_limited": func() error { return genericerrors.NewRateLimited(30) },
@@ -371,5 +376,26 @@ func TestContractRequestID(t *testing.T) {
 	}
 	if tested < 3 {
 		t.Errorf("%d catalogs set request_id; the bundled, onestack and generic ones should", tested)
+	}
+}
+
+// TestContractSentinels: the sentinel of an error with required details only
+// matches; Write answers it with the fallback, a response the OpenAPI
+// documents, never with a body or headers lacking what the document requires.
+func TestContractSentinels(t *testing.T) {
+	c := mustLoadCatalog(t, "catalog.yaml")
+	route := contractRoute(loadValidOpenAPI(t, generated(t, c, KindOpenAPI)), c)
+	pkg := contractPkgs["bundled"]
+	for _, err := range []error{apierrors.ErrRateLimitExceeded, apierrors.ErrNotFound, fmt.Errorf("wrapped: %w", apierrors.ErrValidationError)} {
+		rec, verr := writeAndValidate(pkg, route, err)
+		if verr != nil {
+			t.Errorf("%v: %v", err, verr)
+		}
+		if rec.Code != c.Fallback.Status || rec.Header().Get("Retry-After") != "" {
+			t.Errorf("%v: %d %v %s, want the fallback", err, rec.Code, rec.Header(), rec.Body)
+		}
+		if !errors.Is(apierrors.NewNotFound("ticket", "t_1"), apierrors.ErrNotFound) {
+			t.Error("the sentinel no longer matches")
+		}
 	}
 }

@@ -304,7 +304,7 @@ func TestWriteNeverLeaksText(t *testing.T) {
 
 func TestWriteHeadHasNoBody(t *testing.T) {
 	rec := httptest.NewRecorder()
-	apierrors.Write(rec, httptest.NewRequest("HEAD", "/", nil), apierrors.ErrNotFound)
+	apierrors.Write(rec, httptest.NewRequest("HEAD", "/", nil), apierrors.NewNotFound("ticket", "t_1"))
 	if rec.Code != 404 || rec.Body.Len() != 0 {
 		t.Errorf("HEAD: status %d, body %q", rec.Code, rec.Body)
 	}

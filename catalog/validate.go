@@ -42,6 +42,9 @@ func (cr *catalogReader) validate() {
 			if e.Status != 0 && e.Status < 500 {
 				cr.probs.add(e.Pos, "fallback error %q must have a 5xx status, not %d", e.Code, e.Status)
 			}
+			if len(e.RequiredDetails()) > 0 {
+				cr.probs.add(e.Pos, "fallback error %q may not have required details: Write sends it for errors that carry none", e.Code)
+			}
 		}
 		cr.validateDetails(e)
 		cr.validateHeaders(e)

@@ -345,23 +345,23 @@ func NewGatewayTimeout() *Error {
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [18]definition{
-	{Definition: Definition{Code: CodeValidationError, Status: 400, Title: "Bad Request", DocsURL: "https://docs.onestack.example/errors#validation-error", Category: "Validation errors"}, envelope: &envelopes[0], message: "Validation failed", zero: ValidationErrorDetails{}},
+	{Definition: Definition{Code: CodeValidationError, Status: 400, Title: "Bad Request", DocsURL: "https://docs.onestack.example/errors#validation-error", Category: "Validation errors"}, envelope: &envelopes[0], message: "Validation failed", zero: ValidationErrorDetails{}, required: true},
 	{Definition: Definition{Code: CodeInvalidJSON, Status: 400, Title: "Invalid JSON", DocsURL: "https://docs.onestack.example/errors#invalid-json", Category: "Validation errors"}, envelope: &envelopes[0], message: "Request body is not valid JSON", zero: InvalidJSONDetails{}},
 	{Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.onestack.example/errors#unauthorized", Category: "Authentication errors"}, envelope: &envelopes[0], message: "Authentication required", challenge: "Bearer", body: "{\"error\":\"Authentication required\",\"code\":\"UNAUTHORIZED\"}"},
 	{Definition: Definition{Code: CodeTokenExpired, Status: 401, Title: "Token Expired", DocsURL: "https://docs.onestack.example/errors#token-expired", Category: "Authentication errors"}, envelope: &envelopes[0], message: "Session or token has expired", challenge: "Bearer", zero: TokenExpiredDetails{}},
-	{Definition: Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", DocsURL: "https://docs.onestack.example/errors#forbidden", Category: "Permission errors"}, envelope: &envelopes[0], message: "Access denied", zero: ForbiddenDetails{}},
-	{Definition: Definition{Code: CodeProductAccessDenied, Status: 403, Title: "Product Access Denied", DocsURL: "https://docs.onestack.example/errors#product-access-denied", Category: "Permission errors"}, envelope: &envelopes[0], message: "API key does not have access to this product", zero: ProductAccessDeniedDetails{}},
-	{Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found", DocsURL: "https://docs.onestack.example/errors#not-found", Category: "Not found errors"}, envelope: &envelopes[0], message: "Resource not found", zero: NotFoundDetails{}},
-	{Definition: Definition{Code: CodeConflict, Status: 409, Title: "Conflict", DocsURL: "https://docs.onestack.example/errors#conflict", Category: "Conflict errors"}, envelope: &envelopes[0], message: "Resource has been modified by another user", zero: ConflictDetails{}},
-	{Definition: Definition{Code: CodeDuplicateResource, Status: 409, Title: "Duplicate Resource", DocsURL: "https://docs.onestack.example/errors#duplicate-resource", Category: "Conflict errors"}, envelope: &envelopes[0], message: "A resource with the same unique identifier already exists", zero: DuplicateResourceDetails{}},
-	{Definition: Definition{Code: CodeAccountDisabled, Status: 412, Title: "Account Disabled", DocsURL: "https://docs.onestack.example/errors#account-disabled", Category: "Account errors"}, envelope: &envelopes[0], message: "Linked account is disabled", zero: AccountDisabledDetails{}},
+	{Definition: Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", DocsURL: "https://docs.onestack.example/errors#forbidden", Category: "Permission errors"}, envelope: &envelopes[0], message: "Access denied", zero: ForbiddenDetails{}, required: true},
+	{Definition: Definition{Code: CodeProductAccessDenied, Status: 403, Title: "Product Access Denied", DocsURL: "https://docs.onestack.example/errors#product-access-denied", Category: "Permission errors"}, envelope: &envelopes[0], message: "API key does not have access to this product", zero: ProductAccessDeniedDetails{}, required: true},
+	{Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found", DocsURL: "https://docs.onestack.example/errors#not-found", Category: "Not found errors"}, envelope: &envelopes[0], message: "Resource not found", zero: NotFoundDetails{}, required: true},
+	{Definition: Definition{Code: CodeConflict, Status: 409, Title: "Conflict", DocsURL: "https://docs.onestack.example/errors#conflict", Category: "Conflict errors"}, envelope: &envelopes[0], message: "Resource has been modified by another user", zero: ConflictDetails{}, required: true},
+	{Definition: Definition{Code: CodeDuplicateResource, Status: 409, Title: "Duplicate Resource", DocsURL: "https://docs.onestack.example/errors#duplicate-resource", Category: "Conflict errors"}, envelope: &envelopes[0], message: "A resource with the same unique identifier already exists", zero: DuplicateResourceDetails{}, required: true},
+	{Definition: Definition{Code: CodeAccountDisabled, Status: 412, Title: "Account Disabled", DocsURL: "https://docs.onestack.example/errors#account-disabled", Category: "Account errors"}, envelope: &envelopes[0], message: "Linked account is disabled", zero: AccountDisabledDetails{}, required: true},
 	{Definition: Definition{Code: CodeUnsupportedMediaType, Status: 415, Title: "Unsupported Media Type", DocsURL: "https://docs.onestack.example/errors#unsupported-media-type", Category: "Validation errors"}, envelope: &envelopes[0], message: "Content-Type must be application/json", body: "{\"error\":\"Content-Type must be application/json\",\"code\":\"UNSUPPORTED_MEDIA_TYPE\"}"},
-	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", DocsURL: "https://docs.onestack.example/errors#unprocessable-entity", Category: "Validation errors"}, envelope: &envelopes[0], message: "The request could not be processed", zero: UnprocessableEntityDetails{}},
-	{Definition: Definition{Code: CodeRateLimitExceeded, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.onestack.example/errors#rate-limit-exceeded", Category: "Rate limiting"}, envelope: &envelopes[0], message: "Rate limit exceeded", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, zero: RateLimitExceededDetails{}},
+	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", DocsURL: "https://docs.onestack.example/errors#unprocessable-entity", Category: "Validation errors"}, envelope: &envelopes[0], message: "The request could not be processed", zero: UnprocessableEntityDetails{}, required: true},
+	{Definition: Definition{Code: CodeRateLimitExceeded, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.onestack.example/errors#rate-limit-exceeded", Category: "Rate limiting"}, envelope: &envelopes[0], message: "Rate limit exceeded", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, zero: RateLimitExceededDetails{}, required: true},
 	{Definition: Definition{Code: CodeInternalError, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.onestack.example/errors#internal-error", Category: "Server errors"}, envelope: &envelopes[0], message: "An unexpected error occurred", body: "{\"error\":\"An unexpected error occurred\",\"code\":\"INTERNAL_ERROR\"}"},
-	{Definition: Definition{Code: CodeNotImplemented, Status: 501, Title: "Not Implemented", DocsURL: "https://docs.onestack.example/errors#not-implemented", Category: "Provider errors"}, envelope: &envelopes[0], message: "This endpoint is not supported for the connected provider", zero: NotImplementedDetails{}},
-	{Definition: Definition{Code: CodeBadGateway, Status: 502, Title: "Bad Gateway", Retryable: true, DocsURL: "https://docs.onestack.example/errors#bad-gateway", Category: "Provider errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "The upstream provider "}, {detail: "provider"}, {literal: " returned an error"}}, zero: BadGatewayDetails{}},
-	{Definition: Definition{Code: CodeServiceUnavailable, Status: 503, Title: "Service Unavailable", Retryable: true, DocsURL: "https://docs.onestack.example/errors#service-unavailable", Category: "Server errors"}, envelope: &envelopes[0], message: "Service temporarily unavailable", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, zero: ServiceUnavailableDetails{}},
+	{Definition: Definition{Code: CodeNotImplemented, Status: 501, Title: "Not Implemented", DocsURL: "https://docs.onestack.example/errors#not-implemented", Category: "Provider errors"}, envelope: &envelopes[0], message: "This endpoint is not supported for the connected provider", zero: NotImplementedDetails{}, required: true},
+	{Definition: Definition{Code: CodeBadGateway, Status: 502, Title: "Bad Gateway", Retryable: true, DocsURL: "https://docs.onestack.example/errors#bad-gateway", Category: "Provider errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "The upstream provider "}, {detail: "provider"}, {literal: " returned an error"}}, zero: BadGatewayDetails{}, required: true},
+	{Definition: Definition{Code: CodeServiceUnavailable, Status: 503, Title: "Service Unavailable", Retryable: true, DocsURL: "https://docs.onestack.example/errors#service-unavailable", Category: "Server errors"}, envelope: &envelopes[0], message: "Service temporarily unavailable", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, zero: ServiceUnavailableDetails{}, required: true},
 	{Definition: Definition{Code: CodeGatewayTimeout, Status: 504, Title: "Gateway Timeout", Retryable: true, DocsURL: "https://docs.onestack.example/errors#gateway-timeout", Category: "Server errors"}, envelope: &envelopes[0], message: "The upstream provider did not respond in time", body: "{\"error\":\"The upstream provider did not respond in time\",\"code\":\"GATEWAY_TIMEOUT\"}"},
 }
 
@@ -426,6 +426,7 @@ type definition struct {
 	challenge       string         // WWW-Authenticate value; empty when none
 	body            string         // pre-encoded body of the error without details; empty when it has details
 	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
+	required        bool           // the error has required details: its sentinel matches, but Write never sends it
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared
 }
@@ -911,7 +912,10 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 			e = wrapped
 		}
 	}
-	if e == nil || e.def == nil || e.err != nil {
+	if e == nil || e.def == nil || e.err != nil || e.def.required && e.details == nil {
+		// Not a catalog error, details that do not encode, or the sentinel of
+		// an error whose required details it lacks: none can be written as
+		// the OpenAPI document describes it, so the fallback is.
 		e = fallback
 	}
 	if requestIDHeader != "" && e.requestID == "" && r != nil {

@@ -295,6 +295,9 @@ func (w declWriter) definition(e *catalog.Error, metaNames []string) {
 	}
 	if len(e.Details) > 0 {
 		w.str(", zero: ", e.Name, "Details{}")
+		if len(e.RequiredDetails()) > 0 {
+			w.str(", required: true")
+		}
 	} else {
 		in := &example.Instance{Err: e}
 		if e.Message != nil {

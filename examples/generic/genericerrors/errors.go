@@ -134,12 +134,12 @@ func NewServiceUnavailable() *Error {
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [8]definition{
-	{Definition: Definition{Code: CodeInvalidRequest, Status: 400, Title: "Bad Request"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Missing required field: "}, {detail: "param"}}, meta: []string{"validation_error"}, zero: InvalidRequestDetails{}},
+	{Definition: Definition{Code: CodeInvalidRequest, Status: 400, Title: "Bad Request"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Missing required field: "}, {detail: "param"}}, meta: []string{"validation_error"}, zero: InvalidRequestDetails{}, required: true},
 	{Definition: Definition{Code: CodeAuthenticationFailed, Status: 401, Title: "Unauthorized"}, envelope: &envelopes[0], message: "Authentication failed or API key is invalid", challenge: "Bearer", meta: []string{"authentication_error"}, body: "{\"error\":{\"code\":\"authentication_failed\",\"message\":\"Authentication failed or API key is invalid\",\"type\":\"authentication_error\"}}"},
 	{Definition: Definition{Code: CodePermissionDenied, Status: 403, Title: "Forbidden"}, envelope: &envelopes[0], message: "Valid credentials but insufficient permissions", meta: []string{"permission_error"}, body: "{\"error\":{\"code\":\"permission_denied\",\"message\":\"Valid credentials but insufficient permissions\",\"type\":\"permission_error\"}}"},
 	{Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found"}, envelope: &envelopes[0], message: "The requested resource doesn't exist", meta: []string{"not_found_error"}, body: "{\"error\":{\"code\":\"not_found\",\"message\":\"The requested resource doesn't exist\",\"type\":\"not_found_error\"}}"},
 	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity"}, envelope: &envelopes[0], message: "Request understood but cannot be processed due to validation errors", meta: []string{"validation_error"}, zero: UnprocessableEntityDetails{}},
-	{Definition: Definition{Code: CodeRateLimited, Status: 429, Title: "Too Many Requests", Retryable: true}, envelope: &envelopes[0], message: "Rate limit exceeded", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retry_after"}}}}, meta: []string{"rate_limit_error"}, zero: RateLimitedDetails{}},
+	{Definition: Definition{Code: CodeRateLimited, Status: 429, Title: "Too Many Requests", Retryable: true}, envelope: &envelopes[0], message: "Rate limit exceeded", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retry_after"}}}}, meta: []string{"rate_limit_error"}, zero: RateLimitedDetails{}, required: true},
 	{Definition: Definition{Code: CodeInternalError, Status: 500, Title: "Internal Server Error", Retryable: true}, envelope: &envelopes[0], message: "Something went wrong on our servers", meta: []string{"api_error"}, body: "{\"error\":{\"code\":\"internal_error\",\"message\":\"Something went wrong on our servers\",\"type\":\"api_error\"}}"},
 	{Definition: Definition{Code: CodeServiceUnavailable, Status: 503, Title: "Service Unavailable", Retryable: true}, envelope: &envelopes[0], message: "Service temporarily unavailable", meta: []string{"api_error"}, body: "{\"error\":{\"code\":\"service_unavailable\",\"message\":\"Service temporarily unavailable\",\"type\":\"api_error\"}}"},
 }
@@ -222,6 +222,7 @@ type definition struct {
 	meta            []string       // meta values referenced by envelopes: type
 	body            string         // pre-encoded body of the error without details; empty when it has details
 	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
+	required        bool           // the error has required details: its sentinel matches, but Write never sends it
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared
 }
@@ -707,7 +708,10 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 			e = wrapped
 		}
 	}
-	if e == nil || e.def == nil || e.err != nil {
+	if e == nil || e.def == nil || e.err != nil || e.def.required && e.details == nil {
+		// Not a catalog error, details that do not encode, or the sentinel of
+		// an error whose required details it lacks: none can be written as
+		// the OpenAPI document describes it, so the fallback is.
 		e = fallback
 	}
 	if requestIDHeader != "" && e.requestID == "" && r != nil {

@@ -173,16 +173,16 @@ func NewInternalError() *Error {
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [11]definition{
-	{Definition: Definition{Code: CodeValidationError, Status: 400, Title: "Bad Request", DocsURL: "https://docs.onestack.example/errors#validation-error"}, envelope: &envelopes[0], message: "Validation failed", zero: ValidationErrorDetails{}},
+	{Definition: Definition{Code: CodeValidationError, Status: 400, Title: "Bad Request", DocsURL: "https://docs.onestack.example/errors#validation-error"}, envelope: &envelopes[0], message: "Validation failed", zero: ValidationErrorDetails{}, required: true},
 	{Definition: Definition{Code: CodeInvalidJSON, Status: 400, Title: "Invalid JSON", DocsURL: "https://docs.onestack.example/errors#invalid-json"}, envelope: &envelopes[0], message: "Request body is not valid JSON", body: "{\"error\":\"Request body is not valid JSON\",\"code\":\"INVALID_JSON\"}"},
 	{Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.onestack.example/errors#unauthorized"}, envelope: &envelopes[0], message: "Authentication required", challenge: "ApiKey header=\"X-Integration-Key\"", body: "{\"error\":\"Authentication required\",\"code\":\"UNAUTHORIZED\"}"},
 	{Definition: Definition{Code: CodeTokenExpired, Status: 401, Title: "Token Expired", DocsURL: "https://docs.onestack.example/errors#token-expired"}, envelope: &envelopes[0], message: "JWT or session has expired", challenge: "Bearer error=\"invalid_token\"", body: "{\"error\":\"JWT or session has expired\",\"code\":\"TOKEN_EXPIRED\"}"},
-	{Definition: Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", DocsURL: "https://docs.onestack.example/errors#forbidden"}, envelope: &envelopes[0], message: "Access denied", zero: ForbiddenDetails{}},
+	{Definition: Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", DocsURL: "https://docs.onestack.example/errors#forbidden"}, envelope: &envelopes[0], message: "Access denied", zero: ForbiddenDetails{}, required: true},
 	{Definition: Definition{Code: CodeProductAccessDenied, Status: 403, Title: "Product Access Denied", DocsURL: "https://docs.onestack.example/errors#product-access-denied"}, envelope: &envelopes[0], message: "API key does not have access to this product", body: "{\"error\":\"API key does not have access to this product\",\"code\":\"PRODUCT_ACCESS_DENIED\"}"},
-	{Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found", DocsURL: "https://docs.onestack.example/errors#not-found"}, envelope: &envelopes[0], message: "Resource not found", zero: NotFoundDetails{}},
-	{Definition: Definition{Code: CodeConflict, Status: 409, Title: "Conflict", DocsURL: "https://docs.onestack.example/errors#conflict"}, envelope: &envelopes[0], message: "Resource has been modified by another user", zero: ConflictDetails{}},
+	{Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found", DocsURL: "https://docs.onestack.example/errors#not-found"}, envelope: &envelopes[0], message: "Resource not found", zero: NotFoundDetails{}, required: true},
+	{Definition: Definition{Code: CodeConflict, Status: 409, Title: "Conflict", DocsURL: "https://docs.onestack.example/errors#conflict"}, envelope: &envelopes[0], message: "Resource has been modified by another user", zero: ConflictDetails{}, required: true},
 	{Definition: Definition{Code: CodeDuplicateResource, Status: 409, Title: "Duplicate Resource", DocsURL: "https://docs.onestack.example/errors#duplicate-resource"}, envelope: &envelopes[0], message: "A resource with the same unique identifier already exists", body: "{\"error\":\"A resource with the same unique identifier already exists\",\"code\":\"DUPLICATE_RESOURCE\"}"},
-	{Definition: Definition{Code: CodeRateLimitExceeded, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.onestack.example/errors#rate-limit-exceeded"}, envelope: &envelopes[0], message: "Rate limit exceeded", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, zero: RateLimitExceededDetails{}},
+	{Definition: Definition{Code: CodeRateLimitExceeded, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.onestack.example/errors#rate-limit-exceeded"}, envelope: &envelopes[0], message: "Rate limit exceeded", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, zero: RateLimitExceededDetails{}, required: true},
 	{Definition: Definition{Code: CodeInternalError, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.onestack.example/errors#internal-error"}, envelope: &envelopes[0], message: "An unexpected error occurred", body: "{\"error\":\"An unexpected error occurred\",\"code\":\"INTERNAL_ERROR\"}"},
 }
 
@@ -247,6 +247,7 @@ type definition struct {
 	challenge       string         // WWW-Authenticate value; empty when none
 	body            string         // pre-encoded body of the error without details; empty when it has details
 	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
+	required        bool           // the error has required details: its sentinel matches, but Write never sends it
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared
 }
@@ -732,7 +733,10 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 			e = wrapped
 		}
 	}
-	if e == nil || e.def == nil || e.err != nil {
+	if e == nil || e.def == nil || e.err != nil || e.def.required && e.details == nil {
+		// Not a catalog error, details that do not encode, or the sentinel of
+		// an error whose required details it lacks: none can be written as
+		// the OpenAPI document describes it, so the fallback is.
 		e = fallback
 	}
 	if requestIDHeader != "" && e.requestID == "" && r != nil {

@@ -163,8 +163,8 @@ var definitions = [11]definition{
 	{Definition: Definition{Code: CodeInvalidResourceOwner, Status: 400, Title: "Invalid Resource Owner", Category: "Authentication Errors"}, envelope: &envelopes[1], message: "The provided resource owner credentials are not valid, or resource owner cannot be found", body: "{\"error\":\"invalid_resource_owner\",\"error_description\":\"The provided resource owner credentials are not valid, or resource owner cannot be found\"}"},
 	{Definition: Definition{Code: CodeUnsupportedGrantType, Status: 400, Title: "Unsupported Grant Type", Category: "Authentication Errors"}, envelope: &envelopes[1], message: "The authorization grant type is not supported by the authorization server.", body: "{\"error\":\"unsupported_grant_type\",\"error_description\":\"The authorization grant type is not supported by the authorization server.\"}"},
 	{Definition: Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", Category: "Permission Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"403\",\"title\":\"Forbidden\"}]}"},
-	{Definition: Definition{Code: CodeBadRequest, Status: 400, Title: "Bad Request", Category: "Validation and Request Errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Filter not allowed: "}, {detail: "filter"}}, zero: BadRequestDetails{}},
-	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", Category: "Validation and Request Errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{detail: "field"}, {literal: " can't be blank"}}, zero: UnprocessableEntityDetails{}},
+	{Definition: Definition{Code: CodeBadRequest, Status: 400, Title: "Bad Request", Category: "Validation and Request Errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Filter not allowed: "}, {detail: "filter"}}, zero: BadRequestDetails{}, required: true},
+	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", Category: "Validation and Request Errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{detail: "field"}, {literal: " can't be blank"}}, zero: UnprocessableEntityDetails{}, required: true},
 	{Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found", Category: "Not Found Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"404\",\"title\":\"Not Found\"}]}"},
 	{Definition: Definition{Code: CodeGatewayTimeout, Status: 504, Title: "Gateway Timeout", Category: "Server Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"504\",\"title\":\"Gateway Timeout\"}]}"},
 	{Definition: Definition{Code: CodeInternalServerError, Status: 500, Title: "Internal Server Error", Retryable: true, Category: "Server Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"500\",\"title\":\"Internal Server Error\"}]}"},
@@ -262,6 +262,7 @@ type definition struct {
 	challenge       string         // WWW-Authenticate value; empty when none
 	body            string         // pre-encoded body of the error without details; empty when it has details
 	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
+	required        bool           // the error has required details: its sentinel matches, but Write never sends it
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared
 }
@@ -747,7 +748,10 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 			e = wrapped
 		}
 	}
-	if e == nil || e.def == nil || e.err != nil {
+	if e == nil || e.def == nil || e.err != nil || e.def.required && e.details == nil {
+		// Not a catalog error, details that do not encode, or the sentinel of
+		// an error whose required details it lacks: none can be written as
+		// the OpenAPI document describes it, so the fallback is.
 		e = fallback
 	}
 	if requestIDHeader != "" && e.requestID == "" && r != nil {

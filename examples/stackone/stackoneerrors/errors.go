@@ -275,6 +275,7 @@ type definition struct {
 	challenge       string         // WWW-Authenticate value; empty when none
 	body            string         // pre-encoded body of the error without details; empty when it has details
 	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
+	required        bool           // the error has required details: its sentinel matches, but Write never sends it
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared
 }
@@ -760,7 +761,10 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 			e = wrapped
 		}
 	}
-	if e == nil || e.def == nil || e.err != nil {
+	if e == nil || e.def == nil || e.err != nil || e.def.required && e.details == nil {
+		// Not a catalog error, details that do not encode, or the sentinel of
+		// an error whose required details it lacks: none can be written as
+		// the OpenAPI document describes it, so the fallback is.
 		e = fallback
 	}
 	if requestIDHeader != "" && e.requestID == "" && r != nil {

@@ -139,7 +139,10 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 			e = wrapped
 		}
 	}
-	if e == nil || e.def == nil || e.err != nil {
+	if e == nil || e.def == nil || e.err != nil || e.def.required && e.details == nil {
+		// Not a catalog error, details that do not encode, or the sentinel of
+		// an error whose required details it lacks: none can be written as
+		// the OpenAPI document describes it, so the fallback is.
 		e = fallback
 	}
 	if requestIDHeader != "" && e.requestID == "" && r != nil {

@@ -133,10 +133,10 @@ func NewInternal() *Error {
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [6]definition{
 	{Definition: Definition{Code: CodeAuthRequired, Status: 401, Title: "Authentication Required", DocsURL: "https://docs.kestrel.example/errors#auth-required", Category: "Authentication errors"}, envelope: &envelopes[0], challenge: "Bearer", body: "{\"ok\":false,\"error\":{\"id\":\"auth.required\",\"text\":\"Authentication Required\"},\"status\":401}"},
-	{Definition: Definition{Code: CodePaymentDeclined, Status: 402, Title: "Payment Declined", DocsURL: "https://docs.kestrel.example/errors#payment-declined", Category: "Payment errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "The card was declined: "}, {detail: "decline_code"}}, zero: PaymentDeclinedDetails{}},
-	{Definition: Definition{Code: CodeChargeNotFound, Status: 404, Title: "Not Found", DocsURL: "https://docs.kestrel.example/errors#charge-not-found", Category: "Not found errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "No such charge: "}, {detail: "charge_id"}}, zero: ChargeNotFoundDetails{}},
-	{Definition: Definition{Code: CodeAmountTooLarge, Status: 422, Title: "Amount Too Large", DocsURL: "https://docs.kestrel.example/errors#amount-too-large", Category: "Payment errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "The amount "}, {detail: "amount"}, {literal: " is above the limit of "}, {detail: "limit"}}, zero: AmountTooLargeDetails{}},
-	{Definition: Definition{Code: CodeRateLimited, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.kestrel.example/errors#rate-limited", Category: "Rate limiting"}, envelope: &envelopes[0], message: "Too many requests", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retry_after"}}}}, zero: RateLimitedDetails{}},
+	{Definition: Definition{Code: CodePaymentDeclined, Status: 402, Title: "Payment Declined", DocsURL: "https://docs.kestrel.example/errors#payment-declined", Category: "Payment errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "The card was declined: "}, {detail: "decline_code"}}, zero: PaymentDeclinedDetails{}, required: true},
+	{Definition: Definition{Code: CodeChargeNotFound, Status: 404, Title: "Not Found", DocsURL: "https://docs.kestrel.example/errors#charge-not-found", Category: "Not found errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "No such charge: "}, {detail: "charge_id"}}, zero: ChargeNotFoundDetails{}, required: true},
+	{Definition: Definition{Code: CodeAmountTooLarge, Status: 422, Title: "Amount Too Large", DocsURL: "https://docs.kestrel.example/errors#amount-too-large", Category: "Payment errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "The amount "}, {detail: "amount"}, {literal: " is above the limit of "}, {detail: "limit"}}, zero: AmountTooLargeDetails{}, required: true},
+	{Definition: Definition{Code: CodeRateLimited, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.kestrel.example/errors#rate-limited", Category: "Rate limiting"}, envelope: &envelopes[0], message: "Too many requests", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retry_after"}}}}, zero: RateLimitedDetails{}, required: true},
 	{Definition: Definition{Code: CodeInternal, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.kestrel.example/errors#internal", Category: "Server errors"}, envelope: &envelopes[0], message: "An internal error occurred", body: "{\"ok\":false,\"error\":{\"id\":\"internal\",\"text\":\"An internal error occurred\"},\"status\":500}"},
 }
 
@@ -213,6 +213,7 @@ type definition struct {
 	challenge       string         // WWW-Authenticate value; empty when none
 	body            string         // pre-encoded body of the error without details; empty when it has details
 	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
+	required        bool           // the error has required details: its sentinel matches, but Write never sends it
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared
 }
@@ -698,7 +699,10 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 			e = wrapped
 		}
 	}
-	if e == nil || e.def == nil || e.err != nil {
+	if e == nil || e.def == nil || e.err != nil || e.def.required && e.details == nil {
+		// Not a catalog error, details that do not encode, or the sentinel of
+		// an error whose required details it lacks: none can be written as
+		// the OpenAPI document describes it, so the fallback is.
 		e = fallback
 	}
 	if requestIDHeader != "" && e.requestID == "" && r != nil {

@@ -104,10 +104,10 @@ func NewServerError() *Error {
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [5]definition{
-	{Definition: Definition{Code: CodeInvalidInput, Status: 400, Title: "Bad Request", DocsURL: "https://docs.acme.example/tasks/errors#invalid-input", Category: "Validation errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Invalid value for "}, {detail: "field"}}, zero: InvalidInputDetails{}},
+	{Definition: Definition{Code: CodeInvalidInput, Status: 400, Title: "Bad Request", DocsURL: "https://docs.acme.example/tasks/errors#invalid-input", Category: "Validation errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Invalid value for "}, {detail: "field"}}, zero: InvalidInputDetails{}, required: true},
 	{Definition: Definition{Code: CodeAuthRequired, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.acme.example/tasks/errors#auth-required", Category: "Authentication errors"}, envelope: &envelopes[0], message: "Authentication required", challenge: "Bearer", body: "{\"error\":\"Authentication required\",\"code\":\"AUTH_REQUIRED\"}"},
 	{Definition: Definition{Code: CodeTaskNotFound, Status: 404, Title: "Task Not Found", DocsURL: "https://docs.acme.example/tasks/errors#task-not-found", Category: "Not found errors"}, envelope: &envelopes[0], body: "{\"error\":\"Task Not Found\",\"code\":\"TASK_NOT_FOUND\"}"},
-	{Definition: Definition{Code: CodeTooManyRequests, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.acme.example/tasks/errors#too-many-requests", Category: "Rate limiting"}, envelope: &envelopes[0], message: "Rate limit exceeded", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, zero: TooManyRequestsDetails{}},
+	{Definition: Definition{Code: CodeTooManyRequests, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.acme.example/tasks/errors#too-many-requests", Category: "Rate limiting"}, envelope: &envelopes[0], message: "Rate limit exceeded", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, zero: TooManyRequestsDetails{}, required: true},
 	{Definition: Definition{Code: CodeServerError, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.acme.example/tasks/errors#server-error", Category: "Server errors"}, envelope: &envelopes[0], message: "Something went wrong on our side", body: "{\"error\":\"Something went wrong on our side\",\"code\":\"SERVER_ERROR\"}"},
 }
 
@@ -172,6 +172,7 @@ type definition struct {
 	challenge       string         // WWW-Authenticate value; empty when none
 	body            string         // pre-encoded body of the error without details; empty when it has details
 	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
+	required        bool           // the error has required details: its sentinel matches, but Write never sends it
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared
 }
@@ -657,7 +658,10 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 			e = wrapped
 		}
 	}
-	if e == nil || e.def == nil || e.err != nil {
+	if e == nil || e.def == nil || e.err != nil || e.def.required && e.details == nil {
+		// Not a catalog error, details that do not encode, or the sentinel of
+		// an error whose required details it lacks: none can be written as
+		// the OpenAPI document describes it, so the fallback is.
 		e = fallback
 	}
 	if requestIDHeader != "" && e.requestID == "" && r != nil {

@@ -124,11 +124,11 @@ func NewServerError() *Error {
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [6]definition{
-	{Definition: Definition{Code: CodeBadRequest, Status: 400, Title: "Bad Request", DocsURL: "https://docs.scopestack.example/api/errors#bad-request", Category: "Validation and request errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Filter not allowed: "}, {detail: "filter"}}, zero: BadRequestDetails{}},
+	{Definition: Definition{Code: CodeBadRequest, Status: 400, Title: "Bad Request", DocsURL: "https://docs.scopestack.example/api/errors#bad-request", Category: "Validation and request errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Filter not allowed: "}, {detail: "filter"}}, zero: BadRequestDetails{}, required: true},
 	{Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.scopestack.example/api/errors#unauthorized", Category: "Authentication errors"}, envelope: &envelopes[0], challenge: "Bearer", body: "{\"errors\":[{\"status\":\"401\",\"code\":\"UNAUTHORIZED\",\"title\":\"Unauthorized\"}]}"},
 	{Definition: Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", DocsURL: "https://docs.scopestack.example/api/errors#forbidden", Category: "Permission errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"403\",\"code\":\"FORBIDDEN\",\"title\":\"Forbidden\"}]}"},
-	{Definition: Definition{Code: CodeValidationFailed, Status: 422, Title: "Unprocessable Entity", DocsURL: "https://docs.scopestack.example/api/errors#validation-failed", Category: "Validation and request errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Validation failed for "}, {detail: "attribute"}}, zero: ValidationFailedDetails{}},
-	{Definition: Definition{Code: CodeRateLimited, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.scopestack.example/api/errors#rate-limited", Category: "Rate limiting"}, envelope: &envelopes[0], message: "Rate limit exceeded", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, zero: RateLimitedDetails{}},
+	{Definition: Definition{Code: CodeValidationFailed, Status: 422, Title: "Unprocessable Entity", DocsURL: "https://docs.scopestack.example/api/errors#validation-failed", Category: "Validation and request errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Validation failed for "}, {detail: "attribute"}}, zero: ValidationFailedDetails{}, required: true},
+	{Definition: Definition{Code: CodeRateLimited, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.scopestack.example/api/errors#rate-limited", Category: "Rate limiting"}, envelope: &envelopes[0], message: "Rate limit exceeded", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, zero: RateLimitedDetails{}, required: true},
 	{Definition: Definition{Code: CodeServerError, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.scopestack.example/api/errors#server-error", Category: "Server errors"}, envelope: &envelopes[0], message: "An unexpected error occurred", body: "{\"errors\":[{\"status\":\"500\",\"code\":\"SERVER_ERROR\",\"title\":\"Internal Server Error\",\"detail\":\"An unexpected error occurred\"}]}"},
 }
 
@@ -205,6 +205,7 @@ type definition struct {
 	challenge       string         // WWW-Authenticate value; empty when none
 	body            string         // pre-encoded body of the error without details; empty when it has details
 	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
+	required        bool           // the error has required details: its sentinel matches, but Write never sends it
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared
 }
@@ -690,7 +691,10 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 			e = wrapped
 		}
 	}
-	if e == nil || e.def == nil || e.err != nil {
+	if e == nil || e.def == nil || e.err != nil || e.def.required && e.details == nil {
+		// Not a catalog error, details that do not encode, or the sentinel of
+		// an error whose required details it lacks: none can be written as
+		// the OpenAPI document describes it, so the fallback is.
 		e = fallback
 	}
 	if requestIDHeader != "" && e.requestID == "" && r != nil {

@@ -108,10 +108,10 @@ func NewAPIError() *Error {
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [5]definition{
-	{Definition: Definition{Code: CodeInvalidRequest, Status: 400, Title: "Bad Request", DocsURL: "https://docs.pipeline.example/errors#invalid-request", Category: "Validation errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Missing required field: "}, {detail: "param"}}, meta: []string{"invalid_request_error"}, zero: InvalidRequestDetails{}},
+	{Definition: Definition{Code: CodeInvalidRequest, Status: 400, Title: "Bad Request", DocsURL: "https://docs.pipeline.example/errors#invalid-request", Category: "Validation errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Missing required field: "}, {detail: "param"}}, meta: []string{"invalid_request_error"}, zero: InvalidRequestDetails{}, required: true},
 	{Definition: Definition{Code: CodeAuthenticationFailed, Status: 401, Title: "Authentication Failed", DocsURL: "https://docs.pipeline.example/errors#authentication-failed", Category: "Authentication errors"}, envelope: &envelopes[0], challenge: "Bearer", meta: []string{"authentication_error"}, body: "{\"error\":{\"code\":\"authentication_failed\",\"message\":\"Authentication Failed\",\"type\":\"authentication_error\"}}"},
-	{Definition: Definition{Code: CodeInvalidParameterValue, Status: 422, Title: "Unprocessable Entity", DocsURL: "https://docs.pipeline.example/errors#invalid-parameter-value", Category: "Validation errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Invalid value for "}, {detail: "param"}}, meta: []string{"invalid_request_error"}, zero: InvalidParameterValueDetails{}},
-	{Definition: Definition{Code: CodeRateLimited, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.pipeline.example/errors#rate-limited", Category: "Rate limiting"}, envelope: &envelopes[0], message: "Too many requests", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retry_after"}}}}, meta: []string{"rate_limit_error"}, zero: RateLimitedDetails{}},
+	{Definition: Definition{Code: CodeInvalidParameterValue, Status: 422, Title: "Unprocessable Entity", DocsURL: "https://docs.pipeline.example/errors#invalid-parameter-value", Category: "Validation errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Invalid value for "}, {detail: "param"}}, meta: []string{"invalid_request_error"}, zero: InvalidParameterValueDetails{}, required: true},
+	{Definition: Definition{Code: CodeRateLimited, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.pipeline.example/errors#rate-limited", Category: "Rate limiting"}, envelope: &envelopes[0], message: "Too many requests", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retry_after"}}}}, meta: []string{"rate_limit_error"}, zero: RateLimitedDetails{}, required: true},
 	{Definition: Definition{Code: CodeAPIError, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.pipeline.example/errors#api-error", Category: "Server errors"}, envelope: &envelopes[0], message: "Something went wrong on our servers", meta: []string{"api_error"}, body: "{\"error\":{\"code\":\"api_error\",\"message\":\"Something went wrong on our servers\",\"type\":\"api_error\"}}"},
 }
 
@@ -193,6 +193,7 @@ type definition struct {
 	meta            []string       // meta values referenced by envelopes: type
 	body            string         // pre-encoded body of the error without details; empty when it has details
 	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
+	required        bool           // the error has required details: its sentinel matches, but Write never sends it
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared
 }
@@ -678,7 +679,10 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 			e = wrapped
 		}
 	}
-	if e == nil || e.def == nil || e.err != nil {
+	if e == nil || e.def == nil || e.err != nil || e.def.required && e.details == nil {
+		// Not a catalog error, details that do not encode, or the sentinel of
+		// an error whose required details it lacks: none can be written as
+		// the OpenAPI document describes it, so the fallback is.
 		e = fallback
 	}
 	if requestIDHeader != "" && e.requestID == "" && r != nil {

@@ -130,11 +130,11 @@ func NewServerError() *Error {
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [6]definition{
-	{Definition: Definition{Code: CodeInvalidRequest, Status: 400, Title: "Bad Request", DocsURL: "https://auth.example.com/docs/errors#invalid-request", Category: "Request errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "The request is missing the required parameter "}, {detail: "parameter"}, {literal: "."}}, zero: InvalidRequestDetails{}},
+	{Definition: Definition{Code: CodeInvalidRequest, Status: 400, Title: "Bad Request", DocsURL: "https://auth.example.com/docs/errors#invalid-request", Category: "Request errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "The request is missing the required parameter "}, {detail: "parameter"}, {literal: "."}}, zero: InvalidRequestDetails{}, required: true},
 	{Definition: Definition{Code: CodeInvalidGrant, Status: 400, Title: "Bad Request", DocsURL: "https://auth.example.com/docs/errors#invalid-grant", Category: "Grant errors"}, envelope: &envelopes[0], message: "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.", body: "{\"error\":\"invalid_grant\",\"error_description\":\"The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.\",\"error_uri\":\"https://auth.example.com/docs/errors#invalid-grant\"}"},
-	{Definition: Definition{Code: CodeUnsupportedGrantType, Status: 400, Title: "Bad Request", DocsURL: "https://auth.example.com/docs/errors#unsupported-grant-type", Category: "Grant errors"}, envelope: &envelopes[0], message: "The authorization grant type is not supported by the authorization server.", zero: UnsupportedGrantTypeDetails{}},
+	{Definition: Definition{Code: CodeUnsupportedGrantType, Status: 400, Title: "Bad Request", DocsURL: "https://auth.example.com/docs/errors#unsupported-grant-type", Category: "Grant errors"}, envelope: &envelopes[0], message: "The authorization grant type is not supported by the authorization server.", zero: UnsupportedGrantTypeDetails{}, required: true},
 	{Definition: Definition{Code: CodeInvalidClient, Status: 401, Title: "Unauthorized", DocsURL: "https://auth.example.com/docs/errors#invalid-client", Category: "Client errors"}, envelope: &envelopes[0], challenge: "Basic", body: "{\"error\":\"invalid_client\",\"error_uri\":\"https://auth.example.com/docs/errors#invalid-client\"}"},
-	{Definition: Definition{Code: CodeRateLimitExceeded, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://auth.example.com/docs/errors#rate-limit-exceeded", Category: "Request errors"}, envelope: &envelopes[0], message: "Too many token requests; slow down.", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retry_after"}}}}, zero: RateLimitExceededDetails{}},
+	{Definition: Definition{Code: CodeRateLimitExceeded, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://auth.example.com/docs/errors#rate-limit-exceeded", Category: "Request errors"}, envelope: &envelopes[0], message: "Too many token requests; slow down.", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retry_after"}}}}, zero: RateLimitExceededDetails{}, required: true},
 	{Definition: Definition{Code: CodeServerError, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://auth.example.com/docs/errors#server-error", Category: "Server errors"}, envelope: &envelopes[0], message: "The authorization server encountered an unexpected condition that prevented it from fulfilling the request.", body: "{\"error\":\"server_error\",\"error_description\":\"The authorization server encountered an unexpected condition that prevented it from fulfilling the request.\",\"error_uri\":\"https://auth.example.com/docs/errors#server-error\"}"},
 }
 
@@ -201,6 +201,7 @@ type definition struct {
 	challenge       string         // WWW-Authenticate value; empty when none
 	body            string         // pre-encoded body of the error without details; empty when it has details
 	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
+	required        bool           // the error has required details: its sentinel matches, but Write never sends it
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared
 }
@@ -686,7 +687,10 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 			e = wrapped
 		}
 	}
-	if e == nil || e.def == nil || e.err != nil {
+	if e == nil || e.def == nil || e.err != nil || e.def.required && e.details == nil {
+		// Not a catalog error, details that do not encode, or the sentinel of
+		// an error whose required details it lacks: none can be written as
+		// the OpenAPI document describes it, so the fallback is.
 		e = fallback
 	}
 	if requestIDHeader != "" && e.requestID == "" && r != nil {

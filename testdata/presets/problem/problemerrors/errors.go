@@ -105,9 +105,9 @@ func NewInternal() *Error {
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [5]definition{
 	{Definition: Definition{Code: CodeUnauthenticated, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.example.com/store/errors#unauthenticated", Category: "Authentication errors"}, envelope: &envelopes[0], typeURI: "https://example.com/probs/unauthenticated", message: "A valid access token is required", challenge: "Bearer", body: "{\"type\":\"https://example.com/probs/unauthenticated\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"A valid access token is required\",\"code\":\"UNAUTHENTICATED\"}"},
-	{Definition: Definition{Code: CodeOutOfCredit, Status: 403, Title: "You do not have enough credit.", DocsURL: "https://docs.example.com/store/errors#out-of-credit", Category: "Billing errors"}, envelope: &envelopes[0], typeURI: "https://example.com/probs/out-of-credit", messageTemplate: []templatePart{{literal: "Your current balance is "}, {detail: "balance"}, {literal: ", but that costs "}, {detail: "cost"}, {literal: "."}}, zero: OutOfCreditDetails{}},
+	{Definition: Definition{Code: CodeOutOfCredit, Status: 403, Title: "You do not have enough credit.", DocsURL: "https://docs.example.com/store/errors#out-of-credit", Category: "Billing errors"}, envelope: &envelopes[0], typeURI: "https://example.com/probs/out-of-credit", messageTemplate: []templatePart{{literal: "Your current balance is "}, {detail: "balance"}, {literal: ", but that costs "}, {detail: "cost"}, {literal: "."}}, zero: OutOfCreditDetails{}, required: true},
 	{Definition: Definition{Code: CodeOrderNotFound, Status: 404, Title: "Order not found", DocsURL: "https://docs.example.com/store/errors#order-not-found", Category: "Not found errors"}, envelope: &envelopes[0], typeURI: "https://example.com/probs/order-not-found", body: "{\"type\":\"https://example.com/probs/order-not-found\",\"title\":\"Order not found\",\"status\":404,\"code\":\"ORDER_NOT_FOUND\"}"},
-	{Definition: Definition{Code: CodeTooManyRequests, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.example.com/store/errors#too-many-requests", Category: "Rate limiting"}, envelope: &envelopes[0], typeURI: "https://example.com/probs/too-many-requests", messageTemplate: []templatePart{{literal: "Too many requests; retry in "}, {detail: "retryAfter"}, {literal: " seconds"}}, headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, zero: TooManyRequestsDetails{}},
+	{Definition: Definition{Code: CodeTooManyRequests, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.example.com/store/errors#too-many-requests", Category: "Rate limiting"}, envelope: &envelopes[0], typeURI: "https://example.com/probs/too-many-requests", messageTemplate: []templatePart{{literal: "Too many requests; retry in "}, {detail: "retryAfter"}, {literal: " seconds"}}, headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, zero: TooManyRequestsDetails{}, required: true},
 	{Definition: Definition{Code: CodeInternal, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.example.com/store/errors#internal", Category: "Server errors"}, envelope: &envelopes[0], typeURI: "https://example.com/probs/internal", message: "An internal error occurred", body: "{\"type\":\"https://example.com/probs/internal\",\"title\":\"Internal Server Error\",\"status\":500,\"detail\":\"An internal error occurred\",\"code\":\"INTERNAL\"}"},
 }
 
@@ -197,6 +197,7 @@ type definition struct {
 	challenge       string         // WWW-Authenticate value; empty when none
 	body            string         // pre-encoded body of the error without details; empty when it has details
 	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
+	required        bool           // the error has required details: its sentinel matches, but Write never sends it
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared
 }
@@ -682,7 +683,10 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 			e = wrapped
 		}
 	}
-	if e == nil || e.def == nil || e.err != nil {
+	if e == nil || e.def == nil || e.err != nil || e.def.required && e.details == nil {
+		// Not a catalog error, details that do not encode, or the sentinel of
+		// an error whose required details it lacks: none can be written as
+		// the OpenAPI document describes it, so the fallback is.
 		e = fallback
 	}
 	if requestIDHeader != "" && e.requestID == "" && r != nil {
