@@ -67,32 +67,10 @@ var contractPkgs = map[string]contractPkg{
 	"example-stackone":   {stackoneerrors.Write, func(s int, b []byte) (error, error) { return parsed(stackoneerrors.Parse(s, b)) }, func() any { return stackoneerrors.Definitions() }},
 }
 
-// contractConstructors build, with their example details, the errors whose
-// envelope does not carry their details: Parse cannot restore details from
-// such a body, yet Write needs them (Retry-After is filled from a detail).
-var contractConstructors = map[string]map[string]func() error{
-	"nested": {
-		"rate_limited": func() error { return nestederrors.NewRateLimited(20) },
-	},
-	"example-scopestack": {
-		"BAD_REQUEST":          func() error { return scopestackerrors.NewBadRequest("created-before") },
-		"UNPROCESSABLE_ENTITY": func() error { return scopestackerrors.NewUnprocessableEntity("Name") },
-	},
-	"example-generic": {
-		"rate_limited": func() error { return genericerrors.NewRateLimited(30) },
-	},
-	"oauth2": {
-		"invalid_request": func() error { return oauth2errors.NewInvalidRequest("grant_type") },
-		"unsupported_grant_type": func() error {
-			return oauth2errors.NewUnsupportedGrantTypeWithDetails(oauth2errors.UnsupportedGrantTypeDetails{
-				GrantType: "client_credentials", SupportedGrantTypes: []string{"password", "authorization_code", "refresh_token"},
-			})
-		},
-		"rate_limit_exceeded": func() error {
-			return oauth2errors.NewRateLimitExceededWithDetails(oauth2errors.RateLimitExceededDetails{RetryAfter: 10, Limit: 30})
-		},
-	},
-}
+// contractConstructors build errors with constructors instead of parsing
+// their example bodies, by catalog and code; every envelope now carries every
+// detail, so Parse restores them all and the list is empty.
+var contractConstructors = map[string]map[string]func() error{}
 
 // exampleError builds the error of e with its example details: with a
 // constructor where one is listed, else by parsing its example body.

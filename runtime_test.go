@@ -58,7 +58,7 @@ func TestEnvelopeBytes(t *testing.T) {
 		{"nested/static", nestederrors.ErrAuthenticationFailed,
 			`{"error":{"code":"authentication_failed","message":"Authentication Failed","type":"authentication_error"}}`},
 		{"oauth2/details", oauth2errors.NewInvalidRequest("grant_type"),
-			`{"error":"invalid_request","error_description":"The request is missing the required parameter grant_type.","error_uri":"https://auth.example.com/docs/errors#invalid-request"}`},
+			`{"error":"invalid_request","error_description":"The request is missing the required parameter grant_type.","error_uri":"https://auth.example.com/docs/errors#invalid-request","parameter":"grant_type"}`},
 		{"oauth2/static", oauth2errors.ErrInvalidClient,
 			`{"error":"invalid_client","error_uri":"https://auth.example.com/docs/errors#invalid-client"}`},
 		{"custom/details", customerrors.NewChargeNotFound("ch_123").WithRequestID("tr_1"),

@@ -119,6 +119,30 @@ func (e *Envelope) Has(name RefName) bool {
 	return false
 }
 
+// NamedDetails lists the details the envelope places by name ($details.NAME),
+// in order of first reference. A whole $details, or a spread, holds the
+// other details: none is written twice.
+func (e *Envelope) NamedDetails() []string {
+	var names []string
+	for _, r := range e.Refs() {
+		if r.Name == RefDetails && r.Arg != "" && !contains(names, r.Arg) {
+			names = append(names, r.Arg)
+		}
+	}
+	return names
+}
+
+// Carries reports whether the envelope has a place for the named detail: a
+// whole $details, a spread, or $details.NAME.
+func (e *Envelope) Carries(detail string) bool {
+	for _, r := range e.Refs() {
+		if r.Name == RefDetails && (r.Arg == "" || r.Arg == detail) {
+			return true
+		}
+	}
+	return false
+}
+
 // HasSpread reports whether the envelope spreads the details into an object.
 func (e *Envelope) HasSpread() bool {
 	var walk func(n *Node) bool
@@ -169,8 +193,8 @@ var presets = map[string]struct{ mediaType, body string }{
 	"problem": {"application/problem+json", `{"type": "$type", "title": "$title", "status": "$status", "detail": "$message?", "instance": "$instance?", "code": "$code", "...": "$details"}`},
 	"flat":    {"application/json", `{"error": "$message", "code": "$code", "details": "$details?"}`},
 	"jsonapi": {"application/vnd.api+json", `{"errors": [{"status": "$status_text", "code": "$code", "title": "$title", "detail": "$message?", "meta": "$details?"}]}`},
-	"nested":  {"application/json", `{"error": {"code": "$code", "message": "$message", "type": "$meta.type?", "param": "$details.param?", "request_id": "$request_id?"}}`},
-	"oauth2":  {"application/json", `{"error": "$code", "error_description": "$message?", "error_uri": "$docs_url?"}`},
+	"nested":  {"application/json", `{"error": {"code": "$code", "message": "$message", "type": "$meta.type?", "param": "$details.param?", "...": "$details", "request_id": "$request_id?"}}`},
+	"oauth2":  {"application/json", `{"error": "$code", "error_description": "$message?", "error_uri": "$docs_url?", "...": "$details"}`},
 }
 
 // PresetNames lists the preset envelopes, sorted.

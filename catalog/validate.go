@@ -102,9 +102,15 @@ func (cr *catalogReader) validateDetails(e *Error) {
 	if e.Message != nil {
 		cr.checkPlaceholders(e, e.Message, "message")
 	}
+	for _, d := range e.Details {
+		if d.Name != "" && !e.Format.Carries(d.Name) {
+			cr.probs.add(d.Pos, "error %q: the %s envelope has no place for detail %q: add \"$details\", a spread (\"...\": \"$details\") or \"$details.%s\" to it, or drop the detail", e.Code, e.Format.Name, d.Name, d.Name)
+		}
+	}
 	if keys := e.Format.SpreadKeys(); len(keys) > 0 {
+		named := e.Format.NamedDetails()
 		for _, d := range e.Details {
-			if contains(keys, d.Name) {
+			if contains(keys, d.Name) && !contains(named, d.Name) {
 				cr.probs.add(d.Pos, "error %q: detail %q clashes with the %s envelope's member %q", e.Code, d.Name, e.Format.Name, d.Name)
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 
 	"github.com/errgen/errgen/catalog"
@@ -217,12 +218,12 @@ func (in *Instance) ref(r catalog.Ref) ([]byte, bool) {
 	case catalog.RefType:
 		return str(e.TypeURI)
 	case catalog.RefDetails:
-		obj := in.detailsObject()
 		if r.Arg == "" {
+			obj := in.detailsObject()
 			return obj, len(objectInner(obj)) == 0
 		}
 		var members map[string]json.RawMessage
-		_ = json.Unmarshal(obj, &members)
+		_ = json.Unmarshal(in.Details, &members)
 		if v, ok := members[r.Arg]; ok {
 			return v, false
 		}
@@ -241,11 +242,34 @@ func (in *Instance) ref(r catalog.Ref) ([]byte, bool) {
 	panic("example: unknown reference " + r.String())
 }
 
+// detailsObject is the details object that a whole $details or a spread
+// holds: every detail but those the envelope places by name.
 func (in *Instance) detailsObject() []byte {
 	if in.Details == nil {
 		return []byte("{}")
 	}
-	return in.Details
+	named := in.Err.Format.NamedDetails()
+	if len(named) == 0 {
+		return in.Details
+	}
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(in.Details, &members); err != nil {
+		return in.Details
+	}
+	b := []byte{'{'}
+	for _, d := range in.Err.Details {
+		raw, ok := members[d.Name]
+		if !ok || slices.Contains(named, d.Name) {
+			continue
+		}
+		if len(b) > 1 {
+			b = append(b, ',')
+		}
+		b = append(b, JSONString(d.Name)...)
+		b = append(b, ':')
+		b = append(b, raw...)
+	}
+	return append(b, '}')
 }
 
 // objectInner strips the braces of a compact JSON object.

@@ -25,7 +25,7 @@ func (g *emitter) envelopes(f *jen.File) {
 	})
 	f.Line()
 	for _, env := range g.c.Envelopes {
-		w := &bodyWriter{g: g}
+		w := &bodyWriter{g: g, named: env.NamedDetails()}
 		w.node(env.Body)
 		w.flush()
 		f.Commentf("%s writes the %s envelope (%s).", envelopeFunc(env), env.Name, env.MediaType)
@@ -99,6 +99,7 @@ func stringList(list []string) jen.Code {
 // object, which is only unknown after an optional member.
 type bodyWriter struct {
 	g       *emitter
+	named   []string // details the envelope places by name, which a whole $details or a spread leaves out
 	stmts   []jen.Code
 	pending string // constant text not yet appended
 }
@@ -157,9 +158,9 @@ func (w *bodyWriter) object(n *catalog.Node) {
 		case m.Spread:
 			body := w.sub(func(in *bodyWriter) {
 				in.comma(state)
-				in.stmt(jen.Id("b").Op("=").Id("e").Dot("appendDetailMembers").Call(jen.Id("b")))
+				in.stmt(jen.Id("b").Op("=").Add(w.detailsCall("appendDetailMembers", jen.Id("b"))))
 			})
-			w.stmt(jen.If(jen.Id("e").Dot("hasDetails").Call()).Block(body...))
+			w.stmt(jen.If(w.detailsCall("hasDetails")).Block(body...))
 			state = afterOptional(state)
 		case m.Value.Kind == catalog.KindRef && m.Value.Ref.Optional:
 			cond, write := w.optional(m.Value.Ref)
@@ -241,6 +242,20 @@ func (w *bodyWriter) metaIndex(name string) int {
 	panic("errgen: meta name not collected: " + name)
 }
 
+// detailsCall calls the method of e that writes or tests the whole details,
+// or, when the envelope places some by name, its Except form, which leaves
+// those out.
+func (w *bodyWriter) detailsCall(method string, args ...jen.Code) *jen.Statement {
+	if len(w.named) == 0 {
+		return jen.Id("e").Dot(method).Call(args...)
+	}
+	names := make([]jen.Code, len(w.named))
+	for i, n := range w.named {
+		names[i] = jen.Lit(n)
+	}
+	return jen.Id("e").Dot(method + "Except").Call(append(args, jen.Index().String().Values(names...))...)
+}
+
 func appendStringCall(v jen.Code) jen.Code {
 	return jen.Id("b").Op("=").Id("appendString").Call(jen.Id("b"), v)
 }
@@ -269,7 +284,7 @@ func (w *bodyWriter) value(r catalog.Ref) {
 		w.stmt(jen.Id("b").Op("=").Id("e").Dot("appendMessage").Call(jen.Id("b")))
 	case catalog.RefDetails:
 		if r.Arg == "" {
-			w.stmt(jen.Id("b").Op("=").Id("e").Dot("appendDetails").Call(jen.Id("b")))
+			w.stmt(jen.Id("b").Op("=").Add(w.detailsCall("appendDetails", jen.Id("b"))))
 		} else {
 			w.stmt(jen.Id("b").Op("=").Id("e").Dot("appendDetail").Call(jen.Id("b"), jen.Lit(r.Arg)))
 		}
@@ -287,7 +302,7 @@ func (w *bodyWriter) optional(r catalog.Ref) ([]jen.Code, func(*bodyWriter)) {
 		return []jen.Code{jen.True()}, func(in *bodyWriter) { in.value(r) }
 	case catalog.RefDetails:
 		if r.Arg == "" {
-			return []jen.Code{jen.Id("e").Dot("hasDetails").Call()}, func(in *bodyWriter) { in.value(r) }
+			return []jen.Code{w.detailsCall("hasDetails")}, func(in *bodyWriter) { in.value(r) }
 		}
 		return []jen.Code{jen.Id("e").Dot("hasDetail").Call(jen.Lit(r.Arg))}, func(in *bodyWriter) { in.value(r) }
 	}

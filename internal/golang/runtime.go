@@ -16,12 +16,12 @@ import (
 // table (runtime/table.go). Its files are copied, after their import blocks,
 // into each generated file, in this order.
 //
-//go:embed runtime/types.go runtime/details.go runtime/error.go runtime/parse.go runtime/json.go
+//go:embed runtime/types.go runtime/details.go runtime/error.go runtime/parse.go runtime/json.go runtime/named.go
 var runtimeFS embed.FS
 
 // runtimeFiles are the embedded files, in the order the generated file
 // holds them.
-var runtimeFiles = []string{"types.go", "details.go", "error.go", "parse.go", "json.go"}
+var runtimeFiles = []string{"types.go", "details.go", "error.go", "parse.go", "json.go", "named.go"}
 
 // runtimeSource is the runtime as the emitter copies it.
 type runtimeSource struct {

@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"slices"
 	"strconv"
 
 	"go.yaml.in/yaml/v3"
@@ -41,8 +42,8 @@ func (g *generator) pin(n *catalog.Node, e *catalog.Error, hasCode, top bool) *y
 		var allOf *yaml.Node
 		for _, m := range n.Members {
 			if m.Spread {
-				if len(e.Details) > 0 {
-					allOf = yamlnode.Seq(refTo("#/components/schemas/" + g.c.OpenAPI.Prefix + detailsSchemaName(e)))
+				if d, _ := g.wholeDetails(e); d != nil {
+					allOf = yamlnode.Seq(d)
 				}
 				continue
 			}
@@ -125,14 +126,46 @@ func (g *generator) refPin(r catalog.Ref, e *catalog.Error, hasCode bool) (s *ya
 		}
 	case catalog.RefDetails:
 		if r.Arg == "" {
-			if len(e.Details) == 0 {
-				return nil, false
-			}
-			return refTo("#/components/schemas/" + g.c.OpenAPI.Prefix + detailsSchemaName(e)), len(e.RequiredDetails()) > 0
+			return g.wholeDetails(e)
 		}
 		if d := e.Detail(r.Arg); d != nil {
 			return g.typeSchema(d.Type, detailNullable(d, r.Optional)), d.Required
 		}
 	}
 	return nil, false
+}
+
+// wholeDetails is the schema of what a whole $details or a spread holds for
+// e, and whether it always has members: the <Name>Details schema, or, when
+// the envelope places some details by name, the others, inline; nil when
+// nothing is left.
+func (g *generator) wholeDetails(e *catalog.Error) (*yaml.Node, bool) {
+	named := e.Format.NamedDetails()
+	var rest []*catalog.Detail
+	required := yamlnode.Seq()
+	for _, d := range e.Details {
+		if !slices.Contains(named, d.Name) {
+			rest = append(rest, d)
+			if d.Required {
+				required.Content = append(required.Content, yamlnode.Str(d.Name))
+			}
+		}
+	}
+	switch {
+	case len(rest) == 0:
+		return nil, false
+	case len(rest) == len(e.Details):
+		return refTo("#/components/schemas/" + g.c.OpenAPI.Prefix + detailsSchemaName(e)), len(required.Content) > 0
+	}
+	s := yamlnode.Map()
+	yamlnode.Set(s, "type", yamlnode.Str("object"))
+	if len(required.Content) > 0 {
+		yamlnode.Set(s, "required", required)
+	}
+	props := yamlnode.Map()
+	for _, d := range rest {
+		yamlnode.Set(props, d.Name, g.typeSchema(d.Type, d.Required && !d.Type.Scalar()))
+	}
+	yamlnode.Set(s, "properties", props)
+	return s, len(required.Content) > 0
 }

@@ -63,10 +63,9 @@ var (
 	ErrUnsupportedGrantType = &Error{def: &definitions[4], message: "The authorization grant type is not supported by the authorization server."}
 	// ErrForbidden is the FORBIDDEN error, and matches every copy of it.
 	ErrForbidden = &Error{def: &definitions[5]}
-	// ErrBadRequest matches every BAD_REQUEST error; build them with NewBadRequest.
+	// ErrBadRequest is the BAD_REQUEST error, and matches every copy of it.
 	ErrBadRequest = &Error{def: &definitions[6]}
-	// ErrUnprocessableEntity matches every UNPROCESSABLE_ENTITY error; build them with
-	// NewUnprocessableEntity.
+	// ErrUnprocessableEntity is the UNPROCESSABLE_ENTITY error, and matches every copy of it.
 	ErrUnprocessableEntity = &Error{def: &definitions[7]}
 	// ErrNotFound is the NOT_FOUND error, and matches every copy of it.
 	ErrNotFound = &Error{def: &definitions[8]}
@@ -112,27 +111,17 @@ func NewForbidden() *Error {
 	return ErrForbidden
 }
 
-// BadRequestDetails are the details of BAD_REQUEST errors.
-type BadRequestDetails struct {
-	Filter string `json:"filter"` // The filter parameter the endpoint does not support.
+// NewBadRequest returns the BAD_REQUEST error (400 Bad Request): ErrBadRequest. The request
+// was malformed or contained an unsupported parameter.
+func NewBadRequest() *Error {
+	return ErrBadRequest
 }
 
-// NewBadRequest returns the BAD_REQUEST error (400 Bad Request). The request was malformed
-// or contained an unsupported parameter.
-func NewBadRequest(filter string) *Error {
-	return newError(&definitions[6], BadRequestDetails{Filter: filter})
-}
-
-// UnprocessableEntityDetails are the details of UNPROCESSABLE_ENTITY errors.
-type UnprocessableEntityDetails struct {
-	Field string `json:"field"` // The human-readable name of the field that is blank.
-}
-
-// NewUnprocessableEntity returns the UNPROCESSABLE_ENTITY error (422 Unprocessable Entity).
-// The request was well-formed but failed validation. This is the most common error when
-// creating or updating records.
-func NewUnprocessableEntity(field string) *Error {
-	return newError(&definitions[7], UnprocessableEntityDetails{Field: field})
+// NewUnprocessableEntity returns the UNPROCESSABLE_ENTITY error (422 Unprocessable Entity):
+// ErrUnprocessableEntity. The request was well-formed but failed validation. This is the
+// most common error when creating or updating records.
+func NewUnprocessableEntity() *Error {
+	return ErrUnprocessableEntity
 }
 
 // NewNotFound returns the NOT_FOUND error (404 Not Found): ErrNotFound. The resource does
@@ -163,8 +152,8 @@ var definitions = [11]definition{
 	{Definition: Definition{Code: CodeInvalidResourceOwner, Status: 400, Title: "Invalid Resource Owner", Category: "Authentication Errors"}, envelope: &envelopes[1], message: "The provided resource owner credentials are not valid, or resource owner cannot be found", body: "{\"error\":\"invalid_resource_owner\",\"error_description\":\"The provided resource owner credentials are not valid, or resource owner cannot be found\"}"},
 	{Definition: Definition{Code: CodeUnsupportedGrantType, Status: 400, Title: "Unsupported Grant Type", Category: "Authentication Errors"}, envelope: &envelopes[1], message: "The authorization grant type is not supported by the authorization server.", body: "{\"error\":\"unsupported_grant_type\",\"error_description\":\"The authorization grant type is not supported by the authorization server.\"}"},
 	{Definition: Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", Category: "Permission Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"403\",\"title\":\"Forbidden\"}]}"},
-	{Definition: Definition{Code: CodeBadRequest, Status: 400, Title: "Bad Request", Category: "Validation and Request Errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Filter not allowed: "}, {detail: "filter"}}, zero: BadRequestDetails{}, required: true},
-	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", Category: "Validation and Request Errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{detail: "field"}, {literal: " can't be blank"}}, zero: UnprocessableEntityDetails{}, required: true},
+	{Definition: Definition{Code: CodeBadRequest, Status: 400, Title: "Bad Request", Category: "Validation and Request Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"400\",\"title\":\"Bad Request\"}]}"},
+	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", Category: "Validation and Request Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"422\",\"title\":\"Unprocessable Entity\"}]}"},
 	{Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found", Category: "Not Found Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"404\",\"title\":\"Not Found\"}]}"},
 	{Definition: Definition{Code: CodeGatewayTimeout, Status: 504, Title: "Gateway Timeout", Category: "Server Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"504\",\"title\":\"Gateway Timeout\"}]}"},
 	{Definition: Definition{Code: CodeInternalServerError, Status: 500, Title: "Internal Server Error", Retryable: true, Category: "Server Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"500\",\"title\":\"Internal Server Error\"}]}"},
@@ -205,6 +194,10 @@ var envelopes = [2]envelope{
 		}, {
 			path: []string{"error_uri"},
 			ref:  "docs_url",
+		}, {
+			exclude: []string{"error", "error_description", "error_uri"},
+			path:    nil,
+			ref:     "spread",
 		}},
 		hasCode:   true,
 		mediaType: "application/json",
@@ -236,6 +229,10 @@ func appendOauth2Body(b []byte, e *Error) []byte {
 	if v := e.def.DocsURL; v != "" {
 		b = append(b, ",\"error_uri\":"...)
 		b = appendString(b, v)
+	}
+	if e.hasDetails() {
+		b = append(b, ","...)
+		b = e.appendDetailMembers(b)
 	}
 	b = append(b, "}"...)
 	return b
@@ -887,7 +884,13 @@ func (env *envelope) parse(status int, body []byte) (*Error, bool) {
 			for _, k := range f.exclude {
 				delete(all, k)
 			}
-			members = all
+			if members == nil {
+				members = all
+				break
+			}
+			for k, v := range all { // beside details placed by name
+				members[k] = v
+			}
 		}
 	}
 	def := env.identify(status, code, title)
@@ -1192,4 +1195,64 @@ func stringValue(raw []byte) (string, bool) {
 	var s string
 	err := json.Unmarshal(raw, &s)
 	return s, err == nil
+}
+
+// Envelopes that place some details by name ($details.NAME) and hold the
+// others in a whole $details or a spread write each detail once: these are
+// the others.
+
+// appendDetailsExcept appends the details object without the members named.
+func (e *Error) appendDetailsExcept(b []byte, named []string) []byte {
+	obj := e.detailsJSON
+	if obj == nil {
+		obj = e.appendDetails(nil)
+	}
+	b = append(b, '{')
+	start := len(b)
+	i := skipSpace(obj, 1)
+	for i < len(obj) && obj[i] == '"' {
+		keyEnd := skipValue(obj, i)
+		key, _ := stringValue(obj[i:keyEnd])
+		valStart := skipSpace(obj, skipSpace(obj, keyEnd)+1) // past the colon
+		valEnd := skipValue(obj, valStart)
+		if !isNamed(key, named) {
+			if len(b) > start {
+				b = append(b, ',')
+			}
+			b = append(b, obj[i:keyEnd]...)
+			b = append(b, ':')
+			b = append(b, obj[valStart:valEnd]...)
+		}
+		i = skipSpace(obj, valEnd)
+		if i < len(obj) && obj[i] == ',' {
+			i = skipSpace(obj, i+1)
+		}
+	}
+	return append(b, '}')
+}
+
+// appendDetailMembersExcept appends the members of appendDetailsExcept's
+// object without its braces: a spread.
+func (e *Error) appendDetailMembersExcept(b []byte, named []string) []byte {
+	start := len(b)
+	b = e.appendDetailsExcept(b, named)
+	copy(b[start:], b[start+1:len(b)-1])
+	return b[:len(b)-2]
+}
+
+// hasDetailsExcept reports whether appendDetailsExcept's object has members.
+func (e *Error) hasDetailsExcept(named []string) bool {
+	if !e.hasDetails() {
+		return false
+	}
+	return len(e.appendDetailsExcept(nil, named)) > 2
+}
+
+func isNamed(key string, named []string) bool {
+	for _, n := range named {
+		if n == key {
+			return true
+		}
+	}
+	return false
 }

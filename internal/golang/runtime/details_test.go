@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -203,4 +204,34 @@ func FuzzDetailsEncoding(f *testing.F) {
 		checkDetails(t, NewOutOfCreditWithDetails(credit), credit)
 		checkDetails(t, NewRateLimited(limited.Limit, limited.Window, limited.RetryAfter), limited)
 	})
+}
+
+// An envelope placing some details by name holds the others in its whole
+// $details or spread: each detail is written once.
+func TestDetailsExcept(t *testing.T) {
+	e := NewInvalidInputWithDetails(InvalidInputDetails{Field: "tags", Reasons: []string{"a"}, FieldErrors: map[string]string{"k": "v"}})
+	tests := []struct {
+		named []string
+		want  string
+	}{
+		{nil, `{"field":"tags","reasons":["a"],"fieldErrors":{"k":"v"}}`},
+		{[]string{"reasons"}, `{"field":"tags","fieldErrors":{"k":"v"}}`},
+		{[]string{"field", "fieldErrors"}, `{"reasons":["a"]}`},
+		{[]string{"field", "reasons", "fieldErrors", "value"}, `{}`},
+	}
+	for _, tt := range tests {
+		if got := string(e.appendDetailsExcept(nil, tt.named)); got != tt.want {
+			t.Errorf("except %v: %s, want %s", tt.named, got, tt.want)
+		}
+		members := strings.TrimSuffix(strings.TrimPrefix(tt.want, "{"), "}")
+		if got := string(e.appendDetailMembersExcept([]byte("x"), tt.named)); got != "x"+members {
+			t.Errorf("members except %v: %s, want x%s", tt.named, got, members)
+		}
+		if got := e.hasDetailsExcept(tt.named); got != (tt.want != "{}") {
+			t.Errorf("hasDetailsExcept(%v) = %v", tt.named, got)
+		}
+	}
+	if NewInvalidInput("x").WithMessage("m").hasDetailsExcept([]string{"field"}) {
+		t.Error("only the named detail: nothing left")
+	}
 }

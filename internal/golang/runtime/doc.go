@@ -4,7 +4,7 @@
 // Go, not assembled by the emitter.
 //
 // The Go emitter (package internal/golang) embeds types.go, details.go,
-// error.go, parse.go and json.go, and copies each, after its import block and
+// error.go, parse.go, json.go and named.go, and copies each, after its import block and
 // in that order, into every generated file, after the per-catalog half it
 // writes itself; the generated file imports the union of their imports. The
 // one change it makes is a meta field in the definition struct, for catalogs

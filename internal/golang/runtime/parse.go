@@ -62,7 +62,13 @@ func (env *envelope) parse(status int, body []byte) (*Error, bool) {
 			for _, k := range f.exclude {
 				delete(all, k)
 			}
-			members = all
+			if members == nil {
+				members = all
+				break
+			}
+			for k, v := range all { // beside details placed by name
+				members[k] = v
+			}
 		}
 	}
 	def := env.identify(status, code, title)
