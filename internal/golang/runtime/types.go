@@ -23,6 +23,7 @@ type definition struct {
 	challenge       string         // WWW-Authenticate value; empty when none
 	body            string         // pre-encoded body of the error without details; empty when it has details
 	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
+	objects         []string       // the object and object[] details, which must hold JSON objects
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared
 }
