@@ -206,30 +206,28 @@ func (cr *catalogReader) example(n *yaml.Node, d *Detail) any {
 			out[k.Value] = v.Value
 		}
 		return out
-	case TypeObject:
-		if n.Kind != yaml.MappingNode {
-			return bad()
-		}
+	case TypeObject, TypeObjects, TypeAny:
 		return cr.exampleJSON(n, d)
-	case TypeObjects:
-		if n.Kind != yaml.SequenceNode {
-			return bad()
-		}
+	}
+	return nil
+}
+
+// exampleJSON reads the example of an object, object[] or any detail as
+// JSON: an object's must be a mapping, an object[]'s a list of mappings.
+func (cr *catalogReader) exampleJSON(n *yaml.Node, d *Detail) any {
+	switch {
+	case d.Type == TypeObject && n.Kind != yaml.MappingNode,
+		d.Type == TypeObjects && n.Kind != yaml.SequenceNode:
+		cr.probs.add(posOf(n), "detail %q: example %s does not match type %s", d.Name, kindName(n), d.Type)
+		return nil
+	case d.Type == TypeObjects:
 		for _, item := range n.Content {
 			if item.Kind != yaml.MappingNode {
 				cr.probs.add(posOf(item), "detail %q: example item %s is not an object", d.Name, kindName(item))
 				return nil
 			}
 		}
-		return cr.exampleJSON(n, d)
-	case TypeAny:
-		return cr.exampleJSON(n, d)
 	}
-	return nil
-}
-
-// exampleJSON is the example of an object, object[] or any detail as JSON.
-func (cr *catalogReader) exampleJSON(n *yaml.Node, d *Detail) any {
 	var buf bytes.Buffer
 	if err := writeJSON(&buf, n); err != nil {
 		cr.probs.add(posOf(n), "detail %q: example: %v", d.Name, err)

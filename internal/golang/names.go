@@ -122,8 +122,12 @@ func goIdentifierProblems(c *catalog.Catalog) []catalog.Problem {
 			}
 			typ := EnumType(e, d)
 			declare(typ, d.Pos, decl{e, fmt.Sprintf("detail %q", d.Name)})
+			seen := map[string]bool{"": true} // the catalog reports values without a Go name of their own
 			for _, v := range d.Enum {
-				declare(typ+v.GoName, v.Pos, decl{e, fmt.Sprintf("enum value %q of detail %q", v.Value, d.Name)})
+				if !seen[v.GoName] {
+					seen[v.GoName] = true
+					declare(typ+v.GoName, v.Pos, decl{e, fmt.Sprintf("enum value %q of detail %q", v.Value, d.Name)})
+				}
 			}
 		}
 	}

@@ -208,8 +208,9 @@ func nilIsNull(t catalog.DetailType) bool {
 	return false
 }
 
-// typeSchema is the schema of a detail type. An any detail has no type: any
-// JSON value, null included (in 3.0, with nullable).
+// typeSchema is the schema of a detail type. An any detail is any JSON
+// value, null included: in 3.0 a schema without type but nullable, in 3.1
+// every JSON type.
 func (g *generator) typeSchema(t catalog.DetailType, nullable bool) *yaml.Node {
 	s := yamlnode.Map()
 	base := "string"
@@ -227,7 +228,16 @@ func (g *generator) typeSchema(t catalog.DetailType, nullable bool) *yaml.Node {
 	case catalog.TypeAny:
 		if !g.v31 {
 			yamlnode.Set(s, "nullable", yamlnode.Bool(true))
+			return s
 		}
+		// Every JSON type, spelt out: {} means the same in JSON Schema, but
+		// kin-openapi refuses null against a schema without a type.
+		types := yamlnode.Seq()
+		for _, t := range []string{"string", "number", "boolean", "object", "array", "null"} {
+			types.Content = append(types.Content, yamlnode.Str(t))
+		}
+		types.Style = yaml.FlowStyle
+		yamlnode.Set(s, "type", types)
 		return s
 	}
 	switch {
