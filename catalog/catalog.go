@@ -165,11 +165,13 @@ const (
 	TypeBoolean   DetailType = "boolean"
 	TypeStrings   DetailType = "string[]"
 	TypeStringMap DetailType = "map[string]string"
-	TypeObject    DetailType = "object"
+	TypeObject    DetailType = "object"   // a JSON object, members in the order given
+	TypeObjects   DetailType = "object[]" // an array of JSON objects
+	TypeAny       DetailType = "any"      // any JSON value
 )
 
 // detailTypes lists the detail types in the order hints and docs show them.
-var detailTypes = []DetailType{TypeString, TypeInteger, TypeNumber, TypeBoolean, TypeStrings, TypeStringMap, TypeObject}
+var detailTypes = []DetailType{TypeString, TypeInteger, TypeNumber, TypeBoolean, TypeStrings, TypeStringMap, TypeObject, TypeObjects, TypeAny}
 
 // Scalar reports whether values of the type can fill a {placeholder}.
 func (t DetailType) Scalar() bool {
@@ -178,17 +180,26 @@ func (t DetailType) Scalar() bool {
 
 // Detail is a typed piece of context carried by an error.
 type Detail struct {
-	Name        string     // JSON name, as in the catalog
-	GoName      string     // exported Go field name, e.g. ResourceID
-	Type        DetailType // value type
-	Required    bool       // a constructor parameter, never omitted
-	Description string     // what it means
-	Example     any        // example as Go: string, int64, float64, bool, []string, map[string]string or ExampleJSON; nil when none
-	Pos         Pos        // position of the detail's "name"
+	Name        string      // JSON name, as in the catalog
+	GoName      string      // exported Go field name, e.g. ResourceID
+	Type        DetailType  // value type
+	Required    bool        // a constructor parameter, never omitted
+	Description string      // what it means
+	Example     any         // example as Go: string, int64, float64, bool, []string, map[string]string or ExampleJSON; nil when none
+	Enum        []EnumValue // the values a string detail may take, in catalog order; nil when any string will do
+	Pos         Pos         // position of the detail's "name"
 }
 
-// ExampleJSON is an example value of an object detail: compact JSON, members
-// in catalog order.
+// EnumValue is one allowed value of an enum detail.
+type EnumValue struct {
+	Value       string // the value on the wire
+	GoName      string // Go name of the value, e.g. InsufficientFunds; its constant is the enum type's name + GoName
+	Description string // what it means; may be empty
+	Pos         Pos    // position of the value
+}
+
+// ExampleJSON is an example value of an object, object[] or any detail:
+// compact JSON, members in catalog order.
 type ExampleJSON []byte
 
 // Header is a response header, its value possibly filled from details.

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -13,7 +15,7 @@ import (
 // detail reads one detail, or returns nil when it has no usable name.
 func (cr *catalogReader) detail(n *yaml.Node) *Detail {
 	d := &Detail{Pos: posOf(n)}
-	var example *yaml.Node
+	var example, enum *yaml.Node
 	for _, f := range cr.fields(n, "detail", detailKeys, nil) {
 		switch f.key {
 		case "name":
@@ -23,7 +25,7 @@ func (cr *catalogReader) detail(n *yaml.Node) *Detail {
 			t := cr.str(f.value, "detail type")
 			d.Type = DetailType(t)
 			if t != "" && !detailTypeKnown(d.Type) {
-				cr.probs.add(posOf(f.value), "detail type %q is not one of string, integer, number, boolean, string[], map[string]string, object%s", t, suggest(t, typeNames()))
+				cr.probs.add(posOf(f.value), "detail type %q is not one of %s%s", t, strings.Join(typeNames(), ", "), suggest(t, typeNames()))
 				d.Type = ""
 			}
 		case "required":
@@ -32,6 +34,8 @@ func (cr *catalogReader) detail(n *yaml.Node) *Detail {
 			d.Description = cr.str(f.value, "detail description")
 		case "example":
 			example = f.value
+		case "enum":
+			enum = f.value
 		}
 	}
 	if n.Kind != yaml.MappingNode {
@@ -51,10 +55,58 @@ func (cr *catalogReader) detail(n *yaml.Node) *Detail {
 		}
 		return d
 	}
+	if enum != nil {
+		d.Enum = cr.enum(enum, d)
+	}
 	if example != nil {
 		d.Example = cr.example(example, d)
 	}
 	return d
+}
+
+// enum reads the allowed values of a string detail: a list of {value,
+// description} mappings, or of bare strings when the values need no
+// description. Each value must be a non-empty string.
+func (cr *catalogReader) enum(n *yaml.Node, d *Detail) []EnumValue {
+	if d.Type != TypeString {
+		cr.probs.add(posOf(n), "detail %q: enum is only for string details, not %s", d.Name, d.Type)
+		return nil
+	}
+	items := cr.list(n, fmt.Sprintf("detail %q: enum", d.Name))
+	if n.Kind == yaml.SequenceNode && len(items) == 0 {
+		cr.probs.add(posOf(n), "detail %q: enum must list at least one value", d.Name)
+		return nil
+	}
+	values := make([]EnumValue, 0, len(items))
+	for _, item := range items {
+		v := EnumValue{Pos: posOf(item)}
+		valueNode := item
+		if item.Kind == yaml.MappingNode {
+			valueNode = nil
+			for _, f := range cr.fields(item, fmt.Sprintf("detail %q: enum value", d.Name), enumKeys, nil) {
+				switch f.key {
+				case "value":
+					valueNode = f.value
+				case "description":
+					v.Description = cr.str(f.value, "enum value description")
+				}
+			}
+			if valueNode == nil {
+				cr.probs.add(posOf(item), "detail %q: enum value: missing required key \"value\"", d.Name)
+				continue
+			}
+		}
+		v.Value = cr.str(valueNode, fmt.Sprintf("detail %q: enum value", d.Name))
+		v.Pos = posOf(valueNode)
+		if v.Value == "" {
+			if valueNode.Kind == yaml.ScalarNode && valueNode.ShortTag() == "!!str" {
+				cr.probs.add(v.Pos, "detail %q: enum value must not be empty", d.Name)
+			}
+			continue
+		}
+		values = append(values, v)
+	}
+	return values
 }
 
 func (cr *catalogReader) hasKey(n *yaml.Node, key string) bool {
@@ -94,6 +146,10 @@ func (cr *catalogReader) example(n *yaml.Node, d *Detail) any {
 	case TypeString:
 		if n.Kind != yaml.ScalarNode || tag != "!!str" {
 			return bad()
+		}
+		if len(d.Enum) > 0 && !slices.ContainsFunc(d.Enum, func(v EnumValue) bool { return v.Value == n.Value }) {
+			cr.probs.add(posOf(n), "detail %q: example %q is not one of its enum values", d.Name, n.Value)
+			return nil
 		}
 		return n.Value
 	case TypeInteger:
@@ -150,15 +206,34 @@ func (cr *catalogReader) example(n *yaml.Node, d *Detail) any {
 			out[k.Value] = v.Value
 		}
 		return out
-	case TypeObject:
-		var buf bytes.Buffer
-		if err := writeJSON(&buf, n); err != nil {
-			cr.probs.add(posOf(n), "detail %q: example: %v", d.Name, err)
-			return nil
-		}
-		return ExampleJSON(buf.Bytes())
+	case TypeObject, TypeObjects, TypeAny:
+		return cr.exampleJSON(n, d)
 	}
 	return nil
+}
+
+// exampleJSON reads the example of an object, object[] or any detail as
+// JSON: an object's must be a mapping, an object[]'s a list of mappings.
+func (cr *catalogReader) exampleJSON(n *yaml.Node, d *Detail) any {
+	switch {
+	case d.Type == TypeObject && n.Kind != yaml.MappingNode,
+		d.Type == TypeObjects && n.Kind != yaml.SequenceNode:
+		cr.probs.add(posOf(n), "detail %q: example %s does not match type %s", d.Name, kindName(n), d.Type)
+		return nil
+	case d.Type == TypeObjects:
+		for _, item := range n.Content {
+			if item.Kind != yaml.MappingNode {
+				cr.probs.add(posOf(item), "detail %q: example item %s is not an object", d.Name, kindName(item))
+				return nil
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := writeJSON(&buf, n); err != nil {
+		cr.probs.add(posOf(n), "detail %q: example: %v", d.Name, err)
+		return nil
+	}
+	return ExampleJSON(buf.Bytes())
 }
 
 // writeJSON writes a YAML node as compact JSON, keeping mapping order (which

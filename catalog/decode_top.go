@@ -21,7 +21,8 @@ var (
 	formatKeys      = []string{"name", "media_type", "body"}
 	errorKeys       = []string{"code", "status", "title", "message", "description", "category", "causes", "remediation", "troubleshooting", "details", "headers", "retryable", "format", "meta", "challenge", "fallback"}
 	laterErrorKeys  = []string{"translations", "grpc", "help", "deprecated", "replaced_by", "since", "retired"}
-	detailKeys      = []string{"name", "type", "required", "description", "example"}
+	detailKeys      = []string{"name", "type", "required", "description", "example", "enum"}
+	enumKeys        = []string{"value", "description"}
 	troubleshootKey = []string{"check", "solution"}
 )
 

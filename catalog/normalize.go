@@ -4,7 +4,7 @@ import "net/http"
 
 // normalize fills in the defaults and the derived fields of a catalog as
 // read: option defaults, each error's format, Go name, title, anchor, type
-// URI and docs link, each detail's Go name, and the fallback. It reports
+// URI and docs link, each detail's and enum value's Go name, and the fallback. It reports
 // nothing; it runs before validate, even on a catalog with problems, and
 // leaves a field empty where there is nothing sound to put in it:
 //
@@ -51,6 +51,9 @@ func normalize(c *Catalog) {
 		}
 		for _, d := range e.Details {
 			d.GoName = GoName(d.Name)
+			for i := range d.Enum {
+				d.Enum[i].GoName = GoName(d.Enum[i].Value)
+			}
 		}
 		if e.Fallback && c.Fallback == nil {
 			c.Fallback = e

@@ -98,6 +98,7 @@ func (cr *catalogReader) validateDetails(e *Error) {
 			continue
 		}
 		goNames[d.GoName] = d
+		cr.validateEnum(e, d)
 	}
 	if e.Message != nil {
 		cr.checkPlaceholders(e, e.Message, "message")
@@ -113,6 +114,28 @@ func (cr *catalogReader) validateDetails(e *Error) {
 			if contains(keys, d.Name) && !contains(named, d.Name) {
 				cr.probs.add(d.Pos, "error %q: detail %q clashes with the %s envelope's member %q", e.Code, d.Name, e.Format.Name, d.Name)
 			}
+		}
+	}
+}
+
+// validateEnum checks that an enum detail's values are unique and that each
+// makes a Go constant of its own: GoName keeps their letters and digits.
+func (cr *catalogReader) validateEnum(e *Error, d *Detail) {
+	values := map[string]EnumValue{}
+	goNames := map[string]EnumValue{}
+	for _, v := range d.Enum {
+		if prev, ok := values[v.Value]; ok {
+			cr.probs.add(v.Pos, "error %q: detail %q: duplicate enum value %q (first at line %d)", e.Code, d.Name, v.Value, prev.Pos.Line)
+			continue
+		}
+		values[v.Value] = v
+		switch prev, ok := goNames[v.GoName]; {
+		case v.GoName == "":
+			cr.probs.add(v.Pos, "error %q: detail %q: enum value %q has no letter or digit to make a Go name of", e.Code, d.Name, v.Value)
+		case ok:
+			cr.probs.add(v.Pos, "error %q: detail %q: enum values %q and %q have the same Go name %s", e.Code, d.Name, prev.Value, v.Value, v.GoName)
+		default:
+			goNames[v.GoName] = v
 		}
 	}
 }

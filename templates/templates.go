@@ -60,7 +60,8 @@
 //	.Reason      string    the status's reason phrase, "" when it has none
 //	.Body        []byte    the example body, compact, byte for byte what the generated Go code writes
 //	.Response    string    the example response's status line and headers, one a line
-//	.Details     []Detail  every field of catalog.Detail, but .Example is the example's JSON text ("" for none)
+//	.Details     []Detail  every field of catalog.Detail, but .Example is the example's JSON text ("" for none);
+//	                       .Enum lists an enum detail's values (.Value, .Description), the allowed-values table
 //	.RetryAfter  bool      the error sets a Retry-After header
 //
 // # Functions

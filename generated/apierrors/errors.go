@@ -13,6 +13,7 @@ import (
 	"math"
 	"net/http"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -234,9 +235,37 @@ func NewDuplicateResourceWithDetails(d DuplicateResourceDetails) *Error {
 	return newError(&definitions[8], d)
 }
 
+// AccountDisabledReason is the reason detail of ACCOUNT_DISABLED errors: one of the
+// constants below. Why the account is disabled, when it is known.
+type AccountDisabledReason string
+
+// The values of AccountDisabledReason.
+const (
+	// AccountDisabledReasonDisabledByCustomer is "disabled_by_customer". The customer disabled
+	// the linked account.
+	AccountDisabledReasonDisabledByCustomer AccountDisabledReason = "disabled_by_customer"
+	// AccountDisabledReasonIntegrationDisabled is "integration_disabled". The integration the
+	// account belongs to was disabled; enable it first.
+	AccountDisabledReasonIntegrationDisabled AccountDisabledReason = "integration_disabled"
+	// AccountDisabledReasonAuthenticationFailures is "authentication_failures". The account was
+	// disabled automatically after repeated authentication failures; the customer must
+	// re-authenticate.
+	AccountDisabledReasonAuthenticationFailures AccountDisabledReason = "authentication_failures"
+)
+
+// Valid reports whether v is one of the values of AccountDisabledReason.
+func (v AccountDisabledReason) Valid() bool {
+	switch v {
+	case AccountDisabledReasonDisabledByCustomer, AccountDisabledReasonIntegrationDisabled, AccountDisabledReasonAuthenticationFailures:
+		return true
+	}
+	return false
+}
+
 // AccountDisabledDetails are the details of ACCOUNT_DISABLED errors.
 type AccountDisabledDetails struct {
-	AccountID string `json:"accountId"` // The ID of the disabled linked account.
+	AccountID string                `json:"accountId"`        // The ID of the disabled linked account.
+	Reason    AccountDisabledReason `json:"reason,omitempty"` // Why the account is disabled, when it is known.
 }
 
 // NewAccountDisabled returns the ACCOUNT_DISABLED error (412 Account Disabled). The linked
@@ -244,6 +273,11 @@ type AccountDisabledDetails struct {
 // has been disabled, so no request can be made on its behalf.
 func NewAccountDisabled(accountID string) *Error {
 	return newError(&definitions[9], AccountDisabledDetails{AccountID: accountID})
+}
+
+// NewAccountDisabledWithDetails returns the ACCOUNT_DISABLED error with all its details, optional ones included.
+func NewAccountDisabledWithDetails(d AccountDisabledDetails) *Error {
+	return newError(&definitions[9], d)
 }
 
 // NewUnsupportedMediaType returns the UNSUPPORTED_MEDIA_TYPE error (415 Unsupported Media
@@ -345,7 +379,7 @@ func NewGatewayTimeout() *Error {
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [18]definition{
-	{Definition: Definition{Code: CodeValidationError, Status: 400, Title: "Bad Request", DocsURL: "https://docs.onestack.example/errors#validation-error", Category: "Validation errors"}, envelope: &envelopes[0], message: "Validation failed", zero: ValidationErrorDetails{}, required: true},
+	{Definition: Definition{Code: CodeValidationError, Status: 400, Title: "Bad Request", DocsURL: "https://docs.onestack.example/errors#validation-error", Category: "Validation errors"}, envelope: &envelopes[0], message: "Validation failed", zero: ValidationErrorDetails{}, required: true, objects: []string{"fields"}},
 	{Definition: Definition{Code: CodeInvalidJSON, Status: 400, Title: "Invalid JSON", DocsURL: "https://docs.onestack.example/errors#invalid-json", Category: "Validation errors"}, envelope: &envelopes[0], message: "Request body is not valid JSON", zero: InvalidJSONDetails{}},
 	{Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.onestack.example/errors#unauthorized", Category: "Authentication errors"}, envelope: &envelopes[0], message: "Authentication required", challenge: "Bearer", body: "{\"error\":\"Authentication required\",\"code\":\"UNAUTHORIZED\"}"},
 	{Definition: Definition{Code: CodeTokenExpired, Status: 401, Title: "Token Expired", DocsURL: "https://docs.onestack.example/errors#token-expired", Category: "Authentication errors"}, envelope: &envelopes[0], message: "Session or token has expired", challenge: "Bearer", zero: TokenExpiredDetails{}},
@@ -427,6 +461,7 @@ type definition struct {
 	body            string         // pre-encoded body of the error without details; empty when it has details
 	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
 	required        bool           // the error has required details: its sentinel matches, but Write never sends it
+	objects         []string       // the object and object[] details, which must hold JSON objects
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared
 }
@@ -492,6 +527,12 @@ func newError(def *definition, details any) *Error {
 		message: def.message,
 	}
 	p := def.prepared()
+	if p.checks {
+		if err := checkValues(p, details); err != nil {
+			e.err = err
+			return e
+		}
+	}
 	switch {
 	case p.eager || reflect.TypeOf(details) != reflect.TypeOf(def.zero):
 		raw, err := appendDetailsObject(make([]byte, 0, 128), def, details)
@@ -518,6 +559,7 @@ type prepared struct {
 	fields  []detailsField // how to encode the details, from their struct tags
 	eager   bool           // the details hold slices, maps or raw JSON: newError encodes them
 	floats  bool           // the details hold float64s, which may be NaN: newError checks them
+	checks  bool           // the details hold JSON objects or enum values: newError checks them
 	code    string         // the code as a JSON string
 	title   string         // the title as a JSON string
 	message string         // the catalog's message as a JSON string; "" when it has placeholders
@@ -528,7 +570,21 @@ type detailsField struct {
 	name      string // the detail's name in the catalog
 	key       string // the member's key, quoted, with its colon: "name":
 	omitEmpty bool   // optional details are left out when empty
+	check     check  // what newError checks of its value
 }
+
+// check is what newError checks of a detail beyond what encoding/json does.
+type check uint8
+
+const (
+	checkNone   check = iota
+	checkObject       // object: a json.RawMessage holding a JSON object
+	checkArray        // object[]: a []json.RawMessage whose items are JSON objects
+	checkEnum         // an enum: a string type whose Valid method knows its values
+)
+
+// enumType is what the generated type of an enum detail implements.
+var enumType = reflect.TypeFor[interface{ Valid() bool }]()
 
 // prepared returns what the runtime works out once per definition.
 func (def *definition) prepared() *prepared {
@@ -552,6 +608,15 @@ func (def *definition) prepared() *prepared {
 				name:      name,
 				omitEmpty: opts == "omitempty",
 			}
+			switch {
+			case slices.Contains(def.objects, name) && sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.Slice:
+				p.fields[i].check = checkArray
+			case slices.Contains(def.objects, name):
+				p.fields[i].check = checkObject
+			case sf.Type.Kind() == reflect.String && sf.Type.Implements(enumType):
+				p.fields[i].check = checkEnum
+			}
+			p.checks = p.checks || p.fields[i].check != checkNone
 			switch sf.Type.Kind() {
 			case reflect.String, reflect.Int, reflect.Bool:
 			case reflect.Float64:
@@ -562,6 +627,53 @@ func (def *definition) prepared() *prepared {
 		}
 	})
 	return &def.prep
+}
+
+// checkValues checks what encoding/json would let through but the catalog
+// forbids: an object detail that is not a JSON object (null included), an
+// object[] item that is not one, an enum detail that is not one of its
+// values. An optional detail left empty is not written, so not checked.
+func checkValues(p *prepared, details any) error {
+	v := reflect.ValueOf(details)
+	if !v.IsValid() || v.Kind() != reflect.Struct || v.NumField() != len(p.fields) {
+		return nil
+	}
+	for i, f := range p.fields {
+		fv := v.Field(i)
+		if f.check == checkNone || (f.omitEmpty && isEmptyValue(fv)) {
+			continue
+		}
+		switch f.check {
+		case checkObject:
+			if !isJSONObject(fv.Bytes()) {
+				return errors.New("detail " + strconv.Quote(f.name) + " is not a JSON object")
+			}
+		case checkArray:
+			for j := range fv.Len() {
+				if !isJSONObject(fv.Index(j).Bytes()) {
+					return errors.New("detail " + strconv.Quote(f.name) + ": item " + strconv.Itoa(j) + " is not a JSON object")
+				}
+			}
+		case checkEnum:
+			if !fv.Interface().(interface{ Valid() bool }).Valid() {
+				return errors.New("detail " + strconv.Quote(f.name) + ": " + strconv.Quote(fv.String()) + " is not one of its values")
+			}
+		}
+	}
+	return nil
+}
+
+// isJSONObject reports whether raw JSON starts as an object does; whether it
+// is valid JSON is encoding/json's to check, when newError encodes it.
+func isJSONObject(raw []byte) bool {
+	for _, c := range raw {
+		switch c {
+		case ' ', '\t', '\n', '\r':
+			continue
+		}
+		return c == '{'
+	}
+	return false
 }
 
 // appendDetailsObject appends details as json.Marshal writes them, and fails where

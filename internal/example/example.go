@@ -25,14 +25,19 @@ type Instance struct {
 	URI       string // the problem instance, as set by WithInstance
 }
 
-// New builds the error with every detail set to its example.
+// New builds the error with every detail set to its example. A detail
+// without one is its Go zero value, but for a required object detail, which
+// the generated constructor refuses to send as null: it is {}.
 func New(e *catalog.Error) (*Instance, error) {
 	in := &Instance{Err: e}
 	if len(e.Details) > 0 {
 		values := map[string]any{}
 		for _, d := range e.Details {
-			if d.Example != nil {
+			switch {
+			case d.Example != nil:
 				values[d.Name] = d.Example
+			case d.Required && d.Type == catalog.TypeObject:
+				values[d.Name] = catalog.ExampleJSON("{}")
 			}
 		}
 		raw, err := detailsJSON(e, values)
@@ -80,7 +85,8 @@ func detailsStruct(e *catalog.Error) reflect.Type {
 	return reflect.StructOf(fields)
 }
 
-// GoType is the Go type of a detail type, the same in the generated code.
+// GoType is the Go type of a detail type, the same in the generated code;
+// an enum detail's named string type (see golang.EnumType) has string's.
 func GoType(t catalog.DetailType) reflect.Type {
 	switch t {
 	case catalog.TypeInteger:
@@ -93,8 +99,10 @@ func GoType(t catalog.DetailType) reflect.Type {
 		return reflect.TypeFor[[]string]()
 	case catalog.TypeStringMap:
 		return reflect.TypeFor[map[string]string]()
-	case catalog.TypeObject:
+	case catalog.TypeObject, catalog.TypeAny:
 		return reflect.TypeFor[json.RawMessage]()
+	case catalog.TypeObjects:
+		return reflect.TypeFor[[]json.RawMessage]()
 	}
 	return reflect.TypeFor[string]()
 }
@@ -110,6 +118,13 @@ func detailsJSON(e *catalog.Error, values map[string]any) ([]byte, error) {
 		}
 		if raw, ok := x.(catalog.ExampleJSON); ok {
 			x = json.RawMessage(raw)
+			if d.Type == catalog.TypeObjects {
+				var items []json.RawMessage
+				if err := json.Unmarshal(raw, &items); err != nil {
+					return nil, err
+				}
+				x = items
+			}
 		}
 		v.Field(i).Set(reflect.ValueOf(x).Convert(v.Field(i).Type()))
 	}

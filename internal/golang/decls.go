@@ -180,10 +180,15 @@ func (w declWriter) errorDecls(e *catalog.Error, index int) {
 		w.str("func New", e.Name, "() *Error {\n\treturn Err", e.Name, "\n}\n\n")
 		return
 	}
+	for _, d := range e.Details {
+		if len(d.Enum) > 0 {
+			w.enum(e, d)
+		}
+	}
 	details := e.Name + "Details"
 	w.str("// ", details, " are the details of ", e.Code, " errors.\n")
 	w.str("type ", details, " struct {\n")
-	w.fields(e.Details)
+	w.fields(e)
 	w.str("}\n\n")
 	required := e.RequiredDetails()
 	w.docComment(fmt.Sprintf("New%s returns the %s error (%d %s). %s", e.Name, e.Code, e.Status, e.Title, e.Description))
@@ -192,7 +197,7 @@ func (w declWriter) errorDecls(e *catalog.Error, index int) {
 		if i > 0 {
 			w.str(", ")
 		}
-		w.str(ParamName(d.Name), " ", example.GoType(d.Type).String())
+		w.str(ParamName(d.Name), " ", fieldType(e, d))
 	}
 	w.str(") *Error {\n\treturn newError(", def, ", ", details, "{")
 	for i, d := range required {
@@ -208,13 +213,45 @@ func (w declWriter) errorDecls(e *catalog.Error, index int) {
 	}
 }
 
+// fieldType is the Go type of a detail: its enum type, or its type's.
+func fieldType(e *catalog.Error, d *catalog.Detail) string {
+	if len(d.Enum) > 0 {
+		return EnumType(e, d)
+	}
+	return example.GoType(d.Type).String()
+}
+
+// enum writes an enum detail's string type, one constant per value and the
+// Valid method, with which newError refuses any other value.
+func (w declWriter) enum(e *catalog.Error, d *catalog.Detail) {
+	typ := EnumType(e, d)
+	w.docComment(fmt.Sprintf("%s is the %s detail of %s errors: one of the constants below. %s", typ, d.Name, e.Code, d.Description))
+	w.str("type ", typ, " string\n\n")
+	w.str("// The values of ", typ, ".\nconst (\n")
+	for _, v := range d.Enum {
+		// A comment on every value, so that gofmt aligns no two specs.
+		w.specComment(fmt.Sprintf("%s%s is %s. %s", typ, v.GoName, goString(v.Value), v.Description))
+		w.str("\t", typ, v.GoName, " ", typ, " = ", goString(v.Value), "\n")
+	}
+	w.str(")\n\n")
+	w.str("// Valid reports whether v is one of the values of ", typ, ".\n")
+	w.str("func (v ", typ, ") Valid() bool {\n\tswitch v {\n\tcase ")
+	for i, v := range d.Enum {
+		if i > 0 {
+			w.str(", ")
+		}
+		w.str(typ, v.GoName)
+	}
+	w.str(":\n\t\treturn true\n\t}\n\treturn false\n}\n\n")
+}
+
 // fields writes a struct's fields aligned in columns as gofmt aligns them:
 // go/printer's tabwriter settings, a cell per name, type and tag, the tag a
 // cell only when a comment follows it.
-func (w declWriter) fields(details []*catalog.Detail) {
+func (w declWriter) fields(e *catalog.Error) {
 	tw := tabwriter.NewWriter(w.b, 0, 8, 1, ' ', tabwriter.DiscardEmptyColumns|tabwriter.TabIndent)
-	for _, d := range details {
-		fmt.Fprintf(tw, "\t%s\v%s\v%s", d.GoName, example.GoType(d.Type).String(), jsonTag(d))
+	for _, d := range e.Details {
+		fmt.Fprintf(tw, "\t%s\v%s\v%s", d.GoName, fieldType(e, d), jsonTag(d))
 		if c := oneLine(d.Description); c != "" {
 			fmt.Fprintf(tw, "\t// %s", c)
 		}
@@ -298,6 +335,7 @@ func (w declWriter) definition(e *catalog.Error, metaNames []string) {
 		if len(e.RequiredDetails()) > 0 {
 			w.str(", required: true")
 		}
+		w.objects(e)
 	} else {
 		in := &example.Instance{Err: e}
 		if e.Message != nil {
@@ -306,6 +344,27 @@ func (w declWriter) definition(e *catalog.Error, metaNames []string) {
 		w.str(", body: ", goString(string(in.Body())))
 	}
 	w.str("},\n")
+}
+
+// objects writes the names of the object and object[] details, whose values
+// newError checks are JSON objects.
+func (w declWriter) objects(e *catalog.Error) {
+	n := 0
+	for _, d := range e.Details {
+		if d.Type != catalog.TypeObject && d.Type != catalog.TypeObjects {
+			continue
+		}
+		if n == 0 {
+			w.str(", objects: []string{")
+		} else {
+			w.str(", ")
+		}
+		w.str(goString(d.Name))
+		n++
+	}
+	if n > 0 {
+		w.str("}")
+	}
 }
 
 // templateParts writes a message or header template as []templatePart.

@@ -16,7 +16,9 @@ import (
 
 // Rules is the catalog.Check of the Go output: no detail's Go parameter may be a
 // keyword, shadow a predeclared identifier or hide a name the generated code
-// uses, and no two errors may declare the same Go identifier.
+// uses, and no two declarations (an error's constant, sentinel, details type
+// and constructors, an enum detail's type and constants) may have the same Go
+// identifier.
 func Rules(c *catalog.Catalog) []catalog.Problem {
 	var probs []catalog.Problem
 	for _, e := range c.Errors {
@@ -80,14 +82,26 @@ func goParamProblem(d *catalog.Detail) (catalog.Problem, bool) {
 	return catalog.Problem{Pos: d.Pos, Msg: fmt.Sprintf("detail name %q becomes the Go parameter %q, %s; rename it", d.Name, param, reason)}, true
 }
 
-// goIdentifierProblems reports two errors whose generated Go identifiers
-// would collide although their names differ, e.g. the constant of
-// FOO_DETAILS and the details type of CODE_FOO (both CodeFooDetails). An
-// error without a Name (its code is at fault, reported already) declares
-// nothing.
+// goIdentifierProblems reports two declarations whose generated Go
+// identifiers would collide although their names differ, e.g. the constant
+// of FOO_DETAILS and the details type of CODE_FOO (both CodeFooDetails), or
+// the enum type of a detail and another error's constant. An error without
+// a Name (its code is at fault, reported already) declares nothing.
 func goIdentifierProblems(c *catalog.Catalog) []catalog.Problem {
 	var probs []catalog.Problem
-	owner := make(map[string]*catalog.Error, 4*len(c.Errors)) // who declares each identifier
+	owner := make(map[string]decl, 4*len(c.Errors)) // who declares each identifier
+	declare := func(id string, pos catalog.Pos, d decl) {
+		prev, ok := owner[id]
+		if !ok {
+			owner[id] = d
+			return
+		}
+		msg := fmt.Sprintf("code %q would declare the Go identifier %s, already declared for %q; rename one of them", d.e.Code, id, prev.e.Code)
+		if d.what != "" || prev.what != "" {
+			msg = fmt.Sprintf("%s would declare the Go identifier %s, already declared for %s; rename one of them", d.describe(), id, prev.describe())
+		}
+		probs = append(probs, catalog.Problem{Pos: pos, Msg: msg})
+	}
 	for _, e := range c.Errors {
 		if e.Name == "" {
 			continue
@@ -100,12 +114,45 @@ func goIdentifierProblems(c *catalog.Catalog) []catalog.Problem {
 			idents = append(idents, "New"+e.Name+"WithDetails")
 		}
 		for _, id := range idents {
-			if prev := owner[id]; prev != nil {
-				probs = append(probs, catalog.Problem{Pos: e.Pos, Msg: fmt.Sprintf("code %q would declare the Go identifier %s, already declared for %q; rename one of them", e.Code, id, prev.Code)})
+			declare(id, e.Pos, decl{e: e})
+		}
+		for _, d := range e.Details {
+			if len(d.Enum) == 0 {
 				continue
 			}
-			owner[id] = e
+			typ := EnumType(e, d)
+			declare(typ, d.Pos, decl{e, fmt.Sprintf("detail %q", d.Name)})
+			seen := map[string]bool{"": true} // the catalog reports values without a Go name of their own
+			for _, v := range d.Enum {
+				if !seen[v.GoName] {
+					seen[v.GoName] = true
+					declare(typ+v.GoName, v.Pos, decl{e, fmt.Sprintf("enum value %q of detail %q", v.Value, d.Name)})
+				}
+			}
 		}
 	}
 	return probs
+}
+
+// decl is what declares a generated identifier: an error, or one of its enum
+// details or values.
+type decl struct {
+	e    *catalog.Error
+	what string // the enum detail or value; empty for the error itself
+}
+
+// describe names what declares an identifier: an error, or one of its enum
+// details or values.
+func (d decl) describe() string {
+	if d.what == "" {
+		return fmt.Sprintf("code %q", d.e.Code)
+	}
+	return fmt.Sprintf("%s of code %q", d.what, d.e.Code)
+}
+
+// EnumType is the Go type of an enum detail: the error's Go name followed by
+// the detail's, e.g. CardDeclinedDeclineCode. Its constants are its name
+// followed by each value's Go name.
+func EnumType(e *catalog.Error, d *catalog.Detail) string {
+	return e.Name + d.GoName
 }

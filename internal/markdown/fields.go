@@ -134,10 +134,12 @@ func detailJSONType(name string, users []*errorData) string {
 
 func jsonType(t catalog.DetailType) string {
 	switch t {
-	case catalog.TypeStrings:
+	case catalog.TypeStrings, catalog.TypeObjects:
 		return "array"
 	case catalog.TypeStringMap, catalog.TypeObject:
 		return "object"
+	case catalog.TypeAny:
+		return "varies"
 	}
 	return string(t)
 }

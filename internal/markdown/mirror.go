@@ -54,6 +54,7 @@ type detailData struct {
 	Type        catalog.DetailType
 	Required    bool
 	Description string
+	Enum        []catalog.EnumValue
 	Pos         catalog.Pos
 }
 
@@ -94,6 +95,7 @@ func newDetailData(d *catalog.Detail, example string) detailData {
 		Type:        d.Type,
 		Required:    d.Required,
 		Description: d.Description,
+		Enum:        d.Enum,
 		Pos:         d.Pos,
 	}
 }

@@ -263,6 +263,10 @@ func TestOpenAPIDetailTypes(t *testing.T) {
 		{catalog.TypeObject, false, `{"type":"object"}`, `{"type":"object"}`},
 		{catalog.TypeStrings, true, `{"type":"array","nullable":true,"items":{"type":"string"}}`, `{"type":["array","null"],"items":{"type":"string"}}`},
 		{catalog.TypeObject, true, `{"type":"object","nullable":true}`, `{"type":["object","null"]}`},
+		{catalog.TypeObjects, false, `{"type":"array","items":{"type":"object"}}`, `{"type":"array","items":{"type":"object"}}`},
+		{catalog.TypeObjects, true, `{"type":"array","nullable":true,"items":{"type":"object"}}`, `{"type":["array","null"],"items":{"type":"object"}}`},
+		{catalog.TypeAny, false, `{"nullable":true}`, `{"type":["string","number","boolean","object","array","null"]}`},
+		{catalog.TypeAny, true, `{"nullable":true}`, `{"type":["string","number","boolean","object","array","null"]}`},
 	}
 	for _, tt := range tests {
 		for _, v31 := range []bool{false, true} {
@@ -278,6 +282,76 @@ func TestOpenAPIDetailTypes(t *testing.T) {
 			if b.String() != want {
 				t.Errorf("%s nullable=%v 3.1=%v: %s, want %s", tt.typ, tt.nullable, v31, b.String(), want)
 			}
+		}
+	}
+}
+
+// The new detail types reach the details schemas: an enum lists its values
+// and their descriptions, object[] is an array of objects, any has no type,
+// and a required object is never null (the generated Go refuses to send
+// one). A $details.NAME member that some error may leave out adds null to
+// the enum. Every example validates against its document.
+func TestOpenAPIEnumAndJSONDetails(t *testing.T) {
+	c, err := catalog.Parse("types.yaml", []byte(`version: 1
+api: Types API
+format:
+  media_type: application/json
+  body: {code: $code, reason: $details.reason, details: $details}
+errors:
+  - code: DECLINED
+    status: 402
+    details:
+      - name: reason
+        type: string
+        required: true
+        example: expired_card
+        enum:
+          - {value: insufficient_funds, description: The card has insufficient funds.}
+          - {value: expired_card}
+      - {name: fields, type: object, required: true}
+      - {name: problems, type: "object[]", example: [{field: a}, {field: b}]}
+      - {name: raw, type: any, required: true, example: [1, "two", null]}
+  - {code: INTERNAL, status: 500, fallback: true}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, version := range []string{"3.0.3", "3.1.0"} {
+		data := emitOpenAPIVersion(t, c, version)
+		loadValidOpenAPI(t, data)
+		var doc yaml.Node
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		props := yamlPath(t, &doc, "components", "schemas", "DeclinedDetails", "properties")
+		wantProps := map[string]string{
+			"reason":   `{"type":"string","enum":["insufficient_funds","expired_card"],"x-enumDescriptions":{"insufficient_funds":"The card has insufficient funds."},"EX":["expired_card"]}`,
+			"fields":   `{"type":"object"}`,
+			"problems": `{"type":"array","items":{"type":"object"},"EX":[[{"field":"a"},{"field":"b"}]]}`,
+			"raw":      `{"type":["string","number","boolean","object","array","null"],"EX":[[1,"two",null]]}`,
+		}
+		if version == "3.0.3" {
+			wantProps["raw"] = `{"nullable":true,"EX":[1,"two",null]}`
+			wantProps["reason"] = strings.Replace(wantProps["reason"], `"EX":["expired_card"]`, `"EX":"expired_card"`, 1)
+			wantProps["problems"] = strings.Replace(wantProps["problems"], `"EX":[[{"field":"a"},{"field":"b"}]]`, `"EX":[{"field":"a"},{"field":"b"}]`, 1)
+		}
+		ex := `"examples"`
+		if version == "3.0.3" {
+			ex = `"example"`
+		}
+		for name, want := range wantProps {
+			var b bytes.Buffer
+			if err := yamlnode.WriteJSON(&b, yamlPath(t, props, name), "", false); err != nil {
+				t.Fatal(err)
+			}
+			if want = strings.ReplaceAll(want, `"EX"`, ex); b.String() != want {
+				t.Errorf("%s: %s schema\n%s\nwant\n%s", version, name, b.String(), want)
+			}
+		}
+		reason := yamlPath(t, &doc, "components", "schemas", "Error", "properties", "reason", "enum")
+		// INTERNAL has no reason, so the member may be null.
+		if n := len(reason.Content); n != 3 || reason.Content[2].Tag != "!!null" {
+			t.Errorf("%s: the envelope's reason member has enum %d values, want the 2 and null", version, n)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package openapi
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -148,48 +149,68 @@ func (g *generator) refSchema(r catalog.Ref, users []*catalog.Error) *yaml.Node 
 // detailMemberSchema types a $details.NAME member from the errors that have
 // the detail. It may be null when some error lacks the detail (or leaves an
 // optional one empty) and the member is not optional, or when a required
-// list, map or object detail is nil in Go.
+// list or map detail is nil in Go. It lists the enum values when every
+// error's detail has the same ones.
 func (g *generator) detailMemberSchema(r catalog.Ref, users []*catalog.Error) *yaml.Node {
-	var typ catalog.DetailType
-	mixed, nullable := false, false
-	desc := ""
+	var first *catalog.Detail
+	mixed, nullable, sameEnum := false, false, true
 	for _, e := range users {
 		d := e.Detail(r.Arg)
 		if d == nil {
 			nullable = nullable || !r.Optional
 			continue
 		}
-		if typ == "" {
-			typ, desc = d.Type, d.Description
-		} else if typ != d.Type {
+		if first == nil {
+			first = d
+		} else if first.Type != d.Type {
 			mixed = true
+		} else if !slices.Equal(first.Enum, d.Enum) {
+			sameEnum = false
 		}
 		nullable = nullable || detailNullable(d, r.Optional)
 	}
-	if desc == "" {
-		desc = fmt.Sprintf("The %s detail of the error.", r.Arg)
+	desc := fmt.Sprintf("The %s detail of the error.", r.Arg)
+	if first != nil && first.Description != "" {
+		desc = first.Description
 	}
-	if mixed || typ == "" {
+	if mixed || first == nil {
 		s := yamlnode.Map()
 		yamlnode.Set(s, "description", yamlnode.Str(desc+" Its type depends on the error code."))
 		return s
 	}
-	s := g.typeSchema(typ, nullable)
-	yamlnode.Insert(s, 1, "description", yamlnode.Str(desc))
+	s := g.typeSchema(first.Type, nullable)
+	describe(s, desc)
+	if sameEnum {
+		g.enumSchema(s, first.Enum, nullable)
+	}
 	return s
 }
 
 // detailNullable reports whether a $details.NAME member for d can be null:
-// a required list, map or object is null when nil (it has no omitempty); an
-// optional detail left empty is null unless the member is optional too.
+// a required list or map is null when nil (it has no omitempty), and so is
+// a required any detail, whose value may be null; an optional detail left
+// empty is null unless the member is optional too.
 func detailNullable(d *catalog.Detail, optionalMember bool) bool {
 	if d.Required {
-		return !d.Type.Scalar()
+		return nilIsNull(d.Type)
 	}
 	return !optionalMember
 }
 
-// typeSchema is the schema of a detail type.
+// nilIsNull reports whether a required detail of the type is written as
+// null when its Go value is nil. An object detail is not: the generated
+// constructor refuses anything but a JSON object.
+func nilIsNull(t catalog.DetailType) bool {
+	switch t {
+	case catalog.TypeStrings, catalog.TypeStringMap, catalog.TypeObjects, catalog.TypeAny:
+		return true
+	}
+	return false
+}
+
+// typeSchema is the schema of a detail type. An any detail is any JSON
+// value, null included: in 3.0 a schema without type but nullable, in 3.1
+// every JSON type.
 func (g *generator) typeSchema(t catalog.DetailType, nullable bool) *yaml.Node {
 	s := yamlnode.Map()
 	base := "string"
@@ -200,10 +221,24 @@ func (g *generator) typeSchema(t catalog.DetailType, nullable bool) *yaml.Node {
 		base = "number"
 	case catalog.TypeBoolean:
 		base = "boolean"
-	case catalog.TypeStrings:
+	case catalog.TypeStrings, catalog.TypeObjects:
 		base = "array"
 	case catalog.TypeStringMap, catalog.TypeObject:
 		base = "object"
+	case catalog.TypeAny:
+		if !g.v31 {
+			yamlnode.Set(s, "nullable", yamlnode.Bool(true))
+			return s
+		}
+		// Every JSON type, spelt out: {} means the same in JSON Schema, but
+		// kin-openapi refuses null against a schema without a type.
+		types := yamlnode.Seq()
+		for _, t := range []string{"string", "number", "boolean", "object", "array", "null"} {
+			types.Content = append(types.Content, yamlnode.Str(t))
+		}
+		types.Style = yaml.FlowStyle
+		yamlnode.Set(s, "type", types)
+		return s
 	}
 	switch {
 	case nullable && g.v31:
@@ -217,9 +252,9 @@ func (g *generator) typeSchema(t catalog.DetailType, nullable bool) *yaml.Node {
 		yamlnode.Set(s, "type", yamlnode.Str(base))
 	}
 	switch t {
-	case catalog.TypeStrings:
+	case catalog.TypeStrings, catalog.TypeObjects:
 		items := yamlnode.Map()
-		yamlnode.Set(items, "type", yamlnode.Str("string"))
+		yamlnode.Set(items, "type", yamlnode.Str(jsonItemType(t)))
 		yamlnode.Set(s, "items", items)
 	case catalog.TypeStringMap:
 		values := yamlnode.Map()
@@ -227,6 +262,48 @@ func (g *generator) typeSchema(t catalog.DetailType, nullable bool) *yaml.Node {
 		yamlnode.Set(s, "additionalProperties", values)
 	}
 	return s
+}
+
+// describe adds a description to a detail's schema, after its type.
+func describe(s *yaml.Node, desc string) {
+	i := 0
+	if yamlnode.Get(s, "type") != nil {
+		i = 1
+	}
+	yamlnode.Insert(s, i, "description", yamlnode.Str(desc))
+}
+
+// jsonItemType is the JSON type of an array detail's items.
+func jsonItemType(t catalog.DetailType) string {
+	if t == catalog.TypeObjects {
+		return "object"
+	}
+	return "string"
+}
+
+// enumSchema adds an enum detail's values to its schema s (null among them
+// when s is nullable, which JSON Schema's enum would otherwise refuse), and
+// their descriptions as x-enumDescriptions, value to description, when one
+// has a description.
+func (g *generator) enumSchema(s *yaml.Node, values []catalog.EnumValue, nullable bool) {
+	if len(values) == 0 {
+		return
+	}
+	enum := yamlnode.Seq()
+	descs := yamlnode.Map()
+	for _, v := range values {
+		enum.Content = append(enum.Content, yamlnode.Str(v.Value))
+		if v.Description != "" {
+			yamlnode.Set(descs, v.Value, yamlnode.Str(v.Description))
+		}
+	}
+	if nullable {
+		enum.Content = append(enum.Content, yamlnode.Null())
+	}
+	yamlnode.Set(s, "enum", enum)
+	if len(descs.Content) > 0 {
+		yamlnode.Set(s, "x-enumDescriptions", descs)
+	}
 }
 
 // detailsSchema describes <Name>Details, the details object as the generated
@@ -241,10 +318,11 @@ func (g *generator) detailsSchema(e *catalog.Error) (*yaml.Node, error) {
 		if d.Required {
 			required.Content = append(required.Content, yamlnode.Str(d.Name))
 		}
-		p := g.typeSchema(d.Type, d.Required && !d.Type.Scalar())
+		p := g.typeSchema(d.Type, d.Required && nilIsNull(d.Type))
 		if d.Description != "" {
-			yamlnode.Insert(p, 1, "description", yamlnode.Str(d.Description))
+			describe(p, d.Description)
 		}
+		g.enumSchema(p, d.Enum, false)
 		if d.Example != nil {
 			ex, err := detailExampleNode(d)
 			if err != nil {

@@ -51,3 +51,6 @@ func Get(m *yaml.Node, key string) *yaml.Node {
 	}
 	return nil
 }
+
+// Null returns a null scalar.
+func Null() *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"} }

@@ -80,8 +80,8 @@ func (w *writer) block(n *yaml.Node, indent int, inline bool) error {
 				continue
 			}
 			if item.Kind == yaml.SequenceNode && len(item.Content) > 0 && item.Style&yaml.FlowStyle == 0 {
-				w.buf.WriteByte('\n')
-				if err := w.block(item, indent+2, false); err != nil {
+				// "- - item", as yaml.v3 writes a list in a list
+				if err := w.block(item, indent+2, true); err != nil {
 					return err
 				}
 				continue

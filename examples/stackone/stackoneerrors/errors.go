@@ -13,6 +13,7 @@ import (
 	"math"
 	"net/http"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -124,7 +125,7 @@ func NewPreconditionFailed() *Error {
 
 // UnprocessableEntityDetails are the details of UNPROCESSABLE_ENTITY errors.
 type UnprocessableEntityDetails struct {
-	ProviderErrors json.RawMessage `json:"provider_errors,omitempty"` // The error data the underlying provider returned (status, URL, raw body, headers).
+	ProviderErrors []json.RawMessage `json:"provider_errors,omitempty"` // The error data the underlying provider returned, one entry per provider error (status, URL, raw body, headers).
 }
 
 // NewUnprocessableEntity returns the UNPROCESSABLE_ENTITY error (422 Unprocessable Entity).
@@ -158,7 +159,7 @@ func NewNotImplemented() *Error {
 
 // BadGatewayDetails are the details of BAD_GATEWAY errors.
 type BadGatewayDetails struct {
-	ProviderErrors json.RawMessage `json:"provider_errors,omitempty"` // The error data the underlying provider returned (status, URL, raw body, headers).
+	ProviderErrors []json.RawMessage `json:"provider_errors,omitempty"` // The error data the underlying provider returned, one entry per provider error (status, URL, raw body, headers).
 }
 
 // NewBadGateway returns the BAD_GATEWAY error (502 Bad Gateway). Error from upstream
@@ -182,11 +183,11 @@ var definitions = [12]definition{
 	{Definition: Definition{Code: CodeRequestTimeout, Status: 408, Title: "Request Timeout", Retryable: true, DocsURL: "https://docs.stackone.example/errors#request-timeout"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/request-timeout", message: "Request took too long to complete", body: "{\"type\":\"https://errors.stackone.example/request-timeout\",\"title\":\"Request Timeout\",\"status\":408,\"detail\":\"Request took too long to complete\",\"code\":\"REQUEST_TIMEOUT\"}"},
 	{Definition: Definition{Code: CodeConflict, Status: 409, Title: "Conflict", DocsURL: "https://docs.stackone.example/errors#conflict"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/conflict", message: "Request conflicts with current resource state", body: "{\"type\":\"https://errors.stackone.example/conflict\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"Request conflicts with current resource state\",\"code\":\"CONFLICT\"}"},
 	{Definition: Definition{Code: CodePreconditionFailed, Status: 412, Title: "Precondition Failed", DocsURL: "https://docs.stackone.example/errors#precondition-failed"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/precondition-failed", message: "Linked account belongs to a disabled integration", body: "{\"type\":\"https://errors.stackone.example/precondition-failed\",\"title\":\"Precondition Failed\",\"status\":412,\"detail\":\"Linked account belongs to a disabled integration\",\"code\":\"PRECONDITION_FAILED\"}"},
-	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", DocsURL: "https://docs.stackone.example/errors#unprocessable-entity"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/unprocessable-entity", message: "Request validation failed", zero: UnprocessableEntityDetails{}},
+	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", DocsURL: "https://docs.stackone.example/errors#unprocessable-entity"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/unprocessable-entity", message: "Request validation failed", zero: UnprocessableEntityDetails{}, objects: []string{"provider_errors"}},
 	{Definition: Definition{Code: CodeTooManyRequests, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.stackone.example/errors#too-many-requests"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/too-many-requests", message: "Rate limit exceeded", body: "{\"type\":\"https://errors.stackone.example/too-many-requests\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"Rate limit exceeded\",\"code\":\"TOO_MANY_REQUESTS\"}"},
 	{Definition: Definition{Code: CodeInternalServerError, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.stackone.example/errors#internal-server-error"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/internal-server-error", message: "Unexpected server error", body: "{\"type\":\"https://errors.stackone.example/internal-server-error\",\"title\":\"Internal Server Error\",\"status\":500,\"detail\":\"Unexpected server error\",\"code\":\"INTERNAL_SERVER_ERROR\"}"},
 	{Definition: Definition{Code: CodeNotImplemented, Status: 501, Title: "Not Implemented", DocsURL: "https://docs.stackone.example/errors#not-implemented"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/not-implemented", message: "Feature not supported for this provider", body: "{\"type\":\"https://errors.stackone.example/not-implemented\",\"title\":\"Not Implemented\",\"status\":501,\"detail\":\"Feature not supported for this provider\",\"code\":\"NOT_IMPLEMENTED\"}"},
-	{Definition: Definition{Code: CodeBadGateway, Status: 502, Title: "Bad Gateway", Retryable: true, DocsURL: "https://docs.stackone.example/errors#bad-gateway"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/bad-gateway", message: "Error from upstream provider", zero: BadGatewayDetails{}},
+	{Definition: Definition{Code: CodeBadGateway, Status: 502, Title: "Bad Gateway", Retryable: true, DocsURL: "https://docs.stackone.example/errors#bad-gateway"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/bad-gateway", message: "Error from upstream provider", zero: BadGatewayDetails{}, objects: []string{"provider_errors"}},
 }
 
 // fallback stands in for every error that is not a catalog error.
@@ -276,6 +277,7 @@ type definition struct {
 	body            string         // pre-encoded body of the error without details; empty when it has details
 	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
 	required        bool           // the error has required details: its sentinel matches, but Write never sends it
+	objects         []string       // the object and object[] details, which must hold JSON objects
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared
 }
@@ -341,6 +343,12 @@ func newError(def *definition, details any) *Error {
 		message: def.message,
 	}
 	p := def.prepared()
+	if p.checks {
+		if err := checkValues(p, details); err != nil {
+			e.err = err
+			return e
+		}
+	}
 	switch {
 	case p.eager || reflect.TypeOf(details) != reflect.TypeOf(def.zero):
 		raw, err := appendDetailsObject(make([]byte, 0, 128), def, details)
@@ -367,6 +375,7 @@ type prepared struct {
 	fields  []detailsField // how to encode the details, from their struct tags
 	eager   bool           // the details hold slices, maps or raw JSON: newError encodes them
 	floats  bool           // the details hold float64s, which may be NaN: newError checks them
+	checks  bool           // the details hold JSON objects or enum values: newError checks them
 	code    string         // the code as a JSON string
 	title   string         // the title as a JSON string
 	message string         // the catalog's message as a JSON string; "" when it has placeholders
@@ -377,7 +386,21 @@ type detailsField struct {
 	name      string // the detail's name in the catalog
 	key       string // the member's key, quoted, with its colon: "name":
 	omitEmpty bool   // optional details are left out when empty
+	check     check  // what newError checks of its value
 }
+
+// check is what newError checks of a detail beyond what encoding/json does.
+type check uint8
+
+const (
+	checkNone   check = iota
+	checkObject       // object: a json.RawMessage holding a JSON object
+	checkArray        // object[]: a []json.RawMessage whose items are JSON objects
+	checkEnum         // an enum: a string type whose Valid method knows its values
+)
+
+// enumType is what the generated type of an enum detail implements.
+var enumType = reflect.TypeFor[interface{ Valid() bool }]()
 
 // prepared returns what the runtime works out once per definition.
 func (def *definition) prepared() *prepared {
@@ -401,6 +424,15 @@ func (def *definition) prepared() *prepared {
 				name:      name,
 				omitEmpty: opts == "omitempty",
 			}
+			switch {
+			case slices.Contains(def.objects, name) && sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.Slice:
+				p.fields[i].check = checkArray
+			case slices.Contains(def.objects, name):
+				p.fields[i].check = checkObject
+			case sf.Type.Kind() == reflect.String && sf.Type.Implements(enumType):
+				p.fields[i].check = checkEnum
+			}
+			p.checks = p.checks || p.fields[i].check != checkNone
 			switch sf.Type.Kind() {
 			case reflect.String, reflect.Int, reflect.Bool:
 			case reflect.Float64:
@@ -411,6 +443,53 @@ func (def *definition) prepared() *prepared {
 		}
 	})
 	return &def.prep
+}
+
+// checkValues checks what encoding/json would let through but the catalog
+// forbids: an object detail that is not a JSON object (null included), an
+// object[] item that is not one, an enum detail that is not one of its
+// values. An optional detail left empty is not written, so not checked.
+func checkValues(p *prepared, details any) error {
+	v := reflect.ValueOf(details)
+	if !v.IsValid() || v.Kind() != reflect.Struct || v.NumField() != len(p.fields) {
+		return nil
+	}
+	for i, f := range p.fields {
+		fv := v.Field(i)
+		if f.check == checkNone || (f.omitEmpty && isEmptyValue(fv)) {
+			continue
+		}
+		switch f.check {
+		case checkObject:
+			if !isJSONObject(fv.Bytes()) {
+				return errors.New("detail " + strconv.Quote(f.name) + " is not a JSON object")
+			}
+		case checkArray:
+			for j := range fv.Len() {
+				if !isJSONObject(fv.Index(j).Bytes()) {
+					return errors.New("detail " + strconv.Quote(f.name) + ": item " + strconv.Itoa(j) + " is not a JSON object")
+				}
+			}
+		case checkEnum:
+			if !fv.Interface().(interface{ Valid() bool }).Valid() {
+				return errors.New("detail " + strconv.Quote(f.name) + ": " + strconv.Quote(fv.String()) + " is not one of its values")
+			}
+		}
+	}
+	return nil
+}
+
+// isJSONObject reports whether raw JSON starts as an object does; whether it
+// is valid JSON is encoding/json's to check, when newError encodes it.
+func isJSONObject(raw []byte) bool {
+	for _, c := range raw {
+		switch c {
+		case ' ', '\t', '\n', '\r':
+			continue
+		}
+		return c == '{'
+	}
+	return false
 }
 
 // appendDetailsObject appends details as json.Marshal writes them, and fails where

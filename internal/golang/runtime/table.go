@@ -53,13 +53,38 @@ var (
 	ErrInternal = &Error{def: &definitions[5], message: "An unexpected error occurred"}
 )
 
+// InvalidInputRule is the rule detail of INVALID_INPUT errors: one of the
+// constants below. The rule the field broke first.
+type InvalidInputRule string
+
+// The values of InvalidInputRule.
+const (
+	// InvalidInputRuleTooLong is "too_long". The value is longer than allowed.
+	InvalidInputRuleTooLong InvalidInputRule = "too_long"
+	// InvalidInputRuleFormat is "format".
+	InvalidInputRuleFormat InvalidInputRule = "format"
+)
+
+// Valid reports whether v is one of the values of InvalidInputRule.
+func (v InvalidInputRule) Valid() bool {
+	switch v {
+	case InvalidInputRuleTooLong, InvalidInputRuleFormat:
+		return true
+	}
+	return false
+}
+
 // InvalidInputDetails are the details of INVALID_INPUT errors: one required,
-// the others optional, of the kinds newError encodes at construction.
+// the others optional, of the kinds newError encodes or checks at
+// construction: an enum, an object, an object[] and an any detail among them.
 type InvalidInputDetails struct {
 	Field       string            `json:"field"`                 // The first field that failed validation.
 	Reasons     []string          `json:"reasons,omitempty"`     // Every rule the field broke.
 	FieldErrors map[string]string `json:"fieldErrors,omitempty"` // Maps each invalid field to a message.
 	Value       json.RawMessage   `json:"value,omitempty"`       // The rejected value, as sent.
+	Rule        InvalidInputRule  `json:"rule,omitempty"`        // The rule the field broke first.
+	Schema      json.RawMessage   `json:"schema,omitempty"`      // The JSON Schema of the field.
+	Errors      []json.RawMessage `json:"errors,omitempty"`      // One object per problem found.
 }
 
 // NewInvalidInput returns the INVALID_INPUT error (400 Bad Request).
@@ -118,7 +143,7 @@ func NewInternal() *Error {
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [6]definition{
 	{Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.example.com/errors#unauthorized", Category: "Authentication errors"}, envelope: &envelopes[0], message: "Authentication required", challenge: "Bearer", body: "{\"error\":\"Authentication required\",\"code\":\"UNAUTHORIZED\"}"},
-	{Definition: Definition{Code: CodeInvalidInput, Status: 400, Title: "Bad Request", Category: "Validation errors"}, envelope: &envelopes[0], zero: InvalidInputDetails{}, required: true},
+	{Definition: Definition{Code: CodeInvalidInput, Status: 400, Title: "Bad Request", Category: "Validation errors"}, envelope: &envelopes[0], zero: InvalidInputDetails{}, required: true, objects: []string{"schema", "errors"}},
 	{Definition: Definition{Code: CodeRateLimited, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.example.com/errors#rate-limited", Category: "Rate limiting"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Rate limit of "}, {detail: "limit"}, {literal: " requests per "}, {detail: "window"}, {literal: " exceeded"}}, headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}, {name: "Cache-Control", value: "no-store"}}, zero: RateLimitedDetails{}, required: true},
 	{Definition: Definition{Code: CodeOrderNotFound, Status: 404, Title: "Order not found", Category: "Not found errors"}, envelope: &envelopes[1], typeURI: "https://example.com/probs/order-not-found", body: "{\"type\":\"https://example.com/probs/order-not-found\",\"title\":\"Order not found\",\"status\":404,\"code\":\"ORDER_NOT_FOUND\"}"},
 	{Definition: Definition{Code: CodeOutOfCredit, Status: 403, Title: "You do not have enough credit.", Category: "Billing errors"}, envelope: &envelopes[1], typeURI: "https://example.com/probs/out-of-credit", messageTemplate: []templatePart{{literal: "Your current balance is "}, {detail: "balance"}, {literal: ", but that costs "}, {detail: "cost"}, {literal: "."}}, zero: OutOfCreditDetails{}, required: true},

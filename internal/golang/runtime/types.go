@@ -24,6 +24,7 @@ type definition struct {
 	body            string         // pre-encoded body of the error without details; empty when it has details
 	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
 	required        bool           // the error has required details: its sentinel matches, but Write never sends it
+	objects         []string       // the object and object[] details, which must hold JSON objects
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared
 }

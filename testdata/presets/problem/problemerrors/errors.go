@@ -13,6 +13,7 @@ import (
 	"math"
 	"net/http"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -198,6 +199,7 @@ type definition struct {
 	body            string         // pre-encoded body of the error without details; empty when it has details
 	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
 	required        bool           // the error has required details: its sentinel matches, but Write never sends it
+	objects         []string       // the object and object[] details, which must hold JSON objects
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared
 }
@@ -263,6 +265,12 @@ func newError(def *definition, details any) *Error {
 		message: def.message,
 	}
 	p := def.prepared()
+	if p.checks {
+		if err := checkValues(p, details); err != nil {
+			e.err = err
+			return e
+		}
+	}
 	switch {
 	case p.eager || reflect.TypeOf(details) != reflect.TypeOf(def.zero):
 		raw, err := appendDetailsObject(make([]byte, 0, 128), def, details)
@@ -289,6 +297,7 @@ type prepared struct {
 	fields  []detailsField // how to encode the details, from their struct tags
 	eager   bool           // the details hold slices, maps or raw JSON: newError encodes them
 	floats  bool           // the details hold float64s, which may be NaN: newError checks them
+	checks  bool           // the details hold JSON objects or enum values: newError checks them
 	code    string         // the code as a JSON string
 	title   string         // the title as a JSON string
 	message string         // the catalog's message as a JSON string; "" when it has placeholders
@@ -299,7 +308,21 @@ type detailsField struct {
 	name      string // the detail's name in the catalog
 	key       string // the member's key, quoted, with its colon: "name":
 	omitEmpty bool   // optional details are left out when empty
+	check     check  // what newError checks of its value
 }
+
+// check is what newError checks of a detail beyond what encoding/json does.
+type check uint8
+
+const (
+	checkNone   check = iota
+	checkObject       // object: a json.RawMessage holding a JSON object
+	checkArray        // object[]: a []json.RawMessage whose items are JSON objects
+	checkEnum         // an enum: a string type whose Valid method knows its values
+)
+
+// enumType is what the generated type of an enum detail implements.
+var enumType = reflect.TypeFor[interface{ Valid() bool }]()
 
 // prepared returns what the runtime works out once per definition.
 func (def *definition) prepared() *prepared {
@@ -323,6 +346,15 @@ func (def *definition) prepared() *prepared {
 				name:      name,
 				omitEmpty: opts == "omitempty",
 			}
+			switch {
+			case slices.Contains(def.objects, name) && sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.Slice:
+				p.fields[i].check = checkArray
+			case slices.Contains(def.objects, name):
+				p.fields[i].check = checkObject
+			case sf.Type.Kind() == reflect.String && sf.Type.Implements(enumType):
+				p.fields[i].check = checkEnum
+			}
+			p.checks = p.checks || p.fields[i].check != checkNone
 			switch sf.Type.Kind() {
 			case reflect.String, reflect.Int, reflect.Bool:
 			case reflect.Float64:
@@ -333,6 +365,53 @@ func (def *definition) prepared() *prepared {
 		}
 	})
 	return &def.prep
+}
+
+// checkValues checks what encoding/json would let through but the catalog
+// forbids: an object detail that is not a JSON object (null included), an
+// object[] item that is not one, an enum detail that is not one of its
+// values. An optional detail left empty is not written, so not checked.
+func checkValues(p *prepared, details any) error {
+	v := reflect.ValueOf(details)
+	if !v.IsValid() || v.Kind() != reflect.Struct || v.NumField() != len(p.fields) {
+		return nil
+	}
+	for i, f := range p.fields {
+		fv := v.Field(i)
+		if f.check == checkNone || (f.omitEmpty && isEmptyValue(fv)) {
+			continue
+		}
+		switch f.check {
+		case checkObject:
+			if !isJSONObject(fv.Bytes()) {
+				return errors.New("detail " + strconv.Quote(f.name) + " is not a JSON object")
+			}
+		case checkArray:
+			for j := range fv.Len() {
+				if !isJSONObject(fv.Index(j).Bytes()) {
+					return errors.New("detail " + strconv.Quote(f.name) + ": item " + strconv.Itoa(j) + " is not a JSON object")
+				}
+			}
+		case checkEnum:
+			if !fv.Interface().(interface{ Valid() bool }).Valid() {
+				return errors.New("detail " + strconv.Quote(f.name) + ": " + strconv.Quote(fv.String()) + " is not one of its values")
+			}
+		}
+	}
+	return nil
+}
+
+// isJSONObject reports whether raw JSON starts as an object does; whether it
+// is valid JSON is encoding/json's to check, when newError encodes it.
+func isJSONObject(raw []byte) bool {
+	for _, c := range raw {
+		switch c {
+		case ' ', '\t', '\n', '\r':
+			continue
+		}
+		return c == '{'
+	}
+	return false
 }
 
 // appendDetailsObject appends details as json.Marshal writes them, and fails where

@@ -1,0 +1,78 @@
+package runtime
+
+import (
+	"encoding/json"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+// Details the catalog's types forbid but encoding/json would write: an
+// object detail that is not a JSON object, an object[] item that is not
+// one, an enum value that is not one of the enum's. The error records why,
+// MarshalJSON returns it, and Write sends the fallback.
+func TestDetailsCheckedAtConstruction(t *testing.T) {
+	raw := func(s string) json.RawMessage { return json.RawMessage(s) }
+	bad := []struct {
+		name string
+		d    InvalidInputDetails
+		want string
+	}{
+		{"object is an array", InvalidInputDetails{Field: "f", Schema: raw(`["title"]`)}, `detail "schema" is not a JSON object`},
+		{"object is a string", InvalidInputDetails{Field: "f", Schema: raw(` "x"`)}, `detail "schema" is not a JSON object`},
+		{"object is null", InvalidInputDetails{Field: "f", Schema: raw(`null`)}, `detail "schema" is not a JSON object`},
+		{"object[] item is a number", InvalidInputDetails{Field: "f", Errors: []json.RawMessage{raw(`{}`), raw(`1`)}}, `detail "errors": item 1 is not a JSON object`},
+		{"object[] item is nil", InvalidInputDetails{Field: "f", Errors: []json.RawMessage{nil}}, `detail "errors": item 0 is not a JSON object`},
+		{"enum value unknown", InvalidInputDetails{Field: "f", Rule: "too_short"}, `detail "rule": "too_short" is not one of its values`},
+		{"object is invalid JSON", InvalidInputDetails{Field: "f", Schema: raw(`{"a":`)}, "json: error calling MarshalJSON"},
+		{"any is invalid JSON", InvalidInputDetails{Field: "f", Value: raw(`[1,`)}, "json: error calling MarshalJSON"},
+	}
+	for _, tt := range bad {
+		e := NewInvalidInputWithDetails(tt.d)
+		if _, err := e.MarshalJSON(); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: MarshalJSON error %v, want %q", tt.name, err, tt.want)
+		}
+		rec := httptest.NewRecorder()
+		Write(rec, nil, e)
+		if rec.Code != fallback.Status() || strings.Contains(rec.Body.String(), "INVALID_INPUT") {
+			t.Errorf("%s: Write sent %d %s, want the fallback", tt.name, rec.Code, rec.Body)
+		}
+	}
+	good := []InvalidInputDetails{
+		{Field: "f", Schema: raw(" \n{\"type\": \"string\", \"maxLength\": 80}"), Errors: []json.RawMessage{raw(`{"a":1}`), raw(` {}`)}, Rule: InvalidInputRuleTooLong},
+		{Field: "f", Value: raw(`null`), Errors: []json.RawMessage{}},
+		{Field: "f", Value: raw(`["title"]`), Rule: InvalidInputRuleFormat},
+		{Field: "f"}, // optional details left empty are not written, so not checked
+	}
+	for _, d := range good {
+		checkDetails(t, NewInvalidInputWithDetails(d), d)
+	}
+}
+
+// What Write sends of the new kinds, Parse gives back.
+func TestCheckedDetailsRoundTrip(t *testing.T) {
+	d := InvalidInputDetails{
+		Field:  "title",
+		Value:  json.RawMessage(`"far too long"`),
+		Rule:   InvalidInputRuleTooLong,
+		Schema: json.RawMessage(`{"type":"string","maxLength":8}`),
+		Errors: []json.RawMessage{json.RawMessage(`{"z":1,"a":2}`), json.RawMessage(`{}`)},
+	}
+	rec := httptest.NewRecorder()
+	Write(rec, nil, NewInvalidInputWithDetails(d))
+	e, err := Parse(rec.Code, rec.Body.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, ok := e.Details().(InvalidInputDetails)
+	if !ok {
+		t.Fatalf("Details() = %#v", e.Details())
+	}
+	want, _ := json.Marshal(d)
+	if back, _ := json.Marshal(got); string(back) != string(want) {
+		t.Errorf("round trip gives\n%s\nwant\n%s", back, want)
+	}
+	if got.Rule != InvalidInputRuleTooLong || !got.Rule.Valid() {
+		t.Errorf("Rule = %q", got.Rule)
+	}
+}

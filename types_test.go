@@ -1,0 +1,92 @@
+package errgen
+
+// The detail types that go beyond scalars and lists: object (checked to be
+// a JSON object), object[], any and enum, written by the generated packages,
+// validated against their OpenAPI documents and parsed back.
+
+import (
+	"encoding/json"
+	"net/http/httptest"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/errgen/errgen/examples/stackone/stackoneerrors"
+	"github.com/errgen/errgen/generated/apierrors"
+	"github.com/errgen/errgen/internal/catalogtest"
+	"github.com/errgen/errgen/testdata/presets/flat/flaterrors"
+)
+
+// typesCases are errors of the new detail types, valid and not, by catalog.
+var typesCases = []struct {
+	catalog string
+	name    string
+	err     interface {
+		error
+		MarshalJSON() ([]byte, error)
+		Details() any
+	}
+	ok bool // false: the error must not be sent, the fallback is
+}{
+	{"bundled", "object", apierrors.NewValidationError(json.RawMessage(`{"title":"Title is required","due":"Must be a date"}`)), true},
+	{"bundled", "object is an array", apierrors.NewValidationError(json.RawMessage(`["title"]`)), false},
+	{"bundled", "object is nil", apierrors.NewValidationError(nil), false},
+	{"bundled", "enum", apierrors.NewAccountDisabledWithDetails(apierrors.AccountDisabledDetails{AccountID: "acc_1", Reason: apierrors.AccountDisabledReasonIntegrationDisabled}), true},
+	{"bundled", "enum left out", apierrors.NewAccountDisabled("acc_1"), true},
+	{"bundled", "enum value unknown", apierrors.NewAccountDisabledWithDetails(apierrors.AccountDisabledDetails{AccountID: "acc_1", Reason: "banned"}), false},
+	{"example-stackone", "object[]", stackoneerrors.NewUnprocessableEntityWithDetails(stackoneerrors.UnprocessableEntityDetails{ProviderErrors: []json.RawMessage{
+		json.RawMessage(`{"status":422,"raw":{"z":1,"a":[true]}}`), json.RawMessage(`{}`),
+	}}), true},
+	{"example-stackone", "object[] item is a string", stackoneerrors.NewUnprocessableEntityWithDetails(stackoneerrors.UnprocessableEntityDetails{ProviderErrors: []json.RawMessage{
+		json.RawMessage(`{}`), json.RawMessage(`"upstream failed"`),
+	}}), false},
+	{"flat", "any, an array", flaterrors.NewInvalidInputWithDetails(flaterrors.InvalidInputDetails{Field: "tags", Value: json.RawMessage(`[1,"two",null,{"3":4}]`)}), true},
+	{"flat", "any, null", flaterrors.NewInvalidInputWithDetails(flaterrors.InvalidInputDetails{Field: "tags", Value: json.RawMessage(`null`)}), true},
+	{"flat", "any, not JSON", flaterrors.NewInvalidInputWithDetails(flaterrors.InvalidInputDetails{Field: "tags", Value: json.RawMessage(`[1,`)}), false},
+}
+
+func TestDetailTypesOnTheWire(t *testing.T) {
+	tcs := map[string]catalogtest.Catalog{}
+	for _, tc := range catalogtest.All(t) {
+		tcs[tc.Name] = tc
+	}
+	for _, tt := range typesCases {
+		tc := tcs[tt.catalog]
+		pkg := contractPkgs[tt.catalog]
+		_, marshalErr := tt.err.MarshalJSON()
+		if (marshalErr == nil) != tt.ok {
+			t.Errorf("%s: MarshalJSON error %v", tt.name, marshalErr)
+		}
+		for docName, doc := range contractDocs(t, tc) {
+			rec, err := writeAndValidate(pkg, contractRoute(doc, tc.C), tt.err)
+			if err != nil {
+				t.Errorf("%s against %s: %v\n%s", tt.name, docName, err, rec.Body)
+			}
+			if !tt.ok {
+				if rec.Code != tc.C.Fallback.Status || !strings.Contains(rec.Body.String(), tc.C.Fallback.Code) {
+					t.Errorf("%s: Write sent %d %s, want the fallback", tt.name, rec.Code, rec.Body)
+				}
+				continue
+			}
+			back, err := pkg.parse(rec.Code, rec.Body.Bytes())
+			if err != nil {
+				t.Fatalf("%s: Parse: %v\n%s", tt.name, err, rec.Body)
+			}
+			got := reflect.ValueOf(back).MethodByName("Details").Call(nil)[0].Interface()
+			want, _ := json.Marshal(tt.err.Details())
+			if gotJSON, _ := json.Marshal(got); string(gotJSON) != string(want) {
+				t.Errorf("%s: parsed details %s, want %s", tt.name, gotJSON, want)
+			}
+		}
+	}
+	// Parse types an enum detail again.
+	rec := httptest.NewRecorder()
+	apierrors.Write(rec, nil, typesCases[3].err)
+	e, err := apierrors.Parse(rec.Code, rec.Body.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := e.Details().(apierrors.AccountDisabledDetails); d.Reason != apierrors.AccountDisabledReasonIntegrationDisabled || !d.Reason.Valid() {
+		t.Errorf("parsed reason %q", d.Reason)
+	}
+}
