@@ -774,7 +774,7 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 	for _, hd := range e.def.headers {
 		v := hd.value
 		if hd.template != nil && e.details != nil {
-			v = e.fill(hd.template)
+			v = headerValue(e.fill(hd.template))
 		}
 		if v != "" {
 			set(hd.name, v)
@@ -798,6 +798,29 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		*buf = b
 		bodyBuffers.Put(buf)
 	}
+}
+
+// headerValue makes a header value filled from details safe to send (the
+// catalog's own text was checked when it was loaded). Each control character
+// but HTAB, and DEL, becomes a space, as net/http's Header.Write does with CR
+// and LF: no detail can end the header line, or make a client (Go's among
+// them) refuse the whole response, as a NUL does. Spaces and tabs at either
+// end are trimmed, as clients trim them; a value left empty is not sent.
+// Details are valid UTF-8 already (detailText), and stay so.
+func headerValue(v string) string {
+	var b []byte
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c < ' ' && c != '\t' || c == 0x7f {
+			if b == nil {
+				b = []byte(v)
+			}
+			b[i] = ' '
+		}
+	}
+	if b != nil {
+		v = string(b)
+	}
+	return strings.Trim(v, " \t")
 }
 
 // bodyBuffers recycles Write's buffers: a 429 storm writes thousands of bodies a second.

@@ -134,7 +134,7 @@ func NewInternal() *Error {
 var definitions = [6]definition{
 	{Definition: Definition{Code: CodeAuthRequired, Status: 401, Title: "Authentication Required", DocsURL: "https://docs.kestrel.example/errors#auth-required", Category: "Authentication errors"}, envelope: &envelopes[0], challenge: "Bearer", body: "{\"ok\":false,\"error\":{\"id\":\"auth.required\",\"text\":\"Authentication Required\"},\"status\":401}"},
 	{Definition: Definition{Code: CodePaymentDeclined, Status: 402, Title: "Payment Declined", DocsURL: "https://docs.kestrel.example/errors#payment-declined", Category: "Payment errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "The card was declined: "}, {detail: "decline_code"}}, zero: PaymentDeclinedDetails{}},
-	{Definition: Definition{Code: CodeChargeNotFound, Status: 404, Title: "Not Found", DocsURL: "https://docs.kestrel.example/errors#charge-not-found", Category: "Not found errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "No such charge: "}, {detail: "charge_id"}}, zero: ChargeNotFoundDetails{}},
+	{Definition: Definition{Code: CodeChargeNotFound, Status: 404, Title: "Not Found", DocsURL: "https://docs.kestrel.example/errors#charge-not-found", Category: "Not found errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "No such charge: "}, {detail: "charge_id"}}, headers: []header{{name: "Kestrel-Charge-Id", template: []templatePart{{detail: "charge_id"}}}}, zero: ChargeNotFoundDetails{}},
 	{Definition: Definition{Code: CodeAmountTooLarge, Status: 422, Title: "Amount Too Large", DocsURL: "https://docs.kestrel.example/errors#amount-too-large", Category: "Payment errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "The amount "}, {detail: "amount"}, {literal: " is above the limit of "}, {detail: "limit"}}, zero: AmountTooLargeDetails{}},
 	{Definition: Definition{Code: CodeRateLimited, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.kestrel.example/errors#rate-limited", Category: "Rate limiting"}, envelope: &envelopes[0], message: "Too many requests", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retry_after"}}}}, zero: RateLimitedDetails{}},
 	{Definition: Definition{Code: CodeInternal, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.kestrel.example/errors#internal", Category: "Server errors"}, envelope: &envelopes[0], message: "An internal error occurred", body: "{\"ok\":false,\"error\":{\"id\":\"internal\",\"text\":\"An internal error occurred\"},\"status\":500}"},
@@ -712,7 +712,7 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 	for _, hd := range e.def.headers {
 		v := hd.value
 		if hd.template != nil && e.details != nil {
-			v = e.fill(hd.template)
+			v = headerValue(e.fill(hd.template))
 		}
 		if v != "" {
 			set(hd.name, v)
@@ -736,6 +736,29 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		*buf = b
 		bodyBuffers.Put(buf)
 	}
+}
+
+// headerValue makes a header value filled from details safe to send (the
+// catalog's own text was checked when it was loaded). Each control character
+// but HTAB, and DEL, becomes a space, as net/http's Header.Write does with CR
+// and LF: no detail can end the header line, or make a client (Go's among
+// them) refuse the whole response, as a NUL does. Spaces and tabs at either
+// end are trimmed, as clients trim them; a value left empty is not sent.
+// Details are valid UTF-8 already (detailText), and stay so.
+func headerValue(v string) string {
+	var b []byte
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c < ' ' && c != '\t' || c == 0x7f {
+			if b == nil {
+				b = []byte(v)
+			}
+			b[i] = ' '
+		}
+	}
+	if b != nil {
+		v = string(b)
+	}
+	return strings.Trim(v, " \t")
 }
 
 // bodyBuffers recycles Write's buffers: a 429 storm writes thousands of bodies a second.

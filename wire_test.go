@@ -1,0 +1,59 @@
+package errgen
+
+// What a generated package lets out: header values filled from details,
+// read by Go's own client over a real connection.
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"strconv"
+	"testing"
+
+	"github.com/errgen/errgen/testdata/presets/custom/customerrors"
+)
+
+// TestHeaderFromStringDetailOverTheWire: charge.not_found sets
+// Kestrel-Charge-Id from its charge_id. Control characters in it become
+// spaces, and the ends are trimmed, so Go's client reads every response in
+// full, and no detail adds a header.
+func TestHeaderFromStringDetailOverTheWire(t *testing.T) {
+	tests := []struct{ id, want string }{
+		{"ch_1", "ch_1"},
+		{"ch_1\x00", "ch_1"},
+		{"ch\r\nSet-Cookie: a=b", "ch  Set-Cookie: a=b"},
+		{"ch\x7f1", "ch 1"},
+		{"\x00\x1f\x7f", ""}, // nothing left: the header is left out
+		{"ch\t1\xff", "ch\t1\uFFFD"},
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		i, _ := strconv.Atoi(r.URL.Query().Get("i"))
+		customerrors.Write(w, r, customerrors.NewChargeNotFound(tests[i].id))
+	}))
+	defer srv.Close()
+	for i, tt := range tests {
+		resp, err := srv.Client().Get(srv.URL + "/?i=" + strconv.Itoa(i))
+		if err != nil {
+			t.Errorf("%q: %v", tt.id, err)
+			continue
+		}
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		want, _ := customerrors.NewChargeNotFound(tt.id).MarshalJSON()
+		if err != nil || resp.StatusCode != 404 || string(body) != string(want) {
+			t.Errorf("%q: %d %s (%v), want 404 %s", tt.id, resp.StatusCode, body, err, want)
+		}
+		got, ok := resp.Header["Kestrel-Charge-Id"]
+		if tt.want == "" && ok || tt.want != "" && !reflect.DeepEqual(got, []string{tt.want}) {
+			t.Errorf("%q: Kestrel-Charge-Id = %q, want %q", tt.id, got, tt.want)
+		}
+		if resp.Header.Get("Set-Cookie") != "" || resp.Header.Get("Content-Type") != "application/json" {
+			t.Errorf("%q: headers %v", tt.id, resp.Header)
+		}
+		e, err := customerrors.Parse(resp.StatusCode, body)
+		if err != nil || e.Code() != customerrors.CodeChargeNotFound {
+			t.Errorf("%q: Parse: %v, %v", tt.id, e, err)
+		}
+	}
+}
