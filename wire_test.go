@@ -1,9 +1,11 @@
 package errgen
 
 // What a generated package lets out: header values filled from details,
-// read by Go's own client over a real connection.
+// read by Go's own client over a real connection, and details no caller can
+// change after construction.
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -11,7 +13,9 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/errgen/errgen/generated/apierrors"
 	"github.com/errgen/errgen/testdata/presets/custom/customerrors"
+	"github.com/errgen/errgen/testdata/presets/flat/flaterrors"
 )
 
 // TestHeaderFromStringDetailOverTheWire: charge.not_found sets
@@ -56,4 +60,50 @@ func TestHeaderFromStringDetailOverTheWire(t *testing.T) {
 			t.Errorf("%q: Parse: %v, %v", tt.id, e, err)
 		}
 	}
+}
+
+// TestDetailsAreImmutable: changing the maps, slices and raw JSON given to a
+// constructor, or those Details returned, changes neither Details nor the body.
+func TestDetailsAreImmutable(t *testing.T) {
+	raw := json.RawMessage(`{"title":"Title is required"}`)
+	granted := []string{"crm", "hris"}
+	fields := map[string]string{"email": "is not valid"}
+	errs := []interface {
+		Details() any
+		MarshalJSON() ([]byte, error)
+	}{
+		apierrors.NewValidationError(raw),
+		apierrors.NewProductAccessDeniedWithDetails(apierrors.ProductAccessDeniedDetails{Product: "ats", GrantedProducts: granted}),
+		flaterrors.NewInvalidInputWithDetails(flaterrors.InvalidInputDetails{Field: "email", Reasons: granted, FieldErrors: fields}),
+	}
+	want := []any{
+		apierrors.ValidationErrorDetails{Fields: json.RawMessage(`{"title":"Title is required"}`)},
+		apierrors.ProductAccessDeniedDetails{Product: "ats", GrantedProducts: []string{"crm", "hris"}},
+		flaterrors.InvalidInputDetails{Field: "email", Reasons: []string{"crm", "hris"}, FieldErrors: map[string]string{"email": "is not valid"}},
+	}
+	var bodies []string
+	for _, e := range errs {
+		b, _ := e.MarshalJSON()
+		bodies = append(bodies, string(b))
+	}
+	check := func(when string) {
+		t.Helper()
+		for i, e := range errs {
+			if got := e.Details(); !reflect.DeepEqual(got, want[i]) {
+				t.Errorf("%s: Details() = %#v, want %#v", when, got, want[i])
+			}
+			if b, _ := e.MarshalJSON(); string(b) != bodies[i] {
+				t.Errorf("%s: body %s, was %s", when, b, bodies[i])
+			}
+		}
+	}
+	copy(raw, `{"title":"Xxxxx xx xxxxxxxx"}`)
+	granted[0] = "changed"
+	fields["email"] = "changed"
+	fields["name"] = "added"
+	check("after the caller changed its values")
+	errs[0].Details().(apierrors.ValidationErrorDetails).Fields[2] = 'X'
+	errs[1].Details().(apierrors.ProductAccessDeniedDetails).GrantedProducts[0] = "changed"
+	errs[2].Details().(flaterrors.InvalidInputDetails).FieldErrors["email"] = "changed"
+	check("after changing what Details returned")
 }

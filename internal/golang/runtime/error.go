@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"reflect"
 	"strings"
 	"sync"
 )
@@ -38,7 +39,12 @@ func (e *Error) Message() string {
 }
 
 // Details returns the <Name>Details value, or nil when the error has no details.
+// Its maps and slices (raw JSON included) are the error's own copies, made
+// afresh for each call: changing them changes neither the error nor later calls.
 func (e *Error) Details() any {
+	if e.details != nil && e.def.prepared().eager && reflect.TypeOf(e.details) == reflect.TypeOf(e.def.zero) {
+		return cloneDetails(e.details)
+	}
 	return e.details
 }
 

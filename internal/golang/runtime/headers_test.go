@@ -1,10 +1,12 @@
 package runtime
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -66,5 +68,80 @@ func TestWriteHeadersFromDetailsOverTheWire(t *testing.T) {
 		if v := resp.Header.Get("X-Injected"); v != "" || resp.Header.Get("Content-Type") != "application/json" {
 			t.Errorf("%q: headers %v", tt.detail, resp.Header)
 		}
+	}
+}
+
+// TestDetailsAreImmutable: nothing done to the maps, slices and raw JSON a
+// caller passed, nor to those Details returned, changes the error.
+func TestDetailsAreImmutable(t *testing.T) {
+	reasons := []string{"short"}
+	fields := map[string]string{"a": "b"}
+	raw := json.RawMessage(`"v"`)
+	e := NewInvalidInputWithDetails(InvalidInputDetails{Field: "f", Reasons: reasons, FieldErrors: fields, Value: raw})
+	want := InvalidInputDetails{Field: "f", Reasons: []string{"short"}, FieldErrors: map[string]string{"a": "b"}, Value: json.RawMessage(`"v"`)}
+	before, _ := e.MarshalJSON()
+	check := func(when string) {
+		t.Helper()
+		got := e.Details().(InvalidInputDetails)
+		if !detailsEqual(got, want) {
+			t.Errorf("%s: Details() = %#v", when, got)
+		}
+		if after, _ := e.MarshalJSON(); string(after) != string(before) {
+			t.Errorf("%s: body\n%s\nwas\n%s", when, after, before)
+		}
+	}
+	check("built")
+	reasons[0] = "changed"
+	fields["a"] = "changed"
+	fields["new"] = "x"
+	raw[1] = 'w'
+	check("after the caller changed its values")
+	d := e.Details().(InvalidInputDetails)
+	d.Reasons[0] = "changed"
+	d.FieldErrors["a"] = "changed"
+	d.Value[1] = 'w'
+	check("after changing what Details returned")
+	// nil and empty stay apart, as json.Marshal tells them apart.
+	empty := NewInvalidInputWithDetails(InvalidInputDetails{Reasons: []string{}, FieldErrors: map[string]string{}, Value: json.RawMessage{}})
+	if d := empty.Details().(InvalidInputDetails); d.Reasons == nil || d.FieldErrors == nil || d.Value == nil {
+		t.Errorf("empty became nil: %#v", d)
+	}
+	if d := NewInvalidInput("f").Details().(InvalidInputDetails); d.Reasons != nil || d.FieldErrors != nil || d.Value != nil {
+		t.Errorf("nil became empty: %#v", d)
+	}
+}
+
+func detailsEqual(a, b InvalidInputDetails) bool {
+	if a.Field != b.Field || strings.Join(a.Reasons, "\x00") != strings.Join(b.Reasons, "\x00") ||
+		string(a.Value) != string(b.Value) || len(a.FieldErrors) != len(b.FieldErrors) {
+		return false
+	}
+	for k, v := range a.FieldErrors {
+		if w, ok := b.FieldErrors[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}
+
+// TestSharedDetailsRace: goroutines sharing one error may each change what
+// Details returned them (go test -race).
+func TestSharedDetailsRace(t *testing.T) {
+	e := NewInvalidInputWithDetails(InvalidInputDetails{Field: "f", FieldErrors: map[string]string{"a": "b"}})
+	done := make(chan bool)
+	for range 4 {
+		go func() {
+			for range 100 {
+				e.Details().(InvalidInputDetails).FieldErrors["a"] = "mine"
+				_, _ = e.MarshalJSON()
+			}
+			done <- true
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+	if got := e.Details().(InvalidInputDetails).FieldErrors["a"]; got != "b" {
+		t.Errorf("FieldErrors[a] = %q", got)
 	}
 }
