@@ -5,7 +5,6 @@ import (
 	"io"
 	"net/http"
 	"reflect"
-	"strings"
 	"sync"
 )
 
@@ -197,19 +196,24 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 // end are trimmed, as clients trim them; a value left empty is not sent.
 // Details are valid UTF-8 already (detailText), and stay so.
 func headerValue(v string) string {
-	var b []byte
 	for i := 0; i < len(v); i++ {
 		if c := v[i]; c < ' ' && c != '\t' || c == 0x7f {
-			if b == nil {
-				b = []byte(v)
+			b := []byte(v)
+			for ; i < len(b); i++ {
+				if c := b[i]; c < ' ' && c != '\t' || c == 0x7f {
+					b[i] = ' '
+				}
 			}
-			b[i] = ' '
+			v = string(b)
 		}
 	}
-	if b != nil {
-		v = string(b)
+	for len(v) > 0 && (v[0] == ' ' || v[0] == '\t') {
+		v = v[1:]
 	}
-	return strings.Trim(v, " \t")
+	for len(v) > 0 && (v[len(v)-1] == ' ' || v[len(v)-1] == '\t') {
+		v = v[:len(v)-1]
+	}
+	return v
 }
 
 // bodyBuffers recycles Write's buffers: a 429 storm writes thousands of bodies a second.
