@@ -13,7 +13,9 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/generated/apierrors"
+	"github.com/errgen/errgen/internal/example"
 	"github.com/errgen/errgen/testdata/presets/custom/customerrors"
 	"github.com/errgen/errgen/testdata/presets/flat/flaterrors"
 )
@@ -51,6 +53,12 @@ func TestHeaderFromStringDetailOverTheWire(t *testing.T) {
 		got, ok := resp.Header["Kestrel-Charge-Id"]
 		if tt.want == "" && ok || tt.want != "" && !reflect.DeepEqual(got, []string{tt.want}) {
 			t.Errorf("%q: Kestrel-Charge-Id = %q, want %q", tt.id, got, tt.want)
+		}
+		// The docs and the OpenAPI examples render headers by the same rule.
+		details, _ := json.Marshal(map[string]string{"charge_id": tt.id})
+		tmpl := &catalog.Template{Source: "{charge_id}", Parts: []catalog.TemplatePart{{Detail: "charge_id"}}}
+		if v, err := example.HeaderValue(tmpl, details); err != nil || v != tt.want {
+			t.Errorf("%q: example.HeaderValue = %q, %v, want %q", tt.id, v, err, tt.want)
 		}
 		if resp.Header.Get("Set-Cookie") != "" || resp.Header.Get("Content-Type") != "application/json" {
 			t.Errorf("%q: headers %v", tt.id, resp.Header)
