@@ -205,6 +205,7 @@ type ExampleJSON []byte
 // Header is a response header, its value possibly filled from details.
 type Header struct {
 	Name  string    // canonical header name
+	Key   string    // the name as written in the catalog
 	Value *Template // value template
 	Pos   Pos       // position of the header's name
 }

@@ -100,7 +100,7 @@ func (cr *catalogReader) headers(n *yaml.Node) []*Header {
 	var hs []*Header
 	for _, hf := range cr.fields(n, "headers", nil, nil) {
 		name := textproto.CanonicalMIMEHeaderKey(hf.key)
-		h := &Header{Name: name, Pos: posOf(hf.keyN)}
+		h := &Header{Name: name, Key: hf.key, Pos: posOf(hf.keyN)}
 		h.Value = cr.template(hf.value, "header "+name)
 		hs = append(hs, h)
 	}

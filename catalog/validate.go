@@ -168,7 +168,14 @@ func detailNames(e *Error) []string {
 }
 
 func (cr *catalogReader) validateHeaders(e *Error) {
+	seen := map[string]*Header{}
 	for _, h := range e.Headers {
+		lower := strings.ToLower(h.Name)
+		if prev := seen[lower]; prev != nil {
+			cr.probs.add(h.Pos, "error %q: header %q repeats %q (line %d): header names are case-insensitive", e.Code, h.Key, prev.Key, prev.Pos.Line)
+			continue
+		}
+		seen[lower] = h
 		switch {
 		case !httpguts.ValidHeaderFieldName(h.Name):
 			cr.probs.add(h.Pos, "error %q: %q is not a valid header name", e.Code, h.Name)
@@ -178,6 +185,8 @@ func (cr *catalogReader) validateHeaders(e *Error) {
 			cr.probs.add(h.Pos, "error %q: set WWW-Authenticate with challenge, not headers", e.Code)
 		case h.Name == cr.c.RequestID.Header:
 			cr.probs.add(h.Pos, "error %q: header %s carries the request id (request_id.header, line %d); it cannot be set per error", e.Code, h.Name, cr.requestIDPos.Line)
+		case h.Name == "Retry-After" && !delaySeconds(e, h.Value):
+			cr.probs.add(h.Pos, "error %q: header Retry-After must be a number of seconds (RFC 9110, section 10.2.3): digits or one {placeholder} of an integer detail, not %q", e.Code, h.Value.Source)
 		}
 		cr.checkPlaceholders(e, h.Value, "header "+h.Name)
 		for _, p := range h.Value.Parts {
@@ -189,6 +198,22 @@ func (cr *catalogReader) validateHeaders(e *Error) {
 	if e.Challenge != "" && !httpguts.ValidHeaderFieldValue(e.Challenge) {
 		cr.probs.add(e.Pos, "error %q: challenge has characters not allowed in HTTP headers", e.Code)
 	}
+}
+
+// delaySeconds reports whether a Retry-After value is delay-seconds (RFC 9110,
+// section 10.2.3): digits, or a lone placeholder of an integer detail. A
+// placeholder naming no detail, or a detail of no valid type, counts as fine:
+// that problem is reported on its own.
+func delaySeconds(e *Error, t *Template) bool {
+	if len(t.Parts) != 1 {
+		return false
+	}
+	p := t.Parts[0]
+	if p.Detail == "" {
+		return strings.Trim(p.Literal, "0123456789") == ""
+	}
+	d := e.Detail(p.Detail)
+	return d == nil || d.Type == "" || d.Type == TypeInteger
 }
 
 // validateEnvelope checks that an envelope can be parsed back: it must carry

@@ -153,6 +153,24 @@ func Fill(t *catalog.Template, details []byte) (string, error) {
 	return string(b), nil
 }
 
+// HeaderValue renders a header's value as the generated Write sends it: a
+// value filled from details has each control character but HTAB, and DEL,
+// replaced with a space, and spaces and tabs at either end trimmed (see
+// headerValue in internal/golang/runtime). An empty value is not sent.
+func HeaderValue(t *catalog.Template, details []byte) (string, error) {
+	v, err := Fill(t, details)
+	if err != nil || t.Static() {
+		return v, err
+	}
+	b := []byte(v)
+	for i, c := range b {
+		if c < ' ' && c != '\t' || c == 0x7f {
+			b[i] = ' '
+		}
+	}
+	return string(bytes.Trim(b, " \t")), nil
+}
+
 func appendPlaceholder(b []byte, raw json.RawMessage) []byte {
 	if len(raw) > 0 && raw[0] == '"' {
 		var s string

@@ -90,7 +90,7 @@ func newErrorData(e *catalog.Error) (*errorData, error) {
 	// leaves out a header whose value renders empty.
 	resp := []string{strings.TrimSpace("HTTP/1.1 " + strconv.Itoa(e.Status) + " " + d.Reason), "Content-Type: " + e.Format.MediaType}
 	for _, h := range e.Headers {
-		v, err := example.Fill(h.Value, in.Details)
+		v, err := example.HeaderValue(h.Value, in.Details)
 		if err != nil {
 			return nil, err
 		}

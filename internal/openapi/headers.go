@@ -89,7 +89,7 @@ func headerObject(us []headerUse, peers int) *yaml.Node {
 			}
 			in, err := example.New(u.e)
 			if err == nil {
-				v, err = example.Fill(u.h.Value, in.Details)
+				v, err = example.HeaderValue(u.h.Value, in.Details)
 			}
 			if err != nil {
 				v = ""

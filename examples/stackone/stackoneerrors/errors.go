@@ -337,12 +337,17 @@ func decodeDetails(zero any, raw []byte) (any, error) {
 // newError builds an error with details, checking that they encode, and renders the
 // message from them, the same way errgen rendered the docs.
 func newError(def *definition, details any) *Error {
+	p := def.prepared()
+	if p.eager && reflect.TypeOf(details) == reflect.TypeOf(def.zero) {
+		// The caller keeps its maps, slices and raw JSON: the error holds
+		// copies, so that nothing done to them afterwards changes it.
+		details = cloneDetails(details)
+	}
 	e := &Error{
 		def:     def,
 		details: details,
 		message: def.message,
 	}
-	p := def.prepared()
 	if p.checks {
 		if err := checkValues(p, details); err != nil {
 			e.err = err
@@ -369,11 +374,55 @@ func newError(def *definition, details any) *Error {
 	return e
 }
 
+// cloneDetails returns a copy of a details struct sharing no map or slice
+// (raw JSON included) with the original.
+func cloneDetails(details any) any {
+	v := reflect.ValueOf(details)
+	c := reflect.New(v.Type()).Elem()
+	c.Set(v)
+	for i := range c.NumField() {
+		if f := c.Field(i); f.CanSet() {
+			f.Set(deepCopy(f))
+		}
+	}
+	return c.Interface()
+}
+
+// deepCopy returns a copy of a map or slice, and of the maps and slices it
+// holds; nil stays nil, and empty stays empty, as json.Marshal tells them apart.
+func deepCopy(v reflect.Value) reflect.Value {
+	switch v.Kind() {
+	case reflect.Slice:
+		if v.IsNil() {
+			return v
+		}
+		c := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		if k := v.Type().Elem().Kind(); k != reflect.Slice && k != reflect.Map {
+			reflect.Copy(c, v)
+			return c
+		}
+		for i := range v.Len() {
+			c.Index(i).Set(deepCopy(v.Index(i)))
+		}
+		return c
+	case reflect.Map:
+		if v.IsNil() {
+			return v
+		}
+		c := reflect.MakeMapWithSize(v.Type(), v.Len())
+		for it := v.MapRange(); it.Next(); {
+			c.SetMapIndex(it.Key(), deepCopy(it.Value()))
+		}
+		return c
+	}
+	return v
+}
+
 // prepared is what the runtime works out once per definition, on first use, so
 // that the definitions table stays small, and so does the generated package.
 type prepared struct {
 	fields  []detailsField // how to encode the details, from their struct tags
-	eager   bool           // the details hold slices, maps or raw JSON: newError encodes them
+	eager   bool           // the details hold slices, maps or raw JSON: newError copies and encodes them
 	floats  bool           // the details hold float64s, which may be NaN: newError checks them
 	checks  bool           // the details hold JSON objects or enum values: newError checks them
 	code    string         // the code as a JSON string
@@ -739,7 +788,12 @@ func (e *Error) Message() string {
 }
 
 // Details returns the <Name>Details value, or nil when the error has no details.
+// Its maps and slices (raw JSON included) are the error's own copies, made
+// afresh for each call: changing them changes neither the error nor later calls.
 func (e *Error) Details() any {
+	if e.details != nil && e.def.prepared().eager && reflect.TypeOf(e.details) == reflect.TypeOf(e.def.zero) {
+		return cloneDetails(e.details)
+	}
 	return e.details
 }
 
@@ -847,7 +901,7 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		e = fallback
 	}
 	if requestIDHeader != "" && e.requestID == "" && r != nil {
-		if id := withoutControls(r.Header.Get(requestIDHeader)); id != "" {
+		if id := headerValue(r.Header.Get(requestIDHeader)); id != "" {
 			e = e.WithRequestID(id)
 		}
 	}
@@ -869,7 +923,7 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 	for _, hd := range e.def.headers {
 		v := hd.value
 		if hd.template != nil && e.details != nil {
-			v = e.fill(hd.template)
+			v = headerValue(e.fill(hd.template))
 		}
 		if v != "" {
 			set(hd.name, v)
@@ -879,7 +933,7 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		set("Www-Authenticate", e.def.challenge)
 	}
 	if requestIDHeader != "" {
-		if id := withoutControls(e.requestID); id != "" {
+		if id := headerValue(e.requestID); id != "" {
 			set(requestIDHeader, id)
 		}
 	}
@@ -900,21 +954,32 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 	}
 }
 
-// withoutControls drops the control characters that may not stand in a header
-// value (all but horizontal tab), so that a request id cannot end the header
-// or hide another.
-func withoutControls(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; (c < ' ' && c != '\t') || c == 0x7f {
-			return strings.Map(func(r rune) rune {
-				if (r < ' ' && r != '\t') || r == 0x7f {
-					return -1
+// headerValue makes a header value filled from details safe to send (the
+// catalog's own text was checked when it was loaded). Each control character
+// but HTAB, and DEL, becomes a space, as net/http's Header.Write does with CR
+// and LF: no detail can end the header line, or make a client (Go's among
+// them) refuse the whole response, as a NUL does. Spaces and tabs at either
+// end are trimmed, as clients trim them; a value left empty is not sent.
+// Details are valid UTF-8 already (detailText), and stay so.
+func headerValue(v string) string {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c < ' ' && c != '\t' || c == 0x7f {
+			b := []byte(v)
+			for ; i < len(b); i++ {
+				if c := b[i]; c < ' ' && c != '\t' || c == 0x7f {
+					b[i] = ' '
 				}
-				return r
-			}, s)
+			}
+			v = string(b)
 		}
 	}
-	return s
+	for len(v) > 0 && (v[0] == ' ' || v[0] == '\t') {
+		v = v[1:]
+	}
+	for len(v) > 0 && (v[len(v)-1] == ' ' || v[len(v)-1] == '\t') {
+		v = v[:len(v)-1]
+	}
+	return v
 }
 
 // bodyBuffers recycles Write's buffers: a 429 storm writes thousands of bodies a second.

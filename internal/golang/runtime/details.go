@@ -23,12 +23,17 @@ func decodeDetails(zero any, raw []byte) (any, error) {
 // newError builds an error with details, checking that they encode, and renders the
 // message from them, the same way errgen rendered the docs.
 func newError(def *definition, details any) *Error {
+	p := def.prepared()
+	if p.eager && reflect.TypeOf(details) == reflect.TypeOf(def.zero) {
+		// The caller keeps its maps, slices and raw JSON: the error holds
+		// copies, so that nothing done to them afterwards changes it.
+		details = cloneDetails(details)
+	}
 	e := &Error{
 		def:     def,
 		details: details,
 		message: def.message,
 	}
-	p := def.prepared()
 	if p.checks {
 		if err := checkValues(p, details); err != nil {
 			e.err = err
@@ -55,11 +60,55 @@ func newError(def *definition, details any) *Error {
 	return e
 }
 
+// cloneDetails returns a copy of a details struct sharing no map or slice
+// (raw JSON included) with the original.
+func cloneDetails(details any) any {
+	v := reflect.ValueOf(details)
+	c := reflect.New(v.Type()).Elem()
+	c.Set(v)
+	for i := range c.NumField() {
+		if f := c.Field(i); f.CanSet() {
+			f.Set(deepCopy(f))
+		}
+	}
+	return c.Interface()
+}
+
+// deepCopy returns a copy of a map or slice, and of the maps and slices it
+// holds; nil stays nil, and empty stays empty, as json.Marshal tells them apart.
+func deepCopy(v reflect.Value) reflect.Value {
+	switch v.Kind() {
+	case reflect.Slice:
+		if v.IsNil() {
+			return v
+		}
+		c := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		if k := v.Type().Elem().Kind(); k != reflect.Slice && k != reflect.Map {
+			reflect.Copy(c, v)
+			return c
+		}
+		for i := range v.Len() {
+			c.Index(i).Set(deepCopy(v.Index(i)))
+		}
+		return c
+	case reflect.Map:
+		if v.IsNil() {
+			return v
+		}
+		c := reflect.MakeMapWithSize(v.Type(), v.Len())
+		for it := v.MapRange(); it.Next(); {
+			c.SetMapIndex(it.Key(), deepCopy(it.Value()))
+		}
+		return c
+	}
+	return v
+}
+
 // prepared is what the runtime works out once per definition, on first use, so
 // that the definitions table stays small, and so does the generated package.
 type prepared struct {
 	fields  []detailsField // how to encode the details, from their struct tags
-	eager   bool           // the details hold slices, maps or raw JSON: newError encodes them
+	eager   bool           // the details hold slices, maps or raw JSON: newError copies and encodes them
 	floats  bool           // the details hold float64s, which may be NaN: newError checks them
 	checks  bool           // the details hold JSON objects or enum values: newError checks them
 	code    string         // the code as a JSON string

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"strings"
+	"reflect"
 	"sync"
 )
 
@@ -38,7 +38,12 @@ func (e *Error) Message() string {
 }
 
 // Details returns the <Name>Details value, or nil when the error has no details.
+// Its maps and slices (raw JSON included) are the error's own copies, made
+// afresh for each call: changing them changes neither the error nor later calls.
 func (e *Error) Details() any {
+	if e.details != nil && e.def.prepared().eager && reflect.TypeOf(e.details) == reflect.TypeOf(e.def.zero) {
+		return cloneDetails(e.details)
+	}
 	return e.details
 }
 
@@ -146,7 +151,7 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		e = fallback
 	}
 	if requestIDHeader != "" && e.requestID == "" && r != nil {
-		if id := withoutControls(r.Header.Get(requestIDHeader)); id != "" {
+		if id := headerValue(r.Header.Get(requestIDHeader)); id != "" {
 			e = e.WithRequestID(id)
 		}
 	}
@@ -168,7 +173,7 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 	for _, hd := range e.def.headers {
 		v := hd.value
 		if hd.template != nil && e.details != nil {
-			v = e.fill(hd.template)
+			v = headerValue(e.fill(hd.template))
 		}
 		if v != "" {
 			set(hd.name, v)
@@ -178,7 +183,7 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		set("Www-Authenticate", e.def.challenge)
 	}
 	if requestIDHeader != "" {
-		if id := withoutControls(e.requestID); id != "" {
+		if id := headerValue(e.requestID); id != "" {
 			set(requestIDHeader, id)
 		}
 	}
@@ -199,21 +204,32 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 	}
 }
 
-// withoutControls drops the control characters that may not stand in a header
-// value (all but horizontal tab), so that a request id cannot end the header
-// or hide another.
-func withoutControls(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; (c < ' ' && c != '\t') || c == 0x7f {
-			return strings.Map(func(r rune) rune {
-				if (r < ' ' && r != '\t') || r == 0x7f {
-					return -1
+// headerValue makes a header value filled from details safe to send (the
+// catalog's own text was checked when it was loaded). Each control character
+// but HTAB, and DEL, becomes a space, as net/http's Header.Write does with CR
+// and LF: no detail can end the header line, or make a client (Go's among
+// them) refuse the whole response, as a NUL does. Spaces and tabs at either
+// end are trimmed, as clients trim them; a value left empty is not sent.
+// Details are valid UTF-8 already (detailText), and stay so.
+func headerValue(v string) string {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c < ' ' && c != '\t' || c == 0x7f {
+			b := []byte(v)
+			for ; i < len(b); i++ {
+				if c := b[i]; c < ' ' && c != '\t' || c == 0x7f {
+					b[i] = ' '
 				}
-				return r
-			}, s)
+			}
+			v = string(b)
 		}
 	}
-	return s
+	for len(v) > 0 && (v[0] == ' ' || v[0] == '\t') {
+		v = v[1:]
+	}
+	for len(v) > 0 && (v[len(v)-1] == ' ' || v[len(v)-1] == '\t') {
+		v = v[:len(v)-1]
+	}
+	return v
 }
 
 // bodyBuffers recycles Write's buffers: a 429 storm writes thousands of bodies a second.

@@ -20,7 +20,7 @@ func TestWriteRequestID(t *testing.T) {
 		{"WithRequestID wins", "req_1", ErrUnauthorized.WithRequestID("req_own"), "req_own"},
 		{"none at all", "", ErrUnauthorized, ""},
 		{"the fallback too", "req_2", nil, "req_2"},
-		{"controls dropped", "", ErrUnauthorized.WithRequestID("a\r\nSet-Cookie: x\x00\x7f"), "aSet-Cookie: x"},
+		{"controls blanked", "", ErrUnauthorized.WithRequestID("a\r\nSet-Cookie: x\x00\x7f"), "a  Set-Cookie: x"},
 		{"only controls", "", ErrUnauthorized.WithRequestID("\r\n"), ""},
 	}
 	for _, tt := range tests {

@@ -7,7 +7,8 @@ package runtime
 // testdata/presets/problem/problemerrors/errors.go), so that runtime.go
 // compiles here and its tests exercise every path a catalog can take: static
 // pre-encoded bodies, required and optional details of every kind, message and
-// header templates, a challenge, a spread of details, and the fallback.
+// header templates (headers from an integer and from a string detail), a
+// challenge, a spread of details, and the fallback.
 //
 // It is never copied into generated packages. When the emitter changes what it
 // writes, change this file to match.
@@ -143,7 +144,7 @@ func NewInternal() *Error {
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [6]definition{
 	{Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.example.com/errors#unauthorized", Category: "Authentication errors"}, envelope: &envelopes[0], message: "Authentication required", challenge: "Bearer", body: "{\"error\":\"Authentication required\",\"code\":\"UNAUTHORIZED\"}"},
-	{Definition: Definition{Code: CodeInvalidInput, Status: 400, Title: "Bad Request", Category: "Validation errors"}, envelope: &envelopes[0], zero: InvalidInputDetails{}, required: true, objects: []string{"schema", "errors"}},
+	{Definition: Definition{Code: CodeInvalidInput, Status: 400, Title: "Bad Request", Category: "Validation errors"}, envelope: &envelopes[0], headers: []header{{name: "X-Invalid-Field", template: []templatePart{{detail: "field"}}}}, zero: InvalidInputDetails{}, required: true, objects: []string{"schema", "errors"}},
 	{Definition: Definition{Code: CodeRateLimited, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.example.com/errors#rate-limited", Category: "Rate limiting"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Rate limit of "}, {detail: "limit"}, {literal: " requests per "}, {detail: "window"}, {literal: " exceeded"}}, headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}, {name: "Cache-Control", value: "no-store"}}, zero: RateLimitedDetails{}, required: true},
 	{Definition: Definition{Code: CodeOrderNotFound, Status: 404, Title: "Order not found", Category: "Not found errors"}, envelope: &envelopes[1], typeURI: "https://example.com/probs/order-not-found", body: "{\"type\":\"https://example.com/probs/order-not-found\",\"title\":\"Order not found\",\"status\":404,\"code\":\"ORDER_NOT_FOUND\"}"},
 	{Definition: Definition{Code: CodeOutOfCredit, Status: 403, Title: "You do not have enough credit.", Category: "Billing errors"}, envelope: &envelopes[1], typeURI: "https://example.com/probs/out-of-credit", messageTemplate: []templatePart{{literal: "Your current balance is "}, {detail: "balance"}, {literal: ", but that costs "}, {detail: "cost"}, {literal: "."}}, zero: OutOfCreditDetails{}, required: true},
