@@ -23,6 +23,7 @@ type definition struct {
 	challenge       string         // WWW-Authenticate value; empty when none
 	body            string         // pre-encoded body of the error without details; empty when it has details
 	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
+	unknown         bool           // made by Parse for a code the catalog does not define; see Error.Known
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared
 }
@@ -68,4 +69,6 @@ type Error struct {
 	requestID   string
 	instance    string
 	err         error // why the details could not be marshaled
+	parsed      bool  // made by Parse: status is the response's
+	status      int   // the status passed to Parse
 }
