@@ -84,7 +84,11 @@ func (e *Error) Unwrap() error {
 // Is reports whether target is an error of the same code, such as its sentinel.
 func (e *Error) Is(target error) bool {
 	t, ok := target.(*Error)
-	return ok && t != nil && (t.def == e.def || t.def.unknown && e.def.unknown && t.def.Code == e.def.Code)
+	if !ok || t == nil {
+		return false
+	}
+	// Errors of codes the catalog does not define match by code.
+	return t.def == e.def || t.def != nil && e.def != nil && t.def.unknown && e.def.unknown && t.def.Code == e.def.Code
 }
 
 // WithCause returns a copy of e wrapping cause, which is logged but never written to clients.

@@ -29,7 +29,7 @@ import (
 // among those it carries the code of (or, without a code, the title of); on a
 // tie, the envelope of the error it names, else the first in catalog order.
 func Parse(status int, body []byte) (*Error, error) {
-	if !json.Valid(body) {
+	if !validJSON(body) {
 		var v struct{}
 		return nil, &ParseError{Kind: ParseNotJSON, Err: json.Unmarshal(body, &v)}
 	}
