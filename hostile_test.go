@@ -76,7 +76,8 @@ func checkHostileGo(t *testing.T, src []byte) {
 	sort.Strings(exported)
 	want := []string{"Code", "CodeHostile", "CodeNoAuth", "CodeSecretFail", "Definition", "Definitions", "ErrHostile",
 		"ErrNoAuth", "ErrSecretFail", "Error", "HostileDetails", "Lookup", "NewHostile", "NewHostileWithDetails",
-		"NewNoAuth", "NewSecretFail", "Parse", "Write"}
+		"NewNoAuth", "NewSecretFail", "Parse", "ParseBadDetail", "ParseError", "ParseErrorKind", "ParseNotEnvelope",
+		"ParseNotJSON", "Write"}
 	if strings.Join(exported, " ") != strings.Join(want, " ") {
 		t.Errorf("exported identifiers\n got %v\nwant %v", exported, want)
 	}

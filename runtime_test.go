@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/examples/scopestack/scopestackerrors"
 	"github.com/errgen/errgen/generated/apierrors"
 	"github.com/errgen/errgen/internal/catalogtest"
 	"github.com/errgen/errgen/internal/example"
@@ -31,6 +32,7 @@ type roundTripper interface {
 	Status() int
 	Message() string
 	Details() any
+	Known() bool
 }
 
 // TestEnvelopeBytes pins, for every preset, the exact bytes written for an
@@ -133,6 +135,64 @@ func TestEveryErrorRoundTrips(t *testing.T) {
 				if len(ce.Details) > 0 && carriesDetails(ce.Format) && e.Details() == nil {
 					t.Errorf("Details() = nil, though the envelope carries the details")
 				}
+				// Written by Write and parsed back: the same error.
+				rec := httptest.NewRecorder()
+				pkg.write(rec, httptest.NewRequest("GET", "/", nil), e.(error))
+				w, err := parse(rec.Code, rec.Body.Bytes())
+				if err != nil {
+					t.Fatalf("Parse(Write()): %v", err)
+				}
+				if callString(w, "Code") != ce.Code || !w.Known() || w.Status() != ce.Status || w.Message() != e.Message() || !reflect.DeepEqual(w.Details(), e.Details()) {
+					t.Errorf("Parse(Write()) = %s %v %d %q %#v\nwant %s true %d %q %#v", callString(w, "Code"), w.Known(), w.Status(), w.Message(), w.Details(),
+						ce.Code, ce.Status, e.Message(), e.Details())
+				}
+				// Status is the response's (envelopes without a code identify by it).
+				if w, err := parse(599, rec.Body.Bytes()); ce.Format.Has(catalog.RefCode) && (err != nil || w.Status() != 599 || callString(w, "Code") != ce.Code) {
+					t.Errorf("Parse(599, Write()) = %v, %v", w, err)
+				}
+			})
+		}
+	}
+}
+
+// TestEveryEnvelopeParsesUnknownCodes rewrites the example body of every
+// catalog error with a code (or, without one, a title) the catalog does not
+// define: Parse gives an error that is not Known, with the received code and
+// the given status, read in the right envelope, and Write sends the fallback.
+func TestEveryEnvelopeParsesUnknownCodes(t *testing.T) {
+	for _, tc := range catalogtest.All(t) {
+		pkg := contractPkgs[tc.Name]
+		for _, ce := range tc.C.Errors {
+			t.Run(tc.Name+"/"+ce.Code, func(t *testing.T) {
+				body, err := example.Body(ce)
+				if err != nil {
+					t.Fatal(err)
+				}
+				old, unknown, wantCode := ce.Code, "NOT_IN_THE_CATALOG", "NOT_IN_THE_CATALOG"
+				if !ce.Format.Has(catalog.RefCode) {
+					old, unknown, wantCode = ce.Title, "Not In The Catalog", ""
+				}
+				q := func(s string) string { b, _ := json.Marshal(s); return string(b) }
+				if strings.Count(string(body), q(old)) != 1 {
+					t.Skipf("%s is not once in %s", q(old), body)
+				}
+				body = []byte(strings.Replace(string(body), q(old), q(unknown), 1))
+				got, err := pkg.parse(ce.Status, body)
+				if err != nil {
+					t.Fatalf("Parse(%s): %v", body, err)
+				}
+				e := got.(roundTripper)
+				if e.Known() || callString(e, "Code") != wantCode || e.Status() != ce.Status {
+					t.Errorf("Parse(%s) = known %v, code %q, status %d", body, e.Known(), callString(e, "Code"), e.Status())
+				}
+				if e.Message() != "" && !strings.Contains(string(body), q(e.Message())) {
+					t.Errorf("message %q is not the body's: read in another envelope? %s", e.Message(), body)
+				}
+				rec := httptest.NewRecorder()
+				pkg.write(rec, httptest.NewRequest("GET", "/", nil), got)
+				if rec.Code != tc.C.Fallback.Status || strings.Contains(rec.Body.String(), unknown) {
+					t.Errorf("Write sent %d %s, want the fallback", rec.Code, rec.Body)
+				}
 			})
 		}
 	}
@@ -154,32 +214,85 @@ func TestParseRejects(t *testing.T) {
 		name   string
 		status int
 		body   string
+		kind   apierrors.ParseErrorKind
+		detail string
 	}{
-		{"not JSON", 404, `<html>`},
-		{"unknown code", 404, `{"error":"x","code":"NO_SUCH_CODE"}`},
-		{"wrong envelope", 404, `{"errors":[{"status":"404"}]}`},
-		{"empty", 500, ``},
-		{"details of the wrong type", 404, `{"error":"x","code":"NOT_FOUND","details":{"resourceType":1}}`},
+		{"not JSON", 502, `<html><head><title>502 Bad Gateway</title></head></html>`, apierrors.ParseNotJSON, ""},
+		{"empty", 500, ``, apierrors.ParseNotJSON, ""},
+		{"wrong envelope", 404, `{"errors":[{"status":"404"}]}`, apierrors.ParseNotEnvelope, ""},
+		{"JSON, not an object", 404, `["NOT_FOUND"]`, apierrors.ParseNotEnvelope, ""},
+		{"details of the wrong type", 404, `{"error":"x","code":"NOT_FOUND","details":{"resourceType":1}}`, apierrors.ParseBadDetail, "resourceType"},
+		{"details not an object", 404, `{"error":"x","code":"NOT_FOUND","details":"ticket"}`, apierrors.ParseBadDetail, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if e, err := apierrors.Parse(tt.status, []byte(tt.body)); err == nil {
-				t.Errorf("Parse(%d, %q) = %v, want an error", tt.status, tt.body, e)
+			e, err := apierrors.Parse(tt.status, []byte(tt.body))
+			var pe *apierrors.ParseError
+			if e != nil || !errors.As(err, &pe) {
+				t.Fatalf("Parse(%d, %q) = %v, %v; want a *ParseError", tt.status, tt.body, e, err)
+			}
+			if pe.Kind != tt.kind || pe.Detail != tt.detail {
+				t.Errorf("Parse(%d, %q): kind %d detail %q, want %d %q: %v", tt.status, tt.body, pe.Kind, pe.Detail, tt.kind, tt.detail, err)
+			}
+			if tt.kind == apierrors.ParseBadDetail && pe.Code != apierrors.CodeNotFound {
+				t.Errorf("ParseError.Code = %q", pe.Code)
 			}
 		})
 	}
 }
 
+// TestParseUnknownCode: a body of the API's envelope with a code the catalog
+// does not define is an error all the same, for the client; Write never sends it.
+func TestParseUnknownCode(t *testing.T) {
+	e, err := apierrors.Parse(404, []byte(`{"error":"No such widget","code":"WIDGET_NOT_FOUND","details":{"id":7}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Known() || e.Code() != "WIDGET_NOT_FOUND" || e.Message() != "No such widget" || e.Status() != 404 || e.Details() != nil {
+		t.Errorf("Parse = known %v %q %q %d %v", e.Known(), e.Code(), e.Message(), e.Status(), e.Details())
+	}
+	if _, ok := apierrors.Lookup(string(e.Code())); ok {
+		t.Error("Lookup knows the code")
+	}
+	rec := httptest.NewRecorder()
+	apierrors.Write(rec, httptest.NewRequest("GET", "/", nil), e)
+	if rec.Code != 500 || strings.Contains(rec.Body.String(), "WIDGET") {
+		t.Errorf("Write sent %d %s, want the fallback", rec.Code, rec.Body)
+	}
+}
+
+// TestParseStatusIsTheResponses: Status is the status given to Parse, for
+// known codes too; Definition keeps the catalog's.
+func TestParseStatusIsTheResponses(t *testing.T) {
+	body, _ := apierrors.NewNotFound("ticket", "tkt_1").MarshalJSON()
+	e, err := apierrors.Parse(410, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !e.Known() || e.Code() != apierrors.CodeNotFound || e.Status() != 410 || e.Definition().Status != 404 {
+		t.Errorf("Parse = %v %q %d %d", e.Known(), e.Code(), e.Status(), e.Definition().Status)
+	}
+}
+
 func TestParseWithoutCodeMatchesStatusAndTitle(t *testing.T) {
-	// The oauth2 envelope carries the code; the problem one carries the title
-	// too. A body whose code is unknown but whose title matches is refused:
-	// the code, when the envelope has one, decides.
+	// The problem envelope carries the code and the title: the code decides.
 	e, err := problemerrors.Parse(404, []byte(`{"type":"about:blank","title":"Order not found","status":404,"code":"ORDER_NOT_FOUND"}`))
 	if err != nil || e.Code() != problemerrors.CodeOrderNotFound {
 		t.Fatalf("Parse = %v, %v", e, err)
 	}
-	if _, err := problemerrors.Parse(404, []byte(`{"title":"Order not found","status":404,"code":"NOPE"}`)); err == nil {
-		t.Error("Parse accepted an unknown code")
+	e, err = problemerrors.Parse(404, []byte(`{"title":"Order not found","status":404,"code":"NOPE"}`))
+	if err != nil || e.Known() || e.Code() != "NOPE" || e.Title() != "Order not found" {
+		t.Errorf("Parse of an unknown code = %v, %v", e, err)
+	}
+	// ScopeStack's JSON:API envelope has no code: status and title identify.
+	body := []byte(`{"errors":[{"status":"404","title":"Not Found","detail":"No such project"}]}`)
+	e2, err := scopestackerrors.Parse(404, body)
+	if err != nil || !e2.Known() || e2.Code() != scopestackerrors.CodeNotFound || e2.Message() != "No such project" {
+		t.Errorf("Parse(404) = %v, %v", e2, err)
+	}
+	e2, err = scopestackerrors.Parse(410, body)
+	if err != nil || e2.Known() || e2.Code() != "" || e2.Status() != 410 || e2.Title() != "Not Found" || e2.Message() != "No such project" {
+		t.Errorf("Parse(410) = %v, %v", e2, err)
 	}
 }
 

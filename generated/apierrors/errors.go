@@ -462,6 +462,7 @@ type definition struct {
 	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
 	required        bool           // the error has required details: its sentinel matches, but Write never sends it
 	objects         []string       // the object and object[] details, which must hold JSON objects
+	unknown         bool           // made by Parse for a code the catalog does not define; see Error.Known
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared
 }
@@ -507,15 +508,8 @@ type Error struct {
 	requestID   string
 	instance    string
 	err         error // why the details could not be marshaled
-}
-
-// decodeDetails decodes a details object into a value of the type of zero.
-func decodeDetails(zero any, raw []byte) (any, error) {
-	p := reflect.New(reflect.TypeOf(zero))
-	if err := json.Unmarshal(raw, p.Interface()); err != nil {
-		return nil, err
-	}
-	return p.Elem().Interface(), nil
+	parsed      bool  // made by Parse: status is the response's
+	status      int   // the status passed to Parse
 }
 
 // newError builds an error with details, checking that they encode, and renders the
@@ -902,12 +896,22 @@ func (e *Error) fill(parts []templatePart) string {
 		// A lone placeholder, as in Retry-After: no buffer needed.
 		return e.detailText(parts[0].detail)
 	}
-	var b []byte
+	var buf [128]byte // most messages fit: one allocation, the string
+	b := buf[:0]
 	for _, p := range parts {
 		if p.detail == "" {
 			b = append(b, p.literal...)
-		} else {
-			b = append(b, e.detailText(p.detail)...)
+			continue
+		}
+		v, ok := e.detailField(p.detail)
+		switch {
+		case !ok:
+		case v.Kind() == reflect.String:
+			b = appendValidUTF8(b, v.String())
+		case v.Kind() == reflect.Int:
+			b = strconv.AppendInt(b, v.Int(), 10)
+		default:
+			b, _ = appendValue(b, v)
 		}
 	}
 	return string(b)
@@ -930,6 +934,17 @@ func (e *Error) detailText(name string) string {
 	return string(b)
 }
 
+// appendValidUTF8 appends s, each invalid byte replaced with U+FFFD.
+func appendValidUTF8(b []byte, s string) []byte {
+	if utf8.ValidString(s) {
+		return append(b, s...)
+	}
+	for _, r := range s {
+		b = utf8.AppendRune(b, r)
+	}
+	return b
+}
+
 // validUTF8 replaces each invalid byte of s with U+FFFD, as encoding/json does.
 func validUTF8(s string) string {
 	if utf8.ValidString(s) {
@@ -944,7 +959,10 @@ func validUTF8(s string) string {
 
 // Error returns the code, the message and the cause, for logs; clients never see it.
 func (e *Error) Error() string {
-	s := string(e.def.Code) + ": " + e.messageOrTitle()
+	s := e.messageOrTitle()
+	if e.def.Code != "" {
+		s = string(e.def.Code) + ": " + s
+	}
 	if e.cause != nil {
 		s += ": " + e.cause.Error()
 	}
@@ -956,8 +974,12 @@ func (e *Error) Code() Code {
 	return e.def.Code
 }
 
-// Status returns the HTTP status.
+// Status returns the HTTP status: the catalog's, or for an error made by Parse
+// the status Parse was given, the response's, whatever the catalog says.
 func (e *Error) Status() int {
+	if e.parsed {
+		return e.status
+	}
 	return e.def.Status
 }
 
@@ -991,9 +1013,22 @@ func (e *Error) Instance() string {
 	return e.instance
 }
 
-// Definition returns the registry entry of the error's code.
+// Definition returns the registry entry of the error's code. For an error
+// whose code the catalog does not define (see Known) only Code, Status and
+// Title are set, as Parse received them.
 func (e *Error) Definition() Definition {
 	return e.def.Definition
+}
+
+// Known reports whether the error is one the catalog defines. It is false only
+// for an error Parse read with a code the catalog does not define (or, in an
+// envelope without a code, a status and title it does not define): Code,
+// Message and Status are then what the response said, Details is nil, and
+// Lookup does not know the code. Write and MarshalJSON treat such an error as
+// any non-catalog error, and write the fallback: a service never sends a code
+// its catalog does not document.
+func (e *Error) Known() bool {
+	return !e.def.unknown
 }
 
 // Unwrap returns the cause, for errors.Is and errors.As.
@@ -1004,7 +1039,11 @@ func (e *Error) Unwrap() error {
 // Is reports whether target is an error of the same code, such as its sentinel.
 func (e *Error) Is(target error) bool {
 	t, ok := target.(*Error)
-	return ok && t != nil && t.def == e.def
+	if !ok || t == nil {
+		return false
+	}
+	// Errors of codes the catalog does not define match by code.
+	return t.def == e.def || t.def != nil && e.def != nil && t.def.unknown && e.def.unknown && t.def.Code == e.def.Code
 }
 
 // WithCause returns a copy of e wrapping cause, which is logged but never written to clients.
@@ -1036,10 +1075,14 @@ func (e *Error) WithInstance(uri string) *Error {
 	return &c
 }
 
-// MarshalJSON writes the error in its envelope, exactly as Write sends it.
+// MarshalJSON writes the error in its envelope, exactly as Write sends it: an
+// error the catalog does not define (see Known) is written as the fallback.
 func (e *Error) MarshalJSON() ([]byte, error) {
 	if e.err != nil {
 		return nil, e.err
+	}
+	if e.def.unknown {
+		return fallback.appendJSON(nil), nil
 	}
 	return e.appendJSON(nil), nil
 }
@@ -1066,8 +1109,9 @@ func (e *Error) messageOrTitle() string {
 }
 
 // Write writes err as an error response: status, Content-Type, the catalog's
-// headers and the envelope. An error that is not a catalog error (nor wraps one)
-// is written as the fallback error: its text never reaches the client. The body
+// headers and the envelope. An error that is not a catalog error (nor wraps one),
+// or that Parse read with a code the catalog does not define (see Known), is
+// written as the fallback error: its text never reaches the client. The body
 // comes from a buffer reused once Write returns, so w must not keep the slice it
 // is given, as io.Writer requires; a recorder that copies it is fine.
 func Write(w http.ResponseWriter, r *http.Request, err error) {
@@ -1078,10 +1122,11 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 			e = wrapped
 		}
 	}
-	if e == nil || e.def == nil || e.err != nil || e.def.required && e.details == nil {
-		// Not a catalog error, details that do not encode, or the sentinel of
-		// an error whose required details it lacks: none can be written as
-		// the OpenAPI document describes it, so the fallback is.
+	if e == nil || e.def == nil || e.err != nil || e.def.unknown || e.def.required && e.details == nil {
+		// Not a catalog error, details that do not encode, a code this
+		// catalog does not define (Parse), or the sentinel of an error whose
+		// required details it lacks: none can be written as the OpenAPI
+		// document describes it, so the fallback is.
 		e = fallback
 	}
 	if requestIDHeader != "" && e.requestID == "" && r != nil {
@@ -1172,126 +1217,426 @@ var bodyBuffers = sync.Pool{New: func() any {
 	return &b
 }}
 
-// Parse reads an error response back into its catalog error, details included.
-// It matches by code, or by status and title for envelopes without a code.
+// Parse reads an error response back into an *Error, details typed again;
+// status is the response's HTTP status.
+//
+//   - A body in one of the catalog's envelopes with a code the catalog defines
+//     gives that error, with the message, details, request ID and instance the
+//     body carries. Status is status, the response's, even where the catalog
+//     says another; Definition().Status is the catalog's.
+//   - A code the catalog does not define gives an error whose Known is false,
+//     with that code, the received message and the given status, and a nil
+//     error. An envelope without a code identifies an error by status and
+//     title: a pair the catalog does not define gives such an error with an
+//     empty code and the received title and message.
+//   - Anything else fails with a *ParseError: ParseNotJSON (e.g. a proxy's
+//     HTML page), ParseNotEnvelope (JSON in none of the catalog's envelopes) or
+//     ParseBadDetail (a catalog error whose detail has the wrong type).
+//
+// A catalog with several envelopes reads a body in the one it fits best: the
+// one whose members it has most of (of the JSON type the envelope writes),
+// among those it carries the code of (or, without a code, the title of); on a
+// tie, the envelope of the error it names, else the first in catalog order.
 func Parse(status int, body []byte) (*Error, error) {
-	if !json.Valid(body) {
-		return nil, errors.New("parse error response: body is not valid JSON")
+	if !validJSON(body) {
+		var v struct{}
+		return nil, &ParseError{Kind: ParseNotJSON, Err: json.Unmarshal(body, &v)}
 	}
+	var buf [16]jsonMember
+	top := buf[:0]
+	it, _ := newObjectIter(body)
+	for key, val, ok := it.next(); ok; key, val, ok = it.next() {
+		top = append(top, jsonMember{key, val})
+	}
+	var best reading
 	for i := range envelopes {
-		if e, ok := envelopes[i].parse(status, body); ok {
-			return e, nil
+		if r, ok := read(&envelopes[i], body, top, status); ok && (best.env == nil || r.rank() > best.rank()) {
+			best = r
 		}
 	}
-	return nil, errors.New("parse error response: no catalog error matches the status and body")
+	if best.env == nil {
+		return nil, &ParseError{Kind: ParseNotEnvelope}
+	}
+	return best.build()
 }
 
-// parse reads body in this envelope; ok is false when it does not identify one of
-// the envelope's errors.
-func (env *envelope) parse(status int, body []byte) (*Error, bool) {
-	var (
-		code, title, message, requestID, instance string
-		hasMessage                                bool
-		details                                   json.RawMessage
-		members                                   map[string]json.RawMessage
-	)
-	for _, f := range env.fields {
-		raw, ok := lookupPath(body, f.path)
-		if !ok {
+// ParseError is why Parse could not read a body; Kind tells the cases apart.
+type ParseError struct {
+	Kind   ParseErrorKind
+	Code   Code   // ParseBadDetail: the code of the error
+	Detail string // ParseBadDetail: the detail of the wrong type; "" when the details are not an object
+	Err    error  // the error of encoding/json, when there is one
+}
+
+// ParseErrorKind is the kind of a ParseError.
+type ParseErrorKind int
+
+// The kinds of ParseError.
+const (
+	ParseNotJSON     ParseErrorKind = iota + 1 // the body is not JSON, e.g. a proxy's HTML error page
+	ParseNotEnvelope                           // the body is JSON, but in none of the catalog's envelopes
+	ParseBadDetail                             // a catalog error whose detail has the wrong type
+)
+
+// Error describes the failure.
+func (e *ParseError) Error() string {
+	s := "parse error response: "
+	switch e.Kind {
+	case ParseNotJSON:
+		s += "body is not JSON"
+	case ParseNotEnvelope:
+		s += "body is not in an error envelope of this API"
+	case ParseBadDetail:
+		s += string(e.Code) + ": "
+		if e.Detail == "" {
+			s += "details are not an object"
+		} else {
+			s += "detail " + strconv.Quote(e.Detail) + " has the wrong type"
+		}
+	default:
+		s += "kind " + strconv.Itoa(int(e.Kind))
+	}
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
+	return s
+}
+
+// Unwrap returns the error of encoding/json, if any.
+func (e *ParseError) Unwrap() error {
+	return e.Err
+}
+
+// reading is a body read in one envelope: the raw JSON of each field found.
+type reading struct {
+	env     *envelope
+	body    []byte
+	status  int
+	def     *definition // the error the body names; nil when the catalog does not define it
+	score   int         // how many of the envelope's fields the body has, of the JSON type the envelope writes
+	code    []byte      // the JSON strings of the fields; nil when absent
+	title   []byte
+	message []byte
+	request []byte
+	inst    []byte
+	details []byte   // the details object
+	spread  []byte   // the object whose members, but exclude, are the details
+	exclude []string // the spread object's members that are not details
+	named   bool     // the body has a member the envelope fills from one detail
+}
+
+// jsonMember is a member of a JSON object: its key, as a JSON string, and value.
+type jsonMember struct {
+	key, val []byte
+}
+
+// read reads body, whose members are top, in env; ok is false when body lacks
+// what identifies an error in env: the code, or without one, the title.
+func read(env *envelope, body []byte, top []jsonMember, status int) (r reading, ok bool) {
+	r = reading{env: env, body: body, status: status}
+	var slots [16][]byte
+	vals := slots[:0]
+	if len(env.fields) <= len(slots) {
+		vals = slots[:len(env.fields)]
+	} else {
+		vals = make([][]byte, len(env.fields))
+	}
+	locate(env.fields, body, top, vals)
+	for i, f := range env.fields {
+		raw := vals[i]
+		if len(raw) == 0 {
 			continue
 		}
+		if f.ref == "spread" {
+			r.spread, r.exclude = raw, f.exclude
+			continue
+		}
+		if !fits(f.ref, raw) {
+			continue
+		}
+		r.score++
 		switch f.ref {
 		case "code":
-			code, _ = stringValue(raw)
+			r.code = raw
 		case "title":
-			title, _ = stringValue(raw)
+			r.title = raw
 		case "message":
-			message, hasMessage = stringValue(raw)
+			r.message = raw
 		case "request_id":
-			requestID, _ = stringValue(raw)
+			r.request = raw
 		case "instance":
-			instance, _ = stringValue(raw)
+			r.inst = raw
 		case "details":
 			if f.arg == "" {
-				details = raw
-				break
-			}
-			if members == nil {
-				members = map[string]json.RawMessage{}
-			}
-			members[f.arg] = raw
-		case "spread":
-			var all map[string]json.RawMessage
-			if json.Unmarshal(raw, &all) != nil {
-				break
-			}
-			for _, k := range f.exclude {
-				delete(all, k)
-			}
-			if members == nil {
-				members = all
-				break
-			}
-			for k, v := range all { // beside details placed by name
-				members[k] = v
+				r.details = raw
+			} else {
+				r.named = true
 			}
 		}
 	}
-	def := env.identify(status, code, title)
+	if env.hasCode && r.code == nil || !env.hasCode && r.title == nil {
+		return r, false
+	}
+	r.def = r.identify()
+	return r, true
+}
+
+// locate sets vals[i] to the value of fields[i] in body, whose members are
+// top, or to nil: what lookupPath finds, without a walk through body for each.
+func locate(fields []envelopeField, body []byte, top []jsonMember, vals [][]byte) {
+	for i := range fields {
+		if len(fields[i].path) == 0 {
+			vals[i] = body
+		}
+	}
+	for _, m := range top {
+		for i := range fields {
+			// The last member of a name wins, as in lookupPath.
+			if p := fields[i].path; len(p) > 0 && keyIs(m.key, p[0]) {
+				vals[i], _ = lookupPath(m.val, p[1:])
+			}
+		}
+	}
+}
+
+// rank orders the readings of a body: by score, then whether the envelope is
+// the one of the error the body names.
+func (r *reading) rank() int {
+	if r.def != nil && r.def.envelope == r.env {
+		return 2*r.score + 1
+	}
+	return 2 * r.score
+}
+
+// fits reports whether a field's value has the JSON type the envelope writes.
+func fits(ref string, raw []byte) bool {
+	switch ref {
+	case "details":
+		return true
+	case "status":
+		return raw[0] == '-' || '0' <= raw[0] && raw[0] <= '9'
+	}
+	return raw[0] == '"'
+}
+
+// build makes the error the reading identifies.
+func (r *reading) build() (*Error, error) {
+	def := r.def
 	if def == nil {
-		return nil, false
+		return r.unknown(), nil
 	}
-	if details == nil && len(members) > 0 {
-		details, _ = json.Marshal(members)
-	}
-	e := &Error{
-		def:     def,
-		message: def.message,
-	}
-	if def.zero != nil && details != nil {
-		d, err := decodeDetails(def.zero, details)
-		if err != nil {
-			return nil, false
+	var d any
+	if def.zero != nil {
+		var err error
+		if d, err = r.decodeDetails(def); err != nil {
+			return nil, err
 		}
-		e = newError(def, d)
 	}
-	if hasMessage && message != e.message && !(e.message == "" && message == def.Title) {
-		e.message = message
+	var e *Error
+	if d != nil {
+		e = newError(def, d)
+	} else {
+		e = &Error{
+			def:     def,
+			message: def.message,
+		}
+	}
+	if m := r.message; m != nil && !stringIs(m, e.message) && !(e.message == "" && stringIs(m, def.Title)) {
+		e.message, _ = stringValue(m)
 		e.custom = true
 	}
-	e.requestID = requestID
-	e.instance = instance
-	return e, true
+	e.requestID, _ = stringValue(r.request)
+	e.instance, _ = stringValue(r.inst)
+	e.parsed, e.status = true, r.status
+	return e, nil
 }
 
-// identify finds the definition a body names: by code, or by status and title.
-func (env *envelope) identify(status int, code, title string) *definition {
-	k := errorKey{
-		code: code,
-		env:  env,
+// identify finds the definition the reading names: by code, whatever the
+// envelope the catalog writes it in, or by status and title.
+func (r *reading) identify() *definition {
+	x := index()
+	if r.env.hasCode {
+		if c := r.code; plainString(c) {
+			return x.byCode[string(c[1:len(c)-1])]
+		}
+		code, _ := stringValue(r.code)
+		return x.byCode[code]
 	}
-	if !env.hasCode {
-		k = errorKey{
-			env:    env,
-			status: status,
-			title:  title,
+	title, _ := stringValue(r.title)
+	return x.byKey[errorKey{env: r.env, status: r.status, title: title}]
+}
+
+// unknown makes the error of a code the catalog does not define.
+func (r *reading) unknown() *Error {
+	code, _ := stringValue(r.code)
+	title, _ := stringValue(r.title)
+	e := &Error{
+		def: &definition{
+			Definition: Definition{Code: Code(code), Status: r.status, Title: title},
+			envelope:   r.env,
+			unknown:    true,
+		},
+		parsed: true,
+		status: r.status,
+	}
+	e.message, _ = stringValue(r.message)
+	e.custom = e.message != ""
+	e.requestID, _ = stringValue(r.request)
+	e.instance, _ = stringValue(r.inst)
+	return e
+}
+
+// decodeDetails decodes the details the body carries for def, as json.Unmarshal
+// would decode them into its details type, without decoding anything twice: the
+// details object, else the members beside the envelope's own and those the
+// envelope fills from one detail. It returns nil when the body has none.
+func (r *reading) decodeDetails(def *definition) (any, error) {
+	v := reflect.New(reflect.TypeOf(def.zero)).Elem()
+	n, detail, err := decodeObject(def, v, r.details, nil)
+	if r.details == nil && err == nil {
+		n, detail, err = decodeObject(def, v, r.spread, r.exclude)
+	}
+	// The details the envelope places by name, which the details object or
+	// the spread leaves out.
+	for i := 0; r.named && err == nil && i < len(r.env.fields); i++ {
+		f := &r.env.fields[i]
+		if raw, ok := lookupPath(r.body, f.path); ok && f.ref == "details" && f.arg != "" {
+			n++
+			detail, err = decodeMember(def, v, []byte(f.arg), raw)
 		}
 	}
-	return index().byKey[k]
+	if err != nil {
+		return nil, &ParseError{Kind: ParseBadDetail, Code: def.Code, Detail: detail, Err: err}
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	return v.Interface(), nil
 }
 
-// errorKey is what identifies an error in a body of its envelope.
+// decodeObject decodes the members of obj, but those named in exclude, into v,
+// the details struct of def. It returns how many it decoded (one for a null
+// obj, which leaves v as it is), and on failure the detail at fault.
+func decodeObject(def *definition, v reflect.Value, obj []byte, exclude []string) (n int, detail string, err error) {
+	if obj == nil {
+		return 0, "", nil
+	}
+	it, ok := newObjectIter(obj)
+	if !ok {
+		if obj[skipSpace(obj, 0)] == 'n' {
+			return 1, "", nil
+		}
+		return 0, "", &json.UnmarshalTypeError{Value: jsonKind(obj), Type: v.Type()}
+	}
+members:
+	for key, val, ok := it.next(); ok; key, val, ok = it.next() {
+		name := key[1 : len(key)-1]
+		if !plainString(key) {
+			s, _ := stringValue(key)
+			name = []byte(s)
+		}
+		for _, x := range exclude {
+			if string(name) == x {
+				continue members
+			}
+		}
+		n++
+		if detail, err := decodeMember(def, v, name, val); err != nil {
+			return n, detail, err
+		}
+	}
+	return n, "", nil
+}
+
+// decodeMember decodes the member name of a details object into v, the details
+// struct of def, as encoding/json does: into the field named name, else the
+// first named so but for case; a member no field takes is ignored. On failure
+// it returns the detail's name.
+func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte) (string, error) {
+	fields := def.prepared().fields
+	i := 0
+	for i < len(fields) && fields[i].name != string(name) {
+		i++
+	}
+	if i == len(fields) {
+		for i = 0; i < len(fields) && !strings.EqualFold(fields[i].name, string(name)); i++ {
+		}
+		if i == len(fields) {
+			return "", nil
+		}
+	}
+	fv := v.Field(i)
+	if err := decodeValue(fv, raw); err != nil {
+		if te, ok := err.(*json.UnmarshalTypeError); ok && te.Field == "" {
+			te.Struct, te.Field = v.Type().Name(), fields[i].name
+		}
+		return fields[i].name, err
+	}
+	return "", nil
+}
+
+// decodeValue decodes a detail's JSON value into its field fv as encoding/json
+// does, without it for the scalar kinds; null leaves a scalar as it is.
+func decodeValue(fv reflect.Value, raw []byte) error {
+	kind := fv.Kind()
+	switch {
+	case kind != reflect.String && kind != reflect.Int && kind != reflect.Float64 && kind != reflect.Bool:
+		return json.Unmarshal(raw, fv.Addr().Interface())
+	case raw[0] == 'n':
+		return nil
+	case kind == reflect.String && raw[0] == '"':
+		s, _ := stringValue(raw)
+		fv.SetString(s)
+		return nil
+	case kind == reflect.Bool && (raw[0] == 't' || raw[0] == 'f'):
+		fv.SetBool(raw[0] == 't')
+		return nil
+	case kind == reflect.Int && jsonKind(raw) == "number":
+		n, err := strconv.ParseInt(string(raw), 10, 64)
+		if err != nil {
+			return &json.UnmarshalTypeError{Value: "number " + string(raw), Type: fv.Type()}
+		}
+		fv.SetInt(n)
+		return nil
+	case kind == reflect.Float64 && jsonKind(raw) == "number":
+		x, err := strconv.ParseFloat(string(raw), 64)
+		if err != nil {
+			return &json.UnmarshalTypeError{Value: "number " + string(raw), Type: fv.Type()}
+		}
+		fv.SetFloat(x)
+		return nil
+	}
+	return &json.UnmarshalTypeError{Value: jsonKind(raw), Type: fv.Type()}
+}
+
+// jsonKind names the type of a JSON value as encoding/json's errors do.
+func jsonKind(raw []byte) string {
+	switch raw[skipSpace(raw, 0)] {
+	case '"':
+		return "string"
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case 't', 'f':
+		return "bool"
+	case 'n':
+		return "null"
+	}
+	return "number"
+}
+
+// errorKey is what identifies an error in a body of an envelope without a code.
 type errorKey struct {
 	env    *envelope
-	code   string // when the envelope carries the code
-	status int    // otherwise, the status and the title
+	status int
 	title  string
 }
 
 // errorIndex finds definitions without a walk through the table: a catalog may
 // have thousands of errors.
 type errorIndex struct {
-	byKey  map[errorKey]*definition
+	byKey  map[errorKey]*definition // errors of envelopes without a code
 	byCode map[string]*definition
 }
 
@@ -1300,22 +1645,16 @@ type errorIndex struct {
 var index = sync.OnceValue(func() *errorIndex {
 	x := &errorIndex{
 		byCode: make(map[string]*definition, len(definitions)),
-		byKey:  make(map[errorKey]*definition, len(definitions)),
+		byKey:  map[errorKey]*definition{},
 	}
 	for i := range definitions {
 		d := &definitions[i]
 		k := errorKey{
-			code: string(d.Code),
-			env:  d.envelope,
+			env:    d.envelope,
+			status: d.Status,
+			title:  d.Title,
 		}
-		if !d.envelope.hasCode {
-			k = errorKey{
-				env:    d.envelope,
-				status: d.Status,
-				title:  d.Title,
-			}
-		}
-		if _, dup := x.byKey[k]; !dup {
+		if _, dup := x.byKey[k]; !dup && !d.envelope.hasCode {
 			x.byKey[k] = d
 		}
 		if _, dup := x.byCode[string(d.Code)]; !dup {
@@ -1435,15 +1774,19 @@ func skipValue(b []byte, i int) int {
 	}
 	switch b[i] {
 	case '"':
-		for i++; i < len(b); i++ {
-			switch b[i] {
-			case '\\':
-				i++
-			case '"':
-				return i + 1
+		// Find the closing quote, skipping escaped characters.
+		for i++; i < len(b); {
+			j := bytes.IndexByte(b[i:], '"')
+			if j < 0 {
+				return len(b)
 			}
+			k := bytes.IndexByte(b[i:i+j], '\\')
+			if k < 0 {
+				return i + j + 1
+			}
+			i += k + 2
 		}
-		return i
+		return len(b)
 	case '{', '[':
 		depth := 0
 		for ; i < len(b); i++ {
@@ -1470,30 +1813,53 @@ func skipValue(b []byte, i int) int {
 // member returns the value of the named member of a JSON object, the last one
 // when it repeats (as encoding/json decides), or nil.
 func member(b []byte, name string) []byte {
-	i := skipSpace(b, 0)
-	if i >= len(b) || b[i] != '{' {
-		return nil
-	}
 	var found []byte
-	i = skipSpace(b, i+1)
-	for i < len(b) && b[i] == '"' {
-		end := skipValue(b, i)
-		key := b[i:end]
-		i = skipSpace(b, end)
-		if i >= len(b) || b[i] != ':' {
-			return nil
-		}
-		i = skipSpace(b, i+1)
-		end = skipValue(b, i)
+	it, _ := newObjectIter(b)
+	for key, val, ok := it.next(); ok; key, val, ok = it.next() {
 		if keyIs(key, name) {
-			found = b[i:end]
-		}
-		i = skipSpace(b, end)
-		if i < len(b) && b[i] == ',' {
-			i = skipSpace(b, i+1)
+			found = val
 		}
 	}
 	return found
+}
+
+// objectIter walks the members of a JSON object.
+type objectIter struct {
+	b []byte
+	i int // where the next member starts
+}
+
+// newObjectIter returns an iterator over the members of the object b holds;
+// ok is false when b is not an object.
+func newObjectIter(b []byte) (it objectIter, ok bool) {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return objectIter{}, false
+	}
+	return objectIter{b: b, i: skipSpace(b, i+1)}, true
+}
+
+// next returns the next member: its key, as a JSON string, and its value.
+func (it *objectIter) next() (key, val []byte, ok bool) {
+	b, i := it.b, it.i
+	if i >= len(b) || b[i] != '"' {
+		return nil, nil, false
+	}
+	end := skipValue(b, i)
+	key = b[i:end]
+	i = skipSpace(b, end)
+	if i >= len(b) || b[i] != ':' {
+		return nil, nil, false
+	}
+	i = skipSpace(b, i+1)
+	end = skipValue(b, i)
+	val = b[i:end]
+	i = skipSpace(b, end)
+	if i < len(b) && b[i] == ',' {
+		i = skipSpace(b, i+1)
+	}
+	it.i = i
+	return key, val, true
 }
 
 // keyIs reports whether a JSON string is name; plain keys are compared in place.
@@ -1526,19 +1892,168 @@ func stringValue(raw []byte) (string, bool) {
 	if len(raw) < 2 || raw[0] != '"' {
 		return "", false
 	}
-	plain := true
-	for _, c := range raw[1 : len(raw)-1] {
-		if c == '\\' || c == '"' || c < ' ' || c >= utf8.RuneSelf {
-			plain = false
-			break
-		}
-	}
-	if plain {
+	if plainString(raw) {
 		return string(raw[1 : len(raw)-1]), true
 	}
 	var s string
 	err := json.Unmarshal(raw, &s)
 	return s, err == nil
+}
+
+// plainString reports whether a JSON string holds its text as it is: ASCII
+// without escapes, so that its text is the bytes between its quotes.
+func plainString(raw []byte) bool {
+	if len(raw) < 2 || raw[0] != '"' {
+		return false
+	}
+	for _, c := range raw[1 : len(raw)-1] {
+		if c == '\\' || c == '"' || c < ' ' || c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// stringIs reports whether a JSON string's text is s.
+func stringIs(raw []byte, s string) bool {
+	if plainString(raw) {
+		return string(raw[1:len(raw)-1]) == s
+	}
+	v, ok := stringValue(raw)
+	return ok && v == s
+}
+
+// maxJSONDepth is encoding/json's limit on nested objects and arrays.
+const maxJSONDepth = 10000
+
+// validJSON reports whether b is one JSON value, exactly as json.Valid does,
+// in a third of its time: without its state machine's call per byte.
+func validJSON(b []byte) bool {
+	i, ok := validValue(b, skipSpace(b, 0), 0)
+	return ok && skipSpace(b, i) == len(b)
+}
+
+// validValue returns the index just after the valid JSON value at b[i], nested
+// in depth objects and arrays; ok is false when there is none.
+func validValue(b []byte, i, depth int) (end int, ok bool) {
+	if i >= len(b) {
+		return i, false
+	}
+	switch c := b[i]; {
+	case c == '{' || c == '[':
+		if depth++; depth > maxJSONDepth {
+			return i, false
+		}
+		closing := byte('}')
+		if c == '[' {
+			closing = ']'
+		}
+		if i = skipSpace(b, i+1); i < len(b) && b[i] == closing {
+			return i + 1, true
+		}
+		for {
+			if c == '{' {
+				if i >= len(b) || b[i] != '"' {
+					return i, false
+				}
+				if i, ok = validString(b, i); !ok {
+					return i, false
+				}
+				if i = skipSpace(b, i); i >= len(b) || b[i] != ':' {
+					return i, false
+				}
+				i = skipSpace(b, i+1)
+			}
+			if i, ok = validValue(b, i, depth); !ok {
+				return i, false
+			}
+			switch i = skipSpace(b, i); {
+			case i < len(b) && b[i] == ',':
+				i = skipSpace(b, i+1)
+			case i < len(b) && b[i] == closing:
+				return i + 1, true
+			default:
+				return i, false
+			}
+		}
+	case c == '"':
+		return validString(b, i)
+	case c == 't':
+		return i + 4, bytes.HasPrefix(b[i:], []byte("true"))
+	case c == 'f':
+		return i + 5, bytes.HasPrefix(b[i:], []byte("false"))
+	case c == 'n':
+		return i + 4, bytes.HasPrefix(b[i:], []byte("null"))
+	}
+	return validNumber(b, i)
+}
+
+// validString returns the index just after the valid JSON string at b[i].
+func validString(b []byte, i int) (end int, ok bool) {
+	for i++; i < len(b); i++ {
+		switch c := b[i]; {
+		case c == '"':
+			return i + 1, true
+		case c < ' ':
+			return i, false
+		case c == '\\':
+			if i++; i >= len(b) {
+				return i, false
+			}
+			switch b[i] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				for n := 0; n < 4; n++ {
+					if i++; i >= len(b) || !isHex(b[i]) {
+						return i, false
+					}
+				}
+			default:
+				return i, false
+			}
+		}
+	}
+	return i, false
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// validNumber returns the index just after the valid JSON number at b[i].
+func validNumber(b []byte, i int) (end int, ok bool) {
+	digits := func(i int) (int, bool) {
+		start := i
+		for i < len(b) && '0' <= b[i] && b[i] <= '9' {
+			i++
+		}
+		return i, i > start
+	}
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(b) && b[i] == '0':
+		i++
+	default:
+		if i, ok = digits(i); !ok {
+			return i, false
+		}
+	}
+	if i < len(b) && b[i] == '.' {
+		if i, ok = digits(i + 1); !ok {
+			return i, false
+		}
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		if i++; i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		if i, ok = digits(i); !ok {
+			return i, false
+		}
+	}
+	return i, true
 }
 
 // Envelopes that place some details by name ($details.NAME) and hold the

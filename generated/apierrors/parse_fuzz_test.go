@@ -16,9 +16,10 @@ import (
 	"github.com/errgen/errgen/generated/apierrors"
 )
 
-// FuzzParse feeds hostile bodies to Parse: an error or a catalog error,
-// never a panic; and what Parse accepts, MarshalJSON writes back in a form
-// Parse reads as the same code.
+// FuzzParse feeds hostile bodies to Parse: a *ParseError or an error, never a
+// panic; the status is the one given; what Parse accepts with a catalog code,
+// MarshalJSON writes back in a form Parse reads as the same code, and an
+// unknown code is written as the fallback, never as itself.
 func FuzzParse(f *testing.F) {
 	for _, e := range []*apierrors.Error{
 		apierrors.NewRateLimitExceeded(100, "1m", 23),
@@ -31,32 +32,48 @@ func FuzzParse(f *testing.F) {
 		f.Add(e.Status(), body)
 	}
 	f.Add(404, []byte(`{"error":"x","code":"NOT_FOUND","details":{"resourceType":1}}`))
+	f.Add(429, []byte(`{"error":"x","code":"RATE_LIMIT_EXCEEDED","details":{"limit":"100","window":1,"retryAfter":2.5}}`))
+	f.Add(422, []byte(`{"error":"x","code":"VALIDATION_ERROR","details":{"fields":[1]}}`))
+	f.Add(404, []byte(`{"error":"No such widget","code":"WIDGET_NOT_FOUND","details":{"id":7}}`))
+	f.Add(418, []byte(`{"error":"\u00e9","code":"\u0054EAPOT"}`))
 	f.Add(500, []byte(`{"code":"INTERNAL_ERROR","details":null,"error":{}}`))
 	f.Add(0, []byte(`[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]`))
 	f.Add(429, []byte("\xff\xfe"))
+	f.Add(502, []byte(`<html><body><h1>502 Bad Gateway</h1></body></html>`))
+	fallback, _ := apierrors.ErrInternalError.MarshalJSON()
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
 		e, err := apierrors.Parse(status, body)
 		if err != nil {
-			if e != nil {
-				t.Fatal("Parse returned an error and a value")
+			var pe *apierrors.ParseError
+			if e != nil || !errors.As(err, &pe) || pe.Kind < apierrors.ParseNotJSON || pe.Kind > apierrors.ParseBadDetail {
+				t.Fatalf("Parse = %v, %#v", e, err)
 			}
 			return
+		}
+		if e.Status() != status {
+			t.Fatalf("Status() = %d, Parse was given %d", e.Status(), status)
+		}
+		if _, ok := apierrors.Lookup(string(e.Code())); ok != e.Known() {
+			t.Fatalf("Known() = %v, Lookup(%q) = %v", e.Known(), e.Code(), ok)
 		}
 		out, err := e.MarshalJSON()
 		if err != nil {
 			return // details that cannot be written (e.g. invalid JSON kept raw) are refused at write time
 		}
+		if !e.Known() && !bytes.Equal(out, fallback) {
+			t.Fatalf("MarshalJSON of an unknown code: %s", out)
+		}
 		again, err := apierrors.Parse(e.Status(), out)
 		if err != nil {
 			t.Fatalf("Parse(MarshalJSON()) failed: %v\nbody %s", err, out)
 		}
-		if again.Code() != e.Code() {
+		if e.Known() && again.Code() != e.Code() {
 			t.Fatalf("round trip changed the code: %s → %s", e.Code(), again.Code())
 		}
 		rec := httptest.NewRecorder()
 		apierrors.Write(rec, httptest.NewRequest("GET", "/", nil), e)
-		if !json.Valid(rec.Body.Bytes()) {
-			t.Fatalf("Write produced invalid JSON: %s", rec.Body)
+		if !json.Valid(rec.Body.Bytes()) || rec.Code != again.Definition().Status {
+			t.Fatalf("Write: %d %s", rec.Code, rec.Body)
 		}
 	})
 }

@@ -1,8 +1,12 @@
 package golang
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/errgen/errgen/catalog"
 )
@@ -48,6 +52,37 @@ func TestParamName(t *testing.T) {
 	for in, want := range params {
 		if got := ParamName(in); got != want {
 			t.Errorf("ParamName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestRuntimeNamesCannotCollide: the runtime's exported identifiers (Parse,
+// ParseError, …) can never be one a catalog error declares (Code<Name>,
+// Err<Name>, New<Name>, New<Name>WithDetails, <Name>Details, where <Name>
+// starts with an upper-case letter or a digit), so goIdentifierProblems need
+// not know them.
+func TestRuntimeNamesCannotCollide(t *testing.T) {
+	for _, name := range runtimeFiles {
+		src, err := runtimeFS.ReadFile("runtime/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), name, src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for id, obj := range f.Scope.Objects {
+			if !ast.IsExported(id) {
+				continue
+			}
+			for _, prefix := range []string{"Code", "Err", "New"} {
+				if rest, ok := strings.CutPrefix(id, prefix); ok && rest != "" && !unicode.IsLower(rune(rest[0])) {
+					t.Errorf("%s: %s %s could be the %s… of a catalog error", name, obj.Kind, id, prefix)
+				}
+			}
+			if strings.HasSuffix(id, "Details") {
+				t.Errorf("%s: %s %s could be the details type of a catalog error", name, obj.Kind, id)
+			}
 		}
 	}
 }

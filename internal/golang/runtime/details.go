@@ -11,15 +11,6 @@ import (
 	"unicode/utf8"
 )
 
-// decodeDetails decodes a details object into a value of the type of zero.
-func decodeDetails(zero any, raw []byte) (any, error) {
-	p := reflect.New(reflect.TypeOf(zero))
-	if err := json.Unmarshal(raw, p.Interface()); err != nil {
-		return nil, err
-	}
-	return p.Elem().Interface(), nil
-}
-
 // newError builds an error with details, checking that they encode, and renders the
 // message from them, the same way errgen rendered the docs.
 func newError(def *definition, details any) *Error {
@@ -404,12 +395,22 @@ func (e *Error) fill(parts []templatePart) string {
 		// A lone placeholder, as in Retry-After: no buffer needed.
 		return e.detailText(parts[0].detail)
 	}
-	var b []byte
+	var buf [128]byte // most messages fit: one allocation, the string
+	b := buf[:0]
 	for _, p := range parts {
 		if p.detail == "" {
 			b = append(b, p.literal...)
-		} else {
-			b = append(b, e.detailText(p.detail)...)
+			continue
+		}
+		v, ok := e.detailField(p.detail)
+		switch {
+		case !ok:
+		case v.Kind() == reflect.String:
+			b = appendValidUTF8(b, v.String())
+		case v.Kind() == reflect.Int:
+			b = strconv.AppendInt(b, v.Int(), 10)
+		default:
+			b, _ = appendValue(b, v)
 		}
 	}
 	return string(b)
@@ -430,6 +431,17 @@ func (e *Error) detailText(name string) string {
 	}
 	b, _ := appendValue(nil, v)
 	return string(b)
+}
+
+// appendValidUTF8 appends s, each invalid byte replaced with U+FFFD.
+func appendValidUTF8(b []byte, s string) []byte {
+	if utf8.ValidString(s) {
+		return append(b, s...)
+	}
+	for _, r := range s {
+		b = utf8.AppendRune(b, r)
+	}
+	return b
 }
 
 // validUTF8 replaces each invalid byte of s with U+FFFD, as encoding/json does.

@@ -10,7 +10,10 @@ import (
 
 // Error returns the code, the message and the cause, for logs; clients never see it.
 func (e *Error) Error() string {
-	s := string(e.def.Code) + ": " + e.messageOrTitle()
+	s := e.messageOrTitle()
+	if e.def.Code != "" {
+		s = string(e.def.Code) + ": " + s
+	}
 	if e.cause != nil {
 		s += ": " + e.cause.Error()
 	}
@@ -22,8 +25,12 @@ func (e *Error) Code() Code {
 	return e.def.Code
 }
 
-// Status returns the HTTP status.
+// Status returns the HTTP status: the catalog's, or for an error made by Parse
+// the status Parse was given, the response's, whatever the catalog says.
 func (e *Error) Status() int {
+	if e.parsed {
+		return e.status
+	}
 	return e.def.Status
 }
 
@@ -57,9 +64,22 @@ func (e *Error) Instance() string {
 	return e.instance
 }
 
-// Definition returns the registry entry of the error's code.
+// Definition returns the registry entry of the error's code. For an error
+// whose code the catalog does not define (see Known) only Code, Status and
+// Title are set, as Parse received them.
 func (e *Error) Definition() Definition {
 	return e.def.Definition
+}
+
+// Known reports whether the error is one the catalog defines. It is false only
+// for an error Parse read with a code the catalog does not define (or, in an
+// envelope without a code, a status and title it does not define): Code,
+// Message and Status are then what the response said, Details is nil, and
+// Lookup does not know the code. Write and MarshalJSON treat such an error as
+// any non-catalog error, and write the fallback: a service never sends a code
+// its catalog does not document.
+func (e *Error) Known() bool {
+	return !e.def.unknown
 }
 
 // Unwrap returns the cause, for errors.Is and errors.As.
@@ -70,7 +90,11 @@ func (e *Error) Unwrap() error {
 // Is reports whether target is an error of the same code, such as its sentinel.
 func (e *Error) Is(target error) bool {
 	t, ok := target.(*Error)
-	return ok && t != nil && t.def == e.def
+	if !ok || t == nil {
+		return false
+	}
+	// Errors of codes the catalog does not define match by code.
+	return t.def == e.def || t.def != nil && e.def != nil && t.def.unknown && e.def.unknown && t.def.Code == e.def.Code
 }
 
 // WithCause returns a copy of e wrapping cause, which is logged but never written to clients.
@@ -102,10 +126,14 @@ func (e *Error) WithInstance(uri string) *Error {
 	return &c
 }
 
-// MarshalJSON writes the error in its envelope, exactly as Write sends it.
+// MarshalJSON writes the error in its envelope, exactly as Write sends it: an
+// error the catalog does not define (see Known) is written as the fallback.
 func (e *Error) MarshalJSON() ([]byte, error) {
 	if e.err != nil {
 		return nil, e.err
+	}
+	if e.def.unknown {
+		return fallback.appendJSON(nil), nil
 	}
 	return e.appendJSON(nil), nil
 }
@@ -132,8 +160,9 @@ func (e *Error) messageOrTitle() string {
 }
 
 // Write writes err as an error response: status, Content-Type, the catalog's
-// headers and the envelope. An error that is not a catalog error (nor wraps one)
-// is written as the fallback error: its text never reaches the client. The body
+// headers and the envelope. An error that is not a catalog error (nor wraps one),
+// or that Parse read with a code the catalog does not define (see Known), is
+// written as the fallback error: its text never reaches the client. The body
 // comes from a buffer reused once Write returns, so w must not keep the slice it
 // is given, as io.Writer requires; a recorder that copies it is fine.
 func Write(w http.ResponseWriter, r *http.Request, err error) {
@@ -144,10 +173,11 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 			e = wrapped
 		}
 	}
-	if e == nil || e.def == nil || e.err != nil || e.def.required && e.details == nil {
-		// Not a catalog error, details that do not encode, or the sentinel of
-		// an error whose required details it lacks: none can be written as
-		// the OpenAPI document describes it, so the fallback is.
+	if e == nil || e.def == nil || e.err != nil || e.def.unknown || e.def.required && e.details == nil {
+		// Not a catalog error, details that do not encode, a code this
+		// catalog does not define (Parse), or the sentinel of an error whose
+		// required details it lacks: none can be written as the OpenAPI
+		// document describes it, so the fallback is.
 		e = fallback
 	}
 	if requestIDHeader != "" && e.requestID == "" && r != nil {

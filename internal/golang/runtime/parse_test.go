@@ -3,9 +3,11 @@ package runtime
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"math"
 	"net/http/httptest"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -114,10 +116,16 @@ func TestParse(t *testing.T) {
 			CodeInvalidInput, "", InvalidInputDetails{Field: "f"}},
 		{"problem", 403, `{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403,"code":"OUT_OF_CREDIT","balance":1.5,"cost":3}`,
 			CodeOutOfCredit, "Your current balance is 1.5, but that costs 3.", OutOfCreditDetails{Balance: 1.5, Cost: 3}},
-		{"problem, probed after flat, whatever its other members", 404, `{"error":"x","code":"ORDER_NOT_FOUND"}`,
-			CodeOrderNotFound, "", nil},
-		{"a flat code in a problem body is read by the flat envelope", 401, `{"type":"about:blank","title":"Unauthorized","status":401,"code":"UNAUTHORIZED"}`,
-			CodeUnauthorized, "Authentication required", nil},
+		{"a problem error in a flat body is read as flat", 404, `{"error":"x","code":"ORDER_NOT_FOUND"}`,
+			CodeOrderNotFound, "x", nil},
+		{"a flat error in a problem body is read as problem", 401, `{"type":"about:blank","title":"Unauthorized","status":401,"code":"UNAUTHORIZED","detail":"Token expired"}`,
+			CodeUnauthorized, "Token expired", nil},
+		{"on a tie, the envelope of the error named", 403, `{"code":"OUT_OF_CREDIT","balance":2,"cost":3}`,
+			CodeOutOfCredit, "Your current balance is 2, but that costs 3.", OutOfCreditDetails{Balance: 2, Cost: 3}},
+		{"null details are zero details", 429, `{"code":"RATE_LIMITED","details":null}`,
+			CodeRateLimited, "Rate limit of 0 requests per  exceeded", RateLimitedDetails{}},
+		{"details matched as encoding/json matches them", 429, `{"code":"RATE_LIMITED","details":{"LIMIT":5,"window":null,"\u0072etryAfter":1}}`,
+			CodeRateLimited, "Rate limit of 5 requests per  exceeded", RateLimitedDetails{Limit: 5, RetryAfter: 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -137,36 +145,163 @@ func TestParseRejects(t *testing.T) {
 		name   string
 		status int
 		body   string
+		kind   ParseErrorKind
+		detail string
 	}{
-		{"empty", 500, ``},
-		{"HTML", 502, `<html><body>Bad Gateway</body></html>`},
-		{"truncated", 404, `{"error":"x","code":"INTERNAL"`},
-		{"trailing garbage", 500, "{\"code\":\"INTERNAL\"}x"},
-		{"null", 500, `null`},
-		{"number", 500, `500`},
-		{"string", 500, `"INTERNAL"`},
-		{"array", 500, `[{"code":"INTERNAL"}]`},
-		{"unknown code", 404, `{"error":"x","code":"NO_SUCH_CODE"}`},
-		{"code is not a string", 500, `{"code":500}`},
-		{"code in the wrong case", 500, `{"code":"internal"}`},
-		{"another envelope", 404, `{"errors":[{"status":"404","title":"Order not found"}]}`},
-		{"title and status without a code", 404, `{"type":"about:blank","title":"Order not found","status":404}`},
-		{"details of the wrong type", 429, `{"code":"RATE_LIMITED","details":{"limit":"many"}}`},
-		{"details not an object", 400, `{"code":"INVALID_INPUT","details":[1]}`},
-		{"spread of the wrong type", 403, `{"code":"OUT_OF_CREDIT","balance":"lots"}`},
+		{"empty", 500, ``, ParseNotJSON, ""},
+		{"HTML", 502, `<html><body>Bad Gateway</body></html>`, ParseNotJSON, ""},
+		{"truncated", 404, `{"error":"x","code":"INTERNAL"`, ParseNotJSON, ""},
+		{"trailing garbage", 500, "{\"code\":\"INTERNAL\"}x", ParseNotJSON, ""},
+		{"null", 500, `null`, ParseNotEnvelope, ""},
+		{"number", 500, `500`, ParseNotEnvelope, ""},
+		{"string", 500, `"INTERNAL"`, ParseNotEnvelope, ""},
+		{"array", 500, `[{"code":"INTERNAL"}]`, ParseNotEnvelope, ""},
+		{"code is not a string", 500, `{"code":500}`, ParseNotEnvelope, ""},
+		{"another envelope", 404, `{"errors":[{"status":"404","title":"Order not found"}]}`, ParseNotEnvelope, ""},
+		{"title and status without a code", 404, `{"type":"about:blank","title":"Order not found","status":404}`, ParseNotEnvelope, ""},
+		{"details of the wrong type", 429, `{"code":"RATE_LIMITED","details":{"limit":"many"}}`, ParseBadDetail, "limit"},
+		{"integer that is not one", 429, `{"code":"RATE_LIMITED","details":{"retryAfter":1.5}}`, ParseBadDetail, "retryAfter"},
+		{"list of the wrong type", 400, `{"code":"INVALID_INPUT","details":{"field":"a","reasons":[1]}}`, ParseBadDetail, "reasons"},
+		{"details not an object", 400, `{"code":"INVALID_INPUT","details":[1]}`, ParseBadDetail, ""},
+		{"spread of the wrong type", 403, `{"code":"OUT_OF_CREDIT","balance":"lots"}`, ParseBadDetail, "balance"},
+		{"number out of range", 403, `{"code":"OUT_OF_CREDIT","balance":1e400}`, ParseBadDetail, "balance"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if e, err := Parse(tt.status, []byte(tt.body)); err == nil || e != nil {
-				t.Errorf("Parse(%d, %q) = %v, %v; want an error", tt.status, tt.body, e, err)
+			e, err := Parse(tt.status, []byte(tt.body))
+			var pe *ParseError
+			if e != nil || !errors.As(err, &pe) {
+				t.Fatalf("Parse(%d, %q) = %v, %v; want a *ParseError", tt.status, tt.body, e, err)
+			}
+			if pe.Kind != tt.kind || pe.Detail != tt.detail {
+				t.Errorf("kind %d, detail %q; want %d, %q (%v)", pe.Kind, pe.Detail, tt.kind, tt.detail, err)
+			}
+			if (tt.kind == ParseBadDetail) != (pe.Code != "") || (tt.kind == ParseNotEnvelope) != (pe.Err == nil) {
+				t.Errorf("code %q, Err %v", pe.Code, pe.Err)
+			}
+			if !strings.HasPrefix(err.Error(), "parse error response: ") || tt.detail != "" && !strings.Contains(err.Error(), `"`+tt.detail+`"`) {
+				t.Errorf("Error() = %q", err)
 			}
 		})
 	}
 }
 
-// FuzzParse feeds hostile bodies to Parse: an error or a catalog error, never
-// a panic; and what Parse accepts, MarshalJSON writes back in a form Parse
-// reads as the same code.
+// TestParseUnknown: a body in one of the envelopes with a code the catalog does
+// not define is an error all the same, which Write never sends.
+func TestParseUnknown(t *testing.T) {
+	tests := []struct {
+		name    string
+		status  int
+		body    string
+		code    Code
+		title   string
+		message string
+	}{
+		{"flat", 404, `{"error":"No such widget","code":"WIDGET_NOT_FOUND","details":{"id":7}}`, "WIDGET_NOT_FOUND", "", "No such widget"},
+		{"code in the wrong case", 500, `{"code":"internal"}`, "internal", "", ""},
+		{"problem, read in its own envelope", 409, `{"type":"about:blank","title":"Conflict","status":409,"detail":"Version 3 is stale","code":"STALE","version":3}`,
+			"STALE", "Conflict", "Version 3 is stale"},
+		{"escaped", 418, `{"error":"\u00e9t\u00e9","code":"T\u00c9A"}`, "TÉA", "", "été"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := Parse(tt.status, []byte(tt.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if e.Known() || e.Code() != tt.code || e.Status() != tt.status || e.Title() != tt.title || e.Message() != tt.message || e.Details() != nil {
+				t.Errorf("Parse = known %v, %q %d %q %q %v", e.Known(), e.Code(), e.Status(), e.Title(), e.Message(), e.Details())
+			}
+			if _, ok := Lookup(string(e.Code())); ok {
+				t.Error("Lookup knows the code")
+			}
+			if d := e.Definition(); d != (Definition{Code: tt.code, Status: tt.status, Title: tt.title}) {
+				t.Errorf("Definition() = %+v", d)
+			}
+			again, _ := Parse(tt.status, []byte(tt.body))
+			if !errors.Is(again, e) || errors.Is(e, ErrInternal) || errors.Is(ErrInternal, e) {
+				t.Error("errors.Is does not match unknown errors by code")
+			}
+			rec := httptest.NewRecorder()
+			Write(rec, nil, e.WithMessage("still not documented"))
+			want, _ := fallback.MarshalJSON()
+			if rec.Code != fallback.Status() || rec.Body.String() != string(want) {
+				t.Errorf("Write sent %d %s, want the fallback", rec.Code, rec.Body)
+			}
+			if got, err := e.MarshalJSON(); err != nil || string(got) != string(want) {
+				t.Errorf("MarshalJSON = %s, %v; want the fallback", got, err)
+			}
+		})
+	}
+}
+
+// TestParseStatus: Status is the response's, whatever the catalog says; Write
+// still sends the catalog's.
+func TestParseStatus(t *testing.T) {
+	body, _ := NewRateLimited(1, "1s", 2).MarshalJSON()
+	e, err := Parse(503, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Status() != 503 || e.Definition().Status != 429 || !e.Known() {
+		t.Errorf("Status() %d, Definition().Status %d, Known %v", e.Status(), e.Definition().Status, e.Known())
+	}
+	if e.WithRequestID("r").Status() != 503 {
+		t.Error("a copy lost the status")
+	}
+	rec := httptest.NewRecorder()
+	Write(rec, nil, e)
+	if rec.Code != 429 || rec.Body.String() != string(body) {
+		t.Errorf("Write: %d %s", rec.Code, rec.Body)
+	}
+}
+
+// TestDecodeDetailsAllocations: the scalar details of a body are decoded
+// without encoding/json and its allocations.
+func TestDecodeDetailsAllocations(t *testing.T) {
+	n := testing.AllocsPerRun(100, func() {
+		if _, err := Parse(429, rateLimitedBody); err != nil {
+			t.Fatal(err)
+		}
+	})
+	// The *Error, the details (new and boxed), the window string, the message.
+	if n > 5 {
+		t.Errorf("Parse allocates %v times, want at most 5", n)
+	}
+}
+
+// FuzzDecodeDetails holds Parse's decoding of details to encoding/json's: the
+// same details from the same object, or an error from both.
+func FuzzDecodeDetails(f *testing.F) {
+	f.Add(uint8(0), []byte(`{"field":"a","reasons":["x"],"fieldErrors":{"a":"b"},"value":{"k":[1]}}`))
+	f.Add(uint8(0), []byte(`{"fieldErrors":{"a":"b"},"FieldErrors":{"c":"d"},"reasons":null,"value":null}`))
+	f.Add(uint8(1), []byte(`{"limit":1,"LIMIT":2,"window":"\u00e9\ud800","retryAfter":-0}`))
+	f.Add(uint8(1), []byte(`{"limit":1e2,"window":1}`))
+	f.Add(uint8(2), []byte(`{"balance":1e400,"cost":9223372036854775808,"currency":null,"overdraft":true}`))
+	f.Add(uint8(2), []byte(` null `))
+	f.Add(uint8(2), []byte(`[]`))
+	f.Fuzz(func(t *testing.T, which uint8, raw []byte) {
+		if !json.Valid(raw) {
+			return
+		}
+		def := []*definition{&definitions[1], &definitions[2], &definitions[4]}[int(which)%3]
+		want := reflect.New(reflect.TypeOf(def.zero))
+		wantErr := json.Unmarshal(raw, want.Interface())
+		got := reflect.New(reflect.TypeOf(def.zero)).Elem()
+		_, _, err := decodeObject(def, got, raw, nil)
+		if (err != nil) != (wantErr != nil) {
+			t.Fatalf("decodeObject: %v; encoding/json: %v", err, wantErr)
+		}
+		if err == nil && !reflect.DeepEqual(got.Interface(), want.Elem().Interface()) {
+			t.Fatalf("decodeObject: %#v\nencoding/json: %#v", got.Interface(), want.Elem().Interface())
+		}
+	})
+}
+
+// FuzzParse feeds hostile bodies to Parse: a *ParseError or an error, never a
+// panic; the status is the one given; what Parse accepts with a catalog code,
+// MarshalJSON writes back in a form Parse reads as the same code, and an
+// unknown code is written as the fallback.
 func FuzzParse(f *testing.F) {
 	for _, e := range sampleErrors() {
 		body, _ := e.MarshalJSON()
@@ -175,35 +310,51 @@ func FuzzParse(f *testing.F) {
 	f.Add(400, []byte(`{"error":"x","code":"INVALID_INPUT","details":{"field":1}}`))
 	f.Add(500, []byte(`{"code":"INTERNAL","details":null,"error":{}}`))
 	f.Add(403, []byte(`{"code":"OUT_OF_CREDIT","balance":1e400}`))
+	f.Add(403, []byte(`{"code":"OUT_OF_CREDIT","balance":"lots","cost":true}`))
+	f.Add(429, []byte(`{"code":"RATE_LIMITED","details":{"limit":1.5,"retryAfter":"soon"}}`))
 	f.Add(400, []byte(`{"code":"INVALID_INPUT","details":{"value":{"\u0061":"\ud800"}}}`))
+	f.Add(404, []byte(`{"error":"Gone","code":"NO_SUCH_CODE","details":{"id":1}}`))
+	f.Add(409, []byte(`{"type":"about:blank","title":"Conflict","status":409,"code":"STALE"}`))
 	f.Add(0, []byte(`[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]`))
 	f.Add(429, []byte("\xff\xfe"))
+	f.Add(502, []byte(`<html><body>Bad Gateway</body></html>`))
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
 		e, err := Parse(status, body)
 		if err != nil {
-			if e != nil {
-				t.Fatal("Parse returned an error and a value")
+			var pe *ParseError
+			if e != nil || !errors.As(err, &pe) || pe.Kind < ParseNotJSON || pe.Kind > ParseBadDetail {
+				t.Fatalf("Parse = %v, %#v", e, err)
 			}
 			return
+		}
+		if e.Status() != status {
+			t.Fatalf("Status() = %d, Parse was given %d", e.Status(), status)
+		}
+		if _, ok := Lookup(string(e.Code())); ok != e.Known() {
+			t.Fatalf("Known() = %v, Lookup(%q) = %v", e.Known(), e.Code(), ok)
 		}
 		out, err := e.MarshalJSON()
 		if err != nil {
 			t.Fatalf("MarshalJSON of a parsed error: %v", err)
 		}
+		want := e.Code()
+		if !e.Known() {
+			want = fallback.Code()
+		}
 		again, err := Parse(e.Status(), out)
 		if err != nil {
 			t.Fatalf("Parse(MarshalJSON()) failed: %v\nbody %s", err, out)
 		}
-		if again.Code() != e.Code() {
-			t.Fatalf("round trip changed the code: %s → %s", e.Code(), again.Code())
+		if again.Code() != want {
+			t.Fatalf("round trip changed the code: %s → %s", want, again.Code())
 		}
 		rec := httptest.NewRecorder()
 		Write(rec, nil, e)
-		want := e.Status()
+		wantStatus := again.Definition().Status
 		if e.def.required && e.details == nil {
-			want = fallback.Status() // a body lacking required details is not written back
+			wantStatus = fallback.Status() // a body lacking required details is not written back
 		}
-		if rec.Code != want || !json.Valid(rec.Body.Bytes()) {
+		if rec.Code != wantStatus || !json.Valid(rec.Body.Bytes()) {
 			t.Fatalf("Write: %d %s", rec.Code, rec.Body)
 		}
 	})

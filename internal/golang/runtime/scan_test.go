@@ -1,11 +1,13 @@
 package runtime
 
 // The JSON helpers: appendString writes strings as encoding/json does; the
-// scanners find members in bodies that encoding/json has already validated.
+// scanners find members in bodies that validJSON, held to json.Valid, has
+// already validated.
 
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -199,4 +201,34 @@ func TestStringValue(t *testing.T) {
 			t.Errorf("keyIs(%s, %q) = %v", tt.key, tt.name, got)
 		}
 	}
+}
+
+func TestValidJSON(t *testing.T) {
+	deep := func(n int) []byte {
+		return []byte(strings.Repeat("[", n) + strings.Repeat("]", n))
+	}
+	for _, b := range [][]byte{
+		nil, []byte(``), []byte(` `), []byte(`{}`), []byte(` {"a" : [1, -0.5e+3, true, false, null, "\u00e9\n\"\/"]} `),
+		[]byte(`01`), []byte(`-`), []byte(`1.`), []byte(`1e`), []byte(`.5`), []byte(`+1`), []byte(`1E-2`), []byte(`-0`),
+		[]byte(`{"a"}`), []byte(`{"a":1,}`), []byte(`[1,]`), []byte(`[,]`), []byte(`{,}`), []byte(`tru`), []byte(`nulll`),
+		[]byte(`"\x"`), []byte(`"\u12"`), []byte("\"a\tb\""), []byte("\"\xff\""), []byte(`{"a":1}{}`), []byte("\ufeff{}"),
+		[]byte(`{1:2}`), []byte(`[}`), []byte(`{]`), []byte(`"`), []byte(`"\`),
+		deep(maxJSONDepth), deep(maxJSONDepth + 1),
+	} {
+		if got, want := validJSON(b), json.Valid(b); got != want {
+			t.Errorf("validJSON(%.40q) = %v, json.Valid says %v", b, got, want)
+		}
+	}
+}
+
+// FuzzValidJSON holds validJSON to json.Valid.
+func FuzzValidJSON(f *testing.F) {
+	for _, s := range []string{`{"error":"x","code":"A","details":{"n":[1,2.5e-3,{"k":null}]}}`, `[true,false]`, `"\ud800\u0041"`, `-0.0E+1`, `{"a":}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := validJSON(b), json.Valid(b); got != want {
+			t.Fatalf("validJSON(%q) = %v, json.Valid says %v", b, got, want)
+		}
+	})
 }

@@ -25,6 +25,7 @@ type definition struct {
 	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
 	required        bool           // the error has required details: its sentinel matches, but Write never sends it
 	objects         []string       // the object and object[] details, which must hold JSON objects
+	unknown         bool           // made by Parse for a code the catalog does not define; see Error.Known
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared
 }
@@ -70,4 +71,6 @@ type Error struct {
 	requestID   string
 	instance    string
 	err         error // why the details could not be marshaled
+	parsed      bool  // made by Parse: status is the response's
+	status      int   // the status passed to Parse
 }
