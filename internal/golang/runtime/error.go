@@ -181,8 +181,11 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		e = fallback
 	}
 	if requestIDHeader != "" && e.requestID == "" && r != nil {
-		if id := headerValue(r.Header.Get(requestIDHeader)); id != "" {
-			e = e.WithRequestID(id)
+		// requestIDHeader is canonical already: indexing skips Get's canonicalization.
+		if ids := r.Header[requestIDHeader]; len(ids) > 0 {
+			if id := headerValue(ids[0]); id != "" {
+				e = e.WithRequestID(id)
+			}
 		}
 	}
 	h := w.Header()

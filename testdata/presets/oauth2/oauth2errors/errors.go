@@ -251,15 +251,15 @@ type envelopeField struct {
 type Error struct {
 	def         *definition
 	message     string // rendered or overridden message; empty when none
-	custom      bool   // message was overridden, so the pre-encoded body does not apply
 	details     any    // the <Name>Details value; nil without details
 	detailsJSON []byte // details encoded at construction, when they hold what the caller could still change; nil when they are encoded as written
 	cause       error  // the underlying error; never written to clients
 	requestID   string
 	instance    string
 	err         error // why the details could not be marshaled
-	parsed      bool  // made by Parse: status is the response's
 	status      int   // the status passed to Parse
+	parsed      bool  // made by Parse: status is the response's
+	custom      bool  // message was overridden, so the pre-encoded body does not apply
 }
 
 // newError builds an error with details, checking that they encode, and renders the
@@ -880,8 +880,11 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		e = fallback
 	}
 	if requestIDHeader != "" && e.requestID == "" && r != nil {
-		if id := headerValue(r.Header.Get(requestIDHeader)); id != "" {
-			e = e.WithRequestID(id)
+		// requestIDHeader is canonical already: indexing skips Get's canonicalization.
+		if ids := r.Header[requestIDHeader]; len(ids) > 0 {
+			if id := headerValue(ids[0]); id != "" {
+				e = e.WithRequestID(id)
+			}
 		}
 	}
 	h := w.Header()
