@@ -256,24 +256,24 @@ func TestContractCatchesMismatch(t *testing.T) {
 			s.Required = append(s.Required, "mergeBase")
 		}},
 		{"required envelope member", "flat", "TASK_NOT_FOUND", func(doc *openapi3.T) {
-			s := schema(doc, "Error")
+			s := schema(doc, "TaskNotFoundError")
 			s.Required = append(s.Required, "details")
 		}},
 		{"envelope member type", "problem", "ORDER_NOT_FOUND", func(doc *openapi3.T) {
-			schema(doc, "Error").Properties["status"].Value.Type = &openapi3.Types{"string"}
+			schema(doc, "OrderNotFoundError").Properties["status"].Value.Type = &openapi3.Types{"string"}
 		}},
 		{"nested envelope member", "jsonapi", "FORBIDDEN", func(doc *openapi3.T) {
-			schema(doc, "Error").Properties["errors"].Value.Items.Value.Properties["title"].Value.Type = &openapi3.Types{"boolean"}
+			schema(doc, "ForbiddenError").Properties["errors"].Value.Items.Value.Properties["title"].Value.Type = &openapi3.Types{"boolean"}
 		}},
 		{"code member type", "oauth2", "invalid_grant", func(doc *openapi3.T) {
-			schema(doc, "Error").Properties["error"].Value.Type = &openapi3.Types{"integer"}
+			schema(doc, "InvalidGrantError").Properties["error"].Value.Type = &openapi3.Types{"integer"}
 		}},
 		{"pinned code", "bundled", "INVALID_JSON", func(doc *openapi3.T) {
 			shapes := doc.Components.Responses["BadRequest"].Value.Content.Get("application/json").Schema.Value.OneOf
-			shapes[1].Value.AllOf[len(shapes[1].Value.AllOf)-1].Value.Properties["code"].Value.Enum = []any{"INVALID_JSONS"}
+			shapes[1].Value.Properties["code"].Value.Enum = []any{"INVALID_JSONS"}
 		}},
 		{"literal member", "custom", "charge.not_found", func(doc *openapi3.T) {
-			schema(doc, "Error").Properties["ok"].Value.Enum = []any{true}
+			schema(doc, "ChargeNotFoundError").Properties["ok"].Value.Enum = []any{true}
 		}},
 		{"header type", "nested", "rate_limited", func(doc *openapi3.T) {
 			doc.Components.Responses["TooManyRequests"].Value.Headers["Retry-After"].Value.Schema.Value.Type = &openapi3.Types{"boolean"}

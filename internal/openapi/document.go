@@ -81,6 +81,8 @@ type generator struct {
 	v31      bool                                   // 3.1 dialect: type arrays for null, "examples" in schemas
 	envNames map[*catalog.Envelope]string           // schema name of each envelope in use
 	users    map[*catalog.Envelope][]*catalog.Error // errors written in each envelope, catalog order
+	schemas  *yaml.Node                             // components.schemas, as built so far
+	named    map[string]bool                        // the names in schemas
 }
 
 func newGenerator(c *catalog.Catalog, version string) (*generator, error) {
@@ -109,14 +111,23 @@ func newGenerator(c *catalog.Catalog, version string) (*generator, error) {
 	return g, nil
 }
 
-// components returns the components object: schemas, then responses.
+// components returns the components object: schemas (the envelopes,
+// ErrorCode, each error's body and details, then the bodies of the responses
+// with several errors), then responses.
 func (g *generator) components() (*yaml.Node, error) {
-	schemas := yamlnode.Map()
+	g.schemas, g.named = yamlnode.Map(), map[string]bool{}
 	for _, env := range g.c.Envelopes {
-		yamlnode.Set(schemas, g.envNames[env], g.envelopeSchema(env))
+		if err := g.addSchema(g.envNames[env], g.envelopeSchema(env)); err != nil {
+			return nil, err
+		}
 	}
-	yamlnode.Set(schemas, g.c.OpenAPI.Prefix+"ErrorCode", g.codeSchema())
+	if err := g.addSchema(g.c.OpenAPI.Prefix+"ErrorCode", g.codeSchema()); err != nil {
+		return nil, err
+	}
 	for _, e := range g.c.Errors {
+		if err := g.addSchema(g.errorSchemaName(e), g.shape(e)); err != nil {
+			return nil, err
+		}
 		if len(e.Details) == 0 {
 			continue
 		}
@@ -124,7 +135,9 @@ func (g *generator) components() (*yaml.Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		yamlnode.Set(schemas, g.c.OpenAPI.Prefix+detailsSchemaName(e), s)
+		if err := g.addSchema(g.c.OpenAPI.Prefix+detailsSchemaName(e), s); err != nil {
+			return nil, err
+		}
 	}
 	responses := yamlnode.Map()
 	for _, status := range g.statuses() {
@@ -142,10 +155,23 @@ func (g *generator) components() (*yaml.Node, error) {
 		yamlnode.Set(responses, g.c.OpenAPI.Prefix+defaultResponseName, r)
 	}
 	comps := yamlnode.Map()
-	yamlnode.Set(comps, "schemas", schemas)
+	yamlnode.Set(comps, "schemas", g.schemas)
 	yamlnode.Set(comps, "responses", responses)
 	return comps, nil
 }
+
+// addSchema adds a schema to components.schemas; a name can be used once.
+func (g *generator) addSchema(name string, s *yaml.Node) error {
+	if g.named[name] {
+		return fmt.Errorf("OpenAPI: two schemas would be named %s; rename an error, or an envelope", name)
+	}
+	g.named[name] = true
+	yamlnode.Set(g.schemas, name, s)
+	return nil
+}
+
+// schemaRef is a reference to the schema of that name.
+func schemaRef(name string) *yaml.Node { return refTo("#/components/schemas/" + name) }
 
 // statuses lists the statuses in use, ascending.
 func (g *generator) statuses() []int {

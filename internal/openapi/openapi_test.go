@@ -260,13 +260,13 @@ func TestOpenAPIDetailTypes(t *testing.T) {
 		{catalog.TypeBoolean, false, `{"type":"boolean"}`, `{"type":"boolean"}`},
 		{catalog.TypeStrings, false, `{"type":"array","items":{"type":"string"}}`, `{"type":"array","items":{"type":"string"}}`},
 		{catalog.TypeStringMap, false, `{"type":"object","additionalProperties":{"type":"string"}}`, `{"type":"object","additionalProperties":{"type":"string"}}`},
-		{catalog.TypeObject, false, `{"type":"object"}`, `{"type":"object"}`},
+		{catalog.TypeObject, false, `{"type":"object","additionalProperties":true}`, `{"type":"object","additionalProperties":true}`},
 		{catalog.TypeStrings, true, `{"type":"array","nullable":true,"items":{"type":"string"}}`, `{"type":["array","null"],"items":{"type":"string"}}`},
-		{catalog.TypeObject, true, `{"type":"object","nullable":true}`, `{"type":["object","null"]}`},
-		{catalog.TypeObjects, false, `{"type":"array","items":{"type":"object"}}`, `{"type":"array","items":{"type":"object"}}`},
-		{catalog.TypeObjects, true, `{"type":"array","nullable":true,"items":{"type":"object"}}`, `{"type":["array","null"],"items":{"type":"object"}}`},
-		{catalog.TypeAny, false, `{"nullable":true}`, `{"type":["string","number","boolean","object","array","null"]}`},
-		{catalog.TypeAny, true, `{"nullable":true}`, `{"type":["string","number","boolean","object","array","null"]}`},
+		{catalog.TypeObject, true, `{"type":"object","nullable":true,"additionalProperties":true}`, `{"type":["object","null"],"additionalProperties":true}`},
+		{catalog.TypeObjects, false, `{"type":"array","items":{"type":"object","additionalProperties":true}}`, `{"type":"array","items":{"type":"object","additionalProperties":true}}`},
+		{catalog.TypeObjects, true, `{"type":"array","nullable":true,"items":{"type":"object","additionalProperties":true}}`, `{"type":["array","null"],"items":{"type":"object","additionalProperties":true}}`},
+		{catalog.TypeAny, false, `{"nullable":true,"additionalProperties":true}`, `{"type":["string","number","boolean","object","array","null"],"additionalProperties":true}`},
+		{catalog.TypeAny, true, `{"nullable":true,"additionalProperties":true}`, `{"type":["string","number","boolean","object","array","null"],"additionalProperties":true}`},
 	}
 	for _, tt := range tests {
 		for _, v31 := range []bool{false, true} {
@@ -326,12 +326,12 @@ errors:
 		props := yamlPath(t, &doc, "components", "schemas", "DeclinedDetails", "properties")
 		wantProps := map[string]string{
 			"reason":   `{"type":"string","enum":["insufficient_funds","expired_card"],"x-enumDescriptions":{"insufficient_funds":"The card has insufficient funds."},"EX":["expired_card"]}`,
-			"fields":   `{"type":"object"}`,
-			"problems": `{"type":"array","items":{"type":"object"},"EX":[[{"field":"a"},{"field":"b"}]]}`,
-			"raw":      `{"type":["string","number","boolean","object","array","null"],"EX":[[1,"two",null]]}`,
+			"fields":   `{"type":"object","additionalProperties":true}`,
+			"problems": `{"type":"array","items":{"type":"object","additionalProperties":true},"EX":[[{"field":"a"},{"field":"b"}]]}`,
+			"raw":      `{"type":["string","number","boolean","object","array","null"],"additionalProperties":true,"EX":[[1,"two",null]]}`,
 		}
 		if version == "3.0.3" {
-			wantProps["raw"] = `{"nullable":true,"EX":[1,"two",null]}`
+			wantProps["raw"] = `{"nullable":true,"additionalProperties":true,"EX":[1,"two",null]}`
 			wantProps["reason"] = strings.Replace(wantProps["reason"], `"EX":["expired_card"]`, `"EX":"expired_card"`, 1)
 			wantProps["problems"] = strings.Replace(wantProps["problems"], `"EX":[[{"field":"a"},{"field":"b"}]]`, `"EX":[{"field":"a"},{"field":"b"}]`, 1)
 		}

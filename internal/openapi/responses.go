@@ -32,23 +32,22 @@ func (g *generator) statusResponse(status int) (*yaml.Node, error) {
 		titles[e.Title]++
 	}
 	content := yamlnode.Map()
-	for _, mt := range mediaTypesOf(errs) {
+	mts := mediaTypesOf(errs)
+	for _, mt := range mts {
 		var group []*catalog.Error
 		for _, e := range errs {
 			if e.Format.MediaType == mt {
 				group = append(group, e)
 			}
 		}
-		var schema *yaml.Node
-		if len(group) == 1 {
-			schema = g.shape(group[0])
-		} else {
-			alts := yamlnode.Seq()
-			for _, e := range group {
-				alts.Content = append(alts.Content, g.shape(e))
+		schema := schemaRef(g.errorSchemaName(group[0]))
+		if len(group) > 1 {
+			var err error
+			name := g.bodyName(responseName(status), group[0].Format, len(mts) > 1)
+			desc := fmt.Sprintf("The body of a %d %s response: one of its errors.", status, http.StatusText(status))
+			if schema, err = g.union(name, desc, group); err != nil {
+				return nil, err
 			}
-			schema = yamlnode.Map()
-			yamlnode.Set(schema, "oneOf", alts)
 		}
 		examples := yamlnode.Map()
 		for _, e := range group {
@@ -87,16 +86,26 @@ func (g *generator) defaultResponse() (*yaml.Node, error) {
 		}
 	}
 	for _, mt := range mts {
-		var refs []*yaml.Node
+		var envs []*catalog.Envelope
 		for _, env := range g.c.Envelopes {
 			if env.MediaType == mt {
-				refs = append(refs, refTo("#/components/schemas/"+g.envNames[env]))
+				envs = append(envs, env)
 			}
 		}
-		schema := refs[0]
-		if len(refs) > 1 {
-			schema = yamlnode.Map()
-			yamlnode.Set(schema, "oneOf", yamlnode.Seq(refs...))
+		schema := schemaRef(g.envNames[envs[0]])
+		if len(envs) > 1 {
+			refs := make([]*yaml.Node, len(envs))
+			for i, env := range envs {
+				refs[i] = schemaRef(g.envNames[env])
+			}
+			body := yamlnode.Map()
+			yamlnode.Set(body, "description", yamlnode.Str("Any error body in "+mt+"."))
+			yamlnode.Set(body, "oneOf", yamlnode.Seq(refs...))
+			name := g.bodyName(defaultResponseName, envs[0], len(mts) > 1)
+			if err := g.addSchema(name, body); err != nil {
+				return nil, err
+			}
+			schema = schemaRef(name)
 		}
 		media := yamlnode.Map()
 		yamlnode.Set(media, "schema", schema)
@@ -113,6 +122,68 @@ func (g *generator) defaultResponse() (*yaml.Node, error) {
 	}
 	yamlnode.Set(r, "content", content)
 	return r, nil
+}
+
+// bodyName names the schema of a response's body with several shapes:
+// TooManyRequestsBody. When the response has such bodies in several media
+// types, the one whose first error uses another envelope than the catalog's
+// says which: UnauthorizedOAuth2Body.
+func (g *generator) bodyName(resp string, env *catalog.Envelope, several bool) string {
+	infix := ""
+	if several && env != g.c.Format {
+		infix = strings.TrimSuffix(strings.TrimPrefix(g.envNames[env], g.c.OpenAPI.Prefix), "Error")
+	}
+	return g.c.OpenAPI.Prefix + resp + infix + "Body"
+}
+
+// union adds the schema of a body that is one of the group's errors, named
+// name, and returns a reference to it. When every error writes its code in
+// the same top-level member, that member discriminates: its value names the
+// error's schema.
+func (g *generator) union(name, desc string, group []*catalog.Error) (*yaml.Node, error) {
+	alts := yamlnode.Seq()
+	mapping := yamlnode.Map()
+	for _, e := range group {
+		ref := schemaRef(g.errorSchemaName(e))
+		alts.Content = append(alts.Content, ref)
+		yamlnode.Set(mapping, e.Code, yamlnode.Str(yamlnode.Get(ref, "$ref").Value))
+	}
+	s := yamlnode.Map()
+	yamlnode.Set(s, "description", yamlnode.Str(desc))
+	yamlnode.Set(s, "oneOf", alts)
+	if key := codeMember(group); key != "" {
+		d := yamlnode.Map()
+		yamlnode.Set(d, "propertyName", yamlnode.Str(key))
+		yamlnode.Set(d, "mapping", mapping)
+		yamlnode.Set(s, "discriminator", d)
+	}
+	if err := g.addSchema(name, s); err != nil {
+		return nil, err
+	}
+	return schemaRef(name), nil
+}
+
+// codeMember is the top-level member in which every error of the group
+// writes its code ("code", or "error" in oauth2), or "" when there is none:
+// JSON:API writes it in errors[0], nested in error.
+func codeMember(group []*catalog.Error) string {
+	key := ""
+	for i, e := range group {
+		k := ""
+		if b := e.Format.Body; b.Kind == catalog.KindObject {
+			for _, m := range b.Members {
+				if !m.Spread && m.Value.Kind == catalog.KindRef && m.Value.Ref.Name == catalog.RefCode {
+					k = m.Key
+					break
+				}
+			}
+		}
+		if k == "" || (i > 0 && k != key) {
+			return ""
+		}
+		key = k
+	}
+	return key
 }
 
 func mediaTypesOf(errs []*catalog.Error) []string {

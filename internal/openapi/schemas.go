@@ -130,6 +130,7 @@ func (g *generator) refSchema(r catalog.Ref, users []*catalog.Error) *yaml.Node 
 		s := yamlnode.Map()
 		yamlnode.Set(s, "type", yamlnode.Str("object"))
 		yamlnode.Set(s, "description", yamlnode.Str(refDescriptions[r.Name]))
+		yamlnode.Set(s, "additionalProperties", yamlnode.Bool(true))
 		return s
 	}
 	s := yamlnode.Map()
@@ -228,6 +229,7 @@ func (g *generator) typeSchema(t catalog.DetailType, nullable bool) *yaml.Node {
 	case catalog.TypeAny:
 		if !g.v31 {
 			yamlnode.Set(s, "nullable", yamlnode.Bool(true))
+			freeForm(s)
 			return s
 		}
 		// Every JSON type, spelt out: {} means the same in JSON Schema, but
@@ -238,6 +240,7 @@ func (g *generator) typeSchema(t catalog.DetailType, nullable bool) *yaml.Node {
 		}
 		types.Style = yaml.FlowStyle
 		yamlnode.Set(s, "type", types)
+		freeForm(s)
 		return s
 	}
 	switch {
@@ -255,13 +258,25 @@ func (g *generator) typeSchema(t catalog.DetailType, nullable bool) *yaml.Node {
 	case catalog.TypeStrings, catalog.TypeObjects:
 		items := yamlnode.Map()
 		yamlnode.Set(items, "type", yamlnode.Str(jsonItemType(t)))
+		if t == catalog.TypeObjects {
+			freeForm(items)
+		}
 		yamlnode.Set(s, "items", items)
 	case catalog.TypeStringMap:
 		values := yamlnode.Map()
 		yamlnode.Set(values, "type", yamlnode.Str("string"))
 		yamlnode.Set(s, "additionalProperties", values)
+	case catalog.TypeObject:
+		freeForm(s)
 	}
 	return s
+}
+
+// freeForm says that an object schema takes any members: the default,
+// spelt out, since generators such as ogen read an object schema without
+// properties or additionalProperties as an empty struct.
+func freeForm(s *yaml.Node) {
+	yamlnode.Set(s, "additionalProperties", yamlnode.Bool(true))
 }
 
 // describe adds a description to a detail's schema, after its type.
@@ -318,11 +333,7 @@ func (g *generator) detailsSchema(e *catalog.Error) (*yaml.Node, error) {
 		if d.Required {
 			required.Content = append(required.Content, yamlnode.Str(d.Name))
 		}
-		p := g.typeSchema(d.Type, d.Required && nilIsNull(d.Type))
-		if d.Description != "" {
-			describe(p, d.Description)
-		}
-		g.enumSchema(p, d.Enum, false)
+		p := g.detailProperty(d)
 		if d.Example != nil {
 			ex, err := detailExampleNode(d)
 			if err != nil {
@@ -341,6 +352,17 @@ func (g *generator) detailsSchema(e *catalog.Error) (*yaml.Node, error) {
 	}
 	yamlnode.Set(s, "properties", props)
 	return s, nil
+}
+
+// detailProperty is the schema of a detail as a member of its details
+// object, without its example.
+func (g *generator) detailProperty(d *catalog.Detail) *yaml.Node {
+	p := g.typeSchema(d.Type, d.Required && nilIsNull(d.Type))
+	if d.Description != "" {
+		describe(p, d.Description)
+	}
+	g.enumSchema(p, d.Enum, false)
+	return p
 }
 
 // detailExampleNode converts a catalog example to YAML: an object keeps

@@ -3,6 +3,7 @@ package openapi
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -10,103 +11,98 @@ import (
 	"github.com/errgen/errgen/internal/yamlnode"
 )
 
-// shape is the schema of one error's bodies: its envelope, with the members
-// that tell errors apart pinned to this error's values and its details typed.
+// errorSchemaName names the schema of one error's bodies: RATE_LIMIT_EXCEEDED
+// → RateLimitExceededError, and VALIDATION_ERROR → ValidationError.
+func (g *generator) errorSchemaName(e *catalog.Error) string {
+	return g.c.OpenAPI.Prefix + bodySchemaName(e)
+}
+
+// bodySchemaName is errorSchemaName without the prefix.
+func bodySchemaName(e *catalog.Error) string {
+	return strings.TrimSuffix(e.Name, "Error") + "Error"
+}
+
+// shape is the schema of one error's bodies: its envelope, self-contained
+// (no allOf, which client generators flatten badly), with the members that
+// tell errors apart pinned to this error's values and its details typed.
 func (g *generator) shape(e *catalog.Error) *yaml.Node {
-	env := refTo("#/components/schemas/" + g.envNames[e.Format])
-	pin := g.pin(e.Format.Body, e, e.Format.Has(catalog.RefCode), true)
-	all := yamlnode.Seq(env)
-	if pin != nil {
-		// the details of a spread join the envelope's allOf rather than nest
-		if inner := yamlnode.Get(pin, "allOf"); inner != nil {
-			all.Content = append(all.Content, inner.Content...)
-			pin.Content = pin.Content[2:] // allOf is always the pin's first member
-		}
-		if len(pin.Content) > 0 {
-			all.Content = append(all.Content, pin)
-		}
-	}
-	s := yamlnode.Map()
-	yamlnode.Set(s, "title", yamlnode.Str(e.Code))
-	yamlnode.Set(s, "allOf", all)
+	s := g.shapeNode(e.Format.Body, e, e.Format.Has(catalog.RefCode))
+	yamlnode.Insert(s, 0, "title", yamlnode.Str(e.Code))
 	return s
 }
 
-// pin returns the constraints one error adds to the envelope's schema at n,
-// or nil when it adds none. top is true for the body itself.
-func (g *generator) pin(n *catalog.Node, e *catalog.Error, hasCode, top bool) *yaml.Node {
+// shapeNode is the schema of the envelope's node n in e's bodies.
+func (g *generator) shapeNode(n *catalog.Node, e *catalog.Error, hasCode bool) *yaml.Node {
 	switch n.Kind {
 	case catalog.KindObject:
 		props := yamlnode.Map()
 		required := yamlnode.Seq()
-		var allOf *yaml.Node
 		for _, m := range n.Members {
 			if m.Spread {
-				if d, _ := g.wholeDetails(e); d != nil {
-					allOf = yamlnode.Seq(d)
-				}
+				// the details' members are written next to the envelope's own
+				g.spreadDetails(e, props, required)
 				continue
 			}
-			var p *yaml.Node
-			if m.Value.Kind == catalog.KindRef {
-				var req bool
-				p, req = g.refPin(m.Value.Ref, e, hasCode)
-				if req && m.Value.Ref.Optional {
-					required.Content = append(required.Content, yamlnode.Str(m.Key))
-				}
-			} else {
-				p = g.pin(m.Value, e, hasCode, false)
+			p, always := g.shapeMember(m.Value, e, hasCode)
+			yamlnode.Set(props, m.Key, p)
+			if always {
+				required.Content = append(required.Content, yamlnode.Str(m.Key))
 			}
-			if p != nil {
-				yamlnode.Set(props, m.Key, p)
-			}
-		}
-		if allOf == nil && len(props.Content) == 0 && len(required.Content) == 0 {
-			return nil
 		}
 		s := yamlnode.Map()
-		if allOf != nil {
-			yamlnode.Set(s, "allOf", allOf)
-		}
+		yamlnode.Set(s, "type", yamlnode.Str("object"))
 		if len(required.Content) > 0 {
 			yamlnode.Set(s, "required", required)
 		}
 		if len(props.Content) > 0 {
 			yamlnode.Set(s, "properties", props)
 		}
-		if !top {
-			// The default, spelled out: example linters such as Redocly's
-			// take a nested object schema without it as closed, and this one
-			// lists only the members it pins.
-			yamlnode.Set(s, "additionalProperties", yamlnode.Bool(true))
-		}
 		return s
 	case catalog.KindArray:
-		p := g.pin(n.Elem, e, hasCode, false)
-		if p == nil {
-			return nil
-		}
 		s := yamlnode.Map()
-		yamlnode.Set(s, "items", p)
+		yamlnode.Set(s, "type", yamlnode.Str("array"))
+		yamlnode.Set(s, "minItems", yamlnode.Int(1))
+		yamlnode.Set(s, "maxItems", yamlnode.Int(1))
+		yamlnode.Set(s, "items", g.shapeNode(n.Elem, e, hasCode))
 		return s
-	case catalog.KindRef:
-		p, _ := g.refPin(n.Ref, e, hasCode)
-		return p
+	case catalog.KindLiteral:
+		return g.literalSchema(n.Literal)
 	}
-	return nil
+	s, _ := g.shapeMember(n, e, hasCode)
+	return s
 }
 
-// refPin pins a reference for error e; required reports that e always
-// writes the member even where the envelope marks it optional.
-func (g *generator) refPin(r catalog.Ref, e *catalog.Error, hasCode bool) (s *yaml.Node, required bool) {
+// shapeMember is the schema of a member's value in e's bodies, and whether
+// e always writes the member.
+func (g *generator) shapeMember(v *catalog.Node, e *catalog.Error, hasCode bool) (*yaml.Node, bool) {
+	if v.Kind != catalog.KindRef {
+		return g.shapeNode(v, e, hasCode), true
+	}
+	p, always := g.refPin(v.Ref, e, hasCode)
+	if p == nil {
+		p = g.refSchema(v.Ref, g.users[e.Format])
+	}
+	return p, always || !v.Ref.Optional
+}
+
+// refPin is the schema of a reference in e's bodies when e pins or types it,
+// or nil; always reports that e writes the member even where the envelope
+// marks it optional.
+func (g *generator) refPin(r catalog.Ref, e *catalog.Error, hasCode bool) (s *yaml.Node, always bool) {
 	enum := func(v *yaml.Node) *yaml.Node {
-		s := yamlnode.Map()
+		s := g.refSchema(r, nil)
 		yamlnode.Set(s, "enum", yamlnode.Seq(v))
 		return s
 	}
 	switch r.Name {
 	case catalog.RefCode:
-		return enum(yamlnode.Str(e.Code)), true
+		// type string, which generators need to type the member, and the
+		// code; the envelope's description ("one of ErrorCode") does not
+		// apply to one error
+		s := yamlnode.Map()
+		yamlnode.Set(s, "type", yamlnode.Str("string"))
+		yamlnode.Set(s, "enum", yamlnode.Seq(yamlnode.Str(e.Code)))
+		return s, true
 	case catalog.RefTitle:
 		if !hasCode {
 			// without a code, status and title tell errors apart
@@ -129,26 +125,45 @@ func (g *generator) refPin(r catalog.Ref, e *catalog.Error, hasCode bool) (s *ya
 			return g.wholeDetails(e)
 		}
 		if d := e.Detail(r.Arg); d != nil {
-			return g.typeSchema(d.Type, detailNullable(d, r.Optional)), d.Required
+			return g.detailMemberSchema(r, []*catalog.Error{e}), d.Required
 		}
 	}
 	return nil, false
 }
 
-// wholeDetails is the schema of what a whole $details or a spread holds for
-// e, and whether it always has members: the <Name>Details schema, or, when
-// the envelope places some details by name, the others, inline; nil when
-// nothing is left.
-func (g *generator) wholeDetails(e *catalog.Error) (*yaml.Node, bool) {
+// restDetails are e's details that the envelope does not place by name.
+func restDetails(e *catalog.Error) []*catalog.Detail {
 	named := e.Format.NamedDetails()
 	var rest []*catalog.Detail
-	required := yamlnode.Seq()
 	for _, d := range e.Details {
 		if !slices.Contains(named, d.Name) {
 			rest = append(rest, d)
-			if d.Required {
-				required.Content = append(required.Content, yamlnode.Str(d.Name))
-			}
+		}
+	}
+	return rest
+}
+
+// spreadDetails adds the members a spread writes for e to an object schema's
+// properties and required list.
+func (g *generator) spreadDetails(e *catalog.Error, props, required *yaml.Node) {
+	for _, d := range restDetails(e) {
+		yamlnode.Set(props, d.Name, g.detailProperty(d))
+		if d.Required {
+			required.Content = append(required.Content, yamlnode.Str(d.Name))
+		}
+	}
+}
+
+// wholeDetails is the schema of what a whole $details holds for e, and
+// whether it always has members: the <Name>Details schema, or, when the
+// envelope places some details by name, the others, inline; nil when
+// nothing is left.
+func (g *generator) wholeDetails(e *catalog.Error) (*yaml.Node, bool) {
+	rest := restDetails(e)
+	required := yamlnode.Seq()
+	for _, d := range rest {
+		if d.Required {
+			required.Content = append(required.Content, yamlnode.Str(d.Name))
 		}
 	}
 	switch {
@@ -164,7 +179,7 @@ func (g *generator) wholeDetails(e *catalog.Error) (*yaml.Node, bool) {
 	}
 	props := yamlnode.Map()
 	for _, d := range rest {
-		yamlnode.Set(props, d.Name, g.typeSchema(d.Type, d.Required && !d.Type.Scalar()))
+		yamlnode.Set(props, d.Name, g.detailProperty(d))
 	}
 	yamlnode.Set(s, "properties", props)
 	return s, len(required.Content) > 0
