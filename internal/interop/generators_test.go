@@ -307,13 +307,17 @@ func generate(t *testing.T, s scratch, g generator, sp spec) (string, error) {
 	if err := os.WriteFile(specFile, sp.data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("go", append([]string{"tool"}, g.args(specFile, dir)...)...)
+	return rel, runTool(g.args(specFile, dir))
+}
+
+// runTool runs one of this module's pinned tools: go tool, here.
+func runTool(args []string) error {
+	cmd := exec.Command("go", append([]string{"tool"}, args...)...)
 	cmd.Env = append(os.Environ(), "GOWORK=off")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		return rel, fmt.Errorf("%s failed: %v\n%s", g.name, err, out)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("%s failed: %v\n%s", args[0], err, out)
 	}
-	return rel, nil
+	return nil
 }
 
 // TestGenerators gives every spec to every generator and builds the result.
@@ -329,7 +333,7 @@ func TestGenerators(t *testing.T) {
 				t.Parallel()
 				rel, err := generate(t, s, g, sp)
 				if err != nil {
-					t.Fatalf("%s\nspec: %s", firstLines(err.Error(), 20), filepath.Join(s.dir, "specs", g.name+"-"+sp.name, sp.file))
+					t.Fatalf("%s\nspec: %s (INTEROP_KEEP=1 keeps it)", firstLines(err.Error(), 30), filepath.Join(s.dir, "specs", g.name+"-"+sp.name, sp.file))
 				}
 				if out, err := s.goCmd("build", "./"+filepath.ToSlash(rel)); err != nil {
 					t.Fatalf("go build of the %s output failed: %v\n%s", g.name, err, firstLines(string(out), 20))
