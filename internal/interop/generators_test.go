@@ -286,7 +286,7 @@ func makeScratch() (scratch, error) {
 func (s scratch) goCmd(args ...string) ([]byte, error) {
 	cmd := exec.Command("go", args...)
 	cmd.Dir = s.dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly")
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=readonly"))
 	return cmd.CombinedOutput()
 }
 
