@@ -210,8 +210,7 @@ func nilIsNull(t catalog.DetailType) bool {
 }
 
 // typeSchema is the schema of a detail type. An any detail is any JSON
-// value, null included: in 3.0 a schema without type but nullable, in 3.1
-// every JSON type.
+// value, null included: a schema without a type (nullable in 3.0).
 func (g *generator) typeSchema(t catalog.DetailType, nullable bool) *yaml.Node {
 	s := yamlnode.Map()
 	base := "string"
@@ -227,20 +226,11 @@ func (g *generator) typeSchema(t catalog.DetailType, nullable bool) *yaml.Node {
 	case catalog.TypeStringMap, catalog.TypeObject:
 		base = "object"
 	case catalog.TypeAny:
+		// Any JSON value: no type at all. A list of every type says the
+		// same in 3.1, but neither oapi-codegen nor ogen can read one.
 		if !g.v31 {
 			yamlnode.Set(s, "nullable", yamlnode.Bool(true))
-			freeForm(s)
-			return s
 		}
-		// Every JSON type, spelt out: {} means the same in JSON Schema, but
-		// kin-openapi refuses null against a schema without a type.
-		types := yamlnode.Seq()
-		for _, t := range []string{"string", "number", "boolean", "object", "array", "null"} {
-			types.Content = append(types.Content, yamlnode.Str(t))
-		}
-		types.Style = yaml.FlowStyle
-		yamlnode.Set(s, "type", types)
-		freeForm(s)
 		return s
 	}
 	switch {
