@@ -59,7 +59,14 @@ func TestDetailTypesOnTheWire(t *testing.T) {
 		}
 		for docName, doc := range contractDocs(t, tc) {
 			rec, err := writeAndValidate(pkg, contractRoute(doc, tc.C), tt.err)
-			if err != nil {
+			// A 3.1 schema without a type admits null (JSON Schema), but
+			// kin-openapi v0.152 refuses it unless the type lists "null";
+			// the any type has no type, so that generators can read it.
+			kinRefusesNull := tt.name == "any, null" && strings.HasPrefix(doc.OpenAPI, "3.1")
+			switch {
+			case kinRefusesNull && err == nil:
+				t.Errorf("%s against %s: kin-openapi now accepts null without a type; drop this exception", tt.name, docName)
+			case !kinRefusesNull && err != nil:
 				t.Errorf("%s against %s: %v\n%s", tt.name, docName, err, rec.Body)
 			}
 			if !tt.ok {

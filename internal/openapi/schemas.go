@@ -226,8 +226,9 @@ func (g *generator) typeSchema(t catalog.DetailType, nullable bool) *yaml.Node {
 	case catalog.TypeStringMap, catalog.TypeObject:
 		base = "object"
 	case catalog.TypeAny:
-		// Any JSON value: no type at all. A list of every type says the
-		// same in 3.1, but neither oapi-codegen nor ogen can read one.
+		// Any JSON value: no type at all (3.0 must say nullable for null).
+		// A list of every type says the same in 3.1, but neither
+		// oapi-codegen nor ogen can read one.
 		if !g.v31 {
 			yamlnode.Set(s, "nullable", yamlnode.Bool(true))
 		}
