@@ -72,7 +72,10 @@ func FuzzParse(f *testing.F) {
 		}
 		rec := httptest.NewRecorder()
 		apierrors.Write(rec, httptest.NewRequest("GET", "/", nil), e)
-		if !json.Valid(rec.Body.Bytes()) || rec.Code != again.Definition().Status {
+		// A body without the details its error requires parses, but Write
+		// answers such an error, like its sentinel, with the fallback.
+		sentinelLike := e.Details() == nil && bytes.Equal(rec.Body.Bytes(), fallback)
+		if !json.Valid(rec.Body.Bytes()) || rec.Code != again.Definition().Status && !sentinelLike {
 			t.Fatalf("Write: %d %s", rec.Code, rec.Body)
 		}
 	})
