@@ -90,6 +90,11 @@ func Generate(c *catalog.Catalog, opts Options) ([]File, error) {
 	if probs := Check(c); len(probs) > 0 {
 		return nil, &catalog.Problems{File: c.File, List: probs}
 	}
+	if opts.GoPackage != "" {
+		if msg := catalog.GoPackageProblem(opts.GoPackage); msg != "" {
+			return nil, fmt.Errorf("Go package %s", msg)
+		}
+	}
 	files := make([]File, len(emitters))
 	errs := make([]error, len(emitters))
 	var wg sync.WaitGroup

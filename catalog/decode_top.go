@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"go/token"
 	"net/textproto"
 
@@ -161,16 +162,34 @@ func reservedHeader(name string) bool {
 	return name == "Content-Type" || name == "Content-Length" || name == "Www-Authenticate"
 }
 
+// GoPackageProblem says what is wrong with a Go package name for the
+// generated package, or returns "" when nothing is; the CLI's --go-package
+// is held to the same rule. The name is also a directory name under the
+// output directory, so one that passes cannot lead outside it.
+func GoPackageProblem(name string) string {
+	switch {
+	case !packagePattern.MatchString(name):
+		return fmt.Sprintf("%q is not a valid Go package name (lower case letters, digits, _)", name)
+	case token.IsKeyword(name):
+		return fmt.Sprintf("%q is a Go keyword", name)
+	case name == "main":
+		return fmt.Sprintf("%q would make the generated package a command, which nothing can import", name)
+	case name == "init":
+		return fmt.Sprintf("%q cannot name a package: init is reserved for init functions", name)
+	}
+	return ""
+}
+
 // goOptions reads the go mapping. A package name is checked here as any Go
 // package name; what only the Go output needs is a Check's business.
 func (cr *catalogReader) goOptions(n *yaml.Node) {
 	for _, g := range cr.fields(n, "go", goKeys, nil) {
 		pkg := cr.str(g.value, "go.package")
 		cr.c.Go.Package = pkg
-		if pkg != "" && !packagePattern.MatchString(pkg) {
-			cr.probs.add(posOf(g.value), "go.package %q is not a valid Go package name (lower case letters, digits, _)", pkg)
-		} else if token.IsKeyword(pkg) {
-			cr.probs.add(posOf(g.value), "go.package %q is a Go keyword", pkg)
+		if pkg != "" {
+			if msg := GoPackageProblem(pkg); msg != "" {
+				cr.probs.add(posOf(g.value), "go.package %s", msg)
+			}
 		}
 	}
 }

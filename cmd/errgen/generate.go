@@ -10,6 +10,7 @@ import (
 	"github.com/aymanbagabas/go-udiff"
 
 	"github.com/errgen/errgen"
+	"github.com/errgen/errgen/catalog"
 )
 
 const generateSynopsis = `errgen [generate] [--catalog FILE] [--out DIR] [--go-out FILE] [--go-package NAME]
@@ -27,6 +28,12 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	check := fs.Bool("check", false, "write nothing; exit 1 with a diff when an output is stale")
 	if code, stop := parseFlags(fs, args, stderr); stop {
 		return code
+	}
+	if *goPackage != "" {
+		if msg := catalog.GoPackageProblem(*goPackage); msg != "" {
+			fmt.Fprintf(stderr, "errgen: --go-package %s\n", msg)
+			return exitUsage
+		}
 	}
 	c, ok := loadCatalog(*catalogPath, stderr)
 	if !ok {

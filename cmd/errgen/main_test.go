@@ -272,3 +272,26 @@ func TestFailingEmitterWritesNothing(t *testing.T) {
 		}
 	}
 }
+
+// --go-package is held to go.package's rule: a name that is no package, or
+// a path leading out of --out, is a usage error and nothing is written.
+func TestGoPackageFlagIsChecked(t *testing.T) {
+	for _, pkg := range []string{"x//../../../../zz", "_", "main", "init", "type", "Errs"} {
+		t.Run(pkg, func(t *testing.T) {
+			dir := workdir(t)
+			code, _, stderr := runIn(t, dir, "--out", "out", "--go-package", pkg)
+			if code != exitUsage || !strings.Contains(stderr, "--go-package") {
+				t.Errorf("exit %d, stderr %q; want a usage error naming --go-package", code, stderr)
+			}
+			entries, _ := os.ReadDir(filepath.Dir(dir))
+			for _, e := range entries {
+				if e.Name() == "zz" {
+					t.Error("zz written outside --out")
+				}
+			}
+			if _, err := os.Stat(filepath.Join(dir, "out")); !os.IsNotExist(err) {
+				t.Error("outputs written although the run was refused")
+			}
+		})
+	}
+}

@@ -43,7 +43,9 @@ func Generate(c *catalog.Catalog, pkg, header string) ([]byte, error) {
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		f := jen.NewFilePathName(pkg, pkg)
+		// A path no import can have: named like a standard package (strconv),
+		// the file would take that package's identifiers for its own.
+		f := jen.NewFilePathName("errgen.generated/"+pkg, pkg)
 		g.envelopes(f)
 		envErr = f.Render(&envSrc)
 	})
