@@ -74,6 +74,32 @@ func (cr *catalogReader) validate() {
 	for _, env := range c.Envelopes {
 		cr.validateEnvelope(env)
 	}
+	cr.checkEnvelopeNames()
+}
+
+// checkEnvelopeNames reports two envelopes in use whose names give the same
+// identifiers (the Go writer appendFooBarBody, the OpenAPI schema
+// FooBarError): Flat beside the flat preset, foo_bar beside fooBar, or two
+// custom envelopes of one name.
+func (cr *catalogReader) checkEnvelopeNames() {
+	byName := map[string]*Envelope{}
+	for _, env := range cr.c.Envelopes {
+		key := strings.ToLower(GoName(env.Name))
+		prev := byName[key]
+		if prev == nil {
+			byName[key] = env
+			continue
+		}
+		pos, custom := cr.formatPos[env]
+		if !custom {
+			pos = cr.formatPos[prev]
+		}
+		if env.Name == prev.Name {
+			cr.probs.add(pos, "envelope %q is defined twice; define it once and name it in the other errors (format: %s)", env.Name, env.Name)
+			continue
+		}
+		cr.probs.add(pos, "envelope name %q gives the same Go and OpenAPI names as envelope %q; rename one", env.Name, prev.Name)
+	}
 }
 
 func codes(errs []*Error) []string {
