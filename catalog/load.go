@@ -24,6 +24,12 @@ type Check func(c *Catalog) []Problem
 // checks over it as Parse does. Any problem in the catalog is returned as a
 // *Problems listing all of them.
 func Load(path string, checks ...Check) (*Catalog, error) {
+	// Stat first: opening a FIFO would block until someone writes to it.
+	if st, err := os.Stat(path); err != nil {
+		return nil, err
+	} else if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", path)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err

@@ -44,7 +44,7 @@ func runOpenAPI(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitFailure
 	}
-	spec, err := os.ReadFile(*specPath)
+	spec, err := readInput(*specPath, maxSpecSize)
 	if err != nil {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return exitFailure
