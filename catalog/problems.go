@@ -17,6 +17,9 @@ type Problem struct {
 type Problems struct {
 	File string    // the catalog's path as given
 	List []Problem // sorted by position
+
+	budget    int  // edit-distance cells hints may still cost; see suggest
+	budgetSet bool // budget has been given its start value
 }
 
 // Error formats one problem a line as file:line:col: message.
@@ -55,16 +58,50 @@ func (p *Problems) err() error {
 }
 
 // suggest returns a " (did you mean X?)" hint naming the candidate closest
-// to s, or "" when none is close enough to help.
+// to s, or "" when none is close enough to help. For the short, fixed lists
+// of keys, types and references; lists as long as the catalog go through
+// Problems.suggest, which bounds the work.
 func suggest(s string, candidates []string) string {
-	best, bestDist := "", len(s)/2+2
+	budget := maxSuggestCost
+	return suggestWithin(s, candidates, &budget)
+}
+
+// maxSuggestCost bounds the edit-distance cells one catalog's hints may
+// cost in all: tens of milliseconds. Past it, problems come without hints.
+const maxSuggestCost = 20_000_000
+
+// maxSuggestLen is the longest name a hint is looked for: nobody mistypes
+// a 200-character code into another one.
+const maxSuggestLen = 64
+
+// suggest is suggest over a list that grows with the catalog (its codes,
+// an error's details), within the catalog's budget.
+func (p *Problems) suggest(s string, candidates []string) string {
+	if !p.budgetSet {
+		p.budget, p.budgetSet = maxSuggestCost, true
+	}
+	return suggestWithin(s, candidates, &p.budget)
+}
+
+func suggestWithin(s string, candidates []string, budget *int) string {
+	if len(s) > maxSuggestLen || *budget <= 0 {
+		return ""
+	}
+	lower := strings.ToLower(s)
 	for _, c := range candidates {
-		if len(s) >= 3 && strings.HasPrefix(strings.ToLower(c), strings.ToLower(s)) {
+		if len(s) >= 3 && len(c) >= len(s) && strings.EqualFold(c[:len(s)], s) {
 			return fmt.Sprintf(" (did you mean %q?)", c) // a truncated name
 		}
 	}
+	best, bestDist := "", len(s)/2+2
 	for _, c := range candidates {
-		if d := editDistance(strings.ToLower(s), strings.ToLower(c)); d < bestDist {
+		if diff := len(c) - len(s); diff >= bestDist || -diff >= bestDist || len(c) > maxSuggestLen {
+			continue // the distance is at least the difference in length
+		}
+		if *budget -= len(s) * len(c); *budget < 0 {
+			return ""
+		}
+		if d := editDistance(lower, strings.ToLower(c)); d < bestDist {
 			best, bestDist = c, d
 		}
 	}

@@ -68,7 +68,7 @@ func (cr *catalogReader) validate() {
 	}
 	for i, code := range c.OpenAPI.Attach {
 		if byCode[code] == nil {
-			cr.probs.add(cr.attachPos[i], "openapi.attach: unknown code %q%s", code, suggest(code, codes(c.Errors)))
+			cr.probs.add(cr.attachPos[i], "openapi.attach: unknown code %q%s", code, cr.probs.suggest(code, codes(c.Errors)))
 		}
 	}
 	for _, env := range c.Envelopes {
@@ -176,7 +176,7 @@ func (cr *catalogReader) checkPlaceholders(e *Error, t *Template, what string) {
 		d := e.Detail(p.Detail)
 		switch {
 		case d == nil:
-			cr.probs.add(t.Pos, "error %q: %s placeholder {%s} names no detail%s", e.Code, what, p.Detail, suggest(p.Detail, detailNames(e)))
+			cr.probs.add(t.Pos, "error %q: %s placeholder {%s} names no detail%s", e.Code, what, p.Detail, cr.probs.suggest(p.Detail, detailNames(e)))
 		case !d.Required:
 			cr.probs.add(t.Pos, "error %q: %s placeholder {%s} names an optional detail; make it required", e.Code, what, p.Detail)
 		case d.Type != "" && !d.Type.Scalar():
