@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -74,10 +75,7 @@ func Parse(file string, data []byte, checks ...Check) (*Catalog, error) {
 		return nil, probs.err()
 	}
 	r := &nodeReader{probs: probs}
-	r.rejectAliases(doc)
-	if len(probs.List) > 0 {
-		return nil, probs.err()
-	}
+	aliases := r.rejectAliases(doc)
 	cr := r.catalog(doc.Content[0])
 	c := cr.c
 	c.File = file
@@ -90,6 +88,11 @@ func Parse(file string, data []byte, checks ...Check) (*Catalog, error) {
 		}
 	}
 	probs.List = append(checked, probs.List...) // err's stable sort keeps them first at a tie
+	if len(aliases) > 0 {
+		probs.List = slices.DeleteFunc(probs.List, func(p Problem) bool {
+			return aliases[p.Pos] && !strings.HasPrefix(p.Msg, "YAML aliases")
+		})
+	}
 	if err := probs.err(); err != nil {
 		return nil, err
 	}

@@ -161,7 +161,12 @@ func (r *nodeReader) list(n *yaml.Node, what string) []*yaml.Node {
 // rejectAliases reports anchors and aliases: catalogs are small, and
 // refusing aliases outright makes alias bombs impossible. An alias bomb has
 // thousands of aliases, so only the first of each kind is located.
-func (r *nodeReader) rejectAliases(doc *yaml.Node) {
+//
+// It reports every anchor and alias, then makes each alias a null, so that
+// the rest of the catalog is read and its problems reported in the same run
+// without ever expanding an alias (no alias bomb); it returns the aliases'
+// positions, where the null's own problems are not worth reporting.
+func (r *nodeReader) rejectAliases(doc *yaml.Node) map[Pos]bool {
 	var anchors, aliases []*yaml.Node
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
@@ -189,4 +194,10 @@ func (r *nodeReader) rejectAliases(doc *yaml.Node) {
 	}
 	report(anchors, "anchors")
 	report(aliases, "aliases")
+	at := make(map[Pos]bool, len(aliases))
+	for _, n := range aliases {
+		at[posOf(n)] = true
+		*n = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: n.Line, Column: n.Column}
+	}
+	return at
 }
