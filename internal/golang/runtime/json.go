@@ -3,6 +3,7 @@ package runtime
 import (
 	"bytes"
 	"encoding/json"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -176,11 +177,92 @@ func keyIs(key []byte, name string) bool {
 	if len(key) == len(name)+2 && string(key[1:len(key)-1]) == name {
 		return true
 	}
-	if bytes.IndexByte(key, '\\') < 0 {
-		return false
+	if len(key) < 2 || key[0] != '"' || bytes.IndexByte(key, '\\') < 0 || 6*len(name)+2 < len(key) {
+		return false // an escape spells one byte in six at most
 	}
-	k, ok := stringValue(key)
-	return ok && k == name
+	return unescapedIs(key[1:len(key)-1], name)
+}
+
+// unescapedIs reports whether the escaped text of a JSON string decodes to
+// name, decoding as it compares: a body of a million escaped keys costs no
+// allocation. Text that does not decode is no name.
+func unescapedIs(text []byte, name string) bool {
+	var buf [utf8.UTFMax]byte
+	for len(text) > 0 {
+		c := text[0]
+		if c != '\\' {
+			if len(name) == 0 || name[0] != c {
+				return false
+			}
+			text, name = text[1:], name[1:]
+			continue
+		}
+		if len(text) < 2 {
+			return false
+		}
+		var r rune
+		switch text[1] {
+		case '"', '\\', '/':
+			r, text = rune(text[1]), text[2:]
+		case 'b':
+			r, text = '\b', text[2:]
+		case 'f':
+			r, text = '\f', text[2:]
+		case 'n':
+			r, text = '\n', text[2:]
+		case 'r':
+			r, text = '\r', text[2:]
+		case 't':
+			r, text = '\t', text[2:]
+		case 'u':
+			var ok bool
+			if r, ok = hex4(text[2:]); !ok {
+				return false
+			}
+			text = text[6:]
+			if utf16.IsSurrogate(r) {
+				r2, ok := rune(-1), len(text) >= 6 && text[0] == '\\' && text[1] == 'u'
+				if ok {
+					r2, ok = hex4(text[2:])
+				}
+				if d := utf16.DecodeRune(r, r2); ok && d != utf8.RuneError {
+					r, text = d, text[6:]
+				} else {
+					r = utf8.RuneError
+				}
+			}
+		default:
+			return false
+		}
+		n := utf8.EncodeRune(buf[:], r)
+		if len(name) < n || name[:n] != string(buf[:n]) {
+			return false
+		}
+		name = name[n:]
+	}
+	return len(name) == 0
+}
+
+// hex4 reads the four hex digits of a \u escape.
+func hex4(b []byte) (rune, bool) {
+	if len(b) < 4 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range b[:4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+	}
+	return r, true
 }
 
 // firstElement returns the first element of a JSON array, or nil.

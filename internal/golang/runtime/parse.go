@@ -37,7 +37,9 @@ func Parse(status int, body []byte) (*Error, error) {
 	top := buf[:0]
 	it, _ := newObjectIter(body)
 	for key, val, ok := it.next(); ok; key, val, ok = it.next() {
-		top = append(top, jsonMember{key, val})
+		if someEnvelopeReads(key) {
+			top = append(top, jsonMember{key, val})
+		}
 	}
 	var best reading
 	for i := range envelopes {
@@ -114,6 +116,20 @@ type reading struct {
 	spread  []byte   // the object whose members, but exclude, are the details
 	exclude []string // the spread object's members that are not details
 	named   bool     // the body has a member the envelope fills from one detail
+}
+
+// someEnvelopeReads reports whether a top-level member may hold a field of
+// some envelope: the others are never looked at, and a body of a million
+// members costs no memory for them.
+func someEnvelopeReads(key []byte) bool {
+	for i := range envelopes {
+		for _, f := range envelopes[i].fields {
+			if len(f.path) > 0 && keyIs(key, f.path[0]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // jsonMember is a member of a JSON object: its key, as a JSON string, and value.

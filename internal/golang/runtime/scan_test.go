@@ -7,6 +7,7 @@ package runtime
 import (
 	"bytes"
 	"encoding/json"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -231,4 +232,44 @@ func FuzzValidJSON(f *testing.F) {
 			t.Fatalf("validJSON(%q) = %v, json.Valid says %v", b, got, want)
 		}
 	})
+}
+
+// FuzzKeyIs holds keyIs's decoding compare to encoding/json's decoding.
+func FuzzKeyIs(f *testing.F) {
+	for _, k := range []string{`"code"`, `"c\u006fde"`, `"\ud83d\ude00"`, `"\ud800x"`, `"a\/b"`, `"\t"`, `"\u00e9t\u00E9"`, `"x\q"`, `"\u12"`} {
+		f.Add(k, "code")
+		f.Add(k, "été")
+	}
+	f.Fuzz(func(t *testing.T, key, name string) {
+		var want bool
+		var s string
+		if err := json.Unmarshal([]byte(key), &s); err == nil && len(key) >= 2 && key[0] == '"' {
+			want = s == name
+		}
+		if got := keyIs([]byte(key), name); got != want && json.Valid([]byte(key)) {
+			t.Fatalf("keyIs(%s, %q) = %v, want %v", key, name, got, want)
+		}
+	})
+}
+
+// Parse reads a body of a hundred thousand escaped keys in less memory
+// than three times its size: no key is decoded into a string to compare it.
+func TestParseEscapedKeysMemory(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString(`{"error":"x","code":"UNAUTHORIZED",`)
+	for range 100_000 {
+		b.WriteString(`"a\u0041":1,`)
+	}
+	b.WriteString(`"z":1}`)
+	body := b.Bytes()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	e, err := Parse(401, body)
+	runtime.ReadMemStats(&after)
+	if err != nil || e.Code() != CodeUnauthorized {
+		t.Fatalf("Parse = %v, %v", e, err)
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > 3*uint64(len(body)) {
+		t.Errorf("Parse allocated %d bytes for a %d-byte body; want under 3×", got, len(body))
+	}
 }

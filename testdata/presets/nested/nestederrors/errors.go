@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -991,7 +992,9 @@ func Parse(status int, body []byte) (*Error, error) {
 	top := buf[:0]
 	it, _ := newObjectIter(body)
 	for key, val, ok := it.next(); ok; key, val, ok = it.next() {
-		top = append(top, jsonMember{key, val})
+		if someEnvelopeReads(key) {
+			top = append(top, jsonMember{key, val})
+		}
 	}
 	var best reading
 	for i := range envelopes {
@@ -1068,6 +1071,20 @@ type reading struct {
 	spread  []byte   // the object whose members, but exclude, are the details
 	exclude []string // the spread object's members that are not details
 	named   bool     // the body has a member the envelope fills from one detail
+}
+
+// someEnvelopeReads reports whether a top-level member may hold a field of
+// some envelope: the others are never looked at, and a body of a million
+// members costs no memory for them.
+func someEnvelopeReads(key []byte) bool {
+	for i := range envelopes {
+		for _, f := range envelopes[i].fields {
+			if len(f.path) > 0 && keyIs(key, f.path[0]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // jsonMember is a member of a JSON object: its key, as a JSON string, and value.
@@ -1612,11 +1629,92 @@ func keyIs(key []byte, name string) bool {
 	if len(key) == len(name)+2 && string(key[1:len(key)-1]) == name {
 		return true
 	}
-	if bytes.IndexByte(key, '\\') < 0 {
-		return false
+	if len(key) < 2 || key[0] != '"' || bytes.IndexByte(key, '\\') < 0 || 6*len(name)+2 < len(key) {
+		return false // an escape spells one byte in six at most
 	}
-	k, ok := stringValue(key)
-	return ok && k == name
+	return unescapedIs(key[1:len(key)-1], name)
+}
+
+// unescapedIs reports whether the escaped text of a JSON string decodes to
+// name, decoding as it compares: a body of a million escaped keys costs no
+// allocation. Text that does not decode is no name.
+func unescapedIs(text []byte, name string) bool {
+	var buf [utf8.UTFMax]byte
+	for len(text) > 0 {
+		c := text[0]
+		if c != '\\' {
+			if len(name) == 0 || name[0] != c {
+				return false
+			}
+			text, name = text[1:], name[1:]
+			continue
+		}
+		if len(text) < 2 {
+			return false
+		}
+		var r rune
+		switch text[1] {
+		case '"', '\\', '/':
+			r, text = rune(text[1]), text[2:]
+		case 'b':
+			r, text = '\b', text[2:]
+		case 'f':
+			r, text = '\f', text[2:]
+		case 'n':
+			r, text = '\n', text[2:]
+		case 'r':
+			r, text = '\r', text[2:]
+		case 't':
+			r, text = '\t', text[2:]
+		case 'u':
+			var ok bool
+			if r, ok = hex4(text[2:]); !ok {
+				return false
+			}
+			text = text[6:]
+			if utf16.IsSurrogate(r) {
+				r2, ok := rune(-1), len(text) >= 6 && text[0] == '\\' && text[1] == 'u'
+				if ok {
+					r2, ok = hex4(text[2:])
+				}
+				if d := utf16.DecodeRune(r, r2); ok && d != utf8.RuneError {
+					r, text = d, text[6:]
+				} else {
+					r = utf8.RuneError
+				}
+			}
+		default:
+			return false
+		}
+		n := utf8.EncodeRune(buf[:], r)
+		if len(name) < n || name[:n] != string(buf[:n]) {
+			return false
+		}
+		name = name[n:]
+	}
+	return len(name) == 0
+}
+
+// hex4 reads the four hex digits of a \u escape.
+func hex4(b []byte) (rune, bool) {
+	if len(b) < 4 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range b[:4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+	}
+	return r, true
 }
 
 // firstElement returns the first element of a JSON array, or nil.
