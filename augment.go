@@ -5,17 +5,40 @@ import (
 	"github.com/errgen/errgen/internal/openapi"
 )
 
-// Augment adds the catalog's error components to an existing OpenAPI 3.0 or
-// 3.1 document (YAML or JSON) and attaches error responses to every
-// operation: the codes of openapi.attach and of the operation's own
-// x-errors list, by reference to the components. It returns the document in
-// the input's format, or an error listing every problem (each prefixed with
-// specName and, where known, line:col).
+// Augmented is the result of Augment.
+type Augmented struct {
+	// Spec is the augmented document, in the input's format.
+	Spec []byte
+	// Notices say, one a line in file order, what Augment left alone
+	// because the spec already defines it:
+	// "api.yaml:80:9: PUT /tasks/{id}: response 409 kept: the spec already
+	// defines it (errgen's is Conflict)". They are no error.
+	Notices []string
+}
+
+// Augment attaches the catalog's error responses to every operation of an
+// existing OpenAPI 3.0 or 3.1 document (YAML or JSON), by reference to the
+// components it adds. It returns the document in the input's format, or an
+// error listing every problem (each prefixed with specName and, where known,
+// line:col).
 //
-// What the spec already says is kept: a response the operation already has
-// for a status, or a component of the same name that differs from errgen's,
-// is left alone (the latter is an error) unless force is set. Like Generate,
-// Augment touches no file.
-func Augment(c *catalog.Catalog, spec []byte, specName string, force bool) ([]byte, error) {
-	return openapi.Augment(c, spec, specName, force)
+// An operation's response for a status admits exactly the codes of that
+// status that its x-errors lists or the catalog's openapi.attach names:
+// BadRequest when they are all the status's codes, else a response named
+// after them (BadRequestValidationError), shared by every operation
+// admitting the same codes. x-errors-attach: false on an operation drops
+// the attached codes; security: [] drops the attached 401s. Only the
+// components some operation refers to are added, with the schemas they
+// refer to.
+//
+// What the spec already says is kept unless force is set: a response an
+// operation already has for a status is left alone and noted in Notices; a
+// component of the same name that differs from one errgen adds is an
+// error. Like Generate, Augment touches no file.
+func Augment(c *catalog.Catalog, spec []byte, specName string, force bool) (*Augmented, error) {
+	out, notices, err := openapi.Augment(c, spec, specName, force)
+	if err != nil {
+		return nil, err
+	}
+	return &Augmented{Spec: out, Notices: notices}, nil
 }

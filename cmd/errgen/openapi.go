@@ -13,11 +13,14 @@ import (
 const openapiSynopsis = `errgen openapi --spec IN --out OUT [--catalog FILE] [--force]
 
 Adds the catalog's error components to the OpenAPI 3.0 or 3.1 document IN
-(YAML or JSON) and attaches error responses to every operation: the codes of
-the catalog's openapi.attach and of the operation's own x-errors list. OUT is
-written in IN's format, and only if the result passes validation. What IN
-already says (a response for a status, a component of the same name) is kept
-unless --force is given.`
+(YAML or JSON) and attaches error responses to every operation: for each
+status, exactly the codes of the operation's own x-errors list and of the
+catalog's openapi.attach (an operation drops the latter with
+x-errors-attach: false, and the attached 401s with security: []). Only the
+components the operations use are added. OUT is written in IN's format, and
+only if the result passes validation. What IN already says is kept unless
+--force is given: a response it defines is reported on stderr, a component of
+the same name that differs is an error.`
 
 // runOpenAPI implements "errgen openapi".
 func runOpenAPI(args []string, stdout, stderr io.Writer) int {
@@ -49,7 +52,7 @@ func runOpenAPI(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return exitFailure
 	}
-	out, err := errgen.Augment(c, spec, *specPath, *force)
+	res, err := errgen.Augment(c, spec, *specPath, *force)
 	if err != nil {
 		for _, line := range strings.Split(err.Error(), "\n") {
 			fmt.Fprintf(stderr, "errgen: %s\n", line)
@@ -57,6 +60,10 @@ func runOpenAPI(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errgen: %s was not written\n", *outPath)
 		return exitFailure
 	}
+	for _, notice := range res.Notices {
+		fmt.Fprintf(stderr, "errgen: %s\n", notice)
+	}
+	out := res.Spec
 	if old, err := os.ReadFile(*outPath); err == nil && bytes.Equal(old, out) {
 		return exitOK
 	}

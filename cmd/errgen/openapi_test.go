@@ -58,11 +58,13 @@ func TestOpenAPIWritesAugmentedSpec(t *testing.T) {
 	tests := []struct {
 		spec, golden string
 		extra        []string
+		notice       string // on stderr, after the spec's path; "" for none
 	}{
-		{"tasks-3.1.yaml", "tasks-3.1.yaml", nil},
-		{"tasks-3.1.yaml", "tasks-3.1.force.yaml", []string{"--force"}},
-		{"petstore-expanded.yaml", "petstore-expanded.force.yaml", []string{"--force"}},
-		{"notes-3.0.json", "notes-3.0.json", []string{"--catalog", "../../testdata/presets/problem.yaml"}},
+		// the spec's own 409 is kept, and said so
+		{"tasks-3.1.yaml", "tasks-3.1.yaml", nil, ":88:9: PUT /tasks/{id}: response 409 kept: the spec already defines it (errgen's is ConflictConflict)\n"},
+		{"tasks-3.1.yaml", "tasks-3.1.force.yaml", []string{"--force"}, ""},
+		{"petstore-expanded.yaml", "petstore-expanded.force.yaml", []string{"--force"}, ""},
+		{"notes-3.0.json", "notes-3.0.json", []string{"--catalog", "../../testdata/presets/problem.yaml"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
@@ -73,6 +75,9 @@ func TestOpenAPIWritesAugmentedSpec(t *testing.T) {
 			code, stdout, stderr := runOA(t, args...)
 			if code != exitOK {
 				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			if want := "errgen: " + in + tt.notice; tt.notice == "" && stderr != "" || tt.notice != "" && stderr != want {
+				t.Errorf("stderr = %q, want %q", stderr, want)
 			}
 			if stdout != "wrote "+out+"\n" {
 				t.Errorf("stdout = %q, want it to report %s", stdout, out)
@@ -117,6 +122,11 @@ func TestOpenAPIFailuresWriteNothing(t *testing.T) {
 	if err := os.WriteFile(unknown, []byte(spec), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	clash := filepath.Join(t.TempDir(), "clash.yaml")
+	// the spec's NotFound differs from errgen's, which GET /things uses
+	if err := os.WriteFile(clash, []byte(strings.Replace(spec, "[NOPE]", "[NOT_FOUND]", 1)+"components:\n  responses:\n    NotFound: {description: Not here}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	badCatalog := filepath.Join(t.TempDir(), "catalog.yaml")
 	if err := os.WriteFile(badCatalog, []byte("version: 1\napi: X\nerrors:\n  - code: A\n    status: 200\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -131,8 +141,8 @@ func TestOpenAPIFailuresWriteNothing(t *testing.T) {
 			`errgen: ` + unknown + `:6:18: GET /things: x-errors: unknown error code "NOPE" (not in ` + oaCatalog + `)`,
 			"was not written",
 		}},
-		{"clash without force", []string{"--catalog", oaCatalog, "--spec", filepath.Join(openapiTestdata, "petstore-expanded.yaml")}, exitFailure, []string{
-			"components.schemas.Error is already defined", "--force",
+		{"clash without force", []string{"--catalog", oaCatalog, "--spec", clash}, exitFailure, []string{
+			clash + ":11:5: components.responses.NotFound is already defined", "--force",
 		}},
 		{"invalid spec", []string{"--catalog", oaCatalog, "--spec", filepath.Join(openapiTestdata, "tictactoe.yaml")}, exitFailure, []string{
 			"tictactoe.yaml:27:9: GET /board: security must be a list",

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"reflect"
 	"slices"
 	"strings"
 
@@ -18,90 +17,109 @@ import (
 	"github.com/errgen/errgen/internal/yamlnode"
 )
 
-// Augment adds the catalog's error components to an existing OpenAPI 3.0 or
-// 3.1 document (YAML or JSON) and attaches error responses to every
-// operation: the codes of openapi.attach and of the operation's own
-// x-errors list, by reference to the components. It returns the document in
-// the input's format, or an error listing every problem (each prefixed with
-// specName and, where known, line:col).
+// Augment adds the catalog's error responses to every operation of an
+// existing OpenAPI 3.0 or 3.1 document (YAML or JSON), by reference to
+// components it adds, and returns the document in the input's format with
+// notices of what it left alone, or an error listing every problem (each
+// prefixed with specName and, where known, line:col).
+//
+// An operation's response for a status admits exactly the errors of that
+// status which its x-errors lists or openapi.attach names, no other: all of
+// the status's errors make the shared response of the status (BadRequest),
+// fewer a response of their own named after them
+// (BadRequestValidationError), shared by the operations admitting the same.
+// An operation drops the attached errors with x-errors-attach: false, and
+// the attached 401s when its security (or the document's) is []. Only the
+// components some operation refers to are added, with the schemas they
+// refer to.
 //
 // The document is edited as a YAML node tree, not through kin-openapi's
 // types: writing it back through kin-openapi would sort every key and drop
 // comments, turning a small addition into a rewrite of the user's file.
 // kin-openapi loads and validates the input and the result.
 //
-// What the spec already says is kept: a response the operation already has
-// for a status, or a component of the same name that differs from errgen's,
-// is left alone (the latter is an error) unless force is set.
-func Augment(c *catalog.Catalog, spec []byte, specName string, force bool) ([]byte, error) {
+// What the spec already says is kept unless force is set: a response the
+// operation already has for a status is left alone, and noted; a component
+// of the same name that differs from one errgen adds is an error.
+func Augment(c *catalog.Catalog, spec []byte, specName string, force bool) (out []byte, notices []string, err error) {
 	spec = bytes.TrimPrefix(spec, []byte("\ufeff"))
 	isJSON := bytes.HasPrefix(bytes.TrimSpace(spec), []byte("{"))
 	var file yaml.Node
 	if err := readSpec(spec, isJSON, specName, &file); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	root := file.Content[0]
 	a := &augmenter{c: c, specName: specName, force: force}
 	version, err := a.version(root)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	a.checkShape(root)
 	if err := a.err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	g, err := newGenerator(c, version)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", specName, err)
+		return nil, nil, fmt.Errorf("%s: %w", specName, err)
 	}
-	comps, err := g.components()
+	if err := a.augment(&file, spec, isJSON, g); err != nil {
+		return nil, nil, err
+	}
+	if !isJSON {
+		out, err = yamlnode.Encode(&file, yamlIndent(root))
+	} else {
+		var b bytes.Buffer
+		err = yamlnode.WriteJSON(&b, root, jsonIndent(root), false)
+		b.WriteByte('\n')
+		out = b.Bytes()
+	}
 	if err != nil {
-		return nil, err
+		return nil, nil, fmt.Errorf("%s: %w", specName, err)
+	}
+	return out, a.lines(a.notices), nil
+}
+
+// augment plans every operation's responses, adds the components they use
+// and attaches them, validating the document before and after.
+func (a *augmenter) augment(file *yaml.Node, spec []byte, isJSON bool, g *generator) error {
+	root := file.Content[0]
+	a.refStyle = firstRefStyle(root)
+	plans := a.plan(root, g)
+	withDefault := a.attachAll(plans, false)
+	comps, err := g.augmentComponents(plans, withDefault)
+	if err != nil {
+		return err
 	}
 	ours := yamlnode.Get(comps, "responses")
 	err = withoutExamples(root, ours, func(stripped bool) error {
 		if !stripped {
 			return validateSpec(spec, isJSON)
 		}
-		data, err := yamlnode.Encode(&file, 2)
+		data, err := yamlnode.Encode(file, 2)
 		if err != nil {
 			return err
 		}
 		return validateSpec(data, false)
 	})
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a valid OpenAPI document: %w", specName, err)
+		return fmt.Errorf("%s: not a valid OpenAPI document: %w", a.specName, err)
 	}
-
-	a.refStyle = firstRefStyle(root)
 	a.mergeComponents(root, comps)
-	a.attachAll(root)
+	a.attachAll(plans, true)
 	if err := a.err(); err != nil {
-		return nil, err
+		return err
 	}
 	err = withoutExamples(root, ours, func(bool) error {
-		data, err := yamlnode.Encode(&file, 2)
+		data, err := yamlnode.Encode(file, 2)
 		if err != nil {
 			return err
 		}
 		return validateSpec(data, false)
 	})
 	if err != nil {
-		return nil, fmt.Errorf("%s: the augmented document is not valid: %w", specName, err)
+		return fmt.Errorf("%s: the augmented document is not valid: %w", a.specName, err)
 	}
-	if !isJSON {
-		out, err := yamlnode.Encode(&file, yamlIndent(root))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", specName, err)
-		}
-		return out, nil
-	}
-	var b bytes.Buffer
-	if err := yamlnode.WriteJSON(&b, root, jsonIndent(root), false); err != nil {
-		return nil, fmt.Errorf("%s: %w", specName, err)
-	}
-	b.WriteByte('\n')
-	return b.Bytes(), nil
+	return nil
 }
 
 // readSpec parses a spec into file, whose one content node is then a
@@ -150,7 +168,7 @@ func withoutExamples(root, ours *yaml.Node, validate func(stripped bool) error) 
 		content []*yaml.Node
 	}
 	var undo []saved
-	for i := 0; responses != nil && i+1 < len(ours.Content); i += 2 {
+	for i := 0; responses != nil && ours != nil && i+1 < len(ours.Content); i += 2 {
 		mine, theirs := ours.Content[i+1], memberValue(responses, ours.Content[i].Value)
 		if theirs == nil || (theirs != mine && !sameNode(theirs, mine)) {
 			continue
@@ -199,6 +217,7 @@ type augmenter struct {
 	force    bool
 	refStyle yaml.Style // quoting of the spec's own $ref values, reused for ours
 	problems []augmentProblem
+	notices  []augmentProblem // what the spec already defines, left alone
 }
 
 type augmentProblem struct {
@@ -219,18 +238,23 @@ func (a *augmenter) err() error {
 	if len(a.problems) == 0 {
 		return nil
 	}
-	slices.SortStableFunc(a.problems, func(x, y augmentProblem) int {
+	return errors.New(strings.Join(a.lines(a.problems), "\n"))
+}
+
+// lines sorts problems or notices in file order and spells each out.
+func (a *augmenter) lines(ps []augmentProblem) []string {
+	slices.SortStableFunc(ps, func(x, y augmentProblem) int {
 		return cmp.Or(cmp.Compare(x.line, y.line), cmp.Compare(x.col, y.col))
 	})
-	lines := make([]string, len(a.problems))
-	for i, p := range a.problems {
+	var lines []string
+	for _, p := range ps {
 		pos := a.specName
 		if p.line > 0 {
 			pos = fmt.Sprintf("%s:%d:%d", a.specName, p.line, p.col)
 		}
-		lines[i] = pos + ": " + p.msg
+		lines = append(lines, pos+": "+p.msg)
 	}
-	return errors.New(strings.Join(lines, "\n"))
+	return lines
 }
 
 // version returns the document's OpenAPI version, refusing the ones errgen
@@ -267,6 +291,7 @@ func (a *augmenter) checkShape(root *yaml.Node) {
 		a.wantKind(memberValue(op, "parameters"), yaml.SequenceNode, where+": parameters", "a list")
 		a.wantKind(memberValue(op, "responses"), yaml.MappingNode, where+": responses", "a mapping of statuses to responses")
 		a.wantKind(memberValue(op, "x-errors"), yaml.SequenceNode, where+": x-errors", "a list of error codes")
+		a.wantKind(memberValue(op, "x-errors-attach"), yaml.ScalarNode, where+": x-errors-attach", "true or false")
 	})
 }
 
@@ -303,9 +328,12 @@ func (a *augmenter) eachOperation(root *yaml.Node, fn func(where string, op *yam
 	}
 }
 
-// mergeComponents adds errgen's components; one the spec already has must
-// be identical, or force replaces it.
+// mergeComponents adds the components errgen uses; one the spec already
+// has must be identical, or force replaces it.
 func (a *augmenter) mergeComponents(root, comps *yaml.Node) {
+	if len(comps.Content) == 0 {
+		return
+	}
 	target := memberValue(root, "components")
 	if target == nil || target.Kind != yaml.MappingNode {
 		target = yamlnode.Map()
@@ -341,215 +369,4 @@ func (a *augmenter) catalogName() string {
 		return "the catalog"
 	}
 	return a.c.File
-}
-
-// attachAll attaches each operation's error responses.
-func (a *augmenter) attachAll(root *yaml.Node) {
-	byCode := make(map[string]*catalog.Error, len(a.c.Errors))
-	for _, e := range a.c.Errors {
-		byCode[e.Code] = e
-	}
-	var attach []*catalog.Error
-	for _, code := range a.c.OpenAPI.Attach {
-		if e := byCode[code]; e != nil {
-			attach = append(attach, e)
-		}
-	}
-	a.eachOperation(root, func(where string, op *yaml.Node) {
-		errs := append([]*catalog.Error(nil), attach...)
-		if xe := memberValue(op, "x-errors"); xe != nil && xe.Kind == yaml.SequenceNode {
-			for _, item := range xe.Content {
-				item = deref(item)
-				e := byCode[item.Value]
-				switch {
-				case item.Kind != yaml.ScalarNode:
-					a.addf(item, "%s: x-errors: each entry must be an error code", where)
-				case e != nil:
-					errs = append(errs, e)
-				default:
-					a.addf(item, "%s: x-errors: unknown error code %q (not in %s)", where, item.Value, a.catalogName())
-				}
-			}
-		}
-		a.attach(op, errs)
-	})
-}
-
-// attach adds, under each status of errs, a reference to its response, and
-// the default response when the catalog asks for it.
-func (a *augmenter) attach(op *yaml.Node, errs []*catalog.Error) {
-	var statuses []int
-	for _, e := range errs {
-		if !slices.Contains(statuses, e.Status) {
-			statuses = append(statuses, e.Status)
-		}
-	}
-	if len(statuses) == 0 && !a.c.OpenAPI.DefaultResponse {
-		return
-	}
-	responses := memberValue(op, "responses")
-	if responses == nil || responses.Kind != yaml.MappingNode {
-		responses = yamlnode.Map()
-		a.setMember(op, "responses", responses)
-	}
-	for _, status := range statuses {
-		key := fmt.Sprint(status)
-		ref := a.responseRef(a.c.OpenAPI.Prefix + responseName(status))
-		switch {
-		case memberValue(responses, key) == nil:
-			insertStatus(responses, key, ref)
-		case a.force:
-			a.setMember(responses, key, ref)
-		}
-	}
-	if a.c.OpenAPI.DefaultResponse {
-		ref := a.responseRef(a.c.OpenAPI.Prefix + defaultResponseName)
-		switch {
-		case memberValue(responses, "default") == nil:
-			yamlnode.Set(responses, "default", ref)
-		case a.force:
-			a.setMember(responses, "default", ref)
-		}
-	}
-}
-
-func (a *augmenter) responseRef(name string) *yaml.Node {
-	ref := refTo("#/components/responses/" + name)
-	a.styleRefs(ref)
-	return ref
-}
-
-// styleRefs quotes errgen's $ref values the way the spec quotes its own.
-func (a *augmenter) styleRefs(n *yaml.Node) {
-	if a.refStyle == 0 {
-		return
-	}
-	if n.Kind == yaml.MappingNode {
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if n.Content[i].Value == "$ref" && n.Content[i+1].Kind == yaml.ScalarNode {
-				n.Content[i+1].Style = a.refStyle
-			}
-		}
-	}
-	for _, c := range n.Content {
-		a.styleRefs(c)
-	}
-}
-
-func firstRefStyle(n *yaml.Node) yaml.Style {
-	if n.Kind == yaml.MappingNode {
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if n.Content[i].Value == "$ref" && n.Content[i+1].Kind == yaml.ScalarNode {
-				return n.Content[i+1].Style & (yaml.DoubleQuotedStyle | yaml.SingleQuotedStyle)
-			}
-		}
-	}
-	for _, c := range n.Content {
-		if s := firstRefStyle(c); s != 0 {
-			return s
-		}
-	}
-	return 0
-}
-
-// setMember sets a mapping's member, replacing its value in place or
-// appending it.
-func (a *augmenter) setMember(m *yaml.Node, key string, v *yaml.Node) {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			m.Content[i+1] = v
-			return
-		}
-	}
-	yamlnode.Set(m, key, v)
-}
-
-// insertStatus inserts a status response among the existing ones in
-// numeric order, ranges (4XX) after their statuses and default last, and
-// quotes the key like the spec's own status keys.
-func insertStatus(responses *yaml.Node, key string, v *yaml.Node) {
-	rank := func(k string) string { return strings.NewReplacer("X", "9", "x", "9").Replace(k) }
-	k := yamlnode.Str(key)
-	at := len(responses.Content)
-	for i := 0; i+1 < len(responses.Content); i += 2 {
-		existing := responses.Content[i]
-		if len(existing.Value) == 3 && existing.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
-			k.Style = existing.Style
-		}
-		if at == len(responses.Content) && (existing.Value == "default" || (len(existing.Value) == 3 && rank(existing.Value) > rank(key))) {
-			at = i
-		}
-	}
-	responses.Content = append(responses.Content[:at], append([]*yaml.Node{k, v}, responses.Content[at:]...)...)
-}
-
-// memberValue returns a mapping member's value, or nil, with YAML aliases
-// resolved: a spec using anchors is read, and extended, where the anchor is.
-func memberValue(m *yaml.Node, key string) *yaml.Node {
-	if v := yamlnode.Get(deref(m), key); v != nil {
-		return deref(v)
-	}
-	return nil
-}
-
-func deref(n *yaml.Node) *yaml.Node {
-	for n != nil && n.Kind == yaml.AliasNode && n.Alias != nil {
-		n = n.Alias
-	}
-	return n
-}
-
-func keyNode(m *yaml.Node, key string) *yaml.Node {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return m.Content[i]
-		}
-	}
-	return nil
-}
-
-// sameNode compares two nodes as data, ignoring style, comments and the
-// spelling of scalars.
-func sameNode(x, y *yaml.Node) bool {
-	var a, b any
-	if x.Decode(&a) != nil || y.Decode(&b) != nil {
-		return false
-	}
-	return reflect.DeepEqual(a, b)
-}
-
-// offsetPos converts the offset of a json.SyntaxError, which counts the
-// offending byte, to that byte's 1-based line and column.
-func offsetPos(data []byte, offset int64) (int, int) {
-	offset = min(max(offset-1, 0), int64(len(data)))
-	before := data[:offset]
-	line := bytes.Count(before, []byte("\n")) + 1
-	col := int(offset) - bytes.LastIndexByte(before, '\n')
-	return line, col
-}
-
-// yamlIndent finds the indentation of the spec's block mappings, to write
-// it back the same way.
-func yamlIndent(root *yaml.Node) int {
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		if v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle == 0 && len(v.Content) > 0 {
-			if d := v.Content[0].Column - k.Column; d >= 2 && d <= 8 {
-				return d
-			}
-			break
-		}
-	}
-	return 2
-}
-
-// jsonIndent finds the indentation of a JSON spec; minified or odd input
-// gets two spaces.
-func jsonIndent(root *yaml.Node) string {
-	if len(root.Content) > 0 {
-		if first := root.Content[0]; first.Line > root.Line && first.Column >= 2 && first.Column <= 9 {
-			return strings.Repeat(" ", first.Column-1)
-		}
-	}
-	return "  "
 }

@@ -66,7 +66,7 @@ func TestAugmentGolden(t *testing.T) {
 			c := mustLoadCatalog(t, tc.catalog)
 			c.OpenAPI.DefaultResponse = tc.defaultResponse
 			spec := readTestSpec(t, tc.spec)
-			out, err := Augment(c, spec, tc.spec, tc.force)
+			out, _, err := Augment(c, spec, tc.spec, tc.force)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -84,7 +84,7 @@ func TestAugmentGolden(t *testing.T) {
 			if isJSON := strings.HasSuffix(tc.spec, ".json"); isJSON != json.Valid(out) {
 				t.Errorf("input is JSON: %v, output is JSON: %v", isJSON, json.Valid(out))
 			}
-			again, err := Augment(c, out, tc.golden, tc.force)
+			again, _, err := Augment(c, out, tc.golden, tc.force)
 			if err != nil {
 				t.Fatalf("augmenting the output again: %v", err)
 			}
@@ -123,7 +123,7 @@ func TestAugmentPetstore(t *testing.T) {
 	// prefix keeps both, where --force would replace petstore's.
 	c.OpenAPI.Prefix = "OneStack"
 	spec := readTestSpec(t, "petstore-expanded.yaml")
-	out, err := Augment(c, spec, "petstore-expanded.yaml", false)
+	out, _, err := Augment(c, spec, "petstore-expanded.yaml", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,9 +142,13 @@ func TestAugmentPetstore(t *testing.T) {
 		method, path, _ := strings.Cut(op, " ")
 		for _, code := range c.OpenAPI.Attach {
 			e := findError(c, code)
+			want := "#/components/responses/OneStack" + responseName(e.Status)
+			if e.Status == 401 { // UNAUTHORIZED alone of the 401s
+				want += e.Name
+			}
 			ref := doc.Paths.Find(path).GetOperation(method).Responses.Status(e.Status)
-			if ref == nil || ref.Ref != "#/components/responses/OneStack"+responseName(e.Status) {
-				t.Errorf("%s: no %d response referencing OneStack%s", op, e.Status, responseName(e.Status))
+			if ref == nil || ref.Ref != want {
+				t.Errorf("%s: no %d response referencing %s", op, e.Status, want)
 			}
 		}
 	}
@@ -154,8 +158,14 @@ func TestAugmentPetstore(t *testing.T) {
 	if doc.Components.Schemas["Error"].Value.Properties["message"] == nil {
 		t.Error("petstore's own Error schema was replaced")
 	}
-	if doc.Components.Schemas["OneStackError"] == nil || doc.Components.Schemas["OneStackErrorCode"] == nil {
+	if doc.Components.Schemas["OneStackUnauthorizedError"] == nil || doc.Components.Schemas["OneStackRateLimitExceededDetails"] == nil {
 		t.Error("errgen's prefixed schemas are missing")
+	}
+	// nothing refers to the envelope, ErrorCode or the errors not attached
+	for _, name := range []string{"OneStackError", "OneStackErrorCode", "OneStackTokenExpiredError", "OneStackNotFoundError"} {
+		if doc.Components.Schemas[name] != nil {
+			t.Errorf("unused schema %s added", name)
+		}
 	}
 }
 
@@ -173,7 +183,7 @@ func TestAugmentForce(t *testing.T) {
 	c := mustLoadCatalog(t, "catalog.yaml")
 	spec := readTestSpec(t, "tasks-3.1.yaml")
 	for _, force := range []bool{false, true} {
-		out, err := Augment(c, spec, "tasks-3.1.yaml", force)
+		out, _, err := Augment(c, spec, "tasks-3.1.yaml", force)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -182,8 +192,8 @@ func TestAugmentForce(t *testing.T) {
 		switch {
 		case !force && (conflict.Ref != "" || *conflict.Value.Description != "The task changed since it was read."):
 			t.Errorf("without force, PUT /tasks/{id} 409 = %q %v, want the spec's own response", conflict.Ref, conflict.Value)
-		case force && conflict.Ref != "#/components/responses/Conflict":
-			t.Errorf("with force, PUT /tasks/{id} 409 = %q, want a reference to Conflict", conflict.Ref)
+		case force && conflict.Ref != "#/components/responses/ConflictConflict":
+			t.Errorf("with force, PUT /tasks/{id} 409 = %q, want a reference to ConflictConflict", conflict.Ref)
 		}
 		// x-errors and attach on top of each other
 		post := doc.Paths.Find("/tasks").Post.Responses
@@ -202,19 +212,19 @@ func TestAugmentForce(t *testing.T) {
 	).Replace(string(readTestSpec(t, "tictactoe.yaml")))
 	c.OpenAPI.Attach = append(c.OpenAPI.Attach, "VALIDATION_ERROR")
 	for _, force := range []bool{false, true} {
-		out, err := Augment(c, []byte(ttt), "tictactoe.yaml", force)
+		out, _, err := Augment(c, []byte(ttt), "tictactoe.yaml", force)
 		if err != nil {
 			t.Fatal(err)
 		}
 		doc := loadValidOpenAPI(t, out)
 		put := doc.Paths.Find("/board/{row}/{column}").Put.Responses.Status(400)
-		if got := put.Ref == "#/components/responses/BadRequest"; got != force {
-			t.Errorf("force=%v: PUT 400 references BadRequest: %v", force, got)
+		if got := put.Ref == "#/components/responses/BadRequestValidationError"; got != force {
+			t.Errorf("force=%v: PUT 400 references BadRequestValidationError: %v", force, got)
 		}
 		if !force && put.Value.Content["text/html"] == nil {
 			t.Errorf("without force, PUT 400 lost its text/html content")
 		}
-		if get := doc.Paths.Find("/board").Get.Responses.Status(400); get == nil || get.Ref != "#/components/responses/BadRequest" {
+		if get := doc.Paths.Find("/board").Get.Responses.Status(400); get == nil || get.Ref != "#/components/responses/BadRequestValidationError" {
 			t.Errorf("force=%v: GET /board has no 400 from attach", force)
 		}
 	}
@@ -223,7 +233,6 @@ func TestAugmentForce(t *testing.T) {
 // Specs errgen must refuse, each with a message that names the file and
 // says what is wrong.
 func TestAugmentErrors(t *testing.T) {
-	petstore := string(readTestSpec(t, "petstore-expanded.yaml"))
 	const minimal = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /things:\n    get:\n      x-errors: [NOT_FOUND, NOPE]\n      responses:\n        '200': {description: OK}\n"
 	tests := []struct {
 		name, spec string
@@ -234,8 +243,8 @@ func TestAugmentErrors(t *testing.T) {
 			"tictactoe.yaml:57:9: GET /board/{row}/{column}: security must be a list",
 			"tictactoe.yaml:93:9: PUT /board/{row}/{column}: security must be a list",
 		}},
-		{"petstore-expanded.yaml", petstore, []string{
-			"petstore-expanded.yaml:145:5: components.schemas.Error is already defined and differs from the Error schema errgen generates from catalog.yaml; set openapi.prefix in the catalog, rename the spec's, or use --force",
+		{"attach.yaml", strings.Replace(minimal, "\n      responses:", "\n      x-errors-attach: no\n      responses:", 1), []string{
+			"attach.yaml:7:24: GET /things: x-errors-attach must be true or false",
 		}},
 		{"unknown.yaml", minimal, []string{`unknown.yaml:6:29: GET /things: x-errors: unknown error code "NOPE" (not in catalog.yaml)`}},
 		{"clash.yaml", minimal + "components:\n  responses:\n    NotFound: {description: Not here}\n", []string{
@@ -258,7 +267,7 @@ func TestAugmentErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := mustLoadCatalog(t, "catalog.yaml")
-			out, err := Augment(c, []byte(tt.spec), tt.name, false)
+			out, _, err := Augment(c, []byte(tt.spec), tt.name, false)
 			if err == nil {
 				t.Fatalf("no error; output:\n%s", out)
 			}
@@ -295,7 +304,7 @@ func TestAugmentIdenticalComponents(t *testing.T) {
 		t.Fatal(err)
 	}
 	spec := `{"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": {}, "components": ` + b.String() + `}`
-	out, err := Augment(c, []byte(spec), "same.json", false)
+	out, _, err := Augment(c, []byte(spec), "same.json", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -321,14 +330,14 @@ func FuzzAugment(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, spec []byte, force bool) {
-		out, err := Augment(c, spec, "fuzz.yaml", force)
+		out, _, err := Augment(c, spec, "fuzz.yaml", force)
 		if err != nil {
 			if out != nil {
 				t.Error("output along with an error")
 			}
 			return
 		}
-		again, err := Augment(c, spec, "fuzz.yaml", force)
+		again, _, err := Augment(c, spec, "fuzz.yaml", force)
 		if err != nil || !bytes.Equal(out, again) {
 			t.Errorf("second run differs (err %v)", err)
 		}

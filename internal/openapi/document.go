@@ -115,37 +115,17 @@ func newGenerator(c *catalog.Catalog, version string) (*generator, error) {
 // ErrorCode, each error's body and details, then the bodies of the responses
 // with several errors), then responses.
 func (g *generator) components() (*yaml.Node, error) {
-	g.schemas, g.named = yamlnode.Map(), map[string]bool{}
-	for _, env := range g.c.Envelopes {
-		if err := g.addSchema(g.envNames[env], g.envelopeSchema(env)); err != nil {
-			return nil, err
-		}
-	}
-	if err := g.addSchema(g.c.OpenAPI.Prefix+"ErrorCode", g.codeSchema()); err != nil {
+	if err := g.errorSchemas(); err != nil {
 		return nil, err
-	}
-	for _, e := range g.c.Errors {
-		if err := g.addSchema(g.errorSchemaName(e), g.shape(e)); err != nil {
-			return nil, err
-		}
-		if len(e.Details) == 0 {
-			continue
-		}
-		s, err := g.detailsSchema(e)
-		if err != nil {
-			return nil, err
-		}
-		if err := g.addSchema(g.c.OpenAPI.Prefix+detailsSchemaName(e), s); err != nil {
-			return nil, err
-		}
 	}
 	responses := yamlnode.Map()
 	for _, status := range g.statuses() {
-		r, err := g.statusResponse(status)
+		name := responseName(status)
+		r, err := g.response(name, status, g.statusErrors(status))
 		if err != nil {
 			return nil, err
 		}
-		yamlnode.Set(responses, g.c.OpenAPI.Prefix+responseName(status), r)
+		yamlnode.Set(responses, g.c.OpenAPI.Prefix+name, r)
 	}
 	if g.c.OpenAPI.DefaultResponse {
 		r, err := g.defaultResponse()
@@ -158,6 +138,36 @@ func (g *generator) components() (*yaml.Node, error) {
 	yamlnode.Set(comps, "schemas", g.schemas)
 	yamlnode.Set(comps, "responses", responses)
 	return comps, nil
+}
+
+// errorSchemas starts components.schemas afresh with the envelopes,
+// ErrorCode, and each error's body and details.
+func (g *generator) errorSchemas() error {
+	g.schemas, g.named = yamlnode.Map(), map[string]bool{}
+	for _, env := range g.c.Envelopes {
+		if err := g.addSchema(g.envNames[env], g.envelopeSchema(env)); err != nil {
+			return err
+		}
+	}
+	if err := g.addSchema(g.c.OpenAPI.Prefix+"ErrorCode", g.codeSchema()); err != nil {
+		return err
+	}
+	for _, e := range g.c.Errors {
+		if err := g.addSchema(g.errorSchemaName(e), g.shape(e)); err != nil {
+			return err
+		}
+		if len(e.Details) == 0 {
+			continue
+		}
+		s, err := g.detailsSchema(e)
+		if err != nil {
+			return err
+		}
+		if err := g.addSchema(g.c.OpenAPI.Prefix+detailsSchemaName(e), s); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // addSchema adds a schema to components.schemas; a name can be used once.

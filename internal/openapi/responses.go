@@ -13,15 +13,22 @@ import (
 	"github.com/errgen/errgen/internal/yamlnode"
 )
 
-// statusResponse is the response of one status: one shape per code, pinned
-// so that exactly one matches a body, and one example per code.
-func (g *generator) statusResponse(status int) (*yaml.Node, error) {
+// statusErrors lists the errors of a status, in catalog order.
+func (g *generator) statusErrors(status int) []*catalog.Error {
 	var errs []*catalog.Error
 	for _, e := range g.c.Errors {
 		if e.Status == status {
 			errs = append(errs, e)
 		}
 	}
+	return errs
+}
+
+// response is the response, named name (without the prefix), of some
+// errors of one status: one shape per code, pinned so that exactly one
+// matches a body, and one example per code. A body with several shapes is
+// the schema name + "Body", added to the schemas.
+func (g *generator) response(name string, status int, errs []*catalog.Error) (*yaml.Node, error) {
 	r := yamlnode.Map()
 	yamlnode.Set(r, "description", yamlnode.Str(responseDescription(status, errs)))
 	if h := g.headers(errs); h != nil {
@@ -43,7 +50,7 @@ func (g *generator) statusResponse(status int) (*yaml.Node, error) {
 		schema := schemaRef(g.errorSchemaName(group[0]))
 		if len(group) > 1 {
 			var err error
-			name := g.bodyName(responseName(status), group[0].Format, len(mts) > 1)
+			name := g.bodyName(name, group[0].Format, len(mts) > 1)
 			desc := fmt.Sprintf("The body of a %d %s response: one of its errors.", status, http.StatusText(status))
 			if schema, err = g.union(name, desc, group); err != nil {
 				return nil, err
