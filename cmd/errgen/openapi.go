@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/errgen/errgen"
@@ -63,14 +61,7 @@ func runOpenAPI(args []string, stdout, stderr io.Writer) int {
 	for _, notice := range res.Notices {
 		fmt.Fprintf(stderr, "errgen: %s\n", notice)
 	}
-	out := res.Spec
-	if old, err := os.ReadFile(*outPath); err == nil && bytes.Equal(old, out) {
-		return exitOK
-	}
-	if err := writeAtomic(*outPath, out); err != nil {
-		fmt.Fprintf(stderr, "errgen: %v\n", err)
-		return exitFailure
-	}
-	fmt.Fprintf(stdout, "wrote %s\n", *outPath)
-	return exitOK
+	// The spec itself is the one file errgen may replace without its header:
+	// augmenting in place.
+	return writeTargets([]target{{path: *outPath, data: res.Spec, mayReplace: *specPath}}, stdout, stderr)
 }

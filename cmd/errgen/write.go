@@ -1,0 +1,208 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+
+	"github.com/errgen/errgen"
+)
+
+// target is one output bound to its path on disk.
+type target struct {
+	path       string // as the user named it, or the default
+	data       []byte
+	mayReplace string // a file it may replace although errgen did not write it (the spec augmented in place); "" for none
+}
+
+// planned is a target ready to be written: where the bytes really go, and
+// the mode they get.
+type planned struct {
+	target
+	real string      // the file written: path, with symlinks followed
+	mode fs.FileMode // the existing file's, or 0644
+}
+
+// writeAll writes the targets whose bytes changed, all or none: every target
+// is checked before any file is touched, every temporary file is complete
+// before the first rename, and temporaries are removed when anything fails
+// or the process is interrupted. Output goes only through the paths named,
+// following symlinks (the link stays a link), keeping file modes, and never
+// over a file whose first line is not errgen's header.
+func writeAll(targets []target) (written []string, err error) {
+	plans, err := plan(targets)
+	if err != nil {
+		return nil, err
+	}
+	temps := &tempFiles{}
+	stop := temps.removeOnSignal()
+	defer stop()
+	defer temps.removeAll()
+	for i := range plans {
+		if err := temps.write(&plans[i]); err != nil {
+			return nil, err
+		}
+	}
+	for i, p := range plans {
+		if err := os.Rename(temps.names[i], p.real); err != nil {
+			return written, fmt.Errorf("%w (written before it: %s)", err, strings.Join(written, ", "))
+		}
+		written = append(written, p.path)
+	}
+	return written, nil
+}
+
+// plan checks every target and keeps those whose bytes changed.
+func plan(targets []target) ([]planned, error) {
+	var plans []planned
+	seen := map[string]string{} // real path → the path that named it
+	for _, t := range targets {
+		real, err := followLinks(t.path)
+		if err != nil {
+			return nil, err
+		}
+		abs, err := filepath.Abs(real)
+		if err != nil {
+			return nil, err
+		}
+		if prev, dup := seen[abs]; dup {
+			return nil, fmt.Errorf("%s and %s are the same file; give each output its own path", prev, t.path)
+		}
+		seen[abs] = t.path
+		p := planned{target: t, real: real, mode: 0o644}
+		st, err := os.Stat(real)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+		case err != nil:
+			return nil, err
+		case !st.Mode().IsRegular():
+			return nil, fmt.Errorf("%s exists and is not a regular file; refusing to replace it", t.path)
+		default:
+			p.mode = st.Mode().Perm()
+			old, err := os.ReadFile(real)
+			if err != nil {
+				return nil, err
+			}
+			if bytes.Equal(old, t.data) {
+				continue
+			}
+			if !generatedByErrgen(old) && !sameFile(real, t.mayReplace) {
+				return nil, fmt.Errorf("%s exists and its first line is not errgen's header; refusing to overwrite it", t.path)
+			}
+		}
+		plans = append(plans, p)
+	}
+	return plans, nil
+}
+
+// generatedByErrgen reports whether a file's first line is errgen's header,
+// in one of its outputs' comment syntaxes. Quoting the header further down,
+// in a README say, does not make a file errgen's.
+func generatedByErrgen(data []byte) bool {
+	line, _, _ := bytes.Cut(bytes.TrimPrefix(data, []byte("\ufeff")), []byte("\n"))
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	for _, form := range []string{"// %s", "# %s", "<!-- %s -->"} {
+		if string(line) == fmt.Sprintf(form, errgen.Header) {
+			return true
+		}
+	}
+	return false
+}
+
+// followLinks returns the file a path writes to: itself, or the end of its
+// chain of symlinks, which may not exist yet.
+func followLinks(path string) (string, error) {
+	for range 40 {
+		st, err := os.Lstat(path)
+		if err != nil || st.Mode()&fs.ModeSymlink == 0 {
+			return path, nil
+		}
+		dest, err := os.Readlink(path)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(dest) {
+			dest = filepath.Join(filepath.Dir(path), dest)
+		}
+		path = dest
+	}
+	return "", fmt.Errorf("%s: too many levels of symbolic links", path)
+}
+
+// sameFile reports whether two paths name one existing file.
+func sameFile(a, b string) bool {
+	if b == "" {
+		return false
+	}
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(sa, sb)
+}
+
+// tempFiles are the complete new contents waiting for their renames.
+type tempFiles struct {
+	mu    sync.Mutex
+	names []string
+}
+
+// write writes a plan's bytes into a temporary file beside its target, with
+// the target's mode.
+func (t *tempFiles) write(p *planned) error {
+	dir := filepath.Dir(p.real)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(p.real)+".tmp*")
+	if err != nil {
+		return err
+	}
+	t.mu.Lock()
+	t.names = append(t.names, f.Name())
+	t.mu.Unlock()
+	if _, err := f.Write(p.data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Chmod(p.mode); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// removeAll removes what is left of the temporaries: all of them when the
+// run failed, none after the renames.
+func (t *tempFiles) removeAll() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, name := range t.names {
+		os.Remove(name) // renamed ones are gone already
+	}
+}
+
+// removeOnSignal removes the temporaries when the process is interrupted
+// before the renames, and exits; the returned func ends the watch.
+func (t *tempFiles) removeOnSignal() (stop func()) {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-sigs:
+			t.removeAll()
+			os.Exit(exitFailure)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(sigs)
+		close(done)
+	}
+}

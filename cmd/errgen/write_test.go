@@ -1,0 +1,147 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/errgen/errgen"
+)
+
+// A README that quotes errgen's header in its first paragraph is still the
+// user's: only a first line that is the header makes a file errgen's.
+func TestHeaderQuotedIsNotOurs(t *testing.T) {
+	dir := workdir(t)
+	readme := filepath.Join(dir, "README.md")
+	mine := []byte("# Our service\n\nGenerated files start with \"" + errgen.Header + "\", as tools expect.\n")
+	if err := os.WriteFile(readme, mine, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runIn(t, dir, "--markdown-out", "README.md")
+	if code != exitFailure || !strings.Contains(stderr, "README.md exists and its first line is not errgen's header") {
+		t.Fatalf("exit %d, stderr %q; want a refusal", code, stderr)
+	}
+	if !bytes.Equal(mustRead(t, readme), mine) {
+		t.Error("README.md was overwritten")
+	}
+	for _, out := range defaultOutputs[:2] {
+		if _, err := os.Stat(filepath.Join(dir, out)); !os.IsNotExist(err) {
+			t.Errorf("%s was written although the run was refused", out)
+		}
+	}
+}
+
+// errgen openapi replaces no hand-written file but the spec it augments.
+func TestAugmentOutIsChecked(t *testing.T) {
+	spec := copySpec(t, "tasks-3.1.yaml")
+	precious := filepath.Join(filepath.Dir(spec), "precious.go")
+	mine := []byte("package precious\n")
+	if err := os.WriteFile(precious, mine, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runOA(t, "--catalog", bundledCatalog, "--spec", spec, "--out", precious)
+	if code != exitFailure || !strings.Contains(stderr, "not errgen's header") {
+		t.Fatalf("exit %d, stderr %q; want a refusal", code, stderr)
+	}
+	if !bytes.Equal(mustRead(t, precious), mine) {
+		t.Error("precious.go was overwritten")
+	}
+	if code, _, stderr := runOA(t, "--catalog", bundledCatalog, "--spec", spec, "--out", spec); code != exitOK {
+		t.Errorf("in place: exit %d, %s", code, stderr)
+	}
+}
+
+// A symlinked output stays a link, its target gets the bytes; modes are
+// kept; two outputs on one path are refused before anything is written.
+func TestWriteKeepsLinksAndModes(t *testing.T) {
+	dir := workdir(t)
+	if code, _, stderr := runIn(t, dir); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	real := filepath.Join(dir, "docs-real.md")
+	md := filepath.Join(dir, "generated", "errors.md")
+	if err := os.Rename(md, real); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../docs-real.md", md); err != nil {
+		t.Skipf("no symlinks here: %v", err)
+	}
+	if err := os.WriteFile(real, []byte("<!-- "+errgen.Header+" -->\nSTALE-MARKER\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(real, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := runIn(t, dir); code != exitOK || !strings.Contains(stdout, "wrote generated/errors.md") {
+		t.Fatalf("exit %d: %s%s", code, stdout, stderr)
+	}
+	if st, err := os.Lstat(md); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("%s is no longer a symlink", md)
+	}
+	st, err := os.Stat(real)
+	if err != nil || bytes.Contains(mustRead(t, real), []byte("STALE-MARKER")) {
+		t.Fatalf("the link's target was not regenerated: %v", err)
+	}
+	if st.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want the file's own 0600", st.Mode().Perm())
+	}
+
+	code, _, stderr := runIn(t, dir, "--go-out", "x", "--openapi-out", "./x")
+	if code != exitFailure || !strings.Contains(stderr, "are the same file") {
+		t.Errorf("exit %d, stderr %q; want a refusal of one path for two outputs", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x")); !os.IsNotExist(err) {
+		t.Error("x was written")
+	}
+}
+
+// The spec augmented in place keeps its mode.
+func TestAugmentKeepsMode(t *testing.T) {
+	spec := copySpec(t, "tasks-3.1.yaml")
+	if err := os.Chmod(spec, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runOA(t, "--catalog", bundledCatalog, "--spec", spec, "--out", spec); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if st, err := os.Stat(spec); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, %v; want 0600", st.Mode().Perm(), err)
+	}
+}
+
+// An output that cannot be written fails the run before any other output
+// is replaced, and leaves no temporary file behind.
+func TestAllOrNothing(t *testing.T) {
+	dir := workdir(t)
+	if code, _, stderr := runIn(t, dir, "--out", "out"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	oaPath := filepath.Join(dir, "out", "openapi.yaml")
+	before := mustRead(t, oaPath)
+	catalogPath := filepath.Join(dir, "catalog.yaml")
+	data := bytes.Replace(mustRead(t, catalogPath), []byte("api: One Stack API"), []byte("api: One Stack API v2"), 1)
+	if err := os.WriteFile(catalogPath, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	blocker := filepath.Join(dir, "blocker")
+	if err := os.WriteFile(blocker, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runIn(t, dir, "--out", "out", "--markdown-out", "blocker/sub/errors.md")
+	if code != exitFailure {
+		t.Fatalf("exit %d, stderr %q; want a failure", code, stderr)
+	}
+	if !bytes.Equal(mustRead(t, oaPath), before) {
+		t.Error("openapi.yaml was replaced although the run failed")
+	}
+	for _, d := range []string{dir, filepath.Join(dir, "out"), filepath.Join(dir, "out", "apierrors")} {
+		entries, _ := os.ReadDir(d)
+		for _, e := range entries {
+			if strings.Contains(e.Name(), ".tmp") {
+				t.Errorf("temporary file %s left in %s", e.Name(), d)
+			}
+		}
+	}
+}
