@@ -67,7 +67,7 @@ func Parse(file string, data []byte, checks ...Check) (*Catalog, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	doc, err := parseYAML(data)
 	if err != nil {
-		probs.add(yamlErrorPos(err), "%s", yamlErrorMessage(err))
+		probs.add(yamlErrorPos(err, data), "%s", yamlErrorMessage(err))
 		return nil, probs.err()
 	}
 	if len(doc.Content) == 0 {
@@ -117,14 +117,67 @@ func invalidUTF8Pos(data []byte) Pos {
 	return Pos{Line: line, Col: col}
 }
 
-// yamlErrorPos extracts "line N" from a yaml.v3 error message.
-func yamlErrorPos(err error) Pos {
+// yamlErrorPos locates a yaml.v3 syntax error. The parser names a line,
+// with no column, and for two common mistakes not the line at fault: a tab
+// in an indentation is reported on the line before it, and a mis-indented
+// line inside a block on the line that opens the block. Those are looked
+// for from the named line on.
+func yamlErrorPos(err error, data []byte) Pos {
 	var line int
 	msg := err.Error()
 	if i := strings.Index(msg, "line "); i >= 0 {
 		fmt.Sscanf(msg[i:], "line %d", &line)
 	}
+	lines := strings.Split(string(data), "\n")
+	switch {
+	case line < 1 || line > len(lines):
+	case strings.Contains(msg, "tab character"):
+		for n := line; n <= len(lines) && n <= line+1; n++ {
+			l := lines[n-1]
+			if i := strings.IndexByte(l, '\t'); i >= 0 && strings.TrimLeft(l[:i], " ") == "" {
+				return Pos{Line: n, Col: i + 1}
+			}
+		}
+	case strings.Contains(msg, "did not find expected"):
+		if pos, ok := misindented(lines, line); ok {
+			return pos
+		}
+	}
 	return Pos{Line: line, Col: 1}
+}
+
+// misindented finds, in the block that line opens, the first line indented
+// unlike every line before it in the block, or at a sequence's indentation
+// without its dash.
+func misindented(lines []string, line int) (Pos, bool) {
+	indent := func(l string) int { return len(l) - len(strings.TrimLeft(l, " ")) }
+	open := indent(lines[line-1])
+	seen := map[int]bool{}
+	seq := -1 // the indentation of the block's sequence items, if any
+	for n := line + 1; n <= len(lines); n++ {
+		l := strings.TrimRight(lines[n-1], "\r")
+		body := strings.TrimLeft(l, " ")
+		if body == "" || body[0] == '#' {
+			continue
+		}
+		in := indent(l)
+		if in <= open {
+			return Pos{}, false
+		}
+		dash := strings.HasPrefix(body, "- ") || body == "-"
+		switch {
+		case len(seen) > 0 && !seen[in]:
+			return Pos{Line: n, Col: in + 1}, true
+		case in == seq && !dash:
+			return Pos{Line: n, Col: in + 1}, true
+		}
+		seen[in] = true
+		if dash {
+			seq = in
+			seen[in+2] = true // the item's members line up after "- "
+		}
+	}
+	return Pos{}, false
 }
 
 // yamlErrorMessage strips the parser's "yaml: line N:" prefix, which the
