@@ -51,9 +51,9 @@ func (cr *catalogReader) format(n *yaml.Node, what string) *Envelope {
 		cr.probs.add(posOf(n), "%s: missing required key \"body\"", what)
 		return nil
 	}
-	before := len(cr.probs.List)
+	before := cr.probs.Count()
 	env.Body = compileNode(body, cr.probs, true)
-	if len(cr.probs.List) > before {
+	if cr.probs.Count() > before {
 		return nil
 	}
 	if env.Name == "" {

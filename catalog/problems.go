@@ -15,17 +15,34 @@ type Problem struct {
 // Problems is every problem found in one catalog. Load returns it as its
 // error so that a user fixes everything in one round trip.
 type Problems struct {
-	File string    // the catalog's path as given
-	List []Problem // sorted by position
+	File    string    // the catalog's path as given
+	List    []Problem // sorted by position; the first maxKept found
+	Dropped int       // problems found beyond maxKept, counted but not kept
 
 	budget    int  // edit-distance cells hints may still cost; see suggest
 	budgetSet bool // budget has been given its start value
 }
 
-// Error formats one problem a line as file:line:col: message.
+// maxKept bounds the problems kept, and maxPrinted those Error prints: a
+// catalog of a million unknown keys needs its first problems fixed, not a
+// million lines.
+const (
+	maxKept    = 1000
+	maxPrinted = 100
+)
+
+// Count is the number of problems found, kept or not.
+func (p *Problems) Count() int { return len(p.List) + p.Dropped }
+
+// Error formats one problem a line as file:line:col: message, the first
+// maxPrinted of them, then how many more there are.
 func (p *Problems) Error() string {
 	var b strings.Builder
 	for i, pr := range p.List {
+		if i == maxPrinted {
+			fmt.Fprintf(&b, "\n%s: … and %d more problems", p.File, p.Count()-maxPrinted)
+			break
+		}
 		if i > 0 {
 			b.WriteByte('\n')
 		}
@@ -39,12 +56,16 @@ func (p *Problems) Error() string {
 }
 
 func (p *Problems) add(pos Pos, format string, args ...any) {
+	if len(p.List) >= maxKept {
+		p.Dropped++
+		return
+	}
 	p.List = append(p.List, Problem{Pos: pos, Msg: fmt.Sprintf(format, args...)})
 }
 
 // err returns p sorted, or nil when there is no problem.
 func (p *Problems) err() error {
-	if len(p.List) == 0 {
+	if p.Count() == 0 {
 		return nil
 	}
 	sort.SliceStable(p.List, func(i, j int) bool {

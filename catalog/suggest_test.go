@@ -64,3 +64,29 @@ func TestSuggest(t *testing.T) {
 		t.Errorf("a spent budget still gave %q", got)
 	}
 }
+
+// A catalog with thousands of problems keeps the first maxKept, prints the
+// first maxPrinted, and counts the rest.
+func TestProblemsAreCapped(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("version: 1\napi: A\n")
+	for i := range 5000 {
+		fmt.Fprintf(&b, "k%05d: 1\n", i)
+	}
+	b.WriteString("errors:\n  - {code: INTERNAL, status: 500, fallback: true}\n")
+	_, err := Parse("catalog.yaml", []byte(b.String()))
+	probs, ok := err.(*Problems)
+	if !ok {
+		t.Fatalf("Parse = %v", err)
+	}
+	if probs.Count() != 5000 || len(probs.List) != maxKept {
+		t.Errorf("count %d, kept %d; want 5000 and %d", probs.Count(), len(probs.List), maxKept)
+	}
+	lines := strings.Split(probs.Error(), "\n")
+	if len(lines) != maxPrinted+1 || lines[maxPrinted] != "catalog.yaml: … and 4900 more problems" {
+		t.Errorf("%d lines, last %q", len(lines), lines[len(lines)-1])
+	}
+	if lines[0] != `catalog.yaml:3:1: catalog: unknown key "k00000"` {
+		t.Errorf("first line %q", lines[0])
+	}
+}

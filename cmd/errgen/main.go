@@ -107,7 +107,7 @@ func loadCatalog(path string, stderr io.Writer) (*catalog.Catalog, bool) {
 		var probs *catalog.Problems
 		if errors.As(err, &probs) {
 			fmt.Fprintln(stderr, probs.Error())
-			fmt.Fprintf(stderr, "errgen: %s: %d problem(s); nothing was written\n", path, len(probs.List))
+			fmt.Fprintf(stderr, "errgen: %s: %d problem(s); nothing was written\n", path, probs.Count())
 		} else {
 			fmt.Fprintf(stderr, "errgen: %v\n", err)
 		}
