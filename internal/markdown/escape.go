@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"html"
 	"regexp"
 	"strings"
 )
@@ -70,16 +71,22 @@ func escapeInline(s string, br breaks) string {
 				i += n
 				continue
 			}
-			span := s[i : end+n]
-			if br != keepBreaks {
-				span = strings.ReplaceAll(span, "\n", " ")
-			}
+			// A span renders its line breaks as spaces, so it may as well
+			// hold spaces: a break in it would let its next line start a
+			// block (an HTML block, say) before spans are ever looked for.
+			span := strings.ReplaceAll(s[i:end+n], "\n", " ")
 			if br == brBreaks {
 				// GFM splits rows on pipes before it finds code spans.
 				span = strings.ReplaceAll(span, "|", `\|`)
 			}
 			b.WriteString(span)
 			i = end + n
+			continue
+		case c == '!' && i+1 < len(s) && s[i+1] == '[':
+			b.WriteString(`\!`) // an image would load whatever the author names
+		case c == ']' && i+1 < len(s) && s[i+1] == '(' && unsafeDestination(s[i+2:]):
+			b.WriteString(`]\(`) // not a link, text: see unsafeDestination
+			i += 2
 			continue
 		case c == '<':
 			b.WriteString("&lt;")
@@ -149,4 +156,88 @@ func normalizeBreaks(s string) string {
 		return s
 	}
 	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}
+
+// unsafeDestination reports whether the link destination at the start of s
+// (the text after "](") has a scheme other than http, https and mailto, as
+// a browser would read it: with backslash escapes and entities decoded, and
+// the blanks it ignores dropped. Relative links have none and are safe.
+func unsafeDestination(s string) bool {
+	s = strings.TrimLeft(s, " \t\n")
+	end, depth := 0, 0
+	for end < len(s) {
+		c := s[end]
+		if c == '\\' && end+1 < len(s) {
+			end += 2
+			continue
+		}
+		if c == ' ' || c == '\t' || c == '\n' || (c == ')' && depth == 0) {
+			break
+		}
+		if c == '(' {
+			depth++
+		} else if c == ')' {
+			depth--
+		}
+		end++
+	}
+	dest := html.UnescapeString(unescapePunct(s[:end]))
+	dest = strings.Map(func(r rune) rune {
+		if r <= ' ' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, dest)
+	scheme, ok := urlScheme(dest)
+	if !ok {
+		return false // no scheme: a relative link
+	}
+	switch strings.ToLower(scheme) {
+	case "http", "https", "mailto":
+		return false
+	}
+	return true
+}
+
+// urlScheme returns a URL's scheme as a browser reads it: a letter, then
+// letters, digits, + - or ., up to a colon.
+func urlScheme(u string) (string, bool) {
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		case i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
+		case i > 0 && c == ':':
+			return u[:i], true
+		default:
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// unescapePunct drops the backslashes of CommonMark's escaped punctuation.
+func unescapePunct(s string) string {
+	if strings.IndexByte(s, '\\') < 0 {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]) {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// linkDefinitionAnywhere is a link reference definition's label and colon,
+// which a line (in a list item too) could open.
+var linkDefinitionAnywhere = regexp.MustCompile(`\[[^\]\n]*\]:`)
+
+// escapeLinkDefinitions escapes the bracket of every "[label]:" in prose, so
+// no line of it defines a link that a reference elsewhere on the page would
+// follow.
+func escapeLinkDefinitions(s string) string {
+	return linkDefinitionAnywhere.ReplaceAllStringFunc(s, func(m string) string { return `\` + m })
 }

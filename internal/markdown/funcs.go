@@ -36,31 +36,47 @@ func inline(s string) string {
 	return escapeBlockStart(escapeInline(strings.TrimSpace(s), spaceBreaks))
 }
 
-// prose escapes a block of catalog prose, keeping its fenced code blocks.
+// prose escapes a block of catalog prose, keeping its fenced code blocks:
+// those that open at the left margin. A fence indented even one space may
+// sit in a list item, which CommonMark closes at the next line that is not
+// indented as far, with the code block in it; the lines after it would then
+// be read as prose, unescaped. So such a fence is escaped and its lines are
+// prose like the rest. Link definitions are escaped everywhere.
 func prose(s string) string {
 	var b strings.Builder
 	var prose []string
 	flush := func() {
 		if len(prose) > 0 {
-			b.WriteString(escapeInline(strings.Join(prose, "\n"), keepBreaks))
+			b.WriteString(escapeLinkDefinitions(escapeInline(strings.Join(prose, "\n"), keepBreaks)))
 			b.WriteByte('\n')
 			prose = prose[:0]
 		}
 	}
-	walkFences(strings.TrimSpace(normalizeBreaks(s)), func(line string, code bool) {
-		if code {
-			flush()
+	var open string // the fence of the block being copied, "" outside one
+	for _, line := range strings.Split(strings.TrimSpace(normalizeBreaks(s)), "\n") {
+		switch {
+		case open != "":
 			b.WriteString(line)
 			b.WriteByte('\n')
-			return
+			if closesFence(line, open) {
+				open = ""
+			}
+		case openingFence(line) != "" && line[0] != ' ':
+			flush()
+			open = openingFence(line)
+			b.WriteString(line)
+			b.WriteByte('\n')
+		case openingFence(line) != "":
+			n := runLength(line, ' ')
+			prose = append(prose, line[:n]+`\`+line[n:])
+		default:
+			prose = append(prose, line)
 		}
-		prose = append(prose, line)
-	}, func(closer string) {
-		flush()
-		b.WriteString(closer)
-		b.WriteByte('\n')
-	})
+	}
 	flush()
+	if open != "" {
+		b.WriteString(open)
+	}
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
