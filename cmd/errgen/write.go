@@ -50,12 +50,20 @@ func writeAll(targets []target) (written []string, err error) {
 			return nil, err
 		}
 	}
+	// The renames run under the lock the signal handler takes: an interrupt
+	// comes before all of them or after all of them.
+	temps.mu.Lock()
+	defer temps.mu.Unlock()
+	if temps.interrupted {
+		return nil, errors.New("interrupted")
+	}
 	for i, p := range plans {
 		if err := os.Rename(temps.names[i], p.real); err != nil {
 			return written, fmt.Errorf("%w (written before it: %s)", err, strings.Join(written, ", "))
 		}
 		written = append(written, p.path)
 	}
+	temps.names = nil
 	return written, nil
 }
 
@@ -148,8 +156,9 @@ func sameFile(a, b string) bool {
 
 // tempFiles are the complete new contents waiting for their renames.
 type tempFiles struct {
-	mu    sync.Mutex
-	names []string
+	mu          sync.Mutex
+	names       []string
+	interrupted bool // a signal came: no rename may follow
 }
 
 // write writes a plan's bytes into a temporary file beside its target, with
@@ -164,6 +173,12 @@ func (t *tempFiles) write(p *planned) error {
 		return err
 	}
 	t.mu.Lock()
+	if t.interrupted {
+		t.mu.Unlock()
+		f.Close()
+		os.Remove(f.Name())
+		return errors.New("interrupted")
+	}
 	t.names = append(t.names, f.Name())
 	t.mu.Unlock()
 	if _, err := f.Write(p.data); err != nil {
@@ -177,14 +192,20 @@ func (t *tempFiles) write(p *planned) error {
 	return f.Close()
 }
 
-// removeAll removes what is left of the temporaries: all of them when the
-// run failed, none after the renames.
+// removeAll removes the temporaries not renamed: all of them when the run
+// failed, none after the renames.
 func (t *tempFiles) removeAll() {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	t.remove()
+}
+
+// remove removes the temporaries; t.mu is held.
+func (t *tempFiles) remove() {
 	for _, name := range t.names {
-		os.Remove(name) // renamed ones are gone already
+		os.Remove(name)
 	}
+	t.names = nil
 }
 
 // removeOnSignal removes the temporaries when the process is interrupted
@@ -196,7 +217,11 @@ func (t *tempFiles) removeOnSignal() (stop func()) {
 	go func() {
 		select {
 		case <-sigs:
-			t.removeAll()
+			// Holding the lock to the end: no rename starts after this, and
+			// the process exits once a write in progress returns.
+			t.mu.Lock()
+			t.interrupted = true
+			t.remove()
 			os.Exit(exitFailure)
 		case <-done:
 		}
