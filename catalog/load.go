@@ -26,9 +26,11 @@ type Check func(c *Catalog) []Problem
 // *Problems listing all of them.
 func Load(path string, checks ...Check) (*Catalog, error) {
 	// Stat first: opening a FIFO would block until someone writes to it.
-	if st, err := os.Stat(path); err != nil {
+	st, err := os.Stat(path)
+	if err != nil {
 		return nil, err
-	} else if !st.Mode().IsRegular() {
+	}
+	if !st.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s: not a regular file", path)
 	}
 	f, err := os.Open(path)
@@ -37,7 +39,7 @@ func Load(path string, checks ...Check) (*Catalog, error) {
 	}
 	defer f.Close()
 	var buf bytes.Buffer
-	if st, err := f.Stat(); err == nil && st.Size() <= MaxSize {
+	if st.Size() <= MaxSize {
 		buf.Grow(int(st.Size()) + bytes.MinRead) // read in one go, not grown a few dozen times
 	}
 	if _, err := buf.ReadFrom(io.LimitReader(f, MaxSize+1)); err != nil {

@@ -1907,24 +1907,17 @@ func (e *Error) appendDetailsExcept(b []byte, named []string) []byte {
 	}
 	b = append(b, '{')
 	start := len(b)
-	i := skipSpace(obj, 1)
-	for i < len(obj) && obj[i] == '"' {
-		keyEnd := skipValue(obj, i)
-		key, _ := stringValue(obj[i:keyEnd])
-		valStart := skipSpace(obj, skipSpace(obj, keyEnd)+1) // past the colon
-		valEnd := skipValue(obj, valStart)
-		if !isNamed(key, named) {
-			if len(b) > start {
-				b = append(b, ',')
-			}
-			b = append(b, obj[i:keyEnd]...)
-			b = append(b, ':')
-			b = append(b, obj[valStart:valEnd]...)
+	it, _ := newObjectIter(obj)
+	for key, val, ok := it.next(); ok; key, val, ok = it.next() {
+		if isNamed(key, named) {
+			continue
 		}
-		i = skipSpace(obj, valEnd)
-		if i < len(obj) && obj[i] == ',' {
-			i = skipSpace(obj, i+1)
+		if len(b) > start {
+			b = append(b, ',')
 		}
+		b = append(b, key...)
+		b = append(b, ':')
+		b = append(b, val...)
 	}
 	return append(b, '}')
 }
@@ -1938,17 +1931,43 @@ func (e *Error) appendDetailMembersExcept(b []byte, named []string) []byte {
 	return b[:len(b)-2]
 }
 
-// hasDetailsExcept reports whether appendDetailsExcept's object has members.
+// hasDetailsExcept reports whether appendDetailsExcept's object has members,
+// without encoding it: as hasDetails does, leaving the named ones out.
 func (e *Error) hasDetailsExcept(named []string) bool {
-	if !e.hasDetails() {
+	if e.detailsJSON != nil {
+		it, _ := newObjectIter(e.detailsJSON)
+		for key, _, ok := it.next(); ok; key, _, ok = it.next() {
+			if !isNamed(key, named) {
+				return true
+			}
+		}
 		return false
 	}
-	return len(e.appendDetailsExcept(nil, named)) > 2
+	v := reflect.ValueOf(e.details)
+	if !v.IsValid() {
+		return false
+	}
+	for i, f := range e.def.prepared().fields {
+		if !isNamedField(f.name, named) && (!f.omitEmpty || !isEmptyValue(v.Field(i))) {
+			return true
+		}
+	}
+	return false
 }
 
-func isNamed(key string, named []string) bool {
+// isNamed reports whether a member's key, a JSON string, is one of named.
+func isNamed(key []byte, named []string) bool {
 	for _, n := range named {
-		if n == key {
+		if keyIs(key, n) {
+			return true
+		}
+	}
+	return false
+}
+
+func isNamedField(name string, named []string) bool {
+	for _, n := range named {
+		if n == name {
 			return true
 		}
 	}
