@@ -114,7 +114,9 @@ func suggestWithin(s string, candidates []string, budget *int) string {
 			return fmt.Sprintf(" (did you mean %q?)", c) // a truncated name
 		}
 	}
-	best, bestDist := "", len(s)/2+2
+	// A hint must be close: at most one edit in three characters (one for
+	// short names), so that "enum" is not taken for "name".
+	best, bestDist := "", max(1, len(s)/3)+1
 	for _, c := range candidates {
 		if diff := len(c) - len(s); diff >= bestDist || -diff >= bestDist || len(c) > maxSuggestLen {
 			continue // the distance is at least the difference in length
@@ -132,8 +134,10 @@ func suggestWithin(s string, candidates []string, budget *int) string {
 	return fmt.Sprintf(" (did you mean %q?)", best)
 }
 
-// editDistance is the Levenshtein distance between a and b.
+// editDistance is the optimal string alignment distance between a and b:
+// Levenshtein's, with swapping two neighbours ("titel") one edit.
 func editDistance(a, b string) int {
+	prev2 := make([]int, len(b)+1)
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {
@@ -147,8 +151,11 @@ func editDistance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(b)]
 }

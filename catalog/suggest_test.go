@@ -41,6 +41,10 @@ func TestSuggest(t *testing.T) {
 		{"NOT_FOUDN", ` (did you mean "NOT_FOUND"?)`},
 		{"rate_limit", ` (did you mean "RATE_LIMIT_EXCEEDED"?)`},
 		{"ZZZZZZZZZZZZ", ""},
+		{"INTERNL_EROR", ` (did you mean "INTERNAL_ERROR"?)`},
+		{"NOT_FUND", ` (did you mean "NOT_FOUND"?)`},
+		{"RATE", ` (did you mean "RATE_LIMIT_EXCEEDED"?)`},
+		{"NOPE", ""},
 		{strings.Repeat("N", 65), ""},
 	}
 	for _, tt := range tests {
@@ -62,6 +66,32 @@ func TestSuggest(t *testing.T) {
 	}
 	if got := p.suggest("NOT_FOUDN", codes); got != "" {
 		t.Errorf("a spent budget still gave %q", got)
+	}
+}
+
+// A hint needs real similarity: a swap of neighbours is one edit, and a
+// short word sharing letters in another order is no near miss.
+func TestSuggestNeedsSimilarity(t *testing.T) {
+	tests := []struct {
+		s          string
+		candidates []string
+		want       string
+	}{
+		{"enum", detailKeys[:2], ""},
+		{"enum", errorKeys, ""},
+		{"titel", errorKeys, ` (did you mean "title"?)`},
+		{"mesage", errorKeys, ` (did you mean "message"?)`},
+		{"reqiured", detailKeys, ` (did you mean "required"?)`},
+		{"exmaple", detailKeys, ` (did you mean "example"?)`},
+		{"int", typeNames(), ` (did you mean "integer"?)`},
+		{"strng", typeNames(), ` (did you mean "string"?)`},
+		{"float", typeNames(), ""},
+		{"color", errorKeys, ""},
+	}
+	for _, tt := range tests {
+		if got := suggest(tt.s, tt.candidates); got != tt.want {
+			t.Errorf("suggest(%q) = %q, want %q", tt.s, got, tt.want)
+		}
 	}
 }
 
