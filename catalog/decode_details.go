@@ -46,7 +46,7 @@ func (cr *catalogReader) detail(n *yaml.Node) *Detail {
 		return nil
 	}
 	if !namePattern.MatchString(d.Name) {
-		cr.probs.add(d.Pos, "detail name %q must start with a letter and hold only letters, digits and _", d.Name)
+		cr.probs.add(d.Pos, "detail name %q must start with a letter and hold only letters, digits and _: rename it", d.Name)
 		return nil
 	}
 	if d.Type == "" {
@@ -69,12 +69,12 @@ func (cr *catalogReader) detail(n *yaml.Node) *Detail {
 // description. Each value must be a non-empty string.
 func (cr *catalogReader) enum(n *yaml.Node, d *Detail) []EnumValue {
 	if d.Type != TypeString {
-		cr.probs.add(posOf(n), "detail %q: enum is only for string details, not %s", d.Name, d.Type)
+		cr.probs.add(posOf(n), "detail %q: enum is only for string details, not %s: drop the enum or make the detail a string", d.Name, d.Type)
 		return nil
 	}
 	items := cr.list(n, fmt.Sprintf("detail %q: enum", d.Name))
 	if n.Kind == yaml.SequenceNode && len(items) == 0 {
-		cr.probs.add(posOf(n), "detail %q: enum must list at least one value", d.Name)
+		cr.probs.add(posOf(n), "detail %q: enum is empty: list the allowed values, or drop it", d.Name)
 		return nil
 	}
 	values := make([]EnumValue, 0, len(items))
@@ -100,7 +100,7 @@ func (cr *catalogReader) enum(n *yaml.Node, d *Detail) []EnumValue {
 		v.Pos = posOf(valueNode)
 		if v.Value == "" {
 			if valueNode.Kind == yaml.ScalarNode && valueNode.ShortTag() == "!!str" {
-				cr.probs.add(v.Pos, "detail %q: enum value must not be empty", d.Name)
+				cr.probs.add(v.Pos, "detail %q: an enum value is empty: remove it or fill it in", d.Name)
 			}
 			continue
 		}

@@ -64,20 +64,29 @@ func (r *nodeReader) fields(n *yaml.Node, what string, known []string, unsupport
 		}
 		key := k.Value
 		if seen[key] {
-			r.probs.add(posOf(k), "%s: duplicate key %q", what, key)
+			r.probs.add(posOf(k), "%s: key %q appears twice: keep one", what, key)
 			continue
 		}
 		seen[key] = true
 		switch {
 		case contains(unsupported, key):
-			r.probs.add(posOf(k), "%s: %q is not supported yet", what, key)
+			r.probs.add(posOf(k), "%s: %q is reserved but not supported yet: remove it", what, key)
 		case known != nil && !contains(known, key):
-			r.probs.add(posOf(k), "%s: unknown key %q%s", what, key, suggest(key, known))
+			r.probs.add(posOf(k), "%s: unknown key %q%s", what, key, unknownKeyHint(key, known))
 		default:
 			out = append(out, field{key: key, keyN: k, value: v})
 		}
 	}
 	return out
+}
+
+// unknownKeyHint is what follows "unknown key": the near miss, or else the
+// keys the mapping takes.
+func unknownKeyHint(key string, known []string) string {
+	if hint := suggest(key, known); hint != "" {
+		return hint
+	}
+	return "; the keys here are " + strings.Join(known, ", ")
 }
 
 func contains(list []string, s string) bool {
@@ -143,7 +152,7 @@ func (r *nodeReader) strList(n *yaml.Node, what string) []string {
 		if s := r.str(item, what+" item"); s != "" {
 			out = append(out, s)
 		} else if item.Kind == yaml.ScalarNode && item.ShortTag() == "!!str" {
-			r.probs.add(posOf(item), "%s item must not be empty", what)
+			r.probs.add(posOf(item), "%s item is empty: remove it or fill it in", what)
 		}
 	}
 	return out
@@ -190,7 +199,7 @@ func (r *nodeReader) rejectAliases(doc *yaml.Node) map[Pos]bool {
 		if len(nodes) > 1 {
 			more = fmt.Sprintf(" (%d in all)", len(nodes))
 		}
-		r.probs.add(posOf(nodes[0]), "YAML %s are not supported%s", what, more)
+		r.probs.add(posOf(nodes[0]), "YAML %s are not supported%s: write the value out in full", what, more)
 	}
 	report(anchors, "anchors")
 	report(aliases, "aliases")
