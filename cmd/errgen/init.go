@@ -36,8 +36,9 @@ catalog of six common errors, each key explained in a comment, which
 validates and generates as it is. An existing catalog.yaml is never
 overwritten.`
 
-// runInit implements "errgen init".
-func runInit(args []string, stdout, stderr io.Writer) int {
+// runInit implements "errgen init"; prog is how errgen was invoked, for
+// the commands it suggests next.
+func runInit(prog string, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("init", initSynopsis, stdout, stderr)
 	fs.operands = 1 // DIR
 	format := fs.String("format", "problem", "the envelope preset: problem, flat, jsonapi, nested or oauth2")
@@ -58,7 +59,8 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return exitFailure
 	}
-	fmt.Fprintf(stdout, "errgen: wrote %s (format %s)\nNext: edit it, then run errgen validate %s and errgen %s\n", path, *format, shellQuote(path), shellQuote(path))
+	fmt.Fprintf(stdout, "errgen: wrote %s (format %s)\nNext: edit it, then run %s and %s\n", path, *format,
+		commandLine(prog, []string{"validate", path}), commandLine(prog, []string{path}))
 	return exitOK
 }
 

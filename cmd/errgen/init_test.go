@@ -76,6 +76,23 @@ func TestInitKnowsEveryPreset(t *testing.T) {
 	}
 }
 
+// errgen init's next steps name the command as errgen was invoked,
+// quoting paths for the shell.
+func TestInitNamesCommand(t *testing.T) {
+	dir := t.TempDir()
+	var stdout, stderr strings.Builder
+	wd, _ := os.Getwd()
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chdir(wd)
+	code := runAs("go tool errgen", []string{"init", "my svc"}, &stdout, &stderr)
+	want := "errgen: wrote my svc/catalog.yaml (format problem)\nNext: edit it, then run go tool errgen validate 'my svc/catalog.yaml' and go tool errgen 'my svc/catalog.yaml'\n"
+	if code != exitOK || stdout.String() != want || stderr.String() != "" {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 0 and %q", code, stdout.String(), stderr.String(), want)
+	}
+}
+
 // errgen init never overwrites a catalog: exit 1, the file untouched.
 func TestInitRefusesToOverwrite(t *testing.T) {
 	dir := workdir(t)
