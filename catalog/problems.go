@@ -63,6 +63,10 @@ func (p *Problems) add(pos Pos, format string, args ...any) {
 	p.List = append(p.List, Problem{Pos: pos, Msg: fmt.Sprintf(format, args...)})
 }
 
+// keeps reports whether the next problem added is kept, so worth the
+// cost of a hint.
+func (p *Problems) keeps() bool { return len(p.List) < maxKept }
+
 // err returns p sorted, or nil when there is no problem.
 func (p *Problems) err() error {
 	if p.Count() == 0 {

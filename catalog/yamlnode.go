@@ -72,7 +72,11 @@ func (r *nodeReader) fields(n *yaml.Node, what string, known []string, unsupport
 		case contains(unsupported, key):
 			r.probs.add(posOf(k), "%s: %q is reserved but not supported yet: remove it", what, key)
 		case known != nil && !contains(known, key):
-			r.probs.add(posOf(k), "%s: unknown key %q%s", what, key, unknownKeyHint(key, known))
+			hint := ""
+			if r.probs.keeps() { // a dropped problem needs no hint
+				hint = unknownKeyHint(key, known)
+			}
+			r.probs.add(posOf(k), "%s: unknown key %q%s", what, key, hint)
 		default:
 			out = append(out, field{key: key, keyN: k, value: v})
 		}

@@ -15,7 +15,7 @@ import (
 )
 
 const generateSynopsis = `errgen [generate] [CATALOG] [--out DIR] [--go-out FILE] [--go-package NAME]
-                  [--openapi-out FILE] [--markdown-out FILE] [--templates DIR] [--check]
+                         [--openapi-out FILE] [--markdown-out FILE] [--templates DIR] [--check]
 
 Writes the Go package, the OpenAPI components document and the Markdown page
 for CATALOG (default catalog.yaml), only the files whose bytes change, all or
