@@ -242,6 +242,8 @@ func TestCheckNamesCommand(t *testing.T) {
 
 func TestProgName(t *testing.T) {
 	devel := &debug.BuildInfo{Main: debug.Module{Path: "github.com/errgen/errgen", Version: "(devel)"}}
+	stamped := &debug.BuildInfo{Main: debug.Module{Path: "github.com/errgen/errgen", Version: "v0.1.1-0.20261130230000-0123456789ab+dirty"},
+		Settings: []debug.BuildSetting{{Key: "vcs", Value: "git"}, {Key: "vcs.revision", Value: "0123456789ab"}}}
 	dep := &debug.BuildInfo{Main: debug.Module{Path: "github.com/errgen/errgen", Version: "v0.0.0-00010101000000-000000000000"}}
 	tests := []struct {
 		arg0 string
@@ -255,11 +257,13 @@ func TestProgName(t *testing.T) {
 		{"/root/.cache/go-build/6c/6c58d-d/errgen", devel, "go run ./cmd/errgen"},
 		{"/root/.cache/go-build/6c/6c58d-d/errgen", dep, "go tool errgen"},
 		{"/tmp/go-build1394094640/b001/exe/errgen", dep, "go tool errgen"},
+		{"/root/.cache/go-build/6c/6c58d-d/errgen", stamped, "go run ./cmd/errgen"},
+		{"/root/.cache/go-build/6c/6c58d-d/errgen", nil, "go run ./cmd/errgen"},
 		{"/home/me/go-builds/errgen", dep, "/home/me/go-builds/errgen"},
 	}
 	for _, tt := range tests {
 		if got := progName(tt.arg0, tt.info); got != tt.want {
-			t.Errorf("progName(%q, %s) = %q, want %q", tt.arg0, tt.info.Main.Version, got, tt.want)
+			t.Errorf("progName(%q, %v) = %q, want %q", tt.arg0, tt.info, got, tt.want)
 		}
 	}
 }

@@ -14,7 +14,7 @@ import (
 // a dependency (go tool errgen, its version a module version).
 func progName(arg0 string, info *debug.BuildInfo) string {
 	if inBuildCache(arg0) {
-		if info != nil && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		if isDependency(info) {
 			return "go tool errgen"
 		}
 		return "go run ./cmd/errgen"
@@ -22,6 +22,16 @@ func progName(arg0 string, info *debug.BuildInfo) string {
 	// A shell gives a program found on $PATH its bare name, and one run by
 	// path the path as typed: either runs it again.
 	return arg0
+}
+
+// isDependency reports whether errgen was built as another module's
+// dependency: its version is a module version, not (devel) nor one the
+// go command stamped from errgen's own repository (with vcs settings).
+func isDependency(info *debug.BuildInfo) bool {
+	if info == nil || info.Main.Version == "" || info.Main.Version == "(devel)" {
+		return false
+	}
+	return !slices.ContainsFunc(info.Settings, func(s debug.BuildSetting) bool { return s.Key == "vcs.revision" })
 }
 
 // inBuildCache reports an executable the go command built for go run or go
