@@ -138,7 +138,7 @@ func TestCatalogArgument(t *testing.T) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, stdout, stderr)
 		}
 	}
-	if code, _, stderr := runIn(t, dir, "validate"); code != exitFailure || !strings.Contains(stderr, "catalog.yaml: no such file") {
+	if code, _, stderr := runIn(t, dir, "validate"); code != exitFailure || stderr != "errgen: no catalog at catalog.yaml: give its path as the argument, or run errgen init to start one\n" {
 		t.Errorf("validate without a catalog.yaml: exit %d, stderr %q", code, stderr)
 	}
 	for i, args := range [][]string{{"./api.yaml", "--out", "a"}, {"generate", "api.yaml", "--out", "b"}, {"--catalog", "api.yaml", "--out", "c"}} {

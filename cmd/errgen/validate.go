@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"runtime/debug"
 
 	"github.com/errgen/errgen"
@@ -18,6 +19,8 @@ func loadCatalog(path string, stderr io.Writer) (*catalog.Catalog, bool) {
 		if errors.As(err, &probs) {
 			fmt.Fprintln(stderr, probs.Error())
 			fmt.Fprintf(stderr, "errgen: %s: %s; nothing was written\n", path, plural(probs.Count(), "problem"))
+		} else if errors.Is(err, fs.ErrNotExist) {
+			fmt.Fprintf(stderr, "errgen: no catalog at %s: give its path as the argument, or run errgen init to start one\n", path)
 		} else {
 			fmt.Fprintf(stderr, "errgen: %v\n", err)
 		}
