@@ -19,7 +19,7 @@ type command struct {
 // first is the default. prog is how errgen was invoked, for messages that
 // say what to run.
 func commands(prog string) []command {
-	return []command{
+	cmds := []command{
 		{"generate", "[CATALOG] [flags]", "write the Go, OpenAPI and Markdown outputs (the default command)",
 			func(args []string, stdout, stderr io.Writer) int { return runGenerate(prog, args, stdout, stderr) }},
 		{"validate", "[CATALOG]", "check the catalog and report every problem", runValidate},
@@ -30,20 +30,17 @@ func commands(prog string) []command {
 		{"version", "", "print errgen's version", runVersion},
 		{"help", "[COMMAND]", "print this overview, or a command's flags", nil},
 	}
+	// help lists the table it is in.
+	cmds[len(cmds)-1].run = func(args []string, stdout, stderr io.Writer) int { return runHelp(cmds, args, stdout, stderr) }
+	return cmds
 }
 
-// lookup returns the named command, or nil; help is bound here because it
-// needs the table itself.
+// lookup returns the named command, or nil.
 func lookup(cmds []command, name string) *command {
 	for i := range cmds {
-		if cmds[i].name != name {
-			continue
+		if cmds[i].name == name {
+			return &cmds[i]
 		}
-		c := cmds[i]
-		if c.name == "help" {
-			c.run = func(args []string, stdout, stderr io.Writer) int { return runHelp(cmds, args, stdout, stderr) }
-		}
-		return &c
 	}
 	return nil
 }
