@@ -151,7 +151,7 @@ func TestHeader(t *testing.T) {
 // Generate applies Check to a catalog loaded without it, and fails with
 // the same problems catalog.Load reports when given Check.
 func TestGenerateChecks(t *testing.T) {
-	data := []byte("version: 1\napi: A\nformat: flat\nerrors:\n  - code: BAD\n    status: 400\n    details:\n      - {name: len, type: integer}\n  - {code: INTERNAL, status: 500, fallback: true}\n")
+	data := []byte("version: 1\napi: A\nformat: flat\nerrors:\n  - code: BAD\n    status: 400\n    details:\n      - {name: len, type: integer, required: true}\n  - {code: INTERNAL, status: 500, fallback: true}\n")
 	c, err := catalog.Parse("catalog.yaml", data)
 	if err != nil {
 		t.Fatalf("without Check: %v", err)

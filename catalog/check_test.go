@@ -38,7 +38,7 @@ func TestCheckMergedAndSorted(t *testing.T) {
 		t.Fatalf("Parse = %v, want *Problems", err)
 	}
 	want := `catalog.yaml:1:1: before everything
-catalog.yaml:4:3: no error has fallback: true; exactly one 5xx error must stand in for non-catalog errors
+catalog.yaml:4:3: no error has fallback: true: mark exactly one 5xx error (e.g. INTERNAL_ERROR) fallback: true; it stands in for non-catalog errors
 catalog.yaml:4:12: between
 catalog.yaml:5:12: at the 401's code
 catalog.yaml:5:12: error "UNAUTHORIZED" has status 401 but no challenge: RFC 9110 requires a WWW-Authenticate scheme (e.g. challenge: Bearer)

@@ -46,7 +46,7 @@ func (cr *catalogReader) detail(n *yaml.Node) *Detail {
 		return nil
 	}
 	if !namePattern.MatchString(d.Name) {
-		cr.probs.add(d.Pos, "detail name %q must start with a letter and hold only letters, digits and _", d.Name)
+		cr.probs.add(d.Pos, "detail name %q must start with a letter and hold only letters, digits and _: rename it", d.Name)
 		return nil
 	}
 	if d.Type == "" {
@@ -69,12 +69,12 @@ func (cr *catalogReader) detail(n *yaml.Node) *Detail {
 // description. Each value must be a non-empty string.
 func (cr *catalogReader) enum(n *yaml.Node, d *Detail) []EnumValue {
 	if d.Type != TypeString {
-		cr.probs.add(posOf(n), "detail %q: enum is only for string details, not %s", d.Name, d.Type)
+		cr.probs.add(posOf(n), "detail %q: enum is only for string details, not %s: drop the enum or make the detail a string", d.Name, d.Type)
 		return nil
 	}
 	items := cr.list(n, fmt.Sprintf("detail %q: enum", d.Name))
 	if n.Kind == yaml.SequenceNode && len(items) == 0 {
-		cr.probs.add(posOf(n), "detail %q: enum must list at least one value", d.Name)
+		cr.probs.add(posOf(n), "detail %q: enum is empty: list the allowed values, or drop it", d.Name)
 		return nil
 	}
 	values := make([]EnumValue, 0, len(items))
@@ -100,7 +100,7 @@ func (cr *catalogReader) enum(n *yaml.Node, d *Detail) []EnumValue {
 		v.Pos = posOf(valueNode)
 		if v.Value == "" {
 			if valueNode.Kind == yaml.ScalarNode && valueNode.ShortTag() == "!!str" {
-				cr.probs.add(v.Pos, "detail %q: enum value must not be empty", d.Name)
+				cr.probs.add(v.Pos, "detail %q: an enum value is empty: remove it or fill it in", d.Name)
 			}
 			continue
 		}
@@ -138,7 +138,7 @@ func typeNames() []string {
 // example reads an example value of the detail's type.
 func (cr *catalogReader) example(n *yaml.Node, d *Detail) any {
 	bad := func() any {
-		cr.probs.add(posOf(n), "detail %q: example %s does not match type %s", d.Name, kindName(n), d.Type)
+		cr.probs.add(posOf(n), "%s", exampleMismatch(n, d))
 		return nil
 	}
 	tag := n.ShortTag()
@@ -148,7 +148,7 @@ func (cr *catalogReader) example(n *yaml.Node, d *Detail) any {
 			return bad()
 		}
 		if len(d.Enum) > 0 && !slices.ContainsFunc(d.Enum, func(v EnumValue) bool { return v.Value == n.Value }) {
-			cr.probs.add(posOf(n), "detail %q: example %q is not one of its enum values", d.Name, n.Value)
+			cr.probs.add(posOf(n), "detail %q: example %q is not one of its enum values: use one of them, or add it to the enum", d.Name, n.Value)
 			return nil
 		}
 		return n.Value
@@ -158,7 +158,7 @@ func (cr *catalogReader) example(n *yaml.Node, d *Detail) any {
 		}
 		v, err := strconv.ParseInt(n.Value, 0, 64)
 		if err != nil {
-			cr.probs.add(posOf(n), "detail %q: example %q is not a 64-bit integer", d.Name, n.Value)
+			cr.probs.add(posOf(n), "detail %q: example %q does not fit in 64 bits: use a smaller number, or type number", d.Name, n.Value)
 			return nil
 		}
 		return v
@@ -168,7 +168,7 @@ func (cr *catalogReader) example(n *yaml.Node, d *Detail) any {
 		}
 		var v float64
 		if err := n.Decode(&v); err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
-			cr.probs.add(posOf(n), "detail %q: example %q is not a finite number", d.Name, n.Value)
+			cr.probs.add(posOf(n), "detail %q: example %q is not a finite number: JSON has no infinity or NaN; use a finite one", d.Name, n.Value)
 			return nil
 		}
 		return v
@@ -186,7 +186,7 @@ func (cr *catalogReader) example(n *yaml.Node, d *Detail) any {
 		out := []string{}
 		for _, item := range n.Content {
 			if item.Kind != yaml.ScalarNode || item.ShortTag() != "!!str" {
-				cr.probs.add(posOf(item), "detail %q: example item %s is not a string", d.Name, kindName(item))
+				cr.probs.add(posOf(item), "detail %q is of type string[], but an item of its example is %s: quote it", d.Name, kindName(item))
 				return nil
 			}
 			out = append(out, item.Value)
@@ -200,7 +200,7 @@ func (cr *catalogReader) example(n *yaml.Node, d *Detail) any {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!str" {
-				cr.probs.add(posOf(v), "detail %q: example value of %q is %s, not a string", d.Name, k.Value, kindName(v))
+				cr.probs.add(posOf(v), "detail %q is of type map[string]string, but its example's %q is %s: give it a string", d.Name, k.Value, kindName(v))
 				return nil
 			}
 			out[k.Value] = v.Value
@@ -212,18 +212,46 @@ func (cr *catalogReader) example(n *yaml.Node, d *Detail) any {
 	return nil
 }
 
+// exampleOf says what an example of each type looks like.
+var exampleOf = map[DetailType]string{
+	TypeString:    "a string (quote it)",
+	TypeInteger:   "a whole number such as 30",
+	TypeNumber:    "a number such as 1.5",
+	TypeBoolean:   "true or false",
+	TypeStrings:   "a list of strings such as [a, b]",
+	TypeStringMap: "a mapping of strings such as {field: message}",
+	TypeObject:    "a mapping such as {field: value}",
+	TypeObjects:   "a list of mappings such as [{field: value}]",
+}
+
+// exampleMismatch says that an example is not of its detail's type, and
+// what to write instead.
+func exampleMismatch(n *yaml.Node, d *Detail) string {
+	got := kindName(n)
+	switch tag := n.ShortTag(); {
+	case n.Kind != yaml.ScalarNode || tag == "!!null":
+	case d.Type == TypeInteger && tag == "!!float":
+		return fmt.Sprintf("detail %q is of type integer, but its example %s is not a whole number of 64 bits: write one such as 30, or use type number", d.Name, n.Value)
+	case tag == "!!str":
+		got = fmt.Sprintf("the string %q", n.Value)
+	default:
+		got = "the " + strings.TrimPrefix(strings.TrimPrefix(got, "an "), "a ") + " " + n.Value
+	}
+	return fmt.Sprintf("detail %q is of type %s, but its example is %s: write %s, or change the type", d.Name, d.Type, got, exampleOf[d.Type])
+}
+
 // exampleJSON reads the example of an object, object[] or any detail as
 // JSON: an object's must be a mapping, an object[]'s a list of mappings.
 func (cr *catalogReader) exampleJSON(n *yaml.Node, d *Detail) any {
 	switch {
 	case d.Type == TypeObject && n.Kind != yaml.MappingNode,
 		d.Type == TypeObjects && n.Kind != yaml.SequenceNode:
-		cr.probs.add(posOf(n), "detail %q: example %s does not match type %s", d.Name, kindName(n), d.Type)
+		cr.probs.add(posOf(n), "%s", exampleMismatch(n, d))
 		return nil
 	case d.Type == TypeObjects:
 		for _, item := range n.Content {
 			if item.Kind != yaml.MappingNode {
-				cr.probs.add(posOf(item), "detail %q: example item %s is not an object", d.Name, kindName(item))
+				cr.probs.add(posOf(item), "detail %q is of type object[], but an item of its example is %s: make each item a mapping", d.Name, kindName(item))
 				return nil
 			}
 		}

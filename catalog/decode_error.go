@@ -20,12 +20,12 @@ func (cr *catalogReader) error(n *yaml.Node) *Error {
 			e.Code = cr.str(f.value, "code")
 			e.Pos = posOf(f.value)
 			if e.Code == "" && f.value.ShortTag() == "!!str" {
-				cr.probs.add(e.Pos, "code must not be empty")
+				cr.probs.add(e.Pos, "code is empty: give the error a code, such as NOT_FOUND")
 			}
 		case "status":
 			e.Status, _ = cr.integer(f.value, "status")
 			if e.Status != 0 && (e.Status < 400 || e.Status > 599) {
-				cr.probs.add(posOf(f.value), "status %d is not an error status (400-599)", e.Status)
+				cr.probs.add(posOf(f.value), "status %d is not an error status: use one from 400 to 599", e.Status)
 			}
 		case "title":
 			e.Title = cr.str(f.value, "title")
@@ -111,7 +111,7 @@ func (cr *catalogReader) meta(n *yaml.Node) []Meta {
 	var ms []Meta
 	for _, mf := range cr.fields(n, "meta", nil, nil) {
 		if !namePattern.MatchString(mf.key) {
-			cr.probs.add(posOf(mf.keyN), "meta name %q must be letters, digits and _", mf.key)
+			cr.probs.add(posOf(mf.keyN), "meta name %q must start with a letter and hold only letters, digits and _: rename it", mf.key)
 		}
 		ms = append(ms, Meta{Name: mf.key, Value: cr.str(mf.value, "meta "+mf.key)})
 	}

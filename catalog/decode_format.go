@@ -1,7 +1,9 @@
 package catalog
 
 import (
+	"fmt"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -19,7 +21,11 @@ func (cr *catalogReader) format(n *yaml.Node, what string) *Envelope {
 			return env
 		}
 		if name != "" {
-			cr.probs.add(posOf(n), "%s: unknown envelope %q%s", what, name, cr.probs.suggestKey(name, PresetNames()))
+			hint := cr.probs.suggestKey(name, PresetNames())
+			if hint == "" {
+				hint = fmt.Sprintf(": the presets are %s; a custom envelope is a mapping with media_type and body", strings.Join(PresetNames(), ", "))
+			}
+			cr.probs.add(posOf(n), "%s: unknown envelope %q%s", what, name, hint)
 		}
 		return nil
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"net/textproto"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/net/http/httpguts"
@@ -54,7 +55,7 @@ func (r *nodeReader) catalog(n *yaml.Node) *catalogReader {
 		case "version":
 			if v, ok := r.integer(f.value, "version"); ok {
 				if v != 1 {
-					r.probs.add(posOf(f.value), "unsupported catalog version %d (this errgen reads version 1)", v)
+					r.probs.add(posOf(f.value), "catalog version %d is not supported: this errgen reads version 1; write version: 1", v)
 				}
 				c.Version = v
 			}
@@ -107,7 +108,7 @@ func (cr *catalogReader) errorList(n *yaml.Node) {
 	cr.errorsPos = posOf(n)
 	items := cr.list(n, "errors")
 	if n.Kind == yaml.SequenceNode && len(items) == 0 {
-		cr.probs.add(posOf(n), "errors: the catalog declares no error")
+		cr.probs.add(posOf(n), "errors: the list is empty: declare at least one error, the fallback (errgen init writes a starter catalog)")
 	}
 	for _, item := range items {
 		if e := cr.error(item); e != nil {
@@ -134,9 +135,17 @@ func (cr *catalogReader) url(n *yaml.Node, what string) string {
 		return ""
 	}
 	if !absoluteURL(s) {
-		cr.probs.add(posOf(n), "%s %q is not an absolute http(s) URL", what, s)
+		cr.probs.add(posOf(n), "%s %q is not an absolute http(s) URL: %s", what, s, urlHint(s))
 	}
 	return s
+}
+
+// urlHint says how to make s an absolute http(s) URL.
+func urlHint(s string) string {
+	if !strings.Contains(s, "://") {
+		return "write it with its scheme, as https://" + strings.TrimLeft(s, "/")
+	}
+	return "use an http or https URL, such as https://docs.example.com/errors"
 }
 
 // requestID reads the request_id mapping: the header that carries request
@@ -146,9 +155,9 @@ func (cr *catalogReader) requestID(n *yaml.Node) {
 		name := cr.str(f.value, "request_id.header")
 		switch {
 		case !httpguts.ValidHeaderFieldName(name):
-			cr.probs.add(posOf(f.value), "request_id.header %q is not a valid header name", name)
+			cr.probs.add(posOf(f.value), "request_id.header %q is not a valid header name: use letters, digits and - (e.g. X-Request-Id)", name)
 		case reservedHeader(textproto.CanonicalMIMEHeaderKey(name)):
-			cr.probs.add(posOf(f.value), "request_id.header %q is set by errgen for another purpose", name)
+			cr.probs.add(posOf(f.value), "request_id.header %q is set by errgen for another purpose: choose another header, such as X-Request-Id", name)
 		default:
 			cr.c.RequestID.Header = textproto.CanonicalMIMEHeaderKey(name)
 			cr.requestIDPos = posOf(f.value)

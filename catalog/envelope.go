@@ -239,7 +239,7 @@ func compileNode(n *yaml.Node, probs *Problems, top bool) *Node {
 				continue
 			}
 			if seen[k.Value] {
-				probs.add(posOf(k), "envelope: duplicate member %q", k.Value)
+				probs.add(posOf(k), "envelope: member %q appears twice: keep one", k.Value)
 				continue
 			}
 			seen[k.Value] = true
@@ -256,13 +256,13 @@ func compileNode(n *yaml.Node, probs *Problems, top bool) *Node {
 		return obj
 	case yaml.SequenceNode:
 		if len(n.Content) != 1 {
-			probs.add(posOf(n), "envelope: an array must have exactly one element (it wraps that element, as JSON:API does)")
+			probs.add(posOf(n), "envelope: an array must hold exactly one element, which it wraps (as JSON:API does), not %d", len(n.Content))
 			return &Node{Kind: KindLiteral, Literal: []byte("[]")}
 		}
 		return &Node{Kind: KindArray, Elem: compileNode(n.Content[0], probs, false)}
 	case yaml.ScalarNode:
 		if top {
-			probs.add(posOf(n), "envelope body must be a mapping")
+			probs.add(posOf(n), "envelope body must be a mapping, such as {code: $code, message: $message}")
 		}
 		if n.ShortTag() == "!!str" && strings.HasPrefix(n.Value, "$") {
 			ref, msg := parseRef(n.Value)
@@ -298,16 +298,20 @@ func parseRef(s string) (Ref, string) {
 	}
 	name, arg, dotted := strings.Cut(body, ".")
 	if !contains(refNames, name) {
-		return r, fmt.Sprintf("unknown reference %q%s", s, suggest("$"+name, prefixAll("$", refNames)))
+		hint := suggest("$"+name, prefixAll("$", refNames))
+		if hint == "" {
+			hint = "; the references are " + strings.Join(prefixAll("$", refNames), ", ") + " (a literal text must not start with $)"
+		}
+		return r, fmt.Sprintf("unknown reference %q%s", s, hint)
 	}
 	r.Name, r.Arg = RefName(name), arg
 	switch {
 	case dotted && r.Name != RefDetails && r.Name != RefMeta:
-		return r, fmt.Sprintf("reference %q: only $details and $meta take a .name", s)
+		return r, fmt.Sprintf("reference %q: only $details and $meta take a .name: write $%s", s, name)
 	case r.Name == RefMeta && arg == "":
 		return r, fmt.Sprintf("reference %q: $meta needs a name, as in $meta.type", s)
 	case dotted && !namePattern.MatchString(arg):
-		return r, fmt.Sprintf("reference %q: %q is not a valid name", s, arg)
+		return r, fmt.Sprintf("reference %q: %q is not a valid name (letters, digits and _, starting with a letter)", s, arg)
 	}
 	return r, ""
 }

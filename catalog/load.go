@@ -57,13 +57,13 @@ func Parse(file string, data []byte, checks ...Check) (*Catalog, error) {
 	probs := &Problems{File: file}
 	switch {
 	case len(data) > MaxSize:
-		probs.add(Pos{}, "catalog is larger than %d MiB", MaxSize>>20)
+		probs.add(Pos{}, "catalog is larger than %d MiB: split it, or trim long texts", MaxSize>>20)
 		return nil, probs.err()
 	case len(bytes.TrimSpace(data)) == 0:
-		probs.add(Pos{}, "catalog is empty")
+		probs.add(Pos{}, "catalog is empty: errgen init writes a starter catalog")
 		return nil, probs.err()
 	case !utf8.Valid(data):
-		probs.add(invalidUTF8Pos(data), "catalog is not valid UTF-8")
+		probs.add(invalidUTF8Pos(data), "catalog is not valid UTF-8: save it as UTF-8")
 		return nil, probs.err()
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
@@ -73,7 +73,7 @@ func Parse(file string, data []byte, checks ...Check) (*Catalog, error) {
 		return nil, probs.err()
 	}
 	if len(doc.Content) == 0 {
-		probs.add(Pos{}, "catalog is empty")
+		probs.add(Pos{}, "catalog is empty: errgen init writes a starter catalog")
 		return nil, probs.err()
 	}
 	r := &nodeReader{probs: probs}

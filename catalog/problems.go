@@ -56,21 +56,21 @@ func (p *Problems) Error() string {
 }
 
 func (p *Problems) add(pos Pos, format string, args ...any) {
-	if p.full() {
+	if !p.keeps() {
 		p.Dropped++
 		return
 	}
 	p.List = append(p.List, Problem{Pos: pos, Msg: fmt.Sprintf(format, args...)})
 }
 
-// full tells whether the next problem would only be counted: a hint for
-// it would be computed for nothing. A catalog of a million unknown keys
-// spent two thirds of its time and memory on such hints.
-func (p *Problems) full() bool { return len(p.List) >= maxKept }
+// keeps reports whether the next problem added is kept, so worth the
+// cost of a hint. A catalog of a million unknown keys spent two thirds of
+// its time and memory on hints for problems only counted.
+func (p *Problems) keeps() bool { return len(p.List) < maxKept }
 
 // suggestKey is suggest for a problem that may not be kept.
 func (p *Problems) suggestKey(s string, candidates []string) string {
-	if p.full() {
+	if !p.keeps() {
 		return ""
 	}
 	return suggest(s, candidates)
@@ -111,7 +111,7 @@ const maxSuggestLen = 64
 // suggest is suggest over a list that grows with the catalog (its codes,
 // an error's details), within the catalog's budget.
 func (p *Problems) suggest(s string, candidates []string) string {
-	if p.full() {
+	if !p.keeps() {
 		return ""
 	}
 	if !p.budgetSet {
@@ -130,7 +130,9 @@ func suggestWithin(s string, candidates []string, budget *int) string {
 			return fmt.Sprintf(" (did you mean %q?)", c) // a truncated name
 		}
 	}
-	best, bestDist := "", len(s)/2+2
+	// A hint must be close: at most one edit in three characters (one for
+	// short names), so that "enum" is not taken for "name".
+	best, bestDist := "", max(1, len(s)/3)+1
 	for _, c := range candidates {
 		if diff := len(c) - len(s); diff >= bestDist || -diff >= bestDist || len(c) > maxSuggestLen {
 			continue // the distance is at least the difference in length
@@ -148,8 +150,10 @@ func suggestWithin(s string, candidates []string, budget *int) string {
 	return fmt.Sprintf(" (did you mean %q?)", best)
 }
 
-// editDistance is the Levenshtein distance between a and b.
+// editDistance is the optimal string alignment distance between a and b:
+// Levenshtein's, with swapping two neighbours ("titel") one edit.
 func editDistance(a, b string) int {
+	prev2 := make([]int, len(b)+1)
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {
@@ -163,8 +167,11 @@ func editDistance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(b)]
 }

@@ -43,6 +43,10 @@ func TestSuggest(t *testing.T) {
 		{"NOT_FOUDN", ` (did you mean "NOT_FOUND"?)`},
 		{"rate_limit", ` (did you mean "RATE_LIMIT_EXCEEDED"?)`},
 		{"ZZZZZZZZZZZZ", ""},
+		{"INTERNL_EROR", ` (did you mean "INTERNAL_ERROR"?)`},
+		{"NOT_FUND", ` (did you mean "NOT_FOUND"?)`},
+		{"RATE", ` (did you mean "RATE_LIMIT_EXCEEDED"?)`},
+		{"NOPE", ""},
 		{strings.Repeat("N", 65), ""},
 	}
 	for _, tt := range tests {
@@ -67,6 +71,32 @@ func TestSuggest(t *testing.T) {
 	}
 }
 
+// A hint needs real similarity: a swap of neighbours is one edit, and a
+// short word sharing letters in another order is no near miss.
+func TestSuggestNeedsSimilarity(t *testing.T) {
+	tests := []struct {
+		s          string
+		candidates []string
+		want       string
+	}{
+		{"enum", detailKeys[:2], ""},
+		{"enum", errorKeys, ""},
+		{"titel", errorKeys, ` (did you mean "title"?)`},
+		{"mesage", errorKeys, ` (did you mean "message"?)`},
+		{"reqiured", detailKeys, ` (did you mean "required"?)`},
+		{"exmaple", detailKeys, ` (did you mean "example"?)`},
+		{"int", typeNames(), ` (did you mean "integer"?)`},
+		{"strng", typeNames(), ` (did you mean "string"?)`},
+		{"float", typeNames(), ""},
+		{"color", errorKeys, ""},
+	}
+	for _, tt := range tests {
+		if got := suggest(tt.s, tt.candidates); got != tt.want {
+			t.Errorf("suggest(%q) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}
+
 // A catalog with thousands of problems keeps the first maxKept, prints the
 // first maxPrinted, and counts the rest.
 func TestProblemsAreCapped(t *testing.T) {
@@ -88,7 +118,7 @@ func TestProblemsAreCapped(t *testing.T) {
 	if len(lines) != maxPrinted+1 || lines[maxPrinted] != "catalog.yaml: … and 4900 more problems" {
 		t.Errorf("%d lines, last %q", len(lines), lines[len(lines)-1])
 	}
-	if lines[0] != `catalog.yaml:3:1: catalog: unknown key "k00000"` {
+	if !strings.HasPrefix(lines[0], `catalog.yaml:3:1: catalog: unknown key "k00000"; the keys here are version, api,`) {
 		t.Errorf("first line %q", lines[0])
 	}
 }

@@ -23,12 +23,12 @@ func (cr *catalogReader) validate() {
 			if !codePattern.MatchString(e.Code) {
 				cr.probs.add(e.Pos, "code %q must start with a letter and hold only letters, digits, _ - and .", e.Code)
 			} else if prev := byCode[e.Code]; prev != nil {
-				cr.probs.add(e.Pos, "duplicate code %q (first declared at line %d)", e.Code, prev.Pos.Line)
+				cr.probs.add(e.Pos, "code %q is already declared at line %d: codes are unique; rename or remove one", e.Code, prev.Pos.Line)
 			} else {
 				byCode[e.Code] = e
 				name := GoName(e.Code)
 				if prev := byName[name]; prev != nil {
-					cr.probs.add(e.Pos, "code %q has the same Go name %s as %q (line %d)", e.Code, name, prev.Code, prev.Pos.Line)
+					cr.probs.add(e.Pos, "code %q has the same Go name %s as %q (line %d): rename one", e.Code, name, prev.Code, prev.Pos.Line)
 				} else {
 					byName[name] = e
 				}
@@ -55,12 +55,12 @@ func (cr *catalogReader) validate() {
 			cr.probs.add(e.Pos, "error %q: challenge is only for 401 errors, not %d", e.Code, e.Status)
 		}
 		if c.Docs.GroupBy == "category" && e.Category == "" {
-			cr.probs.add(e.Pos, "error %q has no category, and docs.group_by is category", e.Code)
+			cr.probs.add(e.Pos, "error %q has no category, and docs.group_by is category: give it one, or group by status", e.Code)
 		}
 	}
 	switch {
 	case len(fallbacks) == 0 && len(c.Errors) > 0:
-		cr.probs.add(cr.errorsPos, "no error has fallback: true; exactly one 5xx error must stand in for non-catalog errors")
+		cr.probs.add(cr.errorsPos, "no error has fallback: true: mark exactly one 5xx error (e.g. INTERNAL_ERROR) fallback: true; it stands in for non-catalog errors")
 	case len(fallbacks) > 1:
 		for _, e := range fallbacks[1:] {
 			cr.probs.add(e.Pos, "error %q is a second fallback (the first is %q); exactly one error may have fallback: true", e.Code, fallbacks[0].Code)
@@ -68,7 +68,7 @@ func (cr *catalogReader) validate() {
 	}
 	for i, code := range c.OpenAPI.Attach {
 		if byCode[code] == nil {
-			cr.probs.add(cr.attachPos[i], "openapi.attach: unknown code %q%s", code, cr.probs.suggest(code, codes(c.Errors)))
+			cr.probs.add(cr.attachPos[i], "openapi.attach: unknown code %q%s: attach only codes the catalog declares", code, cr.probs.suggest(code, codes(c.Errors)))
 		}
 	}
 	for _, env := range c.Envelopes {
@@ -115,12 +115,12 @@ func (cr *catalogReader) validateDetails(e *Error) {
 	goNames := map[string]*Detail{}
 	for _, d := range e.Details {
 		if prev := seen[d.Name]; prev != nil {
-			cr.probs.add(d.Pos, "error %q: duplicate detail %q", e.Code, d.Name)
+			cr.probs.add(d.Pos, "error %q: detail %q is declared twice: remove one", e.Code, d.Name)
 			continue
 		}
 		seen[d.Name] = d
 		if prev := goNames[d.GoName]; prev != nil {
-			cr.probs.add(d.Pos, "error %q: details %q and %q have the same Go name %s", e.Code, prev.Name, d.Name, d.GoName)
+			cr.probs.add(d.Pos, "error %q: details %q and %q have the same Go name %s: rename one", e.Code, prev.Name, d.Name, d.GoName)
 			continue
 		}
 		goNames[d.GoName] = d
@@ -138,7 +138,7 @@ func (cr *catalogReader) validateDetails(e *Error) {
 		named := e.Format.NamedDetails()
 		for _, d := range e.Details {
 			if contains(keys, d.Name) && !contains(named, d.Name) {
-				cr.probs.add(d.Pos, "error %q: detail %q clashes with the %s envelope's member %q", e.Code, d.Name, e.Format.Name, d.Name)
+				cr.probs.add(d.Pos, "error %q: detail %q clashes with the %s envelope's member %q: rename the detail", e.Code, d.Name, e.Format.Name, d.Name)
 			}
 		}
 	}
@@ -151,15 +151,15 @@ func (cr *catalogReader) validateEnum(e *Error, d *Detail) {
 	goNames := map[string]EnumValue{}
 	for _, v := range d.Enum {
 		if prev, ok := values[v.Value]; ok {
-			cr.probs.add(v.Pos, "error %q: detail %q: duplicate enum value %q (first at line %d)", e.Code, d.Name, v.Value, prev.Pos.Line)
+			cr.probs.add(v.Pos, "error %q: detail %q: enum value %q is already listed at line %d: remove one", e.Code, d.Name, v.Value, prev.Pos.Line)
 			continue
 		}
 		values[v.Value] = v
 		switch prev, ok := goNames[v.GoName]; {
 		case v.GoName == "":
-			cr.probs.add(v.Pos, "error %q: detail %q: enum value %q has no letter or digit to make a Go name of", e.Code, d.Name, v.Value)
+			cr.probs.add(v.Pos, "error %q: detail %q: enum value %q has no letter or digit to make a Go name of: add one", e.Code, d.Name, v.Value)
 		case ok:
-			cr.probs.add(v.Pos, "error %q: detail %q: enum values %q and %q have the same Go name %s", e.Code, d.Name, prev.Value, v.Value, v.GoName)
+			cr.probs.add(v.Pos, "error %q: detail %q: enum values %q and %q have the same Go name %s: rename one", e.Code, d.Name, prev.Value, v.Value, v.GoName)
 		default:
 			goNames[v.GoName] = v
 		}
@@ -176,11 +176,11 @@ func (cr *catalogReader) checkPlaceholders(e *Error, t *Template, what string) {
 		d := e.Detail(p.Detail)
 		switch {
 		case d == nil:
-			cr.probs.add(t.Pos, "error %q: %s placeholder {%s} names no detail%s", e.Code, what, p.Detail, cr.probs.suggest(p.Detail, detailNames(e)))
+			cr.probs.add(t.Pos, "error %q: %s placeholder {%s} names no detail%s: declare a detail %q, or fix the name", e.Code, what, p.Detail, cr.probs.suggest(p.Detail, detailNames(e)), p.Detail)
 		case !d.Required:
-			cr.probs.add(t.Pos, "error %q: %s placeholder {%s} names an optional detail; make it required", e.Code, what, p.Detail)
+			cr.probs.add(t.Pos, "error %q: %s placeholder {%s} names an optional detail, which may be missing: make it required", e.Code, what, p.Detail)
 		case d.Type != "" && !d.Type.Scalar():
-			cr.probs.add(t.Pos, "error %q: %s placeholder {%s} names a %s detail; only string, integer, number and boolean fit in text", e.Code, what, p.Detail, d.Type)
+			cr.probs.add(t.Pos, "error %q: %s placeholder {%s} names a %s detail, but only string, integer, number and boolean details fit in text: drop the placeholder", e.Code, what, p.Detail, d.Type)
 		}
 	}
 }
@@ -198,15 +198,15 @@ func (cr *catalogReader) validateHeaders(e *Error) {
 	for _, h := range e.Headers {
 		lower := strings.ToLower(h.Name)
 		if prev := seen[lower]; prev != nil {
-			cr.probs.add(h.Pos, "error %q: header %q repeats %q (line %d): header names are case-insensitive", e.Code, h.Key, prev.Key, prev.Pos.Line)
+			cr.probs.add(h.Pos, "error %q: header %q repeats %q (line %d), as header names are case-insensitive: keep one", e.Code, h.Key, prev.Key, prev.Pos.Line)
 			continue
 		}
 		seen[lower] = h
 		switch {
 		case !httpguts.ValidHeaderFieldName(h.Name):
-			cr.probs.add(h.Pos, "error %q: %q is not a valid header name", e.Code, h.Name)
+			cr.probs.add(h.Pos, "error %q: %q is not a valid header name: use letters, digits and - (e.g. X-Rate-Limit)", e.Code, h.Name)
 		case h.Name == "Content-Type" || h.Name == "Content-Length":
-			cr.probs.add(h.Pos, "error %q: header %s is set by the envelope and cannot be overridden", e.Code, h.Name)
+			cr.probs.add(h.Pos, "error %q: header %s is set by the envelope and cannot be overridden: remove it", e.Code, h.Name)
 		case h.Name == "Www-Authenticate":
 			cr.probs.add(h.Pos, "error %q: set WWW-Authenticate with challenge, not headers", e.Code)
 		case h.Name == cr.c.RequestID.Header:
@@ -217,12 +217,12 @@ func (cr *catalogReader) validateHeaders(e *Error) {
 		cr.checkPlaceholders(e, h.Value, "header "+h.Name)
 		for _, p := range h.Value.Parts {
 			if p.Detail == "" && !httpguts.ValidHeaderFieldValue(p.Literal) {
-				cr.probs.add(h.Value.Pos, "error %q: header %s value has characters not allowed in HTTP headers", e.Code, h.Name)
+				cr.probs.add(h.Value.Pos, "error %q: header %s value has characters not allowed in HTTP headers (line breaks, control characters): remove them", e.Code, h.Name)
 			}
 		}
 	}
 	if e.Challenge != "" && !httpguts.ValidHeaderFieldValue(e.Challenge) {
-		cr.probs.add(e.Pos, "error %q: challenge has characters not allowed in HTTP headers", e.Code)
+		cr.probs.add(e.Pos, "error %q: challenge has characters not allowed in HTTP headers (line breaks, control characters): remove them", e.Code)
 	}
 }
 
@@ -266,12 +266,12 @@ func (cr *catalogReader) validateEnvelope(env *Envelope) {
 		for _, e := range users {
 			k := key{e.Status, e.Title}
 			if prev := seen[k]; prev != nil {
-				cr.probs.add(e.Pos, "errors %q and %q share status %d and title %q, and the %s envelope has no $code: responses could not be told apart", prev.Code, e.Code, e.Status, e.Title, env.Name)
+				cr.probs.add(e.Pos, "errors %q and %q share status %d and title %q, and the %s envelope has no $code, so responses could not be told apart: give one another title, or add $code to the envelope", prev.Code, e.Code, e.Status, e.Title, env.Name)
 			}
 			seen[k] = e
 		}
 	} else {
-		cr.probs.add(pos, "the %s envelope has neither $code nor $title: responses could not be parsed back to an error", env.Name)
+		cr.probs.add(pos, "the %s envelope has neither $code nor $title, so responses could not be parsed back to an error: add a member \"code\": \"$code\"", env.Name)
 	}
 	if !custom {
 		return
@@ -280,11 +280,11 @@ func (cr *catalogReader) validateEnvelope(env *Envelope) {
 		switch r.Name {
 		case RefDetails:
 			if r.Arg != "" && !anyHasDetail(users, r.Arg) {
-				cr.probs.add(pos, "the %s envelope references %s, but no error using it has a detail %q", env.Name, r, r.Arg)
+				cr.probs.add(pos, "the %s envelope references %s, but no error using it has a detail %q: fix the name, or add the detail", env.Name, r, r.Arg)
 			}
 		case RefMeta:
 			if !anyHasMeta(users, r.Arg) {
-				cr.probs.add(pos, "the %s envelope references %s, but no error using it has meta %q", env.Name, r, r.Arg)
+				cr.probs.add(pos, "the %s envelope references %s, but no error using it has meta %q: fix the name, or add the meta", env.Name, r, r.Arg)
 			}
 		}
 	}

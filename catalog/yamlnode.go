@@ -68,17 +68,30 @@ func (r *nodeReader) fields(n *yaml.Node, what string, known []string, unsupport
 		key := k.Value
 		switch {
 		case contains(unsupported, key):
-			r.probs.add(posOf(k), "%s: %q is not supported yet", what, key)
+			r.probs.add(posOf(k), "%s: %q is reserved but not supported yet: remove it", what, key)
 		case known != nil && !contains(known, key):
-			r.probs.add(posOf(k), "%s: unknown key %q%s", what, key, r.probs.suggestKey(key, known))
+			hint := ""
+			if r.probs.keeps() { // a dropped problem needs no hint
+				hint = unknownKeyHint(key, known)
+			}
+			r.probs.add(posOf(k), "%s: unknown key %q%s", what, key, hint)
 		case seen[key]:
-			r.probs.add(posOf(k), "%s: duplicate key %q", what, key)
+			r.probs.add(posOf(k), "%s: key %q appears twice: keep one", what, key)
 		default:
 			seen[key] = true
 			out = append(out, field{key: key, keyN: k, value: v})
 		}
 	}
 	return out
+}
+
+// unknownKeyHint is what follows "unknown key": the near miss, or else the
+// keys the mapping takes.
+func unknownKeyHint(key string, known []string) string {
+	if hint := suggest(key, known); hint != "" {
+		return hint
+	}
+	return "; the keys here are " + strings.Join(known, ", ")
 }
 
 func contains(list []string, s string) bool {
@@ -144,7 +157,7 @@ func (r *nodeReader) strList(n *yaml.Node, what string) []string {
 		if s := r.str(item, what+" item"); s != "" {
 			out = append(out, s)
 		} else if item.Kind == yaml.ScalarNode && item.ShortTag() == "!!str" {
-			r.probs.add(posOf(item), "%s item must not be empty", what)
+			r.probs.add(posOf(item), "%s item is empty: remove it or fill it in", what)
 		}
 	}
 	return out
@@ -191,7 +204,7 @@ func (r *nodeReader) rejectAliases(doc *yaml.Node) map[Pos]bool {
 		if len(nodes) > 1 {
 			more = fmt.Sprintf(" (%d in all)", len(nodes))
 		}
-		r.probs.add(posOf(nodes[0]), "YAML %s are not supported%s", what, more)
+		r.probs.add(posOf(nodes[0]), "YAML %s are not supported%s: write the value out in full", what, more)
 	}
 	report(anchors, "anchors")
 	report(aliases, "aliases")

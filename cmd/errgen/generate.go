@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/aymanbagabas/go-udiff"
 
@@ -13,62 +14,80 @@ import (
 	"github.com/errgen/errgen/catalog"
 )
 
-const generateSynopsis = `errgen [generate] [--catalog FILE] [--out DIR] [--go-out FILE] [--go-package NAME]
-                  [--openapi-out FILE] [--markdown-out FILE] [--templates DIR] [--check]`
+const generateSynopsis = `errgen [generate] [CATALOG] [--out DIR] [--go-out FILE] [--go-package NAME]
+                         [--openapi-out FILE] [--markdown-out FILE] [--templates DIR] [--check]
 
-func runGenerate(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("generate", generateSynopsis, stderr)
-	catalogPath := fs.String("catalog", "catalog.yaml", "the error catalog")
+Writes the Go package, the OpenAPI components document and the Markdown page
+for CATALOG (default catalog.yaml), only the files whose bytes change, all or
+none. --go-out, --openapi-out or --markdown-out none turns that output off.`
+
+// off is the path that turns an output off.
+const off = "none"
+
+// runGenerate implements "errgen generate"; prog is how errgen was invoked,
+// for the command --check tells the user to run.
+func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("generate", generateSynopsis, stdout, stderr)
+	catalogPath := fs.catalogFlag()
 	out := fs.String("out", "generated", "directory of the outputs")
-	goOut := fs.String("go-out", "", "path of the Go file (default OUT/PACKAGE/errors.go)")
+	goOut := fs.String("go-out", "", "path of the Go file (default OUT/PACKAGE/errors.go; none: no Go)")
 	goPackage := fs.String("go-package", "", "Go package name (default the catalog's go.package)")
-	openapiOut := fs.String("openapi-out", "", "path of the OpenAPI document (default OUT/openapi.yaml)")
-	markdownOut := fs.String("markdown-out", "", "path of the Markdown page (default OUT/errors.md)")
+	openapiOut := fs.String("openapi-out", "", "path of the OpenAPI document (default OUT/openapi.yaml; none: no OpenAPI)")
+	markdownOut := fs.String("markdown-out", "", "path of the Markdown page (default OUT/errors.md; none: no Markdown)")
 	templates := fs.String("templates", "", "directory of Markdown templates overriding the bundled ones")
 	check := fs.Bool("check", false, "write nothing; exit 1 with a diff when an output is stale")
-	if code, stop := parseFlags(fs, args, stderr); stop {
+	if code, stop := fs.parse(args); stop {
+		return code
+	}
+	if *goOut == off && *openapiOut == off && *markdownOut == off {
+		code, _ := fs.usageError("every output is turned off; there is nothing to generate")
 		return code
 	}
 	if *goPackage != "" {
 		if msg := catalog.GoPackageProblem(*goPackage); msg != "" {
-			fmt.Fprintf(stderr, "errgen: --go-package %s\n", msg)
-			return exitUsage
+			code, _ := fs.usageError("--go-package %s", msg)
+			return code
 		}
-	}
-	c, ok := loadCatalog(*catalogPath, stderr)
-	if !ok {
-		return exitFailure
 	}
 	opts := errgen.Options{GoPackage: *goPackage}
 	if *templates != "" {
 		if st, err := os.Stat(*templates); err != nil || !st.IsDir() {
-			fmt.Fprintf(stderr, "errgen: --templates %s: not a directory\n", *templates)
-			return exitUsage
+			code, _ := fs.usageError("--templates %s: not a directory", *templates)
+			return code
 		}
 		opts.Templates = os.DirFS(*templates)
+	}
+	c, ok := loadCatalog(*catalogPath, stderr)
+	if !ok {
+		return exitFailure
 	}
 	files, err := errgen.Generate(c, opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return exitFailure
 	}
-	overrides := map[errgen.Kind]string{errgen.KindGo: *goOut, errgen.KindOpenAPI: *openapiOut, errgen.KindMarkdown: *markdownOut}
-	targets := make([]target, len(files))
-	for i, f := range files {
-		path := overrides[f.Kind]
-		if path == "" {
+	paths := map[errgen.Kind]string{errgen.KindGo: *goOut, errgen.KindOpenAPI: *openapiOut, errgen.KindMarkdown: *markdownOut}
+	var targets []target
+	for _, f := range files {
+		path := paths[f.Kind]
+		switch path {
+		case off:
+			continue
+		case "":
 			path = filepath.Join(*out, filepath.FromSlash(f.Path))
 		}
-		targets[i] = target{path: path, data: f.Data}
+		targets = append(targets, target{path: path, data: f.Data})
 	}
 	if *check {
-		return checkTargets(targets, stdout, stderr)
+		again := slices.DeleteFunc(slices.Clone(args), func(a string) bool { return a == "--check" || a == "--check=true" })
+		return checkTargets(targets, commandLine(prog, again), stdout, stderr)
 	}
 	return writeTargets(targets, stdout, stderr)
 }
 
-// checkTargets diffs every output against the disk, in memory.
-func checkTargets(targets []target, stdout, stderr io.Writer) int {
+// checkTargets diffs every output against the disk, in memory; regenerate
+// is the command line that would bring them up to date.
+func checkTargets(targets []target, regenerate string, stdout, stderr io.Writer) int {
 	stale := 0
 	for _, t := range targets {
 		old, err := os.ReadFile(t.path)
@@ -83,13 +102,15 @@ func checkTargets(targets []target, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, udiff.Unified(t.path, t.path+" (generated)", string(old), string(t.data)))
 	}
 	if stale > 0 {
-		fmt.Fprintf(stderr, "errgen: %d output(s) out of date; run errgen to regenerate\n", stale)
+		fmt.Fprintf(stderr, "errgen: %s out of date, %d up to date; to regenerate, run: %s\n", plural(stale, "output"), len(targets)-stale, regenerate)
 		return exitFailure
 	}
+	fmt.Fprintf(stdout, "errgen: %s up to date\n", plural(len(targets), "output"))
 	return exitOK
 }
 
-// writeTargets writes the outputs whose bytes changed, all or none.
+// writeTargets writes the outputs whose bytes changed, all or none, and
+// says what it did.
 func writeTargets(targets []target, stdout, stderr io.Writer) int {
 	written, err := writeAll(targets)
 	for _, path := range written {
@@ -99,5 +120,17 @@ func writeTargets(targets []target, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return exitFailure
 	}
+	fmt.Fprintln(stdout, summary(len(written), len(targets)-len(written)))
 	return exitOK
+}
+
+// summary is the line every successful write ends with.
+func summary(written, fresh int) string {
+	switch {
+	case written == 0:
+		return fmt.Sprintf("errgen: %s up to date", plural(fresh, "output"))
+	case fresh == 0:
+		return fmt.Sprintf("errgen: wrote %s", plural(written, "output"))
+	}
+	return fmt.Sprintf("errgen: wrote %d, %d up to date", written, fresh)
 }

@@ -1,25 +1,15 @@
 // Command errgen generates Go, OpenAPI and Markdown from an error catalog.
-//
-//	errgen [generate] [--catalog catalog.yaml] [--out generated] [--check] …
-//	errgen validate [--catalog catalog.yaml]
-//	errgen openapi --spec IN --out OUT [--catalog catalog.yaml] [--force]
-//	errgen version
+// Run "errgen --help" for its commands; each takes --help.
 //
 // Exit codes: 0 fine, 1 invalid catalog or stale outputs, 2 usage.
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
 	"strings"
-
-	"github.com/spf13/pflag"
-
-	"github.com/errgen/errgen"
-	"github.com/errgen/errgen/catalog"
 )
 
 // Exit codes.
@@ -35,110 +25,42 @@ func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	info, _ := debug.ReadBuildInfo()
+	os.Exit(runAs(progName(os.Args[0], info), os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const usage = `errgen turns an error catalog into Go, OpenAPI and Markdown.
-
-Usage:
-  errgen [generate] [flags]   generate every output (the default command)
-  errgen validate [flags]     check the catalog and report every problem
-  errgen openapi [flags]      add the error responses to an existing OpenAPI spec
-  errgen version              print errgen's version
-
-Run "errgen COMMAND --help" for a command's flags.
-`
-
-// run is main without the process: it returns the exit code.
+// run is main without the process, invoked as plain errgen: it returns the
+// exit code.
 func run(args []string, stdout, stderr io.Writer) int {
-	cmd := "generate"
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		cmd, args = args[0], args[1:]
+	return runAs("errgen", args, stdout, stderr)
+}
+
+// runAs is run for the command line prog (errgen, go tool errgen …), which
+// messages telling the user what to run again name.
+func runAs(prog string, args []string, stdout, stderr io.Writer) int {
+	cmds := commands(prog)
+	if len(args) == 0 {
+		return cmds[0].run(args, stdout, stderr)
 	}
-	switch cmd {
-	case "generate":
-		return runGenerate(args, stdout, stderr)
-	case "validate":
-		return runValidate(args, stdout, stderr)
-	case "openapi":
-		return runOpenAPI(args, stdout, stderr)
-	case "version":
-		return runVersion(args, stdout, stderr)
-	case "help":
-		fmt.Fprint(stdout, usage)
+	switch args[0] {
+	case "--help", "-h":
+		printOverview(cmds, stdout)
 		return exitOK
+	case "--version", "-v":
+		return runVersion(args[1:], stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "errgen: unknown command %q\n\n%s", cmd, usage)
+	if strings.HasPrefix(args[0], "-") || looksLikeFile(args[0]) {
+		return cmds[0].run(args, stdout, stderr) // generate, the default
+	}
+	if c := lookup(cmds, args[0]); c != nil {
+		return c.run(args[1:], stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "errgen: unknown command %q\nRun 'errgen --help' for the commands.\n", args[0])
 	return exitUsage
 }
 
-// newFlagSet returns a flag set that reports errors instead of exiting.
-func newFlagSet(name, synopsis string, stderr io.Writer) *pflag.FlagSet {
-	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: %s\n\nFlags:\n%s", synopsis, fs.FlagUsages())
-	}
-	return fs
-}
-
-// parseFlags parses args; it returns an exit code when the command must stop
-// (help asked: 0; bad flags or stray arguments: 2).
-func parseFlags(fs *pflag.FlagSet, args []string, stderr io.Writer) (int, bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return exitOK, true
-		}
-		fmt.Fprintf(stderr, "errgen: %v\n", err)
-		return exitUsage, true
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "errgen: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return exitUsage, true
-	}
-	return 0, false
-}
-
-// loadCatalog loads a catalog, printing every problem on failure.
-func loadCatalog(path string, stderr io.Writer) (*catalog.Catalog, bool) {
-	c, err := catalog.Load(path, errgen.Check)
-	if err != nil {
-		var probs *catalog.Problems
-		if errors.As(err, &probs) {
-			fmt.Fprintln(stderr, probs.Error())
-			fmt.Fprintf(stderr, "errgen: %s: %d problem(s); nothing was written\n", path, probs.Count())
-		} else {
-			fmt.Fprintf(stderr, "errgen: %v\n", err)
-		}
-		return nil, false
-	}
-	return c, true
-}
-
-func runValidate(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("validate", "errgen validate [--catalog FILE]", stderr)
-	catalogPath := fs.String("catalog", "catalog.yaml", "the error catalog")
-	if code, stop := parseFlags(fs, args, stderr); stop {
-		return code
-	}
-	c, ok := loadCatalog(*catalogPath, stderr)
-	if !ok {
-		return exitFailure
-	}
-	fmt.Fprintf(stdout, "%s: %d errors, valid\n", *catalogPath, len(c.Errors))
-	return exitOK
-}
-
-func runVersion(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("version", "errgen version", stderr)
-	if code, stop := parseFlags(fs, args, stderr); stop {
-		return code
-	}
-	version := "(devel)"
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
-		version = info.Main.Version
-	}
-	fmt.Fprintf(stdout, "errgen %s\n", version)
-	return exitOK
+// looksLikeFile tells a catalog given to the default command (errgen
+// api/errors.yaml) from a mistyped command name.
+func looksLikeFile(arg string) bool {
+	return strings.ContainsAny(arg, "./\\")
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/errgen/errgen"
 )
 
-const openapiSynopsis = `errgen openapi --spec IN --out OUT [--catalog FILE] [--force]
+const openapiSynopsis = `errgen openapi [CATALOG] --spec IN --out OUT [--force]
 
 Adds the catalog's error components to the OpenAPI 3.0 or 3.1 document IN
 (YAML or JSON) and attaches error responses to every operation: for each
@@ -22,12 +22,12 @@ the same name that differs is an error.`
 
 // runOpenAPI implements "errgen openapi".
 func runOpenAPI(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("openapi", openapiSynopsis, stderr)
+	fs := newFlags("openapi", openapiSynopsis, stdout, stderr)
 	specPath := fs.String("spec", "", "the OpenAPI document to augment (required)")
 	outPath := fs.String("out", "", "where to write the augmented document; may be the same as --spec (required)")
-	catalogPath := fs.String("catalog", "catalog.yaml", "the error catalog")
+	catalogPath := fs.catalogFlag()
 	force := fs.Bool("force", false, "replace responses and components the spec already defines")
-	if code, stop := parseFlags(fs, args, stderr); stop {
+	if code, stop := fs.parse(args); stop {
 		return code
 	}
 	var missing []string
@@ -37,9 +37,8 @@ func runOpenAPI(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if len(missing) > 0 {
-		fmt.Fprintf(stderr, "errgen: openapi needs %s\n", strings.Join(missing, " and "))
-		fs.Usage()
-		return exitUsage
+		code, _ := fs.usageError("openapi needs %s", strings.Join(missing, " and "))
+		return code
 	}
 	c, ok := loadCatalog(*catalogPath, stderr)
 	if !ok {

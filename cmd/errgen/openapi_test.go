@@ -79,7 +79,7 @@ func TestOpenAPIWritesAugmentedSpec(t *testing.T) {
 			if want := "errgen: " + in + tt.notice; tt.notice == "" && stderr != "" || tt.notice != "" && stderr != want {
 				t.Errorf("stderr = %q, want %q", stderr, want)
 			}
-			if stdout != "wrote "+out+"\n" {
+			if stdout != "wrote "+out+"\nerrgen: wrote 1 output\n" {
 				t.Errorf("stdout = %q, want it to report %s", stdout, out)
 			}
 			if got, want := readOA(t, out), readOA(t, filepath.Join(openapiTestdata, "golden", tt.golden)); !bytes.Equal(got, want) {
@@ -93,7 +93,7 @@ func TestOpenAPIWritesAugmentedSpec(t *testing.T) {
 			}
 			// the same run again finds nothing to write
 			code, stdout, stderr = runOA(t, args...)
-			if code != exitOK || stdout != "" {
+			if code != exitOK || stdout != "errgen: 1 output up to date\n" {
 				t.Errorf("second run: exit %d, stdout %q, stderr %q; want 0 and nothing written", code, stdout, stderr)
 			}
 		})
@@ -148,13 +148,13 @@ func TestOpenAPIFailuresWriteNothing(t *testing.T) {
 			"tictactoe.yaml:27:9: GET /board: security must be a list",
 		}},
 		{"invalid catalog", []string{"--catalog", badCatalog, "--spec", unknown}, exitFailure, []string{
-			badCatalog + ":5:13: ", "problem(s); nothing was written",
+			badCatalog + ":5:13: ", "2 problems; nothing was written",
 		}},
 		{"missing catalog", []string{"--catalog", "no-such-catalog.yaml", "--spec", unknown}, exitFailure, []string{"errgen: ", "no-such-catalog.yaml"}},
 		{"missing spec file", []string{"--catalog", oaCatalog, "--spec", "no-such-spec.yaml"}, exitFailure, []string{"errgen: ", "no-such-spec.yaml"}},
-		{"no spec flag", []string{"--catalog", oaCatalog}, exitUsage, []string{"errgen: openapi needs --spec\n", "Usage: errgen openapi"}},
+		{"no spec flag", []string{"--catalog", oaCatalog}, exitUsage, []string{"errgen: openapi needs --spec\n", "Run 'errgen openapi --help' for usage."}},
 		{"unknown flag", []string{"--spec", unknown, "--frobnicate"}, exitUsage, []string{"errgen: unknown flag: --frobnicate"}},
-		{"stray argument", []string{"--spec", unknown, "extra"}, exitUsage, []string{`errgen: unexpected argument "extra"`}},
+		{"stray argument", []string{"--spec", unknown, oaCatalog, "extra"}, exitUsage, []string{`errgen: unexpected argument "extra"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -199,7 +199,7 @@ func TestOpenAPIHelp(t *testing.T) {
 	if code != exitOK {
 		t.Errorf("--help: exit %d", code)
 	}
-	for _, want := range []string{"errgen openapi --spec IN --out OUT", "--catalog", "--force", "x-errors"} {
+	for _, want := range []string{"errgen openapi [CATALOG] --spec IN --out OUT", "--catalog", "--force", "x-errors"} {
 		if !strings.Contains(stdout+stderr, want) {
 			t.Errorf("--help does not mention %q:\n%s%s", want, stdout, stderr)
 		}

@@ -22,8 +22,8 @@ import (
 func Rules(c *catalog.Catalog) []catalog.Problem {
 	var probs []catalog.Problem
 	for _, e := range c.Errors {
-		for _, d := range e.Details {
-			if p, bad := goParamProblem(d); bad {
+		for _, d := range e.RequiredDetails() { // only they become parameters
+			if p, bad := goParamProblem(e, d); bad {
 				probs = append(probs, p)
 			}
 		}
@@ -58,10 +58,10 @@ var goCodeNames = map[string]bool{"d": true, "e": true, "json": true, "http": tr
 // which a parameter of the same name would hide.
 var goConstructorNames = map[string]bool{"definitions": true, "newError": true}
 
-// goParamProblem reports a detail whose Go parameter would be a keyword,
-// shadow a predeclared identifier, or collide with or hide a name the
-// generated constructor uses.
-func goParamProblem(d *catalog.Detail) (catalog.Problem, bool) {
+// goParamProblem reports a required detail whose parameter of e's
+// constructor would be a keyword, shadow a predeclared identifier, or
+// collide with or hide a name the generated constructor uses.
+func goParamProblem(e *catalog.Error, d *catalog.Detail) (catalog.Problem, bool) {
 	if d.Name == "" {
 		return catalog.Problem{}, false
 	}
@@ -69,17 +69,21 @@ func goParamProblem(d *catalog.Detail) (catalog.Problem, bool) {
 	var reason string
 	switch {
 	case token.IsKeyword(param):
-		reason = "a Go keyword"
+		reason = "and " + param + " is a Go keyword"
 	case goPredeclared[param]:
-		reason = "a predeclared Go identifier"
+		reason = "which would shadow Go's predeclared " + param
 	case goCodeNames[param]:
-		reason = "a name the generated code uses"
+		reason = "which the generated code uses for its own " + param
 	case goConstructorNames[param]:
-		return catalog.Problem{Pos: d.Pos, Msg: fmt.Sprintf("detail name %q becomes the Go parameter %q, which would hide the generated %s; rename it", d.Name, param, param)}, true
+		reason = "which would hide the generated " + param + " the constructor uses"
 	default:
 		return catalog.Problem{}, false
 	}
-	return catalog.Problem{Pos: d.Pos, Msg: fmt.Sprintf("detail name %q becomes the Go parameter %q, %s; rename it", d.Name, param, reason)}, true
+	ctor := "New" + e.Name
+	if e.Name == "" {
+		ctor = "the constructor"
+	}
+	return catalog.Problem{Pos: d.Pos, Msg: fmt.Sprintf("required detail %q is the parameter %s of %s, %s: rename the detail, or make it optional (optional details are not parameters)", d.Name, param, ctor, reason)}, true
 }
 
 // goIdentifierProblems reports two declarations whose generated Go

@@ -20,14 +20,14 @@ errors:
   - code: BAD
     status: 400
     details:
-      - {name: len, type: integer}
+      - {name: len, type: integer, required: true}
   - {code: INTERNAL, status: 500, fallback: true}
 `)
 	if _, err := catalog.Parse("catalog.yaml", data); err != nil {
 		t.Fatalf("without Rules: %v", err)
 	}
 	_, err := catalog.Parse("catalog.yaml", data, Rules)
-	want := `catalog.yaml:8:16: detail name "len" becomes the Go parameter "len", a predeclared Go identifier; rename it`
+	want := `catalog.yaml:8:16: required detail "len" is the parameter len of NewBad, which would shadow Go's predeclared len: rename the detail, or make it optional (optional details are not parameters)`
 	if err == nil || err.Error() != want {
 		t.Errorf("with Rules: %v, want %s", err, want)
 	}
@@ -38,11 +38,11 @@ errors:
 func TestRulesToleratesProblems(t *testing.T) {
 	c := &catalog.Catalog{Errors: []*catalog.Error{
 		{},
-		{Code: "X", Details: []*catalog.Detail{{}, {Name: "type"}}},
+		{Code: "X", Details: []*catalog.Detail{{Required: true}, {Name: "type", Required: true}, {Name: "func"}}},
 		{Code: "Y", Name: "Y", Details: []*catalog.Detail{{Name: "a", Required: true}, {Name: "b"}}},
 	}}
 	probs := Rules(c)
-	if len(probs) != 1 || !strings.Contains(probs[0].Msg, `"type", a Go keyword`) {
+	if len(probs) != 1 || !strings.Contains(probs[0].Msg, `required detail "type" is the parameter type of the constructor, and type is a Go keyword`) {
 		t.Errorf("Rules = %v", probs)
 	}
 }

@@ -1,0 +1,98 @@
+package catalog
+
+import (
+	"encoding/json"
+	"os"
+	"slices"
+	"testing"
+)
+
+// The committed JSON Schema names exactly the keys the loader reads, at
+// every level, and the detail types and presets it knows: a key added to
+// one and not the other fails here. The lifecycle keys are in the schema
+// ahead of the loader (see laterErrorKeys).
+func TestSchemaKeysMatchLoader(t *testing.T) {
+	data, err := os.ReadFile("../catalog.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type object struct {
+		Properties map[string]json.RawMessage `json:"properties"`
+	}
+	var schema struct {
+		object
+		Defs map[string]json.RawMessage `json:"$defs"`
+	}
+	if err := json.Unmarshal(data, &schema); err != nil {
+		t.Fatal(err)
+	}
+	props := func(raw json.RawMessage, path ...string) []string {
+		for _, p := range path {
+			var o object
+			if err := json.Unmarshal(raw, &o); err != nil {
+				t.Fatal(err)
+			}
+			raw = o.Properties[p]
+			var items struct {
+				Items json.RawMessage `json:"items"`
+			}
+			if json.Unmarshal(raw, &items) == nil && items.Items != nil {
+				raw = items.Items
+			}
+		}
+		var o object
+		if err := json.Unmarshal(raw, &o); err != nil {
+			t.Fatal(err)
+		}
+		var keys []string
+		for k := range o.Properties {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		return keys
+	}
+	root := json.RawMessage(data)
+	lifecycle := []string{"deprecated", "replaced_by", "since", "retired"}
+	tests := []struct {
+		what string
+		got  []string
+		want []string
+	}{
+		{"catalog", props(root), topKeys},
+		{"request_id", props(root, "request_id"), requestIDKeys},
+		{"go", props(root, "go"), goKeys},
+		{"openapi", props(root, "openapi"), openAPIKeys},
+		{"docs", props(root, "docs"), docsKeys},
+		{"docs section", props(root, "docs", "sections"), sectionKeys},
+		{"provider", props(root, "docs", "providers"), providerKeys},
+		{"provider issue", props(root, "docs", "providers", "issues"), issueKeys},
+		{"envelope", props(schema.Defs["envelope"]), formatKeys},
+		{"error", props(schema.Defs["error"]), append(slices.Clone(errorKeys), lifecycle...)},
+		{"troubleshooting row", props(schema.Defs["error"], "troubleshooting"), troubleshootKey},
+		{"detail", props(schema.Defs["detail"]), detailKeys},
+	}
+	for _, tt := range tests {
+		want := slices.Compact(slices.Sorted(slices.Values(tt.want))) // lifecycle keys may be read already
+		if !slices.Equal(tt.got, want) {
+			t.Errorf("%s: the schema has %v, the loader reads %v", tt.what, tt.got, want)
+		}
+	}
+	var detail struct {
+		Properties struct {
+			Type struct {
+				Enum []string `json:"enum"`
+			} `json:"type"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(schema.Defs["detail"], &detail); err != nil {
+		t.Fatal(err)
+	}
+	if got := detail.Properties.Type.Enum; !slices.Equal(got, typeNames()) {
+		t.Errorf("detail types: the schema has %v, the loader %v", got, typeNames())
+	}
+	for _, l := range lifecycle {
+		if !contains(laterErrorKeys, l) && !contains(errorKeys, l) {
+			t.Errorf("lifecycle key %s is neither read nor reserved by the loader", l)
+		}
+	}
+}

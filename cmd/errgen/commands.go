@@ -1,0 +1,85 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+)
+
+// command is one sub-command: adding a command is adding an entry to
+// commands.
+type command struct {
+	name    string                                            // as typed after errgen
+	args    string                                            // its arguments, for the overview
+	summary string                                            // one line: what it does
+	run     func(args []string, stdout, stderr io.Writer) int // the command, given the arguments after its name
+}
+
+// commands lists the sub-commands in the order the overview shows them; the
+// first is the default. prog is how errgen was invoked, for messages that
+// say what to run.
+func commands(prog string) []command {
+	cmds := []command{
+		{"generate", "[CATALOG] [flags]", "write the Go, OpenAPI and Markdown outputs (the default command)",
+			func(args []string, stdout, stderr io.Writer) int { return runGenerate(prog, args, stdout, stderr) }},
+		{"validate", "[CATALOG]", "check the catalog and report every problem", runValidate},
+		{"init", "[--format PRESET] [DIR]", "write a starter catalog.yaml",
+			func(args []string, stdout, stderr io.Writer) int { return runInit(prog, args, stdout, stderr) }},
+		{"schema", "", "print the catalog's JSON Schema, for editors", runSchema},
+		{"openapi", "[CATALOG] --spec IN --out OUT", "add the error responses to an existing OpenAPI spec", runOpenAPI},
+		{"version", "", "print errgen's version", runVersion},
+		{"help", "[COMMAND]", "print this overview, or a command's flags", nil},
+	}
+	// help lists the table it is in.
+	cmds[len(cmds)-1].run = func(args []string, stdout, stderr io.Writer) int { return runHelp(cmds, args, stdout, stderr) }
+	return cmds
+}
+
+// lookup returns the named command, or nil.
+func lookup(cmds []command, name string) *command {
+	for i := range cmds {
+		if cmds[i].name == name {
+			return &cmds[i]
+		}
+	}
+	return nil
+}
+
+// runHelp implements "errgen help [COMMAND]": a command's help is what
+// "errgen COMMAND --help" prints.
+func runHelp(cmds []command, args []string, stdout, stderr io.Writer) int {
+	switch {
+	case len(args) == 0:
+		printOverview(cmds, stdout)
+		return exitOK
+	case len(args) > 1:
+		fmt.Fprintf(stderr, "errgen: help takes one command, not %d arguments\nRun 'errgen --help' for the commands.\n", len(args))
+		return exitUsage
+	case args[0] == "help" || args[0] == "--help" || args[0] == "-h":
+		printOverview(cmds, stdout)
+		return exitOK
+	}
+	c := lookup(cmds, args[0])
+	if c == nil {
+		fmt.Fprintf(stderr, "errgen: unknown command %q\nRun 'errgen --help' for the commands.\n", args[0])
+		return exitUsage
+	}
+	return c.run([]string{"--help"}, stdout, stderr)
+}
+
+// printOverview prints what errgen does and every command.
+func printOverview(cmds []command, w io.Writer) {
+	fmt.Fprint(w, "errgen turns an error catalog (catalog.yaml) into Go, OpenAPI and Markdown.\n\nUsage:\n")
+	tw := tabwriter.NewWriter(w, 0, 0, 3, ' ', 0)
+	for _, c := range cmds {
+		fmt.Fprintf(tw, "  errgen %s %s\t%s\n", c.name, c.args, c.summary)
+	}
+	tw.Flush()
+	fmt.Fprint(w, `
+CATALOG defaults to catalog.yaml; --catalog FILE works too.
+"errgen CATALOG [flags]" is "errgen generate CATALOG [flags]".
+Run "errgen help COMMAND" or "errgen COMMAND --help" for a command's flags.
+Flags: --help, -h: this overview; --version, -v: errgen's version.
+Exit codes: 0 fine, 1 invalid catalog or stale outputs, 2 usage.
+`)
+}

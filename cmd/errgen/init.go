@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"text/template"
+
+	"github.com/errgen/errgen"
+)
+
+// starterFS holds the starter catalog, a template over the preset.
+//
+//go:embed starter/catalog.yaml.tmpl
+var starterFS embed.FS
+
+// presetAbout says, in the starter's comment, what each preset's bodies
+// look like.
+var presetAbout = map[string]string{
+	"problem": "RFC 9457 problem details (application/problem+json):\n#   {\"type\", \"title\", \"status\", \"detail\", \"instance\", \"code\", ...details}.\n# Other presets: flat, jsonapi, nested, oauth2, or a custom envelope.",
+	"flat":    "flat JSON (application/json):\n#   {\"error\": message, \"code\", \"details\"}.\n# Other presets: problem, jsonapi, nested, oauth2, or a custom envelope.",
+	"jsonapi": "JSON:API (application/vnd.api+json):\n#   {\"errors\": [{\"status\", \"code\", \"title\", \"detail\", \"meta\": details}]}.\n# Other presets: problem, flat, nested, oauth2, or a custom envelope.",
+	"nested":  "one nested object (application/json):\n#   {\"error\": {\"code\", \"message\", \"type\", \"param\", ...details, \"request_id\"}}.\n# Other presets: problem, flat, jsonapi, oauth2, or a custom envelope.",
+	"oauth2":  "OAuth 2.0, RFC 6749 section 5.2 (application/json):\n#   {\"error\": code, \"error_description\": message, \"error_uri\", ...details}.\n# Other presets: problem, flat, jsonapi, nested, or a custom envelope.",
+}
+
+const initSynopsis = `errgen init [--format PRESET] [DIR]
+
+Writes DIR/catalog.yaml (DIR defaults to the current directory): a starter
+catalog of six common errors, each key explained in a comment, which
+validates and generates as it is. An existing catalog.yaml is never
+overwritten.`
+
+// runInit implements "errgen init"; prog is how errgen was invoked, for
+// the commands it suggests next.
+func runInit(prog string, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("init", initSynopsis, stdout, stderr)
+	fs.operands = 1 // DIR
+	format := fs.String("format", "problem", "the envelope preset: problem, flat, jsonapi, nested or oauth2")
+	if code, stop := fs.parse(args); stop {
+		return code
+	}
+	dir := "."
+	if fs.NArg() == 1 {
+		dir = fs.Arg(0)
+	}
+	text, err := starter(*format)
+	if err != nil {
+		code, _ := fs.usageError("%v", err)
+		return code
+	}
+	path := filepath.Join(dir, "catalog.yaml")
+	if err := writeNew(path, text); err != nil {
+		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		return exitFailure
+	}
+	fmt.Fprintf(stdout, "errgen: wrote %s (format %s)\nNext: edit it, then run %s and %s\n", path, *format,
+		commandLine(prog, []string{"validate", path}), commandLine(prog, []string{path}))
+	return exitOK
+}
+
+// starter renders the starter catalog for a preset.
+func starter(format string) ([]byte, error) {
+	about, ok := presetAbout[format]
+	if !ok {
+		return nil, fmt.Errorf("--format %q is not a preset; use one of problem, flat, jsonapi, nested, oauth2", format)
+	}
+	tmpl, err := template.New("catalog.yaml.tmpl").Option("missingkey=error").ParseFS(starterFS, "starter/catalog.yaml.tmpl")
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	data := map[string]string{"SchemaURL": errgen.SchemaURL, "Format": format, "About": about}
+	if err := tmpl.Execute(&buf, data); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// writeNew creates path, and its directory, refusing to replace a file.
+func writeNew(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s already exists; errgen init never overwrites a catalog: move it away or give another directory", path)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(path)
+		return err
+	}
+	return f.Close()
+}

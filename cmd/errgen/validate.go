@@ -1,0 +1,67 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"runtime/debug"
+
+	"github.com/errgen/errgen"
+	"github.com/errgen/errgen/catalog"
+)
+
+// loadCatalog loads a catalog, printing every problem on failure.
+func loadCatalog(path string, stderr io.Writer) (*catalog.Catalog, bool) {
+	c, err := catalog.Load(path, errgen.Check)
+	if err != nil {
+		var probs *catalog.Problems
+		if errors.As(err, &probs) {
+			fmt.Fprintln(stderr, probs.Error())
+			fmt.Fprintf(stderr, "errgen: %s: %s; nothing was written\n", path, plural(probs.Count(), "problem"))
+		} else if errors.Is(err, fs.ErrNotExist) {
+			fmt.Fprintf(stderr, "errgen: no catalog at %s: give its path as the argument, or run errgen init to start one\n", path)
+		} else {
+			fmt.Fprintf(stderr, "errgen: %v\n", err)
+		}
+		return nil, false
+	}
+	return c, true
+}
+
+// runValidate implements "errgen validate".
+func runValidate(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("validate", "errgen validate [CATALOG]\n\nChecks the catalog (default catalog.yaml) and reports every problem as\nfile:line:col: message. Writes nothing.", stdout, stderr)
+	catalogPath := fs.catalogFlag()
+	if code, stop := fs.parse(args); stop {
+		return code
+	}
+	c, ok := loadCatalog(*catalogPath, stderr)
+	if !ok {
+		return exitFailure
+	}
+	fmt.Fprintf(stdout, "errgen: %s is valid: %s\n", *catalogPath, plural(len(c.Errors), "error"))
+	return exitOK
+}
+
+// runVersion implements "errgen version" and "errgen --version".
+func runVersion(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("version", "errgen version\n\nPrints errgen's version: the module version it was built from, or (devel).", stdout, stderr)
+	if code, stop := fs.parse(args); stop {
+		return code
+	}
+	version := "(devel)"
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		version = info.Main.Version
+	}
+	fmt.Fprintf(stdout, "errgen %s\n", version)
+	return exitOK
+}
+
+// plural is "1 error", "2 errors".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
