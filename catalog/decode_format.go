@@ -19,7 +19,7 @@ func (cr *catalogReader) format(n *yaml.Node, what string) *Envelope {
 			return env
 		}
 		if name != "" {
-			cr.probs.add(posOf(n), "%s: unknown envelope %q%s", what, name, cr.probs.suggestKey(name, PresetNames()))
+			cr.probs.add(posOf(n), "%s: unknown envelope %q%s", what, name, suggest(name, PresetNames()))
 		}
 		return nil
 	}

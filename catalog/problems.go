@@ -56,24 +56,11 @@ func (p *Problems) Error() string {
 }
 
 func (p *Problems) add(pos Pos, format string, args ...any) {
-	if p.full() {
+	if len(p.List) >= maxKept {
 		p.Dropped++
 		return
 	}
 	p.List = append(p.List, Problem{Pos: pos, Msg: fmt.Sprintf(format, args...)})
-}
-
-// full tells whether the next problem would only be counted: a hint for
-// it would be computed for nothing. A catalog of a million unknown keys
-// spent two thirds of its time and memory on such hints.
-func (p *Problems) full() bool { return len(p.List) >= maxKept }
-
-// suggestKey is suggest for a problem that may not be kept.
-func (p *Problems) suggestKey(s string, candidates []string) string {
-	if p.full() {
-		return ""
-	}
-	return suggest(s, candidates)
 }
 
 // err returns p sorted, or nil when there is no problem.
@@ -111,9 +98,6 @@ const maxSuggestLen = 64
 // suggest is suggest over a list that grows with the catalog (its codes,
 // an error's details), within the catalog's budget.
 func (p *Problems) suggest(s string, candidates []string) string {
-	if p.full() {
-		return ""
-	}
 	if !p.budgetSet {
 		p.budget, p.budgetSet = maxSuggestCost, true
 	}

@@ -62,19 +62,18 @@ func (r *nodeReader) fields(n *yaml.Node, what string, known []string, unsupport
 			r.probs.add(posOf(k), "%s: keys must be strings, not %s", what, kindName(k))
 			continue
 		}
-		// Only kept keys are remembered: a repeated unknown key is reported
-		// as unknown each time, and a catalog of a million of them costs no
-		// map of a million entries.
 		key := k.Value
+		if seen[key] {
+			r.probs.add(posOf(k), "%s: duplicate key %q", what, key)
+			continue
+		}
+		seen[key] = true
 		switch {
 		case contains(unsupported, key):
 			r.probs.add(posOf(k), "%s: %q is not supported yet", what, key)
 		case known != nil && !contains(known, key):
-			r.probs.add(posOf(k), "%s: unknown key %q%s", what, key, r.probs.suggestKey(key, known))
-		case seen[key]:
-			r.probs.add(posOf(k), "%s: duplicate key %q", what, key)
+			r.probs.add(posOf(k), "%s: unknown key %q%s", what, key, suggest(key, known))
 		default:
-			seen[key] = true
 			out = append(out, field{key: key, keyN: k, value: v})
 		}
 	}
