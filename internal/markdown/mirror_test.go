@@ -89,12 +89,21 @@ type plainDetail struct {
 	Example string
 }
 
+// The template methods of errorData and detailData, as plain Go would
+// write them: on the embedded catalog types.
+
+func (e *plainError) Summary() string        { return errorSummary(e.Error) }
+func (e *plainError) DescribedDetails() bool { return describedDetails(e.Error) }
+func (d plainDetail) Summary() string        { return detailSummary(d.Detail) }
+func (d plainDetail) DescribedValues() bool  { return describedValues(d.Detail) }
+
 type plainEnvelope struct {
 	*catalog.Envelope
 	Errors  []*plainError
 	Sample  *plainError
 	Example []byte
 	Fields  []field
+	Ordinal int
 }
 
 type plainGroup struct {
@@ -140,7 +149,7 @@ func plainPageOf(p *page) *plainPage {
 		q.Errors = append(q.Errors, pe)
 	}
 	for _, env := range p.Envelopes {
-		q.Envelopes = append(q.Envelopes, &plainEnvelope{env.Envelope, errs(env.Errors), plain[env.Sample], env.Example, env.Fields})
+		q.Envelopes = append(q.Envelopes, &plainEnvelope{env.Envelope, errs(env.Errors), plain[env.Sample], env.Example, env.Fields, env.Ordinal})
 	}
 	for _, g := range p.Groups {
 		q.Groups = append(q.Groups, &plainGroup{g.Title, errs(g.Errors)})
