@@ -44,6 +44,7 @@ Usage:
   errgen [generate] [flags]   generate every output (the default command)
   errgen validate [flags]     check the catalog and report every problem
   errgen openapi [flags]      add the error responses to an existing OpenAPI spec
+  errgen diff OLD NEW         list changes between two catalogs; exit 1 if one is breaking
   errgen version              print errgen's version
 
 Run "errgen COMMAND --help" for a command's flags.
@@ -62,6 +63,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runValidate(args, stdout, stderr)
 	case "openapi":
 		return runOpenAPI(args, stdout, stderr)
+	case "diff":
+		return runDiff(args, stdout, stderr)
 	case "version":
 		return runVersion(args, stdout, stderr)
 	case "help":

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/errgen/errgen"
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/diff"
+)
+
+const diffSynopsis = "errgen diff OLD NEW | errgen diff --base GIT_REF [CATALOG] [--format text|json|markdown] [--allow CODE:KIND]…"
+
+// runDiff compares two catalogs and exits 1 when a change breaks clients
+// or Go code, unless every such change is allowed.
+func runDiff(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("diff", diffSynopsis, stderr)
+	base := fs.String("base", "", "read the old catalog from this git revision (e.g. origin/main) at the new catalog's path")
+	format := fs.String("format", "text", "output format: "+strings.Join(diff.Formats, ", "))
+	allow := fs.StringArray("allow", nil, "accept one reviewed breaking change, CODE:KIND (CODE * for any code); repeatable")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return exitOK
+		}
+		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		return exitUsage
+	}
+	if !slices.Contains(diff.Formats, *format) {
+		fmt.Fprintf(stderr, "errgen: --format must be one of %s, not %q\n", strings.Join(diff.Formats, ", "), *format)
+		return exitUsage
+	}
+	for _, a := range *allow {
+		if code, kind, ok := strings.Cut(a, ":"); !ok || code == "" || kind == "" {
+			fmt.Fprintf(stderr, "errgen: --allow %q: want CODE:KIND, e.g. NOT_FOUND:status-changed\n", a)
+			return exitUsage
+		}
+	}
+	old, new, code := diffInputs(fs.Args(), *base, stderr)
+	if old == nil || new == nil {
+		return code
+	}
+	changes := diff.Compare(old, new)
+	for _, a := range diff.Allow(changes, *allow) {
+		fmt.Fprintf(stderr, "errgen: --allow %s matches no breaking change\n", a)
+	}
+	if err := diff.Write(stdout, *format, changes); err != nil {
+		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		return exitFailure
+	}
+	if diff.Breaking(changes) > 0 {
+		return exitFailure
+	}
+	return exitOK
+}
+
+// diffInputs loads the two catalogs named by the arguments: OLD NEW, or
+// with --base the new catalog (default catalog.yaml) and its version at
+// that revision.
+func diffInputs(args []string, base string, stderr io.Writer) (old, new *catalog.Catalog, code int) {
+	if base == "" && len(args) != 2 || base != "" && len(args) > 1 {
+		fmt.Fprintf(stderr, "errgen: diff takes OLD NEW, or --base GIT_REF and at most one catalog\nUsage: %s\n", diffSynopsis)
+		return nil, nil, exitUsage
+	}
+	newPath := "catalog.yaml"
+	if len(args) > 0 {
+		newPath = args[len(args)-1]
+	}
+	if base == "" {
+		if old, _ = loadCatalog(args[0], stderr); old == nil {
+			return nil, nil, exitFailure
+		}
+	} else {
+		data, err := gitShow(base, newPath)
+		if err != nil {
+			fmt.Fprintf(stderr, "errgen: %v\n", err)
+			return nil, nil, exitFailure
+		}
+		if old = parseCatalog(base+":"+newPath, data, stderr); old == nil {
+			return nil, nil, exitFailure
+		}
+	}
+	if new, _ = loadCatalog(newPath, stderr); new == nil {
+		return nil, nil, exitFailure
+	}
+	return old, new, exitOK
+}
+
+// gitShow reads a file as it is at a revision, with git show run in the
+// file's directory: "REV:./NAME" is the path relative to the repository's
+// root, wherever the file is in it.
+func gitShow(rev, path string) ([]byte, error) {
+	if strings.HasPrefix(rev, "-") {
+		return nil, fmt.Errorf("--base %q: not a git revision", rev)
+	}
+	cmd := exec.Command("git", "-C", filepath.Dir(path), "show", rev+":./"+filepath.Base(path))
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	if err := cmd.Run(); err != nil {
+		msg := strings.TrimSpace(errOut.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		return nil, fmt.Errorf("reading %s at %s: git show: %s", path, rev, msg)
+	}
+	return out.Bytes(), nil
+}
+
+// parseCatalog is loadCatalog for a catalog read from elsewhere than a file.
+func parseCatalog(name string, data []byte, stderr io.Writer) *catalog.Catalog {
+	c, err := catalog.Parse(name, data, errgen.Check)
+	if err != nil {
+		var probs *catalog.Problems
+		if errors.As(err, &probs) {
+			fmt.Fprintln(stderr, probs.Error())
+			fmt.Fprintf(stderr, "errgen: %s: %d problem(s)\n", name, probs.Count())
+		} else {
+			fmt.Fprintf(stderr, "errgen: %v\n", err)
+		}
+		return nil
+	}
+	return c
+}

@@ -1,0 +1,139 @@
+// Package diff compares two versions of an error catalog and classifies every
+// change by whom it breaks: API clients (the wire) or services compiling the
+// generated Go package. `errgen diff` prints its result.
+package diff
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/errgen/errgen/catalog"
+)
+
+// Change is one difference between two catalogs.
+type Change struct {
+	Code     string     `json:"code"`     // the error code; empty for a catalog-wide change
+	Kind     Kind       `json:"kind"`     // the rule that classifies it
+	Breaking bool       `json:"breaking"` // whether it breaks someone, allowed or not
+	Breaks   []Audience `json:"breaks"`   // who it breaks: wire, go; empty when compatible
+	Allowed  bool       `json:"allowed"`  // a breaking change accepted with --allow
+	Message  string     `json:"message"`  // what changed, in words
+}
+
+// Compare lists every change from old to new: catalog-wide changes first,
+// then per code, codes in old's order (in use, then retired), then codes only
+// new has in new's order.
+func Compare(old, new *catalog.Catalog) []Change {
+	var cs changes
+	cs.catalogWide(old, new)
+	oldCodes, newCodes := index(old), index(new)
+	for _, o := range entries(old) {
+		n := newCodes[o.Code]
+		switch {
+		case n == nil && o.Retired:
+			cs.add(o.Code, RetiredCodeDropped, "retired code removed from the catalog: keep it, retired, so it is never reused")
+		case n == nil:
+			cs.add(o.Code, CodeRemoved, "code removed: set retired: true instead, which keeps it reserved")
+		case o.Retired && !n.Retired:
+			cs.add(o.Code, RetiredCodeReused, "retired code is in use again")
+		case o.Retired:
+		case n.Retired && o.Deprecated == "":
+			cs.add(o.Code, CodeRetiredUndeprecated, "code retired without being deprecated first")
+		case n.Retired:
+			cs.add(o.Code, CodeRetired, "code retired")
+		default:
+			cs.compareError(old, new, o, n)
+		}
+	}
+	for _, n := range entries(new) {
+		if oldCodes[n.Code] != nil {
+			continue
+		}
+		if n.Retired {
+			cs.add(n.Code, CodeReserved, "code added as retired (reserved)")
+		} else {
+			cs.add(n.Code, CodeAdded, "code added (%d %s)", n.Status, n.Title)
+		}
+	}
+	return cs.list
+}
+
+// Allow marks the breaking changes that allow accepts: entries CODE:KIND,
+// CODE being * for any code. It returns the entries that matched nothing,
+// which are most likely typos.
+func Allow(list []Change, allow []string) (unused []string) {
+	for _, a := range allow {
+		code, kind, _ := strings.Cut(a, ":")
+		used := false
+		for i := range list {
+			c := &list[i]
+			if c.Breaking && (code == "*" || code == c.Code) && kind == string(c.Kind) {
+				c.Allowed, used = true, true
+			}
+		}
+		if !used {
+			unused = append(unused, a)
+		}
+	}
+	return unused
+}
+
+// Breaking counts the breaking changes that are not allowed.
+func Breaking(list []Change) int {
+	n := 0
+	for _, c := range list {
+		if c.Breaking && !c.Allowed {
+			n++
+		}
+	}
+	return n
+}
+
+// changes accumulates changes in order.
+type changes struct {
+	list []Change
+}
+
+func (cs *changes) add(code string, k Kind, format string, args ...any) {
+	r := rule(k)
+	msg := fmt.Sprintf(format, args...)
+	cs.list = append(cs.list, Change{Code: code, Kind: k, Breaking: r.Breaking(), Breaks: breaksOf(r), Message: msg})
+}
+
+// breaksOf is the rule's audiences, never nil, so JSON says [] not null.
+func breaksOf(r Rule) []Audience {
+	return append([]Audience{}, r.Breaks...)
+}
+
+// entries is every error of a catalog, in use then retired.
+func entries(c *catalog.Catalog) []*catalog.Error {
+	return append(append([]*catalog.Error(nil), c.Errors...), c.Retired...)
+}
+
+func index(c *catalog.Catalog) map[string]*catalog.Error {
+	m := map[string]*catalog.Error{}
+	for _, e := range entries(c) {
+		m[e.Code] = e
+	}
+	return m
+}
+
+// catalogWide compares what applies to every error.
+func (cs *changes) catalogWide(old, new *catalog.Catalog) {
+	if old.Go.Package != new.Go.Package {
+		cs.add("", GoPackageChanged, "go.package changed from %s to %s", old.Go.Package, new.Go.Package)
+	}
+	if old.RequestID.Header != new.RequestID.Header {
+		cs.add("", RequestIDHeaderChanged, "request_id.header changed from %s to %s", orNone(old.RequestID.Header), orNone(new.RequestID.Header))
+	}
+	if old.Fallback != nil && new.Fallback != nil && old.Fallback.Code != new.Fallback.Code {
+		cs.add("", FallbackChanged, "the fallback for non-catalog errors changed from %s to %s", old.Fallback.Code, new.Fallback.Code)
+	}
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return s
+}
