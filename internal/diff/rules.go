@@ -103,7 +103,7 @@ var Rules = []Rule{
 	{DetailAdded, nil, "an optional detail is a new member clients ignore and a new struct field"},
 	{DetailAddedRequired, goOnly, "the constructor gains a parameter; clients ignore the new member"},
 	{ConstructorChanged, goOnly, "the constructor's required parameters change order: calls compile with their arguments swapped or not at all"},
-	{EnumValueAdded, wire, "unlike protobuf's open enums, the generated Go Parse, OpenAPI enums and ogen reject a value they do not know, and exhaustive switches miss it (oasdiff warns too)"},
+	{EnumValueAdded, wire, "unlike protobuf's open enums, the OpenAPI enum is closed: clients generated from it (ogen) reject a value they do not know, and exhaustive switches miss it; errgen's own Parse accepts it, for Valid to check"},
 	{EnumValueRemoved, goOnly, "clients just stop seeing the value, but its Go constant is gone"},
 	{EnumAdded, goOnly, "clients get fewer values than before, but the Go field becomes an enum type"},
 	{EnumRemoved, both, "clients meet values their enum did not allow; the Go enum type goes"},
