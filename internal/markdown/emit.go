@@ -45,7 +45,7 @@ func render(set *template.Template, p *page, header string, rendered map[*errorD
 		return nil, err
 	}
 	// Template files end with a newline of their own; the page ends with one.
-	return append(bytes.TrimRight(buf.Bytes(), "\n"), '\n'), nil
+	return wrapProse(append(bytes.TrimRight(buf.Bytes(), "\n"), '\n')), nil
 }
 
 // sizeHint is about what the bundled templates write per error, to size

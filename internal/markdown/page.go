@@ -37,6 +37,7 @@ type envelope struct {
 	Sample  *errorData
 	Example []byte
 	Fields  []field
+	Ordinal int // 2 for the second format of its media type, and so on; 0 for the first
 }
 
 // group is one section of errors: a status or a category.
@@ -68,8 +69,12 @@ func newPage(c *catalog.Catalog) (*page, error) {
 		}
 		p.Errors = append(p.Errors, d)
 	}
+	seen := map[string]int{} // formats per media type
 	for _, env := range c.Envelopes {
 		if d := newEnvelope(env, p.Errors); d != nil {
+			if seen[env.MediaType]++; seen[env.MediaType] > 1 {
+				d.Ordinal = seen[env.MediaType]
+			}
 			p.Envelopes = append(p.Envelopes, d)
 		}
 	}

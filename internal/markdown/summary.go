@@ -1,0 +1,54 @@
+package markdown
+
+import (
+	"strings"
+)
+
+// Summary is what the reference table says of the error: the first
+// paragraph of its description, else its message, else its title, on one
+// line (a table cell turns line breaks into <br>).
+func (e *errorData) Summary() string {
+	s := strings.TrimSpace(normalizeBreaks(e.Description))
+	if s == "" && e.Message != nil {
+		s = e.Message.Source
+	}
+	if s == "" {
+		s = e.Title
+	}
+	s, _, _ = strings.Cut(s, "\n\n")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// DescribedDetails reports whether some detail of the error has a
+// description: the details table has a Description column only then.
+func (e *errorData) DescribedDetails() bool {
+	for _, d := range e.Details {
+		if d.Description != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// Summary is the detail's Description cell: its description, else a
+// pointer to its allowed values, else a dash (described by none).
+func (d detailData) Summary() string {
+	switch {
+	case d.Description != "":
+		return d.Description
+	case len(d.Enum) > 0:
+		return "One of the allowed values below."
+	}
+	return "—"
+}
+
+// DescribedValues reports whether some allowed value of the detail has a
+// description: the values are a table then, a list otherwise.
+func (d detailData) DescribedValues() bool {
+	for _, v := range d.Enum {
+		if v.Description != "" {
+			return true
+		}
+	}
+	return false
+}
