@@ -1,6 +1,7 @@
 package errgen
 
 import (
+	"bytes"
 	"go/ast"
 	"go/doc/comment"
 	"go/parser"
@@ -10,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/errgen/errgen/catalog"
@@ -173,6 +176,18 @@ func TestLifecycleOutputsAgree(t *testing.T) {
 	if !maps.Equal(openapi, want) {
 		t.Errorf("OpenAPI deprecated codes %v, catalog %v", openapi, want)
 	}
+	docsDeprecated, docsRetired := docsLifecycle(t, generated(t, c, KindMarkdown))
+	if !maps.Equal(docsDeprecated, want) {
+		t.Errorf("docs deprecated codes %v, catalog %v", docsDeprecated, want)
+	}
+	var retired []string
+	for _, e := range c.Retired {
+		retired = append(retired, e.Code)
+	}
+	if !slices.Equal(docsRetired, retired) {
+		t.Errorf("docs Retired codes table lists %q, catalog retires %q", docsRetired, retired)
+	}
+
 	enum := doc.Components.Schemas["ErrorCode"].Enum
 	for _, e := range c.Retired {
 		if slices.Contains(enum, e.Code) {
@@ -190,4 +205,36 @@ func TestLifecycleOutputsAgree(t *testing.T) {
 			t.Errorf("Parse of retired %s gave a known code", e.Code)
 		}
 	}
+}
+
+// docsLifecycle reads the docs page as GitHub shows it (rendered by
+// goldmark): which error sections open with a deprecation notice linking
+// the replacement's section, and the codes in the Retired codes table.
+func docsLifecycle(t *testing.T, page []byte) (deprecated map[string]bool, retired []string) {
+	t.Helper()
+	var html bytes.Buffer
+	if err := goldmark.New(goldmark.WithExtensions(extension.GFM)).Convert(page, &html); err != nil {
+		t.Fatal(err)
+	}
+	deprecated = map[string]bool{}
+	sections := strings.Split(html.String(), "<h3")
+	for _, sec := range sections[1:] {
+		_, rest, _ := strings.Cut(sec, ">")
+		code, body, _ := strings.Cut(rest, "</h3>")
+		head, _, isError := strings.Cut(strings.TrimSpace(body), "<p><strong>Status:</strong>")
+		if !isError {
+			continue // not an error's section (a provider's)
+		}
+		deprecated[code] = strings.HasPrefix(head, "<blockquote>\n<p><strong>Deprecated:</strong>")
+	}
+	_, table, ok := strings.Cut(html.String(), "<h2>Retired codes</h2>")
+	if !ok {
+		return deprecated, nil
+	}
+	table, _, _ = strings.Cut(table, "</table>")
+	for _, row := range strings.Split(table, "<tr>")[2:] { // after the header row
+		cell, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimSpace(row), "<td><code>"), "</code>")
+		retired = append(retired, cell)
+	}
+	return deprecated, retired
 }

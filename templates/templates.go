@@ -12,6 +12,7 @@
 //	envelope.tmpl   "Error response format": per envelope, an example body and a field table
 //	reference.tmpl  "Error codes": the | Code | Status | Title | Description | table
 //	error.tmpl      one error's section; page.tmpl renders it per error, under each group's heading
+//	retired.tmpl    "Retired codes": the table of codes reserved forever; nothing when none is retired
 //	providers.tmpl  "Provider-specific issues"; nothing when the catalog has no providers
 //	sections.tmpl   the catalog's extra docs sections
 //	quickref.tmpl   "Quick reference": codes by status
@@ -40,6 +41,8 @@
 //	.Providers  []catalog.Provider  docs.providers (.Name, .Notes, .Issues with .Error .Cause .Fix)
 //	.Sections   []catalog.Section   docs.sections (.Title, .Body)
 //	.Statuses   []Status          the errors by status, sorted by status
+//	.Retired    []Retired         the retired codes, in catalog order: every field of catalog.Error
+//	                              (.Code, .Status, .Title, .Deprecated, .ReplacedBy …) and .ReplacementAnchor
 //
 // An Envelope has every field of catalog.Envelope (.Name, .MediaType, .Body)
 // and:
@@ -63,6 +66,8 @@
 //	.Details     []Detail  every field of catalog.Detail, but .Example is the example's JSON text ("" for none);
 //	                       .Enum lists an enum detail's values (.Value, .Description), the allowed-values table
 //	.RetryAfter  bool      the error sets a Retry-After header
+//	.ReplacementAnchor string  the anchor of .ReplacedBy's section, "" when the error has no replacement
+//	(.Deprecated, the reason, and .Since are catalog.Error's fields: "" when not set)
 //
 // # Functions
 //

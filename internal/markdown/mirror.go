@@ -36,6 +36,10 @@ type errorData struct {
 	Meta            []catalog.Meta
 	Challenge       string
 	Fallback        bool
+	Deprecated      string
+	ReplacedBy      string
+	Since           string
+	Retired         bool
 	TypeURI         string
 	Anchor          string
 	DocsLink        string
@@ -78,6 +82,10 @@ func newErrorFields(e *catalog.Error) *errorData {
 		Meta:            e.Meta,
 		Challenge:       e.Challenge,
 		Fallback:        e.Fallback,
+		Deprecated:      e.Deprecated,
+		ReplacedBy:      e.ReplacedBy,
+		Since:           e.Since,
+		Retired:         e.Retired,
 		TypeURI:         e.TypeURI,
 		Anchor:          e.Anchor,
 		DocsLink:        e.DocsLink,

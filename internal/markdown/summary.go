@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"strings"
+
+	"github.com/errgen/errgen/catalog"
 )
 
 // Summary is what the reference table says of the error: the first
@@ -51,4 +53,17 @@ func (d detailData) DescribedValues() bool {
 		}
 	}
 	return false
+}
+
+// ReplacementAnchor is the anchor of the error's replacement, for the
+// deprecation notice's link; "" when it has none.
+func (e *errorData) ReplacementAnchor() string { return replacementAnchor(e.ReplacedBy) }
+
+// replacementAnchor is the anchor of the code that replaces another: a code
+// in use (validated), whose section has the anchor its code makes.
+func replacementAnchor(code string) string {
+	if code == "" {
+		return ""
+	}
+	return catalog.Kebab(code)
 }
