@@ -46,7 +46,7 @@ errors:
 	}
 	want := [][]string{
 		{"`insufficient_funds`", "The card has insufficient funds | try another."},
-		{"`do_not_honor`", "—"}, // described by none, where the others are
+		{"`do_not_honor`", "—"},             // described by none, where the others are
 		{"`pipe|value`", "<b>not HTML</b>"}, // text, not HTML: the page escapes it
 	}
 	if len(values.Rows) != len(want) {
