@@ -82,12 +82,21 @@ type plainError struct {
 	Response   string
 	Details    []plainDetail
 	RetryAfter bool
+	data       *errorData // for the methods, which look no field up by name
 }
+
+func (e *plainError) Summary() string           { return e.data.Summary() }
+func (e *plainError) DescribedDetails() bool    { return e.data.DescribedDetails() }
+func (e *plainError) ReplacementAnchor() string { return e.data.ReplacementAnchor() }
 
 type plainDetail struct {
 	*catalog.Detail
 	Example string
+	data    detailData
 }
+
+func (d plainDetail) Summary() string       { return d.data.Summary() }
+func (d plainDetail) DescribedValues() bool { return d.data.DescribedValues() }
 
 type plainEnvelope struct {
 	*catalog.Envelope
@@ -95,6 +104,7 @@ type plainEnvelope struct {
 	Sample  *plainError
 	Example []byte
 	Fields  []field
+	Ordinal int
 }
 
 type plainGroup struct {
@@ -118,6 +128,7 @@ type plainPage struct {
 	Providers []catalog.Provider
 	Sections  []catalog.Section
 	Statuses  []*plainStatusRow
+	Retired   []*retiredCode
 }
 
 // plainPageOf is p with every error and detail as a plain one.
@@ -130,17 +141,17 @@ func plainPageOf(p *page) *plainPage {
 		}
 		return out
 	}
-	q := &plainPage{Catalog: p.Catalog, Title: p.Title, Intro: p.Intro, Providers: p.Providers, Sections: p.Sections}
+	q := &plainPage{Catalog: p.Catalog, Title: p.Title, Intro: p.Intro, Providers: p.Providers, Sections: p.Sections, Retired: p.Retired}
 	for _, e := range p.Errors {
-		pe := &plainError{Error: e.Error, Reason: e.Reason, Body: e.Body, Response: e.Response, RetryAfter: e.RetryAfter}
+		pe := &plainError{Error: e.Error, Reason: e.Reason, Body: e.Body, Response: e.Response, RetryAfter: e.RetryAfter, data: e}
 		for _, d := range e.Details {
-			pe.Details = append(pe.Details, plainDetail{Detail: d.Detail, Example: d.Example})
+			pe.Details = append(pe.Details, plainDetail{Detail: d.Detail, Example: d.Example, data: d})
 		}
 		plain[e] = pe
 		q.Errors = append(q.Errors, pe)
 	}
 	for _, env := range p.Envelopes {
-		q.Envelopes = append(q.Envelopes, &plainEnvelope{env.Envelope, errs(env.Errors), plain[env.Sample], env.Example, env.Fields})
+		q.Envelopes = append(q.Envelopes, &plainEnvelope{env.Envelope, errs(env.Errors), plain[env.Sample], env.Example, env.Fields, env.Ordinal})
 	}
 	for _, g := range p.Groups {
 		q.Groups = append(q.Groups, &plainGroup{g.Title, errs(g.Errors)})
