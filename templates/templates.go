@@ -8,14 +8,17 @@
 //
 // # Files
 //
-//	page.tmpl       the whole page: title, intro, then each part below, in this order
+//	page.tmpl       the whole page: markdownlint directive, title, intro, then each part below, in this order
 //	envelope.tmpl   "Error response format": per envelope, an example body and a field table
-//	reference.tmpl  "Error codes": the | Code | Status | Title | Description | table
+//	reference.tmpl  "Error codes": the | Code | Status | Description | table
 //	error.tmpl      one error's section; page.tmpl renders it per error, under each group's heading
 //	retired.tmpl    "Retired codes": the table of codes reserved forever; nothing when none is retired
 //	providers.tmpl  "Provider-specific issues"; nothing when the catalog has no providers
 //	sections.tmpl   the catalog's extra docs sections
-//	quickref.tmpl   "Quick reference": codes by status
+//
+// A part the page gains is a new file here and one more {{part}} line in
+// page.tmpl, as retired.tmpl shows; a notice about one error goes in
+// error.tmpl, with the deprecation notice and since.
 //
 // page.tmpl renders each part with {{part "name.tmpl" .}}, which trims the
 // blank lines around the part's output, and puts one blank line before each
@@ -23,14 +26,25 @@
 // emptied part leaves no gap. Within a part, Markdown blocks are separated by
 // one blank line. errgen writes the "<!-- Code generated … -->" marker before
 // page.tmpl's output (so no override can drop it) and ends the page with one
-// newline. Templates are parsed with Option("missingkey=error"). Catalog codes
+// newline.
+//
+// Then every paragraph with a line longer than 80 columns is refilled to
+// 80 columns, overrides' included: at single spaces, never before a word
+// that would open a block, and only where the paragraph renders the same
+// afterwards. Headings, tables and code blocks are left as they are;
+// page.tmpl's markdownlint-configure-file directive exempts tables and code
+// from MD013 (line length), allows the a and br elements (MD033), and lets
+// headings from the catalog repeat under different parents (MD024), so
+// that the page passes markdownlint's default configuration as generated.
+//
+// Templates are parsed with Option("missingkey=error"). Catalog codes
 // and anchors are validated (letters, digits, _ - .), so templates write them
 // into links and tables as they are.
 //
 // # Data
 //
-// page.tmpl, envelope.tmpl, reference.tmpl, providers.tmpl, sections.tmpl and
-// quickref.tmpl receive the Page:
+// page.tmpl, envelope.tmpl, reference.tmpl, retired.tmpl, providers.tmpl and sections.tmpl
+// receive the Page:
 //
 //	.Catalog    *catalog.Catalog  the whole validated catalog, for anything not below
 //	.Title      string            docs.title
@@ -51,6 +65,7 @@
 //	.Sample   Error       the error its example shows: the first with details, else the first
 //	.Example  []byte      .Sample's body, compact, byte for byte what the generated Go code writes
 //	.Fields   []Field     one row per member: .Path (error.code, errors[].status, {detail}), .Type, .Description
+//	.Ordinal  int         2 for the second envelope with its media type, 3 for the third; 0 for the first
 //
 // A Group has .Title ("404 Not Found" or the category) and .Errors []Error. A
 // Status has .Status (int), .Reason ("Not Found", "" when the status has no
@@ -66,8 +81,14 @@
 //	.Details     []Detail  every field of catalog.Detail, but .Example is the example's JSON text ("" for none);
 //	                       .Enum lists an enum detail's values (.Value, .Description), the allowed-values table
 //	.RetryAfter  bool      the error sets a Retry-After header
+//	.Summary     string    the first paragraph of its description, else its message, else its title, on one line
+//	.DescribedDetails bool some detail has a description (the details table's Description column)
 //	.ReplacementAnchor string  the anchor of .ReplacedBy's section, "" when the error has no replacement
 //	(.Deprecated, the reason, and .Since are catalog.Error's fields: "" when not set)
+//
+// A Detail also has .Summary (its description, else "One of the allowed
+// values below." for an enum, else "—") and .DescribedValues (some allowed
+// value has a description: a table, else a list).
 //
 // # Functions
 //

@@ -57,6 +57,7 @@ func TestMarkdownPage(t *testing.T) {
 			markdowntest.CheckJSONBlocks(t, doc, c)
 			markdowntest.CheckReference(t, doc, c)
 			markdowntest.CheckGroups(t, doc, c)
+			markdowntest.CheckLint(t, page)
 		})
 	}
 }
@@ -134,6 +135,7 @@ func TestMarkdownHostile(t *testing.T) {
 	markdowntest.CheckJSONBlocks(t, doc, c)
 	markdowntest.CheckReference(t, doc, c)
 	markdowntest.CheckGroups(t, doc, c)
+	markdowntest.CheckLint(t, page)
 
 	checkHostileTables(t, doc, c)
 	checkHostileBlocks(t, doc, c)
