@@ -3,9 +3,10 @@
 //	errgen [generate] [--catalog catalog.yaml] [--out generated] [--check] …
 //	errgen validate [--catalog catalog.yaml]
 //	errgen openapi --spec IN --out OUT [--catalog catalog.yaml] [--force]
+//	errgen diff OLD NEW | errgen diff --base GIT_REF [CATALOG] [--format F] [--allow CODE:KIND]
 //	errgen version
 //
-// Exit codes: 0 fine, 1 invalid catalog or stale outputs, 2 usage.
+// Exit codes: 0 fine, 1 invalid catalog, stale outputs or a breaking change, 2 usage.
 package main
 
 import (
