@@ -43,11 +43,11 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 	}
-	old, new, code := diffInputs(fs.Args(), *base, stderr)
-	if old == nil || new == nil {
+	before, after, code := diffInputs(fs.Args(), *base, stderr)
+	if before == nil || after == nil {
 		return code
 	}
-	changes := diff.Compare(old, new)
+	changes := diff.Compare(before, after)
 	for _, a := range diff.Allow(changes, *allow) {
 		fmt.Fprintf(stderr, "errgen: --allow %s matches no breaking change\n", a)
 	}
@@ -64,7 +64,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 // diffInputs loads the two catalogs named by the arguments: OLD NEW, or
 // with --base the new catalog (default catalog.yaml) and its version at
 // that revision.
-func diffInputs(args []string, base string, stderr io.Writer) (old, new *catalog.Catalog, code int) {
+func diffInputs(args []string, base string, stderr io.Writer) (before, after *catalog.Catalog, code int) {
 	if base == "" && len(args) != 2 || base != "" && len(args) > 1 {
 		fmt.Fprintf(stderr, "errgen: diff takes OLD NEW, or --base GIT_REF and at most one catalog\nUsage: %s\n", diffSynopsis)
 		return nil, nil, exitUsage
@@ -74,7 +74,7 @@ func diffInputs(args []string, base string, stderr io.Writer) (old, new *catalog
 		newPath = args[len(args)-1]
 	}
 	if base == "" {
-		if old, _ = loadCatalog(args[0], stderr); old == nil {
+		if before, _ = loadCatalog(args[0], stderr); before == nil {
 			return nil, nil, exitFailure
 		}
 	} else {
@@ -83,14 +83,14 @@ func diffInputs(args []string, base string, stderr io.Writer) (old, new *catalog
 			fmt.Fprintf(stderr, "errgen: %v\n", err)
 			return nil, nil, exitFailure
 		}
-		if old = parseCatalog(base+":"+newPath, data, stderr); old == nil {
+		if before = parseCatalog(base+":"+newPath, data, stderr); before == nil {
 			return nil, nil, exitFailure
 		}
 	}
-	if new, _ = loadCatalog(newPath, stderr); new == nil {
+	if after, _ = loadCatalog(newPath, stderr); after == nil {
 		return nil, nil, exitFailure
 	}
-	return old, new, exitOK
+	return before, after, exitOK
 }
 
 // gitShow reads a file as it is at a revision, with git show run in the

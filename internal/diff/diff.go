@@ -23,11 +23,11 @@ type Change struct {
 // Compare lists every change from old to new: catalog-wide changes first,
 // then per code, codes in old's order (in use, then retired), then codes only
 // new has in new's order.
-func Compare(old, new *catalog.Catalog) []Change {
+func Compare(before, after *catalog.Catalog) []Change {
 	var cs changes
-	cs.catalogWide(old, new)
-	oldCodes, newCodes := index(old), index(new)
-	for _, o := range entries(old) {
+	cs.catalogWide(before, after)
+	oldCodes, newCodes := index(before), index(after)
+	for _, o := range entries(before) {
 		n := newCodes[o.Code]
 		switch {
 		case n == nil && o.Retired:
@@ -42,10 +42,10 @@ func Compare(old, new *catalog.Catalog) []Change {
 		case n.Retired:
 			cs.add(o.Code, CodeRetired, "code retired")
 		default:
-			cs.compareError(old, new, o, n)
+			cs.compareError(before, after, o, n)
 		}
 	}
-	for _, n := range entries(new) {
+	for _, n := range entries(after) {
 		if oldCodes[n.Code] != nil {
 			continue
 		}
@@ -119,15 +119,15 @@ func index(c *catalog.Catalog) map[string]*catalog.Error {
 }
 
 // catalogWide compares what applies to every error.
-func (cs *changes) catalogWide(old, new *catalog.Catalog) {
-	if old.Go.Package != new.Go.Package {
-		cs.add("", GoPackageChanged, "go.package changed from %s to %s", old.Go.Package, new.Go.Package)
+func (cs *changes) catalogWide(before, after *catalog.Catalog) {
+	if before.Go.Package != after.Go.Package {
+		cs.add("", GoPackageChanged, "go.package changed from %s to %s", before.Go.Package, after.Go.Package)
 	}
-	if old.RequestID.Header != new.RequestID.Header {
-		cs.add("", RequestIDHeaderChanged, "request_id.header changed from %s to %s", orNone(old.RequestID.Header), orNone(new.RequestID.Header))
+	if before.RequestID.Header != after.RequestID.Header {
+		cs.add("", RequestIDHeaderChanged, "request_id.header changed from %s to %s", orNone(before.RequestID.Header), orNone(after.RequestID.Header))
 	}
-	if old.Fallback != nil && new.Fallback != nil && old.Fallback.Code != new.Fallback.Code {
-		cs.add("", FallbackChanged, "the fallback for non-catalog errors changed from %s to %s", old.Fallback.Code, new.Fallback.Code)
+	if before.Fallback != nil && after.Fallback != nil && before.Fallback.Code != after.Fallback.Code {
+		cs.add("", FallbackChanged, "the fallback for non-catalog errors changed from %s to %s", before.Fallback.Code, after.Fallback.Code)
 	}
 }
 
