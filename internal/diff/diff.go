@@ -20,9 +20,9 @@ type Change struct {
 	Message  string     `json:"message"`  // what changed, in words
 }
 
-// Compare lists every change from old to new: catalog-wide changes first,
-// then per code, codes in old's order (in use, then retired), then codes only
-// new has in new's order.
+// Compare lists every change from before to after: catalog-wide changes
+// first, then per code, codes in before's order (in use, then retired), then
+// the codes only after has, in its order.
 func Compare(before, after *catalog.Catalog) []Change {
 	var cs changes
 	cs.catalogWide(before, after)
