@@ -82,21 +82,21 @@ type plainError struct {
 	Response   string
 	Details    []plainDetail
 	RetryAfter bool
-	data       *errorData // for the methods, which look no field up by name
 }
-
-func (e *plainError) Summary() string           { return e.data.Summary() }
-func (e *plainError) DescribedDetails() bool    { return e.data.DescribedDetails() }
-func (e *plainError) ReplacementAnchor() string { return e.data.ReplacementAnchor() }
 
 type plainDetail struct {
 	*catalog.Detail
 	Example string
-	data    detailData
 }
 
-func (d plainDetail) Summary() string       { return d.data.Summary() }
-func (d plainDetail) DescribedValues() bool { return d.data.DescribedValues() }
+// The template methods of errorData and detailData, as plain Go would
+// write them: on the embedded catalog types.
+
+func (e *plainError) Summary() string           { return errorSummary(e.Error) }
+func (e *plainError) DescribedDetails() bool    { return describedDetails(e.Error) }
+func (e *plainError) ReplacementAnchor() string { return replacementAnchor(e.Error.ReplacedBy) }
+func (d plainDetail) Summary() string           { return detailSummary(d.Detail) }
+func (d plainDetail) DescribedValues() bool     { return describedValues(d.Detail) }
 
 type plainEnvelope struct {
 	*catalog.Envelope
@@ -143,9 +143,9 @@ func plainPageOf(p *page) *plainPage {
 	}
 	q := &plainPage{Catalog: p.Catalog, Title: p.Title, Intro: p.Intro, Providers: p.Providers, Sections: p.Sections, Retired: p.Retired}
 	for _, e := range p.Errors {
-		pe := &plainError{Error: e.Error, Reason: e.Reason, Body: e.Body, Response: e.Response, RetryAfter: e.RetryAfter, data: e}
+		pe := &plainError{Error: e.Error, Reason: e.Reason, Body: e.Body, Response: e.Response, RetryAfter: e.RetryAfter}
 		for _, d := range e.Details {
-			pe.Details = append(pe.Details, plainDetail{Detail: d.Detail, Example: d.Example, data: d})
+			pe.Details = append(pe.Details, plainDetail{Detail: d.Detail, Example: d.Example})
 		}
 		plain[e] = pe
 		q.Errors = append(q.Errors, pe)

@@ -6,10 +6,27 @@ import (
 	"github.com/errgen/errgen/catalog"
 )
 
+// The methods below give templates the fallbacks of empty cells; each is a
+// function of the catalog error or detail alone.
+
 // Summary is what the reference table says of the error: the first
 // paragraph of its description, else its message, else its title, on one
 // line (a table cell turns line breaks into <br>).
-func (e *errorData) Summary() string {
+func (e *errorData) Summary() string { return errorSummary(e.Error) }
+
+// DescribedDetails reports whether some detail of the error has a
+// description: the details table has a Description column only then.
+func (e *errorData) DescribedDetails() bool { return describedDetails(e.Error) }
+
+// Summary is the detail's Description cell: its description, else a
+// pointer to its allowed values, else a dash (described by none).
+func (d detailData) Summary() string { return detailSummary(d.Detail) }
+
+// DescribedValues reports whether some allowed value of the detail has a
+// description: the values are a table then, a list otherwise.
+func (d detailData) DescribedValues() bool { return describedValues(d.Detail) }
+
+func errorSummary(e *catalog.Error) string {
 	s := strings.TrimSpace(normalizeBreaks(e.Description))
 	if s == "" && e.Message != nil {
 		s = e.Message.Source
@@ -21,9 +38,7 @@ func (e *errorData) Summary() string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// DescribedDetails reports whether some detail of the error has a
-// description: the details table has a Description column only then.
-func (e *errorData) DescribedDetails() bool {
+func describedDetails(e *catalog.Error) bool {
 	for _, d := range e.Details {
 		if d.Description != "" {
 			return true
@@ -32,9 +47,7 @@ func (e *errorData) DescribedDetails() bool {
 	return false
 }
 
-// Summary is the detail's Description cell: its description, else a
-// pointer to its allowed values, else a dash (described by none).
-func (d detailData) Summary() string {
+func detailSummary(d *catalog.Detail) string {
 	switch {
 	case d.Description != "":
 		return d.Description
@@ -44,9 +57,7 @@ func (d detailData) Summary() string {
 	return "—"
 }
 
-// DescribedValues reports whether some allowed value of the detail has a
-// description: the values are a table then, a list otherwise.
-func (d detailData) DescribedValues() bool {
+func describedValues(d *catalog.Detail) bool {
 	for _, v := range d.Enum {
 		if v.Description != "" {
 			return true

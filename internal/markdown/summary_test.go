@@ -47,14 +47,15 @@ func TestSummaries(t *testing.T) {
 		})
 	}
 
-	described := &errorData{Details: []detailData{newDetailData(&catalog.Detail{}, ""), newDetailData(&catalog.Detail{Description: "x"}, "")}}
-	bare := &errorData{Details: []detailData{newDetailData(&catalog.Detail{Enum: []catalog.EnumValue{{Value: "a"}}}, "")}}
+	enum := &catalog.Detail{Enum: []catalog.EnumValue{{Value: "a"}}}
+	described := newErrorFields(&catalog.Error{Details: []*catalog.Detail{{}, {Description: "x"}}})
+	bare := newErrorFields(&catalog.Error{Details: []*catalog.Detail{enum}})
 	if !described.DescribedDetails() || bare.DescribedDetails() {
 		t.Errorf("DescribedDetails() = %v, %v; want true, false", described.DescribedDetails(), bare.DescribedDetails())
 	}
 	values := newDetailData(&catalog.Detail{Enum: []catalog.EnumValue{{Value: "a"}, {Value: "b", Description: "B"}}}, "")
-	if !values.DescribedValues() || bare.Details[0].DescribedValues() {
-		t.Errorf("DescribedValues() = %v, %v; want true, false", values.DescribedValues(), bare.Details[0].DescribedValues())
+	if !values.DescribedValues() || newDetailData(enum, "").DescribedValues() {
+		t.Errorf("DescribedValues() = %v, %v; want true, false", values.DescribedValues(), newDetailData(enum, "").DescribedValues())
 	}
 }
 

@@ -26,6 +26,7 @@ func TestWrapProse(t *testing.T) {
 		{name: "block quote", in: "> " + long + "\n", prefix: "> "},
 		{name: "code span", in: "`" + long + "`\n"},
 		{name: "hard break kept", in: strings.Repeat("y ", 20) + "\\\n" + long + "\n"},
+		{name: "two-space hard break kept", in: strings.Repeat("y ", 20) + " \n" + long + "\n"},
 		{name: "no break before a list marker", in: strings.Repeat("x", 75) + " - item + item * item\n"},
 		{name: "no break before an ordered marker", in: strings.Repeat("x", 75) + " 1. one 2) two\n"},
 		{name: "no break before a heading, quote or fence", in: strings.Repeat("x", 78) + " # h > q ``` f\n"},
@@ -53,7 +54,7 @@ func TestWrapProse(t *testing.T) {
 				if n := utf8.RuneCountInString(l); n > lineLimit {
 					t.Errorf("line %d is %d long: %q", i+1, n, l)
 				}
-				if i == 0 || strings.HasSuffix(lines[i-1], "\\") {
+				if i == 0 || strings.HasSuffix(lines[i-1], "\\") || strings.HasSuffix(lines[i-1], "  ") {
 					continue
 				}
 				rest, ok := strings.CutPrefix(l, tc.prefix)
