@@ -102,6 +102,7 @@ type Error struct {
 	Fallback        bool              // stands in for non-catalog errors
 	Deprecated      string            // why the code is deprecated; empty when it is not
 	ReplacedBy      string            // the code to use instead; empty when none
+	Replacement     *Error            // the error in use that ReplacedBy names; nil when none
 	Since           string            // the API version that introduced the code, e.g. v1.4; free text
 	Retired         bool              // the code is reserved forever: in Catalog.Retired, never in Errors
 	TypeURI         string            // problem "type" URI: TypeBase + kebab(Code), or about:blank

@@ -38,6 +38,26 @@ func (cr *catalogReader) lifecycleField(e *Error, f field) {
 	}
 }
 
+// resolveReplacements points each error with a replacement at it: the
+// first error in use of that code. A replacement that is unknown, retired
+// or itself stays nil; validateLifecycle reports it.
+func resolveReplacements(c *Catalog) {
+	live := map[string]*Error{}
+	for _, e := range c.Errors {
+		if live[e.Code] == nil {
+			live[e.Code] = e
+		}
+	}
+	for _, e := range c.Errors {
+		if r := live[e.ReplacedBy]; r != nil && r != e {
+			e.Replacement = r
+		}
+	}
+	for _, e := range c.Retired {
+		e.Replacement = live[e.ReplacedBy]
+	}
+}
+
 // validateLifecycle checks the retired codes and every replaced_by; live
 // maps each code in use to its error.
 func (cr *catalogReader) validateLifecycle(live map[string]*Error) {

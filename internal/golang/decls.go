@@ -132,7 +132,7 @@ func (w declWriter) codes(c *catalog.Catalog) {
 	w.str("const (\n")
 	for _, e := range c.Errors {
 		w.specComment(fmt.Sprintf("Code%s is %s (%d %s).%s", e.Name, e.Code, e.Status, e.Title, sinceSentence(e)))
-		w.deprecated("\t", e, c, "Code")
+		w.deprecated("\t", e, "Code")
 		w.str("\tCode", e.Name, " Code = ", goString(e.Code), "\n")
 	}
 	w.str(")\n")
@@ -149,7 +149,7 @@ func (w declWriter) sentinels(c *catalog.Catalog) {
 		} else {
 			w.specComment(fmt.Sprintf("Err%s matches every %s error; build them with New%s.", e.Name, e.Code, e.Name))
 		}
-		w.deprecated("\t", e, c, "Err")
+		w.deprecated("\t", e, "Err")
 		w.str("\tErr", e.Name, " = &Error{def: &definitions[", strconv.Itoa(i), "]")
 		if e.Message != nil && e.Message.Static() {
 			w.str(", message: ", goString(e.Message.Source))
@@ -174,12 +174,12 @@ func jsonTag(d *catalog.Detail) string {
 
 // errorDecls writes what is per error: the details struct and the
 // constructors; index is the error's place in the definitions table.
-func (w declWriter) errorDecls(c *catalog.Catalog, e *catalog.Error, index int) {
+func (w declWriter) errorDecls(e *catalog.Error, index int) {
 	def := "&definitions[" + strconv.Itoa(index) + "]"
 	if len(e.Details) == 0 {
 		// Errors are immutable, so the sentinel itself is the error.
 		w.docComment(fmt.Sprintf("New%s returns the %s error (%d %s): Err%s. %s", e.Name, e.Code, e.Status, e.Title, e.Name, e.Description))
-		w.deprecated("", e, c, "New")
+		w.deprecated("", e, "New")
 		w.str("func New", e.Name, "() *Error {\n\treturn Err", e.Name, "\n}\n\n")
 		return
 	}
@@ -195,7 +195,7 @@ func (w declWriter) errorDecls(c *catalog.Catalog, e *catalog.Error, index int) 
 	w.str("}\n\n")
 	required := e.RequiredDetails()
 	w.docComment(fmt.Sprintf("New%s returns the %s error (%d %s). %s", e.Name, e.Code, e.Status, e.Title, e.Description))
-	w.deprecated("", e, c, "New")
+	w.deprecated("", e, "New")
 	w.str("func New", e.Name, "(")
 	for i, d := range required {
 		if i > 0 {
@@ -213,7 +213,7 @@ func (w declWriter) errorDecls(c *catalog.Catalog, e *catalog.Error, index int) 
 	w.str("})\n}\n\n")
 	if e.HasOptionalDetails() {
 		w.str("// New", e.Name, "WithDetails returns the ", e.Code, " error with all its details, optional ones included.\n")
-		w.deprecated("", e, c, "New")
+		w.deprecated("", e, "New")
 		w.str("func New", e.Name, "WithDetails(d ", details, ") *Error {\n\treturn newError(", def, ", d)\n}\n\n")
 	}
 }

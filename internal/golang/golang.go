@@ -98,7 +98,7 @@ func (g *emitter) declParts() []func(w declWriter) {
 		parts = append(parts, func(w declWriter) {
 			w.b.Grow((ch[1] - ch[0]) * 1024) // about what an error's declarations take
 			for i := ch[0]; i < ch[1]; i++ {
-				w.errorDecls(c, c.Errors[i], i)
+				w.errorDecls(c.Errors[i], i)
 			}
 		})
 	}

@@ -10,12 +10,12 @@ import (
 // go/doc, gopls and staticcheck recognise, so every use of a deprecated code's
 // prefix+Name identifier (CodeX, ErrX, NewX) is flagged; the replacement is a
 // doc link to the same kind of identifier. indent is "\t" inside a block.
-func (w declWriter) deprecated(indent string, e *catalog.Error, c *catalog.Catalog, prefix string) {
+func (w declWriter) deprecated(indent string, e *catalog.Error, prefix string) {
 	if e.Deprecated == "" {
 		return
 	}
 	text := "Deprecated: " + e.Deprecated
-	if r := replacement(c, e); r != nil {
+	if r := e.Replacement; r != nil {
 		text += " Replaced by [" + prefix + r.Name + "]."
 	}
 	w.str(indent, "//\n")
@@ -27,19 +27,6 @@ func (w declWriter) deprecated(indent string, e *catalog.Error, c *catalog.Catal
 		return
 	}
 	w.docLines(lines)
-}
-
-// replacement is the error that replaces e, or nil.
-func replacement(c *catalog.Catalog, e *catalog.Error) *catalog.Error {
-	if e.ReplacedBy == "" {
-		return nil
-	}
-	for _, r := range c.Errors {
-		if r.Code == e.ReplacedBy {
-			return r
-		}
-	}
-	return nil
 }
 
 // sinceSentence is " Since v1.4." for a code that says when it came, or "".

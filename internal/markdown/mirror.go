@@ -38,6 +38,7 @@ type errorData struct {
 	Fallback        bool
 	Deprecated      string
 	ReplacedBy      string
+	Replacement     *catalog.Error
 	Since           string
 	Retired         bool
 	TypeURI         string
@@ -84,6 +85,7 @@ func newErrorFields(e *catalog.Error) *errorData {
 		Fallback:        e.Fallback,
 		Deprecated:      e.Deprecated,
 		ReplacedBy:      e.ReplacedBy,
+		Replacement:     e.Replacement,
 		Since:           e.Since,
 		Retired:         e.Retired,
 		TypeURI:         e.TypeURI,
