@@ -73,7 +73,7 @@ func TestRules(t *testing.T) {
 	}
 }
 
-func parse(t *testing.T, name, data string) *catalog.Catalog {
+func parse(t testing.TB, name, data string) *catalog.Catalog {
 	t.Helper()
 	c, err := catalog.Parse(name, []byte(data), golang.Rules)
 	if err != nil {
