@@ -79,6 +79,11 @@ func diffInputs(args []string, base string, stderr io.Writer) (before, after *ca
 		}
 	} else {
 		data, err := gitShow(base, newPath)
+		if errors.Is(err, errNotAtBase) {
+			// A pull request that adds the catalog: nothing it could break.
+			fmt.Fprintf(stderr, "errgen: %s is not in %s: nothing to compare it with\n", newPath, base)
+			return nil, nil, exitOK
+		}
 		if err != nil {
 			fmt.Fprintf(stderr, "errgen: %v\n", err)
 			return nil, nil, exitFailure
@@ -93,14 +98,34 @@ func diffInputs(args []string, base string, stderr io.Writer) (before, after *ca
 	return before, after, exitOK
 }
 
-// gitShow reads a file as it is at a revision, with git show run in the
-// file's directory: "REV:./NAME" is the path relative to the repository's
-// root, wherever the file is in it.
+// errNotAtBase is gitShow's error for a file the revision does not have.
+var errNotAtBase = errors.New("not at the base revision")
+
+// gitShow reads a file as it is at a revision, with git run in the file's
+// directory: "REV:./NAME" is the path relative to the repository's root,
+// wherever the file is in it. It returns errNotAtBase when the revision
+// exists but has no such file.
 func gitShow(rev, path string) ([]byte, error) {
 	if strings.HasPrefix(rev, "-") {
 		return nil, fmt.Errorf("--base %q: not a git revision", rev)
 	}
-	cmd := exec.Command("git", "-C", filepath.Dir(path), "show", rev+":./"+filepath.Base(path))
+	dir, object := filepath.Dir(path), rev+":./"+filepath.Base(path)
+	if _, err := git(dir, "rev-parse", "--verify", "--end-of-options", rev+"^{commit}"); err != nil {
+		return nil, fmt.Errorf("--base %s: %v", rev, err)
+	}
+	if _, err := git(dir, "cat-file", "-e", object); err != nil {
+		return nil, errNotAtBase
+	}
+	data, err := git(dir, "show", object)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s at %s: %v", path, rev, err)
+	}
+	return data, nil
+}
+
+// git runs git in dir and returns its output; its error says what git said.
+func git(dir string, args ...string) ([]byte, error) {
+	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if err := cmd.Run(); err != nil {
@@ -108,7 +133,7 @@ func gitShow(rev, path string) ([]byte, error) {
 		if msg == "" {
 			msg = err.Error()
 		}
-		return nil, fmt.Errorf("reading %s at %s: git show: %s", path, rev, msg)
+		return nil, fmt.Errorf("git %s: %s", args[0], msg)
 	}
 	return out.Bytes(), nil
 }

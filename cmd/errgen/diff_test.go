@@ -129,11 +129,17 @@ func TestDiffBase(t *testing.T) {
 		}
 	}
 	code, _, stderr := runIn(t, repo, "diff", "--base", "no-such-ref", "api/catalog.yaml")
-	if code != exitFailure || !strings.Contains(stderr, "errgen: reading api/catalog.yaml at no-such-ref: git show: ") {
+	if code != exitFailure || !strings.HasPrefix(stderr, "errgen: --base no-such-ref: git rev-parse: ") {
 		t.Errorf("unknown revision: exit %d, stderr %q", code, stderr)
 	}
+	// A catalog the base does not have yet: nothing it could break.
+	writeFile(t, filepath.Join(repo, "other", "catalog.yaml"), newCatalog)
+	code, stdout, stderr := runIn(t, repo, "diff", "--base", "HEAD", "other/catalog.yaml")
+	if code != exitOK || stdout != "" || stderr != "errgen: other/catalog.yaml is not in HEAD: nothing to compare it with\n" {
+		t.Errorf("new catalog: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
 	git("commit", "-q", "-am", "deprecate GONE")
-	code, stdout, stderr := runIn(t, repo, "diff", "--base", "HEAD", "api/catalog.yaml")
+	code, stdout, stderr = runIn(t, repo, "diff", "--base", "HEAD", "api/catalog.yaml")
 	if code != exitOK || stdout != "no changes\n" {
 		t.Errorf("against itself: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
