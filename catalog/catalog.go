@@ -27,7 +27,8 @@ type Catalog struct {
 	Go          GoOptions        // settings of the Go output
 	OpenAPI     OpenAPIOptions   // settings of the OpenAPI output
 	Docs        DocsOptions      // settings of the Markdown output
-	Errors      []*Error         // the errors, in catalog order
+	Errors      []*Error         // the errors in use (deprecated ones too), in catalog order
+	Retired     []*Error         // the retired codes, in catalog order: reserved forever, nothing generated
 	Envelopes   []*Envelope      // the envelopes in use: the default first, then overrides in order of first use
 	Fallback    *Error           // the error that stands in for any non-catalog error
 }
@@ -99,6 +100,11 @@ type Error struct {
 	Meta            []Meta            // free string attributes, in catalog order
 	Challenge       string            // WWW-Authenticate value of a 401
 	Fallback        bool              // stands in for non-catalog errors
+	Deprecated      string            // why the code is deprecated; empty when it is not
+	ReplacedBy      string            // the code to use instead; empty when none
+	Replacement     *Error            // the error in use that ReplacedBy names; nil when none
+	Since           string            // the API version that introduced the code, e.g. v1.4; free text
+	Retired         bool              // the code is reserved forever: in Catalog.Retired, never in Errors
 	TypeURI         string            // problem "type" URI: TypeBase + kebab(Code), or about:blank
 	Anchor          string            // stable docs anchor, kebab(Code)
 	DocsLink        string            // DocsURL + "#" + Anchor, or empty

@@ -59,6 +59,8 @@ func (cr *catalogReader) error(n *yaml.Node) *Error {
 			e.Challenge = cr.str(f.value, "challenge")
 		case "fallback":
 			e.Fallback = cr.boolean(f.value, "fallback")
+		default:
+			cr.lifecycleField(e, f)
 		}
 	}
 	if n.Kind != yaml.MappingNode {
@@ -74,7 +76,7 @@ func (cr *catalogReader) error(n *yaml.Node) *Error {
 	}
 	// An error without a format of its own gets the catalog's, already in
 	// use, in normalize.
-	if e.Format != nil {
+	if e.Format != nil && !e.Retired { // a retired error's envelope is never written
 		cr.use(e.Format)
 	}
 	return e

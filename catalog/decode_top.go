@@ -21,8 +21,8 @@ var (
 	providerKeys    = []string{"name", "notes", "issues"}
 	issueKeys       = []string{"error", "cause", "fix"}
 	formatKeys      = []string{"name", "media_type", "body"}
-	errorKeys       = []string{"code", "status", "title", "message", "description", "category", "causes", "remediation", "troubleshooting", "details", "headers", "retryable", "format", "meta", "challenge", "fallback"}
-	laterErrorKeys  = []string{"translations", "grpc", "help", "deprecated", "replaced_by", "since", "retired"}
+	errorKeys       = []string{"code", "status", "title", "message", "description", "category", "causes", "remediation", "troubleshooting", "details", "headers", "retryable", "format", "meta", "challenge", "fallback", "deprecated", "replaced_by", "since", "retired"}
+	laterErrorKeys  = []string{"translations", "grpc", "help"}
 	detailKeys      = []string{"name", "type", "required", "description", "example", "enum"}
 	enumKeys        = []string{"value", "description"}
 	troubleshootKey = []string{"check", "solution"}
@@ -111,7 +111,11 @@ func (cr *catalogReader) errorList(n *yaml.Node) {
 		cr.probs.add(posOf(n), "errors: the list is empty: declare at least one error, the fallback (errgen init writes a starter catalog)")
 	}
 	for _, item := range items {
-		if e := cr.error(item); e != nil {
+		switch e := cr.error(item); {
+		case e == nil:
+		case e.Retired:
+			cr.c.Retired = append(cr.c.Retired, e) // reserved, never generated
+		default:
 			cr.c.Errors = append(cr.c.Errors, e)
 		}
 	}

@@ -59,4 +59,11 @@ func normalize(c *Catalog) {
 			c.Fallback = e
 		}
 	}
+	resolveReplacements(c)
+	for _, e := range c.Retired { // for the docs' Retired codes table
+		if e.Title == "" && e.Status >= 400 && e.Status <= 599 {
+			e.Title = http.StatusText(e.Status)
+		}
+		e.Anchor = Kebab(e.Code)
+	}
 }

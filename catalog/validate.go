@@ -75,6 +75,7 @@ func (cr *catalogReader) validate() {
 		cr.validateEnvelope(env)
 	}
 	cr.checkEnvelopeNames()
+	cr.validateLifecycle(byCode)
 }
 
 // checkEnvelopeNames reports two envelopes in use whose names give the same

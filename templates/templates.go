@@ -12,12 +12,13 @@
 //	envelope.tmpl   "Error response format": per envelope, an example body and a field table
 //	reference.tmpl  "Error codes": the | Code | Status | Description | table
 //	error.tmpl      one error's section; page.tmpl renders it per error, under each group's heading
+//	retired.tmpl    "Retired codes": the table of codes reserved forever; nothing when none is retired
 //	providers.tmpl  "Provider-specific issues"; nothing when the catalog has no providers
 //	sections.tmpl   the catalog's extra docs sections
 //
-// A part the page gains (say, a table of retired codes) is a new file here
-// and one more {{part}} line in page.tmpl; a notice about one error
-// (deprecated, since) goes in error.tmpl, where its comment marks the place.
+// A part the page gains is a new file here and one more {{part}} line in
+// page.tmpl, as retired.tmpl shows; a notice about one error goes in
+// error.tmpl, with the deprecation notice and since.
 //
 // page.tmpl renders each part with {{part "name.tmpl" .}}, which trims the
 // blank lines around the part's output, and puts one blank line before each
@@ -42,7 +43,7 @@
 //
 // # Data
 //
-// page.tmpl, envelope.tmpl, reference.tmpl, providers.tmpl and sections.tmpl
+// page.tmpl, envelope.tmpl, reference.tmpl, retired.tmpl, providers.tmpl and sections.tmpl
 // receive the Page:
 //
 //	.Catalog    *catalog.Catalog  the whole validated catalog, for anything not below
@@ -54,6 +55,8 @@
 //	.Providers  []catalog.Provider  docs.providers (.Name, .Notes, .Issues with .Error .Cause .Fix)
 //	.Sections   []catalog.Section   docs.sections (.Title, .Body)
 //	.Statuses   []Status          the errors by status, sorted by status
+//	.Retired    []Retired         the retired codes, in catalog order: every field of catalog.Error
+//	                              (.Code, .Status, .Title, .Deprecated, .ReplacedBy …) and .ReplacementAnchor
 //
 // An Envelope has every field of catalog.Envelope (.Name, .MediaType, .Body)
 // and:
@@ -80,6 +83,8 @@
 //	.RetryAfter  bool      the error sets a Retry-After header
 //	.Summary     string    the first paragraph of its description, else its message, else its title, on one line
 //	.DescribedDetails bool some detail has a description (the details table's Description column)
+//	.ReplacementAnchor string  the anchor of .ReplacedBy's section, "" when the error has no replacement
+//	(.Deprecated, the reason, and .Since are catalog.Error's fields: "" when not set)
 //
 // A Detail also has .Summary (its description, else "One of the allowed
 // values below." for an enum, else "—") and .DescribedValues (some allowed

@@ -37,6 +37,9 @@ const (
 	// CodeForbidden is FORBIDDEN (403 Forbidden).
 	CodeForbidden Code = "FORBIDDEN"
 	// CodeProductAccessDenied is PRODUCT_ACCESS_DENIED (403 Product Access Denied).
+	//
+	// Deprecated: Use FORBIDDEN, whose permission detail names the product scope the key lacks.
+	// Replaced by [CodeForbidden].
 	CodeProductAccessDenied Code = "PRODUCT_ACCESS_DENIED"
 	// CodeNotFound is NOT_FOUND (404 Not Found).
 	CodeNotFound Code = "NOT_FOUND"
@@ -44,7 +47,7 @@ const (
 	CodeConflict Code = "CONFLICT"
 	// CodeDuplicateResource is DUPLICATE_RESOURCE (409 Duplicate Resource).
 	CodeDuplicateResource Code = "DUPLICATE_RESOURCE"
-	// CodeAccountDisabled is ACCOUNT_DISABLED (412 Account Disabled).
+	// CodeAccountDisabled is ACCOUNT_DISABLED (412 Account Disabled). Since v1.4.
 	CodeAccountDisabled Code = "ACCOUNT_DISABLED"
 	// CodeUnsupportedMediaType is UNSUPPORTED_MEDIA_TYPE (415 Unsupported Media Type).
 	CodeUnsupportedMediaType Code = "UNSUPPORTED_MEDIA_TYPE"
@@ -80,6 +83,9 @@ var (
 	ErrForbidden = &Error{def: &definitions[4], message: "Access denied"}
 	// ErrProductAccessDenied matches every PRODUCT_ACCESS_DENIED error; build them with
 	// NewProductAccessDenied.
+	//
+	// Deprecated: Use FORBIDDEN, whose permission detail names the product scope the key lacks.
+	// Replaced by [ErrForbidden].
 	ErrProductAccessDenied = &Error{def: &definitions[5], message: "API key does not have access to this product"}
 	// ErrNotFound matches every NOT_FOUND error; build them with NewNotFound.
 	ErrNotFound = &Error{def: &definitions[6], message: "Resource not found"}
@@ -185,11 +191,17 @@ type ProductAccessDeniedDetails struct {
 // Denied). The API key is valid but is not enabled for the product whose base URL was
 // called. Unlike `FORBIDDEN`, no permission within the product can fix this; the key must
 // first be granted the product.
+//
+// Deprecated: Use FORBIDDEN, whose permission detail names the product scope the key lacks.
+// Replaced by [NewForbidden].
 func NewProductAccessDenied(product string) *Error {
 	return newError(&definitions[5], ProductAccessDeniedDetails{Product: product})
 }
 
 // NewProductAccessDeniedWithDetails returns the PRODUCT_ACCESS_DENIED error with all its details, optional ones included.
+//
+// Deprecated: Use FORBIDDEN, whose permission detail names the product scope the key lacks.
+// Replaced by [NewForbidden].
 func NewProductAccessDeniedWithDetails(d ProductAccessDeniedDetails) *Error {
 	return newError(&definitions[5], d)
 }
@@ -385,11 +397,11 @@ var definitions = [18]definition{
 	{Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.onestack.example/errors#unauthorized", Category: "Authentication errors"}, envelope: &envelopes[0], message: "Authentication required", challenge: "Bearer", body: "{\"error\":\"Authentication required\",\"code\":\"UNAUTHORIZED\"}"},
 	{Definition: Definition{Code: CodeTokenExpired, Status: 401, Title: "Token Expired", DocsURL: "https://docs.onestack.example/errors#token-expired", Category: "Authentication errors"}, envelope: &envelopes[0], message: "Session or token has expired", challenge: "Bearer", zero: TokenExpiredDetails{}},
 	{Definition: Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", DocsURL: "https://docs.onestack.example/errors#forbidden", Category: "Permission errors"}, envelope: &envelopes[0], message: "Access denied", zero: ForbiddenDetails{}, required: true},
-	{Definition: Definition{Code: CodeProductAccessDenied, Status: 403, Title: "Product Access Denied", DocsURL: "https://docs.onestack.example/errors#product-access-denied", Category: "Permission errors"}, envelope: &envelopes[0], message: "API key does not have access to this product", zero: ProductAccessDeniedDetails{}, required: true},
+	{Definition: Definition{Code: CodeProductAccessDenied, Status: 403, Title: "Product Access Denied", DocsURL: "https://docs.onestack.example/errors#product-access-denied", Category: "Permission errors", Deprecated: "Use FORBIDDEN, whose permission detail names the product scope the key lacks.", ReplacedBy: "FORBIDDEN"}, envelope: &envelopes[0], message: "API key does not have access to this product", zero: ProductAccessDeniedDetails{}, required: true},
 	{Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found", DocsURL: "https://docs.onestack.example/errors#not-found", Category: "Not found errors"}, envelope: &envelopes[0], message: "Resource not found", zero: NotFoundDetails{}, required: true},
 	{Definition: Definition{Code: CodeConflict, Status: 409, Title: "Conflict", DocsURL: "https://docs.onestack.example/errors#conflict", Category: "Conflict errors"}, envelope: &envelopes[0], message: "Resource has been modified by another user", zero: ConflictDetails{}, required: true},
 	{Definition: Definition{Code: CodeDuplicateResource, Status: 409, Title: "Duplicate Resource", DocsURL: "https://docs.onestack.example/errors#duplicate-resource", Category: "Conflict errors"}, envelope: &envelopes[0], message: "A resource with the same unique identifier already exists", zero: DuplicateResourceDetails{}, required: true},
-	{Definition: Definition{Code: CodeAccountDisabled, Status: 412, Title: "Account Disabled", DocsURL: "https://docs.onestack.example/errors#account-disabled", Category: "Account errors"}, envelope: &envelopes[0], message: "Linked account is disabled", zero: AccountDisabledDetails{}, required: true},
+	{Definition: Definition{Code: CodeAccountDisabled, Status: 412, Title: "Account Disabled", DocsURL: "https://docs.onestack.example/errors#account-disabled", Category: "Account errors", Since: "v1.4"}, envelope: &envelopes[0], message: "Linked account is disabled", zero: AccountDisabledDetails{}, required: true},
 	{Definition: Definition{Code: CodeUnsupportedMediaType, Status: 415, Title: "Unsupported Media Type", DocsURL: "https://docs.onestack.example/errors#unsupported-media-type", Category: "Validation errors"}, envelope: &envelopes[0], message: "Content-Type must be application/json", body: "{\"error\":\"Content-Type must be application/json\",\"code\":\"UNSUPPORTED_MEDIA_TYPE\"}"},
 	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", DocsURL: "https://docs.onestack.example/errors#unprocessable-entity", Category: "Validation errors"}, envelope: &envelopes[0], message: "The request could not be processed", zero: UnprocessableEntityDetails{}, required: true},
 	{Definition: Definition{Code: CodeRateLimitExceeded, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.onestack.example/errors#rate-limit-exceeded", Category: "Rate limiting"}, envelope: &envelopes[0], message: "Rate limit exceeded", headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, zero: RateLimitExceededDetails{}, required: true},
@@ -448,6 +460,10 @@ type Definition struct {
 	Retryable bool   // whether a client may retry the request as is
 	DocsURL   string // link to the error's documentation; empty when none
 	Category  string // the catalog's category; empty when none
+
+	Deprecated string // why the code is deprecated; empty when it is not
+	ReplacedBy Code   // the code to use instead; empty when none
+	Since      string // the API version that introduced the code; empty when unknown
 }
 
 // definition is a Definition plus what the runtime needs to write and parse it.

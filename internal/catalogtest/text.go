@@ -91,6 +91,9 @@ errors:
     remediation: [` + q(long) + `]
     troubleshooting: [{check: ` + multi + `, solution: ` + h + `}]
     meta: {kind: ` + h + `}
+    deprecated: ` + q(DocTraps+HostileText+" */") + `
+    replaced_by: SECRET_FAIL
+    since: ` + h + `
     details:
       - {name: field, type: string, required: true, description: ` + multi + `, example: ` + h + `}
       - {name: blob, type: object, description: ` + h + `, example: {"*/": ` + h + `, "<b>": [1, 2]}}
@@ -104,6 +107,11 @@ errors:
     status: 401
     challenge: Bearer realm="a\"b"
     format: oauth2
+  - code: RETIRED
+    status: 400
+    retired: true
+    deprecated: ` + multi + `
+    replaced_by: HOSTILE
 `)
 }
 

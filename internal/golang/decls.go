@@ -131,7 +131,8 @@ func (w declWriter) codes(c *catalog.Catalog) {
 	w.docLines([]string{"The error codes of " + oneLine(c.API) + ", in catalog order."})
 	w.str("const (\n")
 	for _, e := range c.Errors {
-		w.specComment(fmt.Sprintf("Code%s is %s (%d %s).", e.Name, e.Code, e.Status, e.Title))
+		w.specComment(fmt.Sprintf("Code%s is %s (%d %s).%s", e.Name, e.Code, e.Status, e.Title, sinceSentence(e)))
+		w.deprecated("\t", e, "Code")
 		w.str("\tCode", e.Name, " Code = ", goString(e.Code), "\n")
 	}
 	w.str(")\n")
@@ -148,6 +149,7 @@ func (w declWriter) sentinels(c *catalog.Catalog) {
 		} else {
 			w.specComment(fmt.Sprintf("Err%s matches every %s error; build them with New%s.", e.Name, e.Code, e.Name))
 		}
+		w.deprecated("\t", e, "Err")
 		w.str("\tErr", e.Name, " = &Error{def: &definitions[", strconv.Itoa(i), "]")
 		if e.Message != nil && e.Message.Static() {
 			w.str(", message: ", goString(e.Message.Source))
@@ -177,6 +179,7 @@ func (w declWriter) errorDecls(e *catalog.Error, index int) {
 	if len(e.Details) == 0 {
 		// Errors are immutable, so the sentinel itself is the error.
 		w.docComment(fmt.Sprintf("New%s returns the %s error (%d %s): Err%s. %s", e.Name, e.Code, e.Status, e.Title, e.Name, e.Description))
+		w.deprecated("", e, "New")
 		w.str("func New", e.Name, "() *Error {\n\treturn Err", e.Name, "\n}\n\n")
 		return
 	}
@@ -192,6 +195,7 @@ func (w declWriter) errorDecls(e *catalog.Error, index int) {
 	w.str("}\n\n")
 	required := e.RequiredDetails()
 	w.docComment(fmt.Sprintf("New%s returns the %s error (%d %s). %s", e.Name, e.Code, e.Status, e.Title, e.Description))
+	w.deprecated("", e, "New")
 	w.str("func New", e.Name, "(")
 	for i, d := range required {
 		if i > 0 {
@@ -209,6 +213,7 @@ func (w declWriter) errorDecls(e *catalog.Error, index int) {
 	w.str("})\n}\n\n")
 	if e.HasOptionalDetails() {
 		w.str("// New", e.Name, "WithDetails returns the ", e.Code, " error with all its details, optional ones included.\n")
+		w.deprecated("", e, "New")
 		w.str("func New", e.Name, "WithDetails(d ", details, ") *Error {\n\treturn newError(", def, ", d)\n}\n\n")
 	}
 }
@@ -287,6 +292,15 @@ func (w declWriter) definition(e *catalog.Error, metaNames []string) {
 	}
 	if e.Category != "" {
 		w.str(", Category: ", goString(e.Category))
+	}
+	if e.Deprecated != "" {
+		w.str(", Deprecated: ", goString(e.Deprecated))
+	}
+	if e.ReplacedBy != "" {
+		w.str(", ReplacedBy: ", goString(e.ReplacedBy))
+	}
+	if e.Since != "" {
+		w.str(", Since: ", goString(e.Since))
 	}
 	w.str("}, envelope: &envelopes[", strconv.Itoa(e.Format.Index), "]")
 	if e.Format.Has(catalog.RefType) {

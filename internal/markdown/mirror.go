@@ -36,6 +36,11 @@ type errorData struct {
 	Meta            []catalog.Meta
 	Challenge       string
 	Fallback        bool
+	Deprecated      string
+	ReplacedBy      string
+	Replacement     *catalog.Error
+	Since           string
+	Retired         bool
 	TypeURI         string
 	Anchor          string
 	DocsLink        string
@@ -78,6 +83,11 @@ func newErrorFields(e *catalog.Error) *errorData {
 		Meta:            e.Meta,
 		Challenge:       e.Challenge,
 		Fallback:        e.Fallback,
+		Deprecated:      e.Deprecated,
+		ReplacedBy:      e.ReplacedBy,
+		Replacement:     e.Replacement,
+		Since:           e.Since,
+		Retired:         e.Retired,
 		TypeURI:         e.TypeURI,
 		Anchor:          e.Anchor,
 		DocsLink:        e.DocsLink,

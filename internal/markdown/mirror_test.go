@@ -92,10 +92,11 @@ type plainDetail struct {
 // The template methods of errorData and detailData, as plain Go would
 // write them: on the embedded catalog types.
 
-func (e *plainError) Summary() string        { return errorSummary(e.Error) }
-func (e *plainError) DescribedDetails() bool { return describedDetails(e.Error) }
-func (d plainDetail) Summary() string        { return detailSummary(d.Detail) }
-func (d plainDetail) DescribedValues() bool  { return describedValues(d.Detail) }
+func (e *plainError) Summary() string           { return errorSummary(e.Error) }
+func (e *plainError) DescribedDetails() bool    { return describedDetails(e.Error) }
+func (e *plainError) ReplacementAnchor() string { return replacementAnchor(e.Error.ReplacedBy) }
+func (d plainDetail) Summary() string           { return detailSummary(d.Detail) }
+func (d plainDetail) DescribedValues() bool     { return describedValues(d.Detail) }
 
 type plainEnvelope struct {
 	*catalog.Envelope
@@ -127,6 +128,7 @@ type plainPage struct {
 	Providers []catalog.Provider
 	Sections  []catalog.Section
 	Statuses  []*plainStatusRow
+	Retired   []*retiredCode
 }
 
 // plainPageOf is p with every error and detail as a plain one.
@@ -139,7 +141,7 @@ func plainPageOf(p *page) *plainPage {
 		}
 		return out
 	}
-	q := &plainPage{Catalog: p.Catalog, Title: p.Title, Intro: p.Intro, Providers: p.Providers, Sections: p.Sections}
+	q := &plainPage{Catalog: p.Catalog, Title: p.Title, Intro: p.Intro, Providers: p.Providers, Sections: p.Sections, Retired: p.Retired}
 	for _, e := range p.Errors {
 		pe := &plainError{Error: e.Error, Reason: e.Reason, Body: e.Body, Response: e.Response, RetryAfter: e.RetryAfter}
 		for _, d := range e.Details {

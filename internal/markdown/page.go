@@ -28,6 +28,13 @@ type page struct {
 	Providers []catalog.Provider
 	Sections  []catalog.Section
 	Statuses  []*statusRow
+	Retired   []*retiredCode
+}
+
+// retiredCode is one row of the Retired codes table.
+type retiredCode struct {
+	*catalog.Error
+	ReplacementAnchor string // the anchor of the code that replaces it; "" when none
 }
 
 // envelope is a wire format in use, with its example and field table.
@@ -80,6 +87,9 @@ func newPage(c *catalog.Catalog) (*page, error) {
 	}
 	p.Groups = groupErrors(p.Errors, c.Docs.GroupBy)
 	p.Statuses = statusRows(p.Errors)
+	for _, e := range c.Retired {
+		p.Retired = append(p.Retired, &retiredCode{Error: e, ReplacementAnchor: replacementAnchor(e.ReplacedBy)})
+	}
 	return p, nil
 }
 

@@ -57,7 +57,10 @@ errors:
     troubleshooting: [{check: ` + v + `, solution: ` + v + `}]
     details:
       - {name: field, type: string, description: ` + v + `, enum: [{value: a, description: ` + v + `}]}
+    deprecated: ` + v + `
+    since: ` + v + `
   - {code: INTERNAL, status: 500, fallback: true}
+  - {code: OLD, status: 400, retired: true, deprecated: ` + v + `}
 `)
 }
 

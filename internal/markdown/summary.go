@@ -65,3 +65,16 @@ func describedValues(d *catalog.Detail) bool {
 	}
 	return false
 }
+
+// ReplacementAnchor is the anchor of the error's replacement, for the
+// deprecation notice's link; "" when it has none.
+func (e *errorData) ReplacementAnchor() string { return replacementAnchor(e.ReplacedBy) }
+
+// replacementAnchor is the anchor of the code that replaces another: a code
+// in use (validated), whose section has the anchor its code makes.
+func replacementAnchor(code string) string {
+	if code == "" {
+		return ""
+	}
+	return catalog.Kebab(code)
+}

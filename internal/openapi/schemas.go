@@ -318,6 +318,9 @@ func (g *generator) detailsSchema(e *catalog.Error) (*yaml.Node, error) {
 	s := yamlnode.Map()
 	yamlnode.Set(s, "type", yamlnode.Str("object"))
 	yamlnode.Set(s, "description", yamlnode.Str(fmt.Sprintf("Details of `%s` errors.", e.Code)))
+	if e.Deprecated != "" {
+		yamlnode.Set(s, "deprecated", yamlnode.Bool(true))
+	}
 	required := yamlnode.Seq()
 	props := yamlnode.Map()
 	for _, d := range e.Details {

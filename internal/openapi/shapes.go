@@ -28,6 +28,10 @@ func bodySchemaName(e *catalog.Error) string {
 func (g *generator) shape(e *catalog.Error) *yaml.Node {
 	s := g.shapeNode(e.Format.Body, e, e.Format.Has(catalog.RefCode))
 	yamlnode.Insert(s, 0, "title", yamlnode.Str(e.Code))
+	if e.Deprecated != "" {
+		// after title and type, where readers and linters look
+		yamlnode.Insert(s, 2, "deprecated", yamlnode.Bool(true))
+	}
 	return s
 }
 

@@ -218,6 +218,10 @@ type Definition struct {
 	Retryable bool   // whether a client may retry the request as is
 	DocsURL   string // link to the error's documentation; empty when none
 	Category  string // the catalog's category; empty when none
+
+	Deprecated string // why the code is deprecated; empty when it is not
+	ReplacedBy Code   // the code to use instead; empty when none
+	Since      string // the API version that introduced the code; empty when unknown
 }
 
 // definition is a Definition plus what the runtime needs to write and parse it.

@@ -1,0 +1,148 @@
+package catalog
+
+import (
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// A code's lifecycle: added (since), deprecated (still generated, flagged in
+// Go, OpenAPI and the docs, perhaps with a replacement), then retired
+// (reserved forever, nothing generated). A code is never deleted: a client
+// that still meets a retired code must not meet it with a new meaning.
+
+// lifecycleField reads deprecated, replaced_by, since and retired.
+func (cr *catalogReader) lifecycleField(e *Error, f field) {
+	switch f.key {
+	case "deprecated":
+		if f.value.Kind == yaml.ScalarNode && f.value.ShortTag() == "!!bool" {
+			cr.probs.add(posOf(f.value), "deprecated must be the reason, not a boolean: e.g. deprecated: Use NEW_CODE instead.")
+			return
+		}
+		e.Deprecated = cr.str(f.value, "deprecated")
+		if e.Deprecated == "" && f.value.ShortTag() == "!!str" {
+			cr.probs.add(posOf(f.value), "deprecated must not be empty: say why, and what to use instead")
+		}
+	case "replaced_by":
+		e.ReplacedBy = cr.str(f.value, "replaced_by")
+		if e.ReplacedBy == "" && f.value.ShortTag() == "!!str" {
+			cr.probs.add(posOf(f.value), "replaced_by must not be empty")
+		}
+	case "since":
+		e.Since = cr.str(f.value, "since")
+		if e.Since == "" && f.value.ShortTag() == "!!str" {
+			cr.probs.add(posOf(f.value), "since must not be empty")
+		}
+	case "retired":
+		e.Retired = cr.boolean(f.value, "retired")
+	}
+}
+
+// resolveReplacements points each error with a replacement at it: the
+// first error in use of that code. A replacement that is unknown, retired
+// or itself stays nil; validateLifecycle reports it.
+func resolveReplacements(c *Catalog) {
+	live := map[string]*Error{}
+	for _, e := range c.Errors {
+		if live[e.Code] == nil {
+			live[e.Code] = e
+		}
+	}
+	for _, e := range c.Errors {
+		if r := live[e.ReplacedBy]; r != nil && r != e {
+			e.Replacement = r
+		}
+	}
+	for _, e := range c.Retired {
+		e.Replacement = live[e.ReplacedBy]
+	}
+}
+
+// validateLifecycle checks the retired codes and every replaced_by; live
+// maps each code in use to its error.
+func (cr *catalogReader) validateLifecycle(live map[string]*Error) {
+	retired := map[string]*Error{}
+	for _, e := range cr.c.Retired {
+		switch {
+		case e.Code == "":
+		case !codePattern.MatchString(e.Code):
+			cr.probs.add(e.Pos, "code %q must start with a letter and hold only letters, digits, _ - and .", e.Code)
+		case retired[e.Code] != nil:
+			cr.probs.add(e.Pos, "code %q is already declared at line %d: codes are unique; rename or remove one", e.Code, retired[e.Code].Pos.Line)
+		default:
+			retired[e.Code] = e
+		}
+		if e.Fallback {
+			cr.probs.add(e.Pos, "error %q is retired and cannot be the fallback: Write sends the fallback for every non-catalog error", e.Code)
+		}
+	}
+	for _, e := range cr.c.Errors {
+		if r := retired[e.Code]; r != nil {
+			cr.probs.add(e.Pos, "code %q is retired (line %d) and cannot be reused: clients may still read it with its old meaning", e.Code, r.Pos.Line)
+		}
+	}
+	all := append(append([]*Error(nil), cr.c.Errors...), cr.c.Retired...)
+	for _, e := range all {
+		if e.ReplacedBy != "" {
+			cr.checkReplacement(e, live, retired)
+		}
+	}
+	cr.checkReplacementCycles(live)
+}
+
+// checkReplacement checks that e's replacement is a code in use, other than e.
+func (cr *catalogReader) checkReplacement(e *Error, live, retired map[string]*Error) {
+	pos := cr.valuePos(e, "replaced_by")
+	switch r := live[e.ReplacedBy]; {
+	case e.Deprecated == "" && !e.Retired:
+		cr.probs.add(pos, "error %q: replaced_by needs deprecated (the reason) or retired: true; a code in full use has no replacement", e.Code)
+	case e.ReplacedBy == e.Code:
+		cr.probs.add(pos, "error %q is replaced by itself", e.Code)
+	case retired[e.ReplacedBy] != nil:
+		cr.probs.add(pos, "error %q: replaced_by names %q, which is retired; name a code in use", e.Code, e.ReplacedBy)
+	case r == nil:
+		cr.probs.add(pos, "error %q: replaced_by names unknown code %q%s", e.Code, e.ReplacedBy, cr.probs.suggest(e.ReplacedBy, codes(cr.c.Errors)))
+	}
+}
+
+// checkReplacementCycles reports each cycle of deprecated codes replacing
+// one another once, at its first code in catalog order: following the
+// replacements must end at a code to use.
+func (cr *catalogReader) checkReplacementCycles(live map[string]*Error) {
+	reported := map[*Error]bool{}
+	for _, e := range cr.c.Errors {
+		if reported[e] || e.ReplacedBy == "" || e.ReplacedBy == e.Code {
+			continue
+		}
+		path := []*Error{e}
+		onPath := map[*Error]bool{e: true}
+		for next := live[e.ReplacedBy]; next != nil && next.ReplacedBy != "" && next.ReplacedBy != next.Code; next = live[next.ReplacedBy] {
+			if onPath[next] {
+				if next == e {
+					names := make([]string, 0, len(path)+1)
+					for _, p := range path {
+						names = append(names, p.Code)
+						reported[p] = true
+					}
+					cr.probs.add(cr.valuePos(e, "replaced_by"), "error %q: replaced_by goes round in a circle (%s → %s): one of them must be the code to use", e.Code, strings.Join(names, " → "), e.Code)
+				}
+				break
+			}
+			path = append(path, next)
+			onPath[next] = true
+		}
+	}
+}
+
+// valuePos is the position of the value of an error's key, or the error's.
+func (cr *catalogReader) valuePos(e *Error, key string) Pos {
+	n := cr.errorNodes[e]
+	if n != nil && n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == key {
+				return posOf(n.Content[i+1])
+			}
+		}
+	}
+	return e.Pos
+}

@@ -1,0 +1,146 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const (
+	oldCatalog = `version: 1
+api: Shop API
+errors:
+  - {code: NOT_FOUND, status: 404}
+  - {code: GONE, status: 410}
+  - {code: INTERNAL, status: 500, fallback: true}
+`
+	// newCatalog changes a status (breaking) and deprecates a code.
+	newCatalog = `version: 1
+api: Shop API
+errors:
+  - {code: NOT_FOUND, status: 404}
+  - {code: GONE, status: 400, title: Gone, deprecated: Use NOT_FOUND., replaced_by: NOT_FOUND}
+  - {code: INTERNAL, status: 500, fallback: true}
+`
+)
+
+func writeFile(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestDiffFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "old.yaml"), oldCatalog)
+	writeFile(t, filepath.Join(dir, "new.yaml"), newCatalog)
+	wantText := "GONE: status-changed: breaking (wire): status changed from 410 to 400\n" +
+		"GONE: deprecated: compatible: deprecated, replaced by NOT_FOUND\n" +
+		"2 changes, 1 breaking\n"
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string
+		stderr string
+	}{
+		{"breaking", []string{"diff", "old.yaml", "new.yaml"}, exitFailure, wantText, ""},
+		{"allowed", []string{"diff", "--allow", "GONE:status-changed", "old.yaml", "new.yaml"}, exitOK,
+			strings.NewReplacer("breaking (wire):", "breaking (wire), allowed:", "1 breaking", "1 breaking (1 allowed)").Replace(wantText), ""},
+		{"allow matching nothing", []string{"diff", "--allow", "NOT_FOUND:status-changed", "old.yaml", "new.yaml"}, exitFailure,
+			wantText, "errgen: --allow NOT_FOUND:status-changed matches no breaking change\n"},
+		{"same", []string{"diff", "old.yaml", "old.yaml"}, exitOK, "no changes\n", ""},
+		{"one argument", []string{"diff", "old.yaml"}, exitUsage, "", "errgen: diff takes OLD NEW"},
+		{"bad format", []string{"diff", "--format", "xml", "old.yaml", "new.yaml"}, exitUsage, "", "errgen: --format must be one of text, json, markdown, not \"xml\"\n"},
+		{"bad allow", []string{"diff", "--allow", "GONE", "old.yaml", "new.yaml"}, exitUsage, "", "errgen: --allow \"GONE\": want CODE:KIND"},
+		{"missing file", []string{"diff", "old.yaml", "nope.yaml"}, exitFailure, "", "errgen: no catalog at nope.yaml: "},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, stderr := runIn(t, dir, tc.args...)
+			if code != tc.code || stdout != tc.stdout || !strings.HasPrefix(stderr, tc.stderr) || (tc.stderr == "" && stderr != "") {
+				t.Errorf("exit %d, stdout:\n%s\nstderr:\n%s\nwant exit %d, stdout:\n%s\nstderr starting %q", code, stdout, stderr, tc.code, tc.stdout, tc.stderr)
+			}
+		})
+	}
+}
+
+func TestDiffJSON(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "old.yaml"), oldCatalog)
+	writeFile(t, filepath.Join(dir, "new.yaml"), newCatalog)
+	code, stdout, stderr := runIn(t, dir, "diff", "--format", "json", "old.yaml", "new.yaml")
+	if code != exitFailure {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got []struct {
+		Code     string `json:"code"`
+		Kind     string `json:"kind"`
+		Breaking bool   `json:"breaking"`
+		Message  string `json:"message"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatalf("%v\n%s", err, stdout)
+	}
+	if len(got) != 2 || got[0].Code != "GONE" || got[0].Kind != "status-changed" || !got[0].Breaking || got[1].Kind != "deprecated" || got[1].Breaking {
+		t.Errorf("got %+v", got)
+	}
+}
+
+// TestDiffBase commits a catalog in a temporary repository, in a
+// subdirectory, changes it, and compares with --base HEAD from the
+// repository's root and from the subdirectory.
+func TestDiffBase(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git")
+	}
+	repo := t.TempDir()
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-C", repo, "-c", "user.name=t", "-c", "user.email=t@example.com"}, args...)...)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	git("init", "-q")
+	path := filepath.Join(repo, "api", "catalog.yaml")
+	writeFile(t, path, oldCatalog)
+	git("add", ".")
+	git("commit", "-q", "-m", "catalog")
+	writeFile(t, path, newCatalog)
+
+	want := "GONE: status-changed: breaking (wire): status changed from 410 to 400\n"
+	for _, tc := range []struct {
+		dir  string
+		args []string
+	}{
+		{repo, []string{"diff", "--base", "HEAD", "api/catalog.yaml"}},
+		{filepath.Join(repo, "api"), []string{"diff", "--base", "HEAD"}},
+	} {
+		code, stdout, stderr := runIn(t, tc.dir, tc.args...)
+		if code != exitFailure || !strings.HasPrefix(stdout, want) {
+			t.Errorf("%v in %s: exit %d\nstdout:\n%s\nstderr:\n%s", tc.args, tc.dir, code, stdout, stderr)
+		}
+	}
+	code, _, stderr := runIn(t, repo, "diff", "--base", "no-such-ref", "api/catalog.yaml")
+	if code != exitFailure || !strings.HasPrefix(stderr, "errgen: --base no-such-ref: git rev-parse: ") {
+		t.Errorf("unknown revision: exit %d, stderr %q", code, stderr)
+	}
+	// A catalog the base does not have yet: nothing it could break.
+	writeFile(t, filepath.Join(repo, "other", "catalog.yaml"), newCatalog)
+	code, stdout, stderr := runIn(t, repo, "diff", "--base", "HEAD", "other/catalog.yaml")
+	if code != exitOK || stdout != "" || stderr != "errgen: other/catalog.yaml is not in HEAD: nothing to compare it with\n" {
+		t.Errorf("new catalog: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	git("commit", "-q", "-am", "deprecate GONE")
+	code, stdout, stderr = runIn(t, repo, "diff", "--base", "HEAD", "api/catalog.yaml")
+	if code != exitOK || stdout != "no changes\n" {
+		t.Errorf("against itself: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}

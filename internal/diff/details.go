@@ -1,0 +1,112 @@
+package diff
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/golang"
+)
+
+// compareDetails matches details by JSON name. One detail removed and one
+// added of the same type is a rename.
+func (cs *changes) compareDetails(o, n *catalog.Error) {
+	var removed, added []*catalog.Detail
+	for _, od := range o.Details {
+		if nd := n.Detail(od.Name); nd != nil {
+			cs.compareDetail(o, n, od, nd)
+		} else {
+			removed = append(removed, od)
+		}
+	}
+	for _, nd := range n.Details {
+		if o.Detail(nd.Name) == nil {
+			added = append(added, nd)
+		}
+	}
+	if len(removed) == 1 && len(added) == 1 && removed[0].Type == added[0].Type {
+		cs.add(o.Code, DetailRenamed, "detail %s renamed to %s", removed[0].Name, added[0].Name)
+		if removed[0].GoName != added[0].GoName {
+			cs.add(o.Code, GoNameChanged, "detail %s: Go field %s renamed to %s", added[0].Name, removed[0].GoName, added[0].GoName)
+		}
+		cs.compareDetail(o, n, removed[0], added[0])
+		removed, added = nil, nil
+	}
+	for _, od := range removed {
+		cs.add(o.Code, DetailRemoved, "detail %s removed", od.Name)
+	}
+	for _, nd := range added {
+		if nd.Required {
+			cs.add(o.Code, DetailAddedRequired, "required detail %s added: New%s takes a new parameter", nd.Name, n.Name)
+		} else {
+			cs.add(o.Code, DetailAdded, "optional detail %s added", nd.Name)
+		}
+	}
+	if len(removed) == 0 && len(added) == 0 && signature(o) != signature(n) && sameRequired(o, n) {
+		cs.add(o.Code, ConstructorChanged, "New%s(%s) became New%s(%s)", o.Name, signature(o), n.Name, signature(n))
+	}
+}
+
+// compareDetail compares a detail present in both (or renamed).
+func (cs *changes) compareDetail(o, n *catalog.Error, od, nd *catalog.Detail) {
+	code := o.Code
+	if od.Type != nd.Type {
+		cs.add(code, DetailRetyped, "detail %s changed type from %s to %s", nd.Name, od.Type, nd.Type)
+	}
+	switch {
+	case !od.Required && nd.Required:
+		cs.add(code, DetailMadeRequired, "detail %s made required: New%s takes a new parameter", nd.Name, n.Name)
+	case od.Required && !nd.Required:
+		cs.add(code, DetailMadeOptional, "detail %s made optional: clients may no longer get it, and New%s loses a parameter", nd.Name, n.Name)
+	}
+	switch {
+	case od.Enum == nil && nd.Enum != nil:
+		cs.add(code, EnumAdded, "detail %s became an enum: its Go type is now %s", nd.Name, golang.EnumType(n, nd))
+		return
+	case od.Enum != nil && nd.Enum == nil:
+		cs.add(code, EnumRemoved, "detail %s is no longer an enum: any string may come", nd.Name)
+		return
+	case od.Enum == nil:
+		return
+	}
+	for _, v := range od.Enum {
+		if !hasValue(nd.Enum, v.Value) {
+			cs.add(code, EnumValueRemoved, "detail %s: enum value %q removed", nd.Name, v.Value)
+		}
+	}
+	for _, v := range nd.Enum {
+		if !hasValue(od.Enum, v.Value) {
+			cs.add(code, EnumValueAdded, "detail %s: enum value %q added", nd.Name, v.Value)
+		}
+	}
+}
+
+func hasValue(vs []catalog.EnumValue, value string) bool {
+	return slices.ContainsFunc(vs, func(v catalog.EnumValue) bool { return v.Value == value })
+}
+
+// signature is the constructor's parameter names: the required details in
+// catalog order. Types are left out: a new type is reported as such.
+func signature(e *catalog.Error) string {
+	req := e.RequiredDetails()
+	parts := make([]string, len(req))
+	for i, d := range req {
+		parts[i] = golang.ParamName(d.Name)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// sameRequired reports whether the same details are required, whatever
+// their order: then a different signature is a reordering, which no other
+// change reports.
+func sameRequired(o, n *catalog.Error) bool {
+	names := func(e *catalog.Error) []string {
+		var out []string
+		for _, d := range e.RequiredDetails() {
+			out = append(out, d.Name)
+		}
+		slices.Sort(out)
+		return out
+	}
+	return slices.Equal(names(o), names(n))
+}

@@ -1,0 +1,83 @@
+package diff_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/diff"
+	"github.com/errgen/errgen/internal/golang"
+)
+
+var update = flag.Bool("update", false, "rewrite the want files of testdata")
+
+// TestRules compares each testdata/*.txtar pair of catalogs (old.yaml,
+// new.yaml, and an optional allow file of CODE:KIND lines) and checks the
+// text output and the exit code errgen diff would give against want.
+func TestRules(t *testing.T) {
+	paths, err := filepath.Glob("testdata/*.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) == 0 {
+		t.Fatal("no test cases")
+	}
+	for _, path := range paths {
+		t.Run(strings.TrimSuffix(filepath.Base(path), ".txtar"), func(t *testing.T) {
+			ar, err := txtar.ParseFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files := map[string]string{}
+			for _, f := range ar.Files {
+				files[f.Name] = string(f.Data)
+			}
+			old, new := parse(t, "old.yaml", files["old.yaml"]), parse(t, "new.yaml", files["new.yaml"])
+			changes := diff.Compare(old, new)
+			unused := diff.Allow(changes, strings.Fields(files["allow"]))
+			var out bytes.Buffer
+			if err := diff.Write(&out, "text", changes); err != nil {
+				t.Fatal(err)
+			}
+			exit := 0
+			if diff.Breaking(changes) > 0 {
+				exit = 1
+			}
+			fmt.Fprintf(&out, "exit %d\n", exit)
+			for _, u := range unused {
+				fmt.Fprintf(&out, "unused allow %s\n", u)
+			}
+			got := out.String()
+			if *update {
+				for i := range ar.Files {
+					if ar.Files[i].Name == "want" {
+						ar.Files[i].Data = []byte(got)
+					}
+				}
+				if err := os.WriteFile(path, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if got != files["want"] {
+				t.Errorf("got:\n%s\nwant:\n%s", got, files["want"])
+			}
+		})
+	}
+}
+
+func parse(t testing.TB, name, data string) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Parse(name, []byte(data), golang.Rules)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return c
+}

@@ -1,0 +1,137 @@
+package diff
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Formats lists the output formats, the default first.
+var Formats = []string{"text", "json", "markdown"}
+
+// Write writes the changes in a format of Formats.
+func Write(w io.Writer, format string, list []Change) error {
+	switch format {
+	case "json":
+		return writeJSON(w, list)
+	case "markdown":
+		return writeMarkdown(w, list)
+	}
+	return writeText(w, list)
+}
+
+// label says how a change is classified: breaking (wire, go), allowed, or
+// compatible.
+func label(c Change) string {
+	if !c.Breaking {
+		return "compatible"
+	}
+	aud := make([]string, len(c.Breaks))
+	for i, a := range c.Breaks {
+		aud[i] = string(a)
+	}
+	s := "breaking (" + strings.Join(aud, ", ") + ")"
+	if c.Allowed {
+		s += ", allowed"
+	}
+	return s
+}
+
+func codeOrCatalog(c Change) string {
+	if c.Code == "" {
+		return "catalog"
+	}
+	return c.Code
+}
+
+// writeText writes one line per change, then a summary.
+func writeText(w io.Writer, list []Change) error {
+	for _, c := range list {
+		if _, err := fmt.Fprintf(w, "%s: %s: %s: %s\n", codeOrCatalog(c), c.Kind, label(c), c.Message); err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprintln(w, summary(list))
+	return err
+}
+
+// summary counts the changes.
+func summary(list []Change) string {
+	if len(list) == 0 {
+		return "no changes"
+	}
+	breaking, allowed := 0, 0
+	for _, c := range list {
+		if c.Breaking {
+			breaking++
+			if c.Allowed {
+				allowed++
+			}
+		}
+	}
+	s := fmt.Sprintf("%d %s, %d breaking", len(list), plural(len(list), "change", "changes"), breaking)
+	if allowed > 0 {
+		s += fmt.Sprintf(" (%d allowed)", allowed)
+	}
+	return s
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func writeJSON(w io.Writer, list []Change) error {
+	if list == nil {
+		list = []Change{}
+	}
+	b, err := json.MarshalIndent(list, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
+
+// writeMarkdown writes a section for a changelog or a pull-request comment:
+// a heading, the summary and a table, every cell escaped.
+func writeMarkdown(w io.Writer, list []Change) error {
+	var b strings.Builder
+	b.WriteString("## Error catalog changes\n\n")
+	b.WriteString(summary(list) + ".\n")
+	if len(list) > 0 {
+		b.WriteString("\n| Code | Change | Breaking | Details |\n| --- | --- | --- | --- |\n")
+		for _, c := range list {
+			code := "(catalog)"
+			if c.Code != "" {
+				code = "`" + c.Code + "`" // codes are letters, digits, _ - .
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", code, c.Kind, cell(label(c)), cell(c.Message))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// cell escapes text for a table cell: Markdown punctuation is
+// backslash-escaped (CommonMark allows it before any ASCII punctuation), so
+// catalog text such as an enum value can neither break the table nor
+// become a link, emphasis or HTML.
+func cell(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\r':
+			b.WriteByte(' ')
+		case strings.ContainsRune("\\`*_[]<>|#!&~", r):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,121 @@
+package diff_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+	"golang.org/x/tools/txtar"
+
+	"github.com/errgen/errgen/internal/diff"
+)
+
+// sampleChanges compares the pair of testdata/allowed.txtar, with its allows.
+func sampleChanges(t *testing.T) []diff.Change {
+	t.Helper()
+	ar, err := txtar.ParseFile("testdata/allowed.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, f := range ar.Files {
+		files[f.Name] = string(f.Data)
+	}
+	changes := diff.Compare(parse(t, "old.yaml", files["old.yaml"]), parse(t, "new.yaml", files["new.yaml"]))
+	diff.Allow(changes, strings.Fields(files["allow"]))
+	return changes
+}
+
+func TestJSONOutput(t *testing.T) {
+	changes := sampleChanges(t)
+	var b bytes.Buffer
+	if err := diff.Write(&b, "json", changes); err != nil {
+		t.Fatal(err)
+	}
+	var got []map[string]any
+	if err := json.Unmarshal(b.Bytes(), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, b.String())
+	}
+	if len(got) != len(changes) {
+		t.Fatalf("%d objects for %d changes", len(got), len(changes))
+	}
+	for i, obj := range got {
+		c := changes[i]
+		if obj["code"] != c.Code || obj["kind"] != string(c.Kind) || obj["breaking"] != c.Breaking || obj["message"] != c.Message || obj["allowed"] != c.Allowed {
+			t.Errorf("object %d = %v, want %+v", i, obj, c)
+		}
+		if _, ok := obj["breaks"].([]any); !ok {
+			t.Errorf("object %d: breaks is %T, want an array", i, obj["breaks"])
+		}
+	}
+	b.Reset()
+	if err := diff.Write(&b, "json", nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.TrimSpace(b.String()); got != "[]" {
+		t.Errorf("no changes as JSON = %s, want []", got)
+	}
+}
+
+// TestMarkdownOutput parses the Markdown with goldmark: one table row per
+// change, the cells as given, text that looks like Markdown kept as text.
+func TestMarkdownOutput(t *testing.T) {
+	changes := append(sampleChanges(t), diff.Change{Code: "X", Kind: diff.EnumValueAdded, Breaking: true,
+		Breaks: []diff.Audience{diff.Wire}, Message: `detail reason: enum value "a|b [x](javascript:y) <b>*c*</b>" added`})
+	var b bytes.Buffer
+	if err := diff.Write(&b, "markdown", changes); err != nil {
+		t.Fatal(err)
+	}
+	src := b.Bytes()
+	doc := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(src))
+	var rows [][]string
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if row, ok := n.(*east.TableRow); ok && entering {
+			var cells []string
+			for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+				cells = append(cells, plain(c, src))
+			}
+			rows = append(rows, cells)
+		}
+		switch n.(type) {
+		case *ast.Link, *ast.Emphasis, *ast.RawHTML, *ast.HTMLBlock:
+			t.Errorf("Markdown made a %T of the text", n)
+		}
+		return ast.WalkContinue, nil
+	})
+	if len(rows) != len(changes) {
+		t.Fatalf("%d table rows for %d changes:\n%s", len(rows), len(changes), src)
+	}
+	if last := rows[len(rows)-1]; last[0] != "X" || last[1] != "enum-value-added" {
+		t.Errorf("last row = %q", last)
+	}
+	var html bytes.Buffer
+	if err := goldmark.New(goldmark.WithExtensions(extension.GFM)).Convert(src, &html); err != nil {
+		t.Fatal(err)
+	}
+	want := `<td>detail reason: enum value &quot;a|b [x](javascript:y) &lt;b&gt;*c*&lt;/b&gt;&quot; added</td>`
+	if !strings.Contains(html.String(), want) {
+		t.Errorf("the message cell is not the message as text:\n%s", html.String())
+	}
+}
+
+// plain is the text of a node, code spans and escapes resolved.
+func plain(n ast.Node, src []byte) string {
+	var b strings.Builder
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			b.Write(t.Segment.Value(src))
+		}
+		if s, ok := c.(*ast.String); ok && entering {
+			b.Write(s.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}

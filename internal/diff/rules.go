@@ -1,0 +1,126 @@
+package diff
+
+// Kind names one rule: what changed.
+type Kind string
+
+// Audience is who a change can break.
+type Audience string
+
+// The audiences. Errors flow from server to client: a wire change breaks
+// the clients reading responses, a Go change the services compiling the
+// generated package.
+const (
+	Wire Audience = "wire" // API clients: status, envelope, code, details, headers, media type
+	Go   Audience = "go"   // services building against the generated package: names, signatures
+)
+
+// The kinds of change, one rule each. README.md's rules table says why each
+// is breaking or not; TestRulesTableInREADME keeps the two in step.
+const (
+	CodeAdded               Kind = "code-added"
+	CodeReserved            Kind = "code-reserved"
+	CodeRemoved             Kind = "code-removed"
+	CodeRetired             Kind = "code-retired"
+	CodeRetiredUndeprecated Kind = "code-retired-undeprecated"
+	RetiredCodeReused       Kind = "retired-code-reused"
+	RetiredCodeDropped      Kind = "retired-code-dropped"
+	StatusChanged           Kind = "status-changed"
+	MediaTypeChanged        Kind = "media-type-changed"
+	EnvelopeChanged         Kind = "envelope-changed"
+	TypeURIChanged          Kind = "type-uri-changed"
+	TitleChanged            Kind = "title-changed"
+	TextChanged             Kind = "text-changed"
+	RetryableChanged        Kind = "retryable-changed"
+	ChallengeChanged        Kind = "challenge-changed"
+	MetaChanged             Kind = "meta-changed"
+	FallbackChanged         Kind = "fallback-changed"
+	HeaderRemoved           Kind = "header-removed"
+	HeaderAdded             Kind = "header-added"
+	HeaderChanged           Kind = "header-changed"
+	DetailRemoved           Kind = "detail-removed"
+	DetailRenamed           Kind = "detail-renamed"
+	DetailRetyped           Kind = "detail-retyped"
+	DetailMadeRequired      Kind = "detail-made-required"
+	DetailMadeOptional      Kind = "detail-made-optional"
+	DetailAdded             Kind = "detail-added"
+	DetailAddedRequired     Kind = "detail-added-required"
+	ConstructorChanged      Kind = "constructor-changed"
+	EnumValueAdded          Kind = "enum-value-added"
+	EnumValueRemoved        Kind = "enum-value-removed"
+	EnumAdded               Kind = "enum-added"
+	EnumRemoved             Kind = "enum-removed"
+	GoNameChanged           Kind = "go-name-changed"
+	GoPackageChanged        Kind = "go-package-changed"
+	RequestIDHeaderChanged  Kind = "request-id-header-changed"
+	Deprecated              Kind = "deprecated"
+	Undeprecated            Kind = "undeprecated"
+	ReplacementChanged      Kind = "replacement-changed"
+)
+
+// Rule classifies one kind of change.
+type Rule struct {
+	Kind      Kind       // what changed
+	Breaks    []Audience // who it breaks; none for a compatible change
+	Rationale string     // why, for the README and --help
+}
+
+// Breaking reports whether the rule's changes break someone.
+func (r Rule) Breaking() bool { return len(r.Breaks) > 0 }
+
+var (
+	wire   = []Audience{Wire}
+	goOnly = []Audience{Go}
+	both   = []Audience{Wire, Go}
+)
+
+// Rules lists every rule, in the order changes to one code are reported.
+var Rules = []Rule{
+	{CodeAdded, nil, "clients must handle an unknown code by its status (the contract says new codes may come; the OpenAPI code member is an open string)"},
+	{CodeReserved, nil, "a new code that is retired from the start only reserves the name"},
+	{CodeRemoved, both, "clients lose a code they switch on, Go code its identifiers, and nothing stops the code being reused: retire it instead"},
+	{CodeRetired, nil, "like a reserved field in buf: the code is never sent again and never reused; its Go identifiers go, but they were deprecated, so staticcheck and gopls warned first"},
+	{CodeRetiredUndeprecated, goOnly, "its Go identifiers vanish without a release of Deprecated warnings: deprecate first, retire later"},
+	{RetiredCodeReused, wire, "a client written when the code meant something else reads the new errors with the old meaning"},
+	{RetiredCodeDropped, wire, "the reservation is gone, so nothing stops the code being reused later"},
+	{StatusChanged, wire, "clients branch on the status (retries on 5xx, re-auth on 401) and the OpenAPI response moves"},
+	{MediaTypeChanged, wire, "clients and generated decoders select the body by Content-Type"},
+	{EnvelopeChanged, wire, "the body's shape changes: members move, appear or go"},
+	{TypeURIChanged, wire, "RFC 9457 clients identify problems by their type URI"},
+	{TitleChanged, wire, "the envelope has no $code, so clients tell errors apart by status and title"},
+	{TextChanged, nil, "titles, messages and docs are for people; clients branch on the code (when the envelope carries it)"},
+	{RetryableChanged, nil, "advice in the registry and docs; nothing on the wire"},
+	{ChallengeChanged, wire, "the WWW-Authenticate scheme tells clients how to authenticate"},
+	{MetaChanged, wire, "the envelope writes this meta value into every body"},
+	{FallbackChanged, wire, "clients see a different code for every unexpected failure"},
+	{HeaderRemoved, wire, "clients read headers such as Retry-After to decide when to retry"},
+	{HeaderAdded, nil, "clients ignore headers they do not know"},
+	{HeaderChanged, nil, "the header is still sent; its value is computed differently"},
+	{DetailRemoved, both, "clients reading the member get nothing; Go code using the field or parameter stops compiling"},
+	{DetailRenamed, wire, "clients look for the member under its old JSON name; the Go side breaks only if the Go name changes too (go-name-changed)"},
+	{DetailRetyped, both, "a client decodes the member with the old type (oasdiff: response property type changed); the Go field's type changes"},
+	{DetailMadeRequired, goOnly, "on the wire clients only get the member more often (oasdiff agrees), but the constructor gains a parameter"},
+	{DetailMadeOptional, both, "clients relying on the member may not get it (oasdiff: response property became optional); the constructor loses a parameter"},
+	{DetailAdded, nil, "an optional detail is a new member clients ignore and a new struct field"},
+	{DetailAddedRequired, goOnly, "the constructor gains a parameter; clients ignore the new member"},
+	{ConstructorChanged, goOnly, "the constructor's required parameters change order: calls compile with their arguments swapped or not at all"},
+	{EnumValueAdded, wire, "unlike protobuf's open enums, the OpenAPI enum is closed: clients generated from it (ogen) reject a value they do not know, and exhaustive switches miss it; errgen's own Parse accepts it, for Valid to check"},
+	{EnumValueRemoved, goOnly, "clients just stop seeing the value, but its Go constant is gone"},
+	{EnumAdded, goOnly, "clients get fewer values than before, but the Go field becomes an enum type"},
+	{EnumRemoved, both, "clients meet values their enum did not allow; the Go enum type goes"},
+	{GoNameChanged, goOnly, "a renamed detail's Go field (and parameter) is renamed: Go code naming the field stops compiling; resource_id to resourceId keeps ResourceID and does not"},
+	{GoPackageChanged, goOnly, "every import of the generated package changes"},
+	{RequestIDHeaderChanged, wire, "clients and proxies read the request id from that header"},
+	{Deprecated, nil, "a warning: the code still works, and Go tools flag its uses"},
+	{Undeprecated, nil, "the warning goes; nothing else changes"},
+	{ReplacementChanged, nil, "advice on what to use instead"},
+}
+
+// rule returns the rule of a kind; every Kind constant has one.
+func rule(k Kind) Rule {
+	for _, r := range Rules {
+		if r.Kind == k {
+			return r
+		}
+	}
+	panic("diff: no rule for " + string(k))
+}
