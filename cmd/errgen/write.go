@@ -64,6 +64,7 @@ func writeAll(targets []target) (written []string, err error) {
 		written = append(written, p.path)
 	}
 	temps.names = nil
+	temps.renamed = true
 	return written, nil
 }
 
@@ -159,6 +160,7 @@ type tempFiles struct {
 	mu          sync.Mutex
 	names       []string
 	interrupted bool // a signal came: no rename may follow
+	renamed     bool // every rename is done: a signal now has nothing to undo
 }
 
 // write writes a plan's bytes into a temporary file beside its target, with
@@ -168,16 +170,17 @@ func (t *tempFiles) write(p *planned) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(p.real)+".tmp*")
-	if err != nil {
-		return err
-	}
+	// Created and registered under the lock: a signal between the two
+	// would leave a temporary that the handler does not know of.
 	t.mu.Lock()
 	if t.interrupted {
 		t.mu.Unlock()
-		f.Close()
-		os.Remove(f.Name())
 		return errors.New("interrupted")
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(p.real)+".tmp*")
+	if err != nil {
+		t.mu.Unlock()
+		return err
 	}
 	t.names = append(t.names, f.Name())
 	t.mu.Unlock()
@@ -220,6 +223,12 @@ func (t *tempFiles) removeOnSignal() (stop func()) {
 			// Holding the lock to the end: no rename starts after this, and
 			// the process exits once a write in progress returns.
 			t.mu.Lock()
+			if t.renamed {
+				// The run has written everything and is about to end:
+				// ending it with a failure would misreport it.
+				t.mu.Unlock()
+				return
+			}
 			t.interrupted = true
 			t.remove()
 			os.Exit(exitFailure)
