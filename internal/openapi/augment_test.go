@@ -258,11 +258,14 @@ func TestAugmentErrors(t *testing.T) {
 		{"empty.yaml", "", []string{"empty.yaml: not an OpenAPI document"}},
 		{"swagger.yaml", "swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths: {}\n", []string{"swagger.yaml: Swagger (OpenAPI 2.0) documents are not supported"}},
 		{"future.yaml", "openapi: 3.2.0\ninfo: {title: T, version: '1'}\npaths: {}\n", []string{`future.yaml:1:10: OpenAPI version "3.2.0" is not supported`}},
-		{"noinfo.yaml", "openapi: 3.0.3\npaths: {}\n", []string{"noinfo.yaml: not a valid OpenAPI document: ", "info"}},
-		{"external.yaml", strings.Replace(minimal, "'200': {description: OK}", "'200': {$ref: 'common.yaml#/responses/OK'}", 1), []string{
-			"external.yaml: not a valid OpenAPI document: ", "common.yaml",
+		{"noinfo.yaml", "openapi: 3.0.3\npaths: {}\n", []string{
+			"noinfo.yaml: the input spec is not valid (before errgen changed anything): invalid info: must be an object\n",
+			"noinfo.yaml: use --allow-invalid-spec to augment it anyway",
 		}},
-		{"badtype.yaml", "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    X: {type: strin}\n", []string{"badtype.yaml: not a valid OpenAPI document: ", "strin"}},
+		{"external.yaml", strings.NewReplacer("'200': {description: OK}", "'200': {$ref: 'common.yaml#/responses/OK'}", ", NOPE", "").Replace(minimal), []string{
+			"external.yaml: the input spec is not valid (before errgen changed anything): ", "common.yaml",
+		}},
+		{"badtype.yaml", "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    X: {type: strin}\n", []string{"badtype.yaml: the input spec is not valid (before errgen changed anything): ", "strin"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -308,7 +311,7 @@ func TestAugmentIdenticalComponents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(string(out), `"NotFound": {`); n != 1 {
+	if n := strings.Count(string(out), `"NotFound":{`); n != 1 {
 		t.Errorf("NotFound appears %d times, want once", n)
 	}
 }

@@ -54,6 +54,7 @@ func firstRefStyle(n *yaml.Node) yaml.Style {
 func (a *augmenter) setMember(m *yaml.Node, key string, v *yaml.Node) {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if m.Content[i].Value == key {
+			a.replaced[v] = m.Content[i+1]
 			m.Content[i+1] = v
 			return
 		}
