@@ -63,7 +63,7 @@ func AugmentWith(c *catalog.Catalog, spec []byte, specName string, opts Options)
 		return nil, nil, err
 	}
 	root := file.Content[0]
-	a := &augmenter{c: c, specName: specName, force: opts.Force, replaced: map[*yaml.Node]*yaml.Node{}}
+	a := &augmenter{c: c, specName: specName, force: opts.Force, allowInvalid: opts.AllowInvalidSpec, replaced: map[*yaml.Node]*yaml.Node{}}
 	version, err := a.version(root)
 	if err != nil {
 		return nil, nil, err
@@ -249,13 +249,14 @@ func loaderMessage(msg string, isJSON bool) string {
 
 // augmenter collects the problems of one Augment call, to report them all.
 type augmenter struct {
-	c        *catalog.Catalog
-	specName string
-	force    bool
-	refStyle yaml.Style                // quoting of the spec's own $ref values, reused for ours
-	replaced map[*yaml.Node]*yaml.Node // with force: errgen's value → the spec's it replaced
-	problems []augmentProblem
-	notices  []augmentProblem // what the spec already defines, left alone
+	c            *catalog.Catalog
+	specName     string
+	force        bool
+	allowInvalid bool                      // augment a spec that is not valid as it is
+	refStyle     yaml.Style                // quoting of the spec's own $ref values, reused for ours
+	replaced     map[*yaml.Node]*yaml.Node // with force: errgen's value → the spec's it replaced
+	problems     []augmentProblem
+	notices      []augmentProblem // what the spec already defines, left alone
 }
 
 type augmentProblem struct {
@@ -319,18 +320,37 @@ var httpMethods = map[string]bool{
 
 // checkShape reports, with positions, the structural mistakes that make
 // kin-openapi's loader fail with a message naming Go types instead of the
-// place in the file.
+// place in the file. Those errgen can work around (security, parameters)
+// are the input's own problems: with allowInvalid they are notices.
 func (a *augmenter) checkShape(root *yaml.Node) {
-	a.wantKind(memberValue(root, "security"), yaml.SequenceNode, "security", "a list of security requirements (- scheme: [scopes])")
+	a.wantInputKind(memberValue(root, "security"), yaml.SequenceNode, "security", "a list of security requirements (- scheme: [scopes])")
 	a.wantKind(memberValue(root, "paths"), yaml.MappingNode, "paths", "a mapping of paths")
 	a.wantKind(memberValue(root, "components"), yaml.MappingNode, "components", "a mapping")
 	a.eachOperation(root, func(where string, op *yaml.Node) {
-		a.wantKind(memberValue(op, "security"), yaml.SequenceNode, where+": security", "a list of security requirements (- scheme: [scopes])")
-		a.wantKind(memberValue(op, "parameters"), yaml.SequenceNode, where+": parameters", "a list")
+		a.wantInputKind(memberValue(op, "security"), yaml.SequenceNode, where+": security", "a list of security requirements (- scheme: [scopes])")
+		a.wantInputKind(memberValue(op, "parameters"), yaml.SequenceNode, where+": parameters", "a list")
 		a.wantKind(memberValue(op, "responses"), yaml.MappingNode, where+": responses", "a mapping of statuses to responses")
 		a.wantKind(memberValue(op, "x-errors"), yaml.SequenceNode, where+": x-errors", "a list of error codes")
 		a.wantKind(memberValue(op, "x-errors-attach"), yaml.ScalarNode, where+": x-errors-attach", "true or false")
 	})
+}
+
+// wantInputKind is wantKind for a problem of the input errgen can leave
+// as it is: an error, or with allowInvalid a notice.
+func (a *augmenter) wantInputKind(n *yaml.Node, kind yaml.Kind, what, want string) {
+	before := len(a.problems)
+	a.wantKind(n, kind, what, want)
+	if len(a.problems) == before {
+		return
+	}
+	p := a.problems[before]
+	if a.allowInvalid {
+		a.problems = a.problems[:before]
+		p.msg += " (the input spec is not valid; augmented anyway)"
+		a.notices = append(a.notices, p)
+		return
+	}
+	a.problems[before].msg += " (the input spec is not valid before errgen changes anything; --allow-invalid-spec augments it anyway)"
 }
 
 func (a *augmenter) wantKind(n *yaml.Node, kind yaml.Kind, what, want string) {
