@@ -96,6 +96,7 @@ func AugmentWith(c *catalog.Catalog, spec []byte, specName string, opts Options)
 func (a *augmenter) augment(file *yaml.Node, text []byte, isJSON bool, g *generator) (out, variant []byte, err error) {
 	root := file.Content[0]
 	a.refStyle = firstRefStyle(root)
+	a.quoteStyle = firstQuoteStyle(root)
 	plans := a.plan(root, g)
 	withDefault := a.attachAll(plans, false)
 	comps, err := g.augmentComponents(plans, withDefault)
@@ -254,6 +255,7 @@ type augmenter struct {
 	force        bool
 	allowInvalid bool                      // augment a spec that is not valid as it is
 	refStyle     yaml.Style                // quoting of the spec's own $ref values, reused for ours
+	quoteStyle   yaml.Style                // quoting of the spec's first quoted scalar, for status keys
 	replaced     map[*yaml.Node]*yaml.Node // with force: errgen's value → the spec's it replaced
 	problems     []augmentProblem
 	notices      []augmentProblem // what the spec already defines, left alone

@@ -134,7 +134,7 @@ func (e *textEditor) insertBefore(m, k *yaml.Node, members []*yaml.Node, depth i
 	case m.Style&yaml.FlowStyle != 0:
 		e.add(at, at, depth, e.flowMembers(members)+", ")
 	default:
-		indent := strings.Repeat(" ", m.Content[0].Column-1)
+		indent := strings.Repeat(" ", blockIndent(m))
 		text, err := e.blockMembers(members, indent)
 		if err != nil {
 			e.fail(k, "%v", err)
@@ -180,7 +180,7 @@ func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
 			}
 		}
 		v := deref(last)
-		k := m.Content[0].Column - 1
+		k := blockIndent(m)
 		dash := v.Kind == yaml.SequenceNode && v.Style&yaml.FlowStyle == 0 && v.Column == lastKey.Column
 		at := e.src.blockEnd(lastKey.Line-1, k, dash)
 		indent := strings.Repeat(" ", k)
@@ -190,6 +190,17 @@ func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
 		}
 		e.add(at, at, depth, e.st.nl+indent+text)
 	}
+}
+
+// blockIndent is the column (0-based) of a block mapping's keys in the
+// spec.
+func blockIndent(m *yaml.Node) int {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Line > 0 {
+			return m.Content[i].Column - 1
+		}
+	}
+	return 0
 }
 
 // lastOriginalValue is the value of the spec's last member of m, or nil.

@@ -64,10 +64,12 @@ func (a *augmenter) setMember(m *yaml.Node, key string, v *yaml.Node) {
 
 // insertStatus inserts a status response among the existing ones in
 // numeric order, ranges (4XX) after their statuses and default last, and
-// quotes the key like the spec's own status keys.
-func insertStatus(responses *yaml.Node, key string, v *yaml.Node) {
+// quotes the key like the spec's own status keys, or else like its $refs
+// (style).
+func insertStatus(responses *yaml.Node, key string, v *yaml.Node, style yaml.Style) {
 	rank := func(k string) string { return strings.NewReplacer("X", "9", "x", "9").Replace(k) }
 	k := yamlnode.Str(key)
+	k.Style = style
 	at := len(responses.Content)
 	for i := 0; i+1 < len(responses.Content); i += 2 {
 		existing := responses.Content[i]
@@ -150,4 +152,18 @@ func jsonIndent(root *yaml.Node) string {
 		}
 	}
 	return "  "
+}
+
+// firstQuoteStyle is the quoting of the spec's first quoted scalar: how
+// errgen quotes its status keys when the spec has no $ref to follow.
+func firstQuoteStyle(n *yaml.Node) yaml.Style {
+	if n.Kind == yaml.ScalarNode {
+		return n.Style & (yaml.DoubleQuotedStyle | yaml.SingleQuotedStyle)
+	}
+	for _, c := range n.Content {
+		if s := firstQuoteStyle(c); s != 0 {
+			return s
+		}
+	}
+	return 0
 }
