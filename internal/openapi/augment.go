@@ -80,7 +80,7 @@ func AugmentWith(c *catalog.Catalog, spec []byte, specName string, opts Options)
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := a.validate(body, variant, isJSON, opts.AllowInvalidSpec); err != nil {
+	if err := a.validate(root, body, variant, isJSON, opts.AllowInvalidSpec); err != nil {
 		return nil, nil, err
 	}
 	if hasBOM {
@@ -139,21 +139,33 @@ func (a *augmenter) augment(file *yaml.Node, text []byte, isJSON bool, g *genera
 // validate validates the augmented text (its variant without errgen's
 // examples) with kin-openapi; only when it fails is the input validated, to
 // say whether the problem was there before errgen changed anything.
-func (a *augmenter) validate(input, variant []byte, isJSON, allowInvalid bool) error {
+func (a *augmenter) validate(root *yaml.Node, input, variant []byte, isJSON, allowInvalid bool) error {
 	outErr := validateSpec(variant, isJSON)
 	if outErr == nil {
 		return nil
 	}
 	inErr := validateSpec(input, isJSON)
+	where := a.specName
+	if inErr != nil {
+		if n := kinPlace(root, inErr.Error()); n != nil {
+			where = fmt.Sprintf("%s:%d:%d", a.specName, n.Line, n.Column)
+		}
+	}
 	switch {
 	case inErr == nil:
 		return fmt.Errorf("%s: the augmented document is not valid: %w", a.specName, outErr)
+	case !allowInvalid && strings.Contains(inErr.Error(), "[pathItems]"):
+		return fmt.Errorf("%s: the input spec cannot be validated (before errgen changed anything): kin-openapi, which errgen validates with, does not read OpenAPI 3.1's components.pathItems (%w)\n%s: use --allow-invalid-spec to augment it anyway", where, inErr, a.specName)
 	case !allowInvalid:
-		return fmt.Errorf("%s: the input spec is not valid (before errgen changed anything): %w\n%s: use --allow-invalid-spec to augment it anyway", a.specName, inErr, a.specName)
+		return fmt.Errorf("%s: the input spec is not valid (before errgen changed anything): %w\n%s: use --allow-invalid-spec to augment it anyway", where, inErr, a.specName)
 	case outErr.Error() != inErr.Error():
 		return fmt.Errorf("%s: errgen's additions make the spec invalid in a new way: %w (the input's own problem, allowed: %v)", a.specName, outErr, inErr)
 	}
-	a.notices = append(a.notices, augmentProblem{msg: fmt.Sprintf("the input spec is not valid (before errgen changed anything), augmented anyway: %v", inErr)})
+	p := augmentProblem{msg: fmt.Sprintf("the input spec is not valid (before errgen changed anything), augmented anyway: %v", inErr)}
+	if n := kinPlace(root, inErr.Error()); n != nil {
+		p.line, p.col = n.Line, n.Column
+	}
+	a.notices = append(a.notices, p)
 	return nil
 }
 
@@ -190,7 +202,12 @@ func validateSpec(data []byte, isJSON bool) error {
 	if err != nil {
 		return errors.New(loaderMessage(err.Error(), isJSON))
 	}
-	return doc.Validate(context.Background())
+	if err := doc.Validate(context.Background()); err != nil {
+		// kin-openapi spreads a failing example's schema and value over
+		// lines: one line per problem
+		return errors.New(strings.Join(strings.Fields(err.Error()), " "))
+	}
+	return nil
 }
 
 // withoutExamples calls validate with the examples of errgen's responses

@@ -1,0 +1,34 @@
+package openapi
+
+import (
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// kinPaths and kinComponents find the place a kin-openapi validation error
+// names: an operation, or a component.
+var (
+	kinPaths      = regexp.MustCompile(`^invalid paths: invalid path ([^ ]+): invalid operation ([A-Z]+)`)
+	kinComponents = regexp.MustCompile(`^invalid components: (schema|response|parameter|example|requestBody|header|securityScheme|link|callback) "([^"]+)"`)
+)
+
+// kinPlace is the node of root that a kin-openapi error is about, or nil:
+// kin-openapi's errors carry no position, but name the operation or the
+// component.
+func kinPlace(root *yaml.Node, msg string) *yaml.Node {
+	if m := kinPaths.FindStringSubmatch(msg); m != nil {
+		item := memberValue(memberValue(root, "paths"), m[1])
+		if op := keyNode(deref(item), strings.ToLower(m[2])); item != nil && op != nil {
+			return op
+		}
+		return nil
+	}
+	if m := kinComponents.FindStringSubmatch(msg); m != nil {
+		if section := deref(memberValue(memberValue(root, "components"), m[1]+"s")); section != nil {
+			return keyNode(section, m[2])
+		}
+	}
+	return nil
+}
