@@ -80,7 +80,7 @@ func AugmentWith(c *catalog.Catalog, spec []byte, specName string, opts Options)
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := a.validate(root, body, variant, isJSON, opts.AllowInvalidSpec); err != nil {
+	if err := a.validate(body, variant, isJSON, opts.AllowInvalidSpec); err != nil {
 		return nil, nil, err
 	}
 	if hasBOM {
@@ -91,8 +91,7 @@ func AugmentWith(c *catalog.Catalog, spec []byte, specName string, opts Options)
 
 // augment plans every operation's responses, adds the components they use
 // and attaches them in the node tree, then writes the additions into the
-// text: out, and variant, the same without the examples of errgen's
-// responses (see withoutExamples), for validation.
+// text (see writeText).
 func (a *augmenter) augment(file *yaml.Node, text []byte, isJSON bool, g *generator) (out, variant []byte, err error) {
 	root := file.Content[0]
 	a.refStyle = firstRefStyle(root)
@@ -108,65 +107,9 @@ func (a *augmenter) augment(file *yaml.Node, text []byte, isJSON bool, g *genera
 	if err := a.err(); err != nil {
 		return nil, nil, err
 	}
-	src := newSource(text, isJSON)
-	st := detectStyle(src, root)
-	write := func() ([]byte, error) {
-		e := &textEditor{src: src, st: st, replaced: a.replaced}
-		e.walk(file, 0)
-		if e.err != nil {
-			return nil, fmt.Errorf("%s:%w", a.specName, e.err)
-		}
-		return applyEdits(text, e.edits), nil
-	}
-	err = withoutExamples(root, yamlnode.Get(comps, "responses"), func(stripped bool) error {
-		if stripped {
-			variant, err = write()
-		}
-		return err
-	})
-	if err != nil {
-		return nil, nil, err
-	}
-	if out, err = write(); err != nil {
-		return nil, nil, err
-	}
-	if variant == nil {
-		variant = out
-	}
-	return out, variant, nil
-}
-
-// validate validates the augmented text (its variant without errgen's
-// examples) with kin-openapi; only when it fails is the input validated, to
-// say whether the problem was there before errgen changed anything.
-func (a *augmenter) validate(root *yaml.Node, input, variant []byte, isJSON, allowInvalid bool) error {
-	outErr := validateSpec(variant, isJSON)
-	if outErr == nil {
-		return nil
-	}
-	inErr := validateSpec(input, isJSON)
-	where := a.specName
-	if inErr != nil {
-		if n := kinPlace(root, inErr.Error()); n != nil {
-			where = fmt.Sprintf("%s:%d:%d", a.specName, n.Line, n.Column)
-		}
-	}
-	switch {
-	case inErr == nil:
-		return fmt.Errorf("%s: the augmented document is not valid: %w", a.specName, outErr)
-	case !allowInvalid && strings.Contains(inErr.Error(), "[pathItems]"):
-		return fmt.Errorf("%s: the input spec cannot be validated (before errgen changed anything): kin-openapi, which errgen validates with, does not read OpenAPI 3.1's components.pathItems (%w)\n%s: use --allow-invalid-spec to augment it anyway", where, inErr, a.specName)
-	case !allowInvalid:
-		return fmt.Errorf("%s: the input spec is not valid (before errgen changed anything): %w\n%s: use --allow-invalid-spec to augment it anyway", where, inErr, a.specName)
-	case outErr.Error() != inErr.Error():
-		return fmt.Errorf("%s: errgen's additions make the spec invalid in a new way: %w (the input's own problem, allowed: %v)", a.specName, outErr, inErr)
-	}
-	p := augmentProblem{msg: fmt.Sprintf("the input spec is not valid (before errgen changed anything), augmented anyway: %v", inErr)}
-	if n := kinPlace(root, inErr.Error()); n != nil {
-		p.line, p.col = n.Line, n.Column
-	}
-	a.notices = append(a.notices, p)
-	return nil
+	out, variant, err = a.writeText(file, text, isJSON, plans, yamlnode.Get(comps, "responses"))
+	a.replaced = nil // the tree is no longer needed: let kin-openapi have the memory
+	return out, variant, err
 }
 
 // readSpec parses a spec into a document node whose one content node is a

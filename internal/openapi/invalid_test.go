@@ -53,15 +53,15 @@ func TestAugmentInvalidInput(t *testing.T) {
 func TestAugmentInvalidInputNewProblem(t *testing.T) {
 	a := &augmenter{specName: "api.yaml"}
 	broken := strings.Replace(badExample, "paths:", "components:\n  schemas:\n    X: {type: strin}\npaths:", 1)
-	err := a.validate(specData(t, []byte(badExample)), []byte(badExample), []byte(broken), false, true)
+	err := a.validate([]byte(badExample), []byte(broken), false, true)
 	want := `api.yaml: errgen's additions make the spec invalid in a new way: invalid components: schema "X": unsupported 'type' value "strin" (the input's own problem, allowed: invalid paths: `
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Fatalf("error\n%v\nwant it to start with\n%s", err, want)
 	}
-	if err := a.validate(specData(t, []byte(badExample)), []byte(badExample), []byte(badExample+"# more\n"), false, true); err != nil {
+	if err := a.validate([]byte(badExample), []byte(badExample+"# more\n"), false, true); err != nil {
 		t.Errorf("the input's own problem refused: %v", err)
 	}
-	if err := a.validate(specData(t, []byte(badExample)), []byte(badExample), []byte(badExample), false, false); err == nil {
+	if err := a.validate([]byte(badExample), []byte(badExample), false, false); err == nil {
 		t.Error("the input's own problem accepted without allowInvalid")
 	}
 }
