@@ -310,33 +310,63 @@ func TestAugmentIdenticalComponents(t *testing.T) {
 	}
 }
 
-// Augment never panics, whatever the spec, and is deterministic. The seeds
-// are the test specs; go test -fuzz FuzzAugment explores from them.
+// fuzzCatalog is a catalog of two errors, one attached to every
+// operation: small components keep each fuzz execution cheap.
+const fuzzCatalog = `version: 1
+api: Fuzz API
+format: flat
+openapi:
+  attach: [SERVER_ERROR]
+errors:
+  - code: NOT_FOUND
+    status: 404
+    message: Not found
+  - code: SERVER_ERROR
+    status: 500
+    message: Something went wrong
+    fallback: true
+`
+
+// Augment never panics, whatever the spec; what it writes keeps every byte
+// of the input in order (without --force), is deterministic, and
+// augmenting it again changes nothing. The seeds are the test specs and
+// the text cases; go test -fuzz FuzzAugment explores from them.
 func FuzzAugment(f *testing.F) {
-	for _, name := range []string{"petstore-expanded.yaml", "tictactoe.yaml", "tasks-3.1.yaml", "notes-3.0.json"} {
+	for _, name := range []string{"petstore-expanded.yaml", "tictactoe.yaml", "tasks-3.1.yaml", "notes-3.0.json", "real/oai31-webhook-example.yaml", "real/oai30-callback-example.yaml"} {
 		data, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
 			f.Fatal(err)
 		}
 		f.Add(data, false)
 	}
+	for _, tc := range textCases {
+		f.Add([]byte(tc.spec), false)
+	}
 	f.Add([]byte("openapi: 3.0.3\ninfo: &i {title: T, version: '1'}\npaths:\n  /a: &p\n    get:\n      x-errors: &x [NOT_FOUND]\n      responses: {'200': {description: OK}}\n  /b: *p\ncomponents: {}\n"), true)
 	f.Add([]byte(`{"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {"/a": {"get": {"x-errors": [1, {"a": 2}]}}}}`), false)
-	c, err := catalog.Load(catalogtest.Path("catalog.yaml"))
+	c, err := catalog.Parse("fuzz.yaml", []byte(fuzzCatalog))
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, spec []byte, force bool) {
-		out, _, err := Augment(c, spec, "fuzz.yaml", force)
+		opts := Options{Force: force}
+		out, _, err := AugmentWith(c, spec, "fuzz.yaml", opts)
 		if err != nil {
 			if out != nil {
 				t.Error("output along with an error")
 			}
 			return
 		}
-		again, _, err := Augment(c, spec, "fuzz.yaml", force)
+		if !force && !isSubsequence(spec, out) {
+			t.Fatalf("the input is not a subsequence of the output: %s\n%s", firstLost(spec, out), out)
+		}
+		again, _, err := AugmentWith(c, spec, "fuzz.yaml", opts)
 		if err != nil || !bytes.Equal(out, again) {
 			t.Errorf("second run differs (err %v)", err)
+		}
+		twice, _, err := AugmentWith(c, out, "fuzz.yaml", opts)
+		if err != nil || !bytes.Equal(out, twice) {
+			t.Errorf("augmenting the output again changes it (err %v):\n%s", err, udiff.Unified("once", "twice", string(out), string(twice)))
 		}
 	})
 }
