@@ -64,13 +64,13 @@ func (a *augmenter) readsBack(file *yaml.Node, out []byte, isJSON bool) error {
 }
 
 // firstDifference is the first node of want whose data got differs from,
-// or nil.
+// or nil. An alias is compared by the anchor it names, not expanded: a
+// spec of nested aliases would take exponential time.
 func firstDifference(want, got *yaml.Node) *yaml.Node {
-	want, got = deref(want), deref(got)
 	if want.Kind != got.Kind || len(want.Content) != len(got.Content) {
 		return want
 	}
-	if want.Kind == yaml.ScalarNode && (want.Value != got.Value || want.ShortTag() != got.ShortTag()) {
+	if (want.Kind == yaml.ScalarNode || want.Kind == yaml.AliasNode) && (want.Value != got.Value || want.ShortTag() != got.ShortTag()) {
 		return want
 	}
 	for i := range want.Content {
