@@ -128,8 +128,8 @@ func offsetPos(data []byte, offset int64) (int, int) {
 	return line, col
 }
 
-// yamlIndent finds the indentation of the spec's block mappings, to write
-// it back the same way.
+// yamlIndent finds the indentation of the spec's block mappings, for
+// errgen's additions.
 func yamlIndent(root *yaml.Node) int {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
@@ -141,17 +141,6 @@ func yamlIndent(root *yaml.Node) int {
 		}
 	}
 	return 2
-}
-
-// jsonIndent finds the indentation of a JSON spec; minified or odd input
-// gets two spaces.
-func jsonIndent(root *yaml.Node) string {
-	if len(root.Content) > 0 {
-		if first := root.Content[0]; first.Line > root.Line && first.Column >= 2 && first.Column <= 9 {
-			return strings.Repeat(" ", first.Column-1)
-		}
-	}
-	return "  "
 }
 
 // firstQuoteStyle is the quoting of the spec's first quoted scalar: how
