@@ -157,3 +157,36 @@ func TestAugmentKeepsText(t *testing.T) {
 		})
 	}
 }
+
+// --force replaces the spec's response in place, in the style around it:
+// the one edit that is not an insertion.
+func TestAugmentForceReplacesInStyle(t *testing.T) {
+	c := mustLoadCatalog(t, "catalog.yaml")
+	tests := []struct{ name, spec, want, gone string }{
+		{"force.json",
+			"{\n  \"openapi\": \"3.0.3\",\n  \"info\": {\"title\": \"T\", \"version\": \"1\"},\n  \"paths\": {\n    \"/a\": {\n      \"get\": {\n        \"responses\": {\n          \"401\": {\n            \"description\": \"Mine\"\n          },\n          \"200\": {\"description\": \"OK\"}\n        }\n      }\n    }\n  }\n}\n",
+			"          \"401\": {\n            \"$ref\": \"#/components/responses/UnauthorizedUnauthorized\"\n          },\n          \"200\": {\"description\": \"OK\"},\n          \"429\"",
+			"Mine"},
+		{"force-flow.yaml",
+			"openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '401': {description: Mine}   # theirs\n        '200':\n          description: OK\n",
+			"        '401': {\"$ref\":\"#/components/responses/UnauthorizedUnauthorized\"}   # theirs\n        '200':\n",
+			"Mine"},
+		{"force-block.yaml",
+			"openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '401':\n          description: Mine\n          # theirs\n        '200':\n          description: OK\n",
+			"        '401':\n          $ref: '#/components/responses/UnauthorizedUnauthorized'\n          # theirs\n        '200':\n",
+			"Mine"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, _, err := AugmentWith(c, []byte(tt.spec), tt.name, Options{Force: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			loadValidOpenAPI(t, out)
+			if !strings.Contains(string(out), tt.want) || strings.Contains(string(out), tt.gone) {
+				t.Errorf("output lacks\n%s\nor still has %q:\n%s", tt.want, tt.gone, out)
+			}
+			checkAugmented(t, c, []byte(tt.spec), out, tt.name, Options{Force: true})
+		})
+	}
+}
