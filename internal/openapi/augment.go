@@ -300,6 +300,9 @@ func (a *augmenter) checkShape(root *yaml.Node) {
 	a.wantInputKind(memberValue(root, "security"), yaml.SequenceNode, "security", "a list of security requirements (- scheme: [scopes])")
 	a.wantKind(memberValue(root, "paths"), yaml.MappingNode, "paths", "a mapping of paths")
 	a.wantKind(memberValue(root, "components"), yaml.MappingNode, "components", "a mapping")
+	for _, section := range []string{"schemas", "responses"} {
+		a.wantKind(memberValue(memberValue(root, "components"), section), yaml.MappingNode, "components."+section, "a mapping")
+	}
 	a.eachOperation(root, func(where string, op *yaml.Node) {
 		a.wantInputKind(memberValue(op, "security"), yaml.SequenceNode, where+": security", "a list of security requirements (- scheme: [scopes])")
 		a.wantInputKind(memberValue(op, "parameters"), yaml.SequenceNode, where+": parameters", "a list")

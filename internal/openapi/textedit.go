@@ -51,7 +51,9 @@ type textEditor struct {
 	err      error
 }
 
-// apply returns text with the edits made.
+// applyEdits returns text with the edits made, or nil when two of them
+// overlap (a replaced value holding an addition: never planned, but
+// refused rather than written).
 func applyEdits(text []byte, edits []edit) []byte {
 	slices.SortStableFunc(edits, func(x, y edit) int {
 		if x.at != y.at {
@@ -66,6 +68,9 @@ func applyEdits(text []byte, edits []edit) []byte {
 	out := make([]byte, 0, size)
 	last := 0
 	for _, e := range edits {
+		if e.at < last {
+			return nil
+		}
 		out = append(out, text[last:e.at]...)
 		out = append(out, e.text...)
 		last = max(e.end, e.at)
@@ -219,6 +224,10 @@ func (e *textEditor) replace(k, v *yaml.Node, depth int) {
 	old := e.replaced[v]
 	if old == nil || old.Line == 0 {
 		e.fail(k, "cannot find the value to replace")
+		return
+	}
+	if old.Kind == yaml.ScalarNode && old.ShortTag() == "!!null" && old.Value == "" {
+		e.fail(k, "%s has no value to replace; write one ({} or null), or remove it", k.Value)
 		return
 	}
 	at := e.src.offset(old)

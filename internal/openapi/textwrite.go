@@ -25,7 +25,11 @@ func (a *augmenter) writeText(file *yaml.Node, text []byte, isJSON bool, plans [
 		if e.err != nil {
 			return nil, fmt.Errorf("%s:%w", a.specName, e.err)
 		}
-		return applyEdits(text, e.edits), nil
+		out := applyEdits(text, e.edits)
+		if out == nil {
+			return nil, fmt.Errorf("%s: errgen could not place its additions in the text (please report this, with the spec)", a.specName)
+		}
+		return out, nil
 	}
 	if out, err = write(); err != nil {
 		return nil, nil, err
