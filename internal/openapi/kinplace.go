@@ -32,13 +32,13 @@ func (a *augmenter) kinPlace(input []byte, isJSON bool, err error) *yaml.Node {
 func kinPlaceIn(root *yaml.Node, msg string) *yaml.Node {
 	if m := kinPaths.FindStringSubmatch(msg); m != nil {
 		item := memberValue(memberValue(root, "paths"), m[1])
-		if op := keyNode(deref(item), strings.ToLower(m[2])); item != nil && op != nil {
-			return op
+		if item == nil || item.Kind != yaml.MappingNode {
+			return nil
 		}
-		return nil
+		return keyNode(item, strings.ToLower(m[2]))
 	}
 	if m := kinComponents.FindStringSubmatch(msg); m != nil {
-		if section := deref(memberValue(memberValue(root, "components"), m[1]+"s")); section != nil {
+		if section := memberValue(memberValue(root, "components"), m[1]+"s"); section != nil && section.Kind == yaml.MappingNode {
 			return keyNode(section, m[2])
 		}
 	}
