@@ -16,6 +16,19 @@ type Augmented struct {
 	Notices []string
 }
 
+// AugmentOptions are the choices of AugmentWith.
+type AugmentOptions struct {
+	// Force replaces the responses and components the spec already
+	// defines; without it they are kept (and noted, or an error when a
+	// component differs).
+	Force bool
+	// AllowInvalidSpec augments a spec that kin-openapi finds invalid
+	// before errgen changes anything. The result must then fail validation
+	// exactly as the input does: a problem errgen's additions introduce is
+	// still an error.
+	AllowInvalidSpec bool
+}
+
 // Augment attaches the catalog's error responses to every operation of an
 // existing OpenAPI 3.0 or 3.1 document (YAML or JSON), by reference to the
 // components it adds. It returns the document in the input's format, or an
@@ -35,8 +48,24 @@ type Augmented struct {
 // operation already has for a status is left alone and noted in Notices; a
 // component of the same name that differs from one errgen adds is an
 // error. Like Generate, Augment touches no file.
+//
+// The spec's text is edited in place, not re-encoded: every byte of the
+// input is in the output, in the same order, and what errgen adds follows
+// the style around it (indentation, line breaks, block or flow YAML,
+// minified or indented JSON). Only force replaces text. An operation the
+// spec shares through a YAML anchor is left alone, and noted. Augmenting
+// the result again changes nothing.
+//
+// When the result does not validate, the input is validated too: a
+// problem the input already has is reported as the input's, and nothing
+// is returned (see AugmentWith to proceed anyway).
 func Augment(c *catalog.Catalog, spec []byte, specName string, force bool) (*Augmented, error) {
-	out, notices, err := openapi.Augment(c, spec, specName, force)
+	return AugmentWith(c, spec, specName, AugmentOptions{Force: force})
+}
+
+// AugmentWith is Augment with every option.
+func AugmentWith(c *catalog.Catalog, spec []byte, specName string, opts AugmentOptions) (*Augmented, error) {
+	out, notices, err := openapi.AugmentWith(c, spec, specName, openapi.Options{Force: opts.Force, AllowInvalidSpec: opts.AllowInvalidSpec})
 	if err != nil {
 		return nil, err
 	}

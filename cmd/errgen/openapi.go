@@ -8,7 +8,7 @@ import (
 	"github.com/errgen/errgen"
 )
 
-const openapiSynopsis = `errgen openapi [CATALOG] --spec IN --out OUT [--force]
+const openapiSynopsis = `errgen openapi [CATALOG] --spec IN --out OUT [--force] [--allow-invalid-spec]
 
 Adds the catalog's error components to the OpenAPI 3.0 or 3.1 document IN
 (YAML or JSON) and attaches error responses to every operation: for each
@@ -18,7 +18,9 @@ x-errors-attach: false, and the attached 401s with security: []). Only the
 components the operations use are added. OUT is written in IN's format, and
 only if the result passes validation. What IN already says is kept unless
 --force is given: a response it defines is reported on stderr, a component of
-the same name that differs is an error.`
+the same name that differs is an error. IN's text is kept byte for byte:
+errgen only inserts, in IN's style. An IN that is not valid before errgen
+changes anything is refused, unless --allow-invalid-spec is given.`
 
 // runOpenAPI implements "errgen openapi".
 func runOpenAPI(args []string, stdout, stderr io.Writer) int {
@@ -27,6 +29,7 @@ func runOpenAPI(args []string, stdout, stderr io.Writer) int {
 	outPath := fs.String("out", "", "where to write the augmented document; may be the same as --spec (required)")
 	catalogPath := fs.catalogFlag()
 	force := fs.Bool("force", false, "replace responses and components the spec already defines")
+	allowInvalid := fs.Bool("allow-invalid-spec", false, "augment a spec that is not valid as it is, as long as errgen's additions add no problem")
 	if code, stop := fs.parse(args); stop {
 		return code
 	}
@@ -49,7 +52,7 @@ func runOpenAPI(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return exitFailure
 	}
-	res, err := errgen.Augment(c, spec, *specPath, *force)
+	res, err := errgen.AugmentWith(c, spec, *specPath, errgen.AugmentOptions{Force: *force, AllowInvalidSpec: *allowInvalid})
 	if err != nil {
 		for _, line := range strings.Split(err.Error(), "\n") {
 			fmt.Fprintf(stderr, "errgen: %s\n", line)

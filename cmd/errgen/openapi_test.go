@@ -199,9 +199,36 @@ func TestOpenAPIHelp(t *testing.T) {
 	if code != exitOK {
 		t.Errorf("--help: exit %d", code)
 	}
-	for _, want := range []string{"errgen openapi [CATALOG] --spec IN --out OUT", "--catalog", "--force", "x-errors"} {
+	for _, want := range []string{"errgen openapi [CATALOG] --spec IN --out OUT", "--catalog", "--force", "--allow-invalid-spec", "x-errors"} {
 		if !strings.Contains(stdout+stderr, want) {
 			t.Errorf("--help does not mention %q:\n%s%s", want, stdout, stderr)
 		}
+	}
+}
+
+// An input that is not valid before errgen touches it is refused as the
+// input's problem, nothing written; --allow-invalid-spec writes it
+// augmented, its text kept, and says why on stderr.
+func TestOpenAPIAllowInvalidSpec(t *testing.T) {
+	spec := "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: OK\n          content:\n            application/json:\n              schema: {type: integer}\n              example: not a number\n"
+	path := filepath.Join(t.TempDir(), "api.yaml")
+	if err := os.WriteFile(path, []byte(spec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out.yaml")
+	code, _, stderr := runOA(t, "--catalog", oaCatalog, "--spec", path, "--out", out)
+	if code != exitFailure || !strings.Contains(stderr, "errgen: "+path+":5:5: the input spec is not valid (before errgen changed anything): invalid paths: ") ||
+		!strings.Contains(stderr, "errgen: "+path+": use --allow-invalid-spec to augment it anyway\n") {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("output written for an invalid input")
+	}
+	code, _, stderr = runOA(t, "--catalog", oaCatalog, "--spec", path, "--out", out, "--allow-invalid-spec")
+	if code != exitOK || !strings.Contains(stderr, "the input spec is not valid (before errgen changed anything), augmented anyway") {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+	if got := readOA(t, out); !bytes.HasPrefix(got, []byte(strings.TrimSuffix(spec, "\n"))) {
+		t.Errorf("the input's text is not kept:\n%s", got)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -17,7 +18,22 @@ import (
 	"github.com/errgen/errgen/internal/yamlnode"
 )
 
-// Augment adds the catalog's error responses to every operation of an
+// bigSpec is the size above which a spec's tree is collected before
+// kin-openapi validates the result.
+const bigSpec = 1 << 20
+
+// Options are Augment's choices.
+type Options struct {
+	Force            bool // replace the responses and components the spec already defines
+	AllowInvalidSpec bool // augment a spec that is not valid before errgen touches it
+}
+
+// Augment is AugmentWith with only Force chosen.
+func Augment(c *catalog.Catalog, spec []byte, specName string, force bool) (out []byte, notices []string, err error) {
+	return AugmentWith(c, spec, specName, Options{Force: force})
+}
+
+// AugmentWith adds the catalog's error responses to every operation of an
 // existing OpenAPI 3.0 or 3.1 document (YAML or JSON), by reference to
 // components it adds, and returns the document in the input's format with
 // notices of what it left alone, or an error listing every problem (each
@@ -33,23 +49,26 @@ import (
 // components some operation refers to are added, with the schemas they
 // refer to.
 //
-// The document is edited as a YAML node tree, not through kin-openapi's
-// types: writing it back through kin-openapi would sort every key and drop
-// comments, turning a small addition into a rewrite of the user's file.
-// kin-openapi loads and validates the input and the result.
+// The spec's text is edited in place, never re-encoded: the additions are
+// planned on its node tree (yaml.v3's for YAML, ReadJSON's for JSON, both
+// with positions), then inserted into the text in the style of their
+// surroundings, so every byte of the input is in the output, in order
+// (only Force replaces text). An operation shared through a YAML alias is
+// left alone, and noted. kin-openapi validates the result; only when that
+// fails is the input validated too, to tell whose problem it is.
 //
-// What the spec already says is kept unless force is set: a response the
+// What the spec already says is kept unless Force is set: a response the
 // operation already has for a status is left alone, and noted; a component
 // of the same name that differs from one errgen adds is an error.
-func Augment(c *catalog.Catalog, spec []byte, specName string, force bool) (out []byte, notices []string, err error) {
-	spec = bytes.TrimPrefix(spec, []byte("\ufeff"))
-	isJSON := bytes.HasPrefix(bytes.TrimSpace(spec), []byte("{"))
-	var file yaml.Node
-	if err := readSpec(spec, isJSON, specName, &file); err != nil {
+func AugmentWith(c *catalog.Catalog, spec []byte, specName string, opts Options) (out []byte, notices []string, err error) {
+	body, hasBOM := bytes.CutPrefix(spec, []byte("\ufeff"))
+	isJSON := bytes.HasPrefix(bytes.TrimSpace(body), []byte("{"))
+	file, err := readSpec(body, isJSON, specName)
+	if err != nil {
 		return nil, nil, err
 	}
 	root := file.Content[0]
-	a := &augmenter{c: c, specName: specName, force: force}
+	a := &augmenter{c: c, specName: specName, force: opts.Force, allowInvalid: opts.AllowInvalidSpec, replaced: map[*yaml.Node]*yaml.Node{}}
 	version, err := a.version(root)
 	if err != nil {
 		return nil, nil, err
@@ -62,86 +81,72 @@ func Augment(c *catalog.Catalog, spec []byte, specName string, force bool) (out 
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", specName, err)
 	}
-	if err := a.augment(&file, spec, isJSON, g); err != nil {
+	out, variant, err := a.augment(file, body, isJSON, g)
+	if err != nil {
 		return nil, nil, err
 	}
-	if !isJSON {
-		out, err = yamlnode.Encode(&file, yamlIndent(root))
-	} else {
-		var b bytes.Buffer
-		err = yamlnode.WriteJSON(&b, root, jsonIndent(root), false)
-		b.WriteByte('\n')
-		out = b.Bytes()
+	if len(body) > bigSpec {
+		// The spec's tree is garbage now, but the collector paced itself on
+		// it: without a collection here, kin-openapi's validation would
+		// grow the heap on top of it (Stripe's spec: 1.5 times kin-openapi's
+		// own peak instead of about the same).
+		runtime.GC()
 	}
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", specName, err)
+	if err := a.validate(body, variant, isJSON, opts.AllowInvalidSpec); err != nil {
+		return nil, nil, err
+	}
+	if hasBOM {
+		out = append([]byte("\ufeff"), out...)
 	}
 	return out, a.lines(a.notices), nil
 }
 
 // augment plans every operation's responses, adds the components they use
-// and attaches them, validating the document before and after.
-func (a *augmenter) augment(file *yaml.Node, spec []byte, isJSON bool, g *generator) error {
+// and attaches them in the node tree, then writes the additions into the
+// text (see writeText).
+func (a *augmenter) augment(file *yaml.Node, text []byte, isJSON bool, g *generator) (out, variant []byte, err error) {
 	root := file.Content[0]
 	a.refStyle = firstRefStyle(root)
+	a.quoteStyle = firstQuoteStyle(root)
 	plans := a.plan(root, g)
 	withDefault := a.attachAll(plans, false)
 	comps, err := g.augmentComponents(plans, withDefault)
 	if err != nil {
-		return err
-	}
-	ours := yamlnode.Get(comps, "responses")
-	err = withoutExamples(root, ours, func(stripped bool) error {
-		if !stripped {
-			return validateSpec(spec, isJSON)
-		}
-		data, err := yamlnode.Encode(file, 2)
-		if err != nil {
-			return err
-		}
-		return validateSpec(data, false)
-	})
-	if err != nil {
-		return fmt.Errorf("%s: not a valid OpenAPI document: %w", a.specName, err)
+		return nil, nil, err
 	}
 	a.mergeComponents(root, comps)
 	a.attachAll(plans, true)
 	if err := a.err(); err != nil {
-		return err
+		return nil, nil, err
 	}
-	err = withoutExamples(root, ours, func(bool) error {
-		data, err := yamlnode.Encode(file, 2)
-		if err != nil {
-			return err
-		}
-		return validateSpec(data, false)
-	})
-	if err != nil {
-		return fmt.Errorf("%s: the augmented document is not valid: %w", a.specName, err)
-	}
-	return nil
+	out, variant, err = a.writeText(file, text, isJSON, plans, yamlnode.Get(comps, "responses"))
+	a.replaced = nil // the tree is no longer needed: let kin-openapi have the memory
+	return out, variant, err
 }
 
-// readSpec parses a spec into file, whose one content node is then a
-// mapping.
-func readSpec(spec []byte, isJSON bool, specName string, file *yaml.Node) error {
-	if isJSON && !json.Valid(spec) {
-		var v any
-		err := json.Unmarshal(spec, &v)
+// readSpec parses a spec into a document node whose one content node is a
+// mapping: JSON as JSON (every escape and number JSON allows), YAML with
+// yaml.v3.
+func readSpec(spec []byte, isJSON bool, specName string) (*yaml.Node, error) {
+	file := &yaml.Node{Kind: yaml.DocumentNode}
+	if isJSON {
+		root, err := yamlnode.ReadJSON(spec)
 		var se *json.SyntaxError
-		if errors.As(err, &se) {
+		switch {
+		case errors.As(err, &se):
 			line, col := offsetPos(spec, se.Offset)
-			return fmt.Errorf("%s:%d:%d: invalid JSON: %v", specName, line, col, se)
+			return nil, fmt.Errorf("%s:%d:%d: invalid JSON: %v", specName, line, col, se)
+		case err != nil:
+			return nil, fmt.Errorf("%s: invalid JSON: %v", specName, err)
 		}
-		return fmt.Errorf("%s: invalid JSON: %v", specName, err)
-	}
-	if err := yaml.Unmarshal(spec, file); err != nil {
-		return fmt.Errorf("%s: invalid YAML: %s", specName, strings.TrimPrefix(err.Error(), "yaml: "))
+		file.Content = []*yaml.Node{root}
+	} else if err := yaml.Unmarshal(spec, file); err != nil {
+		return nil, fmt.Errorf("%s: invalid YAML: %s", specName, strings.TrimPrefix(err.Error(), "yaml: "))
 	}
 	if len(file.Content) == 0 || file.Content[0].Kind != yaml.MappingNode {
-		return fmt.Errorf("%s: not an OpenAPI document: the top level must be a mapping", specName)
+		return nil, fmt.Errorf("%s: not an OpenAPI document: the top level must be a mapping", specName)
 	}
-	return nil
+	return file, nil
 }
 
 // validateSpec loads a document with kin-openapi and validates it. Refs to
@@ -152,7 +157,12 @@ func validateSpec(data []byte, isJSON bool) error {
 	if err != nil {
 		return errors.New(loaderMessage(err.Error(), isJSON))
 	}
-	return doc.Validate(context.Background())
+	if err := doc.Validate(context.Background()); err != nil {
+		// kin-openapi spreads a failing example's schema and value over
+		// lines: one line per problem
+		return errors.New(strings.Join(strings.Fields(err.Error()), " "))
+	}
+	return nil
 }
 
 // withoutExamples calls validate with the examples of errgen's responses
@@ -212,12 +222,15 @@ func loaderMessage(msg string, isJSON bool) string {
 
 // augmenter collects the problems of one Augment call, to report them all.
 type augmenter struct {
-	c        *catalog.Catalog
-	specName string
-	force    bool
-	refStyle yaml.Style // quoting of the spec's own $ref values, reused for ours
-	problems []augmentProblem
-	notices  []augmentProblem // what the spec already defines, left alone
+	c            *catalog.Catalog
+	specName     string
+	force        bool
+	allowInvalid bool                      // augment a spec that is not valid as it is
+	refStyle     yaml.Style                // quoting of the spec's own $ref values, reused for ours
+	quoteStyle   yaml.Style                // quoting of the spec's first quoted scalar, for status keys
+	replaced     map[*yaml.Node]*yaml.Node // with force: errgen's value → the spec's it replaced
+	problems     []augmentProblem
+	notices      []augmentProblem // what the spec already defines, left alone
 }
 
 type augmentProblem struct {
@@ -281,18 +294,40 @@ var httpMethods = map[string]bool{
 
 // checkShape reports, with positions, the structural mistakes that make
 // kin-openapi's loader fail with a message naming Go types instead of the
-// place in the file.
+// place in the file. Those errgen can work around (security, parameters)
+// are the input's own problems: with allowInvalid they are notices.
 func (a *augmenter) checkShape(root *yaml.Node) {
-	a.wantKind(memberValue(root, "security"), yaml.SequenceNode, "security", "a list of security requirements (- scheme: [scopes])")
+	a.wantInputKind(memberValue(root, "security"), yaml.SequenceNode, "security", "a list of security requirements (- scheme: [scopes])")
 	a.wantKind(memberValue(root, "paths"), yaml.MappingNode, "paths", "a mapping of paths")
 	a.wantKind(memberValue(root, "components"), yaml.MappingNode, "components", "a mapping")
+	for _, section := range []string{"schemas", "responses"} {
+		a.wantKind(memberValue(memberValue(root, "components"), section), yaml.MappingNode, "components."+section, "a mapping")
+	}
 	a.eachOperation(root, func(where string, op *yaml.Node) {
-		a.wantKind(memberValue(op, "security"), yaml.SequenceNode, where+": security", "a list of security requirements (- scheme: [scopes])")
-		a.wantKind(memberValue(op, "parameters"), yaml.SequenceNode, where+": parameters", "a list")
+		a.wantInputKind(memberValue(op, "security"), yaml.SequenceNode, where+": security", "a list of security requirements (- scheme: [scopes])")
+		a.wantInputKind(memberValue(op, "parameters"), yaml.SequenceNode, where+": parameters", "a list")
 		a.wantKind(memberValue(op, "responses"), yaml.MappingNode, where+": responses", "a mapping of statuses to responses")
 		a.wantKind(memberValue(op, "x-errors"), yaml.SequenceNode, where+": x-errors", "a list of error codes")
 		a.wantKind(memberValue(op, "x-errors-attach"), yaml.ScalarNode, where+": x-errors-attach", "true or false")
 	})
+}
+
+// wantInputKind is wantKind for a problem of the input errgen can leave
+// as it is: an error, or with allowInvalid a notice.
+func (a *augmenter) wantInputKind(n *yaml.Node, kind yaml.Kind, what, want string) {
+	before := len(a.problems)
+	a.wantKind(n, kind, what, want)
+	if len(a.problems) == before {
+		return
+	}
+	p := a.problems[before]
+	if a.allowInvalid {
+		a.problems = a.problems[:before]
+		p.msg += " (the input spec is not valid; augmented anyway)"
+		a.notices = append(a.notices, p)
+		return
+	}
+	a.problems[before].msg += " (the input spec is not valid before errgen changes anything; --allow-invalid-spec augments it anyway)"
 }
 
 func (a *augmenter) wantKind(n *yaml.Node, kind yaml.Kind, what, want string) {

@@ -58,8 +58,8 @@ var augmentCases = []struct {
 }
 
 // Each augmentation gives its golden output, byte for byte; the output
-// validates, comes in the input's format, and augmenting it again changes
-// nothing.
+// validates, comes in the input's format, keeps the input's text and data
+// (without --force), and augmenting it again changes nothing.
 func TestAugmentGolden(t *testing.T) {
 	for _, tc := range augmentCases {
 		t.Run(tc.golden, func(t *testing.T) {
@@ -84,13 +84,7 @@ func TestAugmentGolden(t *testing.T) {
 			if isJSON := strings.HasSuffix(tc.spec, ".json"); isJSON != json.Valid(out) {
 				t.Errorf("input is JSON: %v, output is JSON: %v", isJSON, json.Valid(out))
 			}
-			again, _, err := Augment(c, out, tc.golden, tc.force)
-			if err != nil {
-				t.Fatalf("augmenting the output again: %v", err)
-			}
-			if !bytes.Equal(again, out) {
-				t.Errorf("augmenting the output again changes it:\n%s", udiff.Unified("once", "twice", string(out), string(again)))
-			}
+			checkAugmented(t, c, spec, out, tc.golden, Options{Force: tc.force})
 		})
 	}
 }
@@ -239,7 +233,7 @@ func TestAugmentErrors(t *testing.T) {
 		want       []string // substrings of the error, in order
 	}{
 		{"tictactoe.yaml", string(readTestSpec(t, "tictactoe.yaml")), []string{
-			"tictactoe.yaml:27:9: GET /board: security must be a list of security requirements (- scheme: [scopes]), not a mapping\n",
+			"tictactoe.yaml:27:9: GET /board: security must be a list of security requirements (- scheme: [scopes]), not a mapping (the input spec is not valid before errgen changes anything; --allow-invalid-spec augments it anyway)\n",
 			"tictactoe.yaml:57:9: GET /board/{row}/{column}: security must be a list",
 			"tictactoe.yaml:93:9: PUT /board/{row}/{column}: security must be a list",
 		}},
@@ -258,11 +252,15 @@ func TestAugmentErrors(t *testing.T) {
 		{"empty.yaml", "", []string{"empty.yaml: not an OpenAPI document"}},
 		{"swagger.yaml", "swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths: {}\n", []string{"swagger.yaml: Swagger (OpenAPI 2.0) documents are not supported"}},
 		{"future.yaml", "openapi: 3.2.0\ninfo: {title: T, version: '1'}\npaths: {}\n", []string{`future.yaml:1:10: OpenAPI version "3.2.0" is not supported`}},
-		{"noinfo.yaml", "openapi: 3.0.3\npaths: {}\n", []string{"noinfo.yaml: not a valid OpenAPI document: ", "info"}},
-		{"external.yaml", strings.Replace(minimal, "'200': {description: OK}", "'200': {$ref: 'common.yaml#/responses/OK'}", 1), []string{
-			"external.yaml: not a valid OpenAPI document: ", "common.yaml",
+		{"noinfo.yaml", "openapi: 3.0.3\npaths: {}\n", []string{
+			"noinfo.yaml: the input spec is not valid (before errgen changed anything): invalid info: must be an object\n",
+			"noinfo.yaml: use --allow-invalid-spec to augment it anyway",
 		}},
-		{"badtype.yaml", "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    X: {type: strin}\n", []string{"badtype.yaml: not a valid OpenAPI document: ", "strin"}},
+		{"external.yaml", strings.NewReplacer("'200': {description: OK}", "'200': {$ref: 'common.yaml#/responses/OK'}", ", NOPE", "").Replace(minimal), []string{
+			"external.yaml: the input spec is not valid (before errgen changed anything): ", "common.yaml",
+		}},
+		{"nullschemas.yaml", minimal + "components: {schemas}\n", []string{"nullschemas.yaml:9:21: components.schemas must be a mapping, not empty"}},
+		{"badtype.yaml", "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    X: {type: strin}\n", []string{"badtype.yaml:6:5: the input spec is not valid (before errgen changed anything): ", "strin"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -308,38 +306,68 @@ func TestAugmentIdenticalComponents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(string(out), `"NotFound": {`); n != 1 {
+	if n := strings.Count(string(out), `"NotFound":{`); n != 1 {
 		t.Errorf("NotFound appears %d times, want once", n)
 	}
 }
 
-// Augment never panics, whatever the spec, and is deterministic. The seeds
-// are the test specs; go test -fuzz FuzzAugment explores from them.
+// fuzzCatalog is a catalog of two errors, one attached to every
+// operation: small components keep each fuzz execution cheap.
+const fuzzCatalog = `version: 1
+api: Fuzz API
+format: flat
+openapi:
+  attach: [SERVER_ERROR]
+errors:
+  - code: NOT_FOUND
+    status: 404
+    message: Not found
+  - code: SERVER_ERROR
+    status: 500
+    message: Something went wrong
+    fallback: true
+`
+
+// Augment never panics, whatever the spec; what it writes keeps every byte
+// of the input in order (without --force), is deterministic, and
+// augmenting it again changes nothing. The seeds are the test specs and
+// the text cases; go test -fuzz FuzzAugment explores from them.
 func FuzzAugment(f *testing.F) {
-	for _, name := range []string{"petstore-expanded.yaml", "tictactoe.yaml", "tasks-3.1.yaml", "notes-3.0.json"} {
+	for _, name := range []string{"petstore-expanded.yaml", "tictactoe.yaml", "tasks-3.1.yaml", "notes-3.0.json", "real/oai31-webhook-example.yaml", "real/oai30-callback-example.yaml"} {
 		data, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
 			f.Fatal(err)
 		}
 		f.Add(data, false)
 	}
+	for _, tc := range textCases {
+		f.Add([]byte(tc.spec), false)
+	}
 	f.Add([]byte("openapi: 3.0.3\ninfo: &i {title: T, version: '1'}\npaths:\n  /a: &p\n    get:\n      x-errors: &x [NOT_FOUND]\n      responses: {'200': {description: OK}}\n  /b: *p\ncomponents: {}\n"), true)
 	f.Add([]byte(`{"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {"/a": {"get": {"x-errors": [1, {"a": 2}]}}}}`), false)
-	c, err := catalog.Load(catalogtest.Path("catalog.yaml"))
+	c, err := catalog.Parse("fuzz.yaml", []byte(fuzzCatalog))
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, spec []byte, force bool) {
-		out, _, err := Augment(c, spec, "fuzz.yaml", force)
+		opts := Options{Force: force}
+		out, _, err := AugmentWith(c, spec, "fuzz.yaml", opts)
 		if err != nil {
 			if out != nil {
 				t.Error("output along with an error")
 			}
 			return
 		}
-		again, _, err := Augment(c, spec, "fuzz.yaml", force)
+		if !force && !isSubsequence(spec, out) {
+			t.Fatalf("the input is not a subsequence of the output: %s\n%s", firstLost(spec, out), out)
+		}
+		again, _, err := AugmentWith(c, spec, "fuzz.yaml", opts)
 		if err != nil || !bytes.Equal(out, again) {
 			t.Errorf("second run differs (err %v)", err)
+		}
+		twice, _, err := AugmentWith(c, out, "fuzz.yaml", opts)
+		if err != nil || !bytes.Equal(out, twice) {
+			t.Errorf("augmenting the output again changes it (err %v):\n%s", err, udiff.Unified("once", "twice", string(out), string(twice)))
 		}
 	})
 }

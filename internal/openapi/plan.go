@@ -57,9 +57,15 @@ func (a *augmenter) plan(root *yaml.Node, g *generator) []opPlan {
 		}
 	}
 	rootSecurity := memberValue(root, "security")
-	shared := map[string]*responseUse{}
+	uses := map[string]*responseUse{}
 	var plans []opPlan
+	shared := sharedOperations(root)
 	a.eachOperation(root, func(where string, op *yaml.Node) {
+		if anchor, ok := shared[op]; ok {
+			a.notices = append(a.notices, augmentProblem{op.Line, op.Column,
+				fmt.Sprintf("%s: left alone: the spec shares it through the YAML anchor &%s, and errgen adds nothing to a node that stands in several places; attach the error responses to it by hand, or write it out", where, anchor)})
+			return
+		}
 		admitted := map[*catalog.Error]bool{}
 		for _, e := range a.attached(where, op, rootSecurity, attach) {
 			admitted[e] = true
@@ -82,10 +88,10 @@ func (a *augmenter) plan(root *yaml.Node, g *generator) []opPlan {
 		for _, status := range statuses {
 			errs := byStatus[status]
 			name := g.subsetName(status, errs)
-			u := shared[name]
+			u := uses[name]
 			if u == nil {
 				u = &responseUse{name: name, status: status, errs: errs}
-				shared[name] = u
+				uses[name] = u
 			} else if u.status != status || !slices.Equal(u.errs, errs) {
 				a.addf(op, "%s: two error responses would be named %s; rename an error", where, name)
 			}
@@ -200,7 +206,7 @@ func (a *augmenter) place(p opPlan, key, name string, apply bool) bool {
 	case key == "default":
 		yamlnode.Set(responses, key, ref)
 	default:
-		insertStatus(responses, key, ref)
+		insertStatus(responses, key, ref, cmp.Or(a.refStyle, a.quoteStyle))
 	}
 	return true
 }
@@ -275,4 +281,37 @@ func referencedSchemas(schemas, from *yaml.Node) *yaml.Node {
 		}
 	}
 	return out
+}
+
+// sharedOperations are the operations that stand in several places of the
+// spec through a YAML anchor (on their path item, themselves or their
+// responses), with that anchor's name: what errgen would insert into one
+// would appear in all.
+func sharedOperations(root *yaml.Node) map[*yaml.Node]string {
+	shared := map[*yaml.Node]string{}
+	paths := memberValue(root, "paths")
+	anchorOf := func(n *yaml.Node) string {
+		if n != nil && n.Kind == yaml.AliasNode && n.Alias != nil {
+			return n.Alias.Anchor
+		}
+		if n != nil {
+			return n.Anchor
+		}
+		return ""
+	}
+	for i := 0; paths != nil && paths.Kind == yaml.MappingNode && i+1 < len(paths.Content); i += 2 {
+		rawItem := paths.Content[i+1]
+		item := deref(rawItem)
+		for j := 0; item.Kind == yaml.MappingNode && j+1 < len(item.Content); j += 2 {
+			rawOp := item.Content[j+1]
+			op := deref(rawOp)
+			for _, n := range []*yaml.Node{rawItem, rawOp, yamlnode.Get(op, "responses")} {
+				if anchor := anchorOf(n); anchor != "" {
+					shared[op] = anchor
+					break
+				}
+			}
+		}
+	}
+	return shared
 }

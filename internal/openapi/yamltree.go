@@ -54,6 +54,7 @@ func firstRefStyle(n *yaml.Node) yaml.Style {
 func (a *augmenter) setMember(m *yaml.Node, key string, v *yaml.Node) {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if m.Content[i].Value == key {
+			a.replaced[v] = m.Content[i+1]
 			m.Content[i+1] = v
 			return
 		}
@@ -63,10 +64,12 @@ func (a *augmenter) setMember(m *yaml.Node, key string, v *yaml.Node) {
 
 // insertStatus inserts a status response among the existing ones in
 // numeric order, ranges (4XX) after their statuses and default last, and
-// quotes the key like the spec's own status keys.
-func insertStatus(responses *yaml.Node, key string, v *yaml.Node) {
+// quotes the key like the spec's own status keys, or else like its $refs
+// (style).
+func insertStatus(responses *yaml.Node, key string, v *yaml.Node, style yaml.Style) {
 	rank := func(k string) string { return strings.NewReplacer("X", "9", "x", "9").Replace(k) }
 	k := yamlnode.Str(key)
+	k.Style = style
 	at := len(responses.Content)
 	for i := 0; i+1 < len(responses.Content); i += 2 {
 		existing := responses.Content[i]
@@ -125,8 +128,8 @@ func offsetPos(data []byte, offset int64) (int, int) {
 	return line, col
 }
 
-// yamlIndent finds the indentation of the spec's block mappings, to write
-// it back the same way.
+// yamlIndent finds the indentation of the spec's block mappings, for
+// errgen's additions.
 func yamlIndent(root *yaml.Node) int {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
@@ -140,13 +143,16 @@ func yamlIndent(root *yaml.Node) int {
 	return 2
 }
 
-// jsonIndent finds the indentation of a JSON spec; minified or odd input
-// gets two spaces.
-func jsonIndent(root *yaml.Node) string {
-	if len(root.Content) > 0 {
-		if first := root.Content[0]; first.Line > root.Line && first.Column >= 2 && first.Column <= 9 {
-			return strings.Repeat(" ", first.Column-1)
+// firstQuoteStyle is the quoting of the spec's first quoted scalar: how
+// errgen quotes its status keys when the spec has no $ref to follow.
+func firstQuoteStyle(n *yaml.Node) yaml.Style {
+	if n.Kind == yaml.ScalarNode {
+		return n.Style & (yaml.DoubleQuotedStyle | yaml.SingleQuotedStyle)
+	}
+	for _, c := range n.Content {
+		if s := firstQuoteStyle(c); s != 0 {
+			return s
 		}
 	}
-	return "  "
+	return 0
 }

@@ -6,8 +6,8 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// Encode writes a node tree with yaml.v3's encoder, which keeps what a
-// user's document holds beyond errgen's subset (comments, styles, anchors).
+// Encode writes a node tree with yaml.v3's encoder, at a chosen indent:
+// errgen's additions to a spec, in the spec's indentation.
 func Encode(n *yaml.Node, indent int) ([]byte, error) {
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)

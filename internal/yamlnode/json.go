@@ -22,19 +22,48 @@ func FromJSON(data []byte) (*yaml.Node, error) {
 	return r.value()
 }
 
+// ReadJSON is FromJSON for a document: every node also gets the line and
+// column (in bytes, 1-based) where it starts, as yaml.v3 gives them for
+// YAML. Strings are decoded as JSON decodes them (\/, surrogate pairs),
+// numbers kept as written (1e400 stays a float spelled 1e400).
+func ReadJSON(data []byte) (*yaml.Node, error) {
+	if !json.Valid(data) {
+		var v any
+		err := json.Unmarshal(data, &v)
+		return nil, err
+	}
+	r := jsonReader{data: data, positions: true, line: 1}
+	return r.value()
+}
+
 func null() *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"} }
 
 // jsonReader reads JSON that json.Valid accepted. It trusts that the input
 // is valid, which lets it skip every check a decoder makes.
 type jsonReader struct {
-	data []byte
-	pos  int
+	data      []byte
+	pos       int
+	positions bool // set each node's Line and Column
+	line      int  // of pos, 1-based, when positions is set
+	lineStart int  // offset of the line's first byte
+}
+
+// mark sets n's position to pos.
+func (r *jsonReader) mark(n *yaml.Node, pos int) *yaml.Node {
+	if r.positions {
+		n.Line, n.Column = r.line, pos-r.lineStart+1
+	}
+	return n
 }
 
 func (r *jsonReader) skipBlanks() {
 	for r.pos < len(r.data) {
 		switch r.data[r.pos] {
-		case ' ', '\t', '\n', '\r':
+		case '\n':
+			r.pos++
+			r.line++
+			r.lineStart = r.pos
+		case ' ', '\t', '\r':
 			r.pos++
 		default:
 			return
@@ -52,6 +81,7 @@ func (r *jsonReader) next() byte {
 
 func (r *jsonReader) value() (*yaml.Node, error) {
 	r.skipBlanks()
+	at := r.pos
 	switch c := r.data[r.pos]; c {
 	case '{', '[':
 		r.pos++
@@ -61,6 +91,7 @@ func (r *jsonReader) value() (*yaml.Node, error) {
 		} else {
 			n = Seq()
 		}
+		r.mark(n, at)
 		r.skipBlanks()
 		if r.data[r.pos] == '}' || r.data[r.pos] == ']' {
 			r.pos++
@@ -69,11 +100,12 @@ func (r *jsonReader) value() (*yaml.Node, error) {
 		for {
 			if c == '{' {
 				r.skipBlanks()
+				kat := r.pos
 				k, err := r.string()
 				if err != nil {
 					return nil, err
 				}
-				n.Content = append(n.Content, Str(k))
+				n.Content = append(n.Content, r.mark(Str(k), kat))
 				r.next() // ':'
 			}
 			v, err := r.value()
@@ -90,16 +122,16 @@ func (r *jsonReader) value() (*yaml.Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		return Str(s), nil
+		return r.mark(Str(s), at), nil
 	case 't':
 		r.pos += len("true")
-		return Bool(true), nil
+		return r.mark(Bool(true), at), nil
 	case 'f':
 		r.pos += len("false")
-		return Bool(false), nil
+		return r.mark(Bool(false), at), nil
 	case 'n':
 		r.pos += len("null")
-		return null(), nil
+		return r.mark(null(), at), nil
 	}
 	start := r.pos
 	for r.pos < len(r.data) && strings.IndexByte("+-0123456789.eE", r.data[r.pos]) >= 0 {
@@ -110,7 +142,7 @@ func (r *jsonReader) value() (*yaml.Node, error) {
 	if strings.ContainsAny(num, ".eE") {
 		tag = "!!float"
 	}
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: num}, nil
+	return r.mark(&yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: num}, at), nil
 }
 
 // string reads a string: as it is when it has no escape and is valid UTF-8,
@@ -237,6 +269,9 @@ func writeJSONScalar(b *bytes.Buffer, n *yaml.Node, escapeHTML bool) error {
 	}
 	return nil
 }
+
+// WriteJSONString writes s as a JSON string, & < > as they are.
+func WriteJSONString(b *bytes.Buffer, s string) { writeJSONString(b, s, false) }
 
 func writeJSONString(b *bytes.Buffer, s string, escapeHTML bool) {
 	var buf bytes.Buffer

@@ -134,3 +134,37 @@ func TestWriteJSONIndent(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 }
+
+// ReadJSON gives every node its position (byte columns), decodes escapes
+// as JSON does, and keeps numbers as written.
+func TestReadJSONPositions(t *testing.T) {
+	n, err := ReadJSON([]byte("{\n  \"a\\/b\": [1e400, \"\\ud83d\\ude00\"],\n\t\"é\": {\"x\": null}}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type pos struct {
+		value     string
+		line, col int
+	}
+	var got []pos
+	var walk func(*yaml.Node)
+	walk = func(n *yaml.Node) {
+		got = append(got, pos{n.Value, n.Line, n.Column})
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(n)
+	want := []pos{{"", 1, 1}, {"a/b", 2, 3}, {"", 2, 11}, {"1e400", 2, 12}, {"😀", 2, 19}, {"é", 3, 2}, {"", 3, 8}, {"x", 3, 9}, {"null", 3, 14}}
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("node %d: got %v, want %v", i, got[i], want[i])
+		}
+	}
+	if tag := n.Content[1].Content[0].Tag; tag != "!!float" {
+		t.Errorf("1e400 tagged %s", tag)
+	}
+}

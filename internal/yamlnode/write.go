@@ -14,8 +14,8 @@ import (
 // and tagged scalars; no comments, anchors or aliases) as block YAML with a
 // two-space indent. yaml.v3's encoder spent most of the OpenAPI emitter's
 // time on big catalogs; this writer only knows that subset, and quotes every
-// string that a plain scalar could misread. Specs being augmented keep going
-// through yaml.v3 (Encode), which preserves their comments and styles.
+// string that a plain scalar could misread. What errgen adds to a spec it
+// augments goes through yaml.v3 (Encode), in the spec's indentation.
 func Marshal(n *yaml.Node) ([]byte, error) {
 	return MarshalAfter("", n, 0)
 }

@@ -1,0 +1,383 @@
+package openapi
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/errgen/errgen/internal/yamlnode"
+)
+
+// edit replaces text[at:end] with text; at == end inserts. Only --force
+// replaces: everything else errgen does is an insertion, so the input is a
+// subsequence of the output.
+type edit struct {
+	at, end int
+	depth   int // at the same offset, the deeper node's addition comes first
+	text    string
+}
+
+// textStyle is how the spec writes what errgen adds in its style.
+type textStyle struct {
+	nl         string // line break: "\n" or "\r\n"
+	yamlIndent int    // spaces per level of a YAML block
+	jsonIndent string // per level of JSON ("" when minified)
+}
+
+// detectStyle reads the spec's line breaks and indentation.
+func detectStyle(src *source, root *yaml.Node) textStyle {
+	st := textStyle{nl: "\n", yamlIndent: yamlIndent(root)}
+	if i := bytes.IndexByte(src.text, '\n'); i > 0 && src.text[i-1] == '\r' {
+		st.nl = "\r\n"
+	}
+	if src.isJSON && len(root.Content) > 0 {
+		if k := root.Content[0]; k.Line > root.Line {
+			st.jsonIndent = src.indentOf(k.Line - 1)
+		}
+	}
+	return st
+}
+
+// textEditor turns the additions made to the spec's node tree into edits
+// of its text: a node errgen added has no position (Line 0).
+type textEditor struct {
+	src      *source
+	st       textStyle
+	replaced map[*yaml.Node]*yaml.Node // --force: errgen's value → the spec's it replaced
+	edits    []edit
+	err      error
+}
+
+// applyEdits returns text with the edits made, or nil when two of them
+// overlap (a replaced value holding an addition: never planned, but
+// refused rather than written).
+func applyEdits(text []byte, edits []edit) []byte {
+	slices.SortStableFunc(edits, func(x, y edit) int {
+		if x.at != y.at {
+			return x.at - y.at
+		}
+		return y.depth - x.depth
+	})
+	size := len(text)
+	for _, e := range edits {
+		size += len(e.text)
+	}
+	out := make([]byte, 0, size)
+	last := 0
+	for _, e := range edits {
+		if e.at < last {
+			return nil
+		}
+		out = append(out, text[last:e.at]...)
+		out = append(out, e.text...)
+		last = max(e.end, e.at)
+	}
+	return append(out, text[last:]...)
+}
+
+func (e *textEditor) walk(n *yaml.Node, depth int) {
+	switch n.Kind {
+	case yaml.DocumentNode, yaml.SequenceNode:
+		for _, c := range n.Content {
+			e.walk(c, depth+1)
+		}
+	case yaml.MappingNode:
+		e.mapping(n, depth)
+	}
+}
+
+// mapping adds the new members of a mapping of the spec, each run of them
+// before the spec's next member or after its last.
+func (e *textEditor) mapping(m *yaml.Node, depth int) {
+	var run []*yaml.Node
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if k.Line == 0 {
+			run = append(run, k, v)
+			continue
+		}
+		if len(run) > 0 {
+			e.insertBefore(m, k, run, depth)
+			run = nil
+		}
+		if v.Line == 0 {
+			e.replace(k, v, depth)
+		} else {
+			e.walk(v, depth+1)
+		}
+	}
+	if len(run) > 0 {
+		e.appendTo(m, run, depth)
+	}
+}
+
+func (e *textEditor) add(at, end, depth int, text string) {
+	e.edits = append(e.edits, edit{at: at, end: end, depth: depth, text: text})
+}
+
+func (e *textEditor) fail(n *yaml.Node, format string, args ...any) {
+	if e.err == nil {
+		e.err = fmt.Errorf("%d:%d: %s", n.Line, n.Column, fmt.Sprintf(format, args...))
+	}
+}
+
+// insertBefore inserts members before the spec's member keyed k.
+func (e *textEditor) insertBefore(m, k *yaml.Node, members []*yaml.Node, depth int) {
+	at := e.src.offset(k)
+	switch {
+	case e.src.isJSON:
+		indent, multiline := e.jsonMemberIndent(m)
+		text := e.jsonMembers(members, indent, multiline)
+		if multiline {
+			e.add(at, at, depth, text+","+e.st.nl+indent)
+		} else {
+			e.add(at, at, depth, text+","+e.jsonSpace(""))
+		}
+	case m.Style&yaml.FlowStyle != 0:
+		e.add(at, at, depth, e.flowMembers(members)+", ")
+	default:
+		indent := strings.Repeat(" ", blockIndent(m))
+		text, err := e.blockMembers(members, indent)
+		if err != nil {
+			e.fail(k, "%v", err)
+		}
+		e.add(at, at, depth, text+e.st.nl+indent)
+	}
+}
+
+// appendTo adds members after a mapping's last member (or into it, empty).
+func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
+	last := lastOriginalValue(m)
+	switch {
+	case e.src.isJSON && last == nil:
+		at := e.src.offset(m) + 1
+		if e.st.jsonIndent == "" {
+			e.add(at, at, depth, e.jsonMembers(members, "", false))
+			return
+		}
+		outer := e.src.indentOf(m.Line - 1)
+		indent := outer + e.st.jsonIndent
+		e.add(at, at, depth, e.st.nl+indent+e.jsonMembers(members, indent, true)+e.st.nl+outer)
+	case e.src.isJSON:
+		at := jsonEnd(e.src.text, e.src.offset(last))
+		indent, multiline := e.jsonMemberIndent(m)
+		sep := "," + e.jsonSpace("")
+		if multiline {
+			sep = "," + e.st.nl + indent
+		}
+		e.add(at, at, depth, sep+e.jsonMembers(members, indent, multiline))
+	case m.Style&yaml.FlowStyle != 0:
+		_, at := e.src.flowEnd(e.src.offset(m))
+		text := e.flowMembers(members)
+		if last != nil && e.src.text[at-1] != ',' {
+			text = ", " + text
+		}
+		e.add(at, at, depth, text)
+	default:
+		lastKey := m.Content[len(m.Content)-2]
+		for i := len(m.Content) - 2; i >= 0; i -= 2 {
+			if m.Content[i].Line > 0 {
+				lastKey = m.Content[i]
+				break
+			}
+		}
+		v := deref(last)
+		k := blockIndent(m)
+		dash := v.Kind == yaml.SequenceNode && v.Style&yaml.FlowStyle == 0 && v.Column == lastKey.Column
+		at := e.src.blockEnd(lastKey.Line-1, k, dash)
+		indent := strings.Repeat(" ", k)
+		text, err := e.blockMembers(members, indent)
+		if err != nil {
+			e.fail(lastKey, "%v", err)
+		}
+		e.add(at, at, depth, e.st.nl+indent+text)
+	}
+}
+
+// blockIndent is the column (0-based) of a block mapping's keys in the
+// spec.
+func blockIndent(m *yaml.Node) int {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Line > 0 {
+			return m.Content[i].Column - 1
+		}
+	}
+	return 0
+}
+
+// lastOriginalValue is the value of the spec's last member of m, or nil.
+func lastOriginalValue(m *yaml.Node) *yaml.Node {
+	for i := len(m.Content) - 2; i >= 0; i -= 2 {
+		if m.Content[i].Line > 0 {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// replace writes errgen's value v in place of the spec's value under key k
+// (--force).
+func (e *textEditor) replace(k, v *yaml.Node, depth int) {
+	old := e.replaced[v]
+	if old == nil || old.Line == 0 {
+		e.fail(k, "cannot find the value to replace")
+		return
+	}
+	if old.Kind == yaml.ScalarNode && old.ShortTag() == "!!null" && old.Value == "" {
+		e.fail(k, "%s has no value to replace; write one ({} or null), or remove it", k.Value)
+		return
+	}
+	at := e.src.offset(old)
+	var end int
+	var text string
+	switch {
+	case e.src.isJSON:
+		end = jsonEnd(e.src.text, at)
+		indent := e.src.indentOf(k.Line - 1)
+		text = e.jsonValue(v, indent, len(indent) == k.Column-1)
+	case old.Kind == yaml.AliasNode || old.Style&yaml.FlowStyle != 0 || old.Kind == yaml.ScalarNode || old.Line == k.Line:
+		end = e.yamlInlineEnd(old, at)
+		text = e.flowValue(v)
+	default:
+		indent := strings.Repeat(" ", old.Column-1)
+		end = e.src.blockEnd(lastLine(old)-1, old.Column-1, false)
+		body, err := e.blockValue(v, indent)
+		if err != nil {
+			e.fail(k, "%v", err)
+		}
+		text = body
+	}
+	e.add(at, end, depth, text)
+}
+
+// lastLine is the line of a block collection's last entry.
+func lastLine(n *yaml.Node) int {
+	if len(n.Content) == 0 {
+		return n.Line
+	}
+	if n.Kind == yaml.MappingNode && len(n.Content) >= 2 {
+		return n.Content[len(n.Content)-2].Line
+	}
+	return n.Content[len(n.Content)-1].Line
+}
+
+// yamlInlineEnd is where a value written on one line (alias, flow
+// collection, scalar) ends.
+func (e *textEditor) yamlInlineEnd(old *yaml.Node, at int) int {
+	t := e.src.text
+	switch {
+	case old.Kind == yaml.AliasNode:
+		return at + 1 + len(old.Value)
+	case old.Style&yaml.FlowStyle != 0:
+		end, _ := e.src.flowEnd(at)
+		return end
+	case old.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
+		return quotedEnd(t, at)
+	}
+	end := e.src.ends[old.Line-1]
+	if i := bytes.Index(t[at:end], []byte(" #")); i >= 0 {
+		end = at + i
+	}
+	return at + len(bytes.TrimRight(t[at:end], " \t"))
+}
+
+// jsonMemberIndent is the indentation of a JSON object's members, and
+// whether they are written one a line.
+func (e *textEditor) jsonMemberIndent(m *yaml.Node) (string, bool) {
+	for i := len(m.Content) - 2; i >= 0; i -= 2 {
+		if k := m.Content[i]; k.Line > 0 {
+			indent := e.src.indentOf(k.Line - 1)
+			if len(indent) == k.Column-1 && e.st.jsonIndent != "" {
+				return indent, true
+			}
+			return "", false
+		}
+	}
+	return "", false
+}
+
+func (e *textEditor) jsonSpace(s string) string {
+	if e.st.jsonIndent == "" {
+		return s
+	}
+	return " "
+}
+
+// jsonMembers writes members as JSON, lines after the first indented by
+// indent (multiline) or all on one line.
+func (e *textEditor) jsonMembers(members []*yaml.Node, indent string, multiline bool) string {
+	var parts []string
+	for i := 0; i+1 < len(members); i += 2 {
+		var b bytes.Buffer
+		yamlnode.WriteJSONString(&b, members[i].Value)
+		b.WriteString(":" + e.jsonSpace(""))
+		b.WriteString(e.jsonValue(members[i+1], indent, multiline))
+		parts = append(parts, b.String())
+	}
+	if multiline {
+		return strings.Join(parts, ","+e.st.nl+indent)
+	}
+	return strings.Join(parts, ","+e.jsonSpace(""))
+}
+
+// jsonValue writes a value as JSON: on one line, or over several in the
+// file's indentation, its lines after the first indented by indent.
+func (e *textEditor) jsonValue(v *yaml.Node, indent string, multiline bool) string {
+	unit := e.st.jsonIndent
+	if !multiline {
+		unit = ""
+	}
+	var b bytes.Buffer
+	if err := yamlnode.WriteJSON(&b, v, unit, false); err != nil {
+		e.fail(v, "%v", err)
+	}
+	if unit == "" {
+		return b.String()
+	}
+	return strings.ReplaceAll(b.String(), "\n", e.st.nl+indent)
+}
+
+// flowMembers writes members for a YAML flow mapping, as JSON, which YAML
+// reads the same.
+func (e *textEditor) flowMembers(members []*yaml.Node) string {
+	var parts []string
+	for i := 0; i+1 < len(members); i += 2 {
+		var b bytes.Buffer
+		yamlnode.WriteJSONString(&b, members[i].Value)
+		parts = append(parts, b.String()+": "+e.flowValue(members[i+1]))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (e *textEditor) flowValue(v *yaml.Node) string {
+	var b bytes.Buffer
+	if err := yamlnode.WriteJSON(&b, v, "", false); err != nil {
+		e.fail(v, "%v", err)
+	}
+	return b.String()
+}
+
+// blockMembers writes members as block YAML in the file's indentation,
+// their lines after the first indented by indent, no final line break.
+func (e *textEditor) blockMembers(members []*yaml.Node, indent string) (string, error) {
+	m := yamlnode.Map()
+	m.Content = members
+	return e.blockValue(m, indent)
+}
+
+func (e *textEditor) blockValue(v *yaml.Node, indent string) (string, error) {
+	data, err := yamlnode.Encode(v, e.st.yamlIndent)
+	if err != nil {
+		return "", err
+	}
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	for i := 1; i < len(lines); i++ {
+		if lines[i] != "" {
+			lines[i] = indent + lines[i]
+		}
+	}
+	return strings.Join(lines, e.st.nl), nil
+}
