@@ -26,12 +26,12 @@ func (cr *catalogReader) lifecycleField(e *Error, f field) {
 	case "replaced_by":
 		e.ReplacedBy = cr.str(f.value, "replaced_by")
 		if e.ReplacedBy == "" && f.value.ShortTag() == "!!str" {
-			cr.probs.add(posOf(f.value), "replaced_by must not be empty")
+			cr.probs.add(posOf(f.value), "replaced_by must not be empty: name the code to use instead, or remove the key")
 		}
 	case "since":
 		e.Since = cr.str(f.value, "since")
 		if e.Since == "" && f.value.ShortTag() == "!!str" {
-			cr.probs.add(posOf(f.value), "since must not be empty")
+			cr.probs.add(posOf(f.value), "since must not be empty: give the version that introduced the code, such as v1.4, or remove the key")
 		}
 	case "retired":
 		e.Retired = cr.boolean(f.value, "retired")
@@ -97,11 +97,11 @@ func (cr *catalogReader) checkReplacement(e *Error, live, retired map[string]*Er
 	case e.Deprecated == "" && !e.Retired:
 		cr.probs.add(pos, "error %q: replaced_by needs deprecated (the reason) or retired: true; a code in full use has no replacement", e.Code)
 	case e.ReplacedBy == e.Code:
-		cr.probs.add(pos, "error %q is replaced by itself", e.Code)
+		cr.probs.add(pos, "error %q is replaced by itself: name the code to use instead", e.Code)
 	case retired[e.ReplacedBy] != nil:
 		cr.probs.add(pos, "error %q: replaced_by names %q, which is retired; name a code in use", e.Code, e.ReplacedBy)
 	case r == nil:
-		cr.probs.add(pos, "error %q: replaced_by names unknown code %q%s", e.Code, e.ReplacedBy, cr.probs.suggest(e.ReplacedBy, codes(cr.c.Errors)))
+		cr.probs.add(pos, "error %q: replaced_by names unknown code %q%s: name a code the catalog declares", e.Code, e.ReplacedBy, cr.probs.suggest(e.ReplacedBy, codes(cr.c.Errors)))
 	}
 }
 

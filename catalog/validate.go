@@ -67,7 +67,12 @@ func (cr *catalogReader) validate() {
 		}
 	}
 	for i, code := range c.OpenAPI.Attach {
-		if byCode[code] == nil {
+		if byCode[code] != nil {
+			continue
+		}
+		if r := retiredError(c, code); r != nil {
+			cr.probs.add(cr.attachPos[i], "openapi.attach: code %q is retired (line %d), so no operation can return it: remove it from attach", code, r.Pos.Line)
+		} else {
 			cr.probs.add(cr.attachPos[i], "openapi.attach: unknown code %q%s: attach only codes the catalog declares", code, cr.probs.suggest(code, codes(c.Errors)))
 		}
 	}
@@ -323,4 +328,14 @@ func mediaTypeJSON(mt string) bool {
 		return false
 	}
 	return base == "application/json" || (strings.HasPrefix(base, "application/") && strings.HasSuffix(base, "+json"))
+}
+
+// retiredError returns the retired error of that code, or nil.
+func retiredError(c *Catalog, code string) *Error {
+	for _, e := range c.Retired {
+		if e.Code == code {
+			return e
+		}
+	}
+	return nil
 }

@@ -40,7 +40,11 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitFailure
 	}
-	fmt.Fprintf(stdout, "errgen: %s is valid: %s\n", *catalogPath, plural(len(c.Errors), "error"))
+	summary := plural(len(c.Errors), "error")
+	if len(c.Retired) > 0 {
+		summary += fmt.Sprintf(" and %d retired", len(c.Retired)) // reserved codes are part of the catalog too
+	}
+	fmt.Fprintf(stdout, "errgen: %s is valid: %s\n", *catalogPath, summary)
 	return exitOK
 }
 
