@@ -59,8 +59,15 @@ func runInit(prog string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return exitFailure
 	}
+	// The outputs go beside the catalog: in another directory, the default
+	// --out would be the current one's generated/, perhaps another
+	// project's.
+	generate := []string{path}
+	if dir != "." {
+		generate = append(generate, "--out", filepath.Join(dir, "generated"))
+	}
 	fmt.Fprintf(stdout, "errgen: wrote %s (format %s)\nNext: edit it, then run %s and %s\n", path, *format,
-		commandLine(prog, []string{"validate", path}), commandLine(prog, []string{path}))
+		commandLine(prog, []string{"validate", path}), commandLine(prog, generate))
 	return exitOK
 }
 

@@ -77,7 +77,7 @@ func TestInitKnowsEveryPreset(t *testing.T) {
 }
 
 // errgen init's next steps name the command as errgen was invoked,
-// quoting paths for the shell.
+// quoting paths for the shell, with the outputs beside the catalog.
 func TestInitNamesCommand(t *testing.T) {
 	dir := t.TempDir()
 	var stdout, stderr strings.Builder
@@ -87,7 +87,7 @@ func TestInitNamesCommand(t *testing.T) {
 	}
 	defer os.Chdir(wd)
 	code := runAs("go tool errgen", []string{"init", "my svc"}, &stdout, &stderr)
-	want := "errgen: wrote my svc/catalog.yaml (format problem)\nNext: edit it, then run go tool errgen validate 'my svc/catalog.yaml' and go tool errgen 'my svc/catalog.yaml'\n"
+	want := "errgen: wrote my svc/catalog.yaml (format problem)\nNext: edit it, then run go tool errgen validate 'my svc/catalog.yaml' and go tool errgen 'my svc/catalog.yaml' --out 'my svc/generated'\n"
 	if code != exitOK || stdout.String() != want || stderr.String() != "" {
 		t.Errorf("exit %d, stdout %q, stderr %q; want 0 and %q", code, stdout.String(), stderr.String(), want)
 	}
