@@ -81,6 +81,7 @@ CATALOG defaults to catalog.yaml; --catalog FILE works too.
 "errgen CATALOG [flags]" is "errgen generate CATALOG [flags]".
 Run "errgen help COMMAND" or "errgen COMMAND --help" for a command's flags.
 Flags: --help, -h: this overview; --version, -v: errgen's version.
-Exit codes: 0 fine, 1 invalid catalog or stale outputs, 2 usage.
+Exit codes: 0 fine; 1 invalid catalog, stale outputs, failed write or breaking change;
+2 usage.
 `)
 }

@@ -1,8 +1,8 @@
 // Command errgen generates Go, OpenAPI and Markdown from an error catalog.
 // Run "errgen --help" for its commands; each takes --help.
 //
-// Exit codes: 0 fine, 1 invalid catalog, stale outputs or a breaking change,
-// 2 usage.
+// Exit codes: 0 fine; 1 invalid catalog, stale outputs, failed write or a
+// breaking change; 2 usage.
 package main
 
 import (
