@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"net/textproto"
 	"strings"
 
@@ -13,7 +14,8 @@ func (cr *catalogReader) error(n *yaml.Node) *Error {
 	cr.errorNodes[e] = n
 	var messageNode *yaml.Node
 	seen := map[string]*yaml.Node{}
-	for _, f := range cr.fields(n, "error", errorKeys, laterErrorKeys) {
+	what := errorLabel(n)
+	for _, f := range cr.fields(n, what, errorKeys, laterErrorKeys) {
 		seen[f.key] = f.keyN
 		switch f.key {
 		case "code":
@@ -68,7 +70,7 @@ func (cr *catalogReader) error(n *yaml.Node) *Error {
 	}
 	for _, k := range []string{"code", "status"} {
 		if seen[k] == nil {
-			cr.probs.add(posOf(n), "error: missing required key %q", k)
+			cr.probs.add(posOf(n), "%s: missing required key %q: add it", what, k)
 		}
 	}
 	if messageNode != nil {
@@ -144,4 +146,16 @@ func (cr *catalogReader) template(n *yaml.Node, what string) *Template {
 		t.Parts = append(t.Parts, TemplatePart{Literal: string(lit)})
 	}
 	return t
+}
+
+// errorLabel names an error in messages about its keys: by its code when
+// it has one, so that a problem reads as being about that error.
+func errorLabel(n *yaml.Node) string {
+	for i := 0; n.Kind == yaml.MappingNode && i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Value == "code" && v.Kind == yaml.ScalarNode && v.ShortTag() == "!!str" && v.Value != "" && len(v.Value) <= 100 {
+			return fmt.Sprintf("error %q", v.Value)
+		}
+	}
+	return "error"
 }

@@ -146,7 +146,7 @@ func (cr *catalogReader) url(n *yaml.Node, what string) string {
 
 // urlHint says how to make s an absolute http(s) URL.
 func urlHint(s string) string {
-	if !strings.Contains(s, "://") {
+	if !strings.Contains(s, "://") && !strings.ContainsAny(s, " \t") {
 		return "write it with its scheme, as https://" + strings.TrimLeft(s, "/")
 	}
 	return "use an http or https URL, such as https://docs.example.com/errors"

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -29,6 +30,9 @@ func Load(path string, checks ...Check) (*Catalog, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, err
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s is a directory: give the catalog file in it, such as %s", path, filepath.Join(path, "catalog.yaml"))
 	}
 	if !st.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s: not a regular file", path)

@@ -267,3 +267,22 @@ func TestProgName(t *testing.T) {
 		}
 	}
 }
+
+// A catalog named without an extension is still a catalog, and a directory
+// given as the catalog gets told which file to give.
+func TestCatalogArgumentForms(t *testing.T) {
+	dir := workdir(t)
+	if err := os.Rename(filepath.Join(dir, "catalog.yaml"), filepath.Join(dir, "errors")); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := runIn(t, dir, "errors", "--check"); code != exitFailure || !strings.Contains(stderr, "out of date") {
+		t.Errorf("errgen errors --check: exit %d, stdout %q, stderr %q; want the catalog read and its missing outputs reported", code, stdout, stderr)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "api"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	want := "errgen: api is a directory: give the catalog file in it, such as api/catalog.yaml\n"
+	if code, stdout, stderr := runIn(t, dir, "validate", "api"); code != exitFailure || stderr != want {
+		t.Errorf("validate api: exit %d, stdout %q, stderr %q; want 1 and %q", code, stdout, stderr, want)
+	}
+}

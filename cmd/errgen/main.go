@@ -56,6 +56,9 @@ func runAs(prog string, args []string, stdout, stderr io.Writer) int {
 	if c := lookup(cmds, args[0]); c != nil {
 		return c.run(args[1:], stdout, stderr)
 	}
+	if st, err := os.Stat(args[0]); err == nil && st.Mode().IsRegular() {
+		return cmds[0].run(args, stdout, stderr) // a catalog named without an extension
+	}
 	fmt.Fprintf(stderr, "errgen: unknown command %q\nRun 'errgen --help' for the commands.\n", args[0])
 	return exitUsage
 }

@@ -103,7 +103,7 @@ func plan(targets []target) ([]planned, error) {
 				continue
 			}
 			if !generatedByErrgen(old) && !sameFile(real, t.mayReplace) {
-				return nil, fmt.Errorf("%s exists and its first line is not errgen's header; refusing to overwrite it", t.path)
+				return nil, fmt.Errorf("%s exists and its first line is not errgen's header; refusing to overwrite it: move it away, or write this output elsewhere (or turn it off with none)", t.path)
 			}
 		}
 		plans = append(plans, p)
