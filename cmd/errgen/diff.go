@@ -44,10 +44,13 @@ it is at that git revision.`, stdout, stderr)
 		}
 	}
 	before, after, code := diffInputs(fs.Args(), *base, stderr)
-	if before == nil || after == nil {
+	if after == nil {
 		return code
 	}
-	changes := diff.Compare(before, after)
+	var changes []diff.Change // none when the catalog is new: an empty report, valid in every format
+	if before != nil {
+		changes = diff.Compare(before, after)
+	}
 	for _, a := range diff.Allow(changes, *allow) {
 		fmt.Fprintf(stderr, "errgen: --allow %s matches no breaking change\n", a)
 	}
@@ -73,26 +76,28 @@ func diffInputs(args []string, base string, stderr io.Writer) (before, after *ca
 	if len(args) > 0 {
 		newPath = args[len(args)-1]
 	}
+	// The new catalog first: a missing or invalid one is the user's error,
+	// whatever the base has.
+	if after, _ = loadCatalog(newPath, stderr); after == nil {
+		return nil, nil, exitFailure
+	}
 	if base == "" {
 		if before, _ = loadCatalog(args[0], stderr); before == nil {
 			return nil, nil, exitFailure
 		}
-	} else {
-		data, err := gitShow(base, newPath)
-		if errors.Is(err, errNotAtBase) {
-			// A pull request that adds the catalog: nothing it could break.
-			fmt.Fprintf(stderr, "errgen: %s is not in %s: nothing to compare it with\n", newPath, base)
-			return nil, nil, exitOK
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "errgen: %v\n", err)
-			return nil, nil, exitFailure
-		}
-		if before = parseCatalog(base+":"+newPath, data, stderr); before == nil {
-			return nil, nil, exitFailure
-		}
+		return before, after, exitOK
 	}
-	if after, _ = loadCatalog(newPath, stderr); after == nil {
+	data, err := gitShow(base, newPath)
+	if errors.Is(err, errNotAtBase) {
+		// A pull request that adds the catalog: nothing it could break.
+		fmt.Fprintf(stderr, "errgen: %s is new since %s: nothing to compare it with\n", newPath, base)
+		return nil, after, exitOK
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		return nil, nil, exitFailure
+	}
+	if before = parseCatalog(base+":"+newPath, data, stderr); before == nil {
 		return nil, nil, exitFailure
 	}
 	return before, after, exitOK

@@ -134,12 +134,26 @@ func TestDiffBase(t *testing.T) {
 	}
 	// A catalog the base does not have yet: nothing it could break.
 	writeFile(t, filepath.Join(repo, "other", "catalog.yaml"), newCatalog)
-	code, stdout, stderr := runIn(t, repo, "diff", "--base", "HEAD", "other/catalog.yaml")
-	if code != exitOK || stdout != "" || stderr != "errgen: other/catalog.yaml is not in HEAD: nothing to compare it with\n" {
-		t.Errorf("new catalog: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	// An empty report, valid in the format asked for.
+	for _, tc := range []struct{ format, stdout string }{
+		{"text", "no changes\n"},
+		{"json", "[]\n"},
+		{"markdown", "## Error catalog changes\n\nno changes.\n"},
+	} {
+		code, stdout, stderr := runIn(t, repo, "diff", "--base", "HEAD", "--format", tc.format, "other/catalog.yaml")
+		if code != exitOK || stdout != tc.stdout || stderr != "errgen: other/catalog.yaml is new since HEAD: nothing to compare it with\n" {
+			t.Errorf("new catalog, %s: exit %d, stdout %q, stderr %q", tc.format, code, stdout, stderr)
+		}
+	}
+	// A catalog that does not exist is an error, whether or not the base has it.
+	for _, path := range []string{"api/nope.yaml", "other/nope.yaml"} {
+		code, stdout, stderr := runIn(t, repo, "diff", "--base", "HEAD", path)
+		if code != exitFailure || stdout != "" || !strings.HasPrefix(stderr, "errgen: no catalog at "+path+": ") {
+			t.Errorf("missing catalog %s: exit %d, stdout %q, stderr %q", path, code, stdout, stderr)
+		}
 	}
 	git("commit", "-q", "-am", "deprecate GONE")
-	code, stdout, stderr = runIn(t, repo, "diff", "--base", "HEAD", "api/catalog.yaml")
+	code, stdout, stderr := runIn(t, repo, "diff", "--base", "HEAD", "api/catalog.yaml")
 	if code != exitOK || stdout != "no changes\n" {
 		t.Errorf("against itself: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
