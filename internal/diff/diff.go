@@ -5,6 +5,7 @@ package diff
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/errgen/errgen/catalog"
@@ -59,7 +60,8 @@ func Compare(before, after *catalog.Catalog) []Change {
 }
 
 // Allow marks the breaking changes that allow accepts: entries CODE:KIND,
-// CODE being * for any code. It returns the entries that matched nothing,
+// CODE being * for any code and catalog for a catalog-wide change, as the
+// outputs show it. It returns the entries that matched nothing,
 // which are most likely typos.
 func Allow(list []Change, allow []string) (unused []string) {
 	for _, a := range allow {
@@ -67,7 +69,7 @@ func Allow(list []Change, allow []string) (unused []string) {
 		used := false
 		for i := range list {
 			c := &list[i]
-			if c.Breaking && (code == "*" || code == c.Code) && kind == string(c.Kind) {
+			if c.Breaking && (code == "*" || code == shownCode(*c)) && kind == string(c.Kind) {
 				c.Allowed, used = true, true
 			}
 		}
@@ -129,6 +131,63 @@ func (cs *changes) catalogWide(before, after *catalog.Catalog) {
 	if before.Fallback != nil && after.Fallback != nil && before.Fallback.Code != after.Fallback.Code {
 		cs.add("", FallbackChanged, "the fallback for non-catalog errors changed from %s to %s", before.Fallback.Code, after.Fallback.Code)
 	}
+	if before.Format.MediaType != after.Format.MediaType {
+		cs.add("", MediaTypeChanged, "the default media type changed from %s to %s, for every error using the default format", before.Format.MediaType, after.Format.MediaType)
+	}
+	if ob, nb := nodeString(before.Format.Body), nodeString(after.Format.Body); ob != nb {
+		cs.add("", EnvelopeChanged, "the default envelope changed from %s to %s, for every error using it", ob, nb)
+	}
+	// A problem type URI is type_base and the code's anchor, a docs link
+	// docs_url and the anchor: for a code in both, only the base changes.
+	if before.TypeBase != after.TypeBase && writes(before, after, catalog.RefType) {
+		cs.add("", TypeURIChanged, "type_base changed from %s to %s: every problem type URI changes", orNone(before.TypeBase), orNone(after.TypeBase))
+	}
+	if before.DocsURL != after.DocsURL && writes(before, after, catalog.RefDocsURL) {
+		k := DocsURLChanged
+		if after.DocsURL == "" {
+			k = DocsURLRemoved
+		}
+		cs.add("", k, "docs_url, written as $docs_url, changed from %s to %s", orNone(before.DocsURL), orNone(after.DocsURL))
+	}
+	cs.openAPI(before.OpenAPI, after.OpenAPI)
+}
+
+// openAPI compares the settings of the OpenAPI output.
+func (cs *changes) openAPI(before, after catalog.OpenAPIOptions) {
+	if before.Prefix != after.Prefix {
+		cs.add("", OpenAPIPrefixChanged, "openapi.prefix changed from %q to %q: every component is renamed", before.Prefix, after.Prefix)
+	}
+	if before.Version != after.Version {
+		cs.add("", OpenAPIVersionChanged, "openapi.version changed from %s to %s", before.Version, after.Version)
+	}
+	if before.DefaultResponse != after.DefaultResponse {
+		cs.add("", DefaultResponseChanged, "openapi.default_response changed from %t to %t", before.DefaultResponse, after.DefaultResponse)
+	}
+	if gone := missing(before.Attach, after.Attach); len(gone) > 0 {
+		cs.add("", AttachRemoved, "openapi.attach no longer attaches %s", strings.Join(gone, ", "))
+	}
+	if added := missing(after.Attach, before.Attach); len(added) > 0 {
+		cs.add("", AttachAdded, "openapi.attach now attaches %s", strings.Join(added, ", "))
+	}
+}
+
+// missing lists the entries of a that b lacks, in a's order.
+func missing(a, b []string) []string {
+	var out []string
+	for _, s := range a {
+		if !slices.Contains(b, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// writes reports whether an envelope of each catalog writes the reference.
+func writes(before, after *catalog.Catalog, name catalog.RefName) bool {
+	has := func(c *catalog.Catalog) bool {
+		return slices.ContainsFunc(c.Envelopes, func(e *catalog.Envelope) bool { return e.Has(name) })
+	}
+	return has(before) && has(after)
 }
 
 func orNone(s string) string {

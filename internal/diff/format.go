@@ -38,7 +38,9 @@ func label(c Change) string {
 	return s
 }
 
-func codeOrCatalog(c Change) string {
+// shownCode is the code as the outputs show it and --allow names it:
+// catalog for a catalog-wide change.
+func shownCode(c Change) string {
 	if c.Code == "" {
 		return "catalog"
 	}
@@ -48,7 +50,7 @@ func codeOrCatalog(c Change) string {
 // writeText writes one line per change, then a summary.
 func writeText(w io.Writer, list []Change) error {
 	for _, c := range list {
-		if _, err := fmt.Fprintf(w, "%s: %s: %s: %s\n", codeOrCatalog(c), c.Kind, label(c), c.Message); err != nil {
+		if _, err := fmt.Fprintf(w, "%s: %s: %s: %s\n", shownCode(c), c.Kind, label(c), c.Message); err != nil {
 			return err
 		}
 	}
