@@ -22,14 +22,16 @@ const diffSynopsis = "errgen diff OLD NEW | errgen diff --base GIT_REF [CATALOG]
 func runDiff(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("diff", diffSynopsis+`
 
-Lists every change between two catalogs, for clients of the API (wire) and
-for code compiling the generated package (go), and exits 1 when one is
-breaking. With --base, the old catalog is CATALOG (default catalog.yaml) as
-it is at that git revision.`, stdout, stderr)
+Lists every change between two catalogs, for clients of the API (wire), for
+code compiling the generated package (go) and for consumers of the OpenAPI
+output (openapi), and exits 1 when one is breaking. With --base, the old
+catalog is CATALOG (default catalog.yaml) as it is at that git revision.
+
+`+kindsHelp(), stdout, stderr)
 	fs.operands = 2
 	base := fs.String("base", "", "read the old catalog from this git revision (e.g. origin/main) at the new catalog's path")
 	format := fs.String("format", "text", "output format: "+strings.Join(diff.Formats, ", "))
-	allow := fs.StringArray("allow", nil, "accept one reviewed breaking change, CODE:KIND (CODE * for any code); repeatable")
+	allow := fs.StringArray("allow", nil, "accept one reviewed breaking change, CODE:KIND (CODE * for any code, catalog for a catalog-wide change); repeatable")
 	if code, stop := fs.parse(args); stop {
 		return code
 	}
@@ -38,8 +40,8 @@ it is at that git revision.`, stdout, stderr)
 		return exitUsage
 	}
 	for _, a := range *allow {
-		if code, kind, ok := strings.Cut(a, ":"); !ok || code == "" || kind == "" {
-			fmt.Fprintf(stderr, "errgen: --allow %q: want CODE:KIND, e.g. NOT_FOUND:status-changed\n", a)
+		if msg := checkAllow(a); msg != "" {
+			fmt.Fprintf(stderr, "errgen: --allow %q: %s\n", a, msg)
 			return exitUsage
 		}
 	}
@@ -62,6 +64,41 @@ it is at that git revision.`, stdout, stderr)
 		return exitFailure
 	}
 	return exitOK
+}
+
+// checkAllow says what is wrong with an --allow entry, or "".
+func checkAllow(a string) string {
+	code, kind, ok := strings.Cut(a, ":")
+	if !ok || code == "" || kind == "" {
+		return "want CODE:KIND, e.g. NOT_FOUND:status-changed"
+	}
+	kinds := make([]string, len(diff.Rules))
+	for i, r := range diff.Rules {
+		kinds[i] = string(r.Kind)
+	}
+	if !slices.Contains(kinds, kind) {
+		return fmt.Sprintf("unknown kind %q%s: errgen diff --help lists them", kind, catalog.Suggest(kind, kinds))
+	}
+	return ""
+}
+
+// kindsHelp lists the kinds of change for --help, one a line, with whom
+// each breaks.
+func kindsHelp() string {
+	var b strings.Builder
+	b.WriteString("Kinds of change (the KIND of --allow; CODE is catalog for a catalog-wide one):\n")
+	for _, r := range diff.Rules {
+		who := "compatible"
+		if r.Breaking() {
+			aud := make([]string, len(r.Breaks))
+			for i, a := range r.Breaks {
+				aud[i] = string(a)
+			}
+			who = "breaking (" + strings.Join(aud, ", ") + ")"
+		}
+		fmt.Fprintf(&b, "  %-27s %s\n", r.Kind, who)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // diffInputs loads the two catalogs named by the arguments: OLD NEW, or

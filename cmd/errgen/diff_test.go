@@ -5,8 +5,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/errgen/errgen/internal/diff"
 )
 
 const (
@@ -60,6 +63,10 @@ func TestDiffFiles(t *testing.T) {
 		{"one argument", []string{"diff", "old.yaml"}, exitUsage, "", "errgen: diff takes OLD NEW"},
 		{"bad format", []string{"diff", "--format", "xml", "old.yaml", "new.yaml"}, exitUsage, "", "errgen: --format must be one of text, json, markdown, not \"xml\"\n"},
 		{"bad allow", []string{"diff", "--allow", "GONE", "old.yaml", "new.yaml"}, exitUsage, "", "errgen: --allow \"GONE\": want CODE:KIND"},
+		{"unknown kind", []string{"diff", "--allow", "GONE:status-chnaged", "old.yaml", "new.yaml"}, exitUsage, "",
+			"errgen: --allow \"GONE:status-chnaged\": unknown kind \"status-chnaged\" (did you mean \"status-changed\"?): errgen diff --help lists them\n"},
+		{"any kind", []string{"diff", "--allow", "*:*", "old.yaml", "new.yaml"}, exitUsage, "",
+			"errgen: --allow \"*:*\": unknown kind \"*\": errgen diff --help lists them\n"},
 		{"missing file", []string{"diff", "old.yaml", "nope.yaml"}, exitFailure, "", "errgen: no catalog at nope.yaml: "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -68,6 +75,28 @@ func TestDiffFiles(t *testing.T) {
 				t.Errorf("exit %d, stdout:\n%s\nstderr:\n%s\nwant exit %d, stdout:\n%s\nstderr starting %q", code, stdout, stderr, tc.code, tc.stdout, tc.stderr)
 			}
 		})
+	}
+}
+
+// TestDiffHelpListsKinds checks that --help names every kind, one a line,
+// with whom it breaks.
+func TestDiffHelpListsKinds(t *testing.T) {
+	code, stdout, _ := runIn(t, t.TempDir(), "diff", "--help")
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{
+		"\n  code-added                  compatible\n",
+		"\n  code-removed                breaking (wire, go)\n",
+		"\n  openapi-prefix-changed      breaking (openapi)\n",
+		"\n  replacement-changed         compatible\n",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("diff --help lacks %q:\n%s", want, stdout)
+		}
+	}
+	if n := len(regexp.MustCompile(`(?m)^  [a-z-]+ +(compatible|breaking \([a-z, ]+\))$`).FindAllString(stdout, -1)); n != len(diff.Rules) {
+		t.Errorf("diff --help lists %d kinds, want %d", n, len(diff.Rules))
 	}
 }
 
