@@ -53,7 +53,7 @@ func Compare(before, after *catalog.Catalog) []Change {
 		if n.Retired {
 			cs.add(n.Code, CodeReserved, "code added as retired (reserved)")
 		} else {
-			cs.add(n.Code, CodeAdded, "code added (%d %s)", n.Status, n.Title)
+			cs.add(n.Code, CodeAdded, "code added: status %d, title %q", n.Status, n.Title)
 		}
 	}
 	return cs.list
