@@ -313,8 +313,10 @@ func docsLifecycle(t *testing.T, page []byte) (deprecated map[string]bool, retir
 	}
 	table, _, _ = strings.Cut(table, "</table>")
 	for _, row := range strings.Split(table, "<tr>")[2:] { // after the header row
-		cell, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimSpace(row), "<td><code>"), "</code>")
-		retired = append(retired, cell)
+		_, cell, _ := strings.Cut(row, "<td>") // the first cell: an anchor, then the code
+		_, code, _ := strings.Cut(cell, "<code>")
+		code, _, _ = strings.Cut(code, "</code>")
+		retired = append(retired, code)
 	}
 	return deprecated, retired
 }
