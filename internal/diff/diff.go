@@ -28,8 +28,15 @@ func Compare(before, after *catalog.Catalog) []Change {
 	var cs changes
 	cs.catalogWide(before, after)
 	oldCodes, newCodes := index(before), index(after)
+	renamed := map[string]bool{} // new codes reported as renames
 	for _, o := range entries(before) {
 		n := newCodes[o.Code]
+		if r := sameGoName(o, after, oldCodes); n == nil && r != nil {
+			cs.add(o.Code, CodeRenamed, "code renamed to %s, whose Go name is still %s: clients switching on %s miss it", r.Code, r.Name, o.Code)
+			cs.compareError(before, after, o, r)
+			renamed[r.Code] = true
+			continue
+		}
 		switch {
 		case n == nil && o.Retired:
 			cs.add(o.Code, RetiredCodeDropped, "retired code removed from the catalog: keep it, retired, so it is never reused")
@@ -47,7 +54,7 @@ func Compare(before, after *catalog.Catalog) []Change {
 		}
 	}
 	for _, n := range entries(after) {
-		if oldCodes[n.Code] != nil {
+		if oldCodes[n.Code] != nil || renamed[n.Code] {
 			continue
 		}
 		if n.Retired {
@@ -105,6 +112,21 @@ func (cs *changes) add(code string, k Kind, format string, args ...any) {
 // breaksOf is the rule's audiences, never nil, so JSON says [] not null.
 func breaksOf(r Rule) []Audience {
 	return append([]Audience{}, r.Breaks...)
+}
+
+// sameGoName is the new code in use, not in the old catalog, that takes a
+// removed code's Go name (CONFLICT renamed conflict): its Go identifiers
+// stay, only the wire changes. nil when there is none.
+func sameGoName(o *catalog.Error, after *catalog.Catalog, oldCodes map[string]*catalog.Error) *catalog.Error {
+	if o.Retired {
+		return nil
+	}
+	for _, n := range after.Errors {
+		if oldCodes[n.Code] == nil && n.Name == o.Name {
+			return n
+		}
+	}
+	return nil
 }
 
 // entries is every error of a catalog, in use then retired.

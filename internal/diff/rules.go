@@ -23,6 +23,7 @@ const (
 	CodeAdded               Kind = "code-added"
 	CodeReserved            Kind = "code-reserved"
 	CodeRemoved             Kind = "code-removed"
+	CodeRenamed             Kind = "code-renamed"
 	CodeRetired             Kind = "code-retired"
 	CodeRetiredUndeprecated Kind = "code-retired-undeprecated"
 	RetiredCodeReused       Kind = "retired-code-reused"
@@ -90,6 +91,7 @@ var Rules = []Rule{
 	{CodeAdded, nil, "clients must handle an unknown code by its status (the contract says new codes may come; the OpenAPI code member is an open string)"},
 	{CodeReserved, nil, "a new code that is retired from the start only reserves the name"},
 	{CodeRemoved, both, "clients lose a code they switch on, Go code its identifiers, and nothing stops the code being reused: retire it instead"},
+	{CodeRenamed, wire, "a code replaced by one with the same Go name (CONFLICT by conflict): Go code compiles unchanged, but clients switching on the old code miss it, and nothing reserves it"},
 	{CodeRetired, nil, "like a reserved field in buf: the code is never sent again and never reused; its Go identifiers go, but they were deprecated, so staticcheck and gopls warned first"},
 	{CodeRetiredUndeprecated, goOnly, "its Go identifiers vanish without a release of Deprecated warnings: deprecate first, retire later"},
 	{RetiredCodeReused, wire, "a client written when the code meant something else reads the new errors with the old meaning"},
