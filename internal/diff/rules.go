@@ -92,7 +92,7 @@ var Rules = []Rule{
 	{CodeReserved, nil, "a new code that is retired from the start only reserves the name"},
 	{CodeRemoved, both, "clients lose a code they switch on, Go code its identifiers, and nothing stops the code being reused: retire it instead"},
 	{CodeRenamed, wire, "a code replaced by one with the same Go name (CONFLICT by conflict): Go code compiles unchanged, but clients switching on the old code miss it, and nothing reserves it"},
-	{CodeRetired, nil, "like a reserved field in buf: the code is never sent again and never reused; its Go identifiers go, but they were deprecated, so staticcheck and gopls warned first"},
+	{CodeRetired, nil, "like a reserved field in buf: the code is never sent again and never reused; its Go identifiers go, but every one (constant, sentinel, constructors, details struct, enum types and values) was marked Deprecated, so staticcheck and gopls warned first"},
 	{CodeRetiredUndeprecated, goOnly, "its Go identifiers vanish without a release of Deprecated warnings: deprecate first, retire later"},
 	{RetiredCodeReused, wire, "a client written when the code meant something else reads the new errors with the old meaning"},
 	{RetiredCodeDropped, wire, "the reservation is gone, so nothing stops the code being reused later"},
