@@ -137,3 +137,25 @@ func plain(n ast.Node, src []byte) string {
 	})
 	return b.String()
 }
+
+// TestCatalogWideCode checks that a catalog-wide change is shown as catalog
+// in text and Markdown, as --allow names it, and with an empty code in JSON.
+func TestCatalogWideCode(t *testing.T) {
+	list := []diff.Change{{Kind: diff.GoPackageChanged, Breaking: true, Breaks: []diff.Audience{diff.Go}, Message: "go.package changed from a to b"}}
+	if unused := diff.Allow(list, []string{"catalog:go-package-changed"}); len(unused) != 0 || !list[0].Allowed {
+		t.Fatalf("catalog:go-package-changed did not allow %+v", list[0])
+	}
+	for format, want := range map[string]string{
+		"text":     "catalog: go-package-changed: breaking (go), allowed: ",
+		"markdown": "| catalog | go-package-changed | ",
+		"json":     `"code": "",`,
+	} {
+		var b bytes.Buffer
+		if err := diff.Write(&b, format, list); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("%s output lacks %q:\n%s", format, want, b.String())
+		}
+	}
+}
