@@ -17,6 +17,7 @@ import (
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/generated/apierrors"
+	"github.com/errgen/errgen/internal/golang"
 )
 
 // deprecationNotice returns the text of a doc comment's deprecation notice,
@@ -64,6 +65,8 @@ func goDeprecations(t *testing.T, src []byte) map[string]string {
 		case *ast.FuncDecl:
 			if d.Recv == nil {
 				docs[d.Name.Name] = d.Doc
+			} else if id, ok := d.Recv.List[0].Type.(*ast.Ident); ok {
+				docs[id.Name+"."+d.Name.Name] = d.Doc
 			}
 		case *ast.GenDecl:
 			for _, spec := range d.Specs {
@@ -74,6 +77,12 @@ func goDeprecations(t *testing.T, src []byte) map[string]string {
 					}
 				case *ast.TypeSpec:
 					syms[s.Name.Name] = true
+					if doc := s.Doc; doc != nil || !d.Lparen.IsValid() {
+						if doc == nil {
+							doc = d.Doc // type X …, its doc on the declaration
+						}
+						docs[s.Name.Name] = doc
+					}
 				}
 			}
 		}
@@ -88,50 +97,121 @@ func goDeprecations(t *testing.T, src []byte) map[string]string {
 	return notes
 }
 
-// TestDeprecatedGoIsRecognised checks that the code constant, sentinel and
-// constructors of exactly the deprecated codes carry a deprecation notice
+// deprecatedCatalog has a deprecated code with enum and optional details,
+// replaced by one with optional details, and one replaced by a code
+// without details: every identifier of a deprecated code links somewhere.
+const deprecatedCatalog = `version: 1
+api: Shop API
+errors:
+  - code: OUT_OF_STOCK
+    status: 409
+    deprecated: Use CONFLICT.
+    replaced_by: CONFLICT
+    details:
+      - {name: reason, type: string, required: true, enum: [sold_out, discontinued]}
+      - {name: sku, type: string}
+  - code: GONE
+    status: 410
+    deprecated: Use NOT_FOUND.
+    replaced_by: NOT_FOUND
+    details:
+      - {name: kind, type: string, enum: [order, cart]}
+  - {code: CONFLICT, status: 409, details: [{name: resource, type: string}]}
+  - {code: NOT_FOUND, status: 404}
+  - {code: INTERNAL, status: 500, fallback: true}
+`
+
+// TestDeprecatedGoIsRecognised checks that every identifier generated for
+// exactly the deprecated codes (code constant, sentinel, constructors,
+// details struct, enum types, values and Valid) carries a deprecation notice
 // that go/doc/comment reads as one, with the reason and a doc link (shown
-// <Name>) to the replacement, and that retired codes have no identifier at all.
+// <Name>) to the replacement's counterpart, and that retired codes have no
+// identifier at all.
 func TestDeprecatedGoIsRecognised(t *testing.T) {
-	c := mustLoadCatalog(t, "catalog.yaml")
-	notes := goDeprecations(t, generated(t, c, KindGo))
-	deprecated := 0
-	for _, e := range c.Errors {
-		idents := map[string]string{"Code": "Code" + e.Name, "Err": "Err" + e.Name, "New": "New" + e.Name}
-		if e.HasOptionalDetails() {
-			idents["NewWithDetails"] = "New" + e.Name + "WithDetails"
-		}
-		for _, prefix := range slices.Sorted(maps.Keys(idents)) {
-			id := idents[prefix]
-			note, ok := notes[id]
-			if !ok {
-				t.Fatalf("no %s in the generated Go", id)
-			}
-			want := ""
-			if e.Deprecated != "" {
-				want = "Deprecated: " + e.Deprecated
-				if e.ReplacedBy != "" {
-					want += " Replaced by <" + strings.TrimSuffix(prefix, "WithDetails") + findError(c, e.ReplacedBy).Name + ">."
+	small, err := catalog.Parse("deprecated.yaml", []byte(deprecatedCatalog), Check)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []*catalog.Catalog{mustLoadCatalog(t, "catalog.yaml"), small} {
+		t.Run(c.File, func(t *testing.T) {
+			notes := goDeprecations(t, generated(t, c, KindGo))
+			deprecated := 0
+			for _, e := range c.Errors {
+				idents := goIdents(e)
+				for _, id := range slices.Sorted(maps.Keys(idents)) {
+					note, ok := notes[id]
+					if !ok {
+						t.Fatalf("no %s in the generated Go", id)
+					}
+					want := ""
+					if e.Deprecated != "" {
+						want = "Deprecated: " + e.Deprecated
+						if link := idents[id]; link != "" {
+							want += " Replaced by <" + link + ">."
+						}
+					}
+					if note != want {
+						t.Errorf("%s: deprecation notice %q, want %q", id, note, want)
+					}
+				}
+				if e.Deprecated != "" {
+					deprecated++
 				}
 			}
-			if note != want {
-				t.Errorf("%s: deprecation notice %q, want %q", id, note, want)
+			if deprecated == 0 {
+				t.Fatal("the catalog should show a deprecated code")
 			}
-		}
-		if e.Deprecated != "" {
-			deprecated++
-		}
-	}
-	if deprecated == 0 || len(c.Retired) == 0 {
-		t.Fatal("the bundled catalog should show a deprecated and a retired code")
-	}
-	for _, e := range c.Retired {
-		for _, id := range []string{"Code", "Err", "New"} {
-			if _, ok := notes[id+catalog.GoName(e.Code)]; ok {
-				t.Errorf("retired %s has a Go identifier %s", e.Code, id+catalog.GoName(e.Code))
+			for _, e := range c.Retired {
+				for _, id := range []string{"Code", "Err", "New"} {
+					if _, ok := notes[id+catalog.GoName(e.Code)]; ok {
+						t.Errorf("retired %s has a Go identifier %s", e.Code, id+catalog.GoName(e.Code))
+					}
+				}
 			}
+		})
+	}
+}
+
+// goIdents maps every identifier generated for an error (methods as
+// Type.Method) to the identifier its replacement's notice links to: the
+// replacement's counterpart, or its constructor where it has none.
+func goIdents(e *catalog.Error) map[string]string {
+	r, rName := e.Replacement, ""
+	if r != nil {
+		rName = r.Name
+	}
+	link := func(id string, has bool) string {
+		switch {
+		case r == nil:
+			return ""
+		case has:
+			return id
+		}
+		return "New" + r.Name
+	}
+	m := map[string]string{}
+	if r != nil {
+		m["Code"+e.Name], m["Err"+e.Name], m["New"+e.Name] = "Code"+r.Name, "Err"+r.Name, "New"+r.Name
+	} else {
+		m["Code"+e.Name], m["Err"+e.Name], m["New"+e.Name] = "", "", ""
+	}
+	if e.HasOptionalDetails() {
+		m["New"+e.Name+"WithDetails"] = link("New"+rName+"WithDetails", r != nil && r.HasOptionalDetails())
+	}
+	if len(e.Details) > 0 {
+		m[e.Name+"Details"] = link(rName+"Details", r != nil && len(r.Details) > 0)
+	}
+	for _, d := range e.Details {
+		if len(d.Enum) == 0 {
+			continue
+		}
+		typ := golang.EnumType(e, d)
+		m[typ], m[typ+".Valid"] = link("", false), link("", false)
+		for _, v := range d.Enum {
+			m[typ+v.GoName] = link("", false)
 		}
 	}
+	return m
 }
 
 // TestLifecycleOutputsAgree checks that the registry, the OpenAPI document
@@ -233,8 +313,10 @@ func docsLifecycle(t *testing.T, page []byte) (deprecated map[string]bool, retir
 	}
 	table, _, _ = strings.Cut(table, "</table>")
 	for _, row := range strings.Split(table, "<tr>")[2:] { // after the header row
-		cell, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimSpace(row), "<td><code>"), "</code>")
-		retired = append(retired, cell)
+		_, cell, _ := strings.Cut(row, "<td>") // the first cell: an anchor, then the code
+		_, code, _ := strings.Cut(cell, "<code>")
+		code, _, _ = strings.Cut(code, "</code>")
+		retired = append(retired, code)
 	}
 	return deprecated, retired
 }

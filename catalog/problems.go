@@ -175,3 +175,10 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// Suggest returns a " (did you mean X?)" hint naming the candidate closest
+// to s, or "" when none is close enough: for a command's own short lists,
+// such as errgen diff's kinds.
+func Suggest(s string, candidates []string) string {
+	return suggest(s, candidates)
+}

@@ -56,7 +56,9 @@
 //	.Sections   []catalog.Section   docs.sections (.Title, .Body)
 //	.Statuses   []Status          the errors by status, sorted by status
 //	.Retired    []Retired         the retired codes, in catalog order: every field of catalog.Error
-//	                              (.Code, .Status, .Title, .Deprecated, .ReplacedBy …) and .ReplacementAnchor
+//	                              (.Code, .Status, .Title, .Deprecated, .ReplacedBy …), .ReplacementAnchor,
+//	                              and .Anchor: the code's anchor from when it was in use, kept so that
+//	                              old links land on its row; "" when a code in use has the same anchor
 //
 // An Envelope has every field of catalog.Envelope (.Name, .MediaType, .Body)
 // and:

@@ -22,14 +22,16 @@ const diffSynopsis = "errgen diff OLD NEW | errgen diff --base GIT_REF [CATALOG]
 func runDiff(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("diff", diffSynopsis+`
 
-Lists every change between two catalogs, for clients of the API (wire) and
-for code compiling the generated package (go), and exits 1 when one is
-breaking. With --base, the old catalog is CATALOG (default catalog.yaml) as
-it is at that git revision.`, stdout, stderr)
+Lists every change between two catalogs, for clients of the API (wire), for
+code compiling the generated package (go) and for consumers of the OpenAPI
+output (openapi), and exits 1 when one is breaking. With --base, the old
+catalog is CATALOG (default catalog.yaml) as it is at that git revision.
+
+`+kindsHelp(), stdout, stderr)
 	fs.operands = 2
 	base := fs.String("base", "", "read the old catalog from this git revision (e.g. origin/main) at the new catalog's path")
 	format := fs.String("format", "text", "output format: "+strings.Join(diff.Formats, ", "))
-	allow := fs.StringArray("allow", nil, "accept one reviewed breaking change, CODE:KIND (CODE * for any code); repeatable")
+	allow := fs.StringArray("allow", nil, "accept one reviewed breaking change, CODE:KIND (CODE * for any code, catalog for a catalog-wide change); repeatable")
 	if code, stop := fs.parse(args); stop {
 		return code
 	}
@@ -38,16 +40,19 @@ it is at that git revision.`, stdout, stderr)
 		return exitUsage
 	}
 	for _, a := range *allow {
-		if code, kind, ok := strings.Cut(a, ":"); !ok || code == "" || kind == "" {
-			fmt.Fprintf(stderr, "errgen: --allow %q: want CODE:KIND, e.g. NOT_FOUND:status-changed\n", a)
+		if msg := checkAllow(a); msg != "" {
+			fmt.Fprintf(stderr, "errgen: --allow %q: %s\n", a, msg)
 			return exitUsage
 		}
 	}
 	before, after, code := diffInputs(fs.Args(), *base, stderr)
-	if before == nil || after == nil {
+	if after == nil {
 		return code
 	}
-	changes := diff.Compare(before, after)
+	var changes []diff.Change // none when the catalog is new: an empty report, valid in every format
+	if before != nil {
+		changes = diff.Compare(before, after)
+	}
 	for _, a := range diff.Allow(changes, *allow) {
 		fmt.Fprintf(stderr, "errgen: --allow %s matches no breaking change\n", a)
 	}
@@ -59,6 +64,41 @@ it is at that git revision.`, stdout, stderr)
 		return exitFailure
 	}
 	return exitOK
+}
+
+// checkAllow says what is wrong with an --allow entry, or "".
+func checkAllow(a string) string {
+	code, kind, ok := strings.Cut(a, ":")
+	if !ok || code == "" || kind == "" {
+		return "want CODE:KIND, e.g. NOT_FOUND:status-changed"
+	}
+	kinds := make([]string, len(diff.Rules))
+	for i, r := range diff.Rules {
+		kinds[i] = string(r.Kind)
+	}
+	if !slices.Contains(kinds, kind) {
+		return fmt.Sprintf("unknown kind %q%s: errgen diff --help lists them", kind, catalog.Suggest(kind, kinds))
+	}
+	return ""
+}
+
+// kindsHelp lists the kinds of change for --help, one a line, with whom
+// each breaks.
+func kindsHelp() string {
+	var b strings.Builder
+	b.WriteString("Kinds of change (the KIND of --allow; CODE is catalog for a catalog-wide one):\n")
+	for _, r := range diff.Rules {
+		who := "compatible"
+		if r.Breaking() {
+			aud := make([]string, len(r.Breaks))
+			for i, a := range r.Breaks {
+				aud[i] = string(a)
+			}
+			who = "breaking (" + strings.Join(aud, ", ") + ")"
+		}
+		fmt.Fprintf(&b, "  %-27s %s\n", r.Kind, who)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // diffInputs loads the two catalogs named by the arguments: OLD NEW, or
@@ -73,26 +113,28 @@ func diffInputs(args []string, base string, stderr io.Writer) (before, after *ca
 	if len(args) > 0 {
 		newPath = args[len(args)-1]
 	}
+	// The new catalog first: a missing or invalid one is the user's error,
+	// whatever the base has.
+	if after, _ = loadCatalog(newPath, stderr); after == nil {
+		return nil, nil, exitFailure
+	}
 	if base == "" {
 		if before, _ = loadCatalog(args[0], stderr); before == nil {
 			return nil, nil, exitFailure
 		}
-	} else {
-		data, err := gitShow(base, newPath)
-		if errors.Is(err, errNotAtBase) {
-			// A pull request that adds the catalog: nothing it could break.
-			fmt.Fprintf(stderr, "errgen: %s is not in %s: nothing to compare it with\n", newPath, base)
-			return nil, nil, exitOK
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "errgen: %v\n", err)
-			return nil, nil, exitFailure
-		}
-		if before = parseCatalog(base+":"+newPath, data, stderr); before == nil {
-			return nil, nil, exitFailure
-		}
+		return before, after, exitOK
 	}
-	if after, _ = loadCatalog(newPath, stderr); after == nil {
+	data, err := gitShow(base, newPath)
+	if errors.Is(err, errNotAtBase) {
+		// A pull request that adds the catalog: nothing it could break.
+		fmt.Fprintf(stderr, "errgen: %s is new since %s: nothing to compare it with\n", newPath, base)
+		return nil, after, exitOK
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		return nil, nil, exitFailure
+	}
+	if before = parseCatalog(base+":"+newPath, data, stderr); before == nil {
 		return nil, nil, exitFailure
 	}
 	return before, after, exitOK

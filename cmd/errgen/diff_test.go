@@ -5,8 +5,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/errgen/errgen/internal/diff"
 )
 
 const (
@@ -60,6 +63,10 @@ func TestDiffFiles(t *testing.T) {
 		{"one argument", []string{"diff", "old.yaml"}, exitUsage, "", "errgen: diff takes OLD NEW"},
 		{"bad format", []string{"diff", "--format", "xml", "old.yaml", "new.yaml"}, exitUsage, "", "errgen: --format must be one of text, json, markdown, not \"xml\"\n"},
 		{"bad allow", []string{"diff", "--allow", "GONE", "old.yaml", "new.yaml"}, exitUsage, "", "errgen: --allow \"GONE\": want CODE:KIND"},
+		{"unknown kind", []string{"diff", "--allow", "GONE:status-chnaged", "old.yaml", "new.yaml"}, exitUsage, "",
+			"errgen: --allow \"GONE:status-chnaged\": unknown kind \"status-chnaged\" (did you mean \"status-changed\"?): errgen diff --help lists them\n"},
+		{"any kind", []string{"diff", "--allow", "*:*", "old.yaml", "new.yaml"}, exitUsage, "",
+			"errgen: --allow \"*:*\": unknown kind \"*\": errgen diff --help lists them\n"},
 		{"missing file", []string{"diff", "old.yaml", "nope.yaml"}, exitFailure, "", "errgen: no catalog at nope.yaml: "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -68,6 +75,28 @@ func TestDiffFiles(t *testing.T) {
 				t.Errorf("exit %d, stdout:\n%s\nstderr:\n%s\nwant exit %d, stdout:\n%s\nstderr starting %q", code, stdout, stderr, tc.code, tc.stdout, tc.stderr)
 			}
 		})
+	}
+}
+
+// TestDiffHelpListsKinds checks that --help names every kind, one a line,
+// with whom it breaks.
+func TestDiffHelpListsKinds(t *testing.T) {
+	code, stdout, _ := runIn(t, t.TempDir(), "diff", "--help")
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{
+		"\n  code-added                  compatible\n",
+		"\n  code-removed                breaking (wire, go)\n",
+		"\n  openapi-prefix-changed      breaking (openapi)\n",
+		"\n  replacement-changed         compatible\n",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("diff --help lacks %q:\n%s", want, stdout)
+		}
+	}
+	if n := len(regexp.MustCompile(`(?m)^  [a-z-]+ +(compatible|breaking \([a-z, ]+\))$`).FindAllString(stdout, -1)); n != len(diff.Rules) {
+		t.Errorf("diff --help lists %d kinds, want %d", n, len(diff.Rules))
 	}
 }
 
@@ -134,12 +163,26 @@ func TestDiffBase(t *testing.T) {
 	}
 	// A catalog the base does not have yet: nothing it could break.
 	writeFile(t, filepath.Join(repo, "other", "catalog.yaml"), newCatalog)
-	code, stdout, stderr := runIn(t, repo, "diff", "--base", "HEAD", "other/catalog.yaml")
-	if code != exitOK || stdout != "" || stderr != "errgen: other/catalog.yaml is not in HEAD: nothing to compare it with\n" {
-		t.Errorf("new catalog: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	// An empty report, valid in the format asked for.
+	for _, tc := range []struct{ format, stdout string }{
+		{"text", "no changes\n"},
+		{"json", "[]\n"},
+		{"markdown", "## Error catalog changes\n\nno changes.\n"},
+	} {
+		code, stdout, stderr := runIn(t, repo, "diff", "--base", "HEAD", "--format", tc.format, "other/catalog.yaml")
+		if code != exitOK || stdout != tc.stdout || stderr != "errgen: other/catalog.yaml is new since HEAD: nothing to compare it with\n" {
+			t.Errorf("new catalog, %s: exit %d, stdout %q, stderr %q", tc.format, code, stdout, stderr)
+		}
+	}
+	// A catalog that does not exist is an error, whether or not the base has it.
+	for _, path := range []string{"api/nope.yaml", "other/nope.yaml"} {
+		code, stdout, stderr := runIn(t, repo, "diff", "--base", "HEAD", path)
+		if code != exitFailure || stdout != "" || !strings.HasPrefix(stderr, "errgen: no catalog at "+path+": ") {
+			t.Errorf("missing catalog %s: exit %d, stdout %q, stderr %q", path, code, stdout, stderr)
+		}
 	}
 	git("commit", "-q", "-am", "deprecate GONE")
-	code, stdout, stderr = runIn(t, repo, "diff", "--base", "HEAD", "api/catalog.yaml")
+	code, stdout, stderr := runIn(t, repo, "diff", "--base", "HEAD", "api/catalog.yaml")
 	if code != exitOK || stdout != "no changes\n" {
 		t.Errorf("against itself: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}

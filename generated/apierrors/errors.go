@@ -182,6 +182,9 @@ func NewForbidden(requiredProduct string, requiredPermission string) *Error {
 }
 
 // ProductAccessDeniedDetails are the details of PRODUCT_ACCESS_DENIED errors.
+//
+// Deprecated: Use FORBIDDEN, whose permission detail names the product scope the key lacks.
+// Replaced by [ForbiddenDetails].
 type ProductAccessDeniedDetails struct {
 	Product         string   `json:"product"`                   // The product that was called.
 	GrantedProducts []string `json:"grantedProducts,omitempty"` // The products the API key can access.

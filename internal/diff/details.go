@@ -9,7 +9,7 @@ import (
 )
 
 // compareDetails matches details by JSON name. One detail removed and one
-// added of the same type is a rename.
+// added of the same type, under a similar name, is a rename.
 func (cs *changes) compareDetails(o, n *catalog.Error) {
 	var removed, added []*catalog.Detail
 	for _, od := range o.Details {
@@ -24,7 +24,7 @@ func (cs *changes) compareDetails(o, n *catalog.Error) {
 			added = append(added, nd)
 		}
 	}
-	if len(removed) == 1 && len(added) == 1 && removed[0].Type == added[0].Type {
+	if len(removed) == 1 && len(added) == 1 && removed[0].Type == added[0].Type && similar(removed[0], added[0]) {
 		cs.add(o.Code, DetailRenamed, "detail %s renamed to %s", removed[0].Name, added[0].Name)
 		if removed[0].GoName != added[0].GoName {
 			cs.add(o.Code, GoNameChanged, "detail %s: Go field %s renamed to %s", added[0].Name, removed[0].GoName, added[0].GoName)
@@ -45,6 +45,16 @@ func (cs *changes) compareDetails(o, n *catalog.Error) {
 	if len(removed) == 0 && len(added) == 0 && signature(o) != signature(n) && sameRequired(o, n) {
 		cs.add(o.Code, ConstructorChanged, "New%s(%s) became New%s(%s)", o.Name, signature(o), n.Name, signature(n))
 	}
+}
+
+// similar reports whether two detail names are close enough to be taken
+// for a rename (resourceId and resource_id, id and identifier), not a
+// detail removed and an unrelated one added (column and offset): the same
+// Go name, one a prefix of the other, or a did-you-mean match.
+func similar(a, b *catalog.Detail) bool {
+	an, bn := strings.ToLower(a.GoName), strings.ToLower(b.GoName)
+	return strings.HasPrefix(an, bn) || strings.HasPrefix(bn, an) ||
+		catalog.Suggest(a.Name, []string{b.Name}) != "" || catalog.Suggest(b.Name, []string{a.Name}) != ""
 }
 
 // compareDetail compares a detail present in both (or renamed).

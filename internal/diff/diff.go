@@ -5,6 +5,7 @@ package diff
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/errgen/errgen/catalog"
@@ -27,8 +28,15 @@ func Compare(before, after *catalog.Catalog) []Change {
 	var cs changes
 	cs.catalogWide(before, after)
 	oldCodes, newCodes := index(before), index(after)
+	renamed := map[string]bool{} // new codes reported as renames
 	for _, o := range entries(before) {
 		n := newCodes[o.Code]
+		if r := sameGoName(o, after, oldCodes); n == nil && r != nil {
+			cs.add(o.Code, CodeRenamed, "code renamed to %s, whose Go name is still %s: clients switching on %s miss it", r.Code, r.Name, o.Code)
+			cs.compareError(before, after, o, r)
+			renamed[r.Code] = true
+			continue
+		}
 		switch {
 		case n == nil && o.Retired:
 			cs.add(o.Code, RetiredCodeDropped, "retired code removed from the catalog: keep it, retired, so it is never reused")
@@ -46,20 +54,21 @@ func Compare(before, after *catalog.Catalog) []Change {
 		}
 	}
 	for _, n := range entries(after) {
-		if oldCodes[n.Code] != nil {
+		if oldCodes[n.Code] != nil || renamed[n.Code] {
 			continue
 		}
 		if n.Retired {
 			cs.add(n.Code, CodeReserved, "code added as retired (reserved)")
 		} else {
-			cs.add(n.Code, CodeAdded, "code added (%d %s)", n.Status, n.Title)
+			cs.add(n.Code, CodeAdded, "code added: status %d, title %q", n.Status, n.Title)
 		}
 	}
 	return cs.list
 }
 
 // Allow marks the breaking changes that allow accepts: entries CODE:KIND,
-// CODE being * for any code. It returns the entries that matched nothing,
+// CODE being * for any code and catalog for a catalog-wide change, as the
+// outputs show it. It returns the entries that matched nothing,
 // which are most likely typos.
 func Allow(list []Change, allow []string) (unused []string) {
 	for _, a := range allow {
@@ -67,7 +76,7 @@ func Allow(list []Change, allow []string) (unused []string) {
 		used := false
 		for i := range list {
 			c := &list[i]
-			if c.Breaking && (code == "*" || code == c.Code) && kind == string(c.Kind) {
+			if c.Breaking && (code == "*" || code == shownCode(*c)) && kind == string(c.Kind) {
 				c.Allowed, used = true, true
 			}
 		}
@@ -105,6 +114,21 @@ func breaksOf(r Rule) []Audience {
 	return append([]Audience{}, r.Breaks...)
 }
 
+// sameGoName is the new code in use, not in the old catalog, that takes a
+// removed code's Go name (CONFLICT renamed conflict): its Go identifiers
+// stay, only the wire changes. nil when there is none.
+func sameGoName(o *catalog.Error, after *catalog.Catalog, oldCodes map[string]*catalog.Error) *catalog.Error {
+	if o.Retired {
+		return nil
+	}
+	for _, n := range after.Errors {
+		if oldCodes[n.Code] == nil && n.Name == o.Name {
+			return n
+		}
+	}
+	return nil
+}
+
 // entries is every error of a catalog, in use then retired.
 func entries(c *catalog.Catalog) []*catalog.Error {
 	return append(append([]*catalog.Error(nil), c.Errors...), c.Retired...)
@@ -129,6 +153,63 @@ func (cs *changes) catalogWide(before, after *catalog.Catalog) {
 	if before.Fallback != nil && after.Fallback != nil && before.Fallback.Code != after.Fallback.Code {
 		cs.add("", FallbackChanged, "the fallback for non-catalog errors changed from %s to %s", before.Fallback.Code, after.Fallback.Code)
 	}
+	if before.Format.MediaType != after.Format.MediaType {
+		cs.add("", MediaTypeChanged, "the default media type changed from %s to %s, for every error using the default format", before.Format.MediaType, after.Format.MediaType)
+	}
+	if ob, nb := nodeString(before.Format.Body), nodeString(after.Format.Body); ob != nb {
+		cs.add("", EnvelopeChanged, "the default envelope changed from %s to %s, for every error using it", ob, nb)
+	}
+	// A problem type URI is type_base and the code's anchor, a docs link
+	// docs_url and the anchor: for a code in both, only the base changes.
+	if before.TypeBase != after.TypeBase && writes(before, after, catalog.RefType) {
+		cs.add("", TypeURIChanged, "type_base changed from %s to %s: every problem type URI changes", orNone(before.TypeBase), orNone(after.TypeBase))
+	}
+	if before.DocsURL != after.DocsURL && writes(before, after, catalog.RefDocsURL) {
+		k := DocsURLChanged
+		if after.DocsURL == "" {
+			k = DocsURLRemoved
+		}
+		cs.add("", k, "docs_url, written as $docs_url, changed from %s to %s", orNone(before.DocsURL), orNone(after.DocsURL))
+	}
+	cs.openAPI(before.OpenAPI, after.OpenAPI)
+}
+
+// openAPI compares the settings of the OpenAPI output.
+func (cs *changes) openAPI(before, after catalog.OpenAPIOptions) {
+	if before.Prefix != after.Prefix {
+		cs.add("", OpenAPIPrefixChanged, "openapi.prefix changed from %q to %q: every component is renamed", before.Prefix, after.Prefix)
+	}
+	if before.Version != after.Version {
+		cs.add("", OpenAPIVersionChanged, "openapi.version changed from %s to %s", before.Version, after.Version)
+	}
+	if before.DefaultResponse != after.DefaultResponse {
+		cs.add("", DefaultResponseChanged, "openapi.default_response changed from %t to %t", before.DefaultResponse, after.DefaultResponse)
+	}
+	if gone := missing(before.Attach, after.Attach); len(gone) > 0 {
+		cs.add("", AttachRemoved, "openapi.attach no longer attaches %s", strings.Join(gone, ", "))
+	}
+	if added := missing(after.Attach, before.Attach); len(added) > 0 {
+		cs.add("", AttachAdded, "openapi.attach now attaches %s", strings.Join(added, ", "))
+	}
+}
+
+// missing lists the entries of a that b lacks, in a's order.
+func missing(a, b []string) []string {
+	var out []string
+	for _, s := range a {
+		if !slices.Contains(b, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// writes reports whether an envelope of each catalog writes the reference.
+func writes(before, after *catalog.Catalog, name catalog.RefName) bool {
+	has := func(c *catalog.Catalog) bool {
+		return slices.ContainsFunc(c.Envelopes, func(e *catalog.Envelope) bool { return e.Has(name) })
+	}
+	return has(before) && has(after)
 }
 
 func orNone(s string) string {

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,19 +15,19 @@ func (cs *changes) compareError(oldC, newC *catalog.Catalog, o, n *catalog.Error
 	if o.Status != n.Status {
 		cs.add(code, StatusChanged, "status changed from %d to %d", o.Status, n.Status)
 	}
-	envSame := cs.compareEnvelope(o, n)
-	if envSame && n.Format.Has(catalog.RefType) && o.TypeURI != n.TypeURI {
-		cs.add(code, TypeURIChanged, "problem type changed from %s to %s", o.TypeURI, n.TypeURI)
+	// Each change on its own: a new envelope does not hide a value the two
+	// envelopes both write.
+	cs.compareEnvelope(oldC, newC, o, n)
+	if titleIdentifies(o, n) && o.Title != n.Title && !titlesFromStatus(o, n) {
+		cs.add(code, TitleChanged, "title changed from %q to %q, and the %s envelope has no $code: clients match the title", o.Title, n.Title, n.Format.Name)
 	}
-	if envSame && !n.Format.Has(catalog.RefCode) && n.Format.Has(catalog.RefTitle) && o.Title != n.Title {
-		cs.add(code, TitleChanged, "title changed, and the %s envelope has no $code: clients match the title", n.Format.Name)
+	if writesBoth(o, n, catalog.RefCategory) && o.Category != n.Category {
+		cs.add(code, CategoryChanged, "category, written as $category, changed from %q to %q", o.Category, n.Category)
 	}
 	if o.Challenge != n.Challenge {
 		cs.add(code, ChallengeChanged, "challenge changed from %s to %s", orNone(o.Challenge), orNone(n.Challenge))
 	}
-	if envSame {
-		cs.compareMeta(o, n)
-	}
+	cs.compareMeta(o, n)
 	cs.compareHeaders(o, n)
 	cs.compareDetails(o, n)
 	if texts := changedTexts(o, n); len(texts) > 0 {
@@ -52,19 +53,37 @@ func replacedBy(e *catalog.Error) string {
 	return ", replaced by " + e.ReplacedBy
 }
 
-// compareEnvelope reports a change of media type or body shape; it says
-// whether the envelope is the same, so that what it writes can be compared.
-func (cs *changes) compareEnvelope(o, n *catalog.Error) bool {
-	same := true
+// compareEnvelope reports a change of media type or body shape, unless
+// the code keeps the default format, whose change catalogWide reports once.
+func (cs *changes) compareEnvelope(oldC, newC *catalog.Catalog, o, n *catalog.Error) {
+	if o.Format == oldC.Format && n.Format == newC.Format {
+		return
+	}
 	if o.Format.MediaType != n.Format.MediaType {
 		cs.add(o.Code, MediaTypeChanged, "media type changed from %s to %s", o.Format.MediaType, n.Format.MediaType)
-		same = false
 	}
 	if ob, nb := nodeString(o.Format.Body), nodeString(n.Format.Body); ob != nb {
 		cs.add(o.Code, EnvelopeChanged, "envelope changed from %s to %s", ob, nb)
-		same = false
 	}
-	return same
+}
+
+// writesBoth reports whether both versions' envelopes write the reference:
+// a value one of them lacks is the envelope's change, reported as such.
+func writesBoth(o, n *catalog.Error, name catalog.RefName) bool {
+	return o.Format.Has(name) && n.Format.Has(name)
+}
+
+// titleIdentifies reports whether clients tell the error apart by its
+// title: both envelopes write it and the new one no code.
+func titleIdentifies(o, n *catalog.Error) bool {
+	return writesBoth(o, n, catalog.RefTitle) && !n.Format.Has(catalog.RefCode)
+}
+
+// titlesFromStatus reports whether both titles are their status's reason
+// phrase: the title then changes with the status, which status-changed
+// reports.
+func titlesFromStatus(o, n *catalog.Error) bool {
+	return o.Status != n.Status && o.Title == http.StatusText(o.Status) && n.Title == http.StatusText(n.Status)
 }
 
 // nodeString writes an envelope template as JSON, references as strings.
@@ -84,13 +103,22 @@ func nodeString(n *catalog.Node) string {
 	return strconv.Quote(n.Ref.String())
 }
 
-// compareMeta reports a change in a meta value the envelope writes.
+// compareMeta reports a change in a meta value both envelopes write.
 func (cs *changes) compareMeta(o, n *catalog.Error) {
 	for _, r := range n.Format.Refs() {
-		if r.Name == catalog.RefMeta && o.MetaValue(r.Arg) != n.MetaValue(r.Arg) {
+		if r.Name == catalog.RefMeta && writesMeta(o.Format, r.Arg) && o.MetaValue(r.Arg) != n.MetaValue(r.Arg) {
 			cs.add(o.Code, MetaChanged, "meta %s, written as %s, changed from %q to %q", r.Arg, r, o.MetaValue(r.Arg), n.MetaValue(r.Arg))
 		}
 	}
+}
+
+func writesMeta(e *catalog.Envelope, name string) bool {
+	for _, r := range e.Refs() {
+		if r.Name == catalog.RefMeta && r.Arg == name {
+			return true
+		}
+	}
+	return false
 }
 
 // compareHeaders matches headers by canonical name.
@@ -131,10 +159,10 @@ func changedTexts(o, n *catalog.Error) []string {
 		name string
 		same bool
 	}{
-		{"title", o.Title == n.Title},
+		{"title", o.Title == n.Title || titlesFromStatus(o, n) || titleIdentifies(o, n)},
 		{"message", msg(o) == msg(n)},
 		{"description", o.Description == n.Description},
-		{"category", o.Category == n.Category},
+		{"category", o.Category == n.Category || writesBoth(o, n, catalog.RefCategory)},
 		{"causes", slices.Equal(o.Causes, n.Causes)},
 		{"remediation", slices.Equal(o.Remediation, n.Remediation)},
 		{"troubleshooting", slices.Equal(o.Troubleshooting, n.Troubleshooting)},

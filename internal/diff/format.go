@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -38,7 +39,9 @@ func label(c Change) string {
 	return s
 }
 
-func codeOrCatalog(c Change) string {
+// shownCode is the code as the outputs show it and --allow names it:
+// catalog for a catalog-wide change.
+func shownCode(c Change) string {
 	if c.Code == "" {
 		return "catalog"
 	}
@@ -48,7 +51,11 @@ func codeOrCatalog(c Change) string {
 // writeText writes one line per change, then a summary.
 func writeText(w io.Writer, list []Change) error {
 	for _, c := range list {
-		if _, err := fmt.Fprintf(w, "%s: %s: %s: %s\n", codeOrCatalog(c), c.Kind, label(c), c.Message); err != nil {
+		msg := c.Message
+		if strings.ContainsAny(msg, "\r\n") {
+			msg = strconv.Quote(msg) // one line per change, for grep and CI logs
+		}
+		if _, err := fmt.Fprintf(w, "%s: %s: %s: %s\n", shownCode(c), c.Kind, label(c), msg); err != nil {
 			return err
 		}
 	}
@@ -105,7 +112,7 @@ func writeMarkdown(w io.Writer, list []Change) error {
 	if len(list) > 0 {
 		b.WriteString("\n| Code | Change | Breaking | Details |\n| --- | --- | --- | --- |\n")
 		for _, c := range list {
-			code := "(catalog)"
+			code := shownCode(c)
 			if c.Code != "" {
 				code = "`" + c.Code + "`" // codes are letters, digits, _ - .
 			}
@@ -119,14 +126,14 @@ func writeMarkdown(w io.Writer, list []Change) error {
 // cell escapes text for a table cell: Markdown punctuation is
 // backslash-escaped (CommonMark allows it before any ASCII punctuation), so
 // catalog text such as an enum value can neither break the table nor
-// become a link, emphasis or HTML.
+// become a link, emphasis, HTML or, on GitHub, $math$.
 func cell(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
 		case r == '\n' || r == '\r':
 			b.WriteByte(' ')
-		case strings.ContainsRune("\\`*_[]<>|#!&~", r):
+		case strings.ContainsRune("\\`*_[]<>|#!&~$", r):
 			b.WriteByte('\\')
 			b.WriteRune(r)
 		default:

@@ -67,7 +67,7 @@ func TestJSONOutput(t *testing.T) {
 // change, the cells as given, text that looks like Markdown kept as text.
 func TestMarkdownOutput(t *testing.T) {
 	changes := append(sampleChanges(t), diff.Change{Code: "X", Kind: diff.EnumValueAdded, Breaking: true,
-		Breaks: []diff.Audience{diff.Wire}, Message: `detail reason: enum value "a|b [x](javascript:y) <b>*c*</b>" added`})
+		Breaks: []diff.Audience{diff.Wire}, Message: `detail reason: enum value "a|b [x](javascript:y) <b>*c*</b> $x$" added`})
 	var b bytes.Buffer
 	if err := diff.Write(&b, "markdown", changes); err != nil {
 		t.Fatal(err)
@@ -99,9 +99,27 @@ func TestMarkdownOutput(t *testing.T) {
 	if err := goldmark.New(goldmark.WithExtensions(extension.GFM)).Convert(src, &html); err != nil {
 		t.Fatal(err)
 	}
-	want := `<td>detail reason: enum value &quot;a|b [x](javascript:y) &lt;b&gt;*c*&lt;/b&gt;&quot; added</td>`
+	want := `<td>detail reason: enum value &quot;a|b [x](javascript:y) &lt;b&gt;*c*&lt;/b&gt; $x$&quot; added</td>`
 	if !strings.Contains(html.String(), want) {
 		t.Errorf("the message cell is not the message as text:\n%s", html.String())
+	}
+	// goldmark has no math; GitHub renders $x$ as math unless escaped.
+	if !bytes.Contains(src, []byte(`\$x\$`)) {
+		t.Errorf("$ not escaped:\n%s", src)
+	}
+}
+
+// TestTextOneLinePerChange checks that text from the catalog spanning
+// lines is quoted, so every change stays one line.
+func TestTextOneLinePerChange(t *testing.T) {
+	changes := []diff.Change{{Code: "X", Kind: diff.CodeAdded, Breaks: []diff.Audience{}, Message: "code added: line one\nline two"}}
+	var b bytes.Buffer
+	if err := diff.Write(&b, "text", changes); err != nil {
+		t.Fatal(err)
+	}
+	want := "X: code-added: compatible: \"code added: line one\\nline two\"\n1 change, 0 breaking\n"
+	if b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
 	}
 }
 
@@ -118,4 +136,26 @@ func plain(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// TestCatalogWideCode checks that a catalog-wide change is shown as catalog
+// in text and Markdown, as --allow names it, and with an empty code in JSON.
+func TestCatalogWideCode(t *testing.T) {
+	list := []diff.Change{{Kind: diff.GoPackageChanged, Breaking: true, Breaks: []diff.Audience{diff.Go}, Message: "go.package changed from a to b"}}
+	if unused := diff.Allow(list, []string{"catalog:go-package-changed"}); len(unused) != 0 || !list[0].Allowed {
+		t.Fatalf("catalog:go-package-changed did not allow %+v", list[0])
+	}
+	for format, want := range map[string]string{
+		"text":     "catalog: go-package-changed: breaking (go), allowed: ",
+		"markdown": "| catalog | go-package-changed | ",
+		"json":     `"code": "",`,
+	} {
+		var b bytes.Buffer
+		if err := diff.Write(&b, format, list); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("%s output lacks %q:\n%s", format, want, b.String())
+		}
+	}
 }

@@ -12,6 +12,9 @@ type Audience string
 const (
 	Wire Audience = "wire" // API clients: status, envelope, code, details, headers, media type
 	Go   Audience = "go"   // services building against the generated package: names, signatures
+	// OpenAPI is the consumers of the OpenAPI output: clients generated from
+	// it and specs augmented with it, whose $refs name its components.
+	OpenAPI Audience = "openapi"
 )
 
 // The kinds of change, one rule each. README.md's rules table says why each
@@ -20,6 +23,7 @@ const (
 	CodeAdded               Kind = "code-added"
 	CodeReserved            Kind = "code-reserved"
 	CodeRemoved             Kind = "code-removed"
+	CodeRenamed             Kind = "code-renamed"
 	CodeRetired             Kind = "code-retired"
 	CodeRetiredUndeprecated Kind = "code-retired-undeprecated"
 	RetiredCodeReused       Kind = "retired-code-reused"
@@ -33,6 +37,9 @@ const (
 	RetryableChanged        Kind = "retryable-changed"
 	ChallengeChanged        Kind = "challenge-changed"
 	MetaChanged             Kind = "meta-changed"
+	CategoryChanged         Kind = "category-changed"
+	DocsURLChanged          Kind = "docs-url-changed"
+	DocsURLRemoved          Kind = "docs-url-removed"
 	FallbackChanged         Kind = "fallback-changed"
 	HeaderRemoved           Kind = "header-removed"
 	HeaderAdded             Kind = "header-added"
@@ -52,6 +59,11 @@ const (
 	GoNameChanged           Kind = "go-name-changed"
 	GoPackageChanged        Kind = "go-package-changed"
 	RequestIDHeaderChanged  Kind = "request-id-header-changed"
+	OpenAPIPrefixChanged    Kind = "openapi-prefix-changed"
+	OpenAPIVersionChanged   Kind = "openapi-version-changed"
+	DefaultResponseChanged  Kind = "default-response-changed"
+	AttachAdded             Kind = "attach-added"
+	AttachRemoved           Kind = "attach-removed"
 	Deprecated              Kind = "deprecated"
 	Undeprecated            Kind = "undeprecated"
 	ReplacementChanged      Kind = "replacement-changed"
@@ -71,6 +83,7 @@ var (
 	wire   = []Audience{Wire}
 	goOnly = []Audience{Go}
 	both   = []Audience{Wire, Go}
+	spec   = []Audience{OpenAPI}
 )
 
 // Rules lists every rule, in the order changes to one code are reported.
@@ -78,19 +91,23 @@ var Rules = []Rule{
 	{CodeAdded, nil, "clients must handle an unknown code by its status (the contract says new codes may come; the OpenAPI code member is an open string)"},
 	{CodeReserved, nil, "a new code that is retired from the start only reserves the name"},
 	{CodeRemoved, both, "clients lose a code they switch on, Go code its identifiers, and nothing stops the code being reused: retire it instead"},
-	{CodeRetired, nil, "like a reserved field in buf: the code is never sent again and never reused; its Go identifiers go, but they were deprecated, so staticcheck and gopls warned first"},
+	{CodeRenamed, wire, "a code replaced by one with the same Go name (CONFLICT by conflict): Go code compiles unchanged, but clients switching on the old code miss it, and nothing reserves it"},
+	{CodeRetired, nil, "like a reserved field in buf: the code is never sent again and never reused; its Go identifiers go, but every one (constant, sentinel, constructors, details struct, enum types and values) was marked Deprecated, so staticcheck and gopls warned first"},
 	{CodeRetiredUndeprecated, goOnly, "its Go identifiers vanish without a release of Deprecated warnings: deprecate first, retire later"},
 	{RetiredCodeReused, wire, "a client written when the code meant something else reads the new errors with the old meaning"},
 	{RetiredCodeDropped, wire, "the reservation is gone, so nothing stops the code being reused later"},
-	{StatusChanged, wire, "clients branch on the status (retries on 5xx, re-auth on 401) and the OpenAPI response moves"},
+	{StatusChanged, wire, "clients branch on the status (retries on 5xx, re-auth on 401), a $status_text member changes with it, and the OpenAPI response moves"},
 	{MediaTypeChanged, wire, "clients and generated decoders select the body by Content-Type"},
 	{EnvelopeChanged, wire, "the body's shape changes: members move, appear or go"},
-	{TypeURIChanged, wire, "RFC 9457 clients identify problems by their type URI"},
+	{TypeURIChanged, wire, "RFC 9457 clients identify problems by their type URI; type_base changes every one of them"},
 	{TitleChanged, wire, "the envelope has no $code, so clients tell errors apart by status and title"},
 	{TextChanged, nil, "titles, messages and docs are for people; clients branch on the code (when the envelope carries it)"},
 	{RetryableChanged, nil, "advice in the registry and docs; nothing on the wire"},
 	{ChallengeChanged, wire, "the WWW-Authenticate scheme tells clients how to authenticate"},
 	{MetaChanged, wire, "the envelope writes this meta value into every body"},
+	{CategoryChanged, wire, "the envelope writes $category into every body, so clients may group or match errors by it, like a meta value"},
+	{DocsURLChanged, nil, "the envelope's $docs_url is a link for people (OAuth 2's error_uri): clients show or follow it, they do not branch on it; keep the old pages redirecting"},
+	{DocsURLRemoved, wire, "the envelope stops writing the $docs_url member, or writes it empty: clients that show or follow the link get nothing"},
 	{FallbackChanged, wire, "clients see a different code for every unexpected failure"},
 	{HeaderRemoved, wire, "clients read headers such as Retry-After to decide when to retry"},
 	{HeaderAdded, nil, "clients ignore headers they do not know"},
@@ -110,6 +127,11 @@ var Rules = []Rule{
 	{GoNameChanged, goOnly, "a renamed detail's Go field (and parameter) is renamed: Go code naming the field stops compiling; resource_id to resourceId keeps ResourceID and does not"},
 	{GoPackageChanged, goOnly, "every import of the generated package changes"},
 	{RequestIDHeaderChanged, wire, "clients and proxies read the request id from that header"},
+	{OpenAPIPrefixChanged, spec, "nothing changes on the wire, but every component is renamed: types generated from the OpenAPI output get new names and augmented specs' $refs to the old names dangle"},
+	{OpenAPIVersionChanged, spec, "the document's dialect changes (3.1 drops nullable and uses JSON Schema types): tools and generators that read only one version, such as oapi-codegen for 3.0, stop reading it"},
+	{DefaultResponseChanged, spec, "every augmented operation gains or loses its default response: clients generated from the spec change their result types, or stop decoding unexpected errors"},
+	{AttachAdded, nil, "every augmented operation documents one more response; clients generated from the spec only learn to decode it"},
+	{AttachRemoved, spec, "augmented operations no longer document the response: clients generated from the spec stop decoding it as the error"},
 	{Deprecated, nil, "a warning: the code still works, and Go tools flag its uses"},
 	{Undeprecated, nil, "the warning goes; nothing else changes"},
 	{ReplacementChanged, nil, "advice on what to use instead"},

@@ -190,6 +190,7 @@ func (w declWriter) errorDecls(e *catalog.Error, index int) {
 	}
 	details := e.Name + "Details"
 	w.str("// ", details, " are the details of ", e.Code, " errors.\n")
+	w.deprecatedLink("", e, replacementDetails(e))
 	w.str("type ", details, " struct {\n")
 	w.fields(e)
 	w.str("}\n\n")
@@ -213,7 +214,7 @@ func (w declWriter) errorDecls(e *catalog.Error, index int) {
 	w.str("})\n}\n\n")
 	if e.HasOptionalDetails() {
 		w.str("// New", e.Name, "WithDetails returns the ", e.Code, " error with all its details, optional ones included.\n")
-		w.deprecated("", e, "New")
+		w.deprecatedLink("", e, replacementWithDetails(e))
 		w.str("func New", e.Name, "WithDetails(d ", details, ") *Error {\n\treturn newError(", def, ", d)\n}\n\n")
 	}
 }
@@ -231,15 +232,18 @@ func fieldType(e *catalog.Error, d *catalog.Detail) string {
 func (w declWriter) enum(e *catalog.Error, d *catalog.Detail) {
 	typ := EnumType(e, d)
 	w.docComment(fmt.Sprintf("%s is the %s detail of %s errors: one of the constants below. %s", typ, d.Name, e.Code, d.Description))
+	w.deprecatedLink("", e, replacementNew(e))
 	w.str("type ", typ, " string\n\n")
 	w.str("// The values of ", typ, ".\nconst (\n")
 	for _, v := range d.Enum {
 		// A comment on every value, so that gofmt aligns no two specs.
 		w.specComment(fmt.Sprintf("%s%s is %s. %s", typ, v.GoName, goString(v.Value), v.Description))
+		w.deprecatedLink("\t", e, replacementNew(e))
 		w.str("\t", typ, v.GoName, " ", typ, " = ", goString(v.Value), "\n")
 	}
 	w.str(")\n\n")
 	w.str("// Valid reports whether v is one of the values of ", typ, ".\n")
+	w.deprecatedLink("", e, replacementNew(e))
 	w.str("func (v ", typ, ") Valid() bool {\n\tswitch v {\n\tcase ")
 	for i, v := range d.Enum {
 		if i > 0 {

@@ -11,12 +11,24 @@ import (
 // prefix+Name identifier (CodeX, ErrX, NewX) is flagged; the replacement is a
 // doc link to the same kind of identifier. indent is "\t" inside a block.
 func (w declWriter) deprecated(indent string, e *catalog.Error, prefix string) {
+	link := ""
+	if r := e.Replacement; r != nil {
+		link = prefix + r.Name
+	}
+	w.deprecatedLink(indent, e, link)
+}
+
+// deprecatedLink is deprecated for the identifiers only a deprecated code
+// has (its details struct, enums, NewXWithDetails), whose replacement's
+// counterpart may not exist: link names the identifier to use instead, ""
+// for none.
+func (w declWriter) deprecatedLink(indent string, e *catalog.Error, link string) {
 	if e.Deprecated == "" {
 		return
 	}
 	text := "Deprecated: " + e.Deprecated
-	if r := e.Replacement; r != nil {
-		text += " Replaced by [" + prefix + r.Name + "]."
+	if link != "" {
+		text += " Replaced by [" + link + "]."
 	}
 	w.str(indent, "//\n")
 	lines := wrap(text)
@@ -35,4 +47,31 @@ func sinceSentence(e *catalog.Error) string {
 		return ""
 	}
 	return " Since " + strings.TrimSuffix(oneLine(e.Since), ".") + "."
+}
+
+// replacementNew is the replacement's constructor, "" for none: what
+// replaces a deprecated code's enum types and values.
+func replacementNew(e *catalog.Error) string {
+	if e.Replacement == nil {
+		return ""
+	}
+	return "New" + e.Replacement.Name
+}
+
+// replacementWithDetails is what replaces NewXWithDetails: the
+// replacement's NewYWithDetails, or NewY when it has no optional details.
+func replacementWithDetails(e *catalog.Error) string {
+	if r := e.Replacement; r != nil && r.HasOptionalDetails() {
+		return "New" + r.Name + "WithDetails"
+	}
+	return replacementNew(e)
+}
+
+// replacementDetails is what replaces XDetails: the replacement's YDetails,
+// or NewY when it has no details.
+func replacementDetails(e *catalog.Error) string {
+	if r := e.Replacement; r != nil && len(r.Details) > 0 {
+		return r.Name + "Details"
+	}
+	return replacementNew(e)
 }

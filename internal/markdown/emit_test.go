@@ -379,3 +379,35 @@ func mustGenerate(t *testing.T, c *catalog.Catalog, templates fs.FS) []byte {
 	}
 	return page
 }
+
+// TestMarkdownRetiredAnchors checks that a retired code keeps the anchor it
+// had in use, so old links land on its row, unless a code in use now has
+// that anchor (conflict retired, CONFLICT in use), which keeps its own.
+func TestMarkdownRetiredAnchors(t *testing.T) {
+	c, err := catalog.Parse("retired.yaml", []byte(`version: 1
+api: Shop API
+errors:
+  - {code: CONFLICT, status: 409}
+  - {code: INTERNAL, status: 500, fallback: true}
+  - {code: GONE, status: 410, deprecated: Use NOT_FOUND., retired: true}
+  - {code: conflict, status: 409, deprecated: Renamed., replaced_by: CONFLICT, retired: true}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := mustGenerate(t, c, nil)
+	doc := markdowntest.Parse(t, page)
+	markdowntest.CheckAnchors(t, doc, c)
+	markdowntest.CheckLint(t, page)
+	count := map[string]int{}
+	for _, id := range doc.AnchorIDs {
+		count[id]++
+	}
+	if count["gone"] != 1 || count["conflict"] != 1 {
+		t.Errorf("anchors %v: want gone (the retired row) and conflict (the code in use) once each", count)
+	}
+	rows := doc.Table("Code", "Status", "Reason", "Replaced by")
+	if rows == nil || len(rows.Rows) != 2 {
+		t.Fatalf("Retired codes table: %+v", rows)
+	}
+}

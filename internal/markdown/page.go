@@ -34,6 +34,7 @@ type page struct {
 // retiredCode is one row of the Retired codes table.
 type retiredCode struct {
 	*catalog.Error
+	Anchor            string // the anchor the code had in use, kept so old links land here; "" when a code in use has it
 	ReplacementAnchor string // the anchor of the code that replaces it; "" when none
 }
 
@@ -87,8 +88,17 @@ func newPage(c *catalog.Catalog) (*page, error) {
 	}
 	p.Groups = groupErrors(p.Errors, c.Docs.GroupBy)
 	p.Statuses = statusRows(p.Errors)
+	inUse := map[string]bool{}
+	for _, e := range c.Errors {
+		inUse[e.Anchor] = true
+	}
 	for _, e := range c.Retired {
-		p.Retired = append(p.Retired, &retiredCode{Error: e, ReplacementAnchor: replacementAnchor(e.ReplacedBy)})
+		r := &retiredCode{Error: e, ReplacementAnchor: replacementAnchor(e.ReplacedBy)}
+		if !inUse[e.Anchor] { // conflict retired, CONFLICT in use: the section keeps the anchor
+			r.Anchor = e.Anchor
+			inUse[e.Anchor] = true
+		}
+		p.Retired = append(p.Retired, r)
 	}
 	return p, nil
 }

@@ -40,16 +40,27 @@ func CheckReference(t testing.TB, doc *Doc, c *catalog.Catalog) {
 }
 
 // CheckAnchors checks that each error has exactly one <a id> with its
-// anchor, and that every in-page link resolves to an <a id> or a heading.
+// anchor, and each retired code too unless a code in use has the same
+// anchor (its old links then land on that code), that no <a id> is
+// repeated, and that every in-page link resolves to an <a id> or a heading.
 func CheckAnchors(t testing.TB, doc *Doc, c *catalog.Catalog) {
 	t.Helper()
 	ids := map[string]int{}
 	for _, id := range doc.AnchorIDs {
-		ids[id]++
+		if ids[id]++; ids[id] == 2 {
+			t.Errorf("<a id=%q> appears more than once", id)
+		}
 	}
+	inUse := map[string]bool{}
 	for _, e := range c.Errors {
+		inUse[e.Anchor] = true
 		if ids[e.Anchor] != 1 {
 			t.Errorf("%s: %d <a id=%q>, want 1", e.Code, ids[e.Anchor], e.Anchor)
+		}
+	}
+	for _, e := range c.Retired {
+		if !inUse[e.Anchor] && ids[e.Anchor] != 1 {
+			t.Errorf("retired %s: %d <a id=%q>, want 1: old links to it must still land", e.Code, ids[e.Anchor], e.Anchor)
 		}
 	}
 	for _, id := range doc.HeadingIDs {

@@ -111,6 +111,7 @@ func Parse(t testing.TB, src []byte) *Doc {
 			}
 		case *east.Table:
 			d.Tables = append(d.Tables, parseTable(t, md, src, n))
+			d.tableTargets(n, src) // a row may carry an <a id> and link too
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
@@ -119,6 +120,24 @@ func Parse(t testing.TB, src []byte) *Doc {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// tableTargets adds a table's <a id> elements and links to the document's.
+func (d *Doc) tableTargets(table ast.Node, src []byte) {
+	_ = ast.Walk(table, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.RawHTML:
+			if m := anchorPattern.FindSubmatch(segments(n.Segments, src)); m != nil {
+				d.AnchorIDs = append(d.AnchorIDs, string(m[1]))
+			}
+		case *ast.Link:
+			d.Links = append(d.Links, string(n.Destination))
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // segments is the source text of segs, joined.
