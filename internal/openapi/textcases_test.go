@@ -74,6 +74,34 @@ var textCases = []struct {
 		},
 	},
 	{
+		name: "merge-op.yaml",
+		spec: "openapi: 3.1.0\ninfo: {title: t, version: '1'}\nx-base: &base\n  responses:\n    '200':\n      description: ok\npaths:\n  /a:\n    get:\n      <<: *base\n      summary: s\n",
+		want: []string{"    get:\n      <<: *base\n      summary: s\n"},
+		notices: []string{
+			"merge-op.yaml:10:7: GET /a: left alone: it takes keys through a YAML merge key (<<), and what errgen adds could override the merged ones; attach the error responses to it by hand, or write it out",
+		},
+		check: func(out []byte) string {
+			if bytes.Count(out, []byte("responses:")) != 1 { // the base's
+				return "a responses mapping overrides the merged one"
+			}
+			return ""
+		},
+	},
+	{
+		name: "merge-responses.yaml",
+		spec: "openapi: 3.1.0\ninfo: {title: t, version: '1'}\nx-r: &r\n  '200':\n    description: ok\npaths:\n  /a:\n    get:\n      responses:\n        <<: *r\n",
+		want: []string{"      responses:\n        <<: *r\n"},
+		notices: []string{
+			"merge-responses.yaml:9:7: GET /a: left alone: it takes keys through a YAML merge key (<<), and what errgen adds could override the merged ones; attach the error responses to it by hand, or write it out",
+		},
+	},
+	{
+		name: "unaliased-anchor.yaml",
+		spec: "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get: &op\n      responses: &rr\n        '200':\n          description: ok\n",
+		want: []string{"    get: &op\n      responses: &rr\n        '200':\n          description: ok\n        '401':\n"},
+		notices: []string{},
+	},
+	{
 		name: "before-default.yaml",
 		spec: "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        # the fallback\n        default:\n          description: Anything\n",
 		want: []string{"      responses:\n        # the fallback\n        '401':\n          $ref: '#/components/responses/UnauthorizedUnauthorized'\n", "        '500':\n          $ref: '#/components/responses/InternalServerError'\n        default:\n"},
