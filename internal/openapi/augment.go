@@ -146,6 +146,9 @@ func readSpec(spec []byte, isJSON bool, specName string) (*yaml.Node, error) {
 	if len(file.Content) == 0 || file.Content[0].Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("%s: not an OpenAPI document: the top level must be a mapping", specName)
 	}
+	if err := duplicateKeys(file, specName); err != nil {
+		return nil, err
+	}
 	return file, nil
 }
 
