@@ -92,3 +92,15 @@ func TestAugmentDuplicateKeys(t *testing.T) {
 		})
 	}
 }
+
+// A construct errgen cannot insert next to is refused with its name and
+// what to do, not as errgen's failure.
+func TestAugmentRefusesExplicitKey(t *testing.T) {
+	c := mustLoadCatalog(t, "catalog.yaml")
+	spec := "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        ? \"200\"\n        : description: ok\n"
+	want := `explicit.yaml:7:11: errgen cannot add next to a key written as an explicit key (? "200", its value on a line of its own): write it as an ordinary key ("200": ...), or attach the error responses here by hand`
+	out, _, err := AugmentWith(c, []byte(spec), "explicit.yaml", Options{})
+	if err == nil || err.Error() != want || out != nil {
+		t.Fatalf("error\n%v\nwant\n%s", err, want)
+	}
+}

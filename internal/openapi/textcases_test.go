@@ -102,6 +102,21 @@ var textCases = []struct {
 		notices: []string{},
 	},
 	{
+		name: "comment-col0.yaml",
+		spec: "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n# commented out: x: 1\n      \n          description: ok\n        # heads the next path\n  /b:\n    get:\n      responses:\n        '200': {description: ok}\n",
+		want: []string{"# commented out: x: 1\n      \n          description: ok\n        '401':\n", "        # heads the next path\n  /b:\n"},
+	},
+	{
+		name: "low-indent-continuations.yaml",
+		spec: "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: \"ok\n  more\"\n    post:\n      responses:\n        '200': {description: ok,\n  x-y: 1}\n",
+		want: []string{"  more\"\n        '401':\n", "  x-y: 1}\n        '401':\n"},
+	},
+	{
+		name: "block-scalars.yaml",
+		spec: "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: |+\n            keep\n\n    post:\n      responses:\n        '200':\n          description: |\n            # not a comment\n              \n    put:\n      responses:\n        '200':\n          description: |+\n            kept at the end\n\n\n",
+		want: []string{"            keep\n\n        '401':\n", "            # not a comment\n              \n        '401':\n", "            kept at the end\n\n\n        '401':\n"},
+	},
+	{
 		name: "before-default.yaml",
 		spec: "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        # the fallback\n        default:\n          description: Anything\n",
 		want: []string{"      responses:\n        # the fallback\n        '401':\n          $ref: '#/components/responses/UnauthorizedUnauthorized'\n", "        '500':\n          $ref: '#/components/responses/InternalServerError'\n        default:\n"},

@@ -139,6 +139,9 @@ func (e *textEditor) insertBefore(m, k *yaml.Node, members []*yaml.Node, depth i
 	case m.Style&yaml.FlowStyle != 0:
 		e.add(at, at, depth, e.flowMembers(members)+", ")
 	default:
+		if e.explicitKey(k) {
+			return
+		}
 		indent := strings.Repeat(" ", blockIndent(m))
 		text, err := e.blockMembers(members, indent)
 		if err != nil {
@@ -184,10 +187,13 @@ func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
 				break
 			}
 		}
+		if e.explicitKey(lastKey) {
+			return
+		}
 		v := deref(last)
 		k := blockIndent(m)
 		dash := v.Kind == yaml.SequenceNode && v.Style&yaml.FlowStyle == 0 && v.Column == lastKey.Column
-		at := e.src.blockEnd(lastKey.Line-1, k, dash)
+		at := e.src.blockEnd(lastKey.Line-1, k, dash, lastLeaf(last))
 		indent := strings.Repeat(" ", k)
 		text, err := e.blockMembers(members, indent)
 		if err != nil {
@@ -195,6 +201,18 @@ func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
 		}
 		e.add(at, at, depth, e.st.nl+indent+text)
 	}
+}
+
+// explicitKey reports (as the edit's failure) a key of a block mapping
+// written as an explicit key, "? key" then ": value" on the next line:
+// neither line is where a member before or after it could go.
+func (e *textEditor) explicitKey(k *yaml.Node) bool {
+	line := e.src.text[e.src.lines[k.Line-1]:e.src.offset(k)]
+	if !bytes.HasSuffix(bytes.TrimRight(line, " \t"), []byte("?")) {
+		return false
+	}
+	e.fail(k, "errgen cannot add next to a key written as an explicit key (? %q, its value on a line of its own): write it as an ordinary key (%q: ...), or attach the error responses here by hand", k.Value, k.Value)
+	return true
 }
 
 // blockIndent is the column (0-based) of a block mapping's keys in the
@@ -243,7 +261,7 @@ func (e *textEditor) replace(k, v *yaml.Node, depth int) {
 		text = e.flowValue(v)
 	default:
 		indent := strings.Repeat(" ", old.Column-1)
-		end = e.src.blockEnd(lastLine(old)-1, old.Column-1, false)
+		end = e.src.blockEnd(lastLine(old)-1, old.Column-1, false, lastLeaf(old))
 		body, err := e.blockValue(v, indent)
 		if err != nil {
 			e.fail(k, "%v", err)
