@@ -54,9 +54,9 @@ var textCases = []struct {
 		spec: "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {\n        '200': {description: OK}, # the one\n        '201': {description: Created}\n      }\ncomponents: {schemas: {}}\n",
 		want: []string{
 			"      responses: {\n        '200': {description: OK}, # the one\n",
-			"        '201': {description: Created}, \"401\": {\"$ref\":\"#/components/responses/UnauthorizedUnauthorized\"}, \"429\": ",
+			"        '201': {description: Created}, \"401\": {\"$ref\": \"#/components/responses/UnauthorizedUnauthorized\"}, \"429\": ",
 			"\n      }\n",
-			`components: {schemas: {"UnauthorizedError": {"title":"UNAUTHORIZED"`,
+			`components: {schemas: {"UnauthorizedError": {"title": "UNAUTHORIZED"`,
 		},
 	},
 	{
@@ -151,6 +151,21 @@ var textCases = []struct {
 		},
 	},
 	{
+		name: "first-key-on-brace-line.json",
+		spec: "{\"openapi\": \"3.0.3\",\n \"info\": {\"title\": \"T\", \"version\": \"1\"},\n \"paths\": {\n  \"/a\": {\n   \"get\": {\n    \"responses\": {\n     \"200\": {\"description\": \"OK\"}\n    }\n   }\n  }\n }\n}\n",
+		want: []string{"     \"200\": {\"description\": \"OK\"},\n     \"401\": {\n      \"$ref\": \"#/components/responses/UnauthorizedUnauthorized\"\n     },\n", " },\n \"components\": {\n  \"schemas\": {\n"},
+	},
+	{
+		name: "zero-indent.json",
+		spec: "{\n\"openapi\": \"3.0.3\",\n\"info\": {\"title\": \"T\", \"version\": \"1\"},\n\"paths\": {\n\"/a\": {\n\"get\": {\n\"responses\": {\n\"200\": {\"description\": \"OK\"}\n}\n}\n}\n}\n}\n",
+		want: []string{"\"200\": {\"description\": \"OK\"},\n\"401\": {\"$ref\": \"#/components/responses/UnauthorizedUnauthorized\"},\n\"429\"", "},\n\"components\": {\"schemas\": "},
+	},
+	{
+		name: "spaced.json",
+		spec: `{ "openapi" : "3.0.3" , "info" : { "title" : "T" , "version" : "1" } , "paths" : { "/a" : { "get" : { "responses" : { "200" : { "description" : "OK" } } } } } }`,
+		want: []string{`{ "description" : "OK" } , "401" : {"$ref" : "#/components/responses/UnauthorizedUnauthorized"} , "429" : `, `} } } } , "components" : {"schemas" : {`},
+	},
+	{
 		name: "minified.json",
 		spec: `{"openapi":"3.0.3","info":{"title":"T","version":"1"},"paths":{"/a":{"get":{"responses":{"200":{"description":"OK"}}}}}}`,
 		want: []string{`"responses":{"200":{"description":"OK"},"401":{"$ref":"#/components/responses/UnauthorizedUnauthorized"},`},
@@ -164,7 +179,7 @@ var textCases = []struct {
 	{
 		name: "escapes.json",
 		spec: `{"openapi": "3.0.3", "info": {"title": "a\/b \ud83d\ude00", "version": "1", "x-big": 1e400}, "paths": {"/a\/b": {"get": {"responses": {"200": {"description": "OK \u00e9"}}}}}}`,
-		want: []string{`"title": "a\/b \ud83d\ude00"`, `"x-big": 1e400`, `"/a\/b"`, `"description": "OK \u00e9"},"401":`},
+		want: []string{`"title": "a\/b \ud83d\ude00"`, `"x-big": 1e400`, `"/a\/b"`, `"description": "OK \u00e9"}, "401": {"$ref": "#/components/responses/UnauthorizedUnauthorized"}, "429":`},
 	},
 }
 
@@ -212,7 +227,7 @@ func TestAugmentForceReplacesInStyle(t *testing.T) {
 			"Mine"},
 		{"force-flow.yaml",
 			"openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '401': {description: Mine}   # theirs\n        '200':\n          description: OK\n",
-			"        '401': {\"$ref\":\"#/components/responses/UnauthorizedUnauthorized\"}   # theirs\n        '200':\n",
+			"        '401': {\"$ref\": \"#/components/responses/UnauthorizedUnauthorized\"}   # theirs\n        '200':\n",
 			"Mine"},
 		{"force-block.yaml",
 			"openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '401':\n          description: Mine\n          # theirs\n        '200':\n          description: OK\n",

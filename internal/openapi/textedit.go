@@ -20,27 +20,6 @@ type edit struct {
 	text    string
 }
 
-// textStyle is how the spec writes what errgen adds in its style.
-type textStyle struct {
-	nl         string // line break: "\n" or "\r\n"
-	yamlIndent int    // spaces per level of a YAML block
-	jsonIndent string // per level of JSON ("" when minified)
-}
-
-// detectStyle reads the spec's line breaks and indentation.
-func detectStyle(src *source, root *yaml.Node) textStyle {
-	st := textStyle{nl: "\n", yamlIndent: yamlIndent(root)}
-	if i := bytes.IndexByte(src.text, '\n'); i > 0 && src.text[i-1] == '\r' {
-		st.nl = "\r\n"
-	}
-	if src.isJSON && len(root.Content) > 0 {
-		if k := root.Content[0]; k.Line > root.Line {
-			st.jsonIndent = src.indentOf(k.Line - 1)
-		}
-	}
-	return st
-}
-
 // textEditor turns the additions made to the spec's node tree into edits
 // of its text: a node errgen added has no position (Line 0).
 type textEditor struct {
@@ -134,7 +113,7 @@ func (e *textEditor) insertBefore(m, k *yaml.Node, members []*yaml.Node, depth i
 		if multiline {
 			e.add(at, at, depth, text+","+e.st.nl+indent)
 		} else {
-			e.add(at, at, depth, text+","+e.jsonSpace(""))
+			e.add(at, at, depth, text+e.st.comma)
 		}
 	case m.Style&yaml.FlowStyle != 0:
 		e.add(at, at, depth, e.flowMembers(members)+", ")
@@ -157,7 +136,7 @@ func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
 	switch {
 	case e.src.isJSON && last == nil:
 		at := e.src.offset(m) + 1
-		if e.st.jsonIndent == "" {
+		if !e.st.jsonPretty {
 			e.add(at, at, depth, e.jsonMembers(members, "", false))
 			return
 		}
@@ -167,7 +146,7 @@ func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
 	case e.src.isJSON:
 		at := jsonEnd(e.src.text, e.src.offset(last))
 		indent, multiline := e.jsonMemberIndent(m)
-		sep := "," + e.jsonSpace("")
+		sep := e.st.comma
 		if multiline {
 			sep = "," + e.st.nl + indent
 		}
@@ -308,20 +287,13 @@ func (e *textEditor) jsonMemberIndent(m *yaml.Node) (string, bool) {
 	for i := len(m.Content) - 2; i >= 0; i -= 2 {
 		if k := m.Content[i]; k.Line > 0 {
 			indent := e.src.indentOf(k.Line - 1)
-			if len(indent) == k.Column-1 && e.st.jsonIndent != "" {
+			if len(indent) == k.Column-1 && e.st.jsonPretty {
 				return indent, true
 			}
 			return "", false
 		}
 	}
 	return "", false
-}
-
-func (e *textEditor) jsonSpace(s string) string {
-	if e.st.jsonIndent == "" {
-		return s
-	}
-	return " "
 }
 
 // jsonMembers writes members as JSON, lines after the first indented by
@@ -331,29 +303,29 @@ func (e *textEditor) jsonMembers(members []*yaml.Node, indent string, multiline 
 	for i := 0; i+1 < len(members); i += 2 {
 		var b bytes.Buffer
 		yamlnode.WriteJSONString(&b, members[i].Value)
-		b.WriteString(":" + e.jsonSpace(""))
+		b.WriteString(e.st.colon)
 		b.WriteString(e.jsonValue(members[i+1], indent, multiline))
 		parts = append(parts, b.String())
 	}
 	if multiline {
 		return strings.Join(parts, ","+e.st.nl+indent)
 	}
-	return strings.Join(parts, ","+e.jsonSpace(""))
+	return strings.Join(parts, e.st.comma)
 }
 
 // jsonValue writes a value as JSON: on one line, or over several in the
 // file's indentation, its lines after the first indented by indent.
 func (e *textEditor) jsonValue(v *yaml.Node, indent string, multiline bool) string {
 	unit := e.st.jsonIndent
-	if !multiline {
-		unit = ""
-	}
 	var b bytes.Buffer
+	if !multiline || unit == "" {
+		if err := yamlnode.WriteJSONLine(&b, v, e.st.colon, e.st.comma); err != nil {
+			e.fail(v, "%v", err)
+		}
+		return b.String()
+	}
 	if err := yamlnode.WriteJSON(&b, v, unit, false); err != nil {
 		e.fail(v, "%v", err)
-	}
-	if unit == "" {
-		return b.String()
 	}
 	return strings.ReplaceAll(b.String(), "\n", e.st.nl+indent)
 }
@@ -372,7 +344,7 @@ func (e *textEditor) flowMembers(members []*yaml.Node) string {
 
 func (e *textEditor) flowValue(v *yaml.Node) string {
 	var b bytes.Buffer
-	if err := yamlnode.WriteJSON(&b, v, "", false); err != nil {
+	if err := yamlnode.WriteJSONLine(&b, v, ": ", ", "); err != nil {
 		e.fail(v, "%v", err)
 	}
 	return b.String()
