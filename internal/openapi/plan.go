@@ -206,7 +206,7 @@ func (a *augmenter) place(p opPlan, key, name string, apply bool) bool {
 	case key == "default":
 		yamlnode.Set(responses, key, ref)
 	default:
-		insertStatus(responses, key, ref, cmp.Or(a.refStyle, a.quoteStyle))
+		insertStatus(responses, key, ref, a.statusKey, cmp.Or(a.refStyle, a.quoteStyle))
 	}
 	return true
 }

@@ -117,6 +117,16 @@ var textCases = []struct {
 		want: []string{"            keep\n\n        '401':\n", "            # not a comment\n              \n        '401':\n", "            kept at the end\n\n\n        '401':\n"},
 	},
 	{
+		name: "empty-flow-in-block.yaml",
+		spec: "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {}\ncomponents: {}\n",
+		want: []string{"      responses: {\n        \"401\": {\n          \"$ref\": \"#/components/responses/UnauthorizedUnauthorized\"\n        },\n", "        }\n      }\ncomponents: {\n  \"schemas\": {\n    \"UnauthorizedError\": {\n", "\n  }\n}\n"},
+	},
+	{
+		name: "plain-status-keys.yaml",
+		spec: "openapi: 3.1.0\ninfo: {title: t, version: \"1\"}\npaths:\n  /a:\n    get:\n      responses:\n        200:\n          description: ok\n    post:\n      responses:\n        \"201\":\n          description: ok\n    put:\n      responses:\n        default:\n          description: ok\n",
+		want: []string{"        200:\n          description: ok\n        401:\n", "        \"201\":\n          description: ok\n        \"401\":\n", "      responses:\n        401:\n"},
+	},
+	{
 		name: "before-default.yaml",
 		spec: "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        # the fallback\n        default:\n          description: Anything\n",
 		want: []string{"      responses:\n        # the fallback\n        '401':\n          $ref: '#/components/responses/UnauthorizedUnauthorized'\n", "        '500':\n          $ref: '#/components/responses/InternalServerError'\n        default:\n"},

@@ -26,6 +26,7 @@ type textEditor struct {
 	src      *source
 	st       textStyle
 	replaced map[*yaml.Node]*yaml.Node // --force: errgen's value → the spec's it replaced
+	open     map[*yaml.Node]bool       // the empty flow mappings ({}) that are values of block ones
 	edits    []edit
 	err      error
 }
@@ -84,9 +85,15 @@ func (e *textEditor) mapping(m *yaml.Node, depth int) {
 		}
 		if v.Line == 0 {
 			e.replace(k, v, depth)
-		} else {
-			e.walk(v, depth+1)
+			continue
 		}
+		if m.Style&yaml.FlowStyle == 0 && v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle != 0 && lastOriginalValue(v) == nil {
+			if e.open == nil {
+				e.open = map[*yaml.Node]bool{}
+			}
+			e.open[v] = true
+		}
+		e.walk(v, depth+1)
 	}
 	if len(run) > 0 {
 		e.appendTo(m, run, depth)
@@ -151,6 +158,8 @@ func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
 			sep = "," + e.st.nl + indent
 		}
 		e.add(at, at, depth, sep+e.jsonMembers(members, indent, multiline))
+	case e.open[m]:
+		e.add(e.src.offset(m)+1, e.src.offset(m)+1, depth, e.openMembers(m, members))
 	case m.Style&yaml.FlowStyle != 0:
 		_, at := e.src.flowEnd(e.src.offset(m))
 		text := e.flowMembers(members)
@@ -348,6 +357,20 @@ func (e *textEditor) flowValue(v *yaml.Node) string {
 		e.fail(v, "%v", err)
 	}
 	return b.String()
+}
+
+// openMembers writes members into an empty flow mapping of a block one
+// (components: {}): inside its braces, which stay, but one a line and
+// indented like the blocks around them, not as one line of thousands of
+// characters.
+func (e *textEditor) openMembers(m *yaml.Node, members []*yaml.Node) string {
+	outer := e.src.indentOf(m.Line - 1)
+	var b bytes.Buffer
+	if err := yamlnode.WriteJSON(&b, &yaml.Node{Kind: yaml.MappingNode, Content: members}, strings.Repeat(" ", e.st.yamlIndent), false); err != nil {
+		e.fail(m, "%v", err)
+	}
+	inside := strings.TrimSuffix(strings.TrimPrefix(b.String(), "{"), "}")
+	return strings.ReplaceAll(inside, "\n", e.st.nl+outer)
 }
 
 // blockMembers writes members as block YAML in the file's indentation,
