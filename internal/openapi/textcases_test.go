@@ -60,6 +60,11 @@ var textCases = []struct {
 		},
 	},
 	{
+		name: "indent1.yaml",
+		spec: "openapi: 3.0.3\ninfo:\n title: T\n version: '1'\npaths:\n /a:\n  get:\n   responses:\n    '200':\n     description: OK\n",
+		want: []string{"     description: OK\n    '401':\n     $ref: '#/components/responses/UnauthorizedUnauthorized'\n", "components:\n schemas:\n  UnauthorizedError:\n   title: UNAUTHORIZED\n", "\n  UnauthorizedUnauthorized:\n   description: |-\n    The request has no credentials"},
+	},
+	{
 		name: "long-key.yaml",
 		spec: "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /" + strings.Repeat("segment/", 20) + "end:\n    get:\n      responses:\n        '200':\n          description: OK\n",
 		want: []string{"  /" + strings.Repeat("segment/", 20) + "end:\n    get:\n"},

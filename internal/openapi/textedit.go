@@ -382,15 +382,37 @@ func (e *textEditor) blockMembers(members []*yaml.Node, indent string) (string, 
 }
 
 func (e *textEditor) blockValue(v *yaml.Node, indent string) (string, error) {
-	data, err := yamlnode.Encode(v, e.st.yamlIndent)
+	data, err := yamlnode.Encode(v, max(e.st.yamlIndent, 2))
 	if err != nil {
 		return "", err
 	}
 	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	if e.st.yamlIndent == 1 {
+		halveIndent(lines)
+	}
 	for i := 1; i < len(lines); i++ {
 		if lines[i] != "" {
 			lines[i] = indent + lines[i]
 		}
 	}
 	return strings.Join(lines, e.st.nl), nil
+}
+
+// halveIndent turns lines yaml.v3 wrote two spaces a level (its least) into
+// one space a level, for a spec indented so. The lines of a block scalar
+// (| or >) move left with their key, keeping what they indent beyond it.
+func halveIndent(lines []string) {
+	scalar, shift := -1, 0 // indent of a block scalar's key line, and its lines' shift
+	for i, l := range lines {
+		n := len(l) - len(strings.TrimLeft(l, " "))
+		if scalar >= 0 && (n > scalar || strings.TrimSpace(l) == "") {
+			lines[i] = l[min(shift, n):]
+			continue
+		}
+		scalar = -1
+		lines[i] = l[n/2:]
+		if t := strings.TrimRight(l, "-+0123456789"); strings.HasSuffix(t, "|") || strings.HasSuffix(t, ">") {
+			scalar, shift = n, n/2+1
+		}
+	}
 }

@@ -169,7 +169,7 @@ func yamlIndent(root *yaml.Node) int {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		if v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle == 0 && len(v.Content) > 0 {
-			if d := v.Content[0].Column - k.Column; d >= 2 && d <= 8 {
+			if d := v.Content[0].Column - k.Column; d >= 1 && d <= 8 {
 				return d
 			}
 			break
