@@ -60,6 +60,7 @@ func (a *augmenter) plan(root *yaml.Node, g *generator) []opPlan {
 	uses := map[string]*responseUse{}
 	var plans []opPlan
 	shared := sharedOperations(root)
+	a.noteSkipped(root)
 	a.eachOperation(root, func(where string, op *yaml.Node) {
 		if reason, ok := shared[op]; ok {
 			a.notices = append(a.notices, augmentProblem{op.Line, op.Column,

@@ -132,6 +132,17 @@ var textCases = []struct {
 		want: []string{"        200:\n          description: ok\n        401:\n", "        \"201\":\n          description: ok\n        \"401\":\n", "      responses:\n        401:\n"},
 	},
 	{
+		name: "skipped.yaml",
+		spec: "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    x-errors: [NOT_FOUND]\n    post:\n      responses:\n        '200': {description: ok}\n      callbacks:\n        done:\n          '{$request.body#/url}':\n            post:\n              responses:\n                '200': {description: ok}\n  /b:\n    $ref: '#/paths/~1a'\nwebhooks:\n  w:\n    post:\n      responses:\n        '200': {description: ok}\n",
+		want: []string{"        '200': {description: ok}\n        '401':\n", "                '200': {description: ok}\n  /b:\n    $ref: '#/paths/~1a'\nwebhooks:\n  w:\n    post:\n      responses:\n        '200': {description: ok}\ncomponents:\n"},
+		notices: []string{
+			"skipped.yaml:5:5: /a: x-errors on a path item is ignored: errgen reads it on each operation; move it under the operations",
+			"skipped.yaml:9:7: POST /a: callbacks not augmented: the API's clients answer them, so their responses are the client's, not the API's errors",
+			"skipped.yaml:16:5: /b: not augmented: the path item is a $ref (to #/paths/~1a), and errgen augments the operations written under paths; attach the error responses where it points, by hand",
+			"skipped.yaml:17:1: webhooks: not augmented: the API's clients answer them, so their responses are the client's, not the API's errors",
+		},
+	},
+	{
 		name: "before-default.yaml",
 		spec: "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        # the fallback\n        default:\n          description: Anything\n",
 		want: []string{"      responses:\n        # the fallback\n        '401':\n          $ref: '#/components/responses/UnauthorizedUnauthorized'\n", "        '500':\n          $ref: '#/components/responses/InternalServerError'\n        default:\n"},
