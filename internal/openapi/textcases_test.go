@@ -145,7 +145,7 @@ var textCases = []struct {
 	{
 		name: "before-default.yaml",
 		spec: "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        # the fallback\n        default:\n          description: Anything\n",
-		want: []string{"      responses:\n        # the fallback\n        '401':\n          $ref: '#/components/responses/UnauthorizedUnauthorized'\n", "        '500':\n          $ref: '#/components/responses/InternalServerError'\n        default:\n"},
+		want: []string{"      responses:\n        '401':\n          $ref: '#/components/responses/UnauthorizedUnauthorized'\n", "        '500':\n          $ref: '#/components/responses/InternalServerError'\n        # the fallback\n        default:\n"},
 	},
 	{
 		name: "before-default.json",

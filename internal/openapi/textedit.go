@@ -133,6 +133,7 @@ func (e *textEditor) insertBefore(m, k *yaml.Node, members []*yaml.Node, depth i
 		if err != nil {
 			e.fail(k, "%v", err)
 		}
+		at = e.src.headingStart(k, at)
 		e.add(at, at, depth, text+e.st.nl+indent)
 	}
 }

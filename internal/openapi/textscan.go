@@ -141,6 +141,24 @@ func (s *source) blockEnd(first, k int, dash bool, last *yaml.Node) int {
 	return end
 }
 
+// headingStart is where the comment lines right above the block key k,
+// at its indent, start (at, k's offset, when there are none): they head
+// k, and what errgen inserts before k goes before them.
+func (s *source) headingStart(k *yaml.Node, at int) int {
+	indent := s.indentOf(k.Line - 1)
+	if len(indent) != k.Column-1 {
+		return at // k does not start its line
+	}
+	for j := k.Line - 2; j >= 0; j-- {
+		t := s.lineText(j)
+		if s.indentOf(j) != indent || !bytes.HasPrefix(t[len(indent):], []byte("#")) {
+			break
+		}
+		at = s.lines[j] + len(indent)
+	}
+	return at
+}
+
 // leafExtent is what blockEnd needs of a block's last leaf: the offset
 // after its text when that is quoted or a flow collection (else 0), and,
 // when it is a block scalar, the line of its indicator, that line's indent
