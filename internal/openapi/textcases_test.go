@@ -184,7 +184,7 @@ var textCases = []struct {
 	{
 		name: "zero-indent.json",
 		spec: "{\n\"openapi\": \"3.0.3\",\n\"info\": {\"title\": \"T\", \"version\": \"1\"},\n\"paths\": {\n\"/a\": {\n\"get\": {\n\"responses\": {\n\"200\": {\"description\": \"OK\"}\n}\n}\n}\n}\n}\n",
-		want: []string{"\"200\": {\"description\": \"OK\"},\n\"401\": {\"$ref\": \"#/components/responses/UnauthorizedUnauthorized\"},\n\"429\"", "},\n\"components\": {\"schemas\": "},
+		want: []string{"\"200\": {\"description\": \"OK\"},\n\"401\": {\n\"$ref\": \"#/components/responses/UnauthorizedUnauthorized\"\n},\n\"429\"", "},\n\"components\": {\n\"schemas\": {\n\"UnauthorizedError\": {\n\"title\": \"UNAUTHORIZED\",\n"},
 	},
 	{
 		name: "spaced.json",

@@ -328,6 +328,12 @@ func (e *textEditor) jsonMembers(members []*yaml.Node, indent string, multiline 
 func (e *textEditor) jsonValue(v *yaml.Node, indent string, multiline bool) string {
 	unit := e.st.jsonIndent
 	var b bytes.Buffer
+	if multiline && unit == "" && e.st.jsonPretty {
+		if err := yamlnode.WriteJSONUnindented(&b, v); err != nil {
+			e.fail(v, "%v", err)
+		}
+		return strings.ReplaceAll(b.String(), "\n", e.st.nl)
+	}
 	if !multiline || unit == "" {
 		if err := yamlnode.WriteJSONLine(&b, v, e.st.colon, e.st.comma); err != nil {
 			e.fail(v, "%v", err)

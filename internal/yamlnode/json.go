@@ -179,29 +179,36 @@ func (r *jsonReader) string() (string, error) {
 // spell it (numbers are not reformatted); YAML-only spellings (0x1F, .inf,
 // yes) are decoded and re-encoded.
 func WriteJSON(b *bytes.Buffer, n *yaml.Node, indent string, escapeHTML bool) error {
-	seps := jsonSeps{":", ","}
+	seps := jsonSeps{colon: ":", comma: ","}
 	if indent != "" {
-		seps.colon = ": "
+		seps.colon, seps.lines = ": ", true
 	}
 	return writeJSON(b, n, indent, 0, escapeHTML, seps)
+}
+
+// WriteJSONUnindented is WriteJSON one member or item a line, none
+// indented: a spec written so.
+func WriteJSONUnindented(b *bytes.Buffer, n *yaml.Node) error {
+	return writeJSON(b, n, "", 0, false, jsonSeps{colon: ": ", comma: ",", lines: true})
 }
 
 // WriteJSONLine writes a node tree as JSON on one line, a member's key and
 // value separated by colon, members and items by comma: ": " and ", " for
 // a YAML flow collection, or a spec's own spacing (" : ", " , ").
 func WriteJSONLine(b *bytes.Buffer, n *yaml.Node, colon, comma string) error {
-	return writeJSON(b, n, "", 0, false, jsonSeps{colon, comma})
+	return writeJSON(b, n, "", 0, false, jsonSeps{colon: colon, comma: comma})
 }
 
 // jsonSeps are the separators writeJSON writes.
 type jsonSeps struct {
 	colon string // between a key and its value
 	comma string // between members or items, before any line break
+	lines bool   // one member or item a line
 }
 
 func writeJSON(b *bytes.Buffer, n *yaml.Node, indent string, level int, escapeHTML bool, seps jsonSeps) error {
 	newline := func(l int) {
-		if indent != "" {
+		if seps.lines {
 			b.WriteByte('\n')
 			b.WriteString(strings.Repeat(indent, l))
 		}
