@@ -54,7 +54,7 @@ var textCases = []struct {
 		spec: "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {\n        '200': {description: OK}, # the one\n        '201': {description: Created}\n      }\ncomponents: {schemas: {}}\n",
 		want: []string{
 			"      responses: {\n        '200': {description: OK}, # the one\n",
-			"        '201': {description: Created}, \"401\": {\"$ref\": \"#/components/responses/UnauthorizedUnauthorized\"}, \"429\": ",
+			"        '201': {description: Created}, '401': {\"$ref\": \"#/components/responses/UnauthorizedUnauthorized\"}, '429': ",
 			"\n      }\n",
 			`components: {schemas: {"UnauthorizedError": {"title": "UNAUTHORIZED"`,
 		},
