@@ -108,6 +108,7 @@ func (a *augmenter) augment(file *yaml.Node, text []byte, isJSON bool, g *genera
 	root := file.Content[0]
 	a.refStyle = firstRefStyle(root)
 	a.quoteStyle = firstQuoteStyle(root)
+	a.statusKey = a.firstStatusKey(root)
 	plans := a.plan(root, g)
 	withDefault := a.attachAll(plans, false)
 	comps, err := g.augmentComponents(plans, withDefault)
@@ -145,6 +146,9 @@ func readSpec(spec []byte, isJSON bool, specName string) (*yaml.Node, error) {
 	}
 	if len(file.Content) == 0 || file.Content[0].Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("%s: not an OpenAPI document: the top level must be a mapping", specName)
+	}
+	if err := duplicateKeys(file, specName); err != nil {
+		return nil, err
 	}
 	return file, nil
 }
@@ -228,6 +232,7 @@ type augmenter struct {
 	allowInvalid bool                      // augment a spec that is not valid as it is
 	refStyle     yaml.Style                // quoting of the spec's own $ref values, reused for ours
 	quoteStyle   yaml.Style                // quoting of the spec's first quoted scalar, for status keys
+	statusKey    *yaml.Node                // the spec's first status key, quoted like errgen's
 	replaced     map[*yaml.Node]*yaml.Node // with force: errgen's value → the spec's it replaced
 	problems     []augmentProblem
 	notices      []augmentProblem // what the spec already defines, left alone

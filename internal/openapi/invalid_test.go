@@ -65,3 +65,42 @@ func TestAugmentInvalidInputNewProblem(t *testing.T) {
 		t.Error("the input's own problem accepted without allowInvalid")
 	}
 }
+
+// A repeated key is refused, every one reported, even with
+// --allow-invalid-spec: errgen must not extend the occurrence a reader
+// ignores.
+func TestAugmentDuplicateKeys(t *testing.T) {
+	c := mustLoadCatalog(t, "catalog.yaml")
+	tests := []struct{ name, spec, want string }{
+		{"dupresp.json",
+			`{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{"/a":{"get":{"responses":{"200":{"description":"first"}},"responses":{"201":{"description":"second"}}}}}}`,
+			`dupresp.json:1:121: the input spec is not valid (before errgen changed anything): duplicate key "responses" (first at 1:77); remove one of them: readers disagree on which counts, so errgen cannot augment the spec, even with --allow-invalid-spec`},
+		{"dup.yaml",
+			"openapi: 3.1.0\ninfo: {title: t, version: '1'}\ncomponents: {}\npaths:\n  /a:\n    get:\n      responses: {}\n      responses:\n        '200': {description: x, description: y}\ncomponents: {}\n",
+			"dup.yaml:8:7: the input spec is not valid (before errgen changed anything): duplicate key \"responses\" (first at 7:7); remove one of them: readers disagree on which counts, so errgen cannot augment the spec, even with --allow-invalid-spec\n" +
+				"dup.yaml:9:33: the input spec is not valid (before errgen changed anything): duplicate key \"description\" (first at 9:17); remove one of them: readers disagree on which counts, so errgen cannot augment the spec, even with --allow-invalid-spec\n" +
+				"dup.yaml:10:1: the input spec is not valid (before errgen changed anything): duplicate key \"components\" (first at 3:1); remove one of them: readers disagree on which counts, so errgen cannot augment the spec, even with --allow-invalid-spec"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, allow := range []bool{false, true} {
+				out, _, err := AugmentWith(c, []byte(tt.spec), tt.name, Options{AllowInvalidSpec: allow})
+				if err == nil || err.Error() != tt.want || out != nil {
+					t.Fatalf("allow %v: error\n%v\nwant\n%s", allow, err, tt.want)
+				}
+			}
+		})
+	}
+}
+
+// A construct errgen cannot insert next to is refused with its name and
+// what to do, not as errgen's failure.
+func TestAugmentRefusesExplicitKey(t *testing.T) {
+	c := mustLoadCatalog(t, "catalog.yaml")
+	spec := "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        ? \"200\"\n        : description: ok\n"
+	want := `explicit.yaml:7:11: errgen cannot add next to a key written as an explicit key (? "200", its value on a line of its own): write it as an ordinary key ("200": ...), or attach the error responses here by hand`
+	out, _, err := AugmentWith(c, []byte(spec), "explicit.yaml", Options{})
+	if err == nil || err.Error() != want || out != nil {
+		t.Fatalf("error\n%v\nwant\n%s", err, want)
+	}
+}

@@ -60,10 +60,11 @@ func (a *augmenter) plan(root *yaml.Node, g *generator) []opPlan {
 	uses := map[string]*responseUse{}
 	var plans []opPlan
 	shared := sharedOperations(root)
+	a.noteSkipped(root)
 	a.eachOperation(root, func(where string, op *yaml.Node) {
-		if anchor, ok := shared[op]; ok {
+		if reason, ok := shared[op]; ok {
 			a.notices = append(a.notices, augmentProblem{op.Line, op.Column,
-				fmt.Sprintf("%s: left alone: the spec shares it through the YAML anchor &%s, and errgen adds nothing to a node that stands in several places; attach the error responses to it by hand, or write it out", where, anchor)})
+				fmt.Sprintf("%s: left alone: %s; attach the error responses to it by hand, or write it out", where, reason)})
 			return
 		}
 		admitted := map[*catalog.Error]bool{}
@@ -206,7 +207,7 @@ func (a *augmenter) place(p opPlan, key, name string, apply bool) bool {
 	case key == "default":
 		yamlnode.Set(responses, key, ref)
 	default:
-		insertStatus(responses, key, ref, cmp.Or(a.refStyle, a.quoteStyle))
+		insertStatus(responses, key, ref, a.statusKey, cmp.Or(a.refStyle, a.quoteStyle))
 	}
 	return true
 }
@@ -283,19 +284,25 @@ func referencedSchemas(schemas, from *yaml.Node) *yaml.Node {
 	return out
 }
 
-// sharedOperations are the operations that stand in several places of the
-// spec through a YAML anchor (on their path item, themselves or their
-// responses), with that anchor's name: what errgen would insert into one
-// would appear in all.
+// sharedOperations are the operations errgen leaves alone, with why: the
+// ones that stand in several places of the spec through a YAML anchor (on
+// their path item, themselves or their responses), since what errgen
+// inserts into one would appear in all, and the ones that take keys through
+// a YAML merge key (<<), whose merged responses an explicit responses
+// errgen added would override. An anchor nothing refers to shares nothing.
 func sharedOperations(root *yaml.Node) map[*yaml.Node]string {
 	shared := map[*yaml.Node]string{}
 	paths := memberValue(root, "paths")
-	anchorOf := func(n *yaml.Node) string {
-		if n != nil && n.Kind == yaml.AliasNode && n.Alias != nil {
-			return n.Alias.Anchor
-		}
-		if n != nil {
-			return n.Anchor
+	aliased := aliasedNodes(root)
+	why := func(n *yaml.Node) string {
+		switch {
+		case n == nil:
+		case n.Kind == yaml.AliasNode && n.Alias != nil:
+			return "the spec shares it through the YAML anchor &" + n.Alias.Anchor + ", and errgen adds nothing to a node that stands in several places"
+		case n.Anchor != "" && aliased[n]:
+			return "the spec shares it through the YAML anchor &" + n.Anchor + ", and errgen adds nothing to a node that stands in several places"
+		case hasMergeKey(n):
+			return "it takes keys through a YAML merge key (<<), and what errgen adds could override the merged ones"
 		}
 		return ""
 	}
@@ -306,12 +313,42 @@ func sharedOperations(root *yaml.Node) map[*yaml.Node]string {
 			rawOp := item.Content[j+1]
 			op := deref(rawOp)
 			for _, n := range []*yaml.Node{rawItem, rawOp, yamlnode.Get(op, "responses")} {
-				if anchor := anchorOf(n); anchor != "" {
-					shared[op] = anchor
+				if reason := why(n); reason != "" {
+					shared[op] = reason
 					break
 				}
 			}
 		}
 	}
 	return shared
+}
+
+// hasMergeKey reports whether mapping m has a YAML merge key (<<).
+func hasMergeKey(m *yaml.Node) bool {
+	m = deref(m)
+	for i := 0; m.Kind == yaml.MappingNode && i+1 < len(m.Content); i += 2 {
+		if k := m.Content[i]; k.Value == "<<" && (k.Tag == "!!merge" || k.Style == 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// aliasedNodes are the anchored nodes some alias of the document names.
+func aliasedNodes(n *yaml.Node) map[*yaml.Node]bool {
+	seen := map[*yaml.Node]bool{}
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.AliasNode {
+			if n.Alias != nil {
+				seen[n.Alias] = true
+			}
+			return
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(n)
+	return seen
 }

@@ -54,10 +54,15 @@ var textCases = []struct {
 		spec: "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {\n        '200': {description: OK}, # the one\n        '201': {description: Created}\n      }\ncomponents: {schemas: {}}\n",
 		want: []string{
 			"      responses: {\n        '200': {description: OK}, # the one\n",
-			"        '201': {description: Created}, \"401\": {\"$ref\":\"#/components/responses/UnauthorizedUnauthorized\"}, \"429\": ",
+			"        '201': {description: Created}, '401': {\"$ref\": \"#/components/responses/UnauthorizedUnauthorized\"}, '429': ",
 			"\n      }\n",
-			`components: {schemas: {"UnauthorizedError": {"title":"UNAUTHORIZED"`,
+			`components: {schemas: {"UnauthorizedError": {"title": "UNAUTHORIZED"`,
 		},
+	},
+	{
+		name: "indent1.yaml",
+		spec: "openapi: 3.0.3\ninfo:\n title: T\n version: '1'\npaths:\n /a:\n  get:\n   responses:\n    '200':\n     description: OK\n",
+		want: []string{"     description: OK\n    '401':\n     $ref: '#/components/responses/UnauthorizedUnauthorized'\n", "components:\n schemas:\n  UnauthorizedError:\n   title: UNAUTHORIZED\n", "\n  UnauthorizedUnauthorized:\n   description: |-\n    The request has no credentials"},
 	},
 	{
 		name: "long-key.yaml",
@@ -74,9 +79,73 @@ var textCases = []struct {
 		},
 	},
 	{
+		name: "merge-op.yaml",
+		spec: "openapi: 3.1.0\ninfo: {title: t, version: '1'}\nx-base: &base\n  responses:\n    '200':\n      description: ok\npaths:\n  /a:\n    get:\n      <<: *base\n      summary: s\n",
+		want: []string{"    get:\n      <<: *base\n      summary: s\n"},
+		notices: []string{
+			"merge-op.yaml:10:7: GET /a: left alone: it takes keys through a YAML merge key (<<), and what errgen adds could override the merged ones; attach the error responses to it by hand, or write it out",
+		},
+		check: func(out []byte) string {
+			if bytes.Count(out, []byte("responses:")) != 1 { // the base's
+				return "a responses mapping overrides the merged one"
+			}
+			return ""
+		},
+	},
+	{
+		name: "merge-responses.yaml",
+		spec: "openapi: 3.1.0\ninfo: {title: t, version: '1'}\nx-r: &r\n  '200':\n    description: ok\npaths:\n  /a:\n    get:\n      responses:\n        <<: *r\n",
+		want: []string{"      responses:\n        <<: *r\n"},
+		notices: []string{
+			"merge-responses.yaml:9:7: GET /a: left alone: it takes keys through a YAML merge key (<<), and what errgen adds could override the merged ones; attach the error responses to it by hand, or write it out",
+		},
+	},
+	{
+		name:    "unaliased-anchor.yaml",
+		spec:    "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get: &op\n      responses: &rr\n        '200':\n          description: ok\n",
+		want:    []string{"    get: &op\n      responses: &rr\n        '200':\n          description: ok\n        '401':\n"},
+		notices: []string{},
+	},
+	{
+		name: "comment-col0.yaml",
+		spec: "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n# commented out: x: 1\n      \n          description: ok\n        # heads the next path\n  /b:\n    get:\n      responses:\n        '200': {description: ok}\n",
+		want: []string{"# commented out: x: 1\n      \n          description: ok\n        '401':\n", "        # heads the next path\n  /b:\n"},
+	},
+	{
+		name: "low-indent-continuations.yaml",
+		spec: "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: \"ok\n  more\"\n    post:\n      responses:\n        '200': {description: ok,\n  x-y: 1}\n",
+		want: []string{"  more\"\n        '401':\n", "  x-y: 1}\n        '401':\n"},
+	},
+	{
+		name: "block-scalars.yaml",
+		spec: "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: |+\n            keep\n\n    post:\n      responses:\n        '200':\n          description: |\n            # not a comment\n              \n    put:\n      responses:\n        '200':\n          description: |+\n            kept at the end\n\n\n",
+		want: []string{"            keep\n\n        '401':\n", "            # not a comment\n              \n        '401':\n", "            kept at the end\n\n\n        '401':\n"},
+	},
+	{
+		name: "empty-flow-in-block.yaml",
+		spec: "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {}\ncomponents: {}\n",
+		want: []string{"      responses: {\n        \"401\": {\n          \"$ref\": \"#/components/responses/UnauthorizedUnauthorized\"\n        },\n", "        }\n      }\ncomponents: {\n  \"schemas\": {\n    \"UnauthorizedError\": {\n", "\n  }\n}\n"},
+	},
+	{
+		name: "plain-status-keys.yaml",
+		spec: "openapi: 3.1.0\ninfo: {title: t, version: \"1\"}\npaths:\n  /a:\n    get:\n      responses:\n        200:\n          description: ok\n    post:\n      responses:\n        \"201\":\n          description: ok\n    put:\n      responses:\n        default:\n          description: ok\n",
+		want: []string{"        200:\n          description: ok\n        401:\n", "        \"201\":\n          description: ok\n        \"401\":\n", "      responses:\n        401:\n"},
+	},
+	{
+		name: "skipped.yaml",
+		spec: "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    x-errors: [NOT_FOUND]\n    post:\n      responses:\n        '200': {description: ok}\n      callbacks:\n        done:\n          '{$request.body#/url}':\n            post:\n              responses:\n                '200': {description: ok}\n  /b:\n    $ref: '#/paths/~1a'\nwebhooks:\n  w:\n    post:\n      responses:\n        '200': {description: ok}\n",
+		want: []string{"        '200': {description: ok}\n        '401':\n", "                '200': {description: ok}\n  /b:\n    $ref: '#/paths/~1a'\nwebhooks:\n  w:\n    post:\n      responses:\n        '200': {description: ok}\ncomponents:\n"},
+		notices: []string{
+			"skipped.yaml:5:5: /a: x-errors on a path item is ignored: errgen reads it on each operation; move it under the operations",
+			"skipped.yaml:9:7: POST /a: callbacks not augmented: the API's clients answer them, so their responses are the client's, not the API's errors",
+			"skipped.yaml:16:5: /b: not augmented: the path item is a $ref (to #/paths/~1a), and errgen augments the operations written under paths; attach the error responses where it points, by hand",
+			"skipped.yaml:17:1: webhooks: not augmented: the API's clients answer them, so their responses are the client's, not the API's errors",
+		},
+	},
+	{
 		name: "before-default.yaml",
 		spec: "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        # the fallback\n        default:\n          description: Anything\n",
-		want: []string{"      responses:\n        # the fallback\n        '401':\n          $ref: '#/components/responses/UnauthorizedUnauthorized'\n", "        '500':\n          $ref: '#/components/responses/InternalServerError'\n        default:\n"},
+		want: []string{"      responses:\n        '401':\n          $ref: '#/components/responses/UnauthorizedUnauthorized'\n", "        '500':\n          $ref: '#/components/responses/InternalServerError'\n        # the fallback\n        default:\n"},
 	},
 	{
 		name: "before-default.json",
@@ -108,6 +177,21 @@ var textCases = []struct {
 		},
 	},
 	{
+		name: "first-key-on-brace-line.json",
+		spec: "{\"openapi\": \"3.0.3\",\n \"info\": {\"title\": \"T\", \"version\": \"1\"},\n \"paths\": {\n  \"/a\": {\n   \"get\": {\n    \"responses\": {\n     \"200\": {\"description\": \"OK\"}\n    }\n   }\n  }\n }\n}\n",
+		want: []string{"     \"200\": {\"description\": \"OK\"},\n     \"401\": {\n      \"$ref\": \"#/components/responses/UnauthorizedUnauthorized\"\n     },\n", " },\n \"components\": {\n  \"schemas\": {\n"},
+	},
+	{
+		name: "zero-indent.json",
+		spec: "{\n\"openapi\": \"3.0.3\",\n\"info\": {\"title\": \"T\", \"version\": \"1\"},\n\"paths\": {\n\"/a\": {\n\"get\": {\n\"responses\": {\n\"200\": {\"description\": \"OK\"}\n}\n}\n}\n}\n}\n",
+		want: []string{"\"200\": {\"description\": \"OK\"},\n\"401\": {\n\"$ref\": \"#/components/responses/UnauthorizedUnauthorized\"\n},\n\"429\"", "},\n\"components\": {\n\"schemas\": {\n\"UnauthorizedError\": {\n\"title\": \"UNAUTHORIZED\",\n"},
+	},
+	{
+		name: "spaced.json",
+		spec: `{ "openapi" : "3.0.3" , "info" : { "title" : "T" , "version" : "1" } , "paths" : { "/a" : { "get" : { "responses" : { "200" : { "description" : "OK" } } } } } }`,
+		want: []string{`{ "description" : "OK" } , "401" : {"$ref" : "#/components/responses/UnauthorizedUnauthorized"} , "429" : `, `} } } } , "components" : {"schemas" : {`},
+	},
+	{
 		name: "minified.json",
 		spec: `{"openapi":"3.0.3","info":{"title":"T","version":"1"},"paths":{"/a":{"get":{"responses":{"200":{"description":"OK"}}}}}}`,
 		want: []string{`"responses":{"200":{"description":"OK"},"401":{"$ref":"#/components/responses/UnauthorizedUnauthorized"},`},
@@ -121,7 +205,7 @@ var textCases = []struct {
 	{
 		name: "escapes.json",
 		spec: `{"openapi": "3.0.3", "info": {"title": "a\/b \ud83d\ude00", "version": "1", "x-big": 1e400}, "paths": {"/a\/b": {"get": {"responses": {"200": {"description": "OK \u00e9"}}}}}}`,
-		want: []string{`"title": "a\/b \ud83d\ude00"`, `"x-big": 1e400`, `"/a\/b"`, `"description": "OK \u00e9"},"401":`},
+		want: []string{`"title": "a\/b \ud83d\ude00"`, `"x-big": 1e400`, `"/a\/b"`, `"description": "OK \u00e9"}, "401": {"$ref": "#/components/responses/UnauthorizedUnauthorized"}, "429":`},
 	},
 }
 
@@ -169,7 +253,7 @@ func TestAugmentForceReplacesInStyle(t *testing.T) {
 			"Mine"},
 		{"force-flow.yaml",
 			"openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '401': {description: Mine}   # theirs\n        '200':\n          description: OK\n",
-			"        '401': {\"$ref\":\"#/components/responses/UnauthorizedUnauthorized\"}   # theirs\n        '200':\n",
+			"        '401': {\"$ref\": \"#/components/responses/UnauthorizedUnauthorized\"}   # theirs\n        '200':\n",
 			"Mine"},
 		{"force-block.yaml",
 			"openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '401':\n          description: Mine\n          # theirs\n        '200':\n          description: OK\n",

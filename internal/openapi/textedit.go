@@ -20,33 +20,13 @@ type edit struct {
 	text    string
 }
 
-// textStyle is how the spec writes what errgen adds in its style.
-type textStyle struct {
-	nl         string // line break: "\n" or "\r\n"
-	yamlIndent int    // spaces per level of a YAML block
-	jsonIndent string // per level of JSON ("" when minified)
-}
-
-// detectStyle reads the spec's line breaks and indentation.
-func detectStyle(src *source, root *yaml.Node) textStyle {
-	st := textStyle{nl: "\n", yamlIndent: yamlIndent(root)}
-	if i := bytes.IndexByte(src.text, '\n'); i > 0 && src.text[i-1] == '\r' {
-		st.nl = "\r\n"
-	}
-	if src.isJSON && len(root.Content) > 0 {
-		if k := root.Content[0]; k.Line > root.Line {
-			st.jsonIndent = src.indentOf(k.Line - 1)
-		}
-	}
-	return st
-}
-
 // textEditor turns the additions made to the spec's node tree into edits
 // of its text: a node errgen added has no position (Line 0).
 type textEditor struct {
 	src      *source
 	st       textStyle
 	replaced map[*yaml.Node]*yaml.Node // --force: errgen's value → the spec's it replaced
+	open     map[*yaml.Node]bool       // the empty flow mappings ({}) that are values of block ones
 	edits    []edit
 	err      error
 }
@@ -105,9 +85,15 @@ func (e *textEditor) mapping(m *yaml.Node, depth int) {
 		}
 		if v.Line == 0 {
 			e.replace(k, v, depth)
-		} else {
-			e.walk(v, depth+1)
+			continue
 		}
+		if m.Style&yaml.FlowStyle == 0 && v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle != 0 && lastOriginalValue(v) == nil {
+			if e.open == nil {
+				e.open = map[*yaml.Node]bool{}
+			}
+			e.open[v] = true
+		}
+		e.walk(v, depth+1)
 	}
 	if len(run) > 0 {
 		e.appendTo(m, run, depth)
@@ -134,16 +120,20 @@ func (e *textEditor) insertBefore(m, k *yaml.Node, members []*yaml.Node, depth i
 		if multiline {
 			e.add(at, at, depth, text+","+e.st.nl+indent)
 		} else {
-			e.add(at, at, depth, text+","+e.jsonSpace(""))
+			e.add(at, at, depth, text+e.st.comma)
 		}
 	case m.Style&yaml.FlowStyle != 0:
 		e.add(at, at, depth, e.flowMembers(members)+", ")
 	default:
+		if e.explicitKey(k) {
+			return
+		}
 		indent := strings.Repeat(" ", blockIndent(m))
 		text, err := e.blockMembers(members, indent)
 		if err != nil {
 			e.fail(k, "%v", err)
 		}
+		at = e.src.headingStart(k, at)
 		e.add(at, at, depth, text+e.st.nl+indent)
 	}
 }
@@ -154,7 +144,7 @@ func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
 	switch {
 	case e.src.isJSON && last == nil:
 		at := e.src.offset(m) + 1
-		if e.st.jsonIndent == "" {
+		if !e.st.jsonPretty {
 			e.add(at, at, depth, e.jsonMembers(members, "", false))
 			return
 		}
@@ -164,11 +154,13 @@ func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
 	case e.src.isJSON:
 		at := jsonEnd(e.src.text, e.src.offset(last))
 		indent, multiline := e.jsonMemberIndent(m)
-		sep := "," + e.jsonSpace("")
+		sep := e.st.comma
 		if multiline {
 			sep = "," + e.st.nl + indent
 		}
 		e.add(at, at, depth, sep+e.jsonMembers(members, indent, multiline))
+	case e.open[m]:
+		e.add(e.src.offset(m)+1, e.src.offset(m)+1, depth, e.openMembers(m, members))
 	case m.Style&yaml.FlowStyle != 0:
 		_, at := e.src.flowEnd(e.src.offset(m))
 		text := e.flowMembers(members)
@@ -184,10 +176,13 @@ func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
 				break
 			}
 		}
+		if e.explicitKey(lastKey) {
+			return
+		}
 		v := deref(last)
 		k := blockIndent(m)
 		dash := v.Kind == yaml.SequenceNode && v.Style&yaml.FlowStyle == 0 && v.Column == lastKey.Column
-		at := e.src.blockEnd(lastKey.Line-1, k, dash)
+		at := e.src.blockEnd(lastKey.Line-1, k, dash, lastLeaf(last))
 		indent := strings.Repeat(" ", k)
 		text, err := e.blockMembers(members, indent)
 		if err != nil {
@@ -195,6 +190,18 @@ func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
 		}
 		e.add(at, at, depth, e.st.nl+indent+text)
 	}
+}
+
+// explicitKey reports (as the edit's failure) a key of a block mapping
+// written as an explicit key, "? key" then ": value" on the next line:
+// neither line is where a member before or after it could go.
+func (e *textEditor) explicitKey(k *yaml.Node) bool {
+	line := e.src.text[e.src.lines[k.Line-1]:e.src.offset(k)]
+	if !bytes.HasSuffix(bytes.TrimRight(line, " \t"), []byte("?")) {
+		return false
+	}
+	e.fail(k, "errgen cannot add next to a key written as an explicit key (? %q, its value on a line of its own): write it as an ordinary key (%q: ...), or attach the error responses here by hand", k.Value, k.Value)
+	return true
 }
 
 // blockIndent is the column (0-based) of a block mapping's keys in the
@@ -243,7 +250,7 @@ func (e *textEditor) replace(k, v *yaml.Node, depth int) {
 		text = e.flowValue(v)
 	default:
 		indent := strings.Repeat(" ", old.Column-1)
-		end = e.src.blockEnd(lastLine(old)-1, old.Column-1, false)
+		end = e.src.blockEnd(lastLine(old)-1, old.Column-1, false, lastLeaf(old))
 		body, err := e.blockValue(v, indent)
 		if err != nil {
 			e.fail(k, "%v", err)
@@ -290,20 +297,13 @@ func (e *textEditor) jsonMemberIndent(m *yaml.Node) (string, bool) {
 	for i := len(m.Content) - 2; i >= 0; i -= 2 {
 		if k := m.Content[i]; k.Line > 0 {
 			indent := e.src.indentOf(k.Line - 1)
-			if len(indent) == k.Column-1 && e.st.jsonIndent != "" {
+			if len(indent) == k.Column-1 && e.st.jsonPretty {
 				return indent, true
 			}
 			return "", false
 		}
 	}
 	return "", false
-}
-
-func (e *textEditor) jsonSpace(s string) string {
-	if e.st.jsonIndent == "" {
-		return s
-	}
-	return " "
 }
 
 // jsonMembers writes members as JSON, lines after the first indented by
@@ -313,29 +313,35 @@ func (e *textEditor) jsonMembers(members []*yaml.Node, indent string, multiline 
 	for i := 0; i+1 < len(members); i += 2 {
 		var b bytes.Buffer
 		yamlnode.WriteJSONString(&b, members[i].Value)
-		b.WriteString(":" + e.jsonSpace(""))
+		b.WriteString(e.st.colon)
 		b.WriteString(e.jsonValue(members[i+1], indent, multiline))
 		parts = append(parts, b.String())
 	}
 	if multiline {
 		return strings.Join(parts, ","+e.st.nl+indent)
 	}
-	return strings.Join(parts, ","+e.jsonSpace(""))
+	return strings.Join(parts, e.st.comma)
 }
 
 // jsonValue writes a value as JSON: on one line, or over several in the
 // file's indentation, its lines after the first indented by indent.
 func (e *textEditor) jsonValue(v *yaml.Node, indent string, multiline bool) string {
 	unit := e.st.jsonIndent
-	if !multiline {
-		unit = ""
-	}
 	var b bytes.Buffer
+	if multiline && unit == "" && e.st.jsonPretty {
+		if err := yamlnode.WriteJSONUnindented(&b, v); err != nil {
+			e.fail(v, "%v", err)
+		}
+		return strings.ReplaceAll(b.String(), "\n", e.st.nl)
+	}
+	if !multiline || unit == "" {
+		if err := yamlnode.WriteJSONLine(&b, v, e.st.colon, e.st.comma); err != nil {
+			e.fail(v, "%v", err)
+		}
+		return b.String()
+	}
 	if err := yamlnode.WriteJSON(&b, v, unit, false); err != nil {
 		e.fail(v, "%v", err)
-	}
-	if unit == "" {
-		return b.String()
 	}
 	return strings.ReplaceAll(b.String(), "\n", e.st.nl+indent)
 }
@@ -345,19 +351,46 @@ func (e *textEditor) jsonValue(v *yaml.Node, indent string, multiline bool) stri
 func (e *textEditor) flowMembers(members []*yaml.Node) string {
 	var parts []string
 	for i := 0; i+1 < len(members); i += 2 {
-		var b bytes.Buffer
-		yamlnode.WriteJSONString(&b, members[i].Value)
-		parts = append(parts, b.String()+": "+e.flowValue(members[i+1]))
+		parts = append(parts, flowKey(members[i])+": "+e.flowValue(members[i+1]))
 	}
 	return strings.Join(parts, ", ")
 }
 
+// flowKey writes a key for a YAML flow mapping quoted as errgen chose
+// (like the spec's status keys): single quotes, plain for an integer, else
+// as a JSON string.
+func flowKey(k *yaml.Node) string {
+	switch {
+	case k.Style&yaml.SingleQuotedStyle != 0:
+		return "'" + strings.ReplaceAll(k.Value, "'", "''") + "'"
+	case k.Style&yaml.DoubleQuotedStyle == 0 && k.Tag == "!!int":
+		return k.Value
+	}
+	var b bytes.Buffer
+	yamlnode.WriteJSONString(&b, k.Value)
+	return b.String()
+}
+
 func (e *textEditor) flowValue(v *yaml.Node) string {
 	var b bytes.Buffer
-	if err := yamlnode.WriteJSON(&b, v, "", false); err != nil {
+	if err := yamlnode.WriteJSONLine(&b, v, ": ", ", "); err != nil {
 		e.fail(v, "%v", err)
 	}
 	return b.String()
+}
+
+// openMembers writes members into an empty flow mapping of a block one
+// (components: {}): inside its braces, which stay, but one a line and
+// indented like the blocks around them, not as one line of thousands of
+// characters.
+func (e *textEditor) openMembers(m *yaml.Node, members []*yaml.Node) string {
+	outer := e.src.indentOf(m.Line - 1)
+	var b bytes.Buffer
+	if err := yamlnode.WriteJSON(&b, &yaml.Node{Kind: yaml.MappingNode, Content: members}, strings.Repeat(" ", e.st.yamlIndent), false); err != nil {
+		e.fail(m, "%v", err)
+	}
+	inside := strings.TrimSuffix(strings.TrimPrefix(b.String(), "{"), "}")
+	return strings.ReplaceAll(inside, "\n", e.st.nl+outer)
 }
 
 // blockMembers writes members as block YAML in the file's indentation,
@@ -369,15 +402,37 @@ func (e *textEditor) blockMembers(members []*yaml.Node, indent string) (string, 
 }
 
 func (e *textEditor) blockValue(v *yaml.Node, indent string) (string, error) {
-	data, err := yamlnode.Encode(v, e.st.yamlIndent)
+	data, err := yamlnode.Encode(v, max(e.st.yamlIndent, 2))
 	if err != nil {
 		return "", err
 	}
 	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	if e.st.yamlIndent == 1 {
+		halveIndent(lines)
+	}
 	for i := 1; i < len(lines); i++ {
 		if lines[i] != "" {
 			lines[i] = indent + lines[i]
 		}
 	}
 	return strings.Join(lines, e.st.nl), nil
+}
+
+// halveIndent turns lines yaml.v3 wrote two spaces a level (its least) into
+// one space a level, for a spec indented so. The lines of a block scalar
+// (| or >) move left with their key, keeping what they indent beyond it.
+func halveIndent(lines []string) {
+	scalar, shift := -1, 0 // indent of a block scalar's key line, and its lines' shift
+	for i, l := range lines {
+		n := len(l) - len(strings.TrimLeft(l, " "))
+		if scalar >= 0 && (n > scalar || strings.TrimSpace(l) == "") {
+			lines[i] = l[min(shift, n):]
+			continue
+		}
+		scalar = -1
+		lines[i] = l[n/2:]
+		if t := strings.TrimRight(l, "-+0123456789"); strings.HasSuffix(t, "|") || strings.HasSuffix(t, ">") {
+			scalar, shift = n, n/2+1
+		}
+	}
 }

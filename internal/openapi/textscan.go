@@ -84,18 +84,54 @@ func (s *source) indentOf(i int) string {
 }
 
 // blockEnd is where the block node starting at line first (0-based), at
-// indent k, ends: the end of its last line, blank lines after it excluded.
-// A line belongs to it when it is indented more than k, or, with dash set
-// (its last value is a sequence written at k), starts with "- " at k.
-func (s *source) blockEnd(first, k int, dash bool) int {
+// indent k, ends: the end of its last content line. A line belongs to it
+// when it is indented more than k, or, with dash set (its last value is a
+// sequence written at k), starts with "- " at k. Blank and comment lines
+// never end it; a comment indented more than k right after a content line
+// is the block's own, any other heads what follows and errgen inserts
+// before it. last, the block's last leaf (see
+// lastLeaf), says what the indentation cannot: a quoted scalar or flow
+// collection runs to its closing quote or bracket, however indented its
+// lines, and a block scalar (| or >) owns its lines, # included, and with
+// keep chomping (+) its trailing blank lines.
+func (s *source) blockEnd(first, k int, dash bool, last *yaml.Node) int {
 	end := s.ends[first]
+	leafEnd, scalarLine, scalarIndent, keep := s.leafExtent(last)
+	tail := false       // a blank line since the last content line
+	contentIndent := -1 // of the block scalar's lines
 	for i := first + 1; i < len(s.lines); i++ {
 		t := s.lineText(i)
 		trimmed := bytes.TrimLeft(t, " ")
-		if len(bytes.TrimLeft(trimmed, " \t")) == 0 {
-			continue // blank: belongs only if a later line does
-		}
+		blank := len(bytes.TrimLeft(trimmed, " \t")) == 0
 		indent := len(t) - len(trimmed)
+		switch {
+		case s.lines[i] < leafEnd:
+			end = s.ends[i]
+			continue
+		case scalarLine >= 0 && i > scalarLine && (blank || indent > scalarIndent):
+			eof := i == len(s.lines)-1 && s.lines[i] == len(s.text)
+			if !blank && contentIndent < 0 {
+				contentIndent = indent
+			}
+			// spaces past the content's indentation are content
+			spaces := blank && contentIndent >= 0 && len(t) > contentIndent
+			if !blank || spaces || keep && !eof {
+				end = s.ends[i]
+			}
+			continue
+		case blank:
+			tail = true
+			continue // belongs only if a later line does
+		case trimmed[0] == '#':
+			if indent > k && !tail {
+				end = s.ends[i] // the block's own trailing comment
+			}
+			continue
+		}
+		tail = false
+		if i > scalarLine {
+			scalarLine = -1 // the scalar ended before this line
+		}
 		isDash := trimmed[0] == '-' && (len(trimmed) == 1 || trimmed[1] == ' ' || trimmed[1] == '\t')
 		if indent < k || (indent == k && !(dash && isDash)) {
 			break
@@ -103,6 +139,70 @@ func (s *source) blockEnd(first, k int, dash bool) int {
 		end = s.ends[i]
 	}
 	return end
+}
+
+// headingStart is where the comment lines right above the block key k,
+// at its indent, start (at, k's offset, when there are none): they head
+// k, and what errgen inserts before k goes before them.
+func (s *source) headingStart(k *yaml.Node, at int) int {
+	indent := s.indentOf(k.Line - 1)
+	if len(indent) != k.Column-1 {
+		return at // k does not start its line
+	}
+	for j := k.Line - 2; j >= 0; j-- {
+		t := s.lineText(j)
+		if s.indentOf(j) != indent || !bytes.HasPrefix(t[len(indent):], []byte("#")) {
+			break
+		}
+		at = s.lines[j] + len(indent)
+	}
+	return at
+}
+
+// leafExtent is what blockEnd needs of a block's last leaf: the offset
+// after its text when that is quoted or a flow collection (else 0), and,
+// when it is a block scalar, the line of its indicator, that line's indent
+// and whether it keeps its trailing line breaks (else line -1).
+func (s *source) leafExtent(n *yaml.Node) (leafEnd, line, indent int, keep bool) {
+	line = -1
+	if n == nil || n.Line == 0 {
+		return 0, line, 0, false
+	}
+	at := s.offset(n)
+	switch {
+	case n.Kind == yaml.ScalarNode && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
+		return quotedEnd(s.text, at), line, 0, false
+	case n.Style&yaml.FlowStyle != 0 && n.Kind != yaml.ScalarNode:
+		end, _ := s.flowEnd(at)
+		return end, line, 0, false
+	case n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+		header := s.text[at:s.ends[n.Line-1]]
+		if i := bytes.Index(header, []byte(" #")); i >= 0 {
+			header = header[:i]
+		}
+		return 0, n.Line - 1, len(s.indentOf(n.Line - 1)), bytes.IndexByte(header, '+') >= 0
+	}
+	return 0, line, 0, false
+}
+
+// lastLeaf is the node a block collection's text ends with: its last
+// entry's value, descended into while that is a block collection, errgen's
+// additions (no position) skipped.
+func lastLeaf(n *yaml.Node) *yaml.Node {
+	for n != nil && (n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode) && n.Style&yaml.FlowStyle == 0 {
+		var next *yaml.Node
+		for i := len(n.Content) - 1; i >= 0; i-- {
+			if n.Content[i].Line > 0 {
+				next = n.Content[i]
+				break
+			}
+		}
+		if next == nil {
+			return n
+		}
+		n = next
+	}
+	return n
 }
 
 // flowEnd scans the YAML flow collection opening at off: it returns the

@@ -64,23 +64,58 @@ func (a *augmenter) setMember(m *yaml.Node, key string, v *yaml.Node) {
 
 // insertStatus inserts a status response among the existing ones in
 // numeric order, ranges (4XX) after their statuses and default last, and
-// quotes the key like the spec's own status keys, or else like its $refs
-// (style).
-func insertStatus(responses *yaml.Node, key string, v *yaml.Node, style yaml.Style) {
+// quotes the key like the mapping's own status keys, or else like the
+// spec's first status key (like, when not nil), or else like its $refs
+// (style): a spec writing 200: unquoted gets 500: unquoted.
+func insertStatus(responses *yaml.Node, key string, v *yaml.Node, like *yaml.Node, style yaml.Style) {
 	rank := func(k string) string { return strings.NewReplacer("X", "9", "x", "9").Replace(k) }
 	k := yamlnode.Str(key)
 	k.Style = style
+	if like != nil {
+		styleKeyLike(k, like)
+	}
 	at := len(responses.Content)
 	for i := 0; i+1 < len(responses.Content); i += 2 {
 		existing := responses.Content[i]
-		if len(existing.Value) == 3 && existing.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
-			k.Style = existing.Style
+		if isStatusKey(existing) {
+			styleKeyLike(k, existing)
 		}
 		if at == len(responses.Content) && (existing.Value == "default" || (len(existing.Value) == 3 && rank(existing.Value) > rank(key))) {
 			at = i
 		}
 	}
 	responses.Content = append(responses.Content[:at], append([]*yaml.Node{k, v}, responses.Content[at:]...)...)
+}
+
+// isStatusKey reports whether k is a key of the spec's (not errgen's)
+// that names a status (200, 4XX).
+func isStatusKey(k *yaml.Node) bool {
+	return k.Line > 0 && k.Kind == yaml.ScalarNode && len(k.Value) == 3 && k.Value[0] >= '1' && k.Value[0] <= '5'
+}
+
+// styleKeyLike quotes k like the status key like: plain, a number stays
+// plain (an integer key, as the spec writes its own).
+func styleKeyLike(k, like *yaml.Node) {
+	k.Style = like.Style & (yaml.DoubleQuotedStyle | yaml.SingleQuotedStyle)
+	k.Tag = "!!str"
+	if k.Style == 0 && like.Tag == "!!int" && strings.Trim(k.Value, "0123456789") == "" {
+		k.Tag = "!!int"
+	}
+}
+
+// firstStatusKey is the spec's first status key in an operation's
+// responses, or nil.
+func (a *augmenter) firstStatusKey(root *yaml.Node) *yaml.Node {
+	var first *yaml.Node
+	a.eachOperation(root, func(_ string, op *yaml.Node) {
+		responses := memberValue(op, "responses")
+		for i := 0; first == nil && responses != nil && responses.Kind == yaml.MappingNode && i+1 < len(responses.Content); i += 2 {
+			if isStatusKey(responses.Content[i]) {
+				first = responses.Content[i]
+			}
+		}
+	})
+	return first
 }
 
 // memberValue returns a mapping member's value, or nil, with YAML aliases
@@ -134,7 +169,7 @@ func yamlIndent(root *yaml.Node) int {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		if v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle == 0 && len(v.Content) > 0 {
-			if d := v.Content[0].Column - k.Column; d >= 2 && d <= 8 {
+			if d := v.Content[0].Column - k.Column; d >= 1 && d <= 8 {
 				return d
 			}
 			break

@@ -179,12 +179,36 @@ func (r *jsonReader) string() (string, error) {
 // spell it (numbers are not reformatted); YAML-only spellings (0x1F, .inf,
 // yes) are decoded and re-encoded.
 func WriteJSON(b *bytes.Buffer, n *yaml.Node, indent string, escapeHTML bool) error {
-	return writeJSON(b, n, indent, 0, escapeHTML)
+	seps := jsonSeps{colon: ":", comma: ","}
+	if indent != "" {
+		seps.colon, seps.lines = ": ", true
+	}
+	return writeJSON(b, n, indent, 0, escapeHTML, seps)
 }
 
-func writeJSON(b *bytes.Buffer, n *yaml.Node, indent string, level int, escapeHTML bool) error {
+// WriteJSONUnindented is WriteJSON one member or item a line, none
+// indented: a spec written so.
+func WriteJSONUnindented(b *bytes.Buffer, n *yaml.Node) error {
+	return writeJSON(b, n, "", 0, false, jsonSeps{colon: ": ", comma: ",", lines: true})
+}
+
+// WriteJSONLine writes a node tree as JSON on one line, a member's key and
+// value separated by colon, members and items by comma: ": " and ", " for
+// a YAML flow collection, or a spec's own spacing (" : ", " , ").
+func WriteJSONLine(b *bytes.Buffer, n *yaml.Node, colon, comma string) error {
+	return writeJSON(b, n, "", 0, false, jsonSeps{colon: colon, comma: comma})
+}
+
+// jsonSeps are the separators writeJSON writes.
+type jsonSeps struct {
+	colon string // between a key and its value
+	comma string // between members or items, before any line break
+	lines bool   // one member or item a line
+}
+
+func writeJSON(b *bytes.Buffer, n *yaml.Node, indent string, level int, escapeHTML bool, seps jsonSeps) error {
 	newline := func(l int) {
-		if indent != "" {
+		if seps.lines {
 			b.WriteByte('\n')
 			b.WriteString(strings.Repeat(indent, l))
 		}
@@ -195,9 +219,9 @@ func writeJSON(b *bytes.Buffer, n *yaml.Node, indent string, level int, escapeHT
 			b.WriteString("null")
 			return nil
 		}
-		return writeJSON(b, n.Content[0], indent, level, escapeHTML)
+		return writeJSON(b, n.Content[0], indent, level, escapeHTML, seps)
 	case yaml.AliasNode:
-		return writeJSON(b, n.Alias, indent, level, escapeHTML)
+		return writeJSON(b, n.Alias, indent, level, escapeHTML, seps)
 	case yaml.MappingNode:
 		if len(n.Content) == 0 {
 			b.WriteString("{}")
@@ -206,15 +230,12 @@ func writeJSON(b *bytes.Buffer, n *yaml.Node, indent string, level int, escapeHT
 		b.WriteByte('{')
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if i > 0 {
-				b.WriteByte(',')
+				b.WriteString(seps.comma)
 			}
 			newline(level + 1)
 			writeJSONString(b, n.Content[i].Value, escapeHTML)
-			b.WriteByte(':')
-			if indent != "" {
-				b.WriteByte(' ')
-			}
-			if err := writeJSON(b, n.Content[i+1], indent, level+1, escapeHTML); err != nil {
+			b.WriteString(seps.colon)
+			if err := writeJSON(b, n.Content[i+1], indent, level+1, escapeHTML, seps); err != nil {
 				return err
 			}
 		}
@@ -229,10 +250,10 @@ func writeJSON(b *bytes.Buffer, n *yaml.Node, indent string, level int, escapeHT
 		b.WriteByte('[')
 		for i, item := range n.Content {
 			if i > 0 {
-				b.WriteByte(',')
+				b.WriteString(seps.comma)
 			}
 			newline(level + 1)
-			if err := writeJSON(b, item, indent, level+1, escapeHTML); err != nil {
+			if err := writeJSON(b, item, indent, level+1, escapeHTML, seps); err != nil {
 				return err
 			}
 		}
