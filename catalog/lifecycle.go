@@ -59,8 +59,8 @@ func resolveReplacements(c *Catalog) {
 }
 
 // validateLifecycle checks the retired codes and every replaced_by; live
-// maps each code in use to its error.
-func (cr *catalogReader) validateLifecycle(live map[string]*Error) {
+// maps each code in use to its error. It returns the retired codes by code.
+func (cr *catalogReader) validateLifecycle(live map[string]*Error) map[string]*Error {
 	retired := map[string]*Error{}
 	for _, e := range cr.c.Retired {
 		switch {
@@ -68,7 +68,7 @@ func (cr *catalogReader) validateLifecycle(live map[string]*Error) {
 		case !codePattern.MatchString(e.Code):
 			cr.probs.add(e.Pos, "code %q must start with a letter and hold only letters, digits, _ - and .", e.Code)
 		case retired[e.Code] != nil:
-			cr.probs.add(e.Pos, "code %q is already declared at line %d: codes are unique; rename or remove one", e.Code, retired[e.Code].Pos.Line)
+			cr.duplicateCode(e, retired[e.Code])
 		default:
 			retired[e.Code] = e
 		}
@@ -88,6 +88,7 @@ func (cr *catalogReader) validateLifecycle(live map[string]*Error) {
 		}
 	}
 	cr.checkReplacementCycles(live)
+	return retired
 }
 
 // checkReplacement checks that e's replacement is a code in use, other than e.

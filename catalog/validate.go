@@ -23,7 +23,7 @@ func (cr *catalogReader) validate() {
 			if !codePattern.MatchString(e.Code) {
 				cr.probs.add(e.Pos, "code %q must start with a letter and hold only letters, digits, _ - and .", e.Code)
 			} else if prev := byCode[e.Code]; prev != nil {
-				cr.probs.add(e.Pos, "code %q is already declared at line %d: codes are unique; rename or remove one", e.Code, prev.Pos.Line)
+				cr.duplicateCode(e, prev)
 			} else {
 				byCode[e.Code] = e
 				name := GoName(e.Code)
@@ -66,21 +66,20 @@ func (cr *catalogReader) validate() {
 			cr.probs.add(e.Pos, "error %q is a second fallback (the first is %q); exactly one error may have fallback: true", e.Code, fallbacks[0].Code)
 		}
 	}
-	for i, code := range c.OpenAPI.Attach {
-		if byCode[code] != nil {
-			continue
-		}
-		if r := retiredError(c, code); r != nil {
-			cr.probs.add(cr.attachPos[i], "openapi.attach: code %q is retired (line %d), so no operation can return it: remove it from attach", code, r.Pos.Line)
-		} else {
-			cr.probs.add(cr.attachPos[i], "openapi.attach: unknown code %q%s: attach only codes the catalog declares", code, cr.probs.suggest(code, codes(c.Errors)))
-		}
-	}
 	for _, env := range c.Envelopes {
 		cr.validateEnvelope(env)
 	}
 	cr.checkEnvelopeNames()
-	cr.validateLifecycle(byCode)
+	retired := cr.validateLifecycle(byCode)
+	for i, code := range c.OpenAPI.Attach {
+		switch {
+		case byCode[code] != nil:
+		case retired[code] != nil:
+			cr.probs.add(cr.attachPos[i], "openapi.attach: code %q is retired (line %d), so no operation can return it: remove it from attach", code, retired[code].Pos.Line)
+		default:
+			cr.probs.add(cr.attachPos[i], "openapi.attach: unknown code %q%s: attach only codes the catalog declares", code, cr.probs.suggest(code, codes(c.Errors)))
+		}
+	}
 }
 
 // checkEnvelopeNames reports two envelopes in use whose names give the same
@@ -330,12 +329,8 @@ func mediaTypeJSON(mt string) bool {
 	return base == "application/json" || (strings.HasPrefix(base, "application/") && strings.HasSuffix(base, "+json"))
 }
 
-// retiredError returns the retired error of that code, or nil.
-func retiredError(c *Catalog, code string) *Error {
-	for _, e := range c.Retired {
-		if e.Code == code {
-			return e
-		}
-	}
-	return nil
+// duplicateCode reports e's code as already declared by first, in use or
+// retired alike.
+func (cr *catalogReader) duplicateCode(e, first *Error) {
+	cr.probs.add(e.Pos, "code %q is already declared at line %d: codes are unique; rename or remove one", e.Code, first.Pos.Line)
 }
