@@ -184,13 +184,7 @@ func git(dir string, args ...string) ([]byte, error) {
 func parseCatalog(name string, data []byte, stderr io.Writer) *catalog.Catalog {
 	c, err := catalog.Parse(name, data, errgen.Check)
 	if err != nil {
-		var probs *catalog.Problems
-		if errors.As(err, &probs) {
-			fmt.Fprintln(stderr, probs.Error())
-			fmt.Fprintf(stderr, "errgen: %s: %d problem(s)\n", name, probs.Count())
-		} else {
-			fmt.Fprintf(stderr, "errgen: %v\n", err)
-		}
+		reportCatalogError(name, err, stderr)
 		return nil
 	}
 	return c

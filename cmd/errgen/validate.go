@@ -15,18 +15,25 @@ import (
 func loadCatalog(path string, stderr io.Writer) (*catalog.Catalog, bool) {
 	c, err := catalog.Load(path, errgen.Check)
 	if err != nil {
-		var probs *catalog.Problems
-		if errors.As(err, &probs) {
-			fmt.Fprintln(stderr, probs.Error())
-			fmt.Fprintf(stderr, "errgen: %s: %s; nothing was written\n", path, plural(probs.Count(), "problem"))
-		} else if errors.Is(err, fs.ErrNotExist) {
-			fmt.Fprintf(stderr, "errgen: no catalog at %s: give its path as the argument, or run errgen init to start one\n", path)
-		} else {
-			fmt.Fprintf(stderr, "errgen: %v\n", err)
-		}
+		reportCatalogError(path, err, stderr)
 		return nil, false
 	}
 	return c, true
+}
+
+// reportCatalogError prints why the catalog name could not be read: every
+// problem, then their count.
+func reportCatalogError(name string, err error, stderr io.Writer) {
+	var probs *catalog.Problems
+	switch {
+	case errors.As(err, &probs):
+		fmt.Fprintln(stderr, probs.Error())
+		fmt.Fprintf(stderr, "errgen: %s: %s; nothing was written\n", name, plural(probs.Count(), "problem"))
+	case errors.Is(err, fs.ErrNotExist):
+		fmt.Fprintf(stderr, "errgen: no catalog at %s: give its path as the argument, or run errgen init to start one\n", name)
+	default:
+		fmt.Fprintf(stderr, "errgen: %v\n", err)
+	}
 }
 
 // runValidate implements "errgen validate".
