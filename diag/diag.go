@@ -1,0 +1,84 @@
+// Package diag is errgen's one diagnostics type: what the catalog loader,
+// OpenAPI augmentation and errgen diff report, each with its file, line and
+// column, a severity, a message and an optional hint, printed one way.
+//
+// It is a leaf: it imports the standard library only, so every other
+// package of errgen may use it.
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"strings"
+)
+
+// Severity says how much a diagnostic matters.
+type Severity uint8
+
+const (
+	// Error fails the run: nothing is written.
+	Error Severity = iota
+	// Warning is printed and does not fail the run (unless asked to).
+	Warning
+	// Notice says what errgen did or left alone; never a failure.
+	Notice
+)
+
+// String is the severity's word as printed before a non-error message.
+func (s Severity) String() string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	case Notice:
+		return "notice"
+	}
+	return fmt.Sprintf("Severity(%d)", s)
+}
+
+// Pos is a place in a file, 1-based like the YAML parser's. Line 0 means
+// the whole file.
+type Pos struct {
+	File string // the path as the user gave it
+	Line int    // 1-based line; 0 for the whole file
+	Col  int    // 1-based column
+}
+
+// String is file:line:col, or file alone for the whole file.
+func (p Pos) String() string {
+	if p.Line == 0 {
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Compare orders positions by file, then line, then column.
+func (p Pos) Compare(q Pos) int {
+	return cmp.Or(strings.Compare(p.File, q.File), cmp.Compare(p.Line, q.Line), cmp.Compare(p.Col, q.Col))
+}
+
+// Diagnostic is one thing errgen has to say about an input.
+type Diagnostic struct {
+	Pos      Pos
+	Severity Severity
+	Msg      string // what is wrong, lower case, no trailing period
+	// Hint is what to do about it, printed right after Msg: it carries its
+	// own separator (" (did you mean \"title\"?)", ": write it out").
+	Hint string
+}
+
+// String is the diagnostic's line: "file:line:col: message", with
+// "warning: " or "notice: " before the message when it is no error.
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	b.WriteString(d.Pos.String())
+	b.WriteString(": ")
+	if d.Severity != Error {
+		b.WriteString(d.Severity.String())
+		b.WriteString(": ")
+	}
+	b.WriteString(d.Msg)
+	b.WriteString(d.Hint)
+	return b.String()
+}
