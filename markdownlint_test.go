@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/errgen/errgen/internal/markdown/markdowntest"
+	"github.com/errgen/errgen/internal/nodetools"
 )
 
 // goldenPages are the committed docs pages: one per golden case.
@@ -34,28 +35,13 @@ func TestPagesLint(t *testing.T) {
 	}
 }
 
-// TestPagesMarkdownlint runs markdownlint-cli2 itself, with its default
-// configuration, on a copy of every committed page in an empty directory
-// (so that no configuration file of the repository's applies), when npx
-// has it cached: --offline never reaches the network, and the test is
-// skipped where the package is not installed.
+// TestPagesMarkdownlint runs markdownlint-cli2 itself, pinned in
+// .ci/npm, with its default configuration, on a copy of every committed
+// page in an empty directory (so that no configuration file of the
+// repository's applies).
 func TestPagesMarkdownlint(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: runs Node")
-	}
-	npx, err := exec.LookPath("npx")
-	if err != nil {
-		t.Skip("no npx")
-	}
-	probeDir, dir := t.TempDir(), t.TempDir()
-	if err := os.WriteFile(filepath.Join(probeDir, "probe.md"), []byte("# Probe\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	probe := exec.Command(npx, "--yes", "--offline", "markdownlint-cli2", "probe.md")
-	probe.Dir = probeDir
-	if out, err := probe.CombinedOutput(); err != nil {
-		t.Skipf("markdownlint-cli2 is not in the npx cache: %v\n%s", err, out)
-	}
+	lint := nodetools.Bin(t, "markdownlint-cli2")
+	dir := t.TempDir()
 	var names []string
 	for i, path := range goldenPages(t) {
 		page, err := os.ReadFile(path)
@@ -68,7 +54,7 @@ func TestPagesMarkdownlint(t *testing.T) {
 		}
 		names = append(names, name)
 	}
-	cmd := exec.Command(npx, append([]string{"--yes", "--offline", "markdownlint-cli2"}, names...)...)
+	cmd := exec.Command(lint, names...)
 	cmd.Dir = dir
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Errorf("markdownlint-cli2 with its default configuration: %v\n%s", err, out)
