@@ -109,30 +109,51 @@ func (cr *catalogReader) checkReplacement(e *Error, live, retired map[string]*Er
 // checkReplacementCycles reports each cycle of deprecated codes replacing
 // one another once, at its first code in catalog order: following the
 // replacements must end at a code to use.
+//
+// Each error has at most one replacement, so the replacements form paths
+// that end or loop. Every error is walked once: a walk stops at an error
+// an earlier walk finished, and finds a cycle only when it meets an error
+// of its own walk. Linear in the number of errors (a chain walked from
+// each of its links was quadratic: 20,000 links took 73 s).
 func (cr *catalogReader) checkReplacementCycles(live map[string]*Error) {
-	reported := map[*Error]bool{}
-	for _, e := range cr.c.Errors {
-		if reported[e] || e.ReplacedBy == "" || e.ReplacedBy == e.Code {
-			continue
+	index := make(map[*Error]int, len(cr.c.Errors))
+	for i, e := range cr.c.Errors {
+		index[e] = i
+	}
+	next := func(e *Error) *Error {
+		if e.ReplacedBy == "" || e.ReplacedBy == e.Code {
+			return nil
 		}
-		path := []*Error{e}
-		onPath := map[*Error]bool{e: true}
-		for next := live[e.ReplacedBy]; next != nil && next.ReplacedBy != "" && next.ReplacedBy != next.Code; next = live[next.ReplacedBy] {
-			if onPath[next] {
-				if next == e {
-					names := make([]string, 0, len(path)+1)
-					for _, p := range path {
-						names = append(names, p.Code)
-						reported[p] = true
-					}
-					cr.probs.add(cr.valuePos(e, "replaced_by"), "error %q: replaced_by goes round in a circle (%s → %s): one of them must be the code to use", e.Code, strings.Join(names, " → "), e.Code)
-				}
-				break
-			}
-			path = append(path, next)
-			onPath[next] = true
+		return live[e.ReplacedBy]
+	}
+	walkOf := make(map[*Error]int, len(cr.c.Errors)) // 1 + the index of the walk that reached it
+	for w, start := range cr.c.Errors {
+		e := start
+		for e != nil && walkOf[e] == 0 {
+			walkOf[e] = w + 1
+			e = next(e)
+		}
+		if e == nil || walkOf[e] != w+1 {
+			continue // the path ended, or joined one walked before
+		}
+		cr.reportCycle(e, next, index)
+	}
+}
+
+// reportCycle reports the cycle through e at its first code in catalog
+// order, naming its codes in replacement order from there.
+func (cr *catalogReader) reportCycle(e *Error, next func(*Error) *Error, index map[*Error]int) {
+	first := e
+	for c := next(e); c != e; c = next(c) {
+		if index[c] < index[first] {
+			first = c
 		}
 	}
+	names := []string{first.Code}
+	for c := next(first); c != first; c = next(c) {
+		names = append(names, c.Code)
+	}
+	cr.probs.add(cr.valuePos(first, "replaced_by"), "error %q: replaced_by goes round in a circle (%s → %s): one of them must be the code to use", first.Code, strings.Join(names, " → "), first.Code)
 }
 
 // valuePos is the position of the value of an error's key, or the error's.
