@@ -1,12 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -138,46 +135,6 @@ func diffInputs(args []string, base string, stderr io.Writer) (before, after *ca
 		return nil, nil, exitFailure
 	}
 	return before, after, exitOK
-}
-
-// errNotAtBase is gitShow's error for a file the revision does not have.
-var errNotAtBase = errors.New("not at the base revision")
-
-// gitShow reads a file as it is at a revision, with git run in the file's
-// directory: "REV:./NAME" is the path relative to the repository's root,
-// wherever the file is in it. It returns errNotAtBase when the revision
-// exists but has no such file.
-func gitShow(rev, path string) ([]byte, error) {
-	if strings.HasPrefix(rev, "-") {
-		return nil, fmt.Errorf("--base %q: not a git revision", rev)
-	}
-	dir, object := filepath.Dir(path), rev+":./"+filepath.Base(path)
-	if _, err := git(dir, "rev-parse", "--verify", "--end-of-options", rev+"^{commit}"); err != nil {
-		return nil, fmt.Errorf("--base %s: %v", rev, err)
-	}
-	if _, err := git(dir, "cat-file", "-e", object); err != nil {
-		return nil, errNotAtBase
-	}
-	data, err := git(dir, "show", object)
-	if err != nil {
-		return nil, fmt.Errorf("reading %s at %s: %v", path, rev, err)
-	}
-	return data, nil
-}
-
-// git runs git in dir and returns its output; its error says what git said.
-func git(dir string, args ...string) ([]byte, error) {
-	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
-	var out, errOut bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	if err := cmd.Run(); err != nil {
-		msg := strings.TrimSpace(errOut.String())
-		if msg == "" {
-			msg = err.Error()
-		}
-		return nil, fmt.Errorf("git %s: %s", args[0], msg)
-	}
-	return out.Bytes(), nil
 }
 
 // parseCatalog is loadCatalog for a catalog read from elsewhere than a file.

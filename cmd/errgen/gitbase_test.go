@@ -1,0 +1,169 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// gitRepo is a temporary repository for diff --base cases.
+type gitRepo struct {
+	t   *testing.T
+	dir string
+}
+
+func newGitRepo(t *testing.T) *gitRepo {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git")
+	}
+	r := &gitRepo{t, t.TempDir()}
+	r.git("init", "-q", "-b", "master")
+	return r
+}
+
+// git runs git in the repository and returns its output.
+func (r *gitRepo) git(args ...string) string {
+	r.t.Helper()
+	cmd := exec.Command("git", append([]string{"-C", r.dir, "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "protocol.file.allow=always"}, args...)...)
+	cmd.Env = gitCommand(r.dir).Env // the test's own git ignores an exported GIT_DIR too
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		r.t.Fatalf("git %v: %v\n%s", args, err, out)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+func (r *gitRepo) write(rel, data string) { writeFile(r.t, filepath.Join(r.dir, rel), data) }
+
+func (r *gitRepo) commit(msg string) {
+	r.git("add", "-A")
+	r.git("commit", "-q", "--allow-empty", "-m", msg)
+}
+
+// diffBase runs errgen diff --base REV CATALOG in the repository.
+func (r *gitRepo) diffBase(rev, catalog string) (int, string, string) {
+	return runIn(r.t, r.dir, "diff", "--base", rev, catalog)
+}
+
+const statusChanged = "GONE: status-changed: breaking (wire): status changed from 410 to 400\n"
+
+// Only an absent path means "new since REV"; whatever else the base holds
+// there, or git failing, fails the run with what was found.
+func TestDiffBaseRefusesWhatIsNotAFile(t *testing.T) {
+	tests := []struct {
+		name  string
+		setup func(r *gitRepo)
+		want  string
+	}{
+		{"directory", func(r *gitRepo) {
+			r.write("catalog.yaml/old.yaml", oldCatalog)
+			r.git("add", "-A")
+		}, "errgen: at HEAD, catalog.yaml is a directory, not a catalog file\n"},
+		{"symlink", func(r *gitRepo) {
+			r.write("conf/catalog.yaml", oldCatalog)
+			if err := os.Symlink("conf/catalog.yaml", filepath.Join(r.dir, "catalog.yaml")); err != nil {
+				t.Fatal(err)
+			}
+			r.git("add", "-A")
+		}, "errgen: at HEAD, catalog.yaml is a symbolic link, not a catalog file: errgen reads the file a link points to only in the working tree\n"},
+		{"submodule", func(r *gitRepo) {
+			r.git("update-index", "--add", "--cacheinfo", "160000,"+strings.Repeat("ab", 20)+",catalog.yaml")
+		}, "errgen: at HEAD, catalog.yaml is a submodule, not a catalog file\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newGitRepo(t)
+			tt.setup(r)
+			r.git("commit", "-q", "-m", "base")
+			r.git("rm", "-rq", "--cached", "catalog.yaml")
+			_ = os.RemoveAll(filepath.Join(r.dir, "catalog.yaml"))
+			r.write("catalog.yaml", newCatalog)
+			code, stdout, stderr := r.diffBase("HEAD", "catalog.yaml")
+			if code != exitFailure || stdout != "" || stderr != tt.want {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit 1, stderr %q", code, stdout, stderr, tt.want)
+			}
+		})
+	}
+}
+
+// A catalog that is a symlink in the working tree is compared with the
+// file it points to, as that file was at the base.
+func TestDiffBaseFollowsWorkingTreeSymlink(t *testing.T) {
+	r := newGitRepo(t)
+	r.write("conf/catalog.yaml", oldCatalog)
+	if err := os.Symlink("conf/catalog.yaml", filepath.Join(r.dir, "catalog.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	r.commit("base")
+	r.write("conf/catalog.yaml", newCatalog)
+	code, stdout, stderr := r.diffBase("HEAD", "catalog.yaml")
+	if code != exitFailure || !strings.HasPrefix(stdout, statusChanged) {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+// GIT_DIR exported (as git does for hooks) pointing anywhere does not turn
+// the comparison into "new since REV": errgen reads the repository that
+// holds the catalog.
+func TestDiffBaseIgnoresExportedGitDir(t *testing.T) {
+	r := newGitRepo(t)
+	r.write("api/catalog.yaml", oldCatalog)
+	r.commit("base")
+	r.write("api/catalog.yaml", newCatalog)
+	other := newGitRepo(t)
+	other.commit("empty")
+	for _, gitDir := range []string{filepath.Join(other.dir, ".git"), ".git", filepath.Join(t.TempDir(), "nothing")} {
+		t.Setenv("GIT_DIR", gitDir)
+		code, stdout, stderr := runIn(t, filepath.Join(r.dir, "api"), "diff", "--base", "HEAD")
+		if code != exitFailure || !strings.HasPrefix(stdout, statusChanged) {
+			t.Errorf("GIT_DIR=%s: exit %d, stdout %q, stderr %q", gitDir, code, stdout, stderr)
+		}
+	}
+}
+
+// A partial clone whose remote is gone cannot read the base blob: an
+// error, never "new since REV".
+func TestDiffBasePartialCloneOffline(t *testing.T) {
+	src := newGitRepo(t)
+	src.write("catalog.yaml", oldCatalog)
+	src.commit("base")
+	src.git("config", "uploadpack.allowFilter", "true")
+	clone := filepath.Join(t.TempDir(), "clone")
+	src.git("clone", "-q", "--no-checkout", "--filter=blob:none", "file://"+src.dir, clone)
+	if err := os.RemoveAll(src.dir); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(clone, "catalog.yaml"), newCatalog)
+	code, stdout, stderr := runIn(t, clone, "diff", "--base", "HEAD", "catalog.yaml")
+	if code != exitFailure || stdout != "" || !strings.HasPrefix(stderr, "errgen: reading catalog.yaml at HEAD: ") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+// A base catalog over catalog.MaxSize is refused by its size, before git
+// reads it.
+func TestDiffBaseOversizedBlob(t *testing.T) {
+	r := newGitRepo(t)
+	r.write("catalog.yaml", oldCatalog+"# "+strings.Repeat("x", 17<<20)+"\n")
+	r.commit("base")
+	r.write("catalog.yaml", newCatalog)
+	code, _, stderr := r.diffBase("HEAD", "catalog.yaml")
+	if code != exitFailure || !strings.Contains(stderr, "catalog.yaml at HEAD is 17825") || !strings.HasSuffix(stderr, "larger than the 16 MiB a catalog may have\n") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+// A revision that does not exist is named, with the current branch: the
+// usual cause is a default branch of another name.
+func TestDiffBaseNoRevision(t *testing.T) {
+	r := newGitRepo(t)
+	r.write("catalog.yaml", oldCatalog)
+	r.commit("base")
+	code, _, stderr := r.diffBase("main", "catalog.yaml")
+	if code != exitFailure || !strings.HasPrefix(stderr, "errgen: --base: no revision main in the repository at ") || !strings.HasSuffix(stderr, " (the current branch is master)\n") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
