@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -55,7 +57,7 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 			code, _ := fs.usageError("--templates %s: not a directory", *templates)
 			return code
 		}
-		opts.Templates = os.DirFS(*templates)
+		opts.Templates = newTemplateDir(*templates)
 	}
 	c, ok := loadCatalog(*catalogPath, stderr)
 	if !ok {
@@ -90,8 +92,8 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 func checkTargets(targets []target, regenerate string, stdout, stderr io.Writer) int {
 	stale := 0
 	for _, t := range targets {
-		old, err := os.ReadFile(t.path)
-		if err != nil && !os.IsNotExist(err) {
+		old, err := readInput(t.path, maxOutputSize)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			fmt.Fprintf(stderr, "errgen: %v\n", err)
 			return exitFailure
 		}

@@ -11,6 +11,14 @@ import (
 // among the largest public ones, is 12 MB.
 const maxSpecSize = 64 << 20
 
+// maxOutputSize bounds the existing outputs --check and the writer read to
+// compare: far beyond what errgen writes for the largest catalog it
+// accepts, and a bound on what a committed symlink to /dev/zero can cost.
+const maxOutputSize = 256 << 20
+
+// maxTemplateSize bounds each --templates file.
+const maxTemplateSize = 1 << 20
+
 // readInput reads a regular file of at most limit bytes. Anything else (a
 // FIFO, which would block, or /dev/zero, which never ends) is refused
 // before it is read.

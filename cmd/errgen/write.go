@@ -26,8 +26,9 @@ type target struct {
 // the mode they get.
 type planned struct {
 	target
-	real string      // the file written: path, with symlinks followed
-	mode fs.FileMode // the existing file's, or 0644
+	real   string      // the file written: path, with symlinks followed
+	mode   fs.FileMode // the existing file's permissions, kept
+	exists bool        // the file exists: else it is created 0666 less the umask
 }
 
 // writeAll writes the targets whose bytes changed, all or none: every target
@@ -85,7 +86,7 @@ func plan(targets []target) ([]planned, error) {
 			return nil, fmt.Errorf("%s and %s are the same file; give each output its own path", prev, t.path)
 		}
 		seen[abs] = t.path
-		p := planned{target: t, real: real, mode: 0o644}
+		p := planned{target: t, real: real}
 		st, err := os.Stat(real)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
@@ -94,8 +95,8 @@ func plan(targets []target) ([]planned, error) {
 		case !st.Mode().IsRegular():
 			return nil, fmt.Errorf("%s exists and is not a regular file; refusing to replace it", t.path)
 		default:
-			p.mode = st.Mode().Perm()
-			old, err := os.ReadFile(real)
+			p.mode, p.exists = st.Mode().Perm(), true
+			old, err := readInput(real, maxOutputSize)
 			if err != nil {
 				return nil, err
 			}
@@ -167,7 +168,7 @@ type tempFiles struct {
 // the target's mode.
 func (t *tempFiles) write(p *planned) error {
 	dir := filepath.Dir(p.real)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o777); err != nil { // less the umask, like mkdir -p
 		return err
 	}
 	// Created and registered under the lock: a signal between the two
@@ -177,7 +178,7 @@ func (t *tempFiles) write(p *planned) error {
 		t.mu.Unlock()
 		return errors.New("interrupted")
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(p.real)+".tmp*")
+	f, err := createTemp(dir, "."+filepath.Base(p.real)+".tmp", 0o666)
 	if err != nil {
 		t.mu.Unlock()
 		return err
@@ -188,9 +189,11 @@ func (t *tempFiles) write(p *planned) error {
 		f.Close()
 		return err
 	}
-	if err := f.Chmod(p.mode); err != nil {
-		f.Close()
-		return err
+	if p.exists {
+		if err := f.Chmod(p.mode); err != nil {
+			f.Close()
+			return err
+		}
 	}
 	return f.Close()
 }
