@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/diag"
 	"github.com/errgen/errgen/internal/golang"
 	"github.com/errgen/errgen/internal/markdown"
 	"github.com/errgen/errgen/internal/openapi"
@@ -77,18 +78,18 @@ var emitters = []emitter{
 //	c, err := catalog.Load("catalog.yaml", errgen.Check)
 //
 // Generate applies it too, for a catalog loaded without it.
-func Check(c *catalog.Catalog) []catalog.Problem {
+func Check(c *catalog.Catalog) []diag.Diagnostic {
 	return golang.Rules(c)
 }
 
 // Generate returns every output for c, in a fixed order. It fails as a whole:
 // either every file is returned or none; a catalog that Check finds problems
-// in fails with a *catalog.Problems. The emitters only read the catalog,
+// in fails with a *diag.List. The emitters only read the catalog,
 // so they run concurrently; results and the error reported do not depend on
 // which finishes first.
 func Generate(c *catalog.Catalog, opts Options) ([]File, error) {
-	if probs := Check(c); len(probs) > 0 {
-		return nil, &catalog.Problems{File: c.File, List: probs}
+	if err := c.Report(Check(c)); err != nil {
+		return nil, err
 	}
 	if opts.GoPackage != "" {
 		if msg := catalog.GoPackageProblem(opts.GoPackage); msg != "" {

@@ -14,6 +14,7 @@ import (
 	"github.com/aymanbagabas/go-udiff"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/diag"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -157,9 +158,9 @@ func TestGenerateChecks(t *testing.T) {
 		t.Fatalf("without Check: %v", err)
 	}
 	_, genErr := Generate(c, Options{})
-	var probs *catalog.Problems
+	var probs *diag.List
 	if !errors.As(genErr, &probs) {
-		t.Fatalf("Generate = %v, want *catalog.Problems", genErr)
+		t.Fatalf("Generate = %v, want *diag.List", genErr)
 	}
 	_, loadErr := catalog.Parse("catalog.yaml", data, Check)
 	if loadErr == nil || genErr.Error() != loadErr.Error() {

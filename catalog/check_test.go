@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/errgen/errgen/diag"
 )
 
 // checkCatalog has problems of its own: no fallback (4:3, the errors list)
@@ -33,9 +35,9 @@ func TestCheckMergedAndSorted(t *testing.T) {
 	if c != nil {
 		t.Error("Parse returned a catalog along with problems")
 	}
-	var probs *Problems
+	var probs *diag.List
 	if !errors.As(err, &probs) {
-		t.Fatalf("Parse = %v, want *Problems", err)
+		t.Fatalf("Parse = %v, want *diag.List", err)
 	}
 	want := `catalog.yaml:1:1: before everything
 catalog.yaml:4:3: no error has fallback: true: mark exactly one 5xx error (e.g. INTERNAL_ERROR) fallback: true; it stands in for non-catalog errors

@@ -217,17 +217,17 @@ func preset(name string) *Envelope {
 	if err := yaml.Unmarshal([]byte(p.body), &doc); err != nil {
 		panic(fmt.Sprintf("catalog: preset %s: %v", name, err))
 	}
-	probs := &Problems{}
+	probs := &problems{file: name}
 	body := compileNode(doc.Content[0], probs, true)
-	if len(probs.List) > 0 {
-		panic(fmt.Sprintf("catalog: preset %s: %v", name, probs.List))
+	if err := probs.err(); err != nil {
+		panic(fmt.Sprintf("catalog: preset %s: %v", name, err))
 	}
 	return &Envelope{Name: name, MediaType: p.mediaType, Body: body}
 }
 
 // compileNode turns a YAML node of an envelope body into a template node,
 // reporting malformed references. top is true for the body itself.
-func compileNode(n *yaml.Node, probs *Problems, top bool) *Node {
+func compileNode(n *yaml.Node, probs *problems, top bool) *Node {
 	switch n.Kind {
 	case yaml.MappingNode:
 		obj := &Node{Kind: KindObject}

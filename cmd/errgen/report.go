@@ -1,0 +1,23 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/errgen/errgen/diag"
+)
+
+// printDiagnostics is how errgen prints what it has to say about an input,
+// for every command: one diagnostic a line on stderr, sorted by position,
+// as file:line:col: message (a warning or notice says so before its
+// message), the first diag.MaxPrinted of them, then how many more. Lines
+// start with the position, not "errgen: ", so that editors and CI annotate
+// them. It returns the number of errors among them.
+func printDiagnostics(stderr io.Writer, l *diag.List) int {
+	if l == nil || len(l.Items) == 0 {
+		return 0
+	}
+	l.Sort()
+	fmt.Fprintln(stderr, l.Error())
+	return l.Errors()
+}
