@@ -137,14 +137,14 @@ func TestHeader(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prefixes := map[Kind]string{
-		KindGo:       "// " + Header + "\n",
-		KindOpenAPI:  "# " + Header + "\n",
-		KindMarkdown: "<!-- " + Header + " -->\n",
+	prefixes := map[Output]string{
+		OutputGo:       "// " + Header + "\n",
+		OutputOpenAPI:  "# " + Header + "\n",
+		OutputMarkdown: "<!-- " + Header + " -->\n",
 	}
 	for _, f := range files {
-		if !bytes.HasPrefix(f.Data, []byte(prefixes[f.Kind])) {
-			t.Errorf("%s does not start with %q", f.Path, prefixes[f.Kind])
+		if !bytes.HasPrefix(f.Data, []byte(prefixes[f.Output])) {
+			t.Errorf("%s does not start with %q", f.Path, prefixes[f.Output])
 		}
 	}
 }
