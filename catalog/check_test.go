@@ -22,9 +22,9 @@ errors:
 // come out with the catalog's, by position, first at a tie.
 func TestCheckMergedAndSorted(t *testing.T) {
 	var seen *Catalog
-	check := func(c *Catalog) []Problem {
+	check := func(c *Catalog) []diag.Diagnostic {
 		seen = c
-		return []Problem{
+		return []diag.Diagnostic{
 			{Pos: Pos{Line: 6, Col: 1}, Msg: "after everything"},
 			{Pos: Pos{Line: 5, Col: 12}, Msg: "at the 401's code"},
 			{Pos: Pos{Line: 4, Col: 12}, Msg: "between"},
@@ -67,7 +67,7 @@ errors:
 `
 	var ran []string
 	ok := func(name string) Check {
-		return func(*Catalog) []Problem { ran = append(ran, name); return nil }
+		return func(*Catalog) []diag.Diagnostic { ran = append(ran, name); return nil }
 	}
 	if _, err := Parse("catalog.yaml", []byte(valid), ok("a"), nil, ok("b")); err != nil {
 		t.Fatal(err)
@@ -75,7 +75,7 @@ errors:
 	if strings.Join(ran, ",") != "a,b" {
 		t.Errorf("checks ran: %v", ran)
 	}
-	objects := func(c *Catalog) []Problem { return []Problem{{Pos: c.Errors[0].Pos, Msg: "no"}} }
+	objects := func(c *Catalog) []diag.Diagnostic { return []diag.Diagnostic{{Pos: c.Errors[0].Pos, Msg: "no"}} }
 	if _, err := Parse("catalog.yaml", []byte(valid), objects); err == nil || err.Error() != "catalog.yaml:4:12: no" {
 		t.Errorf("Parse = %v, want the check's problem", err)
 	}

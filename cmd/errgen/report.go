@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 
 	"github.com/errgen/errgen/diag"
 )
@@ -20,4 +22,19 @@ func printDiagnostics(stderr io.Writer, l *diag.List) int {
 	l.Sort()
 	fmt.Fprintln(stderr, l.Error())
 	return l.Errors()
+}
+
+// reportCatalogError prints why the catalog name could not be read: every
+// problem, then their count.
+func reportCatalogError(name string, err error, stderr io.Writer) {
+	var probs *diag.List
+	switch {
+	case errors.As(err, &probs):
+		printDiagnostics(stderr, probs)
+		fmt.Fprintf(stderr, "errgen: %s: %s; nothing was written\n", name, plural(probs.Count(), "problem"))
+	case errors.Is(err, fs.ErrNotExist):
+		fmt.Fprintf(stderr, "errgen: no catalog at %s: give its path as the argument, or run errgen init to start one\n", name)
+	default:
+		fmt.Fprintf(stderr, "errgen: %v\n", err)
+	}
 }

@@ -1,15 +1,12 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"runtime/debug"
 
 	"github.com/errgen/errgen"
 	"github.com/errgen/errgen/catalog"
-	"github.com/errgen/errgen/diag"
 )
 
 // loadCatalog loads a catalog, printing every problem on failure.
@@ -20,21 +17,6 @@ func loadCatalog(path string, stderr io.Writer) (*catalog.Catalog, bool) {
 		return nil, false
 	}
 	return c, true
-}
-
-// reportCatalogError prints why the catalog name could not be read: every
-// problem, then their count.
-func reportCatalogError(name string, err error, stderr io.Writer) {
-	var probs *diag.List
-	switch {
-	case errors.As(err, &probs):
-		printDiagnostics(stderr, probs)
-		fmt.Fprintf(stderr, "errgen: %s: %s; nothing was written\n", name, plural(probs.Count(), "problem"))
-	case errors.Is(err, fs.ErrNotExist):
-		fmt.Fprintf(stderr, "errgen: no catalog at %s: give its path as the argument, or run errgen init to start one\n", name)
-	default:
-		fmt.Fprintf(stderr, "errgen: %v\n", err)
-	}
 }
 
 // runValidate implements "errgen validate".
