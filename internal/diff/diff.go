@@ -14,16 +14,16 @@ import (
 
 // Change is one difference between two catalogs.
 type Change struct {
-	// Pos is where the change is: in the new catalog, or in the old one for
-	// what was removed (a code, a detail, a header, an enum value); the file
-	// alone for a catalog-wide change.
-	Pos      diag.Pos   `json:"pos"`
 	Code     string     `json:"code"`     // the error code; empty for a catalog-wide change
 	Kind     ChangeKind `json:"kind"`     // the rule that classifies it
 	Breaking bool       `json:"breaking"` // whether it breaks someone, allowed or not
 	Breaks   []Audience `json:"breaks"`   // who it breaks: wire, go; empty when compatible
 	Allowed  bool       `json:"allowed"`  // a breaking change accepted with --allow
 	Message  string     `json:"message"`  // what changed, in words
+	// Pos is where the change is: in the new catalog, or in the old one for
+	// what was removed (a code, a detail, a header, an enum value); the file
+	// alone for a catalog-wide change.
+	Pos diag.Pos `json:"pos"`
 }
 
 // Compare lists every change from before to after: catalog-wide changes
