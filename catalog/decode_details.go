@@ -25,7 +25,7 @@ func (cr *catalogReader) detail(n *yaml.Node) *Detail {
 			t := cr.str(f.value, "detail type")
 			d.Type = DetailType(t)
 			if t != "" && !detailTypeKnown(d.Type) {
-				cr.probs.hint(posOf(f.value), cr.probs.suggestKey(t, typeNames()), "detail type %q is not one of %s", t, strings.Join(typeNames(), ", "))
+				cr.probs.add(posOf(f.value), "detail type %q is not one of %s%s", t, strings.Join(typeNames(), ", "), cr.probs.suggestKey(t, typeNames()))
 				d.Type = ""
 			}
 		case "required":

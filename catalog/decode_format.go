@@ -25,7 +25,7 @@ func (cr *catalogReader) format(n *yaml.Node, what string) *Envelope {
 			if hint == "" {
 				hint = fmt.Sprintf(": the presets are %s; a custom envelope is a mapping with media_type and body", strings.Join(PresetNames(), ", "))
 			}
-			cr.probs.hint(posOf(n), hint, "%s: unknown envelope %q", what, name)
+			cr.probs.add(posOf(n), "%s: unknown envelope %q%s", what, name, hint)
 		}
 		return nil
 	}

@@ -102,7 +102,7 @@ func (cr *catalogReader) checkReplacement(e *Error, live, retired map[string]*Er
 	case retired[e.ReplacedBy] != nil:
 		cr.probs.add(pos, "error %q: replaced_by names %q, which is retired; name a code in use", e.Code, e.ReplacedBy)
 	case r == nil:
-		cr.probs.hint(pos, cr.probs.suggest(e.ReplacedBy, codes(cr.c.Errors))+": name a code the catalog declares", "error %q: replaced_by names unknown code %q", e.Code, e.ReplacedBy)
+		cr.probs.add(pos, "error %q: replaced_by names unknown code %q%s: name a code the catalog declares", e.Code, e.ReplacedBy, cr.probs.suggest(e.ReplacedBy, codes(cr.c.Errors)))
 	}
 }
 

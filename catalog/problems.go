@@ -7,10 +7,12 @@ import (
 	"github.com/errgen/errgen/diag"
 )
 
-// Problem is the diagnostic a Check returns.
+// Problem is the diagnostic a Check returns: the same type as
+// diag.Diagnostic.
 //
-// Deprecated: use diag.Diagnostic; the alias lets code written against it
-// (internal/golang's rules) compile until it is changed.
+// Deprecated: use diag.Diagnostic. internal/golang's Rules still spells
+// Problem so that the branch rewriting those rules merges without conflict;
+// the alias goes once it is changed.
 type Problem = diag.Diagnostic
 
 // problems collects the diagnostics of one catalog as the decoders find
@@ -22,6 +24,13 @@ type problems struct {
 
 	budget    int  // edit-distance cells hints may still cost; see suggest
 	budgetSet bool // budget has been given its start value
+
+	// hinted is the hint suggest or suggestKey last returned, which the
+	// message add formats next carries: add moves it, and what follows it,
+	// to the diagnostic's Hint. The decoders pass hints as arguments of
+	// add's format, as they did when a problem was one string; this keeps
+	// their calls as they are.
+	hinted string
 }
 
 // at is pos in the catalog's file. A position in the model leaves File
@@ -37,14 +46,28 @@ func at(file string, pos Pos) Pos {
 	return pos
 }
 
-// add reports an error at pos.
+// add reports an error at pos. A hint suggest or suggestKey gave for it
+// becomes its Hint, with the rest of the message after it ("unknown code
+// "X" (did you mean "Y"?): attach only codes the catalog declares" has the
+// hint ` (did you mean "Y"?): attach only…`).
 func (p *problems) add(pos Pos, format string, args ...any) {
-	p.hint(pos, "", format, args...)
+	hinted := p.hinted
+	p.hinted = ""
+	if !p.keeps() {
+		p.list.Dropped++
+		return
+	}
+	msg, hint := fmt.Sprintf(format, args...), ""
+	if i := strings.LastIndex(msg, hinted); hinted != "" && i >= 0 {
+		msg, hint = msg[:i], msg[i:]
+	}
+	p.list.Add(diag.Diagnostic{Pos: at(p.file, pos), Msg: msg, Hint: hint})
 }
 
-// hint reports an error at pos with a hint, such as suggest's, printed
-// right after the message.
+// hint reports an error at pos with a hint computed otherwise than by
+// suggest or suggestKey, printed right after the message.
 func (p *problems) hint(pos Pos, hint string, format string, args ...any) {
+	p.hinted = ""
 	if !p.keeps() {
 		p.list.Dropped++
 		return
@@ -65,7 +88,8 @@ func (p *problems) suggestKey(s string, candidates []string) string {
 	if !p.keeps() {
 		return ""
 	}
-	return suggest(s, candidates)
+	p.hinted = suggest(s, candidates)
+	return p.hinted
 }
 
 // err returns the list sorted, or nil when there is no problem.
@@ -114,7 +138,8 @@ func (p *problems) suggest(s string, candidates []string) string {
 	if !p.budgetSet {
 		p.budget, p.budgetSet = maxSuggestCost, true
 	}
-	return suggestWithin(s, candidates, &p.budget)
+	p.hinted = suggestWithin(s, candidates, &p.budget)
+	return p.hinted
 }
 
 func suggestWithin(s string, candidates []string, budget *int) string {

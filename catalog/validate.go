@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"fmt"
 	"mime"
 	"net/http"
 	"net/url"
@@ -78,7 +77,7 @@ func (cr *catalogReader) validate() {
 		case retired[code] != nil:
 			cr.probs.add(cr.attachPos[i], "openapi.attach: code %q is retired (line %d), so no operation can return it: remove it from attach", code, retired[code].Pos.Line)
 		default:
-			cr.probs.hint(cr.attachPos[i], cr.probs.suggest(code, codes(c.Errors))+": attach only codes the catalog declares", "openapi.attach: unknown code %q", code)
+			cr.probs.add(cr.attachPos[i], "openapi.attach: unknown code %q%s: attach only codes the catalog declares", code, cr.probs.suggest(code, codes(c.Errors)))
 		}
 	}
 }
@@ -182,7 +181,7 @@ func (cr *catalogReader) checkPlaceholders(e *Error, t *Template, what string) {
 		d := e.Detail(p.Detail)
 		switch {
 		case d == nil:
-			cr.probs.hint(t.Pos, cr.probs.suggest(p.Detail, detailNames(e))+fmt.Sprintf(": declare a detail %q, or fix the name", p.Detail), "error %q: %s placeholder {%s} names no detail", e.Code, what, p.Detail)
+			cr.probs.add(t.Pos, "error %q: %s placeholder {%s} names no detail%s: declare a detail %q, or fix the name", e.Code, what, p.Detail, cr.probs.suggest(p.Detail, detailNames(e)), p.Detail)
 		case !d.Required:
 			cr.probs.add(t.Pos, "error %q: %s placeholder {%s} names an optional detail, which may be missing: make it required", e.Code, what, p.Detail)
 		case d.Type != "" && !d.Type.Scalar():

@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/errgen/errgen/catalog"
-	"github.com/errgen/errgen/diag"
 )
 
 // Rules is the catalog.Check of the Go output: no detail's Go parameter may be a
@@ -20,7 +19,7 @@ import (
 // uses, and no two declarations (an error's constant, sentinel, details type
 // and constructors, an enum detail's type and constants) may have the same Go
 // identifier.
-func Rules(c *catalog.Catalog) []diag.Diagnostic {
+func Rules(c *catalog.Catalog) []catalog.Problem {
 	var probs []catalog.Problem
 	for _, e := range c.Errors {
 		for _, d := range e.RequiredDetails() { // only they become parameters
