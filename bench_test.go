@@ -49,7 +49,7 @@ func BenchmarkEmit(b *testing.B) {
 	for _, em := range emitters {
 		for _, n := range sizes() {
 			c := loadSynthetic(b, n)
-			b.Run(fmt.Sprintf("%s/n=%d", em.kind, n), func(b *testing.B) {
+			b.Run(fmt.Sprintf("%s/n=%d", em.output, n), func(b *testing.B) {
 				for b.Loop() {
 					if _, err := em.emit(c, Options{}); err != nil {
 						b.Fatal(err)

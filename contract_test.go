@@ -153,7 +153,7 @@ func writeRequestAndValidate(pkg contractPkg, route *routers.Route, req *http.Re
 // committed one.
 func contractDocs(t *testing.T, tc catalogtest.Catalog) map[string]*openapi3.T {
 	t.Helper()
-	docs := map[string]*openapi3.T{"generated": loadValidOpenAPI(t, generated(t, tc.C, KindOpenAPI))}
+	docs := map[string]*openapi3.T{"generated": loadValidOpenAPI(t, generated(t, tc.C, OutputOpenAPI))}
 	if data, err := os.ReadFile(tc.OpenAPI); err == nil {
 		docs[tc.OpenAPI] = loadValidOpenAPI(t, data)
 	} else {
@@ -300,7 +300,7 @@ func TestContractCatchesMismatch(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			data := generated(t, tc.C, KindOpenAPI)
+			data := generated(t, tc.C, OutputOpenAPI)
 			if _, err := writeAndValidate(pkg, contractRoute(loadValidOpenAPI(t, data), tc.C), goErr); err != nil {
 				t.Fatalf("fails before the mutation: %v", err)
 			}
@@ -325,7 +325,7 @@ func TestContractRequestID(t *testing.T) {
 		}
 		tested++
 		pkg := contractPkgs[tc.Name]
-		doc := loadValidOpenAPI(t, generated(t, tc.C, KindOpenAPI))
+		doc := loadValidOpenAPI(t, generated(t, tc.C, OutputOpenAPI))
 		route := contractRoute(doc, tc.C)
 		for _, e := range tc.C.Errors {
 			t.Run(tc.Name+"/"+e.Code, func(t *testing.T) {
@@ -362,7 +362,7 @@ func TestContractRequestID(t *testing.T) {
 // documents, never with a body or headers lacking what the document requires.
 func TestContractSentinels(t *testing.T) {
 	c := mustLoadCatalog(t, "catalog.yaml")
-	route := contractRoute(loadValidOpenAPI(t, generated(t, c, KindOpenAPI)), c)
+	route := contractRoute(loadValidOpenAPI(t, generated(t, c, OutputOpenAPI)), c)
 	pkg := contractPkgs["bundled"]
 	for _, err := range []error{apierrors.ErrRateLimitExceeded, apierrors.ErrNotFound, fmt.Errorf("wrapped: %w", apierrors.ErrValidationError)} {
 		rec, verr := writeAndValidate(pkg, route, err)

@@ -62,13 +62,13 @@ func FuzzGenerate(f *testing.F) {
 			t.Fatalf("a valid catalog failed to generate: %v", err)
 		}
 		for _, file := range files {
-			switch file.Kind {
-			case KindGo:
+			switch file.Output {
+			case OutputGo:
 				checkGofmt(t, file.Data)
 				typeCheckGo(t, file.Data)
-			case KindOpenAPI:
+			case OutputOpenAPI:
 				loadValidOpenAPI(t, file.Data)
-			case KindMarkdown:
+			case OutputMarkdown:
 				markdowntest.CheckTables(t, markdowntest.Parse(t, file.Data))
 			}
 		}

@@ -14,6 +14,7 @@ import (
 	"github.com/aymanbagabas/go-udiff"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/diag"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -136,14 +137,14 @@ func TestHeader(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prefixes := map[Kind]string{
-		KindGo:       "// " + Header + "\n",
-		KindOpenAPI:  "# " + Header + "\n",
-		KindMarkdown: "<!-- " + Header + " -->\n",
+	prefixes := map[Output]string{
+		OutputGo:       "// " + Header + "\n",
+		OutputOpenAPI:  "# " + Header + "\n",
+		OutputMarkdown: "<!-- " + Header + " -->\n",
 	}
 	for _, f := range files {
-		if !bytes.HasPrefix(f.Data, []byte(prefixes[f.Kind])) {
-			t.Errorf("%s does not start with %q", f.Path, prefixes[f.Kind])
+		if !bytes.HasPrefix(f.Data, []byte(prefixes[f.Output])) {
+			t.Errorf("%s does not start with %q", f.Path, prefixes[f.Output])
 		}
 	}
 }
@@ -157,9 +158,9 @@ func TestGenerateChecks(t *testing.T) {
 		t.Fatalf("without Check: %v", err)
 	}
 	_, genErr := Generate(c, Options{})
-	var probs *catalog.Problems
+	var probs *diag.List
 	if !errors.As(genErr, &probs) {
-		t.Fatalf("Generate = %v, want *catalog.Problems", genErr)
+		t.Fatalf("Generate = %v, want *diag.List", genErr)
 	}
 	_, loadErr := catalog.Parse("catalog.yaml", data, Check)
 	if loadErr == nil || genErr.Error() != loadErr.Error() {

@@ -25,19 +25,19 @@ func loadValidOpenAPI(t *testing.T, data []byte) *openapi3.T {
 	return doc
 }
 
-// generated returns the output of one kind that Generate makes of c.
-func generated(t *testing.T, c *catalog.Catalog, kind Kind) []byte {
+// generated returns the one output that Generate makes of c.
+func generated(t *testing.T, c *catalog.Catalog, output Output) []byte {
 	t.Helper()
 	files, err := Generate(c, Options{})
 	if err != nil {
 		t.Fatalf("Generate: %v", err)
 	}
 	for _, f := range files {
-		if f.Kind == kind {
+		if f.Output == output {
 			return f.Data
 		}
 	}
-	t.Fatalf("Generate made no %s output", kind)
+	t.Fatalf("Generate made no %s output", output)
 	return nil
 }
 

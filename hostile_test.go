@@ -30,13 +30,13 @@ func TestHostileText(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range files {
-		switch f.Kind {
-		case KindGo:
+		switch f.Output {
+		case OutputGo:
 			checkHostileGo(t, f.Data)
 			vetGo(t, c.Go.Package, f.Data)
-		case KindOpenAPI:
+		case OutputOpenAPI:
 			loadValidOpenAPI(t, f.Data)
-		case KindMarkdown:
+		case OutputMarkdown:
 			markdowntest.CheckTables(t, markdowntest.Parse(t, f.Data))
 		}
 	}

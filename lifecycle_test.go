@@ -134,7 +134,7 @@ func TestDeprecatedGoIsRecognised(t *testing.T) {
 	}
 	for _, c := range []*catalog.Catalog{mustLoadCatalog(t, "catalog.yaml"), small} {
 		t.Run(c.File, func(t *testing.T) {
-			notes := goDeprecations(t, generated(t, c, KindGo))
+			notes := goDeprecations(t, generated(t, c, OutputGo))
 			deprecated := 0
 			for _, e := range c.Errors {
 				idents := goIdents(e)
@@ -244,7 +244,7 @@ func TestLifecycleOutputsAgree(t *testing.T) {
 			} `yaml:"schemas"`
 		} `yaml:"components"`
 	}
-	if err := yaml.Unmarshal(generated(t, c, KindOpenAPI), &doc); err != nil {
+	if err := yaml.Unmarshal(generated(t, c, OutputOpenAPI), &doc); err != nil {
 		t.Fatal(err)
 	}
 	openapi := map[string]bool{}
@@ -256,7 +256,7 @@ func TestLifecycleOutputsAgree(t *testing.T) {
 	if !maps.Equal(openapi, want) {
 		t.Errorf("OpenAPI deprecated codes %v, catalog %v", openapi, want)
 	}
-	docsDeprecated, docsRetired := docsLifecycle(t, generated(t, c, KindMarkdown))
+	docsDeprecated, docsRetired := docsLifecycle(t, generated(t, c, OutputMarkdown))
 	if !maps.Equal(docsDeprecated, want) {
 		t.Errorf("docs deprecated codes %v, catalog %v", docsDeprecated, want)
 	}

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/diag"
 	"github.com/errgen/errgen/internal/golang"
 )
 
@@ -46,9 +47,9 @@ func TestBadCatalogs(t *testing.T) {
 			if err == nil {
 				t.Fatalf("Parse accepted the catalog: %d errors", len(c.Errors))
 			}
-			var probs *catalog.Problems
+			var probs *diag.List
 			if !errors.As(err, &probs) {
-				t.Fatalf("error %T is not *Problems: %v", err, err)
+				t.Fatalf("error %T is not *diag.List: %v", err, err)
 			}
 			if c != nil {
 				t.Error("Parse returned a catalog along with problems")

@@ -8,11 +8,12 @@
 // can trust every invariant checked here and by the checks they passed.
 package catalog
 
-// Pos is a position in the catalog file, 1-based like the YAML parser's.
-type Pos struct {
-	Line int // 1-based line
-	Col  int // 1-based column
-}
+import "github.com/errgen/errgen/diag"
+
+// Pos is a position in a catalog file, 1-based like the YAML parser's. A
+// position in the model leaves File empty: it is in Catalog.File. The
+// diagnostics Load and Report return have it filled in.
+type Pos = diag.Pos
 
 // Catalog is a loaded, validated and normalized error catalog.
 type Catalog struct {

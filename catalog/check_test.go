@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/errgen/errgen/diag"
 )
 
 // checkCatalog has problems of its own: no fallback (4:3, the errors list)
@@ -20,9 +22,9 @@ errors:
 // come out with the catalog's, by position, first at a tie.
 func TestCheckMergedAndSorted(t *testing.T) {
 	var seen *Catalog
-	check := func(c *Catalog) []Problem {
+	check := func(c *Catalog) []diag.Diagnostic {
 		seen = c
-		return []Problem{
+		return []diag.Diagnostic{
 			{Pos: Pos{Line: 6, Col: 1}, Msg: "after everything"},
 			{Pos: Pos{Line: 5, Col: 12}, Msg: "at the 401's code"},
 			{Pos: Pos{Line: 4, Col: 12}, Msg: "between"},
@@ -33,9 +35,9 @@ func TestCheckMergedAndSorted(t *testing.T) {
 	if c != nil {
 		t.Error("Parse returned a catalog along with problems")
 	}
-	var probs *Problems
+	var probs *diag.List
 	if !errors.As(err, &probs) {
-		t.Fatalf("Parse = %v, want *Problems", err)
+		t.Fatalf("Parse = %v, want *diag.List", err)
 	}
 	want := `catalog.yaml:1:1: before everything
 catalog.yaml:4:3: no error has fallback: true: mark exactly one 5xx error (e.g. INTERNAL_ERROR) fallback: true; it stands in for non-catalog errors
@@ -65,7 +67,7 @@ errors:
 `
 	var ran []string
 	ok := func(name string) Check {
-		return func(*Catalog) []Problem { ran = append(ran, name); return nil }
+		return func(*Catalog) []diag.Diagnostic { ran = append(ran, name); return nil }
 	}
 	if _, err := Parse("catalog.yaml", []byte(valid), ok("a"), nil, ok("b")); err != nil {
 		t.Fatal(err)
@@ -73,7 +75,7 @@ errors:
 	if strings.Join(ran, ",") != "a,b" {
 		t.Errorf("checks ran: %v", ran)
 	}
-	objects := func(c *Catalog) []Problem { return []Problem{{Pos: c.Errors[0].Pos, Msg: "no"}} }
+	objects := func(c *Catalog) []diag.Diagnostic { return []diag.Diagnostic{{Pos: c.Errors[0].Pos, Msg: "no"}} }
 	if _, err := Parse("catalog.yaml", []byte(valid), objects); err == nil || err.Error() != "catalog.yaml:4:12: no" {
 		t.Errorf("Parse = %v, want the check's problem", err)
 	}

@@ -217,17 +217,17 @@ func preset(name string) *Envelope {
 	if err := yaml.Unmarshal([]byte(p.body), &doc); err != nil {
 		panic(fmt.Sprintf("catalog: preset %s: %v", name, err))
 	}
-	probs := &Problems{}
+	probs := &problems{file: name}
 	body := compileNode(doc.Content[0], probs, true)
-	if len(probs.List) > 0 {
-		panic(fmt.Sprintf("catalog: preset %s: %v", name, probs.List))
+	if err := probs.err(); err != nil {
+		panic(fmt.Sprintf("catalog: preset %s: %v", name, err))
 	}
 	return &Envelope{Name: name, MediaType: p.mediaType, Body: body}
 }
 
 // compileNode turns a YAML node of an envelope body into a template node,
 // reporting malformed references. top is true for the body itself.
-func compileNode(n *yaml.Node, probs *Problems, top bool) *Node {
+func compileNode(n *yaml.Node, probs *problems, top bool) *Node {
 	switch n.Kind {
 	case yaml.MappingNode:
 		obj := &Node{Kind: KindObject}
@@ -265,9 +265,9 @@ func compileNode(n *yaml.Node, probs *Problems, top bool) *Node {
 			probs.add(posOf(n), "envelope body must be a mapping, such as {code: $code, message: $message}")
 		}
 		if n.ShortTag() == "!!str" && strings.HasPrefix(n.Value, "$") {
-			ref, msg := parseRef(n.Value)
+			ref, msg, hint := parseRef(n.Value)
 			if msg != "" {
-				probs.add(posOf(n), "envelope: %s", msg)
+				probs.hint(posOf(n), hint, "envelope: %s", msg)
 				return &Node{Kind: KindLiteral, Literal: []byte("null")}
 			}
 			return &Node{Kind: KindRef, Ref: ref}
@@ -288,8 +288,10 @@ func compileNode(n *yaml.Node, probs *Problems, top bool) *Node {
 	return &Node{Kind: KindLiteral, Literal: []byte("null")}
 }
 
-// parseRef parses "$name", "$name.arg" and either with a trailing "?".
-func parseRef(s string) (Ref, string) {
+// parseRef parses "$name", "$name.arg" and either with a trailing "?". For
+// a malformed reference it returns what is wrong and, for an unknown name,
+// a hint: the diagnostic's Msg and Hint.
+func parseRef(s string) (Ref, string, string) {
 	var r Ref
 	body := strings.TrimPrefix(s, "$")
 	if strings.HasSuffix(body, "?") {
@@ -302,18 +304,18 @@ func parseRef(s string) (Ref, string) {
 		if hint == "" {
 			hint = "; the references are " + strings.Join(prefixAll("$", refNames), ", ") + " (a literal text must not start with $)"
 		}
-		return r, fmt.Sprintf("unknown reference %q%s", s, hint)
+		return r, fmt.Sprintf("unknown reference %q", s), hint
 	}
 	r.Name, r.Arg = RefName(name), arg
 	switch {
 	case dotted && r.Name != RefDetails && r.Name != RefMeta:
-		return r, fmt.Sprintf("reference %q: only $details and $meta take a .name: write $%s", s, name)
+		return r, fmt.Sprintf("reference %q: only $details and $meta take a .name: write $%s", s, name), ""
 	case r.Name == RefMeta && arg == "":
-		return r, fmt.Sprintf("reference %q: $meta needs a name, as in $meta.type", s)
+		return r, fmt.Sprintf("reference %q: $meta needs a name, as in $meta.type", s), ""
 	case dotted && !namePattern.MatchString(arg):
-		return r, fmt.Sprintf("reference %q: %q is not a valid name (letters, digits and _, starting with a letter)", s, arg)
+		return r, fmt.Sprintf("reference %q: %q is not a valid name (letters, digits and _, starting with a letter)", s, arg), ""
 	}
-	return r, ""
+	return r, "", ""
 }
 
 func prefixAll(prefix string, list []string) []string {

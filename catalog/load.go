@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/errgen/errgen/diag"
 )
 
 // MaxSize is the largest catalog Load reads. A 10,000-error catalog with
@@ -20,11 +22,11 @@ const MaxSize = 16 << 20
 // when the catalog has other problems, and reports their problems with its
 // own, sorted, so one run shows every problem. A Check must tolerate a
 // catalog with problems: empty names, missing details.
-type Check func(c *Catalog) []Problem
+type Check func(c *Catalog) []diag.Diagnostic
 
 // Load reads, normalizes and validates the catalog at path, then runs the
 // checks over it as Parse does. Any problem in the catalog is returned as a
-// *Problems listing all of them.
+// *diag.List listing all of them.
 func Load(path string, checks ...Check) (*Catalog, error) {
 	// Stat first: opening a FIFO would block until someone writes to it.
 	st, err := os.Stat(path)
@@ -58,7 +60,7 @@ func Load(path string, checks ...Check) (*Catalog, error) {
 // at the same position. Checks do not run when data is no catalog at all:
 // too large, empty, not UTF-8, not YAML, or with aliases.
 func Parse(file string, data []byte, checks ...Check) (*Catalog, error) {
-	probs := &Problems{File: file}
+	probs := &problems{file: file}
 	switch {
 	case len(data) > MaxSize:
 		probs.add(Pos{}, "catalog is larger than %d MiB: split it, or trim long texts", MaxSize>>20)
@@ -87,16 +89,19 @@ func Parse(file string, data []byte, checks ...Check) (*Catalog, error) {
 	c.File = file
 	normalize(c)
 	cr.validate()
-	var checked []Problem
+	var checked []diag.Diagnostic
 	for _, check := range checks {
 		if check != nil {
-			checked = append(checked, check(c)...)
+			for _, d := range check(c) {
+				d.Pos = at(file, d.Pos)
+				checked = append(checked, d)
+			}
 		}
 	}
-	probs.List = append(checked, probs.List...) // err's stable sort keeps them first at a tie
+	probs.list.Items = append(checked, probs.list.Items...) // err's stable sort keeps them first at a tie
 	if len(aliases) > 0 {
-		probs.List = slices.DeleteFunc(probs.List, func(p Problem) bool {
-			return aliases[p.Pos] && !strings.HasPrefix(p.Msg, "YAML aliases")
+		probs.list.Items = slices.DeleteFunc(probs.list.Items, func(d diag.Diagnostic) bool {
+			return aliases[Pos{Line: d.Pos.Line, Col: d.Pos.Col}] && !strings.HasPrefix(d.Msg, "YAML aliases")
 		})
 	}
 	if err := probs.err(); err != nil {

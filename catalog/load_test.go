@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/errgen/errgen/diag"
 )
 
 func TestLoadRefusesOversizedCatalog(t *testing.T) {
@@ -16,7 +18,7 @@ func TestLoadRefusesOversizedCatalog(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Load(path)
-	var probs *Problems
+	var probs *diag.List
 	if !errors.As(err, &probs) || !strings.Contains(err.Error(), "catalog.yaml:1:1: catalog is larger than 16 MiB") {
 		t.Fatalf("Load = %v, want the size limit", err)
 	}
@@ -90,8 +92,8 @@ func FuzzLoad(f *testing.F) {
 			}
 			return
 		}
-		var probs *Problems
-		if !errors.As(err, &probs) || len(probs.List) == 0 {
+		var probs *diag.List
+		if !errors.As(err, &probs) || len(probs.Items) == 0 {
 			t.Fatalf("error %v is not a list of problems", err)
 		}
 		for _, line := range strings.Split(err.Error(), "\n") {

@@ -2,99 +2,120 @@ package catalog
 
 import (
 	"fmt"
-	"sort"
 	"strings"
+
+	"github.com/errgen/errgen/diag"
 )
 
-// Problem is one thing wrong with a catalog.
-type Problem struct {
-	Pos Pos    // where; zero when the whole file is at fault
-	Msg string // what is wrong, lower case, no trailing period
-}
+// Problem is the diagnostic a Check returns: the same type as
+// diag.Diagnostic.
+//
+// Deprecated: use diag.Diagnostic. internal/golang's Rules still spells
+// Problem so that the branch rewriting those rules merges without conflict;
+// the alias goes once it is changed.
+type Problem = diag.Diagnostic
 
-// Problems is every problem found in one catalog. Load returns it as its
-// error so that a user fixes everything in one round trip.
-type Problems struct {
-	File    string    // the catalog's path as given
-	List    []Problem // sorted by position; the first maxKept found
-	Dropped int       // problems found beyond maxKept, counted but not kept
+// problems collects the diagnostics of one catalog as the decoders find
+// them: it puts the catalog's file in their positions and bounds the cost of
+// their hints. Load returns its list, a *diag.List, as its error.
+type problems struct {
+	list diag.List
+	file string // the catalog's path as given
 
 	budget    int  // edit-distance cells hints may still cost; see suggest
 	budgetSet bool // budget has been given its start value
+
+	// hinted is the hint suggest or suggestKey last returned, which the
+	// message add formats next carries: add moves it, and what follows it,
+	// to the diagnostic's Hint. The decoders pass hints as arguments of
+	// add's format, as they did when a problem was one string; this keeps
+	// their calls as they are.
+	hinted string
 }
 
-// maxKept bounds the problems kept, and maxPrinted those Error prints: a
-// catalog of a million unknown keys needs its first problems fixed, not a
-// million lines.
-const (
-	maxKept    = 1000
-	maxPrinted = 100
-)
-
-// Count is the number of problems found, kept or not.
-func (p *Problems) Count() int { return len(p.List) + p.Dropped }
-
-// Error formats one problem a line as file:line:col: message, the first
-// maxPrinted of them, then how many more there are.
-func (p *Problems) Error() string {
-	var b strings.Builder
-	for i, pr := range p.List {
-		if i == maxPrinted {
-			fmt.Fprintf(&b, "\n%s: … and %d more problems", p.File, p.Count()-maxPrinted)
-			break
-		}
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		line, col := pr.Pos.Line, pr.Pos.Col
-		if line == 0 {
-			line, col = 1, 1
-		}
-		fmt.Fprintf(&b, "%s:%d:%d: %s", p.File, line, col, pr.Msg)
+// at is pos in the catalog's file. A position in the model leaves File
+// empty (it is the catalog's own); one of line 0, the whole file, is 1:1,
+// where an editor jumps and as errgen has always printed it.
+func at(file string, pos Pos) Pos {
+	if pos.File == "" {
+		pos.File = file
 	}
-	return b.String()
+	if pos.Line == 0 {
+		pos.Line, pos.Col = 1, 1
+	}
+	return pos
 }
 
-func (p *Problems) add(pos Pos, format string, args ...any) {
+// add reports an error at pos. A hint suggest or suggestKey gave for it
+// becomes its Hint, with the rest of the message after it ("unknown code
+// "X" (did you mean "Y"?): attach only codes the catalog declares" has the
+// hint ` (did you mean "Y"?): attach only…`).
+func (p *problems) add(pos Pos, format string, args ...any) {
+	hinted := p.hinted
+	p.hinted = ""
 	if !p.keeps() {
-		p.Dropped++
+		p.list.Dropped++
 		return
 	}
-	p.List = append(p.List, Problem{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+	msg, hint := fmt.Sprintf(format, args...), ""
+	if i := strings.LastIndex(msg, hinted); hinted != "" && i >= 0 {
+		msg, hint = msg[:i], msg[i:]
+	}
+	p.list.Add(diag.Diagnostic{Pos: at(p.file, pos), Msg: msg, Hint: hint})
+}
+
+// hint reports an error at pos with a hint computed otherwise than by
+// suggest or suggestKey, printed right after the message.
+func (p *problems) hint(pos Pos, hint string, format string, args ...any) {
+	p.hinted = ""
+	if !p.keeps() {
+		p.list.Dropped++
+		return
+	}
+	p.list.Add(diag.Diagnostic{Pos: at(p.file, pos), Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
 // keeps reports whether the next problem added is kept, so worth the
 // cost of a hint. A catalog of a million unknown keys spent two thirds of
 // its time and memory on hints for problems only counted.
-func (p *Problems) keeps() bool { return len(p.List) < maxKept }
+func (p *problems) keeps() bool { return p.list.Keeps() }
+
+// Count is the number of problems found, kept or not.
+func (p *problems) Count() int { return p.list.Count() }
 
 // suggestKey is suggest for a problem that may not be kept.
-func (p *Problems) suggestKey(s string, candidates []string) string {
+func (p *problems) suggestKey(s string, candidates []string) string {
 	if !p.keeps() {
 		return ""
 	}
-	return suggest(s, candidates)
+	p.hinted = suggest(s, candidates)
+	return p.hinted
 }
 
-// err returns p sorted, or nil when there is no problem.
-func (p *Problems) err() error {
-	if p.Count() == 0 {
+// err returns the list sorted, or nil when there is no problem.
+func (p *problems) err() error {
+	if p.list.Count() == 0 {
 		return nil
 	}
-	sort.SliceStable(p.List, func(i, j int) bool {
-		a, b := p.List[i].Pos, p.List[j].Pos
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Col < b.Col
-	})
-	return p
+	p.list.Sort()
+	return &p.list
+}
+
+// Report returns diagnostics found in c, such as those of errgen.Check, as a
+// sorted *diag.List in c's file, or nil when there are none.
+func (c *Catalog) Report(ds []diag.Diagnostic) error {
+	p := &problems{file: c.File}
+	for _, d := range ds {
+		d.Pos = at(c.File, d.Pos)
+		p.list.Add(d)
+	}
+	return p.err()
 }
 
 // suggest returns a " (did you mean X?)" hint naming the candidate closest
 // to s, or "" when none is close enough to help. For the short, fixed lists
 // of keys, types and references; lists as long as the catalog go through
-// Problems.suggest, which bounds the work.
+// problems.suggest, which bounds the work.
 func suggest(s string, candidates []string) string {
 	budget := maxSuggestCost
 	return suggestWithin(s, candidates, &budget)
@@ -110,14 +131,15 @@ const maxSuggestLen = 64
 
 // suggest is suggest over a list that grows with the catalog (its codes,
 // an error's details), within the catalog's budget.
-func (p *Problems) suggest(s string, candidates []string) string {
+func (p *problems) suggest(s string, candidates []string) string {
 	if !p.keeps() {
 		return ""
 	}
 	if !p.budgetSet {
 		p.budget, p.budgetSet = maxSuggestCost, true
 	}
-	return suggestWithin(s, candidates, &p.budget)
+	p.hinted = suggestWithin(s, candidates, &p.budget)
+	return p.hinted
 }
 
 func suggestWithin(s string, candidates []string, budget *int) string {

@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/errgen/errgen/diag"
 )
 
 // didYouMeanCatalog has n codes and n unknown openapi.attach entries of
@@ -50,12 +52,12 @@ func TestSuggest(t *testing.T) {
 		{strings.Repeat("N", 65), ""},
 	}
 	for _, tt := range tests {
-		p := &Problems{}
+		p := &problems{}
 		if got := p.suggest(tt.s, codes); got != tt.want {
 			t.Errorf("suggest(%q) = %q, want %q", tt.s, got, tt.want)
 		}
 	}
-	p := &Problems{}
+	p := &problems{}
 	many := make([]string, 100_000)
 	for i := range many {
 		many[i] = fmt.Sprintf("CODE_%059d", i)
@@ -97,8 +99,8 @@ func TestSuggestNeedsSimilarity(t *testing.T) {
 	}
 }
 
-// A catalog with thousands of problems keeps the first maxKept, prints the
-// first maxPrinted, and counts the rest.
+// A catalog with thousands of problems keeps the first diag.MaxKept, prints the
+// first diag.MaxPrinted, and counts the rest.
 func TestProblemsAreCapped(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("version: 1\napi: A\n")
@@ -107,15 +109,15 @@ func TestProblemsAreCapped(t *testing.T) {
 	}
 	b.WriteString("errors:\n  - {code: INTERNAL, status: 500, fallback: true}\n")
 	_, err := Parse("catalog.yaml", []byte(b.String()))
-	probs, ok := err.(*Problems)
+	probs, ok := err.(*diag.List)
 	if !ok {
 		t.Fatalf("Parse = %v", err)
 	}
-	if probs.Count() != 5000 || len(probs.List) != maxKept {
-		t.Errorf("count %d, kept %d; want 5000 and %d", probs.Count(), len(probs.List), maxKept)
+	if probs.Count() != 5000 || len(probs.Items) != diag.MaxKept {
+		t.Errorf("count %d, kept %d; want 5000 and %d", probs.Count(), len(probs.Items), diag.MaxKept)
 	}
 	lines := strings.Split(probs.Error(), "\n")
-	if len(lines) != maxPrinted+1 || lines[maxPrinted] != "catalog.yaml: … and 4900 more problems" {
+	if len(lines) != diag.MaxPrinted+1 || lines[diag.MaxPrinted] != "catalog.yaml: … and 4900 more problems" {
 		t.Errorf("%d lines, last %q", len(lines), lines[len(lines)-1])
 	}
 	if !strings.HasPrefix(lines[0], `catalog.yaml:3:1: catalog: unknown key "k00000"; the keys here are version, api,`) {
@@ -144,7 +146,7 @@ func TestUnknownKeysMemory(t *testing.T) {
 	runtime.ReadMemStats(&before)
 	_, err := Parse("catalog.yaml", data)
 	runtime.ReadMemStats(&after)
-	var probs *Problems
+	var probs *diag.List
 	if !errors.As(err, &probs) || probs.Count() < 90_000 {
 		t.Fatalf("Parse = %v, want over 90,000 problems", err)
 	}
@@ -158,5 +160,47 @@ func BenchmarkUnknownKeys(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
 		_, _ = Parse("catalog.yaml", data)
+	}
+}
+
+// A did-you-mean hint is the diagnostic's Hint, not part of its message,
+// and every position names the catalog's file.
+func TestHintIsSeparate(t *testing.T) {
+	tests := []struct {
+		catalog, msg, hint string
+	}{
+		{"version: 1\napi: A\ndescriptin: x\n", `catalog: unknown key "descriptin"`, ` (did you mean "description"?)`},
+		{"version: 1\napi: A\nopenapi: {attach: [NOT_FUND]}\nerrors:\n  - {code: NOT_FOUND, status: 404}\n  - {code: INTERNAL, status: 500, fallback: true}\n",
+			`openapi.attach: unknown code "NOT_FUND"`, ` (did you mean "NOT_FOUND"?): attach only codes the catalog declares`},
+		{"version: 1\napi: A\nformat: flta\nerrors:\n  - {code: INTERNAL, status: 500, fallback: true}\n",
+			`format: unknown envelope "flta"`, ` (did you mean "flat"?)`},
+		{"version: 1\napi: A\nerrors:\n  - {code: INTERNAL, status: 500, fallback: true, details: [{name: n, type: strng}]}\n",
+			`detail type "strng" is not one of string, integer, number, boolean, string[], map[string]string, object, object[], any`, ` (did you mean "string"?)`},
+		{"version: 1\napi: A\nerrors:\n  - {code: INTERNAL, status: 500, fallback: true, message: \"{resourc}\", details: [{name: resource, type: string}]}\n",
+			`error "INTERNAL": message placeholder {resourc} names no detail`, ` (did you mean "resource"?): declare a detail "resourc", or fix the name`},
+		{"version: 1\napi: A\nformat: {media_type: application/json, body: {code: $cod}}\nerrors:\n  - {code: INTERNAL, status: 500, fallback: true}\n",
+			`envelope: unknown reference "$cod"`, ` (did you mean "$code"?)`},
+	}
+	for _, tt := range tests {
+		_, err := Parse("c.yaml", []byte(tt.catalog))
+		var l *diag.List
+		if !errors.As(err, &l) {
+			t.Fatalf("Parse = %v", err)
+		}
+		found := false
+		for _, d := range l.Items {
+			if d.Pos.File != "c.yaml" {
+				t.Errorf("%q: file %q", d.Msg, d.Pos.File)
+			}
+			if d.Msg == tt.msg {
+				found = true
+				if d.Hint != tt.hint {
+					t.Errorf("%q: hint %q, want %q", d.Msg, d.Hint, tt.hint)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no diagnostic %q in:\n%v", tt.msg, err)
+		}
 	}
 }

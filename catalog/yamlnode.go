@@ -11,7 +11,7 @@ import (
 // nodeReader reads YAML nodes into Go values, recording a problem for every
 // node of the wrong shape instead of stopping at the first.
 type nodeReader struct {
-	probs *Problems
+	probs *problems
 }
 
 func posOf(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
@@ -74,7 +74,7 @@ func (r *nodeReader) fields(n *yaml.Node, what string, known []string, unsupport
 			if r.probs.keeps() { // a dropped problem needs no hint
 				hint = unknownKeyHint(key, known)
 			}
-			r.probs.add(posOf(k), "%s: unknown key %q%s", what, key, hint)
+			r.probs.hint(posOf(k), hint, "%s: unknown key %q", what, key)
 		case seen[key]:
 			r.probs.add(posOf(k), "%s: key %q appears twice: keep one", what, key)
 		default:

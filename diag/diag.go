@@ -40,9 +40,9 @@ func (s Severity) String() string {
 // Pos is a place in a file, 1-based like the YAML parser's. Line 0 means
 // the whole file.
 type Pos struct {
-	File string // the path as the user gave it
-	Line int    // 1-based line; 0 for the whole file
-	Col  int    // 1-based column
+	File string `json:"file"` // the path as the user gave it
+	Line int    `json:"line"` // 1-based line; 0 for the whole file
+	Col  int    `json:"col"`  // 1-based column
 }
 
 // String is file:line:col, or file alone for the whole file.

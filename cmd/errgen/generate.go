@@ -68,10 +68,10 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return exitFailure
 	}
-	paths := map[errgen.Kind]string{errgen.KindGo: *goOut, errgen.KindOpenAPI: *openapiOut, errgen.KindMarkdown: *markdownOut}
+	paths := map[errgen.Output]string{errgen.OutputGo: *goOut, errgen.OutputOpenAPI: *openapiOut, errgen.OutputMarkdown: *markdownOut}
 	var targets []target
 	for _, f := range files {
-		path := paths[f.Kind]
+		path := paths[f.Output]
 		switch path {
 		case off:
 			continue

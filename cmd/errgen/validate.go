@@ -1,10 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"runtime/debug"
 
 	"github.com/errgen/errgen"
@@ -19,21 +17,6 @@ func loadCatalog(path string, stderr io.Writer) (*catalog.Catalog, bool) {
 		return nil, false
 	}
 	return c, true
-}
-
-// reportCatalogError prints why the catalog name could not be read: every
-// problem, then their count.
-func reportCatalogError(name string, err error, stderr io.Writer) {
-	var probs *catalog.Problems
-	switch {
-	case errors.As(err, &probs):
-		fmt.Fprintln(stderr, probs.Error())
-		fmt.Fprintf(stderr, "errgen: %s: %s; nothing was written\n", name, plural(probs.Count(), "problem"))
-	case errors.Is(err, fs.ErrNotExist):
-		fmt.Fprintf(stderr, "errgen: no catalog at %s: give its path as the argument, or run errgen init to start one\n", name)
-	default:
-		fmt.Fprintf(stderr, "errgen: %v\n", err)
-	}
 }
 
 // runValidate implements "errgen validate".

@@ -25,7 +25,7 @@ func (cs *changes) compareDetails(o, n *catalog.Error) {
 		}
 	}
 	if len(removed) == 1 && len(added) == 1 && removed[0].Type == added[0].Type && similar(removed[0], added[0]) {
-		cs.add(o.Code, DetailRenamed, "detail %s renamed to %s", removed[0].Name, added[0].Name)
+		cs.inNew(added[0].Pos).add(o.Code, DetailRenamed, "detail %s renamed to %s", removed[0].Name, added[0].Name)
 		if removed[0].GoName != added[0].GoName {
 			cs.add(o.Code, GoNameChanged, "detail %s: Go field %s renamed to %s", added[0].Name, removed[0].GoName, added[0].GoName)
 		}
@@ -33,9 +33,10 @@ func (cs *changes) compareDetails(o, n *catalog.Error) {
 		removed, added = nil, nil
 	}
 	for _, od := range removed {
-		cs.add(o.Code, DetailRemoved, "detail %s removed", od.Name)
+		cs.inOld(od.Pos).add(o.Code, DetailRemoved, "detail %s removed", od.Name)
 	}
 	for _, nd := range added {
+		cs := cs.inNew(nd.Pos)
 		if nd.Required {
 			cs.add(o.Code, DetailAddedRequired, "required detail %s added: New%s takes a new parameter", nd.Name, n.Name)
 		} else {
@@ -59,7 +60,7 @@ func similar(a, b *catalog.Detail) bool {
 
 // compareDetail compares a detail present in both (or renamed).
 func (cs *changes) compareDetail(o, n *catalog.Error, od, nd *catalog.Detail) {
-	code := o.Code
+	code, cs := o.Code, cs.inNew(nd.Pos)
 	if od.Type != nd.Type {
 		cs.add(code, DetailRetyped, "detail %s changed type from %s to %s", nd.Name, od.Type, nd.Type)
 	}
@@ -81,12 +82,12 @@ func (cs *changes) compareDetail(o, n *catalog.Error, od, nd *catalog.Detail) {
 	}
 	for _, v := range od.Enum {
 		if !hasValue(nd.Enum, v.Value) {
-			cs.add(code, EnumValueRemoved, "detail %s: enum value %q removed", nd.Name, v.Value)
+			cs.inOld(v.Pos).add(code, EnumValueRemoved, "detail %s: enum value %q removed", nd.Name, v.Value)
 		}
 	}
 	for _, v := range nd.Enum {
 		if !hasValue(od.Enum, v.Value) {
-			cs.add(code, EnumValueAdded, "detail %s: enum value %q added", nd.Name, v.Value)
+			cs.inNew(v.Pos).add(code, EnumValueAdded, "detail %s: enum value %q added", nd.Name, v.Value)
 		}
 	}
 }

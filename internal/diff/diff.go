@@ -9,33 +9,43 @@ import (
 	"strings"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/diag"
 )
 
 // Change is one difference between two catalogs.
 type Change struct {
 	Code     string     `json:"code"`     // the error code; empty for a catalog-wide change
-	Kind     Kind       `json:"kind"`     // the rule that classifies it
+	Kind     ChangeKind `json:"kind"`     // the rule that classifies it
 	Breaking bool       `json:"breaking"` // whether it breaks someone, allowed or not
 	Breaks   []Audience `json:"breaks"`   // who it breaks: wire, go; empty when compatible
 	Allowed  bool       `json:"allowed"`  // a breaking change accepted with --allow
 	Message  string     `json:"message"`  // what changed, in words
+	// Pos is where the change is: in the new catalog, or in the old one for
+	// what was removed (a code, a detail, a header, an enum value); the file
+	// alone for a catalog-wide change.
+	Pos diag.Pos `json:"pos"`
 }
 
 // Compare lists every change from before to after: catalog-wide changes
 // first, then per code, codes in before's order (in use, then retired), then
 // the codes only after has, in its order.
 func Compare(before, after *catalog.Catalog) []Change {
-	var cs changes
+	cs := &changes{list: new([]Change), oldFile: before.File, newFile: after.File}
+	cs = cs.inNew(catalog.Pos{}) // catalog-wide changes are the new file's
 	cs.catalogWide(before, after)
 	oldCodes, newCodes := index(before), index(after)
 	renamed := map[string]bool{} // new codes reported as renames
 	for _, o := range entries(before) {
 		n := newCodes[o.Code]
 		if r := sameGoName(o, after, oldCodes); n == nil && r != nil {
-			cs.add(o.Code, CodeRenamed, "code renamed to %s, whose Go name is still %s: clients switching on %s miss it", r.Code, r.Name, o.Code)
+			cs.inNew(r.Pos).add(o.Code, CodeRenamed, "code renamed to %s, whose Go name is still %s: clients switching on %s miss it", r.Code, r.Name, o.Code)
 			cs.compareError(before, after, o, r)
 			renamed[r.Code] = true
 			continue
+		}
+		cs := cs.inOld(o.Pos) // a code removed, dropped or retired was here
+		if n != nil {
+			cs = cs.inNew(n.Pos)
 		}
 		switch {
 		case n == nil && o.Retired:
@@ -57,13 +67,14 @@ func Compare(before, after *catalog.Catalog) []Change {
 		if oldCodes[n.Code] != nil || renamed[n.Code] {
 			continue
 		}
+		cs := cs.inNew(n.Pos)
 		if n.Retired {
 			cs.add(n.Code, CodeReserved, "code added as retired (reserved)")
 		} else {
 			cs.add(n.Code, CodeAdded, "code added: status %d, title %q", n.Status, n.Title)
 		}
 	}
-	return cs.list
+	return *cs.list
 }
 
 // Allow marks the breaking changes that allow accepts: entries CODE:KIND,
@@ -98,15 +109,35 @@ func Breaking(list []Change) int {
 	return n
 }
 
-// changes accumulates changes in order.
+// changes accumulates changes in order, each at the position of what is
+// being compared. inOld and inNew return a view that records into the same
+// list at another position, so that a comparison of a part (an error, a
+// detail) reports at that part without passing positions to every add.
 type changes struct {
-	list []Change
+	list             *[]Change
+	oldFile, newFile string   // the catalogs' paths, which model positions leave out
+	at               diag.Pos // where add puts the changes it records
 }
 
-func (cs *changes) add(code string, k Kind, format string, args ...any) {
+// inOld is cs recording at p in the old catalog: for what was removed.
+func (cs *changes) inOld(p catalog.Pos) *changes { return cs.in(cs.oldFile, p) }
+
+// inNew is cs recording at p in the new catalog.
+func (cs *changes) inNew(p catalog.Pos) *changes { return cs.in(cs.newFile, p) }
+
+func (cs *changes) in(file string, p catalog.Pos) *changes {
+	if p.File == "" {
+		p.File = file
+	}
+	v := *cs
+	v.at = p
+	return &v
+}
+
+func (cs *changes) add(code string, k ChangeKind, format string, args ...any) {
 	r := rule(k)
 	msg := fmt.Sprintf(format, args...)
-	cs.list = append(cs.list, Change{Code: code, Kind: k, Breaking: r.Breaking(), Breaks: breaksOf(r), Message: msg})
+	*cs.list = append(*cs.list, Change{Pos: cs.at, Code: code, Kind: k, Breaking: r.Breaking(), Breaks: breaksOf(r), Message: msg})
 }
 
 // breaksOf is the rule's audiences, never nil, so JSON says [] not null.

@@ -20,7 +20,8 @@ var update = flag.Bool("update", false, "rewrite the want files of testdata")
 
 // TestRules compares each testdata/*.txtar pair of catalogs (old.yaml,
 // new.yaml, and an optional allow file of CODE:KIND lines) and checks the
-// text output and the exit code errgen diff would give against want.
+// text output and the exit code errgen diff would give against want, and
+// the changes' positions against the optional pos file.
 func TestRules(t *testing.T) {
 	paths, err := filepath.Glob("testdata/*.txtar")
 	if err != nil {
@@ -57,8 +58,11 @@ func TestRules(t *testing.T) {
 			got := out.String()
 			if *update {
 				for i := range ar.Files {
-					if ar.Files[i].Name == "want" {
+					switch ar.Files[i].Name {
+					case "want":
 						ar.Files[i].Data = []byte(got)
+					case "pos":
+						ar.Files[i].Data = []byte(positions(changes))
 					}
 				}
 				if err := os.WriteFile(path, txtar.Format(ar), 0o644); err != nil {
@@ -69,8 +73,23 @@ func TestRules(t *testing.T) {
 			if got != files["want"] {
 				t.Errorf("got:\n%s\nwant:\n%s", got, files["want"])
 			}
+			if want, ok := files["pos"]; ok {
+				if got := positions(changes); got != want {
+					t.Errorf("positions:\n%s\nwant:\n%s", got, want)
+				}
+			}
 		})
 	}
+}
+
+// positions lists where each change is, one "KIND POS" a line, for the
+// cases with a pos file: removals are in old.yaml, the rest in new.yaml.
+func positions(changes []diff.Change) string {
+	var b strings.Builder
+	for _, c := range changes {
+		fmt.Fprintf(&b, "%s %s\n", c.Kind, c.Pos)
+	}
+	return b.String()
 }
 
 func parse(t testing.TB, name, data string) *catalog.Catalog {

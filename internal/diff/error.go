@@ -11,6 +11,7 @@ import (
 
 // compareError compares one code in use in both catalogs.
 func (cs *changes) compareError(oldC, newC *catalog.Catalog, o, n *catalog.Error) {
+	cs = cs.inNew(n.Pos)
 	code := o.Code
 	if o.Status != n.Status {
 		cs.add(code, StatusChanged, "status changed from %d to %d", o.Status, n.Status)
@@ -134,14 +135,14 @@ func (cs *changes) compareHeaders(o, n *catalog.Error) {
 	for _, oh := range o.Headers {
 		switch nh := find(n.Headers, oh.Name); {
 		case nh == nil:
-			cs.add(o.Code, HeaderRemoved, "header %s removed", oh.Name)
+			cs.inOld(oh.Pos).add(o.Code, HeaderRemoved, "header %s removed", oh.Name)
 		case nh.Value.Source != oh.Value.Source:
-			cs.add(o.Code, HeaderChanged, "header %s changed from %q to %q", oh.Name, oh.Value.Source, nh.Value.Source)
+			cs.inNew(nh.Pos).add(o.Code, HeaderChanged, "header %s changed from %q to %q", oh.Name, oh.Value.Source, nh.Value.Source)
 		}
 	}
 	for _, nh := range n.Headers {
 		if find(o.Headers, nh.Name) == nil {
-			cs.add(o.Code, HeaderAdded, "header %s added", nh.Name)
+			cs.inNew(nh.Pos).add(o.Code, HeaderAdded, "header %s added", nh.Name)
 		}
 	}
 }

@@ -53,6 +53,10 @@ func TestJSONOutput(t *testing.T) {
 		if _, ok := obj["breaks"].([]any); !ok {
 			t.Errorf("object %d: breaks is %T, want an array", i, obj["breaks"])
 		}
+		pos, _ := obj["pos"].(map[string]any)
+		if pos["file"] != c.Pos.File || pos["line"] != float64(c.Pos.Line) || pos["col"] != float64(c.Pos.Col) || c.Pos.File == "" {
+			t.Errorf("object %d: pos %v, want %v", i, obj["pos"], c.Pos)
+		}
 	}
 	b.Reset()
 	if err := diff.Write(&b, "json", nil); err != nil {

@@ -1,7 +1,8 @@
 package diff
 
-// Kind names one rule: what changed.
-type Kind string
+// ChangeKind names one rule: what changed. (errgen.Output names an output
+// and catalog.NodeKind an envelope node's shape.)
+type ChangeKind string
 
 // Audience is who a change can break.
 type Audience string
@@ -20,58 +21,58 @@ const (
 // The kinds of change, one rule each. README.md's rules table says why each
 // is breaking or not; TestRulesTableInREADME keeps the two in step.
 const (
-	CodeAdded               Kind = "code-added"
-	CodeReserved            Kind = "code-reserved"
-	CodeRemoved             Kind = "code-removed"
-	CodeRenamed             Kind = "code-renamed"
-	CodeRetired             Kind = "code-retired"
-	CodeRetiredUndeprecated Kind = "code-retired-undeprecated"
-	RetiredCodeReused       Kind = "retired-code-reused"
-	RetiredCodeDropped      Kind = "retired-code-dropped"
-	StatusChanged           Kind = "status-changed"
-	MediaTypeChanged        Kind = "media-type-changed"
-	EnvelopeChanged         Kind = "envelope-changed"
-	TypeURIChanged          Kind = "type-uri-changed"
-	TitleChanged            Kind = "title-changed"
-	TextChanged             Kind = "text-changed"
-	RetryableChanged        Kind = "retryable-changed"
-	ChallengeChanged        Kind = "challenge-changed"
-	MetaChanged             Kind = "meta-changed"
-	CategoryChanged         Kind = "category-changed"
-	DocsURLChanged          Kind = "docs-url-changed"
-	DocsURLRemoved          Kind = "docs-url-removed"
-	FallbackChanged         Kind = "fallback-changed"
-	HeaderRemoved           Kind = "header-removed"
-	HeaderAdded             Kind = "header-added"
-	HeaderChanged           Kind = "header-changed"
-	DetailRemoved           Kind = "detail-removed"
-	DetailRenamed           Kind = "detail-renamed"
-	DetailRetyped           Kind = "detail-retyped"
-	DetailMadeRequired      Kind = "detail-made-required"
-	DetailMadeOptional      Kind = "detail-made-optional"
-	DetailAdded             Kind = "detail-added"
-	DetailAddedRequired     Kind = "detail-added-required"
-	ConstructorChanged      Kind = "constructor-changed"
-	EnumValueAdded          Kind = "enum-value-added"
-	EnumValueRemoved        Kind = "enum-value-removed"
-	EnumAdded               Kind = "enum-added"
-	EnumRemoved             Kind = "enum-removed"
-	GoNameChanged           Kind = "go-name-changed"
-	GoPackageChanged        Kind = "go-package-changed"
-	RequestIDHeaderChanged  Kind = "request-id-header-changed"
-	OpenAPIPrefixChanged    Kind = "openapi-prefix-changed"
-	OpenAPIVersionChanged   Kind = "openapi-version-changed"
-	DefaultResponseChanged  Kind = "default-response-changed"
-	AttachAdded             Kind = "attach-added"
-	AttachRemoved           Kind = "attach-removed"
-	Deprecated              Kind = "deprecated"
-	Undeprecated            Kind = "undeprecated"
-	ReplacementChanged      Kind = "replacement-changed"
+	CodeAdded               ChangeKind = "code-added"
+	CodeReserved            ChangeKind = "code-reserved"
+	CodeRemoved             ChangeKind = "code-removed"
+	CodeRenamed             ChangeKind = "code-renamed"
+	CodeRetired             ChangeKind = "code-retired"
+	CodeRetiredUndeprecated ChangeKind = "code-retired-undeprecated"
+	RetiredCodeReused       ChangeKind = "retired-code-reused"
+	RetiredCodeDropped      ChangeKind = "retired-code-dropped"
+	StatusChanged           ChangeKind = "status-changed"
+	MediaTypeChanged        ChangeKind = "media-type-changed"
+	EnvelopeChanged         ChangeKind = "envelope-changed"
+	TypeURIChanged          ChangeKind = "type-uri-changed"
+	TitleChanged            ChangeKind = "title-changed"
+	TextChanged             ChangeKind = "text-changed"
+	RetryableChanged        ChangeKind = "retryable-changed"
+	ChallengeChanged        ChangeKind = "challenge-changed"
+	MetaChanged             ChangeKind = "meta-changed"
+	CategoryChanged         ChangeKind = "category-changed"
+	DocsURLChanged          ChangeKind = "docs-url-changed"
+	DocsURLRemoved          ChangeKind = "docs-url-removed"
+	FallbackChanged         ChangeKind = "fallback-changed"
+	HeaderRemoved           ChangeKind = "header-removed"
+	HeaderAdded             ChangeKind = "header-added"
+	HeaderChanged           ChangeKind = "header-changed"
+	DetailRemoved           ChangeKind = "detail-removed"
+	DetailRenamed           ChangeKind = "detail-renamed"
+	DetailRetyped           ChangeKind = "detail-retyped"
+	DetailMadeRequired      ChangeKind = "detail-made-required"
+	DetailMadeOptional      ChangeKind = "detail-made-optional"
+	DetailAdded             ChangeKind = "detail-added"
+	DetailAddedRequired     ChangeKind = "detail-added-required"
+	ConstructorChanged      ChangeKind = "constructor-changed"
+	EnumValueAdded          ChangeKind = "enum-value-added"
+	EnumValueRemoved        ChangeKind = "enum-value-removed"
+	EnumAdded               ChangeKind = "enum-added"
+	EnumRemoved             ChangeKind = "enum-removed"
+	GoNameChanged           ChangeKind = "go-name-changed"
+	GoPackageChanged        ChangeKind = "go-package-changed"
+	RequestIDHeaderChanged  ChangeKind = "request-id-header-changed"
+	OpenAPIPrefixChanged    ChangeKind = "openapi-prefix-changed"
+	OpenAPIVersionChanged   ChangeKind = "openapi-version-changed"
+	DefaultResponseChanged  ChangeKind = "default-response-changed"
+	AttachAdded             ChangeKind = "attach-added"
+	AttachRemoved           ChangeKind = "attach-removed"
+	Deprecated              ChangeKind = "deprecated"
+	Undeprecated            ChangeKind = "undeprecated"
+	ReplacementChanged      ChangeKind = "replacement-changed"
 )
 
 // Rule classifies one kind of change.
 type Rule struct {
-	Kind      Kind       // what changed
+	Kind      ChangeKind // what changed
 	Breaks    []Audience // who it breaks; none for a compatible change
 	Rationale string     // why, for the README and --help
 }
@@ -137,8 +138,8 @@ var Rules = []Rule{
 	{ReplacementChanged, nil, "advice on what to use instead"},
 }
 
-// rule returns the rule of a kind; every Kind constant has one.
-func rule(k Kind) Rule {
+// rule returns the rule of a kind; every ChangeKind constant has one.
+func rule(k ChangeKind) Rule {
 	for _, r := range Rules {
 		if r.Kind == k {
 			return r

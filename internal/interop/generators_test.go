@@ -78,7 +78,7 @@ func components(t *testing.T, path string) (*catalog.Catalog, []byte) {
 		t.Fatalf("%s: %v", path, err)
 	}
 	for _, f := range files {
-		if f.Kind == errgen.KindOpenAPI {
+		if f.Output == errgen.OutputOpenAPI {
 			return c, f.Data
 		}
 	}

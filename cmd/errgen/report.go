@@ -1,0 +1,40 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+
+	"github.com/errgen/errgen/diag"
+)
+
+// printDiagnostics is how errgen prints what it has to say about an input,
+// for every command: one diagnostic a line on stderr, sorted by position,
+// as file:line:col: message (a warning or notice says so before its
+// message), the first diag.MaxPrinted of them, then how many more. Lines
+// start with the position, not "errgen: ", so that editors and CI annotate
+// them. It returns the number of errors among them.
+func printDiagnostics(stderr io.Writer, l *diag.List) int {
+	if l == nil || len(l.Items) == 0 {
+		return 0
+	}
+	l.Sort()
+	fmt.Fprintln(stderr, l.Error())
+	return l.Errors()
+}
+
+// reportCatalogError prints why the catalog name could not be read: every
+// problem, then their count.
+func reportCatalogError(name string, err error, stderr io.Writer) {
+	var probs *diag.List
+	switch {
+	case errors.As(err, &probs):
+		printDiagnostics(stderr, probs)
+		fmt.Fprintf(stderr, "errgen: %s: %s; nothing was written\n", name, plural(probs.Count(), "problem"))
+	case errors.Is(err, fs.ErrNotExist):
+		fmt.Fprintf(stderr, "errgen: no catalog at %s: give its path as the argument, or run errgen init to start one\n", name)
+	default:
+		fmt.Fprintf(stderr, "errgen: %v\n", err)
+	}
+}
