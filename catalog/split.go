@@ -13,21 +13,33 @@ import (
 // parse takes a few tens of milliseconds.
 const splitMinSize = 512 << 10
 
-// parseYAML parses a catalog into its document node. A big catalog spends
-// most of its loading time in yaml.v3, one core busy and the others idle, so
-// its errors list is parsed in parts, concurrently (parseSplit); whatever
-// parseSplit cannot prove it parsed as one parse would, one parse does.
-func parseYAML(data []byte) (*yaml.Node, error) {
-	if parts := runtime.GOMAXPROCS(0); len(data) >= splitMinSize && parts > 1 {
-		if doc := parseSplit(data, parts); doc != nil {
-			return doc, nil
-		}
-	}
+// parseYAML is how Parse reads a catalog's text into its document node:
+// parseInParts, the shortcut for big catalogs, or parseWhole, the plain
+// path beside it. Tests hold the two to the same trees and catalogs;
+// BenchmarkLoadSplit (split_bench_test.go) measures what the shortcut buys.
+var parseYAML = parseInParts
+
+// parseWhole parses a catalog in one yaml.v3 parse.
+func parseWhole(data []byte) (*yaml.Node, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, err
 	}
 	return &doc, nil
+}
+
+// parseInParts parses a catalog as parseWhole does. A big catalog spends
+// most of its loading time in yaml.v3, one core busy and the others idle,
+// so its errors list is parsed in parts, concurrently (parseSplit);
+// whatever parseSplit cannot prove it parsed as one parse would, one parse
+// does.
+func parseInParts(data []byte) (*yaml.Node, error) {
+	if parts := runtime.GOMAXPROCS(0); len(data) >= splitMinSize && parts > 1 {
+		if doc := parseSplit(data, parts); doc != nil {
+			return doc, nil
+		}
+	}
+	return parseWhole(data)
 }
 
 // parseSplit parses data in parts when its errors are a block sequence under

@@ -200,3 +200,15 @@ func BenchmarkParseSplit(b *testing.B) {
 		}
 	})
 }
+
+// SetParseInParts makes Parse read YAML in parts (the shortcut) or whole
+// (the plain path) for the tests and benchmarks of package catalog_test,
+// and returns the undo.
+func SetParseInParts(inParts bool) (undo func()) {
+	saved := parseYAML
+	parseYAML = parseWhole
+	if inParts {
+		parseYAML = parseInParts
+	}
+	return func() { parseYAML = saved }
+}

@@ -1,9 +1,13 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"testing"
 	"testing/fstest"
+
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/catalogtest"
 )
 
 // TestPrerenderOnlyForTheBundledPage: error.tmpl is rendered up front, for
@@ -28,6 +32,50 @@ func TestPrerenderOnlyForTheBundledPage(t *testing.T) {
 	}
 }
 
+// TestPrerenderAgrees: the page is byte for byte the same with error.tmpl
+// rendered up front and with every error rendered in turn.
+func TestPrerenderAgrees(t *testing.T) {
+	cats := []*catalog.Catalog{}
+	for _, path := range testCatalogs(t) {
+		c, err := catalog.Load(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cats = append(cats, c)
+	}
+	c, err := catalog.Parse("synthetic.yaml", catalogtest.Synthetic(60))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range append(cats, c) {
+		if !bytes.Equal(generate(t, c, true), generate(t, c, false)) {
+			t.Errorf("%s: prerendered page differs", c.File)
+		}
+	}
+}
+
+// generate is Generate, with or without prerendering.
+func generate(tb testing.TB, c *catalog.Catalog, up bool) []byte {
+	tb.Helper()
+	set, err := templateSet(nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	p, err := newPage(c)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var rendered map[*errorData]string
+	if up {
+		rendered = prerender(set, p.Errors)
+	}
+	page, err := render(set, p, header, rendered)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return page
+}
+
 // BenchmarkPrerender is the whole of Generate, with error.tmpl rendered up
 // front on every core (what Generate does) and without, each error rendered
 // in turn as the page reaches it.
@@ -37,21 +85,7 @@ func BenchmarkPrerender(b *testing.B) {
 		for _, up := range []bool{true, false} {
 			b.Run(fmt.Sprintf("n=%d/prerender=%v", n, up), func(b *testing.B) {
 				for b.Loop() {
-					set, err := templateSet(nil)
-					if err != nil {
-						b.Fatal(err)
-					}
-					p, err := newPage(c)
-					if err != nil {
-						b.Fatal(err)
-					}
-					var rendered map[*errorData]string
-					if up {
-						rendered = prerender(set, p.Errors)
-					}
-					if _, err := render(set, p, header, rendered); err != nil {
-						b.Fatal(err)
-					}
+					generate(b, c, up)
 				}
 			})
 		}

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"testing"
+
+	"github.com/errgen/errgen/internal/catalogtest"
+)
+
+// generateWithGC runs errgen on cat into out with GOGC at percent, and
+// restores the setting.
+func generateWithGC(tb testing.TB, percent int, cat, out string) {
+	tb.Helper()
+	defer debug.SetGCPercent(debug.SetGCPercent(percent))
+	var stderr bytes.Buffer
+	if code := run([]string{"--catalog", cat, "--out", out}, io.Discard, &stderr); code != exitOK {
+		tb.Fatalf("errgen exited %d: %s", code, stderr.String())
+	}
+}
+
+// TestGCPercentAgrees: the outputs are byte for byte the same with tuneGC's
+// setting and with Go's default.
+func TestGCPercentAgrees(t *testing.T) {
+	dir := t.TempDir()
+	cat := filepath.Join(dir, "catalog.yaml")
+	if err := os.WriteFile(cat, catalogtest.Synthetic(60), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tuned, plain := filepath.Join(dir, "tuned"), filepath.Join(dir, "plain")
+	generateWithGC(t, gcPercent, cat, tuned)
+	generateWithGC(t, 100, cat, plain)
+	n := 0
+	err := filepath.WalkDir(tuned, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(tuned, path)
+		want, _ := os.ReadFile(path)
+		got, err := os.ReadFile(filepath.Join(plain, rel))
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s differs with GOGC=100 (%v)", rel, err)
+		}
+		n++
+		return nil
+	})
+	if err != nil || n < 3 {
+		t.Fatalf("%d outputs compared: %v", n, err)
+	}
+}
+
+// BenchmarkGCPercent is the whole generate run (load, validate, generate,
+// write every output) with GOGC at tuneGC's setting (gogc=400) and at Go's
+// default (gogc=100). Compare with benchstat -col /gogc.
+func BenchmarkGCPercent(b *testing.B) {
+	dir := b.TempDir()
+	for _, n := range []int{1000, 10000} {
+		cat := filepath.Join(dir, fmt.Sprintf("catalog%d.yaml", n))
+		if err := os.WriteFile(cat, catalogtest.Synthetic(n), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		for _, percent := range []int{gcPercent, 100} {
+			b.Run(fmt.Sprintf("n=%d/gogc=%d", n, percent), func(b *testing.B) {
+				out := filepath.Join(dir, "out")
+				for b.Loop() {
+					b.StopTimer()
+					os.RemoveAll(out) // so that every output is written
+					b.StartTimer()
+					generateWithGC(b, percent, cat, out)
+				}
+			})
+		}
+	}
+}
