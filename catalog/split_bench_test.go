@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/benchpair"
 	"github.com/errgen/errgen/internal/catalogtest"
 )
 
@@ -33,20 +34,21 @@ func TestParseInPartsAgrees(t *testing.T) {
 }
 
 // BenchmarkLoadSplit is the load-and-validate stage (catalog.Parse) with
-// the errors list read in parts on every core (split=true, what Parse does)
-// and in one parse (split=false). Compare with benchstat -col /split.
+// the errors list read in parts on every core (the shortcut, what Parse
+// does) and in one parse (the plain path). See benchpair.Run for the
+// figures it reports.
 func BenchmarkLoadSplit(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		data := catalogtest.Synthetic(n)
-		for _, inParts := range []bool{true, false} {
-			b.Run(fmt.Sprintf("n=%d/split=%v", n, inParts), func(b *testing.B) {
-				b.SetBytes(int64(len(data)))
-				for b.Loop() {
-					if _, err := parseWith(inParts, data); err != nil {
-						b.Fatal(err)
-					}
+		parse := func(inParts bool) func() {
+			return func() {
+				if _, err := parseWith(inParts, data); err != nil {
+					b.Fatal(err)
 				}
-			})
+			}
 		}
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			benchpair.Run(b, parse(true), parse(false), nil)
+		})
 	}
 }

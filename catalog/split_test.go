@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -177,28 +176,6 @@ func TestParseSplitBundled(t *testing.T) {
 			checkSplit(t, fmt.Sprintf("%s, %d parts", path, parts), data, parts)
 		}
 	}
-}
-
-// BenchmarkParseSplit holds the split parse to its reason for being: on a
-// big catalog, parsing the errors in parts on every core beats one parse.
-// Compare the two sub-benchmarks of one run.
-func BenchmarkParseSplit(b *testing.B) {
-	data := []byte(splitCatalog(5000, 2))
-	b.Run("split", func(b *testing.B) {
-		for b.Loop() {
-			if parseSplit(data, runtime.GOMAXPROCS(0)) == nil {
-				b.Fatal("not split")
-			}
-		}
-	})
-	b.Run("whole", func(b *testing.B) {
-		for b.Loop() {
-			var doc yaml.Node
-			if err := yaml.Unmarshal(data, &doc); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
 }
 
 // SetParseInParts makes Parse read YAML in parts (the shortcut) or whole

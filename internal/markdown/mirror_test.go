@@ -8,6 +8,7 @@ import (
 	"text/template"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/benchpair"
 	"github.com/errgen/errgen/internal/catalogtest"
 )
 
@@ -215,18 +216,14 @@ func TestMirrorRendersAsPlain(t *testing.T) {
 }
 
 // BenchmarkMirror is the Markdown emitter's stage (templates, page, render,
-// wrap) on the page as Generate builds it (mirrored=true) and on the same
-// page without the copies of mirror.go (mirrored=false); both render every
-// part in turn. Compare with benchstat -col /mirrored.
+// wrap) on the page as Generate builds it (the shortcut) and on the same
+// page without the copies of mirror.go (the plain path); both render every
+// part in turn. See benchpair.Run for the figures it reports.
 func BenchmarkMirror(b *testing.B) {
 	for _, n := range sizes() {
 		c := loadSynthetic(b, n)
-		for _, mirrored := range []bool{true, false} {
-			b.Run(fmt.Sprintf("n=%d/mirrored=%v", n, mirrored), func(b *testing.B) {
-				for b.Loop() {
-					emitPage(b, c, mirrored)
-				}
-			})
-		}
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			benchpair.Run(b, func() { emitPage(b, c, true) }, func() { emitPage(b, c, false) }, nil)
+		})
 	}
 }
