@@ -163,9 +163,9 @@ func plainPageOf(p *page) *plainPage {
 	return q
 }
 
-// emitPage is the Markdown emitter's stage, Generate without prerendering,
-// on the page as Generate builds it (mirrored) or on the same page without
-// the copies of mirror.go.
+// emitPage is the Markdown emitter's stage, Generate, on the page as
+// Generate builds it (mirrored) or on the same page without the copies of
+// mirror.go.
 func emitPage(tb testing.TB, c *catalog.Catalog, mirrored bool) []byte {
 	tb.Helper()
 	set, err := templateSet(nil)
@@ -180,7 +180,7 @@ func emitPage(tb testing.TB, c *catalog.Catalog, mirrored bool) []byte {
 	if !mirrored {
 		data = plainPageOf(p)
 	}
-	set.Funcs(template.FuncMap{"part": partFunc(set, nil)})
+	set.Funcs(template.FuncMap{"part": partFunc(set)})
 	var buf bytes.Buffer
 	buf.WriteString("<!-- " + header + " -->\n\n")
 	if err := set.ExecuteTemplate(&buf, rootTemplate, data); err != nil {
