@@ -137,79 +137,106 @@ func typeNames() []string {
 
 // example reads an example value of the detail's type.
 func (cr *catalogReader) example(n *yaml.Node, d *Detail) any {
-	bad := func() any {
+	if !exampleShapeFits(n, d.Type) {
 		cr.probs.add(posOf(n), "%s", exampleMismatch(n, d))
 		return nil
 	}
-	tag := n.ShortTag()
 	switch d.Type {
 	case TypeString:
-		if n.Kind != yaml.ScalarNode || tag != "!!str" {
-			return bad()
-		}
-		if len(d.Enum) > 0 && !slices.ContainsFunc(d.Enum, func(v EnumValue) bool { return v.Value == n.Value }) {
-			cr.probs.add(posOf(n), "detail %q: example %q is not one of its enum values: use one of them, or add it to the enum", d.Name, n.Value)
-			return nil
-		}
-		return n.Value
+		return cr.exampleString(n, d)
 	case TypeInteger:
-		if n.Kind != yaml.ScalarNode || tag != "!!int" {
-			return bad()
-		}
-		v, err := strconv.ParseInt(n.Value, 0, 64)
-		if err != nil {
-			cr.probs.add(posOf(n), "detail %q: example %q does not fit in 64 bits: use a smaller number, or type number", d.Name, n.Value)
-			return nil
-		}
-		return v
+		return cr.exampleInteger(n, d)
 	case TypeNumber:
-		if n.Kind != yaml.ScalarNode || (tag != "!!int" && tag != "!!float") {
-			return bad()
-		}
-		var v float64
-		if err := n.Decode(&v); err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
-			cr.probs.add(posOf(n), "detail %q: example %q is not a finite number: JSON has no infinity or NaN; use a finite one", d.Name, n.Value)
-			return nil
-		}
-		return v
+		return cr.exampleNumber(n, d)
 	case TypeBoolean:
-		if n.Kind != yaml.ScalarNode || tag != "!!bool" {
-			return bad()
-		}
 		var v bool
 		_ = n.Decode(&v)
 		return v
 	case TypeStrings:
-		if n.Kind != yaml.SequenceNode {
-			return bad()
-		}
-		out := []string{}
-		for _, item := range n.Content {
-			if item.Kind != yaml.ScalarNode || item.ShortTag() != "!!str" {
-				cr.probs.add(posOf(item), "detail %q is of type string[], but an item of its example is %s: quote it", d.Name, kindName(item))
-				return nil
-			}
-			out = append(out, item.Value)
-		}
-		return out
+		return cr.exampleStrings(n, d)
 	case TypeStringMap:
-		if n.Kind != yaml.MappingNode {
-			return bad()
-		}
-		out := map[string]string{}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i], n.Content[i+1]
-			if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!str" {
-				cr.probs.add(posOf(v), "detail %q is of type map[string]string, but its example's %q is %s: give it a string", d.Name, k.Value, kindName(v))
-				return nil
-			}
-			out[k.Value] = v.Value
-		}
-		return out
+		return cr.exampleStringMap(n, d)
 	case TypeObject, TypeObjects, TypeAny:
 		return cr.exampleJSON(n, d)
 	}
 	return nil
+}
+
+// exampleShapeFits reports whether an example is a node of the kind and
+// tag its type takes. exampleJSON checks those of JSON types itself.
+func exampleShapeFits(n *yaml.Node, t DetailType) bool {
+	scalar := func(tags ...string) bool { return n.Kind == yaml.ScalarNode && slices.Contains(tags, n.ShortTag()) }
+	switch t {
+	case TypeString:
+		return scalar("!!str")
+	case TypeInteger:
+		return scalar("!!int")
+	case TypeNumber:
+		return scalar("!!int", "!!float")
+	case TypeBoolean:
+		return scalar("!!bool")
+	case TypeStrings:
+		return n.Kind == yaml.SequenceNode
+	case TypeStringMap:
+		return n.Kind == yaml.MappingNode
+	}
+	return true
+}
+
+// exampleString reads a string example, one of the enum values if any.
+func (cr *catalogReader) exampleString(n *yaml.Node, d *Detail) any {
+	if len(d.Enum) > 0 && !slices.ContainsFunc(d.Enum, func(v EnumValue) bool { return v.Value == n.Value }) {
+		cr.probs.add(posOf(n), "detail %q: example %q is not one of its enum values: use one of them, or add it to the enum", d.Name, n.Value)
+		return nil
+	}
+	return n.Value
+}
+
+// exampleInteger reads an integer example of 64 bits.
+func (cr *catalogReader) exampleInteger(n *yaml.Node, d *Detail) any {
+	v, err := strconv.ParseInt(n.Value, 0, 64)
+	if err != nil {
+		cr.probs.add(posOf(n), "detail %q: example %q does not fit in 64 bits: use a smaller number, or type number", d.Name, n.Value)
+		return nil
+	}
+	return v
+}
+
+// exampleNumber reads a finite number example, which JSON can hold.
+func (cr *catalogReader) exampleNumber(n *yaml.Node, d *Detail) any {
+	var v float64
+	if err := n.Decode(&v); err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		cr.probs.add(posOf(n), "detail %q: example %q is not a finite number: JSON has no infinity or NaN; use a finite one", d.Name, n.Value)
+		return nil
+	}
+	return v
+}
+
+// exampleStrings reads a string[] example, a list of strings.
+func (cr *catalogReader) exampleStrings(n *yaml.Node, d *Detail) any {
+	out := []string{}
+	for _, item := range n.Content {
+		if item.Kind != yaml.ScalarNode || item.ShortTag() != "!!str" {
+			cr.probs.add(posOf(item), "detail %q is of type string[], but an item of its example is %s: quote it", d.Name, kindName(item))
+			return nil
+		}
+		out = append(out, item.Value)
+	}
+	return out
+}
+
+// exampleStringMap reads a map[string]string example, a mapping of strings.
+func (cr *catalogReader) exampleStringMap(n *yaml.Node, d *Detail) any {
+	out := map[string]string{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!str" {
+			cr.probs.add(posOf(v), "detail %q is of type map[string]string, but its example's %q is %s: give it a string", d.Name, k.Value, kindName(v))
+			return nil
+		}
+		out[k.Value] = v.Value
+	}
+	return out
 }
 
 // exampleOf says what an example of each type looks like.

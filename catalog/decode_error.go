@@ -13,63 +13,21 @@ func (cr *catalogReader) error(n *yaml.Node) *Error {
 	e := &Error{Pos: posOf(n)}
 	cr.errorNodes[e] = n
 	var messageNode *yaml.Node
-	seen := map[string]*yaml.Node{}
+	seen := map[string]bool{}
 	what := errorLabel(n)
 	for _, f := range cr.fields(n, what, errorKeys, laterErrorKeys) {
-		seen[f.key] = f.keyN
-		switch f.key {
-		case "code":
-			e.Code = cr.str(f.value, "code")
-			e.Pos = posOf(f.value)
-			if e.Code == "" && f.value.ShortTag() == "!!str" {
-				cr.probs.add(e.Pos, "code is empty: give the error a code, such as NOT_FOUND")
-			}
-		case "status":
-			e.Status, _ = cr.integer(f.value, "status")
-			if e.Status != 0 && (e.Status < 400 || e.Status > 599) {
-				cr.probs.add(posOf(f.value), "status %d is not an error status: use one from 400 to 599", e.Status)
-			}
-		case "title":
-			e.Title = cr.str(f.value, "title")
-		case "message":
-			messageNode = f.value
-		case "description":
-			e.Description = cr.str(f.value, "description")
-		case "category":
-			e.Category = cr.str(f.value, "category")
-		case "causes":
-			e.Causes = cr.strList(f.value, "causes")
-		case "remediation":
-			e.Remediation = cr.strList(f.value, "remediation")
-		case "troubleshooting":
-			e.Troubleshooting = cr.troubleshooting(f.value)
-		case "details":
-			for _, item := range cr.list(f.value, "details") {
-				if d := cr.detail(item); d != nil {
-					e.Details = append(e.Details, d)
-				}
-			}
-		case "headers":
-			e.Headers = cr.headers(f.value)
-		case "retryable":
-			e.Retryable = cr.boolean(f.value, "retryable")
-		case "format":
-			e.Format = cr.format(f.value, "format")
-		case "meta":
-			e.Meta = cr.meta(f.value)
-		case "challenge":
-			e.Challenge = cr.str(f.value, "challenge")
-		case "fallback":
-			e.Fallback = cr.boolean(f.value, "fallback")
-		default:
-			cr.lifecycleField(e, f)
+		seen[f.key] = true
+		if f.key == "message" {
+			messageNode = f.value // read once the error's other keys are
+			continue
 		}
+		cr.errorField(e, f)
 	}
 	if n.Kind != yaml.MappingNode {
 		return nil
 	}
 	for _, k := range []string{"code", "status"} {
-		if seen[k] == nil {
+		if !seen[k] {
 			cr.probs.add(posOf(n), "%s: missing required key %q: add it", what, k)
 		}
 	}
@@ -82,6 +40,65 @@ func (cr *catalogReader) error(n *yaml.Node) *Error {
 		cr.use(e.Format)
 	}
 	return e
+}
+
+// errorField reads one key of an error but its message.
+func (cr *catalogReader) errorField(e *Error, f field) {
+	switch f.key {
+	case "code":
+		cr.code(e, f.value)
+	case "status":
+		cr.status(e, f.value)
+	case "title":
+		e.Title = cr.str(f.value, "title")
+	case "description":
+		e.Description = cr.str(f.value, "description")
+	case "category":
+		e.Category = cr.str(f.value, "category")
+	case "causes":
+		e.Causes = cr.strList(f.value, "causes")
+	case "remediation":
+		e.Remediation = cr.strList(f.value, "remediation")
+	case "troubleshooting":
+		e.Troubleshooting = cr.troubleshooting(f.value)
+	case "details":
+		for _, item := range cr.list(f.value, "details") {
+			if d := cr.detail(item); d != nil {
+				e.Details = append(e.Details, d)
+			}
+		}
+	case "headers":
+		e.Headers = cr.headers(f.value)
+	case "retryable":
+		e.Retryable = cr.boolean(f.value, "retryable")
+	case "format":
+		e.Format = cr.format(f.value, "format")
+	case "meta":
+		e.Meta = cr.meta(f.value)
+	case "challenge":
+		e.Challenge = cr.str(f.value, "challenge")
+	case "fallback":
+		e.Fallback = cr.boolean(f.value, "fallback")
+	default:
+		cr.lifecycleField(e, f)
+	}
+}
+
+// code reads an error's code, where problems about the error point.
+func (cr *catalogReader) code(e *Error, n *yaml.Node) {
+	e.Code = cr.str(n, "code")
+	e.Pos = posOf(n)
+	if e.Code == "" && n.ShortTag() == "!!str" {
+		cr.probs.add(e.Pos, "code is empty: give the error a code, such as NOT_FOUND")
+	}
+}
+
+// status reads an error's HTTP status, one of 400 to 599.
+func (cr *catalogReader) status(e *Error, n *yaml.Node) {
+	e.Status, _ = cr.integer(n, "status")
+	if e.Status != 0 && (e.Status < 400 || e.Status > 599) {
+		cr.probs.add(posOf(n), "status %d is not an error status: use one from 400 to 599", e.Status)
+	}
 }
 
 func (cr *catalogReader) troubleshooting(n *yaml.Node) []Troubleshooting {

@@ -11,24 +11,36 @@ import (
 // format reads a preset name or a custom envelope.
 func (cr *catalogReader) format(n *yaml.Node, what string) *Envelope {
 	if n.Kind == yaml.ScalarNode {
-		name := cr.str(n, what)
-		for _, e := range cr.c.Envelopes {
-			if e.Name == name {
-				return e
-			}
-		}
-		if env := preset(name); env != nil {
-			return env
-		}
-		if name != "" {
-			hint := cr.probs.suggestKey(name, PresetNames())
-			if hint == "" {
-				hint = fmt.Sprintf(": the presets are %s; a custom envelope is a mapping with media_type and body", strings.Join(PresetNames(), ", "))
-			}
-			cr.probs.add(posOf(n), "%s: unknown envelope %q%s", what, name, hint)
-		}
-		return nil
+		return cr.namedFormat(n, what)
 	}
+	return cr.customFormat(n, what)
+}
+
+// namedFormat reads the name of an envelope the catalog declares or of a
+// preset.
+func (cr *catalogReader) namedFormat(n *yaml.Node, what string) *Envelope {
+	name := cr.str(n, what)
+	for _, e := range cr.c.Envelopes {
+		if e.Name == name {
+			return e
+		}
+	}
+	if env := preset(name); env != nil {
+		return env
+	}
+	if name != "" {
+		hint := cr.probs.suggestKey(name, PresetNames())
+		if hint == "" {
+			hint = fmt.Sprintf(": the presets are %s; a custom envelope is a mapping with media_type and body", strings.Join(PresetNames(), ", "))
+		}
+		cr.probs.add(posOf(n), "%s: unknown envelope %q%s", what, name, hint)
+	}
+	return nil
+}
+
+// customFormat reads a custom envelope: a mapping with a media type and a
+// body, and maybe a name.
+func (cr *catalogReader) customFormat(n *yaml.Node, what string) *Envelope {
 	env := &Envelope{}
 	var body *yaml.Node
 	for _, f := range cr.fields(n, what, formatKeys, nil) {

@@ -10,6 +10,15 @@ import (
 	"golang.org/x/net/http/httpguts"
 )
 
+// parseYAML parses a catalog into its document node, in one yaml.v3 parse.
+func parseYAML(data []byte) (*yaml.Node, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, err
+	}
+	return &doc, nil
+}
+
 // Keys of each mapping, in the order the docs list them; hints draw on them.
 var (
 	topKeys         = []string{"version", "api", "description", "format", "type_base", "docs_url", "request_id", "go", "openapi", "docs", "errors"}

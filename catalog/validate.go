@@ -19,65 +19,90 @@ func (cr *catalogReader) validate() {
 	byName := map[string]*Error{}
 	var fallbacks []*Error
 	for _, e := range c.Errors {
-		if e.Code != "" {
-			if !codePattern.MatchString(e.Code) {
-				cr.probs.add(e.Pos, "code %q must start with a letter and hold only letters, digits, _ - and .", e.Code)
-			} else if prev := byCode[e.Code]; prev != nil {
-				cr.duplicateCode(e, prev)
-			} else {
-				byCode[e.Code] = e
-				name := GoName(e.Code)
-				if prev := byName[name]; prev != nil {
-					cr.probs.add(e.Pos, "code %q has the same Go name %s as %q (line %d): rename one", e.Code, name, prev.Code, prev.Pos.Line)
-				} else {
-					byName[name] = e
-				}
-			}
-		}
-		if e.Title == "" && e.Status >= 400 && e.Status <= 599 {
-			cr.probs.add(e.Pos, "status %d has no standard reason phrase: set a title", e.Status)
-		}
+		cr.validateCode(e, byCode, byName)
 		if e.Fallback {
 			fallbacks = append(fallbacks, e)
-			if e.Status != 0 && e.Status < 500 {
-				cr.probs.add(e.Pos, "fallback error %q must have a 5xx status, not %d", e.Code, e.Status)
-			}
-			if len(e.RequiredDetails()) > 0 {
-				cr.probs.add(e.Pos, "fallback error %q may not have required details: Write sends it for errors that carry none", e.Code)
-			}
 		}
-		cr.validateDetails(e)
-		cr.validateHeaders(e)
-		switch {
-		case e.Status == http.StatusUnauthorized && e.Challenge == "":
-			cr.probs.add(e.Pos, "error %q has status 401 but no challenge: RFC 9110 requires a WWW-Authenticate scheme (e.g. challenge: Bearer)", e.Code)
-		case e.Status != http.StatusUnauthorized && e.Challenge != "" && e.Status != 0:
-			cr.probs.add(e.Pos, "error %q: challenge is only for 401 errors, not %d", e.Code, e.Status)
+		cr.validateError(e)
+	}
+	cr.validateFallbacks(fallbacks)
+	for _, env := range c.Envelopes {
+		cr.validateEnvelope(env)
+	}
+	cr.checkEnvelopeNames()
+	cr.validateAttach(byCode, cr.validateLifecycle(byCode))
+}
+
+// validateCode checks e's code and records it in byCode, and its Go name
+// in byName, unless another error has it first.
+func (cr *catalogReader) validateCode(e *Error, byCode, byName map[string]*Error) {
+	if e.Code == "" {
+		return
+	}
+	if !codePattern.MatchString(e.Code) {
+		cr.probs.add(e.Pos, "code %q must start with a letter and hold only letters, digits, _ - and .", e.Code)
+		return
+	}
+	if prev := byCode[e.Code]; prev != nil {
+		cr.duplicateCode(e, prev)
+		return
+	}
+	byCode[e.Code] = e
+	name := GoName(e.Code)
+	if prev := byName[name]; prev != nil {
+		cr.probs.add(e.Pos, "code %q has the same Go name %s as %q (line %d): rename one", e.Code, name, prev.Code, prev.Pos.Line)
+	} else {
+		byName[name] = e
+	}
+}
+
+// validateError checks the rules that concern one error alone.
+func (cr *catalogReader) validateError(e *Error) {
+	if e.Title == "" && e.Status >= 400 && e.Status <= 599 {
+		cr.probs.add(e.Pos, "status %d has no standard reason phrase: set a title", e.Status)
+	}
+	if e.Fallback {
+		if e.Status != 0 && e.Status < 500 {
+			cr.probs.add(e.Pos, "fallback error %q must have a 5xx status, not %d", e.Code, e.Status)
 		}
-		if c.Docs.GroupBy == "category" && e.Category == "" {
-			cr.probs.add(e.Pos, "error %q has no category, and docs.group_by is category: give it one, or group by status", e.Code)
+		if len(e.RequiredDetails()) > 0 {
+			cr.probs.add(e.Pos, "fallback error %q may not have required details: Write sends it for errors that carry none", e.Code)
 		}
 	}
+	cr.validateDetails(e)
+	cr.validateHeaders(e)
 	switch {
-	case len(fallbacks) == 0 && len(c.Errors) > 0:
+	case e.Status == http.StatusUnauthorized && e.Challenge == "":
+		cr.probs.add(e.Pos, "error %q has status 401 but no challenge: RFC 9110 requires a WWW-Authenticate scheme (e.g. challenge: Bearer)", e.Code)
+	case e.Status != http.StatusUnauthorized && e.Challenge != "" && e.Status != 0:
+		cr.probs.add(e.Pos, "error %q: challenge is only for 401 errors, not %d", e.Code, e.Status)
+	}
+	if cr.c.Docs.GroupBy == "category" && e.Category == "" {
+		cr.probs.add(e.Pos, "error %q has no category, and docs.group_by is category: give it one, or group by status", e.Code)
+	}
+}
+
+// validateFallbacks checks that exactly one error is the fallback.
+func (cr *catalogReader) validateFallbacks(fallbacks []*Error) {
+	switch {
+	case len(fallbacks) == 0 && len(cr.c.Errors) > 0:
 		cr.probs.add(cr.errorsPos, "no error has fallback: true: mark exactly one 5xx error (e.g. INTERNAL_ERROR) fallback: true; it stands in for non-catalog errors")
 	case len(fallbacks) > 1:
 		for _, e := range fallbacks[1:] {
 			cr.probs.add(e.Pos, "error %q is a second fallback (the first is %q); exactly one error may have fallback: true", e.Code, fallbacks[0].Code)
 		}
 	}
-	for _, env := range c.Envelopes {
-		cr.validateEnvelope(env)
-	}
-	cr.checkEnvelopeNames()
-	retired := cr.validateLifecycle(byCode)
-	for i, code := range c.OpenAPI.Attach {
+}
+
+// validateAttach checks that openapi.attach names codes in use.
+func (cr *catalogReader) validateAttach(byCode, retired map[string]*Error) {
+	for i, code := range cr.c.OpenAPI.Attach {
 		switch {
 		case byCode[code] != nil:
 		case retired[code] != nil:
 			cr.probs.add(cr.attachPos[i], "openapi.attach: code %q is retired (line %d), so no operation can return it: remove it from attach", code, retired[code].Pos.Line)
 		default:
-			cr.probs.add(cr.attachPos[i], "openapi.attach: unknown code %q%s: attach only codes the catalog declares", code, cr.probs.suggest(code, codes(c.Errors)))
+			cr.probs.add(cr.attachPos[i], "openapi.attach: unknown code %q%s: attach only codes the catalog declares", code, cr.probs.suggest(code, codes(cr.c.Errors)))
 		}
 	}
 }

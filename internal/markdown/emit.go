@@ -29,13 +29,12 @@ func Generate(c *catalog.Catalog, header string, templates fs.FS) ([]byte, error
 	if err != nil {
 		return nil, err
 	}
-	return render(set, p, header, prerender(set, p.Errors))
+	return render(set, p, header)
 }
 
-// render executes the page template of set on p. The error parts found in
-// rendered are taken from there instead of being rendered in turn.
-func render(set *template.Template, p *page, header string, rendered map[*errorData]string) ([]byte, error) {
-	set = set.Funcs(template.FuncMap{"part": partFunc(set, rendered)})
+// render executes the page template of set on p.
+func render(set *template.Template, p *page, header string) ([]byte, error) {
+	set = set.Funcs(template.FuncMap{"part": partFunc(set)})
 	var buf bytes.Buffer
 	buf.Grow(sizeHint * len(p.Errors))
 	// The marker is written here, not by page.tmpl, so that no override can
@@ -58,16 +57,10 @@ const maxDepth = 32
 
 // partFunc is the part function of set: it renders a template of set and
 // trims the blank lines around its output, so that page.tmpl alone decides
-// how parts are separated, and an empty part leaves no gap. The error parts
-// found in rendered are not rendered again.
-func partFunc(set *template.Template, rendered map[*errorData]string) func(name string, data any) (string, error) {
+// how parts are separated, and an empty part leaves no gap.
+func partFunc(set *template.Template) func(name string, data any) (string, error) {
 	depth := 0
 	return func(name string, data any) (string, error) {
-		if e, ok := data.(*errorData); ok && name == errorTemplate && depth == 0 {
-			if s, ok := rendered[e]; ok {
-				return s, nil
-			}
-		}
 		if depth >= maxDepth {
 			return "", fmt.Errorf("parts nest deeper than %d: does %s render itself?", maxDepth, name)
 		}

@@ -10,7 +10,11 @@ import (
 // that name .Error), it repeats each of its fields: text/template looks a
 // field up by name on every use, and a promoted field costs a search of the
 // embedded structs (reflect's FieldByNameFunc) where a field of errorData's
-// own is a plain scan. TestMirrorsCatalog keeps the copies complete.
+// own is a plain scan. TestMirrorsCatalog keeps the copies complete. The
+// plain path beside this shortcut is the same types without the copies
+// (plainPageOf, mirror_test.go): TestMirrorRendersAsPlain holds both to the
+// same page, and BenchmarkMirror measures what the copies buy on the whole
+// emitter, about a tenth of its time at 1,000 and 10,000 errors.
 type errorData struct {
 	*catalog.Error
 	Reason     string

@@ -8,6 +8,7 @@ import (
 	"text/template"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/benchpair"
 	"github.com/errgen/errgen/internal/catalogtest"
 )
 
@@ -162,40 +163,67 @@ func plainPageOf(p *page) *plainPage {
 	return q
 }
 
-// BenchmarkMirror runs the bundled templates, in turn, on the page as
-// Generate builds it (mirrored=true) and on the same page without the
-// copies of mirror.go (mirrored=false). The page is built once: the copies
-// cost nothing measurable there.
-func BenchmarkMirror(b *testing.B) {
-	for _, n := range sizes() {
-		p, err := newPage(loadSynthetic(b, n))
+// emitPage is the Markdown emitter's stage, Generate, on the page as
+// Generate builds it (mirrored) or on the same page without the copies of
+// mirror.go.
+func emitPage(tb testing.TB, c *catalog.Catalog, mirrored bool) []byte {
+	tb.Helper()
+	set, err := templateSet(nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	p, err := newPage(c)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var data any = p
+	if !mirrored {
+		data = plainPageOf(p)
+	}
+	set.Funcs(template.FuncMap{"part": partFunc(set)})
+	var buf bytes.Buffer
+	buf.WriteString("<!-- " + header + " -->\n\n")
+	if err := set.ExecuteTemplate(&buf, rootTemplate, data); err != nil {
+		tb.Fatal(err)
+	}
+	return wrapProse(append(bytes.TrimRight(buf.Bytes(), "\n"), '\n'))
+}
+
+// TestMirrorRendersAsPlain: the page renders byte for byte the same with
+// and without the copies of mirror.go, and as Generate renders it.
+func TestMirrorRendersAsPlain(t *testing.T) {
+	cats := []*catalog.Catalog{}
+	for _, path := range testCatalogs(t) {
+		c, err := catalog.Load(path)
 		if err != nil {
-			b.Fatal(err)
+			t.Fatal(err)
 		}
-		data := map[bool]any{true: p, false: plainPageOf(p)}
-		if !bytes.Equal(execute(b, data[true]), execute(b, data[false])) {
-			b.Fatal("the plain page renders differently")
+		cats = append(cats, c)
+	}
+	c, err := catalog.Parse("synthetic.yaml", catalogtest.Synthetic(60))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range append(cats, c) {
+		mirrored := emitPage(t, c, true)
+		if !bytes.Equal(mirrored, emitPage(t, c, false)) {
+			t.Errorf("%s: the plain page renders differently", c.File)
 		}
-		for _, mirrored := range []bool{true, false} {
-			b.Run(fmt.Sprintf("n=%d/mirrored=%v", n, mirrored), func(b *testing.B) {
-				for b.Loop() {
-					execute(b, data[mirrored])
-				}
-			})
+		if !bytes.Equal(mirrored, mustGenerate(t, c, nil)) {
+			t.Errorf("%s: Generate renders differently", c.File)
 		}
 	}
 }
 
-// execute renders the bundled page.tmpl on data, every part in turn.
-func execute(b *testing.B, data any) []byte {
-	set, err := templateSet(nil)
-	if err != nil {
-		b.Fatal(err)
+// BenchmarkMirror is the Markdown emitter's stage (templates, page, render,
+// wrap) on the page as Generate builds it (the shortcut) and on the same
+// page without the copies of mirror.go (the plain path); both render every
+// part in turn. See benchpair.Run for the figures it reports.
+func BenchmarkMirror(b *testing.B) {
+	for _, n := range sizes() {
+		c := loadSynthetic(b, n)
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			benchpair.Run(b, func() { emitPage(b, c, true) }, func() { emitPage(b, c, false) }, nil)
+		})
 	}
-	set.Funcs(template.FuncMap{"part": partFunc(set, nil)})
-	var buf bytes.Buffer
-	if err := set.ExecuteTemplate(&buf, rootTemplate, data); err != nil {
-		b.Fatal(err)
-	}
-	return buf.Bytes()
 }

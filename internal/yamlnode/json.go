@@ -82,41 +82,9 @@ func (r *jsonReader) next() byte {
 func (r *jsonReader) value() (*yaml.Node, error) {
 	r.skipBlanks()
 	at := r.pos
-	switch c := r.data[r.pos]; c {
+	switch r.data[r.pos] {
 	case '{', '[':
-		r.pos++
-		var n *yaml.Node
-		if c == '{' {
-			n = Map()
-		} else {
-			n = Seq()
-		}
-		r.mark(n, at)
-		r.skipBlanks()
-		if r.data[r.pos] == '}' || r.data[r.pos] == ']' {
-			r.pos++
-			return n, nil
-		}
-		for {
-			if c == '{' {
-				r.skipBlanks()
-				kat := r.pos
-				k, err := r.string()
-				if err != nil {
-					return nil, err
-				}
-				n.Content = append(n.Content, r.mark(Str(k), kat))
-				r.next() // ':'
-			}
-			v, err := r.value()
-			if err != nil {
-				return nil, err
-			}
-			n.Content = append(n.Content, v)
-			if r.next() != ',' { // else '}' or ']'
-				return n, nil
-			}
-		}
+		return r.collection(at)
 	case '"':
 		s, err := r.string()
 		if err != nil {
@@ -133,6 +101,47 @@ func (r *jsonReader) value() (*yaml.Node, error) {
 		r.pos += len("null")
 		return r.mark(null(), at), nil
 	}
+	return r.number(at), nil
+}
+
+// collection reads an object or an array, which starts at at.
+func (r *jsonReader) collection(at int) (*yaml.Node, error) {
+	object := r.data[r.pos] == '{'
+	r.pos++
+	n := Seq()
+	if object {
+		n = Map()
+	}
+	r.mark(n, at)
+	r.skipBlanks()
+	if r.data[r.pos] == '}' || r.data[r.pos] == ']' {
+		r.pos++
+		return n, nil
+	}
+	for {
+		if object {
+			r.skipBlanks()
+			kat := r.pos
+			k, err := r.string()
+			if err != nil {
+				return nil, err
+			}
+			n.Content = append(n.Content, r.mark(Str(k), kat))
+			r.next() // ':'
+		}
+		v, err := r.value()
+		if err != nil {
+			return nil, err
+		}
+		n.Content = append(n.Content, v)
+		if r.next() != ',' { // else '}' or ']'
+			return n, nil
+		}
+	}
+}
+
+// number reads a number, which starts at at, as an !!int or a !!float.
+func (r *jsonReader) number(at int) *yaml.Node {
 	start := r.pos
 	for r.pos < len(r.data) && strings.IndexByte("+-0123456789.eE", r.data[r.pos]) >= 0 {
 		r.pos++
@@ -142,7 +151,7 @@ func (r *jsonReader) value() (*yaml.Node, error) {
 	if strings.ContainsAny(num, ".eE") {
 		tag = "!!float"
 	}
-	return r.mark(&yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: num}, at), nil
+	return r.mark(&yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: num}, at)
 }
 
 // string reads a string: as it is when it has no escape and is valid UTF-8,
