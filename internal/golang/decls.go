@@ -10,6 +10,7 @@ import (
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/example"
+	"github.com/errgen/errgen/internal/names"
 )
 
 // The per-error declarations (code constants, sentinels, details structs,
@@ -131,9 +132,9 @@ func (w declWriter) codes(c *catalog.Catalog) {
 	w.docLines([]string{"The error codes of " + oneLine(c.API) + ", in catalog order."})
 	w.str("const (\n")
 	for _, e := range c.Errors {
-		w.specComment(fmt.Sprintf("Code%s is %s (%d %s).%s", e.Name, e.Code, e.Status, e.Title, sinceSentence(e)))
-		w.deprecated("\t", e, "Code")
-		w.str("\tCode", e.Name, " Code = ", goString(e.Code), "\n")
+		w.specComment(fmt.Sprintf("%s is %s (%d %s).%s", names.Code(e), e.Code, e.Status, e.Title, sinceSentence(e)))
+		w.deprecated("\t", e, names.Code)
+		w.str("\t", names.Code(e), " Code = ", goString(e.Code), "\n")
 	}
 	w.str(")\n")
 }
@@ -145,12 +146,12 @@ func (w declWriter) sentinels(c *catalog.Catalog) {
 		"// sentinel, whatever its details, message or cause.\nvar (\n")
 	for i, e := range c.Errors {
 		if len(e.Details) == 0 {
-			w.specComment(fmt.Sprintf("Err%s is the %s error, and matches every copy of it.", e.Name, e.Code))
+			w.specComment(fmt.Sprintf("%s is the %s error, and matches every copy of it.", names.Sentinel(e), e.Code))
 		} else {
-			w.specComment(fmt.Sprintf("Err%s matches every %s error; build them with New%s.", e.Name, e.Code, e.Name))
+			w.specComment(fmt.Sprintf("%s matches every %s error; build them with %s.", names.Sentinel(e), e.Code, names.New(e)))
 		}
-		w.deprecated("\t", e, "Err")
-		w.str("\tErr", e.Name, " = &Error{def: &definitions[", strconv.Itoa(i), "]")
+		w.deprecated("\t", e, names.Sentinel)
+		w.str("\t", names.Sentinel(e), " = &Error{def: &definitions[", strconv.Itoa(i), "]")
 		if e.Message != nil && e.Message.Static() {
 			w.str(", message: ", goString(e.Message.Source))
 		}
@@ -178,9 +179,9 @@ func (w declWriter) errorDecls(e *catalog.Error, index int) {
 	def := "&definitions[" + strconv.Itoa(index) + "]"
 	if len(e.Details) == 0 {
 		// Errors are immutable, so the sentinel itself is the error.
-		w.docComment(fmt.Sprintf("New%s returns the %s error (%d %s): Err%s. %s", e.Name, e.Code, e.Status, e.Title, e.Name, e.Description))
-		w.deprecated("", e, "New")
-		w.str("func New", e.Name, "() *Error {\n\treturn Err", e.Name, "\n}\n\n")
+		w.docComment(fmt.Sprintf("%s returns the %s error (%d %s): %s. %s", names.New(e), e.Code, e.Status, e.Title, names.Sentinel(e), e.Description))
+		w.deprecated("", e, names.New)
+		w.str("func ", names.New(e), "() *Error {\n\treturn ", names.Sentinel(e), "\n}\n\n")
 		return
 	}
 	for _, d := range e.Details {
@@ -188,41 +189,41 @@ func (w declWriter) errorDecls(e *catalog.Error, index int) {
 			w.enum(e, d)
 		}
 	}
-	details := e.Name + "Details"
+	details := names.Details(e)
 	w.str("// ", details, " are the details of ", e.Code, " errors.\n")
 	w.deprecatedLink("", e, replacementDetails(e))
 	w.str("type ", details, " struct {\n")
 	w.fields(e)
 	w.str("}\n\n")
 	required := e.RequiredDetails()
-	w.docComment(fmt.Sprintf("New%s returns the %s error (%d %s). %s", e.Name, e.Code, e.Status, e.Title, e.Description))
-	w.deprecated("", e, "New")
-	w.str("func New", e.Name, "(")
+	w.docComment(fmt.Sprintf("%s returns the %s error (%d %s). %s", names.New(e), e.Code, e.Status, e.Title, e.Description))
+	w.deprecated("", e, names.New)
+	w.str("func ", names.New(e), "(")
 	for i, d := range required {
 		if i > 0 {
 			w.str(", ")
 		}
-		w.str(ParamName(d.Name), " ", fieldType(e, d))
+		w.str(names.Param(d.Name), " ", fieldType(e, d))
 	}
 	w.str(") *Error {\n\treturn newError(", def, ", ", details, "{")
 	for i, d := range required {
 		if i > 0 {
 			w.str(", ")
 		}
-		w.str(d.GoName, ": ", ParamName(d.Name))
+		w.str(d.GoName, ": ", names.Param(d.Name))
 	}
 	w.str("})\n}\n\n")
 	if e.HasOptionalDetails() {
-		w.str("// New", e.Name, "WithDetails returns the ", e.Code, " error with all its details, optional ones included.\n")
+		w.str("// ", names.NewWithDetails(e), " returns the ", e.Code, " error with all its details, optional ones included.\n")
 		w.deprecatedLink("", e, replacementWithDetails(e))
-		w.str("func New", e.Name, "WithDetails(d ", details, ") *Error {\n\treturn newError(", def, ", d)\n}\n\n")
+		w.str("func ", names.NewWithDetails(e), "(d ", details, ") *Error {\n\treturn newError(", def, ", d)\n}\n\n")
 	}
 }
 
 // fieldType is the Go type of a detail: its enum type, or its type's.
 func fieldType(e *catalog.Error, d *catalog.Detail) string {
 	if len(d.Enum) > 0 {
-		return EnumType(e, d)
+		return names.Enum(e, d)
 	}
 	return example.GoType(d.Type).String()
 }
@@ -230,16 +231,16 @@ func fieldType(e *catalog.Error, d *catalog.Detail) string {
 // enum writes an enum detail's string type, one constant per value and the
 // Valid method, with which newError refuses any other value.
 func (w declWriter) enum(e *catalog.Error, d *catalog.Detail) {
-	typ := EnumType(e, d)
+	typ := names.Enum(e, d)
 	w.docComment(fmt.Sprintf("%s is the %s detail of %s errors: one of the constants below. %s", typ, d.Name, e.Code, d.Description))
 	w.deprecatedLink("", e, replacementNew(e))
 	w.str("type ", typ, " string\n\n")
 	w.str("// The values of ", typ, ".\nconst (\n")
 	for _, v := range d.Enum {
 		// A comment on every value, so that gofmt aligns no two specs.
-		w.specComment(fmt.Sprintf("%s%s is %s. %s", typ, v.GoName, goString(v.Value), v.Description))
+		w.specComment(fmt.Sprintf("%s is %s. %s", names.EnumValue(e, d, v), goString(v.Value), v.Description))
 		w.deprecatedLink("\t", e, replacementNew(e))
-		w.str("\t", typ, v.GoName, " ", typ, " = ", goString(v.Value), "\n")
+		w.str("\t", names.EnumValue(e, d, v), " ", typ, " = ", goString(v.Value), "\n")
 	}
 	w.str(")\n\n")
 	w.str("// Valid reports whether v is one of the values of ", typ, ".\n")
@@ -249,7 +250,7 @@ func (w declWriter) enum(e *catalog.Error, d *catalog.Detail) {
 		if i > 0 {
 			w.str(", ")
 		}
-		w.str(typ, v.GoName)
+		w.str(names.EnumValue(e, d, v))
 	}
 	w.str(":\n\t\treturn true\n\t}\n\treturn false\n}\n\n")
 }
@@ -278,7 +279,7 @@ func (w declWriter) definitionsHead(c *catalog.Catalog) {
 }
 
 func (w declWriter) definitionsTail(c *catalog.Catalog) {
-	w.str("}\n\n// fallback stands in for every error that is not a catalog error.\nvar fallback = Err", c.Fallback.Name, "\n")
+	w.str("}\n\n// fallback stands in for every error that is not a catalog error.\nvar fallback = ", names.Sentinel(c.Fallback), "\n")
 	w.str("\n// requestIDHeader carries request ids in and out (the catalog's request_id.header);\n",
 		"// empty when the catalog sets none.\nconst requestIDHeader = ", goString(c.RequestID.Header), "\n")
 }
@@ -287,7 +288,7 @@ func (w declWriter) definitionsTail(c *catalog.Catalog) {
 // fixed order, zero values left out: the table is most of the package, so it
 // should read well and stay small.
 func (w declWriter) definition(e *catalog.Error, metaNames []string) {
-	w.str("\t{Definition: Definition{Code: Code", e.Name, ", Status: ", strconv.Itoa(e.Status), ", Title: ", goString(e.Title))
+	w.str("\t{Definition: Definition{Code: ", names.Code(e), ", Status: ", strconv.Itoa(e.Status), ", Title: ", goString(e.Title))
 	if e.Retryable {
 		w.str(", Retryable: true")
 	}
@@ -349,7 +350,7 @@ func (w declWriter) definition(e *catalog.Error, metaNames []string) {
 		w.str("}")
 	}
 	if len(e.Details) > 0 {
-		w.str(", zero: ", e.Name, "Details{}")
+		w.str(", zero: ", names.Details(e), "{}")
 		if len(e.RequiredDetails()) > 0 {
 			w.str(", required: true")
 		}
