@@ -28,7 +28,7 @@ const (
 // Generate writes the Go package: per error a constant, a sentinel, a details
 // struct and a constructor, written directly (decls.go); the envelope writers,
 // written with jennifer (envelopes.go); and the runtime, the same in every
-// package and driven by the definitions table (runtime/), so that the package
+// package and driven by the definitions table (fixed/), so that the package
 // compiles fast even for huge catalogs.
 func Generate(c *catalog.Catalog, pkg, header string) ([]byte, error) {
 	rt, err := loadRuntime()

@@ -54,7 +54,7 @@ func TestRulesToleratesProblems(t *testing.T) {
 // not know them.
 func TestRuntimeNamesCannotCollide(t *testing.T) {
 	for _, name := range runtimeFiles {
-		src, err := runtimeFS.ReadFile("runtime/" + name)
+		src, err := fixedFS.ReadFile("fixed/" + name)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-// Package runtime is the fixed half of every package errgen generates: the
+// Package fixed is the fixed half of every package errgen generates: the
 // Error type, Write, Parse, Lookup and the JSON encoding and scanning helpers
 // behind them. It is written, vetted, fuzzed and benchmarked here as ordinary
 // Go, not assembled by the emitter.
@@ -16,4 +16,4 @@
 // envelopes tables, envelope writers), so that this package compiles and its
 // tests can exercise the runtime. It is never copied into generated code, nor
 // is this file.
-package runtime
+package fixed

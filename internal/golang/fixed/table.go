@@ -1,4 +1,4 @@
-package runtime
+package fixed
 
 // This file is a hand-written stand-in for the per-catalog half of a generated
 // package: what the Go emitter writes before the runtime, for a small catalog

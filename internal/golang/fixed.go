@@ -11,13 +11,13 @@ import (
 	"sync"
 )
 
-// The fixed half of every generated package is ordinary Go in the runtime
+// The fixed half of every generated package is ordinary Go in the fixed
 // package beside this one, compiled and tested there against a hand-written
-// table (runtime/table.go). Its files are copied, after their import blocks,
+// table (fixed/table.go). Its files are copied, after their import blocks,
 // into each generated file, in this order.
 //
-//go:embed runtime/types.go runtime/details.go runtime/error.go runtime/parse.go runtime/json.go runtime/named.go
-var runtimeFS embed.FS
+//go:embed fixed/types.go fixed/details.go fixed/error.go fixed/parse.go fixed/json.go fixed/named.go
+var fixedFS embed.FS
 
 // runtimeFiles are the embedded files, in the order the generated file
 // holds them.
@@ -35,7 +35,7 @@ var loadRuntime = sync.OnceValues(func() (*runtimeSource, error) {
 	rt := &runtimeSource{}
 	var bodies []string
 	for _, name := range runtimeFiles {
-		src, err := runtimeFS.ReadFile("runtime/" + name)
+		src, err := fixedFS.ReadFile("fixed/" + name)
 		if err != nil {
 			return nil, err
 		}
