@@ -2,12 +2,10 @@ package golang
 
 import (
 	"bytes"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/dave/jennifer/jen"
@@ -27,90 +25,60 @@ const (
 
 // Generate writes the Go package: per error a constant, a sentinel, a details
 // struct and a constructor, written directly (decls.go); the envelope writers,
-// written with jennifer (envelopes.go); and the runtime, the same in every
+// written with jennifer (envelopes.go); and the fixed half, the same in every
 // package and driven by the definitions table (fixed/), so that the package
 // compiles fast even for huge catalogs.
 func Generate(c *catalog.Catalog, pkg, header string) ([]byte, error) {
-	rt, err := loadRuntime()
+	fx, err := loadFixed()
 	if err != nil {
 		return nil, err
 	}
 	g := &emitter{c: c, metaNames: metaNames(c)}
-	parts := g.declParts()
-	written := make([]bytes.Buffer, len(parts))
-	var envSrc bytes.Buffer
-	var envErr error
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		// A path no import can have: named like a standard package (strconv),
-		// the file would take that package's identifiers for its own.
-		f := jen.NewFilePathName("errgen.generated/"+pkg, pkg)
-		g.envelopes(f)
-		envErr = f.Render(&envSrc)
-	})
-	for i, part := range parts {
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			part(declWriter{&written[i]})
-		})
-	}
-	wg.Wait()
-	if envErr != nil {
-		return nil, envErr
-	}
-	envImports, envBody, err := splitImports("envelopes.go", envSrc.Bytes())
+	h, err := g.catalogHalf(pkg, writePartsConcurrently)
 	if err != nil {
 		return nil, err
 	}
-	head := preamble(header, pkg, c.API, append(slices.Clone(rt.imports), envImports...))
-	body := withMeta(rt.body, g.metaNames)
-	size := len(head) + len(envBody) + 1 + len(body)
-	for i := range written {
-		size += written[i].Len()
-	}
-	out := bytes.NewBuffer(make([]byte, 0, size))
+	head := preamble(header, pkg, c.API, append(slices.Clone(fx.imports), h.imports...))
+	out := bytes.NewBuffer(make([]byte, 0, len(head)+h.size()+fx.size(g.metaNames)))
 	out.WriteString(head)
-	for i := range written {
-		out.Write(written[i].Bytes())
-	}
-	out.WriteString(envBody)
-	out.WriteString("\n")
-	out.WriteString(body)
+	h.writeTo(out)
+	fx.writeTo(out, g.metaNames)
 	return out.Bytes(), nil
 }
 
-// declParts splits the per-error declarations into parts that can be written
-// concurrently, 500 errors each, and joined in order.
-func (g *emitter) declParts() []func(w declWriter) {
-	c := g.c
-	const perPart = 500
-	var chunks [][2]int // errors [start, end) of each part
-	for start := 0; start < len(c.Errors); start += perPart {
-		chunks = append(chunks, [2]int{start, min(start+perPart, len(c.Errors))})
+// catalogHalf is what the emitter writes for a catalog, between the
+// preamble and the fixed half.
+type catalogHalf struct {
+	decls     []byte   // constants, sentinels, per-error declarations, the definitions table
+	envelopes string   // the envelopes table and writers
+	imports   []string // the import paths the envelope writers use
+}
+
+// catalogHalf writes the per-catalog declarations of package pkg, their
+// parts with write (parts.go).
+func (g *emitter) catalogHalf(pkg string, write func([]func(declWriter)) []byte) (*catalogHalf, error) {
+	// A path no import can have: named like a standard package (strconv),
+	// the file would take that package's identifiers for its own.
+	f := jen.NewFilePathName("errgen.generated/"+pkg, pkg)
+	g.envelopes(f)
+	var src bytes.Buffer
+	if err := f.Render(&src); err != nil {
+		return nil, err
 	}
-	parts := []func(w declWriter){
-		func(w declWriter) { w.codes(c); w.str("\n") },
-		func(w declWriter) { w.sentinels(c); w.str("\n") },
+	imports, envelopes, err := splitImports("envelopes.go", src.Bytes())
+	if err != nil {
+		return nil, err
 	}
-	for _, ch := range chunks {
-		parts = append(parts, func(w declWriter) {
-			w.b.Grow((ch[1] - ch[0]) * 1024) // about what an error's declarations take
-			for i := ch[0]; i < ch[1]; i++ {
-				w.errorDecls(c.Errors[i], i)
-			}
-		})
-	}
-	parts = append(parts, func(w declWriter) { w.definitionsHead(c) })
-	for _, ch := range chunks {
-		parts = append(parts, func(w declWriter) {
-			for _, e := range c.Errors[ch[0]:ch[1]] {
-				w.definition(e, g.metaNames)
-			}
-		})
-	}
-	return append(parts, func(w declWriter) { w.definitionsTail(c); w.str("\n") })
+	return &catalogHalf{decls: write(g.declParts()), envelopes: envelopes, imports: imports}, nil
+}
+
+// size is how many bytes writeTo writes.
+func (h *catalogHalf) size() int { return len(h.decls) + len(h.envelopes) + 1 }
+
+func (h *catalogHalf) writeTo(b *bytes.Buffer) {
+	b.Write(h.decls)
+	b.WriteString(h.envelopes)
+	b.WriteString("\n")
 }
 
 // preamble is the generated file up to its first declaration: the header,

@@ -53,7 +53,7 @@ func TestRulesToleratesProblems(t *testing.T) {
 // starts with an upper-case letter or a digit), so goIdentifierProblems need
 // not know them.
 func TestRuntimeNamesCannotCollide(t *testing.T) {
-	for _, name := range runtimeFiles {
+	for _, name := range fixedFiles {
 		src, err := fixedFS.ReadFile("fixed/" + name)
 		if err != nil {
 			t.Fatal(err)
