@@ -34,7 +34,7 @@ func Generate(c *catalog.Catalog, pkg, header string) ([]byte, error) {
 		return nil, err
 	}
 	g := &emitter{c: c, metaNames: metaNames(c)}
-	h, err := g.catalogHalf(pkg, writePartsConcurrently)
+	h, err := g.catalogHalf(pkg)
 	if err != nil {
 		return nil, err
 	}
@@ -54,9 +54,8 @@ type catalogHalf struct {
 	imports   []string // the import paths the envelope writers use
 }
 
-// catalogHalf writes the per-catalog declarations of package pkg, their
-// parts with write (parts.go).
-func (g *emitter) catalogHalf(pkg string, write func([]func(declWriter)) []byte) (*catalogHalf, error) {
+// catalogHalf writes the per-catalog declarations of package pkg.
+func (g *emitter) catalogHalf(pkg string) (*catalogHalf, error) {
 	// A path no import can have: named like a standard package (strconv),
 	// the file would take that package's identifiers for its own.
 	f := jen.NewFilePathName("errgen.generated/"+pkg, pkg)
@@ -69,7 +68,33 @@ func (g *emitter) catalogHalf(pkg string, write func([]func(declWriter)) []byte)
 	if err != nil {
 		return nil, err
 	}
-	return &catalogHalf{decls: write(g.declParts()), envelopes: envelopes, imports: imports}, nil
+	return &catalogHalf{decls: g.declarations(), envelopes: envelopes, imports: imports}, nil
+}
+
+// declarations writes the per-error declarations, in the generated file's
+// order, one after the other. They were once written in parts of 500 errors
+// concurrently; measured on the Go stage, that saved nothing (fastest of 12
+// rounds on 2 busy cores: 44.5 against 34.5 ms at 1,000 errors, 513 against
+// 487 ms at 10,000), and errgen's emitters already run side by side.
+func (g *emitter) declarations() []byte {
+	c := g.c
+	var b bytes.Buffer
+	b.Grow(len(c.Errors) * 1200) // about what an error's declarations take
+	w := declWriter{&b}
+	w.codes(c)
+	w.str("\n")
+	w.sentinels(c)
+	w.str("\n")
+	for i, e := range c.Errors {
+		w.errorDecls(e, i)
+	}
+	w.definitionsHead(c)
+	for _, e := range c.Errors {
+		w.definition(e, g.metaNames)
+	}
+	w.definitionsTail(c)
+	w.str("\n")
+	return b.Bytes()
 }
 
 // size is how many bytes writeTo writes.

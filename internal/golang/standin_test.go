@@ -60,7 +60,7 @@ func standIn(c *catalog.Catalog) ([]byte, error) {
 		return nil, err
 	}
 	g := &emitter{c: c, metaNames: metaNames(c)}
-	h, err := g.catalogHalf(c.Go.Package, writeParts)
+	h, err := g.catalogHalf(c.Go.Package)
 	if err != nil {
 		return nil, err
 	}
