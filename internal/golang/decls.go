@@ -3,9 +3,7 @@ package golang
 import (
 	"bytes"
 	"fmt"
-	"go/doc/comment"
 	"strconv"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/errgen/errgen/catalog"
@@ -27,6 +25,9 @@ import (
 // declWriter appends declarations to a buffer.
 type declWriter struct {
 	b *bytes.Buffer
+	// formatEvery sends every doc comment through go/doc/comment: the
+	// plain path beside plainDoc's shortcut (comment.go).
+	formatEvery bool
 }
 
 func (w declWriter) str(ss ...string) {
@@ -37,94 +38,6 @@ func (w declWriter) str(ss ...string) {
 
 // goString is a Go string literal, as jennifer's Lit writes it.
 func goString(s string) string { return strconv.Quote(s) }
-
-// lineComment writes s as one // comment line at the given indentation.
-func (w declWriter) lineComment(indent, s string) {
-	w.str(indent, "// ", s, "\n")
-}
-
-// wrap splits catalog text into comment lines of about 90 columns.
-func wrap(s string) []string {
-	s = oneLine(s) // words separated by single spaces
-	var lines []string
-	for len(s) > 90 {
-		// Break at the last space that keeps the line within 90 columns, or
-		// after a longer first word.
-		i := strings.LastIndexByte(s[:91], ' ')
-		if i < 0 {
-			if i = strings.IndexByte(s, ' '); i < 0 {
-				break
-			}
-		}
-		lines = append(lines, s[:i])
-		s = s[i+1:]
-	}
-	if s != "" {
-		lines = append(lines, s)
-	}
-	return lines
-}
-
-// specComment writes catalog text as the comment of a spec in a block,
-// which gofmt leaves as it is.
-func (w declWriter) specComment(s string) {
-	for _, line := range wrap(s) {
-		w.lineComment("\t", line)
-	}
-}
-
-// docComment writes catalog text as the doc comment of a top-level
-// declaration, formatted as gofmt formats doc comments: text that reads as
-// a list, a code block or a link definition is laid out as such.
-func (w declWriter) docComment(s string) {
-	w.docLines(wrap(s))
-}
-
-// docLines writes lines as a top-level doc comment, formatted as gofmt
-// formats doc comments.
-func (w declWriter) docLines(lines []string) {
-	if plainDoc(lines) {
-		for _, line := range lines {
-			w.lineComment("", line)
-		}
-		return
-	}
-	var text strings.Builder
-	for _, line := range lines {
-		text.WriteString(line)
-		text.WriteByte('\n')
-	}
-	var p comment.Parser
-	var pr comment.Printer
-	out := string(pr.Comment(p.Parse(text.String())))
-	for out != "" {
-		var line string
-		line, out, _ = strings.Cut(out, "\n")
-		switch {
-		case line == "":
-			w.str("//\n")
-		case strings.HasPrefix(line, "\t"):
-			w.str("//", line, "\n")
-		default:
-			w.str("// ", line, "\n")
-		}
-	}
-}
-
-// plainDoc reports whether go/doc/comment reads the lines as one plain
-// paragraph and prints them back unchanged, as it does most catalog text:
-// the lines are unindented, so none starts a code block or a list, and no
-// heading stands between blank lines; what is left is the doubled
-// backquotes and single quotes it turns into curly quotes, and link
-// definitions, lines starting with '['.
-func plainDoc(lines []string) bool {
-	for _, line := range lines {
-		if strings.HasPrefix(line, "[") || strings.Contains(line, "``") || strings.Contains(line, "''") {
-			return false
-		}
-	}
-	return true
-}
 
 // codes writes the Code type and one constant per error.
 func (w declWriter) codes(c *catalog.Catalog) {
