@@ -19,12 +19,16 @@ import (
 // Its files are copied, after their import blocks, into each generated file,
 // in this order.
 //
-//go:embed fixed/types.go fixed/details.go fixed/error.go fixed/parse.go fixed/json.go fixed/named.go
+//go:embed fixed/types.go fixed/details.go fixed/detailsjson.go fixed/template.go fixed/error.go
+//go:embed fixed/parse.go fixed/decodedetails.go fixed/lookup.go fixed/json.go fixed/named.go
 var fixedFS embed.FS
 
 // fixedFiles are the embedded files, in the order the generated file holds
 // them.
-var fixedFiles = []string{"types.go", "details.go", "error.go", "parse.go", "json.go", "named.go"}
+var fixedFiles = []string{
+	"types.go", "details.go", "detailsjson.go", "template.go", "error.go",
+	"parse.go", "decodedetails.go", "lookup.go", "json.go", "named.go",
+}
 
 // The one thing that varies in the fixed half: a catalog whose envelopes
 // reference $meta gets a meta field in the definition struct, after the

@@ -3,11 +3,11 @@
 // behind them. It is written, vetted, fuzzed and benchmarked here as ordinary
 // Go, not assembled by the emitter.
 //
-// The Go emitter (package internal/golang) embeds types.go, details.go,
-// error.go, parse.go, json.go and named.go, and copies each, after its import
-// block and in that order, into every generated file, after the per-catalog
-// half it writes itself; the generated file imports the union of their
-// imports. The one thing that varies is a meta field, for catalogs whose
+// The Go emitter (package internal/golang) embeds every file here but this
+// one, table.go and the tests, and copies each, after its import block and in
+// the order its fixedFiles lists them, into every generated file, after the
+// per-catalog half it writes itself; the generated file imports the union of
+// their imports. The one thing that varies is a meta field, for catalogs whose
 // envelopes reference $meta: the emitter adds it to the definition struct
 // below its challenge field, which it finds by parsing these files. The
 // golden tests (go test -run Golden in the module's root) hold the generated
