@@ -201,26 +201,9 @@ func (w declWriter) definitionsTail(c *catalog.Catalog) {
 // fixed order, zero values left out: the table is most of the package, so it
 // should read well and stay small.
 func (w declWriter) definition(e *catalog.Error, metaNames []string) {
-	w.str("\t{Definition: Definition{Code: ", names.Code(e), ", Status: ", strconv.Itoa(e.Status), ", Title: ", goString(e.Title))
-	if e.Retryable {
-		w.str(", Retryable: true")
-	}
-	if e.DocsLink != "" {
-		w.str(", DocsURL: ", goString(e.DocsLink))
-	}
-	if e.Category != "" {
-		w.str(", Category: ", goString(e.Category))
-	}
-	if e.Deprecated != "" {
-		w.str(", Deprecated: ", goString(e.Deprecated))
-	}
-	if e.ReplacedBy != "" {
-		w.str(", ReplacedBy: ", goString(e.ReplacedBy))
-	}
-	if e.Since != "" {
-		w.str(", Since: ", goString(e.Since))
-	}
-	w.str("}, envelope: &envelopes[", strconv.Itoa(e.Format.Index), "]")
+	w.str("\t{")
+	w.registryEntry(e)
+	w.str(", envelope: &envelopes[", strconv.Itoa(e.Format.Index), "]")
 	if e.Format.Has(catalog.RefType) {
 		w.str(", typeURI: ", goString(e.TypeURI))
 	}
@@ -232,50 +215,87 @@ func (w declWriter) definition(e *catalog.Error, metaNames []string) {
 			w.templateParts(e.Message)
 		}
 	}
-	if len(e.Headers) > 0 {
-		w.str(", headers: []header{")
-		for i, h := range e.Headers {
-			if i > 0 {
-				w.str(", ")
-			}
-			w.str("{name: ", goString(h.Name))
-			if h.Value.Static() {
-				w.str(", value: ", goString(h.Value.Source))
-			} else {
-				w.str(", template: ")
-				w.templateParts(h.Value)
-			}
-			w.str("}")
-		}
-		w.str("}")
-	}
+	w.headers(e)
 	if e.Challenge != "" {
 		w.str(", challenge: ", goString(e.Challenge))
 	}
-	if len(metaNames) > 0 {
-		w.str(", meta: []string{")
-		for i, name := range metaNames {
-			if i > 0 {
-				w.str(", ")
-			}
-			w.str(goString(e.MetaValue(name)))
+	w.meta(e, metaNames)
+	w.detailsOrBody(e)
+	w.str("},\n")
+}
+
+// registryEntry writes the row's Definition: what Lookup tells.
+func (w declWriter) registryEntry(e *catalog.Error) {
+	w.str("Definition: Definition{Code: ", names.Code(e), ", Status: ", strconv.Itoa(e.Status), ", Title: ", goString(e.Title))
+	if e.Retryable {
+		w.str(", Retryable: true")
+	}
+	for _, f := range [...]struct{ field, value string }{
+		{"DocsURL", e.DocsLink}, {"Category", e.Category}, {"Deprecated", e.Deprecated},
+		{"ReplacedBy", e.ReplacedBy}, {"Since", e.Since},
+	} {
+		if f.value != "" {
+			w.str(", ", f.field, ": ", goString(f.value))
+		}
+	}
+	w.str("}")
+}
+
+// headers writes the row's response headers, static or templates.
+func (w declWriter) headers(e *catalog.Error) {
+	if len(e.Headers) == 0 {
+		return
+	}
+	w.str(", headers: []header{")
+	for i, h := range e.Headers {
+		if i > 0 {
+			w.str(", ")
+		}
+		w.str("{name: ", goString(h.Name))
+		if h.Value.Static() {
+			w.str(", value: ", goString(h.Value.Source))
+		} else {
+			w.str(", template: ")
+			w.templateParts(h.Value)
 		}
 		w.str("}")
 	}
+	w.str("}")
+}
+
+// meta writes the row's values of the meta names envelopes reference, in
+// the order of metaNames.
+func (w declWriter) meta(e *catalog.Error, metaNames []string) {
+	if len(metaNames) == 0 {
+		return
+	}
+	w.str(", meta: []string{")
+	for i, name := range metaNames {
+		if i > 0 {
+			w.str(", ")
+		}
+		w.str(goString(e.MetaValue(name)))
+	}
+	w.str("}")
+}
+
+// detailsOrBody writes what the row needs of the error's details: their
+// zero type, whether some are required and which must be objects; or,
+// without details, the pre-encoded body.
+func (w declWriter) detailsOrBody(e *catalog.Error) {
 	if len(e.Details) > 0 {
 		w.str(", zero: ", names.Details(e), "{}")
 		if len(e.RequiredDetails()) > 0 {
 			w.str(", required: true")
 		}
 		w.objects(e)
-	} else {
-		in := &example.Instance{Err: e}
-		if e.Message != nil {
-			in.Message = e.Message.Source
-		}
-		w.str(", body: ", goString(string(in.Body())))
+		return
 	}
-	w.str("},\n")
+	in := &example.Instance{Err: e}
+	if e.Message != nil {
+		in.Message = e.Message.Source
+	}
+	w.str(", body: ", goString(string(in.Body())))
 }
 
 // objects writes the names of the object and object[] details, whose values
