@@ -6,5 +6,5 @@
 // checks that keep those names and the constructors' parameters valid Go.
 //
 // It imports the catalog, internal/names and internal/example only, never
-// another emitter; nothing but the root package imports it.
+// another emitter; of errgen's packages, only the root imports it (tests aside).
 package golang
