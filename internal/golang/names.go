@@ -87,8 +87,7 @@ func goParamProblem(e *catalog.Error, d *catalog.Detail) (catalog.Problem, bool)
 func goIdentifierProblems(c *catalog.Catalog) []catalog.Problem {
 	var probs []catalog.Problem
 	owner := make(map[string]decl, 4*len(c.Errors)) // who declares each identifier
-	declare := func(d decl) {
-		id := d.id.Name
+	declare := func(id string, pos catalog.Pos, d decl) {
 		prev, ok := owner[id]
 		if !ok {
 			owner[id] = d
@@ -98,11 +97,11 @@ func goIdentifierProblems(c *catalog.Catalog) []catalog.Problem {
 		if d.id.Detail != nil || prev.id.Detail != nil {
 			msg = fmt.Sprintf("%s would declare the Go identifier %s, already declared for %s; rename one of them", d.describe(), id, prev.describe())
 		}
-		probs = append(probs, catalog.Problem{Pos: d.id.Pos, Msg: msg})
+		probs = append(probs, catalog.Problem{Pos: pos, Msg: msg})
 	}
 	for _, e := range c.Errors {
 		for _, id := range names.Declared(e) {
-			declare(decl{e, id})
+			declare(id.Name, id.Pos, decl{e, id})
 		}
 	}
 	return probs
