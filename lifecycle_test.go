@@ -17,7 +17,7 @@ import (
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/generated/apierrors"
-	"github.com/errgen/errgen/internal/golang"
+	"github.com/errgen/errgen/internal/names"
 )
 
 // deprecationNotice returns the text of a doc comment's deprecation notice,
@@ -205,7 +205,7 @@ func goIdents(e *catalog.Error) map[string]string {
 		if len(d.Enum) == 0 {
 			continue
 		}
-		typ := golang.EnumType(e, d)
+		typ := names.Enum(e, d)
 		m[typ], m[typ+".Valid"] = link("", false), link("", false)
 		for _, v := range d.Enum {
 			m[typ+v.GoName] = link("", false)

@@ -7,14 +7,6 @@ import (
 	"github.com/errgen/errgen/diag"
 )
 
-// Problem is the diagnostic a Check returns: the same type as
-// diag.Diagnostic.
-//
-// Deprecated: use diag.Diagnostic. internal/golang's Rules still spells
-// Problem so that the branch rewriting those rules merges without conflict;
-// the alias goes once it is changed.
-type Problem = diag.Diagnostic
-
 // problems collects the diagnostics of one catalog as the decoders find
 // them: it puts the catalog's file in their positions and bounds the cost of
 // their hints. Load returns its list, a *diag.List, as its error.

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/errgen/errgen/catalog"
-	"github.com/errgen/errgen/internal/golang"
+	"github.com/errgen/errgen/internal/names"
 )
 
 // compareDetails matches details by JSON name. One detail removed and one
@@ -38,13 +38,13 @@ func (cs *changes) compareDetails(o, n *catalog.Error) {
 	for _, nd := range added {
 		cs := cs.inNew(nd.Pos)
 		if nd.Required {
-			cs.add(o.Code, DetailAddedRequired, "required detail %s added: New%s takes a new parameter", nd.Name, n.Name)
+			cs.add(o.Code, DetailAddedRequired, "required detail %s added: %s takes a new parameter", nd.Name, names.New(n))
 		} else {
 			cs.add(o.Code, DetailAdded, "optional detail %s added", nd.Name)
 		}
 	}
 	if len(removed) == 0 && len(added) == 0 && signature(o) != signature(n) && sameRequired(o, n) {
-		cs.add(o.Code, ConstructorChanged, "New%s(%s) became New%s(%s)", o.Name, signature(o), n.Name, signature(n))
+		cs.add(o.Code, ConstructorChanged, "%s(%s) became %s(%s)", names.New(o), signature(o), names.New(n), signature(n))
 	}
 }
 
@@ -66,13 +66,13 @@ func (cs *changes) compareDetail(o, n *catalog.Error, od, nd *catalog.Detail) {
 	}
 	switch {
 	case !od.Required && nd.Required:
-		cs.add(code, DetailMadeRequired, "detail %s made required: New%s takes a new parameter", nd.Name, n.Name)
+		cs.add(code, DetailMadeRequired, "detail %s made required: %s takes a new parameter", nd.Name, names.New(n))
 	case od.Required && !nd.Required:
-		cs.add(code, DetailMadeOptional, "detail %s made optional: clients may no longer get it, and New%s loses a parameter", nd.Name, n.Name)
+		cs.add(code, DetailMadeOptional, "detail %s made optional: clients may no longer get it, and %s loses a parameter", nd.Name, names.New(n))
 	}
 	switch {
 	case od.Enum == nil && nd.Enum != nil:
-		cs.add(code, EnumAdded, "detail %s became an enum: its Go type is now %s", nd.Name, golang.EnumType(n, nd))
+		cs.add(code, EnumAdded, "detail %s became an enum: its Go type is now %s", nd.Name, names.Enum(n, nd))
 		return
 	case od.Enum != nil && nd.Enum == nil:
 		cs.add(code, EnumRemoved, "detail %s is no longer an enum: any string may come", nd.Name)
@@ -102,7 +102,7 @@ func signature(e *catalog.Error) string {
 	req := e.RequiredDetails()
 	parts := make([]string, len(req))
 	for i, d := range req {
-		parts[i] = golang.ParamName(d.Name)
+		parts[i] = names.Param(d.Name)
 	}
 	return strings.Join(parts, ", ")
 }

@@ -156,7 +156,7 @@ func Fill(t *catalog.Template, details []byte) (string, error) {
 // HeaderValue renders a header's value as the generated Write sends it: a
 // value filled from details has each control character but HTAB, and DEL,
 // replaced with a space, and spaces and tabs at either end trimmed (see
-// headerValue in internal/golang/runtime). An empty value is not sent.
+// headerValue in internal/golang/fixed). An empty value is not sent.
 func HeaderValue(t *catalog.Template, details []byte) (string, error) {
 	v, err := Fill(t, details)
 	if err != nil || t.Static() {

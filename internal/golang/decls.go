@@ -3,13 +3,12 @@ package golang
 import (
 	"bytes"
 	"fmt"
-	"go/doc/comment"
 	"strconv"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/example"
+	"github.com/errgen/errgen/internal/names"
 )
 
 // The per-error declarations (code constants, sentinels, details structs,
@@ -26,6 +25,9 @@ import (
 // declWriter appends declarations to a buffer.
 type declWriter struct {
 	b *bytes.Buffer
+	// formatEvery sends every doc comment through go/doc/comment: the
+	// plain path beside plainDoc's shortcut (comment.go).
+	formatEvery bool
 }
 
 func (w declWriter) str(ss ...string) {
@@ -37,103 +39,15 @@ func (w declWriter) str(ss ...string) {
 // goString is a Go string literal, as jennifer's Lit writes it.
 func goString(s string) string { return strconv.Quote(s) }
 
-// lineComment writes s as one // comment line at the given indentation.
-func (w declWriter) lineComment(indent, s string) {
-	w.str(indent, "// ", s, "\n")
-}
-
-// wrap splits catalog text into comment lines of about 90 columns.
-func wrap(s string) []string {
-	s = oneLine(s) // words separated by single spaces
-	var lines []string
-	for len(s) > 90 {
-		// Break at the last space that keeps the line within 90 columns, or
-		// after a longer first word.
-		i := strings.LastIndexByte(s[:91], ' ')
-		if i < 0 {
-			if i = strings.IndexByte(s, ' '); i < 0 {
-				break
-			}
-		}
-		lines = append(lines, s[:i])
-		s = s[i+1:]
-	}
-	if s != "" {
-		lines = append(lines, s)
-	}
-	return lines
-}
-
-// specComment writes catalog text as the comment of a spec in a block,
-// which gofmt leaves as it is.
-func (w declWriter) specComment(s string) {
-	for _, line := range wrap(s) {
-		w.lineComment("\t", line)
-	}
-}
-
-// docComment writes catalog text as the doc comment of a top-level
-// declaration, formatted as gofmt formats doc comments: text that reads as
-// a list, a code block or a link definition is laid out as such.
-func (w declWriter) docComment(s string) {
-	w.docLines(wrap(s))
-}
-
-// docLines writes lines as a top-level doc comment, formatted as gofmt
-// formats doc comments.
-func (w declWriter) docLines(lines []string) {
-	if plainDoc(lines) {
-		for _, line := range lines {
-			w.lineComment("", line)
-		}
-		return
-	}
-	var text strings.Builder
-	for _, line := range lines {
-		text.WriteString(line)
-		text.WriteByte('\n')
-	}
-	var p comment.Parser
-	var pr comment.Printer
-	out := string(pr.Comment(p.Parse(text.String())))
-	for out != "" {
-		var line string
-		line, out, _ = strings.Cut(out, "\n")
-		switch {
-		case line == "":
-			w.str("//\n")
-		case strings.HasPrefix(line, "\t"):
-			w.str("//", line, "\n")
-		default:
-			w.str("// ", line, "\n")
-		}
-	}
-}
-
-// plainDoc reports whether go/doc/comment reads the lines as one plain
-// paragraph and prints them back unchanged, as it does most catalog text:
-// the lines are unindented, so none starts a code block or a list, and no
-// heading stands between blank lines; what is left is the doubled
-// backquotes and single quotes it turns into curly quotes, and link
-// definitions, lines starting with '['.
-func plainDoc(lines []string) bool {
-	for _, line := range lines {
-		if strings.HasPrefix(line, "[") || strings.Contains(line, "``") || strings.Contains(line, "''") {
-			return false
-		}
-	}
-	return true
-}
-
 // codes writes the Code type and one constant per error.
 func (w declWriter) codes(c *catalog.Catalog) {
 	w.str("// Code is a machine-readable error code, stable across releases.\ntype Code string\n\n")
 	w.docLines([]string{"The error codes of " + oneLine(c.API) + ", in catalog order."})
 	w.str("const (\n")
 	for _, e := range c.Errors {
-		w.specComment(fmt.Sprintf("Code%s is %s (%d %s).%s", e.Name, e.Code, e.Status, e.Title, sinceSentence(e)))
-		w.deprecated("\t", e, "Code")
-		w.str("\tCode", e.Name, " Code = ", goString(e.Code), "\n")
+		w.specComment(fmt.Sprintf("%s is %s (%d %s).%s", names.Code(e), e.Code, e.Status, e.Title, sinceSentence(e)))
+		w.deprecated("\t", e, names.Code)
+		w.str("\t", names.Code(e), " Code = ", goString(e.Code), "\n")
 	}
 	w.str(")\n")
 }
@@ -145,12 +59,12 @@ func (w declWriter) sentinels(c *catalog.Catalog) {
 		"// sentinel, whatever its details, message or cause.\nvar (\n")
 	for i, e := range c.Errors {
 		if len(e.Details) == 0 {
-			w.specComment(fmt.Sprintf("Err%s is the %s error, and matches every copy of it.", e.Name, e.Code))
+			w.specComment(fmt.Sprintf("%s is the %s error, and matches every copy of it.", names.Sentinel(e), e.Code))
 		} else {
-			w.specComment(fmt.Sprintf("Err%s matches every %s error; build them with New%s.", e.Name, e.Code, e.Name))
+			w.specComment(fmt.Sprintf("%s matches every %s error; build them with %s.", names.Sentinel(e), e.Code, names.New(e)))
 		}
-		w.deprecated("\t", e, "Err")
-		w.str("\tErr", e.Name, " = &Error{def: &definitions[", strconv.Itoa(i), "]")
+		w.deprecated("\t", e, names.Sentinel)
+		w.str("\t", names.Sentinel(e), " = &Error{def: &definitions[", strconv.Itoa(i), "]")
 		if e.Message != nil && e.Message.Static() {
 			w.str(", message: ", goString(e.Message.Source))
 		}
@@ -178,9 +92,9 @@ func (w declWriter) errorDecls(e *catalog.Error, index int) {
 	def := "&definitions[" + strconv.Itoa(index) + "]"
 	if len(e.Details) == 0 {
 		// Errors are immutable, so the sentinel itself is the error.
-		w.docComment(fmt.Sprintf("New%s returns the %s error (%d %s): Err%s. %s", e.Name, e.Code, e.Status, e.Title, e.Name, e.Description))
-		w.deprecated("", e, "New")
-		w.str("func New", e.Name, "() *Error {\n\treturn Err", e.Name, "\n}\n\n")
+		w.docComment(fmt.Sprintf("%s returns the %s error (%d %s): %s. %s", names.New(e), e.Code, e.Status, e.Title, names.Sentinel(e), e.Description))
+		w.deprecated("", e, names.New)
+		w.str("func ", names.New(e), "() *Error {\n\treturn ", names.Sentinel(e), "\n}\n\n")
 		return
 	}
 	for _, d := range e.Details {
@@ -188,41 +102,41 @@ func (w declWriter) errorDecls(e *catalog.Error, index int) {
 			w.enum(e, d)
 		}
 	}
-	details := e.Name + "Details"
+	details := names.Details(e)
 	w.str("// ", details, " are the details of ", e.Code, " errors.\n")
 	w.deprecatedLink("", e, replacementDetails(e))
 	w.str("type ", details, " struct {\n")
 	w.fields(e)
 	w.str("}\n\n")
 	required := e.RequiredDetails()
-	w.docComment(fmt.Sprintf("New%s returns the %s error (%d %s). %s", e.Name, e.Code, e.Status, e.Title, e.Description))
-	w.deprecated("", e, "New")
-	w.str("func New", e.Name, "(")
+	w.docComment(fmt.Sprintf("%s returns the %s error (%d %s). %s", names.New(e), e.Code, e.Status, e.Title, e.Description))
+	w.deprecated("", e, names.New)
+	w.str("func ", names.New(e), "(")
 	for i, d := range required {
 		if i > 0 {
 			w.str(", ")
 		}
-		w.str(ParamName(d.Name), " ", fieldType(e, d))
+		w.str(names.Param(d.Name), " ", fieldType(e, d))
 	}
 	w.str(") *Error {\n\treturn newError(", def, ", ", details, "{")
 	for i, d := range required {
 		if i > 0 {
 			w.str(", ")
 		}
-		w.str(d.GoName, ": ", ParamName(d.Name))
+		w.str(d.GoName, ": ", names.Param(d.Name))
 	}
 	w.str("})\n}\n\n")
 	if e.HasOptionalDetails() {
-		w.str("// New", e.Name, "WithDetails returns the ", e.Code, " error with all its details, optional ones included.\n")
+		w.str("// ", names.NewWithDetails(e), " returns the ", e.Code, " error with all its details, optional ones included.\n")
 		w.deprecatedLink("", e, replacementWithDetails(e))
-		w.str("func New", e.Name, "WithDetails(d ", details, ") *Error {\n\treturn newError(", def, ", d)\n}\n\n")
+		w.str("func ", names.NewWithDetails(e), "(d ", details, ") *Error {\n\treturn newError(", def, ", d)\n}\n\n")
 	}
 }
 
 // fieldType is the Go type of a detail: its enum type, or its type's.
 func fieldType(e *catalog.Error, d *catalog.Detail) string {
 	if len(d.Enum) > 0 {
-		return EnumType(e, d)
+		return names.Enum(e, d)
 	}
 	return example.GoType(d.Type).String()
 }
@@ -230,16 +144,16 @@ func fieldType(e *catalog.Error, d *catalog.Detail) string {
 // enum writes an enum detail's string type, one constant per value and the
 // Valid method, with which newError refuses any other value.
 func (w declWriter) enum(e *catalog.Error, d *catalog.Detail) {
-	typ := EnumType(e, d)
+	typ := names.Enum(e, d)
 	w.docComment(fmt.Sprintf("%s is the %s detail of %s errors: one of the constants below. %s", typ, d.Name, e.Code, d.Description))
 	w.deprecatedLink("", e, replacementNew(e))
 	w.str("type ", typ, " string\n\n")
 	w.str("// The values of ", typ, ".\nconst (\n")
 	for _, v := range d.Enum {
 		// A comment on every value, so that gofmt aligns no two specs.
-		w.specComment(fmt.Sprintf("%s%s is %s. %s", typ, v.GoName, goString(v.Value), v.Description))
+		w.specComment(fmt.Sprintf("%s is %s. %s", names.EnumValue(e, d, v), goString(v.Value), v.Description))
 		w.deprecatedLink("\t", e, replacementNew(e))
-		w.str("\t", typ, v.GoName, " ", typ, " = ", goString(v.Value), "\n")
+		w.str("\t", names.EnumValue(e, d, v), " ", typ, " = ", goString(v.Value), "\n")
 	}
 	w.str(")\n\n")
 	w.str("// Valid reports whether v is one of the values of ", typ, ".\n")
@@ -249,7 +163,7 @@ func (w declWriter) enum(e *catalog.Error, d *catalog.Detail) {
 		if i > 0 {
 			w.str(", ")
 		}
-		w.str(typ, v.GoName)
+		w.str(names.EnumValue(e, d, v))
 	}
 	w.str(":\n\t\treturn true\n\t}\n\treturn false\n}\n\n")
 }
@@ -278,7 +192,7 @@ func (w declWriter) definitionsHead(c *catalog.Catalog) {
 }
 
 func (w declWriter) definitionsTail(c *catalog.Catalog) {
-	w.str("}\n\n// fallback stands in for every error that is not a catalog error.\nvar fallback = Err", c.Fallback.Name, "\n")
+	w.str("}\n\n// fallback stands in for every error that is not a catalog error.\nvar fallback = ", names.Sentinel(c.Fallback), "\n")
 	w.str("\n// requestIDHeader carries request ids in and out (the catalog's request_id.header);\n",
 		"// empty when the catalog sets none.\nconst requestIDHeader = ", goString(c.RequestID.Header), "\n")
 }
@@ -287,26 +201,9 @@ func (w declWriter) definitionsTail(c *catalog.Catalog) {
 // fixed order, zero values left out: the table is most of the package, so it
 // should read well and stay small.
 func (w declWriter) definition(e *catalog.Error, metaNames []string) {
-	w.str("\t{Definition: Definition{Code: Code", e.Name, ", Status: ", strconv.Itoa(e.Status), ", Title: ", goString(e.Title))
-	if e.Retryable {
-		w.str(", Retryable: true")
-	}
-	if e.DocsLink != "" {
-		w.str(", DocsURL: ", goString(e.DocsLink))
-	}
-	if e.Category != "" {
-		w.str(", Category: ", goString(e.Category))
-	}
-	if e.Deprecated != "" {
-		w.str(", Deprecated: ", goString(e.Deprecated))
-	}
-	if e.ReplacedBy != "" {
-		w.str(", ReplacedBy: ", goString(e.ReplacedBy))
-	}
-	if e.Since != "" {
-		w.str(", Since: ", goString(e.Since))
-	}
-	w.str("}, envelope: &envelopes[", strconv.Itoa(e.Format.Index), "]")
+	w.str("\t{")
+	w.registryEntry(e)
+	w.str(", envelope: &envelopes[", strconv.Itoa(e.Format.Index), "]")
 	if e.Format.Has(catalog.RefType) {
 		w.str(", typeURI: ", goString(e.TypeURI))
 	}
@@ -318,50 +215,87 @@ func (w declWriter) definition(e *catalog.Error, metaNames []string) {
 			w.templateParts(e.Message)
 		}
 	}
-	if len(e.Headers) > 0 {
-		w.str(", headers: []header{")
-		for i, h := range e.Headers {
-			if i > 0 {
-				w.str(", ")
-			}
-			w.str("{name: ", goString(h.Name))
-			if h.Value.Static() {
-				w.str(", value: ", goString(h.Value.Source))
-			} else {
-				w.str(", template: ")
-				w.templateParts(h.Value)
-			}
-			w.str("}")
-		}
-		w.str("}")
-	}
+	w.headers(e)
 	if e.Challenge != "" {
 		w.str(", challenge: ", goString(e.Challenge))
 	}
-	if len(metaNames) > 0 {
-		w.str(", meta: []string{")
-		for i, name := range metaNames {
-			if i > 0 {
-				w.str(", ")
-			}
-			w.str(goString(e.MetaValue(name)))
+	w.meta(e, metaNames)
+	w.detailsOrBody(e)
+	w.str("},\n")
+}
+
+// registryEntry writes the row's Definition: what Lookup tells.
+func (w declWriter) registryEntry(e *catalog.Error) {
+	w.str("Definition: Definition{Code: ", names.Code(e), ", Status: ", strconv.Itoa(e.Status), ", Title: ", goString(e.Title))
+	if e.Retryable {
+		w.str(", Retryable: true")
+	}
+	for _, f := range [...]struct{ field, value string }{
+		{"DocsURL", e.DocsLink}, {"Category", e.Category}, {"Deprecated", e.Deprecated},
+		{"ReplacedBy", e.ReplacedBy}, {"Since", e.Since},
+	} {
+		if f.value != "" {
+			w.str(", ", f.field, ": ", goString(f.value))
+		}
+	}
+	w.str("}")
+}
+
+// headers writes the row's response headers, static or templates.
+func (w declWriter) headers(e *catalog.Error) {
+	if len(e.Headers) == 0 {
+		return
+	}
+	w.str(", headers: []header{")
+	for i, h := range e.Headers {
+		if i > 0 {
+			w.str(", ")
+		}
+		w.str("{name: ", goString(h.Name))
+		if h.Value.Static() {
+			w.str(", value: ", goString(h.Value.Source))
+		} else {
+			w.str(", template: ")
+			w.templateParts(h.Value)
 		}
 		w.str("}")
 	}
+	w.str("}")
+}
+
+// meta writes the row's values of the meta names envelopes reference, in
+// the order of metaNames.
+func (w declWriter) meta(e *catalog.Error, metaNames []string) {
+	if len(metaNames) == 0 {
+		return
+	}
+	w.str(", meta: []string{")
+	for i, name := range metaNames {
+		if i > 0 {
+			w.str(", ")
+		}
+		w.str(goString(e.MetaValue(name)))
+	}
+	w.str("}")
+}
+
+// detailsOrBody writes what the row needs of the error's details: their
+// zero type, whether some are required and which must be objects; or,
+// without details, the pre-encoded body.
+func (w declWriter) detailsOrBody(e *catalog.Error) {
 	if len(e.Details) > 0 {
-		w.str(", zero: ", e.Name, "Details{}")
+		w.str(", zero: ", names.Details(e), "{}")
 		if len(e.RequiredDetails()) > 0 {
 			w.str(", required: true")
 		}
 		w.objects(e)
-	} else {
-		in := &example.Instance{Err: e}
-		if e.Message != nil {
-			in.Message = e.Message.Source
-		}
-		w.str(", body: ", goString(string(in.Body())))
+		return
 	}
-	w.str("},\n")
+	in := &example.Instance{Err: e}
+	if e.Message != nil {
+		in.Message = e.Message.Source
+	}
+	w.str(", body: ", goString(string(in.Body())))
 }
 
 // objects writes the names of the object and object[] details, whose values

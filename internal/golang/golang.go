@@ -2,13 +2,9 @@ package golang
 
 import (
 	"bytes"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
-	"strings"
-	"sync"
-	"unicode"
 
 	"github.com/dave/jennifer/jen"
 
@@ -27,90 +23,90 @@ const (
 
 // Generate writes the Go package: per error a constant, a sentinel, a details
 // struct and a constructor, written directly (decls.go); the envelope writers,
-// written with jennifer (envelopes.go); and the runtime, the same in every
-// package and driven by the definitions table (runtime/), so that the package
+// written with jennifer (envelopes.go); and the fixed half, the same in every
+// package and driven by the definitions table (fixed/), so that the package
 // compiles fast even for huge catalogs.
 func Generate(c *catalog.Catalog, pkg, header string) ([]byte, error) {
-	rt, err := loadRuntime()
+	return (&emitter{c: c, metaNames: metaNames(c)}).generate(pkg, header)
+}
+
+// generate writes the Go package pkg of the emitter's catalog.
+func (g *emitter) generate(pkg, header string) ([]byte, error) {
+	fx, err := loadFixed()
 	if err != nil {
 		return nil, err
 	}
-	g := &emitter{c: c, metaNames: metaNames(c)}
-	parts := g.declParts()
-	written := make([]bytes.Buffer, len(parts))
-	var envSrc bytes.Buffer
-	var envErr error
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		// A path no import can have: named like a standard package (strconv),
-		// the file would take that package's identifiers for its own.
-		f := jen.NewFilePathName("errgen.generated/"+pkg, pkg)
-		g.envelopes(f)
-		envErr = f.Render(&envSrc)
-	})
-	for i, part := range parts {
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			part(declWriter{&written[i]})
-		})
-	}
-	wg.Wait()
-	if envErr != nil {
-		return nil, envErr
-	}
-	envImports, envBody, err := splitImports("envelopes.go", envSrc.Bytes())
+	c := g.c
+	h, err := g.catalogHalf(pkg)
 	if err != nil {
 		return nil, err
 	}
-	head := preamble(header, pkg, c.API, append(slices.Clone(rt.imports), envImports...))
-	body := withMeta(rt.body, g.metaNames)
-	size := len(head) + len(envBody) + 1 + len(body)
-	for i := range written {
-		size += written[i].Len()
-	}
-	out := bytes.NewBuffer(make([]byte, 0, size))
+	head := preamble(header, pkg, c.API, append(slices.Clone(fx.imports), h.imports...))
+	out := bytes.NewBuffer(make([]byte, 0, len(head)+h.size()+fx.size(g.metaNames)))
 	out.WriteString(head)
-	for i := range written {
-		out.Write(written[i].Bytes())
-	}
-	out.WriteString(envBody)
-	out.WriteString("\n")
-	out.WriteString(body)
+	h.writeTo(out)
+	fx.writeTo(out, g.metaNames)
 	return out.Bytes(), nil
 }
 
-// declParts splits the per-error declarations into parts that can be written
-// concurrently, 500 errors each, and joined in order.
-func (g *emitter) declParts() []func(w declWriter) {
+// catalogHalf is what the emitter writes for a catalog, between the
+// preamble and the fixed half.
+type catalogHalf struct {
+	decls     []byte   // constants, sentinels, per-error declarations, the definitions table
+	envelopes string   // the envelopes table and writers
+	imports   []string // the import paths the envelope writers use
+}
+
+// catalogHalf writes the per-catalog declarations of package pkg.
+func (g *emitter) catalogHalf(pkg string) (*catalogHalf, error) {
+	// A path no import can have: named like a standard package (strconv),
+	// the file would take that package's identifiers for its own.
+	f := jen.NewFilePathName("errgen.generated/"+pkg, pkg)
+	g.envelopes(f)
+	var src bytes.Buffer
+	if err := f.Render(&src); err != nil {
+		return nil, err
+	}
+	imports, envelopes, err := splitImports("envelopes.go", src.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	return &catalogHalf{decls: g.declarations(), envelopes: envelopes, imports: imports}, nil
+}
+
+// declarations writes the per-error declarations, in the generated file's
+// order, one after the other. They were once written in parts of 500 errors
+// concurrently; measured on the Go stage, that saved nothing (fastest of 12
+// rounds on 2 busy cores: 44.5 against 34.5 ms at 1,000 errors, 513 against
+// 487 ms at 10,000), and errgen's emitters already run side by side.
+func (g *emitter) declarations() []byte {
 	c := g.c
-	const perPart = 500
-	var chunks [][2]int // errors [start, end) of each part
-	for start := 0; start < len(c.Errors); start += perPart {
-		chunks = append(chunks, [2]int{start, min(start+perPart, len(c.Errors))})
+	var b bytes.Buffer
+	b.Grow(len(c.Errors) * 1200) // about what an error's declarations take
+	w := declWriter{b: &b, formatEvery: g.formatEvery}
+	w.codes(c)
+	w.str("\n")
+	w.sentinels(c)
+	w.str("\n")
+	for i, e := range c.Errors {
+		w.errorDecls(e, i)
 	}
-	parts := []func(w declWriter){
-		func(w declWriter) { w.codes(c); w.str("\n") },
-		func(w declWriter) { w.sentinels(c); w.str("\n") },
+	w.definitionsHead(c)
+	for _, e := range c.Errors {
+		w.definition(e, g.metaNames)
 	}
-	for _, ch := range chunks {
-		parts = append(parts, func(w declWriter) {
-			w.b.Grow((ch[1] - ch[0]) * 1024) // about what an error's declarations take
-			for i := ch[0]; i < ch[1]; i++ {
-				w.errorDecls(c.Errors[i], i)
-			}
-		})
-	}
-	parts = append(parts, func(w declWriter) { w.definitionsHead(c) })
-	for _, ch := range chunks {
-		parts = append(parts, func(w declWriter) {
-			for _, e := range c.Errors[ch[0]:ch[1]] {
-				w.definition(e, g.metaNames)
-			}
-		})
-	}
-	return append(parts, func(w declWriter) { w.definitionsTail(c); w.str("\n") })
+	w.definitionsTail(c)
+	w.str("\n")
+	return b.Bytes()
+}
+
+// size is how many bytes writeTo writes.
+func (h *catalogHalf) size() int { return len(h.decls) + len(h.envelopes) + 1 }
+
+func (h *catalogHalf) writeTo(b *bytes.Buffer) {
+	b.Write(h.decls)
+	b.WriteString(h.envelopes)
+	b.WriteString("\n")
 }
 
 // preamble is the generated file up to its first declaration: the header,
@@ -121,7 +117,7 @@ func preamble(header, pkg, api string, imports []string) string {
 	imports = slices.Compact(imports)
 	var b bytes.Buffer
 	b.WriteString("// " + header + "\n\n")
-	declWriter{&b}.docLines([]string{
+	declWriter{b: &b}.docLines([]string{
 		"Package " + pkg + " holds the errors of " + oneLine(api) + ": codes, sentinels, typed",
 		"constructors, an HTTP writer and a client-side parser, generated by errgen",
 		"from the error catalog. Edit the catalog, not this file.",
@@ -137,6 +133,9 @@ func preamble(header, pkg, api string, imports []string) string {
 type emitter struct {
 	c         *catalog.Catalog
 	metaNames []string // meta names some envelope references, sorted; index into definition.meta
+	// formatEvery takes the plain path of the doc comment shortcut; see
+	// declWriter.
+	formatEvery bool
 }
 
 // metaNames lists the meta names referenced by the envelopes in use.
@@ -153,17 +152,4 @@ func metaNames(c *catalog.Catalog) []string {
 	}
 	sort.Strings(names)
 	return names
-}
-
-// oneLine makes catalog text safe for a // comment line: one line, and no
-// invisible or bidi control character that could make the source read
-// differently from what it compiles to (CVE-2021-42574).
-func oneLine(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	return strings.Map(func(r rune) rune {
-		if unicode.IsGraphic(r) && !unicode.Is(unicode.Cf, r) {
-			return r
-		}
-		return unicode.ReplacementChar
-	}, s)
 }

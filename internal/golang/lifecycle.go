@@ -4,16 +4,18 @@ import (
 	"strings"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/names"
 )
 
 // deprecated writes, after a doc comment, the "Deprecated: " paragraph that
 // go/doc, gopls and staticcheck recognise, so every use of a deprecated code's
-// prefix+Name identifier (CodeX, ErrX, NewX) is flagged; the replacement is a
-// doc link to the same kind of identifier. indent is "\t" inside a block.
-func (w declWriter) deprecated(indent string, e *catalog.Error, prefix string) {
+// identifier named by name (names.Code, names.Sentinel, names.New) is
+// flagged; the replacement is a doc link to its identifier of the same kind.
+// indent is "\t" inside a block.
+func (w declWriter) deprecated(indent string, e *catalog.Error, name func(*catalog.Error) string) {
 	link := ""
 	if r := e.Replacement; r != nil {
-		link = prefix + r.Name
+		link = name(r)
 	}
 	w.deprecatedLink(indent, e, link)
 }
@@ -55,14 +57,14 @@ func replacementNew(e *catalog.Error) string {
 	if e.Replacement == nil {
 		return ""
 	}
-	return "New" + e.Replacement.Name
+	return names.New(e.Replacement)
 }
 
 // replacementWithDetails is what replaces NewXWithDetails: the
 // replacement's NewYWithDetails, or NewY when it has no optional details.
 func replacementWithDetails(e *catalog.Error) string {
 	if r := e.Replacement; r != nil && r.HasOptionalDetails() {
-		return "New" + r.Name + "WithDetails"
+		return names.NewWithDetails(r)
 	}
 	return replacementNew(e)
 }
@@ -71,7 +73,7 @@ func replacementWithDetails(e *catalog.Error) string {
 // or NewY when it has no details.
 func replacementDetails(e *catalog.Error) string {
 	if r := e.Replacement; r != nil && len(r.Details) > 0 {
-		return r.Name + "Details"
+		return names.Details(r)
 	}
 	return replacementNew(e)
 }

@@ -9,9 +9,10 @@ package golang
 import (
 	"fmt"
 	"go/token"
-	"strings"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/diag"
+	"github.com/errgen/errgen/internal/names"
 )
 
 // Rules is the catalog.Check of the Go output: no detail's Go parameter may be a
@@ -19,8 +20,8 @@ import (
 // uses, and no two declarations (an error's constant, sentinel, details type
 // and constructors, an enum detail's type and constants) may have the same Go
 // identifier.
-func Rules(c *catalog.Catalog) []catalog.Problem {
-	var probs []catalog.Problem
+func Rules(c *catalog.Catalog) []diag.Diagnostic {
+	var probs []diag.Diagnostic
 	for _, e := range c.Errors {
 		for _, d := range e.RequiredDetails() { // only they become parameters
 			if p, bad := goParamProblem(e, d); bad {
@@ -29,13 +30,6 @@ func Rules(c *catalog.Catalog) []catalog.Problem {
 		}
 	}
 	return append(probs, goIdentifierProblems(c)...)
-}
-
-// ParamName converts a detail name to the unexported Go identifier of its
-// constructor parameter: resourceId → resourceID, ID → id, URLPath → urlPath.
-func ParamName(name string) string {
-	ws := strings.Split(catalog.Kebab(name), "-") // its words, lower case
-	return ws[0] + catalog.GoName(strings.Join(ws[1:], "_"))
 }
 
 // goPredeclared are Go's predeclared identifiers: a parameter named like one
@@ -61,11 +55,11 @@ var goConstructorNames = map[string]bool{"definitions": true, "newError": true}
 // goParamProblem reports a required detail whose parameter of e's
 // constructor would be a keyword, shadow a predeclared identifier, or
 // collide with or hide a name the generated constructor uses.
-func goParamProblem(e *catalog.Error, d *catalog.Detail) (catalog.Problem, bool) {
+func goParamProblem(e *catalog.Error, d *catalog.Detail) (diag.Diagnostic, bool) {
 	if d.Name == "" {
-		return catalog.Problem{}, false
+		return diag.Diagnostic{}, false
 	}
-	param := ParamName(d.Name)
+	param := names.Param(d.Name)
 	var reason string
 	switch {
 	case token.IsKeyword(param):
@@ -77,13 +71,13 @@ func goParamProblem(e *catalog.Error, d *catalog.Detail) (catalog.Problem, bool)
 	case goConstructorNames[param]:
 		reason = "which would hide the generated " + param + " the constructor uses"
 	default:
-		return catalog.Problem{}, false
+		return diag.Diagnostic{}, false
 	}
-	ctor := "New" + e.Name
+	ctor := names.New(e)
 	if e.Name == "" {
 		ctor = "the constructor"
 	}
-	return catalog.Problem{Pos: d.Pos, Msg: fmt.Sprintf("required detail %q is the parameter %s of %s, %s: rename the detail, or make it optional (optional details are not parameters)", d.Name, param, ctor, reason)}, true
+	return diag.Diagnostic{Pos: d.Pos, Msg: fmt.Sprintf("required detail %q is the parameter %s of %s, %s: rename the detail, or make it optional (optional details are not parameters)", d.Name, param, ctor, reason)}, true
 }
 
 // goIdentifierProblems reports two declarations whose generated Go
@@ -91,8 +85,8 @@ func goParamProblem(e *catalog.Error, d *catalog.Detail) (catalog.Problem, bool)
 // of FOO_DETAILS and the details type of CODE_FOO (both CodeFooDetails), or
 // the enum type of a detail and another error's constant. An error without
 // a Name (its code is at fault, reported already) declares nothing.
-func goIdentifierProblems(c *catalog.Catalog) []catalog.Problem {
-	var probs []catalog.Problem
+func goIdentifierProblems(c *catalog.Catalog) []diag.Diagnostic {
+	var probs []diag.Diagnostic
 	owner := make(map[string]decl, 4*len(c.Errors)) // who declares each identifier
 	declare := func(id string, pos catalog.Pos, d decl) {
 		prev, ok := owner[id]
@@ -101,38 +95,14 @@ func goIdentifierProblems(c *catalog.Catalog) []catalog.Problem {
 			return
 		}
 		msg := fmt.Sprintf("code %q would declare the Go identifier %s, already declared for %q; rename one of them", d.e.Code, id, prev.e.Code)
-		if d.what != "" || prev.what != "" {
+		if d.id.Detail != nil || prev.id.Detail != nil {
 			msg = fmt.Sprintf("%s would declare the Go identifier %s, already declared for %s; rename one of them", d.describe(), id, prev.describe())
 		}
-		probs = append(probs, catalog.Problem{Pos: pos, Msg: msg})
+		probs = append(probs, diag.Diagnostic{Pos: pos, Msg: msg})
 	}
 	for _, e := range c.Errors {
-		if e.Name == "" {
-			continue
-		}
-		idents := []string{"Code" + e.Name, "Err" + e.Name, "New" + e.Name}
-		if len(e.Details) > 0 {
-			idents = append(idents, e.Name+"Details")
-		}
-		if e.HasOptionalDetails() {
-			idents = append(idents, "New"+e.Name+"WithDetails")
-		}
-		for _, id := range idents {
-			declare(id, e.Pos, decl{e: e})
-		}
-		for _, d := range e.Details {
-			if len(d.Enum) == 0 {
-				continue
-			}
-			typ := EnumType(e, d)
-			declare(typ, d.Pos, decl{e, fmt.Sprintf("detail %q", d.Name)})
-			seen := map[string]bool{"": true} // the catalog reports values without a Go name of their own
-			for _, v := range d.Enum {
-				if !seen[v.GoName] {
-					seen[v.GoName] = true
-					declare(typ+v.GoName, v.Pos, decl{e, fmt.Sprintf("enum value %q of detail %q", v.Value, d.Name)})
-				}
-			}
+		for _, id := range names.Declared(e) {
+			declare(id.Name, id.Pos, decl{e, id})
 		}
 	}
 	return probs
@@ -141,22 +111,18 @@ func goIdentifierProblems(c *catalog.Catalog) []catalog.Problem {
 // decl is what declares a generated identifier: an error, or one of its enum
 // details or values.
 type decl struct {
-	e    *catalog.Error
-	what string // the enum detail or value; empty for the error itself
+	e  *catalog.Error
+	id names.Ident
 }
 
 // describe names what declares an identifier: an error, or one of its enum
 // details or values.
 func (d decl) describe() string {
-	if d.what == "" {
-		return fmt.Sprintf("code %q", d.e.Code)
+	switch {
+	case d.id.Value != nil:
+		return fmt.Sprintf("enum value %q of detail %q of code %q", d.id.Value.Value, d.id.Detail.Name, d.e.Code)
+	case d.id.Detail != nil:
+		return fmt.Sprintf("detail %q of code %q", d.id.Detail.Name, d.e.Code)
 	}
-	return fmt.Sprintf("%s of code %q", d.what, d.e.Code)
-}
-
-// EnumType is the Go type of an enum detail: the error's Go name followed by
-// the detail's, e.g. CardDeclinedDeclineCode. Its constants are its name
-// followed by each value's Go name.
-func EnumType(e *catalog.Error, d *catalog.Detail) string {
-	return e.Name + d.GoName
+	return fmt.Sprintf("code %q", d.e.Code)
 }

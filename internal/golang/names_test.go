@@ -47,23 +47,14 @@ func TestRulesToleratesProblems(t *testing.T) {
 	}
 }
 
-func TestParamName(t *testing.T) {
-	params := map[string]string{"resourceId": "resourceID", "ID": "id", "URLPath": "urlPath", "retry_after": "retryAfter"}
-	for in, want := range params {
-		if got := ParamName(in); got != want {
-			t.Errorf("ParamName(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // TestRuntimeNamesCannotCollide: the runtime's exported identifiers (Parse,
 // ParseError, …) can never be one a catalog error declares (Code<Name>,
 // Err<Name>, New<Name>, New<Name>WithDetails, <Name>Details, where <Name>
 // starts with an upper-case letter or a digit), so goIdentifierProblems need
 // not know them.
 func TestRuntimeNamesCannotCollide(t *testing.T) {
-	for _, name := range runtimeFiles {
-		src, err := runtimeFS.ReadFile("runtime/" + name)
+	for _, name := range fixedFiles {
+		src, err := fixedFS.ReadFile("fixed/" + name)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,9 +1,9 @@
-package runtime
+package fixed
 
 // Benchmarks of the runtime's hot path, each beside a baseline doing the same
 // job the way a hand-written service would: encoding/json on an equivalent
 // struct, written with json.NewEncoder(w). Compare with benchstat, or read the
-// ratios off one run: go test -run '^$' -bench . -benchmem ./internal/golang/runtime
+// ratios off one run: go test -run '^$' -bench . -benchmem ./internal/golang/fixed
 
 import (
 	"encoding/json"

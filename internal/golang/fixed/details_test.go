@@ -1,4 +1,4 @@
-package runtime
+package fixed
 
 // The runtime encodes details itself, without encoding/json, for speed. These
 // tests hold it to encoding/json's bytes and errors.

@@ -1,4 +1,4 @@
-package runtime
+package fixed
 
 // The JSON helpers: appendString writes strings as encoding/json does; the
 // scanners find members in bodies that validJSON, held to json.Valid, has

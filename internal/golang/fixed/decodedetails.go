@@ -1,0 +1,148 @@
+package fixed
+
+import (
+	"encoding/json"
+	"reflect"
+	"strconv"
+	"strings"
+)
+
+// decodeDetails decodes the details the body carries for def, as json.Unmarshal
+// would decode them into its details type, without decoding anything twice: the
+// details object, else the members beside the envelope's own and those the
+// envelope fills from one detail. It returns nil when the body has none.
+func (r *reading) decodeDetails(def *definition) (any, error) {
+	v := reflect.New(reflect.TypeOf(def.zero)).Elem()
+	n, detail, err := decodeObject(def, v, r.details, nil)
+	if r.details == nil && err == nil {
+		n, detail, err = decodeObject(def, v, r.spread, r.exclude)
+	}
+	// The details the envelope places by name, which the details object or
+	// the spread leaves out.
+	for i := 0; r.named && err == nil && i < len(r.env.fields); i++ {
+		f := &r.env.fields[i]
+		if raw, ok := lookupPath(r.body, f.path); ok && f.ref == "details" && f.arg != "" {
+			n++
+			detail, err = decodeMember(def, v, []byte(f.arg), raw)
+		}
+	}
+	if err != nil {
+		return nil, &ParseError{Kind: ParseBadDetail, Code: def.Code, Detail: detail, Err: err}
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	return v.Interface(), nil
+}
+
+// decodeObject decodes the members of obj, but those named in exclude, into v,
+// the details struct of def. It returns how many it decoded (one for a null
+// obj, which leaves v as it is), and on failure the detail at fault.
+func decodeObject(def *definition, v reflect.Value, obj []byte, exclude []string) (n int, detail string, err error) {
+	if obj == nil {
+		return 0, "", nil
+	}
+	it, ok := newObjectIter(obj)
+	if !ok {
+		if obj[skipSpace(obj, 0)] == 'n' {
+			return 1, "", nil
+		}
+		return 0, "", &json.UnmarshalTypeError{Value: jsonKind(obj), Type: v.Type()}
+	}
+members:
+	for key, val, ok := it.next(); ok; key, val, ok = it.next() {
+		name := key[1 : len(key)-1]
+		if !plainString(key) {
+			s, _ := stringValue(key)
+			name = []byte(s)
+		}
+		for _, x := range exclude {
+			if string(name) == x {
+				continue members
+			}
+		}
+		n++
+		if detail, err := decodeMember(def, v, name, val); err != nil {
+			return n, detail, err
+		}
+	}
+	return n, "", nil
+}
+
+// decodeMember decodes the member name of a details object into v, the details
+// struct of def, as encoding/json does: into the field named name, else the
+// first named so but for case; a member no field takes is ignored. On failure
+// it returns the detail's name.
+func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte) (string, error) {
+	fields := def.prepared().fields
+	i := 0
+	for i < len(fields) && fields[i].name != string(name) {
+		i++
+	}
+	if i == len(fields) {
+		for i = 0; i < len(fields) && !strings.EqualFold(fields[i].name, string(name)); i++ {
+		}
+		if i == len(fields) {
+			return "", nil
+		}
+	}
+	fv := v.Field(i)
+	if err := decodeValue(fv, raw); err != nil {
+		if te, ok := err.(*json.UnmarshalTypeError); ok && te.Field == "" {
+			te.Struct, te.Field = v.Type().Name(), fields[i].name
+		}
+		return fields[i].name, err
+	}
+	return "", nil
+}
+
+// decodeValue decodes a detail's JSON value into its field fv as encoding/json
+// does, without it for the scalar kinds; null leaves a scalar as it is.
+func decodeValue(fv reflect.Value, raw []byte) error {
+	kind := fv.Kind()
+	switch {
+	case kind != reflect.String && kind != reflect.Int && kind != reflect.Float64 && kind != reflect.Bool:
+		return json.Unmarshal(raw, fv.Addr().Interface())
+	case raw[0] == 'n':
+		return nil
+	case kind == reflect.String && raw[0] == '"':
+		s, _ := stringValue(raw)
+		fv.SetString(s)
+		return nil
+	case kind == reflect.Bool && (raw[0] == 't' || raw[0] == 'f'):
+		fv.SetBool(raw[0] == 't')
+		return nil
+	case kind == reflect.Int && jsonKind(raw) == "number":
+		n, err := strconv.ParseInt(string(raw), 10, 64)
+		if err != nil {
+			return &json.UnmarshalTypeError{Value: "number " + string(raw), Type: fv.Type()}
+		}
+		fv.SetInt(n)
+		return nil
+	case kind == reflect.Float64 && jsonKind(raw) == "number":
+		x, err := strconv.ParseFloat(string(raw), 64)
+		if err != nil {
+			return &json.UnmarshalTypeError{Value: "number " + string(raw), Type: fv.Type()}
+		}
+		fv.SetFloat(x)
+		return nil
+	}
+	return &json.UnmarshalTypeError{Value: jsonKind(raw), Type: fv.Type()}
+}
+
+// jsonKind names the type of a JSON value as encoding/json's errors do.
+func jsonKind(raw []byte) string {
+	switch raw[skipSpace(raw, 0)] {
+	case '"':
+		return "string"
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case 't', 'f':
+		return "bool"
+	case 'n':
+		return "null"
+	}
+	return "number"
+}

@@ -1,0 +1,167 @@
+package fixed
+
+import (
+	"encoding/json"
+	"math"
+	"reflect"
+	"strconv"
+)
+
+// appendDetailsObject appends details as json.Marshal writes them, and fails where
+// it fails, with its error.
+func appendDetailsObject(b []byte, def *definition, details any) ([]byte, error) {
+	v := reflect.ValueOf(details)
+	if !v.IsValid() || v.Type() != reflect.TypeOf(def.zero) {
+		raw, err := json.Marshal(details)
+		return append(b, raw...), err
+	}
+	b = append(b, '{')
+	start := len(b)
+	for i, f := range def.prepared().fields {
+		fv := v.Field(i)
+		if f.omitEmpty && isEmptyValue(fv) {
+			continue
+		}
+		if len(b) > start {
+			b = append(b, ',')
+		}
+		b = append(b, f.key...)
+		var ok bool
+		if b, ok = appendValue(b, fv); !ok {
+			// encoding/json's own error, which names the field.
+			_, err := json.Marshal(details)
+			return b, err
+		}
+	}
+	return append(b, '}'), nil
+}
+
+// appendValue appends a detail's JSON value; ok is false for a value encoding/json refuses.
+func appendValue(b []byte, v reflect.Value) ([]byte, bool) {
+	switch v.Kind() {
+	case reflect.String:
+		return appendString(b, v.String()), true
+	case reflect.Int:
+		return strconv.AppendInt(b, v.Int(), 10), true
+	case reflect.Bool:
+		return strconv.AppendBool(b, v.Bool()), true
+	case reflect.Float64:
+		x := v.Float()
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return b, false
+		}
+		return appendFloat(b, x), true
+	}
+	raw, err := json.Marshal(v.Interface())
+	return append(b, raw...), err == nil
+}
+
+// isEmptyValue is encoding/json's omitempty test, for the kinds details have.
+func isEmptyValue(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.String, reflect.Slice, reflect.Map:
+		return v.Len() == 0
+	case reflect.Int:
+		return v.Int() == 0
+	case reflect.Float64:
+		return v.Float() == 0
+	case reflect.Bool:
+		return !v.Bool()
+	}
+	return false
+}
+
+// appendFloat writes a finite float64 as encoding/json does: like ES6, with an
+// exponent only for very small or very large values, and no leading zero in it.
+func appendFloat(b []byte, x float64) []byte {
+	format := byte('f')
+	if abs := math.Abs(x); abs != 0 && (abs < 1e-06 || abs >= 1e+21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, x, format, -1, 64)
+	if n := len(b); format == 'e' && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		// e-07 becomes e-7.
+		b[n-2] = b[n-1]
+		b = b[:n-1]
+	}
+	return b
+}
+
+// appendDetails appends the details object, {} when there are none.
+func (e *Error) appendDetails(b []byte) []byte {
+	if e.detailsJSON != nil {
+		return append(b, e.detailsJSON...)
+	}
+	if e.details == nil {
+		return append(b, "{}"...)
+	}
+	// newError checked that they encode.
+	b, _ = appendDetailsObject(b, e.def, e.details)
+	return b
+}
+
+// appendDetailMembers appends the members of the details object without its braces: a spread.
+func (e *Error) appendDetailMembers(b []byte) []byte {
+	start := len(b)
+	b = e.appendDetails(b)
+	copy(b[start:], b[start+1:len(b)-1])
+	return b[:len(b)-2]
+}
+
+// hasDetails reports whether the details object has members.
+func (e *Error) hasDetails() bool {
+	if e.detailsJSON != nil {
+		return len(e.detailsJSON) > 2
+	}
+	v := reflect.ValueOf(e.details)
+	if !v.IsValid() {
+		return false
+	}
+	for i, f := range e.def.prepared().fields {
+		if !f.omitEmpty || !isEmptyValue(v.Field(i)) {
+			return true
+		}
+	}
+	return false
+}
+
+// detailField returns a detail's value, and whether the body carries it: optional
+// details are left out when empty.
+func (e *Error) detailField(name string) (reflect.Value, bool) {
+	v := reflect.ValueOf(e.details)
+	if !v.IsValid() {
+		return reflect.Value{}, false
+	}
+	for i, f := range e.def.prepared().fields {
+		if f.name == name {
+			fv := v.Field(i)
+			return fv, !(f.omitEmpty && isEmptyValue(fv))
+		}
+	}
+	return reflect.Value{}, false
+}
+
+// hasDetail reports whether the body carries the named detail.
+func (e *Error) hasDetail(name string) bool {
+	if e.detailsJSON != nil {
+		return member(e.detailsJSON, name) != nil
+	}
+	_, ok := e.detailField(name)
+	return ok
+}
+
+// appendDetail appends the named detail's JSON value, or null when the body leaves it out.
+func (e *Error) appendDetail(b []byte, name string) []byte {
+	if e.detailsJSON != nil {
+		if raw := member(e.detailsJSON, name); raw != nil {
+			return append(b, raw...)
+		}
+		return append(b, "null"...)
+	}
+	fv, ok := e.detailField(name)
+	if !ok {
+		return append(b, "null"...)
+	}
+	b, _ = appendValue(b, fv)
+	return b
+}

@@ -1,0 +1,74 @@
+package fixed
+
+import "sync"
+
+// errorKey is what identifies an error in a body of an envelope without a code.
+type errorKey struct {
+	env    *envelope
+	status int
+	title  string
+}
+
+// errorIndex finds definitions without a walk through the table: a catalog may
+// have thousands of errors.
+type errorIndex struct {
+	byKey  map[errorKey]*definition // errors of envelopes without a code
+	byCode map[string]*definition
+}
+
+// index returns the errorIndex, built on first use; the first definition of a key
+// wins, as a walk in catalog order would find it.
+var index = sync.OnceValue(func() *errorIndex {
+	x := &errorIndex{
+		byCode: make(map[string]*definition, len(definitions)),
+		byKey:  map[errorKey]*definition{},
+	}
+	for i := range definitions {
+		d := &definitions[i]
+		k := errorKey{
+			env:    d.envelope,
+			status: d.Status,
+			title:  d.Title,
+		}
+		if _, dup := x.byKey[k]; !dup && !d.envelope.hasCode {
+			x.byKey[k] = d
+		}
+		if _, dup := x.byCode[string(d.Code)]; !dup {
+			x.byCode[string(d.Code)] = d
+		}
+	}
+	return x
+})
+
+// lookupPath returns the JSON value at path; a step "" is an array's first element.
+func lookupPath(body []byte, path []string) ([]byte, bool) {
+	cur := body
+	for _, step := range path {
+		if cur == nil {
+			break
+		}
+		if step == "" {
+			cur = firstElement(cur)
+		} else {
+			cur = member(cur, step)
+		}
+	}
+	return cur, cur != nil
+}
+
+// Lookup returns the definition of a code.
+func Lookup(code string) (Definition, bool) {
+	if d := index().byCode[code]; d != nil {
+		return d.Definition, true
+	}
+	return Definition{}, false
+}
+
+// Definitions returns every definition, in catalog order.
+func Definitions() []Definition {
+	out := make([]Definition, len(definitions))
+	for i := range definitions {
+		out[i] = definitions[i].Definition
+	}
+	return out
+}

@@ -1,0 +1,90 @@
+package names
+
+// The Go identifiers a catalog error declares in the generated package. The
+// error's own Go name (catalog.Error.Name, from its code) and its details'
+// field names (catalog.Detail.GoName) are the catalog's: its rules refuse
+// two codes with one Go name. What is built from them is spelled here only.
+
+import (
+	"strings"
+
+	"github.com/errgen/errgen/catalog"
+)
+
+// Code is the constant of an error's code: CodeNotFound.
+func Code(e *catalog.Error) string { return "Code" + e.Name }
+
+// Sentinel is the error's sentinel, for errors.Is: ErrNotFound.
+func Sentinel(e *catalog.Error) string { return "Err" + e.Name }
+
+// New is the error's constructor, whose parameters are its required
+// details: NewNotFound.
+func New(e *catalog.Error) string { return "New" + e.Name }
+
+// NewWithDetails is the constructor that takes all the details, optional
+// ones included, declared for errors with optional details:
+// NewNotFoundWithDetails.
+func NewWithDetails(e *catalog.Error) string { return "New" + e.Name + "WithDetails" }
+
+// Details is the struct type of the error's details, declared for errors
+// with details: NotFoundDetails.
+func Details(e *catalog.Error) string { return e.Name + "Details" }
+
+// Enum is the string type of an enum detail: the error's Go name followed
+// by the detail's, CardDeclinedDeclineCode.
+func Enum(e *catalog.Error, d *catalog.Detail) string { return e.Name + d.GoName }
+
+// EnumValue is the constant of one value of an enum detail: its type's name
+// followed by the value's Go name, CardDeclinedDeclineCodeExpiredCard.
+func EnumValue(e *catalog.Error, d *catalog.Detail, v catalog.EnumValue) string {
+	return Enum(e, d) + v.GoName
+}
+
+// Param is the unexported constructor parameter of a required detail:
+// resourceId → resourceID, ID → id, URLPath → urlPath.
+func Param(detail string) string {
+	ws := strings.Split(catalog.Kebab(detail), "-") // its words, lower case
+	return ws[0] + catalog.GoName(strings.Join(ws[1:], "_"))
+}
+
+// Ident is a Go identifier an error declares, and what declares it: the
+// error itself, one of its enum details (the type) or one of their values.
+type Ident struct {
+	Name   string
+	Pos    catalog.Pos        // where the catalog declares it
+	Detail *catalog.Detail    // the enum detail; nil for the error's own identifiers
+	Value  *catalog.EnumValue // the enum value; nil for the error's and the type's
+}
+
+// Declared lists the Go identifiers an error declares, in the order the
+// generated file declares them: its code constant, sentinel, constructors,
+// details type, then each enum detail's type and constants. An error
+// without a Name (its code is at fault) declares nothing, and a value
+// without a Go name of its own, or with one another value of its detail
+// has, declares no constant of its own: the catalog reports both.
+func Declared(e *catalog.Error) []Ident {
+	if e.Name == "" {
+		return nil
+	}
+	ids := []Ident{{Name: Code(e), Pos: e.Pos}, {Name: Sentinel(e), Pos: e.Pos}, {Name: New(e), Pos: e.Pos}}
+	if len(e.Details) > 0 {
+		ids = append(ids, Ident{Name: Details(e), Pos: e.Pos})
+	}
+	if e.HasOptionalDetails() {
+		ids = append(ids, Ident{Name: NewWithDetails(e), Pos: e.Pos})
+	}
+	for _, d := range e.Details {
+		if len(d.Enum) == 0 {
+			continue
+		}
+		ids = append(ids, Ident{Name: Enum(e, d), Pos: d.Pos, Detail: d})
+		seen := map[string]bool{"": true}
+		for i, v := range d.Enum {
+			if !seen[v.GoName] {
+				seen[v.GoName] = true
+				ids = append(ids, Ident{Name: EnumValue(e, d, v), Pos: v.Pos, Detail: d, Value: &d.Enum[i]})
+			}
+		}
+	}
+	return ids
+}
