@@ -862,6 +862,28 @@ func (e *Error) messageOrTitle() string {
 // comes from a buffer reused once Write returns, so w must not keep the slice it
 // is given, as io.Writer requires; a recorder that copies it is fine.
 func Write(w http.ResponseWriter, r *http.Request, err error) {
+	e := writable(err, r)
+	e.setHeaders(w.Header())
+	w.WriteHeader(e.def.Status)
+	if r != nil && r.Method == http.MethodHead {
+		return
+	}
+	if e.static() {
+		_, _ = io.WriteString(w, e.def.body)
+		return
+	}
+	buf := bodyBuffers.Get().(*[]byte)
+	b := e.appendJSON((*buf)[:0])
+	_, _ = w.Write(b)
+	if cap(b) <= 65536 {
+		*buf = b
+		bodyBuffers.Put(buf)
+	}
+}
+
+// writable is the error Write writes for err: the catalog error it is or
+// wraps, else the fallback; with the request id of r when it has none.
+func writable(err error, r *http.Request) *Error {
 	e, ok := err.(*Error)
 	if !ok {
 		var wrapped *Error
@@ -884,7 +906,13 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 			}
 		}
 	}
-	h := w.Header()
+	return e
+}
+
+// setHeaders sets the response headers of e: Content-Type, the catalog's
+// headers, the challenge and the request id. Their values share one
+// allocation.
+func (e *Error) setHeaders(h http.Header) {
 	n := 1 + len(e.def.headers)
 	if e.def.challenge != "" {
 		n++
@@ -915,21 +943,6 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		if id := headerValue(e.requestID); id != "" {
 			set(requestIDHeader, id)
 		}
-	}
-	w.WriteHeader(e.def.Status)
-	if r != nil && r.Method == http.MethodHead {
-		return
-	}
-	if e.static() {
-		_, _ = io.WriteString(w, e.def.body)
-		return
-	}
-	buf := bodyBuffers.Get().(*[]byte)
-	b := e.appendJSON((*buf)[:0])
-	_, _ = w.Write(b)
-	if cap(b) <= 65536 {
-		*buf = b
-		bodyBuffers.Put(buf)
 	}
 }
 
