@@ -14,21 +14,17 @@ type Duplicate struct{ Key, First *yaml.Node }
 // aside), in text order. Readers disagree on which of the two counts
 // (kin-openapi and encoding/json take the last, yamlnode.Get the first), so
 // a text that has one cannot be extended without saying which is meant.
-func DuplicateKeys(file *yaml.Node) []Duplicate {
+func DuplicateKeys(file *yaml.Node) []Duplicate { return duplicateKeys(file, repeatsScan) }
+
+// repeatsFunc appends to dups the keys mapping m repeats, in order.
+type repeatsFunc func(m *yaml.Node, dups []Duplicate) []Duplicate
+
+func duplicateKeys(file *yaml.Node, repeats repeatsFunc) []Duplicate {
 	var dups []Duplicate
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
 		if n.Kind == yaml.MappingNode {
-			var seen map[string]*yaml.Node // made for large mappings only
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				k := n.Content[i]
-				if k.Kind != yaml.ScalarNode || k.Value == "<<" {
-					continue
-				}
-				if first := firstKey(n, i, k.Value, &seen); first != nil {
-					dups = append(dups, Duplicate{k, first})
-				}
-			}
+			dups = repeats(n, dups)
 		}
 		for _, c := range n.Content {
 			walk(c)
@@ -41,28 +37,48 @@ func DuplicateKeys(file *yaml.Node) []Duplicate {
 	return dups
 }
 
-// firstKey is the key before index i of mapping m spelled key, or nil: a
-// scan for small mappings, a map (built in *seen) past 16 members.
-func firstKey(m *yaml.Node, i int, key string, seen *map[string]*yaml.Node) *yaml.Node {
-	if i < 32 {
+// counts reports whether k is a key whose repetition matters: a scalar
+// other than the merge key.
+func counts(k *yaml.Node) bool { return k.Kind == yaml.ScalarNode && k.Value != "<<" }
+
+// repeatsMap is the plain path: a map of each mapping's keys.
+func repeatsMap(m *yaml.Node, dups []Duplicate) []Duplicate {
+	seen := make(map[string]*yaml.Node, len(m.Content)/2)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if !counts(k) {
+			continue
+		}
+		if first := seen[k.Value]; first != nil {
+			dups = append(dups, Duplicate{k, first})
+		} else {
+			seen[k.Value] = k
+		}
+	}
+	return dups
+}
+
+// smallMapping is the most members repeatsScan compares pairwise.
+const smallMapping = 16
+
+// repeatsScan is the shortcut: a mapping of up to smallMapping members,
+// nearly every mapping of a spec, is scanned pairwise instead of allocating
+// a map (see BenchmarkDuplicateKeys); a larger one goes to repeatsMap.
+func repeatsScan(m *yaml.Node, dups []Duplicate) []Duplicate {
+	if len(m.Content) > 2*smallMapping {
+		return repeatsMap(m, dups)
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if !counts(k) {
+			continue
+		}
 		for j := 0; j < i; j += 2 {
-			if k := m.Content[j]; k.Kind == yaml.ScalarNode && k.Value == key {
-				return k
+			if first := m.Content[j]; first.Kind == yaml.ScalarNode && first.Value == k.Value {
+				dups = append(dups, Duplicate{k, first})
+				break
 			}
 		}
-		return nil
 	}
-	if *seen == nil {
-		*seen = make(map[string]*yaml.Node, len(m.Content)/2)
-		for j := 0; j < i; j += 2 {
-			if k := m.Content[j]; k.Kind == yaml.ScalarNode && (*seen)[k.Value] == nil {
-				(*seen)[k.Value] = k
-			}
-		}
-	}
-	first := (*seen)[key]
-	if first == nil {
-		(*seen)[key] = m.Content[i]
-	}
-	return first
+	return dups
 }
