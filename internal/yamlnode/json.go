@@ -84,39 +84,7 @@ func (r *jsonReader) value() (*yaml.Node, error) {
 	at := r.pos
 	switch c := r.data[r.pos]; c {
 	case '{', '[':
-		r.pos++
-		var n *yaml.Node
-		if c == '{' {
-			n = Map()
-		} else {
-			n = Seq()
-		}
-		r.mark(n, at)
-		r.skipBlanks()
-		if r.data[r.pos] == '}' || r.data[r.pos] == ']' {
-			r.pos++
-			return n, nil
-		}
-		for {
-			if c == '{' {
-				r.skipBlanks()
-				kat := r.pos
-				k, err := r.string()
-				if err != nil {
-					return nil, err
-				}
-				n.Content = append(n.Content, r.mark(Str(k), kat))
-				r.next() // ':'
-			}
-			v, err := r.value()
-			if err != nil {
-				return nil, err
-			}
-			n.Content = append(n.Content, v)
-			if r.next() != ',' { // else '}' or ']'
-				return n, nil
-			}
-		}
+		return r.collection(c, at)
 	case '"':
 		s, err := r.string()
 		if err != nil {
@@ -143,6 +111,43 @@ func (r *jsonReader) value() (*yaml.Node, error) {
 		tag = "!!float"
 	}
 	return r.mark(&yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: num}, at), nil
+}
+
+// collection reads an object or array opening with c at offset at.
+func (r *jsonReader) collection(c byte, at int) (*yaml.Node, error) {
+	r.pos++
+	var n *yaml.Node
+	if c == '{' {
+		n = Map()
+	} else {
+		n = Seq()
+	}
+	r.mark(n, at)
+	r.skipBlanks()
+	if r.data[r.pos] == '}' || r.data[r.pos] == ']' {
+		r.pos++
+		return n, nil
+	}
+	for {
+		if c == '{' {
+			r.skipBlanks()
+			kat := r.pos
+			k, err := r.string()
+			if err != nil {
+				return nil, err
+			}
+			n.Content = append(n.Content, r.mark(Str(k), kat))
+			r.next() // ':'
+		}
+		v, err := r.value()
+		if err != nil {
+			return nil, err
+		}
+		n.Content = append(n.Content, v)
+		if r.next() != ',' { // else '}' or ']'
+			return n, nil
+		}
+	}
 }
 
 // string reads a string: as it is when it has no escape and is valid UTF-8,
