@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"runtime"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -47,19 +46,23 @@ type Options struct {
 // operation already has for a status is left alone, and noted; a component
 // of the same name that differs from one errgen adds is an error.
 func Augment(c *catalog.Catalog, spec []byte, specName string, opts Options) (out []byte, notices []diag.Diagnostic, err error) {
+	return newAugmenter(c, specName, opts).run(spec)
+}
+
+// run is Augment's sequence: read the spec, augment its tree and text,
+// validate, put back the byte order mark.
+func (a *augmenter) run(spec []byte) (out []byte, notices []diag.Diagnostic, err error) {
 	body, hasBOM := bytes.CutPrefix(spec, []byte("\ufeff"))
 	isJSON := bytes.HasPrefix(bytes.TrimSpace(body), []byte("{"))
-	file, err := readSpec(body, isJSON, specName)
+	file, err := readSpec(body, isJSON, a.specName)
 	if err != nil {
 		return nil, nil, err
 	}
-	a := &augmenter{c: c, specName: specName, force: opts.Force, allowInvalid: opts.AllowInvalidSpec, adds: textedit.NewAdditions()}
 	out, variant, err := a.augment(file, body, isJSON)
 	if err != nil {
 		return nil, nil, err
 	}
-	collectBigSpec(len(body))
-	if err := a.validate(body, variant, isJSON, opts.AllowInvalidSpec); err != nil {
+	if err := a.validate(body, variant, isJSON, a.allowInvalid); err != nil {
 		return nil, nil, err
 	}
 	if hasBOM {
@@ -100,21 +103,9 @@ func (a *augmenter) augment(file *yaml.Node, text []byte, isJSON bool) (out, var
 	if err := a.problems.Err(); err != nil {
 		return nil, nil, err
 	}
-	return a.writeText(file, text, isJSON, plans, yamlnode.Get(comps, "responses"))
-}
-
-// bigSpec is the size above which a spec's tree is collected before
-// kin-openapi validates the result.
-const bigSpec = 1 << 20
-
-// collectBigSpec collects the garbage of a big spec's tree: the collector
-// paced itself on it, and without a collection kin-openapi's validation
-// would grow the heap on top of it (Stripe's spec: 1.5 times kin-openapi's
-// own peak instead of about the same).
-func collectBigSpec(size int) {
-	if size > bigSpec {
-		runtime.GC()
-	}
+	out, variant, err = a.writeText(file, text, isJSON, yamlnode.Get(comps, "responses"))
+	a.adds = nil // the tree is garbage now: let kin-openapi have the memory
+	return out, variant, err
 }
 
 // readSpec parses a spec into a document node whose one content node is a

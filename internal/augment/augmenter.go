@@ -22,8 +22,14 @@ type augmenter struct {
 	quoteStyle   yaml.Style          // quoting of the spec's first quoted scalar, for status keys
 	statusKey    *yaml.Node          // the spec's first status key, quoted like errgen's
 	adds         *textedit.Additions // every node errgen added to the tree
+	omit         omitFunc            // what of adds the validated text leaves out
 	problems     diag.List           // errors, all reported at once
 	notices      []diag.Diagnostic   // what the spec already defines, left alone
+}
+
+func newAugmenter(c *catalog.Catalog, specName string, opts Options) *augmenter {
+	return &augmenter{c: c, specName: specName, force: opts.Force, allowInvalid: opts.AllowInvalidSpec,
+		adds: textedit.NewAdditions(), omit: (*augmenter).variantOmits}
 }
 
 // pos is the place of n in the spec, or the spec as a whole for nil.
