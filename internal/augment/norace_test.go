@@ -1,5 +1,5 @@
 //go:build !race
 
-package openapi
+package augment
 
 const raceEnabled = false

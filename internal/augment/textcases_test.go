@@ -1,4 +1,4 @@
-package openapi
+package augment
 
 import (
 	"bytes"
@@ -215,12 +215,12 @@ func TestAugmentKeepsText(t *testing.T) {
 	c := mustLoadCatalog(t, "catalog.yaml")
 	for _, tc := range textCases {
 		t.Run(tc.name, func(t *testing.T) {
-			out, notices, err := AugmentWith(c, []byte(tc.spec), tc.name, Options{})
+			out, notices, err := Augment(c, []byte(tc.spec), tc.name, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if tc.notices != nil && strings.Join(notices, "\n") != strings.Join(tc.notices, "\n") {
-				t.Errorf("notices\n%s\nwant\n%s", strings.Join(notices, "\n"), strings.Join(tc.notices, "\n"))
+			if tc.notices != nil && strings.Join(lines(notices), "\n") != strings.Join(tc.notices, "\n") {
+				t.Errorf("notices\n%s\nwant\n%s", strings.Join(lines(notices), "\n"), strings.Join(tc.notices, "\n"))
 			}
 			body, _ := bytes.CutPrefix(out, []byte("\ufeff"))
 			loadValidOpenAPI(t, body)
@@ -262,7 +262,7 @@ func TestAugmentForceReplacesInStyle(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out, _, err := AugmentWith(c, []byte(tt.spec), tt.name, Options{Force: true})
+			out, _, err := Augment(c, []byte(tt.spec), tt.name, Options{Force: true})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,6 +1,6 @@
 //go:build race
 
-package openapi
+package augment
 
 // raceEnabled: the race detector makes kin-openapi's validation of the big
 // real specs take minutes.

@@ -1,9 +1,10 @@
 //go:build unix
 
-package openapi
+package augment
 
 import (
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/metrics"
 	"sync"
@@ -77,7 +78,7 @@ func BenchmarkAugmentStripe(b *testing.B) {
 	if raceEnabled {
 		b.Skip("the race detector makes kin-openapi's validation of Stripe's spec take minutes")
 	}
-	spec, err := os.ReadFile("testdata/real/stripe.json")
+	spec, err := os.ReadFile(filepath.Join(specs, "real/stripe.json"))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -100,7 +101,7 @@ func BenchmarkAugmentStripe(b *testing.B) {
 		}
 		runOurs := func() {
 			add(&ours, measure(func() {
-				if _, _, err := Augment(c, spec, "stripe.json", false); err != nil {
+				if _, _, err := Augment(c, spec, "stripe.json", Options{Force: false}); err != nil {
 					b.Fatal(err)
 				}
 			}))

@@ -1,4 +1,4 @@
-package openapi
+package augment
 
 import (
 	"bytes"
@@ -121,7 +121,7 @@ func checkAugmented(t *testing.T, c *catalog.Catalog, in, out []byte, name strin
 	if err := containsData(specData(t, in), specData(t, out), nil); err != nil && !opts.Force {
 		t.Errorf("data changed: %v", err)
 	}
-	again, _, err := AugmentWith(c, out, name, opts)
+	again, _, err := Augment(c, out, name, opts)
 	if err != nil {
 		t.Fatalf("augmenting the output again: %v", err)
 	}
@@ -134,7 +134,7 @@ func checkAugmented(t *testing.T, c *catalog.Catalog, in, out []byte, name strin
 // its data, and validity; augmenting again changes nothing. The small ones
 // have goldens in testdata/golden-real.
 func TestAugmentRealSpecs(t *testing.T) {
-	files, err := filepath.Glob("testdata/real/*.*")
+	files, err := filepath.Glob(filepath.Join(specs, "real/*.*"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +154,7 @@ func TestAugmentRealSpecs(t *testing.T) {
 			name := filepath.Base(path)
 			// tictactoe.yaml is not valid as published
 			opts := Options{AllowInvalidSpec: name == "tictactoe.yaml"}
-			out, _, err := AugmentWith(c, in, name, opts)
+			out, _, err := Augment(c, in, name, opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -163,7 +163,7 @@ func TestAugmentRealSpecs(t *testing.T) {
 			}
 			checkAugmented(t, c, in, out, name, opts)
 			if len(in) < 1<<20 {
-				checkGolden(t, filepath.Join("testdata/golden-real", name), out)
+				checkGolden(t, filepath.Join(specs, "golden-real", name), out)
 			}
 		})
 	}
@@ -182,9 +182,9 @@ func checkGolden(t *testing.T, path string, out []byte) {
 	}
 	golden, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test -run Augment ./internal/openapi -update)", err)
+		t.Fatalf("%v (run go test -run Augment ./internal/augment -update)", err)
 	}
 	if !bytes.Equal(golden, out) {
-		t.Errorf("%s is stale (run go test -run Augment ./internal/openapi -update):\n%s", path, udiff.Unified(path, "augmented", string(golden), string(out)))
+		t.Errorf("%s is stale (run go test -run Augment ./internal/augment -update):\n%s", path, udiff.Unified(path, "augmented", string(golden), string(out)))
 	}
 }

@@ -1,4 +1,4 @@
-package openapi
+package textedit
 
 import (
 	"bytes"
@@ -7,8 +7,6 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
-
-	"github.com/errgen/errgen/internal/yamlnode"
 )
 
 // edit replaces text[at:end] with text; at == end inserts. Only --force
@@ -20,15 +18,15 @@ type edit struct {
 	text    string
 }
 
-// textEditor turns the additions made to the spec's node tree into edits
-// of its text: a node errgen added has no position (Line 0).
+// textEditor turns the additions made to a tree into edits of its text.
 type textEditor struct {
-	src      *source
-	st       textStyle
-	replaced map[*yaml.Node]*yaml.Node // --force: errgen's value → the spec's it replaced
-	open     map[*yaml.Node]bool       // the empty flow mappings ({}) that are values of block ones
-	edits    []edit
-	err      error
+	src   *source
+	st    textStyle
+	adds  *Additions
+	omit  map[*yaml.Node]bool // keys of added members this text leaves out
+	open  map[*yaml.Node]bool // the empty flow mappings ({}) that are values of block ones
+	edits []edit
+	err   *PosError
 }
 
 // applyEdits returns text with the edits made, or nil when two of them
@@ -75,19 +73,21 @@ func (e *textEditor) mapping(m *yaml.Node, depth int) {
 	var run []*yaml.Node
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
-		if k.Line == 0 {
-			run = append(run, k, v)
+		if e.adds.Added[k] {
+			if !e.omit[k] {
+				run = append(run, k, e.pruned(v))
+			}
 			continue
 		}
 		if len(run) > 0 {
 			e.insertBefore(m, k, run, depth)
 			run = nil
 		}
-		if v.Line == 0 {
-			e.replace(k, v, depth)
+		if e.adds.Added[v] {
+			e.replace(k, e.pruned(v), v, depth)
 			continue
 		}
-		if m.Style&yaml.FlowStyle == 0 && v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle != 0 && lastOriginalValue(v) == nil {
+		if m.Style&yaml.FlowStyle == 0 && v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle != 0 && e.adds.lastOriginalValue(v) == nil {
 			if e.open == nil {
 				e.open = map[*yaml.Node]bool{}
 			}
@@ -106,7 +106,7 @@ func (e *textEditor) add(at, end, depth int, text string) {
 
 func (e *textEditor) fail(n *yaml.Node, format string, args ...any) {
 	if e.err == nil {
-		e.err = fmt.Errorf("%d:%d: %s", n.Line, n.Column, fmt.Sprintf(format, args...))
+		e.err = &PosError{Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...)}
 	}
 }
 
@@ -128,7 +128,7 @@ func (e *textEditor) insertBefore(m, k *yaml.Node, members []*yaml.Node, depth i
 		if e.explicitKey(k) {
 			return
 		}
-		indent := strings.Repeat(" ", blockIndent(m))
+		indent := strings.Repeat(" ", e.adds.blockIndent(m))
 		text, err := e.blockMembers(members, indent)
 		if err != nil {
 			e.fail(k, "%v", err)
@@ -140,7 +140,7 @@ func (e *textEditor) insertBefore(m, k *yaml.Node, members []*yaml.Node, depth i
 
 // appendTo adds members after a mapping's last member (or into it, empty).
 func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
-	last := lastOriginalValue(m)
+	last := e.adds.lastOriginalValue(m)
 	switch {
 	case e.src.isJSON && last == nil:
 		at := e.src.offset(m) + 1
@@ -171,7 +171,7 @@ func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
 	default:
 		lastKey := m.Content[len(m.Content)-2]
 		for i := len(m.Content) - 2; i >= 0; i -= 2 {
-			if m.Content[i].Line > 0 {
+			if !e.adds.Added[m.Content[i]] {
 				lastKey = m.Content[i]
 				break
 			}
@@ -180,9 +180,9 @@ func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
 			return
 		}
 		v := deref(last)
-		k := blockIndent(m)
+		k := e.adds.blockIndent(m)
 		dash := v.Kind == yaml.SequenceNode && v.Style&yaml.FlowStyle == 0 && v.Column == lastKey.Column
-		at := e.src.blockEnd(lastKey.Line-1, k, dash, lastLeaf(last))
+		at := e.src.blockEnd(lastKey.Line-1, k, dash, e.adds.lastLeaf(last))
 		indent := strings.Repeat(" ", k)
 		text, err := e.blockMembers(members, indent)
 		if err != nil {
@@ -205,31 +205,31 @@ func (e *textEditor) explicitKey(k *yaml.Node) bool {
 }
 
 // blockIndent is the column (0-based) of a block mapping's keys in the
-// spec.
-func blockIndent(m *yaml.Node) int {
+// text.
+func (a *Additions) blockIndent(m *yaml.Node) int {
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Line > 0 {
+		if !a.Added[m.Content[i]] {
 			return m.Content[i].Column - 1
 		}
 	}
 	return 0
 }
 
-// lastOriginalValue is the value of the spec's last member of m, or nil.
-func lastOriginalValue(m *yaml.Node) *yaml.Node {
+// lastOriginalValue is the value of the text's last member of m, or nil.
+func (a *Additions) lastOriginalValue(m *yaml.Node) *yaml.Node {
 	for i := len(m.Content) - 2; i >= 0; i -= 2 {
-		if m.Content[i].Line > 0 {
+		if !a.Added[m.Content[i]] {
 			return m.Content[i+1]
 		}
 	}
 	return nil
 }
 
-// replace writes errgen's value v in place of the spec's value under key k
-// (--force).
-func (e *textEditor) replace(k, v *yaml.Node, depth int) {
-	old := e.replaced[v]
-	if old == nil || old.Line == 0 {
+// replace writes the added value v (as written: orig pruned) in place of
+// the text's value under key k.
+func (e *textEditor) replace(k, v, orig *yaml.Node, depth int) {
+	old := e.adds.Replaced[orig]
+	if old == nil || e.adds.Added[old] {
 		e.fail(k, "cannot find the value to replace")
 		return
 	}
@@ -250,7 +250,7 @@ func (e *textEditor) replace(k, v *yaml.Node, depth int) {
 		text = e.flowValue(v)
 	default:
 		indent := strings.Repeat(" ", old.Column-1)
-		end = e.src.blockEnd(lastLine(old)-1, old.Column-1, false, lastLeaf(old))
+		end = e.src.blockEnd(lastLine(old)-1, old.Column-1, false, e.adds.lastLeaf(old))
 		body, err := e.blockValue(v, indent)
 		if err != nil {
 			e.fail(k, "%v", err)
@@ -291,148 +291,10 @@ func (e *textEditor) yamlInlineEnd(old *yaml.Node, at int) int {
 	return at + len(bytes.TrimRight(t[at:end], " \t"))
 }
 
-// jsonMemberIndent is the indentation of a JSON object's members, and
-// whether they are written one a line.
-func (e *textEditor) jsonMemberIndent(m *yaml.Node) (string, bool) {
-	for i := len(m.Content) - 2; i >= 0; i -= 2 {
-		if k := m.Content[i]; k.Line > 0 {
-			indent := e.src.indentOf(k.Line - 1)
-			if len(indent) == k.Column-1 && e.st.jsonPretty {
-				return indent, true
-			}
-			return "", false
-		}
+// deref resolves a YAML alias to the node it names.
+func deref(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
 	}
-	return "", false
-}
-
-// jsonMembers writes members as JSON, lines after the first indented by
-// indent (multiline) or all on one line.
-func (e *textEditor) jsonMembers(members []*yaml.Node, indent string, multiline bool) string {
-	var parts []string
-	for i := 0; i+1 < len(members); i += 2 {
-		var b bytes.Buffer
-		yamlnode.WriteJSONString(&b, members[i].Value)
-		b.WriteString(e.st.colon)
-		b.WriteString(e.jsonValue(members[i+1], indent, multiline))
-		parts = append(parts, b.String())
-	}
-	if multiline {
-		return strings.Join(parts, ","+e.st.nl+indent)
-	}
-	return strings.Join(parts, e.st.comma)
-}
-
-// jsonValue writes a value as JSON: on one line, or over several in the
-// file's indentation, its lines after the first indented by indent.
-func (e *textEditor) jsonValue(v *yaml.Node, indent string, multiline bool) string {
-	unit := e.st.jsonIndent
-	var b bytes.Buffer
-	if multiline && unit == "" && e.st.jsonPretty {
-		if err := yamlnode.WriteJSONUnindented(&b, v); err != nil {
-			e.fail(v, "%v", err)
-		}
-		return strings.ReplaceAll(b.String(), "\n", e.st.nl)
-	}
-	if !multiline || unit == "" {
-		if err := yamlnode.WriteJSONLine(&b, v, e.st.colon, e.st.comma); err != nil {
-			e.fail(v, "%v", err)
-		}
-		return b.String()
-	}
-	if err := yamlnode.WriteJSON(&b, v, unit, false); err != nil {
-		e.fail(v, "%v", err)
-	}
-	return strings.ReplaceAll(b.String(), "\n", e.st.nl+indent)
-}
-
-// flowMembers writes members for a YAML flow mapping, as JSON, which YAML
-// reads the same.
-func (e *textEditor) flowMembers(members []*yaml.Node) string {
-	var parts []string
-	for i := 0; i+1 < len(members); i += 2 {
-		parts = append(parts, flowKey(members[i])+": "+e.flowValue(members[i+1]))
-	}
-	return strings.Join(parts, ", ")
-}
-
-// flowKey writes a key for a YAML flow mapping quoted as errgen chose
-// (like the spec's status keys): single quotes, plain for an integer, else
-// as a JSON string.
-func flowKey(k *yaml.Node) string {
-	switch {
-	case k.Style&yaml.SingleQuotedStyle != 0:
-		return "'" + strings.ReplaceAll(k.Value, "'", "''") + "'"
-	case k.Style&yaml.DoubleQuotedStyle == 0 && k.Tag == "!!int":
-		return k.Value
-	}
-	var b bytes.Buffer
-	yamlnode.WriteJSONString(&b, k.Value)
-	return b.String()
-}
-
-func (e *textEditor) flowValue(v *yaml.Node) string {
-	var b bytes.Buffer
-	if err := yamlnode.WriteJSONLine(&b, v, ": ", ", "); err != nil {
-		e.fail(v, "%v", err)
-	}
-	return b.String()
-}
-
-// openMembers writes members into an empty flow mapping of a block one
-// (components: {}): inside its braces, which stay, but one a line and
-// indented like the blocks around them, not as one line of thousands of
-// characters.
-func (e *textEditor) openMembers(m *yaml.Node, members []*yaml.Node) string {
-	outer := e.src.indentOf(m.Line - 1)
-	var b bytes.Buffer
-	if err := yamlnode.WriteJSON(&b, &yaml.Node{Kind: yaml.MappingNode, Content: members}, strings.Repeat(" ", e.st.yamlIndent), false); err != nil {
-		e.fail(m, "%v", err)
-	}
-	inside := strings.TrimSuffix(strings.TrimPrefix(b.String(), "{"), "}")
-	return strings.ReplaceAll(inside, "\n", e.st.nl+outer)
-}
-
-// blockMembers writes members as block YAML in the file's indentation,
-// their lines after the first indented by indent, no final line break.
-func (e *textEditor) blockMembers(members []*yaml.Node, indent string) (string, error) {
-	m := yamlnode.Map()
-	m.Content = members
-	return e.blockValue(m, indent)
-}
-
-func (e *textEditor) blockValue(v *yaml.Node, indent string) (string, error) {
-	data, err := yamlnode.Encode(v, max(e.st.yamlIndent, 2))
-	if err != nil {
-		return "", err
-	}
-	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
-	if e.st.yamlIndent == 1 {
-		halveIndent(lines)
-	}
-	for i := 1; i < len(lines); i++ {
-		if lines[i] != "" {
-			lines[i] = indent + lines[i]
-		}
-	}
-	return strings.Join(lines, e.st.nl), nil
-}
-
-// halveIndent turns lines yaml.v3 wrote two spaces a level (its least) into
-// one space a level, for a spec indented so. The lines of a block scalar
-// (| or >) move left with their key, keeping what they indent beyond it.
-func halveIndent(lines []string) {
-	scalar, shift := -1, 0 // indent of a block scalar's key line, and its lines' shift
-	for i, l := range lines {
-		n := len(l) - len(strings.TrimLeft(l, " "))
-		if scalar >= 0 && (n > scalar || strings.TrimSpace(l) == "") {
-			lines[i] = l[min(shift, n):]
-			continue
-		}
-		scalar = -1
-		lines[i] = l[n/2:]
-		if t := strings.TrimRight(l, "-+0123456789"); strings.HasSuffix(t, "|") || strings.HasSuffix(t, ">") {
-			scalar, shift = n, n/2+1
-		}
-	}
+	return n
 }

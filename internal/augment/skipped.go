@@ -1,10 +1,6 @@
-package openapi
+package augment
 
-import (
-	"fmt"
-
-	"go.yaml.in/yaml/v3"
-)
+import "go.yaml.in/yaml/v3"
 
 // noteSkipped adds a notice for each part of the spec that could hold
 // operations errgen does not augment, so that none is skipped in silence:
@@ -14,9 +10,7 @@ import (
 // YAML merge key, webhooks and callbacks (the API's client answers them:
 // their responses are the client's, not the API's errors).
 func (a *augmenter) noteSkipped(root *yaml.Node) {
-	note := func(n *yaml.Node, format string, args ...any) {
-		a.notices = append(a.notices, augmentProblem{n.Line, n.Column, fmt.Sprintf(format, args...)})
-	}
+	note := a.notef
 	paths := memberValue(root, "paths")
 	for i := 0; paths != nil && paths.Kind == yaml.MappingNode && i+1 < len(paths.Content); i += 2 {
 		path, item := paths.Content[i].Value, deref(paths.Content[i+1])

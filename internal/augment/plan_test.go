@@ -1,4 +1,4 @@
-package openapi
+package augment
 
 import (
 	"slices"
@@ -56,7 +56,7 @@ func TestAugmentPerOperation(t *testing.T) {
 	c := mustLoadCatalog(t, "catalog.yaml")
 	// three 400s, so that two of them make a union of their own
 	findError(c, "DUPLICATE_RESOURCE").Status = 400
-	out, notices, err := Augment(c, []byte(perOpSpec), "perop.yaml", false)
+	out, notices, err := Augment(c, []byte(perOpSpec), "perop.yaml", Options{Force: false})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +133,7 @@ func TestAugmentClashOnlyWhenMerged(t *testing.T) {
 	c := mustLoadCatalog(t, "catalog.yaml")
 	petstore := readTestSpec(t, "petstore-expanded.yaml")
 	// petstore's Error schema is no clash while nothing refers to errgen's
-	out, _, err := Augment(c, petstore, "petstore-expanded.yaml", false)
+	out, _, err := Augment(c, petstore, "petstore-expanded.yaml", Options{Force: false})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,14 +143,14 @@ func TestAugmentClashOnlyWhenMerged(t *testing.T) {
 	// petstore's operations have a default response of their own, so
 	// errgen's, whose schema is the envelope Error, is not used either
 	c.OpenAPI.DefaultResponse = true
-	_, notices, err := Augment(c, petstore, "petstore-expanded.yaml", false)
+	_, notices, err := Augment(c, petstore, "petstore-expanded.yaml", Options{Force: false})
 	if err != nil || len(notices) != 4 {
 		t.Errorf("with the default response: %v, notices %q", err, notices)
 	}
 	// used, it clashes
 	var spec string
 	spec = strings.Replace(perOpSpec, "components:\n", "components:\n  schemas:\n    Error: {type: string}\n", 1)
-	_, _, err = Augment(c, []byte(spec), "envelope.yaml", false)
+	_, _, err = Augment(c, []byte(spec), "envelope.yaml", Options{Force: false})
 	if want := "envelope.yaml:38:5: components.schemas.Error is already defined and differs from the Error schema errgen generates from catalog.yaml"; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("with the default response: error %v, want %q", err, want)
 	}
@@ -162,7 +162,7 @@ func TestAugmentClashOnlyWhenMerged(t *testing.T) {
 		{strings.ReplaceAll(spec, "INVALID_JSON", "NOT_FOUND"), ""},
 		{spec, "own.yaml:40:5: components.responses.BadRequest is already defined and differs"},
 	} {
-		_, _, err := Augment(c, []byte(tc.spec), "own.yaml", false)
+		_, _, err := Augment(c, []byte(tc.spec), "own.yaml", Options{Force: false})
 		switch {
 		case tc.err == "" && err != nil:
 			t.Errorf("no operation uses BadRequest: %v", err)
@@ -183,21 +183,21 @@ func TestAugmentNotices(t *testing.T) {
 		"notices.yaml:32:9: GET /public: response 429 kept: the spec already defines it (errgen's is TooManyRequests)",
 		"notices.yaml:33:9: GET /public: response default kept: the spec already defines it (errgen's is Default)",
 	}
-	out, notices, err := Augment(c, []byte(spec), "notices.yaml", false)
+	out, notices, err := Augment(c, []byte(spec), "notices.yaml", Options{Force: false})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(notices, want) {
-		t.Errorf("notices:\n%s\nwant:\n%s", strings.Join(notices, "\n"), strings.Join(want, "\n"))
+	if !slices.Equal(lines(notices), want) {
+		t.Errorf("notices:\n%s\nwant:\n%s", strings.Join(lines(notices), "\n"), strings.Join(want, "\n"))
 	}
 	doc := loadValidOpenAPI(t, out)
 	if r := doc.Paths.Find("/public").Get.Responses.Status(429); r.Ref != "" || *r.Value.Description != "Slow down" {
 		t.Errorf("the spec's 429 was replaced by %q", r.Ref)
 	}
-	if _, again, err := Augment(c, out, "notices.yaml", false); err != nil || len(again) != 2 {
+	if _, again, err := Augment(c, out, "notices.yaml", Options{Force: false}); err != nil || len(again) != 2 {
 		t.Errorf("augmenting again: %v, notices %q", err, again)
 	}
-	out, notices, err = Augment(c, []byte(spec), "notices.yaml", true)
+	out, notices, err = Augment(c, []byte(spec), "notices.yaml", Options{Force: true})
 	if err != nil || len(notices) > 0 {
 		t.Fatalf("with force: %v, notices %q", err, notices)
 	}

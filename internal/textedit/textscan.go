@@ -1,4 +1,4 @@
-package openapi
+package textedit
 
 import (
 	"bytes"
@@ -165,7 +165,7 @@ func (s *source) headingStart(k *yaml.Node, at int) int {
 // and whether it keeps its trailing line breaks (else line -1).
 func (s *source) leafExtent(n *yaml.Node) (leafEnd, line, indent int, keep bool) {
 	line = -1
-	if n == nil || n.Line == 0 {
+	if n == nil {
 		return 0, line, 0, false
 	}
 	at := s.offset(n)
@@ -186,13 +186,16 @@ func (s *source) leafExtent(n *yaml.Node) (leafEnd, line, indent int, keep bool)
 }
 
 // lastLeaf is the node a block collection's text ends with: its last
-// entry's value, descended into while that is a block collection, errgen's
-// additions (no position) skipped.
-func lastLeaf(n *yaml.Node) *yaml.Node {
+// entry's value, descended into while that is a block collection, the
+// additions skipped; nil when n is itself an addition (it has no text).
+func (a *Additions) lastLeaf(n *yaml.Node) *yaml.Node {
+	if a.Added[n] {
+		return nil
+	}
 	for n != nil && (n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode) && n.Style&yaml.FlowStyle == 0 {
 		var next *yaml.Node
 		for i := len(n.Content) - 1; i >= 0; i-- {
-			if n.Content[i].Line > 0 {
+			if !a.Added[n.Content[i]] {
 				next = n.Content[i]
 				break
 			}

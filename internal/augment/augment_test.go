@@ -1,7 +1,8 @@
-package openapi
+package augment
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"os"
@@ -11,13 +12,44 @@ import (
 
 	"github.com/aymanbagabas/go-udiff"
 	"github.com/getkin/kin-openapi/openapi3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/diag"
 	"github.com/errgen/errgen/internal/catalogtest"
+	"github.com/errgen/errgen/internal/names"
+	"github.com/errgen/errgen/internal/openapi"
 	"github.com/errgen/errgen/internal/yamlnode"
 )
 
-var update = flag.Bool("update", false, "rewrite the augmented goldens in testdata/golden")
+// specs holds the specs augmented in tests, real ones and goldens: beside
+// the components generator's, where the README and the interop tests
+// find them.
+const specs = "../openapi/testdata"
+
+// loadValidOpenAPI loads a document with kin-openapi and validates it.
+func loadValidOpenAPI(t *testing.T, data []byte) *openapi3.T {
+	t.Helper()
+	doc, err := openapi3.NewLoader().LoadFromData(data)
+	if err != nil {
+		t.Fatalf("kin-openapi cannot load the document: %v", err)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		t.Fatalf("kin-openapi rejects the document: %v", err)
+	}
+	return doc
+}
+
+// lines are notices as the CLI prints them, without "errgen: ".
+func lines(ns []diag.Diagnostic) []string {
+	var out []string
+	for _, d := range ns {
+		out = append(out, d.Pos.String()+": "+d.Msg+d.Hint)
+	}
+	return out
+}
+
+var update = flag.Bool("update", false, "rewrite the augmented goldens in ../openapi/testdata/golden")
 
 func mustLoadCatalog(t *testing.T, path string) *catalog.Catalog {
 	t.Helper()
@@ -31,7 +63,7 @@ func mustLoadCatalog(t *testing.T, path string) *catalog.Catalog {
 
 func readTestSpec(t *testing.T, name string) []byte {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", name))
+	data, err := os.ReadFile(filepath.Join(specs, name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +71,7 @@ func readTestSpec(t *testing.T, name string) []byte {
 }
 
 // augmentCases are the augmentations with golden outputs in
-// testdata/golden; go test -run Augment ./internal/openapi -update rewrites them.
+// testdata/golden; go test -run Augment ./internal/augment -update rewrites them.
 var augmentCases = []struct {
 	golden          string
 	spec            string
@@ -66,19 +98,19 @@ func TestAugmentGolden(t *testing.T) {
 			c := mustLoadCatalog(t, tc.catalog)
 			c.OpenAPI.DefaultResponse = tc.defaultResponse
 			spec := readTestSpec(t, tc.spec)
-			out, _, err := Augment(c, spec, tc.spec, tc.force)
+			out, _, err := Augment(c, spec, tc.spec, Options{Force: tc.force})
 			if err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata/golden", tc.golden)
+			path := filepath.Join(specs, "golden", tc.golden)
 			if *update {
 				if err := os.WriteFile(path, out, 0o644); err != nil {
 					t.Fatal(err)
 				}
 			} else if golden, err := os.ReadFile(path); err != nil {
-				t.Errorf("%v (run go test -run Augment ./internal/openapi -update)", err)
+				t.Errorf("%v (run go test -run Augment ./internal/augment -update)", err)
 			} else if !bytes.Equal(golden, out) {
-				t.Errorf("%s is stale (run go test -run Augment ./internal/openapi -update):\n%s", path, udiff.Unified(path, "augmented", string(golden), string(out)))
+				t.Errorf("%s is stale (run go test -run Augment ./internal/augment -update):\n%s", path, udiff.Unified(path, "augmented", string(golden), string(out)))
 			}
 			loadValidOpenAPI(t, out)
 			if isJSON := strings.HasSuffix(tc.spec, ".json"); isJSON != json.Valid(out) {
@@ -117,7 +149,7 @@ func TestAugmentPetstore(t *testing.T) {
 	// prefix keeps both, where --force would replace petstore's.
 	c.OpenAPI.Prefix = "OneStack"
 	spec := readTestSpec(t, "petstore-expanded.yaml")
-	out, _, err := Augment(c, spec, "petstore-expanded.yaml", false)
+	out, _, err := Augment(c, spec, "petstore-expanded.yaml", Options{Force: false})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +168,7 @@ func TestAugmentPetstore(t *testing.T) {
 		method, path, _ := strings.Cut(op, " ")
 		for _, code := range c.OpenAPI.Attach {
 			e := findError(c, code)
-			want := "#/components/responses/OneStack" + responseName(e.Status)
+			want := "#/components/responses/OneStack" + names.StatusResponse(e.Status)
 			if e.Status == 401 { // UNAUTHORIZED alone of the 401s
 				want += e.Name
 			}
@@ -177,7 +209,7 @@ func TestAugmentForce(t *testing.T) {
 	c := mustLoadCatalog(t, "catalog.yaml")
 	spec := readTestSpec(t, "tasks-3.1.yaml")
 	for _, force := range []bool{false, true} {
-		out, _, err := Augment(c, spec, "tasks-3.1.yaml", force)
+		out, _, err := Augment(c, spec, "tasks-3.1.yaml", Options{Force: force})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -206,7 +238,7 @@ func TestAugmentForce(t *testing.T) {
 	).Replace(string(readTestSpec(t, "tictactoe.yaml")))
 	c.OpenAPI.Attach = append(c.OpenAPI.Attach, "VALIDATION_ERROR")
 	for _, force := range []bool{false, true} {
-		out, _, err := Augment(c, []byte(ttt), "tictactoe.yaml", force)
+		out, _, err := Augment(c, []byte(ttt), "tictactoe.yaml", Options{Force: force})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -265,7 +297,7 @@ func TestAugmentErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := mustLoadCatalog(t, "catalog.yaml")
-			out, _, err := Augment(c, []byte(tt.spec), tt.name, false)
+			out, _, err := Augment(c, []byte(tt.spec), tt.name, Options{Force: false})
 			if err == nil {
 				t.Fatalf("no error; output:\n%s", out)
 			}
@@ -289,20 +321,22 @@ func TestAugmentErrors(t *testing.T) {
 // earlier augmentation's components, even written in another format.
 func TestAugmentIdenticalComponents(t *testing.T) {
 	c := mustLoadCatalog(t, "catalog.yaml")
-	g, err := newGenerator(c, "3.0.3")
+	c.OpenAPI.Version = "3.0.3"
+	doc, err := openapi.Generate(c, "header")
 	if err != nil {
 		t.Fatal(err)
 	}
-	comps, err := g.components()
-	if err != nil {
+	var tree yaml.Node
+	if err := yaml.Unmarshal(doc, &tree); err != nil {
 		t.Fatal(err)
 	}
+	comps := yamlnode.Get(tree.Content[0], "components")
 	var b bytes.Buffer
 	if err := yamlnode.WriteJSON(&b, comps, "", false); err != nil {
 		t.Fatal(err)
 	}
 	spec := `{"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": {}, "components": ` + b.String() + `}`
-	out, _, err := Augment(c, []byte(spec), "same.json", false)
+	out, _, err := Augment(c, []byte(spec), "same.json", Options{Force: false})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -334,7 +368,7 @@ errors:
 // the text cases; go test -fuzz FuzzAugment explores from them.
 func FuzzAugment(f *testing.F) {
 	for _, name := range []string{"petstore-expanded.yaml", "tictactoe.yaml", "tasks-3.1.yaml", "notes-3.0.json", "real/oai31-webhook-example.yaml", "real/oai30-callback-example.yaml"} {
-		data, err := os.ReadFile(filepath.Join("testdata", name))
+		data, err := os.ReadFile(filepath.Join(specs, name))
 		if err != nil {
 			f.Fatal(err)
 		}
@@ -351,7 +385,7 @@ func FuzzAugment(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, spec []byte, force bool) {
 		opts := Options{Force: force}
-		out, _, err := AugmentWith(c, spec, "fuzz.yaml", opts)
+		out, _, err := Augment(c, spec, "fuzz.yaml", opts)
 		if err != nil {
 			if out != nil {
 				t.Error("output along with an error")
@@ -361,11 +395,11 @@ func FuzzAugment(f *testing.F) {
 		if !force && !isSubsequence(spec, out) {
 			t.Fatalf("the input is not a subsequence of the output: %s\n%s", firstLost(spec, out), out)
 		}
-		again, _, err := AugmentWith(c, spec, "fuzz.yaml", opts)
+		again, _, err := Augment(c, spec, "fuzz.yaml", opts)
 		if err != nil || !bytes.Equal(out, again) {
 			t.Errorf("second run differs (err %v)", err)
 		}
-		twice, _, err := AugmentWith(c, out, "fuzz.yaml", opts)
+		twice, _, err := Augment(c, out, "fuzz.yaml", opts)
 		if err != nil || !bytes.Equal(out, twice) {
 			t.Errorf("augmenting the output again changes it (err %v):\n%s", err, udiff.Unified("once", "twice", string(out), string(twice)))
 		}

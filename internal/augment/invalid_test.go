@@ -1,4 +1,4 @@
-package openapi
+package augment
 
 import (
 	"strings"
@@ -29,15 +29,15 @@ func TestAugmentInvalidInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out, _, err := AugmentWith(c, []byte(tt.spec), tt.name, Options{})
+			out, _, err := Augment(c, []byte(tt.spec), tt.name, Options{})
 			if err == nil || !strings.HasPrefix(err.Error(), tt.want) || out != nil {
 				t.Fatalf("error\n%v\nwant it to start with\n%s", err, tt.want)
 			}
-			out, notices, err := AugmentWith(c, []byte(tt.spec), tt.name, Options{AllowInvalidSpec: true})
+			out, notices, err := Augment(c, []byte(tt.spec), tt.name, Options{AllowInvalidSpec: true})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if n := strings.Join(notices, "\n"); !strings.Contains(n, tt.notice) {
+			if n := strings.Join(lines(notices), "\n"); !strings.Contains(n, tt.notice) {
 				t.Errorf("notices\n%s\nlack\n%s", n, tt.notice)
 			}
 			if !strings.Contains(string(out), "'#/components/responses/UnauthorizedUnauthorized'") {
@@ -84,7 +84,7 @@ func TestAugmentDuplicateKeys(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, allow := range []bool{false, true} {
-				out, _, err := AugmentWith(c, []byte(tt.spec), tt.name, Options{AllowInvalidSpec: allow})
+				out, _, err := Augment(c, []byte(tt.spec), tt.name, Options{AllowInvalidSpec: allow})
 				if err == nil || err.Error() != tt.want || out != nil {
 					t.Fatalf("allow %v: error\n%v\nwant\n%s", allow, err, tt.want)
 				}
@@ -99,7 +99,7 @@ func TestAugmentRefusesExplicitKey(t *testing.T) {
 	c := mustLoadCatalog(t, "catalog.yaml")
 	spec := "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        ? \"200\"\n        : description: ok\n"
 	want := `explicit.yaml:7:11: errgen cannot add next to a key written as an explicit key (? "200", its value on a line of its own): write it as an ordinary key ("200": ...), or attach the error responses here by hand`
-	out, _, err := AugmentWith(c, []byte(spec), "explicit.yaml", Options{})
+	out, _, err := Augment(c, []byte(spec), "explicit.yaml", Options{})
 	if err == nil || err.Error() != want || out != nil {
 		t.Fatalf("error\n%v\nwant\n%s", err, want)
 	}

@@ -1,4 +1,4 @@
-package openapi
+package textedit
 
 import (
 	"bytes"
@@ -21,7 +21,7 @@ type textStyle struct {
 // of the first member of the root that starts a line (the first may share
 // the "{" line), and its spacing on one line that of the root's first
 // members.
-func detectStyle(src *source, root *yaml.Node) textStyle {
+func detectStyle(src *source, root *yaml.Node, adds *Additions) textStyle {
 	st := textStyle{nl: "\n", yamlIndent: yamlIndent(root), colon: ":", comma: ","}
 	if i := bytes.IndexByte(src.text, '\n'); i > 0 && src.text[i-1] == '\r' {
 		st.nl = "\r\n"
@@ -34,9 +34,9 @@ func detectStyle(src *source, root *yaml.Node) textStyle {
 	if st.jsonPretty {
 		st.colon, st.comma = ": ", ", "
 	}
-	var own []*yaml.Node // the root's members in the spec, not errgen's
+	var own []*yaml.Node // the root's members in the text, not added
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Line > 0 {
+		if !adds.Added[root.Content[i]] {
 			own = append(own, root.Content[i], root.Content[i+1])
 		}
 	}
@@ -59,4 +59,19 @@ func detectStyle(src *source, root *yaml.Node) textStyle {
 		}
 	}
 	return st
+}
+
+// yamlIndent finds the indentation of the text's block mappings, for the
+// additions.
+func yamlIndent(root *yaml.Node) int {
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle == 0 && len(v.Content) > 0 {
+			if d := v.Content[0].Column - k.Column; d >= 1 && d <= 8 {
+				return d
+			}
+			break
+		}
+	}
+	return 2
 }
