@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
-	"golang.org/x/net/http/httpguts"
 )
 
 // Keys of each mapping, in the order the docs list them; hints draw on them.
@@ -158,7 +157,7 @@ func (cr *catalogReader) requestID(n *yaml.Node) {
 	for _, f := range cr.fields(n, "request_id", requestIDKeys, nil) {
 		name := cr.str(f.value, "request_id.header")
 		switch {
-		case !httpguts.ValidHeaderFieldName(name):
+		case !validHeaderName(name):
 			cr.probs.add(posOf(f.value), "request_id.header %q is not a valid header name: use letters, digits and - (e.g. X-Request-Id)", name)
 		case reservedHeader(textproto.CanonicalMIMEHeaderKey(name)):
 			cr.probs.add(posOf(f.value), "request_id.header %q is set by errgen for another purpose: choose another header, such as X-Request-Id", name)
