@@ -13,9 +13,10 @@ import (
 var (
 	topKeys         = []string{"version", "api", "description", "format", "type_base", "docs_url", "request_id", "go", "openapi", "docs", "errors"}
 	requestIDKeys   = []string{"header"}
-	goKeys          = []string{"package"}
-	openAPIKeys     = []string{"version", "attach", "default_response", "prefix"}
-	docsKeys        = []string{"title", "group_by", "sections", "providers"}
+	goKeys          = []string{"package", "out"}
+	openAPIKeys     = []string{"version", "attach", "default_response", "prefix", "out", "augment"}
+	augmentKeys     = []string{"spec", "out"}
+	docsKeys        = []string{"title", "group_by", "layout", "sections", "providers", "out"}
 	sectionKeys     = []string{"title", "body"}
 	providerKeys    = []string{"name", "notes", "issues"}
 	issueKeys       = []string{"error", "cause", "fix"}
@@ -196,6 +197,10 @@ func GoPackageProblem(name string) string {
 // package name; what only the Go output needs is a Check's business.
 func (cr *catalogReader) goOptions(n *yaml.Node) {
 	for _, g := range cr.fields(n, "go", goKeys, nil) {
+		if g.key == "out" {
+			cr.c.Go.Out = cr.outPath(g.value, "go.out")
+			continue
+		}
 		pkg := cr.str(g.value, "go.package")
 		cr.c.Go.Package = pkg
 		if pkg != "" {
@@ -229,6 +234,12 @@ func (cr *catalogReader) openAPI(n *yaml.Node) {
 			if o.Prefix != "" && !componentPattern.MatchString(o.Prefix) {
 				cr.probs.add(posOf(f.value), "openapi.prefix %q must be letters, digits and _, starting with a letter", o.Prefix)
 			}
+		case "out":
+			o.Out = cr.outPath(f.value, "openapi.out")
+		case "augment":
+			for _, item := range cr.list(f.value, "openapi.augment") {
+				o.Augment = append(o.Augment, cr.augmentTarget(item))
+			}
 		}
 	}
 }
@@ -244,6 +255,13 @@ func (cr *catalogReader) docs(n *yaml.Node) {
 			if d.GroupBy != "status" && d.GroupBy != "category" {
 				cr.probs.add(posOf(f.value), "docs.group_by must be status or category, not %q", d.GroupBy)
 			}
+		case "layout":
+			d.Layout = cr.str(f.value, "docs.layout")
+			if d.Layout != LayoutFull && d.Layout != LayoutCompact {
+				cr.probs.add(posOf(f.value), "docs.layout must be %s or %s, not %q", LayoutFull, LayoutCompact, d.Layout)
+			}
+		case "out":
+			d.Out = cr.outPath(f.value, "docs.out")
 		case "sections":
 			for _, item := range cr.list(f.value, "docs.sections") {
 				d.Sections = append(d.Sections, cr.section(item))

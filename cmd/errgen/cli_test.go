@@ -232,7 +232,7 @@ func TestCheckNamesCommand(t *testing.T) {
 			}
 			defer os.Chdir(wd)
 			code := runAs(prog, []string{"catalog.yaml", "--check", "--markdown-out", "docs/my errors.md"}, &stdout, &stderr)
-			want := "errgen: 3 outputs out of date, 0 up to date; to regenerate, run: " + prog + " catalog.yaml --markdown-out 'docs/my errors.md'\n"
+			want := "errgen: generated/apierrors/errors.go, generated/openapi.yaml, docs/my errors.md do not exist; to create them, run: " + prog + " catalog.yaml --markdown-out 'docs/my errors.md'\n"
 			if code != exitFailure || stderr.String() != want {
 				t.Errorf("exit %d, stderr %q, want 1 and %q", code, stderr.String(), want)
 			}
@@ -275,7 +275,7 @@ func TestCatalogArgumentForms(t *testing.T) {
 	if err := os.Rename(filepath.Join(dir, "catalog.yaml"), filepath.Join(dir, "errors")); err != nil {
 		t.Fatal(err)
 	}
-	if code, stdout, stderr := runIn(t, dir, "errors", "--check"); code != exitFailure || !strings.Contains(stderr, "out of date") {
+	if code, stdout, stderr := runIn(t, dir, "errors", "--check"); code != exitFailure || !strings.Contains(stderr, "do not exist; to create them, run: errgen errors\n") {
 		t.Errorf("errgen errors --check: exit %d, stdout %q, stderr %q; want the catalog read and its missing outputs reported", code, stdout, stderr)
 	}
 	if err := os.Mkdir(filepath.Join(dir, "api"), 0o755); err != nil {
