@@ -260,6 +260,12 @@ func TestProgName(t *testing.T) {
 		{"/root/.cache/go-build/6c/6c58d-d/errgen", stamped, "go run ./cmd/errgen"},
 		{"/root/.cache/go-build/6c/6c58d-d/errgen", nil, "go run ./cmd/errgen"},
 		{"/home/me/go-builds/errgen", dep, "/home/me/go-builds/errgen"},
+		// A GOCACHE of CI's own: the executable is still CACHE/xx/HASH-d/NAME.
+		{"/ci/cache/47/47e1c0ffee0123456789abcdef0123456789abcdef0123456789abcdef012345-d/errgen", dep, "go tool errgen"},
+		{"/ci/cache/47/47e1c0ffee0123456789abcdef0123456789abcdef0123456789abcdef012345-d/errgen", devel, "go run ./cmd/errgen"},
+		{`C:\ci\cache\47\47e1c0ffee0123456789abcdef0123456789abcdef0123456789abcdef012345-d\errgen.exe`, dep, "go tool errgen"},
+		{"/srv/47/not-a-hash-d/errgen", dep, "/srv/47/not-a-hash-d/errgen"},
+		{"/srv/ab/cd0123456789abcdef0123456789abcdef-d/errgen", dep, "/srv/ab/cd0123456789abcdef0123456789abcdef-d/errgen"},
 	}
 	for _, tt := range tests {
 		if got := progName(tt.arg0, tt.info); got != tt.want {

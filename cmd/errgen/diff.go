@@ -153,7 +153,7 @@ func gitShow(rev, path string) ([]byte, error) {
 	}
 	dir, object := filepath.Dir(path), rev+":./"+filepath.Base(path)
 	if _, err := git(dir, "rev-parse", "--verify", "--end-of-options", rev+"^{commit}"); err != nil {
-		return nil, fmt.Errorf("--base %s: %v", rev, err)
+		return nil, noRevision(dir, rev, err)
 	}
 	if _, err := git(dir, "cat-file", "-e", object); err != nil {
 		return nil, errNotAtBase
