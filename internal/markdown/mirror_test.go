@@ -131,6 +131,10 @@ type plainPage struct {
 	Sections  []catalog.Section
 	Statuses  []*plainStatusRow
 	Retired   []*retiredCode
+	Layout    string
+	Fallback  *plainError
+
+	RequestIDInBody bool
 }
 
 // plainPageOf is p with every error and detail as a plain one.
@@ -161,6 +165,7 @@ func plainPageOf(p *page) *plainPage {
 	for _, s := range p.Statuses {
 		q.Statuses = append(q.Statuses, &plainStatusRow{s.Status, s.Reason, errs(s.Errors)})
 	}
+	q.Layout, q.Fallback, q.RequestIDInBody = p.Layout, plain[p.Fallback], p.RequestIDInBody
 	return q
 }
 
