@@ -18,8 +18,11 @@ import (
 // that give it another slug (the anchors stay: every link published keeps
 // landing where it did).
 
-// anchorIDs matches the anchors the anchor function writes.
+// anchorIDs matches the anchors the anchor function writes; lines without
+// anchorOpen are not searched.
 var anchorIDs = regexp.MustCompile(`<a id="([^"]*)"></a>`)
+
+const anchorOpen = `<a id="`
 
 // githubSlug is github-slugger's slug of a heading's text: lower case,
 // every character but letters, marks, digits, '-', '_' and ' ' dropped,
@@ -118,6 +121,9 @@ func uniqueHeadingIDs(page []byte, statusOf map[string]int) []byte {
 			fence, inFence[i] = f, true
 			continue
 		}
+		if !strings.Contains(line, anchorOpen) {
+			continue
+		}
 		for _, m := range anchorIDs.FindAllStringSubmatch(line, -1) {
 			anchors[html.UnescapeString(m[1])] = true
 		}
@@ -132,9 +138,12 @@ func uniqueHeadingIDs(page []byte, statusOf map[string]int) []byte {
 		if inFence[i] {
 			continue
 		}
-		if m := anchorIDs.FindStringSubmatch(line); m != nil && strings.TrimSpace(line) == m[0] {
-			lastAnchor = html.UnescapeString(m[1])
-			continue
+		hasAnchor := strings.Contains(line, anchorOpen)
+		if hasAnchor {
+			if m := anchorIDs.FindStringSubmatch(line); m != nil && strings.TrimSpace(line) == m[0] {
+				lastAnchor = html.UnescapeString(m[1])
+				continue
+			}
 		}
 		if atxLevel(line) == 0 {
 			if strings.TrimSpace(line) != "" {
@@ -142,8 +151,10 @@ func uniqueHeadingIDs(page []byte, statusOf map[string]int) []byte {
 			}
 			continue
 		}
-		if m := anchorIDs.FindStringSubmatch(line); m != nil { // ### <a id="x"></a>X
-			lastAnchor = html.UnescapeString(m[1])
+		if hasAnchor { // ### <a id="x"></a>X
+			if m := anchorIDs.FindStringSubmatch(line); m != nil {
+				lastAnchor = html.UnescapeString(m[1])
+			}
 		}
 		text := headingText(line)
 		slug := githubSlug(text)
