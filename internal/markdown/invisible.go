@@ -14,7 +14,14 @@ import (
 // too. Line and paragraph separators (U+2028, U+2029) show as breaks and
 // are kept.
 func invisible(r rune) bool {
-	if r == '\n' || r == '\t' {
+	switch {
+	case r < 0x80:
+		return r < ' ' && r != '\n' && r != '\t' || r == 0x7f
+	case r < 0xA0:
+		return true // C1 controls
+	case r < 0x600 && r != 0xAD, 0x2070 <= r && r < 0xFEFF:
+		// Latin to Armenian, and CJK and the rest of the BMP up to the BOM:
+		// no Cc or Cf there (TestInvisibleFastPath).
 		return false
 	}
 	return r == utf8.RuneError || unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r)

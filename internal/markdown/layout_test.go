@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/markdown/markdowntest"
@@ -241,6 +243,17 @@ func TestGithubSlug(t *testing.T) {
 	for _, want := range []string{"foo", "foo-1", "foo-2"} {
 		if got := s.take("foo"); got != want {
 			t.Errorf("take = %s, want %s", got, want)
+		}
+	}
+}
+
+// invisible's ranges without a table look-up hold no control or format
+// character, and it agrees with the Unicode tables everywhere.
+func TestInvisibleFastPath(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := r != '\n' && r != '\t' && (r == utf8.RuneError || unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r))
+		if got := invisible(r); got != want {
+			t.Fatalf("invisible(U+%04X) = %v, want %v", r, got, want)
 		}
 	}
 }
