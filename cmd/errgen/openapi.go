@@ -52,18 +52,9 @@ func runOpenAPI(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return exitFailure
 	}
-	res, err := errgen.Augment(c, spec, *specPath, errgen.AugmentOptions{Force: *force, AllowInvalidSpec: *allowInvalid})
-	if err != nil {
-		for _, line := range strings.Split(err.Error(), "\n") {
-			fmt.Fprintf(stderr, "errgen: %s\n", line)
-		}
-		fmt.Fprintf(stderr, "errgen: %s was not written\n", *outPath)
+	res, ok := augmentSpec(c, spec, *specPath, *outPath, errgen.AugmentOptions{Force: *force, AllowInvalidSpec: *allowInvalid}, stderr)
+	if !ok {
 		return exitFailure
-	}
-	for _, n := range res.Notices {
-		// the position and the message, without diag's "notice: ": the
-		// lines read as they always have
-		fmt.Fprintf(stderr, "errgen: %s: %s%s\n", n.Pos, n.Msg, n.Hint)
 	}
 	// The spec itself is the one file errgen may replace without its header:
 	// augmenting in place.
