@@ -43,7 +43,7 @@ func TestCommandHelp(t *testing.T) {
 		"validate": {"--catalog"},
 		"init":     {"--format", "DIR"},
 		"schema":   {"JSON Schema"},
-		"openapi":  {"--spec", "--out", "--catalog", "--force"},
+		"openapi":  {"--spec", "--out", "--catalog", "--force", "--check"},
 		"version":  {"version"},
 	}
 	for _, c := range commands("errgen") {

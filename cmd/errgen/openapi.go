@@ -3,12 +3,13 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/errgen/errgen"
 )
 
-const openapiSynopsis = `errgen openapi [CATALOG] --spec IN --out OUT [--force] [--allow-invalid-spec]
+const openapiSynopsis = `errgen openapi [CATALOG] --spec IN --out OUT [--force] [--check] [--allow-invalid-spec]
 
 Adds the catalog's error components to the OpenAPI 3.0 or 3.1 document IN
 (YAML or JSON) and attaches error responses to every operation: for each
@@ -20,7 +21,13 @@ only if the result passes validation. What IN already says is kept unless
 --force is given: a response it defines is reported on stderr, a component of
 the same name that differs is an error. IN's text is kept byte for byte:
 errgen only inserts, in IN's style. An IN that is not valid before errgen
-changes anything is refused, unless --allow-invalid-spec is given.`
+changes anything is refused, unless --allow-invalid-spec is given.
+
+errgen marks what it inserts (x-errgen members, with a hash of each part),
+so running it again on its own output refreshes its parts from the catalog
+and removes the ones nothing uses any more, without --force; a part edited
+by hand since is an error unless --force. --check writes nothing and exits 1
+with a diff when OUT is not what a run would write.`
 
 // runOpenAPI implements "errgen openapi".
 func runOpenAPI(args []string, stdout, stderr io.Writer) int {
@@ -30,6 +37,7 @@ func runOpenAPI(args []string, stdout, stderr io.Writer) int {
 	catalogPath := fs.catalogFlag()
 	force := fs.Bool("force", false, "replace responses and components the spec already defines")
 	allowInvalid := fs.Bool("allow-invalid-spec", false, "augment a spec that is not valid as it is, as long as errgen's additions add no problem")
+	check := fs.Bool("check", false, "write nothing; exit 1 with a diff when OUT is not what a run would write")
 	if code, stop := fs.parse(args); stop {
 		return code
 	}
@@ -58,5 +66,10 @@ func runOpenAPI(args []string, stdout, stderr io.Writer) int {
 	}
 	// The spec itself is the one file errgen may replace without its header:
 	// augmenting in place.
-	return writeTargets([]target{{path: *outPath, data: res.Spec, mayReplace: *specPath}}, stdout, stderr)
+	targets := []target{{path: *outPath, data: res.Spec, mayReplace: *specPath}}
+	if *check {
+		again := slices.DeleteFunc(slices.Clone(args), func(a string) bool { return a == "--check" || a == "--check=true" })
+		return checkTargets(targets, commandLine("errgen openapi", again), stdout, stderr)
+	}
+	return writeTargets(targets, stdout, stderr)
 }

@@ -236,7 +236,44 @@ func TestOpenAPIAllowInvalidSpec(t *testing.T) {
 	if code != exitOK || !strings.Contains(stderr, "the input spec is not valid (before errgen changed anything), augmented anyway") {
 		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
 	}
-	if got := readOA(t, out); !bytes.HasPrefix(got, []byte(strings.TrimSuffix(spec, "\n"))) {
+	got := readOA(t, out)
+	// errgen's marker heads the operation
+	if i, j := bytes.Index(got, []byte("      x-errgen: ")), bytes.Index(got, []byte("      responses:")); i < 0 || j < i ||
+		!bytes.HasPrefix(append(got[:i:i], got[j:]...), []byte(strings.TrimSuffix(spec, "\n"))) {
 		t.Errorf("the input's text is not kept:\n%s", got)
+	}
+}
+
+// Re-running on errgen's own output needs no --force and changes nothing;
+// --check passes then, and fails with a diff once the catalog changes.
+func TestOpenAPIRerunAndCheck(t *testing.T) {
+	in := copySpec(t, "tasks-3.1.yaml")
+	catalogPath := filepath.Join(filepath.Dir(in), "catalog.yaml")
+	if err := os.WriteFile(catalogPath, readOA(t, oaCatalog), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"--catalog", catalogPath, "--spec", in, "--out", in}
+	for i := range 2 {
+		if code, _, stderr := runOA(t, args...); code != exitOK {
+			t.Fatalf("run %d: exit %d: %s", i+1, code, stderr)
+		}
+	}
+	if code, stdout, stderr := runOA(t, append(args, "--check")...); code != exitOK || !strings.Contains(stdout, "up to date") {
+		t.Fatalf("--check on a fresh spec: exit %d: %s%s", code, stdout, stderr)
+	}
+	catalog := strings.Replace(string(readOA(t, catalogPath)), "message: Validation failed", "message: The request is not valid", 1)
+	if err := os.WriteFile(catalogPath, []byte(catalog), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := readOA(t, in)
+	code, stdout, stderr := runOA(t, append(args, "--check")...)
+	if code != exitFailure || !strings.Contains(stdout, "+                error: The request is not valid") || !strings.Contains(stderr, "errgen openapi --catalog") {
+		t.Errorf("--check on a stale spec: exit %d:\n%s%s", code, stdout, stderr)
+	}
+	if !bytes.Equal(before, readOA(t, in)) {
+		t.Error("--check wrote the spec")
+	}
+	if code, _, stderr := runOA(t, args...); code != exitOK {
+		t.Fatalf("re-run after the catalog changed: exit %d: %s", code, stderr)
 	}
 }

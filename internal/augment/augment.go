@@ -58,6 +58,9 @@ func (a *augmenter) run(spec []byte) (out []byte, notices []diag.Diagnostic, err
 	if err != nil {
 		return nil, nil, err
 	}
+	if file, body, err = a.strip(file, body, isJSON); err != nil {
+		return nil, nil, err
+	}
 	out, variant, err := a.augment(file, body, isJSON)
 	if err != nil {
 		return nil, nil, err
@@ -89,8 +92,11 @@ func (a *augmenter) augment(file *yaml.Node, text []byte, isJSON bool) (out, var
 	if err != nil {
 		return nil, nil, a.fail(nil, "%v", err)
 	}
-	a.refStyle = firstRefStyle(root)
-	a.quoteStyle = firstQuoteStyle(root)
+	// errgen's own text (what it wrote in place of the author's) does not
+	// say how the author writes
+	skip := a.replacedNodes(root)
+	a.refStyle = firstRefStyle(root, skip)
+	a.quoteStyle = firstQuoteStyle(root, skip)
 	a.statusKey = a.firstStatusKey(root)
 	plans := a.plan(root)
 	places, responses, withDefault := a.markUsed(plans)
@@ -100,6 +106,7 @@ func (a *augmenter) augment(file *yaml.Node, text []byte, isJSON bool) (out, var
 	}
 	a.mergeComponents(root, comps)
 	a.attach(places)
+	a.writeMarkers(root)
 	if err := a.problems.Err(); err != nil {
 		return nil, nil, err
 	}

@@ -25,6 +25,9 @@ type augmenter struct {
 	omit         omitFunc            // what of adds the validated text leaves out
 	problems     diag.List           // errors, all reported at once
 	notices      []diag.Diagnostic   // what the spec already defines, left alone
+	owned        ownership           // what errgen writes, for its markers
+	remap        *textedit.Removed   // the spec errgen's earlier additions were taken from, if any
+	replaceable  map[string]bool     // what errgen wrote in place of the author's: rewritten without force
 }
 
 func newAugmenter(c *catalog.Catalog, specName string, opts Options) *augmenter {
@@ -37,6 +40,9 @@ func (a *augmenter) pos(n *yaml.Node) diag.Pos {
 	p := diag.Pos{File: a.specName}
 	if n != nil {
 		p.Line, p.Col = n.Line, n.Column
+		if a.remap != nil && n.Line > 0 {
+			p.Line, p.Col = a.remap.Pos(n.Line, n.Column)
+		}
 	}
 	return p
 }

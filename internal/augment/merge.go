@@ -18,6 +18,7 @@ func (a *augmenter) mergeComponents(root, comps *yaml.Node) {
 	if target == nil || target.Kind != yaml.MappingNode {
 		target = yamlnode.Map()
 		a.setMember(root, "components", target)
+		a.owned.created = append(a.owned.created, "components")
 	}
 	for i := 0; i+1 < len(comps.Content); i += 2 {
 		section, ours := comps.Content[i].Value, comps.Content[i+1]
@@ -25,6 +26,9 @@ func (a *augmenter) mergeComponents(root, comps *yaml.Node) {
 		if theirs == nil || theirs.Kind != yaml.MappingNode {
 			theirs = yamlnode.Map()
 			a.setMember(target, section, theirs)
+			if len(a.owned.created) == 0 || a.owned.created[0] != "components" {
+				a.owned.created = append(a.owned.created, section)
+			}
 		}
 		for j := 0; j+1 < len(ours.Content); j += 2 {
 			name, value := ours.Content[j].Value, ours.Content[j+1]
@@ -33,9 +37,11 @@ func (a *augmenter) mergeComponents(root, comps *yaml.Node) {
 			switch {
 			case existing == nil:
 				a.set(theirs, name, value)
-			case sameNode(existing, value):
-			case a.force:
+				a.owned.component(section, name, value, false)
+			case a.replaceable["components."+section+"."+name] || (a.force && !sameNode(existing, value)):
 				a.setMember(theirs, name, value)
+				a.owned.component(section, name, value, true)
+			case sameNode(existing, value):
 			default:
 				a.addf(keyNode(theirs, name), "components.%s.%s is already defined and differs from the %s %s errgen generates from %s; set openapi.prefix in the catalog, rename the spec's, or use --force to replace it",
 					section, name, name, strings.TrimSuffix(section, "s"), a.catalogName())

@@ -51,6 +51,7 @@ func (a *augmenter) decide(p opPlan, key, name string, places *[]placement) bool
 	responses := memberValue(p.op, "responses")
 	existing := memberValue(responses, key)
 	switch {
+	case existing != nil && a.replaceable[p.where+": response "+key]:
 	case existing != nil && sameNode(existing, ref):
 		return true
 	case existing != nil && !a.force:
@@ -68,7 +69,9 @@ func (a *augmenter) attach(places []placement) {
 		if responses == nil || responses.Kind != yaml.MappingNode {
 			responses = yamlnode.Map()
 			a.setMember(pl.op, "responses", responses)
+			a.owned.attached(pl.op, "responses", responses, false)
 		}
+		a.owned.attached(pl.op, pl.key, pl.ref, pl.replace)
 		switch {
 		case pl.replace:
 			a.setMember(responses, pl.key, pl.ref)

@@ -30,13 +30,10 @@ type opPlan struct {
 // errors its x-errors lists and the openapi.attach ones it does not opt out
 // of, and no other.
 func (a *augmenter) plan(root *yaml.Node) []opPlan {
-	byCode := make(map[string]*catalog.Error, len(a.c.Errors))
-	for _, e := range a.c.Errors {
-		byCode[e.Code] = e
-	}
+	byCode := a.byCode()
 	var attach []*catalog.Error
 	for _, code := range a.c.OpenAPI.Attach {
-		if e := byCode[code]; e != nil {
+		if e := byCode[code]; e != nil && !e.Retired {
 			attach = append(attach, e)
 		}
 	}
@@ -50,7 +47,9 @@ func (a *augmenter) plan(root *yaml.Node) []opPlan {
 			a.notef(op, "%s: left alone: %s; attach the error responses to it by hand, or write it out", where, reason)
 			return
 		}
-		admitted := map[*catalog.Error]bool{}
+		// Write sends the fallback for any error the catalog does not
+		// know, from every operation: it is declared on every one.
+		admitted := map[*catalog.Error]bool{a.c.Fallback: a.c.Fallback != nil}
 		for _, e := range a.attached(where, op, rootSecurity, attach) {
 			admitted[e] = true
 		}
@@ -129,6 +128,8 @@ func (a *augmenter) listed(where string, op *yaml.Node, byCode map[string]*catal
 		switch {
 		case item.Kind != yaml.ScalarNode:
 			a.addf(item, "%s: x-errors: each entry must be an error code", where)
+		case e != nil && e.Retired:
+			a.notef(item, "%s: x-errors: %s is retired%s: not attached; remove it from x-errors", where, e.Code, replacedBy(e))
 		case e != nil:
 			errs = append(errs, e)
 		default:
@@ -136,4 +137,24 @@ func (a *augmenter) listed(where string, op *yaml.Node, byCode map[string]*catal
 		}
 	}
 	return errs
+}
+
+// replacedBy says what replaced a retired error, if the catalog says.
+func replacedBy(e *catalog.Error) string {
+	if e.ReplacedBy == "" {
+		return ""
+	}
+	return " (replaced by " + e.ReplacedBy + "; list that instead)"
+}
+
+// byCode maps every code of the catalog to its error, retired ones too.
+func (a *augmenter) byCode() map[string]*catalog.Error {
+	byCode := make(map[string]*catalog.Error, len(a.c.Errors)+len(a.c.Retired))
+	for _, e := range a.c.Errors {
+		byCode[e.Code] = e
+	}
+	for _, e := range a.c.Retired {
+		byCode[e.Code] = e
+	}
+	return byCode
 }

@@ -70,7 +70,7 @@ func TestAugmentPerOperation(t *testing.T) {
 		"GET /one-again":     "400:BadRequestValidationError " + attached,
 		"POST /two":          "400:BadRequestValidationErrorInvalidJSON " + attached,
 		"PUT /all":           "400:BadRequest " + attached,
-		"GET /no-attach":     "404:NotFound",
+		"GET /no-attach":     "404:NotFound 500:InternalServerError", // the fallback, which Write sends from anywhere
 		"GET /public":        "429:TooManyRequests 500:InternalServerError",
 		"GET /public-listed": "401:UnauthorizedUnauthorized 429:TooManyRequests 500:InternalServerError",
 	}

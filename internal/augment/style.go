@@ -33,7 +33,10 @@ func (a *augmenter) styleRefs(n *yaml.Node) {
 	}
 }
 
-func firstRefStyle(n *yaml.Node) yaml.Style {
+func firstRefStyle(n *yaml.Node, skip map[*yaml.Node]bool) yaml.Style {
+	if skip[n] {
+		return 0
+	}
 	if n.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if n.Content[i].Value == "$ref" && n.Content[i+1].Kind == yaml.ScalarNode {
@@ -42,7 +45,7 @@ func firstRefStyle(n *yaml.Node) yaml.Style {
 		}
 	}
 	for _, c := range n.Content {
-		if s := firstRefStyle(c); s != 0 {
+		if s := firstRefStyle(c, skip); s != 0 {
 			return s
 		}
 	}
@@ -51,12 +54,15 @@ func firstRefStyle(n *yaml.Node) yaml.Style {
 
 // firstQuoteStyle is the quoting of the spec's first quoted scalar: how
 // errgen quotes its status keys when the spec has no $ref to follow.
-func firstQuoteStyle(n *yaml.Node) yaml.Style {
+func firstQuoteStyle(n *yaml.Node, skip map[*yaml.Node]bool) yaml.Style {
+	if skip[n] {
+		return 0
+	}
 	if n.Kind == yaml.ScalarNode {
 		return n.Style & (yaml.DoubleQuotedStyle | yaml.SingleQuotedStyle)
 	}
 	for _, c := range n.Content {
-		if s := firstQuoteStyle(c); s != 0 {
+		if s := firstQuoteStyle(c, skip); s != 0 {
 			return s
 		}
 	}

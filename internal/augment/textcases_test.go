@@ -103,7 +103,7 @@ var textCases = []struct {
 	{
 		name:    "unaliased-anchor.yaml",
 		spec:    "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get: &op\n      responses: &rr\n        '200':\n          description: ok\n",
-		want:    []string{"    get: &op\n      responses: &rr\n        '200':\n          description: ok\n        '401':\n"},
+		want:    []string{"    get: &op\n      x-errgen: {", "\n      responses: &rr\n        '200':\n          description: ok\n        '401':\n"},
 		notices: []string{},
 	},
 	{

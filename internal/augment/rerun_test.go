@@ -1,0 +1,154 @@
+package augment
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aymanbagabas/go-udiff"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/errgen/errgen/catalog"
+)
+
+const rerunDir = "testdata/rerun"
+
+// rerunEdits are what the author changes in the spec between the two
+// runs: a code taken out of an operation's x-errors, one added.
+var rerunEdits = strings.NewReplacer(
+	"x-errors: [VALIDATION_ERROR, INVALID_JSON]\n", "x-errors: [VALIDATION_ERROR]\n",
+	"x-errors: [VALIDATION_ERROR, INVALID_JSON, NOT_FOUND]\n", "x-errors: [VALIDATION_ERROR, INVALID_JSON, NOT_FOUND, CONFLICT]\n",
+)
+
+func loadRerunCatalog(t *testing.T, name string) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Load(filepath.Join(rerunDir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.File = name
+	return c
+}
+
+// compareGolden compares out with the golden file name of testdata/rerun
+// (-update rewrites it).
+func compareGolden(t *testing.T, name string, out []byte) {
+	t.Helper()
+	path := filepath.Join(rerunDir, name)
+	if *update {
+		if err := os.WriteFile(path, out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	golden, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -run Rerun ./internal/augment -update)", err)
+	}
+	if !bytes.Equal(golden, out) {
+		t.Errorf("%s is stale (run go test -run Rerun ./internal/augment -update):\n%s", path, udiff.Unified(path, "augmented", string(golden), string(out)))
+	}
+}
+
+// A spec augmented, its catalog then edited (a message, a status, a code
+// retired, a code added) and its x-errors too (a code removed, one added),
+// augmented again without --force: errgen's parts are current, what
+// nothing uses any more is gone, the author's text is all there, and the
+// result is what a first run on the author's spec gives; running again
+// changes nothing (what --check checks).
+func TestAugmentRerun(t *testing.T) {
+	v1, v2 := loadRerunCatalog(t, "catalog-v1.yaml"), loadRerunCatalog(t, "catalog-v2.yaml")
+	spec, err := os.ReadFile(filepath.Join(rerunDir, "api.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out1, _, err := Augment(v1, spec, "api.yaml", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareGolden(t, "out-v1.yaml", out1)
+	edited := []byte(rerunEdits.Replace(string(out1)))
+	authored := []byte(rerunEdits.Replace(string(spec)))
+	out2, notices, err := Augment(v2, edited, "api.yaml", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareGolden(t, "out-v2.yaml", out2)
+	loadValidOpenAPI(t, out2)
+	if !isSubsequence(authored, out2) {
+		t.Errorf("the author's spec is not a subsequence of the output: %s", firstLost(authored, out2))
+	}
+	first, _, err := Augment(v2, authored, "api.yaml", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first, out2) {
+		t.Errorf("a re-run differs from a first run on the author's spec:\n%s", udiff.Unified("first", "re-run", string(first), string(out2)))
+	}
+	for _, gone := range []string{"Validation failed", "GoneAway", "BadRequestBody", "'410'"} {
+		if bytes.Contains(out2, []byte(gone)) {
+			t.Errorf("the re-run output still has %q", gone)
+		}
+	}
+	checkNoOrphans(t, out2)
+	want := "api.yaml:26:29: GET /items/{id}: x-errors: GONE_AWAY is retired (replaced by NOT_FOUND; list that instead): not attached; remove it from x-errors"
+	if got := strings.Join(lines(notices), "\n"); got != want {
+		t.Errorf("notices:\n%s\nwant:\n%s", got, want)
+	}
+	checkAugmented(t, v2, authored, out2, "api.yaml", Options{})
+}
+
+// checkNoOrphans checks that every component errgen's marker names is
+// referred to.
+func checkNoOrphans(t *testing.T, out []byte) {
+	t.Helper()
+	var doc yaml.Node
+	if err := yaml.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	mk := memberValue(memberValue(doc.Content[0], "components"), marker)
+	for i := 0; mk != nil && i+1 < len(mk.Content); i += 2 {
+		section := mk.Content[i].Value
+		for j := 0; section != createdKey && j+1 < len(mk.Content[i+1].Content); j += 2 {
+			ref := "#/components/" + section + "/" + mk.Content[i+1].Content[j].Value + "'"
+			if !bytes.Contains(out, []byte(ref)) {
+				t.Errorf("%s: nothing refers to it", ref)
+			}
+		}
+	}
+}
+
+// A part errgen wrote and the author edited since is not errgen's to
+// rewrite without --force; with it, errgen rewrites it.
+func TestAugmentRerunEditedByHand(t *testing.T) {
+	v1 := loadRerunCatalog(t, "catalog-v1.yaml")
+	spec, err := os.ReadFile(filepath.Join(rerunDir, "api.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out1, _, err := Augment(v1, spec, "api.yaml", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ old, new, want string }{
+		{"      title: VALIDATION_ERROR\n", "      title: My validation error\n",
+			"components.schemas.ValidationError was changed by hand since errgen wrote it"},
+		{"        '404':\n          $ref: '#/components/responses/NotFound'\n        '410'", "        '404':\n          $ref: '#/components/responses/Mine'\n        '410'",
+			"GET /items/{id}: response 404 was changed by hand since errgen wrote it"},
+	} {
+		edited := []byte(strings.Replace(string(out1), tc.old, tc.new, 1))
+		_, _, err := Augment(v1, edited, "api.yaml", Options{})
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "--force") {
+			t.Errorf("after %q: err %v, want %q", tc.new, err, tc.want)
+		}
+		forced, _, err := Augment(v1, edited, "api.yaml", Options{Force: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(forced, out1) {
+			t.Errorf("--force after %q does not give errgen's output back:\n%s", tc.new, udiff.Unified("want", "got", string(out1), string(forced)))
+		}
+	}
+}

@@ -1,0 +1,152 @@
+package augment
+
+import (
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/errgen/errgen/internal/textedit"
+	"github.com/errgen/errgen/internal/yamlnode"
+)
+
+// strip takes errgen's earlier insertions, as its markers name them, out
+// of the spec's text, and reads what is left: the author's spec, which
+// errgen then augments as on a first run. A part errgen wrote whose hash no
+// longer matches was edited by hand: a problem, unless force (then errgen
+// replaces it like its own). It returns file and text unchanged when the
+// spec has no marker.
+func (a *augmenter) strip(file *yaml.Node, text []byte, isJSON bool) (*yaml.Node, []byte, error) {
+	keys := map[*yaml.Node]bool{}
+	root := file.Content[0]
+	a.ownedComponents(root, keys)
+	a.eachOperation(root, func(where string, op *yaml.Node) { a.ownedResponses(where, op, keys) })
+	if err := a.problems.Err(); err != nil || len(keys) == 0 {
+		return file, text, err
+	}
+	removed, err := textedit.Remove(file, text, isJSON, keys)
+	if err != nil {
+		return nil, nil, a.editError(err)
+	}
+	stripped, err := readSpec(removed.Text, isJSON, a.specName)
+	if err != nil {
+		return nil, nil, a.fail(nil, "the spec without errgen's earlier additions does not read back (please report this, with the spec): %v", err)
+	}
+	a.remap = removed
+	return stripped, removed.Text, nil
+}
+
+// ownedComponents adds to keys the components errgen wrote, its marker,
+// and the sections (or components itself) it created and nothing else
+// holds now.
+func (a *augmenter) ownedComponents(root *yaml.Node, keys map[*yaml.Node]bool) {
+	comps := memberValue(root, "components")
+	mk := memberValue(comps, marker)
+	if mk == nil || mk.Kind != yaml.MappingNode {
+		return
+	}
+	keys[keyNode(comps, marker)] = true
+	created := map[string]bool{}
+	for i := 0; i+1 < len(mk.Content); i += 2 {
+		section, entries := mk.Content[i].Value, mk.Content[i+1]
+		if section == createdKey {
+			for _, s := range entries.Content {
+				created[s.Value] = true
+			}
+			continue
+		}
+		a.ownedIn(memberValue(comps, section), entries, "components."+section+".", keys)
+	}
+	for i := 0; i+1 < len(comps.Content); i += 2 {
+		k := comps.Content[i]
+		if (created["components"] || created[k.Value]) && k.Value != marker && allIn(comps.Content[i+1], keys) {
+			keys[k] = true
+		}
+	}
+	if created["components"] && allIn(comps, keys) {
+		keys[keyNode(root, "components")] = true
+	}
+}
+
+// ownedResponses adds to keys the responses errgen attached to op (or its
+// whole responses member, when it added that) and op's marker.
+func (a *augmenter) ownedResponses(where string, op *yaml.Node, keys map[*yaml.Node]bool) {
+	mk := memberValue(op, marker)
+	if mk == nil || mk.Kind != yaml.MappingNode {
+		return
+	}
+	keys[keyNode(op, marker)] = true
+	if h := yamlnode.Get(mk, "responses"); h != nil {
+		whole := yamlnode.Map()
+		yamlnode.Set(whole, "responses", h)
+		a.ownedIn(op, whole, where+": ", keys)
+		return
+	}
+	a.ownedIn(memberValue(op, "responses"), mk, where+": response ", keys)
+}
+
+// ownedIn adds to keys the members of m that hashes names with the hash
+// errgen recorded; one whose hash differs is a problem without force.
+func (a *augmenter) ownedIn(m, hashes *yaml.Node, what string, keys map[*yaml.Node]bool) {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(hashes.Content); i += 2 {
+		name, h := hashes.Content[i].Value, hashes.Content[i+1].Value
+		k := keyNode(m, name)
+		if k == nil {
+			continue // removed by hand: nothing to remove
+		}
+		replaced := strings.HasPrefix(h, replacedPrefix)
+		if nodeHash(memberValue(m, name)) != strings.TrimPrefix(h, replacedPrefix) && !a.force {
+			a.addf(k, "%s%s was changed by hand since errgen wrote it (its %s hash no longer matches): use --force to have errgen rewrite it, or delete its entry %q there to make it yours", what, name, marker, name)
+			continue
+		}
+		if replaced {
+			if a.replaceable == nil {
+				a.replaceable = map[string]bool{}
+			}
+			a.replaceable[what+name] = true
+			continue
+		}
+		keys[k] = true
+	}
+}
+
+// allIn reports whether every member of mapping m is in keys.
+func allIn(m *yaml.Node, keys map[*yaml.Node]bool) bool {
+	m = deref(m)
+	for i := 0; m != nil && i < len(m.Content); i += 2 {
+		if !keys[m.Content[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// replacedNodes are the values errgen wrote in place of the author's (see
+// replaceable) in the spec's tree.
+func (a *augmenter) replacedNodes(root *yaml.Node) map[*yaml.Node]bool {
+	if len(a.replaceable) == 0 {
+		return nil
+	}
+	nodes := map[*yaml.Node]bool{}
+	comps := memberValue(root, "components")
+	for i := 0; comps != nil && i+1 < len(comps.Content); i += 2 {
+		in(comps.Content[i+1], "components."+comps.Content[i].Value+".", a.replaceable, nodes)
+	}
+	a.eachOperation(root, func(where string, op *yaml.Node) {
+		in(memberValue(op, "responses"), where+": response ", a.replaceable, nodes)
+	})
+	return nodes
+}
+
+// in adds to nodes the values of mapping m whose keys, after prefix, are
+// in names.
+func in(m *yaml.Node, prefix string, names map[string]bool, nodes map[*yaml.Node]bool) {
+	m = deref(m)
+	for i := 0; m != nil && m.Kind == yaml.MappingNode && i+1 < len(m.Content); i += 2 {
+		if names[prefix+m.Content[i].Value] {
+			nodes[m.Content[i+1]] = true
+		}
+	}
+}

@@ -1,0 +1,147 @@
+package textedit
+
+import (
+	"slices"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Removed is a text with members of its mappings taken out (see Remove),
+// and what it takes to find a place of it in the text it came from.
+type Removed struct {
+	Text  []byte
+	from  *source
+	to    *source
+	spans []edit // the removed ranges of the original text, in order
+}
+
+// Remove takes the members whose keys are in keys out of the text file
+// was parsed from: the exact reverse of what the editor writes when it
+// inserts them (the member, with the line break and indentation, or the
+// comma, that joined it to its mapping), so that text Write inserted
+// members into comes back byte for byte once they are removed. What is
+// left is a subsequence of the text.
+func Remove(file *yaml.Node, text []byte, isJSON bool, keys map[*yaml.Node]bool) (*Removed, error) {
+	r := &remover{src: newSource(text, isJSON), keys: keys, empty: NewAdditions()}
+	r.walk(file)
+	if r.err != nil {
+		return nil, r.err
+	}
+	slices.SortFunc(r.spans, func(x, y edit) int { return x.at - y.at })
+	out := applyEdits(text, slices.Clone(r.spans))
+	if out == nil {
+		return nil, ErrOverlap
+	}
+	return &Removed{Text: out, from: r.src, to: newSource(out, isJSON), spans: r.spans}, nil
+}
+
+// Pos is the line and column in the original text of the place at line
+// and col (1-based, counted like the parser counts them) of r.Text.
+func (r *Removed) Pos(line, col int) (int, int) {
+	off := r.to.offset(&yaml.Node{Line: line, Column: col})
+	for _, s := range r.spans {
+		if s.at > off {
+			break
+		}
+		off += s.end - s.at
+	}
+	return r.from.position(off)
+}
+
+// position is the 1-based line and column of offset off.
+func (s *source) position(off int) (int, int) {
+	i, found := slices.BinarySearch(s.lines, off)
+	if !found {
+		i--
+	}
+	i = max(i, 0)
+	if s.isJSON {
+		return i + 1, off - s.lines[i] + 1
+	}
+	return i + 1, utf8.RuneCount(s.text[s.lines[i]:off]) + 1
+}
+
+type remover struct {
+	src   *source
+	keys  map[*yaml.Node]bool
+	empty *Additions
+	spans []edit
+	err   *PosError
+}
+
+func (r *remover) walk(n *yaml.Node) {
+	if n.Kind == yaml.MappingNode {
+		r.mapping(n)
+		return
+	}
+	for _, c := range n.Content {
+		r.walk(c)
+	}
+}
+
+// mapping removes each run of consecutive removed members of m, and walks
+// the members it keeps.
+func (r *remover) mapping(m *yaml.Node) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if !r.keys[m.Content[i]] {
+			r.walk(m.Content[i+1])
+			continue
+		}
+		j := i
+		for j+2 < len(m.Content) && r.keys[m.Content[j+2]] {
+			j += 2
+		}
+		r.run(m, i, j)
+		i = j
+	}
+}
+
+// run removes the members of m from the one keyed at i to the one keyed
+// at j.
+func (r *remover) run(m *yaml.Node, i, j int) {
+	s := r.src
+	first, last := m.Content[i], m.Content[j+1]
+	if !s.isJSON && m.Style&yaml.FlowStyle == 0 {
+		if len(s.indentOf(first.Line-1)) != first.Column-1 || first.Line < 2 {
+			r.fail(first, "errgen cannot remove %s, which does not start its line", first.Value)
+			return
+		}
+		lastKey := m.Content[j]
+		dash := last.Kind == yaml.SequenceNode && last.Style&yaml.FlowStyle == 0 && last.Column == lastKey.Column
+		end := s.blockEnd(lastKey.Line-1, lastKey.Column-1, dash, r.empty.lastLeaf(last))
+		r.cut(s.ends[first.Line-2], end)
+		return
+	}
+	switch {
+	case i > 0: // from the end of the kept member before
+		r.cut(r.valueEnd(m.Content[i-1]), r.valueEnd(last))
+	case j+2 < len(m.Content): // up to the kept member after
+		r.cut(s.offset(first), s.offset(m.Content[j+2]))
+	default: // every member: the braces stay
+		r.cut(s.offset(m)+1, r.valueEnd(m)-1)
+	}
+}
+
+// valueEnd is the offset after a JSON or flow YAML value.
+func (r *remover) valueEnd(v *yaml.Node) int {
+	at := r.src.offset(v)
+	if r.src.isJSON {
+		return jsonEnd(r.src.text, at)
+	}
+	return (&textEditor{src: r.src}).yamlInlineEnd(v, at)
+}
+
+func (r *remover) cut(at, end int) {
+	if end > at {
+		r.spans = append(r.spans, edit{at: at, end: end})
+	}
+}
+
+func (r *remover) fail(n *yaml.Node, format string, args ...any) {
+	if r.err == nil {
+		e := &textEditor{}
+		e.fail(n, format, args...)
+		r.err = e.err
+	}
+}
