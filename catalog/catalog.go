@@ -53,6 +53,7 @@ type OpenAPIOptions struct {
 	Attach          []string        // codes attached to every operation on augment
 	DefaultResponse bool            // attach the fallback error as each operation's "default" response
 	Prefix          string          // prepended to every component name, so a spec's own Error survives augmenting
+	ClosedUnions    bool            // openapi.unions: closed: a status's body is a discriminated union of its codes, not open
 	Out             string          // the components file, relative to the catalog's folder; "" unset, "none" off
 	Augment         []AugmentTarget // specs errgen generate augments, in order
 }

@@ -23,7 +23,7 @@ var (
 	topKeys         = []string{"version", "api", "description", "format", "type_base", "docs_url", "request_id", "go", "openapi", "docs", "errors"}
 	requestIDKeys   = []string{"header"}
 	goKeys          = []string{"package", "out"}
-	openAPIKeys     = []string{"version", "attach", "default_response", "prefix", "out", "augment"}
+	openAPIKeys     = []string{"version", "attach", "default_response", "prefix", "unions", "out", "augment"}
 	augmentKeys     = []string{"spec", "out"}
 	docsKeys        = []string{"title", "group_by", "layout", "sections", "providers", "out"}
 	sectionKeys     = []string{"title", "body"}
@@ -242,6 +242,13 @@ func (cr *catalogReader) openAPI(n *yaml.Node) {
 			o.Prefix = cr.str(f.value, "openapi.prefix")
 			if o.Prefix != "" && !componentPattern.MatchString(o.Prefix) {
 				cr.probs.add(posOf(f.value), "openapi.prefix %q must be letters, digits and _, starting with a letter", o.Prefix)
+			}
+		case "unions":
+			switch s := cr.str(f.value, "openapi.unions"); s {
+			case "open", "closed":
+				o.ClosedUnions = s == "closed"
+			default:
+				cr.probs.add(posOf(f.value), "openapi.unions %q must be open or closed", s)
 			}
 		case "out":
 			o.Out = cr.outPath(f.value, "openapi.out")

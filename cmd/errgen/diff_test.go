@@ -18,14 +18,17 @@ api: Shop API
 errors:
   - {code: NOT_FOUND, status: 404}
   - {code: GONE, status: 410}
+  - {code: EXPIRED, status: 410}
   - {code: INTERNAL, status: 500, fallback: true}
 `
-	// newCatalog changes a status (breaking) and deprecates a code.
+	// newCatalog changes a status (breaking) and deprecates a code; 410
+	// keeps a code, so its OpenAPI response stays.
 	newCatalog = `version: 1
 api: Shop API
 errors:
   - {code: NOT_FOUND, status: 404}
   - {code: GONE, status: 400, title: Gone, deprecated: Use NOT_FOUND., replaced_by: NOT_FOUND}
+  - {code: EXPIRED, status: 410}
   - {code: INTERNAL, status: 500, fallback: true}
 `
 )

@@ -64,7 +64,7 @@ func TestOpenAPIWritesAugmentedSpec(t *testing.T) {
 	}{
 		// the spec's own 409 is kept, and said so; its webhooks are not augmented, and said so
 		{"tasks-3.1.yaml", "tasks-3.1.yaml", nil, []string{
-			":88:9: PUT /tasks/{id}: response 409 kept: the spec already defines it (errgen's is ConflictConflict)",
+			":88:9: PUT /tasks/{id}: response 409 kept: the spec already defines it (errgen's is Conflict)",
 			webhooksNotice}},
 		{"tasks-3.1.yaml", "tasks-3.1.force.yaml", []string{"--force"}, []string{webhooksNotice}},
 		{"petstore-expanded.yaml", "petstore-expanded.force.yaml", []string{"--force"}, nil},

@@ -40,7 +40,7 @@ func TestAugmentInvalidInput(t *testing.T) {
 			if n := strings.Join(lines(notices), "\n"); !strings.Contains(n, tt.notice) {
 				t.Errorf("notices\n%s\nlack\n%s", n, tt.notice)
 			}
-			if !strings.Contains(string(out), "'#/components/responses/UnauthorizedUnauthorized'") {
+			if !strings.Contains(string(out), "'#/components/responses/Unauthorized'") {
 				t.Errorf("nothing attached:\n%s", out)
 			}
 			checkAugmented(t, c, []byte(tt.spec), out, tt.name, Options{AllowInvalidSpec: true})

@@ -9,8 +9,8 @@ import (
 	"github.com/errgen/errgen/internal/names"
 )
 
-// responseUse is a response errgen attaches: the errors of one status that
-// some operations admit. Operations admitting the same errors share it.
+// responseUse is a response errgen attaches: the errors of one status.
+// Every operation with errors of the status shares it.
 type responseUse struct {
 	name   string // the component's name, prefixed
 	status int
@@ -26,9 +26,10 @@ type opPlan struct {
 	uses  []*responseUse
 }
 
-// plan decides each operation's error responses: for each status, the
-// errors its x-errors lists and the openapi.attach ones it does not opt out
-// of, and no other.
+// plan decides each operation's error responses: one for each status of
+// the errors its x-errors lists, the openapi.attach ones it does not opt
+// out of, and the fallback. A status's response is the same whichever of
+// its codes an operation lists (see names.Response).
 func (a *augmenter) plan(root *yaml.Node) []opPlan {
 	byCode := a.byCode()
 	var attach []*catalog.Error
@@ -38,7 +39,11 @@ func (a *augmenter) plan(root *yaml.Node) []opPlan {
 		}
 	}
 	rootSecurity := memberValue(root, "security")
-	uses := map[string]*responseUse{}
+	uses := map[int]*responseUse{}
+	byStatus := map[int][]*catalog.Error{}
+	for _, e := range a.c.Errors {
+		byStatus[e.Status] = append(byStatus[e.Status], e)
+	}
 	var plans []opPlan
 	shared := sharedOperations(root)
 	a.noteSkipped(root)
@@ -56,27 +61,20 @@ func (a *augmenter) plan(root *yaml.Node) []opPlan {
 		for _, e := range a.listed(where, op, byCode) {
 			admitted[e] = true
 		}
-		byStatus := map[int][]*catalog.Error{}
 		var statuses []int
-		for _, e := range a.c.Errors {
-			if admitted[e] {
-				if byStatus[e.Status] == nil {
-					statuses = append(statuses, e.Status)
-				}
-				byStatus[e.Status] = append(byStatus[e.Status], e)
+		for e := range admitted {
+			if e != nil && !slices.Contains(statuses, e.Status) {
+				statuses = append(statuses, e.Status)
 			}
 		}
 		slices.Sort(statuses)
 		p := opPlan{where: where, op: op}
 		for _, status := range statuses {
-			errs := byStatus[status]
-			name := names.Response(a.c, status, errs)
-			u := uses[name]
+			u := uses[status]
 			if u == nil {
-				u = &responseUse{name: name, status: status, errs: errs}
-				uses[name] = u
-			} else if u.status != status || !slices.Equal(u.errs, errs) {
-				a.addf(op, "%s: two error responses would be named %s; rename an error", where, name)
+				// the status's one response: every code of the status
+				u = &responseUse{name: names.Response(a.c, status), status: status, errs: byStatus[status]}
+				uses[status] = u
 			}
 			p.uses = append(p.uses, u)
 		}

@@ -46,7 +46,7 @@ components:
   securitySchemes:
     key: {type: apiKey, in: header, name: X-Key}
   responses:
-    Conflict: {description: "The spec's own, which no operation uses"}
+    Gone: {description: "The spec's own, which no operation uses"}
 `
 
 // An operation's response for a status admits exactly the codes it lists
@@ -64,15 +64,16 @@ func TestAugmentPerOperation(t *testing.T) {
 		t.Errorf("notices: %q", notices)
 	}
 	doc := loadValidOpenAPI(t, out)
-	const attached = "401:UnauthorizedUnauthorized 429:TooManyRequests 500:InternalServerError"
+	const attached = "401:Unauthorized 429:TooManyRequests 500:InternalServerError"
+	// a status's one response, whichever of its codes an operation lists
 	want := map[string]string{
-		"GET /one":           "400:BadRequestValidationError " + attached,
-		"GET /one-again":     "400:BadRequestValidationError " + attached,
-		"POST /two":          "400:BadRequestValidationErrorInvalidJSON " + attached,
+		"GET /one":           "400:BadRequest " + attached,
+		"GET /one-again":     "400:BadRequest " + attached,
+		"POST /two":          "400:BadRequest " + attached,
 		"PUT /all":           "400:BadRequest " + attached,
 		"GET /no-attach":     "404:NotFound 500:InternalServerError", // the fallback, which Write sends from anywhere
 		"GET /public":        "429:TooManyRequests 500:InternalServerError",
-		"GET /public-listed": "401:UnauthorizedUnauthorized 429:TooManyRequests 500:InternalServerError",
+		"GET /public-listed": "401:Unauthorized 429:TooManyRequests 500:InternalServerError",
 	}
 	for path, item := range doc.Paths.Map() {
 		for method, op := range item.Operations() {
@@ -87,32 +88,34 @@ func TestAugmentPerOperation(t *testing.T) {
 			}
 		}
 	}
-	var responses []string
-	for name := range doc.Components.Responses {
-		responses = append(responses, name)
-	}
-	slices.Sort(responses)
-	if got, want := strings.Join(responses, " "), "BadRequest BadRequestValidationError BadRequestValidationErrorInvalidJSON Conflict InternalServerError NotFound TooManyRequests UnauthorizedUnauthorized"; got != want {
+	if got, want := strings.Join(mapsKeys(doc.Components.Responses), " "), "BadRequest Gone InternalServerError NotFound TooManyRequests Unauthorized"; got != want {
 		t.Errorf("responses %s, want %s", got, want)
 	}
-	// a single code is its schema; several, a union with a discriminator
-	one := doc.Components.Responses["BadRequestValidationError"].Value.Content["application/json"]
-	if one.Schema.Ref != "#/components/schemas/ValidationError" || len(one.Examples) != 1 || one.Examples["VALIDATION_ERROR"] == nil {
-		t.Errorf("BadRequestValidationError: schema %s, examples %v", one.Schema.Ref, mapsKeys(one.Examples))
+	// the open body: one schema, every 400 code an example
+	media := doc.Components.Responses["BadRequest"].Value.Content["application/json"]
+	body := doc.Components.Schemas["BadRequestBody"]
+	if media.Schema.Ref != "#/components/schemas/BadRequestBody" || body == nil || body.Value.OneOf != nil || len(media.Examples) != 3 ||
+		!strings.Contains(body.Value.Description, "Known codes: `VALIDATION_ERROR`, `INVALID_JSON`, `DUPLICATE_RESOURCE`.") {
+		t.Errorf("BadRequest: schema %s, body %v, examples %v", media.Schema.Ref, body, mapsKeys(media.Examples))
 	}
-	two := doc.Components.Responses["BadRequestValidationErrorInvalidJSON"].Value.Content["application/json"]
-	body := doc.Components.Schemas["BadRequestValidationErrorInvalidJSONBody"]
-	if two.Schema.Ref != "#/components/schemas/BadRequestValidationErrorInvalidJSONBody" || body == nil ||
-		len(body.Value.OneOf) != 2 || body.Value.Discriminator == nil || len(two.Examples) != 2 {
-		t.Errorf("BadRequestValidationErrorInvalidJSON: schema %s, body %v", two.Schema.Ref, body)
-	}
-	// the schemas are those the responses refer to
-	for _, name := range []string{"Error", "ErrorCode", "ConflictError", "TokenExpiredError", "ForbiddenError"} {
+	// only what the responses refer to
+	for _, name := range []string{"Error", "ErrorCode", "ConflictError", "ValidationError", "ValidationErrorDetails"} {
 		if doc.Components.Schemas[name] != nil {
 			t.Errorf("schema %s added, which nothing refers to", name)
 		}
 	}
-	for _, name := range []string{"ValidationError", "ValidationErrorDetails", "DuplicateResourceError", "BadRequestBody", "RateLimitExceededDetails"} {
+	// closed: a discriminated union of the status's codes, and their schemas
+	c.OpenAPI.ClosedUnions = true
+	out, _, err = Augment(c, []byte(perOpSpec), "perop.yaml", Options{Force: false})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc = loadValidOpenAPI(t, out)
+	body = doc.Components.Schemas["BadRequestBody"]
+	if body == nil || len(body.Value.OneOf) != 3 || body.Value.Discriminator == nil {
+		t.Errorf("closed BadRequestBody: %v", body)
+	}
+	for _, name := range []string{"ValidationError", "ValidationErrorDetails", "DuplicateResourceError", "RateLimitExceededDetails", "UnauthorizedBody"} {
 		if doc.Components.Schemas[name] == nil {
 			t.Errorf("schema %s missing", name)
 		}
@@ -155,12 +158,12 @@ func TestAugmentClashOnlyWhenMerged(t *testing.T) {
 		t.Errorf("with the default response: error %v, want %q", err, want)
 	}
 
-	// a BadRequest of the spec's own clashes only once an operation lists all 400s
+	// a NotFound of the spec's own clashes only once an operation has a 404
 	c = mustLoadCatalog(t, "catalog.yaml")
-	spec = strings.Replace(perOpSpec, "    Conflict:", "    BadRequest: {description: The spec's own}\n    Conflict:", 1)
+	spec = strings.Replace(perOpSpec, "    Gone:", "    NotFound: {description: The spec's own}\n    Gone:", 1)
 	for _, tc := range []struct{ spec, err string }{
-		{strings.ReplaceAll(spec, "INVALID_JSON", "NOT_FOUND"), ""},
-		{spec, "own.yaml:40:5: components.responses.BadRequest is already defined and differs"},
+		{strings.ReplaceAll(spec, "x-errors: [NOT_FOUND]", "x-errors: []"), ""},
+		{spec, "own.yaml:40:5: components.responses.NotFound is already defined and differs"},
 	} {
 		_, _, err := Augment(c, []byte(tc.spec), "own.yaml", Options{Force: false})
 		switch {

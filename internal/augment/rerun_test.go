@@ -87,7 +87,7 @@ func TestAugmentRerun(t *testing.T) {
 	if !bytes.Equal(first, out2) {
 		t.Errorf("a re-run differs from a first run on the author's spec:\n%s", udiff.Unified("first", "re-run", string(first), string(out2)))
 	}
-	for _, gone := range []string{"Validation failed", "GoneAway", "BadRequestBody", "'410'"} {
+	for _, gone := range []string{"Validation failed", "GoneAway", "GoneBody", "'410'"} {
 		if bytes.Contains(out2, []byte(gone)) {
 			t.Errorf("the re-run output still has %q", gone)
 		}
@@ -133,8 +133,8 @@ func TestAugmentRerunEditedByHand(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct{ old, new, want string }{
-		{"      title: VALIDATION_ERROR\n", "      title: My validation error\n",
-			"components.schemas.ValidationError was changed by hand since errgen wrote it"},
+		{"      description: 'The body of a 400 Bad Request response.", "      description: 'My 400 body.",
+			"components.schemas.BadRequestBody was changed by hand since errgen wrote it"},
 		{"        '404':\n          $ref: '#/components/responses/NotFound'\n        '410'", "        '404':\n          $ref: '#/components/responses/Mine'\n        '410'",
 			"GET /items/{id}: response 404 was changed by hand since errgen wrote it"},
 	} {

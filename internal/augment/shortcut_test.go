@@ -45,12 +45,12 @@ func TestValidationVariantAgrees(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.spec, func(t *testing.T) {
-			c := mustLoadCatalog(t, tt.catalog)
+			c := realSpecCatalog(mustLoadCatalog(t, tt.catalog), filepath.Base(tt.spec))
 			spec := readTestSpec(t, tt.spec)
 			plainOut, plain := augmentTexts(t, c, spec, tt.spec, tt.opts, omitNothing)
 			isJSON := bytes.HasPrefix(spec, []byte("{"))
 			for _, omit := range []omitFunc{(*augmenter).variantOmits} {
-				out, variant := augmentTexts(t, mustLoadCatalog(t, tt.catalog), spec, tt.spec, tt.opts, omit)
+				out, variant := augmentTexts(t, realSpecCatalog(mustLoadCatalog(t, tt.catalog), filepath.Base(tt.spec)), spec, tt.spec, tt.opts, omit)
 				if !bytes.Equal(out, plainOut) {
 					t.Error("the output depends on the validated text")
 				}

@@ -18,7 +18,7 @@ var textCases = []struct {
 		name: "blank-lines-and-comments.yaml",
 		spec: "openapi: 3.0.3\n\ninfo: {title: T, version: '1'}\n\npaths:\n  /a:\n    get:\n      x-errors: [NOT_FOUND]\n      responses:\n        '200':\n          description: OK   \n        # after the last response\n\n# the end\n",
 		want: []string{
-			"          description: OK   \n        '401':\n          $ref: '#/components/responses/UnauthorizedUnauthorized'\n        '404':\n",
+			"          description: OK   \n        '401':\n          $ref: '#/components/responses/Unauthorized'\n        '404':\n",
 			"        # after the last response\ncomponents:\n  schemas:\n",
 			"\n\n# the end\n",
 		},
@@ -36,7 +36,7 @@ var textCases = []struct {
 	{
 		name: "crlf.yaml",
 		spec: "openapi: 3.0.3\r\ninfo: {title: T, version: '1'}\r\npaths:\r\n  /a:\r\n    get:\r\n      responses:\r\n        '200':\r\n          description: OK\r\n",
-		want: []string{"          description: OK\r\n        '401':\r\n          $ref: '#/components/responses/UnauthorizedUnauthorized'\r\n"},
+		want: []string{"          description: OK\r\n        '401':\r\n          $ref: '#/components/responses/Unauthorized'\r\n"},
 		check: func(out []byte) string {
 			if bytes.Count(out, []byte("\n")) != bytes.Count(out, []byte("\r\n")) {
 				return "a line ends in \\n alone"
@@ -47,22 +47,22 @@ var textCases = []struct {
 	{
 		name: "indent4.yaml",
 		spec: "openapi: 3.0.3\ninfo:\n    title: T\n    version: '1'\npaths:\n    /a:\n        get:\n            responses:\n                '200':\n                    description: OK\n",
-		want: []string{"                    description: OK\n                '401':\n                    $ref: '#/components/responses/UnauthorizedUnauthorized'\n", "components:\n    schemas:\n        UnauthorizedError:\n            title: UNAUTHORIZED\n"},
+		want: []string{"                    description: OK\n                '401':\n                    $ref: '#/components/responses/Unauthorized'\n", "components:\n    schemas:\n        UnauthorizedBody:\n            type: object\n"},
 	},
 	{
 		name: "flow.yaml",
 		spec: "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {\n        '200': {description: OK}, # the one\n        '201': {description: Created}\n      }\ncomponents: {schemas: {}}\n",
 		want: []string{
 			"      responses: {\n        '200': {description: OK}, # the one\n",
-			"        '201': {description: Created}, '401': {\"$ref\": \"#/components/responses/UnauthorizedUnauthorized\"}, '429': ",
+			"        '201': {description: Created}, '401': {\"$ref\": \"#/components/responses/Unauthorized\"}, '429': ",
 			"\n      }\n",
-			`components: {schemas: {"UnauthorizedError": {"title": "UNAUTHORIZED"`,
+			`components: {schemas: {"UnauthorizedBody": {"type": "object"`,
 		},
 	},
 	{
 		name: "indent1.yaml",
 		spec: "openapi: 3.0.3\ninfo:\n title: T\n version: '1'\npaths:\n /a:\n  get:\n   responses:\n    '200':\n     description: OK\n",
-		want: []string{"     description: OK\n    '401':\n     $ref: '#/components/responses/UnauthorizedUnauthorized'\n", "components:\n schemas:\n  UnauthorizedError:\n   title: UNAUTHORIZED\n", "\n  UnauthorizedUnauthorized:\n   description: |-\n    The request has no credentials"},
+		want: []string{"     description: OK\n    '401':\n     $ref: '#/components/responses/Unauthorized'\n", "components:\n schemas:\n  UnauthorizedBody:\n   type: object\n", "\n  Unauthorized:\n   description: |-\n    Unauthorized: one of these errors.\n"},
 	},
 	{
 		name: "long-key.yaml",
@@ -124,7 +124,7 @@ var textCases = []struct {
 	{
 		name: "empty-flow-in-block.yaml",
 		spec: "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {}\ncomponents: {}\n",
-		want: []string{"      responses: {\n        \"401\": {\n          \"$ref\": \"#/components/responses/UnauthorizedUnauthorized\"\n        },\n", "        }\n      }\ncomponents: {\n  \"schemas\": {\n    \"UnauthorizedError\": {\n", "\n  }\n}\n"},
+		want: []string{"      responses: {\n        \"401\": {\n          \"$ref\": \"#/components/responses/Unauthorized\"\n        },\n", "        }\n      }\ncomponents: {\n  \"schemas\": {\n    \"UnauthorizedBody\": {\n", "\n  }\n}\n"},
 	},
 	{
 		name: "plain-status-keys.yaml",
@@ -145,12 +145,12 @@ var textCases = []struct {
 	{
 		name: "before-default.yaml",
 		spec: "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        # the fallback\n        default:\n          description: Anything\n",
-		want: []string{"      responses:\n        '401':\n          $ref: '#/components/responses/UnauthorizedUnauthorized'\n", "        '500':\n          $ref: '#/components/responses/InternalServerError'\n        # the fallback\n        default:\n"},
+		want: []string{"      responses:\n        '401':\n          $ref: '#/components/responses/Unauthorized'\n", "        '500':\n          $ref: '#/components/responses/InternalServerError'\n        # the fallback\n        default:\n"},
 	},
 	{
 		name: "before-default.json",
 		spec: "{\n  \"openapi\": \"3.0.3\",\n  \"info\": {\"title\": \"T\", \"version\": \"1\"},\n  \"paths\": {\"/a\": {\"get\": {\"responses\": {\n    \"default\": {\"description\": \"Anything\"}\n  }}}}\n}\n",
-		want: []string{"\"responses\": {\n    \"401\": {\n      \"$ref\": \"#/components/responses/UnauthorizedUnauthorized\"\n    },\n", "    },\n    \"default\": {\"description\": \"Anything\"}\n"},
+		want: []string{"\"responses\": {\n    \"401\": {\n      \"$ref\": \"#/components/responses/Unauthorized\"\n    },\n", "    },\n    \"default\": {\"description\": \"Anything\"}\n"},
 	},
 	{
 		name: "bom.yaml",
@@ -161,14 +161,14 @@ var textCases = []struct {
 		name: "indented.json",
 		spec: "{\n  \"openapi\": \"3.0.3\",\n  \"info\": {\"title\": \"T\", \"version\": \"1\"},\n  \"paths\": {\n    \"/a\": {\n      \"get\": {\n        \"responses\": {\n          \"200\": {\"description\": \"OK\"}\n        }\n      }\n    }\n  }\n}\n",
 		want: []string{
-			"\"200\": {\"description\": \"OK\"},\n          \"401\": {\n            \"$ref\": \"#/components/responses/UnauthorizedUnauthorized\"\n          },\n",
+			"\"200\": {\"description\": \"OK\"},\n          \"401\": {\n            \"$ref\": \"#/components/responses/Unauthorized\"\n          },\n",
 			"  },\n  \"components\": {\n    \"schemas\": {\n",
 		},
 	},
 	{
 		name: "tabs.json",
 		spec: "{\n\t\"openapi\": \"3.0.3\",\n\t\"info\": {\n\t\t\"title\": \"T\",\n\t\t\"version\": \"1\"\n\t},\n\t\"paths\": {\n\t\t\"/a\": {\n\t\t\t\"get\": {\n\t\t\t\t\"responses\": {}\n\t\t\t}\n\t\t}\n\t}\n}",
-		want: []string{"\t\t\t\t\"responses\": {\n\t\t\t\t\t\"401\": {\n\t\t\t\t\t\t\"$ref\": \"#/components/responses/UnauthorizedUnauthorized\"\n\t\t\t\t\t},\n"},
+		want: []string{"\t\t\t\t\"responses\": {\n\t\t\t\t\t\"401\": {\n\t\t\t\t\t\t\"$ref\": \"#/components/responses/Unauthorized\"\n\t\t\t\t\t},\n"},
 		check: func(out []byte) string {
 			if bytes.Contains(out, []byte("\n ")) {
 				return "a line is indented with spaces"
@@ -179,22 +179,22 @@ var textCases = []struct {
 	{
 		name: "first-key-on-brace-line.json",
 		spec: "{\"openapi\": \"3.0.3\",\n \"info\": {\"title\": \"T\", \"version\": \"1\"},\n \"paths\": {\n  \"/a\": {\n   \"get\": {\n    \"responses\": {\n     \"200\": {\"description\": \"OK\"}\n    }\n   }\n  }\n }\n}\n",
-		want: []string{"     \"200\": {\"description\": \"OK\"},\n     \"401\": {\n      \"$ref\": \"#/components/responses/UnauthorizedUnauthorized\"\n     },\n", " },\n \"components\": {\n  \"schemas\": {\n"},
+		want: []string{"     \"200\": {\"description\": \"OK\"},\n     \"401\": {\n      \"$ref\": \"#/components/responses/Unauthorized\"\n     },\n", " },\n \"components\": {\n  \"schemas\": {\n"},
 	},
 	{
 		name: "zero-indent.json",
 		spec: "{\n\"openapi\": \"3.0.3\",\n\"info\": {\"title\": \"T\", \"version\": \"1\"},\n\"paths\": {\n\"/a\": {\n\"get\": {\n\"responses\": {\n\"200\": {\"description\": \"OK\"}\n}\n}\n}\n}\n}\n",
-		want: []string{"\"200\": {\"description\": \"OK\"},\n\"401\": {\n\"$ref\": \"#/components/responses/UnauthorizedUnauthorized\"\n},\n\"429\"", "},\n\"components\": {\n\"schemas\": {\n\"UnauthorizedError\": {\n\"title\": \"UNAUTHORIZED\",\n"},
+		want: []string{"\"200\": {\"description\": \"OK\"},\n\"401\": {\n\"$ref\": \"#/components/responses/Unauthorized\"\n},\n\"429\"", "},\n\"components\": {\n\"schemas\": {\n\"UnauthorizedBody\": {\n\"type\": \"object\",\n"},
 	},
 	{
 		name: "spaced.json",
 		spec: `{ "openapi" : "3.0.3" , "info" : { "title" : "T" , "version" : "1" } , "paths" : { "/a" : { "get" : { "responses" : { "200" : { "description" : "OK" } } } } } }`,
-		want: []string{`{ "description" : "OK" } , "401" : {"$ref" : "#/components/responses/UnauthorizedUnauthorized"} , "429" : `, `} } } } , "components" : {"schemas" : {`},
+		want: []string{`{ "description" : "OK" } , "401" : {"$ref" : "#/components/responses/Unauthorized"} , "429" : `, `} } } } , "components" : {"schemas" : {`},
 	},
 	{
 		name: "minified.json",
 		spec: `{"openapi":"3.0.3","info":{"title":"T","version":"1"},"paths":{"/a":{"get":{"responses":{"200":{"description":"OK"}}}}}}`,
-		want: []string{`"responses":{"200":{"description":"OK"},"401":{"$ref":"#/components/responses/UnauthorizedUnauthorized"},`},
+		want: []string{`"responses":{"200":{"description":"OK"},"401":{"$ref":"#/components/responses/Unauthorized"},`},
 		check: func(out []byte) string {
 			if bytes.ContainsAny(out, "\n") || bytes.Contains(out, []byte(`": `)) {
 				return "not minified"
@@ -205,7 +205,7 @@ var textCases = []struct {
 	{
 		name: "escapes.json",
 		spec: `{"openapi": "3.0.3", "info": {"title": "a\/b \ud83d\ude00", "version": "1", "x-big": 1e400}, "paths": {"/a\/b": {"get": {"responses": {"200": {"description": "OK \u00e9"}}}}}}`,
-		want: []string{`"title": "a\/b \ud83d\ude00"`, `"x-big": 1e400`, `"/a\/b"`, `"description": "OK \u00e9"}, "401": {"$ref": "#/components/responses/UnauthorizedUnauthorized"}, "429":`},
+		want: []string{`"title": "a\/b \ud83d\ude00"`, `"x-big": 1e400`, `"/a\/b"`, `"description": "OK \u00e9"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "429":`},
 	},
 }
 
@@ -249,15 +249,15 @@ func TestAugmentForceReplacesInStyle(t *testing.T) {
 	tests := []struct{ name, spec, want, gone string }{
 		{"force.json",
 			"{\n  \"openapi\": \"3.0.3\",\n  \"info\": {\"title\": \"T\", \"version\": \"1\"},\n  \"paths\": {\n    \"/a\": {\n      \"get\": {\n        \"responses\": {\n          \"401\": {\n            \"description\": \"Mine\"\n          },\n          \"200\": {\"description\": \"OK\"}\n        }\n      }\n    }\n  }\n}\n",
-			"          \"401\": {\n            \"$ref\": \"#/components/responses/UnauthorizedUnauthorized\"\n          },\n          \"200\": {\"description\": \"OK\"},\n          \"429\"",
+			"          \"401\": {\n            \"$ref\": \"#/components/responses/Unauthorized\"\n          },\n          \"200\": {\"description\": \"OK\"},\n          \"429\"",
 			"Mine"},
 		{"force-flow.yaml",
 			"openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '401': {description: Mine}   # theirs\n        '200':\n          description: OK\n",
-			"        '401': {\"$ref\": \"#/components/responses/UnauthorizedUnauthorized\"}   # theirs\n        '200':\n",
+			"        '401': {\"$ref\": \"#/components/responses/Unauthorized\"}   # theirs\n        '200':\n",
 			"Mine"},
 		{"force-block.yaml",
 			"openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '401':\n          description: Mine\n          # theirs\n        '200':\n          description: OK\n",
-			"        '401':\n          $ref: '#/components/responses/UnauthorizedUnauthorized'\n          # theirs\n        '200':\n",
+			"        '401':\n          $ref: '#/components/responses/Unauthorized'\n          # theirs\n        '200':\n",
 			"Mine"},
 	}
 	for _, tt := range tests {

@@ -73,6 +73,7 @@ func Compare(before, after *catalog.Catalog) []Change {
 			cs.add(n.Code, CodeReserved, "code added as retired (reserved)")
 		} else {
 			cs.add(n.Code, CodeAdded, "code added: status %d, title %q", n.Status, n.Title)
+			cs.closedCodeAdded(before, n)
 		}
 	}
 	return *cs.list
@@ -205,6 +206,7 @@ func (cs *changes) catalogWide(before, after *catalog.Catalog) {
 		cs.add("", k, "docs_url, written as $docs_url, changed from %s to %s", orNone(before.DocsURL), orNone(after.DocsURL))
 	}
 	cs.openAPI(before.OpenAPI, after.OpenAPI)
+	cs.openAPIShapes(before, after)
 }
 
 // openAPI compares the settings of the OpenAPI output.

@@ -65,6 +65,9 @@ const (
 	DefaultResponseChanged  ChangeKind = "default-response-changed"
 	AttachAdded             ChangeKind = "attach-added"
 	AttachRemoved           ChangeKind = "attach-removed"
+	OpenAPIUnionsChanged    ChangeKind = "openapi-unions-changed"
+	ComponentRemoved        ChangeKind = "openapi-component-removed"
+	ClosedUnionCodeAdded    ChangeKind = "closed-union-code-added"
 	Deprecated              ChangeKind = "deprecated"
 	Undeprecated            ChangeKind = "undeprecated"
 	ReplacementChanged      ChangeKind = "replacement-changed"
@@ -89,7 +92,8 @@ var (
 
 // Rules lists every rule, in the order changes to one code are reported.
 var Rules = []Rule{
-	{CodeAdded, nil, "clients must handle an unknown code by its status (the contract says new codes may come; the OpenAPI code member is an open string)"},
+	{CodeAdded, nil, "clients must handle an unknown code by its status (the contract says new codes may come; the OpenAPI body of each status is open: it decodes any code of the envelope, so clients generated from it keep working)"},
+	{ClosedUnionCodeAdded, spec, "with openapi.unions: closed, a status's body is a discriminated union of its codes: clients generated from it (ogen, openapi-zod-client, oapi-codegen's discriminator helper) reject a code it does not list"},
 	{CodeReserved, nil, "a new code that is retired from the start only reserves the name"},
 	{CodeRemoved, both, "clients lose a code they switch on, Go code its identifiers, and nothing stops the code being reused: retire it instead"},
 	{CodeRenamed, wire, "a code replaced by one with the same Go name (CONFLICT by conflict): Go code compiles unchanged, but clients switching on the old code miss it, and nothing reserves it"},
@@ -133,6 +137,8 @@ var Rules = []Rule{
 	{DefaultResponseChanged, spec, "every augmented operation gains or loses its default response: clients generated from the spec change their result types, or stop decoding unexpected errors"},
 	{AttachAdded, nil, "every augmented operation documents one more response; clients generated from the spec only learn to decode it"},
 	{AttachRemoved, spec, "augmented operations no longer document the response: clients generated from the spec stop decoding it as the error"},
+	{OpenAPIUnionsChanged, spec, "every status's body changes shape (one open schema or a discriminated union): the types and helpers generated from it change"},
+	{ComponentRemoved, spec, "a schema or response of the OpenAPI output is gone (the last code of a status moved or retired, an error's details removed, a code renamed): types generated from it go and augmented specs' $refs to it dangle"},
 	{Deprecated, nil, "a warning: the code still works, and Go tools flag its uses"},
 	{Undeprecated, nil, "the warning goes; nothing else changes"},
 	{ReplacementChanged, nil, "advice on what to use instead"},

@@ -32,32 +32,17 @@ func StatusResponse(status int) string {
 	return b.String()
 }
 
-// Response names, prefixed, the response an operation gets for some errors
-// of one status, and so decides its shape: the status's shared response
-// (BadRequest) when they are all the catalog's errors of the status, else
-// a response of their own named after them (BadRequestValidationError),
-// shared by every operation admitting the same errors.
-func Response(c *catalog.Catalog, status int, errs []*catalog.Error) string {
-	name := StatusResponse(status)
-	if !allOfStatus(c, status, errs) {
-		for _, e := range errs {
-			name += e.Name
-		}
-	}
-	return c.OpenAPI.Prefix + name
+// Response names, prefixed, the response an operation gets for a status:
+// the status's one response (BadRequest), whichever of its codes the
+// operation lists and however many the status has, so that neither a code
+// added or retired nor an x-errors list edited renames it.
+func Response(c *catalog.Catalog, status int) string {
+	return c.OpenAPI.Prefix + StatusResponse(status)
 }
 
-// allOfStatus reports whether errs, some errors of status, are all of the
-// catalog's errors of that status.
-func allOfStatus(c *catalog.Catalog, status int, errs []*catalog.Error) bool {
-	n := 0
-	for _, e := range c.Errors {
-		if e.Status == status {
-			n++
-		}
-	}
-	return n == len(errs)
-}
+// Body names, unprefixed, the schema of a status's bodies:
+// BadRequestBody, one schema however many codes the status has.
+func Body(status int) string { return StatusResponse(status) + "Body" }
 
 // DetailsSchema names the schema of an error's details, unprefixed.
 func DetailsSchema(e *catalog.Error) string { return e.Name + "Details" }

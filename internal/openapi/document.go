@@ -161,8 +161,8 @@ func (g *generator) statuses() []int {
 func (g *generator) codeSchema() *yaml.Node {
 	s := yamlnode.Map()
 	yamlnode.Set(s, "type", yamlnode.Str("string"))
-	yamlnode.Set(s, "description", yamlnode.Str(fmt.Sprintf("The error codes of %s. Codes are stable and never reused, "+
-		"but new ones may be added: handle a code you do not know by its HTTP status.", g.c.API)))
+	yamlnode.Set(s, "description", yamlnode.Str(fmt.Sprintf("The error codes %s knows in this version, for reference. Codes are stable and never reused, "+
+		"but new ones may be added at any status: the bodies' code member is an open string, and a client handles a code it does not know by its HTTP status.", g.c.API)))
 	enum := yamlnode.Seq()
 	for _, e := range g.c.Errors {
 		enum.Content = append(enum.Content, yamlnode.Str(e.Code))

@@ -168,11 +168,18 @@ func TestOpenAPIShapesTellErrorsApart(t *testing.T) {
 				}
 				for name, resp := range doc.Components.Responses {
 					for mt, media := range resp.Value.Content {
-						shapes := media.Schema.Value.OneOf
-						if shapes == nil {
-							shapes = openapi3.SchemaRefs{media.Schema}
+						// the errors' own schemas, which the open body of
+						// their status keeps as components
+						var shapes openapi3.SchemaRefs
+						for _, s := range doc.Components.Schemas {
+							if media.Examples[s.Value.Title] != nil {
+								shapes = append(shapes, s)
+							}
 						}
 						for code, ex := range media.Examples {
+							if media.Schema.Value.VisitJSON(ex.Value.Value, opts...) != nil {
+								t.Errorf("%s %s: example %s does not match the body's schema", name, mt, code)
+							}
 							matches := 0
 							for _, s := range shapes {
 								if s.Value.VisitJSON(ex.Value.Value, opts...) == nil {

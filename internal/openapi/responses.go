@@ -48,14 +48,19 @@ func (g *generator) response(name string, status int, errs []*catalog.Error) (*y
 				group = append(group, e)
 			}
 		}
-		schema := schemaRef(g.errorSchemaName(group[0]))
-		if len(group) > 1 {
-			var err error
-			name := g.bodyName(name, group[0].Format, len(mts) > 1)
+		// one schema however many codes: a code added or retired never
+		// turns a single schema into a union or back
+		body := g.bodyName(name, group[0].Format, len(mts) > 1)
+		var schema *yaml.Node
+		var err error
+		if g.c.OpenAPI.ClosedUnions {
 			desc := fmt.Sprintf("The body of a %d %s response: one of its errors.", status, http.StatusText(status))
-			if schema, err = g.union(name, desc, group); err != nil {
-				return nil, err
-			}
+			schema, err = g.union(body, desc, group)
+		} else {
+			schema, err = g.openBody(body, status, group)
+		}
+		if err != nil {
+			return nil, err
 		}
 		examples := yamlnode.Map()
 		for _, e := range group {
@@ -142,6 +147,27 @@ func (g *generator) bodyName(resp string, env *catalog.Envelope, several bool) s
 		infix = strings.TrimSuffix(strings.TrimPrefix(g.envNames[env], g.c.OpenAPI.Prefix), "Error")
 	}
 	return g.c.OpenAPI.Prefix + resp + infix + "Body"
+}
+
+// openBody adds the schema of a status's bodies, named name: the
+// envelope's, which decodes every body it writes, whatever the code, with
+// the codes the catalog knows at the status named in its description. A
+// code added later at the status is one more body it decodes: generated
+// clients keep working (see openapi.unions: closed for the other choice).
+func (g *generator) openBody(name string, status int, group []*catalog.Error) (*yaml.Node, error) {
+	env := group[0].Format
+	s := g.nodeSchema(env.Body, g.users[env])
+	codes := make([]string, len(group))
+	for i, e := range group {
+		codes[i] = "`" + e.Code + "`"
+	}
+	desc := fmt.Sprintf("The body of a %d %s response. Known codes: %s. A later version may send another code at this status: handle it by the status.",
+		status, http.StatusText(status), strings.Join(codes, ", "))
+	yamlnode.Insert(s, 1, "description", yamlnode.Str(desc))
+	if err := g.addSchema(name, s); err != nil {
+		return nil, err
+	}
+	return schemaRef(name), nil
 }
 
 // union adds the schema of a body that is one of the group's errors, named
@@ -252,8 +278,10 @@ func (g *generator) example(e *catalog.Error, peers int, titles map[string]int) 
 		return nil, fmt.Errorf("error %s: example: %w", e.Code, err)
 	}
 	ex := yamlnode.Map()
+	// the error's own title, else its code: never the reason phrase a
+	// title defaults to, which would name the status, not the error
 	summary := e.Title
-	if titles[e.Title] > 1 {
+	if titles[e.Title] > 1 || e.Title == "" || e.Title == http.StatusText(e.Status) {
 		summary = e.Code
 	}
 	yamlnode.Set(ex, "summary", yamlnode.Str(summary))
