@@ -273,8 +273,8 @@ func TestOpenAPIDetailTypes(t *testing.T) {
 		{catalog.TypeObject, true, `{"type":"object","nullable":true,"additionalProperties":true}`, `{"type":["object","null"],"additionalProperties":true}`},
 		{catalog.TypeObjects, false, `{"type":"array","items":{"type":"object","additionalProperties":true}}`, `{"type":"array","items":{"type":"object","additionalProperties":true}}`},
 		{catalog.TypeObjects, true, `{"type":"array","nullable":true,"items":{"type":"object","additionalProperties":true}}`, `{"type":["array","null"],"items":{"type":"object","additionalProperties":true}}`},
-		{catalog.TypeAny, false, `{"nullable":true}`, `{}`},
-		{catalog.TypeAny, true, `{"nullable":true}`, `{}`},
+		{catalog.TypeAny, false, `{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"array","items":{}},{"type":"object","additionalProperties":true,"nullable":true}]}},{"type":"object","additionalProperties":true,"nullable":true}]}`, `{}`},
+		{catalog.TypeAny, true, `{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"array","items":{}},{"type":"object","additionalProperties":true,"nullable":true}]}},{"type":"object","additionalProperties":true,"nullable":true}]}`, `{}`},
 	}
 	for _, tt := range tests {
 		for _, v31 := range []bool{false, true} {
@@ -339,7 +339,7 @@ errors:
 			"raw":      `{"EX":[[1,"two",null]]}`,
 		}
 		if version == "3.0.3" {
-			wantProps["raw"] = `{"nullable":true,"EX":[1,"two",null]}`
+			wantProps["raw"] = `{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"array","items":{}},{"type":"object","additionalProperties":true,"nullable":true}]}},{"type":"object","additionalProperties":true,"nullable":true}],"EX":[1,"two",null]}`
 			wantProps["reason"] = strings.Replace(wantProps["reason"], `"EX":["expired_card"]`, `"EX":"expired_card"`, 1)
 			wantProps["problems"] = strings.Replace(wantProps["problems"], `"EX":[[{"field":"a"},{"field":"b"}]]`, `"EX":[{"field":"a"},{"field":"b"}]`, 1)
 		}

@@ -85,6 +85,10 @@ func (g *generator) literalSchema(lit []byte) *yaml.Node {
 			yamlnode.Set(s, "type", yamlnode.Str("null"))
 			return s
 		}
+		// 3.0 has no null type, and nullable means nothing without a
+		// type (Redocly's nullable-type-sibling, ajv): null, as a string
+		// that may be null and is only null
+		yamlnode.Set(s, "type", yamlnode.Str("string"))
 		yamlnode.Set(s, "nullable", yamlnode.Bool(true))
 	case "!!str":
 		yamlnode.Set(s, "type", yamlnode.Str("string"))
@@ -226,11 +230,12 @@ func (g *generator) typeSchema(t catalog.DetailType, nullable bool) *yaml.Node {
 	case catalog.TypeStringMap, catalog.TypeObject:
 		base = "object"
 	case catalog.TypeAny:
-		// Any JSON value: no type at all (3.0 must say nullable for null).
-		// A list of every type says the same in 3.1, but neither
-		// oapi-codegen nor ogen can read one.
+		// Any JSON value: no type at all in 3.1. A list of every type says
+		// the same, but neither oapi-codegen nor ogen can read one. 3.0
+		// needs null allowed somewhere, and nullable beside a type (see
+		// anyValue30).
 		if !g.v31 {
-			yamlnode.Set(s, "nullable", yamlnode.Bool(true))
+			return anyValue30(1)
 		}
 		return s
 	}
@@ -370,4 +375,31 @@ func detailExampleNode(d *catalog.Detail) (*yaml.Node, error) {
 		return nil, err
 	}
 	return yamlnode.FromJSON(raw)
+}
+
+// anyValue30 is any JSON value in OpenAPI 3.0, null included: one branch
+// per type, the object's nullable, since nullable without a type is
+// meaningless in 3.0.3 (and Redocly and ajv-based tools refuse it). An
+// array's items are any value too, nulls included, to depth arrays deep.
+func anyValue30(depth int) *yaml.Node {
+	branches := yamlnode.Seq()
+	for _, t := range []string{"string", "number", "boolean", "array", "object"} {
+		b := yamlnode.Map()
+		yamlnode.Set(b, "type", yamlnode.Str(t))
+		switch t {
+		case "array":
+			items := yamlnode.Map()
+			if depth > 0 {
+				items = anyValue30(depth - 1)
+			}
+			yamlnode.Set(b, "items", items)
+		case "object":
+			freeForm(b)
+			yamlnode.Set(b, "nullable", yamlnode.Bool(true))
+		}
+		branches.Content = append(branches.Content, b)
+	}
+	s := yamlnode.Map()
+	yamlnode.Set(s, "anyOf", branches)
+	return s
 }
