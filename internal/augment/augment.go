@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"path"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -52,8 +53,20 @@ func Augment(c *catalog.Catalog, spec []byte, specName string, opts Options) (ou
 // run is Augment's sequence: read the spec, augment its tree and text,
 // validate, put back the byte order mark.
 func (a *augmenter) run(spec []byte) (out []byte, notices []diag.Diagnostic, err error) {
+	if order := utf16Order(spec); order != nil {
+		text, ok := fromUTF16(spec, order)
+		if !ok {
+			return nil, nil, a.fail(nil, "the spec starts with a UTF-16 byte order mark but is not UTF-16 text (an odd length or an unpaired surrogate)")
+		}
+		if out, notices, err = a.run(text); err != nil {
+			return nil, nil, err
+		}
+		return toUTF16(out, order), notices, nil
+	}
 	body, hasBOM := bytes.CutPrefix(spec, []byte("\ufeff"))
-	isJSON := bytes.HasPrefix(bytes.TrimSpace(body), []byte("{"))
+	// a .yaml spec may be one flow mapping: JSON there only if it is JSON
+	ext := strings.ToLower(path.Ext(a.specName))
+	isJSON := bytes.HasPrefix(bytes.TrimSpace(body), []byte("{")) && (ext != ".yaml" && ext != ".yml" || json.Valid(body))
 	file, err := readSpec(body, isJSON, a.specName)
 	if err != nil {
 		return nil, nil, err
@@ -85,6 +98,7 @@ func (a *augmenter) augment(file *yaml.Node, text []byte, isJSON bool) (out, var
 		return nil, nil, err
 	}
 	a.checkShape(root)
+	a.checkConstructs(root)
 	if err := a.problems.Err(); err != nil {
 		return nil, nil, err
 	}

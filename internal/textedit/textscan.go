@@ -215,7 +215,10 @@ func (s *source) flowEnd(off int) (end, lastToken int) {
 	t := s.text
 	depth := 0
 	lastToken = off + 1
-	prev := byte(' ') // the last significant byte, for telling quotes apart
+	// the last byte before this one that is not a blank: a quote opens a
+	// scalar only where a token starts (after {, [, a comma, : or ?);
+	// inside a plain scalar (description: a 'b) it is a character
+	prev := byte('{')
 	for i := off; i < len(t); i++ {
 		c := t[i]
 		switch {
@@ -224,7 +227,7 @@ func (s *source) flowEnd(off int) (end, lastToken int) {
 				i++
 			}
 			continue
-		case (c == '"' || c == '\'') && bytes.IndexByte([]byte("{[,:? \t\r\n"), prev) >= 0:
+		case (c == '"' || c == '\'') && bytes.IndexByte([]byte("{[,:?"), prev) >= 0:
 			i = quotedEnd(t, i) - 1
 		case c == '{' || c == '[':
 			depth++
@@ -234,7 +237,6 @@ func (s *source) flowEnd(off int) (end, lastToken int) {
 				return i + 1, lastToken
 			}
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-			prev = c
 			continue
 		}
 		prev = t[i]

@@ -8,7 +8,7 @@ import (
 
 // textStyle is how the spec writes what errgen adds in its style.
 type textStyle struct {
-	nl         string // line break: "\n" or "\r\n"
+	nl         string // line break: the text's first ("\n", "\r\n", "\r", NEL, LS, PS)
 	yamlIndent int    // spaces per level of a YAML block
 	jsonPretty bool   // JSON over several lines (else minified, on one)
 	jsonIndent string // per level of pretty JSON ("" when not indented)
@@ -23,8 +23,15 @@ type textStyle struct {
 // members.
 func detectStyle(src *source, root *yaml.Node, adds *Additions) textStyle {
 	st := textStyle{nl: "\n", yamlIndent: yamlIndent(root), colon: ":", comma: ","}
-	if i := bytes.IndexByte(src.text, '\n'); i > 0 && src.text[i-1] == '\r' {
-		st.nl = "\r\n"
+	switch {
+	case !src.isJSON && len(src.lines) > 1:
+		// YAML's first line break, whichever: \r\n, \n, \r alone, NEL,
+		// LS or PS (see newSource)
+		st.nl = string(src.text[src.ends[0]:src.lines[1]])
+	case src.isJSON:
+		if i := bytes.IndexByte(src.text, '\n'); i > 0 && src.text[i-1] == '\r' {
+			st.nl = "\r\n"
+		}
 	}
 	if !src.isJSON {
 		return st
