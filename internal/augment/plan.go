@@ -52,6 +52,12 @@ func (a *augmenter) plan(root *yaml.Node) []opPlan {
 			a.notef(op, "%s: left alone: %s; attach the error responses to it by hand, or write it out", where, reason)
 			return
 		}
+		if memberValue(op, "responses") == nil {
+			// error responses alone would document an operation that
+			// never succeeds (Spectral's operation-success-response)
+			a.notef(op, "%s: left alone: it has no responses (OpenAPI 3.1 allows that); add its success response, and errgen adds the errors", where)
+			return
+		}
 		// Write sends the fallback for any error the catalog does not
 		// know, from every operation: it is declared on every one.
 		admitted := map[*catalog.Error]bool{a.c.Fallback: a.c.Fallback != nil}
