@@ -125,7 +125,9 @@ func (a *augmenter) augment(file *yaml.Node, text []byte, isJSON bool) (out, var
 		return nil, nil, err
 	}
 	out, variant, err = a.writeText(file, text, isJSON, yamlnode.Get(comps, "responses"))
-	a.adds = nil // the tree is garbage now: let kin-openapi have the memory
+	// the tree is garbage now: let kin-openapi have the memory (the
+	// markers' record holds operations, and so most of the tree)
+	a.adds, a.owned, a.statusKey = nil, ownership{}, nil
 	return out, variant, err
 }
 
