@@ -21,17 +21,19 @@ func parseYAML(data []byte) (*yaml.Node, error) {
 
 // Keys of each mapping, in the order the docs list them; hints draw on them.
 var (
-	topKeys         = []string{"version", "api", "description", "format", "type_base", "docs_url", "request_id", "go", "openapi", "docs", "errors"}
+	topKeys         = []string{"version", "api", "description", "format", "type_base", "docs_url", "request_id", "go", "openapi", "docs", "grpc", "errors"}
 	requestIDKeys   = []string{"header"}
-	goKeys          = []string{"package"}
+	goKeys          = []string{"package", "import"}
+	grpcKeys        = []string{"domain", "package", "out", "connect_package", "connect_out"}
+	helpKeys        = []string{"description", "url"}
 	openAPIKeys     = []string{"version", "attach", "default_response", "prefix"}
 	docsKeys        = []string{"title", "group_by", "sections", "providers"}
 	sectionKeys     = []string{"title", "body"}
 	providerKeys    = []string{"name", "notes", "issues"}
 	issueKeys       = []string{"error", "cause", "fix"}
 	formatKeys      = []string{"name", "media_type", "body"}
-	errorKeys       = []string{"code", "status", "title", "message", "description", "category", "causes", "remediation", "troubleshooting", "details", "headers", "retryable", "format", "meta", "challenge", "fallback", "deprecated", "replaced_by", "since", "retired"}
-	laterErrorKeys  = []string{"translations", "grpc", "help"}
+	errorKeys       = []string{"code", "status", "title", "message", "description", "category", "causes", "remediation", "troubleshooting", "details", "headers", "retryable", "format", "meta", "challenge", "fallback", "deprecated", "replaced_by", "since", "retired", "grpc", "help"}
+	laterErrorKeys  = []string{"translations"}
 	detailKeys      = []string{"name", "type", "required", "description", "example", "enum"}
 	enumKeys        = []string{"value", "description"}
 	troubleshootKey = []string{"check", "solution"}
@@ -46,15 +48,16 @@ type catalogReader struct {
 	customSeen   int               // custom envelopes so far, for naming
 	attachPos    []Pos             // positions of openapi.attach items
 	errorNodes   map[*Error]*yaml.Node
-	errorsPos    Pos // position of the errors list
-	requestIDPos Pos // position of request_id.header
+	errorsPos    Pos            // position of the errors list
+	grpcPos      map[*Error]Pos // position of each error's own grpc code
+	requestIDPos Pos            // position of request_id.header
 }
 
 // catalog reads the document's top mapping into a Catalog as written,
 // reporting every node of the wrong shape or value. Defaults and derived
 // fields are left to normalize, checks spanning nodes to validate.
 func (r *nodeReader) catalog(n *yaml.Node) *catalogReader {
-	cr := &catalogReader{nodeReader: r, c: &Catalog{}, formatPos: map[*Envelope]Pos{}, errorNodes: map[*Error]*yaml.Node{}}
+	cr := &catalogReader{nodeReader: r, c: &Catalog{}, formatPos: map[*Envelope]Pos{}, errorNodes: map[*Error]*yaml.Node{}, grpcPos: map[*Error]Pos{}}
 	c := cr.c
 	var errorsNode, formatNode *yaml.Node
 	seen := map[string]bool{}
@@ -86,6 +89,8 @@ func (r *nodeReader) catalog(n *yaml.Node) *catalogReader {
 			cr.openAPI(f.value)
 		case "docs":
 			cr.docs(f.value)
+		case "grpc":
+			cr.grpcOptions(f.value)
 		case "errors":
 			errorsNode = f.value
 		}
@@ -206,6 +211,10 @@ func GoPackageProblem(name string) string {
 // package name; what only the Go output needs is a Check's business.
 func (cr *catalogReader) goOptions(n *yaml.Node) {
 	for _, g := range cr.fields(n, "go", goKeys, nil) {
+		if g.key == "import" {
+			cr.c.Go.Import = cr.importPath(g.value)
+			continue
+		}
 		pkg := cr.str(g.value, "go.package")
 		cr.c.Go.Package = pkg
 		if pkg != "" {
