@@ -104,7 +104,7 @@ type Error struct {
 	Challenge       string            // WWW-Authenticate value of a 401
 	Fallback        bool              // stands in for non-catalog errors
 	GRPCCode        string            // canonical gRPC code name: the catalog's grpc, or DefaultGRPCCode of the status
-	Reason          string            // AIP-193 ErrorInfo reason: Reason(Code)
+	GRPCReason      string            // AIP-193 ErrorInfo reason: Reason(Code)
 	Help            []Link            // help links, in catalog order
 	Deprecated      string            // why the code is deprecated; empty when it is not
 	ReplacedBy      string            // the code to use instead; empty when none

@@ -150,13 +150,13 @@ func (cr *catalogReader) validateGRPC() {
 // validateReason checks e's reason and records it in byReason.
 func (cr *catalogReader) validateReason(e *Error, byReason map[string]*Error) {
 	switch {
-	case !reasonPattern.MatchString(e.Reason) || len(e.Reason) > 63:
-		cr.probs.add(e.Pos, "code %q gives the ErrorInfo reason %q, which AIP-193 refuses ([A-Z][A-Z0-9_]+[A-Z0-9], at most 63 characters): rename the code", e.Code, e.Reason)
-	case byReason[e.Reason] != nil:
-		prev := byReason[e.Reason]
-		cr.probs.add(e.Pos, "code %q has the same ErrorInfo reason %s as %q (line %d): rename one", e.Code, e.Reason, prev.Code, prev.Pos.Line)
+	case !reasonPattern.MatchString(e.GRPCReason) || len(e.GRPCReason) > 63:
+		cr.probs.add(e.Pos, "code %q gives the ErrorInfo reason %q, which AIP-193 refuses ([A-Z][A-Z0-9_]+[A-Z0-9], at most 63 characters): rename the code", e.Code, e.GRPCReason)
+	case byReason[e.GRPCReason] != nil:
+		prev := byReason[e.GRPCReason]
+		cr.probs.add(e.Pos, "code %q has the same ErrorInfo reason %s as %q (line %d): rename one", e.Code, e.GRPCReason, prev.Code, prev.Pos.Line)
 	default:
-		byReason[e.Reason] = e
+		byReason[e.GRPCReason] = e
 	}
 }
 

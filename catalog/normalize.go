@@ -58,7 +58,7 @@ func normalize(c *Catalog) {
 		if e.GRPCCode == "" {
 			e.GRPCCode = DefaultGRPCCode(e.Status)
 		}
-		e.Reason = Reason(e.Code)
+		e.GRPCReason = Reason(e.Code)
 		if e.Fallback && c.Fallback == nil {
 			c.Fallback = e
 		}

@@ -75,6 +75,7 @@ func newPage(c *catalog.Catalog) (*page, error) {
 		if err != nil {
 			return nil, fmt.Errorf("error %s: %w", e.Code, err)
 		}
+		d.GRPCDomain = c.GRPC.Domain
 		p.Errors = append(p.Errors, d)
 	}
 	seen := map[string]int{} // formats per media type
