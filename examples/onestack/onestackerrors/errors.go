@@ -199,7 +199,7 @@ const requestIDHeader = "X-Request-Id"
 
 // rpcDomain is the domain of every ErrorInfo (the catalog's grpc.domain);
 // empty when the catalog sets none.
-const rpcDomain = ""
+const rpcDomain = "api.onestack.example"
 
 // envelopes are the wire formats in use; definitions point into this table.
 var envelopes = [1]envelope{

@@ -202,7 +202,7 @@ const requestIDHeader = ""
 
 // rpcDomain is the domain of every ErrorInfo (the catalog's grpc.domain);
 // empty when the catalog sets none.
-const rpcDomain = ""
+const rpcDomain = "api.stackone.example"
 
 // envelopes are the wire formats in use; definitions point into this table.
 var envelopes = [1]envelope{
