@@ -31,9 +31,9 @@ func (cr *catalogReader) grpcOptions(n *yaml.Node) {
 				g.ConnectPackage = pkg
 			}
 		case "out":
-			g.Out = cr.str(f.value, "grpc.out")
+			g.Out = cr.outPath(f.value, "grpc.out")
 		case "connect_out":
-			g.ConnectOut = cr.str(f.value, "grpc.connect_out")
+			g.ConnectOut = cr.outPath(f.value, "grpc.connect_out")
 		}
 	}
 	if !hasDomain && n.Kind == yaml.MappingNode {

@@ -22,9 +22,12 @@ const generateSynopsis = `errgen [generate] [CATALOG] [--out DIR] [--go-out FILE
                          [--grpc-out FILE] [--connect-out FILE] [--go-import PATH] [--check]
 
 Writes the Go package, the OpenAPI components document and the Markdown page
-for CATALOG (default catalog.yaml), and the gRPC and Connect packages when the
-catalog's grpc.out and grpc.connect_out or the flags name them, only the files
-whose bytes change, all or none. An output's flag none turns it off.`
+for CATALOG (default catalog.yaml), the specs its openapi.augment names, and
+the gRPC and Connect packages when grpc.out and grpc.connect_out or their
+flags name a file, only the files whose bytes change, all or none. Paths come
+from the catalog's go.out, openapi.out and docs.out (relative to its folder); a
+flag (relative to the working directory) replaces the one key it names, --out
+moves the outputs neither sets. A path of none turns that output off.`
 
 // off is the path that turns an output off.
 const off = "none"
@@ -34,21 +37,17 @@ const off = "none"
 func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("generate", generateSynopsis, stdout, stderr)
 	catalogPath := fs.catalogFlag()
-	out := fs.String("out", "generated", "directory of the outputs")
-	goOut := fs.String("go-out", "", "path of the Go file (default OUT/PACKAGE/errors.go; none: no Go)")
+	out := fs.String("out", "generated", "directory of the outputs the catalog places nowhere")
+	goOut := fs.String("go-out", "", "path of the Go file (default the catalog's go.out, else OUT/PACKAGE/errors.go; none: no Go)")
 	goPackage := fs.String("go-package", "", "Go package name (default the catalog's go.package)")
-	openapiOut := fs.String("openapi-out", "", "path of the OpenAPI document (default OUT/openapi.yaml; none: no OpenAPI)")
-	markdownOut := fs.String("markdown-out", "", "path of the Markdown page (default OUT/errors.md; none: no Markdown)")
+	openapiOut := fs.String("openapi-out", "", "path of the OpenAPI document (default the catalog's openapi.out, else OUT/openapi.yaml; none: no OpenAPI)")
+	markdownOut := fs.String("markdown-out", "", "path of the Markdown page (default the catalog's docs.out, else OUT/errors.md; none: no Markdown)")
 	templates := fs.String("templates", "", "directory of Markdown templates overriding the bundled ones")
 	grpcOut := fs.String("grpc-out", "", "path of the gRPC package's file (default: the catalog's grpc.out; none: no gRPC)")
 	connectOut := fs.String("connect-out", "", "path of the Connect package's file (default: the catalog's grpc.connect_out; none: no Connect)")
 	goImport := fs.String("go-import", "", "import path of the Go package (default: the catalog's go.import, else from the nearest go.mod)")
 	check := fs.Bool("check", false, "write nothing; exit 1 with a diff when an output is stale")
 	if code, stop := fs.parse(args); stop {
-		return code
-	}
-	if *goOut == off && *openapiOut == off && *markdownOut == off {
-		code, _ := fs.usageError("every output is turned off; there is nothing to generate")
 		return code
 	}
 	opts, code, ok := generateOptions(fs, *goPackage, *templates)
@@ -59,10 +58,8 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitFailure
 	}
-	var err error
-	paths := map[errgen.Output]string{errgen.OutputGo: *goOut, errgen.OutputOpenAPI: *openapiOut, errgen.OutputMarkdown: *markdownOut,
-		errgen.OutputGRPC: rpcOut(*grpcOut, c.GRPC.Out, *catalogPath), errgen.OutputConnect: rpcOut(*connectOut, c.GRPC.ConnectOut, *catalogPath)}
-	if err = rpcOptions(&opts, c, paths, *goImport, goFileOf(*goOut, *out, cmp.Or(*goPackage, c.Go.Package))); err != nil {
+	paths := outputPaths(c, *catalogPath, outputFlags{*out, *goOut, *openapiOut, *markdownOut, *grpcOut, *connectOut})
+	if err := rpcOptions(&opts, c, paths, *goImport, goFileOf(paths[errgen.OutputGo], *out, cmp.Or(*goPackage, c.Go.Package))); err != nil {
 		fmt.Fprintf(stderr, "errgen: gRPC and Connect packages: %v\n", err)
 		return exitFailure
 	}
@@ -71,16 +68,14 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return exitFailure
 	}
-	var targets []target
-	for _, f := range files {
-		path := paths[f.Output]
-		switch path {
-		case off:
-			continue
-		case "":
-			path = filepath.Join(*out, filepath.FromSlash(f.Path))
-		}
-		targets = append(targets, target{path: path, data: f.Data})
+	targets := generatedTargets(files, paths, *out)
+	augmented, ok := augmentTargets(c, *catalogPath, stderr)
+	if !ok {
+		return exitFailure
+	}
+	if targets = append(targets, augmented...); len(targets) == 0 {
+		code, _ := fs.usageError("every output is turned off; there is nothing to generate")
+		return code
 	}
 	if *check {
 		again := slices.DeleteFunc(slices.Clone(args), func(a string) bool { return a == "--check" || a == "--check=true" })
@@ -132,22 +127,11 @@ func goFileOf(flag, out, pkg string) string {
 	return flag
 }
 
-// rpcOut is where the gRPC or Connect package goes: the flag's path, else
-// the catalog's (relative to the catalog's folder), else "" (off).
-func rpcOut(flag, inCatalog, catalogPath string) string {
-	switch {
-	case flag != "":
-		return flag
-	case inCatalog == "" || inCatalog == off:
-		return off
-	}
-	return filepath.Join(filepath.Dir(catalogPath), filepath.FromSlash(inCatalog))
-}
-
 // checkTargets diffs every output against the disk, in memory; regenerate
 // is the command line that would bring them up to date.
 func checkTargets(targets []target, regenerate string, stdout, stderr io.Writer) int {
 	stale := 0
+	var missing []string
 	for _, t := range targets {
 		old, err := readInput(t.path, maxOutputSize)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -157,11 +141,21 @@ func checkTargets(targets []target, regenerate string, stdout, stderr io.Writer)
 		if bytes.Equal(old, t.data) {
 			continue
 		}
+		if err != nil { // missing: named in one line, not a diff of the whole file
+			missing = append(missing, t.path)
+			continue
+		}
 		stale++
 		fmt.Fprint(stdout, udiff.Unified(t.path, t.path+" (generated)", string(old), string(t.data)))
 	}
+	if len(missing) > 0 {
+		fmt.Fprintln(stderr, missingLine(missing, regenerate))
+	}
 	if stale > 0 {
 		fmt.Fprintf(stderr, "errgen: %s out of date, %d up to date; to regenerate, run: %s\n", plural(stale, "output"), len(targets)-stale, regenerate)
+		return exitFailure
+	}
+	if len(missing) > 0 {
 		return exitFailure
 	}
 	fmt.Fprintf(stdout, "errgen: %s up to date\n", plural(len(targets), "output"))

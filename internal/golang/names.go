@@ -8,9 +8,7 @@ package golang
 
 import (
 	"fmt"
-	"go/ast"
 	"go/token"
-	"sync"
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/diag"
@@ -31,8 +29,7 @@ func Rules(c *catalog.Catalog) []diag.Diagnostic {
 			}
 		}
 	}
-	probs = append(probs, goIdentifierProblems(c)...)
-	return append(probs, runtimeNameProblems(c)...)
+	return append(probs, goIdentifierProblems(c)...)
 }
 
 // goPredeclared are Go's predeclared identifiers: a parameter named like one
@@ -103,8 +100,17 @@ func goIdentifierProblems(c *catalog.Catalog) []diag.Diagnostic {
 		}
 		probs = append(probs, diag.Diagnostic{Pos: pos, Msg: msg})
 	}
+	reserved, err := reservedNames()
+	if err != nil {
+		return append(probs, diag.Diagnostic{Msg: "errgen's fixed Go code does not parse (please report this): " + err.Error()})
+	}
 	for _, e := range c.Errors {
 		for _, id := range names.Declared(e) {
+			if reserved[id.Name] {
+				d := decl{e, id}
+				probs = append(probs, diag.Diagnostic{Pos: id.Pos, Msg: fmt.Sprintf("%s would declare the Go identifier %s, which every generated package declares for itself; rename it", d.describe(), id.Name)})
+				continue
+			}
 			declare(id.Name, id.Pos, decl{e, id})
 		}
 	}
@@ -128,69 +134,4 @@ func (d decl) describe() string {
 		return fmt.Sprintf("detail %q of code %q", d.id.Detail.Name, d.e.Code)
 	}
 	return fmt.Sprintf("code %q", d.e.Code)
-}
-
-// runtimeNameProblems reports an enum type or constant a catalog would
-// declare with a name the fixed half declares (RPCStatus for the enum detail
-// status of the code RPC). The error's own identifiers cannot be one: see
-// TestRuntimeNamesCannotCollide.
-func runtimeNameProblems(c *catalog.Catalog) []diag.Diagnostic {
-	var probs []diag.Diagnostic
-	reserved := runtimeNames()
-	for _, e := range c.Errors {
-		for _, id := range names.Declared(e) {
-			if reserved[id.Name] {
-				d := decl{e, id}
-				probs = append(probs, diag.Diagnostic{Pos: id.Pos, Msg: fmt.Sprintf("%s would declare the Go identifier %s, which the generated package declares for itself; rename it", d.describe(), id.Name)})
-			}
-		}
-	}
-	return probs
-}
-
-// runtimeNames are the exported identifiers the fixed half declares at the
-// top level: reserved, in every generated package.
-var runtimeNames = sync.OnceValue(func() map[string]bool {
-	reserved := map[string]bool{}
-	for _, name := range fixedFiles {
-		src, err := fixedFS.ReadFile("fixed/" + name)
-		if err != nil {
-			continue
-		}
-		f, _, err := parseFixed(name, src)
-		if err != nil {
-			continue
-		}
-		for _, decl := range f.Decls {
-			for _, id := range declNames(decl) {
-				if ast.IsExported(id) {
-					reserved[id] = true
-				}
-			}
-		}
-	}
-	return reserved
-})
-
-// declNames are the names a top-level declaration declares; methods none.
-func declNames(decl ast.Decl) []string {
-	var ids []string
-	switch d := decl.(type) {
-	case *ast.FuncDecl:
-		if d.Recv == nil {
-			ids = append(ids, d.Name.Name)
-		}
-	case *ast.GenDecl:
-		for _, spec := range d.Specs {
-			switch s := spec.(type) {
-			case *ast.TypeSpec:
-				ids = append(ids, s.Name.Name)
-			case *ast.ValueSpec:
-				for _, n := range s.Names {
-					ids = append(ids, n.Name)
-				}
-			}
-		}
-	}
-	return ids
 }
