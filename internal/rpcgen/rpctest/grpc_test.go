@@ -115,7 +115,7 @@ func grpcWire(t *testing.T, err error) (wire, *status.Status) {
 	if !ok {
 		t.Fatalf("%v is no gRPC status", err)
 	}
-	w := wire{code: strings.ToUpper(catalogName(st.Code())), message: st.Message()}
+	w := wire{code: catalogName(st.Code()), message: st.Message()}
 	for _, d := range st.Details() {
 		m, ok := d.(proto.Message)
 		if !ok {
@@ -138,7 +138,7 @@ func catalogName(c codes.Code) string {
 		}
 		b.WriteRune(r)
 	}
-	return b.String()
+	return strings.ToUpper(b.String())
 }
 
 // TestGRPC serves every error of every catalog from a real gRPC server and
