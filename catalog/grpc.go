@@ -63,7 +63,7 @@ var GRPCCodes = []string{
 // code.proto's HTTP mapping (the rows marked google), then errgen's
 // extension for the statuses it lacks, each with its reason. A status in
 // neither is INVALID_ARGUMENT (4xx) or INTERNAL (5xx), the codes of 400 and
-// 500. docs/catalog.md prints this table; a test keeps the two equal.
+// 500. docs/grpc.md prints this table; a test keeps the two equal.
 var GRPCDefault = []struct {
 	Status int
 	Code   string
