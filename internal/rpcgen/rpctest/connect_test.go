@@ -20,7 +20,22 @@ import (
 	"github.com/errgen/errgen/catalog"
 )
 
-const procedure = "/" + service + "/Fail"
+const (
+	procedure       = "/" + service + "/Fail"
+	streamProcedure = "/" + service + "/FailStream"
+)
+
+// connectStream calls the server-streaming procedure and returns its error.
+func connectStream(client *connect.Client[wrapperspb.StringValue, emptypb.Empty], key string) error {
+	stream, err := client.CallServerStream(context.Background(), connect.NewRequest(wrapperspb.String(key)))
+	if err != nil {
+		return err
+	}
+	defer stream.Close()
+	for stream.Receive() {
+	}
+	return stream.Err()
+}
 
 // connectServer serves errs from a real Connect handler on httptest,
 // behind s's interceptor.
@@ -30,6 +45,10 @@ func connectServer(t *testing.T, s suite, errs map[string]error, reported *repor
 	mux.Handle(procedure, connect.NewUnaryHandler(procedure,
 		func(ctx context.Context, req *connect.Request[wrapperspb.StringValue]) (*connect.Response[emptypb.Empty], error) {
 			return nil, fail(ctx, req.Msg.GetValue(), errs)
+		}, connect.WithInterceptors(s.connect(reported.add))))
+	mux.Handle(streamProcedure, connect.NewServerStreamHandler(streamProcedure,
+		func(ctx context.Context, req *connect.Request[wrapperspb.StringValue], _ *connect.ServerStream[emptypb.Empty]) error {
+			return fail(ctx, req.Msg.GetValue(), errs)
 		}, connect.WithInterceptors(s.connect(reported.add))))
 	srv := httptest.NewUnstartedServer(mux)
 	srv.EnableHTTP2 = true // the gRPC protocol needs it
@@ -84,24 +103,34 @@ func TestConnect(t *testing.T) {
 			for _, protocol := range []connect.ClientOption{connect.WithProtoJSON(), connect.WithGRPC()} {
 				raw := connect.NewClient[wrapperspb.StringValue, emptypb.Empty](srv.Client(), srv.URL+procedure, protocol)
 				typed := connect.NewClient[wrapperspb.StringValue, emptypb.Empty](srv.Client(), srv.URL+procedure, protocol, connect.WithInterceptors(s.connect()))
+				rawStream := connect.NewClient[wrapperspb.StringValue, emptypb.Empty](srv.Client(), srv.URL+streamProcedure, protocol)
+				typedStream := connect.NewClient[wrapperspb.StringValue, emptypb.Empty](srv.Client(), srv.URL+streamProcedure, protocol, connect.WithInterceptors(s.connect()))
 				for _, tc := range cs {
 					w, st := connectWire(t, connectCall(raw, tc.code))
 					w.check(t, tc)
 					checkAIP193(t, tc.code, st)
 					checkClientError(t, tc, connectCall(typed, tc.code))
+					w, _ = connectWire(t, connectStream(rawStream, tc.code))
+					w.check(t, tc)
+					checkClientError(t, tc, connectStream(typedStream, tc.code))
 				}
-				connectFallbacks(t, c, raw, reported)
+				connectFallbacks(t, c, raw, reported, func(key string) error { return connectStream(rawStream, key) })
 			}
 			connectUnknownReason(t, s, c)
 		})
 	}
 }
 
-// connectFallbacks: a plain error, a wrapped one and a panic give the
-// fallback, never their text, and are reported.
-func connectFallbacks(t *testing.T, c *catalog.Catalog, raw *connect.Client[wrapperspb.StringValue, emptypb.Empty], reported *reports) {
-	for _, key := range []string{"plain", "wrapped-plain", "panic"} {
-		err := connectCall(raw, key)
+// connectFallbacks: a plain error, a wrapped one and a panic, unary or
+// streaming, give the fallback, never their text, and are reported.
+func connectFallbacks(t *testing.T, c *catalog.Catalog, raw *connect.Client[wrapperspb.StringValue, emptypb.Empty], reported *reports, stream func(string) error) {
+	for _, key := range []string{"plain", "wrapped-plain", "panic", "stream-plain", "stream-panic"} {
+		var err error
+		if k, ok := strings.CutPrefix(key, "stream-"); ok {
+			err = stream(k)
+		} else {
+			err = connectCall(raw, key)
+		}
 		w, _ := connectWire(t, err)
 		var info *errdetails.ErrorInfo
 		if len(w.details) > 0 {
