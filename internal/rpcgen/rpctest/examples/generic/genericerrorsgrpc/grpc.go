@@ -62,10 +62,10 @@ func nameOf(c codes.Code) string {
 // deadline is CANCELLED or DEADLINE_EXCEEDED. A nil err is OK.
 func Status(err error) *status.Status {
 	s := genericerrors.RPCStatusOf(err)
-	p := &spb.Status{Code: int32(codeOf(s.Code)), Message: s.Message}
 	if s.Code == "OK" {
 		return status.New(codes.OK, "")
 	}
+	p := &spb.Status{Code: int32(codeOf(s.Code)), Message: s.Message}
 	var details []proto.Message
 	if s.Reason != "" {
 		details = append(details, &errdetails.ErrorInfo{Reason: s.Reason, Domain: s.Domain, Metadata: s.Metadata})
