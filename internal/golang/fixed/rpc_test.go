@@ -77,3 +77,26 @@ func TestRPCErrorUnknown(t *testing.T) {
 		t.Errorf("an unknown error is sent as %+v, not the fallback", s)
 	}
 }
+
+// FuzzRPCError: any status a client receives gives an error or nil, never a
+// panic: a known reason's error of its code (details left out when the
+// metadata does not decode), any other reason's unknown error.
+func FuzzRPCError(f *testing.F) {
+	f.Add("RATE_LIMITED", "limit", "10", "x")
+	f.Add("INVALID_INPUT", "value", `{"a":[1,`, "reasons")
+	f.Add("OUT_OF_CREDIT", "balance", "1e999", "cost")
+	f.Fuzz(func(t *testing.T, reason, key, value, message string) {
+		e := RPCError(RPCStatus{Code: "NOT_FOUND", Reason: reason, Domain: rpcDomain, Message: message,
+			Metadata: map[string]string{key: value, "field": value, "limit": value}})
+		if e == nil {
+			if reason != "" {
+				t.Fatalf("reason %q gave nil", reason)
+			}
+			return
+		}
+		_, _ = e.Error(), RPCStatusOf(e)
+		if def := byReason()[reason]; e.Known() != (def != nil) || def != nil && e.Code() != def.Code {
+			t.Fatalf("reason %q gave %v (known %v)", reason, e, e.Known())
+		}
+	})
+}
