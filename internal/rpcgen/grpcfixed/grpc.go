@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"time"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
@@ -138,6 +139,22 @@ func RetryDelay(err error) (time.Duration, bool) {
 	}
 	d := rpcStatus(st).RetryDelay
 	return d, d > 0
+}
+
+// WriteHTTP writes the error of a gRPC call as the catalog's HTTP API does
+// (apierrors.Write): a status these packages sent becomes its catalog
+// error again, in the catalog's envelope, with its status and headers; any
+// other error becomes the fallback. It is a grpc-gateway error handler, so
+// that one service has one error wire over HTTP and gRPC:
+//
+//	runtime.WithErrorHandler(func(_ context.Context, _ *runtime.ServeMux, _ runtime.Marshaler, w http.ResponseWriter, r *http.Request, err error) {
+//		apierrorsgrpc.WriteHTTP(w, r, err)
+//	})
+func WriteHTTP(w http.ResponseWriter, r *http.Request, err error) {
+	if e, ok := FromError(err); ok {
+		err = e
+	}
+	apierrors.Write(w, r, err)
 }
 
 // Option configures the server interceptors.

@@ -35,6 +35,7 @@ func grpcReport(rs []report) func(context.Context, string, error) {
 // says a client must receive for it.
 type errCase struct {
 	code    string // the catalog's code, the handler's key
+	status  int    // the catalog's HTTP status
 	err     error  // what the handler returns: Parse's error of the example body, with a request id
 	grpc    string // the gRPC code's name
 	message string
@@ -68,7 +69,7 @@ func cases(t *testing.T, s suite) (*catalog.Catalog, []errCase) {
 		if message == "" {
 			message = e.Title
 		}
-		out = append(out, errCase{code: e.Code, err: s.withRequestID(parsedErr, id), grpc: e.GRPCCode, message: message,
+		out = append(out, errCase{code: e.Code, status: e.Status, err: s.withRequestID(parsedErr, id), grpc: e.GRPCCode, message: message,
 			details: wantDetails(t, c, e, in, id)})
 	}
 	return c, out

@@ -3,6 +3,9 @@ package rpctest
 import (
 	"context"
 	"net"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -163,8 +166,16 @@ func TestGRPC(t *testing.T) {
 				checkAIP193(t, tc.code, st.Proto())
 				checkClientError(t, tc, invoke(typed, tc.code))
 				checkClientError(t, tc, invokeStream(typed, tc.code))
+				checkGateway(t, s, tc, invoke(raw, tc.code))
 			}
 			grpcFallbacks(t, c, raw, reported)
+			for _, err := range []error{invoke(raw, "plain"), invoke(raw, "deadline")} {
+				rec := httptest.NewRecorder()
+				s.writeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil), err)
+				if rec.Code != c.Fallback.Status || strings.Contains(rec.Body.String(), "hunter2") {
+					t.Errorf("gateway for %v: %d %s; want the fallback", err, rec.Code, rec.Body)
+				}
+			}
 			grpcUnknownReason(t, s, c)
 		})
 	}
@@ -205,5 +216,23 @@ func grpcUnknownReason(t *testing.T, s suite, c *catalog.Catalog) {
 	}
 	if status.Code(got) != codes.FailedPrecondition {
 		t.Errorf("status.Code of the client's error = %v, want FailedPrecondition", status.Code(got))
+	}
+}
+
+// checkGateway: WriteHTTP, as a grpc-gateway error handler, writes what the
+// catalog's HTTP API writes for the error the status came from.
+func checkGateway(t *testing.T, s suite, tc errCase, err error) {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	s.writeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil), err)
+	got, perr := s.parse(rec.Code, rec.Body.Bytes())
+	if perr != nil || rec.Code != tc.status {
+		t.Errorf("%s: gateway wrote %d %s (%v); want %d", tc.code, rec.Code, rec.Body, perr, tc.status)
+		return
+	}
+	g, w := viewOf(got), viewOf(tc.err)
+	g.RequestID, w.RequestID = "", "" // where the envelope has no $request_id, only the header carries it
+	if !reflect.DeepEqual(g, w) {
+		t.Errorf("%s: gateway's body reads\n%+v\nwant\n%+v", tc.code, g, w)
 	}
 }

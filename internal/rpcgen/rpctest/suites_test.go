@@ -1,6 +1,8 @@
 package rpctest
 
 import (
+	"net/http"
+
 	"connectrpc.com/connect"
 	"google.golang.org/grpc"
 
@@ -38,6 +40,7 @@ type suite struct {
 	unaryClient  grpc.UnaryClientInterceptor
 	streamClient grpc.StreamClientInterceptor
 	grpcFrom     func(error) (error, bool)
+	writeHTTP    func(http.ResponseWriter, *http.Request, error)
 
 	connect     func(...report) connect.Interceptor
 	connectFrom func(error) (error, bool)
@@ -75,7 +78,8 @@ var suites = []suite{
 			return grpcfixed.StreamServerInterceptor(grpcfixed.WithReport(grpcReport(r)))
 		},
 		unaryClient: grpcfixed.UnaryClientInterceptor(), streamClient: grpcfixed.StreamClientInterceptor(),
-		grpcFrom: func(err error) (error, bool) { return asError(grpcfixed.FromError(err)) },
+		grpcFrom:  func(err error) (error, bool) { return asError(grpcfixed.FromError(err)) },
+		writeHTTP: grpcfixed.WriteHTTP,
 		connect: func(r ...report) connect.Interceptor {
 			return connectfixed.Interceptor(connectfixed.WithReport(grpcReport(r)))
 		},
@@ -92,7 +96,8 @@ var suites = []suite{
 			return apierrorsgrpc.StreamServerInterceptor(apierrorsgrpc.WithReport(grpcReport(r)))
 		},
 		unaryClient: apierrorsgrpc.UnaryClientInterceptor(), streamClient: apierrorsgrpc.StreamClientInterceptor(),
-		grpcFrom: func(err error) (error, bool) { return asError(apierrorsgrpc.FromError(err)) },
+		grpcFrom:  func(err error) (error, bool) { return asError(apierrorsgrpc.FromError(err)) },
+		writeHTTP: apierrorsgrpc.WriteHTTP,
 		connect: func(r ...report) connect.Interceptor {
 			return apierrorsconnect.Interceptor(apierrorsconnect.WithReport(grpcReport(r)))
 		},
@@ -109,7 +114,8 @@ var suites = []suite{
 			return genericerrorsgrpc.StreamServerInterceptor(genericerrorsgrpc.WithReport(grpcReport(r)))
 		},
 		unaryClient: genericerrorsgrpc.UnaryClientInterceptor(), streamClient: genericerrorsgrpc.StreamClientInterceptor(),
-		grpcFrom: func(err error) (error, bool) { return asError(genericerrorsgrpc.FromError(err)) },
+		grpcFrom:  func(err error) (error, bool) { return asError(genericerrorsgrpc.FromError(err)) },
+		writeHTTP: genericerrorsgrpc.WriteHTTP,
 		connect: func(r ...report) connect.Interceptor {
 			return genericerrorsconnect.Interceptor(genericerrorsconnect.WithReport(grpcReport(r)))
 		},
@@ -126,7 +132,8 @@ var suites = []suite{
 			return onestackerrorsgrpc.StreamServerInterceptor(onestackerrorsgrpc.WithReport(grpcReport(r)))
 		},
 		unaryClient: onestackerrorsgrpc.UnaryClientInterceptor(), streamClient: onestackerrorsgrpc.StreamClientInterceptor(),
-		grpcFrom: func(err error) (error, bool) { return asError(onestackerrorsgrpc.FromError(err)) },
+		grpcFrom:  func(err error) (error, bool) { return asError(onestackerrorsgrpc.FromError(err)) },
+		writeHTTP: onestackerrorsgrpc.WriteHTTP,
 		connect: func(r ...report) connect.Interceptor {
 			return onestackerrorsconnect.Interceptor(onestackerrorsconnect.WithReport(grpcReport(r)))
 		},
@@ -143,7 +150,8 @@ var suites = []suite{
 			return scopestackerrorsgrpc.StreamServerInterceptor(scopestackerrorsgrpc.WithReport(grpcReport(r)))
 		},
 		unaryClient: scopestackerrorsgrpc.UnaryClientInterceptor(), streamClient: scopestackerrorsgrpc.StreamClientInterceptor(),
-		grpcFrom: func(err error) (error, bool) { return asError(scopestackerrorsgrpc.FromError(err)) },
+		grpcFrom:  func(err error) (error, bool) { return asError(scopestackerrorsgrpc.FromError(err)) },
+		writeHTTP: scopestackerrorsgrpc.WriteHTTP,
 		connect: func(r ...report) connect.Interceptor {
 			return scopestackerrorsconnect.Interceptor(scopestackerrorsconnect.WithReport(grpcReport(r)))
 		},
@@ -160,7 +168,8 @@ var suites = []suite{
 			return stackoneerrorsgrpc.StreamServerInterceptor(stackoneerrorsgrpc.WithReport(grpcReport(r)))
 		},
 		unaryClient: stackoneerrorsgrpc.UnaryClientInterceptor(), streamClient: stackoneerrorsgrpc.StreamClientInterceptor(),
-		grpcFrom: func(err error) (error, bool) { return asError(stackoneerrorsgrpc.FromError(err)) },
+		grpcFrom:  func(err error) (error, bool) { return asError(stackoneerrorsgrpc.FromError(err)) },
+		writeHTTP: stackoneerrorsgrpc.WriteHTTP,
 		connect: func(r ...report) connect.Interceptor {
 			return stackoneerrorsconnect.Interceptor(stackoneerrorsconnect.WithReport(grpcReport(r)))
 		},
