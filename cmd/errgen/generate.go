@@ -110,6 +110,14 @@ func generateOptions(fs *flags, goPackage, templates string) (opts errgen.Option
 func rpcOptions(opts *errgen.Options, c *catalog.Catalog, paths map[errgen.Output]string, goImport, goFile string) error {
 	on := func(p string) bool { return p != "" && p != off }
 	opts.GRPC, opts.Connect = on(paths[errgen.OutputGRPC]), on(paths[errgen.OutputConnect])
+	// A flag's none turns off what the catalog's key turned on: Generate
+	// reads the keys too.
+	if !opts.GRPC {
+		c.GRPC.Out = off
+	}
+	if !opts.Connect {
+		c.GRPC.ConnectOut = off
+	}
 	opts.GoImport = goImport
 	if !opts.GRPC && !opts.Connect || goImport != "" || c.Go.Import != "" {
 		return nil

@@ -36,4 +36,12 @@ func TestRPCOutputs(t *testing.T) {
 	if code != exitOK || stdout != "errgen: 4 outputs up to date\n" {
 		t.Errorf("--grpc-out none: exit %d, stdout %q", code, stdout)
 	}
+	// Both off, no import path is needed: no go.mod above any file.
+	if err := os.Remove(filepath.Join(dir, "go.mod")); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr = runIn(t, dir, "api/catalog.yaml", "--go-out", "none", "--grpc-out", "none", "--connect-out", "none")
+	if code != exitOK || !strings.HasSuffix(stdout, "errgen: wrote 2 outputs\n") {
+		t.Errorf("both off: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
 }
