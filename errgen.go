@@ -85,14 +85,14 @@ var emitters = []emitter{
 	}, func(c *catalog.Catalog, opts Options) ([]byte, error) {
 		return rpcPackage(c, opts, rpcgen.GRPC, names.GRPCPackage(c, goPackage(c, opts)))
 	}, func(c *catalog.Catalog, opts Options) bool {
-		return opts.GRPC || c.GRPC.Out != "" && c.GRPC.Out != "none"
+		return opts.GRPC || c.GRPC.Out != "" && c.GRPC.Out != catalog.OutputOff
 	}},
 	{OutputConnect, func(c *catalog.Catalog, opts Options) string {
 		return path.Join(names.ConnectPackage(c, goPackage(c, opts)), "connect.go")
 	}, func(c *catalog.Catalog, opts Options) ([]byte, error) {
 		return rpcPackage(c, opts, rpcgen.Connect, names.ConnectPackage(c, goPackage(c, opts)))
 	}, func(c *catalog.Catalog, opts Options) bool {
-		return opts.Connect || c.GRPC.ConnectOut != "" && c.GRPC.ConnectOut != "none"
+		return opts.Connect || c.GRPC.ConnectOut != "" && c.GRPC.ConnectOut != catalog.OutputOff
 	}},
 }
 
