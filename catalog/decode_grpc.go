@@ -30,6 +30,7 @@ func (cr *catalogReader) grpcOptions(n *yaml.Node) {
 			} else {
 				g.ConnectPackage = pkg
 			}
+			cr.grpcPackagePos = append(cr.grpcPackagePos, posOf(f.value))
 		case "out":
 			g.Out = cr.outPath(f.value, "grpc.out")
 		case "connect_out":

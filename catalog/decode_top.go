@@ -43,14 +43,15 @@ var (
 // node positions of things checked across errors.
 type catalogReader struct {
 	*nodeReader
-	c            *Catalog
-	formatPos    map[*Envelope]Pos // where each custom envelope is defined
-	customSeen   int               // custom envelopes so far, for naming
-	attachPos    []Pos             // positions of openapi.attach items
-	errorNodes   map[*Error]*yaml.Node
-	errorsPos    Pos            // position of the errors list
-	grpcPos      map[*Error]Pos // position of each error's own grpc code
-	requestIDPos Pos            // position of request_id.header
+	c              *Catalog
+	formatPos      map[*Envelope]Pos // where each custom envelope is defined
+	customSeen     int               // custom envelopes so far, for naming
+	attachPos      []Pos             // positions of openapi.attach items
+	errorNodes     map[*Error]*yaml.Node
+	errorsPos      Pos            // position of the errors list
+	grpcPos        map[*Error]Pos // position of each error's own grpc code
+	grpcPackagePos []Pos          // positions of grpc.package and grpc.connect_package, in order
+	requestIDPos   Pos            // position of request_id.header
 }
 
 // catalog reads the document's top mapping into a Catalog as written,

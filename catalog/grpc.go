@@ -6,6 +6,7 @@ package catalog
 // catalog's grpc.domain is every ErrorInfo's domain.
 
 import (
+	"cmp"
 	"regexp"
 	"strconv"
 	"strings"
@@ -128,6 +129,7 @@ var (
 // grpc mapping, AIP-193's rules: reasons valid and distinct, details named
 // as metadata keys may be.
 func (cr *catalogReader) validateGRPC() {
+	cr.validateRPCPackages()
 	byReason := map[string]*Error{}
 	for _, e := range cr.c.Errors {
 		if pos, ok := cr.grpcPos[e]; ok && e.Status >= 400 && e.Status <= 599 {
@@ -166,4 +168,27 @@ func classWord(class string) string {
 		return "client-error (4xx)"
 	}
 	return "server-error (5xx)"
+}
+
+// validateRPCPackages checks that the gRPC and Connect packages, as named
+// (their defaults cannot collide), differ from the Go package and from each
+// other: each is a folder and an import of its own.
+func (cr *catalogReader) validateRPCPackages() {
+	g := cr.c.GRPC
+	grpcPkg, connectPkg := cmp.Or(g.Package, cr.c.Go.Package+"grpc"), cmp.Or(g.ConnectPackage, cr.c.Go.Package+"connect")
+	named := []string{}
+	if g.Package != "" {
+		named = append(named, g.Package)
+	}
+	if g.ConnectPackage != "" {
+		named = append(named, g.ConnectPackage)
+	}
+	for i, pkg := range named {
+		switch {
+		case pkg == cr.c.Go.Package:
+			cr.probs.add(cr.grpcPackagePos[i], "package %s is the Go package's name (go.package): name the gRPC and Connect packages apart", pkg)
+		case grpcPkg == connectPkg && i == len(named)-1:
+			cr.probs.add(cr.grpcPackagePos[i], "the gRPC and Connect packages are both named %s: name them apart", pkg)
+		}
+	}
 }

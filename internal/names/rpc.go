@@ -4,7 +4,10 @@ import "github.com/errgen/errgen/catalog"
 
 // The packages errgen generates beside the Go package for gRPC and Connect,
 // and the main package's bridge they call, which no catalog identifier can
-// take (see the Go output's rules).
+// take (see the Go output's rules). An error's ErrorInfo reason is the
+// catalog's (catalog.Reason, Error.GRPCReason), as its Go name is: the
+// catalog's rules refuse two codes with one reason, and a package named
+// like the Go package or like the other.
 
 // GRPCPackage is the gRPC package's name: grpc.package, else the Go
 // package's name followed by grpc, apierrorsgrpc.
