@@ -37,7 +37,7 @@ func TestRPCOutputs(t *testing.T) {
 	for extra, want := range map[string]string{
 		"": "grpc.domain",
 		"grpc: {domain: a.example, package: shopgrpc}\n": "would be the Go package's name too",
-		"grpc: {domain: a.example}\n":                     "set go.import",
+		"grpc: {domain: a.example}\n":                    "set go.import",
 	} {
 		opts := Options{GRPC: true, GoImport: "example.com/shop/apierrors"}
 		if strings.Contains(extra, "shopgrpc") {
