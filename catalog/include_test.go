@@ -71,7 +71,7 @@ func TestLoadIncludeSymlinks(t *testing.T) {
 			t.Skip("no symbolic links here:", err)
 		}
 	}
-	link("../shared/b.yaml", "real/errors/b.yaml")                        // inside the tree: followed
+	link("../shared/b.yaml", "real/errors/b.yaml")                         // inside the tree: followed
 	link(filepath.Join(dir, "real", "catalog.yaml"), "elsewhere/cat.yaml") // the root through a link: includes from real/
 	c, err := Load(filepath.Join(dir, "elsewhere", "cat.yaml"))
 	if err != nil {
