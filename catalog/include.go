@@ -106,7 +106,7 @@ func (l *loader) parse(file string, data []byte, what string) *yaml.Node {
 	whole := Pos{File: file}
 	switch {
 	case int64(len(data)) > l.left:
-		l.probs.add(whole, "catalog is larger than %d MiB: split it, or trim long texts", MaxSize>>20)
+		l.probs.add(whole, "catalog is larger than %d MiB: trim long texts", MaxSize>>20)
 		return l.fail()
 	case len(bytes.TrimSpace(data)) == 0:
 		l.probs.add(whole, "%s is empty: %s", what, emptyHint(what))
@@ -192,10 +192,10 @@ func (l *loader) expand(pattern string, pos Pos) []string {
 	clean := path.Clean(pattern)
 	switch {
 	case strings.Contains(pattern, `\`):
-		l.probs.add(pos, "include %q: write paths with /, relative to the root catalog's folder", pattern)
+		l.missing(pos, "include %q: write paths with /, relative to the root catalog's folder", pattern)
 		return nil
 	case path.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, "../"):
-		l.probs.add(pos, "include %q is outside the root catalog's folder: include only files in that folder or below it", pattern)
+		l.missing(pos, "include %q is outside the root catalog's folder: include only files in that folder or below it", pattern)
 		return nil
 	case !strings.ContainsAny(clean, "*?["):
 		return []string{clean}
@@ -203,12 +203,20 @@ func (l *loader) expand(pattern string, pos Pos) []string {
 	names, err := l.files.Glob(clean)
 	switch {
 	case err != nil:
-		l.probs.add(pos, "include %q: %v", pattern, err)
+		l.missing(pos, "include %q: %v", pattern, err)
 	case len(names) == 0:
-		l.probs.add(pos, "include %q matches no file: fix the pattern, or remove it", pattern)
+		l.missing(pos, "include %q matches no file: fix the pattern, or remove it", pattern)
 	}
 	slices.Sort(names)
 	return names
+}
+
+// missing reports an include that brings in no file: the errors meant to
+// be there are missing, so the checks across the catalog would mislead
+// (no fallback, unknown codes) and wait for the next run.
+func (l *loader) missing(pos Pos, format string, args ...any) {
+	l.probs.add(pos, format, args...)
+	l.broken = true
 }
 
 // includeFile reads the file name, which pattern brought in, into the
@@ -216,8 +224,7 @@ func (l *loader) expand(pattern string, pos Pos) []string {
 func (l *loader) includeFile(cr *catalogReader, name, pattern string, pos Pos) bool {
 	data, id, err := l.files.Read(name, l.left)
 	if err != nil {
-		l.probs.add(pos, "include %q: %v", pattern, err)
-		l.broken = true
+		l.missing(pos, "include %q: %v", pattern, err)
 		return true
 	}
 	if first, ok := l.ids[id]; ok {
