@@ -48,3 +48,29 @@ func TestInitSplit(t *testing.T) {
 		t.Errorf("a second init --split: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// --check reads the included files as generation does: an edit in one
+// makes the outputs stale, and a problem there is reported at its line.
+func TestCheckSplitCatalog(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := runIn(t, dir, "init", "--split"); code != exitOK {
+		t.Fatalf("init --split: %s", stderr)
+	}
+	if code, _, stderr := runIn(t, dir, "catalog.yaml"); code != exitOK {
+		t.Fatalf("generate: %s", stderr)
+	}
+	if code, stdout, stderr := runIn(t, dir, "catalog.yaml", "--check"); code != exitOK || stdout != "errgen: 3 outputs up to date\n" {
+		t.Fatalf("--check: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	server := filepath.Join(dir, "errors", "server.yaml")
+	data := mustRead(t, server)
+	writeFile(t, server, strings.Replace(string(data), "An unexpected error occurred.", "Something broke.", 1))
+	if code, stdout, _ := runIn(t, dir, "catalog.yaml", "--check"); code != exitFailure || !strings.Contains(stdout, "Something broke.") {
+		t.Errorf("--check after an edit in an included file: exit %d, stdout %q", code, stdout)
+	}
+	writeFile(t, server, strings.Replace(string(data), "status: 500", "status: 600", 1))
+	code, _, stderr := runIn(t, dir, "catalog.yaml", "--check")
+	if code != exitFailure || !strings.Contains(stderr, filepath.Join("errors", "server.yaml")+":8:13: status 600 is not an error status") {
+		t.Errorf("--check with a problem in an included file: exit %d, stderr %q", code, stderr)
+	}
+}
