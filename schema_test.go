@@ -143,6 +143,13 @@ func TestSchemaIncludedFiles(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
+	for _, c := range catalogtest.All(t) {
+		for _, f := range c.C.Files[1:] { // the files a shipped catalog includes
+			if err := s.Validate(mustReadFile(t, f)); err != nil {
+				t.Errorf("%s: %v", f, err)
+			}
+		}
+	}
 	bad := map[string]string{
 		"included with a setting": "format: flat\nerrors:\n  - {code: A, status: 400}\n",
 		"included including":      "include: [b.yaml]\nerrors:\n  - {code: A, status: 400}\n",

@@ -42,7 +42,7 @@ type loader struct {
 	left    int64             // bytes the catalog may still read
 	ids     map[string]string // identity of each file read → the pattern that brought it in
 	rootID  string
-	broken  bool         // a file could not be read as YAML: cross-file checks would mislead
+	broken  bool         // a file could not be read, or an include brought none: checks across files would mislead
 	aliases map[Pos]bool // where aliases were, whose nulls' problems are not worth reporting
 }
 
