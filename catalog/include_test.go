@@ -80,6 +80,14 @@ func TestLoadIncludeSymlinks(t *testing.T) {
 	if len(c.Errors) != 2 || c.Errors[1].Code != "SHARED" {
 		t.Fatalf("errors = %v", c.Errors)
 	}
+	// A link and its target are one file: included twice, an error.
+	twice := filepath.Join(dir, "real", "twice.yaml")
+	if err := os.WriteFile(twice, []byte("version: 1\napi: Split\ninclude: [errors/*.yaml, shared/b.yaml]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(twice); err == nil || !strings.Contains(err.Error(), `twice.yaml:3:26: include "shared/b.yaml" names shared/b.yaml, which include "errors/*.yaml" names too: include each file once`) {
+		t.Errorf("Load = %v, want a link and its target refused as one file twice", err)
+	}
 	link(filepath.Join(outside, "errors.yaml"), "real/errors/c.yaml") // out of the tree: refused
 	_, err = Load(filepath.Join(dir, "real", "catalog.yaml"))
 	var probs *diag.List
