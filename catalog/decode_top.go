@@ -20,7 +20,7 @@ func parseYAML(data []byte) (*yaml.Node, error) {
 
 // Keys of each mapping, in the order the docs list them; hints draw on them.
 var (
-	topKeys         = []string{"version", "api", "description", "format", "type_base", "docs_url", "request_id", "go", "openapi", "docs", "grpc", "errors"}
+	topKeys         = []string{"version", "api", "description", "format", "type_base", "docs_url", "request_id", "go", "openapi", "docs", "grpc", "include", "errors"}
 	requestIDKeys   = []string{"header"}
 	goKeys          = []string{"package", "out", "import"}
 	grpcKeys        = []string{"domain", "package", "out", "connect_package", "connect_out"}
@@ -49,9 +49,10 @@ type catalogReader struct {
 	attachPos      []Pos             // positions of openapi.attach items
 	errorNodes     map[*Error]*yaml.Node
 	errorsPos      Pos            // position of the errors list
+	requestIDPos   Pos            // position of request_id.header
+	includeNode    *yaml.Node     // the root's include list, read by the loader
 	grpcPos        map[*Error]Pos // position of each error's own grpc code
 	grpcPackagePos []Pos          // positions of grpc.package and grpc.connect_package, in order
-	requestIDPos   Pos            // position of request_id.header
 }
 
 // catalog reads the document's top mapping into a Catalog as written,
@@ -66,12 +67,7 @@ func (r *nodeReader) catalog(n *yaml.Node) *catalogReader {
 		seen[f.key] = true
 		switch f.key {
 		case "version":
-			if v, ok := r.integer(f.value, "version"); ok {
-				if v != 1 {
-					r.probs.add(posOf(f.value), "catalog version %d is not supported: this errgen reads version 1; write version: 1", v)
-				}
-				c.Version = v
-			}
+			cr.version(f.value)
 		case "api":
 			c.API = r.str(f.value, "api")
 		case "description":
@@ -94,11 +90,13 @@ func (r *nodeReader) catalog(n *yaml.Node) *catalogReader {
 			cr.grpcOptions(f.value)
 		case "errors":
 			errorsNode = f.value
+		case "include":
+			cr.includeNode = f.value
 		}
 	}
 	if n.Kind == yaml.MappingNode {
 		for _, k := range []string{"version", "api", "errors"} {
-			if !seen[k] {
+			if !seen[k] && (k != "errors" || !seen["include"]) { // a split catalog's errors may all be included
 				r.probs.add(posOf(n), "catalog: missing required key %q", k)
 			}
 		}
@@ -118,6 +116,16 @@ func (r *nodeReader) catalog(n *yaml.Node) *catalogReader {
 	return cr
 }
 
+// version reads the catalog format's version; only 1 exists.
+func (cr *catalogReader) version(n *yaml.Node) {
+	if v, ok := cr.integer(n, "version"); ok {
+		if v != 1 {
+			cr.probs.add(posOf(n), "catalog version %d is not supported: this errgen reads version 1; write version: 1", v)
+		}
+		cr.c.Version = v
+	}
+}
+
 // errorList reads the errors list.
 func (cr *catalogReader) errorList(n *yaml.Node) {
 	cr.errorsPos = posOf(n)
@@ -126,13 +134,18 @@ func (cr *catalogReader) errorList(n *yaml.Node) {
 		cr.probs.add(posOf(n), "errors: the list is empty: declare at least one error, the fallback (errgen init writes a starter catalog)")
 	}
 	for _, item := range items {
-		switch e := cr.error(item); {
-		case e == nil:
-		case e.Retired:
-			cr.c.Retired = append(cr.c.Retired, e) // reserved, never generated
-		default:
-			cr.c.Errors = append(cr.c.Errors, e)
+		if e := cr.error(item); e != nil {
+			cr.addError(e)
 		}
+	}
+}
+
+// addError adds an error read to the catalog, in use or retired.
+func (cr *catalogReader) addError(e *Error) {
+	if e.Retired {
+		cr.c.Retired = append(cr.c.Retired, e) // reserved, never generated
+	} else {
+		cr.c.Errors = append(cr.c.Errors, e)
 	}
 }
 

@@ -156,7 +156,7 @@ func (cr *catalogReader) validateReason(e *Error, byReason map[string]*Error) {
 		cr.probs.add(e.Pos, "code %q gives the ErrorInfo reason %q, which AIP-193 refuses ([A-Z][A-Z0-9_]+[A-Z0-9], at most 63 characters): rename the code", e.Code, e.GRPCReason)
 	case byReason[e.GRPCReason] != nil:
 		prev := byReason[e.GRPCReason]
-		cr.probs.add(e.Pos, "code %q has the same ErrorInfo reason %s as %q (line %d): rename one", e.Code, e.GRPCReason, prev.Code, prev.Pos.Line)
+		cr.probs.add(e.Pos, "code %q has the same ErrorInfo reason %s as %q (%s): rename one", e.Code, e.GRPCReason, prev.Code, lineRef(e.Pos, prev.Pos))
 	default:
 		byReason[e.GRPCReason] = e
 	}
