@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"connectrpc.com/connect"
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
@@ -18,6 +19,9 @@ import (
 	"google.golang.org/protobuf/types/known/wrapperspb"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/golang/fixed"
+	"github.com/errgen/errgen/internal/rpcgen/connectfixed"
+	"github.com/errgen/errgen/internal/rpcgen/grpcfixed"
 )
 
 const (
@@ -145,6 +149,20 @@ func connectFallbacks(t *testing.T, c *catalog.Catalog, raw *connect.Client[wrap
 	}
 	if code := connect.CodeOf(connectCall(raw, "deadline")); code != connect.CodeDeadlineExceeded {
 		t.Errorf("a deadline gives %v", code)
+	}
+}
+
+// TestRetryDelay: RetryDelay reads RetryInfo back, over gRPC and Connect.
+func TestRetryDelay(t *testing.T) {
+	err := fixed.NewRateLimited(10, "1m", 30)
+	if d, ok := grpcfixed.RetryDelay(grpcfixed.Status(err).Err()); !ok || d != 30*time.Second {
+		t.Errorf("gRPC: %v %v", d, ok)
+	}
+	if d, ok := connectfixed.RetryDelay(connectfixed.NewError(err)); !ok || d != 30*time.Second {
+		t.Errorf("Connect: %v %v", d, ok)
+	}
+	if d, ok := connectfixed.RetryDelay(connectfixed.NewError(fixed.ErrInternal)); ok || d != 0 {
+		t.Errorf("no RetryInfo: %v %v", d, ok)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"connectrpc.com/connect"
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
@@ -125,6 +126,17 @@ func rpcStatus(ce *connect.Error) genericerrors.RPCStatus {
 		}
 	}
 	return s
+}
+
+// RetryDelay is the delay a Connect error's RetryInfo asks a client to wait
+// before retrying; false when it has none.
+func RetryDelay(err error) (time.Duration, bool) {
+	var ce *connect.Error
+	if !errors.As(err, &ce) {
+		return 0, false
+	}
+	d := rpcStatus(ce).RetryDelay
+	return d, d > 0
 }
 
 // Option configures Interceptor.
