@@ -7,9 +7,12 @@ package onestackerrors
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"log/slog"
 	"math"
 	"net/http"
 	"reflect"
@@ -17,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -299,17 +303,28 @@ type Error struct {
 	cause       error  // the underlying error; never written to clients
 	requestID   string
 	instance    string
-	err         error // why the details could not be marshaled
-	status      int   // the status passed to Parse
-	parsed      bool  // made by Parse: status is the response's
-	custom      bool  // message was overridden, so the pre-encoded body does not apply
+	breach      string   // what the catalog forbids that the details held (left out); "" when nothing
+	missing     []string // the details left out, by name; nil when none
+	status      int      // the status passed to Parse
+	parsed      bool     // made by Parse: status is the response's
+	custom      bool     // message was overridden, so the pre-encoded body does not apply
 }
 
-// newError builds an error with details, checking that they encode, and renders the
-// message from them, the same way errgen rendered the docs.
+// newError builds an error with details and renders the message from them, the
+// same way errgen rendered the docs. A detail the catalog forbids (a value
+// outside its enum, an object that is not one, a number JSON cannot hold) is
+// left out, as if it were missing, and the breach recorded: Write sends the
+// error with its own status and code, and reports it.
 func newError(def *definition, details any) *Error {
+	return buildError(def, details, true)
+}
+
+// buildError is newError; check is false for details Parse decoded, which
+// keep a value outside its enum (a newer server's) as the response said it.
+func buildError(def *definition, details any, check bool) *Error {
 	p := def.prepared()
-	if p.eager && reflect.TypeOf(details) == reflect.TypeOf(def.zero) {
+	same := reflect.TypeOf(details) == reflect.TypeOf(def.zero)
+	if p.eager && same {
 		// The caller keeps its maps, slices and raw JSON: the error holds
 		// copies, so that nothing done to them afterwards changes it.
 		details = cloneDetails(details)
@@ -319,30 +334,84 @@ func newError(def *definition, details any) *Error {
 		details: details,
 		message: def.message,
 	}
-	if p.checks {
-		if err := checkValues(p, details); err != nil {
-			e.err = err
-			return e
-		}
-	}
 	switch {
-	case p.eager || reflect.TypeOf(details) != reflect.TypeOf(def.zero):
-		raw, err := appendDetailsObject(make([]byte, 0, 128), def, details)
+	case !same:
+		raw, err := json.Marshal(details)
 		if err != nil {
-			e.err = err
-			return e
+			e.details = nil
+			e.breach = "details do not encode: " + err.Error()
+			break
 		}
 		e.detailsJSON = raw
-	case p.floats:
-		if _, err := appendDetailsObject(nil, def, details); err != nil {
-			e.err = err
-			return e
-		}
+	case check && (p.checks || p.floats) || p.eager:
+		e.encodeDetails(p, check)
 	}
 	if def.messageTemplate != nil {
 		e.message = e.fill(def.messageTemplate)
 	}
 	return e
+}
+
+// encodeDetails checks the details (when check is set) and encodes them into
+// detailsJSON when they hold what the caller could change, or when some are
+// left out; a detail encoding/json refuses is left out too.
+func (e *Error) encodeDetails(p *prepared, check bool) {
+	v := reflect.ValueOf(e.details)
+	if check {
+		for i, f := range p.fields {
+			if why := f.problem(v.Field(i)); why != "" {
+				e.leaveOut(f.name, why)
+			}
+		}
+	}
+	if e.missing != nil {
+		// Details() shows what was sent: the details left out are zero.
+		c := reflect.New(v.Type()).Elem()
+		c.Set(v)
+		for i, f := range p.fields {
+			if e.isMissing(f.name) {
+				c.Field(i).SetZero()
+			}
+		}
+		e.details = c.Interface()
+	} else if !p.eager {
+		return
+	}
+	b := append(make([]byte, 0, 128), '{')
+	for i, f := range p.fields {
+		fv := v.Field(i)
+		if f.omitEmpty && isEmptyValue(fv) || e.isMissing(f.name) {
+			continue
+		}
+		n := len(b)
+		if n > 1 {
+			b = append(b, ',')
+		}
+		b = append(b, f.key...)
+		var ok bool
+		if b, ok = appendValue(b, fv); !ok {
+			b = b[:n]
+			e.leaveOut(f.name, "does not encode as JSON")
+		}
+	}
+	e.detailsJSON = append(b, '}')
+}
+
+// leaveOut records a detail left out of the error, and why.
+func (e *Error) leaveOut(name, why string) {
+	e.missing = append(e.missing, name)
+	if e.breach != "" {
+		e.breach += "; "
+	}
+	if why[0] != ':' {
+		why = " " + why
+	}
+	e.breach += "detail " + strconv.Quote(name) + why
+}
+
+// isMissing reports whether a detail was left out by leaveOut.
+func (e *Error) isMissing(name string) bool {
+	return e.missing != nil && slices.Contains(e.missing, name)
 }
 
 // cloneDetails returns a copy of a details struct sharing no map or slice
@@ -465,38 +534,35 @@ func (def *definition) prepared() *prepared {
 	return &def.prep
 }
 
-// checkValues checks what encoding/json would let through but the catalog
-// forbids: an object detail that is not a JSON object (null included), an
-// object[] item that is not one, an enum detail that is not one of its
-// values. An optional detail left empty is not written, so not checked.
-func checkValues(p *prepared, details any) error {
-	v := reflect.ValueOf(details)
-	if !v.IsValid() || v.Kind() != reflect.Struct || v.NumField() != len(p.fields) {
-		return nil
+// problem says what the catalog forbids of a detail's value, though
+// encoding/json may let it through: an object detail that is not a JSON
+// object (null included), an object[] item that is not one, an enum value
+// outside the enum, a float64 JSON cannot hold; "" when it is fine. An
+// optional detail left empty is not written, so not checked.
+func (f *detailsField) problem(fv reflect.Value) string {
+	if f.omitEmpty && isEmptyValue(fv) {
+		return ""
 	}
-	for i, f := range p.fields {
-		fv := v.Field(i)
-		if f.check == checkNone || (f.omitEmpty && isEmptyValue(fv)) {
-			continue
+	switch f.check {
+	case checkObject:
+		if !isJSONObject(fv.Bytes()) {
+			return "is not a JSON object"
 		}
-		switch f.check {
-		case checkObject:
-			if !isJSONObject(fv.Bytes()) {
-				return errors.New("detail " + strconv.Quote(f.name) + " is not a JSON object")
-			}
-		case checkArray:
-			for j := range fv.Len() {
-				if !isJSONObject(fv.Index(j).Bytes()) {
-					return errors.New("detail " + strconv.Quote(f.name) + ": item " + strconv.Itoa(j) + " is not a JSON object")
-				}
-			}
-		case checkEnum:
-			if !fv.Interface().(interface{ Valid() bool }).Valid() {
-				return errors.New("detail " + strconv.Quote(f.name) + ": " + strconv.Quote(fv.String()) + " is not one of its values")
+	case checkArray:
+		for j := range fv.Len() {
+			if !isJSONObject(fv.Index(j).Bytes()) {
+				return ": item " + strconv.Itoa(j) + " is not a JSON object"
 			}
 		}
+	case checkEnum:
+		if !fv.Interface().(interface{ Valid() bool }).Valid() {
+			return ": " + strconv.Quote(fv.String()) + " is not one of its values"
+		}
 	}
-	return nil
+	if fv.Kind() == reflect.Float64 && (math.IsNaN(fv.Float()) || math.IsInf(fv.Float(), 0)) {
+		return "is not a finite number"
+	}
+	return ""
 }
 
 // isJSONObject reports whether raw JSON starts as an object does; whether it
@@ -634,7 +700,7 @@ func (e *Error) hasDetails() bool {
 // details are left out when empty.
 func (e *Error) detailField(name string) (reflect.Value, bool) {
 	v := reflect.ValueOf(e.details)
-	if !v.IsValid() {
+	if !v.IsValid() || e.isMissing(name) {
 		return reflect.Value{}, false
 	}
 	for i, f := range e.def.prepared().fields {
@@ -750,9 +816,10 @@ func validUTF8(s string) string {
 	return string(b)
 }
 
-// Error returns the code, the message and the cause, for logs; clients never see it.
+// Error returns "CODE: message: cause", for logs (the message without its
+// final period, as Go error strings go); clients never see it.
 func (e *Error) Error() string {
-	s := e.messageOrTitle()
+	s := strings.TrimSuffix(e.messageOrTitle(), ".")
 	if e.def.Code != "" {
 		s = string(e.def.Code) + ": " + s
 	}
@@ -868,16 +935,12 @@ func (e *Error) WithInstance(uri string) *Error {
 	return &c
 }
 
-// MarshalJSON writes the error in its envelope, exactly as Write sends it: an
-// error the catalog does not define (see Known) is written as the fallback.
+// MarshalJSON writes the error in its envelope, exactly as Write sends it
+// for a request without headers: an error the catalog does not define (see
+// Known) is mapped, or written as the fallback. It reports nothing, for it
+// may run inside a logger, a Reporter's among them: Write reports.
 func (e *Error) MarshalJSON() ([]byte, error) {
-	if e.err != nil {
-		return nil, e.err
-	}
-	if e.def.unknown {
-		return fallback.appendJSON(nil), nil
-	}
-	return e.appendJSON(nil), nil
+	return sendable(e, nil, false).appendJSON(nil), nil
 }
 
 // static reports whether the pre-encoded body is the error's body.
@@ -902,12 +965,24 @@ func (e *Error) messageOrTitle() string {
 }
 
 // Write writes err as an error response: status, Content-Type, the catalog's
-// headers and the envelope. An error that is not a catalog error (nor wraps one),
-// or that Parse read with a code the catalog does not define (see Known), is
-// written as the fallback error: its text never reaches the client. The body
-// comes from a buffer reused once Write returns, so w must not keep the slice it
-// is given, as io.Writer requires; a recorder that copies it is fine.
+// headers and the envelope. A catalog error is sent as it is, with its own
+// status, code and message, even when it lacks required details (a sentinel)
+// or held a value the catalog forbids (left out): the breach is reported (see
+// Config). Any other error (nil included), or one that Parse read with a code
+// the catalog does not define (see Known), is given to Config.Map, and what
+// Map does not map is written as the fallback error and reported: its text
+// never reaches the client. When the request's context is done (the client
+// went away, or a deadline passed), nothing is written, and that is reported
+// at debug level.
+//
+// The body comes from a buffer reused once Write returns, so w must not keep
+// the slice it is given, as io.Writer requires; a recorder that copies it is
+// fine.
 func Write(w http.ResponseWriter, r *http.Request, err error) {
+	if r != nil && r.Context().Err() != nil {
+		report(Report{Level: slog.LevelDebug, Problem: "request context done: nothing written", Err: err, Request: r})
+		return
+	}
 	e := writable(err, r)
 	e.setHeaders(w.Header())
 	w.WriteHeader(e.def.Status)
@@ -927,32 +1002,59 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 	}
 }
 
-// writable is the error Write writes for err: the catalog error it is or
-// wraps, else the fallback; with the request id of r when it has none.
+// writable is the error Write writes for err (see sendable), with the request
+// id of r, or a new one, when it has none.
 func writable(err error, r *http.Request) *Error {
-	e, ok := err.(*Error)
-	if !ok {
-		var wrapped *Error
-		if errors.As(err, &wrapped) {
-			e = wrapped
-		}
-	}
-	if e == nil || e.def == nil || e.err != nil || e.def.unknown || e.def.required && e.details == nil {
-		// Not a catalog error, details that do not encode, a code this
-		// catalog does not define (Parse), or the sentinel of an error whose
-		// required details it lacks: none can be written as the OpenAPI
-		// document describes it, so the fallback is.
-		e = fallback
-	}
+	e := sendable(err, r, true)
 	if requestIDHeader != "" && e.requestID == "" && r != nil {
-		// requestIDHeader is canonical already: indexing skips Get's canonicalization.
-		if ids := r.Header[requestIDHeader]; len(ids) > 0 {
-			if id := headerValue(ids[0]); id != "" {
-				e = e.WithRequestID(id)
-			}
+		if id := requestID(r); id != "" {
+			e = e.WithRequestID(id)
 		}
 	}
 	return e
+}
+
+// sendable is the error sent for err: the catalog error it is or wraps, what
+// Config.Map makes of any other, else the fallback. With reporting set, a
+// catalog error sent with a breach, and the fallback sent for another
+// error, are reported.
+func sendable(err error, r *http.Request, reporting bool) *Error {
+	e, ok := err.(*Error)
+	if !ok || e == nil || e.def == nil || e.def.unknown {
+		e = mapped(err, r, reporting)
+	}
+	if reporting && (e.breach != "" || e.def.required && e.details == nil) {
+		why := e.breach
+		if why == "" {
+			why = "required details missing (a sentinel is for errors.Is; build errors with their constructor)"
+		}
+		report(Report{Level: slog.LevelError, Problem: "sent with a breach: " + why, Err: err, Sent: e, Request: r})
+	}
+	return e
+}
+
+// mapped is the catalog error sent for err, which is not one itself: the one
+// it wraps, else what Config.Map returns, else the fallback, reported.
+func mapped(err error, r *http.Request, reporting bool) *Error {
+	var e *Error
+	if errors.As(err, &e) && e != nil && e.def != nil && !e.def.unknown {
+		return e
+	}
+	if err == nil {
+		if reporting {
+			report(Report{Level: slog.LevelError, Problem: "nil error: sent the fallback", Sent: fallback, Request: r})
+		}
+		return fallback
+	}
+	if m := currentConfig().Map; m != nil {
+		if e := m(err); e != nil && e.def != nil && !e.def.unknown {
+			return e
+		}
+	}
+	if reporting {
+		report(Report{Level: slog.LevelError, Problem: "not a catalog error: sent the fallback", Err: err, Sent: fallback, Request: r})
+	}
+	return fallback
 }
 
 // setHeaders sets the response headers of e: Content-Type, the catalog's
@@ -2039,4 +2141,182 @@ func isNamedField(name string, named []string) bool {
 		}
 	}
 	return false
+}
+
+// Config adapts the package to a service: where reports go, how errors that
+// are not catalog errors map to catalog errors, where request ids come from.
+// Set it once, when the service starts, with Configure; the zero Config is
+// the default.
+type Config struct {
+	// Reporter receives each Report: a catalog error sent with a breach, an
+	// error that was not a catalog error (the fallback sent), a nil error, a
+	// panic, a request whose client went away. nil logs each with
+	// slog.Default() at the report's level. Tests may set Strict(t.Errorf).
+	Reporter func(Report)
+	// Map turns an error that is not a catalog error (nor wraps one), such
+	// as sql.ErrNoRows, context.DeadlineExceeded or a domain error, into the
+	// catalog error to send, before Write falls back; nil, or a nil result,
+	// leaves it to the fallback. An error it maps is not reported: attach
+	// the cause with WithCause to keep it in logs.
+	Map func(error) *Error
+	// RequestID returns the id of a request (e.g. the one the service's
+	// middleware put in its context), for a catalog with request ids; "" lets
+	// Write take the request's header, else make one from crypto/rand. nil
+	// is the same as returning "".
+	RequestID func(*http.Request) string
+}
+
+var config atomic.Pointer[Config]
+
+// Configure sets the package's Config. Call it once, before serving; a
+// later call replaces the whole Config.
+func Configure(c Config) {
+	config.Store(&c)
+}
+
+var defaultConfig Config
+
+// currentConfig is the Config set with Configure, or the default.
+func currentConfig() *Config {
+	if c := config.Load(); c != nil {
+		return c
+	}
+	return &defaultConfig
+}
+
+// Report is what the package tells the service when it could not send an
+// error as given, or sent nothing.
+type Report struct {
+	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's context was done
+	Problem string        // what happened, in a few words
+	Err     error         // the error given; nil for a nil error; for a panic, one wrapping its value
+	Sent    *Error        // the error written; nil when nothing was
+	Request *http.Request // the request; nil from MarshalJSON
+	Stack   []byte        // a panic's stack; nil otherwise
+}
+
+// String describes the report on one line, without the stack.
+func (r Report) String() string {
+	s := r.Problem
+	if r.Err != nil {
+		s += ": " + r.Err.Error()
+	}
+	if r.Sent != nil {
+		s += fmt.Sprintf(" (sent %d %s)", r.Sent.Status(), r.Sent.Code())
+	}
+	if r.Request != nil && r.Request.URL != nil {
+		s += " [" + r.Request.Method + " " + r.Request.URL.Path + "]"
+	}
+	return s
+}
+
+// Strict returns a Reporter for tests that calls fail with every report at
+// level ERROR or above, e.g. Configure(Config{Reporter: Strict(t.Errorf)}):
+// a sentinel written without its details, an unmapped error, a panic fail
+// the test.
+func Strict(fail func(format string, args ...any)) func(Report) {
+	return func(r Report) {
+		if r.Level >= slog.LevelError {
+			fail("error response: %s", r)
+		}
+	}
+}
+
+// report hands r to the Reporter.
+func report(r Report) {
+	if f := currentConfig().Reporter; f != nil {
+		f(r)
+		return
+	}
+	ctx := context.Background()
+	if r.Request != nil {
+		ctx = r.Request.Context()
+	}
+	l := slog.Default()
+	if !l.Enabled(ctx, r.Level) {
+		return
+	}
+	attrs := make([]slog.Attr, 0, 5)
+	if r.Err != nil {
+		attrs = append(attrs, slog.Any("error", r.Err))
+	}
+	if r.Sent != nil {
+		attrs = append(attrs, slog.Any("sent", r.Sent))
+	}
+	if r.Request != nil && r.Request.URL != nil {
+		attrs = append(attrs, slog.String("method", r.Request.Method), slog.String("path", r.Request.URL.Path))
+	}
+	if r.Stack != nil {
+		attrs = append(attrs, slog.String("stack", string(r.Stack)))
+	}
+	l.LogAttrs(ctx, r.Level, "error response: "+r.Problem, attrs...)
+}
+
+// requestID is the id of a request that carries none: the service's, else
+// the header's.
+func requestID(r *http.Request) string {
+	if f := currentConfig().RequestID; f != nil {
+		if id := headerValue(f(r)); id != "" {
+			return id
+		}
+	}
+	// requestIDHeader is canonical already: indexing skips Get's canonicalization.
+	if ids := r.Header[requestIDHeader]; len(ids) > 0 {
+		return headerValue(ids[0])
+	}
+	return ""
+}
+
+// LogValue makes the error a group in slog records, for the service's logs:
+// code, status, message, details (each an attribute, as the body carries
+// them), request_id when set, and cause (its text) when the error wraps one.
+func (e *Error) LogValue() slog.Value {
+	attrs := make([]slog.Attr, 0, 6)
+	attrs = append(attrs,
+		slog.String("code", string(e.Code())),
+		slog.Int("status", e.Status()),
+		slog.String("message", e.messageOrTitle()))
+	if e.details != nil && e.hasDetails() {
+		attrs = append(attrs, slog.Attr{Key: "details", Value: slog.GroupValue(e.detailAttrs()...)})
+	}
+	if e.requestID != "" {
+		attrs = append(attrs, slog.String("request_id", e.requestID))
+	}
+	if e.cause != nil {
+		attrs = append(attrs, slog.String("cause", e.cause.Error()))
+	}
+	return slog.GroupValue(attrs...)
+}
+
+// detailAttrs are the details as the body carries them, one attribute each:
+// strings, numbers and booleans as such, objects and arrays decoded.
+func (e *Error) detailAttrs() []slog.Attr {
+	obj := e.appendDetails(nil)
+	var attrs []slog.Attr
+	it, _ := newObjectIter(obj)
+	for key, val, ok := it.next(); ok; key, val, ok = it.next() {
+		name, _ := stringValue(key)
+		attrs = append(attrs, slog.Attr{Key: name, Value: jsonLogValue(val)})
+	}
+	return attrs
+}
+
+// jsonLogValue is a JSON value as a slog.Value.
+func jsonLogValue(raw []byte) slog.Value {
+	switch raw[0] {
+	case '"':
+		s, _ := stringValue(raw)
+		return slog.StringValue(s)
+	case 't', 'f':
+		return slog.BoolValue(raw[0] == 't')
+	case '{', '[', 'n':
+		var v any
+		_ = json.Unmarshal(raw, &v)
+		return slog.AnyValue(v)
+	}
+	if n, err := strconv.ParseInt(string(raw), 10, 64); err == nil {
+		return slog.Int64Value(n)
+	}
+	x, _ := strconv.ParseFloat(string(raw), 64)
+	return slog.Float64Value(x)
 }

@@ -129,7 +129,7 @@ func (e *Error) hasDetails() bool {
 // details are left out when empty.
 func (e *Error) detailField(name string) (reflect.Value, bool) {
 	v := reflect.ValueOf(e.details)
-	if !v.IsValid() {
+	if !v.IsValid() || e.isMissing(name) {
 		return reflect.Value{}, false
 	}
 	for i, f := range e.def.prepared().fields {

@@ -73,8 +73,9 @@ type Error struct {
 	cause       error  // the underlying error; never written to clients
 	requestID   string
 	instance    string
-	err         error // why the details could not be marshaled
-	status      int   // the status passed to Parse
-	parsed      bool  // made by Parse: status is the response's
-	custom      bool  // message was overridden, so the pre-encoded body does not apply
+	breach      string   // what the catalog forbids that the details held (left out); "" when nothing
+	missing     []string // the details left out, by name; nil when none
+	status      int      // the status passed to Parse
+	parsed      bool     // made by Parse: status is the response's
+	custom      bool     // message was overridden, so the pre-encoded body does not apply
 }
