@@ -7,7 +7,7 @@ import "slices"
 // take one. A test of the Go emitter holds the list to the fixed half's
 // sources.
 var Runtime = []string{
-	"Config", "Configure", "Definition", "Definitions", "Error", "Lookup",
+	"Config", "Configure", "Definition", "Definitions", "Error", "Handler", "Lookup",
 	"Parse", "ParseBadDetail", "ParseError", "ParseErrorKind", "ParseNotEnvelope", "ParseNotJSON",
 	"Report", "Strict", "Write",
 }
