@@ -2,21 +2,23 @@ package errgen
 
 import (
 	"github.com/errgen/errgen/catalog"
-	"github.com/errgen/errgen/internal/openapi"
+	"github.com/errgen/errgen/diag"
+	"github.com/errgen/errgen/internal/augment"
 )
 
 // Augmented is the result of Augment.
 type Augmented struct {
 	// Spec is the augmented document, in the input's format.
 	Spec []byte
-	// Notices say, one a line in file order, what Augment left alone
-	// because the spec already defines it:
-	// "api.yaml:80:9: PUT /tasks/{id}: response 409 kept: the spec already
-	// defines it (errgen's is Conflict)". They are no error.
-	Notices []string
+	// Notices say, in file order, what Augment left alone because the
+	// spec already defines it, each of severity diag.Notice at its place
+	// (api.yaml:80:9, "PUT /tasks/{id}: response 409 kept: the spec already
+	// defines it (errgen's is Conflict)"). They are no error.
+	Notices []diag.Diagnostic
 }
 
-// AugmentOptions are the choices of AugmentWith.
+// AugmentOptions are the choices of Augment; the zero value keeps what
+// the spec defines and refuses an invalid spec.
 type AugmentOptions struct {
 	// Force replaces the responses and components the spec already
 	// defines; without it they are kept (and noted, or an error when a
@@ -32,8 +34,8 @@ type AugmentOptions struct {
 // Augment attaches the catalog's error responses to every operation of an
 // existing OpenAPI 3.0 or 3.1 document (YAML or JSON), by reference to the
 // components it adds. It returns the document in the input's format, or an
-// error listing every problem (each prefixed with specName and, where known,
-// line:col).
+// error listing every problem (a *diag.List: each at specName and, where
+// known, line:col).
 //
 // An operation's response for a status admits exactly the codes of that
 // status that its x-errors lists or the catalog's openapi.attach names:
@@ -44,7 +46,7 @@ type AugmentOptions struct {
 // components some operation refers to are added, with the schemas they
 // refer to.
 //
-// What the spec already says is kept unless force is set: a response an
+// What the spec already says is kept unless opts.Force is set: a response an
 // operation already has for a status is left alone and noted in Notices; a
 // component of the same name that differs from one errgen adds is an
 // error. Like Generate, Augment touches no file.
@@ -58,14 +60,9 @@ type AugmentOptions struct {
 //
 // When the result does not validate, the input is validated too: a
 // problem the input already has is reported as the input's, and nothing
-// is returned (see AugmentWith to proceed anyway).
-func Augment(c *catalog.Catalog, spec []byte, specName string, force bool) (*Augmented, error) {
-	return AugmentWith(c, spec, specName, AugmentOptions{Force: force})
-}
-
-// AugmentWith is Augment with every option.
-func AugmentWith(c *catalog.Catalog, spec []byte, specName string, opts AugmentOptions) (*Augmented, error) {
-	out, notices, err := openapi.AugmentWith(c, spec, specName, openapi.Options{Force: opts.Force, AllowInvalidSpec: opts.AllowInvalidSpec})
+// is returned (opts.AllowInvalidSpec proceeds anyway).
+func Augment(c *catalog.Catalog, spec []byte, specName string, opts AugmentOptions) (*Augmented, error) {
+	out, notices, err := augment.Augment(c, spec, specName, augment.Options{Force: opts.Force, AllowInvalidSpec: opts.AllowInvalidSpec})
 	if err != nil {
 		return nil, err
 	}

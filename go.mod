@@ -1,6 +1,6 @@
 module github.com/errgen/errgen
 
-go 1.26.8
+go 1.25.0
 
 require (
 	github.com/aymanbagabas/go-udiff v0.4.1
@@ -10,8 +10,7 @@ require (
 	github.com/spf13/pflag v1.0.10
 	github.com/yuin/goldmark v1.8.7
 	go.yaml.in/yaml/v3 v3.0.6
-	golang.org/x/net v0.62.0
-	golang.org/x/tools v0.52.0
+	golang.org/x/tools v0.49.0
 )
 
 require (
@@ -20,5 +19,5 @@ require (
 	github.com/kr/pretty v0.3.1 // indirect
 	github.com/oasdiff/yaml v0.1.1 // indirect
 	github.com/oasdiff/yaml3 v0.0.14 // indirect
-	golang.org/x/text v0.43.0 // indirect
+	golang.org/x/text v0.41.0 // indirect
 )

@@ -301,6 +301,10 @@ func docsLifecycle(t *testing.T, page []byte) (deprecated map[string]bool, retir
 	for _, sec := range sections[1:] {
 		_, rest, _ := strings.Cut(sec, ">")
 		code, body, _ := strings.Cut(rest, "</h3>")
+		// A heading whose slug would be an anchor carries its status: CONFLICT (409).
+		if i := strings.LastIndex(code, " ("); i > 0 && strings.HasSuffix(code, ")") {
+			code = code[:i]
+		}
 		head, _, isError := strings.Cut(strings.TrimSpace(body), "<p><strong>Status:</strong>")
 		if !isError {
 			continue // not an error's section (a provider's)

@@ -44,14 +44,24 @@ type RequestIDOptions struct {
 // GoOptions configures the generated Go package.
 type GoOptions struct {
 	Package string // package name, default apierrors
+	Out     string // the Go file, relative to the catalog's folder (slash-separated); "" unset, "none" off
 }
 
 // OpenAPIOptions configures the generated OpenAPI document.
 type OpenAPIOptions struct {
-	Version         string   // "3.0.3" or "3.1.0"
-	Attach          []string // codes attached to every operation on augment
-	DefaultResponse bool     // attach the fallback error as each operation's "default" response
-	Prefix          string   // prepended to every component name, so a spec's own Error survives augmenting
+	Version         string          // "3.0.3" or "3.1.0"
+	Attach          []string        // codes attached to every operation on augment
+	DefaultResponse bool            // attach the fallback error as each operation's "default" response
+	Prefix          string          // prepended to every component name, so a spec's own Error survives augmenting
+	Out             string          // the components file, relative to the catalog's folder; "" unset, "none" off
+	Augment         []AugmentTarget // specs errgen generate augments, in order
+}
+
+// AugmentTarget is one spec that generate augments: Spec read, Out written,
+// both relative to the catalog's folder (slash-separated).
+type AugmentTarget struct {
+	Spec string
+	Out  string
 }
 
 // DocsOptions configures the generated Markdown page.
@@ -60,7 +70,18 @@ type DocsOptions struct {
 	GroupBy   string     // "status" or "category"
 	Sections  []Section  // extra sections after the reference, in order
 	Providers []Provider // provider-specific issue tables
+	Layout    string     // LayoutFull (the default when "") or LayoutCompact
+	Out       string     // the page, relative to the catalog's folder; "" unset, "none" off
 }
+
+// The page layouts docs.layout names.
+const (
+	LayoutFull    = "full"    // every error with its full example response
+	LayoutCompact = "compact" // the envelope once; an error's example only where it carries details or headers
+)
+
+// OutputOff is the path that turns an output off.
+const OutputOff = "none"
 
 // Section is an extra Markdown section of the docs page.
 type Section struct {

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
-	"golang.org/x/net/http/httpguts"
 )
 
 // parseYAML parses a catalog into its document node, in one yaml.v3 parse.
@@ -23,9 +22,10 @@ func parseYAML(data []byte) (*yaml.Node, error) {
 var (
 	topKeys         = []string{"version", "api", "description", "format", "type_base", "docs_url", "request_id", "go", "openapi", "docs", "errors"}
 	requestIDKeys   = []string{"header"}
-	goKeys          = []string{"package"}
-	openAPIKeys     = []string{"version", "attach", "default_response", "prefix"}
-	docsKeys        = []string{"title", "group_by", "sections", "providers"}
+	goKeys          = []string{"package", "out"}
+	openAPIKeys     = []string{"version", "attach", "default_response", "prefix", "out", "augment"}
+	augmentKeys     = []string{"spec", "out"}
+	docsKeys        = []string{"title", "group_by", "layout", "sections", "providers", "out"}
 	sectionKeys     = []string{"title", "body"}
 	providerKeys    = []string{"name", "notes", "issues"}
 	issueKeys       = []string{"error", "cause", "fix"}
@@ -167,7 +167,7 @@ func (cr *catalogReader) requestID(n *yaml.Node) {
 	for _, f := range cr.fields(n, "request_id", requestIDKeys, nil) {
 		name := cr.str(f.value, "request_id.header")
 		switch {
-		case !httpguts.ValidHeaderFieldName(name):
+		case !validHeaderName(name):
 			cr.probs.add(posOf(f.value), "request_id.header %q is not a valid header name: use letters, digits and - (e.g. X-Request-Id)", name)
 		case reservedHeader(textproto.CanonicalMIMEHeaderKey(name)):
 			cr.probs.add(posOf(f.value), "request_id.header %q is set by errgen for another purpose: choose another header, such as X-Request-Id", name)
@@ -206,6 +206,10 @@ func GoPackageProblem(name string) string {
 // package name; what only the Go output needs is a Check's business.
 func (cr *catalogReader) goOptions(n *yaml.Node) {
 	for _, g := range cr.fields(n, "go", goKeys, nil) {
+		if g.key == "out" {
+			cr.c.Go.Out = cr.outPath(g.value, "go.out")
+			continue
+		}
 		pkg := cr.str(g.value, "go.package")
 		cr.c.Go.Package = pkg
 		if pkg != "" {
@@ -239,6 +243,12 @@ func (cr *catalogReader) openAPI(n *yaml.Node) {
 			if o.Prefix != "" && !componentPattern.MatchString(o.Prefix) {
 				cr.probs.add(posOf(f.value), "openapi.prefix %q must be letters, digits and _, starting with a letter", o.Prefix)
 			}
+		case "out":
+			o.Out = cr.outPath(f.value, "openapi.out")
+		case "augment":
+			for _, item := range cr.list(f.value, "openapi.augment") {
+				o.Augment = append(o.Augment, cr.augmentTarget(item))
+			}
 		}
 	}
 }
@@ -254,6 +264,13 @@ func (cr *catalogReader) docs(n *yaml.Node) {
 			if d.GroupBy != "status" && d.GroupBy != "category" {
 				cr.probs.add(posOf(f.value), "docs.group_by must be status or category, not %q", d.GroupBy)
 			}
+		case "layout":
+			d.Layout = cr.str(f.value, "docs.layout")
+			if d.Layout != LayoutFull && d.Layout != LayoutCompact {
+				cr.probs.add(posOf(f.value), "docs.layout must be %s or %s, not %q", LayoutFull, LayoutCompact, d.Layout)
+			}
+		case "out":
+			d.Out = cr.outPath(f.value, "docs.out")
 		case "sections":
 			for _, item := range cr.list(f.value, "docs.sections") {
 				d.Sections = append(d.Sections, cr.section(item))

@@ -5,8 +5,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-
-	"golang.org/x/net/http/httpguts"
 )
 
 // validate checks what spans more than one node, over the catalog as read
@@ -233,7 +231,7 @@ func (cr *catalogReader) validateHeaders(e *Error) {
 		}
 		seen[lower] = h
 		switch {
-		case !httpguts.ValidHeaderFieldName(h.Name):
+		case !validHeaderName(h.Name):
 			cr.probs.add(h.Pos, "error %q: %q is not a valid header name: use letters, digits and - (e.g. X-Rate-Limit)", e.Code, h.Name)
 		case h.Name == "Content-Type" || h.Name == "Content-Length":
 			cr.probs.add(h.Pos, "error %q: header %s is set by the envelope and cannot be overridden: remove it", e.Code, h.Name)
@@ -246,12 +244,12 @@ func (cr *catalogReader) validateHeaders(e *Error) {
 		}
 		cr.checkPlaceholders(e, h.Value, "header "+h.Name)
 		for _, p := range h.Value.Parts {
-			if p.Detail == "" && !httpguts.ValidHeaderFieldValue(p.Literal) {
+			if p.Detail == "" && !validHeaderValue(p.Literal) {
 				cr.probs.add(h.Value.Pos, "error %q: header %s value has characters not allowed in HTTP headers (line breaks, control characters): remove them", e.Code, h.Name)
 			}
 		}
 	}
-	if e.Challenge != "" && !httpguts.ValidHeaderFieldValue(e.Challenge) {
+	if e.Challenge != "" && !validHeaderValue(e.Challenge) {
 		cr.probs.add(e.Pos, "error %q: challenge has characters not allowed in HTTP headers (line breaks, control characters): remove them", e.Code)
 	}
 }

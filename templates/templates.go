@@ -10,7 +10,8 @@
 //
 //	page.tmpl       the whole page: markdownlint directive, title, intro, then each part below, in this order
 //	envelope.tmpl   "Error response format": per envelope, an example body and a field table
-//	reference.tmpl  "Error codes": the | Code | Status | Description | table
+//	handling.tmpl   "Handling errors": unknown codes by status class, the fallback named, what Write does with request ids
+//	reference.tmpl  "Error codes": the | Code | Status | Description | table, by status then code
 //	error.tmpl      one error's section; page.tmpl renders it per error, under each group's heading
 //	retired.tmpl    "Retired codes": the table of codes reserved forever; nothing when none is retired
 //	providers.tmpl  "Provider-specific issues"; nothing when the catalog has no providers
@@ -37,6 +38,13 @@
 // headings from the catalog repeat under different parents (MD024), so
 // that the page passes markdownlint's default configuration as generated.
 //
+// Last, every bidi control, zero-width or other format character, BOM, NUL
+// and other control character but tab and newline is replaced by U+FFFD,
+// as in the Go output (JSON examples have them as \u escapes already: the
+// same value as the bytes sent); and a heading whose GitHub-style slug
+// would be one of the page's <a id> anchors gains its status, "CONFLICT
+// (409)", so that renderers that give headings ids repeat none.
+//
 // Templates are parsed with Option("missingkey=error"). Catalog codes
 // and anchors are validated (letters, digits, _ - .), so templates write them
 // into links and tables as they are.
@@ -51,10 +59,14 @@
 //	.Intro      string            the catalog's description (Markdown, written verbatim)
 //	.Envelopes  []Envelope        the envelopes some error is written in, default first
 //	.Errors     []Error           every error, in catalog order
-//	.Groups     []Group           the errors grouped by docs.group_by, groups in order of first appearance
+//	.Groups     []Group           the errors grouped by docs.group_by: statuses in order, categories in order of
+//	                              first appearance; the errors of a group by status, then code
+//	.Layout     string            docs.layout: "full" (the default) or "compact"; error.tmpl asks {{layout}}
+//	.Fallback   Error             the error sent for any error the catalog does not name; nil when none
+//	.RequestIDInBody bool         an example body carries the request id ($request_id in its envelope)
 //	.Providers  []catalog.Provider  docs.providers (.Name, .Notes, .Issues with .Error .Cause .Fix)
 //	.Sections   []catalog.Section   docs.sections (.Title, .Body)
-//	.Statuses   []Status          the errors by status, sorted by status
+//	.Statuses   []Status          the errors by status, sorted by status, each status's errors by code
 //	.Retired    []Retired         the retired codes, in catalog order: every field of catalog.Error
 //	                              (.Code, .Status, .Title, .Deprecated, .ReplacedBy …), .ReplacementAnchor,
 //	                              and .Anchor: the code's anchor from when it was in use, kept so that
@@ -79,7 +91,8 @@
 //
 //	.Reason      string    the status's reason phrase, "" when it has none
 //	.Body        []byte    the example body, compact, byte for byte what the generated Go code writes
-//	.Response    string    the example response's status line and headers, one a line
+//	.Response    string    the example response's status line and headers, one a line, the catalog's
+//	                       request-id header included (with the id a client could have sent: Write echoes it)
 //	.Details     []Detail  every field of catalog.Detail, but .Example is the example's JSON text ("" for none);
 //	                       .Enum lists an enum detail's values (.Value, .Description), the allowed-values table
 //	.RetryAfter  bool      the error sets a Retry-After header
@@ -107,6 +120,9 @@
 //	code s       a code span whose backtick fence is longer than any run inside, padded when needed; "" for ""
 //	anchor id    <a id="id"></a>, the page's stable link target for an error
 //	json b       b (compact JSON) indented by two spaces, member order and escapes kept
+//	json1 b      b as one line of compact JSON, byte for byte what the service writes
+//	sentence s   inline s ending with a full stop, for list items run together in a paragraph
+//	layout       the page's layout, "full" or "compact" (error.tmpl receives one error, not the page)
 //	fence lang s a fenced code block whose fence is longer than any backtick run in s
 //	url s        s with spaces, control characters, < and > percent-encoded, safe in <…> autolinks
 //	part name .  the named template rendered with ., blank lines around it trimmed ("" when empty)

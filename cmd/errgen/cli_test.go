@@ -232,7 +232,7 @@ func TestCheckNamesCommand(t *testing.T) {
 			}
 			defer os.Chdir(wd)
 			code := runAs(prog, []string{"catalog.yaml", "--check", "--markdown-out", "docs/my errors.md"}, &stdout, &stderr)
-			want := "errgen: 3 outputs out of date, 0 up to date; to regenerate, run: " + prog + " catalog.yaml --markdown-out 'docs/my errors.md'\n"
+			want := "errgen: generated/apierrors/errors.go, generated/openapi.yaml, docs/my errors.md do not exist; to create them, run: " + prog + " catalog.yaml --markdown-out 'docs/my errors.md'\n"
 			if code != exitFailure || stderr.String() != want {
 				t.Errorf("exit %d, stderr %q, want 1 and %q", code, stderr.String(), want)
 			}
@@ -260,6 +260,12 @@ func TestProgName(t *testing.T) {
 		{"/root/.cache/go-build/6c/6c58d-d/errgen", stamped, "go run ./cmd/errgen"},
 		{"/root/.cache/go-build/6c/6c58d-d/errgen", nil, "go run ./cmd/errgen"},
 		{"/home/me/go-builds/errgen", dep, "/home/me/go-builds/errgen"},
+		// A GOCACHE of CI's own: the executable is still CACHE/xx/HASH-d/NAME.
+		{"/ci/cache/47/47e1c0ffee0123456789abcdef0123456789abcdef0123456789abcdef012345-d/errgen", dep, "go tool errgen"},
+		{"/ci/cache/47/47e1c0ffee0123456789abcdef0123456789abcdef0123456789abcdef012345-d/errgen", devel, "go run ./cmd/errgen"},
+		{`C:\ci\cache\47\47e1c0ffee0123456789abcdef0123456789abcdef0123456789abcdef012345-d\errgen.exe`, dep, "go tool errgen"},
+		{"/srv/47/not-a-hash-d/errgen", dep, "/srv/47/not-a-hash-d/errgen"},
+		{"/srv/ab/cd0123456789abcdef0123456789abcdef-d/errgen", dep, "/srv/ab/cd0123456789abcdef0123456789abcdef-d/errgen"},
 	}
 	for _, tt := range tests {
 		if got := progName(tt.arg0, tt.info); got != tt.want {
@@ -275,7 +281,7 @@ func TestCatalogArgumentForms(t *testing.T) {
 	if err := os.Rename(filepath.Join(dir, "catalog.yaml"), filepath.Join(dir, "errors")); err != nil {
 		t.Fatal(err)
 	}
-	if code, stdout, stderr := runIn(t, dir, "errors", "--check"); code != exitFailure || !strings.Contains(stderr, "out of date") {
+	if code, stdout, stderr := runIn(t, dir, "errors", "--check"); code != exitFailure || !strings.Contains(stderr, "do not exist; to create them, run: errgen errors\n") {
 		t.Errorf("errgen errors --check: exit %d, stdout %q, stderr %q; want the catalog read and its missing outputs reported", code, stdout, stderr)
 	}
 	if err := os.Mkdir(filepath.Join(dir, "api"), 0o755); err != nil {

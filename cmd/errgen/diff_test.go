@@ -158,7 +158,7 @@ func TestDiffBase(t *testing.T) {
 		}
 	}
 	code, _, stderr := runIn(t, repo, "diff", "--base", "no-such-ref", "api/catalog.yaml")
-	if code != exitFailure || !strings.HasPrefix(stderr, "errgen: --base: no revision no-such-ref in the repository at ") {
+	if code != exitFailure || !strings.HasPrefix(stderr, "errgen: --base no-such-ref: no revision no-such-ref; the current branch is ") {
 		t.Errorf("unknown revision: exit %d, stderr %q", code, stderr)
 	}
 	// A catalog the base does not have yet: nothing it could break.

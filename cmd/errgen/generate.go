@@ -7,7 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
 
 	"github.com/aymanbagabas/go-udiff"
@@ -20,8 +19,11 @@ const generateSynopsis = `errgen [generate] [CATALOG] [--out DIR] [--go-out FILE
                          [--openapi-out FILE] [--markdown-out FILE] [--templates DIR] [--check]
 
 Writes the Go package, the OpenAPI components document and the Markdown page
-for CATALOG (default catalog.yaml), only the files whose bytes change, all or
-none. --go-out, --openapi-out or --markdown-out none turns that output off.`
+for CATALOG (default catalog.yaml), and the specs its openapi.augment names,
+only the files whose bytes change, all or none. Paths come from the catalog's
+go.out, openapi.out and docs.out (relative to its folder); a flag (relative to
+the working directory) replaces the one key it names, --out moves the outputs
+neither sets. A path of none turns that output off.`
 
 // off is the path that turns an output off.
 const off = "none"
@@ -31,18 +33,14 @@ const off = "none"
 func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("generate", generateSynopsis, stdout, stderr)
 	catalogPath := fs.catalogFlag()
-	out := fs.String("out", "generated", "directory of the outputs")
-	goOut := fs.String("go-out", "", "path of the Go file (default OUT/PACKAGE/errors.go; none: no Go)")
+	out := fs.String("out", "generated", "directory of the outputs the catalog places nowhere")
+	goOut := fs.String("go-out", "", "path of the Go file (default the catalog's go.out, else OUT/PACKAGE/errors.go; none: no Go)")
 	goPackage := fs.String("go-package", "", "Go package name (default the catalog's go.package)")
-	openapiOut := fs.String("openapi-out", "", "path of the OpenAPI document (default OUT/openapi.yaml; none: no OpenAPI)")
-	markdownOut := fs.String("markdown-out", "", "path of the Markdown page (default OUT/errors.md; none: no Markdown)")
+	openapiOut := fs.String("openapi-out", "", "path of the OpenAPI document (default the catalog's openapi.out, else OUT/openapi.yaml; none: no OpenAPI)")
+	markdownOut := fs.String("markdown-out", "", "path of the Markdown page (default the catalog's docs.out, else OUT/errors.md; none: no Markdown)")
 	templates := fs.String("templates", "", "directory of Markdown templates overriding the bundled ones")
 	check := fs.Bool("check", false, "write nothing; exit 1 with a diff when an output is stale")
 	if code, stop := fs.parse(args); stop {
-		return code
-	}
-	if *goOut == off && *openapiOut == off && *markdownOut == off {
-		code, _ := fs.usageError("every output is turned off; there is nothing to generate")
 		return code
 	}
 	if *goPackage != "" {
@@ -68,17 +66,14 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return exitFailure
 	}
-	paths := map[errgen.Output]string{errgen.OutputGo: *goOut, errgen.OutputOpenAPI: *openapiOut, errgen.OutputMarkdown: *markdownOut}
-	var targets []target
-	for _, f := range files {
-		path := paths[f.Output]
-		switch path {
-		case off:
-			continue
-		case "":
-			path = filepath.Join(*out, filepath.FromSlash(f.Path))
-		}
-		targets = append(targets, target{path: path, data: f.Data})
+	targets := generatedTargets(files, outputPaths(c, *catalogPath, outputFlags{*out, *goOut, *openapiOut, *markdownOut}), *out)
+	augmented, ok := augmentTargets(c, *catalogPath, stderr)
+	if !ok {
+		return exitFailure
+	}
+	if targets = append(targets, augmented...); len(targets) == 0 {
+		code, _ := fs.usageError("every output is turned off; there is nothing to generate")
+		return code
 	}
 	if *check {
 		again := slices.DeleteFunc(slices.Clone(args), func(a string) bool { return a == "--check" || a == "--check=true" })
@@ -91,6 +86,7 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 // is the command line that would bring them up to date.
 func checkTargets(targets []target, regenerate string, stdout, stderr io.Writer) int {
 	stale := 0
+	var missing []string
 	for _, t := range targets {
 		old, err := readInput(t.path, maxOutputSize)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -100,11 +96,21 @@ func checkTargets(targets []target, regenerate string, stdout, stderr io.Writer)
 		if bytes.Equal(old, t.data) {
 			continue
 		}
+		if err != nil { // missing: named in one line, not a diff of the whole file
+			missing = append(missing, t.path)
+			continue
+		}
 		stale++
 		fmt.Fprint(stdout, udiff.Unified(t.path, t.path+" (generated)", string(old), string(t.data)))
 	}
+	if len(missing) > 0 {
+		fmt.Fprintln(stderr, missingLine(missing, regenerate))
+	}
 	if stale > 0 {
 		fmt.Fprintf(stderr, "errgen: %s out of date, %d up to date; to regenerate, run: %s\n", plural(stale, "output"), len(targets)-stale, regenerate)
+		return exitFailure
+	}
+	if len(missing) > 0 {
 		return exitFailure
 	}
 	fmt.Fprintf(stdout, "errgen: %s up to date\n", plural(len(targets), "output"))

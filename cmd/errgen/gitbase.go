@@ -47,7 +47,7 @@ func gitShow(rev, path string) ([]byte, error) {
 		return nil, fmt.Errorf("--base %s: %s is outside the repository at %s", rev, path, top)
 	}
 	if _, err := git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}"); err != nil {
-		return nil, noRevision(top, rev)
+		return nil, noRevision(top, rev, err)
 	}
 	object, err := baseBlob(top, rev, filepath.ToSlash(rel))
 	if err != nil {
@@ -126,18 +126,6 @@ func readBlob(top, rev, rel, object string) ([]byte, error) {
 		return nil, fmt.Errorf("reading %s at %s: git cat-file: %s", rel, rev, strings.TrimSpace(errOut.String()))
 	}
 	return data, nil
-}
-
-// noRevision says that rev names no commit, and which branch HEAD is on,
-// since the usual cause is a default branch named otherwise (main, master).
-func noRevision(top, rev string) error {
-	msg := fmt.Sprintf("--base: no revision %s in the repository at %s", rev, top)
-	if branch, err := gitLine(top, "symbolic-ref", "--quiet", "--short", "HEAD"); err == nil && branch != "" {
-		msg += fmt.Sprintf(" (the current branch is %s)", branch)
-	} else if head, err := gitLine(top, "rev-parse", "--short", "HEAD"); err == nil {
-		msg += fmt.Sprintf(" (HEAD is detached at %s)", head)
-	}
-	return errors.New(msg)
 }
 
 // gitLine is git's output as one trimmed line.

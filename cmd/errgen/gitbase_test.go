@@ -155,15 +155,3 @@ func TestDiffBaseOversizedBlob(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
-
-// A revision that does not exist is named, with the current branch: the
-// usual cause is a default branch of another name.
-func TestDiffBaseNoRevision(t *testing.T) {
-	r := newGitRepo(t)
-	r.write("catalog.yaml", oldCatalog)
-	r.commit("base")
-	code, _, stderr := r.diffBase("main", "catalog.yaml")
-	if code != exitFailure || !strings.HasPrefix(stderr, "errgen: --base: no revision main in the repository at ") || !strings.HasSuffix(stderr, " (the current branch is master)\n") {
-		t.Errorf("exit %d, stderr %q", code, stderr)
-	}
-}

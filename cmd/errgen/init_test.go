@@ -119,3 +119,45 @@ func TestSchemaCommand(t *testing.T) {
 		t.Errorf("the schema's $id is not %s", errgen.SchemaURL)
 	}
 }
+
+// The output keys errgen init writes commented work once uncommented: the
+// schema accepts them, and "errgen catalog.yaml" then "--check" need no flag.
+func TestInitOutputKeysUncommented(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := runIn(t, dir, "init"); code != exitOK {
+		t.Fatalf("init: exit %d: %s", code, stderr)
+	}
+	data := string(mustRead(t, filepath.Join(dir, "catalog.yaml")))
+	var keys []string
+	for _, line := range []string{"  # out: internal/apierrors/errors.go", "# openapi:", "#   out: api/errors.yaml", "# docs:", "#   out: docs/errors.md", "#   layout: compact"} {
+		i := strings.Index(data, "\n"+line)
+		if i < 0 {
+			t.Fatalf("the starter has no line %q", line)
+		}
+		uncommented := strings.Replace(line, "# ", "", 1)
+		data = data[:i+1] + uncommented + data[i+1+len(line):]
+		keys = append(keys, strings.TrimSpace(uncommented))
+	}
+	// The augment example names a spec the starter does not have: it stays commented.
+	if err := os.WriteFile(filepath.Join(dir, "catalog.yaml"), []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := catalogtest.CompileSchema(errgen.Schema(), errgen.SchemaURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate([]byte(data)); err != nil {
+		t.Errorf("the schema rejects %v: %v", keys, err)
+	}
+	if code, stdout, stderr := runIn(t, dir, "catalog.yaml"); code != exitOK || !strings.HasSuffix(stdout, "errgen: wrote 3 outputs\n") {
+		t.Fatalf("generate: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	for _, out := range []string{"internal/apierrors/errors.go", "api/errors.yaml", "docs/errors.md"} {
+		if _, err := os.Stat(filepath.Join(dir, out)); err != nil {
+			t.Errorf("%s: %v", out, err)
+		}
+	}
+	if code, stdout, stderr := runIn(t, dir, "--check"); code != exitOK || stdout != "errgen: 3 outputs up to date\n" {
+		t.Errorf("--check: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}

@@ -52,16 +52,9 @@ func runOpenAPI(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return exitFailure
 	}
-	res, err := errgen.AugmentWith(c, spec, *specPath, errgen.AugmentOptions{Force: *force, AllowInvalidSpec: *allowInvalid})
-	if err != nil {
-		for _, line := range strings.Split(err.Error(), "\n") {
-			fmt.Fprintf(stderr, "errgen: %s\n", line)
-		}
-		fmt.Fprintf(stderr, "errgen: %s was not written\n", *outPath)
+	res, ok := augmentSpec(c, spec, *specPath, *outPath, errgen.AugmentOptions{Force: *force, AllowInvalidSpec: *allowInvalid}, stderr)
+	if !ok {
 		return exitFailure
-	}
-	for _, notice := range res.Notices {
-		fmt.Fprintf(stderr, "errgen: %s\n", notice)
 	}
 	// The spec itself is the one file errgen may replace without its header:
 	// augmenting in place.

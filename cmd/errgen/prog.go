@@ -1,7 +1,6 @@
 package main
 
 import (
-	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -35,12 +34,30 @@ func isDependency(info *debug.BuildInfo) bool {
 }
 
 // inBuildCache reports an executable the go command built for go run or go
-// tool: under a go-build directory (GOCACHE, or a temporary work directory).
+// tool: under a go-build directory (the default GOCACHE, or go run's
+// temporary work directory), or in any build cache, where the go command
+// keeps an executable as CACHE/xx/HASH-d/NAME whatever GOCACHE is (CI often
+// sets its own).
 func inBuildCache(path string) bool {
-	parts := strings.Split(filepath.ToSlash(path), "/")
-	return slices.ContainsFunc(parts, func(p string) bool {
+	// Either separator: a test on one system names the other's paths too.
+	parts := strings.FieldsFunc(path, func(r rune) bool { return r == '/' || r == '\\' })
+	if slices.ContainsFunc(parts, func(p string) bool {
 		return p == "go-build" || strings.HasPrefix(p, "go-build") && strings.Trim(p[len("go-build"):], "0123456789") == ""
-	})
+	}) {
+		return true
+	}
+	n := len(parts)
+	if n < 3 {
+		return false
+	}
+	shard, entry := parts[n-3], parts[n-2]
+	hash, ok := strings.CutSuffix(entry, "-d")
+	return ok && len(shard) == 2 && isHex(shard) && len(hash) >= 32 && isHex(hash) && strings.HasPrefix(hash, shard)
+}
+
+// isHex reports whether s is lower-case hexadecimal digits.
+func isHex(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789abcdef") == ""
 }
 
 // commandLine is prog with args, quoted for a POSIX shell where needed.

@@ -40,15 +40,12 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 
 // runVersion implements "errgen version" and "errgen --version".
 func runVersion(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("version", "errgen version\n\nPrints errgen's version: the module version it was built from, or (devel).", stdout, stderr)
+	fs := newFlags("version", "errgen version\n\nPrints errgen's version: the module version it was built from, or (devel)\nwith the VCS revision of a local build or a replace.", stdout, stderr)
 	if code, stop := fs.parse(args); stop {
 		return code
 	}
-	version := "(devel)"
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
-		version = info.Main.Version
-	}
-	fmt.Fprintf(stdout, "errgen %s\n", version)
+	info, _ := debug.ReadBuildInfo()
+	fmt.Fprintf(stdout, "errgen %s\n", versionString(info))
 	return exitOK
 }
 

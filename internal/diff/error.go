@@ -124,16 +124,18 @@ func writesMeta(e *catalog.Envelope, name string) bool {
 
 // compareHeaders matches headers by canonical name.
 func (cs *changes) compareHeaders(o, n *catalog.Error) {
-	find := func(hs []*catalog.Header, name string) *catalog.Header {
+	byName := func(hs []*catalog.Header) map[string]*catalog.Header {
+		m := make(map[string]*catalog.Header, len(hs))
 		for _, h := range hs {
-			if strings.EqualFold(h.Name, name) {
-				return h
+			if key := strings.ToLower(h.Name); m[key] == nil {
+				m[key] = h
 			}
 		}
-		return nil
+		return m
 	}
+	oldHeaders, newHeaders := byName(o.Headers), byName(n.Headers)
 	for _, oh := range o.Headers {
-		switch nh := find(n.Headers, oh.Name); {
+		switch nh := newHeaders[strings.ToLower(oh.Name)]; {
 		case nh == nil:
 			cs.inOld(oh.Pos).add(o.Code, HeaderRemoved, "header %s removed", oh.Name)
 		case nh.Value.Source != oh.Value.Source:
@@ -141,7 +143,7 @@ func (cs *changes) compareHeaders(o, n *catalog.Error) {
 		}
 	}
 	for _, nh := range n.Headers {
-		if find(o.Headers, nh.Name) == nil {
+		if oldHeaders[strings.ToLower(nh.Name)] == nil {
 			cs.inNew(nh.Pos).add(o.Code, HeaderAdded, "header %s added", nh.Name)
 		}
 	}

@@ -8,7 +8,7 @@ import (
 	"github.com/errgen/errgen/internal/diff"
 )
 
-// ruleRow is a rule's row in README.md's rules table.
+// ruleRow is a rule's row in docs/diff.md's rules table.
 func ruleRow(r diff.Rule) string {
 	who := "no"
 	if r.Breaking() {
@@ -23,16 +23,16 @@ func ruleRow(r diff.Rule) string {
 
 const rulesHeader = "| Change | Breaking | Why |"
 
-// TestRulesTableInREADME keeps the README's rules table and Rules in step:
+// TestRulesTableInREADME keeps docs/diff.md's rules table and Rules in step:
 // the table holds exactly one row per rule, as ruleRow writes it, in order.
 func TestRulesTableInREADME(t *testing.T) {
-	data, err := os.ReadFile("../../README.md")
+	data, err := os.ReadFile("../../docs/diff.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, table, ok := strings.Cut(string(data), "\n"+rulesHeader+"\n| --- | --- | --- |\n")
 	if !ok {
-		t.Fatalf("README.md has no table headed %s", rulesHeader)
+		t.Fatalf("docs/diff.md has no table headed %s", rulesHeader)
 	}
 	var rows []string
 	for _, line := range strings.Split(table, "\n") {
@@ -46,6 +46,6 @@ func TestRulesTableInREADME(t *testing.T) {
 		want = append(want, ruleRow(r))
 	}
 	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
-		t.Errorf("README rules table:\n%s\n\nwant:\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
+		t.Errorf("docs/diff.md rules table:\n%s\n\nwant:\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -18,7 +18,7 @@ const (
 	OpenAPI Audience = "openapi"
 )
 
-// The kinds of change, one rule each. README.md's rules table says why each
+// The kinds of change, one rule each. docs/diff.md's rules table says why each
 // is breaking or not; TestRulesTableInREADME keeps the two in step.
 const (
 	CodeAdded               ChangeKind = "code-added"
@@ -74,7 +74,7 @@ const (
 type Rule struct {
 	Kind      ChangeKind // what changed
 	Breaks    []Audience // who it breaks; none for a compatible change
-	Rationale string     // why, for the README and --help
+	Rationale string     // why, for docs/diff.md and --help
 }
 
 // Breaking reports whether the rule's changes break someone.

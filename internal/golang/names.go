@@ -104,8 +104,17 @@ func goIdentifierProblems(c *catalog.Catalog) []diag.Diagnostic {
 		}
 		probs = append(probs, diag.Diagnostic{Pos: pos, Msg: msg})
 	}
+	reserved, err := reservedNames()
+	if err != nil {
+		return append(probs, diag.Diagnostic{Msg: "errgen's fixed Go code does not parse (please report this): " + err.Error()})
+	}
 	for _, e := range c.Errors {
 		for _, id := range names.Declared(e) {
+			if reserved[id.Name] {
+				d := decl{e, id}
+				probs = append(probs, diag.Diagnostic{Pos: id.Pos, Msg: fmt.Sprintf("%s would declare the Go identifier %s, which every generated package declares for itself; rename it", d.describe(), id.Name)})
+				continue
+			}
 			declare(id.Name, id.Pos, decl{e, id})
 		}
 	}

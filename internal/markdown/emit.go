@@ -29,7 +29,17 @@ func Generate(c *catalog.Catalog, header string, templates fs.FS) ([]byte, error
 	if err != nil {
 		return nil, err
 	}
-	return render(set, p, header)
+	// set is this call's own copy (templateSet): binding is safe.
+	set = set.Funcs(template.FuncMap{"layout": func() string { return p.Layout }})
+	page, err := render(set, p, header)
+	if err != nil {
+		return nil, err
+	}
+	statusOf := make(map[string]int, len(p.Errors))
+	for _, e := range p.Errors {
+		statusOf[e.Anchor] = e.Status
+	}
+	return uniqueHeadingIDs(page, statusOf), nil
 }
 
 // render executes the page template of set on p.
@@ -44,7 +54,8 @@ func render(set *template.Template, p *page, header string) ([]byte, error) {
 		return nil, err
 	}
 	// Template files end with a newline of their own; the page ends with one.
-	return wrapProse(append(bytes.TrimRight(buf.Bytes(), "\n"), '\n')), nil
+	// Invisible characters go first, so that wrapping measures what shows.
+	return wrapProse(replaceInvisible(append(bytes.TrimRight(buf.Bytes(), "\n"), '\n'))), nil
 }
 
 // sizeHint is about what the bundled templates write per error, to size

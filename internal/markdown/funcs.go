@@ -8,6 +8,7 @@ import (
 	"html"
 	"strings"
 	"text/template"
+	"unicode/utf16"
 )
 
 // funcs are the functions the Markdown templates may call; the
@@ -21,10 +22,15 @@ var funcs = template.FuncMap{
 	"code":     codeSpan,
 	"anchor":   anchor,
 	"json":     indentJSON,
+	"json1":    compactJSON,
+	"sentence": sentence,
 	"fence":    fencedBlock,
 	"url":      autolinkURL,
 	// Bound per page to partFunc; this stand-in lets templates parse.
 	"part": func(string, any) (string, error) { return "", errors.New("part is unbound") },
+	// Bound per page to the page's layout, so error.tmpl, which receives
+	// one error, can tell; the stand-in is the default layout.
+	"layout": func() string { return "full" },
 }
 
 // cell escapes catalog text for a GFM table cell.
@@ -141,7 +147,51 @@ func indentJSON(b []byte) (string, error) {
 	if err := json.Indent(&out, b, "", "  "); err != nil {
 		return "", err
 	}
-	return out.String(), nil
+	return escapeInvisibleJSON(out.String()), nil
+}
+
+// compactJSON is compact JSON as one line, as the service writes it, with
+// the invisible characters escaped as in indentJSON.
+func compactJSON(b []byte) (string, error) {
+	var out bytes.Buffer
+	if err := json.Compact(&out, b); err != nil {
+		return "", err
+	}
+	return escapeInvisibleJSON(out.String()), nil
+}
+
+// sentence is inline ending with a full stop (or the ? or ! it has), for
+// list items run together into one paragraph.
+func sentence(s string) string {
+	s = inline(s)
+	if s == "" || strings.ContainsAny(s[len(s)-1:], ".?!:") {
+		return s
+	}
+	return s + "."
+}
+
+// escapeInvisibleJSON writes the invisible and bidi control characters of
+// JSON text as \u escapes: the same JSON value as the bytes sent, which a
+// reader sees as they are. JSON text holds such characters only inside
+// strings, where an escape means the character itself.
+func escapeInvisibleJSON(s string) string {
+	if !hasInvisible(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if invisible(r) {
+			if r > 0xFFFF {
+				r1, r2 := utf16.EncodeRune(r)
+				fmt.Fprintf(&b, `\u%04x\u%04x`, r1, r2)
+				continue
+			}
+			fmt.Fprintf(&b, `\u%04x`, r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // fencedBlock writes s as a fenced code block; the fence is longer than any

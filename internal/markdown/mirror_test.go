@@ -19,7 +19,8 @@ import (
 func TestMirrorsCatalog(t *testing.T) {
 	mirrors := func(outer, inner reflect.Type, shadowed string) {
 		t.Helper()
-		for f := range inner.Fields() {
+		for i := range inner.NumField() { // not inner.Fields(): go 1.26
+			f := inner.Field(i)
 			if !f.IsExported() || f.Name == shadowed {
 				continue
 			}
@@ -36,7 +37,8 @@ func TestMirrorsCatalog(t *testing.T) {
 
 	same := func(outer reflect.Value, inner reflect.Value, shadowed string) {
 		t.Helper()
-		for f := range inner.Type().Fields() {
+		for i := range inner.NumField() { // not Type().Fields(): go 1.26
+			f := inner.Type().Field(i)
 			if !f.IsExported() || f.Name == shadowed {
 				continue
 			}
@@ -130,6 +132,10 @@ type plainPage struct {
 	Sections  []catalog.Section
 	Statuses  []*plainStatusRow
 	Retired   []*retiredCode
+	Layout    string
+	Fallback  *plainError
+
+	RequestIDInBody bool
 }
 
 // plainPageOf is p with every error and detail as a plain one.
@@ -160,6 +166,7 @@ func plainPageOf(p *page) *plainPage {
 	for _, s := range p.Statuses {
 		q.Statuses = append(q.Statuses, &plainStatusRow{s.Status, s.Reason, errs(s.Errors)})
 	}
+	q.Layout, q.Fallback, q.RequestIDInBody = p.Layout, plain[p.Fallback], p.RequestIDInBody
 	return q
 }
 

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -29,6 +30,10 @@ type page struct {
 	Sections  []catalog.Section
 	Statuses  []*statusRow
 	Retired   []*retiredCode
+	Layout    string     // catalog.LayoutFull or catalog.LayoutCompact
+	Fallback  *errorData // the error sent for any error the catalog does not name; nil when none
+
+	RequestIDInBody bool // an error's body carries the request id (its envelope has $request_id)
 }
 
 // retiredCode is one row of the Retired codes table.
@@ -69,13 +74,20 @@ func newPage(c *catalog.Catalog) (*page, error) {
 		Intro:     c.Description,
 		Providers: c.Docs.Providers,
 		Sections:  c.Docs.Sections,
+		Layout:    layoutOf(c),
 	}
 	for _, e := range c.Errors {
-		d, err := newErrorData(e)
+		d, err := newErrorData(e, c.RequestID.Header)
 		if err != nil {
 			return nil, fmt.Errorf("error %s: %w", e.Code, err)
 		}
 		p.Errors = append(p.Errors, d)
+		if e.Fallback {
+			p.Fallback = d
+		}
+		if c.RequestID.Header != "" && bytes.Contains(d.Body, []byte(exampleRequestID)) {
+			p.RequestIDInBody = true
+		}
 	}
 	seen := map[string]int{} // formats per media type
 	for _, env := range c.Envelopes {
@@ -103,10 +115,16 @@ func newPage(c *catalog.Catalog) (*page, error) {
 	return p, nil
 }
 
-func newErrorData(e *catalog.Error) (*errorData, error) {
+// newErrorData computes e's docs. requestID is the catalog's request-id
+// header, "" for none: the example response is then one to a request that
+// sent an id, which Write echoes in the header and the body.
+func newErrorData(e *catalog.Error, requestID string) (*errorData, error) {
 	in, err := example.New(e)
 	if err != nil {
 		return nil, err
+	}
+	if requestID != "" {
+		in.RequestID = exampleRequestID
 	}
 	body := in.Body() // what example.Body returns, from the same instance
 	d := newErrorFields(e)
@@ -126,6 +144,9 @@ func newErrorData(e *catalog.Error) (*errorData, error) {
 	}
 	if e.Challenge != "" {
 		resp = append(resp, "WWW-Authenticate: "+e.Challenge)
+	}
+	if requestID != "" {
+		resp = append(resp, requestID+": "+exampleRequestID)
 	}
 	d.Response = strings.Join(resp, "\n")
 	for _, det := range e.Details {
@@ -175,8 +196,9 @@ func newEnvelope(env *catalog.Envelope, all []*errorData) *envelope {
 	return d
 }
 
-// groupErrors groups by status or category, groups in order of first
-// appearance, errors in catalog order.
+// groupErrors groups by status or category: status groups by status,
+// categories in order of first appearance, the errors of each group by
+// status then code, as the reference table.
 func groupErrors(errs []*errorData, by string) []*group {
 	var groups []*group
 	index := map[string]*group{}
@@ -193,11 +215,38 @@ func groupErrors(errs []*errorData, by string) []*group {
 		}
 		g.Errors = append(g.Errors, e)
 	}
+	for _, g := range groups {
+		slices.SortStableFunc(g.Errors, byStatusThenCode)
+	}
+	if by != "category" {
+		slices.SortStableFunc(groups, func(a, b *group) int { return a.Errors[0].Status - b.Errors[0].Status })
+	}
 	return groups
 }
 
-// statusRows lists the statuses in use, sorted, each with its errors in
-// catalog order.
+// byStatusThenCode orders errors as a reader scans a reference: by status,
+// then by code.
+func byStatusThenCode(a, b *errorData) int {
+	if a.Status != b.Status {
+		return a.Status - b.Status
+	}
+	return strings.Compare(a.Code, b.Code)
+}
+
+// layoutOf is the page layout docs.layout names, full when unset.
+func layoutOf(c *catalog.Catalog) string {
+	if c.Docs.Layout == catalog.LayoutCompact {
+		return catalog.LayoutCompact
+	}
+	return catalog.LayoutFull
+}
+
+// exampleRequestID is the request id example responses carry in the
+// catalog's request-id header.
+const exampleRequestID = "req_01JD8X4K2M9QF7ZC3T5VNBW6YH"
+
+// statusRows lists the statuses in use, sorted, each with its errors
+// sorted by code.
 func statusRows(errs []*errorData) []*statusRow {
 	var rows []*statusRow
 	index := map[int]*statusRow{}
@@ -211,5 +260,8 @@ func statusRows(errs []*errorData) []*statusRow {
 		r.Errors = append(r.Errors, e)
 	}
 	slices.SortStableFunc(rows, func(a, b *statusRow) int { return a.Status - b.Status })
+	for _, r := range rows {
+		slices.SortStableFunc(r.Errors, byStatusThenCode)
+	}
 	return rows
 }

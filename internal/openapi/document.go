@@ -2,15 +2,13 @@ package openapi
 
 import (
 	"fmt"
-	"net/http"
 	"slices"
-	"strconv"
 	"strings"
-	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/names"
 	"github.com/errgen/errgen/internal/yamlnode"
 )
 
@@ -46,35 +44,6 @@ func Generate(c *catalog.Catalog, header string) ([]byte, error) {
 	return yamlnode.MarshalAfter("# "+header+"\n", doc, sizeHint*len(c.Errors))
 }
 
-// defaultResponseName names the response attached as each operation's
-// "default" when openapi.default_response is set. No status has this reason
-// phrase, so it cannot clash with a per-status response.
-const defaultResponseName = "Default"
-
-// responseName names the response of a status by its reason phrase:
-// 429 → TooManyRequests.
-func responseName(status int) string {
-	var b strings.Builder
-	for _, r := range http.StatusText(status) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	if b.Len() == 0 {
-		return "Status" + strconv.Itoa(status)
-	}
-	return b.String()
-}
-
-// detailsSchemaName names the schema of an error's details.
-func detailsSchemaName(e *catalog.Error) string { return e.Name + "Details" }
-
-// presetSchemaNames spell the presets' names as Go would (catalog.GoName
-// knows no OAuth or JSON:API initialism).
-var presetSchemaNames = map[string]string{
-	"problem": "Problem", "flat": "Flat", "jsonapi": "JSONAPI", "nested": "Nested", "oauth2": "OAuth2",
-}
-
 // generator builds the components of one catalog for one OpenAPI version.
 type generator struct {
 	c        *catalog.Catalog
@@ -95,15 +64,7 @@ func newGenerator(c *catalog.Catalog, version string) (*generator, error) {
 		return nil, fmt.Errorf("OpenAPI version %q is not supported; use 3.0.x or 3.1.x", version)
 	}
 	for i, env := range c.Envelopes {
-		name := "Error"
-		if i > 0 {
-			prefix, ok := presetSchemaNames[env.Name]
-			if !ok {
-				prefix = catalog.GoName(env.Name)
-			}
-			name = prefix + "Error"
-		}
-		g.envNames[env] = c.OpenAPI.Prefix + name
+		g.envNames[env] = names.EnvelopeSchema(c, i)
 	}
 	for _, e := range c.Errors {
 		g.users[e.Format] = append(g.users[e.Format], e)
@@ -120,7 +81,7 @@ func (g *generator) components() (*yaml.Node, error) {
 	}
 	responses := yamlnode.Map()
 	for _, status := range g.statuses() {
-		name := responseName(status)
+		name := names.StatusResponse(status)
 		r, err := g.response(name, status, g.statusErrors(status))
 		if err != nil {
 			return nil, err
@@ -132,7 +93,7 @@ func (g *generator) components() (*yaml.Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		yamlnode.Set(responses, g.c.OpenAPI.Prefix+defaultResponseName, r)
+		yamlnode.Set(responses, g.c.OpenAPI.Prefix+names.DefaultResponse, r)
 	}
 	comps := yamlnode.Map()
 	yamlnode.Set(comps, "schemas", g.schemas)
@@ -149,7 +110,7 @@ func (g *generator) errorSchemas() error {
 			return err
 		}
 	}
-	if err := g.addSchema(g.c.OpenAPI.Prefix+"ErrorCode", g.codeSchema()); err != nil {
+	if err := g.addSchema(g.c.OpenAPI.Prefix+names.ErrorCodeSchema, g.codeSchema()); err != nil {
 		return err
 	}
 	for _, e := range g.c.Errors {
@@ -163,7 +124,7 @@ func (g *generator) errorSchemas() error {
 		if err != nil {
 			return err
 		}
-		if err := g.addSchema(g.c.OpenAPI.Prefix+detailsSchemaName(e), s); err != nil {
+		if err := g.addSchema(g.c.OpenAPI.Prefix+names.DetailsSchema(e), s); err != nil {
 			return err
 		}
 	}

@@ -75,9 +75,8 @@ func headerObject(us []headerUse, peers int) *yaml.Node {
 	var values []string
 	desc := ""
 	for _, u := range us {
-		var v string
+		v := u.e.Challenge
 		if u.h == nil {
-			v = u.e.Challenge
 			integer = false
 			desc = "The authentication scheme the client must use (RFC 9110, section 11.6.1)."
 		} else {
@@ -87,13 +86,7 @@ func headerObject(us []headerUse, peers int) *yaml.Node {
 			if desc == "" && d != nil {
 				desc = d.Description
 			}
-			in, err := example.New(u.e)
-			if err == nil {
-				v, err = example.HeaderValue(u.h.Value, in.Details)
-			}
-			if err != nil {
-				v = ""
-			}
+			v = exampleHeader(u)
 		}
 		if !slices.Contains(values, v) {
 			values = append(values, v)
@@ -130,6 +123,20 @@ func headerObject(us []headerUse, peers int) *yaml.Node {
 		yamlnode.Set(h, "example", ex)
 	}
 	return h
+}
+
+// exampleHeader is the value of a header in the error's example, or ""
+// when it has none.
+func exampleHeader(u headerUse) string {
+	in, err := example.New(u.e)
+	if err != nil {
+		return ""
+	}
+	v, err := example.HeaderValue(u.h.Value, in.Details)
+	if err != nil {
+		return ""
+	}
+	return v
 }
 
 // neverEmpty reports whether a header template always renders to a

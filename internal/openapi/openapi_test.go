@@ -15,6 +15,7 @@ import (
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/catalogtest"
 	"github.com/errgen/errgen/internal/example"
+	"github.com/errgen/errgen/internal/names"
 	"github.com/errgen/errgen/internal/yamlnode"
 )
 
@@ -113,7 +114,7 @@ func TestOpenAPIExamplesAreBodies(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				name := responseName(e.Status)
+				name := names.StatusResponse(e.Status)
 				node := yamlPath(t, &tree, "components", "responses", name, "content", e.Format.MediaType, "examples", e.Code, "value")
 				var got bytes.Buffer
 				if err := yamlnode.WriteJSON(&got, node, "", true); err != nil {
@@ -140,7 +141,7 @@ func TestOpenAPIExamplesAreBodies(t *testing.T) {
 			}
 			total := 0
 			for name, resp := range doc.Components.Responses {
-				if name == defaultResponseName {
+				if name == names.DefaultResponse {
 					continue
 				}
 				for _, media := range resp.Value.Content {
@@ -214,18 +215,18 @@ func TestOpenAPISchemas(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, e := range tc.C.Errors {
-				s := doc.Components.Schemas[detailsSchemaName(e)]
+				s := doc.Components.Schemas[names.DetailsSchema(e)]
 				if len(e.Details) == 0 {
 					if s != nil {
-						t.Errorf("%s has no details but a %s schema", e.Code, detailsSchemaName(e))
+						t.Errorf("%s has no details but a %s schema", e.Code, names.DetailsSchema(e))
 					}
 					continue
 				}
 				if s == nil {
-					t.Errorf("%s: no %s schema", e.Code, detailsSchemaName(e))
+					t.Errorf("%s: no %s schema", e.Code, names.DetailsSchema(e))
 					continue
 				}
-				props := yamlPath(t, &tree, "components", "schemas", detailsSchemaName(e), "properties")
+				props := yamlPath(t, &tree, "components", "schemas", names.DetailsSchema(e), "properties")
 				var got, want, required []string
 				for i := 0; i < len(props.Content); i += 2 {
 					got = append(got, props.Content[i].Value)
@@ -237,10 +238,10 @@ func TestOpenAPISchemas(t *testing.T) {
 					}
 				}
 				if !slices.Equal(got, want) {
-					t.Errorf("%s properties = %v, want %v", detailsSchemaName(e), got, want)
+					t.Errorf("%s properties = %v, want %v", names.DetailsSchema(e), got, want)
 				}
 				if !slices.Equal(s.Value.Required, required) {
-					t.Errorf("%s required = %v, want %v", detailsSchemaName(e), s.Value.Required, required)
+					t.Errorf("%s required = %v, want %v", names.DetailsSchema(e), s.Value.Required, required)
 				}
 			}
 		})
@@ -363,11 +364,11 @@ func TestOpenAPIHeaders(t *testing.T) {
 		t.Run(tc.Name, func(t *testing.T) {
 			doc := loadValidOpenAPI(t, emitOpenAPIVersion(t, tc.C, tc.C.OpenAPI.Version))
 			for _, e := range tc.C.Errors {
-				resp := doc.Components.Responses[responseName(e.Status)].Value
+				resp := doc.Components.Responses[names.StatusResponse(e.Status)].Value
 				for _, h := range e.Headers {
 					hd := resp.Headers[h.Name]
 					if hd == nil {
-						t.Errorf("%s: response %s lacks header %s", e.Code, responseName(e.Status), h.Name)
+						t.Errorf("%s: response %s lacks header %s", e.Code, names.StatusResponse(e.Status), h.Name)
 						continue
 					}
 					want := "string"
@@ -418,7 +419,7 @@ func TestOpenAPIDescriptions(t *testing.T) {
 	}
 	doc := loadValidOpenAPI(t, emitOpenAPIVersion(t, c, c.OpenAPI.Version))
 	for _, e := range c.Errors {
-		resp := doc.Components.Responses[responseName(e.Status)].Value
+		resp := doc.Components.Responses[names.StatusResponse(e.Status)].Value
 		desc := *resp.Description
 		if ex := resp.Content.Get(e.Format.MediaType).Examples[e.Code].Value; ex.Description != "" {
 			desc = ex.Description
@@ -440,7 +441,7 @@ func TestOpenAPIDefaultResponse(t *testing.T) {
 			tc.C.OpenAPI.DefaultResponse = true
 			defer func() { tc.C.OpenAPI.DefaultResponse = false }()
 			doc := loadValidOpenAPI(t, emitOpenAPIVersion(t, tc.C, tc.C.OpenAPI.Version))
-			resp := doc.Components.Responses[defaultResponseName]
+			resp := doc.Components.Responses[names.DefaultResponse]
 			if resp == nil {
 				t.Fatal("no Default response")
 			}
@@ -455,17 +456,6 @@ func TestOpenAPIDefaultResponse(t *testing.T) {
 				t.Errorf("Default example = %s, want %s", got, want)
 			}
 		})
-	}
-}
-
-func TestResponseName(t *testing.T) {
-	for status, want := range map[int]string{
-		400: "BadRequest", 401: "Unauthorized", 412: "PreconditionFailed", 418: "Imateapot",
-		429: "TooManyRequests", 500: "InternalServerError", 504: "GatewayTimeout", 599: "Status599",
-	} {
-		if got := responseName(status); got != want {
-			t.Errorf("responseName(%d) = %q, want %q", status, got, want)
-		}
 	}
 }
 
@@ -555,7 +545,7 @@ func TestOpenAPIEdgeEnvelopes(t *testing.T) {
 				if err := json.Unmarshal(body, &value); err != nil {
 					t.Fatal(err)
 				}
-				media := doc.Components.Responses[responseName(e.Status)].Value.Content.Get(e.Format.MediaType)
+				media := doc.Components.Responses[names.StatusResponse(e.Status)].Value.Content.Get(e.Format.MediaType)
 				if err := media.Schema.Value.VisitJSON(value, opts...); err != nil {
 					t.Errorf("%s: body %s does not match: %v", e.Code, body, err)
 				}
@@ -581,7 +571,7 @@ func TestOpenAPIEdgeEnvelopes(t *testing.T) {
 			if doc.Components.Responses["ServiceUnavailable"].Value.Content.Get("application/json") == nil {
 				t.Error("BUSY, written in oauth2, is not under application/json")
 			}
-			def := doc.Components.Responses[defaultResponseName].Value
+			def := doc.Components.Responses[names.DefaultResponse].Value
 			if len(def.Content) != 2 || def.Content.Get("application/vnd.edge+json").Schema.Value.OneOf == nil {
 				t.Errorf("Default response content = %v, want two media types, the edge one a oneOf of two envelopes", def.Content)
 			}

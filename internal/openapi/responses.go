@@ -10,6 +10,7 @@ import (
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/example"
+	"github.com/errgen/errgen/internal/names"
 	"github.com/errgen/errgen/internal/yamlnode"
 )
 
@@ -108,7 +109,7 @@ func (g *generator) defaultResponse() (*yaml.Node, error) {
 			body := yamlnode.Map()
 			yamlnode.Set(body, "description", yamlnode.Str("Any error body in "+mt+"."))
 			yamlnode.Set(body, "oneOf", yamlnode.Seq(refs...))
-			name := g.bodyName(defaultResponseName, envs[0], len(mts) > 1)
+			name := g.bodyName(names.DefaultResponse, envs[0], len(mts) > 1)
 			if err := g.addSchema(name, body); err != nil {
 				return nil, err
 			}

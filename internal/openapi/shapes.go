@@ -3,23 +3,18 @@ package openapi
 import (
 	"slices"
 	"strconv"
-	"strings"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/names"
 	"github.com/errgen/errgen/internal/yamlnode"
 )
 
 // errorSchemaName names the schema of one error's bodies: RATE_LIMIT_EXCEEDED
 // → RateLimitExceededError, and VALIDATION_ERROR → ValidationError.
 func (g *generator) errorSchemaName(e *catalog.Error) string {
-	return g.c.OpenAPI.Prefix + bodySchemaName(e)
-}
-
-// bodySchemaName is errorSchemaName without the prefix.
-func bodySchemaName(e *catalog.Error) string {
-	return strings.TrimSuffix(e.Name, "Error") + "Error"
+	return g.c.OpenAPI.Prefix + names.BodySchema(e)
 }
 
 // shape is the schema of one error's bodies: its envelope, self-contained
@@ -174,7 +169,7 @@ func (g *generator) wholeDetails(e *catalog.Error) (*yaml.Node, bool) {
 	case len(rest) == 0:
 		return nil, false
 	case len(rest) == len(e.Details):
-		return refTo("#/components/schemas/" + g.c.OpenAPI.Prefix + detailsSchemaName(e)), len(required.Content) > 0
+		return refTo("#/components/schemas/" + g.c.OpenAPI.Prefix + names.DetailsSchema(e)), len(required.Content) > 0
 	}
 	s := yamlnode.Map()
 	yamlnode.Set(s, "type", yamlnode.Str("object"))

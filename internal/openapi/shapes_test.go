@@ -10,6 +10,7 @@ import (
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/catalogtest"
+	"github.com/errgen/errgen/internal/names"
 	"github.com/errgen/errgen/internal/yamlnode"
 )
 
@@ -62,15 +63,15 @@ func TestOpenAPIGeneratorShapes(t *testing.T) {
 				})
 				schemas := yamlPath(t, &doc, "components", "schemas")
 				for _, e := range tc.C.Errors {
-					s := yamlnode.Get(schemas, bodySchemaName(e))
+					s := yamlnode.Get(schemas, names.BodySchema(e))
 					if s == nil {
-						t.Errorf("%s: no schema %s", e.Code, bodySchemaName(e))
+						t.Errorf("%s: no schema %s", e.Code, names.BodySchema(e))
 						continue
 					}
 					if key := codeMember([]*catalog.Error{e}); key != "" {
 						p := yamlPath(t, s, "properties", key)
 						if typ := yamlnode.Get(p, "type"); typ == nil || typ.Value != "string" {
-							t.Errorf("%s: %s.%s is not type string", e.Code, bodySchemaName(e), key)
+							t.Errorf("%s: %s.%s is not type string", e.Code, names.BodySchema(e), key)
 						}
 					}
 				}
@@ -135,13 +136,13 @@ func checkResponseBody(t *testing.T, c *catalog.Catalog, schemas, ref *yaml.Node
 		name := strings.TrimPrefix(yamlnode.Get(alt, "$ref").Value, prefix)
 		refs = append(refs, prefix+name)
 		for _, e := range c.Errors {
-			if bodySchemaName(e) == name {
+			if names.BodySchema(e) == name {
 				group = append(group, e)
 			}
 		}
 	}
 	d := yamlnode.Get(s, "discriminator")
-	if strings.HasPrefix(where, defaultResponseName+" ") {
+	if strings.HasPrefix(where, names.DefaultResponse+" ") {
 		if d != nil {
 			t.Errorf("%s: a discriminator on a oneOf of envelopes", where)
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,8 +14,28 @@ import (
 	"github.com/errgen/errgen/internal/example"
 )
 
-// CheckReference checks the reference table: one row per code, in catalog
-// order, linking to the code's anchor, with its status and a description
+// RequestID is the id the page's examples show in the catalog's request-id
+// header, and in the body where the envelope has $request_id.
+const RequestID = "req_01JD8X4K2M9QF7ZC3T5VNBW6YH"
+
+// statusSuffix is what a heading gains when its slug would be an anchor.
+var statusSuffix = regexp.MustCompile(` \([0-9]{3}( [0-9]+)?\)$`)
+
+// ByStatusThenCode is the order of the reference table and of the errors
+// inside each group: by status, then by code.
+func ByStatusThenCode(errs []*catalog.Error) []*catalog.Error {
+	sorted := slices.Clone(errs)
+	slices.SortStableFunc(sorted, func(a, b *catalog.Error) int {
+		if a.Status != b.Status {
+			return a.Status - b.Status
+		}
+		return strings.Compare(a.Code, b.Code)
+	})
+	return sorted
+}
+
+// CheckReference checks the reference table: one row per code, sorted by
+// status then code, linking to the code's anchor, with its status and a description
 // that is never empty (the error's message or title stand in for it).
 func CheckReference(t testing.TB, doc *Doc, c *catalog.Catalog) {
 	t.Helper()
@@ -25,7 +46,7 @@ func CheckReference(t testing.TB, doc *Doc, c *catalog.Catalog) {
 	if len(ref.Rows) != len(c.Errors) {
 		t.Fatalf("reference table has %d rows, want one per code (%d)", len(ref.Rows), len(c.Errors))
 	}
-	for i, e := range c.Errors {
+	for i, e := range ByStatusThenCode(c.Errors) {
 		row := ref.Rows[i]
 		if row.Cells[0] != "`"+e.Code+"`" || row.Cells[1] != strconv.Itoa(e.Status) {
 			t.Errorf("reference row %d = %q, want %s | %d", i, row.Cells, e.Code, e.Status)
@@ -81,11 +102,14 @@ func CheckJSONBlocks(t testing.TB, doc *Doc, c *catalog.Catalog) {
 	t.Helper()
 	bodies := map[string][]byte{}
 	for _, e := range c.Errors {
-		body, err := example.Body(e)
+		in, err := example.New(e)
 		if err != nil {
 			t.Fatal(err)
 		}
-		bodies[e.Anchor] = body
+		if c.RequestID.Header != "" {
+			in.RequestID = RequestID // the id the example request sent, echoed
+		}
+		bodies[e.Anchor] = in.Body()
 	}
 	seen := map[string]int{}
 	formatExamples := 0
@@ -128,12 +152,18 @@ func CheckJSONBlocks(t testing.TB, doc *Doc, c *catalog.Catalog) {
 func CheckGroups(t testing.TB, doc *Doc, c *catalog.Catalog) {
 	t.Helper()
 	var want []string
-	for _, e := range c.Errors {
-		g := e.Category
+	groupOf := func(e *catalog.Error) string {
 		if c.Docs.GroupBy == "status" {
-			g = strconv.Itoa(e.Status) + " " + http.StatusText(e.Status)
+			return strconv.Itoa(e.Status) + " " + http.StatusText(e.Status)
 		}
-		if len(want) == 0 || !slices.Contains(want, g) {
+		return e.Category
+	}
+	errs := c.Errors
+	if c.Docs.GroupBy == "status" {
+		errs = ByStatusThenCode(errs) // status groups in status order
+	}
+	for _, e := range errs {
+		if g := groupOf(e); !slices.Contains(want, g) {
 			want = append(want, g)
 		}
 	}
@@ -158,11 +188,16 @@ func CheckGroups(t testing.TB, doc *Doc, c *catalog.Catalog) {
 	}
 	var wantCodes []string
 	for _, g := range want {
-		for _, e := range c.Errors {
-			if g == e.Category || g == strconv.Itoa(e.Status)+" "+http.StatusText(e.Status) {
+		for _, e := range ByStatusThenCode(c.Errors) {
+			if groupOf(e) == g {
 				wantCodes = append(wantCodes, e.Code)
 			}
 		}
+	}
+	for i, h := range codes {
+		// A heading whose slug would be an anchor of the page carries its
+		// status too: CONFLICT (409).
+		codes[i] = statusSuffix.ReplaceAllString(h, "")
 	}
 	if !slices.Equal(codes, wantCodes) {
 		t.Errorf("error headings = %q, want %q", codes, wantCodes)

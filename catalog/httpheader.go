@@ -1,0 +1,45 @@
+package catalog
+
+// The two header checks catalog needs, written against RFC 9110 so the
+// module does not require golang.org/x/net (and its newer go line) for them.
+
+// validHeaderName reports whether name is a field name: one or more tchar
+// (RFC 9110 §5.1 and §5.6.2).
+func validHeaderName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		if !isTchar(name[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isTchar reports whether b is a token character:
+// "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA.
+func isTchar(b byte) bool {
+	switch {
+	case 'a' <= b && b <= 'z', 'A' <= b && b <= 'Z', '0' <= b && b <= '9':
+		return true
+	}
+	switch b {
+	case '!', '#', '$', '%', '&', '\'', '*', '+', '-', '.', '^', '_', '`', '|', '~':
+		return true
+	}
+	return false
+}
+
+// validHeaderValue reports whether v may be sent as a field value: no
+// control character other than horizontal tab (RFC 9110 §5.5). Bytes from
+// 0x80 up (obs-text) are allowed, as net/http allows them.
+func validHeaderValue(v string) bool {
+	for i := 0; i < len(v); i++ {
+		b := v[i]
+		if (b < ' ' && b != '\t') || b == 0x7f {
+			return false
+		}
+	}
+	return true
+}

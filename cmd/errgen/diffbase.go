@@ -1,0 +1,28 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+// noRevision explains a --base that git cannot resolve in dir's repository:
+// "no revision REF" with the branch checked out, the usual cause being a
+// default branch named otherwise (main, master) or a CI clone that did not
+// fetch it. Outside a repository, git's own words say so.
+func noRevision(dir, rev string, err error) error {
+	if _, gitErr := git(dir, "rev-parse", "--git-dir"); gitErr != nil {
+		return fmt.Errorf("--base %s: %v", rev, gitErr)
+	}
+	msg := fmt.Sprintf("--base %s: no revision %s", rev, rev)
+	if out, err := git(dir, "symbolic-ref", "--quiet", "--short", "HEAD"); err == nil {
+		msg += fmt.Sprintf("; the current branch is %s", strings.TrimSpace(string(out)))
+	} else if out, err := git(dir, "rev-parse", "--short", "HEAD"); err == nil {
+		msg += fmt.Sprintf("; HEAD is detached at %s", strings.TrimSpace(string(out)))
+	}
+	if out, err := git(dir, "for-each-ref", "--format=%(refname:short)", "--count=10", "refs/heads", "refs/remotes"); err == nil {
+		if refs := strings.Fields(string(out)); len(refs) > 0 {
+			msg += fmt.Sprintf(" (branches: %s)", strings.Join(refs, ", "))
+		}
+	}
+	return fmt.Errorf("%s", msg)
+}

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/errgen/errgen"
+	"github.com/errgen/errgen/catalog"
+)
+
+// outputFlags are generate's path flags as given; "" for a flag not given.
+type outputFlags struct {
+	out                            string // --out, the folder of the outputs the catalog and the other flags leave unset
+	goOut, openapiOut, markdownOut string
+}
+
+// outputPaths decides where each generated file goes. A flag (relative to
+// the working directory) wins over the catalog's key (relative to the
+// catalog's folder), which wins over --out's default place; "none" turns an
+// output off.
+func outputPaths(c *catalog.Catalog, catalogPath string, fl outputFlags) map[errgen.Output]string {
+	dir := filepath.Dir(catalogPath)
+	pick := func(flag, key string) string {
+		switch {
+		case flag != "":
+			return flag
+		case key == catalog.OutputOff:
+			return off
+		case key != "":
+			return filepath.Join(dir, filepath.FromSlash(key))
+		}
+		return "" // --out's default place
+	}
+	return map[errgen.Output]string{
+		errgen.OutputGo:       pick(fl.goOut, c.Go.Out),
+		errgen.OutputOpenAPI:  pick(fl.openapiOut, c.OpenAPI.Out),
+		errgen.OutputMarkdown: pick(fl.markdownOut, c.Docs.Out),
+	}
+}
+
+// generatedTargets binds each generated file to its path, leaving out the
+// outputs turned off.
+func generatedTargets(files []errgen.File, paths map[errgen.Output]string, out string) []target {
+	var targets []target
+	for _, f := range files {
+		path := paths[f.Output]
+		switch path {
+		case off:
+			continue
+		case "":
+			path = filepath.Join(out, filepath.FromSlash(f.Path))
+		}
+		targets = append(targets, target{path: path, data: f.Data})
+	}
+	return targets
+}
+
+// augmentTargets augments every spec the catalog's openapi.augment names,
+// as "errgen openapi" would without --force; notices go to stderr. An item
+// whose out is none is skipped.
+func augmentTargets(c *catalog.Catalog, catalogPath string, stderr io.Writer) ([]target, bool) {
+	dir := filepath.Dir(catalogPath)
+	var targets []target
+	for _, a := range c.OpenAPI.Augment {
+		if a.Out == catalog.OutputOff {
+			continue
+		}
+		spec := filepath.Join(dir, filepath.FromSlash(a.Spec))
+		out := filepath.Join(dir, filepath.FromSlash(a.Out))
+		data, err := readInput(spec, maxSpecSize)
+		if err != nil {
+			fmt.Fprintf(stderr, "errgen: openapi.augment: %v\n", err)
+			return nil, false
+		}
+		res, ok := augmentSpec(c, data, spec, out, errgen.AugmentOptions{}, stderr)
+		if !ok {
+			return nil, false
+		}
+		targets = append(targets, target{path: out, data: res.Spec, mayReplace: spec})
+	}
+	return targets, true
+}
+
+// missingLine is --check's one line for outputs that do not exist yet: no
+// diff of whole files, the command that creates them.
+func missingLine(paths []string, regenerate string) string {
+	if len(paths) == 1 {
+		return fmt.Sprintf("errgen: %s does not exist; to create it, run: %s", paths[0], regenerate)
+	}
+	return fmt.Sprintf("errgen: %s do not exist; to create them, run: %s", strings.Join(paths, ", "), regenerate)
+}
+
+// augmentSpec augments one spec and prints, one a line after "errgen: ",
+// its problems (then that out was not written) or its notices: the one way
+// errgen openapi and the catalog's openapi.augment report augmentation.
+func augmentSpec(c *catalog.Catalog, spec []byte, specName, out string, opts errgen.AugmentOptions, stderr io.Writer) (*errgen.Augmented, bool) {
+	res, err := errgen.Augment(c, spec, specName, opts)
+	if err != nil {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			fmt.Fprintf(stderr, "errgen: %s\n", line)
+		}
+		fmt.Fprintf(stderr, "errgen: %s was not written\n", out)
+		return nil, false
+	}
+	for _, n := range res.Notices {
+		// the position and the message, without diag's "notice: ": the
+		// lines read as they always have
+		fmt.Fprintf(stderr, "errgen: %s: %s%s\n", n.Pos, n.Msg, n.Hint)
+	}
+	return res, true
+}

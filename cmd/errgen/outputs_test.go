@@ -1,0 +1,128 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// outputsCatalog is the bundled catalog with every output placed by the
+// catalog, in svc/ under a fresh directory; it returns that directory.
+func outputsCatalog(t *testing.T, keys string) string {
+	t.Helper()
+	dir := t.TempDir()
+	data, err := os.ReadFile(bundledCatalog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	for _, section := range []string{"go:", "openapi:", "docs:"} {
+		if !strings.Contains(text, "\n"+section+"\n") {
+			t.Fatalf("the bundled catalog has no %s section to extend", section)
+		}
+	}
+	for _, line := range strings.Split(strings.TrimSpace(keys), "\n") {
+		section, key, _ := strings.Cut(line, " ")
+		text = strings.Replace(text, "\n"+section+"\n", "\n"+section+"\n  "+key+"\n", 1)
+	}
+	svc := filepath.Join(dir, "svc", "api")
+	if err := os.MkdirAll(svc, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "svc", "catalog.yaml"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	spec := readOA(t, filepath.Join(openapiTestdata, "tasks-3.1.yaml"))
+	if err := os.WriteFile(filepath.Join(svc, "tasks.yaml"), spec, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+const allOutputKeys = `
+go: out: internal/apierrors/errors.go
+openapi: out: api/errors.yaml
+openapi: augment: [{spec: api/tasks.yaml, out: api/tasks.gen.yaml}]
+docs: out: docs/errors.md
+`
+
+var catalogOutputs = []string{"svc/internal/apierrors/errors.go", "svc/api/errors.yaml", "svc/docs/errors.md", "svc/api/tasks.gen.yaml"}
+
+// With the outputs in the catalog, "errgen CATALOG" and "--check" need no
+// other flag; the paths are relative to the catalog's folder, not the
+// working directory; openapi.augment is one of the outputs.
+func TestOutputsFromCatalog(t *testing.T) {
+	dir := outputsCatalog(t, allOutputKeys)
+	if code, _, stderr := runIn(t, dir, "svc/catalog.yaml", "--check"); code != exitFailure ||
+		!strings.HasSuffix(stderr, "\nerrgen: "+strings.Join(fromSlash(catalogOutputs), ", ")+" do not exist; to create them, run: errgen svc/catalog.yaml\n") {
+		t.Errorf("--check before the first run: exit %d, stderr %q", code, stderr)
+	}
+	code, stdout, stderr := runIn(t, dir, "svc/catalog.yaml")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, out := range catalogOutputs {
+		if _, err := os.Stat(filepath.Join(dir, out)); err != nil {
+			t.Errorf("%s not written: %v", out, err)
+		}
+	}
+	if !strings.HasSuffix(stdout, "errgen: wrote 4 outputs\n") {
+		t.Errorf("stdout %q", stdout)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "generated")); !os.IsNotExist(err) {
+		t.Errorf("generated/ was created although the catalog places every output")
+	}
+	if code, stdout, stderr := runIn(t, filepath.Join(dir, "svc"), "--check"); code != exitOK || stdout != "errgen: 4 outputs up to date\n" {
+		t.Errorf("--check in the catalog's folder: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	// One missing output: one line naming it and the command (after the
+	// augmentation's notices about the spec).
+	if err := os.Remove(filepath.Join(dir, "svc/docs/errors.md")); err != nil {
+		t.Fatal(err)
+	}
+	want := "errgen: " + filepath.FromSlash("svc/docs/errors.md") + " does not exist; to create it, run: errgen svc/catalog.yaml\n"
+	if code, _, stderr := runIn(t, dir, "svc/catalog.yaml", "--check"); code != exitFailure || !strings.HasSuffix(stderr, "\n"+want) {
+		t.Errorf("--check with the page missing: exit %d, stderr %q, want %q", code, stderr, want)
+	}
+}
+
+// A flag replaces only the key it names, relative to the working
+// directory; --out moves only the outputs the catalog leaves unset; none
+// in the catalog turns an output off.
+func TestOutputFlagsOverrideKeys(t *testing.T) {
+	dir := outputsCatalog(t, `
+go: out: none
+docs: out: docs/errors.md
+`)
+	code, _, stderr := runIn(t, dir, "svc/catalog.yaml", "--out", "elsewhere", "--markdown-out", "page.md")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for path, want := range map[string]bool{
+		"page.md":                       true,  // the flag, from the working directory
+		"svc/docs/errors.md":            false, // the key the flag replaced
+		"elsewhere/openapi.yaml":        true,  // unset in the catalog: --out
+		"elsewhere/apierrors/errors.go": false, // none in the catalog
+		"svc/internal":                  false,
+	} {
+		if _, err := os.Stat(filepath.Join(dir, path)); (err == nil) != want {
+			t.Errorf("%s exists: %v, want %v", path, err == nil, want)
+		}
+	}
+	// The flag turns on what the catalog turns off.
+	if code, _, stderr := runIn(t, dir, "svc/catalog.yaml", "--go-out", "e.go", "--openapi-out", "none", "--markdown-out", "none"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "e.go")); err != nil {
+		t.Errorf("--go-out did not override go.out: none: %v", err)
+	}
+}
+
+func fromSlash(paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = filepath.FromSlash(p)
+	}
+	return out
+}

@@ -1,0 +1,146 @@
+package augment
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/diag"
+	"github.com/errgen/errgen/internal/openapi"
+	"github.com/errgen/errgen/internal/textedit"
+	"github.com/errgen/errgen/internal/yamlnode"
+)
+
+// Options are Augment's choices.
+type Options struct {
+	Force            bool // replace the responses and components the spec already defines
+	AllowInvalidSpec bool // augment a spec that is not valid before errgen touches it
+}
+
+// Augment adds the catalog's error responses to every operation of an
+// existing OpenAPI 3.0 or 3.1 document (YAML or JSON), by reference to
+// components it adds, and returns the document in the input's format with
+// notices of what it left alone (severity diag.Notice), or a *diag.List of
+// every problem, each at specName and, where known, line:col.
+//
+// An operation's response for a status admits exactly the errors of that
+// status which its x-errors lists or openapi.attach names, no other (see
+// names.Response for the response that makes). An operation drops the
+// attached errors with x-errors-attach: false, and the attached 401s when
+// its security (or the document's) is []. Only the components some
+// operation refers to are added, with the schemas they refer to.
+//
+// The spec's text is edited in place, never re-encoded: the additions are
+// planned on its node tree (yaml.v3's for YAML, ReadJSON's for JSON, both
+// with positions), recorded as an explicit set, then inserted into the text
+// by package textedit, so every byte of the input is in the output, in
+// order (only Force replaces text). An operation shared through a YAML
+// alias is left alone, and noted. kin-openapi validates the result; only
+// when that fails is the input validated too, to tell whose problem it is.
+//
+// What the spec already says is kept unless Force is set: a response the
+// operation already has for a status is left alone, and noted; a component
+// of the same name that differs from one errgen adds is an error.
+func Augment(c *catalog.Catalog, spec []byte, specName string, opts Options) (out []byte, notices []diag.Diagnostic, err error) {
+	return newAugmenter(c, specName, opts).run(spec)
+}
+
+// run is Augment's sequence: read the spec, augment its tree and text,
+// validate, put back the byte order mark.
+func (a *augmenter) run(spec []byte) (out []byte, notices []diag.Diagnostic, err error) {
+	body, hasBOM := bytes.CutPrefix(spec, []byte("\ufeff"))
+	isJSON := bytes.HasPrefix(bytes.TrimSpace(body), []byte("{"))
+	file, err := readSpec(body, isJSON, a.specName)
+	if err != nil {
+		return nil, nil, err
+	}
+	out, variant, err := a.augment(file, body, isJSON)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := a.validate(body, variant, isJSON, a.allowInvalid); err != nil {
+		return nil, nil, err
+	}
+	if hasBOM {
+		out = append([]byte("\ufeff"), out...)
+	}
+	return out, a.sortedNotices(), nil
+}
+
+// augment checks the spec's version and shape, plans every operation's
+// responses, marks those in use, adds the components they use and attaches
+// them in the node tree, then writes the additions into the text (see
+// writeText).
+func (a *augmenter) augment(file *yaml.Node, text []byte, isJSON bool) (out, variant []byte, err error) {
+	root := file.Content[0]
+	version, err := a.version(root)
+	if err != nil {
+		return nil, nil, err
+	}
+	a.checkShape(root)
+	if err := a.problems.Err(); err != nil {
+		return nil, nil, err
+	}
+	used, err := openapi.NewUsed(a.c, version)
+	if err != nil {
+		return nil, nil, a.fail(nil, "%v", err)
+	}
+	a.refStyle = firstRefStyle(root)
+	a.quoteStyle = firstQuoteStyle(root)
+	a.statusKey = a.firstStatusKey(root)
+	plans := a.plan(root)
+	places, responses, withDefault := a.markUsed(plans)
+	comps, err := used.Components(responses, withDefault)
+	if err != nil {
+		return nil, nil, a.fail(nil, "%v", err)
+	}
+	a.mergeComponents(root, comps)
+	a.attach(places)
+	if err := a.problems.Err(); err != nil {
+		return nil, nil, err
+	}
+	out, variant, err = a.writeText(file, text, isJSON, yamlnode.Get(comps, "responses"))
+	a.adds = nil // the tree is garbage now: let kin-openapi have the memory
+	return out, variant, err
+}
+
+// readSpec parses a spec into a document node whose one content node is a
+// mapping: JSON as JSON (every escape and number JSON allows), YAML with
+// yaml.v3.
+func readSpec(spec []byte, isJSON bool, specName string) (*yaml.Node, error) {
+	file := &yaml.Node{Kind: yaml.DocumentNode}
+	pos := diag.Pos{File: specName}
+	var l diag.List
+	if isJSON {
+		root, err := yamlnode.ReadJSON(spec)
+		var se *json.SyntaxError
+		switch {
+		case errors.As(err, &se):
+			pos.Line, pos.Col = offsetPos(spec, se.Offset)
+			l.Errorf(pos, "invalid JSON: %v", se)
+			return nil, &l
+		case err != nil:
+			l.Errorf(pos, "invalid JSON: %v", err)
+			return nil, &l
+		}
+		file.Content = []*yaml.Node{root}
+	} else if err := yaml.Unmarshal(spec, file); err != nil {
+		l.Errorf(pos, "invalid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+		return nil, &l
+	}
+	if len(file.Content) == 0 || file.Content[0].Kind != yaml.MappingNode {
+		l.Errorf(pos, "not an OpenAPI document: the top level must be a mapping")
+		return nil, &l
+	}
+	for _, d := range textedit.DuplicateKeys(file) {
+		l.Errorf(diag.Pos{File: specName, Line: d.Key.Line, Col: d.Key.Column}, "the input spec is not valid (before errgen changed anything): duplicate key %q (first at %d:%d); remove one of them: readers disagree on which counts, so errgen cannot augment the spec, even with --allow-invalid-spec", d.Key.Value, d.First.Line, d.First.Column)
+	}
+	if err := l.Err(); err != nil {
+		return nil, err
+	}
+	return file, nil
+}

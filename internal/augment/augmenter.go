@@ -1,0 +1,72 @@
+package augment
+
+import (
+	"fmt"
+	"slices"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/diag"
+	"github.com/errgen/errgen/internal/textedit"
+)
+
+// augmenter holds one Augment call: its choices, the spec's style, what
+// errgen added to the tree, and the problems and notices to report.
+type augmenter struct {
+	c            *catalog.Catalog
+	specName     string
+	force        bool
+	allowInvalid bool                // augment a spec that is not valid as it is
+	refStyle     yaml.Style          // quoting of the spec's own $ref values, reused for ours
+	quoteStyle   yaml.Style          // quoting of the spec's first quoted scalar, for status keys
+	statusKey    *yaml.Node          // the spec's first status key, quoted like errgen's
+	adds         *textedit.Additions // every node errgen added to the tree
+	omit         omitFunc            // what of adds the validated text leaves out
+	problems     diag.List           // errors, all reported at once
+	notices      []diag.Diagnostic   // what the spec already defines, left alone
+}
+
+func newAugmenter(c *catalog.Catalog, specName string, opts Options) *augmenter {
+	return &augmenter{c: c, specName: specName, force: opts.Force, allowInvalid: opts.AllowInvalidSpec,
+		adds: textedit.NewAdditions(), omit: (*augmenter).variantOmits}
+}
+
+// pos is the place of n in the spec, or the spec as a whole for nil.
+func (a *augmenter) pos(n *yaml.Node) diag.Pos {
+	p := diag.Pos{File: a.specName}
+	if n != nil {
+		p.Line, p.Col = n.Line, n.Column
+	}
+	return p
+}
+
+// addf adds a problem at n.
+func (a *augmenter) addf(n *yaml.Node, format string, args ...any) {
+	a.problems.Errorf(a.pos(n), format, args...)
+}
+
+// notef adds a notice at n.
+func (a *augmenter) notef(n *yaml.Node, format string, args ...any) {
+	a.notices = append(a.notices, diag.Diagnostic{Pos: a.pos(n), Severity: diag.Notice, Msg: fmt.Sprintf(format, args...)})
+}
+
+// fail is a problem at n that ends the call at once.
+func (a *augmenter) fail(n *yaml.Node, format string, args ...any) error {
+	var l diag.List
+	l.Errorf(a.pos(n), format, args...)
+	return &l
+}
+
+// sortedNotices are the notices in file order.
+func (a *augmenter) sortedNotices() []diag.Diagnostic {
+	slices.SortStableFunc(a.notices, func(x, y diag.Diagnostic) int { return x.Pos.Compare(y.Pos) })
+	return a.notices
+}
+
+func (a *augmenter) catalogName() string {
+	if a.c.File == "" {
+		return "the catalog"
+	}
+	return a.c.File
+}

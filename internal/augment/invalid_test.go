@@ -1,0 +1,106 @@
+package augment
+
+import (
+	"strings"
+	"testing"
+)
+
+// badExample is valid but for one example that does not match its schema,
+// like GitHub's API description.
+const badExample = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: OK\n          content:\n            application/json:\n              schema: {type: integer}\n              example: not a number\n"
+
+// pathItems is a valid 3.1 spec that kin-openapi cannot read.
+const pathItems = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n  /a: {$ref: '#/components/pathItems/A'}\n  /b:\n    get:\n      responses:\n        '200': {description: OK}\ncomponents:\n  pathItems:\n    A:\n      get:\n        responses: {'200': {description: OK}}\n"
+
+// An input that is not valid is refused with the input named as the
+// culprit, nothing written; --allow-invalid-spec augments it, still
+// keeping its text.
+func TestAugmentInvalidInput(t *testing.T) {
+	c := mustLoadCatalog(t, "catalog.yaml")
+	tests := []struct {
+		name, spec, want, notice string
+	}{
+		{"example.yaml", badExample,
+			"example.yaml:5:5: the input spec is not valid (before errgen changed anything): invalid paths: invalid path /a: invalid operation GET: invalid example: value must be an integer Schema: { \"type\": \"integer\" } Value: \"not a number\"\nexample.yaml: use --allow-invalid-spec to augment it anyway",
+			"the input spec is not valid (before errgen changed anything), augmented anyway: invalid paths: "},
+		{"pathitems.yaml", pathItems,
+			"pathitems.yaml: the input spec cannot be validated (before errgen changed anything): kin-openapi, which errgen validates with, does not read OpenAPI 3.1's components.pathItems (invalid components: extra sibling fields: [pathItems])\npathitems.yaml: use --allow-invalid-spec to augment it anyway",
+			"augmented anyway: invalid components: extra sibling fields: [pathItems]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, _, err := Augment(c, []byte(tt.spec), tt.name, Options{})
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) || out != nil {
+				t.Fatalf("error\n%v\nwant it to start with\n%s", err, tt.want)
+			}
+			out, notices, err := Augment(c, []byte(tt.spec), tt.name, Options{AllowInvalidSpec: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := strings.Join(lines(notices), "\n"); !strings.Contains(n, tt.notice) {
+				t.Errorf("notices\n%s\nlack\n%s", n, tt.notice)
+			}
+			if !strings.Contains(string(out), "'#/components/responses/UnauthorizedUnauthorized'") {
+				t.Errorf("nothing attached:\n%s", out)
+			}
+			checkAugmented(t, c, []byte(tt.spec), out, tt.name, Options{AllowInvalidSpec: true})
+		})
+	}
+}
+
+// With --allow-invalid-spec, a result that fails validation otherwise than
+// the input does is still refused: the problem is errgen's additions'.
+func TestAugmentInvalidInputNewProblem(t *testing.T) {
+	a := &augmenter{specName: "api.yaml"}
+	broken := strings.Replace(badExample, "paths:", "components:\n  schemas:\n    X: {type: strin}\npaths:", 1)
+	err := a.validate([]byte(badExample), []byte(broken), false, true)
+	want := `api.yaml: errgen's additions make the spec invalid in a new way: invalid components: schema "X": unsupported 'type' value "strin" (the input's own problem, allowed: invalid paths: `
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("error\n%v\nwant it to start with\n%s", err, want)
+	}
+	if err := a.validate([]byte(badExample), []byte(badExample+"# more\n"), false, true); err != nil {
+		t.Errorf("the input's own problem refused: %v", err)
+	}
+	if err := a.validate([]byte(badExample), []byte(badExample), false, false); err == nil {
+		t.Error("the input's own problem accepted without allowInvalid")
+	}
+}
+
+// A repeated key is refused, every one reported, even with
+// --allow-invalid-spec: errgen must not extend the occurrence a reader
+// ignores.
+func TestAugmentDuplicateKeys(t *testing.T) {
+	c := mustLoadCatalog(t, "catalog.yaml")
+	tests := []struct{ name, spec, want string }{
+		{"dupresp.json",
+			`{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{"/a":{"get":{"responses":{"200":{"description":"first"}},"responses":{"201":{"description":"second"}}}}}}`,
+			`dupresp.json:1:121: the input spec is not valid (before errgen changed anything): duplicate key "responses" (first at 1:77); remove one of them: readers disagree on which counts, so errgen cannot augment the spec, even with --allow-invalid-spec`},
+		{"dup.yaml",
+			"openapi: 3.1.0\ninfo: {title: t, version: '1'}\ncomponents: {}\npaths:\n  /a:\n    get:\n      responses: {}\n      responses:\n        '200': {description: x, description: y}\ncomponents: {}\n",
+			"dup.yaml:8:7: the input spec is not valid (before errgen changed anything): duplicate key \"responses\" (first at 7:7); remove one of them: readers disagree on which counts, so errgen cannot augment the spec, even with --allow-invalid-spec\n" +
+				"dup.yaml:9:33: the input spec is not valid (before errgen changed anything): duplicate key \"description\" (first at 9:17); remove one of them: readers disagree on which counts, so errgen cannot augment the spec, even with --allow-invalid-spec\n" +
+				"dup.yaml:10:1: the input spec is not valid (before errgen changed anything): duplicate key \"components\" (first at 3:1); remove one of them: readers disagree on which counts, so errgen cannot augment the spec, even with --allow-invalid-spec"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, allow := range []bool{false, true} {
+				out, _, err := Augment(c, []byte(tt.spec), tt.name, Options{AllowInvalidSpec: allow})
+				if err == nil || err.Error() != tt.want || out != nil {
+					t.Fatalf("allow %v: error\n%v\nwant\n%s", allow, err, tt.want)
+				}
+			}
+		})
+	}
+}
+
+// A construct errgen cannot insert next to is refused with its name and
+// what to do, not as errgen's failure.
+func TestAugmentRefusesExplicitKey(t *testing.T) {
+	c := mustLoadCatalog(t, "catalog.yaml")
+	spec := "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        ? \"200\"\n        : description: ok\n"
+	want := `explicit.yaml:7:11: errgen cannot add next to a key written as an explicit key (? "200", its value on a line of its own): write it as an ordinary key ("200": ...), or attach the error responses here by hand`
+	out, _, err := Augment(c, []byte(spec), "explicit.yaml", Options{})
+	if err == nil || err.Error() != want || out != nil {
+		t.Fatalf("error\n%v\nwant\n%s", err, want)
+	}
+}

@@ -1,0 +1,90 @@
+package augment
+
+import (
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/errgen/errgen/internal/yamlnode"
+)
+
+// mergeComponents adds the components errgen uses; one the spec already
+// has must be identical, or force replaces it.
+func (a *augmenter) mergeComponents(root, comps *yaml.Node) {
+	if len(comps.Content) == 0 {
+		return
+	}
+	target := memberValue(root, "components")
+	if target == nil || target.Kind != yaml.MappingNode {
+		target = yamlnode.Map()
+		a.setMember(root, "components", target)
+	}
+	for i := 0; i+1 < len(comps.Content); i += 2 {
+		section, ours := comps.Content[i].Value, comps.Content[i+1]
+		theirs := memberValue(target, section)
+		if theirs == nil || theirs.Kind != yaml.MappingNode {
+			theirs = yamlnode.Map()
+			a.setMember(target, section, theirs)
+		}
+		for j := 0; j+1 < len(ours.Content); j += 2 {
+			name, value := ours.Content[j].Value, ours.Content[j+1]
+			a.styleRefs(value)
+			existing := memberValue(theirs, name)
+			switch {
+			case existing == nil:
+				a.set(theirs, name, value)
+			case sameNode(existing, value):
+			case a.force:
+				a.setMember(theirs, name, value)
+			default:
+				a.addf(keyNode(theirs, name), "components.%s.%s is already defined and differs from the %s %s errgen generates from %s; set openapi.prefix in the catalog, rename the spec's, or use --force to replace it",
+					section, name, name, strings.TrimSuffix(section, "s"), a.catalogName())
+			}
+		}
+	}
+}
+
+// set appends the member key: v to mapping m, as errgen's.
+func (a *augmenter) set(m *yaml.Node, key string, v *yaml.Node) {
+	yamlnode.Set(m, key, v)
+	a.adds.Add(m.Content[len(m.Content)-2], v)
+}
+
+// setMember sets a mapping's member, replacing its value in place or
+// appending it.
+func (a *augmenter) setMember(m *yaml.Node, key string, v *yaml.Node) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			a.adds.Replace(m.Content[i+1], v)
+			m.Content[i+1] = v
+			return
+		}
+	}
+	a.set(m, key, v)
+}
+
+// insertStatus inserts a status response among the existing ones in
+// numeric order, ranges (4XX) after their statuses and default last, and
+// quotes the key like the mapping's own status keys, or else like the
+// spec's first status key (a.statusKey), or else like its $refs (style): a
+// spec writing 200: unquoted gets 500: unquoted.
+func (a *augmenter) insertStatus(responses *yaml.Node, key string, v *yaml.Node, style yaml.Style) {
+	rank := func(k string) string { return strings.NewReplacer("X", "9", "x", "9").Replace(k) }
+	k := yamlnode.Str(key)
+	k.Style = style
+	if a.statusKey != nil {
+		styleKeyLike(k, a.statusKey)
+	}
+	at := len(responses.Content)
+	for i := 0; i+1 < len(responses.Content); i += 2 {
+		existing := responses.Content[i]
+		if a.isStatusKey(existing) {
+			styleKeyLike(k, existing)
+		}
+		if at == len(responses.Content) && (existing.Value == "default" || (len(existing.Value) == 3 && rank(existing.Value) > rank(key))) {
+			at = i
+		}
+	}
+	responses.Content = append(responses.Content[:at], append([]*yaml.Node{k, v}, responses.Content[at:]...)...)
+	a.adds.Add(k, v)
+}

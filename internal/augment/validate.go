@@ -1,0 +1,77 @@
+package augment
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/errgen/errgen/diag"
+)
+
+// validate validates the augmented text (its variant, see variantOmits)
+// with kin-openapi; only when it fails is the input validated, to say
+// whether the problem was there before errgen changed anything.
+func (a *augmenter) validate(input, variant []byte, isJSON, allowInvalid bool) error {
+	outErr := validateSpec(variant, isJSON)
+	if outErr == nil {
+		return nil
+	}
+	inErr := validateSpec(input, isJSON)
+	spec := a.pos(nil)
+	where := a.pos(a.kinPlace(input, isJSON, inErr))
+	// The second line of a refusal says what to do: it follows the first
+	// as written, not in file order, so the list is not sorted.
+	var l diag.List
+	switch {
+	case inErr == nil:
+		l.Errorf(spec, "the augmented document is not valid: %v", outErr)
+	case !allowInvalid && strings.Contains(inErr.Error(), "[pathItems]"):
+		l.Errorf(where, "the input spec cannot be validated (before errgen changed anything): kin-openapi, which errgen validates with, does not read OpenAPI 3.1's components.pathItems (%v)", inErr)
+		l.Errorf(spec, "use --allow-invalid-spec to augment it anyway")
+	case !allowInvalid:
+		l.Errorf(where, "the input spec is not valid (before errgen changed anything): %v", inErr)
+		l.Errorf(spec, "use --allow-invalid-spec to augment it anyway")
+	case outErr.Error() != inErr.Error():
+		l.Errorf(spec, "errgen's additions make the spec invalid in a new way: %v (the input's own problem, allowed: %v)", outErr, inErr)
+	default:
+		a.notices = append(a.notices, diag.Diagnostic{Pos: where, Severity: diag.Notice,
+			Msg: "the input spec is not valid (before errgen changed anything), augmented anyway: " + inErr.Error()})
+		return nil
+	}
+	return &l
+}
+
+// validateSpec loads a document with kin-openapi and validates it. Refs to
+// other files are refused: Augment sees one document, not its directory.
+func validateSpec(data []byte, isJSON bool) error {
+	loader := openapi3.NewLoader()
+	doc, err := loader.LoadFromData(data)
+	if err != nil {
+		return errors.New(loaderMessage(err.Error(), isJSON))
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		// kin-openapi spreads a failing example's schema and value over
+		// lines: one line per problem
+		return errors.New(strings.Join(strings.Fields(err.Error()), " "))
+	}
+	return nil
+}
+
+// loaderMessage keeps the part of a kin-openapi load error that concerns
+// the input's format: the loader tries JSON then YAML and reports both.
+func loaderMessage(msg string, isJSON bool) string {
+	const jsonPart, yamlPart = "json error: ", ", yaml error: "
+	if i := strings.Index(msg, yamlPart); i >= 0 && strings.Contains(msg, jsonPart) {
+		if isJSON {
+			msg = msg[strings.Index(msg, jsonPart)+len(jsonPart) : i]
+		} else {
+			msg = msg[i+len(yamlPart):]
+		}
+	}
+	for _, noise := range []string{"failed to unmarshal data: ", "error unmarshaling JSON: ", "while decoding JSON: ", "json: "} {
+		msg = strings.ReplaceAll(msg, noise, "")
+	}
+	return msg
+}

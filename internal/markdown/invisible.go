@@ -1,0 +1,61 @@
+package markdown
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// invisible reports a character that must not reach the page as it is: a
+// bidi control (U+202A–U+202E, U+2066–U+2069), a zero-width one (U+200B
+// and the other format characters, Cf), the BOM, NUL and the other control
+// characters (Cc) but tab and newline. Rendered, they make text read
+// otherwise than its bytes (CVE-2021-42574); the Go output replaces them
+// too. Line and paragraph separators (U+2028, U+2029) show as breaks and
+// are kept.
+func invisible(r rune) bool {
+	switch {
+	case r < 0x80:
+		return r < ' ' && r != '\n' && r != '\t' || r == 0x7f
+	case r < 0xA0:
+		return true // C1 controls
+	case r < 0x600 && r != 0xAD, 0x2070 <= r && r < 0xFEFF:
+		// Latin to Armenian, and CJK and the rest of the BMP up to the BOM:
+		// no Cc or Cf there (TestInvisibleFastPath).
+		return false
+	}
+	return r == utf8.RuneError || unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r)
+}
+
+// hasInvisible reports whether s has a character invisible reports, or
+// bytes that are not UTF-8.
+func hasInvisible(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
+			return true
+		} else if c >= 0x80 {
+			return strings.IndexFunc(s[i:], invisible) >= 0
+		}
+	}
+	return false
+}
+
+// replaceInvisible replaces every character invisible reports with U+FFFD,
+// as the Go output's comments do. JSON examples have them escaped already
+// (escapeInvisibleJSON), so they keep their meaning.
+func replaceInvisible(page []byte) []byte {
+	if !hasInvisible(string(page)) {
+		return page
+	}
+	out := make([]byte, 0, len(page)+16)
+	for len(page) > 0 {
+		r, n := utf8.DecodeRune(page)
+		if invisible(r) && !(r == utf8.RuneError && n > 1) {
+			out = utf8.AppendRune(out, unicode.ReplacementChar)
+		} else {
+			out = append(out, page[:n]...)
+		}
+		page = page[n:]
+	}
+	return out
+}

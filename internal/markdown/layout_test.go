@@ -1,0 +1,259 @@
+package markdown
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/markdown/markdowntest"
+)
+
+// The compact layout of the bundled catalog is at least 40% shorter than
+// the full one: the envelope is shown once, an error's example only where
+// it carries details or headers, on one line as the service sends it.
+func TestCompactIsShorter(t *testing.T) {
+	c, err := catalog.Load("../../catalog.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Docs.Layout != "" {
+		t.Fatalf("the bundled catalog sets docs.layout %q; the test compares both", c.Docs.Layout)
+	}
+	full := mustGenerate(t, c, nil)
+	c.Docs.Layout = catalog.LayoutFull
+	if explicit := mustGenerate(t, c, nil); !bytes.Equal(full, explicit) {
+		t.Error("docs.layout: full differs from the default")
+	}
+	c.Docs.Layout = catalog.LayoutCompact
+	compact := mustGenerate(t, c, nil)
+	nf, nc := bytes.Count(full, []byte("\n")), bytes.Count(compact, []byte("\n"))
+	t.Logf("full %d lines, compact %d lines: %.0f%% shorter", nf, nc, 100*(1-float64(nc)/float64(nf)))
+	if float64(nc) > 0.6*float64(nf) {
+		t.Errorf("compact is %d lines, full %d: want at least 40%% shorter", nc, nf)
+	}
+}
+
+// Every test catalog's compact page passes the checks the full one does,
+// and shows each error's example only where it has details or headers.
+func TestCompactPage(t *testing.T) {
+	for _, path := range testCatalogs(t) {
+		t.Run(path, func(t *testing.T) {
+			c, err := catalog.Load(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c.Docs.Layout = catalog.LayoutCompact
+			page := mustGenerate(t, c, nil)
+			doc := markdowntest.Parse(t, page)
+			markdowntest.CheckTables(t, doc)
+			markdowntest.CheckAnchors(t, doc, c)
+			markdowntest.CheckReference(t, doc, c)
+			markdowntest.CheckGroups(t, doc, c)
+			markdowntest.CheckLint(t, page)
+			blocks := map[string]int{}
+			for _, b := range doc.JSONBlocks {
+				if b.Anchor != "" {
+					blocks[b.Anchor]++
+				}
+			}
+			for _, e := range c.Errors {
+				if want := len(e.Details) > 0; (blocks[e.Anchor] == 1) != want {
+					t.Errorf("%s: %d json examples, want one only when it has details (%d)", e.Code, blocks[e.Anchor], len(e.Details))
+				}
+			}
+			if n := bytes.Count(page, []byte("## Error response format")); n != 1 {
+				t.Errorf("%d envelope sections, want 1", n)
+			}
+		})
+	}
+}
+
+// The reference table, and the errors of each group, are sorted by status
+// then code, whatever the catalog's order and grouping.
+func TestReferenceSorted(t *testing.T) {
+	c, err := catalog.Parse("sorted.yaml", []byte(`version: 1
+api: Sorted
+docs: {group_by: category}
+errors:
+  - {code: TOO_LATE, status: 409, category: Billing}
+  - {code: PAY_FIRST, status: 402, category: Billing}
+  - {code: DOWN, status: 503, category: Server, retryable: true}
+  - {code: BROKEN, status: 500, category: Server, fallback: true}
+  - {code: ALREADY, status: 409, category: Billing}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := markdowntest.Parse(t, mustGenerate(t, c, nil))
+	var got []string
+	for _, r := range doc.Table("Code", "Status", "Description").Rows {
+		got = append(got, r.Cells[0])
+	}
+	if want := "`PAY_FIRST` `ALREADY` `TOO_LATE` `BROKEN` `DOWN`"; strings.Join(got, " ") != want {
+		t.Errorf("reference rows %s, want %s", strings.Join(got, " "), want)
+	}
+	markdowntest.CheckGroups(t, doc, c) // Billing: 402, 409 ALREADY, 409 TOO_LATE; Server: 500, 503
+}
+
+// The page says how to handle a code a client does not know, names the
+// fallback and marks it; the request-id sentence says what Write does (it
+// echoes the request's id), and the examples carry the header.
+func TestHandlingAndRequestID(t *testing.T) {
+	src := `version: 1
+api: Ids
+format: nested
+request_id: {header: X-Request-Id}
+errors:
+  - {code: NOPE, status: 404}
+  - {code: OOPS, status: 500, fallback: true}
+`
+	c, err := catalog.Parse("ids.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(mustGenerate(t, c, nil))
+	flat := strings.Join(strings.Fields(page), " ") // prose is wrapped
+	for _, want := range []string{
+		"## Handling errors",
+		"by its HTTP status class",
+		"the fallback, [`OOPS`](#oops) (500), is what the API sends for any error this page does not name; its section is marked **Fallback**",
+		"> **Fallback:** the API sends this error for any error this page does not name.",
+		"X-Request-Id: " + markdowntest.RequestID,
+		`"request_id": "` + markdowntest.RequestID + `"`,
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	sentence := regexp.MustCompile(`When a request carries an id in the\s+` + "`X-Request-Id`" + `\s+header, the error response\s+sends it back in the same header and in the body`)
+	if !sentence.MatchString(page) {
+		t.Errorf("no request-id sentence true to Write:\n%s", page)
+	}
+	if strings.Contains(page, "Every error response carries") {
+		t.Error("the page still claims every response carries a request id")
+	}
+	markdowntest.CheckJSONBlocks(t, markdowntest.Parse(t, []byte(page)), c)
+	if exampleRequestID != markdowntest.RequestID {
+		t.Errorf("markdowntest.RequestID %q is not the page's %q", markdowntest.RequestID, exampleRequestID)
+	}
+	// Without the header configured, neither sentence nor header.
+	c, err = catalog.Parse("ids.yaml", []byte(strings.Replace(src, "request_id: {header: X-Request-Id}\n", "", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page := string(mustGenerate(t, c, nil)); strings.Contains(page, "X-Request-Id") || strings.Contains(page, "request carries an id") {
+		t.Error("a request id on a page whose catalog configures none")
+	}
+}
+
+// Bidi controls, zero-width characters, the BOM and NUL never reach the
+// page as they are: replaced by U+FFFD in text, escaped in JSON examples
+// (the same JSON value as the bytes sent).
+func TestInvisibleCharacters(t *testing.T) {
+	const evil = "\u202e\u2066\u2069\u200b\ufeff"
+	c, err := catalog.Parse("evil.yaml", []byte(`version: 1
+api: "Evil`+evil+`"
+description: "intro`+evil+`"
+docs: {sections: [{title: "T`+evil+`", body: "b`+evil+`"}]}
+errors:
+  - code: EVIL
+    status: 400
+    title: "Evil`+evil+`"
+    message: "{who} did it`+evil+`"
+    description: "desc`+evil+` and a NUL \0 here"
+    causes: ["cause`+evil+`"]
+    details:
+      - {name: who, type: string, required: true, example: "adm`+evil+`in", description: "d`+evil+`"}
+  - {code: INTERNAL, status: 500, fallback: true}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, layout := range []string{catalog.LayoutFull, catalog.LayoutCompact} {
+		c.Docs.Layout = layout
+		page := mustGenerate(t, c, nil)
+		for _, r := range evil + "\x00" {
+			if bytes.ContainsRune(page, r) {
+				t.Errorf("%s: the page has U+%04X as it is", layout, r)
+			}
+		}
+		if !bytes.Contains(page, []byte(`\u202e\u2066\u2069\u200b\ufeff`)) {
+			t.Errorf("%s: the JSON example does not escape them:\n%s", layout, page)
+		}
+		if !bytes.Contains(page, []byte("intro\ufffd\ufffd\ufffd\ufffd\ufffd")) {
+			t.Errorf("%s: the intro's characters are not replaced by U+FFFD", layout)
+		}
+		markdowntest.CheckLint(t, page)
+	}
+}
+
+// No heading's GitHub-style slug is one of the page's anchors: a heading
+// that would collide gains its status; the anchors themselves stay.
+func TestHeadingSlugsAvoidAnchors(t *testing.T) {
+	c, err := catalog.Parse("slugs.yaml", []byte(`version: 1
+api: Slugs
+docs: {group_by: category, sections: [{title: Conflict, body: x}]}
+errors:
+  - {code: CONFLICT, status: 409, category: Conflict}
+  - {code: CONFLICT_409, status: 409, category: Other}
+  - {code: ERROR-CODES, status: 400, category: Other}
+  - {code: INTERNAL, status: 500, category: Other, fallback: true}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, layout := range []string{catalog.LayoutFull, catalog.LayoutCompact} {
+		c.Docs.Layout = layout
+		page := string(mustGenerate(t, c, nil))
+		anchors := map[string]bool{}
+		for _, m := range anchorIDs.FindAllStringSubmatch(page, -1) {
+			anchors[m[1]] = true
+		}
+		for _, want := range []string{"conflict", "conflict-409", "error-codes", "internal"} {
+			if !anchors[want] {
+				t.Errorf("%s: anchor %s lost", layout, want)
+			}
+		}
+		ids := slugger{}
+		for _, line := range strings.Split(page, "\n") {
+			if atxLevel(line) == 0 {
+				continue
+			}
+			if id := ids.take(githubSlug(headingText(line))); anchors[id] {
+				t.Errorf("%s: heading %q gets the id %s, an anchor's", layout, line, id)
+			}
+		}
+	}
+}
+
+func TestGithubSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"CONFLICT": "conflict", "VALIDATION_ERROR": "validation_error", "400 Bad Request": "400-bad-request",
+		"Errors | <b>": "errors--b", "Café Ünï": "café-ünï", "a.b-c": "ab-c", "CONFLICT (409)": "conflict-409",
+	} {
+		if got := githubSlug(in); got != want {
+			t.Errorf("githubSlug(%q) = %q, want %q", in, got, want)
+		}
+	}
+	s := slugger{}
+	for _, want := range []string{"foo", "foo-1", "foo-2"} {
+		if got := s.take("foo"); got != want {
+			t.Errorf("take = %s, want %s", got, want)
+		}
+	}
+}
+
+// invisible's ranges without a table look-up hold no control or format
+// character, and it agrees with the Unicode tables everywhere.
+func TestInvisibleFastPath(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := r != '\n' && r != '\t' && (r == utf8.RuneError || unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r))
+		if got := invisible(r); got != want {
+			t.Fatalf("invisible(U+%04X) = %v, want %v", r, got, want)
+		}
+	}
+}

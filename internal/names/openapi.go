@@ -1,0 +1,91 @@
+package names
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/errgen/errgen/catalog"
+)
+
+// DefaultResponse names the response attached as each operation's
+// "default" when openapi.default_response is set. No status has this reason
+// phrase, so it cannot clash with a per-status response.
+const DefaultResponse = "Default"
+
+// ErrorCodeSchema names the schema of the catalog's codes (an enum).
+const ErrorCodeSchema = "ErrorCode"
+
+// StatusResponse names the response of a status by its reason phrase:
+// 429 → TooManyRequests; a status without one is Status599.
+func StatusResponse(status int) string {
+	var b strings.Builder
+	for _, r := range http.StatusText(status) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "Status" + strconv.Itoa(status)
+	}
+	return b.String()
+}
+
+// Response names, prefixed, the response an operation gets for some errors
+// of one status, and so decides its shape: the status's shared response
+// (BadRequest) when they are all the catalog's errors of the status, else
+// a response of their own named after them (BadRequestValidationError),
+// shared by every operation admitting the same errors.
+func Response(c *catalog.Catalog, status int, errs []*catalog.Error) string {
+	name := StatusResponse(status)
+	if !allOfStatus(c, status, errs) {
+		for _, e := range errs {
+			name += e.Name
+		}
+	}
+	return c.OpenAPI.Prefix + name
+}
+
+// allOfStatus reports whether errs, some errors of status, are all of the
+// catalog's errors of that status.
+func allOfStatus(c *catalog.Catalog, status int, errs []*catalog.Error) bool {
+	n := 0
+	for _, e := range c.Errors {
+		if e.Status == status {
+			n++
+		}
+	}
+	return n == len(errs)
+}
+
+// DetailsSchema names the schema of an error's details, unprefixed.
+func DetailsSchema(e *catalog.Error) string { return e.Name + "Details" }
+
+// BodySchema names the schema of one error's bodies, unprefixed:
+// RATE_LIMIT_EXCEEDED → RateLimitExceededError, VALIDATION_ERROR →
+// ValidationError.
+func BodySchema(e *catalog.Error) string {
+	return strings.TrimSuffix(e.Name, "Error") + "Error"
+}
+
+// presetEnvelopes spell the presets' names as Go would (catalog.GoName
+// knows no OAuth or JSON:API initialism).
+var presetEnvelopes = map[string]string{
+	"problem": "Problem", "flat": "Flat", "jsonapi": "JSONAPI", "nested": "Nested", "oauth2": "OAuth2",
+}
+
+// EnvelopeSchema names, prefixed, the schema of the catalog's i-th
+// envelope: the catalog's own (the first) is Error, another is its name
+// followed by Error (OAuth2Error).
+func EnvelopeSchema(c *catalog.Catalog, i int) string {
+	if i == 0 {
+		return c.OpenAPI.Prefix + "Error"
+	}
+	name := c.Envelopes[i].Name
+	prefix, ok := presetEnvelopes[name]
+	if !ok {
+		prefix = catalog.GoName(name)
+	}
+	return c.OpenAPI.Prefix + prefix + "Error"
+}

@@ -1,0 +1,300 @@
+package textedit
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// edit replaces text[at:end] with text; at == end inserts. Only --force
+// replaces: everything else errgen does is an insertion, so the input is a
+// subsequence of the output.
+type edit struct {
+	at, end int
+	depth   int // at the same offset, the deeper node's addition comes first
+	text    string
+}
+
+// textEditor turns the additions made to a tree into edits of its text.
+type textEditor struct {
+	src   *source
+	st    textStyle
+	adds  *Additions
+	omit  map[*yaml.Node]bool // keys of added members this text leaves out
+	open  map[*yaml.Node]bool // the empty flow mappings ({}) that are values of block ones
+	edits []edit
+	err   *PosError
+}
+
+// applyEdits returns text with the edits made, or nil when two of them
+// overlap (a replaced value holding an addition: never planned, but
+// refused rather than written).
+func applyEdits(text []byte, edits []edit) []byte {
+	slices.SortStableFunc(edits, func(x, y edit) int {
+		if x.at != y.at {
+			return x.at - y.at
+		}
+		return y.depth - x.depth
+	})
+	size := len(text)
+	for _, e := range edits {
+		size += len(e.text)
+	}
+	out := make([]byte, 0, size)
+	last := 0
+	for _, e := range edits {
+		if e.at < last {
+			return nil
+		}
+		out = append(out, text[last:e.at]...)
+		out = append(out, e.text...)
+		last = max(e.end, e.at)
+	}
+	return append(out, text[last:]...)
+}
+
+func (e *textEditor) walk(n *yaml.Node, depth int) {
+	switch n.Kind {
+	case yaml.DocumentNode, yaml.SequenceNode:
+		for _, c := range n.Content {
+			e.walk(c, depth+1)
+		}
+	case yaml.MappingNode:
+		e.mapping(n, depth)
+	}
+}
+
+// mapping adds the new members of a mapping of the spec, each run of them
+// before the spec's next member or after its last.
+func (e *textEditor) mapping(m *yaml.Node, depth int) {
+	var run []*yaml.Node
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if e.adds.Added[k] {
+			if !e.omit[k] {
+				run = append(run, k, e.pruned(v))
+			}
+			continue
+		}
+		if len(run) > 0 {
+			e.insertBefore(m, k, run, depth)
+			run = nil
+		}
+		if e.adds.Added[v] {
+			e.replace(k, e.pruned(v), v, depth)
+			continue
+		}
+		if m.Style&yaml.FlowStyle == 0 && v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle != 0 && e.adds.lastOriginalValue(v) == nil {
+			if e.open == nil {
+				e.open = map[*yaml.Node]bool{}
+			}
+			e.open[v] = true
+		}
+		e.walk(v, depth+1)
+	}
+	if len(run) > 0 {
+		e.appendTo(m, run, depth)
+	}
+}
+
+func (e *textEditor) add(at, end, depth int, text string) {
+	e.edits = append(e.edits, edit{at: at, end: end, depth: depth, text: text})
+}
+
+func (e *textEditor) fail(n *yaml.Node, format string, args ...any) {
+	if e.err == nil {
+		e.err = &PosError{Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...)}
+	}
+}
+
+// insertBefore inserts members before the spec's member keyed k.
+func (e *textEditor) insertBefore(m, k *yaml.Node, members []*yaml.Node, depth int) {
+	at := e.src.offset(k)
+	switch {
+	case e.src.isJSON:
+		indent, multiline := e.jsonMemberIndent(m)
+		text := e.jsonMembers(members, indent, multiline)
+		if multiline {
+			e.add(at, at, depth, text+","+e.st.nl+indent)
+		} else {
+			e.add(at, at, depth, text+e.st.comma)
+		}
+	case m.Style&yaml.FlowStyle != 0:
+		e.add(at, at, depth, e.flowMembers(members)+", ")
+	default:
+		if e.explicitKey(k) {
+			return
+		}
+		indent := strings.Repeat(" ", e.adds.blockIndent(m))
+		text, err := e.blockMembers(members, indent)
+		if err != nil {
+			e.fail(k, "%v", err)
+		}
+		at = e.src.headingStart(k, at)
+		e.add(at, at, depth, text+e.st.nl+indent)
+	}
+}
+
+// appendTo adds members after a mapping's last member (or into it, empty).
+func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
+	last := e.adds.lastOriginalValue(m)
+	switch {
+	case e.src.isJSON && last == nil:
+		at := e.src.offset(m) + 1
+		if !e.st.jsonPretty {
+			e.add(at, at, depth, e.jsonMembers(members, "", false))
+			return
+		}
+		outer := e.src.indentOf(m.Line - 1)
+		indent := outer + e.st.jsonIndent
+		e.add(at, at, depth, e.st.nl+indent+e.jsonMembers(members, indent, true)+e.st.nl+outer)
+	case e.src.isJSON:
+		at := jsonEnd(e.src.text, e.src.offset(last))
+		indent, multiline := e.jsonMemberIndent(m)
+		sep := e.st.comma
+		if multiline {
+			sep = "," + e.st.nl + indent
+		}
+		e.add(at, at, depth, sep+e.jsonMembers(members, indent, multiline))
+	case e.open[m]:
+		e.add(e.src.offset(m)+1, e.src.offset(m)+1, depth, e.openMembers(m, members))
+	case m.Style&yaml.FlowStyle != 0:
+		_, at := e.src.flowEnd(e.src.offset(m))
+		text := e.flowMembers(members)
+		if last != nil && e.src.text[at-1] != ',' {
+			text = ", " + text
+		}
+		e.add(at, at, depth, text)
+	default:
+		lastKey := m.Content[len(m.Content)-2]
+		for i := len(m.Content) - 2; i >= 0; i -= 2 {
+			if !e.adds.Added[m.Content[i]] {
+				lastKey = m.Content[i]
+				break
+			}
+		}
+		if e.explicitKey(lastKey) {
+			return
+		}
+		v := deref(last)
+		k := e.adds.blockIndent(m)
+		dash := v.Kind == yaml.SequenceNode && v.Style&yaml.FlowStyle == 0 && v.Column == lastKey.Column
+		at := e.src.blockEnd(lastKey.Line-1, k, dash, e.adds.lastLeaf(last))
+		indent := strings.Repeat(" ", k)
+		text, err := e.blockMembers(members, indent)
+		if err != nil {
+			e.fail(lastKey, "%v", err)
+		}
+		e.add(at, at, depth, e.st.nl+indent+text)
+	}
+}
+
+// explicitKey reports (as the edit's failure) a key of a block mapping
+// written as an explicit key, "? key" then ": value" on the next line:
+// neither line is where a member before or after it could go.
+func (e *textEditor) explicitKey(k *yaml.Node) bool {
+	line := e.src.text[e.src.lines[k.Line-1]:e.src.offset(k)]
+	if !bytes.HasSuffix(bytes.TrimRight(line, " \t"), []byte("?")) {
+		return false
+	}
+	e.fail(k, "errgen cannot add next to a key written as an explicit key (? %q, its value on a line of its own): write it as an ordinary key (%q: ...), or attach the error responses here by hand", k.Value, k.Value)
+	return true
+}
+
+// blockIndent is the column (0-based) of a block mapping's keys in the
+// text.
+func (a *Additions) blockIndent(m *yaml.Node) int {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if !a.Added[m.Content[i]] {
+			return m.Content[i].Column - 1
+		}
+	}
+	return 0
+}
+
+// lastOriginalValue is the value of the text's last member of m, or nil.
+func (a *Additions) lastOriginalValue(m *yaml.Node) *yaml.Node {
+	for i := len(m.Content) - 2; i >= 0; i -= 2 {
+		if !a.Added[m.Content[i]] {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// replace writes the added value v (as written: orig pruned) in place of
+// the text's value under key k.
+func (e *textEditor) replace(k, v, orig *yaml.Node, depth int) {
+	old := e.adds.Replaced[orig]
+	if old == nil || e.adds.Added[old] {
+		e.fail(k, "cannot find the value to replace")
+		return
+	}
+	if old.Kind == yaml.ScalarNode && old.ShortTag() == "!!null" && old.Value == "" {
+		e.fail(k, "%s has no value to replace; write one ({} or null), or remove it", k.Value)
+		return
+	}
+	at := e.src.offset(old)
+	var end int
+	var text string
+	switch {
+	case e.src.isJSON:
+		end = jsonEnd(e.src.text, at)
+		indent := e.src.indentOf(k.Line - 1)
+		text = e.jsonValue(v, indent, len(indent) == k.Column-1)
+	case old.Kind == yaml.AliasNode || old.Style&yaml.FlowStyle != 0 || old.Kind == yaml.ScalarNode || old.Line == k.Line:
+		end = e.yamlInlineEnd(old, at)
+		text = e.flowValue(v)
+	default:
+		indent := strings.Repeat(" ", old.Column-1)
+		end = e.src.blockEnd(lastLine(old)-1, old.Column-1, false, e.adds.lastLeaf(old))
+		body, err := e.blockValue(v, indent)
+		if err != nil {
+			e.fail(k, "%v", err)
+		}
+		text = body
+	}
+	e.add(at, end, depth, text)
+}
+
+// lastLine is the line of a block collection's last entry.
+func lastLine(n *yaml.Node) int {
+	if len(n.Content) == 0 {
+		return n.Line
+	}
+	if n.Kind == yaml.MappingNode && len(n.Content) >= 2 {
+		return n.Content[len(n.Content)-2].Line
+	}
+	return n.Content[len(n.Content)-1].Line
+}
+
+// yamlInlineEnd is where a value written on one line (alias, flow
+// collection, scalar) ends.
+func (e *textEditor) yamlInlineEnd(old *yaml.Node, at int) int {
+	t := e.src.text
+	switch {
+	case old.Kind == yaml.AliasNode:
+		return at + 1 + len(old.Value)
+	case old.Style&yaml.FlowStyle != 0:
+		end, _ := e.src.flowEnd(at)
+		return end
+	case old.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
+		return quotedEnd(t, at)
+	}
+	end := e.src.ends[old.Line-1]
+	if i := bytes.Index(t[at:end], []byte(" #")); i >= 0 {
+		end = at + i
+	}
+	return at + len(bytes.TrimRight(t[at:end], " \t"))
+}
+
+// deref resolves a YAML alias to the node it names.
+func deref(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	return n
+}

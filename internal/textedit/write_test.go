@@ -1,0 +1,87 @@
+package textedit
+
+import (
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/errgen/errgen/internal/yamlnode"
+)
+
+// The editor writes exactly the members recorded as added, in the text's
+// style; a variant leaves out the omitted ones without touching the tree.
+func TestWriteAdditions(t *testing.T) {
+	tests := []struct {
+		name, text    string
+		isJSON        bool
+		want, variant string // Write(nil), Write(omit the key "b")
+	}{
+		{"block", "m:\n  x: 1\n", false, "m:\n  x: 1\n  a: 1\n  b: 2\n", "m:\n  x: 1\n  a: 1\n"},
+		{"flow", "m: {x: 1}\n", false, "m: {x: 1, \"a\": 1, \"b\": 2}\n", "m: {x: 1, \"a\": 1}\n"},
+		{"json", `{"v": 1, "m": {"x": 1}}`, true, `{"v": 1, "m": {"x": 1, "a": 1, "b": 2}}`, `{"v": 1, "m": {"x": 1, "a": 1}}`},
+		{"minified json", `{"m":{"x":1}}`, true, `{"m":{"x":1,"a":1,"b":2}}`, `{"m":{"x":1,"a":1}}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			file := &yaml.Node{Kind: yaml.DocumentNode}
+			if tt.isJSON {
+				root, err := yamlnode.ReadJSON([]byte(tt.text))
+				if err != nil {
+					t.Fatal(err)
+				}
+				file.Content = []*yaml.Node{root}
+			} else if err := yaml.Unmarshal([]byte(tt.text), file); err != nil {
+				t.Fatal(err)
+			}
+			m := yamlnode.Get(file.Content[0], "m")
+			adds := NewAdditions()
+			omit := map[*yaml.Node]bool{}
+			for i, key := range []string{"a", "b"} {
+				yamlnode.Set(m, key, yamlnode.Int(i+1))
+				k := m.Content[len(m.Content)-2]
+				adds.Add(k, m.Content[len(m.Content)-1])
+				omit[k] = key == "b"
+			}
+			ed := New(file, []byte(tt.text), tt.isJSON, adds)
+			for _, c := range []struct {
+				omit map[*yaml.Node]bool
+				want string
+			}{{nil, tt.want}, {omit, tt.variant}, {nil, tt.want}} {
+				got, err := ed.Write(c.omit)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if string(got) != c.want {
+					t.Errorf("Write(%d omitted) = %q, want %q", len(c.omit), got, c.want)
+				}
+			}
+		})
+	}
+}
+
+// The editor knows YAML and JSON, not what the text means: it imports
+// neither the catalog nor OpenAPI code.
+func TestImportsNoCatalogNorOpenAPI(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		parsed, err := parser.ParseFile(token.NewFileSet(), f, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, imp := range parsed.Imports {
+			p := strings.Trim(imp.Path.Value, `"`)
+			for _, banned := range []string{"errgen/catalog", "kin-openapi", "errgen/internal/openapi", "errgen/internal/augment", "errgen/internal/names"} {
+				if strings.Contains(p, banned) {
+					t.Errorf("%s imports %s", f, p)
+				}
+			}
+		}
+	}
+}

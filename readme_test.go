@@ -1,0 +1,187 @@
+package errgen
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// block is one fenced code block of a Markdown file.
+type block struct {
+	lang, text string
+}
+
+// fencedBlocks returns the fenced code blocks of a Markdown file, in order.
+func fencedBlocks(t *testing.T, path string) []block {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var blocks []block
+	var cur *block
+	var fence string
+	for _, line := range strings.Split(string(data), "\n") {
+		switch {
+		case cur == nil && strings.HasPrefix(line, "```"):
+			fence = line[:len(line)-len(strings.TrimLeft(line, "`"))]
+			cur = &block{lang: strings.TrimSpace(line[len(fence):])}
+		case cur != nil && strings.TrimSpace(line) == fence:
+			blocks = append(blocks, *cur)
+			cur = nil
+		case cur != nil:
+			cur.text += line + "\n"
+		}
+	}
+	return blocks
+}
+
+// byLang returns the blocks of one language.
+func byLang(blocks []block, lang string) []block {
+	var out []block
+	for _, b := range blocks {
+		if b.lang == lang {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// TestREADMEQuickStart adopts errgen in a fresh service module with the
+// README's commands alone, at the Go version the README states: its shell
+// blocks run as written (but the set-up block, which is errgen's own and
+// .ci/run runs), its YAML goes into the catalog, its Go into files; then
+// go generate, --check, go vet and diff pass with the outputs configured
+// in the catalog only.
+func TestREADMEQuickStart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: builds a service module")
+	}
+	for _, tool := range []string{"go", "git", "bash"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("no %s", tool)
+		}
+	}
+	blocks := fencedBlocks(t, "README.md")
+	sh, yamls, gos := byLang(blocks, "sh"), byLang(blocks, "yaml"), byLang(blocks, "go")
+	if len(sh) != 4 || len(yamls) != 2 || len(gos) != 3 {
+		t.Fatalf("README has %d sh, %d yaml and %d go blocks; this test runs 4, 2 and 3", len(sh), len(yamls), len(gos))
+	}
+	// The set-up block is errgen's own: .ci/run runs both commands.
+	ci, err := os.ReadFile(".ci/run")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range commands(sh[0].text) {
+		if !bytes.Contains(ci, []byte(cmd)) {
+			t.Errorf("README set-up command %q is not run by .ci/run", cmd)
+		}
+	}
+	if !strings.Contains(readFile(t, "README.md"), "Go 1.25") || !strings.Contains(readFile(t, "go.mod"), "\ngo 1.25.0\n") {
+		t.Error("the README's Go version is not go.mod's")
+	}
+
+	root, err := filepath.Abs(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	work := t.TempDir()
+	if err := os.Symlink(root, filepath.Join(work, "errgen")); err != nil {
+		t.Fatal(err)
+	}
+	svc := filepath.Join(work, "svc")
+	if err := os.Mkdir(svc, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	run := func(script string) string {
+		t.Helper()
+		cmd := exec.Command("bash", "-e", "-c", script)
+		cmd.Dir = svc
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", script, err, out)
+		}
+		return string(out)
+	}
+	write := func(name, text string) {
+		t.Helper()
+		path := filepath.Join(svc, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run("go mod init example.com/svc && go mod edit -go=1.25.0")
+	run(sh[1].text) // replace, tool, tidy, init
+	if gomod := readFile(t, filepath.Join(svc, "go.mod")); !strings.Contains(gomod, "\ngo 1.25.0\n") {
+		t.Errorf("adopting errgen changed the service's go line:\n%s", gomod)
+	}
+	// The output keys init writes commented, uncommented, are the README's.
+	catalogPath := filepath.Join(svc, "catalog.yaml")
+	catalog := readFile(t, catalogPath)
+	for _, line := range strings.Split(strings.TrimSpace(yamls[0].text), "\n") {
+		if strings.HasSuffix(line, ":") || strings.Contains(line, "package:") {
+			continue
+		}
+		commented := regexp.MustCompile(`(?m)^(\s*)# *` + regexp.QuoteMeta(strings.TrimSpace(line)) + `\b.*$`)
+		if commented.FindStringIndex(catalog) == nil {
+			t.Fatalf("errgen init wrote no commented %q", strings.TrimSpace(line))
+		}
+		catalog = commented.ReplaceAllString(catalog, line)
+	}
+	catalog = strings.NewReplacer("\n# openapi:\n", "\nopenapi:\n", "\n# docs:\n", "\ndocs:\n").Replace(catalog)
+	write("catalog.yaml", catalog)
+	write("generate.go", gos[0].text)
+	run(sh[2].text) // go generate
+	for _, out := range []string{"internal/apierrors/errors.go", "api/errors.yaml", "docs/errors.md"} {
+		if _, err := os.Stat(filepath.Join(svc, out)); err != nil {
+			t.Errorf("go generate did not write %s: %v", out, err)
+		}
+	}
+	write("handler.go", gos[1].text)
+	write("client.go", gos[2].text)
+	run("go vet ./...")
+	// Augmenting a spec of the service's own.
+	write("api/openapi.yaml", "openapi: 3.1.0\ninfo: {title: Svc, version: '1'}\npaths:\n  /orders/{id}:\n    get:\n      x-errors: [NOT_FOUND]\n      parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n      responses:\n        '200': {description: The order.}\n")
+	augment := strings.TrimPrefix(yamls[1].text, "openapi:\n")
+	write("catalog.yaml", strings.Replace(readFile(t, catalogPath), "\nopenapi:\n", "\nopenapi:\n"+augment, 1))
+	run(sh[2].text)
+	if spec := readFile(t, filepath.Join(svc, "api/openapi.gen.yaml")); !strings.Contains(spec, "'404'") && !strings.Contains(spec, "\"404\"") {
+		t.Errorf("the augmented spec has no error response:\n%s", spec)
+	}
+	run("git init -q -b main && git add -A && git -c user.name=t -c user.email=t@example.com commit -q -m svc")
+	out := run(sh[3].text) // CI: --check, diff --base main
+	if !strings.Contains(out, "outputs up to date") || !strings.Contains(out, "no changes") {
+		t.Errorf("CI commands:\n%s", out)
+	}
+}
+
+// commands are the command lines of a shell block, comments dropped.
+func commands(script string) []string {
+	var cmds []string
+	for _, line := range strings.Split(script, "\n") {
+		if i := strings.Index(line, " #"); i >= 0 {
+			line = line[:i]
+		}
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			cmds = append(cmds, line)
+		}
+	}
+	return cmds
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
