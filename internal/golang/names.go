@@ -89,10 +89,6 @@ func goIdentifierProblems(c *catalog.Catalog) []diag.Diagnostic {
 	var probs []diag.Diagnostic
 	owner := make(map[string]decl, 4*len(c.Errors)) // who declares each identifier
 	declare := func(id string, pos catalog.Pos, d decl) {
-		if names.IsRuntime(id) {
-			probs = append(probs, diag.Diagnostic{Pos: pos, Msg: fmt.Sprintf("%s would declare the Go identifier %s, which every generated package declares for its own use; rename it", d.describe(), id)})
-			return
-		}
 		prev, ok := owner[id]
 		if !ok {
 			owner[id] = d
