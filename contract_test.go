@@ -3,6 +3,7 @@ package errgen
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -216,8 +217,11 @@ func TestContract(t *testing.T) {
 						if err != nil {
 							t.Errorf("%s (%s) against %s: %v\nresponse %d %v %s", e.Code, v.name, docName, err, rec.Code, rec.Header(), rec.Body.Bytes())
 						}
-						if v.name == "example" && !bytes.Equal(rec.Body.Bytes(), body) {
-							t.Errorf("%s: Write of the parsed example gives\n%s\nwant the example\n%s", e.Code, rec.Body.Bytes(), body)
+						// Write gives the request an id where the envelope has
+						// a place for it; MarshalJSON writes the body Write
+						// sends for a request without headers.
+						if got, _ := json.Marshal(v.err); v.name == "example" && !bytes.Equal(got, body) {
+							t.Errorf("%s: the parsed example writes\n%s\nwant the example\n%s", e.Code, got, body)
 						}
 					}
 				}

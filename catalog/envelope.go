@@ -190,7 +190,7 @@ func (e *Envelope) SpreadKeys() []string {
 
 // Presets are the bundled envelopes, by name.
 var presets = map[string]struct{ mediaType, body string }{
-	"problem": {"application/problem+json", `{"type": "$type", "title": "$title", "status": "$status", "detail": "$message?", "instance": "$instance?", "code": "$code", "...": "$details"}`},
+	"problem": {"application/problem+json", `{"type": "$type", "title": "$title", "status": "$status", "detail": "$message?", "instance": "$instance?", "code": "$code", "request_id": "$request_id?", "...": "$details"}`},
 	"flat":    {"application/json", `{"error": "$message", "code": "$code", "details": "$details?"}`},
 	"jsonapi": {"application/vnd.api+json", `{"errors": [{"status": "$status_text", "code": "$code", "title": "$title", "detail": "$message?", "meta": "$details?"}]}`},
 	"nested":  {"application/json", `{"error": {"code": "$code", "message": "$message", "type": "$meta.type?", "param": "$details.param?", "...": "$details", "request_id": "$request_id?"}}`},

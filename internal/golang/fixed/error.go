@@ -177,8 +177,8 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		report(Report{Level: slog.LevelDebug, Problem: "request context done: nothing written", Err: err, Request: r})
 		return
 	}
-	e := writable(err, r)
-	e.setHeaders(w.Header())
+	e, id := writable(err, r)
+	e.setHeaders(w.Header(), id)
 	w.WriteHeader(e.def.Status)
 	if r != nil && r.Method == http.MethodHead {
 		return
@@ -196,16 +196,20 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 	}
 }
 
-// writable is the error Write writes for err (see sendable), with the request
-// id of r, or a new one, when it has none.
-func writable(err error, r *http.Request) *Error {
+// writable is the error Write writes for err (see sendable), and the
+// request id to send: the error's, else the request's (see
+// Config.RequestID). The error carries the id when its envelope has a
+// place for it.
+func writable(err error, r *http.Request) (*Error, string) {
 	e := sendable(err, r, true)
-	if requestIDHeader != "" && e.requestID == "" && r != nil {
-		if id := requestID(r); id != "" {
+	id := e.requestID
+	if requestIDHeader != "" && id == "" && r != nil {
+		id = requestID(r)
+		if e.def.envelope.holdsRequestID() {
 			e = e.WithRequestID(id)
 		}
 	}
-	return e
+	return e, id
 }
 
 // sendable is the error sent for err: the catalog error it is or wraps, what
@@ -254,12 +258,12 @@ func mapped(err error, r *http.Request, reporting bool) *Error {
 // setHeaders sets the response headers of e: Content-Type, the catalog's
 // headers, the challenge and the request id. Their values share one
 // allocation.
-func (e *Error) setHeaders(h http.Header) {
+func (e *Error) setHeaders(h http.Header, id string) {
 	n := 1 + len(e.def.headers)
 	if e.def.challenge != "" {
 		n++
 	}
-	if requestIDHeader != "" && e.requestID != "" {
+	if requestIDHeader != "" && id != "" {
 		n++
 	}
 	values := make([]string, 0, n)
@@ -282,7 +286,7 @@ func (e *Error) setHeaders(h http.Header) {
 		set("Www-Authenticate", e.def.challenge)
 	}
 	if requestIDHeader != "" {
-		if id := headerValue(e.requestID); id != "" {
+		if id := headerValue(id); id != "" {
 			set(requestIDHeader, id)
 		}
 	}

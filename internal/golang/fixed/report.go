@@ -2,6 +2,7 @@ package fixed
 
 import (
 	"context"
+	"crypto/rand"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -25,8 +26,9 @@ type Config struct {
 	// the cause with WithCause to keep it in logs.
 	Map func(error) *Error
 	// RequestID returns the id of a request (e.g. the one the service's
-	// middleware put in its context), for a catalog with request ids; "" lets
-	// Write take the request's header, else make one from crypto/rand. nil
+	// middleware put in its context), for a catalog with request ids
+	// (request_id.header), when the error sent has none; "" lets Write take
+	// the request's header, else make one from crypto/rand (rand.Text). nil
 	// is the same as returning "".
 	RequestID func(*http.Request) string
 }
@@ -117,8 +119,8 @@ func report(r Report) {
 	l.LogAttrs(ctx, r.Level, "error response: "+r.Problem, attrs...)
 }
 
-// requestID is the id of a request that carries none: the service's, else
-// the header's.
+// requestID is the id of a request for an error that has none: the
+// service's, else the request's header, else a new one.
 func requestID(r *http.Request) string {
 	if f := currentConfig().RequestID; f != nil {
 		if id := headerValue(f(r)); id != "" {
@@ -127,7 +129,11 @@ func requestID(r *http.Request) string {
 	}
 	// requestIDHeader is canonical already: indexing skips Get's canonicalization.
 	if ids := r.Header[requestIDHeader]; len(ids) > 0 {
-		return headerValue(ids[0])
+		if id := headerValue(ids[0]); id != "" {
+			return id
+		}
 	}
-	return ""
+	// 26 characters of base32 from 128 random bits: unique enough to quote
+	// to support, safe in a header and in JSON.
+	return rand.Text()
 }

@@ -196,7 +196,10 @@ var envelopes = [2]envelope{
 			path: []string{"code"},
 			ref:  "code",
 		}, {
-			exclude: []string{"type", "title", "status", "detail", "instance", "code"},
+			path: []string{"request_id"},
+			ref:  "request_id",
+		}, {
+			exclude: []string{"type", "title", "status", "detail", "instance", "code", "request_id"},
 			path:    nil,
 			ref:     "spread",
 		}},
@@ -237,6 +240,10 @@ func appendProblemBody(b []byte, e *Error) []byte {
 	}
 	b = append(b, ",\"code\":"...)
 	b = append(b, e.def.prepared().code...)
+	if v := e.requestID; v != "" {
+		b = append(b, ",\"request_id\":"...)
+		b = appendString(b, v)
+	}
 	if e.hasDetails() {
 		b = append(b, ","...)
 		b = e.appendDetailMembers(b)

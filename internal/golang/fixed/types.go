@@ -55,6 +55,16 @@ type envelope struct {
 	fields     []envelopeField
 }
 
+// holdsRequestID reports whether bodies of the envelope carry the request id.
+func (env *envelope) holdsRequestID() bool {
+	for i := range env.fields {
+		if env.fields[i].ref == "request_id" {
+			return true
+		}
+	}
+	return false
+}
+
 // envelopeField locates one reference in a body; a path step "" is an array's first element.
 type envelopeField struct {
 	ref     string // what the field holds: code, message, details, spread …

@@ -8,6 +8,7 @@ package customerrors
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -250,6 +251,16 @@ type envelope struct {
 	appendBody func([]byte, *Error) []byte
 	hasCode    bool // bodies carry the code; otherwise status and title identify the error
 	fields     []envelopeField
+}
+
+// holdsRequestID reports whether bodies of the envelope carry the request id.
+func (env *envelope) holdsRequestID() bool {
+	for i := range env.fields {
+		if env.fields[i].ref == "request_id" {
+			return true
+		}
+	}
+	return false
 }
 
 // envelopeField locates one reference in a body; a path step "" is an array's first element.
@@ -950,8 +961,8 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		report(Report{Level: slog.LevelDebug, Problem: "request context done: nothing written", Err: err, Request: r})
 		return
 	}
-	e := writable(err, r)
-	e.setHeaders(w.Header())
+	e, id := writable(err, r)
+	e.setHeaders(w.Header(), id)
 	w.WriteHeader(e.def.Status)
 	if r != nil && r.Method == http.MethodHead {
 		return
@@ -969,16 +980,20 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 	}
 }
 
-// writable is the error Write writes for err (see sendable), with the request
-// id of r, or a new one, when it has none.
-func writable(err error, r *http.Request) *Error {
+// writable is the error Write writes for err (see sendable), and the
+// request id to send: the error's, else the request's (see
+// Config.RequestID). The error carries the id when its envelope has a
+// place for it.
+func writable(err error, r *http.Request) (*Error, string) {
 	e := sendable(err, r, true)
-	if requestIDHeader != "" && e.requestID == "" && r != nil {
-		if id := requestID(r); id != "" {
+	id := e.requestID
+	if requestIDHeader != "" && id == "" && r != nil {
+		id = requestID(r)
+		if e.def.envelope.holdsRequestID() {
 			e = e.WithRequestID(id)
 		}
 	}
-	return e
+	return e, id
 }
 
 // sendable is the error sent for err: the catalog error it is or wraps, what
@@ -1027,12 +1042,12 @@ func mapped(err error, r *http.Request, reporting bool) *Error {
 // setHeaders sets the response headers of e: Content-Type, the catalog's
 // headers, the challenge and the request id. Their values share one
 // allocation.
-func (e *Error) setHeaders(h http.Header) {
+func (e *Error) setHeaders(h http.Header, id string) {
 	n := 1 + len(e.def.headers)
 	if e.def.challenge != "" {
 		n++
 	}
-	if requestIDHeader != "" && e.requestID != "" {
+	if requestIDHeader != "" && id != "" {
 		n++
 	}
 	values := make([]string, 0, n)
@@ -1055,7 +1070,7 @@ func (e *Error) setHeaders(h http.Header) {
 		set("Www-Authenticate", e.def.challenge)
 	}
 	if requestIDHeader != "" {
-		if id := headerValue(e.requestID); id != "" {
+		if id := headerValue(id); id != "" {
 			set(requestIDHeader, id)
 		}
 	}
@@ -2127,8 +2142,9 @@ type Config struct {
 	// the cause with WithCause to keep it in logs.
 	Map func(error) *Error
 	// RequestID returns the id of a request (e.g. the one the service's
-	// middleware put in its context), for a catalog with request ids; "" lets
-	// Write take the request's header, else make one from crypto/rand. nil
+	// middleware put in its context), for a catalog with request ids
+	// (request_id.header), when the error sent has none; "" lets Write take
+	// the request's header, else make one from crypto/rand (rand.Text). nil
 	// is the same as returning "".
 	RequestID func(*http.Request) string
 }
@@ -2219,8 +2235,8 @@ func report(r Report) {
 	l.LogAttrs(ctx, r.Level, "error response: "+r.Problem, attrs...)
 }
 
-// requestID is the id of a request that carries none: the service's, else
-// the header's.
+// requestID is the id of a request for an error that has none: the
+// service's, else the request's header, else a new one.
 func requestID(r *http.Request) string {
 	if f := currentConfig().RequestID; f != nil {
 		if id := headerValue(f(r)); id != "" {
@@ -2229,9 +2245,13 @@ func requestID(r *http.Request) string {
 	}
 	// requestIDHeader is canonical already: indexing skips Get's canonicalization.
 	if ids := r.Header[requestIDHeader]; len(ids) > 0 {
-		return headerValue(ids[0])
+		if id := headerValue(ids[0]); id != "" {
+			return id
+		}
 	}
-	return ""
+	// 26 characters of base32 from 128 random bits: unique enough to quote
+	// to support, safe in a header and in JSON.
+	return rand.Text()
 }
 
 // LogValue makes the error a group in slog records, for the service's logs:
