@@ -29,9 +29,16 @@ func Generate(c *catalog.Catalog, header string, templates fs.FS) ([]byte, error
 	if err != nil {
 		return nil, err
 	}
+	return emit(set, p, p, header)
+}
+
+// emit renders the page p with data standing for it in the templates (p
+// itself, or in tests the same page without mirror.go's copies), then gives
+// each heading an id of its own.
+func emit(set *template.Template, p *page, data any, header string) ([]byte, error) {
 	// set is this call's own copy (templateSet): binding is safe.
 	set = set.Funcs(template.FuncMap{"layout": func() string { return p.Layout }})
-	page, err := render(set, p, header)
+	page, err := render(set, data, len(p.Errors), header)
 	if err != nil {
 		return nil, err
 	}
@@ -42,15 +49,15 @@ func Generate(c *catalog.Catalog, header string, templates fs.FS) ([]byte, error
 	return uniqueHeadingIDs(page, statusOf), nil
 }
 
-// render executes the page template of set on p.
-func render(set *template.Template, p *page, header string) ([]byte, error) {
+// render executes the page template of set on data, a page of n errors.
+func render(set *template.Template, data any, n int, header string) ([]byte, error) {
 	set = set.Funcs(template.FuncMap{"part": partFunc(set)})
 	var buf bytes.Buffer
-	buf.Grow(sizeHint * len(p.Errors))
+	buf.Grow(sizeHint * n)
 	// The marker is written here, not by page.tmpl, so that no override can
 	// drop it.
 	buf.WriteString("<!-- " + header + " -->\n\n")
-	if err := set.ExecuteTemplate(&buf, rootTemplate, p); err != nil {
+	if err := set.ExecuteTemplate(&buf, rootTemplate, data); err != nil {
 		return nil, err
 	}
 	// Template files end with a newline of their own; the page ends with one.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"reflect"
 	"testing"
-	"text/template"
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/benchpair"
@@ -187,13 +186,11 @@ func emitPage(tb testing.TB, c *catalog.Catalog, mirrored bool) []byte {
 	if !mirrored {
 		data = plainPageOf(p)
 	}
-	set.Funcs(template.FuncMap{"part": partFunc(set)})
-	var buf bytes.Buffer
-	buf.WriteString("<!-- " + header + " -->\n\n")
-	if err := set.ExecuteTemplate(&buf, rootTemplate, data); err != nil {
+	page, err := emit(set, p, data, header)
+	if err != nil {
 		tb.Fatal(err)
 	}
-	return wrapProse(append(bytes.TrimRight(buf.Bytes(), "\n"), '\n'))
+	return page
 }
 
 // TestMirrorRendersAsPlain: the page renders byte for byte the same with
