@@ -5,7 +5,8 @@ package names
 // take one. A test of the Go emitter holds the list to the fixed half's
 // sources; the Go emitter reserves every name the fixed half declares.
 var Runtime = []string{
-	"Config", "Configure", "Definition", "Definitions", "Error", "Handler", "Lookup",
+	"Config", "Configure", "Definition", "Definitions", "DetailsAs", "Error", "Handler", "Lookup",
 	"Parse", "ParseBadDetail", "ParseError", "ParseErrorKind", "ParseNotEnvelope", "ParseNotJSON",
+	"ParseReadFailed", "ParseResponse", "ParseTooLarge",
 	"Report", "Strict", "Write",
 }

@@ -187,7 +187,7 @@ func TestRegistry(t *testing.T) {
 		if d.Code != want[i] || d != definitions[i].Definition {
 			t.Errorf("Definitions()[%d] = %+v", i, d)
 		}
-		if got, ok := Lookup(string(d.Code)); !ok || got != d {
+		if got, ok := Lookup(d.Code); !ok || got != d {
 			t.Errorf("Lookup(%s) = %+v, %v", d.Code, got, ok)
 		}
 	}
@@ -195,7 +195,7 @@ func TestRegistry(t *testing.T) {
 	if definitions[0].Title != "Unauthorized" {
 		t.Error("Definitions() shares the table")
 	}
-	for _, code := range []string{"NOPE", "", "unauthorized", "Unauthorized"} {
+	for _, code := range []Code{"NOPE", "", "unauthorized", "Unauthorized"} {
 		if d, ok := Lookup(code); ok || !reflect.DeepEqual(d, Definition{}) {
 			t.Errorf("Lookup(%q) = %+v, %v", code, d, ok)
 		}

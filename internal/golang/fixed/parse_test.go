@@ -209,7 +209,7 @@ func TestParseUnknown(t *testing.T) {
 			if e.Known() || e.Code() != tt.code || e.Status() != tt.status || e.Title() != tt.title || e.Message() != tt.message || e.Details() != nil {
 				t.Errorf("Parse = known %v, %q %d %q %q %v", e.Known(), e.Code(), e.Status(), e.Title(), e.Message(), e.Details())
 			}
-			if _, ok := Lookup(string(e.Code())); ok {
+			if _, ok := Lookup(e.Code()); ok {
 				t.Error("Lookup knows the code")
 			}
 			if d := e.Definition(); d != (Definition{Code: tt.code, Status: tt.status, Title: tt.title}) {
@@ -327,7 +327,7 @@ func FuzzParse(f *testing.F) {
 		if e.Status() != status {
 			t.Fatalf("Status() = %d, Parse was given %d", e.Status(), status)
 		}
-		if _, ok := Lookup(string(e.Code())); ok != e.Known() {
+		if _, ok := Lookup(e.Code()); ok != e.Known() {
 			t.Fatalf("Known() = %v, Lookup(%q) = %v", e.Known(), e.Code(), ok)
 		}
 		out, err := e.MarshalJSON()

@@ -1,6 +1,9 @@
 package fixed
 
-import "sync"
+import (
+	"sync"
+	"time"
+)
 
 // Definition describes one catalog error: its registry entry.
 type Definition struct {
@@ -83,9 +86,10 @@ type Error struct {
 	cause       error  // the underlying error; never written to clients
 	requestID   string
 	instance    string
-	breach      string   // what the catalog forbids that the details held (left out); "" when nothing
-	missing     []string // the details left out, by name; nil when none
-	status      int      // the status passed to Parse
-	parsed      bool     // made by Parse: status is the response's
-	custom      bool     // message was overridden, so the pre-encoded body does not apply
+	breach      string        // what the catalog forbids that the details held (left out); "" when nothing
+	missing     []string      // the details left out, by name; nil when none
+	retryAfter  time.Duration // ParseResponse: the Retry-After header's wait, plus 1ns; 0 when none
+	status      int           // the status passed to Parse
+	parsed      bool          // made by Parse: status is the response's
+	custom      bool          // message was overridden, so the pre-encoded body does not apply
 }
