@@ -11,6 +11,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/errgen/errgen/examples/scopestack/scopestackerrors"
 	"github.com/errgen/errgen/generated/apierrors"
 	"github.com/errgen/errgen/testdata/presets/custom/customerrors"
 	"github.com/errgen/errgen/testdata/presets/flat/flaterrors"
@@ -237,5 +238,21 @@ func TestStringEscapingEveryByte(t *testing.T) {
 				t.Errorf("message %q\n got %s\nwant %s", s, got, want)
 			}
 		}
+	}
+}
+
+// A detail the message names is on the wire in the message only (ScopeStack's
+// envelope has no place for details): Parse reads the message, and leaves the
+// detail empty.
+func TestMessagePlacedDetails(t *testing.T) {
+	rec := httptest.NewRecorder()
+	scopestackerrors.Write(rec, nil, scopestackerrors.NewBadRequest("created-before"))
+	want := `{"errors":[{"status":"400","title":"Bad Request","detail":"Filter not allowed: created-before"}]}`
+	if rec.Code != 400 || rec.Body.String() != want {
+		t.Errorf("Write: %d %s, want 400 %s", rec.Code, rec.Body, want)
+	}
+	e, err := scopestackerrors.Parse(rec.Code, rec.Body.Bytes())
+	if err != nil || e.Code() != scopestackerrors.CodeBadRequest || e.Message() != "Filter not allowed: created-before" || e.Details() != nil {
+		t.Errorf("Parse: %v, %v; message %q, details %#v", e, err, e.Message(), e.Details())
 	}
 }

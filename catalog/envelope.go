@@ -143,6 +143,22 @@ func (e *Envelope) Carries(detail string) bool {
 	return false
 }
 
+// MessagePlaces reports whether the error's message names the detail and
+// its envelope writes the message: the detail's value is then on the wire,
+// in the message, even where the envelope has no other place for it. Parse
+// cannot take it back out of the text, and leaves such a detail empty.
+func (e *Error) MessagePlaces(detail string) bool {
+	if e.Message == nil || e.Format == nil || !e.Format.Has(RefMessage) {
+		return false
+	}
+	for _, p := range e.Message.Parts {
+		if p.Detail == detail {
+			return true
+		}
+	}
+	return false
+}
+
 // HasSpread reports whether the envelope spreads the details into an object.
 func (e *Envelope) HasSpread() bool {
 	var walk func(n *Node) bool

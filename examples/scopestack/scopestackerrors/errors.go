@@ -8,7 +8,7 @@
 // envelope), writes INTERNAL_SERVER_ERROR for any other error or a panic, and reports those:
 //
 //	mux.Handle("GET /things/{id}", scopestackerrors.Handler(func(w http.ResponseWriter, r *http.Request) error {
-//		return scopestackerrors.NewUnauthorized().WithCause(err) // the cause is logged, never sent
+//		return scopestackerrors.NewBadRequest(…).WithCause(err) // the cause is logged, never sent
 //	}))
 //
 // Set once, at start: where reports go (default slog.Default()), how other
@@ -30,7 +30,8 @@
 // A client reads a response back, typed:
 //
 //	e, err := scopestackerrors.ParseResponse(resp) // an error status; the caller closes the body
-//	if errors.Is(e, scopestackerrors.ErrUnauthorized) { … }
+//	if errors.Is(e, scopestackerrors.ErrBadRequest) { … }
+//	if d, ok := scopestackerrors.DetailsAs[scopestackerrors.BadRequestDetails](e); ok { … }
 //	if wait, ok := e.RetryAfter(); ok && e.Retryable() { … }
 //
 // errors.As finds the *Error in a wrapped error; errors.Is matches every error
@@ -104,9 +105,10 @@ var (
 	ErrUnsupportedGrantType = &Error{def: &definitions[4], message: "The authorization grant type is not supported by the authorization server."}
 	// ErrForbidden is the FORBIDDEN error, and matches every copy of it.
 	ErrForbidden = &Error{def: &definitions[5]}
-	// ErrBadRequest is the BAD_REQUEST error, and matches every copy of it.
+	// ErrBadRequest matches every BAD_REQUEST error; build them with NewBadRequest.
 	ErrBadRequest = &Error{def: &definitions[6]}
-	// ErrUnprocessableEntity is the UNPROCESSABLE_ENTITY error, and matches every copy of it.
+	// ErrUnprocessableEntity matches every UNPROCESSABLE_ENTITY error; build them with
+	// NewUnprocessableEntity.
 	ErrUnprocessableEntity = &Error{def: &definitions[7]}
 	// ErrNotFound is the NOT_FOUND error, and matches every copy of it.
 	ErrNotFound = &Error{def: &definitions[8]}
@@ -152,17 +154,27 @@ func NewForbidden() *Error {
 	return ErrForbidden
 }
 
-// NewBadRequest returns the BAD_REQUEST error (400 Bad Request): ErrBadRequest. The request
-// was malformed or contained an unsupported parameter.
-func NewBadRequest() *Error {
-	return ErrBadRequest
+// BadRequestDetails are the details of BAD_REQUEST errors.
+type BadRequestDetails struct {
+	Filter string `json:"filter"` // The filter the endpoint does not support.
 }
 
-// NewUnprocessableEntity returns the UNPROCESSABLE_ENTITY error (422 Unprocessable Entity):
-// ErrUnprocessableEntity. The request was well-formed but failed validation. This is the
-// most common error when creating or updating records.
-func NewUnprocessableEntity() *Error {
-	return ErrUnprocessableEntity
+// NewBadRequest returns the BAD_REQUEST error (400 Bad Request). The request was malformed
+// or contained an unsupported parameter.
+func NewBadRequest(filter string) *Error {
+	return newError(&definitions[6], BadRequestDetails{Filter: filter})
+}
+
+// UnprocessableEntityDetails are the details of UNPROCESSABLE_ENTITY errors.
+type UnprocessableEntityDetails struct {
+	Field string `json:"field"` // The field that is blank.
+}
+
+// NewUnprocessableEntity returns the UNPROCESSABLE_ENTITY error (422 Unprocessable Entity).
+// The request was well-formed but failed validation. This is the most common error when
+// creating or updating records.
+func NewUnprocessableEntity(field string) *Error {
+	return newError(&definitions[7], UnprocessableEntityDetails{Field: field})
 }
 
 // NewNotFound returns the NOT_FOUND error (404 Not Found): ErrNotFound. The resource does
@@ -193,8 +205,8 @@ var definitions = [11]definition{
 	{Definition: Definition{Code: CodeInvalidResourceOwner, Status: 400, Title: "Invalid Resource Owner", Category: "Authentication Errors"}, envelope: &envelopes[1], message: "The provided resource owner credentials are not valid, or resource owner cannot be found", body: "{\"error\":\"invalid_resource_owner\",\"error_description\":\"The provided resource owner credentials are not valid, or resource owner cannot be found\"}"},
 	{Definition: Definition{Code: CodeUnsupportedGrantType, Status: 400, Title: "Unsupported Grant Type", Category: "Authentication Errors"}, envelope: &envelopes[1], message: "The authorization grant type is not supported by the authorization server.", body: "{\"error\":\"unsupported_grant_type\",\"error_description\":\"The authorization grant type is not supported by the authorization server.\"}"},
 	{Definition: Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", Category: "Permission Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"403\",\"title\":\"Forbidden\"}]}"},
-	{Definition: Definition{Code: CodeBadRequest, Status: 400, Title: "Bad Request", Category: "Validation and Request Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"400\",\"title\":\"Bad Request\"}]}"},
-	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", Category: "Validation and Request Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"422\",\"title\":\"Unprocessable Entity\"}]}"},
+	{Definition: Definition{Code: CodeBadRequest, Status: 400, Title: "Bad Request", Category: "Validation and Request Errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Filter not allowed: "}, {detail: "filter"}}, zero: BadRequestDetails{}, required: true},
+	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", Category: "Validation and Request Errors"}, envelope: &envelopes[0], messageTemplate: []templatePart{{detail: "field"}, {literal: " can't be blank"}}, zero: UnprocessableEntityDetails{}, required: true},
 	{Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found", Category: "Not Found Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"404\",\"title\":\"Not Found\"}]}"},
 	{Definition: Definition{Code: CodeGatewayTimeout, Status: 504, Title: "Gateway Timeout", Category: "Server Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"504\",\"title\":\"Gateway Timeout\"}]}"},
 	{Definition: Definition{Code: CodeInternalServerError, Status: 500, Title: "Internal Server Error", Retryable: true, Category: "Server Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"500\",\"title\":\"Internal Server Error\"}]}"},
