@@ -35,11 +35,13 @@ var typesCases = []struct {
 	{"bundled", "enum", apierrors.NewAccountDisabledWithDetails(apierrors.AccountDisabledDetails{AccountID: "acc_1", Reason: apierrors.AccountDisabledReasonIntegrationDisabled}), true},
 	{"bundled", "enum left out", apierrors.NewAccountDisabled("acc_1"), true},
 	{"bundled", "enum value unknown", apierrors.NewAccountDisabledWithDetails(apierrors.AccountDisabledDetails{AccountID: "acc_1", Reason: "banned"}), false},
-	{"example-stackone", "object[]", stackoneerrors.NewUnprocessableEntityWithDetails(stackoneerrors.UnprocessableEntityDetails{ProviderErrors: []json.RawMessage{
-		json.RawMessage(`{"status":422,"raw":{"z":1,"a":[true]}}`), json.RawMessage(`{}`),
-	}}), true},
-	{"example-stackone", "object[] item is a string", stackoneerrors.NewUnprocessableEntityWithDetails(stackoneerrors.UnprocessableEntityDetails{ProviderErrors: []json.RawMessage{
-		json.RawMessage(`{}`), json.RawMessage(`"upstream failed"`),
+	{"example-stackone", "object[] with fields", stackoneerrors.NewUnprocessableEntityWithDetails(stackoneerrors.UnprocessableEntityDetails{
+		FieldErrors: []stackoneerrors.UnprocessableEntityFieldErrors{{Field: "emails[0].value", Message: "is not a valid email address"}},
+		ProviderErrors: []stackoneerrors.UnprocessableEntityProviderErrors{
+			{Status: 422, Raw: json.RawMessage(`{"z":1,"a":[true]}`), Headers: map[string]string{"content-type": "application/json"}}, {},
+		}}), true},
+	{"example-stackone", "object[] with fields, a raw body not JSON", stackoneerrors.NewUnprocessableEntityWithDetails(stackoneerrors.UnprocessableEntityDetails{ProviderErrors: []stackoneerrors.UnprocessableEntityProviderErrors{
+		{Status: 502, Raw: json.RawMessage(`<html>`)},
 	}}), false},
 	{"flat", "any, an array", flaterrors.NewInvalidInputWithDetails(flaterrors.InvalidInputDetails{Field: "tags", Value: json.RawMessage(`[1,"two",null,{"3":4}]`)}), true},
 	{"flat", "any, null", flaterrors.NewInvalidInputWithDetails(flaterrors.InvalidInputDetails{Field: "tags", Value: json.RawMessage(`null`)}), true},

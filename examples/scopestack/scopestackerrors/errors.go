@@ -507,12 +507,21 @@ func deepCopy(v reflect.Value) reflect.Value {
 			return v
 		}
 		c := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
-		if k := v.Type().Elem().Kind(); k != reflect.Slice && k != reflect.Map {
+		if k := v.Type().Elem().Kind(); k != reflect.Slice && k != reflect.Map && k != reflect.Struct {
 			reflect.Copy(c, v)
 			return c
 		}
 		for i := range v.Len() {
 			c.Index(i).Set(deepCopy(v.Index(i)))
+		}
+		return c
+	case reflect.Struct: // an object of a detail with fields
+		c := reflect.New(v.Type()).Elem()
+		c.Set(v)
+		for i := range c.NumField() {
+			if f := c.Field(i); f.CanSet() {
+				f.Set(deepCopy(f))
+			}
 		}
 		return c
 	case reflect.Map:
@@ -581,7 +590,7 @@ func (def *definition) prepared() *prepared {
 			p.fields[i] = detailsField{
 				key:       string(appendString(nil, name)) + ":",
 				name:      name,
-				omitEmpty: opts == "omitempty",
+				omitEmpty: opts == "omitempty" || opts == "omitzero",
 			}
 			switch {
 			case slices.Contains(def.objects, name) && sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.Slice:
@@ -697,7 +706,8 @@ func appendValue(b []byte, v reflect.Value) ([]byte, bool) {
 	return append(b, raw...), err == nil
 }
 
-// isEmptyValue is encoding/json's omitempty test, for the kinds details have.
+// isEmptyValue is encoding/json's omitempty test, for the kinds details
+// have, and its omitzero test for structs.
 func isEmptyValue(v reflect.Value) bool {
 	switch v.Kind() {
 	case reflect.String, reflect.Slice, reflect.Map:
@@ -708,6 +718,8 @@ func isEmptyValue(v reflect.Value) bool {
 		return v.Float() == 0
 	case reflect.Bool:
 		return !v.Bool()
+	case reflect.Struct: // omitzero, on the objects of a detail with fields
+		return v.IsZero()
 	}
 	return false
 }

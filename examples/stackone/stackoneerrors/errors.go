@@ -163,9 +163,31 @@ func NewPreconditionFailed() *Error {
 	return ErrPreconditionFailed
 }
 
+// UnprocessableEntityFieldErrors is an object of the field_errors detail of
+// UNPROCESSABLE_ENTITY errors. One entry per field of the payload that failed validation.
+type UnprocessableEntityFieldErrors struct {
+	_ [0]func()
+
+	Field   string `json:"field"`   // The field's path in the payload, e.g. emails[0].value.
+	Message string `json:"message"` // What is wrong with its value.
+}
+
+// UnprocessableEntityProviderErrors is an object of the provider_errors detail of
+// UNPROCESSABLE_ENTITY errors. The error data the underlying provider returned, one entry
+// per provider error (status, URL, raw body, headers).
+type UnprocessableEntityProviderErrors struct {
+	_ [0]func()
+
+	Status  int               `json:"status,omitempty"`  // The HTTP status the provider answered.
+	URL     string            `json:"url,omitempty"`     // The provider URL StackOne called.
+	Raw     json.RawMessage   `json:"raw,omitempty"`     // The provider's response body, as it sent it.
+	Headers map[string]string `json:"headers,omitempty"` // The provider's response headers.
+}
+
 // UnprocessableEntityDetails are the details of UNPROCESSABLE_ENTITY errors.
 type UnprocessableEntityDetails struct {
-	ProviderErrors []json.RawMessage `json:"provider_errors,omitempty"` // The error data the underlying provider returned, one entry per provider error (status, URL, raw body, headers).
+	FieldErrors    []UnprocessableEntityFieldErrors    `json:"field_errors,omitempty"`    // One entry per field of the payload that failed validation.
+	ProviderErrors []UnprocessableEntityProviderErrors `json:"provider_errors,omitempty"` // The error data the underlying provider returned, one entry per provider error (status, URL, raw body, headers).
 }
 
 // NewUnprocessableEntity returns the UNPROCESSABLE_ENTITY error (422 Unprocessable Entity).
@@ -197,9 +219,21 @@ func NewNotImplemented() *Error {
 	return ErrNotImplemented
 }
 
+// BadGatewayProviderErrors is an object of the provider_errors detail of BAD_GATEWAY errors.
+// The error data the underlying provider returned, one entry per provider error (status,
+// URL, raw body, headers).
+type BadGatewayProviderErrors struct {
+	_ [0]func()
+
+	Status  int               `json:"status,omitempty"`  // The HTTP status the provider answered.
+	URL     string            `json:"url,omitempty"`     // The provider URL StackOne called.
+	Raw     json.RawMessage   `json:"raw,omitempty"`     // The provider's response body, as it sent it.
+	Headers map[string]string `json:"headers,omitempty"` // The provider's response headers.
+}
+
 // BadGatewayDetails are the details of BAD_GATEWAY errors.
 type BadGatewayDetails struct {
-	ProviderErrors []json.RawMessage `json:"provider_errors,omitempty"` // The error data the underlying provider returned, one entry per provider error (status, URL, raw body, headers).
+	ProviderErrors []BadGatewayProviderErrors `json:"provider_errors,omitempty"` // The error data the underlying provider returned, one entry per provider error (status, URL, raw body, headers).
 }
 
 // NewBadGateway returns the BAD_GATEWAY error (502 Bad Gateway). Error from upstream
@@ -223,11 +257,11 @@ var definitions = [12]definition{
 	{Definition: Definition{Code: CodeRequestTimeout, Status: 408, Title: "Request Timeout", Retryable: true, DocsURL: "https://docs.stackone.example/errors#request-timeout"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/request-timeout", message: "Request took too long to complete", body: "{\"type\":\"https://errors.stackone.example/request-timeout\",\"title\":\"Request Timeout\",\"status\":408,\"detail\":\"Request took too long to complete\",\"code\":\"REQUEST_TIMEOUT\"}"},
 	{Definition: Definition{Code: CodeConflict, Status: 409, Title: "Conflict", DocsURL: "https://docs.stackone.example/errors#conflict"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/conflict", message: "Request conflicts with current resource state", body: "{\"type\":\"https://errors.stackone.example/conflict\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"Request conflicts with current resource state\",\"code\":\"CONFLICT\"}"},
 	{Definition: Definition{Code: CodePreconditionFailed, Status: 412, Title: "Precondition Failed", DocsURL: "https://docs.stackone.example/errors#precondition-failed"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/precondition-failed", message: "Linked account belongs to a disabled integration", body: "{\"type\":\"https://errors.stackone.example/precondition-failed\",\"title\":\"Precondition Failed\",\"status\":412,\"detail\":\"Linked account belongs to a disabled integration\",\"code\":\"PRECONDITION_FAILED\"}"},
-	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", DocsURL: "https://docs.stackone.example/errors#unprocessable-entity"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/unprocessable-entity", message: "Request validation failed", zero: UnprocessableEntityDetails{}, objects: []string{"provider_errors"}},
+	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", DocsURL: "https://docs.stackone.example/errors#unprocessable-entity"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/unprocessable-entity", message: "Request validation failed", zero: UnprocessableEntityDetails{}},
 	{Definition: Definition{Code: CodeTooManyRequests, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.stackone.example/errors#too-many-requests"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/too-many-requests", message: "Rate limit exceeded", body: "{\"type\":\"https://errors.stackone.example/too-many-requests\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"Rate limit exceeded\",\"code\":\"TOO_MANY_REQUESTS\"}"},
 	{Definition: Definition{Code: CodeInternalServerError, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.stackone.example/errors#internal-server-error"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/internal-server-error", message: "Unexpected server error", body: "{\"type\":\"https://errors.stackone.example/internal-server-error\",\"title\":\"Internal Server Error\",\"status\":500,\"detail\":\"Unexpected server error\",\"code\":\"INTERNAL_SERVER_ERROR\"}"},
 	{Definition: Definition{Code: CodeNotImplemented, Status: 501, Title: "Not Implemented", DocsURL: "https://docs.stackone.example/errors#not-implemented"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/not-implemented", message: "Feature not supported for this provider", body: "{\"type\":\"https://errors.stackone.example/not-implemented\",\"title\":\"Not Implemented\",\"status\":501,\"detail\":\"Feature not supported for this provider\",\"code\":\"NOT_IMPLEMENTED\"}"},
-	{Definition: Definition{Code: CodeBadGateway, Status: 502, Title: "Bad Gateway", Retryable: true, DocsURL: "https://docs.stackone.example/errors#bad-gateway"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/bad-gateway", message: "Error from upstream provider", zero: BadGatewayDetails{}, objects: []string{"provider_errors"}},
+	{Definition: Definition{Code: CodeBadGateway, Status: 502, Title: "Bad Gateway", Retryable: true, DocsURL: "https://docs.stackone.example/errors#bad-gateway"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/bad-gateway", message: "Error from upstream provider", zero: BadGatewayDetails{}},
 }
 
 // fallback stands in for every error that is not a catalog error.
@@ -518,12 +552,21 @@ func deepCopy(v reflect.Value) reflect.Value {
 			return v
 		}
 		c := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
-		if k := v.Type().Elem().Kind(); k != reflect.Slice && k != reflect.Map {
+		if k := v.Type().Elem().Kind(); k != reflect.Slice && k != reflect.Map && k != reflect.Struct {
 			reflect.Copy(c, v)
 			return c
 		}
 		for i := range v.Len() {
 			c.Index(i).Set(deepCopy(v.Index(i)))
+		}
+		return c
+	case reflect.Struct: // an object of a detail with fields
+		c := reflect.New(v.Type()).Elem()
+		c.Set(v)
+		for i := range c.NumField() {
+			if f := c.Field(i); f.CanSet() {
+				f.Set(deepCopy(f))
+			}
 		}
 		return c
 	case reflect.Map:
@@ -592,7 +635,7 @@ func (def *definition) prepared() *prepared {
 			p.fields[i] = detailsField{
 				key:       string(appendString(nil, name)) + ":",
 				name:      name,
-				omitEmpty: opts == "omitempty",
+				omitEmpty: opts == "omitempty" || opts == "omitzero",
 			}
 			switch {
 			case slices.Contains(def.objects, name) && sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.Slice:
@@ -708,7 +751,8 @@ func appendValue(b []byte, v reflect.Value) ([]byte, bool) {
 	return append(b, raw...), err == nil
 }
 
-// isEmptyValue is encoding/json's omitempty test, for the kinds details have.
+// isEmptyValue is encoding/json's omitempty test, for the kinds details
+// have, and its omitzero test for structs.
 func isEmptyValue(v reflect.Value) bool {
 	switch v.Kind() {
 	case reflect.String, reflect.Slice, reflect.Map:
@@ -719,6 +763,8 @@ func isEmptyValue(v reflect.Value) bool {
 		return v.Float() == 0
 	case reflect.Bool:
 		return !v.Bool()
+	case reflect.Struct: // omitzero, on the objects of a detail with fields
+		return v.IsZero()
 	}
 	return false
 }

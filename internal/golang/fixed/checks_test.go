@@ -81,3 +81,29 @@ func TestCheckedDetailsRoundTrip(t *testing.T) {
 		t.Errorf("Rule = %q", got.Rule)
 	}
 }
+
+// An object[] detail with fields is a slice of structs, nested ones too:
+// written as encoding/json writes it, copied at construction, and decoded
+// typed by Parse.
+func TestObjectFieldsRoundTrip(t *testing.T) {
+	problems := []InvalidInputProblems{
+		{Field: "title", Message: "too long", Limits: InvalidInputProblemsLimits{Max: 80}},
+		{Field: "tags"},
+	}
+	e := NewInvalidInputWithDetails(InvalidInputDetails{Field: "title", Problems: problems})
+	problems[0].Field = "changed"
+	rec := httptest.NewRecorder()
+	Write(rec, nil, e)
+	want := `{"error":"Bad Request","code":"INVALID_INPUT","details":{"field":"title","problems":[{"field":"title","message":"too long","limits":{"max":80}},{"field":"tags"}]}}`
+	if rec.Body.String() != want {
+		t.Errorf("Write\n got %s\nwant %s", rec.Body, want)
+	}
+	back, err := Parse(rec.Code, rec.Body.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, ok := DetailsAs[InvalidInputDetails](back)
+	if !ok || len(d.Problems) != 2 || d.Problems[0].Limits.Max != 80 || d.Problems[0].Field != "title" || d.Problems[1].Field != "tags" {
+		t.Errorf("Parse: %+v", d)
+	}
+}

@@ -136,12 +136,21 @@ func deepCopy(v reflect.Value) reflect.Value {
 			return v
 		}
 		c := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
-		if k := v.Type().Elem().Kind(); k != reflect.Slice && k != reflect.Map {
+		if k := v.Type().Elem().Kind(); k != reflect.Slice && k != reflect.Map && k != reflect.Struct {
 			reflect.Copy(c, v)
 			return c
 		}
 		for i := range v.Len() {
 			c.Index(i).Set(deepCopy(v.Index(i)))
+		}
+		return c
+	case reflect.Struct: // an object of a detail with fields
+		c := reflect.New(v.Type()).Elem()
+		c.Set(v)
+		for i := range c.NumField() {
+			if f := c.Field(i); f.CanSet() {
+				f.Set(deepCopy(f))
+			}
 		}
 		return c
 	case reflect.Map:
@@ -210,7 +219,7 @@ func (def *definition) prepared() *prepared {
 			p.fields[i] = detailsField{
 				key:       string(appendString(nil, name)) + ":",
 				name:      name,
-				omitEmpty: opts == "omitempty",
+				omitEmpty: opts == "omitempty" || opts == "omitzero",
 			}
 			switch {
 			case slices.Contains(def.objects, name) && sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.Slice:
