@@ -22,6 +22,8 @@ import (
 	"time"
 
 	"github.com/errgen/errgen/examples/generic/genericerrors"
+	"github.com/errgen/errgen/examples/scopestack/scopestackerrors"
+	"github.com/errgen/errgen/examples/stackone/stackoneerrors"
 	"github.com/errgen/errgen/generated/apierrors"
 )
 
@@ -148,6 +150,46 @@ func TestServiceDoneWhen(t *testing.T) {
 	}
 	t.Run("client", func(t *testing.T) { serviceClient(t, srv.URL) })
 	t.Run("client gone", func(t *testing.T) { serviceClientGone(t, logs) })
+	t.Run("typed objects, details in the message", serviceOtherCatalogs)
+}
+
+// serviceOtherCatalogs: objects with fields (StackOne's provider_errors)
+// travel typed; a detail placed by the message (ScopeStack) reaches the
+// client in the message, and ParseResponse leaves it empty.
+func serviceOtherCatalogs(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.Handle("GET /stackone", stackoneerrors.Handler(func(http.ResponseWriter, *http.Request) error {
+		return stackoneerrors.NewUnprocessableEntityWithDetails(stackoneerrors.UnprocessableEntityDetails{
+			FieldErrors:    []stackoneerrors.UnprocessableEntityFieldErrors{{Field: "emails[0].value", Message: "is not a valid email address"}},
+			ProviderErrors: []stackoneerrors.UnprocessableEntityProviderErrors{{Status: 422, URL: "https://api.provider.example/v1/candidates"}},
+		})
+	}))
+	mux.Handle("GET /scopestack", scopestackerrors.Handler(func(http.ResponseWriter, *http.Request) error {
+		return scopestackerrors.NewBadRequest("created-before")
+	}))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	resp, err := http.Get(srv.URL + "/stackone")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := stackoneerrors.ParseResponse(resp)
+	resp.Body.Close()
+	d, ok := stackoneerrors.DetailsAs[stackoneerrors.UnprocessableEntityDetails](e)
+	t.Logf("stackone: %d %v; details %+v", resp.StatusCode, e, d)
+	if err != nil || resp.StatusCode != 422 || !ok || len(d.ProviderErrors) != 1 || d.ProviderErrors[0].Status != 422 || d.FieldErrors[0].Field != "emails[0].value" {
+		t.Errorf("stackone: %d %v, %v; details %+v", resp.StatusCode, e, err, d)
+	}
+	resp, err = http.Get(srv.URL + "/scopestack")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := scopestackerrors.ParseResponse(resp)
+	resp.Body.Close()
+	t.Logf("scopestack: %d %v; details %v", resp.StatusCode, s, s.Details())
+	if err != nil || resp.StatusCode != 400 || s.Message() != "Filter not allowed: created-before" || s.Details() != nil {
+		t.Errorf("scopestack: %d %v, %v", resp.StatusCode, s, err)
+	}
 }
 
 func code(e *apierrors.Error) string {
