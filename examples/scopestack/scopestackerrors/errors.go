@@ -372,12 +372,45 @@ type Error struct {
 	cause       error  // the underlying error; never written to clients
 	requestID   string
 	instance    string
-	breach      string        // what the catalog forbids that the details held (left out); "" when nothing
-	missing     []string      // the details left out, by name; nil when none
-	retryAfter  time.Duration // ParseResponse: the Retry-After header's wait, plus 1ns; 0 when none
-	status      int           // the status passed to Parse
-	parsed      bool          // made by Parse: status is the response's
-	custom      bool          // message was overridden, so the pre-encoded body does not apply
+	flaws       *flaws // what the details held that was left out; nil when nothing (most errors)
+	status      int    // the status passed to Parse
+	parsed      bool   // made by Parse: status is the response's
+	custom      bool   // message was overridden, so the pre-encoded body does not apply
+}
+
+// flaws are what few errors need beyond the rest, kept out of Error so that
+// every error stays small: the details a constructor left out, and the
+// Retry-After ParseResponse read.
+type flaws struct {
+	breach     string        // what the catalog forbids that the details held; "" when nothing
+	missing    []string      // the details left out, by name
+	retryAfter time.Duration // ParseResponse: the Retry-After header's wait, plus 1ns; 0 when none
+}
+
+// breach is what the catalog forbids that the error's details held (left
+// out); "" when nothing.
+func (e *Error) breach() string {
+	if e.flaws == nil {
+		return ""
+	}
+	return e.flaws.breach
+}
+
+// retryAfterHeader is what ParseResponse read of Retry-After, plus 1ns; 0 when none.
+func (e *Error) retryAfterHeader() time.Duration {
+	if e.flaws == nil {
+		return 0
+	}
+	return e.flaws.retryAfter
+}
+
+// flawsToSet returns the error's flaws, made on first use: only while the
+// error is built, before anyone else holds it.
+func (e *Error) flawsToSet() *flaws {
+	if e.flaws == nil {
+		e.flaws = &flaws{}
+	}
+	return e.flaws
 }
 
 // newError builds an error with details and renders the message from them, the
@@ -409,7 +442,7 @@ func buildError(def *definition, details any, check bool) *Error {
 		raw, err := json.Marshal(details)
 		if err != nil {
 			e.details = nil
-			e.breach = "details do not encode: " + err.Error()
+			e.flawsToSet().breach = "details do not encode: " + err.Error()
 			break
 		}
 		e.detailsJSON = raw
@@ -434,7 +467,7 @@ func (e *Error) encodeDetails(p *prepared, check bool) {
 			}
 		}
 	}
-	if e.missing != nil {
+	if e.flaws != nil && e.flaws.missing != nil {
 		// Details() shows what was sent: the details left out are zero.
 		c := reflect.New(v.Type()).Elem()
 		c.Set(v)
@@ -469,19 +502,20 @@ func (e *Error) encodeDetails(p *prepared, check bool) {
 
 // leaveOut records a detail left out of the error, and why.
 func (e *Error) leaveOut(name, why string) {
-	e.missing = append(e.missing, name)
-	if e.breach != "" {
-		e.breach += "; "
+	f := e.flawsToSet()
+	f.missing = append(f.missing, name)
+	if f.breach != "" {
+		f.breach += "; "
 	}
 	if why[0] != ':' {
 		why = " " + why
 	}
-	e.breach += "detail " + strconv.Quote(name) + why
+	f.breach += "detail " + strconv.Quote(name) + why
 }
 
 // isMissing reports whether a detail was left out by leaveOut.
 func (e *Error) isMissing(name string) bool {
-	return e.missing != nil && slices.Contains(e.missing, name)
+	return e.flaws != nil && slices.Contains(e.flaws.missing, name)
 }
 
 // cloneDetails returns a copy of a details struct sharing no map or slice
@@ -1109,8 +1143,8 @@ func sendable(err error, r *http.Request, reporting bool) *Error {
 	if !ok || e == nil || e.def == nil || e.def.unknown {
 		e = mapped(err, r, reporting)
 	}
-	if reporting && (e.breach != "" || e.def.required && e.details == nil) {
-		why := e.breach
+	if reporting && (e.flaws != nil && e.flaws.breach != "" || e.def.required && e.details == nil) {
+		why := e.breach()
 		if why == "" {
 			why = "required details missing (a sentinel is for errors.Is; build errors with their constructor)"
 		}
@@ -2498,7 +2532,7 @@ func ParseResponse(resp *http.Response) (*Error, error) {
 			now = date // the server's clock, against which it set an HTTP-date
 		}
 		if d, ok := parseRetryAfter(v, now); ok {
-			e.retryAfter = d + 1
+			e.flawsToSet().retryAfter = d + 1
 		}
 	}
 	return e, nil
@@ -2509,8 +2543,8 @@ func ParseResponse(resp *http.Response) (*Error, error) {
 // or an HTTP-date); for an error built here, its own Retry-After header, as
 // Write sends it. ok is false when there is none.
 func (e *Error) RetryAfter() (d time.Duration, ok bool) {
-	if e.retryAfter > 0 {
-		return e.retryAfter - 1, true
+	if ra := e.retryAfterHeader(); ra > 0 {
+		return ra - 1, true
 	}
 	if e.parsed || e.def == nil {
 		return 0, false
@@ -2538,7 +2572,7 @@ func (e *Error) Retryable() bool {
 	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
 		return true
 	}
-	return e.retryAfter > 0
+	return e.retryAfterHeader() > 0
 }
 
 // parseRetryAfter reads a Retry-After value: delay seconds, or an HTTP-date

@@ -31,8 +31,8 @@ func TestDetailsCheckedAtConstruction(t *testing.T) {
 	const sent = `{"error":"Bad Request","code":"INVALID_INPUT","details":{"field":"f"}}`
 	for _, tt := range bad {
 		e := NewInvalidInputWithDetails(tt.d)
-		if body, err := e.MarshalJSON(); err != nil || string(body) != sent || !strings.Contains(e.breach, tt.want) {
-			t.Errorf("%s: MarshalJSON = %s, %v, breach %q; want %s and %q", tt.name, body, err, e.breach, sent, tt.want)
+		if body, err := e.MarshalJSON(); err != nil || string(body) != sent || !strings.Contains(e.breach(), tt.want) {
+			t.Errorf("%s: MarshalJSON = %s, %v, breach %q; want %s and %q", tt.name, body, err, e.breach(), sent, tt.want)
 		}
 		rec := httptest.NewRecorder()
 		got := recordReports(t, func() { Write(rec, nil, e) })

@@ -43,7 +43,7 @@ func ParseResponse(resp *http.Response) (*Error, error) {
 			now = date // the server's clock, against which it set an HTTP-date
 		}
 		if d, ok := parseRetryAfter(v, now); ok {
-			e.retryAfter = d + 1
+			e.flawsToSet().retryAfter = d + 1
 		}
 	}
 	return e, nil
@@ -54,8 +54,8 @@ func ParseResponse(resp *http.Response) (*Error, error) {
 // or an HTTP-date); for an error built here, its own Retry-After header, as
 // Write sends it. ok is false when there is none.
 func (e *Error) RetryAfter() (d time.Duration, ok bool) {
-	if e.retryAfter > 0 {
-		return e.retryAfter - 1, true
+	if ra := e.retryAfterHeader(); ra > 0 {
+		return ra - 1, true
 	}
 	if e.parsed || e.def == nil {
 		return 0, false
@@ -83,7 +83,7 @@ func (e *Error) Retryable() bool {
 	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
 		return true
 	}
-	return e.retryAfter > 0
+	return e.retryAfterHeader() > 0
 }
 
 // parseRetryAfter reads a Retry-After value: delay seconds, or an HTTP-date

@@ -38,7 +38,7 @@ func buildError(def *definition, details any, check bool) *Error {
 		raw, err := json.Marshal(details)
 		if err != nil {
 			e.details = nil
-			e.breach = "details do not encode: " + err.Error()
+			e.flawsToSet().breach = "details do not encode: " + err.Error()
 			break
 		}
 		e.detailsJSON = raw
@@ -63,7 +63,7 @@ func (e *Error) encodeDetails(p *prepared, check bool) {
 			}
 		}
 	}
-	if e.missing != nil {
+	if e.flaws != nil && e.flaws.missing != nil {
 		// Details() shows what was sent: the details left out are zero.
 		c := reflect.New(v.Type()).Elem()
 		c.Set(v)
@@ -98,19 +98,20 @@ func (e *Error) encodeDetails(p *prepared, check bool) {
 
 // leaveOut records a detail left out of the error, and why.
 func (e *Error) leaveOut(name, why string) {
-	e.missing = append(e.missing, name)
-	if e.breach != "" {
-		e.breach += "; "
+	f := e.flawsToSet()
+	f.missing = append(f.missing, name)
+	if f.breach != "" {
+		f.breach += "; "
 	}
 	if why[0] != ':' {
 		why = " " + why
 	}
-	e.breach += "detail " + strconv.Quote(name) + why
+	f.breach += "detail " + strconv.Quote(name) + why
 }
 
 // isMissing reports whether a detail was left out by leaveOut.
 func (e *Error) isMissing(name string) bool {
-	return e.missing != nil && slices.Contains(e.missing, name)
+	return e.flaws != nil && slices.Contains(e.flaws.missing, name)
 }
 
 // cloneDetails returns a copy of a details struct sharing no map or slice

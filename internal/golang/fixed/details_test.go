@@ -32,8 +32,8 @@ func checkDetails(t *testing.T, e *Error, d any) {
 	body, err := e.MarshalJSON()
 	if wantErr != nil {
 		// What encoding/json refuses is left out, and the breach recorded.
-		if err != nil || e.breach == "" || !json.Valid(body) {
-			t.Fatalf("%#v: %s, %v, breach %q; want a body and the breach of %v", d, body, err, e.breach, wantErr)
+		if err != nil || e.breach() == "" || !json.Valid(body) {
+			t.Fatalf("%#v: %s, %v, breach %q; want a body and the breach of %v", d, body, err, e.breach(), wantErr)
 		}
 		return
 	}
@@ -109,7 +109,7 @@ func TestDetailsOfAnotherType(t *testing.T) {
 			t.Errorf("%#v: got %s, want %s", d, got, want)
 		}
 	}
-	if e := newError(&definitions[1], func() {}); e.breach == "" || e.details != nil {
+	if e := newError(&definitions[1], func() {}); e.breach() == "" || e.details != nil {
 		t.Error("newError accepted a func")
 	}
 }

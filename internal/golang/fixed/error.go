@@ -221,8 +221,8 @@ func sendable(err error, r *http.Request, reporting bool) *Error {
 	if !ok || e == nil || e.def == nil || e.def.unknown {
 		e = mapped(err, r, reporting)
 	}
-	if reporting && (e.breach != "" || e.def.required && e.details == nil) {
-		why := e.breach
+	if reporting && (e.flaws != nil && e.flaws.breach != "" || e.def.required && e.details == nil) {
+		why := e.breach()
 		if why == "" {
 			why = "required details missing (a sentinel is for errors.Is; build errors with their constructor)"
 		}
