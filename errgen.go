@@ -10,6 +10,7 @@
 package errgen
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -19,7 +20,9 @@ import (
 	"github.com/errgen/errgen/diag"
 	"github.com/errgen/errgen/internal/golang"
 	"github.com/errgen/errgen/internal/markdown"
+	"github.com/errgen/errgen/internal/names"
 	"github.com/errgen/errgen/internal/openapi"
+	"github.com/errgen/errgen/internal/rpcgen"
 )
 
 // Header is the first line of every generated file, in each file's comment
@@ -34,13 +37,20 @@ const (
 	OutputGo       Output = "go"       // the Go package
 	OutputOpenAPI  Output = "openapi"  // the OpenAPI components document
 	OutputMarkdown Output = "markdown" // the Markdown reference page
+	OutputGRPC     Output = "grpc"     // the gRPC package, opt-in
+	OutputConnect  Output = "connect"  // the Connect package, opt-in
 )
 
 // Options tunes Generate. The zero value generates every output with the
-// catalog's settings.
+// catalog's settings: the Go package, OpenAPI and Markdown always, the gRPC
+// and Connect packages when the catalog's grpc.out and grpc.connect_out name
+// a file.
 type Options struct {
 	GoPackage string // overrides the catalog's go.package when set
 	Templates fs.FS  // Markdown templates overriding the bundled ones, file by file; nil for none
+	GRPC      bool   // generate the gRPC package whatever grpc.out says
+	Connect   bool   // generate the Connect package whatever grpc.connect_out says
+	GoImport  string // the Go package's import path, which the gRPC and Connect packages import; overrides go.import
 }
 
 // File is one generated output.
@@ -55,6 +65,7 @@ type emitter struct {
 	output Output
 	path   func(c *catalog.Catalog, opts Options) string
 	emit   func(c *catalog.Catalog, opts Options) ([]byte, error)
+	on     func(c *catalog.Catalog, opts Options) bool // nil: always
 }
 
 var emitters = []emitter{
@@ -62,13 +73,44 @@ var emitters = []emitter{
 		return path.Join(goPackage(c, opts), "errors.go")
 	}, func(c *catalog.Catalog, opts Options) ([]byte, error) {
 		return golang.Generate(c, goPackage(c, opts), Header)
-	}},
+	}, nil},
 	{OutputOpenAPI, func(*catalog.Catalog, Options) string { return "openapi.yaml" }, func(c *catalog.Catalog, _ Options) ([]byte, error) {
 		return openapi.Generate(c, Header)
-	}},
+	}, nil},
 	{OutputMarkdown, func(*catalog.Catalog, Options) string { return "errors.md" }, func(c *catalog.Catalog, opts Options) ([]byte, error) {
 		return markdown.Generate(c, Header, opts.Templates)
+	}, nil},
+	{OutputGRPC, func(c *catalog.Catalog, opts Options) string {
+		return path.Join(names.GRPCPackage(c, goPackage(c, opts)), "grpc.go")
+	}, func(c *catalog.Catalog, opts Options) ([]byte, error) {
+		return rpcPackage(c, opts, rpcgen.GRPC, names.GRPCPackage(c, goPackage(c, opts)))
+	}, func(c *catalog.Catalog, opts Options) bool {
+		return opts.GRPC || c.GRPC.Out != "" && c.GRPC.Out != catalog.OutputOff
 	}},
+	{OutputConnect, func(c *catalog.Catalog, opts Options) string {
+		return path.Join(names.ConnectPackage(c, goPackage(c, opts)), "connect.go")
+	}, func(c *catalog.Catalog, opts Options) ([]byte, error) {
+		return rpcPackage(c, opts, rpcgen.Connect, names.ConnectPackage(c, goPackage(c, opts)))
+	}, func(c *catalog.Catalog, opts Options) bool {
+		return opts.Connect || c.GRPC.ConnectOut != "" && c.GRPC.ConnectOut != catalog.OutputOff
+	}},
+}
+
+// rpcPackage writes the gRPC or Connect package pkg, which needs the
+// catalog's grpc.domain and the Go package's import path.
+func rpcPackage(c *catalog.Catalog, opts Options, k rpcgen.Kind, pkg string) ([]byte, error) {
+	if c.GRPC.Domain == "" {
+		return nil, errors.New("the catalog has no grpc.domain, which every ErrorInfo carries: add grpc: {domain: api.example.com}")
+	}
+	main := goPackage(c, opts)
+	if pkg == main {
+		return nil, fmt.Errorf("package %s would be the Go package's name too: set another in grpc", pkg)
+	}
+	imp := opts.GoImport
+	if imp == "" {
+		imp = c.Go.Import
+	}
+	return rpcgen.Generate(c, k, pkg, main, imp, Header)
 }
 
 // Check is the rules of errgen's outputs beyond the catalog's own, such as
@@ -96,10 +138,16 @@ func Generate(c *catalog.Catalog, opts Options) ([]File, error) {
 			return nil, fmt.Errorf("Go package %s", msg)
 		}
 	}
-	files := make([]File, len(emitters))
-	errs := make([]error, len(emitters))
+	var on []emitter
+	for _, em := range emitters {
+		if em.on == nil || em.on(c, opts) {
+			on = append(on, em)
+		}
+	}
+	files := make([]File, len(on))
+	errs := make([]error, len(on))
 	var wg sync.WaitGroup
-	for i, em := range emitters {
+	for i, em := range on {
 		wg.Go(func() {
 			data, err := em.emit(c, opts)
 			files[i] = File{Output: em.output, Path: em.path(c, opts), Data: data}
@@ -109,7 +157,7 @@ func Generate(c *catalog.Catalog, opts Options) ([]File, error) {
 	wg.Wait()
 	for i, err := range errs {
 		if err != nil {
-			return nil, fmt.Errorf("%s output: %w", emitters[i].output, err)
+			return nil, fmt.Errorf("%s output: %w", on[i].output, err)
 		}
 	}
 	return files, nil

@@ -50,6 +50,10 @@ func normalize(c *Catalog) {
 			e.DocsLink = c.DocsURL + "#" + e.Anchor
 		}
 		nameDetails(e.Details)
+		if e.GRPCCode == "" {
+			e.GRPCCode = DefaultGRPCCode(e.Status)
+		}
+		e.GRPCReason = Reason(e.Code)
 		if e.Fallback && c.Fallback == nil {
 			c.Fallback = e
 		}
