@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sync"
 
 	"github.com/errgen/errgen/catalog"
@@ -39,8 +40,9 @@ const (
 // Options tunes Generate. The zero value generates every output with the
 // catalog's settings.
 type Options struct {
-	GoPackage string // overrides the catalog's go.package when set
-	Templates fs.FS  // Markdown templates overriding the bundled ones, file by file; nil for none
+	GoPackage string   // overrides the catalog's go.package when set
+	Templates fs.FS    // Markdown templates overriding the bundled ones, file by file; nil for none
+	Outputs   []Output // the outputs to compute, in any order; nil or empty for all of them
 }
 
 // File is one generated output.
@@ -82,11 +84,12 @@ func Check(c *catalog.Catalog) []diag.Diagnostic {
 	return golang.Rules(c)
 }
 
-// Generate returns every output for c, in a fixed order. It fails as a whole:
-// either every file is returned or none; a catalog that Check finds problems
-// in fails with a *diag.List. The emitters only read the catalog,
-// so they run concurrently; results and the error reported do not depend on
-// which finishes first.
+// Generate returns the outputs for c that opts.Outputs selects (every one
+// when it is empty), in a fixed order; an output not selected is not
+// computed. It fails as a whole: either every file is returned or none; a
+// catalog that Check finds problems in fails with a *diag.List. The
+// emitters only read the catalog, so they run concurrently; results and
+// the error reported do not depend on which finishes first.
 func Generate(c *catalog.Catalog, opts Options) ([]File, error) {
 	if err := c.Report(Check(c)); err != nil {
 		return nil, err
@@ -96,10 +99,14 @@ func Generate(c *catalog.Catalog, opts Options) ([]File, error) {
 			return nil, fmt.Errorf("Go package %s", msg)
 		}
 	}
-	files := make([]File, len(emitters))
-	errs := make([]error, len(emitters))
+	chosen, err := selected(opts.Outputs)
+	if err != nil {
+		return nil, err
+	}
+	files := make([]File, len(chosen))
+	errs := make([]error, len(chosen))
 	var wg sync.WaitGroup
-	for i, em := range emitters {
+	for i, em := range chosen {
 		wg.Go(func() {
 			data, err := em.emit(c, opts)
 			files[i] = File{Output: em.output, Path: em.path(c, opts), Data: data}
@@ -109,10 +116,26 @@ func Generate(c *catalog.Catalog, opts Options) ([]File, error) {
 	wg.Wait()
 	for i, err := range errs {
 		if err != nil {
-			return nil, fmt.Errorf("%s output: %w", emitters[i].output, err)
+			return nil, fmt.Errorf("%s output: %w", chosen[i].output, err)
 		}
 	}
 	return files, nil
+}
+
+// selected is the emitters of the outputs named, in Generate's order; all
+// of them when none is named.
+func selected(outputs []Output) ([]emitter, error) {
+	if len(outputs) == 0 {
+		return emitters, nil
+	}
+	for _, o := range outputs {
+		if !slices.ContainsFunc(emitters, func(em emitter) bool { return em.output == o }) {
+			return nil, fmt.Errorf("unknown output %q", o)
+		}
+	}
+	return slices.DeleteFunc(slices.Clone(emitters), func(em emitter) bool {
+		return !slices.Contains(outputs, em.output)
+	}), nil
 }
 
 func goPackage(c *catalog.Catalog, opts Options) string {

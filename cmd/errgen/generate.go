@@ -61,12 +61,16 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitFailure
 	}
-	files, err := errgen.Generate(c, opts)
-	if err != nil {
-		fmt.Fprintf(stderr, "errgen: %v\n", err)
-		return exitFailure
+	paths := outputPaths(c, *catalogPath, outputFlags{*out, *goOut, *openapiOut, *markdownOut})
+	var files []errgen.File
+	if opts.Outputs = wanted(paths); len(opts.Outputs) > 0 {
+		var err error
+		if files, err = errgen.Generate(c, opts); err != nil {
+			fmt.Fprintf(stderr, "errgen: %v\n", err)
+			return exitFailure
+		}
 	}
-	targets := generatedTargets(files, outputPaths(c, *catalogPath, outputFlags{*out, *goOut, *openapiOut, *markdownOut}), *out)
+	targets := generatedTargets(files, paths, *out)
 	augmented, ok := augmentTargets(c, *catalogPath, stderr)
 	if !ok {
 		return exitFailure
