@@ -49,8 +49,18 @@ func emit(set *template.Template, p *page, data any, header string) ([]byte, err
 	return uniqueHeadingIDs(page, statusOf), nil
 }
 
-// render executes the page template of set on data, a page of n errors.
+// render executes the page template of set on data, a page of n errors,
+// and wraps its prose.
 func render(set *template.Template, data any, n int, header string) ([]byte, error) {
+	page, err := renderUnwrapped(set, data, n, header)
+	if err != nil {
+		return nil, err
+	}
+	return wrapProse(page), nil
+}
+
+// renderUnwrapped is render before its prose is wrapped.
+func renderUnwrapped(set *template.Template, data any, n int, header string) ([]byte, error) {
 	set = set.Funcs(template.FuncMap{"part": partFunc(set)})
 	var buf bytes.Buffer
 	buf.Grow(sizeHint * n)
@@ -62,7 +72,7 @@ func render(set *template.Template, data any, n int, header string) ([]byte, err
 	}
 	// Template files end with a newline of their own; the page ends with one.
 	// Invisible characters go first, so that wrapping measures what shows.
-	return wrapProse(replaceInvisible(append(bytes.TrimRight(buf.Bytes(), "\n"), '\n'))), nil
+	return replaceInvisible(append(bytes.TrimRight(buf.Bytes(), "\n"), '\n')), nil
 }
 
 // sizeHint is about what the bundled templates write per error, to size
