@@ -83,6 +83,9 @@ func Parse(file string, data []byte, checks ...Check) (*Catalog, error) {
 		return nil, probs.err()
 	}
 	r := &nodeReader{probs: probs}
+	if r.tooManyErrors(doc.Content[0]) {
+		return nil, probs.err()
+	}
 	aliases := r.rejectAliases(doc)
 	cr := r.catalog(doc.Content[0])
 	c := cr.c
