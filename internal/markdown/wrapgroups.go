@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"regexp"
 	"unicode/utf8"
+
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
 )
 
 // wrapInGroups is wrapWhole, parsing only the groups of lines that have a
@@ -34,7 +37,7 @@ func wrapInGroups(page []byte) []byte {
 		}
 		group := page[from:to]
 		wrapped := group
-		if hasLongLine(group) {
+		if hasLongLine(group) && !isTable(group) {
 			wrapped = wrapWhole(group)
 		}
 		if out == nil && !bytes.Equal(wrapped, group) {
@@ -65,6 +68,27 @@ func hasLongLine(s []byte) bool {
 		}
 	}
 	return false
+}
+
+// isTable reports whether the group is one GFM table and nothing else, so
+// that wrapping leaves it as it is: every line is a row (starts with |,
+// which opens no other block, so they make one paragraph), and its first
+// two make a table's header and delimiter row, which turns the whole
+// paragraph into a table (goldmark's table transformer). The first two
+// lines alone are parsed.
+func isTable(group []byte) bool {
+	lines := bytes.Split(bytes.TrimRight(group, " \t\n"), []byte("\n"))
+	if len(lines) < 2 {
+		return false
+	}
+	for _, l := range lines {
+		if len(l) == 0 || l[0] != '|' {
+			return false
+		}
+	}
+	head := blocks.Parse(text.NewReader(bytes.Join(lines[:2], []byte("\n"))))
+	first := head.FirstChild()
+	return first != nil && first.Kind() == east.KindTable && first.NextSibling() == nil
 }
 
 // openBlock is what groupStarts knows to be open at the end of a line.

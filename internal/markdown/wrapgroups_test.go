@@ -53,6 +53,12 @@ var groupCases = []string{
 	"```\n \t```\n\n" + long + "\n```\n\n" + long,
 	"``` a`b\n\n" + long + "\n```\n\n" + long,
 	"| a | b |\n| --- | --- |\n| " + long + " | x |\n\n" + long,
+	"| a | b |\n| --- |\n| " + long + " | x |\n\n" + long,
+	"| a | b |\n| " + long + " | x |\n| --- | --- |\n\n" + long,
+	"| a \\| b |\n| --- | --- |\n| " + long + " |\n\n" + long,
+	"| a |\n| --- |\n| x |\n\n| " + long + "\n\n" + long,
+	"| `a | b` |\n| --- | --- |\n| " + long + " |\n",
+	"| a |\n|:-:|\n" + long + "\n| " + long + "\n",
 	"text\r\n\r\n" + long,
 }
 
