@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	east "github.com/yuin/goldmark/extension/ast"
@@ -10,8 +11,8 @@ import (
 )
 
 // wrapInGroups is wrapWhole, parsing only the groups of lines that have a
-// line longer than lineLimit: refill touches only the paragraphs that
-// have one. Most of a page (code blocks, short prose) has none, and
+// line longer than lineLimit, once for each text: refill touches only the
+// paragraphs that have one, and its result is a function of the group. Most of a page (code blocks, short prose) has none, and
 // parsing the page's blocks was most of the cost of wrapping (the 1,000-error
 // page took 2.8 times as long after wrapping came in).
 //
@@ -29,7 +30,8 @@ func wrapInGroups(page []byte) []byte {
 	if !ok {
 		return wrapWhole(page)
 	}
-	var out []byte // nil until a group changes
+	var out []byte              // nil until a group changes
+	done := map[string][]byte{} // groups wrapped, by their text: templates repeat paragraphs
 	for i, from := range starts {
 		to := len(page)
 		if i+1 < len(starts) {
@@ -37,8 +39,11 @@ func wrapInGroups(page []byte) []byte {
 		}
 		group := page[from:to]
 		wrapped := group
-		if hasLongLine(group) && !isTable(group) {
+		if w, ok := done[string(group)]; ok {
+			wrapped = w
+		} else if hasLongLine(group) && !isTable(group) {
 			wrapped = wrapWhole(group)
+			done[string(group)] = wrapped
 		}
 		if out == nil && !bytes.Equal(wrapped, group) {
 			out = append(make([]byte, 0, len(page)+len(page)/64), page[:from]...)
@@ -130,14 +135,20 @@ func groupStarts(page []byte) ([]int, bool) {
 
 // startsFresh reports whether line, after a blank line, closes every block
 // but fenced code and HTML blocks of types 1 to 5: it is not blank, not
-// indented, and continues no block quote or list.
+// indented, and continues no block quote or list (a bullet list marker is
+// -, + or * followed by white space or nothing; a line starting with a
+// digit may be an ordered one).
 func startsFresh(line []byte) bool {
 	if len(line) == 0 {
 		return false
 	}
 	switch c := line[0]; {
-	case c == ' ' || c == '\t' || c == '>' || c == '-' || c == '+' || c == '*':
+	case c == ' ' || c == '\t' || c == '>':
 		return false
+	case c == '-' || c == '+' || c == '*':
+		if len(line) == 1 || line[1] == ' ' || line[1] == '\t' {
+			return false
+		}
 	case c >= '0' && c <= '9':
 		return false
 	}
@@ -163,7 +174,10 @@ func (st *openBlock) next(line []byte) bool {
 		st.maybeHTML = false
 		return true
 	}
-	rest := bytes.TrimLeft(line, " \t>-+*0123456789.)")
+	rest := line // past what may open or continue a container
+	for len(rest) > 0 && strings.IndexByte(" \t>-+*0123456789.)", rest[0]) >= 0 {
+		rest = rest[1:]
+	}
 	fence, html := opensFence(rest), len(rest) > 0 && rest[0] == '<'
 	switch {
 	case !fence && !html:

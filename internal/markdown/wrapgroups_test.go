@@ -60,6 +60,9 @@ var groupCases = []string{
 	"| `a | b` |\n| --- | --- |\n| " + long + " |\n",
 	"| a |\n|:-:|\n" + long + "\n| " + long + "\n",
 	"text\r\n\r\n" + long,
+	"- a\n\n**b** " + long + "\n\n-\n\n" + long + "\n\n*\t" + long + "\n\n***\n\n" + long,
+	"* a\n\n*b* " + long + "\n\n+ x\n\n+y " + long + "\n\n-- " + long,
+	"- a\n  ```\n\n**x**\n```\n\n" + long,
 }
 
 // TestWrapInGroupsIsWhole: wrapping the page in groups gives the bytes
