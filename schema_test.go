@@ -32,6 +32,8 @@ var beyondSchema = map[string]string{
 	"header_case":               "header names are case-insensitive; a schema compares property names exactly",
 	"request_id_clash":          "an error header equal to request_id.header is a cross-reference between two parts of the document",
 	"unknown_format":            "a format may name a custom envelope defined by another error: a cross-reference",
+	"include_duplicate_code":    "codes unique across files, and references between them, span several documents",
+	"include_glob_nothing":      "what a glob matches is on the disk, not in the document",
 }
 
 func compileSchema(t *testing.T) *catalogtest.Schema {
@@ -73,13 +75,13 @@ func TestSchemaRejectsBadCatalogs(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var data []byte
+			// Every file of the archive is a catalog or a file it includes:
+			// the schema rejects the case when it rejects one of them.
 			for _, f := range ar.Files {
-				if f.Name == "catalog.yaml" {
-					data = f.Data
+				if f.Name != "want" && err == nil {
+					err = s.Validate(f.Data)
 				}
 			}
-			err = s.Validate(data)
 			why, listed := beyondSchema[name]
 			switch {
 			case listed && err != nil:
@@ -124,4 +126,42 @@ func mustReadFile(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// The one schema takes both shapes: a root catalog with include (its
+// errors optional, the fallback perhaps in another file) and an included
+// file (errors and a category), which may set no top-level setting.
+func TestSchemaIncludedFiles(t *testing.T) {
+	s := compileSchema(t)
+	good := map[string]string{
+		"root":          "version: 1\napi: Split\ninclude: [errors/*.yaml]\n",
+		"root and more": "version: 1\napi: Split\ninclude: [errors/a.yaml]\nerrors:\n  - {code: A, status: 400}\n",
+		"included":      "category: Billing\nerrors:\n  - {code: PAYMENT_REQUIRED, status: 402}\n",
+	}
+	for name, doc := range good {
+		if err := s.Validate([]byte(doc)); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	for _, c := range catalogtest.All(t) {
+		for _, f := range c.C.Files[1:] { // the files a shipped catalog includes
+			if err := s.Validate(mustReadFile(t, f)); err != nil {
+				t.Errorf("%s: %v", f, err)
+			}
+		}
+	}
+	bad := map[string]string{
+		"included with a setting": "format: flat\nerrors:\n  - {code: A, status: 400}\n",
+		"included including":      "include: [b.yaml]\nerrors:\n  - {code: A, status: 400}\n",
+		"included without errors": "category: Billing\n",
+		"root with category":      "version: 1\napi: Split\ncategory: X\ninclude: [a.yaml]\n",
+		"root without errors":     "version: 1\napi: Split\n",
+		"root without fallback":   "version: 1\napi: Split\nerrors:\n  - {code: A, status: 400}\n",
+		"include of a folder up":  "version: 1\napi: Split\ninclude: [/etc/errors.yaml]\n",
+	}
+	for name, doc := range bad {
+		if err := s.Validate([]byte(doc)); err == nil {
+			t.Errorf("%s: the schema accepts it", name)
+		}
+	}
 }

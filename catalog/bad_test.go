@@ -19,9 +19,15 @@ var update = flag.Bool("update", false, "rewrite the want files of testdata/bad"
 
 // TestBadCatalogs loads each testdata/bad/*.txtar catalog, with the Go
 // output's rules, and compares the problems reported with the archive's
-// "want" file, line for line.
+// "want" file, line for line. An archive with files besides catalog.yaml
+// and want (errors/billing.yaml …) is written to a folder and loaded from
+// there, as a root catalog with the files it includes.
 func TestBadCatalogs(t *testing.T) {
-	paths, err := filepath.Glob("testdata/bad/*.txtar")
+	dir, err := filepath.Abs("testdata/bad") // loadBad changes the working directory
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths, err := filepath.Glob(filepath.Join(dir, "*.txtar"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +49,7 @@ func TestBadCatalogs(t *testing.T) {
 			if !ok || !ok2 {
 				t.Fatalf("%s needs a catalog.yaml and a want file", path)
 			}
-			c, err := catalog.Parse("catalog.yaml", data, golang.Rules)
+			c, err := loadBad(t, ar, data)
 			if err == nil {
 				t.Fatalf("Parse accepted the catalog: %d errors", len(c.Errors))
 			}
@@ -71,4 +77,25 @@ func TestBadCatalogs(t *testing.T) {
 			}
 		})
 	}
+}
+
+// loadBad parses the archive's catalog.yaml, or, when the archive holds
+// other files, writes them all to a folder and loads catalog.yaml there,
+// so that messages name the files as the archive does.
+func loadBad(t *testing.T, ar *txtar.Archive, data []byte) (*catalog.Catalog, error) {
+	if len(ar.Files) == 2 {
+		return catalog.Parse("catalog.yaml", data, golang.Rules)
+	}
+	dir := t.TempDir()
+	for _, f := range ar.Files {
+		path := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	return catalog.Load("catalog.yaml", golang.Rules)
 }

@@ -11,13 +11,14 @@ package catalog
 import "github.com/errgen/errgen/diag"
 
 // Pos is a position in a catalog file, 1-based like the YAML parser's. A
-// position in the model leaves File empty: it is in Catalog.File. The
-// diagnostics Load and Report return have it filled in.
+// position in a loaded model names its own file (the root or an included
+// one); one left empty, as in a catalog built in code, is Catalog.File's.
 type Pos = diag.Pos
 
 // Catalog is a loaded, validated and normalized error catalog.
 type Catalog struct {
 	File        string           // path as given to Load, used in messages
+	Files       []string         // the root (File) and the files it includes, in include order, as messages name them
 	Version     int              // catalog format version; only 1 exists
 	API         string           // API name, named in docs and comments
 	Description string           // Markdown intro of the docs page

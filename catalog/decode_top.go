@@ -20,7 +20,7 @@ func parseYAML(data []byte) (*yaml.Node, error) {
 
 // Keys of each mapping, in the order the docs list them; hints draw on them.
 var (
-	topKeys         = []string{"version", "api", "description", "format", "type_base", "docs_url", "request_id", "go", "openapi", "docs", "errors"}
+	topKeys         = []string{"version", "api", "description", "format", "type_base", "docs_url", "request_id", "go", "openapi", "docs", "include", "errors"}
 	requestIDKeys   = []string{"header"}
 	goKeys          = []string{"package", "out"}
 	openAPIKeys     = []string{"version", "attach", "default_response", "prefix", "out", "augment"}
@@ -46,8 +46,9 @@ type catalogReader struct {
 	customSeen   int               // custom envelopes so far, for naming
 	attachPos    []Pos             // positions of openapi.attach items
 	errorNodes   map[*Error]*yaml.Node
-	errorsPos    Pos // position of the errors list
-	requestIDPos Pos // position of request_id.header
+	errorsPos    Pos        // position of the errors list
+	requestIDPos Pos        // position of request_id.header
+	includeNode  *yaml.Node // the root's include list, read by the loader
 }
 
 // catalog reads the document's top mapping into a Catalog as written,
@@ -88,11 +89,13 @@ func (r *nodeReader) catalog(n *yaml.Node) *catalogReader {
 			cr.docs(f.value)
 		case "errors":
 			errorsNode = f.value
+		case "include":
+			cr.includeNode = f.value
 		}
 	}
 	if n.Kind == yaml.MappingNode {
 		for _, k := range []string{"version", "api", "errors"} {
-			if !seen[k] {
+			if !seen[k] && (k != "errors" || !seen["include"]) { // a split catalog's errors may all be included
 				r.probs.add(posOf(n), "catalog: missing required key %q", k)
 			}
 		}
@@ -120,13 +123,18 @@ func (cr *catalogReader) errorList(n *yaml.Node) {
 		cr.probs.add(posOf(n), "errors: the list is empty: declare at least one error, the fallback (errgen init writes a starter catalog)")
 	}
 	for _, item := range items {
-		switch e := cr.error(item); {
-		case e == nil:
-		case e.Retired:
-			cr.c.Retired = append(cr.c.Retired, e) // reserved, never generated
-		default:
-			cr.c.Errors = append(cr.c.Errors, e)
+		if e := cr.error(item); e != nil {
+			cr.addError(e)
 		}
+	}
+}
+
+// addError adds an error read to the catalog, in use or retired.
+func (cr *catalogReader) addError(e *Error) {
+	if e.Retired {
+		cr.c.Retired = append(cr.c.Retired, e) // reserved, never generated
+	} else {
+		cr.c.Errors = append(cr.c.Errors, e)
 	}
 }
 

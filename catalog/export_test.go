@@ -5,21 +5,19 @@ import "errors"
 // Parse's stages, for the stage benchmarks of bench_test.go: DecodeStage
 // is the YAML parse and the decoding into the model, ValidateStage the
 // normalizing, the catalog's own validation and the checks, run on what
-// DecodeStage returned (once: normalizing changes it).
+// DecodeStage returned (once: normalizing changes it). Both as LoadFiles
+// runs them, for a catalog that includes no file.
 type Decoded = catalogReader
 
 func DecodeStage(file string, data []byte) (*Decoded, error) {
-	doc, err := parseYAML(data)
-	if err != nil {
-		return nil, err
+	l := &loader{probs: &problems{file: file}, left: MaxSize, aliases: map[Pos]bool{}}
+	top := l.parse(file, data, "catalog")
+	if top == nil {
+		return nil, l.probs.err()
 	}
-	if len(doc.Content) == 0 {
-		return nil, errors.New("empty")
-	}
-	r := &nodeReader{probs: &problems{file: file}}
-	r.rejectAliases(doc)
-	cr := r.catalog(doc.Content[0])
+	cr := (&nodeReader{probs: l.probs}).catalog(top)
 	cr.c.File = file
+	cr.c.Files = []string{file}
 	return cr, nil
 }
 

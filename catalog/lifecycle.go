@@ -78,7 +78,7 @@ func (cr *catalogReader) validateLifecycle(live map[string]*Error) map[string]*E
 	}
 	for _, e := range cr.c.Errors {
 		if r := retired[e.Code]; r != nil {
-			cr.probs.add(e.Pos, "code %q is retired (line %d) and cannot be reused: clients may still read it with its old meaning", e.Code, r.Pos.Line)
+			cr.probs.add(e.Pos, "code %q is retired (%s) and cannot be reused: clients may still read it with its old meaning", e.Code, lineRef(e.Pos, r.Pos))
 		}
 	}
 	all := append(append([]*Error(nil), cr.c.Errors...), cr.c.Retired...)

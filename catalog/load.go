@@ -1,12 +1,9 @@
 package catalog
 
 import (
-	"bytes"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -24,9 +21,9 @@ const MaxSize = 16 << 20
 // catalog with problems: empty names, missing details.
 type Check func(c *Catalog) []diag.Diagnostic
 
-// Load reads, normalizes and validates the catalog at path, then runs the
-// checks over it as Parse does. Any problem in the catalog is returned as a
-// *diag.List listing all of them.
+// Load reads, normalizes and validates the catalog at path, with the files
+// its include list names, then runs the checks over it as Parse does. Any
+// problem in the catalog is returned as a *diag.List listing all of them.
 func Load(path string, checks ...Check) (*Catalog, error) {
 	// Stat first: opening a FIFO would block until someone writes to it.
 	st, err := os.Stat(path)
@@ -39,79 +36,41 @@ func Load(path string, checks ...Check) (*Catalog, error) {
 	if !st.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s: not a regular file", path)
 	}
-	f, err := os.Open(path)
+	files, root, err := DiskFiles(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	var buf bytes.Buffer
-	if st.Size() <= MaxSize {
-		buf.Grow(int(st.Size()) + bytes.MinRead) // read in one go, not grown a few dozen times
-	}
-	if _, err := buf.ReadFrom(io.LimitReader(f, MaxSize+1)); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return Parse(path, buf.Bytes(), checks...)
+	return LoadFiles(files, root, checks...)
 }
 
 // Parse reads, normalizes and validates a catalog held in memory, then runs
 // the checks over it; file names it in messages. A problem a check reports
 // is listed with the catalog's own by position, before those of the catalog
 // at the same position. Checks do not run when data is no catalog at all:
-// too large, empty, not UTF-8, not YAML, or with aliases.
+// too large, empty, not UTF-8, not YAML, or with aliases. A catalog held in
+// memory includes no file: Load reads those.
 func Parse(file string, data []byte, checks ...Check) (*Catalog, error) {
-	probs := &problems{file: file}
-	switch {
-	case len(data) > MaxSize:
-		probs.add(Pos{}, "catalog is larger than %d MiB: split it, or trim long texts", MaxSize>>20)
-		return nil, probs.err()
-	case len(bytes.TrimSpace(data)) == 0:
-		probs.add(Pos{}, "catalog is empty: errgen init writes a starter catalog")
-		return nil, probs.err()
-	case !utf8.Valid(data):
-		probs.add(invalidUTF8Pos(data), "catalog is not valid UTF-8: save it as UTF-8")
-		return nil, probs.err()
-	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	doc, err := parseYAML(data)
-	if err != nil {
-		probs.add(yamlErrorPos(err, data), "%s", yamlErrorMessage(err))
-		return nil, probs.err()
-	}
-	if len(doc.Content) == 0 {
-		probs.add(Pos{}, "catalog is empty: errgen init writes a starter catalog")
-		return nil, probs.err()
-	}
-	r := &nodeReader{probs: probs}
-	if r.tooManyErrors(doc.Content[0]) {
-		return nil, probs.err()
-	}
-	aliases := r.rejectAliases(doc)
-	cr := r.catalog(doc.Content[0])
-	c := cr.c
-	c.File = file
-	normalize(c)
-	cr.validate()
-	var checked []diag.Diagnostic
-	for _, check := range checks {
-		if check != nil {
-			for _, d := range check(c) {
-				d.Pos = at(file, d.Pos)
-				checked = append(checked, d)
-			}
-		}
-	}
-	probs.list.Items = append(checked, probs.list.Items...) // err's stable sort keeps them first at a tie
-	if len(aliases) > 0 {
-		probs.list.Items = slices.DeleteFunc(probs.list.Items, func(d diag.Diagnostic) bool {
-			return aliases[Pos{Line: d.Pos.Line, Col: d.Pos.Col}] && !strings.HasPrefix(d.Msg, "YAML aliases")
-		})
-	}
-	if err := probs.err(); err != nil {
-		return nil, err
-	}
-	return c, nil
+	return LoadFiles(memFiles{name: file, data: data}, file, checks...)
 }
+
+// memFiles is Parse's one file.
+type memFiles struct {
+	name string
+	data []byte
+}
+
+func (m memFiles) Read(name string, limit int64) ([]byte, string, error) {
+	if name != m.name {
+		return nil, "", fmt.Errorf("a catalog given as bytes cannot include files: load it from its folder")
+	}
+	return m.data, name, nil
+}
+
+func (m memFiles) Glob(string) ([]string, error) {
+	return nil, fmt.Errorf("a catalog given as bytes cannot include files: load it from its folder")
+}
+
+func (m memFiles) Display(name string) string { return name }
 
 // invalidUTF8Pos finds the first invalid byte.
 func invalidUTF8Pos(data []byte) Pos {

@@ -48,7 +48,7 @@ func (cr *catalogReader) validateCode(e *Error, byCode, byName map[string]*Error
 	byCode[e.Code] = e
 	name := GoName(e.Code)
 	if prev := byName[name]; prev != nil {
-		cr.probs.add(e.Pos, "code %q has the same Go name %s as %q (line %d): rename one", e.Code, name, prev.Code, prev.Pos.Line)
+		cr.probs.add(e.Pos, "code %q has the same Go name %s as %q (%s): rename one", e.Code, name, prev.Code, lineRef(e.Pos, prev.Pos))
 	} else {
 		byName[name] = e
 	}
@@ -98,7 +98,7 @@ func (cr *catalogReader) validateAttach(byCode, retired map[string]*Error) {
 		switch {
 		case byCode[code] != nil:
 		case retired[code] != nil:
-			cr.probs.add(cr.attachPos[i], "openapi.attach: code %q is retired (line %d), so no operation can return it: remove it from attach", code, retired[code].Pos.Line)
+			cr.probs.add(cr.attachPos[i], "openapi.attach: code %q is retired (%s), so no operation can return it: remove it from attach", code, lineRef(cr.attachPos[i], retired[code].Pos))
 		default:
 			cr.probs.add(cr.attachPos[i], "openapi.attach: unknown code %q%s: attach only codes the catalog declares", code, cr.probs.suggest(code, codes(cr.c.Errors)))
 		}
@@ -238,7 +238,7 @@ func (cr *catalogReader) validateHeaders(e *Error) {
 		case h.Name == "Www-Authenticate":
 			cr.probs.add(h.Pos, "error %q: set WWW-Authenticate with challenge, not headers", e.Code)
 		case h.Name == cr.c.RequestID.Header:
-			cr.probs.add(h.Pos, "error %q: header %s carries the request id (request_id.header, line %d); it cannot be set per error", e.Code, h.Name, cr.requestIDPos.Line)
+			cr.probs.add(h.Pos, "error %q: header %s carries the request id (request_id.header, %s); it cannot be set per error", e.Code, h.Name, lineRef(h.Pos, cr.requestIDPos))
 		case h.Name == "Retry-After" && !delaySeconds(e, h.Value):
 			cr.probs.add(h.Pos, "error %q: header Retry-After must be a number of seconds (RFC 9110, section 10.2.3): digits or one {placeholder} of an integer detail, not %q", e.Code, h.Value.Source)
 		}
@@ -355,5 +355,5 @@ func mediaTypeJSON(mt string) bool {
 // duplicateCode reports e's code as already declared by first, in use or
 // retired alike.
 func (cr *catalogReader) duplicateCode(e, first *Error) {
-	cr.probs.add(e.Pos, "code %q is already declared at line %d: codes are unique; rename or remove one", e.Code, first.Pos.Line)
+	cr.probs.add(e.Pos, "code %q is already declared at %s: codes are unique; rename or remove one", e.Code, lineRef(e.Pos, first.Pos))
 }

@@ -14,7 +14,9 @@ type nodeReader struct {
 	probs *problems
 }
 
-func posOf(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
+// posOf is where n is: its file (which stamp put in its Anchor), line and
+// column.
+func posOf(n *yaml.Node) Pos { return Pos{File: n.Anchor, Line: n.Line, Col: n.Column} }
 
 // kindName names a node's kind the way a user thinks of it.
 func kindName(n *yaml.Node) string {
@@ -179,7 +181,8 @@ func (r *nodeReader) list(n *yaml.Node, what string) []*yaml.Node {
 // It reports every anchor and alias, then makes each alias a null, so that
 // the rest of the catalog is read and its problems reported in the same run
 // without ever expanding an alias (no alias bomb); it returns the aliases'
-// positions, where the null's own problems are not worth reporting.
+// positions, where the null's own problems are not worth reporting. It
+// runs before stamp, so the positions it reports are in the problems' file.
 func (r *nodeReader) rejectAliases(doc *yaml.Node) map[Pos]bool {
 	var anchors, aliases []*yaml.Node
 	var walk func(n *yaml.Node)
@@ -204,13 +207,13 @@ func (r *nodeReader) rejectAliases(doc *yaml.Node) map[Pos]bool {
 		if len(nodes) > 1 {
 			more = fmt.Sprintf(" (%d in all)", len(nodes))
 		}
-		r.probs.add(posOf(nodes[0]), "YAML %s are not supported%s: write the value out in full", what, more)
+		r.probs.add(Pos{Line: nodes[0].Line, Col: nodes[0].Column}, "YAML %s are not supported%s: write the value out in full", what, more)
 	}
 	report(anchors, "anchors")
 	report(aliases, "aliases")
 	at := make(map[Pos]bool, len(aliases))
 	for _, n := range aliases {
-		at[posOf(n)] = true
+		at[Pos{Line: n.Line, Col: n.Column}] = true
 		*n = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: n.Line, Column: n.Column}
 	}
 	return at

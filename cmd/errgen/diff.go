@@ -121,7 +121,7 @@ func diffInputs(args []string, base string, stderr io.Writer) (before, after *ca
 		}
 		return before, after, exitOK
 	}
-	data, err := gitShow(base, newPath)
+	files, root, err := gitBase(base, newPath)
 	if errors.Is(err, errNotAtBase) {
 		// A pull request that adds the catalog: nothing it could break.
 		fmt.Fprintf(stderr, "errgen: %s is new since %s: nothing to compare it with\n", newPath, base)
@@ -131,18 +131,11 @@ func diffInputs(args []string, base string, stderr io.Writer) (before, after *ca
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return nil, nil, exitFailure
 	}
-	if before = parseCatalog(base+":"+newPath, data, stderr); before == nil {
+	// The base as it was: its root, what its include list named, globs
+	// matched against its tree.
+	if before, err = catalog.LoadFiles(files, root, errgen.Check); err != nil {
+		reportCatalogError(base+":"+newPath, err, stderr)
 		return nil, nil, exitFailure
 	}
 	return before, after, exitOK
-}
-
-// parseCatalog is loadCatalog for a catalog read from elsewhere than a file.
-func parseCatalog(name string, data []byte, stderr io.Writer) *catalog.Catalog {
-	c, err := catalog.Parse(name, data, errgen.Check)
-	if err != nil {
-		reportCatalogError(name, err, stderr)
-		return nil
-	}
-	return c
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	pathpkg "path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -17,43 +18,46 @@ import (
 // errNotAtBase is gitShow's error for a file the revision does not have.
 var errNotAtBase = errors.New("not at the base revision")
 
-// gitShow reads a catalog as it is at a revision. A symlink in the working
-// tree is resolved first, so the file read at rev is the one the link
-// points to now. Only "rev's tree has no entry at that path" means the
-// catalog is new (errNotAtBase); any other failure of git is an error, so
-// that diff never passes because git could not answer. The entry must be
-// a regular file no larger than catalog.MaxSize, checked before reading.
-func gitShow(rev, path string) ([]byte, error) {
+// gitBase returns the files of a catalog as they are at a revision, and
+// the root's name among them. A symlink in the working tree is resolved
+// first, so the root read at rev is the file the link points to now, and
+// the files it includes are named from that file's folder. Only "rev's
+// tree has no entry at that path" means the catalog is new
+// (errNotAtBase); any other failure of git is an error, so that diff never
+// passes because git could not answer.
+func gitBase(rev, path string) (*gitFiles, string, error) {
 	if strings.HasPrefix(rev, "-") {
-		return nil, fmt.Errorf("--base %q: not a git revision", rev)
+		return nil, "", fmt.Errorf("--base %q: not a git revision", rev)
 	}
-	real, err := filepath.EvalSymlinks(path)
+	shown, err := filepath.EvalSymlinks(path)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	if real, err = filepath.Abs(real); err != nil {
-		return nil, err
+	real, err := filepath.Abs(shown)
+	if err != nil {
+		return nil, "", err
 	}
 	dir := filepath.Dir(real)
 	top, err := gitLine(dir, "rev-parse", "--show-toplevel")
 	if err != nil {
-		return nil, fmt.Errorf("--base %s: %v", rev, err)
+		return nil, "", fmt.Errorf("--base %s: %v", rev, err)
 	}
 	if top, err = filepath.EvalSymlinks(top); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	rel, err := filepath.Rel(top, real)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return nil, fmt.Errorf("--base %s: %s is outside the repository at %s", rev, path, top)
+		return nil, "", fmt.Errorf("--base %s: %s is outside the repository at %s", rev, path, top)
 	}
 	if _, err := git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}"); err != nil {
-		return nil, noRevision(top, rev, err)
+		return nil, "", noRevision(top, rev, err)
 	}
-	object, err := baseBlob(top, rev, filepath.ToSlash(rel))
-	if err != nil {
-		return nil, err
+	rel = filepath.ToSlash(rel)
+	if _, err := baseBlob(top, rev, rel); err != nil {
+		return nil, "", err
 	}
-	return readBlob(top, rev, rel, object)
+	files := &gitFiles{top: top, rev: rev, dir: pathpkg.Dir(rel), shown: filepath.Dir(shown), given: path, root: pathpkg.Base(rel)}
+	return files, files.root, nil
 }
 
 // baseBlob returns the object id of the regular file at rel in rev's tree,
@@ -89,8 +93,9 @@ func baseBlob(top, rev, rel string) (string, error) {
 }
 
 // readBlob reads a blob after checking its size, and stops at the limit
-// whatever the size said.
-func readBlob(top, rev, rel, object string) ([]byte, error) {
+// whatever the size said: catalog.MaxSize for a root catalog, what is
+// left of it for an included file.
+func readBlob(top, rev, rel, object string, limit int64) ([]byte, error) {
 	sizeText, err := gitLine(top, "cat-file", "-s", object)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s at %s: %v", rel, rev, err)
@@ -99,8 +104,11 @@ func readBlob(top, rev, rel, object string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading %s at %s: git cat-file -s printed %q", rel, rev, sizeText)
 	}
-	if size > catalog.MaxSize {
+	switch {
+	case size > limit && limit == catalog.MaxSize:
 		return nil, fmt.Errorf("%s at %s is %d bytes, larger than the %d MiB a catalog may have", rel, rev, size, catalog.MaxSize>>20)
+	case size > limit:
+		return nil, fmt.Errorf("%s at %s is %d bytes: with the files before it, larger than the %d MiB a catalog may have", rel, rev, size, catalog.MaxSize>>20)
 	}
 	cmd := gitCommand(top, "cat-file", "blob", object)
 	var errOut bytes.Buffer
@@ -112,13 +120,13 @@ func readBlob(top, rev, rel, object string) ([]byte, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	data, readErr := io.ReadAll(io.LimitReader(pipe, catalog.MaxSize+1))
-	if len(data) > catalog.MaxSize {
+	data, readErr := io.ReadAll(io.LimitReader(pipe, limit+1))
+	if int64(len(data)) > limit {
 		_ = cmd.Process.Kill()
 	}
 	waitErr := cmd.Wait()
 	switch {
-	case len(data) > catalog.MaxSize:
+	case int64(len(data)) > limit:
 		return nil, fmt.Errorf("%s at %s is larger than the %d MiB a catalog may have", rel, rev, catalog.MaxSize>>20)
 	case readErr != nil:
 		return nil, fmt.Errorf("reading %s at %s: %v", rel, rev, readErr)

@@ -29,12 +29,14 @@ var presetAbout = map[string]string{
 	"oauth2":  "OAuth 2.0, RFC 6749 section 5.2 (application/json):\n#   {\"error\": code, \"error_description\": message, \"error_uri\", ...details}.\n# Other presets: problem, flat, jsonapi, nested, or a custom envelope.",
 }
 
-const initSynopsis = `errgen init [--format PRESET] [DIR]
+const initSynopsis = `errgen init [--format PRESET] [--split] [DIR]
 
 Writes DIR/catalog.yaml (DIR defaults to the current directory): a starter
 catalog of six common errors, each key explained in a comment, which
-validates and generates as it is. An existing catalog.yaml is never
-overwritten.`
+validates and generates as it is. With --split, the same catalog split:
+catalog.yaml holds the settings and include: [errors/*.yaml], and
+errors/client.yaml and errors/server.yaml the errors. An existing file is
+never overwritten.`
 
 // runInit implements "errgen init"; prog is how errgen was invoked, for
 // the commands it suggests next.
@@ -42,6 +44,7 @@ func runInit(prog string, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("init", initSynopsis, stdout, stderr)
 	fs.operands = 1 // DIR
 	format := fs.String("format", "problem", "the envelope preset: problem, flat, jsonapi, nested or oauth2")
+	split := fs.Bool("split", false, "split the catalog: a root that includes errors/*.yaml, and the errors in errors/client.yaml and errors/server.yaml")
 	if code, stop := fs.parse(args); stop {
 		return code
 	}
@@ -54,8 +57,15 @@ func runInit(prog string, args []string, stdout, stderr io.Writer) int {
 		code, _ := fs.usageError("%v", err)
 		return code
 	}
+	files := [][2]string{{"catalog.yaml", string(text)}}
+	if *split {
+		if files, err = starterSplit(text); err != nil {
+			fmt.Fprintf(stderr, "errgen: %v\n", err)
+			return exitFailure
+		}
+	}
 	path := filepath.Join(dir, "catalog.yaml")
-	if err := writeNew(path, text); err != nil {
+	if err := writeFiles(dir, files); err != nil {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return exitFailure
 	}
@@ -66,7 +76,11 @@ func runInit(prog string, args []string, stdout, stderr io.Writer) int {
 	if dir != "." {
 		generate = append(generate, "--out", filepath.Join(dir, "generated"))
 	}
-	fmt.Fprintf(stdout, "errgen: wrote %s (format %s)\nNext: edit it, then run %s and %s\n", path, *format,
+	wrote := path
+	if *split {
+		wrote = fmt.Sprintf("%s and %s", path, filepath.Join(dir, "errors", "*.yaml"))
+	}
+	fmt.Fprintf(stdout, "errgen: wrote %s (format %s)\nNext: edit it, then run %s and %s\n", wrote, *format,
 		commandLine(prog, []string{"validate", path}), commandLine(prog, generate))
 	return exitOK
 }
@@ -87,6 +101,22 @@ func starter(format string) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// writeFiles writes each file under dir, refusing to replace any: none is
+// written when one exists.
+func writeFiles(dir string, files [][2]string) error {
+	for _, f := range files {
+		if _, err := os.Lstat(filepath.Join(dir, f[0])); err == nil {
+			return fmt.Errorf("%s already exists; errgen init never overwrites a catalog: move it away or give another directory", filepath.Join(dir, f[0]))
+		}
+	}
+	for _, f := range files {
+		if err := writeNew(filepath.Join(dir, f[0]), []byte(f[1])); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writeNew creates path, and its directory, refusing to replace a file.

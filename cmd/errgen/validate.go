@@ -34,6 +34,9 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	if len(c.Retired) > 0 {
 		summary += fmt.Sprintf(" and %d retired", len(c.Retired)) // reserved codes are part of the catalog too
 	}
+	if len(c.Files) > 1 {
+		summary += " in " + plural(len(c.Files), "file") // the root and the files it includes
+	}
 	fmt.Fprintf(stdout, "errgen: %s is valid: %s\n", *catalogPath, summary)
 	return exitOK
 }

@@ -26,24 +26,24 @@ type Code string
 
 // The error codes of StackOne Unified API, in catalog order.
 const (
-	// CodeBadRequest is BAD_REQUEST (400 Bad Request).
-	CodeBadRequest Code = "BAD_REQUEST"
 	// CodeUnauthorized is UNAUTHORIZED (401 Unauthorized).
 	CodeUnauthorized Code = "UNAUTHORIZED"
 	// CodeForbidden is FORBIDDEN (403 Forbidden).
 	CodeForbidden Code = "FORBIDDEN"
+	// CodeTooManyRequests is TOO_MANY_REQUESTS (429 Too Many Requests).
+	CodeTooManyRequests Code = "TOO_MANY_REQUESTS"
+	// CodeBadRequest is BAD_REQUEST (400 Bad Request).
+	CodeBadRequest Code = "BAD_REQUEST"
 	// CodeNotFound is NOT_FOUND (404 Not Found).
 	CodeNotFound Code = "NOT_FOUND"
-	// CodeRequestTimeout is REQUEST_TIMEOUT (408 Request Timeout).
-	CodeRequestTimeout Code = "REQUEST_TIMEOUT"
 	// CodeConflict is CONFLICT (409 Conflict).
 	CodeConflict Code = "CONFLICT"
 	// CodePreconditionFailed is PRECONDITION_FAILED (412 Precondition Failed).
 	CodePreconditionFailed Code = "PRECONDITION_FAILED"
 	// CodeUnprocessableEntity is UNPROCESSABLE_ENTITY (422 Unprocessable Entity).
 	CodeUnprocessableEntity Code = "UNPROCESSABLE_ENTITY"
-	// CodeTooManyRequests is TOO_MANY_REQUESTS (429 Too Many Requests).
-	CodeTooManyRequests Code = "TOO_MANY_REQUESTS"
+	// CodeRequestTimeout is REQUEST_TIMEOUT (408 Request Timeout).
+	CodeRequestTimeout Code = "REQUEST_TIMEOUT"
 	// CodeInternalServerError is INTERNAL_SERVER_ERROR (500 Internal Server Error).
 	CodeInternalServerError Code = "INTERNAL_SERVER_ERROR"
 	// CodeNotImplemented is NOT_IMPLEMENTED (501 Not Implemented).
@@ -55,16 +55,16 @@ const (
 // Sentinels, one per code, for errors.Is. Every error of a code matches its
 // sentinel, whatever its details, message or cause.
 var (
-	// ErrBadRequest is the BAD_REQUEST error, and matches every copy of it.
-	ErrBadRequest = &Error{def: &definitions[0], message: "Invalid request parameters or malformed request body"}
 	// ErrUnauthorized is the UNAUTHORIZED error, and matches every copy of it.
-	ErrUnauthorized = &Error{def: &definitions[1], message: "Missing or invalid API key, or expired credentials"}
+	ErrUnauthorized = &Error{def: &definitions[0], message: "Missing or invalid API key, or expired credentials"}
 	// ErrForbidden is the FORBIDDEN error, and matches every copy of it.
-	ErrForbidden = &Error{def: &definitions[2], message: "Valid credentials but insufficient permissions"}
+	ErrForbidden = &Error{def: &definitions[1], message: "Valid credentials but insufficient permissions"}
+	// ErrTooManyRequests is the TOO_MANY_REQUESTS error, and matches every copy of it.
+	ErrTooManyRequests = &Error{def: &definitions[2], message: "Rate limit exceeded"}
+	// ErrBadRequest is the BAD_REQUEST error, and matches every copy of it.
+	ErrBadRequest = &Error{def: &definitions[3], message: "Invalid request parameters or malformed request body"}
 	// ErrNotFound is the NOT_FOUND error, and matches every copy of it.
-	ErrNotFound = &Error{def: &definitions[3], message: "Resource does not exist or was deleted"}
-	// ErrRequestTimeout is the REQUEST_TIMEOUT error, and matches every copy of it.
-	ErrRequestTimeout = &Error{def: &definitions[4], message: "Request took too long to complete"}
+	ErrNotFound = &Error{def: &definitions[4], message: "Resource does not exist or was deleted"}
 	// ErrConflict is the CONFLICT error, and matches every copy of it.
 	ErrConflict = &Error{def: &definitions[5], message: "Request conflicts with current resource state"}
 	// ErrPreconditionFailed is the PRECONDITION_FAILED error, and matches every copy of it.
@@ -72,8 +72,8 @@ var (
 	// ErrUnprocessableEntity matches every UNPROCESSABLE_ENTITY error; build them with
 	// NewUnprocessableEntity.
 	ErrUnprocessableEntity = &Error{def: &definitions[7], message: "Request validation failed"}
-	// ErrTooManyRequests is the TOO_MANY_REQUESTS error, and matches every copy of it.
-	ErrTooManyRequests = &Error{def: &definitions[8], message: "Rate limit exceeded"}
+	// ErrRequestTimeout is the REQUEST_TIMEOUT error, and matches every copy of it.
+	ErrRequestTimeout = &Error{def: &definitions[8], message: "Request took too long to complete"}
 	// ErrInternalServerError is the INTERNAL_SERVER_ERROR error, and matches every copy of it.
 	ErrInternalServerError = &Error{def: &definitions[9], message: "Unexpected server error"}
 	// ErrNotImplemented is the NOT_IMPLEMENTED error, and matches every copy of it.
@@ -81,12 +81,6 @@ var (
 	// ErrBadGateway matches every BAD_GATEWAY error; build them with NewBadGateway.
 	ErrBadGateway = &Error{def: &definitions[11], message: "Error from upstream provider"}
 )
-
-// NewBadRequest returns the BAD_REQUEST error (400 Bad Request): ErrBadRequest. Invalid
-// request parameters or malformed request body
-func NewBadRequest() *Error {
-	return ErrBadRequest
-}
 
 // NewUnauthorized returns the UNAUTHORIZED error (401 Unauthorized): ErrUnauthorized.
 // Missing or invalid API key, or expired credentials
@@ -100,16 +94,22 @@ func NewForbidden() *Error {
 	return ErrForbidden
 }
 
+// NewTooManyRequests returns the TOO_MANY_REQUESTS error (429 Too Many Requests):
+// ErrTooManyRequests. Rate limit exceeded
+func NewTooManyRequests() *Error {
+	return ErrTooManyRequests
+}
+
+// NewBadRequest returns the BAD_REQUEST error (400 Bad Request): ErrBadRequest. Invalid
+// request parameters or malformed request body
+func NewBadRequest() *Error {
+	return ErrBadRequest
+}
+
 // NewNotFound returns the NOT_FOUND error (404 Not Found): ErrNotFound. Resource does not
 // exist or was deleted
 func NewNotFound() *Error {
 	return ErrNotFound
-}
-
-// NewRequestTimeout returns the REQUEST_TIMEOUT error (408 Request Timeout):
-// ErrRequestTimeout. Request took too long to complete
-func NewRequestTimeout() *Error {
-	return ErrRequestTimeout
 }
 
 // NewConflict returns the CONFLICT error (409 Conflict): ErrConflict. Request conflicts with
@@ -140,10 +140,10 @@ func NewUnprocessableEntityWithDetails(d UnprocessableEntityDetails) *Error {
 	return newError(&definitions[7], d)
 }
 
-// NewTooManyRequests returns the TOO_MANY_REQUESTS error (429 Too Many Requests):
-// ErrTooManyRequests. Rate limit exceeded
-func NewTooManyRequests() *Error {
-	return ErrTooManyRequests
+// NewRequestTimeout returns the REQUEST_TIMEOUT error (408 Request Timeout):
+// ErrRequestTimeout. Request took too long to complete
+func NewRequestTimeout() *Error {
+	return ErrRequestTimeout
 }
 
 // NewInternalServerError returns the INTERNAL_SERVER_ERROR error (500 Internal Server
@@ -177,18 +177,18 @@ func NewBadGatewayWithDetails(d BadGatewayDetails) *Error {
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [12]definition{
-	{Definition: Definition{Code: CodeBadRequest, Status: 400, Title: "Bad Request", DocsURL: "https://docs.stackone.example/errors#bad-request"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/bad-request", message: "Invalid request parameters or malformed request body", body: "{\"type\":\"https://errors.stackone.example/bad-request\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"Invalid request parameters or malformed request body\",\"code\":\"BAD_REQUEST\"}"},
-	{Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.stackone.example/errors#unauthorized"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/unauthorized", message: "Missing or invalid API key, or expired credentials", challenge: "Basic", body: "{\"type\":\"https://errors.stackone.example/unauthorized\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Missing or invalid API key, or expired credentials\",\"code\":\"UNAUTHORIZED\"}"},
-	{Definition: Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", DocsURL: "https://docs.stackone.example/errors#forbidden"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/forbidden", message: "Valid credentials but insufficient permissions", body: "{\"type\":\"https://errors.stackone.example/forbidden\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"Valid credentials but insufficient permissions\",\"code\":\"FORBIDDEN\"}"},
-	{Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found", DocsURL: "https://docs.stackone.example/errors#not-found"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/not-found", message: "Resource does not exist or was deleted", body: "{\"type\":\"https://errors.stackone.example/not-found\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"Resource does not exist or was deleted\",\"code\":\"NOT_FOUND\"}"},
-	{Definition: Definition{Code: CodeRequestTimeout, Status: 408, Title: "Request Timeout", Retryable: true, DocsURL: "https://docs.stackone.example/errors#request-timeout"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/request-timeout", message: "Request took too long to complete", body: "{\"type\":\"https://errors.stackone.example/request-timeout\",\"title\":\"Request Timeout\",\"status\":408,\"detail\":\"Request took too long to complete\",\"code\":\"REQUEST_TIMEOUT\"}"},
-	{Definition: Definition{Code: CodeConflict, Status: 409, Title: "Conflict", DocsURL: "https://docs.stackone.example/errors#conflict"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/conflict", message: "Request conflicts with current resource state", body: "{\"type\":\"https://errors.stackone.example/conflict\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"Request conflicts with current resource state\",\"code\":\"CONFLICT\"}"},
-	{Definition: Definition{Code: CodePreconditionFailed, Status: 412, Title: "Precondition Failed", DocsURL: "https://docs.stackone.example/errors#precondition-failed"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/precondition-failed", message: "Linked account belongs to a disabled integration", body: "{\"type\":\"https://errors.stackone.example/precondition-failed\",\"title\":\"Precondition Failed\",\"status\":412,\"detail\":\"Linked account belongs to a disabled integration\",\"code\":\"PRECONDITION_FAILED\"}"},
-	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", DocsURL: "https://docs.stackone.example/errors#unprocessable-entity"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/unprocessable-entity", message: "Request validation failed", zero: UnprocessableEntityDetails{}, objects: []string{"provider_errors"}},
-	{Definition: Definition{Code: CodeTooManyRequests, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.stackone.example/errors#too-many-requests"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/too-many-requests", message: "Rate limit exceeded", body: "{\"type\":\"https://errors.stackone.example/too-many-requests\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"Rate limit exceeded\",\"code\":\"TOO_MANY_REQUESTS\"}"},
-	{Definition: Definition{Code: CodeInternalServerError, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.stackone.example/errors#internal-server-error"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/internal-server-error", message: "Unexpected server error", body: "{\"type\":\"https://errors.stackone.example/internal-server-error\",\"title\":\"Internal Server Error\",\"status\":500,\"detail\":\"Unexpected server error\",\"code\":\"INTERNAL_SERVER_ERROR\"}"},
-	{Definition: Definition{Code: CodeNotImplemented, Status: 501, Title: "Not Implemented", DocsURL: "https://docs.stackone.example/errors#not-implemented"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/not-implemented", message: "Feature not supported for this provider", body: "{\"type\":\"https://errors.stackone.example/not-implemented\",\"title\":\"Not Implemented\",\"status\":501,\"detail\":\"Feature not supported for this provider\",\"code\":\"NOT_IMPLEMENTED\"}"},
-	{Definition: Definition{Code: CodeBadGateway, Status: 502, Title: "Bad Gateway", Retryable: true, DocsURL: "https://docs.stackone.example/errors#bad-gateway"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/bad-gateway", message: "Error from upstream provider", zero: BadGatewayDetails{}, objects: []string{"provider_errors"}},
+	{Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.stackone.example/errors#unauthorized", Category: "Access"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/unauthorized", message: "Missing or invalid API key, or expired credentials", challenge: "Basic", body: "{\"type\":\"https://errors.stackone.example/unauthorized\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Missing or invalid API key, or expired credentials\",\"code\":\"UNAUTHORIZED\"}"},
+	{Definition: Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", DocsURL: "https://docs.stackone.example/errors#forbidden", Category: "Access"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/forbidden", message: "Valid credentials but insufficient permissions", body: "{\"type\":\"https://errors.stackone.example/forbidden\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"Valid credentials but insufficient permissions\",\"code\":\"FORBIDDEN\"}"},
+	{Definition: Definition{Code: CodeTooManyRequests, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.stackone.example/errors#too-many-requests", Category: "Access"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/too-many-requests", message: "Rate limit exceeded", body: "{\"type\":\"https://errors.stackone.example/too-many-requests\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"Rate limit exceeded\",\"code\":\"TOO_MANY_REQUESTS\"}"},
+	{Definition: Definition{Code: CodeBadRequest, Status: 400, Title: "Bad Request", DocsURL: "https://docs.stackone.example/errors#bad-request", Category: "Requests"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/bad-request", message: "Invalid request parameters or malformed request body", body: "{\"type\":\"https://errors.stackone.example/bad-request\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"Invalid request parameters or malformed request body\",\"code\":\"BAD_REQUEST\"}"},
+	{Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found", DocsURL: "https://docs.stackone.example/errors#not-found", Category: "Requests"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/not-found", message: "Resource does not exist or was deleted", body: "{\"type\":\"https://errors.stackone.example/not-found\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"Resource does not exist or was deleted\",\"code\":\"NOT_FOUND\"}"},
+	{Definition: Definition{Code: CodeConflict, Status: 409, Title: "Conflict", DocsURL: "https://docs.stackone.example/errors#conflict", Category: "Requests"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/conflict", message: "Request conflicts with current resource state", body: "{\"type\":\"https://errors.stackone.example/conflict\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"Request conflicts with current resource state\",\"code\":\"CONFLICT\"}"},
+	{Definition: Definition{Code: CodePreconditionFailed, Status: 412, Title: "Precondition Failed", DocsURL: "https://docs.stackone.example/errors#precondition-failed", Category: "Requests"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/precondition-failed", message: "Linked account belongs to a disabled integration", body: "{\"type\":\"https://errors.stackone.example/precondition-failed\",\"title\":\"Precondition Failed\",\"status\":412,\"detail\":\"Linked account belongs to a disabled integration\",\"code\":\"PRECONDITION_FAILED\"}"},
+	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", DocsURL: "https://docs.stackone.example/errors#unprocessable-entity", Category: "Requests"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/unprocessable-entity", message: "Request validation failed", zero: UnprocessableEntityDetails{}, objects: []string{"provider_errors"}},
+	{Definition: Definition{Code: CodeRequestTimeout, Status: 408, Title: "Request Timeout", Retryable: true, DocsURL: "https://docs.stackone.example/errors#request-timeout", Category: "Server and providers"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/request-timeout", message: "Request took too long to complete", body: "{\"type\":\"https://errors.stackone.example/request-timeout\",\"title\":\"Request Timeout\",\"status\":408,\"detail\":\"Request took too long to complete\",\"code\":\"REQUEST_TIMEOUT\"}"},
+	{Definition: Definition{Code: CodeInternalServerError, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.stackone.example/errors#internal-server-error", Category: "Server and providers"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/internal-server-error", message: "Unexpected server error", body: "{\"type\":\"https://errors.stackone.example/internal-server-error\",\"title\":\"Internal Server Error\",\"status\":500,\"detail\":\"Unexpected server error\",\"code\":\"INTERNAL_SERVER_ERROR\"}"},
+	{Definition: Definition{Code: CodeNotImplemented, Status: 501, Title: "Not Implemented", DocsURL: "https://docs.stackone.example/errors#not-implemented", Category: "Server and providers"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/not-implemented", message: "Feature not supported for this provider", body: "{\"type\":\"https://errors.stackone.example/not-implemented\",\"title\":\"Not Implemented\",\"status\":501,\"detail\":\"Feature not supported for this provider\",\"code\":\"NOT_IMPLEMENTED\"}"},
+	{Definition: Definition{Code: CodeBadGateway, Status: 502, Title: "Bad Gateway", Retryable: true, DocsURL: "https://docs.stackone.example/errors#bad-gateway", Category: "Server and providers"}, envelope: &envelopes[0], typeURI: "https://errors.stackone.example/bad-gateway", message: "Error from upstream provider", zero: BadGatewayDetails{}, objects: []string{"provider_errors"}},
 }
 
 // fallback stands in for every error that is not a catalog error.

@@ -1,0 +1,306 @@
+package catalog
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/errgen/errgen/diag"
+)
+
+// Files is where a catalog is read from, with the files its include list
+// names: the disk for Load, a git revision for errgen diff --base, memory
+// for Parse. Names are slash-separated paths relative to the folder of the
+// root catalog (its symbolic links resolved).
+type Files interface {
+	// Read returns the named file's bytes, at most limit+1 of them, and
+	// its identity, the same for two names of one file (a symbolic link
+	// and its target). A name that leads out of the root's folder tree, or
+	// to anything but a regular file, is an error saying so.
+	Read(name string, limit int64) (data []byte, id string, err error)
+	// Glob returns the names of the files that match a path.Match
+	// pattern, in any order.
+	Glob(pattern string) ([]string, error)
+	// Display is how messages name the file: its path as the user sees it.
+	Display(name string) string
+}
+
+// includedKeys are the keys of an included file: its errors, and the
+// category its errors have unless they say otherwise.
+var includedKeys = []string{"category", "errors"}
+
+// loader reads a root catalog and the files it includes through one
+// budget of MaxSize bytes, so that the limits hold for the merged catalog.
+type loader struct {
+	files      Files
+	probs      *problems
+	left       int64             // bytes the catalog may still read
+	ids        map[string]string // identity of each file read → the pattern that brought it in
+	rootID     string
+	broken     bool         // a file could not be read, or an include brought none: checks across files would mislead
+	aliases    map[Pos]bool // where aliases were, whose nulls' problems are not worth reporting
+	errorCount int          // the items of the errors lists read so far
+}
+
+// LoadFiles reads, normalizes and validates the catalog root of files with
+// every file it includes, as one catalog, then runs the checks over it as
+// Parse does. Every problem of every file is returned at once, as a
+// *diag.List, each at its own file's line and column.
+func LoadFiles(files Files, root string, checks ...Check) (*Catalog, error) {
+	data, id, err := files.Read(root, MaxSize)
+	if err != nil {
+		return nil, err
+	}
+	rootFile := files.Display(root)
+	l := &loader{files: files, probs: &problems{file: rootFile}, left: MaxSize, ids: map[string]string{id: ""}, rootID: id, aliases: map[Pos]bool{}}
+	top := l.parse(rootFile, data, "catalog")
+	if top == nil {
+		return nil, l.probs.err()
+	}
+	cr := (&nodeReader{probs: l.probs}).catalog(top)
+	c := cr.c
+	c.File = rootFile
+	c.Files = []string{rootFile}
+	if cr.includeNode != nil {
+		l.include(cr)
+	}
+	if !l.broken {
+		normalize(c)
+		cr.validate()
+		l.check(c, checks)
+	}
+	if len(l.aliases) > 0 {
+		l.probs.list.Items = slices.DeleteFunc(l.probs.list.Items, func(d diag.Diagnostic) bool {
+			return l.aliases[d.Pos] && !strings.HasPrefix(d.Msg, "YAML aliases")
+		})
+	}
+	if err := l.probs.err(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// check runs the outputs' checks over c; their problems go before the
+// catalog's own at the same position (err's stable sort keeps them first).
+func (l *loader) check(c *Catalog, checks []Check) {
+	var checked []diag.Diagnostic
+	for _, check := range checks {
+		if check != nil {
+			for _, d := range check(c) {
+				d.Pos = at(c.File, d.Pos)
+				checked = append(checked, d)
+			}
+		}
+	}
+	l.probs.list.Items = append(checked, l.probs.list.Items...)
+}
+
+// parse reads one file's YAML into its top node, stamped with the file's
+// name, or reports why it cannot and returns nil. what names the file in
+// messages: "catalog" or "included file".
+func (l *loader) parse(file string, data []byte, what string) *yaml.Node {
+	whole := Pos{File: file}
+	switch {
+	case int64(len(data)) > l.left:
+		l.probs.add(whole, "catalog is larger than %d MiB: trim long texts", MaxSize>>20)
+		return l.fail()
+	case len(bytes.TrimSpace(data)) == 0:
+		l.probs.add(whole, "%s is empty: %s", what, emptyHint(what))
+		return l.fail()
+	case !utf8.Valid(data):
+		p := invalidUTF8Pos(data)
+		p.File = file
+		l.probs.add(p, "%s is not valid UTF-8: save it as UTF-8", what)
+		return l.fail()
+	}
+	l.left -= int64(len(data))
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	doc, err := parseYAML(data)
+	if err != nil {
+		p := yamlErrorPos(err, data)
+		p.File = file
+		l.probs.add(p, "%s", yamlErrorMessage(err))
+		return l.fail()
+	}
+	if len(doc.Content) == 0 {
+		l.probs.add(whole, "%s is empty: %s", what, emptyHint(what))
+		return l.fail()
+	}
+	root := l.probs.file
+	l.probs.file = file // where rejectAliases's problems are
+	defer func() { l.probs.file = root }()
+	for p := range (&nodeReader{probs: l.probs}).rejectAliases(doc) {
+		p.File = file
+		l.aliases[p] = true
+	}
+	stamp(doc, file)
+	if l.tooManyErrors(doc.Content[0]) {
+		return l.fail()
+	}
+	return doc.Content[0]
+}
+
+// emptyHint says what to do about an empty file.
+func emptyHint(what string) string {
+	if what == "catalog" {
+		return "errgen init writes a starter catalog"
+	}
+	return "give it an errors: list, or stop including it"
+}
+
+func (l *loader) fail() *yaml.Node {
+	l.broken = true
+	return nil
+}
+
+// stamp writes file into the Anchor of every node, where posOf finds it:
+// so every position taken from a node, those the model keeps included,
+// names its own file. Anchors are refused (rejectAliases reports them
+// before stamp runs), so the field has no other use here.
+func stamp(n *yaml.Node, file string) {
+	n.Anchor = file
+	for _, c := range n.Content {
+		stamp(c, file)
+	}
+}
+
+// include reads every file the root's include list names, in its order,
+// into the catalog.
+func (l *loader) include(cr *catalogReader) {
+	items := cr.list(cr.includeNode, "include")
+	if cr.includeNode.Kind == yaml.SequenceNode && len(items) == 0 {
+		cr.probs.add(posOf(cr.includeNode), "include: the list is empty: name the files to include, or remove the key")
+	}
+	for _, item := range items {
+		pattern := cr.str(item, "include item")
+		if pattern == "" {
+			continue
+		}
+		for _, name := range l.expand(pattern, posOf(item)) {
+			if !l.includeFile(cr, name, pattern, posOf(item)) {
+				return // the size limit is reached: reading on would only say so again
+			}
+		}
+	}
+}
+
+// expand returns the files pattern names: itself, or a glob's matches in
+// the order of their bytes. It reports a pattern that leads out of the
+// root's folder, is no valid glob or matches nothing.
+func (l *loader) expand(pattern string, pos Pos) []string {
+	clean := path.Clean(pattern)
+	switch {
+	case strings.Contains(pattern, `\`):
+		l.missing(pos, "include %q: write paths with /, relative to the root catalog's folder", pattern)
+		return nil
+	case path.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, "../"):
+		l.missing(pos, "include %q is outside the root catalog's folder: include only files in that folder or below it", pattern)
+		return nil
+	case !strings.ContainsAny(clean, "*?["):
+		return []string{clean}
+	}
+	names, err := l.files.Glob(clean)
+	switch {
+	case err != nil:
+		l.missing(pos, "include %q: %v", pattern, err)
+	case len(names) == 0:
+		l.missing(pos, "include %q matches no file: fix the pattern, or remove it", pattern)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// missing reports an include that brings in no file: the errors meant to
+// be there are missing, so the checks across the catalog would mislead
+// (no fallback, unknown codes) and wait for the next run.
+func (l *loader) missing(pos Pos, format string, args ...any) {
+	l.probs.add(pos, format, args...)
+	l.broken = true
+}
+
+// includeFile reads the file name, which pattern brought in, into the
+// catalog. It returns false when the catalog has grown past MaxSize.
+func (l *loader) includeFile(cr *catalogReader, name, pattern string, pos Pos) bool {
+	data, id, err := l.files.Read(name, l.left)
+	if err != nil {
+		l.missing(pos, "include %q: %v", pattern, err)
+		return true
+	}
+	if first, ok := l.ids[id]; ok {
+		if id == l.rootID {
+			l.probs.add(pos, "include %q names the root catalog itself: include only files of errors", pattern)
+		} else {
+			l.probs.add(pos, "include %q names %s, which include %q names too: include each file once", pattern, name, first)
+		}
+		return true
+	}
+	l.ids[id] = pattern
+	if int64(len(data)) > l.left {
+		l.probs.add(pos, "include %q: the catalog is larger than %d MiB with the files it includes: trim long texts", pattern, MaxSize>>20)
+		l.broken = true
+		return false
+	}
+	file := l.files.Display(name)
+	cr.c.Files = append(cr.c.Files, file)
+	if top := l.parse(file, data, "included file"); top != nil {
+		cr.includedFile(top)
+	}
+	return true
+}
+
+// includedFile reads an included file's errors into the catalog: its
+// category, if any, is the category of its errors that have none. A
+// top-level setting there is an error naming it.
+func (cr *catalogReader) includedFile(n *yaml.Node) {
+	var category string
+	var errorsNode *yaml.Node
+	for _, f := range cr.fields(n, "included file", nil, nil) {
+		switch {
+		case f.key == "category":
+			category = cr.str(f.value, "category")
+		case f.key == "errors":
+			errorsNode = f.value
+		case f.key == "include":
+			cr.probs.add(posOf(f.keyN), "included file: only the root catalog includes files: move these to the root catalog's include list")
+		case contains(topKeys, f.key):
+			cr.probs.add(posOf(f.keyN), "included file: %q is a top-level setting, which only the root catalog holds: move it there", f.key)
+		default:
+			cr.probs.hint(posOf(f.keyN), unknownKeyHint(f.key, includedKeys), "included file: unknown key %q", f.key)
+		}
+	}
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	if errorsNode == nil {
+		cr.probs.add(posOf(n), "included file: missing required key \"errors\"")
+		return
+	}
+	items := cr.list(errorsNode, "errors")
+	if errorsNode.Kind == yaml.SequenceNode && len(items) == 0 {
+		cr.probs.add(posOf(errorsNode), "errors: the list is empty: declare the file's errors, or stop including it")
+	}
+	for _, item := range items {
+		e := cr.error(item)
+		if e == nil {
+			continue
+		}
+		if e.Category == "" {
+			e.Category = category
+		}
+		cr.addError(e)
+	}
+}
+
+// lineRef names where other is, for a message about a problem at pos:
+// "line 5" in the same file, "errors/billing.yaml:5" in another.
+func lineRef(pos, other Pos) string {
+	if other.File == pos.File || other.File == "" {
+		return fmt.Sprintf("line %d", other.Line)
+	}
+	return fmt.Sprintf("%s:%d", other.File, other.Line)
+}

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/errgen/errgen"
+	"github.com/errgen/errgen/internal/catalogtest"
+)
+
+// errgen init --split writes the starter as a root and two included files,
+// each accepted by the schema, which validate as one catalog of three files
+// and generate exactly what the one-file starter generates.
+func TestInitSplit(t *testing.T) {
+	schema, err := catalogtest.CompileSchema(errgen.Schema(), errgen.SchemaURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	code, stdout, stderr := runIn(t, dir, "init", "--split", "split")
+	if code != exitOK || stderr != "" || !strings.HasPrefix(stdout, "errgen: wrote split/catalog.yaml and split/errors/*.yaml (format problem)\n") {
+		t.Fatalf("init --split: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	for _, f := range []string{"catalog.yaml", "errors/client.yaml", "errors/server.yaml"} {
+		if err := schema.Validate(mustRead(t, filepath.Join(dir, "split", f))); err != nil {
+			t.Errorf("the schema rejects %s: %v", f, err)
+		}
+	}
+	if code, stdout, stderr := runIn(t, dir, "validate", "split/catalog.yaml"); code != exitOK || stdout != "errgen: split/catalog.yaml is valid: 6 errors in 3 files\n" {
+		t.Fatalf("validate: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if code, _, stderr := runIn(t, dir, "init", "one"); code != exitOK {
+		t.Fatalf("init: %s", stderr)
+	}
+	for _, d := range []string{"split", "one"} {
+		if code, _, stderr := runIn(t, filepath.Join(dir, d), "catalog.yaml"); code != exitOK {
+			t.Fatalf("generate %s: %s", d, stderr)
+		}
+	}
+	for _, out := range []string{"apierrors/errors.go", "openapi.yaml", "errors.md"} {
+		if !bytes.Equal(mustRead(t, filepath.Join(dir, "split", "generated", out)), mustRead(t, filepath.Join(dir, "one", "generated", out))) {
+			t.Errorf("generated/%s differs between the split starter and the one-file one", out)
+		}
+	}
+	if code, _, stderr := runIn(t, dir, "init", "--split", "split"); code != exitFailure || !strings.Contains(stderr, "split/catalog.yaml already exists") {
+		t.Errorf("a second init --split: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// --check reads the included files as generation does: an edit in one
+// makes the outputs stale, and a problem there is reported at its line.
+func TestCheckSplitCatalog(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := runIn(t, dir, "init", "--split"); code != exitOK {
+		t.Fatalf("init --split: %s", stderr)
+	}
+	if code, _, stderr := runIn(t, dir, "catalog.yaml"); code != exitOK {
+		t.Fatalf("generate: %s", stderr)
+	}
+	if code, stdout, stderr := runIn(t, dir, "catalog.yaml", "--check"); code != exitOK || stdout != "errgen: 3 outputs up to date\n" {
+		t.Fatalf("--check: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	server := filepath.Join(dir, "errors", "server.yaml")
+	data := mustRead(t, server)
+	writeFile(t, server, strings.Replace(string(data), "An unexpected error occurred.", "Something broke.", 1))
+	if code, stdout, _ := runIn(t, dir, "catalog.yaml", "--check"); code != exitFailure || !strings.Contains(stdout, "Something broke.") {
+		t.Errorf("--check after an edit in an included file: exit %d, stdout %q", code, stdout)
+	}
+	writeFile(t, server, strings.Replace(string(data), "status: 500", "status: 600", 1))
+	code, _, stderr := runIn(t, dir, "catalog.yaml", "--check")
+	if code != exitFailure || !strings.Contains(stderr, filepath.Join("errors", "server.yaml")+":8:13: status 600 is not an error status") {
+		t.Errorf("--check with a problem in an included file: exit %d, stderr %q", code, stderr)
+	}
+}

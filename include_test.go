@@ -1,0 +1,139 @@
+package errgen
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/catalogtest"
+)
+
+// generateAll loads a catalog and generates its outputs, by path.
+func generateAll(t testing.TB, load func() (*catalog.Catalog, error)) map[string][]byte {
+	t.Helper()
+	c, err := load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Generate(c, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, f := range files {
+		out[f.Path] = f.Data
+	}
+	return out
+}
+
+// sameOutputs fails unless two generations wrote the same files, byte for byte.
+func sameOutputs(t *testing.T, split, single map[string][]byte) {
+	t.Helper()
+	if len(split) != len(single) {
+		t.Fatalf("split catalog: %d outputs, single file: %d", len(split), len(single))
+	}
+	for path, data := range single {
+		if !bytes.Equal(split[path], data) {
+			t.Errorf("%s differs between the split catalog and its single-file twin", path)
+		}
+	}
+}
+
+// The StackOne example, split by domain into errors/*.yaml, gives the
+// outputs of its single-file twin, byte for byte: the root with the
+// included files' errors in include order, each with its file's category.
+func TestSplitExampleMatchesSingleFile(t *testing.T) {
+	root := catalogtest.Path("examples/stackone/catalog.yaml")
+	c, err := catalog.Load(root, Check)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Files) < 4 {
+		t.Fatalf("the StackOne example has %d files, want a root and at least three", len(c.Files))
+	}
+	twin, err := catalogtest.Concatenate(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	split := generateAll(t, func() (*catalog.Catalog, error) { return c, nil })
+	single := generateAll(t, func() (*catalog.Catalog, error) { return catalog.Parse(root, twin, Check) })
+	sameOutputs(t, split, single)
+}
+
+// writeSplit writes the synthetic catalog of n errors split into parts
+// files, and its single-file twin, and returns the two roots.
+func writeSplit(t testing.TB, n, parts int) (single, split string) {
+	t.Helper()
+	files, err := catalogtest.Split(catalogtest.Synthetic(n), parts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for name, data := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return filepath.Join(dir, "single.yaml"), filepath.Join(dir, "catalog.yaml")
+}
+
+// A synthetic catalog split into 100 files gives the outputs of the one
+// file, and loading and generating it takes at most 1.2 times as long
+// (the best of three runs each, so that a busy machine's pauses do not
+// decide; not under -short or the race detector, which measure nothing).
+// BenchmarkSplitCatalog measures the same at 10,000 errors.
+func TestSplitCatalogCost(t *testing.T) {
+	measure := !testing.Short() && !raceEnabled
+	n := 300 // the outputs only
+	if measure {
+		n = 2000
+	}
+	single, split := writeSplit(t, n, 100)
+	load := func(path string) func() (*catalog.Catalog, error) {
+		return func() (*catalog.Catalog, error) { return catalog.Load(path, Check) }
+	}
+	sameOutputs(t, generateAll(t, load(split)), generateAll(t, load(single)))
+	if !measure {
+		return
+	}
+	var one, hundred time.Duration
+	for range 3 {
+		for _, tc := range []struct {
+			path string
+			best *time.Duration
+		}{{single, &one}, {split, &hundred}} {
+			start := time.Now()
+			generateAll(t, load(tc.path))
+			if d := time.Since(start); *tc.best == 0 || d < *tc.best {
+				*tc.best = d
+			}
+		}
+	}
+	t.Logf("2,000 errors: one file %v, 100 files %v (%.2f×)", one, hundred, float64(hundred)/float64(one))
+	if float64(hundred) > 1.2*float64(one) {
+		t.Errorf("100 files took %v, one file %v: more than 1.2 times as long", hundred, one)
+	}
+}
+
+// BenchmarkSplitCatalog loads and generates a synthetic catalog in one
+// file and split into 100.
+func BenchmarkSplitCatalog(b *testing.B) {
+	for _, n := range sizes() {
+		single, split := writeSplit(b, n, 100)
+		for _, tc := range []struct{ name, path string }{{"files=1", single}, {"files=100", split}} {
+			b.Run(fmt.Sprintf("n=%d/%s", n, tc.name), func(b *testing.B) {
+				for b.Loop() {
+					generateAll(b, func() (*catalog.Catalog, error) { return catalog.Load(tc.path, Check) })
+				}
+			})
+		}
+	}
+}
