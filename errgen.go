@@ -10,6 +10,7 @@
 package errgen
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -20,7 +21,9 @@ import (
 	"github.com/errgen/errgen/diag"
 	"github.com/errgen/errgen/internal/golang"
 	"github.com/errgen/errgen/internal/markdown"
+	"github.com/errgen/errgen/internal/names"
 	"github.com/errgen/errgen/internal/openapi"
+	"github.com/errgen/errgen/internal/rpcgen"
 )
 
 // Header is the first line of every generated file, in each file's comment
@@ -35,14 +38,21 @@ const (
 	OutputGo       Output = "go"       // the Go package
 	OutputOpenAPI  Output = "openapi"  // the OpenAPI components document
 	OutputMarkdown Output = "markdown" // the Markdown reference page
+	OutputGRPC     Output = "grpc"     // the gRPC package, opt-in
+	OutputConnect  Output = "connect"  // the Connect package, opt-in
 )
 
 // Options tunes Generate. The zero value generates every output with the
-// catalog's settings.
+// catalog's settings: the Go package, OpenAPI and Markdown always, the gRPC
+// and Connect packages when the catalog's grpc.out and grpc.connect_out name
+// a file.
 type Options struct {
 	GoPackage string   // overrides the catalog's go.package when set
 	Templates fs.FS    // Markdown templates overriding the bundled ones, file by file; nil for none
-	Outputs   []Output // the outputs to compute, in any order; nil or empty for all of them
+	GRPC      bool     // generate the gRPC package whatever grpc.out says
+	Connect   bool     // generate the Connect package whatever grpc.connect_out says
+	GoImport  string   // the Go package's import path, which the gRPC and Connect packages import; overrides go.import
+	Outputs   []Output // the outputs to compute, in any order, of those on; nil or empty for every one on
 }
 
 // File is one generated output.
@@ -57,6 +67,7 @@ type emitter struct {
 	output Output
 	path   func(c *catalog.Catalog, opts Options) string
 	emit   func(c *catalog.Catalog, opts Options) ([]byte, error)
+	on     func(c *catalog.Catalog, opts Options) bool // nil: always
 }
 
 var emitters = []emitter{
@@ -64,13 +75,44 @@ var emitters = []emitter{
 		return path.Join(goPackage(c, opts), "errors.go")
 	}, func(c *catalog.Catalog, opts Options) ([]byte, error) {
 		return golang.Generate(c, goPackage(c, opts), Header)
-	}},
+	}, nil},
 	{OutputOpenAPI, func(*catalog.Catalog, Options) string { return "openapi.yaml" }, func(c *catalog.Catalog, _ Options) ([]byte, error) {
 		return openapi.Generate(c, Header)
-	}},
+	}, nil},
 	{OutputMarkdown, func(*catalog.Catalog, Options) string { return "errors.md" }, func(c *catalog.Catalog, opts Options) ([]byte, error) {
 		return markdown.Generate(c, Header, opts.Templates)
+	}, nil},
+	{OutputGRPC, func(c *catalog.Catalog, opts Options) string {
+		return path.Join(names.GRPCPackage(c, goPackage(c, opts)), "grpc.go")
+	}, func(c *catalog.Catalog, opts Options) ([]byte, error) {
+		return rpcPackage(c, opts, rpcgen.GRPC, names.GRPCPackage(c, goPackage(c, opts)))
+	}, func(c *catalog.Catalog, opts Options) bool {
+		return opts.GRPC || c.GRPC.Out != "" && c.GRPC.Out != catalog.OutputOff
 	}},
+	{OutputConnect, func(c *catalog.Catalog, opts Options) string {
+		return path.Join(names.ConnectPackage(c, goPackage(c, opts)), "connect.go")
+	}, func(c *catalog.Catalog, opts Options) ([]byte, error) {
+		return rpcPackage(c, opts, rpcgen.Connect, names.ConnectPackage(c, goPackage(c, opts)))
+	}, func(c *catalog.Catalog, opts Options) bool {
+		return opts.Connect || c.GRPC.ConnectOut != "" && c.GRPC.ConnectOut != catalog.OutputOff
+	}},
+}
+
+// rpcPackage writes the gRPC or Connect package pkg, which needs the
+// catalog's grpc.domain and the Go package's import path.
+func rpcPackage(c *catalog.Catalog, opts Options, k rpcgen.Kind, pkg string) ([]byte, error) {
+	if c.GRPC.Domain == "" {
+		return nil, errors.New("the catalog has no grpc.domain, which every ErrorInfo carries: add grpc: {domain: api.example.com}")
+	}
+	main := goPackage(c, opts)
+	if pkg == main {
+		return nil, fmt.Errorf("package %s would be the Go package's name too: set another in grpc", pkg)
+	}
+	imp := opts.GoImport
+	if imp == "" {
+		imp = c.Go.Import
+	}
+	return rpcgen.Generate(c, k, pkg, main, imp, Header)
 }
 
 // Check is the rules of errgen's outputs beyond the catalog's own, such as
@@ -84,9 +126,9 @@ func Check(c *catalog.Catalog) []diag.Diagnostic {
 	return golang.Rules(c)
 }
 
-// Generate returns the outputs for c that opts.Outputs selects (every one
-// when it is empty), in a fixed order; an output not selected is not
-// computed. It fails as a whole: either every file is returned or none; a
+// Generate returns the outputs for c that are on (the gRPC and Connect
+// packages are opt-in) and that opts.Outputs selects (every one on when it
+// is empty), in a fixed order; an output not selected is not computed. It fails as a whole: either every file is returned or none; a
 // catalog that Check finds problems in fails with a *diag.List. The
 // emitters only read the catalog, so they run concurrently; results and
 // the error reported do not depend on which finishes first.
@@ -99,7 +141,7 @@ func Generate(c *catalog.Catalog, opts Options) ([]File, error) {
 			return nil, fmt.Errorf("Go package %s", msg)
 		}
 	}
-	chosen, err := selected(opts.Outputs)
+	chosen, err := selected(c, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -122,20 +164,22 @@ func Generate(c *catalog.Catalog, opts Options) ([]File, error) {
 	return files, nil
 }
 
-// selected is the emitters of the outputs named, in Generate's order; all
-// of them when none is named.
-func selected(outputs []Output) ([]emitter, error) {
-	if len(outputs) == 0 {
-		return emitters, nil
-	}
-	for _, o := range outputs {
+// selected is the emitters Generate runs, in its order: those on for c and
+// opts (the gRPC and Connect packages are opt-in) that opts.Outputs names,
+// or every one on when it names none.
+func selected(c *catalog.Catalog, opts Options) ([]emitter, error) {
+	for _, o := range opts.Outputs {
 		if !slices.ContainsFunc(emitters, func(em emitter) bool { return em.output == o }) {
 			return nil, fmt.Errorf("unknown output %q", o)
 		}
 	}
-	return slices.DeleteFunc(slices.Clone(emitters), func(em emitter) bool {
-		return !slices.Contains(outputs, em.output)
-	}), nil
+	var chosen []emitter
+	for _, em := range emitters {
+		if (em.on == nil || em.on(c, opts)) && (len(opts.Outputs) == 0 || slices.Contains(opts.Outputs, em.output)) {
+			chosen = append(chosen, em)
+		}
+	}
+	return chosen, nil
 }
 
 func goPackage(c *catalog.Catalog, opts Options) string {

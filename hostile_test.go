@@ -77,7 +77,7 @@ func checkHostileGo(t *testing.T, src []byte) {
 	want := []string{"Code", "CodeHostile", "CodeNoAuth", "CodeSecretFail", "Definition", "Definitions", "ErrHostile",
 		"ErrNoAuth", "ErrSecretFail", "Error", "HostileDetails", "Lookup", "NewHostile", "NewHostileWithDetails",
 		"NewNoAuth", "NewSecretFail", "Parse", "ParseBadDetail", "ParseError", "ParseErrorKind", "ParseNotEnvelope",
-		"ParseNotJSON", "Write"}
+		"ParseNotJSON", "RPCError", "RPCLink", "RPCStatus", "RPCStatusOf", "Write"}
 	if strings.Join(exported, " ") != strings.Join(want, " ") {
 		t.Errorf("exported identifiers\n got %v\nwant %v", exported, want)
 	}

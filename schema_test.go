@@ -16,6 +16,9 @@ import (
 // The test holds the list to the truth both ways: every case not listed is
 // rejected, every listed one accepted.
 var beyondSchema = map[string]string{
+	"grpc_packages":             "package names compared across the go and grpc mappings",
+	"grpc_packages_same":        "package names compared with each other and a default derived from go.package",
+	"runtime_names":             "the rule is on the Go identifier derived from two names, which the schema cannot compute",
 	"retired_attach":            "whether an attached code is retired is a cross-reference between openapi.attach and the errors",
 	"alias":                     "anchors and aliases are YAML syntax; the schema sees the value they expand to",
 	"constructor_names_detail":  "the rule is on the Go parameter derived from the name (new_error becomes newError), a transformation a schema cannot compute",

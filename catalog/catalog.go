@@ -29,6 +29,7 @@ type Catalog struct {
 	Go          GoOptions        // settings of the Go output
 	OpenAPI     OpenAPIOptions   // settings of the OpenAPI output
 	Docs        DocsOptions      // settings of the Markdown output
+	GRPC        GRPCOptions      // settings of the gRPC and Connect outputs; see grpc.go
 	Errors      []*Error         // the errors in use (deprecated ones too), in catalog order
 	Retired     []*Error         // the retired codes, in catalog order: reserved forever, nothing generated
 	Envelopes   []*Envelope      // the envelopes in use: the default first, then overrides in order of first use
@@ -46,6 +47,7 @@ type RequestIDOptions struct {
 type GoOptions struct {
 	Package string // package name, default apierrors
 	Out     string // the Go file, relative to the catalog's folder (slash-separated); "" unset, "none" off
+	Import  string // the package's import path, for the gRPC and Connect packages; "" to derive it from the nearest go.mod
 }
 
 // OpenAPIOptions configures the generated OpenAPI document.
@@ -123,6 +125,9 @@ type Error struct {
 	Meta            []Meta            // free string attributes, in catalog order
 	Challenge       string            // WWW-Authenticate value of a 401
 	Fallback        bool              // stands in for non-catalog errors
+	GRPCCode        string            // canonical gRPC code name: the catalog's grpc, or DefaultGRPCCode of the status
+	GRPCReason      string            // AIP-193 ErrorInfo reason: Reason(Code)
+	Help            []Link            // help links, in catalog order
 	Deprecated      string            // why the code is deprecated; empty when it is not
 	ReplacedBy      string            // the code to use instead; empty when none
 	Replacement     *Error            // the error in use that ReplacedBy names; nil when none

@@ -79,6 +79,10 @@ func (cr *catalogReader) errorField(e *Error, f field) {
 		e.Challenge = cr.str(f.value, "challenge")
 	case "fallback":
 		e.Fallback = cr.boolean(f.value, "fallback")
+	case "grpc":
+		cr.grpcCode(e, f.value)
+	case "help":
+		e.Help = cr.help(f.value)
 	default:
 		cr.lifecycleField(e, f)
 	}

@@ -20,9 +20,11 @@ func parseYAML(data []byte) (*yaml.Node, error) {
 
 // Keys of each mapping, in the order the docs list them; hints draw on them.
 var (
-	topKeys         = []string{"version", "api", "description", "format", "type_base", "docs_url", "request_id", "go", "openapi", "docs", "include", "errors"}
+	topKeys         = []string{"version", "api", "description", "format", "type_base", "docs_url", "request_id", "go", "openapi", "docs", "grpc", "include", "errors"}
 	requestIDKeys   = []string{"header"}
-	goKeys          = []string{"package", "out"}
+	goKeys          = []string{"package", "out", "import"}
+	grpcKeys        = []string{"domain", "package", "out", "connect_package", "connect_out"}
+	helpKeys        = []string{"description", "url"}
 	openAPIKeys     = []string{"version", "attach", "default_response", "prefix", "out", "augment"}
 	augmentKeys     = []string{"spec", "out"}
 	docsKeys        = []string{"title", "group_by", "layout", "sections", "providers", "out"}
@@ -30,8 +32,8 @@ var (
 	providerKeys    = []string{"name", "notes", "issues"}
 	issueKeys       = []string{"error", "cause", "fix"}
 	formatKeys      = []string{"name", "media_type", "body"}
-	errorKeys       = []string{"code", "status", "title", "message", "description", "category", "causes", "remediation", "troubleshooting", "details", "headers", "retryable", "format", "meta", "challenge", "fallback", "deprecated", "replaced_by", "since", "retired"}
-	laterErrorKeys  = []string{"translations", "grpc", "help"}
+	errorKeys       = []string{"code", "status", "title", "message", "description", "category", "causes", "remediation", "troubleshooting", "details", "headers", "retryable", "format", "meta", "challenge", "fallback", "deprecated", "replaced_by", "since", "retired", "grpc", "help"}
+	laterErrorKeys  = []string{"translations"}
 	detailKeys      = []string{"name", "type", "required", "description", "example", "enum"}
 	enumKeys        = []string{"value", "description"}
 	troubleshootKey = []string{"check", "solution"}
@@ -41,21 +43,23 @@ var (
 // node positions of things checked across errors.
 type catalogReader struct {
 	*nodeReader
-	c            *Catalog
-	formatPos    map[*Envelope]Pos // where each custom envelope is defined
-	customSeen   int               // custom envelopes so far, for naming
-	attachPos    []Pos             // positions of openapi.attach items
-	errorNodes   map[*Error]*yaml.Node
-	errorsPos    Pos        // position of the errors list
-	requestIDPos Pos        // position of request_id.header
-	includeNode  *yaml.Node // the root's include list, read by the loader
+	c              *Catalog
+	formatPos      map[*Envelope]Pos // where each custom envelope is defined
+	customSeen     int               // custom envelopes so far, for naming
+	attachPos      []Pos             // positions of openapi.attach items
+	errorNodes     map[*Error]*yaml.Node
+	errorsPos      Pos            // position of the errors list
+	requestIDPos   Pos            // position of request_id.header
+	includeNode    *yaml.Node     // the root's include list, read by the loader
+	grpcPos        map[*Error]Pos // position of each error's own grpc code
+	grpcPackagePos []Pos          // positions of grpc.package and grpc.connect_package, in order
 }
 
 // catalog reads the document's top mapping into a Catalog as written,
 // reporting every node of the wrong shape or value. Defaults and derived
 // fields are left to normalize, checks spanning nodes to validate.
 func (r *nodeReader) catalog(n *yaml.Node) *catalogReader {
-	cr := &catalogReader{nodeReader: r, c: &Catalog{}, formatPos: map[*Envelope]Pos{}, errorNodes: map[*Error]*yaml.Node{}}
+	cr := &catalogReader{nodeReader: r, c: &Catalog{}, formatPos: map[*Envelope]Pos{}, errorNodes: map[*Error]*yaml.Node{}, grpcPos: map[*Error]Pos{}}
 	c := cr.c
 	var errorsNode, formatNode *yaml.Node
 	seen := map[string]bool{}
@@ -63,12 +67,7 @@ func (r *nodeReader) catalog(n *yaml.Node) *catalogReader {
 		seen[f.key] = true
 		switch f.key {
 		case "version":
-			if v, ok := r.integer(f.value, "version"); ok {
-				if v != 1 {
-					r.probs.add(posOf(f.value), "catalog version %d is not supported: this errgen reads version 1; write version: 1", v)
-				}
-				c.Version = v
-			}
+			cr.version(f.value)
 		case "api":
 			c.API = r.str(f.value, "api")
 		case "description":
@@ -87,6 +86,8 @@ func (r *nodeReader) catalog(n *yaml.Node) *catalogReader {
 			cr.openAPI(f.value)
 		case "docs":
 			cr.docs(f.value)
+		case "grpc":
+			cr.grpcOptions(f.value)
 		case "errors":
 			errorsNode = f.value
 		case "include":
@@ -113,6 +114,16 @@ func (r *nodeReader) catalog(n *yaml.Node) *catalogReader {
 		cr.errorList(errorsNode)
 	}
 	return cr
+}
+
+// version reads the catalog format's version; only 1 exists.
+func (cr *catalogReader) version(n *yaml.Node) {
+	if v, ok := cr.integer(n, "version"); ok {
+		if v != 1 {
+			cr.probs.add(posOf(n), "catalog version %d is not supported: this errgen reads version 1; write version: 1", v)
+		}
+		cr.c.Version = v
+	}
 }
 
 // errorList reads the errors list.
@@ -216,6 +227,10 @@ func (cr *catalogReader) goOptions(n *yaml.Node) {
 	for _, g := range cr.fields(n, "go", goKeys, nil) {
 		if g.key == "out" {
 			cr.c.Go.Out = cr.outPath(g.value, "go.out")
+			continue
+		}
+		if g.key == "import" {
+			cr.c.Go.Import = cr.importPath(g.value)
 			continue
 		}
 		pkg := cr.str(g.value, "go.package")

@@ -55,6 +55,10 @@ func normalize(c *Catalog) {
 				d.Enum[i].GoName = GoName(d.Enum[i].Value)
 			}
 		}
+		if e.GRPCCode == "" {
+			e.GRPCCode = DefaultGRPCCode(e.Status)
+		}
+		e.GRPCReason = Reason(e.Code)
 		if e.Fallback && c.Fallback == nil {
 			c.Fallback = e
 		}

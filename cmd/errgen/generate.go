@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 
 	"github.com/aymanbagabas/go-udiff"
@@ -16,14 +18,16 @@ import (
 )
 
 const generateSynopsis = `errgen [generate] [CATALOG] [--out DIR] [--go-out FILE] [--go-package NAME]
-                         [--openapi-out FILE] [--markdown-out FILE] [--templates DIR] [--check]
+                         [--openapi-out FILE] [--markdown-out FILE] [--templates DIR]
+                         [--grpc-out FILE] [--connect-out FILE] [--go-import PATH] [--check]
 
 Writes the Go package, the OpenAPI components document and the Markdown page
-for CATALOG (default catalog.yaml), and the specs its openapi.augment names,
-only the files whose bytes change, all or none. Paths come from the catalog's
-go.out, openapi.out and docs.out (relative to its folder); a flag (relative to
-the working directory) replaces the one key it names, --out moves the outputs
-neither sets. A path of none turns that output off.`
+for CATALOG (default catalog.yaml), the specs its openapi.augment names, and
+the gRPC and Connect packages when grpc.out and grpc.connect_out or their
+flags name a file, only the files whose bytes change, all or none. Paths come
+from the catalog's go.out, openapi.out and docs.out (relative to its folder); a
+flag (relative to the working directory) replaces the one key it names, --out
+moves the outputs neither sets. A path of none turns that output off.`
 
 // off is the path that turns an output off.
 const off = "none"
@@ -39,29 +43,26 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 	openapiOut := fs.String("openapi-out", "", "path of the OpenAPI document (default the catalog's openapi.out, else OUT/openapi.yaml; none: no OpenAPI)")
 	markdownOut := fs.String("markdown-out", "", "path of the Markdown page (default the catalog's docs.out, else OUT/errors.md; none: no Markdown)")
 	templates := fs.String("templates", "", "directory of Markdown templates overriding the bundled ones")
+	grpcOut := fs.String("grpc-out", "", "path of the gRPC package's file (default: the catalog's grpc.out; none: no gRPC)")
+	connectOut := fs.String("connect-out", "", "path of the Connect package's file (default: the catalog's grpc.connect_out; none: no Connect)")
+	goImport := fs.String("go-import", "", "import path of the Go package (default: the catalog's go.import, else from the nearest go.mod)")
 	check := fs.Bool("check", false, "write nothing; exit 1 with a diff when an output is stale")
 	if code, stop := fs.parse(args); stop {
 		return code
 	}
-	if *goPackage != "" {
-		if msg := catalog.GoPackageProblem(*goPackage); msg != "" {
-			code, _ := fs.usageError("--go-package %s", msg)
-			return code
-		}
-	}
-	opts := errgen.Options{GoPackage: *goPackage}
-	if *templates != "" {
-		if st, err := os.Stat(*templates); err != nil || !st.IsDir() {
-			code, _ := fs.usageError("--templates %s: not a directory", *templates)
-			return code
-		}
-		opts.Templates = newTemplateDir(*templates)
+	opts, code, ok := generateOptions(fs, *goPackage, *templates)
+	if !ok {
+		return code
 	}
 	c, ok := loadCatalog(*catalogPath, stderr)
 	if !ok {
 		return exitFailure
 	}
-	paths := outputPaths(c, *catalogPath, outputFlags{*out, *goOut, *openapiOut, *markdownOut})
+	paths := outputPaths(c, *catalogPath, outputFlags{*out, *goOut, *openapiOut, *markdownOut, *grpcOut, *connectOut})
+	if err := rpcOptions(&opts, c, paths, *goImport, goFileOf(paths[errgen.OutputGo], *out, cmp.Or(*goPackage, c.Go.Package))); err != nil {
+		fmt.Fprintf(stderr, "errgen: gRPC and Connect packages: %v\n", err)
+		return exitFailure
+	}
 	var files []errgen.File
 	if opts.Outputs = wanted(paths); len(opts.Outputs) > 0 {
 		var err error
@@ -84,6 +85,57 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 		return checkTargets(targets, commandLine(prog, again), stdout, stderr)
 	}
 	return writeTargets(targets, stdout, stderr)
+}
+
+// generateOptions checks --go-package and --templates and makes the
+// options of Generate; ok is false, with the exit code, on a usage error.
+func generateOptions(fs *flags, goPackage, templates string) (opts errgen.Options, code int, ok bool) {
+	if goPackage != "" {
+		if msg := catalog.GoPackageProblem(goPackage); msg != "" {
+			code, _ := fs.usageError("--go-package %s", msg)
+			return opts, code, false
+		}
+	}
+	opts.GoPackage = goPackage
+	if templates != "" {
+		if st, err := os.Stat(templates); err != nil || !st.IsDir() {
+			code, _ := fs.usageError("--templates %s: not a directory", templates)
+			return opts, code, false
+		}
+		opts.Templates = newTemplateDir(templates)
+	}
+	return opts, 0, true
+}
+
+// rpcOptions turns the gRPC and Connect outputs on as paths say, and sets
+// the Go package's import path, which they import: goImport, else the
+// catalog's go.import, else derived from goFile's nearest go.mod.
+func rpcOptions(opts *errgen.Options, c *catalog.Catalog, paths map[errgen.Output]string, goImport, goFile string) error {
+	on := func(p string) bool { return p != "" && p != off }
+	opts.GRPC, opts.Connect = on(paths[errgen.OutputGRPC]), on(paths[errgen.OutputConnect])
+	// A flag's none turns off what the catalog's key turned on: Generate
+	// reads the keys too.
+	if !opts.GRPC {
+		c.GRPC.Out = off
+	}
+	if !opts.Connect {
+		c.GRPC.ConnectOut = off
+	}
+	opts.GoImport = goImport
+	if !opts.GRPC && !opts.Connect || goImport != "" || c.Go.Import != "" {
+		return nil
+	}
+	var err error
+	opts.GoImport, err = goImportPath(goFile)
+	return err
+}
+
+// goFileOf is the Go output's file: the flag's, else the default under out.
+func goFileOf(flag, out, pkg string) string {
+	if flag == "" || flag == off {
+		return filepath.Join(out, pkg, "errors.go")
+	}
+	return flag
 }
 
 // checkTargets diffs every output against the disk, in memory; regenerate

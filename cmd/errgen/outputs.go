@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 type outputFlags struct {
 	out                            string // --out, the folder of the outputs the catalog and the other flags leave unset
 	goOut, openapiOut, markdownOut string
+	grpcOut, connectOut            string
 }
 
 // outputPaths decides where each generated file goes. A flag (relative to
@@ -37,6 +39,9 @@ func outputPaths(c *catalog.Catalog, catalogPath string, fl outputFlags) map[err
 		errgen.OutputGo:       pick(fl.goOut, c.Go.Out),
 		errgen.OutputOpenAPI:  pick(fl.openapiOut, c.OpenAPI.Out),
 		errgen.OutputMarkdown: pick(fl.markdownOut, c.Docs.Out),
+		// the gRPC and Connect packages are off unless a flag or key names a file
+		errgen.OutputGRPC:    cmp.Or(pick(fl.grpcOut, c.GRPC.Out), off),
+		errgen.OutputConnect: cmp.Or(pick(fl.connectOut, c.GRPC.ConnectOut), off),
 	}
 }
 
@@ -44,7 +49,7 @@ func outputPaths(c *catalog.Catalog, catalogPath string, fl outputFlags) map[err
 // compute, in Generate's order.
 func wanted(paths map[errgen.Output]string) []errgen.Output {
 	var outs []errgen.Output
-	for _, o := range []errgen.Output{errgen.OutputGo, errgen.OutputOpenAPI, errgen.OutputMarkdown} {
+	for _, o := range []errgen.Output{errgen.OutputGo, errgen.OutputOpenAPI, errgen.OutputMarkdown, errgen.OutputGRPC, errgen.OutputConnect} {
 		if paths[o] != off {
 			outs = append(outs, o)
 		}

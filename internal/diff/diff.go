@@ -183,6 +183,9 @@ func (cs *changes) catalogWide(before, after *catalog.Catalog) {
 	if before.RequestID.Header != after.RequestID.Header {
 		cs.add("", RequestIDHeaderChanged, "request_id.header changed from %s to %s", orNone(before.RequestID.Header), orNone(after.RequestID.Header))
 	}
+	if before.GRPC.Domain != "" && before.GRPC.Domain != after.GRPC.Domain {
+		cs.add("", GRPCDomainChanged, "grpc.domain changed from %s to %s", before.GRPC.Domain, orNone(after.GRPC.Domain))
+	}
 	if before.Fallback != nil && after.Fallback != nil && before.Fallback.Code != after.Fallback.Code {
 		cs.add("", FallbackChanged, "the fallback for non-catalog errors changed from %s to %s", before.Fallback.Code, after.Fallback.Code)
 	}

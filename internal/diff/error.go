@@ -25,6 +25,9 @@ func (cs *changes) compareError(oldC, newC *catalog.Catalog, o, n *catalog.Error
 	if writesBoth(o, n, catalog.RefCategory) && o.Category != n.Category {
 		cs.add(code, CategoryChanged, "category, written as $category, changed from %q to %q", o.Category, n.Category)
 	}
+	if o.GRPCCode != n.GRPCCode && oldC.GRPC.Domain != "" && newC.GRPC.Domain != "" {
+		cs.add(code, GRPCCodeChanged, "gRPC code changed from %s to %s", o.GRPCCode, n.GRPCCode)
+	}
 	if o.Challenge != n.Challenge {
 		cs.add(code, ChallengeChanged, "challenge changed from %s to %s", orNone(o.Challenge), orNone(n.Challenge))
 	}

@@ -60,6 +60,8 @@ const (
 	GoNameChanged           ChangeKind = "go-name-changed"
 	GoPackageChanged        ChangeKind = "go-package-changed"
 	RequestIDHeaderChanged  ChangeKind = "request-id-header-changed"
+	GRPCCodeChanged         ChangeKind = "grpc-code-changed"
+	GRPCDomainChanged       ChangeKind = "grpc-domain-changed"
 	OpenAPIPrefixChanged    ChangeKind = "openapi-prefix-changed"
 	OpenAPIVersionChanged   ChangeKind = "openapi-version-changed"
 	DefaultResponseChanged  ChangeKind = "default-response-changed"
@@ -128,6 +130,8 @@ var Rules = []Rule{
 	{GoNameChanged, goOnly, "a renamed detail's Go field (and parameter) is renamed: Go code naming the field stops compiling; resource_id to resourceId keeps ResourceID and does not"},
 	{GoPackageChanged, goOnly, "every import of the generated package changes"},
 	{RequestIDHeaderChanged, wire, "clients and proxies read the request id from that header"},
+	{GRPCCodeChanged, wire, "gRPC and Connect clients branch on the status code (retries on UNAVAILABLE, re-auth on UNAUTHENTICATED), as HTTP clients on the status; it changes with the status when the catalog sets none"},
+	{GRPCDomainChanged, wire, "AIP-193 clients identify an error by ErrorInfo's reason and domain together: every error of the old domain is unknown to them"},
 	{OpenAPIPrefixChanged, spec, "nothing changes on the wire, but every component is renamed: types generated from the OpenAPI output get new names and augmented specs' $refs to the old names dangle"},
 	{OpenAPIVersionChanged, spec, "the document's dialect changes (3.1 drops nullable and uses JSON Schema types): tools and generators that read only one version, such as oapi-codegen for 3.0, stop reading it"},
 	{DefaultResponseChanged, spec, "every augmented operation gains or loses its default response: clients generated from the spec change their result types, or stop decoding unexpected errors"},

@@ -195,6 +195,27 @@ func (w declWriter) definitionsTail(c *catalog.Catalog) {
 	w.str("}\n\n// fallback stands in for every error that is not a catalog error.\nvar fallback = ", names.Sentinel(c.Fallback), "\n")
 	w.str("\n// requestIDHeader carries request ids in and out (the catalog's request_id.header);\n",
 		"// empty when the catalog sets none.\nconst requestIDHeader = ", goString(c.RequestID.Header), "\n")
+	w.str("\n// rpcDomain is the domain of every ErrorInfo (the catalog's grpc.domain);\n",
+		"// empty when the catalog sets none.\nconst rpcDomain = ", goString(c.GRPC.Domain), "\n")
+}
+
+// rpc writes the ErrorInfo reason of a definitions row, when it is not the
+// code, and its help links.
+func (w declWriter) rpc(e *catalog.Error) {
+	if e.GRPCReason != e.Code {
+		w.str(", reason: ", goString(e.GRPCReason))
+	}
+	if len(e.Help) == 0 {
+		return
+	}
+	w.str(", help: []RPCLink{")
+	for i, l := range e.Help {
+		if i > 0 {
+			w.str(", ")
+		}
+		w.str("{Description: ", goString(l.Description), ", URL: ", goString(l.URL), "}")
+	}
+	w.str("}")
 }
 
 // definition writes one row of the definitions table. Fields are set in a
@@ -221,6 +242,7 @@ func (w declWriter) definition(e *catalog.Error, metaNames []string) {
 	}
 	w.meta(e, metaNames)
 	w.detailsOrBody(e)
+	w.rpc(e)
 	w.str("},\n")
 }
 
@@ -231,8 +253,8 @@ func (w declWriter) registryEntry(e *catalog.Error) {
 		w.str(", Retryable: true")
 	}
 	for _, f := range [...]struct{ field, value string }{
-		{"DocsURL", e.DocsLink}, {"Category", e.Category}, {"Deprecated", e.Deprecated},
-		{"ReplacedBy", e.ReplacedBy}, {"Since", e.Since},
+		{"DocsURL", e.DocsLink}, {"Category", e.Category},
+		{"GRPCCode", e.GRPCCode}, {"Deprecated", e.Deprecated}, {"ReplacedBy", e.ReplacedBy}, {"Since", e.Since},
 	} {
 		if f.value != "" {
 			w.str(", ", f.field, ": ", goString(f.value))

@@ -14,7 +14,8 @@ import (
 // page's own errors when error.tmpl is the bundled one, and runs the
 // template otherwise, the plain path. TestErrorPartIsTemplate holds the two
 // to the same bytes on every shipped catalog, in both layouts, and on
-// hostile text; BenchmarkErrorPart shows what it buys.
+// hostile text, so a change to error.tmpl fails that test until it is made
+// here too; BenchmarkErrorPart shows what it buys.
 type errorPart struct {
 	b       strings.Builder
 	compact bool
@@ -103,6 +104,9 @@ func (w *errorPart) fullStatus(e *errorData) error {
 		return err
 	}
 	w.statusLine(e)
+	if e.GRPCDomain != "" {
+		w.str("\n\n**gRPC:** ", codeSpan(e.GRPCCode), " · **Reason:** ", codeSpan(e.GRPCReason), " · **Domain:** ", codeSpan(e.GRPCDomain))
+	}
 	w.str("\n\n**Example response:**\n\n", fencedBlock("http", e.Response), "\n\n", fencedBlock("json", body), "\n")
 	if e.Message != nil {
 		w.str("\n**Message:** ", codeSpan(e.Message.Source), "\n")
@@ -252,6 +256,16 @@ func (w *errorPart) retry(e *errorData) {
 		w.str("Safe to retry. Back off exponentially between attempts.")
 	}
 	w.str("\n")
+	if len(e.Help) > 0 {
+		w.str("\n**Help:**\n\n")
+		for _, l := range e.Help {
+			w.str("- <", autolinkURL(l.URL), ">")
+			if l.Description != "" {
+				w.str(" ", inline(l.Description))
+			}
+			w.str("\n")
+		}
+	}
 	if e.DocsLink != "" {
 		w.str("\n**Permalink:** <", autolinkURL(e.DocsLink), ">\n")
 	}

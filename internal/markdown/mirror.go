@@ -22,6 +22,7 @@ type errorData struct {
 	Response   string
 	Details    []detailData // shadows catalog.Error.Details: the example as JSON text
 	RetryAfter bool
+	GRPCDomain string // the catalog's grpc.domain: the page shows gRPC codes when it is set
 
 	// catalog.Error's fields but Details, in its order
 	Code            string
@@ -40,6 +41,9 @@ type errorData struct {
 	Meta            []catalog.Meta
 	Challenge       string
 	Fallback        bool
+	GRPCCode        string
+	GRPCReason      string
+	Help            []catalog.Link
 	Deprecated      string
 	ReplacedBy      string
 	Replacement     *catalog.Error
@@ -87,6 +91,9 @@ func newErrorFields(e *catalog.Error) *errorData {
 		Meta:            e.Meta,
 		Challenge:       e.Challenge,
 		Fallback:        e.Fallback,
+		GRPCCode:        e.GRPCCode,
+		GRPCReason:      e.GRPCReason,
+		Help:            e.Help,
 		Deprecated:      e.Deprecated,
 		ReplacedBy:      e.ReplacedBy,
 		Replacement:     e.Replacement,

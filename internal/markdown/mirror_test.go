@@ -84,6 +84,7 @@ type plainError struct {
 	Response   string
 	Details    []plainDetail
 	RetryAfter bool
+	GRPCDomain string
 }
 
 type plainDetail struct {
@@ -149,7 +150,7 @@ func plainPageOf(p *page) *plainPage {
 	}
 	q := &plainPage{Catalog: p.Catalog, Title: p.Title, Intro: p.Intro, Providers: p.Providers, Sections: p.Sections, Retired: p.Retired}
 	for _, e := range p.Errors {
-		pe := &plainError{Error: e.Error, Reason: e.Reason, Body: e.Body, Response: e.Response, RetryAfter: e.RetryAfter}
+		pe := &plainError{Error: e.Error, Reason: e.Reason, Body: e.Body, Response: e.Response, RetryAfter: e.RetryAfter, GRPCDomain: e.GRPCDomain}
 		for _, d := range e.Details {
 			pe.Details = append(pe.Details, plainDetail{Detail: d.Detail, Example: d.Example})
 		}

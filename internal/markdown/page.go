@@ -81,6 +81,7 @@ func newPage(c *catalog.Catalog) (*page, error) {
 		if err != nil {
 			return nil, fmt.Errorf("error %s: %w", e.Code, err)
 		}
+		d.GRPCDomain = c.GRPC.Domain
 		p.Errors = append(p.Errors, d)
 		if e.Fallback {
 			p.Fallback = d

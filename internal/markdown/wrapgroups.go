@@ -178,7 +178,7 @@ func (st *openBlock) next(line []byte) bool {
 	for len(rest) > 0 && strings.IndexByte(" \t>-+*0123456789.)", rest[0]) >= 0 {
 		rest = rest[1:]
 	}
-	fence, html := opensFence(rest), len(rest) > 0 && rest[0] == '<'
+	fence, html := opensFence(rest), mayOpenHTML(rest)
 	switch {
 	case !fence && !html:
 		return true
@@ -192,6 +192,29 @@ func (st *openBlock) next(line []byte) bool {
 	}
 	return true
 }
+
+// mayOpenHTML reports whether s may start an HTML block: it starts with <
+// and is no autolink, whose scheme ends with a colon where a tag's name
+// could end only with white space, > or />.
+func mayOpenHTML(s []byte) bool {
+	if len(s) < 2 || s[0] != '<' {
+		return false
+	}
+	name := s[1:]
+	if name[0] == '/' {
+		name = name[1:]
+	}
+	if len(name) == 0 || !isASCIILetter(name[0]) {
+		return true // <!, <?, and what else no tag starts with: judged as HTML
+	}
+	n := 1
+	for n < len(name) && (isASCIILetter(name[n]) || name[n] >= '0' && name[n] <= '9' || name[n] == '-' || name[n] == '+' || name[n] == '.') {
+		n++
+	}
+	return n == len(name) || name[n] != ':'
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // opensFence reports whether s starts as a fence opens: three or more ` or
 // ~, and for `, no ` after them.

@@ -63,6 +63,10 @@ var groupCases = []string{
 	"- a\n\n**b** " + long + "\n\n-\n\n" + long + "\n\n*\t" + long + "\n\n***\n\n" + long,
 	"* a\n\n*b* " + long + "\n\n+ x\n\n+y " + long + "\n\n-- " + long,
 	"- a\n  ```\n\n**x**\n```\n\n" + long,
+	"- <https://x.example> " + long + "\n- <div>\n\n" + long + "\n\n<https://y.example> " + long + "\n```\n\n" + long,
+	"<a+b.c:x> " + long + "\n```\n\n" + long + "\n```\n\n" + long,
+	"<div:x>\n```\n\n" + long + "\n```\n\n" + long,
+	"- </p:\n\n" + long,
 }
 
 // TestWrapInGroupsIsWhole: wrapping the page in groups gives the bytes

@@ -7,6 +7,7 @@ package scopestackerrors
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -17,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -148,17 +150,17 @@ func NewInternalServerError() *Error {
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [11]definition{
-	{Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", Category: "Authentication Errors"}, envelope: &envelopes[0], challenge: "Bearer", body: "{\"errors\":[{\"status\":\"401\",\"title\":\"Unauthorized\"}]}"},
-	{Definition: Definition{Code: CodeInvalidClient, Status: 401, Title: "Invalid Client", Category: "Authentication Errors"}, envelope: &envelopes[1], message: "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.", challenge: "Basic", body: "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.\"}"},
-	{Definition: Definition{Code: CodeInvalidGrant, Status: 400, Title: "Invalid Grant", Category: "Authentication Errors"}, envelope: &envelopes[1], message: "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.", body: "{\"error\":\"invalid_grant\",\"error_description\":\"The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.\"}"},
-	{Definition: Definition{Code: CodeInvalidResourceOwner, Status: 400, Title: "Invalid Resource Owner", Category: "Authentication Errors"}, envelope: &envelopes[1], message: "The provided resource owner credentials are not valid, or resource owner cannot be found", body: "{\"error\":\"invalid_resource_owner\",\"error_description\":\"The provided resource owner credentials are not valid, or resource owner cannot be found\"}"},
-	{Definition: Definition{Code: CodeUnsupportedGrantType, Status: 400, Title: "Unsupported Grant Type", Category: "Authentication Errors"}, envelope: &envelopes[1], message: "The authorization grant type is not supported by the authorization server.", body: "{\"error\":\"unsupported_grant_type\",\"error_description\":\"The authorization grant type is not supported by the authorization server.\"}"},
-	{Definition: Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", Category: "Permission Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"403\",\"title\":\"Forbidden\"}]}"},
-	{Definition: Definition{Code: CodeBadRequest, Status: 400, Title: "Bad Request", Category: "Validation and Request Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"400\",\"title\":\"Bad Request\"}]}"},
-	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", Category: "Validation and Request Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"422\",\"title\":\"Unprocessable Entity\"}]}"},
-	{Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found", Category: "Not Found Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"404\",\"title\":\"Not Found\"}]}"},
-	{Definition: Definition{Code: CodeGatewayTimeout, Status: 504, Title: "Gateway Timeout", Category: "Server Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"504\",\"title\":\"Gateway Timeout\"}]}"},
-	{Definition: Definition{Code: CodeInternalServerError, Status: 500, Title: "Internal Server Error", Retryable: true, Category: "Server Errors"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"500\",\"title\":\"Internal Server Error\"}]}"},
+	{Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", Category: "Authentication Errors", GRPCCode: "UNAUTHENTICATED"}, envelope: &envelopes[0], challenge: "Bearer", body: "{\"errors\":[{\"status\":\"401\",\"title\":\"Unauthorized\"}]}"},
+	{Definition: Definition{Code: CodeInvalidClient, Status: 401, Title: "Invalid Client", Category: "Authentication Errors", GRPCCode: "UNAUTHENTICATED"}, envelope: &envelopes[1], message: "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.", challenge: "Basic", body: "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.\"}", reason: "INVALID_CLIENT"},
+	{Definition: Definition{Code: CodeInvalidGrant, Status: 400, Title: "Invalid Grant", Category: "Authentication Errors", GRPCCode: "INVALID_ARGUMENT"}, envelope: &envelopes[1], message: "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.", body: "{\"error\":\"invalid_grant\",\"error_description\":\"The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.\"}", reason: "INVALID_GRANT"},
+	{Definition: Definition{Code: CodeInvalidResourceOwner, Status: 400, Title: "Invalid Resource Owner", Category: "Authentication Errors", GRPCCode: "INVALID_ARGUMENT"}, envelope: &envelopes[1], message: "The provided resource owner credentials are not valid, or resource owner cannot be found", body: "{\"error\":\"invalid_resource_owner\",\"error_description\":\"The provided resource owner credentials are not valid, or resource owner cannot be found\"}", reason: "INVALID_RESOURCE_OWNER"},
+	{Definition: Definition{Code: CodeUnsupportedGrantType, Status: 400, Title: "Unsupported Grant Type", Category: "Authentication Errors", GRPCCode: "INVALID_ARGUMENT"}, envelope: &envelopes[1], message: "The authorization grant type is not supported by the authorization server.", body: "{\"error\":\"unsupported_grant_type\",\"error_description\":\"The authorization grant type is not supported by the authorization server.\"}", reason: "UNSUPPORTED_GRANT_TYPE"},
+	{Definition: Definition{Code: CodeForbidden, Status: 403, Title: "Forbidden", Category: "Permission Errors", GRPCCode: "PERMISSION_DENIED"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"403\",\"title\":\"Forbidden\"}]}"},
+	{Definition: Definition{Code: CodeBadRequest, Status: 400, Title: "Bad Request", Category: "Validation and Request Errors", GRPCCode: "INVALID_ARGUMENT"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"400\",\"title\":\"Bad Request\"}]}"},
+	{Definition: Definition{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", Category: "Validation and Request Errors", GRPCCode: "INVALID_ARGUMENT"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"422\",\"title\":\"Unprocessable Entity\"}]}"},
+	{Definition: Definition{Code: CodeNotFound, Status: 404, Title: "Not Found", Category: "Not Found Errors", GRPCCode: "NOT_FOUND"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"404\",\"title\":\"Not Found\"}]}"},
+	{Definition: Definition{Code: CodeGatewayTimeout, Status: 504, Title: "Gateway Timeout", Category: "Server Errors", GRPCCode: "DEADLINE_EXCEEDED"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"504\",\"title\":\"Gateway Timeout\"}]}"},
+	{Definition: Definition{Code: CodeInternalServerError, Status: 500, Title: "Internal Server Error", Retryable: true, Category: "Server Errors", GRPCCode: "INTERNAL"}, envelope: &envelopes[0], body: "{\"errors\":[{\"status\":\"500\",\"title\":\"Internal Server Error\"}]}"},
 }
 
 // fallback stands in for every error that is not a catalog error.
@@ -167,6 +169,10 @@ var fallback = ErrInternalServerError
 // requestIDHeader carries request ids in and out (the catalog's request_id.header);
 // empty when the catalog sets none.
 const requestIDHeader = ""
+
+// rpcDomain is the domain of every ErrorInfo (the catalog's grpc.domain);
+// empty when the catalog sets none.
+const rpcDomain = "api.scopestack.example"
 
 // envelopes are the wire formats in use; definitions point into this table.
 var envelopes = [2]envelope{
@@ -248,6 +254,7 @@ type Definition struct {
 	Retryable bool   // whether a client may retry the request as is
 	DocsURL   string // link to the error's documentation; empty when none
 	Category  string // the catalog's category; empty when none
+	GRPCCode  string // canonical gRPC code name, e.g. NOT_FOUND: the catalog's, or its status's default
 
 	Deprecated string // why the code is deprecated; empty when it is not
 	ReplacedBy Code   // the code to use instead; empty when none
@@ -267,6 +274,8 @@ type definition struct {
 	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
 	required        bool           // the error has required details: its sentinel matches, but Write never sends it
 	objects         []string       // the object and object[] details, which must hold JSON objects
+	reason          string         // ErrorInfo reason; empty when it is the code itself
+	help            []RPCLink      // the catalog's help links
 	unknown         bool           // made by Parse for a code the catalog does not define; see Error.Known
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared
@@ -2051,4 +2060,207 @@ func isNamedField(name string, named []string) bool {
 		}
 	}
 	return false
+}
+
+// RPCStatus is an error as gRPC and Connect send it on Google's error model
+// (AIP-193: a google.rpc.Status with ErrorInfo, RetryInfo, Help and
+// RequestInfo details), in standard-library types only. The gRPC and Connect
+// packages errgen generates beside this one turn it into their status and
+// back: RPCStatusOf on the server, RPCError on the client.
+type RPCStatus struct {
+	Code       string            // canonical gRPC code name, e.g. NOT_FOUND
+	Message    string            // the developer-facing message
+	Reason     string            // ErrorInfo.reason: the code in UPPER_SNAKE_CASE; "" sends no ErrorInfo
+	Domain     string            // ErrorInfo.domain: the catalog's grpc.domain
+	Metadata   map[string]string // ErrorInfo.metadata: the details, each value not a string as its JSON text
+	RetryDelay time.Duration     // RetryInfo.retry_delay, from the Retry-After header; 0 sends no RetryInfo
+	Links      []RPCLink         // Help.links: the error's docs link, then the catalog's help
+	RequestID  string            // RequestInfo.request_id; "" sends no RequestInfo
+}
+
+// RPCLink is a link of AIP-193's Help detail.
+type RPCLink struct {
+	Description string
+	URL         string
+}
+
+// RPCStatusOf is the status a gRPC or Connect server sends for err: a
+// catalog error it is or wraps, else the fallback, whose text never reaches
+// the client, as with Write. A context's cancellation or deadline that no
+// catalog error wraps is CANCELLED or DEADLINE_EXCEEDED, without ErrorInfo.
+// A nil err is OK.
+func RPCStatusOf(err error) RPCStatus {
+	var e *Error
+	switch {
+	case err == nil:
+		return RPCStatus{Code: "OK"}
+	case errors.As(err, &e):
+	case errors.Is(err, context.Canceled):
+		return RPCStatus{Code: "CANCELLED", Message: context.Canceled.Error()}
+	case errors.Is(err, context.DeadlineExceeded):
+		return RPCStatus{Code: "DEADLINE_EXCEEDED", Message: context.DeadlineExceeded.Error()}
+	}
+	e = writable(err, nil)
+	s := RPCStatus{
+		Code:       e.def.GRPCCode,
+		Message:    e.messageOrTitle(),
+		Reason:     e.def.reasonOrCode(),
+		Domain:     rpcDomain,
+		Metadata:   e.rpcMetadata(),
+		RetryDelay: e.retryDelay(),
+		RequestID:  e.requestID,
+	}
+	if e.def.DocsURL != "" {
+		s.Links = append(s.Links, RPCLink{Description: e.def.Title, URL: e.def.DocsURL})
+	}
+	s.Links = append(s.Links, e.def.help...)
+	return s
+}
+
+// reasonOrCode is the ErrorInfo reason of the definition.
+func (def *definition) reasonOrCode() string {
+	if def.reason != "" {
+		return def.reason
+	}
+	return string(def.Code)
+}
+
+// rpcMetadata is the details object as ErrorInfo metadata: strings as they
+// are, other values (null ones left out) as their JSON text; nil without
+// details.
+func (e *Error) rpcMetadata() map[string]string {
+	if !e.hasDetails() {
+		return nil
+	}
+	obj := e.appendDetails(nil)
+	md := map[string]string{}
+	it, _ := newObjectIter(obj)
+	for key, val, ok := it.next(); ok; key, val, ok = it.next() {
+		name, _ := stringValue(key)
+		if s, ok := stringValue(val); ok {
+			md[name] = s
+		} else if val[0] != 'n' {
+			md[name] = string(val)
+		}
+	}
+	return md
+}
+
+// retryDelay is the delay a Retry-After header of e says, in seconds; 0 for
+// none, or for an HTTP date.
+func (e *Error) retryDelay() time.Duration {
+	for _, h := range e.def.headers {
+		if h.name != "Retry-After" {
+			continue
+		}
+		v := h.value
+		if h.template != nil && e.details != nil {
+			v = headerValue(e.fill(h.template))
+		}
+		if n, err := strconv.ParseInt(v, 10, 64); err == nil && n > 0 && n < 1<<31 {
+			return time.Duration(n) * time.Second
+		}
+	}
+	return 0
+}
+
+// byReason finds definitions by ErrorInfo reason.
+var byReason = sync.OnceValue(func() map[string]*definition {
+	m := make(map[string]*definition, len(definitions))
+	for i := range definitions {
+		m[definitions[i].reasonOrCode()] = &definitions[i]
+	}
+	return m
+})
+
+// RPCError is the catalog error a gRPC or Connect client received as s, as
+// Parse gives it for an HTTP response: a reason of the catalog's domain
+// gives its error, details typed again from the metadata; any other reason
+// gives an error whose Known is false, with the reason as its code and the
+// received message. It returns nil when s carries no ErrorInfo (Reason "").
+// Metadata that does not decode into the error's details leaves them out.
+func RPCError(s RPCStatus) *Error {
+	if s.Reason == "" {
+		return nil
+	}
+	def := byReason()[s.Reason]
+	if def == nil || s.Domain != rpcDomain {
+		return rpcUnknown(s)
+	}
+	e := &Error{def: def, message: def.message}
+	if def.zero != nil && len(s.Metadata) > 0 {
+		v := reflect.New(reflect.TypeOf(def.zero)).Elem()
+		if _, _, err := decodeObject(def, v, metadataObject(v.Type(), s.Metadata), nil); err == nil {
+			e = newError(def, v.Interface())
+		}
+	}
+	if s.Message != e.message && !(e.message == "" && s.Message == def.Title) {
+		e.message, e.custom = s.Message, true
+	}
+	e.requestID = s.RequestID
+	return e
+}
+
+// rpcUnknown is the error of a reason the catalog does not define, with the
+// HTTP status google/rpc/code.proto gives its code.
+func rpcUnknown(s RPCStatus) *Error {
+	status := rpcHTTPStatus[s.Code]
+	if status == 0 {
+		status = 500
+	}
+	return &Error{
+		def: &definition{
+			Definition: Definition{Code: Code(s.Reason), Status: status, GRPCCode: s.Code},
+			envelope:   fallback.def.envelope,
+			unknown:    true,
+		},
+		message:   s.Message,
+		custom:    s.Message != "",
+		requestID: s.RequestID,
+		parsed:    true,
+		status:    status,
+	}
+}
+
+// metadataObject is metadata as the JSON object of details struct type t:
+// a string field's value as a string, any other's as the JSON text it is.
+func metadataObject(t reflect.Type, md map[string]string) []byte {
+	b := []byte{'{'}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name := jsonName(f)
+		v, ok := md[name]
+		if !ok {
+			continue
+		}
+		if len(b) > 1 {
+			b = append(b, ',')
+		}
+		b = append(appendString(b, name), ':')
+		if f.Type.Kind() == reflect.String || !validJSON([]byte(v)) {
+			b = appendString(b, v) // an any detail's string, or a value that fails as the detail's type
+		} else {
+			b = append(b, v...)
+		}
+	}
+	return append(b, '}')
+}
+
+// jsonName is a details field's JSON name.
+func jsonName(f reflect.StructField) string {
+	tag := f.Tag.Get("json")
+	for i := 0; i < len(tag); i++ {
+		if tag[i] == ',' {
+			return tag[:i]
+		}
+	}
+	return tag
+}
+
+// rpcHTTPStatus is google/rpc/code.proto's HTTP mapping of each code.
+var rpcHTTPStatus = map[string]int{
+	"CANCELLED": 499, "UNKNOWN": 500, "INVALID_ARGUMENT": 400, "DEADLINE_EXCEEDED": 504,
+	"NOT_FOUND": 404, "ALREADY_EXISTS": 409, "PERMISSION_DENIED": 403, "RESOURCE_EXHAUSTED": 429,
+	"FAILED_PRECONDITION": 400, "ABORTED": 409, "OUT_OF_RANGE": 400, "UNIMPLEMENTED": 501,
+	"INTERNAL": 500, "UNAVAILABLE": 503, "DATA_LOSS": 500, "UNAUTHENTICATED": 401,
 }

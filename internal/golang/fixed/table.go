@@ -143,12 +143,12 @@ func NewInternal() *Error {
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [6]definition{
-	{Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.example.com/errors#unauthorized", Category: "Authentication errors"}, envelope: &envelopes[0], message: "Authentication required", challenge: "Bearer", body: "{\"error\":\"Authentication required\",\"code\":\"UNAUTHORIZED\"}"},
-	{Definition: Definition{Code: CodeInvalidInput, Status: 400, Title: "Bad Request", DocsURL: "https://docs.example.com/errors#invalid-input", Category: "Validation errors"}, envelope: &envelopes[0], headers: []header{{name: "X-Invalid-Field", template: []templatePart{{detail: "field"}}}}, zero: InvalidInputDetails{}, required: true, objects: []string{"schema", "errors"}},
-	{Definition: Definition{Code: CodeRateLimited, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.example.com/errors#rate-limited", Category: "Rate limiting"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Rate limit of "}, {detail: "limit"}, {literal: " requests per "}, {detail: "window"}, {literal: " exceeded"}}, headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}, {name: "Cache-Control", value: "no-store"}}, zero: RateLimitedDetails{}, required: true},
-	{Definition: Definition{Code: CodeOrderNotFound, Status: 404, Title: "Order not found", DocsURL: "https://docs.example.com/errors#order-not-found", Category: "Not found errors"}, envelope: &envelopes[1], typeURI: "https://example.com/probs/order-not-found", body: "{\"type\":\"https://example.com/probs/order-not-found\",\"title\":\"Order not found\",\"status\":404,\"code\":\"ORDER_NOT_FOUND\"}"},
-	{Definition: Definition{Code: CodeOutOfCredit, Status: 403, Title: "You do not have enough credit.", DocsURL: "https://docs.example.com/errors#out-of-credit", Category: "Billing errors"}, envelope: &envelopes[1], typeURI: "https://example.com/probs/out-of-credit", messageTemplate: []templatePart{{literal: "Your current balance is "}, {detail: "balance"}, {literal: ", but that costs "}, {detail: "cost"}, {literal: "."}}, zero: OutOfCreditDetails{}, required: true},
-	{Definition: Definition{Code: CodeInternal, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.example.com/errors#internal", Category: "Server errors"}, envelope: &envelopes[0], message: "An unexpected error occurred", body: "{\"error\":\"An unexpected error occurred\",\"code\":\"INTERNAL\"}"},
+	{Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.example.com/errors#unauthorized", Category: "Authentication errors", GRPCCode: "UNAUTHENTICATED"}, envelope: &envelopes[0], message: "Authentication required", challenge: "Bearer", body: "{\"error\":\"Authentication required\",\"code\":\"UNAUTHORIZED\"}"},
+	{Definition: Definition{Code: CodeInvalidInput, Status: 400, Title: "Bad Request", DocsURL: "https://docs.example.com/errors#invalid-input", Category: "Validation errors", GRPCCode: "INVALID_ARGUMENT"}, envelope: &envelopes[0], headers: []header{{name: "X-Invalid-Field", template: []templatePart{{detail: "field"}}}}, zero: InvalidInputDetails{}, required: true, objects: []string{"schema", "errors"}},
+	{Definition: Definition{Code: CodeRateLimited, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.example.com/errors#rate-limited", Category: "Rate limiting", GRPCCode: "RESOURCE_EXHAUSTED"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Rate limit of "}, {detail: "limit"}, {literal: " requests per "}, {detail: "window"}, {literal: " exceeded"}}, headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}, {name: "Cache-Control", value: "no-store"}}, zero: RateLimitedDetails{}, required: true},
+	{Definition: Definition{Code: CodeOrderNotFound, Status: 404, Title: "Order not found", DocsURL: "https://docs.example.com/errors#order-not-found", Category: "Not found errors", GRPCCode: "NOT_FOUND"}, envelope: &envelopes[1], typeURI: "https://example.com/probs/order-not-found", body: "{\"type\":\"https://example.com/probs/order-not-found\",\"title\":\"Order not found\",\"status\":404,\"code\":\"ORDER_NOT_FOUND\"}", help: []RPCLink{{Description: "Finding orders", URL: "https://docs.example.com/orders"}}},
+	{Definition: Definition{Code: CodeOutOfCredit, Status: 403, Title: "You do not have enough credit.", DocsURL: "https://docs.example.com/errors#out-of-credit", Category: "Billing errors", GRPCCode: "FAILED_PRECONDITION"}, envelope: &envelopes[1], typeURI: "https://example.com/probs/out-of-credit", messageTemplate: []templatePart{{literal: "Your current balance is "}, {detail: "balance"}, {literal: ", but that costs "}, {detail: "cost"}, {literal: "."}}, zero: OutOfCreditDetails{}, required: true},
+	{Definition: Definition{Code: CodeInternal, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.example.com/errors#internal", Category: "Server errors", GRPCCode: "INTERNAL"}, envelope: &envelopes[0], message: "An unexpected error occurred", body: "{\"error\":\"An unexpected error occurred\",\"code\":\"INTERNAL\"}"},
 }
 
 // fallback stands in for every error that is not a catalog error.
@@ -157,6 +157,10 @@ var fallback = ErrInternal
 // requestIDHeader carries request ids in and out (the catalog's request_id.header);
 // empty when the catalog sets none.
 const requestIDHeader = "X-Request-Id"
+
+// rpcDomain is the domain of every ErrorInfo (the catalog's grpc.domain);
+// empty when the catalog sets none.
+const rpcDomain = "standin.example.com"
 
 // envelopes are the wire formats in use; definitions point into this table.
 var envelopes = [2]envelope{

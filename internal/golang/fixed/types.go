@@ -10,6 +10,7 @@ type Definition struct {
 	Retryable bool   // whether a client may retry the request as is
 	DocsURL   string // link to the error's documentation; empty when none
 	Category  string // the catalog's category; empty when none
+	GRPCCode  string // canonical gRPC code name, e.g. NOT_FOUND: the catalog's, or its status's default
 
 	Deprecated string // why the code is deprecated; empty when it is not
 	ReplacedBy Code   // the code to use instead; empty when none
@@ -29,6 +30,8 @@ type definition struct {
 	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
 	required        bool           // the error has required details: its sentinel matches, but Write never sends it
 	objects         []string       // the object and object[] details, which must hold JSON objects
+	reason          string         // ErrorInfo reason; empty when it is the code itself
+	help            []RPCLink      // the catalog's help links
 	unknown         bool           // made by Parse for a code the catalog does not define; see Error.Known
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared

@@ -1,0 +1,102 @@
+package fixed
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"testing"
+	"time"
+)
+
+func TestRPCStatusOf(t *testing.T) {
+	s := RPCStatusOf(fmt.Errorf("wrapped: %w", NewRateLimited(10, "1m", 30).WithRequestID("req-1")))
+	want := RPCStatus{
+		Code: "RESOURCE_EXHAUSTED", Message: "Rate limit of 10 requests per 1m exceeded",
+		Reason: "RATE_LIMITED", Domain: "standin.example.com",
+		Metadata:   map[string]string{"limit": "10", "window": "1m", "retryAfter": "30"},
+		RetryDelay: 30 * time.Second, RequestID: "req-1",
+		Links: []RPCLink{{Description: "Too Many Requests", URL: "https://docs.example.com/errors#rate-limited"}},
+	}
+	if !reflect.DeepEqual(s, want) {
+		t.Errorf("RPCStatusOf = %+v\nwant %+v", s, want)
+	}
+	links := RPCStatusOf(ErrOrderNotFound).Links
+	if len(links) != 2 || links[1].URL != "https://docs.example.com/orders" || RPCStatusOf(ErrOrderNotFound).Code != "NOT_FOUND" {
+		t.Errorf("ORDER_NOT_FOUND links = %+v", links)
+	}
+}
+
+func TestRPCStatusOfNonCatalog(t *testing.T) {
+	for _, err := range []error{errors.New("secret: db password"), NewInvalidInput("x").WithCause(errors.New("secret"))} {
+		s := RPCStatusOf(err)
+		if s.Code == "INTERNAL" && (s.Reason != "INTERNAL" || s.Message != "An unexpected error occurred") {
+			t.Errorf("RPCStatusOf(%v) = %+v", err, s)
+		}
+	}
+	if s := RPCStatusOf(errors.New("secret")); s.Code != "INTERNAL" || s.Reason != "INTERNAL" {
+		t.Errorf("plain error: %+v", s)
+	}
+	if s := RPCStatusOf(fmt.Errorf("x: %w", context.Canceled)); s.Code != "CANCELLED" || s.Reason != "" {
+		t.Errorf("canceled: %+v", s)
+	}
+	if s := RPCStatusOf(context.DeadlineExceeded); s.Code != "DEADLINE_EXCEEDED" {
+		t.Errorf("deadline: %+v", s)
+	}
+	if s := RPCStatusOf(nil); s.Code != "OK" {
+		t.Errorf("nil: %+v", s)
+	}
+}
+
+func TestRPCErrorRoundTrip(t *testing.T) {
+	for _, e := range []*Error{
+		NewRateLimited(10, "1m", 30).WithRequestID("r"),
+		NewInvalidInputWithDetails(InvalidInputDetails{Field: "name", Reasons: []string{"a", "b"}, Rule: InvalidInputRuleTooLong, Value: []byte(`"v"`)}),
+		NewOutOfCredit(1.5, 3).WithMessage("custom"),
+		ErrOrderNotFound, ErrInternal, ErrUnauthorized,
+	} {
+		got := RPCError(RPCStatusOf(e))
+		if !errors.Is(got, e) || got.Message() != e.Message() || got.RequestID() != e.RequestID() || !reflect.DeepEqual(got.Details(), e.Details()) {
+			t.Errorf("RPCError(RPCStatusOf(%v)) = %v %#v, want %#v", e, got, got.Details(), e.Details())
+		}
+	}
+}
+
+func TestRPCErrorUnknown(t *testing.T) {
+	e := RPCError(RPCStatus{Code: "NOT_FOUND", Reason: "WIDGET_GONE", Domain: "standin.example.com", Message: "no widget"})
+	if e.Known() || e.Code() != "WIDGET_GONE" || e.Status() != 404 || e.Message() != "no widget" || e.Definition().GRPCCode != "NOT_FOUND" {
+		t.Errorf("unknown = %v known=%v status=%d", e, e.Known(), e.Status())
+	}
+	if e := RPCError(RPCStatus{Code: "NOT_FOUND", Reason: "ORDER_NOT_FOUND", Domain: "other.example.com"}); e.Known() {
+		t.Errorf("another domain's reason is known: %v", e)
+	}
+	if RPCError(RPCStatus{Code: "INTERNAL"}) != nil {
+		t.Error("a status without ErrorInfo gives an error")
+	}
+	if s := RPCStatusOf(e); s.Reason != "INTERNAL" {
+		t.Errorf("an unknown error is sent as %+v, not the fallback", s)
+	}
+}
+
+// FuzzRPCError: any status a client receives gives an error or nil, never a
+// panic: a known reason's error of its code (details left out when the
+// metadata does not decode), any other reason's unknown error.
+func FuzzRPCError(f *testing.F) {
+	f.Add("RATE_LIMITED", "limit", "10", "x")
+	f.Add("INVALID_INPUT", "value", `{"a":[1,`, "reasons")
+	f.Add("OUT_OF_CREDIT", "balance", "1e999", "cost")
+	f.Fuzz(func(t *testing.T, reason, key, value, message string) {
+		e := RPCError(RPCStatus{Code: "NOT_FOUND", Reason: reason, Domain: rpcDomain, Message: message,
+			Metadata: map[string]string{key: value, "field": value, "limit": value}})
+		if e == nil {
+			if reason != "" {
+				t.Fatalf("reason %q gave nil", reason)
+			}
+			return
+		}
+		_, _ = e.Error(), RPCStatusOf(e)
+		if def := byReason()[reason]; e.Known() != (def != nil) || def != nil && e.Code() != def.Code {
+			t.Fatalf("reason %q gave %v (known %v)", reason, e, e.Known())
+		}
+	})
+}

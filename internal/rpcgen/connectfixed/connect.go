@@ -1,0 +1,237 @@
+package connectfixed
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"connectrpc.com/connect"
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/types/known/durationpb"
+
+	apierrors "github.com/errgen/errgen/internal/golang/fixed"
+)
+
+// Error is the catalog's error type.
+type Error = apierrors.Error
+
+// codeNames are the canonical names of the codes Connect shares with gRPC,
+// by number.
+var codeNames = [...]string{
+	"OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND",
+	"ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED",
+	"OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED",
+}
+
+// codeOf is the Connect code of a canonical name; CodeUnknown for any other.
+func codeOf(name string) connect.Code {
+	for i, n := range codeNames {
+		if n == name && i > 0 {
+			return connect.Code(i)
+		}
+	}
+	return connect.CodeUnknown
+}
+
+// NewError is the Connect error a handler sends for err, on Google's error
+// model (AIP-193): the catalog's gRPC code and message, and as details
+// ErrorInfo (reason, domain, the details as metadata), RetryInfo (from
+// Retry-After), Help (the docs link and the catalog's help) and RequestInfo
+// (the request id). An error that is not a catalog error (nor wraps one) is
+// sent as the fallback: its text never reaches the client. A context's
+// cancellation or deadline is CANCELLED or DEADLINE_EXCEEDED. A nil err is
+// nil.
+func NewError(err error) *connect.Error {
+	s := apierrors.RPCStatusOf(err)
+	if s.Code == "OK" {
+		return nil
+	}
+	ce := connect.NewError(codeOf(s.Code), errors.New(s.Message))
+	var details []proto.Message
+	if s.Reason != "" {
+		details = append(details, &errdetails.ErrorInfo{Reason: s.Reason, Domain: s.Domain, Metadata: s.Metadata})
+	}
+	if s.RetryDelay > 0 {
+		details = append(details, &errdetails.RetryInfo{RetryDelay: durationpb.New(s.RetryDelay)})
+	}
+	if len(s.Links) > 0 {
+		help := &errdetails.Help{}
+		for _, l := range s.Links {
+			help.Links = append(help.Links, &errdetails.Help_Link{Description: l.Description, Url: l.URL})
+		}
+		details = append(details, help)
+	}
+	if s.RequestID != "" {
+		details = append(details, &errdetails.RequestInfo{RequestId: s.RequestID})
+	}
+	for _, m := range details {
+		if d, err := connect.NewErrorDetail(m); err == nil {
+			ce.AddDetail(d)
+		}
+	}
+	return ce
+}
+
+// FromError is the catalog error err is, wraps, or carries as a Connect
+// error with ErrorInfo, as Parse reads an HTTP response: a reason the
+// catalog defines gives its error, details typed again; another reason (a
+// newer server's) gives an error whose Known is false, with that reason as
+// its code. It reports false for an error without ErrorInfo.
+func FromError(err error) (*Error, bool) {
+	var e *Error
+	if errors.As(err, &e) {
+		return e, true
+	}
+	var ce *connect.Error
+	if !errors.As(err, &ce) {
+		return nil, false
+	}
+	if e = apierrors.RPCError(rpcStatus(ce)); e == nil {
+		return nil, false
+	}
+	return e.WithCause(err), true
+}
+
+// rpcStatus reads a Connect error and the details AIP-193 names.
+func rpcStatus(ce *connect.Error) apierrors.RPCStatus {
+	s := apierrors.RPCStatus{Message: ce.Message(), Code: "UNKNOWN"}
+	if c := int(ce.Code()); c > 0 && c < len(codeNames) {
+		s.Code = codeNames[c]
+	}
+	for _, detail := range ce.Details() {
+		m, err := detail.Value()
+		if err != nil {
+			continue
+		}
+		switch d := m.(type) {
+		case *errdetails.ErrorInfo:
+			s.Reason, s.Domain, s.Metadata = d.GetReason(), d.GetDomain(), d.GetMetadata()
+		case *errdetails.RetryInfo:
+			s.RetryDelay = d.GetRetryDelay().AsDuration()
+		case *errdetails.Help:
+			for _, l := range d.GetLinks() {
+				s.Links = append(s.Links, apierrors.RPCLink{Description: l.GetDescription(), URL: l.GetUrl()})
+			}
+		case *errdetails.RequestInfo:
+			s.RequestID = d.GetRequestId()
+		}
+	}
+	return s
+}
+
+// RetryDelay is the delay a Connect error's RetryInfo asks a client to wait
+// before retrying; false when it has none.
+func RetryDelay(err error) (time.Duration, bool) {
+	var ce *connect.Error
+	if !errors.As(err, &ce) {
+		return 0, false
+	}
+	d := rpcStatus(ce).RetryDelay
+	return d, d > 0
+}
+
+// Option configures Interceptor.
+type Option func(*options)
+
+type options struct {
+	report func(ctx context.Context, procedure string, err error)
+}
+
+// WithReport sets what the interceptor does, on a handler, with an error
+// that is not a catalog error, or a panic, before the client gets the
+// fallback: by default, log it with slog.Default().
+func WithReport(report func(ctx context.Context, procedure string, err error)) Option {
+	return func(o *options) { o.report = report }
+}
+
+// Interceptor is a connect.Interceptor for handlers and clients. On a
+// handler it turns every error returned, and a panic, into NewError's; on a
+// client it gives back the catalog error of a failed call, so that
+// errors.Is(err, apierrors.ErrNotFound) and its typed details work.
+func Interceptor(opts ...Option) connect.Interceptor {
+	o := &options{report: func(ctx context.Context, procedure string, err error) {
+		slog.Default().ErrorContext(ctx, "non-catalog error", "procedure", procedure, "error", err)
+	}}
+	for _, opt := range opts {
+		opt(o)
+	}
+	return interceptor{o}
+}
+
+type interceptor struct {
+	o *options
+}
+
+// handlerError is the Connect error a handler returns for err, reporting
+// what becomes the fallback.
+func (o *options) handlerError(ctx context.Context, procedure string, err error) error {
+	var e *Error
+	if !errors.As(err, &e) && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+		o.report(ctx, procedure, err)
+	}
+	return NewError(err)
+}
+
+// clientError is err as a client gets it back: the catalog error a Connect
+// error carries (wrapping it, so connect.CodeOf still works), else err.
+func clientError(err error) error {
+	if err == nil {
+		return nil
+	}
+	if e, ok := FromError(err); ok {
+		return e
+	}
+	return err
+}
+
+func (i interceptor) WrapUnary(next connect.UnaryFunc) connect.UnaryFunc {
+	return func(ctx context.Context, req connect.AnyRequest) (resp connect.AnyResponse, err error) {
+		if req.Spec().IsClient {
+			resp, err = next(ctx, req)
+			return resp, clientError(err)
+		}
+		defer func() {
+			if v := recover(); v != nil {
+				resp, err = nil, i.o.handlerError(ctx, req.Spec().Procedure, fmt.Errorf("panic: %v", v))
+			}
+		}()
+		if resp, err = next(ctx, req); err != nil {
+			return nil, i.o.handlerError(ctx, req.Spec().Procedure, err)
+		}
+		return resp, nil
+	}
+}
+
+func (i interceptor) WrapStreamingClient(next connect.StreamingClientFunc) connect.StreamingClientFunc {
+	return func(ctx context.Context, spec connect.Spec) connect.StreamingClientConn {
+		return clientConn{next(ctx, spec)}
+	}
+}
+
+func (i interceptor) WrapStreamingHandler(next connect.StreamingHandlerFunc) connect.StreamingHandlerFunc {
+	return func(ctx context.Context, conn connect.StreamingHandlerConn) (err error) {
+		defer func() {
+			if v := recover(); v != nil {
+				err = i.o.handlerError(ctx, conn.Spec().Procedure, fmt.Errorf("panic: %v", v))
+			}
+		}()
+		if err = next(ctx, conn); err != nil {
+			return i.o.handlerError(ctx, conn.Spec().Procedure, err)
+		}
+		return nil
+	}
+}
+
+// clientConn is a streaming client connection whose errors are catalog
+// errors.
+type clientConn struct {
+	connect.StreamingClientConn
+}
+
+func (c clientConn) Send(m any) error     { return clientError(c.StreamingClientConn.Send(m)) }
+func (c clientConn) Receive(m any) error  { return clientError(c.StreamingClientConn.Receive(m)) }
+func (c clientConn) CloseRequest() error  { return clientError(c.StreamingClientConn.CloseRequest()) }
+func (c clientConn) CloseResponse() error { return clientError(c.StreamingClientConn.CloseResponse()) }

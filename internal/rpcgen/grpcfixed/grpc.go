@@ -1,0 +1,273 @@
+package grpcfixed
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	spb "google.golang.org/genproto/googleapis/rpc/status"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/types/known/anypb"
+	"google.golang.org/protobuf/types/known/durationpb"
+
+	apierrors "github.com/errgen/errgen/internal/golang/fixed"
+)
+
+// Error is the catalog's error type.
+type Error = apierrors.Error
+
+// codeNames are the canonical names of the gRPC codes, by number.
+var codeNames = [...]string{
+	"OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND",
+	"ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED",
+	"OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED",
+}
+
+// codeOf is the gRPC code of a canonical name; UNKNOWN for any other.
+func codeOf(name string) codes.Code {
+	for i, n := range codeNames {
+		if n == name {
+			return codes.Code(i)
+		}
+	}
+	return codes.Unknown
+}
+
+// nameOf is the canonical name of a gRPC code.
+func nameOf(c codes.Code) string {
+	if int(c) < len(codeNames) {
+		return codeNames[c]
+	}
+	return "UNKNOWN"
+}
+
+// Status is the gRPC status a server sends for err, on Google's error model
+// (AIP-193): the catalog's gRPC code and message, and as details ErrorInfo
+// (reason, domain, the details as metadata), RetryInfo (from Retry-After),
+// Help (the docs link and the catalog's help) and RequestInfo (the request
+// id). An error that is not a catalog error (nor wraps one) is sent as the
+// fallback: its text never reaches the client. A context's cancellation or
+// deadline is CANCELLED or DEADLINE_EXCEEDED. A nil err is OK.
+func Status(err error) *status.Status {
+	s := apierrors.RPCStatusOf(err)
+	if s.Code == "OK" {
+		return status.New(codes.OK, "")
+	}
+	p := &spb.Status{Code: int32(codeOf(s.Code)), Message: s.Message}
+	var details []proto.Message
+	if s.Reason != "" {
+		details = append(details, &errdetails.ErrorInfo{Reason: s.Reason, Domain: s.Domain, Metadata: s.Metadata})
+	}
+	if s.RetryDelay > 0 {
+		details = append(details, &errdetails.RetryInfo{RetryDelay: durationpb.New(s.RetryDelay)})
+	}
+	if len(s.Links) > 0 {
+		help := &errdetails.Help{}
+		for _, l := range s.Links {
+			help.Links = append(help.Links, &errdetails.Help_Link{Description: l.Description, Url: l.URL})
+		}
+		details = append(details, help)
+	}
+	if s.RequestID != "" {
+		details = append(details, &errdetails.RequestInfo{RequestId: s.RequestID})
+	}
+	for _, d := range details {
+		if a, err := anypb.New(d); err == nil {
+			p.Details = append(p.Details, a)
+		}
+	}
+	return status.FromProto(p)
+}
+
+// FromError is the catalog error err is, wraps, or carries as a gRPC status
+// with ErrorInfo, as Parse reads an HTTP response: a reason the catalog
+// defines gives its error, details typed again; another reason (a newer
+// server's) gives an error whose Known is false, with that reason as its
+// code. It reports false for an error without ErrorInfo.
+func FromError(err error) (*Error, bool) {
+	var e *Error
+	if errors.As(err, &e) {
+		return e, true
+	}
+	st, ok := status.FromError(err)
+	if !ok || st.Code() == codes.OK {
+		return nil, false
+	}
+	if e = apierrors.RPCError(rpcStatus(st)); e == nil {
+		return nil, false
+	}
+	return e.WithCause(err), true
+}
+
+// rpcStatus reads a gRPC status and the details AIP-193 names.
+func rpcStatus(st *status.Status) apierrors.RPCStatus {
+	s := apierrors.RPCStatus{Code: nameOf(st.Code()), Message: st.Message()}
+	for _, a := range st.Proto().GetDetails() {
+		m, err := a.UnmarshalNew()
+		if err != nil {
+			continue
+		}
+		switch d := m.(type) {
+		case *errdetails.ErrorInfo:
+			s.Reason, s.Domain, s.Metadata = d.GetReason(), d.GetDomain(), d.GetMetadata()
+		case *errdetails.RetryInfo:
+			s.RetryDelay = d.GetRetryDelay().AsDuration()
+		case *errdetails.Help:
+			for _, l := range d.GetLinks() {
+				s.Links = append(s.Links, apierrors.RPCLink{Description: l.GetDescription(), URL: l.GetUrl()})
+			}
+		case *errdetails.RequestInfo:
+			s.RequestID = d.GetRequestId()
+		}
+	}
+	return s
+}
+
+// RetryDelay is the delay a status's RetryInfo asks a client to wait before
+// retrying; false when it has none.
+func RetryDelay(err error) (time.Duration, bool) {
+	st, ok := status.FromError(err)
+	if !ok {
+		return 0, false
+	}
+	d := rpcStatus(st).RetryDelay
+	return d, d > 0
+}
+
+// WriteHTTP writes the error of a gRPC call as the catalog's HTTP API does
+// (apierrors.Write): a status these packages sent becomes its catalog
+// error again, in the catalog's envelope, with its status and headers; any
+// other error becomes the fallback. It is a grpc-gateway error handler, so
+// that one service has one error wire over HTTP and gRPC:
+//
+//	runtime.WithErrorHandler(func(_ context.Context, _ *runtime.ServeMux, _ runtime.Marshaler, w http.ResponseWriter, r *http.Request, err error) {
+//		apierrorsgrpc.WriteHTTP(w, r, err)
+//	})
+func WriteHTTP(w http.ResponseWriter, r *http.Request, err error) {
+	if e, ok := FromError(err); ok {
+		err = e
+	}
+	apierrors.Write(w, r, err)
+}
+
+// Option configures the server interceptors.
+type Option func(*options)
+
+type options struct {
+	report func(ctx context.Context, method string, err error)
+}
+
+// WithReport sets what the server interceptors do with an error that is not
+// a catalog error, or a panic, before the client gets the fallback: by
+// default, log it with slog.Default().
+func WithReport(report func(ctx context.Context, method string, err error)) Option {
+	return func(o *options) { o.report = report }
+}
+
+func newOptions(opts []Option) *options {
+	o := &options{report: func(ctx context.Context, method string, err error) {
+		slog.Default().ErrorContext(ctx, "non-catalog error", "method", method, "error", err)
+	}}
+	for _, opt := range opts {
+		opt(o)
+	}
+	return o
+}
+
+// serverError is the status error a server interceptor returns for err,
+// reporting what becomes the fallback.
+func (o *options) serverError(ctx context.Context, method string, err error) error {
+	var e *Error
+	if !errors.As(err, &e) && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+		o.report(ctx, method, err)
+	}
+	return Status(err).Err()
+}
+
+// recovered is the error of a recovered panic.
+func recovered(v any) error {
+	return fmt.Errorf("panic: %v", v)
+}
+
+// UnaryServerInterceptor turns every error a unary handler returns, and a
+// panic, into its Status.
+func UnaryServerInterceptor(opts ...Option) grpc.UnaryServerInterceptor {
+	o := newOptions(opts)
+	return func(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (resp any, err error) {
+		defer func() {
+			if v := recover(); v != nil {
+				resp, err = nil, o.serverError(ctx, info.FullMethod, recovered(v))
+			}
+		}()
+		resp, err = handler(ctx, req)
+		if err != nil {
+			return nil, o.serverError(ctx, info.FullMethod, err)
+		}
+		return resp, nil
+	}
+}
+
+// StreamServerInterceptor turns the error a streaming handler returns, and
+// a panic, into its Status.
+func StreamServerInterceptor(opts ...Option) grpc.StreamServerInterceptor {
+	o := newOptions(opts)
+	return func(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) (err error) {
+		defer func() {
+			if v := recover(); v != nil {
+				err = o.serverError(ss.Context(), info.FullMethod, recovered(v))
+			}
+		}()
+		if err = handler(srv, ss); err != nil {
+			return o.serverError(ss.Context(), info.FullMethod, err)
+		}
+		return nil
+	}
+}
+
+// clientError is err as a client gets it back: the catalog error a status
+// carries (wrapping the status error, so status.Code still works), else err.
+func clientError(err error) error {
+	if err == nil {
+		return nil
+	}
+	if e, ok := FromError(err); ok {
+		return e
+	}
+	return err
+}
+
+// UnaryClientInterceptor gives back the catalog error of a failed call, so
+// that errors.Is(err, apierrors.ErrNotFound) and its typed details work.
+func UnaryClientInterceptor() grpc.UnaryClientInterceptor {
+	return func(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {
+		return clientError(invoker(ctx, method, req, reply, cc, opts...))
+	}
+}
+
+// StreamClientInterceptor gives back the catalog error of a failed stream,
+// from its start and each message.
+func StreamClientInterceptor() grpc.StreamClientInterceptor {
+	return func(ctx context.Context, desc *grpc.StreamDesc, cc *grpc.ClientConn, method string, streamer grpc.Streamer, opts ...grpc.CallOption) (grpc.ClientStream, error) {
+		cs, err := streamer(ctx, desc, cc, method, opts...)
+		if err != nil {
+			return nil, clientError(err)
+		}
+		return clientStream{cs}, nil
+	}
+}
+
+// clientStream is a client stream whose errors are catalog errors.
+type clientStream struct {
+	grpc.ClientStream
+}
+
+func (s clientStream) SendMsg(m any) error { return clientError(s.ClientStream.SendMsg(m)) }
+func (s clientStream) RecvMsg(m any) error { return clientError(s.ClientStream.RecvMsg(m)) }
+func (s clientStream) CloseSend() error    { return clientError(s.ClientStream.CloseSend()) }
