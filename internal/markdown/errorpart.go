@@ -169,6 +169,27 @@ func (w *errorPart) details(e *errorData) {
 			w.enum(d)
 		}
 	}
+	for _, d := range e.Details {
+		for _, ft := range d.FieldTables() {
+			w.fieldTable(ft)
+		}
+	}
+}
+
+// fieldTable is the table of one object's fields, as error.tmpl writes it.
+func (w *errorPart) fieldTable(ft fieldTable) {
+	w.str("\n**Fields of ", codeSpan(ft.Path))
+	if ft.Many {
+		w.str(" (each object)")
+	}
+	w.str(":**\n\n| Name | Type | Required | Description |\n| --- | --- | --- | --- |\n")
+	for _, f := range ft.Fields {
+		desc := "—"
+		if f.Description != "" {
+			desc = cell(f.Description)
+		}
+		w.str("| ", cell(codeSpan(f.Name)), " | ", cell(string(f.Type)), " | ", yesNo(f.Required), " | ", desc, " |\n")
+	}
 }
 
 func (w *errorPart) enum(d detailData) {
