@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sync"
 
 	"github.com/errgen/errgen/catalog"
@@ -46,11 +47,12 @@ const (
 // and Connect packages when the catalog's grpc.out and grpc.connect_out name
 // a file.
 type Options struct {
-	GoPackage string // overrides the catalog's go.package when set
-	Templates fs.FS  // Markdown templates overriding the bundled ones, file by file; nil for none
-	GRPC      bool   // generate the gRPC package whatever grpc.out says
-	Connect   bool   // generate the Connect package whatever grpc.connect_out says
-	GoImport  string // the Go package's import path, which the gRPC and Connect packages import; overrides go.import
+	GoPackage string   // overrides the catalog's go.package when set
+	Templates fs.FS    // Markdown templates overriding the bundled ones, file by file; nil for none
+	GRPC      bool     // generate the gRPC package whatever grpc.out says
+	Connect   bool     // generate the Connect package whatever grpc.connect_out says
+	GoImport  string   // the Go package's import path, which the gRPC and Connect packages import; overrides go.import
+	Outputs   []Output // the outputs to compute, in any order, of those on; nil or empty for every one on
 }
 
 // File is one generated output.
@@ -124,11 +126,12 @@ func Check(c *catalog.Catalog) []diag.Diagnostic {
 	return golang.Rules(c)
 }
 
-// Generate returns every output for c, in a fixed order. It fails as a whole:
-// either every file is returned or none; a catalog that Check finds problems
-// in fails with a *diag.List. The emitters only read the catalog,
-// so they run concurrently; results and the error reported do not depend on
-// which finishes first.
+// Generate returns the outputs for c that are on (the gRPC and Connect
+// packages are opt-in) and that opts.Outputs selects (every one on when it
+// is empty), in a fixed order; an output not selected is not computed. It fails as a whole: either every file is returned or none; a
+// catalog that Check finds problems in fails with a *diag.List. The
+// emitters only read the catalog, so they run concurrently; results and
+// the error reported do not depend on which finishes first.
 func Generate(c *catalog.Catalog, opts Options) ([]File, error) {
 	if err := c.Report(Check(c)); err != nil {
 		return nil, err
@@ -138,16 +141,14 @@ func Generate(c *catalog.Catalog, opts Options) ([]File, error) {
 			return nil, fmt.Errorf("Go package %s", msg)
 		}
 	}
-	var on []emitter
-	for _, em := range emitters {
-		if em.on == nil || em.on(c, opts) {
-			on = append(on, em)
-		}
+	chosen, err := selected(c, opts)
+	if err != nil {
+		return nil, err
 	}
-	files := make([]File, len(on))
-	errs := make([]error, len(on))
+	files := make([]File, len(chosen))
+	errs := make([]error, len(chosen))
 	var wg sync.WaitGroup
-	for i, em := range on {
+	for i, em := range chosen {
 		wg.Go(func() {
 			data, err := em.emit(c, opts)
 			files[i] = File{Output: em.output, Path: em.path(c, opts), Data: data}
@@ -157,10 +158,28 @@ func Generate(c *catalog.Catalog, opts Options) ([]File, error) {
 	wg.Wait()
 	for i, err := range errs {
 		if err != nil {
-			return nil, fmt.Errorf("%s output: %w", on[i].output, err)
+			return nil, fmt.Errorf("%s output: %w", chosen[i].output, err)
 		}
 	}
 	return files, nil
+}
+
+// selected is the emitters Generate runs, in its order: those on for c and
+// opts (the gRPC and Connect packages are opt-in) that opts.Outputs names,
+// or every one on when it names none.
+func selected(c *catalog.Catalog, opts Options) ([]emitter, error) {
+	for _, o := range opts.Outputs {
+		if !slices.ContainsFunc(emitters, func(em emitter) bool { return em.output == o }) {
+			return nil, fmt.Errorf("unknown output %q", o)
+		}
+	}
+	var chosen []emitter
+	for _, em := range emitters {
+		if (em.on == nil || em.on(c, opts)) && (len(opts.Outputs) == 0 || slices.Contains(opts.Outputs, em.output)) {
+			chosen = append(chosen, em)
+		}
+	}
+	return chosen, nil
 }
 
 func goPackage(c *catalog.Catalog, opts Options) string {

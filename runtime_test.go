@@ -273,7 +273,7 @@ func TestParseUnknownCode(t *testing.T) {
 	if e.Known() || e.Code() != "WIDGET_NOT_FOUND" || e.Message() != "No such widget" || e.Status() != 404 || e.Details() != nil {
 		t.Errorf("Parse = known %v %q %q %d %v", e.Known(), e.Code(), e.Message(), e.Status(), e.Details())
 	}
-	if _, ok := apierrors.Lookup(string(e.Code())); ok {
+	if _, ok := apierrors.Lookup(e.Code()); ok {
 		t.Error("Lookup knows the code")
 	}
 	rec := httptest.NewRecorder()
@@ -456,7 +456,7 @@ func TestRegistry(t *testing.T) {
 		if string(d.Code) != e.Code || d.Status != e.Status || d.Title != e.Title || d.Retryable != e.Retryable || d.DocsURL != e.DocsLink {
 			t.Errorf("definition %d = %+v, catalog says %s %d %q", i, d, e.Code, e.Status, e.Title)
 		}
-		if got, ok := apierrors.Lookup(e.Code); !ok || got != d {
+		if got, ok := apierrors.Lookup(apierrors.Code(e.Code)); !ok || got != d {
 			t.Errorf("Lookup(%s) = %+v, %v", e.Code, got, ok)
 		}
 	}

@@ -15,7 +15,7 @@ import (
 // detail reads one detail, or returns nil when it has no usable name.
 func (cr *catalogReader) detail(n *yaml.Node) *Detail {
 	d := &Detail{Pos: posOf(n)}
-	var example, enum *yaml.Node
+	var example, enum, fields *yaml.Node
 	for _, f := range cr.fields(n, "detail", detailKeys, nil) {
 		switch f.key {
 		case "name":
@@ -36,6 +36,8 @@ func (cr *catalogReader) detail(n *yaml.Node) *Detail {
 			example = f.value
 		case "enum":
 			enum = f.value
+		case "fields":
+			fields = f.value
 		}
 	}
 	if n.Kind != yaml.MappingNode {
@@ -57,6 +59,9 @@ func (cr *catalogReader) detail(n *yaml.Node) *Detail {
 	}
 	if enum != nil {
 		d.Enum = cr.enum(enum, d)
+	}
+	if fields != nil {
+		d.Fields = cr.objectFields(fields, d)
 	}
 	if example != nil {
 		d.Example = cr.example(example, d)
@@ -334,4 +339,33 @@ func writeJSON(buf *bytes.Buffer, n *yaml.Node) error {
 		return fmt.Errorf("unexpected %s", kindName(n))
 	}
 	return nil
+}
+
+// objectFields reads the fields of an object or object[] detail: each is
+// read as a detail is, nesting allowed, and their names are unique.
+func (cr *catalogReader) objectFields(n *yaml.Node, d *Detail) []*Detail {
+	if d.Type != TypeObject && d.Type != TypeObjects {
+		cr.probs.add(posOf(n), "detail %q: fields are only for object and object[] details, not %s: drop them or make the detail an object", d.Name, d.Type)
+		return nil
+	}
+	items := cr.list(n, fmt.Sprintf("detail %q: fields", d.Name))
+	if n.Kind == yaml.SequenceNode && len(items) == 0 {
+		cr.probs.add(posOf(n), "detail %q: fields is empty: list the members, or drop it for a free-form object", d.Name)
+		return nil
+	}
+	var fields []*Detail
+	seen := map[string]bool{}
+	for _, item := range items {
+		f := cr.detail(item)
+		if f == nil {
+			continue
+		}
+		if seen[strings.ToLower(f.Name)] || seen[GoName(f.Name)] {
+			cr.probs.add(f.Pos, "detail %q: field %q is declared twice (Go and JSON match names without case, Go names as GoName spells them): remove one", d.Name, f.Name)
+			continue
+		}
+		seen[strings.ToLower(f.Name)], seen[GoName(f.Name)] = true, true
+		fields = append(fields, f)
+	}
+	return fields
 }

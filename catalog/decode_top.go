@@ -34,7 +34,7 @@ var (
 	formatKeys      = []string{"name", "media_type", "body"}
 	errorKeys       = []string{"code", "status", "title", "message", "description", "category", "causes", "remediation", "troubleshooting", "details", "headers", "retryable", "format", "meta", "challenge", "fallback", "deprecated", "replaced_by", "since", "retired", "grpc", "help"}
 	laterErrorKeys  = []string{"translations"}
-	detailKeys      = []string{"name", "type", "required", "description", "example", "enum"}
+	detailKeys      = []string{"name", "type", "required", "description", "example", "enum", "fields"}
 	enumKeys        = []string{"value", "description"}
 	troubleshootKey = []string{"check", "solution"}
 )

@@ -143,6 +143,22 @@ func (e *Envelope) Carries(detail string) bool {
 	return false
 }
 
+// MessagePlaces reports whether the error's message names the detail and
+// its envelope writes the message: the detail's value is then on the wire,
+// in the message, even where the envelope has no other place for it. Parse
+// cannot take it back out of the text, and leaves such a detail empty.
+func (e *Error) MessagePlaces(detail string) bool {
+	if e.Message == nil || e.Format == nil || !e.Format.Has(RefMessage) {
+		return false
+	}
+	for _, p := range e.Message.Parts {
+		if p.Detail == detail {
+			return true
+		}
+	}
+	return false
+}
+
 // HasSpread reports whether the envelope spreads the details into an object.
 func (e *Envelope) HasSpread() bool {
 	var walk func(n *Node) bool
@@ -190,7 +206,7 @@ func (e *Envelope) SpreadKeys() []string {
 
 // Presets are the bundled envelopes, by name.
 var presets = map[string]struct{ mediaType, body string }{
-	"problem": {"application/problem+json", `{"type": "$type", "title": "$title", "status": "$status", "detail": "$message?", "instance": "$instance?", "code": "$code", "...": "$details"}`},
+	"problem": {"application/problem+json", `{"type": "$type", "title": "$title", "status": "$status", "detail": "$message?", "instance": "$instance?", "code": "$code", "request_id": "$request_id?", "...": "$details"}`},
 	"flat":    {"application/json", `{"error": "$message", "code": "$code", "details": "$details?"}`},
 	"jsonapi": {"application/vnd.api+json", `{"errors": [{"status": "$status_text", "code": "$code", "title": "$title", "detail": "$message?", "meta": "$details?"}]}`},
 	"nested":  {"application/json", `{"error": {"code": "$code", "message": "$message", "type": "$meta.type?", "param": "$details.param?", "...": "$details", "request_id": "$request_id?"}}`},

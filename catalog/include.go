@@ -37,13 +37,14 @@ var includedKeys = []string{"category", "errors"}
 // loader reads a root catalog and the files it includes through one
 // budget of MaxSize bytes, so that the limits hold for the merged catalog.
 type loader struct {
-	files   Files
-	probs   *problems
-	left    int64             // bytes the catalog may still read
-	ids     map[string]string // identity of each file read → the pattern that brought it in
-	rootID  string
-	broken  bool         // a file could not be read, or an include brought none: checks across files would mislead
-	aliases map[Pos]bool // where aliases were, whose nulls' problems are not worth reporting
+	files      Files
+	probs      *problems
+	left       int64             // bytes the catalog may still read
+	ids        map[string]string // identity of each file read → the pattern that brought it in
+	rootID     string
+	broken     bool         // a file could not be read, or an include brought none: checks across files would mislead
+	aliases    map[Pos]bool // where aliases were, whose nulls' problems are not worth reporting
+	errorCount int          // the items of the errors lists read so far
 }
 
 // LoadFiles reads, normalizes and validates the catalog root of files with
@@ -138,6 +139,9 @@ func (l *loader) parse(file string, data []byte, what string) *yaml.Node {
 		l.aliases[p] = true
 	}
 	stamp(doc, file)
+	if l.tooManyErrors(doc.Content[0]) {
+		return l.fail()
+	}
 	return doc.Content[0]
 }
 

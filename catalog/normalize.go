@@ -49,12 +49,7 @@ func normalize(c *Catalog) {
 		if c.DocsURL != "" {
 			e.DocsLink = c.DocsURL + "#" + e.Anchor
 		}
-		for _, d := range e.Details {
-			d.GoName = GoName(d.Name)
-			for i := range d.Enum {
-				d.Enum[i].GoName = GoName(d.Enum[i].Value)
-			}
-		}
+		nameDetails(e.Details)
 		if e.GRPCCode == "" {
 			e.GRPCCode = DefaultGRPCCode(e.Status)
 		}
@@ -69,5 +64,16 @@ func normalize(c *Catalog) {
 			e.Title = http.StatusText(e.Status)
 		}
 		e.Anchor = Kebab(e.Code)
+	}
+}
+
+// nameDetails gives details, and the fields of object details, their Go names.
+func nameDetails(ds []*Detail) {
+	for _, d := range ds {
+		d.GoName = GoName(d.Name)
+		for i := range d.Enum {
+			d.Enum[i].GoName = GoName(d.Enum[i].Value)
+		}
+		nameDetails(d.Fields)
 	}
 }

@@ -159,8 +159,8 @@ func (cr *catalogReader) validateDetails(e *Error) {
 		cr.checkPlaceholders(e, e.Message, "message")
 	}
 	for _, d := range e.Details {
-		if d.Name != "" && !e.Format.Carries(d.Name) {
-			cr.probs.add(d.Pos, "error %q: the %s envelope has no place for detail %q: add \"$details\", a spread (\"...\": \"$details\") or \"$details.%s\" to it, or drop the detail", e.Code, e.Format.Name, d.Name, d.Name)
+		if d.Name != "" && !e.Format.Carries(d.Name) && !e.MessagePlaces(d.Name) {
+			cr.probs.add(d.Pos, "error %q: the %s envelope has no place for detail %q: add \"$details\", a spread (\"...\": \"$details\") or \"$details.%s\" to it, name it in the message (\"{%s}\"), or drop the detail", e.Code, e.Format.Name, d.Name, d.Name, d.Name)
 		}
 	}
 	if keys := e.Format.SpreadKeys(); len(keys) > 0 {

@@ -63,10 +63,13 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errgen: gRPC and Connect packages: %v\n", err)
 		return exitFailure
 	}
-	files, err := errgen.Generate(c, opts)
-	if err != nil {
-		fmt.Fprintf(stderr, "errgen: %v\n", err)
-		return exitFailure
+	var files []errgen.File
+	if opts.Outputs = wanted(paths); len(opts.Outputs) > 0 {
+		var err error
+		if files, err = errgen.Generate(c, opts); err != nil {
+			fmt.Fprintf(stderr, "errgen: %v\n", err)
+			return exitFailure
+		}
 	}
 	targets := generatedTargets(files, paths, *out)
 	augmented, ok := augmentTargets(c, *catalogPath, stderr)

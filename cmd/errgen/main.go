@@ -35,8 +35,13 @@ const gcPercent = 400
 // plain path beside it is Go's default, GOGC=100.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(gcPercent)
+		setGC()
 	}
+}
+
+// setGC sets gcPercent.
+func setGC() {
+	debug.SetGCPercent(gcPercent)
 }
 
 // run is main without the process, invoked as plain errgen: it returns the

@@ -45,6 +45,18 @@ func outputPaths(c *catalog.Catalog, catalogPath string, fl outputFlags) map[err
 	}
 }
 
+// wanted is the outputs paths does not turn off, the ones Generate is to
+// compute, in Generate's order.
+func wanted(paths map[errgen.Output]string) []errgen.Output {
+	var outs []errgen.Output
+	for _, o := range []errgen.Output{errgen.OutputGo, errgen.OutputOpenAPI, errgen.OutputMarkdown, errgen.OutputGRPC, errgen.OutputConnect} {
+		if paths[o] != off {
+			outs = append(outs, o)
+		}
+	}
+	return outs
+}
+
 // generatedTargets binds each generated file to its path, leaving out the
 // outputs turned off.
 func generatedTargets(files []errgen.File, paths map[errgen.Output]string, out string) []target {

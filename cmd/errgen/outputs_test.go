@@ -126,3 +126,26 @@ func fromSlash(paths []string) []string {
 	}
 	return out
 }
+
+// An output turned off is not computed: with the page off, a page template
+// that cannot render does not fail the run.
+func TestOutputOffIsNotComputed(t *testing.T) {
+	dir := workdir(t)
+	tmpl := filepath.Join(dir, "tmpl")
+	if err := os.Mkdir(tmpl, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(tmpl, "page.tmpl"), []byte(`{{template "no such part"}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, _ := runIn(t, dir, "--templates", "tmpl", "--out", "all"); code != exitFailure {
+		t.Fatalf("with the page on, a template that cannot render: exit %d, want %d", code, exitFailure)
+	}
+	code, _, stderr := runIn(t, dir, "--templates", "tmpl", "--out", "off", "--openapi-out", "none", "--markdown-out", "none")
+	if code != exitOK {
+		t.Fatalf("with the page off: exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "off", "openapi.yaml")); err == nil {
+		t.Error("openapi.yaml written although turned off")
+	}
+}

@@ -53,7 +53,7 @@ func FuzzParse(f *testing.F) {
 		if e.Status() != status {
 			t.Fatalf("Status() = %d, Parse was given %d", e.Status(), status)
 		}
-		if _, ok := apierrors.Lookup(string(e.Code())); ok != e.Known() {
+		if _, ok := apierrors.Lookup(e.Code()); ok != e.Known() {
 			t.Fatalf("Known() = %v, Lookup(%q) = %v", e.Known(), e.Code(), ok)
 		}
 		out, err := e.MarshalJSON()

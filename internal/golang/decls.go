@@ -76,7 +76,11 @@ func (w declWriter) sentinels(c *catalog.Catalog) {
 // jsonTag is a details field's struct tag, as jennifer's Tag writes it.
 func jsonTag(d *catalog.Detail) string {
 	name := d.Name
-	if !d.Required {
+	switch {
+	case d.Required:
+	case len(d.Fields) > 0 && d.Type == catalog.TypeObject:
+		name += ",omitzero" // a struct: omitempty never omits one
+	default:
 		name += ",omitempty"
 	}
 	tag := "json:" + strconv.Quote(name)
@@ -101,6 +105,7 @@ func (w declWriter) errorDecls(e *catalog.Error, index int) {
 		if len(d.Enum) > 0 {
 			w.enum(e, d)
 		}
+		w.objectType(e, e.Name, d)
 	}
 	details := names.Details(e)
 	w.str("// ", details, " are the details of ", e.Code, " errors.\n")
@@ -133,12 +138,44 @@ func (w declWriter) errorDecls(e *catalog.Error, index int) {
 	}
 }
 
-// fieldType is the Go type of a detail: its enum type, or its type's.
+// fieldType is the Go type of a detail: its enum type, its objects' struct
+// type, or its type's.
 func fieldType(e *catalog.Error, d *catalog.Detail) string {
 	if len(d.Enum) > 0 {
 		return names.Enum(e, d)
 	}
+	return memberType(e.Name, d)
+}
+
+// memberType is the Go type of a detail or a field of an object, parent
+// naming its struct types: a field's enum is a plain string.
+func memberType(parent string, d *catalog.Detail) string {
+	switch {
+	case len(d.Fields) > 0 && d.Type == catalog.TypeObjects:
+		return "[]" + names.Object(parent, d)
+	case len(d.Fields) > 0:
+		return names.Object(parent, d)
+	}
 	return example.GoType(d.Type).String()
+}
+
+// objectType writes the struct type of an object detail with fields, after
+// those of its nested objects. The blank [0]func() field makes it not
+// comparable: the compiler makes no equality function for it, which costs
+// compile time in big catalogs, and encoding/json ignores it.
+func (w declWriter) objectType(e *catalog.Error, parent string, d *catalog.Detail) {
+	if len(d.Fields) == 0 {
+		return
+	}
+	typ := names.Object(parent, d)
+	for _, f := range d.Fields {
+		w.objectType(e, typ, f)
+	}
+	w.docComment(fmt.Sprintf("%s is an object of the %s detail of %s errors. %s", typ, d.Name, e.Code, d.Description))
+	w.deprecatedLink("", e, replacementNew(e))
+	w.str("type ", typ, " struct {\n\t_ [0]func()\n\n")
+	w.members(typ, d.Fields)
+	w.str("}\n\n")
 }
 
 // enum writes an enum detail's string type, one constant per value and the
@@ -172,9 +209,19 @@ func (w declWriter) enum(e *catalog.Error, d *catalog.Detail) {
 // go/printer's tabwriter settings, a cell per name, type and tag, the tag a
 // cell only when a comment follows it.
 func (w declWriter) fields(e *catalog.Error) {
+	w.fieldLines(e.Details, func(d *catalog.Detail) string { return fieldType(e, d) })
+}
+
+// members writes the fields of an object's struct type, typ.
+func (w declWriter) members(typ string, fields []*catalog.Detail) {
+	w.fieldLines(fields, func(d *catalog.Detail) string { return memberType(typ, d) })
+}
+
+// fieldLines writes struct fields, one per detail, aligned as gofmt aligns them.
+func (w declWriter) fieldLines(ds []*catalog.Detail, goType func(*catalog.Detail) string) {
 	tw := tabwriter.NewWriter(w.b, 0, 8, 1, ' ', tabwriter.DiscardEmptyColumns|tabwriter.TabIndent)
-	for _, d := range e.Details {
-		fmt.Fprintf(tw, "\t%s\v%s\v%s", d.GoName, fieldType(e, d), jsonTag(d))
+	for _, d := range ds {
+		fmt.Fprintf(tw, "\t%s\v%s\v%s", d.GoName, goType(d), jsonTag(d))
 		if c := oneLine(d.Description); c != "" {
 			fmt.Fprintf(tw, "\t// %s", c)
 		}
@@ -325,8 +372,8 @@ func (w declWriter) detailsOrBody(e *catalog.Error) {
 func (w declWriter) objects(e *catalog.Error) {
 	n := 0
 	for _, d := range e.Details {
-		if d.Type != catalog.TypeObject && d.Type != catalog.TypeObjects {
-			continue
+		if d.Type != catalog.TypeObject && d.Type != catalog.TypeObjects || len(d.Fields) > 0 {
+			continue // objects with fields are structs, encoding/json's to check
 		}
 		if n == 0 {
 			w.str(", objects: []string{")

@@ -4,11 +4,13 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/names"
 )
 
 // TestRulesOnlyWhenAsked: the Go output's rules are not the catalog's own.
@@ -53,6 +55,13 @@ func TestRulesToleratesProblems(t *testing.T) {
 // starts with an upper-case letter or a digit), so goIdentifierProblems need
 // not know them.
 func TestRuntimeNamesCannotCollide(t *testing.T) {
+	var exported []string
+	defer func() {
+		slices.Sort(exported)
+		if !slices.Equal(exported, names.Runtime) {
+			t.Errorf("the fixed half exports\n%q\nnames.Runtime lists\n%q", exported, names.Runtime)
+		}
+	}()
 	for _, name := range fixedFiles {
 		src, err := fixedFS.ReadFile("fixed/" + name)
 		if err != nil {
@@ -66,6 +75,7 @@ func TestRuntimeNamesCannotCollide(t *testing.T) {
 			if !ast.IsExported(id) {
 				continue
 			}
+			exported = append(exported, id)
 			for _, prefix := range []string{"Code", "Err", "New"} {
 				if rest, ok := strings.CutPrefix(id, prefix); ok && rest != "" && !unicode.IsLower(rune(rest[0])) {
 					t.Errorf("%s: %s %s could be the %s… of a catalog error", name, obj.Kind, id, prefix)

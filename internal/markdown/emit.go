@@ -34,11 +34,22 @@ func Generate(c *catalog.Catalog, header string, templates fs.FS) ([]byte, error
 
 // emit renders the page p with data standing for it in the templates (p
 // itself, or in tests the same page without mirror.go's copies), then gives
-// each heading an id of its own.
+// each heading an id of its own. The errors' parts are written by
+// errorPart where it stands for error.tmpl.
 func emit(set *template.Template, p *page, data any, header string) ([]byte, error) {
+	return emitParts(set, p, data, header, true)
+}
+
+// emitParts is emit, with errorPart or, when fast is false, error.tmpl
+// always (the plain path).
+func emitParts(set *template.Template, p *page, data any, header string, fast bool) ([]byte, error) {
+	var part *errorPart
+	if fast && bundledErrorPart(set) {
+		part = &errorPart{compact: p.Layout == catalog.LayoutCompact}
+	}
 	// set is this call's own copy (templateSet): binding is safe.
 	set = set.Funcs(template.FuncMap{"layout": func() string { return p.Layout }})
-	page, err := render(set, data, len(p.Errors), header)
+	page, err := render(set, data, len(p.Errors), header, part)
 	if err != nil {
 		return nil, err
 	}
@@ -49,9 +60,19 @@ func emit(set *template.Template, p *page, data any, header string) ([]byte, err
 	return uniqueHeadingIDs(page, statusOf), nil
 }
 
-// render executes the page template of set on data, a page of n errors.
-func render(set *template.Template, data any, n int, header string) ([]byte, error) {
-	set = set.Funcs(template.FuncMap{"part": partFunc(set)})
+// render executes the page template of set on data, a page of n errors,
+// and wraps its prose.
+func render(set *template.Template, data any, n int, header string, part *errorPart) ([]byte, error) {
+	page, err := renderUnwrapped(set, data, n, header, part)
+	if err != nil {
+		return nil, err
+	}
+	return wrapProse(page), nil
+}
+
+// renderUnwrapped is render before its prose is wrapped.
+func renderUnwrapped(set *template.Template, data any, n int, header string, part *errorPart) ([]byte, error) {
+	set = set.Funcs(template.FuncMap{"part": partFunc(set, part)})
 	var buf bytes.Buffer
 	buf.Grow(sizeHint * n)
 	// The marker is written here, not by page.tmpl, so that no override can
@@ -62,7 +83,7 @@ func render(set *template.Template, data any, n int, header string) ([]byte, err
 	}
 	// Template files end with a newline of their own; the page ends with one.
 	// Invisible characters go first, so that wrapping measures what shows.
-	return wrapProse(replaceInvisible(append(bytes.TrimRight(buf.Bytes(), "\n"), '\n'))), nil
+	return replaceInvisible(append(bytes.TrimRight(buf.Bytes(), "\n"), '\n')), nil
 }
 
 // sizeHint is about what the bundled templates write per error, to size
@@ -75,10 +96,15 @@ const maxDepth = 32
 
 // partFunc is the part function of set: it renders a template of set and
 // trims the blank lines around its output, so that page.tmpl alone decides
-// how parts are separated, and an empty part leaves no gap.
-func partFunc(set *template.Template) func(name string, data any) (string, error) {
+// how parts are separated, and an empty part leaves no gap. An error's
+// part is written by errPart, when not nil, in place of error.tmpl.
+func partFunc(set *template.Template, errPart *errorPart) func(name string, data any) (string, error) {
 	depth := 0
 	return func(name string, data any) (string, error) {
+		if e, ok := data.(*errorData); ok && errPart != nil && name == errorTemplate {
+			s, err := errPart.render(e)
+			return trimBlankLines(s), err
+		}
 		if depth >= maxDepth {
 			return "", fmt.Errorf("parts nest deeper than %d: does %s render itself?", maxDepth, name)
 		}

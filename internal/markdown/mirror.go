@@ -68,6 +68,7 @@ type detailData struct {
 	Required    bool
 	Description string
 	Enum        []catalog.EnumValue
+	Fields      []*catalog.Detail
 	Pos         catalog.Pos
 }
 
@@ -117,6 +118,7 @@ func newDetailData(d *catalog.Detail, example string) detailData {
 		Required:    d.Required,
 		Description: d.Description,
 		Enum:        d.Enum,
+		Fields:      d.Fields,
 		Pos:         d.Pos,
 	}
 }

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"encoding/json"
 	"io/fs"
 	"regexp"
@@ -183,5 +184,10 @@ func checkSafety(t *testing.T, s string) {
 	}
 	if found := unsafePage(page); len(found) > 0 {
 		t.Fatalf("text %q yields:\n%s\n\npage:\n%s", s, strings.Join(found, "\n"), page)
+	}
+	for _, layout := range []string{catalog.LayoutFull, catalog.LayoutCompact} {
+		if !bytes.Equal(emitLayout(t, c, layout, true), emitLayout(t, c, layout, false)) {
+			t.Fatalf("text %q: errorPart and error.tmpl differ in the %s layout", s, layout)
+		}
 	}
 }

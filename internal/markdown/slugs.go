@@ -106,28 +106,7 @@ func atxLevel(line string) int {
 // number follows if that is taken too.
 func uniqueHeadingIDs(page []byte, statusOf map[string]int) []byte {
 	lines := strings.Split(string(page), "\n")
-	anchors := map[string]bool{}
-	var fence string
-	inFence := make([]bool, len(lines))
-	for i, line := range lines {
-		if fence != "" {
-			inFence[i] = true
-			if closesFence(line, fence) {
-				fence = ""
-			}
-			continue
-		}
-		if f := openingFence(line); f != "" {
-			fence, inFence[i] = f, true
-			continue
-		}
-		if !strings.Contains(line, anchorOpen) {
-			continue
-		}
-		for _, m := range anchorIDs.FindAllStringSubmatch(line, -1) {
-			anchors[html.UnescapeString(m[1])] = true
-		}
-	}
+	anchors, inFence := pageAnchors(lines)
 	if len(anchors) == 0 {
 		return page
 	}
@@ -156,32 +135,67 @@ func uniqueHeadingIDs(page []byte, statusOf map[string]int) []byte {
 				lastAnchor = html.UnescapeString(m[1])
 			}
 		}
-		text := headingText(line)
-		slug := githubSlug(text)
-		if !anchors[ids.next(slug)] {
-			ids.take(slug)
-			lastAnchor = ""
-			continue
+		if suffix := headingSuffix(ids, anchors, headingText(line), statusOf, lastAnchor); suffix != "" {
+			lines[i] = strings.TrimRight(line, " ") + suffix
+			changed = true
 		}
-		word := "section"
-		if status, ok := statusOf[lastAnchor]; ok {
-			word = strconv.Itoa(status)
-		}
-		suffix := " (" + word + ")"
-		for n := 2; ; n++ {
-			slug = githubSlug(text + suffix)
-			if !anchors[ids.next(slug)] {
-				break
-			}
-			suffix = " (" + word + " " + strconv.Itoa(n) + ")"
-		}
-		ids.take(slug)
-		lines[i] = strings.TrimRight(line, " ") + suffix
-		changed = true
 		lastAnchor = ""
 	}
 	if !changed {
 		return page
 	}
 	return []byte(strings.Join(lines, "\n"))
+}
+
+// pageAnchors returns the ids of the page's anchors and which of its
+// lines are in fenced code.
+func pageAnchors(lines []string) (map[string]bool, []bool) {
+	anchors := map[string]bool{}
+	var fence string
+	inFence := make([]bool, len(lines))
+	for i, line := range lines {
+		if fence != "" {
+			inFence[i] = true
+			if closesFence(line, fence) {
+				fence = ""
+			}
+			continue
+		}
+		if f := openingFence(line); f != "" {
+			fence, inFence[i] = f, true
+			continue
+		}
+		if !strings.Contains(line, anchorOpen) {
+			continue
+		}
+		for _, m := range anchorIDs.FindAllStringSubmatch(line, -1) {
+			anchors[html.UnescapeString(m[1])] = true
+		}
+	}
+	return anchors, inFence
+}
+
+// headingSuffix takes the id of the heading text, and returns "" when its
+// slug is no anchor, else the suffix that makes it none: the status of the
+// error whose anchor lastAnchor is, or "section", then a number if need be.
+func headingSuffix(ids slugger, anchors map[string]bool, text string, statusOf map[string]int, lastAnchor string) string {
+	slug := githubSlug(text)
+	if !anchors[ids.next(slug)] {
+		ids.take(slug)
+		return ""
+	}
+	word := "section"
+	if status, ok := statusOf[lastAnchor]; ok {
+		word = strconv.Itoa(status)
+	}
+	suffix := " (" + word + ")"
+	for n := 2; ; n++ {
+		slug = githubSlug(text + suffix)
+		if !anchors[ids.next(slug)] {
+			break
+		}
+		suffix = " (" + word + " " + strconv.Itoa(n) + ")"
+	}
+	ids.take(slug)
+	return suffix
 }

@@ -78,3 +78,29 @@ func replacementAnchor(code string) string {
 	}
 	return catalog.Kebab(code)
 }
+
+// fieldTable is the table of one object's fields on the page: Path names
+// the object (problems, problems.limits), Many that the detail is a list
+// of them.
+type fieldTable struct {
+	Path   string
+	Many   bool
+	Fields []*catalog.Detail
+}
+
+// FieldTables lists the tables of the detail's objects and of the objects
+// nested in them, depth first; none for a free-form object.
+func (d detailData) FieldTables() []fieldTable {
+	return appendFieldTables(nil, d.Name, d.Detail)
+}
+
+func appendFieldTables(tables []fieldTable, path string, d *catalog.Detail) []fieldTable {
+	if len(d.Fields) == 0 {
+		return tables
+	}
+	tables = append(tables, fieldTable{Path: path, Many: d.Type == catalog.TypeObjects, Fields: d.Fields})
+	for _, f := range d.Fields {
+		tables = appendFieldTables(tables, path+"."+f.Name, f)
+	}
+	return tables
+}

@@ -44,7 +44,13 @@ var blocks = parser.NewParser(
 // stay; and a paragraph is changed only if it renders to the same HTML,
 // white space aside, afterwards: a break that would open a block (a list, a
 // heading) or split a construct that cannot span lines is never kept.
-func wrapProse(page []byte) []byte {
+//
+// It parses only the parts of the page that have a long line
+// (wrapInGroups); wrapWhole, the plain path, parses the whole page.
+func wrapProse(page []byte) []byte { return wrapInGroups(page) }
+
+// wrapWhole is wrapProse on the whole page in one parse.
+func wrapWhole(page []byte) []byte {
 	doc := blocks.Parse(text.NewReader(page))
 	var edits []edit
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

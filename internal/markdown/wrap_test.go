@@ -76,11 +76,17 @@ func FuzzWrapProse(f *testing.F) {
 	for _, s := range safetySeeds {
 		f.Add(s + " " + long)
 	}
+	for _, s := range groupCases {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		if !utf8.ValidString(s) {
 			return
 		}
 		got := string(wrapProse([]byte(s)))
+		if whole := string(wrapWhole([]byte(s))); got != whole {
+			t.Errorf("in groups and whole differ:\n%q\n%q", got, whole)
+		}
 		checkSameRendering(t, s, got)
 		if again := string(wrapProse([]byte(got))); again != got {
 			t.Errorf("wrapping twice differs:\n%q\n%q", got, again)

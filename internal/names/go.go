@@ -40,6 +40,24 @@ func EnumValue(e *catalog.Error, d *catalog.Detail, v catalog.EnumValue) string 
 	return Enum(e, d) + v.GoName
 }
 
+// Object is the struct type of the objects of an object or object[] detail
+// with fields: its parent's name (the error's Go name, or the enclosing
+// object's type) followed by the detail's, ValidationErrorFieldErrors.
+func Object(parent string, d *catalog.Detail) string { return parent + d.GoName }
+
+// objects lists the struct types of an object detail with fields and of its
+// nested ones, innermost first, as the generated file declares them.
+func objects(parent string, d *catalog.Detail, ids []Ident) []Ident {
+	if len(d.Fields) == 0 {
+		return ids
+	}
+	typ := Object(parent, d)
+	for _, f := range d.Fields {
+		ids = objects(typ, f, ids)
+	}
+	return append(ids, Ident{Name: typ, Pos: d.Pos, Detail: d})
+}
+
 // Param is the unexported constructor parameter of a required detail:
 // resourceId → resourceID, ID → id, URLPath → urlPath.
 func Param(detail string) string {
@@ -56,9 +74,9 @@ type Ident struct {
 	Value  *catalog.EnumValue // the enum value; nil for the error's and the type's
 }
 
-// Declared lists the Go identifiers an error declares, in the order the
-// generated file declares them: its code constant, sentinel, constructors,
-// details type, then each enum detail's type and constants. An error
+// Declared lists the Go identifiers an error declares: its code constant,
+// sentinel, constructors, details type, then per detail the struct types of
+// its objects (when it has fields) or its enum type and constants. An error
 // without a Name (its code is at fault) declares nothing, and a value
 // without a Go name of its own, or with one another value of its detail
 // has, declares no constant of its own: the catalog reports both.
@@ -74,6 +92,7 @@ func Declared(e *catalog.Error) []Ident {
 		ids = append(ids, Ident{Name: NewWithDetails(e), Pos: e.Pos})
 	}
 	for _, d := range e.Details {
+		ids = objects(e.Name, d, ids)
 		if len(d.Enum) == 0 {
 			continue
 		}

@@ -53,15 +53,16 @@ func (g *generator) headers(errs []*catalog.Error) *yaml.Node {
 }
 
 // requestIDHeader adds the request id header, which Write sends with every
-// error that has an id: the request's own, or one the service set.
+// error: the service's id for the request, else the request's own, else a
+// new one.
 func (g *generator) requestIDHeader(headers *yaml.Node) {
 	name := g.c.RequestID.Header
 	if name == "" {
 		return
 	}
 	h := yamlnode.Map()
-	yamlnode.Set(h, "description", yamlnode.Str("The id of the request: the one the client sent in "+name+
-		", or one the service gave it. Quote it when contacting support."))
+	yamlnode.Set(h, "description", yamlnode.Str("The id of the request, sent with every error response: the one the client sent in "+name+
+		", or one the service gave it (made afresh when the request carried none). Quote it when contacting support."))
 	schema := yamlnode.Map()
 	yamlnode.Set(schema, "type", yamlnode.Str("string"))
 	yamlnode.Set(h, "schema", schema)

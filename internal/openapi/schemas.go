@@ -357,11 +357,35 @@ func (g *generator) detailsSchema(e *catalog.Error) (*yaml.Node, error) {
 // object, without its example.
 func (g *generator) detailProperty(d *catalog.Detail) *yaml.Node {
 	p := g.typeSchema(d.Type, d.Required && nilIsNull(d.Type))
+	if len(d.Fields) > 0 {
+		obj := p
+		if d.Type == catalog.TypeObjects {
+			obj = yamlnode.Get(p, "items")
+		}
+		g.objectFields(obj, d.Fields)
+	}
 	if d.Description != "" {
 		describe(p, d.Description)
 	}
 	g.enumSchema(p, d.Enum, false)
 	return p
+}
+
+// objectFields gives the schema of an object with fields its properties
+// and required members, nested objects alike. It stays open
+// (additionalProperties: true): a field added later breaks no client.
+func (g *generator) objectFields(obj *yaml.Node, fields []*catalog.Detail) {
+	props, required := yamlnode.Map(), yamlnode.Seq()
+	for _, f := range fields {
+		if f.Required {
+			required.Content = append(required.Content, yamlnode.Str(f.Name))
+		}
+		yamlnode.Set(props, f.Name, g.detailProperty(f))
+	}
+	if len(required.Content) > 0 {
+		yamlnode.Set(obj, "required", required)
+	}
+	yamlnode.Set(obj, "properties", props)
 }
 
 // detailExampleNode converts a catalog example to YAML: an object keeps

@@ -9,8 +9,9 @@ import (
 
 // Details the catalog's types forbid but encoding/json would write: an
 // object detail that is not a JSON object, an object[] item that is not
-// one, an enum value that is not one of the enum's. The error records why,
-// MarshalJSON returns it, and Write sends the fallback.
+// one, an enum value that is not one of the enum's. The detail is left out,
+// the error records why, and Write sends the rest with the error's own
+// status and code, and reports the breach.
 func TestDetailsCheckedAtConstruction(t *testing.T) {
 	raw := func(s string) json.RawMessage { return json.RawMessage(s) }
 	bad := []struct {
@@ -24,18 +25,22 @@ func TestDetailsCheckedAtConstruction(t *testing.T) {
 		{"object[] item is a number", InvalidInputDetails{Field: "f", Errors: []json.RawMessage{raw(`{}`), raw(`1`)}}, `detail "errors": item 1 is not a JSON object`},
 		{"object[] item is nil", InvalidInputDetails{Field: "f", Errors: []json.RawMessage{nil}}, `detail "errors": item 0 is not a JSON object`},
 		{"enum value unknown", InvalidInputDetails{Field: "f", Rule: "too_short"}, `detail "rule": "too_short" is not one of its values`},
-		{"object is invalid JSON", InvalidInputDetails{Field: "f", Schema: raw(`{"a":`)}, "json: error calling MarshalJSON"},
-		{"any is invalid JSON", InvalidInputDetails{Field: "f", Value: raw(`[1,`)}, "json: error calling MarshalJSON"},
+		{"object is invalid JSON", InvalidInputDetails{Field: "f", Schema: raw(`{"a":`)}, `detail "schema" does not encode as JSON`},
+		{"any is invalid JSON", InvalidInputDetails{Field: "f", Value: raw(`[1,`)}, `detail "value" does not encode as JSON`},
 	}
+	const sent = `{"error":"Bad Request","code":"INVALID_INPUT","details":{"field":"f"}}`
 	for _, tt := range bad {
 		e := NewInvalidInputWithDetails(tt.d)
-		if _, err := e.MarshalJSON(); err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("%s: MarshalJSON error %v, want %q", tt.name, err, tt.want)
+		if body, err := e.MarshalJSON(); err != nil || string(body) != sent || !strings.Contains(e.breach(), tt.want) {
+			t.Errorf("%s: MarshalJSON = %s, %v, breach %q; want %s and %q", tt.name, body, err, e.breach(), sent, tt.want)
 		}
 		rec := httptest.NewRecorder()
-		Write(rec, nil, e)
-		if rec.Code != fallback.Status() || strings.Contains(rec.Body.String(), "INVALID_INPUT") {
-			t.Errorf("%s: Write sent %d %s, want the fallback", tt.name, rec.Code, rec.Body)
+		got := recordReports(t, func() { Write(rec, nil, e) })
+		if rec.Code != 400 || rec.Body.String() != sent {
+			t.Errorf("%s: Write sent %d %s, want 400 %s", tt.name, rec.Code, rec.Body, sent)
+		}
+		if len(got) != 1 || !strings.Contains(got[0].Problem, tt.want) || got[0].Sent != e {
+			t.Errorf("%s: reported %v, want the breach %q", tt.name, got, tt.want)
 		}
 	}
 	good := []InvalidInputDetails{
@@ -74,5 +79,31 @@ func TestCheckedDetailsRoundTrip(t *testing.T) {
 	}
 	if got.Rule != InvalidInputRuleTooLong || !got.Rule.Valid() {
 		t.Errorf("Rule = %q", got.Rule)
+	}
+}
+
+// An object[] detail with fields is a slice of structs, nested ones too:
+// written as encoding/json writes it, copied at construction, and decoded
+// typed by Parse.
+func TestObjectFieldsRoundTrip(t *testing.T) {
+	problems := []InvalidInputProblems{
+		{Field: "title", Message: "too long", Limits: InvalidInputProblemsLimits{Max: 80}},
+		{Field: "tags"},
+	}
+	e := NewInvalidInputWithDetails(InvalidInputDetails{Field: "title", Problems: problems})
+	problems[0].Field = "changed"
+	rec := httptest.NewRecorder()
+	Write(rec, nil, e)
+	want := `{"error":"Bad Request","code":"INVALID_INPUT","details":{"field":"title","problems":[{"field":"title","message":"too long","limits":{"max":80}},{"field":"tags"}]}}`
+	if rec.Body.String() != want {
+		t.Errorf("Write\n got %s\nwant %s", rec.Body, want)
+	}
+	back, err := Parse(rec.Code, rec.Body.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, ok := DetailsAs[InvalidInputDetails](back)
+	if !ok || len(d.Problems) != 2 || d.Problems[0].Limits.Max != 80 || d.Problems[0].Field != "title" || d.Problems[1].Field != "tags" {
+		t.Errorf("Parse: %+v", d)
 	}
 }

@@ -56,7 +56,8 @@ func appendValue(b []byte, v reflect.Value) ([]byte, bool) {
 	return append(b, raw...), err == nil
 }
 
-// isEmptyValue is encoding/json's omitempty test, for the kinds details have.
+// isEmptyValue is encoding/json's omitempty test, for the kinds details
+// have, and its omitzero test for structs.
 func isEmptyValue(v reflect.Value) bool {
 	switch v.Kind() {
 	case reflect.String, reflect.Slice, reflect.Map:
@@ -67,6 +68,8 @@ func isEmptyValue(v reflect.Value) bool {
 		return v.Float() == 0
 	case reflect.Bool:
 		return !v.Bool()
+	case reflect.Struct: // omitzero, on the objects of a detail with fields
+		return v.IsZero()
 	}
 	return false
 }
@@ -129,7 +132,7 @@ func (e *Error) hasDetails() bool {
 // details are left out when empty.
 func (e *Error) detailField(name string) (reflect.Value, bool) {
 	v := reflect.ValueOf(e.details)
-	if !v.IsValid() {
+	if !v.IsValid() || e.isMissing(name) {
 		return reflect.Value{}, false
 	}
 	for i, f := range e.def.prepared().fields {

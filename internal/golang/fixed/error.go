@@ -3,14 +3,17 @@ package fixed
 import (
 	"errors"
 	"io"
+	"log/slog"
 	"net/http"
 	"reflect"
+	"strings"
 	"sync"
 )
 
-// Error returns the code, the message and the cause, for logs; clients never see it.
+// Error returns "CODE: message: cause", for logs (the message without its
+// final period, as Go error strings go); clients never see it.
 func (e *Error) Error() string {
-	s := e.messageOrTitle()
+	s := strings.TrimSuffix(e.messageOrTitle(), ".")
 	if e.def.Code != "" {
 		s = string(e.def.Code) + ": " + s
 	}
@@ -126,16 +129,12 @@ func (e *Error) WithInstance(uri string) *Error {
 	return &c
 }
 
-// MarshalJSON writes the error in its envelope, exactly as Write sends it: an
-// error the catalog does not define (see Known) is written as the fallback.
+// MarshalJSON writes the error in its envelope, exactly as Write sends it
+// for a request without headers: an error the catalog does not define (see
+// Known) is mapped, or written as the fallback. It reports nothing, for it
+// may run inside a logger, a Reporter's among them: Write reports.
 func (e *Error) MarshalJSON() ([]byte, error) {
-	if e.err != nil {
-		return nil, e.err
-	}
-	if e.def.unknown {
-		return fallback.appendJSON(nil), nil
-	}
-	return e.appendJSON(nil), nil
+	return sendable(e, nil, false).appendJSON(nil), nil
 }
 
 // static reports whether the pre-encoded body is the error's body.
@@ -160,14 +159,26 @@ func (e *Error) messageOrTitle() string {
 }
 
 // Write writes err as an error response: status, Content-Type, the catalog's
-// headers and the envelope. An error that is not a catalog error (nor wraps one),
-// or that Parse read with a code the catalog does not define (see Known), is
-// written as the fallback error: its text never reaches the client. The body
-// comes from a buffer reused once Write returns, so w must not keep the slice it
-// is given, as io.Writer requires; a recorder that copies it is fine.
+// headers and the envelope. A catalog error is sent as it is, with its own
+// status, code and message, even when it lacks required details (a sentinel)
+// or held a value the catalog forbids (left out): the breach is reported (see
+// Config). Any other error (nil included), or one that Parse read with a code
+// the catalog does not define (see Known), is given to Config.Map, and what
+// Map does not map is written as the fallback error and reported: its text
+// never reaches the client. When the request's context is done (the client
+// went away, or a deadline passed), nothing is written, and that is reported
+// at debug level.
+//
+// The body comes from a buffer reused once Write returns, so w must not keep
+// the slice it is given, as io.Writer requires; a recorder that copies it is
+// fine.
 func Write(w http.ResponseWriter, r *http.Request, err error) {
-	e := writable(err, r)
-	e.setHeaders(w.Header())
+	if r != nil && r.Context().Err() != nil {
+		report(Report{Level: slog.LevelDebug, Problem: "request context done: nothing written", Err: err, Request: r})
+		return
+	}
+	e, id := writable(err, r)
+	e.setHeaders(w.Header(), id)
 	w.WriteHeader(e.def.Status)
 	if r != nil && r.Method == http.MethodHead {
 		return
@@ -185,43 +196,74 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 	}
 }
 
-// writable is the error Write writes for err: the catalog error it is or
-// wraps, else the fallback; with the request id of r when it has none.
-func writable(err error, r *http.Request) *Error {
+// writable is the error Write writes for err (see sendable), and the
+// request id to send: the error's, else the request's (see
+// Config.RequestID). The error carries the id when its envelope has a
+// place for it.
+func writable(err error, r *http.Request) (*Error, string) {
+	e := sendable(err, r, true)
+	id := e.requestID
+	if requestIDHeader != "" && id == "" && r != nil {
+		id = requestID(r)
+		if e.def.envelope.holdsRequestID() {
+			e = e.WithRequestID(id)
+		}
+	}
+	return e, id
+}
+
+// sendable is the error sent for err: the catalog error it is or wraps, what
+// Config.Map makes of any other, else the fallback. With reporting set, a
+// catalog error sent with a breach, and the fallback sent for another
+// error, are reported.
+func sendable(err error, r *http.Request, reporting bool) *Error {
 	e, ok := err.(*Error)
-	if !ok {
-		var wrapped *Error
-		if errors.As(err, &wrapped) {
-			e = wrapped
-		}
+	if !ok || e == nil || e.def == nil || e.def.unknown {
+		e = mapped(err, r, reporting)
 	}
-	if e == nil || e.def == nil || e.err != nil || e.def.unknown || e.def.required && e.details == nil {
-		// Not a catalog error, details that do not encode, a code this
-		// catalog does not define (Parse), or the sentinel of an error whose
-		// required details it lacks: none can be written as the OpenAPI
-		// document describes it, so the fallback is.
-		e = fallback
-	}
-	if requestIDHeader != "" && e.requestID == "" && r != nil {
-		// requestIDHeader is canonical already: indexing skips Get's canonicalization.
-		if ids := r.Header[requestIDHeader]; len(ids) > 0 {
-			if id := headerValue(ids[0]); id != "" {
-				e = e.WithRequestID(id)
-			}
+	if reporting && (e.flaws != nil && e.flaws.breach != "" || e.def.required && e.details == nil) {
+		why := e.breach()
+		if why == "" {
+			why = "required details missing (a sentinel is for errors.Is; build errors with their constructor)"
 		}
+		report(Report{Level: slog.LevelError, Problem: "sent with a breach: " + why, Err: err, Sent: e, Request: r})
 	}
 	return e
+}
+
+// mapped is the catalog error sent for err, which is not one itself: the one
+// it wraps, else what Config.Map returns, else the fallback, reported.
+func mapped(err error, r *http.Request, reporting bool) *Error {
+	var e *Error
+	if errors.As(err, &e) && e != nil && e.def != nil && !e.def.unknown {
+		return e
+	}
+	if err == nil {
+		if reporting {
+			report(Report{Level: slog.LevelError, Problem: "nil error: sent the fallback", Sent: fallback, Request: r})
+		}
+		return fallback
+	}
+	if m := currentConfig().Map; m != nil {
+		if e := m(err); e != nil && e.def != nil && !e.def.unknown {
+			return e
+		}
+	}
+	if reporting {
+		report(Report{Level: slog.LevelError, Problem: "not a catalog error: sent the fallback", Err: err, Sent: fallback, Request: r})
+	}
+	return fallback
 }
 
 // setHeaders sets the response headers of e: Content-Type, the catalog's
 // headers, the challenge and the request id. Their values share one
 // allocation.
-func (e *Error) setHeaders(h http.Header) {
+func (e *Error) setHeaders(h http.Header, id string) {
 	n := 1 + len(e.def.headers)
 	if e.def.challenge != "" {
 		n++
 	}
-	if requestIDHeader != "" && e.requestID != "" {
+	if requestIDHeader != "" && id != "" {
 		n++
 	}
 	values := make([]string, 0, n)
@@ -244,7 +286,7 @@ func (e *Error) setHeaders(h http.Header) {
 		set("Www-Authenticate", e.def.challenge)
 	}
 	if requestIDHeader != "" {
-		if id := headerValue(e.requestID); id != "" {
+		if id := headerValue(id); id != "" {
 			set(requestIDHeader, id)
 		}
 	}

@@ -57,8 +57,8 @@ func lookupPath(body []byte, path []string) ([]byte, bool) {
 }
 
 // Lookup returns the definition of a code.
-func Lookup(code string) (Definition, bool) {
-	if d := index().byCode[code]; d != nil {
+func Lookup(code Code) (Definition, bool) {
+	if d := index().byCode[string(code)]; d != nil {
 		return d.Definition, true
 	}
 	return Definition{}, false

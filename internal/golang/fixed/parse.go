@@ -66,6 +66,8 @@ const (
 	ParseNotJSON     ParseErrorKind = iota + 1 // the body is not JSON, e.g. a proxy's HTML error page
 	ParseNotEnvelope                           // the body is JSON, but in none of the catalog's envelopes
 	ParseBadDetail                             // a catalog error whose detail has the wrong type
+	ParseTooLarge                              // ParseResponse: the body is over its limit
+	ParseReadFailed                            // ParseResponse: reading the body failed
 )
 
 // Error describes the failure.
@@ -83,6 +85,10 @@ func (e *ParseError) Error() string {
 		} else {
 			s += "detail " + strconv.Quote(e.Detail) + " has the wrong type"
 		}
+	case ParseTooLarge:
+		s += "body over " + strconv.Itoa(maxResponseBody) + " bytes"
+	case ParseReadFailed:
+		s += "reading the body failed"
 	default:
 		s += "kind " + strconv.Itoa(int(e.Kind))
 	}

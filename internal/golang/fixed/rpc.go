@@ -47,7 +47,7 @@ func RPCStatusOf(err error) RPCStatus {
 	case errors.Is(err, context.DeadlineExceeded):
 		return RPCStatus{Code: "DEADLINE_EXCEEDED", Message: context.DeadlineExceeded.Error()}
 	}
-	e = writable(err, nil)
+	e = sendable(err, nil, true) // as Write: mapped, else the fallback, reported
 	s := RPCStatus{
 		Code:       e.def.GRPCCode,
 		Message:    e.messageOrTitle(),

@@ -74,15 +74,34 @@ func (v InvalidInputRule) Valid() bool {
 	return false
 }
 
+// InvalidInputProblemsLimits is an object of the limits detail of INVALID_INPUT errors. The
+// limits the field broke.
+type InvalidInputProblemsLimits struct {
+	_ [0]func()
+
+	Max int `json:"max"` // The most allowed.
+}
+
+// InvalidInputProblems is an object of the problems detail of INVALID_INPUT errors. One
+// typed object per problem found.
+type InvalidInputProblems struct {
+	_ [0]func()
+
+	Field   string                     `json:"field"`             // The field at fault.
+	Message string                     `json:"message,omitempty"` // What is wrong with it.
+	Limits  InvalidInputProblemsLimits `json:"limits,omitzero"`   // The limits the field broke.
+}
+
 // InvalidInputDetails are the details of INVALID_INPUT errors.
 type InvalidInputDetails struct {
-	Field       string            `json:"field"`                 // The first field that failed validation.
-	Reasons     []string          `json:"reasons,omitempty"`     // Every rule the field broke.
-	FieldErrors map[string]string `json:"fieldErrors,omitempty"` // Maps each invalid field to a message.
-	Value       json.RawMessage   `json:"value,omitempty"`       // The rejected value, as sent.
-	Rule        InvalidInputRule  `json:"rule,omitempty"`        // The rule the field broke first.
-	Schema      json.RawMessage   `json:"schema,omitempty"`      // The JSON Schema of the field.
-	Errors      []json.RawMessage `json:"errors,omitempty"`      // One object per problem found.
+	Field       string                 `json:"field"`                 // The first field that failed validation.
+	Reasons     []string               `json:"reasons,omitempty"`     // Every rule the field broke.
+	FieldErrors map[string]string      `json:"fieldErrors,omitempty"` // Maps each invalid field to a message.
+	Value       json.RawMessage        `json:"value,omitempty"`       // The rejected value, as sent.
+	Rule        InvalidInputRule       `json:"rule,omitempty"`        // The rule the field broke first.
+	Schema      json.RawMessage        `json:"schema,omitempty"`      // The JSON Schema of the field.
+	Errors      []json.RawMessage      `json:"errors,omitempty"`      // One object per problem found.
+	Problems    []InvalidInputProblems `json:"problems,omitempty"`    // One typed object per problem found.
 }
 
 // NewInvalidInput returns the INVALID_INPUT error (400 Bad Request). One required detail,
@@ -200,7 +219,10 @@ var envelopes = [2]envelope{
 			path: []string{"code"},
 			ref:  "code",
 		}, {
-			exclude: []string{"type", "title", "status", "detail", "instance", "code"},
+			path: []string{"request_id"},
+			ref:  "request_id",
+		}, {
+			exclude: []string{"type", "title", "status", "detail", "instance", "code", "request_id"},
 			path:    nil,
 			ref:     "spread",
 		}},
@@ -241,6 +263,10 @@ func appendProblemBody(b []byte, e *Error) []byte {
 	}
 	b = append(b, ",\"code\":"...)
 	b = append(b, e.def.prepared().code...)
+	if v := e.requestID; v != "" {
+		b = append(b, ",\"request_id\":"...)
+		b = appendString(b, v)
+	}
 	if e.hasDetails() {
 		b = append(b, ","...)
 		b = e.appendDetailMembers(b)

@@ -1,6 +1,9 @@
 package fixed
 
-import "sync"
+import (
+	"sync"
+	"time"
+)
 
 // Definition describes one catalog error: its registry entry.
 type Definition struct {
@@ -58,6 +61,16 @@ type envelope struct {
 	fields     []envelopeField
 }
 
+// holdsRequestID reports whether bodies of the envelope carry the request id.
+func (env *envelope) holdsRequestID() bool {
+	for i := range env.fields {
+		if env.fields[i].ref == "request_id" {
+			return true
+		}
+	}
+	return false
+}
+
 // envelopeField locates one reference in a body; a path step "" is an array's first element.
 type envelopeField struct {
 	ref     string // what the field holds: code, message, details, spread …
@@ -76,8 +89,43 @@ type Error struct {
 	cause       error  // the underlying error; never written to clients
 	requestID   string
 	instance    string
-	err         error // why the details could not be marshaled
-	status      int   // the status passed to Parse
-	parsed      bool  // made by Parse: status is the response's
-	custom      bool  // message was overridden, so the pre-encoded body does not apply
+	flaws       *flaws // what the details held that was left out; nil when nothing (most errors)
+	status      int    // the status passed to Parse
+	parsed      bool   // made by Parse: status is the response's
+	custom      bool   // message was overridden, so the pre-encoded body does not apply
+}
+
+// flaws are what few errors need beyond the rest, kept out of Error so that
+// every error stays small: the details a constructor left out, and the
+// Retry-After ParseResponse read.
+type flaws struct {
+	breach     string        // what the catalog forbids that the details held; "" when nothing
+	missing    []string      // the details left out, by name
+	retryAfter time.Duration // ParseResponse: the Retry-After header's wait, plus 1ns; 0 when none
+}
+
+// breach is what the catalog forbids that the error's details held (left
+// out); "" when nothing.
+func (e *Error) breach() string {
+	if e.flaws == nil {
+		return ""
+	}
+	return e.flaws.breach
+}
+
+// retryAfterHeader is what ParseResponse read of Retry-After, plus 1ns; 0 when none.
+func (e *Error) retryAfterHeader() time.Duration {
+	if e.flaws == nil {
+		return 0
+	}
+	return e.flaws.retryAfter
+}
+
+// flawsToSet returns the error's flaws, made on first use: only while the
+// error is built, before anyone else holds it.
+func (e *Error) flawsToSet() *flaws {
+	if e.flaws == nil {
+		e.flaws = &flaws{}
+	}
+	return e.flaws
 }

@@ -1,0 +1,74 @@
+package catalog_test
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+
+	"github.com/errgen/errgen"
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/catalogtest"
+)
+
+// stageSizes are the catalog sizes of the stage benchmarks; -short (CI,
+// which runs every benchmark once so that none rots) leaves out the
+// largest.
+func stageSizes() []int {
+	if testing.Short() {
+		return []int{1000}
+	}
+	return []int{1000, 10000}
+}
+
+// BenchmarkStages times Parse's two stages apart on the synthetic catalog,
+// so that a regression in either shows: load (the YAML parse and decoding
+// into the model) and validate (normalizing, the catalog's rules and
+// errgen.Check's Go rules). The emitters' stages are BenchmarkEmit in the
+// root package.
+func BenchmarkStages(b *testing.B) {
+	for _, n := range stageSizes() {
+		data := catalogtest.Synthetic(n)
+		b.Run(fmt.Sprintf("load/n=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, err := catalog.DecodeStage("synthetic.yaml", data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(fmt.Sprintf("validate/n=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				cr, err := catalog.DecodeStage("synthetic.yaml", data)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				if _, err := catalog.ValidateStage(cr, errgen.Check); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestStagesAreParse: the two stages the benchmark times make the catalog
+// Parse makes.
+func TestStagesAreParse(t *testing.T) {
+	data := catalogtest.Synthetic(60)
+	want, err := catalog.Parse("synthetic.yaml", data, errgen.Check)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cr, err := catalog.DecodeStage("synthetic.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := catalog.ValidateStage(cr, errgen.Check)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Error("the stages' catalog differs from Parse's")
+	}
+}

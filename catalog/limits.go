@@ -1,0 +1,50 @@
+package catalog
+
+import "go.yaml.in/yaml/v3"
+
+// MaxErrors is the most errors a catalog may hold, retired codes included,
+// in its errors list and those of the files it includes together.
+// Generating costs time and memory in proportion to the errors
+// (docs/performance.md), and the generated Go package's build time too: far
+// beyond the largest real catalogs, so many errors are a mistake or an
+// attack, and a catalog past it is refused before its errors are decoded.
+const MaxErrors = 50_000
+
+// tooManyErrors counts the items of the errors list of a file's top node
+// top, and reports, at that list, the list that takes the catalog past
+// MaxErrors; it tells whether the catalog is past it.
+func (l *loader) tooManyErrors(top *yaml.Node) bool {
+	list := errorsList(top)
+	if list == nil {
+		return l.errorCount > MaxErrors
+	}
+	before := l.errorCount
+	l.errorCount += len(list.Content)
+	switch {
+	case l.errorCount <= MaxErrors:
+		return false
+	case before > MaxErrors: // reported at the list that crossed it
+	case before == 0:
+		l.probs.add(posOf(list), "errors: the list holds %d errors, more than errgen's limit of %d (catalog.MaxErrors): "+
+			"split the API's errors into several catalogs, one per service or domain, each generating its own package",
+			len(list.Content), MaxErrors)
+	default:
+		l.probs.add(posOf(list), "errors: with this list the catalog holds %d errors, more than errgen's limit of %d (catalog.MaxErrors): "+
+			"split the API's errors into several catalogs, one per service or domain, each generating its own package",
+			l.errorCount, MaxErrors)
+	}
+	return true
+}
+
+// errorsList is the sequence under the errors key of the mapping top, or nil.
+func errorsList(top *yaml.Node) *yaml.Node {
+	if top.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		if top.Content[i].Value == "errors" && top.Content[i+1].Kind == yaml.SequenceNode {
+			return top.Content[i+1]
+		}
+	}
+	return nil
+}

@@ -1,6 +1,0 @@
-//go:build race
-
-package errgen
-
-// raceEnabled: the race detector is on, and timings mean nothing.
-const raceEnabled = true

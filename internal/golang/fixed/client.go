@@ -1,0 +1,123 @@
+package fixed
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// maxResponseBody is how much of a body ParseResponse reads: 1 MiB, far
+// more than any error body of this API, far less than a runaway proxy page.
+const maxResponseBody = 1 << 20
+
+// ParseResponse reads an error response into an *Error, as Parse does with
+// its status and body, adding what the headers say: the request id (when the
+// body has none) and Retry-After (see RetryAfter). It reads at most 1 MiB of
+// the body, failing with ParseTooLarge beyond it, and ParseReadFailed when
+// reading fails; it does not close the body, which the caller still owns.
+func ParseResponse(resp *http.Response) (*Error, error) {
+	var body []byte
+	if resp.Body != nil {
+		var err error
+		body, err = io.ReadAll(io.LimitReader(resp.Body, maxResponseBody+1))
+		if err != nil {
+			return nil, &ParseError{Kind: ParseReadFailed, Err: err}
+		}
+		if len(body) > maxResponseBody {
+			return nil, &ParseError{Kind: ParseTooLarge}
+		}
+	}
+	e, err := Parse(resp.StatusCode, body)
+	if err != nil {
+		return nil, err
+	}
+	// Parse made e: setting its fields changes no other error.
+	if e.requestID == "" && requestIDHeader != "" {
+		e.requestID = resp.Header.Get(requestIDHeader)
+	}
+	if v := resp.Header.Get("Retry-After"); v != "" {
+		now := time.Now()
+		if date, err := http.ParseTime(resp.Header.Get("Date")); err == nil {
+			now = date // the server's clock, against which it set an HTTP-date
+		}
+		if d, ok := parseRetryAfter(v, now); ok {
+			e.flawsToSet().retryAfter = d + 1
+		}
+	}
+	return e, nil
+}
+
+// RetryAfter returns how long to wait before retrying: for an error
+// ParseResponse read, what the response's Retry-After header said (seconds
+// or an HTTP-date); for an error built here, its own Retry-After header, as
+// Write sends it. ok is false when there is none.
+func (e *Error) RetryAfter() (d time.Duration, ok bool) {
+	if ra := e.retryAfterHeader(); ra > 0 {
+		return ra - 1, true
+	}
+	if e.parsed || e.def == nil {
+		return 0, false
+	}
+	for _, h := range e.def.headers {
+		if http.CanonicalHeaderKey(h.name) == "Retry-After" {
+			v := h.value
+			if h.template != nil && e.details != nil {
+				v = headerValue(e.fill(h.template))
+			}
+			return parseRetryAfter(v, time.Now())
+		}
+	}
+	return 0, false
+}
+
+// Retryable reports whether the request may be sent again as it is: the
+// catalog's word for a code it defines; for another (see Known), whether the
+// status is 429, 502, 503 or 504, or the response said when to retry.
+func (e *Error) Retryable() bool {
+	if !e.def.unknown {
+		return e.def.Retryable
+	}
+	switch e.Status() {
+	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true
+	}
+	return e.retryAfterHeader() > 0
+}
+
+// parseRetryAfter reads a Retry-After value: delay seconds, or an HTTP-date
+// (a date already past is no wait at all).
+func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
+	if v == "" {
+		return 0, false
+	}
+	if n, err := strconv.ParseUint(v, 10, 63); err == nil {
+		if n > uint64(1<<63-1)/uint64(time.Second) {
+			n = uint64(1<<63-1) / uint64(time.Second)
+		}
+		return time.Duration(n) * time.Second, true
+	}
+	t, err := http.ParseTime(v)
+	if err != nil {
+		return 0, false
+	}
+	return max(t.Sub(now), 0), true
+}
+
+// DetailsAs returns the details of the catalog error err is or wraps as a
+// T, its <Name>Details type, and whether it has details of that type:
+//
+//	if d, ok := DetailsAs[RateLimitedDetails](err); ok { … d.RetryAfter … }
+//
+// One generic function rather than a method per error: a catalog of
+// thousands of errors compiles no slower for it.
+func DetailsAs[T any](err error) (T, bool) {
+	var e *Error
+	if errors.As(err, &e) && e != nil && e.details != nil {
+		d, ok := e.Details().(T)
+		return d, ok
+	}
+	var zero T
+	return zero, false
+}

@@ -1,0 +1,101 @@
+package fixed
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+)
+
+// ParseResponse adds what the headers say to what Parse reads: the request
+// id and Retry-After, in seconds or as an HTTP-date.
+func TestParseResponse(t *testing.T) {
+	date := time.Date(2026, 12, 5, 20, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name      string
+		status    int
+		header    map[string]string
+		body      string
+		code      Code
+		id        string
+		wait      time.Duration
+		hasWait   bool
+		retryable bool
+	}{
+		{"seconds", 429, map[string]string{"Retry-After": "23", "X-Request-Id": "req_1"},
+			`{"error":"x","code":"RATE_LIMITED","details":{"limit":1,"window":"1s","retryAfter":23}}`, CodeRateLimited, "req_1", 23 * time.Second, true, true},
+		{"HTTP-date against the response's Date", 503, map[string]string{"Retry-After": date.Add(90 * time.Second).Format(http.TimeFormat), "Date": date.Format(http.TimeFormat)},
+			`{"error":"down","code":"MAINTENANCE"}`, "MAINTENANCE", "", 90 * time.Second, true, true},
+		{"no Retry-After", 404, nil, `{"type":"https://example.com/probs/order-not-found","title":"Order not found","status":404,"code":"ORDER_NOT_FOUND","request_id":"req_body"}`,
+			CodeOrderNotFound, "req_body", 0, false, false},
+		{"unknown 4xx", 418, map[string]string{"Retry-After": "soon"}, `{"error":"tea","code":"TEAPOT"}`, "TEAPOT", "", 0, false, false},
+	}
+	for _, tt := range tests {
+		resp := &http.Response{StatusCode: tt.status, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(tt.body))}
+		for k, v := range tt.header {
+			resp.Header.Set(k, v)
+		}
+		e, err := ParseResponse(resp)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		wait, ok := e.RetryAfter()
+		if e.Code() != tt.code || e.RequestID() != tt.id || wait != tt.wait || ok != tt.hasWait || e.Retryable() != tt.retryable {
+			t.Errorf("%s: %s id %q wait %v %v retryable %v", tt.name, e.Code(), e.RequestID(), wait, ok, e.Retryable())
+		}
+	}
+	big := &http.Response{StatusCode: 500, Body: io.NopCloser(strings.NewReader(`{"error":"` + strings.Repeat("x", maxResponseBody) + `"}`))}
+	if _, err := ParseResponse(big); err == nil || err.(*ParseError).Kind != ParseTooLarge {
+		t.Errorf("a body over the limit: %v", err)
+	}
+	broken := &http.Response{StatusCode: 500, Body: io.NopCloser(io.MultiReader(strings.NewReader("{"), iotest{}))}
+	if _, err := ParseResponse(broken); err == nil || err.(*ParseError).Kind != ParseReadFailed {
+		t.Errorf("a failing body: %v", err)
+	}
+}
+
+type iotest struct{}
+
+func (iotest) Read([]byte) (int, error) { return 0, errors.New("connection reset") }
+
+// An error built here tells its own Retry-After; DetailsAs types the
+// details of the error err is or wraps.
+func TestRetryAfterAndDetailsAs(t *testing.T) {
+	e := NewRateLimited(100, "1m", 30)
+	if d, ok := e.RetryAfter(); d != 30*time.Second || !ok || !e.Retryable() {
+		t.Errorf("RetryAfter() = %v, %v; Retryable() = %v", d, ok, e.Retryable())
+	}
+	if _, ok := ErrOrderNotFound.RetryAfter(); ok || ErrOrderNotFound.Retryable() {
+		t.Error("ORDER_NOT_FOUND: a wait, or retryable")
+	}
+	d, ok := DetailsAs[RateLimitedDetails](fmt.Errorf("call: %w", e))
+	if !ok || d.Limit != 100 || d.Window != "1m" {
+		t.Errorf("DetailsAs = %+v, %v", d, ok)
+	}
+	if _, ok := DetailsAs[OutOfCreditDetails](e); ok {
+		t.Error("DetailsAs of another type")
+	}
+	if _, ok := DetailsAs[RateLimitedDetails](errors.New("x")); ok {
+		t.Error("DetailsAs of a foreign error")
+	}
+	// What Write sends, ParseResponse reads back over real HTTP.
+	srv := httptest.NewServer(Handler(func(http.ResponseWriter, *http.Request) error { return e }))
+	defer srv.Close()
+	resp, err := http.Get(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	got, err := ParseResponse(resp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w, ok := got.RetryAfter(); w != 30*time.Second || !ok || len(got.RequestID()) != 26 || !errors.Is(got, ErrRateLimited) {
+		t.Errorf("over HTTP: %v, wait %v %v, id %q", got, w, ok, got.RequestID())
+	}
+}

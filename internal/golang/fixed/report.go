@@ -1,0 +1,139 @@
+package fixed
+
+import (
+	"context"
+	"crypto/rand"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sync/atomic"
+)
+
+// Config adapts the package to a service: where reports go, how errors that
+// are not catalog errors map to catalog errors, where request ids come from.
+// Set it once, when the service starts, with Configure; the zero Config is
+// the default.
+type Config struct {
+	// Reporter receives each Report: a catalog error sent with a breach, an
+	// error that was not a catalog error (the fallback sent), a nil error, a
+	// panic, a request whose client went away. nil logs each with
+	// slog.Default() at the report's level. Tests may set Strict(t.Errorf).
+	Reporter func(Report)
+	// Map turns an error that is not a catalog error (nor wraps one), such
+	// as sql.ErrNoRows, context.DeadlineExceeded or a domain error, into the
+	// catalog error to send, before Write falls back; nil, or a nil result,
+	// leaves it to the fallback. An error it maps is not reported: attach
+	// the cause with WithCause to keep it in logs.
+	Map func(error) *Error
+	// RequestID returns the id of a request (e.g. the one the service's
+	// middleware put in its context), for a catalog with request ids
+	// (request_id.header), when the error sent has none; "" lets Write take
+	// the request's header, else make one from crypto/rand (rand.Text). nil
+	// is the same as returning "".
+	RequestID func(*http.Request) string
+}
+
+var config atomic.Pointer[Config]
+
+// Configure sets the package's Config. Call it once, before serving; a
+// later call replaces the whole Config.
+func Configure(c Config) {
+	config.Store(&c)
+}
+
+var defaultConfig Config
+
+// currentConfig is the Config set with Configure, or the default.
+func currentConfig() *Config {
+	if c := config.Load(); c != nil {
+		return c
+	}
+	return &defaultConfig
+}
+
+// Report is what the package tells the service when it could not send an
+// error as given, or sent nothing.
+type Report struct {
+	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's context was done
+	Problem string        // what happened, in a few words
+	Err     error         // the error given; nil for a nil error; for a panic, one wrapping its value
+	Sent    *Error        // the error written; nil when nothing was
+	Request *http.Request // the request; nil from MarshalJSON
+	Stack   []byte        // a panic's stack; nil otherwise
+}
+
+// String describes the report on one line, without the stack.
+func (r Report) String() string {
+	s := r.Problem
+	if r.Err != nil {
+		s += ": " + r.Err.Error()
+	}
+	if r.Sent != nil {
+		s += fmt.Sprintf(" (sent %d %s)", r.Sent.Status(), r.Sent.Code())
+	}
+	if r.Request != nil && r.Request.URL != nil {
+		s += " [" + r.Request.Method + " " + r.Request.URL.Path + "]"
+	}
+	return s
+}
+
+// Strict returns a Reporter for tests that calls fail with every report at
+// level ERROR or above, e.g. Configure(Config{Reporter: Strict(t.Errorf)}):
+// a sentinel written without its details, an unmapped error, a panic fail
+// the test.
+func Strict(fail func(format string, args ...any)) func(Report) {
+	return func(r Report) {
+		if r.Level >= slog.LevelError {
+			fail("error response: %s", r)
+		}
+	}
+}
+
+// report hands r to the Reporter.
+func report(r Report) {
+	if f := currentConfig().Reporter; f != nil {
+		f(r)
+		return
+	}
+	ctx := context.Background()
+	if r.Request != nil {
+		ctx = r.Request.Context()
+	}
+	l := slog.Default()
+	if !l.Enabled(ctx, r.Level) {
+		return
+	}
+	attrs := make([]slog.Attr, 0, 5)
+	if r.Err != nil {
+		attrs = append(attrs, slog.Any("error", r.Err))
+	}
+	if r.Sent != nil {
+		attrs = append(attrs, slog.Any("sent", r.Sent))
+	}
+	if r.Request != nil && r.Request.URL != nil {
+		attrs = append(attrs, slog.String("method", r.Request.Method), slog.String("path", r.Request.URL.Path))
+	}
+	if r.Stack != nil {
+		attrs = append(attrs, slog.String("stack", string(r.Stack)))
+	}
+	l.LogAttrs(ctx, r.Level, "error response: "+r.Problem, attrs...)
+}
+
+// requestID is the id of a request for an error that has none: the
+// service's, else the request's header, else a new one.
+func requestID(r *http.Request) string {
+	if f := currentConfig().RequestID; f != nil {
+		if id := headerValue(f(r)); id != "" {
+			return id
+		}
+	}
+	// requestIDHeader is canonical already: indexing skips Get's canonicalization.
+	if ids := r.Header[requestIDHeader]; len(ids) > 0 {
+		if id := headerValue(ids[0]); id != "" {
+			return id
+		}
+	}
+	// 26 characters of base32 from 128 random bits: unique enough to quote
+	// to support, safe in a header and in JSON.
+	return rand.Text()
+}

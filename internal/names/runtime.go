@@ -1,0 +1,12 @@
+package names
+
+// Runtime lists the exported identifiers of the fixed half every generated
+// package holds (internal/golang/fixed), sorted: no catalog declaration may
+// take one. A test of the Go emitter holds the list to the fixed half's
+// sources; the Go emitter reserves every name the fixed half declares.
+var Runtime = []string{
+	"Config", "Configure", "Definition", "Definitions", "DetailsAs", "Error", "Handler", "Lookup",
+	"Parse", "ParseBadDetail", "ParseError", "ParseErrorKind", "ParseNotEnvelope", "ParseNotJSON",
+	"ParseReadFailed", "ParseResponse", "ParseTooLarge",
+	"RPCError", "RPCLink", "RPCStatus", "RPCStatusOf", "Report", "Strict", "Write",
+}
