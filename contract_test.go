@@ -146,7 +146,7 @@ func withOwnSchemas(doc *openapi3.T, c *catalog.Catalog, status int, r *openapi3
 	for mt, media := range r.Content {
 		var own openapi3.SchemaRefs
 		for _, e := range c.Errors {
-			if e.Status == status && e.Format.MediaType == mt && byTitle[e.Code] != nil {
+			if e.Status == status && e.Envelope.MediaType == mt && byTitle[e.Code] != nil {
 				own = append(own, byTitle[e.Code])
 			}
 		}
@@ -379,7 +379,7 @@ func TestContractRequestID(t *testing.T) {
 				if got := rec.Header().Get(name); got != "req_contract_1" {
 					t.Errorf("%s = %q, want the request's id", name, got)
 				}
-				if e.Format.Has(catalog.RefRequestID) && !bytes.Contains(rec.Body.Bytes(), []byte(`"req_contract_1"`)) {
+				if e.Envelope.Has(catalog.RefRequestID) && !bytes.Contains(rec.Body.Bytes(), []byte(`"req_contract_1"`)) {
 					t.Errorf("body lacks the request id: %s", rec.Body.Bytes())
 				}
 			})

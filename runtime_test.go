@@ -132,7 +132,7 @@ func TestEveryErrorRoundTrips(t *testing.T) {
 				if again.Message() != e.Message() || !reflect.DeepEqual(again.Details(), e.Details()) {
 					t.Errorf("second round trip differs: %q %#v vs %q %#v", again.Message(), again.Details(), e.Message(), e.Details())
 				}
-				if len(ce.Details) > 0 && carriesDetails(ce.Format) && e.Details() == nil {
+				if len(ce.Details) > 0 && carriesDetails(ce.Envelope) && e.Details() == nil {
 					t.Errorf("Details() = nil, though the envelope carries the details")
 				}
 				// Written by Write and parsed back: the same error.
@@ -147,7 +147,7 @@ func TestEveryErrorRoundTrips(t *testing.T) {
 						ce.Code, ce.Status, e.Message(), e.Details())
 				}
 				// Status is the response's (envelopes without a code identify by it).
-				if w, err := parse(599, rec.Body.Bytes()); ce.Format.Has(catalog.RefCode) && (err != nil || w.Status() != 599 || callString(w, "Code") != ce.Code) {
+				if w, err := parse(599, rec.Body.Bytes()); ce.Envelope.Has(catalog.RefCode) && (err != nil || w.Status() != 599 || callString(w, "Code") != ce.Code) {
 					t.Errorf("Parse(599, Write()) = %v, %v", w, err)
 				}
 			})
@@ -169,13 +169,13 @@ func TestEveryEnvelopeParsesUnknownCodes(t *testing.T) {
 					t.Fatal(err)
 				}
 				old, unknown, wantCode := ce.Code, "NOT_IN_THE_CATALOG", "NOT_IN_THE_CATALOG"
-				if !ce.Format.Has(catalog.RefCode) {
+				if !ce.Envelope.Has(catalog.RefCode) {
 					old, unknown, wantCode = ce.Title, "Not In The Catalog", ""
 				}
 				q := func(s string) string { b, _ := json.Marshal(s); return string(b) }
-				key := q(memberKey(ce.Format.Body, catalog.RefCode)) + ":"
-				if !ce.Format.Has(catalog.RefCode) {
-					key = q(memberKey(ce.Format.Body, catalog.RefTitle)) + ":"
+				key := q(memberKey(ce.Envelope.Body, catalog.RefCode)) + ":"
+				if !ce.Envelope.Has(catalog.RefCode) {
+					key = q(memberKey(ce.Envelope.Body, catalog.RefTitle)) + ":"
 				}
 				if strings.Count(string(body), key+q(old)) != 1 {
 					t.Fatalf("%s is not once in %s", key+q(old), body)

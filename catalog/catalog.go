@@ -17,23 +17,23 @@ type Pos = diag.Pos
 
 // Catalog is a loaded, validated and normalized error catalog.
 type Catalog struct {
-	File        string           // path as given to Load, used in messages
-	Files       []string         // the root (File) and the files it includes, in include order, as messages name them
-	Version     int              // catalog format version; only 1 exists
-	API         string           // API name, named in docs and comments
-	Description string           // Markdown intro of the docs page
-	Format      *Envelope        // default envelope of every error
-	TypeBase    string           // base of problem "type" URIs; empty means about:blank
-	DocsURL     string           // base of per-error docs links; empty means none
-	RequestID   RequestIDOptions // where request ids come from and go to
-	Go          GoOptions        // settings of the Go output
-	OpenAPI     OpenAPIOptions   // settings of the OpenAPI output
-	Docs        DocsOptions      // settings of the Markdown output
-	GRPC        GRPCOptions      // settings of the gRPC and Connect outputs; see grpc.go
-	Errors      []*Error         // the errors in use (deprecated ones too), in catalog order
-	Retired     []*Error         // the retired codes, in catalog order: reserved forever, nothing generated
-	Envelopes   []*Envelope      // the envelopes in use: the default first, then overrides in order of first use
-	Fallback    *Error           // the error that stands in for any non-catalog error
+	File            string           // path as given to Load, used in messages
+	Files           []string         // the root (File) and the files it includes, in include order, as messages name them
+	Version         int              // catalog format version; only 1 exists
+	API             string           // API name, named in docs and comments
+	Description     string           // Markdown intro of the docs page
+	DefaultEnvelope *Envelope        // default envelope of every error
+	TypeBase        string           // base of problem "type" URIs; empty means about:blank
+	DocsURL         string           // base of per-error docs links; empty means none
+	RequestID       RequestIDOptions // where request ids come from and go to
+	Go              GoOptions        // settings of the Go output
+	OpenAPI         OpenAPIOptions   // settings of the OpenAPI output
+	Docs            DocsOptions      // settings of the Markdown output
+	GRPC            GRPCOptions      // settings of the gRPC and Connect outputs; see grpc.go
+	Errors          []*Error         // the errors in use (deprecated ones too), in catalog order
+	Retired         []*Error         // the retired codes, in catalog order: reserved forever, nothing generated
+	Envelopes       []*Envelope      // the envelopes in use: the default first, then overrides in order of first use
+	Fallback        *Error           // the error that stands in for any non-catalog error
 }
 
 // RequestIDOptions configures request ids: Write takes an error's id from
@@ -122,7 +122,7 @@ type Error struct {
 	Details         []*Detail         // typed details, in catalog order
 	Headers         []*Header         // response headers, in catalog order
 	Retryable       bool              // whether a client may retry
-	Format          *Envelope         // the envelope this error is written in
+	Envelope        *Envelope         // the envelope this error is written in
 	Meta            []Meta            // free string attributes, in catalog order
 	Challenge       string            // WWW-Authenticate value of a 401
 	Fallback        bool              // stands in for non-catalog errors

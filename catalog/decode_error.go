@@ -36,8 +36,8 @@ func (cr *catalogReader) error(n *yaml.Node) *Error {
 	}
 	// An error without a format of its own gets the catalog's, already in
 	// use, in normalize.
-	if e.Format != nil && !e.Retired { // a retired error's envelope is never written
-		cr.use(e.Format)
+	if e.Envelope != nil && !e.Retired { // a retired error's envelope is never written
+		cr.use(e.Envelope)
 	}
 	return e
 }
@@ -72,7 +72,7 @@ func (cr *catalogReader) errorField(e *Error, f field) {
 	case "retryable":
 		e.Retryable = cr.boolean(f.value, "retryable")
 	case "format":
-		e.Format = cr.format(f.value, "format")
+		e.Envelope = cr.format(f.value, "format")
 	case "meta":
 		e.Meta = cr.meta(f.value)
 	case "challenge":

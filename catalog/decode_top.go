@@ -103,13 +103,13 @@ func (r *nodeReader) catalog(n *yaml.Node) *catalogReader {
 	}
 	// The default envelope is resolved here, not in normalize: it is the
 	// first in use, and errors naming it must get this very envelope.
-	c.Format = preset("problem")
+	c.DefaultEnvelope = preset("problem")
 	if formatNode != nil {
 		if env := cr.format(formatNode, "format"); env != nil {
-			c.Format = env
+			c.DefaultEnvelope = env
 		}
 	}
-	cr.use(c.Format)
+	cr.use(c.DefaultEnvelope)
 	if errorsNode != nil {
 		cr.errorList(errorsNode)
 	}

@@ -148,7 +148,7 @@ func (e *Envelope) Carries(detail string) bool {
 // in the message, even where the envelope has no other place for it. Parse
 // cannot take it back out of the text, and leaves such a detail empty.
 func (e *Error) MessagePlaces(detail string) bool {
-	if e.Message == nil || e.Format == nil || !e.Format.Has(RefMessage) {
+	if e.Message == nil || e.Envelope == nil || !e.Envelope.Has(RefMessage) {
 		return false
 	}
 	for _, p := range e.Message.Parts {

@@ -28,8 +28,8 @@ func normalize(c *Catalog) {
 	codes := map[string]bool{}
 	names := map[string]bool{}
 	for _, e := range c.Errors {
-		if e.Format == nil {
-			e.Format = c.Format
+		if e.Envelope == nil {
+			e.Envelope = c.DefaultEnvelope
 		}
 		if e.Code != "" && codePattern.MatchString(e.Code) && !codes[e.Code] {
 			codes[e.Code] = true

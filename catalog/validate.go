@@ -159,15 +159,15 @@ func (cr *catalogReader) validateDetails(e *Error) {
 		cr.checkPlaceholders(e, e.Message, "message")
 	}
 	for _, d := range e.Details {
-		if d.Name != "" && !e.Format.Carries(d.Name) && !e.MessagePlaces(d.Name) {
-			cr.probs.add(d.Pos, "error %q: the %s envelope has no place for detail %q: add \"$details\", a spread (\"...\": \"$details\") or \"$details.%s\" to it, name it in the message (\"{%s}\"), or drop the detail", e.Code, e.Format.Name, d.Name, d.Name, d.Name)
+		if d.Name != "" && !e.Envelope.Carries(d.Name) && !e.MessagePlaces(d.Name) {
+			cr.probs.add(d.Pos, "error %q: the %s envelope has no place for detail %q: add \"$details\", a spread (\"...\": \"$details\") or \"$details.%s\" to it, name it in the message (\"{%s}\"), or drop the detail", e.Code, e.Envelope.Name, d.Name, d.Name, d.Name)
 		}
 	}
-	if keys := e.Format.SpreadKeys(); len(keys) > 0 {
-		named := e.Format.NamedDetails()
+	if keys := e.Envelope.SpreadKeys(); len(keys) > 0 {
+		named := e.Envelope.NamedDetails()
 		for _, d := range e.Details {
 			if contains(keys, d.Name) && !contains(named, d.Name) {
-				cr.probs.add(d.Pos, "error %q: detail %q clashes with the %s envelope's member %q: rename the detail", e.Code, d.Name, e.Format.Name, d.Name)
+				cr.probs.add(d.Pos, "error %q: detail %q clashes with the %s envelope's member %q: rename the detail", e.Code, d.Name, e.Envelope.Name, d.Name)
 			}
 		}
 	}
@@ -277,7 +277,7 @@ func (cr *catalogReader) validateEnvelope(env *Envelope) {
 	pos, custom := cr.formatPos[env]
 	var users []*Error
 	for _, e := range cr.c.Errors {
-		if e.Format == env {
+		if e.Envelope == env {
 			users = append(users, e)
 		}
 	}

@@ -190,10 +190,10 @@ func (cs *changes) catalogWide(before, after *catalog.Catalog) {
 	if before.Fallback != nil && after.Fallback != nil && before.Fallback.Code != after.Fallback.Code {
 		cs.add("", FallbackChanged, "the fallback for non-catalog errors changed from %s to %s", before.Fallback.Code, after.Fallback.Code)
 	}
-	if before.Format.MediaType != after.Format.MediaType {
-		cs.add("", MediaTypeChanged, "the default media type changed from %s to %s, for every error using the default format", before.Format.MediaType, after.Format.MediaType)
+	if before.DefaultEnvelope.MediaType != after.DefaultEnvelope.MediaType {
+		cs.add("", MediaTypeChanged, "the default media type changed from %s to %s, for every error using the default format", before.DefaultEnvelope.MediaType, after.DefaultEnvelope.MediaType)
 	}
-	if ob, nb := nodeString(before.Format.Body), nodeString(after.Format.Body); ob != nb {
+	if ob, nb := nodeString(before.DefaultEnvelope.Body), nodeString(after.DefaultEnvelope.Body); ob != nb {
 		cs.add("", EnvelopeChanged, "the default envelope changed from %s to %s, for every error using it", ob, nb)
 	}
 	// A problem type URI is type_base and the code's anchor, a docs link

@@ -20,7 +20,7 @@ func (cs *changes) compareError(oldC, newC *catalog.Catalog, o, n *catalog.Error
 	// envelopes both write.
 	cs.compareEnvelope(oldC, newC, o, n)
 	if titleIdentifies(o, n) && o.Title != n.Title && !titlesFromStatus(o, n) {
-		cs.add(code, TitleChanged, "title changed from %q to %q, and the %s envelope has no $code: clients match the title", o.Title, n.Title, n.Format.Name)
+		cs.add(code, TitleChanged, "title changed from %q to %q, and the %s envelope has no $code: clients match the title", o.Title, n.Title, n.Envelope.Name)
 	}
 	if writesBoth(o, n, catalog.RefCategory) && o.Category != n.Category {
 		cs.add(code, CategoryChanged, "category, written as $category, changed from %q to %q", o.Category, n.Category)
@@ -60,13 +60,13 @@ func replacedBy(e *catalog.Error) string {
 // compareEnvelope reports a change of media type or body shape, unless
 // the code keeps the default format, whose change catalogWide reports once.
 func (cs *changes) compareEnvelope(oldC, newC *catalog.Catalog, o, n *catalog.Error) {
-	if o.Format == oldC.Format && n.Format == newC.Format {
+	if o.Envelope == oldC.DefaultEnvelope && n.Envelope == newC.DefaultEnvelope {
 		return
 	}
-	if o.Format.MediaType != n.Format.MediaType {
-		cs.add(o.Code, MediaTypeChanged, "media type changed from %s to %s", o.Format.MediaType, n.Format.MediaType)
+	if o.Envelope.MediaType != n.Envelope.MediaType {
+		cs.add(o.Code, MediaTypeChanged, "media type changed from %s to %s", o.Envelope.MediaType, n.Envelope.MediaType)
 	}
-	if ob, nb := nodeString(o.Format.Body), nodeString(n.Format.Body); ob != nb {
+	if ob, nb := nodeString(o.Envelope.Body), nodeString(n.Envelope.Body); ob != nb {
 		cs.add(o.Code, EnvelopeChanged, "envelope changed from %s to %s", ob, nb)
 	}
 }
@@ -74,13 +74,13 @@ func (cs *changes) compareEnvelope(oldC, newC *catalog.Catalog, o, n *catalog.Er
 // writesBoth reports whether both versions' envelopes write the reference:
 // a value one of them lacks is the envelope's change, reported as such.
 func writesBoth(o, n *catalog.Error, name catalog.RefName) bool {
-	return o.Format.Has(name) && n.Format.Has(name)
+	return o.Envelope.Has(name) && n.Envelope.Has(name)
 }
 
 // titleIdentifies reports whether clients tell the error apart by its
 // title: both envelopes write it and the new one no code.
 func titleIdentifies(o, n *catalog.Error) bool {
-	return writesBoth(o, n, catalog.RefTitle) && !n.Format.Has(catalog.RefCode)
+	return writesBoth(o, n, catalog.RefTitle) && !n.Envelope.Has(catalog.RefCode)
 }
 
 // titlesFromStatus reports whether both titles are their status's reason
@@ -109,8 +109,8 @@ func nodeString(n *catalog.Node) string {
 
 // compareMeta reports a change in a meta value both envelopes write.
 func (cs *changes) compareMeta(o, n *catalog.Error) {
-	for _, r := range n.Format.Refs() {
-		if r.Name == catalog.RefMeta && writesMeta(o.Format, r.Arg) && o.MetaValue(r.Arg) != n.MetaValue(r.Arg) {
+	for _, r := range n.Envelope.Refs() {
+		if r.Name == catalog.RefMeta && writesMeta(o.Envelope, r.Arg) && o.MetaValue(r.Arg) != n.MetaValue(r.Arg) {
 			cs.add(o.Code, MetaChanged, "meta %s, written as %s, changed from %q to %q", r.Arg, r, o.MetaValue(r.Arg), n.MetaValue(r.Arg))
 		}
 	}

@@ -183,7 +183,7 @@ func appendPlaceholder(b []byte, raw json.RawMessage) []byte {
 
 // Body renders the instance in its envelope.
 func (in *Instance) Body() []byte {
-	return in.appendNode(nil, in.Err.Format.Body)
+	return in.appendNode(nil, in.Err.Envelope.Body)
 }
 
 func (in *Instance) appendNode(b []byte, n *catalog.Node) []byte {
@@ -281,7 +281,7 @@ func (in *Instance) detailsObject() []byte {
 	if in.Details == nil {
 		return []byte("{}")
 	}
-	named := in.Err.Format.NamedDetails()
+	named := in.Err.Envelope.NamedDetails()
 	if len(named) == 0 {
 		return in.Details
 	}

@@ -271,8 +271,8 @@ func (w declWriter) rpc(e *catalog.Error) {
 func (w declWriter) definition(e *catalog.Error, metaNames []string) {
 	w.str("\t{")
 	w.registryEntry(e)
-	w.str(", envelope: &envelopes[", strconv.Itoa(e.Format.Index), "]")
-	if e.Format.Has(catalog.RefType) {
+	w.str(", envelope: &envelopes[", strconv.Itoa(e.Envelope.Index), "]")
+	if e.Envelope.Has(catalog.RefType) {
 		w.str(", typeURI: ", goString(e.TypeURI))
 	}
 	if e.Message != nil {

@@ -10,7 +10,7 @@ import (
 // envelopes writes, per envelope in use, an append function that writes the
 // body (the same walk as example.Instance.Body, unrolled into
 // straight-line code) and the field table Parse reads bodies back with.
-func (g *emitter) envelopes(f *jen.File) {
+func (g *packageWriter) envelopes(f *jen.File) {
 	f.Comment("envelopes are the wire formats in use; definitions point into this table.")
 	f.Var().Id("envelopes").Op("=").Index(jen.Lit(len(g.c.Envelopes))).Id("envelope").ValuesFunc(func(grp *jen.Group) {
 		for _, env := range g.c.Envelopes {
@@ -98,7 +98,7 @@ func stringList(list []string) jen.Code {
 // can: a member needs a comma when something was written before it in its
 // object, which is only unknown after an optional member.
 type bodyWriter struct {
-	g       *emitter
+	g       *packageWriter
 	named   []string // details the envelope places by name, which a whole $details or a spread leaves out
 	stmts   []jen.Code
 	pending string // constant text not yet appended

@@ -59,7 +59,7 @@ func standIn(c *catalog.Catalog) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &emitter{c: c, metaNames: metaNames(c)}
+	g := &packageWriter{c: c, metaNames: metaNames(c)}
 	h, err := g.catalogHalf(c.Go.Package)
 	if err != nil {
 		return nil, err

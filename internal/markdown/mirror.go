@@ -37,7 +37,7 @@ type errorData struct {
 	Troubleshooting []catalog.Troubleshooting
 	Headers         []*catalog.Header
 	Retryable       bool
-	Format          *catalog.Envelope
+	Envelope        *catalog.Envelope
 	Meta            []catalog.Meta
 	Challenge       string
 	Fallback        bool
@@ -88,7 +88,7 @@ func newErrorFields(e *catalog.Error) *errorData {
 		Troubleshooting: e.Troubleshooting,
 		Headers:         e.Headers,
 		Retryable:       e.Retryable,
-		Format:          e.Format,
+		Envelope:        e.Envelope,
 		Meta:            e.Meta,
 		Challenge:       e.Challenge,
 		Fallback:        e.Fallback,

@@ -132,7 +132,7 @@ func newErrorData(e *catalog.Error, requestID string) (*errorData, error) {
 	d.Reason, d.Body = http.StatusText(e.Status), body
 	// The headers in the order the generated Write sets them, which also
 	// leaves out a header whose value renders empty.
-	resp := []string{strings.TrimSpace("HTTP/1.1 " + strconv.Itoa(e.Status) + " " + d.Reason), "Content-Type: " + e.Format.MediaType}
+	resp := []string{strings.TrimSpace("HTTP/1.1 " + strconv.Itoa(e.Status) + " " + d.Reason), "Content-Type: " + e.Envelope.MediaType}
 	for _, h := range e.Headers {
 		v, err := example.HeaderValue(h.Value, in.Details)
 		if err != nil {
@@ -177,7 +177,7 @@ func exampleJSON(v any) (string, error) {
 func newEnvelope(env *catalog.Envelope, all []*errorData) *envelope {
 	d := &envelope{Envelope: env}
 	for _, e := range all {
-		if e.Format == env {
+		if e.Envelope == env {
 			d.Errors = append(d.Errors, e)
 		}
 	}

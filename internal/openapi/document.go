@@ -67,7 +67,7 @@ func newGenerator(c *catalog.Catalog, version string) (*generator, error) {
 		g.envNames[env] = names.EnvelopeSchema(c, i)
 	}
 	for _, e := range c.Errors {
-		g.users[e.Format] = append(g.users[e.Format], e)
+		g.users[e.Envelope] = append(g.users[e.Envelope], e)
 	}
 	return g, nil
 }

@@ -115,7 +115,7 @@ func TestOpenAPIExamplesAreBodies(t *testing.T) {
 					t.Fatal(err)
 				}
 				name := names.StatusResponse(e.Status)
-				node := yamlPath(t, &tree, "components", "responses", name, "content", e.Format.MediaType, "examples", e.Code, "value")
+				node := yamlPath(t, &tree, "components", "responses", name, "content", e.Envelope.MediaType, "examples", e.Code, "value")
 				var got bytes.Buffer
 				if err := yamlnode.WriteJSON(&got, node, "", true); err != nil {
 					t.Fatal(err)
@@ -125,7 +125,7 @@ func TestOpenAPIExamplesAreBodies(t *testing.T) {
 				}
 				// and kin-openapi reads the same value
 				resp := doc.Components.Responses[name]
-				ex := resp.Value.Content.Get(e.Format.MediaType).Examples[e.Code]
+				ex := resp.Value.Content.Get(e.Envelope.MediaType).Examples[e.Code]
 				if ex == nil || ex.Value == nil {
 					t.Fatalf("%s: kin-openapi finds no example %s in %s", e.Code, e.Code, name)
 				}
@@ -428,7 +428,7 @@ func TestOpenAPIDescriptions(t *testing.T) {
 	for _, e := range c.Errors {
 		resp := doc.Components.Responses[names.StatusResponse(e.Status)].Value
 		desc := *resp.Description
-		if ex := resp.Content.Get(e.Format.MediaType).Examples[e.Code].Value; ex.Description != "" {
+		if ex := resp.Content.Get(e.Envelope.MediaType).Examples[e.Code].Value; ex.Description != "" {
 			desc = ex.Description
 		}
 		if e.DocsLink == "" || !strings.Contains(desc, e.DocsLink) {
@@ -453,7 +453,7 @@ func TestOpenAPIDefaultResponse(t *testing.T) {
 				t.Fatal("no Default response")
 			}
 			fb := tc.C.Fallback
-			ex := resp.Value.Content.Get(fb.Format.MediaType).Examples[fb.Code]
+			ex := resp.Value.Content.Get(fb.Envelope.MediaType).Examples[fb.Code]
 			if ex == nil {
 				t.Fatalf("Default response has no %s example", fb.Code)
 			}
@@ -552,7 +552,7 @@ func TestOpenAPIEdgeEnvelopes(t *testing.T) {
 				if err := json.Unmarshal(body, &value); err != nil {
 					t.Fatal(err)
 				}
-				media := doc.Components.Responses[names.StatusResponse(e.Status)].Value.Content.Get(e.Format.MediaType)
+				media := doc.Components.Responses[names.StatusResponse(e.Status)].Value.Content.Get(e.Envelope.MediaType)
 				if err := media.Schema.Value.VisitJSON(value, opts...); err != nil {
 					t.Errorf("%s: body %s does not match: %v", e.Code, body, err)
 				}

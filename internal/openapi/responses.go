@@ -44,13 +44,13 @@ func (g *generator) response(name string, status int, errs []*catalog.Error) (*y
 	for _, mt := range mts {
 		var group []*catalog.Error
 		for _, e := range errs {
-			if e.Format.MediaType == mt {
+			if e.Envelope.MediaType == mt {
 				group = append(group, e)
 			}
 		}
 		// one schema however many codes: a code added or retired never
 		// turns a single schema into a union or back
-		body := g.bodyName(name, group[0].Format, len(mts) > 1)
+		body := g.bodyName(name, group[0].Envelope, len(mts) > 1)
 		var schema *yaml.Node
 		var err error
 		if g.c.OpenAPI.ClosedUnions {
@@ -122,7 +122,7 @@ func (g *generator) defaultResponse() (*yaml.Node, error) {
 		}
 		media := yamlnode.Map()
 		yamlnode.Set(media, "schema", schema)
-		if fb.Format.MediaType == mt {
+		if fb.Envelope.MediaType == mt {
 			ex, err := g.example(fb, 1, map[string]int{fb.Title: 1})
 			if err != nil {
 				return nil, err
@@ -143,7 +143,7 @@ func (g *generator) defaultResponse() (*yaml.Node, error) {
 // says which: UnauthorizedOAuth2Body.
 func (g *generator) bodyName(resp string, env *catalog.Envelope, several bool) string {
 	infix := ""
-	if several && env != g.c.Format {
+	if several && env != g.c.DefaultEnvelope {
 		infix = strings.TrimSuffix(strings.TrimPrefix(g.envNames[env], g.c.OpenAPI.Prefix), "Error")
 	}
 	return g.c.OpenAPI.Prefix + resp + infix + "Body"
@@ -155,7 +155,7 @@ func (g *generator) bodyName(resp string, env *catalog.Envelope, several bool) s
 // code added later at the status is one more body it decodes: generated
 // clients keep working (see openapi.unions: closed for the other choice).
 func (g *generator) openBody(name string, status int, group []*catalog.Error) (*yaml.Node, error) {
-	env := group[0].Format
+	env := group[0].Envelope
 	s := g.nodeSchema(env.Body, g.users[env])
 	codes := make([]string, len(group))
 	for i, e := range group {
@@ -204,7 +204,7 @@ func codeMember(group []*catalog.Error) string {
 	key := ""
 	for i, e := range group {
 		k := ""
-		if b := e.Format.Body; b.Kind == catalog.KindObject {
+		if b := e.Envelope.Body; b.Kind == catalog.KindObject {
 			for _, m := range b.Members {
 				if !m.Spread && m.Value.Kind == catalog.KindRef && m.Value.Ref.Name == catalog.RefCode {
 					k = m.Key
@@ -223,8 +223,8 @@ func codeMember(group []*catalog.Error) string {
 func mediaTypesOf(errs []*catalog.Error) []string {
 	var mts []string
 	for _, e := range errs {
-		if !slices.Contains(mts, e.Format.MediaType) {
-			mts = append(mts, e.Format.MediaType)
+		if !slices.Contains(mts, e.Envelope.MediaType) {
+			mts = append(mts, e.Envelope.MediaType)
 		}
 	}
 	return mts

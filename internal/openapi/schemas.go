@@ -16,7 +16,7 @@ import (
 func (g *generator) envelopeSchema(env *catalog.Envelope) *yaml.Node {
 	s := g.nodeSchema(env.Body, g.users[env])
 	desc := fmt.Sprintf("The error envelope of %s (%s).", g.c.API, env.MediaType)
-	if env != g.c.Format {
+	if env != g.c.DefaultEnvelope {
 		codes := make([]string, len(g.users[env]))
 		for i, e := range g.users[env] {
 			codes[i] = "`" + e.Code + "`"

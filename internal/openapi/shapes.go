@@ -21,7 +21,7 @@ func (g *generator) errorSchemaName(e *catalog.Error) string {
 // (no allOf, which client generators flatten badly), with the members that
 // tell errors apart pinned to this error's values and its details typed.
 func (g *generator) shape(e *catalog.Error) *yaml.Node {
-	s := g.shapeNode(e.Format.Body, e, e.Format.Has(catalog.RefCode))
+	s := g.shapeNode(e.Envelope.Body, e, e.Envelope.Has(catalog.RefCode))
 	yamlnode.Insert(s, 0, "title", yamlnode.Str(e.Code))
 	if e.Deprecated != "" {
 		// after title and type, where readers and linters look
@@ -79,7 +79,7 @@ func (g *generator) shapeMember(v *catalog.Node, e *catalog.Error, hasCode bool)
 	}
 	p, always := g.refPin(v.Ref, e, hasCode)
 	if p == nil {
-		p = g.refSchema(v.Ref, g.users[e.Format])
+		p = g.refSchema(v.Ref, g.users[e.Envelope])
 	}
 	return p, always || !v.Ref.Optional
 }
@@ -132,7 +132,7 @@ func (g *generator) refPin(r catalog.Ref, e *catalog.Error, hasCode bool) (s *ya
 
 // restDetails are e's details that the envelope does not place by name.
 func restDetails(e *catalog.Error) []*catalog.Detail {
-	named := e.Format.NamedDetails()
+	named := e.Envelope.NamedDetails()
 	var rest []*catalog.Detail
 	for _, d := range e.Details {
 		if !slices.Contains(named, d.Name) {

@@ -88,7 +88,7 @@ func wantDetails(t *testing.T, c *catalog.Catalog, e *catalog.Error, in *example
 			t.Fatal(err)
 		}
 		for k, raw := range members {
-			if !e.Format.Carries(k) {
+			if !e.Envelope.Carries(k) {
 				// Placed by the message only: Parse of the body, the
 				// handler's error, cannot take it back out of the text.
 				continue
