@@ -49,9 +49,15 @@ func BenchmarkEmit(b *testing.B) {
 	for _, em := range emitters {
 		for _, n := range sizes() {
 			c := loadSynthetic(b, n)
+			opts := Options{}
+			if em.output == OutputGRPC || em.output == OutputConnect {
+				// the RPC packages need the service's domain and the Go
+				// package's import path, which the synthetic catalog leaves out
+				c.GRPC.Domain, opts.GoImport = "api.example.com", "example.com/service/apierrors"
+			}
 			b.Run(fmt.Sprintf("%s/n=%d", em.output, n), func(b *testing.B) {
 				for b.Loop() {
-					if _, err := em.emit(c, Options{}); err != nil {
+					if _, err := em.emit(c, opts); err != nil {
 						b.Fatal(err)
 					}
 				}

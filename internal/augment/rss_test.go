@@ -38,7 +38,7 @@ func TestRSSChild(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := doc.Validate(context.Background()); err != nil {
+		if err := doc.Validate(context.Background()); err != nil && !invalidAsPublished[filepath.Base(file)] {
 			t.Fatal(err)
 		}
 	case "augment":
@@ -46,7 +46,7 @@ func TestRSSChild(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, _, err := Augment(c, spec, filepath.Base(file), Options{})
+		out, _, err := Augment(c, spec, filepath.Base(file), Options{AllowInvalidSpec: invalidAsPublished[filepath.Base(file)]})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -71,26 +71,30 @@ func peakRSS(b *testing.B, job, file string) int64 {
 // process augmenting a large real spec (what errgen openapi does) and of
 // one that only loads and validates it with kin-openapi, each a fresh
 // process of this test binary, and reports their ratio (x-rss; the goal is
-// at most 1.5). Stripe's spec is the large one testdata/real holds (the
-// Kubernetes spec the issue names is not in the repository).
+// at most 1.5), on the two large specs testdata/real holds: Stripe's and
+// Kubernetes' core group.
 func BenchmarkAugmentRSS(b *testing.B) {
 	if raceEnabled {
 		b.Skip("the race detector changes memory use")
 	}
-	file, err := filepath.Abs(filepath.Join(specs, "real/stripe.json"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	var ours, kin int64
-	for b.Loop() {
-		ours = max(ours, peakRSS(b, "augment", file))
-		kin = max(kin, peakRSS(b, "kin", file))
-	}
-	ratio := float64(ours) / float64(kin)
-	b.ReportMetric(float64(ours)/(1<<20), "errgen-rss-MB")
-	b.ReportMetric(float64(kin)/(1<<20), "kin-rss-MB")
-	b.ReportMetric(ratio, "x-rss")
-	if ratio > 1.5 {
-		b.Errorf("errgen's peak RSS is %.2f× kin-openapi's (%d MB against %d MB): the goal is at most 1.5×", ratio, ours>>20, kin>>20)
+	for _, name := range []string{"stripe.json", "kubernetes-core-v1.json"} {
+		b.Run(name, func(b *testing.B) {
+			file, err := filepath.Abs(filepath.Join(specs, "real", name))
+			if err != nil {
+				b.Fatal(err)
+			}
+			var ours, kin int64
+			for b.Loop() {
+				ours = max(ours, peakRSS(b, "augment", file))
+				kin = max(kin, peakRSS(b, "kin", file))
+			}
+			ratio := float64(ours) / float64(kin)
+			b.ReportMetric(float64(ours)/(1<<20), "errgen-rss-MB")
+			b.ReportMetric(float64(kin)/(1<<20), "kin-rss-MB")
+			b.ReportMetric(ratio, "x-rss")
+			if ratio > 1.5 {
+				b.Errorf("errgen's peak RSS is %.2f× kin-openapi's (%d MB against %d MB): the goal is at most 1.5×", ratio, ours>>20, kin>>20)
+			}
+		})
 	}
 }

@@ -153,7 +153,7 @@ func TestAugmentRealSpecs(t *testing.T) {
 			}
 			name := filepath.Base(path)
 			// tictactoe.yaml is not valid as published
-			opts := Options{AllowInvalidSpec: name == "tictactoe.yaml"}
+			opts := Options{AllowInvalidSpec: invalidAsPublished[name]}
 			c := realSpecCatalog(c, name)
 			out, _, err := Augment(c, in, name, opts)
 			if err != nil {
@@ -193,6 +193,11 @@ func checkGolden(t *testing.T, path string, out []byte) {
 // realSpecCatalog is c for augmenting the real spec name: with a prefix
 // for the museum, which has responses named BadRequest, Unauthorized and
 // NotFound of its own, as the docs tell a user to do.
+// invalidAsPublished are the real specs kin-openapi finds invalid as their
+// publishers wrote them: tictactoe.yaml, and Kubernetes' defaults that do
+// not match their own schemas.
+var invalidAsPublished = map[string]bool{"tictactoe.yaml": true, "kubernetes-core-v1.json": true}
+
 func realSpecCatalog(c *catalog.Catalog, name string) *catalog.Catalog {
 	if name != "museum.yaml" {
 		return c
