@@ -1,13 +1,13 @@
 package catalog
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/errgen/errgen/internal/readlimit"
 )
 
 // diskFiles are the files of a catalog on disk: the root's folder, its
@@ -60,14 +60,11 @@ func (d diskFiles) Read(name string, limit int64) ([]byte, string, error) {
 		return nil, "", err
 	}
 	defer f.Close()
-	var buf bytes.Buffer
-	if st.Size() <= limit {
-		buf.Grow(int(st.Size()) + bytes.MinRead) // read in one go, not grown a few dozen times
-	}
-	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
+	data, err := readlimit.AtMost(f, st.Size(), limit)
+	if err != nil {
 		return nil, "", fmt.Errorf("%s: %w", d.Display(name), err)
 	}
-	return buf.Bytes(), real, nil
+	return data, real, nil
 }
 
 // Glob matches pattern in the root's folder.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	pathpkg "path"
@@ -13,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/readlimit"
 )
 
 // errNotAtBase is gitShow's error for a file the revision does not have.
@@ -120,7 +120,7 @@ func readBlob(top, rev, rel, object string, limit int64) ([]byte, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	data, readErr := io.ReadAll(io.LimitReader(pipe, limit+1))
+	data, readErr := readlimit.AtMost(pipe, size, limit)
 	if int64(len(data)) > limit {
 		_ = cmd.Process.Kill()
 	}

@@ -1,10 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
-	"io"
 	"os"
+
+	"github.com/errgen/errgen/internal/readlimit"
 )
 
 // maxSpecSize bounds the specs errgen openapi reads: GitHub's description,
@@ -38,13 +38,12 @@ func readInput(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	var buf bytes.Buffer
-	buf.Grow(int(st.Size()) + bytes.MinRead)
-	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
+	data, err := readlimit.AtMost(f, st.Size(), limit)
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	if int64(buf.Len()) > limit {
+	if int64(len(data)) > limit {
 		return nil, fmt.Errorf("%s: larger than %d MiB", path, limit>>20)
 	}
-	return buf.Bytes(), nil
+	return data, nil
 }
