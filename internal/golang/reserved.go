@@ -9,7 +9,7 @@ import (
 // per catalog beside the per-error ones (names.Declared): the Code type,
 // the registry and the envelopes' tables. TestReservedNamesCoverPackage
 // holds them, with the fixed half's, against the stand-in package.
-var catalogLevelNames = []string{"Code", "definitions", "fallback", "requestIDHeader", "rpcDomain", "envelopes"}
+var catalogLevelNames = []string{"Code", "definitions", "definitionsText", "sentinels", "zeroDetails", "fallback", "requestIDHeader", "rpcDomain", "envelopes"}
 
 // reservedNames is every package-level name of a generated package that no
 // error may declare: the fixed half's, read from its own source (so a name

@@ -37,6 +37,7 @@ type RPCLink struct {
 // catalog error wraps is CANCELLED or DEADLINE_EXCEEDED, without ErrorInfo.
 // A nil err is OK.
 func RPCStatusOf(err error) RPCStatus {
+	loadDefinitions()
 	var e *Error
 	switch {
 	case err == nil:
@@ -113,6 +114,7 @@ func (e *Error) retryDelay() time.Duration {
 
 // byReason finds definitions by ErrorInfo reason.
 var byReason = sync.OnceValue(func() map[string]*definition {
+	loadDefinitions()
 	m := make(map[string]*definition, len(definitions))
 	for i := range definitions {
 		m[definitions[i].reasonOrCode()] = &definitions[i]
@@ -127,6 +129,7 @@ var byReason = sync.OnceValue(func() map[string]*definition {
 // received message. It returns nil when s carries no ErrorInfo (Reason "").
 // Metadata that does not decode into the error's details leaves them out.
 func RPCError(s RPCStatus) *Error {
+	loadDefinitions()
 	if s.Reason == "" {
 		return nil
 	}
@@ -138,7 +141,7 @@ func RPCError(s RPCStatus) *Error {
 	if def.zero != nil && len(s.Metadata) > 0 {
 		v := reflect.New(reflect.TypeOf(def.zero)).Elem()
 		if _, _, err := decodeObject(def, v, metadataObject(v.Type(), s.Metadata), nil); err == nil {
-			e = newError(def, v.Interface())
+			e = buildError(def, v.Interface(), true)
 		}
 	}
 	if s.Message != e.message && !(e.message == "" && s.Message == def.Title) {
@@ -175,6 +178,9 @@ func metadataObject(t reflect.Type, md map[string]string) []byte {
 	b := []byte{'{'}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
+		if !f.IsExported() {
+			continue // the blank field that makes the type not comparable
+		}
 		name := jsonName(f)
 		v, ok := md[name]
 		if !ok {
