@@ -124,7 +124,7 @@ func (w declWriter) errorDecls(e *catalog.Error, index int) {
 		}
 		w.str(names.Param(d.Name), " ", fieldType(e, d))
 	}
-	w.str(") *Error {\n\treturn newError(", strconv.Itoa(index), ", ", details, "{")
+	w.str(") *Error {\n\treturn newError(", strconv.Itoa(index), ", &", details, "{")
 	for i, d := range required {
 		if i > 0 {
 			w.str(", ")

@@ -20,14 +20,14 @@ import (
 //
 //go:embed fixed/types.go fixed/definitions.go fixed/details.go fixed/detailsjson.go fixed/template.go fixed/error.go
 //go:embed fixed/parse.go fixed/decodedetails.go fixed/lookup.go fixed/json.go fixed/named.go fixed/rpc.go
-//go:embed fixed/report.go fixed/log.go fixed/handler.go fixed/client.go
+//go:embed fixed/headers.go fixed/report.go fixed/log.go fixed/handler.go fixed/client.go
 var fixedFS embed.FS
 
 // fixedFiles are the embedded files, in the order the generated file holds
 // them.
 var fixedFiles = []string{
 	"types.go", "definitions.go", "details.go", "detailsjson.go", "template.go", "error.go",
-	"parse.go", "decodedetails.go", "lookup.go", "json.go", "named.go", "rpc.go", "report.go", "log.go", "handler.go", "client.go",
+	"parse.go", "decodedetails.go", "lookup.go", "json.go", "named.go", "rpc.go", "headers.go", "report.go", "log.go", "handler.go", "client.go",
 }
 
 // fixedSource is the fixed half as the emitter copies it.

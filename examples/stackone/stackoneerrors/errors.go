@@ -198,7 +198,7 @@ type UnprocessableEntityDetails struct {
 // NewUnprocessableEntity returns the UNPROCESSABLE_ENTITY error (422 Unprocessable Entity).
 // Request validation failed
 func NewUnprocessableEntity() *Error {
-	return newError(7, UnprocessableEntityDetails{})
+	return newError(7, &UnprocessableEntityDetails{})
 }
 
 // NewRequestTimeout returns the REQUEST_TIMEOUT error (408 Request Timeout):
@@ -241,7 +241,7 @@ type BadGatewayDetails struct {
 // NewBadGateway returns the BAD_GATEWAY error (502 Bad Gateway). Error from upstream
 // provider
 func NewBadGateway() *Error {
-	return newError(11, BadGatewayDetails{})
+	return newError(11, &BadGatewayDetails{})
 }
 
 // definitions is the registry: everything the runtime needs to know about each
@@ -443,7 +443,7 @@ type envelopeField struct {
 type Error struct {
 	def         *definition
 	message     string // rendered or overridden message; empty when none
-	details     any    // the <Name>Details value; nil without details
+	details     any    // a pointer to the error's own <Name>Details; nil without details
 	detailsJSON []byte // details encoded at construction, when they hold what the caller could still change; nil when they are encoded as written
 	cause       error  // the underlying error; never written to clients
 	requestID   string
@@ -706,6 +706,9 @@ func (r *row) template() (string, []templatePart) {
 // constructor, it cost 10% more compile time at 10,000 errors (14.3
 // against 15.9 s of CPU, measured).
 //
+// details is a pointer to the constructor's own <Name>Details, which the
+// error keeps: one allocation, where a value would need a second for Parse.
+//
 //go:noinline
 func newError(i int, details any) *Error {
 	loadDefinitions()
@@ -724,7 +727,7 @@ func newError(i int, details any) *Error {
 func NewWithDetails[D any](d D) *Error {
 	loadDefinitions()
 	if def := index().byType[reflect.TypeFor[D]()]; def != nil {
-		return buildError(def, d, true)
+		return buildError(def, &d, true)
 	}
 	e := *fallback
 	e.flaws = &flaws{breach: "NewWithDetails: " + reflect.TypeFor[D]().String() + " is the details type of no error"}
@@ -733,13 +736,15 @@ func NewWithDetails[D any](d D) *Error {
 
 // buildError is newError; check is false for details Parse decoded, which
 // keep a value outside its enum (a newer server's) as the response said it.
+// details is a pointer to a <Name>Details the error may keep (or, in tests,
+// a value of another type, which encoding/json encodes).
 func buildError(def *definition, details any, check bool) *Error {
 	p := def.prepared()
-	same := reflect.TypeOf(details) == reflect.TypeOf(def.zero)
+	same := reflect.TypeOf(details) == p.pointer
 	if p.eager && same {
 		// The caller keeps its maps, slices and raw JSON: the error holds
 		// copies, so that nothing done to them afterwards changes it.
-		details = cloneDetails(details)
+		deepCopyFields(reflect.ValueOf(details).Elem())
 	}
 	e := &Error{
 		def:     def,
@@ -768,7 +773,7 @@ func buildError(def *definition, details any, check bool) *Error {
 // detailsJSON when they hold what the caller could change, or when some are
 // left out; a detail encoding/json refuses is left out too.
 func (e *Error) encodeDetails(p *prepared, check bool) {
-	v := reflect.ValueOf(e.details)
+	v := reflect.ValueOf(e.details).Elem()
 	if check {
 		for _, f := range p.fields {
 			if why := f.problem(v.Field(f.index)); why != "" {
@@ -778,14 +783,11 @@ func (e *Error) encodeDetails(p *prepared, check bool) {
 	}
 	if e.flaws != nil && e.flaws.missing != nil {
 		// Details() shows what was sent: the details left out are zero.
-		c := reflect.New(v.Type()).Elem()
-		c.Set(v)
 		for _, f := range p.fields {
 			if e.isMissing(f.name) {
-				c.Field(f.index).SetZero()
+				v.Field(f.index).SetZero()
 			}
 		}
-		e.details = c.Interface()
 	} else if !p.eager {
 		return
 	}
@@ -827,18 +829,23 @@ func (e *Error) isMissing(name string) bool {
 	return e.flaws != nil && slices.Contains(e.flaws.missing, name)
 }
 
-// cloneDetails returns a copy of a details struct sharing no map or slice
-// (raw JSON included) with the original.
-func cloneDetails(details any) any {
-	v := reflect.ValueOf(details)
+// cloneDetails returns a copy of a details struct, v, sharing no map or
+// slice (raw JSON included) with it.
+func cloneDetails(v reflect.Value) any {
 	c := reflect.New(v.Type()).Elem()
 	c.Set(v)
-	for i := range c.NumField() {
-		if f := c.Field(i); f.CanSet() {
+	deepCopyFields(c)
+	return c.Interface()
+}
+
+// deepCopyFields replaces the maps and slices of the details struct v with
+// copies.
+func deepCopyFields(v reflect.Value) {
+	for i := range v.NumField() {
+		if f := v.Field(i); f.CanSet() {
 			f.Set(deepCopy(f))
 		}
 	}
-	return c.Interface()
 }
 
 // deepCopy returns a copy of a map or slice, and of the maps and slices it
@@ -887,9 +894,15 @@ type prepared struct {
 	eager   bool           // the details hold slices, maps or raw JSON: newError copies and encodes them
 	floats  bool           // the details hold float64s, which may be NaN: newError checks them
 	checks  bool           // the details hold JSON objects or enum values: newError checks them
+	pointer reflect.Type   // the pointer to the details type, which errors hold
 	code    string         // the code as a JSON string
 	title   string         // the title as a JSON string
 	message string         // the catalog's message as a JSON string; "" when it has placeholders
+
+	holdsRequestID bool       // bodies of the envelope carry the request id
+	contentType    []string   // the Content-Type header's value, shared by every response
+	headerValues   [][]string // the catalog's static header values, by header; nil for a template or none
+	challenge      []string   // the WWW-Authenticate header's value; nil when none
 }
 
 // detailsField is how one field of a <Name>Details struct is encoded.
@@ -923,10 +936,12 @@ func (def *definition) prepared() *prepared {
 		if def.message != "" {
 			p.message = string(appendString(nil, def.message))
 		}
+		def.prepareHeaders(p)
 		if def.zero == nil {
 			return
 		}
 		t := reflect.TypeOf(def.zero)
+		p.pointer = reflect.PointerTo(t)
 		for i := range t.NumField() {
 			sf := t.Field(i)
 			if !sf.IsExported() {
@@ -1009,10 +1024,11 @@ func isJSONObject(raw []byte) bool {
 // it fails, with its error.
 func appendDetailsObject(b []byte, def *definition, details any) ([]byte, error) {
 	v := reflect.ValueOf(details)
-	if !v.IsValid() || v.Type() != reflect.TypeOf(def.zero) {
+	if !v.IsValid() || v.Type() != def.prepared().pointer {
 		raw, err := json.Marshal(details)
 		return append(b, raw...), err
 	}
+	v = v.Elem()
 	b = append(b, '{')
 	start := len(b)
 	for _, f := range def.prepared().fields {
@@ -1114,10 +1130,10 @@ func (e *Error) hasDetails() bool {
 	if e.detailsJSON != nil {
 		return len(e.detailsJSON) > 2
 	}
-	v := reflect.ValueOf(e.details)
-	if !v.IsValid() {
+	if e.details == nil {
 		return false
 	}
+	v := reflect.ValueOf(e.details).Elem()
 	for _, f := range e.def.prepared().fields {
 		if !f.omitEmpty || !isEmptyValue(v.Field(f.index)) {
 			return true
@@ -1129,10 +1145,10 @@ func (e *Error) hasDetails() bool {
 // detailField returns a detail's value, and whether the body carries it: optional
 // details are left out when empty.
 func (e *Error) detailField(name string) (reflect.Value, bool) {
-	v := reflect.ValueOf(e.details)
-	if !v.IsValid() || e.isMissing(name) {
+	if e.details == nil || e.isMissing(name) {
 		return reflect.Value{}, false
 	}
+	v := reflect.ValueOf(e.details).Elem()
 	for _, f := range e.def.prepared().fields {
 		if f.name == name {
 			fv := v.Field(f.index)
@@ -1289,14 +1305,21 @@ func (e *Error) Message() string {
 }
 
 // Details returns the <Name>Details value, or nil when the error has no details.
-// Its maps and slices (raw JSON included) are the error's own copies, made
+// It is a copy, and so are its maps and slices (raw JSON included), made
 // afresh for each call: changing them changes neither the error nor later calls.
 func (e *Error) Details() any {
 	loadDefinitions()
-	if e.details != nil && e.def.prepared().eager && reflect.TypeOf(e.details) == reflect.TypeOf(e.def.zero) {
-		return cloneDetails(e.details)
+	if e.details == nil {
+		return nil
 	}
-	return e.details
+	v := reflect.ValueOf(e.details)
+	switch p := e.def.prepared(); {
+	case v.Type() != p.pointer:
+		return e.details // details of another type, as given (tests)
+	case p.eager:
+		return cloneDetails(v.Elem())
+	}
+	return v.Elem().Interface()
 }
 
 // RequestID returns the request ID set with WithRequestID.
@@ -1430,8 +1453,8 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		report(Report{Level: slog.LevelDebug, Problem: "request context done: nothing written", Err: err, Request: r})
 		return
 	}
-	e, id := writable(err, r)
-	e.setHeaders(w.Header(), id)
+	e, ids := writable(err, r)
+	e.setHeaders(w.Header(), ids)
 	w.WriteHeader(e.def.Status)
 	if r != nil && r.Method == http.MethodHead {
 		return
@@ -1450,19 +1473,27 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 // writable is the error Write writes for err (see sendable), and the
-// request id to send: the error's, else the request's (see
-// Config.RequestID). The error carries the id when its envelope has a
-// place for it.
-func writable(err error, r *http.Request) (*Error, string) {
+// request id to send, as a header value (nil for none): the error's, else
+// the request's (see Config.RequestID). The error carries the id when its
+// envelope has a place for it.
+func writable(err error, r *http.Request) (*Error, []string) {
 	e := sendable(err, r, true)
-	id := e.requestID
-	if requestIDHeader != "" && id == "" && r != nil {
-		id = requestID(r)
-		if e.def.envelope.holdsRequestID() {
-			e = e.WithRequestID(id)
+	switch {
+	case requestIDHeader == "":
+		return e, nil
+	case e.requestID != "":
+		if id := headerValue(e.requestID); id != "" {
+			return e, []string{id}
 		}
+		return e, nil
+	case r == nil:
+		return e, nil
 	}
-	return e, id
+	id, ids := requestID(r)
+	if e.def.prepared().holdsRequestID {
+		e = e.WithRequestID(id)
+	}
+	return e, ids
 }
 
 // sendable is the error sent for err: the catalog error it is or wraps, what
@@ -1506,71 +1537,6 @@ func mapped(err error, r *http.Request, reporting bool) *Error {
 		report(Report{Level: slog.LevelError, Problem: "not a catalog error: sent the fallback", Err: err, Sent: fallback, Request: r})
 	}
 	return fallback
-}
-
-// setHeaders sets the response headers of e: Content-Type, the catalog's
-// headers, the challenge and the request id. Their values share one
-// allocation.
-func (e *Error) setHeaders(h http.Header, id string) {
-	n := 1 + len(e.def.headers)
-	if e.def.challenge != "" {
-		n++
-	}
-	if requestIDHeader != "" && id != "" {
-		n++
-	}
-	values := make([]string, 0, n)
-	set := func(name, value string) {
-		values = append(values, value)
-		n := len(values)
-		h[name] = values[n-1 : n : n]
-	}
-	set("Content-Type", e.def.envelope.mediaType)
-	for _, hd := range e.def.headers {
-		v := hd.value
-		if hd.template != nil && e.details != nil {
-			v = headerValue(e.fill(hd.template))
-		}
-		if v != "" {
-			set(hd.name, v)
-		}
-	}
-	if e.def.challenge != "" {
-		set("Www-Authenticate", e.def.challenge)
-	}
-	if requestIDHeader != "" {
-		if id := headerValue(id); id != "" {
-			set(requestIDHeader, id)
-		}
-	}
-}
-
-// headerValue makes a header value filled from details safe to send (the
-// catalog's own text was checked when it was loaded). Each control character
-// but HTAB, and DEL, becomes a space, as net/http's Header.Write does with CR
-// and LF: no detail can end the header line, or make a client (Go's among
-// them) refuse the whole response, as a NUL does. Spaces and tabs at either
-// end are trimmed, as clients trim them; a value left empty is not sent.
-// Details are valid UTF-8 already (detailText), and stay so.
-func headerValue(v string) string {
-	for i := 0; i < len(v); i++ {
-		if c := v[i]; c < ' ' && c != '\t' || c == 0x7f {
-			b := []byte(v)
-			for ; i < len(b); i++ {
-				if c := b[i]; c < ' ' && c != '\t' || c == 0x7f {
-					b[i] = ' '
-				}
-			}
-			v = string(b)
-		}
-	}
-	for len(v) > 0 && (v[0] == ' ' || v[0] == '\t') {
-		v = v[1:]
-	}
-	for len(v) > 0 && (v[len(v)-1] == ' ' || v[len(v)-1] == '\t') {
-		v = v[:len(v)-1]
-	}
-	return v
 }
 
 // bodyBuffers recycles Write's buffers: a 429 storm writes thousands of bodies a second.
@@ -1896,7 +1862,7 @@ func (r *reading) decodeDetails(def *definition) (any, error) {
 	if n == 0 {
 		return nil, nil
 	}
-	return v.Interface(), nil
+	return v.Addr().Interface(), nil
 }
 
 // decodeObject decodes the members of obj, but those named in exclude, into v,
@@ -2578,10 +2544,10 @@ func (e *Error) hasDetailsExcept(named []string) bool {
 		}
 		return false
 	}
-	v := reflect.ValueOf(e.details)
-	if !v.IsValid() {
+	if e.details == nil {
 		return false
 	}
+	v := reflect.ValueOf(e.details).Elem()
 	for _, f := range e.def.prepared().fields {
 		if !isNamedField(f.name, named) && (!f.omitEmpty || !isEmptyValue(v.Field(f.index))) {
 			return true
@@ -2741,7 +2707,7 @@ func RPCError(s RPCStatus) *Error {
 	if def.zero != nil && len(s.Metadata) > 0 {
 		v := reflect.New(reflect.TypeOf(def.zero)).Elem()
 		if _, _, err := decodeObject(def, v, metadataObject(v.Type(), s.Metadata), nil); err == nil {
-			e = buildError(def, v.Interface(), true)
+			e = buildError(def, v.Addr().Interface(), true)
 		}
 	}
 	if s.Message != e.message && !(e.message == "" && s.Message == def.Title) {
@@ -2816,6 +2782,98 @@ var rpcHTTPStatus = map[string]int{
 	"NOT_FOUND": 404, "ALREADY_EXISTS": 409, "PERMISSION_DENIED": 403, "RESOURCE_EXHAUSTED": 429,
 	"FAILED_PRECONDITION": 400, "ABORTED": 409, "OUT_OF_RANGE": 400, "UNIMPLEMENTED": 501,
 	"INTERNAL": 500, "UNAVAILABLE": 503, "DATA_LOSS": 500, "UNAUTHENTICATED": 401,
+}
+
+// setHeaders sets the response headers of e: Content-Type, the catalog's
+// headers, the challenge and the request id (ids, nil for none). The
+// values the catalog fixes are slices made once per definition and shared
+// by every response, as gin shares its Content-Type: net/http replaces a
+// header's slice and never changes it, and a slice of length and capacity
+// one is copied by any append. Only the values filled from details are
+// allocated, in one slice; the request id is the request's own slice when
+// it is echoed as it came. A static error thus sets its headers without
+// allocating. setHeadersPlain (headers_plain_test.go) allocates every value,
+// as Write did before; TestSharedHeaders holds the two to the same headers
+// and BenchmarkSetHeaders measures what sharing buys.
+func (e *Error) setHeaders(h http.Header, ids []string) {
+	p := e.def.prepared()
+	h["Content-Type"] = p.contentType
+	var values []string
+	for i, hd := range e.def.headers {
+		if hd.template == nil {
+			if v := p.headerValues[i]; v != nil {
+				h[hd.name] = v
+			}
+			continue
+		}
+		if e.details == nil {
+			continue // a sentinel: nothing to fill the header with
+		}
+		if v := headerValue(e.fill(hd.template)); v != "" {
+			if values == nil {
+				values = make([]string, 0, len(e.def.headers))
+			}
+			values = append(values, v)
+			n := len(values)
+			h[hd.name] = values[n-1 : n : n]
+		}
+	}
+	if p.challenge != nil {
+		h["Www-Authenticate"] = p.challenge
+	}
+	if ids != nil {
+		h[requestIDHeader] = ids
+	}
+}
+
+// prepareHeaders works out the header values of def that the catalog fixes.
+func (def *definition) prepareHeaders(p *prepared) {
+	p.holdsRequestID = def.envelope.holdsRequestID()
+	p.contentType = []string{def.envelope.mediaType}
+	p.headerValues = make([][]string, len(def.headers))
+	for i, hd := range def.headers {
+		if hd.template == nil && hd.value != "" {
+			p.headerValues[i] = []string{hd.value}
+		}
+	}
+	if def.challenge != "" {
+		p.challenge = []string{def.challenge}
+	}
+}
+
+// headerValue makes a header value filled from details safe to send (the
+// catalog's own text was checked when it was loaded). Each control character
+// but HTAB, and DEL, becomes a space, as net/http's Header.Write does with CR
+// and LF: no detail can end the header line, or make a client (Go's among
+// them) refuse the whole response, as a NUL does. Spaces and tabs at either
+// end are trimmed, as clients trim them; a value left empty is not sent.
+// Details are valid UTF-8 already (detailText), and stay so.
+func headerValue(v string) string {
+	i := 0
+	for i < len(v) && v[i]-'!' < '\x7f'-'!' {
+		i++ // printable ASCII but space, the usual request id: nothing to do
+	}
+	if i == len(v) {
+		return v
+	}
+	for ; i < len(v); i++ {
+		if c := v[i]; c < ' ' && c != '\t' || c == 0x7f {
+			b := []byte(v)
+			for ; i < len(b); i++ {
+				if c := b[i]; c < ' ' && c != '\t' || c == 0x7f {
+					b[i] = ' '
+				}
+			}
+			v = string(b)
+		}
+	}
+	for len(v) > 0 && (v[0] == ' ' || v[0] == '\t') {
+		v = v[1:]
+	}
+	for len(v) > 0 && (v[len(v)-1] == ' ' || v[len(v)-1] == '\t') {
+		v = v[:len(v)-1]
+	}
+	return v
 }
 
 // Config adapts the package to a service: where reports go, how errors that
@@ -2929,22 +2987,26 @@ func report(r Report) {
 }
 
 // requestID is the id of a request for an error that has none: the
-// service's, else the request's header, else a new one.
-func requestID(r *http.Request) string {
+// service's, else the request's header, else a new one; and the id as a
+// header value.
+func requestID(r *http.Request) (id string, value []string) {
 	if f := currentConfig().RequestID; f != nil {
 		if id := headerValue(f(r)); id != "" {
-			return id
+			return id, []string{id}
 		}
 	}
 	// requestIDHeader is canonical already: indexing skips Get's canonicalization.
 	if ids := r.Header[requestIDHeader]; len(ids) > 0 {
-		if id := headerValue(ids[0]); id != "" {
-			return id
+		if id := headerValue(ids[0]); id != "" && id == ids[0] {
+			return id, ids[:1:1] // the request's own value, as it came: shared
+		} else if id != "" {
+			return id, []string{id}
 		}
 	}
 	// 26 characters of base32 from 128 random bits: unique enough to quote
 	// to support, safe in a header and in JSON.
-	return rand.Text()
+	id = rand.Text()
+	return id, []string{id}
 }
 
 // LogValue makes the error a group in slog records, for the service's logs:
@@ -3156,6 +3218,9 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 func DetailsAs[T any](err error) (T, bool) {
 	var e *Error
 	if errors.As(err, &e) && e != nil && e.details != nil {
+		if p, ok := e.details.(*T); ok && !e.def.prepared().eager {
+			return *p, true // a copy, without a Details box
+		}
 		d, ok := e.Details().(T)
 		return d, ok
 	}

@@ -32,7 +32,7 @@ func (r *reading) decodeDetails(def *definition) (any, error) {
 	if n == 0 {
 		return nil, nil
 	}
-	return v.Interface(), nil
+	return v.Addr().Interface(), nil
 }
 
 // decodeObject decodes the members of obj, but those named in exclude, into v,

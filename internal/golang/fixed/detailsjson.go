@@ -11,10 +11,11 @@ import (
 // it fails, with its error.
 func appendDetailsObject(b []byte, def *definition, details any) ([]byte, error) {
 	v := reflect.ValueOf(details)
-	if !v.IsValid() || v.Type() != reflect.TypeOf(def.zero) {
+	if !v.IsValid() || v.Type() != def.prepared().pointer {
 		raw, err := json.Marshal(details)
 		return append(b, raw...), err
 	}
+	v = v.Elem()
 	b = append(b, '{')
 	start := len(b)
 	for _, f := range def.prepared().fields {
@@ -116,10 +117,10 @@ func (e *Error) hasDetails() bool {
 	if e.detailsJSON != nil {
 		return len(e.detailsJSON) > 2
 	}
-	v := reflect.ValueOf(e.details)
-	if !v.IsValid() {
+	if e.details == nil {
 		return false
 	}
+	v := reflect.ValueOf(e.details).Elem()
 	for _, f := range e.def.prepared().fields {
 		if !f.omitEmpty || !isEmptyValue(v.Field(f.index)) {
 			return true
@@ -131,10 +132,10 @@ func (e *Error) hasDetails() bool {
 // detailField returns a detail's value, and whether the body carries it: optional
 // details are left out when empty.
 func (e *Error) detailField(name string) (reflect.Value, bool) {
-	v := reflect.ValueOf(e.details)
-	if !v.IsValid() || e.isMissing(name) {
+	if e.details == nil || e.isMissing(name) {
 		return reflect.Value{}, false
 	}
+	v := reflect.ValueOf(e.details).Elem()
 	for _, f := range e.def.prepared().fields {
 		if f.name == name {
 			fv := v.Field(f.index)

@@ -53,14 +53,21 @@ func (e *Error) Message() string {
 }
 
 // Details returns the <Name>Details value, or nil when the error has no details.
-// Its maps and slices (raw JSON included) are the error's own copies, made
+// It is a copy, and so are its maps and slices (raw JSON included), made
 // afresh for each call: changing them changes neither the error nor later calls.
 func (e *Error) Details() any {
 	loadDefinitions()
-	if e.details != nil && e.def.prepared().eager && reflect.TypeOf(e.details) == reflect.TypeOf(e.def.zero) {
-		return cloneDetails(e.details)
+	if e.details == nil {
+		return nil
 	}
-	return e.details
+	v := reflect.ValueOf(e.details)
+	switch p := e.def.prepared(); {
+	case v.Type() != p.pointer:
+		return e.details // details of another type, as given (tests)
+	case p.eager:
+		return cloneDetails(v.Elem())
+	}
+	return v.Elem().Interface()
 }
 
 // RequestID returns the request ID set with WithRequestID.
@@ -194,8 +201,8 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		report(Report{Level: slog.LevelDebug, Problem: "request context done: nothing written", Err: err, Request: r})
 		return
 	}
-	e, id := writable(err, r)
-	e.setHeaders(w.Header(), id)
+	e, ids := writable(err, r)
+	e.setHeaders(w.Header(), ids)
 	w.WriteHeader(e.def.Status)
 	if r != nil && r.Method == http.MethodHead {
 		return
@@ -214,19 +221,27 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 // writable is the error Write writes for err (see sendable), and the
-// request id to send: the error's, else the request's (see
-// Config.RequestID). The error carries the id when its envelope has a
-// place for it.
-func writable(err error, r *http.Request) (*Error, string) {
+// request id to send, as a header value (nil for none): the error's, else
+// the request's (see Config.RequestID). The error carries the id when its
+// envelope has a place for it.
+func writable(err error, r *http.Request) (*Error, []string) {
 	e := sendable(err, r, true)
-	id := e.requestID
-	if requestIDHeader != "" && id == "" && r != nil {
-		id = requestID(r)
-		if e.def.envelope.holdsRequestID() {
-			e = e.WithRequestID(id)
+	switch {
+	case requestIDHeader == "":
+		return e, nil
+	case e.requestID != "":
+		if id := headerValue(e.requestID); id != "" {
+			return e, []string{id}
 		}
+		return e, nil
+	case r == nil:
+		return e, nil
 	}
-	return e, id
+	id, ids := requestID(r)
+	if e.def.prepared().holdsRequestID {
+		e = e.WithRequestID(id)
+	}
+	return e, ids
 }
 
 // sendable is the error sent for err: the catalog error it is or wraps, what
@@ -270,71 +285,6 @@ func mapped(err error, r *http.Request, reporting bool) *Error {
 		report(Report{Level: slog.LevelError, Problem: "not a catalog error: sent the fallback", Err: err, Sent: fallback, Request: r})
 	}
 	return fallback
-}
-
-// setHeaders sets the response headers of e: Content-Type, the catalog's
-// headers, the challenge and the request id. Their values share one
-// allocation.
-func (e *Error) setHeaders(h http.Header, id string) {
-	n := 1 + len(e.def.headers)
-	if e.def.challenge != "" {
-		n++
-	}
-	if requestIDHeader != "" && id != "" {
-		n++
-	}
-	values := make([]string, 0, n)
-	set := func(name, value string) {
-		values = append(values, value)
-		n := len(values)
-		h[name] = values[n-1 : n : n]
-	}
-	set("Content-Type", e.def.envelope.mediaType)
-	for _, hd := range e.def.headers {
-		v := hd.value
-		if hd.template != nil && e.details != nil {
-			v = headerValue(e.fill(hd.template))
-		}
-		if v != "" {
-			set(hd.name, v)
-		}
-	}
-	if e.def.challenge != "" {
-		set("Www-Authenticate", e.def.challenge)
-	}
-	if requestIDHeader != "" {
-		if id := headerValue(id); id != "" {
-			set(requestIDHeader, id)
-		}
-	}
-}
-
-// headerValue makes a header value filled from details safe to send (the
-// catalog's own text was checked when it was loaded). Each control character
-// but HTAB, and DEL, becomes a space, as net/http's Header.Write does with CR
-// and LF: no detail can end the header line, or make a client (Go's among
-// them) refuse the whole response, as a NUL does. Spaces and tabs at either
-// end are trimmed, as clients trim them; a value left empty is not sent.
-// Details are valid UTF-8 already (detailText), and stay so.
-func headerValue(v string) string {
-	for i := 0; i < len(v); i++ {
-		if c := v[i]; c < ' ' && c != '\t' || c == 0x7f {
-			b := []byte(v)
-			for ; i < len(b); i++ {
-				if c := b[i]; c < ' ' && c != '\t' || c == 0x7f {
-					b[i] = ' '
-				}
-			}
-			v = string(b)
-		}
-	}
-	for len(v) > 0 && (v[0] == ' ' || v[0] == '\t') {
-		v = v[1:]
-	}
-	for len(v) > 0 && (v[len(v)-1] == ' ' || v[len(v)-1] == '\t') {
-		v = v[:len(v)-1]
-	}
-	return v
 }
 
 // bodyBuffers recycles Write's buffers: a 429 storm writes thousands of bodies a second.

@@ -50,10 +50,10 @@ func (e *Error) hasDetailsExcept(named []string) bool {
 		}
 		return false
 	}
-	v := reflect.ValueOf(e.details)
-	if !v.IsValid() {
+	if e.details == nil {
 		return false
 	}
+	v := reflect.ValueOf(e.details).Elem()
 	for _, f := range e.def.prepared().fields {
 		if !isNamedField(f.name, named) && (!f.omitEmpty || !isEmptyValue(v.Field(f.index))) {
 			return true

@@ -120,20 +120,24 @@ func report(r Report) {
 }
 
 // requestID is the id of a request for an error that has none: the
-// service's, else the request's header, else a new one.
-func requestID(r *http.Request) string {
+// service's, else the request's header, else a new one; and the id as a
+// header value.
+func requestID(r *http.Request) (id string, value []string) {
 	if f := currentConfig().RequestID; f != nil {
 		if id := headerValue(f(r)); id != "" {
-			return id
+			return id, []string{id}
 		}
 	}
 	// requestIDHeader is canonical already: indexing skips Get's canonicalization.
 	if ids := r.Header[requestIDHeader]; len(ids) > 0 {
-		if id := headerValue(ids[0]); id != "" {
-			return id
+		if id := headerValue(ids[0]); id != "" && id == ids[0] {
+			return id, ids[:1:1] // the request's own value, as it came: shared
+		} else if id != "" {
+			return id, []string{id}
 		}
 	}
 	// 26 characters of base32 from 128 random bits: unique enough to quote
 	// to support, safe in a header and in JSON.
-	return rand.Text()
+	id = rand.Text()
+	return id, []string{id}
 }

@@ -141,7 +141,7 @@ func RPCError(s RPCStatus) *Error {
 	if def.zero != nil && len(s.Metadata) > 0 {
 		v := reflect.New(reflect.TypeOf(def.zero)).Elem()
 		if _, _, err := decodeObject(def, v, metadataObject(v.Type(), s.Metadata), nil); err == nil {
-			e = buildError(def, v.Interface(), true)
+			e = buildError(def, v.Addr().Interface(), true)
 		}
 	}
 	if s.Message != e.message && !(e.message == "" && s.Message == def.Title) {

@@ -85,7 +85,7 @@ type envelopeField struct {
 type Error struct {
 	def         *definition
 	message     string // rendered or overridden message; empty when none
-	details     any    // the <Name>Details value; nil without details
+	details     any    // a pointer to the error's own <Name>Details; nil without details
 	detailsJSON []byte // details encoded at construction, when they hold what the caller could still change; nil when they are encoded as written
 	cause       error  // the underlying error; never written to clients
 	requestID   string

@@ -1,0 +1,120 @@
+package fixed
+
+import (
+	"maps"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/errgen/errgen/internal/benchpair"
+)
+
+// setHeadersPlain is setHeaders' plain path: every value allocated, in one
+// slice, as Write set them before it shared the catalog's.
+func (e *Error) setHeadersPlain(h http.Header, id string) {
+	n := 1 + len(e.def.headers)
+	if e.def.challenge != "" {
+		n++
+	}
+	if requestIDHeader != "" && id != "" {
+		n++
+	}
+	values := make([]string, 0, n)
+	set := func(name, value string) {
+		values = append(values, value)
+		n := len(values)
+		h[name] = values[n-1 : n : n]
+	}
+	set("Content-Type", e.def.envelope.mediaType)
+	for _, hd := range e.def.headers {
+		v := hd.value
+		if hd.template != nil && e.details != nil {
+			v = headerValue(e.fill(hd.template))
+		}
+		if v != "" {
+			set(hd.name, v)
+		}
+	}
+	if e.def.challenge != "" {
+		set("Www-Authenticate", e.def.challenge)
+	}
+	if requestIDHeader != "" {
+		if id := headerValue(id); id != "" {
+			set(requestIDHeader, id)
+		}
+	}
+}
+
+// headerErrors are errors of every kind of header: static, from details,
+// a challenge, none, and a detail that sanitizing empties.
+func headerErrors() []*Error {
+	return []*Error{ErrUnauthorized, ErrRateLimited, NewRateLimited(10, "1m", 30), ErrOrderNotFound,
+		NewInvalidInput("a\r\nSet-Cookie: x"), NewInvalidInput(" \t"), NewOutOfCredit(1, 2), ErrInternal}
+}
+
+// TestSharedHeaders: setHeaders sets what its plain path sets, for every
+// kind of header and request id.
+func TestSharedHeaders(t *testing.T) {
+	for _, e := range headerErrors() {
+		for _, id := range []string{"", "req_1", " padded\t", "bad\x00id", "\t"} {
+			plain, shared := http.Header{}, http.Header{}
+			e.setHeadersPlain(plain, id)
+			var ids []string
+			if v := headerValue(id); v != "" {
+				ids = []string{v}
+			}
+			e.setHeaders(shared, ids)
+			if !maps.EqualFunc(plain, shared, slices.Equal) {
+				t.Errorf("%s, id %q: shared %v, plain %v", e.Code(), id, shared, plain)
+			}
+		}
+	}
+}
+
+// BenchmarkSetHeaders measures what sharing the catalog's header values
+// buys, for a static error and one with a header filled from its details.
+// See benchpair.Run for the figures it reports.
+func BenchmarkSetHeaders(b *testing.B) {
+	for _, e := range []*Error{ErrUnauthorized, NewRateLimited(10, "1m", 30)} {
+		b.Run(string(e.Code()), func(b *testing.B) {
+			h := http.Header{}
+			ids := []string{"req_7Hx2p9"}
+			b.ReportAllocs()
+			benchpair.Run(b, func() {
+				for range 1000 {
+					clear(h)
+					e.setHeaders(h, ids)
+				}
+			}, func() {
+				for range 1000 {
+					clear(h)
+					e.setHeadersPlain(h, ids[0])
+				}
+			}, nil)
+		})
+	}
+}
+
+// headerValuePlain is headerValue without its fast path for printable ASCII.
+func headerValuePlain(v string) string {
+	b := []byte(v)
+	for i, c := range b {
+		if c < ' ' && c != '\t' || c == 0x7f {
+			b[i] = ' '
+		}
+	}
+	return strings.Trim(string(b), " \t")
+}
+
+// FuzzHeaderValue holds headerValue to its plain path.
+func FuzzHeaderValue(f *testing.F) {
+	for _, s := range []string{"", "req_7Hx2p9", " padded\t", "a\r\nb", "\x7f", "é", "~!", "a b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		if got, want := headerValue(v), headerValuePlain(v); got != want {
+			t.Errorf("headerValue(%q) = %q, want %q", v, got, want)
+		}
+	})
+}
