@@ -12,6 +12,8 @@ import (
 	"net/http"
 	"strconv"
 	"testing"
+
+	"github.com/errgen/errgen/internal/benchpair"
 )
 
 // discardWriter is a ResponseWriter that keeps nothing, so the benchmarks
@@ -174,4 +176,19 @@ func BenchmarkErrorsIsBaseline(b *testing.B) {
 			b.Fatal("not matched")
 		}
 	}
+}
+
+// BenchmarkValidTop measures what one walk through a body buys over
+// validJSON and an objectIter. See benchpair.Run for the figures it reports.
+func BenchmarkValidTop(b *testing.B) {
+	var buf [16]jsonMember
+	benchpair.Run(b, func() {
+		for range 1000 {
+			validTop(rateLimitedBody, buf[:0])
+		}
+	}, func() {
+		for range 1000 {
+			validTopPlain(rateLimitedBody, buf[:0])
+		}
+	}, nil)
 }

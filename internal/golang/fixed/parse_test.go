@@ -354,3 +354,35 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// validTopPlain is validTop's plain path: validJSON, then an objectIter.
+func validTopPlain(body []byte, top []jsonMember) ([]jsonMember, bool) {
+	if !validJSON(body) {
+		return top, false
+	}
+	it, _ := newObjectIter(body)
+	for key, val, ok := it.next(); ok; key, val, ok = it.next() {
+		if someEnvelopeReads(key) {
+			top = append(top, jsonMember{key, val})
+		}
+	}
+	return top, true
+}
+
+// FuzzValidTop holds validTop to its plain path.
+func FuzzValidTop(f *testing.F) {
+	for _, e := range sampleErrors() {
+		body, _ := e.MarshalJSON()
+		f.Add(body)
+	}
+	for _, s := range []string{`{}`, ` { } `, `[]`, `{"code":1,}`, `{"code" 1}`, `{"error":"x","code":"A"} x`, `{"details":{"a":[1,{"b":null}]},"code":"B"}`, `"str"`, `{"a":1`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		got, ok := validTop(body, nil)
+		want, wantOK := validTopPlain(body, nil)
+		if ok != wantOK || ok && !reflect.DeepEqual(got, want) {
+			t.Errorf("validTop(%q) = %q, %v; plain %q, %v", body, got, ok, want, wantOK)
+		}
+	})
+}
