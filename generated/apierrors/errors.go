@@ -163,7 +163,7 @@ var (
 
 // ValidationErrorDetails are the details of VALIDATION_ERROR errors.
 type ValidationErrorDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	Fields json.RawMessage `json:"fields"` // Maps each invalid field name to a human-readable validation message.
 }
@@ -177,7 +177,7 @@ func NewValidationError(fields json.RawMessage) *Error {
 
 // InvalidJSONDetails are the details of INVALID_JSON errors.
 type InvalidJSONDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	Line   int `json:"line,omitempty"`   // The 1-based line at which parsing failed, when known.
 	Column int `json:"column,omitempty"` // The 1-based column at which parsing failed, when known.
@@ -197,7 +197,7 @@ func NewUnauthorized() *Error {
 
 // TokenExpiredDetails are the details of TOKEN_EXPIRED errors.
 type TokenExpiredDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	ExpiredAt string `json:"expiredAt,omitempty"` // When the token expired, as an RFC 3339 timestamp.
 }
@@ -210,7 +210,7 @@ func NewTokenExpired() *Error {
 
 // ForbiddenDetails are the details of FORBIDDEN errors.
 type ForbiddenDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	RequiredProduct    string `json:"requiredProduct"`    // The product the action belongs to.
 	RequiredPermission string `json:"requiredPermission"` // The permission the caller is missing.
@@ -227,7 +227,7 @@ func NewForbidden(requiredProduct string, requiredPermission string) *Error {
 // Deprecated: Use FORBIDDEN, whose permission detail names the product scope the key lacks.
 // Replaced by [ForbiddenDetails].
 type ProductAccessDeniedDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	Product         string   `json:"product"`                   // The product that was called.
 	GrantedProducts []string `json:"grantedProducts,omitempty"` // The products the API key can access.
@@ -246,7 +246,7 @@ func NewProductAccessDenied(product string) *Error {
 
 // NotFoundDetails are the details of NOT_FOUND errors.
 type NotFoundDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	ResourceType string `json:"resourceType"` // The type of the resource that was looked up.
 	ResourceID   string `json:"resourceId"`   // The ID that was not found.
@@ -260,7 +260,7 @@ func NewNotFound(resourceType string, resourceID string) *Error {
 
 // ConflictDetails are the details of CONFLICT errors.
 type ConflictDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	CurrentVersion   string `json:"currentVersion"`   // The version of the resource on the server.
 	SubmittedVersion string `json:"submittedVersion"` // The version the update was based on.
@@ -274,7 +274,7 @@ func NewConflict(currentVersion string, submittedVersion string) *Error {
 
 // DuplicateResourceDetails are the details of DUPLICATE_RESOURCE errors.
 type DuplicateResourceDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	ResourceType  string `json:"resourceType"`            // The type of the resource that could not be created.
 	ConflictingID string `json:"conflictingId,omitempty"` // The ID of the existing resource, when the caller may see it.
@@ -316,7 +316,7 @@ func (v AccountDisabledReason) Valid() bool {
 
 // AccountDisabledDetails are the details of ACCOUNT_DISABLED errors.
 type AccountDisabledDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	AccountID string                `json:"accountId"`        // The ID of the disabled linked account.
 	Reason    AccountDisabledReason `json:"reason,omitempty"` // Why the account is disabled, when it is known.
@@ -338,7 +338,7 @@ func NewUnsupportedMediaType() *Error {
 
 // UnprocessableEntityDetails are the details of UNPROCESSABLE_ENTITY errors.
 type UnprocessableEntityDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	Rule   string `json:"rule"`             // The identifier of the business rule that rejected the request.
 	Reason string `json:"reason,omitempty"` // A human-readable explanation of why the rule failed.
@@ -353,7 +353,7 @@ func NewUnprocessableEntity(rule string) *Error {
 
 // RateLimitExceededDetails are the details of RATE_LIMIT_EXCEEDED errors.
 type RateLimitExceededDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	Limit      int    `json:"limit"`      // The number of requests allowed per window.
 	Window     string `json:"window"`     // The length of the rate-limit window.
@@ -376,7 +376,7 @@ func NewInternalError() *Error {
 
 // NotImplementedDetails are the details of NOT_IMPLEMENTED errors.
 type NotImplementedDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	Provider string `json:"provider"` // The provider of the linked account.
 }
@@ -390,7 +390,7 @@ func NewNotImplemented(provider string) *Error {
 
 // BadGatewayDetails are the details of BAD_GATEWAY errors.
 type BadGatewayDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	Provider       string `json:"provider"`                 // The provider that returned the error.
 	ProviderStatus int    `json:"providerStatus,omitempty"` // The HTTP status the provider returned, when it returned one.
@@ -405,7 +405,7 @@ func NewBadGateway(provider string) *Error {
 
 // ServiceUnavailableDetails are the details of SERVICE_UNAVAILABLE errors.
 type ServiceUnavailableDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	RetryAfter int `json:"retryAfter"` // Seconds to wait before retrying.
 }
@@ -598,6 +598,13 @@ type envelopeField struct {
 	path    []string
 	exclude []string // spread: the members that are not details
 }
+
+// doNotCompare, the type of the blank first field of every details struct
+// and object struct, makes them not comparable: the compiler makes no
+// equality function for them, and encoding/json and reflect ignore it. A
+// type of its own rather than [0]func() in each struct, which go vet and
+// gopls would type-check thousands of times.
+type doNotCompare [0]func()
 
 // Error is a catalog error. It is immutable: the With methods return copies, so
 // sentinels and shared errors are safe to use from many goroutines.
@@ -800,6 +807,15 @@ func (r *row) skip(c byte) {
 // value reads a value: a Go string literal, or a bare word.
 func (r *row) value() string {
 	if r.i < len(r.s) && r.s[r.i] == '"' {
+		j := r.i + 1
+		for j < len(r.s) && r.s[j] != '"' && r.s[j] != '\\' {
+			j++
+		}
+		if j < len(r.s) && r.s[j] == '"' {
+			s := r.s[r.i+1 : j] // no escape: the text as it is
+			r.i = j + 1
+			return s
+		}
 		lit, err := strconv.QuotedPrefix(r.s[r.i:])
 		if err == nil {
 			r.i += len(lit)
@@ -1060,6 +1076,7 @@ type prepared struct {
 	title   string         // the title as a JSON string
 	message string         // the catalog's message as a JSON string; "" when it has placeholders
 
+	body           []byte     // the pre-encoded body, as Write writes it
 	holdsRequestID bool       // bodies of the envelope carry the request id
 	contentType    []string   // the Content-Type header's value, shared by every response
 	headerValues   [][]string // the catalog's static header values, by header; nil for a template or none
@@ -1094,6 +1111,7 @@ func (def *definition) prepared() *prepared {
 		p := &def.prep
 		p.code = string(appendString(nil, string(def.Code)))
 		p.title = string(appendString(nil, def.Title))
+		p.body = []byte(def.body)
 		if def.message != "" {
 			p.message = string(appendString(nil, def.message))
 		}
@@ -1621,7 +1639,8 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	if e.static() {
-		_, _ = io.WriteString(w, e.def.body)
+		// Made once and shared: Write must not change it, as io.Writer requires.
+		_, _ = w.Write(e.def.prepared().body)
 		return
 	}
 	buf := bodyBuffers.Get().(*[]byte)

@@ -89,10 +89,10 @@ func jsonTag(d *catalog.Detail) string {
 
 // errorDecls writes what is per error: the details struct and the
 // constructor; index is the error's place in the definitions table. The
-// details struct is not comparable, as objectType's are: the compiler made
-// an equality function for each, which cost about a quarter of a
-// 10,000-error package's build, and the runtime compares details to nil
-// only. NewWithDetails, one generic function, takes the place of a
+// details struct is not comparable (a blank doNotCompare field): the
+// compiler made an equality function for each, which cost about a quarter
+// of a 10,000-error package's build, and the runtime compares details to
+// nil only. NewWithDetails, one generic function, takes the place of a
 // constructor per error with all its details, which cost as much again.
 func (w declWriter) errorDecls(e *catalog.Error, index int) {
 	if len(e.Details) == 0 {
@@ -111,7 +111,7 @@ func (w declWriter) errorDecls(e *catalog.Error, index int) {
 	details := names.Details(e)
 	w.str("// ", details, " are the details of ", e.Code, " errors.\n")
 	w.deprecatedLink("", e, replacementDetails(e))
-	w.str("type ", details, " struct {\n\t_ [0]func()\n\n")
+	w.str("type ", details, " struct {\n\t_ doNotCompare\n\n")
 	w.fields(e)
 	w.str("}\n\n")
 	required := e.RequiredDetails()
@@ -156,9 +156,8 @@ func memberType(parent string, d *catalog.Detail) string {
 }
 
 // objectType writes the struct type of an object detail with fields, after
-// those of its nested objects. The blank [0]func() field makes it not
-// comparable: the compiler makes no equality function for it, which costs
-// compile time in big catalogs, and encoding/json ignores it.
+// those of its nested objects. Its blank doNotCompare field makes it not
+// comparable, as details structs are (errorDecls).
 func (w declWriter) objectType(e *catalog.Error, parent string, d *catalog.Detail) {
 	if len(d.Fields) == 0 {
 		return
@@ -169,7 +168,7 @@ func (w declWriter) objectType(e *catalog.Error, parent string, d *catalog.Detai
 	}
 	w.docComment(fmt.Sprintf("%s is an object of the %s detail of %s errors. %s", typ, d.Name, e.Code, d.Description))
 	w.deprecatedLink("", e, replacementNew(e))
-	w.str("type ", typ, " struct {\n\t_ [0]func()\n\n")
+	w.str("type ", typ, " struct {\n\t_ doNotCompare\n\n")
 	w.members(typ, d.Fields)
 	w.str("}\n\n")
 }

@@ -124,7 +124,7 @@ var (
 
 // ValidationErrorDetails are the details of VALIDATION_ERROR errors.
 type ValidationErrorDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	Fields json.RawMessage `json:"fields"` // Maps each invalid field to a human-readable validation message.
 }
@@ -155,7 +155,7 @@ func NewTokenExpired() *Error {
 
 // ForbiddenDetails are the details of FORBIDDEN errors.
 type ForbiddenDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	RequiredProduct    string `json:"requiredProduct"`    // The product the action belongs to.
 	RequiredPermission string `json:"requiredPermission"` // The permission the caller is missing.
@@ -174,7 +174,7 @@ func NewProductAccessDenied() *Error {
 
 // NotFoundDetails are the details of NOT_FOUND errors.
 type NotFoundDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	ResourceType string `json:"resourceType"` // The type of the resource that was not found.
 	ResourceID   string `json:"resourceId"`   // The ID that was looked up.
@@ -187,7 +187,7 @@ func NewNotFound(resourceType string, resourceID string) *Error {
 
 // ConflictDetails are the details of CONFLICT errors.
 type ConflictDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	CurrentVersion   string `json:"currentVersion"`   // The version of the resource on the server.
 	SubmittedVersion string `json:"submittedVersion"` // The version the request was based on.
@@ -206,7 +206,7 @@ func NewDuplicateResource() *Error {
 
 // RateLimitExceededDetails are the details of RATE_LIMIT_EXCEEDED errors.
 type RateLimitExceededDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	Limit      int    `json:"limit"`      // The number of requests allowed in the window.
 	Window     string `json:"window"`     // The length of the rate-limit window.
@@ -384,6 +384,13 @@ type envelopeField struct {
 	path    []string
 	exclude []string // spread: the members that are not details
 }
+
+// doNotCompare, the type of the blank first field of every details struct
+// and object struct, makes them not comparable: the compiler makes no
+// equality function for them, and encoding/json and reflect ignore it. A
+// type of its own rather than [0]func() in each struct, which go vet and
+// gopls would type-check thousands of times.
+type doNotCompare [0]func()
 
 // Error is a catalog error. It is immutable: the With methods return copies, so
 // sentinels and shared errors are safe to use from many goroutines.
@@ -586,6 +593,15 @@ func (r *row) skip(c byte) {
 // value reads a value: a Go string literal, or a bare word.
 func (r *row) value() string {
 	if r.i < len(r.s) && r.s[r.i] == '"' {
+		j := r.i + 1
+		for j < len(r.s) && r.s[j] != '"' && r.s[j] != '\\' {
+			j++
+		}
+		if j < len(r.s) && r.s[j] == '"' {
+			s := r.s[r.i+1 : j] // no escape: the text as it is
+			r.i = j + 1
+			return s
+		}
 		lit, err := strconv.QuotedPrefix(r.s[r.i:])
 		if err == nil {
 			r.i += len(lit)
@@ -846,6 +862,7 @@ type prepared struct {
 	title   string         // the title as a JSON string
 	message string         // the catalog's message as a JSON string; "" when it has placeholders
 
+	body           []byte     // the pre-encoded body, as Write writes it
 	holdsRequestID bool       // bodies of the envelope carry the request id
 	contentType    []string   // the Content-Type header's value, shared by every response
 	headerValues   [][]string // the catalog's static header values, by header; nil for a template or none
@@ -880,6 +897,7 @@ func (def *definition) prepared() *prepared {
 		p := &def.prep
 		p.code = string(appendString(nil, string(def.Code)))
 		p.title = string(appendString(nil, def.Title))
+		p.body = []byte(def.body)
 		if def.message != "" {
 			p.message = string(appendString(nil, def.message))
 		}
@@ -1407,7 +1425,8 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	if e.static() {
-		_, _ = io.WriteString(w, e.def.body)
+		// Made once and shared: Write must not change it, as io.Writer requires.
+		_, _ = w.Write(e.def.prepared().body)
 		return
 	}
 	buf := bodyBuffers.Get().(*[]byte)

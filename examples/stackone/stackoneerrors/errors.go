@@ -169,7 +169,7 @@ func NewPreconditionFailed() *Error {
 // UnprocessableEntityFieldErrors is an object of the field_errors detail of
 // UNPROCESSABLE_ENTITY errors. One entry per field of the payload that failed validation.
 type UnprocessableEntityFieldErrors struct {
-	_ [0]func()
+	_ doNotCompare
 
 	Field   string `json:"field"`   // The field's path in the payload, e.g. emails[0].value.
 	Message string `json:"message"` // What is wrong with its value.
@@ -179,7 +179,7 @@ type UnprocessableEntityFieldErrors struct {
 // UNPROCESSABLE_ENTITY errors. The error data the underlying provider returned, one entry
 // per provider error (status, URL, raw body, headers).
 type UnprocessableEntityProviderErrors struct {
-	_ [0]func()
+	_ doNotCompare
 
 	Status  int               `json:"status,omitempty"`  // The HTTP status the provider answered.
 	URL     string            `json:"url,omitempty"`     // The provider URL StackOne called.
@@ -189,7 +189,7 @@ type UnprocessableEntityProviderErrors struct {
 
 // UnprocessableEntityDetails are the details of UNPROCESSABLE_ENTITY errors.
 type UnprocessableEntityDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	FieldErrors    []UnprocessableEntityFieldErrors    `json:"field_errors,omitempty"`    // One entry per field of the payload that failed validation.
 	ProviderErrors []UnprocessableEntityProviderErrors `json:"provider_errors,omitempty"` // The error data the underlying provider returned, one entry per provider error (status, URL, raw body, headers).
@@ -223,7 +223,7 @@ func NewNotImplemented() *Error {
 // The error data the underlying provider returned, one entry per provider error (status,
 // URL, raw body, headers).
 type BadGatewayProviderErrors struct {
-	_ [0]func()
+	_ doNotCompare
 
 	Status  int               `json:"status,omitempty"`  // The HTTP status the provider answered.
 	URL     string            `json:"url,omitempty"`     // The provider URL StackOne called.
@@ -233,7 +233,7 @@ type BadGatewayProviderErrors struct {
 
 // BadGatewayDetails are the details of BAD_GATEWAY errors.
 type BadGatewayDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	ProviderErrors []BadGatewayProviderErrors `json:"provider_errors,omitempty"` // The error data the underlying provider returned, one entry per provider error (status, URL, raw body, headers).
 }
@@ -438,6 +438,13 @@ type envelopeField struct {
 	exclude []string // spread: the members that are not details
 }
 
+// doNotCompare, the type of the blank first field of every details struct
+// and object struct, makes them not comparable: the compiler makes no
+// equality function for them, and encoding/json and reflect ignore it. A
+// type of its own rather than [0]func() in each struct, which go vet and
+// gopls would type-check thousands of times.
+type doNotCompare [0]func()
+
 // Error is a catalog error. It is immutable: the With methods return copies, so
 // sentinels and shared errors are safe to use from many goroutines.
 type Error struct {
@@ -639,6 +646,15 @@ func (r *row) skip(c byte) {
 // value reads a value: a Go string literal, or a bare word.
 func (r *row) value() string {
 	if r.i < len(r.s) && r.s[r.i] == '"' {
+		j := r.i + 1
+		for j < len(r.s) && r.s[j] != '"' && r.s[j] != '\\' {
+			j++
+		}
+		if j < len(r.s) && r.s[j] == '"' {
+			s := r.s[r.i+1 : j] // no escape: the text as it is
+			r.i = j + 1
+			return s
+		}
 		lit, err := strconv.QuotedPrefix(r.s[r.i:])
 		if err == nil {
 			r.i += len(lit)
@@ -899,6 +915,7 @@ type prepared struct {
 	title   string         // the title as a JSON string
 	message string         // the catalog's message as a JSON string; "" when it has placeholders
 
+	body           []byte     // the pre-encoded body, as Write writes it
 	holdsRequestID bool       // bodies of the envelope carry the request id
 	contentType    []string   // the Content-Type header's value, shared by every response
 	headerValues   [][]string // the catalog's static header values, by header; nil for a template or none
@@ -933,6 +950,7 @@ func (def *definition) prepared() *prepared {
 		p := &def.prep
 		p.code = string(appendString(nil, string(def.Code)))
 		p.title = string(appendString(nil, def.Title))
+		p.body = []byte(def.body)
 		if def.message != "" {
 			p.message = string(appendString(nil, def.message))
 		}
@@ -1460,7 +1478,8 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	if e.static() {
-		_, _ = io.WriteString(w, e.def.body)
+		// Made once and shared: Write must not change it, as io.Writer requires.
+		_, _ = w.Write(e.def.prepared().body)
 		return
 	}
 	buf := bodyBuffers.Get().(*[]byte)

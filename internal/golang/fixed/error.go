@@ -2,7 +2,6 @@ package fixed
 
 import (
 	"errors"
-	"io"
 	"log/slog"
 	"net/http"
 	"reflect"
@@ -208,7 +207,8 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	if e.static() {
-		_, _ = io.WriteString(w, e.def.body)
+		// Made once and shared: Write must not change it, as io.Writer requires.
+		_, _ = w.Write(e.def.prepared().body)
 		return
 	}
 	buf := bodyBuffers.Get().(*[]byte)

@@ -77,7 +77,7 @@ func (v InvalidInputRule) Valid() bool {
 // InvalidInputProblemsLimits is an object of the limits detail of INVALID_INPUT errors. The
 // limits the field broke.
 type InvalidInputProblemsLimits struct {
-	_ [0]func()
+	_ doNotCompare
 
 	Max int `json:"max"` // The most allowed.
 }
@@ -85,7 +85,7 @@ type InvalidInputProblemsLimits struct {
 // InvalidInputProblems is an object of the problems detail of INVALID_INPUT errors. One
 // typed object per problem found.
 type InvalidInputProblems struct {
-	_ [0]func()
+	_ doNotCompare
 
 	Field   string                     `json:"field"`             // The field at fault.
 	Message string                     `json:"message,omitempty"` // What is wrong with it.
@@ -94,7 +94,7 @@ type InvalidInputProblems struct {
 
 // InvalidInputDetails are the details of INVALID_INPUT errors.
 type InvalidInputDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	Field       string                 `json:"field"`                 // The first field that failed validation.
 	Reasons     []string               `json:"reasons,omitempty"`     // Every rule the field broke.
@@ -115,7 +115,7 @@ func NewInvalidInput(field string) *Error {
 
 // RateLimitedDetails are the details of RATE_LIMITED errors.
 type RateLimitedDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	Limit      int    `json:"limit"`      // The number of requests allowed per window.
 	Window     string `json:"window"`     // The length of the rate-limit window.
@@ -136,7 +136,7 @@ func NewOrderNotFound() *Error {
 
 // OutOfCreditDetails are the details of OUT_OF_CREDIT errors.
 type OutOfCreditDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	Balance   float64 `json:"balance"`             // The current balance.
 	Cost      int     `json:"cost"`                // The price of the purchase.

@@ -80,6 +80,13 @@ type envelopeField struct {
 	exclude []string // spread: the members that are not details
 }
 
+// doNotCompare, the type of the blank first field of every details struct
+// and object struct, makes them not comparable: the compiler makes no
+// equality function for them, and encoding/json and reflect ignore it. A
+// type of its own rather than [0]func() in each struct, which go vet and
+// gopls would type-check thousands of times.
+type doNotCompare [0]func()
+
 // Error is a catalog error. It is immutable: the With methods return copies, so
 // sentinels and shared errors are safe to use from many goroutines.
 type Error struct {

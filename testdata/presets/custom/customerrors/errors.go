@@ -109,7 +109,7 @@ func NewAuthRequired() *Error {
 
 // PaymentDeclinedDetails are the details of payment.declined errors.
 type PaymentDeclinedDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	DeclineCode      string   `json:"decline_code"`                // The issuer's reason for the decline.
 	Amount           float64  `json:"amount"`                      // The amount that was declined, in major currency units.
@@ -127,7 +127,7 @@ func NewPaymentDeclined(declineCode string, amount float64) *Error {
 
 // ChargeNotFoundDetails are the details of charge.not_found errors.
 type ChargeNotFoundDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	ChargeID string `json:"charge_id"` // The charge ID that was not found.
 }
@@ -140,7 +140,7 @@ func NewChargeNotFound(chargeID string) *Error {
 
 // AmountTooLargeDetails are the details of amount.too_large errors.
 type AmountTooLargeDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	Amount   float64 `json:"amount"`             // The amount that was asked for, in major currency units.
 	Limit    float64 `json:"limit"`              // The largest amount allowed, in major currency units.
@@ -155,7 +155,7 @@ func NewAmountTooLarge(amount float64, limit float64) *Error {
 
 // RateLimitedDetails are the details of rate.limited errors.
 type RateLimitedDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	RetryAfter int `json:"retry_after"` // Seconds to wait before retrying.
 }
@@ -333,6 +333,13 @@ type envelopeField struct {
 	path    []string
 	exclude []string // spread: the members that are not details
 }
+
+// doNotCompare, the type of the blank first field of every details struct
+// and object struct, makes them not comparable: the compiler makes no
+// equality function for them, and encoding/json and reflect ignore it. A
+// type of its own rather than [0]func() in each struct, which go vet and
+// gopls would type-check thousands of times.
+type doNotCompare [0]func()
 
 // Error is a catalog error. It is immutable: the With methods return copies, so
 // sentinels and shared errors are safe to use from many goroutines.
@@ -535,6 +542,15 @@ func (r *row) skip(c byte) {
 // value reads a value: a Go string literal, or a bare word.
 func (r *row) value() string {
 	if r.i < len(r.s) && r.s[r.i] == '"' {
+		j := r.i + 1
+		for j < len(r.s) && r.s[j] != '"' && r.s[j] != '\\' {
+			j++
+		}
+		if j < len(r.s) && r.s[j] == '"' {
+			s := r.s[r.i+1 : j] // no escape: the text as it is
+			r.i = j + 1
+			return s
+		}
 		lit, err := strconv.QuotedPrefix(r.s[r.i:])
 		if err == nil {
 			r.i += len(lit)
@@ -795,6 +811,7 @@ type prepared struct {
 	title   string         // the title as a JSON string
 	message string         // the catalog's message as a JSON string; "" when it has placeholders
 
+	body           []byte     // the pre-encoded body, as Write writes it
 	holdsRequestID bool       // bodies of the envelope carry the request id
 	contentType    []string   // the Content-Type header's value, shared by every response
 	headerValues   [][]string // the catalog's static header values, by header; nil for a template or none
@@ -829,6 +846,7 @@ func (def *definition) prepared() *prepared {
 		p := &def.prep
 		p.code = string(appendString(nil, string(def.Code)))
 		p.title = string(appendString(nil, def.Title))
+		p.body = []byte(def.body)
 		if def.message != "" {
 			p.message = string(appendString(nil, def.message))
 		}
@@ -1356,7 +1374,8 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	if e.static() {
-		_, _ = io.WriteString(w, e.def.body)
+		// Made once and shared: Write must not change it, as io.Writer requires.
+		_, _ = w.Write(e.def.prepared().body)
 		return
 	}
 	buf := bodyBuffers.Get().(*[]byte)

@@ -99,7 +99,7 @@ var (
 
 // InvalidRequestDetails are the details of invalid_request errors.
 type InvalidRequestDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	Param string `json:"param"` // The parameter that is missing.
 }
@@ -118,7 +118,7 @@ func NewAuthenticationFailed() *Error {
 
 // InvalidParameterValueDetails are the details of invalid_parameter_value errors.
 type InvalidParameterValueDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	Param         string   `json:"param"`                    // The parameter whose value was rejected.
 	AllowedValues []string `json:"allowed_values,omitempty"` // The values the parameter accepts, for enum parameters.
@@ -134,7 +134,7 @@ func NewInvalidParameterValue(param string) *Error {
 
 // RateLimitedDetails are the details of rate_limited errors.
 type RateLimitedDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	RetryAfter int `json:"retry_after"` // Seconds to wait before retrying.
 }
@@ -322,6 +322,13 @@ type envelopeField struct {
 	path    []string
 	exclude []string // spread: the members that are not details
 }
+
+// doNotCompare, the type of the blank first field of every details struct
+// and object struct, makes them not comparable: the compiler makes no
+// equality function for them, and encoding/json and reflect ignore it. A
+// type of its own rather than [0]func() in each struct, which go vet and
+// gopls would type-check thousands of times.
+type doNotCompare [0]func()
 
 // Error is a catalog error. It is immutable: the With methods return copies, so
 // sentinels and shared errors are safe to use from many goroutines.
@@ -524,6 +531,15 @@ func (r *row) skip(c byte) {
 // value reads a value: a Go string literal, or a bare word.
 func (r *row) value() string {
 	if r.i < len(r.s) && r.s[r.i] == '"' {
+		j := r.i + 1
+		for j < len(r.s) && r.s[j] != '"' && r.s[j] != '\\' {
+			j++
+		}
+		if j < len(r.s) && r.s[j] == '"' {
+			s := r.s[r.i+1 : j] // no escape: the text as it is
+			r.i = j + 1
+			return s
+		}
 		lit, err := strconv.QuotedPrefix(r.s[r.i:])
 		if err == nil {
 			r.i += len(lit)
@@ -784,6 +800,7 @@ type prepared struct {
 	title   string         // the title as a JSON string
 	message string         // the catalog's message as a JSON string; "" when it has placeholders
 
+	body           []byte     // the pre-encoded body, as Write writes it
 	holdsRequestID bool       // bodies of the envelope carry the request id
 	contentType    []string   // the Content-Type header's value, shared by every response
 	headerValues   [][]string // the catalog's static header values, by header; nil for a template or none
@@ -818,6 +835,7 @@ func (def *definition) prepared() *prepared {
 		p := &def.prep
 		p.code = string(appendString(nil, string(def.Code)))
 		p.title = string(appendString(nil, def.Title))
+		p.body = []byte(def.body)
 		if def.message != "" {
 			p.message = string(appendString(nil, def.message))
 		}
@@ -1345,7 +1363,8 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	if e.static() {
-		_, _ = io.WriteString(w, e.def.body)
+		// Made once and shared: Write must not change it, as io.Writer requires.
+		_, _ = w.Write(e.def.prepared().body)
 		return
 	}
 	buf := bodyBuffers.Get().(*[]byte)

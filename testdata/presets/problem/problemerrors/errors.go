@@ -106,7 +106,7 @@ func NewUnauthenticated() *Error {
 
 // OutOfCreditDetails are the details of OUT_OF_CREDIT errors.
 type OutOfCreditDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	Balance  int      `json:"balance"`            // The current balance, in credits.
 	Cost     int      `json:"cost"`               // The price of the purchase, in credits.
@@ -127,7 +127,7 @@ func NewOrderNotFound() *Error {
 
 // TooManyRequestsDetails are the details of TOO_MANY_REQUESTS errors.
 type TooManyRequestsDetails struct {
-	_ [0]func()
+	_ doNotCompare
 
 	RetryAfter int `json:"retryAfter"` // Seconds to wait before retrying.
 }
@@ -324,6 +324,13 @@ type envelopeField struct {
 	path    []string
 	exclude []string // spread: the members that are not details
 }
+
+// doNotCompare, the type of the blank first field of every details struct
+// and object struct, makes them not comparable: the compiler makes no
+// equality function for them, and encoding/json and reflect ignore it. A
+// type of its own rather than [0]func() in each struct, which go vet and
+// gopls would type-check thousands of times.
+type doNotCompare [0]func()
 
 // Error is a catalog error. It is immutable: the With methods return copies, so
 // sentinels and shared errors are safe to use from many goroutines.
@@ -526,6 +533,15 @@ func (r *row) skip(c byte) {
 // value reads a value: a Go string literal, or a bare word.
 func (r *row) value() string {
 	if r.i < len(r.s) && r.s[r.i] == '"' {
+		j := r.i + 1
+		for j < len(r.s) && r.s[j] != '"' && r.s[j] != '\\' {
+			j++
+		}
+		if j < len(r.s) && r.s[j] == '"' {
+			s := r.s[r.i+1 : j] // no escape: the text as it is
+			r.i = j + 1
+			return s
+		}
 		lit, err := strconv.QuotedPrefix(r.s[r.i:])
 		if err == nil {
 			r.i += len(lit)
@@ -786,6 +802,7 @@ type prepared struct {
 	title   string         // the title as a JSON string
 	message string         // the catalog's message as a JSON string; "" when it has placeholders
 
+	body           []byte     // the pre-encoded body, as Write writes it
 	holdsRequestID bool       // bodies of the envelope carry the request id
 	contentType    []string   // the Content-Type header's value, shared by every response
 	headerValues   [][]string // the catalog's static header values, by header; nil for a template or none
@@ -820,6 +837,7 @@ func (def *definition) prepared() *prepared {
 		p := &def.prep
 		p.code = string(appendString(nil, string(def.Code)))
 		p.title = string(appendString(nil, def.Title))
+		p.body = []byte(def.body)
 		if def.message != "" {
 			p.message = string(appendString(nil, def.message))
 		}
@@ -1347,7 +1365,8 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	if e.static() {
-		_, _ = io.WriteString(w, e.def.body)
+		// Made once and shared: Write must not change it, as io.Writer requires.
+		_, _ = w.Write(e.def.prepared().body)
 		return
 	}
 	buf := bodyBuffers.Get().(*[]byte)

@@ -1,0 +1,134 @@
+#!/bin/sh
+# docs/perf.sh measures the generated package's compile cost and hot path
+# (issue 26), keeps the raw go test -bench output and benchstat's summaries
+# under docs/perf/, and rewrites the section of docs/performance.md between
+# its "perf.sh" markers from them. Run it from anywhere in the repository,
+# on a machine as quiet as you can find: every figure it writes is a ratio
+# of runs made in turn, in the same process, so a busy machine shifts them
+# less than it shifts times. It takes 10 to 20 minutes on 2 cores.
+#
+#   PERF_ROUNDS=10          rounds of the hot-path pairs (-count)
+#   PERF_COMPILE_ROUNDS=5   rounds of the compile triples (-count)
+set -eu
+cd "$(git rev-parse --show-toplevel)"
+out=docs/perf
+rounds=${PERF_ROUNDS:-10}
+compile_rounds=${PERF_COMPILE_ROUNDS:-5}
+base_rev=a3826fd # errgen as of issue 26: the package every compile ratio is against
+benchstat="go run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da"
+mkdir -p "$out"
+
+base=$(mktemp -d)
+trap 'rm -rf "$base"' EXIT
+git archive "$base_rev" | tar -x -C "$base"
+(cd "$base" && go build -o errgen ./cmd/errgen)
+
+{
+	echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+	echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!docs' || echo ' (with changes)')"
+	echo "go: $(go version)"
+	echo "cpu: $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ //') ($(nproc 2>/dev/null) cores)"
+	echo "load before: $(uptime)"
+} >"$out/machine.txt"
+
+go test -run '^$' -bench VersusJSON -benchtime 300x -count "$rounds" ./generated/apierrors >"$out/versus.txt"
+go test -run '^$' -bench 'Write|MarshalJSON|Parse|ErrorsIs' -benchmem -benchtime 200ms -count 6 ./generated/apierrors >"$out/hot.txt"
+ERRGEN_BASE="$base/errgen" go test -run '^$' -bench Compile -benchtime 1x -count "$compile_rounds" -timeout 3h ./internal/golang >"$out/compile.txt"
+echo "load after: $(uptime)" >>"$out/machine.txt"
+
+$benchstat "$out/versus.txt" >"$out/versus.benchstat.txt"
+$benchstat "$out/hot.txt" >"$out/hot.benchstat.txt"
+$benchstat "$out/compile.txt" >"$out/compile.benchstat.txt"
+
+# summary prints, for each benchmark of a go test -bench output and the
+# metrics named, the median, the lowest and the highest value over rounds.
+summary() {
+	awk -v metrics="$2" '
+	BEGIN { n = split(metrics, want, " ") }
+	/^Benchmark/ {
+		name = $1; sub(/-[0-9]+$/, "", name); sub(/^Benchmark[A-Za-z]+\//, "", name)
+		if (!(name in seen)) { seen[name] = 1; order[++names] = name }
+		for (i = 3; i < NF; i += 2) vals[name, $(i + 1), ++count[name, $(i + 1)]] = $i
+	}
+	END {
+		for (k = 1; k <= names; k++) {
+			name = order[k]
+			for (m = 1; m <= n; m++) {
+				c = count[name, want[m]]
+				if (c == 0) continue
+				for (i = 1; i <= c; i++) v[i] = vals[name, want[m], i] + 0
+				for (i = 2; i <= c; i++) for (j = i; j > 1 && v[j - 1] > v[j]; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
+				med = c % 2 ? v[(c + 1) / 2] : (v[c / 2] + v[c / 2 + 1]) / 2
+				printf "%s %s %s %s %s %d\n", name, want[m], num(med), num(v[1]), num(v[c]), c
+			}
+		}
+	}
+	function num(x) { return x >= 100 ? sprintf("%.0f", x) : sprintf("%.3g", x) }' "$1"
+}
+
+target() {
+	case "$1" in
+	n=10000/build | n=10000/vet) echo "≤ 0.5" ;;
+	n=1000/build) echo "≤ 0.7" ;;
+	WriteStatic) echo "≥ 5" ;;
+	WriteDetails) echo "≥ 3, worst round ≥ 2" ;;
+	MarshalJSON) echo "≥ 3" ;;
+	Parse) echo "≥ 2.5" ;;
+	ErrorsIs) echo "≥ 0.9 (within 10%)" ;;
+	*) echo "" ;;
+	esac
+}
+
+section=$(mktemp)
+{
+	echo "<!-- docs/perf.sh writes this section: edit the script, not the section -->"
+	echo
+	echo "Measured by \`docs/perf.sh\` ($(sed -n 's/^date: //p' "$out/machine.txt"), $(sed -n 's/^go: go version //p' "$out/machine.txt"),"
+	echo "$(sed -n 's/^cpu: //p' "$out/machine.txt")). The machine's load (\`uptime\`) before and after:"
+	echo
+	echo '```text'
+	sed -n 's/^load \(before\|after\): */\1: /p' "$out/machine.txt"
+	echo '```'
+	echo
+	echo "**Compile cost**, against the package errgen $base_rev generates for the same catalog"
+	echo "(\`BenchmarkCompile\`, $compile_rounds rounds; now/base is wall time, now/base-cpu the CPU time of"
+	echo "\`go build\` and \`go vet\` and their children; literal is this errgen with the definitions table"
+	echo "as a Go composite literal, the plain path):"
+	echo
+	echo "| work | now/base median (lowest–highest) | CPU | target | now/literal (CPU) |"
+	echo "|---|---|---|---|---|"
+	summary "$out/compile.txt" "now/base now/base-cpu now/literal now/literal-cpu" | awk '
+		{ v[$1, $2] = $3; lo[$1, $2] = $4; hi[$1, $2] = $5; if (!($1 in s)) { s[$1] = 1; o[++n] = $1 } }
+		END { for (k = 1; k <= n; k++) { x = o[k]
+			printf "%s|%.2f (%.2f–%.2f)|%.2f|%s|%.2f (%.2f)\n", x, v[x, "now/base"], lo[x, "now/base"], hi[x, "now/base"], v[x, "now/base-cpu"], "", v[x, "now/literal"], v[x, "now/literal-cpu"] } }' |
+		while IFS='|' read -r name ratio cpu _ literal; do
+			echo "| \`$name\` | $ratio | $cpu | $(target "$name") | $literal |"
+		done
+	echo
+	echo "**Hot path**, speed-up over the encoding/json baseline (\`BenchmarkVersusJSON\`: json/errgen,"
+	echo "$rounds rounds of interleaved batches; the lowest is the worst round):"
+	echo
+	echo "| operation | speed-up median | worst round | best round | target |"
+	echo "|---|---|---|---|---|"
+	summary "$out/versus.txt" "json/errgen" | while read -r name _ med lo hi _; do
+		echo "| \`$name\` | $med | $lo | $hi | $(target "$name") |"
+	done
+	echo
+	echo "**Allocations** (\`go test -bench -benchmem\`, 6 runs; benchstat's medians):"
+	echo
+	echo "| benchmark | ns/op | B/op | allocs/op |"
+	echo "|---|---|---|---|"
+	summary "$out/hot.txt" "ns/op B/op allocs/op" | awk '
+		{ v[$1, $2] = $3; if (!($1 in s)) { s[$1] = 1; o[++n] = $1 } }
+		END { for (k = 1; k <= n; k++) printf "| `%s` | %s | %s | %s |\n", o[k], v[o[k], "ns/op"], v[o[k], "B/op"], v[o[k], "allocs/op"] }'
+	echo
+	echo "The raw output and benchstat's summaries: [docs/perf/](perf/)."
+} >"$section"
+
+awk -v section="$section" '
+	/^<!-- perf.sh begin -->$/ { print; while ((getline line < section) > 0) print line; skip = 1; next }
+	/^<!-- perf.sh end -->$/ { skip = 0 }
+	!skip { print }
+' docs/performance.md >"$section.md"
+mv "$section.md" docs/performance.md
+rm -f "$section"
