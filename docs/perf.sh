@@ -8,37 +8,44 @@
 # less than it shifts times. It takes 10 to 20 minutes on 2 cores.
 #
 #   PERF_ROUNDS=10          rounds of the hot-path pairs (-count)
-#   PERF_COMPILE_ROUNDS=5   rounds of the compile triples (-count)
+#   PERF_COMPILE_ROUNDS=6   rounds of the compile triples (-count; benchstat wants 6)
+#   PERF_REPORT_ONLY=1      measure nothing: rewrite the section from docs/perf/
 set -eu
 cd "$(git rev-parse --show-toplevel)"
 out=docs/perf
 rounds=${PERF_ROUNDS:-10}
-compile_rounds=${PERF_COMPILE_ROUNDS:-5}
+compile_rounds=${PERF_COMPILE_ROUNDS:-6}
 base_rev=a3826fd # errgen as of issue 26: the package every compile ratio is against
 benchstat="go run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da"
 mkdir -p "$out"
 
-base=$(mktemp -d)
-trap 'rm -rf "$base"' EXIT
-git archive "$base_rev" | tar -x -C "$base"
-(cd "$base" && go build -o errgen ./cmd/errgen)
+measure() {
+	base=$(mktemp -d)
+	trap 'rm -rf "$base"' EXIT
+	git archive "$base_rev" | tar -x -C "$base"
+	(cd "$base" && go build -o errgen ./cmd/errgen)
 
-{
-	echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-	echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!docs' || echo ' (with changes)')"
-	echo "go: $(go version)"
-	echo "cpu: $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ //') ($(nproc 2>/dev/null) cores)"
-	echo "load before: $(uptime)"
-} >"$out/machine.txt"
+	{
+		echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+		echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!docs' || echo ' (with changes)')"
+		echo "go: $(go version)"
+		echo "cpu: $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ //') ($(nproc 2>/dev/null) cores)"
+		echo "load before: $(uptime)"
+	} >"$out/machine.txt"
 
-go test -run '^$' -bench VersusJSON -benchtime 300x -count "$rounds" ./generated/apierrors >"$out/versus.txt"
-go test -run '^$' -bench 'Write|MarshalJSON|Parse|ErrorsIs' -benchmem -benchtime 200ms -count 6 ./generated/apierrors >"$out/hot.txt"
-ERRGEN_BASE="$base/errgen" go test -run '^$' -bench Compile -benchtime 1x -count "$compile_rounds" -timeout 3h ./internal/golang >"$out/compile.txt"
-echo "load after: $(uptime)" >>"$out/machine.txt"
+	go test -run '^$' -bench VersusJSON -benchtime 300x -count "$rounds" ./generated/apierrors >"$out/versus.txt"
+	go test -run '^$' -bench 'Write|MarshalJSON|Parse|ErrorsIs' -benchmem -benchtime 200ms -count 6 ./generated/apierrors >"$out/hot.txt"
+	ERRGEN_BASE="$base/errgen" go test -run '^$' -bench Compile -benchtime 1x -count "$compile_rounds" -timeout 3h ./internal/golang >"$out/compile.txt"
+	echo "load after: $(uptime)" >>"$out/machine.txt"
 
-$benchstat "$out/versus.txt" >"$out/versus.benchstat.txt"
-$benchstat "$out/hot.txt" >"$out/hot.benchstat.txt"
-$benchstat "$out/compile.txt" >"$out/compile.benchstat.txt"
+	$benchstat "$out/versus.txt" >"$out/versus.benchstat.txt"
+	$benchstat "$out/hot.txt" >"$out/hot.benchstat.txt"
+	$benchstat "$out/compile.txt" >"$out/compile.benchstat.txt"
+}
+
+if [ -z "${PERF_REPORT_ONLY:-}" ]; then
+	measure
+fi
 
 # summary prints, for each benchmark of a go test -bench output and the
 # metrics named, the median, the lowest and the highest value over rounds.
@@ -114,13 +121,14 @@ section=$(mktemp)
 		echo "| \`$name\` | $med | $lo | $hi | $(target "$name") |"
 	done
 	echo
-	echo "**Allocations** (\`go test -bench -benchmem\`, 6 runs; benchstat's medians):"
+	echo "**Allocations** (\`go test -bench -benchmem\`, 6 runs; their times, taken one benchmark"
+	echo "after the other, are in [docs/perf/hot.txt](perf/hot.txt) but compare only in pairs, above):"
 	echo
-	echo "| benchmark | ns/op | B/op | allocs/op |"
-	echo "|---|---|---|---|"
-	summary "$out/hot.txt" "ns/op B/op allocs/op" | awk '
+	echo "| benchmark | B/op | allocs/op |"
+	echo "|---|---|---|"
+	summary "$out/hot.txt" "B/op allocs/op" | awk '
 		{ v[$1, $2] = $3; if (!($1 in s)) { s[$1] = 1; o[++n] = $1 } }
-		END { for (k = 1; k <= n; k++) printf "| `%s` | %s | %s | %s |\n", o[k], v[o[k], "ns/op"], v[o[k], "B/op"], v[o[k], "allocs/op"] }'
+		END { for (k = 1; k <= n; k++) printf "| `%s` | %s | %s |\n", o[k], v[o[k], "B/op"], v[o[k], "allocs/op"] }'
 	echo
 	echo "The raw output and benchstat's summaries: [docs/perf/](perf/)."
 } >"$section"
