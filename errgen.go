@@ -12,6 +12,7 @@ package errgen
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -68,6 +69,9 @@ type emitter struct {
 	path   func(c *catalog.Catalog, opts Options) string
 	emit   func(c *catalog.Catalog, opts Options) ([]byte, error)
 	on     func(c *catalog.Catalog, opts Options) bool // nil: always
+	// stream, when not nil, writes what emit returns as it goes, holding
+	// less than the whole output (Planned.WriteTo)
+	stream func(w io.Writer, c *catalog.Catalog, opts Options) error
 }
 
 var emitters = []emitter{
@@ -75,27 +79,31 @@ var emitters = []emitter{
 		return path.Join(goPackage(c, opts), "errors.go")
 	}, func(c *catalog.Catalog, opts Options) ([]byte, error) {
 		return golang.Generate(c, goPackage(c, opts), Header)
-	}, nil},
+	}, nil, func(w io.Writer, c *catalog.Catalog, opts Options) error {
+		return golang.Write(w, c, goPackage(c, opts), Header)
+	}},
 	{OutputOpenAPI, func(*catalog.Catalog, Options) string { return "openapi.yaml" }, func(c *catalog.Catalog, _ Options) ([]byte, error) {
 		return openapi.Generate(c, Header)
-	}, nil},
+	}, nil, func(w io.Writer, c *catalog.Catalog, _ Options) error {
+		return openapi.Write(w, c, Header)
+	}},
 	{OutputMarkdown, func(*catalog.Catalog, Options) string { return "errors.md" }, func(c *catalog.Catalog, opts Options) ([]byte, error) {
 		return markdown.Generate(c, Header, opts.Templates)
-	}, nil},
+	}, nil, nil},
 	{OutputGRPC, func(c *catalog.Catalog, opts Options) string {
 		return path.Join(names.GRPCPackage(c, goPackage(c, opts)), "grpc.go")
 	}, func(c *catalog.Catalog, opts Options) ([]byte, error) {
 		return rpcPackage(c, opts, rpcgen.GRPC, names.GRPCPackage(c, goPackage(c, opts)))
 	}, func(c *catalog.Catalog, opts Options) bool {
 		return opts.GRPC || c.GRPC.Out != "" && c.GRPC.Out != catalog.OutputOff
-	}},
+	}, nil},
 	{OutputConnect, func(c *catalog.Catalog, opts Options) string {
 		return path.Join(names.ConnectPackage(c, goPackage(c, opts)), "connect.go")
 	}, func(c *catalog.Catalog, opts Options) ([]byte, error) {
 		return rpcPackage(c, opts, rpcgen.Connect, names.ConnectPackage(c, goPackage(c, opts)))
 	}, func(c *catalog.Catalog, opts Options) bool {
 		return opts.Connect || c.GRPC.ConnectOut != "" && c.GRPC.ConnectOut != catalog.OutputOff
-	}},
+	}, nil},
 }
 
 // rpcPackage writes the gRPC or Connect package pkg, which needs the
@@ -128,11 +136,51 @@ func Check(c *catalog.Catalog) []diag.Diagnostic {
 
 // Generate returns the outputs for c that are on (the gRPC and Connect
 // packages are opt-in) and that opts.Outputs selects (every one on when it
-// is empty), in a fixed order; an output not selected is not computed. It fails as a whole: either every file is returned or none; a
-// catalog that Check finds problems in fails with a *diag.List. The
-// emitters only read the catalog, so they run concurrently; results and
-// the error reported do not depend on which finishes first.
+// is empty), in a fixed order; an output not selected is not computed. It
+// fails as a whole: either every file is returned or none; a catalog that
+// Check finds problems in fails with a *diag.List. The emitters only read
+// the catalog, so they run concurrently; results and the error reported do
+// not depend on which finishes first. Plan computes the same files one at a
+// time, for a run that need not hold them all.
 func Generate(c *catalog.Catalog, opts Options) ([]File, error) {
+	plans, err := Plan(c, opts)
+	if err != nil {
+		return nil, err
+	}
+	files := make([]File, len(plans))
+	errs := make([]error, len(plans))
+	var wg sync.WaitGroup
+	for i, p := range plans {
+		wg.Go(func() {
+			data, err := p.em.emit(c, opts)
+			files[i] = File{Output: p.Output, Path: p.Path, Data: data}
+			errs[i] = err
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, plans[i].wrap(err)
+		}
+	}
+	return files, nil
+}
+
+// Planned is an output that Plan checked and has not computed: a File
+// without its data, which WriteTo writes.
+type Planned struct {
+	Output Output // which output
+	Path   string // default path, relative to the output directory, slash-separated
+	em     emitter
+	c      *catalog.Catalog
+	opts   Options
+}
+
+// Plan makes Generate's checks and returns the outputs Generate would
+// return, in its order, not yet computed. Writing them one after another
+// holds one output in memory at a time, and the OpenAPI document not even
+// that: Generate holds every output at once, and the emitters' work beside.
+func Plan(c *catalog.Catalog, opts Options) ([]Planned, error) {
 	if err := c.Report(Check(c)); err != nil {
 		return nil, err
 	}
@@ -145,23 +193,47 @@ func Generate(c *catalog.Catalog, opts Options) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	files := make([]File, len(chosen))
-	errs := make([]error, len(chosen))
-	var wg sync.WaitGroup
+	plans := make([]Planned, len(chosen))
 	for i, em := range chosen {
-		wg.Go(func() {
-			data, err := em.emit(c, opts)
-			files[i] = File{Output: em.output, Path: em.path(c, opts), Data: data}
-			errs[i] = err
-		})
+		plans[i] = Planned{Output: em.output, Path: em.path(c, opts), em: em, c: c, opts: opts}
 	}
-	wg.Wait()
-	for i, err := range errs {
-		if err != nil {
-			return nil, fmt.Errorf("%s output: %w", chosen[i].output, err)
+	return plans, nil
+}
+
+// WriteTo computes the output and writes it to w: the bytes Generate
+// returns in its File. On error, what w got is to be thrown away.
+func (p Planned) WriteTo(w io.Writer) (int64, error) {
+	cw := &countingWriter{w: w}
+	var err error
+	if p.em.stream != nil {
+		err = p.em.stream(cw, p.c, p.opts)
+	} else {
+		var data []byte
+		if data, err = p.em.emit(p.c, p.opts); err == nil {
+			_, err = cw.Write(data)
 		}
 	}
-	return files, nil
+	if err != nil {
+		return cw.n, p.wrap(err)
+	}
+	return cw.n, nil
+}
+
+// wrap says which output failed.
+func (p Planned) wrap(err error) error {
+	return fmt.Errorf("%s output: %w", p.Output, err)
+}
+
+// countingWriter counts what it writes through.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(b []byte) (int, error) {
+	n, err := c.w.Write(b)
+	c.n += int64(n)
+	return n, err
 }
 
 // selected is the emitters Generate runs, in its order: those on for c and

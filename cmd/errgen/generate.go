@@ -63,15 +63,17 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errgen: gRPC and Connect packages: %v\n", err)
 		return exitFailure
 	}
-	var files []errgen.File
+	// Each output is computed as it is written (or compared, with --check),
+	// one after another: no run holds them all.
+	var planned []errgen.Planned
 	if opts.Outputs = wanted(paths); len(opts.Outputs) > 0 {
 		var err error
-		if files, err = errgen.Generate(c, opts); err != nil {
+		if planned, err = errgen.Plan(c, opts); err != nil {
 			fmt.Fprintf(stderr, "errgen: %v\n", err)
 			return exitFailure
 		}
 	}
-	targets := generatedTargets(files, paths, *out)
+	targets := generatedTargets(planned, paths, *out)
 	augmented, ok := augmentTargets(c, *catalogPath, stderr)
 	if !ok {
 		return exitFailure
@@ -141,36 +143,68 @@ func goFileOf(flag, out, pkg string) string {
 // checkTargets diffs every output against the disk, in memory; regenerate
 // is the command line that would bring them up to date.
 func checkTargets(targets []target, regenerate string, stdout, stderr io.Writer) int {
-	stale := 0
-	var missing []string
+	staleCount := 0
+	var missingPaths []string
 	for _, t := range targets {
-		old, err := readInput(t.path, maxOutputSize)
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		old, data, state, err := compare(t)
+		switch {
+		case err != nil:
 			fmt.Fprintf(stderr, "errgen: %v\n", err)
 			return exitFailure
+		case state == missing: // named in one line, not a diff of the whole file
+			missingPaths = append(missingPaths, t.path)
+		case state == stale:
+			staleCount++
+			fmt.Fprint(stdout, udiff.Unified(t.path, t.path+" (generated)", string(old), string(data)))
 		}
-		if bytes.Equal(old, t.data) {
-			continue
-		}
-		if err != nil { // missing: named in one line, not a diff of the whole file
-			missing = append(missing, t.path)
-			continue
-		}
-		stale++
-		fmt.Fprint(stdout, udiff.Unified(t.path, t.path+" (generated)", string(old), string(t.data)))
 	}
-	if len(missing) > 0 {
-		fmt.Fprintln(stderr, missingLine(missing, regenerate))
+	if len(missingPaths) > 0 {
+		fmt.Fprintln(stderr, missingLine(missingPaths, regenerate))
 	}
-	if stale > 0 {
-		fmt.Fprintf(stderr, "errgen: %s out of date, %d up to date; to regenerate, run: %s\n", plural(stale, "output"), len(targets)-stale, regenerate)
+	if staleCount > 0 {
+		fmt.Fprintf(stderr, "errgen: %s out of date, %d up to date; to regenerate, run: %s\n", plural(staleCount, "output"), len(targets)-staleCount, regenerate)
 		return exitFailure
 	}
-	if len(missing) > 0 {
+	if len(missingPaths) > 0 {
 		return exitFailure
 	}
 	fmt.Fprintf(stdout, "errgen: %s up to date\n", plural(len(targets), "output"))
 	return exitOK
+}
+
+// freshness is how an output's file compares with its bytes.
+type freshness int
+
+const (
+	fresh   freshness = iota // the file has them
+	stale                    // it has others
+	missing                  // there is no file
+)
+
+// compare tells how t's file compares with its bytes, computing them if
+// need be; old and data are the file's and the output's, for a diff, when
+// it is stale.
+func compare(t target) (old, data []byte, state freshness, err error) {
+	data = t.data
+	if t.gen != nil {
+		var changed bool
+		if data, changed, err = generated(t.gen, t.path); err != nil || !changed {
+			return nil, nil, fresh, err
+		}
+		if data == nil {
+			return nil, nil, missing, nil
+		}
+	}
+	old, err = readInput(t.path, maxOutputSize)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil, missing, nil
+	case err != nil:
+		return nil, nil, fresh, err
+	case bytes.Equal(old, data):
+		return nil, nil, fresh, nil
+	}
+	return old, data, stale, nil
 }
 
 // writeTargets writes the outputs whose bytes changed, all or none, and

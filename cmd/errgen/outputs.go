@@ -57,9 +57,9 @@ func wanted(paths map[errgen.Output]string) []errgen.Output {
 	return outs
 }
 
-// generatedTargets binds each generated file to its path, leaving out the
+// generatedTargets binds each planned file to its path, leaving out the
 // outputs turned off.
-func generatedTargets(files []errgen.File, paths map[errgen.Output]string, out string) []target {
+func generatedTargets(files []errgen.Planned, paths map[errgen.Output]string, out string) []target {
 	var targets []target
 	for _, f := range files {
 		path := paths[f.Output]
@@ -69,7 +69,7 @@ func generatedTargets(files []errgen.File, paths map[errgen.Output]string, out s
 		case "":
 			path = filepath.Join(out, filepath.FromSlash(f.Path))
 		}
-		targets = append(targets, target{path: path, data: f.Data})
+		targets = append(targets, target{path: path, gen: f})
 	}
 	return targets
 }

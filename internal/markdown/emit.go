@@ -49,13 +49,15 @@ func emitParts(set *template.Template, p *page, data any, header string, fast bo
 	}
 	// set is this call's own copy (templateSet): binding is safe.
 	set = set.Funcs(template.FuncMap{"layout": func() string { return p.Layout }})
-	page, err := render(set, data, len(p.Errors), header, part)
-	if err != nil {
-		return nil, err
-	}
+	// taken first, so that the page's data can go once rendered, before
+	// the passes over its text
 	statusOf := make(map[string]int, len(p.Errors))
 	for _, e := range p.Errors {
 		statusOf[e.Anchor] = e.Status
+	}
+	page, err := render(set, data, len(p.Errors), header, part)
+	if err != nil {
+		return nil, err
 	}
 	return uniqueHeadingIDs(page, statusOf), nil
 }
@@ -88,7 +90,7 @@ func renderUnwrapped(set *template.Template, data any, n int, header string, par
 
 // sizeHint is about what the bundled templates write per error, to size
 // the page's buffer once rather than double it a dozen times.
-const sizeHint = 1 << 10
+const sizeHint = 1 << 9
 
 // maxDepth bounds how deep part calls nest: a template that renders itself
 // through part would otherwise recurse until the stack overflows.
