@@ -54,7 +54,7 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	c, ok := loadCatalog(*catalogPath, stderr)
+	c, ok := loadSized(*catalogPath, stderr)
 	if !ok {
 		return exitFailure
 	}
@@ -63,8 +63,10 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errgen: gRPC and Connect packages: %v\n", err)
 		return exitFailure
 	}
-	// Each output is computed as it is written (or compared, with --check),
-	// one after another: no run holds them all.
+	// Each output is computed as it is written (or compared, with --check):
+	// no run holds them all, and a big catalog's are computed one after
+	// another, so that none holds two outputs' working data either.
+	together := len(c.Errors)+len(c.Retired) <= maxTogether
 	var planned []errgen.Planned
 	if opts.Outputs = wanted(paths); len(opts.Outputs) > 0 {
 		var err error
@@ -74,7 +76,8 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	targets := generatedTargets(planned, paths, *out)
-	augmented, ok := augmentTargets(c, *catalogPath, stderr)
+	var augmented []target
+	withoutMemoryLimit(func() { augmented, ok = augmentTargets(c, *catalogPath, stderr) })
 	if !ok {
 		return exitFailure
 	}
@@ -84,10 +87,15 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 	}
 	if *check {
 		again := slices.DeleteFunc(slices.Clone(args), func(a string) bool { return a == "--check" || a == "--check=true" })
-		return checkTargets(targets, commandLine(prog, again), stdout, stderr)
+		return checkTargets(targets, together, commandLine(prog, again), stdout, stderr)
 	}
-	return writeTargets(targets, stdout, stderr)
+	return writeTargets(targets, together, stdout, stderr)
 }
+
+// maxTogether is the most errors whose outputs generate computes side by
+// side (forEach): below, their working data fit easily in the memory limit
+// (memory.go); above, one after another, they keep it low.
+const maxTogether = 20_000
 
 // generateOptions checks --go-package and --templates and makes the
 // options of Generate; ok is false, with the exit code, on a usage error.
@@ -142,20 +150,32 @@ func goFileOf(flag, out, pkg string) string {
 
 // checkTargets diffs every output against the disk, in memory; regenerate
 // is the command line that would bring them up to date.
-func checkTargets(targets []target, regenerate string, stdout, stderr io.Writer) int {
+func checkTargets(targets []target, together bool, regenerate string, stdout, stderr io.Writer) int {
+	type comparison struct {
+		old, data []byte
+		state     freshness
+	}
+	results := make([]comparison, len(targets))
+	err := forEach(len(targets), together, func(i int) error {
+		r := &results[i]
+		var err error
+		r.old, r.data, r.state, err = compare(targets[i])
+		return err
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		return exitFailure
+	}
 	staleCount := 0
 	var missingPaths []string
-	for _, t := range targets {
-		old, data, state, err := compare(t)
-		switch {
-		case err != nil:
-			fmt.Fprintf(stderr, "errgen: %v\n", err)
-			return exitFailure
-		case state == missing: // named in one line, not a diff of the whole file
+	for i, t := range targets {
+		switch r := results[i]; r.state {
+		case missing: // named in one line, not a diff of the whole file
 			missingPaths = append(missingPaths, t.path)
-		case state == stale:
+		case stale:
 			staleCount++
-			fmt.Fprint(stdout, udiff.Unified(t.path, t.path+" (generated)", string(old), string(data)))
+			fmt.Fprint(stdout, udiff.Unified(t.path, t.path+" (generated)", string(r.old), string(r.data)))
+			results[i] = comparison{}
 		}
 	}
 	if len(missingPaths) > 0 {
@@ -209,8 +229,8 @@ func compare(t target) (old, data []byte, state freshness, err error) {
 
 // writeTargets writes the outputs whose bytes changed, all or none, and
 // says what it did.
-func writeTargets(targets []target, stdout, stderr io.Writer) int {
-	written, err := writeAll(targets)
+func writeTargets(targets []target, together bool, stdout, stderr io.Writer) int {
+	written, err := writeAll(targets, together)
 	for _, path := range written {
 		fmt.Fprintf(stdout, "wrote %s\n", path)
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"sync"
 )
 
 // A generated output reaches the disk as it is computed, never whole in
@@ -154,4 +155,31 @@ func generated(gen io.WriterTo, path string) (data []byte, changed bool, err err
 		return nil, changed, err
 	}
 	return buf.Bytes(), true, nil
+}
+
+// forEach runs f for 0 … n-1, one after another up to the first error, or
+// together, side by side: computing outputs at once is faster on several
+// cores, and holds every one's working data at once. The error is the
+// first in order.
+func forEach(n int, together bool, f func(i int) error) error {
+	if !together {
+		for i := range n {
+			if err := f(i); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() { errs[i] = f(i) })
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

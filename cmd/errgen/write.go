@@ -41,8 +41,9 @@ type planned struct {
 // before the first rename, and temporaries are removed when anything fails
 // or the process is interrupted. Output goes only through the paths named,
 // following symlinks (the link stays a link), keeping file modes, and never
-// over a file whose first line is not errgen's header.
-func writeAll(targets []target) (written []string, err error) {
+// over a file whose first line is not errgen's header. Together, the
+// temporary files are written side by side (forEach).
+func writeAll(targets []target, together bool) (written []string, err error) {
 	plans, err := plan(targets)
 	if err != nil {
 		return nil, err
@@ -51,14 +52,17 @@ func writeAll(targets []target) (written []string, err error) {
 	stop := temps.removeOnSignal()
 	defer stop()
 	defer temps.removeAll()
+	err = forEach(len(plans), together, func(i int) error {
+		var err error
+		plans[i].temp, err = temps.write(&plans[i])
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
 	var staged []planned // the plans whose temporary file is written, then named
 	for _, p := range plans {
-		name, err := temps.write(&p)
-		if err != nil {
-			return nil, err
-		}
-		if name != "" {
-			p.temp = name
+		if p.temp != "" {
 			staged = append(staged, p)
 		}
 	}
