@@ -28,9 +28,9 @@ var memoryBudget bool
 // The limit's terms, from the peaks measured at 10,000 to 50,000 errors
 // (docs/performance.md#memory).
 const (
-	limitBase      = 64 << 20 // and limitPerByte for each byte of catalog, which loading needs
-	limitPerByte   = 16
-	limitErrorBase = 20 << 20 // and limitPerError for each error, which the outputs need
+	limitBase      = 56 << 20 // and limitPerByte for each byte of catalog, which loading needs
+	limitPerByte   = 20
+	limitErrorBase = 16 << 20 // and limitPerError for each error, which the outputs need
 	limitPerError  = 2 << 10
 )
 

@@ -61,9 +61,9 @@ func TestMemoryLimitFollowsCatalog(t *testing.T) {
 		n    int
 		want int64
 	}{
-		{0, 0, 64 << 20},                         // the floor
-		{1 << 20, 1000, 80 << 20},                // loading: 16 bytes a byte
-		{1 << 20, 40000, (20 << 20) + 80000<<10}, // the outputs: 2 KiB an error
+		{0, 0, 56 << 20},                         // the floor
+		{1 << 20, 1000, 76 << 20},                // loading: 20 bytes a byte
+		{1 << 20, 40000, (16 << 20) + 80000<<10}, // the outputs: 2 KiB an error
 	} {
 		if got := memoryLimit(tc.size, tc.n); got != tc.want {
 			t.Errorf("memoryLimit(%d, %d) = %d, want %d", tc.size, tc.n, got, tc.want)

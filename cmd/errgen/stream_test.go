@@ -13,6 +13,7 @@ import (
 
 	"github.com/errgen/errgen"
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/benchpair"
 	"github.com/errgen/errgen/internal/catalogtest"
 )
 
@@ -100,7 +101,7 @@ func TestDifferRefusesNonRegular(t *testing.T) {
 }
 
 // plannedTargets are the outputs of catalog data, planned, under dir.
-func plannedTargets(t *testing.T, data []byte, dir string) []target {
+func plannedTargets(t testing.TB, data []byte, dir string) []target {
 	t.Helper()
 	c, err := catalog.Parse("catalog.yaml", data, errgen.Check)
 	if err != nil {
@@ -164,5 +165,29 @@ func TestFailedRunRemovesFolders(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "new")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("the failed run left the folder it created: %v", err)
+	}
+}
+
+// BenchmarkTogether is generate's write pass computing the outputs side by
+// side (the shortcut, up to maxTogether errors) and one after another (the
+// plain path, which holds one output's working data at a time), in turn, on
+// fresh folders. See benchpair.Run for the figures it reports.
+func BenchmarkTogether(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		if n > 1000 && testing.Short() {
+			continue // CI runs every benchmark once so that none rots, not to measure
+		}
+		data := catalogtest.Synthetic(n)
+		dir := b.TempDir()
+		write := func(together bool) func() {
+			return func() {
+				if _, err := writeAll(plannedTargets(b, data, dir), together); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			benchpair.Run(b, write(true), write(false), func() { os.RemoveAll(dir) })
+		})
 	}
 }

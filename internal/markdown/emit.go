@@ -75,22 +75,33 @@ func render(set *template.Template, data any, n int, header string, part *errorP
 // renderUnwrapped is render before its prose is wrapped.
 func renderUnwrapped(set *template.Template, data any, n int, header string, part *errorPart) ([]byte, error) {
 	set = set.Funcs(template.FuncMap{"part": partFunc(set, part)})
-	var buf bytes.Buffer
-	buf.Grow(sizeHint * n)
+	buf := make(pageBuffer, 0, sizeHint*n)
 	// The marker is written here, not by page.tmpl, so that no override can
 	// drop it.
-	buf.WriteString("<!-- " + header + " -->\n\n")
+	buf = append(buf, "<!-- "+header+" -->\n\n"...)
 	if err := set.ExecuteTemplate(&buf, rootTemplate, data); err != nil {
 		return nil, err
 	}
 	// Template files end with a newline of their own; the page ends with one.
 	// Invisible characters go first, so that wrapping measures what shows.
-	return replaceInvisible(append(bytes.TrimRight(buf.Bytes(), "\n"), '\n')), nil
+	return replaceInvisible(append(bytes.TrimRight(buf, "\n"), '\n')), nil
 }
 
-// sizeHint is about what the bundled templates write per error, to size
-// the page's buffer once rather than double it a dozen times.
-const sizeHint = 1 << 9
+// sizeHint is what the bundled templates write for the smallest error (a
+// code and a status), to size the page's buffer once for such a catalog.
+// A page of richer errors outgrows it a quarter at a time (pageBuffer).
+const sizeHint = 384
+
+// pageBuffer is the page as it is rendered. It grows as append grows a
+// large slice, by about a quarter, where a bytes.Buffer doubles: a page of
+// tens of megabytes needs less than one and a half times its size, never
+// three.
+type pageBuffer []byte
+
+func (b *pageBuffer) Write(p []byte) (int, error) {
+	*b = append(*b, p...)
+	return len(p), nil
+}
 
 // maxDepth bounds how deep part calls nest: a template that renders itself
 // through part would otherwise recurse until the stack overflows.
