@@ -148,8 +148,9 @@ func goFileOf(flag, out, pkg string) string {
 	return flag
 }
 
-// checkTargets diffs every output against the disk, in memory; regenerate
-// is the command line that would bring them up to date.
+// checkTargets diffs every output against the disk, in memory, computing
+// them side by side when together says so (forEach); regenerate is the
+// command line that would bring them up to date.
 func checkTargets(targets []target, together bool, regenerate string, stdout, stderr io.Writer) int {
 	type comparison struct {
 		old, data []byte
