@@ -101,3 +101,24 @@ func tag(d *catalog.Detail, t reflect.Type) reflect.StructTag {
 	}
 	return reflect.StructTag(`json:"` + name + `"`)
 }
+
+// DetailJSON is the example of a detail or field as the example bodies carry
+// it, for the docs and the OpenAPI schemas: its own example, or, for an
+// object with fields without one, the value made of its fields' examples
+// (see value). It is nil when there is neither.
+func DetailJSON(d *catalog.Detail) ([]byte, error) {
+	switch {
+	case d.Example == nil && !hasExamples(d.Fields):
+		return nil, nil
+	case d.Example == nil:
+		v, err := value(d)
+		if err != nil {
+			return nil, err
+		}
+		return json.Marshal(v.Interface())
+	}
+	if raw, ok := d.Example.(catalog.ExampleJSON); ok {
+		return raw, nil
+	}
+	return json.Marshal(d.Example)
+}
