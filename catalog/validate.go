@@ -156,6 +156,7 @@ func (cr *catalogReader) validateDetails(e *Error) {
 		cr.validateEnum(e, d, d.Name)
 		cr.validateFieldEnums(e, d.Name, d.Fields)
 	}
+	cr.validateBadRequest(e)
 	if e.Message != nil {
 		cr.checkPlaceholders(e, e.Message, "message")
 	}

@@ -244,10 +244,13 @@ func (w declWriter) definitionsTail(c *catalog.Catalog) {
 }
 
 // rpc writes the ErrorInfo reason of a definitions row, when it is not the
-// code, and its help links.
+// code, its detail sent as BadRequest field violations, and its help links.
 func (w declWriter) rpc(e *catalog.Error) {
 	if e.GRPCReason != e.Code {
 		w.str(", reason: ", goString(e.GRPCReason))
+	}
+	if d := e.BadRequest(); d != nil {
+		w.str(", badRequest: ", goString(d.Name))
 	}
 	if len(e.Help) == 0 {
 		return

@@ -50,7 +50,7 @@ func TestStandInExamplesAreWritten(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const problems = `"problems":[{"field":"title","kind":"invalid","limits":{"max":80,"unit":"chars"}}]`
+	const problems = `"problems":[{"field":"title","message":"is too long","kind":"invalid","limits":{"max":80,"unit":"chars"}}]`
 	if !strings.Contains(string(in.Details), problems) {
 		t.Errorf("%s's example details %s lack %s", c.Errors[1].Code, in.Details, problems)
 	}

@@ -260,6 +260,7 @@ type definition struct {
 	objects         []string       // the object and object[] details, which must hold JSON objects
 	fieldEnums      []fieldEnum    // the enum fields of the objects of details with fields
 	reason          string         // ErrorInfo reason; empty when it is the code itself
+	badRequest      string         // the object[] detail sent as BadRequest field violations; empty when none
 	help            []RPCLink      // the catalog's help links
 	unknown         bool           // made by Parse for a code the catalog does not define; see Error.Known
 	once            sync.Once
@@ -2371,8 +2372,8 @@ func isNamedField(name string, named []string) bool {
 }
 
 // RPCStatus is an error as gRPC and Connect send it on Google's error model
-// (AIP-193: a google.rpc.Status with ErrorInfo, RetryInfo, Help and
-// RequestInfo details), in standard-library types only. The gRPC and Connect
+// (AIP-193: a google.rpc.Status with ErrorInfo, RetryInfo, Help,
+// RequestInfo and BadRequest details), in standard-library types only. The gRPC and Connect
 // packages errgen generates beside this one turn it into their status and
 // back: RPCStatusOf on the server, RPCError on the client.
 type RPCStatus struct {
@@ -2384,6 +2385,10 @@ type RPCStatus struct {
 	RetryDelay time.Duration     // RetryInfo.retry_delay, from the Retry-After header; 0 sends no RetryInfo
 	Links      []RPCLink         // Help.links: the error's docs link, then the catalog's help
 	RequestID  string            // RequestInfo.request_id; "" sends no RequestInfo
+
+	// BadRequest.field_violations: the objects of the error's detail marked
+	// grpc: bad_request; nil sends no BadRequest.
+	FieldViolations []RPCFieldViolation
 }
 
 // RPCLink is a link of AIP-193's Help detail.
@@ -2417,6 +2422,8 @@ func RPCStatusOf(err error) RPCStatus {
 		Metadata:   e.rpcMetadata(),
 		RetryDelay: e.retryDelay(),
 		RequestID:  e.requestID,
+
+		FieldViolations: e.fieldViolations(),
 	}
 	if e.def.DocsURL != "" {
 		s.Links = append(s.Links, RPCLink{Description: e.def.Title, URL: e.def.DocsURL})
@@ -2483,10 +2490,12 @@ var byReason = sync.OnceValue(func() map[string]*definition {
 
 // RPCError is the catalog error a gRPC or Connect client received as s, as
 // Parse gives it for an HTTP response: a reason of the catalog's domain
-// gives its error, details typed again from the metadata; any other reason
-// gives an error whose Known is false, with the reason as its code and the
-// received message. It returns nil when s carries no ErrorInfo (Reason "").
-// Metadata that does not decode into the error's details leaves them out.
+// gives its error, details typed again from the metadata (the detail sent
+// as BadRequest, from the field violations when the metadata lacks it); any
+// other reason gives an error whose Known is false, with the reason as its
+// code and the received message. It returns nil when s carries no
+// ErrorInfo (Reason ""). Metadata that does not decode into the error's
+// details leaves them out.
 func RPCError(s RPCStatus) *Error {
 	if s.Reason == "" {
 		return nil
@@ -2496,9 +2505,9 @@ func RPCError(s RPCStatus) *Error {
 		return rpcUnknown(s)
 	}
 	e := &Error{def: def, message: def.message}
-	if def.zero != nil && len(s.Metadata) > 0 {
+	if md := def.withViolations(s); def.zero != nil && len(md) > 0 {
 		v := reflect.New(reflect.TypeOf(def.zero)).Elem()
-		if _, _, err := decodeObject(def, v, metadataObject(v.Type(), s.Metadata), nil); err == nil {
+		if _, _, err := decodeObject(def, v, metadataObject(v.Type(), md), nil); err == nil {
 			e = newError(def, v.Interface())
 		}
 	}
@@ -2571,6 +2580,89 @@ var rpcHTTPStatus = map[string]int{
 	"NOT_FOUND": 404, "ALREADY_EXISTS": 409, "PERMISSION_DENIED": 403, "RESOURCE_EXHAUSTED": 429,
 	"FAILED_PRECONDITION": 400, "ABORTED": 409, "OUT_OF_RANGE": 400, "UNIMPLEMENTED": 501,
 	"INTERNAL": 500, "UNAVAILABLE": 503, "DATA_LOSS": 500, "UNAUTHENTICATED": 401,
+}
+
+// An error's detail marked grpc: bad_request in the catalog is a list of
+// objects, each naming a field (its "field") and what is wrong with it (its
+// "description", else its "message"): the gRPC and Connect packages send
+// them as AIP-193's BadRequest field violations too, for clients that read
+// only Google's details. ErrorInfo's metadata carries the whole detail, as
+// it carries every detail.
+
+// RPCFieldViolation is a field violation of AIP-193's BadRequest detail.
+type RPCFieldViolation struct {
+	Field       string // the path of the field at fault, e.g. emails[0].value
+	Description string // what is wrong with it
+}
+
+// fieldViolations are the objects of the error's bad_request detail as
+// field violations; nil when it has no such detail, or sends no object of it.
+func (e *Error) fieldViolations() []RPCFieldViolation {
+	if e.def.badRequest == "" {
+		return nil
+	}
+	list, ok := e.detailField(e.def.badRequest)
+	if !ok || list.Kind() != reflect.Slice {
+		return nil
+	}
+	field, desc := violationFields(list.Type().Elem())
+	if field < 0 || desc < 0 {
+		return nil
+	}
+	out := make([]RPCFieldViolation, list.Len())
+	for i := range out {
+		item := list.Index(i)
+		out[i] = RPCFieldViolation{Field: item.Field(field).String(), Description: item.Field(desc).String()}
+	}
+	return out
+}
+
+// violationFields are the indexes of the field and description members of
+// t, the struct type of a bad_request detail's objects; -1 for one t lacks.
+func violationFields(t reflect.Type) (field, desc int) {
+	if desc = fieldByJSONName(t, "description"); desc < 0 {
+		desc = fieldByJSONName(t, "message")
+	}
+	return fieldByJSONName(t, "field"), desc
+}
+
+// withViolations is the metadata s carries for def, with def's bad_request
+// detail made of s's field violations when the metadata lacks it (a server
+// that sends BadRequest without it in ErrorInfo): their field and
+// description, its objects' other fields left empty.
+func (def *definition) withViolations(s RPCStatus) map[string]string {
+	md := s.Metadata
+	if def.badRequest == "" || len(s.FieldViolations) == 0 || def.zero == nil {
+		return md
+	}
+	if _, ok := md[def.badRequest]; ok {
+		return md
+	}
+	t := reflect.TypeOf(def.zero)
+	i := fieldByJSONName(t, def.badRequest)
+	if i < 0 || t.Field(i).Type.Kind() != reflect.Slice {
+		return md
+	}
+	item := t.Field(i).Type.Elem()
+	field, desc := violationFields(item)
+	if field < 0 || desc < 0 {
+		return md
+	}
+	b := []byte{'['}
+	for j, v := range s.FieldViolations {
+		if j > 0 {
+			b = append(b, ',')
+		}
+		b = append(appendString(append(b, `{"field":`...), v.Field), ',')
+		b = append(appendString(b, jsonName(item.Field(desc))), ':')
+		b = append(appendString(b, v.Description), '}')
+	}
+	out := make(map[string]string, len(md)+1)
+	for k, v := range md {
+		out[k] = v
+	}
+	out[def.badRequest] = string(append(b, ']'))
+	return out
 }
 
 // Config adapts the package to a service: where reports go, how errors that
