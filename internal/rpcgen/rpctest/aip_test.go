@@ -20,8 +20,8 @@ var (
 // checkAIP193 encodes a status with protojson, as a gateway or a client in
 // another language reads it, and checks the JSON against AIP-193: a
 // non-zero code, a message, exactly one ErrorInfo whose reason, domain and
-// metadata keep the rules, a RetryInfo delay and Help links of the right
-// form.
+// metadata keep the rules, a RetryInfo delay, Help links and BadRequest
+// field violations of the right form.
 func checkAIP193(t *testing.T, code string, st *spb.Status) {
 	t.Helper()
 	data, err := protojson.Marshal(st)
@@ -51,7 +51,11 @@ func checkAIP193(t *testing.T, code string, st *spb.Status) {
 				Description string `json:"description"`
 				URL         string `json:"url"`
 			} `json:"links"`
-			RequestID string `json:"requestId"`
+			RequestID       string `json:"requestId"`
+			FieldViolations []struct {
+				Field       string `json:"field"`
+				Description string `json:"description"`
+			} `json:"fieldViolations"`
 		}
 		if err := json.Unmarshal(raw, &d); err != nil {
 			t.Errorf("%s: detail %s: %v", code, raw, err)
@@ -81,6 +85,15 @@ func checkAIP193(t *testing.T, code string, st *spb.Status) {
 		case "type.googleapis.com/google.rpc.RequestInfo":
 			if d.RequestID == "" {
 				t.Errorf("%s: empty RequestInfo", code)
+			}
+		case "type.googleapis.com/google.rpc.BadRequest":
+			for _, v := range d.FieldViolations {
+				if v.Field == "" {
+					t.Errorf("%s: a field violation names no field in %s", code, raw)
+				}
+			}
+			if len(d.FieldViolations) == 0 {
+				t.Errorf("%s: a BadRequest without field violations", code)
 			}
 		default:
 			t.Errorf("%s: unexpected detail %s", code, raw)
