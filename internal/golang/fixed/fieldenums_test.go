@@ -12,32 +12,7 @@ import (
 // empty one) is left out of the object, the rest of the body is sent, and
 // Write reports the breach; MarshalJSON writes the same body.
 func TestFieldEnums(t *testing.T) {
-	limits := func(unit InvalidInputProblemsLimitsUnit) InvalidInputProblemsLimits {
-		return InvalidInputProblemsLimits{Max: 80, Unit: unit}
-	}
-	tests := []struct {
-		name     string
-		problems []InvalidInputProblems
-		body     string // the details' problems member as sent
-		breach   string // "" when nothing is reported
-	}{
-		{"values of their enums", []InvalidInputProblems{{Field: "a", Kind: InvalidInputProblemsKindMissing}, {Field: "b", Kind: "invalid", Limits: limits(InvalidInputProblemsLimitsUnitChars)}},
-			`[{"field":"a","kind":"missing"},{"field":"b","kind":"invalid","limits":{"max":80,"unit":"chars"}}]`, ""},
-		{"an optional field left empty", []InvalidInputProblems{{Field: "a"}},
-			`[{"field":"a"}]`, ""},
-		{"a required field of an object the body leaves out", []InvalidInputProblems{{Field: "a", Limits: InvalidInputProblemsLimits{}}},
-			`[{"field":"a"}]`, ""},
-		{"a value outside the enum", []InvalidInputProblems{{Field: "a", Kind: "missing"}, {Field: "b", Kind: "bogus", Message: "m"}},
-			`[{"field":"a","kind":"missing"},{"field":"b","message":"m"}]`, `field "problems[1].kind": "bogus" is not one of its values`},
-		{"a case of its own", []InvalidInputProblems{{Field: "a", Kind: "Missing"}},
-			`[{"field":"a"}]`, `field "problems[0].kind": "Missing" is not one of its values`},
-		{"a required nested field left empty", []InvalidInputProblems{{Field: "a", Limits: limits("")}},
-			`[{"field":"a","limits":{"max":80}}]`, `field "problems[0].limits.unit": "" is not one of its values`},
-		{"several, each reported", []InvalidInputProblems{{Field: "a", Kind: "x", Limits: limits("bytes")}, {Field: "b", Kind: "y"}},
-			`[{"field":"a","limits":{"max":80}},{"field":"b"}]`,
-			`field "problems[0].kind": "x" is not one of its values; field "problems[1].kind": "y" is not one of its values; field "problems[0].limits.unit": "bytes" is not one of its values`},
-	}
-	for _, tt := range tests {
+	for _, tt := range fieldEnumCases {
 		t.Run(tt.name, func(t *testing.T) {
 			before := slices.Clone(tt.problems)
 			e := NewInvalidInputWithDetails(InvalidInputDetails{Field: "f", Problems: tt.problems})
@@ -109,4 +84,31 @@ func TestFieldEnumsResolve(t *testing.T) {
 			t.Errorf("%s: %d of %d enum fields found", def.Code, got, len(def.fieldEnums))
 		}
 	}
+}
+
+var fieldEnumCases = []struct {
+	name     string
+	problems []InvalidInputProblems
+	body     string // the details' problems member as sent
+	breach   string // "" when nothing is reported
+}{
+	{"values of their enums", []InvalidInputProblems{{Field: "a", Kind: InvalidInputProblemsKindMissing}, {Field: "b", Kind: "invalid", Limits: limits80(InvalidInputProblemsLimitsUnitChars)}},
+		`[{"field":"a","kind":"missing"},{"field":"b","kind":"invalid","limits":{"max":80,"unit":"chars"}}]`, ""},
+	{"an optional field left empty", []InvalidInputProblems{{Field: "a"}},
+		`[{"field":"a"}]`, ""},
+	{"a required field of an object the body leaves out", []InvalidInputProblems{{Field: "a", Limits: InvalidInputProblemsLimits{}}},
+		`[{"field":"a"}]`, ""},
+	{"a value outside the enum", []InvalidInputProblems{{Field: "a", Kind: "missing"}, {Field: "b", Kind: "bogus", Message: "m"}},
+		`[{"field":"a","kind":"missing"},{"field":"b","message":"m"}]`, `field "problems[1].kind": "bogus" is not one of its values`},
+	{"a case of its own", []InvalidInputProblems{{Field: "a", Kind: "Missing"}},
+		`[{"field":"a"}]`, `field "problems[0].kind": "Missing" is not one of its values`},
+	{"a required nested field left empty", []InvalidInputProblems{{Field: "a", Limits: limits80("")}},
+		`[{"field":"a","limits":{"max":80}}]`, `field "problems[0].limits.unit": "" is not one of its values`},
+	{"several, each reported", []InvalidInputProblems{{Field: "a", Kind: "x", Limits: limits80("bytes")}, {Field: "b", Kind: "y"}},
+		`[{"field":"a","limits":{"max":80}},{"field":"b"}]`,
+		`field "problems[0].kind": "x" is not one of its values; field "problems[1].kind": "y" is not one of its values; field "problems[0].limits.unit": "bytes" is not one of its values`},
+}
+
+func limits80(unit InvalidInputProblemsLimitsUnit) InvalidInputProblemsLimits {
+	return InvalidInputProblemsLimits{Max: 80, Unit: unit}
 }
