@@ -735,8 +735,8 @@ func fieldByJSONName(t reflect.Type, name string) int {
 }
 
 // checkFieldEnums checks the enum fields of v, the details. When one holds a
-// value outside its enum, it makes a copy of v with every such value set to
-// "" the error's details, records the breach and returns the copy; else it
+// value outside its enum, it returns a copy of v with every such value set
+// to "", which becomes the error's details, and records the breach; else it
 // returns v.
 func (e *Error) checkFieldEnums(v reflect.Value, enums []enumField) reflect.Value {
 	ok := true
