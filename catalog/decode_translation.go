@@ -118,7 +118,7 @@ func (tr *translationReader) nothingToTranslate(pos Pos, what string) {
 
 // source reads a source hash: the hex digits errgen translate writes.
 func (tr *translationReader) source(n *yaml.Node) string {
-	s := tr.str(n, "source")
+	s, _ := tr.scalar(n, "source") // 12345678, unquoted, is a number to YAML, and a hash all the same
 	if s != "" && !isSourceHash(s) {
 		tr.probs.add(posOf(n), "source %q is not a source hash (%d hex digits, which errgen translate writes): remove it, and mark the entry reviewed: true", s, sourceLen)
 		return ""
