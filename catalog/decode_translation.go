@@ -12,13 +12,12 @@ import (
 // The keys of a translation file (translations/LANG.yaml), in the order
 // docs/translations.md lists them; hints draw on them.
 var (
-	translationKeys      = []string{"language", "source", "reviewed", "page", "description", "docs", "categories", "errors"}
-	translationDocsKeys  = []string{"title", "sections", "providers"}
-	providerTransKeys    = []string{"notes", "issues"}
-	issueTransKeys       = []string{"cause", "fix"}
-	entryKeys            = []string{"source", "reviewed", "title", "message", "description", "causes", "remediation", "troubleshooting", "details"}
-	detailTransKeys      = []string{"description", "enum"}
-	troubleshootTransKey = troubleshootKey
+	translationKeys     = []string{"language", "source", "reviewed", "page", "description", "docs", "categories", "errors"}
+	translationDocsKeys = []string{"title", "sections", "providers"}
+	providerTransKeys   = []string{"notes", "issues"}
+	issueTransKeys      = []string{"cause", "fix"}
+	entryKeys           = []string{"source", "reviewed", "title", "message", "description", "causes", "remediation", "troubleshooting", "details"}
+	detailTransKeys     = []string{"description", "enum"}
 )
 
 // translationReader reads one translation file into a Translation,
