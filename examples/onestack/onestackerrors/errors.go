@@ -302,6 +302,7 @@ type definition struct {
 	objects         []string       // the object and object[] details, which must hold JSON objects
 	reason          string         // ErrorInfo reason; empty when it is the code itself
 	help            []RPCLink      // the catalog's help links
+	translations    []translation  // the texts in each of the catalog's other languages, in its order; nil in a catalog of one language
 	unknown         bool           // made by Parse for a code the catalog does not define; see Error.Known
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared
@@ -1089,17 +1090,24 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	e, id := writable(err, r)
-	e.setHeaders(w.Header(), id)
+	lang := e.language(r)
+	e.setHeaders(w.Header(), id, lang)
 	w.WriteHeader(e.def.Status)
 	if r != nil && r.Method == http.MethodHead {
 		return
 	}
 	if e.static() {
-		_, _ = io.WriteString(w, e.def.body)
-		return
+		body := e.def.body
+		if tr := e.def.translation(lang); tr != nil {
+			body = tr.body // "" only were it not pre-encoded: then written below
+		}
+		if body != "" {
+			_, _ = io.WriteString(w, body)
+			return
+		}
 	}
 	buf := bodyBuffers.Get().(*[]byte)
-	b := e.appendJSON((*buf)[:0])
+	b := e.in(lang).appendJSON((*buf)[:0])
 	_, _ = w.Write(b)
 	if cap(b) <= 65536 {
 		*buf = b
@@ -1167,10 +1175,14 @@ func mapped(err error, r *http.Request, reporting bool) *Error {
 }
 
 // setHeaders sets the response headers of e: Content-Type, the catalog's
-// headers, the challenge and the request id. Their values share one
+// headers, the challenge, the request id, and Content-Language and Vary
+// in languages[lang] (none when lang is -1). Their values share one
 // allocation.
-func (e *Error) setHeaders(h http.Header, id string) {
+func (e *Error) setHeaders(h http.Header, id string, lang int) {
 	n := 1 + len(e.def.headers)
+	if lang >= 0 {
+		n += 2
+	}
 	if e.def.challenge != "" {
 		n++
 	}
@@ -1201,6 +1213,7 @@ func (e *Error) setHeaders(h http.Header, id string) {
 			set(requestIDHeader, id)
 		}
 	}
+	setLanguageHeaders(h, lang, set)
 }
 
 // headerValue makes a header value filled from details safe to send (the
@@ -2272,6 +2285,11 @@ type RPCStatus struct {
 	RetryDelay time.Duration     // RetryInfo.retry_delay, from the Retry-After header; 0 sends no RetryInfo
 	Links      []RPCLink         // Help.links: the error's docs link, then the catalog's help
 	RequestID  string            // RequestInfo.request_id; "" sends no RequestInfo
+	Locale     string            // LocalizedMessage.locale: the language of LocalizedMessage; "" sends no LocalizedMessage
+	// LocalizedMessage.message: the message (else the title) in Locale,
+	// which RPCStatusFor negotiates; set only by a catalog of several
+	// languages.
+	LocalizedMessage string
 }
 
 // RPCLink is a link of AIP-193's Help detail.
@@ -2284,8 +2302,18 @@ type RPCLink struct {
 // catalog error it is or wraps, else the fallback, whose text never reaches
 // the client, as with Write. A context's cancellation or deadline that no
 // catalog error wraps is CANCELLED or DEADLINE_EXCEEDED, without ErrorInfo.
-// A nil err is OK.
+// A nil err is OK. A catalog of several languages adds the message in its
+// default language as a LocalizedMessage; see RPCStatusFor.
 func RPCStatusOf(err error) RPCStatus {
+	return RPCStatusFor(err, "")
+}
+
+// RPCStatusFor is RPCStatusOf for a client whose request asked for
+// acceptLanguage (an Accept-Language value): a catalog of several languages
+// adds, as Locale and LocalizedMessage, the message in the language Write
+// would send (else the title), negotiated as Write negotiates it. Message
+// stays in the default language.
+func RPCStatusFor(err error, acceptLanguage string) RPCStatus {
 	var e *Error
 	switch {
 	case err == nil:
@@ -2306,6 +2334,7 @@ func RPCStatusOf(err error) RPCStatus {
 		RetryDelay: e.retryDelay(),
 		RequestID:  e.requestID,
 	}
+	s.Locale, s.LocalizedMessage = e.localized(acceptLanguage)
 	if e.def.DocsURL != "" {
 		s.Links = append(s.Links, RPCLink{Description: e.def.Title, URL: e.def.DocsURL})
 	}
@@ -2801,4 +2830,366 @@ func DetailsAs[T any](err error) (T, bool) {
 	}
 	var zero T
 	return zero, false
+}
+
+// A catalog that speaks several languages (its default and those it lists
+// under languages) gives each definition its translations, and Write sends
+// an error in the language the request's Accept-Language asks for, with
+// Content-Language and Vary: Accept-Language. A catalog of one language
+// sets neither, and its responses are what they were before translations.
+
+// languages are the catalog's languages, its default first, then those of
+// each definition's translations in their order; nil for a catalog of one
+// language. The per-catalog half sets it once, before any Write.
+var languages []string
+
+// translation is an error's texts in one of the catalog's other languages.
+// Every text empty is untranslated: the error is sent in the default
+// language.
+type translation struct {
+	title           string         // the title; "" for the default language's
+	message         string         // the message when it has no placeholders
+	messageTemplate []templatePart // the message with placeholders; nil when static
+	body            string         // the pre-encoded body of the error without details; "" when it has details
+	once            sync.Once
+	def             *definition // the definition with these texts, made on first use; see in
+}
+
+// translation returns the error's texts in languages[lang]; nil for the
+// default language and one the error is not translated into.
+func (def *definition) translation(lang int) *translation {
+	if lang <= 0 || lang > len(def.translations) {
+		return nil
+	}
+	tr := &def.translations[lang-1]
+	if tr.title == "" && tr.message == "" && tr.messageTemplate == nil {
+		return nil
+	}
+	return tr
+}
+
+// language is the index in languages of the language Write sends e in for
+// r: what its Accept-Language asks for, among those e is translated into,
+// else the default (0). An error whose message was replaced (WithMessage,
+// or Parse's of an unknown text) is sent as it is, its text taken to be in
+// the default language. -1 for a catalog of one language.
+func (e *Error) language(r *http.Request) int {
+	if languages == nil {
+		return -1
+	}
+	if r == nil || e.custom {
+		return 0
+	}
+	lang := negotiate(r.Header["Accept-Language"], languages)
+	if e.def.translation(lang) == nil {
+		return 0
+	}
+	return lang
+}
+
+// in returns e as it reads in languages[lang]: e itself in the default
+// language or one it is not translated into, else a copy with the
+// translated title and message, sharing everything else, for writing only.
+func (e *Error) in(lang int) *Error {
+	tr := e.def.translation(lang)
+	if tr == nil || e.custom {
+		return e
+	}
+	le := *e
+	le.def = tr.definition(e.def)
+	// An error without a message (a sentinel whose message has
+	// placeholders) writes the title: translated, in le.def.
+	switch {
+	case e.message == "":
+	case tr.messageTemplate != nil:
+		le.message = le.fill(tr.messageTemplate)
+	case tr.message != "":
+		le.message = tr.message
+	}
+	return &le
+}
+
+// definition returns def with the translation's texts, made on first use:
+// the envelope writers read the title, and the pre-encoded title and
+// message, from the definition. The copy is of the whole row, the fields the
+// emitter adds to it included; reflect makes it, for a row holds a sync.Once
+// (done by prepared before, so that none runs while it is copied), which the
+// copy then starts afresh.
+func (tr *translation) definition(def *definition) *definition {
+	tr.once.Do(func() {
+		def.prepared()
+		ld := new(definition)
+		reflect.ValueOf(ld).Elem().Set(reflect.ValueOf(def).Elem())
+		ld.once, ld.prep = sync.Once{}, prepared{}
+		if tr.title != "" {
+			ld.Title = tr.title
+		}
+		ld.message, ld.messageTemplate, ld.body = tr.message, tr.messageTemplate, tr.body
+		ld.translations = nil
+		tr.def = ld
+	})
+	return tr.def
+}
+
+// LocalizedMessage returns the message in a language: lang is a language
+// tag (de, de-CH) or a whole Accept-Language value, looked up among the
+// catalog's languages as Write does, with the default language's, Message,
+// when it names none of them, the error is not translated into it, or its
+// message was replaced (WithMessage). It is "" when the error has no
+// message. Message, Error and MarshalJSON stay in the default language.
+func (e *Error) LocalizedMessage(lang string) string {
+	if languages == nil || e.def == nil {
+		return e.message
+	}
+	return e.in(negotiate([]string{lang}, languages)).message
+}
+
+// localized returns the language an RPC client asks for in acceptLanguage
+// (an Accept-Language value), as a tag, and e's message, or its title when it
+// has none, in it: "" and "" for a catalog of one language.
+func (e *Error) localized(acceptLanguage string) (locale, message string) {
+	if languages == nil {
+		return "", ""
+	}
+	lang := 0
+	if !e.custom {
+		lang = negotiate([]string{acceptLanguage}, languages)
+		if e.def.translation(lang) == nil {
+			lang = 0
+		}
+	}
+	return languages[lang], e.in(lang).messageOrTitle()
+}
+
+// setLanguageHeaders sets Content-Language to languages[lang] and adds
+// Accept-Language to Vary, with set, which shares its values' allocation;
+// nothing for a catalog of one language (lang -1). A Vary the handler set
+// (Origin, say) is kept.
+func setLanguageHeaders(h http.Header, lang int, set func(name, value string)) {
+	if lang < 0 {
+		return
+	}
+	set("Content-Language", languages[lang])
+	vary := h["Vary"]
+	if len(vary) == 0 {
+		set("Vary", "Accept-Language")
+		return
+	}
+	for _, v := range vary {
+		if hasToken(v, "Accept-Language") || hasToken(v, "*") {
+			return
+		}
+	}
+	h["Vary"] = append(vary[:len(vary):len(vary)], "Accept-Language")
+}
+
+// hasToken reports whether a comma-separated header value lists token,
+// without regard to ASCII case.
+func hasToken(v, token string) bool {
+	for v != "" {
+		elem := v
+		if i := strings.IndexByte(v, ','); i >= 0 {
+			elem, v = v[:i], v[i+1:]
+		} else {
+			v = ""
+		}
+		if elem = trimOWS(elem); len(elem) == len(token) && hasRangePrefix(elem, token) {
+			return true
+		}
+	}
+	return false
+}
+
+// negotiate returns the index in tags of the language an Accept-Language
+// field (RFC 9110 §12.5.4) asks for, given as the values of its field lines;
+// 0, the default language tags[0], when it asks for none of them. tags are
+// valid BCP 47 tags, the catalog's, compared without regard to case.
+//
+// Each range selects, as RFC 4647 §3.4's lookup does, the longest tag that
+// is the range itself or a prefix of it ending before a "-" (de-CH-1996,
+// de-CH, de); the range of the highest weight that selects one wins, the
+// first in the field on a tie. "*" selects the default language, or when a
+// range names it (below), the first tag that none names. A range of weight
+// 0 excludes the tags it names the same way or by prefix (de;q=0 excludes
+// de and de-CH), and they are not selected. Every language being excluded,
+// the default is still sent: a response is in some language. An element that
+// is not a language range with at most a q weight is ignored, not the field.
+//
+// The field is read once, without allocating for up to 16 tags: the work is
+// linear in its length times the number of tags, whatever its ranges.
+func negotiate(values []string, tags []string) int {
+	var buf [16]tagChoice
+	state := buf[:0]
+	if len(tags) <= len(buf) {
+		state = buf[:len(tags)]
+	} else {
+		state = make([]tagChoice, len(tags))
+	}
+	for i := range state {
+		state[i].q = -1
+	}
+	wild := tagChoice{q: -1}
+	pos := 0
+	for _, v := range values {
+		for len(v) > 0 {
+			elem := v
+			if i := strings.IndexByte(v, ','); i >= 0 {
+				elem, v = v[:i], v[i+1:]
+			} else {
+				v = ""
+			}
+			lr, q, ok := parseLanguageRange(elem)
+			if !ok {
+				continue
+			}
+			pos++
+			if lr == "*" {
+				if q > wild.q {
+					wild = tagChoice{q: q, pos: pos}
+				}
+				continue
+			}
+			for i, t := range tags {
+				c := &state[i]
+				if hasRangePrefix(t, lr) { // lr is t, or a prefix of it: lr names t
+					c.named = true
+					c.excluded = c.excluded || q == 0
+				}
+				if q > c.q && hasRangePrefix(lr, t) { // t is lr, or a prefix of it: lr selects t
+					c.q, c.pos = q, pos
+				}
+			}
+		}
+	}
+	return choose(state, tags, wild)
+}
+
+// tagChoice is what the ranges of a field say of one tag.
+type tagChoice struct {
+	q        int // the highest weight of a range that selects the tag, in thousandths; -1 for none
+	pos      int // that range's place in the field, from 1
+	named    bool
+	excluded bool
+}
+
+// choose is the tag the ranges select, or the wildcard's, else the default.
+func choose(state []tagChoice, tags []string, wild tagChoice) int {
+	best := -1
+	for i, c := range state {
+		if c.excluded || c.q <= 0 {
+			continue
+		}
+		if best < 0 || c.q > state[best].q || c.q == state[best].q && (c.pos < state[best].pos || c.pos == state[best].pos && len(tags[i]) > len(tags[best])) {
+			best = i
+		}
+	}
+	if wild.q > 0 && (best < 0 || wild.q > state[best].q || wild.q == state[best].q && wild.pos < state[best].pos) {
+		for i, c := range state {
+			if !c.named && !c.excluded {
+				return i
+			}
+		}
+	}
+	if best < 0 {
+		return 0
+	}
+	return best
+}
+
+// parseLanguageRange reads one element of an Accept-Language field: a
+// language range (1*8ALPHA *("-" 1*8alphanum), or "*") and an optional
+// weight (OWS ";" OWS "q=" qvalue), with optional whitespace around; q is
+// the weight in thousandths (1000 without one). ok is false for anything
+// else, an empty element included.
+func parseLanguageRange(s string) (lr string, q int, ok bool) {
+	s = trimOWS(s)
+	n := 0
+	for n < len(s) && s[n] != ';' && s[n] != ' ' && s[n] != '\t' {
+		n++
+	}
+	lr, s = s[:n], trimOWS(s[n:])
+	if !validRange(lr) {
+		return "", 0, false
+	}
+	if s == "" {
+		return lr, 1000, true
+	}
+	if s[0] != ';' {
+		return "", 0, false
+	}
+	s = trimOWS(s[1:])
+	if len(s) < 2 || s[0] != 'q' && s[0] != 'Q' || s[1] != '=' {
+		return "", 0, false
+	}
+	q, ok = parseQValue(s[2:])
+	return lr, q, ok
+}
+
+// validRange reports whether s is a language range: "*", or subtags of one
+// to eight letters (the first) or letters and digits (the others) joined by
+// "-".
+func validRange(s string) bool {
+	if s == "*" {
+		return true
+	}
+	n := 0 // length of the subtag so far
+	first := true
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20 // lower case, for letters
+		switch {
+		case 'a' <= c && c <= 'z', !first && '0' <= s[i] && s[i] <= '9':
+			if n++; n > 8 {
+				return false
+			}
+		case s[i] == '-' && n > 0:
+			n, first = 0, false
+		default:
+			return false
+		}
+	}
+	return n > 0
+}
+
+// parseQValue reads a qvalue: "0" ["." 0*3DIGIT] / "1" ["." 0*3("0")],
+// in thousandths.
+func parseQValue(s string) (int, bool) {
+	if s == "" || s[0] != '0' && s[0] != '1' || len(s) > 5 || len(s) > 1 && s[1] != '.' {
+		return 0, false
+	}
+	q := int(s[0]-'0') * 1000
+	scale := 100
+	for i := 2; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' || q == 1000 && c != '0' {
+			return 0, false
+		}
+		q += int(c-'0') * scale
+		scale /= 10
+	}
+	return q, true
+}
+
+// hasRangePrefix reports whether prefix is s, or the start of s before a
+// "-", without regard to ASCII case.
+func hasRangePrefix(s, prefix string) bool {
+	if len(s) < len(prefix) || len(s) > len(prefix) && s[len(prefix)] != '-' {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		if a, b := s[i], prefix[i]; a != b && (a|0x20 != b|0x20 || a|0x20 < 'a' || a|0x20 > 'z') {
+			return false
+		}
+	}
+	return true
+}
+
+// trimOWS trims spaces and tabs at either end of s.
+func trimOWS(s string) string {
+	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
+		s = s[1:]
+	}
+	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
+		s = s[:len(s)-1]
+	}
+	return s
 }

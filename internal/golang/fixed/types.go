@@ -35,6 +35,7 @@ type definition struct {
 	objects         []string       // the object and object[] details, which must hold JSON objects
 	reason          string         // ErrorInfo reason; empty when it is the code itself
 	help            []RPCLink      // the catalog's help links
+	translations    []translation  // the texts in each of the catalog's other languages, in its order; nil in a catalog of one language
 	unknown         bool           // made by Parse for a code the catalog does not define; see Error.Known
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared
