@@ -3,23 +3,25 @@ package fixed
 import "strings"
 
 // negotiate returns the index in tags of the language an Accept-Language
-// field (RFC 9110 §12.5.4) asks for, given as the values of its field lines;
-// 0, the default language tags[0], when it asks for none of them. tags are
-// valid BCP 47 tags, the catalog's, compared without regard to case.
+// field (RFC 9110 §12.5.4) asks for, given as the values of its field lines,
+// among the tags has reports (nil: all of them); 0, the default language
+// tags[0], when it asks for none of them. tags are valid BCP 47 tags, the
+// catalog's, compared without regard to ASCII case.
 //
 // Each range selects, as RFC 4647 §3.4's lookup does, the longest tag that
 // is the range itself or a prefix of it ending before a "-" (de-CH-1996,
 // de-CH, de); the range of the highest weight that selects one wins, the
-// first in the field on a tie. "*" selects the default language, or when a
-// range names it (below), the first tag that none names. A range of weight
-// 0 excludes the tags it names the same way or by prefix (de;q=0 excludes
-// de and de-CH), and they are not selected. Every language being excluded,
-// the default is still sent: a response is in some language. An element that
-// is not a language range with at most a q weight is ignored, not the field.
+// first in the field on a tie. A range names the tags it is, or is a prefix
+// of (basic filtering: de names de and de-CH); "*" selects the default
+// language, or when a range names it, the first tag that none names. A
+// range of weight 0 excludes the tags it names, and they are not selected.
+// With no tag selected the default is sent, even excluded: a response is in
+// some language. An element that is not a language range with at most a q
+// weight is ignored, not the field.
 //
 // The field is read once, without allocating for up to 16 tags: the work is
 // linear in its length times the number of tags, whatever its ranges.
-func negotiate(values []string, tags []string) int {
+func negotiate(values []string, tags []string, has func(int) bool) int {
 	var buf [16]tagChoice
 	state := buf[:0]
 	if len(tags) <= len(buf) {
@@ -63,7 +65,7 @@ func negotiate(values []string, tags []string) int {
 			}
 		}
 	}
-	return choose(state, tags, wild)
+	return choose(state, tags, wild, has)
 }
 
 // tagChoice is what the ranges of a field say of one tag.
@@ -74,11 +76,12 @@ type tagChoice struct {
 	excluded bool
 }
 
-// choose is the tag the ranges select, or the wildcard's, else the default.
-func choose(state []tagChoice, tags []string, wild tagChoice) int {
+// choose is the tag the ranges select, or the wildcard's, else the default;
+// among those has reports.
+func choose(state []tagChoice, tags []string, wild tagChoice, has func(int) bool) int {
 	best := -1
 	for i, c := range state {
-		if c.excluded || c.q <= 0 {
+		if c.excluded || c.q <= 0 || i > 0 && has != nil && !has(i) {
 			continue
 		}
 		if best < 0 || c.q > state[best].q || c.q == state[best].q && (c.pos < state[best].pos || c.pos == state[best].pos && len(tags[i]) > len(tags[best])) {
@@ -87,15 +90,12 @@ func choose(state []tagChoice, tags []string, wild tagChoice) int {
 	}
 	if wild.q > 0 && (best < 0 || wild.q > state[best].q || wild.q == state[best].q && wild.pos < state[best].pos) {
 		for i, c := range state {
-			if !c.named && !c.excluded {
+			if !c.named && !c.excluded && (i == 0 || has == nil || has(i)) {
 				return i
 			}
 		}
 	}
-	if best < 0 {
-		return 0
-	}
-	return best
+	return max(best, 0)
 }
 
 // parseLanguageRange reads one element of an Accept-Language field: a

@@ -44,22 +44,32 @@ func (def *definition) translation(lang int) *translation {
 }
 
 // language is the index in languages of the language Write sends e in for
-// r: what its Accept-Language asks for, among those e is translated into,
-// else the default (0). An error whose message was replaced (WithMessage,
-// or Parse's of an unknown text) is sent as it is, its text taken to be in
-// the default language. -1 for a catalog of one language.
+// r: what its Accept-Language asks for, among the default and those e is
+// translated into. An error whose message was replaced (WithMessage, or
+// Parse's of an unknown text) is sent as it is, its text taken to be in the
+// default language (0). -1 for a catalog of one language.
 func (e *Error) language(r *http.Request) int {
 	if languages == nil {
 		return -1
 	}
-	if r == nil || e.custom {
+	if r == nil {
 		return 0
 	}
-	lang := negotiate(r.Header["Accept-Language"], languages)
-	if e.def.translation(lang) == nil {
+	return e.languageFor(r.Header["Accept-Language"])
+}
+
+// languageFor is the index in languages of the language an Accept-Language
+// field asks e in; see language.
+func (e *Error) languageFor(acceptLanguage []string) int {
+	if e.custom || e.def == nil || e.def.translations == nil || len(acceptLanguage) == 0 {
 		return 0
 	}
-	return lang
+	return negotiate(acceptLanguage, languages, e.def.translated)
+}
+
+// translated reports whether the definition has its texts in languages[lang].
+func (def *definition) translated(lang int) bool {
+	return def.translation(lang) != nil
 }
 
 // in returns e as it reads in languages[lang]: e itself in the default
@@ -107,16 +117,17 @@ func (tr *translation) definition(def *definition) *definition {
 }
 
 // LocalizedMessage returns the message in a language: lang is a language
-// tag (de, de-CH) or a whole Accept-Language value, looked up among the
-// catalog's languages as Write does, with the default language's, Message,
-// when it names none of them, the error is not translated into it, or its
-// message was replaced (WithMessage). It is "" when the error has no
-// message. Message, Error and MarshalJSON stay in the default language.
+// tag (de, de-CH) or a whole Accept-Language value, negotiated as Write
+// negotiates it among the default language and those the error is
+// translated into. It is Message, in the default language, when lang names
+// none of them or the message was replaced (WithMessage), and "" when the
+// error has no message. Message, Error, LogValue and MarshalJSON stay in the
+// default language.
 func (e *Error) LocalizedMessage(lang string) string {
-	if languages == nil || e.def == nil {
+	if languages == nil {
 		return e.message
 	}
-	return e.in(negotiate([]string{lang}, languages)).message
+	return e.in(e.languageFor([]string{lang})).message
 }
 
 // localized returns the language an RPC client asks for in acceptLanguage
@@ -126,13 +137,7 @@ func (e *Error) localized(acceptLanguage string) (locale, message string) {
 	if languages == nil {
 		return "", ""
 	}
-	lang := 0
-	if !e.custom {
-		lang = negotiate([]string{acceptLanguage}, languages)
-		if e.def.translation(lang) == nil {
-			lang = 0
-		}
-	}
+	lang := e.languageFor([]string{acceptLanguage})
 	return languages[lang], e.in(lang).messageOrTitle()
 }
 
@@ -173,4 +178,38 @@ func hasToken(v, token string) bool {
 		}
 	}
 	return false
+}
+
+// translatedText reports whether the JSON string m is what e writes for a
+// bare $message in one of the catalog's other languages: Parse then keeps
+// e's message, in the default language, as it does for the default's text.
+func (e *Error) translatedText(m []byte) bool {
+	for lang := 1; lang < len(languages); lang++ {
+		if e.def.translation(lang) == nil {
+			continue
+		}
+		if le := e.in(lang); stringIs(m, le.messageOrTitle()) {
+			return true
+		}
+	}
+	return false
+}
+
+// addTranslatedTitles indexes each definition of an envelope without a
+// code by its translated titles too, so that Parse identifies a body in
+// any of the catalog's languages; after the default language's titles,
+// which win a tie.
+func (x *errorIndex) addTranslatedTitles() {
+	for i := range definitions {
+		d := &definitions[i]
+		if d.envelope.hasCode {
+			continue
+		}
+		for j := range d.translations {
+			k := errorKey{env: d.envelope, status: d.Status, title: d.translations[j].title}
+			if _, dup := x.byKey[k]; !dup && k.title != "" {
+				x.byKey[k] = d
+			}
+		}
+	}
 }
