@@ -104,38 +104,12 @@ func usedImports(decls []byte, paths []string) ([]string, error) {
 	return slices.Compact(out), nil
 }
 
-// standInCatalog is testdata/standin.yaml with its German and French
-// translations: German for every error but OUT_OF_CREDIT (whose message,
-// untranslated, sends it in English) and INTERNAL's title (which stays
-// English beside a German message); French for UNAUTHORIZED only.
+// standInCatalog is testdata/standin.yaml, with its translations.
 func standInCatalog(t testing.TB) *catalog.Catalog {
 	t.Helper()
-	data, err := os.ReadFile("testdata/standin.yaml")
+	c, err := catalog.Load("testdata/standin.yaml", Rules)
 	if err != nil {
 		t.Fatal(err)
-	}
-	c, err := catalog.Parse("testdata/standin.yaml", data, Rules)
-	if err != nil {
-		t.Fatal(err)
-	}
-	msg := func(src string, parts ...catalog.TemplatePart) *catalog.Template {
-		if parts == nil {
-			parts = []catalog.TemplatePart{{Literal: src}}
-		}
-		return &catalog.Template{Source: src, Parts: parts}
-	}
-	c.Languages = []string{"de", "fr"}
-	c.Translations = map[string]*catalog.Translation{
-		"de": {Language: "de", Errors: map[string]*catalog.ErrorTranslation{
-			"UNAUTHORIZED":    {Title: "Nicht angemeldet", Message: msg("Anmeldung erforderlich")},
-			"INVALID_INPUT":   {Title: "Ungültige Eingabe"},
-			"RATE_LIMITED":    {Title: "Zu viele Anfragen", Message: msg("Höchstens {limit} Anfragen pro {window}", catalog.TemplatePart{Literal: "Höchstens "}, catalog.TemplatePart{Detail: "limit"}, catalog.TemplatePart{Literal: " Anfragen pro "}, catalog.TemplatePart{Detail: "window"})},
-			"ORDER_NOT_FOUND": {Title: "Bestellung nicht gefunden"},
-			"INTERNAL":        {Message: msg("Ein unerwarteter Fehler ist aufgetreten")},
-		}},
-		"fr": {Language: "fr", Errors: map[string]*catalog.ErrorTranslation{
-			"UNAUTHORIZED": {Title: "Non authentifié", Message: msg("Authentification requise")},
-		}},
 	}
 	return c
 }
