@@ -15,13 +15,14 @@ var (
 	metaKeyRule  = regexp.MustCompile(`^[a-z][a-zA-Z0-9\-_]+$`)
 	durationRule = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?s$`)
 	urlRule      = regexp.MustCompile(`^https?://`)
+	localeRule   = regexp.MustCompile(`^[a-zA-Z]{2,8}(-[a-zA-Z0-9]{1,8})*$`)
 )
 
 // checkAIP193 encodes a status with protojson, as a gateway or a client in
 // another language reads it, and checks the JSON against AIP-193: a
 // non-zero code, a message, exactly one ErrorInfo whose reason, domain and
 // metadata keep the rules, a RetryInfo delay and Help links of the right
-// form.
+// form, and a LocalizedMessage with a locale and a message.
 func checkAIP193(t *testing.T, code string, st *spb.Status) {
 	t.Helper()
 	data, err := protojson.Marshal(st)
@@ -52,6 +53,8 @@ func checkAIP193(t *testing.T, code string, st *spb.Status) {
 				URL         string `json:"url"`
 			} `json:"links"`
 			RequestID string `json:"requestId"`
+			Locale    string `json:"locale"`
+			Message   string `json:"message"`
 		}
 		if err := json.Unmarshal(raw, &d); err != nil {
 			t.Errorf("%s: detail %s: %v", code, raw, err)
@@ -81,6 +84,10 @@ func checkAIP193(t *testing.T, code string, st *spb.Status) {
 		case "type.googleapis.com/google.rpc.RequestInfo":
 			if d.RequestID == "" {
 				t.Errorf("%s: empty RequestInfo", code)
+			}
+		case "type.googleapis.com/google.rpc.LocalizedMessage":
+			if !localeRule.MatchString(d.Locale) || d.Message == "" {
+				t.Errorf("%s: LocalizedMessage %s: no BCP 47 locale or no message", code, raw)
 			}
 		default:
 			t.Errorf("%s: unexpected detail %s", code, raw)

@@ -1454,7 +1454,7 @@ func (r *reading) build() (*Error, error) {
 			message: def.message,
 		}
 	}
-	if m := r.message; m != nil && !stringIs(m, e.message) && !(e.message == "" && stringIs(m, def.Title)) {
+	if m := r.message; m != nil && !stringIs(m, e.message) && !(e.message == "" && stringIs(m, def.Title)) && !e.translatedText(m) {
 		e.message, _ = stringValue(m)
 		e.custom = true
 	}
@@ -1674,6 +1674,7 @@ var index = sync.OnceValue(func() *errorIndex {
 			x.byCode[string(d.Code)] = d
 		}
 	}
+	x.addTranslatedTitles()
 	return x
 })
 
@@ -2827,22 +2828,32 @@ func (def *definition) translation(lang int) *translation {
 }
 
 // language is the index in languages of the language Write sends e in for
-// r: what its Accept-Language asks for, among those e is translated into,
-// else the default (0). An error whose message was replaced (WithMessage,
-// or Parse's of an unknown text) is sent as it is, its text taken to be in
-// the default language. -1 for a catalog of one language.
+// r: what its Accept-Language asks for, among the default and those e is
+// translated into. An error whose message was replaced (WithMessage, or
+// Parse's of an unknown text) is sent as it is, its text taken to be in the
+// default language (0). -1 for a catalog of one language.
 func (e *Error) language(r *http.Request) int {
 	if languages == nil {
 		return -1
 	}
-	if r == nil || e.custom {
+	if r == nil {
 		return 0
 	}
-	lang := negotiate(r.Header["Accept-Language"], languages)
-	if e.def.translation(lang) == nil {
+	return e.languageFor(r.Header["Accept-Language"])
+}
+
+// languageFor is the index in languages of the language an Accept-Language
+// field asks e in; see language.
+func (e *Error) languageFor(acceptLanguage []string) int {
+	if e.custom || e.def == nil || e.def.translations == nil || len(acceptLanguage) == 0 {
 		return 0
 	}
-	return lang
+	return negotiate(acceptLanguage, languages, e.def.translated)
+}
+
+// translated reports whether the definition has its texts in languages[lang].
+func (def *definition) translated(lang int) bool {
+	return def.translation(lang) != nil
 }
 
 // in returns e as it reads in languages[lang]: e itself in the default
@@ -2890,16 +2901,17 @@ func (tr *translation) definition(def *definition) *definition {
 }
 
 // LocalizedMessage returns the message in a language: lang is a language
-// tag (de, de-CH) or a whole Accept-Language value, looked up among the
-// catalog's languages as Write does, with the default language's, Message,
-// when it names none of them, the error is not translated into it, or its
-// message was replaced (WithMessage). It is "" when the error has no
-// message. Message, Error and MarshalJSON stay in the default language.
+// tag (de, de-CH) or a whole Accept-Language value, negotiated as Write
+// negotiates it among the default language and those the error is
+// translated into. It is Message, in the default language, when lang names
+// none of them or the message was replaced (WithMessage), and "" when the
+// error has no message. Message, Error, LogValue and MarshalJSON stay in the
+// default language.
 func (e *Error) LocalizedMessage(lang string) string {
-	if languages == nil || e.def == nil {
+	if languages == nil {
 		return e.message
 	}
-	return e.in(negotiate([]string{lang}, languages)).message
+	return e.in(e.languageFor([]string{lang})).message
 }
 
 // localized returns the language an RPC client asks for in acceptLanguage
@@ -2909,13 +2921,7 @@ func (e *Error) localized(acceptLanguage string) (locale, message string) {
 	if languages == nil {
 		return "", ""
 	}
-	lang := 0
-	if !e.custom {
-		lang = negotiate([]string{acceptLanguage}, languages)
-		if e.def.translation(lang) == nil {
-			lang = 0
-		}
-	}
+	lang := e.languageFor([]string{acceptLanguage})
 	return languages[lang], e.in(lang).messageOrTitle()
 }
 
@@ -2958,24 +2964,60 @@ func hasToken(v, token string) bool {
 	return false
 }
 
+// translatedText reports whether the JSON string m is what e writes for a
+// bare $message in one of the catalog's other languages: Parse then keeps
+// e's message, in the default language, as it does for the default's text.
+func (e *Error) translatedText(m []byte) bool {
+	for lang := 1; lang < len(languages); lang++ {
+		if e.def.translation(lang) == nil {
+			continue
+		}
+		if le := e.in(lang); stringIs(m, le.messageOrTitle()) {
+			return true
+		}
+	}
+	return false
+}
+
+// addTranslatedTitles indexes each definition of an envelope without a
+// code by its translated titles too, so that Parse identifies a body in
+// any of the catalog's languages; after the default language's titles,
+// which win a tie.
+func (x *errorIndex) addTranslatedTitles() {
+	for i := range definitions {
+		d := &definitions[i]
+		if d.envelope.hasCode {
+			continue
+		}
+		for j := range d.translations {
+			k := errorKey{env: d.envelope, status: d.Status, title: d.translations[j].title}
+			if _, dup := x.byKey[k]; !dup && k.title != "" {
+				x.byKey[k] = d
+			}
+		}
+	}
+}
+
 // negotiate returns the index in tags of the language an Accept-Language
-// field (RFC 9110 §12.5.4) asks for, given as the values of its field lines;
-// 0, the default language tags[0], when it asks for none of them. tags are
-// valid BCP 47 tags, the catalog's, compared without regard to case.
+// field (RFC 9110 §12.5.4) asks for, given as the values of its field lines,
+// among the tags has reports (nil: all of them); 0, the default language
+// tags[0], when it asks for none of them. tags are valid BCP 47 tags, the
+// catalog's, compared without regard to ASCII case.
 //
 // Each range selects, as RFC 4647 §3.4's lookup does, the longest tag that
 // is the range itself or a prefix of it ending before a "-" (de-CH-1996,
 // de-CH, de); the range of the highest weight that selects one wins, the
-// first in the field on a tie. "*" selects the default language, or when a
-// range names it (below), the first tag that none names. A range of weight
-// 0 excludes the tags it names the same way or by prefix (de;q=0 excludes
-// de and de-CH), and they are not selected. Every language being excluded,
-// the default is still sent: a response is in some language. An element that
-// is not a language range with at most a q weight is ignored, not the field.
+// first in the field on a tie. A range names the tags it is, or is a prefix
+// of (basic filtering: de names de and de-CH); "*" selects the default
+// language, or when a range names it, the first tag that none names. A
+// range of weight 0 excludes the tags it names, and they are not selected.
+// With no tag selected the default is sent, even excluded: a response is in
+// some language. An element that is not a language range with at most a q
+// weight is ignored, not the field.
 //
 // The field is read once, without allocating for up to 16 tags: the work is
 // linear in its length times the number of tags, whatever its ranges.
-func negotiate(values []string, tags []string) int {
+func negotiate(values []string, tags []string, has func(int) bool) int {
 	var buf [16]tagChoice
 	state := buf[:0]
 	if len(tags) <= len(buf) {
@@ -3019,7 +3061,7 @@ func negotiate(values []string, tags []string) int {
 			}
 		}
 	}
-	return choose(state, tags, wild)
+	return choose(state, tags, wild, has)
 }
 
 // tagChoice is what the ranges of a field say of one tag.
@@ -3030,11 +3072,12 @@ type tagChoice struct {
 	excluded bool
 }
 
-// choose is the tag the ranges select, or the wildcard's, else the default.
-func choose(state []tagChoice, tags []string, wild tagChoice) int {
+// choose is the tag the ranges select, or the wildcard's, else the default;
+// among those has reports.
+func choose(state []tagChoice, tags []string, wild tagChoice, has func(int) bool) int {
 	best := -1
 	for i, c := range state {
-		if c.excluded || c.q <= 0 {
+		if c.excluded || c.q <= 0 || i > 0 && has != nil && !has(i) {
 			continue
 		}
 		if best < 0 || c.q > state[best].q || c.q == state[best].q && (c.pos < state[best].pos || c.pos == state[best].pos && len(tags[i]) > len(tags[best])) {
@@ -3043,15 +3086,12 @@ func choose(state []tagChoice, tags []string, wild tagChoice) int {
 	}
 	if wild.q > 0 && (best < 0 || wild.q > state[best].q || wild.q == state[best].q && wild.pos < state[best].pos) {
 		for i, c := range state {
-			if !c.named && !c.excluded {
+			if !c.named && !c.excluded && (i == 0 || has == nil || has(i)) {
 				return i
 			}
 		}
 	}
-	if best < 0 {
-		return 0
-	}
-	return best
+	return max(best, 0)
 }
 
 // parseLanguageRange reads one element of an Accept-Language field: a
