@@ -210,6 +210,14 @@ func FuzzAcceptLanguage(f *testing.F) {
 		if want := refNegotiate([]string{header}, tags, has); got != want {
 			t.Fatalf("negotiate(%q, %q, %b) = %s, reference %s", header, tags, avail, tags[got], tags[want])
 		}
+		// The table of fields read before gives what reading the field
+		// gives, the first time and the next, for the stand-in's
+		// languages.
+		for range 2 {
+			if cached, plain := negotiateLanguage([]string{header}, has), negotiate([]string{header}, languages, has); cached != plain {
+				t.Fatalf("negotiateLanguage(%q) = %d, negotiate %d", header, cached, plain)
+			}
+		}
 		// Field lines are one list: split at a comma, the field chooses
 		// the same.
 		if i := strings.IndexByte(header, ','); i >= 0 {

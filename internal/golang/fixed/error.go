@@ -267,6 +267,7 @@ func mapped(err error, r *http.Request, reporting bool) *Error {
 // in languages[lang] (none when lang is -1). Their values share one
 // allocation.
 func (e *Error) setHeaders(h http.Header, id string, lang int) {
+	handlers := len(h) // the headers the handler set: a Vary among them is kept
 	n := 1 + len(e.def.headers)
 	if lang >= 0 {
 		n += 2
@@ -301,7 +302,7 @@ func (e *Error) setHeaders(h http.Header, id string, lang int) {
 			set(requestIDHeader, id)
 		}
 	}
-	setLanguageHeaders(h, lang, set)
+	setLanguageHeaders(h, lang, handlers > 0 || len(e.def.headers) > 0, set)
 }
 
 // headerValue makes a header value filled from details safe to send (the

@@ -64,7 +64,7 @@ func (e *Error) languageFor(acceptLanguage []string) int {
 	if e.custom || e.def == nil || e.def.translations == nil || len(acceptLanguage) == 0 {
 		return 0
 	}
-	return negotiate(acceptLanguage, languages, e.def.translated)
+	return negotiateLanguage(acceptLanguage, e.def.translated)
 }
 
 // translated reports whether the definition has its texts in languages[lang].
@@ -144,13 +144,17 @@ func (e *Error) localized(acceptLanguage string) (locale, message string) {
 // setLanguageHeaders sets Content-Language to languages[lang] and adds
 // Accept-Language to Vary, with set, which shares its values' allocation;
 // nothing for a catalog of one language (lang -1). A Vary the handler set
-// (Origin, say) is kept.
-func setLanguageHeaders(h http.Header, lang int, set func(name, value string)) {
+// (Origin, say) is kept, or one of the catalog's; when h held neither
+// before (maybeVary false), Vary is not looked for.
+func setLanguageHeaders(h http.Header, lang int, maybeVary bool, set func(name, value string)) {
 	if lang < 0 {
 		return
 	}
 	set("Content-Language", languages[lang])
-	vary := h["Vary"]
+	var vary []string
+	if maybeVary {
+		vary = h["Vary"]
+	}
 	if len(vary) == 0 {
 		set("Vary", "Accept-Language")
 		return
@@ -173,7 +177,7 @@ func hasToken(v, token string) bool {
 		} else {
 			v = ""
 		}
-		if elem = trimOWS(elem); len(elem) == len(token) && hasRangePrefix(elem, token) {
+		if strings.EqualFold(strings.Trim(elem, " \t"), token) {
 			return true
 		}
 	}

@@ -1141,6 +1141,7 @@ func mapped(err error, r *http.Request, reporting bool) *Error {
 // in languages[lang] (none when lang is -1). Their values share one
 // allocation.
 func (e *Error) setHeaders(h http.Header, id string, lang int) {
+	handlers := len(h) // the headers the handler set: a Vary among them is kept
 	n := 1 + len(e.def.headers)
 	if lang >= 0 {
 		n += 2
@@ -1175,7 +1176,7 @@ func (e *Error) setHeaders(h http.Header, id string, lang int) {
 			set(requestIDHeader, id)
 		}
 	}
-	setLanguageHeaders(h, lang, set)
+	setLanguageHeaders(h, lang, handlers > 0 || len(e.def.headers) > 0, set)
 }
 
 // headerValue makes a header value filled from details safe to send (the
@@ -2852,7 +2853,7 @@ func (e *Error) languageFor(acceptLanguage []string) int {
 	if e.custom || e.def == nil || e.def.translations == nil || len(acceptLanguage) == 0 {
 		return 0
 	}
-	return negotiate(acceptLanguage, languages, e.def.translated)
+	return negotiateLanguage(acceptLanguage, e.def.translated)
 }
 
 // translated reports whether the definition has its texts in languages[lang].
@@ -2932,13 +2933,17 @@ func (e *Error) localized(acceptLanguage string) (locale, message string) {
 // setLanguageHeaders sets Content-Language to languages[lang] and adds
 // Accept-Language to Vary, with set, which shares its values' allocation;
 // nothing for a catalog of one language (lang -1). A Vary the handler set
-// (Origin, say) is kept.
-func setLanguageHeaders(h http.Header, lang int, set func(name, value string)) {
+// (Origin, say) is kept, or one of the catalog's; when h held neither
+// before (maybeVary false), Vary is not looked for.
+func setLanguageHeaders(h http.Header, lang int, maybeVary bool, set func(name, value string)) {
 	if lang < 0 {
 		return
 	}
 	set("Content-Language", languages[lang])
-	vary := h["Vary"]
+	var vary []string
+	if maybeVary {
+		vary = h["Vary"]
+	}
 	if len(vary) == 0 {
 		set("Vary", "Accept-Language")
 		return
@@ -2961,7 +2966,7 @@ func hasToken(v, token string) bool {
 		} else {
 			v = ""
 		}
-		if elem = trimOWS(elem); len(elem) == len(token) && hasRangePrefix(elem, token) {
+		if strings.EqualFold(strings.Trim(elem, " \t"), token) {
 			return true
 		}
 	}
@@ -3029,21 +3034,23 @@ func negotiate(values []string, tags []string, has func(int) bool) int {
 	} else {
 		state = make([]tagChoice, len(tags))
 	}
+	wild := weigh(values, tags, state)
+	return choose(state, tags, wild, has)
+}
+
+// weigh reads an Accept-Language field and sets state[i] to what its ranges
+// say of tags[i]; it returns what its "*" says.
+func weigh(values []string, tags []string, state []tagChoice) (wild tagChoice) {
 	for i := range state {
-		state[i].q = -1
+		state[i] = tagChoice{q: -1}
 	}
-	wild := tagChoice{q: -1}
-	pos := 0
+	wild.q = -1
+	var pos int32
 	for _, v := range values {
-		for len(v) > 0 {
-			elem := v
-			if i := strings.IndexByte(v, ','); i >= 0 {
-				elem, v = v[:i], v[i+1:]
-			} else {
-				v = ""
-			}
-			lr, q, ok := parseLanguageRange(elem)
-			if !ok {
+		for i := 0; i < len(v); {
+			var lr string
+			var q int32
+			if lr, q, i = nextRange(v, i); lr == "" {
 				continue
 			}
 			pos++
@@ -3053,25 +3060,26 @@ func negotiate(values []string, tags []string, has func(int) bool) int {
 				}
 				continue
 			}
-			for i, t := range tags {
-				c := &state[i]
-				if hasRangePrefix(t, lr) { // lr is t, or a prefix of it: lr names t
+			for j, t := range tags {
+				names, selects := rangeMatch(lr, t)
+				c := &state[j]
+				if names {
 					c.named = true
 					c.excluded = c.excluded || q == 0
 				}
-				if q > c.q && hasRangePrefix(lr, t) { // t is lr, or a prefix of it: lr selects t
+				if selects && q > c.q {
 					c.q, c.pos = q, pos
 				}
 			}
 		}
 	}
-	return choose(state, tags, wild, has)
+	return wild
 }
 
 // tagChoice is what the ranges of a field say of one tag.
 type tagChoice struct {
-	q        int // the highest weight of a range that selects the tag, in thousandths; -1 for none
-	pos      int // that range's place in the field, from 1
+	q        int32 // the highest weight of a range that selects the tag, in thousandths; -1 for none
+	pos      int32 // that range's place in the field, from 1
 	named    bool
 	excluded bool
 }
@@ -3098,100 +3106,181 @@ func choose(state []tagChoice, tags []string, wild tagChoice, has func(int) bool
 	return max(best, 0)
 }
 
-// parseLanguageRange reads one element of an Accept-Language field: a
-// language range (1*8ALPHA *("-" 1*8alphanum), or "*") and an optional
-// weight (OWS ";" OWS "q=" qvalue), with optional whitespace around; q is
-// the weight in thousandths (1000 without one). ok is false for anything
-// else, an empty element included.
-func parseLanguageRange(s string) (lr string, q int, ok bool) {
-	s = trimOWS(s)
-	n := 0
-	for n < len(s) && s[n] != ';' && s[n] != ' ' && s[n] != '\t' {
-		n++
+// nextRange reads the element of an Accept-Language field that starts at
+// v[i], and returns the index of the next one: a language range
+// (1*8ALPHA *("-" 1*8alphanum), or "*") and an optional weight (OWS ";" OWS
+// "q=" qvalue), with optional whitespace around; q is the weight in
+// thousandths (1000 without one). lr is "" for anything else, an empty
+// element included. One pass over the bytes, validating as it goes.
+func nextRange(v string, i int) (lr string, q int32, next int) {
+	start := skipOWS(v, i)
+	end := rangeEnd(v, start)
+	if end < 0 {
+		return "", 0, skipElement(v, start)
 	}
-	lr, s = s[:n], trimOWS(s[n:])
-	if !validRange(lr) {
-		return "", 0, false
+	i = skipOWS(v, end)
+	q = 1000
+	if i < len(v) && v[i] == ';' {
+		i = skipOWS(v, i+1)
+		if i+1 < len(v) && (v[i] == 'q' || v[i] == 'Q') && v[i+1] == '=' {
+			q, i = qValue(v, i+2)
+			i = skipOWS(v, i)
+		} else {
+			q = -1
+		}
 	}
-	if s == "" {
-		return lr, 1000, true
+	if i < len(v) && v[i] != ',' || q < 0 {
+		return "", 0, skipElement(v, i)
 	}
-	if s[0] != ';' {
-		return "", 0, false
-	}
-	s = trimOWS(s[1:])
-	if len(s) < 2 || s[0] != 'q' && s[0] != 'Q' || s[1] != '=' {
-		return "", 0, false
-	}
-	q, ok = parseQValue(s[2:])
-	return lr, q, ok
+	return v[start:end], q, i + 1
 }
 
-// validRange reports whether s is a language range: "*", or subtags of one
-// to eight letters (the first) or letters and digits (the others) joined by
-// "-".
-func validRange(s string) bool {
-	if s == "*" {
-		return true
+// skipElement returns the index after the comma that ends the element
+// v[i] is in: the start of the next one.
+func skipElement(v string, i int) int {
+	for i < len(v) && v[i] != ',' {
+		i++
+	}
+	return i + 1
+}
+
+// rangeEnd returns the index just after the language range at v[i], or -1
+// when there is none there: "*", or subtags of one to eight letters (the
+// first) or letters and digits (the others) joined by "-".
+func rangeEnd(v string, i int) int {
+	if i < len(v) && v[i] == '*' {
+		return i + 1
 	}
 	n := 0 // length of the subtag so far
 	first := true
-	for i := 0; i < len(s); i++ {
-		c := s[i] | 0x20 // lower case, for letters
+	for ; i < len(v); i++ {
+		c := v[i]
 		switch {
-		case 'a' <= c && c <= 'z', !first && '0' <= s[i] && s[i] <= '9':
+		case 'a' <= c|0x20 && c|0x20 <= 'z', !first && '0' <= c && c <= '9':
 			if n++; n > 8 {
-				return false
+				return -1
 			}
-		case s[i] == '-' && n > 0:
+		case c == '-' && n > 0:
 			n, first = 0, false
+		case c == ' ' || c == '\t' || c == ';' || c == ',':
+			if n == 0 {
+				return -1
+			}
+			return i
 		default:
-			return false
+			return -1
 		}
 	}
-	return n > 0
+	if n == 0 {
+		return -1
+	}
+	return i
 }
 
-// parseQValue reads a qvalue: "0" ["." 0*3DIGIT] / "1" ["." 0*3("0")],
-// in thousandths.
-func parseQValue(s string) (int, bool) {
-	if s == "" || s[0] != '0' && s[0] != '1' || len(s) > 5 || len(s) > 1 && s[1] != '.' {
-		return 0, false
+// qValue reads the qvalue at v[i] ("0" ["." 0*3DIGIT] / "1" ["." 0*3("0")])
+// in thousandths, and returns the index after it; q is -1 when there is
+// none.
+func qValue(v string, i int) (q int32, next int) {
+	if i >= len(v) || v[i] != '0' && v[i] != '1' {
+		return -1, i
 	}
-	q := int(s[0]-'0') * 1000
-	scale := 100
-	for i := 2; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' || q == 1000 && c != '0' {
-			return 0, false
+	q = int32(v[i]-'0') * 1000
+	i++
+	if i >= len(v) || v[i] != '.' {
+		return q, i
+	}
+	i++
+	for scale := int32(100); i < len(v) && '0' <= v[i] && v[i] <= '9'; scale /= 10 {
+		if scale == 0 || q == 1000 && v[i] != '0' {
+			return -1, i
 		}
-		q += int(c-'0') * scale
-		scale /= 10
+		q += int32(v[i]-'0') * scale
+		i++
 	}
-	return q, true
+	return q, i
 }
 
-// hasRangePrefix reports whether prefix is s, or the start of s before a
-// "-", without regard to ASCII case.
-func hasRangePrefix(s, prefix string) bool {
-	if len(s) < len(prefix) || len(s) > len(prefix) && s[len(prefix)] != '-' {
-		return false
-	}
-	for i := 0; i < len(prefix); i++ {
-		if a, b := s[i], prefix[i]; a != b && (a|0x20 != b|0x20 || a|0x20 < 'a' || a|0x20 > 'z') {
-			return false
+// rangeMatch compares a language range with a tag, without regard to
+// ASCII case: the range names the tag when it is the tag or a prefix of it
+// ending before a "-" (basic filtering), and selects it when the tag is the
+// range or such a prefix of it (lookup).
+func rangeMatch(lr, t string) (names, selects bool) {
+	n := min(len(lr), len(t))
+	for i := 0; i < n; i++ {
+		if a, b := lr[i], t[i]; a != b && (a|0x20 != b|0x20 || a|0x20 < 'a' || a|0x20 > 'z') {
+			return false, false
 		}
 	}
-	return true
+	switch {
+	case len(lr) == len(t):
+		return true, true
+	case len(lr) < len(t):
+		return t[n] == '-', false
+	}
+	return false, lr[n] == '-'
 }
 
-// trimOWS trims spaces and tabs at either end of s.
-func trimOWS(s string) string {
-	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
-		s = s[1:]
+// skipOWS returns the index of the first byte at or after v[i] that is
+// neither a space nor a tab.
+func skipOWS(v string, i int) int {
+	for i < len(v) && (v[i] == ' ' || v[i] == '\t') {
+		i++
 	}
-	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
-		s = s[:len(s)-1]
+	return i
+}
+
+// Services see few distinct Accept-Language fields (each browser sends its
+// user's settings, each client a constant), and reading one costs as much
+// as the rest of a static Write: what weigh reads of a field is kept, by
+// the field, in a small table, so that a field seen before costs a hash, a
+// comparison and choose. negotiate is the plain path; FuzzAcceptLanguage
+// holds the two together and BenchmarkWriteStaticAcceptLanguage says what
+// the table buys.
+
+// weighed is what weigh read of one field, for the catalog's languages.
+type weighed struct {
+	field string
+	wild  tagChoice
+	state []tagChoice
+}
+
+// weighedFields are the fields read last, by slot (see slotOf); a slot
+// holds the last field read of those that fall in it. At most 64 fields of
+// up to 256 bytes are kept.
+var weighedFields [64]atomic.Pointer[weighed]
+
+// maxWeighedField is the longest field kept: longer ones are rare, and read
+// afresh each time.
+const maxWeighedField = 256
+
+// negotiateLanguage is negotiate among the catalog's languages, with what
+// weigh read of the field kept for the next request that sends it.
+func negotiateLanguage(values []string, has func(int) bool) int {
+	if len(values) != 1 || len(values[0]) > maxWeighedField {
+		return negotiate(values, languages, has)
 	}
-	return s
+	field := values[0]
+	slot := &weighedFields[slotOf(field)]
+	w := slot.Load()
+	if w == nil || w.field != field || len(w.state) != len(languages) {
+		w = &weighed{field: strings.Clone(field), state: make([]tagChoice, len(languages))}
+		w.wild = weigh(values, languages, w.state)
+		slot.Store(w)
+	}
+	return choose(w.state, languages, w.wild, has)
+}
+
+// slotOf is the slot of a field in weighedFields: its length and three of
+// its bytes mixed, which tell the few fields a service sees apart at a
+// fraction of a hash's cost. Fields that share a slot only take turns in
+// it: each is compared whole.
+func slotOf(field string) int {
+	n := len(field)
+	if n == 0 {
+		return 0
+	}
+	h := uint(n)*31 + uint(field[0])
+	h = h*31 + uint(field[n/2])
+	h = h*31 + uint(field[n-1])
+	return int(h % uint(len(weighedFields)))
 }
