@@ -8,8 +8,9 @@ import (
 // Services see few distinct Accept-Language fields (each browser sends its
 // user's settings, each client a constant), and reading one costs as much
 // as the rest of a static Write: what weigh reads of a field is kept, by
-// the field, in a small table, so that a field seen before costs a hash, a
-// comparison and choose. negotiate is the plain path; FuzzAcceptLanguage
+// the field, in a small table, so that a field seen before costs a
+// comparison, and choose only when the error lacks the language the field
+// prefers. negotiate is the plain path; FuzzAcceptLanguage
 // holds the two together and BenchmarkWriteStaticAcceptLanguage says what
 // the table buys.
 
@@ -18,6 +19,7 @@ type weighed struct {
 	field string
 	wild  tagChoice
 	state []tagChoice
+	any   int // the choice when every language is available: when it is, it is the choice
 }
 
 // weighedFields are the fields read last, by slot (see slotOf); a slot
@@ -41,7 +43,11 @@ func negotiateLanguage(values []string, has func(int) bool) int {
 	if w == nil || w.field != field || len(w.state) != len(languages) {
 		w = &weighed{field: strings.Clone(field), state: make([]tagChoice, len(languages))}
 		w.wild = weigh(values, languages, w.state)
+		w.any = choose(w.state, languages, w.wild, nil)
 		slot.Store(w)
+	}
+	if w.any == 0 || has == nil || has(w.any) {
+		return w.any
 	}
 	return choose(w.state, languages, w.wild, has)
 }
