@@ -49,7 +49,9 @@ func (w *errorPart) render(e *errorData) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	w.details(e)
+	if err := w.details(e); err != nil {
+		return "", err
+	}
 	if w.compact {
 		w.compactAdvice(e)
 	} else {
@@ -142,10 +144,11 @@ func (w *errorPart) compactStatus(e *errorData) error {
 	return nil
 }
 
-// details is the details table and the allowed values of each enum.
-func (w *errorPart) details(e *errorData) {
+// details is the details table, the allowed values of each enum and the
+// tables of the objects' fields.
+func (w *errorPart) details(e *errorData) error {
 	if len(e.Details) == 0 {
-		return
+		return nil
 	}
 	w.str("\n")
 	if !w.compact {
@@ -166,34 +169,54 @@ func (w *errorPart) details(e *errorData) {
 	}
 	for _, d := range e.Details {
 		if len(d.Enum) > 0 {
-			w.enum(d)
+			w.enum(d, d.Name)
 		}
 	}
 	for _, d := range e.Details {
-		for _, ft := range d.FieldTables() {
+		tables, err := d.FieldTables()
+		if err != nil {
+			return err
+		}
+		for _, ft := range tables {
 			w.fieldTable(ft)
 		}
 	}
+	return nil
 }
 
-// fieldTable is the table of one object's fields, as error.tmpl writes it.
+// fieldTable is the table of one object's fields and the allowed values of
+// its enum fields, as error.tmpl writes them.
 func (w *errorPart) fieldTable(ft fieldTable) {
 	w.str("\n**Fields of ", codeSpan(ft.Path))
 	if ft.Many {
 		w.str(" (each object)")
 	}
-	w.str(":**\n\n| Name | Type | Required | Description |\n| --- | --- | --- | --- |\n")
+	if ft.Examples {
+		w.str(":**\n\n| Name | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n")
+	} else {
+		w.str(":**\n\n| Name | Type | Required | Description |\n| --- | --- | --- | --- |\n")
+	}
 	for _, f := range ft.Fields {
-		desc := "—"
-		if f.Description != "" {
-			desc = cell(f.Description)
+		w.str("| ", cell(codeSpan(f.Name)), " | ", cell(string(f.Type)), " | ", yesNo(f.Required), " | ", cell(f.Summary()), " |")
+		switch {
+		case !ft.Examples:
+		case f.Example == "":
+			w.str(" — |")
+		default:
+			w.str(" ", cell(codeSpan(f.Example)), " |")
 		}
-		w.str("| ", cell(codeSpan(f.Name)), " | ", cell(string(f.Type)), " | ", yesNo(f.Required), " | ", desc, " |\n")
+		w.str("\n")
+	}
+	for _, f := range ft.Fields {
+		if len(f.Enum) > 0 {
+			w.enum(f.detailData, f.Path)
+		}
 	}
 }
 
-func (w *errorPart) enum(d detailData) {
-	w.str("\n**Allowed values of ", codeSpan(d.Name), ":**\n\n")
+// enum writes the allowed values of d, an enum detail or field at path.
+func (w *errorPart) enum(d detailData, path string) {
+	w.str("\n**Allowed values of ", codeSpan(path), ":**\n\n")
 	if !d.DescribedValues() {
 		for _, v := range d.Enum {
 			w.str("- ", codeSpan(v.Value), "\n")

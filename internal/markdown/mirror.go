@@ -69,6 +69,7 @@ type detailData struct {
 	Description string
 	Enum        []catalog.EnumValue
 	Fields      []*catalog.Detail
+	GRPC        string
 	Pos         catalog.Pos
 }
 
@@ -119,6 +120,7 @@ func newDetailData(d *catalog.Detail, example string) detailData {
 		Description: d.Description,
 		Enum:        d.Enum,
 		Fields:      d.Fields,
+		GRPC:        d.GRPC,
 		Pos:         d.Pos,
 	}
 }

@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
@@ -151,25 +150,13 @@ func newErrorData(e *catalog.Error, requestID string) (*errorData, error) {
 	}
 	d.Response = strings.Join(resp, "\n")
 	for _, det := range e.Details {
-		ex, err := exampleJSON(det.Example)
+		ex, err := example.DetailJSON(det)
 		if err != nil {
 			return nil, fmt.Errorf("detail %s: %w", det.Name, err)
 		}
-		d.Details = append(d.Details, newDetailData(det, ex))
+		d.Details = append(d.Details, newDetailData(det, string(ex)))
 	}
 	return d, nil
-}
-
-// exampleJSON is a detail's example as encoding/json writes it in the body.
-func exampleJSON(v any) (string, error) {
-	switch v := v.(type) {
-	case nil:
-		return "", nil
-	case catalog.ExampleJSON:
-		return string(v), nil
-	}
-	b, err := json.Marshal(v)
-	return string(b), err
 }
 
 // newEnvelope returns env's docs, or nil when no error is written in it
