@@ -125,7 +125,7 @@ func (tr *translationReader) rows(n *yaml.Node, what string, source []Troublesho
 	var rows []Troubleshooting
 	for i, item := range items {
 		var r Troubleshooting
-		for _, f := range tr.fields(item, "troubleshooting row", troubleshootTransKey, nil) {
+		for _, f := range tr.fields(item, "troubleshooting row", troubleshootKey, nil) {
 			if f.key == "check" {
 				r.Check = tr.text(f.value, what+": troubleshooting check", source[i].Check)
 			} else {

@@ -12,13 +12,12 @@ import (
 // The keys of a translation file (translations/LANG.yaml), in the order
 // docs/translations.md lists them; hints draw on them.
 var (
-	translationKeys      = []string{"language", "source", "reviewed", "page", "description", "docs", "categories", "errors"}
-	translationDocsKeys  = []string{"title", "sections", "providers"}
-	providerTransKeys    = []string{"notes", "issues"}
-	issueTransKeys       = []string{"cause", "fix"}
-	entryKeys            = []string{"source", "reviewed", "title", "message", "description", "causes", "remediation", "troubleshooting", "details"}
-	detailTransKeys      = []string{"description", "enum"}
-	troubleshootTransKey = troubleshootKey
+	translationKeys     = []string{"language", "source", "reviewed", "page", "description", "docs", "categories", "errors"}
+	translationDocsKeys = []string{"title", "sections", "providers"}
+	providerTransKeys   = []string{"notes", "issues"}
+	issueTransKeys      = []string{"cause", "fix"}
+	entryKeys           = []string{"source", "reviewed", "title", "message", "description", "causes", "remediation", "troubleshooting", "details"}
+	detailTransKeys     = []string{"description", "enum"}
 )
 
 // translationReader reads one translation file into a Translation,
@@ -118,7 +117,7 @@ func (tr *translationReader) nothingToTranslate(pos Pos, what string) {
 
 // source reads a source hash: the hex digits errgen translate writes.
 func (tr *translationReader) source(n *yaml.Node) string {
-	s := tr.str(n, "source")
+	s, _ := tr.scalar(n, "source") // 12345678, unquoted, is a number to YAML, and a hash all the same
 	if s != "" && !isSourceHash(s) {
 		tr.probs.add(posOf(n), "source %q is not a source hash (%d hex digits, which errgen translate writes): remove it, and mark the entry reviewed: true", s, sourceLen)
 		return ""

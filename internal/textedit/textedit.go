@@ -170,7 +170,10 @@ func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
 	case m.Style&yaml.FlowStyle != 0:
 		_, at := e.src.flowEnd(e.src.offset(m))
 		text := e.flowMembers(members)
-		if last != nil && e.src.text[at-1] != ',' {
+		switch {
+		case last != nil && e.src.text[at-1] == ':': // an empty value ({x: }): "x:," would be a key "x:"
+			text = " , " + text
+		case last != nil && e.src.text[at-1] != ',':
 			text = ", " + text
 		}
 		e.add(at, at, depth, text)
