@@ -28,6 +28,9 @@ type declWriter struct {
 	// formatEvery sends every doc comment through go/doc/comment: the
 	// plain path beside plainDoc's shortcut (comment.go).
 	formatEvery bool
+	// translated holds each error as it reads in the catalog's other
+	// languages; nil for a catalog of one (languages.go).
+	translated map[*catalog.Error][]*catalog.Error
 }
 
 func (w declWriter) str(ss ...string) {
@@ -290,6 +293,7 @@ func (w declWriter) definition(e *catalog.Error, metaNames []string) {
 	w.meta(e, metaNames)
 	w.detailsOrBody(e)
 	w.rpc(e)
+	w.translations(e)
 	w.str("},\n")
 }
 

@@ -83,7 +83,7 @@ func (g *packageWriter) declarations() []byte {
 	c := g.c
 	var b bytes.Buffer
 	b.Grow(len(c.Errors) * 1200) // about what an error's declarations take
-	w := declWriter{b: &b, formatEvery: g.formatEvery}
+	w := declWriter{b: &b, formatEvery: g.formatEvery, translated: translatedErrors(c)}
 	w.codes(c)
 	w.str("\n")
 	w.sentinels(c)
@@ -96,6 +96,7 @@ func (g *packageWriter) declarations() []byte {
 		w.definition(e, g.metaNames)
 	}
 	w.definitionsTail(c)
+	w.languages(c)
 	w.str("\n")
 	return b.Bytes()
 }

@@ -33,5 +33,6 @@ const (
 	BridgeLink      = "RPCLink"           // a Help link
 	BridgeViolation = "RPCFieldViolation" // a BadRequest field violation
 	BridgeStatusOf  = "RPCStatusOf"       // error → status, on the server
+	BridgeStatusFor = "RPCStatusFor"      // error → status in the client's language, on the server
 	BridgeError     = "RPCError"          // status → *Error, on the client
 )

@@ -23,6 +23,12 @@ type RPCStatus struct {
 	RetryDelay time.Duration     // RetryInfo.retry_delay, from the Retry-After header; 0 sends no RetryInfo
 	Links      []RPCLink         // Help.links: the error's docs link, then the catalog's help
 	RequestID  string            // RequestInfo.request_id; "" sends no RequestInfo
+	Locale     string            // LocalizedMessage.locale: the language of LocalizedMessage; "" sends no LocalizedMessage
+
+	// LocalizedMessage.message: the message (else the title) in Locale,
+	// which RPCStatusFor negotiates; set only by a catalog of several
+	// languages.
+	LocalizedMessage string
 
 	// BadRequest.field_violations: the objects of the error's detail marked
 	// grpc: bad_request; nil sends no BadRequest.
@@ -39,8 +45,18 @@ type RPCLink struct {
 // catalog error it is or wraps, else the fallback, whose text never reaches
 // the client, as with Write. A context's cancellation or deadline that no
 // catalog error wraps is CANCELLED or DEADLINE_EXCEEDED, without ErrorInfo.
-// A nil err is OK.
+// A nil err is OK. A catalog of several languages adds the message in its
+// default language as a LocalizedMessage; see RPCStatusFor.
 func RPCStatusOf(err error) RPCStatus {
+	return RPCStatusFor(err, "")
+}
+
+// RPCStatusFor is RPCStatusOf for a client whose request asked for
+// acceptLanguage (an Accept-Language value): a catalog of several languages
+// adds, as Locale and LocalizedMessage, the message in the language Write
+// would send (else the title), negotiated as Write negotiates it. Message
+// stays in the default language.
+func RPCStatusFor(err error, acceptLanguage string) RPCStatus {
 	var e *Error
 	switch {
 	case err == nil:
@@ -63,6 +79,7 @@ func RPCStatusOf(err error) RPCStatus {
 
 		FieldViolations: e.fieldViolations(),
 	}
+	s.Locale, s.LocalizedMessage = e.localized(acceptLanguage)
 	if e.def.DocsURL != "" {
 		s.Links = append(s.Links, RPCLink{Description: e.def.Title, URL: e.def.DocsURL})
 	}

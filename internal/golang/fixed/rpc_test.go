@@ -16,7 +16,8 @@ func TestRPCStatusOf(t *testing.T) {
 		Reason: "RATE_LIMITED", Domain: "standin.example.com",
 		Metadata:   map[string]string{"limit": "10", "window": "1m", "retryAfter": "30"},
 		RetryDelay: 30 * time.Second, RequestID: "req-1",
-		Links: []RPCLink{{Description: "Too Many Requests", URL: "https://docs.example.com/errors#rate-limited"}},
+		Links:  []RPCLink{{Description: "Too Many Requests", URL: "https://docs.example.com/errors#rate-limited"}},
+		Locale: "en", LocalizedMessage: "Rate limit of 10 requests per 1m exceeded",
 	}
 	if !reflect.DeepEqual(s, want) {
 		t.Errorf("RPCStatusOf = %+v\nwant %+v", s, want)

@@ -37,6 +37,7 @@ type definition struct {
 	reason          string         // ErrorInfo reason; empty when it is the code itself
 	badRequest      string         // the object[] detail sent as BadRequest field violations; empty when none
 	help            []RPCLink      // the catalog's help links
+	translations    []translation  // the texts in each of the catalog's other languages, in its order; nil in a catalog of one language
 	unknown         bool           // made by Parse for a code the catalog does not define; see Error.Known
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
+	"strings"
 	"time"
 
 	"connectrpc.com/connect"
@@ -44,9 +46,19 @@ func codeOf(name string) connect.Code {
 // (the request id). An error that is not a catalog error (nor wraps one) is
 // sent as the fallback: its text never reaches the client. A context's
 // cancellation or deadline is CANCELLED or DEADLINE_EXCEEDED. A nil err is
-// nil.
+// nil. A catalog of several languages adds LocalizedMessage in its default
+// language; see NewErrorFor.
 func NewError(err error) *connect.Error {
-	s := apierrors.RPCStatusOf(err)
+	return NewErrorFor(err, "")
+}
+
+// NewErrorFor is NewError for a client that asked for acceptLanguage, its
+// Accept-Language header: a catalog of several languages adds a
+// LocalizedMessage (locale and message) in the language it asks for, as the
+// main package's Write negotiates it; the error's own message stays in the
+// default language. Interceptor gives it the request's header.
+func NewErrorFor(err error, acceptLanguage string) *connect.Error {
+	s := apierrors.RPCStatusFor(err, acceptLanguage)
 	if s.Code == "OK" {
 		return nil
 	}
@@ -70,6 +82,9 @@ func NewError(err error) *connect.Error {
 	}
 	if s.RequestID != "" {
 		details = append(details, &errdetails.RequestInfo{RequestId: s.RequestID})
+	}
+	if s.Locale != "" {
+		details = append(details, &errdetails.LocalizedMessage{Locale: s.Locale, Message: s.LocalizedMessage})
 	}
 	for _, m := range details {
 		if d, err := connect.NewErrorDetail(m); err == nil {
@@ -182,14 +197,14 @@ type interceptor struct {
 	o *options
 }
 
-// handlerError is the Connect error a handler returns for err, reporting
-// what becomes the fallback.
-func (o *options) handlerError(ctx context.Context, procedure string, err error) error {
+// handlerError is the Connect error a handler returns for err, in the
+// language of the request's header, reporting what becomes the fallback.
+func (o *options) handlerError(ctx context.Context, procedure string, header http.Header, err error) error {
 	var e *Error
 	if !errors.As(err, &e) && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
 		o.report(ctx, procedure, err)
 	}
-	return NewError(err)
+	return NewErrorFor(err, strings.Join(header.Values("Accept-Language"), ","))
 }
 
 // clientError is err as a client gets it back: the catalog error a Connect
@@ -212,11 +227,11 @@ func (i interceptor) WrapUnary(next connect.UnaryFunc) connect.UnaryFunc {
 		}
 		defer func() {
 			if v := recover(); v != nil {
-				resp, err = nil, i.o.handlerError(ctx, req.Spec().Procedure, fmt.Errorf("panic: %v", v))
+				resp, err = nil, i.o.handlerError(ctx, req.Spec().Procedure, req.Header(), fmt.Errorf("panic: %v", v))
 			}
 		}()
 		if resp, err = next(ctx, req); err != nil {
-			return nil, i.o.handlerError(ctx, req.Spec().Procedure, err)
+			return nil, i.o.handlerError(ctx, req.Spec().Procedure, req.Header(), err)
 		}
 		return resp, nil
 	}
@@ -232,11 +247,11 @@ func (i interceptor) WrapStreamingHandler(next connect.StreamingHandlerFunc) con
 	return func(ctx context.Context, conn connect.StreamingHandlerConn) (err error) {
 		defer func() {
 			if v := recover(); v != nil {
-				err = i.o.handlerError(ctx, conn.Spec().Procedure, fmt.Errorf("panic: %v", v))
+				err = i.o.handlerError(ctx, conn.Spec().Procedure, conn.RequestHeader(), fmt.Errorf("panic: %v", v))
 			}
 		}()
 		if err = next(ctx, conn); err != nil {
-			return i.o.handlerError(ctx, conn.Spec().Procedure, err)
+			return i.o.handlerError(ctx, conn.Spec().Procedure, conn.RequestHeader(), err)
 		}
 		return nil
 	}

@@ -15,13 +15,15 @@ var (
 	metaKeyRule  = regexp.MustCompile(`^[a-z][a-zA-Z0-9\-_]+$`)
 	durationRule = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?s$`)
 	urlRule      = regexp.MustCompile(`^https?://`)
+	localeRule   = regexp.MustCompile(`^[a-zA-Z]{2,8}(-[a-zA-Z0-9]{1,8})*$`)
 )
 
 // checkAIP193 encodes a status with protojson, as a gateway or a client in
 // another language reads it, and checks the JSON against AIP-193: a
 // non-zero code, a message, exactly one ErrorInfo whose reason, domain and
 // metadata keep the rules, a RetryInfo delay, Help links and BadRequest
-// field violations of the right form.
+// field violations of the right form, and a LocalizedMessage with a locale
+// and a message.
 func checkAIP193(t *testing.T, code string, st *spb.Status) {
 	t.Helper()
 	data, err := protojson.Marshal(st)
@@ -62,6 +64,8 @@ type aipDetail struct {
 		URL         string `json:"url"`
 	} `json:"links"`
 	RequestID       string `json:"requestId"`
+	Locale          string `json:"locale"`
+	Message         string `json:"message"`
 	FieldViolations []struct {
 		Field       string `json:"field"`
 		Description string `json:"description"`
@@ -110,6 +114,10 @@ func checkAIPDetail(t *testing.T, code string, raw json.RawMessage) (info bool) 
 		}
 		if len(d.FieldViolations) == 0 {
 			t.Errorf("%s: a BadRequest without field violations", code)
+		}
+	case "type.googleapis.com/google.rpc.LocalizedMessage":
+		if !localeRule.MatchString(d.Locale) || d.Message == "" {
+			t.Errorf("%s: LocalizedMessage %s: no BCP 47 locale or no message", code, raw)
 		}
 	default:
 		t.Errorf("%s: unexpected detail %s", code, raw)

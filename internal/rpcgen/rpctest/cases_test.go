@@ -69,8 +69,13 @@ func cases(t *testing.T, s suite) (*catalog.Catalog, []errCase) {
 		if message == "" {
 			message = e.Title
 		}
+		details := wantDetails(t, c, e, in, id)
+		if len(c.Languages) > 0 {
+			// A client that asks for no language gets the default's.
+			details = append(details, &errdetails.LocalizedMessage{Locale: c.Language, Message: message})
+		}
 		out = append(out, errCase{code: e.Code, status: e.Status, err: s.withRequestID(parsedErr, id), grpc: e.GRPCCode, message: message,
-			details: wantDetails(t, c, e, in, id)})
+			details: details})
 	}
 	return c, out
 }
@@ -79,7 +84,8 @@ func cases(t *testing.T, s suite) (*catalog.Catalog, []errCase) {
 // the details the body carries as metadata (strings as they are, other
 // values as JSON), BadRequest where a detail is grpc: bad_request,
 // RetryInfo where Retry-After gives seconds, Help where there are links,
-// RequestInfo.
+// RequestInfo; and, in a catalog of several languages, LocalizedMessage
+// (cases adds it).
 func wantDetails(t *testing.T, c *catalog.Catalog, e *catalog.Error, in *example.Instance, id string) []proto.Message {
 	info := &errdetails.ErrorInfo{Reason: catalog.Reason(e.Code), Domain: c.GRPC.Domain}
 	if len(in.Details) > 0 {
