@@ -19,7 +19,7 @@ func emitLayout(tb testing.TB, c *catalog.Catalog, layout string, fast bool) []b
 	if err != nil {
 		tb.Fatal(err)
 	}
-	p, err := newPage(c)
+	p, err := newPage(c, DefaultName)
 	if err != nil {
 		tb.Fatal(err)
 	}

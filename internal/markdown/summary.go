@@ -19,8 +19,9 @@ func (e *errorData) Summary() string { return errorSummary(e.Error) }
 func (e *errorData) DescribedDetails() bool { return describedDetails(e.Error) }
 
 // Summary is the detail's Description cell: its description, else a
-// pointer to its allowed values, else a dash (described by none).
-func (d detailData) Summary() string { return detailSummary(d.Detail) }
+// pointer to its allowed values (the word enum_summary), else a dash
+// (described by none).
+func (d detailData) Summary() string { return detailSummary(d.Detail, d.words) }
 
 // DescribedValues reports whether some allowed value of the detail has a
 // description: the values are a table then, a list otherwise.
@@ -47,12 +48,12 @@ func describedDetails(e *catalog.Error) bool {
 	return false
 }
 
-func detailSummary(d *catalog.Detail) string {
+func detailSummary(d *catalog.Detail, w words) string {
 	switch {
 	case d.Description != "":
 		return d.Description
 	case len(d.Enum) > 0:
-		return "One of the allowed values below."
+		return w["enum_summary"]
 	}
 	return "—"
 }
