@@ -38,6 +38,7 @@ type Catalog struct {
 	Languages       []string                // the other languages the API speaks, in catalog order; see translation.go
 	Translations    map[string]*Translation // each of Languages' translations/LANG.yaml, by language
 	Reading         string                  // the language this catalog reads in: "" for Language, else the one In was given
+	Warnings        diag.List               // what Load found worth saying that is no error (stale or untranslated texts), sorted; errgen validate --strict fails on them
 }
 
 // RequestIDOptions configures request ids: Write takes an error's id from

@@ -15,12 +15,17 @@ const DefaultLanguage = "en"
 type Translation struct {
 	Language    string                       // the BCP 47 tag, as languages lists it
 	File        string                       // the file, as messages name it
+	Missing     bool                         // there is no such file: every text falls back to the default language
+	Source      string                       // the hash of the top-level texts it was made from (TopSourceHash), as the file records it
+	Stale       bool                         // the file translates top-level texts and Source is not the hash of today's
+	Reviewed    bool                         // reviewed: true at the top: a translator checked the top-level texts against today's
 	Description string                       // the page's intro; "" when untranslated
 	DocsTitle   string                       // docs.title; "" when untranslated
 	Sections    []Section                    // docs.sections by position; a "" text is untranslated
 	Providers   []Provider                   // docs.providers by position; a "" text is untranslated
 	Categories  map[string]string            // category as the catalog names it → its translation
-	Words       map[string]string            // the page's own words (headings such as "Causes"), by key
+	Words       map[string]string            // the page's own words (headings such as "Causes"), by key; "" when untranslated; the Markdown output's check judges the keys
+	WordPos     map[string]Pos               // where each key of Words is in the file
 	Errors      map[string]*ErrorTranslation // by code
 }
 
@@ -36,8 +41,9 @@ type ErrorTranslation struct {
 	Remediation     []string
 	Troubleshooting []Troubleshooting
 	Details         map[string]*DetailTranslation // by detail name (fields by "detail.field")
-	Source          string                        // the hash of the default-language texts it was made from, as the file records it
-	Stale           bool                          // Source is not the hash of today's texts
+	Source          string                        // the hash of the default-language texts it was made from (SourceHash), as the file records it
+	Stale           bool                          // it translates a text and Source is not the hash of today's texts
+	Reviewed        bool                          // reviewed: true: a translator checked it against today's texts; errgen translate records their hash
 	Pos             Pos                           // position of the entry's code in the translation file
 }
 
@@ -129,10 +135,8 @@ func translateError(e *Error, et *ErrorTranslation, categories map[string]string
 			le.Untranslated = append(le.Untranslated, l.key)
 		}
 	}
-	switch {
-	case et.Troubleshooting != nil:
-		le.Troubleshooting = et.Troubleshooting
-	case len(e.Troubleshooting) > 0:
+	var missing bool
+	if le.Troubleshooting, missing = translateRows(e.Troubleshooting, et.Troubleshooting); missing {
 		le.Untranslated = append(le.Untranslated, "troubleshooting")
 	}
 	le.Details = translateDetails(e.Details, "", et.Details, &le)
@@ -173,6 +177,31 @@ func translateDetails(ds []*Detail, prefix string, dts map[string]*DetailTransla
 		le.Untranslated = append(le.Untranslated, "details")
 	}
 	return out
+}
+
+// translateRows gives each troubleshooting cell its translation, row by
+// row (the loader holds a translation to the same rows); missing says some
+// cell is left in the default language.
+func translateRows(rows, ts []Troubleshooting) (out []Troubleshooting, missing bool) {
+	if len(rows) == 0 {
+		return rows, false
+	}
+	out = append([]Troubleshooting(nil), rows...)
+	for i := range out {
+		var t Troubleshooting
+		if i < len(ts) {
+			t = ts[i]
+		}
+		for _, cell := range []struct{ from, to *string }{{&t.Check, &out[i].Check}, {&t.Solution, &out[i].Solution}} {
+			switch {
+			case *cell.from != "":
+				*cell.to = *cell.from
+			case *cell.to != "":
+				missing = true
+			}
+		}
+	}
+	return out, missing
 }
 
 func translateSections(ss, ts []Section) []Section {

@@ -30,6 +30,7 @@ func (cr *catalogReader) validate() {
 	cr.checkEnvelopeNames()
 	cr.validateAttach(byCode, cr.validateLifecycle(byCode))
 	cr.validateGRPC()
+	cr.validateLanguages()
 }
 
 // validateCode checks e's code and records it in byCode, and its Go name
