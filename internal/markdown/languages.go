@@ -3,6 +3,7 @@ package markdown
 import (
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/errgen/errgen/catalog"
@@ -76,4 +77,24 @@ func pageLanguages(c *catalog.Catalog, name, current string) []pageLanguage {
 		out[i] = pageLanguage{Tag: tag, Name: escapeWord(LanguageName(tag)), File: url.PathEscape(file), Current: tag == current}
 	}
 	return out
+}
+
+// sentIn is the language Write sends e in to a request that asks for the
+// language c reads in, and so its example response's Content-Language: that
+// language when e's title or message is translated, else the default
+// language (the generated Go code has no translation of e to send); "" for
+// a catalog of one language, whose responses carry no Content-Language.
+func sentIn(c *catalog.Catalog, e *catalog.Error) string {
+	if len(c.Languages) == 0 {
+		return ""
+	}
+	if c.Reading == "" || c.Reading == c.Language {
+		return c.Language
+	}
+	titled := !slices.Contains(e.Untranslated, "title")
+	messaged := e.Message != nil && !slices.Contains(e.Untranslated, "message")
+	if titled || messaged {
+		return c.Reading
+	}
+	return c.Language
 }

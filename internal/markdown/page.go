@@ -93,7 +93,7 @@ func newPage(c *catalog.Catalog, name string) (*page, error) {
 		original = &p.Languages[0]
 	}
 	for _, e := range c.Errors {
-		d, err := newErrorData(e, c.RequestID.Header, p.Words)
+		d, err := newErrorData(e, c.RequestID.Header, sentIn(c, e), p.Words)
 		if err != nil {
 			return nil, fmt.Errorf("error %s: %w", e.Code, err)
 		}
@@ -134,8 +134,10 @@ func newPage(c *catalog.Catalog, name string) (*page, error) {
 
 // newErrorData computes e's docs. requestID is the catalog's request-id
 // header, "" for none: the example response is then one to a request that
-// sent an id, which Write echoes in the header and the body.
-func newErrorData(e *catalog.Error, requestID string, w words) (*errorData, error) {
+// sent an id, which Write echoes in the header and the body. lang is the
+// language Write sends e in to a reader of the page (sentIn), "" for a
+// catalog of one language.
+func newErrorData(e *catalog.Error, requestID, lang string, w words) (*errorData, error) {
 	in, err := example.New(e)
 	if err != nil {
 		return nil, err
@@ -164,6 +166,9 @@ func newErrorData(e *catalog.Error, requestID string, w words) (*errorData, erro
 	}
 	if requestID != "" {
 		resp = append(resp, requestID+": "+exampleRequestID)
+	}
+	if lang != "" {
+		resp = append(resp, "Content-Language: "+lang, "Vary: Accept-Language")
 	}
 	d.Response = strings.Join(resp, "\n")
 	for _, det := range e.Details {

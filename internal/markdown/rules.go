@@ -10,8 +10,8 @@ import (
 )
 
 // Rules is the Markdown output's catalog rules (a catalog.Check, which
-// errgen.Check runs): every key of a translation's words must be one of
-// wordTable's, and a word must have the placeholders of the English one,
+// errgen.Check runs): every key of a translation's words (its page:
+// mapping) must be one of wordTable's, and a word must have the placeholders of the English one,
 // no other and none fewer, since the page fills them with links and code
 // the reader needs.
 func Rules(c *catalog.Catalog) []diag.Diagnostic {
@@ -80,7 +80,11 @@ func placeholderHint(names []string) string {
 	return ": this word has {" + strings.Join(names, "}, {") + "}"
 }
 
-// wordPos is where the translation gives the word key.
+// wordPos is where the translation gives the word key: its key under
+// page:, else the file.
 func wordPos(t *catalog.Translation, key string) catalog.Pos {
+	if p, ok := t.WordPos[key]; ok {
+		return p
+	}
 	return catalog.Pos{File: t.File}
 }
