@@ -86,7 +86,7 @@ func (w *errorPart) head(e *errorData) {
 		w.str("\n\n> **", w.w["fallback"], ":** ", w.w["fallback_note"])
 	}
 	if len(e.Untranslated) > 0 {
-		w.str("\n\n> **", w.w["untranslated"], ":** ")
+		w.str("\n\n**", w.w["untranslated"], ":** ")
 		for i, k := range e.Untranslated {
 			if i > 0 {
 				w.str(", ")

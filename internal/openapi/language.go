@@ -41,8 +41,8 @@ func (g *generator) headerComponents() *yaml.Node {
 	}
 	langs := append([]string{g.c.Language}, g.c.Languages...)
 	h := yamlnode.Map()
-	yamlnode.Set(h, "description", yamlnode.Str(fmt.Sprintf("The language of the error's message (RFC 9110, section 8.5.1): "+
-		"the one of %s that the request's Accept-Language prefers, else %s, the default. "+
+	yamlnode.Set(h, "description", yamlnode.Str(fmt.Sprintf("The language of the error's title and message (RFC 9110, section 8.5): "+
+		"the one of %s that the request's Accept-Language prefers, when the error is translated into it; else %s, the default. "+
 		"The code, the status and the details are the same in every language.", strings.Join(langs, ", "), g.c.Language)))
 	schema := yamlnode.Map()
 	yamlnode.Set(schema, "type", yamlnode.Str("string"))
