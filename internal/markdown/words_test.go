@@ -128,3 +128,23 @@ func TestFill(t *testing.T) {
 		}
 	}
 }
+
+// TestWordsDocumented: docs/page.md lists every word key with its English
+// word, in the table's order, and no other.
+func TestWordsDocumented(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/page.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := regexp.MustCompile("(?m)^\\| `([a-z_]+)` \\| (.*) \\|$")
+	var got, want []string
+	for _, m := range row.FindAllStringSubmatch(string(doc), -1) {
+		got = append(got, m[1]+": "+strings.ReplaceAll(m[2], `\|`, "|"))
+	}
+	for _, r := range wordTable {
+		want = append(want, r.key+": "+r.en)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("docs/page.md's words:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
