@@ -51,9 +51,9 @@ func wordProblem(t *catalog.Translation, key, text string) (diag.Diagnostic, boo
 	if i < 0 {
 		hint := catalog.Suggest(key, wordKeys())
 		if hint == "" {
-			hint = ": the page's words are listed in docs/page.md (Translations)"
+			hint = ": the page's words are listed in docs/page.md, under \"The page's own words\""
 		}
-		return diag.Diagnostic{Pos: pos, Msg: fmt.Sprintf("words: unknown key %q", key), Hint: hint}, true
+		return diag.Diagnostic{Pos: pos, Msg: fmt.Sprintf("page: unknown word %q", key), Hint: hint}, true
 	}
 	if text == "" {
 		return diag.Diagnostic{}, false
@@ -61,12 +61,12 @@ func wordProblem(t *catalog.Translation, key, text string) (diag.Diagnostic, boo
 	want, got := placeholders(wordTable[i].en), placeholders(text)
 	for _, name := range got {
 		if !slices.Contains(want, name) {
-			return diag.Diagnostic{Pos: pos, Msg: fmt.Sprintf("words: %s names {%s}, which the page does not fill", key, name), Hint: placeholderHint(want)}, true
+			return diag.Diagnostic{Pos: pos, Msg: fmt.Sprintf("page: %s names {%s}, which the page does not fill", key, name), Hint: placeholderHint(want)}, true
 		}
 	}
 	for _, name := range want {
 		if !slices.Contains(got, name) {
-			return diag.Diagnostic{Pos: pos, Msg: fmt.Sprintf("words: %s leaves out {%s}, which the page fills in", key, name), Hint: placeholderHint(want)}, true
+			return diag.Diagnostic{Pos: pos, Msg: fmt.Sprintf("page: %s leaves out {%s}, which the page fills in", key, name), Hint: placeholderHint(want)}, true
 		}
 	}
 	return diag.Diagnostic{}, false

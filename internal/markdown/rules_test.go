@@ -31,10 +31,10 @@ page:
 		t.Fatalf("err = %v, want a *diag.List", err)
 	}
 	want := []string{
-		`translations/de.yaml:3:3: words: unknown key "causs" (did you mean "causes"?)`,
-		`translations/de.yaml:4:3: words: fields_of names {what}, which the page does not fill: this word has {path}`,
-		`translations/de.yaml:5:3: words: allowed_values leaves out {detail}, which the page fills in: this word has {detail}`,
-		`translations/de.yaml:8:3: words: unknown key "whatever_this_is": the page's words are listed in docs/page.md (Translations)`,
+		`translations/de.yaml:3:3: page: unknown word "causs" (did you mean "causes"?)`,
+		`translations/de.yaml:4:3: page: fields_of names {what}, which the page does not fill: this word has {path}`,
+		`translations/de.yaml:5:3: page: allowed_values leaves out {detail}, which the page fills in: this word has {detail}`,
+		`translations/de.yaml:8:3: page: unknown word "whatever_this_is": the page's words are listed in docs/page.md, under "The page's own words"`,
 	}
 	var got []string
 	for _, d := range l.Items {
