@@ -229,6 +229,7 @@ type Detail struct {
 	Example     any         // example as Go: string, int64, float64, bool, []string, map[string]string or ExampleJSON; nil when none
 	Enum        []EnumValue // the values a string detail may take, in catalog order; nil when any string will do
 	Fields      []*Detail   // object and object[] details: the members of each object, in catalog order; nil when free-form
+	GRPC        string      // GRPCBadRequest: the gRPC and Connect packages send its objects as BadRequest field violations; "" otherwise
 	Pos         Pos         // position of the detail's "name"
 }
 

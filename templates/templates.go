@@ -104,7 +104,8 @@
 //	.Body        []byte    the example body, compact, byte for byte what the generated Go code writes
 //	.Response    string    the example response's status line and headers, one a line, the catalog's
 //	                       request-id header included (with the id a client could have sent: Write echoes it)
-//	.Details     []Detail  every field of catalog.Detail, but .Example is the example's JSON text ("" for none);
+//	.Details     []Detail  every field of catalog.Detail, but .Example is the example's JSON text ("" for none;
+//	                       an object's without its own is made of its fields' examples);
 //	                       .Enum lists an enum detail's values (.Value, .Description), the allowed-values table
 //	.RetryAfter  bool      the error sets a Retry-After header
 //	.Summary     string    the first paragraph of its description, else its message, else its title, on one line
@@ -117,8 +118,13 @@
 //	(.Deprecated, the reason, and .Since are catalog.Error's fields: "" when not set)
 //
 // A Detail also has .Summary (its description, else "One of the allowed
-// values below." for an enum, else "—") and .DescribedValues (some allowed
-// value has a description: a table, else a list).
+// values below." for an enum, else "—"), .DescribedValues (some allowed
+// value has a description: a table, else a list) and .FieldTables, the
+// tables of an object detail's fields, nested objects after their parent's
+// (none without fields): each has .Path (problems, problems.limits), .Many
+// (the detail is a list of such objects), .Examples (some field has an
+// example: an Example column) and .Fields, each a Detail with its .Path
+// (problems.kind, the caption of its allowed values).
 //
 // # Functions
 //

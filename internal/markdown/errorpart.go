@@ -50,7 +50,9 @@ func (w *errorPart) render(e *errorData) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	w.details(e)
+	if err := w.details(e); err != nil {
+		return "", err
+	}
 	if w.compact {
 		w.compactAdvice(e)
 	} else {
@@ -153,10 +155,11 @@ func (w *errorPart) compactStatus(e *errorData) error {
 	return nil
 }
 
-// details is the details table and the allowed values of each enum.
-func (w *errorPart) details(e *errorData) {
+// details is the details table, the allowed values of each enum and the
+// tables of the objects' fields.
+func (w *errorPart) details(e *errorData) error {
 	if len(e.Details) == 0 {
-		return
+		return nil
 	}
 	w.str("\n")
 	if !w.compact {
@@ -178,34 +181,55 @@ func (w *errorPart) details(e *errorData) {
 	}
 	for _, d := range e.Details {
 		if len(d.Enum) > 0 {
-			w.enum(d)
+			w.enum(d, d.Name)
 		}
 	}
 	for _, d := range e.Details {
-		for _, ft := range d.FieldTables() {
+		tables, err := d.FieldTables()
+		if err != nil {
+			return err
+		}
+		for _, ft := range tables {
 			w.fieldTable(ft)
 		}
 	}
+	return nil
 }
 
-// fieldTable is the table of one object's fields, as error.tmpl writes it.
+// fieldTable is the table of one object's fields and the allowed values of
+// its enum fields, as error.tmpl writes them.
 func (w *errorPart) fieldTable(ft fieldTable) {
 	w.str("\n**", fill(w.w["fields_of"], "path", codeSpan(ft.Path)))
 	if ft.Many {
 		w.str(" ", w.w["each_object"])
 	}
-	w.str(":**\n\n| ", w.w["name"], " | ", w.w["type"], " | ", w.w["required"], " | ", w.w["description"], " |\n| --- | --- | --- | --- |\n")
+	w.str(":**\n\n| ", w.w["name"], " | ", w.w["type"], " | ", w.w["required"], " | ", w.w["description"], " |")
+	if ft.Examples {
+		w.str(" ", w.w["example"], " |\n| --- | --- | --- | --- | --- |\n")
+	} else {
+		w.str("\n| --- | --- | --- | --- |\n")
+	}
 	for _, f := range ft.Fields {
-		desc := "—"
-		if f.Description != "" {
-			desc = cell(f.Description)
+		w.str("| ", cell(codeSpan(f.Name)), " | ", cell(string(f.Type)), " | ", w.yesNo(f.Required), " | ", cell(f.Summary()), " |")
+		switch {
+		case !ft.Examples:
+		case f.Example == "":
+			w.str(" — |")
+		default:
+			w.str(" ", cell(codeSpan(f.Example)), " |")
 		}
-		w.str("| ", cell(codeSpan(f.Name)), " | ", cell(string(f.Type)), " | ", w.yesNo(f.Required), " | ", desc, " |\n")
+		w.str("\n")
+	}
+	for _, f := range ft.Fields {
+		if len(f.Enum) > 0 {
+			w.enum(f.detailData, f.Path)
+		}
 	}
 }
 
-func (w *errorPart) enum(d detailData) {
-	w.str("\n**", fill(w.w["allowed_values"], "detail", codeSpan(d.Name)), ":**\n\n")
+// enum writes the allowed values of d, an enum detail or field at path.
+func (w *errorPart) enum(d detailData, path string) {
+	w.str("\n**", fill(w.w["allowed_values"], "detail", codeSpan(path)), ":**\n\n")
 	if !d.DescribedValues() {
 		for _, v := range d.Enum {
 			w.str("- ", codeSpan(v.Value), "\n")

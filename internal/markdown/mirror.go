@@ -73,6 +73,7 @@ type detailData struct {
 	Description string
 	Enum        []catalog.EnumValue
 	Fields      []*catalog.Detail
+	GRPC        string
 	Pos         catalog.Pos
 }
 
@@ -125,6 +126,7 @@ func newDetailData(d *catalog.Detail, example string, w words) detailData {
 		Description: d.Description,
 		Enum:        d.Enum,
 		Fields:      d.Fields,
+		GRPC:        d.GRPC,
 		Pos:         d.Pos,
 	}
 }

@@ -103,7 +103,9 @@ func (e *plainError) DescribedDetails() bool    { return describedDetails(e.Erro
 func (e *plainError) ReplacementAnchor() string { return replacementAnchor(e.Error.ReplacedBy) }
 func (d plainDetail) Summary() string           { return detailSummary(d.Detail, d.words) }
 func (d plainDetail) DescribedValues() bool     { return describedValues(d.Detail) }
-func (d plainDetail) FieldTables() []fieldTable { return appendFieldTables(nil, d.Name, d.Detail) }
+func (d plainDetail) FieldTables() ([]fieldTable, error) {
+	return appendFieldTables(nil, d.Name, d.Detail, d.words)
+}
 
 type plainEnvelope struct {
 	*catalog.Envelope

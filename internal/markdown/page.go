@@ -3,7 +3,6 @@ package markdown
 import (
 	"bytes"
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -172,25 +171,13 @@ func newErrorData(e *catalog.Error, requestID, lang string, w words) (*errorData
 	}
 	d.Response = strings.Join(resp, "\n")
 	for _, det := range e.Details {
-		ex, err := exampleJSON(det.Example)
+		ex, err := example.DetailJSON(det)
 		if err != nil {
 			return nil, fmt.Errorf("detail %s: %w", det.Name, err)
 		}
-		d.Details = append(d.Details, newDetailData(det, ex, w))
+		d.Details = append(d.Details, newDetailData(det, string(ex), w))
 	}
 	return d, nil
-}
-
-// exampleJSON is a detail's example as encoding/json writes it in the body.
-func exampleJSON(v any) (string, error) {
-	switch v := v.(type) {
-	case nil:
-		return "", nil
-	case catalog.ExampleJSON:
-		return string(v), nil
-	}
-	b, err := json.Marshal(v)
-	return string(b), err
 }
 
 // newEnvelope returns env's docs, or nil when no error is written in it

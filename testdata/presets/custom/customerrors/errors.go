@@ -266,7 +266,9 @@ type definition struct {
 	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
 	required        bool           // the error has required details: its sentinel matches, but Write never sends it
 	objects         []string       // the object and object[] details, which must hold JSON objects
+	fieldEnums      []fieldEnum    // the enum fields of the objects of details with fields
 	reason          string         // ErrorInfo reason; empty when it is the code itself
+	badRequest      string         // the object[] detail sent as BadRequest field violations; empty when none
 	help            []RPCLink      // the catalog's help links
 	unknown         bool           // made by Parse for a code the catalog does not define; see Error.Known
 	once            sync.Once
@@ -415,6 +417,9 @@ func buildError(def *definition, details any, check bool) *Error {
 // left out; a detail encoding/json refuses is left out too.
 func (e *Error) encodeDetails(p *prepared, check bool) {
 	v := reflect.ValueOf(e.details)
+	if check && len(p.enums) > 0 {
+		v = e.checkFieldEnums(v, p.enums)
+	}
 	if check {
 		for i, f := range p.fields {
 			if why := f.problem(v.Field(i)); why != "" {
@@ -533,6 +538,7 @@ type prepared struct {
 	eager   bool           // the details hold slices, maps or raw JSON: newError copies and encodes them
 	floats  bool           // the details hold float64s, which may be NaN: newError checks them
 	checks  bool           // the details hold JSON objects or enum values: newError checks them
+	enums   []enumField    // the enum fields of the details' objects, which newError checks
 	code    string         // the code as a JSON string
 	title   string         // the title as a JSON string
 	message string         // the catalog's message as a JSON string; "" when it has placeholders
@@ -572,6 +578,7 @@ func (def *definition) prepared() *prepared {
 			return
 		}
 		t := reflect.TypeOf(def.zero)
+		p.enums = resolveFieldEnums(t, def.fieldEnums)
 		p.fields = make([]detailsField, t.NumField())
 		for i := range p.fields {
 			sf := t.Field(i)
@@ -644,6 +651,154 @@ func isJSONObject(raw []byte) bool {
 		return c == '{'
 	}
 	return false
+}
+
+// The fields of an object detail may be enums: string types with constants,
+// as enum details are, but without a Valid method each, which would cost a
+// big catalog compile time. newError checks their values from the
+// definitions table instead. A value outside its enum (or the empty value
+// of a required field) is set to "", which the field's omitempty tag leaves
+// out of the body, and the breach is recorded for Write to report; the rest
+// of the object, and of the details, is sent.
+
+// fieldEnum is an enum field of the objects of a detail, as the definitions
+// table lists it.
+type fieldEnum struct {
+	path     string   // JSON names from the detail down to the field: problems.kind, problems.limits.unit
+	values   []string // the enum's values
+	required bool     // the field is required: its empty value is a breach too
+}
+
+// enumField is a fieldEnum located in the details struct.
+type enumField struct {
+	*fieldEnum
+	names []string // the path's names
+	index []int    // the struct field of each name, from the details struct down
+	omit  []bool   // whether the field of each name is left out when empty (omitempty, omitzero)
+}
+
+// resolveFieldEnums locates the enum fields in t, the details struct type.
+// A path that names no field (the emitter writes both, so none does) is
+// left out.
+func resolveFieldEnums(t reflect.Type, enums []fieldEnum) []enumField {
+	var out []enumField
+	for i := range enums {
+		f := enumField{fieldEnum: &enums[i], names: strings.Split(enums[i].path, ".")}
+		typ := t
+		for _, name := range f.names {
+			for typ.Kind() == reflect.Slice {
+				typ = typ.Elem()
+			}
+			j := fieldByJSONName(typ, name)
+			if j < 0 {
+				break
+			}
+			_, opts, _ := strings.Cut(typ.Field(j).Tag.Get("json"), ",")
+			f.index, f.omit = append(f.index, j), append(f.omit, opts != "")
+			typ = typ.Field(j).Type
+		}
+		if len(f.index) == len(f.names) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// fieldByJSONName is the index of t's field of that JSON name; -1 for none.
+func fieldByJSONName(t reflect.Type, name string) int {
+	if t.Kind() != reflect.Struct {
+		return -1
+	}
+	for i := range t.NumField() {
+		if jsonName(t.Field(i)) == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// checkFieldEnums checks the enum fields of v, the details. When one holds a
+// value outside its enum, it returns a copy of v with every such value set
+// to "", which becomes the error's details, and records the breach; else it
+// returns v.
+func (e *Error) checkFieldEnums(v reflect.Value, enums []enumField) reflect.Value {
+	ok := true
+	for i := 0; ok && i < len(enums); i++ {
+		ok = enums[i].valid(v, 0)
+	}
+	if ok {
+		return v
+	}
+	c := reflect.New(v.Type()).Elem()
+	c.Set(v) // its slices are newError's copies: setting their items changes no caller's
+	for i := range enums {
+		enums[i].leaveOut(e, c, 0, "")
+	}
+	e.details = c.Interface()
+	return c
+}
+
+// allowed reports whether s may be sent: one of the values, or nothing at
+// all for an optional field.
+func (f *enumField) allowed(s string) bool {
+	return s == "" && !f.required || slices.Contains(f.values, s)
+}
+
+// valid reports whether every value of the field in v, the value of the
+// path's name at depth (the details struct at 0), is allowed: through every
+// item of a list, skipping the objects the body leaves out.
+func (f *enumField) valid(v reflect.Value, depth int) bool {
+	switch {
+	case v.Kind() == reflect.Slice:
+		for j := range v.Len() {
+			if !f.valid(v.Index(j), depth) {
+				return false
+			}
+		}
+		return true
+	case depth == len(f.index):
+		return f.allowed(v.String())
+	}
+	fv := v.Field(f.index[depth])
+	if depth+1 < len(f.index) && f.omit[depth] && isEmptyValue(fv) {
+		return true // an object left out of the body
+	}
+	return f.valid(fv, depth+1)
+}
+
+// leaveOut is valid, setting each value not allowed to "" and recording the
+// breach with the value's place, at: problems[1].kind.
+func (f *enumField) leaveOut(e *Error, v reflect.Value, depth int, at string) {
+	switch {
+	case v.Kind() == reflect.Slice:
+		for j := range v.Len() {
+			f.leaveOut(e, v.Index(j), depth, at+"["+strconv.Itoa(j)+"]")
+		}
+		return
+	case depth == len(f.index):
+		if s := v.String(); !f.allowed(s) {
+			v.SetString("")
+			e.addBreach("field " + strconv.Quote(at) + ": " + strconv.Quote(s) + " is not one of its values")
+		}
+		return
+	}
+	fv := v.Field(f.index[depth])
+	if depth+1 < len(f.index) && f.omit[depth] && isEmptyValue(fv) {
+		return
+	}
+	if depth > 0 {
+		at += "."
+	}
+	f.leaveOut(e, fv, depth+1, at+f.names[depth])
+}
+
+// addBreach records a breach of the catalog that left no detail out.
+func (e *Error) addBreach(what string) {
+	f := e.flawsToSet()
+	if f.breach != "" {
+		f.breach += "; "
+	}
+	f.breach += what
 }
 
 // appendDetailsObject appends details as json.Marshal writes them, and fails where
@@ -2225,8 +2380,8 @@ func isNamedField(name string, named []string) bool {
 }
 
 // RPCStatus is an error as gRPC and Connect send it on Google's error model
-// (AIP-193: a google.rpc.Status with ErrorInfo, RetryInfo, Help and
-// RequestInfo details), in standard-library types only. The gRPC and Connect
+// (AIP-193: a google.rpc.Status with ErrorInfo, RetryInfo, Help,
+// RequestInfo and BadRequest details), in standard-library types only. The gRPC and Connect
 // packages errgen generates beside this one turn it into their status and
 // back: RPCStatusOf on the server, RPCError on the client.
 type RPCStatus struct {
@@ -2238,6 +2393,10 @@ type RPCStatus struct {
 	RetryDelay time.Duration     // RetryInfo.retry_delay, from the Retry-After header; 0 sends no RetryInfo
 	Links      []RPCLink         // Help.links: the error's docs link, then the catalog's help
 	RequestID  string            // RequestInfo.request_id; "" sends no RequestInfo
+
+	// BadRequest.field_violations: the objects of the error's detail marked
+	// grpc: bad_request; nil sends no BadRequest.
+	FieldViolations []RPCFieldViolation
 }
 
 // RPCLink is a link of AIP-193's Help detail.
@@ -2271,6 +2430,8 @@ func RPCStatusOf(err error) RPCStatus {
 		Metadata:   e.rpcMetadata(),
 		RetryDelay: e.retryDelay(),
 		RequestID:  e.requestID,
+
+		FieldViolations: e.fieldViolations(),
 	}
 	if e.def.DocsURL != "" {
 		s.Links = append(s.Links, RPCLink{Description: e.def.Title, URL: e.def.DocsURL})
@@ -2337,10 +2498,12 @@ var byReason = sync.OnceValue(func() map[string]*definition {
 
 // RPCError is the catalog error a gRPC or Connect client received as s, as
 // Parse gives it for an HTTP response: a reason of the catalog's domain
-// gives its error, details typed again from the metadata; any other reason
-// gives an error whose Known is false, with the reason as its code and the
-// received message. It returns nil when s carries no ErrorInfo (Reason "").
-// Metadata that does not decode into the error's details leaves them out.
+// gives its error, details typed again from the metadata (the detail sent
+// as BadRequest, from the field violations when the metadata lacks it); any
+// other reason gives an error whose Known is false, with the reason as its
+// code and the received message. It returns nil when s carries no
+// ErrorInfo (Reason ""). Metadata that does not decode into the error's
+// details leaves them out.
 func RPCError(s RPCStatus) *Error {
 	if s.Reason == "" {
 		return nil
@@ -2350,9 +2513,9 @@ func RPCError(s RPCStatus) *Error {
 		return rpcUnknown(s)
 	}
 	e := &Error{def: def, message: def.message}
-	if def.zero != nil && len(s.Metadata) > 0 {
+	if md := def.withViolations(s); def.zero != nil && len(md) > 0 {
 		v := reflect.New(reflect.TypeOf(def.zero)).Elem()
-		if _, _, err := decodeObject(def, v, metadataObject(v.Type(), s.Metadata), nil); err == nil {
+		if _, _, err := decodeObject(def, v, metadataObject(v.Type(), md), nil); err == nil {
 			e = newError(def, v.Interface())
 		}
 	}
@@ -2425,6 +2588,89 @@ var rpcHTTPStatus = map[string]int{
 	"NOT_FOUND": 404, "ALREADY_EXISTS": 409, "PERMISSION_DENIED": 403, "RESOURCE_EXHAUSTED": 429,
 	"FAILED_PRECONDITION": 400, "ABORTED": 409, "OUT_OF_RANGE": 400, "UNIMPLEMENTED": 501,
 	"INTERNAL": 500, "UNAVAILABLE": 503, "DATA_LOSS": 500, "UNAUTHENTICATED": 401,
+}
+
+// An error's detail marked grpc: bad_request in the catalog is a list of
+// objects, each naming a field (its "field") and what is wrong with it (its
+// "description", else its "message"): the gRPC and Connect packages send
+// them as AIP-193's BadRequest field violations too, for clients that read
+// only Google's details. ErrorInfo's metadata carries the whole detail, as
+// it carries every detail.
+
+// RPCFieldViolation is a field violation of AIP-193's BadRequest detail.
+type RPCFieldViolation struct {
+	Field       string // the path of the field at fault, e.g. emails[0].value
+	Description string // what is wrong with it
+}
+
+// fieldViolations are the objects of the error's bad_request detail as
+// field violations; nil when it has no such detail, or sends no object of it.
+func (e *Error) fieldViolations() []RPCFieldViolation {
+	if e.def.badRequest == "" {
+		return nil
+	}
+	list, ok := e.detailField(e.def.badRequest)
+	if !ok || list.Kind() != reflect.Slice {
+		return nil
+	}
+	field, desc := violationFields(list.Type().Elem())
+	if field < 0 || desc < 0 {
+		return nil
+	}
+	out := make([]RPCFieldViolation, list.Len())
+	for i := range out {
+		item := list.Index(i)
+		out[i] = RPCFieldViolation{Field: item.Field(field).String(), Description: item.Field(desc).String()}
+	}
+	return out
+}
+
+// violationFields are the indexes of the field and description members of
+// t, the struct type of a bad_request detail's objects; -1 for one t lacks.
+func violationFields(t reflect.Type) (field, desc int) {
+	if desc = fieldByJSONName(t, "description"); desc < 0 {
+		desc = fieldByJSONName(t, "message")
+	}
+	return fieldByJSONName(t, "field"), desc
+}
+
+// withViolations is the metadata s carries for def, with def's bad_request
+// detail made of s's field violations when the metadata lacks it (a server
+// that sends BadRequest without it in ErrorInfo): their field and
+// description, its objects' other fields left empty.
+func (def *definition) withViolations(s RPCStatus) map[string]string {
+	md := s.Metadata
+	if def.badRequest == "" || len(s.FieldViolations) == 0 || def.zero == nil {
+		return md
+	}
+	if _, ok := md[def.badRequest]; ok {
+		return md
+	}
+	t := reflect.TypeOf(def.zero)
+	i := fieldByJSONName(t, def.badRequest)
+	if i < 0 || t.Field(i).Type.Kind() != reflect.Slice {
+		return md
+	}
+	item := t.Field(i).Type.Elem()
+	field, desc := violationFields(item)
+	if field < 0 || desc < 0 {
+		return md
+	}
+	b := []byte{'['}
+	for j, v := range s.FieldViolations {
+		if j > 0 {
+			b = append(b, ',')
+		}
+		b = append(appendString(append(b, `{"field":`...), v.Field), ',')
+		b = append(appendString(b, jsonName(item.Field(desc))), ':')
+		b = append(appendString(b, v.Description), '}')
+	}
+	out := make(map[string]string, len(md)+1)
+	for k, v := range md {
+		out[k] = v
+	}
+	out[def.badRequest] = string(append(b, ']'))
+	return out
 }
 
 // Config adapts the package to a service: where reports go, how errors that

@@ -44,7 +44,8 @@ func codeOf(name string) connect.Code {
 
 // NewError is the Connect error a handler sends for err, on Google's error
 // model (AIP-193): the catalog's gRPC code and message, and as details
-// ErrorInfo (reason, domain, the details as metadata), RetryInfo (from
+// ErrorInfo (reason, domain, the details as metadata), BadRequest (the
+// field violations of a detail marked grpc: bad_request), RetryInfo (from
 // Retry-After), Help (the docs link and the catalog's help) and RequestInfo
 // (the request id). An error that is not a catalog error (nor wraps one) is
 // sent as the fallback: its text never reaches the client. A context's
@@ -59,6 +60,9 @@ func NewError(err error) *connect.Error {
 	var details []proto.Message
 	if s.Reason != "" {
 		details = append(details, &errdetails.ErrorInfo{Reason: s.Reason, Domain: s.Domain, Metadata: s.Metadata})
+	}
+	if len(s.FieldViolations) > 0 {
+		details = append(details, badRequest(s.FieldViolations))
 	}
 	if s.RetryDelay > 0 {
 		details = append(details, &errdetails.RetryInfo{RetryDelay: durationpb.New(s.RetryDelay)})
@@ -79,6 +83,15 @@ func NewError(err error) *connect.Error {
 		}
 	}
 	return ce
+}
+
+// badRequest is AIP-193's BadRequest detail of field violations.
+func badRequest(vs []stackoneerrors.RPCFieldViolation) *errdetails.BadRequest {
+	d := &errdetails.BadRequest{}
+	for _, v := range vs {
+		d.FieldViolations = append(d.FieldViolations, &errdetails.BadRequest_FieldViolation{Field: v.Field, Description: v.Description})
+	}
+	return d
 }
 
 // FromError is the catalog error err is, wraps, or carries as a Connect
@@ -123,6 +136,10 @@ func rpcStatus(ce *connect.Error) stackoneerrors.RPCStatus {
 			}
 		case *errdetails.RequestInfo:
 			s.RequestID = d.GetRequestId()
+		case *errdetails.BadRequest:
+			for _, v := range d.GetFieldViolations() {
+				s.FieldViolations = append(s.FieldViolations, stackoneerrors.RPCFieldViolation{Field: v.GetField(), Description: v.GetDescription()})
+			}
 		}
 	}
 	return s

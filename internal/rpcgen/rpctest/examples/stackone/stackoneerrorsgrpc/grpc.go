@@ -56,9 +56,10 @@ func nameOf(c codes.Code) string {
 
 // Status is the gRPC status a server sends for err, on Google's error model
 // (AIP-193): the catalog's gRPC code and message, and as details ErrorInfo
-// (reason, domain, the details as metadata), RetryInfo (from Retry-After),
-// Help (the docs link and the catalog's help) and RequestInfo (the request
-// id). An error that is not a catalog error (nor wraps one) is sent as the
+// (reason, domain, the details as metadata), BadRequest (the field
+// violations of a detail marked grpc: bad_request), RetryInfo (from
+// Retry-After), Help (the docs link and the catalog's help) and RequestInfo
+// (the request id). An error that is not a catalog error (nor wraps one) is sent as the
 // fallback: its text never reaches the client. A context's cancellation or
 // deadline is CANCELLED or DEADLINE_EXCEEDED. A nil err is OK.
 func Status(err error) *status.Status {
@@ -70,6 +71,9 @@ func Status(err error) *status.Status {
 	var details []proto.Message
 	if s.Reason != "" {
 		details = append(details, &errdetails.ErrorInfo{Reason: s.Reason, Domain: s.Domain, Metadata: s.Metadata})
+	}
+	if len(s.FieldViolations) > 0 {
+		details = append(details, badRequest(s.FieldViolations))
 	}
 	if s.RetryDelay > 0 {
 		details = append(details, &errdetails.RetryInfo{RetryDelay: durationpb.New(s.RetryDelay)})
@@ -90,6 +94,15 @@ func Status(err error) *status.Status {
 		}
 	}
 	return status.FromProto(p)
+}
+
+// badRequest is AIP-193's BadRequest detail of field violations.
+func badRequest(vs []stackoneerrors.RPCFieldViolation) *errdetails.BadRequest {
+	d := &errdetails.BadRequest{}
+	for _, v := range vs {
+		d.FieldViolations = append(d.FieldViolations, &errdetails.BadRequest_FieldViolation{Field: v.Field, Description: v.Description})
+	}
+	return d
 }
 
 // FromError is the catalog error err is, wraps, or carries as a gRPC status
@@ -131,6 +144,10 @@ func rpcStatus(st *status.Status) stackoneerrors.RPCStatus {
 			}
 		case *errdetails.RequestInfo:
 			s.RequestID = d.GetRequestId()
+		case *errdetails.BadRequest:
+			for _, v := range d.GetFieldViolations() {
+				s.FieldViolations = append(s.FieldViolations, stackoneerrors.RPCFieldViolation{Field: v.GetField(), Description: v.GetDescription()})
+			}
 		}
 	}
 	return s
