@@ -39,12 +39,13 @@ func (tr *translationReader) entry(e *Error, keyN, n *yaml.Node) *ErrorTranslati
 			et.Details = tr.details(e, f.value, what)
 		}
 	}
-	tr.freshness(&et.Source, &et.Stale, et.Reviewed, et.translates(), SourceHash(e), sourcePos, what)
+	tr.freshness(&et.Source, &et.Stale, et.Reviewed, et.Translates(), SourceHash(e), sourcePos, what)
 	return et
 }
 
-// translates reports whether the entry translates some text.
-func (et *ErrorTranslation) translates() bool {
+// Translates reports whether the entry translates some text: only then is
+// it stale when its source is not today's.
+func (et *ErrorTranslation) Translates() bool {
 	if et.Title != "" || et.Message != nil || et.Description != "" || et.Causes != nil || et.Remediation != nil {
 		return true
 	}
@@ -124,7 +125,7 @@ func (tr *translationReader) rows(n *yaml.Node, what string, source []Troublesho
 	var rows []Troubleshooting
 	for i, item := range items {
 		var r Troubleshooting
-		for _, f := range tr.fields(item, "troubleshooting row", troubleshootTransKey, nil) {
+		for _, f := range tr.fields(item, "troubleshooting row", troubleshootKey, nil) {
 			if f.key == "check" {
 				r.Check = tr.text(f.value, what+": troubleshooting check", source[i].Check)
 			} else {

@@ -75,11 +75,8 @@ func (r *nodeReader) catalog(n *yaml.Node) *catalogReader {
 			c.API = r.str(f.value, "api")
 		case "description":
 			c.Description = r.str(f.value, "description")
-		case "language":
-			c.Language = r.str(f.value, "language")
-			cr.languagePos = posOf(f.value)
-		case "languages":
-			cr.languages(f.value)
+		case "language", "languages":
+			cr.languageKey(f)
 		case "format":
 			formatNode = f.value
 		case "type_base":

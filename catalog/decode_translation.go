@@ -12,13 +12,12 @@ import (
 // The keys of a translation file (translations/LANG.yaml), in the order
 // docs/translations.md lists them; hints draw on them.
 var (
-	translationKeys      = []string{"language", "source", "reviewed", "page", "description", "docs", "categories", "errors"}
-	translationDocsKeys  = []string{"title", "sections", "providers"}
-	providerTransKeys    = []string{"notes", "issues"}
-	issueTransKeys       = []string{"cause", "fix"}
-	entryKeys            = []string{"source", "reviewed", "title", "message", "description", "causes", "remediation", "troubleshooting", "details"}
-	detailTransKeys      = []string{"description", "enum"}
-	troubleshootTransKey = troubleshootKey
+	translationKeys     = []string{"language", "source", "reviewed", "page", "description", "docs", "categories", "errors"}
+	translationDocsKeys = []string{"title", "sections", "providers"}
+	providerTransKeys   = []string{"notes", "issues"}
+	issueTransKeys      = []string{"cause", "fix"}
+	entryKeys           = []string{"source", "reviewed", "title", "message", "description", "causes", "remediation", "troubleshooting", "details"}
+	detailTransKeys     = []string{"description", "enum"}
 )
 
 // translationReader reads one translation file into a Translation,
@@ -26,13 +25,12 @@ var (
 // must be one the catalog has. Texts left "" (or null) are untranslated.
 type translationReader struct {
 	*nodeReader
-	c          *Catalog
-	t          *Translation
-	byCode     map[string]*Error // the errors in use and the retired ones
-	codes      []string          // their codes, in catalog order, for hints
-	warnings   *diag.List
-	translates bool // the file translates some top-level text
-	sourcePos  Pos  // where the top-level source is, or the file
+	c         *Catalog
+	t         *Translation
+	byCode    map[string]*Error // the errors in use and the retired ones
+	codes     []string          // their codes, in catalog order, for hints
+	warnings  *diag.List
+	sourcePos Pos // where the top-level source is, or the file
 }
 
 // file reads the translation file's top mapping.
@@ -66,8 +64,32 @@ func (tr *translationReader) file(n *yaml.Node) {
 	if n.Kind == yaml.MappingNode && !language {
 		tr.probs.add(posOf(n), "translation file: missing required key \"language\": add language: %s", t.Language)
 	}
-	tr.translates = tr.translates || t.Description != "" || t.DocsTitle != ""
-	tr.freshness(&t.Source, &t.Stale, t.Reviewed, tr.translates, TopSourceHash(tr.c), tr.sourcePos, "the top-level texts (description, docs)")
+	tr.freshness(&t.Source, &t.Stale, t.Reviewed, t.TranslatesTop(), TopSourceHash(tr.c), tr.sourcePos, "the top-level texts (description, docs)")
+}
+
+// TranslatesTop reports whether the file translates some top-level text
+// (TopSourceHash's): only then is it stale when its source is not
+// today's.
+func (t *Translation) TranslatesTop() bool {
+	if t.Description != "" || t.DocsTitle != "" {
+		return true
+	}
+	for _, s := range t.Sections {
+		if s.Title != "" || s.Body != "" {
+			return true
+		}
+	}
+	for _, p := range t.Providers {
+		if p.Notes != "" {
+			return true
+		}
+		for _, is := range p.Issues {
+			if is.Cause != "" || is.Fix != "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // optStr reads a text of the file: a string, or null for one left empty.
@@ -95,7 +117,7 @@ func (tr *translationReader) nothingToTranslate(pos Pos, what string) {
 
 // source reads a source hash: the hex digits errgen translate writes.
 func (tr *translationReader) source(n *yaml.Node) string {
-	s := tr.str(n, "source")
+	s, _ := tr.scalar(n, "source") // 12345678, unquoted, is a number to YAML, and a hash all the same
 	if s != "" && !isSourceHash(s) {
 		tr.probs.add(posOf(n), "source %q is not a source hash (%d hex digits, which errgen translate writes): remove it, and mark the entry reviewed: true", s, sourceLen)
 		return ""
@@ -167,7 +189,6 @@ func (tr *translationReader) docs(n *yaml.Node) {
 					} else {
 						s.Body = tr.text(sf.value, "docs section body", d.Sections[i].Body)
 					}
-					tr.translates = tr.translates || s.Title != "" || s.Body != ""
 				}
 				t.Sections = append(t.Sections, s)
 			}
@@ -186,7 +207,6 @@ func (tr *translationReader) provider(n *yaml.Node, src Provider) Provider {
 	for _, f := range tr.fields(n, "provider", providerTransKeys, nil) {
 		if f.key == "notes" {
 			p.Notes = tr.text(f.value, "provider notes", src.Notes)
-			tr.translates = tr.translates || p.Notes != ""
 			continue
 		}
 		items := tr.sameLength(f.value, fmt.Sprintf("provider %q: issues", src.Name), "issue", len(src.Issues))
@@ -198,7 +218,6 @@ func (tr *translationReader) provider(n *yaml.Node, src Provider) Provider {
 				} else {
 					is.Fix = tr.text(isf.value, "provider issue fix", src.Issues[i].Fix)
 				}
-				tr.translates = tr.translates || is.Cause != "" || is.Fix != ""
 			}
 			p.Issues = append(p.Issues, is)
 		}

@@ -34,6 +34,16 @@ func LanguageProblem(tag string) string {
 	return ""
 }
 
+// languageKey reads language, the catalog's own, or languages.
+func (cr *catalogReader) languageKey(f field) {
+	if f.key == "languages" {
+		cr.languages(f.value)
+		return
+	}
+	cr.c.Language = cr.str(f.value, "language")
+	cr.languagePos = posOf(f.value)
+}
+
 // languages reads the languages list: the languages the API speaks
 // besides the catalog's own.
 func (cr *catalogReader) languages(n *yaml.Node) {

@@ -1,6 +1,7 @@
 package catalog_test
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -186,4 +187,42 @@ errors:
 			t.Errorf("%s → %s: hash changes %v, want %v", tt.from, tt.to, got, tt.changes)
 		}
 	}
+}
+
+// FuzzTranslation feeds any bytes to the loader as translations/de.yaml of
+// testdata/translated's catalog: it loads with warnings or reports
+// problems, never panics, every problem at a position of its file, and a
+// catalog it returns reads in German without panicking.
+func FuzzTranslation(f *testing.F) {
+	root, err := os.ReadFile("testdata/translated/catalog.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	seeds, _ := filepath.Glob("testdata/translated/translations/*.yaml")
+	more, _ := filepath.Glob("../translations/*.yaml")
+	for _, p := range append(seeds, more...) {
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte("language: de\nerrors: {NOT_FOUND: {message: \"{id}\", details: {id: {enum: {a: b}}}}}\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := catalog.LoadFiles(catalog.MemFiles{"catalog.yaml": root, "translations/de.yaml": data}, "catalog.yaml")
+		if err != nil {
+			var probs *diag.List
+			if !errors.As(err, &probs) || len(probs.Items) == 0 {
+				t.Fatalf("error %v is not a list of problems", err)
+			}
+			for _, d := range probs.Items {
+				if d.Pos.File != "translations/de.yaml" || d.Pos.Line < 1 {
+					t.Fatalf("problem not in the translation file: %s", d)
+				}
+			}
+			return
+		}
+		de := c.In("de")
+		if len(de.Errors) != len(c.Errors) || c.Translations["de"] == nil {
+			t.Fatalf("In(de) has %d errors, the catalog %d", len(de.Errors), len(c.Errors))
+		}
+	})
 }

@@ -95,3 +95,53 @@ func TestSchemaKeysMatchLoader(t *testing.T) {
 		}
 	}
 }
+
+// The translation files' schema names exactly the keys the loader reads.
+func TestTranslationSchemaKeysMatchLoader(t *testing.T) {
+	data, err := os.ReadFile("../translation.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type node struct {
+		Properties           map[string]*node `json:"properties"`
+		Items                *node            `json:"items"`
+		AdditionalProperties json.RawMessage  `json:"additionalProperties"`
+		Defs                 map[string]*node `json:"$defs"`
+	}
+	var root node
+	if err := json.Unmarshal(data, &root); err != nil {
+		t.Fatal(err)
+	}
+	keys := func(n *node) []string {
+		var ks []string
+		for k := range n.Properties {
+			ks = append(ks, k)
+		}
+		slices.Sort(ks)
+		return ks
+	}
+	var detail node
+	if err := json.Unmarshal(root.Defs["entry"].Properties["details"].AdditionalProperties, &detail); err != nil {
+		t.Fatal(err)
+	}
+	docs := root.Properties["docs"]
+	tests := []struct {
+		what string
+		got  *node
+		want []string
+	}{
+		{"translation file", &root, translationKeys},
+		{"docs", docs, translationDocsKeys},
+		{"section", docs.Properties["sections"].Items, sectionKeys},
+		{"provider", docs.Properties["providers"].Items, providerTransKeys},
+		{"issue", docs.Properties["providers"].Items.Properties["issues"].Items, issueTransKeys},
+		{"entry", root.Defs["entry"], entryKeys},
+		{"troubleshooting row", root.Defs["entry"].Properties["troubleshooting"].Items, troubleshootKey},
+		{"detail", &detail, detailTransKeys},
+	}
+	for _, tt := range tests {
+		if got, want := keys(tt.got), slices.Sorted(slices.Values(tt.want)); !slices.Equal(got, want) {
+			t.Errorf("%s: the schema has %v, the loader reads %v", tt.what, got, want)
+		}
+	}
+}

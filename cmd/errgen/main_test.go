@@ -42,7 +42,26 @@ func workdir(t *testing.T) string {
 	if err := os.WriteFile(filepath.Join(dir, "catalog.yaml"), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	copyTranslations(t, dir)
 	return dir
+}
+
+// copyTranslations copies the bundled catalog's translation files into
+// dir/translations, for a copy of the bundled catalog in dir.
+func copyTranslations(t *testing.T, dir string) {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join(filepath.Dir(bundledCatalog), "translations", "*.yaml"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no translation files beside %s: %v", bundledCatalog, err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "translations"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range paths {
+		if err := os.WriteFile(filepath.Join(dir, "translations", filepath.Base(p)), mustRead(t, p), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // rpcOutputsOff matches the bundled catalog's grpc.out and grpc.connect_out.

@@ -33,6 +33,7 @@ func outputsCatalog(t *testing.T, keys string) string {
 	if err := os.WriteFile(filepath.Join(dir, "svc", "catalog.yaml"), []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	copyTranslations(t, filepath.Join(dir, "svc"))
 	spec := readOA(t, filepath.Join(openapiTestdata, "tasks-3.1.yaml"))
 	if err := os.WriteFile(filepath.Join(svc, "tasks.yaml"), spec, 0o644); err != nil {
 		t.Fatal(err)

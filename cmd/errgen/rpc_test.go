@@ -23,6 +23,7 @@ func TestRPCOutputs(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	copyTranslations(t, filepath.Join(dir, "api"))
 	code, stdout, stderr := runIn(t, dir, "api/catalog.yaml", "--out", "internal")
 	if code != exitOK || !strings.HasSuffix(stdout, "errgen: wrote 5 outputs\n") {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
