@@ -1,4 +1,6 @@
-// Package markdown writes the Markdown error-reference page of a catalog.
+// Package markdown writes the Markdown error-reference page of a catalog,
+// one per language it speaks (languages.go), in that language's words
+// (words.go).
 //
 // The page is rendered from the text/template files of package templates,
 // which documents the data and functions they receive; overrides replace
@@ -18,10 +20,12 @@ import (
 	"github.com/errgen/errgen/catalog"
 )
 
-// Generate renders c's reference page in its default language, named
-// DefaultName. header is the generated-file marker, written as an HTML
-// comment on the page's first line; templates holds *.tmpl files replacing
-// the bundled ones of the same names, or is nil.
+// Generate renders c's reference page in the language c reads in (its
+// default language, unless c is what catalog.Catalog.In returned), the
+// default language's page named DefaultName. header is the generated-file
+// marker, written as an HTML comment on the page's first line; templates
+// holds *.tmpl files replacing the bundled ones of the same names, or is
+// nil.
 func Generate(c *catalog.Catalog, header string, templates fs.FS) ([]byte, error) {
 	set, err := templateSet(templates)
 	if err != nil {
