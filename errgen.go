@@ -53,49 +53,89 @@ type Options struct {
 	Connect   bool     // generate the Connect package whatever grpc.connect_out says
 	GoImport  string   // the Go package's import path, which the gRPC and Connect packages import; overrides go.import
 	Outputs   []Output // the outputs to compute, in any order, of those on; nil or empty for every one on
+
+	// PageName is the file name of the Markdown page in the default
+	// language, which the other languages' pages are named after (PagePath)
+	// and which they all link; "" for the last element of docs.out, else
+	// errors.md.
+	PageName string
 }
 
-// File is one generated output.
+// File is one generated output. The Markdown output is one File per
+// language the catalog speaks: the default language's first, then each of
+// its languages, in catalog order.
 type File struct {
-	Output Output // which output
-	Path   string // default path, relative to the output directory, slash-separated
-	Data   []byte // the complete contents
+	Output   Output // which output
+	Path     string // default path, relative to the output directory, slash-separated
+	Data     []byte // the complete contents
+	Language string // a Markdown page's language when it is not the default language's page; "" for every other file
 }
 
-// emitter produces one output from a catalog.
+// PagePath is the name of the Markdown page in lang beside the page named
+// name: lang inserted before name's extension (errors.md, de →
+// errors.de.md), or appended when it has none. Give it the last element of
+// a path: only that changes.
+func PagePath(name, lang string) string { return markdown.PagePath(name, lang) }
+
+// emitter produces one output from a catalog: its files, in order.
 type emitter struct {
 	output Output
-	path   func(c *catalog.Catalog, opts Options) string
-	emit   func(c *catalog.Catalog, opts Options) ([]byte, error)
+	emit   func(c *catalog.Catalog, opts Options) ([]File, error)
 	on     func(c *catalog.Catalog, opts Options) bool // nil: always
 }
 
+// oneFile is the emit function of an output that is one file at path.
+func oneFile(o Output, path func(c *catalog.Catalog, opts Options) string, emit func(c *catalog.Catalog, opts Options) ([]byte, error)) func(*catalog.Catalog, Options) ([]File, error) {
+	return func(c *catalog.Catalog, opts Options) ([]File, error) {
+		data, err := emit(c, opts)
+		if err != nil {
+			return nil, err
+		}
+		return []File{{Output: o, Path: path(c, opts), Data: data}}, nil
+	}
+}
+
 var emitters = []emitter{
-	{OutputGo, func(c *catalog.Catalog, opts Options) string {
+	{OutputGo, oneFile(OutputGo, func(c *catalog.Catalog, opts Options) string {
 		return path.Join(goPackage(c, opts), "errors.go")
 	}, func(c *catalog.Catalog, opts Options) ([]byte, error) {
 		return golang.Generate(c, goPackage(c, opts), Header)
-	}, nil},
-	{OutputOpenAPI, func(*catalog.Catalog, Options) string { return "openapi.yaml" }, func(c *catalog.Catalog, _ Options) ([]byte, error) {
+	}), nil},
+	{OutputOpenAPI, oneFile(OutputOpenAPI, func(*catalog.Catalog, Options) string { return "openapi.yaml" }, func(c *catalog.Catalog, _ Options) ([]byte, error) {
 		return openapi.Generate(c, Header)
-	}, nil},
-	{OutputMarkdown, func(*catalog.Catalog, Options) string { return "errors.md" }, func(c *catalog.Catalog, opts Options) ([]byte, error) {
-		return markdown.Generate(c, Header, opts.Templates)
-	}, nil},
-	{OutputGRPC, func(c *catalog.Catalog, opts Options) string {
+	}), nil},
+	{OutputMarkdown, markdownPages, nil},
+	{OutputGRPC, oneFile(OutputGRPC, func(c *catalog.Catalog, opts Options) string {
 		return path.Join(names.GRPCPackage(c, goPackage(c, opts)), "grpc.go")
 	}, func(c *catalog.Catalog, opts Options) ([]byte, error) {
 		return rpcPackage(c, opts, rpcgen.GRPC, names.GRPCPackage(c, goPackage(c, opts)))
-	}, func(c *catalog.Catalog, opts Options) bool {
+	}), func(c *catalog.Catalog, opts Options) bool {
 		return opts.GRPC || c.GRPC.Out != "" && c.GRPC.Out != catalog.OutputOff
 	}},
-	{OutputConnect, func(c *catalog.Catalog, opts Options) string {
+	{OutputConnect, oneFile(OutputConnect, func(c *catalog.Catalog, opts Options) string {
 		return path.Join(names.ConnectPackage(c, goPackage(c, opts)), "connect.go")
 	}, func(c *catalog.Catalog, opts Options) ([]byte, error) {
 		return rpcPackage(c, opts, rpcgen.Connect, names.ConnectPackage(c, goPackage(c, opts)))
-	}, func(c *catalog.Catalog, opts Options) bool {
+	}), func(c *catalog.Catalog, opts Options) bool {
 		return opts.Connect || c.GRPC.ConnectOut != "" && c.GRPC.ConnectOut != catalog.OutputOff
 	}},
+}
+
+// markdownPages is the Markdown output: one page per language.
+func markdownPages(c *catalog.Catalog, opts Options) ([]File, error) {
+	name := opts.PageName
+	if name == "" && c.Docs.Out != "" && c.Docs.Out != catalog.OutputOff {
+		name = path.Base(c.Docs.Out)
+	}
+	pages, err := markdown.Pages(c, Header, opts.Templates, name)
+	if err != nil {
+		return nil, err
+	}
+	files := make([]File, len(pages))
+	for i, p := range pages {
+		files[i] = File{Output: OutputMarkdown, Path: p.Name, Data: p.Data, Language: p.Language}
+	}
+	return files, nil
 }
 
 // rpcPackage writes the gRPC or Connect package pkg, which needs the
@@ -123,7 +163,7 @@ func rpcPackage(c *catalog.Catalog, opts Options, k rpcgen.Kind, pkg string) ([]
 //
 // Generate applies it too, for a catalog loaded without it.
 func Check(c *catalog.Catalog) []diag.Diagnostic {
-	return golang.Rules(c)
+	return append(golang.Rules(c), markdown.Rules(c)...)
 }
 
 // Generate returns the outputs for c that are on (the gRPC and Connect
@@ -145,14 +185,12 @@ func Generate(c *catalog.Catalog, opts Options) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	files := make([]File, len(chosen))
+	outs := make([][]File, len(chosen))
 	errs := make([]error, len(chosen))
 	var wg sync.WaitGroup
 	for i, em := range chosen {
 		wg.Go(func() {
-			data, err := em.emit(c, opts)
-			files[i] = File{Output: em.output, Path: em.path(c, opts), Data: data}
-			errs[i] = err
+			outs[i], errs[i] = em.emit(c, opts)
 		})
 	}
 	wg.Wait()
@@ -161,7 +199,7 @@ func Generate(c *catalog.Catalog, opts Options) ([]File, error) {
 			return nil, fmt.Errorf("%s output: %w", chosen[i].output, err)
 		}
 	}
-	return files, nil
+	return slices.Concat(outs...), nil
 }
 
 // selected is the emitters Generate runs, in its order: those on for c and

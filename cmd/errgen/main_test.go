@@ -67,7 +67,9 @@ func copyTranslations(t *testing.T, dir string) {
 // rpcOutputsOff matches the bundled catalog's grpc.out and grpc.connect_out.
 var rpcOutputsOff = regexp.MustCompile(`(?m)^  (out|connect_out): generated/apierrors(grpc|connect)/.*\n`)
 
-var defaultOutputs = []string{"generated/apierrors/errors.go", "generated/openapi.yaml", "generated/errors.md"}
+// defaultOutputs are the bundled catalog's outputs in their default places:
+// the Go package, the OpenAPI document and a page per language.
+var defaultOutputs = []string{"generated/apierrors/errors.go", "generated/openapi.yaml", "generated/errors.md", "generated/errors.de.md", "generated/errors.fr.md"}
 
 func TestGenerateDefaults(t *testing.T) {
 	dir := workdir(t)
@@ -85,7 +87,7 @@ func TestGenerateDefaults(t *testing.T) {
 	}
 	// A second run changes nothing, so writes nothing.
 	code, stdout, _ = runIn(t, dir, "generate")
-	if code != exitOK || stdout != "errgen: 3 outputs up to date\n" {
+	if code != exitOK || stdout != "errgen: 5 outputs up to date\n" {
 		t.Errorf("second run: exit %d, stdout %q; want 0 and nothing written", code, stdout)
 	}
 	if code, _, stderr := runIn(t, dir, "--check"); code != exitOK {

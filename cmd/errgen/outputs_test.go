@@ -48,7 +48,7 @@ openapi: augment: [{spec: api/tasks.yaml, out: api/tasks.gen.yaml}]
 docs: out: docs/errors.md
 `
 
-var catalogOutputs = []string{"svc/internal/apierrors/errors.go", "svc/api/errors.yaml", "svc/docs/errors.md", "svc/api/tasks.gen.yaml"}
+var catalogOutputs = []string{"svc/internal/apierrors/errors.go", "svc/api/errors.yaml", "svc/docs/errors.md", "svc/docs/errors.de.md", "svc/docs/errors.fr.md", "svc/api/tasks.gen.yaml"}
 
 // With the outputs in the catalog, "errgen CATALOG" and "--check" need no
 // other flag; the paths are relative to the catalog's folder, not the
@@ -68,13 +68,13 @@ func TestOutputsFromCatalog(t *testing.T) {
 			t.Errorf("%s not written: %v", out, err)
 		}
 	}
-	if !strings.HasSuffix(stdout, "errgen: wrote 4 outputs\n") {
+	if !strings.HasSuffix(stdout, "errgen: wrote 6 outputs\n") {
 		t.Errorf("stdout %q", stdout)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "generated")); !os.IsNotExist(err) {
 		t.Errorf("generated/ was created although the catalog places every output")
 	}
-	if code, stdout, stderr := runIn(t, filepath.Join(dir, "svc"), "--check"); code != exitOK || stdout != "errgen: 4 outputs up to date\n" {
+	if code, stdout, stderr := runIn(t, filepath.Join(dir, "svc"), "--check"); code != exitOK || stdout != "errgen: 6 outputs up to date\n" {
 		t.Errorf("--check in the catalog's folder: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	// One missing output: one line naming it and the command (after the

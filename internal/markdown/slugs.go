@@ -102,9 +102,9 @@ func atxLevel(line string) int {
 
 // uniqueHeadingIDs gives a distinct slug to every heading whose id would
 // be one of the page's anchors. An error's heading follows its anchor: it
-// gains its status ("CONFLICT (409)"), another heading " (section)"; a
-// number follows if that is taken too.
-func uniqueHeadingIDs(page []byte, statusOf map[string]int) []byte {
+// gains its status ("CONFLICT (409)"), another heading the page's word for
+// a section (" (section)"); a number follows if that is taken too.
+func uniqueHeadingIDs(page []byte, statusOf map[string]int, section string) []byte {
 	lines := strings.Split(string(page), "\n")
 	anchors, inFence := pageAnchors(lines)
 	if len(anchors) == 0 {
@@ -135,7 +135,7 @@ func uniqueHeadingIDs(page []byte, statusOf map[string]int) []byte {
 				lastAnchor = html.UnescapeString(m[1])
 			}
 		}
-		if suffix := headingSuffix(ids, anchors, headingText(line), statusOf, lastAnchor); suffix != "" {
+		if suffix := headingSuffix(ids, anchors, headingText(line), statusOf, lastAnchor, section); suffix != "" {
 			lines[i] = strings.TrimRight(line, " ") + suffix
 			changed = true
 		}
@@ -177,14 +177,14 @@ func pageAnchors(lines []string) (map[string]bool, []bool) {
 
 // headingSuffix takes the id of the heading text, and returns "" when its
 // slug is no anchor, else the suffix that makes it none: the status of the
-// error whose anchor lastAnchor is, or "section", then a number if need be.
-func headingSuffix(ids slugger, anchors map[string]bool, text string, statusOf map[string]int, lastAnchor string) string {
+// error whose anchor lastAnchor is, or section, then a number if need be.
+func headingSuffix(ids slugger, anchors map[string]bool, text string, statusOf map[string]int, lastAnchor, section string) string {
 	slug := githubSlug(text)
 	if !anchors[ids.next(slug)] {
 		ids.take(slug)
 		return ""
 	}
-	word := "section"
+	word := section
 	if status, ok := statusOf[lastAnchor]; ok {
 		word = strconv.Itoa(status)
 	}

@@ -21,8 +21,9 @@ func (e *errorData) Summary() string { return errorSummary(e.Error) }
 func (e *errorData) DescribedDetails() bool { return describedDetails(e.Error) }
 
 // Summary is the detail's Description cell: its description, else a
-// pointer to its allowed values, else a dash (described by none).
-func (d detailData) Summary() string { return detailSummary(d.Detail) }
+// pointer to its allowed values (the word enum_summary), else a dash
+// (described by none).
+func (d detailData) Summary() string { return detailSummary(d.Detail, d.words) }
 
 // DescribedValues reports whether some allowed value of the detail has a
 // description: the values are a table then, a list otherwise.
@@ -49,12 +50,12 @@ func describedDetails(e *catalog.Error) bool {
 	return false
 }
 
-func detailSummary(d *catalog.Detail) string {
+func detailSummary(d *catalog.Detail, w words) string {
 	switch {
 	case d.Description != "":
 		return d.Description
 	case len(d.Enum) > 0:
-		return "One of the allowed values below."
+		return w["enum_summary"]
 	}
 	return "—"
 }
@@ -103,10 +104,10 @@ type fieldData struct {
 // FieldTables lists the tables of the detail's objects and of the objects
 // nested in them, depth first; none for a free-form object.
 func (d detailData) FieldTables() ([]fieldTable, error) {
-	return appendFieldTables(nil, d.Name, d.Detail)
+	return appendFieldTables(nil, d.Name, d.Detail, d.words)
 }
 
-func appendFieldTables(tables []fieldTable, path string, d *catalog.Detail) ([]fieldTable, error) {
+func appendFieldTables(tables []fieldTable, path string, d *catalog.Detail, w words) ([]fieldTable, error) {
 	if len(d.Fields) == 0 {
 		return tables, nil
 	}
@@ -116,13 +117,13 @@ func appendFieldTables(tables []fieldTable, path string, d *catalog.Detail) ([]f
 		if err != nil {
 			return nil, fmt.Errorf("field %s.%s: %w", path, f.Name, err)
 		}
-		ft.Fields = append(ft.Fields, fieldData{newDetailData(f, string(ex)), path + "." + f.Name})
+		ft.Fields = append(ft.Fields, fieldData{newDetailData(f, string(ex), w), path + "." + f.Name})
 		ft.Examples = ft.Examples || ex != nil
 	}
 	tables = append(tables, ft)
 	for _, f := range d.Fields {
 		var err error
-		if tables, err = appendFieldTables(tables, path+"."+f.Name, f); err != nil {
+		if tables, err = appendFieldTables(tables, path+"."+f.Name, f, w); err != nil {
 			return nil, err
 		}
 	}

@@ -98,6 +98,9 @@ func (g *generator) components() (*yaml.Node, error) {
 	comps := yamlnode.Map()
 	yamlnode.Set(comps, "schemas", g.schemas)
 	yamlnode.Set(comps, "responses", responses)
+	if h := g.headerComponents(); h != nil {
+		yamlnode.Set(comps, "headers", h)
+	}
 	return comps, nil
 }
 

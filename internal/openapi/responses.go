@@ -86,8 +86,9 @@ func (g *generator) defaultResponse() (*yaml.Node, error) {
 	r := yamlnode.Map()
 	yamlnode.Set(r, "description", yamlnode.Str(fmt.Sprintf("Any other error. An error the service does not know is answered as `%s` (%d %s).",
 		fb.Code, fb.Status, http.StatusText(fb.Status))))
-	if g.c.RequestID.Header != "" {
+	if g.c.RequestID.Header != "" || g.multilingual() {
 		headers := yamlnode.Map()
+		g.contentLanguageRef(headers)
 		g.requestIDHeader(headers)
 		yamlnode.Set(r, "headers", headers)
 	}
