@@ -195,12 +195,12 @@ func NewInternalError() *Error {
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [6]definition{
-	{Definition: Definition{Code: CodeUnauthenticated, Status: 401, Title: "Not signed in", DocsURL: "https://docs.bookshop.example/errors#unauthenticated", Category: "Access", GRPCCode: "UNAUTHENTICATED"}, envelope: &envelopes[0], typeURI: "https://errors.bookshop.example/unauthenticated", message: "A valid access token is required.", challenge: "Bearer", body: "{\"type\":\"https://errors.bookshop.example/unauthenticated\",\"title\":\"Not signed in\",\"status\":401,\"detail\":\"A valid access token is required.\",\"code\":\"UNAUTHENTICATED\"}"},
-	{Definition: Definition{Code: CodeBookNotFound, Status: 404, Title: "Book not found", DocsURL: "https://docs.bookshop.example/errors#book-not-found", Category: "Catalog", GRPCCode: "NOT_FOUND", Since: "v1.2"}, envelope: &envelopes[0], typeURI: "https://errors.bookshop.example/book-not-found", messageTemplate: []templatePart{{literal: "No book has the ISBN "}, {detail: "isbn"}, {literal: "."}}, zero: BookNotFoundDetails{}, required: true},
-	{Definition: Definition{Code: CodeOrderConflict, Status: 409, Title: "Order changed", DocsURL: "https://docs.bookshop.example/errors#order-conflict", Category: "Orders", GRPCCode: "ABORTED"}, envelope: &envelopes[0], typeURI: "https://errors.bookshop.example/order-conflict", message: "The order changed since you read it.", body: "{\"type\":\"https://errors.bookshop.example/order-conflict\",\"title\":\"Order changed\",\"status\":409,\"detail\":\"The order changed since you read it.\",\"code\":\"ORDER_CONFLICT\"}"},
-	{Definition: Definition{Code: CodeInvalidOrder, Status: 422, Title: "Invalid order", DocsURL: "https://docs.bookshop.example/errors#invalid-order", Category: "Orders", GRPCCode: "INVALID_ARGUMENT", Deprecated: "Validation moves to the checkout.", ReplacedBy: "ORDER_CONFLICT"}, envelope: &envelopes[0], typeURI: "https://errors.bookshop.example/invalid-order", message: "The order is not valid.", zero: InvalidOrderDetails{}, required: true},
-	{Definition: Definition{Code: CodeTooManyRequests, Status: 429, Title: "Slow down", Retryable: true, DocsURL: "https://docs.bookshop.example/errors#too-many-requests", Category: "Access", GRPCCode: "RESOURCE_EXHAUSTED"}, envelope: &envelopes[0], typeURI: "https://errors.bookshop.example/too-many-requests", messageTemplate: []templatePart{{literal: "Too many requests: retry in "}, {detail: "retryAfter"}, {literal: " seconds."}}, headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, zero: TooManyRequestsDetails{}, required: true, help: []RPCLink{{Description: "Rate limits", URL: "https://docs.bookshop.example/limits"}}},
-	{Definition: Definition{Code: CodeInternalError, Status: 500, Title: "Internal error", Retryable: true, DocsURL: "https://docs.bookshop.example/errors#internal-error", Category: "Server", GRPCCode: "INTERNAL"}, envelope: &envelopes[0], typeURI: "https://errors.bookshop.example/internal-error", message: "Something went wrong on our side.", body: "{\"type\":\"https://errors.bookshop.example/internal-error\",\"title\":\"Internal error\",\"status\":500,\"detail\":\"Something went wrong on our side.\",\"code\":\"INTERNAL_ERROR\"}"},
+	{Definition: Definition{Code: CodeUnauthenticated, Status: 401, Title: "Not signed in", DocsURL: "https://docs.bookshop.example/errors#unauthenticated", Category: "Access", GRPCCode: "UNAUTHENTICATED"}, envelope: &envelopes[0], typeURI: "https://errors.bookshop.example/unauthenticated", message: "A valid access token is required.", challenge: "Bearer", body: "{\"type\":\"https://errors.bookshop.example/unauthenticated\",\"title\":\"Not signed in\",\"status\":401,\"detail\":\"A valid access token is required.\",\"code\":\"UNAUTHENTICATED\"}", translations: []translation{{title: "Nicht angemeldet", message: "Ein gültiges Zugriffstoken ist erforderlich.", body: "{\"type\":\"https://errors.bookshop.example/unauthenticated\",\"title\":\"Nicht angemeldet\",\"status\":401,\"detail\":\"Ein gültiges Zugriffstoken ist erforderlich.\",\"code\":\"UNAUTHENTICATED\"}"}, {title: "Non connecté", message: "Un jeton d'accès valide est requis.", body: "{\"type\":\"https://errors.bookshop.example/unauthenticated\",\"title\":\"Non connecté\",\"status\":401,\"detail\":\"Un jeton d'accès valide est requis.\",\"code\":\"UNAUTHENTICATED\"}"}}},
+	{Definition: Definition{Code: CodeBookNotFound, Status: 404, Title: "Book not found", DocsURL: "https://docs.bookshop.example/errors#book-not-found", Category: "Catalog", GRPCCode: "NOT_FOUND", Since: "v1.2"}, envelope: &envelopes[0], typeURI: "https://errors.bookshop.example/book-not-found", messageTemplate: []templatePart{{literal: "No book has the ISBN "}, {detail: "isbn"}, {literal: "."}}, zero: BookNotFoundDetails{}, required: true, translations: []translation{{title: "Buch nicht gefunden", messageTemplate: []templatePart{{literal: "Kein Buch hat die ISBN "}, {detail: "isbn"}, {literal: "."}}}, {title: "Livre introuvable", messageTemplate: []templatePart{{literal: "Aucun livre n'a l'ISBN "}, {detail: "isbn"}, {literal: "."}}}}},
+	{Definition: Definition{Code: CodeOrderConflict, Status: 409, Title: "Order changed", DocsURL: "https://docs.bookshop.example/errors#order-conflict", Category: "Orders", GRPCCode: "ABORTED"}, envelope: &envelopes[0], typeURI: "https://errors.bookshop.example/order-conflict", message: "The order changed since you read it.", body: "{\"type\":\"https://errors.bookshop.example/order-conflict\",\"title\":\"Order changed\",\"status\":409,\"detail\":\"The order changed since you read it.\",\"code\":\"ORDER_CONFLICT\"}", translations: []translation{{}, {title: "Commande modifiée", message: "La commande a changé depuis votre lecture.", body: "{\"type\":\"https://errors.bookshop.example/order-conflict\",\"title\":\"Commande modifiée\",\"status\":409,\"detail\":\"La commande a changé depuis votre lecture.\",\"code\":\"ORDER_CONFLICT\"}"}}},
+	{Definition: Definition{Code: CodeInvalidOrder, Status: 422, Title: "Invalid order", DocsURL: "https://docs.bookshop.example/errors#invalid-order", Category: "Orders", GRPCCode: "INVALID_ARGUMENT", Deprecated: "Validation moves to the checkout.", ReplacedBy: "ORDER_CONFLICT"}, envelope: &envelopes[0], typeURI: "https://errors.bookshop.example/invalid-order", message: "The order is not valid.", zero: InvalidOrderDetails{}, required: true, translations: []translation{{title: "Ungültige Bestellung", message: "Die Bestellung ist nicht gültig."}, {title: "Commande invalide", message: "La commande n'est pas valide."}}},
+	{Definition: Definition{Code: CodeTooManyRequests, Status: 429, Title: "Slow down", Retryable: true, DocsURL: "https://docs.bookshop.example/errors#too-many-requests", Category: "Access", GRPCCode: "RESOURCE_EXHAUSTED"}, envelope: &envelopes[0], typeURI: "https://errors.bookshop.example/too-many-requests", messageTemplate: []templatePart{{literal: "Too many requests: retry in "}, {detail: "retryAfter"}, {literal: " seconds."}}, headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}}, zero: TooManyRequestsDetails{}, required: true, help: []RPCLink{{Description: "Rate limits", URL: "https://docs.bookshop.example/limits"}}, translations: []translation{{title: "Langsamer", messageTemplate: []templatePart{{literal: "Zu viele Anfragen: versuchen Sie es in "}, {detail: "retryAfter"}, {literal: " Sekunden erneut."}}}, {title: "Ralentissez", messageTemplate: []templatePart{{literal: "Trop de requêtes : réessayez dans "}, {detail: "retryAfter"}, {literal: " secondes."}}}}},
+	{Definition: Definition{Code: CodeInternalError, Status: 500, Title: "Internal error", Retryable: true, DocsURL: "https://docs.bookshop.example/errors#internal-error", Category: "Server", GRPCCode: "INTERNAL"}, envelope: &envelopes[0], typeURI: "https://errors.bookshop.example/internal-error", message: "Something went wrong on our side.", body: "{\"type\":\"https://errors.bookshop.example/internal-error\",\"title\":\"Internal error\",\"status\":500,\"detail\":\"Something went wrong on our side.\",\"code\":\"INTERNAL_ERROR\"}", translations: []translation{{title: "Interner Fehler", message: "Bei uns ist etwas schiefgegangen.", body: "{\"type\":\"https://errors.bookshop.example/internal-error\",\"title\":\"Interner Fehler\",\"status\":500,\"detail\":\"Bei uns ist etwas schiefgegangen.\",\"code\":\"INTERNAL_ERROR\"}"}, {title: "Erreur interne", message: "Une erreur s'est produite de notre côté.", body: "{\"type\":\"https://errors.bookshop.example/internal-error\",\"title\":\"Erreur interne\",\"status\":500,\"detail\":\"Une erreur s'est produite de notre côté.\",\"code\":\"INTERNAL_ERROR\"}"}}},
 }
 
 // fallback stands in for every error that is not a catalog error.
@@ -213,6 +213,10 @@ const requestIDHeader = "X-Request-Id"
 // rpcDomain is the domain of every ErrorInfo (the catalog's grpc.domain);
 // empty when the catalog sets none.
 const rpcDomain = "bookshop.example"
+
+// init sets the catalog's languages, its default first: each definition's
+// translations are in the others, in this order.
+func init() { languages = []string{"en", "de", "fr"} }
 
 // envelopes are the wire formats in use; definitions point into this table.
 var envelopes = [1]envelope{
@@ -311,6 +315,7 @@ type definition struct {
 	reason          string         // ErrorInfo reason; empty when it is the code itself
 	badRequest      string         // the object[] detail sent as BadRequest field violations; empty when none
 	help            []RPCLink      // the catalog's help links
+	translations    []translation  // the texts in each of the catalog's other languages, in its order; nil in a catalog of one language
 	unknown         bool           // made by Parse for a code the catalog does not define; see Error.Known
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared
@@ -1251,17 +1256,24 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	e, id := writable(err, r)
-	e.setHeaders(w.Header(), id)
+	lang := e.language(r)
+	e.setHeaders(w.Header(), id, lang)
 	w.WriteHeader(e.def.Status)
 	if r != nil && r.Method == http.MethodHead {
 		return
 	}
 	if e.static() {
-		_, _ = io.WriteString(w, e.def.body)
-		return
+		body := e.def.body
+		if tr := e.def.translation(lang); tr != nil {
+			body = tr.body // "" only were it not pre-encoded: then written below
+		}
+		if body != "" {
+			_, _ = io.WriteString(w, body)
+			return
+		}
 	}
 	buf := bodyBuffers.Get().(*[]byte)
-	b := e.appendJSON((*buf)[:0])
+	b := e.in(lang).appendJSON((*buf)[:0])
 	_, _ = w.Write(b)
 	if cap(b) <= 65536 {
 		*buf = b
@@ -1329,10 +1341,15 @@ func mapped(err error, r *http.Request, reporting bool) *Error {
 }
 
 // setHeaders sets the response headers of e: Content-Type, the catalog's
-// headers, the challenge and the request id. Their values share one
+// headers, the challenge, the request id, and Content-Language and Vary
+// in languages[lang] (none when lang is -1). Their values share one
 // allocation.
-func (e *Error) setHeaders(h http.Header, id string) {
+func (e *Error) setHeaders(h http.Header, id string, lang int) {
+	handlers := len(h) // the headers the handler set: a Vary among them is kept
 	n := 1 + len(e.def.headers)
+	if lang >= 0 {
+		n += 2
+	}
 	if e.def.challenge != "" {
 		n++
 	}
@@ -1363,6 +1380,7 @@ func (e *Error) setHeaders(h http.Header, id string) {
 			set(requestIDHeader, id)
 		}
 	}
+	setLanguageHeaders(h, lang, handlers > 0 || len(e.def.headers) > 0, set)
 }
 
 // headerValue makes a header value filled from details safe to send (the
@@ -1645,7 +1663,7 @@ func (r *reading) build() (*Error, error) {
 			message: def.message,
 		}
 	}
-	if m := r.message; m != nil && !stringIs(m, e.message) && !(e.message == "" && stringIs(m, def.Title)) {
+	if m := r.message; m != nil && !stringIs(m, e.message) && !(e.message == "" && stringIs(m, def.Title)) && !e.translatedText(m) {
 		e.message, _ = stringValue(m)
 		e.custom = true
 	}
@@ -1865,6 +1883,7 @@ var index = sync.OnceValue(func() *errorIndex {
 			x.byCode[string(d.Code)] = d
 		}
 	}
+	x.addTranslatedTitles()
 	return x
 })
 
@@ -2434,6 +2453,12 @@ type RPCStatus struct {
 	RetryDelay time.Duration     // RetryInfo.retry_delay, from the Retry-After header; 0 sends no RetryInfo
 	Links      []RPCLink         // Help.links: the error's docs link, then the catalog's help
 	RequestID  string            // RequestInfo.request_id; "" sends no RequestInfo
+	Locale     string            // LocalizedMessage.locale: the language of LocalizedMessage; "" sends no LocalizedMessage
+
+	// LocalizedMessage.message: the message (else the title) in Locale,
+	// which RPCStatusFor negotiates; set only by a catalog of several
+	// languages.
+	LocalizedMessage string
 
 	// BadRequest.field_violations: the objects of the error's detail marked
 	// grpc: bad_request; nil sends no BadRequest.
@@ -2450,8 +2475,18 @@ type RPCLink struct {
 // catalog error it is or wraps, else the fallback, whose text never reaches
 // the client, as with Write. A context's cancellation or deadline that no
 // catalog error wraps is CANCELLED or DEADLINE_EXCEEDED, without ErrorInfo.
-// A nil err is OK.
+// A nil err is OK. A catalog of several languages adds the message in its
+// default language as a LocalizedMessage; see RPCStatusFor.
 func RPCStatusOf(err error) RPCStatus {
+	return RPCStatusFor(err, "")
+}
+
+// RPCStatusFor is RPCStatusOf for a client whose request asked for
+// acceptLanguage (an Accept-Language value): a catalog of several languages
+// adds, as Locale and LocalizedMessage, the message in the language Write
+// would send (else the title), negotiated as Write negotiates it. Message
+// stays in the default language.
+func RPCStatusFor(err error, acceptLanguage string) RPCStatus {
 	var e *Error
 	switch {
 	case err == nil:
@@ -2474,6 +2509,7 @@ func RPCStatusOf(err error) RPCStatus {
 
 		FieldViolations: e.fieldViolations(),
 	}
+	s.Locale, s.LocalizedMessage = e.localized(acceptLanguage)
 	if e.def.DocsURL != "" {
 		s.Links = append(s.Links, RPCLink{Description: e.def.Title, URL: e.def.DocsURL})
 	}
@@ -3054,4 +3090,499 @@ func DetailsAs[T any](err error) (T, bool) {
 	}
 	var zero T
 	return zero, false
+}
+
+// A catalog that speaks several languages (its default and those it lists
+// under languages) gives each definition its translations, and Write sends
+// an error in the language the request's Accept-Language asks for, with
+// Content-Language and Vary: Accept-Language. A catalog of one language
+// sets neither, and its responses are what they were before translations.
+
+// languages are the catalog's languages, its default first, then those of
+// each definition's translations in their order; nil for a catalog of one
+// language. The per-catalog half sets it once, before any Write.
+var languages []string
+
+// translation is an error's texts in one of the catalog's other languages.
+// Every text empty is untranslated: the error is sent in the default
+// language.
+type translation struct {
+	title           string         // the title; "" for the default language's
+	message         string         // the message when it has no placeholders
+	messageTemplate []templatePart // the message with placeholders; nil when static
+	body            string         // the pre-encoded body of the error without details; "" when it has details
+	once            sync.Once
+	def             *definition // the definition with these texts, made on first use; see in
+}
+
+// translation returns the error's texts in languages[lang]; nil for the
+// default language and one the error is not translated into.
+func (def *definition) translation(lang int) *translation {
+	if lang <= 0 || lang > len(def.translations) {
+		return nil
+	}
+	tr := &def.translations[lang-1]
+	if tr.title == "" && tr.message == "" && tr.messageTemplate == nil {
+		return nil
+	}
+	return tr
+}
+
+// language is the index in languages of the language Write sends e in for
+// r: what its Accept-Language asks for, among the default and those e is
+// translated into. An error whose message was replaced (WithMessage, or
+// Parse's of an unknown text) is sent as it is, its text taken to be in the
+// default language (0). -1 for a catalog of one language.
+func (e *Error) language(r *http.Request) int {
+	if languages == nil {
+		return -1
+	}
+	if r == nil {
+		return 0
+	}
+	return e.languageFor(r.Header["Accept-Language"])
+}
+
+// languageFor is the index in languages of the language an Accept-Language
+// field asks e in; see language.
+func (e *Error) languageFor(acceptLanguage []string) int {
+	if e.custom || e.def == nil || e.def.translations == nil || len(acceptLanguage) == 0 {
+		return 0
+	}
+	return negotiateLanguage(acceptLanguage, e.def.translated)
+}
+
+// translated reports whether the definition has its texts in languages[lang].
+func (def *definition) translated(lang int) bool {
+	return def.translation(lang) != nil
+}
+
+// in returns e as it reads in languages[lang]: e itself in the default
+// language or one it is not translated into, else a copy with the
+// translated title and message, sharing everything else, for writing only.
+func (e *Error) in(lang int) *Error {
+	tr := e.def.translation(lang)
+	if tr == nil || e.custom {
+		return e
+	}
+	le := *e
+	le.def = tr.definition(e.def)
+	// An error without a message (a sentinel whose message has
+	// placeholders) writes the title: translated, in le.def.
+	switch {
+	case e.message == "":
+	case tr.messageTemplate != nil:
+		le.message = le.fill(tr.messageTemplate)
+	case tr.message != "":
+		le.message = tr.message
+	}
+	return &le
+}
+
+// definition returns def with the translation's texts, made on first use:
+// the envelope writers read the title, and the pre-encoded title and
+// message, from the definition. The copy is of the whole row, the fields the
+// emitter adds to it included; reflect makes it, for a row holds a sync.Once
+// (done by prepared before, so that none runs while it is copied), which the
+// copy then starts afresh.
+func (tr *translation) definition(def *definition) *definition {
+	tr.once.Do(func() {
+		def.prepared()
+		ld := new(definition)
+		reflect.ValueOf(ld).Elem().Set(reflect.ValueOf(def).Elem())
+		ld.once, ld.prep = sync.Once{}, prepared{}
+		if tr.title != "" {
+			ld.Title = tr.title
+		}
+		ld.message, ld.messageTemplate, ld.body = tr.message, tr.messageTemplate, tr.body
+		ld.translations = nil
+		tr.def = ld
+	})
+	return tr.def
+}
+
+// LocalizedMessage returns the message in a language: lang is a language
+// tag (de, de-CH) or a whole Accept-Language value, negotiated as Write
+// negotiates it among the default language and those the error is
+// translated into. It is Message, in the default language, when lang names
+// none of them or the message was replaced (WithMessage), and "" when the
+// error has no message. Message, Error, LogValue and MarshalJSON stay in the
+// default language.
+func (e *Error) LocalizedMessage(lang string) string {
+	if languages == nil {
+		return e.message
+	}
+	return e.in(e.languageFor([]string{lang})).message
+}
+
+// localized returns the language an RPC client asks for in acceptLanguage
+// (an Accept-Language value), as a tag, and e's message, or its title when it
+// has none, in it: "" and "" for a catalog of one language.
+func (e *Error) localized(acceptLanguage string) (locale, message string) {
+	if languages == nil {
+		return "", ""
+	}
+	lang := e.languageFor([]string{acceptLanguage})
+	return languages[lang], e.in(lang).messageOrTitle()
+}
+
+// setLanguageHeaders sets Content-Language to languages[lang] and adds
+// Accept-Language to Vary, with set, which shares its values' allocation;
+// nothing for a catalog of one language (lang -1). A Vary the handler set
+// (Origin, say) is kept, or one of the catalog's; when h held neither
+// before (maybeVary false), Vary is not looked for.
+func setLanguageHeaders(h http.Header, lang int, maybeVary bool, set func(name, value string)) {
+	if lang < 0 {
+		return
+	}
+	set("Content-Language", languages[lang])
+	var vary []string
+	if maybeVary {
+		vary = h["Vary"]
+	}
+	if len(vary) == 0 {
+		set("Vary", "Accept-Language")
+		return
+	}
+	for _, v := range vary {
+		if hasToken(v, "Accept-Language") || hasToken(v, "*") {
+			return
+		}
+	}
+	h["Vary"] = append(vary[:len(vary):len(vary)], "Accept-Language")
+}
+
+// hasToken reports whether a comma-separated header value lists token,
+// without regard to ASCII case.
+func hasToken(v, token string) bool {
+	for v != "" {
+		elem := v
+		if i := strings.IndexByte(v, ','); i >= 0 {
+			elem, v = v[:i], v[i+1:]
+		} else {
+			v = ""
+		}
+		if strings.EqualFold(strings.Trim(elem, " \t"), token) {
+			return true
+		}
+	}
+	return false
+}
+
+// translatedText reports whether the JSON string m is what e writes for a
+// bare $message in one of the catalog's other languages: Parse then keeps
+// e's message, in the default language, as it does for the default's text.
+func (e *Error) translatedText(m []byte) bool {
+	for lang := 1; lang < len(languages); lang++ {
+		if e.def.translation(lang) == nil {
+			continue
+		}
+		if le := e.in(lang); stringIs(m, le.messageOrTitle()) {
+			return true
+		}
+	}
+	return false
+}
+
+// addTranslatedTitles indexes each definition of an envelope without a
+// code by its translated titles too, so that Parse identifies a body in
+// any of the catalog's languages; after the default language's titles,
+// which win a tie.
+func (x *errorIndex) addTranslatedTitles() {
+	for i := range definitions {
+		d := &definitions[i]
+		if d.envelope.hasCode {
+			continue
+		}
+		for j := range d.translations {
+			k := errorKey{env: d.envelope, status: d.Status, title: d.translations[j].title}
+			if _, dup := x.byKey[k]; !dup && k.title != "" {
+				x.byKey[k] = d
+			}
+		}
+	}
+}
+
+// negotiate returns the index in tags of the language an Accept-Language
+// field (RFC 9110 §12.5.4) asks for, given as the values of its field lines,
+// among the tags has reports (nil: all of them); 0, the default language
+// tags[0], when it asks for none of them. tags are valid BCP 47 tags, the
+// catalog's, compared without regard to ASCII case.
+//
+// Each range selects, as RFC 4647 §3.4's lookup does, the longest tag that
+// is the range itself or a prefix of it ending before a "-" (de-CH-1996,
+// de-CH, de); the range of the highest weight that selects one wins, the
+// first in the field on a tie. A range names the tags it is, or is a prefix
+// of (basic filtering: de names de and de-CH); "*" selects the default
+// language, or when a range names it, the first tag that none names. A
+// range of weight 0 excludes the tags it names, and they are not selected.
+// With no tag selected the default is sent, even excluded: a response is in
+// some language. An element that is not a language range with at most a q
+// weight is ignored, not the field.
+//
+// The field is read once, without allocating for up to 16 tags: the work is
+// linear in its length times the number of tags, whatever its ranges.
+func negotiate(values []string, tags []string, has func(int) bool) int {
+	var buf [16]tagChoice
+	state := buf[:0]
+	if len(tags) <= len(buf) {
+		state = buf[:len(tags)]
+	} else {
+		state = make([]tagChoice, len(tags))
+	}
+	wild := weigh(values, tags, state)
+	return choose(state, tags, wild, has)
+}
+
+// weigh reads an Accept-Language field and sets state[i] to what its ranges
+// say of tags[i]; it returns what its "*" says.
+func weigh(values []string, tags []string, state []tagChoice) (wild tagChoice) {
+	for i := range state {
+		state[i] = tagChoice{q: -1}
+	}
+	wild.q = -1
+	var pos int32
+	for _, v := range values {
+		for i := 0; i < len(v); {
+			var lr string
+			var q int32
+			if lr, q, i = nextRange(v, i); lr == "" {
+				continue
+			}
+			pos++
+			if lr == "*" {
+				if q > wild.q {
+					wild = tagChoice{q: q, pos: pos}
+				}
+				continue
+			}
+			for j, t := range tags {
+				names, selects := rangeMatch(lr, t)
+				c := &state[j]
+				if names {
+					c.named = true
+					c.excluded = c.excluded || q == 0
+				}
+				if selects && q > c.q {
+					c.q, c.pos = q, pos
+				}
+			}
+		}
+	}
+	return wild
+}
+
+// tagChoice is what the ranges of a field say of one tag.
+type tagChoice struct {
+	q        int32 // the highest weight of a range that selects the tag, in thousandths; -1 for none
+	pos      int32 // that range's place in the field, from 1
+	named    bool
+	excluded bool
+}
+
+// choose is the tag the ranges select, or the wildcard's, else the default;
+// among those has reports.
+func choose(state []tagChoice, tags []string, wild tagChoice, has func(int) bool) int {
+	best := -1
+	for i, c := range state {
+		if c.excluded || c.q <= 0 || i > 0 && has != nil && !has(i) {
+			continue
+		}
+		if best < 0 || c.q > state[best].q || c.q == state[best].q && (c.pos < state[best].pos || c.pos == state[best].pos && len(tags[i]) > len(tags[best])) {
+			best = i
+		}
+	}
+	if wild.q > 0 && (best < 0 || wild.q > state[best].q || wild.q == state[best].q && wild.pos < state[best].pos) {
+		for i, c := range state {
+			if !c.named && !c.excluded && (i == 0 || has == nil || has(i)) {
+				return i
+			}
+		}
+	}
+	return max(best, 0)
+}
+
+// nextRange reads the element of an Accept-Language field that starts at
+// v[i], and returns the index of the next one: a language range
+// (1*8ALPHA *("-" 1*8alphanum), or "*") and an optional weight (OWS ";" OWS
+// "q=" qvalue), with optional whitespace around; q is the weight in
+// thousandths (1000 without one). lr is "" for anything else, an empty
+// element included. One pass over the bytes, validating as it goes.
+func nextRange(v string, i int) (lr string, q int32, next int) {
+	start := skipOWS(v, i)
+	end := rangeEnd(v, start)
+	if end < 0 {
+		return "", 0, skipElement(v, start)
+	}
+	i = skipOWS(v, end)
+	q = 1000
+	if i < len(v) && v[i] == ';' {
+		i = skipOWS(v, i+1)
+		if i+1 < len(v) && (v[i] == 'q' || v[i] == 'Q') && v[i+1] == '=' {
+			q, i = qValue(v, i+2)
+			i = skipOWS(v, i)
+		} else {
+			q = -1
+		}
+	}
+	if i < len(v) && v[i] != ',' || q < 0 {
+		return "", 0, skipElement(v, i)
+	}
+	return v[start:end], q, i + 1
+}
+
+// skipElement returns the index after the comma that ends the element
+// v[i] is in: the start of the next one.
+func skipElement(v string, i int) int {
+	for i < len(v) && v[i] != ',' {
+		i++
+	}
+	return i + 1
+}
+
+// rangeEnd returns the index just after the language range at v[i], or -1
+// when there is none there: "*", or subtags of one to eight letters (the
+// first) or letters and digits (the others) joined by "-".
+func rangeEnd(v string, i int) int {
+	if i < len(v) && v[i] == '*' {
+		return i + 1
+	}
+	n := 0 // length of the subtag so far
+	first := true
+	for ; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case 'a' <= c|0x20 && c|0x20 <= 'z', !first && '0' <= c && c <= '9':
+			if n++; n > 8 {
+				return -1
+			}
+		case c == '-' && n > 0:
+			n, first = 0, false
+		case c == ' ' || c == '\t' || c == ';' || c == ',':
+			if n == 0 {
+				return -1
+			}
+			return i
+		default:
+			return -1
+		}
+	}
+	if n == 0 {
+		return -1
+	}
+	return i
+}
+
+// qValue reads the qvalue at v[i] ("0" ["." 0*3DIGIT] / "1" ["." 0*3("0")])
+// in thousandths, and returns the index after it; q is -1 when there is
+// none.
+func qValue(v string, i int) (q int32, next int) {
+	if i >= len(v) || v[i] != '0' && v[i] != '1' {
+		return -1, i
+	}
+	q = int32(v[i]-'0') * 1000
+	i++
+	if i >= len(v) || v[i] != '.' {
+		return q, i
+	}
+	i++
+	for scale := int32(100); i < len(v) && '0' <= v[i] && v[i] <= '9'; scale /= 10 {
+		if scale == 0 || q == 1000 && v[i] != '0' {
+			return -1, i
+		}
+		q += int32(v[i]-'0') * scale
+		i++
+	}
+	return q, i
+}
+
+// rangeMatch compares a language range with a tag, without regard to
+// ASCII case: the range names the tag when it is the tag or a prefix of it
+// ending before a "-" (basic filtering), and selects it when the tag is the
+// range or such a prefix of it (lookup).
+func rangeMatch(lr, t string) (names, selects bool) {
+	n := min(len(lr), len(t))
+	for i := 0; i < n; i++ {
+		if a, b := lr[i], t[i]; a != b && (a|0x20 != b|0x20 || a|0x20 < 'a' || a|0x20 > 'z') {
+			return false, false
+		}
+	}
+	switch {
+	case len(lr) == len(t):
+		return true, true
+	case len(lr) < len(t):
+		return t[n] == '-', false
+	}
+	return false, lr[n] == '-'
+}
+
+// skipOWS returns the index of the first byte at or after v[i] that is
+// neither a space nor a tab.
+func skipOWS(v string, i int) int {
+	for i < len(v) && (v[i] == ' ' || v[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// Services see few distinct Accept-Language fields (each browser sends its
+// user's settings, each client a constant), and reading one costs as much
+// as the rest of a static Write: what weigh reads of a field is kept, by
+// the field, in a small table, so that a field seen before costs a
+// comparison, and choose only when the error lacks the language the field
+// prefers. negotiate is the plain path; FuzzAcceptLanguage
+// holds the two together and BenchmarkWriteStaticAcceptLanguage says what
+// the table buys.
+
+// weighed is what weigh read of one field, for the catalog's languages.
+type weighed struct {
+	field string
+	wild  tagChoice
+	state []tagChoice
+	any   int // the choice when every language is available: when it is, it is the choice
+}
+
+// weighedFields are the fields read last, by slot (see slotOf); a slot
+// holds the last field read of those that fall in it. At most 64 fields of
+// up to 256 bytes are kept.
+var weighedFields [64]atomic.Pointer[weighed]
+
+// maxWeighedField is the longest field kept: longer ones are rare, and read
+// afresh each time.
+const maxWeighedField = 256
+
+// negotiateLanguage is negotiate among the catalog's languages, with what
+// weigh read of the field kept for the next request that sends it.
+func negotiateLanguage(values []string, has func(int) bool) int {
+	if len(values) != 1 || len(values[0]) > maxWeighedField {
+		return negotiate(values, languages, has)
+	}
+	field := values[0]
+	slot := &weighedFields[slotOf(field)]
+	w := slot.Load()
+	if w == nil || w.field != field || len(w.state) != len(languages) {
+		w = &weighed{field: strings.Clone(field), state: make([]tagChoice, len(languages))}
+		w.wild = weigh(values, languages, w.state)
+		w.any = choose(w.state, languages, w.wild, nil)
+		slot.Store(w)
+	}
+	if w.any == 0 || has == nil || has(w.any) {
+		return w.any
+	}
+	return choose(w.state, languages, w.wild, has)
+}
+
+// slotOf is the slot of a field in weighedFields: its length and three of
+// its bytes mixed, which tell the few fields a service sees apart at a
+// fraction of a hash's cost. Fields that share a slot only take turns in
+// it: each is compared whole.
+func slotOf(field string) int {
+	n := len(field)
+	if n == 0 {
+		return 0
+	}
+	h := uint(n)*31 + uint(field[0])
+	h = h*31 + uint(field[n/2])
+	h = h*31 + uint(field[n-1])
+	return int(h % uint(len(weighedFields)))
 }
