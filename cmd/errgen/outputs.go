@@ -108,7 +108,7 @@ func augmentTargets(c *catalog.Catalog, catalogPath string, stderr io.Writer) ([
 		if !ok {
 			return nil, false
 		}
-		targets = append(targets, target{path: out, data: res.Spec, mayReplace: spec})
+		targets = append(targets, target{path: out, data: res.Spec, mayReplace: spec, augmented: true})
 	}
 	return targets, true
 }

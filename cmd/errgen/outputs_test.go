@@ -150,3 +150,42 @@ func TestOutputOffIsNotComputed(t *testing.T) {
 		t.Error("openapi.yaml written although turned off")
 	}
 }
+
+// An augmented spec written beside its source is errgen's output although
+// its first line is the author's: when the catalog changes what it holds,
+// the next run replaces it (the marker errgen leaves says so), while a file
+// of the same name without the marker is still refused.
+func TestAugmentedOutputIsRewritten(t *testing.T) {
+	dir := outputsCatalog(t, allOutputKeys)
+	if code, _, stderr := runIn(t, dir, "svc/catalog.yaml"); code != exitOK {
+		t.Fatalf("first run: exit %d: %s", code, stderr)
+	}
+	catalogPath := filepath.Join(dir, "svc/catalog.yaml")
+	gen := filepath.Join(dir, "svc/api/tasks.gen.yaml")
+	before := readFileT(t, gen)
+	text := strings.Replace(readFileT(t, catalogPath), "Resource not found", "No such resource", 1)
+	if err := os.WriteFile(catalogPath, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runIn(t, dir, "svc/catalog.yaml"); code != exitOK {
+		t.Fatalf("a run after a catalog change: exit %d: %s", code, stderr)
+	}
+	if after := readFileT(t, gen); after == before || !strings.Contains(after, "No such resource") {
+		t.Errorf("the augmented spec was not rewritten with the new message")
+	}
+	if err := os.WriteFile(gen, []byte("openapi: 3.1.0\ninfo: {title: Mine, version: '1'}\npaths: {}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runIn(t, dir, "svc/catalog.yaml"); code != exitFailure || !strings.Contains(stderr, "first line is not errgen's header") {
+		t.Errorf("a spec of the author's at the output's path: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func readFileT(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}

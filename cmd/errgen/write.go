@@ -20,6 +20,7 @@ type target struct {
 	path       string // as the user named it, or the default
 	data       []byte
 	mayReplace string // a file it may replace although errgen did not write it (the spec augmented in place); "" for none
+	augmented  bool   // an augmented spec: it may replace a file that carries errgen's augmentation marker
 }
 
 // planned is a target ready to be written: where the bytes really go, and
@@ -103,7 +104,7 @@ func plan(targets []target) ([]planned, error) {
 			if bytes.Equal(old, t.data) {
 				continue
 			}
-			if !generatedByErrgen(old) && !sameFile(real, t.mayReplace) {
+			if !generatedByErrgen(old) && !sameFile(real, t.mayReplace) && !(t.augmented && errgen.IsAugmented(old)) {
 				return nil, fmt.Errorf("%s exists and its first line is not errgen's header; refusing to overwrite it: move it away, or write this output elsewhere (or turn it off with none)", t.path)
 			}
 		}
