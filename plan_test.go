@@ -33,8 +33,8 @@ func TestPlanIsGenerate(t *testing.T) {
 				t.Fatal(err)
 			}
 			f := files[i]
-			if p.Output != f.Output || p.Path != f.Path || !bytes.Equal(b.Bytes(), f.Data) || n != int64(len(f.Data)) {
-				t.Errorf("%s: planned %s %s (%d bytes written, %d counted) is not Generate's %s %s", tc.catalog, p.Output, p.Path, b.Len(), n, f.Output, f.Path)
+			if p.Output != f.Output || p.Path != f.Path || p.Language != f.Language || !bytes.Equal(b.Bytes(), f.Data) || n != int64(len(f.Data)) {
+				t.Errorf("%s: planned %s %s %q (%d bytes written, %d counted) is not Generate's %s %s %q", tc.catalog, p.Output, p.Path, p.Language, b.Len(), n, f.Output, f.Path, f.Language)
 			}
 		}
 	}

@@ -27,7 +27,9 @@ the gRPC and Connect packages when grpc.out and grpc.connect_out or their
 flags name a file, only the files whose bytes change, all or none. Paths come
 from the catalog's go.out, openapi.out and docs.out (relative to its folder); a
 flag (relative to the working directory) replaces the one key it names, --out
-moves the outputs neither sets. A path of none turns that output off.`
+moves the outputs neither sets. A path of none turns that output off. A
+catalog with languages has a page per language beside the Markdown page, the
+language before its extension (errors.de.md beside errors.md).`
 
 // off is the path that turns an output off.
 const off = "none"
@@ -68,6 +70,7 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 	// another, so that none holds two outputs' working data either.
 	together := len(c.Errors)+len(c.Retired) <= maxTogether
 	var planned []errgen.Planned
+	opts.PageName = pageName(paths)
 	if opts.Outputs = wanted(paths); len(opts.Outputs) > 0 {
 		var err error
 		if planned, err = errgen.Plan(c, opts); err != nil {

@@ -24,6 +24,7 @@ type target struct {
 	data       []byte      // the output; nil when gen computes it
 	gen        io.WriterTo // computes the output as it is written (stream.go), or nil
 	mayReplace string      // a file it may replace although errgen did not write it (the spec augmented in place); "" for none
+	augmented  bool        // an augmented spec: it may replace a file that carries errgen's augmentation marker
 }
 
 // planned is a target ready to be written: where the bytes really go, and
@@ -127,7 +128,7 @@ func plan(targets []target) ([]planned, error) {
 			if bytes.Equal(old, t.data) {
 				continue
 			}
-			if !generatedByErrgen(old) && !sameFile(real, t.mayReplace) {
+			if !generatedByErrgen(old) && !sameFile(real, t.mayReplace) && !(t.augmented && errgen.IsAugmented(old)) {
 				return nil, notErrgens(t.path)
 			}
 		}

@@ -137,7 +137,7 @@ func (g *packageWriter) declarations() []byte {
 // error's, when b may be written out and emptied.
 func (g *packageWriter) writeDeclarations(b *bytes.Buffer, spill func()) {
 	c := g.c
-	w := declWriter{b: b, formatEvery: g.formatEvery}
+	w := declWriter{b: b, formatEvery: g.formatEvery, translated: translatedErrors(c)}
 	w.codes(c)
 	w.str("\n")
 	w.sentinels(c)
@@ -152,6 +152,7 @@ func (g *packageWriter) writeDeclarations(b *bytes.Buffer, spill func()) {
 		spill()
 	}
 	w.definitionsTail(c)
+	w.languages(c)
 	w.str("\n")
 }
 

@@ -24,14 +24,7 @@ var update = flag.Bool("update", false, "rewrite fixed/table.go from testdata/st
 // and tests against, to what the emitter writes for testdata/standin.yaml:
 // when the emitter changes, go test -run TestStandIn -update rewrites it.
 func TestStandInIsFresh(t *testing.T) {
-	data, err := os.ReadFile("testdata/standin.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := catalog.Parse("testdata/standin.yaml", data, Rules)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := standInCatalog(t)
 	want, err := standIn(c)
 	if err != nil {
 		t.Fatal(err)
@@ -109,4 +102,14 @@ func usedImports(decls []byte, paths []string) ([]string, error) {
 	}
 	slices.Sort(out)
 	return slices.Compact(out), nil
+}
+
+// standInCatalog is testdata/standin.yaml, with its translations.
+func standInCatalog(t testing.TB) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Load("testdata/standin.yaml", Rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

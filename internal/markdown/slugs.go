@@ -103,17 +103,18 @@ func atxLevel(line string) int {
 
 // uniqueHeadingIDs gives a distinct slug to every heading whose id would
 // be one of the page's anchors. An error's heading follows its anchor: it
-// gains its status ("CONFLICT (409)"), another heading " (section)"; a
-// number follows if that is taken too. It reads the page's lines in place
-// and makes a string only of those that can be a heading, an anchor or a
-// fence: a page of 50,000 errors is tens of megabytes, which a copy, its
-// split lines and their join would each take again.
-func uniqueHeadingIDs(page []byte, statusOf map[string]int) []byte {
+// gains its status ("CONFLICT (409)"), another heading the page's word for
+// a section (" (section)"); a number follows if that is taken too. It reads
+// the page's lines in place and makes a string only of those that can be a
+// heading, an anchor or a fence: a page of 50,000 errors is tens of
+// megabytes, which a copy, its split lines and their join would each take
+// again.
+func uniqueHeadingIDs(page []byte, statusOf map[string]int, section string) []byte {
 	anchors := pageAnchors(page)
 	if len(anchors) == 0 {
 		return page
 	}
-	h := headings{ids: slugger{}, anchors: anchors, statusOf: statusOf}
+	h := headings{ids: slugger{}, anchors: anchors, statusOf: statusOf, section: section}
 	var out []byte // nil until a heading changes
 	var fences fenceState
 	for at := 0; at < len(page); {
@@ -181,6 +182,7 @@ type headings struct {
 	ids        slugger
 	anchors    map[string]bool
 	statusOf   map[string]int
+	section    string // the page's word for a section
 	lastAnchor string // the anchor the line before stood alone on
 }
 
@@ -207,7 +209,7 @@ func (h *headings) suffix(line []byte) string {
 			h.lastAnchor = html.UnescapeString(m[1])
 		}
 	}
-	suffix := headingSuffix(h.ids, h.anchors, headingText(l), h.statusOf, h.lastAnchor)
+	suffix := headingSuffix(h.ids, h.anchors, headingText(l), h.statusOf, h.lastAnchor, h.section)
 	h.lastAnchor = ""
 	return suffix
 }
@@ -231,14 +233,14 @@ func pageAnchors(page []byte) map[string]bool {
 
 // headingSuffix takes the id of the heading text, and returns "" when its
 // slug is no anchor, else the suffix that makes it none: the status of the
-// error whose anchor lastAnchor is, or "section", then a number if need be.
-func headingSuffix(ids slugger, anchors map[string]bool, text string, statusOf map[string]int, lastAnchor string) string {
+// error whose anchor lastAnchor is, or section, then a number if need be.
+func headingSuffix(ids slugger, anchors map[string]bool, text string, statusOf map[string]int, lastAnchor, section string) string {
 	slug := githubSlug(text)
 	if !anchors[ids.next(slug)] {
 		ids.take(slug)
 		return ""
 	}
-	word := "section"
+	word := section
 	if status, ok := statusOf[lastAnchor]; ok {
 		word = strconv.Itoa(status)
 	}

@@ -113,9 +113,9 @@ func newGenerator(c *catalog.Catalog, version string) (*generator, error) {
 
 // components adds the members of the components object to comps: schemas
 // (the envelopes, ErrorCode, each error's body and details, then the bodies
-// of the responses with several errors), then responses. The bodies' schemas
-// are added before the first response, which a stream writes after every
-// schema.
+// of the responses with several errors), responses, then headers (for a
+// catalog with translations). The bodies' schemas are added before the
+// first response, which a stream writes after every schema.
 func (g *generator) components(comps members) error {
 	schemas, err := comps.open("schemas")
 	if err != nil {
@@ -137,6 +137,19 @@ func (g *generator) components(comps members) error {
 			return err
 		}
 	}
+	if err := g.responses(comps, statuses, refs, defaultRefs); err != nil {
+		return err
+	}
+	if h := g.headerComponents(); h != nil {
+		return comps.set("headers", h)
+	}
+	return nil
+}
+
+// responses adds components.responses to comps: one response per status,
+// whose bodies refs refers to, then the default response, whose bodies
+// defaultRefs refers to, when the catalog asks for it.
+func (g *generator) responses(comps members, statuses []int, refs [][]*yaml.Node, defaultRefs []*yaml.Node) error {
 	if len(statuses) == 0 && !g.c.OpenAPI.DefaultResponse {
 		return comps.set("responses", yamlnode.Map())
 	}

@@ -161,8 +161,9 @@ func (g *generator) defaultResponse(r members, refs []*yaml.Node) error {
 	resp := yamlnode.Map()
 	yamlnode.Set(resp, "description", yamlnode.Str(fmt.Sprintf("Any other error. An error the service does not know is answered as `%s` (%d %s).",
 		fb.Code, fb.Status, http.StatusText(fb.Status))))
-	if g.c.RequestID.Header != "" {
+	if g.c.RequestID.Header != "" || g.multilingual() {
 		headers := yamlnode.Map()
+		g.contentLanguageRef(headers)
 		g.requestIDHeader(headers)
 		yamlnode.Set(resp, "headers", headers)
 	}

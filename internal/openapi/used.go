@@ -35,7 +35,8 @@ type Response struct {
 
 // Components builds the responses given (each once, by status then name),
 // the default response when withDefault, then the schemas they refer to,
-// directly or not.
+// directly or not, and the header components (Content-Language, for a
+// catalog with translations).
 func (u *Used) Components(used []Response, withDefault bool) (*yaml.Node, error) {
 	g := u.g
 	schemas := yamlnode.Map()
@@ -75,6 +76,9 @@ func (u *Used) Components(used []Response, withDefault bool) (*yaml.Node, error)
 	}
 	if len(responses.Content) > 0 {
 		yamlnode.Set(comps, "responses", responses)
+		if h := g.headerComponents(); h != nil {
+			yamlnode.Set(comps, "headers", h)
+		}
 	}
 	return comps, nil
 }

@@ -61,6 +61,9 @@ func buildError(def *definition, details any, check bool) *Error {
 // left out; a detail encoding/json refuses is left out too.
 func (e *Error) encodeDetails(p *prepared, check bool) {
 	v := reflect.ValueOf(e.details)
+	if check && len(p.enums) > 0 {
+		v = e.checkFieldEnums(v, p.enums)
+	}
 	if check {
 		for i, f := range p.fields {
 			if why := f.problem(v.Field(i)); why != "" {
@@ -179,6 +182,7 @@ type prepared struct {
 	eager   bool           // the details hold slices, maps or raw JSON: newError copies and encodes them
 	floats  bool           // the details hold float64s, which may be NaN: newError checks them
 	checks  bool           // the details hold JSON objects or enum values: newError checks them
+	enums   []enumField    // the enum fields of the details' objects, which newError checks
 	code    string         // the code as a JSON string
 	title   string         // the title as a JSON string
 	message string         // the catalog's message as a JSON string; "" when it has placeholders
@@ -218,6 +222,7 @@ func (def *definition) prepared() *prepared {
 			return
 		}
 		t := reflect.TypeOf(def.zero)
+		p.enums = resolveFieldEnums(t, def.fieldEnums)
 		p.fields = make([]detailsField, t.NumField())
 		for i := range p.fields {
 			sf := t.Field(i)

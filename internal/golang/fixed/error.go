@@ -178,17 +178,24 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	e, id := writable(err, r)
-	e.setHeaders(w.Header(), id)
+	lang := e.language(r)
+	e.setHeaders(w.Header(), id, lang)
 	w.WriteHeader(e.def.Status)
 	if r != nil && r.Method == http.MethodHead {
 		return
 	}
 	if e.static() {
-		_, _ = io.WriteString(w, e.def.body)
-		return
+		body := e.def.body
+		if tr := e.def.translation(lang); tr != nil {
+			body = tr.body // "" only were it not pre-encoded: then written below
+		}
+		if body != "" {
+			_, _ = io.WriteString(w, body)
+			return
+		}
 	}
 	buf := bodyBuffers.Get().(*[]byte)
-	b := e.appendJSON((*buf)[:0])
+	b := e.in(lang).appendJSON((*buf)[:0])
 	_, _ = w.Write(b)
 	if cap(b) <= 65536 {
 		*buf = b
@@ -256,10 +263,15 @@ func mapped(err error, r *http.Request, reporting bool) *Error {
 }
 
 // setHeaders sets the response headers of e: Content-Type, the catalog's
-// headers, the challenge and the request id. Their values share one
+// headers, the challenge, the request id, and Content-Language and Vary
+// in languages[lang] (none when lang is -1). Their values share one
 // allocation.
-func (e *Error) setHeaders(h http.Header, id string) {
+func (e *Error) setHeaders(h http.Header, id string, lang int) {
+	handlers := len(h) // the headers the handler set: a Vary among them is kept
 	n := 1 + len(e.def.headers)
+	if lang >= 0 {
+		n += 2
+	}
 	if e.def.challenge != "" {
 		n++
 	}
@@ -290,6 +302,7 @@ func (e *Error) setHeaders(h http.Header, id string) {
 			set(requestIDHeader, id)
 		}
 	}
+	setLanguageHeaders(h, lang, handlers > 0 || len(e.def.headers) > 0, set)
 }
 
 // headerValue makes a header value filled from details safe to send (the

@@ -37,6 +37,7 @@ var index = sync.OnceValue(func() *errorIndex {
 			x.byCode[string(d.Code)] = d
 		}
 	}
+	x.addTranslatedTitles()
 	return x
 })
 

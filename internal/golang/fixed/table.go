@@ -74,12 +74,39 @@ func (v InvalidInputRule) Valid() bool {
 	return false
 }
 
+// InvalidInputProblemsKind is the kind field of InvalidInputProblems, in INVALID_INPUT
+// errors: one of the constants below; a value outside them is left out of the body, and
+// Write reports it. What kind of problem it is.
+type InvalidInputProblemsKind string
+
+// The values of InvalidInputProblemsKind.
+const (
+	// InvalidInputProblemsKindMissing is "missing".
+	InvalidInputProblemsKindMissing InvalidInputProblemsKind = "missing"
+	// InvalidInputProblemsKindInvalid is "invalid".
+	InvalidInputProblemsKindInvalid InvalidInputProblemsKind = "invalid"
+)
+
+// InvalidInputProblemsLimitsUnit is the unit field of InvalidInputProblemsLimits, in
+// INVALID_INPUT errors: one of the constants below; a value outside them is left out of the
+// body, and Write reports it. What max counts.
+type InvalidInputProblemsLimitsUnit string
+
+// The values of InvalidInputProblemsLimitsUnit.
+const (
+	// InvalidInputProblemsLimitsUnitChars is "chars".
+	InvalidInputProblemsLimitsUnitChars InvalidInputProblemsLimitsUnit = "chars"
+	// InvalidInputProblemsLimitsUnitItems is "items".
+	InvalidInputProblemsLimitsUnitItems InvalidInputProblemsLimitsUnit = "items"
+)
+
 // InvalidInputProblemsLimits is an object of the limits detail of INVALID_INPUT errors. The
 // limits the field broke.
 type InvalidInputProblemsLimits struct {
 	_ [0]func()
 
-	Max int `json:"max"` // The most allowed.
+	Max  int                            `json:"max"`            // The most allowed.
+	Unit InvalidInputProblemsLimitsUnit `json:"unit,omitempty"` // What max counts.
 }
 
 // InvalidInputProblems is an object of the problems detail of INVALID_INPUT errors. One
@@ -89,6 +116,7 @@ type InvalidInputProblems struct {
 
 	Field   string                     `json:"field"`             // The field at fault.
 	Message string                     `json:"message,omitempty"` // What is wrong with it.
+	Kind    InvalidInputProblemsKind   `json:"kind,omitempty"`    // What kind of problem it is.
 	Limits  InvalidInputProblemsLimits `json:"limits,omitzero"`   // The limits the field broke.
 }
 
@@ -162,12 +190,12 @@ func NewInternal() *Error {
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order. Sentinels and constructors point into it.
 var definitions = [6]definition{
-	{Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.example.com/errors#unauthorized", Category: "Authentication errors", GRPCCode: "UNAUTHENTICATED"}, envelope: &envelopes[0], message: "Authentication required", challenge: "Bearer", body: "{\"error\":\"Authentication required\",\"code\":\"UNAUTHORIZED\"}"},
-	{Definition: Definition{Code: CodeInvalidInput, Status: 400, Title: "Bad Request", DocsURL: "https://docs.example.com/errors#invalid-input", Category: "Validation errors", GRPCCode: "INVALID_ARGUMENT"}, envelope: &envelopes[0], headers: []header{{name: "X-Invalid-Field", template: []templatePart{{detail: "field"}}}}, zero: InvalidInputDetails{}, required: true, objects: []string{"schema", "errors"}},
-	{Definition: Definition{Code: CodeRateLimited, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.example.com/errors#rate-limited", Category: "Rate limiting", GRPCCode: "RESOURCE_EXHAUSTED"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Rate limit of "}, {detail: "limit"}, {literal: " requests per "}, {detail: "window"}, {literal: " exceeded"}}, headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}, {name: "Cache-Control", value: "no-store"}}, zero: RateLimitedDetails{}, required: true},
-	{Definition: Definition{Code: CodeOrderNotFound, Status: 404, Title: "Order not found", DocsURL: "https://docs.example.com/errors#order-not-found", Category: "Not found errors", GRPCCode: "NOT_FOUND"}, envelope: &envelopes[1], typeURI: "https://example.com/probs/order-not-found", body: "{\"type\":\"https://example.com/probs/order-not-found\",\"title\":\"Order not found\",\"status\":404,\"code\":\"ORDER_NOT_FOUND\"}", help: []RPCLink{{Description: "Finding orders", URL: "https://docs.example.com/orders"}}},
+	{Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.example.com/errors#unauthorized", Category: "Authentication errors", GRPCCode: "UNAUTHENTICATED"}, envelope: &envelopes[0], message: "Authentication required", challenge: "Bearer", body: "{\"error\":\"Authentication required\",\"code\":\"UNAUTHORIZED\"}", translations: []translation{{title: "Nicht angemeldet", message: "Anmeldung erforderlich", body: "{\"error\":\"Anmeldung erforderlich\",\"code\":\"UNAUTHORIZED\"}"}, {title: "Non authentifié", message: "Authentification requise", body: "{\"error\":\"Authentification requise\",\"code\":\"UNAUTHORIZED\"}"}}},
+	{Definition: Definition{Code: CodeInvalidInput, Status: 400, Title: "Bad Request", DocsURL: "https://docs.example.com/errors#invalid-input", Category: "Validation errors", GRPCCode: "INVALID_ARGUMENT"}, envelope: &envelopes[0], headers: []header{{name: "X-Invalid-Field", template: []templatePart{{detail: "field"}}}}, zero: InvalidInputDetails{}, required: true, objects: []string{"schema", "errors"}, fieldEnums: []fieldEnum{{path: "problems.kind", values: []string{"missing", "invalid"}}, {path: "problems.limits.unit", values: []string{"chars", "items"}, required: true}}, badRequest: "problems", translations: []translation{{title: "Ungültige Eingabe"}, {}}},
+	{Definition: Definition{Code: CodeRateLimited, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.example.com/errors#rate-limited", Category: "Rate limiting", GRPCCode: "RESOURCE_EXHAUSTED"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Rate limit of "}, {detail: "limit"}, {literal: " requests per "}, {detail: "window"}, {literal: " exceeded"}}, headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}, {name: "Cache-Control", value: "no-store"}}, zero: RateLimitedDetails{}, required: true, translations: []translation{{title: "Zu viele Anfragen", messageTemplate: []templatePart{{literal: "Höchstens "}, {detail: "limit"}, {literal: " Anfragen pro "}, {detail: "window"}}}, {}}},
+	{Definition: Definition{Code: CodeOrderNotFound, Status: 404, Title: "Order not found", DocsURL: "https://docs.example.com/errors#order-not-found", Category: "Not found errors", GRPCCode: "NOT_FOUND"}, envelope: &envelopes[1], typeURI: "https://example.com/probs/order-not-found", body: "{\"type\":\"https://example.com/probs/order-not-found\",\"title\":\"Order not found\",\"status\":404,\"code\":\"ORDER_NOT_FOUND\"}", help: []RPCLink{{Description: "Finding orders", URL: "https://docs.example.com/orders"}}, translations: []translation{{title: "Bestellung nicht gefunden", body: "{\"type\":\"https://example.com/probs/order-not-found\",\"title\":\"Bestellung nicht gefunden\",\"status\":404,\"code\":\"ORDER_NOT_FOUND\"}"}, {}}},
 	{Definition: Definition{Code: CodeOutOfCredit, Status: 403, Title: "You do not have enough credit.", DocsURL: "https://docs.example.com/errors#out-of-credit", Category: "Billing errors", GRPCCode: "FAILED_PRECONDITION"}, envelope: &envelopes[1], typeURI: "https://example.com/probs/out-of-credit", messageTemplate: []templatePart{{literal: "Your current balance is "}, {detail: "balance"}, {literal: ", but that costs "}, {detail: "cost"}, {literal: "."}}, zero: OutOfCreditDetails{}, required: true},
-	{Definition: Definition{Code: CodeInternal, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.example.com/errors#internal", Category: "Server errors", GRPCCode: "INTERNAL"}, envelope: &envelopes[0], message: "An unexpected error occurred", body: "{\"error\":\"An unexpected error occurred\",\"code\":\"INTERNAL\"}"},
+	{Definition: Definition{Code: CodeInternal, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.example.com/errors#internal", Category: "Server errors", GRPCCode: "INTERNAL"}, envelope: &envelopes[0], message: "An unexpected error occurred", body: "{\"error\":\"An unexpected error occurred\",\"code\":\"INTERNAL\"}", translations: []translation{{message: "Ein unerwarteter Fehler ist aufgetreten", body: "{\"error\":\"Ein unerwarteter Fehler ist aufgetreten\",\"code\":\"INTERNAL\"}"}, {}}},
 }
 
 // fallback stands in for every error that is not a catalog error.
@@ -180,6 +208,10 @@ const requestIDHeader = "X-Request-Id"
 // rpcDomain is the domain of every ErrorInfo (the catalog's grpc.domain);
 // empty when the catalog sets none.
 const rpcDomain = "standin.example.com"
+
+// init sets the catalog's languages, its default first: each definition's
+// translations are in the others, in this order.
+func init() { languages = []string{"en", "de", "fr"} }
 
 // envelopes are the wire formats in use; definitions point into this table.
 var envelopes = [2]envelope{
