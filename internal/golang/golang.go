@@ -42,10 +42,10 @@ func (g *packageWriter) generate(pkg, header string) ([]byte, error) {
 		return nil, err
 	}
 	head := preamble(header, pkg, packageDoc(c, pkg), append(slices.Clone(fx.imports), h.imports...))
-	out := bytes.NewBuffer(make([]byte, 0, len(head)+h.size()+fx.size(g.metaNames)))
+	out := bytes.NewBuffer(make([]byte, 0, len(head)+h.size()+fx.size()))
 	out.WriteString(head)
 	h.writeTo(out)
-	fx.writeTo(out, g.metaNames)
+	fx.writeTo(out)
 	return out.Bytes(), nil
 }
 
@@ -91,11 +91,8 @@ func (g *packageWriter) declarations() []byte {
 	for i, e := range c.Errors {
 		w.errorDecls(e, i)
 	}
-	w.definitionsHead(c)
-	for _, e := range c.Errors {
-		w.definition(e, g.metaNames)
-	}
-	w.definitionsTail(c)
+	w.definitionsTable(c, g.metaNames, g.literalTable)
+	w.catalogSettings(c)
 	w.languages(c)
 	w.str("\n")
 	return b.Bytes()
@@ -135,6 +132,9 @@ type packageWriter struct {
 	// formatEvery takes the plain path of the doc comment shortcut; see
 	// declWriter.
 	formatEvery bool
+	// literalTable writes the definitions table as a Go composite literal,
+	// the plain path beside definitionsText; see table.go.
+	literalTable bool
 }
 
 // metaNames lists the meta names referenced by the envelopes in use.
