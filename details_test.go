@@ -72,7 +72,7 @@ func TestDetailsEncodeAsEncodingJSON(t *testing.T) {
 		customerrors.PaymentDeclinedDetails{AttemptsLeft: math.MinInt, SuggestedMethods: []string{"<a>", "\xff", ""}},
 	)
 	for _, d := range cases {
-		got, err := customerrors.NewPaymentDeclinedWithDetails(d).MarshalJSON()
+		got, err := customerrors.NewWithDetails(d).MarshalJSON()
 		if err != nil {
 			t.Fatalf("%#v: %v", d, err)
 		}
@@ -83,7 +83,7 @@ func TestDetailsEncodeAsEncodingJSON(t *testing.T) {
 	// Scalar-only details are encoded as they are written, not at construction.
 	for i, f := range hostileFloats {
 		d := customerrors.AmountTooLargeDetails{Amount: f, Limit: -f, Raisable: i%2 == 1}
-		got, err := customerrors.NewAmountTooLargeWithDetails(d).MarshalJSON()
+		got, err := customerrors.NewWithDetails(d).MarshalJSON()
 		if err != nil {
 			t.Fatalf("%#v: %v", d, err)
 		}
@@ -97,7 +97,7 @@ func TestDetailsEncodeAsEncodingJSON(t *testing.T) {
 		{Field: "title", Reasons: []string{}, FieldErrors: map[string]string{}},
 		{Field: "t", Reasons: []string{"a"}, MaxLength: -1, FieldErrors: map[string]string{"z": "<1>", "a": "\u2028"}},
 	} {
-		got, err := flaterrors.NewInvalidInputWithDetails(d).MarshalJSON()
+		got, err := flaterrors.NewWithDetails(d).MarshalJSON()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -126,8 +126,8 @@ func FuzzDetailsEncoding(f *testing.F) {
 			err     *customerrors.Error
 			details any
 		}{
-			{customerrors.NewPaymentDeclinedWithDetails(declined), declined},
-			{customerrors.NewAmountTooLargeWithDetails(tooLarge), tooLarge},
+			{customerrors.NewWithDetails(declined), declined},
+			{customerrors.NewWithDetails(tooLarge), tooLarge},
 		} {
 			want, wantErr := json.Marshal(tc.details)
 			got, err := tc.err.MarshalJSON()
@@ -183,7 +183,7 @@ func TestUnencodableDetails(t *testing.T) {
 // does not change what it writes.
 func TestDetailsAreSnapshot(t *testing.T) {
 	methods := []string{"card"}
-	e := customerrors.NewPaymentDeclinedWithDetails(customerrors.PaymentDeclinedDetails{DeclineCode: "x", Amount: 1, SuggestedMethods: methods})
+	e := customerrors.NewWithDetails(customerrors.PaymentDeclinedDetails{DeclineCode: "x", Amount: 1, SuggestedMethods: methods})
 	before, _ := e.MarshalJSON()
 	methods[0] = "changed"
 	raw := json.RawMessage(`{"title":"Title is required"}`)

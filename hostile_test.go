@@ -76,7 +76,7 @@ func checkHostileGo(t *testing.T, src []byte) {
 	}
 	sort.Strings(exported)
 	want := append([]string{"Code", "CodeHostile", "CodeNoAuth", "CodeSecretFail", "ErrHostile",
-		"ErrNoAuth", "ErrSecretFail", "HostileDetails", "NewHostile", "NewHostileWithDetails",
+		"ErrNoAuth", "ErrSecretFail", "HostileDetails", "NewHostile",
 		"NewNoAuth", "NewSecretFail"}, names.Runtime...)
 	sort.Strings(want)
 	if strings.Join(exported, " ") != strings.Join(want, " ") {

@@ -195,9 +195,6 @@ func goIdents(e *catalog.Error) map[string]string {
 	} else {
 		m["Code"+e.Name], m["Err"+e.Name], m["New"+e.Name] = "", "", ""
 	}
-	if e.HasOptionalDetails() {
-		m["New"+e.Name+"WithDetails"] = link("New"+rName+"WithDetails", r != nil && r.HasOptionalDetails())
-	}
 	if len(e.Details) > 0 {
 		m[e.Name+"Details"] = link(rName+"Details", r != nil && len(r.Details) > 0)
 	}

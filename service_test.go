@@ -68,7 +68,7 @@ func serviceCases() []serviceCase {
 			return apierrors.ErrNotFound
 		}, 404, "NOT_FOUND", "sent with a breach: required details missing", ""},
 		{"value outside its enum: left out, reported", func(http.ResponseWriter, *http.Request) error {
-			return apierrors.NewAccountDisabledWithDetails(apierrors.AccountDisabledDetails{AccountID: "acc_1", Reason: "bogus"})
+			return apierrors.NewWithDetails(apierrors.AccountDisabledDetails{AccountID: "acc_1", Reason: "bogus"})
 		}, 412, "ACCOUNT_DISABLED", `sent with a breach: detail \"reason\": \"bogus\" is not one of its values`, ""},
 		{"Write(w, r, nil)", func(w http.ResponseWriter, r *http.Request) error {
 			apierrors.Write(w, r, nil)
@@ -159,7 +159,7 @@ func TestServiceDoneWhen(t *testing.T) {
 func serviceOtherCatalogs(t *testing.T) {
 	mux := http.NewServeMux()
 	mux.Handle("GET /stackone", stackoneerrors.Handler(func(http.ResponseWriter, *http.Request) error {
-		return stackoneerrors.NewUnprocessableEntityWithDetails(stackoneerrors.UnprocessableEntityDetails{
+		return stackoneerrors.NewWithDetails(stackoneerrors.UnprocessableEntityDetails{
 			FieldErrors:    []stackoneerrors.UnprocessableEntityFieldErrors{{Field: "emails[0].value", Message: "is not a valid email address"}},
 			ProviderErrors: []stackoneerrors.UnprocessableEntityProviderErrors{{Status: 422, URL: "https://api.provider.example/v1/candidates"}},
 		})

@@ -32,20 +32,20 @@ var typesCases = []struct {
 	{"bundled", "object", apierrors.NewValidationError(json.RawMessage(`{"title":"Title is required","due":"Must be a date"}`)), true},
 	{"bundled", "object is an array", apierrors.NewValidationError(json.RawMessage(`["title"]`)), false},
 	{"bundled", "object is nil", apierrors.NewValidationError(nil), false},
-	{"bundled", "enum", apierrors.NewAccountDisabledWithDetails(apierrors.AccountDisabledDetails{AccountID: "acc_1", Reason: apierrors.AccountDisabledReasonIntegrationDisabled}), true},
+	{"bundled", "enum", apierrors.NewWithDetails(apierrors.AccountDisabledDetails{AccountID: "acc_1", Reason: apierrors.AccountDisabledReasonIntegrationDisabled}), true},
 	{"bundled", "enum left out", apierrors.NewAccountDisabled("acc_1"), true},
-	{"bundled", "enum value unknown", apierrors.NewAccountDisabledWithDetails(apierrors.AccountDisabledDetails{AccountID: "acc_1", Reason: "banned"}), false},
-	{"example-stackone", "object[] with fields", stackoneerrors.NewUnprocessableEntityWithDetails(stackoneerrors.UnprocessableEntityDetails{
+	{"bundled", "enum value unknown", apierrors.NewWithDetails(apierrors.AccountDisabledDetails{AccountID: "acc_1", Reason: "banned"}), false},
+	{"example-stackone", "object[] with fields", stackoneerrors.NewWithDetails(stackoneerrors.UnprocessableEntityDetails{
 		FieldErrors: []stackoneerrors.UnprocessableEntityFieldErrors{{Field: "emails[0].value", Message: "is not a valid email address"}},
 		ProviderErrors: []stackoneerrors.UnprocessableEntityProviderErrors{
 			{Status: 422, Raw: json.RawMessage(`{"z":1,"a":[true]}`), Headers: map[string]string{"content-type": "application/json"}}, {},
 		}}), true},
-	{"example-stackone", "object[] with fields, a raw body not JSON", stackoneerrors.NewUnprocessableEntityWithDetails(stackoneerrors.UnprocessableEntityDetails{ProviderErrors: []stackoneerrors.UnprocessableEntityProviderErrors{
+	{"example-stackone", "object[] with fields, a raw body not JSON", stackoneerrors.NewWithDetails(stackoneerrors.UnprocessableEntityDetails{ProviderErrors: []stackoneerrors.UnprocessableEntityProviderErrors{
 		{Status: 502, Raw: json.RawMessage(`<html>`)},
 	}}), false},
-	{"flat", "any, an array", flaterrors.NewInvalidInputWithDetails(flaterrors.InvalidInputDetails{Field: "tags", Value: json.RawMessage(`[1,"two",null,{"3":4}]`)}), true},
-	{"flat", "any, null", flaterrors.NewInvalidInputWithDetails(flaterrors.InvalidInputDetails{Field: "tags", Value: json.RawMessage(`null`)}), true},
-	{"flat", "any, not JSON", flaterrors.NewInvalidInputWithDetails(flaterrors.InvalidInputDetails{Field: "tags", Value: json.RawMessage(`[1,`)}), false},
+	{"flat", "any, an array", flaterrors.NewWithDetails(flaterrors.InvalidInputDetails{Field: "tags", Value: json.RawMessage(`[1,"two",null,{"3":4}]`)}), true},
+	{"flat", "any, null", flaterrors.NewWithDetails(flaterrors.InvalidInputDetails{Field: "tags", Value: json.RawMessage(`null`)}), true},
+	{"flat", "any, not JSON", flaterrors.NewWithDetails(flaterrors.InvalidInputDetails{Field: "tags", Value: json.RawMessage(`[1,`)}), false},
 }
 
 func TestDetailTypesOnTheWire(t *testing.T) {

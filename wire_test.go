@@ -81,8 +81,8 @@ func TestDetailsAreImmutable(t *testing.T) {
 		MarshalJSON() ([]byte, error)
 	}{
 		apierrors.NewValidationError(raw),
-		apierrors.NewProductAccessDeniedWithDetails(apierrors.ProductAccessDeniedDetails{Product: "ats", GrantedProducts: granted}),
-		flaterrors.NewInvalidInputWithDetails(flaterrors.InvalidInputDetails{Field: "email", Reasons: granted, FieldErrors: fields}),
+		apierrors.NewWithDetails(apierrors.ProductAccessDeniedDetails{Product: "ats", GrantedProducts: granted}),
+		flaterrors.NewWithDetails(flaterrors.InvalidInputDetails{Field: "email", Reasons: granted, FieldErrors: fields}),
 	}
 	want := []any{
 		apierrors.ValidationErrorDetails{Fields: json.RawMessage(`{"title":"Title is required"}`)},

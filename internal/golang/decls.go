@@ -55,8 +55,9 @@ func (w declWriter) codes(c *catalog.Catalog) {
 	w.str(")\n")
 }
 
-// sentinels writes one sentinel per error: a composite literal, not a call,
-// so static data and no init code.
+// sentinels writes one sentinel per error: the address of its place in the
+// sentinels table, static data and no init code, which loadDefinitions
+// fills in with the definitions.
 func (w declWriter) sentinels(c *catalog.Catalog) {
 	w.str("// Sentinels, one per code, for errors.Is. Every error of a code matches its\n",
 		"// sentinel, whatever its details, message or cause.\nvar (\n")
@@ -67,11 +68,7 @@ func (w declWriter) sentinels(c *catalog.Catalog) {
 			w.specComment(fmt.Sprintf("%s matches every %s error; build them with %s.", names.Sentinel(e), e.Code, names.New(e)))
 		}
 		w.deprecated("\t", e, names.Sentinel)
-		w.str("\t", names.Sentinel(e), " = &Error{def: &definitions[", strconv.Itoa(i), "]")
-		if e.Message != nil && e.Message.Static() {
-			w.str(", message: ", goString(e.Message.Source))
-		}
-		w.str("}\n")
+		w.str("\t", names.Sentinel(e), " = &sentinels[", strconv.Itoa(i), "]\n")
 	}
 	w.str(")\n")
 }
@@ -94,9 +91,13 @@ func jsonTag(d *catalog.Detail) string {
 }
 
 // errorDecls writes what is per error: the details struct and the
-// constructors; index is the error's place in the definitions table.
+// constructor; index is the error's place in the definitions table. The
+// details struct is not comparable, as objectType's are: the compiler made
+// an equality function for each, which cost about a quarter of a
+// 10,000-error package's build, and the runtime compares details to nil
+// only. NewWithDetails, one generic function, takes the place of a
+// constructor per error with all its details, which cost as much again.
 func (w declWriter) errorDecls(e *catalog.Error, index int) {
-	def := "&definitions[" + strconv.Itoa(index) + "]"
 	if len(e.Details) == 0 {
 		// Errors are immutable, so the sentinel itself is the error.
 		w.docComment(fmt.Sprintf("%s returns the %s error (%d %s): %s. %s", names.New(e), e.Code, e.Status, e.Title, names.Sentinel(e), e.Description))
@@ -113,7 +114,7 @@ func (w declWriter) errorDecls(e *catalog.Error, index int) {
 	details := names.Details(e)
 	w.str("// ", details, " are the details of ", e.Code, " errors.\n")
 	w.deprecatedLink("", e, replacementDetails(e))
-	w.str("type ", details, " struct {\n")
+	w.str("type ", details, " struct {\n\t_ [0]func()\n\n")
 	w.fields(e)
 	w.str("}\n\n")
 	required := e.RequiredDetails()
@@ -126,7 +127,7 @@ func (w declWriter) errorDecls(e *catalog.Error, index int) {
 		}
 		w.str(names.Param(d.Name), " ", fieldType(e, d))
 	}
-	w.str(") *Error {\n\treturn newError(", def, ", ", details, "{")
+	w.str(") *Error {\n\treturn newError(", strconv.Itoa(index), ", ", details, "{")
 	for i, d := range required {
 		if i > 0 {
 			w.str(", ")
@@ -134,11 +135,6 @@ func (w declWriter) errorDecls(e *catalog.Error, index int) {
 		w.str(d.GoName, ": ", names.Param(d.Name))
 	}
 	w.str("})\n}\n\n")
-	if e.HasOptionalDetails() {
-		w.str("// ", names.NewWithDetails(e), " returns the ", e.Code, " error with all its details, optional ones included.\n")
-		w.deprecatedLink("", e, replacementWithDetails(e))
-		w.str("func ", names.NewWithDetails(e), "(d ", details, ") *Error {\n\treturn newError(", def, ", d)\n}\n\n")
-	}
 }
 
 // fieldType is the Go type of a detail: its enum type, its objects' struct
@@ -230,16 +226,22 @@ func (w declWriter) fieldLines(ds []*catalog.Detail, goType, tag func(*catalog.D
 	_ = tw.Flush() // a bytes.Buffer does not fail
 }
 
-// definitionsHead and definitionsTail enclose the rows of the definitions
-// table, which are written in parts.
-func (w declWriter) definitionsHead(c *catalog.Catalog) {
+// definitionsLiteral writes the definitions table as a Go composite
+// literal: the plain path beside definitionsText (table.go).
+func (w declWriter) definitionsLiteral(c *catalog.Catalog, metaNames []string) {
 	w.str("// definitions is the registry: everything the runtime needs to know about each\n",
 		"// code, in catalog order. Sentinels and constructors point into it.\n",
 		"var definitions = [", strconv.Itoa(len(c.Errors)), "]definition{\n")
+	for _, e := range c.Errors {
+		w.definition(e, metaNames)
+	}
+	w.str("}\n\n// definitionsText is empty: the table is the literal above.\nconst definitionsText = \"\"\n")
 }
 
-func (w declWriter) definitionsTail(c *catalog.Catalog) {
-	w.str("}\n\n// fallback stands in for every error that is not a catalog error.\nvar fallback = ", names.Sentinel(c.Fallback), "\n")
+// catalogSettings writes the constants and variables of the catalog's
+// top-level settings.
+func (w declWriter) catalogSettings(c *catalog.Catalog) {
+	w.str("\n// fallback stands in for every error that is not a catalog error.\nvar fallback = ", names.Sentinel(c.Fallback), "\n")
 	w.str("\n// requestIDHeader carries request ids in and out (the catalog's request_id.header);\n",
 		"// empty when the catalog sets none.\nconst requestIDHeader = ", goString(c.RequestID.Header), "\n")
 	w.str("\n// rpcDomain is the domain of every ErrorInfo (the catalog's grpc.domain);\n",
@@ -352,12 +354,12 @@ func (w declWriter) meta(e *catalog.Error, metaNames []string) {
 	w.str("}")
 }
 
-// detailsOrBody writes what the row needs of the error's details: their
-// zero type, whether some are required, which must be objects and the enums
-// of their objects' fields; or, without details, the pre-encoded body.
+// detailsOrBody writes what the row needs of the error's details (their
+// type is zeroDetails'): whether some are required, which must be objects
+// and the enums of their objects' fields; or, without details, the
+// pre-encoded body.
 func (w declWriter) detailsOrBody(e *catalog.Error) {
 	if len(e.Details) > 0 {
-		w.str(", zero: ", names.Details(e), "{}")
 		if len(e.RequiredDetails()) > 0 {
 			w.str(", required: true")
 		}
@@ -365,11 +367,23 @@ func (w declWriter) detailsOrBody(e *catalog.Error) {
 		w.fieldEnums(e)
 		return
 	}
+	w.str(", body: ", goString(staticBody(e)))
+}
+
+// staticBody is the pre-encoded body of an error without details.
+func staticBody(e *catalog.Error) string {
 	in := &example.Instance{Err: e}
 	if e.Message != nil {
 		in.Message = e.Message.Source
 	}
-	w.str(", body: ", goString(string(in.Body())))
+	return string(in.Body())
+}
+
+// isRawObject reports whether a detail is an object or object[] without
+// fields, whose values newError checks are JSON objects; objects with
+// fields are structs, encoding/json's to check.
+func isRawObject(d *catalog.Detail) bool {
+	return (d.Type == catalog.TypeObject || d.Type == catalog.TypeObjects) && len(d.Fields) == 0
 }
 
 // objects writes the names of the object and object[] details, whose values
@@ -377,8 +391,8 @@ func (w declWriter) detailsOrBody(e *catalog.Error) {
 func (w declWriter) objects(e *catalog.Error) {
 	n := 0
 	for _, d := range e.Details {
-		if d.Type != catalog.TypeObject && d.Type != catalog.TypeObjects || len(d.Fields) > 0 {
-			continue // objects with fields are structs, encoding/json's to check
+		if !isRawObject(d) {
+			continue
 		}
 		if n == 0 {
 			w.str(", objects: []string{")

@@ -51,12 +51,10 @@ func memberTag(f *catalog.Detail) string {
 	return jsonTag(f)
 }
 
-// fieldEnums writes the row's enum fields of object details: each one's
-// path of JSON names from its detail (problems.kind, problems.limits.unit),
-// its values and whether it is required.
-func (w declWriter) fieldEnums(e *catalog.Error) {
-	var paths []string
-	var enums []*catalog.Detail
+// fieldEnumsOf returns the enum fields of e's object details, each with
+// its path of JSON names from its detail (problems.kind,
+// problems.limits.unit), in the order the row lists them.
+func fieldEnumsOf(e *catalog.Error) (paths []string, enums []*catalog.Detail) {
 	var walk func(path string, fields []*catalog.Detail)
 	walk = func(path string, fields []*catalog.Detail) {
 		for _, f := range fields {
@@ -69,6 +67,13 @@ func (w declWriter) fieldEnums(e *catalog.Error) {
 	for _, d := range e.Details {
 		walk(d.Name, d.Fields)
 	}
+	return paths, enums
+}
+
+// fieldEnums writes the row's enum fields of object details: each one's
+// path, its values and whether it is required.
+func (w declWriter) fieldEnums(e *catalog.Error) {
+	paths, enums := fieldEnumsOf(e)
 	if len(enums) == 0 {
 		return
 	}
@@ -91,4 +96,23 @@ func (w declWriter) fieldEnums(e *catalog.Error) {
 		w.str("}")
 	}
 	w.str("}")
+}
+
+// textFieldEnums writes what fieldEnums writes, as definitionsText's
+// enum=PATH:VALUE,VALUE fields (enum.required= for a required field).
+func (w declWriter) textFieldEnums(e *catalog.Error) {
+	paths, enums := fieldEnumsOf(e)
+	for i, f := range enums {
+		key := " enum="
+		if f.Required {
+			key = " enum.required="
+		}
+		w.str(key, textValue(paths[i]), ":")
+		for j, v := range f.Enum {
+			if j > 0 {
+				w.str(",")
+			}
+			w.str(textValue(v.Value))
+		}
+	}
 }

@@ -27,23 +27,3 @@ func TestEveryFixedFileIsCopied(t *testing.T) {
 		t.Errorf("fixed/ holds %v; the emitter copies %v", files, copied)
 	}
 }
-
-// TestMetaField: the meta field is aligned with the field above it, as
-// gofmt aligns it, and only catalogs with meta names get it.
-func TestMetaField(t *testing.T) {
-	fx, err := loadFixed()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if fx.metaField(nil) != "" {
-		t.Error("a meta field without meta names")
-	}
-	above := fx.head[strings.LastIndex(fx.head[:len(fx.head)-1], "\n")+1:]
-	got := fx.metaField([]string{"param", "type"})
-	if !strings.HasPrefix(above, "\t"+metaAfter+" ") || strings.Index(got, "[]string") != fx.typeCol || strings.Index(got, "//") != strings.Index(above, "//") {
-		t.Errorf("meta field\n%sbelow\n%s", got, above)
-	}
-	if !strings.HasSuffix(got, "// meta values referenced by envelopes: param, type\n") {
-		t.Errorf("meta field %q", got)
-	}
-}

@@ -66,7 +66,7 @@ func (g *packageWriter) write(w io.Writer, pkg, header string) error {
 	g.writeDeclarations(&b, func() { flush(flushSize) })
 	b.WriteString(envelopes)
 	b.WriteString("\n")
-	fx.writeTo(&b, g.metaNames)
+	fx.writeTo(&b)
 	flush(0)
 	return werr
 }
@@ -83,10 +83,10 @@ func (g *packageWriter) generate(pkg, header string) ([]byte, error) {
 		return nil, err
 	}
 	head := preamble(header, pkg, packageDoc(c, pkg), append(slices.Clone(fx.imports), h.imports...))
-	out := bytes.NewBuffer(make([]byte, 0, len(head)+h.size()+fx.size(g.metaNames)))
+	out := bytes.NewBuffer(make([]byte, 0, len(head)+h.size()+fx.size()))
 	out.WriteString(head)
 	h.writeTo(out)
-	fx.writeTo(out, g.metaNames)
+	fx.writeTo(out)
 	return out.Bytes(), nil
 }
 
@@ -134,7 +134,8 @@ func (g *packageWriter) declarations() []byte {
 }
 
 // writeDeclarations writes the declarations to b, calling spill after each
-// error's, when b may be written out and emptied.
+// error's and after the definitions table, when b may be written out and
+// emptied.
 func (g *packageWriter) writeDeclarations(b *bytes.Buffer, spill func()) {
 	c := g.c
 	w := declWriter{b: b, formatEvery: g.formatEvery, translated: translatedErrors(c)}
@@ -146,12 +147,9 @@ func (g *packageWriter) writeDeclarations(b *bytes.Buffer, spill func()) {
 		w.errorDecls(e, i)
 		spill()
 	}
-	w.definitionsHead(c)
-	for _, e := range c.Errors {
-		w.definition(e, g.metaNames)
-		spill()
-	}
-	w.definitionsTail(c)
+	w.definitionsTable(c, g.metaNames, g.literalTable) // a row an error: held whole, a fraction of the file
+	spill()
+	w.catalogSettings(c)
 	w.languages(c)
 	w.str("\n")
 }
@@ -190,6 +188,9 @@ type packageWriter struct {
 	// formatEvery takes the plain path of the doc comment shortcut; see
 	// declWriter.
 	formatEvery bool
+	// literalTable writes the definitions table as a Go composite literal,
+	// the plain path beside definitionsText; see table.go.
+	literalTable bool
 }
 
 // metaNames lists the meta names referenced by the envelopes in use.

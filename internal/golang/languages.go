@@ -4,7 +4,6 @@ import (
 	"slices"
 
 	"github.com/errgen/errgen/catalog"
-	"github.com/errgen/errgen/internal/example"
 )
 
 // A catalog of several languages gives each row of the definitions table
@@ -95,13 +94,35 @@ func (w declWriter) translation(e, le *catalog.Error) {
 		}
 	}
 	if len(e.Details) == 0 {
-		in := &example.Instance{Err: le}
-		if le.Message != nil {
-			in.Message = le.Message.Source
-		}
-		field("body", goString(string(in.Body())))
+		field("body", goString(staticBody(le)))
 	}
 	w.str("}")
+}
+
+// textTranslations writes what translations writes, as definitionsText's
+// fields: lang for each other language, then the translation's
+// lang.title=, lang.message=TEMPLATE and lang.body= when translated.
+func (w declWriter) textTranslations(e *catalog.Error) {
+	les := w.translated[e]
+	if !slices.ContainsFunc(les, translated) {
+		return
+	}
+	for _, le := range les {
+		w.str(" lang")
+		if !translated(le) {
+			continue
+		}
+		if !slices.Contains(le.Untranslated, "title") {
+			w.textField("lang.title", le.Title)
+		}
+		if le.Message != nil {
+			w.str(" lang.message=")
+			w.textTemplate(le.Message)
+		}
+		if len(e.Details) == 0 {
+			w.str(" lang.body=", textValue(staticBody(le)))
+		}
+	}
 }
 
 // languages writes the function that gives the fixed half the catalog's

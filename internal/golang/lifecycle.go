@@ -21,7 +21,7 @@ func (w declWriter) deprecated(indent string, e *catalog.Error, name func(*catal
 }
 
 // deprecatedLink is deprecated for the identifiers only a deprecated code
-// has (its details struct, enums, NewXWithDetails), whose replacement's
+// has (its details struct and enums), whose replacement's
 // counterpart may not exist: link names the identifier to use instead, ""
 // for none.
 func (w declWriter) deprecatedLink(indent string, e *catalog.Error, link string) {
@@ -58,15 +58,6 @@ func replacementNew(e *catalog.Error) string {
 		return ""
 	}
 	return names.New(e.Replacement)
-}
-
-// replacementWithDetails is what replaces NewXWithDetails: the
-// replacement's NewYWithDetails, or NewY when it has no optional details.
-func replacementWithDetails(e *catalog.Error) string {
-	if r := e.Replacement; r != nil && r.HasOptionalDetails() {
-		return names.NewWithDetails(r)
-	}
-	return replacementNew(e)
 }
 
 // replacementDetails is what replaces XDetails: the replacement's YDetails,

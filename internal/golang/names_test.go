@@ -51,9 +51,10 @@ func TestRulesToleratesProblems(t *testing.T) {
 
 // TestRuntimeNamesCannotCollide: the runtime's exported identifiers (Parse,
 // ParseError, …) can never be one a catalog error declares (Code<Name>,
-// Err<Name>, New<Name>, New<Name>WithDetails, <Name>Details, where <Name>
-// starts with an upper-case letter or a digit), so goIdentifierProblems need
-// not know them.
+// Err<Name>, New<Name>, <Name>Details, where <Name> starts with an
+// upper-case letter or a digit), so goIdentifierProblems need not know them;
+// but for NewWithDetails, the constructor of a code WITH_DETAILS, which it
+// refuses as it refuses every name the fixed half declares.
 func TestRuntimeNamesCannotCollide(t *testing.T) {
 	var exported []string
 	defer func() {
@@ -76,6 +77,9 @@ func TestRuntimeNamesCannotCollide(t *testing.T) {
 				continue
 			}
 			exported = append(exported, id)
+			if id == "NewWithDetails" {
+				continue
+			}
 			for _, prefix := range []string{"Code", "Err", "New"} {
 				if rest, ok := strings.CutPrefix(id, prefix); ok && rest != "" && !unicode.IsLower(rune(rest[0])) {
 					t.Errorf("%s: %s %s could be the %s… of a catalog error", name, obj.Kind, id, prefix)

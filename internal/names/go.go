@@ -21,11 +21,6 @@ func Sentinel(e *catalog.Error) string { return "Err" + e.Name }
 // details: NewNotFound.
 func New(e *catalog.Error) string { return "New" + e.Name }
 
-// NewWithDetails is the constructor that takes all the details, optional
-// ones included, declared for errors with optional details:
-// NewNotFoundWithDetails.
-func NewWithDetails(e *catalog.Error) string { return "New" + e.Name + "WithDetails" }
-
 // Details is the struct type of the error's details, declared for errors
 // with details: NotFoundDetails.
 func Details(e *catalog.Error) string { return e.Name + "Details" }
@@ -106,10 +101,12 @@ type Ident struct {
 }
 
 // Declared lists the Go identifiers an error declares: its code constant,
-// sentinel, constructors, details type, then per detail the types of its
+// sentinel, constructor, details type, then per detail the types of its
 // objects (when it has fields: their enum fields' types and constants, their
 // struct types) or its enum type and constants. An error without a Name (its
-// code is at fault) declares nothing.
+// code is at fault) declares nothing, and a value without a Go name of its
+// own, or with one another value of its detail has, declares no constant of
+// its own: the catalog reports both.
 func Declared(e *catalog.Error) []Ident {
 	if e.Name == "" {
 		return nil
@@ -117,9 +114,6 @@ func Declared(e *catalog.Error) []Ident {
 	ids := []Ident{{Name: Code(e), Pos: e.Pos}, {Name: Sentinel(e), Pos: e.Pos}, {Name: New(e), Pos: e.Pos}}
 	if len(e.Details) > 0 {
 		ids = append(ids, Ident{Name: Details(e), Pos: e.Pos})
-	}
-	if e.HasOptionalDetails() {
-		ids = append(ids, Ident{Name: NewWithDetails(e), Pos: e.Pos})
 	}
 	for _, d := range e.Details {
 		ids = objects(e.Name, d, ids)

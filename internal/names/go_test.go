@@ -25,7 +25,6 @@ func TestGoNames(t *testing.T) {
 		Code(e):            "CodeCardDeclined",
 		Sentinel(e):        "ErrCardDeclined",
 		New(e):             "NewCardDeclined",
-		NewWithDetails(e):  "NewCardDeclinedWithDetails",
 		Details(e):         "CardDeclinedDetails",
 		Enum(e, d):         "CardDeclinedDeclineCode",
 		EnumValue(e, d, v): "CardDeclinedDeclineCodeExpiredCard",
@@ -50,11 +49,11 @@ func TestDeclared(t *testing.T) {
 		{"unnamed", &catalog.Error{Code: "1"}, nil},
 		{"plain", &catalog.Error{Name: "X"}, []string{"CodeX", "ErrX", "NewX"}},
 		{"required", &catalog.Error{Name: "X", Details: []*catalog.Detail{{Name: "a", Required: true}}}, []string{"CodeX", "ErrX", "NewX", "XDetails"}},
-		{"optional", &catalog.Error{Name: "X", Details: []*catalog.Detail{{Name: "a"}}}, []string{"CodeX", "ErrX", "NewX", "XDetails", "NewXWithDetails"}},
-		{"enum", &catalog.Error{Name: "X", Details: []*catalog.Detail{enum}}, []string{"CodeX", "ErrX", "NewX", "XDetails", "NewXWithDetails", "XRule", "XRuleA", "XRuleB"}},
+		{"optional", &catalog.Error{Name: "X", Details: []*catalog.Detail{{Name: "a"}}}, []string{"CodeX", "ErrX", "NewX", "XDetails"}},
+		{"enum", &catalog.Error{Name: "X", Details: []*catalog.Detail{enum}}, []string{"CodeX", "ErrX", "NewX", "XDetails", "XRule", "XRuleA", "XRuleB"}},
 		{"fields", &catalog.Error{Name: "X", Details: []*catalog.Detail{{Name: "p", GoName: "P", Fields: []*catalog.Detail{
 			{Name: "a", GoName: "A"}, enum, {Name: "o", GoName: "O", Fields: []*catalog.Detail{enum}}}}}},
-			[]string{"CodeX", "ErrX", "NewX", "XDetails", "NewXWithDetails", "XPRule", "XPRuleA", "XPRuleB", "XPORule", "XPORuleA", "XPORuleB", "XPO", "XP"}},
+			[]string{"CodeX", "ErrX", "NewX", "XDetails", "XPRule", "XPRuleA", "XPRuleB", "XPORule", "XPORuleA", "XPORuleB", "XPO", "XP"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -6,7 +6,7 @@ package names
 // sources; the Go emitter reserves every name the fixed half declares.
 var Runtime = []string{
 	"Config", "Configure", "Definition", "Definitions", "DetailsAs", "Error", "Handler", "Lookup",
-	"Parse", "ParseBadDetail", "ParseError", "ParseErrorKind", "ParseNotEnvelope", "ParseNotJSON",
+	"NewWithDetails", "Parse", "ParseBadDetail", "ParseError", "ParseErrorKind", "ParseNotEnvelope", "ParseNotJSON",
 	"ParseReadFailed", "ParseResponse", "ParseTooLarge",
 	"RPCError", "RPCFieldViolation", "RPCLink", "RPCStatus", "RPCStatusFor", "RPCStatusOf", "Report", "Strict", "Write",
 }

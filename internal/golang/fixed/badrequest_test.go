@@ -14,13 +14,13 @@ func TestRPCFieldViolations(t *testing.T) {
 		err  *Error
 		want []RPCFieldViolation
 	}{
-		{"each object", NewInvalidInputWithDetails(InvalidInputDetails{Field: "f", Problems: []InvalidInputProblems{
+		{"each object", NewWithDetails(InvalidInputDetails{Field: "f", Problems: []InvalidInputProblems{
 			{Field: "title", Message: "is too long", Kind: InvalidInputProblemsKindInvalid}, {Field: "tags"}}}),
 			[]RPCFieldViolation{{Field: "title", Description: "is too long"}, {Field: "tags"}}},
-		{"an object whose enum field is left out is still one", NewInvalidInputWithDetails(InvalidInputDetails{Field: "f", Problems: []InvalidInputProblems{
+		{"an object whose enum field is left out is still one", NewWithDetails(InvalidInputDetails{Field: "f", Problems: []InvalidInputProblems{
 			{Field: "title", Kind: "bogus"}}}),
 			[]RPCFieldViolation{{Field: "title"}}},
-		{"no objects", NewInvalidInputWithDetails(InvalidInputDetails{Field: "f", Problems: []InvalidInputProblems{}}), nil},
+		{"no objects", NewWithDetails(InvalidInputDetails{Field: "f", Problems: []InvalidInputProblems{}}), nil},
 		{"no detail", NewInvalidInput("f"), nil},
 		{"a sentinel", ErrInvalidInput, nil},
 		{"an error without such a detail", NewRateLimited(1, "1s", 1), nil},

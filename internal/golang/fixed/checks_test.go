@@ -30,7 +30,7 @@ func TestDetailsCheckedAtConstruction(t *testing.T) {
 	}
 	const sent = `{"error":"Bad Request","code":"INVALID_INPUT","details":{"field":"f"}}`
 	for _, tt := range bad {
-		e := NewInvalidInputWithDetails(tt.d)
+		e := NewWithDetails(tt.d)
 		if body, err := e.MarshalJSON(); err != nil || string(body) != sent || !strings.Contains(e.breach(), tt.want) {
 			t.Errorf("%s: MarshalJSON = %s, %v, breach %q; want %s and %q", tt.name, body, err, e.breach(), sent, tt.want)
 		}
@@ -50,7 +50,7 @@ func TestDetailsCheckedAtConstruction(t *testing.T) {
 		{Field: "f"}, // optional details left empty are not written, so not checked
 	}
 	for _, d := range good {
-		checkDetails(t, NewInvalidInputWithDetails(d), d)
+		checkDetails(t, NewWithDetails(d), d)
 	}
 }
 
@@ -64,7 +64,7 @@ func TestCheckedDetailsRoundTrip(t *testing.T) {
 		Errors: []json.RawMessage{json.RawMessage(`{"z":1,"a":2}`), json.RawMessage(`{}`)},
 	}
 	rec := httptest.NewRecorder()
-	Write(rec, nil, NewInvalidInputWithDetails(d))
+	Write(rec, nil, NewWithDetails(d))
 	e, err := Parse(rec.Code, rec.Body.Bytes())
 	if err != nil {
 		t.Fatal(err)
@@ -90,7 +90,7 @@ func TestObjectFieldsRoundTrip(t *testing.T) {
 		{Field: "title", Message: "too long", Limits: InvalidInputProblemsLimits{Max: 80, Unit: InvalidInputProblemsLimitsUnitChars}},
 		{Field: "tags"},
 	}
-	e := NewInvalidInputWithDetails(InvalidInputDetails{Field: "title", Problems: problems})
+	e := NewWithDetails(InvalidInputDetails{Field: "title", Problems: problems})
 	problems[0].Field = "changed"
 	rec := httptest.NewRecorder()
 	if got := recordReports(t, func() { Write(rec, nil, e) }); len(got) != 0 {

@@ -86,7 +86,7 @@ func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte) (st
 			return "", nil
 		}
 	}
-	fv := v.Field(i)
+	fv := v.Field(fields[i].index)
 	if err := decodeValue(fv, raw); err != nil {
 		if te, ok := err.(*json.UnmarshalTypeError); ok && te.Field == "" {
 			te.Struct, te.Field = v.Type().Name(), fields[i].name

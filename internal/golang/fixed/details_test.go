@@ -72,15 +72,15 @@ func TestDetailsEncodeAsEncodingJSON(t *testing.T) {
 		if i%2 == 0 {
 			d.Value = json.RawMessage(` { "s" : "<` + "\u2028" + `>" , "n" : [ 1 , 2e3 ] } `)
 		}
-		checkDetails(t, NewInvalidInputWithDetails(d), d)
+		checkDetails(t, NewWithDetails(d), d)
 		r := RateLimitedDetails{Limit: i - 5, Window: s, RetryAfter: math.MaxInt - i}
 		checkDetails(t, NewRateLimited(r.Limit, r.Window, r.RetryAfter), r)
 		o := OutOfCreditDetails{Balance: hostileFloats[i%len(hostileFloats)], Currency: s, Overdraft: i%2 == 1}
-		checkDetails(t, NewOutOfCreditWithDetails(o), o)
+		checkDetails(t, NewWithDetails(o), o)
 	}
 	for i, f := range hostileFloats {
 		o := OutOfCreditDetails{Balance: f, Cost: math.MinInt + i, Overdraft: i%2 == 0}
-		checkDetails(t, NewOutOfCreditWithDetails(o), o)
+		checkDetails(t, NewWithDetails(o), o)
 		checkDetails(t, NewOutOfCredit(-f, 0), OutOfCreditDetails{Balance: -f})
 	}
 	for _, d := range []InvalidInputDetails{
@@ -92,11 +92,11 @@ func TestDetailsEncodeAsEncodingJSON(t *testing.T) {
 		{Value: json.RawMessage(`"unterminated`)},
 		{Value: json.RawMessage(`{} {}`)},
 	} {
-		checkDetails(t, NewInvalidInputWithDetails(d), d)
+		checkDetails(t, NewWithDetails(d), d)
 	}
 	for _, x := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
 		o := OutOfCreditDetails{Balance: x}
-		checkDetails(t, NewOutOfCreditWithDetails(o), o)
+		checkDetails(t, NewWithDetails(o), o)
 	}
 }
 
@@ -104,12 +104,12 @@ func TestDetailsEncodeAsEncodingJSON(t *testing.T) {
 // generated constructor never passes) is encoded by encoding/json.
 func TestDetailsOfAnotherType(t *testing.T) {
 	for _, d := range []any{map[string]int{"b": 1, "a": 2}, struct{ X string }{"<"}, []int{1}} {
-		e := newError(&definitions[1], d)
+		e := newError(1, d)
 		if got, want := e.appendDetails(nil), mustMarshal(t, d); !bytes.Equal(got, want) {
 			t.Errorf("%#v: got %s, want %s", d, got, want)
 		}
 	}
-	if e := newError(&definitions[1], func() {}); e.breach() == "" || e.details != nil {
+	if e := newError(1, func() {}); e.breach() == "" || e.details != nil {
 		t.Error("newError accepted a func")
 	}
 }
@@ -124,6 +124,7 @@ func mustMarshal(t *testing.T, v any) []byte {
 }
 
 func TestTemplatesFromDetails(t *testing.T) {
+	loadDefinitions()
 	tests := []struct {
 		err  *Error
 		want string
@@ -146,7 +147,7 @@ func TestTemplatesFromDetails(t *testing.T) {
 	if got := e.detailText("nope"); got != "" {
 		t.Errorf("detailText(nope) = %q", got)
 	}
-	o := NewOutOfCreditWithDetails(OutOfCreditDetails{Balance: 1, Overdraft: true})
+	o := NewWithDetails(OutOfCreditDetails{Balance: 1, Overdraft: true})
 	if got := o.detailText("overdraft"); got != "true" {
 		t.Errorf("detailText(overdraft) = %q", got)
 	}
@@ -157,8 +158,8 @@ func TestTemplatesFromDetails(t *testing.T) {
 
 // TestSingleDetails covers the accessors envelopes use to write one detail.
 func TestSingleDetails(t *testing.T) {
-	eager := NewInvalidInputWithDetails(InvalidInputDetails{Field: "f", Reasons: []string{"<"}})
-	lazy := NewOutOfCreditWithDetails(OutOfCreditDetails{Balance: 1.5, Currency: "€"})
+	eager := NewWithDetails(InvalidInputDetails{Field: "f", Reasons: []string{"<"}})
+	lazy := NewWithDetails(OutOfCreditDetails{Balance: 1.5, Currency: "€"})
 	tests := []struct {
 		e    *Error
 		name string
@@ -201,8 +202,8 @@ func FuzzDetailsEncoding(f *testing.F) {
 		}
 		credit := OutOfCreditDetails{Balance: x, Cost: n, Currency: s, Overdraft: flag}
 		limited := RateLimitedDetails{Limit: n, Window: s, RetryAfter: -n}
-		checkDetails(t, NewInvalidInputWithDetails(invalid), invalid)
-		checkDetails(t, NewOutOfCreditWithDetails(credit), credit)
+		checkDetails(t, NewWithDetails(invalid), invalid)
+		checkDetails(t, NewWithDetails(credit), credit)
 		checkDetails(t, NewRateLimited(limited.Limit, limited.Window, limited.RetryAfter), limited)
 	})
 }
@@ -210,7 +211,7 @@ func FuzzDetailsEncoding(f *testing.F) {
 // An envelope placing some details by name holds the others in its whole
 // $details or spread: each detail is written once.
 func TestDetailsExcept(t *testing.T) {
-	e := NewInvalidInputWithDetails(InvalidInputDetails{Field: "tags", Reasons: []string{"a"}, FieldErrors: map[string]string{"k": "v"}})
+	e := NewWithDetails(InvalidInputDetails{Field: "tags", Reasons: []string{"a"}, FieldErrors: map[string]string{"k": "v"}})
 	tests := []struct {
 		named []string
 		want  string

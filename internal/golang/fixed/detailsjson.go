@@ -17,8 +17,8 @@ func appendDetailsObject(b []byte, def *definition, details any) ([]byte, error)
 	}
 	b = append(b, '{')
 	start := len(b)
-	for i, f := range def.prepared().fields {
-		fv := v.Field(i)
+	for _, f := range def.prepared().fields {
+		fv := v.Field(f.index)
 		if f.omitEmpty && isEmptyValue(fv) {
 			continue
 		}
@@ -120,8 +120,8 @@ func (e *Error) hasDetails() bool {
 	if !v.IsValid() {
 		return false
 	}
-	for i, f := range e.def.prepared().fields {
-		if !f.omitEmpty || !isEmptyValue(v.Field(i)) {
+	for _, f := range e.def.prepared().fields {
+		if !f.omitEmpty || !isEmptyValue(v.Field(f.index)) {
 			return true
 		}
 	}
@@ -135,9 +135,9 @@ func (e *Error) detailField(name string) (reflect.Value, bool) {
 	if !v.IsValid() || e.isMissing(name) {
 		return reflect.Value{}, false
 	}
-	for i, f := range e.def.prepared().fields {
+	for _, f := range e.def.prepared().fields {
 		if f.name == name {
-			fv := v.Field(i)
+			fv := v.Field(f.index)
 			return fv, !(f.omitEmpty && isEmptyValue(fv))
 		}
 	}

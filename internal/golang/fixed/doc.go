@@ -7,16 +7,14 @@
 // one, table.go and the tests, and copies each, after its import block and in
 // the order its fixedFiles lists them, into every generated file, after the
 // per-catalog half it writes itself; the generated file imports the union of
-// their imports. The one thing that varies is a meta field, for catalogs whose
-// envelopes reference $meta: the emitter adds it to the definition struct
-// below its challenge field, which it finds by parsing these files. The
+// their imports, unchanged: nothing in them varies with the catalog. The
 // golden tests (go test -run Golden in the module's root) hold the generated
 // files to these sources byte for byte.
 //
 // table.go is the per-catalog half the emitter writes for a small stand-in
 // catalog (internal/golang/testdata/standin.yaml: codes, sentinels, details
-// types, constructors, the definitions and envelopes tables, envelope
-// writers), so that this package compiles and its tests can exercise the
+// types, constructors, the definitions table as data and the envelopes
+// table, envelope writers), so that this package compiles and its tests can exercise the
 // runtime. A test of the emitter fails when it is stale, and rewrites it
 // with -update. It is never copied into generated code, nor is this file.
 package fixed

@@ -13,6 +13,7 @@ import (
 // Error returns "CODE: message: cause", for logs (the message without its
 // final period, as Go error strings go); clients never see it.
 func (e *Error) Error() string {
+	loadDefinitions()
 	s := strings.TrimSuffix(e.messageOrTitle(), ".")
 	if e.def.Code != "" {
 		s = string(e.def.Code) + ": " + s
@@ -25,12 +26,14 @@ func (e *Error) Error() string {
 
 // Code returns the error code.
 func (e *Error) Code() Code {
+	loadDefinitions()
 	return e.def.Code
 }
 
 // Status returns the HTTP status: the catalog's, or for an error made by Parse
 // the status Parse was given, the response's, whatever the catalog says.
 func (e *Error) Status() int {
+	loadDefinitions()
 	if e.parsed {
 		return e.status
 	}
@@ -39,11 +42,13 @@ func (e *Error) Status() int {
 
 // Title returns the short title.
 func (e *Error) Title() string {
+	loadDefinitions()
 	return e.def.Title
 }
 
 // Message returns the message, or "" when the error has none.
 func (e *Error) Message() string {
+	loadDefinitions()
 	return e.message
 }
 
@@ -51,6 +56,7 @@ func (e *Error) Message() string {
 // Its maps and slices (raw JSON included) are the error's own copies, made
 // afresh for each call: changing them changes neither the error nor later calls.
 func (e *Error) Details() any {
+	loadDefinitions()
 	if e.details != nil && e.def.prepared().eager && reflect.TypeOf(e.details) == reflect.TypeOf(e.def.zero) {
 		return cloneDetails(e.details)
 	}
@@ -71,6 +77,7 @@ func (e *Error) Instance() string {
 // whose code the catalog does not define (see Known) only Code, Status and
 // Title are set, as Parse received them.
 func (e *Error) Definition() Definition {
+	loadDefinitions()
 	return e.def.Definition
 }
 
@@ -82,6 +89,7 @@ func (e *Error) Definition() Definition {
 // any non-catalog error, and write the fallback: a service never sends a code
 // its catalog does not document.
 func (e *Error) Known() bool {
+	loadDefinitions()
 	return !e.def.unknown
 }
 
@@ -96,12 +104,16 @@ func (e *Error) Is(target error) bool {
 	if !ok || t == nil {
 		return false
 	}
+	if t.def == nil || e.def == nil {
+		loadDefinitions() // a sentinel, before the table was first used
+	}
 	// Errors of codes the catalog does not define match by code.
 	return t.def == e.def || t.def != nil && e.def != nil && t.def.unknown && e.def.unknown && t.def.Code == e.def.Code
 }
 
 // WithCause returns a copy of e wrapping cause, which is logged but never written to clients.
 func (e *Error) WithCause(cause error) *Error {
+	loadDefinitions()
 	c := *e
 	c.cause = cause
 	return &c
@@ -109,6 +121,7 @@ func (e *Error) WithCause(cause error) *Error {
 
 // WithMessage returns a copy of e with another message.
 func (e *Error) WithMessage(message string) *Error {
+	loadDefinitions()
 	c := *e
 	c.message = message
 	c.custom = true
@@ -117,6 +130,7 @@ func (e *Error) WithMessage(message string) *Error {
 
 // WithRequestID returns a copy of e carrying the request ID.
 func (e *Error) WithRequestID(id string) *Error {
+	loadDefinitions()
 	c := *e
 	c.requestID = id
 	return &c
@@ -124,6 +138,7 @@ func (e *Error) WithRequestID(id string) *Error {
 
 // WithInstance returns a copy of e carrying the URI of this occurrence.
 func (e *Error) WithInstance(uri string) *Error {
+	loadDefinitions()
 	c := *e
 	c.instance = uri
 	return &c
@@ -134,6 +149,7 @@ func (e *Error) WithInstance(uri string) *Error {
 // Known) is mapped, or written as the fallback. It reports nothing, for it
 // may run inside a logger, a Reporter's among them: Write reports.
 func (e *Error) MarshalJSON() ([]byte, error) {
+	loadDefinitions()
 	return sendable(e, nil, false).appendJSON(nil), nil
 }
 
@@ -173,6 +189,7 @@ func (e *Error) messageOrTitle() string {
 // the slice it is given, as io.Writer requires; a recorder that copies it is
 // fine.
 func Write(w http.ResponseWriter, r *http.Request, err error) {
+	loadDefinitions()
 	if r != nil && r.Context().Err() != nil {
 		report(Report{Level: slog.LevelDebug, Problem: "request context done: nothing written", Err: err, Request: r})
 		return

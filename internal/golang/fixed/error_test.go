@@ -23,11 +23,11 @@ func TestMarshalJSON(t *testing.T) {
 		// The message holds U+FFFD itself, which encoding/json writes as is.
 		{"template from a string detail", NewRateLimited(5, "\xff<", 1),
 			`{"error":"Rate limit of 5 requests per �\u003c exceeded","code":"RATE_LIMITED","details":{"limit":5,"window":"\ufffd\u003c","retryAfter":1}}`},
-		{"empty optional details", NewInvalidInputWithDetails(InvalidInputDetails{Reasons: []string{}, FieldErrors: map[string]string{}, Value: json.RawMessage{}}),
+		{"empty optional details", NewWithDetails(InvalidInputDetails{Reasons: []string{}, FieldErrors: map[string]string{}, Value: json.RawMessage{}}),
 			`{"error":"Bad Request","code":"INVALID_INPUT","details":{"field":""}}`},
 		{"float template", NewOutOfCredit(1e21, -3),
 			`{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403,"detail":"Your current balance is 1e+21, but that costs -3.","code":"OUT_OF_CREDIT","balance":1e+21,"cost":-3}`},
-		{"problem with an empty details object", NewOutOfCreditWithDetails(OutOfCreditDetails{}).WithMessage(""),
+		{"problem with an empty details object", NewWithDetails(OutOfCreditDetails{}).WithMessage(""),
 			`{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403,"code":"OUT_OF_CREDIT","balance":0,"cost":0}`},
 	}
 	for _, tt := range tests {
@@ -60,7 +60,7 @@ func TestUnencodableDetailsLeftOut(t *testing.T) {
 	}{
 		{NewOutOfCredit(math.NaN(), 1), `{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403,"detail":"Your current balance is , but that costs 1.","code":"OUT_OF_CREDIT","cost":1}`},
 		{NewOutOfCredit(math.Inf(-1), 1), `{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403,"detail":"Your current balance is , but that costs 1.","code":"OUT_OF_CREDIT","cost":1}`},
-		{NewInvalidInputWithDetails(InvalidInputDetails{Field: "f", Value: json.RawMessage(`{"a":`)}), `{"error":"Bad Request","code":"INVALID_INPUT","details":{"field":"f"}}`},
+		{NewWithDetails(InvalidInputDetails{Field: "f", Value: json.RawMessage(`{"a":`)}), `{"error":"Bad Request","code":"INVALID_INPUT","details":{"field":"f"}}`},
 	} {
 		body, err := tt.err.MarshalJSON()
 		if err != nil || string(body) != tt.want || tt.err.breach() == "" {
@@ -109,6 +109,7 @@ func TestErrorsIs(t *testing.T) {
 }
 
 func TestAccessors(t *testing.T) {
+	loadDefinitions()
 	e := NewOutOfCredit(2.5, 3).WithRequestID("req_1").WithInstance("/orders/7")
 	if e.Code() != CodeOutOfCredit || e.Status() != 403 || e.Title() != "You do not have enough credit." {
 		t.Errorf("code %s status %d title %q", e.Code(), e.Status(), e.Title())
@@ -116,7 +117,7 @@ func TestAccessors(t *testing.T) {
 	if e.Message() != "Your current balance is 2.5, but that costs 3." {
 		t.Errorf("Message() = %q", e.Message())
 	}
-	if d, ok := e.Details().(OutOfCreditDetails); !ok || d != (OutOfCreditDetails{Balance: 2.5, Cost: 3}) {
+	if d, ok := e.Details().(OutOfCreditDetails); !ok || !reflect.DeepEqual(d, OutOfCreditDetails{Balance: 2.5, Cost: 3}) {
 		t.Errorf("Details() = %#v", e.Details())
 	}
 	if e.RequestID() != "req_1" || e.Instance() != "/orders/7" {
@@ -131,6 +132,7 @@ func TestAccessors(t *testing.T) {
 }
 
 func TestWithCopies(t *testing.T) {
+	loadDefinitions()
 	base := NewRateLimited(100, "1m", 23)
 	before, _ := base.MarshalJSON()
 	cause := errors.New("cause")
@@ -167,7 +169,7 @@ func TestDetailsAreSnapshot(t *testing.T) {
 	reasons := []string{"short"}
 	fields := map[string]string{"a": "b"}
 	raw := json.RawMessage(`"v"`)
-	e := NewInvalidInputWithDetails(InvalidInputDetails{Field: "f", Reasons: reasons, FieldErrors: fields, Value: raw})
+	e := NewWithDetails(InvalidInputDetails{Field: "f", Reasons: reasons, FieldErrors: fields, Value: raw})
 	before, _ := e.MarshalJSON()
 	reasons[0] = "changed"
 	fields["a"] = "changed"
@@ -178,6 +180,7 @@ func TestDetailsAreSnapshot(t *testing.T) {
 }
 
 func TestRegistry(t *testing.T) {
+	loadDefinitions()
 	defs := Definitions()
 	if len(defs) != len(definitions) {
 		t.Fatalf("%d definitions, want %d", len(defs), len(definitions))

@@ -15,7 +15,7 @@ func TestFieldEnums(t *testing.T) {
 	for _, tt := range fieldEnumCases {
 		t.Run(tt.name, func(t *testing.T) {
 			before := slices.Clone(tt.problems)
-			e := NewInvalidInputWithDetails(InvalidInputDetails{Field: "f", Problems: tt.problems})
+			e := NewWithDetails(InvalidInputDetails{Field: "f", Problems: tt.problems})
 			want := `{"error":"Bad Request","code":"INVALID_INPUT","details":{"field":"f","problems":` + tt.body + `}}`
 			rec := httptest.NewRecorder()
 			reports := recordReports(t, func() { Write(rec, nil, e) })
@@ -78,6 +78,7 @@ func TestFieldEnumsParse(t *testing.T) {
 // Every enum field the emitter lists is found in the details struct: one
 // that were not would go unchecked.
 func TestFieldEnumsResolve(t *testing.T) {
+	loadDefinitions()
 	for i := range definitions {
 		def := &definitions[i]
 		if got := len(def.prepared().enums); got != len(def.fieldEnums) {

@@ -77,7 +77,7 @@ func TestDetailsAreImmutable(t *testing.T) {
 	reasons := []string{"short"}
 	fields := map[string]string{"a": "b"}
 	raw := json.RawMessage(`"v"`)
-	e := NewInvalidInputWithDetails(InvalidInputDetails{Field: "f", Reasons: reasons, FieldErrors: fields, Value: raw})
+	e := NewWithDetails(InvalidInputDetails{Field: "f", Reasons: reasons, FieldErrors: fields, Value: raw})
 	want := InvalidInputDetails{Field: "f", Reasons: []string{"short"}, FieldErrors: map[string]string{"a": "b"}, Value: json.RawMessage(`"v"`)}
 	before, _ := e.MarshalJSON()
 	check := func(when string) {
@@ -102,7 +102,7 @@ func TestDetailsAreImmutable(t *testing.T) {
 	d.Value[1] = 'w'
 	check("after changing what Details returned")
 	// nil and empty stay apart, as json.Marshal tells them apart.
-	empty := NewInvalidInputWithDetails(InvalidInputDetails{Reasons: []string{}, FieldErrors: map[string]string{}, Value: json.RawMessage{}})
+	empty := NewWithDetails(InvalidInputDetails{Reasons: []string{}, FieldErrors: map[string]string{}, Value: json.RawMessage{}})
 	if d := empty.Details().(InvalidInputDetails); d.Reasons == nil || d.FieldErrors == nil || d.Value == nil {
 		t.Errorf("empty became nil: %#v", d)
 	}
@@ -127,7 +127,7 @@ func detailsEqual(a, b InvalidInputDetails) bool {
 // TestSharedDetailsRace: goroutines sharing one error may each change what
 // Details returned them (go test -race).
 func TestSharedDetailsRace(t *testing.T) {
-	e := NewInvalidInputWithDetails(InvalidInputDetails{Field: "f", FieldErrors: map[string]string{"a": "b"}})
+	e := NewWithDetails(InvalidInputDetails{Field: "f", FieldErrors: map[string]string{"a": "b"}})
 	done := make(chan bool)
 	for range 4 {
 		go func() {

@@ -124,6 +124,7 @@ func (tr *translation) definition(def *definition) *definition {
 // error has no message. Message, Error, LogValue and MarshalJSON stay in the
 // default language.
 func (e *Error) LocalizedMessage(lang string) string {
+	loadDefinitions()
 	if languages == nil {
 		return e.message
 	}

@@ -10,6 +10,7 @@ import (
 // code, status, message, details (each an attribute, as the body carries
 // them), request_id when set, and cause (its text) when the error wraps one.
 func (e *Error) LogValue() slog.Value {
+	loadDefinitions()
 	attrs := make([]slog.Attr, 0, 6)
 	attrs = append(attrs,
 		slog.String("code", string(e.Code())),

@@ -23,7 +23,7 @@ func TestLogValue(t *testing.T) {
 		{NewOutOfCredit(30.5, 50).WithCause(cause),
 			`{"level":"ERROR","msg":"x","err":{"code":"OUT_OF_CREDIT","status":403,"message":"Your current balance is 30.5, but that costs 50.","details":{"balance":30.5,"cost":50},"cause":"sql: no rows"}}`,
 			"OUT_OF_CREDIT: Your current balance is 30.5, but that costs 50: sql: no rows"},
-		{NewInvalidInputWithDetails(InvalidInputDetails{Field: "f", Reasons: []string{"a"}, Rule: "bogus", Value: []byte(`{"z":[1]}`)}),
+		{NewWithDetails(InvalidInputDetails{Field: "f", Reasons: []string{"a"}, Rule: "bogus", Value: []byte(`{"z":[1]}`)}),
 			`{"level":"ERROR","msg":"x","err":{"code":"INVALID_INPUT","status":400,"message":"Bad Request","details":{"field":"f","reasons":["a"],"value":{"z":[1]}}}}`,
 			"INVALID_INPUT: Bad Request"},
 		{ErrRateLimited, `{"level":"ERROR","msg":"x","err":{"code":"RATE_LIMITED","status":429,"message":"Too Many Requests"}}`,

@@ -1,6 +1,9 @@
 package fixed
 
-import "sync"
+import (
+	"reflect"
+	"sync"
+)
 
 // errorKey is what identifies an error in a body of an envelope without a code.
 type errorKey struct {
@@ -14,14 +17,17 @@ type errorKey struct {
 type errorIndex struct {
 	byKey  map[errorKey]*definition // errors of envelopes without a code
 	byCode map[string]*definition
+	byType map[reflect.Type]*definition // errors with details, by their details type
 }
 
 // index returns the errorIndex, built on first use; the first definition of a key
 // wins, as a walk in catalog order would find it.
 var index = sync.OnceValue(func() *errorIndex {
+	loadDefinitions()
 	x := &errorIndex{
 		byCode: make(map[string]*definition, len(definitions)),
 		byKey:  map[errorKey]*definition{},
+		byType: map[reflect.Type]*definition{},
 	}
 	for i := range definitions {
 		d := &definitions[i]
@@ -35,6 +41,9 @@ var index = sync.OnceValue(func() *errorIndex {
 		}
 		if _, dup := x.byCode[string(d.Code)]; !dup {
 			x.byCode[string(d.Code)] = d
+		}
+		if d.zero != nil {
+			x.byType[reflect.TypeOf(d.zero)] = d
 		}
 	}
 	x.addTranslatedTitles()
@@ -59,6 +68,7 @@ func lookupPath(body []byte, path []string) ([]byte, bool) {
 
 // Lookup returns the definition of a code.
 func Lookup(code Code) (Definition, bool) {
+	loadDefinitions()
 	if d := index().byCode[string(code)]; d != nil {
 		return d.Definition, true
 	}
@@ -67,6 +77,7 @@ func Lookup(code Code) (Definition, bool) {
 
 // Definitions returns every definition, in catalog order.
 func Definitions() []Definition {
+	loadDefinitions()
 	out := make([]Definition, len(definitions))
 	for i := range definitions {
 		out[i] = definitions[i].Definition

@@ -54,8 +54,8 @@ func (e *Error) hasDetailsExcept(named []string) bool {
 	if !v.IsValid() {
 		return false
 	}
-	for i, f := range e.def.prepared().fields {
-		if !isNamedField(f.name, named) && (!f.omitEmpty || !isEmptyValue(v.Field(i))) {
+	for _, f := range e.def.prepared().fields {
+		if !isNamedField(f.name, named) && (!f.omitEmpty || !isEmptyValue(v.Field(f.index))) {
 			return true
 		}
 	}

@@ -26,6 +26,7 @@ import (
 // among those it carries the code of (or, without a code, the title of); on a
 // tie, the envelope of the error it names, else the first in catalog order.
 func Parse(status int, body []byte) (*Error, error) {
+	loadDefinitions()
 	if !validJSON(body) {
 		var v struct{}
 		return nil, &ParseError{Kind: ParseNotJSON, Err: json.Unmarshal(body, &v)}
@@ -244,7 +245,7 @@ func (r *reading) build() (*Error, error) {
 	}
 	var e *Error
 	if d != nil {
-		e = newError(def, d)
+		e = buildError(def, d, true)
 	} else {
 		e = &Error{
 			def:     def,

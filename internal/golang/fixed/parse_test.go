@@ -20,7 +20,7 @@ func sampleErrors() []*Error {
 		ErrInvalidInput,
 		NewInvalidInput("title"),
 		NewInvalidInput(""),
-		NewInvalidInputWithDetails(InvalidInputDetails{Field: "tags", Reasons: []string{"a", "<>"},
+		NewWithDetails(InvalidInputDetails{Field: "tags", Reasons: []string{"a", "<>"},
 			FieldErrors: map[string]string{"b": "c"}, Value: json.RawMessage(`{"x":[1,true,null]}`)}),
 		ErrRateLimited,
 		NewRateLimited(100, "1m", 23),
@@ -30,7 +30,7 @@ func sampleErrors() []*Error {
 		ErrOrderNotFound.WithMessage("Order 7 is gone"),
 		ErrOutOfCredit,
 		NewOutOfCredit(30.5, 50),
-		NewOutOfCreditWithDetails(OutOfCreditDetails{Balance: -1e-7, Cost: math.MaxInt, Currency: "€", Overdraft: true}).WithInstance("/o/1"),
+		NewWithDetails(OutOfCreditDetails{Balance: -1e-7, Cost: math.MaxInt, Currency: "€", Overdraft: true}).WithInstance("/o/1"),
 		NewOutOfCredit(1, 2).WithMessage("custom"),
 		ErrInternal,
 		ErrInternal.WithMessage("Try later"),
@@ -270,6 +270,7 @@ func TestDecodeDetailsAllocations(t *testing.T) {
 // FuzzDecodeDetails holds Parse's decoding of details to encoding/json's: the
 // same details from the same object, or an error from both.
 func FuzzDecodeDetails(f *testing.F) {
+	loadDefinitions()
 	f.Add(uint8(0), []byte(`{"field":"a","reasons":["x"],"fieldErrors":{"a":"b"},"value":{"k":[1]}}`))
 	f.Add(uint8(0), []byte(`{"fieldErrors":{"a":"b"},"FieldErrors":{"c":"d"},"reasons":null,"value":null}`))
 	f.Add(uint8(1), []byte(`{"limit":1,"LIMIT":2,"window":"\u00e9\ud800","retryAfter":-0}`))

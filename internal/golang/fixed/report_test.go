@@ -58,7 +58,7 @@ func TestWriteReports(t *testing.T) {
 	}{
 		{"built by its constructor", NewRateLimited(1, "1s", 1), 429, ""},
 		{"sentinel", ErrRateLimited, 429, "sent with a breach: required details missing"},
-		{"enum value outside the enum", NewInvalidInputWithDetails(InvalidInputDetails{Field: "f", Rule: "bogus"}), 400, `sent with a breach: detail "rule": "bogus" is not one of its values`},
+		{"enum value outside the enum", NewWithDetails(InvalidInputDetails{Field: "f", Rule: "bogus"}), 400, `sent with a breach: detail "rule": "bogus" is not one of its values`},
 		{"nil", nil, 500, "nil error: sent the fallback"},
 		{"foreign", errors.New("sql: no rows"), 500, "not a catalog error: sent the fallback"},
 	}

@@ -57,6 +57,7 @@ func RPCStatusOf(err error) RPCStatus {
 // would send (else the title), negotiated as Write negotiates it. Message
 // stays in the default language.
 func RPCStatusFor(err error, acceptLanguage string) RPCStatus {
+	loadDefinitions()
 	var e *Error
 	switch {
 	case err == nil:
@@ -136,6 +137,7 @@ func (e *Error) retryDelay() time.Duration {
 
 // byReason finds definitions by ErrorInfo reason.
 var byReason = sync.OnceValue(func() map[string]*definition {
+	loadDefinitions()
 	m := make(map[string]*definition, len(definitions))
 	for i := range definitions {
 		m[definitions[i].reasonOrCode()] = &definitions[i]
@@ -152,6 +154,7 @@ var byReason = sync.OnceValue(func() map[string]*definition {
 // ErrorInfo (Reason ""). Metadata that does not decode into the error's
 // details leaves them out.
 func RPCError(s RPCStatus) *Error {
+	loadDefinitions()
 	if s.Reason == "" {
 		return nil
 	}
@@ -163,7 +166,7 @@ func RPCError(s RPCStatus) *Error {
 	if md := def.withViolations(s); def.zero != nil && len(md) > 0 {
 		v := reflect.New(reflect.TypeOf(def.zero)).Elem()
 		if _, _, err := decodeObject(def, v, metadataObject(v.Type(), md), nil); err == nil {
-			e = newError(def, v.Interface())
+			e = buildError(def, v.Interface(), true)
 		}
 	}
 	if s.Message != e.message && !(e.message == "" && s.Message == def.Title) {
@@ -200,6 +203,9 @@ func metadataObject(t reflect.Type, md map[string]string) []byte {
 	b := []byte{'{'}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
+		if !f.IsExported() {
+			continue // the blank field that makes the type not comparable
+		}
 		name := jsonName(f)
 		v, ok := md[name]
 		if !ok {

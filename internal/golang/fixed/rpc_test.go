@@ -52,8 +52,8 @@ func TestRPCStatusOfNonCatalog(t *testing.T) {
 func TestRPCErrorRoundTrip(t *testing.T) {
 	for _, e := range []*Error{
 		NewRateLimited(10, "1m", 30).WithRequestID("r"),
-		NewInvalidInputWithDetails(InvalidInputDetails{Field: "name", Reasons: []string{"a", "b"}, Rule: InvalidInputRuleTooLong, Value: []byte(`"v"`)}),
-		NewInvalidInputWithDetails(InvalidInputDetails{Field: "name", Problems: []InvalidInputProblems{{Field: "name", Kind: InvalidInputProblemsKindMissing,
+		NewWithDetails(InvalidInputDetails{Field: "name", Reasons: []string{"a", "b"}, Rule: InvalidInputRuleTooLong, Value: []byte(`"v"`)}),
+		NewWithDetails(InvalidInputDetails{Field: "name", Problems: []InvalidInputProblems{{Field: "name", Kind: InvalidInputProblemsKindMissing,
 			Limits: InvalidInputProblemsLimits{Max: 3, Unit: InvalidInputProblemsLimitsUnitItems}}}}),
 		NewOutOfCredit(1.5, 3).WithMessage("custom"),
 		ErrOrderNotFound, ErrInternal, ErrUnauthorized,

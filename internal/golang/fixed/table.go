@@ -35,17 +35,17 @@ const (
 // sentinel, whatever its details, message or cause.
 var (
 	// ErrUnauthorized is the UNAUTHORIZED error, and matches every copy of it.
-	ErrUnauthorized = &Error{def: &definitions[0], message: "Authentication required"}
+	ErrUnauthorized = &sentinels[0]
 	// ErrInvalidInput matches every INVALID_INPUT error; build them with NewInvalidInput.
-	ErrInvalidInput = &Error{def: &definitions[1]}
+	ErrInvalidInput = &sentinels[1]
 	// ErrRateLimited matches every RATE_LIMITED error; build them with NewRateLimited.
-	ErrRateLimited = &Error{def: &definitions[2]}
+	ErrRateLimited = &sentinels[2]
 	// ErrOrderNotFound is the ORDER_NOT_FOUND error, and matches every copy of it.
-	ErrOrderNotFound = &Error{def: &definitions[3]}
+	ErrOrderNotFound = &sentinels[3]
 	// ErrOutOfCredit matches every OUT_OF_CREDIT error; build them with NewOutOfCredit.
-	ErrOutOfCredit = &Error{def: &definitions[4]}
+	ErrOutOfCredit = &sentinels[4]
 	// ErrInternal is the INTERNAL error, and matches every copy of it.
-	ErrInternal = &Error{def: &definitions[5], message: "An unexpected error occurred"}
+	ErrInternal = &sentinels[5]
 )
 
 // NewUnauthorized returns the UNAUTHORIZED error (401 Unauthorized): ErrUnauthorized.
@@ -122,6 +122,8 @@ type InvalidInputProblems struct {
 
 // InvalidInputDetails are the details of INVALID_INPUT errors.
 type InvalidInputDetails struct {
+	_ [0]func()
+
 	Field       string                 `json:"field"`                 // The first field that failed validation.
 	Reasons     []string               `json:"reasons,omitempty"`     // Every rule the field broke.
 	FieldErrors map[string]string      `json:"fieldErrors,omitempty"` // Maps each invalid field to a message.
@@ -136,16 +138,13 @@ type InvalidInputDetails struct {
 // the others optional, of the kinds newError encodes or checks at construction: an enum, an
 // object, an object[] and an any detail among them.
 func NewInvalidInput(field string) *Error {
-	return newError(&definitions[1], InvalidInputDetails{Field: field})
-}
-
-// NewInvalidInputWithDetails returns the INVALID_INPUT error with all its details, optional ones included.
-func NewInvalidInputWithDetails(d InvalidInputDetails) *Error {
-	return newError(&definitions[1], d)
+	return newError(1, InvalidInputDetails{Field: field})
 }
 
 // RateLimitedDetails are the details of RATE_LIMITED errors.
 type RateLimitedDetails struct {
+	_ [0]func()
+
 	Limit      int    `json:"limit"`      // The number of requests allowed per window.
 	Window     string `json:"window"`     // The length of the rate-limit window.
 	RetryAfter int    `json:"retryAfter"` // Seconds to wait before retrying.
@@ -154,7 +153,7 @@ type RateLimitedDetails struct {
 // NewRateLimited returns the RATE_LIMITED error (429 Too Many Requests). Required scalars,
 // encoded as they are written.
 func NewRateLimited(limit int, window string, retryAfter int) *Error {
-	return newError(&definitions[2], RateLimitedDetails{Limit: limit, Window: window, RetryAfter: retryAfter})
+	return newError(2, RateLimitedDetails{Limit: limit, Window: window, RetryAfter: retryAfter})
 }
 
 // NewOrderNotFound returns the ORDER_NOT_FOUND error (404 Order not found):
@@ -165,6 +164,8 @@ func NewOrderNotFound() *Error {
 
 // OutOfCreditDetails are the details of OUT_OF_CREDIT errors.
 type OutOfCreditDetails struct {
+	_ [0]func()
+
 	Balance   float64 `json:"balance"`             // The current balance.
 	Cost      int     `json:"cost"`                // The price of the purchase.
 	Currency  string  `json:"currency,omitempty"`  // The currency of both.
@@ -174,12 +175,7 @@ type OutOfCreditDetails struct {
 // NewOutOfCredit returns the OUT_OF_CREDIT error (403 You do not have enough credit.).
 // Scalars with a float64, which newError checks but does not encode.
 func NewOutOfCredit(balance float64, cost int) *Error {
-	return newError(&definitions[4], OutOfCreditDetails{Balance: balance, Cost: cost})
-}
-
-// NewOutOfCreditWithDetails returns the OUT_OF_CREDIT error with all its details, optional ones included.
-func NewOutOfCreditWithDetails(d OutOfCreditDetails) *Error {
-	return newError(&definitions[4], d)
+	return newError(4, OutOfCreditDetails{Balance: balance, Cost: cost})
 }
 
 // NewInternal returns the INTERNAL error (500 Internal Server Error): ErrInternal.
@@ -188,14 +184,34 @@ func NewInternal() *Error {
 }
 
 // definitions is the registry: everything the runtime needs to know about each
-// code, in catalog order. Sentinels and constructors point into it.
-var definitions = [6]definition{
-	{Definition: Definition{Code: CodeUnauthorized, Status: 401, Title: "Unauthorized", DocsURL: "https://docs.example.com/errors#unauthorized", Category: "Authentication errors", GRPCCode: "UNAUTHENTICATED"}, envelope: &envelopes[0], message: "Authentication required", challenge: "Bearer", body: "{\"error\":\"Authentication required\",\"code\":\"UNAUTHORIZED\"}", translations: []translation{{title: "Nicht angemeldet", message: "Anmeldung erforderlich", body: "{\"error\":\"Anmeldung erforderlich\",\"code\":\"UNAUTHORIZED\"}"}, {title: "Non authentifié", message: "Authentification requise", body: "{\"error\":\"Authentification requise\",\"code\":\"UNAUTHORIZED\"}"}}},
-	{Definition: Definition{Code: CodeInvalidInput, Status: 400, Title: "Bad Request", DocsURL: "https://docs.example.com/errors#invalid-input", Category: "Validation errors", GRPCCode: "INVALID_ARGUMENT"}, envelope: &envelopes[0], headers: []header{{name: "X-Invalid-Field", template: []templatePart{{detail: "field"}}}}, zero: InvalidInputDetails{}, required: true, objects: []string{"schema", "errors"}, fieldEnums: []fieldEnum{{path: "problems.kind", values: []string{"missing", "invalid"}}, {path: "problems.limits.unit", values: []string{"chars", "items"}, required: true}}, badRequest: "problems", translations: []translation{{title: "Ungültige Eingabe"}, {}}},
-	{Definition: Definition{Code: CodeRateLimited, Status: 429, Title: "Too Many Requests", Retryable: true, DocsURL: "https://docs.example.com/errors#rate-limited", Category: "Rate limiting", GRPCCode: "RESOURCE_EXHAUSTED"}, envelope: &envelopes[0], messageTemplate: []templatePart{{literal: "Rate limit of "}, {detail: "limit"}, {literal: " requests per "}, {detail: "window"}, {literal: " exceeded"}}, headers: []header{{name: "Retry-After", template: []templatePart{{detail: "retryAfter"}}}, {name: "Cache-Control", value: "no-store"}}, zero: RateLimitedDetails{}, required: true, translations: []translation{{title: "Zu viele Anfragen", messageTemplate: []templatePart{{literal: "Höchstens "}, {detail: "limit"}, {literal: " Anfragen pro "}, {detail: "window"}}}, {}}},
-	{Definition: Definition{Code: CodeOrderNotFound, Status: 404, Title: "Order not found", DocsURL: "https://docs.example.com/errors#order-not-found", Category: "Not found errors", GRPCCode: "NOT_FOUND"}, envelope: &envelopes[1], typeURI: "https://example.com/probs/order-not-found", body: "{\"type\":\"https://example.com/probs/order-not-found\",\"title\":\"Order not found\",\"status\":404,\"code\":\"ORDER_NOT_FOUND\"}", help: []RPCLink{{Description: "Finding orders", URL: "https://docs.example.com/orders"}}, translations: []translation{{title: "Bestellung nicht gefunden", body: "{\"type\":\"https://example.com/probs/order-not-found\",\"title\":\"Bestellung nicht gefunden\",\"status\":404,\"code\":\"ORDER_NOT_FOUND\"}"}, {}}},
-	{Definition: Definition{Code: CodeOutOfCredit, Status: 403, Title: "You do not have enough credit.", DocsURL: "https://docs.example.com/errors#out-of-credit", Category: "Billing errors", GRPCCode: "FAILED_PRECONDITION"}, envelope: &envelopes[1], typeURI: "https://example.com/probs/out-of-credit", messageTemplate: []templatePart{{literal: "Your current balance is "}, {detail: "balance"}, {literal: ", but that costs "}, {detail: "cost"}, {literal: "."}}, zero: OutOfCreditDetails{}, required: true},
-	{Definition: Definition{Code: CodeInternal, Status: 500, Title: "Internal Server Error", Retryable: true, DocsURL: "https://docs.example.com/errors#internal", Category: "Server errors", GRPCCode: "INTERNAL"}, envelope: &envelopes[0], message: "An unexpected error occurred", body: "{\"error\":\"An unexpected error occurred\",\"code\":\"INTERNAL\"}", translations: []translation{{message: "Ein unerwarteter Fehler ist aufgetreten", body: "{\"error\":\"Ein unerwarteter Fehler ist aufgetreten\",\"code\":\"INTERNAL\"}"}, {}}},
+// code, in catalog order, decoded from definitionsText on first use.
+// Sentinels and constructors point into it.
+var definitions [6]definition
+
+// definitionsText is the definitions table as data, a line per error (see
+// decodeDefinitions).
+const definitionsText = `
+UNAUTHORIZED status=401 title=Unauthorized docs="https://docs.example.com/errors#unauthorized" category="Authentication errors" grpc=UNAUTHENTICATED env=0 message="Authentication required" challenge=Bearer body="{\"error\":\"Authentication required\",\"code\":\"UNAUTHORIZED\"}" lang lang.title="Nicht angemeldet" lang.message="Anmeldung erforderlich" lang.body="{\"error\":\"Anmeldung erforderlich\",\"code\":\"UNAUTHORIZED\"}" lang lang.title="Non authentifié" lang.message="Authentification requise" lang.body="{\"error\":\"Authentification requise\",\"code\":\"UNAUTHORIZED\"}"
+INVALID_INPUT status=400 title="Bad Request" docs="https://docs.example.com/errors#invalid-input" category="Validation errors" grpc=INVALID_ARGUMENT env=0 header=X-Invalid-Field:{field} required object=schema object=errors enum=problems.kind:missing,invalid enum.required=problems.limits.unit:chars,items badrequest=problems lang lang.title="Ungültige Eingabe" lang
+RATE_LIMITED status=429 title="Too Many Requests" retryable docs="https://docs.example.com/errors#rate-limited" category="Rate limiting" grpc=RESOURCE_EXHAUSTED env=0 message="Rate limit of "{limit}" requests per "{window}" exceeded" header=Retry-After:{retryAfter} header=Cache-Control:no-store required lang lang.title="Zu viele Anfragen" lang.message="Höchstens "{limit}" Anfragen pro "{window} lang
+ORDER_NOT_FOUND status=404 title="Order not found" docs="https://docs.example.com/errors#order-not-found" category="Not found errors" grpc=NOT_FOUND env=1 type="https://example.com/probs/order-not-found" body="{\"type\":\"https://example.com/probs/order-not-found\",\"title\":\"Order not found\",\"status\":404,\"code\":\"ORDER_NOT_FOUND\"}" help="Finding orders":"https://docs.example.com/orders" lang lang.title="Bestellung nicht gefunden" lang.body="{\"type\":\"https://example.com/probs/order-not-found\",\"title\":\"Bestellung nicht gefunden\",\"status\":404,\"code\":\"ORDER_NOT_FOUND\"}" lang
+OUT_OF_CREDIT status=403 title="You do not have enough credit." docs="https://docs.example.com/errors#out-of-credit" category="Billing errors" grpc=FAILED_PRECONDITION env=1 type="https://example.com/probs/out-of-credit" message="Your current balance is "{balance}", but that costs "{cost}. required
+INTERNAL status=500 title="Internal Server Error" retryable docs="https://docs.example.com/errors#internal" category="Server errors" grpc=INTERNAL env=0 message="An unexpected error occurred" body="{\"error\":\"An unexpected error occurred\",\"code\":\"INTERNAL\"}" lang lang.message="Ein unerwarteter Fehler ist aufgetreten" lang.body="{\"error\":\"Ein unerwarteter Fehler ist aufgetreten\",\"code\":\"INTERNAL\"}" lang
+`
+
+// sentinels are the errors the Err variables point to, filled in from the
+// definitions on first use.
+var sentinels [6]Error
+
+// zeroDetails holds the zero details of each error with details, by its
+// place in the definitions: the type Parse decodes them into.
+var zeroDetails = [6]any{
+	nil,
+	InvalidInputDetails{},
+	RateLimitedDetails{},
+	nil,
+	OutOfCreditDetails{},
+	nil,
 }
 
 // fallback stands in for every error that is not a catalog error.

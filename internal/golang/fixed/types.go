@@ -29,6 +29,7 @@ type definition struct {
 	messageTemplate []templatePart // default message with placeholders; nil when static
 	headers         []header       // response headers, in catalog order
 	challenge       string         // WWW-Authenticate value; empty when none
+	meta            []string       // the values of the meta names envelopes reference, in the order of their sorted names
 	body            string         // pre-encoded body of the error without details; empty when it has details
 	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
 	required        bool           // the error has required details: its sentinel matches, but Write never sends it

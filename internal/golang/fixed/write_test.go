@@ -15,6 +15,7 @@ import (
 // TestStaticBodies holds table.go to the runtime: each pre-encoded body is what
 // its envelope writes for the error without details.
 func TestStaticBodies(t *testing.T) {
+	loadDefinitions()
 	for i := range definitions {
 		d := &definitions[i]
 		if d.body == "" {
@@ -50,12 +51,12 @@ func TestWrite(t *testing.T) {
 			`{"error":"Too Many Requests","code":"RATE_LIMITED"}`},
 		{"no message writes the title", "GET", NewInvalidInput("title"), 400, "application/json", nil,
 			`{"error":"Bad Request","code":"INVALID_INPUT","details":{"field":"title"}}`},
-		{"optional details", "GET", NewInvalidInputWithDetails(InvalidInputDetails{Field: "tags", Reasons: []string{"too many", "<b>"},
+		{"optional details", "GET", NewWithDetails(InvalidInputDetails{Field: "tags", Reasons: []string{"too many", "<b>"},
 			FieldErrors: map[string]string{"z": "last", "a": "first"}, Value: json.RawMessage(` [1, 2] `)}), 400, "application/json", nil,
 			`{"error":"Bad Request","code":"INVALID_INPUT","details":{"field":"tags","reasons":["too many","\u003cb\u003e"],"fieldErrors":{"a":"first","z":"last"},"value":[1,2]}}`},
 		{"problem static body", "GET", NewOrderNotFound(), 404, "application/problem+json", nil,
 			`{"type":"https://example.com/probs/order-not-found","title":"Order not found","status":404,"code":"ORDER_NOT_FOUND"}`},
-		{"problem spread of details", "GET", NewOutOfCreditWithDetails(OutOfCreditDetails{Balance: 30.5, Cost: 50, Currency: "EUR"}).WithInstance("/orders/7"),
+		{"problem spread of details", "GET", NewWithDetails(OutOfCreditDetails{Balance: 30.5, Cost: 50, Currency: "EUR"}).WithInstance("/orders/7"),
 			403, "application/problem+json", nil,
 			`{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403,"detail":"Your current balance is 30.5, but that costs 50.","instance":"/orders/7","code":"OUT_OF_CREDIT","balance":30.5,"cost":50,"currency":"EUR"}`},
 		{"problem sentinel lacking its required details: its own status and code", "GET", ErrOutOfCredit, 403, "application/problem+json", nil,
@@ -106,6 +107,7 @@ func TestWrite(t *testing.T) {
 }
 
 func TestWriteWithoutRequest(t *testing.T) {
+	loadDefinitions()
 	rec := httptest.NewRecorder()
 	Write(rec, nil, ErrOrderNotFound)
 	if rec.Code != 404 || rec.Body.String() != definitions[3].body {
@@ -154,7 +156,7 @@ func TestWriteHeadersDoNotAlias(t *testing.T) {
 // TestWriteReusesNoBody writes a large body, then a small one: the recycled
 // buffer must not leak the first into the second.
 func TestWriteReusesNoBody(t *testing.T) {
-	big := NewInvalidInputWithDetails(InvalidInputDetails{Field: strings.Repeat("x", 100000)})
+	big := NewWithDetails(InvalidInputDetails{Field: strings.Repeat("x", 100000)})
 	for _, err := range []error{big, NewRateLimited(1, "1s", 1), big, NewInvalidInput("a")} {
 		rec := httptest.NewRecorder()
 		Write(rec, nil, err)
@@ -169,7 +171,7 @@ func TestWriteReusesNoBody(t *testing.T) {
 // goroutines that copy, wrap and write them; run it with -race.
 func TestConcurrentUse(t *testing.T) {
 	shared := NewRateLimited(100, "1m", 23)
-	sharedOptional := NewInvalidInputWithDetails(InvalidInputDetails{Field: "f", Reasons: []string{"r"}})
+	sharedOptional := NewWithDetails(InvalidInputDetails{Field: "f", Reasons: []string{"r"}})
 	const secret = "connection refused: password=hunter2"
 	var wg sync.WaitGroup
 	for g := range 16 {
