@@ -68,3 +68,10 @@ func Augment(c *catalog.Catalog, spec []byte, specName string, opts AugmentOptio
 	}
 	return &Augmented{Spec: out, Notices: notices}, nil
 }
+
+// IsAugmented reports whether a spec carries the marker errgen leaves in
+// what it augments: such a file is errgen's output although its first line
+// is the author's, and writing the augmentation again may replace it.
+func IsAugmented(spec []byte) bool {
+	return augment.Marked(spec)
+}

@@ -10,8 +10,10 @@
 package errgen
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -53,49 +55,143 @@ type Options struct {
 	Connect   bool     // generate the Connect package whatever grpc.connect_out says
 	GoImport  string   // the Go package's import path, which the gRPC and Connect packages import; overrides go.import
 	Outputs   []Output // the outputs to compute, in any order, of those on; nil or empty for every one on
+
+	// PageName is the file name of the Markdown page in the default
+	// language, which the other languages' pages are named after (PagePath)
+	// and which they all link; "" for the last element of docs.out, else
+	// errors.md.
+	PageName string
 }
 
-// File is one generated output.
+// File is one generated output. The Markdown output is one File per
+// language the catalog speaks: the default language's first, then each of
+// its languages, in catalog order.
 type File struct {
-	Output Output // which output
-	Path   string // default path, relative to the output directory, slash-separated
-	Data   []byte // the complete contents
+	Output   Output // which output
+	Path     string // default path, relative to the output directory, slash-separated
+	Data     []byte // the complete contents
+	Language string // a Markdown page's language when it is not the default language's page; "" for every other file
 }
 
-// emitter produces one output from a catalog.
+// PagePath is the name of the Markdown page in lang beside the page named
+// name: lang inserted before name's extension (errors.md, de →
+// errors.de.md), or appended when it has none. Give it the last element of
+// a path: only that changes.
+func PagePath(name, lang string) string { return markdown.PagePath(name, lang) }
+
+// emitter produces one output from a catalog: its files, in order.
 type emitter struct {
 	output Output
-	path   func(c *catalog.Catalog, opts Options) string
-	emit   func(c *catalog.Catalog, opts Options) ([]byte, error)
+	emit   func(c *catalog.Catalog, opts Options) ([]File, error)
 	on     func(c *catalog.Catalog, opts Options) bool // nil: always
+	// parts are the files emit returns, before any is computed, each with
+	// what writes it: Plan's
+	parts func(c *catalog.Catalog, opts Options) []part
+}
+
+// part is one file of an output, not yet computed.
+type part struct {
+	path, language string
+	write          func(w io.Writer) error
+}
+
+// oneFile is the emitter of an output that is one file at path, which emit
+// computes whole, and stream, when not nil, writes as it goes (Plan's
+// WriteTo), holding less than the file.
+func oneFile(o Output, path func(*catalog.Catalog, Options) string, emit func(*catalog.Catalog, Options) ([]byte, error),
+	stream func(io.Writer, *catalog.Catalog, Options) error, on func(*catalog.Catalog, Options) bool) emitter {
+	return emitter{o, func(c *catalog.Catalog, opts Options) ([]File, error) {
+		data, err := emit(c, opts)
+		if err != nil {
+			return nil, err
+		}
+		return []File{{Output: o, Path: path(c, opts), Data: data}}, nil
+	}, on, func(c *catalog.Catalog, opts Options) []part {
+		write := func(w io.Writer) error {
+			data, err := emit(c, opts)
+			if err == nil {
+				_, err = w.Write(data)
+			}
+			return err
+		}
+		if stream != nil {
+			write = func(w io.Writer) error { return stream(w, c, opts) }
+		}
+		return []part{{path: path(c, opts), write: write}}
+	}}
 }
 
 var emitters = []emitter{
-	{OutputGo, func(c *catalog.Catalog, opts Options) string {
+	oneFile(OutputGo, func(c *catalog.Catalog, opts Options) string {
 		return path.Join(goPackage(c, opts), "errors.go")
 	}, func(c *catalog.Catalog, opts Options) ([]byte, error) {
 		return golang.Generate(c, goPackage(c, opts), Header)
-	}, nil},
-	{OutputOpenAPI, func(*catalog.Catalog, Options) string { return "openapi.yaml" }, func(c *catalog.Catalog, _ Options) ([]byte, error) {
+	}, func(w io.Writer, c *catalog.Catalog, opts Options) error {
+		return golang.Write(w, c, goPackage(c, opts), Header)
+	}, nil),
+	oneFile(OutputOpenAPI, func(*catalog.Catalog, Options) string { return "openapi.yaml" }, func(c *catalog.Catalog, _ Options) ([]byte, error) {
 		return openapi.Generate(c, Header)
-	}, nil},
-	{OutputMarkdown, func(*catalog.Catalog, Options) string { return "errors.md" }, func(c *catalog.Catalog, opts Options) ([]byte, error) {
-		return markdown.Generate(c, Header, opts.Templates)
-	}, nil},
-	{OutputGRPC, func(c *catalog.Catalog, opts Options) string {
+	}, func(w io.Writer, c *catalog.Catalog, _ Options) error {
+		return openapi.Write(w, c, Header)
+	}, nil),
+	{OutputMarkdown, markdownPages, nil, markdownParts},
+	oneFile(OutputGRPC, func(c *catalog.Catalog, opts Options) string {
 		return path.Join(names.GRPCPackage(c, goPackage(c, opts)), "grpc.go")
 	}, func(c *catalog.Catalog, opts Options) ([]byte, error) {
 		return rpcPackage(c, opts, rpcgen.GRPC, names.GRPCPackage(c, goPackage(c, opts)))
-	}, func(c *catalog.Catalog, opts Options) bool {
+	}, nil, func(c *catalog.Catalog, opts Options) bool {
 		return opts.GRPC || c.GRPC.Out != "" && c.GRPC.Out != catalog.OutputOff
-	}},
-	{OutputConnect, func(c *catalog.Catalog, opts Options) string {
+	}),
+	oneFile(OutputConnect, func(c *catalog.Catalog, opts Options) string {
 		return path.Join(names.ConnectPackage(c, goPackage(c, opts)), "connect.go")
 	}, func(c *catalog.Catalog, opts Options) ([]byte, error) {
 		return rpcPackage(c, opts, rpcgen.Connect, names.ConnectPackage(c, goPackage(c, opts)))
-	}, func(c *catalog.Catalog, opts Options) bool {
+	}, nil, func(c *catalog.Catalog, opts Options) bool {
 		return opts.Connect || c.GRPC.ConnectOut != "" && c.GRPC.ConnectOut != catalog.OutputOff
-	}},
+	}),
+}
+
+// markdownPages is the Markdown output: one page per language.
+func markdownPages(c *catalog.Catalog, opts Options) ([]File, error) {
+	pages, err := markdown.Pages(c, Header, opts.Templates, pageName(c, opts))
+	if err != nil {
+		return nil, err
+	}
+	files := make([]File, len(pages))
+	for i, p := range pages {
+		files[i] = File{Output: OutputMarkdown, Path: p.Name, Data: p.Data, Language: p.Language}
+	}
+	return files, nil
+}
+
+// markdownParts are markdownPages' files, each page rendered alone.
+func markdownParts(c *catalog.Catalog, opts Options) []part {
+	name := pageName(c, opts)
+	var parts []part
+	for _, lang := range append([]string{""}, c.Languages...) {
+		file := cmp.Or(name, markdown.DefaultName)
+		if lang != "" {
+			file = markdown.PagePath(file, lang)
+		}
+		parts = append(parts, part{path: file, language: lang, write: func(w io.Writer) error {
+			page, err := markdown.PageIn(c, Header, opts.Templates, name, lang)
+			if err == nil {
+				_, err = w.Write(page.Data)
+			}
+			return err
+		}})
+	}
+	return parts
+}
+
+// pageName is the file name of the Markdown page in the default language:
+// opts.PageName, else the last element of docs.out, else "" for markdown's
+// default.
+func pageName(c *catalog.Catalog, opts Options) string {
+	if opts.PageName == "" && c.Docs.Out != "" && c.Docs.Out != catalog.OutputOff {
+		return path.Base(c.Docs.Out)
+	}
+	return opts.PageName
 }
 
 // rpcPackage writes the gRPC or Connect package pkg, which needs the
@@ -123,36 +219,28 @@ func rpcPackage(c *catalog.Catalog, opts Options, k rpcgen.Kind, pkg string) ([]
 //
 // Generate applies it too, for a catalog loaded without it.
 func Check(c *catalog.Catalog) []diag.Diagnostic {
-	return golang.Rules(c)
+	return append(golang.Rules(c), markdown.Rules(c)...)
 }
 
 // Generate returns the outputs for c that are on (the gRPC and Connect
 // packages are opt-in) and that opts.Outputs selects (every one on when it
-// is empty), in a fixed order; an output not selected is not computed. It fails as a whole: either every file is returned or none; a
-// catalog that Check finds problems in fails with a *diag.List. The
-// emitters only read the catalog, so they run concurrently; results and
-// the error reported do not depend on which finishes first.
+// is empty), in a fixed order; an output not selected is not computed. It
+// fails as a whole: either every file is returned or none; a catalog that
+// Check finds problems in fails with a *diag.List. The emitters only read
+// the catalog, so they run concurrently; results and the error reported do
+// not depend on which finishes first. Plan computes the same files one at a
+// time, for a run that need not hold them all.
 func Generate(c *catalog.Catalog, opts Options) ([]File, error) {
-	if err := c.Report(Check(c)); err != nil {
-		return nil, err
-	}
-	if opts.GoPackage != "" {
-		if msg := catalog.GoPackageProblem(opts.GoPackage); msg != "" {
-			return nil, fmt.Errorf("Go package %s", msg)
-		}
-	}
-	chosen, err := selected(c, opts)
+	chosen, err := checked(c, opts)
 	if err != nil {
 		return nil, err
 	}
-	files := make([]File, len(chosen))
+	outs := make([][]File, len(chosen))
 	errs := make([]error, len(chosen))
 	var wg sync.WaitGroup
 	for i, em := range chosen {
 		wg.Go(func() {
-			data, err := em.emit(c, opts)
-			files[i] = File{Output: em.output, Path: em.path(c, opts), Data: data}
-			errs[i] = err
+			outs[i], errs[i] = em.emit(c, opts)
 		})
 	}
 	wg.Wait()
@@ -161,7 +249,20 @@ func Generate(c *catalog.Catalog, opts Options) ([]File, error) {
 			return nil, fmt.Errorf("%s output: %w", chosen[i].output, err)
 		}
 	}
-	return files, nil
+	return slices.Concat(outs...), nil
+}
+
+// checked makes Generate's checks and returns the emitters it runs.
+func checked(c *catalog.Catalog, opts Options) ([]emitter, error) {
+	if err := c.Report(Check(c)); err != nil {
+		return nil, err
+	}
+	if opts.GoPackage != "" {
+		if msg := catalog.GoPackageProblem(opts.GoPackage); msg != "" {
+			return nil, fmt.Errorf("Go package %s", msg)
+		}
+	}
+	return selected(c, opts)
 }
 
 // selected is the emitters Generate runs, in its order: those on for c and

@@ -32,6 +32,7 @@ var goldenCases = []struct {
 	{"testdata/presets/nested.yaml", "testdata/presets/nested"},
 	{"testdata/presets/oauth2.yaml", "testdata/presets/oauth2"},
 	{"testdata/presets/custom.yaml", "testdata/presets/custom"},
+	{"testdata/languages/catalog.yaml", "testdata/languages"},
 	{"examples/onestack/catalog.yaml", "examples/onestack"},
 	{"examples/scopestack/catalog.yaml", "examples/scopestack"},
 	{"examples/generic/catalog.yaml", "examples/generic"},
@@ -55,6 +56,9 @@ func TestGolden(t *testing.T) {
 			want := map[string]bool{}
 			for _, f := range c.Files[1:] { // the files the catalog includes are its own
 				want[f] = true
+			}
+			for _, tr := range c.Translations { // and its translation files
+				want[tr.File] = true
 			}
 			for _, f := range files {
 				path := filepath.Join(tc.dir, filepath.FromSlash(f.Path))

@@ -10,12 +10,17 @@ import (
 	"github.com/errgen/errgen/internal/nodetools"
 )
 
-// goldenPages are the committed docs pages: one per golden case.
+// goldenPages are the committed docs pages: one per golden case, and
+// one per language of a catalog with languages.
 func goldenPages(t *testing.T) []string {
 	t.Helper()
 	var pages []string
 	for _, tc := range goldenCases {
 		pages = append(pages, filepath.Join(tc.dir, "errors.md"))
+		c := mustLoadCatalog(t, tc.catalog)
+		for _, lang := range c.Languages {
+			pages = append(pages, filepath.Join(tc.dir, PagePath("errors.md", lang)))
+		}
 	}
 	return pages
 }

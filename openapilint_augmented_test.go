@@ -22,7 +22,7 @@ func augmentedPairs(t *testing.T) map[string]string {
 	for _, g := range goldens {
 		base := filepath.Base(g)
 		ext := filepath.Ext(base)
-		name := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(base, ext), ".default"), ".force")
+		name := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(base, ext), ".languages"), ".default"), ".force")
 		pairs[g] = filepath.Join(dir, name+ext)
 	}
 	reals, _ := filepath.Glob(filepath.Join(dir, "golden-real", "*"))

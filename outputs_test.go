@@ -21,7 +21,7 @@ func countEmitters(t *testing.T) map[Output]*atomic.Int32 {
 		n := new(atomic.Int32)
 		calls[em.output] = n
 		emit := em.emit
-		em.emit = func(c *catalog.Catalog, opts Options) ([]byte, error) {
+		em.emit = func(c *catalog.Catalog, opts Options) ([]File, error) {
 			n.Add(1)
 			return emit(c, opts)
 		}

@@ -68,8 +68,8 @@ func TestREADMEQuickStart(t *testing.T) {
 	}
 	blocks := fencedBlocks(t, "README.md")
 	sh, yamls, gos := byLang(blocks, "sh"), byLang(blocks, "yaml"), byLang(blocks, "go")
-	if len(sh) != 4 || len(yamls) != 2 || len(gos) != 3 {
-		t.Fatalf("README has %d sh, %d yaml and %d go blocks; this test runs 4, 2 and 3", len(sh), len(yamls), len(gos))
+	if len(sh) != 5 || len(yamls) != 3 || len(gos) != 3 {
+		t.Fatalf("README has %d sh, %d yaml and %d go blocks; this test runs 5, 3 and 3", len(sh), len(yamls), len(gos))
 	}
 	// The set-up block is errgen's own: .ci/run runs both commands.
 	ci, err := os.ReadFile(".ci/run")
@@ -161,6 +161,18 @@ func TestREADMEQuickStart(t *testing.T) {
 	if !strings.Contains(out, "outputs up to date") || !strings.Contains(out, "no changes") {
 		t.Errorf("CI commands:\n%s", out)
 	}
+	// Another language: declared, translated (empty), generated.
+	write("catalog.yaml", readFile(t, catalogPath)+"\n"+yamls[2].text)
+	run(sh[4].text) // translate de, go generate
+	for _, out := range []string{"translations/de.yaml", "docs/errors.de.md"} {
+		if _, err := os.Stat(filepath.Join(svc, out)); err != nil {
+			t.Errorf("the languages commands did not write %s: %v", out, err)
+		}
+	}
+	if out := run("go tool errgen validate 2>&1"); !strings.Contains(out, "warning: not translated into de") {
+		t.Errorf("validate of an empty translation does not warn:\n%s", out)
+	}
+	run("go vet ./... && go tool errgen --check")
 }
 
 // commands are the command lines of a shell block, comments dropped.

@@ -168,3 +168,34 @@ func TestSchemaIncludedFiles(t *testing.T) {
 		}
 	}
 }
+
+// Every translation file of the repository, the translation files' schema
+// accepts; a misspelt key or a list for a text, it rejects.
+func TestTranslationSchema(t *testing.T) {
+	s, err := catalogtest.CompileSchema(TranslationSchema(), TranslationSchemaURL)
+	if err != nil {
+		t.Fatalf("the schema does not compile: %v", err)
+	}
+	paths, err := filepath.Glob("translations/*.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, _ := filepath.Glob("catalog/testdata/translated/translations/*.yaml")
+	if paths = append(paths, more...); len(paths) < 2 {
+		t.Fatalf("only %v", paths)
+	}
+	for _, path := range paths {
+		if err := s.Validate(mustReadFile(t, path)); err != nil {
+			t.Errorf("%s: %v", path, err)
+		}
+	}
+	for _, bad := range []string{
+		"language: de\nerrors: {NOT_FOUND: {titel: Nicht gefunden}}\n",
+		"language: de\ndescription: [Fehler]\n",
+		"errors: {}\n",
+	} {
+		if s.Validate([]byte(bad)) == nil {
+			t.Errorf("the schema accepts %q", bad)
+		}
+	}
+}

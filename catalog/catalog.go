@@ -17,23 +17,28 @@ type Pos = diag.Pos
 
 // Catalog is a loaded, validated and normalized error catalog.
 type Catalog struct {
-	File            string           // path as given to Load, used in messages
-	Files           []string         // the root (File) and the files it includes, in include order, as messages name them
-	Version         int              // catalog format version; only 1 exists
-	API             string           // API name, named in docs and comments
-	Description     string           // Markdown intro of the docs page
-	DefaultEnvelope *Envelope        // default envelope of every error
-	TypeBase        string           // base of problem "type" URIs; empty means about:blank
-	DocsURL         string           // base of per-error docs links; empty means none
-	RequestID       RequestIDOptions // where request ids come from and go to
-	Go              GoOptions        // settings of the Go output
-	OpenAPI         OpenAPIOptions   // settings of the OpenAPI output
-	Docs            DocsOptions      // settings of the Markdown output
-	GRPC            GRPCOptions      // settings of the gRPC and Connect outputs; see grpc.go
-	Errors          []*Error         // the errors in use (deprecated ones too), in catalog order
-	Retired         []*Error         // the retired codes, in catalog order: reserved forever, nothing generated
-	Envelopes       []*Envelope      // the envelopes in use: the default first, then overrides in order of first use
-	Fallback        *Error           // the error that stands in for any non-catalog error
+	File            string                  // path as given to Load, used in messages
+	Files           []string                // the root (File) and the files it includes, in include order, as messages name them
+	Version         int                     // catalog format version; only 1 exists
+	API             string                  // API name, named in docs and comments
+	Description     string                  // Markdown intro of the docs page
+	DefaultEnvelope *Envelope               // default envelope of every error
+	TypeBase        string                  // base of problem "type" URIs; empty means about:blank
+	DocsURL         string                  // base of per-error docs links; empty means none
+	RequestID       RequestIDOptions        // where request ids come from and go to
+	Go              GoOptions               // settings of the Go output
+	OpenAPI         OpenAPIOptions          // settings of the OpenAPI output
+	Docs            DocsOptions             // settings of the Markdown output
+	GRPC            GRPCOptions             // settings of the gRPC and Connect outputs; see grpc.go
+	Errors          []*Error                // the errors in use (deprecated ones too), in catalog order
+	Retired         []*Error                // the retired codes, in catalog order: reserved forever, nothing generated
+	Envelopes       []*Envelope             // the envelopes in use: the default first, then overrides in order of first use
+	Fallback        *Error                  // the error that stands in for any non-catalog error
+	Language        string                  // the default language (BCP 47): the catalog's own texts; DefaultLanguage unless it names one
+	Languages       []string                // the other languages the API speaks, in catalog order; see translation.go
+	Translations    map[string]*Translation // each of Languages' translations/LANG.yaml, by language
+	Reading         string                  // the language this catalog reads in: "" for Language, else the one In was given
+	Warnings        diag.List               // what Load found worth saying that is no error (stale or untranslated texts), sorted; errgen validate --strict fails on them
 }
 
 // RequestIDOptions configures request ids: Write takes an error's id from
@@ -137,6 +142,7 @@ type Error struct {
 	TypeURI         string            // problem "type" URI: TypeBase + kebab(Code), or about:blank
 	Anchor          string            // stable docs anchor, kebab(Code)
 	DocsLink        string            // DocsURL + "#" + Anchor, or empty
+	Untranslated    []string          // in a catalog In returned: the keys of the texts left in the default language (title, message, …), in errorKeys order
 	Pos             Pos               // position of the error's "code"
 }
 
@@ -223,6 +229,7 @@ type Detail struct {
 	Example     any         // example as Go: string, int64, float64, bool, []string, map[string]string or ExampleJSON; nil when none
 	Enum        []EnumValue // the values a string detail may take, in catalog order; nil when any string will do
 	Fields      []*Detail   // object and object[] details: the members of each object, in catalog order; nil when free-form
+	GRPC        string      // GRPCBadRequest: the gRPC and Connect packages send its objects as BadRequest field violations; "" otherwise
 	Pos         Pos         // position of the detail's "name"
 }
 

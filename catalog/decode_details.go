@@ -38,6 +38,8 @@ func (cr *catalogReader) detail(n *yaml.Node) *Detail {
 			enum = f.value
 		case "fields":
 			fields = f.value
+		case "grpc":
+			cr.detailGRPC(f.value, d)
 		}
 	}
 	if n.Kind != yaml.MappingNode {
@@ -359,6 +361,11 @@ func (cr *catalogReader) objectFields(n *yaml.Node, d *Detail) []*Detail {
 		f := cr.detail(item)
 		if f == nil {
 			continue
+		}
+		if pos, ok := cr.detailGRPCPos[f]; ok {
+			cr.probs.add(pos, "detail %q: field %q: grpc is only for an error's own details, not the fields of their objects: move it to the detail", d.Name, f.Name)
+			delete(cr.detailGRPCPos, f)
+			f.GRPC = ""
 		}
 		if seen[strings.ToLower(f.Name)] || seen[GoName(f.Name)] {
 			cr.probs.add(f.Pos, "detail %q: field %q is declared twice (Go and JSON match names without case, Go names as GoName spells them): remove one", d.Name, f.Name)

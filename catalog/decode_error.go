@@ -15,7 +15,7 @@ func (cr *catalogReader) error(n *yaml.Node) *Error {
 	var messageNode *yaml.Node
 	seen := map[string]bool{}
 	what := errorLabel(n)
-	for _, f := range cr.fields(n, what, errorKeys, laterErrorKeys) {
+	for _, f := range cr.fields(n, what, errorKeys, movedErrorKeys) {
 		seen[f.key] = true
 		if f.key == "message" {
 			messageNode = f.value // read once the error's other keys are
@@ -145,8 +145,8 @@ func (cr *catalogReader) meta(n *yaml.Node) []Meta {
 
 // template reads a string with {detail} placeholders. Braces that do not
 // enclose a name are literal text.
-func (cr *catalogReader) template(n *yaml.Node, what string) *Template {
-	s := cr.str(n, what)
+func (r *nodeReader) template(n *yaml.Node, what string) *Template {
+	s := r.str(n, what)
 	t := &Template{Source: s, Pos: posOf(n)}
 	lit := []byte{}
 	for i := 0; i < len(s); i++ {

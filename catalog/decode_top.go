@@ -20,7 +20,7 @@ func parseYAML(data []byte) (*yaml.Node, error) {
 
 // Keys of each mapping, in the order the docs list them; hints draw on them.
 var (
-	topKeys         = []string{"version", "api", "description", "format", "type_base", "docs_url", "request_id", "go", "openapi", "docs", "grpc", "include", "errors"}
+	topKeys         = []string{"version", "api", "description", "language", "languages", "format", "type_base", "docs_url", "request_id", "go", "openapi", "docs", "grpc", "include", "errors"}
 	requestIDKeys   = []string{"header"}
 	goKeys          = []string{"package", "out", "import"}
 	grpcKeys        = []string{"domain", "package", "out", "connect_package", "connect_out"}
@@ -33,8 +33,8 @@ var (
 	issueKeys       = []string{"error", "cause", "fix"}
 	formatKeys      = []string{"name", "media_type", "body"}
 	errorKeys       = []string{"code", "status", "title", "message", "description", "category", "causes", "remediation", "troubleshooting", "details", "headers", "retryable", "format", "meta", "challenge", "fallback", "deprecated", "replaced_by", "since", "retired", "grpc", "help"}
-	laterErrorKeys  = []string{"translations"}
-	detailKeys      = []string{"name", "type", "required", "description", "example", "enum", "fields"}
+	movedErrorKeys  = map[string]string{"translations": "translations live in translations/LANG.yaml beside the root catalog, one file per language (errgen translate LANG writes it): move them there"}
+	detailKeys      = []string{"name", "type", "required", "description", "example", "enum", "fields", "grpc"}
 	enumKeys        = []string{"value", "description"}
 	troubleshootKey = []string{"check", "solution"}
 )
@@ -48,18 +48,21 @@ type catalogReader struct {
 	customSeen     int               // custom envelopes so far, for naming
 	attachPos      []Pos             // positions of openapi.attach items
 	errorNodes     map[*Error]*yaml.Node
-	errorsPos      Pos            // position of the errors list
-	requestIDPos   Pos            // position of request_id.header
-	includeNode    *yaml.Node     // the root's include list, read by the loader
-	grpcPos        map[*Error]Pos // position of each error's own grpc code
-	grpcPackagePos []Pos          // positions of grpc.package and grpc.connect_package, in order
+	errorsPos      Pos             // position of the errors list
+	requestIDPos   Pos             // position of request_id.header
+	includeNode    *yaml.Node      // the root's include list, read by the loader
+	grpcPos        map[*Error]Pos  // position of each error's own grpc code
+	detailGRPCPos  map[*Detail]Pos // position of each detail's grpc use (bad_request)
+	grpcPackagePos []Pos           // positions of grpc.package and grpc.connect_package, in order
+	languagePos    Pos             // position of language
+	languagesPos   []Pos           // positions of the languages items, in Languages' order
 }
 
 // catalog reads the document's top mapping into a Catalog as written,
 // reporting every node of the wrong shape or value. Defaults and derived
 // fields are left to normalize, checks spanning nodes to validate.
 func (r *nodeReader) catalog(n *yaml.Node) *catalogReader {
-	cr := &catalogReader{nodeReader: r, c: &Catalog{}, formatPos: map[*Envelope]Pos{}, errorNodes: map[*Error]*yaml.Node{}, grpcPos: map[*Error]Pos{}}
+	cr := &catalogReader{nodeReader: r, c: &Catalog{}, formatPos: map[*Envelope]Pos{}, errorNodes: map[*Error]*yaml.Node{}, grpcPos: map[*Error]Pos{}, detailGRPCPos: map[*Detail]Pos{}}
 	c := cr.c
 	var errorsNode, formatNode *yaml.Node
 	seen := map[string]bool{}
@@ -72,6 +75,8 @@ func (r *nodeReader) catalog(n *yaml.Node) *catalogReader {
 			c.API = r.str(f.value, "api")
 		case "description":
 			c.Description = r.str(f.value, "description")
+		case "language", "languages":
+			cr.languageKey(f)
 		case "format":
 			formatNode = f.value
 		case "type_base":

@@ -40,7 +40,7 @@ func DiskFiles(path string) (Files, string, error) {
 func (d diskFiles) Read(name string, limit int64) ([]byte, string, error) {
 	real, err := filepath.EvalSymlinks(filepath.Join(d.dir, filepath.FromSlash(name)))
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, "", fmt.Errorf("no such file %s", d.Display(name))
+		return nil, "", noSuchFile(fmt.Sprintf("no such file %s", d.Display(name)))
 	}
 	if err != nil {
 		return nil, "", err

@@ -45,6 +45,7 @@ type loader struct {
 	broken     bool         // a file could not be read, or an include brought none: checks across files would mislead
 	aliases    map[Pos]bool // where aliases were, whose nulls' problems are not worth reporting
 	errorCount int          // the items of the errors lists read so far
+	warnings   diag.List    // what is worth saying but no error: stale and untranslated texts
 }
 
 // LoadFiles reads, normalizes and validates the catalog root of files with
@@ -72,6 +73,7 @@ func LoadFiles(files Files, root string, checks ...Check) (*Catalog, error) {
 	if !l.broken {
 		normalize(c)
 		cr.validate()
+		l.translations(cr)
 		l.check(c, checks)
 	}
 	if len(l.aliases) > 0 {
@@ -79,20 +81,22 @@ func LoadFiles(files Files, root string, checks ...Check) (*Catalog, error) {
 			return l.aliases[d.Pos] && !strings.HasPrefix(d.Msg, "YAML aliases")
 		})
 	}
-	if err := l.probs.err(); err != nil {
-		return nil, err
-	}
-	return c, nil
+	return l.result(c)
 }
 
 // check runs the outputs' checks over c; their problems go before the
-// catalog's own at the same position (err's stable sort keeps them first).
+// catalog's own at the same position (err's stable sort keeps them first),
+// their warnings and notices with the catalog's warnings.
 func (l *loader) check(c *Catalog, checks []Check) {
 	var checked []diag.Diagnostic
 	for _, check := range checks {
 		if check != nil {
 			for _, d := range check(c) {
 				d.Pos = at(c.File, d.Pos)
+				if d.Severity != diag.Error {
+					l.warnings.Add(d)
+					continue
+				}
 				checked = append(checked, d)
 			}
 		}
@@ -104,11 +108,26 @@ func (l *loader) check(c *Catalog, checks []Check) {
 // name, or reports why it cannot and returns nil. what names the file in
 // messages: "catalog" or "included file".
 func (l *loader) parse(file string, data []byte, what string) *yaml.Node {
+	if int64(len(data)) > l.left {
+		l.probs.add(Pos{File: file}, "catalog is larger than %d MiB: trim long texts", MaxSize>>20)
+		return l.fail()
+	}
+	top := l.decode(file, data, what)
+	if top == nil {
+		return nil
+	}
+	l.left -= int64(len(data))
+	if l.tooManyErrors(top) {
+		return l.fail()
+	}
+	return top
+}
+
+// decode reads one file's YAML into its top node, as parse does, within
+// no budget.
+func (l *loader) decode(file string, data []byte, what string) *yaml.Node {
 	whole := Pos{File: file}
 	switch {
-	case int64(len(data)) > l.left:
-		l.probs.add(whole, "catalog is larger than %d MiB: trim long texts", MaxSize>>20)
-		return l.fail()
 	case len(bytes.TrimSpace(data)) == 0:
 		l.probs.add(whole, "%s is empty: %s", what, emptyHint(what))
 		return l.fail()
@@ -118,7 +137,6 @@ func (l *loader) parse(file string, data []byte, what string) *yaml.Node {
 		l.probs.add(p, "%s is not valid UTF-8: save it as UTF-8", what)
 		return l.fail()
 	}
-	l.left -= int64(len(data))
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	doc, err := parseYAML(data)
 	if err != nil {
@@ -139,16 +157,16 @@ func (l *loader) parse(file string, data []byte, what string) *yaml.Node {
 		l.aliases[p] = true
 	}
 	stamp(doc, file)
-	if l.tooManyErrors(doc.Content[0]) {
-		return l.fail()
-	}
 	return doc.Content[0]
 }
 
 // emptyHint says what to do about an empty file.
 func emptyHint(what string) string {
-	if what == "catalog" {
+	switch what {
+	case "catalog":
 		return "errgen init writes a starter catalog"
+	case "translation file":
+		return "errgen translate LANG writes its entries, or remove the file"
 	}
 	return "give it an errors: list, or stop including it"
 }

@@ -61,7 +61,7 @@ type memFiles struct {
 
 func (m memFiles) Read(name string, limit int64) ([]byte, string, error) {
 	if name != m.name {
-		return nil, "", fmt.Errorf("a catalog given as bytes cannot include files: load it from its folder")
+		return nil, "", noSuchFile("a catalog given as bytes cannot include files: load it from its folder")
 	}
 	return m.data, name, nil
 }

@@ -22,6 +22,9 @@ func normalize(c *Catalog) {
 	if c.Docs.Title == "" {
 		c.Docs.Title = "Errors"
 	}
+	if c.Language == "" {
+		c.Language = DefaultLanguage
+	}
 	if c.Docs.GroupBy == "" {
 		c.Docs.GroupBy = "status"
 	}

@@ -30,6 +30,7 @@ func (cr *catalogReader) validate() {
 	cr.checkEnvelopeNames()
 	cr.validateAttach(byCode, cr.validateLifecycle(byCode))
 	cr.validateGRPC()
+	cr.validateLanguages()
 }
 
 // validateCode checks e's code and records it in byCode, and its Go name
@@ -153,8 +154,10 @@ func (cr *catalogReader) validateDetails(e *Error) {
 			continue
 		}
 		goNames[d.GoName] = d
-		cr.validateEnum(e, d)
+		cr.validateEnum(e, d, d.Name)
+		cr.validateFieldEnums(e, d.Name, d.Fields)
 	}
+	cr.validateBadRequest(e)
 	if e.Message != nil {
 		cr.checkPlaceholders(e, e.Message, "message")
 	}
@@ -173,22 +176,33 @@ func (cr *catalogReader) validateDetails(e *Error) {
 	}
 }
 
+// validateFieldEnums checks the enums of an object detail's fields, nested
+// ones too, as validateEnum checks a detail's: each becomes a Go type with a
+// constant per value. path names the object (problems, problems.limits).
+func (cr *catalogReader) validateFieldEnums(e *Error, path string, fields []*Detail) {
+	for _, f := range fields {
+		cr.validateEnum(e, f, path+"."+f.Name)
+		cr.validateFieldEnums(e, path+"."+f.Name, f.Fields)
+	}
+}
+
 // validateEnum checks that an enum detail's values are unique and that each
 // makes a Go constant of its own: GoName keeps their letters and digits.
-func (cr *catalogReader) validateEnum(e *Error, d *Detail) {
+// name is the detail's, or a field's path (problems.kind).
+func (cr *catalogReader) validateEnum(e *Error, d *Detail, name string) {
 	values := map[string]EnumValue{}
 	goNames := map[string]EnumValue{}
 	for _, v := range d.Enum {
 		if prev, ok := values[v.Value]; ok {
-			cr.probs.add(v.Pos, "error %q: detail %q: enum value %q is already listed at line %d: remove one", e.Code, d.Name, v.Value, prev.Pos.Line)
+			cr.probs.add(v.Pos, "error %q: detail %q: enum value %q is already listed at line %d: remove one", e.Code, name, v.Value, prev.Pos.Line)
 			continue
 		}
 		values[v.Value] = v
 		switch prev, ok := goNames[v.GoName]; {
 		case v.GoName == "":
-			cr.probs.add(v.Pos, "error %q: detail %q: enum value %q has no letter or digit to make a Go name of: add one", e.Code, d.Name, v.Value)
+			cr.probs.add(v.Pos, "error %q: detail %q: enum value %q has no letter or digit to make a Go name of: add one", e.Code, name, v.Value)
 		case ok:
-			cr.probs.add(v.Pos, "error %q: detail %q: enum values %q and %q have the same Go name %s: rename one", e.Code, d.Name, prev.Value, v.Value, v.GoName)
+			cr.probs.add(v.Pos, "error %q: detail %q: enum values %q and %q have the same Go name %s: rename one", e.Code, name, prev.Value, v.Value, v.GoName)
 		default:
 			goNames[v.GoName] = v
 		}

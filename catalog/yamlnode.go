@@ -49,9 +49,10 @@ type field struct {
 }
 
 // fields checks that n is a mapping whose keys are all in known (or in
-// unsupported, which are reported as such) and returns its fields in order.
-// Unknown and duplicate keys are reported, with a hint for near misses.
-func (r *nodeReader) fields(n *yaml.Node, what string, known []string, unsupported []string) []field {
+// moved, reported with the message that says where they went) and returns
+// its fields in order. Unknown and duplicate keys are reported, with a hint
+// for near misses.
+func (r *nodeReader) fields(n *yaml.Node, what string, known []string, moved map[string]string) []field {
 	if n.Kind != yaml.MappingNode {
 		r.probs.add(posOf(n), "%s must be a mapping, not %s", what, kindName(n))
 		return nil
@@ -69,8 +70,8 @@ func (r *nodeReader) fields(n *yaml.Node, what string, known []string, unsupport
 		// map of a million entries.
 		key := k.Value
 		switch {
-		case contains(unsupported, key):
-			r.probs.add(posOf(k), "%s: %q is reserved but not supported yet: remove it", what, key)
+		case moved[key] != "":
+			r.probs.add(posOf(k), "%s: %q is no key here: %s", what, key, moved[key])
 		case known != nil && !contains(known, key):
 			hint := ""
 			if r.probs.keeps() { // a dropped problem needs no hint

@@ -29,6 +29,11 @@
 // page.tmpl's output (so no override can drop it) and ends the page with one
 // newline.
 //
+// A catalog with languages has a page per language, each rendered with
+// these templates from the catalog as it reads in that language; the
+// words of .Words, never text written in a template, make a page read in
+// its language.
+//
 // Then every paragraph with a line longer than 80 columns is refilled to
 // 80 columns, overrides' included: at single spaces, never before a word
 // that would open a block, and only where the paragraph renders the same
@@ -64,6 +69,12 @@
 //	.Layout     string            docs.layout: "full" (the default) or "compact"; error.tmpl asks {{layout}}
 //	.Fallback   Error             the error sent for any error the catalog does not name; nil when none
 //	.RequestIDInBody bool         an example body carries the request id ($request_id in its envelope)
+//	.Language   string            the language the page reads in (a BCP 47 tag): the catalog's default, or one of its languages
+//	.Languages  []Language        the languages line: every language's page, the default's first; none for a catalog of one
+//	                              language. A Language has .Tag, .Name (its endonym, escaped), .File (the page's file name,
+//	                              escaped for a link) and .Current (the page being rendered)
+//	.Words      map[string]string the page's own words in its language, by key (docs/page.md lists the keys), escaped for
+//	                              any place on the page; {name} placeholders are filled with fill
 //	.Providers  []catalog.Provider  docs.providers (.Name, .Notes, .Issues with .Error .Cause .Fix)
 //	.Sections   []catalog.Section   docs.sections (.Title, .Body)
 //	.Statuses   []Status          the errors by status, sorted by status, each status's errors by code
@@ -93,17 +104,27 @@
 //	.Body        []byte    the example body, compact, byte for byte what the generated Go code writes
 //	.Response    string    the example response's status line and headers, one a line, the catalog's
 //	                       request-id header included (with the id a client could have sent: Write echoes it)
-//	.Details     []Detail  every field of catalog.Detail, but .Example is the example's JSON text ("" for none);
+//	.Details     []Detail  every field of catalog.Detail, but .Example is the example's JSON text ("" for none;
+//	                       an object's without its own is made of its fields' examples);
 //	                       .Enum lists an enum detail's values (.Value, .Description), the allowed-values table
 //	.RetryAfter  bool      the error sets a Retry-After header
 //	.Summary     string    the first paragraph of its description, else its message, else its title, on one line
 //	.DescribedDetails bool some detail has a description (the details table's Description column)
 //	.ReplacementAnchor string  the anchor of .ReplacedBy's section, "" when the error has no replacement
+//	.Words       map[string]string  the page's words, as the Page has them
+//	.Untranslated []string  on a page in another language, the parts left in the default language (title, message,
+//	                       description, causes, remediation, troubleshooting, details: each a key of .Words)
+//	.Original    Language  the default language's page, which an untranslated error's note links
 //	(.Deprecated, the reason, and .Since are catalog.Error's fields: "" when not set)
 //
 // A Detail also has .Summary (its description, else "One of the allowed
-// values below." for an enum, else "—") and .DescribedValues (some allowed
-// value has a description: a table, else a list).
+// values below." for an enum, else "—"), .DescribedValues (some allowed
+// value has a description: a table, else a list) and .FieldTables, the
+// tables of an object detail's fields, nested objects after their parent's
+// (none without fields): each has .Path (problems, problems.limits), .Many
+// (the detail is a list of such objects), .Examples (some field has an
+// example: an Example column) and .Fields, each a Detail with its .Path
+// (problems.kind, the caption of its allowed values).
 //
 // # Functions
 //
@@ -126,6 +147,7 @@
 //	fence lang s a fenced code block whose fence is longer than any backtick run in s
 //	url s        s with spaces, control characters, < and > percent-encoded, safe in <…> autolinks
 //	part name .  the named template rendered with ., blank lines around it trimmed ("" when empty)
+//	fill w n v … the word w with each placeholder {n} replaced by v, Markdown made by the template, as it is
 package templates
 
 import "embed"

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -165,11 +166,11 @@ func TestSummaryLine(t *testing.T) {
 		edit string // an output to change by hand before the run
 		want string
 	}{
-		{nil, "", "errgen: wrote 3 outputs\n"},
-		{nil, "", "errgen: 3 outputs up to date\n"},
-		{[]string{"--check"}, "", "errgen: 3 outputs up to date\n"},
-		{nil, "generated/errors.md", "errgen: wrote 1, 2 up to date\n"},
-		{[]string{"--openapi-out=none"}, "", "errgen: 2 outputs up to date\n"},
+		{nil, "", "errgen: wrote 5 outputs\n"}, // a page per language: errors.md, errors.de.md, errors.fr.md
+		{nil, "", "errgen: 5 outputs up to date\n"},
+		{[]string{"--check"}, "", "errgen: 5 outputs up to date\n"},
+		{nil, "generated/errors.md", "errgen: wrote 1, 4 up to date\n"},
+		{[]string{"--openapi-out=none"}, "", "errgen: 4 outputs up to date\n"},
 	}
 	for _, s := range steps {
 		if s.edit != "" {
@@ -191,9 +192,9 @@ func TestOutputsOff(t *testing.T) {
 		flag  string
 		wrote []string
 	}{
-		{"--openapi-out=none", []string{"generated/apierrors/errors.go", "generated/errors.md"}},
+		{"--openapi-out=none", []string{"generated/apierrors/errors.go", "generated/errors.md", "generated/errors.de.md", "generated/errors.fr.md"}},
 		{"--markdown-out=none", []string{"generated/apierrors/errors.go", "generated/openapi.yaml"}},
-		{"--go-out=none", []string{"generated/openapi.yaml", "generated/errors.md"}},
+		{"--go-out=none", []string{"generated/openapi.yaml", "generated/errors.md", "generated/errors.de.md", "generated/errors.fr.md"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.flag, func(t *testing.T) {
@@ -208,7 +209,7 @@ func TestOutputsOff(t *testing.T) {
 					t.Errorf("%s written: %v, want %v", out, err == nil, on)
 				}
 			}
-			if !strings.HasSuffix(stdout, "errgen: wrote 2 outputs\n") {
+			if want := fmt.Sprintf("errgen: wrote %d outputs\n", len(tt.wrote)); !strings.HasSuffix(stdout, want) {
 				t.Errorf("stdout %q", stdout)
 			}
 			// --check leaves the output turned off alone too.
@@ -232,7 +233,7 @@ func TestCheckNamesCommand(t *testing.T) {
 			}
 			defer os.Chdir(wd)
 			code := runAs(prog, []string{"catalog.yaml", "--check", "--markdown-out", "docs/my errors.md"}, &stdout, &stderr)
-			want := "errgen: generated/apierrors/errors.go, generated/openapi.yaml, docs/my errors.md do not exist; to create them, run: " + prog + " catalog.yaml --markdown-out 'docs/my errors.md'\n"
+			want := "errgen: generated/apierrors/errors.go, generated/openapi.yaml, docs/my errors.md, docs/my errors.de.md, docs/my errors.fr.md do not exist; to create them, run: " + prog + " catalog.yaml --markdown-out 'docs/my errors.md'\n"
 			if code != exitFailure || stderr.String() != want {
 				t.Errorf("exit %d, stderr %q, want 1 and %q", code, stderr.String(), want)
 			}

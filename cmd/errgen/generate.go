@@ -27,7 +27,9 @@ the gRPC and Connect packages when grpc.out and grpc.connect_out or their
 flags name a file, only the files whose bytes change, all or none. Paths come
 from the catalog's go.out, openapi.out and docs.out (relative to its folder); a
 flag (relative to the working directory) replaces the one key it names, --out
-moves the outputs neither sets. A path of none turns that output off.`
+moves the outputs neither sets. A path of none turns that output off. A
+catalog with languages has a page per language beside the Markdown page, the
+language before its extension (errors.de.md beside errors.md).`
 
 // off is the path that turns an output off.
 const off = "none"
@@ -54,7 +56,7 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	c, ok := loadCatalog(*catalogPath, stderr)
+	c, ok := loadSized(*catalogPath, stderr)
 	if !ok {
 		return exitFailure
 	}
@@ -63,16 +65,22 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errgen: gRPC and Connect packages: %v\n", err)
 		return exitFailure
 	}
-	var files []errgen.File
+	// Each output is computed as it is written (or compared, with --check):
+	// no run holds them all, and a big catalog's are computed one after
+	// another, so that none holds two outputs' working data either.
+	together := len(c.Errors)+len(c.Retired) <= maxTogether
+	var planned []errgen.Planned
+	opts.PageName = pageName(paths)
 	if opts.Outputs = wanted(paths); len(opts.Outputs) > 0 {
 		var err error
-		if files, err = errgen.Generate(c, opts); err != nil {
+		if planned, err = errgen.Plan(c, opts); err != nil {
 			fmt.Fprintf(stderr, "errgen: %v\n", err)
 			return exitFailure
 		}
 	}
-	targets := generatedTargets(files, paths, *out)
-	augmented, ok := augmentTargets(c, *catalogPath, stderr)
+	targets := generatedTargets(planned, paths, *out)
+	var augmented []target
+	withoutMemoryLimit(func() { augmented, ok = augmentTargets(c, *catalogPath, stderr) })
 	if !ok {
 		return exitFailure
 	}
@@ -82,10 +90,15 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 	}
 	if *check {
 		again := slices.DeleteFunc(slices.Clone(args), func(a string) bool { return a == "--check" || a == "--check=true" })
-		return checkTargets(targets, commandLine(prog, again), stdout, stderr)
+		return checkTargets(targets, together, commandLine(prog, again), stdout, stderr)
 	}
-	return writeTargets(targets, stdout, stderr)
+	return writeTargets(targets, together, stdout, stderr)
 }
+
+// maxTogether is the most errors whose outputs generate computes side by
+// side (forEach): below, their working data fit easily in the memory limit
+// (memory.go); above, one after another, they keep it low.
+const maxTogether = 20_000
 
 // generateOptions checks --go-package and --templates and makes the
 // options of Generate; ok is false, with the exit code, on a usage error.
@@ -138,45 +151,90 @@ func goFileOf(flag, out, pkg string) string {
 	return flag
 }
 
-// checkTargets diffs every output against the disk, in memory; regenerate
-// is the command line that would bring them up to date.
-func checkTargets(targets []target, regenerate string, stdout, stderr io.Writer) int {
-	stale := 0
-	var missing []string
-	for _, t := range targets {
-		old, err := readInput(t.path, maxOutputSize)
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			fmt.Fprintf(stderr, "errgen: %v\n", err)
-			return exitFailure
-		}
-		if bytes.Equal(old, t.data) {
-			continue
-		}
-		if err != nil { // missing: named in one line, not a diff of the whole file
-			missing = append(missing, t.path)
-			continue
-		}
-		stale++
-		fmt.Fprint(stdout, udiff.Unified(t.path, t.path+" (generated)", string(old), string(t.data)))
+// checkTargets diffs every output against the disk, in memory, computing
+// them side by side when together says so (forEach); regenerate is the
+// command line that would bring them up to date.
+func checkTargets(targets []target, together bool, regenerate string, stdout, stderr io.Writer) int {
+	type comparison struct {
+		old, data []byte
+		state     freshness
 	}
-	if len(missing) > 0 {
-		fmt.Fprintln(stderr, missingLine(missing, regenerate))
-	}
-	if stale > 0 {
-		fmt.Fprintf(stderr, "errgen: %s out of date, %d up to date; to regenerate, run: %s\n", plural(stale, "output"), len(targets)-stale, regenerate)
+	results := make([]comparison, len(targets))
+	err := forEach(len(targets), together, func(i int) error {
+		r := &results[i]
+		var err error
+		r.old, r.data, r.state, err = compare(targets[i])
+		return err
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return exitFailure
 	}
-	if len(missing) > 0 {
+	staleCount := 0
+	var missingPaths []string
+	for i, t := range targets {
+		switch r := results[i]; r.state {
+		case missing: // named in one line, not a diff of the whole file
+			missingPaths = append(missingPaths, t.path)
+		case stale:
+			staleCount++
+			fmt.Fprint(stdout, udiff.Unified(t.path, t.path+" (generated)", string(r.old), string(r.data)))
+			results[i] = comparison{}
+		}
+	}
+	if len(missingPaths) > 0 {
+		fmt.Fprintln(stderr, missingLine(missingPaths, regenerate))
+	}
+	if staleCount > 0 {
+		fmt.Fprintf(stderr, "errgen: %s out of date, %d up to date; to regenerate, run: %s\n", plural(staleCount, "output"), len(targets)-staleCount, regenerate)
+		return exitFailure
+	}
+	if len(missingPaths) > 0 {
 		return exitFailure
 	}
 	fmt.Fprintf(stdout, "errgen: %s up to date\n", plural(len(targets), "output"))
 	return exitOK
 }
 
+// freshness is how an output's file compares with its bytes.
+type freshness int
+
+const (
+	fresh   freshness = iota // the file has them
+	stale                    // it has others
+	missing                  // there is no file
+)
+
+// compare tells how t's file compares with its bytes, computing them if
+// need be; old and data are the file's and the output's, for a diff, when
+// it is stale.
+func compare(t target) (old, data []byte, state freshness, err error) {
+	data = t.data
+	if t.gen != nil {
+		var changed bool
+		if data, changed, err = generated(t.gen, t.path); err != nil || !changed {
+			return nil, nil, fresh, err
+		}
+		if data == nil {
+			return nil, nil, missing, nil
+		}
+	}
+	old, err = readInput(t.path, maxOutputSize)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil, missing, nil
+	case err != nil:
+		return nil, nil, fresh, err
+	case bytes.Equal(old, data):
+		return nil, nil, fresh, nil
+	}
+	return old, data, stale, nil
+}
+
 // writeTargets writes the outputs whose bytes changed, all or none, and
 // says what it did.
-func writeTargets(targets []target, stdout, stderr io.Writer) int {
-	written, err := writeAll(targets)
+func writeTargets(targets []target, together bool, stdout, stderr io.Writer) int {
+	written, err := writeAll(targets, together)
 	for _, path := range written {
 		fmt.Fprintf(stdout, "wrote %s\n", path)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	pathpkg "path"
 	"path/filepath"
 	"strings"
@@ -71,7 +72,7 @@ func (g *gitFiles) entry(rel, name string) (mode, object string, err error) {
 	fields := strings.Fields(string(meta))
 	switch {
 	case len(entry) == 0:
-		return "", "", fmt.Errorf("no such file %s at %s", g.Display(name), g.rev)
+		return "", "", noSuchFile(fmt.Sprintf("no such file %s at %s", g.Display(name), g.rev))
 	case len(fields) != 3:
 		return "", "", fmt.Errorf("--base %s: git ls-tree printed %q", g.rev, entry)
 	case fields[1] != "blob" || (fields[0] != "100644" && fields[0] != "100755" && fields[0] != "120000"):
@@ -114,6 +115,14 @@ func (g *gitFiles) Glob(pattern string) ([]string, error) {
 	}
 	return names, nil
 }
+
+// noSuchFile is the error for a name the revision has no file at: it is
+// fs.ErrNotExist to errors.Is, so that a language without a translation
+// file at the base is one, not a failure to read it.
+type noSuchFile string
+
+func (e noSuchFile) Error() string        { return string(e) }
+func (e noSuchFile) Is(target error) bool { return target == fs.ErrNotExist }
 
 // Display names a file as REV:path, the path as in the working tree.
 func (g *gitFiles) Display(name string) string {

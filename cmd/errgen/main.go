@@ -31,11 +31,14 @@ func main() {
 // time of a run of 1,000 or 10,000 errors (BenchmarkGCPercent, gc_test.go).
 const gcPercent = 400
 
-// tuneGC sets gcPercent unless the user set GOGC, which still decides. The
-// plain path beside it is Go's default, GOGC=100.
+// tuneGC sets gcPercent unless the user set GOGC, which still decides, and
+// turns generate's memory limit on (memory.go) unless the user set GOGC or
+// GOMEMLIMIT. The plain path beside them is Go's default: GOGC=100 and no
+// limit.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
 		setGC()
+		memoryBudget = os.Getenv("GOMEMLIMIT") == ""
 	}
 }
 

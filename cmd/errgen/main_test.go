@@ -42,13 +42,34 @@ func workdir(t *testing.T) string {
 	if err := os.WriteFile(filepath.Join(dir, "catalog.yaml"), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	copyTranslations(t, dir)
 	return dir
+}
+
+// copyTranslations copies the bundled catalog's translation files into
+// dir/translations, for a copy of the bundled catalog in dir.
+func copyTranslations(t *testing.T, dir string) {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join(filepath.Dir(bundledCatalog), "translations", "*.yaml"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no translation files beside %s: %v", bundledCatalog, err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "translations"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range paths {
+		if err := os.WriteFile(filepath.Join(dir, "translations", filepath.Base(p)), mustRead(t, p), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // rpcOutputsOff matches the bundled catalog's grpc.out and grpc.connect_out.
 var rpcOutputsOff = regexp.MustCompile(`(?m)^  (out|connect_out): generated/apierrors(grpc|connect)/.*\n`)
 
-var defaultOutputs = []string{"generated/apierrors/errors.go", "generated/openapi.yaml", "generated/errors.md"}
+// defaultOutputs are the bundled catalog's outputs in their default places:
+// the Go package, the OpenAPI document and a page per language.
+var defaultOutputs = []string{"generated/apierrors/errors.go", "generated/openapi.yaml", "generated/errors.md", "generated/errors.de.md", "generated/errors.fr.md"}
 
 func TestGenerateDefaults(t *testing.T) {
 	dir := workdir(t)
@@ -66,7 +87,7 @@ func TestGenerateDefaults(t *testing.T) {
 	}
 	// A second run changes nothing, so writes nothing.
 	code, stdout, _ = runIn(t, dir, "generate")
-	if code != exitOK || stdout != "errgen: 3 outputs up to date\n" {
+	if code != exitOK || stdout != "errgen: 5 outputs up to date\n" {
 		t.Errorf("second run: exit %d, stdout %q; want 0 and nothing written", code, stdout)
 	}
 	if code, _, stderr := runIn(t, dir, "--check"); code != exitOK {

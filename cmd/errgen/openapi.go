@@ -66,10 +66,10 @@ func runOpenAPI(args []string, stdout, stderr io.Writer) int {
 	}
 	// The spec itself is the one file errgen may replace without its header:
 	// augmenting in place.
-	targets := []target{{path: *outPath, data: res.Spec, mayReplace: *specPath}}
+	targets := []target{{path: *outPath, data: res.Spec, mayReplace: *specPath, augmented: true}}
 	if *check {
 		again := slices.DeleteFunc(slices.Clone(args), func(a string) bool { return a == "--check" || a == "--check=true" })
-		return checkTargets(targets, commandLine("errgen openapi", again), stdout, stderr)
+		return checkTargets(targets, false, commandLine("errgen openapi", again), stdout, stderr)
 	}
-	return writeTargets(targets, stdout, stderr)
+	return writeTargets(targets, false, stdout, stderr)
 }

@@ -57,21 +57,34 @@ func wanted(paths map[errgen.Output]string) []errgen.Output {
 	return outs
 }
 
-// generatedTargets binds each generated file to its path, leaving out the
-// outputs turned off.
-func generatedTargets(files []errgen.File, paths map[errgen.Output]string, out string) []target {
+// generatedTargets binds each planned file to its path, leaving out the
+// outputs turned off. A Markdown page in another language goes beside the
+// default language's page, named by errgen.PagePath.
+func generatedTargets(files []errgen.Planned, paths map[errgen.Output]string, out string) []target {
 	var targets []target
 	for _, f := range files {
 		path := paths[f.Output]
-		switch path {
-		case off:
+		switch {
+		case path == off:
 			continue
-		case "":
+		case path == "":
 			path = filepath.Join(out, filepath.FromSlash(f.Path))
+		case f.Language != "":
+			path = filepath.Join(filepath.Dir(path), errgen.PagePath(filepath.Base(path), f.Language))
 		}
-		targets = append(targets, target{path: path, data: f.Data})
+		targets = append(targets, target{path: path, gen: f})
 	}
 	return targets
+}
+
+// pageName is the file name of the Markdown page in the default language,
+// which the other languages' pages are named after and link: the last
+// element of its path, "" for Generate's default.
+func pageName(paths map[errgen.Output]string) string {
+	if p := paths[errgen.OutputMarkdown]; p != "" && p != off {
+		return filepath.Base(p)
+	}
+	return ""
 }
 
 // augmentTargets augments every spec the catalog's openapi.augment names,
@@ -95,7 +108,7 @@ func augmentTargets(c *catalog.Catalog, catalogPath string, stderr io.Writer) ([
 		if !ok {
 			return nil, false
 		}
-		targets = append(targets, target{path: out, data: res.Spec, mayReplace: spec})
+		targets = append(targets, target{path: out, data: res.Spec, mayReplace: spec, augmented: true})
 	}
 	return targets, true
 }

@@ -33,6 +33,7 @@ func outputsCatalog(t *testing.T, keys string) string {
 	if err := os.WriteFile(filepath.Join(dir, "svc", "catalog.yaml"), []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	copyTranslations(t, filepath.Join(dir, "svc"))
 	spec := readOA(t, filepath.Join(openapiTestdata, "tasks-3.1.yaml"))
 	if err := os.WriteFile(filepath.Join(svc, "tasks.yaml"), spec, 0o644); err != nil {
 		t.Fatal(err)
@@ -47,7 +48,7 @@ openapi: augment: [{spec: api/tasks.yaml, out: api/tasks.gen.yaml}]
 docs: out: docs/errors.md
 `
 
-var catalogOutputs = []string{"svc/internal/apierrors/errors.go", "svc/api/errors.yaml", "svc/docs/errors.md", "svc/api/tasks.gen.yaml"}
+var catalogOutputs = []string{"svc/internal/apierrors/errors.go", "svc/api/errors.yaml", "svc/docs/errors.md", "svc/docs/errors.de.md", "svc/docs/errors.fr.md", "svc/api/tasks.gen.yaml"}
 
 // With the outputs in the catalog, "errgen CATALOG" and "--check" need no
 // other flag; the paths are relative to the catalog's folder, not the
@@ -67,13 +68,13 @@ func TestOutputsFromCatalog(t *testing.T) {
 			t.Errorf("%s not written: %v", out, err)
 		}
 	}
-	if !strings.HasSuffix(stdout, "errgen: wrote 4 outputs\n") {
+	if !strings.HasSuffix(stdout, "errgen: wrote 6 outputs\n") {
 		t.Errorf("stdout %q", stdout)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "generated")); !os.IsNotExist(err) {
 		t.Errorf("generated/ was created although the catalog places every output")
 	}
-	if code, stdout, stderr := runIn(t, filepath.Join(dir, "svc"), "--check"); code != exitOK || stdout != "errgen: 4 outputs up to date\n" {
+	if code, stdout, stderr := runIn(t, filepath.Join(dir, "svc"), "--check"); code != exitOK || stdout != "errgen: 6 outputs up to date\n" {
 		t.Errorf("--check in the catalog's folder: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	// One missing output: one line naming it and the command (after the
@@ -148,4 +149,43 @@ func TestOutputOffIsNotComputed(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "off", "openapi.yaml")); err == nil {
 		t.Error("openapi.yaml written although turned off")
 	}
+}
+
+// An augmented spec written beside its source is errgen's output although
+// its first line is the author's: when the catalog changes what it holds,
+// the next run replaces it (the marker errgen leaves says so), while a file
+// of the same name without the marker is still refused.
+func TestAugmentedOutputIsRewritten(t *testing.T) {
+	dir := outputsCatalog(t, allOutputKeys)
+	if code, _, stderr := runIn(t, dir, "svc/catalog.yaml"); code != exitOK {
+		t.Fatalf("first run: exit %d: %s", code, stderr)
+	}
+	catalogPath := filepath.Join(dir, "svc/catalog.yaml")
+	gen := filepath.Join(dir, "svc/api/tasks.gen.yaml")
+	before := readFileT(t, gen)
+	text := strings.Replace(readFileT(t, catalogPath), "Resource not found", "No such resource", 1)
+	if err := os.WriteFile(catalogPath, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runIn(t, dir, "svc/catalog.yaml"); code != exitOK {
+		t.Fatalf("a run after a catalog change: exit %d: %s", code, stderr)
+	}
+	if after := readFileT(t, gen); after == before || !strings.Contains(after, "No such resource") {
+		t.Errorf("the augmented spec was not rewritten with the new message")
+	}
+	if err := os.WriteFile(gen, []byte("openapi: 3.1.0\ninfo: {title: Mine, version: '1'}\npaths: {}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runIn(t, dir, "svc/catalog.yaml"); code != exitFailure || !strings.Contains(stderr, "first line is not errgen's header") {
+		t.Errorf("a spec of the author's at the output's path: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func readFileT(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }

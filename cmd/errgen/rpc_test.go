@@ -23,8 +23,10 @@ func TestRPCOutputs(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	copyTranslations(t, filepath.Join(dir, "api"))
 	code, stdout, stderr := runIn(t, dir, "api/catalog.yaml", "--out", "internal")
-	if code != exitOK || !strings.HasSuffix(stdout, "errgen: wrote 5 outputs\n") {
+	// Go, OpenAPI, a page per language (3), gRPC, Connect
+	if code != exitOK || !strings.HasSuffix(stdout, "errgen: wrote 7 outputs\n") {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	for _, f := range []string{"api/generated/apierrorsgrpc/grpc.go", "api/generated/apierrorsconnect/connect.go"} {
@@ -33,7 +35,7 @@ func TestRPCOutputs(t *testing.T) {
 		}
 	}
 	code, stdout, _ = runIn(t, dir, "api/catalog.yaml", "--out", "internal", "--grpc-out", "none")
-	if code != exitOK || stdout != "errgen: 4 outputs up to date\n" {
+	if code != exitOK || stdout != "errgen: 6 outputs up to date\n" {
 		t.Errorf("--grpc-out none: exit %d, stdout %q", code, stdout)
 	}
 	// Both off, no import path is needed: no go.mod above any file.
@@ -41,7 +43,7 @@ func TestRPCOutputs(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, stdout, stderr = runIn(t, dir, "api/catalog.yaml", "--go-out", "none", "--grpc-out", "none", "--connect-out", "none")
-	if code != exitOK || !strings.HasSuffix(stdout, "errgen: wrote 2 outputs\n") {
+	if code != exitOK || !strings.HasSuffix(stdout, "errgen: wrote 4 outputs\n") {
 		t.Errorf("both off: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }

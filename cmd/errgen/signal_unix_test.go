@@ -22,7 +22,7 @@ func TestInterruptedWriteLeavesNothing(t *testing.T) {
 		writeAll([]target{
 			{path: filepath.Join(dir, "a.md"), data: []byte("<!-- " + "new -->\n")},
 			{path: filepath.Join(dir, "b.md"), data: big},
-		})
+		}, false)
 		os.Exit(0)
 	}
 	dir := t.TempDir()

@@ -9,25 +9,32 @@ import (
 	"github.com/errgen/errgen/catalog"
 )
 
-// loadCatalog loads a catalog, printing every problem on failure.
+// loadCatalog loads a catalog, printing every problem on failure, and its
+// warnings (stale or untranslated texts) when it loads.
 func loadCatalog(path string, stderr io.Writer) (*catalog.Catalog, bool) {
 	c, err := catalog.Load(path, errgen.Check)
 	if err != nil {
 		reportCatalogError(path, err, stderr)
 		return nil, false
 	}
+	printDiagnostics(stderr, &c.Warnings)
 	return c, true
 }
 
 // runValidate implements "errgen validate".
 func runValidate(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("validate", "errgen validate [CATALOG]\n\nChecks the catalog (default catalog.yaml) and reports every problem as\nfile:line:col: message. Writes nothing.", stdout, stderr)
+	fs := newFlags("validate", "errgen validate [CATALOG] [--strict]\n\nChecks the catalog (default catalog.yaml) and its translation files, and\nreports every problem as file:line:col: message, and every warning (a stale\nor untranslated text) as file:line:col: warning: message. Writes nothing.", stdout, stderr)
 	catalogPath := fs.catalogFlag()
+	strict := fs.Bool("strict", false, "fail on warnings too: every translation fresh and complete")
 	if code, stop := fs.parse(args); stop {
 		return code
 	}
 	c, ok := loadCatalog(*catalogPath, stderr)
 	if !ok {
+		return exitFailure
+	}
+	if n := c.Warnings.Count(); *strict && n > 0 {
+		fmt.Fprintf(stderr, "errgen: %s: %s, which --strict makes errors\n", *catalogPath, plural(n, "warning"))
 		return exitFailure
 	}
 	summary := plural(len(c.Errors), "error")

@@ -1,13 +1,16 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -17,9 +20,11 @@ import (
 
 // target is one output bound to its path on disk.
 type target struct {
-	path       string // as the user named it, or the default
-	data       []byte
-	mayReplace string // a file it may replace although errgen did not write it (the spec augmented in place); "" for none
+	path       string      // as the user named it, or the default
+	data       []byte      // the output; nil when gen computes it
+	gen        io.WriterTo // computes the output as it is written (stream.go), or nil
+	mayReplace string      // a file it may replace although errgen did not write it (the spec augmented in place); "" for none
+	augmented  bool        // an augmented spec: it may replace a file that carries errgen's augmentation marker
 }
 
 // planned is a target ready to be written: where the bytes really go, and
@@ -29,6 +34,7 @@ type planned struct {
 	real   string      // the file written: path, with symlinks followed
 	mode   fs.FileMode // the existing file's permissions, kept
 	exists bool        // the file exists: else it is created 0666 less the umask
+	temp   string      // the temporary file holding its bytes, once written
 }
 
 // writeAll writes the targets whose bytes changed, all or none: every target
@@ -36,8 +42,9 @@ type planned struct {
 // before the first rename, and temporaries are removed when anything fails
 // or the process is interrupted. Output goes only through the paths named,
 // following symlinks (the link stays a link), keeping file modes, and never
-// over a file whose first line is not errgen's header.
-func writeAll(targets []target) (written []string, err error) {
+// over a file whose first line is not errgen's header. Together, the
+// temporary files are written side by side (forEach).
+func writeAll(targets []target, together bool) (written []string, err error) {
 	plans, err := plan(targets)
 	if err != nil {
 		return nil, err
@@ -46,9 +53,18 @@ func writeAll(targets []target) (written []string, err error) {
 	stop := temps.removeOnSignal()
 	defer stop()
 	defer temps.removeAll()
-	for i := range plans {
-		if err := temps.write(&plans[i]); err != nil {
-			return nil, err
+	err = forEach(len(plans), together, func(i int) error {
+		var err error
+		plans[i].temp, err = temps.write(&plans[i])
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	var staged []planned // the plans whose temporary file is written, then named
+	for _, p := range plans {
+		if p.temp != "" {
+			staged = append(staged, p)
 		}
 	}
 	// The renames run under the lock the signal handler takes: an interrupt
@@ -58,18 +74,19 @@ func writeAll(targets []target) (written []string, err error) {
 	if temps.interrupted {
 		return nil, errors.New("interrupted")
 	}
-	for i, p := range plans {
-		if err := os.Rename(temps.names[i], p.real); err != nil {
+	for _, p := range staged {
+		if err := os.Rename(p.temp, p.real); err != nil {
 			return written, fmt.Errorf("%w (written before it: %s)", err, strings.Join(written, ", "))
 		}
 		written = append(written, p.path)
 	}
-	temps.names = nil
+	temps.names, temps.dirs = nil, nil
 	temps.renamed = true
 	return written, nil
 }
 
-// plan checks every target and keeps those whose bytes changed.
+// plan checks every target and keeps those whose bytes changed, and those
+// computed as they are written (gen), which are compared then.
 func plan(targets []target) ([]planned, error) {
 	var plans []planned
 	seen := map[string]string{} // real path → the path that named it
@@ -96,6 +113,14 @@ func plan(targets []target) ([]planned, error) {
 			return nil, fmt.Errorf("%s exists and is not a regular file; refusing to replace it", t.path)
 		default:
 			p.mode, p.exists = st.Mode().Perm(), true
+			if t.gen != nil {
+				// computed later, and compared then: an output's first line
+				// is errgen's header, so a file without it differs
+				if err := checkHeader(t.path, real); err != nil {
+					return nil, err
+				}
+				break
+			}
 			old, err := readInput(real, maxOutputSize)
 			if err != nil {
 				return nil, err
@@ -103,13 +128,37 @@ func plan(targets []target) ([]planned, error) {
 			if bytes.Equal(old, t.data) {
 				continue
 			}
-			if !generatedByErrgen(old) && !sameFile(real, t.mayReplace) {
-				return nil, fmt.Errorf("%s exists and its first line is not errgen's header; refusing to overwrite it: move it away, or write this output elsewhere (or turn it off with none)", t.path)
+			if !generatedByErrgen(old) && !sameFile(real, t.mayReplace) && !(t.augmented && errgen.IsAugmented(old)) {
+				return nil, notErrgens(t.path)
 			}
 		}
 		plans = append(plans, p)
 	}
 	return plans, nil
+}
+
+// notErrgens is the refusal to overwrite a file errgen did not write.
+func notErrgens(path string) error {
+	return fmt.Errorf("%s exists and its first line is not errgen's header; refusing to overwrite it: move it away, or write this output elsewhere (or turn it off with none)", path)
+}
+
+// checkHeader refuses the existing file real, named path, unless its first
+// line is errgen's header.
+func checkHeader(path, real string) error {
+	f, err := os.Open(real)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	head := make([]byte, 256) // far more than any header line
+	n, err := io.ReadFull(f, head)
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		return err
+	}
+	if !generatedByErrgen(head[:n]) {
+		return notErrgens(path)
+	}
+	return nil
 }
 
 // generatedByErrgen reports whether a file's first line is errgen's header,
@@ -160,35 +209,87 @@ func sameFile(a, b string) bool {
 type tempFiles struct {
 	mu          sync.Mutex
 	names       []string
-	interrupted bool // a signal came: no rename may follow
-	renamed     bool // every rename is done: a signal now has nothing to undo
+	dirs        []string // the folders created for them
+	interrupted bool     // a signal came: no rename may follow
+	renamed     bool     // every rename is done: a signal now has nothing to undo
 }
 
 // write writes a plan's bytes into a temporary file beside its target, with
-// the target's mode.
-func (t *tempFiles) write(p *planned) error {
+// the target's mode, and returns its name; a plan computed now (gen) whose
+// bytes are the existing file's gets none, and name is "".
+func (t *tempFiles) write(p *planned) (name string, err error) {
+	if p.gen != nil {
+		return t.stream(p)
+	}
+	f, err := t.create(p)
+	if err != nil {
+		return "", err
+	}
+	if _, err := f.Write(p.data); err != nil {
+		f.Close()
+		return "", err
+	}
+	return f.Name(), closeTemp(f, p)
+}
+
+// stream computes a plan's output into a temporary file, created at its
+// first byte that differs from the existing file's.
+func (t *tempFiles) stream(p *planned) (name string, err error) {
+	var f *os.File
+	var w *bufio.Writer
+	d, err := newDiffer(p.real, func() (io.Writer, error) {
+		var err error
+		if f, err = t.create(p); err != nil {
+			return nil, err
+		}
+		w = bufio.NewWriterSize(f, 256<<10)
+		return w, nil
+	})
+	if err != nil {
+		return "", err
+	}
+	defer d.close()
+	changed := false
+	if _, err = p.gen.WriteTo(d); err == nil {
+		changed, err = d.finish()
+	}
+	if err == nil && changed {
+		err = w.Flush()
+	}
+	if err != nil || !changed {
+		if f != nil {
+			f.Close() // removed with the other temporaries
+		}
+		return "", err
+	}
+	return f.Name(), closeTemp(f, p)
+}
+
+// create creates a temporary file beside a plan's target, registered for
+// removal.
+func (t *tempFiles) create(p *planned) (*os.File, error) {
 	dir := filepath.Dir(p.real)
-	if err := os.MkdirAll(dir, 0o777); err != nil { // less the umask, like mkdir -p
-		return err
+	if err := t.mkdirAll(dir); err != nil {
+		return nil, err
 	}
 	// Created and registered under the lock: a signal between the two
 	// would leave a temporary that the handler does not know of.
 	t.mu.Lock()
+	defer t.mu.Unlock()
 	if t.interrupted {
-		t.mu.Unlock()
-		return errors.New("interrupted")
+		return nil, errors.New("interrupted")
 	}
 	f, err := createTemp(dir, "."+filepath.Base(p.real)+".tmp", 0o666)
 	if err != nil {
-		t.mu.Unlock()
-		return err
+		return nil, err
 	}
 	t.names = append(t.names, f.Name())
-	t.mu.Unlock()
-	if _, err := f.Write(p.data); err != nil {
-		f.Close()
-		return err
-	}
+	return f, nil
+}
+
+// closeTemp gives a complete temporary file its target's mode and closes
+// it.
+func closeTemp(f *os.File, p *planned) error {
 	if p.exists {
 		if err := f.Chmod(p.mode); err != nil {
 			f.Close()
@@ -196,6 +297,23 @@ func (t *tempFiles) write(p *planned) error {
 		}
 	}
 	return f.Close()
+}
+
+// mkdirAll is mkdir -p (0777 less the umask), remembering the folders it
+// creates, which a failed run removes again.
+func (t *tempFiles) mkdirAll(dir string) error {
+	var missing []string
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); !errors.Is(err, fs.ErrNotExist) || filepath.Dir(d) == d {
+			break
+		}
+		missing = append(missing, d)
+	}
+	err := os.MkdirAll(dir, 0o777)
+	t.mu.Lock()
+	t.dirs = append(t.dirs, missing...)
+	t.mu.Unlock()
+	return err
 }
 
 // removeAll removes the temporaries not renamed: all of them when the run
@@ -206,12 +324,17 @@ func (t *tempFiles) removeAll() {
 	t.remove()
 }
 
-// remove removes the temporaries; t.mu is held.
+// remove removes the temporaries and the folders created for them, the
+// deepest first; t.mu is held.
 func (t *tempFiles) remove() {
 	for _, name := range t.names {
 		os.Remove(name)
 	}
-	t.names = nil
+	slices.SortFunc(t.dirs, func(a, b string) int { return len(b) - len(a) })
+	for _, dir := range t.dirs {
+		os.Remove(dir) // only when empty
+	}
+	t.names, t.dirs = nil, nil
 }
 
 // removeOnSignal removes the temporaries when the process is interrupted

@@ -11,6 +11,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
+	"strings"
 	"time"
 
 	"connectrpc.com/connect"
@@ -44,14 +46,25 @@ func codeOf(name string) connect.Code {
 
 // NewError is the Connect error a handler sends for err, on Google's error
 // model (AIP-193): the catalog's gRPC code and message, and as details
-// ErrorInfo (reason, domain, the details as metadata), RetryInfo (from
+// ErrorInfo (reason, domain, the details as metadata), BadRequest (the
+// field violations of a detail marked grpc: bad_request), RetryInfo (from
 // Retry-After), Help (the docs link and the catalog's help) and RequestInfo
 // (the request id). An error that is not a catalog error (nor wraps one) is
 // sent as the fallback: its text never reaches the client. A context's
 // cancellation or deadline is CANCELLED or DEADLINE_EXCEEDED. A nil err is
-// nil.
+// nil. A catalog of several languages adds LocalizedMessage in its default
+// language; see NewErrorFor.
 func NewError(err error) *connect.Error {
-	s := apierrors.RPCStatusOf(err)
+	return NewErrorFor(err, "")
+}
+
+// NewErrorFor is NewError for a client that asked for acceptLanguage, its
+// Accept-Language header: a catalog of several languages adds a
+// LocalizedMessage (locale and message) in the language it asks for, as the
+// main package's Write negotiates it; the error's own message stays in the
+// default language. Interceptor gives it the request's header.
+func NewErrorFor(err error, acceptLanguage string) *connect.Error {
+	s := apierrors.RPCStatusFor(err, acceptLanguage)
 	if s.Code == "OK" {
 		return nil
 	}
@@ -59,6 +72,9 @@ func NewError(err error) *connect.Error {
 	var details []proto.Message
 	if s.Reason != "" {
 		details = append(details, &errdetails.ErrorInfo{Reason: s.Reason, Domain: s.Domain, Metadata: s.Metadata})
+	}
+	if len(s.FieldViolations) > 0 {
+		details = append(details, badRequest(s.FieldViolations))
 	}
 	if s.RetryDelay > 0 {
 		details = append(details, &errdetails.RetryInfo{RetryDelay: durationpb.New(s.RetryDelay)})
@@ -73,12 +89,24 @@ func NewError(err error) *connect.Error {
 	if s.RequestID != "" {
 		details = append(details, &errdetails.RequestInfo{RequestId: s.RequestID})
 	}
+	if s.Locale != "" {
+		details = append(details, &errdetails.LocalizedMessage{Locale: s.Locale, Message: s.LocalizedMessage})
+	}
 	for _, m := range details {
 		if d, err := connect.NewErrorDetail(m); err == nil {
 			ce.AddDetail(d)
 		}
 	}
 	return ce
+}
+
+// badRequest is AIP-193's BadRequest detail of field violations.
+func badRequest(vs []apierrors.RPCFieldViolation) *errdetails.BadRequest {
+	d := &errdetails.BadRequest{}
+	for _, v := range vs {
+		d.FieldViolations = append(d.FieldViolations, &errdetails.BadRequest_FieldViolation{Field: v.Field, Description: v.Description})
+	}
+	return d
 }
 
 // FromError is the catalog error err is, wraps, or carries as a Connect
@@ -123,6 +151,10 @@ func rpcStatus(ce *connect.Error) apierrors.RPCStatus {
 			}
 		case *errdetails.RequestInfo:
 			s.RequestID = d.GetRequestId()
+		case *errdetails.BadRequest:
+			for _, v := range d.GetFieldViolations() {
+				s.FieldViolations = append(s.FieldViolations, apierrors.RPCFieldViolation{Field: v.GetField(), Description: v.GetDescription()})
+			}
 		}
 	}
 	return s
@@ -171,14 +203,14 @@ type interceptor struct {
 	o *options
 }
 
-// handlerError is the Connect error a handler returns for err, reporting
-// what becomes the fallback.
-func (o *options) handlerError(ctx context.Context, procedure string, err error) error {
+// handlerError is the Connect error a handler returns for err, in the
+// language of the request's header, reporting what becomes the fallback.
+func (o *options) handlerError(ctx context.Context, procedure string, header http.Header, err error) error {
 	var e *Error
 	if !errors.As(err, &e) && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
 		o.report(ctx, procedure, err)
 	}
-	return NewError(err)
+	return NewErrorFor(err, strings.Join(header.Values("Accept-Language"), ","))
 }
 
 // clientError is err as a client gets it back: the catalog error a Connect
@@ -201,11 +233,11 @@ func (i interceptor) WrapUnary(next connect.UnaryFunc) connect.UnaryFunc {
 		}
 		defer func() {
 			if v := recover(); v != nil {
-				resp, err = nil, i.o.handlerError(ctx, req.Spec().Procedure, fmt.Errorf("panic: %v", v))
+				resp, err = nil, i.o.handlerError(ctx, req.Spec().Procedure, req.Header(), fmt.Errorf("panic: %v", v))
 			}
 		}()
 		if resp, err = next(ctx, req); err != nil {
-			return nil, i.o.handlerError(ctx, req.Spec().Procedure, err)
+			return nil, i.o.handlerError(ctx, req.Spec().Procedure, req.Header(), err)
 		}
 		return resp, nil
 	}
@@ -221,11 +253,11 @@ func (i interceptor) WrapStreamingHandler(next connect.StreamingHandlerFunc) con
 	return func(ctx context.Context, conn connect.StreamingHandlerConn) (err error) {
 		defer func() {
 			if v := recover(); v != nil {
-				err = i.o.handlerError(ctx, conn.Spec().Procedure, fmt.Errorf("panic: %v", v))
+				err = i.o.handlerError(ctx, conn.Spec().Procedure, conn.RequestHeader(), fmt.Errorf("panic: %v", v))
 			}
 		}()
 		if err = next(ctx, conn); err != nil {
-			return i.o.handlerError(ctx, conn.Spec().Procedure, err)
+			return i.o.handlerError(ctx, conn.Spec().Procedure, conn.RequestHeader(), err)
 		}
 		return nil
 	}

@@ -78,15 +78,20 @@ var augmentCases = []struct {
 	catalog         string
 	force           bool
 	defaultResponse bool
+	languages       []string // the catalog's languages besides its default; nil for its own
 }{
 	// petstore defines its own Error schema: only --force gets past it
-	{"petstore-expanded.force.yaml", "petstore-expanded.yaml", "catalog.yaml", true, false},
-	{"tasks-3.1.yaml", "tasks-3.1.yaml", "catalog.yaml", false, false},
-	{"tasks-3.1.default.yaml", "tasks-3.1.yaml", "catalog.yaml", false, true},
-	{"tasks-3.1.force.yaml", "tasks-3.1.yaml", "catalog.yaml", true, false},
+	{"petstore-expanded.force.yaml", "petstore-expanded.yaml", "catalog.yaml", true, false, nil},
+	{"tasks-3.1.yaml", "tasks-3.1.yaml", "catalog.yaml", false, false, nil},
+	{"tasks-3.1.default.yaml", "tasks-3.1.yaml", "catalog.yaml", false, true, nil},
+	{"tasks-3.1.force.yaml", "tasks-3.1.yaml", "catalog.yaml", true, false, nil},
 	// a 3.1 catalog augmenting a 3.0 JSON spec: components in the 3.0 dialect, JSON out
-	{"notes-3.0.json", "notes-3.0.json", "testdata/presets/problem.yaml", false, false},
-	{"notes-3.0.default.json", "notes-3.0.json", "testdata/presets/problem.yaml", false, true},
+	{"notes-3.0.json", "notes-3.0.json", "testdata/presets/problem.yaml", false, false, nil},
+	{"notes-3.0.default.json", "notes-3.0.json", "testdata/presets/problem.yaml", false, true, nil},
+	// a catalog that speaks several languages (the bundled one does too):
+	// every error response declares Content-Language, by reference to one
+	// header component
+	{"notes-3.0.languages.json", "notes-3.0.json", "testdata/presets/problem.yaml", false, false, []string{"de"}},
 }
 
 // Each augmentation gives its golden output, byte for byte; the output
@@ -97,6 +102,9 @@ func TestAugmentGolden(t *testing.T) {
 		t.Run(tc.golden, func(t *testing.T) {
 			c := mustLoadCatalog(t, tc.catalog)
 			c.OpenAPI.DefaultResponse = tc.defaultResponse
+			if tc.languages != nil {
+				c.Languages = tc.languages
+			}
 			spec := readTestSpec(t, tc.spec)
 			out, _, err := Augment(c, spec, tc.spec, Options{Force: tc.force})
 			if err != nil {

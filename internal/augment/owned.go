@@ -1,6 +1,7 @@
 package augment
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"hash"
@@ -167,4 +168,10 @@ func (a *augmenter) writeMarkers(root *yaml.Node) {
 		yamlnode.Set(m, s, entries)
 	}
 	a.set(memberValue(root, "components"), marker, m)
+}
+
+// Marked reports whether a document carries errgen's marker: it is a spec
+// errgen augmented, and a re-run may replace it.
+func Marked(data []byte) bool {
+	return bytes.Contains(data, []byte(marker))
 }

@@ -19,7 +19,9 @@ import (
 var update = flag.Bool("update", false, "rewrite the want files of testdata")
 
 // TestRules compares each testdata/*.txtar pair of catalogs (old.yaml,
-// new.yaml, and an optional allow file of CODE:KIND lines) and checks the
+// new.yaml, their translation files as old/translations/LANG.yaml and
+// new/translations/LANG.yaml, and an optional allow file of CODE:KIND
+// lines) and checks the
 // text output and the exit code errgen diff would give against want, and
 // the changes' positions against the optional pos file.
 func TestRules(t *testing.T) {
@@ -40,7 +42,7 @@ func TestRules(t *testing.T) {
 			for _, f := range ar.Files {
 				files[f.Name] = string(f.Data)
 			}
-			old, new := parse(t, "old.yaml", files["old.yaml"]), parse(t, "new.yaml", files["new.yaml"])
+			old, new := load(t, "old", files), load(t, "new", files)
 			changes := diff.Compare(old, new)
 			unused := diff.Allow(changes, strings.Fields(files["allow"]))
 			var out bytes.Buffer
@@ -90,6 +92,25 @@ func positions(changes []diff.Change) string {
 		fmt.Fprintf(&b, "%s %s\n", c.Kind, c.Pos)
 	}
 	return b.String()
+}
+
+// load loads side's catalog (old or new) with its translation files.
+func load(t testing.TB, side string, files map[string]string) *catalog.Catalog {
+	t.Helper()
+	mem := catalog.MemFiles{side + ".yaml": []byte(files[side+".yaml"])}
+	for name, data := range files {
+		if rest, ok := strings.CutPrefix(name, side+"/"); ok {
+			mem[rest] = []byte(data)
+		}
+	}
+	if len(mem) == 1 {
+		return parse(t, side+".yaml", files[side+".yaml"])
+	}
+	c, err := catalog.LoadFiles(mem, side+".yaml", golang.Rules)
+	if err != nil {
+		t.Fatalf("%s: %v", side, err)
+	}
+	return c
 }
 
 func parse(t testing.TB, name, data string) *catalog.Catalog {

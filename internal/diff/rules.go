@@ -73,6 +73,10 @@ const (
 	Deprecated              ChangeKind = "deprecated"
 	Undeprecated            ChangeKind = "undeprecated"
 	ReplacementChanged      ChangeKind = "replacement-changed"
+	LanguageAdded           ChangeKind = "language-added"
+	LanguageRemoved         ChangeKind = "language-removed"
+	DefaultLanguageChanged  ChangeKind = "default-language-changed"
+	TranslationChanged      ChangeKind = "translation-changed"
 )
 
 // Rule classifies one kind of change.
@@ -146,6 +150,10 @@ var Rules = []Rule{
 	{Deprecated, nil, "a warning: the code still works, and Go tools flag its uses"},
 	{Undeprecated, nil, "the warning goes; nothing else changes"},
 	{ReplacementChanged, nil, "advice on what to use instead"},
+	{LanguageAdded, nil, "clients that ask for the language (Accept-Language) now get it; every other client gets what it got"},
+	{LanguageRemoved, wire, "clients that ask for the language get the default one instead (Content-Language says so), and its page goes: a client showing messages to its users shows them in another language"},
+	{DefaultLanguageChanged, wire, "every client that asks for no language the API speaks gets its messages in another language, and Message(), which logs read, changes language"},
+	{TranslationChanged, nil, "translated titles, messages and docs are for people, like the default language's (text-changed)"},
 }
 
 // rule returns the rule of a kind; every ChangeKind constant has one.

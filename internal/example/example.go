@@ -25,26 +25,21 @@ type Instance struct {
 	URI       string // the problem instance, as set by WithInstance
 }
 
-// New builds the error with every detail set to its example. A detail
-// without one is its Go zero value, but for a required object detail, which
-// the generated constructor refuses to send as null: it is {}.
+// New builds the error with every detail set to its example (see value):
+// a detail without one is its Go zero value, but for a required object
+// detail, which the generated constructor refuses to send as null ({}), a
+// required enum detail, whose zero value is none of its values (its first
+// value), and an object detail with fields, made of its fields' examples.
 func New(e *catalog.Error) (*Instance, error) {
 	in := &Instance{Err: e}
 	if len(e.Details) > 0 {
-		values := map[string]any{}
-		for _, d := range e.Details {
-			switch {
-			case d.Example != nil:
-				values[d.Name] = d.Example
-			case d.Required && d.Type == catalog.TypeObject:
-				values[d.Name] = catalog.ExampleJSON("{}")
-			}
-		}
-		raw, err := detailsJSON(e, values)
+		obj, err := object(e.Details)
 		if err != nil {
 			return nil, err
 		}
-		in.Details = raw
+		if in.Details, err = json.Marshal(obj.Interface()); err != nil {
+			return nil, err
+		}
 	}
 	if e.Message != nil {
 		msg, err := Fill(e.Message, in.Details)
@@ -64,25 +59,6 @@ func Body(e *catalog.Error) ([]byte, error) {
 		return nil, err
 	}
 	return in.Body(), nil
-}
-
-// detailsStruct builds, with reflect, the same struct type as the generated
-// <Name>Details, so that encoding/json treats both alike (field order,
-// omitempty, HTML escaping, float formatting).
-func detailsStruct(e *catalog.Error) reflect.Type {
-	fields := make([]reflect.StructField, len(e.Details))
-	for i, d := range e.Details {
-		tag := d.Name
-		if !d.Required {
-			tag += ",omitempty"
-		}
-		fields[i] = reflect.StructField{
-			Name: d.GoName,
-			Type: GoType(d.Type),
-			Tag:  reflect.StructTag(`json:"` + tag + `"`),
-		}
-	}
-	return reflect.StructOf(fields)
 }
 
 // GoType is the Go type of a detail type, the same in the generated code;
@@ -105,30 +81,6 @@ func GoType(t catalog.DetailType) reflect.Type {
 		return reflect.TypeFor[[]json.RawMessage]()
 	}
 	return reflect.TypeFor[string]()
-}
-
-// detailsJSON marshals detail values (by detail name; missing ones are the
-// zero value) the way the generated struct marshals.
-func detailsJSON(e *catalog.Error, values map[string]any) ([]byte, error) {
-	v := reflect.New(detailsStruct(e)).Elem()
-	for i, d := range e.Details {
-		x, ok := values[d.Name]
-		if !ok {
-			continue
-		}
-		if raw, ok := x.(catalog.ExampleJSON); ok {
-			x = json.RawMessage(raw)
-			if d.Type == catalog.TypeObjects {
-				var items []json.RawMessage
-				if err := json.Unmarshal(raw, &items); err != nil {
-					return nil, err
-				}
-				x = items
-			}
-		}
-		v.Field(i).Set(reflect.ValueOf(x).Convert(v.Field(i).Type()))
-	}
-	return json.Marshal(v.Interface())
 }
 
 // Fill fills a template's placeholders from a details object: strings

@@ -127,7 +127,8 @@ func baseErrgen(b *testing.B) string {
 		if err != nil {
 			b.Fatal(err)
 		}
-		archive := exec.Command("sh", "-c", `cd "$(git rev-parse --show-toplevel)" && git archive `+baseRev+" | tar -x -C "+dir)
+		archive := exec.Command("sh", "-c", "git archive "+baseRev+" | tar -x -C "+dir)
+		archive.Dir = filepath.Join("..", "..") // the repository's root: from a folder, git archive takes only that folder
 		if out, err := archive.CombinedOutput(); err != nil {
 			b.Logf("no errgen %s to measure against: %v\n%s", baseRev, err, out)
 			return

@@ -28,6 +28,9 @@ type declWriter struct {
 	// formatEvery sends every doc comment through go/doc/comment: the
 	// plain path beside plainDoc's shortcut (comment.go).
 	formatEvery bool
+	// translated holds each error as it reads in the catalog's other
+	// languages; nil for a catalog of one (languages.go).
+	translated map[*catalog.Error][]*catalog.Error
 }
 
 func (w declWriter) str(ss ...string) {
@@ -144,9 +147,11 @@ func fieldType(e *catalog.Error, d *catalog.Detail) string {
 }
 
 // memberType is the Go type of a detail or a field of an object, parent
-// naming its struct types: a field's enum is a plain string.
+// naming its struct types and its fields' enum types.
 func memberType(parent string, d *catalog.Detail) string {
 	switch {
+	case len(d.Enum) > 0:
+		return names.FieldEnum(parent, d)
 	case len(d.Fields) > 0 && d.Type == catalog.TypeObjects:
 		return "[]" + names.Object(parent, d)
 	case len(d.Fields) > 0:
@@ -156,14 +161,19 @@ func memberType(parent string, d *catalog.Detail) string {
 }
 
 // objectType writes the struct type of an object detail with fields, after
-// those of its nested objects. Its blank doNotCompare field makes it not
-// comparable, as details structs are (errorDecls).
+// the types of its fields: their enums' and their nested objects'. Its
+// blank doNotCompare field makes it not comparable, as details structs are
+// (errorDecls).
 func (w declWriter) objectType(e *catalog.Error, parent string, d *catalog.Detail) {
 	if len(d.Fields) == 0 {
 		return
 	}
 	typ := names.Object(parent, d)
 	for _, f := range d.Fields {
+		if len(f.Enum) > 0 {
+			w.fieldEnum(e, typ, f)
+			continue
+		}
 		w.objectType(e, typ, f)
 	}
 	w.docComment(fmt.Sprintf("%s is an object of the %s detail of %s errors. %s", typ, d.Name, e.Code, d.Description))
@@ -177,17 +187,8 @@ func (w declWriter) objectType(e *catalog.Error, parent string, d *catalog.Detai
 // Valid method, with which newError refuses any other value.
 func (w declWriter) enum(e *catalog.Error, d *catalog.Detail) {
 	typ := names.Enum(e, d)
-	w.docComment(fmt.Sprintf("%s is the %s detail of %s errors: one of the constants below. %s", typ, d.Name, e.Code, d.Description))
-	w.deprecatedLink("", e, replacementNew(e))
-	w.str("type ", typ, " string\n\n")
-	w.str("// The values of ", typ, ".\nconst (\n")
-	for _, v := range d.Enum {
-		// A comment on every value, so that gofmt aligns no two specs.
-		w.specComment(fmt.Sprintf("%s is %s. %s", names.EnumValue(e, d, v), goString(v.Value), v.Description))
-		w.deprecatedLink("\t", e, replacementNew(e))
-		w.str("\t", names.EnumValue(e, d, v), " ", typ, " = ", goString(v.Value), "\n")
-	}
-	w.str(")\n\n")
+	doc := fmt.Sprintf("%s is the %s detail of %s errors: one of the constants below. %s", typ, d.Name, e.Code, d.Description)
+	w.enumConstants(e, typ, doc, d, func(v catalog.EnumValue) string { return names.EnumValue(e, d, v) })
 	w.str("// Valid reports whether v is one of the values of ", typ, ".\n")
 	w.deprecatedLink("", e, replacementNew(e))
 	w.str("func (v ", typ, ") Valid() bool {\n\tswitch v {\n\tcase ")
@@ -204,19 +205,19 @@ func (w declWriter) enum(e *catalog.Error, d *catalog.Detail) {
 // go/printer's tabwriter settings, a cell per name, type and tag, the tag a
 // cell only when a comment follows it.
 func (w declWriter) fields(e *catalog.Error) {
-	w.fieldLines(e.Details, func(d *catalog.Detail) string { return fieldType(e, d) })
+	w.fieldLines(e.Details, func(d *catalog.Detail) string { return fieldType(e, d) }, jsonTag)
 }
 
 // members writes the fields of an object's struct type, typ.
 func (w declWriter) members(typ string, fields []*catalog.Detail) {
-	w.fieldLines(fields, func(d *catalog.Detail) string { return memberType(typ, d) })
+	w.fieldLines(fields, func(d *catalog.Detail) string { return memberType(typ, d) }, memberTag)
 }
 
 // fieldLines writes struct fields, one per detail, aligned as gofmt aligns them.
-func (w declWriter) fieldLines(ds []*catalog.Detail, goType func(*catalog.Detail) string) {
+func (w declWriter) fieldLines(ds []*catalog.Detail, goType, tag func(*catalog.Detail) string) {
 	tw := tabwriter.NewWriter(w.b, 0, 8, 1, ' ', tabwriter.DiscardEmptyColumns|tabwriter.TabIndent)
 	for _, d := range ds {
-		fmt.Fprintf(tw, "\t%s\v%s\v%s", d.GoName, goType(d), jsonTag(d))
+		fmt.Fprintf(tw, "\t%s\v%s\v%s", d.GoName, goType(d), tag(d))
 		if c := oneLine(d.Description); c != "" {
 			fmt.Fprintf(tw, "\t// %s", c)
 		}
@@ -248,10 +249,13 @@ func (w declWriter) catalogSettings(c *catalog.Catalog) {
 }
 
 // rpc writes the ErrorInfo reason of a definitions row, when it is not the
-// code, and its help links.
+// code, its detail sent as BadRequest field violations, and its help links.
 func (w declWriter) rpc(e *catalog.Error) {
 	if e.GRPCReason != e.Code {
 		w.str(", reason: ", goString(e.GRPCReason))
+	}
+	if d := e.BadRequest(); d != nil {
+		w.str(", badRequest: ", goString(d.Name))
 	}
 	if len(e.Help) == 0 {
 		return
@@ -291,6 +295,7 @@ func (w declWriter) definition(e *catalog.Error, metaNames []string) {
 	w.meta(e, metaNames)
 	w.detailsOrBody(e)
 	w.rpc(e)
+	w.translations(e)
 	w.str("},\n")
 }
 
@@ -350,14 +355,16 @@ func (w declWriter) meta(e *catalog.Error, metaNames []string) {
 }
 
 // detailsOrBody writes what the row needs of the error's details (their
-// type is zeroDetails'): whether some are required and which must be
-// objects; or, without details, the pre-encoded body.
+// type is zeroDetails'): whether some are required, which must be objects
+// and the enums of their objects' fields; or, without details, the
+// pre-encoded body.
 func (w declWriter) detailsOrBody(e *catalog.Error) {
 	if len(e.Details) > 0 {
 		if len(e.RequiredDetails()) > 0 {
 			w.str(", required: true")
 		}
 		w.objects(e)
+		w.fieldEnums(e)
 		return
 	}
 	w.str(", body: ", goString(staticBody(e)))

@@ -18,16 +18,17 @@ import (
 // Its files are copied, after their import blocks, into each generated file,
 // in this order.
 //
-//go:embed fixed/types.go fixed/definitions.go fixed/details.go fixed/detailsjson.go fixed/template.go fixed/error.go
-//go:embed fixed/parse.go fixed/decodedetails.go fixed/lookup.go fixed/json.go fixed/named.go fixed/rpc.go
-//go:embed fixed/headers.go fixed/report.go fixed/log.go fixed/handler.go fixed/client.go
+//go:embed fixed/types.go fixed/definitions.go fixed/details.go fixed/fieldenums.go fixed/detailsjson.go fixed/template.go fixed/error.go
+//go:embed fixed/parse.go fixed/decodedetails.go fixed/lookup.go fixed/json.go fixed/named.go fixed/rpc.go fixed/badrequest.go
+//go:embed fixed/headers.go fixed/report.go fixed/log.go fixed/handler.go fixed/client.go fixed/language.go fixed/acceptlanguage.go fixed/languagecache.go
 var fixedFS embed.FS
 
 // fixedFiles are the embedded files, in the order the generated file holds
 // them.
 var fixedFiles = []string{
-	"types.go", "definitions.go", "details.go", "detailsjson.go", "template.go", "error.go",
-	"parse.go", "decodedetails.go", "lookup.go", "json.go", "named.go", "rpc.go", "headers.go", "report.go", "log.go", "handler.go", "client.go",
+	"types.go", "definitions.go", "details.go", "fieldenums.go", "detailsjson.go", "template.go", "error.go",
+	"parse.go", "decodedetails.go", "lookup.go", "json.go", "named.go", "rpc.go", "badrequest.go", "headers.go", "report.go", "log.go", "handler.go", "client.go",
+	"language.go", "acceptlanguage.go", "languagecache.go",
 }
 
 // fixedSource is the fixed half as the emitter copies it.

@@ -7,9 +7,11 @@ import (
 
 // catalogLevelNames are the package-level names the emitter declares once
 // per catalog beside the per-error ones (names.Declared): the Code type,
-// the registry and the envelopes' tables. TestReservedNamesCoverPackage
-// holds them, with the fixed half's, against the stand-in package.
-var catalogLevelNames = []string{"Code", "definitions", "definitionsText", "sentinels", "zeroDetails", "fallback", "requestIDHeader", "rpcDomain", "envelopes"}
+// the registry and its tables as data, the envelopes' tables, and for a
+// catalog of several languages the init that sets its languages
+// (languages.go). TestReservedNamesCoverPackage holds them, with the fixed
+// half's, against the stand-in package.
+var catalogLevelNames = []string{"Code", "definitions", "definitionsText", "sentinels", "zeroDetails", "fallback", "requestIDHeader", "rpcDomain", "envelopes", "init"}
 
 // reservedNames is every package-level name of a generated package that no
 // error may declare: the fixed half's, read from its own source (so a name

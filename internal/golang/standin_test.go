@@ -26,14 +26,7 @@ var update = flag.Bool("update", false, "rewrite fixed/table.go and fixed/table_
 // writes it (a composite literal, for TestDefinitionsText): when the
 // emitter changes, go test -run TestStandIn -update rewrites them.
 func TestStandInIsFresh(t *testing.T) {
-	data, err := os.ReadFile("testdata/standin.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := catalog.Parse("testdata/standin.yaml", data, Rules)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := standInCatalog(t)
 	table, err := standIn(c)
 	if err != nil {
 		t.Fatal(err)
@@ -68,7 +61,7 @@ func plainStandIn(c *catalog.Catalog) ([]byte, error) {
 	b.WriteString("// plainDefinitions is table.go's definitions table as the emitter's plain\n")
 	b.WriteString("// path writes it, a composite literal: TestDefinitionsText compares the two.\n")
 	b.WriteString("var plainDefinitions = [" + strconv.Itoa(len(c.Errors)) + "]definition{\n")
-	w := declWriter{b: &b}
+	w := declWriter{b: &b, translated: translatedErrors(c)}
 	for _, e := range c.Errors {
 		w.definition(e, metaNames(c))
 	}
@@ -133,4 +126,14 @@ func usedImports(decls []byte, paths []string) ([]string, error) {
 	}
 	slices.Sort(out)
 	return slices.Compact(out), nil
+}
+
+// standInCatalog is testdata/standin.yaml, with its translations.
+func standInCatalog(t testing.TB) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Load("testdata/standin.yaml", Rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

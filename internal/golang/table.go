@@ -81,9 +81,13 @@ func (w declWriter) textRow(e *catalog.Error, metaNames []string) {
 	if e.GRPCReason != e.Code {
 		w.str(" reason=", textValue(e.GRPCReason))
 	}
+	if d := e.BadRequest(); d != nil {
+		w.str(" badrequest=", textValue(d.Name))
+	}
 	for _, l := range e.Help {
 		w.str(" help=", textValue(l.Description), ":", textValue(l.URL))
 	}
+	w.textTranslations(e)
 	w.str("\n")
 }
 
@@ -108,6 +112,7 @@ func (w declWriter) textDetailsOrBody(e *catalog.Error) {
 			w.str(" object=", textValue(d.Name))
 		}
 	}
+	w.textFieldEnums(e)
 }
 
 // textTemplate writes a template: its literal parts as values, its

@@ -40,11 +40,12 @@ type spec struct {
 	cat  *catalog.Catalog // for a wrapped components document; nil for a golden
 }
 
-// catalogs lists every catalog errgen ships: the bundled one, the presets
-// and the examples of the seed systems.
+// catalogs lists every catalog errgen ships: the bundled one, the presets,
+// the one served in several languages and the examples of the seed
+// systems.
 func catalogs(t *testing.T) map[string]string {
 	t.Helper()
-	list := map[string]string{"bundled": filepath.Join(root, "catalog.yaml")}
+	list := map[string]string{"bundled": filepath.Join(root, "catalog.yaml"), "languages": filepath.Join(root, "testdata/languages/catalog.yaml")}
 	presets, err := filepath.Glob(filepath.Join(root, "testdata/presets/*.yaml"))
 	if err != nil {
 		t.Fatal(err)

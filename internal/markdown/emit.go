@@ -1,4 +1,6 @@
-// Package markdown writes the Markdown error-reference page of a catalog.
+// Package markdown writes the Markdown error-reference page of a catalog,
+// one per language it speaks (languages.go), in that language's words
+// (words.go).
 //
 // The page is rendered from the text/template files of package templates,
 // which documents the data and functions they receive; overrides replace
@@ -11,25 +13,107 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"maps"
 	"strings"
 	"text/template"
 
 	"github.com/errgen/errgen/catalog"
 )
 
-// Generate renders c's reference page. header is the generated-file marker,
-// written as an HTML comment on the page's first line; templates holds
-// *.tmpl files replacing the bundled ones of the same names, or is nil.
+// Generate renders c's reference page in the language c reads in (its
+// default language, unless c is what catalog.Catalog.In returned), the
+// default language's page named DefaultName. header is the generated-file
+// marker, written as an HTML comment on the page's first line; templates
+// holds *.tmpl files replacing the bundled ones of the same names, or is
+// nil.
 func Generate(c *catalog.Catalog, header string, templates fs.FS) ([]byte, error) {
 	set, err := templateSet(templates)
 	if err != nil {
 		return nil, err
 	}
-	p, err := newPage(c)
+	p, err := newPage(c, DefaultName)
 	if err != nil {
 		return nil, err
 	}
 	return emit(set, p, p, header)
+}
+
+// Page is one language's page.
+type Page struct {
+	Language string // the language's tag; "" for the default language's page
+	Name     string // the file name: the name Pages was given, or PagePath of it in Language
+	Data     []byte
+}
+
+// Pages renders c's page in each language it speaks: the default
+// language's, named name (DefaultName when ""), then one per language of
+// c.Languages, in that order, named by PagePath. Each is the page of
+// c.In(lang), its own words in lang; the languages line links them by
+// their names.
+func Pages(c *catalog.Catalog, header string, templates fs.FS, name string) ([]Page, error) {
+	if name == "" {
+		name = DefaultName
+	}
+	set, err := templateSet(templates)
+	if err != nil {
+		return nil, err
+	}
+	pages := make([]Page, 0, 1+len(c.Languages))
+	for _, lang := range append([]string{""}, c.Languages...) {
+		pg, err := languagePage(set, c, header, name, lang)
+		if err != nil {
+			return nil, err
+		}
+		pages = append(pages, pg)
+	}
+	return pages, nil
+}
+
+// PageIn renders the page of Pages in lang ("" for the default language's)
+// alone, so that a caller writing them out one at a time holds one page.
+func PageIn(c *catalog.Catalog, header string, templates fs.FS, name, lang string) (Page, error) {
+	if name == "" {
+		name = DefaultName
+	}
+	set, err := templateSet(templates)
+	if err != nil {
+		return Page{}, err
+	}
+	return languagePage(set, c, header, name, lang)
+}
+
+// languagePage renders c's page in lang with the templates of set, the
+// default language's page named name.
+func languagePage(set *template.Template, c *catalog.Catalog, header, name, lang string) (Page, error) {
+	lc, file := c, name
+	if lang != "" {
+		lc, file = inLanguage(c, lang), PagePath(name, lang)
+	}
+	p, err := newPage(lc, name)
+	if err != nil {
+		return Page{}, err
+	}
+	data, err := emit(set, p, p, header)
+	if err != nil {
+		return Page{}, fmt.Errorf("%s: %w", file, err)
+	}
+	return Page{Language: lang, Name: file, Data: data}, nil
+}
+
+// inLanguage is c.In(lang), and for a language without a translation
+// file, the catalog as In reads it with an empty one: every text left in
+// the default language, and marked.
+func inLanguage(c *catalog.Catalog, lang string) *catalog.Catalog {
+	if c.Translations[lang] != nil {
+		return c.In(lang)
+	}
+	cp := *c
+	cp.Translations = maps.Clone(c.Translations)
+	if cp.Translations == nil {
+		cp.Translations = map[string]*catalog.Translation{}
+	}
+	cp.Translations[lang] = &catalog.Translation{Language: lang}
+	return cp.In(lang)
 }
 
 // emit renders the page p with data standing for it in the templates (p
@@ -45,19 +129,22 @@ func emit(set *template.Template, p *page, data any, header string) ([]byte, err
 func emitParts(set *template.Template, p *page, data any, header string, fast bool) ([]byte, error) {
 	var part *errorPart
 	if fast && bundledErrorPart(set) {
-		part = &errorPart{compact: p.Layout == catalog.LayoutCompact}
+		part = &errorPart{compact: p.Layout == catalog.LayoutCompact, w: p.Words}
 	}
 	// set is this call's own copy (templateSet): binding is safe.
 	set = set.Funcs(template.FuncMap{"layout": func() string { return p.Layout }})
-	page, err := render(set, data, len(p.Errors), header, part)
-	if err != nil {
-		return nil, err
-	}
+	// taken first, so that the page's data can go once rendered, before
+	// the passes over its text
 	statusOf := make(map[string]int, len(p.Errors))
 	for _, e := range p.Errors {
 		statusOf[e.Anchor] = e.Status
 	}
-	return uniqueHeadingIDs(page, statusOf), nil
+	section := p.Words["section"]
+	page, err := render(set, data, len(p.Errors), header, part)
+	if err != nil {
+		return nil, err
+	}
+	return uniqueHeadingIDs(page, statusOf, section), nil
 }
 
 // render executes the page template of set on data, a page of n errors,
@@ -73,22 +160,33 @@ func render(set *template.Template, data any, n int, header string, part *errorP
 // renderUnwrapped is render before its prose is wrapped.
 func renderUnwrapped(set *template.Template, data any, n int, header string, part *errorPart) ([]byte, error) {
 	set = set.Funcs(template.FuncMap{"part": partFunc(set, part)})
-	var buf bytes.Buffer
-	buf.Grow(sizeHint * n)
+	buf := make(pageBuffer, 0, sizeHint*n)
 	// The marker is written here, not by page.tmpl, so that no override can
 	// drop it.
-	buf.WriteString("<!-- " + header + " -->\n\n")
+	buf = append(buf, "<!-- "+header+" -->\n\n"...)
 	if err := set.ExecuteTemplate(&buf, rootTemplate, data); err != nil {
 		return nil, err
 	}
 	// Template files end with a newline of their own; the page ends with one.
 	// Invisible characters go first, so that wrapping measures what shows.
-	return replaceInvisible(append(bytes.TrimRight(buf.Bytes(), "\n"), '\n')), nil
+	return replaceInvisible(append(bytes.TrimRight(buf, "\n"), '\n')), nil
 }
 
-// sizeHint is about what the bundled templates write per error, to size
-// the page's buffer once rather than double it a dozen times.
-const sizeHint = 1 << 10
+// sizeHint is what the bundled templates write for the smallest error (a
+// code and a status), to size the page's buffer once for such a catalog.
+// A page of richer errors outgrows it a quarter at a time (pageBuffer).
+const sizeHint = 384
+
+// pageBuffer is the page as it is rendered. It grows as append grows a
+// large slice, by about a quarter, where a bytes.Buffer doubles: a page of
+// tens of megabytes needs less than one and a half times its size, never
+// three.
+type pageBuffer []byte
+
+func (b *pageBuffer) Write(p []byte) (int, error) {
+	*b = append(*b, p...)
+	return len(p), nil
+}
 
 // maxDepth bounds how deep part calls nest: a template that renders itself
 // through part would otherwise recurse until the stack overflows.

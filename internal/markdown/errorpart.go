@@ -19,6 +19,7 @@ import (
 type errorPart struct {
 	b       strings.Builder
 	compact bool
+	w       words // the page's
 }
 
 // bundledErrorPart reports whether set renders error.tmpl with the bundled
@@ -49,7 +50,9 @@ func (w *errorPart) render(e *errorData) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	w.details(e)
+	if err := w.details(e); err != nil {
+		return "", err
+	}
 	if w.compact {
 		w.compactAdvice(e)
 	} else {
@@ -73,28 +76,38 @@ func (w *errorPart) head(e *errorData) {
 		w.str(anchor(e.Anchor), "\n\n### ", heading(e.Code))
 	}
 	if e.Deprecated != "" {
-		w.str("\n\n> **Deprecated:** ", inline(e.Deprecated))
+		w.str("\n\n> **", w.w["deprecated"], ":** ", inline(e.Deprecated))
 		if e.ReplacedBy != "" {
-			w.str(" Replaced by [", codeSpan(e.ReplacedBy), "](#", e.ReplacementAnchor(), ").")
+			w.str(" ", w.w["replaced_by"], " [", codeSpan(e.ReplacedBy), "](#", e.ReplacementAnchor(), ").")
 		}
 	}
 	if e.Since != "" {
-		w.str("\n\n**Since:** ", inline(e.Since))
+		w.str("\n\n**", w.w["since"], ":** ", inline(e.Since))
 	}
 	if e.Fallback {
-		w.str("\n\n> **Fallback:** the API sends this error for any error this page does not name.")
+		w.str("\n\n> **", w.w["fallback"], ":** ", w.w["fallback_note"])
+	}
+	if len(e.Untranslated) > 0 {
+		w.str("\n\n**", w.w["untranslated"], ":** ")
+		for i, k := range e.Untranslated {
+			if i > 0 {
+				w.str(", ")
+			}
+			w.str(w.w[k])
+		}
+		w.str(" ([", e.Original.Name, "](", e.Original.File, "#", e.Anchor, ")).")
 	}
 	w.str("\n\n")
 }
 
 // statusLine is the status, its reason and the title where it differs.
 func (w *errorPart) statusLine(e *errorData) {
-	w.str("**Status:** ", strconv.Itoa(e.Status))
+	w.str("**", w.w["status"], ":** ", strconv.Itoa(e.Status))
 	if e.Reason != "" {
 		w.str(" ", e.Reason)
 	}
 	if e.Title != e.Reason {
-		w.str(" · **Title:** ", inline(e.Title))
+		w.str(" · **", w.w["title"], ":** ", inline(e.Title))
 	}
 }
 
@@ -105,11 +118,11 @@ func (w *errorPart) fullStatus(e *errorData) error {
 	}
 	w.statusLine(e)
 	if e.GRPCDomain != "" {
-		w.str("\n\n**gRPC:** ", codeSpan(e.GRPCCode), " · **Reason:** ", codeSpan(e.GRPCReason), " · **Domain:** ", codeSpan(e.GRPCDomain))
+		w.str("\n\n**gRPC:** ", codeSpan(e.GRPCCode), " · **", w.w["reason"], ":** ", codeSpan(e.GRPCReason), " · **", w.w["domain"], ":** ", codeSpan(e.GRPCDomain))
 	}
-	w.str("\n\n**Example response:**\n\n", fencedBlock("http", e.Response), "\n\n", fencedBlock("json", body), "\n")
+	w.str("\n\n**", w.w["example_response"], ":**\n\n", fencedBlock("http", e.Response), "\n\n", fencedBlock("json", body), "\n")
 	if e.Message != nil {
-		w.str("\n**Message:** ", codeSpan(e.Message.Source), "\n")
+		w.str("\n**", w.w["message"], ":** ", codeSpan(e.Message.Source), "\n")
 	}
 	return nil
 }
@@ -117,16 +130,16 @@ func (w *errorPart) fullStatus(e *errorData) error {
 func (w *errorPart) compactStatus(e *errorData) error {
 	w.statusLine(e)
 	if e.Message != nil {
-		w.str(" · **Message:** ", codeSpan(e.Message.Source))
+		w.str(" · **", w.w["message"], ":** ", codeSpan(e.Message.Source))
 	}
-	w.str(" · **Retry:** ")
+	w.str(" · **", w.w["retry"], ":** ")
 	switch {
 	case !e.Retryable:
-		w.str("no")
+		w.str(w.w["no"])
 	case e.RetryAfter:
-		w.str("yes, after `Retry-After`")
+		w.str(w.w["yes"], ", ", w.w["retry_after_compact"])
 	default:
-		w.str("yes, with backoff")
+		w.str(w.w["yes"], ", ", w.w["retry_backoff_compact"])
 	}
 	if len(e.Headers) > 0 || e.Challenge != "" {
 		w.str("\n\n", fencedBlock("http", e.Response))
@@ -142,23 +155,25 @@ func (w *errorPart) compactStatus(e *errorData) error {
 	return nil
 }
 
-// details is the details table and the allowed values of each enum.
-func (w *errorPart) details(e *errorData) {
+// details is the details table, the allowed values of each enum and the
+// tables of the objects' fields.
+func (w *errorPart) details(e *errorData) error {
 	if len(e.Details) == 0 {
-		return
+		return nil
 	}
 	w.str("\n")
 	if !w.compact {
-		w.str("**Details:**\n\n")
+		w.str("**", w.w["details"], ":**\n\n")
 	}
 	described := e.DescribedDetails()
+	w.str("| ", w.w["name"], " | ", w.w["type"], " | ", w.w["required"], " | ")
 	if described {
-		w.str("| Name | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n")
+		w.str(w.w["description"], " | ", w.w["example"], " |\n| --- | --- | --- | --- | --- |\n")
 	} else {
-		w.str("| Name | Type | Required | Example |\n| --- | --- | --- | --- |\n")
+		w.str(w.w["example"], " |\n| --- | --- | --- | --- |\n")
 	}
 	for _, d := range e.Details {
-		w.str("| ", cell(codeSpan(d.Name)), " | ", cell(string(d.Type)), " | ", yesNo(d.Required), " | ")
+		w.str("| ", cell(codeSpan(d.Name)), " | ", cell(string(d.Type)), " | ", w.yesNo(d.Required), " | ")
 		if described {
 			w.str(cell(d.Summary()), " | ")
 		}
@@ -166,41 +181,62 @@ func (w *errorPart) details(e *errorData) {
 	}
 	for _, d := range e.Details {
 		if len(d.Enum) > 0 {
-			w.enum(d)
+			w.enum(d, d.Name)
 		}
 	}
 	for _, d := range e.Details {
-		for _, ft := range d.FieldTables() {
+		tables, err := d.FieldTables()
+		if err != nil {
+			return err
+		}
+		for _, ft := range tables {
 			w.fieldTable(ft)
 		}
 	}
+	return nil
 }
 
-// fieldTable is the table of one object's fields, as error.tmpl writes it.
+// fieldTable is the table of one object's fields and the allowed values of
+// its enum fields, as error.tmpl writes them.
 func (w *errorPart) fieldTable(ft fieldTable) {
-	w.str("\n**Fields of ", codeSpan(ft.Path))
+	w.str("\n**", fill(w.w["fields_of"], "path", codeSpan(ft.Path)))
 	if ft.Many {
-		w.str(" (each object)")
+		w.str(" ", w.w["each_object"])
 	}
-	w.str(":**\n\n| Name | Type | Required | Description |\n| --- | --- | --- | --- |\n")
+	w.str(":**\n\n| ", w.w["name"], " | ", w.w["type"], " | ", w.w["required"], " | ", w.w["description"], " |")
+	if ft.Examples {
+		w.str(" ", w.w["example"], " |\n| --- | --- | --- | --- | --- |\n")
+	} else {
+		w.str("\n| --- | --- | --- | --- |\n")
+	}
 	for _, f := range ft.Fields {
-		desc := "—"
-		if f.Description != "" {
-			desc = cell(f.Description)
+		w.str("| ", cell(codeSpan(f.Name)), " | ", cell(string(f.Type)), " | ", w.yesNo(f.Required), " | ", cell(f.Summary()), " |")
+		switch {
+		case !ft.Examples:
+		case f.Example == "":
+			w.str(" — |")
+		default:
+			w.str(" ", cell(codeSpan(f.Example)), " |")
 		}
-		w.str("| ", cell(codeSpan(f.Name)), " | ", cell(string(f.Type)), " | ", yesNo(f.Required), " | ", desc, " |\n")
+		w.str("\n")
+	}
+	for _, f := range ft.Fields {
+		if len(f.Enum) > 0 {
+			w.enum(f.detailData, f.Path)
+		}
 	}
 }
 
-func (w *errorPart) enum(d detailData) {
-	w.str("\n**Allowed values of ", codeSpan(d.Name), ":**\n\n")
+// enum writes the allowed values of d, an enum detail or field at path.
+func (w *errorPart) enum(d detailData, path string) {
+	w.str("\n**", fill(w.w["allowed_values"], "detail", codeSpan(path)), ":**\n\n")
 	if !d.DescribedValues() {
 		for _, v := range d.Enum {
 			w.str("- ", codeSpan(v.Value), "\n")
 		}
 		return
 	}
-	w.str("| Value | Description |\n| --- | --- |\n")
+	w.str("| ", w.w["value"], " | ", w.w["description"], " |\n| --- | --- |\n")
 	for _, v := range d.Enum {
 		desc := "—"
 		if v.Description != "" {
@@ -210,11 +246,11 @@ func (w *errorPart) enum(d detailData) {
 	}
 }
 
-func yesNo(b bool) string {
+func (w *errorPart) yesNo(b bool) string {
 	if b {
-		return "yes"
+		return w.w["yes"]
 	}
-	return "no"
+	return w.w["no"]
 }
 
 // compactAdvice is causes, remediation and troubleshooting as sentences.
@@ -222,7 +258,7 @@ func (w *errorPart) compactAdvice(e *errorData) {
 	for _, list := range []struct {
 		title string
 		items []string
-	}{{"Common causes", e.Causes}, {"How to fix", e.Remediation}} {
+	}{{w.w["causes"], e.Causes}, {w.w["remediation"], e.Remediation}} {
 		if len(list.items) > 0 {
 			w.str("\n**", list.title, ":**")
 			for _, s := range list.items {
@@ -232,7 +268,7 @@ func (w *errorPart) compactAdvice(e *errorData) {
 		}
 	}
 	if len(e.Troubleshooting) > 0 {
-		w.str("\n**Troubleshooting:**")
+		w.str("\n**", w.w["troubleshooting"], ":**")
 		for _, t := range e.Troubleshooting {
 			w.str(" *", inline(t.Check), ":* ", sentence(t.Solution))
 		}
@@ -245,7 +281,7 @@ func (w *errorPart) fullAdvice(e *errorData) {
 	for _, list := range []struct {
 		title string
 		items []string
-	}{{"Common causes", e.Causes}, {"How to fix", e.Remediation}} {
+	}{{w.w["causes"], e.Causes}, {w.w["remediation"], e.Remediation}} {
 		if len(list.items) > 0 {
 			w.str("\n**", list.title, ":**\n\n")
 			for _, s := range list.items {
@@ -254,7 +290,7 @@ func (w *errorPart) fullAdvice(e *errorData) {
 		}
 	}
 	if len(e.Troubleshooting) > 0 {
-		w.str("\n**Troubleshooting:**\n\n| Check | Solution |\n| --- | --- |\n")
+		w.str("\n**", w.w["troubleshooting"], ":**\n\n| ", w.w["check"], " | ", w.w["solution"], " |\n| --- | --- |\n")
 		w.troubleshootingRows(e.Troubleshooting)
 	}
 }
@@ -267,18 +303,18 @@ func (w *errorPart) troubleshootingRows(rows []catalog.Troubleshooting) {
 
 // retry is the full layout's retry advice and permalink.
 func (w *errorPart) retry(e *errorData) {
-	w.str("\n**Retry:** ")
+	w.str("\n**", w.w["retry"], ":** ")
 	switch {
 	case !e.Retryable:
-		w.str("Do not retry without changing the request.")
+		w.str(w.w["retry_no"])
 	case e.RetryAfter:
-		w.str("Safe to retry. Wait at least the number of seconds in the `Retry-After` header first.")
+		w.str(w.w["retry_yes"], " ", w.w["retry_wait"])
 	default:
-		w.str("Safe to retry. Back off exponentially between attempts.")
+		w.str(w.w["retry_yes"], " ", w.w["retry_backoff"])
 	}
 	w.str("\n")
 	if len(e.Help) > 0 {
-		w.str("\n**Help:**\n\n")
+		w.str("\n**", w.w["help"], ":**\n\n")
 		for _, l := range e.Help {
 			w.str("- <", autolinkURL(l.URL), ">")
 			if l.Description != "" {
@@ -288,6 +324,6 @@ func (w *errorPart) retry(e *errorData) {
 		}
 	}
 	if e.DocsLink != "" {
-		w.str("\n**Permalink:** <", autolinkURL(e.DocsLink), ">\n")
+		w.str("\n**", w.w["permalink"], ":** <", autolinkURL(e.DocsLink), ">\n")
 	}
 }

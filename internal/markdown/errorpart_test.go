@@ -19,7 +19,7 @@ func emitLayout(tb testing.TB, c *catalog.Catalog, layout string, fast bool) []b
 	if err != nil {
 		tb.Fatal(err)
 	}
-	p, err := newPage(c)
+	p, err := newPage(c, DefaultName)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -32,13 +32,14 @@ func emitLayout(tb testing.TB, c *catalog.Catalog, layout string, fast bool) []b
 }
 
 // TestErrorPartIsTemplate: errorPart writes what error.tmpl writes, on
-// every shipped catalog, the synthetic and the hostile one, in both
-// layouts; and it is used only while error.tmpl is the bundled one.
+// every shipped catalog, the synthetic and the hostile one, and a catalog
+// in each of its languages, in both layouts; and it is used only while error.tmpl is the bundled one.
 func TestErrorPartIsTemplate(t *testing.T) {
 	var cats []*catalog.Catalog
 	for _, c := range catalogtest.All(t) {
 		cats = append(cats, c.C)
 	}
+	cats = append(cats, readings(loadLanguages(t))...)
 	for _, data := range [][]byte{catalogtest.Synthetic(120), catalogtest.Hostile(), catalogtest.Decls()} {
 		c, err := catalog.Parse("test.yaml", data)
 		if err != nil {

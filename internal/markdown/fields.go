@@ -12,33 +12,33 @@ type field struct {
 }
 
 // envelopeFields walks the envelope template depth first, one row per
-// member, so the table lists members in the order the body has them.
-func envelopeFields(env *catalog.Envelope, users []*errorData) []field {
+// member, so the table lists members in the order the body has them; the
+// descriptions are the page's words w.
+func envelopeFields(env *catalog.Envelope, users []*errorData, w words) []field {
 	var rows []field
 	var walk func(n *catalog.Node, path string)
 	walk = func(n *catalog.Node, path string) {
 		switch n.Kind {
 		case catalog.KindObject:
 			if path != "" {
-				rows = append(rows, field{path, "object", "Object holding the members below."})
+				rows = append(rows, field{path, "object", w["field_object"]})
 			}
 			for _, m := range n.Members {
 				if m.Spread {
-					rows = append(rows, field{memberPath(path, "{detail}"), "varies",
-						"Each of the error's details, as a member of its own; see the error's details table."})
+					rows = append(rows, field{memberPath(path, "{detail}"), w["varies"], w["field_spread"]})
 					continue
 				}
 				walk(m.Value, memberPath(path, m.Key))
 			}
 		case catalog.KindArray:
-			rows = append(rows, field{path, "array", "Array of exactly one element."})
+			rows = append(rows, field{path, "array", w["field_array"]})
 			walk(n.Elem, path+"[]")
 		case catalog.KindLiteral:
-			rows = append(rows, field{path, literalType(n.Literal), "Always " + codeSpan(string(n.Literal)) + "."})
+			rows = append(rows, field{path, literalType(n.Literal), fill(w["field_literal"], "value", codeSpan(string(n.Literal)))})
 		case catalog.KindRef:
-			typ, desc := refDoc(n.Ref, users)
+			typ, desc := refDoc(n.Ref, users, w)
 			if n.Ref.Optional {
-				desc += " Omitted when empty."
+				desc += " " + w["field_optional"]
 			}
 			rows = append(rows, field{path, typ, desc})
 		}
@@ -74,72 +74,74 @@ func literalType(lit []byte) string {
 	return "number"
 }
 
-// refDoc is the JSON type and description of what a reference writes.
-func refDoc(r catalog.Ref, users []*errorData) (string, string) {
+// refDoc is the JSON type and description of what a reference writes,
+// in the page's words w.
+func refDoc(r catalog.Ref, users []*errorData, w words) (string, string) {
 	switch r.Name {
 	case catalog.RefCode:
-		return "string", "Machine-readable error code: one of the codes below."
+		return "string", w["field_code"]
 	case catalog.RefMessage:
 		if r.Optional {
-			return "string", "Human-readable message."
+			return "string", w["field_message_optional"]
 		}
-		return "string", "Human-readable message; the error's title when it has no message."
+		return "string", w["field_message"]
 	case catalog.RefTitle:
-		return "string", "Short, human-readable summary of the error."
+		return "string", w["field_title"]
 	case catalog.RefStatus:
-		return "integer", "HTTP status code."
+		return "integer", w["field_status"]
 	case catalog.RefStatusText:
-		return "string", "HTTP status code, as a string."
+		return "string", w["field_status_text"]
 	case catalog.RefType:
-		return "string", "URI identifying the kind of error."
+		return "string", w["field_type"]
 	case catalog.RefDetails:
 		if r.Arg == "" {
-			return "object", "Additional context; see the error's details table."
+			return "object", w["field_details"]
 		}
-		return detailJSONType(r.Arg, users), "The error's " + codeSpan(r.Arg) + " detail, for errors that have one."
+		return detailJSONType(r.Arg, users, w), fill(w["field_detail"], "detail", codeSpan(r.Arg))
 	case catalog.RefMeta:
-		return "string", "The error's " + codeSpan(r.Arg) + " attribute, fixed for each code."
+		return "string", fill(w["field_meta"], "name", codeSpan(r.Arg))
 	case catalog.RefRequestID:
-		return "string", "Identifier of the request; quote it when you contact support."
+		return "string", w["field_request_id"]
 	case catalog.RefInstance:
-		return "string", "URI identifying this occurrence of the error."
+		return "string", w["field_instance"]
 	case catalog.RefDocsURL:
-		return "string", "Link to the error's documentation."
+		return "string", w["field_docs_url"]
 	case catalog.RefCategory:
-		return "string", "Category of the error."
+		return "string", w["field_category"]
 	}
-	return "varies", ""
+	return w["varies"], ""
 }
 
 // detailJSONType is the JSON type of the named detail across the errors
-// that have it, or "varies" when they disagree.
-func detailJSONType(name string, users []*errorData) string {
+// that have it, or the word varies when they disagree.
+func detailJSONType(name string, users []*errorData, w words) string {
 	typ := ""
 	for _, e := range users {
 		d := e.Detail(name)
 		if d == nil {
 			continue
 		}
-		t := jsonType(d.Type)
+		t := jsonType(d.Type, w)
 		if typ != "" && t != typ {
-			return "varies"
+			return w["varies"]
 		}
 		typ = t
 	}
 	if typ == "" {
-		return "varies"
+		return w["varies"]
 	}
 	return typ
 }
 
-func jsonType(t catalog.DetailType) string {
+// jsonType is the JSON type of a detail type, the word varies for any.
+func jsonType(t catalog.DetailType, w words) string {
 	switch t {
 	case catalog.TypeStrings, catalog.TypeObjects:
 		return "array"
 	case catalog.TypeStringMap, catalog.TypeObject:
 		return "object"
 	case catalog.TypeAny:
-		return "varies"
+		return w["varies"]
 	}
 	return string(t)
 }

@@ -26,6 +26,7 @@ var funcs = template.FuncMap{
 	"sentence": sentence,
 	"fence":    fencedBlock,
 	"url":      autolinkURL,
+	"fill":     fill,
 	// Bound per page to partFunc; this stand-in lets templates parse.
 	"part": func(string, any) (string, error) { return "", errors.New("part is unbound") },
 	// Bound per page to the page's layout, so error.tmpl, which receives

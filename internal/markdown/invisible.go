@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,13 +29,19 @@ func invisible(r rune) bool {
 }
 
 // hasInvisible reports whether s has a character invisible reports, or
-// bytes that are not UTF-8.
-func hasInvisible(s string) bool {
+// bytes that are not UTF-8. It reads a page's bytes as they are: string(page)
+// would copy the whole page.
+func hasInvisible[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
 			return true
 		} else if c >= 0x80 {
-			return strings.IndexFunc(s[i:], invisible) >= 0
+			switch s := any(s[i:]).(type) {
+			case string:
+				return strings.IndexFunc(s, invisible) >= 0
+			case []byte:
+				return bytes.IndexFunc(s, invisible) >= 0
+			}
 		}
 	}
 	return false
@@ -44,7 +51,7 @@ func hasInvisible(s string) bool {
 // as the Go output's comments do. JSON examples have them escaped already
 // (escapeInvisibleJSON), so they keep their meaning.
 func replaceInvisible(page []byte) []byte {
-	if !hasInvisible(string(page)) {
+	if !hasInvisible(page) {
 		return page
 	}
 	out := make([]byte, 0, len(page)+16)

@@ -22,7 +22,9 @@ type errorData struct {
 	Response   string
 	Details    []detailData // shadows catalog.Error.Details: the example as JSON text
 	RetryAfter bool
-	GRPCDomain string // the catalog's grpc.domain: the page shows gRPC codes when it is set
+	GRPCDomain string        // the catalog's grpc.domain: the page shows gRPC codes when it is set
+	Words      words         // the page's own words (page.Words)
+	Original   *pageLanguage // the default language's page, which the untranslated note links; nil when the catalog has one language
 
 	// catalog.Error's fields but Details, in its order
 	Code            string
@@ -52,6 +54,7 @@ type errorData struct {
 	TypeURI         string
 	Anchor          string
 	DocsLink        string
+	Untranslated    []string
 	Pos             catalog.Pos
 }
 
@@ -60,6 +63,7 @@ type errorData struct {
 type detailData struct {
 	*catalog.Detail
 	Example string // shadows catalog.Detail.Example
+	words   words  // the page's, for Summary
 
 	// catalog.Detail's fields but Example, in its order
 	Name        string
@@ -69,6 +73,7 @@ type detailData struct {
 	Description string
 	Enum        []catalog.EnumValue
 	Fields      []*catalog.Detail
+	GRPC        string
 	Pos         catalog.Pos
 }
 
@@ -103,15 +108,17 @@ func newErrorFields(e *catalog.Error) *errorData {
 		TypeURI:         e.TypeURI,
 		Anchor:          e.Anchor,
 		DocsLink:        e.DocsLink,
+		Untranslated:    e.Untranslated,
 		Pos:             e.Pos,
 	}
 }
 
 // newDetailData is the detailData of d with d's fields copied.
-func newDetailData(d *catalog.Detail, example string) detailData {
+func newDetailData(d *catalog.Detail, example string, w words) detailData {
 	return detailData{
 		Detail:      d,
 		Example:     example,
+		words:       w,
 		Name:        d.Name,
 		GoName:      d.GoName,
 		Type:        d.Type,
@@ -119,6 +126,7 @@ func newDetailData(d *catalog.Detail, example string) detailData {
 		Description: d.Description,
 		Enum:        d.Enum,
 		Fields:      d.Fields,
+		GRPC:        d.GRPC,
 		Pos:         d.Pos,
 	}
 }

@@ -50,7 +50,7 @@ func TestMirrorsCatalog(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	page, err := newPage(c)
+	page, err := newPage(c, DefaultName)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,11 +85,14 @@ type plainError struct {
 	Details    []plainDetail
 	RetryAfter bool
 	GRPCDomain string
+	Words      words
+	Original   *pageLanguage
 }
 
 type plainDetail struct {
 	*catalog.Detail
 	Example string
+	words   words
 }
 
 // The template methods of errorData and detailData, as plain Go would
@@ -98,9 +101,11 @@ type plainDetail struct {
 func (e *plainError) Summary() string           { return errorSummary(e.Error) }
 func (e *plainError) DescribedDetails() bool    { return describedDetails(e.Error) }
 func (e *plainError) ReplacementAnchor() string { return replacementAnchor(e.Error.ReplacedBy) }
-func (d plainDetail) Summary() string           { return detailSummary(d.Detail) }
+func (d plainDetail) Summary() string           { return detailSummary(d.Detail, d.words) }
 func (d plainDetail) DescribedValues() bool     { return describedValues(d.Detail) }
-func (d plainDetail) FieldTables() []fieldTable { return appendFieldTables(nil, d.Name, d.Detail) }
+func (d plainDetail) FieldTables() ([]fieldTable, error) {
+	return appendFieldTables(nil, d.Name, d.Detail, d.words)
+}
 
 type plainEnvelope struct {
 	*catalog.Envelope
@@ -137,6 +142,10 @@ type plainPage struct {
 	Fallback  *plainError
 
 	RequestIDInBody bool
+
+	Language  string
+	Languages []pageLanguage
+	Words     words
 }
 
 // plainPageOf is p with every error and detail as a plain one.
@@ -151,9 +160,9 @@ func plainPageOf(p *page) *plainPage {
 	}
 	q := &plainPage{Catalog: p.Catalog, Title: p.Title, Intro: p.Intro, Providers: p.Providers, Sections: p.Sections, Retired: p.Retired}
 	for _, e := range p.Errors {
-		pe := &plainError{Error: e.Error, Reason: e.Reason, Body: e.Body, Response: e.Response, RetryAfter: e.RetryAfter, GRPCDomain: e.GRPCDomain}
+		pe := &plainError{Error: e.Error, Reason: e.Reason, Body: e.Body, Response: e.Response, RetryAfter: e.RetryAfter, GRPCDomain: e.GRPCDomain, Words: e.Words, Original: e.Original}
 		for _, d := range e.Details {
-			pe.Details = append(pe.Details, plainDetail{Detail: d.Detail, Example: d.Example})
+			pe.Details = append(pe.Details, plainDetail{Detail: d.Detail, Example: d.Example, words: d.words})
 		}
 		plain[e] = pe
 		q.Errors = append(q.Errors, pe)
@@ -168,6 +177,7 @@ func plainPageOf(p *page) *plainPage {
 		q.Statuses = append(q.Statuses, &plainStatusRow{s.Status, s.Reason, errs(s.Errors)})
 	}
 	q.Layout, q.Fallback, q.RequestIDInBody = p.Layout, plain[p.Fallback], p.RequestIDInBody
+	q.Language, q.Languages, q.Words = p.Language, p.Languages, p.Words
 	return q
 }
 
@@ -180,7 +190,7 @@ func emitPage(tb testing.TB, c *catalog.Catalog, mirrored bool) []byte {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	p, err := newPage(c)
+	p, err := newPage(c, DefaultName)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -210,6 +220,7 @@ func TestMirrorRendersAsPlain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	cats = append(cats, readings(loadLanguages(t))[1:]...)
 	for _, c := range append(cats, c) {
 		mirrored := emitPage(t, c, true)
 		if !bytes.Equal(mirrored, emitPage(t, c, false)) {

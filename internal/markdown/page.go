@@ -2,9 +2,10 @@ package markdown
 
 import (
 	"bytes"
-	"encoding/json"
+	"cmp"
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -34,6 +35,10 @@ type page struct {
 	Fallback  *errorData // the error sent for any error the catalog does not name; nil when none
 
 	RequestIDInBody bool // an error's body carries the request id (its envelope has $request_id)
+
+	Language  string         // the language the page reads in (BCP 47)
+	Languages []pageLanguage // every language's page, the default language's first; none when the catalog has one
+	Words     words          // the page's own words in its language, escaped
 }
 
 // retiredCode is one row of the Retired codes table.
@@ -66,8 +71,11 @@ type statusRow struct {
 	Errors []*errorData
 }
 
-// newPage computes everything the templates show for c.
-func newPage(c *catalog.Catalog) (*page, error) {
+// newPage computes everything the templates show for c, in the language
+// c reads in (catalog.Catalog.In); name is the default language's page's
+// file name, which the languages line links.
+func newPage(c *catalog.Catalog, name string) (*page, error) {
+	lang := cmp.Or(c.Reading, c.Language)
 	p := &page{
 		Catalog:   c,
 		Title:     c.Docs.Title,
@@ -75,13 +83,20 @@ func newPage(c *catalog.Catalog) (*page, error) {
 		Providers: c.Docs.Providers,
 		Sections:  c.Docs.Sections,
 		Layout:    layoutOf(c),
+		Language:  lang,
+		Languages: pageLanguages(c, name, lang),
+		Words:     wordsIn(c, lang),
+	}
+	original := &pageLanguage{Tag: c.Language, Name: escapeWord(LanguageName(c.Language)), File: url.PathEscape(name)}
+	if len(p.Languages) > 0 {
+		original = &p.Languages[0]
 	}
 	for _, e := range c.Errors {
-		d, err := newErrorData(e, c.RequestID.Header)
+		d, err := newErrorData(e, c.RequestID.Header, sentIn(c, e), p.Words)
 		if err != nil {
 			return nil, fmt.Errorf("error %s: %w", e.Code, err)
 		}
-		d.GRPCDomain = c.GRPC.Domain
+		d.GRPCDomain, d.Original = c.GRPC.Domain, original
 		p.Errors = append(p.Errors, d)
 		if e.Fallback {
 			p.Fallback = d
@@ -92,7 +107,7 @@ func newPage(c *catalog.Catalog) (*page, error) {
 	}
 	seen := map[string]int{} // formats per media type
 	for _, env := range c.Envelopes {
-		if d := newEnvelope(env, p.Errors); d != nil {
+		if d := newEnvelope(env, p.Errors, p.Words); d != nil {
 			if seen[env.MediaType]++; seen[env.MediaType] > 1 {
 				d.Ordinal = seen[env.MediaType]
 			}
@@ -118,8 +133,10 @@ func newPage(c *catalog.Catalog) (*page, error) {
 
 // newErrorData computes e's docs. requestID is the catalog's request-id
 // header, "" for none: the example response is then one to a request that
-// sent an id, which Write echoes in the header and the body.
-func newErrorData(e *catalog.Error, requestID string) (*errorData, error) {
+// sent an id, which Write echoes in the header and the body. lang is the
+// language Write sends e in to a reader of the page (sentIn), "" for a
+// catalog of one language.
+func newErrorData(e *catalog.Error, requestID, lang string, w words) (*errorData, error) {
 	in, err := example.New(e)
 	if err != nil {
 		return nil, err
@@ -129,7 +146,7 @@ func newErrorData(e *catalog.Error, requestID string) (*errorData, error) {
 	}
 	body := in.Body() // what example.Body returns, from the same instance
 	d := newErrorFields(e)
-	d.Reason, d.Body = http.StatusText(e.Status), body
+	d.Reason, d.Body, d.Words = http.StatusText(e.Status), body, w
 	// The headers in the order the generated Write sets them, which also
 	// leaves out a header whose value renders empty.
 	resp := []string{strings.TrimSpace("HTTP/1.1 " + strconv.Itoa(e.Status) + " " + d.Reason), "Content-Type: " + e.Envelope.MediaType}
@@ -149,32 +166,23 @@ func newErrorData(e *catalog.Error, requestID string) (*errorData, error) {
 	if requestID != "" {
 		resp = append(resp, requestID+": "+exampleRequestID)
 	}
+	if lang != "" {
+		resp = append(resp, "Content-Language: "+lang, "Vary: Accept-Language")
+	}
 	d.Response = strings.Join(resp, "\n")
 	for _, det := range e.Details {
-		ex, err := exampleJSON(det.Example)
+		ex, err := example.DetailJSON(det)
 		if err != nil {
 			return nil, fmt.Errorf("detail %s: %w", det.Name, err)
 		}
-		d.Details = append(d.Details, newDetailData(det, ex))
+		d.Details = append(d.Details, newDetailData(det, string(ex), w))
 	}
 	return d, nil
 }
 
-// exampleJSON is a detail's example as encoding/json writes it in the body.
-func exampleJSON(v any) (string, error) {
-	switch v := v.(type) {
-	case nil:
-		return "", nil
-	case catalog.ExampleJSON:
-		return string(v), nil
-	}
-	b, err := json.Marshal(v)
-	return string(b), err
-}
-
 // newEnvelope returns env's docs, or nil when no error is written in it
 // (the catalog's default envelope when every error overrides it).
-func newEnvelope(env *catalog.Envelope, all []*errorData) *envelope {
+func newEnvelope(env *catalog.Envelope, all []*errorData, w words) *envelope {
 	d := &envelope{Envelope: env}
 	for _, e := range all {
 		if e.Envelope == env {
@@ -193,7 +201,7 @@ func newEnvelope(env *catalog.Envelope, all []*errorData) *envelope {
 		}
 	}
 	d.Example = d.Sample.Body
-	d.Fields = envelopeFields(env, d.Errors)
+	d.Fields = envelopeFields(env, d.Errors, w)
 	return d
 }
 

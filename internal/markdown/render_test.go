@@ -20,7 +20,7 @@ import (
 const renderDir = "testdata/render"
 
 // TestRendererIDs renders the page of every catalog in the repository, in
-// both layouts, with a real GitHub-style renderer, and checks that no id is
+// each of its languages and both layouts, with a real GitHub-style renderer, and checks that no id is
 // repeated and that every in-page link lands on an id. It is skipped only
 // where node is absent; without node_modules it runs npm ci first.
 func TestRendererIDs(t *testing.T) {
@@ -53,15 +53,17 @@ func TestRendererIDs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, layout := range []string{catalog.LayoutFull, catalog.LayoutCompact} {
-			c.Docs.Layout = layout
-			page := mustGenerate(t, c, nil)
-			file := filepath.Join(dir, fmt.Sprintf("%02d-%s.md", i, layout))
-			if err := os.WriteFile(file, page, 0o644); err != nil {
-				t.Fatal(err)
+		for j, lc := range readings(c) { // a page per language
+			for _, layout := range []string{catalog.LayoutFull, catalog.LayoutCompact} {
+				lc.Docs.Layout = layout
+				page := mustGenerate(t, lc, nil)
+				file := filepath.Join(dir, fmt.Sprintf("%02d-%d-%s.md", i, j, layout))
+				if err := os.WriteFile(file, page, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				pages[file], from[file] = page, path
+				files = append(files, file)
 			}
-			pages[file], from[file] = page, path
-			files = append(files, file)
 		}
 	}
 	abs, err := filepath.Abs(filepath.Join(renderDir, "render.mjs"))

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"html"
 	"regexp"
 	"strconv"
@@ -102,89 +103,144 @@ func atxLevel(line string) int {
 
 // uniqueHeadingIDs gives a distinct slug to every heading whose id would
 // be one of the page's anchors. An error's heading follows its anchor: it
-// gains its status ("CONFLICT (409)"), another heading " (section)"; a
-// number follows if that is taken too.
-func uniqueHeadingIDs(page []byte, statusOf map[string]int) []byte {
-	lines := strings.Split(string(page), "\n")
-	anchors, inFence := pageAnchors(lines)
+// gains its status ("CONFLICT (409)"), another heading the page's word for
+// a section (" (section)"); a number follows if that is taken too. It reads
+// the page's lines in place and makes a string only of those that can be a
+// heading, an anchor or a fence: a page of 50,000 errors is tens of
+// megabytes, which a copy, its split lines and their join would each take
+// again.
+func uniqueHeadingIDs(page []byte, statusOf map[string]int, section string) []byte {
+	anchors := pageAnchors(page)
 	if len(anchors) == 0 {
 		return page
 	}
-	ids := slugger{}
-	changed := false
-	lastAnchor := ""
-	for i, line := range lines {
-		if inFence[i] {
-			continue
+	h := headings{ids: slugger{}, anchors: anchors, statusOf: statusOf, section: section}
+	var out []byte // nil until a heading changes
+	var fences fenceState
+	for at := 0; at < len(page); {
+		line, next := lineAt(page, at)
+		suffix := ""
+		if !fences.code(line) {
+			suffix = h.suffix(line)
 		}
-		hasAnchor := strings.Contains(line, anchorOpen)
-		if hasAnchor {
-			if m := anchorIDs.FindStringSubmatch(line); m != nil && strings.TrimSpace(line) == m[0] {
-				lastAnchor = html.UnescapeString(m[1])
-				continue
+		switch {
+		case suffix != "":
+			if out == nil {
+				out = append(make([]byte, 0, len(page)+len(page)/64), page[:at]...)
 			}
+			out = append(append(append(out, bytes.TrimRight(line, " ")...), suffix...), page[at+len(line):next]...)
+		case out != nil:
+			out = append(out, page[at:next]...)
 		}
-		if atxLevel(line) == 0 {
-			if strings.TrimSpace(line) != "" {
-				lastAnchor = ""
-			}
-			continue
-		}
-		if hasAnchor { // ### <a id="x"></a>X
-			if m := anchorIDs.FindStringSubmatch(line); m != nil {
-				lastAnchor = html.UnescapeString(m[1])
-			}
-		}
-		if suffix := headingSuffix(ids, anchors, headingText(line), statusOf, lastAnchor); suffix != "" {
-			lines[i] = strings.TrimRight(line, " ") + suffix
-			changed = true
-		}
-		lastAnchor = ""
+		at = next
 	}
-	if !changed {
+	if out == nil {
 		return page
 	}
-	return []byte(strings.Join(lines, "\n"))
+	return out
 }
 
-// pageAnchors returns the ids of the page's anchors and which of its
-// lines are in fenced code.
-func pageAnchors(lines []string) (map[string]bool, []bool) {
+// lineAt is the line of page that starts at at, without its newline, and
+// where the next one starts.
+func lineAt(page []byte, at int) (line []byte, next int) {
+	if i := bytes.IndexByte(page[at:], '\n'); i >= 0 {
+		return page[at : at+i], at + i + 1
+	}
+	return page[at:], len(page)
+}
+
+// fenceState follows a page's fenced code blocks line by line.
+type fenceState struct{ open string } // the opening fence's run, "" outside a block
+
+// code reports whether line, the page's next, is in a fenced code block,
+// fence lines included.
+func (f *fenceState) code(line []byte) bool {
+	if f.open != "" {
+		if startsAfterIndent(line, f.open[0]) && closesFence(string(line), f.open) {
+			f.open = ""
+		}
+		return true
+	}
+	if startsAfterIndent(line, '`') || startsAfterIndent(line, '~') {
+		f.open = openingFence(string(line))
+	}
+	return f.open != ""
+}
+
+// startsAfterIndent reports whether line has c after at most three spaces:
+// what a line must have to open or close a fence of c.
+func startsAfterIndent(line []byte, c byte) bool {
+	n := 0
+	for n < len(line) && n < 4 && line[n] == ' ' {
+		n++
+	}
+	return n < 4 && n < len(line) && line[n] == c
+}
+
+// headings gives the page's headings, in order, their suffixes.
+type headings struct {
+	ids        slugger
+	anchors    map[string]bool
+	statusOf   map[string]int
+	section    string // the page's word for a section
+	lastAnchor string // the anchor the line before stood alone on
+}
+
+// suffix is what the line, outside fenced code, gains: "" for a line that
+// is no heading, or keeps its slug.
+func (h *headings) suffix(line []byte) string {
+	hasAnchor := bytes.Contains(line, []byte(anchorOpen))
+	if hasAnchor {
+		l := string(line)
+		if m := anchorIDs.FindStringSubmatch(l); m != nil && strings.TrimSpace(l) == m[0] {
+			h.lastAnchor = html.UnescapeString(m[1])
+			return ""
+		}
+	}
+	if len(line) == 0 || line[0] != '#' || atxLevel(string(line)) == 0 {
+		if len(bytes.TrimSpace(line)) > 0 {
+			h.lastAnchor = ""
+		}
+		return ""
+	}
+	l := string(line)
+	if hasAnchor { // ### <a id="x"></a>X
+		if m := anchorIDs.FindStringSubmatch(l); m != nil {
+			h.lastAnchor = html.UnescapeString(m[1])
+		}
+	}
+	suffix := headingSuffix(h.ids, h.anchors, headingText(l), h.statusOf, h.lastAnchor, h.section)
+	h.lastAnchor = ""
+	return suffix
+}
+
+// pageAnchors returns the ids of the page's anchors outside fenced code.
+func pageAnchors(page []byte) map[string]bool {
 	anchors := map[string]bool{}
-	var fence string
-	inFence := make([]bool, len(lines))
-	for i, line := range lines {
-		if fence != "" {
-			inFence[i] = true
-			if closesFence(line, fence) {
-				fence = ""
-			}
+	var fences fenceState
+	for at := 0; at < len(page); {
+		line, next := lineAt(page, at)
+		at = next
+		if fences.code(line) || !bytes.Contains(line, []byte(anchorOpen)) {
 			continue
 		}
-		if f := openingFence(line); f != "" {
-			fence, inFence[i] = f, true
-			continue
-		}
-		if !strings.Contains(line, anchorOpen) {
-			continue
-		}
-		for _, m := range anchorIDs.FindAllStringSubmatch(line, -1) {
+		for _, m := range anchorIDs.FindAllStringSubmatch(string(line), -1) {
 			anchors[html.UnescapeString(m[1])] = true
 		}
 	}
-	return anchors, inFence
+	return anchors
 }
 
 // headingSuffix takes the id of the heading text, and returns "" when its
 // slug is no anchor, else the suffix that makes it none: the status of the
-// error whose anchor lastAnchor is, or "section", then a number if need be.
-func headingSuffix(ids slugger, anchors map[string]bool, text string, statusOf map[string]int, lastAnchor string) string {
+// error whose anchor lastAnchor is, or section, then a number if need be.
+func headingSuffix(ids slugger, anchors map[string]bool, text string, statusOf map[string]int, lastAnchor, section string) string {
 	slug := githubSlug(text)
 	if !anchors[ids.next(slug)] {
 		ids.take(slug)
 		return ""
 	}
-	word := "section"
+	word := section
 	if status, ok := statusOf[lastAnchor]; ok {
 		word = strconv.Itoa(status)
 	}

@@ -1,9 +1,11 @@
 package markdown
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/example"
 )
 
 // The methods below give templates the fallbacks of empty cells; each is a
@@ -19,8 +21,9 @@ func (e *errorData) Summary() string { return errorSummary(e.Error) }
 func (e *errorData) DescribedDetails() bool { return describedDetails(e.Error) }
 
 // Summary is the detail's Description cell: its description, else a
-// pointer to its allowed values, else a dash (described by none).
-func (d detailData) Summary() string { return detailSummary(d.Detail) }
+// pointer to its allowed values (the word enum_summary), else a dash
+// (described by none).
+func (d detailData) Summary() string { return detailSummary(d.Detail, d.words) }
 
 // DescribedValues reports whether some allowed value of the detail has a
 // description: the values are a table then, a list otherwise.
@@ -47,12 +50,12 @@ func describedDetails(e *catalog.Error) bool {
 	return false
 }
 
-func detailSummary(d *catalog.Detail) string {
+func detailSummary(d *catalog.Detail, w words) string {
 	switch {
 	case d.Description != "":
 		return d.Description
 	case len(d.Enum) > 0:
-		return "One of the allowed values below."
+		return w["enum_summary"]
 	}
 	return "—"
 }
@@ -81,26 +84,48 @@ func replacementAnchor(code string) string {
 
 // fieldTable is the table of one object's fields on the page: Path names
 // the object (problems, problems.limits), Many that the detail is a list
-// of them.
+// of them, Examples that some field has an example (the table has an
+// Example column only then).
 type fieldTable struct {
-	Path   string
-	Many   bool
-	Fields []*catalog.Detail
+	Path     string
+	Many     bool
+	Examples bool
+	Fields   []fieldData
+}
+
+// fieldData is a field of a fieldTable, with its example as the JSON the
+// body carries (see example.DetailJSON) and its path, which heads its
+// allowed values (problems.kind).
+type fieldData struct {
+	detailData
+	Path string
 }
 
 // FieldTables lists the tables of the detail's objects and of the objects
 // nested in them, depth first; none for a free-form object.
-func (d detailData) FieldTables() []fieldTable {
-	return appendFieldTables(nil, d.Name, d.Detail)
+func (d detailData) FieldTables() ([]fieldTable, error) {
+	return appendFieldTables(nil, d.Name, d.Detail, d.words)
 }
 
-func appendFieldTables(tables []fieldTable, path string, d *catalog.Detail) []fieldTable {
+func appendFieldTables(tables []fieldTable, path string, d *catalog.Detail, w words) ([]fieldTable, error) {
 	if len(d.Fields) == 0 {
-		return tables
+		return tables, nil
 	}
-	tables = append(tables, fieldTable{Path: path, Many: d.Type == catalog.TypeObjects, Fields: d.Fields})
+	ft := fieldTable{Path: path, Many: d.Type == catalog.TypeObjects}
 	for _, f := range d.Fields {
-		tables = appendFieldTables(tables, path+"."+f.Name, f)
+		ex, err := example.DetailJSON(f)
+		if err != nil {
+			return nil, fmt.Errorf("field %s.%s: %w", path, f.Name, err)
+		}
+		ft.Fields = append(ft.Fields, fieldData{newDetailData(f, string(ex), w), path + "." + f.Name})
+		ft.Examples = ft.Examples || ex != nil
 	}
-	return tables
+	tables = append(tables, ft)
+	for _, f := range d.Fields {
+		var err error
+		if tables, err = appendFieldTables(tables, path+"."+f.Name, f, w); err != nil {
+			return nil, err
+		}
+	}
+	return tables, nil
 }

@@ -41,7 +41,7 @@ func TestSummaries(t *testing.T) {
 	}
 	for _, tc := range detailTests {
 		t.Run("detail "+tc.name, func(t *testing.T) {
-			if got := newDetailData(&tc.d, "").Summary(); got != tc.want {
+			if got := newDetailData(&tc.d, "", english).Summary(); got != tc.want {
 				t.Errorf("Summary() = %q, want %q", got, tc.want)
 			}
 		})
@@ -53,9 +53,9 @@ func TestSummaries(t *testing.T) {
 	if !described.DescribedDetails() || bare.DescribedDetails() {
 		t.Errorf("DescribedDetails() = %v, %v; want true, false", described.DescribedDetails(), bare.DescribedDetails())
 	}
-	values := newDetailData(&catalog.Detail{Enum: []catalog.EnumValue{{Value: "a"}, {Value: "b", Description: "B"}}}, "")
-	if !values.DescribedValues() || newDetailData(enum, "").DescribedValues() {
-		t.Errorf("DescribedValues() = %v, %v; want true, false", values.DescribedValues(), newDetailData(enum, "").DescribedValues())
+	values := newDetailData(&catalog.Detail{Enum: []catalog.EnumValue{{Value: "a"}, {Value: "b", Description: "B"}}}, "", english)
+	if !values.DescribedValues() || newDetailData(enum, "", english).DescribedValues() {
+		t.Errorf("DescribedValues() = %v, %v; want true, false", values.DescribedValues(), newDetailData(enum, "", english).DescribedValues())
 	}
 }
 
@@ -94,3 +94,6 @@ errors:
 		t.Errorf("undescribed allowed values are not a list:\n%s", page)
 	}
 }
+
+// english is the page's words in English, the default language.
+var english = wordsIn(&catalog.Catalog{Language: catalog.DefaultLanguage}, catalog.DefaultLanguage)

@@ -128,7 +128,7 @@ func refill(src []byte, n ast.Node) []edit {
 				after.Write(sep)
 				col += width(sep)
 			}
-		case col+1+size > lineLimit && col > len(indent) && (w.soft || safeLineStart(src[w.from:w.to])):
+		case (col+1+size > lineLimit || col+1+size+spaceBeforeLast(src, words[i+1:]) > lineLimit) && col > len(indent) && (w.soft || safeLineStart(src[w.from:w.to])):
 			edits = append(edits, edit{w.sepFrom, w.from, "\n" + indent})
 			after.WriteByte('\n')
 			col = len(indent)
@@ -151,6 +151,24 @@ func refill(src []byte, n ast.Node) []edit {
 		return nil
 	}
 	return edits
+}
+
+// spaceBeforeLast is how far past the word before rest the last space of
+// the words at the start of rest lies, 0 when there are none: those joined
+// to it by a single space that no line may start with (the French
+// "champs ;"), which go where it goes. A space past the limit is what
+// markdownlint's MD013 reports (a long word alone is allowed), so the word
+// before them goes to the next line rather than leave one there.
+func spaceBeforeLast(src []byte, rest []word) int {
+	n, last := 0, 0
+	for _, w := range rest {
+		if w.glue || w.soft || safeLineStart(src[w.from:w.to]) {
+			break
+		}
+		last = n + 1
+		n += 1 + width(src[w.from:w.to])
+	}
+	return last
 }
 
 // tooLong reports whether a line of lines is longer than lineLimit.

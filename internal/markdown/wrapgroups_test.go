@@ -19,7 +19,7 @@ func unwrappedPage(tb testing.TB, c *catalog.Catalog) []byte {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	p, err := newPage(c)
+	p, err := newPage(c, DefaultName)
 	if err != nil {
 		tb.Fatal(err)
 	}

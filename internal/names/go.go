@@ -40,17 +40,47 @@ func EnumValue(e *catalog.Error, d *catalog.Detail, v catalog.EnumValue) string 
 // object's type) followed by the detail's, ValidationErrorFieldErrors.
 func Object(parent string, d *catalog.Detail) string { return parent + d.GoName }
 
-// objects lists the struct types of an object detail with fields and of its
-// nested ones, innermost first, as the generated file declares them.
+// FieldEnum is the string type of an enum field of an object: its struct
+// type's name followed by the field's, ValidationErrorFieldErrorsCode.
+func FieldEnum(parent string, f *catalog.Detail) string { return parent + f.GoName }
+
+// FieldEnumValue is the constant of one value of an enum field: its type's
+// name followed by the value's Go name, ValidationErrorFieldErrorsCodeTooLong.
+func FieldEnumValue(parent string, f *catalog.Detail, v catalog.EnumValue) string {
+	return FieldEnum(parent, f) + v.GoName
+}
+
+// objects lists the types of an object detail with fields: the enum types
+// and constants of its fields and the struct types of its nested objects,
+// then its own struct type, as the generated file declares them.
 func objects(parent string, d *catalog.Detail, ids []Ident) []Ident {
 	if len(d.Fields) == 0 {
 		return ids
 	}
 	typ := Object(parent, d)
 	for _, f := range d.Fields {
+		if len(f.Enum) > 0 {
+			ids = enum(FieldEnum(typ, f), f, func(v catalog.EnumValue) string { return FieldEnumValue(typ, f, v) }, ids)
+			continue
+		}
 		ids = objects(typ, f, ids)
 	}
 	return append(ids, Ident{Name: typ, Pos: d.Pos, Detail: d})
+}
+
+// enum lists the type typ of an enum detail or field d and its constants,
+// named by value. A value without a Go name of its own, or with one another
+// value of d has, declares no constant of its own: the catalog reports both.
+func enum(typ string, d *catalog.Detail, value func(catalog.EnumValue) string, ids []Ident) []Ident {
+	ids = append(ids, Ident{Name: typ, Pos: d.Pos, Detail: d})
+	seen := map[string]bool{"": true}
+	for i, v := range d.Enum {
+		if !seen[v.GoName] {
+			seen[v.GoName] = true
+			ids = append(ids, Ident{Name: value(v), Pos: v.Pos, Detail: d, Value: &d.Enum[i]})
+		}
+	}
+	return ids
 }
 
 // Param is the unexported constructor parameter of a required detail:
@@ -61,20 +91,22 @@ func Param(detail string) string {
 }
 
 // Ident is a Go identifier an error declares, and what declares it: the
-// error itself, one of its enum details (the type) or one of their values.
+// error itself, one of its details or fields (an enum's type, an object's
+// struct type) or one of their enum values.
 type Ident struct {
 	Name   string
 	Pos    catalog.Pos        // where the catalog declares it
-	Detail *catalog.Detail    // the enum detail; nil for the error's own identifiers
+	Detail *catalog.Detail    // the enum or object detail or field; nil for the error's own identifiers
 	Value  *catalog.EnumValue // the enum value; nil for the error's and the type's
 }
 
 // Declared lists the Go identifiers an error declares: its code constant,
-// sentinel, constructor, details type, then per detail the struct types of
-// its objects (when it has fields) or its enum type and constants. An error
-// without a Name (its code is at fault) declares nothing, and a value
-// without a Go name of its own, or with one another value of its detail
-// has, declares no constant of its own: the catalog reports both.
+// sentinel, constructor, details type, then per detail the types of its
+// objects (when it has fields: their enum fields' types and constants, their
+// struct types) or its enum type and constants. An error without a Name (its
+// code is at fault) declares nothing, and a value without a Go name of its
+// own, or with one another value of its detail has, declares no constant of
+// its own: the catalog reports both.
 func Declared(e *catalog.Error) []Ident {
 	if e.Name == "" {
 		return nil
@@ -85,16 +117,8 @@ func Declared(e *catalog.Error) []Ident {
 	}
 	for _, d := range e.Details {
 		ids = objects(e.Name, d, ids)
-		if len(d.Enum) == 0 {
-			continue
-		}
-		ids = append(ids, Ident{Name: Enum(e, d), Pos: d.Pos, Detail: d})
-		seen := map[string]bool{"": true}
-		for i, v := range d.Enum {
-			if !seen[v.GoName] {
-				seen[v.GoName] = true
-				ids = append(ids, Ident{Name: EnumValue(e, d, v), Pos: v.Pos, Detail: d, Value: &d.Enum[i]})
-			}
+		if len(d.Enum) > 0 {
+			ids = enum(Enum(e, d), d, func(v catalog.EnumValue) string { return EnumValue(e, d, v) }, ids)
 		}
 	}
 	return ids

@@ -28,6 +28,8 @@ func TestGoNames(t *testing.T) {
 		Details(e):         "CardDeclinedDetails",
 		Enum(e, d):         "CardDeclinedDeclineCode",
 		EnumValue(e, d, v): "CardDeclinedDeclineCodeExpiredCard",
+		FieldEnum("ValidationErrorFieldErrors", d):         "ValidationErrorFieldErrorsDeclineCode",
+		FieldEnumValue("ValidationErrorFieldErrors", d, v): "ValidationErrorFieldErrorsDeclineCodeExpiredCard",
 	} {
 		if got != want {
 			t.Errorf("got %s, want %s", got, want)
@@ -49,6 +51,9 @@ func TestDeclared(t *testing.T) {
 		{"required", &catalog.Error{Name: "X", Details: []*catalog.Detail{{Name: "a", Required: true}}}, []string{"CodeX", "ErrX", "NewX", "XDetails"}},
 		{"optional", &catalog.Error{Name: "X", Details: []*catalog.Detail{{Name: "a"}}}, []string{"CodeX", "ErrX", "NewX", "XDetails"}},
 		{"enum", &catalog.Error{Name: "X", Details: []*catalog.Detail{enum}}, []string{"CodeX", "ErrX", "NewX", "XDetails", "XRule", "XRuleA", "XRuleB"}},
+		{"fields", &catalog.Error{Name: "X", Details: []*catalog.Detail{{Name: "p", GoName: "P", Fields: []*catalog.Detail{
+			{Name: "a", GoName: "A"}, enum, {Name: "o", GoName: "O", Fields: []*catalog.Detail{enum}}}}}},
+			[]string{"CodeX", "ErrX", "NewX", "XDetails", "XPRule", "XPRuleA", "XPRuleB", "XPORule", "XPORuleA", "XPORuleB", "XPO", "XP"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -17,6 +17,11 @@ const DefaultResponse = "Default"
 // ErrorCodeSchema names the schema of the catalog's codes (an enum).
 const ErrorCodeSchema = "ErrorCode"
 
+// ContentLanguageHeader names, unprefixed, the header component of
+// Content-Language, which every error response of a catalog with
+// translations declares.
+const ContentLanguageHeader = "ContentLanguage"
+
 // StatusResponse names the response of a status by its reason phrase:
 // 429 → TooManyRequests; a status without one is Status599.
 func StatusResponse(status int) string {

@@ -29,8 +29,10 @@ func ConnectPackage(c *catalog.Catalog, goPackage string) string {
 
 // The bridge the main package exports for the gRPC and Connect packages.
 const (
-	BridgeStatus   = "RPCStatus"   // the status as standard types
-	BridgeLink     = "RPCLink"     // a Help link
-	BridgeStatusOf = "RPCStatusOf" // error → status, on the server
-	BridgeError    = "RPCError"    // status → *Error, on the client
+	BridgeStatus    = "RPCStatus"         // the status as standard types
+	BridgeLink      = "RPCLink"           // a Help link
+	BridgeViolation = "RPCFieldViolation" // a BadRequest field violation
+	BridgeStatusOf  = "RPCStatusOf"       // error → status, on the server
+	BridgeStatusFor = "RPCStatusFor"      // error → status in the client's language, on the server
+	BridgeError     = "RPCError"          // status → *Error, on the client
 )

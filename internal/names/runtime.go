@@ -8,5 +8,5 @@ var Runtime = []string{
 	"Config", "Configure", "Definition", "Definitions", "DetailsAs", "Error", "Handler", "Lookup",
 	"NewWithDetails", "Parse", "ParseBadDetail", "ParseError", "ParseErrorKind", "ParseNotEnvelope", "ParseNotJSON",
 	"ParseReadFailed", "ParseResponse", "ParseTooLarge",
-	"RPCError", "RPCLink", "RPCStatus", "RPCStatusOf", "Report", "Strict", "Write",
+	"RPCError", "RPCFieldViolation", "RPCLink", "RPCStatus", "RPCStatusFor", "RPCStatusOf", "Report", "Strict", "Write",
 }

@@ -1,7 +1,9 @@
 package openapi
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -12,16 +14,47 @@ import (
 	"github.com/errgen/errgen/internal/yamlnode"
 )
 
+// sizeHint is about what each error adds to the document, to size a
+// buffer once.
+const sizeHint = 1 << 10
+
 // Generate writes the OpenAPI components document of c, its first line the
 // YAML comment "# " + header.
 func Generate(c *catalog.Catalog, header string) ([]byte, error) {
-	g, err := newGenerator(c, c.OpenAPI.Version)
-	if err != nil {
+	var b bytes.Buffer
+	b.Grow(sizeHint * len(c.Errors))
+	if err := Write(&b, c, header); err != nil {
 		return nil, err
 	}
-	comps, err := g.components()
-	if err != nil {
+	return b.Bytes(), nil
+}
+
+// Write writes Generate's document to w as it goes, holding one schema or
+// example at a time, never the document (members: the stream beside the
+// tree): what w gets is incomplete when it fails.
+func Write(w io.Writer, c *catalog.Catalog, header string) error {
+	s := yamlnode.NewStream(w, "# "+header+"\n")
+	if err := document(c, stream{s: s}); err != nil {
+		return err
+	}
+	return s.Close()
+}
+
+// generateTree is Generate through a tree of the whole document, written
+// at the end: the plain path beside Write.
+func generateTree(c *catalog.Catalog, header string) ([]byte, error) {
+	doc := yamlnode.Map()
+	if err := document(c, tree{doc}); err != nil {
 		return nil, err
+	}
+	return yamlnode.MarshalAfter("# "+header+"\n", doc, sizeHint*len(c.Errors))
+}
+
+// document adds the document's members to doc.
+func document(c *catalog.Catalog, doc members) error {
+	g, err := newGenerator(c, c.OpenAPI.Version)
+	if err != nil {
+		return err
 	}
 	info := yamlnode.Map()
 	yamlnode.Set(info, "title", yamlnode.Str(c.API+" errors"))
@@ -29,19 +62,25 @@ func Generate(c *catalog.Catalog, header string) ([]byte, error) {
 		yamlnode.Set(info, "description", yamlnode.Str(d))
 	}
 	yamlnode.Set(info, "version", yamlnode.Str("1"))
-	doc := yamlnode.Map()
-	yamlnode.Set(doc, "openapi", yamlnode.Str(c.OpenAPI.Version))
-	yamlnode.Set(doc, "info", info)
 	// "/" is what OpenAPI assumes without servers; spelling it out keeps
 	// linters that require servers (Redocly's recommended rules) quiet.
 	server := yamlnode.Map()
 	yamlnode.Set(server, "url", yamlnode.Str("/"))
-	yamlnode.Set(doc, "servers", yamlnode.Seq(server))
-	yamlnode.Set(doc, "paths", yamlnode.Map())
-	yamlnode.Set(doc, "components", comps)
-	// about what each error adds to the document, to size its buffer once
-	const sizeHint = 1 << 10
-	return yamlnode.MarshalAfter("# "+header+"\n", doc, sizeHint*len(c.Errors))
+	head := yamlnode.Map()
+	yamlnode.Set(head, "openapi", yamlnode.Str(c.OpenAPI.Version))
+	yamlnode.Set(head, "info", info)
+	yamlnode.Set(head, "servers", yamlnode.Seq(server))
+	yamlnode.Set(head, "paths", yamlnode.Map())
+	for i := 0; i < len(head.Content); i += 2 {
+		if err := doc.set(head.Content[i].Value, head.Content[i+1]); err != nil {
+			return err
+		}
+	}
+	comps, err := doc.open("components")
+	if err != nil {
+		return err
+	}
+	return g.components(comps)
 }
 
 // generator builds the components of one catalog for one OpenAPI version.
@@ -50,7 +89,7 @@ type generator struct {
 	v31      bool                                   // 3.1 dialect: type arrays for null, "examples" in schemas
 	envNames map[*catalog.Envelope]string           // schema name of each envelope in use
 	users    map[*catalog.Envelope][]*catalog.Error // errors written in each envelope, catalog order
-	schemas  *yaml.Node                             // components.schemas, as built so far
+	schemas  members                                // components.schemas
 	named    map[string]bool                        // the names in schemas
 }
 
@@ -72,39 +111,75 @@ func newGenerator(c *catalog.Catalog, version string) (*generator, error) {
 	return g, nil
 }
 
-// components returns the components object: schemas (the envelopes,
-// ErrorCode, each error's body and details, then the bodies of the responses
-// with several errors), then responses.
-func (g *generator) components() (*yaml.Node, error) {
-	if err := g.errorSchemas(); err != nil {
-		return nil, err
+// components adds the members of the components object to comps: schemas
+// (the envelopes, ErrorCode, each error's body and details, then the bodies
+// of the responses with several errors), responses, then headers (for a
+// catalog with translations). The bodies' schemas are added before the
+// first response, which a stream writes after every schema.
+func (g *generator) components(comps members) error {
+	schemas, err := comps.open("schemas")
+	if err != nil {
+		return err
 	}
-	responses := yamlnode.Map()
-	for _, status := range g.statuses() {
-		name := names.StatusResponse(status)
-		r, err := g.response(name, status, g.statusErrors(status))
-		if err != nil {
-			return nil, err
+	if err := g.errorSchemas(schemas); err != nil {
+		return err
+	}
+	statuses := g.statuses()
+	refs := make([][]*yaml.Node, len(statuses))
+	for i, status := range statuses {
+		if refs[i], err = g.bodies(names.StatusResponse(status), status, g.statusErrors(status)); err != nil {
+			return err
 		}
-		yamlnode.Set(responses, g.c.OpenAPI.Prefix+name, r)
 	}
+	var defaultRefs []*yaml.Node
 	if g.c.OpenAPI.DefaultResponse {
-		r, err := g.defaultResponse()
-		if err != nil {
-			return nil, err
+		if defaultRefs, err = g.defaultBodies(); err != nil {
+			return err
 		}
-		yamlnode.Set(responses, g.c.OpenAPI.Prefix+names.DefaultResponse, r)
 	}
-	comps := yamlnode.Map()
-	yamlnode.Set(comps, "schemas", g.schemas)
-	yamlnode.Set(comps, "responses", responses)
-	return comps, nil
+	if err := g.responses(comps, statuses, refs, defaultRefs); err != nil {
+		return err
+	}
+	if h := g.headerComponents(); h != nil {
+		return comps.set("headers", h)
+	}
+	return nil
 }
 
-// errorSchemas starts components.schemas afresh with the envelopes,
-// ErrorCode, and each error's body and details.
-func (g *generator) errorSchemas() error {
-	g.schemas, g.named = yamlnode.Map(), map[string]bool{}
+// responses adds components.responses to comps: one response per status,
+// whose bodies refs refers to, then the default response, whose bodies
+// defaultRefs refers to, when the catalog asks for it.
+func (g *generator) responses(comps members, statuses []int, refs [][]*yaml.Node, defaultRefs []*yaml.Node) error {
+	if len(statuses) == 0 && !g.c.OpenAPI.DefaultResponse {
+		return comps.set("responses", yamlnode.Map())
+	}
+	responses, err := comps.open("responses")
+	if err != nil {
+		return err
+	}
+	for i, status := range statuses {
+		r, err := responses.open(g.c.OpenAPI.Prefix + names.StatusResponse(status))
+		if err != nil {
+			return err
+		}
+		if err := g.response(r, status, g.statusErrors(status), refs[i]); err != nil {
+			return err
+		}
+	}
+	if !g.c.OpenAPI.DefaultResponse {
+		return nil
+	}
+	r, err := responses.open(g.c.OpenAPI.Prefix + names.DefaultResponse)
+	if err != nil {
+		return err
+	}
+	return g.defaultResponse(r, defaultRefs)
+}
+
+// errorSchemas starts components.schemas afresh in schemas with the
+// envelopes, ErrorCode, and each error's body and details.
+func (g *generator) errorSchemas(schemas members) error {
+	g.schemas, g.named = schemas, map[string]bool{}
 	for _, env := range g.c.Envelopes {
 		if err := g.addSchema(g.envNames[env], g.envelopeSchema(env)); err != nil {
 			return err
@@ -137,8 +212,7 @@ func (g *generator) addSchema(name string, s *yaml.Node) error {
 		return fmt.Errorf("OpenAPI: two schemas would be named %s; rename an error, or an envelope", name)
 	}
 	g.named[name] = true
-	yamlnode.Set(g.schemas, name, s)
-	return nil
+	return g.schemas.set(name, s)
 }
 
 // schemaRef is a reference to the schema of that name.

@@ -41,13 +41,14 @@ func (g *generator) headers(errs []*catalog.Error) *yaml.Node {
 			uses[name] = append(uses[name], headerUse{e, nil})
 		}
 	}
-	if len(names) == 0 && g.c.RequestID.Header == "" {
+	if len(names) == 0 && g.c.RequestID.Header == "" && !g.multilingual() {
 		return nil
 	}
 	out := yamlnode.Map()
 	for _, name := range names {
 		yamlnode.Set(out, name, headerObject(uses[name], len(errs)))
 	}
+	g.contentLanguageRef(out)
 	g.requestIDHeader(out)
 	return out
 }

@@ -25,107 +25,156 @@ func (g *generator) statusErrors(status int) []*catalog.Error {
 	return errs
 }
 
-// response is the response, named name (without the prefix), of some
-// errors of one status: one shape per code, pinned so that exactly one
-// matches a body, and one example per code. A body with several shapes is
-// the schema name + "Body", added to the schemas.
-func (g *generator) response(name string, status int, errs []*catalog.Error) (*yaml.Node, error) {
-	r := yamlnode.Map()
-	yamlnode.Set(r, "description", yamlnode.Str(responseDescription(status, errs)))
+// bodies adds the schemas of the bodies of the response named name
+// (without the prefix) of some errors of one status, one for each media
+// type, and returns references to them, in the order of mediaTypesOf. A
+// body with several shapes is the schema name + "Body": one shape per code,
+// pinned so that exactly one matches a body.
+func (g *generator) bodies(name string, status int, errs []*catalog.Error) ([]*yaml.Node, error) {
+	mts := mediaTypesOf(errs)
+	refs := make([]*yaml.Node, len(mts))
+	for i, mt := range mts {
+		group := mediaTypeGroup(errs, mt)
+		// one schema however many codes: a code added or retired never
+		// turns a single schema into a union or back
+		body := g.bodyName(name, group[0].Envelope, len(mts) > 1)
+		var err error
+		if g.c.OpenAPI.ClosedUnions {
+			desc := fmt.Sprintf("The body of a %d %s response: one of its errors.", status, http.StatusText(status))
+			refs[i], err = g.union(body, desc, group)
+		} else {
+			refs[i], err = g.openBody(body, status, group)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return refs, nil
+}
+
+// mediaTypeGroup is the errors of errs in media type mt, in order.
+func mediaTypeGroup(errs []*catalog.Error, mt string) []*catalog.Error {
+	var group []*catalog.Error
+	for _, e := range errs {
+		if e.Envelope.MediaType == mt {
+			group = append(group, e)
+		}
+	}
+	return group
+}
+
+// response adds to r the members of the response of some errors of one
+// status, whose bodies refs refers to (bodies): one example per code.
+func (g *generator) response(r members, status int, errs []*catalog.Error, refs []*yaml.Node) error {
+	if err := r.set("description", yamlnode.Str(responseDescription(status, errs))); err != nil {
+		return err
+	}
 	if h := g.headers(errs); h != nil {
-		yamlnode.Set(r, "headers", h)
+		if err := r.set("headers", h); err != nil {
+			return err
+		}
 	}
 	titles := map[string]int{} // how many errors of the status have each title
 	for _, e := range errs {
 		titles[e.Title]++
 	}
-	content := yamlnode.Map()
-	mts := mediaTypesOf(errs)
-	for _, mt := range mts {
-		var group []*catalog.Error
-		for _, e := range errs {
-			if e.Envelope.MediaType == mt {
-				group = append(group, e)
-			}
-		}
-		// one schema however many codes: a code added or retired never
-		// turns a single schema into a union or back
-		body := g.bodyName(name, group[0].Envelope, len(mts) > 1)
-		var schema *yaml.Node
-		var err error
-		if g.c.OpenAPI.ClosedUnions {
-			desc := fmt.Sprintf("The body of a %d %s response: one of its errors.", status, http.StatusText(status))
-			schema, err = g.union(body, desc, group)
-		} else {
-			schema, err = g.openBody(body, status, group)
-		}
+	content, err := r.open("content")
+	if err != nil {
+		return err
+	}
+	for i, mt := range mediaTypesOf(errs) {
+		media, err := content.open(mt)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		examples := yamlnode.Map()
-		for _, e := range group {
+		if err := media.set("schema", refs[i]); err != nil {
+			return err
+		}
+		examples, err := media.open("examples")
+		if err != nil {
+			return err
+		}
+		for _, e := range mediaTypeGroup(errs, mt) {
 			ex, err := g.example(e, len(errs), titles)
 			if err != nil {
-				return nil, err
+				return err
 			}
-			yamlnode.Set(examples, e.Code, ex)
+			if err := examples.set(e.Code, ex); err != nil {
+				return err
+			}
 		}
-		media := yamlnode.Map()
-		yamlnode.Set(media, "schema", schema)
-		yamlnode.Set(media, "examples", examples)
-		yamlnode.Set(content, mt, media)
 	}
-	yamlnode.Set(r, "content", content)
-	return r, nil
+	return nil
 }
 
-// defaultResponse stands for any error an operation does not list: the
-// envelope with any code, and the fallback error as its example.
-func (g *generator) defaultResponse() (*yaml.Node, error) {
-	fb := g.c.Fallback
-	r := yamlnode.Map()
-	yamlnode.Set(r, "description", yamlnode.Str(fmt.Sprintf("Any other error. An error the service does not know is answered as `%s` (%d %s).",
-		fb.Code, fb.Status, http.StatusText(fb.Status))))
-	if g.c.RequestID.Header != "" {
-		headers := yamlnode.Map()
-		g.requestIDHeader(headers)
-		yamlnode.Set(r, "headers", headers)
-	}
-	content := yamlnode.Map()
+// envelopeMediaTypes lists the media types of the catalog's envelopes, in
+// order of first use.
+func (g *generator) envelopeMediaTypes() []string {
 	var mts []string
 	for _, env := range g.c.Envelopes {
 		if !slices.Contains(mts, env.MediaType) {
 			mts = append(mts, env.MediaType)
 		}
 	}
-	for _, mt := range mts {
+	return mts
+}
+
+// defaultBodies adds the schemas of the default response's bodies and
+// returns references to them, one for each of envelopeMediaTypes: the
+// envelope's, or one of the envelopes when a media type has several.
+func (g *generator) defaultBodies() ([]*yaml.Node, error) {
+	mts := g.envelopeMediaTypes()
+	refs := make([]*yaml.Node, len(mts))
+	for i, mt := range mts {
 		var envs []*catalog.Envelope
 		for _, env := range g.c.Envelopes {
 			if env.MediaType == mt {
 				envs = append(envs, env)
 			}
 		}
-		schema := schemaRef(g.envNames[envs[0]])
-		if len(envs) > 1 {
-			refs := make([]*yaml.Node, len(envs))
-			for i, env := range envs {
-				refs[i] = schemaRef(g.envNames[env])
-			}
-			body := yamlnode.Map()
-			yamlnode.Set(body, "description", yamlnode.Str("Any error body in "+mt+"."))
-			yamlnode.Set(body, "oneOf", yamlnode.Seq(refs...))
-			name := g.bodyName(names.DefaultResponse, envs[0], len(mts) > 1)
-			if err := g.addSchema(name, body); err != nil {
-				return nil, err
-			}
-			schema = schemaRef(name)
+		refs[i] = schemaRef(g.envNames[envs[0]])
+		if len(envs) == 1 {
+			continue
 		}
+		alts := make([]*yaml.Node, len(envs))
+		for j, env := range envs {
+			alts[j] = schemaRef(g.envNames[env])
+		}
+		body := yamlnode.Map()
+		yamlnode.Set(body, "description", yamlnode.Str("Any error body in "+mt+"."))
+		yamlnode.Set(body, "oneOf", yamlnode.Seq(alts...))
+		name := g.bodyName(names.DefaultResponse, envs[0], len(mts) > 1)
+		if err := g.addSchema(name, body); err != nil {
+			return nil, err
+		}
+		refs[i] = schemaRef(name)
+	}
+	return refs, nil
+}
+
+// defaultResponse adds to r the members of the response that stands for
+// any error an operation does not list, whose bodies refs refers to
+// (defaultBodies): the envelope with any code, and the fallback error as
+// its example.
+func (g *generator) defaultResponse(r members, refs []*yaml.Node) error {
+	fb := g.c.Fallback
+	resp := yamlnode.Map()
+	yamlnode.Set(resp, "description", yamlnode.Str(fmt.Sprintf("Any other error. An error the service does not know is answered as `%s` (%d %s).",
+		fb.Code, fb.Status, http.StatusText(fb.Status))))
+	if g.c.RequestID.Header != "" || g.multilingual() {
+		headers := yamlnode.Map()
+		g.contentLanguageRef(headers)
+		g.requestIDHeader(headers)
+		yamlnode.Set(resp, "headers", headers)
+	}
+	content := yamlnode.Map()
+	for i, mt := range g.envelopeMediaTypes() {
 		media := yamlnode.Map()
-		yamlnode.Set(media, "schema", schema)
+		yamlnode.Set(media, "schema", refs[i])
 		if fb.Envelope.MediaType == mt {
 			ex, err := g.example(fb, 1, map[string]int{fb.Title: 1})
 			if err != nil {
-				return nil, err
+				return err
 			}
 			examples := yamlnode.Map()
 			yamlnode.Set(examples, fb.Code, ex)
@@ -133,8 +182,13 @@ func (g *generator) defaultResponse() (*yaml.Node, error) {
 		}
 		yamlnode.Set(content, mt, media)
 	}
-	yamlnode.Set(r, "content", content)
-	return r, nil
+	yamlnode.Set(resp, "content", content)
+	for i := 0; i < len(resp.Content); i += 2 {
+		if err := r.set(resp.Content[i].Value, resp.Content[i+1]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // bodyName names the schema of a response's body with several shapes:

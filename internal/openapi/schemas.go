@@ -1,7 +1,6 @@
 package openapi
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/example"
 	"github.com/errgen/errgen/internal/yamlnode"
 )
 
@@ -333,16 +333,8 @@ func (g *generator) detailsSchema(e *catalog.Error) (*yaml.Node, error) {
 			required.Content = append(required.Content, yamlnode.Str(d.Name))
 		}
 		p := g.detailProperty(d)
-		if d.Example != nil {
-			ex, err := detailExampleNode(d)
-			if err != nil {
-				return nil, fmt.Errorf("error %s: detail %s: example: %w", e.Code, d.Name, err)
-			}
-			if g.v31 {
-				yamlnode.Set(p, "examples", yamlnode.Seq(ex))
-			} else {
-				yamlnode.Set(p, "example", ex)
-			}
+		if err := g.setExample(p, d); err != nil {
+			return nil, fmt.Errorf("error %s: detail %s: example: %w", e.Code, d.Name, err)
 		}
 		yamlnode.Set(props, d.Name, p)
 	}
@@ -380,7 +372,11 @@ func (g *generator) objectFields(obj *yaml.Node, fields []*catalog.Detail) {
 		if f.Required {
 			required.Content = append(required.Content, yamlnode.Str(f.Name))
 		}
-		yamlnode.Set(props, f.Name, g.detailProperty(f))
+		p := g.detailProperty(f)
+		// It fails only on an example Load refuses (not JSON of its
+		// type); detailsSchema reports such a failure for a detail.
+		_ = g.setExample(p, f)
+		yamlnode.Set(props, f.Name, p)
 	}
 	if len(required.Content) > 0 {
 		yamlnode.Set(obj, "required", required)
@@ -388,17 +384,25 @@ func (g *generator) objectFields(obj *yaml.Node, fields []*catalog.Detail) {
 	yamlnode.Set(obj, "properties", props)
 }
 
-// detailExampleNode converts a catalog example to YAML: an object keeps
-// its members' order, a map is sorted as encoding/json writes it.
-func detailExampleNode(d *catalog.Detail) (*yaml.Node, error) {
-	if x, ok := d.Example.(catalog.ExampleJSON); ok {
-		return yamlnode.FromJSON(x)
+// setExample gives the schema p of a detail or field its example, as the
+// example bodies carry it (example.DetailJSON: its own, or one made of its
+// fields' examples), when it has one: an object keeps its members' order, a
+// map is sorted as encoding/json writes it.
+func (g *generator) setExample(p *yaml.Node, d *catalog.Detail) error {
+	raw, err := example.DetailJSON(d)
+	if err != nil || raw == nil {
+		return err
 	}
-	raw, err := json.Marshal(d.Example)
+	ex, err := yamlnode.FromJSON(raw)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return yamlnode.FromJSON(raw)
+	if g.v31 {
+		yamlnode.Set(p, "examples", yamlnode.Seq(ex))
+	} else {
+		yamlnode.Set(p, "example", ex)
+	}
+	return nil
 }
 
 // anyValue30 is any JSON value in OpenAPI 3.0, null included: one branch

@@ -35,10 +35,12 @@ type Response struct {
 
 // Components builds the responses given (each once, by status then name),
 // the default response when withDefault, then the schemas they refer to,
-// directly or not.
+// directly or not, and the header components (Content-Language, for a
+// catalog with translations).
 func (u *Used) Components(used []Response, withDefault bool) (*yaml.Node, error) {
 	g := u.g
-	if err := g.errorSchemas(); err != nil {
+	schemas := yamlnode.Map()
+	if err := g.errorSchemas(tree{schemas}); err != nil {
 		return nil, err
 	}
 	used = slices.Clone(used)
@@ -47,25 +49,36 @@ func (u *Used) Components(used []Response, withDefault bool) (*yaml.Node, error)
 	})
 	responses := yamlnode.Map()
 	for _, r := range used {
-		n, err := g.response(strings.TrimPrefix(r.Name, g.c.OpenAPI.Prefix), r.Status, r.Errs)
+		refs, err := g.bodies(strings.TrimPrefix(r.Name, g.c.OpenAPI.Prefix), r.Status, r.Errs)
 		if err != nil {
+			return nil, err
+		}
+		n := yamlnode.Map()
+		if err := g.response(tree{n}, r.Status, r.Errs, refs); err != nil {
 			return nil, err
 		}
 		yamlnode.Set(responses, r.Name, n)
 	}
 	if withDefault {
-		n, err := g.defaultResponse()
+		refs, err := g.defaultBodies()
 		if err != nil {
+			return nil, err
+		}
+		n := yamlnode.Map()
+		if err := g.defaultResponse(tree{n}, refs); err != nil {
 			return nil, err
 		}
 		yamlnode.Set(responses, g.c.OpenAPI.Prefix+names.DefaultResponse, n)
 	}
 	comps := yamlnode.Map()
-	if schemas := referencedSchemas(g.schemas, responses); len(schemas.Content) > 0 {
+	if schemas := referencedSchemas(schemas, responses); len(schemas.Content) > 0 {
 		yamlnode.Set(comps, "schemas", schemas)
 	}
 	if len(responses.Content) > 0 {
 		yamlnode.Set(comps, "responses", responses)
+		if h := g.headerComponents(); h != nil {
+			yamlnode.Set(comps, "headers", h)
+		}
 	}
 	return comps, nil
 }

@@ -21,10 +21,10 @@ func TestGenerate(t *testing.T) {
 		wantSpec     string
 		wantQualifer string
 	}{
-		{GRPC, "shoperrors", `"example.com/shop/shoperrors"`, "shoperrors.RPCStatusOf("},
-		{Connect, "errs", `errs "example.com/shop/shoperrors"`, "errs.RPCStatusOf("},
-		{GRPC, "status", `apierrors "example.com/shop/status"`, "apierrors.RPCStatusOf("},
-		{Connect, "connect", `apierrors "example.com/shop/connect"`, "apierrors.RPCStatusOf("},
+		{GRPC, "shoperrors", `"example.com/shop/shoperrors"`, "shoperrors.RPCStatusFor("},
+		{Connect, "errs", `errs "example.com/shop/shoperrors"`, "errs.RPCStatusFor("},
+		{GRPC, "status", `apierrors "example.com/shop/status"`, "apierrors.RPCStatusFor("},
+		{Connect, "connect", `apierrors "example.com/shop/connect"`, "apierrors.RPCStatusFor("},
 	} {
 		imp := "example.com/shop/shoperrors"
 		if tc.mainPkg == "status" || tc.mainPkg == "connect" {

@@ -11,6 +11,9 @@ type Additions struct {
 	Added map[*yaml.Node]bool
 	// Replaced maps a value that replaces one of the text's to that one.
 	Replaced map[*yaml.Node]*yaml.Node
+	// Comments holds the comments that end the lines of the text's
+	// values, by value (see LineComment).
+	Comments map[*yaml.Node]string
 }
 
 // NewAdditions is an empty set.

@@ -85,7 +85,13 @@ func (e *textEditor) mapping(m *yaml.Node, depth int) {
 		}
 		if e.adds.Added[v] {
 			e.replace(k, e.pruned(v), v, depth)
+			if c, ok := e.adds.Comments[e.adds.Replaced[v]]; ok {
+				e.comment(m, e.adds.Replaced[v], c, depth)
+			}
 			continue
+		}
+		if c, ok := e.adds.Comments[v]; ok {
+			e.comment(m, v, c, depth)
 		}
 		if m.Style&yaml.FlowStyle == 0 && v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle != 0 && e.adds.lastOriginalValue(v) == nil {
 			if e.open == nil {
@@ -164,7 +170,10 @@ func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
 	case m.Style&yaml.FlowStyle != 0:
 		_, at := e.src.flowEnd(e.src.offset(m))
 		text := e.flowMembers(members)
-		if last != nil && e.src.text[at-1] != ',' {
+		switch {
+		case last != nil && e.src.text[at-1] == ':': // an empty value ({x: }): "x:," would be a key "x:"
+			text = " , " + text
+		case last != nil && e.src.text[at-1] != ',':
 			text = ", " + text
 		}
 		e.add(at, at, depth, text)

@@ -71,6 +71,32 @@ func BenchmarkWriteStatic(b *testing.B) {
 	}
 }
 
+// BenchmarkWriteStaticAcceptLanguage is BenchmarkWriteStatic for a request
+// that asks for a language, as a Swiss browser does: negotiated, then the
+// German pre-encoded body, with Content-Language and Vary. Its sub-benchmark
+// one-language takes the stand-in's languages away: the static Write of a
+// catalog of one language, as every catalog's was before translations,
+// against which the ratio is read.
+func BenchmarkWriteStaticAcceptLanguage(b *testing.B) {
+	r := benchRequest.Clone(benchRequest.Context())
+	r.Header.Set("Accept-Language", "de-CH,de;q=0.9,en;q=0.8")
+	for _, bm := range []struct {
+		name  string
+		langs []string
+	}{{"one-language", nil}, {"negotiated", languages}} {
+		b.Run(bm.name, func(b *testing.B) {
+			defer func(l []string) { languages = l }(languages)
+			languages = bm.langs
+			w := newDiscard()
+			b.ReportAllocs()
+			for b.Loop() {
+				clear(w.h)
+				Write(w, r, ErrInternal)
+			}
+		})
+	}
+}
+
 // BenchmarkWriteStaticNewID: a request without an id gets one from crypto/rand.
 func BenchmarkWriteStaticNewID(b *testing.B) {
 	r, _ := http.NewRequest("GET", "/orders/1", nil)

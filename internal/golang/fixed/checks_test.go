@@ -87,14 +87,16 @@ func TestCheckedDetailsRoundTrip(t *testing.T) {
 // typed by Parse.
 func TestObjectFieldsRoundTrip(t *testing.T) {
 	problems := []InvalidInputProblems{
-		{Field: "title", Message: "too long", Limits: InvalidInputProblemsLimits{Max: 80}},
+		{Field: "title", Message: "too long", Limits: InvalidInputProblemsLimits{Max: 80, Unit: InvalidInputProblemsLimitsUnitChars}},
 		{Field: "tags"},
 	}
 	e := NewWithDetails(InvalidInputDetails{Field: "title", Problems: problems})
 	problems[0].Field = "changed"
 	rec := httptest.NewRecorder()
-	Write(rec, nil, e)
-	want := `{"error":"Bad Request","code":"INVALID_INPUT","details":{"field":"title","problems":[{"field":"title","message":"too long","limits":{"max":80}},{"field":"tags"}]}}`
+	if got := recordReports(t, func() { Write(rec, nil, e) }); len(got) != 0 {
+		t.Errorf("reported %v", got)
+	}
+	want := `{"error":"Bad Request","code":"INVALID_INPUT","details":{"field":"title","problems":[{"field":"title","message":"too long","limits":{"max":80,"unit":"chars"}},{"field":"tags"}]}}`
 	if rec.Body.String() != want {
 		t.Errorf("Write\n got %s\nwant %s", rec.Body, want)
 	}

@@ -15,7 +15,16 @@ import (
 //	status=429 title="Too Many Requests" retryable docs="…" category="…"
 //	grpc=RESOURCE_EXHAUSTED deprecated="…" replaced=CODE since="…" env=0
 //	type="…" message=TEMPLATE header=NAME:TEMPLATE challenge="…" meta="…"
-//	body="…" required object=NAME reason="…" help="DESCRIPTION":"URL"
+//	body="…" required object=NAME enum=PATH:VALUE,VALUE
+//	enum.required=PATH:VALUE,VALUE reason="…" badrequest=NAME
+//	help="DESCRIPTION":"URL" lang lang.title="…" lang.message=TEMPLATE
+//	lang.body="…"
+//
+// enum (enum.required for a required field) is an enum field of the
+// objects of a detail (fieldEnums); lang starts the row's translation into
+// the next of the catalog's other languages (translations), and the
+// lang.* fields after it are that translation's texts: a lang without any
+// is a language the error is not translated into.
 //
 // A VALUE is a Go string literal (a backquote in it escaped), or bare when
 // it holds only letters, digits, '_', '.' and '-'; a TEMPLATE is values and
@@ -113,6 +122,41 @@ func (def *definition) decodeRuntimeField(r *row, key string) {
 		r.skip(':')
 		l.URL = r.value()
 		def.help = append(def.help, l)
+	default:
+		def.decodeFeatureField(r, key)
+	}
+}
+
+// decodeFeatureField decodes a field of the row's enum fields of objects,
+// its BadRequest detail or its translations.
+func (def *definition) decodeFeatureField(r *row, key string) {
+	switch key {
+	case "enum", "enum.required":
+		f := fieldEnum{path: r.value(), required: key == "enum.required"}
+		r.skip(':')
+		f.values = append(f.values, r.value())
+		for r.i < len(r.s) && r.s[r.i] == ',' {
+			r.i++
+			f.values = append(f.values, r.value())
+		}
+		def.fieldEnums = append(def.fieldEnums, f)
+	case "badrequest":
+		def.badRequest = r.value()
+	case "lang":
+		def.translations = append(def.translations, translation{})
+	case "lang.title", "lang.message", "lang.body":
+		if len(def.translations) == 0 {
+			panic("definitions table: " + key + " before lang in " + strconv.Quote(r.s))
+		}
+		tr := &def.translations[len(def.translations)-1]
+		switch key {
+		case "lang.title":
+			tr.title = r.value()
+		case "lang.message":
+			tr.message, tr.messageTemplate = r.template()
+		default:
+			tr.body = r.value()
+		}
 	default:
 		panic("definitions table: unknown field " + strconv.Quote(key) + " in " + strconv.Quote(r.s))
 	}

@@ -12,22 +12,56 @@ import (
 
 // TestDefinitionsText: the table decoded from definitionsText is the one
 // the plain path writes as a composite literal (table_plain_test.go), field
-// for field but what the runtime works out on first use.
+// for field but what the runtime works out on first use (translations are
+// compared by their texts), and the stand-in sets every field of a row in
+// some row (but two it lacks), so that none goes undecoded unseen.
 func TestDefinitionsText(t *testing.T) {
 	loadDefinitions()
-	skip := map[string]bool{"once": true, "prep": true, "zero": true}
+	notInRows := map[string]bool{"once": true, "prep": true, "zero": true, "unknown": true, "translations": true}
 	typ := reflect.TypeFor[definition]()
+	set := map[string]bool{}
 	for i := range definitions {
 		got, want := reflect.ValueOf(&definitions[i]).Elem(), reflect.ValueOf(&plainDefinitions[i]).Elem()
 		for j := range typ.NumField() {
-			if name := typ.Field(j).Name; !skip[name] {
+			if name := typ.Field(j).Name; !notInRows[name] {
 				g, w := fmt.Sprintf("%#v", got.Field(j)), fmt.Sprintf("%#v", want.Field(j))
 				if g != w {
 					t.Errorf("definitions[%d].%s = %s, the plain path's %s", i, name, g, w)
 				}
+				set[name] = set[name] || !want.Field(j).IsZero()
 			}
 		}
+		g, w := fmt.Sprintf("%#v", translationTexts(definitions[i].translations)), fmt.Sprintf("%#v", translationTexts(plainDefinitions[i].translations))
+		if g != w {
+			t.Errorf("definitions[%d].translations = %s, the plain path's %s", i, g, w)
+		}
+		set["translations"] = set["translations"] || plainDefinitions[i].translations != nil
 	}
+	// The stand-in has no envelope with $meta, nor a reason of its own.
+	standInLacks := map[string]bool{"meta": true, "reason": true}
+	for j := range typ.NumField() {
+		if name := typ.Field(j).Name; !set[name] && !standInLacks[name] && (!notInRows[name] || name == "translations") {
+			t.Errorf("no row of the stand-in sets %s", name)
+		}
+	}
+}
+
+// translationText is a translation's texts, without what the runtime works
+// out on first use.
+type translationText struct {
+	title, message  string
+	messageTemplate []templatePart
+	body            string
+}
+
+// translationTexts are the texts of a row's translations; nil for none.
+func translationTexts(trs []translation) []translationText {
+	var out []translationText
+	for i := range trs {
+		tr := &trs[i]
+		out = append(out, translationText{tr.title, tr.message, tr.messageTemplate, tr.body})
+	}
+	return out
 }
 
 // resetDefinitions undoes loadDefinitions, as if the table had never been
@@ -80,6 +114,7 @@ func TestFirstUseLoadsDefinitions(t *testing.T) {
 	calls["Lookup"] = func() string { return fmt.Sprint(Lookup(CodeInternal)) }
 	calls["Definitions"] = func() string { return fmt.Sprint(Definitions()) }
 	calls["RPCStatusOf"] = func() string { return fmt.Sprint(RPCStatusOf(ErrRateLimited)) }
+	calls["RPCStatusFor"] = func() string { return fmt.Sprint(RPCStatusFor(ErrRateLimited, "de")) }
 	calls["RPCError"] = func() string { return fmt.Sprint(RPCError(RPCStatus{Reason: "RATE_LIMITED", Domain: rpcDomain})) }
 	for name, call := range calls {
 		loadDefinitions()

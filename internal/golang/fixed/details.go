@@ -89,6 +89,9 @@ func buildError(def *definition, details any, check bool) *Error {
 // left out; a detail encoding/json refuses is left out too.
 func (e *Error) encodeDetails(p *prepared, check bool) {
 	v := reflect.ValueOf(e.details).Elem()
+	if check && len(p.enums) > 0 {
+		e.checkFieldEnums(v, p.enums)
+	}
 	if check {
 		for _, f := range p.fields {
 			if why := f.problem(v.Field(f.index)); why != "" {
@@ -210,11 +213,11 @@ type prepared struct {
 	floats  bool           // the details hold float64s, which may be NaN: newError checks them
 	checks  bool           // the details hold JSON objects or enum values: newError checks them
 	pointer reflect.Type   // the pointer to the details type, which errors hold
+	enums   []enumField    // the enum fields of the details' objects, which newError checks
 	code    string         // the code as a JSON string
 	title   string         // the title as a JSON string
 	message string         // the catalog's message as a JSON string; "" when it has placeholders
 
-	body           []byte     // the pre-encoded body, as Write writes it
 	holdsRequestID bool       // bodies of the envelope carry the request id
 	contentType    []string   // the Content-Type header's value, shared by every response
 	headerValues   [][]string // the catalog's static header values, by header; nil for a template or none
@@ -249,7 +252,6 @@ func (def *definition) prepared() *prepared {
 		p := &def.prep
 		p.code = string(appendString(nil, string(def.Code)))
 		p.title = string(appendString(nil, def.Title))
-		p.body = []byte(def.body)
 		if def.message != "" {
 			p.message = string(appendString(nil, def.message))
 		}
@@ -259,6 +261,7 @@ func (def *definition) prepared() *prepared {
 		}
 		t := reflect.TypeOf(def.zero)
 		p.pointer = reflect.PointerTo(t)
+		p.enums = resolveFieldEnums(t, def.fieldEnums)
 		for i := range t.NumField() {
 			sf := t.Field(i)
 			if !sf.IsExported() {

@@ -2,6 +2,7 @@ package fixed
 
 import (
 	"errors"
+	"io"
 	"log/slog"
 	"net/http"
 	"reflect"
@@ -201,18 +202,24 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	e, ids := writable(err, r)
-	e.setHeaders(w.Header(), ids)
+	lang := e.language(r)
+	e.setHeaders(w.Header(), ids, lang)
 	w.WriteHeader(e.def.Status)
 	if r != nil && r.Method == http.MethodHead {
 		return
 	}
 	if e.static() {
-		// Made once and shared: Write must not change it, as io.Writer requires.
-		_, _ = w.Write(e.def.prepared().body)
-		return
+		body := e.def.body
+		if tr := e.def.translation(lang); tr != nil {
+			body = tr.body // "" only were it not pre-encoded: then written below
+		}
+		if body != "" {
+			_, _ = io.WriteString(w, body)
+			return
+		}
 	}
 	buf := bodyBuffers.Get().(*[]byte)
-	b := e.appendJSON((*buf)[:0])
+	b := e.in(lang).appendJSON((*buf)[:0])
 	_, _ = w.Write(b)
 	if cap(b) <= 65536 {
 		*buf = b

@@ -3,17 +3,19 @@ package fixed
 import "net/http"
 
 // setHeaders sets the response headers of e: Content-Type, the catalog's
-// headers, the challenge and the request id (ids, nil for none). The
-// values the catalog fixes are slices made once per definition and shared
-// by every response, as gin shares its Content-Type: net/http replaces a
-// header's slice and never changes it, and a slice of length and capacity
-// one is copied by any append. Only the values filled from details are
-// allocated, in one slice; the request id is the request's own slice when
-// it is echoed as it came. A static error thus sets its headers without
+// headers, the challenge, the request id (ids, nil for none), and
+// Content-Language and Vary in languages[lang] (none when lang is -1). The
+// values the catalog fixes are slices made once and shared by every
+// response, as gin shares its Content-Type: net/http replaces a header's
+// slice and never changes it, and a slice of length and capacity one is
+// copied by any append. Only the values filled from details are allocated,
+// in one slice; the request id is the request's own slice when it is
+// echoed as it came. A static error thus sets its headers without
 // allocating. setHeadersPlain (headers_plain_test.go) allocates every value,
 // as Write did before; TestSharedHeaders holds the two to the same headers
 // and BenchmarkSetHeaders measures what sharing buys.
-func (e *Error) setHeaders(h http.Header, ids []string) {
+func (e *Error) setHeaders(h http.Header, ids []string, lang int) {
+	handlers := len(h) // the headers the handler set: a Vary among them is kept
 	p := e.def.prepared()
 	h["Content-Type"] = p.contentType
 	var values []string
@@ -42,6 +44,7 @@ func (e *Error) setHeaders(h http.Header, ids []string) {
 	if ids != nil {
 		h[requestIDHeader] = ids
 	}
+	setLanguageHeaders(h, lang, handlers > 0 || len(e.def.headers) > 0)
 }
 
 // prepareHeaders works out the header values of def that the catalog fixes.

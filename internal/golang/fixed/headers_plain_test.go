@@ -12,8 +12,12 @@ import (
 
 // setHeadersPlain is setHeaders' plain path: every value allocated, in one
 // slice, as Write set them before it shared the catalog's.
-func (e *Error) setHeadersPlain(h http.Header, id string) {
+func (e *Error) setHeadersPlain(h http.Header, id string, lang int) {
+	handlers := len(h)
 	n := 1 + len(e.def.headers)
+	if lang >= 0 {
+		n += 2
+	}
 	if e.def.challenge != "" {
 		n++
 	}
@@ -44,6 +48,29 @@ func (e *Error) setHeadersPlain(h http.Header, id string) {
 			set(requestIDHeader, id)
 		}
 	}
+	setLanguageHeadersPlain(h, lang, handlers > 0 || len(e.def.headers) > 0, set)
+}
+
+// setLanguageHeadersPlain is setLanguageHeaders' plain path, with set.
+func setLanguageHeadersPlain(h http.Header, lang int, maybeVary bool, set func(name, value string)) {
+	if lang < 0 {
+		return
+	}
+	set("Content-Language", languages[lang])
+	var vary []string
+	if maybeVary {
+		vary = h["Vary"]
+	}
+	if len(vary) == 0 {
+		set("Vary", "Accept-Language")
+		return
+	}
+	for _, v := range vary {
+		if hasToken(v, "Accept-Language") || hasToken(v, "*") {
+			return
+		}
+	}
+	h["Vary"] = append(vary[:len(vary):len(vary)], "Accept-Language")
 }
 
 // headerErrors are errors of every kind of header: static, from details,
@@ -54,19 +81,26 @@ func headerErrors() []*Error {
 }
 
 // TestSharedHeaders: setHeaders sets what its plain path sets, for every
-// kind of header and request id.
+// kind of header, request id and language, and a Vary the handler set.
 func TestSharedHeaders(t *testing.T) {
 	for _, e := range headerErrors() {
 		for _, id := range []string{"", "req_1", " padded\t", "bad\x00id", "\t"} {
-			plain, shared := http.Header{}, http.Header{}
-			e.setHeadersPlain(plain, id)
-			var ids []string
-			if v := headerValue(id); v != "" {
-				ids = []string{v}
-			}
-			e.setHeaders(shared, ids)
-			if !maps.EqualFunc(plain, shared, slices.Equal) {
-				t.Errorf("%s, id %q: shared %v, plain %v", e.Code(), id, shared, plain)
+			for lang := -1; lang < len(languages); lang++ {
+				for _, vary := range [][]string{nil, {"Origin"}, {"accept-language"}} {
+					plain, shared := http.Header{}, http.Header{}
+					if vary != nil {
+						plain["Vary"], shared["Vary"] = vary, vary
+					}
+					e.setHeadersPlain(plain, id, lang)
+					var ids []string
+					if v := headerValue(id); v != "" {
+						ids = []string{v}
+					}
+					e.setHeaders(shared, ids, lang)
+					if !maps.EqualFunc(plain, shared, slices.Equal) {
+						t.Errorf("%s, id %q, language %d, Vary %q: shared %v, plain %v", e.Code(), id, lang, vary, shared, plain)
+					}
+				}
 			}
 		}
 	}
@@ -84,12 +118,12 @@ func BenchmarkSetHeaders(b *testing.B) {
 			benchpair.Run(b, func() {
 				for range 1000 {
 					clear(h)
-					e.setHeaders(h, ids)
+					e.setHeaders(h, ids, 0)
 				}
 			}, func() {
 				for range 1000 {
 					clear(h)
-					e.setHeadersPlain(h, ids[0])
+					e.setHeadersPlain(h, ids[0], 0)
 				}
 			}, nil)
 		})

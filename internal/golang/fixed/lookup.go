@@ -46,6 +46,7 @@ var index = sync.OnceValue(func() *errorIndex {
 			x.byType[reflect.TypeOf(d.zero)] = d
 		}
 	}
+	x.addTranslatedTitles()
 	return x
 })
 

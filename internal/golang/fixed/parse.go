@@ -246,7 +246,7 @@ func (r *reading) build() (*Error, error) {
 			message: def.message,
 		}
 	}
-	if m := r.message; m != nil && !stringIs(m, e.message) && !(e.message == "" && stringIs(m, def.Title)) {
+	if m := r.message; m != nil && !stringIs(m, e.message) && !(e.message == "" && stringIs(m, def.Title)) && !e.translatedText(m) {
 		e.message, _ = stringValue(m)
 		e.custom = true
 	}

@@ -10,8 +10,8 @@ import (
 )
 
 // RPCStatus is an error as gRPC and Connect send it on Google's error model
-// (AIP-193: a google.rpc.Status with ErrorInfo, RetryInfo, Help and
-// RequestInfo details), in standard-library types only. The gRPC and Connect
+// (AIP-193: a google.rpc.Status with ErrorInfo, RetryInfo, Help,
+// RequestInfo and BadRequest details), in standard-library types only. The gRPC and Connect
 // packages errgen generates beside this one turn it into their status and
 // back: RPCStatusOf on the server, RPCError on the client.
 type RPCStatus struct {
@@ -23,6 +23,16 @@ type RPCStatus struct {
 	RetryDelay time.Duration     // RetryInfo.retry_delay, from the Retry-After header; 0 sends no RetryInfo
 	Links      []RPCLink         // Help.links: the error's docs link, then the catalog's help
 	RequestID  string            // RequestInfo.request_id; "" sends no RequestInfo
+	Locale     string            // LocalizedMessage.locale: the language of LocalizedMessage; "" sends no LocalizedMessage
+
+	// LocalizedMessage.message: the message (else the title) in Locale,
+	// which RPCStatusFor negotiates; set only by a catalog of several
+	// languages.
+	LocalizedMessage string
+
+	// BadRequest.field_violations: the objects of the error's detail marked
+	// grpc: bad_request; nil sends no BadRequest.
+	FieldViolations []RPCFieldViolation
 }
 
 // RPCLink is a link of AIP-193's Help detail.
@@ -35,8 +45,18 @@ type RPCLink struct {
 // catalog error it is or wraps, else the fallback, whose text never reaches
 // the client, as with Write. A context's cancellation or deadline that no
 // catalog error wraps is CANCELLED or DEADLINE_EXCEEDED, without ErrorInfo.
-// A nil err is OK.
+// A nil err is OK. A catalog of several languages adds the message in its
+// default language as a LocalizedMessage; see RPCStatusFor.
 func RPCStatusOf(err error) RPCStatus {
+	return RPCStatusFor(err, "")
+}
+
+// RPCStatusFor is RPCStatusOf for a client whose request asked for
+// acceptLanguage (an Accept-Language value): a catalog of several languages
+// adds, as Locale and LocalizedMessage, the message in the language Write
+// would send (else the title), negotiated as Write negotiates it. Message
+// stays in the default language.
+func RPCStatusFor(err error, acceptLanguage string) RPCStatus {
 	loadDefinitions()
 	var e *Error
 	switch {
@@ -57,7 +77,10 @@ func RPCStatusOf(err error) RPCStatus {
 		Metadata:   e.rpcMetadata(),
 		RetryDelay: e.retryDelay(),
 		RequestID:  e.requestID,
+
+		FieldViolations: e.fieldViolations(),
 	}
+	s.Locale, s.LocalizedMessage = e.localized(acceptLanguage)
 	if e.def.DocsURL != "" {
 		s.Links = append(s.Links, RPCLink{Description: e.def.Title, URL: e.def.DocsURL})
 	}
@@ -124,10 +147,12 @@ var byReason = sync.OnceValue(func() map[string]*definition {
 
 // RPCError is the catalog error a gRPC or Connect client received as s, as
 // Parse gives it for an HTTP response: a reason of the catalog's domain
-// gives its error, details typed again from the metadata; any other reason
-// gives an error whose Known is false, with the reason as its code and the
-// received message. It returns nil when s carries no ErrorInfo (Reason "").
-// Metadata that does not decode into the error's details leaves them out.
+// gives its error, details typed again from the metadata (the detail sent
+// as BadRequest, from the field violations when the metadata lacks it); any
+// other reason gives an error whose Known is false, with the reason as its
+// code and the received message. It returns nil when s carries no
+// ErrorInfo (Reason ""). Metadata that does not decode into the error's
+// details leaves them out.
 func RPCError(s RPCStatus) *Error {
 	loadDefinitions()
 	if s.Reason == "" {
@@ -138,9 +163,9 @@ func RPCError(s RPCStatus) *Error {
 		return rpcUnknown(s)
 	}
 	e := &Error{def: def, message: def.message}
-	if def.zero != nil && len(s.Metadata) > 0 {
+	if md := def.withViolations(s); def.zero != nil && len(md) > 0 {
 		v := reflect.New(reflect.TypeOf(def.zero)).Elem()
-		if _, _, err := decodeObject(def, v, metadataObject(v.Type(), s.Metadata), nil); err == nil {
+		if _, _, err := decodeObject(def, v, metadataObject(v.Type(), md), nil); err == nil {
 			e = buildError(def, v.Addr().Interface(), true)
 		}
 	}

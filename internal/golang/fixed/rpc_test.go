@@ -16,7 +16,8 @@ func TestRPCStatusOf(t *testing.T) {
 		Reason: "RATE_LIMITED", Domain: "standin.example.com",
 		Metadata:   map[string]string{"limit": "10", "window": "1m", "retryAfter": "30"},
 		RetryDelay: 30 * time.Second, RequestID: "req-1",
-		Links: []RPCLink{{Description: "Too Many Requests", URL: "https://docs.example.com/errors#rate-limited"}},
+		Links:  []RPCLink{{Description: "Too Many Requests", URL: "https://docs.example.com/errors#rate-limited"}},
+		Locale: "en", LocalizedMessage: "Rate limit of 10 requests per 1m exceeded",
 	}
 	if !reflect.DeepEqual(s, want) {
 		t.Errorf("RPCStatusOf = %+v\nwant %+v", s, want)
@@ -52,6 +53,8 @@ func TestRPCErrorRoundTrip(t *testing.T) {
 	for _, e := range []*Error{
 		NewRateLimited(10, "1m", 30).WithRequestID("r"),
 		NewWithDetails(InvalidInputDetails{Field: "name", Reasons: []string{"a", "b"}, Rule: InvalidInputRuleTooLong, Value: []byte(`"v"`)}),
+		NewWithDetails(InvalidInputDetails{Field: "name", Problems: []InvalidInputProblems{{Field: "name", Kind: InvalidInputProblemsKindMissing,
+			Limits: InvalidInputProblemsLimits{Max: 3, Unit: InvalidInputProblemsLimitsUnitItems}}}}),
 		NewOutOfCredit(1.5, 3).WithMessage("custom"),
 		ErrOrderNotFound, ErrInternal, ErrUnauthorized,
 	} {

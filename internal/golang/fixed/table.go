@@ -74,12 +74,39 @@ func (v InvalidInputRule) Valid() bool {
 	return false
 }
 
+// InvalidInputProblemsKind is the kind field of InvalidInputProblems, in INVALID_INPUT
+// errors: one of the constants below; a value outside them is left out of the body, and
+// Write reports it. What kind of problem it is.
+type InvalidInputProblemsKind string
+
+// The values of InvalidInputProblemsKind.
+const (
+	// InvalidInputProblemsKindMissing is "missing".
+	InvalidInputProblemsKindMissing InvalidInputProblemsKind = "missing"
+	// InvalidInputProblemsKindInvalid is "invalid".
+	InvalidInputProblemsKindInvalid InvalidInputProblemsKind = "invalid"
+)
+
+// InvalidInputProblemsLimitsUnit is the unit field of InvalidInputProblemsLimits, in
+// INVALID_INPUT errors: one of the constants below; a value outside them is left out of the
+// body, and Write reports it. What max counts.
+type InvalidInputProblemsLimitsUnit string
+
+// The values of InvalidInputProblemsLimitsUnit.
+const (
+	// InvalidInputProblemsLimitsUnitChars is "chars".
+	InvalidInputProblemsLimitsUnitChars InvalidInputProblemsLimitsUnit = "chars"
+	// InvalidInputProblemsLimitsUnitItems is "items".
+	InvalidInputProblemsLimitsUnitItems InvalidInputProblemsLimitsUnit = "items"
+)
+
 // InvalidInputProblemsLimits is an object of the limits detail of INVALID_INPUT errors. The
 // limits the field broke.
 type InvalidInputProblemsLimits struct {
 	_ doNotCompare
 
-	Max int `json:"max"` // The most allowed.
+	Max  int                            `json:"max"`            // The most allowed.
+	Unit InvalidInputProblemsLimitsUnit `json:"unit,omitempty"` // What max counts.
 }
 
 // InvalidInputProblems is an object of the problems detail of INVALID_INPUT errors. One
@@ -89,6 +116,7 @@ type InvalidInputProblems struct {
 
 	Field   string                     `json:"field"`             // The field at fault.
 	Message string                     `json:"message,omitempty"` // What is wrong with it.
+	Kind    InvalidInputProblemsKind   `json:"kind,omitempty"`    // What kind of problem it is.
 	Limits  InvalidInputProblemsLimits `json:"limits,omitzero"`   // The limits the field broke.
 }
 
@@ -163,12 +191,12 @@ var definitions [6]definition
 // definitionsText is the definitions table as data, a line per error (see
 // decodeDefinitions).
 const definitionsText = `
-UNAUTHORIZED status=401 title=Unauthorized docs="https://docs.example.com/errors#unauthorized" category="Authentication errors" grpc=UNAUTHENTICATED env=0 message="Authentication required" challenge=Bearer body="{\"error\":\"Authentication required\",\"code\":\"UNAUTHORIZED\"}"
-INVALID_INPUT status=400 title="Bad Request" docs="https://docs.example.com/errors#invalid-input" category="Validation errors" grpc=INVALID_ARGUMENT env=0 header=X-Invalid-Field:{field} required object=schema object=errors
-RATE_LIMITED status=429 title="Too Many Requests" retryable docs="https://docs.example.com/errors#rate-limited" category="Rate limiting" grpc=RESOURCE_EXHAUSTED env=0 message="Rate limit of "{limit}" requests per "{window}" exceeded" header=Retry-After:{retryAfter} header=Cache-Control:no-store required
-ORDER_NOT_FOUND status=404 title="Order not found" docs="https://docs.example.com/errors#order-not-found" category="Not found errors" grpc=NOT_FOUND env=1 type="https://example.com/probs/order-not-found" body="{\"type\":\"https://example.com/probs/order-not-found\",\"title\":\"Order not found\",\"status\":404,\"code\":\"ORDER_NOT_FOUND\"}" help="Finding orders":"https://docs.example.com/orders"
+UNAUTHORIZED status=401 title=Unauthorized docs="https://docs.example.com/errors#unauthorized" category="Authentication errors" grpc=UNAUTHENTICATED env=0 message="Authentication required" challenge=Bearer body="{\"error\":\"Authentication required\",\"code\":\"UNAUTHORIZED\"}" lang lang.title="Nicht angemeldet" lang.message="Anmeldung erforderlich" lang.body="{\"error\":\"Anmeldung erforderlich\",\"code\":\"UNAUTHORIZED\"}" lang lang.title="Non authentifié" lang.message="Authentification requise" lang.body="{\"error\":\"Authentification requise\",\"code\":\"UNAUTHORIZED\"}"
+INVALID_INPUT status=400 title="Bad Request" docs="https://docs.example.com/errors#invalid-input" category="Validation errors" grpc=INVALID_ARGUMENT env=0 header=X-Invalid-Field:{field} required object=schema object=errors enum=problems.kind:missing,invalid enum.required=problems.limits.unit:chars,items badrequest=problems lang lang.title="Ungültige Eingabe" lang
+RATE_LIMITED status=429 title="Too Many Requests" retryable docs="https://docs.example.com/errors#rate-limited" category="Rate limiting" grpc=RESOURCE_EXHAUSTED env=0 message="Rate limit of "{limit}" requests per "{window}" exceeded" header=Retry-After:{retryAfter} header=Cache-Control:no-store required lang lang.title="Zu viele Anfragen" lang.message="Höchstens "{limit}" Anfragen pro "{window} lang
+ORDER_NOT_FOUND status=404 title="Order not found" docs="https://docs.example.com/errors#order-not-found" category="Not found errors" grpc=NOT_FOUND env=1 type="https://example.com/probs/order-not-found" body="{\"type\":\"https://example.com/probs/order-not-found\",\"title\":\"Order not found\",\"status\":404,\"code\":\"ORDER_NOT_FOUND\"}" help="Finding orders":"https://docs.example.com/orders" lang lang.title="Bestellung nicht gefunden" lang.body="{\"type\":\"https://example.com/probs/order-not-found\",\"title\":\"Bestellung nicht gefunden\",\"status\":404,\"code\":\"ORDER_NOT_FOUND\"}" lang
 OUT_OF_CREDIT status=403 title="You do not have enough credit." docs="https://docs.example.com/errors#out-of-credit" category="Billing errors" grpc=FAILED_PRECONDITION env=1 type="https://example.com/probs/out-of-credit" message="Your current balance is "{balance}", but that costs "{cost}. required
-INTERNAL status=500 title="Internal Server Error" retryable docs="https://docs.example.com/errors#internal" category="Server errors" grpc=INTERNAL env=0 message="An unexpected error occurred" body="{\"error\":\"An unexpected error occurred\",\"code\":\"INTERNAL\"}"
+INTERNAL status=500 title="Internal Server Error" retryable docs="https://docs.example.com/errors#internal" category="Server errors" grpc=INTERNAL env=0 message="An unexpected error occurred" body="{\"error\":\"An unexpected error occurred\",\"code\":\"INTERNAL\"}" lang lang.message="Ein unerwarteter Fehler ist aufgetreten" lang.body="{\"error\":\"Ein unerwarteter Fehler ist aufgetreten\",\"code\":\"INTERNAL\"}" lang
 `
 
 // sentinels are the errors the Err variables point to, filled in from the
@@ -196,6 +224,10 @@ const requestIDHeader = "X-Request-Id"
 // rpcDomain is the domain of every ErrorInfo (the catalog's grpc.domain);
 // empty when the catalog sets none.
 const rpcDomain = "standin.example.com"
+
+// init sets the catalog's languages, its default first: each definition's
+// translations are in the others, in this order.
+func init() { languages = []string{"en", "de", "fr"} }
 
 // envelopes are the wire formats in use; definitions point into this table.
 var envelopes = [2]envelope{

@@ -34,8 +34,11 @@ type definition struct {
 	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
 	required        bool           // the error has required details: its sentinel matches, but Write never sends it
 	objects         []string       // the object and object[] details, which must hold JSON objects
+	fieldEnums      []fieldEnum    // the enum fields of the objects of details with fields
 	reason          string         // ErrorInfo reason; empty when it is the code itself
+	badRequest      string         // the object[] detail sent as BadRequest field violations; empty when none
 	help            []RPCLink      // the catalog's help links
+	translations    []translation  // the texts in each of the catalog's other languages, in its order; nil in a catalog of one language
 	unknown         bool           // made by Parse for a code the catalog does not define; see Error.Known
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared

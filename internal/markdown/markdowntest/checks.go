@@ -100,6 +100,15 @@ func CheckAnchors(t testing.TB, doc *Doc, c *catalog.Catalog) {
 // shows one.
 func CheckJSONBlocks(t testing.TB, doc *Doc, c *catalog.Catalog) {
 	t.Helper()
+	CheckJSONBlocksIn(t, doc, c, "Error response format")
+}
+
+// CheckJSONBlocksIn is CheckJSONBlocks on a page whose response format
+// section is titled formatSection (a page in another language). c is the
+// catalog as the page reads (catalog.Catalog.In): the bodies are its
+// errors'.
+func CheckJSONBlocksIn(t testing.TB, doc *Doc, c *catalog.Catalog, formatSection string) {
+	t.Helper()
 	bodies := map[string][]byte{}
 	for _, e := range c.Errors {
 		in, err := example.New(e)
@@ -125,7 +134,7 @@ func CheckJSONBlocks(t testing.TB, doc *Doc, c *catalog.Catalog) {
 			if !bytes.Equal(compact.Bytes(), bodies[b.Anchor]) {
 				t.Errorf("json block of #%s:\n%s\nwant ExampleBody:\n%s", b.Anchor, compact.Bytes(), bodies[b.Anchor])
 			}
-		case b.Section == "Error response format":
+		case b.Section == formatSection:
 			formatExamples++
 			found := false
 			for _, body := range bodies {

@@ -69,17 +69,23 @@ func cases(t *testing.T, s suite) (*catalog.Catalog, []errCase) {
 		if message == "" {
 			message = e.Title
 		}
+		details := wantDetails(t, c, e, in, id)
+		if len(c.Languages) > 0 {
+			// A client that asks for no language gets the default's.
+			details = append(details, &errdetails.LocalizedMessage{Locale: c.Language, Message: message})
+		}
 		out = append(out, errCase{code: e.Code, status: e.Status, err: s.withRequestID(parsedErr, id), grpc: e.GRPCCode, message: message,
-			details: wantDetails(t, c, e, in, id)})
+			details: details})
 	}
 	return c, out
 }
 
 // wantDetails are the details AIP-193 asks of e's status: ErrorInfo with
 // the details the body carries as metadata (strings as they are, other
-// values as JSON),
+// values as JSON), BadRequest where a detail is grpc: bad_request,
 // RetryInfo where Retry-After gives seconds, Help where there are links,
-// RequestInfo.
+// RequestInfo; and, in a catalog of several languages, LocalizedMessage
+// (cases adds it).
 func wantDetails(t *testing.T, c *catalog.Catalog, e *catalog.Error, in *example.Instance, id string) []proto.Message {
 	info := &errdetails.ErrorInfo{Reason: catalog.Reason(e.Code), Domain: c.GRPC.Domain}
 	if len(in.Details) > 0 {
@@ -108,6 +114,9 @@ func wantDetails(t *testing.T, c *catalog.Catalog, e *catalog.Error, in *example
 		}
 	}
 	details := []proto.Message{info}
+	if br := wantBadRequest(t, e, in); br != nil {
+		details = append(details, br)
+	}
 	for _, h := range e.Headers {
 		if h.Name != "Retry-After" {
 			continue
@@ -202,4 +211,34 @@ func fail(ctx context.Context, key string, errs map[string]error) error {
 		return fmt.Errorf("calling upstream: %w", context.DeadlineExceeded)
 	}
 	return errs[key]
+}
+
+// wantBadRequest is the BadRequest of e's example: one field violation per
+// object of its grpc: bad_request detail, its field and its description
+// (or message) field's values; nil when e has no such detail or the example
+// no object of it.
+func wantBadRequest(t *testing.T, e *catalog.Error, in *example.Instance) *errdetails.BadRequest {
+	d := e.BadRequest()
+	if d == nil {
+		return nil
+	}
+	field, desc := d.Violation()
+	var details map[string]json.RawMessage
+	var objects []map[string]json.RawMessage
+	if err := json.Unmarshal(in.Details, &details); err != nil {
+		t.Fatalf("%s: %v", e.Code, err)
+	}
+	if raw, ok := details[d.Name]; !ok || json.Unmarshal(raw, &objects) != nil || len(objects) == 0 {
+		return nil
+	}
+	str := func(raw json.RawMessage) string {
+		var s string
+		_ = json.Unmarshal(raw, &s) // absent: ""
+		return s
+	}
+	br := &errdetails.BadRequest{}
+	for _, obj := range objects {
+		br.FieldViolations = append(br.FieldViolations, &errdetails.BadRequest_FieldViolation{Field: str(obj[field.Name]), Description: str(obj[desc.Name])})
+	}
+	return br
 }

@@ -282,8 +282,11 @@ type definition struct {
 	zero            any            // the zero <Name>Details, whose type Parse decodes into; nil without details
 	required        bool           // the error has required details: its sentinel matches, but Write never sends it
 	objects         []string       // the object and object[] details, which must hold JSON objects
+	fieldEnums      []fieldEnum    // the enum fields of the objects of details with fields
 	reason          string         // ErrorInfo reason; empty when it is the code itself
+	badRequest      string         // the object[] detail sent as BadRequest field violations; empty when none
 	help            []RPCLink      // the catalog's help links
+	translations    []translation  // the texts in each of the catalog's other languages, in its order; nil in a catalog of one language
 	unknown         bool           // made by Parse for a code the catalog does not define; see Error.Known
 	once            sync.Once
 	prep            prepared // what the runtime works out on first use; see prepared
@@ -395,7 +398,16 @@ func (e *Error) flawsToSet() *flaws {
 //	status=429 title="Too Many Requests" retryable docs="…" category="…"
 //	grpc=RESOURCE_EXHAUSTED deprecated="…" replaced=CODE since="…" env=0
 //	type="…" message=TEMPLATE header=NAME:TEMPLATE challenge="…" meta="…"
-//	body="…" required object=NAME reason="…" help="DESCRIPTION":"URL"
+//	body="…" required object=NAME enum=PATH:VALUE,VALUE
+//	enum.required=PATH:VALUE,VALUE reason="…" badrequest=NAME
+//	help="DESCRIPTION":"URL" lang lang.title="…" lang.message=TEMPLATE
+//	lang.body="…"
+//
+// enum (enum.required for a required field) is an enum field of the
+// objects of a detail (fieldEnums); lang starts the row's translation into
+// the next of the catalog's other languages (translations), and the
+// lang.* fields after it are that translation's texts: a lang without any
+// is a language the error is not translated into.
 //
 // A VALUE is a Go string literal (a backquote in it escaped), or bare when
 // it holds only letters, digits, '_', '.' and '-'; a TEMPLATE is values and
@@ -493,6 +505,41 @@ func (def *definition) decodeRuntimeField(r *row, key string) {
 		r.skip(':')
 		l.URL = r.value()
 		def.help = append(def.help, l)
+	default:
+		def.decodeFeatureField(r, key)
+	}
+}
+
+// decodeFeatureField decodes a field of the row's enum fields of objects,
+// its BadRequest detail or its translations.
+func (def *definition) decodeFeatureField(r *row, key string) {
+	switch key {
+	case "enum", "enum.required":
+		f := fieldEnum{path: r.value(), required: key == "enum.required"}
+		r.skip(':')
+		f.values = append(f.values, r.value())
+		for r.i < len(r.s) && r.s[r.i] == ',' {
+			r.i++
+			f.values = append(f.values, r.value())
+		}
+		def.fieldEnums = append(def.fieldEnums, f)
+	case "badrequest":
+		def.badRequest = r.value()
+	case "lang":
+		def.translations = append(def.translations, translation{})
+	case "lang.title", "lang.message", "lang.body":
+		if len(def.translations) == 0 {
+			panic("definitions table: " + key + " before lang in " + strconv.Quote(r.s))
+		}
+		tr := &def.translations[len(def.translations)-1]
+		switch key {
+		case "lang.title":
+			tr.title = r.value()
+		case "lang.message":
+			tr.message, tr.messageTemplate = r.template()
+		default:
+			tr.body = r.value()
+		}
 	default:
 		panic("definitions table: unknown field " + strconv.Quote(key) + " in " + strconv.Quote(r.s))
 	}
@@ -680,6 +727,9 @@ func buildError(def *definition, details any, check bool) *Error {
 // left out; a detail encoding/json refuses is left out too.
 func (e *Error) encodeDetails(p *prepared, check bool) {
 	v := reflect.ValueOf(e.details).Elem()
+	if check && len(p.enums) > 0 {
+		e.checkFieldEnums(v, p.enums)
+	}
 	if check {
 		for _, f := range p.fields {
 			if why := f.problem(v.Field(f.index)); why != "" {
@@ -801,11 +851,11 @@ type prepared struct {
 	floats  bool           // the details hold float64s, which may be NaN: newError checks them
 	checks  bool           // the details hold JSON objects or enum values: newError checks them
 	pointer reflect.Type   // the pointer to the details type, which errors hold
+	enums   []enumField    // the enum fields of the details' objects, which newError checks
 	code    string         // the code as a JSON string
 	title   string         // the title as a JSON string
 	message string         // the catalog's message as a JSON string; "" when it has placeholders
 
-	body           []byte     // the pre-encoded body, as Write writes it
 	holdsRequestID bool       // bodies of the envelope carry the request id
 	contentType    []string   // the Content-Type header's value, shared by every response
 	headerValues   [][]string // the catalog's static header values, by header; nil for a template or none
@@ -840,7 +890,6 @@ func (def *definition) prepared() *prepared {
 		p := &def.prep
 		p.code = string(appendString(nil, string(def.Code)))
 		p.title = string(appendString(nil, def.Title))
-		p.body = []byte(def.body)
 		if def.message != "" {
 			p.message = string(appendString(nil, def.message))
 		}
@@ -850,6 +899,7 @@ func (def *definition) prepared() *prepared {
 		}
 		t := reflect.TypeOf(def.zero)
 		p.pointer = reflect.PointerTo(t)
+		p.enums = resolveFieldEnums(t, def.fieldEnums)
 		for i := range t.NumField() {
 			sf := t.Field(i)
 			if !sf.IsExported() {
@@ -926,6 +976,150 @@ func isJSONObject(raw []byte) bool {
 		return c == '{'
 	}
 	return false
+}
+
+// The fields of an object detail may be enums: string types with constants,
+// as enum details are, but without a Valid method each, which would cost a
+// big catalog compile time. newError checks their values from the
+// definitions table instead. A value outside its enum (or the empty value
+// of a required field) is set to "", which the field's omitempty tag leaves
+// out of the body, and the breach is recorded for Write to report; the rest
+// of the object, and of the details, is sent.
+
+// fieldEnum is an enum field of the objects of a detail, as the definitions
+// table lists it.
+type fieldEnum struct {
+	path     string   // JSON names from the detail down to the field: problems.kind, problems.limits.unit
+	values   []string // the enum's values
+	required bool     // the field is required: its empty value is a breach too
+}
+
+// enumField is a fieldEnum located in the details struct.
+type enumField struct {
+	*fieldEnum
+	names []string // the path's names
+	index []int    // the struct field of each name, from the details struct down
+	omit  []bool   // whether the field of each name is left out when empty (omitempty, omitzero)
+}
+
+// resolveFieldEnums locates the enum fields in t, the details struct type.
+// A path that names no field (the emitter writes both, so none does) is
+// left out.
+func resolveFieldEnums(t reflect.Type, enums []fieldEnum) []enumField {
+	var out []enumField
+	for i := range enums {
+		f := enumField{fieldEnum: &enums[i], names: strings.Split(enums[i].path, ".")}
+		typ := t
+		for _, name := range f.names {
+			for typ.Kind() == reflect.Slice {
+				typ = typ.Elem()
+			}
+			j := fieldByJSONName(typ, name)
+			if j < 0 {
+				break
+			}
+			_, opts, _ := strings.Cut(typ.Field(j).Tag.Get("json"), ",")
+			f.index, f.omit = append(f.index, j), append(f.omit, opts != "")
+			typ = typ.Field(j).Type
+		}
+		if len(f.index) == len(f.names) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// fieldByJSONName is the index of t's field of that JSON name; -1 for none.
+func fieldByJSONName(t reflect.Type, name string) int {
+	if t.Kind() != reflect.Struct {
+		return -1
+	}
+	for i := range t.NumField() {
+		if jsonName(t.Field(i)) == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// checkFieldEnums checks the enum fields of v, the error's own details. When
+// one holds a value outside its enum, it sets every such value to "" and
+// records the breach. Its slices are newError's copies: setting their items
+// changes no caller's.
+func (e *Error) checkFieldEnums(v reflect.Value, enums []enumField) {
+	ok := true
+	for i := 0; ok && i < len(enums); i++ {
+		ok = enums[i].valid(v, 0)
+	}
+	if ok {
+		return
+	}
+	for i := range enums {
+		enums[i].leaveOut(e, v, 0, "")
+	}
+}
+
+// allowed reports whether s may be sent: one of the values, or nothing at
+// all for an optional field.
+func (f *enumField) allowed(s string) bool {
+	return s == "" && !f.required || slices.Contains(f.values, s)
+}
+
+// valid reports whether every value of the field in v, the value of the
+// path's name at depth (the details struct at 0), is allowed: through every
+// item of a list, skipping the objects the body leaves out.
+func (f *enumField) valid(v reflect.Value, depth int) bool {
+	switch {
+	case v.Kind() == reflect.Slice:
+		for j := range v.Len() {
+			if !f.valid(v.Index(j), depth) {
+				return false
+			}
+		}
+		return true
+	case depth == len(f.index):
+		return f.allowed(v.String())
+	}
+	fv := v.Field(f.index[depth])
+	if depth+1 < len(f.index) && f.omit[depth] && isEmptyValue(fv) {
+		return true // an object left out of the body
+	}
+	return f.valid(fv, depth+1)
+}
+
+// leaveOut is valid, setting each value not allowed to "" and recording the
+// breach with the value's place, at: problems[1].kind.
+func (f *enumField) leaveOut(e *Error, v reflect.Value, depth int, at string) {
+	switch {
+	case v.Kind() == reflect.Slice:
+		for j := range v.Len() {
+			f.leaveOut(e, v.Index(j), depth, at+"["+strconv.Itoa(j)+"]")
+		}
+		return
+	case depth == len(f.index):
+		if s := v.String(); !f.allowed(s) {
+			v.SetString("")
+			e.addBreach("field " + strconv.Quote(at) + ": " + strconv.Quote(s) + " is not one of its values")
+		}
+		return
+	}
+	fv := v.Field(f.index[depth])
+	if depth+1 < len(f.index) && f.omit[depth] && isEmptyValue(fv) {
+		return
+	}
+	if depth > 0 {
+		at += "."
+	}
+	f.leaveOut(e, fv, depth+1, at+f.names[depth])
+}
+
+// addBreach records a breach of the catalog that left no detail out.
+func (e *Error) addBreach(what string) {
+	f := e.flawsToSet()
+	if f.breach != "" {
+		f.breach += "; "
+	}
+	f.breach += what
 }
 
 // appendDetailsObject appends details as json.Marshal writes them, and fails where
@@ -1362,18 +1556,24 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	e, ids := writable(err, r)
-	e.setHeaders(w.Header(), ids)
+	lang := e.language(r)
+	e.setHeaders(w.Header(), ids, lang)
 	w.WriteHeader(e.def.Status)
 	if r != nil && r.Method == http.MethodHead {
 		return
 	}
 	if e.static() {
-		// Made once and shared: Write must not change it, as io.Writer requires.
-		_, _ = w.Write(e.def.prepared().body)
-		return
+		body := e.def.body
+		if tr := e.def.translation(lang); tr != nil {
+			body = tr.body // "" only were it not pre-encoded: then written below
+		}
+		if body != "" {
+			_, _ = io.WriteString(w, body)
+			return
+		}
 	}
 	buf := bodyBuffers.Get().(*[]byte)
-	b := e.appendJSON((*buf)[:0])
+	b := e.in(lang).appendJSON((*buf)[:0])
 	_, _ = w.Write(b)
 	if cap(b) <= 65536 {
 		*buf = b
@@ -1695,7 +1895,7 @@ func (r *reading) build() (*Error, error) {
 			message: def.message,
 		}
 	}
-	if m := r.message; m != nil && !stringIs(m, e.message) && !(e.message == "" && stringIs(m, def.Title)) {
+	if m := r.message; m != nil && !stringIs(m, e.message) && !(e.message == "" && stringIs(m, def.Title)) && !e.translatedText(m) {
 		e.message, _ = stringValue(m)
 		e.custom = true
 	}
@@ -1965,6 +2165,7 @@ var index = sync.OnceValue(func() *errorIndex {
 			x.byType[reflect.TypeOf(d.zero)] = d
 		}
 	}
+	x.addTranslatedTitles()
 	return x
 })
 
@@ -2523,8 +2724,8 @@ func isNamedField(name string, named []string) bool {
 }
 
 // RPCStatus is an error as gRPC and Connect send it on Google's error model
-// (AIP-193: a google.rpc.Status with ErrorInfo, RetryInfo, Help and
-// RequestInfo details), in standard-library types only. The gRPC and Connect
+// (AIP-193: a google.rpc.Status with ErrorInfo, RetryInfo, Help,
+// RequestInfo and BadRequest details), in standard-library types only. The gRPC and Connect
 // packages errgen generates beside this one turn it into their status and
 // back: RPCStatusOf on the server, RPCError on the client.
 type RPCStatus struct {
@@ -2536,6 +2737,16 @@ type RPCStatus struct {
 	RetryDelay time.Duration     // RetryInfo.retry_delay, from the Retry-After header; 0 sends no RetryInfo
 	Links      []RPCLink         // Help.links: the error's docs link, then the catalog's help
 	RequestID  string            // RequestInfo.request_id; "" sends no RequestInfo
+	Locale     string            // LocalizedMessage.locale: the language of LocalizedMessage; "" sends no LocalizedMessage
+
+	// LocalizedMessage.message: the message (else the title) in Locale,
+	// which RPCStatusFor negotiates; set only by a catalog of several
+	// languages.
+	LocalizedMessage string
+
+	// BadRequest.field_violations: the objects of the error's detail marked
+	// grpc: bad_request; nil sends no BadRequest.
+	FieldViolations []RPCFieldViolation
 }
 
 // RPCLink is a link of AIP-193's Help detail.
@@ -2548,8 +2759,18 @@ type RPCLink struct {
 // catalog error it is or wraps, else the fallback, whose text never reaches
 // the client, as with Write. A context's cancellation or deadline that no
 // catalog error wraps is CANCELLED or DEADLINE_EXCEEDED, without ErrorInfo.
-// A nil err is OK.
+// A nil err is OK. A catalog of several languages adds the message in its
+// default language as a LocalizedMessage; see RPCStatusFor.
 func RPCStatusOf(err error) RPCStatus {
+	return RPCStatusFor(err, "")
+}
+
+// RPCStatusFor is RPCStatusOf for a client whose request asked for
+// acceptLanguage (an Accept-Language value): a catalog of several languages
+// adds, as Locale and LocalizedMessage, the message in the language Write
+// would send (else the title), negotiated as Write negotiates it. Message
+// stays in the default language.
+func RPCStatusFor(err error, acceptLanguage string) RPCStatus {
 	loadDefinitions()
 	var e *Error
 	switch {
@@ -2570,7 +2791,10 @@ func RPCStatusOf(err error) RPCStatus {
 		Metadata:   e.rpcMetadata(),
 		RetryDelay: e.retryDelay(),
 		RequestID:  e.requestID,
+
+		FieldViolations: e.fieldViolations(),
 	}
+	s.Locale, s.LocalizedMessage = e.localized(acceptLanguage)
 	if e.def.DocsURL != "" {
 		s.Links = append(s.Links, RPCLink{Description: e.def.Title, URL: e.def.DocsURL})
 	}
@@ -2637,10 +2861,12 @@ var byReason = sync.OnceValue(func() map[string]*definition {
 
 // RPCError is the catalog error a gRPC or Connect client received as s, as
 // Parse gives it for an HTTP response: a reason of the catalog's domain
-// gives its error, details typed again from the metadata; any other reason
-// gives an error whose Known is false, with the reason as its code and the
-// received message. It returns nil when s carries no ErrorInfo (Reason "").
-// Metadata that does not decode into the error's details leaves them out.
+// gives its error, details typed again from the metadata (the detail sent
+// as BadRequest, from the field violations when the metadata lacks it); any
+// other reason gives an error whose Known is false, with the reason as its
+// code and the received message. It returns nil when s carries no
+// ErrorInfo (Reason ""). Metadata that does not decode into the error's
+// details leaves them out.
 func RPCError(s RPCStatus) *Error {
 	loadDefinitions()
 	if s.Reason == "" {
@@ -2651,9 +2877,9 @@ func RPCError(s RPCStatus) *Error {
 		return rpcUnknown(s)
 	}
 	e := &Error{def: def, message: def.message}
-	if def.zero != nil && len(s.Metadata) > 0 {
+	if md := def.withViolations(s); def.zero != nil && len(md) > 0 {
 		v := reflect.New(reflect.TypeOf(def.zero)).Elem()
-		if _, _, err := decodeObject(def, v, metadataObject(v.Type(), s.Metadata), nil); err == nil {
+		if _, _, err := decodeObject(def, v, metadataObject(v.Type(), md), nil); err == nil {
 			e = buildError(def, v.Addr().Interface(), true)
 		}
 	}
@@ -2731,18 +2957,103 @@ var rpcHTTPStatus = map[string]int{
 	"INTERNAL": 500, "UNAVAILABLE": 503, "DATA_LOSS": 500, "UNAUTHENTICATED": 401,
 }
 
+// An error's detail marked grpc: bad_request in the catalog is a list of
+// objects, each naming a field (its "field") and what is wrong with it (its
+// "description", else its "message"): the gRPC and Connect packages send
+// them as AIP-193's BadRequest field violations too, for clients that read
+// only Google's details. ErrorInfo's metadata carries the whole detail, as
+// it carries every detail.
+
+// RPCFieldViolation is a field violation of AIP-193's BadRequest detail.
+type RPCFieldViolation struct {
+	Field       string // the path of the field at fault, e.g. emails[0].value
+	Description string // what is wrong with it
+}
+
+// fieldViolations are the objects of the error's bad_request detail as
+// field violations; nil when it has no such detail, or sends no object of it.
+func (e *Error) fieldViolations() []RPCFieldViolation {
+	if e.def.badRequest == "" {
+		return nil
+	}
+	list, ok := e.detailField(e.def.badRequest)
+	if !ok || list.Kind() != reflect.Slice {
+		return nil
+	}
+	field, desc := violationFields(list.Type().Elem())
+	if field < 0 || desc < 0 {
+		return nil
+	}
+	out := make([]RPCFieldViolation, list.Len())
+	for i := range out {
+		item := list.Index(i)
+		out[i] = RPCFieldViolation{Field: item.Field(field).String(), Description: item.Field(desc).String()}
+	}
+	return out
+}
+
+// violationFields are the indexes of the field and description members of
+// t, the struct type of a bad_request detail's objects; -1 for one t lacks.
+func violationFields(t reflect.Type) (field, desc int) {
+	if desc = fieldByJSONName(t, "description"); desc < 0 {
+		desc = fieldByJSONName(t, "message")
+	}
+	return fieldByJSONName(t, "field"), desc
+}
+
+// withViolations is the metadata s carries for def, with def's bad_request
+// detail made of s's field violations when the metadata lacks it (a server
+// that sends BadRequest without it in ErrorInfo): their field and
+// description, its objects' other fields left empty.
+func (def *definition) withViolations(s RPCStatus) map[string]string {
+	md := s.Metadata
+	if def.badRequest == "" || len(s.FieldViolations) == 0 || def.zero == nil {
+		return md
+	}
+	if _, ok := md[def.badRequest]; ok {
+		return md
+	}
+	t := reflect.TypeOf(def.zero)
+	i := fieldByJSONName(t, def.badRequest)
+	if i < 0 || t.Field(i).Type.Kind() != reflect.Slice {
+		return md
+	}
+	item := t.Field(i).Type.Elem()
+	field, desc := violationFields(item)
+	if field < 0 || desc < 0 {
+		return md
+	}
+	b := []byte{'['}
+	for j, v := range s.FieldViolations {
+		if j > 0 {
+			b = append(b, ',')
+		}
+		b = append(appendString(append(b, `{"field":`...), v.Field), ',')
+		b = append(appendString(b, jsonName(item.Field(desc))), ':')
+		b = append(appendString(b, v.Description), '}')
+	}
+	out := make(map[string]string, len(md)+1)
+	for k, v := range md {
+		out[k] = v
+	}
+	out[def.badRequest] = string(append(b, ']'))
+	return out
+}
+
 // setHeaders sets the response headers of e: Content-Type, the catalog's
-// headers, the challenge and the request id (ids, nil for none). The
-// values the catalog fixes are slices made once per definition and shared
-// by every response, as gin shares its Content-Type: net/http replaces a
-// header's slice and never changes it, and a slice of length and capacity
-// one is copied by any append. Only the values filled from details are
-// allocated, in one slice; the request id is the request's own slice when
-// it is echoed as it came. A static error thus sets its headers without
+// headers, the challenge, the request id (ids, nil for none), and
+// Content-Language and Vary in languages[lang] (none when lang is -1). The
+// values the catalog fixes are slices made once and shared by every
+// response, as gin shares its Content-Type: net/http replaces a header's
+// slice and never changes it, and a slice of length and capacity one is
+// copied by any append. Only the values filled from details are allocated,
+// in one slice; the request id is the request's own slice when it is
+// echoed as it came. A static error thus sets its headers without
 // allocating. setHeadersPlain (headers_plain_test.go) allocates every value,
 // as Write did before; TestSharedHeaders holds the two to the same headers
 // and BenchmarkSetHeaders measures what sharing buys.
-func (e *Error) setHeaders(h http.Header, ids []string) {
+func (e *Error) setHeaders(h http.Header, ids []string, lang int) {
+	handlers := len(h) // the headers the handler set: a Vary among them is kept
 	p := e.def.prepared()
 	h["Content-Type"] = p.contentType
 	var values []string
@@ -2771,6 +3082,7 @@ func (e *Error) setHeaders(h http.Header, ids []string) {
 	if ids != nil {
 		h[requestIDHeader] = ids
 	}
+	setLanguageHeaders(h, lang, handlers > 0 || len(e.def.headers) > 0)
 }
 
 // prepareHeaders works out the header values of def that the catalog fixes.
@@ -3173,4 +3485,505 @@ func DetailsAs[T any](err error) (T, bool) {
 	}
 	var zero T
 	return zero, false
+}
+
+// A catalog that speaks several languages (its default and those it lists
+// under languages) gives each definition its translations, and Write sends
+// an error in the language the request's Accept-Language asks for, with
+// Content-Language and Vary: Accept-Language. A catalog of one language
+// sets neither, and its responses are what they were before translations.
+
+// languages are the catalog's languages, its default first, then those of
+// each definition's translations in their order; nil for a catalog of one
+// language. The per-catalog half sets it once, before any Write.
+var languages []string
+
+// translation is an error's texts in one of the catalog's other languages.
+// Every text empty is untranslated: the error is sent in the default
+// language.
+type translation struct {
+	title           string         // the title; "" for the default language's
+	message         string         // the message when it has no placeholders
+	messageTemplate []templatePart // the message with placeholders; nil when static
+	body            string         // the pre-encoded body of the error without details; "" when it has details
+	once            sync.Once
+	def             *definition // the definition with these texts, made on first use; see in
+}
+
+// translation returns the error's texts in languages[lang]; nil for the
+// default language and one the error is not translated into.
+func (def *definition) translation(lang int) *translation {
+	if lang <= 0 || lang > len(def.translations) {
+		return nil
+	}
+	tr := &def.translations[lang-1]
+	if tr.title == "" && tr.message == "" && tr.messageTemplate == nil {
+		return nil
+	}
+	return tr
+}
+
+// language is the index in languages of the language Write sends e in for
+// r: what its Accept-Language asks for, among the default and those e is
+// translated into. An error whose message was replaced (WithMessage, or
+// Parse's of an unknown text) is sent as it is, its text taken to be in the
+// default language (0). -1 for a catalog of one language.
+func (e *Error) language(r *http.Request) int {
+	if languages == nil {
+		return -1
+	}
+	if r == nil {
+		return 0
+	}
+	return e.languageFor(r.Header["Accept-Language"])
+}
+
+// languageFor is the index in languages of the language an Accept-Language
+// field asks e in; see language.
+func (e *Error) languageFor(acceptLanguage []string) int {
+	if e.custom || e.def == nil || e.def.translations == nil || len(acceptLanguage) == 0 {
+		return 0
+	}
+	return negotiateLanguage(acceptLanguage, e.def.translated)
+}
+
+// translated reports whether the definition has its texts in languages[lang].
+func (def *definition) translated(lang int) bool {
+	return def.translation(lang) != nil
+}
+
+// in returns e as it reads in languages[lang]: e itself in the default
+// language or one it is not translated into, else a copy with the
+// translated title and message, sharing everything else, for writing only.
+func (e *Error) in(lang int) *Error {
+	tr := e.def.translation(lang)
+	if tr == nil || e.custom {
+		return e
+	}
+	le := *e
+	le.def = tr.definition(e.def)
+	// An error without a message (a sentinel whose message has
+	// placeholders) writes the title: translated, in le.def.
+	switch {
+	case e.message == "":
+	case tr.messageTemplate != nil:
+		le.message = le.fill(tr.messageTemplate)
+	case tr.message != "":
+		le.message = tr.message
+	}
+	return &le
+}
+
+// definition returns def with the translation's texts, made on first use:
+// the envelope writers read the title, and the pre-encoded title and
+// message, from the definition. The copy is of the whole row, the fields the
+// emitter adds to it included; reflect makes it, for a row holds a sync.Once
+// (done by prepared before, so that none runs while it is copied), which the
+// copy then starts afresh.
+func (tr *translation) definition(def *definition) *definition {
+	tr.once.Do(func() {
+		def.prepared()
+		ld := new(definition)
+		reflect.ValueOf(ld).Elem().Set(reflect.ValueOf(def).Elem())
+		ld.once, ld.prep = sync.Once{}, prepared{}
+		if tr.title != "" {
+			ld.Title = tr.title
+		}
+		ld.message, ld.messageTemplate, ld.body = tr.message, tr.messageTemplate, tr.body
+		ld.translations = nil
+		tr.def = ld
+	})
+	return tr.def
+}
+
+// LocalizedMessage returns the message in a language: lang is a language
+// tag (de, de-CH) or a whole Accept-Language value, negotiated as Write
+// negotiates it among the default language and those the error is
+// translated into. It is Message, in the default language, when lang names
+// none of them or the message was replaced (WithMessage), and "" when the
+// error has no message. Message, Error, LogValue and MarshalJSON stay in the
+// default language.
+func (e *Error) LocalizedMessage(lang string) string {
+	loadDefinitions()
+	if languages == nil {
+		return e.message
+	}
+	return e.in(e.languageFor([]string{lang})).message
+}
+
+// localized returns the language an RPC client asks for in acceptLanguage
+// (an Accept-Language value), as a tag, and e's message, or its title when it
+// has none, in it: "" and "" for a catalog of one language.
+func (e *Error) localized(acceptLanguage string) (locale, message string) {
+	if languages == nil {
+		return "", ""
+	}
+	lang := e.languageFor([]string{acceptLanguage})
+	return languages[lang], e.in(lang).messageOrTitle()
+}
+
+// setLanguageHeaders sets Content-Language to languages[lang] and adds
+// Accept-Language to Vary; nothing for a catalog of one language (lang -1).
+// Both values are shared by every response, as setHeaders shares the
+// others the catalog fixes: Content-Language's is a slice of languages. A
+// Vary the handler set (Origin, say) is kept, or one of the catalog's; when
+// h held neither before (maybeVary false), Vary is not looked for.
+func setLanguageHeaders(h http.Header, lang int, maybeVary bool) {
+	if lang < 0 {
+		return
+	}
+	h["Content-Language"] = languages[lang : lang+1 : lang+1]
+	var vary []string
+	if maybeVary {
+		vary = h["Vary"]
+	}
+	if len(vary) == 0 {
+		h["Vary"] = varyAcceptLanguage
+		return
+	}
+	for _, v := range vary {
+		if hasToken(v, "Accept-Language") || hasToken(v, "*") {
+			return
+		}
+	}
+	h["Vary"] = append(vary[:len(vary):len(vary)], "Accept-Language")
+}
+
+// varyAcceptLanguage is the Vary header of a response in a negotiated
+// language, shared by every response.
+var varyAcceptLanguage = []string{"Accept-Language"}
+
+// hasToken reports whether a comma-separated header value lists token,
+// without regard to ASCII case.
+func hasToken(v, token string) bool {
+	for v != "" {
+		elem := v
+		if i := strings.IndexByte(v, ','); i >= 0 {
+			elem, v = v[:i], v[i+1:]
+		} else {
+			v = ""
+		}
+		if strings.EqualFold(strings.Trim(elem, " \t"), token) {
+			return true
+		}
+	}
+	return false
+}
+
+// translatedText reports whether the JSON string m is what e writes for a
+// bare $message in one of the catalog's other languages: Parse then keeps
+// e's message, in the default language, as it does for the default's text.
+func (e *Error) translatedText(m []byte) bool {
+	for lang := 1; lang < len(languages); lang++ {
+		if e.def.translation(lang) == nil {
+			continue
+		}
+		if le := e.in(lang); stringIs(m, le.messageOrTitle()) {
+			return true
+		}
+	}
+	return false
+}
+
+// addTranslatedTitles indexes each definition of an envelope without a
+// code by its translated titles too, so that Parse identifies a body in
+// any of the catalog's languages; after the default language's titles,
+// which win a tie.
+func (x *errorIndex) addTranslatedTitles() {
+	for i := range definitions {
+		d := &definitions[i]
+		if d.envelope.hasCode {
+			continue
+		}
+		for j := range d.translations {
+			k := errorKey{env: d.envelope, status: d.Status, title: d.translations[j].title}
+			if _, dup := x.byKey[k]; !dup && k.title != "" {
+				x.byKey[k] = d
+			}
+		}
+	}
+}
+
+// negotiate returns the index in tags of the language an Accept-Language
+// field (RFC 9110 §12.5.4) asks for, given as the values of its field lines,
+// among the tags has reports (nil: all of them); 0, the default language
+// tags[0], when it asks for none of them. tags are valid BCP 47 tags, the
+// catalog's, compared without regard to ASCII case.
+//
+// Each range selects, as RFC 4647 §3.4's lookup does, the longest tag that
+// is the range itself or a prefix of it ending before a "-" (de-CH-1996,
+// de-CH, de); the range of the highest weight that selects one wins, the
+// first in the field on a tie. A range names the tags it is, or is a prefix
+// of (basic filtering: de names de and de-CH); "*" selects the default
+// language, or when a range names it, the first tag that none names. A
+// range of weight 0 excludes the tags it names, and they are not selected.
+// With no tag selected the default is sent, even excluded: a response is in
+// some language. An element that is not a language range with at most a q
+// weight is ignored, not the field.
+//
+// The field is read once, without allocating for up to 16 tags: the work is
+// linear in its length times the number of tags, whatever its ranges.
+func negotiate(values []string, tags []string, has func(int) bool) int {
+	var buf [16]tagChoice
+	state := buf[:0]
+	if len(tags) <= len(buf) {
+		state = buf[:len(tags)]
+	} else {
+		state = make([]tagChoice, len(tags))
+	}
+	wild := weigh(values, tags, state)
+	return choose(state, tags, wild, has)
+}
+
+// weigh reads an Accept-Language field and sets state[i] to what its ranges
+// say of tags[i]; it returns what its "*" says.
+func weigh(values []string, tags []string, state []tagChoice) (wild tagChoice) {
+	for i := range state {
+		state[i] = tagChoice{q: -1}
+	}
+	wild.q = -1
+	var pos int32
+	for _, v := range values {
+		for i := 0; i < len(v); {
+			var lr string
+			var q int32
+			if lr, q, i = nextRange(v, i); lr == "" {
+				continue
+			}
+			pos++
+			if lr == "*" {
+				if q > wild.q {
+					wild = tagChoice{q: q, pos: pos}
+				}
+				continue
+			}
+			for j, t := range tags {
+				names, selects := rangeMatch(lr, t)
+				c := &state[j]
+				if names {
+					c.named = true
+					c.excluded = c.excluded || q == 0
+				}
+				if selects && q > c.q {
+					c.q, c.pos = q, pos
+				}
+			}
+		}
+	}
+	return wild
+}
+
+// tagChoice is what the ranges of a field say of one tag.
+type tagChoice struct {
+	q        int32 // the highest weight of a range that selects the tag, in thousandths; -1 for none
+	pos      int32 // that range's place in the field, from 1
+	named    bool
+	excluded bool
+}
+
+// choose is the tag the ranges select, or the wildcard's, else the default;
+// among those has reports.
+func choose(state []tagChoice, tags []string, wild tagChoice, has func(int) bool) int {
+	best := -1
+	for i, c := range state {
+		if c.excluded || c.q <= 0 || i > 0 && has != nil && !has(i) {
+			continue
+		}
+		if best < 0 || c.q > state[best].q || c.q == state[best].q && (c.pos < state[best].pos || c.pos == state[best].pos && len(tags[i]) > len(tags[best])) {
+			best = i
+		}
+	}
+	if wild.q > 0 && (best < 0 || wild.q > state[best].q || wild.q == state[best].q && wild.pos < state[best].pos) {
+		for i, c := range state {
+			if !c.named && !c.excluded && (i == 0 || has == nil || has(i)) {
+				return i
+			}
+		}
+	}
+	return max(best, 0)
+}
+
+// nextRange reads the element of an Accept-Language field that starts at
+// v[i], and returns the index of the next one: a language range
+// (1*8ALPHA *("-" 1*8alphanum), or "*") and an optional weight (OWS ";" OWS
+// "q=" qvalue), with optional whitespace around; q is the weight in
+// thousandths (1000 without one). lr is "" for anything else, an empty
+// element included. One pass over the bytes, validating as it goes.
+func nextRange(v string, i int) (lr string, q int32, next int) {
+	start := skipOWS(v, i)
+	end := rangeEnd(v, start)
+	if end < 0 {
+		return "", 0, skipElement(v, start)
+	}
+	i = skipOWS(v, end)
+	q = 1000
+	if i < len(v) && v[i] == ';' {
+		i = skipOWS(v, i+1)
+		if i+1 < len(v) && (v[i] == 'q' || v[i] == 'Q') && v[i+1] == '=' {
+			q, i = qValue(v, i+2)
+			i = skipOWS(v, i)
+		} else {
+			q = -1
+		}
+	}
+	if i < len(v) && v[i] != ',' || q < 0 {
+		return "", 0, skipElement(v, i)
+	}
+	return v[start:end], q, i + 1
+}
+
+// skipElement returns the index after the comma that ends the element
+// v[i] is in: the start of the next one.
+func skipElement(v string, i int) int {
+	for i < len(v) && v[i] != ',' {
+		i++
+	}
+	return i + 1
+}
+
+// rangeEnd returns the index just after the language range at v[i], or -1
+// when there is none there: "*", or subtags of one to eight letters (the
+// first) or letters and digits (the others) joined by "-".
+func rangeEnd(v string, i int) int {
+	if i < len(v) && v[i] == '*' {
+		return i + 1
+	}
+	n := 0 // length of the subtag so far
+	first := true
+	for ; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case 'a' <= c|0x20 && c|0x20 <= 'z', !first && '0' <= c && c <= '9':
+			if n++; n > 8 {
+				return -1
+			}
+		case c == '-' && n > 0:
+			n, first = 0, false
+		case c == ' ' || c == '\t' || c == ';' || c == ',':
+			if n == 0 {
+				return -1
+			}
+			return i
+		default:
+			return -1
+		}
+	}
+	if n == 0 {
+		return -1
+	}
+	return i
+}
+
+// qValue reads the qvalue at v[i] ("0" ["." 0*3DIGIT] / "1" ["." 0*3("0")])
+// in thousandths, and returns the index after it; q is -1 when there is
+// none.
+func qValue(v string, i int) (q int32, next int) {
+	if i >= len(v) || v[i] != '0' && v[i] != '1' {
+		return -1, i
+	}
+	q = int32(v[i]-'0') * 1000
+	i++
+	if i >= len(v) || v[i] != '.' {
+		return q, i
+	}
+	i++
+	for scale := int32(100); i < len(v) && '0' <= v[i] && v[i] <= '9'; scale /= 10 {
+		if scale == 0 || q == 1000 && v[i] != '0' {
+			return -1, i
+		}
+		q += int32(v[i]-'0') * scale
+		i++
+	}
+	return q, i
+}
+
+// rangeMatch compares a language range with a tag, without regard to
+// ASCII case: the range names the tag when it is the tag or a prefix of it
+// ending before a "-" (basic filtering), and selects it when the tag is the
+// range or such a prefix of it (lookup).
+func rangeMatch(lr, t string) (names, selects bool) {
+	n := min(len(lr), len(t))
+	for i := 0; i < n; i++ {
+		if a, b := lr[i], t[i]; a != b && (a|0x20 != b|0x20 || a|0x20 < 'a' || a|0x20 > 'z') {
+			return false, false
+		}
+	}
+	switch {
+	case len(lr) == len(t):
+		return true, true
+	case len(lr) < len(t):
+		return t[n] == '-', false
+	}
+	return false, lr[n] == '-'
+}
+
+// skipOWS returns the index of the first byte at or after v[i] that is
+// neither a space nor a tab.
+func skipOWS(v string, i int) int {
+	for i < len(v) && (v[i] == ' ' || v[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// Services see few distinct Accept-Language fields (each browser sends its
+// user's settings, each client a constant), and reading one costs as much
+// as the rest of a static Write: what weigh reads of a field is kept, by
+// the field, in a small table, so that a field seen before costs a
+// comparison, and choose only when the error lacks the language the field
+// prefers. negotiate is the plain path; FuzzAcceptLanguage
+// holds the two together and BenchmarkWriteStaticAcceptLanguage says what
+// the table buys.
+
+// weighed is what weigh read of one field, for the catalog's languages.
+type weighed struct {
+	field string
+	wild  tagChoice
+	state []tagChoice
+	any   int // the choice when every language is available: when it is, it is the choice
+}
+
+// weighedFields are the fields read last, by slot (see slotOf); a slot
+// holds the last field read of those that fall in it. At most 64 fields of
+// up to 256 bytes are kept.
+var weighedFields [64]atomic.Pointer[weighed]
+
+// maxWeighedField is the longest field kept: longer ones are rare, and read
+// afresh each time.
+const maxWeighedField = 256
+
+// negotiateLanguage is negotiate among the catalog's languages, with what
+// weigh read of the field kept for the next request that sends it.
+func negotiateLanguage(values []string, has func(int) bool) int {
+	if len(values) != 1 || len(values[0]) > maxWeighedField {
+		return negotiate(values, languages, has)
+	}
+	field := values[0]
+	slot := &weighedFields[slotOf(field)]
+	w := slot.Load()
+	if w == nil || w.field != field || len(w.state) != len(languages) {
+		w = &weighed{field: strings.Clone(field), state: make([]tagChoice, len(languages))}
+		w.wild = weigh(values, languages, w.state)
+		w.any = choose(w.state, languages, w.wild, nil)
+		slot.Store(w)
+	}
+	if w.any == 0 || has == nil || has(w.any) {
+		return w.any
+	}
+	return choose(w.state, languages, w.wild, has)
+}
+
+// slotOf is the slot of a field in weighedFields: its length and three of
+// its bytes mixed, which tell the few fields a service sees apart at a
+// fraction of a hash's cost. Fields that share a slot only take turns in
+// it: each is compared whole.
+func slotOf(field string) int {
+	n := len(field)
+	if n == 0 {
+		return 0
+	}
+	h := uint(n)*31 + uint(field[0])
+	h = h*31 + uint(field[n/2])
+	h = h*31 + uint(field[n-1])
+	return int(h % uint(len(weighedFields)))
 }

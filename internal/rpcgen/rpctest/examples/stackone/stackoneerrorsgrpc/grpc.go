@@ -12,12 +12,14 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	spb "google.golang.org/genproto/googleapis/rpc/status"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/types/known/anypb"
@@ -56,13 +58,27 @@ func nameOf(c codes.Code) string {
 
 // Status is the gRPC status a server sends for err, on Google's error model
 // (AIP-193): the catalog's gRPC code and message, and as details ErrorInfo
-// (reason, domain, the details as metadata), RetryInfo (from Retry-After),
-// Help (the docs link and the catalog's help) and RequestInfo (the request
-// id). An error that is not a catalog error (nor wraps one) is sent as the
+// (reason, domain, the details as metadata), BadRequest (the field
+// violations of a detail marked grpc: bad_request), RetryInfo (from
+// Retry-After), Help (the docs link and the catalog's help) and RequestInfo
+// (the request id). An error that is not a catalog error (nor wraps one) is sent as the
 // fallback: its text never reaches the client. A context's cancellation or
-// deadline is CANCELLED or DEADLINE_EXCEEDED. A nil err is OK.
+// deadline is CANCELLED or DEADLINE_EXCEEDED. A nil err is OK. A catalog of
+// several languages adds LocalizedMessage in its default language; see
+// StatusFor.
 func Status(err error) *status.Status {
-	s := stackoneerrors.RPCStatusOf(err)
+	return StatusFor(err, "")
+}
+
+// StatusFor is Status for a client that asked for acceptLanguage, an
+// Accept-Language value: a catalog of several languages adds a
+// LocalizedMessage (locale and message) in the language it asks for, as
+// the main package's Write negotiates it; the status's own message stays
+// in the default language. The server interceptors give it the request's
+// accept-language metadata (grpc-gateway's grpcgateway-accept-language
+// when there is none).
+func StatusFor(err error, acceptLanguage string) *status.Status {
+	s := stackoneerrors.RPCStatusFor(err, acceptLanguage)
 	if s.Code == "OK" {
 		return status.New(codes.OK, "")
 	}
@@ -70,6 +86,9 @@ func Status(err error) *status.Status {
 	var details []proto.Message
 	if s.Reason != "" {
 		details = append(details, &errdetails.ErrorInfo{Reason: s.Reason, Domain: s.Domain, Metadata: s.Metadata})
+	}
+	if len(s.FieldViolations) > 0 {
+		details = append(details, badRequest(s.FieldViolations))
 	}
 	if s.RetryDelay > 0 {
 		details = append(details, &errdetails.RetryInfo{RetryDelay: durationpb.New(s.RetryDelay)})
@@ -84,12 +103,24 @@ func Status(err error) *status.Status {
 	if s.RequestID != "" {
 		details = append(details, &errdetails.RequestInfo{RequestId: s.RequestID})
 	}
+	if s.Locale != "" {
+		details = append(details, &errdetails.LocalizedMessage{Locale: s.Locale, Message: s.LocalizedMessage})
+	}
 	for _, d := range details {
 		if a, err := anypb.New(d); err == nil {
 			p.Details = append(p.Details, a)
 		}
 	}
 	return status.FromProto(p)
+}
+
+// badRequest is AIP-193's BadRequest detail of field violations.
+func badRequest(vs []stackoneerrors.RPCFieldViolation) *errdetails.BadRequest {
+	d := &errdetails.BadRequest{}
+	for _, v := range vs {
+		d.FieldViolations = append(d.FieldViolations, &errdetails.BadRequest_FieldViolation{Field: v.Field, Description: v.Description})
+	}
+	return d
 }
 
 // FromError is the catalog error err is, wraps, or carries as a gRPC status
@@ -131,6 +162,10 @@ func rpcStatus(st *status.Status) stackoneerrors.RPCStatus {
 			}
 		case *errdetails.RequestInfo:
 			s.RequestID = d.GetRequestId()
+		case *errdetails.BadRequest:
+			for _, v := range d.GetFieldViolations() {
+				s.FieldViolations = append(s.FieldViolations, stackoneerrors.RPCFieldViolation{Field: v.GetField(), Description: v.GetDescription()})
+			}
 		}
 	}
 	return s
@@ -194,7 +229,19 @@ func (o *options) serverError(ctx context.Context, method string, err error) err
 	if !errors.As(err, &e) && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
 		o.report(ctx, method, err)
 	}
-	return Status(err).Err()
+	return StatusFor(err, acceptLanguage(ctx)).Err()
+}
+
+// acceptLanguage is the Accept-Language a client sent: gRPC metadata
+// accept-language (the HTTP header's name; the grpc- prefix is gRPC's own),
+// else grpcgateway-accept-language, where grpc-gateway puts an HTTP
+// request's header.
+func acceptLanguage(ctx context.Context) string {
+	v := metadata.ValueFromIncomingContext(ctx, "accept-language")
+	if len(v) == 0 {
+		v = metadata.ValueFromIncomingContext(ctx, "grpcgateway-accept-language")
+	}
+	return strings.Join(v, ",")
 }
 
 // recovered is the error of a recovered panic.

@@ -1,0 +1,203 @@
+package catalog
+
+import (
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// entry reads a translation file's entry for the error e, keyed at keyN.
+// An entry with nothing in it (NOT_FOUND: or NOT_FOUND: {}) translates
+// nothing yet.
+func (tr *translationReader) entry(e *Error, keyN, n *yaml.Node) *ErrorTranslation {
+	et := &ErrorTranslation{Code: e.Code, Pos: posOf(keyN)}
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
+		return et
+	}
+	what := fmt.Sprintf("error %q", e.Code)
+	sourcePos := et.Pos
+	for _, f := range tr.fields(n, what, entryKeys, nil) {
+		switch f.key {
+		case "source":
+			et.Source, sourcePos = tr.source(f.value), posOf(f.value)
+		case "reviewed":
+			et.Reviewed = tr.boolean(f.value, "reviewed")
+		case "title":
+			et.Title = tr.text(f.value, what+": title", e.Title)
+		case "message":
+			et.Message = tr.message(e, f.value, what)
+		case "description":
+			et.Description = tr.text(f.value, what+": description", e.Description)
+		case "causes":
+			et.Causes = tr.texts(f.value, what+": causes", e.Causes)
+		case "remediation":
+			et.Remediation = tr.texts(f.value, what+": remediation", e.Remediation)
+		case "troubleshooting":
+			et.Troubleshooting = tr.rows(f.value, what, e.Troubleshooting)
+		case "details":
+			et.Details = tr.details(e, f.value, what)
+		}
+	}
+	tr.freshness(&et.Source, &et.Stale, et.Reviewed, et.Translates(), SourceHash(e), sourcePos, what)
+	return et
+}
+
+// Translates reports whether the entry translates some text: only then is
+// it stale when its source is not today's.
+func (et *ErrorTranslation) Translates() bool {
+	if et.Title != "" || et.Message != nil || et.Description != "" || et.Causes != nil || et.Remediation != nil {
+		return true
+	}
+	for _, r := range et.Troubleshooting {
+		if r.Check != "" || r.Solution != "" {
+			return true
+		}
+	}
+	for _, d := range et.Details {
+		if d.Description != "" || len(d.Enum) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// message reads a translated message: a template whose placeholders are
+// required scalar details of the error, keeping each placeholder whose
+// detail only the message puts on the wire.
+func (tr *translationReader) message(e *Error, n *yaml.Node, what string) *Template {
+	if tr.optStr(n, what+": message") == "" {
+		return nil
+	}
+	if e.Message == nil {
+		tr.nothingToTranslate(posOf(n), what+": message")
+		return nil
+	}
+	t := tr.template(n, "message")
+	placed := map[string]bool{}
+	for _, p := range t.Parts {
+		if p.Detail == "" {
+			continue
+		}
+		placed[p.Detail] = true
+		d := e.Detail(p.Detail)
+		switch {
+		case d == nil:
+			tr.probs.add(t.Pos, "%s: message placeholder {%s} names no detail of the error%s: use the placeholders of the %s message (%s)", what, p.Detail, tr.probs.suggest(p.Detail, detailNames(e)), tr.c.Language, e.Message.Source)
+		case !d.Required:
+			tr.probs.add(t.Pos, "%s: message placeholder {%s} names an optional detail, which may be missing: drop the placeholder", what, p.Detail)
+		case d.Type != "" && !d.Type.Scalar():
+			tr.probs.add(t.Pos, "%s: message placeholder {%s} names a %s detail, but only string, integer, number and boolean details fit in text: drop the placeholder", what, p.Detail, d.Type)
+		}
+	}
+	for _, p := range e.Message.Parts {
+		if p.Detail != "" && !placed[p.Detail] && e.MessagePlaces(p.Detail) && !e.Envelope.Carries(p.Detail) {
+			placed[p.Detail] = true // once
+			tr.probs.add(t.Pos, "%s: the message drops {%s}, whose value only the message puts on the wire (the envelope has no place for it): keep the placeholder", what, p.Detail)
+		}
+	}
+	return t
+}
+
+// texts reads a translated list of texts (causes, remediation): it may
+// have more or fewer items than the catalog's, since one sentence may
+// read better as two; a list with an item left "" is untranslated.
+func (tr *translationReader) texts(n *yaml.Node, what string, source []string) []string {
+	items := tr.list(n, what)
+	if len(items) > 0 && len(source) == 0 {
+		tr.nothingToTranslate(posOf(n), what)
+		return nil
+	}
+	out := make([]string, 0, len(items))
+	for _, item := range items {
+		out = append(out, tr.optStr(item, what+" item"))
+	}
+	if len(out) == 0 || contains(out, "") {
+		return nil
+	}
+	return out
+}
+
+// rows reads a translated troubleshooting table: the catalog's rows, in
+// its order.
+func (tr *translationReader) rows(n *yaml.Node, what string, source []Troubleshooting) []Troubleshooting {
+	items := tr.sameLength(n, what+": troubleshooting", "row", len(source))
+	var rows []Troubleshooting
+	for i, item := range items {
+		var r Troubleshooting
+		for _, f := range tr.fields(item, "troubleshooting row", troubleshootKey, nil) {
+			if f.key == "check" {
+				r.Check = tr.text(f.value, what+": troubleshooting check", source[i].Check)
+			} else {
+				r.Solution = tr.text(f.value, what+": troubleshooting solution", source[i].Solution)
+			}
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// details reads the translations of the descriptions of the error's
+// details, their fields ("detail.field") and enum values.
+func (tr *translationReader) details(e *Error, n *yaml.Node, what string) map[string]*DetailTranslation {
+	byPath := map[string]*Detail{}
+	var paths []string
+	var walk func(prefix string, ds []*Detail)
+	walk = func(prefix string, ds []*Detail) {
+		for _, d := range ds {
+			byPath[prefix+d.Name] = d
+			paths = append(paths, prefix+d.Name)
+			walk(prefix+d.Name+".", d.Fields)
+		}
+	}
+	walk("", e.Details)
+	out := map[string]*DetailTranslation{}
+	for _, f := range tr.fields(n, what+": details", nil, nil) {
+		d := byPath[f.key]
+		if d == nil {
+			tr.probs.add(posOf(f.keyN), "%s: details: the error has no detail %q%s: name a detail, or a field as detail.field", what, f.key, tr.probs.suggest(f.key, paths))
+			continue
+		}
+		out[f.key] = tr.detail(d, f.value, fmt.Sprintf("%s: detail %q", what, f.key))
+	}
+	return out
+}
+
+// detail reads the translation of one detail's description and its enum
+// values' descriptions.
+func (tr *translationReader) detail(d *Detail, n *yaml.Node, what string) *DetailTranslation {
+	dt := &DetailTranslation{}
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
+		return dt
+	}
+	for _, f := range tr.fields(n, what, detailTransKeys, nil) {
+		if f.key == "description" {
+			dt.Description = tr.text(f.value, what+": description", d.Description)
+			continue
+		}
+		if len(d.Enum) == 0 {
+			tr.nothingToTranslate(posOf(f.keyN), what+": enum")
+			continue
+		}
+		values := map[string]string{}
+		var names []string
+		for _, v := range d.Enum {
+			values[v.Value] = v.Description
+			names = append(names, v.Value)
+		}
+		for _, vf := range tr.fields(f.value, what+": enum", nil, nil) {
+			source, ok := values[vf.key]
+			if !ok {
+				tr.probs.add(posOf(vf.keyN), "%s: enum: no value %q%s: the values are %s", what, vf.key, tr.probs.suggest(vf.key, names), strings.Join(names, ", "))
+				continue
+			}
+			if s := tr.text(vf.value, fmt.Sprintf("%s: enum value %q", what, vf.key), source); s != "" {
+				if dt.Enum == nil {
+					dt.Enum = map[string]string{}
+				}
+				dt.Enum[vf.key] = s
+			}
+		}
+	}
+	return dt
+}

@@ -1,0 +1,282 @@
+package catalog
+
+import (
+	"fmt"
+	"slices"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/errgen/errgen/diag"
+)
+
+// The keys of a translation file (translations/LANG.yaml), in the order
+// docs/translations.md lists them; hints draw on them.
+var (
+	translationKeys     = []string{"language", "source", "reviewed", "page", "description", "docs", "categories", "errors"}
+	translationDocsKeys = []string{"title", "sections", "providers"}
+	providerTransKeys   = []string{"notes", "issues"}
+	issueTransKeys      = []string{"cause", "fix"}
+	entryKeys           = []string{"source", "reviewed", "title", "message", "description", "causes", "remediation", "troubleshooting", "details"}
+	detailTransKeys     = []string{"description", "enum"}
+)
+
+// translationReader reads one translation file into a Translation,
+// checking it against the catalog as it goes: every text it translates
+// must be one the catalog has. Texts left "" (or null) are untranslated.
+type translationReader struct {
+	*nodeReader
+	c         *Catalog
+	t         *Translation
+	byCode    map[string]*Error // the errors in use and the retired ones
+	codes     []string          // their codes, in catalog order, for hints
+	warnings  *diag.List
+	sourcePos Pos // where the top-level source is, or the file
+}
+
+// file reads the translation file's top mapping.
+func (tr *translationReader) file(n *yaml.Node) {
+	t := tr.t
+	tr.sourcePos = Pos{File: t.File}
+	language := false
+	for _, f := range tr.fields(n, "translation file", translationKeys, nil) {
+		switch f.key {
+		case "language":
+			language = true
+			if s := tr.str(f.value, "language"); s != "" && s != t.Language {
+				tr.probs.add(posOf(f.value), "language %q is not the one this file translates: %s is for %s: write language: %s", s, t.File, t.Language, t.Language)
+			}
+		case "source":
+			t.Source, tr.sourcePos = tr.source(f.value), posOf(f.value)
+		case "reviewed":
+			t.Reviewed = tr.boolean(f.value, "reviewed")
+		case "page":
+			tr.words(f.value)
+		case "description":
+			t.Description = tr.text(f.value, "description", tr.c.Description)
+		case "docs":
+			tr.docs(f.value)
+		case "categories":
+			tr.categories(f.value)
+		case "errors":
+			tr.errors(f.value)
+		}
+	}
+	if n.Kind == yaml.MappingNode && !language {
+		tr.probs.add(posOf(n), "translation file: missing required key \"language\": add language: %s", t.Language)
+	}
+	tr.freshness(&t.Source, &t.Stale, t.Reviewed, t.TranslatesTop(), TopSourceHash(tr.c), tr.sourcePos, "the top-level texts (description, docs)")
+}
+
+// TranslatesTop reports whether the file translates some top-level text
+// (TopSourceHash's): only then is it stale when its source is not
+// today's.
+func (t *Translation) TranslatesTop() bool {
+	if t.Description != "" || t.DocsTitle != "" {
+		return true
+	}
+	for _, s := range t.Sections {
+		if s.Title != "" || s.Body != "" {
+			return true
+		}
+	}
+	for _, p := range t.Providers {
+		if p.Notes != "" {
+			return true
+		}
+		for _, is := range p.Issues {
+			if is.Cause != "" || is.Fix != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// optStr reads a text of the file: a string, or null for one left empty.
+func (tr *translationReader) optStr(n *yaml.Node, what string) string {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
+		return ""
+	}
+	return tr.str(n, what)
+}
+
+// text reads a translated text; source is the text it translates, and a
+// translation of no text is an error.
+func (tr *translationReader) text(n *yaml.Node, what, source string) string {
+	s := tr.optStr(n, what)
+	if s != "" && source == "" {
+		tr.nothingToTranslate(posOf(n), what)
+		return ""
+	}
+	return s
+}
+
+func (tr *translationReader) nothingToTranslate(pos Pos, what string) {
+	tr.probs.add(pos, "%s: the catalog has no such text in %s, so there is nothing to translate: remove it", what, tr.c.Language)
+}
+
+// source reads a source hash: the hex digits errgen translate writes.
+func (tr *translationReader) source(n *yaml.Node) string {
+	s, _ := tr.scalar(n, "source") // 12345678, unquoted, is a number to YAML, and a hash all the same
+	if s != "" && !isSourceHash(s) {
+		tr.probs.add(posOf(n), "source %q is not a source hash (%d hex digits, which errgen translate writes): remove it, and mark the entry reviewed: true", s, sourceLen)
+		return ""
+	}
+	return s
+}
+
+func isSourceHash(s string) bool {
+	if len(s) != sourceLen {
+		return false
+	}
+	for _, r := range s {
+		if (r < '0' || r > '9') && (r < 'a' || r > 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// freshness decides whether a translation (the top level's or an
+// error's) is stale: it translates some text, is not marked reviewed, and
+// its source is not the hash of today's texts. A reviewed one is
+// fresh, with a warning until errgen translate records the hash.
+func (tr *translationReader) freshness(source *string, stale *bool, reviewed, translates bool, now string, pos Pos, what string) {
+	lang := tr.t.Language
+	switch {
+	case reviewed && *source != now:
+		tr.warn(pos, "%s: marked reviewed: errgen translate %s records it (source %s)", what, lang, now)
+	case !translates || *source == now:
+	case *source == "":
+		*stale = true
+		tr.warn(pos, "%s: the translation records no source, so errgen cannot tell which %s texts it translates: review it, mark it reviewed: true, and run errgen translate %s", what, tr.c.Language, lang)
+	default:
+		*stale = true
+		tr.warn(pos, "%s: the translation is stale: the %s texts changed since it was made (source %s, now %s): review it, mark it reviewed: true, and run errgen translate %s", what, tr.c.Language, *source, now, lang)
+	}
+}
+
+// warn records a warning: no failure, unless the command is --strict.
+func (tr *translationReader) warn(pos Pos, format string, args ...any) {
+	tr.warnings.Add(diag.Diagnostic{Pos: at(tr.t.File, pos), Severity: diag.Warning, Msg: fmt.Sprintf(format, args...)})
+}
+
+// words reads the page's own words: the Markdown output's check judges
+// the keys.
+func (tr *translationReader) words(n *yaml.Node) {
+	for _, f := range tr.fields(n, "page", nil, nil) {
+		tr.t.Words[f.key] = tr.optStr(f.value, "page "+f.key)
+		tr.t.WordPos[f.key] = posOf(f.keyN)
+	}
+}
+
+// docs reads the translations of docs.title, the sections and the
+// providers' notes and issues: lists by position, as long as the
+// catalog's.
+func (tr *translationReader) docs(n *yaml.Node) {
+	d, t := &tr.c.Docs, tr.t
+	for _, f := range tr.fields(n, "docs", translationDocsKeys, nil) {
+		switch f.key {
+		case "title":
+			t.DocsTitle = tr.text(f.value, "docs.title", d.Title)
+		case "sections":
+			items := tr.sameLength(f.value, "docs.sections", "section", len(d.Sections))
+			for i, item := range items {
+				var s Section
+				for _, sf := range tr.fields(item, "docs section", sectionKeys, nil) {
+					if sf.key == "title" {
+						s.Title = tr.text(sf.value, "docs section title", d.Sections[i].Title)
+					} else {
+						s.Body = tr.text(sf.value, "docs section body", d.Sections[i].Body)
+					}
+				}
+				t.Sections = append(t.Sections, s)
+			}
+		case "providers":
+			items := tr.sameLength(f.value, "docs.providers", "provider", len(d.Providers))
+			for i, item := range items {
+				t.Providers = append(t.Providers, tr.provider(item, d.Providers[i]))
+			}
+		}
+	}
+}
+
+// provider reads the translation of one provider's notes and issues.
+func (tr *translationReader) provider(n *yaml.Node, src Provider) Provider {
+	p := Provider{Name: src.Name}
+	for _, f := range tr.fields(n, "provider", providerTransKeys, nil) {
+		if f.key == "notes" {
+			p.Notes = tr.text(f.value, "provider notes", src.Notes)
+			continue
+		}
+		items := tr.sameLength(f.value, fmt.Sprintf("provider %q: issues", src.Name), "issue", len(src.Issues))
+		for i, item := range items {
+			is := ProviderIssue{Error: src.Issues[i].Error}
+			for _, isf := range tr.fields(item, "provider issue", issueTransKeys, nil) {
+				if isf.key == "cause" {
+					is.Cause = tr.text(isf.value, "provider issue cause", src.Issues[i].Cause)
+				} else {
+					is.Fix = tr.text(isf.value, "provider issue fix", src.Issues[i].Fix)
+				}
+			}
+			p.Issues = append(p.Issues, is)
+		}
+	}
+	return p
+}
+
+// sameLength returns the items of a list translated by position, which
+// must have as many as the catalog's (want); else it reports the list and
+// returns none.
+func (tr *translationReader) sameLength(n *yaml.Node, what, noun string, want int) []*yaml.Node {
+	items := tr.list(n, what)
+	if n.Kind == yaml.SequenceNode && len(items) != want {
+		tr.probs.add(posOf(n), "%s: %s here, %d in the catalog: translate each, in the catalog's order (they are matched by position)", what, plural(len(items), noun), want)
+		return nil
+	}
+	return items
+}
+
+// categories reads the translations of the catalog's categories, keyed by
+// the category as the catalog names it.
+func (tr *translationReader) categories(n *yaml.Node) {
+	var names []string
+	seen := map[string]bool{}
+	for _, es := range [][]*Error{tr.c.Errors, tr.c.Retired} {
+		for _, e := range es {
+			if e.Category != "" && !seen[e.Category] {
+				seen[e.Category] = true
+				names = append(names, e.Category)
+			}
+		}
+	}
+	for _, f := range tr.fields(n, "categories", nil, nil) {
+		if !seen[f.key] {
+			tr.probs.add(posOf(f.keyN), "categories: no error has the category %q%s: translate only the categories the catalog's errors have", f.key, tr.probs.suggest(f.key, names))
+			continue
+		}
+		tr.t.Categories[f.key] = tr.optStr(f.value, "category "+f.key)
+	}
+}
+
+// errors reads the entries of the errors mapping, keyed by code.
+func (tr *translationReader) errors(n *yaml.Node) {
+	for _, f := range tr.fields(n, "errors", nil, nil) {
+		e := tr.byCode[f.key]
+		if e == nil {
+			tr.probs.add(posOf(f.keyN), "errors: unknown code %q%s: translate only the codes the catalog declares", f.key, tr.probs.suggest(f.key, tr.codes))
+			continue
+		}
+		tr.t.Errors[e.Code] = tr.entry(e, f.keyN, f.value)
+	}
+}
+
+// sortedKeys returns a map's keys in order, for hints and messages.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,103 @@
+package catalog
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
+)
+
+// MaxLanguages is the most languages a catalog may list besides its own:
+// each is a translation file read with the catalog, within
+// MaxTranslationsSize.
+const MaxLanguages = 100
+
+// LanguageProblem says what is wrong with a language tag as a catalog's
+// language or one of its languages, or returns "" when nothing is: it must
+// be a well-formed BCP 47 tag of known subtags, written in its canonical
+// form (de-CH, not de_ch), which is also the name of its translation file.
+func LanguageProblem(tag string) string {
+	t, err := language.Parse(tag)
+	var unknown language.ValueError
+	switch {
+	case errors.As(err, &unknown):
+		return fmt.Sprintf("%q is a well-formed language tag, but its subtag %q is unknown: use a BCP 47 tag such as de, fr or pt-BR", tag, unknown.Subtag())
+	case err != nil:
+		return fmt.Sprintf("%q is not a BCP 47 language tag: use one such as de, fr or pt-BR", tag)
+	case t == language.Und:
+		return fmt.Sprintf("%q names no language: use a BCP 47 tag such as de, fr or pt-BR", tag)
+	case t.String() != tag:
+		return fmt.Sprintf("%q is not in its canonical form: write %q", tag, t.String())
+	}
+	return ""
+}
+
+// languageKey reads language, the catalog's own, or languages.
+func (cr *catalogReader) languageKey(f field) {
+	if f.key == "languages" {
+		cr.languages(f.value)
+		return
+	}
+	cr.c.Language = cr.str(f.value, "language")
+	cr.languagePos = posOf(f.value)
+}
+
+// languages reads the languages list: the languages the API speaks
+// besides the catalog's own.
+func (cr *catalogReader) languages(n *yaml.Node) {
+	items := cr.list(n, "languages")
+	if n.Kind == yaml.SequenceNode && len(items) == 0 {
+		cr.probs.add(posOf(n), "languages: the list is empty: name the languages the API speaks besides its own, or remove the key")
+	}
+	if len(items) > MaxLanguages {
+		cr.probs.add(posOf(n), "languages: the list holds %d languages, more than errgen's limit of %d (catalog.MaxLanguages)", len(items), MaxLanguages)
+		return
+	}
+	for _, item := range items {
+		if s := cr.str(item, "languages item"); s != "" {
+			cr.c.Languages = append(cr.c.Languages, s)
+			cr.languagesPos = append(cr.languagesPos, posOf(item))
+		}
+	}
+}
+
+// validateLanguages checks the default language and the others: each a
+// canonical BCP 47 tag, the others distinct and not the default. A
+// language with a problem is taken out of Languages, so that no
+// translation file is looked for under its name.
+func (cr *catalogReader) validateLanguages() {
+	c := cr.c
+	if msg := LanguageProblem(c.Language); msg != "" {
+		cr.probs.add(cr.languagePos, "language %s", msg)
+	}
+	seen := map[string]Pos{}
+	kept, keptPos := c.Languages[:0], cr.languagesPos[:0]
+	for i, lang := range c.Languages {
+		pos := cr.languagesPos[i]
+		first, dup := seen[lang]
+		switch msg := LanguageProblem(lang); {
+		case msg != "":
+			cr.probs.add(pos, "languages: %s", msg)
+			continue
+		case lang == c.Language:
+			cr.probs.add(pos, "languages: %q is the catalog's own language (language: %s), whose texts are the catalog's: list only the others", lang, c.Language)
+			continue
+		case dup:
+			cr.probs.add(pos, "languages: %q is listed twice (first at %s): list each language once", lang, lineRef(pos, first))
+			continue
+		}
+		seen[lang] = pos
+		kept, keptPos = append(kept, lang), append(keptPos, pos)
+	}
+	c.Languages, cr.languagesPos = kept, keptPos
+}
+
+// languageList is the languages, for messages: "de, fr".
+func languageList(langs []string) string {
+	if len(langs) == 0 {
+		return "none"
+	}
+	return strings.Join(langs, ", ")
+}

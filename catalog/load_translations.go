@@ -1,0 +1,208 @@
+package catalog
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/errgen/errgen/diag"
+)
+
+// MaxTranslationsSize bounds the translation files of a catalog together:
+// four times MaxSize, room for a large catalog in several languages.
+const MaxTranslationsSize = 4 * MaxSize
+
+// TranslationFile is the name of lang's translation file among a catalog's
+// Files: translations/LANG.yaml beside the root catalog.
+func TranslationFile(lang string) string { return "translations/" + lang + ".yaml" }
+
+// translations reads the translation file of each of the catalog's
+// languages, checking each against the catalog; reports the files of
+// languages the catalog does not list; and warns of what is stale or not
+// translated. A language without a file is served all the same, every
+// text in the default language.
+func (l *loader) translations(cr *catalogReader) {
+	c := cr.c
+	left := int64(MaxTranslationsSize)
+	byCode, codes := errorsByCode(c)
+	for i, lang := range c.Languages {
+		name := TranslationFile(lang)
+		t := &Translation{Language: lang, File: l.files.Display(name), Categories: map[string]string{}, Words: map[string]string{},
+			WordPos: map[string]Pos{}, Errors: map[string]*ErrorTranslation{}}
+		if c.Translations == nil {
+			c.Translations = map[string]*Translation{}
+		}
+		c.Translations[lang] = t
+		data, _, err := l.files.Read(name, left)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			t.Missing = true
+			l.warn(cr.languagesPos[i], "languages: %q has no translation file %s: every text reads in %s (errgen translate %s writes it)", lang, t.File, c.Language, lang)
+			continue
+		case err != nil:
+			l.probs.add(cr.languagesPos[i], "languages: %q: %v", lang, err)
+			continue
+		case int64(len(data)) > left:
+			l.probs.add(Pos{File: t.File}, "translation files are larger than %d MiB together: trim long texts", MaxTranslationsSize>>20)
+			return
+		}
+		left -= int64(len(data))
+		broken := l.broken
+		top := l.decode(t.File, data, "translation file")
+		l.broken = broken // a broken translation file is that language's problem only
+		if top == nil {
+			continue
+		}
+		tr := &translationReader{nodeReader: &nodeReader{probs: l.probs}, c: c, t: t, byCode: byCode, codes: codes, warnings: &l.warnings}
+		tr.file(top)
+		l.untranslated(c, t)
+	}
+	l.undeclared(c)
+}
+
+// errorsByCode indexes the errors a translation may translate: those in
+// use and the retired ones, whose titles the page lists.
+func errorsByCode(c *Catalog) (map[string]*Error, []string) {
+	byCode := make(map[string]*Error, len(c.Errors)+len(c.Retired))
+	codes := make([]string, 0, len(c.Errors)+len(c.Retired))
+	for _, es := range [][]*Error{c.Errors, c.Retired} {
+		for _, e := range es {
+			if e.Code != "" && byCode[e.Code] == nil {
+				byCode[e.Code] = e
+				codes = append(codes, e.Code)
+			}
+		}
+	}
+	return byCode, codes
+}
+
+// undeclared reports the translation files of languages the catalog does
+// not list.
+func (l *loader) undeclared(c *Catalog) {
+	names, err := l.files.Glob(TranslationFile("*"))
+	if err != nil {
+		return // a catalog given as bytes has no folder to look in
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		lang := strings.TrimSuffix(path.Base(name), ".yaml")
+		pos := Pos{File: l.files.Display(name)}
+		switch {
+		case slices.Contains(c.Languages, lang):
+		case lang == c.Language:
+			l.probs.add(pos, "a translation file for %s, the catalog's own language, whose texts are the catalog's: remove the file", lang)
+		default:
+			l.probs.add(pos, "a translation file for %q, which the catalog's languages do not list (%s): add it to languages, or remove the file", lang, languageList(c.Languages))
+		}
+	}
+}
+
+// untranslated warns, once for the file, of the texts t leaves in the
+// default language: the pages mark them, and the API sends them so.
+func (l *loader) untranslated(c *Catalog, t *Translation) {
+	lc := c.In(t.Language)
+	var codes []string
+	n, all := 0, 0
+	for _, es := range [][]*Error{lc.Errors, lc.Retired} {
+		for _, e := range es {
+			all++
+			if len(e.Untranslated) > 0 {
+				if n++; n <= 5 {
+					codes = append(codes, e.Code)
+				}
+			}
+		}
+	}
+	top := untranslatedTop(c, t)
+	if n == 0 && top == 0 {
+		return
+	}
+	var parts []string
+	if n > 0 {
+		if n > len(codes) {
+			codes = append(codes, "…")
+		}
+		parts = append(parts, fmt.Sprintf("%d of %d errors (%s)", n, all, strings.Join(codes, ", ")))
+	}
+	if top > 0 {
+		parts = append(parts, plural(top, "top-level text"))
+	}
+	l.warn(Pos{File: t.File}, "not translated into %s: %s: they read in %s (errgen translate %s adds what is missing)", t.Language, strings.Join(parts, " and "), c.Language, t.Language)
+}
+
+// untranslatedTop counts the top-level texts the catalog has and t does
+// not translate: description, docs title, sections, providers' notes and
+// issues, categories.
+func untranslatedTop(c *Catalog, t *Translation) int {
+	n := 0
+	count := func(source, translation string) {
+		if source != "" && translation == "" {
+			n++
+		}
+	}
+	count(c.Description, t.Description)
+	count(c.Docs.Title, t.DocsTitle)
+	for i, s := range c.Docs.Sections {
+		var ts Section
+		if i < len(t.Sections) {
+			ts = t.Sections[i]
+		}
+		count(s.Title, ts.Title)
+		count(s.Body, ts.Body)
+	}
+	for i, p := range c.Docs.Providers {
+		var tp Provider
+		if i < len(t.Providers) {
+			tp = t.Providers[i]
+		}
+		count(p.Notes, tp.Notes)
+		for j, is := range p.Issues {
+			var ti ProviderIssue
+			if j < len(tp.Issues) {
+				ti = tp.Issues[j]
+			}
+			count(is.Cause, ti.Cause)
+			count(is.Fix, ti.Fix)
+		}
+	}
+	seen := map[string]bool{}
+	for _, es := range [][]*Error{c.Errors, c.Retired} {
+		for _, e := range es {
+			if e.Category != "" && !seen[e.Category] {
+				seen[e.Category] = true
+				count(e.Category, t.Categories[e.Category])
+			}
+		}
+	}
+	return n
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// warn records a warning of the catalog's.
+func (l *loader) warn(pos Pos, format string, args ...any) {
+	l.warnings.Add(diag.Diagnostic{Pos: at(l.probs.file, pos), Severity: diag.Warning, Msg: fmt.Sprintf(format, args...)})
+}
+
+// result is the catalog, with its warnings, when nothing is an error; else
+// the list of every problem, warnings too.
+func (l *loader) result(c *Catalog) (*Catalog, error) {
+	if l.probs.Count() > 0 {
+		for _, w := range l.warnings.Items {
+			l.probs.list.Add(w)
+		}
+		l.probs.list.Dropped += l.warnings.Dropped
+		return nil, l.probs.err()
+	}
+	l.warnings.Sort()
+	c.Warnings = l.warnings
+	return c, nil
+}

@@ -1,0 +1,115 @@
+package catalog
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+)
+
+// A translation records which default-language texts it was made from:
+// the source hash, the first 8 hex digits of the SHA-256 of a canonical
+// encoding of those texts (JSON of a fixed shape, members in a fixed
+// order, empty texts left out). errgen translate writes it; the loader
+// compares it with today's texts, and a translation whose texts changed
+// since is stale.
+
+// sourceLen is the length of a source hash: 8 hex digits, 32 bits. A
+// collision only hides one change of one entry from the stale check.
+const sourceLen = 8
+
+// errorSource is what an error's translation translates.
+type errorSource struct {
+	Title           string         `json:"title,omitempty"`
+	Message         string         `json:"message,omitempty"`
+	Description     string         `json:"description,omitempty"`
+	Causes          []string       `json:"causes,omitempty"`
+	Remediation     []string       `json:"remediation,omitempty"`
+	Troubleshooting [][2]string    `json:"troubleshooting,omitempty"`
+	Details         []detailSource `json:"details,omitempty"`
+}
+
+// detailSource is a detail's texts: its description and its enum values'.
+type detailSource struct {
+	Name        string         `json:"name"`
+	Description string         `json:"description,omitempty"`
+	Enum        [][2]string    `json:"enum,omitempty"` // value, description
+	Fields      []detailSource `json:"fields,omitempty"`
+}
+
+// topSource is what a translation file translates at its top: the page's
+// texts that come from the catalog. Section titles, provider names and
+// issue errors are there too: they say which text a translation by
+// position stands for, so a reordered list is stale.
+type topSource struct {
+	Description string        `json:"description,omitempty"`
+	DocsTitle   string        `json:"docs_title,omitempty"`
+	Sections    [][2]string   `json:"sections,omitempty"` // title, body
+	Providers   []providerSrc `json:"providers,omitempty"`
+}
+
+type providerSrc struct {
+	Name   string      `json:"name"`
+	Notes  string      `json:"notes,omitempty"`
+	Issues [][3]string `json:"issues,omitempty"` // error, cause, fix
+}
+
+// SourceHash is the source hash of the texts of e a translation
+// translates: title, message, description, causes, remediation,
+// troubleshooting, and the descriptions of its details, their fields and
+// enum values.
+func SourceHash(e *Error) string {
+	s := errorSource{Title: e.Title, Description: e.Description, Causes: e.Causes, Remediation: e.Remediation, Details: detailSources(e.Details)}
+	if e.Message != nil {
+		s.Message = e.Message.Source
+	}
+	for _, t := range e.Troubleshooting {
+		s.Troubleshooting = append(s.Troubleshooting, [2]string{t.Check, t.Solution})
+	}
+	return hashOf(s)
+}
+
+// detailSources are the texts of ds, leaving out the details (and enum
+// values) that have none.
+func detailSources(ds []*Detail) []detailSource {
+	var out []detailSource
+	for _, d := range ds {
+		s := detailSource{Name: d.Name, Description: d.Description, Fields: detailSources(d.Fields)}
+		for _, v := range d.Enum {
+			if v.Description != "" {
+				s.Enum = append(s.Enum, [2]string{v.Value, v.Description})
+			}
+		}
+		if s.Description != "" || s.Enum != nil || s.Fields != nil {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// TopSourceHash is the source hash of the catalog's own texts a
+// translation file translates at its top: the description, the docs
+// title, the sections and the providers' notes and issues. Categories are
+// translated by name, and need none.
+func TopSourceHash(c *Catalog) string {
+	s := topSource{Description: c.Description, DocsTitle: c.Docs.Title}
+	for _, sec := range c.Docs.Sections {
+		s.Sections = append(s.Sections, [2]string{sec.Title, sec.Body})
+	}
+	for _, p := range c.Docs.Providers {
+		ps := providerSrc{Name: p.Name, Notes: p.Notes}
+		for _, is := range p.Issues {
+			ps.Issues = append(ps.Issues, [3]string{is.Error, is.Cause, is.Fix})
+		}
+		s.Providers = append(s.Providers, ps)
+	}
+	return hashOf(s)
+}
+
+func hashOf(v any) string {
+	data, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // strings, slices and structs of them always marshal
+	}
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])[:sourceLen]
+}

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"io"
+	"math"
+	"os"
+	"runtime/debug"
+
+	"github.com/errgen/errgen"
+	"github.com/errgen/errgen/catalog"
+)
+
+// Generating holds the catalog and one output's working data at a time
+// (the outputs reach the disk as they are computed), so what it needs grows
+// with the catalog. Under GOGC=400 (gcPercent) the heap would still grow to
+// five times that: generate sets a soft memory limit that follows the
+// catalog, so that the collector runs more often only once the heap nears
+// it. Loading, the limit is memoryLimit of the bytes read so far (yaml.v3's
+// node tree, in proportion to the bytes); loaded, of the bytes and the
+// errors (each output's working data, in proportion to the errors).
+// BenchmarkMemoryLimit measures what it costs and saves; docs/performance.md
+// has the figures.
+
+// memoryBudget turns the limit on: main sets it unless the user set GOGC or
+// GOMEMLIMIT, which then decide alone.
+var memoryBudget bool
+
+// The limit's terms, from the peaks measured at 10,000 to 50,000 errors
+// (docs/performance.md#memory).
+const (
+	limitBase      = 56 << 20 // and limitPerByte for each byte of catalog, which loading needs
+	limitPerByte   = 20
+	limitErrorBase = 16 << 20 // and limitPerError for each error, which the outputs need
+	limitPerError  = 2 << 10
+)
+
+// memoryLimit is the soft memory limit for a catalog of size bytes (the root
+// and the files it includes) and n errors, retired ones included.
+func memoryLimit(size int64, n int) int64 {
+	return max(limitBase+limitPerByte*size, limitErrorBase+limitPerError*int64(n))
+}
+
+// setMemoryLimit sets memoryLimit(size, n) when memoryBudget is on.
+func setMemoryLimit(size int64, n int) {
+	if memoryBudget {
+		debug.SetMemoryLimit(memoryLimit(size, n))
+	}
+}
+
+// withoutMemoryLimit runs f with no memory limit, then sets the one there
+// was: augmenting a spec holds the spec, whatever the catalog's size.
+func withoutMemoryLimit(f func()) {
+	if !memoryBudget {
+		f()
+		return
+	}
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	f()
+}
+
+// countedFiles are a catalog's files on disk, as catalog.Load reads them,
+// counting the bytes read and setting the memory limit for them before
+// they are parsed.
+type countedFiles struct {
+	catalog.Files
+	size int64
+}
+
+func (f *countedFiles) Read(name string, limit int64) ([]byte, string, error) {
+	data, id, err := f.Files.Read(name, limit)
+	f.size += int64(len(data))
+	setMemoryLimit(f.size, 0)
+	return data, id, err
+}
+
+// loadSized is loadCatalog through countedFiles, setting the memory limit
+// as the catalog is read and once it is loaded.
+func loadSized(path string, stderr io.Writer) (*catalog.Catalog, bool) {
+	// catalog.Load makes these checks, and says what is wrong, before it
+	// reads anything: not a regular file, no limit to set.
+	if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
+		return loadCatalog(path, stderr)
+	}
+	disk, root, err := catalog.DiskFiles(path)
+	if err != nil {
+		reportCatalogError(path, err, stderr)
+		return nil, false
+	}
+	files := &countedFiles{Files: disk}
+	c, err := catalog.LoadFiles(files, root, errgen.Check)
+	if err != nil {
+		reportCatalogError(path, err, stderr)
+		return nil, false
+	}
+	setMemoryLimit(files.size, len(c.Errors)+len(c.Retired))
+	return c, true
+}

@@ -1,0 +1,104 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/errgen/errgen"
+	"github.com/errgen/errgen/catalog"
+)
+
+const translateSynopsis = `errgen translate LANG [CATALOG] [--check]
+
+Writes or updates translations/LANG.yaml beside CATALOG (default
+catalog.yaml) for LANG, one of the catalog's languages: an entry for every
+text it does not translate yet, its translation left "" under the source text
+as a comment; a comment marking each entry whose source texts changed since
+(stale); today's source hash for each entry marked reviewed: true, the mark
+taken out. Every byte a translator wrote stays; a second run changes nothing.`
+
+// runTranslate implements "errgen translate".
+func runTranslate(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("translate", translateSynopsis, stdout, stderr)
+	catalogPath := fs.String("catalog", "catalog.yaml", "the error catalog (or give it after LANG)")
+	check := fs.Bool("check", false, "write nothing; exit 1 when the file lacks entries, stale marks or recorded reviews")
+	fs.operands = 2
+	if code, stop := fs.parse(args); stop {
+		return code
+	}
+	rest := fs.Args()
+	switch {
+	case len(rest) == 0:
+		code, _ := fs.usageError("translate needs the language, one of the catalog's languages")
+		return code
+	case len(rest) == 2 && fs.Changed("catalog") && *catalogPath != rest[1]:
+		code, _ := fs.usageError("the catalog is given twice: --catalog %s and %s", *catalogPath, rest[1])
+		return code
+	case len(rest) == 2:
+		*catalogPath = rest[1]
+	}
+	lang := rest[0]
+	c, err := catalog.Load(*catalogPath, errgen.Check)
+	if err != nil {
+		reportCatalogError(*catalogPath, err, stderr)
+		return exitFailure
+	}
+	t := c.Translations[lang]
+	if t == nil || lang == c.Language {
+		fmt.Fprintf(stderr, "errgen: %s is not among the languages of %s (%s): add it to languages: first\n", lang, *catalogPath, languages(c))
+		return exitFailure
+	}
+	var old []byte
+	if !t.Missing {
+		if old, err = readInput(t.File, catalog.MaxTranslationsSize); err != nil {
+			fmt.Fprintf(stderr, "errgen: %v\n", err)
+			return exitFailure
+		}
+	}
+	res, err := errgen.Translate(c, lang, old)
+	if err != nil {
+		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		return exitFailure
+	}
+	changes := translateSummary(res)
+	switch {
+	case old != nil && bytes.Equal(old, res.File):
+		fmt.Fprintf(stdout, "errgen: %s is up to date\n", t.File)
+		return exitOK
+	case *check:
+		fmt.Fprintf(stderr, "errgen: %s is not up to date: %s; run errgen translate %s\n", t.File, changes, lang)
+		return exitFailure
+	}
+	if code := writeTargets([]target{{path: t.File, data: res.File, mayReplace: t.File}}, false, io.Discard, stderr); code != exitOK {
+		return code
+	}
+	fmt.Fprintf(stdout, "errgen: wrote %s: %s\n", t.File, changes)
+	return exitOK
+}
+
+// translateSummary says what errgen translate changed.
+func translateSummary(res *errgen.Translated) string {
+	var parts []string
+	for _, p := range []struct {
+		n    int
+		what string
+	}{{res.Added, "to translate added"}, {res.Stale, "marked stale"}, {res.Reviewed, "reviewed, recorded"}} {
+		if p.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", p.n, p.what))
+		}
+	}
+	if len(parts) == 0 {
+		return "new file"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// languages lists the catalog's languages for a message: "de, fr".
+func languages(c *catalog.Catalog) string {
+	if len(c.Languages) == 0 {
+		return "none besides " + c.Language
+	}
+	return strings.Join(c.Languages, ", ")
+}

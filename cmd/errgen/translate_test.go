@@ -1,0 +1,108 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const translatedCatalog = `version: 1
+api: Shop API
+languages: [de]
+errors:
+  - {code: NOT_FOUND, status: 404, title: Not found, message: Nothing here}
+  - {code: INTERNAL, status: 500, fallback: true}
+`
+
+// errgen translate writes a language's file, then finds it up to date; a
+// new text in the catalog makes --check fail and a run add it, keeping the
+// translator's bytes; a file of a language not listed, or of the catalog's
+// own, is refused.
+func TestTranslateCommand(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "catalog.yaml"), translatedCatalog)
+	de := filepath.Join("translations", "de.yaml")
+	code, stdout, stderr := runIn(t, dir, "translate", "de")
+	if code != exitOK || stdout != "errgen: wrote "+de+": 3 to translate added\n" || stderr != "" {
+		t.Fatalf("first run: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	written := string(mustRead(t, filepath.Join(dir, de)))
+	if !strings.Contains(written, "  NOT_FOUND:\n    source: ") || !strings.Contains(written, "    # en: Nothing here\n    message: \"\"\n") {
+		t.Errorf("the new file:\n%s", written)
+	}
+	for _, args := range [][]string{{"translate", "de"}, {"translate", "de", "catalog.yaml", "--check"}} {
+		if code, stdout, stderr := runIn(t, dir, args...); code != exitOK || stdout != "errgen: "+de+" is up to date\n" || stderr != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, stdout, stderr)
+		}
+	}
+	translated := strings.Replace(written, "    message: \"\"", "    message: Hier ist nichts   # so", 1)
+	writeFile(t, filepath.Join(dir, de), translated)
+	writeFile(t, filepath.Join(dir, "catalog.yaml"), strings.Replace(translatedCatalog, "message: Nothing here}", "message: Nothing here, description: Gone.}", 1))
+	if code, _, stderr := runIn(t, dir, "translate", "de", "--check"); code != exitFailure || !strings.Contains(stderr, "is not up to date: 1 to translate added, 1 marked stale; run errgen translate de") {
+		t.Errorf("--check on a changed catalog: exit %d, stderr %q", code, stderr)
+	}
+	if got := string(mustRead(t, filepath.Join(dir, de))); got != translated {
+		t.Errorf("--check wrote the file")
+	}
+	if code, stdout, _ := runIn(t, dir, "translate", "de"); code != exitOK || !strings.Contains(stdout, "1 to translate added, 1 marked stale") {
+		t.Errorf("a changed catalog: exit %d, stdout %q", code, stdout)
+	}
+	updated := string(mustRead(t, filepath.Join(dir, de)))
+	if !strings.Contains(updated, "    message: Hier ist nichts   # so\n") || !strings.Contains(updated, "# stale:") || !strings.Contains(updated, "# en: Gone.\n    description: \"\"") {
+		t.Errorf("the updated file:\n%s", updated)
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"translate", "fr"}, "errgen: fr is not among the languages of catalog.yaml (de): add it to languages: first\n"},
+		{[]string{"translate", "en"}, "errgen: en is not among the languages of catalog.yaml (de): add it to languages: first\n"},
+	} {
+		if code, _, stderr := runIn(t, dir, tt.args...); code != exitFailure || stderr != tt.want {
+			t.Errorf("%v: exit %d, stderr %q, want %q", tt.args, code, stderr, tt.want)
+		}
+	}
+	if code, _, stderr := runIn(t, dir, "translate"); code != exitUsage || !strings.Contains(stderr, "translate needs the language") {
+		t.Errorf("no language: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// errgen validate prints warnings and passes; --strict fails on them.
+func TestValidateStrict(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "catalog.yaml"), translatedCatalog)
+	code, stdout, stderr := runIn(t, dir, "validate")
+	if code != exitOK || !strings.Contains(stdout, "is valid") || !strings.HasPrefix(stderr, "catalog.yaml:3:13: warning: languages: \"de\" has no translation file") {
+		t.Errorf("validate: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	code, stdout, stderr = runIn(t, dir, "validate", "--strict")
+	if code != exitFailure || stdout != "" || !strings.HasSuffix(stderr, "errgen: catalog.yaml: 1 warning, which --strict makes errors\n") {
+		t.Errorf("validate --strict: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if code, _, _ := runIn(t, dir, "translate", "de"); code != exitOK {
+		t.Fatal("translate failed")
+	}
+	// Untranslated still: a warning for the file.
+	if code, _, stderr := runIn(t, dir, "validate", "--strict"); code != exitFailure || !strings.Contains(stderr, "warning: not translated into de: 2 of 2 errors") {
+		t.Errorf("validate --strict, untranslated: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// errgen diff --base reads the translation files as they are at the base.
+func TestDiffBaseTranslations(t *testing.T) {
+	r := newGitRepo(t)
+	r.write("api/catalog.yaml", strings.Replace(translatedCatalog, "languages: [de]", "languages: [de, fr]", 1))
+	r.write("api/translations/de.yaml", "language: de\nerrors:\n  NOT_FOUND: {title: Nicht gefunden}\n")
+	r.write("api/translations/fr.yaml", "language: fr\n")
+	r.commit("de and fr")
+	r.write("api/catalog.yaml", translatedCatalog)
+	must(t, os.Remove(filepath.Join(r.dir, "api/translations/fr.yaml")))
+	r.write("api/translations/de.yaml", "language: de\nerrors:\n  NOT_FOUND: {title: Fehlt}\n")
+	code, stdout, stderr := r.diffBase("HEAD", "api/catalog.yaml")
+	want := "catalog: language-removed: breaking (wire): language fr is no longer served: clients asking for it get en\n" +
+		"catalog: translation-changed: compatible: de translations changed: NOT_FOUND\n2 changes, 1 breaking\n"
+	if code != exitFailure || stdout != want {
+		t.Errorf("exit %d, stdout:\n%s\nwant:\n%s\nstderr %q", code, stdout, want, stderr)
+	}
+}

@@ -1,0 +1,251 @@
+package markdown
+
+import (
+	"bytes"
+	"cmp"
+	"io/fs"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/markdown/markdowntest"
+)
+
+// languagesCatalog is the catalog in English served in German (but for
+// ORDER_CONFLICT, left out) and French (titles and messages only).
+const languagesCatalog = "../../testdata/languages/catalog.yaml"
+
+func loadLanguages(t testing.TB) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Load(languagesCatalog, Rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func mustPages(t *testing.T, c *catalog.Catalog, templates fs.FS, name string) []Page {
+	t.Helper()
+	pages, err := Pages(c, header, templates, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages
+}
+
+// readings are c and c as it reads in each of its languages.
+func readings(c *catalog.Catalog) []*catalog.Catalog {
+	out := []*catalog.Catalog{c}
+	for _, lang := range c.Languages {
+		out = append(out, inLanguage(c, lang))
+	}
+	return out
+}
+
+// TestPagesPerLanguage: a catalog with languages has a page per language,
+// named by PagePath, each a valid page of the catalog as it reads in that
+// language, with the same anchors and error headings in every language.
+func TestPagesPerLanguage(t *testing.T) {
+	c := loadLanguages(t)
+	pages := mustPages(t, c, nil, "")
+	var names, langs []string
+	for _, p := range pages {
+		names, langs = append(names, p.Name), append(langs, p.Language)
+	}
+	if want := []string{"errors.md", "errors.de.md", "errors.fr.md"}; !slices.Equal(names, want) {
+		t.Fatalf("pages %q, want %q", names, want)
+	}
+	if want := []string{"", "de", "fr"}; !slices.Equal(langs, want) {
+		t.Fatalf("languages %q, want %q", langs, want)
+	}
+	if !bytes.Equal(pages[0].Data, mustGenerate(t, c, nil)) {
+		t.Error("the default language's page is not Generate's")
+	}
+	docs := make([]*markdowntest.Doc, len(pages))
+	for i, p := range pages {
+		lc := inLanguage(c, p.Language)
+		if p.Language == "" {
+			lc = c
+		}
+		doc := markdowntest.Parse(t, p.Data)
+		markdowntest.CheckTables(t, doc)
+		markdowntest.CheckAnchors(t, doc, lc)
+		markdowntest.CheckJSONBlocksIn(t, doc, lc, wordsIn(c, cmp.Or(p.Language, c.Language))["envelope_heading"])
+		markdowntest.CheckLint(t, p.Data)
+		docs[i] = doc
+	}
+	for i, doc := range docs[1:] {
+		if !slices.Equal(doc.AnchorIDs, docs[0].AnchorIDs) {
+			t.Errorf("%s: anchors %q, want the default page's %q", pages[i+1].Name, doc.AnchorIDs, docs[0].AnchorIDs)
+		}
+		if got, want := errorHeadings(doc), errorHeadings(docs[0]); !slices.Equal(got, want) {
+			t.Errorf("%s: error headings %q, want the default page's %q", pages[i+1].Name, got, want)
+		}
+	}
+}
+
+// errorHeadings are a page's h3 headings (errors, providers), each with
+// the id a renderer gives it.
+func errorHeadings(doc *markdowntest.Doc) []string {
+	var hs []string
+	for i, h := range doc.Headings {
+		if h.Level == 3 {
+			hs = append(hs, h.Text+" #"+doc.HeadingIDs[i])
+		}
+	}
+	return hs
+}
+
+// TestLanguagesLine: every page links every other language's page by its
+// name in that language, and names its own without a link.
+func TestLanguagesLine(t *testing.T) {
+	c := loadLanguages(t)
+	for _, name := range []string{"", "api errors(v2).md"} {
+		pages := mustPages(t, c, nil, name)
+		for _, p := range pages {
+			doc := markdowntest.Parse(t, p.Data)
+			var links []string
+			for _, l := range doc.Links {
+				if !strings.Contains(l, "#") && !strings.Contains(l, ":") {
+					links = append(links, l)
+				}
+			}
+			var want []string
+			for _, q := range pages {
+				if q.Name != p.Name {
+					want = append(want, strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29").Replace(q.Name))
+				}
+			}
+			if !slices.Equal(links, want) {
+				t.Errorf("%s links %q, want %q", p.Name, links, want)
+			}
+		}
+	}
+	de := string(mustPages(t, c, nil, "")[1].Data)
+	if want := "\nSprachen: [English](errors.md) · Deutsch · [Français](errors.fr.md)\n"; !strings.Contains(de, want) {
+		t.Errorf("the German page has no line %q", want)
+	}
+	one, err := catalog.Parse("one.yaml", []byte("version: 1\napi: A\nerrors:\n  - {code: X, status: 500, fallback: true}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages := mustPages(t, one, nil, ""); len(pages) != 1 || bytes.Contains(pages[0].Data, []byte("Languages")) {
+		t.Errorf("a catalog of one language: %d pages, or a languages line", len(pages))
+	}
+}
+
+// TestUntranslatedMarked: an error the German file leaves out reads in
+// English on the German page, marked, with a link to it on the English
+// page; a translated one is not marked; the marker names the parts left
+// in English in the page's words.
+func TestUntranslatedMarked(t *testing.T) {
+	c := loadLanguages(t)
+	pages := mustPages(t, c, nil, "")
+	if bytes.Contains(pages[0].Data, []byte("Not yet translated")) {
+		t.Error("the default language's page marks an error")
+	}
+	de := markdowntest.Parse(t, pages[1].Data)
+	var marked []string
+	for _, l := range de.Links {
+		if strings.HasPrefix(l, "errors.md#") {
+			marked = append(marked, strings.TrimPrefix(l, "errors.md#"))
+		}
+	}
+	if want := []string{"order-conflict"}; !slices.Equal(marked, want) {
+		t.Errorf("the German page marks %q, want %q", marked, want)
+	}
+	want := "**Noch nicht übersetzt:** Titel, Meldung, Beschreibung, Häufige Ursachen,\nAbhilfe ([English](errors.md#order-conflict))."
+	if !strings.Contains(string(pages[1].Data), want) {
+		t.Errorf("the German page has no note %q", want)
+	}
+	if !strings.Contains(string(pages[1].Data), "**Titel:** Order changed") {
+		t.Error("ORDER_CONFLICT's title does not fall back to English")
+	}
+}
+
+// TestPageReadsInItsLanguage: the German page has none of the page's own
+// English phrases; the words its file gives replace the bundled ones.
+func TestPageReadsInItsLanguage(t *testing.T) {
+	c := loadLanguages(t)
+	de := string(mustPages(t, c, nil, "")[1].Data)
+	flat := strings.Join(strings.Fields(de), " ")
+	for _, row := range wordTable {
+		if row.en == row.de || !strings.Contains(row.en, " ") || strings.Contains(row.en, "{") {
+			continue
+		}
+		if strings.Contains(flat, row.en) {
+			t.Errorf("the German page has the English %s: %q", row.key, row.en)
+		}
+	}
+	for _, w := range []string{"**Abhilfe:**", "Nicht ohne geänderte Anfrage wiederholen."} {
+		if !strings.Contains(de, w) {
+			t.Errorf("the German page does not use its file's word %q", w)
+		}
+	}
+	if strings.Contains(de, "**Behebung:**") {
+		t.Error("the German page uses the bundled word its file replaces")
+	}
+}
+
+// TestWordsInTemplates: an override receives the words in the page's
+// language through the template data, fill included.
+func TestWordsInTemplates(t *testing.T) {
+	c := loadLanguages(t)
+	override := fstest.MapFS{"reference.tmpl": {Data: []byte(`## {{.Words.reference_heading}} ({{.Language}})
+
+{{fill .Words.allowed_values "detail" (code "x")}}
+`)}}
+	pages := mustPages(t, c, override, "")
+	for i, want := range []string{"## Error codes (en)\n\nAllowed values of `x`\n", "## Fehlercodes (de)\n\nZulässige Werte von `x`\n", "## Codes d'erreur (fr)\n\nValeurs autorisées de `x`\n"} {
+		if !strings.Contains(string(pages[i].Data), want) {
+			t.Errorf("%s has no %q", pages[i].Name, want)
+		}
+	}
+}
+
+func TestPagePath(t *testing.T) {
+	for _, tc := range []struct{ name, lang, want string }{
+		{"errors.md", "de", "errors.de.md"},
+		{"api.errors.md", "pt-BR", "api.errors.pt-BR.md"},
+		{"ERRORS", "fr", "ERRORS.fr"},
+	} {
+		if got := PagePath(tc.name, tc.lang); got != tc.want {
+			t.Errorf("PagePath(%q, %q) = %q, want %q", tc.name, tc.lang, got, tc.want)
+		}
+	}
+	for tag, want := range map[string]string{"de": "Deutsch", "FR": "Français", "pt-br": "Português (Brasil)", "x-klingon": "x-klingon"} {
+		if got := LanguageName(tag); got != want {
+			t.Errorf("LanguageName(%q) = %q, want %q", tag, got, want)
+		}
+	}
+}
+
+// TestSentIn: an example response's Content-Language is the page's
+// language for an error whose title or message is translated, the default
+// language otherwise, none for a catalog of one language.
+func TestSentIn(t *testing.T) {
+	c := loadLanguages(t)
+	de, fr := inLanguage(c, "de"), inLanguage(c, "fr")
+	for _, tc := range []struct {
+		c    *catalog.Catalog
+		code string
+		want string
+	}{
+		{c, "ORDER_CONFLICT", "en"},
+		{de, "BOOK_NOT_FOUND", "de"},
+		{de, "ORDER_CONFLICT", "en"},
+		{fr, "ORDER_CONFLICT", "fr"},
+	} {
+		e := tc.c.Errors[slices.IndexFunc(tc.c.Errors, func(e *catalog.Error) bool { return e.Code == tc.code })]
+		if got := sentIn(tc.c, e); got != tc.want {
+			t.Errorf("%s, %s: sentIn = %q, want %q", cmp.Or(tc.c.Reading, "en"), tc.code, got, tc.want)
+		}
+	}
+	one := *c
+	one.Languages = nil
+	if got := sentIn(&one, c.Errors[0]); got != "" {
+		t.Errorf("one language: sentIn = %q, want none", got)
+	}
+}

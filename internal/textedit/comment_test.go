@@ -1,0 +1,58 @@
+package textedit
+
+import (
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/errgen/errgen/internal/yamlnode"
+)
+
+// A line comment is written after a value, replaces the comment there, or
+// is taken away, with the value itself kept or replaced; a value whose
+// line goes on is refused.
+func TestLineComment(t *testing.T) {
+	tests := []struct {
+		name, text string
+		replace    bool // replace the value of "a" with "new"
+		comment    string
+		want       string
+	}{
+		{"add", "m:\n  a: old\n  b: 1\n", false, "stale", "m:\n  a: old # stale\n  b: 1\n"},
+		{"replace comment", "m:\n  a: old   # was here\n", false, "stale", "m:\n  a: old # stale\n"},
+		{"remove", "m:\n  a: 'old' # stale\r\n  b: 1\r\n", false, "", "m:\n  a: 'old'\r\n  b: 1\r\n"},
+		{"same", "m:\n  a: old # stale\n", false, "stale", "m:\n  a: old # stale\n"},
+		{"replaced value", "m:\n  a: old # stale\n", true, "", "m:\n  a: \"new\"\n"},
+		{"flow", "m: {a: old, b: 1}\n", false, "stale", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var file yaml.Node
+			if err := yaml.Unmarshal([]byte(tt.text), &file); err != nil {
+				t.Fatal(err)
+			}
+			m := yamlnode.Get(file.Content[0], "m")
+			old := yamlnode.Get(m, "a")
+			adds := NewAdditions()
+			if tt.replace {
+				v := yamlnode.Str("new")
+				m.Content[1] = v
+				adds.Replace(old, v)
+			}
+			adds.LineComment(old, tt.comment)
+			got, err := New(&file, []byte(tt.text), false, adds).Write(nil)
+			if tt.want == "" {
+				if err == nil {
+					t.Fatalf("wrote %q, want an error", got)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

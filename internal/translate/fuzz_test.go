@@ -1,0 +1,57 @@
+package translate
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/errgen/errgen/catalog"
+)
+
+// FuzzUpdate feeds any translation file of testdata/translated's catalog
+// that loads to Update: it fails cleanly or writes a file that loads, that
+// a second run leaves as it is, and that holds every byte of the input but
+// the reviewed marks it records.
+func FuzzUpdate(f *testing.F) {
+	root, err := os.ReadFile("../../catalog/testdata/translated/catalog.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	seeds, _ := filepath.Glob("../../catalog/testdata/translated/translations/*.yaml")
+	for _, p := range seeds {
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte("language: de\nerrors: {NOT_FOUND: {reviewed: true, title: x}}\n"))
+	f.Add([]byte("# c\nlanguage: de # d\nerrors:\n  CONFLICT:\n    title: X # y\n\n  NOT_FOUND: {}\n"))
+	load := func(de []byte) *catalog.Catalog {
+		c, err := catalog.LoadFiles(catalog.MemFiles{"catalog.yaml": root, "translations/de.yaml": de}, "catalog.yaml")
+		if err != nil {
+			return nil
+		}
+		return c
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c := load(data)
+		if c == nil {
+			return
+		}
+		res, err := Update(c, "de", data, Options{})
+		if err != nil {
+			return
+		}
+		again := load(res.File)
+		if again == nil {
+			t.Fatalf("the result does not load:\n%s", res.File)
+		}
+		res2, err := Update(again, "de", res.File, Options{})
+		if err != nil || !bytes.Equal(res2.File, res.File) {
+			t.Fatalf("a second run changes the file (%v):\n%s\nto:\n%s", err, res.File, res2.File)
+		}
+		if res.Reviewed == 0 && !subsequence(string(data), string(res.File)) {
+			t.Fatalf("the input's bytes are not all kept:\n%s\nbecame:\n%s", data, res.File)
+		}
+	})
+}

@@ -1,0 +1,211 @@
+package translate
+
+import (
+	"go.yaml.in/yaml/v3"
+
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/yamlnode"
+)
+
+// top plans the edits of the file's top mapping: its language, source,
+// top-level texts and the entry of every error.
+func (u *updater) top(top *yaml.Node) {
+	c, t := u.c, u.t
+	if k, _ := member(top, "language"); k == nil {
+		yamlnode.Insert(top, 0, "language", yamlnode.Str(t.Language))
+		u.adds.Add(top.Content[0], top.Content[1])
+	}
+	u.source(top, catalog.TopSourceHash(c), t.Reviewed, t.TranslatesTop())
+	u.res.Added += u.fill(top, u.topTexts())
+	_, errs := member(top, "errors")
+	fresh := errs == nil // a new mapping, written whole: its entries are no additions of their own
+	if fresh {
+		errs = yamlnode.Map()
+		u.add(top, "errors", errs)
+	}
+	if errs.Kind != yaml.MappingNode {
+		return
+	}
+	for _, es := range [][]*catalog.Error{c.Errors, c.Retired} {
+		for _, e := range es {
+			_, entry := member(errs, e.Code)
+			switch {
+			case entry == nil && fresh:
+				yamlnode.Set(errs, e.Code, u.entry(e))
+				u.res.Added++
+			case entry == nil:
+				u.add(errs, e.Code, u.entry(e))
+				u.res.Added++
+			case entry.Kind == yaml.MappingNode:
+				want := u.entry(e)
+				want.Content = want.Content[2:] // its source is source's
+				u.res.Added += u.fill(entry, want)
+				et := t.Errors[e.Code]
+				u.source(entry, catalog.SourceHash(e), et != nil && et.Reviewed, et != nil && et.Translates())
+			}
+		}
+	}
+}
+
+// topTexts is a mapping of what the file translates at its top, each text
+// left "" under its source as a comment: the page's words, the
+// description, the docs' title, sections and providers, the categories.
+func (u *updater) topTexts() *yaml.Node {
+	c := u.c
+	m := yamlnode.Map()
+	if len(u.opts.Words) > 0 {
+		page := yamlnode.Map()
+		for _, w := range u.opts.Words {
+			u.text(page, w.Key, w.Text)
+		}
+		yamlnode.Set(m, "page", page)
+	}
+	u.text(m, "description", c.Description)
+	docs := yamlnode.Map()
+	u.text(docs, "title", c.Docs.Title)
+	if len(c.Docs.Sections) > 0 {
+		var items []*yaml.Node
+		for _, s := range c.Docs.Sections {
+			item := yamlnode.Map()
+			u.text(item, "title", s.Title)
+			u.text(item, "body", s.Body)
+			items = append(items, hoist(item))
+		}
+		yamlnode.Set(docs, "sections", yamlnode.Seq(items...))
+	}
+	if len(c.Docs.Providers) > 0 {
+		var items []*yaml.Node
+		for _, p := range c.Docs.Providers {
+			items = append(items, u.provider(p))
+		}
+		yamlnode.Set(docs, "providers", yamlnode.Seq(items...))
+	}
+	yamlnode.Set(m, "docs", docs)
+	categories := yamlnode.Map()
+	seen := map[string]bool{}
+	for _, es := range [][]*catalog.Error{c.Errors, c.Retired} {
+		for _, e := range es {
+			if e.Category != "" && !seen[e.Category] {
+				seen[e.Category] = true
+				yamlnode.Set(categories, e.Category, yamlnode.Str(""))
+			}
+		}
+	}
+	if len(categories.Content) > 0 {
+		yamlnode.Set(m, "categories", categories)
+	}
+	return m
+}
+
+// provider is the entry of one provider: its notes and issues, under its
+// name as a comment (providers are translated by position).
+func (u *updater) provider(p catalog.Provider) *yaml.Node {
+	item := yamlnode.Map()
+	item.HeadComment = "# " + oneLine(p.Name)
+	u.text(item, "notes", p.Notes)
+	if len(p.Issues) > 0 {
+		var issues []*yaml.Node
+		for _, is := range p.Issues {
+			issue := yamlnode.Map()
+			issue.HeadComment = "# " + oneLine(is.Error)
+			u.text(issue, "cause", is.Cause)
+			u.text(issue, "fix", is.Fix)
+			issues = append(issues, hoist(issue))
+		}
+		yamlnode.Set(item, "issues", yamlnode.Seq(issues...))
+	}
+	return hoist(item)
+}
+
+// hoist moves the comment of a list item's first key above the item: the
+// encoder writes it after the item's dash otherwise.
+func hoist(item *yaml.Node) *yaml.Node {
+	if len(item.Content) == 0 || item.Content[0].HeadComment == "" {
+		return item
+	}
+	if item.HeadComment != "" {
+		item.HeadComment += "\n"
+	}
+	item.HeadComment += item.Content[0].HeadComment
+	item.Content[0].HeadComment = ""
+	return item
+}
+
+// entry is a new entry of e: its source hash and each of its texts left
+// "" under the source text as a comment.
+func (u *updater) entry(e *catalog.Error) *yaml.Node {
+	m := yamlnode.Map()
+	yamlnode.Set(m, "source", yamlnode.Str(catalog.SourceHash(e)))
+	u.text(m, "title", e.Title)
+	if e.Message != nil {
+		u.text(m, "message", e.Message.Source)
+	}
+	u.text(m, "description", e.Description)
+	u.list(m, "causes", e.Causes)
+	u.list(m, "remediation", e.Remediation)
+	if len(e.Troubleshooting) > 0 {
+		var rows []*yaml.Node
+		for _, r := range e.Troubleshooting {
+			row := yamlnode.Map()
+			yamlnode.Set(row, "check", yamlnode.Str(""))
+			yamlnode.Set(row, "solution", yamlnode.Str(""))
+			row.HeadComment = enComment(u.c.Language, "check: "+r.Check) + "\n" + enComment(u.c.Language, "solution: "+r.Solution)
+			rows = append(rows, row)
+		}
+		yamlnode.Set(m, "troubleshooting", yamlnode.Seq(rows...))
+	}
+	details := yamlnode.Map()
+	u.details(details, "", e.Details)
+	if len(details.Content) > 0 {
+		yamlnode.Set(m, "details", details)
+	}
+	return m
+}
+
+// details adds the entries of the details with texts to m: their
+// descriptions and enum values', fields as detail.field.
+func (u *updater) details(m *yaml.Node, prefix string, ds []*catalog.Detail) {
+	for _, d := range ds {
+		dm := yamlnode.Map()
+		u.text(dm, "description", d.Description)
+		enum := yamlnode.Map()
+		for _, v := range d.Enum {
+			u.text(enum, v.Value, v.Description)
+		}
+		if len(enum.Content) > 0 {
+			yamlnode.Set(dm, "enum", enum)
+		}
+		if len(dm.Content) > 0 {
+			yamlnode.Set(m, prefix+d.Name, dm)
+		}
+		u.details(m, prefix+d.Name+".", d.Fields)
+	}
+}
+
+// text adds key: "" to m under source as a comment, when there is a
+// source text.
+func (u *updater) text(m *yaml.Node, key, source string) {
+	if source == "" {
+		return
+	}
+	yamlnode.Set(m, key, yamlnode.Str(""))
+	m.Content[len(m.Content)-2].HeadComment = enComment(u.c.Language, source)
+}
+
+// list adds key: a list of "" to m, each under its source text.
+func (u *updater) list(m *yaml.Node, key string, source []string) {
+	if len(source) == 0 {
+		return
+	}
+	items := make([]*yaml.Node, len(source))
+	for i, s := range source {
+		items[i] = yamlnode.Str("")
+		items[i].HeadComment = enComment(u.c.Language, s)
+	}
+	yamlnode.Set(m, key, yamlnode.Seq(items...))
+}
+
+// oneLine is text on one line, for a comment.
+func oneLine(text string) string {
+	return string(normalizeBreaksOneLine([]byte(text)))
+}

@@ -1,0 +1,263 @@
+// Package translate writes and updates a catalog's translation files
+// (translations/LANG.yaml), for errgen translate: it adds an entry, with
+// the source texts as comments and its translations left empty, for every
+// text the file does not translate yet, marks the entries whose source
+// texts changed since (stale), and records the entries a translator marked
+// reviewed. It edits the file's text through textedit, never re-encoding
+// it: every byte a translator wrote stays, and a second run changes
+// nothing.
+//
+// It reads a loaded catalog and writes YAML text; it never imports an
+// emitter.
+package translate
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/textedit"
+	"github.com/errgen/errgen/internal/yamlnode"
+)
+
+// Word is one of the page's own words in the catalog's language: a heading
+// such as "Causes", by the key the Markdown output gives it.
+type Word struct {
+	Key, Text string
+}
+
+// Options are what Update needs besides the catalog.
+type Options struct {
+	// Words are the page's own words, added to the file's page mapping
+	// when it lacks them.
+	Words []Word
+}
+
+// Result is an updated translation file and what changed in it.
+type Result struct {
+	File     []byte
+	Added    int // entries (and top-level texts) added for translators to fill in
+	Stale    int // entries newly marked stale
+	Reviewed int // entries whose review was recorded: a new source hash
+}
+
+// StaleMark is the comment errgen translate writes after the source hash
+// of an entry whose source texts changed since it was translated; it
+// takes it back when the entry is marked reviewed.
+const StaleMark = "stale: the source texts changed since; review the translation, then add reviewed: true"
+
+// Update returns lang's translation file for c, a catalog Load returned
+// with its translations: text, the file as it is (nil when there is
+// none), with what is missing added, stale entries marked and reviewed
+// ones recorded.
+func Update(c *catalog.Catalog, lang string, text []byte, opts Options) (*Result, error) {
+	t := c.Translations[lang]
+	switch {
+	case lang == c.Language:
+		return nil, fmt.Errorf("%s is the catalog's own language: its texts are the catalog's, and need no translation", lang)
+	case t == nil:
+		return nil, fmt.Errorf("%s is not among the catalog's languages (%v): add it to languages first", lang, c.Languages)
+	}
+	if text == nil {
+		text = header(c, lang)
+	}
+	u := &updater{c: c, t: t, opts: opts, res: &Result{}}
+	text, err := u.recordReviews(text)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := parse(text)
+	if err != nil {
+		return nil, err
+	}
+	u.adds = textedit.NewAdditions()
+	u.top(doc.Content[0])
+	out, err := textedit.New(doc, text, false, u.adds).Write(nil)
+	if err != nil {
+		return nil, fmt.Errorf("%s:%w", t.File, err)
+	}
+	u.res.File = out
+	return u.res, nil
+}
+
+// header is a new file's text: a comment saying what it is, and its
+// language.
+func header(c *catalog.Catalog, lang string) []byte {
+	return fmt.Appendf(nil, "# The %s texts of %s's errors, beside the %s of the catalog: fill in each \"\",\n"+
+		"# keep the {placeholders}. errgen translate %s adds what is missing and marks what\n"+
+		"# is stale; add reviewed: true to an entry once it is checked again.\n"+
+		"language: %s\n", lang, c.API, c.Language, lang, lang)
+}
+
+func parse(text []byte) (*yaml.Node, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(text, &doc); err != nil {
+		return nil, err
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, errors.New("the translation file is not a mapping")
+	}
+	return &doc, nil
+}
+
+// updater plans the edits of one translation file.
+type updater struct {
+	c    *catalog.Catalog
+	t    *catalog.Translation
+	opts Options
+	adds *textedit.Additions
+	res  *Result
+}
+
+// recordReviews takes the reviewed: true keys out of the text: the
+// mappings that held them are recorded with a new source hash in the
+// next pass.
+func (u *updater) recordReviews(text []byte) ([]byte, error) {
+	doc, err := parse(text)
+	if err != nil {
+		return nil, err
+	}
+	keys := map[*yaml.Node]bool{}
+	mark := func(m *yaml.Node) {
+		if k, v := member(m, "reviewed"); k != nil && v.Kind == yaml.ScalarNode && v.ShortTag() == "!!bool" && v.Value == "true" {
+			keys[k] = true
+		}
+	}
+	top := doc.Content[0]
+	mark(top)
+	if _, errs := member(top, "errors"); errs != nil && errs.Kind == yaml.MappingNode {
+		for i := 1; i < len(errs.Content); i += 2 {
+			if errs.Content[i].Kind == yaml.MappingNode {
+				mark(errs.Content[i])
+			}
+		}
+	}
+	if len(keys) == 0 {
+		return text, nil
+	}
+	removed, err := textedit.Remove(doc, text, false, keys)
+	if err != nil {
+		return nil, fmt.Errorf("%s:%w", u.t.File, err)
+	}
+	u.res.Reviewed = len(keys)
+	return removed.Text, nil
+}
+
+// member returns the key and value of m's member key, or nils.
+func member(m *yaml.Node, key string) (k, v *yaml.Node) {
+	for i := 0; m.Kind == yaml.MappingNode && i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Kind == yaml.ScalarNode && m.Content[i].Value == key {
+			return m.Content[i], m.Content[i+1]
+		}
+	}
+	return nil, nil
+}
+
+// add appends the member key: v to m, as an addition.
+func (u *updater) add(m *yaml.Node, key string, v *yaml.Node) {
+	yamlnode.Set(m, key, v)
+	u.adds.Add(m.Content[len(m.Content)-2], v)
+}
+
+// fill adds to m each member of want it lacks and, into each member both
+// hold as mappings, what that lacks; it counts the members added.
+func (u *updater) fill(m, want *yaml.Node) int {
+	n := 0
+	for i := 0; i+1 < len(want.Content); i += 2 {
+		k, v := want.Content[i], want.Content[i+1]
+		_, have := member(m, k.Value)
+		switch {
+		case have == nil:
+			m.Content = append(m.Content, k, v)
+			u.adds.Add(k, v)
+			n++
+		case have.Kind == yaml.MappingNode && v.Kind == yaml.MappingNode:
+			n += u.fill(have, v)
+		}
+	}
+	return n
+}
+
+// source records, marks or adds the source hash of m, an entry or the
+// top, whose texts hash to now today: a reviewed one gets now; one that
+// has none and translates nothing yet gets now; a changed one is marked
+// stale, once. One that translates texts without a source stays so
+// (errgen validate says to review it): errgen never vouches for a
+// translation itself.
+func (u *updater) source(m *yaml.Node, now string, reviewed, translates bool) {
+	k, v := member(m, "source")
+	switch {
+	case v == nil && (reviewed || !translates):
+		at := 0 // first in an entry; after the language at the top, below the file's heading comment
+		if lk, _ := member(m, "language"); lk != nil {
+			at = indexOf(m, lk) + 2
+		}
+		yamlnode.Insert(m, at/2, "source", yamlnode.Str(now))
+		u.adds.Add(m.Content[at], m.Content[at+1])
+	case v == nil:
+	case reviewed:
+		if v.Value != now {
+			nv := yamlnode.Str(now)
+			m.Content[indexOf(m, k)+1] = nv
+			u.adds.Replace(v, nv)
+		}
+		if v.LineComment != "" {
+			u.adds.LineComment(v, "")
+		}
+	case v.Value != now && v.LineComment != "# "+StaleMark && v.Kind == yaml.ScalarNode && m.Style&yaml.FlowStyle == 0:
+		u.adds.LineComment(v, StaleMark)
+		u.res.Stale++
+	}
+}
+
+func indexOf(m, k *yaml.Node) int {
+	for i, c := range m.Content {
+		if c == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// enComment is text as a comment naming its language ("en: Not found"),
+// its further lines lined up under the first.
+func enComment(lang, text string) string {
+	text = string(bytes.TrimRight(normalizeBreaks([]byte(text)), "\n"))
+	var b bytes.Buffer
+	pad := bytes.Repeat([]byte(" "), len(lang)+2)
+	for i, line := range bytes.Split([]byte(text), []byte("\n")) {
+		switch {
+		case i == 0:
+			fmt.Fprintf(&b, "# %s: %s", lang, line)
+		case len(line) == 0:
+			b.WriteString("\n#")
+		default:
+			fmt.Fprintf(&b, "\n# %s%s", pad, line)
+		}
+	}
+	return b.String()
+}
+
+// normalizeBreaks makes every line break of a text \n, since a comment
+// line ends at any break YAML knows (\r, NEL, LS, PS), and every character
+// YAML does not print (a control character, a BOM) U+FFFD.
+func normalizeBreaks(text []byte) []byte {
+	text = bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n"))
+	return bytes.Map(func(r rune) rune {
+		switch {
+		case r == '\r' || r == '\u0085' || r == '\u2028' || r == '\u2029':
+			return '\n'
+		case r == '\t' || r == '\n' || r >= 0x20 && r <= 0x7e || r >= 0xa0 && r <= 0xd7ff || r >= 0xe000 && r <= 0xfffd && r != 0xfeff || r >= 0x10000:
+			return r
+		}
+		return '\ufffd'
+	}, text)
+}
+
+// normalizeBreaksOneLine is normalizeBreaks with the breaks made spaces.
+func normalizeBreaksOneLine(text []byte) []byte {
+	return bytes.ReplaceAll(normalizeBreaks(text), []byte("\n"), []byte(" "))
+}

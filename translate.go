@@ -1,0 +1,35 @@
+package errgen
+
+import (
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/translate"
+)
+
+// Translated is the result of Translate.
+type Translated struct {
+	// File is the translation file's new text.
+	File []byte
+	// Added counts the entries and texts added for translators to fill
+	// in, Stale the entries newly marked stale, Reviewed the entries whose
+	// review was recorded with a new source hash.
+	Added, Stale, Reviewed int
+}
+
+// Translate returns lang's translation file (translations/LANG.yaml) for
+// the catalog c, which Load returned with its translations: file is the
+// file as it is, nil when there is none. Every text the file does not
+// translate yet gets an entry, its translation left "" under the source
+// text as a comment (it reads as untranslated until filled in); an entry
+// whose source texts changed since it was made is marked stale with a
+// comment; an entry a translator marked reviewed: true gets today's
+// source hash, and the mark is taken out. Nothing else changes: the text
+// is edited, not re-encoded, so every byte a translator wrote stays, and
+// translating the result again changes nothing. Translate never refreshes
+// a source hash by itself. Like Generate, it touches no file.
+func Translate(c *catalog.Catalog, lang string, file []byte) (*Translated, error) {
+	res, err := translate.Update(c, lang, file, translate.Options{})
+	if err != nil {
+		return nil, err
+	}
+	return &Translated{File: res.File, Added: res.Added, Stale: res.Stale, Reviewed: res.Reviewed}, nil
+}
