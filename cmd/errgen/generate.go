@@ -69,16 +69,11 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 	// no run holds them all, and a big catalog's are computed one after
 	// another, so that none holds two outputs' working data either.
 	together := len(c.Errors)+len(c.Retired) <= maxTogether
-	var planned []errgen.Planned
-	opts.PageName = pageName(paths)
-	if opts.Outputs = wanted(paths); len(opts.Outputs) > 0 {
-		var err error
-		if planned, err = errgen.Plan(c, opts); err != nil {
-			fmt.Fprintf(stderr, "errgen: %v\n", err)
-			return exitFailure
-		}
+	targets, err := planTargets(c, opts, paths, *out)
+	if err != nil {
+		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		return exitFailure
 	}
-	targets := generatedTargets(planned, paths, *out)
 	var augmented []target
 	withoutMemoryLimit(func() { augmented, ok = augmentTargets(c, *catalogPath, stderr) })
 	if !ok {
@@ -98,6 +93,20 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 		return checkTargets(targets, orphans, together, commandLine(prog, again), stdout, stderr)
 	}
 	return writeTargets(targets, orphans, together, stdout, stderr)
+}
+
+// planTargets plans the outputs paths does not turn off and binds each
+// planned file to its path.
+func planTargets(c *catalog.Catalog, opts errgen.Options, paths map[errgen.Output]string, out string) ([]target, error) {
+	var planned []errgen.Planned
+	opts.PageName = pageName(paths)
+	if opts.Outputs = wanted(paths); len(opts.Outputs) > 0 {
+		var err error
+		if planned, err = errgen.Plan(c, opts); err != nil {
+			return nil, err
+		}
+	}
+	return generatedTargets(planned, paths, out), nil
 }
 
 // maxTogether is the most errors whose outputs generate computes side by
