@@ -221,6 +221,8 @@ type prepared struct {
 	holdsRequestID bool       // bodies of the envelope carry the request id
 	contentType    []string   // the Content-Type header's value, shared by every response
 	headerValues   [][]string // the catalog's static header values, by header; nil for a template or none
+	headerInts     []int      // by header, for a template of one placeholder of an int detail, its index in fields; -1 for any other
+	setsVary       bool       // one of the catalog's headers is Vary
 	challenge      []string   // the WWW-Authenticate header's value; nil when none
 }
 
@@ -255,8 +257,8 @@ func (def *definition) prepared() *prepared {
 		if def.message != "" {
 			p.message = string(appendString(nil, def.message))
 		}
-		def.prepareHeaders(p)
 		if def.zero == nil {
+			def.prepareHeaders(p)
 			return
 		}
 		t := reflect.TypeOf(def.zero)
@@ -292,6 +294,7 @@ func (def *definition) prepared() *prepared {
 				p.eager = true
 			}
 		}
+		def.prepareHeaders(p)
 	})
 	return &def.prep
 }

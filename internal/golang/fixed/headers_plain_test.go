@@ -2,9 +2,12 @@ package fixed
 
 import (
 	"maps"
+	"math"
 	"net/http"
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/errgen/errgen/internal/benchpair"
@@ -75,9 +78,41 @@ func setLanguageHeadersPlain(h http.Header, lang int, maybeVary bool, set func(n
 
 // headerErrors are errors of every kind of header: static, from details,
 // a challenge, none, and a detail that sanitizing empties.
+// Ints fill Retry-After below 100 (shared values, intHeader), from 100 and
+// below 0; an optional int (0 is not sent) fills one of a definition made
+// here, with a Vary of the catalog's.
 func headerErrors() []*Error {
-	return []*Error{ErrUnauthorized, ErrRateLimited, NewRateLimited(10, "1m", 30), ErrOrderNotFound,
+	errs := []*Error{ErrUnauthorized, ErrRateLimited, NewRateLimited(10, "1m", 30), ErrOrderNotFound,
 		NewInvalidInput("a\r\nSet-Cookie: x"), NewInvalidInput(" \t"), NewOutOfCredit(1, 2), ErrInternal}
+	for _, n := range []int{0, 1, 99, 100, 3600, -1, math.MinInt, math.MaxInt} {
+		errs = append(errs, NewRateLimited(10, "1m", n))
+	}
+	def := headerDefinition(optionalWait{}, []header{
+		{name: "Retry-After", template: []templatePart{{detail: "wait"}}},
+		{name: "X-Wait", template: []templatePart{{detail: "wait"}, {literal: "s"}}},
+		{name: "Vary", value: "Origin"},
+	})
+	for _, n := range []int{0, 7, 150} {
+		errs = append(errs, &Error{def: def, details: &optionalWait{Wait: n}})
+	}
+	return append(errs, &Error{def: def})
+}
+
+// optionalWait is the details type of headerDefinition's tests: an
+// optional int, which is not sent when 0.
+type optionalWait struct {
+	_    doNotCompare
+	Wait int `json:"wait,omitempty"`
+}
+
+// headerDefinition is a copy of RATE_LIMITED's definition with other
+// details and headers, for tests.
+func headerDefinition(zero any, headers []header) *definition {
+	def := new(definition)
+	reflect.ValueOf(def).Elem().Set(reflect.ValueOf(ErrRateLimited.def).Elem())
+	def.once, def.prep = sync.Once{}, prepared{}
+	def.zero, def.headers, def.messageTemplate, def.message = zero, headers, nil, "Wait."
+	return def
 }
 
 // TestSharedHeaders: setHeaders sets what its plain path sets, for every
