@@ -920,15 +920,16 @@ func deepCopy(v reflect.Value) reflect.Value {
 // prepared is what the runtime works out once per definition, on first use, so
 // that the definitions table stays small, and so does the generated package.
 type prepared struct {
-	fields  []detailsField // how to encode the details, from their struct tags
-	eager   bool           // the details hold slices, maps or raw JSON: newError copies and encodes them
-	floats  bool           // the details hold float64s, which may be NaN: newError checks them
-	checks  bool           // the details hold JSON objects or enum values: newError checks them
-	pointer reflect.Type   // the pointer to the details type, which errors hold
-	enums   []enumField    // the enum fields of the details' objects, which newError checks
-	code    string         // the code as a JSON string
-	title   string         // the title as a JSON string
-	message string         // the catalog's message as a JSON string; "" when it has placeholders
+	fields   []detailsField // how to encode the details, from their struct tags
+	eager    bool           // the details hold slices, maps or raw JSON: newError copies and encodes them
+	floats   bool           // the details hold float64s, which may be NaN: newError checks them
+	checks   bool           // the details hold JSON objects or enum values: newError checks them
+	required bool           // some details are required: the details object is never empty
+	pointer  reflect.Type   // the pointer to the details type, which errors hold
+	enums    []enumField    // the enum fields of the details' objects, which newError checks
+	code     string         // the code as a JSON string
+	title    string         // the title as a JSON string
+	message  string         // the catalog's message as a JSON string; "" when it has placeholders
 
 	holdsRequestID bool       // bodies of the envelope carry the request id
 	contentType    []string   // the Content-Type header's value, shared by every response
@@ -940,11 +941,12 @@ type prepared struct {
 
 // detailsField is how one field of a <Name>Details struct is encoded.
 type detailsField struct {
-	index     int    // the field's index in the struct
-	name      string // the detail's name in the catalog
-	key       string // the member's key, quoted, with its colon: "name":
-	omitEmpty bool   // optional details are left out when empty
-	check     check  // what newError checks of its value
+	index     int          // the field's index in the struct
+	kind      reflect.Kind // the field's kind
+	name      string       // the detail's name in the catalog
+	key       string       // the member's key, quoted, with its colon: "name":
+	omitEmpty bool         // optional details are left out when empty
+	check     check        // what newError checks of its value
 }
 
 // check is what newError checks of a detail beyond what encoding/json does.
@@ -984,6 +986,7 @@ func (def *definition) prepared() *prepared {
 			name, opts, _ := strings.Cut(sf.Tag.Get("json"), ",")
 			f := detailsField{
 				index:     i,
+				kind:      sf.Type.Kind(),
 				key:       string(appendString(nil, name)) + ":",
 				name:      name,
 				omitEmpty: opts == "omitempty" || opts == "omitzero",
@@ -997,6 +1000,7 @@ func (def *definition) prepared() *prepared {
 				f.check = checkEnum
 			}
 			p.fields = append(p.fields, f)
+			p.required = p.required || !f.omitEmpty
 			p.checks = p.checks || f.check != checkNone
 			switch sf.Type.Kind() {
 			case reflect.String, reflect.Int, reflect.Bool:
@@ -1200,33 +1204,62 @@ func (e *Error) addBreach(what string) {
 }
 
 // appendDetailsObject appends details as json.Marshal writes them, and fails where
-// it fails, with its error.
+// it fails, with its error. Strings and ints, most details, are read with
+// the kind prepared found (no Kind, no isEmptyValue, no appendValue per
+// field); appendDetailsObjectPlain (detailsjson_test.go) is the plain path,
+// FuzzDetailsEncoding holds the two to encoding/json, and
+// BenchmarkAppendDetails measures the difference.
 func appendDetailsObject(b []byte, def *definition, details any) ([]byte, error) {
+	p := def.prepared()
 	v := reflect.ValueOf(details)
-	if !v.IsValid() || v.Type() != def.prepared().pointer {
+	if !v.IsValid() || v.Type() != p.pointer {
 		raw, err := json.Marshal(details)
 		return append(b, raw...), err
 	}
 	v = v.Elem()
 	b = append(b, '{')
 	start := len(b)
-	for _, f := range def.prepared().fields {
+	for i := range p.fields {
+		f := &p.fields[i]
 		fv := v.Field(f.index)
-		if f.omitEmpty && isEmptyValue(fv) {
-			continue
-		}
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, f.key...)
-		var ok bool
-		if b, ok = appendValue(b, fv); !ok {
-			// encoding/json's own error, which names the field.
-			_, err := json.Marshal(details)
-			return b, err
+		switch f.kind {
+		case reflect.String:
+			s := fv.String()
+			if s == "" && f.omitEmpty {
+				continue
+			}
+			b = appendKey(b, start, f.key)
+			b = appendString(b, s)
+		case reflect.Int:
+			x := fv.Int()
+			if x == 0 && f.omitEmpty {
+				continue
+			}
+			b = appendKey(b, start, f.key)
+			b = strconv.AppendInt(b, x, 10)
+		default:
+			if f.omitEmpty && isEmptyValue(fv) {
+				continue
+			}
+			b = appendKey(b, start, f.key)
+			var ok bool
+			if b, ok = appendValue(b, fv); !ok {
+				// encoding/json's own error, which names the field.
+				_, err := json.Marshal(details)
+				return b, err
+			}
 		}
 	}
 	return append(b, '}'), nil
+}
+
+// appendKey appends a member's key, after a comma unless it is the first
+// of the object that starts at start.
+func appendKey(b []byte, start int, key string) []byte {
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	return append(b, key...)
 }
 
 // appendValue appends a detail's JSON value; ok is false for a value encoding/json refuses.
@@ -1312,9 +1345,13 @@ func (e *Error) hasDetails() bool {
 	if e.details == nil {
 		return false
 	}
+	p := e.def.prepared()
+	if p.required {
+		return true
+	}
 	v := reflect.ValueOf(e.details).Elem()
-	for _, f := range e.def.prepared().fields {
-		if !f.omitEmpty || !isEmptyValue(v.Field(f.index)) {
+	for _, f := range p.fields {
+		if !isEmptyValue(v.Field(f.index)) {
 			return true
 		}
 	}

@@ -208,15 +208,16 @@ func deepCopy(v reflect.Value) reflect.Value {
 // prepared is what the runtime works out once per definition, on first use, so
 // that the definitions table stays small, and so does the generated package.
 type prepared struct {
-	fields  []detailsField // how to encode the details, from their struct tags
-	eager   bool           // the details hold slices, maps or raw JSON: newError copies and encodes them
-	floats  bool           // the details hold float64s, which may be NaN: newError checks them
-	checks  bool           // the details hold JSON objects or enum values: newError checks them
-	pointer reflect.Type   // the pointer to the details type, which errors hold
-	enums   []enumField    // the enum fields of the details' objects, which newError checks
-	code    string         // the code as a JSON string
-	title   string         // the title as a JSON string
-	message string         // the catalog's message as a JSON string; "" when it has placeholders
+	fields   []detailsField // how to encode the details, from their struct tags
+	eager    bool           // the details hold slices, maps or raw JSON: newError copies and encodes them
+	floats   bool           // the details hold float64s, which may be NaN: newError checks them
+	checks   bool           // the details hold JSON objects or enum values: newError checks them
+	required bool           // some details are required: the details object is never empty
+	pointer  reflect.Type   // the pointer to the details type, which errors hold
+	enums    []enumField    // the enum fields of the details' objects, which newError checks
+	code     string         // the code as a JSON string
+	title    string         // the title as a JSON string
+	message  string         // the catalog's message as a JSON string; "" when it has placeholders
 
 	holdsRequestID bool       // bodies of the envelope carry the request id
 	contentType    []string   // the Content-Type header's value, shared by every response
@@ -228,11 +229,12 @@ type prepared struct {
 
 // detailsField is how one field of a <Name>Details struct is encoded.
 type detailsField struct {
-	index     int    // the field's index in the struct
-	name      string // the detail's name in the catalog
-	key       string // the member's key, quoted, with its colon: "name":
-	omitEmpty bool   // optional details are left out when empty
-	check     check  // what newError checks of its value
+	index     int          // the field's index in the struct
+	kind      reflect.Kind // the field's kind
+	name      string       // the detail's name in the catalog
+	key       string       // the member's key, quoted, with its colon: "name":
+	omitEmpty bool         // optional details are left out when empty
+	check     check        // what newError checks of its value
 }
 
 // check is what newError checks of a detail beyond what encoding/json does.
@@ -272,6 +274,7 @@ func (def *definition) prepared() *prepared {
 			name, opts, _ := strings.Cut(sf.Tag.Get("json"), ",")
 			f := detailsField{
 				index:     i,
+				kind:      sf.Type.Kind(),
 				key:       string(appendString(nil, name)) + ":",
 				name:      name,
 				omitEmpty: opts == "omitempty" || opts == "omitzero",
@@ -285,6 +288,7 @@ func (def *definition) prepared() *prepared {
 				f.check = checkEnum
 			}
 			p.fields = append(p.fields, f)
+			p.required = p.required || !f.omitEmpty
 			p.checks = p.checks || f.check != checkNone
 			switch sf.Type.Kind() {
 			case reflect.String, reflect.Int, reflect.Bool:

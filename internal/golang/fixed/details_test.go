@@ -186,8 +186,8 @@ func TestSingleDetails(t *testing.T) {
 	}
 }
 
-// FuzzDetailsEncoding compares the runtime's encoder with encoding/json on
-// arbitrary values, both when details are encoded at construction
+// FuzzDetailsEncoding compares the runtime's encoder with encoding/json, and
+// appendDetailsObject with its plain path, on arbitrary values, both when details are encoded at construction
 // (InvalidInputDetails holds a slice, a map and raw JSON) and when they are
 // encoded as written (OutOfCreditDetails and RateLimitedDetails hold scalars).
 func FuzzDetailsEncoding(f *testing.F) {
@@ -205,6 +205,9 @@ func FuzzDetailsEncoding(f *testing.F) {
 		checkDetails(t, NewWithDetails(invalid), invalid)
 		checkDetails(t, NewWithDetails(credit), credit)
 		checkDetails(t, NewRateLimited(limited.Limit, limited.Window, limited.RetryAfter), limited)
+		checkDetailsObject(t, NewWithDetails(invalid).def, &invalid)
+		checkDetailsObject(t, NewWithDetails(credit).def, &credit)
+		checkDetailsObject(t, ErrRateLimited.def, &limited)
 	})
 }
 

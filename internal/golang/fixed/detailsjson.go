@@ -8,33 +8,62 @@ import (
 )
 
 // appendDetailsObject appends details as json.Marshal writes them, and fails where
-// it fails, with its error.
+// it fails, with its error. Strings and ints, most details, are read with
+// the kind prepared found (no Kind, no isEmptyValue, no appendValue per
+// field); appendDetailsObjectPlain (detailsjson_test.go) is the plain path,
+// FuzzDetailsEncoding holds the two to encoding/json, and
+// BenchmarkAppendDetails measures the difference.
 func appendDetailsObject(b []byte, def *definition, details any) ([]byte, error) {
+	p := def.prepared()
 	v := reflect.ValueOf(details)
-	if !v.IsValid() || v.Type() != def.prepared().pointer {
+	if !v.IsValid() || v.Type() != p.pointer {
 		raw, err := json.Marshal(details)
 		return append(b, raw...), err
 	}
 	v = v.Elem()
 	b = append(b, '{')
 	start := len(b)
-	for _, f := range def.prepared().fields {
+	for i := range p.fields {
+		f := &p.fields[i]
 		fv := v.Field(f.index)
-		if f.omitEmpty && isEmptyValue(fv) {
-			continue
-		}
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, f.key...)
-		var ok bool
-		if b, ok = appendValue(b, fv); !ok {
-			// encoding/json's own error, which names the field.
-			_, err := json.Marshal(details)
-			return b, err
+		switch f.kind {
+		case reflect.String:
+			s := fv.String()
+			if s == "" && f.omitEmpty {
+				continue
+			}
+			b = appendKey(b, start, f.key)
+			b = appendString(b, s)
+		case reflect.Int:
+			x := fv.Int()
+			if x == 0 && f.omitEmpty {
+				continue
+			}
+			b = appendKey(b, start, f.key)
+			b = strconv.AppendInt(b, x, 10)
+		default:
+			if f.omitEmpty && isEmptyValue(fv) {
+				continue
+			}
+			b = appendKey(b, start, f.key)
+			var ok bool
+			if b, ok = appendValue(b, fv); !ok {
+				// encoding/json's own error, which names the field.
+				_, err := json.Marshal(details)
+				return b, err
+			}
 		}
 	}
 	return append(b, '}'), nil
+}
+
+// appendKey appends a member's key, after a comma unless it is the first
+// of the object that starts at start.
+func appendKey(b []byte, start int, key string) []byte {
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	return append(b, key...)
 }
 
 // appendValue appends a detail's JSON value; ok is false for a value encoding/json refuses.
@@ -120,9 +149,13 @@ func (e *Error) hasDetails() bool {
 	if e.details == nil {
 		return false
 	}
+	p := e.def.prepared()
+	if p.required {
+		return true
+	}
 	v := reflect.ValueOf(e.details).Elem()
-	for _, f := range e.def.prepared().fields {
-		if !f.omitEmpty || !isEmptyValue(v.Field(f.index)) {
+	for _, f := range p.fields {
+		if !isEmptyValue(v.Field(f.index)) {
 			return true
 		}
 	}
