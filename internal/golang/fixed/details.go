@@ -250,57 +250,72 @@ const (
 // enumType is what the generated type of an enum detail implements.
 var enumType = reflect.TypeFor[interface{ Valid() bool }]()
 
-// prepared returns what the runtime works out once per definition.
+// prepared returns what the runtime works out once per definition. A Write
+// asks for it about eight times: its fast path, one atomic load, is inlined
+// where sync.Once.Do's closure kept it a call. preparedPlain
+// (details_test.go) is the plain path; TestPreparedOnce and
+// BenchmarkPrepared hold the two to one result and measure the difference.
 func (def *definition) prepared() *prepared {
-	def.once.Do(func() {
-		p := &def.prep
-		p.code = string(appendString(nil, string(def.Code)))
-		p.title = string(appendString(nil, def.Title))
-		if def.message != "" {
-			p.message = string(appendString(nil, def.message))
-		}
-		if def.zero == nil {
-			def.prepareHeaders(p)
-			return
-		}
-		t := reflect.TypeOf(def.zero)
-		p.pointer = reflect.PointerTo(t)
-		p.enums = resolveFieldEnums(t, def.fieldEnums)
-		for i := range t.NumField() {
-			sf := t.Field(i)
-			if !sf.IsExported() {
-				continue // the blank field that makes the type not comparable
-			}
-			name, opts, _ := strings.Cut(sf.Tag.Get("json"), ",")
-			f := detailsField{
-				index:     i,
-				kind:      sf.Type.Kind(),
-				key:       string(appendString(nil, name)) + ":",
-				name:      name,
-				omitEmpty: opts == "omitempty" || opts == "omitzero",
-			}
-			switch {
-			case slices.Contains(def.objects, name) && sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.Slice:
-				f.check = checkArray
-			case slices.Contains(def.objects, name):
-				f.check = checkObject
-			case sf.Type.Kind() == reflect.String && sf.Type.Implements(enumType):
-				f.check = checkEnum
-			}
-			p.fields = append(p.fields, f)
-			p.required = p.required || !f.omitEmpty
-			p.checks = p.checks || f.check != checkNone
-			switch sf.Type.Kind() {
-			case reflect.String, reflect.Int, reflect.Bool:
-			case reflect.Float64:
-				p.floats = true
-			default:
-				p.eager = true
-			}
-		}
-		def.prepareHeaders(p)
-	})
+	if !def.ready.Load() {
+		def.prepare()
+	}
 	return &def.prep
+}
+
+// prepare works out def.prep, once, before prepared's fast path may take it.
+func (def *definition) prepare() {
+	def.once.Do(def.makePrepared)
+	def.ready.Store(true)
+}
+
+// makePrepared works out def.prep.
+func (def *definition) makePrepared() {
+	p := &def.prep
+	p.code = string(appendString(nil, string(def.Code)))
+	p.title = string(appendString(nil, def.Title))
+	if def.message != "" {
+		p.message = string(appendString(nil, def.message))
+	}
+	if def.zero == nil {
+		def.prepareHeaders(p)
+		return
+	}
+	t := reflect.TypeOf(def.zero)
+	p.pointer = reflect.PointerTo(t)
+	p.enums = resolveFieldEnums(t, def.fieldEnums)
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		if !sf.IsExported() {
+			continue // the blank field that makes the type not comparable
+		}
+		name, opts, _ := strings.Cut(sf.Tag.Get("json"), ",")
+		f := detailsField{
+			index:     i,
+			kind:      sf.Type.Kind(),
+			key:       string(appendString(nil, name)) + ":",
+			name:      name,
+			omitEmpty: opts == "omitempty" || opts == "omitzero",
+		}
+		switch {
+		case slices.Contains(def.objects, name) && sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.Slice:
+			f.check = checkArray
+		case slices.Contains(def.objects, name):
+			f.check = checkObject
+		case sf.Type.Kind() == reflect.String && sf.Type.Implements(enumType):
+			f.check = checkEnum
+		}
+		p.fields = append(p.fields, f)
+		p.required = p.required || !f.omitEmpty
+		p.checks = p.checks || f.check != checkNone
+		switch sf.Type.Kind() {
+		case reflect.String, reflect.Int, reflect.Bool:
+		case reflect.Float64:
+			p.floats = true
+		default:
+			p.eager = true
+		}
+	}
+	def.prepareHeaders(p)
 }
 
 // problem says what the catalog forbids of a detail's value, though

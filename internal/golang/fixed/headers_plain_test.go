@@ -111,6 +111,7 @@ func headerDefinition(zero any, headers []header) *definition {
 	def := new(definition)
 	reflect.ValueOf(def).Elem().Set(reflect.ValueOf(ErrRateLimited.def).Elem())
 	def.once, def.prep = sync.Once{}, prepared{}
+	def.ready.Store(false)
 	def.zero, def.headers, def.messageTemplate, def.message = zero, headers, nil, "Wait."
 	return def
 }

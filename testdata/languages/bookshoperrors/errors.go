@@ -343,7 +343,8 @@ type definition struct {
 	translations    []translation  // the texts in each of the catalog's other languages, in its order; nil in a catalog of one language
 	unknown         bool           // made by Parse for a code the catalog does not define; see Error.Known
 	once            sync.Once
-	prep            prepared // what the runtime works out on first use; see prepared
+	ready           atomic.Bool // prep is made: prepared's fast path
+	prep            prepared    // what the runtime works out on first use; see prepared
 }
 
 // templatePart is a literal or a {detail} placeholder of a message or header.
@@ -470,14 +471,26 @@ func (e *Error) flawsToSet() *flaws {
 // plain path, for which definitionsText is empty); TestDefinitionsText
 // holds the two to the same table.
 
-// definitionsOnce guards the decoding of the table.
-var definitionsOnce sync.Once
+// definitionsOnce guards the decoding of the table; definitionsLoaded is
+// set once it is done, for loadDefinitions' fast path.
+var (
+	definitionsOnce   sync.Once
+	definitionsLoaded atomic.Bool
+)
 
 // loadDefinitions decodes the definitions table, once, and points each
 // sentinel at its definition. Every exported function and method that may
 // reach a definition calls it first: until then the table and the
-// sentinels are zero.
+// sentinels are zero. Its fast path, one atomic load, is inlined, as
+// prepared's is.
 func loadDefinitions() {
+	if !definitionsLoaded.Load() {
+		decodeDefinitionsOnce()
+	}
+}
+
+// decodeDefinitionsOnce is loadDefinitions' first use.
+func decodeDefinitionsOnce() {
 	definitionsOnce.Do(func() {
 		decodeDefinitions(definitionsText, definitions[:])
 		for i := range definitions {
@@ -485,6 +498,7 @@ func loadDefinitions() {
 			sentinels[i] = Error{def: &definitions[i], message: definitions[i].message}
 		}
 	})
+	definitionsLoaded.Store(true)
 }
 
 // decodeDefinitions decodes text, a line per definition after a first
@@ -942,57 +956,72 @@ const (
 // enumType is what the generated type of an enum detail implements.
 var enumType = reflect.TypeFor[interface{ Valid() bool }]()
 
-// prepared returns what the runtime works out once per definition.
+// prepared returns what the runtime works out once per definition. A Write
+// asks for it about eight times: its fast path, one atomic load, is inlined
+// where sync.Once.Do's closure kept it a call. preparedPlain
+// (details_test.go) is the plain path; TestPreparedOnce and
+// BenchmarkPrepared hold the two to one result and measure the difference.
 func (def *definition) prepared() *prepared {
-	def.once.Do(func() {
-		p := &def.prep
-		p.code = string(appendString(nil, string(def.Code)))
-		p.title = string(appendString(nil, def.Title))
-		if def.message != "" {
-			p.message = string(appendString(nil, def.message))
-		}
-		if def.zero == nil {
-			def.prepareHeaders(p)
-			return
-		}
-		t := reflect.TypeOf(def.zero)
-		p.pointer = reflect.PointerTo(t)
-		p.enums = resolveFieldEnums(t, def.fieldEnums)
-		for i := range t.NumField() {
-			sf := t.Field(i)
-			if !sf.IsExported() {
-				continue // the blank field that makes the type not comparable
-			}
-			name, opts, _ := strings.Cut(sf.Tag.Get("json"), ",")
-			f := detailsField{
-				index:     i,
-				kind:      sf.Type.Kind(),
-				key:       string(appendString(nil, name)) + ":",
-				name:      name,
-				omitEmpty: opts == "omitempty" || opts == "omitzero",
-			}
-			switch {
-			case slices.Contains(def.objects, name) && sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.Slice:
-				f.check = checkArray
-			case slices.Contains(def.objects, name):
-				f.check = checkObject
-			case sf.Type.Kind() == reflect.String && sf.Type.Implements(enumType):
-				f.check = checkEnum
-			}
-			p.fields = append(p.fields, f)
-			p.required = p.required || !f.omitEmpty
-			p.checks = p.checks || f.check != checkNone
-			switch sf.Type.Kind() {
-			case reflect.String, reflect.Int, reflect.Bool:
-			case reflect.Float64:
-				p.floats = true
-			default:
-				p.eager = true
-			}
-		}
-		def.prepareHeaders(p)
-	})
+	if !def.ready.Load() {
+		def.prepare()
+	}
 	return &def.prep
+}
+
+// prepare works out def.prep, once, before prepared's fast path may take it.
+func (def *definition) prepare() {
+	def.once.Do(def.makePrepared)
+	def.ready.Store(true)
+}
+
+// makePrepared works out def.prep.
+func (def *definition) makePrepared() {
+	p := &def.prep
+	p.code = string(appendString(nil, string(def.Code)))
+	p.title = string(appendString(nil, def.Title))
+	if def.message != "" {
+		p.message = string(appendString(nil, def.message))
+	}
+	if def.zero == nil {
+		def.prepareHeaders(p)
+		return
+	}
+	t := reflect.TypeOf(def.zero)
+	p.pointer = reflect.PointerTo(t)
+	p.enums = resolveFieldEnums(t, def.fieldEnums)
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		if !sf.IsExported() {
+			continue // the blank field that makes the type not comparable
+		}
+		name, opts, _ := strings.Cut(sf.Tag.Get("json"), ",")
+		f := detailsField{
+			index:     i,
+			kind:      sf.Type.Kind(),
+			key:       string(appendString(nil, name)) + ":",
+			name:      name,
+			omitEmpty: opts == "omitempty" || opts == "omitzero",
+		}
+		switch {
+		case slices.Contains(def.objects, name) && sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.Slice:
+			f.check = checkArray
+		case slices.Contains(def.objects, name):
+			f.check = checkObject
+		case sf.Type.Kind() == reflect.String && sf.Type.Implements(enumType):
+			f.check = checkEnum
+		}
+		p.fields = append(p.fields, f)
+		p.required = p.required || !f.omitEmpty
+		p.checks = p.checks || f.check != checkNone
+		switch sf.Type.Kind() {
+		case reflect.String, reflect.Int, reflect.Bool:
+		case reflect.Float64:
+			p.floats = true
+		default:
+			p.eager = true
+		}
+	}
+	def.prepareHeaders(p)
 }
 
 // problem says what the catalog forbids of a detail's value, though
@@ -3746,14 +3775,15 @@ func (e *Error) in(lang int) *Error {
 // the envelope writers read the title, and the pre-encoded title and
 // message, from the definition. The copy is of the whole row, the fields the
 // emitter adds to it included; reflect makes it, for a row holds a sync.Once
-// (done by prepared before, so that none runs while it is copied), which the
-// copy then starts afresh.
+// and its flag (done by prepared before, so that none runs while it is
+// copied), which the copy then starts afresh.
 func (tr *translation) definition(def *definition) *definition {
 	tr.once.Do(func() {
 		def.prepared()
 		ld := new(definition)
 		reflect.ValueOf(ld).Elem().Set(reflect.ValueOf(def).Elem())
 		ld.once, ld.prep = sync.Once{}, prepared{}
+		ld.ready.Store(false)
 		if tr.title != "" {
 			ld.Title = tr.title
 		}
