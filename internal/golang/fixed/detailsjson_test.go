@@ -3,7 +3,9 @@ package fixed
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"reflect"
+	"strconv"
 	"testing"
 
 	"github.com/errgen/errgen/internal/benchpair"
@@ -67,4 +69,39 @@ func BenchmarkAppendDetails(b *testing.B) {
 			}, nil)
 		})
 	}
+}
+
+// appendInt writes what strconv.AppendInt writes, in and out of its fast range.
+func TestAppendInt(t *testing.T) {
+	check := func(x int64) {
+		if got, want := appendInt([]byte("x"), x), strconv.AppendInt([]byte("x"), x, 10); !bytes.Equal(got, want) {
+			t.Fatalf("appendInt(%d) = %s, want %s", x, got, want)
+		}
+	}
+	for x := int64(-1100); x < 1_100_000; x++ {
+		check(x)
+	}
+	for _, x := range []int64{math.MinInt64, math.MinInt64 + 1, -1e6, 1e7 - 1, 1e7, math.MaxInt64 - 1, math.MaxInt64} {
+		check(x)
+	}
+}
+
+// BenchmarkAppendInt measures appendInt against strconv.AppendInt on
+// values a Retry-After or a limit holds.
+func BenchmarkAppendInt(b *testing.B) {
+	buf := make([]byte, 0, 64)
+	values := []int64{0, 7, 23, 100, 3600}
+	benchpair.Run(b, func() {
+		for range 100 {
+			for _, x := range values {
+				buf = appendInt(buf[:0], x)
+			}
+		}
+	}, func() {
+		for range 100 {
+			for _, x := range values {
+				buf = strconv.AppendInt(buf[:0], x, 10)
+			}
+		}
+	}, nil)
 }

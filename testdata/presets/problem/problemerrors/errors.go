@@ -1188,7 +1188,7 @@ func appendDetailsObject(b []byte, def *definition, details any) ([]byte, error)
 				continue
 			}
 			b = appendKey(b, start, f.key)
-			b = strconv.AppendInt(b, x, 10)
+			b = appendInt(b, x)
 		default:
 			if f.omitEmpty && isEmptyValue(fv) {
 				continue
@@ -1203,6 +1203,27 @@ func appendDetailsObject(b []byte, def *definition, details any) ([]byte, error)
 		}
 	}
 	return append(b, '}'), nil
+}
+
+// appendInt appends x in decimal, as strconv.AppendInt(b, x, 10) does,
+// its digits worked out in place for the values details mostly hold, 0 to
+// 999,999, without strconv's calls (a third of appendDetailsObject's
+// time); TestAppendInt and BenchmarkAppendInt hold it to strconv.
+func appendInt(b []byte, x int64) []byte {
+	if x < 0 || x > 999_999 {
+		return strconv.AppendInt(b, x, 10)
+	}
+	var buf [6]byte
+	i := len(buf)
+	for {
+		i--
+		buf[i] = byte('0' + x%10)
+		x /= 10
+		if x == 0 {
+			break
+		}
+	}
+	return append(b, buf[i:]...)
 }
 
 // appendKey appends a member's key, after a comma unless it is the first
