@@ -3525,9 +3525,21 @@ func (def *definition) prepareHeaders(p *prepared) {
 // end are trimmed, as clients trim them; a value left empty is not sent.
 // Details are valid UTF-8 already (detailText), and stay so.
 func headerValue(v string) string {
+	// Printable ASCII but space, the usual request id: nothing to do. Eight
+	// bytes at a time: a byte below '!' borrows in x-0x21, one of DEL or
+	// above sets its top bit in x or x+1; no byte borrows or carries into
+	// the next unless it is one of them.
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
 	i := 0
+	for ; i+8 <= len(v); i += 8 {
+		x := uint64(v[i]) | uint64(v[i+1])<<8 | uint64(v[i+2])<<16 | uint64(v[i+3])<<24 |
+			uint64(v[i+4])<<32 | uint64(v[i+5])<<40 | uint64(v[i+6])<<48 | uint64(v[i+7])<<56
+		if (x|(x-0x21*ones)|(x+ones))&tops != 0 {
+			break
+		}
+	}
 	for i < len(v) && v[i]-'!' < '\x7f'-'!' {
-		i++ // printable ASCII but space, the usual request id: nothing to do
+		i++
 	}
 	if i == len(v) {
 		return v

@@ -179,12 +179,49 @@ func headerValuePlain(v string) string {
 
 // FuzzHeaderValue holds headerValue to its plain path.
 func FuzzHeaderValue(f *testing.F) {
-	for _, s := range []string{"", "req_7Hx2p9", " padded\t", "a\r\nb", "\x7f", "é", "~!", "a b"} {
+	for _, s := range []string{"", "req_7Hx2p9", " padded\t", "a\r\nb", "\x7f", "é", "~!", "a b",
+		"0123456789ABCDEFGHIJKLMNOP", "01234567\x20", "0123456~\x7f89", "!!!!!!!!\x00", "\xff1234567"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, v string) {
 		if got, want := headerValue(v), headerValuePlain(v); got != want {
 			t.Errorf("headerValue(%q) = %q, want %q", v, got, want)
 		}
+		if got, want := headerValue(v), headerValueBytewise(v); got != want {
+			t.Errorf("headerValue(%q) = %q, byte at a time %q", v, got, want)
+		}
 	})
+}
+
+// BenchmarkHeaderValue measures headerValue against its byte-at-a-time
+// loop (the fast path of before, kept here) on the request ids Write echoes.
+func BenchmarkHeaderValue(b *testing.B) {
+	ids := []string{"req_7Hx2p9", "0123456789ABCDEFGHIJKLMNOP", "3f2c1a9e-5b7d-4e8f-9a0b-1c2d3e4f5a6b"}
+	var sink string
+	benchpair.Run(b, func() {
+		for range 1000 {
+			for _, id := range ids {
+				sink = headerValue(id)
+			}
+		}
+	}, func() {
+		for range 1000 {
+			for _, id := range ids {
+				sink = headerValueBytewise(id)
+			}
+		}
+	}, nil)
+	_ = sink
+}
+
+// headerValueBytewise is headerValue as it was, its fast path a byte at a time.
+func headerValueBytewise(v string) string {
+	i := 0
+	for i < len(v) && v[i]-'!' < '\x7f'-'!' {
+		i++
+	}
+	if i == len(v) {
+		return v
+	}
+	return headerValuePlain(v)
 }
