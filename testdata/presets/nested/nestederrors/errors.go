@@ -1204,12 +1204,20 @@ func appendDetailsObject(b []byte, def *definition, details any) ([]byte, error)
 }
 
 // appendInt appends x in decimal, as strconv.AppendInt(b, x, 10) does,
-// its digits worked out in place for the values details mostly hold, 0 to
-// 999,999, without strconv's calls (a third of appendDetailsObject's
-// time); TestAppendInt and BenchmarkAppendInt hold it to strconv.
+// without strconv's calls (a third of appendDetailsObject's time) for the
+// values details mostly hold, 0 to 999,999: up to three digits appended
+// as they are worked out, more through a buffer. TestAppendInt and
+// BenchmarkAppendInt hold it to strconv.
 func appendInt(b []byte, x int64) []byte {
-	if x < 0 || x > 999_999 {
+	switch {
+	case x < 0 || x > 999_999:
 		return strconv.AppendInt(b, x, 10)
+	case x < 10:
+		return append(b, byte('0'+x))
+	case x < 100:
+		return append(b, byte('0'+x/10), byte('0'+x%10))
+	case x < 1000:
+		return append(b, byte('0'+x/100), byte('0'+x/10%10), byte('0'+x%10))
 	}
 	var buf [6]byte
 	i := len(buf)
