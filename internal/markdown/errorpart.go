@@ -25,12 +25,7 @@ type errorPart struct {
 // bundledErrorPart reports whether set renders error.tmpl with the bundled
 // template's parse tree, which errorPart stands for.
 func bundledErrorPart(set *template.Template) bool {
-	base, err := bundled()
-	if err != nil {
-		return false
-	}
-	t, want := set.Lookup(errorTemplate), base.tmpl.Lookup(errorTemplate)
-	return t != nil && want != nil && t.Tree == want.Tree
+	return bundledPart(set, errorTemplate)
 }
 
 // render writes e's part as error.tmpl does, before partFunc trims it.
