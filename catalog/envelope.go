@@ -109,14 +109,28 @@ func (e *Envelope) Refs() []Ref {
 	return refs
 }
 
-// Has reports whether the envelope refers to name (with any argument).
-func (e *Envelope) Has(name RefName) bool {
-	for _, r := range e.Refs() {
-		if r.Name == name {
-			return true
+// anyRef reports whether f holds for some reference in n, taken in Refs'
+// order: Has, NamedDetails and Carries, which every emitter asks of every
+// error, walk the envelope without building Refs' list.
+func anyRef(n *Node, f func(Ref) bool) bool {
+	switch n.Kind {
+	case KindObject:
+		for _, m := range n.Members {
+			if anyRef(m.Value, f) {
+				return true
+			}
 		}
+	case KindArray:
+		return anyRef(n.Elem, f)
+	case KindRef:
+		return f(n.Ref)
 	}
 	return false
+}
+
+// Has reports whether the envelope refers to name (with any argument).
+func (e *Envelope) Has(name RefName) bool {
+	return anyRef(e.Body, func(r Ref) bool { return r.Name == name })
 }
 
 // NamedDetails lists the details the envelope places by name ($details.NAME),
@@ -124,23 +138,19 @@ func (e *Envelope) Has(name RefName) bool {
 // other details: none is written twice.
 func (e *Envelope) NamedDetails() []string {
 	var names []string
-	for _, r := range e.Refs() {
+	anyRef(e.Body, func(r Ref) bool {
 		if r.Name == RefDetails && r.Arg != "" && !contains(names, r.Arg) {
 			names = append(names, r.Arg)
 		}
-	}
+		return false
+	})
 	return names
 }
 
 // Carries reports whether the envelope has a place for the named detail: a
 // whole $details, a spread, or $details.NAME.
 func (e *Envelope) Carries(detail string) bool {
-	for _, r := range e.Refs() {
-		if r.Name == RefDetails && (r.Arg == "" || r.Arg == detail) {
-			return true
-		}
-	}
-	return false
+	return anyRef(e.Body, func(r Ref) bool { return r.Name == RefDetails && (r.Arg == "" || r.Arg == detail) })
 }
 
 // MessagePlaces reports whether the error's message names the detail and

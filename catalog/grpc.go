@@ -115,7 +115,12 @@ func DefaultGRPCCode(status int) string {
 // UPPER_SNAKE_CASE, invalid_grant → INVALID_GRANT, resourceMissing →
 // RESOURCE_MISSING.
 func Reason(code string) string {
-	return strings.ToUpper(strings.ReplaceAll(Kebab(code), "-", "_"))
+	return reasonOfKebab(Kebab(code))
+}
+
+// reasonOfKebab is Reason of the code whose Kebab is kebab.
+func reasonOfKebab(kebab string) string {
+	return strings.ToUpper(strings.ReplaceAll(kebab, "-", "_"))
 }
 
 // AIP-193's patterns for ErrorInfo reasons and metadata keys.

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 var (
@@ -31,6 +32,53 @@ var initialisms = map[string]bool{
 // "INVALID_JSON" → [INVALID JSON], "resourceId" → [resource Id],
 // "HTTPStatus" → [HTTP Status].
 func words(s string) []string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return wordsPlain(s)
+		}
+	}
+	return wordsASCII(s)
+}
+
+// wordsASCII is words for ASCII s, read byte by byte, where wordsPlain
+// makes s runes and asks unicode of each (FuzzWords holds them together):
+// normalizing names every code and detail several times.
+func wordsASCII(s string) []string {
+	var out []string
+	start := -1
+	flush := func(end int) {
+		if start >= 0 && end > start {
+			out = append(out, s[start:end])
+		}
+		start = -1
+	}
+	upper := func(c byte) bool { return 'A' <= c && c <= 'Z' }
+	lower := func(c byte) bool { return 'a' <= c && c <= 'z' }
+	digit := func(c byte) bool { return '0' <= c && c <= '9' }
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !upper(c) && !lower(c) && !digit(c) {
+			flush(i)
+			continue
+		}
+		if start < 0 {
+			start = i
+			continue
+		}
+		prev := s[i-1]
+		lowerToUpper := upper(c) && (lower(prev) || digit(prev))
+		acronymEnd := upper(c) && upper(prev) && i+1 < len(s) && lower(s[i+1])
+		if lowerToUpper || acronymEnd {
+			flush(i)
+			start = i
+		}
+	}
+	flush(len(s))
+	return out
+}
+
+// wordsPlain is words for any s.
+func wordsPlain(s string) []string {
 	var out []string
 	rs := []rune(s)
 	start := -1

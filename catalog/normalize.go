@@ -56,7 +56,7 @@ func normalize(c *Catalog) {
 		if e.GRPCCode == "" {
 			e.GRPCCode = DefaultGRPCCode(e.Status)
 		}
-		e.GRPCReason = Reason(e.Code)
+		e.GRPCReason = reasonOfKebab(e.Anchor) // Reason(e.Code), from the Kebab just taken
 		if e.Fallback && c.Fallback == nil {
 			c.Fallback = e
 		}

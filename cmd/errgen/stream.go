@@ -81,9 +81,12 @@ func (d *differ) agree(p []byte) (int, error) {
 			}
 			return k, err
 		}
-		i := 0
-		for i < len(b) && b[i] == p[k+i] {
-			i++
+		i := len(b)
+		if !bytes.Equal(b, p[k:k+len(b)]) { // what agrees is compared a word at a time
+			i = 0
+			for i < len(b) && b[i] == p[k+i] {
+				i++
+			}
 		}
 		d.r.Discard(i)
 		d.same += int64(i)

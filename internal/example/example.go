@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/errgen/errgen/catalog"
 )
@@ -23,6 +24,10 @@ type Instance struct {
 	Message   string // rendered message; "" when the error has none
 	RequestID string // as set by WithRequestID
 	URI       string // the problem instance, as set by WithInstance
+
+	// members are Details' members in order, when New wrote Details itself
+	// (scalars.go); nil otherwise, when they are read from Details.
+	members []member
 }
 
 // New builds the error with every detail set to its example (see value):
@@ -31,6 +36,15 @@ type Instance struct {
 // required enum detail, whose zero value is none of its values (its first
 // value), and an object detail with fields, made of its fields' examples.
 func New(e *catalog.Error) (*Instance, error) {
+	if in, ok := newScalars(e); ok {
+		return in, nil
+	}
+	return newPlain(e)
+}
+
+// newPlain is New through reflect and encoding/json, for every catalog:
+// the plain path of newScalars.
+func newPlain(e *catalog.Error) (*Instance, error) {
 	in := &Instance{Err: e}
 	if len(e.Details) > 0 {
 		obj, err := object(e.Details)
@@ -124,6 +138,9 @@ func HeaderValue(t *catalog.Template, details []byte) (string, error) {
 }
 
 func appendPlaceholder(b []byte, raw json.RawMessage) []byte {
+	if len(raw) > 1 && raw[0] == '"' && raw[len(raw)-1] == '"' && bytes.IndexByte(raw, '\\') < 0 && utf8.Valid(raw) {
+		return append(b, raw[1:len(raw)-1]...) // nothing to unescape
+	}
 	if len(raw) > 0 && raw[0] == '"' {
 		var s string
 		if json.Unmarshal(raw, &s) == nil {
@@ -207,9 +224,7 @@ func (in *Instance) ref(r catalog.Ref) ([]byte, bool) {
 			obj := in.detailsObject()
 			return obj, len(objectInner(obj)) == 0
 		}
-		var members map[string]json.RawMessage
-		_ = json.Unmarshal(in.Details, &members)
-		if v, ok := members[r.Arg]; ok {
+		if v, ok := in.member(r.Arg); ok {
 			return v, false
 		}
 		return []byte("null"), true
@@ -237,13 +252,20 @@ func (in *Instance) detailsObject() []byte {
 	if len(named) == 0 {
 		return in.Details
 	}
-	var members map[string]json.RawMessage
-	if err := json.Unmarshal(in.Details, &members); err != nil {
-		return in.Details
+	member := in.member
+	if in.members == nil {
+		var members map[string]json.RawMessage
+		if err := json.Unmarshal(in.Details, &members); err != nil {
+			return in.Details
+		}
+		member = func(name string) ([]byte, bool) {
+			raw, ok := members[name]
+			return raw, ok
+		}
 	}
 	b := []byte{'{'}
 	for _, d := range in.Err.Details {
-		raw, ok := members[d.Name]
+		raw, ok := member(d.Name)
 		if !ok || slices.Contains(named, d.Name) {
 			continue
 		}
@@ -265,6 +287,12 @@ func objectInner(obj []byte) []byte {
 // JSONString is a JSON string as encoding/json writes it (HTML-safe), which
 // the generated appendString reproduces.
 func JSONString(s string) []byte {
+	return appendJSONString(nil, s)
+}
+
+// jsonStringPlain is JSONString through encoding/json: the plain path of
+// appendJSONString.
+func jsonStringPlain(s string) []byte {
 	b, _ := json.Marshal(s)
 	return b
 }

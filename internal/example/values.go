@@ -117,8 +117,11 @@ func DetailJSON(d *catalog.Detail) ([]byte, error) {
 		}
 		return json.Marshal(v.Interface())
 	}
-	if raw, ok := d.Example.(catalog.ExampleJSON); ok {
-		return raw, nil
+	switch x := d.Example.(type) {
+	case catalog.ExampleJSON:
+		return x, nil
+	case string:
+		return appendJSONString(nil, x), nil // as json.Marshal writes it
 	}
 	return json.Marshal(d.Example)
 }

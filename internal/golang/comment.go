@@ -103,6 +103,34 @@ func plainDoc(lines []string) bool {
 // invisible or bidi control character that could make the source read
 // differently from what it compiles to (CVE-2021-42574).
 func oneLine(s string) string {
+	if plainLine(s) {
+		return s
+	}
+	return oneLinePlain(s)
+}
+
+// plainLine reports whether oneLine leaves s as it is: printable ASCII
+// words between single spaces. Most descriptions are; oneLinePlain, the
+// plain path, splits and maps every one (FuzzOneLine holds them together).
+func plainLine(s string) bool {
+	if s != "" && (s[0] == ' ' || s[len(s)-1] == ' ') {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			if s[i-1] == ' ' {
+				return false
+			}
+		case c < ' ' || c >= 0x7f:
+			return false
+		}
+	}
+	return true
+}
+
+// oneLinePlain is oneLine for any text.
+func oneLinePlain(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	return strings.Map(func(r rune) rune {
 		if unicode.IsGraphic(r) && !unicode.Is(unicode.Cf, r) {

@@ -97,3 +97,16 @@ func BenchmarkPlainDoc(b *testing.B) {
 		}
 	}
 }
+
+// FuzzOneLine holds oneLine, which leaves a plain line as it is, to
+// oneLinePlain.
+func FuzzOneLine(f *testing.F) {
+	for _, s := range []string{"", "a b", " a", "a ", "a  b", "a\tb", "é b", "a\u200eb", "x\x7f", "one line."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := oneLine(s), oneLinePlain(s); got != want {
+			t.Fatalf("oneLine(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -3,6 +3,7 @@ package golang
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strconv"
 	"text/tabwriter"
 
@@ -217,11 +218,11 @@ func (w declWriter) members(typ string, fields []*catalog.Detail) {
 func (w declWriter) fieldLines(ds []*catalog.Detail, goType, tag func(*catalog.Detail) string) {
 	tw := tabwriter.NewWriter(w.b, 0, 8, 1, ' ', tabwriter.DiscardEmptyColumns|tabwriter.TabIndent)
 	for _, d := range ds {
-		fmt.Fprintf(tw, "\t%s\v%s\v%s", d.GoName, goType(d), tag(d))
+		line := "\t" + d.GoName + "\v" + goType(d) + "\v" + tag(d)
 		if c := oneLine(d.Description); c != "" {
-			fmt.Fprintf(tw, "\t// %s", c)
+			line += "\t// " + c
 		}
-		fmt.Fprint(tw, "\n")
+		_, _ = io.WriteString(tw, line+"\n")
 	}
 	_ = tw.Flush() // a bytes.Buffer does not fail
 }

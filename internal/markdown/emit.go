@@ -124,12 +124,16 @@ func emit(set *template.Template, p *page, data any, header string) ([]byte, err
 	return emitParts(set, p, data, header, true)
 }
 
-// emitParts is emit, with errorPart or, when fast is false, error.tmpl
-// always (the plain path).
+// emitParts is emit, with errorPart and referencePart or, when fast is
+// false, error.tmpl and reference.tmpl always (the plain path).
 func emitParts(set *template.Template, p *page, data any, header string, fast bool) ([]byte, error) {
 	var part *errorPart
 	if fast && bundledErrorPart(set) {
 		part = &errorPart{compact: p.Layout == catalog.LayoutCompact, w: p.Words}
+	}
+	var ref *page // the page whose quick reference referencePart writes
+	if fast && bundledPart(set, referenceTemplate) {
+		ref = p
 	}
 	// set is this call's own copy (templateSet): binding is safe.
 	set = set.Funcs(template.FuncMap{"layout": func() string { return p.Layout }})
@@ -140,16 +144,23 @@ func emitParts(set *template.Template, p *page, data any, header string, fast bo
 		statusOf[e.Anchor] = e.Status
 	}
 	section := p.Words["section"]
-	page, err := render(set, data, len(p.Errors), header, part)
+	page, err := render(set, data, len(p.Errors), header, goParts{part, ref})
 	if err != nil {
 		return nil, err
 	}
 	return uniqueHeadingIDs(page, statusOf, section), nil
 }
 
+// goParts are the parts written in Go in place of their bundled templates:
+// error is nil, or ref nil, where the template runs.
+type goParts struct {
+	error *errorPart
+	ref   *page
+}
+
 // render executes the page template of set on data, a page of n errors,
 // and wraps its prose.
-func render(set *template.Template, data any, n int, header string, part *errorPart) ([]byte, error) {
+func render(set *template.Template, data any, n int, header string, part goParts) ([]byte, error) {
 	page, err := renderUnwrapped(set, data, n, header, part)
 	if err != nil {
 		return nil, err
@@ -158,7 +169,7 @@ func render(set *template.Template, data any, n int, header string, part *errorP
 }
 
 // renderUnwrapped is render before its prose is wrapped.
-func renderUnwrapped(set *template.Template, data any, n int, header string, part *errorPart) ([]byte, error) {
+func renderUnwrapped(set *template.Template, data any, n int, header string, part goParts) ([]byte, error) {
 	set = set.Funcs(template.FuncMap{"part": partFunc(set, part)})
 	buf := make(pageBuffer, 0, sizeHint*n)
 	// The marker is written here, not by page.tmpl, so that no override can
@@ -195,13 +206,17 @@ const maxDepth = 32
 // partFunc is the part function of set: it renders a template of set and
 // trims the blank lines around its output, so that page.tmpl alone decides
 // how parts are separated, and an empty part leaves no gap. An error's
-// part is written by errPart, when not nil, in place of error.tmpl.
-func partFunc(set *template.Template, errPart *errorPart) func(name string, data any) (string, error) {
+// part is written by parts.error, when not nil, in place of error.tmpl,
+// and the quick reference of parts.ref by referencePart.
+func partFunc(set *template.Template, parts goParts) func(name string, data any) (string, error) {
 	depth := 0
 	return func(name string, data any) (string, error) {
-		if e, ok := data.(*errorData); ok && errPart != nil && name == errorTemplate {
-			s, err := errPart.render(e)
+		if e, ok := data.(*errorData); ok && parts.error != nil && name == errorTemplate {
+			s, err := parts.error.render(e)
 			return trimBlankLines(s), err
+		}
+		if p, ok := data.(*page); ok && p == parts.ref && p != nil && name == referenceTemplate {
+			return trimBlankLines(referencePart(p)), nil
 		}
 		if depth >= maxDepth {
 			return "", fmt.Errorf("parts nest deeper than %d: does %s render itself?", maxDepth, name)

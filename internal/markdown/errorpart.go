@@ -20,22 +20,19 @@ type errorPart struct {
 	b       strings.Builder
 	compact bool
 	w       words // the page's
+	last    int   // the length of the last part written, which the next is sized for
 }
 
 // bundledErrorPart reports whether set renders error.tmpl with the bundled
 // template's parse tree, which errorPart stands for.
 func bundledErrorPart(set *template.Template) bool {
-	base, err := bundled()
-	if err != nil {
-		return false
-	}
-	t, want := set.Lookup(errorTemplate), base.tmpl.Lookup(errorTemplate)
-	return t != nil && want != nil && t.Tree == want.Tree
+	return bundledPart(set, errorTemplate)
 }
 
 // render writes e's part as error.tmpl does, before partFunc trims it.
 func (w *errorPart) render(e *errorData) (string, error) {
 	w.b.Reset()
+	w.b.Grow(w.last + w.last/8) // one allocation where growing would take several
 	w.head(e)
 	if e.Description != "" {
 		w.b.WriteString(prose(e.Description))
@@ -59,6 +56,7 @@ func (w *errorPart) render(e *errorData) (string, error) {
 		w.fullAdvice(e)
 		w.retry(e)
 	}
+	w.last = w.b.Len()
 	return w.b.String(), nil
 }
 

@@ -12,7 +12,8 @@ import (
 )
 
 // emitLayout is the Markdown emitter's stage on c in layout, with
-// errorPart (fast) or error.tmpl for every error.
+// errorPart and referencePart (fast) or error.tmpl for every error and
+// reference.tmpl.
 func emitLayout(tb testing.TB, c *catalog.Catalog, layout string, fast bool) []byte {
 	tb.Helper()
 	set, err := templateSet(nil)
@@ -31,7 +32,8 @@ func emitLayout(tb testing.TB, c *catalog.Catalog, layout string, fast bool) []b
 	return page
 }
 
-// TestErrorPartIsTemplate: errorPart writes what error.tmpl writes, on
+// TestErrorPartIsTemplate: errorPart writes what error.tmpl writes, and
+// referencePart what reference.tmpl writes, on
 // every shipped catalog, the synthetic and the hostile one, and a catalog
 // in each of its languages, in both layouts; and it is used only while error.tmpl is the bundled one.
 func TestErrorPartIsTemplate(t *testing.T) {
@@ -59,6 +61,12 @@ func TestErrorPartIsTemplate(t *testing.T) {
 	if err != nil || !bundledErrorPart(set) {
 		t.Fatalf("the bundled set is not taken for the bundled error.tmpl (%v)", err)
 	}
+	if !bundledPart(set, referenceTemplate) {
+		t.Fatal("the bundled set is not taken for the bundled reference.tmpl")
+	}
+	if set, err := templateSet(fstest.MapFS{referenceTemplate: {Data: []byte("x")}}); err != nil || bundledPart(set, referenceTemplate) {
+		t.Errorf("an overriding reference.tmpl is taken for the bundled one (%v)", err)
+	}
 	for _, override := range []string{"error.tmpl", "page.tmpl"} {
 		src := `{{define "error.tmpl"}}{{.Code}}{{end}}`
 		if override == "error.tmpl" {
@@ -71,8 +79,9 @@ func TestErrorPartIsTemplate(t *testing.T) {
 	}
 }
 
-// BenchmarkErrorPart is the Markdown emitter's stage with errorPart (the
-// shortcut) and with error.tmpl for every error (the plain path). See
+// BenchmarkErrorPart is the Markdown emitter's stage with errorPart and
+// referencePart (the shortcuts) and with error.tmpl for every error and
+// reference.tmpl (the plain path). See
 // benchpair.Run for the figures it reports.
 func BenchmarkErrorPart(b *testing.B) {
 	for _, n := range sizes() {

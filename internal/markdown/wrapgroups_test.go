@@ -24,7 +24,7 @@ func unwrappedPage(tb testing.TB, c *catalog.Catalog) []byte {
 		tb.Fatal(err)
 	}
 	set = set.Funcs(template.FuncMap{"layout": func() string { return p.Layout }})
-	page, err := renderUnwrapped(set, p, len(p.Errors), header, nil)
+	page, err := renderUnwrapped(set, p, len(p.Errors), header, goParts{})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -245,7 +245,7 @@ func literalSafe(s string) bool {
 			return false
 		}
 		for _, r := range line {
-			if !graphicYAML(r) {
+			if !(' ' <= r && r < 0x7f || graphicYAML(r)) { // printable ASCII is graphic
 				return false
 			}
 		}
@@ -294,7 +294,9 @@ func (w *writer) quoted(s string) {
 			w.buf.WriteString(`\t`)
 		case r == '\r':
 			w.buf.WriteString(`\r`)
-		case r == ' ' || graphicYAML(r):
+		case ' ' <= r && r < 0x7f: // printable ASCII is graphic
+			w.buf.WriteByte(byte(r))
+		case graphicYAML(r):
 			w.buf.WriteRune(r)
 		case r <= 0xFFFF:
 			w.buf.WriteString(`\u`)

@@ -61,3 +61,13 @@ func TestSpecialMax(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintableASCIIIsGraphic: quoted and literalSafe take printable ASCII
+// as graphicYAML's without asking it, which holds for every such byte.
+func TestPrintableASCIIIsGraphic(t *testing.T) {
+	for r := rune(' '); r < 0x7f; r++ {
+		if !graphicYAML(r) {
+			t.Errorf("%q is printable ASCII, yet not graphicYAML", r)
+		}
+	}
+}
