@@ -35,7 +35,10 @@ func (e *Error) Code() Code {
 func (e *Error) Status() int {
 	loadDefinitions()
 	if e.parsed {
-		return e.status
+		if e.flaws != nil && e.flaws.status != 0 {
+			return e.flaws.status
+		}
+		return int(e.status)
 	}
 	return e.def.Status
 }

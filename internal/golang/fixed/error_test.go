@@ -7,6 +7,7 @@ import (
 	"math"
 	"reflect"
 	"testing"
+	"unsafe"
 
 	"github.com/errgen/errgen/internal/benchpair"
 )
@@ -249,4 +250,23 @@ func BenchmarkMarshalJSONBuffer(b *testing.B) {
 			_ = e.marshalJSONPlain()
 		}
 	}, nil)
+}
+
+// TestErrorSize: an Error fits the allocator's 128-byte size class (see
+// setStatus), and a status beyond int32 given to Parse is still the one
+// Status returns.
+func TestErrorSize(t *testing.T) {
+	if n := unsafe.Sizeof(Error{}); n > 128 {
+		t.Errorf("Error is %d bytes, more than 128", n)
+	}
+	body, _ := ErrInternal.MarshalJSON()
+	unknown := []byte(`{"error":"x","code":"NOT_IN_CATALOG"}`)
+	for _, status := range []int{0, 404, -1, math.MaxInt32, math.MaxInt32 + 1, math.MinInt32 - 1, math.MaxInt, math.MinInt} {
+		for _, b := range [][]byte{body, unknown} {
+			e, err := Parse(status, b)
+			if err != nil || e.Status() != status {
+				t.Errorf("Parse(%d, %s): status %d, %v", status, b, e.Status(), err)
+			}
+		}
+	}
 }

@@ -252,7 +252,7 @@ func (r *reading) build() (*Error, error) {
 	}
 	e.requestID, _ = stringValue(r.request)
 	e.instance, _ = stringValue(r.inst)
-	e.parsed, e.status = true, r.status
+	e.setStatus(r.status)
 	return e, nil
 }
 
@@ -281,9 +281,8 @@ func (r *reading) unknown() *Error {
 			envelope:   r.env,
 			unknown:    true,
 		},
-		parsed: true,
-		status: r.status,
 	}
+	e.setStatus(r.status)
 	e.message, _ = stringValue(r.message)
 	e.custom = e.message != ""
 	e.requestID, _ = stringValue(r.request)

@@ -193,7 +193,7 @@ func rpcUnknown(s RPCStatus) *Error {
 		custom:    s.Message != "",
 		requestID: s.RequestID,
 		parsed:    true,
-		status:    status,
+		status:    int32(status), // an HTTP status of the table, which an int32 holds
 	}
 }
 
