@@ -34,13 +34,33 @@ measure() {
 	} >"$out/machine.txt"
 
 	go test -run '^$' -bench VersusJSON -benchtime 300x -count "$rounds" ./generated/apierrors >"$out/versus.txt"
+	go test -run '^$' -bench ErrorsIsFloor -benchtime 300x -count "$rounds" ./generated/apierrors >"$out/isfloor.txt"
 	go test -run '^$' -bench 'Write|MarshalJSON|Parse|ErrorsIs' -benchmem -benchtime 200ms -count 6 ./generated/apierrors >"$out/hot.txt"
+	requests
 	ERRGEN_BASE="$base/errgen" go test -run '^$' -bench Compile -benchtime 1x -count "$compile_rounds" -timeout 3h ./internal/golang >"$out/compile.txt"
 	echo "load after: $(uptime)" >>"$out/machine.txt"
 
 	$benchstat "$out/versus.txt" >"$out/versus.benchstat.txt"
 	$benchstat "$out/hot.txt" >"$out/hot.benchstat.txt"
 	$benchstat "$out/compile.txt" >"$out/compile.benchstat.txt"
+	$benchstat base="$out/requests.base.txt" now="$out/requests.now.txt" >"$out/requests.benchstat.txt"
+}
+
+# requests runs BenchmarkStaticWriteRequests against the package of
+# $base_rev too (the benchmark is copied into it: it uses nothing newer), the
+# two test binaries in turn, round after round, on the same requests.
+requests() {
+	cp generated/apierrors/requests_test.go "$base/generated/apierrors/"
+	go test -c -o "$base/now.test" ./generated/apierrors
+	(cd "$base" && go test -c -o base.test ./generated/apierrors)
+	: >"$out/requests.now.txt"
+	: >"$out/requests.base.txt"
+	for _ in $(seq "$rounds"); do
+		for way in now base; do
+			"$base/$way.test" -test.run '^$' -test.bench StaticWriteRequests -test.benchmem \
+				-test.benchtime 200ms | grep '^Benchmark' >>"$out/requests.$way.txt"
+		done
+	done
 }
 
 if [ -z "${PERF_REPORT_ONLY:-}" ]; then
@@ -120,6 +140,23 @@ section=$(mktemp)
 	summary "$out/versus.txt" "json/errgen" | while read -r name _ med lo hi _; do
 		echo "| \`$name\` | $med | $lo | $hi | $(target "$name") |"
 	done
+	echo
+	summary "$out/isfloor.txt" "json/floor json/errgen" | awk '{ v[$2] = $3 } END {
+		printf "`errors.Is` cannot reach its target: for an error built by a constructor it calls the\n"
+		printf "error'"'"'s `Is` method through an interface, where the baseline compares two pointers.\n"
+		printf "`BenchmarkErrorsIsFloor` measures the least such a method costs (an error type whose `Is`\n"
+		printf "only compares codes) beside errgen'"'"'s, in turn: json/floor %s, json/errgen %s (medians).\n\n", v["json/floor"], v["json/errgen"] }'
+	echo "**Static \`Write\` across versions**: the same requests to this package and to the one"
+	echo "errgen $base_rev generated, before translations (\`BenchmarkStaticWriteRequests\`, $rounds rounds,"
+	echo "each the two packages in turn; issue 28 asks a request with \`Accept-Language\` to stay within"
+	echo "1.5× of the same request then):"
+	echo
+	echo "| request | base ns/op | now ns/op | now/base | allocs base → now |"
+	echo "|---|---|---|---|---|"
+	{ summary "$out/requests.base.txt" "ns/op allocs/op" | sed 's/^/base /'; summary "$out/requests.now.txt" "ns/op allocs/op" | sed 's/^/now /'; } | awk '
+		{ v[$1, $2, $3] = $4; if ($1 == "now" && !(($2) in s)) { s[$2] = 1; o[++n] = $2 } }
+		END { for (k = 1; k <= n; k++) { x = o[k]
+			printf "| `%s` | %s | %s | %.2f | %s → %s |\n", x, v["base", x, "ns/op"], v["now", x, "ns/op"], v["now", x, "ns/op"] / v["base", x, "ns/op"], v["base", x, "allocs/op"], v["now", x, "allocs/op"] } }'
 	echo
 	echo "**Allocations** (\`go test -bench -benchmem\`, 6 runs; their times, taken one benchmark"
 	echo "after the other, are in [docs/perf/hot.txt](perf/hot.txt) but compare only in pairs, above):"

@@ -69,16 +69,11 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 	// no run holds them all, and a big catalog's are computed one after
 	// another, so that none holds two outputs' working data either.
 	together := len(c.Errors)+len(c.Retired) <= maxTogether
-	var planned []errgen.Planned
-	opts.PageName = pageName(paths)
-	if opts.Outputs = wanted(paths); len(opts.Outputs) > 0 {
-		var err error
-		if planned, err = errgen.Plan(c, opts); err != nil {
-			fmt.Fprintf(stderr, "errgen: %v\n", err)
-			return exitFailure
-		}
+	targets, err := planTargets(c, opts, paths, *out)
+	if err != nil {
+		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		return exitFailure
 	}
-	targets := generatedTargets(planned, paths, *out)
 	var augmented []target
 	withoutMemoryLimit(func() { augmented, ok = augmentTargets(c, *catalogPath, stderr) })
 	if !ok {
@@ -88,11 +83,30 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 		code, _ := fs.usageError("every output is turned off; there is nothing to generate")
 		return code
 	}
+	orphans, err := orphanPages(targets)
+	if err != nil {
+		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		return exitFailure
+	}
 	if *check {
 		again := slices.DeleteFunc(slices.Clone(args), func(a string) bool { return a == "--check" || a == "--check=true" })
-		return checkTargets(targets, together, commandLine(prog, again), stdout, stderr)
+		return checkTargets(targets, orphans, together, commandLine(prog, again), stdout, stderr)
 	}
-	return writeTargets(targets, together, stdout, stderr)
+	return writeTargets(targets, orphans, together, stdout, stderr)
+}
+
+// planTargets plans the outputs paths does not turn off and binds each
+// planned file to its path.
+func planTargets(c *catalog.Catalog, opts errgen.Options, paths map[errgen.Output]string, out string) ([]target, error) {
+	var planned []errgen.Planned
+	opts.PageName = pageName(paths)
+	if opts.Outputs = wanted(paths); len(opts.Outputs) > 0 {
+		var err error
+		if planned, err = errgen.Plan(c, opts); err != nil {
+			return nil, err
+		}
+	}
+	return generatedTargets(planned, paths, out), nil
 }
 
 // maxTogether is the most errors whose outputs generate computes side by
@@ -154,7 +168,7 @@ func goFileOf(flag, out, pkg string) string {
 // checkTargets diffs every output against the disk, in memory, computing
 // them side by side when together says so (forEach); regenerate is the
 // command line that would bring them up to date.
-func checkTargets(targets []target, together bool, regenerate string, stdout, stderr io.Writer) int {
+func checkTargets(targets []target, orphans []string, together bool, regenerate string, stdout, stderr io.Writer) int {
 	type comparison struct {
 		old, data []byte
 		state     freshness
@@ -185,11 +199,14 @@ func checkTargets(targets []target, together bool, regenerate string, stdout, st
 	if len(missingPaths) > 0 {
 		fmt.Fprintln(stderr, missingLine(missingPaths, regenerate))
 	}
+	for _, path := range orphans {
+		fmt.Fprintf(stderr, "errgen: %s is the page of a language the catalog no longer speaks; to remove it, run: %s\n", path, regenerate)
+	}
 	if staleCount > 0 {
 		fmt.Fprintf(stderr, "errgen: %s out of date, %d up to date; to regenerate, run: %s\n", plural(staleCount, "output"), len(targets)-staleCount, regenerate)
 		return exitFailure
 	}
-	if len(missingPaths) > 0 {
+	if len(missingPaths) > 0 || len(orphans) > 0 {
 		return exitFailure
 	}
 	fmt.Fprintf(stdout, "errgen: %s up to date\n", plural(len(targets), "output"))
@@ -231,12 +248,15 @@ func compare(t target) (old, data []byte, state freshness, err error) {
 	return old, data, stale, nil
 }
 
-// writeTargets writes the outputs whose bytes changed, all or none, and
-// says what it did.
-func writeTargets(targets []target, together bool, stdout, stderr io.Writer) int {
+// writeTargets writes the outputs whose bytes changed, all or none, then
+// removes the orphaned pages, and says what it did.
+func writeTargets(targets []target, orphans []string, together bool, stdout, stderr io.Writer) int {
 	written, err := writeAll(targets, together)
 	for _, path := range written {
 		fmt.Fprintf(stdout, "wrote %s\n", path)
+	}
+	if err == nil {
+		err = removeOrphans(orphans, stdout)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)

@@ -69,7 +69,7 @@ func runOpenAPI(args []string, stdout, stderr io.Writer) int {
 	targets := []target{{path: *outPath, data: res.Spec, mayReplace: *specPath, augmented: true}}
 	if *check {
 		again := slices.DeleteFunc(slices.Clone(args), func(a string) bool { return a == "--check" || a == "--check=true" })
-		return checkTargets(targets, false, commandLine("errgen openapi", again), stdout, stderr)
+		return checkTargets(targets, nil, false, commandLine("errgen openapi", again), stdout, stderr)
 	}
-	return writeTargets(targets, false, stdout, stderr)
+	return writeTargets(targets, nil, false, stdout, stderr)
 }

@@ -71,7 +71,7 @@ func runTranslate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errgen: %s is not up to date: %s; run errgen translate %s\n", t.File, changes, lang)
 		return exitFailure
 	}
-	if code := writeTargets([]target{{path: t.File, data: res.File, mayReplace: t.File}}, false, io.Discard, stderr); code != exitOK {
+	if code := writeTargets([]target{{path: t.File, data: res.File, mayReplace: t.File}}, nil, false, io.Discard, stderr); code != exitOK {
 		return code
 	}
 	fmt.Fprintf(stdout, "errgen: wrote %s: %s\n", t.File, changes)

@@ -145,20 +145,11 @@ func notErrgens(path string) error {
 // checkHeader refuses the existing file real, named path, unless its first
 // line is errgen's header.
 func checkHeader(path, real string) error {
-	f, err := os.Open(real)
-	if err != nil {
-		return err
+	mine, err := startsWithHeader(real)
+	if err == nil && !mine {
+		err = notErrgens(path)
 	}
-	defer f.Close()
-	head := make([]byte, 256) // far more than any header line
-	n, err := io.ReadFull(f, head)
-	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
-		return err
-	}
-	if !generatedByErrgen(head[:n]) {
-		return notErrgens(path)
-	}
-	return nil
+	return err
 }
 
 // generatedByErrgen reports whether a file's first line is errgen's header,

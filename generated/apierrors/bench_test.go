@@ -85,7 +85,7 @@ func BenchmarkWriteStaticAcceptLanguage(b *testing.B) {
 	}
 }
 
-// BenchmarkWriteStaticNewID: a request without an id gets one from crypto/rand.
+// BenchmarkWriteStaticNewID: a request without an id gets a new one.
 func BenchmarkWriteStaticNewID(b *testing.B) {
 	r, _ := http.NewRequest("GET", "/tickets/1", nil)
 	w := newDiscard()

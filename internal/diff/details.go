@@ -71,12 +71,23 @@ func (cs *changes) compareDetail(o, n *catalog.Error, od, nd *catalog.Detail) {
 	case od.Required && !nd.Required:
 		cs.add(code, DetailMadeOptional, "detail %s made optional: clients may no longer get it, and %s loses a parameter", nd.Name, names.New(n))
 	}
+	cs.compareEnum(code, nd.Name, names.Enum(n, nd), od, nd)
+	cs.compareBadRequest(code, od, nd)
+	if od.Type == nd.Type {
+		typ := names.Object(n.Name, nd)
+		cs.compareFields(code, nd.Name, typ, od.Fields, nd.Fields)
+	}
+}
+
+// compareEnum compares the values of a detail or field, named path, present
+// in both; typ is the Go type of its values in the new catalog.
+func (cs *changes) compareEnum(code, path, typ string, od, nd *catalog.Detail) {
 	switch {
 	case od.Enum == nil && nd.Enum != nil:
-		cs.add(code, EnumAdded, "detail %s became an enum: its Go type is now %s", nd.Name, names.Enum(n, nd))
+		cs.add(code, EnumAdded, "detail %s became an enum: its Go type is now %s", path, typ)
 		return
 	case od.Enum != nil && nd.Enum == nil:
-		cs.add(code, EnumRemoved, "detail %s is no longer an enum: any string may come", nd.Name)
+		cs.add(code, EnumRemoved, "detail %s is no longer an enum: any string may come", path)
 		return
 	case od.Enum == nil:
 		return
@@ -84,25 +95,19 @@ func (cs *changes) compareDetail(o, n *catalog.Error, od, nd *catalog.Detail) {
 	oldValues, newValues := enumValues(od), enumValues(nd)
 	for _, v := range od.Enum {
 		if !newValues[v.Value] {
-			cs.inOld(v.Pos).add(code, EnumValueRemoved, "detail %s: enum value %q removed", nd.Name, v.Value)
+			cs.inOld(v.Pos).add(code, EnumValueRemoved, "detail %s: enum value %q removed", path, v.Value)
 		}
 	}
 	for _, v := range nd.Enum {
 		if !oldValues[v.Value] {
-			cs.inNew(v.Pos).add(code, EnumValueAdded, "detail %s: enum value %q added", nd.Name, v.Value)
+			cs.inNew(v.Pos).add(code, EnumValueAdded, "detail %s: enum value %q added", path, v.Value)
 		}
 	}
 }
 
 // detailsByName maps an error's details by JSON name, the first of a name.
 func detailsByName(e *catalog.Error) map[string]*catalog.Detail {
-	m := make(map[string]*catalog.Detail, len(e.Details))
-	for _, d := range e.Details {
-		if m[d.Name] == nil {
-			m[d.Name] = d
-		}
-	}
-	return m
+	return fieldsByName(e.Details)
 }
 
 // enumValues is the set of an enum detail's values: scanning the other

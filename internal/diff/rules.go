@@ -57,6 +57,14 @@ const (
 	EnumValueRemoved        ChangeKind = "enum-value-removed"
 	EnumAdded               ChangeKind = "enum-added"
 	EnumRemoved             ChangeKind = "enum-removed"
+	FieldRemoved            ChangeKind = "field-removed"
+	FieldAdded              ChangeKind = "field-added"
+	FieldAddedRequired      ChangeKind = "field-added-required"
+	FieldRetyped            ChangeKind = "field-retyped"
+	FieldMadeRequired       ChangeKind = "field-made-required"
+	FieldMadeOptional       ChangeKind = "field-made-optional"
+	BadRequestRemoved       ChangeKind = "grpc-bad-request-removed"
+	BadRequestAdded         ChangeKind = "grpc-bad-request-added"
 	GoNameChanged           ChangeKind = "go-name-changed"
 	GoPackageChanged        ChangeKind = "go-package-changed"
 	RequestIDHeaderChanged  ChangeKind = "request-id-header-changed"
@@ -135,6 +143,14 @@ var Rules = []Rule{
 	{EnumValueRemoved, goOnly, "clients just stop seeing the value, but its Go constant is gone"},
 	{EnumAdded, goOnly, "clients get fewer values than before, but the Go field becomes an enum type"},
 	{EnumRemoved, both, "clients meet values their enum did not allow; the Go enum type goes"},
+	{FieldRemoved, both, "a field of an object detail goes: clients reading the member get nothing (oasdiff: response property removed); Go code using the struct field stops compiling"},
+	{FieldAdded, nil, "an optional field is a new member of each object, which clients ignore, and a new struct field"},
+	{FieldAddedRequired, goOnly, "clients only get a new member, but Go code building the object still compiles and sends the field's zero value until it sets it (an enum field's empty value is reported as a breach): find each place it is built"},
+	{FieldRetyped, both, "a client decodes the member with the old type; the Go struct field's type changes"},
+	{FieldMadeRequired, goOnly, "clients only get the member more often, but Go code building the object sends its zero value until it sets it"},
+	{FieldMadeOptional, wire, "clients relying on the member may not get it (oasdiff: response property became optional)"},
+	{BadRequestRemoved, wire, "gRPC and Connect clients that read only Google's details (grpc-gateway, other languages) lose the google.rpc.BadRequest field violations; errgen's clients still get the detail from ErrorInfo"},
+	{BadRequestAdded, nil, "gRPC and Connect clients get a google.rpc.BadRequest beside ErrorInfo, which still carries the detail"},
 	{GoNameChanged, goOnly, "a renamed detail's Go field (and parameter) is renamed: Go code naming the field stops compiling; resource_id to resourceId keeps ResourceID and does not"},
 	{GoPackageChanged, goOnly, "every import of the generated package changes"},
 	{RequestIDHeaderChanged, wire, "clients and proxies read the request id from that header"},

@@ -130,7 +130,7 @@ errors:
 		}
 	}
 	// Write sends the request's id, or makes one (Config.RequestID, else
-	// crypto/rand): every error response carries one.
+	// newRequestID): every error response carries one.
 	sentence := regexp.MustCompile(strings.ReplaceAll("Every error response carries the id of its request in the `X-Request-Id` header and in the body: the id the request carried in that header, or one the service gave it", " ", `\s+`))
 	if !sentence.MatchString(page) {
 		t.Errorf("no request-id sentence true to Write:\n%s", page)

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // The definitions table is data, decoded on first use: definitionsText
@@ -33,14 +34,26 @@ import (
 // plain path, for which definitionsText is empty); TestDefinitionsText
 // holds the two to the same table.
 
-// definitionsOnce guards the decoding of the table.
-var definitionsOnce sync.Once
+// definitionsOnce guards the decoding of the table; definitionsLoaded is
+// set once it is done, for loadDefinitions' fast path.
+var (
+	definitionsOnce   sync.Once
+	definitionsLoaded atomic.Bool
+)
 
 // loadDefinitions decodes the definitions table, once, and points each
 // sentinel at its definition. Every exported function and method that may
 // reach a definition calls it first: until then the table and the
-// sentinels are zero.
+// sentinels are zero. Its fast path, one atomic load, is inlined, as
+// prepared's is.
 func loadDefinitions() {
+	if !definitionsLoaded.Load() {
+		decodeDefinitionsOnce()
+	}
+}
+
+// decodeDefinitionsOnce is loadDefinitions' first use.
+func decodeDefinitionsOnce() {
 	definitionsOnce.Do(func() {
 		decodeDefinitions(definitionsText, definitions[:])
 		for i := range definitions {
@@ -48,6 +61,7 @@ func loadDefinitions() {
 			sentinels[i] = Error{def: &definitions[i], message: definitions[i].message}
 		}
 	})
+	definitionsLoaded.Store(true)
 }
 
 // decodeDefinitions decodes text, a line per definition after a first

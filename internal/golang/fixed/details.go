@@ -208,29 +208,33 @@ func deepCopy(v reflect.Value) reflect.Value {
 // prepared is what the runtime works out once per definition, on first use, so
 // that the definitions table stays small, and so does the generated package.
 type prepared struct {
-	fields  []detailsField // how to encode the details, from their struct tags
-	eager   bool           // the details hold slices, maps or raw JSON: newError copies and encodes them
-	floats  bool           // the details hold float64s, which may be NaN: newError checks them
-	checks  bool           // the details hold JSON objects or enum values: newError checks them
-	pointer reflect.Type   // the pointer to the details type, which errors hold
-	enums   []enumField    // the enum fields of the details' objects, which newError checks
-	code    string         // the code as a JSON string
-	title   string         // the title as a JSON string
-	message string         // the catalog's message as a JSON string; "" when it has placeholders
+	fields   []detailsField // how to encode the details, from their struct tags
+	eager    bool           // the details hold slices, maps or raw JSON: newError copies and encodes them
+	floats   bool           // the details hold float64s, which may be NaN: newError checks them
+	checks   bool           // the details hold JSON objects or enum values: newError checks them
+	required bool           // some details are required: the details object is never empty
+	pointer  reflect.Type   // the pointer to the details type, which errors hold
+	enums    []enumField    // the enum fields of the details' objects, which newError checks
+	code     string         // the code as a JSON string
+	title    string         // the title as a JSON string
+	message  string         // the catalog's message as a JSON string; "" when it has placeholders
 
 	holdsRequestID bool       // bodies of the envelope carry the request id
 	contentType    []string   // the Content-Type header's value, shared by every response
 	headerValues   [][]string // the catalog's static header values, by header; nil for a template or none
+	headerInts     []int      // by header, for a template of one placeholder of an int detail, its index in fields; -1 for any other
+	setsVary       bool       // one of the catalog's headers is Vary
 	challenge      []string   // the WWW-Authenticate header's value; nil when none
 }
 
 // detailsField is how one field of a <Name>Details struct is encoded.
 type detailsField struct {
-	index     int    // the field's index in the struct
-	name      string // the detail's name in the catalog
-	key       string // the member's key, quoted, with its colon: "name":
-	omitEmpty bool   // optional details are left out when empty
-	check     check  // what newError checks of its value
+	index     int          // the field's index in the struct
+	kind      reflect.Kind // the field's kind
+	name      string       // the detail's name in the catalog
+	key       string       // the member's key, quoted, with its colon: "name":
+	omitEmpty bool         // optional details are left out when empty
+	check     check        // what newError checks of its value
 }
 
 // check is what newError checks of a detail beyond what encoding/json does.
@@ -246,54 +250,72 @@ const (
 // enumType is what the generated type of an enum detail implements.
 var enumType = reflect.TypeFor[interface{ Valid() bool }]()
 
-// prepared returns what the runtime works out once per definition.
+// prepared returns what the runtime works out once per definition. A Write
+// asks for it about eight times: its fast path, one atomic load, is inlined
+// where sync.Once.Do's closure kept it a call. preparedPlain
+// (details_test.go) is the plain path; TestPreparedOnce and
+// BenchmarkPrepared hold the two to one result and measure the difference.
 func (def *definition) prepared() *prepared {
-	def.once.Do(func() {
-		p := &def.prep
-		p.code = string(appendString(nil, string(def.Code)))
-		p.title = string(appendString(nil, def.Title))
-		if def.message != "" {
-			p.message = string(appendString(nil, def.message))
-		}
-		def.prepareHeaders(p)
-		if def.zero == nil {
-			return
-		}
-		t := reflect.TypeOf(def.zero)
-		p.pointer = reflect.PointerTo(t)
-		p.enums = resolveFieldEnums(t, def.fieldEnums)
-		for i := range t.NumField() {
-			sf := t.Field(i)
-			if !sf.IsExported() {
-				continue // the blank field that makes the type not comparable
-			}
-			name, opts, _ := strings.Cut(sf.Tag.Get("json"), ",")
-			f := detailsField{
-				index:     i,
-				key:       string(appendString(nil, name)) + ":",
-				name:      name,
-				omitEmpty: opts == "omitempty" || opts == "omitzero",
-			}
-			switch {
-			case slices.Contains(def.objects, name) && sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.Slice:
-				f.check = checkArray
-			case slices.Contains(def.objects, name):
-				f.check = checkObject
-			case sf.Type.Kind() == reflect.String && sf.Type.Implements(enumType):
-				f.check = checkEnum
-			}
-			p.fields = append(p.fields, f)
-			p.checks = p.checks || f.check != checkNone
-			switch sf.Type.Kind() {
-			case reflect.String, reflect.Int, reflect.Bool:
-			case reflect.Float64:
-				p.floats = true
-			default:
-				p.eager = true
-			}
-		}
-	})
+	if !def.ready.Load() {
+		def.prepare()
+	}
 	return &def.prep
+}
+
+// prepare works out def.prep, once, before prepared's fast path may take it.
+func (def *definition) prepare() {
+	def.once.Do(def.makePrepared)
+	def.ready.Store(true)
+}
+
+// makePrepared works out def.prep.
+func (def *definition) makePrepared() {
+	p := &def.prep
+	p.code = string(appendString(nil, string(def.Code)))
+	p.title = string(appendString(nil, def.Title))
+	if def.message != "" {
+		p.message = string(appendString(nil, def.message))
+	}
+	if def.zero == nil {
+		def.prepareHeaders(p)
+		return
+	}
+	t := reflect.TypeOf(def.zero)
+	p.pointer = reflect.PointerTo(t)
+	p.enums = resolveFieldEnums(t, def.fieldEnums)
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		if !sf.IsExported() {
+			continue // the blank field that makes the type not comparable
+		}
+		name, opts, _ := strings.Cut(sf.Tag.Get("json"), ",")
+		f := detailsField{
+			index:     i,
+			kind:      sf.Type.Kind(),
+			key:       string(appendString(nil, name)) + ":",
+			name:      name,
+			omitEmpty: opts == "omitempty" || opts == "omitzero",
+		}
+		switch {
+		case slices.Contains(def.objects, name) && sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.Slice:
+			f.check = checkArray
+		case slices.Contains(def.objects, name):
+			f.check = checkObject
+		case sf.Type.Kind() == reflect.String && sf.Type.Implements(enumType):
+			f.check = checkEnum
+		}
+		p.fields = append(p.fields, f)
+		p.required = p.required || !f.omitEmpty
+		p.checks = p.checks || f.check != checkNone
+		switch sf.Type.Kind() {
+		case reflect.String, reflect.Int, reflect.Bool:
+		case reflect.Float64:
+			p.floats = true
+		default:
+			p.eager = true
+		}
+	}
+	def.prepareHeaders(p)
 }
 
 // problem says what the catalog forbids of a detail's value, though

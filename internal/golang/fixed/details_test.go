@@ -7,8 +7,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"reflect"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/errgen/errgen/internal/benchpair"
 )
 
 var hostileStrings = []string{
@@ -186,8 +190,8 @@ func TestSingleDetails(t *testing.T) {
 	}
 }
 
-// FuzzDetailsEncoding compares the runtime's encoder with encoding/json on
-// arbitrary values, both when details are encoded at construction
+// FuzzDetailsEncoding compares the runtime's encoder with encoding/json, and
+// appendDetailsObject with its plain path, on arbitrary values, both when details are encoded at construction
 // (InvalidInputDetails holds a slice, a map and raw JSON) and when they are
 // encoded as written (OutOfCreditDetails and RateLimitedDetails hold scalars).
 func FuzzDetailsEncoding(f *testing.F) {
@@ -205,6 +209,9 @@ func FuzzDetailsEncoding(f *testing.F) {
 		checkDetails(t, NewWithDetails(invalid), invalid)
 		checkDetails(t, NewWithDetails(credit), credit)
 		checkDetails(t, NewRateLimited(limited.Limit, limited.Window, limited.RetryAfter), limited)
+		checkDetailsObject(t, NewWithDetails(invalid).def, &invalid)
+		checkDetailsObject(t, NewWithDetails(credit).def, &credit)
+		checkDetailsObject(t, ErrRateLimited.def, &limited)
 	})
 }
 
@@ -236,4 +243,48 @@ func TestDetailsExcept(t *testing.T) {
 	if NewInvalidInput("x").WithMessage("m").hasDetailsExcept([]string{"field"}) {
 		t.Error("only the named detail: nothing left")
 	}
+}
+
+// preparedPlain is prepared's plain path: sync.Once.Do on every call, a
+// call its closure kept from being inlined.
+func (def *definition) preparedPlain() *prepared {
+	def.once.Do(def.makePrepared)
+	return &def.prep
+}
+
+// TestPreparedOnce: goroutines asking a fresh definition at once all get
+// what its plain path makes of another.
+func TestPreparedOnce(t *testing.T) {
+	loadDefinitions()
+	fresh := func() *definition { return headerDefinition(RateLimitedDetails{}, ErrRateLimited.def.headers) }
+	def, plain := fresh(), fresh()
+	want := plain.preparedPlain()
+	got := make([]*prepared, 8)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Go(func() { got[i] = def.prepared() })
+	}
+	wg.Wait()
+	for _, p := range got {
+		if p != &def.prep || !reflect.DeepEqual(*p, *want) {
+			t.Fatalf("prepared %+v, plain path %+v", *p, *want)
+		}
+	}
+}
+
+// BenchmarkPrepared measures prepared's inlined fast path against its plain path.
+func BenchmarkPrepared(b *testing.B) {
+	loadDefinitions()
+	def := ErrRateLimited.def
+	var sink *prepared
+	benchpair.Run(b, func() {
+		for range 1000 {
+			sink = def.prepared()
+		}
+	}, func() {
+		for range 1000 {
+			sink = def.preparedPlain()
+		}
+	}, nil)
+	_ = sink
 }

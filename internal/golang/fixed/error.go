@@ -157,7 +157,23 @@ func (e *Error) WithInstance(uri string) *Error {
 // may run inside a logger, a Reporter's among them: Write reports.
 func (e *Error) MarshalJSON() ([]byte, error) {
 	loadDefinitions()
-	return sendable(e, nil, false).appendJSON(nil), nil
+	e = sendable(e, nil, false)
+	if e.static() {
+		return e.appendJSON(nil), nil
+	}
+	// A body that is not pre-encoded is written into one of Write's
+	// buffers, then copied out: one allocation of its size, where growing
+	// a slice from nil took four. marshalJSONPlain (error_test.go) is the
+	// plain path; TestMarshalJSONBuffer and BenchmarkMarshalJSONBuffer hold
+	// the two to one body and measure the difference.
+	buf := bodyBuffers.Get().(*[]byte)
+	b := e.appendJSON((*buf)[:0])
+	body := append([]byte(nil), b...)
+	if cap(b) <= 65536 {
+		*buf = b
+		bodyBuffers.Put(buf)
+	}
+	return body, nil
 }
 
 // static reports whether the pre-encoded body is the error's body.

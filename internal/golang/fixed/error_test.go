@@ -7,6 +7,8 @@ import (
 	"math"
 	"reflect"
 	"testing"
+
+	"github.com/errgen/errgen/internal/benchpair"
 )
 
 func TestMarshalJSON(t *testing.T) {
@@ -206,4 +208,45 @@ func TestRegistry(t *testing.T) {
 	if got, _ := Lookup("RATE_LIMITED"); !got.Retryable || got.Status != 429 || got.DocsURL == "" || got.Category != "Rate limiting" {
 		t.Errorf("Lookup(RATE_LIMITED) = %+v", got)
 	}
+}
+
+// marshalJSONPlain is MarshalJSON's plain path: the body appended to nil.
+func (e *Error) marshalJSONPlain() []byte {
+	loadDefinitions()
+	return sendable(e, nil, false).appendJSON(nil)
+}
+
+// TestMarshalJSONBuffer: MarshalJSON writes what its plain path writes, for
+// every error of the stand-in, with and without details, a message or a
+// request id, one after the other through the same buffers.
+func TestMarshalJSONBuffer(t *testing.T) {
+	errs := append(headerErrors(), ErrInternal.WithMessage("x"), ErrUnauthorized.WithRequestID("r"), nil,
+		NewWithDetails(InvalidInputDetails{Field: "f", Reasons: []string{"a"}, FieldErrors: map[string]string{"k": "v"}}))
+	for _, s := range sentinels {
+		errs = append(errs, &s)
+	}
+	for range 2 {
+		for _, e := range errs {
+			got, err := e.MarshalJSON()
+			if want := e.marshalJSONPlain(); err != nil || string(got) != string(want) {
+				t.Errorf("%v: MarshalJSON %s, %v; plain path %s", e, got, err, want)
+			}
+		}
+	}
+}
+
+// BenchmarkMarshalJSONBuffer measures MarshalJSON against its plain path
+// for an error with details.
+func BenchmarkMarshalJSONBuffer(b *testing.B) {
+	e := NewInvalidInput("title")
+	b.ReportAllocs()
+	benchpair.Run(b, func() {
+		for range 1000 {
+			_, _ = e.MarshalJSON()
+		}
+	}, func() {
+		for range 1000 {
+			_ = e.marshalJSONPlain()
+		}
+	}, nil)
 }

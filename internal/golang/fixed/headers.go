@@ -1,6 +1,10 @@
 package fixed
 
-import "net/http"
+import (
+	"net/http"
+	"reflect"
+	"strconv"
+)
 
 // setHeaders sets the response headers of e: Content-Type, the catalog's
 // headers, the challenge, the request id (ids, nil for none), and
@@ -9,9 +13,10 @@ import "net/http"
 // response, as gin shares its Content-Type: net/http replaces a header's
 // slice and never changes it, and a slice of length and capacity one is
 // copied by any append. Only the values filled from details are allocated,
-// in one slice; the request id is the request's own slice when it is
-// echoed as it came. A static error thus sets its headers without
-// allocating. setHeadersPlain (headers_plain_test.go) allocates every value,
+// in one slice, but for an int 0 to 99 filling a header alone (intHeader);
+// the request id is the request's own slice when it is echoed as it came. A
+// static error thus sets its headers without allocating, and so does a 429
+// whose Retry-After is under 100 seconds. setHeadersPlain (headers_plain_test.go) allocates every value,
 // as Write did before; TestSharedHeaders holds the two to the same headers
 // and BenchmarkSetHeaders measures what sharing buys.
 func (e *Error) setHeaders(h http.Header, ids []string, lang int) {
@@ -29,6 +34,14 @@ func (e *Error) setHeaders(h http.Header, ids []string, lang int) {
 		if e.details == nil {
 			continue // a sentinel: nothing to fill the header with
 		}
+		if k := p.headerInts[i]; k >= 0 {
+			if v, ok := e.intHeader(p, k); ok {
+				if v != nil {
+					h[hd.name] = v
+				}
+				continue
+			}
+		}
 		if v := headerValue(e.fill(hd.template)); v != "" {
 			if values == nil {
 				values = make([]string, 0, len(e.def.headers))
@@ -44,17 +57,60 @@ func (e *Error) setHeaders(h http.Header, ids []string, lang int) {
 	if ids != nil {
 		h[requestIDHeader] = ids
 	}
-	setLanguageHeaders(h, lang, handlers > 0 || len(e.def.headers) > 0)
+	// Only the handler's headers and the catalog's can hold a Vary to keep:
+	// with neither, setLanguageHeaders need not look it up.
+	setLanguageHeaders(h, lang, handlers > 0 || p.setsVary)
 }
 
+// intHeader is the value of a header whose template is one placeholder of
+// an int detail, fields[k], as Retry-After's is, for the values most such
+// headers hold (0 to 99): a slice of smallInts, shared by every response,
+// so that filling it allocates nothing; ok is false for any other value,
+// or details of another type, which fill renders. nil, ok for a detail the
+// body leaves out (none is sent). TestSharedHeaders holds it to fill.
+func (e *Error) intHeader(p *prepared, k int) (v []string, ok bool) {
+	if reflect.TypeOf(e.details) != p.pointer {
+		return nil, false
+	}
+	f := &p.fields[k]
+	n := reflect.ValueOf(e.details).Elem().Field(f.index).Int()
+	switch {
+	case n == 0 && f.omitEmpty || e.isMissing(f.name):
+		return nil, true
+	case n < 0 || n >= int64(len(smallInts)):
+		return nil, false
+	}
+	return smallInts[n : n+1 : n+1], true
+}
+
+// smallInts are the decimal texts of 0 to 99: the shared header values of intHeader.
+var smallInts = func() (a [100]string) {
+	for i := range a {
+		a[i] = strconv.Itoa(i)
+	}
+	return a
+}()
+
 // prepareHeaders works out the header values of def that the catalog fixes.
+// It runs once the details' fields are known (headerInts points into them).
 func (def *definition) prepareHeaders(p *prepared) {
 	p.holdsRequestID = def.envelope.holdsRequestID()
 	p.contentType = []string{def.envelope.mediaType}
 	p.headerValues = make([][]string, len(def.headers))
+	p.headerInts = make([]int, len(def.headers))
 	for i, hd := range def.headers {
+		p.headerInts[i] = -1
 		if hd.template == nil && hd.value != "" {
 			p.headerValues[i] = []string{hd.value}
+		}
+		p.setsVary = p.setsVary || http.CanonicalHeaderKey(hd.name) == "Vary"
+		if len(hd.template) != 1 || hd.template[0].detail == "" || p.pointer == nil {
+			continue
+		}
+		for k, f := range p.fields {
+			if f.name == hd.template[0].detail && p.pointer.Elem().Field(f.index).Type.Kind() == reflect.Int {
+				p.headerInts[i] = k
+			}
 		}
 	}
 	if def.challenge != "" {
@@ -70,9 +126,22 @@ func (def *definition) prepareHeaders(p *prepared) {
 // end are trimmed, as clients trim them; a value left empty is not sent.
 // Details are valid UTF-8 already (detailText), and stay so.
 func headerValue(v string) string {
+	// Printable ASCII but space, the usual request id: nothing to do. Eight
+	// bytes at a time: a byte below '!' borrows in x-0x21, one of DEL or
+	// above sets its top bit in x or x+1; no byte borrows or carries into
+	// the next unless it is one of them.
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
 	i := 0
+	for ; i+8 <= len(v); i += 8 {
+		w := v[i : i+8] // one bounds check, one load
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		if (x|(x-0x21*ones)|(x+ones))&tops != 0 {
+			break
+		}
+	}
 	for i < len(v) && v[i]-'!' < '\x7f'-'!' {
-		i++ // printable ASCII but space, the usual request id: nothing to do
+		i++
 	}
 	if i == len(v) {
 		return v

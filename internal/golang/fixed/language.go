@@ -98,14 +98,15 @@ func (e *Error) in(lang int) *Error {
 // the envelope writers read the title, and the pre-encoded title and
 // message, from the definition. The copy is of the whole row, the fields the
 // emitter adds to it included; reflect makes it, for a row holds a sync.Once
-// (done by prepared before, so that none runs while it is copied), which the
-// copy then starts afresh.
+// and its flag (done by prepared before, so that none runs while it is
+// copied), which the copy then starts afresh.
 func (tr *translation) definition(def *definition) *definition {
 	tr.once.Do(func() {
 		def.prepared()
 		ld := new(definition)
 		reflect.ValueOf(ld).Elem().Set(reflect.ValueOf(def).Elem())
 		ld.once, ld.prep = sync.Once{}, prepared{}
+		ld.ready.Store(false)
 		if tr.title != "" {
 			ld.Title = tr.title
 		}

@@ -1,9 +1,15 @@
 package fixed
 
 import (
+	"crypto/rand"
+	"encoding/base32"
 	"net/http"
 	"net/http/httptest"
+	"strings"
+	"sync"
 	"testing"
+
+	"github.com/errgen/errgen/internal/benchpair"
 )
 
 // Write takes the request id from the incoming request when the error has
@@ -82,4 +88,89 @@ func TestRequestIDGenerated(t *testing.T) {
 		}
 	}
 	Configure(Config{Reporter: recordReport})
+}
+
+// newRequestIDPlain is newRequestID's plain path: crypto/rand's text, as
+// Write made ids before.
+func newRequestIDPlain() string { return rand.Text() }
+
+// newRequestID writes ids of rand.Text's format: 26 characters of RFC 4648
+// base32, every character in use where 5 bits fill it (the first 24), and
+// no id twice in 200,000, made on four goroutines at once.
+func TestNewRequestID(t *testing.T) {
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+	format := func(id string) bool {
+		if len(id) != 26 {
+			return false
+		}
+		for _, c := range []byte(id) {
+			if !strings.ContainsRune(alphabet, rune(c)) {
+				return false
+			}
+		}
+		_, err := base32.StdEncoding.WithPadding(base32.NoPadding).DecodeString(id[:24])
+		return err == nil
+	}
+	for range 100 {
+		if id := newRequestIDPlain(); !format(id) {
+			t.Fatalf("rand.Text %q: not the format", id)
+		}
+	}
+	const goroutines, each = 4, 50_000
+	ids := make([][]string, goroutines)
+	var wg sync.WaitGroup
+	for g := range goroutines {
+		wg.Go(func() {
+			for range each {
+				ids[g] = append(ids[g], newRequestID())
+			}
+		})
+	}
+	wg.Wait()
+	seen := make(map[string]bool, goroutines*each)
+	var used [26][256]bool
+	for _, list := range ids {
+		for _, id := range list {
+			if !format(id) {
+				t.Fatalf("newRequestID %q: not rand.Text's format", id)
+			}
+			if seen[id] {
+				t.Fatalf("newRequestID %q twice", id)
+			}
+			seen[id] = true
+			for i, c := range []byte(id) {
+				used[i][c] = true
+			}
+		}
+	}
+	for i := range used {
+		want := alphabet
+		if i >= 24 {
+			want = alphabet[:16] // the 4 bits left of each number
+		}
+		for _, c := range []byte(alphabet) {
+			if used[i][c] != (strings.IndexByte(want, c) >= 0) {
+				t.Errorf("character %d: %c used %v", i, c, used[i][c])
+			}
+		}
+	}
+}
+
+// BenchmarkNewRequestID: newRequestID against rand.Text, with the header
+// value Write makes of the id.
+func BenchmarkNewRequestID(b *testing.B) {
+	var sink []string
+	b.ReportAllocs()
+	benchpair.Run(b, func() {
+		for range 1000 {
+			id := newRequestID()
+			sink = []string{id}
+		}
+	}, func() {
+		for range 1000 {
+			id := newRequestIDPlain()
+			sink = []string{id}
+		}
+	}, nil)
+	_ = sink
 }

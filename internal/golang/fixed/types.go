@@ -2,6 +2,7 @@ package fixed
 
 import (
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -41,7 +42,8 @@ type definition struct {
 	translations    []translation  // the texts in each of the catalog's other languages, in its order; nil in a catalog of one language
 	unknown         bool           // made by Parse for a code the catalog does not define; see Error.Known
 	once            sync.Once
-	prep            prepared // what the runtime works out on first use; see prepared
+	ready           atomic.Bool // prep is made: prepared's fast path
+	prep            prepared    // what the runtime works out on first use; see prepared
 }
 
 // templatePart is a literal or a {detail} placeholder of a message or header.

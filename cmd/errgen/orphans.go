@@ -1,0 +1,104 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/errgen/errgen"
+)
+
+// orphanPages lists the Markdown pages beside the default language's page
+// that errgen wrote for a language the catalog no longer speaks: named as
+// errgen.PagePath names a page in a language, their first line errgen's
+// header, and not among targets. Left there, a removed language's page
+// would go on being published, stale. A hand-written file of such a name,
+// without the header, is not errgen's and is left alone.
+func orphanPages(targets []target) ([]string, error) {
+	page := ""
+	keep := map[string]bool{}
+	for _, t := range targets {
+		keep[filepath.Clean(t.path)] = true
+		if p, ok := t.gen.(errgen.Planned); ok && p.Output == errgen.OutputMarkdown && p.Language == "" {
+			page = t.path
+		}
+	}
+	if page == "" {
+		return nil, nil
+	}
+	dir, name := filepath.Split(page)
+	ext := filepath.Ext(name)
+	stem := strings.TrimSuffix(name, ext) + "."
+	entries, err := os.ReadDir(filepath.Clean(dir + "."))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	var orphans []string
+	for _, e := range entries {
+		tag, ok := strings.CutPrefix(e.Name(), stem)
+		if tag, ok = strings.CutSuffix(tag, ext); !ok || !e.Type().IsRegular() || !languageTag(tag) {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		if keep[filepath.Clean(path)] {
+			continue
+		}
+		if mine, err := startsWithHeader(path); err != nil {
+			return nil, err
+		} else if mine {
+			orphans = append(orphans, path)
+		}
+	}
+	return orphans, nil
+}
+
+// languageTag reports whether s has the shape of a BCP 47 tag, as a page's
+// language is named: subtags of 1 to 8 letters and digits, the first
+// letters only, joined by hyphens.
+func languageTag(s string) bool {
+	for i, sub := range strings.Split(s, "-") {
+		if len(sub) == 0 || len(sub) > 8 {
+			return false
+		}
+		for _, c := range sub {
+			letter := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+			if !letter && (i == 0 || c < '0' || c > '9') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// startsWithHeader reports whether the file's first line is errgen's header.
+func startsWithHeader(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	head := make([]byte, 256) // far more than any header line
+	n, err := io.ReadFull(f, head)
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		return false, err
+	}
+	return generatedByErrgen(head[:n]), nil
+}
+
+// removeOrphans removes the pages orphanPages found, once every output is
+// written, and says so.
+func removeOrphans(orphans []string, stdout io.Writer) error {
+	for _, path := range orphans {
+		if err := os.Remove(path); err != nil {
+			return fmt.Errorf("%w (a page in a language the catalog no longer speaks)", err)
+		}
+		fmt.Fprintf(stdout, "removed %s: the catalog no longer speaks its language\n", path)
+	}
+	return nil
+}
