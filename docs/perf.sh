@@ -35,7 +35,7 @@ measure() {
 
 	go test -run '^$' -bench VersusJSON -benchtime 300x -count "$rounds" ./generated/apierrors >"$out/versus.txt"
 	go test -run '^$' -bench ErrorsIsFloor -benchtime 300x -count "$rounds" ./generated/apierrors >"$out/isfloor.txt"
-	go test -run '^$' -bench 'Write|MarshalJSON|Parse|ErrorsIs' -benchmem -benchtime 200ms -count 6 ./generated/apierrors >"$out/hot.txt"
+	go test -run '^$' -bench '^Benchmark(Write[A-Za-z]*|MarshalJSON(Baseline)?|Parse(Baseline)?|ErrorsIs(Baseline)?)$' -benchmem -benchtime 200ms -count 6 ./generated/apierrors >"$out/hot.txt"
 	requests
 	ERRGEN_BASE="$base/errgen" go test -run '^$' -bench Compile -benchtime 1x -count "$compile_rounds" -timeout 3h ./internal/golang >"$out/compile.txt"
 	echo "load after: $(uptime)" >>"$out/machine.txt"
