@@ -122,6 +122,43 @@ func TestOpenAPIInPlace(t *testing.T) {
 	}
 }
 
+// An output that is another spec, which only mentions errgen's marker, is
+// its author's: errgen refuses to replace it. Once errgen has augmented
+// into it (the marker where errgen writes it), a re-run may.
+func TestOpenAPIKeepsASpecThatMentionsTheMarker(t *testing.T) {
+	in := copySpec(t, "tasks-3.1.yaml")
+	out := filepath.Join(t.TempDir(), "public.yaml")
+	mine := "openapi: 3.1.0\ninfo:\n  title: Public API\n  version: '1'\n  description: Our errors come from errgen, which records what it adds under x-errgen.\npaths: {}\n"
+	if err := os.WriteFile(out, []byte(mine), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runOA(t, "--catalog", oaCatalog, "--spec", in, "--out", out)
+	if code != exitFailure || !strings.Contains(stderr, "refusing to overwrite it") {
+		t.Errorf("over a spec that mentions x-errgen: exit %d, stderr %q", code, stderr)
+	}
+	if got := string(readOA(t, out)); got != mine {
+		t.Errorf("the author's spec was overwritten with:\n%s", got)
+	}
+	if err := os.Remove(out); err != nil {
+		t.Fatal(err)
+	}
+	for run := range 2 { // the second run replaces what the first wrote
+		if code, _, stderr := runOA(t, "--catalog", oaCatalog, "--spec", in, "--out", out); code != exitOK {
+			t.Fatalf("run %d: exit %d: %s", run+1, code, stderr)
+		}
+		spec, err := os.ReadFile(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(in, append(spec, "# edited after the first run\n"...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !strings.Contains(string(readOA(t, out)), "# edited after the first run") {
+		t.Error("the second run did not replace the output")
+	}
+}
+
 // A failure writes nothing: no new output, an existing output untouched,
 // no temporary file left behind.
 func TestOpenAPIFailuresWriteNothing(t *testing.T) {

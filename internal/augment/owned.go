@@ -170,8 +170,26 @@ func (a *augmenter) writeMarkers(root *yaml.Node) {
 	a.set(memberValue(root, "components"), marker, m)
 }
 
-// Marked reports whether a document carries errgen's marker: it is a spec
-// errgen augmented, and a re-run may replace it.
+// Marked reports whether a document carries errgen's marker where errgen
+// writes it, in components or first in an operation: it is a spec errgen
+// augmented, and a re-run may replace it. A spec that only mentions the
+// marker, in a description or an example, is its author's and is kept; so
+// is a file that does not read as YAML or JSON.
 func Marked(data []byte) bool {
-	return bytes.Contains(data, []byte(marker))
+	if !bytes.Contains(data, []byte(marker)) {
+		return false // errgen writes the marker as it is: no need to read the file
+	}
+	var file yaml.Node
+	if yaml.Unmarshal(data, &file) != nil || len(file.Content) == 0 {
+		return false
+	}
+	root := deref(file.Content[0])
+	if memberValue(memberValue(root, "components"), marker) != nil {
+		return true
+	}
+	found := false
+	(&augmenter{}).eachOperation(root, func(_ string, op *yaml.Node) {
+		found = found || memberValue(op, marker) != nil
+	})
+	return found
 }
