@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -15,9 +16,12 @@ import (
 // orphanPages lists the Markdown pages beside the default language's page
 // that errgen wrote for a language the catalog no longer speaks: named as
 // errgen.PagePath names a page in a language, their first line errgen's
-// header, and not among targets. Left there, a removed language's page
-// would go on being published, stale. A hand-written file of such a name,
-// without the header, is not errgen's and is left alone.
+// header, linking the default language's page near their top (the
+// languages line), and not among targets. Left there, a removed language's
+// page would go on being published, stale. A hand-written file of such a
+// name, without the header, is not errgen's and is left alone, and so is a
+// copy of the default language's page (errors.bak.md), which does not link
+// itself.
 func orphanPages(targets []target) ([]string, error) {
 	page := ""
 	keep := map[string]bool{}
@@ -49,9 +53,11 @@ func orphanPages(targets []target) ([]string, error) {
 		if keep[filepath.Clean(path)] {
 			continue
 		}
-		if mine, err := startsWithHeader(path); err != nil {
+		head, err := readHead(path, 4096) // the header and the languages line
+		if err != nil {
 			return nil, err
-		} else if mine {
+		}
+		if generatedByErrgen(head) && bytes.Contains(head, []byte("]("+name+")")) {
 			orphans = append(orphans, path)
 		}
 	}
@@ -78,17 +84,23 @@ func languageTag(s string) bool {
 
 // startsWithHeader reports whether the file's first line is errgen's header.
 func startsWithHeader(path string) (bool, error) {
+	head, err := readHead(path, 256) // far more than any header line
+	return err == nil && generatedByErrgen(head), err
+}
+
+// readHead returns the first n bytes of the file, or all of a shorter one.
+func readHead(path string, n int) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return false, err
+		return nil, err
 	}
 	defer f.Close()
-	head := make([]byte, 256) // far more than any header line
-	n, err := io.ReadFull(f, head)
+	head := make([]byte, n)
+	n, err = io.ReadFull(f, head)
 	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
-		return false, err
+		return nil, err
 	}
-	return generatedByErrgen(head[:n]), nil
+	return head[:n], nil
 }
 
 // removeOrphans removes the pages orphanPages found, once every output is
