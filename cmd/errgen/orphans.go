@@ -11,11 +11,13 @@ import (
 	"strings"
 
 	"github.com/errgen/errgen"
+	"github.com/errgen/errgen/catalog"
 )
 
 // orphanPages lists the Markdown pages beside the default language's page
 // that errgen wrote for a language the catalog no longer speaks: named as
-// errgen.PagePath names a page in a language, their first line errgen's
+// errgen.PagePath names a page in a language (a tag the catalog could
+// declare: catalog.LanguageProblem), their first line errgen's
 // header, linking the default language's page near their top (the
 // languages line), and not among targets. Left there, a removed language's
 // page would go on being published, stale. A hand-written file of such a
@@ -46,7 +48,7 @@ func orphanPages(targets []target) ([]string, error) {
 	var orphans []string
 	for _, e := range entries {
 		tag, ok := strings.CutPrefix(e.Name(), stem)
-		if tag, ok = strings.CutSuffix(tag, ext); !ok || !e.Type().IsRegular() || !languageTag(tag) {
+		if tag, ok = strings.CutSuffix(tag, ext); !ok || !e.Type().IsRegular() || catalog.LanguageProblem(tag) != "" {
 			continue
 		}
 		path := filepath.Join(dir, e.Name())
@@ -62,24 +64,6 @@ func orphanPages(targets []target) ([]string, error) {
 		}
 	}
 	return orphans, nil
-}
-
-// languageTag reports whether s has the shape of a BCP 47 tag, as a page's
-// language is named: subtags of 1 to 8 letters and digits, the first
-// letters only, joined by hyphens.
-func languageTag(s string) bool {
-	for i, sub := range strings.Split(s, "-") {
-		if len(sub) == 0 || len(sub) > 8 {
-			return false
-		}
-		for _, c := range sub {
-			letter := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
-			if !letter && (i == 0 || c < '0' || c > '9') {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // startsWithHeader reports whether the file's first line is errgen's header.
