@@ -33,7 +33,7 @@ func (a *augmenter) checkConstructs(root *yaml.Node) {
 			a.addf(k, "%s takes keys through a YAML merge key (<<): errgen cannot augment it without changing what it means to the tools that read merge keys; write the merged keys out", m.what)
 		}
 	}
-	a.eachOperation(root, func(where string, op *yaml.Node) {
+	eachOperation(root, func(where string, op *yaml.Node) {
 		responses := memberValue(op, "responses")
 		for i := 0; responses != nil && responses.Kind == yaml.MappingNode && i+1 < len(responses.Content); i += 2 {
 			k := responses.Content[i]

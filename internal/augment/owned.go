@@ -188,7 +188,7 @@ func Marked(data []byte) bool {
 		return true
 	}
 	found := false
-	(&augmenter{}).eachOperation(root, func(_ string, op *yaml.Node) {
+	eachOperation(root, func(_ string, op *yaml.Node) {
 		found = found || memberValue(op, marker) != nil
 	})
 	return found

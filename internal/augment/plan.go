@@ -47,7 +47,7 @@ func (a *augmenter) plan(root *yaml.Node) []opPlan {
 	var plans []opPlan
 	shared := sharedOperations(root)
 	a.noteSkipped(root)
-	a.eachOperation(root, func(where string, op *yaml.Node) {
+	eachOperation(root, func(where string, op *yaml.Node) {
 		if reason, ok := shared[op]; ok {
 			a.notef(op, "%s: left alone: %s; attach the error responses to it by hand, or write it out", where, reason)
 			return

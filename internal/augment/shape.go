@@ -42,7 +42,7 @@ func (a *augmenter) checkShape(root *yaml.Node) {
 	for _, section := range []string{"schemas", "responses"} {
 		a.wantKind(memberValue(memberValue(root, "components"), section), yaml.MappingNode, "components."+section, "a mapping")
 	}
-	a.eachOperation(root, func(where string, op *yaml.Node) {
+	eachOperation(root, func(where string, op *yaml.Node) {
 		a.wantInputKind(memberValue(op, "security"), yaml.SequenceNode, where+": security", "a list of security requirements (- scheme: [scopes])")
 		a.wantInputKind(memberValue(op, "parameters"), yaml.SequenceNode, where+": parameters", "a list")
 		a.wantKind(memberValue(op, "responses"), yaml.MappingNode, where+": responses", "a mapping of statuses to responses")
@@ -85,7 +85,7 @@ func kindProblem(n *yaml.Node, kind yaml.Kind, what, want string) string {
 
 // eachOperation calls fn for every operation under paths, in document order;
 // where names it as "GET /pets/{id}".
-func (a *augmenter) eachOperation(root *yaml.Node, fn func(where string, op *yaml.Node)) {
+func eachOperation(root *yaml.Node, fn func(where string, op *yaml.Node)) {
 	paths := memberValue(root, "paths")
 	if paths == nil || paths.Kind != yaml.MappingNode {
 		return

@@ -32,7 +32,7 @@ func (a *augmenter) noteSkipped(root *yaml.Node) {
 	if webhooks := memberValue(root, "webhooks"); webhooks != nil && len(webhooks.Content) > 0 {
 		note(keyNode(root, "webhooks"), "webhooks: not augmented: the API's clients answer them, so their responses are the client's, not the API's errors")
 	}
-	a.eachOperation(root, func(where string, op *yaml.Node) {
+	eachOperation(root, func(where string, op *yaml.Node) {
 		if cb := memberValue(op, "callbacks"); cb != nil && len(cb.Content) > 0 {
 			note(keyNode(deref(op), "callbacks"), "%s: callbacks not augmented: the API's clients answer them, so their responses are the client's, not the API's errors", where)
 		}

@@ -19,7 +19,7 @@ func (a *augmenter) strip(file *yaml.Node, text []byte, isJSON bool) (*yaml.Node
 	keys := map[*yaml.Node]bool{}
 	root := file.Content[0]
 	a.ownedComponents(root, keys)
-	a.eachOperation(root, func(where string, op *yaml.Node) { a.ownedResponses(where, op, keys) })
+	eachOperation(root, func(where string, op *yaml.Node) { a.ownedResponses(where, op, keys) })
 	if err := a.problems.Err(); err != nil || len(keys) == 0 {
 		return file, text, err
 	}
@@ -134,7 +134,7 @@ func (a *augmenter) replacedNodes(root *yaml.Node) map[*yaml.Node]bool {
 	for i := 0; comps != nil && i+1 < len(comps.Content); i += 2 {
 		in(comps.Content[i+1], "components."+comps.Content[i].Value+".", a.replaceable, nodes)
 	}
-	a.eachOperation(root, func(where string, op *yaml.Node) {
+	eachOperation(root, func(where string, op *yaml.Node) {
 		in(memberValue(op, "responses"), where+": response ", a.replaceable, nodes)
 	})
 	return nodes

@@ -89,7 +89,7 @@ func styleKeyLike(k, like *yaml.Node) {
 // responses, or nil.
 func (a *augmenter) firstStatusKey(root *yaml.Node) *yaml.Node {
 	var first *yaml.Node
-	a.eachOperation(root, func(_ string, op *yaml.Node) {
+	eachOperation(root, func(_ string, op *yaml.Node) {
 		responses := memberValue(op, "responses")
 		for i := 0; first == nil && responses != nil && responses.Kind == yaml.MappingNode && i+1 < len(responses.Content); i += 2 {
 			if a.isStatusKey(responses.Content[i]) {
