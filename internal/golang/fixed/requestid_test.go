@@ -121,8 +121,17 @@ func TestNewRequestID(t *testing.T) {
 	var wg sync.WaitGroup
 	for g := range goroutines {
 		wg.Go(func() {
-			for range each {
-				ids[g] = append(ids[g], newRequestID())
+			for i := range each {
+				id := newRequestID()
+				if i%2 == 1 {
+					// every other id from a batch: the two ways share no state
+					var v []string
+					id, v = newRequestIDValue()
+					if len(v) != 1 || cap(v) != 1 || v[0] != id {
+						t.Errorf("newRequestIDValue: %q, header value %q (cap %d)", id, v, cap(v))
+					}
+				}
+				ids[g] = append(ids[g], id)
 			}
 		})
 	}
@@ -156,21 +165,37 @@ func TestNewRequestID(t *testing.T) {
 	}
 }
 
-// BenchmarkNewRequestID: newRequestID against rand.Text, with the header
-// value Write makes of the id.
+// BenchmarkNewRequestID: an id and its header value from a batch
+// (newRequestIDValue) against newRequestID's one at a time, and that against
+// rand.Text.
 func BenchmarkNewRequestID(b *testing.B) {
 	var sink []string
-	b.ReportAllocs()
-	benchpair.Run(b, func() {
-		for range 1000 {
-			id := newRequestID()
-			sink = []string{id}
-		}
-	}, func() {
-		for range 1000 {
-			id := newRequestIDPlain()
-			sink = []string{id}
-		}
-	}, nil)
+	b.Run("batch", func(b *testing.B) {
+		b.ReportAllocs()
+		benchpair.Run(b, func() {
+			for range 1000 {
+				_, sink = newRequestIDValue()
+			}
+		}, func() {
+			for range 1000 {
+				id := newRequestID()
+				sink = []string{id}
+			}
+		}, nil)
+	})
+	b.Run("math-rand", func(b *testing.B) {
+		b.ReportAllocs()
+		benchpair.Run(b, func() {
+			for range 1000 {
+				id := newRequestID()
+				sink = []string{id}
+			}
+		}, func() {
+			for range 1000 {
+				id := newRequestIDPlain()
+				sink = []string{id}
+			}
+		}, nil)
+	})
 	_ = sink
 }
