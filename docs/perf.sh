@@ -16,6 +16,9 @@ out=docs/perf
 rounds=${PERF_ROUNDS:-10}
 compile_rounds=${PERF_COMPILE_ROUNDS:-6}
 base_rev=a3826fd # errgen as of issue 26: the package every compile ratio is against
+# errgen the moment before translations reached the Go output (bc414d4): issue
+# 22's request ids already made for requests without one, no Accept-Language
+pre_translations_rev=2532ec5
 benchstat="go run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da"
 mkdir -p "$out"
 
@@ -43,20 +46,27 @@ measure() {
 	$benchstat "$out/versus.txt" >"$out/versus.benchstat.txt"
 	$benchstat "$out/hot.txt" >"$out/hot.benchstat.txt"
 	$benchstat "$out/compile.txt" >"$out/compile.benchstat.txt"
-	$benchstat base="$out/requests.base.txt" now="$out/requests.now.txt" >"$out/requests.benchstat.txt"
+	$benchstat base="$out/requests.base.txt" pre-translations="$out/requests.pre.txt" now="$out/requests.now.txt" >"$out/requests.benchstat.txt"
 }
 
-# requests runs BenchmarkStaticWriteRequests against the package of
-# $base_rev too (the benchmark is copied into it: it uses nothing newer), the
-# two test binaries in turn, round after round, on the same requests.
+# requests runs BenchmarkStaticWriteRequests against the packages of
+# $base_rev and $pre_translations_rev too (the benchmark is copied into each:
+# it uses nothing newer), the three test binaries in turn, round after round,
+# on the same requests.
 requests() {
-	cp generated/apierrors/requests_test.go "$base/generated/apierrors/"
+	pre=$(mktemp -d)
+	trap 'rm -rf "$base" "$pre"' EXIT
+	git archive "$pre_translations_rev" | tar -x -C "$pre"
 	go test -c -o "$base/now.test" ./generated/apierrors
+	cp generated/apierrors/requests_test.go "$base/generated/apierrors/"
+	cp generated/apierrors/requests_test.go "$pre/generated/apierrors/"
 	(cd "$base" && go test -c -o base.test ./generated/apierrors)
-	: >"$out/requests.now.txt"
-	: >"$out/requests.base.txt"
+	(cd "$pre" && go test -c -o "$base/pre.test" ./generated/apierrors)
+	for way in now base pre; do
+		: >"$out/requests.$way.txt"
+	done
 	for _ in $(seq "$rounds"); do
-		for way in now base; do
+		for way in now base pre; do
 			"$base/$way.test" -test.run '^$' -test.bench StaticWriteRequests -test.benchmem \
 				-test.benchtime 200ms | grep '^Benchmark' >>"$out/requests.$way.txt"
 		done
@@ -146,17 +156,22 @@ section=$(mktemp)
 		printf "error'"'"'s `Is` method through an interface, where the baseline compares two pointers.\n"
 		printf "`BenchmarkErrorsIsFloor` measures the least such a method costs (an error type whose `Is`\n"
 		printf "only compares codes) beside errgen'"'"'s, in turn: json/floor %s, json/errgen %s (medians).\n\n", v["json/floor"], v["json/errgen"] }'
-	echo "**Static \`Write\` across versions**: the same requests to this package and to the one"
-	echo "errgen $base_rev generated, before translations (\`BenchmarkStaticWriteRequests\`, $rounds rounds,"
-	echo "each the two packages in turn; issue 28 asks a request with \`Accept-Language\` to stay within"
-	echo "1.5× of the same request then):"
+	echo "**Static \`Write\` across versions**: the same requests to this package, to the one errgen"
+	echo "$base_rev generated (issue 26's base, before issue 22's request ids and translations) and to the one"
+	echo "errgen $pre_translations_rev generated, the moment before translations reached the Go output, with issue 22's"
+	echo "request ids (\`BenchmarkStaticWriteRequests\`, $rounds rounds, each the three packages in turn; issue 28"
+	echo "asks a request with \`Accept-Language\` to stay within 1.5× of the static \`Write\` of the day):"
 	echo
-	echo "| request | base ns/op | now ns/op | now/base | allocs base → now |"
-	echo "|---|---|---|---|---|"
-	{ summary "$out/requests.base.txt" "ns/op allocs/op" | sed 's/^/base /'; summary "$out/requests.now.txt" "ns/op allocs/op" | sed 's/^/now /'; } | awk '
+	echo "| request | $base_rev ns/op | $pre_translations_rev ns/op | now ns/op | now/$base_rev | now/$pre_translations_rev | allocs $base_rev, $pre_translations_rev → now |"
+	echo "|---|---|---|---|---|---|---|"
+	{
+		summary "$out/requests.base.txt" "ns/op allocs/op" | sed 's/^/base /'
+		summary "$out/requests.pre.txt" "ns/op allocs/op" | sed 's/^/pre /'
+		summary "$out/requests.now.txt" "ns/op allocs/op" | sed 's/^/now /'
+	} | awk '
 		{ v[$1, $2, $3] = $4; if ($1 == "now" && !(($2) in s)) { s[$2] = 1; o[++n] = $2 } }
 		END { for (k = 1; k <= n; k++) { x = o[k]
-			printf "| `%s` | %s | %s | %.2f | %s → %s |\n", x, v["base", x, "ns/op"], v["now", x, "ns/op"], v["now", x, "ns/op"] / v["base", x, "ns/op"], v["base", x, "allocs/op"], v["now", x, "allocs/op"] } }'
+			printf "| `%s` | %s | %s | %s | %.2f | %.2f | %s, %s → %s |\n", x, v["base", x, "ns/op"], v["pre", x, "ns/op"], v["now", x, "ns/op"], v["now", x, "ns/op"] / v["base", x, "ns/op"], v["now", x, "ns/op"] / v["pre", x, "ns/op"], v["base", x, "allocs/op"], v["pre", x, "allocs/op"], v["now", x, "allocs/op"] } }'
 	echo
 	echo "**Allocations** (\`go test -bench -benchmem\`, 6 runs; their times, taken one benchmark"
 	echo "after the other, are in [docs/perf/hot.txt](perf/hot.txt) but compare only in pairs, above):"
