@@ -9,12 +9,14 @@
 #
 #   PERF_ROUNDS=10          rounds of the hot-path pairs (-count)
 #   PERF_COMPILE_ROUNDS=6   rounds of the compile triples (-count; benchstat wants 6)
+#   PERF_GENERATE_ROUNDS=11 rounds of the generation pairs (-count)
 #   PERF_REPORT_ONLY=1      measure nothing: rewrite the section from docs/perf/
 set -eu
 cd "$(git rev-parse --show-toplevel)"
 out=docs/perf
 rounds=${PERF_ROUNDS:-10}
 compile_rounds=${PERF_COMPILE_ROUNDS:-6}
+generate_rounds=${PERF_GENERATE_ROUNDS:-11}
 base_rev=a3826fd # errgen as of issue 26: the package every compile ratio is against
 # errgen the moment before translations reached the Go output (bc414d4): issue
 # 22's request ids already made for requests without one, no Accept-Language
@@ -41,11 +43,13 @@ measure() {
 	go test -run '^$' -bench '^Benchmark(Write[A-Za-z]*|MarshalJSON(Baseline)?|Parse(Baseline)?|ErrorsIs(Baseline)?)$' -benchmem -benchtime 200ms -count 6 ./generated/apierrors >"$out/hot.txt"
 	requests
 	ERRGEN_BASE="$base/errgen" go test -run '^$' -bench Compile -benchtime 1x -count "$compile_rounds" -timeout 3h ./internal/golang >"$out/compile.txt"
+	ERRGEN_BASE="$base/errgen" go test -run '^$' -bench GenerateVersusBase -benchtime 1x -count "$generate_rounds" -timeout 1h ./cmd/errgen >"$out/generate.txt"
 	echo "load after: $(uptime)" >>"$out/machine.txt"
 
 	$benchstat "$out/versus.txt" >"$out/versus.benchstat.txt"
 	$benchstat "$out/hot.txt" >"$out/hot.benchstat.txt"
 	$benchstat "$out/compile.txt" >"$out/compile.benchstat.txt"
+	$benchstat "$out/generate.txt" >"$out/generate.benchstat.txt"
 	$benchstat base="$out/requests.base.txt" pre-translations="$out/requests.pre.txt" now="$out/requests.now.txt" >"$out/requests.benchstat.txt"
 }
 
@@ -141,6 +145,18 @@ section=$(mktemp)
 		while IFS='|' read -r name ratio cpu _ literal; do
 			echo "| \`$name\` | $ratio | $cpu | $(target "$name") | $literal |"
 		done
+	echo
+	echo "**Generation**, whole errgen processes against errgen $base_rev on the scale catalogs"
+	echo "(\`BenchmarkGenerateVersusBase\`, $generate_rounds rounds, each the two in turn, each where its outputs"
+	echo "already are, so it computes and compares every output and writes none; CPU is the processes' user"
+	echo "and system time):"
+	echo
+	echo "| catalog/outputs | now/base CPU median (lowest–highest) | wall | target | peak RSS base → now |"
+	echo "|---|---|---|---|---|"
+	summary "$out/generate.txt" "now/base now/base-cpu base-peak-MB now-peak-MB" | awk '
+		{ v[$1, $2] = $3; lo[$1, $2] = $4; hi[$1, $2] = $5; if (!($1 in s)) { s[$1] = 1; o[++n] = $1 } }
+		END { for (k = 1; k <= n; k++) { x = o[k]
+			printf "| `%s` | %.2f (%.2f–%.2f) | %.2f | ≤ 0.4 | %.0f → %.0f MB |\n", x, v[x, "now/base-cpu"], lo[x, "now/base-cpu"], hi[x, "now/base-cpu"], v[x, "now/base"], v[x, "base-peak-MB"], v[x, "now-peak-MB"] } }'
 	echo
 	echo "**Hot path**, speed-up over the encoding/json baseline (\`BenchmarkVersusJSON\`: json/errgen,"
 	echo "$rounds rounds of interleaved batches; the lowest is the worst round):"

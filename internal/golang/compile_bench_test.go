@@ -20,18 +20,12 @@ import (
 	"github.com/errgen/errgen/internal/catalogtest"
 )
 
-// baseRev is the commit whose generated package the compile figures of
-// issue 26 are measured against; ERRGEN_BASE names a binary of errgen built
-// from it (docs/perf.sh builds one), else BenchmarkCompile builds one from
-// the repository's history.
-const baseRev = "a3826fd"
-
 // BenchmarkCompile measures what the generated package costs the services
 // that compile it: go build and go vet after a change to the package's
 // content (the standard library cached), and go/types type-checking it, as
 // gopls does on every save. The packages are those of the scale catalogs
 // (catalogtest.Scale: 1,000 and 10,000 errors with two details each), made
-// three ways, each in turn: by this emitter (now), by errgen as of baseRev
+// three ways, each in turn: by this emitter (now), by errgen as of catalogtest.BaseRev
 // (base), and by this emitter with the definitions table as a Go composite
 // literal (literal, the plain path of table.go). See benchpair.Ways for the
 // ratios it reports: now/base is the issue's ratio. -short runs a small
@@ -81,7 +75,7 @@ func compileModules(b *testing.B, n int) map[string]string {
 		dirs[name] = writeModule(b, src)
 	}
 	if !testing.Short() {
-		if errgen := baseErrgen(b); errgen != "" {
+		if errgen := catalogtest.BaseErrgen(b, filepath.Join("..", "..")); errgen != "" {
 			dir := writeModule(b, nil)
 			cat := filepath.Join(b.TempDir(), "scale.yaml")
 			if err := os.WriteFile(cat, data, 0o644); err != nil {
@@ -90,7 +84,7 @@ func compileModules(b *testing.B, n int) map[string]string {
 			out, err := exec.Command(errgen, "--catalog", cat, "--go-out", filepath.Join(dir, "scale", "errors.go"),
 				"--openapi-out", "none", "--markdown-out", "none").CombinedOutput()
 			if err != nil {
-				b.Fatalf("errgen %s: %v\n%s", baseRev, err, out)
+				b.Fatalf("errgen %s: %v\n%s", catalogtest.BaseRev, err, out)
 			}
 			dirs["base"] = dir
 		}
@@ -115,41 +109,6 @@ func writeModule(b *testing.B, src []byte) string {
 	}
 	return dir
 }
-
-// baseErrgen returns errgen as of baseRev: ERRGEN_BASE, else a binary built
-// once from the repository's history; "" when git or the commit is missing.
-func baseErrgen(b *testing.B) string {
-	if p := os.Getenv("ERRGEN_BASE"); p != "" {
-		return p
-	}
-	baseOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "errgen-base")
-		if err != nil {
-			b.Fatal(err)
-		}
-		archive := exec.Command("sh", "-c", "git archive "+baseRev+" | tar -x -C "+dir)
-		archive.Dir = filepath.Join("..", "..") // the repository's root: from a folder, git archive takes only that folder
-		if out, err := archive.CombinedOutput(); err != nil {
-			b.Logf("no errgen %s to measure against: %v\n%s", baseRev, err, out)
-			return
-		}
-		build := exec.Command("go", "build", "-o", "errgen", "./cmd/errgen")
-		build.Dir = dir
-		if out, err := build.CombinedOutput(); err != nil {
-			b.Fatalf("building errgen %s: %v\n%s", baseRev, err, out)
-		}
-		basePath = filepath.Join(dir, "errgen")
-	})
-	if basePath == "" {
-		b.Skipf("no errgen %s to measure against (set ERRGEN_BASE)", baseRev)
-	}
-	return basePath
-}
-
-var (
-	baseOnce sync.Once
-	basePath string
-)
 
 // compileOnce runs tool on the package in dir after a change to its
 // content, as a service's next build or save sees it.

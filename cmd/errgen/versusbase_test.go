@@ -1,0 +1,91 @@
+//go:build linux
+
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/errgen/errgen/internal/benchpair"
+	"github.com/errgen/errgen/internal/catalogtest"
+)
+
+// BenchmarkGenerateVersusBase measures generation as issue 26 asks: whole
+// errgen processes, this one (now) and errgen as of catalogtest.BaseRev
+// (base), in turn (benchpair.Ways: now/base of wall and CPU time, the
+// processes' own), on the scale catalogs of 1,000 and 10,000 errors, with
+// all three outputs and with Go alone. Each writes into a folder of its own
+// where its outputs already are, so both compute every output and compare
+// it with the file, and neither writes: what a go generate run that changes
+// nothing costs. It reports each one's peak resident set, as the kernel
+// counts it. Under -short (CI, so that it does not rot) it runs this errgen
+// alone on 100 errors.
+func BenchmarkGenerateVersusBase(b *testing.B) {
+	if raceEnabled {
+		b.Skip("the race detector changes time and memory")
+	}
+	dir := b.TempDir()
+	now := filepath.Join(dir, "errgen")
+	if out, err := exec.Command("go", "build", "-o", now, ".").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	bins := map[string]string{"now": now}
+	sizes := []int{100}
+	if !testing.Short() {
+		bins["base"] = catalogtest.BaseErrgen(b, filepath.Join("..", ".."))
+		sizes = []int{1000, 10000}
+	}
+	for _, n := range sizes {
+		cat := filepath.Join(dir, fmt.Sprintf("scale%d.yaml", n))
+		if err := os.WriteFile(cat, catalogtest.Scale(n), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		for _, outputs := range []struct {
+			name string
+			args []string
+		}{
+			{"all", nil},
+			{"go", []string{"--openapi-out", "none", "--markdown-out", "none"}},
+		} {
+			b.Run(fmt.Sprintf("n=%d/%s", n, outputs.name), func(b *testing.B) {
+				var ways []benchpair.Way
+				peak := map[string]int64{}
+				for _, name := range []string{"now", "base"} {
+					if bins[name] == "" {
+						continue
+					}
+					args := append([]string{"--catalog", cat, "--out", filepath.Join(dir, name, fmt.Sprint(n), outputs.name)}, outputs.args...)
+					generateProcess(b, bins[name], args) // writes the outputs the measured runs compare with
+					ways = append(ways, benchpair.Way{Name: name, Run: func() {
+						peak[name] = max(peak[name], generateProcess(b, bins[name], args))
+					}})
+				}
+				benchpair.Ways(b, ways, nil)
+				for _, w := range ways {
+					b.ReportMetric(float64(peak[w.Name])/1e6, w.Name+"-peak-MB")
+				}
+			})
+		}
+	}
+}
+
+// generateProcess runs errgen with args at its own settings (no GOGC or
+// GOMEMLIMIT of the test's) and returns its peak resident set in bytes.
+func generateProcess(b *testing.B, bin string, args []string) int64 {
+	b.Helper()
+	cmd := exec.Command(bin, args...)
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "GOGC=") && !strings.HasPrefix(kv, "GOMEMLIMIT=") {
+			cmd.Env = append(cmd.Env, kv)
+		}
+	}
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("%s %q: %v\n%s", bin, args, err, out)
+	}
+	return cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10 // Linux counts KiB
+}
