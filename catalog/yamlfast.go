@@ -1,8 +1,6 @@
 package catalog
 
-import (
-	"go.yaml.in/yaml/v3"
-)
+import "go.yaml.in/yaml/v3"
 
 // The catalog's YAML is read by yaml.v3 into its node tree, which keeps
 // every node's line and column for the diagnostics. yaml.v3 parses about
@@ -13,11 +11,11 @@ import (
 // subset: block mappings and sequences; flow collections on one line;
 // plain, single- and double-quoted scalars on one line; literal and folded
 // block scalars without an indentation indicator; comments; UTF-8 text.
-// It gives up at an anchor, alias, tag, directive, document marker, tab,
-// carriage return, a character yaml.v3 refuses or reads as a line break,
-// an escape or a plain scalar it does not read exactly as yaml.v3 does
-// (yamlfast_resolve.go), and at any error: yaml.v3 reports those, so its
-// messages are unchanged.
+// It gives up at an anchor, alias, tag, directive, document marker, merge
+// key, complex key, empty value, tab, carriage return, a scalar or flow
+// collection over several lines, a character yaml.v3 refuses or reads as a
+// line break or a BOM, an escape it does not read as yaml.v3 does, and at
+// any error: yaml.v3 reports those, so its messages are unchanged.
 //
 // Comments are skipped: yaml.v3 keeps them in the nodes' HeadComment,
 // LineComment and FootComment, but nothing reading a catalog's tree reads
@@ -81,10 +79,11 @@ type fastGiveUp struct{ pos int }
 
 type fastParser struct {
 	data      []byte
-	pos       int  // the next byte
-	line      int  // pos's line, from 1
-	lineStart int  // offset of that line's first byte
-	ascii     bool // data is ASCII: a column is a count of bytes
+	pos       int                                 // the next byte
+	line      int                                 // pos's line, from 1
+	lineStart int                                 // offset of that line's first byte
+	ascii     bool                                // data is ASCII: a column is a count of bytes
+	counted   struct{ lineStart, pos, runes int } // the characters of a line up to pos, for markColumn
 	slab      []yaml.Node
 	interned  map[string]string // short values seen, so that a repeated key or value is one string
 }

@@ -17,23 +17,7 @@ func (p *fastParser) blockScalar(parent int) *yaml.Node {
 	if folded {
 		n.Style = yaml.FoldedStyle
 	}
-	p.pos++
-	chomping := 0
-	switch p.peek() {
-	case '+':
-		chomping = 1
-		p.pos++
-	case '-':
-		chomping = -1
-		p.pos++
-	}
-	if c := p.peek(); c != ' ' && c != '\n' && c != 0 {
-		p.fail() // an indentation indicator, or an error
-	}
-	p.endOfLine()
-	if p.pos < len(p.data) {
-		p.newline()
-	}
+	chomping := p.blockScalarHeader()
 	var s, leading, trailing []byte
 	indent := p.blockScalarBreaks(0, parent, &trailing)
 	leadingBlank := false
@@ -97,4 +81,27 @@ func (p *fastParser) blockScalarBreaks(indent, parent int, breaks *[]byte) int {
 		indent = max(maxIndent, parent+1, 1)
 	}
 	return indent
+}
+
+// blockScalarHeader reads a block scalar's first line, from its indicator
+// to the next line's start, and returns its chomping: -1 strip, 0 clip,
+// +1 keep.
+func (p *fastParser) blockScalarHeader() (chomping int) {
+	p.pos++
+	switch p.peek() {
+	case '+':
+		chomping = 1
+		p.pos++
+	case '-':
+		chomping = -1
+		p.pos++
+	}
+	if c := p.peek(); c != ' ' && c != '\n' && c != 0 {
+		p.fail() // an indentation indicator, or an error
+	}
+	p.endOfLine()
+	if p.pos < len(p.data) {
+		p.newline()
+	}
+	return chomping
 }

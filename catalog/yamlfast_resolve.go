@@ -8,8 +8,8 @@ import (
 )
 
 // plainTag is the tag yaml.v3 resolves a plain scalar to (resolve, in its
-// resolve.go, step for step), or "" when fastYAML leaves the scalar to it
-// (a merge key, what may be a timestamp).
+// resolve.go, step for step, with the same parsers), or "" for a merge
+// key, which fastYAML leaves to yaml.v3.
 func plainTag(v string) string {
 	switch v {
 	case "true", "True", "TRUE", "false", "False", "FALSE":

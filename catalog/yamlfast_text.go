@@ -49,5 +49,12 @@ func (p *fastParser) markColumn() int {
 	if p.ascii {
 		return p.pos - p.lineStart
 	}
-	return utf8.RuneCount(p.data[p.lineStart:p.pos])
+	// Counted on from the last mark of the line, so a long line of many
+	// nodes is counted once.
+	if p.counted.lineStart != p.lineStart || p.counted.pos > p.pos {
+		p.counted.lineStart, p.counted.pos, p.counted.runes = p.lineStart, p.lineStart, 0
+	}
+	p.counted.runes += utf8.RuneCount(p.data[p.counted.pos:p.pos])
+	p.counted.pos = p.pos
+	return p.counted.runes
 }
