@@ -9,8 +9,17 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// parseYAML parses a catalog into its document node, in one yaml.v3 parse.
+// parseYAML parses a catalog into its document node, in one parse:
+// fastYAML's where it reads the file, else yaml.v3's (yamlfast.go).
 func parseYAML(data []byte) (*yaml.Node, error) {
+	if doc, ok := fastYAML(data); ok {
+		return doc, nil
+	}
+	return plainYAML(data)
+}
+
+// plainYAML is parseYAML through yaml.v3 alone: the plain path of fastYAML.
+func plainYAML(data []byte) (*yaml.Node, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, err

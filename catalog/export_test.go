@@ -34,3 +34,11 @@ func ValidateStage(cr *Decoded, checks ...Check) (*Catalog, error) {
 	}
 	return cr.c, nil
 }
+
+// FastYAML is fastYAML, and PlainYAML the plain path beside it (yaml.v3),
+// for yamlfast_test.go.
+var (
+	FastYAML   = fastYAML
+	FastYAMLAt = fastYAMLAt
+	PlainYAML  = plainYAML
+)

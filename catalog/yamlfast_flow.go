@@ -1,0 +1,67 @@
+package catalog
+
+import "go.yaml.in/yaml/v3"
+
+// flowNode reads a flow mapping or sequence on one line, or a scalar in
+// one.
+func (p *fastParser) flowNode(depth int) *yaml.Node {
+	if depth > maxFlowDepth {
+		p.fail()
+	}
+	c := p.peek()
+	if c != '{' && c != '[' {
+		return p.scalar(true)
+	}
+	kind, closing, tag := yaml.MappingNode, byte('}'), "!!map"
+	if c == '[' {
+		kind, closing, tag = yaml.SequenceNode, ']', "!!seq"
+	}
+	n := p.node(kind)
+	n.Tag, n.Style = tag, yaml.FlowStyle
+	p.pos++
+	p.spaces()
+	if p.peek() == closing {
+		p.pos++
+		return n
+	}
+	for {
+		if kind == yaml.MappingNode {
+			if c := p.peek(); c == '{' || c == '[' {
+				p.fail() // a collection as a key
+			}
+			start := p.pos
+			key := p.scalar(true)
+			if p.peek() != ':' || p.peekAt(1) != ' ' || p.pos-start > maxKey {
+				p.fail()
+			}
+			p.pos += 2
+			p.spaces()
+			n.Content = append(n.Content, key)
+		}
+		n.Content = append(n.Content, p.flowNode(depth+1))
+		p.spaces()
+		switch p.peek() {
+		case ',':
+			p.pos++
+			if p.peek() != ' ' {
+				p.fail()
+			}
+			p.spaces()
+			if c := p.peek(); c == '}' || c == ']' {
+				p.fail() // a trailing comma
+			}
+		case closing:
+			p.pos++
+			return n
+		default:
+			p.fail()
+		}
+	}
+}
+
+// spaces skips spaces on the line.
+func (p *fastParser) spaces() {
+	for p.peek() == ' ' {
+		p.pos++
+	}
+}
