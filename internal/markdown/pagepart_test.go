@@ -73,4 +73,3 @@ func BenchmarkPagePart(b *testing.B) {
 		})
 	}
 }
-
