@@ -20,10 +20,34 @@ import (
 // landing where it did).
 
 // anchorIDs matches the anchors the anchor function writes; lines without
-// anchorOpen are not searched.
+// anchorOpen are not searched. The page's passes find them with
+// nextAnchor, which TestNextAnchor holds to it.
 var anchorIDs = regexp.MustCompile(`<a id="([^"]*)"></a>`)
 
 const anchorOpen = `<a id="`
+
+// anchorClose is what ends an anchor after its id.
+const anchorClose = `"></a>`
+
+// nextAnchor finds, at or after from, the leftmost match of anchorIDs in s:
+// s[start:end], its id s[id:idEnd]; start is -1 when there is none. Every
+// line of the page with an anchor went through the regular expression
+// twice, which cost as much as the rest of uniqueHeadingIDs.
+func nextAnchor[T string | []byte](s T, from int) (start, end, id, idEnd int) {
+	for i := from; i+len(anchorOpen)+len(anchorClose) <= len(s); i++ {
+		if s[i] != '<' || string(s[i:i+len(anchorOpen)]) != anchorOpen {
+			continue
+		}
+		j := i + len(anchorOpen)
+		for j < len(s) && s[j] != '"' {
+			j++
+		}
+		if j+len(anchorClose) <= len(s) && string(s[j:j+len(anchorClose)]) == anchorClose {
+			return i, j + len(anchorClose), i + len(anchorOpen), j
+		}
+	}
+	return -1, -1, -1, -1
+}
 
 // githubSlug is github-slugger's slug of a heading's text: lower case,
 // every character but letters, marks, digits, '-', '_' and ' ' dropped,
@@ -73,8 +97,7 @@ func (s slugger) take(slug string) string {
 // headingText is an ATX heading line's text as a renderer sees it:
 // without the #s, anchors, backslash escapes and code span backticks.
 func headingText(line string) string {
-	t := anchorIDs.ReplaceAllString(strings.TrimLeft(line, "#"), "")
-	t = strings.TrimSpace(t)
+	t := strings.TrimSpace(removeAnchors(strings.TrimLeft(line, "#")))
 	var b strings.Builder
 	for i := 0; i < len(t); i++ {
 		switch {
@@ -87,6 +110,22 @@ func headingText(line string) string {
 		}
 	}
 	return html.UnescapeString(b.String())
+}
+
+// removeAnchors is s without its anchors.
+func removeAnchors(s string) string {
+	start, end, _, _ := nextAnchor(s, 0)
+	if start < 0 {
+		return s
+	}
+	var b strings.Builder
+	for start >= 0 {
+		b.WriteString(s[:start])
+		s = s[end:]
+		start, end, _, _ = nextAnchor(s, 0)
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 // atxLevel is the level of an ATX heading line, 0 for another line.
@@ -191,9 +230,9 @@ type headings struct {
 func (h *headings) suffix(line []byte) string {
 	hasAnchor := bytes.Contains(line, []byte(anchorOpen))
 	if hasAnchor {
-		l := string(line)
-		if m := anchorIDs.FindStringSubmatch(l); m != nil && strings.TrimSpace(l) == m[0] {
-			h.lastAnchor = html.UnescapeString(m[1])
+		start, end, id, idEnd := nextAnchor(line, 0)
+		if start >= 0 && bytes.Equal(bytes.TrimSpace(line), line[start:end]) {
+			h.lastAnchor = html.UnescapeString(string(line[id:idEnd]))
 			return ""
 		}
 	}
@@ -205,8 +244,8 @@ func (h *headings) suffix(line []byte) string {
 	}
 	l := string(line)
 	if hasAnchor { // ### <a id="x"></a>X
-		if m := anchorIDs.FindStringSubmatch(l); m != nil {
-			h.lastAnchor = html.UnescapeString(m[1])
+		if start, _, id, idEnd := nextAnchor(l, 0); start >= 0 {
+			h.lastAnchor = html.UnescapeString(l[id:idEnd])
 		}
 	}
 	suffix := headingSuffix(h.ids, h.anchors, headingText(l), h.statusOf, h.lastAnchor, h.section)
@@ -224,8 +263,8 @@ func pageAnchors(page []byte) map[string]bool {
 		if fences.code(line) || !bytes.Contains(line, []byte(anchorOpen)) {
 			continue
 		}
-		for _, m := range anchorIDs.FindAllStringSubmatch(string(line), -1) {
-			anchors[html.UnescapeString(m[1])] = true
+		for start, end, id, idEnd := nextAnchor(line, 0); start >= 0; start, end, id, idEnd = nextAnchor(line, end) {
+			anchors[html.UnescapeString(string(line[id:idEnd]))] = true
 		}
 	}
 	return anchors
