@@ -52,8 +52,20 @@ func escapeBlockStart(s string) string {
 // over a span, so this rule sees the spans the renderer sees.
 func escapeInline(s string, br breaks) string {
 	s = normalizeBreaks(s)
+	plain := plainRun(s, 0)
+	if plain == len(s) {
+		return s // what the loop would copy byte by byte
+	}
 	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
 	for i := 0; i < len(s); {
+		// Bytes no case below looks at are copied a run at a time: one
+		// WriteByte each was most of the cost of escaping.
+		if j := plainRun(s, i); j > i {
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
 		c := s[i]
 		switch {
 		case c == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
@@ -104,6 +116,24 @@ func escapeInline(s string, br breaks) string {
 		i++
 	}
 	return b.String()
+}
+
+// inlineSpecial is a byte escapeInline's cases look at: any other is
+// copied as it is.
+var inlineSpecial = func() (t [256]bool) {
+	for _, c := range []byte("\\`!]<>|\n") {
+		t[c] = true
+	}
+	return t
+}()
+
+// plainRun is the end of the run of bytes from i that escapeInline copies
+// as they are.
+func plainRun(s string, i int) int {
+	for i < len(s) && !inlineSpecial[s[i]] {
+		i++
+	}
+	return i
 }
 
 // closingRun returns the index of the first run of exactly n backticks at or
