@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"text/template"
 	"text/template/parse"
 )
@@ -78,9 +79,12 @@ func (pp *pagePart) write(buf []byte) ([]byte, error) {
 	if err != nil {
 		return buf, err
 	}
+	from, i := len(buf), 0 // where the errors start, and how many are written
 	for _, g := range p.Groups {
 		buf = append(append(buf, "\n\n## "...), heading(g.Title)...)
 		for _, e := range g.Errors {
+			buf = growFor(buf, from, i, len(p.Errors))
+			i++
 			if pp.error != nil {
 				buf, err = pp.error.appendPart(buf, e)
 			} else {
@@ -95,6 +99,24 @@ func (pp *pagePart) write(buf []byte) ([]byte, error) {
 		return buf, err
 	}
 	return append(buf, '\n'), nil
+}
+
+// growFor grows buf, which holds written of n errors' parts from from on,
+// to hold the rest at the same size each and an eighth more, once the
+// first few show their size, or when it runs short. Left to append, the
+// page buffer grew a quarter at a time from renderUnwrapped's guess, which
+// allocated three times the page at 10,000 errors.
+func growFor(buf []byte, from, written, n int) []byte {
+	const probe = 32 // parts written before their size is taken as typical
+	if written == 0 || written < probe && written < n {
+		return buf
+	}
+	each := (len(buf) - from) / written
+	if written != probe && cap(buf)-len(buf) >= 2*each {
+		return buf
+	}
+	rest := each * (n - written)
+	return slices.Grow(buf, rest+rest/8+4096) // and the parts after the errors
 }
 
 // parts appends the parts names of data, each as page.tmpl's
