@@ -201,9 +201,28 @@ func (f *fenceState) code(line []byte) bool {
 		return true
 	}
 	if startsAfterIndent(line, '`') || startsAfterIndent(line, '~') {
-		f.open = openingFence(string(line))
+		f.open = runOf(openingFence(string(line)))
 	}
 	return f.open != ""
+}
+
+// fenceRuns hold the fence runs runOf returns.
+const (
+	backtickRuns = "````````````````````````````````"
+	tildeRuns    = "~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~"
+)
+
+// runOf is run, a run of one character, as a string that does not hold on
+// to the line it was found in: keeping that line (a copy of the page's
+// bytes) took an allocation for every fence of the page.
+func runOf(run string) string {
+	switch {
+	case run == "" || len(run) > len(backtickRuns):
+		return strings.Clone(run)
+	case run[0] == '`':
+		return backtickRuns[:len(run)]
+	}
+	return tildeRuns[:len(run)]
 }
 
 // startsAfterIndent reports whether line has c after at most three spaces:

@@ -3,7 +3,6 @@ package markdown
 import (
 	"bytes"
 	"regexp"
-	"strings"
 	"unicode/utf8"
 
 	east "github.com/yuin/goldmark/extension/ast"
@@ -158,25 +157,44 @@ func startsFresh(line []byte) bool {
 // next moves st past line; false when the page must be parsed whole.
 func (st *openBlock) next(line []byte) bool {
 	blank := isBlank(line)
-	defer func() { st.afterBlank = blank }()
 	switch {
 	case st.fence != nil:
 		if endsFence(line, st.fence) {
 			st.fence = nil
 		}
-		return true
 	case st.htmlEnd != nil:
 		if st.htmlEnd(line) {
 			st.htmlEnd = nil
 		}
-		return true
 	case blank:
 		st.maybeHTML = false
-		return true
+	default:
+		if !st.opens(line) {
+			return false
+		}
 	}
+	st.afterBlank = blank
+	return true
+}
+
+// containerStart is a byte that may open or continue a container block,
+// or indent: what next looks past for a fence or HTML.
+var containerStart = func() (t [256]bool) {
+	for _, c := range []byte(" \t>-+*0123456789.)") {
+		t[c] = true
+	}
+	return t
+}()
+
+// opens moves st past line, which is not blank and outside fenced code and
+// HTML; false when the page must be parsed whole.
+func (st *openBlock) opens(line []byte) bool {
 	rest := line // past what may open or continue a container
-	for len(rest) > 0 && strings.IndexByte(" \t>-+*0123456789.)", rest[0]) >= 0 {
+	for len(rest) > 0 && containerStart[rest[0]] {
 		rest = rest[1:]
+	}
+	if len(rest) == 0 || rest[0] != '`' && rest[0] != '~' && rest[0] != '<' {
+		return true // neither a fence nor HTML opens (opensFence, mayOpenHTML)
 	}
 	fence, html := opensFence(rest), mayOpenHTML(rest)
 	switch {
@@ -294,6 +312,12 @@ func containing(s string) func([]byte) bool {
 	return func(line []byte) bool { return bytes.Contains(line, []byte(s)) }
 }
 
+// isBlank reports whether line is spaces and tabs, or empty.
 func isBlank(line []byte) bool {
-	return len(bytes.Trim(line, " \t")) == 0
+	for _, c := range line {
+		if c != ' ' && c != '\t' {
+			return false
+		}
+	}
+	return true
 }
