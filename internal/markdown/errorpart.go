@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"strconv"
 	"text/template"
 
@@ -16,7 +17,8 @@ import (
 // hostile text, so a change to error.tmpl fails that test until it is made
 // here too; BenchmarkErrorPart shows what it buys.
 type errorPart struct {
-	b       []byte // what the part is appended to: its own buffer, or the page's (pagePart)
+	b       []byte       // what the part is appended to: its own buffer, or the page's (pagePart)
+	scratch bytes.Buffer // an example body, indented
 	compact bool
 	w       words // the page's
 }
@@ -113,7 +115,7 @@ func (w *errorPart) statusLine(e *errorData) {
 }
 
 func (w *errorPart) fullStatus(e *errorData) error {
-	body, err := indentJSON(e.Body)
+	body, err := w.indentJSON(e.Body)
 	if err != nil {
 		return err
 	}
@@ -121,7 +123,11 @@ func (w *errorPart) fullStatus(e *errorData) error {
 	if e.GRPCDomain != "" {
 		w.str("\n\n**gRPC:** ", codeSpan(e.GRPCCode), " · **", w.w["reason"], ":** ", codeSpan(e.GRPCReason), " · **", w.w["domain"], ":** ", codeSpan(e.GRPCDomain))
 	}
-	w.str("\n\n**", w.w["example_response"], ":**\n\n", fencedBlock("http", e.Response), "\n\n", fencedBlock("json", body), "\n")
+	w.str("\n\n**", w.w["example_response"], ":**\n\n")
+	w.b = appendFence(w.b, "http", e.Response)
+	w.str("\n\n")
+	w.b = appendFence(w.b, "json", body)
+	w.str("\n")
 	if e.Message != nil {
 		w.str("\n**", w.w["message"], ":** ", codeSpan(e.Message.Source), "\n")
 	}
@@ -143,7 +149,8 @@ func (w *errorPart) compactStatus(e *errorData) error {
 		w.str(w.w["yes"], ", ", w.w["retry_backoff_compact"])
 	}
 	if len(e.Headers) > 0 || e.Challenge != "" {
-		w.str("\n\n", fencedBlock("http", e.Response))
+		w.str("\n\n")
+		w.b = appendFence(w.b, "http", e.Response)
 	}
 	if len(e.Details) > 0 {
 		body, err := compactJSON(e.Body)

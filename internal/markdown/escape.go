@@ -153,7 +153,7 @@ func closingRun(s string, from, n int) int {
 	return -1
 }
 
-func runLength(s string, c byte) int {
+func runLength[T string | []byte](s T, c byte) int {
 	n := 0
 	for n < len(s) && s[n] == c {
 		n++
@@ -161,7 +161,7 @@ func runLength(s string, c byte) int {
 	return n
 }
 
-func longestRun(s string, c byte) int {
+func longestRun[T string | []byte](s T, c byte) int {
 	longest := 0
 	for i := 0; i < len(s); {
 		if s[i] != c {
