@@ -187,7 +187,11 @@ func render(set *template.Template, data any, n int, header string, part goParts
 func renderUnwrapped(set *template.Template, data any, n int, header string, part goParts) ([]byte, error) {
 	pf := partFunc(set, part)
 	set = set.Funcs(template.FuncMap{"part": pf})
-	buf := make(pageBuffer, 0, sizeHint*n)
+	hint := sizeHint * n
+	if part.page != nil {
+		hint = pageHint * n // pagePart sizes the buffer for the errors once it has seen some
+	}
+	buf := make(pageBuffer, 0, hint)
 	// The marker is written here, not by page.tmpl, so that no override can
 	// drop it.
 	buf = append(buf, "<!-- "+header+" -->\n\n"...)
@@ -213,6 +217,10 @@ func renderUnwrapped(set *template.Template, data any, n int, header string, par
 // code and a status), to size the page's buffer once for such a catalog.
 // A page of richer errors outgrows it a quarter at a time (pageBuffer).
 const sizeHint = 384
+
+// pageHint is what the bundled templates write for an error before the
+// errors' own parts: its row of the quick reference, and a little more.
+const pageHint = 128
 
 // pageBuffer is the page as it is rendered. It grows as append grows a
 // large slice, by about a quarter, where a bytes.Buffer doubles: a page of

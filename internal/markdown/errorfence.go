@@ -50,4 +50,3 @@ func fenceOf(n int) string {
 	}
 	return strings.Repeat("`", n)
 }
-

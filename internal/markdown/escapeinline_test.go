@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -109,4 +110,39 @@ func BenchmarkEscapeInline(b *testing.B) {
 			escapeInlinePlain(s, spaceBreaks)
 		}
 	}, nil)
+}
+
+// TestAutolinkURLPrefix: autolinkURL, which copies what needs no encoding
+// at once, is autolinkURLPlain, byte by byte.
+func TestAutolinkURLPrefix(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	const alphabet = "ab:/?#%<> \t\x7f\x00é"
+	cases := []string{"", "https://example.com/a", "https://x/<y>", "a b", "é"}
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(16) {
+			b.WriteByte(alphabet[rng.IntN(len(alphabet))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		if got, want := autolinkURL(s), autolinkURLPlain(s); got != want {
+			t.Errorf("autolinkURL(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// autolinkURLPlain is autolinkURL as it was before it copied its plain
+// prefix at once.
+func autolinkURLPlain(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c == 0x7f || c == '<' || c == '>' {
+			fmt.Fprintf(&b, "%%%02X", c)
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }

@@ -208,8 +208,16 @@ func fencedBlock(lang, s string) string {
 
 // autolinkURL percent-encodes what an autolink (<…>) cannot hold.
 func autolinkURL(s string) string {
+	i := 0
+	for i < len(s) && s[i] > ' ' && s[i] != 0x7f && s[i] != '<' && s[i] != '>' {
+		i++
+	}
+	if i == len(s) {
+		return s // what the loop below would copy byte by byte
+	}
 	var b strings.Builder
-	for i := 0; i < len(s); i++ {
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
 		c := s[i]
 		if c <= ' ' || c == 0x7f || c == '<' || c == '>' {
 			fmt.Fprintf(&b, "%%%02X", c)
