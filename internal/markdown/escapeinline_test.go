@@ -146,3 +146,36 @@ func autolinkURLPlain(s string) string {
 	}
 	return b.String()
 }
+
+// TestHeadingSingleSpaced: heading, which skips splitting text that is
+// single spaced and copying text with nothing to escape, is headingPlain.
+func TestHeadingSingleSpaced(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	const alphabet = "aB_ #*\t\n\r\v\f\x00\u00a0\u3000é`|"
+	cases := []string{"", " ", "NOT_FOUND", "Not found", " a", "a ", "a  b", "a\u00a0b", "a\x85b"}
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteByte(alphabet[rng.IntN(len(alphabet))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		if got, want := heading(s), headingPlain(s); got != want {
+			t.Errorf("heading(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// headingPlain is heading as it was before singleSpaced.
+func headingPlain(s string) string {
+	s = strings.Join(strings.Fields(normalizeBreaks(s)), " ")
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(headingEscapes, s[i]) >= 0 {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
