@@ -25,17 +25,10 @@ import (
 // FuzzWrapProse hold the two to the same bytes; BenchmarkWrapInGroups shows
 // what it buys.
 func wrapInGroups(page []byte) []byte {
-	starts, ok := groupStarts(page)
-	if !ok {
-		return wrapWhole(page)
-	}
 	var out []byte              // nil until a group changes
 	done := map[string][]byte{} // groups wrapped, by their text: templates repeat paragraphs
-	for i, from := range starts {
-		to := len(page)
-		if i+1 < len(starts) {
-			to = starts[i+1]
-		}
+	from := 0                   // where the group being read starts
+	group := func(to int) {
 		group := page[from:to]
 		wrapped := group
 		if w, ok := done[string(group)]; ok {
@@ -50,7 +43,15 @@ func wrapInGroups(page []byte) []byte {
 		if out != nil {
 			out = append(out, wrapped...)
 		}
+		from = to
 	}
+	// Each group is wrapped as soon as the next one starts, so the page's
+	// starts need no list (a tenth of the page's size); a page found to
+	// need the whole parse halfway drops what was wrapped.
+	if !groupStarts(page, group) {
+		return wrapWhole(page)
+	}
+	group(len(page))
 	if out == nil {
 		return page
 	}
@@ -103,13 +104,13 @@ type openBlock struct {
 	afterBlank bool // the line was blank
 }
 
-// groupStarts returns the offsets of the lines where a group starts, the
-// first 0, or false when the page needs the parse of the whole.
-func groupStarts(page []byte) ([]int, bool) {
+// groupStarts calls start with the offset of each line where a group
+// starts but the first, at 0, in order, and returns false when the page
+// needs the parse of the whole.
+func groupStarts(page []byte, start func(off int)) bool {
 	if bytes.IndexByte(page, '\r') >= 0 || bytes.IndexByte(page, 0) >= 0 {
-		return nil, false
+		return false
 	}
-	starts := []int{0}
 	st := openBlock{}
 	for off := 0; off < len(page); {
 		end := bytes.IndexByte(page[off:], '\n')
@@ -122,14 +123,14 @@ func groupStarts(page []byte) ([]int, bool) {
 		}
 		line := page[off:end]
 		if off > 0 && st.afterBlank && st.fence == nil && st.htmlEnd == nil && startsFresh(line) {
-			starts = append(starts, off)
+			start(off)
 		}
 		if !st.next(line) {
-			return nil, false
+			return false
 		}
 		off = next
 	}
-	return starts, true
+	return true
 }
 
 // startsFresh reports whether line, after a blank line, closes every block
