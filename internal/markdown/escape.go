@@ -76,23 +76,9 @@ func escapeInline(s string, br breaks) string {
 			// A lone backslash would escape the <br> or the cell's closing pipe.
 			b.WriteString(`\\`)
 		case c == '`':
-			n := runLength(s[i:], '`')
-			end := closingRun(s, i+n, n)
-			if end < 0 {
-				b.WriteString(s[i : i+n])
-				i += n
-				continue
-			}
-			// A span renders its line breaks as spaces, so it may as well
-			// hold spaces: a break in it would let its next line start a
-			// block (an HTML block, say) before spans are ever looked for.
-			span := strings.ReplaceAll(s[i:end+n], "\n", " ")
-			if br == brBreaks {
-				// GFM splits rows on pipes before it finds code spans.
-				span = strings.ReplaceAll(span, "|", `\|`)
-			}
+			var span string
+			span, i = codeSpanAt(s, i, br)
 			b.WriteString(span)
-			i = end + n
 			continue
 		case c == '!' && i+1 < len(s) && s[i+1] == '[':
 			b.WriteString(`\!`) // an image would load whatever the author names
@@ -116,6 +102,26 @@ func escapeInline(s string, br breaks) string {
 		i++
 	}
 	return b.String()
+}
+
+// codeSpanAt is what escapeInline writes for the backtick run at s[i],
+// and where the text after it starts: the code span it opens, or the run
+// alone when no run closes it.
+func codeSpanAt(s string, i int, br breaks) (string, int) {
+	n := runLength(s[i:], '`')
+	end := closingRun(s, i+n, n)
+	if end < 0 {
+		return s[i : i+n], i + n
+	}
+	// A span renders its line breaks as spaces, so it may as well
+	// hold spaces: a break in it would let its next line start a
+	// block (an HTML block, say) before spans are ever looked for.
+	span := strings.ReplaceAll(s[i:end+n], "\n", " ")
+	if br == brBreaks {
+		// GFM splits rows on pipes before it finds code spans.
+		span = strings.ReplaceAll(span, "|", `\|`)
+	}
+	return span, end + n
 }
 
 // inlineSpecial is a byte escapeInline's cases look at: any other is
