@@ -32,12 +32,18 @@ func escapeBlockStart(s string) string {
 	if s == "" {
 		return s
 	}
-	if m := orderedMarker.FindStringSubmatchIndex(s); m != nil {
-		return s[:m[3]] + `\` + s[m[3]:]
+	// Each expression is tried only on a line starting as its matches
+	// must: running all three on every line was most of inline's cost.
+	if c := s[0]; c >= '0' && c <= '9' {
+		if m := orderedMarker.FindStringSubmatchIndex(s); m != nil {
+			return s[:m[3]] + `\` + s[m[3]:]
+		}
 	}
 	fence := openingFence(s) != ""
 	bullet := strings.IndexByte("-+*", s[0]) >= 0 && (len(s) == 1 || s[1] == ' ' || s[1] == '\t')
-	if s[0] == '#' || bullet || fence || thematicBreak.MatchString(s) || linkDefinition.MatchString(s) {
+	thematic := strings.IndexByte("-*_", s[0]) >= 0 && thematicBreak.MatchString(s)
+	link := s[0] == '[' && linkDefinition.MatchString(s)
+	if s[0] == '#' || bullet || fence || thematic || link {
 		return `\` + s
 	}
 	return s
@@ -275,5 +281,8 @@ var linkDefinitionAnywhere = regexp.MustCompile(`\[[^\]\n]*\]:`)
 // no line of it defines a link that a reference elsewhere on the page would
 // follow.
 func escapeLinkDefinitions(s string) string {
+	if !strings.Contains(s, "]:") {
+		return s // no match: what the expression would copy
+	}
 	return linkDefinitionAnywhere.ReplaceAllStringFunc(s, func(m string) string { return `\` + m })
 }

@@ -179,3 +179,58 @@ func headingPlain(s string) string {
 	}
 	return b.String()
 }
+
+// TestSingleSpaced: text singleSpaced reports is its fields joined by
+// single spaces, which heading and errorSummary skip making again.
+func TestSingleSpaced(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	const alphabet = "aB_ \t\n\r\v\f\x00\u00a0\u3000\u0085é"
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteByte(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		if singleSpaced(s) && strings.Join(strings.Fields(s), " ") != s {
+			t.Errorf("singleSpaced(%q), but its fields join to %q", s, strings.Join(strings.Fields(s), " "))
+		}
+	}
+}
+
+// TestEscapeBlockStartGuards: escapeBlockStart, which tries each
+// expression only on lines starting as its matches must, escapes what
+// escapeBlockStartPlain, trying all three, escapes; and
+// escapeLinkDefinitions leaves text without "]:" as it is.
+func TestEscapeBlockStartGuards(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	const alphabet = "1234567890.)-*_+#[]: \t`~ax"
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteByte(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		if got, want := escapeBlockStart(s), escapeBlockStartPlain(s); got != want {
+			t.Errorf("escapeBlockStart(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := escapeLinkDefinitions(s), linkDefinitionAnywhere.ReplaceAllStringFunc(s, func(m string) string { return `\` + m }); got != want {
+			t.Errorf("escapeLinkDefinitions(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// escapeBlockStartPlain is escapeBlockStart trying every expression.
+func escapeBlockStartPlain(s string) string {
+	if s == "" {
+		return s
+	}
+	if m := orderedMarker.FindStringSubmatchIndex(s); m != nil {
+		return s[:m[3]] + `\` + s[m[3]:]
+	}
+	fence := openingFence(s) != ""
+	bullet := strings.IndexByte("-+*", s[0]) >= 0 && (len(s) == 1 || s[1] == ' ' || s[1] == '\t')
+	if s[0] == '#' || bullet || fence || thematicBreak.MatchString(s) || linkDefinition.MatchString(s) {
+		return `\` + s
+	}
+	return s
+}
