@@ -34,6 +34,10 @@ func invisible(r rune) bool {
 // the Markdown stage. TestHasInvisible holds it to IndexFunc.
 func hasInvisible[T string | []byte](s T) bool {
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && plainASCII8(load8(s, i)) {
+			i += 8
+			continue
+		}
 		c := s[i]
 		if !unsafeByte[c] {
 			i++
@@ -50,6 +54,26 @@ func hasInvisible[T string | []byte](s T) bool {
 		i += n
 	}
 	return false
+}
+
+// plainASCII8 reports whether the 8 bytes of w are ASCII and none is a
+// control character or DEL: most of a page, taken a word at a time. Each
+// test finds whether some byte is at or past 0x80, below 0x20, or 0x7f,
+// exactly: a borrow across bytes follows only a byte that was found.
+func plainASCII8(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	if w&highs != 0 || (w-0x20*ones)&^w&highs != 0 {
+		return false
+	}
+	del := w ^ 0x7f*ones // a zero byte where w has DEL
+	return (del-ones)&^del&highs == 0
+}
+
+// load8 is s[i:i+8] as a little-endian word.
+func load8[T string | []byte](s T, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // unsafeByte is a byte that is an invisible ASCII character, or starts or

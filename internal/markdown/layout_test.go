@@ -266,6 +266,13 @@ func TestHasInvisible(t *testing.T) {
 	for r := rune(0); r < 0x3000; r += 7 {
 		cases = append(cases, "ab·"+string(r)+"z")
 	}
+	// every byte at every offset of a word and past it, in long ASCII text
+	const text = "0123456789abcdefghijklmnopqrstuv"
+	for c := range 256 {
+		for at := range 20 {
+			cases = append(cases, text[:at]+string(rune(c))+text[at:], text[:at]+string([]byte{byte(c)})+text[at:])
+		}
+	}
 	for _, s := range cases {
 		want := strings.IndexFunc(s, invisible) >= 0
 		if got, gotBytes := hasInvisible(s), hasInvisible([]byte(s)); got != want || gotBytes != want {
