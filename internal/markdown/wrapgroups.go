@@ -31,11 +31,15 @@ func wrapInGroups(page []byte) []byte {
 	group := func(to int) {
 		group := page[from:to]
 		wrapped := group
-		if w, ok := done[string(group)]; ok {
-			wrapped = w
-		} else if hasLongLine(group) && !isTable(group) {
-			wrapped = wrapWhole(group)
-			done[string(group)] = wrapped
+		// done holds only groups with a long line: most groups are looked
+		// for in it only when they have one, not hashed whole.
+		if hasLongLine(group) {
+			if w, ok := done[string(group)]; ok {
+				wrapped = w
+			} else if !isTable(group) {
+				wrapped = wrapWhole(group)
+				done[string(group)] = wrapped
+			}
 		}
 		if out == nil && !bytes.Equal(wrapped, group) {
 			out = append(make([]byte, 0, len(page)+len(page)/64), page[:from]...)
