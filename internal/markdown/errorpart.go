@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"bytes"
 	"strconv"
 	"text/template"
 
@@ -17,8 +16,8 @@ import (
 // hostile text, so a change to error.tmpl fails that test until it is made
 // here too; BenchmarkErrorPart shows what it buys.
 type errorPart struct {
-	b       []byte       // what the part is appended to: its own buffer, or the page's (pagePart)
-	scratch bytes.Buffer // an example body, indented
+	b       []byte // what the part is appended to: its own buffer, or the page's (pagePart)
+	scratch []byte // an example body, indented
 	compact bool
 	w       words // the page's
 }
