@@ -11,10 +11,10 @@ import (
 // pagePart is the bundled page.tmpl written in Go. The template ranges over
 // every error and calls part for each through reflection, which also hands
 // back each error's part as a string the page then copies: at 1,000 and
-// 10,000 errors that was a sixth to a fifth of the Markdown stage's time, and
-// much of its garbage. pagePart calls errorPart to append each part to the page's own
-// buffer instead, and the other parts through part as the template does,
-// so an override of any part but page.tmpl still runs.
+// 10,000 errors that was a sixth to a fifth of the Markdown stage's time,
+// and much of its garbage. pagePart calls errorPart to append each part to
+// the page's own buffer instead, and the other parts through part as the
+// template does, so an override of any part but page.tmpl still runs.
 //
 // renderUnwrapped uses it when page.tmpl is the bundled one and the page is
 // its data, and runs the template otherwise, the plain path; it also runs
