@@ -119,21 +119,35 @@ func inLanguage(c *catalog.Catalog, lang string) *catalog.Catalog {
 // emit renders the page p with data standing for it in the templates (p
 // itself, or in tests the same page without mirror.go's copies), then gives
 // each heading an id of its own. The errors' parts are written by
-// errorPart where it stands for error.tmpl.
+// errorPart where it stands for error.tmpl, and the page by pagePart where
+// it stands for page.tmpl.
 func emit(set *template.Template, p *page, data any, header string) ([]byte, error) {
-	return emitParts(set, p, data, header, true)
+	return emitParts(set, p, data, header, goErrorParts|goPage)
 }
 
-// emitParts is emit, with errorPart and referencePart or, when fast is
-// false, error.tmpl and reference.tmpl always (the plain path).
-func emitParts(set *template.Template, p *page, data any, header string, fast bool) ([]byte, error) {
+// shortcuts are the templates emitParts may write in Go where they are the
+// bundled ones; the tests and benchmarks hold each to its template.
+type shortcuts uint8
+
+const (
+	goErrorParts shortcuts = 1 << iota // errorPart and referencePart
+	goPage                             // pagePart
+)
+
+// emitParts is emit, with the shortcuts of fast, and the templates always
+// (the plain path) when it has none.
+func emitParts(set *template.Template, p *page, data any, header string, fast shortcuts) ([]byte, error) {
 	var part *errorPart
-	if fast && bundledErrorPart(set) {
+	if fast&goErrorParts != 0 && bundledErrorPart(set) {
 		part = &errorPart{compact: p.Layout == catalog.LayoutCompact, w: p.Words}
 	}
 	var ref *page // the page whose quick reference referencePart writes
-	if fast && bundledPart(set, referenceTemplate) {
+	if fast&goErrorParts != 0 && bundledPart(set, referenceTemplate) {
 		ref = p
+	}
+	var whole *pagePart
+	if front, ok := bundledPage(set); fast&goPage != 0 && ok && data == any(p) {
+		whole = &pagePart{p: p, front: front, error: part}
 	}
 	// set is this call's own copy (templateSet): binding is safe.
 	set = set.Funcs(template.FuncMap{"layout": func() string { return p.Layout }})
@@ -144,7 +158,7 @@ func emitParts(set *template.Template, p *page, data any, header string, fast bo
 		statusOf[e.Anchor] = e.Status
 	}
 	section := p.Words["section"]
-	page, err := render(set, data, len(p.Errors), header, goParts{part, ref})
+	page, err := render(set, data, len(p.Errors), header, goParts{part, ref, whole})
 	if err != nil {
 		return nil, err
 	}
@@ -152,10 +166,11 @@ func emitParts(set *template.Template, p *page, data any, header string, fast bo
 }
 
 // goParts are the parts written in Go in place of their bundled templates:
-// error is nil, or ref nil, where the template runs.
+// error is nil, ref nil, or page nil, where the template runs.
 type goParts struct {
 	error *errorPart
 	ref   *page
+	page  *pagePart // page.tmpl's
 }
 
 // render executes the page template of set on data, a page of n errors,
@@ -170,13 +185,28 @@ func render(set *template.Template, data any, n int, header string, part goParts
 
 // renderUnwrapped is render before its prose is wrapped.
 func renderUnwrapped(set *template.Template, data any, n int, header string, part goParts) ([]byte, error) {
-	set = set.Funcs(template.FuncMap{"part": partFunc(set, part)})
-	buf := make(pageBuffer, 0, sizeHint*n)
+	pf := partFunc(set, part)
+	set = set.Funcs(template.FuncMap{"part": pf})
+	hint := sizeHint * n
+	if part.page != nil {
+		hint = pageHint * n // pagePart sizes the buffer for the errors once it has seen some
+	}
+	buf := make(pageBuffer, 0, hint)
 	// The marker is written here, not by page.tmpl, so that no override can
 	// drop it.
 	buf = append(buf, "<!-- "+header+" -->\n\n"...)
-	if err := set.ExecuteTemplate(&buf, rootTemplate, data); err != nil {
-		return nil, err
+	var written bool
+	if part.page != nil {
+		pp := *part.page
+		pp.part = pf
+		if out, err := pp.write(buf); err == nil {
+			buf, written = out, true
+		}
+	}
+	if !written {
+		if err := set.ExecuteTemplate(&buf, rootTemplate, data); err != nil {
+			return nil, err
+		}
 	}
 	// Template files end with a newline of their own; the page ends with one.
 	// Invisible characters go first, so that wrapping measures what shows.
@@ -187,6 +217,10 @@ func renderUnwrapped(set *template.Template, data any, n int, header string, par
 // code and a status), to size the page's buffer once for such a catalog.
 // A page of richer errors outgrows it a quarter at a time (pageBuffer).
 const sizeHint = 384
+
+// pageHint is what the bundled templates write for an error before the
+// errors' own parts: its row of the quick reference, and a little more.
+const pageHint = 128
 
 // pageBuffer is the page as it is rendered. It grows as append grows a
 // large slice, by about a quarter, where a bytes.Buffer doubles: a page of

@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"strconv"
-	"strings"
 	"text/template"
 
 	"github.com/errgen/errgen/catalog"
@@ -17,10 +16,10 @@ import (
 // hostile text, so a change to error.tmpl fails that test until it is made
 // here too; BenchmarkErrorPart shows what it buys.
 type errorPart struct {
-	b       strings.Builder
+	b       []byte // what the part is appended to: its own buffer, or the page's (pagePart)
+	scratch []byte // an example body, indented
 	compact bool
 	w       words // the page's
-	last    int   // the length of the last part written, which the next is sized for
 }
 
 // bundledErrorPart reports whether set renders error.tmpl with the bundled
@@ -31,12 +30,18 @@ func bundledErrorPart(set *template.Template) bool {
 
 // render writes e's part as error.tmpl does, before partFunc trims it.
 func (w *errorPart) render(e *errorData) (string, error) {
-	w.b.Reset()
-	w.b.Grow(w.last + w.last/8) // one allocation where growing would take several
+	w.b = w.b[:0]
+	if err := w.write(e); err != nil {
+		return "", err
+	}
+	return string(w.b), nil
+}
+
+// write appends e's part to w.b.
+func (w *errorPart) write(e *errorData) error {
 	w.head(e)
 	if e.Description != "" {
-		w.b.WriteString(prose(e.Description))
-		w.b.WriteString("\n\n")
+		w.str(prose(e.Description), "\n\n")
 	}
 	var err error
 	if w.compact {
@@ -45,10 +50,10 @@ func (w *errorPart) render(e *errorData) (string, error) {
 		err = w.fullStatus(e)
 	}
 	if err != nil {
-		return "", err
+		return err
 	}
 	if err := w.details(e); err != nil {
-		return "", err
+		return err
 	}
 	if w.compact {
 		w.compactAdvice(e)
@@ -56,13 +61,12 @@ func (w *errorPart) render(e *errorData) (string, error) {
 		w.fullAdvice(e)
 		w.retry(e)
 	}
-	w.last = w.b.Len()
-	return w.b.String(), nil
+	return nil
 }
 
 func (w *errorPart) str(parts ...string) {
 	for _, s := range parts {
-		w.b.WriteString(s)
+		w.b = append(w.b, s...)
 	}
 }
 
@@ -110,7 +114,7 @@ func (w *errorPart) statusLine(e *errorData) {
 }
 
 func (w *errorPart) fullStatus(e *errorData) error {
-	body, err := indentJSON(e.Body)
+	body, err := w.indentJSON(e.Body)
 	if err != nil {
 		return err
 	}
@@ -118,7 +122,11 @@ func (w *errorPart) fullStatus(e *errorData) error {
 	if e.GRPCDomain != "" {
 		w.str("\n\n**gRPC:** ", codeSpan(e.GRPCCode), " · **", w.w["reason"], ":** ", codeSpan(e.GRPCReason), " · **", w.w["domain"], ":** ", codeSpan(e.GRPCDomain))
 	}
-	w.str("\n\n**", w.w["example_response"], ":**\n\n", fencedBlock("http", e.Response), "\n\n", fencedBlock("json", body), "\n")
+	w.str("\n\n**", w.w["example_response"], ":**\n\n")
+	w.b = appendFence(w.b, "http", e.Response)
+	w.str("\n\n")
+	w.b = appendFence(w.b, "json", body)
+	w.str("\n")
 	if e.Message != nil {
 		w.str("\n**", w.w["message"], ":** ", codeSpan(e.Message.Source), "\n")
 	}
@@ -140,7 +148,8 @@ func (w *errorPart) compactStatus(e *errorData) error {
 		w.str(w.w["yes"], ", ", w.w["retry_backoff_compact"])
 	}
 	if len(e.Headers) > 0 || e.Challenge != "" {
-		w.str("\n\n", fencedBlock("http", e.Response))
+		w.str("\n\n")
+		w.b = appendFence(w.b, "http", e.Response)
 	}
 	if len(e.Details) > 0 {
 		body, err := compactJSON(e.Body)

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"testing"
 	"testing/fstest"
 
@@ -11,12 +12,17 @@ import (
 	"github.com/errgen/errgen/internal/catalogtest"
 )
 
-// emitLayout is the Markdown emitter's stage on c in layout, with
-// errorPart and referencePart (fast) or error.tmpl for every error and
-// reference.tmpl.
-func emitLayout(tb testing.TB, c *catalog.Catalog, layout string, fast bool) []byte {
+// emitLayout is the Markdown emitter's stage on c in layout, with the
+// shortcuts of fast, or the templates for every part and the page.
+func emitLayout(tb testing.TB, c *catalog.Catalog, layout string, fast shortcuts) []byte {
 	tb.Helper()
-	set, err := templateSet(nil)
+	return emitWith(tb, c, layout, nil, fast)
+}
+
+// emitWith is emitLayout with the templates of overrides (nil for none).
+func emitWith(tb testing.TB, c *catalog.Catalog, layout string, overrides fs.FS, fast shortcuts) []byte {
+	tb.Helper()
+	set, err := templateSet(overrides)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -32,28 +38,19 @@ func emitLayout(tb testing.TB, c *catalog.Catalog, layout string, fast bool) []b
 	return page
 }
 
-// TestErrorPartIsTemplate: errorPart writes what error.tmpl writes, and
-// referencePart what reference.tmpl writes, on
-// every shipped catalog, the synthetic and the hostile one, and a catalog
-// in each of its languages, in both layouts; and it is used only while error.tmpl is the bundled one.
+// TestErrorPartIsTemplate: errorPart writes what error.tmpl writes,
+// referencePart what reference.tmpl writes, and pagePart, with them or
+// without, what page.tmpl writes, on every shipped catalog, the synthetic
+// and the hostile one, and a catalog in each of its languages, in both
+// layouts; and each is used only while its template is the bundled one.
 func TestErrorPartIsTemplate(t *testing.T) {
-	var cats []*catalog.Catalog
-	for _, c := range catalogtest.All(t) {
-		cats = append(cats, c.C)
-	}
-	cats = append(cats, readings(loadLanguages(t))...)
-	for _, data := range [][]byte{catalogtest.Synthetic(120), catalogtest.Hostile(), catalogtest.Decls()} {
-		c, err := catalog.Parse("test.yaml", data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cats = append(cats, c)
-	}
-	for _, c := range cats {
+	for _, c := range shortcutCatalogs(t) {
 		for _, layout := range []string{catalog.LayoutFull, catalog.LayoutCompact} {
-			fast, plain := emitLayout(t, c, layout, true), emitLayout(t, c, layout, false)
-			if !bytes.Equal(fast, plain) {
-				t.Errorf("%s, %s layout: errorPart and error.tmpl differ", c.File, layout)
+			plain := emitLayout(t, c, layout, 0)
+			for _, fast := range []shortcuts{goErrorParts, goPage, goErrorParts | goPage} {
+				if !bytes.Equal(emitLayout(t, c, layout, fast), plain) {
+					t.Errorf("%s, %s layout: shortcuts %b and the templates differ", c.File, layout, fast)
+				}
 			}
 		}
 	}
@@ -64,8 +61,14 @@ func TestErrorPartIsTemplate(t *testing.T) {
 	if !bundledPart(set, referenceTemplate) {
 		t.Fatal("the bundled set is not taken for the bundled reference.tmpl")
 	}
+	if _, ok := bundledPage(set); !ok {
+		t.Fatal("the bundled set is not taken for the bundled page.tmpl")
+	}
 	if set, err := templateSet(fstest.MapFS{referenceTemplate: {Data: []byte("x")}}); err != nil || bundledPart(set, referenceTemplate) {
 		t.Errorf("an overriding reference.tmpl is taken for the bundled one (%v)", err)
+	}
+	if set, err := templateSet(fstest.MapFS{rootTemplate: {Data: []byte("# {{.Title}}")}}); err != nil || bundledPart(set, rootTemplate) {
+		t.Errorf("an overriding page.tmpl is taken for the bundled one (%v)", err)
 	}
 	for _, override := range []string{"error.tmpl", "page.tmpl"} {
 		src := `{{define "error.tmpl"}}{{.Code}}{{end}}`
@@ -79,6 +82,24 @@ func TestErrorPartIsTemplate(t *testing.T) {
 	}
 }
 
+// shortcutCatalogs are the catalogs TestErrorPartIsTemplate renders.
+func shortcutCatalogs(t *testing.T) []*catalog.Catalog {
+	t.Helper()
+	var cats []*catalog.Catalog
+	for _, c := range catalogtest.All(t) {
+		cats = append(cats, c.C)
+	}
+	cats = append(cats, readings(loadLanguages(t))...)
+	for _, data := range [][]byte{catalogtest.Synthetic(120), catalogtest.Hostile(), catalogtest.Decls()} {
+		c, err := catalog.Parse("test.yaml", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cats = append(cats, c)
+	}
+	return cats
+}
+
 // BenchmarkErrorPart is the Markdown emitter's stage with errorPart and
 // referencePart (the shortcuts) and with error.tmpl for every error and
 // reference.tmpl (the plain path). See
@@ -87,7 +108,7 @@ func BenchmarkErrorPart(b *testing.B) {
 	for _, n := range sizes() {
 		c := loadSynthetic(b, n)
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			benchpair.Run(b, func() { emitLayout(b, c, catalog.LayoutFull, true) }, func() { emitLayout(b, c, catalog.LayoutFull, false) }, nil)
+			benchpair.Run(b, func() { emitLayout(b, c, catalog.LayoutFull, goErrorParts) }, func() { emitLayout(b, c, catalog.LayoutFull, 0) }, nil)
 		})
 	}
 }

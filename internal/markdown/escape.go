@@ -32,12 +32,18 @@ func escapeBlockStart(s string) string {
 	if s == "" {
 		return s
 	}
-	if m := orderedMarker.FindStringSubmatchIndex(s); m != nil {
-		return s[:m[3]] + `\` + s[m[3]:]
+	// Each expression is tried only on a line starting as its matches
+	// must: running all three on every line was most of inline's cost.
+	if c := s[0]; c >= '0' && c <= '9' {
+		if m := orderedMarker.FindStringSubmatchIndex(s); m != nil {
+			return s[:m[3]] + `\` + s[m[3]:]
+		}
 	}
 	fence := openingFence(s) != ""
 	bullet := strings.IndexByte("-+*", s[0]) >= 0 && (len(s) == 1 || s[1] == ' ' || s[1] == '\t')
-	if s[0] == '#' || bullet || fence || thematicBreak.MatchString(s) || linkDefinition.MatchString(s) {
+	thematic := strings.IndexByte("-*_", s[0]) >= 0 && thematicBreak.MatchString(s)
+	link := s[0] == '[' && linkDefinition.MatchString(s)
+	if s[0] == '#' || bullet || fence || thematic || link {
 		return `\` + s
 	}
 	return s
@@ -52,8 +58,20 @@ func escapeBlockStart(s string) string {
 // over a span, so this rule sees the spans the renderer sees.
 func escapeInline(s string, br breaks) string {
 	s = normalizeBreaks(s)
+	plain := plainRun(s, 0)
+	if plain == len(s) {
+		return s // what the loop would copy byte by byte
+	}
 	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
 	for i := 0; i < len(s); {
+		// Bytes no case below looks at are copied a run at a time: one
+		// WriteByte each was most of the cost of escaping.
+		if j := plainRun(s, i); j > i {
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
 		c := s[i]
 		switch {
 		case c == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
@@ -64,23 +82,9 @@ func escapeInline(s string, br breaks) string {
 			// A lone backslash would escape the <br> or the cell's closing pipe.
 			b.WriteString(`\\`)
 		case c == '`':
-			n := runLength(s[i:], '`')
-			end := closingRun(s, i+n, n)
-			if end < 0 {
-				b.WriteString(s[i : i+n])
-				i += n
-				continue
-			}
-			// A span renders its line breaks as spaces, so it may as well
-			// hold spaces: a break in it would let its next line start a
-			// block (an HTML block, say) before spans are ever looked for.
-			span := strings.ReplaceAll(s[i:end+n], "\n", " ")
-			if br == brBreaks {
-				// GFM splits rows on pipes before it finds code spans.
-				span = strings.ReplaceAll(span, "|", `\|`)
-			}
+			var span string
+			span, i = codeSpanAt(s, i, br)
 			b.WriteString(span)
-			i = end + n
 			continue
 		case c == '!' && i+1 < len(s) && s[i+1] == '[':
 			b.WriteString(`\!`) // an image would load whatever the author names
@@ -106,6 +110,44 @@ func escapeInline(s string, br breaks) string {
 	return b.String()
 }
 
+// codeSpanAt is what escapeInline writes for the backtick run at s[i],
+// and where the text after it starts: the code span it opens, or the run
+// alone when no run closes it.
+func codeSpanAt(s string, i int, br breaks) (string, int) {
+	n := runLength(s[i:], '`')
+	end := closingRun(s, i+n, n)
+	if end < 0 {
+		return s[i : i+n], i + n
+	}
+	// A span renders its line breaks as spaces, so it may as well
+	// hold spaces: a break in it would let its next line start a
+	// block (an HTML block, say) before spans are ever looked for.
+	span := strings.ReplaceAll(s[i:end+n], "\n", " ")
+	if br == brBreaks {
+		// GFM splits rows on pipes before it finds code spans.
+		span = strings.ReplaceAll(span, "|", `\|`)
+	}
+	return span, end + n
+}
+
+// inlineSpecial is a byte escapeInline's cases look at: any other is
+// copied as it is.
+var inlineSpecial = func() (t [256]bool) {
+	for _, c := range []byte("\\`!]<>|\n") {
+		t[c] = true
+	}
+	return t
+}()
+
+// plainRun is the end of the run of bytes from i that escapeInline copies
+// as they are.
+func plainRun(s string, i int) int {
+	for i < len(s) && !inlineSpecial[s[i]] {
+		i++
+	}
+	return i
+}
+
 // closingRun returns the index of the first run of exactly n backticks at or
 // after from, or -1.
 func closingRun(s string, from, n int) int {
@@ -123,7 +165,7 @@ func closingRun(s string, from, n int) int {
 	return -1
 }
 
-func runLength(s string, c byte) int {
+func runLength[T string | []byte](s T, c byte) int {
 	n := 0
 	for n < len(s) && s[n] == c {
 		n++
@@ -131,7 +173,7 @@ func runLength(s string, c byte) int {
 	return n
 }
 
-func longestRun(s string, c byte) int {
+func longestRun[T string | []byte](s T, c byte) int {
 	longest := 0
 	for i := 0; i < len(s); {
 		if s[i] != c {
@@ -239,5 +281,8 @@ var linkDefinitionAnywhere = regexp.MustCompile(`\[[^\]\n]*\]:`)
 // no line of it defines a link that a reference elsewhere on the page would
 // follow.
 func escapeLinkDefinitions(s string) string {
+	if !strings.Contains(s, "]:") {
+		return s // no match: what the expression would copy
+	}
 	return linkDefinitionAnywhere.ReplaceAllStringFunc(s, func(m string) string { return `\` + m })
 }

@@ -45,7 +45,7 @@ func TestMarkdownFieldTables(t *testing.T) {
 	}
 	// errorPart writes what error.tmpl writes (see TestErrorPartIsTemplate).
 	for _, layout := range []string{catalog.LayoutFull, catalog.LayoutCompact} {
-		if fast, plain := emitLayout(t, c, layout, true), emitLayout(t, c, layout, false); !bytes.Equal(fast, plain) {
+		if fast, plain := emitLayout(t, c, layout, goErrorParts|goPage), emitLayout(t, c, layout, 0); !bytes.Equal(fast, plain) {
 			t.Errorf("%s layout: errorPart and error.tmpl differ:\n%s", layout, udiff.Unified("error.tmpl", "errorPart", string(plain), string(fast)))
 		}
 	}

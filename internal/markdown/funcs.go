@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/template"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // funcs are the functions the Markdown templates may call; the
@@ -107,8 +108,20 @@ const headingEscapes = "\\`*_[]<>#|~&!"
 
 // heading escapes text for an ATX heading.
 func heading(s string) string {
-	s = strings.Join(strings.Fields(normalizeBreaks(s)), " ")
+	if !singleSpaced(s) {
+		s = strings.Join(strings.Fields(normalizeBreaks(s)), " ")
+	}
+	n := 0 // the escapes s needs
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(headingEscapes, s[i]) >= 0 {
+			n++
+		}
+	}
+	if n == 0 {
+		return s
+	}
 	var b strings.Builder
+	b.Grow(len(s) + n)
 	for i := 0; i < len(s); i++ {
 		if strings.IndexByte(headingEscapes, s[i]) >= 0 {
 			b.WriteByte('\\')
@@ -116,6 +129,23 @@ func heading(s string) string {
 		b.WriteByte(s[i])
 	}
 	return b.String()
+}
+
+// singleSpaced reports whether s is ASCII words joined by single spaces,
+// which joining its fields would leave as it is: a heading, an error's
+// code above all, is almost always so, and splitting it took three
+// allocations a heading.
+func singleSpaced(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf || c < ' ':
+			return false // maybe a space past ASCII, or a tab, newline, CR, VT or FF
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
+			return false
+		}
+	}
+	return true
 }
 
 // codeSpan writes s as a code span. CommonMark ends a span at the first
@@ -208,8 +238,16 @@ func fencedBlock(lang, s string) string {
 
 // autolinkURL percent-encodes what an autolink (<…>) cannot hold.
 func autolinkURL(s string) string {
+	i := 0
+	for i < len(s) && s[i] > ' ' && s[i] != 0x7f && s[i] != '<' && s[i] != '>' {
+		i++
+	}
+	if i == len(s) {
+		return s // what the loop below would copy byte by byte
+	}
 	var b strings.Builder
-	for i := 0; i < len(s); i++ {
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
 		c := s[i]
 		if c <= ' ' || c == 0x7f || c == '<' || c == '>' {
 			fmt.Fprintf(&b, "%%%02X", c)

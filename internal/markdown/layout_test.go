@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/benchpair"
 	"github.com/errgen/errgen/internal/markdown/markdowntest"
 )
 
@@ -254,5 +256,38 @@ func TestInvisibleFastPath(t *testing.T) {
 		if got := invisible(r); got != want {
 			t.Fatalf("invisible(U+%04X) = %v, want %v", r, got, want)
 		}
+	}
+}
+
+// TestHasInvisible: hasInvisible, which decodes only what is past ASCII, is
+// IndexFunc(invisible), which decodes every rune, on strings and bytes.
+func TestHasInvisible(t *testing.T) {
+	cases := []string{"", "a", "a\tb\n", "a\x00", "\x7f", "·", "a · b", "a ·\u200bb", "\u202e", "\xff", "a\xe2\x80", "é\xc3", "\U0001F600", "\U000E0001", "\u00ad", "\u0085", "x\u2028y"}
+	for r := rune(0); r < 0x3000; r += 7 {
+		cases = append(cases, "ab·"+string(r)+"z")
+	}
+	// every byte at every offset of a word and past it, in long ASCII text
+	const text = "0123456789abcdefghijklmnopqrstuv"
+	for c := range 256 {
+		for at := range 20 {
+			cases = append(cases, text[:at]+string(rune(c))+text[at:], text[:at]+string([]byte{byte(c)})+text[at:])
+		}
+	}
+	for _, s := range cases {
+		want := strings.IndexFunc(s, invisible) >= 0
+		if got, gotBytes := hasInvisible(s), hasInvisible([]byte(s)); got != want || gotBytes != want {
+			t.Errorf("hasInvisible(%q) = %v (bytes %v), want %v", s, got, gotBytes, want)
+		}
+	}
+}
+
+// BenchmarkHasInvisible is hasInvisible and IndexFunc(invisible) on the
+// synthetic catalog's page.
+func BenchmarkHasInvisible(b *testing.B) {
+	for _, n := range sizes() {
+		page := emitLayout(b, loadSynthetic(b, n), catalog.LayoutFull, goErrorParts|goPage)
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			benchpair.Run(b, func() { hasInvisible(page) }, func() { _ = bytes.IndexFunc(page, invisible) >= 0 }, nil)
+		})
 	}
 }

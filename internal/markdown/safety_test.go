@@ -186,7 +186,7 @@ func checkSafety(t *testing.T, s string) {
 		t.Fatalf("text %q yields:\n%s\n\npage:\n%s", s, strings.Join(found, "\n"), page)
 	}
 	for _, layout := range []string{catalog.LayoutFull, catalog.LayoutCompact} {
-		if !bytes.Equal(emitLayout(t, c, layout, true), emitLayout(t, c, layout, false)) {
+		if !bytes.Equal(emitLayout(t, c, layout, goErrorParts|goPage), emitLayout(t, c, layout, 0)) {
 			t.Fatalf("text %q: errorPart and error.tmpl differ in the %s layout", s, layout)
 		}
 	}
@@ -215,7 +215,7 @@ func checkWordSafety(t *testing.T, c *catalog.Catalog, s string) {
 		t.Fatalf("page words %q yield:\n%s\n\npage:\n%s", s, strings.Join(found, "\n"), page)
 	}
 	for _, layout := range []string{catalog.LayoutFull, catalog.LayoutCompact} {
-		if !bytes.Equal(emitLayout(t, de, layout, true), emitLayout(t, de, layout, false)) {
+		if !bytes.Equal(emitLayout(t, de, layout, goErrorParts|goPage), emitLayout(t, de, layout, 0)) {
 			t.Fatalf("page words %q: errorPart and error.tmpl differ in the %s layout", s, layout)
 		}
 	}

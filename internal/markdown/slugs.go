@@ -20,10 +20,34 @@ import (
 // landing where it did).
 
 // anchorIDs matches the anchors the anchor function writes; lines without
-// anchorOpen are not searched.
+// anchorOpen are not searched. The page's passes find them with
+// nextAnchor, which TestNextAnchor holds to it.
 var anchorIDs = regexp.MustCompile(`<a id="([^"]*)"></a>`)
 
 const anchorOpen = `<a id="`
+
+// anchorClose is what ends an anchor after its id.
+const anchorClose = `"></a>`
+
+// nextAnchor finds, at or after from, the leftmost match of anchorIDs in s:
+// s[start:end], its id s[id:idEnd]; start is -1 when there is none. Every
+// line of the page with an anchor went through the regular expression
+// twice, which cost as much as the rest of uniqueHeadingIDs.
+func nextAnchor[T string | []byte](s T, from int) (start, end, id, idEnd int) {
+	for i := from; i+len(anchorOpen)+len(anchorClose) <= len(s); i++ {
+		if s[i] != '<' || string(s[i:i+len(anchorOpen)]) != anchorOpen {
+			continue
+		}
+		j := i + len(anchorOpen)
+		for j < len(s) && s[j] != '"' {
+			j++
+		}
+		if j+len(anchorClose) <= len(s) && string(s[j:j+len(anchorClose)]) == anchorClose {
+			return i, j + len(anchorClose), i + len(anchorOpen), j
+		}
+	}
+	return -1, -1, -1, -1
+}
 
 // githubSlug is github-slugger's slug of a heading's text: lower case,
 // every character but letters, marks, digits, '-', '_' and ' ' dropped,
@@ -73,8 +97,7 @@ func (s slugger) take(slug string) string {
 // headingText is an ATX heading line's text as a renderer sees it:
 // without the #s, anchors, backslash escapes and code span backticks.
 func headingText(line string) string {
-	t := anchorIDs.ReplaceAllString(strings.TrimLeft(line, "#"), "")
-	t = strings.TrimSpace(t)
+	t := strings.TrimSpace(removeAnchors(strings.TrimLeft(line, "#")))
 	var b strings.Builder
 	for i := 0; i < len(t); i++ {
 		switch {
@@ -87,6 +110,22 @@ func headingText(line string) string {
 		}
 	}
 	return html.UnescapeString(b.String())
+}
+
+// removeAnchors is s without its anchors.
+func removeAnchors(s string) string {
+	start, end, _, _ := nextAnchor(s, 0)
+	if start < 0 {
+		return s
+	}
+	var b strings.Builder
+	for start >= 0 {
+		b.WriteString(s[:start])
+		s = s[end:]
+		start, end, _, _ = nextAnchor(s, 0)
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 // atxLevel is the level of an ATX heading line, 0 for another line.
@@ -105,39 +144,82 @@ func atxLevel(line string) int {
 // be one of the page's anchors. An error's heading follows its anchor: it
 // gains its status ("CONFLICT (409)"), another heading the page's word for
 // a section (" (section)"); a number follows if that is taken too. It reads
-// the page's lines in place and makes a string only of those that can be a
-// heading, an anchor or a fence: a page of 50,000 errors is tens of
-// megabytes, which a copy, its split lines and their join would each take
-// again.
+// the page's lines in place, once (scanHeadings), and makes a string only
+// of the headings' lines: a page of 50,000 errors is tens of megabytes,
+// which a copy, its split lines and their join would each take again. The
+// page is copied, between the headings that change, only when one does.
+// TestUniqueHeadingIDsIsPlain holds it to the two passes line by line it
+// was (uniqueHeadingIDsPlain).
 func uniqueHeadingIDs(page []byte, statusOf map[string]int, section string) []byte {
-	anchors := pageAnchors(page)
+	anchors, heads := scanHeadings(page)
 	if len(anchors) == 0 {
 		return page
 	}
-	h := headings{ids: slugger{}, anchors: anchors, statusOf: statusOf, section: section}
+	ids := slugger{}
 	var out []byte // nil until a heading changes
-	var fences fenceState
-	for at := 0; at < len(page); {
-		line, next := lineAt(page, at)
-		suffix := ""
-		if !fences.code(line) {
-			suffix = h.suffix(line)
+	last := 0      // the end of what out holds of the page
+	for _, hd := range heads {
+		line := page[hd.at:hd.end]
+		suffix := headingSuffix(ids, anchors, headingText(string(line)), statusOf, hd.lastAnchor, section)
+		if suffix == "" {
+			continue
 		}
-		switch {
-		case suffix != "":
-			if out == nil {
-				out = append(make([]byte, 0, len(page)+len(page)/64), page[:at]...)
-			}
-			out = append(append(append(out, bytes.TrimRight(line, " ")...), suffix...), page[at+len(line):next]...)
-		case out != nil:
-			out = append(out, page[at:next]...)
+		if out == nil {
+			out = make([]byte, 0, len(page)+len(page)/64)
 		}
-		at = next
+		out = append(append(append(out, page[last:hd.at]...), bytes.TrimRight(line, " ")...), suffix...)
+		last = hd.end
 	}
 	if out == nil {
 		return page
 	}
-	return out
+	return append(out, page[last:]...)
+}
+
+// headingLine is a heading of the page outside fenced code.
+type headingLine struct {
+	at, end    int    // where its line starts and ends, before its newline
+	lastAnchor string // the anchor it follows, or holds; "" for none
+}
+
+// scanHeadings returns the ids of the page's anchors outside fenced code,
+// and its headings there, in order, each with the anchor it follows: the
+// one standing alone on the lines before it, with none but blank lines
+// between, or its own.
+func scanHeadings(page []byte) (map[string]bool, []headingLine) {
+	anchors := map[string]bool{}
+	var heads []headingLine
+	var fences fenceState
+	lastAnchor := ""
+	for at, next := 0, 0; at < len(page); at = next {
+		var line []byte
+		line, next = lineAt(page, at)
+		if fences.code(line) {
+			continue
+		}
+		start, end, id, idEnd := -1, -1, -1, -1
+		if bytes.Contains(line, []byte(anchorOpen)) {
+			start, end, id, idEnd = nextAnchor(line, 0)
+			for s, e, i, ie := start, end, id, idEnd; s >= 0; s, e, i, ie = nextAnchor(line, e) {
+				anchors[html.UnescapeString(string(line[i:ie]))] = true
+			}
+		}
+		switch {
+		case start >= 0 && bytes.Equal(bytes.TrimSpace(line), line[start:end]):
+			lastAnchor = html.UnescapeString(string(line[id:idEnd]))
+		case len(line) == 0 || line[0] != '#' || atxLevel(string(line)) == 0:
+			if len(bytes.TrimSpace(line)) > 0 {
+				lastAnchor = ""
+			}
+		default:
+			if start >= 0 { // ### <a id="x"></a>X
+				lastAnchor = html.UnescapeString(string(line[id:idEnd]))
+			}
+			heads = append(heads, headingLine{at: at, end: at + len(line), lastAnchor: lastAnchor})
+			lastAnchor = ""
+		}
+	}
+	return anchors, heads
 }
 
 // lineAt is the line of page that starts at at, without its newline, and
@@ -162,9 +244,28 @@ func (f *fenceState) code(line []byte) bool {
 		return true
 	}
 	if startsAfterIndent(line, '`') || startsAfterIndent(line, '~') {
-		f.open = openingFence(string(line))
+		f.open = runOf(openingFence(string(line)))
 	}
 	return f.open != ""
+}
+
+// fenceRuns hold the fence runs runOf returns.
+const (
+	backtickRuns = "````````````````````````````````"
+	tildeRuns    = "~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~"
+)
+
+// runOf is run, a run of one character, as a string that does not hold on
+// to the line it was found in: keeping that line (a copy of the page's
+// bytes) took an allocation for every fence of the page.
+func runOf(run string) string {
+	switch {
+	case run == "" || len(run) > len(backtickRuns):
+		return strings.Clone(run)
+	case run[0] == '`':
+		return backtickRuns[:len(run)]
+	}
+	return tildeRuns[:len(run)]
 }
 
 // startsAfterIndent reports whether line has c after at most three spaces:
@@ -175,60 +276,6 @@ func startsAfterIndent(line []byte, c byte) bool {
 		n++
 	}
 	return n < 4 && n < len(line) && line[n] == c
-}
-
-// headings gives the page's headings, in order, their suffixes.
-type headings struct {
-	ids        slugger
-	anchors    map[string]bool
-	statusOf   map[string]int
-	section    string // the page's word for a section
-	lastAnchor string // the anchor the line before stood alone on
-}
-
-// suffix is what the line, outside fenced code, gains: "" for a line that
-// is no heading, or keeps its slug.
-func (h *headings) suffix(line []byte) string {
-	hasAnchor := bytes.Contains(line, []byte(anchorOpen))
-	if hasAnchor {
-		l := string(line)
-		if m := anchorIDs.FindStringSubmatch(l); m != nil && strings.TrimSpace(l) == m[0] {
-			h.lastAnchor = html.UnescapeString(m[1])
-			return ""
-		}
-	}
-	if len(line) == 0 || line[0] != '#' || atxLevel(string(line)) == 0 {
-		if len(bytes.TrimSpace(line)) > 0 {
-			h.lastAnchor = ""
-		}
-		return ""
-	}
-	l := string(line)
-	if hasAnchor { // ### <a id="x"></a>X
-		if m := anchorIDs.FindStringSubmatch(l); m != nil {
-			h.lastAnchor = html.UnescapeString(m[1])
-		}
-	}
-	suffix := headingSuffix(h.ids, h.anchors, headingText(l), h.statusOf, h.lastAnchor, h.section)
-	h.lastAnchor = ""
-	return suffix
-}
-
-// pageAnchors returns the ids of the page's anchors outside fenced code.
-func pageAnchors(page []byte) map[string]bool {
-	anchors := map[string]bool{}
-	var fences fenceState
-	for at := 0; at < len(page); {
-		line, next := lineAt(page, at)
-		at = next
-		if fences.code(line) || !bytes.Contains(line, []byte(anchorOpen)) {
-			continue
-		}
-		for _, m := range anchorIDs.FindAllStringSubmatch(string(line), -1) {
-			anchors[html.UnescapeString(m[1])] = true
-		}
-	}
-	return anchors
 }
 
 // headingSuffix takes the id of the heading text, and returns "" when its

@@ -38,6 +38,9 @@ func errorSummary(e *catalog.Error) string {
 		s = e.Title
 	}
 	s, _, _ = strings.Cut(s, "\n\n")
+	if singleSpaced(s) {
+		return s // what joining its fields would make again
+	}
 	return strings.Join(strings.Fields(s), " ")
 }
 

@@ -3,7 +3,6 @@ package markdown
 import (
 	"bytes"
 	"regexp"
-	"strings"
 	"unicode/utf8"
 
 	east "github.com/yuin/goldmark/extension/ast"
@@ -26,24 +25,21 @@ import (
 // FuzzWrapProse hold the two to the same bytes; BenchmarkWrapInGroups shows
 // what it buys.
 func wrapInGroups(page []byte) []byte {
-	starts, ok := groupStarts(page)
-	if !ok {
-		return wrapWhole(page)
-	}
 	var out []byte              // nil until a group changes
 	done := map[string][]byte{} // groups wrapped, by their text: templates repeat paragraphs
-	for i, from := range starts {
-		to := len(page)
-		if i+1 < len(starts) {
-			to = starts[i+1]
-		}
+	from := 0                   // where the group being read starts
+	group := func(to int) {
 		group := page[from:to]
 		wrapped := group
-		if w, ok := done[string(group)]; ok {
-			wrapped = w
-		} else if hasLongLine(group) && !isTable(group) {
-			wrapped = wrapWhole(group)
-			done[string(group)] = wrapped
+		// done holds only groups with a long line: most groups are looked
+		// for in it only when they have one, not hashed whole.
+		if hasLongLine(group) {
+			if w, ok := done[string(group)]; ok {
+				wrapped = w
+			} else if !isTable(group) {
+				wrapped = wrapWhole(group)
+				done[string(group)] = wrapped
+			}
 		}
 		if out == nil && !bytes.Equal(wrapped, group) {
 			out = append(make([]byte, 0, len(page)+len(page)/64), page[:from]...)
@@ -51,7 +47,15 @@ func wrapInGroups(page []byte) []byte {
 		if out != nil {
 			out = append(out, wrapped...)
 		}
+		from = to
 	}
+	// Each group is wrapped as soon as the next one starts, so the page's
+	// starts need no list (a tenth of the page's size); a page found to
+	// need the whole parse halfway drops what was wrapped.
+	if !groupStarts(page, group) {
+		return wrapWhole(page)
+	}
+	group(len(page))
 	if out == nil {
 		return page
 	}
@@ -104,13 +108,13 @@ type openBlock struct {
 	afterBlank bool // the line was blank
 }
 
-// groupStarts returns the offsets of the lines where a group starts, the
-// first 0, or false when the page needs the parse of the whole.
-func groupStarts(page []byte) ([]int, bool) {
+// groupStarts calls start with the offset of each line where a group
+// starts but the first, at 0, in order, and returns false when the page
+// needs the parse of the whole.
+func groupStarts(page []byte, start func(off int)) bool {
 	if bytes.IndexByte(page, '\r') >= 0 || bytes.IndexByte(page, 0) >= 0 {
-		return nil, false
+		return false
 	}
-	starts := []int{0}
 	st := openBlock{}
 	for off := 0; off < len(page); {
 		end := bytes.IndexByte(page[off:], '\n')
@@ -123,14 +127,14 @@ func groupStarts(page []byte) ([]int, bool) {
 		}
 		line := page[off:end]
 		if off > 0 && st.afterBlank && st.fence == nil && st.htmlEnd == nil && startsFresh(line) {
-			starts = append(starts, off)
+			start(off)
 		}
 		if !st.next(line) {
-			return nil, false
+			return false
 		}
 		off = next
 	}
-	return starts, true
+	return true
 }
 
 // startsFresh reports whether line, after a blank line, closes every block
@@ -158,25 +162,44 @@ func startsFresh(line []byte) bool {
 // next moves st past line; false when the page must be parsed whole.
 func (st *openBlock) next(line []byte) bool {
 	blank := isBlank(line)
-	defer func() { st.afterBlank = blank }()
 	switch {
 	case st.fence != nil:
 		if endsFence(line, st.fence) {
 			st.fence = nil
 		}
-		return true
 	case st.htmlEnd != nil:
 		if st.htmlEnd(line) {
 			st.htmlEnd = nil
 		}
-		return true
 	case blank:
 		st.maybeHTML = false
-		return true
+	default:
+		if !st.opens(line) {
+			return false
+		}
 	}
+	st.afterBlank = blank
+	return true
+}
+
+// containerStart is a byte that may open or continue a container block,
+// or indent: what next looks past for a fence or HTML.
+var containerStart = func() (t [256]bool) {
+	for _, c := range []byte(" \t>-+*0123456789.)") {
+		t[c] = true
+	}
+	return t
+}()
+
+// opens moves st past line, which is not blank and outside fenced code and
+// HTML; false when the page must be parsed whole.
+func (st *openBlock) opens(line []byte) bool {
 	rest := line // past what may open or continue a container
-	for len(rest) > 0 && strings.IndexByte(" \t>-+*0123456789.)", rest[0]) >= 0 {
+	for len(rest) > 0 && containerStart[rest[0]] {
 		rest = rest[1:]
+	}
+	if len(rest) == 0 || rest[0] != '`' && rest[0] != '~' && rest[0] != '<' {
+		return true // neither a fence nor HTML opens (opensFence, mayOpenHTML)
 	}
 	fence, html := opensFence(rest), mayOpenHTML(rest)
 	switch {
@@ -294,6 +317,12 @@ func containing(s string) func([]byte) bool {
 	return func(line []byte) bool { return bytes.Contains(line, []byte(s)) }
 }
 
+// isBlank reports whether line is spaces and tabs, or empty.
 func isBlank(line []byte) bool {
-	return len(bytes.Trim(line, " \t")) == 0
+	for _, c := range line {
+		if c != ' ' && c != '\t' {
+			return false
+		}
+	}
+	return true
 }

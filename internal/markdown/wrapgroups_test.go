@@ -86,7 +86,7 @@ func TestWrapInGroupsIsWhole(t *testing.T) {
 		pages = append(pages, unwrappedPage(t, c))
 	}
 	for i, page := range pages {
-		if _, ok := groupStarts(page); !ok {
+		if !groupStarts(page, func(int) {}) {
 			t.Errorf("page %d is wrapped whole", i)
 		}
 	}
