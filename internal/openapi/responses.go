@@ -141,8 +141,8 @@ func (g *generator) defaultBodies() ([]*yaml.Node, error) {
 			alts[j] = schemaRef(g.envNames[env])
 		}
 		body := yamlnode.Map()
-		yamlnode.Set(body, "description", yamlnode.Str("Any error body in "+mt+"."))
-		yamlnode.Set(body, "oneOf", yamlnode.Seq(alts...))
+		g.set(body, "description", yamlnode.Str("Any error body in "+mt+"."))
+		g.set(body, "oneOf", yamlnode.Seq(alts...))
 		name := g.bodyName(names.DefaultResponse, envs[0], len(mts) > 1)
 		if err := g.addSchema(name, body); err != nil {
 			return nil, err
@@ -159,30 +159,30 @@ func (g *generator) defaultBodies() ([]*yaml.Node, error) {
 func (g *generator) defaultResponse(r members, refs []*yaml.Node) error {
 	fb := g.c.Fallback
 	resp := yamlnode.Map()
-	yamlnode.Set(resp, "description", yamlnode.Str(fmt.Sprintf("Any other error. An error the service does not know is answered as `%s` (%d %s).",
+	g.set(resp, "description", yamlnode.Str(fmt.Sprintf("Any other error. An error the service does not know is answered as `%s` (%d %s).",
 		fb.Code, fb.Status, http.StatusText(fb.Status))))
 	if g.c.RequestID.Header != "" || g.multilingual() {
 		headers := yamlnode.Map()
 		g.contentLanguageRef(headers)
 		g.requestIDHeader(headers)
-		yamlnode.Set(resp, "headers", headers)
+		g.set(resp, "headers", headers)
 	}
 	content := yamlnode.Map()
 	for i, mt := range g.envelopeMediaTypes() {
 		media := yamlnode.Map()
-		yamlnode.Set(media, "schema", refs[i])
+		g.set(media, "schema", refs[i])
 		if fb.Envelope.MediaType == mt {
 			ex, err := g.example(fb, 1, map[string]int{fb.Title: 1})
 			if err != nil {
 				return err
 			}
 			examples := yamlnode.Map()
-			yamlnode.Set(examples, fb.Code, ex)
-			yamlnode.Set(media, "examples", examples)
+			g.set(examples, fb.Code, ex)
+			g.set(media, "examples", examples)
 		}
-		yamlnode.Set(content, mt, media)
+		g.set(content, mt, media)
 	}
-	yamlnode.Set(resp, "content", content)
+	g.set(resp, "content", content)
 	for i := 0; i < len(resp.Content); i += 2 {
 		if err := r.set(resp.Content[i].Value, resp.Content[i+1]); err != nil {
 			return err
@@ -217,7 +217,7 @@ func (g *generator) openBody(name string, status int, group []*catalog.Error) (*
 	}
 	desc := fmt.Sprintf("The body of a %d %s response. Known codes: %s. A later version may send another code at this status: handle it by the status.",
 		status, http.StatusText(status), strings.Join(codes, ", "))
-	yamlnode.Insert(s, 1, "description", yamlnode.Str(desc))
+	g.insert(s, 1, "description", yamlnode.Str(desc))
 	if err := g.addSchema(name, s); err != nil {
 		return nil, err
 	}
@@ -237,13 +237,13 @@ func (g *generator) union(name, desc string, group []*catalog.Error) (*yaml.Node
 		yamlnode.Set(mapping, e.Code, yamlnode.Str(yamlnode.Get(ref, "$ref").Value))
 	}
 	s := yamlnode.Map()
-	yamlnode.Set(s, "description", yamlnode.Str(desc))
-	yamlnode.Set(s, "oneOf", alts)
+	g.set(s, "description", yamlnode.Str(desc))
+	g.set(s, "oneOf", alts)
 	if key := codeMember(group); key != "" {
 		d := yamlnode.Map()
-		yamlnode.Set(d, "propertyName", yamlnode.Str(key))
-		yamlnode.Set(d, "mapping", mapping)
-		yamlnode.Set(s, "discriminator", d)
+		g.set(d, "propertyName", yamlnode.Str(key))
+		g.set(d, "mapping", mapping)
+		g.set(s, "discriminator", d)
 	}
 	if err := g.addSchema(name, s); err != nil {
 		return nil, err
@@ -338,10 +338,10 @@ func (g *generator) example(e *catalog.Error, peers int, titles map[string]int) 
 	if titles[e.Title] > 1 || e.Title == "" || e.Title == http.StatusText(e.Status) {
 		summary = e.Code
 	}
-	yamlnode.Set(ex, "summary", yamlnode.Str(summary))
+	g.set(ex, "summary", yamlnode.Str(summary))
 	if peers > 1 {
-		yamlnode.Set(ex, "description", yamlnode.Str(errorDescription(e)))
+		g.set(ex, "description", yamlnode.Str(errorDescription(e)))
 	}
-	yamlnode.Set(ex, "value", value)
+	g.set(ex, "value", value)
 	return ex, nil
 }

@@ -1,0 +1,86 @@
+package openapi
+
+import (
+	"slices"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/yamlnode"
+)
+
+// A stream writes each member's nodes and drops them before it builds the
+// next, and its writer only reads them; so when the generator feeds a
+// stream (share), a node that many errors repeat is built once and used in
+// every tree that holds it: keys, type names, the names in required lists,
+// the schemas of the references an error does not pin. That is most of the
+// nodes of a 10,000-error document, which were most of its garbage. A tree
+// of the whole document (generateTree) or of the components Used builds
+// gets its own nodes everywhere: augment tells nodes apart by identity and
+// restyles $ref values in place. TestStreamIsTree holds the two to the same
+// bytes, and BenchmarkShare shows what sharing buys.
+
+// word is a scalar string node for s, shared when the generator shares:
+// for the keys and the values that recur (type names, member and detail
+// names), never for what one error alone holds (its code, its title).
+func (g *generator) word(s string) *yaml.Node {
+	if !g.share {
+		return yamlnode.Str(s)
+	}
+	n, ok := g.words[s]
+	if !ok {
+		n = yamlnode.Str(s)
+		g.words[s] = n
+	}
+	return n
+}
+
+// set is yamlnode.Set with the key a word.
+func (g *generator) set(m *yaml.Node, key string, v *yaml.Node) {
+	m.Content = append(m.Content, g.word(key), v)
+}
+
+// mapping is an empty mapping with room for n members, which saves growing
+// its members slice member by member.
+func mapping(n int) *yaml.Node {
+	return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: make([]*yaml.Node, 0, 2*n)}
+}
+
+// unpinnedKey names the schema of an envelope's reference that no error
+// pins: the same for every error written in the envelope.
+type unpinnedKey struct {
+	n   *catalog.Node
+	env *catalog.Envelope
+}
+
+// unpinned is refSchema(n.Ref, g.users[env]), built once per envelope
+// member when the generator shares. Its callers only place it in a
+// mapping: a shared schema is never changed.
+func (g *generator) unpinned(n *catalog.Node, env *catalog.Envelope) *yaml.Node {
+	if !g.share {
+		return g.refSchema(n.Ref, g.users[env])
+	}
+	k := unpinnedKey{n, env}
+	s, ok := g.unpinnedSchemas[k]
+	if !ok {
+		s = g.refSchema(n.Ref, g.users[env])
+		g.unpinnedSchemas[k] = s
+	}
+	return s
+}
+
+// truth is a true scalar, shared when the generator shares.
+func (g *generator) truth() *yaml.Node {
+	if !g.share {
+		return yamlnode.Bool(true)
+	}
+	if g.true == nil {
+		g.true = yamlnode.Bool(true)
+	}
+	return g.true
+}
+
+// insert is yamlnode.Insert with the key a word, in place when m has room.
+func (g *generator) insert(m *yaml.Node, i int, key string, v *yaml.Node) {
+	m.Content = slices.Insert(m.Content, min(2*i, len(m.Content)), g.word(key), v)
+}
