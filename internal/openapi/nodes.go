@@ -84,3 +84,11 @@ func (g *generator) truth() *yaml.Node {
 func (g *generator) insert(m *yaml.Node, i int, key string, v *yaml.Node) {
 	m.Content = slices.Insert(m.Content, min(2*i, len(m.Content)), g.word(key), v)
 }
+
+// fromJSON is yamlnode.FromJSON, its keys words when the generator shares.
+func (g *generator) fromJSON(data []byte) (*yaml.Node, error) {
+	if !g.share {
+		return yamlnode.FromJSON(data)
+	}
+	return yamlnode.FromJSONSharing(data, g.words)
+}

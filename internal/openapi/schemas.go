@@ -393,7 +393,7 @@ func (g *generator) setExample(p *yaml.Node, d *catalog.Detail) error {
 	if err != nil || raw == nil {
 		return err
 	}
-	ex, err := yamlnode.FromJSON(raw)
+	ex, err := g.fromJSON(raw)
 	if err != nil {
 		return err
 	}
