@@ -40,9 +40,9 @@ func (g *generator) set(m *yaml.Node, key string, v *yaml.Node) {
 	m.Content = append(m.Content, g.word(key), v)
 }
 
-// mapping is an empty mapping with room for n members, which saves growing
+// sizedMap is an empty mapping with room for n members, which saves growing
 // its members slice member by member.
-func mapping(n int) *yaml.Node {
+func sizedMap(n int) *yaml.Node {
 	return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: make([]*yaml.Node, 0, 2*n)}
 }
 

@@ -331,7 +331,7 @@ func (g *generator) example(e *catalog.Error, peers int, titles map[string]int) 
 	if err != nil {
 		return nil, fmt.Errorf("error %s: example: %w", e.Code, err)
 	}
-	ex := yamlnode.Map()
+	ex := sizedMap(3)
 	// the error's own title, else its code: never the reason phrase a
 	// title defaults to, which would name the status, not the error
 	summary := e.Title

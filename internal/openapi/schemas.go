@@ -78,7 +78,7 @@ func (g *generator) literalSchema(lit []byte) *yaml.Node {
 	if err != nil || v.Kind != yaml.ScalarNode {
 		return yamlnode.Map() // compileNode only makes scalar literals
 	}
-	s := yamlnode.Map()
+	s := sizedMap(3)
 	switch v.Tag {
 	case "!!null":
 		if g.v31 {
@@ -123,7 +123,7 @@ func (g *generator) refSchema(r catalog.Ref, users []*catalog.Error) *yaml.Node 
 		// Not a $ref to the ErrorCode enum: a client generated from a closed
 		// enum would reject the codes added after it, and a 10,000-code enum
 		// in every shape makes validating a response slow.
-		s := yamlnode.Map()
+		s := sizedMap(3)
 		g.set(s, "type", g.word("string"))
 		g.set(s, "description", g.word("A stable, machine-readable code: one of ErrorCode. New codes may be added."))
 		return s
@@ -131,13 +131,13 @@ func (g *generator) refSchema(r catalog.Ref, users []*catalog.Error) *yaml.Node 
 		if r.Arg != "" {
 			return g.detailMemberSchema(r, users)
 		}
-		s := yamlnode.Map()
+		s := sizedMap(3)
 		g.set(s, "type", g.word("object"))
 		g.set(s, "description", g.word(refDescriptions[r.Name]))
 		g.set(s, "additionalProperties", g.truth())
 		return s
 	}
-	s := yamlnode.Map()
+	s := sizedMap(3)
 	typ := "string"
 	if r.Name == catalog.RefStatus {
 		typ = "integer"
@@ -216,7 +216,7 @@ func nilIsNull(t catalog.DetailType) bool {
 // typeSchema is the schema of a detail type. An any detail is any JSON
 // value, null included: a schema without a type (nullable in 3.0).
 func (g *generator) typeSchema(t catalog.DetailType, nullable bool) *yaml.Node {
-	s := yamlnode.Map()
+	s := sizedMap(5)
 	base := "string"
 	switch t {
 	case catalog.TypeInteger:
@@ -252,14 +252,14 @@ func (g *generator) typeSchema(t catalog.DetailType, nullable bool) *yaml.Node {
 	}
 	switch t {
 	case catalog.TypeStrings, catalog.TypeObjects:
-		items := yamlnode.Map()
+		items := sizedMap(3)
 		g.set(items, "type", g.word(jsonItemType(t)))
 		if t == catalog.TypeObjects {
 			g.freeForm(items)
 		}
 		g.set(s, "items", items)
 	case catalog.TypeStringMap:
-		values := yamlnode.Map()
+		values := sizedMap(1)
 		g.set(values, "type", g.word("string"))
 		g.set(s, "additionalProperties", values)
 	case catalog.TypeObject:
@@ -300,7 +300,7 @@ func (g *generator) enumSchema(s *yaml.Node, values []catalog.EnumValue, nullabl
 	if len(values) == 0 {
 		return
 	}
-	enum := yamlnode.Seq()
+	enum := yamlnode.Seq(make([]*yaml.Node, 0, len(values)+1)...)
 	descs := yamlnode.Map()
 	for _, v := range values {
 		enum.Content = append(enum.Content, g.word(v.Value))
@@ -320,14 +320,14 @@ func (g *generator) enumSchema(s *yaml.Node, values []catalog.EnumValue, nullabl
 // detailsSchema describes <Name>Details, the details object as the generated
 // struct marshals it.
 func (g *generator) detailsSchema(e *catalog.Error) (*yaml.Node, error) {
-	s := yamlnode.Map()
+	s := sizedMap(5)
 	g.set(s, "type", g.word("object"))
 	g.set(s, "description", yamlnode.Str(fmt.Sprintf("Details of `%s` errors.", e.Code)))
 	if e.Deprecated != "" {
 		g.set(s, "deprecated", g.truth())
 	}
-	required := yamlnode.Seq()
-	props := yamlnode.Map()
+	required := yamlnode.Seq(make([]*yaml.Node, 0, len(e.Details))...)
+	props := sizedMap(len(e.Details))
 	for _, d := range e.Details {
 		if d.Required {
 			required.Content = append(required.Content, g.word(d.Name))
@@ -367,7 +367,7 @@ func (g *generator) detailProperty(d *catalog.Detail) *yaml.Node {
 // and required members, nested objects alike. It stays open
 // (additionalProperties: true): a field added later breaks no client.
 func (g *generator) objectFields(obj *yaml.Node, fields []*catalog.Detail) {
-	props, required := yamlnode.Map(), yamlnode.Seq()
+	props, required := sizedMap(len(fields)), yamlnode.Seq(make([]*yaml.Node, 0, len(fields))...)
 	for _, f := range fields {
 		if f.Required {
 			required.Content = append(required.Content, g.word(f.Name))

@@ -35,7 +35,7 @@ func (g *generator) shapeNode(n *catalog.Node, e *catalog.Error, hasCode bool) *
 	switch n.Kind {
 	case catalog.KindObject:
 		// room for the envelope's members and a spread's details
-		props := mapping(len(n.Members) + len(e.Details))
+		props := sizedMap(len(n.Members) + len(e.Details))
 		required := yamlnode.Seq(make([]*yaml.Node, 0, len(n.Members)+len(e.Details))...)
 		for _, m := range n.Members {
 			if m.Spread {
@@ -49,7 +49,7 @@ func (g *generator) shapeNode(n *catalog.Node, e *catalog.Error, hasCode bool) *
 				required.Content = append(required.Content, g.word(m.Key))
 			}
 		}
-		s := mapping(5) // title, type, deprecated, required, properties
+		s := sizedMap(5) // title, type, deprecated, required, properties
 		g.set(s, "type", g.word("object"))
 		if len(required.Content) > 0 {
 			g.set(s, "required", required)
@@ -102,7 +102,7 @@ func (g *generator) refPin(r catalog.Ref, e *catalog.Error, hasCode bool) (s *ya
 		// type string, which generators need to type the member, and the
 		// code; the envelope's description ("one of ErrorCode") does not
 		// apply to one error
-		s := yamlnode.Map()
+		s := sizedMap(2)
 		g.set(s, "type", g.word("string"))
 		g.set(s, "enum", yamlnode.Seq(yamlnode.Str(e.Code)))
 		return s, true
