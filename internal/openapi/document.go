@@ -69,6 +69,8 @@ func document(c *catalog.Catalog, doc members, share bool) error {
 		g.share = true
 		g.words = map[string]*yaml.Node{}
 		g.unpinnedSchemas = map[unpinnedKey]*yaml.Node{}
+		g.exampleValues = map[string]*yaml.Node{}
+		g.statusPins = map[statusPinKey]*yaml.Node{}
 	}
 	info := yamlnode.Map()
 	g.set(info, "title", yamlnode.Str(c.API+" errors"))
@@ -110,6 +112,8 @@ type generator struct {
 	words           map[string]*yaml.Node      // the shared words
 	unpinnedSchemas map[unpinnedKey]*yaml.Node // the shared schemas of references no error pins
 	true            *yaml.Node                 // the shared true
+	exampleValues   map[string]*yaml.Node      // the shared values of detail examples, by their JSON
+	statusPins      map[statusPinKey]*yaml.Node
 }
 
 func newGenerator(c *catalog.Catalog, version string) (*generator, error) {

@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"slices"
+	"strconv"
 
 	"go.yaml.in/yaml/v3"
 
@@ -91,4 +92,55 @@ func (g *generator) fromJSON(data []byte) (*yaml.Node, error) {
 		return yamlnode.FromJSON(data)
 	}
 	return yamlnode.FromJSONSharing(data, g.words)
+}
+
+// sharedMax is the most examples or pins a generator keeps to share: past
+// it, a catalog whose values seldom repeat builds the rest afresh rather
+// than holding every one to the end.
+const sharedMax = 4096
+
+// exampleValue is the value of a detail's example or examples member, its
+// example's JSON raw as a node (3.0) or in a list (3.1), shared by text
+// when the generator shares: many errors have a detail of one example.
+func (g *generator) exampleValue(raw []byte) (*yaml.Node, error) {
+	if v, ok := g.exampleValues[string(raw)]; ok {
+		return v, nil
+	}
+	v, err := g.fromJSON(raw)
+	if err != nil {
+		return nil, err
+	}
+	if g.v31 {
+		v = yamlnode.Seq(v)
+	}
+	if g.share && len(g.exampleValues) < sharedMax {
+		g.exampleValues[string(raw)] = v
+	}
+	return v, nil
+}
+
+// statusPinKey names the schema of a status reference pinned to a status.
+type statusPinKey struct {
+	name   catalog.RefName
+	status int
+}
+
+// statusPin is the schema of a status (or status text) reference pinned
+// to status, shared when the generator shares: every error of a status has
+// the same one.
+func (g *generator) statusPin(r catalog.Ref, status int) *yaml.Node {
+	k := statusPinKey{r.Name, status}
+	if s, ok := g.statusPins[k]; ok {
+		return s
+	}
+	v := yamlnode.Int(status)
+	if r.Name == catalog.RefStatusText {
+		v = yamlnode.Str(strconv.Itoa(status))
+	}
+	s := g.refSchema(r, nil)
+	g.set(s, "enum", yamlnode.Seq(v))
+	if g.share && len(g.statusPins) < sharedMax {
+		g.statusPins[k] = s
+	}
+	return s
 }

@@ -393,14 +393,14 @@ func (g *generator) setExample(p *yaml.Node, d *catalog.Detail) error {
 	if err != nil || raw == nil {
 		return err
 	}
-	ex, err := g.fromJSON(raw)
+	v, err := g.exampleValue(raw)
 	if err != nil {
 		return err
 	}
 	if g.v31 {
-		g.set(p, "examples", yamlnode.Seq(ex))
+		g.set(p, "examples", v)
 	} else {
-		g.set(p, "example", ex)
+		g.set(p, "example", v)
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package openapi
 
 import (
 	"slices"
-	"strconv"
 
 	"go.yaml.in/yaml/v3"
 
@@ -21,6 +20,7 @@ func (g *generator) errorSchemaName(e *catalog.Error) string {
 // (no allOf, which client generators flatten badly), with the members that
 // tell errors apart pinned to this error's values and its details typed.
 func (g *generator) shape(e *catalog.Error) *yaml.Node {
+	// the body's own mapping, never shared: it may be changed
 	s := g.shapeNode(e.Envelope.Body, e, e.Envelope.Has(catalog.RefCode))
 	g.insert(s, 0, "title", yamlnode.Str(e.Code))
 	if e.Deprecated != "" {
@@ -68,11 +68,10 @@ func (g *generator) shapeNode(n *catalog.Node, e *catalog.Error, hasCode bool) *
 	case catalog.KindLiteral:
 		return g.literalSchema(n.Literal)
 	}
-	// not shapeMember's schema, which may be shared: shape adds to this one
-	if s, _ := g.refPin(n.Ref, e, hasCode); s != nil {
-		return s
-	}
-	return g.refSchema(n.Ref, g.users[e.Envelope])
+	// an array's items, since a body is a mapping (the catalog requires
+	// it): placed, never changed, so it may be a shared schema (nodes.go)
+	s, _ := g.shapeMember(n, e, hasCode)
+	return s
 }
 
 // shapeMember is the schema of a member's value in e's bodies, and whether
@@ -111,10 +110,8 @@ func (g *generator) refPin(r catalog.Ref, e *catalog.Error, hasCode bool) (s *ya
 			// without a code, status and title tell errors apart
 			return enum(yamlnode.Str(e.Title)), true
 		}
-	case catalog.RefStatus:
-		return enum(yamlnode.Int(e.Status)), true
-	case catalog.RefStatusText:
-		return enum(yamlnode.Str(strconv.Itoa(e.Status))), true
+	case catalog.RefStatus, catalog.RefStatusText:
+		return g.statusPin(r, e.Status), true
 	case catalog.RefType:
 		if e.TypeURI != "" {
 			return enum(yamlnode.Str(e.TypeURI)), true
