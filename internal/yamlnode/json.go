@@ -72,6 +72,7 @@ type jsonReader struct {
 	budget    int                   // at most how many more nodes the tree needs
 	estimated bool                  // budget is set
 	stack     []*yaml.Node          // the members of the collections being read
+	reuse     *JSONReader           // where nodes and member slices come from, or nil
 }
 
 // slabMax is the most nodes a tree's reader makes at once.
@@ -79,6 +80,11 @@ const slabMax = 256
 
 // node returns a new node of the tree.
 func (r *jsonReader) node(kind yaml.Kind, tag, value string) *yaml.Node {
+	if r.reuse != nil {
+		n := r.reuse.node()
+		n.Kind, n.Tag, n.Value = kind, tag, value
+		return n
+	}
 	if len(r.slab) == 0 {
 		if !r.estimated {
 			r.estimated = true
@@ -187,7 +193,11 @@ func (r *jsonReader) collection(at int) (*yaml.Node, error) {
 		}
 		r.stack = append(r.stack, v)
 		if r.next() != ',' { // else '}' or ']'
-			n.Content = slices.Clone(r.stack[base:])
+			if r.reuse != nil {
+				n.Content = r.reuse.content(r.stack[base:])
+			} else {
+				n.Content = slices.Clone(r.stack[base:])
+			}
 			r.stack = r.stack[:base]
 			return n, nil
 		}

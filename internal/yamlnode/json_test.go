@@ -112,6 +112,28 @@ func TestFromJSONSharing(t *testing.T) {
 	}
 }
 
+// A JSONReader's every tree is FromJSON's, whatever it read before: small
+// trees, then one that outgrows the nodes and member slices it has, then
+// small ones in what that one left.
+func TestJSONReader(t *testing.T) {
+	jr := NewJSONReader(map[string]*yaml.Node{})
+	inputs := []string{`{"a":1}`, `[]`, `"x"`, `{"b":[1,{"c":null}],"a":{}}`, bigJSON(40), `{"a":[true,false]}`, `{}`, bigJSON(3), `[[],[{}],{"":""}]`}
+	for round := range 2 {
+		for _, in := range inputs {
+			got, err := jr.Read([]byte(in))
+			if err != nil {
+				t.Fatalf("%.40s: %v", in, err)
+			}
+			if want, _ := FromJSON([]byte(in)); !reflect.DeepEqual(got, want) {
+				t.Errorf("round %d: %.40s: read as %#v, want %#v", round, in, got, want)
+			}
+		}
+	}
+	if _, err := jr.Read([]byte(`[1,]`)); err == nil {
+		t.Error("invalid JSON: no error")
+	}
+}
+
 func eachKey(n *yaml.Node, f func(k *yaml.Node)) {
 	for i, c := range n.Content {
 		if n.Kind == yaml.MappingNode && i%2 == 0 {
