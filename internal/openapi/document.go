@@ -71,6 +71,7 @@ func document(c *catalog.Catalog, doc members, share bool) error {
 		g.unpinnedSchemas = map[unpinnedKey]*yaml.Node{}
 		g.exampleValues = map[string]*yaml.Node{}
 		g.statusPins = map[statusPinKey]*yaml.Node{}
+		g.bodyReader = yamlnode.NewJSONReader(g.words)
 	}
 	info := yamlnode.Map()
 	g.set(info, "title", yamlnode.Str(c.API+" errors"))
@@ -114,6 +115,7 @@ type generator struct {
 	true            *yaml.Node                 // the shared true
 	exampleValues   map[string]*yaml.Node      // the shared values of detail examples, by their JSON
 	statusPins      map[statusPinKey]*yaml.Node
+	bodyReader      *yamlnode.JSONReader // reads the example bodies, one at a time
 }
 
 func newGenerator(c *catalog.Catalog, version string) (*generator, error) {

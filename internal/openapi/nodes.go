@@ -144,3 +144,14 @@ func (g *generator) statusPin(r catalog.Ref, status int) *yaml.Node {
 	}
 	return s
 }
+
+// bodyJSON is fromJSON for an error's example body. When the generator
+// shares, it reads into the nodes of the body it read before
+// (yamlnode.JSONReader): each caller writes the example it builds before
+// it builds another (response, defaultResponse).
+func (g *generator) bodyJSON(data []byte) (*yaml.Node, error) {
+	if !g.share {
+		return yamlnode.FromJSON(data)
+	}
+	return g.bodyReader.Read(data)
+}

@@ -327,7 +327,7 @@ func (g *generator) example(e *catalog.Error, peers int, titles map[string]int) 
 	if err != nil {
 		return nil, fmt.Errorf("error %s: example: %w", e.Code, err)
 	}
-	value, err := g.fromJSON(body)
+	value, err := g.bodyJSON(body)
 	if err != nil {
 		return nil, fmt.Errorf("error %s: example: %w", e.Code, err)
 	}
