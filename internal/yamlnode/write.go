@@ -237,10 +237,26 @@ func plainSafe(s string, flow bool) bool {
 			return false
 		}
 	}
+	return s[len(s)-1] != ' ' && !isSpecial(s)
+}
+
+// isSpecial reports whether s, printable ASCII starting with a letter, is
+// one of special in any case, lowering it in place of strings.ToLower,
+// which plainSafe's every short key paid for.
+func isSpecial(s string) bool {
 	// every special word starts with one of these letters, either case
-	first := s[0] | 0x20
-	maybeSpecial := len(s) <= specialMax && (first == 'y' || first == 'n' || first == 'o' || first == 't' || first == 'f')
-	return s[len(s)-1] != ' ' && !(maybeSpecial && special[strings.ToLower(s)])
+	if first := s[0] | 0x20; len(s) > specialMax || !(first == 'y' || first == 'n' || first == 'o' || first == 't' || first == 'f') {
+		return false
+	}
+	var lower [specialMax]byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	return special[string(lower[:len(s)])]
 }
 
 // plainStops marks the bytes plainSafe must look at: every other byte is

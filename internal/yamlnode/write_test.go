@@ -77,7 +77,8 @@ func TestPlainSafeStops(t *testing.T) {
 			}
 		}
 	}
-	for s, want := range map[string]bool{"a:b": true, "a:": false, "a: b": false, "a#b": true, "a #b": false, "Yes": false, "Yess": true, "Off": false, "oFF": false, "nULL": false, "Nope": true, "tru": true} {
+	for s, want := range map[string]bool{"a:b": true, "a:": false, "a: b": false, "a#b": true, "a #b": false, "Yes": false, "Yess": true, "Off": false, "oFF": false, "nULL": false, "Nope": true, "tru": true,
+		"TRUE": false, "NuLl": false, "Y": false, "n": false, "x": true, "falsy": true} {
 		if got := plainSafe(s, false); got != want {
 			t.Errorf("plainSafe(%q) = %v, want %v", s, got, want)
 		}
