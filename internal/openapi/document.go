@@ -109,13 +109,13 @@ type generator struct {
 	schemas  members                                // components.schemas
 	named    map[string]bool                        // the names in schemas
 
-	share           bool                       // share nodes (nodes.go)
-	words           map[string]*yaml.Node      // the shared words
-	unpinnedSchemas map[unpinnedKey]*yaml.Node // the shared schemas of references no error pins
-	true            *yaml.Node                 // the shared true
-	exampleValues   map[string]*yaml.Node      // the shared values of detail examples, by their JSON
-	statusPins      map[statusPinKey]*yaml.Node
-	bodyReader      *yamlnode.JSONReader // reads the example bodies, one at a time
+	share           bool                        // share nodes (nodes.go)
+	words           map[string]*yaml.Node       // the shared words
+	unpinnedSchemas map[unpinnedKey]*yaml.Node  // the shared schemas of references no error pins
+	trueNode        *yaml.Node                  // the shared true
+	exampleValues   map[string]*yaml.Node       // the shared values of detail examples, by their JSON
+	statusPins      map[statusPinKey]*yaml.Node // the shared status pins
+	bodyReader      *yamlnode.JSONReader        // reads the example bodies, one at a time
 }
 
 func newGenerator(c *catalog.Catalog, version string) (*generator, error) {

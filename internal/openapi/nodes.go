@@ -75,10 +75,10 @@ func (g *generator) truth() *yaml.Node {
 	if !g.share {
 		return yamlnode.Bool(true)
 	}
-	if g.true == nil {
-		g.true = yamlnode.Bool(true)
+	if g.trueNode == nil {
+		g.trueNode = yamlnode.Bool(true)
 	}
-	return g.true
+	return g.trueNode
 }
 
 // insert is yamlnode.Insert with the key a word, in place when m has room.
