@@ -211,17 +211,30 @@ func (g *generator) bodyName(resp string, env *catalog.Envelope, several bool) s
 func (g *generator) openBody(name string, status int, group []*catalog.Error) (*yaml.Node, error) {
 	env := group[0].Envelope
 	s := g.nodeSchema(env.Body, g.users[env])
-	codes := make([]string, len(group))
-	for i, e := range group {
-		codes[i] = "`" + e.Code + "`"
-	}
 	desc := fmt.Sprintf("The body of a %d %s response. Known codes: %s. A later version may send another code at this status: handle it by the status.",
-		status, http.StatusText(status), strings.Join(codes, ", "))
+		status, http.StatusText(status), codeList(group))
 	g.insert(s, 1, "description", yamlnode.Str(desc))
 	if err := g.addSchema(name, s); err != nil {
 		return nil, err
 	}
 	return schemaRef(name), nil
+}
+
+// codeList is the codes of errs, each in backquotes, comma-separated: one
+// string built at once, where a quoted string per code and their join made
+// a big catalog's statuses thousands.
+func codeList(errs []*catalog.Error) string {
+	var b strings.Builder
+	b.Grow(len(errs) * 16)
+	for i, e := range errs {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteByte('`')
+		b.WriteString(e.Code)
+		b.WriteByte('`')
+	}
+	return b.String()
 }
 
 // union adds the schema of a body that is one of the group's errors, named
@@ -290,16 +303,28 @@ func responseDescription(status int, errs []*catalog.Error) string {
 	if len(errs) == 1 {
 		return errorDescription(errs[0])
 	}
+	// written piece by piece: a status of a big catalog lists thousands
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: one of these errors.\n", http.StatusText(status))
+	text := http.StatusText(status)
+	b.Grow(len(text) + 24 + len(errs)*64)
+	b.WriteString(text)
+	b.WriteString(": one of these errors.\n")
 	for _, e := range errs {
-		code := "`" + e.Code + "`"
+		b.WriteString("\n- ")
 		if e.DocsLink != "" {
-			code = "[" + code + "](" + e.DocsLink + ")"
+			b.WriteByte('[')
 		}
-		b.WriteString("\n- " + code)
-		if e.Title != http.StatusText(status) {
-			b.WriteString(": " + e.Title)
+		b.WriteByte('`')
+		b.WriteString(e.Code)
+		b.WriteByte('`')
+		if e.DocsLink != "" {
+			b.WriteString("](")
+			b.WriteString(e.DocsLink)
+			b.WriteByte(')')
+		}
+		if e.Title != text {
+			b.WriteString(": ")
+			b.WriteString(e.Title)
 		}
 	}
 	return b.String()

@@ -3,7 +3,6 @@ package openapi
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -17,11 +16,7 @@ func (g *generator) envelopeSchema(env *catalog.Envelope) *yaml.Node {
 	s := g.nodeSchema(env.Body, g.users[env])
 	desc := fmt.Sprintf("The error envelope of %s (%s).", g.c.API, env.MediaType)
 	if env != g.c.DefaultEnvelope {
-		codes := make([]string, len(g.users[env]))
-		for i, e := range g.users[env] {
-			codes[i] = "`" + e.Code + "`"
-		}
-		desc = fmt.Sprintf("The %s error envelope (%s), used by %s.", env.Name, env.MediaType, strings.Join(codes, ", "))
+		desc = fmt.Sprintf("The %s error envelope (%s), used by %s.", env.Name, env.MediaType, codeList(g.users[env]))
 	}
 	g.insert(s, 1, "description", yamlnode.Str(desc))
 	return s
