@@ -46,7 +46,7 @@ func (g *generator) headers(errs []*catalog.Error) *yaml.Node {
 	}
 	out := yamlnode.Map()
 	for _, name := range names {
-		yamlnode.Set(out, name, headerObject(uses[name], len(errs)))
+		g.set(out, name, headerObject(uses[name], len(errs)))
 	}
 	g.contentLanguageRef(out)
 	g.requestIDHeader(out)
@@ -62,12 +62,12 @@ func (g *generator) requestIDHeader(headers *yaml.Node) {
 		return
 	}
 	h := yamlnode.Map()
-	yamlnode.Set(h, "description", yamlnode.Str("The id of the request, sent with every error response: the one the client sent in "+name+
+	g.set(h, "description", yamlnode.Str("The id of the request, sent with every error response: the one the client sent in "+name+
 		", or one the service gave it (made afresh when the request carried none). Quote it when contacting support."))
 	schema := yamlnode.Map()
-	yamlnode.Set(schema, "type", yamlnode.Str("string"))
-	yamlnode.Set(h, "schema", schema)
-	yamlnode.Set(headers, name, h)
+	g.set(schema, "type", g.word("string"))
+	g.set(h, "schema", schema)
+	g.set(headers, name, h)
 }
 
 // headerObject describes one header from its uses, of a status with peers

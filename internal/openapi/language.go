@@ -29,7 +29,7 @@ func (g *generator) contentLanguageName() string {
 // headers when the catalog speaks several languages.
 func (g *generator) contentLanguageRef(headers *yaml.Node) {
 	if g.multilingual() {
-		yamlnode.Set(headers, "Content-Language", refTo("#/components/headers/"+g.contentLanguageName()))
+		g.set(headers, "Content-Language", refTo("#/components/headers/"+g.contentLanguageName()))
 	}
 }
 
@@ -41,14 +41,14 @@ func (g *generator) headerComponents() *yaml.Node {
 	}
 	langs := append([]string{g.c.Language}, g.c.Languages...)
 	h := yamlnode.Map()
-	yamlnode.Set(h, "description", yamlnode.Str(fmt.Sprintf("The language of the error's title and message (RFC 9110, section 8.5): "+
+	g.set(h, "description", yamlnode.Str(fmt.Sprintf("The language of the error's title and message (RFC 9110, section 8.5): "+
 		"the one of %s that the request's Accept-Language prefers, when the error is translated into it; else %s, the default. "+
 		"The code, the status and the details are the same in every language.", strings.Join(langs, ", "), g.c.Language)))
 	schema := yamlnode.Map()
-	yamlnode.Set(schema, "type", yamlnode.Str("string"))
-	yamlnode.Set(h, "schema", schema)
-	yamlnode.Set(h, "example", yamlnode.Str(g.c.Language))
+	g.set(schema, "type", g.word("string"))
+	g.set(h, "schema", schema)
+	g.set(h, "example", yamlnode.Str(g.c.Language))
 	headers := yamlnode.Map()
-	yamlnode.Set(headers, g.contentLanguageName(), h)
+	g.set(headers, g.contentLanguageName(), h)
 	return headers
 }

@@ -141,8 +141,8 @@ func (g *generator) defaultBodies() ([]*yaml.Node, error) {
 			alts[j] = schemaRef(g.envNames[env])
 		}
 		body := yamlnode.Map()
-		yamlnode.Set(body, "description", yamlnode.Str("Any error body in "+mt+"."))
-		yamlnode.Set(body, "oneOf", yamlnode.Seq(alts...))
+		g.set(body, "description", yamlnode.Str("Any error body in "+mt+"."))
+		g.set(body, "oneOf", yamlnode.Seq(alts...))
 		name := g.bodyName(names.DefaultResponse, envs[0], len(mts) > 1)
 		if err := g.addSchema(name, body); err != nil {
 			return nil, err
@@ -159,30 +159,30 @@ func (g *generator) defaultBodies() ([]*yaml.Node, error) {
 func (g *generator) defaultResponse(r members, refs []*yaml.Node) error {
 	fb := g.c.Fallback
 	resp := yamlnode.Map()
-	yamlnode.Set(resp, "description", yamlnode.Str(fmt.Sprintf("Any other error. An error the service does not know is answered as `%s` (%d %s).",
+	g.set(resp, "description", yamlnode.Str(fmt.Sprintf("Any other error. An error the service does not know is answered as `%s` (%d %s).",
 		fb.Code, fb.Status, http.StatusText(fb.Status))))
 	if g.c.RequestID.Header != "" || g.multilingual() {
 		headers := yamlnode.Map()
 		g.contentLanguageRef(headers)
 		g.requestIDHeader(headers)
-		yamlnode.Set(resp, "headers", headers)
+		g.set(resp, "headers", headers)
 	}
 	content := yamlnode.Map()
 	for i, mt := range g.envelopeMediaTypes() {
 		media := yamlnode.Map()
-		yamlnode.Set(media, "schema", refs[i])
+		g.set(media, "schema", refs[i])
 		if fb.Envelope.MediaType == mt {
 			ex, err := g.example(fb, 1, map[string]int{fb.Title: 1})
 			if err != nil {
 				return err
 			}
 			examples := yamlnode.Map()
-			yamlnode.Set(examples, fb.Code, ex)
-			yamlnode.Set(media, "examples", examples)
+			g.set(examples, fb.Code, ex)
+			g.set(media, "examples", examples)
 		}
-		yamlnode.Set(content, mt, media)
+		g.set(content, mt, media)
 	}
-	yamlnode.Set(resp, "content", content)
+	g.set(resp, "content", content)
 	for i := 0; i < len(resp.Content); i += 2 {
 		if err := r.set(resp.Content[i].Value, resp.Content[i+1]); err != nil {
 			return err
@@ -211,17 +211,30 @@ func (g *generator) bodyName(resp string, env *catalog.Envelope, several bool) s
 func (g *generator) openBody(name string, status int, group []*catalog.Error) (*yaml.Node, error) {
 	env := group[0].Envelope
 	s := g.nodeSchema(env.Body, g.users[env])
-	codes := make([]string, len(group))
-	for i, e := range group {
-		codes[i] = "`" + e.Code + "`"
-	}
 	desc := fmt.Sprintf("The body of a %d %s response. Known codes: %s. A later version may send another code at this status: handle it by the status.",
-		status, http.StatusText(status), strings.Join(codes, ", "))
-	yamlnode.Insert(s, 1, "description", yamlnode.Str(desc))
+		status, http.StatusText(status), codeList(group))
+	g.insert(s, 1, "description", yamlnode.Str(desc))
 	if err := g.addSchema(name, s); err != nil {
 		return nil, err
 	}
 	return schemaRef(name), nil
+}
+
+// codeList is the codes of errs, each in backquotes, comma-separated: one
+// string built at once, where a quoted string per code and their join made
+// a big catalog's statuses thousands.
+func codeList(errs []*catalog.Error) string {
+	var b strings.Builder
+	b.Grow(len(errs) * 16)
+	for i, e := range errs {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteByte('`')
+		b.WriteString(e.Code)
+		b.WriteByte('`')
+	}
+	return b.String()
 }
 
 // union adds the schema of a body that is one of the group's errors, named
@@ -237,13 +250,13 @@ func (g *generator) union(name, desc string, group []*catalog.Error) (*yaml.Node
 		yamlnode.Set(mapping, e.Code, yamlnode.Str(yamlnode.Get(ref, "$ref").Value))
 	}
 	s := yamlnode.Map()
-	yamlnode.Set(s, "description", yamlnode.Str(desc))
-	yamlnode.Set(s, "oneOf", alts)
+	g.set(s, "description", yamlnode.Str(desc))
+	g.set(s, "oneOf", alts)
 	if key := codeMember(group); key != "" {
 		d := yamlnode.Map()
-		yamlnode.Set(d, "propertyName", yamlnode.Str(key))
-		yamlnode.Set(d, "mapping", mapping)
-		yamlnode.Set(s, "discriminator", d)
+		g.set(d, "propertyName", yamlnode.Str(key))
+		g.set(d, "mapping", mapping)
+		g.set(s, "discriminator", d)
 	}
 	if err := g.addSchema(name, s); err != nil {
 		return nil, err
@@ -290,16 +303,28 @@ func responseDescription(status int, errs []*catalog.Error) string {
 	if len(errs) == 1 {
 		return errorDescription(errs[0])
 	}
+	// written piece by piece: a status of a big catalog lists thousands
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: one of these errors.\n", http.StatusText(status))
+	text := http.StatusText(status)
+	b.Grow(len(text) + 24 + len(errs)*64)
+	b.WriteString(text)
+	b.WriteString(": one of these errors.\n")
 	for _, e := range errs {
-		code := "`" + e.Code + "`"
+		b.WriteString("\n- ")
 		if e.DocsLink != "" {
-			code = "[" + code + "](" + e.DocsLink + ")"
+			b.WriteByte('[')
 		}
-		b.WriteString("\n- " + code)
-		if e.Title != http.StatusText(status) {
-			b.WriteString(": " + e.Title)
+		b.WriteByte('`')
+		b.WriteString(e.Code)
+		b.WriteByte('`')
+		if e.DocsLink != "" {
+			b.WriteString("](")
+			b.WriteString(e.DocsLink)
+			b.WriteByte(')')
+		}
+		if e.Title != text {
+			b.WriteString(": ")
+			b.WriteString(e.Title)
 		}
 	}
 	return b.String()
@@ -327,21 +352,21 @@ func (g *generator) example(e *catalog.Error, peers int, titles map[string]int) 
 	if err != nil {
 		return nil, fmt.Errorf("error %s: example: %w", e.Code, err)
 	}
-	value, err := yamlnode.FromJSON(body)
+	value, err := g.bodyJSON(body)
 	if err != nil {
 		return nil, fmt.Errorf("error %s: example: %w", e.Code, err)
 	}
-	ex := yamlnode.Map()
+	ex := sizedMap(3)
 	// the error's own title, else its code: never the reason phrase a
 	// title defaults to, which would name the status, not the error
 	summary := e.Title
 	if titles[e.Title] > 1 || e.Title == "" || e.Title == http.StatusText(e.Status) {
 		summary = e.Code
 	}
-	yamlnode.Set(ex, "summary", yamlnode.Str(summary))
+	g.set(ex, "summary", yamlnode.Str(summary))
 	if peers > 1 {
-		yamlnode.Set(ex, "description", yamlnode.Str(errorDescription(e)))
+		g.set(ex, "description", yamlnode.Str(errorDescription(e)))
 	}
-	yamlnode.Set(ex, "value", value)
+	g.set(ex, "value", value)
 	return ex, nil
 }

@@ -3,7 +3,6 @@ package openapi
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -17,13 +16,9 @@ func (g *generator) envelopeSchema(env *catalog.Envelope) *yaml.Node {
 	s := g.nodeSchema(env.Body, g.users[env])
 	desc := fmt.Sprintf("The error envelope of %s (%s).", g.c.API, env.MediaType)
 	if env != g.c.DefaultEnvelope {
-		codes := make([]string, len(g.users[env]))
-		for i, e := range g.users[env] {
-			codes[i] = "`" + e.Code + "`"
-		}
-		desc = fmt.Sprintf("The %s error envelope (%s), used by %s.", env.Name, env.MediaType, strings.Join(codes, ", "))
+		desc = fmt.Sprintf("The %s error envelope (%s), used by %s.", env.Name, env.MediaType, codeList(g.users[env]))
 	}
-	yamlnode.Insert(s, 1, "description", yamlnode.Str(desc))
+	g.insert(s, 1, "description", yamlnode.Str(desc))
 	return s
 }
 
@@ -33,7 +28,7 @@ func (g *generator) nodeSchema(n *catalog.Node, users []*catalog.Error) *yaml.No
 	switch n.Kind {
 	case catalog.KindObject:
 		s := yamlnode.Map()
-		yamlnode.Set(s, "type", yamlnode.Str("object"))
+		g.set(s, "type", g.word("object"))
 		props := yamlnode.Map()
 		required := yamlnode.Seq()
 		spread := false
@@ -42,29 +37,29 @@ func (g *generator) nodeSchema(n *catalog.Node, users []*catalog.Error) *yaml.No
 				spread = true
 				continue
 			}
-			yamlnode.Set(props, m.Key, g.nodeSchema(m.Value, users))
+			g.set(props, m.Key, g.nodeSchema(m.Value, users))
 			// a member is always written unless it is an optional reference
 			if m.Value.Kind != catalog.KindRef || !m.Value.Ref.Optional {
-				required.Content = append(required.Content, yamlnode.Str(m.Key))
+				required.Content = append(required.Content, g.word(m.Key))
 			}
 		}
 		if len(required.Content) > 0 {
-			yamlnode.Set(s, "required", required)
+			g.set(s, "required", required)
 		}
 		if len(props.Content) > 0 {
-			yamlnode.Set(s, "properties", props)
+			g.set(s, "properties", props)
 		}
 		if spread {
 			// the details' members are written next to the envelope's own
-			yamlnode.Set(s, "additionalProperties", yamlnode.Bool(true))
+			g.set(s, "additionalProperties", g.truth())
 		}
 		return s
 	case catalog.KindArray:
 		s := yamlnode.Map()
-		yamlnode.Set(s, "type", yamlnode.Str("array"))
-		yamlnode.Set(s, "minItems", yamlnode.Int(1))
-		yamlnode.Set(s, "maxItems", yamlnode.Int(1))
-		yamlnode.Set(s, "items", g.nodeSchema(n.Elem, users))
+		g.set(s, "type", g.word("array"))
+		g.set(s, "minItems", yamlnode.Int(1))
+		g.set(s, "maxItems", yamlnode.Int(1))
+		g.set(s, "items", g.nodeSchema(n.Elem, users))
 		return s
 	case catalog.KindLiteral:
 		return g.literalSchema(n.Literal)
@@ -78,28 +73,28 @@ func (g *generator) literalSchema(lit []byte) *yaml.Node {
 	if err != nil || v.Kind != yaml.ScalarNode {
 		return yamlnode.Map() // compileNode only makes scalar literals
 	}
-	s := yamlnode.Map()
+	s := sizedMap(3)
 	switch v.Tag {
 	case "!!null":
 		if g.v31 {
-			yamlnode.Set(s, "type", yamlnode.Str("null"))
+			g.set(s, "type", g.word("null"))
 			return s
 		}
 		// 3.0 has no null type, and nullable means nothing without a
 		// type (Redocly's nullable-type-sibling, ajv): null, as a string
 		// that may be null and is only null
-		yamlnode.Set(s, "type", yamlnode.Str("string"))
-		yamlnode.Set(s, "nullable", yamlnode.Bool(true))
+		g.set(s, "type", g.word("string"))
+		g.set(s, "nullable", g.truth())
 	case "!!str":
-		yamlnode.Set(s, "type", yamlnode.Str("string"))
+		g.set(s, "type", g.word("string"))
 	case "!!int":
-		yamlnode.Set(s, "type", yamlnode.Str("integer"))
+		g.set(s, "type", g.word("integer"))
 	case "!!float":
-		yamlnode.Set(s, "type", yamlnode.Str("number"))
+		g.set(s, "type", g.word("number"))
 	case "!!bool":
-		yamlnode.Set(s, "type", yamlnode.Str("boolean"))
+		g.set(s, "type", g.word("boolean"))
 	}
-	yamlnode.Set(s, "enum", yamlnode.Seq(v))
+	g.set(s, "enum", yamlnode.Seq(v))
 	return s
 }
 
@@ -123,31 +118,31 @@ func (g *generator) refSchema(r catalog.Ref, users []*catalog.Error) *yaml.Node 
 		// Not a $ref to the ErrorCode enum: a client generated from a closed
 		// enum would reject the codes added after it, and a 10,000-code enum
 		// in every shape makes validating a response slow.
-		s := yamlnode.Map()
-		yamlnode.Set(s, "type", yamlnode.Str("string"))
-		yamlnode.Set(s, "description", yamlnode.Str("A stable, machine-readable code: one of ErrorCode. New codes may be added."))
+		s := sizedMap(3)
+		g.set(s, "type", g.word("string"))
+		g.set(s, "description", g.word("A stable, machine-readable code: one of ErrorCode. New codes may be added."))
 		return s
 	case catalog.RefDetails:
 		if r.Arg != "" {
 			return g.detailMemberSchema(r, users)
 		}
-		s := yamlnode.Map()
-		yamlnode.Set(s, "type", yamlnode.Str("object"))
-		yamlnode.Set(s, "description", yamlnode.Str(refDescriptions[r.Name]))
-		yamlnode.Set(s, "additionalProperties", yamlnode.Bool(true))
+		s := sizedMap(3)
+		g.set(s, "type", g.word("object"))
+		g.set(s, "description", g.word(refDescriptions[r.Name]))
+		g.set(s, "additionalProperties", g.truth())
 		return s
 	}
-	s := yamlnode.Map()
+	s := sizedMap(3)
 	typ := "string"
 	if r.Name == catalog.RefStatus {
 		typ = "integer"
 	}
-	yamlnode.Set(s, "type", yamlnode.Str(typ))
+	g.set(s, "type", g.word(typ))
 	desc := refDescriptions[r.Name]
 	if r.Name == catalog.RefMeta {
 		desc = fmt.Sprintf("The error's %s.", r.Arg)
 	}
-	yamlnode.Set(s, "description", yamlnode.Str(desc))
+	g.set(s, "description", g.word(desc))
 	return s
 }
 
@@ -180,11 +175,11 @@ func (g *generator) detailMemberSchema(r catalog.Ref, users []*catalog.Error) *y
 	}
 	if mixed || first == nil {
 		s := yamlnode.Map()
-		yamlnode.Set(s, "description", yamlnode.Str(desc+" Its type depends on the error code."))
+		g.set(s, "description", yamlnode.Str(desc+" Its type depends on the error code."))
 		return s
 	}
 	s := g.typeSchema(first.Type, nullable)
-	describe(s, desc)
+	g.describe(s, desc)
 	if sameEnum {
 		g.enumSchema(s, first.Enum, nullable)
 	}
@@ -216,7 +211,7 @@ func nilIsNull(t catalog.DetailType) bool {
 // typeSchema is the schema of a detail type. An any detail is any JSON
 // value, null included: a schema without a type (nullable in 3.0).
 func (g *generator) typeSchema(t catalog.DetailType, nullable bool) *yaml.Node {
-	s := yamlnode.Map()
+	s := sizedMap(5)
 	base := "string"
 	switch t {
 	case catalog.TypeInteger:
@@ -235,35 +230,35 @@ func (g *generator) typeSchema(t catalog.DetailType, nullable bool) *yaml.Node {
 		// needs null allowed somewhere, and nullable beside a type (see
 		// anyValue30).
 		if !g.v31 {
-			return anyValue30(1)
+			return g.anyValue30(1)
 		}
 		return s
 	}
 	switch {
 	case nullable && g.v31:
-		types := yamlnode.Seq(yamlnode.Str(base), yamlnode.Str("null"))
+		types := yamlnode.Seq(g.word(base), g.word("null"))
 		types.Style = yaml.FlowStyle
-		yamlnode.Set(s, "type", types)
+		g.set(s, "type", types)
 	case nullable:
-		yamlnode.Set(s, "type", yamlnode.Str(base))
-		yamlnode.Set(s, "nullable", yamlnode.Bool(true))
+		g.set(s, "type", g.word(base))
+		g.set(s, "nullable", g.truth())
 	default:
-		yamlnode.Set(s, "type", yamlnode.Str(base))
+		g.set(s, "type", g.word(base))
 	}
 	switch t {
 	case catalog.TypeStrings, catalog.TypeObjects:
-		items := yamlnode.Map()
-		yamlnode.Set(items, "type", yamlnode.Str(jsonItemType(t)))
+		items := sizedMap(3)
+		g.set(items, "type", g.word(jsonItemType(t)))
 		if t == catalog.TypeObjects {
-			freeForm(items)
+			g.freeForm(items)
 		}
-		yamlnode.Set(s, "items", items)
+		g.set(s, "items", items)
 	case catalog.TypeStringMap:
-		values := yamlnode.Map()
-		yamlnode.Set(values, "type", yamlnode.Str("string"))
-		yamlnode.Set(s, "additionalProperties", values)
+		values := sizedMap(1)
+		g.set(values, "type", g.word("string"))
+		g.set(s, "additionalProperties", values)
 	case catalog.TypeObject:
-		freeForm(s)
+		g.freeForm(s)
 	}
 	return s
 }
@@ -271,17 +266,17 @@ func (g *generator) typeSchema(t catalog.DetailType, nullable bool) *yaml.Node {
 // freeForm says that an object schema takes any members: the default,
 // spelt out, since generators such as ogen read an object schema without
 // properties or additionalProperties as an empty struct.
-func freeForm(s *yaml.Node) {
-	yamlnode.Set(s, "additionalProperties", yamlnode.Bool(true))
+func (g *generator) freeForm(s *yaml.Node) {
+	g.set(s, "additionalProperties", g.truth())
 }
 
 // describe adds a description to a detail's schema, after its type.
-func describe(s *yaml.Node, desc string) {
+func (g *generator) describe(s *yaml.Node, desc string) {
 	i := 0
 	if yamlnode.Get(s, "type") != nil {
 		i = 1
 	}
-	yamlnode.Insert(s, i, "description", yamlnode.Str(desc))
+	g.insert(s, i, "description", g.word(desc))
 }
 
 // jsonItemType is the JSON type of an array detail's items.
@@ -300,48 +295,48 @@ func (g *generator) enumSchema(s *yaml.Node, values []catalog.EnumValue, nullabl
 	if len(values) == 0 {
 		return
 	}
-	enum := yamlnode.Seq()
+	enum := yamlnode.Seq(make([]*yaml.Node, 0, len(values)+1)...)
 	descs := yamlnode.Map()
 	for _, v := range values {
-		enum.Content = append(enum.Content, yamlnode.Str(v.Value))
+		enum.Content = append(enum.Content, g.word(v.Value))
 		if v.Description != "" {
-			yamlnode.Set(descs, v.Value, yamlnode.Str(v.Description))
+			g.set(descs, v.Value, yamlnode.Str(v.Description))
 		}
 	}
 	if nullable {
 		enum.Content = append(enum.Content, yamlnode.Null())
 	}
-	yamlnode.Set(s, "enum", enum)
+	g.set(s, "enum", enum)
 	if len(descs.Content) > 0 {
-		yamlnode.Set(s, "x-enumDescriptions", descs)
+		g.set(s, "x-enumDescriptions", descs)
 	}
 }
 
 // detailsSchema describes <Name>Details, the details object as the generated
 // struct marshals it.
 func (g *generator) detailsSchema(e *catalog.Error) (*yaml.Node, error) {
-	s := yamlnode.Map()
-	yamlnode.Set(s, "type", yamlnode.Str("object"))
-	yamlnode.Set(s, "description", yamlnode.Str(fmt.Sprintf("Details of `%s` errors.", e.Code)))
+	s := sizedMap(5)
+	g.set(s, "type", g.word("object"))
+	g.set(s, "description", yamlnode.Str(fmt.Sprintf("Details of `%s` errors.", e.Code)))
 	if e.Deprecated != "" {
-		yamlnode.Set(s, "deprecated", yamlnode.Bool(true))
+		g.set(s, "deprecated", g.truth())
 	}
-	required := yamlnode.Seq()
-	props := yamlnode.Map()
+	required := yamlnode.Seq(make([]*yaml.Node, 0, len(e.Details))...)
+	props := sizedMap(len(e.Details))
 	for _, d := range e.Details {
 		if d.Required {
-			required.Content = append(required.Content, yamlnode.Str(d.Name))
+			required.Content = append(required.Content, g.word(d.Name))
 		}
 		p := g.detailProperty(d)
 		if err := g.setExample(p, d); err != nil {
 			return nil, fmt.Errorf("error %s: detail %s: example: %w", e.Code, d.Name, err)
 		}
-		yamlnode.Set(props, d.Name, p)
+		g.set(props, d.Name, p)
 	}
 	if len(required.Content) > 0 {
-		yamlnode.Set(s, "required", required)
+		g.set(s, "required", required)
 	}
-	yamlnode.Set(s, "properties", props)
+	g.set(s, "properties", props)
 	return s, nil
 }
 
@@ -357,7 +352,7 @@ func (g *generator) detailProperty(d *catalog.Detail) *yaml.Node {
 		g.objectFields(obj, d.Fields)
 	}
 	if d.Description != "" {
-		describe(p, d.Description)
+		g.describe(p, d.Description)
 	}
 	g.enumSchema(p, d.Enum, false)
 	return p
@@ -367,21 +362,21 @@ func (g *generator) detailProperty(d *catalog.Detail) *yaml.Node {
 // and required members, nested objects alike. It stays open
 // (additionalProperties: true): a field added later breaks no client.
 func (g *generator) objectFields(obj *yaml.Node, fields []*catalog.Detail) {
-	props, required := yamlnode.Map(), yamlnode.Seq()
+	props, required := sizedMap(len(fields)), yamlnode.Seq(make([]*yaml.Node, 0, len(fields))...)
 	for _, f := range fields {
 		if f.Required {
-			required.Content = append(required.Content, yamlnode.Str(f.Name))
+			required.Content = append(required.Content, g.word(f.Name))
 		}
 		p := g.detailProperty(f)
 		// It fails only on an example Load refuses (not JSON of its
 		// type); detailsSchema reports such a failure for a detail.
 		_ = g.setExample(p, f)
-		yamlnode.Set(props, f.Name, p)
+		g.set(props, f.Name, p)
 	}
 	if len(required.Content) > 0 {
-		yamlnode.Set(obj, "required", required)
+		g.set(obj, "required", required)
 	}
-	yamlnode.Set(obj, "properties", props)
+	g.set(obj, "properties", props)
 }
 
 // setExample gives the schema p of a detail or field its example, as the
@@ -393,14 +388,14 @@ func (g *generator) setExample(p *yaml.Node, d *catalog.Detail) error {
 	if err != nil || raw == nil {
 		return err
 	}
-	ex, err := yamlnode.FromJSON(raw)
+	v, err := g.exampleValue(raw)
 	if err != nil {
 		return err
 	}
 	if g.v31 {
-		yamlnode.Set(p, "examples", yamlnode.Seq(ex))
+		g.set(p, "examples", v)
 	} else {
-		yamlnode.Set(p, "example", ex)
+		g.set(p, "example", v)
 	}
 	return nil
 }
@@ -409,25 +404,25 @@ func (g *generator) setExample(p *yaml.Node, d *catalog.Detail) error {
 // per type, the object's nullable, since nullable without a type is
 // meaningless in 3.0.3 (and Redocly and ajv-based tools refuse it). An
 // array's items are any value too, nulls included, to depth arrays deep.
-func anyValue30(depth int) *yaml.Node {
+func (g *generator) anyValue30(depth int) *yaml.Node {
 	branches := yamlnode.Seq()
 	for _, t := range []string{"string", "number", "boolean", "array", "object"} {
 		b := yamlnode.Map()
-		yamlnode.Set(b, "type", yamlnode.Str(t))
+		g.set(b, "type", g.word(t))
 		switch t {
 		case "array":
 			items := yamlnode.Map()
 			if depth > 0 {
-				items = anyValue30(depth - 1)
+				items = g.anyValue30(depth - 1)
 			}
-			yamlnode.Set(b, "items", items)
+			g.set(b, "items", items)
 		case "object":
-			freeForm(b)
-			yamlnode.Set(b, "nullable", yamlnode.Bool(true))
+			g.freeForm(b)
+			g.set(b, "nullable", g.truth())
 		}
 		branches.Content = append(branches.Content, b)
 	}
 	s := yamlnode.Map()
-	yamlnode.Set(s, "anyOf", branches)
+	g.set(s, "anyOf", branches)
 	return s
 }

@@ -2,7 +2,6 @@ package openapi
 
 import (
 	"slices"
-	"strconv"
 
 	"go.yaml.in/yaml/v3"
 
@@ -21,11 +20,12 @@ func (g *generator) errorSchemaName(e *catalog.Error) string {
 // (no allOf, which client generators flatten badly), with the members that
 // tell errors apart pinned to this error's values and its details typed.
 func (g *generator) shape(e *catalog.Error) *yaml.Node {
+	// the body's own mapping, never shared: it may be changed
 	s := g.shapeNode(e.Envelope.Body, e, e.Envelope.Has(catalog.RefCode))
-	yamlnode.Insert(s, 0, "title", yamlnode.Str(e.Code))
+	g.insert(s, 0, "title", yamlnode.Str(e.Code))
 	if e.Deprecated != "" {
 		// after title and type, where readers and linters look
-		yamlnode.Insert(s, 2, "deprecated", yamlnode.Bool(true))
+		g.insert(s, 2, "deprecated", g.truth())
 	}
 	return s
 }
@@ -34,8 +34,9 @@ func (g *generator) shape(e *catalog.Error) *yaml.Node {
 func (g *generator) shapeNode(n *catalog.Node, e *catalog.Error, hasCode bool) *yaml.Node {
 	switch n.Kind {
 	case catalog.KindObject:
-		props := yamlnode.Map()
-		required := yamlnode.Seq()
+		// room for the envelope's members and a spread's details
+		props := sizedMap(len(n.Members) + len(e.Details))
+		required := yamlnode.Seq(make([]*yaml.Node, 0, len(n.Members)+len(e.Details))...)
 		for _, m := range n.Members {
 			if m.Spread {
 				// the details' members are written next to the envelope's own
@@ -43,30 +44,32 @@ func (g *generator) shapeNode(n *catalog.Node, e *catalog.Error, hasCode bool) *
 				continue
 			}
 			p, always := g.shapeMember(m.Value, e, hasCode)
-			yamlnode.Set(props, m.Key, p)
+			g.set(props, m.Key, p)
 			if always {
-				required.Content = append(required.Content, yamlnode.Str(m.Key))
+				required.Content = append(required.Content, g.word(m.Key))
 			}
 		}
-		s := yamlnode.Map()
-		yamlnode.Set(s, "type", yamlnode.Str("object"))
+		s := sizedMap(5) // title, type, deprecated, required, properties
+		g.set(s, "type", g.word("object"))
 		if len(required.Content) > 0 {
-			yamlnode.Set(s, "required", required)
+			g.set(s, "required", required)
 		}
 		if len(props.Content) > 0 {
-			yamlnode.Set(s, "properties", props)
+			g.set(s, "properties", props)
 		}
 		return s
 	case catalog.KindArray:
 		s := yamlnode.Map()
-		yamlnode.Set(s, "type", yamlnode.Str("array"))
-		yamlnode.Set(s, "minItems", yamlnode.Int(1))
-		yamlnode.Set(s, "maxItems", yamlnode.Int(1))
-		yamlnode.Set(s, "items", g.shapeNode(n.Elem, e, hasCode))
+		g.set(s, "type", g.word("array"))
+		g.set(s, "minItems", yamlnode.Int(1))
+		g.set(s, "maxItems", yamlnode.Int(1))
+		g.set(s, "items", g.shapeNode(n.Elem, e, hasCode))
 		return s
 	case catalog.KindLiteral:
 		return g.literalSchema(n.Literal)
 	}
+	// an array's items, since a body is a mapping (the catalog requires
+	// it): placed, never changed, so it may be a shared schema (nodes.go)
 	s, _ := g.shapeMember(n, e, hasCode)
 	return s
 }
@@ -79,7 +82,7 @@ func (g *generator) shapeMember(v *catalog.Node, e *catalog.Error, hasCode bool)
 	}
 	p, always := g.refPin(v.Ref, e, hasCode)
 	if p == nil {
-		p = g.refSchema(v.Ref, g.users[e.Envelope])
+		p = g.unpinned(v, e.Envelope)
 	}
 	return p, always || !v.Ref.Optional
 }
@@ -90,7 +93,7 @@ func (g *generator) shapeMember(v *catalog.Node, e *catalog.Error, hasCode bool)
 func (g *generator) refPin(r catalog.Ref, e *catalog.Error, hasCode bool) (s *yaml.Node, always bool) {
 	enum := func(v *yaml.Node) *yaml.Node {
 		s := g.refSchema(r, nil)
-		yamlnode.Set(s, "enum", yamlnode.Seq(v))
+		g.set(s, "enum", yamlnode.Seq(v))
 		return s
 	}
 	switch r.Name {
@@ -98,19 +101,17 @@ func (g *generator) refPin(r catalog.Ref, e *catalog.Error, hasCode bool) (s *ya
 		// type string, which generators need to type the member, and the
 		// code; the envelope's description ("one of ErrorCode") does not
 		// apply to one error
-		s := yamlnode.Map()
-		yamlnode.Set(s, "type", yamlnode.Str("string"))
-		yamlnode.Set(s, "enum", yamlnode.Seq(yamlnode.Str(e.Code)))
+		s := sizedMap(2)
+		g.set(s, "type", g.word("string"))
+		g.set(s, "enum", yamlnode.Seq(yamlnode.Str(e.Code)))
 		return s, true
 	case catalog.RefTitle:
 		if !hasCode {
 			// without a code, status and title tell errors apart
 			return enum(yamlnode.Str(e.Title)), true
 		}
-	case catalog.RefStatus:
-		return enum(yamlnode.Int(e.Status)), true
-	case catalog.RefStatusText:
-		return enum(yamlnode.Str(strconv.Itoa(e.Status))), true
+	case catalog.RefStatus, catalog.RefStatusText:
+		return g.statusPin(r, e.Status), true
 	case catalog.RefType:
 		if e.TypeURI != "" {
 			return enum(yamlnode.Str(e.TypeURI)), true
@@ -146,9 +147,9 @@ func restDetails(e *catalog.Error) []*catalog.Detail {
 // properties and required list.
 func (g *generator) spreadDetails(e *catalog.Error, props, required *yaml.Node) {
 	for _, d := range restDetails(e) {
-		yamlnode.Set(props, d.Name, g.detailProperty(d))
+		g.set(props, d.Name, g.detailProperty(d))
 		if d.Required {
-			required.Content = append(required.Content, yamlnode.Str(d.Name))
+			required.Content = append(required.Content, g.word(d.Name))
 		}
 	}
 }
@@ -162,7 +163,7 @@ func (g *generator) wholeDetails(e *catalog.Error) (*yaml.Node, bool) {
 	required := yamlnode.Seq()
 	for _, d := range rest {
 		if d.Required {
-			required.Content = append(required.Content, yamlnode.Str(d.Name))
+			required.Content = append(required.Content, g.word(d.Name))
 		}
 	}
 	switch {
@@ -172,14 +173,14 @@ func (g *generator) wholeDetails(e *catalog.Error) (*yaml.Node, bool) {
 		return refTo("#/components/schemas/" + g.c.OpenAPI.Prefix + names.DetailsSchema(e)), len(required.Content) > 0
 	}
 	s := yamlnode.Map()
-	yamlnode.Set(s, "type", yamlnode.Str("object"))
+	g.set(s, "type", g.word("object"))
 	if len(required.Content) > 0 {
-		yamlnode.Set(s, "required", required)
+		g.set(s, "required", required)
 	}
 	props := yamlnode.Map()
 	for _, d := range rest {
-		yamlnode.Set(props, d.Name, g.detailProperty(d))
+		g.set(props, d.Name, g.detailProperty(d))
 	}
-	yamlnode.Set(s, "properties", props)
+	g.set(s, "properties", props)
 	return s, len(required.Content) > 0
 }

@@ -12,14 +12,20 @@ import (
 	"github.com/errgen/errgen/internal/catalogtest"
 )
 
-// streamCatalogs are every shipped catalog, the edge one, a hostile one and
-// a synthetic one of 300 errors.
+// streamCatalogs are every shipped catalog, the edge one, a hostile one, a
+// synthetic one of 300 errors and the scale ones of 1,000 and (without
+// -short) 10,000 errors.
 func streamCatalogs(t testing.TB) []*catalog.Catalog {
 	var cats []*catalog.Catalog
 	for _, tc := range catalogtest.All(t) {
 		cats = append(cats, tc.C)
 	}
-	for name, data := range map[string][]byte{"edge.yaml": []byte(edgeCatalog), "hostile.yaml": catalogtest.Hostile(), "synthetic.yaml": catalogtest.Synthetic(300)} {
+	files := map[string][]byte{"edge.yaml": []byte(edgeCatalog), "hostile.yaml": catalogtest.Hostile(), "synthetic.yaml": catalogtest.Synthetic(300),
+		"scale1000.yaml": catalogtest.Scale(1000)}
+	if !testing.Short() {
+		files["scale10000.yaml"] = catalogtest.Scale(10000)
+	}
+	for name, data := range files {
 		c, err := catalog.Parse(name, data)
 		if err != nil {
 			t.Fatal(err)
@@ -29,8 +35,9 @@ func streamCatalogs(t testing.TB) []*catalog.Catalog {
 	return cats
 }
 
-// TestStreamIsTree: the document Write streams has the bytes of the whole
-// tree written at the end (generateTree, the plain path), for every
+// TestStreamIsTree: the document Write streams, sharing nodes, has the
+// bytes of the whole tree written at the end (generateTree, the plain path,
+// which shares none), for every
 // catalog, in both OpenAPI versions, with open and closed bodies, with and
 // without the default response.
 func TestStreamIsTree(t *testing.T) {
@@ -109,5 +116,30 @@ func BenchmarkStream(b *testing.B) {
 func mustGenerate(b *testing.B, gen func(*catalog.Catalog, string) ([]byte, error), c *catalog.Catalog) {
 	if _, err := gen(c, testHeader); err != nil {
 		b.Fatal(err)
+	}
+}
+
+// BenchmarkShare is Write to io.Discard, as the errgen command writes a
+// file, sharing the nodes many errors repeat (the shortcut) and building
+// each afresh (the plain path), in turn.
+func BenchmarkShare(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		if n > 1000 && testing.Short() {
+			continue // CI runs every benchmark once so that none rots, not to measure
+		}
+		c, err := catalog.Parse("synthetic.yaml", catalogtest.Synthetic(n))
+		if err != nil {
+			b.Fatal(err)
+		}
+		way := func(share bool) func() {
+			return func() {
+				if err := write(io.Discard, c, testHeader, share); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			benchpair.Run(b, way(true), way(false), nil)
+		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -19,6 +20,21 @@ func FromJSON(data []byte) (*yaml.Node, error) {
 		return nil, err
 	}
 	r := jsonReader{data: data}
+	return r.value()
+}
+
+// FromJSONSharing is FromJSON with each mapping key the node keys holds for
+// its text (added when missing): a caller that builds many trees of the
+// same keys only to write them once (the OpenAPI document's examples,
+// streamed) keeps one node per key instead of one per member. The key
+// nodes are in every tree so read: change none of them.
+func FromJSONSharing(data []byte, keys map[string]*yaml.Node) (*yaml.Node, error) {
+	if !json.Valid(data) {
+		var v any
+		err := json.Unmarshal(data, &v)
+		return nil, err
+	}
+	r := jsonReader{data: data, keys: keys}
 	return r.value()
 }
 
@@ -39,13 +55,56 @@ func ReadJSON(data []byte) (*yaml.Node, error) {
 func null() *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"} }
 
 // jsonReader reads JSON that json.Valid accepted. It trusts that the input
-// is valid, which lets it skip every check a decoder makes.
+// is valid, which lets it skip every check a decoder makes. One tree's
+// nodes are made a few at a time (slab), and a collection's members are
+// gathered on a stack shared by the tree's collections, then copied to a
+// slice of their exact length: one allocation where growing the slice
+// member by member made several, and the tree lives and dies as a whole.
 type jsonReader struct {
 	data      []byte
 	pos       int
 	positions bool // set each node's Line and Column
 	line      int  // of pos, 1-based, when positions is set
 	lineStart int  // offset of the line's first byte
+
+	keys      map[string]*yaml.Node // FromJSONSharing's shared keys, or nil
+	slab      []yaml.Node           // nodes not yet used
+	budget    int                   // at most how many more nodes the tree needs
+	estimated bool                  // budget is set
+	stack     []*yaml.Node          // the members of the collections being read
+	reuse     *JSONReader           // where nodes and member slices come from, or nil
+}
+
+// slabMax is the most nodes a tree's reader makes at once.
+const slabMax = 256
+
+// node returns a new node of the tree.
+func (r *jsonReader) node(kind yaml.Kind, tag, value string) *yaml.Node {
+	if r.reuse != nil {
+		n := r.reuse.node()
+		n.Kind, n.Tag, n.Value = kind, tag, value
+		return n
+	}
+	if len(r.slab) == 0 {
+		if !r.estimated {
+			r.estimated = true
+			// at most a node per value and key: a value per comma, the top
+			// one and a collection's first, a key per colon unless keys are
+			// shared (a string's commas and colons only make it more)
+			r.budget = 1 + bytes.Count(r.data, []byte{','}) +
+				2*(bytes.Count(r.data, []byte{'{'})+bytes.Count(r.data, []byte{'['}))
+			if r.keys == nil {
+				r.budget += bytes.Count(r.data, []byte{':'})
+			}
+		}
+		size := min(max(r.budget, 1), slabMax)
+		r.budget = max(r.budget-size, 0)
+		r.slab = make([]yaml.Node, size)
+	}
+	n := &r.slab[0]
+	r.slab = r.slab[1:]
+	n.Kind, n.Tag, n.Value = kind, tag, value
+	return n
 }
 
 // mark sets n's position to pos.
@@ -90,16 +149,16 @@ func (r *jsonReader) value() (*yaml.Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		return r.mark(Str(s), at), nil
+		return r.mark(r.node(yaml.ScalarNode, "!!str", s), at), nil
 	case 't':
 		r.pos += len("true")
-		return r.mark(Bool(true), at), nil
+		return r.mark(r.node(yaml.ScalarNode, "!!bool", "true"), at), nil
 	case 'f':
 		r.pos += len("false")
-		return r.mark(Bool(false), at), nil
+		return r.mark(r.node(yaml.ScalarNode, "!!bool", "false"), at), nil
 	case 'n':
 		r.pos += len("null")
-		return r.mark(null(), at), nil
+		return r.mark(r.node(yaml.ScalarNode, "!!null", "null"), at), nil
 	}
 	return r.number(at), nil
 }
@@ -108,9 +167,9 @@ func (r *jsonReader) value() (*yaml.Node, error) {
 func (r *jsonReader) collection(at int) (*yaml.Node, error) {
 	object := r.data[r.pos] == '{'
 	r.pos++
-	n := Seq()
+	n := r.node(yaml.SequenceNode, "!!seq", "")
 	if object {
-		n = Map()
+		n.Kind, n.Tag = yaml.MappingNode, "!!map"
 	}
 	r.mark(n, at)
 	r.skipBlanks()
@@ -118,26 +177,59 @@ func (r *jsonReader) collection(at int) (*yaml.Node, error) {
 		r.pos++
 		return n, nil
 	}
+	base := len(r.stack)
 	for {
 		if object {
-			r.skipBlanks()
-			kat := r.pos
-			k, err := r.string()
+			k, err := r.key()
 			if err != nil {
 				return nil, err
 			}
-			n.Content = append(n.Content, r.mark(Str(k), kat))
+			r.stack = append(r.stack, k)
 			r.next() // ':'
 		}
 		v, err := r.value()
 		if err != nil {
 			return nil, err
 		}
-		n.Content = append(n.Content, v)
+		r.stack = append(r.stack, v)
 		if r.next() != ',' { // else '}' or ']'
+			if r.reuse != nil {
+				n.Content = r.reuse.content(r.stack[base:])
+			} else {
+				n.Content = slices.Clone(r.stack[base:])
+			}
+			r.stack = r.stack[:base]
 			return n, nil
 		}
 	}
+}
+
+// key reads a mapping's key: a node of its own, or the shared one.
+func (r *jsonReader) key() (*yaml.Node, error) {
+	r.skipBlanks()
+	kat := r.pos
+	if r.keys != nil {
+		at := r.pos
+		if raw, plain := r.rawString(); plain {
+			if n, ok := r.keys[string(raw)]; ok {
+				return n, nil
+			}
+		}
+		r.pos = at
+	}
+	k, err := r.string()
+	if err != nil {
+		return nil, err
+	}
+	if r.keys == nil {
+		return r.mark(r.node(yaml.ScalarNode, "!!str", k), kat), nil
+	}
+	n, ok := r.keys[k]
+	if !ok {
+		n = Str(k)
+		r.keys[k] = n
+	}
+	return n, nil
 }
 
 // number reads a number, which starts at at, as an !!int or a !!float.
@@ -151,15 +243,27 @@ func (r *jsonReader) number(at int) *yaml.Node {
 	if strings.ContainsAny(num, ".eE") {
 		tag = "!!float"
 	}
-	return r.mark(&yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: num}, at)
+	return r.mark(r.node(yaml.ScalarNode, tag, num), at)
 }
 
 // string reads a string: as it is when it has no escape and is valid UTF-8,
 // else decoded by encoding/json.
 func (r *jsonReader) string() (string, error) {
+	raw, plain := r.rawString()
+	if plain {
+		return string(raw), nil
+	}
+	var s string
+	err := json.Unmarshal(raw, &s)
+	return s, err
+}
+
+// rawString reads a string and returns its text: without its quotes when
+// plain (no escape, ASCII), else as JSON spells it.
+func (r *jsonReader) rawString() (raw []byte, plain bool) {
 	start := r.pos
 	r.pos++ // '"'
-	plain := true
+	plain = true
 	for {
 		c := r.data[r.pos]
 		if c == '"' {
@@ -174,13 +278,11 @@ func (r *jsonReader) string() (string, error) {
 		}
 		r.pos++
 	}
-	raw := r.data[start:r.pos]
+	raw = r.data[start:r.pos]
 	if plain {
-		return string(raw[1 : len(raw)-1]), nil
+		return raw[1 : len(raw)-1], true
 	}
-	var s string
-	err := json.Unmarshal(raw, &s)
-	return s, err
+	return raw, false
 }
 
 // WriteJSON writes a node tree as JSON, members in node order, indented by

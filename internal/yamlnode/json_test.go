@@ -84,6 +84,65 @@ func TestFromJSON(t *testing.T) {
 	}
 }
 
+// FromJSONSharing reads what FromJSON reads, and a key read twice, in one
+// tree or two, is one node.
+func TestFromJSONSharing(t *testing.T) {
+	keys := map[string]*yaml.Node{}
+	for _, in := range []string{
+		`{"b":1,"a":[1.5,-2,3e+21,true,false,null],"c":{"z":"\u003ctag\u003e \"q\" é","b":{}},"d":[]}`,
+		`{"a":1,"a":2}`, `{"\u0062":{"é":"é"},"é":[]}`, `[{"x":"line\nbreak"},{"x":{}}]`, `"b"`, `[]`, `{}`,
+	} {
+		for range 2 {
+			got, err := FromJSONSharing([]byte(in), keys)
+			if err != nil {
+				t.Fatalf("%s: %v", in, err)
+			}
+			if want, _ := FromJSON([]byte(in)); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: read as %#v, want %#v", in, got, want)
+			}
+			eachKey(got, func(k *yaml.Node) {
+				if keys[k.Value] != k {
+					t.Errorf("%s: key %q is not the shared node", in, k.Value)
+				}
+			})
+		}
+	}
+	if _, err := FromJSONSharing([]byte(`{"a":}`), keys); err == nil {
+		t.Error("invalid JSON: no error")
+	}
+}
+
+// A JSONReader's every tree is FromJSON's, whatever it read before: small
+// trees, then one that outgrows the nodes and member slices it has, then
+// small ones in what that one left.
+func TestJSONReader(t *testing.T) {
+	jr := NewJSONReader(map[string]*yaml.Node{})
+	inputs := []string{`{"a":1}`, `[]`, `"x"`, `{"b":[1,{"c":null}],"a":{}}`, bigJSON(40), `{"a":[true,false]}`, `{}`, bigJSON(3), `[[],[{}],{"":""}]`}
+	for round := range 2 {
+		for _, in := range inputs {
+			got, err := jr.Read([]byte(in))
+			if err != nil {
+				t.Fatalf("%.40s: %v", in, err)
+			}
+			if want, _ := FromJSON([]byte(in)); !reflect.DeepEqual(got, want) {
+				t.Errorf("round %d: %.40s: read as %#v, want %#v", round, in, got, want)
+			}
+		}
+	}
+	if _, err := jr.Read([]byte(`[1,]`)); err == nil {
+		t.Error("invalid JSON: no error")
+	}
+}
+
+func eachKey(n *yaml.Node, f func(k *yaml.Node)) {
+	for i, c := range n.Content {
+		if n.Kind == yaml.MappingNode && i%2 == 0 {
+			f(c)
+		}
+		eachKey(c, f)
+	}
+}
+
 // JSON goes to nodes and back unchanged: order, numbers, escapes; and so it
 // does through YAML text, as a document is written and read back.
 func TestJSONRoundTrip(t *testing.T) {

@@ -217,8 +217,15 @@ func plainSafe(s string, flow bool) bool {
 	if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '/' || c == '$' || c == '_') {
 		return false
 	}
+	stop := uint8(stopBlock)
+	if flow {
+		stop |= stopFlow
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if plainStops[c]&stop == 0 {
+			continue
+		}
 		switch {
 		case c < ' ' || c > '~':
 			return false
@@ -230,8 +237,48 @@ func plainSafe(s string, flow bool) bool {
 			return false
 		}
 	}
-	return s[len(s)-1] != ' ' && (len(s) > specialMax || !special[strings.ToLower(s)])
+	return s[len(s)-1] != ' ' && !isSpecial(s)
 }
+
+// isSpecial reports whether s, printable ASCII starting with a letter, is
+// one of special in any case, lowering it in place of strings.ToLower,
+// which plainSafe's every short key paid for.
+func isSpecial(s string) bool {
+	// every special word starts with one of these letters, either case
+	if first := s[0] | 0x20; len(s) > specialMax || !(first == 'y' || first == 'n' || first == 'o' || first == 't' || first == 'f') {
+		return false
+	}
+	var lower [specialMax]byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	return special[string(lower[:len(s)])]
+}
+
+// plainStops marks the bytes plainSafe must look at: every other byte is
+// fine anywhere, and most of a document's text is made of them, which a
+// table lookup passes faster than plainSafe's cases.
+var plainStops = func() (t [256]uint8) {
+	for c := range 256 {
+		if c < ' ' || c > '~' || c == ':' || c == '#' {
+			t[c] |= stopBlock
+		}
+		if c == ',' || c == '[' || c == ']' || c == '{' || c == '}' {
+			t[c] |= stopFlow
+		}
+	}
+	return t
+}()
+
+// The stops of plainStops: in any scalar, or only in a flow collection's.
+const (
+	stopBlock = 1 << iota
+	stopFlow
+)
 
 // literalSafe reports whether s reads back exactly from a literal block
 // ("|" or "|-"): several lines, each printable, without trailing blanks, the

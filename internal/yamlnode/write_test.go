@@ -59,6 +59,29 @@ func TestSpecialMax(t *testing.T) {
 		if len(s) > specialMax {
 			t.Errorf("specialMax is %d, but %q is longer", specialMax, s)
 		}
+		if c := s[0] | 0x20; s != "~" && c != 'y' && c != 'n' && c != 'o' && c != 't' && c != 'f' {
+			t.Errorf("plainSafe looks up only words starting y, n, o, t or f, but not %q", s)
+		}
+	}
+}
+
+// TestPlainSafeStops: plainSafe, which looks only at the bytes plainStops
+// marks, says what its cases say of every byte, in both contexts.
+func TestPlainSafeStops(t *testing.T) {
+	for c := range 256 {
+		for _, flow := range []bool{false, true} {
+			s := string([]byte{'a', byte(c), 'b'})
+			want := !(c < ' ' || c > '~' || flow && strings.IndexByte(",[]{}", byte(c)) >= 0)
+			if got := plainSafe(s, flow); got != want {
+				t.Errorf("plainSafe(%q, %v) = %v, want %v", s, flow, got, want)
+			}
+		}
+	}
+	for s, want := range map[string]bool{"a:b": true, "a:": false, "a: b": false, "a#b": true, "a #b": false, "Yes": false, "Yess": true, "Off": false, "oFF": false, "nULL": false, "Nope": true, "tru": true,
+		"TRUE": false, "NuLl": false, "Y": false, "n": false, "x": true, "falsy": true} {
+		if got := plainSafe(s, false); got != want {
+			t.Errorf("plainSafe(%q) = %v, want %v", s, got, want)
+		}
 	}
 }
 
