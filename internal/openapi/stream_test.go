@@ -39,13 +39,18 @@ func streamCatalogs(t testing.TB) []*catalog.Catalog {
 // bytes of the whole tree written at the end (generateTree, the plain path,
 // which shares none), for every
 // catalog, in both OpenAPI versions, with open and closed bodies, with and
-// without the default response.
+// without the default response. The 10,000-error scale catalog, there to
+// pass the cap on shared nodes, is held in one of those eight ways only: all
+// eight took 40 s under the race detector.
 func TestStreamIsTree(t *testing.T) {
 	for _, c := range streamCatalogs(t) {
 		saved := c.OpenAPI
 		for _, v := range []string{"3.0.3", "3.1.0"} {
 			for _, closed := range []bool{false, true} {
 				for _, def := range []bool{false, true} {
+					if c.File == "scale10000.yaml" && (v != "3.1.0" || closed || !def) {
+						continue
+					}
 					c.OpenAPI.Version, c.OpenAPI.ClosedUnions, c.OpenAPI.DefaultResponse = v, closed, def
 					name := fmt.Sprintf("%s %s closed=%v default=%v", c.File, v, closed, def)
 					want, err := generateTree(c, testHeader)
