@@ -151,12 +151,12 @@ section=$(mktemp)
 	echo "already are, so it computes and compares every output and writes none; CPU is the processes' user"
 	echo "and system time):"
 	echo
-	echo "| catalog/outputs | now/base CPU median (lowest–highest) | wall | target | peak RSS base → now |"
-	echo "|---|---|---|---|---|"
-	summary "$out/generate.txt" "now/base now/base-cpu base-peak-MB now-peak-MB" | awk '
+	echo "| catalog/outputs | now/base CPU median (lowest–highest) | now/base wall | target | wall base → now | peak RSS base → now |"
+	echo "|---|---|---|---|---|---|"
+	summary "$out/generate.txt" "now/base now/base-cpu base-s/op now-s/op base-peak-MB now-peak-MB" | awk '
 		{ v[$1, $2] = $3; lo[$1, $2] = $4; hi[$1, $2] = $5; if (!($1 in s)) { s[$1] = 1; o[++n] = $1 } }
 		END { for (k = 1; k <= n; k++) { x = o[k]
-			printf "| `%s` | %.2f (%.2f–%.2f) | %.2f | ≤ 0.4 | %.0f → %.0f MB |\n", x, v[x, "now/base-cpu"], lo[x, "now/base-cpu"], hi[x, "now/base-cpu"], v[x, "now/base"], v[x, "base-peak-MB"], v[x, "now-peak-MB"] } }'
+			printf "| `%s` | %.2f (%.2f–%.2f) | %.2f | ≤ 0.4 | %.3f → %.3f s | %.0f → %.0f MB |\n", x, v[x, "now/base-cpu"], lo[x, "now/base-cpu"], hi[x, "now/base-cpu"], v[x, "now/base"], v[x, "base-s/op"], v[x, "now-s/op"], v[x, "base-peak-MB"], v[x, "now-peak-MB"] } }'
 	echo
 	echo "**Hot path**, speed-up over the encoding/json baseline (\`BenchmarkVersusJSON\`: json/errgen,"
 	echo "$rounds rounds of interleaved batches; the lowest is the worst round):"
