@@ -48,7 +48,10 @@ func (cr *catalogReader) validateCode(e *Error, byCode, byName map[string]*Error
 		return
 	}
 	byCode[e.Code] = e
-	name := GoName(e.Code)
+	name := e.Name // normalize's GoName(e.Code), unless an earlier code has it
+	if name == "" {
+		name = GoName(e.Code)
+	}
 	if prev := byName[name]; prev != nil {
 		cr.probs.add(e.Pos, "code %q has the same Go name %s as %q (%s): rename one", e.Code, name, prev.Code, lineRef(e.Pos, prev.Pos))
 	} else {
