@@ -104,8 +104,10 @@ func goIdentifierProblems(c *catalog.Catalog) []diag.Diagnostic {
 	if err != nil {
 		return append(probs, diag.Diagnostic{Msg: "errgen's fixed Go code does not parse (please report this): " + err.Error()})
 	}
+	var ids []names.Ident
 	for _, e := range c.Errors {
-		for _, id := range names.Declared(e) {
+		ids = names.AppendDeclared(ids[:0], e)
+		for _, id := range ids {
 			if reserved[id.Name] {
 				d := decl{e, id}
 				probs = append(probs, diag.Diagnostic{Pos: id.Pos, Msg: fmt.Sprintf("%s would declare the Go identifier %s, which every generated package declares for itself; rename it", d.describe(), id.Name)})
