@@ -151,23 +151,21 @@ func (cr *catalogReader) meta(n *yaml.Node) []Meta {
 func (r *nodeReader) template(n *yaml.Node, what string) *Template {
 	s := r.str(n, what)
 	t := &Template{Source: s, Pos: posOf(n)}
-	lit := []byte{}
+	lit := 0 // where the literal part being read starts: literals are slices of s
 	for i := 0; i < len(s); i++ {
 		if s[i] == '{' {
 			if j := strings.IndexByte(s[i+1:], '}'); j > 0 && namePattern.MatchString(s[i+1:i+1+j]) {
-				if len(lit) > 0 {
-					t.Parts = append(t.Parts, TemplatePart{Literal: string(lit)})
-					lit = []byte{}
+				if i > lit {
+					t.Parts = append(t.Parts, TemplatePart{Literal: s[lit:i]})
 				}
 				t.Parts = append(t.Parts, TemplatePart{Detail: s[i+1 : i+1+j]})
 				i += j + 1
-				continue
+				lit = i + 1
 			}
 		}
-		lit = append(lit, s[i])
 	}
-	if len(lit) > 0 {
-		t.Parts = append(t.Parts, TemplatePart{Literal: string(lit)})
+	if len(s) > lit {
+		t.Parts = append(t.Parts, TemplatePart{Literal: s[lit:]})
 	}
 	return t
 }
