@@ -97,7 +97,7 @@ func (r *nodeReader) fields(n *yaml.Node, what string, known []string, moved map
 
 // manyFields is how many fields fields scans for a repeated key before it
 // keeps them in a map.
-const manyFields = 8
+const manyFields = 16
 
 // seenKey reports whether key is one of out's: in seen, once fields keeps one.
 func seenKey(out []field, seen map[string]bool, key string) bool {
@@ -195,8 +195,9 @@ func (r *nodeReader) strList(n *yaml.Node, what string) []string {
 		return nil
 	}
 	out := make([]string, 0, len(n.Content))
+	itemWhat := what + " item" // once a list, not once an item
 	for _, item := range n.Content {
-		if s := r.str(item, what+" item"); s != "" {
+		if s := r.str(item, itemWhat); s != "" {
 			out = append(out, s)
 		} else if item.Kind == yaml.ScalarNode && item.ShortTag() == "!!str" {
 			r.probs.add(posOf(item), "%s item is empty: remove it or fill it in", what)
