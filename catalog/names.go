@@ -67,21 +67,15 @@ func words(s string) []string {
 // makes s runes and asks unicode of each (FuzzWords holds them together):
 // normalizing names every code and detail several times.
 func wordsASCII(s string) []string {
-	var out []string
+	out := make([]string, 0, 4) // most codes and names have four words or fewer
 	start := -1
-	flush := func(end int) {
-		if start >= 0 && end > start {
-			out = append(out, s[start:end])
-		}
-		start = -1
-	}
-	upper := func(c byte) bool { return 'A' <= c && c <= 'Z' }
-	lower := func(c byte) bool { return 'a' <= c && c <= 'z' }
-	digit := func(c byte) bool { return '0' <= c && c <= '9' }
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !upper(c) && !lower(c) && !digit(c) {
-			flush(i)
+		if !asciiLetter(c) && (c < '0' || c > '9') {
+			if start >= 0 {
+				out = append(out, s[start:i])
+			}
+			start = -1
 			continue
 		}
 		if start < 0 {
@@ -89,14 +83,17 @@ func wordsASCII(s string) []string {
 			continue
 		}
 		prev := s[i-1]
-		lowerToUpper := upper(c) && (lower(prev) || digit(prev))
-		acronymEnd := upper(c) && upper(prev) && i+1 < len(s) && lower(s[i+1])
+		upper := 'A' <= c && c <= 'Z'
+		lowerToUpper := upper && ('a' <= prev && prev <= 'z' || '0' <= prev && prev <= '9')
+		acronymEnd := upper && 'A' <= prev && prev <= 'Z' && i+1 < len(s) && 'a' <= s[i+1] && s[i+1] <= 'z'
 		if lowerToUpper || acronymEnd {
-			flush(i)
+			out = append(out, s[start:i])
 			start = i
 		}
 	}
-	flush(len(s))
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
 	return out
 }
 
