@@ -126,18 +126,20 @@ func (w declWriter) errorDecls(e *catalog.Error, index int) {
 	w.docComment(ctor + " returns the " + e.Code + " error (" + strconv.Itoa(e.Status) + " " + e.Title + "). " + e.Description)
 	w.deprecated("", e, names.New)
 	w.str("func ", ctor, "(")
+	params := make([]string, len(required))
 	for i, d := range required {
 		if i > 0 {
 			w.str(", ")
 		}
-		w.str(names.Param(d.Name), " ", fieldType(e, d))
+		params[i] = names.Param(d.Name)
+		w.str(params[i], " ", fieldType(e, d))
 	}
 	w.str(") *Error {\n\treturn newError(", strconv.Itoa(index), ", &", details, "{")
 	for i, d := range required {
 		if i > 0 {
 			w.str(", ")
 		}
-		w.str(d.GoName, ": ", names.Param(d.Name))
+		w.str(d.GoName, ": ", params[i])
 	}
 	w.str("})\n}\n\n")
 }
@@ -242,8 +244,9 @@ func (w declWriter) fieldLines(ds []*catalog.Detail, goType, tag func(*catalog.D
 // buffers and a string per line for each struct took a tenth of the Go
 // emitter at 10,000 errors.
 type columns struct {
-	tw   tabwriter.Writer
-	line []byte
+	tw    tabwriter.Writer
+	line  []byte
+	lines []string // declWriter.wrap's
 }
 
 // definitionsLiteral writes the definitions table as a Go composite
