@@ -66,6 +66,11 @@ func KebabPlain(s string) string {
 	return strings.Join(ws, "-")
 }
 
+// ReasonPlain is Reason as it was spelled before it made one string.
+func ReasonPlain(code string) string {
+	return strings.ToUpper(strings.ReplaceAll(KebabPlain(code), "-", "_"))
+}
+
 var (
 	CodeRegexp = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.\-]*$`)
 	NameRegexp = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)

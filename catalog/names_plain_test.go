@@ -16,7 +16,7 @@ var namesSeeds = []string{
 	"1abc", "a b", "a\n", "ab$", "-a", "a-", ".", "rate.limit-exceeded",
 }
 
-// checkNames fails when GoName, Kebab or the code and name patterns give
+// checkNames fails when GoName, Kebab, Reason or the code and name patterns give
 // for s other than their plain paths.
 func checkNames(t *testing.T, s string) {
 	t.Helper()
@@ -25,6 +25,9 @@ func checkNames(t *testing.T, s string) {
 	}
 	if got, want := catalog.Kebab(s), catalog.KebabPlain(s); got != want {
 		t.Errorf("Kebab(%q) = %q, plain %q", s, got, want)
+	}
+	if got, want := catalog.Reason(s), catalog.ReasonPlain(s); got != want {
+		t.Errorf("Reason(%q) = %q, plain %q", s, got, want)
 	}
 	if got, want := catalog.CodeMatch(s), catalog.CodeRegexp.MatchString(s); got != want {
 		t.Errorf("codePattern(%q) = %v, regexp %v", s, got, want)
