@@ -68,7 +68,7 @@ func (cr *catalogReader) validateError(e *Error) {
 		if e.Status != 0 && e.Status < 500 {
 			cr.probs.add(e.Pos, "fallback error %q must have a 5xx status, not %d", e.Code, e.Status)
 		}
-		if len(e.RequiredDetails()) > 0 {
+		if e.HasRequiredDetails() {
 			cr.probs.add(e.Pos, "fallback error %q may not have required details: Write sends it for errors that carry none", e.Code)
 		}
 	}

@@ -383,7 +383,7 @@ func (w declWriter) meta(e *catalog.Error, metaNames []string) {
 // pre-encoded body.
 func (w declWriter) detailsOrBody(e *catalog.Error) {
 	if len(e.Details) > 0 {
-		if len(e.RequiredDetails()) > 0 {
+		if e.HasRequiredDetails() {
 			w.str(", required: true")
 		}
 		w.objects(e)

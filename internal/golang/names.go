@@ -23,7 +23,10 @@ import (
 func Rules(c *catalog.Catalog) []diag.Diagnostic {
 	var probs []diag.Diagnostic
 	for _, e := range c.Errors {
-		for _, d := range e.RequiredDetails() { // only they become parameters
+		for _, d := range e.Details {
+			if !d.Required { // only required details become parameters
+				continue
+			}
 			if p, bad := goParamProblem(e, d); bad {
 				probs = append(probs, p)
 			}

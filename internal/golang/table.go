@@ -115,7 +115,7 @@ func (w declWriter) textDetailsOrBody(e *catalog.Error) {
 		w.text(staticBody(e))
 		return
 	}
-	if len(e.RequiredDetails()) > 0 {
+	if e.HasRequiredDetails() {
 		w.str(" required")
 	}
 	for _, d := range e.Details {
