@@ -90,13 +90,19 @@ func goParamProblem(e *catalog.Error, d *catalog.Detail) (diag.Diagnostic, bool)
 // a Name (its code is at fault, reported already) declares nothing.
 func goIdentifierProblems(c *catalog.Catalog) []diag.Diagnostic {
 	var probs []diag.Diagnostic
-	owner := make(map[string]decl, 4*len(c.Errors)) // who declares each identifier
+	// owner holds who declares each identifier, by its place in decls: a
+	// map of small values, which a 10,000-error catalog's 40,000
+	// identifiers probe and fill faster than one of whole decls.
+	owner := make(map[string]int, 4*len(c.Errors))
+	decls := make([]decl, 0, 4*len(c.Errors))
 	declare := func(id string, pos catalog.Pos, d decl) {
-		prev, ok := owner[id]
+		i, ok := owner[id]
 		if !ok {
-			owner[id] = d
+			owner[id] = len(decls)
+			decls = append(decls, d)
 			return
 		}
+		prev := decls[i]
 		msg := fmt.Sprintf("code %q would declare the Go identifier %s, already declared for %q; rename one of them", d.e.Code, id, prev.e.Code)
 		if d.id.Detail != nil || prev.id.Detail != nil {
 			msg = fmt.Sprintf("%s would declare the Go identifier %s, already declared for %s; rename one of them", d.describe(), id, prev.describe())
