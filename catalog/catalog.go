@@ -192,7 +192,24 @@ func (e *Error) RequiredDetails() []*Detail {
 
 // HasOptionalDetails reports whether some detail is optional.
 func (e *Error) HasOptionalDetails() bool {
-	return len(e.RequiredDetails()) < len(e.Details)
+	for _, d := range e.Details {
+		if !d.Required {
+			return true
+		}
+	}
+	return false
+}
+
+// HasRequiredDetails reports whether some detail is required: whether
+// RequiredDetails has any, without making their list, which validating and
+// emitting ask of every error.
+func (e *Error) HasRequiredDetails() bool {
+	for _, d := range e.Details {
+		if d.Required {
+			return true
+		}
+	}
+	return false
 }
 
 // DetailType is the type of a detail.

@@ -1,8 +1,8 @@
 package catalog
 
 import (
-	"fmt"
 	"net/textproto"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -13,10 +13,10 @@ func (cr *catalogReader) error(n *yaml.Node) *Error {
 	e := &Error{Pos: posOf(n)}
 	cr.errorNodes[e] = n
 	var messageNode *yaml.Node
-	seen := map[string]bool{}
+	var hasCode, hasStatus bool // the keys every error needs
 	what := errorLabel(n)
 	for _, f := range cr.fields(n, what, errorKeys, movedErrorKeys) {
-		seen[f.key] = true
+		hasCode, hasStatus = hasCode || f.key == "code", hasStatus || f.key == "status"
 		if f.key == "message" {
 			messageNode = f.value // read once the error's other keys are
 			continue
@@ -26,9 +26,12 @@ func (cr *catalogReader) error(n *yaml.Node) *Error {
 	if n.Kind != yaml.MappingNode {
 		return nil
 	}
-	for _, k := range []string{"code", "status"} {
-		if !seen[k] {
-			cr.probs.add(posOf(n), "%s: missing required key %q: add it", what, k)
+	for _, k := range [...]struct {
+		key string
+		has bool
+	}{{"code", hasCode}, {"status", hasStatus}} {
+		if !k.has {
+			cr.probs.add(posOf(n), "%s: missing required key %q: add it", what, k.key)
 		}
 	}
 	if messageNode != nil {
@@ -148,23 +151,21 @@ func (cr *catalogReader) meta(n *yaml.Node) []Meta {
 func (r *nodeReader) template(n *yaml.Node, what string) *Template {
 	s := r.str(n, what)
 	t := &Template{Source: s, Pos: posOf(n)}
-	lit := []byte{}
+	lit := 0 // where the literal part being read starts: literals are slices of s
 	for i := 0; i < len(s); i++ {
 		if s[i] == '{' {
 			if j := strings.IndexByte(s[i+1:], '}'); j > 0 && namePattern.MatchString(s[i+1:i+1+j]) {
-				if len(lit) > 0 {
-					t.Parts = append(t.Parts, TemplatePart{Literal: string(lit)})
-					lit = []byte{}
+				if i > lit {
+					t.Parts = append(t.Parts, TemplatePart{Literal: s[lit:i]})
 				}
 				t.Parts = append(t.Parts, TemplatePart{Detail: s[i+1 : i+1+j]})
 				i += j + 1
-				continue
+				lit = i + 1
 			}
 		}
-		lit = append(lit, s[i])
 	}
-	if len(lit) > 0 {
-		t.Parts = append(t.Parts, TemplatePart{Literal: string(lit)})
+	if len(s) > lit {
+		t.Parts = append(t.Parts, TemplatePart{Literal: s[lit:]})
 	}
 	return t
 }
@@ -175,7 +176,7 @@ func errorLabel(n *yaml.Node) string {
 	for i := 0; n.Kind == yaml.MappingNode && i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Value == "code" && v.Kind == yaml.ScalarNode && v.ShortTag() == "!!str" && v.Value != "" && len(v.Value) <= 100 {
-			return fmt.Sprintf("error %q", v.Value)
+			return "error " + strconv.Quote(v.Value) // fmt's %q, without boxing: a label per error
 		}
 	}
 	return "error"

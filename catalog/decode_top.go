@@ -57,14 +57,15 @@ type catalogReader struct {
 	customSeen     int               // custom envelopes so far, for naming
 	attachPos      []Pos             // positions of openapi.attach items
 	errorNodes     map[*Error]*yaml.Node
-	errorsPos      Pos             // position of the errors list
-	requestIDPos   Pos             // position of request_id.header
-	includeNode    *yaml.Node      // the root's include list, read by the loader
-	grpcPos        map[*Error]Pos  // position of each error's own grpc code
-	detailGRPCPos  map[*Detail]Pos // position of each detail's grpc use (bad_request)
-	grpcPackagePos []Pos           // positions of grpc.package and grpc.connect_package, in order
-	languagePos    Pos             // position of language
-	languagesPos   []Pos           // positions of the languages items, in Languages' order
+	errorsPos      Pos                       // position of the errors list
+	requestIDPos   Pos                       // position of request_id.header
+	includeNode    *yaml.Node                // the root's include list, read by the loader
+	grpcPos        map[*Error]Pos            // position of each error's own grpc code
+	detailGRPCPos  map[*Detail]Pos           // position of each detail's grpc use (bad_request)
+	grpcPackagePos []Pos                     // positions of grpc.package and grpc.connect_package, in order
+	languagePos    Pos                       // position of language
+	languagesPos   []Pos                     // positions of the languages items, in Languages' order
+	spread         map[*Envelope][2][]string // validate's spreadKeys, by envelope
 }
 
 // catalog reads the document's top mapping into a Catalog as written,

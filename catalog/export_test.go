@@ -1,6 +1,10 @@
 package catalog
 
-import "errors"
+import (
+	"errors"
+	"regexp"
+	"strings"
+)
 
 // Parse's stages, for the stage benchmarks of bench_test.go: DecodeStage
 // is the YAML parse and the decoding into the model, ValidateStage the
@@ -42,3 +46,35 @@ var (
 	FastYAMLAt = fastYAMLAt
 	PlainYAML  = plainYAML
 )
+
+// GoNamePlain and KebabPlain are GoName and Kebab as they were spelled
+// before they wrote into one builder, and the code and name regexps beside
+// codePattern and namePattern, for names_test.go.
+func GoNamePlain(s string) string {
+	var b strings.Builder
+	for _, w := range words(s) {
+		goWordPlain(&b, w)
+	}
+	return b.String()
+}
+
+func KebabPlain(s string) string {
+	ws := words(s)
+	for i, w := range ws {
+		ws[i] = strings.ToLower(w)
+	}
+	return strings.Join(ws, "-")
+}
+
+// ReasonPlain is Reason as it was spelled before it made one string.
+func ReasonPlain(code string) string {
+	return strings.ToUpper(strings.ReplaceAll(KebabPlain(code), "-", "_"))
+}
+
+var (
+	CodeRegexp = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.\-]*$`)
+	NameRegexp = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+)
+
+func CodeMatch(s string) bool { return codePattern.MatchString(s) }
+func NameMatch(s string) bool { return namePattern.MatchString(s) }

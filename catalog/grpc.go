@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // GRPCOptions configures the gRPC and Connect outputs and the ErrorInfo
@@ -118,9 +119,16 @@ func Reason(code string) string {
 	return reasonOfKebab(Kebab(code))
 }
 
-// reasonOfKebab is Reason of the code whose Kebab is kebab.
+// reasonOfKebab is Reason of the code whose Kebab is kebab: upper case,
+// dashes made underscores, in one pass and one string where replacing and
+// then upper-casing made two (normalize takes every error's).
 func reasonOfKebab(kebab string) string {
-	return strings.ToUpper(strings.ReplaceAll(kebab, "-", "_"))
+	return strings.Map(func(r rune) rune {
+		if r == '-' {
+			return '_'
+		}
+		return unicode.ToUpper(r)
+	}, kebab)
 }
 
 // AIP-193's patterns for ErrorInfo reasons and metadata keys.

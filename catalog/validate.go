@@ -48,7 +48,10 @@ func (cr *catalogReader) validateCode(e *Error, byCode, byName map[string]*Error
 		return
 	}
 	byCode[e.Code] = e
-	name := GoName(e.Code)
+	name := e.Name // normalize's GoName(e.Code), unless an earlier code has it
+	if name == "" {
+		name = GoName(e.Code)
+	}
 	if prev := byName[name]; prev != nil {
 		cr.probs.add(e.Pos, "code %q has the same Go name %s as %q (%s): rename one", e.Code, name, prev.Code, lineRef(e.Pos, prev.Pos))
 	} else {
@@ -65,7 +68,7 @@ func (cr *catalogReader) validateError(e *Error) {
 		if e.Status != 0 && e.Status < 500 {
 			cr.probs.add(e.Pos, "fallback error %q must have a 5xx status, not %d", e.Code, e.Status)
 		}
-		if len(e.RequiredDetails()) > 0 {
+		if e.HasRequiredDetails() {
 			cr.probs.add(e.Pos, "fallback error %q may not have required details: Write sends it for errors that carry none", e.Code)
 		}
 	}
@@ -166,14 +169,27 @@ func (cr *catalogReader) validateDetails(e *Error) {
 			cr.probs.add(d.Pos, "error %q: the %s envelope has no place for detail %q: add \"$details\", a spread (\"...\": \"$details\") or \"$details.%s\" to it, name it in the message (\"{%s}\"), or drop the detail", e.Code, e.Envelope.Name, d.Name, d.Name, d.Name)
 		}
 	}
-	if keys := e.Envelope.SpreadKeys(); len(keys) > 0 {
-		named := e.Envelope.NamedDetails()
+	if keys, named := cr.spreadKeys(e.Envelope); len(keys) > 0 {
 		for _, d := range e.Details {
 			if contains(keys, d.Name) && !contains(named, d.Name) {
 				cr.probs.add(d.Pos, "error %q: detail %q clashes with the %s envelope's member %q: rename the detail", e.Code, d.Name, e.Envelope.Name, d.Name)
 			}
 		}
 	}
+}
+
+// spreadKeys is env's SpreadKeys and NamedDetails, walked for once: every
+// error with details asks them of its envelope, one of a few.
+func (cr *catalogReader) spreadKeys(env *Envelope) (keys, named []string) {
+	if cr.spread == nil {
+		cr.spread = map[*Envelope][2][]string{}
+	}
+	k, ok := cr.spread[env]
+	if !ok {
+		k = [2][]string{env.SpreadKeys(), env.NamedDetails()}
+		cr.spread[env] = k
+	}
+	return k[0], k[1]
 }
 
 // validateFieldEnums checks the enums of an object detail's fields, nested

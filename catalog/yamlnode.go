@@ -57,8 +57,15 @@ func (r *nodeReader) fields(n *yaml.Node, what string, known []string, moved map
 		r.probs.add(posOf(n), "%s must be a mapping, not %s", what, kindName(n))
 		return nil
 	}
-	seen := map[string]bool{}
-	var out []field
+	// The keys seen are out's: most mappings have a few, which a scan of
+	// out finds sooner than a map, made per mapping, would; a map takes
+	// over past manyFields.
+	var seen map[string]bool
+	size := len(n.Content) / 2
+	if known != nil { // what it keeps are known keys, each once
+		size = min(size, len(known))
+	}
+	out := make([]field, 0, size)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -78,14 +85,46 @@ func (r *nodeReader) fields(n *yaml.Node, what string, known []string, moved map
 				hint = unknownKeyHint(key, known)
 			}
 			r.probs.hint(posOf(k), hint, "%s: unknown key %q", what, key)
-		case seen[key]:
+		case seenKey(out, seen, key):
 			r.probs.add(posOf(k), "%s: key %q appears twice: keep one", what, key)
 		default:
-			seen[key] = true
 			out = append(out, field{key: key, keyN: k, value: v})
+			seen = keepKey(out, seen)
 		}
 	}
 	return out
+}
+
+// manyFields is how many fields fields scans for a repeated key before it
+// keeps them in a map.
+const manyFields = 16
+
+// seenKey reports whether key is one of out's: in seen, once fields keeps one.
+func seenKey(out []field, seen map[string]bool, key string) bool {
+	if seen != nil {
+		return seen[key]
+	}
+	for _, f := range out {
+		if f.key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// keepKey records the last of out's keys in seen, which it makes of all of
+// them when out grows past manyFields.
+func keepKey(out []field, seen map[string]bool) map[string]bool {
+	switch {
+	case seen != nil:
+		seen[out[len(out)-1].key] = true
+	case len(out) > manyFields:
+		seen = make(map[string]bool, 2*len(out))
+		for _, f := range out {
+			seen[f.key] = true
+		}
+	}
+	return seen
 }
 
 // unknownKeyHint is what follows "unknown key": the near miss, or else the
@@ -156,8 +195,9 @@ func (r *nodeReader) strList(n *yaml.Node, what string) []string {
 		return nil
 	}
 	out := make([]string, 0, len(n.Content))
+	itemWhat := what + " item" // once a list, not once an item
 	for _, item := range n.Content {
-		if s := r.str(item, what+" item"); s != "" {
+		if s := r.str(item, itemWhat); s != "" {
 			out = append(out, s)
 		} else if item.Kind == yaml.ScalarNode && item.ShortTag() == "!!str" {
 			r.probs.add(posOf(item), "%s item is empty: remove it or fill it in", what)

@@ -170,22 +170,19 @@ func (in *Instance) appendNode(b []byte, n *catalog.Node) []byte {
 				}
 				continue
 			}
-			var val []byte
-			if m.Value.Kind == catalog.KindRef {
-				v, empty := in.ref(m.Value.Ref)
-				if empty && m.Value.Ref.Optional {
-					continue
-				}
-				val = v
-			} else {
-				val = in.appendNode(nil, m.Value)
-			}
+			start := len(b) // where the member starts, to take an empty optional one back out
 			if len(b) > mark {
 				b = append(b, ',')
 			}
-			b = append(b, JSONString(m.Key)...)
-			b = append(b, ':')
-			b = append(b, val...)
+			b = append(appendJSONString(b, m.Key), ':')
+			if m.Value.Kind != catalog.KindRef {
+				b = in.appendNode(b, m.Value)
+				continue
+			}
+			var empty bool
+			if b, empty = in.appendRef(b, m.Value.Ref); empty && m.Value.Ref.Optional {
+				b = b[:start]
+			}
 		}
 		return append(b, '}')
 	case catalog.KindArray:
@@ -195,30 +192,59 @@ func (in *Instance) appendNode(b []byte, n *catalog.Node) []byte {
 	case catalog.KindLiteral:
 		return append(b, n.Literal...)
 	}
-	v, _ := in.ref(n.Ref)
-	return append(b, v...)
+	b, _ = in.appendRef(b, n.Ref)
+	return b
 }
 
-// ref returns a reference's JSON value and whether it counts as empty.
-func (in *Instance) ref(r catalog.Ref) ([]byte, bool) {
+// appendRef appends a reference's JSON value to b and reports whether it
+// counts as empty: a string straight into b, where it was made on its own
+// and then copied for every reference of every error's body.
+func (in *Instance) appendRef(b []byte, r catalog.Ref) ([]byte, bool) {
+	if s, ok := in.refString(r); ok {
+		return appendJSONString(b, s), s == ""
+	}
+	v, empty := in.ref(r)
+	return append(b, v...), empty
+}
+
+// refString is the value of a reference to a string: ok is false for the
+// others, which ref gives.
+func (in *Instance) refString(r catalog.Ref) (s string, ok bool) {
 	e := in.Err
-	str := func(s string) ([]byte, bool) { return JSONString(s), s == "" }
 	switch r.Name {
 	case catalog.RefCode:
-		return str(e.Code)
+		return e.Code, true
 	case catalog.RefMessage:
 		if in.Message == "" && !r.Optional {
-			return str(e.Title)
+			return e.Title, true
 		}
-		return str(in.Message)
+		return in.Message, true
 	case catalog.RefTitle:
-		return str(e.Title)
-	case catalog.RefStatus:
-		return []byte(strconv.Itoa(e.Status)), false
+		return e.Title, true
 	case catalog.RefStatusText:
-		return str(strconv.Itoa(e.Status))
+		return strconv.Itoa(e.Status), true
 	case catalog.RefType:
-		return str(e.TypeURI)
+		return e.TypeURI, true
+	case catalog.RefMeta:
+		return e.MetaValue(r.Arg), true
+	case catalog.RefRequestID:
+		return in.RequestID, true
+	case catalog.RefInstance:
+		return in.URI, true
+	case catalog.RefDocsURL:
+		return e.DocsLink, true
+	case catalog.RefCategory:
+		return e.Category, true
+	}
+	return "", false
+}
+
+// ref returns the JSON value of a reference refString does not give, and
+// whether it counts as empty.
+func (in *Instance) ref(r catalog.Ref) ([]byte, bool) {
+	switch r.Name {
+	case catalog.RefStatus:
+		return []byte(strconv.Itoa(in.Err.Status)), false
 	case catalog.RefDetails:
 		if r.Arg == "" {
 			obj := in.detailsObject()
@@ -228,16 +254,6 @@ func (in *Instance) ref(r catalog.Ref) ([]byte, bool) {
 			return v, false
 		}
 		return []byte("null"), true
-	case catalog.RefMeta:
-		return str(e.MetaValue(r.Arg))
-	case catalog.RefRequestID:
-		return str(in.RequestID)
-	case catalog.RefInstance:
-		return str(in.URI)
-	case catalog.RefDocsURL:
-		return str(e.DocsLink)
-	case catalog.RefCategory:
-		return str(e.Category)
 	}
 	panic("example: unknown reference " + r.String())
 }
@@ -272,8 +288,7 @@ func (in *Instance) detailsObject() []byte {
 		if len(b) > 1 {
 			b = append(b, ',')
 		}
-		b = append(b, JSONString(d.Name)...)
-		b = append(b, ':')
+		b = append(appendJSONString(b, d.Name), ':')
 		b = append(b, raw...)
 	}
 	return append(b, '}')

@@ -15,9 +15,12 @@ func (w declWriter) lineComment(indent, s string) {
 }
 
 // wrap splits catalog text into comment lines of about 90 columns.
-func wrap(s string) []string {
+func wrap(s string) []string { return appendWrap(nil, s) }
+
+// appendWrap appends wrap's lines to lines: the comments of every error
+// wrap into one slice, kept with the writer's columns.
+func appendWrap(lines []string, s string) []string {
 	s = oneLine(s) // words separated by single spaces
-	var lines []string
 	for len(s) > 90 {
 		// Break at the last space that keeps the line within 90 columns, or
 		// after a longer first word.
@@ -39,16 +42,26 @@ func wrap(s string) []string {
 // specComment writes catalog text as the comment of a spec in a block,
 // which gofmt leaves as it is.
 func (w declWriter) specComment(s string) {
-	for _, line := range wrap(s) {
+	for _, line := range w.wrap(s) {
 		w.lineComment("\t", line)
 	}
+}
+
+// wrap is wrap, into the slice the writer keeps when it keeps one: the
+// lines are written before the next comment is wrapped.
+func (w declWriter) wrap(s string) []string {
+	if w.cols == nil {
+		return wrap(s)
+	}
+	w.cols.lines = appendWrap(w.cols.lines[:0], s)
+	return w.cols.lines
 }
 
 // docComment writes catalog text as the doc comment of a top-level
 // declaration, formatted as gofmt formats doc comments: text that reads as
 // a list, a code block or a link definition is laid out as such.
 func (w declWriter) docComment(s string) {
-	w.docLines(wrap(s))
+	w.docLines(w.wrap(s))
 }
 
 // docLines writes lines as a top-level doc comment, formatted as gofmt

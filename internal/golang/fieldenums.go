@@ -1,8 +1,6 @@
 package golang
 
 import (
-	"fmt"
-
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/names"
 )
@@ -22,9 +20,10 @@ func (w declWriter) enumConstants(e *catalog.Error, typ, doc string, d *catalog.
 	w.str("// The values of ", typ, ".\nconst (\n")
 	for _, v := range d.Enum {
 		// A comment on every value, so that gofmt aligns no two specs.
-		w.specComment(fmt.Sprintf("%s is %s. %s", value(v), goString(v.Value), v.Description))
+		name, lit := value(v), goString(v.Value)
+		w.specComment(name + " is " + lit + ". " + v.Description)
 		w.deprecatedLink("\t", e, replacementNew(e))
-		w.str("\t", value(v), " ", typ, " = ", goString(v.Value), "\n")
+		w.str("\t", name, " ", typ, " = ", lit, "\n")
 	}
 	w.str(")\n\n")
 }
@@ -33,8 +32,8 @@ func (w declWriter) enumConstants(e *catalog.Error, typ, doc string, d *catalog.
 // of struct type parent.
 func (w declWriter) fieldEnum(e *catalog.Error, parent string, f *catalog.Detail) {
 	typ := names.FieldEnum(parent, f)
-	doc := fmt.Sprintf("%s is the %s field of %s, in %s errors: one of the constants below; a value outside them is left out of the body, and Write reports it. %s",
-		typ, f.Name, parent, e.Code, f.Description)
+	doc := typ + " is the " + f.Name + " field of " + parent + ", in " + e.Code +
+		" errors: one of the constants below; a value outside them is left out of the body, and Write reports it. " + f.Description
 	w.enumConstants(e, typ, doc, f, func(v catalog.EnumValue) string { return names.FieldEnumValue(parent, f, v) })
 }
 
@@ -107,12 +106,14 @@ func (w declWriter) textFieldEnums(e *catalog.Error) {
 		if f.Required {
 			key = " enum.required="
 		}
-		w.str(key, textValue(paths[i]), ":")
+		w.str(key)
+		w.text(paths[i])
+		w.str(":")
 		for j, v := range f.Enum {
 			if j > 0 {
 				w.str(",")
 			}
-			w.str(textValue(v.Value))
+			w.text(v.Value)
 		}
 	}
 }

@@ -138,7 +138,7 @@ func (g *packageWriter) declarations() []byte {
 // emptied.
 func (g *packageWriter) writeDeclarations(b *bytes.Buffer, spill func()) {
 	c := g.c
-	w := declWriter{b: b, formatEvery: g.formatEvery, translated: translatedErrors(c)}
+	w := declWriter{b: b, formatEvery: g.formatEvery, translated: translatedErrors(c), cols: new(columns)}
 	w.codes(c)
 	w.str("\n")
 	w.sentinels(c)

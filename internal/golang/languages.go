@@ -120,7 +120,8 @@ func (w declWriter) textTranslations(e *catalog.Error) {
 			w.textTemplate(le.Message)
 		}
 		if len(e.Details) == 0 {
-			w.str(" lang.body=", textValue(staticBody(le)))
+			w.str(" lang.body=")
+			w.text(staticBody(le))
 		}
 	}
 }

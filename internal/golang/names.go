@@ -23,7 +23,10 @@ import (
 func Rules(c *catalog.Catalog) []diag.Diagnostic {
 	var probs []diag.Diagnostic
 	for _, e := range c.Errors {
-		for _, d := range e.RequiredDetails() { // only they become parameters
+		for _, d := range e.Details {
+			if !d.Required { // only required details become parameters
+				continue
+			}
 			if p, bad := goParamProblem(e, d); bad {
 				probs = append(probs, p)
 			}
@@ -87,13 +90,19 @@ func goParamProblem(e *catalog.Error, d *catalog.Detail) (diag.Diagnostic, bool)
 // a Name (its code is at fault, reported already) declares nothing.
 func goIdentifierProblems(c *catalog.Catalog) []diag.Diagnostic {
 	var probs []diag.Diagnostic
-	owner := make(map[string]decl, 4*len(c.Errors)) // who declares each identifier
+	// owner holds who declares each identifier, by its place in decls: a
+	// map of small values, which a 10,000-error catalog's 40,000
+	// identifiers probe and fill faster than one of whole decls.
+	owner := make(map[string]int, 4*len(c.Errors))
+	decls := make([]decl, 0, 4*len(c.Errors))
 	declare := func(id string, pos catalog.Pos, d decl) {
-		prev, ok := owner[id]
+		i, ok := owner[id]
 		if !ok {
-			owner[id] = d
+			owner[id] = len(decls)
+			decls = append(decls, d)
 			return
 		}
+		prev := decls[i]
 		msg := fmt.Sprintf("code %q would declare the Go identifier %s, already declared for %q; rename one of them", d.e.Code, id, prev.e.Code)
 		if d.id.Detail != nil || prev.id.Detail != nil {
 			msg = fmt.Sprintf("%s would declare the Go identifier %s, already declared for %s; rename one of them", d.describe(), id, prev.describe())
@@ -104,8 +113,10 @@ func goIdentifierProblems(c *catalog.Catalog) []diag.Diagnostic {
 	if err != nil {
 		return append(probs, diag.Diagnostic{Msg: "errgen's fixed Go code does not parse (please report this): " + err.Error()})
 	}
+	var ids []names.Ident
 	for _, e := range c.Errors {
-		for _, id := range names.Declared(e) {
+		ids = names.AppendDeclared(ids[:0], e)
+		for _, id := range ids {
 			if reserved[id.Name] {
 				d := decl{e, id}
 				probs = append(probs, diag.Diagnostic{Pos: id.Pos, Msg: fmt.Sprintf("%s would declare the Go identifier %s, which every generated package declares for itself; rename it", d.describe(), id.Name)})

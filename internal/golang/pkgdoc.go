@@ -70,7 +70,7 @@ func packageDoc(c *catalog.Catalog, pkg string) []string {
 // required details, else the first that is not the fallback.
 func exampleError(c *catalog.Catalog) *catalog.Error {
 	for _, e := range c.Errors {
-		if len(e.RequiredDetails()) > 0 {
+		if e.HasRequiredDetails() {
 			return e
 		}
 	}
@@ -98,7 +98,7 @@ func withDetails(c *catalog.Catalog) *catalog.Error {
 func timeoutError(c *catalog.Catalog) *catalog.Error {
 	for _, status := range []int{504, 503} {
 		for _, e := range c.Errors {
-			if e.Status == status && len(e.RequiredDetails()) == 0 {
+			if e.Status == status && !e.HasRequiredDetails() {
 				return e
 			}
 		}

@@ -50,7 +50,8 @@ func (w declWriter) definitionsTable(c *catalog.Catalog, metaNames []string, lit
 // textRow writes an error's line of definitionsText: what definition
 // writes as a composite literal, field for field.
 func (w declWriter) textRow(e *catalog.Error, metaNames []string) {
-	w.str(textValue(e.Code), " status=", strconv.Itoa(e.Status))
+	w.text(e.Code)
+	w.str(" status=", strconv.Itoa(e.Status))
 	w.textField("title", e.Title)
 	if e.Retryable {
 		w.str(" retryable")
@@ -70,22 +71,30 @@ func (w declWriter) textRow(e *catalog.Error, metaNames []string) {
 		w.textTemplate(e.Message)
 	}
 	for _, h := range e.Headers {
-		w.str(" header=", textValue(h.Name), ":")
+		w.str(" header=")
+		w.text(h.Name)
+		w.str(":")
 		w.textTemplate(h.Value)
 	}
 	w.textField("challenge", e.Challenge)
 	for _, name := range metaNames {
-		w.str(" meta=", textValue(e.MetaValue(name)))
+		w.str(" meta=")
+		w.text(e.MetaValue(name))
 	}
 	w.textDetailsOrBody(e)
 	if e.GRPCReason != e.Code {
-		w.str(" reason=", textValue(e.GRPCReason))
+		w.str(" reason=")
+		w.text(e.GRPCReason)
 	}
 	if d := e.BadRequest(); d != nil {
-		w.str(" badrequest=", textValue(d.Name))
+		w.str(" badrequest=")
+		w.text(d.Name)
 	}
 	for _, l := range e.Help {
-		w.str(" help=", textValue(l.Description), ":", textValue(l.URL))
+		w.str(" help=")
+		w.text(l.Description)
+		w.str(":")
+		w.text(l.URL)
 	}
 	w.textTranslations(e)
 	w.str("\n")
@@ -94,22 +103,25 @@ func (w declWriter) textRow(e *catalog.Error, metaNames []string) {
 // textField writes a field with a string value, unless it is empty.
 func (w declWriter) textField(key, value string) {
 	if value != "" {
-		w.str(" ", key, "=", textValue(value))
+		w.str(" ", key, "=")
+		w.text(value)
 	}
 }
 
 // textDetailsOrBody writes what detailsOrBody writes.
 func (w declWriter) textDetailsOrBody(e *catalog.Error) {
 	if len(e.Details) == 0 {
-		w.str(" body=", textValue(staticBody(e)))
+		w.str(" body=")
+		w.text(staticBody(e))
 		return
 	}
-	if len(e.RequiredDetails()) > 0 {
+	if e.HasRequiredDetails() {
 		w.str(" required")
 	}
 	for _, d := range e.Details {
 		if isRawObject(d) {
-			w.str(" object=", textValue(d.Name))
+			w.str(" object=")
+			w.text(d.Name)
 		}
 	}
 	w.textFieldEnums(e)
@@ -125,7 +137,7 @@ func (w declWriter) textTemplate(t *catalog.Template) {
 		if p.Detail != "" {
 			w.str("{", p.Detail, "}")
 		} else {
-			w.str(textValue(p.Literal))
+			w.text(p.Literal)
 		}
 	}
 }
@@ -134,13 +146,29 @@ func (w declWriter) textTemplate(t *catalog.Template) {
 // digits, '_', '.' and '-' only, else a Go string literal, with each
 // backquote escaped, for the raw string that holds it.
 func textValue(s string) string {
+	if bareText(s) {
+		return s
+	}
+	return strings.ReplaceAll(strconv.Quote(s), "`", `\x60`)
+}
+
+// bareText reports whether textValue leaves s bare.
+func bareText(s string) bool {
 	bare := s != ""
 	for i := 0; bare && i < len(s); i++ {
 		c := s[i]
 		bare = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '.' || c == '-'
 	}
-	if bare {
-		return s
+	return bare
+}
+
+// text writes textValue(s). A value without a backquote is quoted straight
+// into the buffer rather than into a string of its own: the table quotes
+// most titles, messages and descriptions, a string each.
+func (w declWriter) text(s string) {
+	if bareText(s) || strings.IndexByte(s, '`') >= 0 {
+		w.b.WriteString(textValue(s))
+		return
 	}
-	return strings.ReplaceAll(strconv.Quote(s), "`", `\x60`)
+	w.b.Write(strconv.AppendQuote(w.b.AvailableBuffer(), s))
 }

@@ -107,13 +107,24 @@ type Ident struct {
 // code is at fault) declares nothing, and a value without a Go name of its
 // own, or with one another value of its detail has, declares no constant of
 // its own: the catalog reports both.
-func Declared(e *catalog.Error) []Ident {
+func Declared(e *catalog.Error) []Ident { return AppendDeclared(nil, e) }
+
+// AppendDeclared appends what Declared lists to ids: a caller listing every
+// error's identifiers, errgen's Go rules, reuses one slice. The error's own
+// four names are slices of one string, an allocation rather than four
+// (TestDeclared holds them to Code, Sentinel, New and Details).
+func AppendDeclared(ids []Ident, e *catalog.Error) []Ident {
 	if e.Name == "" {
-		return nil
+		return ids
 	}
-	ids := []Ident{{Name: Code(e), Pos: e.Pos}, {Name: Sentinel(e), Pos: e.Pos}, {Name: New(e), Pos: e.Pos}}
+	n := len(e.Name)
+	own := "Code" + e.Name + "Err" + e.Name + "New" + e.Name + e.Name + "Details"
+	code, own := own[:4+n], own[4+n:]
+	sentinel, own := own[:3+n], own[3+n:]
+	ctor, details := own[:3+n], own[3+n:]
+	ids = append(ids, Ident{Name: code, Pos: e.Pos}, Ident{Name: sentinel, Pos: e.Pos}, Ident{Name: ctor, Pos: e.Pos})
 	if len(e.Details) > 0 {
-		ids = append(ids, Ident{Name: Details(e), Pos: e.Pos})
+		ids = append(ids, Ident{Name: details, Pos: e.Pos})
 	}
 	for _, d := range e.Details {
 		ids = objects(e.Name, d, ids)

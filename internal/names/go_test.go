@@ -67,6 +67,19 @@ func TestDeclared(t *testing.T) {
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Declared = %v, want %v", got, tt.want)
 			}
+			if tt.e.Name != "" { // the error's own names are Code's, Sentinel's, New's and Details'
+				own := []string{Code(tt.e), Sentinel(tt.e), New(tt.e)}
+				if len(tt.e.Details) > 0 {
+					own = append(own, Details(tt.e))
+				}
+				if !reflect.DeepEqual(got[:len(own)], own) {
+					t.Errorf("Declared's own names = %v, want %v", got[:len(own)], own)
+				}
+			}
+			prefix := []Ident{{Name: "before"}}
+			if appended := AppendDeclared(prefix, tt.e); len(appended) != 1+len(got) || appended[0].Name != "before" {
+				t.Errorf("AppendDeclared appended %d identifiers to one, want %d", len(appended)-1, len(got))
+			}
 		})
 	}
 }
