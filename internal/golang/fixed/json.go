@@ -2,6 +2,7 @@ package fixed
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -85,16 +86,25 @@ func skipValue(b []byte, i int) int {
 	switch b[i] {
 	case '"':
 		// Find the closing quote, skipping escaped characters.
-		for i++; i < len(b); {
-			j := bytes.IndexByte(b[i:], '"')
-			if j < 0 {
-				return len(b)
+		for i++; i < len(b); i++ {
+			for i+8 <= len(b) {
+				if x := binary.LittleEndian.Uint64(b[i:]); hasByte(x, '"') || hasByte(x, '\\') {
+					break
+				}
+				i += 8
 			}
-			k := bytes.IndexByte(b[i:i+j], '\\')
-			if k < 0 {
-				return i + j + 1
+			for i < len(b) && b[i] != '"' && b[i] != '\\' {
+				i++
 			}
-			i += k + 2
+			if i == len(b) {
+				break
+			}
+			if b[i] == '"' {
+				return i + 1
+			}
+			if b[i] == '\\' {
+				i++ // the escaped character
+			}
 		}
 		return len(b)
 	case '{', '[':
@@ -299,7 +309,13 @@ func plainString(raw []byte) bool {
 	if len(raw) < 2 || raw[0] != '"' {
 		return false
 	}
-	for _, c := range raw[1 : len(raw)-1] {
+	text := raw[1 : len(raw)-1]
+	for ; len(text) >= 8; text = text[8:] {
+		if notPlain(binary.LittleEndian.Uint64(text)) {
+			return false
+		}
+	}
+	for _, c := range text {
 		if c == '\\' || c == '"' || c < ' ' || c >= utf8.RuneSelf {
 			return false
 		}
