@@ -19,7 +19,7 @@ import (
 // in this order.
 //
 //go:embed fixed/types.go fixed/definitions.go fixed/details.go fixed/fieldenums.go fixed/detailsjson.go fixed/template.go fixed/error.go
-//go:embed fixed/parse.go fixed/decodedetails.go fixed/lookup.go fixed/json.go fixed/named.go fixed/rpc.go fixed/badrequest.go
+//go:embed fixed/parse.go fixed/decodedetails.go fixed/lookup.go fixed/json.go fixed/jsonvalid.go fixed/named.go fixed/rpc.go fixed/badrequest.go
 //go:embed fixed/headers.go fixed/report.go fixed/log.go fixed/handler.go fixed/client.go fixed/language.go fixed/acceptlanguage.go fixed/languagecache.go
 var fixedFS embed.FS
 
@@ -27,7 +27,7 @@ var fixedFS embed.FS
 // them.
 var fixedFiles = []string{
 	"types.go", "definitions.go", "details.go", "fieldenums.go", "detailsjson.go", "template.go", "error.go",
-	"parse.go", "decodedetails.go", "lookup.go", "json.go", "named.go", "rpc.go", "badrequest.go", "headers.go", "report.go", "log.go", "handler.go", "client.go",
+	"parse.go", "decodedetails.go", "lookup.go", "json.go", "jsonvalid.go", "named.go", "rpc.go", "badrequest.go", "headers.go", "report.go", "log.go", "handler.go", "client.go",
 	"language.go", "acceptlanguage.go", "languagecache.go",
 }
 

@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/errgen/errgen/internal/benchpair"
 	"unicode/utf8"
 )
 
@@ -246,10 +248,55 @@ func FuzzKeyIs(f *testing.F) {
 		if err := json.Unmarshal([]byte(key), &s); err == nil && len(key) >= 2 && key[0] == '"' {
 			want = s == name
 		}
-		if got := keyIs([]byte(key), name); got != want && json.Valid([]byte(key)) {
+		got := keyIs([]byte(key), name)
+		// keyIs reads the keys of valid bodies: JSON strings, without the
+		// space around them or numbers for keys.
+		if got != want && json.Valid([]byte(key)) && key[0] == '"' && key[len(key)-1] == '"' {
 			t.Fatalf("keyIs(%s, %q) = %v, want %v", key, name, got, want)
 		}
+		// jsonMember.is, on any bytes, answers as keyIs does.
+		m := jsonMember{key: []byte(key), plain: !strings.Contains(key, `\`)}
+		if m.is(name) != got {
+			t.Fatalf("jsonMember{%s}.is(%q) = %v, keyIs %v", key, name, !got, got)
+		}
 	})
+}
+
+// BenchmarkMemberIs measures what jsonMember.plain buys over keyIs in
+// finding the members of a body that the envelopes read. See benchpair.Run
+// for the figures it reports.
+func BenchmarkMemberIs(b *testing.B) {
+	top, _ := validTop(rateLimitedBody, nil)
+	var names []string
+	for i := range envelopes {
+		for _, f := range envelopes[i].fields {
+			if len(f.path) > 0 {
+				names = append(names, f.path[0])
+			}
+		}
+	}
+	n := 0
+	benchpair.Run(b, func() {
+		for range 1000 {
+			for i := range top {
+				for _, name := range names {
+					if top[i].is(name) {
+						n++
+					}
+				}
+			}
+		}
+	}, func() {
+		for range 1000 {
+			for i := range top {
+				for _, name := range names {
+					if keyIs(top[i].key, name) {
+						n++
+					}
+				}
+			}
+		}
+	}, nil)
 }
 
 // Parse reads a body of a hundred thousand escaped keys in less memory
