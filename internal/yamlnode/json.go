@@ -14,13 +14,8 @@ import (
 // FromJSON reads JSON into a node tree, keeping member order and the exact
 // text of numbers: an example read this way is written back byte for byte.
 func FromJSON(data []byte) (*yaml.Node, error) {
-	if !json.Valid(data) {
-		var v any
-		err := json.Unmarshal(data, &v) // says what is wrong, and where
-		return nil, err
-	}
 	r := jsonReader{data: data}
-	return r.value()
+	return r.read()
 }
 
 // FromJSONSharing is FromJSON with each mapping key the node keys holds for
@@ -29,13 +24,8 @@ func FromJSON(data []byte) (*yaml.Node, error) {
 // streamed) keeps one node per key instead of one per member. The key
 // nodes are in every tree so read: change none of them.
 func FromJSONSharing(data []byte, keys map[string]*yaml.Node) (*yaml.Node, error) {
-	if !json.Valid(data) {
-		var v any
-		err := json.Unmarshal(data, &v)
-		return nil, err
-	}
 	r := jsonReader{data: data, keys: keys}
-	return r.value()
+	return r.read()
 }
 
 // ReadJSON is FromJSON for a document: every node also gets the line and
@@ -43,16 +33,9 @@ func FromJSONSharing(data []byte, keys map[string]*yaml.Node) (*yaml.Node, error
 // YAML. Strings are decoded as JSON decodes them (\/, surrogate pairs),
 // numbers kept as written (1e400 stays a float spelled 1e400).
 func ReadJSON(data []byte) (*yaml.Node, error) {
-	if !json.Valid(data) {
-		var v any
-		err := json.Unmarshal(data, &v)
-		return nil, err
-	}
 	r := jsonReader{data: data, positions: true, line: 1}
-	return r.value()
+	return r.read()
 }
-
-func null() *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"} }
 
 // jsonReader reads JSON that json.Valid accepted. It trusts that the input
 // is valid, which lets it skip every check a decoder makes. One tree's
@@ -73,6 +56,17 @@ type jsonReader struct {
 	estimated bool                  // budget is set
 	stack     []*yaml.Node          // the members of the collections being read
 	reuse     *JSONReader           // where nodes and member slices come from, or nil
+}
+
+// read reads r.data if json.Valid accepts it, else returns encoding/json's
+// error, which says what is wrong and where: the one check every reader
+// makes before trusting its input.
+func (r *jsonReader) read() (*yaml.Node, error) {
+	if !json.Valid(r.data) {
+		var v any
+		return nil, json.Unmarshal(r.data, &v)
+	}
+	return r.value()
 }
 
 // slabMax is the most nodes a tree's reader makes at once.

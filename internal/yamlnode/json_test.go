@@ -227,3 +227,5 @@ func TestReadJSONPositions(t *testing.T) {
 		t.Errorf("1e400 tagged %s", tag)
 	}
 }
+
+func null() *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"} }

@@ -1,10 +1,6 @@
 package yamlnode
 
-import (
-	"encoding/json"
-
-	"go.yaml.in/yaml/v3"
-)
+import "go.yaml.in/yaml/v3"
 
 // JSONReader reads JSON as FromJSONSharing does, into nodes and member
 // slices it reuses from one read to the next: a tree it returns is only
@@ -28,16 +24,11 @@ func NewJSONReader(keys map[string]*yaml.Node) *JSONReader {
 
 // Read reads data, dropping the tree it read last.
 func (jr *JSONReader) Read(data []byte) (*yaml.Node, error) {
-	if !json.Valid(data) {
-		var v any
-		err := json.Unmarshal(data, &v)
-		return nil, err
-	}
 	clear(jr.nodes[:jr.used]) // no tree keeps what the dropped one held alive
 	clear(jr.ptrs[:jr.usedPtrs])
 	jr.used, jr.usedPtrs = 0, 0
 	r := jsonReader{data: data, keys: jr.keys, reuse: jr, stack: jr.stack[:0]}
-	n, err := r.value()
+	n, err := r.read()
 	jr.stack = r.stack[:0]
 	return n, err
 }
