@@ -73,6 +73,18 @@ func TestMemoryChild(t *testing.T) {
 	os.Exit(run(strings.Split(args, "\n"), io.Discard, os.Stderr))
 }
 
+// ownSettingsEnv is the test's environment without GOGC and GOMEMLIMIT, for
+// a child errgen that runs at its own collector settings.
+func ownSettingsEnv() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "GOGC=") && !strings.HasPrefix(kv, "GOMEMLIMIT=") {
+			env = append(env, kv)
+		}
+	}
+	return env
+}
+
 // childRun generates cat into a fresh folder in a process of its own, its
 // environment without GOGC and GOMEMLIMIT but for env, and returns its
 // peak resident set in bytes and its CPU time. A run that fails (other
@@ -80,11 +92,7 @@ func TestMemoryChild(t *testing.T) {
 func childRun(tb testing.TB, cat largeCatalog, want string, env ...string) (rss int64, cpu time.Duration) {
 	tb.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestMemoryChild$", "-test.count=1")
-	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "GOGC=") && !strings.HasPrefix(kv, "GOMEMLIMIT=") {
-			cmd.Env = append(cmd.Env, kv)
-		}
-	}
+	cmd.Env = ownSettingsEnv()
 	out, err := os.MkdirTemp(filepath.Dir(cat.path), "out")
 	if err != nil {
 		tb.Fatal(err)

@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"syscall"
 	"testing"
 
@@ -79,11 +78,7 @@ func BenchmarkGenerateVersusBase(b *testing.B) {
 func generateProcess(b *testing.B, bin string, args []string) int64 {
 	b.Helper()
 	cmd := exec.Command(bin, args...)
-	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "GOGC=") && !strings.HasPrefix(kv, "GOMEMLIMIT=") {
-			cmd.Env = append(cmd.Env, kv)
-		}
-	}
+	cmd.Env = ownSettingsEnv()
 	if out, err := cmd.CombinedOutput(); err != nil {
 		b.Fatalf("%s %q: %v\n%s", bin, args, err, out)
 	}
