@@ -40,6 +40,7 @@ measure() {
 
 	go test -run '^$' -bench VersusJSON -benchtime 300x -count "$rounds" ./generated/apierrors >"$out/versus.txt"
 	go test -run '^$' -bench ErrorsIsFloor -benchtime 300x -count "$rounds" ./generated/apierrors >"$out/isfloor.txt"
+	go test -run '^$' -bench WriteFloor -benchtime 300x -count "$rounds" ./generated/apierrors >"$out/writefloor.txt"
 	go test -run '^$' -bench '^Benchmark(Write[A-Za-z]*|MarshalJSON(Baseline)?|Parse(Baseline)?|ErrorsIs(Baseline)?)$' -benchmem -benchtime 200ms -count 6 ./generated/apierrors >"$out/hot.txt"
 	requests
 	ERRGEN_BASE="$base/errgen" go test -run '^$' -bench Compile -benchtime 1x -count "$compile_rounds" -timeout 3h ./internal/golang >"$out/compile.txt"
@@ -47,6 +48,7 @@ measure() {
 	echo "load after: $(uptime)" >>"$out/machine.txt"
 
 	$benchstat "$out/versus.txt" >"$out/versus.benchstat.txt"
+	$benchstat "$out/writefloor.txt" >"$out/writefloor.benchstat.txt"
 	$benchstat "$out/hot.txt" >"$out/hot.benchstat.txt"
 	$benchstat "$out/compile.txt" >"$out/compile.benchstat.txt"
 	$benchstat "$out/generate.txt" >"$out/generate.benchstat.txt"
@@ -172,6 +174,24 @@ section=$(mktemp)
 		printf "error'"'"'s `Is` method through an interface, where the baseline compares two pointers.\n"
 		printf "`BenchmarkErrorsIsFloor` measures the least such a method costs (an error type whose `Is`\n"
 		printf "only compares codes) beside errgen'"'"'s, in turn: json/floor %s, json/errgen %s (medians).\n\n", v["json/floor"], v["json/errgen"] }'
+	echo "**What the headers leave to \`Write\`**: any \`Write\` must do the header map's work issues 22"
+	echo "and 28 ask for (read the request id and \`Accept-Language\`; set \`Content-Type\`, the id,"
+	echo "\`Content-Language\`, \`Vary\`, and \`Retry-After\` for the 429), where the baseline sets"
+	echo "\`Content-Type\` alone. \`BenchmarkWriteFloor\` runs, in"
+	echo "turn, the baseline, that work alone with every value made beforehand (the floor: no body, and"
+	echo "for details one allocation holding the error and its details), and errgen's \`Write\`; json/floor"
+	echo "is the most any \`Write\` sending these headers could gain over the baseline ($rounds rounds,"
+	echo "median (lowest–highest)):"
+	echo
+	echo "| operation | json/floor: the most possible | json/errgen | target |"
+	echo "|---|---|---|---|"
+	summary "$out/writefloor.txt" "json/floor json/errgen" | awk '
+		{ v[$1, $2] = sprintf("%s (%s–%s)", $3, $4, $5); if (!($1 in s)) { s[$1] = 1; o[++n] = $1 } }
+		END { for (k = 1; k <= n; k++) printf "%s|%s|%s\n", o[k], v[o[k], "json/floor"], v[o[k], "json/errgen"] }' |
+		while IFS='|' read -r name floor errgen; do
+			echo "| \`$name\` | $floor | $errgen | $(target "$name") |"
+		done
+	echo
 	echo "**Static \`Write\` across versions**: the same requests to this package, to the one errgen"
 	echo "$base_rev generated (issue 26's base, before issue 22's request ids and translations) and to the one"
 	echo "errgen $pre_translations_rev generated, the moment before translations reached the Go output, with issue 22's"
