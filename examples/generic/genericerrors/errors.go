@@ -51,6 +51,7 @@ import (
 	"io"
 	"log/slog"
 	"math"
+	"math/bits"
 	"math/rand/v2"
 	"net/http"
 	"reflect"
@@ -2454,16 +2455,7 @@ func skipValue(b []byte, i int) int {
 	case '"':
 		// Find the closing quote, skipping escaped characters.
 		for i++; i < len(b); i++ {
-			for i+8 <= len(b) {
-				if x := binary.LittleEndian.Uint64(b[i:]); hasByte(x, '"') || hasByte(x, '\\') {
-					break
-				}
-				i += 8
-			}
-			for i < len(b) && b[i] != '"' && b[i] != '\\' {
-				i++
-			}
-			if i == len(b) {
+			if i = quoteOrEscape(b, i); i == len(b) {
 				break
 			}
 			if b[i] == '"' {
@@ -2492,6 +2484,21 @@ func skipValue(b []byte, i int) int {
 		return i
 	}
 	for i < len(b) && b[i] != ',' && b[i] != '}' && b[i] != ']' && b[i] != ' ' && b[i] != '\t' && b[i] != '\n' && b[i] != '\r' {
+		i++
+	}
+	return i
+}
+
+// quoteOrEscape returns the index of the first quote or backslash at or
+// after b[i], or len(b); see stopMask.
+func quoteOrEscape(b []byte, i int) int {
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		if m := byteMask(x, '"') | byteMask(x, '\\'); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for i < len(b) && b[i] != '"' && b[i] != '\\' {
 		i++
 	}
 	return i
@@ -2677,10 +2684,20 @@ func plainString(raw []byte) bool {
 		return false
 	}
 	text := raw[1 : len(raw)-1]
-	for ; len(text) >= 8; text = text[8:] {
-		if notPlain(binary.LittleEndian.Uint64(text)) {
-			return false
+	// The last word overlaps the one before it, and a text of four to
+	// seven bytes is read as two overlapping halves, rather than a byte at
+	// a time.
+	switch n := len(text); {
+	case n >= 8:
+		for ; len(text) > 8; text = text[8:] {
+			if notPlain(binary.LittleEndian.Uint64(text)) {
+				return false
+			}
 		}
+		return !notPlain(binary.LittleEndian.Uint64(raw[n-7:]))
+	case n >= 4:
+		le := binary.LittleEndian
+		return !notPlain(uint64(le.Uint32(text)) | uint64(le.Uint32(text[n-4:]))<<32)
 	}
 	for _, c := range text {
 		if c == '\\' || c == '"' || c < ' ' || c >= utf8.RuneSelf {
@@ -2767,13 +2784,7 @@ func validValue(b []byte, i, depth int) (end int, ok bool) {
 // validString returns the index just after the valid JSON string at b[i].
 func validString(b []byte, i int) (end int, ok bool) {
 	for i++; i < len(b); i++ {
-		for i+8 <= len(b) && !stringStops(binary.LittleEndian.Uint64(b[i:])) {
-			i += 8
-		}
-		for i < len(b) && b[i] >= ' ' && b[i] != '"' && b[i] != '\\' {
-			i++
-		}
-		if i == len(b) {
+		if i = stringStop(b, i); i == len(b) {
 			break
 		}
 		switch c := b[i]; {
@@ -2799,6 +2810,20 @@ func validString(b []byte, i int) (end int, ok bool) {
 		}
 	}
 	return i, false
+}
+
+// stringStop returns the index of the first quote, backslash or control
+// character at or after b[i], or len(b).
+func stringStop(b []byte, i int) int {
+	for ; i+8 <= len(b); i += 8 {
+		if m := stopMask(binary.LittleEndian.Uint64(b[i:])); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for i < len(b) && b[i] >= ' ' && b[i] != '"' && b[i] != '\\' {
+		i++
+	}
+	return i
 }
 
 func isHex(c byte) bool {
@@ -2842,36 +2867,42 @@ func validNumber(b []byte, i int) (end int, ok bool) {
 }
 
 // The scanners of JSON strings step over eight bytes at a time where none of
-// them ends the string, an escape or the string's plain text: the strings of
-// a body are most of its bytes, and a comparison a byte was most of the time
-// Parse spent validating it. FuzzStringScans holds the scanners to their
-// plain paths (stringscan_test.go), BenchmarkStringScans measures the gain.
+// them ends the string, an escape or the string's plain text, and go straight
+// to the first byte that does: the strings of a body are most of its bytes,
+// and a comparison a byte was most of the time Parse spent validating it.
+// FuzzStringScans holds the scanners to their plain paths (stringscan_test.go),
+// BenchmarkStringScans measures the gain.
+//
+// Each mask below has the high bit of a byte of x set where that byte is
+// what the mask looks for, and maybe of a byte beyond one that is (a borrow
+// carried up): the lowest bit set is always a byte looked for, and the mask
+// is 0 when there is none.
 const (
 	ones  = 0x0101010101010101
 	highs = 0x8080808080808080
 )
 
-// hasByte reports whether one of the eight bytes of x is c.
-func hasByte(x uint64, c byte) bool {
+// byteMask marks the bytes of x that are c.
+func byteMask(x uint64, c byte) uint64 {
 	x ^= ones * uint64(c)
-	return (x-ones)&^x&highs != 0
+	return (x - ones) &^ x & highs
 }
 
-// hasControl reports whether one of the eight bytes of x is below ' '.
-func hasControl(x uint64) bool {
-	return (x-ones*' ')&^x&highs != 0
+// controlMask marks the bytes of x below ' '.
+func controlMask(x uint64) uint64 {
+	return (x - ones*' ') &^ x & highs
 }
 
-// stringStops reports whether validString must look at one of the eight
-// bytes of x: a quote, a backslash or a control character.
-func stringStops(x uint64) bool {
-	return hasByte(x, '"') || hasByte(x, '\\') || hasControl(x)
+// stopMask marks the bytes of x at which validString must look: a quote, a
+// backslash or a control character.
+func stopMask(x uint64) uint64 {
+	return byteMask(x, '"') | byteMask(x, '\\') | controlMask(x)
 }
 
 // notPlain reports whether one of the eight bytes of x is no plain text: what
-// stringStops finds, or a byte beyond ASCII.
+// stopMask marks, or a byte beyond ASCII.
 func notPlain(x uint64) bool {
-	return x&highs != 0 || stringStops(x)
+	return x&highs|stopMask(x) != 0
 }
 
 // Envelopes that place some details by name ($details.NAME) and hold the

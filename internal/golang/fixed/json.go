@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"math/bits"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -87,16 +88,7 @@ func skipValue(b []byte, i int) int {
 	case '"':
 		// Find the closing quote, skipping escaped characters.
 		for i++; i < len(b); i++ {
-			for i+8 <= len(b) {
-				if x := binary.LittleEndian.Uint64(b[i:]); hasByte(x, '"') || hasByte(x, '\\') {
-					break
-				}
-				i += 8
-			}
-			for i < len(b) && b[i] != '"' && b[i] != '\\' {
-				i++
-			}
-			if i == len(b) {
+			if i = quoteOrEscape(b, i); i == len(b) {
 				break
 			}
 			if b[i] == '"' {
@@ -125,6 +117,21 @@ func skipValue(b []byte, i int) int {
 		return i
 	}
 	for i < len(b) && b[i] != ',' && b[i] != '}' && b[i] != ']' && b[i] != ' ' && b[i] != '\t' && b[i] != '\n' && b[i] != '\r' {
+		i++
+	}
+	return i
+}
+
+// quoteOrEscape returns the index of the first quote or backslash at or
+// after b[i], or len(b); see stopMask.
+func quoteOrEscape(b []byte, i int) int {
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		if m := byteMask(x, '"') | byteMask(x, '\\'); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for i < len(b) && b[i] != '"' && b[i] != '\\' {
 		i++
 	}
 	return i
@@ -310,10 +317,20 @@ func plainString(raw []byte) bool {
 		return false
 	}
 	text := raw[1 : len(raw)-1]
-	for ; len(text) >= 8; text = text[8:] {
-		if notPlain(binary.LittleEndian.Uint64(text)) {
-			return false
+	// The last word overlaps the one before it, and a text of four to
+	// seven bytes is read as two overlapping halves, rather than a byte at
+	// a time.
+	switch n := len(text); {
+	case n >= 8:
+		for ; len(text) > 8; text = text[8:] {
+			if notPlain(binary.LittleEndian.Uint64(text)) {
+				return false
+			}
 		}
+		return !notPlain(binary.LittleEndian.Uint64(raw[n-7:]))
+	case n >= 4:
+		le := binary.LittleEndian
+		return !notPlain(uint64(le.Uint32(text)) | uint64(le.Uint32(text[n-4:]))<<32)
 	}
 	for _, c := range text {
 		if c == '\\' || c == '"' || c < ' ' || c >= utf8.RuneSelf {
