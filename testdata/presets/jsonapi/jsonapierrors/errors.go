@@ -1805,15 +1805,21 @@ var bodyBuffers = sync.Pool{New: func() any {
 // tie, the envelope of the error it names, else the first in catalog order.
 func Parse(status int, body []byte) (*Error, error) {
 	loadDefinitions()
-	var buf [16]jsonMember
-	top, ok := validTop(body, buf[:0])
-	if !ok {
+	names := topNames()
+	var buf [16][]byte
+	top := buf[:0]
+	if len(names.names) <= len(buf) {
+		top = buf[:len(names.names)]
+	} else {
+		top = make([][]byte, len(names.names))
+	}
+	if !validTop(body, names.names, top) {
 		var v struct{}
 		return nil, &ParseError{Kind: ParseNotJSON, Err: json.Unmarshal(body, &v)}
 	}
 	var best reading
 	for i := range envelopes {
-		if r, ok := read(&envelopes[i], body, top, status); ok && (best.env == nil || r.rank() > best.rank()) {
+		if r, ok := read(&envelopes[i], names.fields[i], body, top, status); ok && (best.env == nil || r.rank() > best.rank()) {
 			best = r
 		}
 	}
@@ -1894,51 +1900,46 @@ type reading struct {
 	named   bool     // the body has a member the envelope fills from one detail
 }
 
-// someEnvelopeReads reports whether a top-level member may hold a field of
-// some envelope: the others are never looked at, and a body of a million
-// members costs no memory for them.
-func someEnvelopeReads(m *jsonMember) bool {
-	for i := range envelopes {
-		for _, f := range envelopes[i].fields {
-			if len(f.path) > 0 && m.is(f.path[0]) {
-				return true
+// envelopeNames are the names of the top-level members the envelopes read,
+// each once, and for each field of each envelope the index of the first name
+// of its path among them, -1 for the body itself: validTop files a body's
+// members by name as it walks it, and read finds a field's member by index,
+// where each member's key was compared to each field's name twice. A body of
+// a million members costs no memory for those no envelope reads.
+type envelopeNames struct {
+	names  []string
+	fields [len(envelopes)][]int
+}
+
+// topNames returns the envelopeNames, worked out on first use.
+var topNames = sync.OnceValue(func() *envelopeNames {
+	n := new(envelopeNames)
+	for e := range envelopes {
+		for _, f := range envelopes[e].fields {
+			k := -1
+			if len(f.path) > 0 {
+				k = slices.Index(n.names, f.path[0])
+				if k < 0 {
+					k = len(n.names)
+					n.names = append(n.names, f.path[0])
+				}
 			}
+			n.fields[e] = append(n.fields[e], k)
 		}
 	}
-	return false
-}
+	return n
+})
 
-// jsonMember is a member of a JSON object: its key, as a JSON string, and
-// value. plain says the key has no escape, as most have not: it is looked for
-// once, where keyIs looked for one at each of the key's compares.
-type jsonMember struct {
-	key, val []byte
-	plain    bool
-}
-
-// is reports whether the member's key is name, as keyIs does; BenchmarkMemberIs
-// measures what plain buys, and FuzzKeyIs holds the two to the same answer.
-func (m *jsonMember) is(name string) bool {
-	if m.plain {
-		return len(m.key) == len(name)+2 && string(m.key[1:len(m.key)-1]) == name
-	}
-	return keyIs(m.key, name)
-}
-
-// read reads body, whose members are top, in env; ok is false when body lacks
-// what identifies an error in env: the code, or without one, the title.
-func read(env *envelope, body []byte, top []jsonMember, status int) (r reading, ok bool) {
+// read reads body in env, whose fields' names are the indexes into the
+// envelopeNames whose members top holds; ok is false when body lacks what
+// identifies an error in env: the code, or without one, the title.
+func read(env *envelope, names []int, body []byte, top [][]byte, status int) (r reading, ok bool) {
 	r = reading{env: env, body: body, status: status}
-	var slots [16][]byte
-	vals := slots[:0]
-	if len(env.fields) <= len(slots) {
-		vals = slots[:len(env.fields)]
-	} else {
-		vals = make([][]byte, len(env.fields))
-	}
-	locate(env.fields, body, top, vals)
 	for i, f := range env.fields {
-		raw := vals[i]
+		raw := body
+		if k := names[i]; k >= 0 {
+			raw, _ = lookupPath(top[k], f.path[1:])
+		}
 		if len(raw) == 0 {
 			continue
 		}
@@ -1974,25 +1975,6 @@ func read(env *envelope, body []byte, top []jsonMember, status int) (r reading, 
 	}
 	r.def = r.identify()
 	return r, true
-}
-
-// locate sets vals[i] to the value of fields[i] in body, whose members are
-// top, or to nil: what lookupPath finds, without a walk through body for each.
-func locate(fields []envelopeField, body []byte, top []jsonMember, vals [][]byte) {
-	for i := range fields {
-		if len(fields[i].path) == 0 {
-			vals[i] = body
-		}
-	}
-	for j := range top {
-		m := &top[j]
-		for i := range fields {
-			// The last member of a name wins, as in lookupPath.
-			if p := fields[i].path; len(p) > 0 && m.is(p[0]) {
-				vals[i], _ = lookupPath(m.val, p[1:])
-			}
-		}
-	}
 }
 
 // rank orders the readings of a body: by score, then whether the envelope is
@@ -2081,48 +2063,68 @@ func (r *reading) unknown() *Error {
 	return e
 }
 
-// validTop reports whether body is valid JSON, as validJSON does, and
-// appends to top the members of the object it holds that some envelope
-// reads: one walk through the body where validJSON and an objectIter took
-// two. validTopPlain (parse_test.go) is the two, FuzzValidTop holds the
+// validTop reports whether body is valid JSON, as validJSON does, and sets
+// top[k] to the value of the last member of the object body holds whose key
+// is names[k]: one walk through the body where validJSON and an objectIter
+// took two. validTopPlain (parse_test.go) is the two, FuzzValidTop holds the
 // walk to them, and BenchmarkValidTop measures what it buys.
-func validTop(body []byte, top []jsonMember) ([]jsonMember, bool) {
+func validTop(body []byte, names []string, top [][]byte) bool {
 	i := skipSpace(body, 0)
 	if i >= len(body) || body[i] != '{' {
-		return top, validJSON(body)
+		return validJSON(body)
 	}
 	if i = skipSpace(body, i+1); i < len(body) && body[i] == '}' {
-		return top, skipSpace(body, i+1) == len(body)
+		return skipSpace(body, i+1) == len(body)
 	}
 	for {
 		start := i
 		if i >= len(body) || body[i] != '"' {
-			return top, false
+			return false
 		}
-		var ok bool
-		if i, ok = validString(body, i); !ok {
-			return top, false
+		// Most keys are plain: the first byte that stops the scan closes them.
+		escaped := false
+		if i = stringStop(body, i+1); i < len(body) && body[i] == '"' {
+			i++
+		} else {
+			var ok bool
+			if i, ok = validString(body, start); !ok {
+				return false
+			}
+			escaped = true
 		}
 		key := body[start:i]
 		if i = skipSpace(body, i); i >= len(body) || body[i] != ':' {
-			return top, false
+			return false
 		}
 		start = skipSpace(body, i+1)
+		var ok bool
 		if i, ok = validValue(body, start, 1); !ok {
-			return top, false
+			return false
 		}
-		if m := (jsonMember{key, body[start:i], bytes.IndexByte(key, '\\') < 0}); someEnvelopeReads(&m) {
-			top = append(top, m)
+		if k := keyIndex(key, escaped, names); k >= 0 {
+			top[k] = body[start:i]
 		}
 		switch i = skipSpace(body, i); {
 		case i < len(body) && body[i] == ',':
 			i = skipSpace(body, i+1)
 		case i < len(body) && body[i] == '}':
-			return top, skipSpace(body, i+1) == len(body)
+			return skipSpace(body, i+1) == len(body)
 		default:
-			return top, false
+			return false
 		}
 	}
+}
+
+// keyIndex returns the index in names of a valid JSON string key, as keyIs
+// compares them, or -1; escaped says the key may hold an escape. A plain
+// key's text is compared as it is (FuzzKeyIs holds the two to one answer).
+func keyIndex(key []byte, escaped bool, names []string) int {
+	for k, name := range names {
+		if !escaped && string(key[1:len(key)-1]) == name || escaped && keyIs(key, name) {
+			return k
+		}
+	}
+	return -1
 }
 
 // decodeDetails decodes the details the body carries for def, as json.Unmarshal
