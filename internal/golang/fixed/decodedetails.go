@@ -10,10 +10,18 @@ import (
 // decodeDetails decodes the details the body carries for def, as json.Unmarshal
 // would decode them into its details type, without decoding anything twice: the
 // details object, else the members beside the envelope's own and those the
-// envelope fills from one detail. It returns nil when the body has none.
-func (r *reading) decodeDetails(def *definition) (any, error) {
+// envelope fills from one detail. members are the details object's, when
+// validTop recorded them. It returns nil when the body has none.
+func (r *reading) decodeDetails(def *definition, members *objectMembers) (any, error) {
 	v := reflect.New(reflect.TypeOf(def.zero)).Elem()
-	n, detail, err := decodeObject(def, v, r.details, nil)
+	var n int
+	var detail string
+	var err error
+	if members.of(r.details) {
+		n, detail, err = decodeMembers(def, v, members)
+	} else {
+		n, detail, err = decodeObject(def, v, r.details, nil)
+	}
 	if r.details == nil && err == nil {
 		n, detail, err = decodeObject(def, v, r.spread, r.exclude)
 	}
@@ -51,11 +59,7 @@ func decodeObject(def *definition, v reflect.Value, obj []byte, exclude []string
 	}
 members:
 	for key, val, ok := it.next(); ok; key, val, ok = it.next() {
-		name := key[1 : len(key)-1]
-		if !plainString(key) {
-			s, _ := stringValue(key)
-			name = []byte(s)
-		}
+		name := memberName(key)
 		for _, x := range exclude {
 			if string(name) == x {
 				continue members
@@ -67,6 +71,26 @@ members:
 		}
 	}
 	return n, "", nil
+}
+
+// decodeMembers is decodeObject for an object whose members validTop
+// recorded in m.
+func decodeMembers(def *definition, v reflect.Value, m *objectMembers) (n int, detail string, err error) {
+	for k := range m.n {
+		if detail, err := decodeMember(def, v, memberName(m.key[k]), m.val[k]); err != nil {
+			return k + 1, detail, err
+		}
+	}
+	return m.n, "", nil
+}
+
+// memberName returns the text of a member's key, a JSON string.
+func memberName(key []byte) []byte {
+	if plainString(key) {
+		return key[1 : len(key)-1]
+	}
+	s, _ := stringValue(key)
+	return []byte(s)
 }
 
 // decodeMember decodes the member name of a details object into v, the details

@@ -24,41 +24,7 @@ func validValue(b []byte, i, depth int) (end int, ok bool) {
 	}
 	switch c := b[i]; {
 	case c == '{' || c == '[':
-		if depth++; depth > maxJSONDepth {
-			return i, false
-		}
-		closing := byte('}')
-		if c == '[' {
-			closing = ']'
-		}
-		if i = skipSpace(b, i+1); i < len(b) && b[i] == closing {
-			return i + 1, true
-		}
-		for {
-			if c == '{' {
-				if i >= len(b) || b[i] != '"' {
-					return i, false
-				}
-				if i, ok = validString(b, i); !ok {
-					return i, false
-				}
-				if i = skipSpace(b, i); i >= len(b) || b[i] != ':' {
-					return i, false
-				}
-				i = skipSpace(b, i+1)
-			}
-			if i, ok = validValue(b, i, depth); !ok {
-				return i, false
-			}
-			switch i = skipSpace(b, i); {
-			case i < len(b) && b[i] == ',':
-				i = skipSpace(b, i+1)
-			case i < len(b) && b[i] == closing:
-				return i + 1, true
-			default:
-				return i, false
-			}
-		}
+		return validNested(b, i, depth, nil)
 	case c == '"':
 		return validString(b, i)
 	case c == 't':
@@ -69,6 +35,95 @@ func validValue(b []byte, i, depth int) (end int, ok bool) {
 		return i + 4, bytes.HasPrefix(b[i:], []byte("null"))
 	}
 	return validNumber(b, i)
+}
+
+// validNested is validValue for the object or array at b[i]; rec, when not
+// nil, records the members of the object.
+func validNested(b []byte, i, depth int, rec *objectMembers) (end int, ok bool) {
+	c := b[i]
+	if depth++; depth > maxJSONDepth {
+		return i, false
+	}
+	closing := byte('}')
+	if c == '[' {
+		closing = ']'
+	}
+	start := i
+	rec.open()
+	if i = skipSpace(b, i+1); i < len(b) && b[i] == closing {
+		rec.close(b[start : i+1])
+		return i + 1, true
+	}
+	for {
+		key, keyEnd := i, i
+		if c == '{' {
+			if i >= len(b) || b[i] != '"' {
+				return i, false
+			}
+			if i, ok = validString(b, i); !ok {
+				return i, false
+			}
+			keyEnd = i
+			if i = skipSpace(b, i); i >= len(b) || b[i] != ':' {
+				return i, false
+			}
+			i = skipSpace(b, i+1)
+		}
+		val := i
+		if i, ok = validValue(b, i, depth); !ok {
+			return i, false
+		}
+		rec.add(b[key:keyEnd], b[val:i])
+		switch i = skipSpace(b, i); {
+		case i < len(b) && b[i] == ',':
+			i = skipSpace(b, i+1)
+		case i < len(b) && b[i] == closing:
+			rec.close(b[start : i+1])
+			return i + 1, true
+		default:
+			return i, false
+		}
+	}
+}
+
+// objectMembers are the members of an object validTop recorded as it
+// validated the object: decodeDetails reads the details' members from them
+// where it walked the details object a second time. decodeObject is that
+// walk, the plain path; FuzzValidTop holds the members to an objectIter's,
+// and BenchmarkDetailMembers measures what this buys.
+type objectMembers struct {
+	obj      []byte // the object recorded; nil until it is valid, and when its members do not fit
+	n        int    // how many members the object has
+	key, val [8][]byte
+}
+
+// open starts recording an object.
+func (m *objectMembers) open() {
+	if m != nil {
+		m.obj, m.n = nil, 0
+	}
+}
+
+// add records a member.
+func (m *objectMembers) add(key, val []byte) {
+	if m != nil {
+		if m.n < len(m.key) {
+			m.key[m.n], m.val[m.n] = key, val
+		}
+		m.n++
+	}
+}
+
+// close records the object, whole and valid, when its members fit.
+func (m *objectMembers) close(obj []byte) {
+	if m != nil && m.n <= len(m.key) {
+		m.obj = obj
+	}
+}
+
+// of reports whether m holds the members of obj, the same bytes.
+func (m *objectMembers) of(obj []byte) bool {
+	return m != nil && len(m.obj) > 0 && len(obj) == len(m.obj) && &obj[0] == &m.obj[0]
 }
 
 // validString returns the index just after the valid JSON string at b[i].

@@ -37,7 +37,8 @@ func Parse(status int, body []byte) (*Error, error) {
 	} else {
 		top = make([][]byte, len(names.names))
 	}
-	if !validTop(body, names.names, top) {
+	var details objectMembers
+	if !validTop(body, names, top, &details) {
 		var v struct{}
 		return nil, &ParseError{Kind: ParseNotJSON, Err: json.Unmarshal(body, &v)}
 	}
@@ -50,7 +51,7 @@ func Parse(status int, body []byte) (*Error, error) {
 	if best.env == nil {
 		return nil, &ParseError{Kind: ParseNotEnvelope}
 	}
-	return best.build()
+	return best.build(&details)
 }
 
 // ParseError is why Parse could not read a body; Kind tells the cases apart.
@@ -131,13 +132,14 @@ type reading struct {
 // where each member's key was compared to each field's name twice. A body of
 // a million members costs no memory for those no envelope reads.
 type envelopeNames struct {
-	names  []string
-	fields [len(envelopes)][]int
+	names   []string
+	fields  [len(envelopes)][]int
+	details int // the name whose value an envelope reads as the details object, whose members validTop records; -1 for none
 }
 
 // topNames returns the envelopeNames, worked out on first use.
 var topNames = sync.OnceValue(func() *envelopeNames {
-	n := new(envelopeNames)
+	n := &envelopeNames{details: -1}
 	for e := range envelopes {
 		for _, f := range envelopes[e].fields {
 			k := -1
@@ -147,6 +149,9 @@ var topNames = sync.OnceValue(func() *envelopeNames {
 					k = len(n.names)
 					n.names = append(n.names, f.path[0])
 				}
+			}
+			if n.details < 0 && len(f.path) == 1 && f.ref == "details" && f.arg == "" {
+				n.details = k
 			}
 			n.fields[e] = append(n.fields[e], k)
 		}
@@ -221,8 +226,9 @@ func fits(ref string, raw []byte) bool {
 	return raw[0] == '"'
 }
 
-// build makes the error the reading identifies.
-func (r *reading) build() (*Error, error) {
+// build makes the error the reading identifies; details are the members of
+// the details object, when validTop recorded them.
+func (r *reading) build(details *objectMembers) (*Error, error) {
 	def := r.def
 	if def == nil {
 		return r.unknown(), nil
@@ -230,7 +236,7 @@ func (r *reading) build() (*Error, error) {
 	var d any
 	if def.zero != nil {
 		var err error
-		if d, err = r.decodeDetails(def); err != nil {
+		if d, err = r.decodeDetails(def, details); err != nil {
 			return nil, err
 		}
 	}
@@ -289,10 +295,12 @@ func (r *reading) unknown() *Error {
 
 // validTop reports whether body is valid JSON, as validJSON does, and sets
 // top[k] to the value of the last member of the object body holds whose key
-// is names[k]: one walk through the body where validJSON and an objectIter
-// took two. validTopPlain (parse_test.go) is the two, FuzzValidTop holds the
-// walk to them, and BenchmarkValidTop measures what it buys.
-func validTop(body []byte, names []string, top [][]byte) bool {
+// is names.names[k], and details to the members of the last details object:
+// one walk through the body where validJSON and an objectIter took two, and
+// a third through the details. validTopPlain (parse_test.go) is the two,
+// FuzzValidTop holds the walk to them, and BenchmarkValidTop measures what it
+// buys.
+func validTop(body []byte, names *envelopeNames, top [][]byte, details *objectMembers) bool {
 	i := skipSpace(body, 0)
 	if i >= len(body) || body[i] != '{' {
 		return validJSON(body)
@@ -316,16 +324,21 @@ func validTop(body []byte, names []string, top [][]byte) bool {
 			}
 			escaped = true
 		}
-		key := body[start:i]
+		k := keyIndex(body[start:i], escaped, names.names)
 		if i = skipSpace(body, i); i >= len(body) || body[i] != ':' {
 			return false
 		}
 		start = skipSpace(body, i+1)
 		var ok bool
-		if i, ok = validValue(body, start, 1); !ok {
+		if k >= 0 && k == names.details && start < len(body) && body[start] == '{' {
+			i, ok = validNested(body, start, 1, details)
+		} else {
+			i, ok = validValue(body, start, 1)
+		}
+		if !ok {
 			return false
 		}
-		if k := keyIndex(key, escaped, names); k >= 0 {
+		if k >= 0 {
 			top[k] = body[start:i]
 		}
 		switch i = skipSpace(body, i); {

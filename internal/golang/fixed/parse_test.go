@@ -356,14 +356,14 @@ func FuzzParse(f *testing.F) {
 }
 
 // validTopPlain is validTop's plain path: validJSON, then an objectIter, and
-// keyIs for each key and name.
-func validTopPlain(body []byte, names []string, top [][]byte) bool {
+// keyIs for each key and name; it records no members.
+func validTopPlain(body []byte, names *envelopeNames, top [][]byte) bool {
 	if !validJSON(body) {
 		return false
 	}
 	it, _ := newObjectIter(body)
 	for key, val, ok := it.next(); ok; key, val, ok = it.next() {
-		for k, name := range names {
+		for k, name := range names.names {
 			if keyIs(key, name) {
 				top[k] = val
 				break
@@ -373,23 +373,44 @@ func validTopPlain(body []byte, names []string, top [][]byte) bool {
 	return true
 }
 
-// FuzzValidTop holds validTop to its plain path.
+// FuzzValidTop holds validTop to its plain path, and the details' members it
+// records to an objectIter's.
 func FuzzValidTop(f *testing.F) {
 	for _, e := range sampleErrors() {
 		body, _ := e.MarshalJSON()
 		f.Add(body)
 	}
 	for _, s := range []string{`{}`, ` { } `, `[]`, `{"code":1,}`, `{"code" 1}`, `{"error":"x","code":"A"} x`, `{"details":{"a":[1,{"b":null}]},"code":"B"}`, `"str"`, `{"a":1`,
-		`{"c\u006fde":"A","code":"B","\u0063ode":"C"}`, "{\"co\x01de\":1}", `{"code`, `{"code\`, `{"t\u0069tle":{"x":1},"detail":"d"}`} {
+		`{"c\u006fde":"A","code":"B","\u0063ode":"C"}`, "{\"co\x01de\":1}", `{"code`, `{"code\`, `{"t\u0069tle":{"x":1},"detail":"d"}`,
+		`{"details":{"a":1},"details":2}`, `{"details":{"a":1},"d\u0065tails":{ "b" : 2 , "c":{"d":3}}}`, `{"details":{}}`, `{"details":{"a":1,}}`,
+		`{"details":{"1":1,"2":2,"3":3,"4":4,"5":5,"6":6,"7":7,"8":8}}`, `{"details":{"1":1,"2":2,"3":3,"4":4,"5":5,"6":6,"7":7,"8":8,"9":9}}`} {
 		f.Add([]byte(s))
 	}
-	names := topNames().names
+	names := topNames()
 	f.Fuzz(func(t *testing.T, body []byte) {
-		got, want := make([][]byte, len(names)), make([][]byte, len(names))
-		ok := validTop(body, names, got)
+		got, want := make([][]byte, len(names.names)), make([][]byte, len(names.names))
+		var details objectMembers
+		ok := validTop(body, names, got, &details)
 		wantOK := validTopPlain(body, names, want)
 		if ok != wantOK || ok && !reflect.DeepEqual(got, want) {
-			t.Errorf("validTop(%q) = %q, %v; plain %q, %v", body, got, ok, want, wantOK)
+			t.Fatalf("validTop(%q) = %q, %v; plain %q, %v", body, got, ok, want, wantOK)
+		}
+		if !ok || names.details < 0 {
+			return
+		}
+		obj := got[names.details]
+		var keys, vals [][]byte
+		if it, isObject := newObjectIter(obj); isObject {
+			for key, val, ok := it.next(); ok; key, val, ok = it.next() {
+				keys, vals = append(keys, key), append(vals, val)
+			}
+		}
+		recorded := details.of(obj)
+		if fits := len(obj) > 0 && obj[0] == '{' && len(keys) <= len(details.key); recorded != fits {
+			t.Fatalf("validTop(%q): details recorded %v, want %v", body, recorded, fits)
+		}
+		if recorded && (details.n != len(keys) || len(keys) > 0 && (!reflect.DeepEqual(details.key[:details.n], keys) || !reflect.DeepEqual(details.val[:details.n], vals))) {
+			t.Fatalf("validTop(%q): details %q %q, an objectIter's %q %q", body, details.key[:details.n], details.val[:details.n], keys, vals)
 		}
 	})
 }

@@ -1817,7 +1817,8 @@ func Parse(status int, body []byte) (*Error, error) {
 	} else {
 		top = make([][]byte, len(names.names))
 	}
-	if !validTop(body, names.names, top) {
+	var details objectMembers
+	if !validTop(body, names, top, &details) {
 		var v struct{}
 		return nil, &ParseError{Kind: ParseNotJSON, Err: json.Unmarshal(body, &v)}
 	}
@@ -1830,7 +1831,7 @@ func Parse(status int, body []byte) (*Error, error) {
 	if best.env == nil {
 		return nil, &ParseError{Kind: ParseNotEnvelope}
 	}
-	return best.build()
+	return best.build(&details)
 }
 
 // ParseError is why Parse could not read a body; Kind tells the cases apart.
@@ -1911,13 +1912,14 @@ type reading struct {
 // where each member's key was compared to each field's name twice. A body of
 // a million members costs no memory for those no envelope reads.
 type envelopeNames struct {
-	names  []string
-	fields [len(envelopes)][]int
+	names   []string
+	fields  [len(envelopes)][]int
+	details int // the name whose value an envelope reads as the details object, whose members validTop records; -1 for none
 }
 
 // topNames returns the envelopeNames, worked out on first use.
 var topNames = sync.OnceValue(func() *envelopeNames {
-	n := new(envelopeNames)
+	n := &envelopeNames{details: -1}
 	for e := range envelopes {
 		for _, f := range envelopes[e].fields {
 			k := -1
@@ -1927,6 +1929,9 @@ var topNames = sync.OnceValue(func() *envelopeNames {
 					k = len(n.names)
 					n.names = append(n.names, f.path[0])
 				}
+			}
+			if n.details < 0 && len(f.path) == 1 && f.ref == "details" && f.arg == "" {
+				n.details = k
 			}
 			n.fields[e] = append(n.fields[e], k)
 		}
@@ -2001,8 +2006,9 @@ func fits(ref string, raw []byte) bool {
 	return raw[0] == '"'
 }
 
-// build makes the error the reading identifies.
-func (r *reading) build() (*Error, error) {
+// build makes the error the reading identifies; details are the members of
+// the details object, when validTop recorded them.
+func (r *reading) build(details *objectMembers) (*Error, error) {
 	def := r.def
 	if def == nil {
 		return r.unknown(), nil
@@ -2010,7 +2016,7 @@ func (r *reading) build() (*Error, error) {
 	var d any
 	if def.zero != nil {
 		var err error
-		if d, err = r.decodeDetails(def); err != nil {
+		if d, err = r.decodeDetails(def, details); err != nil {
 			return nil, err
 		}
 	}
@@ -2069,10 +2075,12 @@ func (r *reading) unknown() *Error {
 
 // validTop reports whether body is valid JSON, as validJSON does, and sets
 // top[k] to the value of the last member of the object body holds whose key
-// is names[k]: one walk through the body where validJSON and an objectIter
-// took two. validTopPlain (parse_test.go) is the two, FuzzValidTop holds the
-// walk to them, and BenchmarkValidTop measures what it buys.
-func validTop(body []byte, names []string, top [][]byte) bool {
+// is names.names[k], and details to the members of the last details object:
+// one walk through the body where validJSON and an objectIter took two, and
+// a third through the details. validTopPlain (parse_test.go) is the two,
+// FuzzValidTop holds the walk to them, and BenchmarkValidTop measures what it
+// buys.
+func validTop(body []byte, names *envelopeNames, top [][]byte, details *objectMembers) bool {
 	i := skipSpace(body, 0)
 	if i >= len(body) || body[i] != '{' {
 		return validJSON(body)
@@ -2096,16 +2104,21 @@ func validTop(body []byte, names []string, top [][]byte) bool {
 			}
 			escaped = true
 		}
-		key := body[start:i]
+		k := keyIndex(body[start:i], escaped, names.names)
 		if i = skipSpace(body, i); i >= len(body) || body[i] != ':' {
 			return false
 		}
 		start = skipSpace(body, i+1)
 		var ok bool
-		if i, ok = validValue(body, start, 1); !ok {
+		if k >= 0 && k == names.details && start < len(body) && body[start] == '{' {
+			i, ok = validNested(body, start, 1, details)
+		} else {
+			i, ok = validValue(body, start, 1)
+		}
+		if !ok {
 			return false
 		}
-		if k := keyIndex(key, escaped, names); k >= 0 {
+		if k >= 0 {
 			top[k] = body[start:i]
 		}
 		switch i = skipSpace(body, i); {
@@ -2134,10 +2147,18 @@ func keyIndex(key []byte, escaped bool, names []string) int {
 // decodeDetails decodes the details the body carries for def, as json.Unmarshal
 // would decode them into its details type, without decoding anything twice: the
 // details object, else the members beside the envelope's own and those the
-// envelope fills from one detail. It returns nil when the body has none.
-func (r *reading) decodeDetails(def *definition) (any, error) {
+// envelope fills from one detail. members are the details object's, when
+// validTop recorded them. It returns nil when the body has none.
+func (r *reading) decodeDetails(def *definition, members *objectMembers) (any, error) {
 	v := reflect.New(reflect.TypeOf(def.zero)).Elem()
-	n, detail, err := decodeObject(def, v, r.details, nil)
+	var n int
+	var detail string
+	var err error
+	if members.of(r.details) {
+		n, detail, err = decodeMembers(def, v, members)
+	} else {
+		n, detail, err = decodeObject(def, v, r.details, nil)
+	}
 	if r.details == nil && err == nil {
 		n, detail, err = decodeObject(def, v, r.spread, r.exclude)
 	}
@@ -2175,11 +2196,7 @@ func decodeObject(def *definition, v reflect.Value, obj []byte, exclude []string
 	}
 members:
 	for key, val, ok := it.next(); ok; key, val, ok = it.next() {
-		name := key[1 : len(key)-1]
-		if !plainString(key) {
-			s, _ := stringValue(key)
-			name = []byte(s)
-		}
+		name := memberName(key)
 		for _, x := range exclude {
 			if string(name) == x {
 				continue members
@@ -2191,6 +2208,26 @@ members:
 		}
 	}
 	return n, "", nil
+}
+
+// decodeMembers is decodeObject for an object whose members validTop
+// recorded in m.
+func decodeMembers(def *definition, v reflect.Value, m *objectMembers) (n int, detail string, err error) {
+	for k := range m.n {
+		if detail, err := decodeMember(def, v, memberName(m.key[k]), m.val[k]); err != nil {
+			return k + 1, detail, err
+		}
+	}
+	return m.n, "", nil
+}
+
+// memberName returns the text of a member's key, a JSON string.
+func memberName(key []byte) []byte {
+	if plainString(key) {
+		return key[1 : len(key)-1]
+	}
+	s, _ := stringValue(key)
+	return []byte(s)
 }
 
 // decodeMember decodes the member name of a details object into v, the details
@@ -2709,41 +2746,7 @@ func validValue(b []byte, i, depth int) (end int, ok bool) {
 	}
 	switch c := b[i]; {
 	case c == '{' || c == '[':
-		if depth++; depth > maxJSONDepth {
-			return i, false
-		}
-		closing := byte('}')
-		if c == '[' {
-			closing = ']'
-		}
-		if i = skipSpace(b, i+1); i < len(b) && b[i] == closing {
-			return i + 1, true
-		}
-		for {
-			if c == '{' {
-				if i >= len(b) || b[i] != '"' {
-					return i, false
-				}
-				if i, ok = validString(b, i); !ok {
-					return i, false
-				}
-				if i = skipSpace(b, i); i >= len(b) || b[i] != ':' {
-					return i, false
-				}
-				i = skipSpace(b, i+1)
-			}
-			if i, ok = validValue(b, i, depth); !ok {
-				return i, false
-			}
-			switch i = skipSpace(b, i); {
-			case i < len(b) && b[i] == ',':
-				i = skipSpace(b, i+1)
-			case i < len(b) && b[i] == closing:
-				return i + 1, true
-			default:
-				return i, false
-			}
-		}
+		return validNested(b, i, depth, nil)
 	case c == '"':
 		return validString(b, i)
 	case c == 't':
@@ -2754,6 +2757,95 @@ func validValue(b []byte, i, depth int) (end int, ok bool) {
 		return i + 4, bytes.HasPrefix(b[i:], []byte("null"))
 	}
 	return validNumber(b, i)
+}
+
+// validNested is validValue for the object or array at b[i]; rec, when not
+// nil, records the members of the object.
+func validNested(b []byte, i, depth int, rec *objectMembers) (end int, ok bool) {
+	c := b[i]
+	if depth++; depth > maxJSONDepth {
+		return i, false
+	}
+	closing := byte('}')
+	if c == '[' {
+		closing = ']'
+	}
+	start := i
+	rec.open()
+	if i = skipSpace(b, i+1); i < len(b) && b[i] == closing {
+		rec.close(b[start : i+1])
+		return i + 1, true
+	}
+	for {
+		key, keyEnd := i, i
+		if c == '{' {
+			if i >= len(b) || b[i] != '"' {
+				return i, false
+			}
+			if i, ok = validString(b, i); !ok {
+				return i, false
+			}
+			keyEnd = i
+			if i = skipSpace(b, i); i >= len(b) || b[i] != ':' {
+				return i, false
+			}
+			i = skipSpace(b, i+1)
+		}
+		val := i
+		if i, ok = validValue(b, i, depth); !ok {
+			return i, false
+		}
+		rec.add(b[key:keyEnd], b[val:i])
+		switch i = skipSpace(b, i); {
+		case i < len(b) && b[i] == ',':
+			i = skipSpace(b, i+1)
+		case i < len(b) && b[i] == closing:
+			rec.close(b[start : i+1])
+			return i + 1, true
+		default:
+			return i, false
+		}
+	}
+}
+
+// objectMembers are the members of an object validTop recorded as it
+// validated the object: decodeDetails reads the details' members from them
+// where it walked the details object a second time. decodeObject is that
+// walk, the plain path; FuzzValidTop holds the members to an objectIter's,
+// and BenchmarkDetailMembers measures what this buys.
+type objectMembers struct {
+	obj      []byte // the object recorded; nil until it is valid, and when its members do not fit
+	n        int    // how many members the object has
+	key, val [8][]byte
+}
+
+// open starts recording an object.
+func (m *objectMembers) open() {
+	if m != nil {
+		m.obj, m.n = nil, 0
+	}
+}
+
+// add records a member.
+func (m *objectMembers) add(key, val []byte) {
+	if m != nil {
+		if m.n < len(m.key) {
+			m.key[m.n], m.val[m.n] = key, val
+		}
+		m.n++
+	}
+}
+
+// close records the object, whole and valid, when its members fit.
+func (m *objectMembers) close(obj []byte) {
+	if m != nil && m.n <= len(m.key) {
+		m.obj = obj
+	}
+}
+
+// of reports whether m holds the members of obj, the same bytes.
+func (m *objectMembers) of(obj []byte) bool {
+	return m != nil && len(m.obj) > 0 && len(obj) == len(m.obj) && &obj[0] == &m.obj[0]
 }
 
 // validString returns the index just after the valid JSON string at b[i].
