@@ -2,6 +2,7 @@ package fixed
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -66,10 +67,20 @@ func plainStringPlain(raw []byte) bool {
 	return true
 }
 
-// FuzzStringScans holds the scanners to their plain paths on any bytes.
+// skipSpacePlain is skipSpace without its first compare.
+func skipSpacePlain(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// FuzzStringScans holds the scanners, and skipSpace, to their plain paths on
+// any bytes.
 func FuzzStringScans(f *testing.F) {
 	for _, s := range []string{`"abc"`, `"a\"b"`, `"\\"`, `"\`, `"a\u00e9"`, `"\u12"`, "\"a\x01\"", "\"\xff\xfe\"", `"x\q"`, `"`, `""`, `"abc`,
 		`"Rate limit of 100 requests per 1m exceeded"`, "\"0123456\x1f89abcdef\"", "\"01234567\x7f\x80bcdef\"", `"01234567\"abcdef"`, `"0123456789abcde\\"`,
+		" \t\r\n \x00\x1f!\"", "\x0b\x0c \"",
 		`"abcd"`, "\"ab\x01d\"", "\"abcdef\xc3\xa9\"", `"abcdefgh"`, "\"abcdefg\x80\"", "\"\x00\"\"", "\"\x1f\x5c\"\""} {
 		f.Add([]byte(s))
 	}
@@ -87,6 +98,9 @@ func FuzzStringScans(f *testing.F) {
 			}
 			if got, want := plainString(b[i:]), plainStringPlain(b[i:]); got != want {
 				t.Fatalf("plainString(%q) = %v; plain %v", b[i:], got, want)
+			}
+			if got, want := skipSpace(b, i), skipSpacePlain(b, i); got != want {
+				t.Fatalf("skipSpace(%q, %d) = %d; plain %d", b, i, got, want)
 			}
 		}
 	})
@@ -117,4 +131,31 @@ func BenchmarkStringScans(b *testing.B) {
 		}
 	}
 	benchpair.Run(b, scan(validString, skipValue, plainString), scan(validStringPlain, skipStringPlain, plainStringPlain), nil)
+}
+
+// BenchmarkSkipSpace measures what skipSpace's first compare buys where Parse
+// calls it: after each token of a body. See benchpair.Run for the figures it
+// reports.
+func BenchmarkSkipSpace(b *testing.B) {
+	body := rateLimitedBody
+	var at []int
+	for i, c := range body {
+		if strings.IndexByte(`{}[]:,"`, c) >= 0 {
+			at = append(at, i+1)
+		}
+	}
+	n := 0
+	benchpair.Run(b, func() {
+		for range 100 {
+			for _, i := range at {
+				n += skipSpace(body, i)
+			}
+		}
+	}, func() {
+		for range 100 {
+			for _, i := range at {
+				n += skipSpacePlain(body, i)
+			}
+		}
+	}, nil)
 }
