@@ -42,10 +42,13 @@ func Parse(status int, body []byte) (*Error, error) {
 		var v struct{}
 		return nil, &ParseError{Kind: ParseNotJSON, Err: json.Unmarshal(body, &v)}
 	}
-	var best reading
+	// Each envelope's reading goes into the one of two the best so far is
+	// not in: none is copied.
+	var readings [2]reading
+	best, r := &readings[0], &readings[1]
 	for i := range envelopes {
-		if r, ok := read(&envelopes[i], names.fields[i], body, top, status); ok && (best.env == nil || r.rank() > best.rank()) {
-			best = r
+		if read(r, &envelopes[i], names.fields[i], body, top, status) && (best.env == nil || r.rank() > best.rank()) {
+			best, r = r, best
 		}
 	}
 	if best.env == nil {
@@ -159,15 +162,18 @@ var topNames = sync.OnceValue(func() *envelopeNames {
 	return n
 })
 
-// read reads body in env, whose fields' names are the indexes into the
+// read reads body into r in env, whose fields' names are the indexes into the
 // envelopeNames whose members top holds; ok is false when body lacks what
 // identifies an error in env: the code, or without one, the title.
-func read(env *envelope, names []int, body []byte, top [][]byte, status int) (r reading, ok bool) {
-	r = reading{env: env, body: body, status: status}
-	for i, f := range env.fields {
+func read(r *reading, env *envelope, names []int, body []byte, top [][]byte, status int) (ok bool) {
+	*r = reading{env: env, body: body, status: status}
+	for i := range env.fields {
+		f := &env.fields[i]
 		raw := body
 		if k := names[i]; k >= 0 {
-			raw, _ = lookupPath(top[k], f.path[1:])
+			if raw = top[k]; len(f.path) > 1 {
+				raw, _ = lookupPath(raw, f.path[1:])
+			}
 		}
 		if len(raw) == 0 {
 			continue
@@ -200,10 +206,10 @@ func read(env *envelope, names []int, body []byte, top [][]byte, status int) (r 
 		}
 	}
 	if env.hasCode && r.code == nil || !env.hasCode && r.title == nil {
-		return r, false
+		return false
 	}
 	r.def = r.identify()
-	return r, true
+	return true
 }
 
 // rank orders the readings of a body: by score, then whether the envelope is
