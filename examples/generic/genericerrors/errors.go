@@ -2169,8 +2169,12 @@ func validTop(body []byte, names *envelopeNames, top [][]byte, details *objectMe
 // compares them, or -1; escaped says the key may hold an escape. A plain
 // key's text is compared as it is (FuzzKeyIs holds the two to one answer).
 func keyIndex(key []byte, escaped bool, names []string) int {
+	if escaped {
+		return slices.IndexFunc(names, func(name string) bool { return keyIs(key, name) })
+	}
+	text := key[1 : len(key)-1]
 	for k, name := range names {
-		if !escaped && string(key[1:len(key)-1]) == name || escaped && keyIs(key, name) {
+		if len(text) == len(name) && string(text) == name {
 			return k
 		}
 	}
