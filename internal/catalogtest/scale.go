@@ -40,3 +40,25 @@ func Scale(n int) []byte {
 	}
 	return []byte(b.String())
 }
+
+// ScaleTranslated returns Scale(n) declaring a second language, lang, and
+// that language's translation file (translations/LANG.yaml beside it), which
+// translates every error's title, message (its placeholder kept) and
+// description: issue 26's compile figures must hold for a catalog of two
+// languages, whose package holds each error's texts and bodies twice.
+func ScaleTranslated(n int, lang string) (root, translation []byte) {
+	root = []byte(strings.Replace(string(Scale(n)), "format: problem\n",
+		"format: problem\nlanguage: en\nlanguages: ["+lang+"]\n", 1))
+	var b strings.Builder
+	fmt.Fprintf(&b, "language: %s\nerrors:\n", lang)
+	for i := range n {
+		fmt.Fprintf(&b, "  E%05d_FAILED:\n    title: \"[%s] Fehler %d\"\n", i, lang, i)
+		if i == 0 {
+			fmt.Fprintf(&b, "    message: \"[%s] Ein unerwarteter Fehler ist aufgetreten\"\n", lang)
+		} else {
+			fmt.Fprintf(&b, "    message: \"[%s] Die Anfrage scheiterte an Regel %d bei {field}\"\n", lang, i%97)
+		}
+		fmt.Fprintf(&b, "    description: \"[%s] Fehler Nummer %d tritt auf, wenn die Anfrage Regel %d verletzt.\"\n", lang, i, i%97)
+	}
+	return root, []byte(b.String())
+}
