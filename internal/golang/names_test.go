@@ -56,11 +56,15 @@ func TestRulesToleratesProblems(t *testing.T) {
 // but for NewWithDetails, the constructor of a code WITH_DETAILS, which it
 // refuses as it refuses every name the fixed half declares.
 func TestRuntimeNamesCannotCollide(t *testing.T) {
-	var exported []string
+	var exported, rpc []string
 	defer func() {
 		slices.Sort(exported)
 		if !slices.Equal(exported, names.Runtime) {
 			t.Errorf("the fixed half exports\n%q\nnames.Runtime lists\n%q", exported, names.Runtime)
+		}
+		slices.Sort(rpc)
+		if !slices.Equal(rpc, names.RPCRuntime) {
+			t.Errorf("%v export\n%q\nnames.RPCRuntime lists\n%q", rpcFiles, rpc, names.RPCRuntime)
 		}
 	}()
 	for _, name := range fixedFiles {
@@ -77,6 +81,9 @@ func TestRuntimeNamesCannotCollide(t *testing.T) {
 				continue
 			}
 			exported = append(exported, id)
+			if slices.Contains(rpcFiles, name) {
+				rpc = append(rpc, id)
+			}
 			if id == "NewWithDetails" {
 				continue
 			}
