@@ -54,7 +54,8 @@ func TestRulesToleratesProblems(t *testing.T) {
 // Err<Name>, New<Name>, <Name>Details, where <Name> starts with an
 // upper-case letter or a digit), so goIdentifierProblems need not know them;
 // but for NewWithDetails, the constructor of a code WITH_DETAILS, which it
-// refuses as it refuses every name the fixed half declares.
+// refuses as it refuses every name the fixed half declares. names.Runtime
+// lists them all, names.RPCRuntime those of rpcFiles.
 func TestRuntimeNamesCannotCollide(t *testing.T) {
 	var exported, rpc []string
 	defer func() {
