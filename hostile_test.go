@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -17,33 +18,48 @@ import (
 	"github.com/errgen/errgen/internal/markdown/markdowntest"
 )
 
-// TestHostileText generates from hostileCatalog and checks that no text
-// escaped its context: the Go package compiles, vets and declares exactly
-// the expected identifiers, with no raw control character in any comment;
-// the OpenAPI document validates; the Markdown tables keep their shape.
+// TestHostileText generates from hostileCatalog, without a grpc: section
+// and with one, and checks that no text escaped its context: the Go package
+// compiles, vets and declares exactly the expected identifiers (the RPC
+// ones only with grpc:), with no raw control character in any comment; the
+// OpenAPI document validates; the Markdown tables keep their shape.
 func TestHostileText(t *testing.T) {
-	c, err := catalog.Parse("hostile.yaml", catalogtest.Hostile(), Check)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := Generate(c, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		switch f.Output {
-		case OutputGo:
-			checkHostileGo(t, f.Data)
-			vetGo(t, c.Go.Package, f.Data)
-		case OutputOpenAPI:
-			loadValidOpenAPI(t, f.Data)
-		case OutputMarkdown:
-			markdowntest.CheckTables(t, markdowntest.Parse(t, f.Data))
-		}
+	withGRPC := strings.Replace(string(catalogtest.Hostile()), "\nerrors:\n", "\ngrpc: {domain: hostile.example}\nerrors:\n", 1)
+	for _, tt := range []struct {
+		name    string
+		data    []byte
+		runtime []string // the fixed half's exported identifiers the package holds
+	}{
+		{"no grpc", catalogtest.Hostile(), slices.DeleteFunc(slices.Clone(names.Runtime), func(id string) bool {
+			return slices.Contains(names.RPCRuntime, id)
+		})},
+		{"grpc", []byte(withGRPC), names.Runtime},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := catalog.Parse("hostile.yaml", tt.data, Check)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files, err := Generate(c, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range files {
+				switch f.Output {
+				case OutputGo:
+					checkHostileGo(t, f.Data, tt.runtime)
+					vetGo(t, c.Go.Package, f.Data)
+				case OutputOpenAPI:
+					loadValidOpenAPI(t, f.Data)
+				case OutputMarkdown:
+					markdowntest.CheckTables(t, markdowntest.Parse(t, f.Data))
+				}
+			}
+		})
 	}
 }
 
-func checkHostileGo(t *testing.T, src []byte) {
+func checkHostileGo(t *testing.T, src []byte, runtime []string) {
 	t.Helper()
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, "errors.go", src, parser.ParseComments)
@@ -77,7 +93,7 @@ func checkHostileGo(t *testing.T, src []byte) {
 	sort.Strings(exported)
 	want := append([]string{"Code", "CodeHostile", "CodeNoAuth", "CodeSecretFail", "ErrHostile",
 		"ErrNoAuth", "ErrSecretFail", "HostileDetails", "NewHostile",
-		"NewNoAuth", "NewSecretFail"}, names.Runtime...)
+		"NewNoAuth", "NewSecretFail"}, runtime...)
 	sort.Strings(want)
 	if strings.Join(exported, " ") != strings.Join(want, " ") {
 		t.Errorf("exported identifiers\n got %v\nwant %v", exported, want)

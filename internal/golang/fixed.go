@@ -10,13 +10,15 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/errgen/errgen/catalog"
 )
 
 // The fixed half of every generated package is ordinary Go in the fixed
 // package beside this one, compiled and tested there against a stand-in for
 // the per-catalog half (fixed/table.go, generated from testdata/standin.yaml).
 // Its files are copied, after their import blocks, into each generated file,
-// in this order.
+// in this order; rpcFiles only for a catalog with a grpc: section.
 //
 //go:embed fixed/types.go fixed/definitions.go fixed/details.go fixed/fieldenums.go fixed/detailsjson.go fixed/template.go fixed/error.go
 //go:embed fixed/parse.go fixed/decodedetails.go fixed/lookup.go fixed/json.go fixed/jsonvalid.go fixed/named.go fixed/rpc.go fixed/badrequest.go
@@ -24,7 +26,8 @@ import (
 var fixedFS embed.FS
 
 // fixedFiles are the embedded files, in the order the generated file holds
-// them.
+// them. reservedNames reads them all, rpcFiles too, so that a catalog that
+// is valid stays valid when it adds a grpc: section.
 var fixedFiles = []string{
 	"types.go", "definitions.go", "details.go", "fieldenums.go", "detailsjson.go", "template.go", "error.go",
 	"parse.go", "decodedetails.go", "lookup.go", "json.go", "jsonvalid.go", "named.go", "rpc.go", "badrequest.go", "headers.go", "report.go", "log.go", "handler.go", "client.go",
@@ -37,12 +40,39 @@ type fixedSource struct {
 	body    string   // the declarations, as the generated file holds them
 }
 
-// loadFixed reads the embedded fixed half once: it never changes while the
-// program runs.
-var loadFixed = sync.OnceValues(func() (*fixedSource, error) {
+// rpcFiles are the fixed files that only the gRPC and Connect packages
+// call into (RPCStatusFor, RPCError): the emitter copies them only for a
+// catalog with a grpc: section, which those packages need, so that a
+// service without one does not compile them.
+var rpcFiles = []string{"rpc.go", "badrequest.go"}
+
+// hasRPC reports whether c's package holds rpcFiles: whether it has a grpc:
+// section, which sets grpc.domain, as the gRPC and Connect outputs require.
+func hasRPC(c *catalog.Catalog) bool { return c.GRPC.Domain != "" }
+
+// The fixed half is read once in each of its two forms, with and without
+// rpcFiles: it never changes while the program runs.
+var (
+	fixedWithRPC    = sync.OnceValues(func() (*fixedSource, error) { return readFixed(true) })
+	fixedWithoutRPC = sync.OnceValues(func() (*fixedSource, error) { return readFixed(false) })
+)
+
+// loadFixed is the fixed half, with rpcFiles or without.
+func loadFixed(rpc bool) (*fixedSource, error) {
+	if rpc {
+		return fixedWithRPC()
+	}
+	return fixedWithoutRPC()
+}
+
+// readFixed reads the embedded fixed half, with rpcFiles or without.
+func readFixed(rpc bool) (*fixedSource, error) {
 	fx := &fixedSource{}
 	var body strings.Builder
-	for i, name := range fixedFiles {
+	for _, name := range fixedFiles {
+		if !rpc && slices.Contains(rpcFiles, name) {
+			continue
+		}
 		src, err := fixedFS.ReadFile("fixed/" + name)
 		if err != nil {
 			return nil, err
@@ -56,7 +86,7 @@ var loadFixed = sync.OnceValues(func() (*fixedSource, error) {
 			return nil, err
 		}
 		fx.imports = append(fx.imports, imports...)
-		if i > 0 {
+		if body.Len() > 0 {
 			body.WriteString("\n")
 		}
 		// The declarations start at the first non-blank line after the imports.
@@ -67,7 +97,7 @@ var loadFixed = sync.OnceValues(func() (*fixedSource, error) {
 	fx.imports = slices.Compact(fx.imports)
 	fx.body = body.String()
 	return fx, nil
-})
+}
 
 // parseFixed parses one file of the fixed half.
 func parseFixed(name string, src []byte) (*ast.File, *token.FileSet, error) {

@@ -54,13 +54,18 @@ func TestRulesToleratesProblems(t *testing.T) {
 // Err<Name>, New<Name>, <Name>Details, where <Name> starts with an
 // upper-case letter or a digit), so goIdentifierProblems need not know them;
 // but for NewWithDetails, the constructor of a code WITH_DETAILS, which it
-// refuses as it refuses every name the fixed half declares.
+// refuses as it refuses every name the fixed half declares. names.Runtime
+// lists them all, names.RPCRuntime those of rpcFiles.
 func TestRuntimeNamesCannotCollide(t *testing.T) {
-	var exported []string
+	var exported, rpc []string
 	defer func() {
 		slices.Sort(exported)
 		if !slices.Equal(exported, names.Runtime) {
 			t.Errorf("the fixed half exports\n%q\nnames.Runtime lists\n%q", exported, names.Runtime)
+		}
+		slices.Sort(rpc)
+		if !slices.Equal(rpc, names.RPCRuntime) {
+			t.Errorf("%v export\n%q\nnames.RPCRuntime lists\n%q", rpcFiles, rpc, names.RPCRuntime)
 		}
 	}()
 	for _, name := range fixedFiles {
@@ -77,6 +82,9 @@ func TestRuntimeNamesCannotCollide(t *testing.T) {
 				continue
 			}
 			exported = append(exported, id)
+			if slices.Contains(rpcFiles, name) {
+				rpc = append(rpc, id)
+			}
 			if id == "NewWithDetails" {
 				continue
 			}

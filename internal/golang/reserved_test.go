@@ -73,6 +73,11 @@ func TestReservedNamesRefused(t *testing.T) {
 		{"enum value meets ParseNotJSON",
 			"  - code: PARSE\n    status: 400\n    details: [{name: not, type: string, enum: [json, other]}]\n",
 			`would declare the Go identifier ParseNotJSON, which every generated package declares for itself; rename it`},
+		// Only a package with a grpc: section holds RPCStatus; reserving it
+		// anyway keeps a catalog valid when it adds one.
+		{"enum type meets RPCStatus without grpc",
+			"  - code: RPC\n    status: 400\n    details: [{name: status, type: string, enum: [a, b]}]\n",
+			`would declare the Go identifier RPCStatus, which every generated package declares for itself; rename it`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

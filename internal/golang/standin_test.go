@@ -72,7 +72,7 @@ func plainStandIn(c *catalog.Catalog) ([]byte, error) {
 // standIn is the per-catalog half of c's package as a file of its own:
 // what Generate writes before the fixed half, with the imports it uses.
 func standIn(c *catalog.Catalog) ([]byte, error) {
-	fx, err := loadFixed()
+	fx, err := loadFixed(true) // the fixed package compiles every file
 	if err != nil {
 		return nil, err
 	}

@@ -405,6 +405,15 @@ type definition struct {
 	prep            prepared    // what the runtime works out on first use; see prepared
 }
 
+// RPCLink is a link of AIP-193's Help detail: one of an error's help links.
+// It is here, not with RPCStatus, because the definitions table holds the
+// help links of every catalog, and RPCStatus is there only when the catalog
+// has a grpc: section.
+type RPCLink struct {
+	Description string
+	URL         string
+}
+
 // templatePart is a literal or a {detail} placeholder of a message or header.
 type templatePart struct {
 	literal string
@@ -1202,6 +1211,17 @@ func fieldByJSONName(t reflect.Type, name string) int {
 		}
 	}
 	return -1
+}
+
+// jsonName is a details field's JSON name.
+func jsonName(f reflect.StructField) string {
+	tag := f.Tag.Get("json")
+	for i := 0; i < len(tag); i++ {
+		if tag[i] == ',' {
+			return tag[:i]
+		}
+	}
+	return tag
 }
 
 // checkFieldEnums checks the enum fields of v, the error's own details. When
@@ -3200,12 +3220,6 @@ type RPCStatus struct {
 	FieldViolations []RPCFieldViolation
 }
 
-// RPCLink is a link of AIP-193's Help detail.
-type RPCLink struct {
-	Description string
-	URL         string
-}
-
 // RPCStatusOf is the status a gRPC or Connect server sends for err: a
 // catalog error it is or wraps, else the fallback, whose text never reaches
 // the client, as with Write. A context's cancellation or deadline that no
@@ -3387,17 +3401,6 @@ func metadataObject(t reflect.Type, md map[string]string) []byte {
 		}
 	}
 	return append(b, '}')
-}
-
-// jsonName is a details field's JSON name.
-func jsonName(f reflect.StructField) string {
-	tag := f.Tag.Get("json")
-	for i := 0; i < len(tag); i++ {
-		if tag[i] == ',' {
-			return tag[:i]
-		}
-	}
-	return tag
 }
 
 // rpcHTTPStatus is google/rpc/code.proto's HTTP mapping of each code.

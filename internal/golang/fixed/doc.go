@@ -6,8 +6,10 @@
 // The Go emitter (package internal/golang) embeds every file here but this
 // one, table.go and the tests, and copies each, after its import block and in
 // the order its fixedFiles lists them, into every generated file, after the
-// per-catalog half it writes itself; the generated file imports the union of
-// their imports, unchanged: nothing in them varies with the catalog. The
+// per-catalog half it writes itself (rpc.go and badrequest.go, which only the
+// gRPC and Connect packages call, only when the catalog has a grpc:
+// section); the generated file imports the union of their imports,
+// unchanged: nothing in them varies with the catalog. The
 // golden tests (go test -run Golden in the module's root) hold the generated
 // files to these sources byte for byte.
 //

@@ -71,6 +71,17 @@ func fieldByJSONName(t reflect.Type, name string) int {
 	return -1
 }
 
+// jsonName is a details field's JSON name.
+func jsonName(f reflect.StructField) string {
+	tag := f.Tag.Get("json")
+	for i := 0; i < len(tag); i++ {
+		if tag[i] == ',' {
+			return tag[:i]
+		}
+	}
+	return tag
+}
+
 // checkFieldEnums checks the enum fields of v, the error's own details. When
 // one holds a value outside its enum, it sets every such value to "" and
 // records the breach. Its slices are newError's copies: setting their items

@@ -35,12 +35,6 @@ type RPCStatus struct {
 	FieldViolations []RPCFieldViolation
 }
 
-// RPCLink is a link of AIP-193's Help detail.
-type RPCLink struct {
-	Description string
-	URL         string
-}
-
 // RPCStatusOf is the status a gRPC or Connect server sends for err: a
 // catalog error it is or wraps, else the fallback, whose text never reaches
 // the client, as with Write. A context's cancellation or deadline that no
@@ -222,17 +216,6 @@ func metadataObject(t reflect.Type, md map[string]string) []byte {
 		}
 	}
 	return append(b, '}')
-}
-
-// jsonName is a details field's JSON name.
-func jsonName(f reflect.StructField) string {
-	tag := f.Tag.Get("json")
-	for i := 0; i < len(tag); i++ {
-		if tag[i] == ',' {
-			return tag[:i]
-		}
-	}
-	return tag
 }
 
 // rpcHTTPStatus is google/rpc/code.proto's HTTP mapping of each code.

@@ -46,6 +46,15 @@ type definition struct {
 	prep            prepared    // what the runtime works out on first use; see prepared
 }
 
+// RPCLink is a link of AIP-193's Help detail: one of an error's help links.
+// It is here, not with RPCStatus, because the definitions table holds the
+// help links of every catalog, and RPCStatus is there only when the catalog
+// has a grpc: section.
+type RPCLink struct {
+	Description string
+	URL         string
+}
+
 // templatePart is a literal or a {detail} placeholder of a message or header.
 type templatePart struct {
 	literal string

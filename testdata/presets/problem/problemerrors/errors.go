@@ -292,6 +292,15 @@ type definition struct {
 	prep            prepared    // what the runtime works out on first use; see prepared
 }
 
+// RPCLink is a link of AIP-193's Help detail: one of an error's help links.
+// It is here, not with RPCStatus, because the definitions table holds the
+// help links of every catalog, and RPCStatus is there only when the catalog
+// has a grpc: section.
+type RPCLink struct {
+	Description string
+	URL         string
+}
+
 // templatePart is a literal or a {detail} placeholder of a message or header.
 type templatePart struct {
 	literal string
@@ -1089,6 +1098,17 @@ func fieldByJSONName(t reflect.Type, name string) int {
 		}
 	}
 	return -1
+}
+
+// jsonName is a details field's JSON name.
+func jsonName(f reflect.StructField) string {
+	tag := f.Tag.Get("json")
+	for i := 0; i < len(tag); i++ {
+		if tag[i] == ',' {
+			return tag[:i]
+		}
+	}
+	return tag
 }
 
 // checkFieldEnums checks the enum fields of v, the error's own details. When
@@ -3059,323 +3079,6 @@ func isNamedField(name string, named []string) bool {
 		}
 	}
 	return false
-}
-
-// RPCStatus is an error as gRPC and Connect send it on Google's error model
-// (AIP-193: a google.rpc.Status with ErrorInfo, RetryInfo, Help,
-// RequestInfo and BadRequest details), in standard-library types only. The gRPC and Connect
-// packages errgen generates beside this one turn it into their status and
-// back: RPCStatusOf on the server, RPCError on the client.
-type RPCStatus struct {
-	Code       string            // canonical gRPC code name, e.g. NOT_FOUND
-	Message    string            // the developer-facing message
-	Reason     string            // ErrorInfo.reason: the code in UPPER_SNAKE_CASE; "" sends no ErrorInfo
-	Domain     string            // ErrorInfo.domain: the catalog's grpc.domain
-	Metadata   map[string]string // ErrorInfo.metadata: the details, each value not a string as its JSON text
-	RetryDelay time.Duration     // RetryInfo.retry_delay, from the Retry-After header; 0 sends no RetryInfo
-	Links      []RPCLink         // Help.links: the error's docs link, then the catalog's help
-	RequestID  string            // RequestInfo.request_id; "" sends no RequestInfo
-	Locale     string            // LocalizedMessage.locale: the language of LocalizedMessage; "" sends no LocalizedMessage
-
-	// LocalizedMessage.message: the message (else the title) in Locale,
-	// which RPCStatusFor negotiates; set only by a catalog of several
-	// languages.
-	LocalizedMessage string
-
-	// BadRequest.field_violations: the objects of the error's detail marked
-	// grpc: bad_request; nil sends no BadRequest.
-	FieldViolations []RPCFieldViolation
-}
-
-// RPCLink is a link of AIP-193's Help detail.
-type RPCLink struct {
-	Description string
-	URL         string
-}
-
-// RPCStatusOf is the status a gRPC or Connect server sends for err: a
-// catalog error it is or wraps, else the fallback, whose text never reaches
-// the client, as with Write. A context's cancellation or deadline that no
-// catalog error wraps is CANCELLED or DEADLINE_EXCEEDED, without ErrorInfo.
-// A nil err is OK. A catalog of several languages adds the message in its
-// default language as a LocalizedMessage; see RPCStatusFor.
-func RPCStatusOf(err error) RPCStatus {
-	return RPCStatusFor(err, "")
-}
-
-// RPCStatusFor is RPCStatusOf for a client whose request asked for
-// acceptLanguage (an Accept-Language value): a catalog of several languages
-// adds, as Locale and LocalizedMessage, the message in the language Write
-// would send (else the title), negotiated as Write negotiates it. Message
-// stays in the default language.
-func RPCStatusFor(err error, acceptLanguage string) RPCStatus {
-	loadDefinitions()
-	var e *Error
-	switch {
-	case err == nil:
-		return RPCStatus{Code: "OK"}
-	case errors.As(err, &e):
-	case errors.Is(err, context.Canceled):
-		return RPCStatus{Code: "CANCELLED", Message: context.Canceled.Error()}
-	case errors.Is(err, context.DeadlineExceeded):
-		return RPCStatus{Code: "DEADLINE_EXCEEDED", Message: context.DeadlineExceeded.Error()}
-	}
-	e = sendable(err, nil, true) // as Write: mapped, else the fallback, reported
-	s := RPCStatus{
-		Code:       e.def.GRPCCode,
-		Message:    e.messageOrTitle(),
-		Reason:     e.def.reasonOrCode(),
-		Domain:     rpcDomain,
-		Metadata:   e.rpcMetadata(),
-		RetryDelay: e.retryDelay(),
-		RequestID:  e.requestID,
-
-		FieldViolations: e.fieldViolations(),
-	}
-	s.Locale, s.LocalizedMessage = e.localized(acceptLanguage)
-	if e.def.DocsURL != "" {
-		s.Links = append(s.Links, RPCLink{Description: e.def.Title, URL: e.def.DocsURL})
-	}
-	s.Links = append(s.Links, e.def.help...)
-	return s
-}
-
-// reasonOrCode is the ErrorInfo reason of the definition.
-func (def *definition) reasonOrCode() string {
-	if def.reason != "" {
-		return def.reason
-	}
-	return string(def.Code)
-}
-
-// rpcMetadata is the details object as ErrorInfo metadata: strings as they
-// are, other values (null ones left out) as their JSON text; nil without
-// details.
-func (e *Error) rpcMetadata() map[string]string {
-	if !e.hasDetails() {
-		return nil
-	}
-	obj := e.appendDetails(nil)
-	md := map[string]string{}
-	it, _ := newObjectIter(obj)
-	for key, val, ok := it.next(); ok; key, val, ok = it.next() {
-		name, _ := stringValue(key)
-		if s, ok := stringValue(val); ok {
-			md[name] = s
-		} else if val[0] != 'n' {
-			md[name] = string(val)
-		}
-	}
-	return md
-}
-
-// retryDelay is the delay a Retry-After header of e says, in seconds; 0 for
-// none, or for an HTTP date.
-func (e *Error) retryDelay() time.Duration {
-	for _, h := range e.def.headers {
-		if h.name != "Retry-After" {
-			continue
-		}
-		v := h.value
-		if h.template != nil && e.details != nil {
-			v = headerValue(e.fill(h.template))
-		}
-		if n, err := strconv.ParseInt(v, 10, 64); err == nil && n > 0 && n < 1<<31 {
-			return time.Duration(n) * time.Second
-		}
-	}
-	return 0
-}
-
-// byReason finds definitions by ErrorInfo reason.
-var byReason = sync.OnceValue(func() map[string]*definition {
-	loadDefinitions()
-	m := make(map[string]*definition, len(definitions))
-	for i := range definitions {
-		m[definitions[i].reasonOrCode()] = &definitions[i]
-	}
-	return m
-})
-
-// RPCError is the catalog error a gRPC or Connect client received as s, as
-// Parse gives it for an HTTP response: a reason of the catalog's domain
-// gives its error, details typed again from the metadata (the detail sent
-// as BadRequest, from the field violations when the metadata lacks it); any
-// other reason gives an error whose Known is false, with the reason as its
-// code and the received message. It returns nil when s carries no
-// ErrorInfo (Reason ""). Metadata that does not decode into the error's
-// details leaves them out.
-func RPCError(s RPCStatus) *Error {
-	loadDefinitions()
-	if s.Reason == "" {
-		return nil
-	}
-	def := byReason()[s.Reason]
-	if def == nil || s.Domain != rpcDomain {
-		return rpcUnknown(s)
-	}
-	e := &Error{def: def, message: def.message}
-	if md := def.withViolations(s); def.zero != nil && len(md) > 0 {
-		v := reflect.New(reflect.TypeOf(def.zero)).Elem()
-		if _, _, err := decodeObject(def, v, metadataObject(v.Type(), md), nil); err == nil {
-			e = buildError(def, v.Addr().Interface(), true)
-		}
-	}
-	if s.Message != e.message && !(e.message == "" && s.Message == def.Title) {
-		e.message, e.custom = s.Message, true
-	}
-	e.requestID = s.RequestID
-	return e
-}
-
-// rpcUnknown is the error of a reason the catalog does not define, with the
-// HTTP status google/rpc/code.proto gives its code.
-func rpcUnknown(s RPCStatus) *Error {
-	status := rpcHTTPStatus[s.Code]
-	if status == 0 {
-		status = 500
-	}
-	return &Error{
-		def: &definition{
-			Definition: Definition{Code: Code(s.Reason), Status: status, GRPCCode: s.Code},
-			envelope:   fallback.def.envelope,
-			unknown:    true,
-		},
-		message:   s.Message,
-		custom:    s.Message != "",
-		requestID: s.RequestID,
-		parsed:    true,
-		status:    int32(status), // an HTTP status of the table, which an int32 holds
-	}
-}
-
-// metadataObject is metadata as the JSON object of details struct type t:
-// a string field's value as a string, any other's as the JSON text it is.
-func metadataObject(t reflect.Type, md map[string]string) []byte {
-	b := []byte{'{'}
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		if !f.IsExported() {
-			continue // the blank field that makes the type not comparable
-		}
-		name := jsonName(f)
-		v, ok := md[name]
-		if !ok {
-			continue
-		}
-		if len(b) > 1 {
-			b = append(b, ',')
-		}
-		b = append(appendString(b, name), ':')
-		if f.Type.Kind() == reflect.String || !validJSON([]byte(v)) {
-			b = appendString(b, v) // an any detail's string, or a value that fails as the detail's type
-		} else {
-			b = append(b, v...)
-		}
-	}
-	return append(b, '}')
-}
-
-// jsonName is a details field's JSON name.
-func jsonName(f reflect.StructField) string {
-	tag := f.Tag.Get("json")
-	for i := 0; i < len(tag); i++ {
-		if tag[i] == ',' {
-			return tag[:i]
-		}
-	}
-	return tag
-}
-
-// rpcHTTPStatus is google/rpc/code.proto's HTTP mapping of each code.
-var rpcHTTPStatus = map[string]int{
-	"CANCELLED": 499, "UNKNOWN": 500, "INVALID_ARGUMENT": 400, "DEADLINE_EXCEEDED": 504,
-	"NOT_FOUND": 404, "ALREADY_EXISTS": 409, "PERMISSION_DENIED": 403, "RESOURCE_EXHAUSTED": 429,
-	"FAILED_PRECONDITION": 400, "ABORTED": 409, "OUT_OF_RANGE": 400, "UNIMPLEMENTED": 501,
-	"INTERNAL": 500, "UNAVAILABLE": 503, "DATA_LOSS": 500, "UNAUTHENTICATED": 401,
-}
-
-// An error's detail marked grpc: bad_request in the catalog is a list of
-// objects, each naming a field (its "field") and what is wrong with it (its
-// "description", else its "message"): the gRPC and Connect packages send
-// them as AIP-193's BadRequest field violations too, for clients that read
-// only Google's details. ErrorInfo's metadata carries the whole detail, as
-// it carries every detail.
-
-// RPCFieldViolation is a field violation of AIP-193's BadRequest detail.
-type RPCFieldViolation struct {
-	Field       string // the path of the field at fault, e.g. emails[0].value
-	Description string // what is wrong with it
-}
-
-// fieldViolations are the objects of the error's bad_request detail as
-// field violations; nil when it has no such detail, or sends no object of it.
-func (e *Error) fieldViolations() []RPCFieldViolation {
-	if e.def.badRequest == "" {
-		return nil
-	}
-	list, ok := e.detailField(e.def.badRequest)
-	if !ok || list.Kind() != reflect.Slice {
-		return nil
-	}
-	field, desc := violationFields(list.Type().Elem())
-	if field < 0 || desc < 0 {
-		return nil
-	}
-	out := make([]RPCFieldViolation, list.Len())
-	for i := range out {
-		item := list.Index(i)
-		out[i] = RPCFieldViolation{Field: item.Field(field).String(), Description: item.Field(desc).String()}
-	}
-	return out
-}
-
-// violationFields are the indexes of the field and description members of
-// t, the struct type of a bad_request detail's objects; -1 for one t lacks.
-func violationFields(t reflect.Type) (field, desc int) {
-	if desc = fieldByJSONName(t, "description"); desc < 0 {
-		desc = fieldByJSONName(t, "message")
-	}
-	return fieldByJSONName(t, "field"), desc
-}
-
-// withViolations is the metadata s carries for def, with def's bad_request
-// detail made of s's field violations when the metadata lacks it (a server
-// that sends BadRequest without it in ErrorInfo): their field and
-// description, its objects' other fields left empty.
-func (def *definition) withViolations(s RPCStatus) map[string]string {
-	md := s.Metadata
-	if def.badRequest == "" || len(s.FieldViolations) == 0 || def.zero == nil {
-		return md
-	}
-	if _, ok := md[def.badRequest]; ok {
-		return md
-	}
-	t := reflect.TypeOf(def.zero)
-	i := fieldByJSONName(t, def.badRequest)
-	if i < 0 || t.Field(i).Type.Kind() != reflect.Slice {
-		return md
-	}
-	item := t.Field(i).Type.Elem()
-	field, desc := violationFields(item)
-	if field < 0 || desc < 0 {
-		return md
-	}
-	b := []byte{'['}
-	for j, v := range s.FieldViolations {
-		if j > 0 {
-			b = append(b, ',')
-		}
-		b = append(appendString(append(b, `{"field":`...), v.Field), ',')
-		b = append(appendString(b, jsonName(item.Field(desc))), ':')
-		b = append(appendString(b, v.Description), '}')
-	}
-	out := make(map[string]string, len(md)+1)
-	for k, v := range md {
-		out[k] = v
-	}
-	out[def.badRequest] = string(append(b, ']'))
-	return out
 }
 
 // setHeaders sets the response headers of e: Content-Type, the catalog's
