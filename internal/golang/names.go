@@ -119,7 +119,7 @@ func goIdentifierProblems(c *catalog.Catalog) []diag.Diagnostic {
 		for _, id := range ids {
 			if reserved[id.Name] {
 				d := decl{e, id}
-				probs = append(probs, diag.Diagnostic{Pos: id.Pos, Msg: fmt.Sprintf("%s would declare the Go identifier %s, which every generated package declares for itself; rename it", d.describe(), id.Name)})
+				probs = append(probs, diag.Diagnostic{Pos: id.Pos, Msg: fmt.Sprintf("%s would declare the Go identifier %s, which errgen keeps for the generated package's own code; rename it", d.describe(), id.Name)})
 				continue
 			}
 			declare(id.Name, id.Pos, decl{e, id})
