@@ -489,8 +489,7 @@ var fallback = ErrInternalError
 // empty when the catalog sets none.
 const requestIDHeader = "X-Request-Id"
 
-// rpcDomain is the domain of every ErrorInfo (the catalog's grpc.domain);
-// empty when the catalog sets none.
+// rpcDomain is the domain of every ErrorInfo (the catalog's grpc.domain).
 const rpcDomain = "api.onestack.example"
 
 // init sets the catalog's languages, its default first: each definition's
@@ -3576,6 +3575,17 @@ var rpcHTTPStatus = map[string]int{
 	"INTERNAL": 500, "UNAVAILABLE": 503, "DATA_LOSS": 500, "UNAUTHENTICATED": 401,
 }
 
+// localized returns the language an RPC client asks for in acceptLanguage
+// (an Accept-Language value), as a tag, and e's message, or its title when it
+// has none, in it: "" and "" for a catalog of one language.
+func (e *Error) localized(acceptLanguage string) (locale, message string) {
+	if languages == nil {
+		return "", ""
+	}
+	lang := e.languageFor([]string{acceptLanguage})
+	return languages[lang], e.in(lang).messageOrTitle()
+}
+
 // An error's detail marked grpc: bad_request in the catalog is a list of
 // objects, each naming a field (its "field") and what is wrong with it (its
 // "description", else its "message"): the gRPC and Connect packages send
@@ -4370,17 +4380,6 @@ func (e *Error) LocalizedMessage(lang string) string {
 		return e.message
 	}
 	return e.in(e.languageFor([]string{lang})).message
-}
-
-// localized returns the language an RPC client asks for in acceptLanguage
-// (an Accept-Language value), as a tag, and e's message, or its title when it
-// has none, in it: "" and "" for a catalog of one language.
-func (e *Error) localized(acceptLanguage string) (locale, message string) {
-	if languages == nil {
-		return "", ""
-	}
-	lang := e.languageFor([]string{acceptLanguage})
-	return languages[lang], e.in(lang).messageOrTitle()
 }
 
 // setLanguageHeaders sets Content-Language to languages[lang] and adds

@@ -267,8 +267,9 @@ func (w declWriter) catalogSettings(c *catalog.Catalog) {
 	w.str("\n// fallback stands in for every error that is not a catalog error.\nvar fallback = ", names.Sentinel(c.Fallback), "\n")
 	w.str("\n// requestIDHeader carries request ids in and out (the catalog's request_id.header);\n",
 		"// empty when the catalog sets none.\nconst requestIDHeader = ", goString(c.RequestID.Header), "\n")
-	w.str("\n// rpcDomain is the domain of every ErrorInfo (the catalog's grpc.domain);\n",
-		"// empty when the catalog sets none.\nconst rpcDomain = ", goString(c.GRPC.Domain), "\n")
+	if hasRPC(c) { // the RPC bridge (rpcFiles) is its only reader
+		w.str("\n// rpcDomain is the domain of every ErrorInfo (the catalog's grpc.domain).\nconst rpcDomain = ", goString(c.GRPC.Domain), "\n")
+	}
 }
 
 // rpc writes the ErrorInfo reason of a definitions row, when it is not the

@@ -253,8 +253,7 @@ var fallback = ErrInternalServerError
 // empty when the catalog sets none.
 const requestIDHeader = ""
 
-// rpcDomain is the domain of every ErrorInfo (the catalog's grpc.domain);
-// empty when the catalog sets none.
+// rpcDomain is the domain of every ErrorInfo (the catalog's grpc.domain).
 const rpcDomain = "api.scopestack.example"
 
 // envelopes are the wire formats in use; definitions point into this table.
@@ -3375,6 +3374,17 @@ var rpcHTTPStatus = map[string]int{
 	"INTERNAL": 500, "UNAVAILABLE": 503, "DATA_LOSS": 500, "UNAUTHENTICATED": 401,
 }
 
+// localized returns the language an RPC client asks for in acceptLanguage
+// (an Accept-Language value), as a tag, and e's message, or its title when it
+// has none, in it: "" and "" for a catalog of one language.
+func (e *Error) localized(acceptLanguage string) (locale, message string) {
+	if languages == nil {
+		return "", ""
+	}
+	lang := e.languageFor([]string{acceptLanguage})
+	return languages[lang], e.in(lang).messageOrTitle()
+}
+
 // An error's detail marked grpc: bad_request in the catalog is a list of
 // objects, each naming a field (its "field") and what is wrong with it (its
 // "description", else its "message"): the gRPC and Connect packages send
@@ -4169,17 +4179,6 @@ func (e *Error) LocalizedMessage(lang string) string {
 		return e.message
 	}
 	return e.in(e.languageFor([]string{lang})).message
-}
-
-// localized returns the language an RPC client asks for in acceptLanguage
-// (an Accept-Language value), as a tag, and e's message, or its title when it
-// has none, in it: "" and "" for a catalog of one language.
-func (e *Error) localized(acceptLanguage string) (locale, message string) {
-	if languages == nil {
-		return "", ""
-	}
-	lang := e.languageFor([]string{acceptLanguage})
-	return languages[lang], e.in(lang).messageOrTitle()
 }
 
 // setLanguageHeaders sets Content-Language to languages[lang] and adds

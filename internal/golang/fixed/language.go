@@ -132,17 +132,6 @@ func (e *Error) LocalizedMessage(lang string) string {
 	return e.in(e.languageFor([]string{lang})).message
 }
 
-// localized returns the language an RPC client asks for in acceptLanguage
-// (an Accept-Language value), as a tag, and e's message, or its title when it
-// has none, in it: "" and "" for a catalog of one language.
-func (e *Error) localized(acceptLanguage string) (locale, message string) {
-	if languages == nil {
-		return "", ""
-	}
-	lang := e.languageFor([]string{acceptLanguage})
-	return languages[lang], e.in(lang).messageOrTitle()
-}
-
 // setLanguageHeaders sets Content-Language to languages[lang] and adds
 // Accept-Language to Vary; nothing for a catalog of one language (lang -1).
 // Both values are shared by every response, as setHeaders shares the

@@ -225,3 +225,14 @@ var rpcHTTPStatus = map[string]int{
 	"FAILED_PRECONDITION": 400, "ABORTED": 409, "OUT_OF_RANGE": 400, "UNIMPLEMENTED": 501,
 	"INTERNAL": 500, "UNAVAILABLE": 503, "DATA_LOSS": 500, "UNAUTHENTICATED": 401,
 }
+
+// localized returns the language an RPC client asks for in acceptLanguage
+// (an Accept-Language value), as a tag, and e's message, or its title when it
+// has none, in it: "" and "" for a catalog of one language.
+func (e *Error) localized(acceptLanguage string) (locale, message string) {
+	if languages == nil {
+		return "", ""
+	}
+	lang := e.languageFor([]string{acceptLanguage})
+	return languages[lang], e.in(lang).messageOrTitle()
+}

@@ -221,8 +221,7 @@ var fallback = ErrInternal
 // empty when the catalog sets none.
 const requestIDHeader = "X-Request-Id"
 
-// rpcDomain is the domain of every ErrorInfo (the catalog's grpc.domain);
-// empty when the catalog sets none.
+// rpcDomain is the domain of every ErrorInfo (the catalog's grpc.domain).
 const rpcDomain = "standin.example.com"
 
 // init sets the catalog's languages, its default first: each definition's

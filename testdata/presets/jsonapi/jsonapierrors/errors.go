@@ -202,10 +202,6 @@ var fallback = ErrServerError
 // empty when the catalog sets none.
 const requestIDHeader = ""
 
-// rpcDomain is the domain of every ErrorInfo (the catalog's grpc.domain);
-// empty when the catalog sets none.
-const rpcDomain = ""
-
 // envelopes are the wire formats in use; definitions point into this table.
 var envelopes = [1]envelope{
 	{
@@ -3791,17 +3787,6 @@ func (e *Error) LocalizedMessage(lang string) string {
 		return e.message
 	}
 	return e.in(e.languageFor([]string{lang})).message
-}
-
-// localized returns the language an RPC client asks for in acceptLanguage
-// (an Accept-Language value), as a tag, and e's message, or its title when it
-// has none, in it: "" and "" for a catalog of one language.
-func (e *Error) localized(acceptLanguage string) (locale, message string) {
-	if languages == nil {
-		return "", ""
-	}
-	lang := e.languageFor([]string{acceptLanguage})
-	return languages[lang], e.in(lang).messageOrTitle()
 }
 
 // setLanguageHeaders sets Content-Language to languages[lang] and adds
