@@ -45,7 +45,7 @@ func BenchmarkGenerateVersusBase(b *testing.B) {
 	for _, n := range sizes {
 		for _, lang := range []string{"", "de"} {
 			cats := scaleCatalogs(b, dir, n, lang)
-			generateVersusBase(b, bins, cats, filepath.Join(dir, filepath.Base(filepath.Dir(cats["now"]))))
+			generateVersusBase(b, bins, cats, filepath.Dir(cats["now"])) // n=N or n=N+LANG
 		}
 	}
 }
@@ -78,7 +78,7 @@ func scaleCatalogs(b *testing.B, dir string, n int, lang string) map[string]stri
 }
 
 // generateVersusBase runs the sub-benchmarks of one scale catalog, cats by
-// errgen, writing the outputs under dir, named after it.
+// errgen, in its folder dir, which names them; the outputs go below it.
 func generateVersusBase(b *testing.B, bins, cats map[string]string, dir string) {
 	for _, outputs := range []struct {
 		name string

@@ -31,11 +31,13 @@ func headerFloor(h http.Header, r *http.Request, retryAfter []string) {
 		h["Retry-After"] = retryAfter
 	}
 	h["X-Request-Id"] = id
-	if acceptLanguage == nil {
-		h["Content-Language"] = floorContentLanguage
-	}
+	h["Content-Language"] = floorContentLanguage // as if negotiating cost nothing
 	h["Vary"] = floorVary
+	floorAsked += len(acceptLanguage) // the field read, as Write reads it
 }
+
+// floorAsked keeps the floor's read of Accept-Language from being left out.
+var floorAsked int
 
 var (
 	floorContentType     = []string{"application/json"}

@@ -44,8 +44,9 @@ func Scale(n int) []byte {
 // ScaleTranslated returns Scale(n) declaring a second language, lang, and
 // that language's translation file (translations/LANG.yaml beside it), which
 // translates every error's title, message (its placeholder kept) and
-// description: issue 26's compile figures must hold for a catalog of two
-// languages, whose package holds each error's texts and bodies twice.
+// description: issue 26's figures must hold for a catalog of two languages,
+// whose package holds each error's texts and bodies twice, and whose docs
+// are two pages.
 func ScaleTranslated(n int, lang string) (root, translation []byte) {
 	root = []byte(strings.Replace(string(Scale(n)), "format: problem\n",
 		"format: problem\nlanguage: en\nlanguages: ["+lang+"]\n", 1))
