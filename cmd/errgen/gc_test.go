@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -10,7 +9,6 @@ import (
 	"runtime/debug"
 	"testing"
 
-	"github.com/errgen/errgen/internal/benchpair"
 	"github.com/errgen/errgen/internal/catalogtest"
 )
 
@@ -52,30 +50,5 @@ func TestGCPercentAgrees(t *testing.T) {
 	})
 	if err != nil || n < 3 {
 		t.Fatalf("%d outputs compared: %v", n, err)
-	}
-}
-
-// BenchmarkGCPercent is the whole generate run (load, validate, generate,
-// write every output) with GOGC at tuneGC's setting (the shortcut) and at
-// Go's default, 100 (the plain path). See benchpair.Run for the figures it
-// reports.
-func BenchmarkGCPercent(b *testing.B) {
-	dir := b.TempDir()
-	out := filepath.Join(dir, "out")
-	sizes := []int{1000, 10000}
-	if testing.Short() {
-		sizes = sizes[:1] // CI runs every benchmark once so that none rots, not to measure
-	}
-	for _, n := range sizes {
-		cat := filepath.Join(dir, fmt.Sprintf("catalog%d.yaml", n))
-		if err := os.WriteFile(cat, catalogtest.Synthetic(n), 0o644); err != nil {
-			b.Fatal(err)
-		}
-		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			benchpair.Run(b,
-				func() { generateWithGC(b, gcPercent, cat, out) },
-				func() { generateWithGC(b, 100, cat, out) },
-				func() { os.RemoveAll(out) }) // so that every output is written
-		})
 	}
 }

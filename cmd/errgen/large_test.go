@@ -134,7 +134,7 @@ func TestMemoryBounds(t *testing.T) {
 }
 
 // BenchmarkLargeCatalogs is the whole generate run in a process of its own,
-// at errgen's settings (GOGC=400 and its memory limit), on the issue's
+// at errgen's settings (gcPercent and its memory limit), on the issue's
 // catalogs of minimal errors (30,000: 1 MB; 50,000: catalog.MaxErrors;
 // 150,000: 4.9 MB, refused after its YAML parse) and the synthetic
 // catalog of 10,000 errors. It reports the peak resident set
@@ -164,8 +164,8 @@ func BenchmarkLargeCatalogs(b *testing.B) {
 }
 
 // BenchmarkMemoryLimit is generate's memory limit (memory.go, the
-// shortcut: GOGC=400 under a limit that follows the catalog) against
-// GOGC=400 alone (GOMEMLIMIT=off, the plain path), each run a process of
+// shortcut: gcPercent under a limit that follows the catalog) against
+// gcPercent alone (GOMEMLIMIT=off, the plain path), each run a process of
 // its own, in turn: it reports each one's peak resident set and CPU time,
 // and the ratios plain/limit of both.
 func BenchmarkMemoryLimit(b *testing.B) {

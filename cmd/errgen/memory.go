@@ -12,8 +12,8 @@ import (
 
 // Generating holds the catalog and one output's working data at a time
 // (the outputs reach the disk as they are computed), so what it needs grows
-// with the catalog. Under GOGC=400 (gcPercent) the heap would still grow to
-// five times that: generate sets a soft memory limit that follows the
+// with the catalog. Under gcPercent (200) the heap would still grow to
+// three times that: generate sets a soft memory limit that follows the
 // catalog, so that the collector runs more often only once the heap nears
 // it. Loading, the limit is memoryLimit of the bytes read so far (yaml.v3's
 // node tree, in proportion to the bytes); loaded, of the bytes and the

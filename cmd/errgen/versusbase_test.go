@@ -109,11 +109,12 @@ func generateVersusBase(b *testing.B, bins, cats map[string]string, dir string) 
 }
 
 // generateProcess runs errgen with args at its own settings (no GOGC or
-// GOMEMLIMIT of the test's) and returns its peak resident set in bytes.
-func generateProcess(b *testing.B, bin string, args []string) int64 {
+// GOMEMLIMIT of the test's), but for env, and returns its peak resident
+// set in bytes.
+func generateProcess(b *testing.B, bin string, args []string, env ...string) int64 {
 	b.Helper()
 	cmd := exec.Command(bin, args...)
-	cmd.Env = ownSettingsEnv()
+	cmd.Env = append(ownSettingsEnv(), env...)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		b.Fatalf("%s %q: %v\n%s", bin, args, err, out)
 	}
