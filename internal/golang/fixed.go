@@ -77,11 +77,7 @@ func readFixed(rpc bool) (*fixedSource, error) {
 		if err != nil {
 			return nil, err
 		}
-		f, fset, err := parseFixed(name, src)
-		if err != nil {
-			return nil, err
-		}
-		imports, start, err := importsOf(f, fset)
+		imports, decls, err := splitImports(name, src)
 		if err != nil {
 			return nil, err
 		}
@@ -89,21 +85,12 @@ func readFixed(rpc bool) (*fixedSource, error) {
 		if body.Len() > 0 {
 			body.WriteString("\n")
 		}
-		// The declarations start at the first non-blank line after the imports.
-		start += len(src[start:]) - len(bytes.TrimLeft(src[start:], "\n"))
-		body.Write(src[start:])
+		body.WriteString(decls)
 	}
 	slices.Sort(fx.imports)
 	fx.imports = slices.Compact(fx.imports)
 	fx.body = body.String()
 	return fx, nil
-}
-
-// parseFixed parses one file of the fixed half.
-func parseFixed(name string, src []byte) (*ast.File, *token.FileSet, error) {
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
-	return f, fset, err
 }
 
 // importsOf returns the import paths of a Go file and the offset at which

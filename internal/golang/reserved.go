@@ -1,7 +1,7 @@
 package golang
 
 import (
-	"go/ast"
+	"bytes"
 	"sync"
 )
 
@@ -29,39 +29,73 @@ var reservedNames = sync.OnceValues(func() (map[string]bool, error) {
 		if err != nil {
 			return nil, err
 		}
-		f, _, err := parseFixed(name, src)
-		if err != nil {
-			return nil, err
-		}
-		for _, id := range packageLevelNames(f) {
+		for _, id := range declaredNames(src) {
 			reserved[id] = true
 		}
 	}
 	return reserved, nil
 })
 
-// packageLevelNames lists the names a file declares at package level:
-// types, functions (not methods), constants and variables.
-func packageLevelNames(f *ast.File) []string {
+// declaredNames lists the names src, a gofmt-formatted Go file, declares at
+// package level (types, functions but methods, constants, variables),
+// reading its lines: gofmt starts each such declaration at a line's start,
+// and each spec of a group (var ( … )) one tab in. Parsing the fixed half
+// (go/parser, bodies and all) for these names took a twentieth of a run of
+// 1,000 errors in a process of its own. Its plain path is
+// packageLevelNames of the parsed file (reserved_test.go):
+// TestDeclaredNamesParsed holds the two to the same names on every fixed
+// file, the only sources it reads, and BenchmarkDeclaredNames compares them.
+func declaredNames(src []byte) []string {
 	var ids []string
-	for _, decl := range f.Decls {
-		switch d := decl.(type) {
-		case *ast.FuncDecl:
-			if d.Recv == nil {
-				ids = append(ids, d.Name.Name)
-			}
-		case *ast.GenDecl:
-			for _, spec := range d.Specs {
-				switch s := spec.(type) {
-				case *ast.TypeSpec:
-					ids = append(ids, s.Name.Name)
-				case *ast.ValueSpec:
-					for _, n := range s.Names {
-						ids = append(ids, n.Name)
+	group := false // inside a var, const or type group
+	for line := range bytes.Lines(src) {
+		line = bytes.TrimRight(line, "\n")
+		switch {
+		case group && string(line) == ")":
+			group = false
+		case group && len(line) > 1 && line[0] == '\t' && isIdentStart(line[1]):
+			ids = appendNameList(ids, line[1:])
+		case group:
+		case bytes.HasPrefix(line, []byte("func ")) && !bytes.HasPrefix(line, []byte("func (")):
+			ids = append(ids, string(identAt(line[len("func "):])))
+		default:
+			for _, kw := range []string{"var ", "const ", "type "} {
+				if rest, ok := bytes.CutPrefix(line, []byte(kw)); ok {
+					if string(rest) == "(" {
+						group = true
+					} else {
+						ids = appendNameList(ids, rest)
 					}
 				}
 			}
 		}
 	}
 	return ids
+}
+
+// appendNameList appends the names a spec's line starts with: "a, b = …".
+func appendNameList(ids []string, spec []byte) []string {
+	for {
+		id := identAt(spec)
+		ids = append(ids, string(id))
+		rest, more := bytes.CutPrefix(spec[len(id):], []byte(", "))
+		if !more || len(rest) == 0 || !isIdentStart(rest[0]) {
+			return ids
+		}
+		spec = rest
+	}
+}
+
+// identAt is the identifier b starts with (ASCII: the fixed half's names).
+func identAt(b []byte) []byte {
+	n := 0
+	for n < len(b) && (isIdentStart(b[n]) || '0' <= b[n] && b[n] <= '9') {
+		n++
+	}
+	return b[:n]
+}
+
+// isIdentStart reports whether c can start an ASCII identifier.
+func isIdentStart(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
 }
