@@ -47,9 +47,9 @@ var (
 )
 
 // errorWithDetails is the least allocation an error with typed details can
-// be: the two in one object.
+// be: the two in one object (the error only sizes it: it is never read).
 type errorWithDetails struct {
-	err     apierrors.Error
+	_       apierrors.Error
 	details apierrors.RateLimitExceededDetails
 }
 
