@@ -21,7 +21,7 @@ package fixed
 // linear in its length times the number of tags, whatever its ranges.
 func negotiate(values []string, tags []string, has func(int) bool) int {
 	var buf [16]tagChoice
-	state := buf[:0]
+	var state []tagChoice
 	if len(tags) <= len(buf) {
 		state = buf[:len(tags)]
 	} else {

@@ -31,7 +31,7 @@ func Parse(status int, body []byte) (*Error, error) {
 	loadDefinitions()
 	names := topNames()
 	var buf [16][]byte
-	top := buf[:0]
+	var top [][]byte
 	if len(names.names) <= len(buf) {
 		top = buf[:len(names.names)]
 	} else {

@@ -1793,7 +1793,7 @@ func Parse(status int, body []byte) (*Error, error) {
 	loadDefinitions()
 	names := topNames()
 	var buf [16][]byte
-	top := buf[:0]
+	var top [][]byte
 	if len(names.names) <= len(buf) {
 		top = buf[:len(names.names)]
 	} else {
@@ -3862,7 +3862,7 @@ func (x *errorIndex) addTranslatedTitles() {
 // linear in its length times the number of tags, whatever its ranges.
 func negotiate(values []string, tags []string, has func(int) bool) int {
 	var buf [16]tagChoice
-	state := buf[:0]
+	var state []tagChoice
 	if len(tags) <= len(buf) {
 		state = buf[:len(tags)]
 	} else {
