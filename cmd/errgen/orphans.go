@@ -47,8 +47,9 @@ func orphanPages(targets []target) ([]string, error) {
 	}
 	var orphans []string
 	for _, e := range entries {
-		tag, ok := strings.CutPrefix(e.Name(), stem)
-		if tag, ok = strings.CutSuffix(tag, ext); !ok || !e.Type().IsRegular() || catalog.LanguageProblem(tag) != "" {
+		tag, named := strings.CutPrefix(e.Name(), stem)
+		tag, tagged := strings.CutSuffix(tag, ext)
+		if !named || !tagged || !e.Type().IsRegular() || catalog.LanguageProblem(tag) != "" {
 			continue
 		}
 		path := filepath.Join(dir, e.Name())
