@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"testing"
 	"unicode/utf8"
 
@@ -69,7 +70,7 @@ func FuzzScalarDetails(f *testing.F) {
 	f.Add("x", int64(3), 1.5, true, "on {s} and {n}", true, false)
 	f.Add("<&>\u2028\x01é\xff", int64(0), 0.0, false, "{f}{b}", true, true)
 	f.Add("", int64(-1), 1e21, false, "", false, false)
-	f.Add("stolen", int64(1<<53), -0.0, true, "card {s}", true, true)
+	f.Add("stolen", int64(1<<53), math.Copysign(0, -1), true, "card {s}", true, true) // negative zero: -0.0 is 0 in Go
 	f.Fuzz(func(t *testing.T, s string, n int64, fl float64, b bool, msg string, required, enum bool) {
 		src := fmt.Sprintf("version: 1\napi: T\nformat: problem\nerrors:\n  - code: E\n    status: 400\n    message: %s\n    details:\n", quote(msg))
 		src += fmt.Sprintf("      - {name: s, type: string, required: %v, example: %s}\n", required, quote(s))
