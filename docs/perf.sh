@@ -10,6 +10,7 @@
 #   PERF_ROUNDS=10          rounds of the hot-path pairs (-count)
 #   PERF_COMPILE_ROUNDS=6   rounds of the compile triples (-count; benchstat wants 6)
 #   PERF_GENERATE_ROUNDS=11 rounds of the generation pairs (-count)
+#   PERF_GC_ROUNDS=6        rounds of the collector-setting pairs (-count)
 #   PERF_REPORT_ONLY=1      measure nothing: rewrite the section from docs/perf/
 set -eu
 cd "$(git rev-parse --show-toplevel)"
@@ -17,6 +18,7 @@ out=docs/perf
 rounds=${PERF_ROUNDS:-10}
 compile_rounds=${PERF_COMPILE_ROUNDS:-6}
 generate_rounds=${PERF_GENERATE_ROUNDS:-11}
+gc_rounds=${PERF_GC_ROUNDS:-6}
 base_rev=a3826fd # errgen as of issue 26: the package every compile ratio is against
 # errgen the moment before translations reached the Go output (bc414d4): issue
 # 22's request ids already made for requests without one, no Accept-Language
@@ -45,6 +47,7 @@ measure() {
 	requests
 	ERRGEN_BASE="$base/errgen" go test -run '^$' -bench Compile -benchtime 1x -count "$compile_rounds" -timeout 3h ./internal/golang >"$out/compile.txt"
 	ERRGEN_BASE="$base/errgen" go test -run '^$' -bench GenerateVersusBase -benchtime 1x -count "$generate_rounds" -timeout 1h ./cmd/errgen >"$out/generate.txt"
+	go test -run '^$' -bench GCPercent -benchtime 1x -count "$gc_rounds" -timeout 1h ./cmd/errgen >"$out/gc.txt"
 	echo "load after: $(uptime)" >>"$out/machine.txt"
 
 	$benchstat "$out/versus.txt" >"$out/versus.benchstat.txt"
@@ -52,6 +55,7 @@ measure() {
 	$benchstat "$out/hot.txt" >"$out/hot.benchstat.txt"
 	$benchstat "$out/compile.txt" >"$out/compile.benchstat.txt"
 	$benchstat "$out/generate.txt" >"$out/generate.benchstat.txt"
+	$benchstat "$out/gc.txt" >"$out/gc.benchstat.txt"
 	$benchstat base="$out/requests.base.txt" pre-translations="$out/requests.pre.txt" now="$out/requests.now.txt" >"$out/requests.benchstat.txt"
 }
 
@@ -160,6 +164,16 @@ section=$(mktemp)
 		{ v[$1, $2] = $3; lo[$1, $2] = $4; hi[$1, $2] = $5; if (!($1 in s)) { s[$1] = 1; o[++n] = $1 } }
 		END { for (k = 1; k <= n; k++) { x = o[k]
 			printf "| `%s` | %.2f (%.2f–%.2f) | %.2f | ≤ 0.4 | %.3f → %.3f s | %.0f → %.0f MB |\n", x, v[x, "now/base-cpu"], lo[x, "now/base-cpu"], hi[x, "now/base-cpu"], v[x, "now/base"], v[x, "base-s/op"], v[x, "now-s/op"], v[x, "base-peak-MB"], v[x, "now-peak-MB"] } }'
+	echo
+	echo "**The collector's setting**, errgen's own (\`GOGC\` 200 and the memory limit) against Go's defaults"
+	echo "(\`GOGC=100\`, no limit), whole processes of this errgen in turn (\`BenchmarkGCPercent\`, $gc_rounds rounds):"
+	echo
+	echo "| catalog | own/default CPU median (lowest–highest) | peak RSS default → own |"
+	echo "|---|---|---|"
+	summary "$out/gc.txt" "own/default-cpu default-peak-MB own-peak-MB" | awk '
+		{ v[$1, $2] = $3; lo[$1, $2] = $4; hi[$1, $2] = $5; if (!($1 in s)) { s[$1] = 1; o[++n] = $1 } }
+		END { for (k = 1; k <= n; k++) { x = o[k]
+			printf "| `%s` | %.2f (%.2f–%.2f) | %.0f → %.0f MB |\n", x, v[x, "own/default-cpu"], lo[x, "own/default-cpu"], hi[x, "own/default-cpu"], v[x, "default-peak-MB"], v[x, "own-peak-MB"] } }'
 	echo
 	echo "**Hot path**, speed-up over the encoding/json baseline (\`BenchmarkVersusJSON\`: json/errgen,"
 	echo "$rounds rounds of interleaved batches; the lowest is the worst round):"
