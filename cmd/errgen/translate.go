@@ -47,7 +47,7 @@ func runTranslate(args []string, stdout, stderr io.Writer) int {
 	}
 	t := c.Translations[lang]
 	if t == nil || lang == c.Language {
-		fmt.Fprintf(stderr, "errgen: %s is not among the languages of %s (%s): add it to languages: first\n", lang, *catalogPath, languages(c))
+		fmt.Fprintf(stderr, "errgen: %s\n", notALanguage(c, lang, *catalogPath))
 		return exitFailure
 	}
 	var old []byte
@@ -93,6 +93,27 @@ func translateSummary(res *errgen.Translated) string {
 		return "new file"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// notALanguage says why lang, which names no translation file of the
+// catalog at path, cannot be translated into, and what to write instead:
+// the catalog's own language needs no translation, and a tag differing
+// from one of its languages only in case names that language (BCP 47 tags
+// are case-insensitive, the file's name is the catalog's spelling).
+func notALanguage(c *catalog.Catalog, lang, path string) string {
+	if strings.EqualFold(lang, c.Language) {
+		hint := "add the languages to translate it into to languages: first"
+		if len(c.Languages) > 0 {
+			hint = "translate into one of its languages (" + languages(c) + ")"
+		}
+		return fmt.Sprintf("%s is the language of %s itself (language: %s): its texts are the catalog's own; %s", lang, path, c.Language, hint)
+	}
+	for _, l := range c.Languages {
+		if strings.EqualFold(l, lang) {
+			return fmt.Sprintf("%s is not among the languages of %s (%s): did you mean %s?", lang, path, languages(c), l)
+		}
+	}
+	return fmt.Sprintf("%s is not among the languages of %s (%s): add it to languages: first", lang, path, languages(c))
 }
 
 // languages lists the catalog's languages for a message: "de, fr".
