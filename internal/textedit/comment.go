@@ -27,7 +27,7 @@ func (e *textEditor) comment(m, v *yaml.Node, c string, depth int) {
 		e.fail(v, "a comment goes only after a one-line scalar of a block mapping")
 		return
 	}
-	at := e.yamlInlineEnd(v, e.src.offset(v))
+	at := e.yamlInlineEnd(v, e.src.offset(v), false)
 	end := e.src.ends[v.Line-1]
 	rest := bytes.TrimLeft(e.src.text[at:end], " \t")
 	if len(rest) > 0 && rest[0] != '#' {

@@ -84,7 +84,7 @@ func (e *textEditor) mapping(m *yaml.Node, depth int) {
 			run = nil
 		}
 		if e.adds.Added[v] {
-			e.replace(k, e.pruned(v), v, depth)
+			e.replace(k, e.pruned(v), v, m.Style&yaml.FlowStyle != 0, depth)
 			if c, ok := e.adds.Comments[e.adds.Replaced[v]]; ok {
 				e.comment(m, e.adds.Replaced[v], c, depth)
 			}
@@ -235,8 +235,8 @@ func (a *Additions) lastOriginalValue(m *yaml.Node) *yaml.Node {
 }
 
 // replace writes the added value v (as written: orig pruned) in place of
-// the text's value under key k.
-func (e *textEditor) replace(k, v, orig *yaml.Node, depth int) {
+// the text's value under key k, a member of a flow mapping when inFlow.
+func (e *textEditor) replace(k, v, orig *yaml.Node, inFlow bool, depth int) {
 	old := e.adds.Replaced[orig]
 	if old == nil || e.adds.Added[old] {
 		e.fail(k, "cannot find the value to replace")
@@ -255,7 +255,7 @@ func (e *textEditor) replace(k, v, orig *yaml.Node, depth int) {
 		indent := e.src.indentOf(k.Line - 1)
 		text = e.jsonValue(v, indent, len(indent) == k.Column-1)
 	case old.Kind == yaml.AliasNode || old.Style&yaml.FlowStyle != 0 || old.Kind == yaml.ScalarNode || old.Line == k.Line:
-		end = e.yamlInlineEnd(old, at)
+		end = e.yamlInlineEnd(old, at, inFlow)
 		text = e.flowValue(v)
 	default:
 		indent := strings.Repeat(" ", old.Column-1)
@@ -281,8 +281,10 @@ func lastLine(n *yaml.Node) int {
 }
 
 // yamlInlineEnd is where a value written on one line (alias, flow
-// collection, scalar) ends.
-func (e *textEditor) yamlInlineEnd(old *yaml.Node, at int) int {
+// collection, scalar) ends. inFlow says the value is a member of a flow
+// collection, where a plain scalar also ends at the first flow indicator
+// (YAML forbids , [ ] { } in it there): {title: a, reviewed: true}.
+func (e *textEditor) yamlInlineEnd(old *yaml.Node, at int, inFlow bool) int {
 	t := e.src.text
 	switch {
 	case old.Kind == yaml.AliasNode:
@@ -295,6 +297,9 @@ func (e *textEditor) yamlInlineEnd(old *yaml.Node, at int) int {
 	}
 	end := e.src.ends[old.Line-1]
 	if i := bytes.Index(t[at:end], []byte(" #")); i >= 0 {
+		end = at + i
+	}
+	if i := bytes.IndexAny(t[at:end], ",[]{}"); inFlow && i >= 0 {
 		end = at + i
 	}
 	return at + len(bytes.TrimRight(t[at:end], " \t"))

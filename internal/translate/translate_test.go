@@ -200,3 +200,33 @@ func subsequence(a, b string) bool {
 	}
 	return i == len(a)
 }
+
+// An entry in a flow mapping marked reviewed: true loses the mark and gets
+// today's source hash, as a block one does, every other byte kept: a mark
+// left behind would have the next run record a later change as reviewed.
+func TestUpdateRecordsReviewsInFlow(t *testing.T) {
+	c := load(t, catalogV1, "")
+	now := catalog.SourceHash(c.Errors[0])
+	head := "language: de\nsource: " + catalog.TopSourceHash(c) + "\ndocs: {title: Fehler}\nerrors:\n  INTERNAL: {source: " + catalog.SourceHash(c.Errors[1]) + ", title: Intern}\n"
+	tail := `, message: "{kind} fehlt", causes: [Weg.], details: {kind: {description: Art}}}   # flow` + "\n"
+	tests := []struct {
+		name, entry, want string
+	}{
+		{"no source yet", "{title: Nicht da, reviewed: true", `{"source": "` + now + `", title: Nicht da`},
+		{"reviewed first", "{reviewed: true, title: Nicht da", `{"source": "` + now + `", title: Nicht da`},
+		{"an old source", "{source: 00000000, reviewed: true, title: Nicht da", `{source: "` + now + `", title: Nicht da`},
+		{"an old source last", "{title: Nicht da, source: 00000000, reviewed: true", `{title: Nicht da, source: "` + now + `"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			de := head + "  NOT_FOUND: " + tt.entry + tail
+			out, res := update(t, catalogV1, de)
+			if want := head + "  NOT_FOUND: " + tt.want + tail; out != want || res.Reviewed != 1 {
+				t.Errorf("reviewed %d, got:\n%s\nwant:\n%s", res.Reviewed, out, want)
+			}
+			if nf := load(t, catalogV1, out).Translations["de"].Errors["NOT_FOUND"]; nf.Reviewed || nf.Stale {
+				t.Errorf("NOT_FOUND reviewed %v, stale %v", nf.Reviewed, nf.Stale)
+			}
+		})
+	}
+}
