@@ -23,8 +23,10 @@ func TestFlowPlainScalars(t *testing.T) {
 		{"remove the last member", "m: {a: x y, b: true}\n", "b", "", "m: {a: x y}\n"},
 		{"remove the first member", "m: {b: true, a: x}\n", "b", "", "m: {a: x}\n"},
 		{"remove from a nested mapping", "m: {a: [x, y], n: {b: true, c: z}, d: w}\n", "b", "", "m: {a: [x, y], n: {c: z}, d: w}\n"},
+		{"remove after a plain scalar of two lines", "m: {a: x\n    y, b: true, c: z}\n", "b", "", "m: {a: x\n    y, c: z}\n"},
 		{"replace a middle value", "m: {a: old, b: keep}   # kept\n", "", "a", "m: {a: \"new\", b: keep}   # kept\n"},
 		{"replace a nested value", "m: {n: {a: old}, b: keep}\n", "", "a", "m: {n: {a: \"new\"}, b: keep}\n"},
+		{"replace a plain scalar of two lines", "m: {a: old\n    text, b: keep}\n", "", "a", "m: {a: \"new\", b: keep}\n"},
 		{"replace in a block mapping", "m:\n  a: old, with a comma]\n  b: keep\n", "", "a", "m:\n  a: \"new\"\n  b: keep\n"},
 	}
 	for _, tt := range tests {

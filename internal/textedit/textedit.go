@@ -282,8 +282,9 @@ func lastLine(n *yaml.Node) int {
 
 // yamlInlineEnd is where a value written on one line (alias, flow
 // collection, scalar) ends. inFlow says the value is a member of a flow
-// collection, where a plain scalar also ends at the first flow indicator
-// (YAML forbids , [ ] { } in it there): {title: a, reviewed: true}.
+// collection, where a plain scalar ends at the first flow indicator (YAML
+// forbids , [ ] { } in it there), not at its line's end: {title: a,
+// reviewed: true}.
 func (e *textEditor) yamlInlineEnd(old *yaml.Node, at int, inFlow bool) int {
 	t := e.src.text
 	switch {
@@ -295,14 +296,29 @@ func (e *textEditor) yamlInlineEnd(old *yaml.Node, at int, inFlow bool) int {
 	case old.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
 		return quotedEnd(t, at)
 	}
+	if inFlow {
+		return plainFlowEnd(t, at)
+	}
 	end := e.src.ends[old.Line-1]
 	if i := bytes.Index(t[at:end], []byte(" #")); i >= 0 {
 		end = at + i
 	}
-	if i := bytes.IndexAny(t[at:end], ",[]{}"); inFlow && i >= 0 {
-		end = at + i
-	}
 	return at + len(bytes.TrimRight(t[at:end], " \t"))
+}
+
+// plainFlowEnd is where the plain scalar at off of a flow collection ends:
+// before the first flow indicator or comment, over line breaks (a plain
+// scalar there may go on on the next lines), its trailing blanks left out.
+func plainFlowEnd(t []byte, off int) int {
+	i := off
+	for ; i < len(t); i++ {
+		c := t[i]
+		if c == ',' || c == '[' || c == ']' || c == '{' || c == '}' ||
+			c == '#' && i > off && (t[i-1] == ' ' || t[i-1] == '\t' || t[i-1] == '\n' || t[i-1] == '\r') {
+			break
+		}
+	}
+	return off + len(bytes.TrimRight(t[off:i], " \t\r\n"))
 }
 
 // deref resolves a YAML alias to the node it names.

@@ -216,6 +216,7 @@ func TestUpdateRecordsReviewsInFlow(t *testing.T) {
 		{"reviewed first", "{reviewed: true, title: Nicht da", `{"source": "` + now + `", title: Nicht da`},
 		{"an old source", "{source: 00000000, reviewed: true, title: Nicht da", `{source: "` + now + `", title: Nicht da`},
 		{"an old source last", "{title: Nicht da, source: 00000000, reviewed: true", `{title: Nicht da, source: "` + now + `"`},
+		{"a title of two lines", "{title: Nicht\n      da, reviewed: true", `{"source": "` + now + `", title: Nicht` + "\n      da"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
