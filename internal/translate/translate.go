@@ -77,7 +77,7 @@ func Update(c *catalog.Catalog, lang string, text []byte, opts Options) (*Result
 	u.top(doc.Content[0])
 	out, err := textedit.New(doc, text, false, u.adds).Write(nil)
 	if err != nil {
-		return nil, fmt.Errorf("%s:%w", t.File, err)
+		return nil, inFile(t.File, err)
 	}
 	u.res.File = out
 	return u.res, nil
@@ -140,10 +140,20 @@ func (u *updater) recordReviews(text []byte) ([]byte, error) {
 	}
 	removed, err := textedit.Remove(doc, text, false, keys)
 	if err != nil {
-		return nil, fmt.Errorf("%s:%w", u.t.File, err)
+		return nil, inFile(u.t.File, err)
 	}
 	u.res.Reviewed = len(keys)
 	return removed.Text, nil
+}
+
+// inFile is err, an editor's, in the file's name: file:line:col: message
+// for one at a place of the file, file: message for any other.
+func inFile(file string, err error) error {
+	var pe *textedit.PosError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s:%w", file, err)
+	}
+	return fmt.Errorf("%s: %w", file, err)
 }
 
 // member returns the key and value of m's member key, or nils.

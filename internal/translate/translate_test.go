@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/textedit"
 )
 
 // load loads a catalog with its German file from memory.
@@ -229,5 +230,21 @@ func TestUpdateRecordsReviewsInFlow(t *testing.T) {
 				t.Errorf("NOT_FOUND reviewed %v, stale %v", nf.Reviewed, nf.Stale)
 			}
 		})
+	}
+}
+
+// An editor's error is said in the file's name: with its place when it has
+// one, after a colon and a space when not.
+func TestInFile(t *testing.T) {
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{&textedit.PosError{Line: 3, Col: 5, Msg: "cannot find the value to replace"}, "translations/de.yaml:3:5: cannot find the value to replace"},
+		{textedit.ErrOverlap, "translations/de.yaml: edits overlap"},
+	} {
+		if got := inFile("translations/de.yaml", tt.err).Error(); got != tt.want {
+			t.Errorf("got %q, want %q", got, tt.want)
+		}
 	}
 }
