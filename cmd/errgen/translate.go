@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/errgen/errgen"
@@ -19,8 +20,9 @@ as a comment; a comment marking each entry whose source texts changed since
 (stale); today's source hash for each entry marked reviewed: true, the mark
 taken out. Every byte a translator wrote stays; a second run changes nothing.`
 
-// runTranslate implements "errgen translate".
-func runTranslate(args []string, stdout, stderr io.Writer) int {
+// runTranslate implements "errgen translate"; prog is how errgen was
+// invoked, for the command --check says to run.
+func runTranslate(prog string, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("translate", translateSynopsis, stdout, stderr)
 	catalogPath := fs.String("catalog", "catalog.yaml", "the error catalog (or give it after LANG)")
 	check := fs.Bool("check", false, "write nothing; exit 1 when the file lacks entries, stale marks or recorded reviews")
@@ -68,7 +70,8 @@ func runTranslate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "errgen: %s is up to date\n", t.File)
 		return exitOK
 	case *check:
-		fmt.Fprintf(stderr, "errgen: %s is not up to date: %s; run errgen translate %s\n", t.File, changes, lang)
+		again := slices.DeleteFunc(slices.Clone(args), func(a string) bool { return a == "--check" || a == "--check=true" })
+		fmt.Fprintf(stderr, "errgen: %s is not up to date: %s; run %s\n", t.File, changes, commandLine(prog+" translate", again))
 		return exitFailure
 	}
 	if code := writeTargets([]target{{path: t.File, data: res.File, mayReplace: t.File}}, nil, false, io.Discard, stderr); code != exitOK {

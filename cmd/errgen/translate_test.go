@@ -87,6 +87,36 @@ func TestTranslateNotALanguage(t *testing.T) {
 	}
 }
 
+// errgen translate --check names the command that brings the file up to
+// date as errgen was invoked, with the catalog it was given.
+func TestTranslateCheckNamesCommand(t *testing.T) {
+	for _, tt := range []struct {
+		prog string
+		args []string
+		want string
+	}{
+		{"errgen", []string{"translate", "de", "--check"}, "run errgen translate de\n"},
+		{"go tool errgen", []string{"translate", "--check", "de"}, "run go tool errgen translate de\n"},
+		{"go tool errgen", []string{"translate", "de", "api/catalog.yaml", "--check"}, "run go tool errgen translate de api/catalog.yaml\n"},
+		{"./errgen", []string{"translate", "--catalog", "api/catalog.yaml", "de", "--check=true"}, "run ./errgen translate --catalog api/catalog.yaml de\n"},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			dir := t.TempDir()
+			writeFile(t, filepath.Join(dir, "catalog.yaml"), translatedCatalog)
+			writeFile(t, filepath.Join(dir, "api", "catalog.yaml"), translatedCatalog)
+			wd, _ := os.Getwd()
+			if err := os.Chdir(dir); err != nil {
+				t.Fatal(err)
+			}
+			defer os.Chdir(wd)
+			var stdout, stderr strings.Builder
+			if code := runAs(tt.prog, tt.args, &stdout, &stderr); code != exitFailure || !strings.HasSuffix(stderr.String(), tt.want) {
+				t.Errorf("exit %d, stderr %q, want 1 and one ending %q", code, stderr.String(), tt.want)
+			}
+		})
+	}
+}
+
 // errgen validate prints warnings and passes; --strict fails on them.
 func TestValidateStrict(t *testing.T) {
 	dir := t.TempDir()
