@@ -85,12 +85,12 @@ func (e *textEditor) mapping(m *yaml.Node, depth int) {
 		}
 		if e.adds.Added[v] {
 			e.replace(k, e.pruned(v), v, m.Style&yaml.FlowStyle != 0, depth)
-			if c, ok := e.adds.Comments[e.adds.Replaced[v]]; ok {
+			if c, ok := e.adds.lineEnds[e.adds.Replaced[v]]; ok {
 				e.comment(m, e.adds.Replaced[v], c, depth)
 			}
 			continue
 		}
-		if c, ok := e.adds.Comments[v]; ok {
+		if c, ok := e.adds.lineEnds[v]; ok {
 			e.comment(m, v, c, depth)
 		}
 		if m.Style&yaml.FlowStyle == 0 && v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle != 0 && e.adds.lastOriginalValue(v) == nil {

@@ -15,6 +15,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -214,11 +215,11 @@ func (u *updater) source(m *yaml.Node, now string, reviewed, translates bool) {
 			m.Content[indexOf(m, k)+1] = nv
 			u.adds.Replace(v, nv)
 		}
-		if v.LineComment != "" {
-			u.adds.LineComment(v, "")
+		if strings.HasSuffix(v.LineComment, "# "+StaleMark) {
+			u.adds.Mark(v, StaleMark, false)
 		}
-	case v.Value != now && v.LineComment != "# "+StaleMark && v.Kind == yaml.ScalarNode && m.Style&yaml.FlowStyle == 0:
-		u.adds.LineComment(v, StaleMark)
+	case v.Value != now && !strings.HasSuffix(v.LineComment, "# "+StaleMark) && v.Kind == yaml.ScalarNode && m.Style&yaml.FlowStyle == 0:
+		u.adds.Mark(v, StaleMark, true)
 		u.res.Stale++
 	}
 }

@@ -248,3 +248,21 @@ func TestInFile(t *testing.T) {
 		}
 	}
 }
+
+// A translator's comment on an entry's source line stays when errgen
+// translate marks the entry stale, and when it records the review: only
+// the stale mark comes and goes.
+func TestUpdateKeepsSourceLineComments(t *testing.T) {
+	c1, c2 := load(t, catalogV1, ""), load(t, catalogV2, "")
+	old, now := catalog.SourceHash(c1.Errors[0]), catalog.SourceHash(c2.Errors[0])
+	de := strings.Replace(translatorsFile(t), "    source: "+old+"\n", "    source: "+old+"   # Anna, 2026-11: checked with legal\n", 1)
+	stale, res := update(t, catalogV2, de)
+	if want := "    source: " + old + "   # Anna, 2026-11: checked with legal # " + StaleMark + "\n"; !strings.Contains(stale, want) || res.Stale != 1 {
+		t.Fatalf("stale %d, no %q in:\n%s", res.Stale, want, stale)
+	}
+	reviewed := strings.Replace(stale, "    message: \"{kind} nicht gefunden\"", "    reviewed: true\n    message: \"{kind} nicht gefunden\"", 1)
+	out, res := update(t, catalogV2, reviewed)
+	if want := "    source: \"" + now + "\"   # Anna, 2026-11: checked with legal\n"; !strings.Contains(out, want) || res.Reviewed != 1 {
+		t.Errorf("reviewed %d, no %q in:\n%s", res.Reviewed, want, out)
+	}
+}
