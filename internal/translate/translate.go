@@ -194,8 +194,10 @@ func (u *updater) fill(m, want *yaml.Node) int {
 
 // source records, marks or adds the source hash of m, an entry or the
 // top, whose texts hash to now today: a reviewed one gets now; one that
-// has none and translates nothing yet gets now; a changed one is marked
-// stale, once. One that translates texts without a source stays so
+// has none and translates nothing yet gets now; a changed one that
+// translates texts is marked stale, once (one that translates nothing has
+// nothing to review, and errgen validate calls it untranslated, not
+// stale). One that translates texts without a source stays so
 // (errgen validate says to review it): errgen never vouches for a
 // translation itself.
 func (u *updater) source(m *yaml.Node, now string, reviewed, translates bool) {
@@ -218,7 +220,7 @@ func (u *updater) source(m *yaml.Node, now string, reviewed, translates bool) {
 		if strings.HasSuffix(v.LineComment, "# "+StaleMark) {
 			u.adds.Mark(v, StaleMark, false)
 		}
-	case v.Value != now && !strings.HasSuffix(v.LineComment, "# "+StaleMark) && v.Kind == yaml.ScalarNode && m.Style&yaml.FlowStyle == 0:
+	case translates && v.Value != now && !strings.HasSuffix(v.LineComment, "# "+StaleMark) && v.Kind == yaml.ScalarNode && m.Style&yaml.FlowStyle == 0:
 		u.adds.Mark(v, StaleMark, true)
 		u.res.Stale++
 	}

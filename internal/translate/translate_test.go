@@ -266,3 +266,27 @@ func TestUpdateKeepsSourceLineComments(t *testing.T) {
 		t.Errorf("reviewed %d, no %q in:\n%s", res.Reviewed, want, out)
 	}
 }
+
+// Only an entry that translates texts is marked stale when its source
+// texts change: one left untranslated ("" texts, as errgen translate wrote
+// it) has nothing to review, and errgen validate does not call it stale.
+func TestUpdateMarksOnlyTranslations(t *testing.T) {
+	skeleton, _ := update(t, catalogV1, "")
+	for _, tt := range []struct {
+		name, file string
+		stale      int
+	}{
+		{"untranslated", skeleton, 0},
+		{"translated", strings.Replace(skeleton, "    title: \"\"", "    title: Nicht gefunden", 1), 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			out, res := update(t, catalogV2, tt.file)
+			if got := strings.Count(out, StaleMark); res.Stale != tt.stale || got != tt.stale {
+				t.Errorf("stale %d, %d marks, want %d:\n%s", res.Stale, got, tt.stale, out)
+			}
+			if nf := load(t, catalogV2, out).Translations["de"].Errors["NOT_FOUND"]; nf.Stale != (tt.stale == 1) {
+				t.Errorf("errgen validate calls NOT_FOUND stale: %v", nf.Stale)
+			}
+		})
+	}
+}
