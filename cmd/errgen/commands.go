@@ -26,9 +26,11 @@ func commands(prog string) []command {
 		{"init", "[--format PRESET] [DIR]", "write a starter catalog.yaml",
 			func(args []string, stdout, stderr io.Writer) int { return runInit(prog, args, stdout, stderr) }},
 		{"schema", "[--translation]", "print the catalog's (or a translation file's) JSON Schema, for editors", runSchema},
-		{"openapi", "[CATALOG] --spec IN --out OUT", "add the error responses to an existing OpenAPI spec", runOpenAPI},
+		{"openapi", "[CATALOG] --spec IN --out OUT", "add the error responses to an existing OpenAPI spec",
+			func(args []string, stdout, stderr io.Writer) int { return runOpenAPI(prog, args, stdout, stderr) }},
 		{"diff", "OLD NEW | --base GIT_REF [CATALOG]", "list the changes between two catalogs; exit 1 if one is breaking", runDiff},
-		{"translate", "LANG [CATALOG]", "add what a language's translation file lacks, mark what is stale", runTranslate},
+		{"translate", "LANG [CATALOG]", "add what a language's translation file lacks, mark what is stale",
+			func(args []string, stdout, stderr io.Writer) int { return runTranslate(prog, args, stdout, stderr) }},
 		{"version", "", "print errgen's version", runVersion},
 		{"help", "[COMMAND]", "print this overview, or a command's flags", nil},
 	}

@@ -33,14 +33,18 @@ catalog is CATALOG (default catalog.yaml) as it is at that git revision.
 		return code
 	}
 	if !slices.Contains(diff.Formats, *format) {
-		fmt.Fprintf(stderr, "errgen: --format must be one of %s, not %q\n", strings.Join(diff.Formats, ", "), *format)
-		return exitUsage
+		code, _ := fs.usageError("--format must be one of %s, not %q", strings.Join(diff.Formats, ", "), *format)
+		return code
 	}
 	for _, a := range *allow {
 		if msg := checkAllow(a); msg != "" {
-			fmt.Fprintf(stderr, "errgen: --allow %q: %s\n", a, msg)
-			return exitUsage
+			code, _ := fs.usageError("--allow %q: %s", a, msg)
+			return code
 		}
+	}
+	if n := len(fs.Args()); *base == "" && n != 2 || *base != "" && n > 1 {
+		code, _ := fs.usageError("diff takes OLD NEW, or --base GIT_REF and at most one catalog")
+		return code
 	}
 	before, after, code := diffInputs(fs.Args(), *base, stderr)
 	if after == nil {
@@ -102,10 +106,6 @@ func kindsHelp() string {
 // with --base the new catalog (default catalog.yaml) and its version at
 // that revision.
 func diffInputs(args []string, base string, stderr io.Writer) (before, after *catalog.Catalog, code int) {
-	if base == "" && len(args) != 2 || base != "" && len(args) > 1 {
-		fmt.Fprintf(stderr, "errgen: diff takes OLD NEW, or --base GIT_REF and at most one catalog\nUsage: %s\n", diffSynopsis)
-		return nil, nil, exitUsage
-	}
 	newPath := "catalog.yaml"
 	if len(args) > 0 {
 		newPath = args[len(args)-1]

@@ -65,6 +65,7 @@ func TestDiffFiles(t *testing.T) {
 		{"same", []string{"diff", "old.yaml", "old.yaml"}, exitOK, "no changes\n", ""},
 		{"one argument", []string{"diff", "old.yaml"}, exitUsage, "", "errgen: diff takes OLD NEW"},
 		{"bad format", []string{"diff", "--format", "xml", "old.yaml", "new.yaml"}, exitUsage, "", "errgen: --format must be one of text, json, markdown, not \"xml\"\n"},
+		{"base and two catalogs", []string{"diff", "--base", "main", "old.yaml", "new.yaml"}, exitUsage, "", "errgen: diff takes OLD NEW, or --base GIT_REF and at most one catalog\n"},
 		{"bad allow", []string{"diff", "--allow", "GONE", "old.yaml", "new.yaml"}, exitUsage, "", "errgen: --allow \"GONE\": want CODE:KIND"},
 		{"unknown kind", []string{"diff", "--allow", "GONE:status-chnaged", "old.yaml", "new.yaml"}, exitUsage, "",
 			"errgen: --allow \"GONE:status-chnaged\": unknown kind \"status-chnaged\" (did you mean \"status-changed\"?): errgen diff --help lists them\n"},
@@ -76,6 +77,10 @@ func TestDiffFiles(t *testing.T) {
 			code, stdout, stderr := runIn(t, dir, tc.args...)
 			if code != tc.code || stdout != tc.stdout || !strings.HasPrefix(stderr, tc.stderr) || (tc.stderr == "" && stderr != "") {
 				t.Errorf("exit %d, stdout:\n%s\nstderr:\n%s\nwant exit %d, stdout:\n%s\nstderr starting %q", code, stdout, stderr, tc.code, tc.stdout, tc.stderr)
+			}
+			// A usage error ends with the hint to --help, as every command's does.
+			if hint := "\nRun 'errgen diff --help' for usage.\n"; code == exitUsage && !strings.HasSuffix(stderr, hint) {
+				t.Errorf("usage error without the hint %q:\n%s", hint, stderr)
 			}
 		})
 	}

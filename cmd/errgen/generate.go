@@ -165,6 +165,17 @@ func goFileOf(flag, out, pkg string) string {
 	return flag
 }
 
+// staleSummary counts the outputs of a --check that found stale ones:
+// "2 outputs out of date, 1 missing, 0 up to date" (the missing ones are
+// named apart, and are not up to date).
+func staleSummary(stale, missing, total int) string {
+	s := plural(stale, "output") + " out of date"
+	if missing > 0 {
+		s += fmt.Sprintf(", %d missing", missing)
+	}
+	return s + fmt.Sprintf(", %d up to date", total-stale-missing)
+}
+
 // checkTargets diffs every output against the disk, in memory, computing
 // them side by side when together says so (forEach); regenerate is the
 // command line that would bring them up to date.
@@ -203,7 +214,7 @@ func checkTargets(targets []target, orphans []string, together bool, regenerate 
 		fmt.Fprintf(stderr, "errgen: %s is the page of a language the catalog no longer speaks; to remove it, run: %s\n", path, regenerate)
 	}
 	if staleCount > 0 {
-		fmt.Fprintf(stderr, "errgen: %s out of date, %d up to date; to regenerate, run: %s\n", plural(staleCount, "output"), len(targets)-staleCount, regenerate)
+		fmt.Fprintf(stderr, "errgen: %s; to regenerate, run: %s\n", staleSummary(staleCount, len(missingPaths), len(targets)), regenerate)
 		return exitFailure
 	}
 	if len(missingPaths) > 0 || len(orphans) > 0 {

@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"text/template"
 
 	"github.com/errgen/errgen"
@@ -52,6 +54,10 @@ func runInit(prog string, args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() == 1 {
 		dir = fs.Arg(0)
 	}
+	if msg := notADir(dir); msg != "" {
+		code, _ := fs.usageError("%s", msg)
+		return code
+	}
 	text, err := starter(*format)
 	if err != nil {
 		code, _ := fs.usageError("%v", err)
@@ -83,6 +89,25 @@ func runInit(prog string, args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "errgen: wrote %s (format %s)\nNext: edit it, then run %s and %s\n", wrote, *format,
 		commandLine(prog, []string{"validate", path}), commandLine(prog, generate))
 	return exitOK
+}
+
+// notADir says why DIR cannot be the folder errgen init writes
+// catalog.yaml in, or "": an existing file, or a name that is a catalog's
+// file name rather than a folder's (errgen init catalog.yaml would make a
+// folder catalog.yaml/ holding catalog.yaml).
+func notADir(dir string) string {
+	st, err := os.Stat(dir)
+	switch {
+	case err == nil && !st.IsDir():
+		return fmt.Sprintf("%s is a file: errgen init takes the folder to write catalog.yaml in", dir)
+	case err != nil && slices.Contains([]string{".yaml", ".yml", ".json"}, strings.ToLower(filepath.Ext(dir))):
+		run := "errgen init"
+		if parent := filepath.Dir(dir); parent != "." {
+			run += " " + parent
+		}
+		return fmt.Sprintf("%s names a file, not a folder: errgen init DIR writes DIR/catalog.yaml (run %s)", dir, run)
+	}
+	return ""
 }
 
 // starter renders the starter catalog for a preset.

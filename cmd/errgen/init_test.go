@@ -106,6 +106,29 @@ func TestInitRefusesToOverwrite(t *testing.T) {
 	}
 }
 
+// errgen init DIR refuses, as a usage error writing nothing, a DIR that
+// is a file, or that names one: errgen init catalog.yaml would make a
+// folder catalog.yaml/ holding catalog.yaml.
+func TestInitTakesAFolder(t *testing.T) {
+	for _, tt := range []struct{ name, arg, want string }{
+		{"a catalog's name", "catalog.yaml", "errgen: catalog.yaml names a file, not a folder: errgen init DIR writes DIR/catalog.yaml (run errgen init)\n"},
+		{"a path to a file", "api/errors.YML", "errgen: api/errors.YML names a file, not a folder: errgen init DIR writes DIR/catalog.yaml (run errgen init api)\n"},
+		{"an existing file", "notes.txt", "errgen: notes.txt is a file: errgen init takes the folder to write catalog.yaml in\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFile(t, filepath.Join(dir, "notes.txt"), "mine\n")
+			code, stdout, stderr := runIn(t, dir, "init", tt.arg)
+			if want := tt.want + "Run 'errgen init --help' for usage.\n"; code != exitUsage || stdout != "" || stderr != want {
+				t.Errorf("exit %d, stdout %q, stderr %q; want 2 and %q", code, stdout, stderr, want)
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+				t.Errorf("%d entries in the folder, want notes.txt alone", len(entries))
+			}
+		})
+	}
+}
+
 // errgen schema prints the committed catalog.schema.json, byte for byte.
 func TestSchemaCommand(t *testing.T) {
 	code, stdout, stderr := runIn(t, t.TempDir(), "schema")

@@ -117,6 +117,44 @@ func TestCheckFindsHandEdits(t *testing.T) {
 	}
 }
 
+// --check counts the outputs it found stale, missing and up to date: a
+// missing one is not up to date.
+func TestCheckCountsMissingApart(t *testing.T) {
+	tests := []struct {
+		name    string
+		edit    []string // outputs edited by hand
+		remove  []string // outputs removed
+		summary string
+	}{
+		{"stale", []string{"errors.md"}, nil, "errgen: 1 output out of date, 4 up to date; "},
+		{"stale and missing", []string{"errors.md"}, []string{"openapi.yaml"}, "errgen: 1 output out of date, 1 missing, 3 up to date; "},
+		{"two stale, one missing", []string{"errors.md", "apierrors/errors.go"}, []string{"openapi.yaml"}, "errgen: 2 outputs out of date, 1 missing, 2 up to date; "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := workdir(t)
+			if code, _, stderr := runIn(t, dir); code != exitOK {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			for _, name := range tt.edit {
+				path := filepath.Join(dir, "generated", filepath.FromSlash(name))
+				if err := os.WriteFile(path, append(mustRead(t, path), "// hand edit\n"...), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, name := range tt.remove {
+				if err := os.Remove(filepath.Join(dir, "generated", name)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			code, _, stderr := runIn(t, dir, "--check")
+			if code != exitFailure || !strings.Contains(stderr, tt.summary) {
+				t.Errorf("exit %d, stderr:\n%s\nwant 1 and %q", code, stderr, tt.summary)
+			}
+		})
+	}
+}
+
 func TestInvalidCatalogWritesNothing(t *testing.T) {
 	dir := t.TempDir()
 	bad := `version: 1

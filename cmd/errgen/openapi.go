@@ -29,8 +29,9 @@ and removes the ones nothing uses any more, without --force; a part edited
 by hand since is an error unless --force. --check writes nothing and exits 1
 with a diff when OUT is not what a run would write.`
 
-// runOpenAPI implements "errgen openapi".
-func runOpenAPI(args []string, stdout, stderr io.Writer) int {
+// runOpenAPI implements "errgen openapi"; prog is how errgen was invoked,
+// for the command --check says to run.
+func runOpenAPI(prog string, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("openapi", openapiSynopsis, stdout, stderr)
 	specPath := fs.String("spec", "", "the OpenAPI document to augment (required)")
 	outPath := fs.String("out", "", "where to write the augmented document; may be the same as --spec (required)")
@@ -69,7 +70,7 @@ func runOpenAPI(args []string, stdout, stderr io.Writer) int {
 	targets := []target{{path: *outPath, data: res.Spec, mayReplace: *specPath, augmented: true}}
 	if *check {
 		again := slices.DeleteFunc(slices.Clone(args), func(a string) bool { return a == "--check" || a == "--check=true" })
-		return checkTargets(targets, nil, false, commandLine("errgen openapi", again), stdout, stderr)
+		return checkTargets(targets, nil, false, commandLine(prog+" openapi", again), stdout, stderr)
 	}
 	return writeTargets(targets, nil, false, stdout, stderr)
 }

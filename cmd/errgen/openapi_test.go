@@ -26,7 +26,7 @@ func readOA(t *testing.T, path string) []byte {
 func runOA(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	code := runOpenAPI(args, &stdout, &stderr)
+	code := runOpenAPI("errgen", args, &stdout, &stderr)
 	return code, stdout.String(), stderr.String()
 }
 
@@ -312,5 +312,20 @@ func TestOpenAPIRerunAndCheck(t *testing.T) {
 	}
 	if code, _, stderr := runOA(t, args...); code != exitOK {
 		t.Fatalf("re-run after the catalog changed: exit %d: %s", code, stderr)
+	}
+}
+
+// openapi --check names the command to run as errgen was invoked, as
+// generate's --check does: a service's CI runs go tool errgen.
+func TestOpenAPICheckNamesCommand(t *testing.T) {
+	in := copySpec(t, "tasks-3.1.yaml")
+	out := filepath.Join(filepath.Dir(in), "out.yaml")
+	for _, prog := range []string{"go tool errgen", "go run ./cmd/errgen", "./bin/errgen"} {
+		var stdout, stderr bytes.Buffer
+		code := runAs(prog, []string{"openapi", "--catalog", oaCatalog, "--spec", in, "--out", out, "--check"}, &stdout, &stderr)
+		want := " does not exist; to create it, run: " + prog + " openapi --catalog " + oaCatalog + " --spec "
+		if code != exitFailure || !strings.Contains(stderr.String(), want) {
+			t.Errorf("%s: exit %d, stderr:\n%s\nwant 1 and %q", prog, code, stderr.String(), want)
+		}
 	}
 }

@@ -31,10 +31,28 @@ func reportCatalogError(name string, err error, stderr io.Writer) {
 	switch {
 	case errors.As(err, &probs):
 		printDiagnostics(stderr, probs)
-		fmt.Fprintf(stderr, "errgen: %s: %s; nothing was written\n", name, plural(probs.Count(), "problem"))
+		fmt.Fprintf(stderr, "errgen: %s: %s; nothing was written\n", name, problemCount(probs))
 	case errors.Is(err, fs.ErrNotExist):
 		fmt.Fprintf(stderr, "errgen: no catalog at %s: give its path as the argument, or run errgen init to start one\n", name)
 	default:
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 	}
+}
+
+// problemCount says how many problems l holds, and how many warnings
+// besides (a failed load's list keeps its translations' warnings too,
+// printed with the problems): "1 problem, 2 warnings". The diagnostics
+// beyond diag.MaxKept, counted only, are problems.
+func problemCount(l *diag.List) string {
+	warnings := 0
+	for _, d := range l.Items {
+		if d.Severity == diag.Warning {
+			warnings++
+		}
+	}
+	s := plural(l.Count()-(len(l.Items)-l.Errors()), "problem")
+	if warnings > 0 {
+		s += ", " + plural(warnings, "warning")
+	}
+	return s
 }

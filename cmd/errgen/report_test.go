@@ -39,3 +39,31 @@ func TestPrintDiagnostics(t *testing.T) {
 		})
 	}
 }
+
+// A failed load's count names its problems, and its warnings apart: a
+// stale translation printed beside a problem is no problem.
+func TestReportCatalogErrorCount(t *testing.T) {
+	pos := diag.Pos{File: "catalog.yaml", Line: 3, Col: 1}
+	problem := diag.Diagnostic{Pos: pos, Msg: "bad"}
+	warning := diag.Diagnostic{Pos: pos, Severity: diag.Warning, Msg: "stale"}
+	notice := diag.Diagnostic{Pos: pos, Severity: diag.Notice, Msg: "kept"}
+	tests := []struct {
+		name string
+		list diag.List
+		want string
+	}{
+		{"one problem", diag.List{Items: []diag.Diagnostic{problem}}, "1 problem"},
+		{"problems and warnings", diag.List{Items: []diag.Diagnostic{warning, problem, warning, problem}}, "2 problems, 2 warnings"},
+		{"a notice is neither", diag.List{Items: []diag.Diagnostic{problem, notice}}, "1 problem"},
+		{"dropped ones are problems", diag.List{Items: []diag.Diagnostic{problem, warning}, Dropped: 5}, "6 problems, 1 warning"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			reportCatalogError("catalog.yaml", &tt.list, &b)
+			if want := "errgen: catalog.yaml: " + tt.want + "; nothing was written\n"; !strings.HasSuffix(b.String(), want) {
+				t.Errorf("printed:\n%s\nwant it to end with %q", b.String(), want)
+			}
+		})
+	}
+}

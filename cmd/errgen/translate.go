@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/errgen/errgen"
@@ -19,8 +20,9 @@ as a comment; a comment marking each entry whose source texts changed since
 (stale); today's source hash for each entry marked reviewed: true, the mark
 taken out. Every byte a translator wrote stays; a second run changes nothing.`
 
-// runTranslate implements "errgen translate".
-func runTranslate(args []string, stdout, stderr io.Writer) int {
+// runTranslate implements "errgen translate"; prog is how errgen was
+// invoked, for the command --check says to run.
+func runTranslate(prog string, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("translate", translateSynopsis, stdout, stderr)
 	catalogPath := fs.String("catalog", "catalog.yaml", "the error catalog (or give it after LANG)")
 	check := fs.Bool("check", false, "write nothing; exit 1 when the file lacks entries, stale marks or recorded reviews")
@@ -47,7 +49,7 @@ func runTranslate(args []string, stdout, stderr io.Writer) int {
 	}
 	t := c.Translations[lang]
 	if t == nil || lang == c.Language {
-		fmt.Fprintf(stderr, "errgen: %s is not among the languages of %s (%s): add it to languages: first\n", lang, *catalogPath, languages(c))
+		fmt.Fprintf(stderr, "errgen: %s\n", notALanguage(c, lang, *catalogPath))
 		return exitFailure
 	}
 	var old []byte
@@ -68,7 +70,8 @@ func runTranslate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "errgen: %s is up to date\n", t.File)
 		return exitOK
 	case *check:
-		fmt.Fprintf(stderr, "errgen: %s is not up to date: %s; run errgen translate %s\n", t.File, changes, lang)
+		again := slices.DeleteFunc(slices.Clone(args), func(a string) bool { return a == "--check" || a == "--check=true" })
+		fmt.Fprintf(stderr, "errgen: %s is not up to date: %s; run %s\n", t.File, changes, commandLine(prog+" translate", again))
 		return exitFailure
 	}
 	if code := writeTargets([]target{{path: t.File, data: res.File, mayReplace: t.File}}, nil, false, io.Discard, stderr); code != exitOK {
@@ -93,6 +96,27 @@ func translateSummary(res *errgen.Translated) string {
 		return "new file"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// notALanguage says why lang, which names no translation file of the
+// catalog at path, cannot be translated into, and what to write instead:
+// the catalog's own language needs no translation, and a tag differing
+// from one of its languages only in case names that language (BCP 47 tags
+// are case-insensitive, the file's name is the catalog's spelling).
+func notALanguage(c *catalog.Catalog, lang, path string) string {
+	if strings.EqualFold(lang, c.Language) {
+		hint := "add the languages to translate it into to languages: first"
+		if len(c.Languages) > 0 {
+			hint = "translate into one of its languages (" + languages(c) + ")"
+		}
+		return fmt.Sprintf("%s is the language of %s itself (language: %s): its texts are the catalog's own; %s", lang, path, c.Language, hint)
+	}
+	for _, l := range c.Languages {
+		if strings.EqualFold(l, lang) {
+			return fmt.Sprintf("%s is not among the languages of %s (%s): did you mean %s?", lang, path, languages(c), l)
+		}
+	}
+	return fmt.Sprintf("%s is not among the languages of %s (%s): add it to languages: first", lang, path, languages(c))
 }
 
 // languages lists the catalog's languages for a message: "de, fr".

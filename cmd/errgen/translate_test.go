@@ -52,19 +52,68 @@ func TestTranslateCommand(t *testing.T) {
 	if !strings.Contains(updated, "    message: Hier ist nichts   # so\n") || !strings.Contains(updated, "# stale:") || !strings.Contains(updated, "# en: Gone.\n    description: \"\"") {
 		t.Errorf("the updated file:\n%s", updated)
 	}
+	if code, _, stderr := runIn(t, dir, "translate"); code != exitUsage || !strings.Contains(stderr, "translate needs the language") {
+		t.Errorf("no language: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// errgen translate of a language the catalog does not list says what to
+// write instead: the catalog's own language needs no translation (adding
+// it to languages is refused), a tag in another case names the language it
+// spells, any other is to be added to languages.
+func TestTranslateNotALanguage(t *testing.T) {
+	const alone = "version: 1\napi: Shop API\nerrors:\n  - {code: INTERNAL, status: 500, fallback: true}\n"
 	for _, tt := range []struct {
+		name, catalog, lang, want string
+	}{
+		{"not listed", translatedCatalog, "fr", "errgen: fr is not among the languages of catalog.yaml (de): add it to languages: first\n"},
+		{"own language", translatedCatalog, "en", "errgen: en is the language of catalog.yaml itself (language: en): its texts are the catalog's own; translate into one of its languages (de)\n"},
+		{"own language in another case", translatedCatalog, "EN", "errgen: EN is the language of catalog.yaml itself (language: en): its texts are the catalog's own; translate into one of its languages (de)\n"},
+		{"own language, no others", alone, "en", "errgen: en is the language of catalog.yaml itself (language: en): its texts are the catalog's own; add the languages to translate it into to languages: first\n"},
+		{"another case", translatedCatalog, "DE", "errgen: DE is not among the languages of catalog.yaml (de): did you mean de?\n"},
+		{"none listed", alone, "de", "errgen: de is not among the languages of catalog.yaml (none besides en): add it to languages: first\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFile(t, filepath.Join(dir, "catalog.yaml"), tt.catalog)
+			code, stdout, stderr := runIn(t, dir, "translate", tt.lang)
+			if code != exitFailure || stdout != "" || stderr != tt.want {
+				t.Errorf("exit %d, stdout %q, stderr %q, want %q", code, stdout, stderr, tt.want)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "translations")); !os.IsNotExist(err) {
+				t.Errorf("translations/ was created: %v", err)
+			}
+		})
+	}
+}
+
+// errgen translate --check names the command that brings the file up to
+// date as errgen was invoked, with the catalog it was given.
+func TestTranslateCheckNamesCommand(t *testing.T) {
+	for _, tt := range []struct {
+		prog string
 		args []string
 		want string
 	}{
-		{[]string{"translate", "fr"}, "errgen: fr is not among the languages of catalog.yaml (de): add it to languages: first\n"},
-		{[]string{"translate", "en"}, "errgen: en is not among the languages of catalog.yaml (de): add it to languages: first\n"},
+		{"errgen", []string{"translate", "de", "--check"}, "run errgen translate de\n"},
+		{"go tool errgen", []string{"translate", "--check", "de"}, "run go tool errgen translate de\n"},
+		{"go tool errgen", []string{"translate", "de", "api/catalog.yaml", "--check"}, "run go tool errgen translate de api/catalog.yaml\n"},
+		{"./errgen", []string{"translate", "--catalog", "api/catalog.yaml", "de", "--check=true"}, "run ./errgen translate --catalog api/catalog.yaml de\n"},
 	} {
-		if code, _, stderr := runIn(t, dir, tt.args...); code != exitFailure || stderr != tt.want {
-			t.Errorf("%v: exit %d, stderr %q, want %q", tt.args, code, stderr, tt.want)
-		}
-	}
-	if code, _, stderr := runIn(t, dir, "translate"); code != exitUsage || !strings.Contains(stderr, "translate needs the language") {
-		t.Errorf("no language: exit %d, stderr %q", code, stderr)
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			dir := t.TempDir()
+			writeFile(t, filepath.Join(dir, "catalog.yaml"), translatedCatalog)
+			writeFile(t, filepath.Join(dir, "api", "catalog.yaml"), translatedCatalog)
+			wd, _ := os.Getwd()
+			if err := os.Chdir(dir); err != nil {
+				t.Fatal(err)
+			}
+			defer os.Chdir(wd)
+			var stdout, stderr strings.Builder
+			if code := runAs(tt.prog, tt.args, &stdout, &stderr); code != exitFailure || !strings.HasSuffix(stderr.String(), tt.want) {
+				t.Errorf("exit %d, stderr %q, want 1 and one ending %q", code, stderr.String(), tt.want)
+			}
+		})
 	}
 }
 

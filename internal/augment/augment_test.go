@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -318,6 +319,39 @@ func TestAugmentErrors(t *testing.T) {
 			}
 			if out != nil {
 				t.Error("output returned along with the error")
+			}
+		})
+	}
+}
+
+// An unknown x-errors code close to one of the catalog's is given a hint,
+// for the first maxCodeHints unknown codes of a spec only.
+func TestAugmentUnknownCodeHints(t *testing.T) {
+	spec := func(codes ...string) string {
+		return "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /things:\n    get:\n      x-errors: [" +
+			strings.Join(codes, ", ") + "]\n      responses:\n        '200': {description: OK}\n"
+	}
+	many := []string{"NOT_FUND"}
+	for i := range maxCodeHints {
+		many = append(many, fmt.Sprintf("NOT_FOUND%d", i))
+	}
+	tests := []struct {
+		name, spec  string
+		want, lacks string
+	}{
+		{"near miss", spec("NOT_FUND"), `x-errors: unknown error code "NOT_FUND" (not in catalog.yaml; did you mean "NOT_FOUND"?)`, ""},
+		{"another case", spec("not_found"), `x-errors: unknown error code "not_found" (not in catalog.yaml; did you mean "NOT_FOUND"?)`, ""},
+		{"nothing near", spec("NOPE"), `x-errors: unknown error code "NOPE" (not in catalog.yaml)`, "did you mean"},
+		{"past the cap", spec(many...), `unknown error code "NOT_FOUND9" (not in catalog.yaml)`, `"NOT_FOUND9" (not in catalog.yaml; did you mean`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := Augment(mustLoadCatalog(t, "catalog.yaml"), []byte(tt.spec), "spec.yaml", Options{})
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if msg := err.Error(); !strings.Contains(msg, tt.want) || tt.lacks != "" && strings.Contains(msg, tt.lacks) {
+				t.Errorf("error\n%s\nwant %q, not %q", msg, tt.want, tt.lacks)
 			}
 		})
 	}

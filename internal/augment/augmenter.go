@@ -28,6 +28,7 @@ type augmenter struct {
 	owned        ownership           // what errgen writes, for its markers
 	remap        *textedit.Removed   // the spec errgen's earlier additions were taken from, if any
 	replaceable  map[string]bool     // what errgen wrote in place of the author's: rewritten without force
+	codeHints    int                 // unknown x-errors codes a near miss was looked for, up to maxCodeHints
 }
 
 func newAugmenter(c *catalog.Catalog, specName string, opts Options) *augmenter {

@@ -2,6 +2,7 @@ package augment
 
 import (
 	"slices"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -137,10 +138,33 @@ func (a *augmenter) listed(where string, op *yaml.Node, byCode map[string]*catal
 		case e != nil:
 			errs = append(errs, e)
 		default:
-			a.addf(item, "%s: x-errors: unknown error code %q (not in %s)", where, item.Value, a.catalogName())
+			a.addf(item, "%s: x-errors: unknown error code %q (not in %s%s)", where, item.Value, a.catalogName(), a.suggestCode(item.Value))
 		}
 	}
 	return errs
+}
+
+// maxCodeHints bounds the x-errors codes a spec's augmentation looks for a
+// near miss of: each look costs up to catalog.Suggest's budget over every
+// code, and a spec listing hundreds of unknown codes needs no more hints.
+const maxCodeHints = 10
+
+// suggestCode is "; did you mean \"NOT_FOUND\"?" for an unknown x-errors
+// code close to one the catalog uses, else "".
+func (a *augmenter) suggestCode(code string) string {
+	if a.codeHints >= maxCodeHints {
+		return ""
+	}
+	a.codeHints++
+	codes := make([]string, len(a.c.Errors))
+	for i, e := range a.c.Errors {
+		codes[i] = e.Code
+	}
+	hint := strings.TrimSpace(catalog.Suggest(code, codes)) // (did you mean "X"?)
+	if hint == "" {
+		return ""
+	}
+	return "; " + strings.TrimSuffix(strings.TrimPrefix(hint, "("), ")")
 }
 
 // replacedBy says what replaced a retired error, if the catalog says.

@@ -71,12 +71,79 @@ func entryTexts(et *catalog.ErrorTranslation) string {
 	if et.Message != nil {
 		message = et.Message.Source
 	}
-	return jsonOf([]any{et.Title, message, et.Description, et.Causes, et.Remediation, et.Troubleshooting, et.Details})
+	return jsonOf([]any{et.Title, message, et.Description, et.Causes, et.Remediation, blankIsNone(et.Troubleshooting), detailTexts(et.Details)})
 }
 
 // topTexts is what a translation translates at its top, comparable.
 func topTexts(t *catalog.Translation) string {
-	return jsonOf([]any{t.Description, t.DocsTitle, t.Sections, t.Providers, t.Categories, t.Words})
+	return jsonOf([]any{t.Description, t.DocsTitle, blankIsNone(t.Sections), blankIsNone(t.Providers), nonEmpty(t.Categories), nonEmpty(t.Words)})
+}
+
+// The texts a file leaves "" are untranslated, as are those it leaves out:
+// errgen translate writes every text "" for a translator to fill in, and
+// such a file changes nothing a client or reader gets. So "" texts are
+// taken out before comparing: a map's "" values, a detail translating
+// nothing, a list matched by position (rows, sections, providers) all of
+// whose texts are "".
+
+// nonEmpty is m without its "" values, nil when none is left.
+func nonEmpty(m map[string]string) map[string]string {
+	var out map[string]string
+	for k, v := range m {
+		if v != "" {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// detailTexts is ds without its "" texts, nil when none is left.
+func detailTexts(ds map[string]*catalog.DetailTranslation) map[string]*catalog.DetailTranslation {
+	var out map[string]*catalog.DetailTranslation
+	for name, d := range ds {
+		if d == nil {
+			continue
+		}
+		if enum := nonEmpty(d.Enum); d.Description != "" || enum != nil {
+			if out == nil {
+				out = map[string]*catalog.DetailTranslation{}
+			}
+			out[name] = &catalog.DetailTranslation{Description: d.Description, Enum: enum}
+		}
+	}
+	return out
+}
+
+// blankIsNone is list, or nil when every text of every item is "".
+func blankIsNone[T any](list []T) []T {
+	var v any
+	if err := json.Unmarshal([]byte(jsonOf(list)), &v); err != nil {
+		panic(err) // jsonOf's own output
+	}
+	if hasText(v) {
+		return list
+	}
+	return nil
+}
+
+// hasText reports whether a decoded JSON value holds a string other than "".
+func hasText(v any) bool {
+	switch v := v.(type) {
+	case string:
+		return v != ""
+	case []any:
+		return slices.ContainsFunc(v, hasText)
+	case map[string]any:
+		for _, x := range v {
+			if hasText(x) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func jsonOf(v any) string {

@@ -11,9 +11,9 @@ type Additions struct {
 	Added map[*yaml.Node]bool
 	// Replaced maps a value that replaces one of the text's to that one.
 	Replaced map[*yaml.Node]*yaml.Node
-	// Comments holds the comments that end the lines of the text's
-	// values, by value (see LineComment).
-	Comments map[*yaml.Node]string
+	// lineEnds rewrite the ends of the lines of the text's values, from
+	// the end of the value to the line break (see LineComment and Mark).
+	lineEnds map[*yaml.Node]func(tail string) string
 }
 
 // NewAdditions is an empty set.

@@ -56,3 +56,39 @@ func TestLineComment(t *testing.T) {
 		})
 	}
 }
+
+// Mark puts its comment after the author's, which stays byte for byte, and
+// takes only its own back out; marking twice, or unmarking an unmarked
+// line, changes nothing.
+func TestMark(t *testing.T) {
+	tests := []struct {
+		name, text string
+		on         bool
+		want       string
+	}{
+		{"mark", "m:\n  a: x\n  b: 1\n", true, "m:\n  a: x # stale\n  b: 1\n"},
+		{"mark after the author's comment", "m:\n  a: x   # mine, kept\n", true, "m:\n  a: x   # mine, kept # stale\n"},
+		{"mark a line marked", "m:\n  a: x   # mine # stale\n", true, "m:\n  a: x   # mine # stale\n"},
+		{"unmark", "m:\n  a: x # stale\n  b: 1\n", false, "m:\n  a: x\n  b: 1\n"},
+		{"unmark after the author's comment", "m:\n  a: x   # mine, kept # stale\n", false, "m:\n  a: x   # mine, kept\n"},
+		{"unmark a line not marked", "m:\n  a: x   # mine\n", false, "m:\n  a: x   # mine\n"},
+		{"crlf", "m:\r\n  a: 'x'  # mine\r\n", true, "m:\r\n  a: 'x'  # mine # stale\r\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var file yaml.Node
+			if err := yaml.Unmarshal([]byte(tt.text), &file); err != nil {
+				t.Fatal(err)
+			}
+			adds := NewAdditions()
+			adds.Mark(yamlnode.Get(yamlnode.Get(file.Content[0], "m"), "a"), "stale", tt.on)
+			got, err := New(&file, []byte(tt.text), false, adds).Write(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

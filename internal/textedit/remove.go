@@ -123,13 +123,14 @@ func (r *remover) run(m *yaml.Node, i, j int) {
 	}
 }
 
-// valueEnd is the offset after a JSON or flow YAML value.
+// valueEnd is the offset after a JSON value, or a YAML one of a flow
+// collection (or a flow collection itself).
 func (r *remover) valueEnd(v *yaml.Node) int {
 	at := r.src.offset(v)
 	if r.src.isJSON {
 		return jsonEnd(r.src.text, at)
 	}
-	return (&textEditor{src: r.src}).yamlInlineEnd(v, at)
+	return (&textEditor{src: r.src}).yamlInlineEnd(v, at, true)
 }
 
 func (r *remover) cut(at, end int) {

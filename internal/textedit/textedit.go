@@ -84,13 +84,13 @@ func (e *textEditor) mapping(m *yaml.Node, depth int) {
 			run = nil
 		}
 		if e.adds.Added[v] {
-			e.replace(k, e.pruned(v), v, depth)
-			if c, ok := e.adds.Comments[e.adds.Replaced[v]]; ok {
+			e.replace(k, e.pruned(v), v, m.Style&yaml.FlowStyle != 0, depth)
+			if c, ok := e.adds.lineEnds[e.adds.Replaced[v]]; ok {
 				e.comment(m, e.adds.Replaced[v], c, depth)
 			}
 			continue
 		}
-		if c, ok := e.adds.Comments[v]; ok {
+		if c, ok := e.adds.lineEnds[v]; ok {
 			e.comment(m, v, c, depth)
 		}
 		if m.Style&yaml.FlowStyle == 0 && v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle != 0 && e.adds.lastOriginalValue(v) == nil {
@@ -235,8 +235,8 @@ func (a *Additions) lastOriginalValue(m *yaml.Node) *yaml.Node {
 }
 
 // replace writes the added value v (as written: orig pruned) in place of
-// the text's value under key k.
-func (e *textEditor) replace(k, v, orig *yaml.Node, depth int) {
+// the text's value under key k, a member of a flow mapping when inFlow.
+func (e *textEditor) replace(k, v, orig *yaml.Node, inFlow bool, depth int) {
 	old := e.adds.Replaced[orig]
 	if old == nil || e.adds.Added[old] {
 		e.fail(k, "cannot find the value to replace")
@@ -255,7 +255,7 @@ func (e *textEditor) replace(k, v, orig *yaml.Node, depth int) {
 		indent := e.src.indentOf(k.Line - 1)
 		text = e.jsonValue(v, indent, len(indent) == k.Column-1)
 	case old.Kind == yaml.AliasNode || old.Style&yaml.FlowStyle != 0 || old.Kind == yaml.ScalarNode || old.Line == k.Line:
-		end = e.yamlInlineEnd(old, at)
+		end = e.yamlInlineEnd(old, at, inFlow)
 		text = e.flowValue(v)
 	default:
 		indent := strings.Repeat(" ", old.Column-1)
@@ -281,8 +281,11 @@ func lastLine(n *yaml.Node) int {
 }
 
 // yamlInlineEnd is where a value written on one line (alias, flow
-// collection, scalar) ends.
-func (e *textEditor) yamlInlineEnd(old *yaml.Node, at int) int {
+// collection, scalar) ends. inFlow says the value is a member of a flow
+// collection, where a plain scalar ends at the first flow indicator (YAML
+// forbids , [ ] { } in it there), not at its line's end: {title: a,
+// reviewed: true}.
+func (e *textEditor) yamlInlineEnd(old *yaml.Node, at int, inFlow bool) int {
 	t := e.src.text
 	switch {
 	case old.Kind == yaml.AliasNode:
@@ -293,11 +296,29 @@ func (e *textEditor) yamlInlineEnd(old *yaml.Node, at int) int {
 	case old.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
 		return quotedEnd(t, at)
 	}
+	if inFlow {
+		return plainFlowEnd(t, at)
+	}
 	end := e.src.ends[old.Line-1]
 	if i := bytes.Index(t[at:end], []byte(" #")); i >= 0 {
 		end = at + i
 	}
 	return at + len(bytes.TrimRight(t[at:end], " \t"))
+}
+
+// plainFlowEnd is where the plain scalar at off of a flow collection ends:
+// before the first flow indicator or comment, over line breaks (a plain
+// scalar there may go on on the next lines), its trailing blanks left out.
+func plainFlowEnd(t []byte, off int) int {
+	i := off
+	for ; i < len(t); i++ {
+		c := t[i]
+		if c == ',' || c == '[' || c == ']' || c == '{' || c == '}' ||
+			c == '#' && i > off && (t[i-1] == ' ' || t[i-1] == '\t' || t[i-1] == '\n' || t[i-1] == '\r') {
+			break
+		}
+	}
+	return off + len(bytes.TrimRight(t[off:i], " \t\r\n"))
 }
 
 // deref resolves a YAML alias to the node it names.

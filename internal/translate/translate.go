@@ -15,6 +15,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -77,7 +78,7 @@ func Update(c *catalog.Catalog, lang string, text []byte, opts Options) (*Result
 	u.top(doc.Content[0])
 	out, err := textedit.New(doc, text, false, u.adds).Write(nil)
 	if err != nil {
-		return nil, fmt.Errorf("%s:%w", t.File, err)
+		return nil, inFile(t.File, err)
 	}
 	u.res.File = out
 	return u.res, nil
@@ -140,10 +141,20 @@ func (u *updater) recordReviews(text []byte) ([]byte, error) {
 	}
 	removed, err := textedit.Remove(doc, text, false, keys)
 	if err != nil {
-		return nil, fmt.Errorf("%s:%w", u.t.File, err)
+		return nil, inFile(u.t.File, err)
 	}
 	u.res.Reviewed = len(keys)
 	return removed.Text, nil
+}
+
+// inFile is err, an editor's, in the file's name: file:line:col: message
+// for one at a place of the file, file: message for any other.
+func inFile(file string, err error) error {
+	var pe *textedit.PosError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s:%w", file, err)
+	}
+	return fmt.Errorf("%s: %w", file, err)
 }
 
 // member returns the key and value of m's member key, or nils.
@@ -183,8 +194,10 @@ func (u *updater) fill(m, want *yaml.Node) int {
 
 // source records, marks or adds the source hash of m, an entry or the
 // top, whose texts hash to now today: a reviewed one gets now; one that
-// has none and translates nothing yet gets now; a changed one is marked
-// stale, once. One that translates texts without a source stays so
+// has none and translates nothing yet gets now; a changed one that
+// translates texts is marked stale, once (one that translates nothing has
+// nothing to review, and errgen validate calls it untranslated, not
+// stale). One that translates texts without a source stays so
 // (errgen validate says to review it): errgen never vouches for a
 // translation itself.
 func (u *updater) source(m *yaml.Node, now string, reviewed, translates bool) {
@@ -204,11 +217,11 @@ func (u *updater) source(m *yaml.Node, now string, reviewed, translates bool) {
 			m.Content[indexOf(m, k)+1] = nv
 			u.adds.Replace(v, nv)
 		}
-		if v.LineComment != "" {
-			u.adds.LineComment(v, "")
+		if strings.HasSuffix(v.LineComment, "# "+StaleMark) {
+			u.adds.Mark(v, StaleMark, false)
 		}
-	case v.Value != now && v.LineComment != "# "+StaleMark && v.Kind == yaml.ScalarNode && m.Style&yaml.FlowStyle == 0:
-		u.adds.LineComment(v, StaleMark)
+	case translates && v.Value != now && !strings.HasSuffix(v.LineComment, "# "+StaleMark) && v.Kind == yaml.ScalarNode && m.Style&yaml.FlowStyle == 0:
+		u.adds.Mark(v, StaleMark, true)
 		u.res.Stale++
 	}
 }

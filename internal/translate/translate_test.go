@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/textedit"
 )
 
 // load loads a catalog with its German file from memory.
@@ -199,4 +200,93 @@ func subsequence(a, b string) bool {
 		}
 	}
 	return i == len(a)
+}
+
+// An entry in a flow mapping marked reviewed: true loses the mark and gets
+// today's source hash, as a block one does, every other byte kept: a mark
+// left behind would have the next run record a later change as reviewed.
+func TestUpdateRecordsReviewsInFlow(t *testing.T) {
+	c := load(t, catalogV1, "")
+	now := catalog.SourceHash(c.Errors[0])
+	head := "language: de\nsource: " + catalog.TopSourceHash(c) + "\ndocs: {title: Fehler}\nerrors:\n  INTERNAL: {source: " + catalog.SourceHash(c.Errors[1]) + ", title: Intern}\n"
+	tail := `, message: "{kind} fehlt", causes: [Weg.], details: {kind: {description: Art}}}   # flow` + "\n"
+	tests := []struct {
+		name, entry, want string
+	}{
+		{"no source yet", "{title: Nicht da, reviewed: true", `{"source": "` + now + `", title: Nicht da`},
+		{"reviewed first", "{reviewed: true, title: Nicht da", `{"source": "` + now + `", title: Nicht da`},
+		{"an old source", "{source: 00000000, reviewed: true, title: Nicht da", `{source: "` + now + `", title: Nicht da`},
+		{"an old source last", "{title: Nicht da, source: 00000000, reviewed: true", `{title: Nicht da, source: "` + now + `"`},
+		{"a title of two lines", "{title: Nicht\n      da, reviewed: true", `{"source": "` + now + `", title: Nicht` + "\n      da"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			de := head + "  NOT_FOUND: " + tt.entry + tail
+			out, res := update(t, catalogV1, de)
+			if want := head + "  NOT_FOUND: " + tt.want + tail; out != want || res.Reviewed != 1 {
+				t.Errorf("reviewed %d, got:\n%s\nwant:\n%s", res.Reviewed, out, want)
+			}
+			if nf := load(t, catalogV1, out).Translations["de"].Errors["NOT_FOUND"]; nf.Reviewed || nf.Stale {
+				t.Errorf("NOT_FOUND reviewed %v, stale %v", nf.Reviewed, nf.Stale)
+			}
+		})
+	}
+}
+
+// An editor's error is said in the file's name: with its place when it has
+// one, after a colon and a space when not.
+func TestInFile(t *testing.T) {
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{&textedit.PosError{Line: 3, Col: 5, Msg: "cannot find the value to replace"}, "translations/de.yaml:3:5: cannot find the value to replace"},
+		{textedit.ErrOverlap, "translations/de.yaml: edits overlap"},
+	} {
+		if got := inFile("translations/de.yaml", tt.err).Error(); got != tt.want {
+			t.Errorf("got %q, want %q", got, tt.want)
+		}
+	}
+}
+
+// A translator's comment on an entry's source line stays when errgen
+// translate marks the entry stale, and when it records the review: only
+// the stale mark comes and goes.
+func TestUpdateKeepsSourceLineComments(t *testing.T) {
+	c1, c2 := load(t, catalogV1, ""), load(t, catalogV2, "")
+	old, now := catalog.SourceHash(c1.Errors[0]), catalog.SourceHash(c2.Errors[0])
+	de := strings.Replace(translatorsFile(t), "    source: "+old+"\n", "    source: "+old+"   # Anna, 2026-11: checked with legal\n", 1)
+	stale, res := update(t, catalogV2, de)
+	if want := "    source: " + old + "   # Anna, 2026-11: checked with legal # " + StaleMark + "\n"; !strings.Contains(stale, want) || res.Stale != 1 {
+		t.Fatalf("stale %d, no %q in:\n%s", res.Stale, want, stale)
+	}
+	reviewed := strings.Replace(stale, "    message: \"{kind} nicht gefunden\"", "    reviewed: true\n    message: \"{kind} nicht gefunden\"", 1)
+	out, res := update(t, catalogV2, reviewed)
+	if want := "    source: \"" + now + "\"   # Anna, 2026-11: checked with legal\n"; !strings.Contains(out, want) || res.Reviewed != 1 {
+		t.Errorf("reviewed %d, no %q in:\n%s", res.Reviewed, want, out)
+	}
+}
+
+// Only an entry that translates texts is marked stale when its source
+// texts change: one left untranslated ("" texts, as errgen translate wrote
+// it) has nothing to review, and errgen validate does not call it stale.
+func TestUpdateMarksOnlyTranslations(t *testing.T) {
+	skeleton, _ := update(t, catalogV1, "")
+	for _, tt := range []struct {
+		name, file string
+		stale      int
+	}{
+		{"untranslated", skeleton, 0},
+		{"translated", strings.Replace(skeleton, "    title: \"\"", "    title: Nicht gefunden", 1), 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			out, res := update(t, catalogV2, tt.file)
+			if got := strings.Count(out, StaleMark); res.Stale != tt.stale || got != tt.stale {
+				t.Errorf("stale %d, %d marks, want %d:\n%s", res.Stale, got, tt.stale, out)
+			}
+			if nf := load(t, catalogV2, out).Translations["de"].Errors["NOT_FOUND"]; nf.Stale != (tt.stale == 1) {
+				t.Errorf("errgen validate calls NOT_FOUND stale: %v", nf.Stale)
+			}
+		})
+	}
 }
