@@ -169,3 +169,16 @@ func TestRemovedLanguagePage(t *testing.T) {
 		t.Errorf("--check after: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }
+
+// Generating says what validate warns of, a text not translated, on every
+// run, and writes the outputs all the same.
+func TestGenerateWarns(t *testing.T) {
+	dir := languagesDir(t)
+	for _, args := range [][]string{{"--out", "gen"}, {"--out", "gen", "--check"}} {
+		code, _, stderr := runIn(t, dir, args...)
+		want := filepath.Join("translations", "de.yaml") + ":1:1: warning: not translated into de: 1 of 7 errors (ORDER_CONFLICT)"
+		if code != exitOK || !strings.Contains(stderr, want) {
+			t.Errorf("%q: exit %d, stderr %q, want the warning %q", args, code, stderr, want)
+		}
+	}
+}

@@ -93,5 +93,6 @@ func loadSized(path string, stderr io.Writer) (*catalog.Catalog, bool) {
 		return nil, false
 	}
 	setMemoryLimit(files.size, len(c.Errors)+len(c.Retired))
+	printDiagnostics(stderr, &c.Warnings) // as loadCatalog does: a stale or missing translation is said on every run
 	return c, true
 }
