@@ -121,8 +121,8 @@ func report(r Report) {
 }
 
 // requestID is the id of a request for an error that has none: the
-// service's, else the request's header, else a new one; and the id as a
-// header value.
+// service's, else the request's header (up to maxIncomingRequestID bytes),
+// else a new one; and the id as a header value.
 func requestID(r *http.Request) (id string, value []string) {
 	if f := currentConfig().RequestID; f != nil {
 		if id := headerValue(f(r)); id != "" {
@@ -130,7 +130,7 @@ func requestID(r *http.Request) (id string, value []string) {
 		}
 	}
 	// requestIDHeader is canonical already: indexing skips Get's canonicalization.
-	if ids := r.Header[requestIDHeader]; len(ids) > 0 {
+	if ids := r.Header[requestIDHeader]; len(ids) > 0 && len(ids[0]) <= maxIncomingRequestID {
 		if id := headerValue(ids[0]); id != "" && id == ids[0] {
 			return id, ids[:1:1] // the request's own value, as it came: shared
 		} else if id != "" {
@@ -139,6 +139,11 @@ func requestID(r *http.Request) (id string, value []string) {
 	}
 	return newRequestIDValue()
 }
+
+// maxIncomingRequestID is the longest request id taken from a request, as
+// Heroku's router takes one (200 characters): a longer one is replaced by a
+// new id, not echoed into the response, the body and every log line.
+const maxIncomingRequestID = 200
 
 // idsPerBatch is how many request ids newRequestIDValue makes at once.
 const idsPerBatch = 32

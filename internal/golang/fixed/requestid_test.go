@@ -26,6 +26,8 @@ func TestWriteRequestID(t *testing.T) {
 		{"WithRequestID wins", "req_1", ErrUnauthorized.WithRequestID("req_own"), "req_own"},
 		{"none at all: one is made", "", ErrUnauthorized, "generated"},
 		{"the fallback too", "req_2", nil, "req_2"},
+		{"200 characters: taken", strings.Repeat("x", 200), ErrUnauthorized, strings.Repeat("x", 200)},
+		{"201 characters: one is made", strings.Repeat("x", 201), ErrUnauthorized, "generated"},
 		{"controls blanked", "", ErrUnauthorized.WithRequestID("a\r\nSet-Cookie: x\x00\x7f"), "a  Set-Cookie: x"},
 		{"only controls", "", ErrUnauthorized.WithRequestID("\r\n"), ""},
 	}
