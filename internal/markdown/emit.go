@@ -147,7 +147,7 @@ func emitParts(set *template.Template, p *page, data any, header string, fast sh
 	}
 	var whole *pagePart
 	if front, ok := bundledPage(set); fast&goPage != 0 && ok && data == any(p) {
-		whole = &pagePart{p: p, front: front, error: part}
+		whole = &pagePart{p: p, front: front, error: part, ref: ref != nil}
 	}
 	// set is this call's own copy (templateSet): binding is safe.
 	set = set.Funcs(template.FuncMap{"layout": func() string { return p.Layout }})

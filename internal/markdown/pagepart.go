@@ -25,6 +25,7 @@ type pagePart struct {
 	p     *page
 	front string                            // page.tmpl's text before the title's: the linter's configuration, then "# "
 	error *errorPart                        // nil when error.tmpl is not the bundled one
+	ref   bool                              // reference.tmpl is the bundled one, which appendReference writes
 	part  func(string, any) (string, error) // page.tmpl's part function
 }
 
@@ -123,6 +124,10 @@ func growFor(buf []byte, from, written, n int) []byte {
 // {{with part NAME .}} does: after a blank line, and not at all when empty.
 func (pp *pagePart) parts(buf []byte, data any, names ...string) ([]byte, error) {
 	for _, name := range names {
+		if p, ok := data.(*page); ok && p == pp.p && pp.ref && name == referenceTemplate {
+			buf = appendTrimmed(buf, func(b []byte) []byte { return appendReference(b, p) })
+			continue
+		}
 		s, err := pp.part(name, data)
 		if err != nil {
 			return buf, err
@@ -151,6 +156,20 @@ func (w *errorPart) appendPart(buf []byte, e *errorData) ([]byte, error) {
 	}
 	n := copy(buf[start+2:], part)
 	return buf[:start+2+n], nil
+}
+
+// appendTrimmed appends to buf what write appends after a blank line,
+// trimmed as partFunc trims a part, and nothing when that is empty: what
+// page.tmpl's {{with part NAME .}} writes, without the part's string.
+func appendTrimmed(buf []byte, write func([]byte) []byte) []byte {
+	start := len(buf)
+	buf = write(append(buf, "\n\n"...))
+	part := trimBlankLinesBytes(buf[start+2:])
+	if len(part) == 0 {
+		return buf[:start]
+	}
+	n := copy(buf[start+2:], part)
+	return buf[:start+2+n]
 }
 
 // trimBlankLinesBytes is trimBlankLines on bytes, in place.
