@@ -189,7 +189,9 @@ func renderUnwrapped(set *template.Template, data any, n int, header string, par
 	set = set.Funcs(template.FuncMap{"part": pf})
 	hint := sizeHint * n
 	if part.page != nil {
-		hint = pageHint * n // pagePart sizes the buffer for the errors once it has seen some
+		// pagePart sizes the buffer for the errors once it has seen some:
+		// until then they must fit too, or the buffer grows twice
+		hint = pageHint*n + min(n, probe)*probePartHint
 	}
 	buf := make(pageBuffer, 0, hint)
 	// The marker is written here, not by page.tmpl, so that no override can

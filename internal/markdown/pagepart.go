@@ -108,7 +108,6 @@ func (pp *pagePart) write(buf []byte) ([]byte, error) {
 // page buffer grew a quarter at a time from renderUnwrapped's guess, which
 // allocated three times the page at 10,000 errors.
 func growFor(buf []byte, from, written, n int) []byte {
-	const probe = 32 // parts written before their size is taken as typical
 	if written == 0 || written < probe && written < n {
 		return buf
 	}
@@ -119,6 +118,15 @@ func growFor(buf []byte, from, written, n int) []byte {
 	rest := each * (n - written)
 	return slices.Grow(buf, rest+rest/8+4096) // and the parts after the errors
 }
+
+// probe is how many errors' parts growFor sees written before it takes
+// their size as typical.
+const probe = 32
+
+// probePartHint is about what the bundled error.tmpl writes for an error
+// with a detail or two, in the full layout: room for the parts growFor
+// sees first.
+const probePartHint = 1024
 
 // parts appends the parts names of data, each as page.tmpl's
 // {{with part NAME .}} does: after a blank line, and not at all when empty.
