@@ -151,11 +151,11 @@ func atxLevel(line string) int {
 // TestUniqueHeadingIDsIsPlain holds it to the two passes line by line it
 // was (uniqueHeadingIDsPlain).
 func uniqueHeadingIDs(page []byte, statusOf map[string]int, section string) []byte {
-	anchors, heads := scanHeadings(page)
+	anchors, heads := scanHeadings(page, len(statusOf))
 	if len(anchors) == 0 {
 		return page
 	}
-	ids := slugger{}
+	ids := make(slugger, len(heads))
 	var out []byte // nil until a heading changes
 	last := 0      // the end of what out holds of the page
 	for _, hd := range heads {
@@ -185,10 +185,13 @@ type headingLine struct {
 // scanHeadings returns the ids of the page's anchors outside fenced code,
 // and its headings there, in order, each with the anchor it follows: the
 // one standing alone on the lines before it, with none but blank lines
-// between, or its own.
-func scanHeadings(page []byte) (map[string]bool, []headingLine) {
-	anchors := map[string]bool{}
-	var heads []headingLine
+// between, or its own. errors is how many errors the page has, each with
+// an anchor and a heading: the map and list are made that size at once,
+// not grown to it.
+func scanHeadings(page []byte, errors int) (map[string]bool, []headingLine) {
+	anchors := make(map[string]bool, errors)
+	heads := make([]headingLine, 0, errors+errors/8+16) // and the sections' and groups'
+
 	var fences fenceState
 	lastAnchor := ""
 	for at, next := 0, 0; at < len(page); at = next {
