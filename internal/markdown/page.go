@@ -105,19 +105,30 @@ func newPage(c *catalog.Catalog, name string) (*page, error) {
 	}
 	p.Groups = groupErrors(p.Errors, c.Docs.GroupBy)
 	p.Statuses = statusRows(p.Errors)
-	inUse := map[string]bool{}
+	p.Retired = retiredCodes(c)
+	return p, nil
+}
+
+// retiredCodes is the Retired codes table of c: none, and no set of the
+// anchors in use to build, when c has none retired.
+func retiredCodes(c *catalog.Catalog) []*retiredCode {
+	if len(c.Retired) == 0 {
+		return nil
+	}
+	inUse := make(map[string]bool, len(c.Errors)+len(c.Retired))
 	for _, e := range c.Errors {
 		inUse[e.Anchor] = true
 	}
+	var retired []*retiredCode
 	for _, e := range c.Retired {
 		r := &retiredCode{Error: e, ReplacementAnchor: replacementAnchor(e.ReplacedBy)}
 		if !inUse[e.Anchor] { // conflict retired, CONFLICT in use: the section keeps the anchor
 			r.Anchor = e.Anchor
 			inUse[e.Anchor] = true
 		}
-		p.Retired = append(p.Retired, r)
+		retired = append(retired, r)
 	}
-	return p, nil
+	return retired
 }
 
 // addErrors adds the docs of c's errors to p, in catalog order; original is
