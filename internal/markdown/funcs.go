@@ -51,6 +51,18 @@ func inline(s string) string {
 // be read as prose, unescaped. So such a fence is escaped and its lines are
 // prose like the rest. Link definitions are escaped everywhere.
 func prose(s string) string {
+	s = strings.TrimSpace(normalizeBreaks(s))
+	if strings.IndexByte(s, '\n') < 0 && openingFence(s) == "" {
+		// One line of prose, as most descriptions are: what proseLines
+		// makes of it, without its lines, its builder and their copies.
+		return escapeLinkDefinitions(escapeInline(s, keepBreaks))
+	}
+	return proseLines(s)
+}
+
+// proseLines is prose on s, trimmed and its breaks normalized, line by
+// line.
+func proseLines(s string) string {
 	var b strings.Builder
 	var prose []string
 	flush := func() {
@@ -61,7 +73,7 @@ func prose(s string) string {
 		}
 	}
 	var open string // the fence of the block being copied, "" outside one
-	for _, line := range strings.Split(strings.TrimSpace(normalizeBreaks(s)), "\n") {
+	for _, line := range strings.Split(s, "\n") {
 		switch {
 		case open != "":
 			b.WriteString(line)
