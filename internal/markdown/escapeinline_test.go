@@ -10,7 +10,7 @@ import (
 )
 
 // TestEscapeInlineRuns: escapeInline, which copies runs of plain bytes at
-// once and returns text with none to escape as it is, is
+// once and returns text whose escapes change nothing as it is, is
 // escapeInlinePlain, the loop that writes byte by byte, in every breaks
 // mode, on random text of the bytes its cases look at.
 func TestEscapeInlineRuns(t *testing.T) {
