@@ -234,3 +234,26 @@ func escapeBlockStartPlain(s string) string {
 	}
 	return s
 }
+
+// TestAppendCodeSpan: appendCodeSpan and appendCellCode append what
+// codeSpan and cell of it return, on random text of the bytes they look at.
+func TestAppendCodeSpan(t *testing.T) {
+	const alphabet = "a `|\n\r\\<"
+	rng := rand.New(rand.NewPCG(5, 6))
+	cases := []string{"", " ", "  ", "`", " a ", "a|b", "``x`", "x\r\ny", strings.Repeat("`", 40)}
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteByte(alphabet[rng.IntN(len(alphabet))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		if got, want := string(appendCodeSpan([]byte("x"), s)), "x"+codeSpan(s); got != want {
+			t.Errorf("appendCodeSpan(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := string(appendCellCode([]byte("x"), s)), "x"+cell(codeSpan(s)); got != want {
+			t.Errorf("appendCellCode(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

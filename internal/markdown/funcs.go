@@ -177,6 +177,35 @@ func codeSpan(s string) string {
 	return fence + s + fence
 }
 
+// appendCodeSpan appends codeSpan(s) to dst: errorPart writes each code
+// span of an error's part, half a dozen, straight into the page, where
+// their strings were a fiftieth of what the Markdown stage allocated.
+func appendCodeSpan(dst []byte, s string) []byte {
+	s = strings.ReplaceAll(normalizeBreaks(s), "\n", " ")
+	if s == "" {
+		return dst
+	}
+	fence := fenceOf(longestRun(s, '`') + 1)
+	pad := s[0] == '`' || s[len(s)-1] == '`' ||
+		(s[0] == ' ' && s[len(s)-1] == ' ' && strings.Trim(s, " ") != "")
+	dst = append(dst, fence...)
+	if pad {
+		dst = append(append(append(dst, ' '), s...), ' ')
+	} else {
+		dst = append(dst, s...)
+	}
+	return append(dst, fence...)
+}
+
+// appendCellCode appends cell(codeSpan(s)) to dst: the span as it is,
+// unless it holds a pipe, which the cell escapes.
+func appendCellCode(dst []byte, s string) []byte {
+	if strings.IndexByte(s, '|') >= 0 {
+		return append(dst, cell(codeSpan(s))...)
+	}
+	return appendCodeSpan(dst, s)
+}
+
 // anchor is an empty element carrying id: the link target stays exactly
 // the catalog's anchor whatever slugs a renderer derives from headings.
 func anchor(id string) string {

@@ -34,7 +34,7 @@ func appendReference(buf []byte, p *page) []byte {
 	buf = appendStrings(buf, "| ", w["code"], " | ", w["status"], " | ", w["description"], " |\n| --- | --- | --- |\n")
 	for _, s := range p.Statuses {
 		for _, e := range s.Errors {
-			buf = appendStrings(buf, "| [", codeSpan(e.Code), "](#", e.Anchor, ") | ")
+			buf = appendStrings(appendCodeSpan(append(buf, "| ["...), e.Code), "](#", e.Anchor, ") | ")
 			buf = append(strconv.AppendInt(buf, int64(e.Status), 10), " | "...)
 			if e.Deprecated != "" {
 				buf = appendStrings(buf, "**", w["deprecated"], ".** ")
