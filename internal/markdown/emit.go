@@ -188,7 +188,10 @@ func renderUnwrapped(set *template.Template, data any, n int, header string, par
 	pf := partFunc(set, part)
 	set = set.Funcs(template.FuncMap{"part": pf})
 	hint := sizeHint * n
-	if part.page != nil {
+	switch {
+	case part.page != nil && part.page.error != nil:
+		hint = 4 << 10 // the page's start: pagePart sizes the rest (presize)
+	case part.page != nil:
 		// pagePart sizes the buffer for the errors once it has seen some:
 		// until then they must fit too, or the buffer grows twice
 		hint = pageHint*n + min(n, probe)*probePartHint
