@@ -76,9 +76,9 @@ func (w *errorPart) code(s string) { w.b = appendCodeSpan(w.b, s) }
 // head is the heading, with its anchor, and the notes under it.
 func (w *errorPart) head(e *errorData) {
 	if w.compact {
-		w.str("### ", anchor(e.Anchor), heading(e.Code))
+		w.b = appendHeading(appendAnchor(append(w.b, "### "...), e.Anchor), e.Code)
 	} else {
-		w.str(anchor(e.Anchor), "\n\n### ", heading(e.Code))
+		w.b = appendHeading(append(appendAnchor(w.b, e.Anchor), "\n\n### "...), e.Code)
 	}
 	if e.Deprecated != "" {
 		w.str("\n\n> **", w.w["deprecated"], ":** ", inline(e.Deprecated))
@@ -183,7 +183,10 @@ func (w *errorPart) details(e *errorData) error {
 	if !w.compact {
 		w.str("**", w.w["details"], ":**\n\n")
 	}
-	described := e.DescribedDetails()
+	described := false // e.DescribedDetails(), from the details' own copies, which lie together
+	for _, d := range e.Details {
+		described = described || d.Description != ""
+	}
 	w.str("| ", w.w["name"], " | ", w.w["type"], " | ", w.w["required"], " | ")
 	if described {
 		w.str(w.w["description"], " | ", w.w["example"], " |\n| --- | --- | --- | --- | --- |\n")

@@ -257,3 +257,16 @@ func TestAppendCodeSpan(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendHeading: appendHeading and appendAnchor append what heading and
+// anchor return.
+func TestAppendHeading(t *testing.T) {
+	for _, s := range append([]string{"", "E00042_FAILED", "a  b", " a", "C# <x> | `y` *z*", "é_x", "a\tb", `x"&<y`}, safetySeeds...) {
+		if got, want := string(appendHeading([]byte("x"), s)), "x"+heading(s); got != want {
+			t.Errorf("appendHeading(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := string(appendAnchor([]byte("x"), s)), "x"+anchor(s); got != want {
+			t.Errorf("appendAnchor(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

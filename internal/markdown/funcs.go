@@ -143,6 +143,21 @@ func heading(s string) string {
 	return b.String()
 }
 
+// appendHeading appends heading(s) to dst: an error's code, escaped for
+// its heading (E00042\_FAILED), was a string an error.
+func appendHeading(dst []byte, s string) []byte {
+	if !singleSpaced(s) {
+		return append(dst, heading(s)...)
+	}
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(headingEscapes, s[i]) >= 0 {
+			dst = append(dst, '\\')
+		}
+		dst = append(dst, s[i])
+	}
+	return dst
+}
+
 // singleSpaced reports whether s is ASCII words joined by single spaces,
 // which joining its fields would leave as it is: a heading, an error's
 // code above all, is almost always so, and splitting it took three
@@ -210,6 +225,11 @@ func appendCellCode(dst []byte, s string) []byte {
 // the catalog's anchor whatever slugs a renderer derives from headings.
 func anchor(id string) string {
 	return `<a id="` + html.EscapeString(id) + `"></a>`
+}
+
+// appendAnchor appends anchor(id) to dst, without its string.
+func appendAnchor(dst []byte, id string) []byte {
+	return append(append(append(dst, `<a id="`...), html.EscapeString(id)...), `"></a>`...)
 }
 
 // indentJSON indents compact JSON without decoding it, so member order and
