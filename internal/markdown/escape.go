@@ -62,11 +62,8 @@ func escapeInline(s string, br breaks) string {
 	if plain == len(s) {
 		return s // what the loop would copy byte by byte
 	}
-	// Bytes written as they are stay in s until a replacement needs
-	// them: text whose only special bytes change nothing (a code span in
-	// a cell, most often) is returned as it is, not copied.
-	var b strings.Builder
-	last := 0 // s[:last] is in b
+	var b strings.Builder // empty until a replacement: text whose special bytes change nothing (a code span in a cell) is not copied
+	last := 0             // s[:last] is in b
 	replace := func(i, end int, with string) {
 		if b.Cap() == 0 {
 			b.Grow(len(s) + len(s)/8)
@@ -76,9 +73,7 @@ func escapeInline(s string, br breaks) string {
 		last = end
 	}
 	for i := plain; i < len(s); {
-		// Bytes no case below looks at are copied a run at a time: one
-		// WriteByte each was most of the cost of escaping.
-		if j := plainRun(s, i); j > i {
+		if j := plainRun(s, i); j > i { // copied with the next replacement, or not at all
 			i = j
 			continue
 		}
