@@ -147,7 +147,7 @@ func emitParts(set *template.Template, p *page, data any, header string, fast sh
 	}
 	var whole *pagePart
 	if front, ok := bundledPage(set); fast&goPage != 0 && ok && data == any(p) {
-		whole = &pagePart{p: p, front: front, error: part}
+		whole = &pagePart{p: p, front: front, error: part, ref: ref != nil}
 	}
 	// set is this call's own copy (templateSet): binding is safe.
 	set = set.Funcs(template.FuncMap{"layout": func() string { return p.Layout }})
@@ -188,8 +188,13 @@ func renderUnwrapped(set *template.Template, data any, n int, header string, par
 	pf := partFunc(set, part)
 	set = set.Funcs(template.FuncMap{"part": pf})
 	hint := sizeHint * n
-	if part.page != nil {
-		hint = pageHint * n // pagePart sizes the buffer for the errors once it has seen some
+	switch {
+	case part.page != nil && part.page.error != nil:
+		hint = 4 << 10 // the page's start: pagePart sizes the rest (presize)
+	case part.page != nil:
+		// pagePart sizes the buffer for the errors once it has seen some:
+		// until then they must fit too, or the buffer grows twice
+		hint = pageHint*n + min(n, probe)*probePartHint
 	}
 	buf := make(pageBuffer, 0, hint)
 	// The marker is written here, not by page.tmpl, so that no override can

@@ -70,12 +70,15 @@ func (w *errorPart) str(parts ...string) {
 	}
 }
 
+// code appends codeSpan(s).
+func (w *errorPart) code(s string) { w.b = appendCodeSpan(w.b, s) }
+
 // head is the heading, with its anchor, and the notes under it.
 func (w *errorPart) head(e *errorData) {
 	if w.compact {
-		w.str("### ", anchor(e.Anchor), heading(e.Code))
+		w.b = appendHeading(appendAnchor(append(w.b, "### "...), e.Anchor), e.Code)
 	} else {
-		w.str(anchor(e.Anchor), "\n\n### ", heading(e.Code))
+		w.b = appendHeading(append(appendAnchor(w.b, e.Anchor), "\n\n### "...), e.Code)
 	}
 	if e.Deprecated != "" {
 		w.str("\n\n> **", w.w["deprecated"], ":** ", inline(e.Deprecated))
@@ -120,7 +123,12 @@ func (w *errorPart) fullStatus(e *errorData) error {
 	}
 	w.statusLine(e)
 	if e.GRPCDomain != "" {
-		w.str("\n\n**gRPC:** ", codeSpan(e.GRPCCode), " · **", w.w["reason"], ":** ", codeSpan(e.GRPCReason), " · **", w.w["domain"], ":** ", codeSpan(e.GRPCDomain))
+		w.str("\n\n**gRPC:** ")
+		w.code(e.GRPCCode)
+		w.str(" · **", w.w["reason"], ":** ")
+		w.code(e.GRPCReason)
+		w.str(" · **", w.w["domain"], ":** ")
+		w.code(e.GRPCDomain)
 	}
 	w.str("\n\n**", w.w["example_response"], ":**\n\n")
 	w.b = appendFence(w.b, "http", e.Response)
@@ -128,7 +136,9 @@ func (w *errorPart) fullStatus(e *errorData) error {
 	w.b = appendFence(w.b, "json", body)
 	w.str("\n")
 	if e.Message != nil {
-		w.str("\n**", w.w["message"], ":** ", codeSpan(e.Message.Source), "\n")
+		w.str("\n**", w.w["message"], ":** ")
+		w.code(e.Message.Source)
+		w.str("\n")
 	}
 	return nil
 }
@@ -136,7 +146,8 @@ func (w *errorPart) fullStatus(e *errorData) error {
 func (w *errorPart) compactStatus(e *errorData) error {
 	w.statusLine(e)
 	if e.Message != nil {
-		w.str(" · **", w.w["message"], ":** ", codeSpan(e.Message.Source))
+		w.str(" · **", w.w["message"], ":** ")
+		w.code(e.Message.Source)
 	}
 	w.str(" · **", w.w["retry"], ":** ")
 	switch {
@@ -172,7 +183,10 @@ func (w *errorPart) details(e *errorData) error {
 	if !w.compact {
 		w.str("**", w.w["details"], ":**\n\n")
 	}
-	described := e.DescribedDetails()
+	described := false // e.DescribedDetails(), from the details' own copies, which lie together
+	for _, d := range e.Details {
+		described = described || d.Description != ""
+	}
 	w.str("| ", w.w["name"], " | ", w.w["type"], " | ", w.w["required"], " | ")
 	if described {
 		w.str(w.w["description"], " | ", w.w["example"], " |\n| --- | --- | --- | --- | --- |\n")
@@ -180,11 +194,14 @@ func (w *errorPart) details(e *errorData) error {
 		w.str(w.w["example"], " |\n| --- | --- | --- | --- |\n")
 	}
 	for _, d := range e.Details {
-		w.str("| ", cell(codeSpan(d.Name)), " | ", cell(string(d.Type)), " | ", w.yesNo(d.Required), " | ")
+		w.str("| ")
+		w.b = appendCellCode(w.b, d.Name)
+		w.str(" | ", cell(string(d.Type)), " | ", w.yesNo(d.Required), " | ")
 		if described {
 			w.str(cell(d.Summary()), " | ")
 		}
-		w.str(cell(codeSpan(d.Example)), " |\n")
+		w.b = appendCellCode(w.b, d.Example)
+		w.str(" |\n")
 	}
 	for _, d := range e.Details {
 		if len(d.Enum) > 0 {

@@ -62,51 +62,55 @@ func escapeInline(s string, br breaks) string {
 	if plain == len(s) {
 		return s // what the loop would copy byte by byte
 	}
-	var b strings.Builder
-	b.Grow(len(s) + len(s)/8)
-	for i := 0; i < len(s); {
-		// Bytes no case below looks at are copied a run at a time: one
-		// WriteByte each was most of the cost of escaping.
-		if j := plainRun(s, i); j > i {
-			b.WriteString(s[i:j])
+	var b strings.Builder // empty until a replacement: text whose special bytes change nothing (a code span in a cell) is not copied
+	last := 0             // s[:last] is in b
+	replace := func(i, end int, with string) {
+		if b.Cap() == 0 {
+			b.Grow(len(s) + len(s)/8)
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(with)
+		last = end
+	}
+	for i := plain; i < len(s); {
+		if j := plainRun(s, i); j > i { // copied with the next replacement, or not at all
 			i = j
 			continue
 		}
-		c := s[i]
+		c, next := s[i], i+1
 		switch {
 		case c == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
-			b.WriteString(s[i : i+2])
-			i += 2
-			continue
+			next = i + 2
 		case c == '\\' && br != keepBreaks && (i+1 == len(s) || s[i+1] == '\n'):
 			// A lone backslash would escape the <br> or the cell's closing pipe.
-			b.WriteString(`\\`)
+			replace(i, next, `\\`)
 		case c == '`':
 			var span string
-			span, i = codeSpanAt(s, i, br)
-			b.WriteString(span)
-			continue
+			if span, next = codeSpanAt(s, i, br); span != s[i:next] {
+				replace(i, next, span)
+			}
 		case c == '!' && i+1 < len(s) && s[i+1] == '[':
-			b.WriteString(`\!`) // an image would load whatever the author names
+			replace(i, next, `\!`) // an image would load whatever the author names
 		case c == ']' && i+1 < len(s) && s[i+1] == '(' && unsafeDestination(s[i+2:]):
-			b.WriteString(`]\(`) // not a link, text: see unsafeDestination
-			i += 2
-			continue
+			next = i + 2
+			replace(i, next, `]\(`) // not a link, text: see unsafeDestination
 		case c == '<':
-			b.WriteString("&lt;")
+			replace(i, next, "&lt;")
 		case c == '>':
-			b.WriteString("&gt;")
+			replace(i, next, "&gt;")
 		case c == '|' && br == brBreaks:
-			b.WriteString(`\|`)
+			replace(i, next, `\|`)
 		case c == '\n' && br == spaceBreaks:
-			b.WriteByte(' ')
+			replace(i, next, " ")
 		case c == '\n' && br == brBreaks:
-			b.WriteString("<br>")
-		default:
-			b.WriteByte(c)
+			replace(i, next, "<br>")
 		}
-		i++
+		i = next
 	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
 	return b.String()
 }
 

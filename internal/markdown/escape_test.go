@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -110,6 +111,24 @@ func TestMarkdownTrimBlankLines(t *testing.T) {
 	for _, tc := range tests {
 		if got := trimBlankLines(tc.in); got != tc.want {
 			t.Errorf("trim(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestProseOneLineIsLines: prose's path for one line of text gives what
+// proseLines gives, on every description of every shipped catalog, of the
+// synthetic and hostile catalogs, and on the safety seeds.
+func TestProseOneLineIsLines(t *testing.T) {
+	texts := append([]string{"", " ", "a", "```", "```go", "  ~~~ x", "[a]: /b", "a ]: b", "x\r", "`a|b` <c>", "\u00a0x\u00a0"}, safetySeeds...)
+	for _, c := range shortcutCatalogs(t) {
+		texts = append(texts, c.Description)
+		for _, e := range c.Errors {
+			texts = append(texts, e.Description, e.Title)
+		}
+	}
+	for _, s := range texts {
+		if got, want := prose(s), proseLines(strings.TrimSpace(normalizeBreaks(s))); got != want {
+			t.Errorf("prose(%q) = %q, proseLines %q", s, got, want)
 		}
 	}
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // TestEscapeInlineRuns: escapeInline, which copies runs of plain bytes at
-// once and returns text with none to escape as it is, is
+// once and returns text whose escapes change nothing as it is, is
 // escapeInlinePlain, the loop that writes byte by byte, in every breaks
 // mode, on random text of the bytes its cases look at.
 func TestEscapeInlineRuns(t *testing.T) {
@@ -233,4 +233,40 @@ func escapeBlockStartPlain(s string) string {
 		return `\` + s
 	}
 	return s
+}
+
+// TestAppendCodeSpan: appendCodeSpan and appendCellCode append what
+// codeSpan and cell of it return, on random text of the bytes they look at.
+func TestAppendCodeSpan(t *testing.T) {
+	const alphabet = "a `|\n\r\\<"
+	rng := rand.New(rand.NewPCG(5, 6))
+	cases := []string{"", " ", "  ", "`", " a ", "a|b", "``x`", "x\r\ny", strings.Repeat("`", 40)}
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteByte(alphabet[rng.IntN(len(alphabet))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		if got, want := string(appendCodeSpan([]byte("x"), s)), "x"+codeSpan(s); got != want {
+			t.Errorf("appendCodeSpan(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := string(appendCellCode([]byte("x"), s)), "x"+cell(codeSpan(s)); got != want {
+			t.Errorf("appendCellCode(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestAppendHeading: appendHeading and appendAnchor append what heading and
+// anchor return.
+func TestAppendHeading(t *testing.T) {
+	for _, s := range append([]string{"", "E00042_FAILED", "a  b", " a", "C# <x> | `y` *z*", "é_x", "a\tb", `x"&<y`}, safetySeeds...) {
+		if got, want := string(appendHeading([]byte("x"), s)), "x"+heading(s); got != want {
+			t.Errorf("appendHeading(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := string(appendAnchor([]byte("x"), s)), "x"+anchor(s); got != want {
+			t.Errorf("appendAnchor(%q) = %q, want %q", s, got, want)
+		}
+	}
 }

@@ -51,6 +51,18 @@ func inline(s string) string {
 // be read as prose, unescaped. So such a fence is escaped and its lines are
 // prose like the rest. Link definitions are escaped everywhere.
 func prose(s string) string {
+	s = strings.TrimSpace(normalizeBreaks(s))
+	if strings.IndexByte(s, '\n') < 0 && openingFence(s) == "" {
+		// One line of prose, as most descriptions are: what proseLines
+		// makes of it, without its lines, its builder and their copies.
+		return escapeLinkDefinitions(escapeInline(s, keepBreaks))
+	}
+	return proseLines(s)
+}
+
+// proseLines is prose on s, trimmed and its breaks normalized, line by
+// line.
+func proseLines(s string) string {
 	var b strings.Builder
 	var prose []string
 	flush := func() {
@@ -61,7 +73,7 @@ func prose(s string) string {
 		}
 	}
 	var open string // the fence of the block being copied, "" outside one
-	for _, line := range strings.Split(strings.TrimSpace(normalizeBreaks(s)), "\n") {
+	for _, line := range strings.Split(s, "\n") {
 		switch {
 		case open != "":
 			b.WriteString(line)
@@ -131,6 +143,21 @@ func heading(s string) string {
 	return b.String()
 }
 
+// appendHeading appends heading(s) to dst: an error's code, escaped for
+// its heading (E00042\_FAILED), was a string an error.
+func appendHeading(dst []byte, s string) []byte {
+	if !singleSpaced(s) {
+		return append(dst, heading(s)...)
+	}
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(headingEscapes, s[i]) >= 0 {
+			dst = append(dst, '\\')
+		}
+		dst = append(dst, s[i])
+	}
+	return dst
+}
+
 // singleSpaced reports whether s is ASCII words joined by single spaces,
 // which joining its fields would leave as it is: a heading, an error's
 // code above all, is almost always so, and splitting it took three
@@ -165,10 +192,44 @@ func codeSpan(s string) string {
 	return fence + s + fence
 }
 
+// appendCodeSpan appends codeSpan(s) to dst: errorPart writes each code
+// span of an error's part, half a dozen, straight into the page, where
+// their strings were a fiftieth of what the Markdown stage allocated.
+func appendCodeSpan(dst []byte, s string) []byte {
+	s = strings.ReplaceAll(normalizeBreaks(s), "\n", " ")
+	if s == "" {
+		return dst
+	}
+	fence := fenceOf(longestRun(s, '`') + 1)
+	pad := s[0] == '`' || s[len(s)-1] == '`' ||
+		(s[0] == ' ' && s[len(s)-1] == ' ' && strings.Trim(s, " ") != "")
+	dst = append(dst, fence...)
+	if pad {
+		dst = append(append(append(dst, ' '), s...), ' ')
+	} else {
+		dst = append(dst, s...)
+	}
+	return append(dst, fence...)
+}
+
+// appendCellCode appends cell(codeSpan(s)) to dst: the span as it is,
+// unless it holds a pipe, which the cell escapes.
+func appendCellCode(dst []byte, s string) []byte {
+	if strings.IndexByte(s, '|') >= 0 {
+		return append(dst, cell(codeSpan(s))...)
+	}
+	return appendCodeSpan(dst, s)
+}
+
 // anchor is an empty element carrying id: the link target stays exactly
 // the catalog's anchor whatever slugs a renderer derives from headings.
 func anchor(id string) string {
 	return `<a id="` + html.EscapeString(id) + `"></a>`
+}
+
+// appendAnchor appends anchor(id) to dst, without its string.
+func appendAnchor(dst []byte, id string) []byte {
+	return append(append(append(dst, `<a id="`...), html.EscapeString(id)...), `"></a>`...)
 }
 
 // indentJSON indents compact JSON without decoding it, so member order and

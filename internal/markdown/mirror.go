@@ -79,7 +79,15 @@ type detailData struct {
 
 // newErrorFields is the errorData of e with e's fields copied.
 func newErrorFields(e *catalog.Error) *errorData {
-	return &errorData{
+	d := new(errorData)
+	d.setFields(e)
+	return d
+}
+
+// setFields makes d the errorData of e with e's fields copied, and nothing
+// else set.
+func (d *errorData) setFields(e *catalog.Error) {
+	*d = errorData{
 		Error:           e,
 		Code:            e.Code,
 		Name:            e.Name,

@@ -3,7 +3,6 @@ package markdown
 import (
 	"bytes"
 	"errors"
-	"slices"
 	"text/template"
 	"text/template/parse"
 )
@@ -25,6 +24,7 @@ type pagePart struct {
 	p     *page
 	front string                            // page.tmpl's text before the title's: the linter's configuration, then "# "
 	error *errorPart                        // nil when error.tmpl is not the bundled one
+	ref   bool                              // reference.tmpl is the bundled one, which appendReference writes
 	part  func(string, any) (string, error) // page.tmpl's part function
 }
 
@@ -75,6 +75,7 @@ func (pp *pagePart) write(buf []byte) ([]byte, error) {
 	if p.Intro != "" {
 		buf = append(append(buf, "\n\n"...), verbatim(p.Intro)...)
 	}
+	buf = pp.presize(buf)
 	buf, err := pp.parts(buf, p, "envelope.tmpl", "handling.tmpl", referenceTemplate)
 	if err != nil {
 		return buf, err
@@ -103,26 +104,80 @@ func (pp *pagePart) write(buf []byte) ([]byte, error) {
 
 // growFor grows buf, which holds written of n errors' parts from from on,
 // to hold the rest at the same size each and an eighth more, once the
-// first few show their size, or when it runs short. Left to append, the
-// page buffer grew a quarter at a time from renderUnwrapped's guess, which
-// allocated three times the page at 10,000 errors.
+// first few show their size, unless it has room for them (presize), or
+// when it runs short. Left to append, the page buffer grew a quarter at a
+// time from renderUnwrapped's guess, which allocated three times the page
+// at 10,000 errors.
 func growFor(buf []byte, from, written, n int) []byte {
-	const probe = 32 // parts written before their size is taken as typical
 	if written == 0 || written < probe && written < n {
 		return buf
 	}
 	each := (len(buf) - from) / written
-	if written != probe && cap(buf)-len(buf) >= 2*each {
+	rest := each * (n - written)
+	if room := cap(buf) - len(buf); written == probe && room >= rest || written != probe && room >= 2*each {
 		return buf
 	}
-	rest := each * (n - written)
-	return slices.Grow(buf, rest+rest/8+4096) // and the parts after the errors
+	return grow(buf, rest+rest/8+4096) // and the parts after the errors
 }
+
+// grow returns buf with room for n bytes more, in a new buffer when it has
+// not: made, not grown by slices.Grow, which clears the room it adds (a
+// page's worth, faulted in) where make leaves fresh memory as the system
+// gave it, zero.
+func grow(buf []byte, n int) []byte {
+	if cap(buf)-len(buf) >= n {
+		return buf
+	}
+	out := make([]byte, len(buf), len(buf)+n)
+	copy(out, buf)
+	return out
+}
+
+// presize grows buf once to hold the rest of the page, which its first
+// errors' parts, rendered here to be measured and dropped, tell the size
+// of: the page's first buffer, sized before any part was seen, was an
+// eighth of the page, garbage once the page grew. Only errorPart's parts
+// are measured; a page without it keeps renderUnwrapped's guess, and
+// growFor grows it.
+func (pp *pagePart) presize(buf []byte) []byte {
+	p := pp.p
+	if pp.error == nil || len(p.Errors) == 0 {
+		return buf
+	}
+	sample := make([]byte, 0, probe*probePartHint)
+	seen := 0
+	for _, g := range p.Groups {
+		for _, e := range g.Errors[:min(len(g.Errors), probe-seen)] {
+			var err error
+			if sample, err = pp.error.appendPart(sample, e); err != nil {
+				return buf // the page fails, or its template says why
+			}
+			seen++
+		}
+	}
+	errs := len(sample) / seen * len(p.Errors)
+	// the quick reference, the groups' headings and the parts around the
+	// errors, then an eighth more of the errors, as growFor leaves
+	return grow(buf, referenceSize(p)+32*len(p.Groups)+errs+errs/8+16<<10)
+}
+
+// probe is how many errors' parts growFor sees written before it takes
+// their size as typical.
+const probe = 32
+
+// probePartHint is about what the bundled error.tmpl writes for an error
+// with a detail or two, in the full layout: room for the parts growFor
+// sees first.
+const probePartHint = 1024
 
 // parts appends the parts names of data, each as page.tmpl's
 // {{with part NAME .}} does: after a blank line, and not at all when empty.
 func (pp *pagePart) parts(buf []byte, data any, names ...string) ([]byte, error) {
 	for _, name := range names {
+		if p, ok := data.(*page); ok && p == pp.p && pp.ref && name == referenceTemplate {
+			buf = appendTrimmed(buf, func(b []byte) []byte { return appendReference(b, p) })
+			continue
+		}
 		s, err := pp.part(name, data)
 		if err != nil {
 			return buf, err
@@ -151,6 +206,20 @@ func (w *errorPart) appendPart(buf []byte, e *errorData) ([]byte, error) {
 	}
 	n := copy(buf[start+2:], part)
 	return buf[:start+2+n], nil
+}
+
+// appendTrimmed appends to buf what write appends after a blank line,
+// trimmed as partFunc trims a part, and nothing when that is empty: what
+// page.tmpl's {{with part NAME .}} writes, without the part's string.
+func appendTrimmed(buf []byte, write func([]byte) []byte) []byte {
+	start := len(buf)
+	buf = write(append(buf, "\n\n"...))
+	part := trimBlankLinesBytes(buf[start+2:])
+	if len(part) == 0 {
+		return buf[:start]
+	}
+	n := copy(buf[start+2:], part)
+	return buf[:start+2+n]
 }
 
 // trimBlankLinesBytes is trimBlankLines on bytes, in place.

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Renderers that give headings ids (GitHub, markdown-it-anchor with
@@ -151,15 +152,30 @@ func atxLevel(line string) int {
 // TestUniqueHeadingIDsIsPlain holds it to the two passes line by line it
 // was (uniqueHeadingIDsPlain).
 func uniqueHeadingIDs(page []byte, statusOf map[string]int, section string) []byte {
-	anchors, heads := scanHeadings(page)
+	return uniqueHeadingIDsSlugs(page, statusOf, section, true)
+}
+
+// uniqueHeadingIDsSlugs is uniqueHeadingIDs, making the slugs of plain
+// headings with plainHeadingSlug when plainSlugs is true, and all with
+// headingText and githubSlug, the plain path, when false.
+func uniqueHeadingIDsSlugs(page []byte, statusOf map[string]int, section string, plainSlugs bool) []byte {
+	anchors, heads := scanHeadings(page, len(statusOf))
 	if len(anchors) == 0 {
 		return page
 	}
-	ids := slugger{}
-	var out []byte // nil until a heading changes
-	last := 0      // the end of what out holds of the page
+	ids := make(slugger, len(heads))
+	var out []byte  // nil until a heading changes
+	last := 0       // the end of what out holds of the page
+	var slug []byte // a plain heading's slug (plainHeadingSlug)
 	for _, hd := range heads {
 		line := page[hd.at:hd.end]
+		var plain bool
+		if slug, plain = plainHeadingSlug(slug[:0], line); plain && plainSlugs {
+			if s := string(slug); !anchors[ids.next(s)] {
+				ids.take(s)
+				continue
+			}
+		}
 		suffix := headingSuffix(ids, anchors, headingText(string(line)), statusOf, hd.lastAnchor, section)
 		if suffix == "" {
 			continue
@@ -176,6 +192,40 @@ func uniqueHeadingIDs(page []byte, statusOf map[string]int, section string) []by
 	return append(out, page[last:]...)
 }
 
+// plainHeadingSlug appends githubSlug(headingText(line)) to dst for a
+// heading line of ASCII without entities or anchors (no & or <), as an
+// error's heading is (### E00042\_FAILED), and reports false for any
+// other, which headingText must read: those two made four strings a
+// heading, where the slug is made here in one buffer. TestPlainHeadingSlug
+// holds it to them.
+func plainHeadingSlug(dst, line []byte) ([]byte, bool) {
+	for _, c := range line {
+		if c >= utf8.RuneSelf || c == '&' || c == '<' {
+			return dst, false
+		}
+	}
+	t := bytes.TrimSpace(bytes.TrimLeft(line, "#"))
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case c == '\\' && i+1 < len(t):
+			i++
+			c = t[i] // the character escaped, kept as headingText keeps it
+		case c == '`':
+			continue
+		}
+		switch {
+		case c == ' ':
+			dst = append(dst, '-')
+		case 'A' <= c && c <= 'Z':
+			dst = append(dst, c+'a'-'A')
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '-', c == '_':
+			dst = append(dst, c)
+		}
+	}
+	return dst, true
+}
+
 // headingLine is a heading of the page outside fenced code.
 type headingLine struct {
 	at, end    int    // where its line starts and ends, before its newline
@@ -185,10 +235,13 @@ type headingLine struct {
 // scanHeadings returns the ids of the page's anchors outside fenced code,
 // and its headings there, in order, each with the anchor it follows: the
 // one standing alone on the lines before it, with none but blank lines
-// between, or its own.
-func scanHeadings(page []byte) (map[string]bool, []headingLine) {
-	anchors := map[string]bool{}
-	var heads []headingLine
+// between, or its own. errors is how many errors the page has, each with
+// an anchor and a heading: the map and list are made that size at once,
+// not grown to it.
+func scanHeadings(page []byte, errors int) (map[string]bool, []headingLine) {
+	anchors := make(map[string]bool, errors)
+	heads := make([]headingLine, 0, errors+errors/8+16) // and the sections' and groups'
+
 	var fences fenceState
 	lastAnchor := ""
 	for at, next := 0, 0; at < len(page); at = next {

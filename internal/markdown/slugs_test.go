@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/benchpair"
+	"github.com/errgen/errgen/internal/catalogtest"
 )
 
 // TestNextAnchor: nextAnchor finds what anchorIDs finds, on strings and
@@ -223,6 +226,57 @@ func BenchmarkUniqueHeadingIDs(b *testing.B) {
 		}
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			benchpair.Run(b, func() { uniqueHeadingIDs(page, statusOf, "section") }, func() { uniqueHeadingIDsPlain(page, statusOf, "section") }, nil)
+		})
+	}
+}
+
+// TestPlainHeadingSlug: plainHeadingSlug is githubSlug of headingText on
+// the lines it takes, random ASCII headings of the bytes the two look at,
+// and takes none with an entity, an anchor or a character past ASCII.
+func TestPlainHeadingSlug(t *testing.T) {
+	const alphabet = "#aZ0 _-\\`*.\t()"
+	rng := rand.New(rand.NewPCG(7, 8))
+	lines := []string{"### E00042\\_FAILED", "## 400 Bad Request", "# ", "#", "### a\\", "### `x` \\` y", "### \\\\_"}
+	for range 3000 {
+		var b strings.Builder
+		b.WriteString("### ")
+		for range rng.IntN(16) {
+			b.WriteByte(alphabet[rng.IntN(len(alphabet))])
+		}
+		lines = append(lines, b.String())
+	}
+	for _, l := range lines {
+		got, ok := plainHeadingSlug([]byte("x"), []byte(l))
+		if want := "x" + githubSlug(headingText(l)); !ok || string(got) != want {
+			t.Errorf("plainHeadingSlug(%q) = %q, %v; want %q", l, got, ok, want)
+		}
+	}
+	for _, l := range []string{"### a &amp; b", `### <a id="x"></a>X`, "### É"} {
+		if _, ok := plainHeadingSlug(nil, []byte(l)); ok {
+			t.Errorf("plainHeadingSlug(%q) takes it", l)
+		}
+	}
+}
+
+// BenchmarkPlainHeadingSlug is uniqueHeadingIDs with plainHeadingSlug
+// (the shortcut) and with headingText and githubSlug for every heading
+// (the plain path), on the page of the scale catalog in English and German,
+// before its headings are told apart. See benchpair.Run for the figures it
+// reports.
+func BenchmarkPlainHeadingSlug(b *testing.B) {
+	for _, n := range sizes() {
+		root, de := catalogtest.ScaleTranslated(n, "de")
+		c, err := catalog.LoadFiles(catalog.MemFiles{"scale.yaml": root, catalog.TranslationFile("de"): de}, "scale.yaml")
+		if err != nil {
+			b.Fatal(err)
+		}
+		page := unwrappedPage(b, c.In("de"))
+		statusOf := map[string]int{}
+		for _, e := range c.Errors {
+			statusOf[e.Anchor] = e.Status
+		}
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			benchpair.Run(b, func() { uniqueHeadingIDsSlugs(page, statusOf, "section", true) }, func() { uniqueHeadingIDsSlugs(page, statusOf, "section", false) }, nil)
 		})
 	}
 }

@@ -46,8 +46,9 @@ var blocks = parser.NewParser(
 // heading) or split a construct that cannot span lines is never kept.
 //
 // It parses only the parts of the page that have a long line
-// (wrapInGroups); wrapWhole, the plain path, parses the whole page.
-func wrapProse(page []byte) []byte { return wrapInGroups(page) }
+// (wrapInGroups), and writes the result over page where it can
+// (wrapInPlace); wrapWhole, the plain path, parses the whole page.
+func wrapProse(page []byte) []byte { return wrapInPlace(page) }
 
 // wrapWhole is wrapProse on the whole page in one parse.
 func wrapWhole(page []byte) []byte {

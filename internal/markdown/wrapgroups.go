@@ -25,41 +25,109 @@ import (
 // FuzzWrapProse hold the two to the same bytes; BenchmarkWrapInGroups shows
 // what it buys.
 func wrapInGroups(page []byte) []byte {
-	var out []byte              // nil until a group changes
-	done := map[string][]byte{} // groups wrapped, by their text: templates repeat paragraphs
-	from := 0                   // where the group being read starts
+	changes, ok := groupChanges(page)
+	if !ok {
+		return wrapWhole(page)
+	}
+	if len(changes) == 0 {
+		return page
+	}
+	grow := 0
+	for _, c := range changes {
+		grow += len(c.with) - (c.to - c.from)
+	}
+	out := make([]byte, 0, len(page)+max(grow, 0))
+	last := 0
+	for _, c := range changes {
+		out = append(append(out, page[last:c.from]...), c.with...)
+		last = c.to
+	}
+	return append(out, page[last:]...)
+}
+
+// wrapInPlace is wrapInGroups on a page the caller gives up, written over
+// it: the page is the Markdown stage's largest buffer, and the copy
+// wrapInGroups made of it was a seventh of what the stage allocated. A
+// change that makes its group longer (a refilled list item gains an
+// indent) needs room: the page is first moved up by the most that
+// changes before any point add, within its capacity, so that no byte is
+// written before it is read; without the room it is wrapInGroups.
+// TestWrapInGroupsIsWhole holds both to wrapWhole.
+func wrapInPlace(page []byte) []byte {
+	changes, ok := groupChanges(page)
+	if !ok {
+		return wrapWhole(page)
+	}
+	grow, shift := 0, 0 // what the changes add, and the most they add up to before one ends
+	for _, c := range changes {
+		grow += len(c.with) - (c.to - c.from)
+		shift = max(shift, grow)
+	}
+	if shift > cap(page)-len(page) {
+		return wrapInGroups(page)
+	}
+	src := page[:len(page)+shift]
+	if shift > 0 {
+		copy(src[shift:], page) // what a change ends before moves up by at most shift
+	}
+	n, last := 0, shift // src[:n] is written, src[last:] still to read; n <= last
+	for _, c := range changes {
+		if n == last {
+			n = c.from + shift // what lies between is in place
+		} else {
+			n += copy(src[n:], src[last:c.from+shift])
+		}
+		n += copy(src[n:], c.with) // c.with is no part of the page
+		last = c.to + shift
+	}
+	if n == last {
+		return src // the rest is in place
+	}
+	n += copy(src[n:], src[last:])
+	return src[:n]
+}
+
+// groupChange is a group of the page, page[from:to], that wrapping changes
+// to with.
+type groupChange struct {
+	from, to int
+	with     []byte
+}
+
+// groupChanges returns the groups wrapping changes, in page order, and
+// false when the page needs the parse of the whole. Each group is wrapped
+// as soon as the next one starts, so the page's starts need no list (a
+// tenth of the page's size).
+func groupChanges(page []byte) ([]groupChange, bool) {
+	var changes []groupChange
+	// groups wrapped, by their text: templates repeat paragraphs. Each
+	// maps to what wrapping makes of it, nil when that is the group itself,
+	// so that no entry refers to the page's bytes.
+	done := map[string][]byte{}
+	from := 0 // where the group being read starts
 	group := func(to int) {
 		group := page[from:to]
-		wrapped := group
 		// done holds only groups with a long line: most groups are looked
 		// for in it only when they have one, not hashed whole.
 		if hasLongLine(group) {
-			if w, ok := done[string(group)]; ok {
-				wrapped = w
-			} else if !isTable(group) {
-				wrapped = wrapWhole(group)
+			wrapped, ok := done[string(group)]
+			if !ok && !isTable(group) {
+				if wrapped = wrapWhole(group); bytes.Equal(wrapped, group) {
+					wrapped = nil
+				}
 				done[string(group)] = wrapped
 			}
-		}
-		if out == nil && !bytes.Equal(wrapped, group) {
-			out = append(make([]byte, 0, len(page)+len(page)/64), page[:from]...)
-		}
-		if out != nil {
-			out = append(out, wrapped...)
+			if wrapped != nil {
+				changes = append(changes, groupChange{from, to, wrapped})
+			}
 		}
 		from = to
 	}
-	// Each group is wrapped as soon as the next one starts, so the page's
-	// starts need no list (a tenth of the page's size); a page found to
-	// need the whole parse halfway drops what was wrapped.
 	if !groupStarts(page, group) {
-		return wrapWhole(page)
+		return nil, false
 	}
 	group(len(page))
-	if out == nil {
-		return page
-	}
-	return out
+	return changes, true
 }
 
 // hasLongLine reports whether a line of s has more than lineLimit

@@ -67,10 +67,11 @@ var groupCases = []string{
 	"<a+b.c:x> " + long + "\n```\n\n" + long + "\n```\n\n" + long,
 	"<div:x>\n```\n\n" + long + "\n```\n\n" + long,
 	"- </p:\n\n" + long,
+	"- " + long + "\n\n" + long + "\n   " + long + "\n\nend", // grows, then shrinks
 }
 
-// TestWrapInGroupsIsWhole: wrapping the page in groups gives the bytes
-// wrapping it whole gives, on every shipped catalog's page before and after
+// TestWrapInGroupsIsWhole: wrapping the page in groups, into a copy or in
+// place, gives the bytes wrapping it whole gives, on every shipped catalog's page before and after
 // wrapping, the synthetic and hostile catalogs' and pages whose blocks span
 // blank lines; and the bundled pages are wrapped in groups, not whole.
 func TestWrapInGroupsIsWhole(t *testing.T) {
@@ -94,8 +95,16 @@ func TestWrapInGroupsIsWhole(t *testing.T) {
 		pages = append(pages, []byte(s), []byte(s+"\n\n"+long))
 	}
 	for i, page := range pages {
-		if got, want := wrapInGroups(bytes.Clone(page)), wrapWhole(bytes.Clone(page)); !bytes.Equal(got, want) {
+		want := wrapWhole(bytes.Clone(page))
+		if got := wrapInGroups(bytes.Clone(page)); !bytes.Equal(got, want) {
 			t.Errorf("page %d (%.60q…): in groups\n%q\nwhole\n%q", i, page, got, want)
+		}
+		// in place with no room to grow, and with room
+		for _, room := range []int{0, len(page)/8 + 64} {
+			in := append(make([]byte, 0, len(page)+room), page...)
+			if got := wrapInPlace(in); !bytes.Equal(got, want) {
+				t.Errorf("page %d (%.60q…), room %d: in place\n%q\nwhole\n%q", i, page, room, got, want)
+			}
 		}
 	}
 	if bytes.Equal(wrapWhole([]byte(long)), []byte(long)) {
