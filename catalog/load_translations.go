@@ -101,15 +101,23 @@ func (l *loader) undeclared(c *Catalog) {
 }
 
 // untranslated warns, once for the file, of the texts t leaves in the
-// default language: the pages mark them, and the API sends them so.
+// default language: the pages mark them, and the API sends them so. It
+// asks appendUntranslated of each error, as c.In(t.Language) would, without
+// making the catalog's copy in that language.
 func (l *loader) untranslated(c *Catalog, t *Translation) {
-	lc := c.In(t.Language)
-	var codes []string
+	var codes, keys []string
 	n, all := 0, 0
-	for _, es := range [][]*Error{lc.Errors, lc.Retired} {
+	for _, es := range [][]*Error{c.Errors, c.Retired} {
 		for _, e := range es {
 			all++
-			if len(e.Untranslated) > 0 {
+			if t.Language == c.Language { // In gives c itself, all of it in c's language
+				continue
+			}
+			et := t.Errors[e.Code]
+			if et == nil {
+				et = &noTranslation
+			}
+			if keys = appendUntranslated(keys[:0], e, et); len(keys) > 0 {
 				if n++; n <= 5 {
 					codes = append(codes, e.Code)
 				}
