@@ -84,8 +84,10 @@ type fastParser struct {
 	lineStart int                                 // offset of that line's first byte
 	ascii     bool                                // data is ASCII: a column is a count of bytes
 	counted   struct{ lineStart, pos, runes int } // the characters of a line up to pos, for markColumn
-	slab      []yaml.Node
-	interned  map[string]string // short values seen, so that a repeated key or value is one string
+	slab      []yaml.Node                         // the nodes still to hand out; see node
+	items     []*yaml.Node                        // the items of the collections being read, innermost last; see endItems
+	contents  []*yaml.Node                        // the Content slices still to hand out; see endItems
+	interned  map[string]string                   // short values seen, so that a repeated key or value is one string
 }
 
 // maxInterned is the longest value interned.
@@ -108,18 +110,6 @@ func (p *fastParser) str(b []byte) string {
 }
 
 func (p *fastParser) fail() { panic(fastGiveUp{p.pos}) }
-
-// node returns a new node of kind at pos, from a slab.
-func (p *fastParser) node(kind yaml.Kind) *yaml.Node {
-	if len(p.slab) == 0 {
-		p.slab = make([]yaml.Node, 256)
-	}
-	n := &p.slab[0]
-	p.slab = p.slab[1:]
-	n.Kind = kind
-	n.Line, n.Column = p.line, p.markColumn()+1
-	return n
-}
 
 func (p *fastParser) peek() byte {
 	if p.pos < len(p.data) {
