@@ -148,6 +148,9 @@ func (cr *catalogReader) errorList(n *yaml.Node) {
 	if n.Kind == yaml.SequenceNode && len(items) == 0 {
 		cr.probs.add(posOf(n), "errors: the list is empty: declare at least one error, the fallback (errgen init writes a starter catalog)")
 	}
+	if len(cr.errorNodes) == 0 { // made for the list, not grown to it
+		cr.errorNodes = make(map[*Error]*yaml.Node, len(items))
+	}
 	for _, item := range items {
 		if e := cr.error(item); e != nil {
 			cr.addError(e)

@@ -261,6 +261,9 @@ func (tr *translationReader) categories(n *yaml.Node) {
 
 // errors reads the entries of the errors mapping, keyed by code.
 func (tr *translationReader) errors(n *yaml.Node) {
+	if len(tr.t.Errors) == 0 { // made for as many entries as the mapping has, not grown to it
+		tr.t.Errors = make(map[string]*ErrorTranslation, len(n.Content)/2)
+	}
 	for _, f := range tr.fields(n, "errors", nil, nil) {
 		e := tr.byCode[f.key]
 		if e == nil {

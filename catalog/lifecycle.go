@@ -42,7 +42,7 @@ func (cr *catalogReader) lifecycleField(e *Error, f field) {
 // first error in use of that code. A replacement that is unknown, retired
 // or itself stays nil; validateLifecycle reports it.
 func resolveReplacements(c *Catalog) {
-	live := map[string]*Error{}
+	live := make(map[string]*Error, len(c.Errors))
 	for _, e := range c.Errors {
 		if live[e.Code] == nil {
 			live[e.Code] = e
@@ -61,7 +61,7 @@ func resolveReplacements(c *Catalog) {
 // validateLifecycle checks the retired codes and every replaced_by; live
 // maps each code in use to its error. It returns the retired codes by code.
 func (cr *catalogReader) validateLifecycle(live map[string]*Error) map[string]*Error {
-	retired := map[string]*Error{}
+	retired := make(map[string]*Error, len(cr.c.Retired))
 	for _, e := range cr.c.Retired {
 		switch {
 		case e.Code == "":
