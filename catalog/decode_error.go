@@ -15,7 +15,8 @@ func (cr *catalogReader) error(n *yaml.Node) *Error {
 	var messageNode *yaml.Node
 	var hasCode, hasStatus bool // the keys every error needs
 	what := errorLabel(n)
-	for _, f := range cr.fields(n, what, errorKeys, movedErrorKeys) {
+	var buf [fieldsOnStack]field
+	for _, f := range cr.fieldsIn(buf[:0], n, what, errorKeys, movedErrorKeys) {
 		hasCode, hasStatus = hasCode || f.key == "code", hasStatus || f.key == "status"
 		if f.key == "message" {
 			messageNode = f.value // read once the error's other keys are
