@@ -46,7 +46,7 @@ func fastYAMLAt(data []byte) (doc *yaml.Node, at int) {
 	if !ok {
 		return nil, 0
 	}
-	p := &fastParser{data: data, line: 1, ascii: ascii}
+	p := &fastParser{data: data, line: 1, ascii: ascii, text: string(data)}
 	defer func() {
 		if r := recover(); r != nil {
 			g, giveUp := r.(fastGiveUp)
@@ -87,27 +87,14 @@ type fastParser struct {
 	slab      []yaml.Node                         // the nodes still to hand out; see node
 	items     []*yaml.Node                        // the items of the collections being read, innermost last; see endItems
 	contents  []*yaml.Node                        // the Content slices still to hand out; see endItems
-	interned  map[string]string                   // short values seen, so that a repeated key or value is one string
+	text      string                              // data as a string, made once; see str
 }
 
-// maxInterned is the longest value interned.
-const maxInterned = 24
-
-// str is b as a string, a short one shared with its earlier copies.
-func (p *fastParser) str(b []byte) string {
-	if len(b) > maxInterned {
-		return string(b)
-	}
-	if s, ok := p.interned[string(b)]; ok {
-		return s
-	}
-	if p.interned == nil {
-		p.interned = map[string]string{}
-	}
-	s := string(b)
-	p.interned[s] = s
-	return s
-}
+// str is data[start:end] as a string: a slice of text, the one copy of the
+// file, where a string per value (a copy of its bytes each, a map lookup
+// for those shared) cost more than the file itself. The values the model
+// keeps are most of the file, so keeping the file alive costs little more.
+func (p *fastParser) str(start, end int) string { return p.text[start:end] }
 
 func (p *fastParser) fail() { panic(fastGiveUp{p.pos}) }
 
