@@ -11,7 +11,6 @@ import (
 // error reads one error, or returns nil when it is not a mapping.
 func (cr *catalogReader) error(n *yaml.Node) *Error {
 	e := &Error{Pos: posOf(n)}
-	cr.errorNodes[e] = n
 	var messageNode *yaml.Node
 	var hasCode, hasStatus bool // the keys every error needs
 	what := errorLabel(n)
