@@ -197,6 +197,10 @@ func plural(n int, noun string) string {
 
 // warn records a warning of the catalog's.
 func (l *loader) warn(pos Pos, format string, args ...any) {
+	if !l.warnings.Keeps() { // counted only, as Add would, with no message made
+		l.warnings.Dropped++
+		return
+	}
 	l.warnings.Add(diag.Diagnostic{Pos: at(l.probs.file, pos), Severity: diag.Warning, Msg: fmt.Sprintf(format, args...)})
 }
 
