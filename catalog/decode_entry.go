@@ -40,7 +40,7 @@ func (tr *translationReader) entry(e *Error, keyN, n *yaml.Node) *ErrorTranslati
 			et.Details = tr.details(e, f.value, what)
 		}
 	}
-	tr.freshness(&et.Source, &et.Stale, et.Reviewed, et.Translates(), SourceHash(e), sourcePos, what)
+	tr.freshness(&et.Source, &et.Stale, et.Reviewed, et.Translates(), tr.hasher.errorHash(e), sourcePos, what)
 	return et
 }
 

@@ -30,7 +30,8 @@ type translationReader struct {
 	byCode    map[string]*Error // the errors in use and the retired ones
 	codes     []string          // their codes, in catalog order, for hints
 	warnings  *diag.List
-	sourcePos Pos // where the top-level source is, or the file
+	sourcePos Pos          // where the top-level source is, or the file
+	hasher    sourceHasher // each entry's SourceHash
 }
 
 // file reads the translation file's top mapping.
