@@ -11,8 +11,8 @@ import (
 
 // parseYAML parses a catalog into its document node, in one parse:
 // fastYAML's where it reads the file, else yaml.v3's (yamlfast.go).
-func parseYAML(data []byte) (*yaml.Node, error) {
-	if doc, ok := fastYAML(data); ok {
+func parseYAML(data []byte, slabs *nodeSlabs) (*yaml.Node, error) {
+	if doc, at := fastYAMLFrom(data, slabs); at < 0 {
 		return doc, nil
 	}
 	return plainYAML(data)

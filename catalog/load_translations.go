@@ -51,6 +51,10 @@ func (l *loader) translations(cr *catalogReader) {
 		}
 		left -= int64(len(data))
 		broken := l.broken
+		// No node of the catalog's tree, nor of an earlier translation's,
+		// is read from here: the model and the readers keep positions and
+		// strings only. This tree is made in their slabs.
+		l.nodes.release()
 		top := l.decode(t.File, data, "translation file")
 		l.broken = broken // a broken translation file is that language's problem only
 		if top == nil {

@@ -41,12 +41,15 @@ func fastYAML(data []byte) (doc *yaml.Node, ok bool) {
 }
 
 // fastYAMLAt is fastYAML, with the offset where it gave up, or -1.
-func fastYAMLAt(data []byte) (doc *yaml.Node, at int) {
+func fastYAMLAt(data []byte) (doc *yaml.Node, at int) { return fastYAMLFrom(data, nil) }
+
+// fastYAMLFrom is fastYAMLAt, its nodes from slabs when that is not nil.
+func fastYAMLFrom(data []byte, slabs *nodeSlabs) (doc *yaml.Node, at int) {
 	ascii, ok := readableText(data)
 	if !ok {
 		return nil, 0
 	}
-	p := &fastParser{data: data, line: 1, ascii: ascii, text: string(data)}
+	p := &fastParser{data: data, line: 1, ascii: ascii, text: string(data), slabs: slabs}
 	defer func() {
 		if r := recover(); r != nil {
 			g, giveUp := r.(fastGiveUp)
@@ -85,6 +88,7 @@ type fastParser struct {
 	ascii     bool                                // data is ASCII: a column is a count of bytes
 	counted   struct{ lineStart, pos, runes int } // the characters of a line up to pos, for markColumn
 	slab      []yaml.Node                         // the nodes still to hand out; see node
+	slabs     *nodeSlabs                          // where slab comes from; nil: the allocator
 	items     []*yaml.Node                        // the items of the collections being read, innermost last; see endItems
 	contents  []*yaml.Node                        // the Content slices still to hand out; see endItems
 	text      string                              // data as a string, made once; see str

@@ -21,7 +21,7 @@ const contentSlab = 1 << 10
 // node returns a new node of kind at pos, from a slab.
 func (p *fastParser) node(kind yaml.Kind) *yaml.Node {
 	if len(p.slab) == 0 {
-		p.slab = make([]yaml.Node, nodeSlab)
+		p.slab = p.slabs.take()
 	}
 	n := &p.slab[0]
 	p.slab = p.slab[1:]
@@ -52,3 +52,54 @@ func (p *fastParser) endItems(from int) []*yaml.Node {
 	copy(content, items)
 	return content
 }
+
+// nodeSlabs are the node slabs of the trees one load reads, for its later
+// trees to reuse. The catalog's tree (the root's and its included files')
+// is garbage once read into the model, and each translation file's once
+// read, but the collector seldom runs in between: without reuse, each
+// translation's tree would be fresh memory, as much again as its text
+// makes. LoadFiles releases the slabs at the one point where no tree read
+// so far is read again: before each translation file's parse.
+type nodeSlabs struct {
+	inUse [][]yaml.Node // the slabs handed out since the last release
+	spare [][]yaml.Node // the slabs released, to hand out again
+}
+
+// take returns a slab of zero nodes: a spare one cleared, else a new one;
+// from a nil s, always a new one.
+func (s *nodeSlabs) take() []yaml.Node {
+	if s == nil {
+		return make([]yaml.Node, nodeSlab)
+	}
+	var slab []yaml.Node
+	if n := len(s.spare); n > 0 {
+		slab, s.spare = s.spare[n-1], s.spare[:n-1]
+		clear(slab)
+	} else {
+		slab = make([]yaml.Node, nodeSlab)
+	}
+	s.inUse = append(s.inUse, slab)
+	return slab
+}
+
+// release makes every slab handed out so far spare: the caller promises
+// that no node of the trees read so far is read again. Under the tests,
+// poisonReleased fills them with nodes that read as nonsense, so that a
+// node read after its release fails them.
+func (s *nodeSlabs) release() {
+	if s == nil {
+		return
+	}
+	if poisonReleased {
+		for _, slab := range s.inUse {
+			for i := range slab {
+				slab[i] = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!poison", Value: "released", Anchor: "released", Line: -1, Column: -1}
+			}
+		}
+	}
+	s.spare = append(s.spare, s.inUse...)
+	s.inUse = s.inUse[:0]
+}
+
+// poisonReleased is set by the tests: see release.
+var poisonReleased bool
