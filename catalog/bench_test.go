@@ -81,6 +81,7 @@ func TestStagesAreParse(t *testing.T) {
 // untranslated. What it allocates is most of what a run of errgen
 // allocates before its outputs.
 func BenchmarkLoadTranslated(b *testing.B) {
+	defer catalog.SetPoisonReleased(catalog.SetPoisonReleased(false))
 	for _, n := range stageSizes() {
 		files := catalog.MemFiles{}
 		files["catalog.yaml"], files[catalog.TranslationFile("de")] = catalogtest.ScaleTranslated(n, "de")

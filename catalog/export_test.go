@@ -113,8 +113,16 @@ func SourceHashMarshal(e *Error) string {
 
 // The tests of this package poison the node slabs a load releases, so that
 // one of them reading a node after its release fails (see
-// nodeSlabs.release).
+// nodeSlabs.release); the benchmarks of loading turn it off
+// (SetPoisonReleased), which would time the poisoning.
 func init() { poisonReleased = true }
+
+// SetPoisonReleased sets whether released node slabs are poisoned, and
+// returns the setting it replaces.
+func SetPoisonReleased(on bool) (was bool) {
+	was, poisonReleased = poisonReleased, on
+	return was
+}
 
 // LoadFilesPlain is LoadFiles making every tree in memory of its own: the
 // plain path beside its reuse of the catalog's node slabs for the

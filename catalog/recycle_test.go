@@ -97,6 +97,7 @@ func TestRecycledNodesLoadAlike(t *testing.T) {
 // languages. Besides benchpair.Run's figures, it reports the bytes each
 // allocates a load (shortcut-B/op, plain-B/op), which the reuse is for.
 func BenchmarkRecycledNodes(b *testing.B) {
+	defer catalog.SetPoisonReleased(catalog.SetPoisonReleased(false))
 	for _, langs := range [][]string{{"de"}, {"de", "fr", "es"}} {
 		files := scaleIn(1000, langs)
 		b.Run("en+"+strings.Join(langs, "+"), func(b *testing.B) {
