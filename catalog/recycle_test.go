@@ -119,3 +119,24 @@ func BenchmarkRecycledNodes(b *testing.B) {
 		})
 	}
 }
+
+// FuzzRecycledNodes: whatever the catalog and its translation file hold,
+// LoadFiles (the translation's tree in the catalog's node slabs) and
+// LoadFilesPlain load the same catalog, or report the same problems.
+func FuzzRecycledNodes(f *testing.F) {
+	for _, n := range []int{1, 3} {
+		files := scaleIn(n, []string{"de"})
+		f.Add(files["catalog.yaml"], files[catalog.TranslationFile("de")])
+	}
+	f.Fuzz(func(t *testing.T, root, translation []byte) {
+		files := catalog.MemFiles{"catalog.yaml": root, catalog.TranslationFile("de"): translation}
+		got, gotErr := catalog.LoadFiles(files, "catalog.yaml")
+		want, wantErr := catalog.LoadFilesPlain(files, "catalog.yaml")
+		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
+			t.Fatalf("LoadFiles says\n%v\nLoadFilesPlain says\n%v", gotErr, wantErr)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatal("LoadFiles and LoadFilesPlain load different catalogs")
+		}
+	})
+}
