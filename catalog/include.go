@@ -82,6 +82,7 @@ func loadFiles(files Files, root string, slabs *nodeSlabs, checks []Check) (*Cat
 		normalize(c)
 		cr.validate()
 		l.translations(cr)
+		l.nodes = nil // no tree is made from here: the slabs are garbage, for the collector during the checks
 		l.check(c, checks)
 	}
 	if len(l.aliases) > 0 {
