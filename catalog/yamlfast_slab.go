@@ -1,9 +1,13 @@
 package catalog
 
-import "go.yaml.in/yaml/v3"
+import (
+	"unsafe"
 
-// A catalog's tree is most of what loading it allocates: some 27 nodes of
-// 152 bytes and 4 Content slices an error. fastYAML hands both out of
+	"go.yaml.in/yaml/v3"
+)
+
+// A catalog's tree is most of what loading it allocates: some 27 nodes
+// (152 bytes each) and 4 Content slices an error. fastYAML hands both out of
 // slabs, a few allocations in all instead of several an error, and makes
 // each Content slice as long as its collection, where append would leave
 // it up to twice that.
@@ -11,7 +15,7 @@ import "go.yaml.in/yaml/v3"
 // nodeSlab is how many nodes a slab holds: as many as fit in 32 KiB, the
 // largest size class of the allocator, which rounds anything larger up to
 // whole pages.
-const nodeSlab = 32 << 10 / 152
+const nodeSlab = 32 << 10 / int(unsafe.Sizeof(yaml.Node{}))
 
 // contentSlab is how many Content pointers a slab holds (8 KiB); a
 // collection of more than a quarter of that (an errors list) gets a slice
