@@ -72,3 +72,26 @@ func TestStagesAreParse(t *testing.T) {
 		t.Error("the stages' catalog differs from Parse's")
 	}
 }
+
+// BenchmarkLoadTranslated is LoadFiles, with errgen's checks as the
+// command runs them, on the scale catalog in English and German
+// (catalogtest.ScaleTranslated): the YAML of both files, decoding,
+// normalizing, validating and the translation's own reading and checks,
+// whose copy of the catalog in German (In) counts what it leaves
+// untranslated. What it allocates is most of what a run of errgen
+// allocates before its outputs.
+func BenchmarkLoadTranslated(b *testing.B) {
+	defer catalog.SetPoisonReleased(catalog.SetPoisonReleased(false))
+	for _, n := range stageSizes() {
+		files := catalog.MemFiles{}
+		files["catalog.yaml"], files[catalog.TranslationFile("de")] = catalogtest.ScaleTranslated(n, "de")
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := catalog.LoadFiles(files, "catalog.yaml", errgen.Check); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -16,7 +16,8 @@ import (
 func (cr *catalogReader) detail(n *yaml.Node) *Detail {
 	d := &Detail{Pos: posOf(n)}
 	var example, enum, fields *yaml.Node
-	for _, f := range cr.fields(n, "detail", detailKeys, nil) {
+	var buf [fieldsOnStack]field
+	for _, f := range cr.fieldsIn(buf[:0], n, "detail", detailKeys, nil) {
 		switch f.key {
 		case "name":
 			d.Name = cr.str(f.value, "detail name")

@@ -17,7 +17,8 @@ func (tr *translationReader) entry(e *Error, keyN, n *yaml.Node) *ErrorTranslati
 	}
 	what := fmt.Sprintf("error %q", e.Code)
 	sourcePos := et.Pos
-	for _, f := range tr.fields(n, what, entryKeys, nil) {
+	var buf [fieldsOnStack]field
+	for _, f := range tr.fieldsIn(buf[:0], n, what, entryKeys, nil) {
 		switch f.key {
 		case "source":
 			et.Source, sourcePos = tr.source(f.value), posOf(f.value)
@@ -39,7 +40,7 @@ func (tr *translationReader) entry(e *Error, keyN, n *yaml.Node) *ErrorTranslati
 			et.Details = tr.details(e, f.value, what)
 		}
 	}
-	tr.freshness(&et.Source, &et.Stale, et.Reviewed, et.Translates(), SourceHash(e), sourcePos, what)
+	tr.freshness(&et.Source, &et.Stale, et.Reviewed, et.Translates(), tr.hasher.errorHash(e), sourcePos, what)
 	return et
 }
 

@@ -11,11 +11,11 @@ import (
 // error reads one error, or returns nil when it is not a mapping.
 func (cr *catalogReader) error(n *yaml.Node) *Error {
 	e := &Error{Pos: posOf(n)}
-	cr.errorNodes[e] = n
 	var messageNode *yaml.Node
 	var hasCode, hasStatus bool // the keys every error needs
 	what := errorLabel(n)
-	for _, f := range cr.fields(n, what, errorKeys, movedErrorKeys) {
+	var buf [fieldsOnStack]field
+	for _, f := range cr.fieldsIn(buf[:0], n, what, errorKeys, movedErrorKeys) {
 		hasCode, hasStatus = hasCode || f.key == "code", hasStatus || f.key == "status"
 		if f.key == "message" {
 			messageNode = f.value // read once the error's other keys are
@@ -151,22 +151,27 @@ func (cr *catalogReader) meta(n *yaml.Node) []Meta {
 func (r *nodeReader) template(n *yaml.Node, what string) *Template {
 	s := r.str(n, what)
 	t := &Template{Source: s, Pos: posOf(n)}
+	// The parts are gathered on the stack and copied once, as many as
+	// there are, where appending to t.Parts grew it part by part.
+	var buf [8]TemplatePart
+	parts := buf[:0]
 	lit := 0 // where the literal part being read starts: literals are slices of s
 	for i := 0; i < len(s); i++ {
 		if s[i] == '{' {
 			if j := strings.IndexByte(s[i+1:], '}'); j > 0 && namePattern.MatchString(s[i+1:i+1+j]) {
 				if i > lit {
-					t.Parts = append(t.Parts, TemplatePart{Literal: s[lit:i]})
+					parts = append(parts, TemplatePart{Literal: s[lit:i]})
 				}
-				t.Parts = append(t.Parts, TemplatePart{Detail: s[i+1 : i+1+j]})
+				parts = append(parts, TemplatePart{Detail: s[i+1 : i+1+j]})
 				i += j + 1
 				lit = i + 1
 			}
 		}
 	}
 	if len(s) > lit {
-		t.Parts = append(t.Parts, TemplatePart{Literal: s[lit:]})
+		parts = append(parts, TemplatePart{Literal: s[lit:]})
 	}
+	t.Parts = append([]TemplatePart(nil), parts...) // nil when there are none, as before
 	return t
 }
 

@@ -11,8 +11,8 @@ import (
 
 // parseYAML parses a catalog into its document node, in one parse:
 // fastYAML's where it reads the file, else yaml.v3's (yamlfast.go).
-func parseYAML(data []byte) (*yaml.Node, error) {
-	if doc, ok := fastYAML(data); ok {
+func parseYAML(data []byte, slabs *nodeSlabs) (*yaml.Node, error) {
+	if doc, at := fastYAMLFrom(data, slabs); at < 0 {
 		return doc, nil
 	}
 	return plainYAML(data)
@@ -53,10 +53,10 @@ var (
 type catalogReader struct {
 	*nodeReader
 	c              *Catalog
-	formatPos      map[*Envelope]Pos // where each custom envelope is defined
-	customSeen     int               // custom envelopes so far, for naming
-	attachPos      []Pos             // positions of openapi.attach items
-	errorNodes     map[*Error]*yaml.Node
+	formatPos      map[*Envelope]Pos         // where each custom envelope is defined
+	customSeen     int                       // custom envelopes so far, for naming
+	attachPos      []Pos                     // positions of openapi.attach items
+	replacedByPos  map[*Error]Pos            // position of each replaced_by value, of the errors that have one
 	errorsPos      Pos                       // position of the errors list
 	requestIDPos   Pos                       // position of request_id.header
 	includeNode    *yaml.Node                // the root's include list, read by the loader
@@ -72,7 +72,7 @@ type catalogReader struct {
 // reporting every node of the wrong shape or value. Defaults and derived
 // fields are left to normalize, checks spanning nodes to validate.
 func (r *nodeReader) catalog(n *yaml.Node) *catalogReader {
-	cr := &catalogReader{nodeReader: r, c: &Catalog{}, formatPos: map[*Envelope]Pos{}, errorNodes: map[*Error]*yaml.Node{}, grpcPos: map[*Error]Pos{}, detailGRPCPos: map[*Detail]Pos{}}
+	cr := &catalogReader{nodeReader: r, c: &Catalog{}, formatPos: map[*Envelope]Pos{}, grpcPos: map[*Error]Pos{}, detailGRPCPos: map[*Detail]Pos{}}
 	c := cr.c
 	var errorsNode, formatNode *yaml.Node
 	seen := map[string]bool{}

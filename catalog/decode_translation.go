@@ -30,7 +30,8 @@ type translationReader struct {
 	byCode    map[string]*Error // the errors in use and the retired ones
 	codes     []string          // their codes, in catalog order, for hints
 	warnings  *diag.List
-	sourcePos Pos // where the top-level source is, or the file
+	sourcePos Pos          // where the top-level source is, or the file
+	hasher    sourceHasher // each entry's SourceHash
 }
 
 // file reads the translation file's top mapping.
@@ -158,6 +159,10 @@ func (tr *translationReader) freshness(source *string, stale *bool, reviewed, tr
 
 // warn records a warning: no failure, unless the command is --strict.
 func (tr *translationReader) warn(pos Pos, format string, args ...any) {
+	if !tr.warnings.Keeps() { // counted only, as Add would: a large stale translation warns of every entry
+		tr.warnings.Dropped++
+		return
+	}
 	tr.warnings.Add(diag.Diagnostic{Pos: at(tr.t.File, pos), Severity: diag.Warning, Msg: fmt.Sprintf(format, args...)})
 }
 
@@ -261,6 +266,9 @@ func (tr *translationReader) categories(n *yaml.Node) {
 
 // errors reads the entries of the errors mapping, keyed by code.
 func (tr *translationReader) errors(n *yaml.Node) {
+	if len(tr.t.Errors) == 0 { // made for as many entries as the mapping has, not grown to it
+		tr.t.Errors = make(map[string]*ErrorTranslation, len(n.Content)/2)
+	}
 	for _, f := range tr.fields(n, "errors", nil, nil) {
 		e := tr.byCode[f.key]
 		if e == nil {

@@ -1,6 +1,9 @@
 package catalog
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"regexp"
 	"strings"
@@ -78,3 +81,52 @@ var (
 
 func CodeMatch(s string) bool { return codePattern.MatchString(s) }
 func NameMatch(s string) bool { return namePattern.MatchString(s) }
+
+// SourceHashesReused are the source hashes of es made one after another
+// by one sourceHasher, as the loader makes them, and SourceHashMarshal
+// SourceHash as it was spelled before the hasher reused its buffers: a
+// json.Marshal of a fresh errorSource, for sourcehash_test.go.
+func SourceHashesReused(es []*Error) []string {
+	var h sourceHasher
+	out := make([]string, len(es))
+	for i, e := range es {
+		out[i] = h.errorHash(e)
+	}
+	return out
+}
+
+func SourceHashMarshal(e *Error) string {
+	s := errorSource{Title: e.Title, Description: e.Description, Causes: e.Causes, Remediation: e.Remediation, Details: detailSources(e.Details)}
+	if e.Message != nil {
+		s.Message = e.Message.Source
+	}
+	for _, t := range e.Troubleshooting {
+		s.Troubleshooting = append(s.Troubleshooting, [2]string{t.Check, t.Solution})
+	}
+	data, err := json.Marshal(s)
+	if err != nil {
+		panic(err)
+	}
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])[:sourceLen]
+}
+
+// The tests of this package poison the node slabs a load releases, so that
+// one of them reading a node after its release fails (see
+// nodeSlabs.release); the benchmarks of loading turn it off
+// (SetPoisonReleased), which would time the poisoning.
+func init() { poisonReleased = true }
+
+// SetPoisonReleased sets whether released node slabs are poisoned, and
+// returns the setting it replaces.
+func SetPoisonReleased(on bool) (was bool) {
+	was, poisonReleased = poisonReleased, on
+	return was
+}
+
+// LoadFilesPlain is LoadFiles making every tree in memory of its own: the
+// plain path beside its reuse of the catalog's node slabs for the
+// translations' trees, for recycle_test.go.
+func LoadFilesPlain(files Files, root string, checks ...Check) (*Catalog, error) {
+	return loadFiles(files, root, nil, checks)
+}

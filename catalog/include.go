@@ -46,6 +46,7 @@ type loader struct {
 	aliases    map[Pos]bool // where aliases were, whose nulls' problems are not worth reporting
 	errorCount int          // the items of the errors lists read so far
 	warnings   diag.List    // what is worth saying but no error: stale and untranslated texts
+	nodes      *nodeSlabs   // the slabs of the trees read, for the next to reuse; nil: no reuse
 }
 
 // LoadFiles reads, normalizes and validates the catalog root of files with
@@ -53,12 +54,18 @@ type loader struct {
 // Parse does. Every problem of every file is returned at once, as a
 // *diag.List, each at its own file's line and column.
 func LoadFiles(files Files, root string, checks ...Check) (*Catalog, error) {
+	return loadFiles(files, root, &nodeSlabs{}, checks)
+}
+
+// loadFiles is LoadFiles, the trees of its translation files made in the
+// node slabs of the trees read before when slabs is not nil.
+func loadFiles(files Files, root string, slabs *nodeSlabs, checks []Check) (*Catalog, error) {
 	data, id, err := files.Read(root, MaxSize)
 	if err != nil {
 		return nil, err
 	}
 	rootFile := files.Display(root)
-	l := &loader{files: files, probs: &problems{file: rootFile}, left: MaxSize, ids: map[string]string{id: ""}, rootID: id, aliases: map[Pos]bool{}}
+	l := &loader{files: files, probs: &problems{file: rootFile}, left: MaxSize, ids: map[string]string{id: ""}, rootID: id, aliases: map[Pos]bool{}, nodes: slabs}
 	top := l.parse(rootFile, data, "catalog")
 	if top == nil {
 		return nil, l.probs.err()
@@ -69,11 +76,13 @@ func LoadFiles(files Files, root string, checks ...Check) (*Catalog, error) {
 	c.Files = []string{rootFile}
 	if cr.includeNode != nil {
 		l.include(cr)
+		cr.includeNode = nil // its tree is released with the catalog's
 	}
 	if !l.broken {
 		normalize(c)
 		cr.validate()
 		l.translations(cr)
+		l.nodes = nil // no tree is made from here: the slabs are garbage, for the collector during the checks
 		l.check(c, checks)
 	}
 	if len(l.aliases) > 0 {
@@ -138,7 +147,7 @@ func (l *loader) decode(file string, data []byte, what string) *yaml.Node {
 		return l.fail()
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	doc, err := parseYAML(data)
+	doc, err := parseYAML(data, l.nodes)
 	if err != nil {
 		p := yamlErrorPos(err, data)
 		p.File = file

@@ -24,6 +24,10 @@ func (cr *catalogReader) lifecycleField(e *Error, f field) {
 			cr.probs.add(posOf(f.value), "deprecated must not be empty: say why, and what to use instead")
 		}
 	case "replaced_by":
+		if cr.replacedByPos == nil {
+			cr.replacedByPos = map[*Error]Pos{}
+		}
+		cr.replacedByPos[e] = posOf(f.value)
 		e.ReplacedBy = cr.str(f.value, "replaced_by")
 		if e.ReplacedBy == "" && f.value.ShortTag() == "!!str" {
 			cr.probs.add(posOf(f.value), "replaced_by must not be empty: name the code to use instead, or remove the key")
@@ -42,7 +46,7 @@ func (cr *catalogReader) lifecycleField(e *Error, f field) {
 // first error in use of that code. A replacement that is unknown, retired
 // or itself stays nil; validateLifecycle reports it.
 func resolveReplacements(c *Catalog) {
-	live := map[string]*Error{}
+	live := make(map[string]*Error, len(c.Errors))
 	for _, e := range c.Errors {
 		if live[e.Code] == nil {
 			live[e.Code] = e
@@ -61,7 +65,7 @@ func resolveReplacements(c *Catalog) {
 // validateLifecycle checks the retired codes and every replaced_by; live
 // maps each code in use to its error. It returns the retired codes by code.
 func (cr *catalogReader) validateLifecycle(live map[string]*Error) map[string]*Error {
-	retired := map[string]*Error{}
+	retired := make(map[string]*Error, len(cr.c.Retired))
 	for _, e := range cr.c.Retired {
 		switch {
 		case e.Code == "":
@@ -93,7 +97,7 @@ func (cr *catalogReader) validateLifecycle(live map[string]*Error) map[string]*E
 
 // checkReplacement checks that e's replacement is a code in use, other than e.
 func (cr *catalogReader) checkReplacement(e *Error, live, retired map[string]*Error) {
-	pos := cr.valuePos(e, "replaced_by")
+	pos := cr.replacedByAt(e)
 	switch r := live[e.ReplacedBy]; {
 	case e.Deprecated == "" && !e.Retired:
 		cr.probs.add(pos, "error %q: replaced_by needs deprecated (the reason) or retired: true; a code in full use has no replacement", e.Code)
@@ -153,18 +157,15 @@ func (cr *catalogReader) reportCycle(e *Error, next func(*Error) *Error, index m
 	for c := next(first); c != first; c = next(c) {
 		names = append(names, c.Code)
 	}
-	cr.probs.add(cr.valuePos(first, "replaced_by"), "error %q: replaced_by goes round in a circle (%s → %s): one of them must be the code to use", first.Code, strings.Join(names, " → "), first.Code)
+	cr.probs.add(cr.replacedByAt(first), "error %q: replaced_by goes round in a circle (%s → %s): one of them must be the code to use", first.Code, strings.Join(names, " → "), first.Code)
 }
 
-// valuePos is the position of the value of an error's key, or the error's.
-func (cr *catalogReader) valuePos(e *Error, key string) Pos {
-	n := cr.errorNodes[e]
-	if n != nil && n.Kind == yaml.MappingNode {
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if n.Content[i].Value == key {
-				return posOf(n.Content[i+1])
-			}
-		}
+// replacedByAt is the position of e's replaced_by value, or e's. Only
+// these positions are kept, not each error's node: the catalog's tree is
+// garbage once read, before the translations' are made.
+func (cr *catalogReader) replacedByAt(e *Error) Pos {
+	if pos, ok := cr.replacedByPos[e]; ok {
+		return pos
 	}
 	return e.Pos
 }

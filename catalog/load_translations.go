@@ -51,6 +51,10 @@ func (l *loader) translations(cr *catalogReader) {
 		}
 		left -= int64(len(data))
 		broken := l.broken
+		// No node of the catalog's tree, nor of an earlier translation's,
+		// is read from here: the model and the readers keep positions and
+		// strings only. This tree is made in their slabs.
+		l.nodes.release()
 		top := l.decode(t.File, data, "translation file")
 		l.broken = broken // a broken translation file is that language's problem only
 		if top == nil {
@@ -101,15 +105,23 @@ func (l *loader) undeclared(c *Catalog) {
 }
 
 // untranslated warns, once for the file, of the texts t leaves in the
-// default language: the pages mark them, and the API sends them so.
+// default language: the pages mark them, and the API sends them so. It
+// asks appendUntranslated of each error, as c.In(t.Language) would, without
+// making the catalog's copy in that language.
 func (l *loader) untranslated(c *Catalog, t *Translation) {
-	lc := c.In(t.Language)
-	var codes []string
+	var codes, keys []string
 	n, all := 0, 0
-	for _, es := range [][]*Error{lc.Errors, lc.Retired} {
+	for _, es := range [][]*Error{c.Errors, c.Retired} {
 		for _, e := range es {
 			all++
-			if len(e.Untranslated) > 0 {
+			if t.Language == c.Language { // In gives c itself, all of it in c's language
+				continue
+			}
+			et := t.Errors[e.Code]
+			if et == nil {
+				et = &noTranslation
+			}
+			if keys = appendUntranslated(keys[:0], e, et); len(keys) > 0 {
 				if n++; n <= 5 {
 					codes = append(codes, e.Code)
 				}
@@ -189,6 +201,10 @@ func plural(n int, noun string) string {
 
 // warn records a warning of the catalog's.
 func (l *loader) warn(pos Pos, format string, args ...any) {
+	if !l.warnings.Keeps() { // counted only, as Add would, with no message made
+		l.warnings.Dropped++
+		return
+	}
 	l.warnings.Add(diag.Diagnostic{Pos: at(l.probs.file, pos), Severity: diag.Warning, Msg: fmt.Sprintf(format, args...)})
 }
 

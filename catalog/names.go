@@ -55,19 +55,28 @@ var initialisms = map[string]bool{
 // "INVALID_JSON" → [INVALID JSON], "resourceId" → [resource Id],
 // "HTTPStatus" → [HTTP Status].
 func words(s string) []string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return wordsPlain(s)
-		}
-	}
-	return wordsASCII(s)
+	return appendWords(nil, s)
 }
 
-// wordsASCII is words for ASCII s, read byte by byte, where wordsPlain
-// makes s runes and asks unicode of each (FuzzWords holds them together):
-// normalizing names every code and detail several times.
-func wordsASCII(s string) []string {
-	out := make([]string, 0, 4) // most codes and names have four words or fewer
+// appendWords appends s's words to out: GoName and Kebab pass an array on
+// their stack, which holds the words of most codes and names, where words
+// would allocate a slice per name.
+func appendWords(out []string, s string) []string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(out, wordsPlain(s)...)
+		}
+	}
+	return appendWordsASCII(out, s)
+}
+
+// wordsOnStack is how many words the arrays passed to appendWords hold.
+const wordsOnStack = 8
+
+// appendWordsASCII is appendWords for ASCII s, read byte by byte, where
+// wordsPlain makes s runes and asks unicode of each (FuzzWords holds them
+// together): normalizing names every code and detail several times.
+func appendWordsASCII(out []string, s string) []string {
 	start := -1
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -137,7 +146,8 @@ func wordsPlain(s string) []string {
 func GoName(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, w := range words(s) {
+	var buf [wordsOnStack]string
+	for _, w := range appendWords(buf[:0], s) {
 		if !isASCII(w) { // "ıd" upper-cases to ID: only unicode knows
 			goWordPlain(&b, w)
 			continue
@@ -211,7 +221,8 @@ func lowerASCII(c byte) byte {
 func Kebab(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for i, w := range words(s) {
+	var buf [wordsOnStack]string
+	for i, w := range appendWords(buf[:0], s) {
 		if i > 0 {
 			b.WriteByte('-')
 		}

@@ -28,8 +28,8 @@ func normalize(c *Catalog) {
 	if c.Docs.GroupBy == "" {
 		c.Docs.GroupBy = "status"
 	}
-	codes := map[string]bool{}
-	names := map[string]bool{}
+	codes := make(map[string]bool, len(c.Errors))
+	names := make(map[string]bool, len(c.Errors))
 	for _, e := range c.Errors {
 		if e.Envelope == nil {
 			e.Envelope = c.DefaultEnvelope

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -58,14 +59,49 @@ type providerSrc struct {
 // troubleshooting, and the descriptions of its details, their fields and
 // enum values.
 func SourceHash(e *Error) string {
-	s := errorSource{Title: e.Title, Description: e.Description, Causes: e.Causes, Remediation: e.Remediation, Details: detailSources(e.Details)}
+	var h sourceHasher
+	return h.errorHash(e)
+}
+
+// sourceHasher makes source hashes one after another, as the loader does
+// of every entry of a translation file, reusing its buffers: the texts'
+// errorSource, their JSON and the encoder writing it, which json.Marshal
+// made anew each time.
+type sourceHasher struct {
+	src  errorSource
+	rows [][2]string // src.Troubleshooting's array
+	buf  bytes.Buffer
+	enc  *json.Encoder // into buf
+}
+
+// errorHash is SourceHash(e).
+func (h *sourceHasher) errorHash(e *Error) string {
+	h.src = errorSource{Title: e.Title, Description: e.Description, Causes: e.Causes, Remediation: e.Remediation, Details: detailSources(e.Details)}
 	if e.Message != nil {
-		s.Message = e.Message.Source
+		h.src.Message = e.Message.Source
 	}
+	h.rows = h.rows[:0]
 	for _, t := range e.Troubleshooting {
-		s.Troubleshooting = append(s.Troubleshooting, [2]string{t.Check, t.Solution})
+		h.rows = append(h.rows, [2]string{t.Check, t.Solution})
 	}
-	return hashOf(s)
+	if len(h.rows) > 0 {
+		h.src.Troubleshooting = h.rows
+	}
+	return h.hash(&h.src) // a pointer: the interface holds it with no copy made
+}
+
+// hash is the source hash of v's JSON, as json.Marshal writes it.
+func (h *sourceHasher) hash(v any) string {
+	if h.enc == nil {
+		h.enc = json.NewEncoder(&h.buf)
+	}
+	h.buf.Reset()
+	if err := h.enc.Encode(v); err != nil {
+		panic(err) // strings, slices and structs of them always marshal
+	}
+	data := h.buf.Bytes()
+	sum := sha256.Sum256(data[:len(data)-1])     // Encode ends the value with a newline Marshal does not write
+	return hex.EncodeToString(sum[:sourceLen/2]) // the hex digits of the first bytes only
 }
 
 // detailSources are the texts of ds, leaving out the details (and enum
@@ -106,10 +142,6 @@ func TopSourceHash(c *Catalog) string {
 }
 
 func hashOf(v any) string {
-	data, err := json.Marshal(v)
-	if err != nil {
-		panic(err) // strings, slices and structs of them always marshal
-	}
-	sum := sha256.Sum256(data)
-	return hex.EncodeToString(sum[:])[:sourceLen]
+	var h sourceHasher
+	return h.hash(v)
 }

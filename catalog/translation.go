@@ -101,107 +101,171 @@ func translateErrors(es []*Error, t *Translation, copies map[*Error]*Error) []*E
 // translateError copies e with et's texts, naming what stays untranslated.
 func translateError(e *Error, et *ErrorTranslation, categories map[string]string) *Error {
 	le := *e
-	le.Untranslated = nil
 	if cat, ok := categories[e.Category]; ok && cat != "" {
 		le.Category = cat
 	}
 	if et == nil {
-		et = &ErrorTranslation{}
+		et = &noTranslation
 	}
-	text := func(key string, from string, to *string) {
-		switch {
-		case from != "":
-			*to = from
-		case *to != "":
-			le.Untranslated = append(le.Untranslated, key)
-		}
+	le.Untranslated = appendUntranslated(nil, e, et)
+	if et.Title != "" {
+		le.Title = et.Title
 	}
-	text("title", et.Title, &le.Title)
 	if et.Message != nil {
 		le.Message = et.Message
-	} else if e.Message != nil {
-		le.Untranslated = append(le.Untranslated, "message")
 	}
-	text("description", et.Description, &le.Description)
-	lists := []struct {
-		key      string
-		from, to *[]string
-	}{{"causes", &et.Causes, &le.Causes}, {"remediation", &et.Remediation, &le.Remediation}}
-	for _, l := range lists {
-		switch {
-		case *l.from != nil:
-			*l.to = *l.from
-		case len(*l.to) > 0:
-			le.Untranslated = append(le.Untranslated, l.key)
-		}
+	if et.Description != "" {
+		le.Description = et.Description
 	}
-	var missing bool
-	if le.Troubleshooting, missing = translateRows(e.Troubleshooting, et.Troubleshooting); missing {
-		le.Untranslated = append(le.Untranslated, "troubleshooting")
+	if et.Causes != nil {
+		le.Causes = et.Causes
 	}
-	le.Details = translateDetails(e.Details, "", et.Details, &le)
+	if et.Remediation != nil {
+		le.Remediation = et.Remediation
+	}
+	le.Troubleshooting = translateRows(e.Troubleshooting, et.Troubleshooting)
+	le.Details = translateDetails(e.Details, "", et.Details)
 	return &le
 }
 
-// translateDetails copies the details whose descriptions the translation
-// gives; prefix names a field's detail ("detail.").
-func translateDetails(ds []*Detail, prefix string, dts map[string]*DetailTranslation, le *Error) []*Detail {
-	if len(ds) == 0 {
-		return ds
+// noTranslation is the entry of an error its translation does not name:
+// every text stays in the default language.
+var noTranslation ErrorTranslation
+
+// appendUntranslated appends to keys those of e's texts that et leaves in
+// the default language, in errorKeys order: the one judge of what
+// translateError marks, which the loader's warning counts without making
+// the copy. A field's description left untranslated does not count: only
+// the error's own details' descriptions and enum values do.
+func appendUntranslated(keys []string, e *Error, et *ErrorTranslation) []string {
+	texts := [...]struct {
+		key     string
+		missing bool
+	}{
+		{"title", et.Title == "" && e.Title != ""},
+		{"message", et.Message == nil && e.Message != nil},
+		{"description", et.Description == "" && e.Description != ""},
+		{"causes", et.Causes == nil && len(e.Causes) > 0},
+		{"remediation", et.Remediation == nil && len(e.Remediation) > 0},
+		{"troubleshooting", rowsUntranslated(e.Troubleshooting, et.Troubleshooting)},
+		{"details", detailsUntranslated(e.Details, et.Details)},
 	}
-	out := make([]*Detail, len(ds))
-	missing := false
-	for i, d := range ds {
-		ld := *d
-		dt := dts[prefix+d.Name]
-		if dt != nil && dt.Description != "" {
-			ld.Description = dt.Description
-		} else if d.Description != "" {
-			missing = true
+	for _, t := range texts {
+		if t.missing {
+			keys = append(keys, t.key)
 		}
-		if len(d.Enum) > 0 {
-			ld.Enum = make([]EnumValue, len(d.Enum))
-			for j, v := range d.Enum {
-				if dt != nil && dt.Enum[v.Value] != "" {
-					v.Description = dt.Enum[v.Value]
-				} else if v.Description != "" {
-					missing = true
-				}
-				ld.Enum[j] = v
-			}
-		}
-		ld.Fields = translateDetails(d.Fields, prefix+d.Name+".", dts, le)
-		out[i] = &ld
 	}
-	if missing && prefix == "" {
-		le.Untranslated = append(le.Untranslated, "details")
-	}
-	return out
+	return keys
 }
 
-// translateRows gives each troubleshooting cell its translation, row by
-// row (the loader holds a translation to the same rows); missing says some
-// cell is left in the default language.
-func translateRows(rows, ts []Troubleshooting) (out []Troubleshooting, missing bool) {
-	if len(rows) == 0 {
-		return rows, false
-	}
-	out = append([]Troubleshooting(nil), rows...)
-	for i := range out {
+// rowsUntranslated reports whether a troubleshooting cell of rows has no
+// translation in ts.
+func rowsUntranslated(rows, ts []Troubleshooting) bool {
+	for i, r := range rows {
 		var t Troubleshooting
 		if i < len(ts) {
 			t = ts[i]
 		}
-		for _, cell := range []struct{ from, to *string }{{&t.Check, &out[i].Check}, {&t.Solution, &out[i].Solution}} {
-			switch {
-			case *cell.from != "":
-				*cell.to = *cell.from
-			case *cell.to != "":
-				missing = true
+		if t.Check == "" && r.Check != "" || t.Solution == "" && r.Solution != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// detailsUntranslated reports whether a description of one of ds, or of
+// one of their enum values, has no translation in dts.
+func detailsUntranslated(ds []*Detail, dts map[string]*DetailTranslation) bool {
+	for _, d := range ds {
+		dt := dts[d.Name]
+		if d.Description != "" && (dt == nil || dt.Description == "") {
+			return true
+		}
+		for _, v := range d.Enum {
+			if v.Description != "" && (dt == nil || dt.Enum[v.Value] == "") {
+				return true
 			}
 		}
 	}
-	return out, missing
+	return false
+}
+
+// translateDetails gives ds the descriptions dts translates; prefix names
+// a field's detail ("detail."). A detail the translation changes nothing
+// of, fields included, is shared with ds, and ds itself is returned when
+// that is all of them: most details of most errors.
+func translateDetails(ds []*Detail, prefix string, dts map[string]*DetailTranslation) []*Detail {
+	var out []*Detail // nil until a detail changes
+	for i, d := range ds {
+		ld := translateDetail(d, prefix, dts)
+		if ld == d && out == nil {
+			continue
+		}
+		if out == nil {
+			out = make([]*Detail, len(ds))
+			copy(out, ds[:i])
+		}
+		out[i] = ld
+	}
+	if out == nil {
+		return ds
+	}
+	return out
+}
+
+// translateDetail is d with the descriptions dts translates, or d itself
+// when it translates none of d's, its enum values' or its fields'.
+func translateDetail(d *Detail, prefix string, dts map[string]*DetailTranslation) *Detail {
+	fields := translateDetails(d.Fields, prefix+d.Name+".", dts)
+	dt := dts[prefix+d.Name]
+	if dt == nil && sameDetails(fields, d.Fields) {
+		return d
+	}
+	ld := *d
+	ld.Fields = fields
+	if dt == nil {
+		return &ld
+	}
+	if dt.Description != "" {
+		ld.Description = dt.Description
+	}
+	if len(d.Enum) > 0 && len(dt.Enum) > 0 {
+		ld.Enum = make([]EnumValue, len(d.Enum))
+		for j, v := range d.Enum {
+			if s := dt.Enum[v.Value]; s != "" {
+				v.Description = s
+			}
+			ld.Enum[j] = v
+		}
+	}
+	return &ld
+}
+
+// sameDetails reports whether a and b are the same slice.
+func sameDetails(a, b []*Detail) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+// translateRows gives each troubleshooting cell its translation, row by
+// row (the loader holds a translation to the same rows); rows itself when
+// ts translates none.
+func translateRows(rows, ts []Troubleshooting) []Troubleshooting {
+	if len(rows) == 0 || len(ts) == 0 {
+		return rows
+	}
+	out := append([]Troubleshooting(nil), rows...)
+	for i := range out {
+		if i >= len(ts) {
+			break
+		}
+		if ts[i].Check != "" {
+			out[i].Check = ts[i].Check
+		}
+		if ts[i].Solution != "" {
+			out[i].Solution = ts[i].Solution
+		}
+	}
+	return out
 }
 
 func translateSections(ss, ts []Section) []Section {

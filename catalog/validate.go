@@ -13,8 +13,8 @@ import (
 // problems, so that one run reports everything.
 func (cr *catalogReader) validate() {
 	c := cr.c
-	byCode := map[string]*Error{}
-	byName := map[string]*Error{}
+	byCode := make(map[string]*Error, len(c.Errors))
+	byName := make(map[string]*Error, len(c.Errors))
 	var fallbacks []*Error
 	for _, e := range c.Errors {
 		cr.validateCode(e, byCode, byName)

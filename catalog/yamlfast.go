@@ -41,12 +41,15 @@ func fastYAML(data []byte) (doc *yaml.Node, ok bool) {
 }
 
 // fastYAMLAt is fastYAML, with the offset where it gave up, or -1.
-func fastYAMLAt(data []byte) (doc *yaml.Node, at int) {
+func fastYAMLAt(data []byte) (doc *yaml.Node, at int) { return fastYAMLFrom(data, nil) }
+
+// fastYAMLFrom is fastYAMLAt, its nodes from slabs when that is not nil.
+func fastYAMLFrom(data []byte, slabs *nodeSlabs) (doc *yaml.Node, at int) {
 	ascii, ok := readableText(data)
 	if !ok {
 		return nil, 0
 	}
-	p := &fastParser{data: data, line: 1, ascii: ascii}
+	p := &fastParser{data: data, line: 1, ascii: ascii, text: string(data), slabs: slabs}
 	defer func() {
 		if r := recover(); r != nil {
 			g, giveUp := r.(fastGiveUp)
@@ -84,42 +87,20 @@ type fastParser struct {
 	lineStart int                                 // offset of that line's first byte
 	ascii     bool                                // data is ASCII: a column is a count of bytes
 	counted   struct{ lineStart, pos, runes int } // the characters of a line up to pos, for markColumn
-	slab      []yaml.Node
-	interned  map[string]string // short values seen, so that a repeated key or value is one string
+	slab      []yaml.Node                         // the nodes still to hand out; see node
+	slabs     *nodeSlabs                          // where slab comes from; nil: the allocator
+	items     []*yaml.Node                        // the items of the collections being read, innermost last; see endItems
+	contents  []*yaml.Node                        // the Content slices still to hand out; see endItems
+	text      string                              // data as a string, made once; see str
 }
 
-// maxInterned is the longest value interned.
-const maxInterned = 24
-
-// str is b as a string, a short one shared with its earlier copies.
-func (p *fastParser) str(b []byte) string {
-	if len(b) > maxInterned {
-		return string(b)
-	}
-	if s, ok := p.interned[string(b)]; ok {
-		return s
-	}
-	if p.interned == nil {
-		p.interned = map[string]string{}
-	}
-	s := string(b)
-	p.interned[s] = s
-	return s
-}
+// str is data[start:end] as a string: a slice of text, the one copy of the
+// file, where a string per value (a copy of its bytes each, a map lookup
+// for those shared) cost more than the file itself. The values the model
+// keeps are most of the file, so keeping the file alive costs little more.
+func (p *fastParser) str(start, end int) string { return p.text[start:end] }
 
 func (p *fastParser) fail() { panic(fastGiveUp{p.pos}) }
-
-// node returns a new node of kind at pos, from a slab.
-func (p *fastParser) node(kind yaml.Kind) *yaml.Node {
-	if len(p.slab) == 0 {
-		p.slab = make([]yaml.Node, 256)
-	}
-	n := &p.slab[0]
-	p.slab = p.slab[1:]
-	n.Kind = kind
-	n.Line, n.Column = p.line, p.markColumn()+1
-	return n
-}
 
 func (p *fastParser) peek() byte {
 	if p.pos < len(p.data) {

@@ -27,6 +27,7 @@ func (p *fastParser) isEntry() bool {
 func (p *fastParser) blockSequence(indent int, indentless bool) *yaml.Node {
 	n := p.node(yaml.SequenceNode)
 	n.Tag = "!!seq"
+	from := len(p.items)
 	for {
 		p.pos++ // the -
 		var item *yaml.Node
@@ -42,9 +43,10 @@ func (p *fastParser) blockSequence(indent int, indentless bool) *yaml.Node {
 		default:
 			item = p.inlineNode(indent, true)
 		}
-		n.Content = append(n.Content, item)
+		p.items = append(p.items, item)
 		next := p.nextContent()
 		if next < indent || next == indent && indentless && !p.isEntry() {
+			n.Content = p.endItems(from)
 			return n
 		}
 		if next > indent || !p.isEntry() {
@@ -57,6 +59,7 @@ func (p *fastParser) blockSequence(indent int, indentless bool) *yaml.Node {
 func (p *fastParser) blockMapping(indent int) *yaml.Node {
 	n := p.node(yaml.MappingNode)
 	n.Tag = "!!map"
+	from := len(p.items)
 	for {
 		start := p.pos
 		key := p.scalar(false)
@@ -81,9 +84,10 @@ func (p *fastParser) blockMapping(indent int) *yaml.Node {
 		} else {
 			value = p.inlineNode(indent, false)
 		}
-		n.Content = append(n.Content, key, value)
+		p.items = append(p.items, key, value)
 		next := p.nextContent()
 		if next < indent {
+			n.Content = p.endItems(from)
 			return n
 		}
 		if next > indent || p.isEntry() {

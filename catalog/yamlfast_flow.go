@@ -24,6 +24,7 @@ func (p *fastParser) flowNode(depth int) *yaml.Node {
 		p.pos++
 		return n
 	}
+	from := len(p.items)
 	for {
 		if kind == yaml.MappingNode {
 			if c := p.peek(); c == '{' || c == '[' {
@@ -36,9 +37,10 @@ func (p *fastParser) flowNode(depth int) *yaml.Node {
 			}
 			p.pos += 2
 			p.spaces()
-			n.Content = append(n.Content, key)
+			p.items = append(p.items, key)
 		}
-		n.Content = append(n.Content, p.flowNode(depth+1))
+		item := p.flowNode(depth + 1) // before the append: it appends its own items
+		p.items = append(p.items, item)
 		p.spaces()
 		switch p.peek() {
 		case ',':
@@ -52,6 +54,7 @@ func (p *fastParser) flowNode(depth int) *yaml.Node {
 			}
 		case closing:
 			p.pos++
+			n.Content = p.endItems(from)
 			return n
 		default:
 			p.fail()

@@ -39,7 +39,7 @@ func (p *fastParser) scalar(flow bool) *yaml.Node {
 			end = p.pos
 		}
 	}
-	n.Value = p.str(p.data[start:end])
+	n.Value = p.str(start, end)
 	p.pos = end
 	n.Tag = plainTag(n.Value)
 	if n.Tag == "" {
@@ -63,7 +63,7 @@ func (p *fastParser) singleQuoted() *yaml.Node {
 		if c == '\'' {
 			if p.peekAt(1) != '\'' {
 				if b == nil {
-					n.Value = p.str(p.data[start:p.pos])
+					n.Value = p.str(start, p.pos)
 				} else {
 					n.Value = string(b)
 				}
@@ -101,7 +101,7 @@ func (p *fastParser) doubleQuoted() *yaml.Node {
 			p.fail() // a scalar over several lines
 		case '"':
 			if b == nil {
-				n.Value = p.str(p.data[start:p.pos])
+				n.Value = p.str(start, p.pos)
 			} else {
 				n.Value = string(b)
 			}

@@ -53,6 +53,14 @@ type field struct {
 // its fields in order. Unknown and duplicate keys are reported, with a hint
 // for near misses.
 func (r *nodeReader) fields(n *yaml.Node, what string, known []string, moved map[string]string) []field {
+	return r.fieldsIn(nil, n, what, known, moved)
+}
+
+// fieldsIn is fields, its result in buf's array when that has room: the
+// readers of what every error has (its keys, its details', its
+// translation's) pass an array of their own, which stays on the stack,
+// where fields would allocate a slice per mapping.
+func (r *nodeReader) fieldsIn(buf []field, n *yaml.Node, what string, known []string, moved map[string]string) []field {
 	if n.Kind != yaml.MappingNode {
 		r.probs.add(posOf(n), "%s must be a mapping, not %s", what, kindName(n))
 		return nil
@@ -65,7 +73,10 @@ func (r *nodeReader) fields(n *yaml.Node, what string, known []string, moved map
 	if known != nil { // what it keeps are known keys, each once
 		size = min(size, len(known))
 	}
-	out := make([]field, 0, size)
+	out := buf[:0]
+	if cap(out) < size {
+		out = make([]field, 0, size)
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -94,6 +105,10 @@ func (r *nodeReader) fields(n *yaml.Node, what string, known []string, moved map
 	}
 	return out
 }
+
+// fieldsOnStack is how many fields the arrays passed to fieldsIn hold:
+// more than most errors, details and entries have.
+const fieldsOnStack = 16
 
 // manyFields is how many fields fields scans for a repeated key before it
 // keeps them in a map.
