@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"fmt"
-	"slices"
 
 	"go.yaml.in/yaml/v3"
 
@@ -277,14 +276,4 @@ func (tr *translationReader) errors(n *yaml.Node) {
 		}
 		tr.t.Errors[e.Code] = tr.entry(e, f.keyN, f.value)
 	}
-}
-
-// sortedKeys returns a map's keys in order, for hints and messages.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

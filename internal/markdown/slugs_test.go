@@ -28,10 +28,7 @@ func TestNextAnchor(t *testing.T) {
 		for start, end, id, idEnd := nextAnchor(s, 0); start >= 0; start, end, id, idEnd = nextAnchor([]byte(s), end) {
 			got = append(got, []int{start, end, id, idEnd})
 		}
-		var want [][]int
-		for _, m := range anchorIDs.FindAllStringSubmatchIndex(s, -1) {
-			want = append(want, m)
-		}
+		want := anchorIDs.FindAllStringSubmatchIndex(s, -1)
 		if !slices.EqualFunc(got, want, slices.Equal) {
 			t.Errorf("nextAnchor(%q) finds %v, anchorIDs %v", s, got, want)
 		}
