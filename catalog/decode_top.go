@@ -1,8 +1,10 @@
 package catalog
 
 import (
+	"bytes"
 	"fmt"
 	"go/token"
+	"io"
 	"net/textproto"
 	"strings"
 
@@ -19,12 +21,35 @@ func parseYAML(data []byte, slabs *nodeSlabs) (*yaml.Node, error) {
 }
 
 // plainYAML is parseYAML through yaml.v3 alone: the plain path of fastYAML.
+// It reads with a decoder, not yaml.Unmarshal, which reads the first
+// document and drops the rest (after ---) without a word: a file is one
+// document, and a second one that holds anything is refused at its ---.
 func plainYAML(data []byte) (*yaml.Node, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	switch err := dec.Decode(&doc); {
+	case err == io.EOF:
+		return &yaml.Node{}, nil // no document: as yaml.Unmarshal leaves it
+	case err != nil:
 		return nil, err
 	}
-	return &doc, nil
+	for {
+		var next yaml.Node
+		switch err := dec.Decode(&next); {
+		case err == io.EOF:
+			return &doc, nil
+		case err != nil:
+			return nil, err // a YAML error in a later document
+		case !emptyDocument(&next):
+			return nil, fmt.Errorf("yaml: line %d: a second YAML document: a catalog file holds one; remove the --- and what follows, or merge the two", next.Line)
+		}
+	}
+}
+
+// emptyDocument reports whether a document holds nothing: a --- that ends
+// the file, say.
+func emptyDocument(doc *yaml.Node) bool {
+	return len(doc.Content) == 0 || len(doc.Content) == 1 && doc.Content[0].Tag == "!!null" && doc.Content[0].Value == ""
 }
 
 // Keys of each mapping, in the order the docs list them; hints draw on them.
