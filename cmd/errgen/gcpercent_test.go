@@ -3,7 +3,6 @@
 package main
 
 import (
-	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -28,10 +27,7 @@ func BenchmarkGCPercent(b *testing.B) {
 		b.Skip("the race detector changes time and memory")
 	}
 	dir := b.TempDir()
-	bin := filepath.Join(dir, "errgen")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		b.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildErrgen(b, dir)
 	sizes, langs := []int{1000, 10000}, []string{"", "de"}
 	if testing.Short() {
 		sizes, langs = sizes[:1], langs[:1]

@@ -32,11 +32,7 @@ func BenchmarkGenerateVersusBase(b *testing.B) {
 		b.Skip("the race detector changes time and memory")
 	}
 	dir := b.TempDir()
-	now := filepath.Join(dir, "errgen")
-	if out, err := exec.Command("go", "build", "-o", now, ".").CombinedOutput(); err != nil {
-		b.Fatalf("go build: %v\n%s", err, out)
-	}
-	bins := map[string]string{"now": now}
+	bins := map[string]string{"now": buildErrgen(b, dir)}
 	sizes := []int{100}
 	if !testing.Short() {
 		bins["base"] = catalogtest.BaseErrgen(b, filepath.Join("..", ".."))
@@ -48,6 +44,15 @@ func BenchmarkGenerateVersusBase(b *testing.B) {
 			generateVersusBase(b, bins, cats, filepath.Dir(cats["now"])) // n=N or n=N+LANG
 		}
 	}
+}
+
+// buildErrgen builds this errgen into dir and returns the binary's path.
+func buildErrgen(b *testing.B, dir string) string {
+	bin := filepath.Join(dir, "errgen")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
 }
 
 // scaleCatalogs writes the scale catalog of n errors, translated into lang
