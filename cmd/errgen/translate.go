@@ -64,7 +64,7 @@ func runTranslate(prog string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return exitFailure
 	}
-	changes := translateSummary(res)
+	changes := translateSummary(res, old == nil)
 	switch {
 	case old != nil && bytes.Equal(old, res.File):
 		fmt.Fprintf(stdout, "errgen: %s is up to date\n", t.File)
@@ -81,8 +81,10 @@ func runTranslate(prog string, args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// translateSummary says what errgen translate changed.
-func translateSummary(res *errgen.Translated) string {
+// translateSummary says what errgen translate changed: in a file that
+// was there (not created), when no entry was added or marked, the source
+// texts shown as comments above stale entries.
+func translateSummary(res *errgen.Translated, created bool) string {
 	var parts []string
 	for _, p := range []struct {
 		n    int
@@ -92,8 +94,12 @@ func translateSummary(res *errgen.Translated) string {
 			parts = append(parts, fmt.Sprintf("%d %s", p.n, p.what))
 		}
 	}
-	if len(parts) == 0 {
+	switch {
+	case len(parts) > 0:
+	case created:
 		return "new file"
+	default:
+		return "the source texts above stale entries brought up to date"
 	}
 	return strings.Join(parts, ", ")
 }

@@ -14,6 +14,9 @@ type Additions struct {
 	// lineEnds rewrite the ends of the lines of the text's values, from
 	// the end of the value to the line break (see LineComment and Mark).
 	lineEnds map[*yaml.Node]func(tail string) string
+	// comments replace comment blocks above the text's keys and list
+	// items (see ReplaceComment).
+	comments map[*yaml.Node]headComment
 }
 
 // NewAdditions is an empty set.

@@ -70,3 +70,48 @@ func (e *textEditor) comment(m, v *yaml.Node, f func(tail string) string, depth 
 		e.add(at, end, depth, text)
 	}
 }
+
+// ReplaceComment replaces the block of comment lines right above the line
+// of n, a key or a list item of the text, that starts with a line whose
+// comment begins with first ("# en:"), down to n's line, with comment (its
+// lines each starting with "#"), at the indentation of n's line. Comment
+// lines above that block stay; without such a block, nothing changes. It
+// is how a tool keeps a comment of its own above a value current (errgen
+// translate's source texts) without touching a comment of the text's
+// author.
+func (a *Additions) ReplaceComment(n *yaml.Node, first, comment string) {
+	if a.comments == nil {
+		a.comments = map[*yaml.Node]headComment{}
+	}
+	a.comments[n] = headComment{first, comment}
+}
+
+// headComment is a comment block ReplaceComment replaces.
+type headComment struct{ first, comment string }
+
+// headComment rewrites the comment block above n's line (ReplaceComment).
+func (e *textEditor) headComment(n *yaml.Node, c headComment, depth int) {
+	line := n.Line - 1
+	if e.src.isJSON || line < 1 || line >= len(e.src.lines) {
+		return
+	}
+	start := line
+	for start > 0 && isCommentLine(e.src.lineText(start-1)) {
+		start--
+		if bytes.HasPrefix(bytes.TrimLeft(e.src.lineText(start), " \t"), []byte(c.first)) {
+			indent := e.src.indentOf(line)
+			text := indent + strings.ReplaceAll(c.comment, "\n", e.st.nl+indent)
+			at, end := e.src.lines[start], e.src.ends[line-1]
+			if string(e.src.text[at:end]) != text {
+				e.add(at, end, depth, text)
+			}
+			return
+		}
+	}
+}
+
+// isCommentLine reports whether a line holds a comment alone.
+func isCommentLine(line []byte) bool {
+	t := bytes.TrimLeft(line, " \t")
+	return len(t) > 0 && t[0] == '#'
+}

@@ -92,3 +92,42 @@ func TestMark(t *testing.T) {
 		})
 	}
 }
+
+// ReplaceComment rewrites the block above a key or a list item that starts
+// with its first line's prefix, down to the key, at the key's indentation
+// and in the text's line breaks; comments above the block stay, and
+// without a block nothing changes.
+func TestReplaceComment(t *testing.T) {
+	const comment = "# en: New text,\n#     on two lines."
+	tests := []struct{ name, text, want string }{
+		{"one line", "m:\n  # en: Old.\n  a: alt\n", "m:\n  # en: New text,\n  #     on two lines.\n  a: alt\n"},
+		{"several lines", "m:\n  # en: Old,\n  #     very old.\n  #\n  a: alt\n", "m:\n  # en: New text,\n  #     on two lines.\n  a: alt\n"},
+		{"author's comment above", "m:\n  # checked by Anna\n  # en: Old.\n  a: alt # mine\n", "m:\n  # checked by Anna\n  # en: New text,\n  #     on two lines.\n  a: alt # mine\n"},
+		{"none", "m:\n  # checked by Anna\n  a: alt\n", "m:\n  # checked by Anna\n  a: alt\n"},
+		{"the same", "m:\n  # en: New text,\n  #     on two lines.\n  a: alt\n", "m:\n  # en: New text,\n  #     on two lines.\n  a: alt\n"},
+		{"CRLF", "m:\r\n  # en: Old.\r\n  a: alt\r\n", "m:\r\n  # en: New text,\r\n  #     on two lines.\r\n  a: alt\r\n"},
+		{"list item", "m:\n  l:\n    # en: Old.\n    - alt\n", "m:\n  l:\n    # en: New text,\n    #     on two lines.\n    - alt\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var file yaml.Node
+			if err := yaml.Unmarshal([]byte(tt.text), &file); err != nil {
+				t.Fatal(err)
+			}
+			m := yamlnode.Get(file.Content[0], "m")
+			adds := NewAdditions()
+			if l := yamlnode.Get(m, "l"); l != nil {
+				adds.ReplaceComment(l.Content[0], "# en:", comment)
+			} else {
+				adds.ReplaceComment(m.Content[0], "# en:", comment)
+			}
+			got, err := New(&file, []byte(tt.text), false, adds).Write(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

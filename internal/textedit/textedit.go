@@ -60,6 +60,9 @@ func (e *textEditor) walk(n *yaml.Node, depth int) {
 	switch n.Kind {
 	case yaml.DocumentNode, yaml.SequenceNode:
 		for _, c := range n.Content {
+			if hc, ok := e.adds.comments[c]; ok && !e.adds.Added[c] {
+				e.headComment(c, hc, depth+1)
+			}
 			e.walk(c, depth+1)
 		}
 	case yaml.MappingNode:
@@ -82,6 +85,9 @@ func (e *textEditor) mapping(m *yaml.Node, depth int) {
 		if len(run) > 0 {
 			e.insertBefore(m, k, run, depth)
 			run = nil
+		}
+		if hc, ok := e.adds.comments[k]; ok {
+			e.headComment(k, hc, depth)
 		}
 		if e.adds.Added[v] {
 			e.replace(k, e.pruned(v), v, m.Style&yaml.FlowStyle != 0, depth)

@@ -39,9 +39,13 @@ func (u *updater) top(top *yaml.Node) {
 			case entry.Kind == yaml.MappingNode:
 				want := u.entry(e)
 				want.Content = want.Content[2:] // its source is source's
+				now := catalog.SourceHash(e)
+				if _, v := member(entry, "source"); v != nil && v.Value != now {
+					u.refreshComments(entry, want) // before fill moves want's members into entry
+				}
 				u.res.Added += u.fill(entry, want)
 				et := t.Errors[e.Code]
-				u.source(entry, catalog.SourceHash(e), et != nil && et.Reviewed, et != nil && et.Translates())
+				u.source(entry, now, et != nil && et.Reviewed, et != nil && et.Translates())
 			}
 		}
 	}

@@ -226,6 +226,33 @@ func (u *updater) source(m *yaml.Node, now string, reviewed, translates bool) {
 	}
 }
 
+// refreshComments brings the source texts errgen wrote as comments above
+// the texts of m, an entry whose source texts changed since it was
+// translated, up to date from want, the entry as it would be written now:
+// a translator asked to review it reads the new text above the old
+// translation. Comments of the translator's own, above or beside errgen's,
+// stay; a text whose comment the translator took out gets none.
+func (u *updater) refreshComments(m, want *yaml.Node) {
+	first := "# " + u.c.Language + ":"
+	for i := 0; i+1 < len(want.Content); i += 2 {
+		wk, wv := want.Content[i], want.Content[i+1]
+		k, v := member(m, wk.Value)
+		switch {
+		case k == nil:
+		case wk.HeadComment != "":
+			u.adds.ReplaceComment(k, first, wk.HeadComment)
+		case wv.Kind == yaml.MappingNode && v.Kind == yaml.MappingNode:
+			u.refreshComments(v, wv)
+		case wv.Kind == yaml.SequenceNode && v.Kind == yaml.SequenceNode && len(wv.Content) == len(v.Content):
+			for j, item := range wv.Content {
+				if item.Kind == yaml.ScalarNode && item.HeadComment != "" && v.Content[j].Kind == yaml.ScalarNode {
+					u.adds.ReplaceComment(v.Content[j], first, item.HeadComment)
+				}
+			}
+		}
+	}
+}
+
 func indexOf(m, k *yaml.Node) int {
 	for i, c := range m.Content {
 		if c == k {

@@ -290,3 +290,31 @@ func TestUpdateMarksOnlyTranslations(t *testing.T) {
 		})
 	}
 }
+
+// A stale entry's source texts, the comments errgen wrote above its texts,
+// are brought up to date, so that the translator asked to review it reads
+// the new text there; the translation and the translator's own comments
+// stay, and the entry of a text that did not change keeps its comments.
+func TestUpdateRefreshesSourceComments(t *testing.T) {
+	skeleton, _ := update(t, catalogV1, "")
+	translated := strings.Replace(skeleton, "    # en: {kind} not found\n    message: \"\"", "    # Anna: Platzhalter bleibt\n    # en: {kind} not found\n    message: \"{kind} nicht gefunden\"", 1)
+	if translated == skeleton {
+		t.Fatalf("no message to translate in:\n%s", skeleton)
+	}
+	out, res := update(t, strings.Replace(catalogV2, "It was deleted.", "It was deleted or never made.", 1), translated)
+	if res.Stale != 1 {
+		t.Errorf("result %+v", res)
+	}
+	for _, want := range []string{
+		"    # Anna: Platzhalter bleibt\n    # en: {kind} was not found\n    message: \"{kind} nicht gefunden\"\n",
+		"    # en: Not found\n    title: \"\"\n",
+		"      # en: It was deleted or never made.\n      - \"\"\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "{kind} not found") || strings.Contains(out, "deleted.") {
+		t.Errorf("the old source text is still there:\n%s", out)
+	}
+}
