@@ -52,6 +52,15 @@ func TestTranslateCommand(t *testing.T) {
 	if !strings.Contains(updated, "    message: Hier ist nichts   # so\n") || !strings.Contains(updated, "# stale:") || !strings.Contains(updated, "# en: Gone.\n    description: \"\"") {
 		t.Errorf("the updated file:\n%s", updated)
 	}
+	// The English changes again: the entry is stale already, and only the
+	// source text above the translation changes.
+	writeFile(t, filepath.Join(dir, "catalog.yaml"), strings.Replace(translatedCatalog, "message: Nothing here}", "message: Nothing at all here, description: Gone.}", 1))
+	if code, stdout, _ := runIn(t, dir, "translate", "de"); code != exitOK || stdout != "errgen: wrote "+de+": the source texts above stale entries brought up to date\n" {
+		t.Errorf("a stale entry's text changed again: exit %d, stdout %q", code, stdout)
+	}
+	if got := string(mustRead(t, filepath.Join(dir, de))); !strings.Contains(got, "    # en: Nothing at all here\n    message: Hier ist nichts   # so\n") {
+		t.Errorf("the file after the second change:\n%s", got)
+	}
 	if code, _, stderr := runIn(t, dir, "translate"); code != exitUsage || !strings.Contains(stderr, "translate needs the language") {
 		t.Errorf("no language: exit %d, stderr %q", code, stderr)
 	}
