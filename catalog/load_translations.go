@@ -142,7 +142,9 @@ func (l *loader) untranslated(c *Catalog, t *Translation) {
 	if top > 0 {
 		parts = append(parts, plural(top, "top-level text"))
 	}
-	l.warn(Pos{File: t.File}, "not translated into %s: %s: they read in %s (errgen translate %s adds what is missing)", t.Language, strings.Join(parts, " and "), c.Language, t.Language)
+	// errgen translate adds the entries a file lacks, and nothing to one
+	// whose texts are there but "": the hint names both.
+	l.warn(Pos{File: t.File}, "not translated into %s: %s: they read in %s (fill in their \"\" texts; errgen translate %s adds those the file lacks)", t.Language, strings.Join(parts, " and "), c.Language, t.Language)
 }
 
 // untranslatedTop counts the top-level texts the catalog has and t does
