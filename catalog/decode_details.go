@@ -51,7 +51,7 @@ func (cr *catalogReader) detail(n *yaml.Node) *Detail {
 		return nil
 	}
 	if !namePattern.MatchString(d.Name) {
-		cr.probs.add(d.Pos, "detail name %q must start with a letter and hold only letters, digits and _: rename it", d.Name)
+		cr.probs.add(d.Pos, "detail name %q must start with an ASCII letter and hold only ASCII letters, digits and _: rename it", d.Name)
 		return nil
 	}
 	if d.Type == "" {

@@ -139,7 +139,7 @@ func (cr *catalogReader) meta(n *yaml.Node) []Meta {
 	var ms []Meta
 	for _, mf := range cr.fields(n, "meta", nil, nil) {
 		if !namePattern.MatchString(mf.key) {
-			cr.probs.add(posOf(mf.keyN), "meta name %q must start with a letter and hold only letters, digits and _: rename it", mf.key)
+			cr.probs.add(posOf(mf.keyN), "meta name %q must start with an ASCII letter and hold only ASCII letters, digits and _: rename it", mf.key)
 		}
 		ms = append(ms, Meta{Name: mf.key, Value: cr.str(mf.value, "meta "+mf.key)})
 	}

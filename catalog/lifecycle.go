@@ -70,7 +70,7 @@ func (cr *catalogReader) validateLifecycle(live map[string]*Error) map[string]*E
 		switch {
 		case e.Code == "":
 		case !codePattern.MatchString(e.Code):
-			cr.probs.add(e.Pos, "code %q must start with a letter and hold only letters, digits, _ - and .", e.Code)
+			cr.probs.add(e.Pos, "code %q must start with an ASCII letter and hold only ASCII letters, digits, _ - and .", e.Code)
 		case retired[e.Code] != nil:
 			cr.duplicateCode(e, retired[e.Code])
 		default:

@@ -40,7 +40,7 @@ func (cr *catalogReader) validateCode(e *Error, byCode, byName map[string]*Error
 		return
 	}
 	if !codePattern.MatchString(e.Code) {
-		cr.probs.add(e.Pos, "code %q must start with a letter and hold only letters, digits, _ - and .", e.Code)
+		cr.probs.add(e.Pos, "code %q must start with an ASCII letter and hold only ASCII letters, digits, _ - and .", e.Code)
 		return
 	}
 	if prev := byCode[e.Code]; prev != nil {
