@@ -209,6 +209,7 @@ type tempFiles struct {
 // the target's mode, and returns its name; a plan computed now (gen) whose
 // bytes are the existing file's gets none, and name is "".
 func (t *tempFiles) write(p *planned) (name string, err error) {
+	defer func() { err = targetError(err, p) }()
 	if p.gen != nil {
 		return t.stream(p)
 	}
@@ -256,6 +257,22 @@ func (t *tempFiles) stream(p *planned) (name string, err error) {
 	return f.Name(), closeTemp(f, p)
 }
 
+// tempPrefix is the name of a temporary file beside target, less the
+// random ending createTemp gives it.
+func tempPrefix(target string) string { return "." + filepath.Base(target) + ".tmp" }
+
+// targetError is err naming the output a user asked for where it names
+// the temporary file written for it ("write docs/errors.md: permission
+// denied", not "open docs/.errors.md.tmp3kz…: …"), which the user never
+// sees.
+func targetError(err error, p *planned) error {
+	var pe *fs.PathError
+	if !errors.As(err, &pe) || filepath.Dir(pe.Path) != filepath.Dir(p.real) || !strings.HasPrefix(filepath.Base(pe.Path), tempPrefix(p.real)) {
+		return err
+	}
+	return &fs.PathError{Op: "write", Path: p.path, Err: pe.Err}
+}
+
 // create creates a temporary file beside a plan's target, registered for
 // removal.
 func (t *tempFiles) create(p *planned) (*os.File, error) {
@@ -270,7 +287,7 @@ func (t *tempFiles) create(p *planned) (*os.File, error) {
 	if t.interrupted {
 		return nil, errors.New("interrupted")
 	}
-	f, err := createTemp(dir, "."+filepath.Base(p.real)+".tmp", 0o666)
+	f, err := createTemp(dir, tempPrefix(p.real), 0o666)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,9 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -143,5 +146,31 @@ func TestAllOrNothing(t *testing.T) {
 				t.Errorf("temporary file %s left in %s", e.Name(), d)
 			}
 		}
+	}
+}
+
+// An error about the temporary file written for an output names the output,
+// which the user asked for, not the temporary file, which they never see;
+// any other error stays as it is.
+func TestTargetError(t *testing.T) {
+	p := &planned{target: target{path: "docs/errors.md"}, real: filepath.Join("site", "docs", "errors.md")}
+	temp := filepath.Join("site", "docs", ".errors.md.tmp3kz9")
+	other := &fs.PathError{Op: "open", Path: filepath.Join("site", "docs", "notes.md"), Err: fs.ErrPermission}
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{&fs.PathError{Op: "open", Path: temp, Err: fs.ErrPermission}, "write docs/errors.md: permission denied"},
+		{fmt.Errorf("closing: %w", &fs.PathError{Op: "close", Path: temp, Err: errors.New("no space left on device")}), "write docs/errors.md: no space left on device"},
+		{other, other.Error()},
+		{errors.New("interrupted"), "interrupted"},
+	}
+	for _, tt := range tests {
+		if got := targetError(tt.err, p); got.Error() != tt.want {
+			t.Errorf("targetError(%v) = %v, want %s", tt.err, got, tt.want)
+		}
+	}
+	if targetError(nil, p) != nil {
+		t.Error("targetError(nil) is not nil")
 	}
 }
