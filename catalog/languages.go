@@ -34,6 +34,15 @@ func LanguageProblem(tag string) string {
 	return ""
 }
 
+// canonicalTag is tag in its canonical form (de-ch: de-CH), or tag itself
+// when it is no language tag.
+func canonicalTag(tag string) string {
+	if t, err := language.Parse(tag); err == nil {
+		return t.String()
+	}
+	return tag
+}
+
 // languageKey reads language, the catalog's own, or languages.
 func (cr *catalogReader) languageKey(f field) {
 	if f.key == "languages" {

@@ -94,10 +94,13 @@ func (l *loader) undeclared(c *Catalog) {
 	for _, name := range names {
 		lang := strings.TrimSuffix(path.Base(name), ".yaml")
 		pos := Pos{File: l.files.Display(name)}
+		canonical := canonicalTag(lang)
 		switch {
 		case slices.Contains(c.Languages, lang):
 		case lang == c.Language:
 			l.probs.add(pos, "a translation file for %s, the catalog's own language, whose texts are the catalog's: remove the file", lang)
+		case canonical != lang && slices.Contains(c.Languages, canonical):
+			l.probs.add(pos, "a translation file for %q, which the catalog lists as %q: rename it %s", lang, canonical, path.Base(TranslationFile(canonical)))
 		default:
 			l.probs.add(pos, "a translation file for %q, which the catalog's languages do not list (%s): add it to languages, or remove the file", lang, languageList(c.Languages))
 		}
