@@ -74,10 +74,25 @@ func (m memFiles) Display(name string) string { return name }
 
 // invalidUTF8Pos finds the first invalid byte.
 func invalidUTF8Pos(data []byte) Pos {
+	return firstPos(data, func(r rune, size int) bool { return r == utf8.RuneError && size <= 1 })
+}
+
+// unprintablePos finds the first character YAML does not allow in a file:
+// a control character other than tab and line breaks, DEL, a C1 control
+// other than NEL, U+FFFE or U+FFFF. yaml.v3 says one is there, not where.
+func unprintablePos(data []byte) Pos {
+	return firstPos(data, func(r rune, _ int) bool {
+		return r < ' ' && r != '\t' && r != '\n' && r != '\r' || r >= 0x7f && r <= 0x9f && r != 0x85 || r == 0xfffe || r == 0xffff
+	})
+}
+
+// firstPos is the position of data's first character that stop holds at,
+// else the end's.
+func firstPos(data []byte, stop func(r rune, size int) bool) Pos {
 	line, col := 1, 1
 	for len(data) > 0 {
 		r, size := utf8.DecodeRune(data)
-		if r == utf8.RuneError && size <= 1 {
+		if stop(r, size) {
 			break
 		}
 		if r == '\n' {
@@ -98,6 +113,9 @@ func invalidUTF8Pos(data []byte) Pos {
 func yamlErrorPos(err error, data []byte) Pos {
 	var line int
 	msg := err.Error()
+	if strings.Contains(msg, "control characters are not allowed") {
+		return unprintablePos(data)
+	}
 	if i := strings.Index(msg, "line "); i >= 0 {
 		fmt.Sscanf(msg[i:], "line %d", &line)
 	}
@@ -161,6 +179,9 @@ func yamlErrorMessage(err error) string {
 		if _, rest, ok := strings.Cut(msg, ": "); ok {
 			msg = rest
 		}
+	}
+	if msg == "control characters are not allowed" {
+		msg += ": remove it, or write it as an escape (\\u0001) in a double-quoted string"
 	}
 	return "invalid YAML: " + msg
 }
