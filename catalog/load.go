@@ -122,7 +122,7 @@ func yamlErrorPos(err error, data []byte) Pos {
 	lines := strings.Split(string(data), "\n")
 	switch {
 	case line < 1 || line > len(lines):
-	case strings.Contains(msg, "tab character"):
+	case strings.Contains(msg, "tab character") || strings.Contains(msg, "cannot start any token"):
 		for n := line; n <= len(lines) && n <= line+1; n++ {
 			l := lines[n-1]
 			if i := strings.IndexByte(l, '\t'); i >= 0 && strings.TrimLeft(l[:i], " ") == "" {
@@ -132,6 +132,15 @@ func yamlErrorPos(err error, data []byte) Pos {
 	case strings.Contains(msg, "did not find expected"):
 		if pos, ok := misindented(lines, line); ok {
 			return pos
+		}
+	case strings.Contains(msg, "mapping values are not allowed"):
+		// The ": " inside a plain value: the second on its line, the first
+		// ending the key.
+		l := lines[line-1]
+		if i := strings.Index(l, ": "); i >= 0 {
+			if j := strings.Index(l[i+2:], ": "); j >= 0 {
+				return Pos{Line: line, Col: utf8.RuneCountInString(l[:i+2+j]) + 1}
+			}
 		}
 	}
 	return Pos{Line: line, Col: 1}
@@ -180,8 +189,18 @@ func yamlErrorMessage(err error) string {
 			msg = rest
 		}
 	}
-	if msg == "control characters are not allowed" {
-		msg += ": remove it, or write it as an escape (\\u0001) in a double-quoted string"
+	for _, h := range yamlHints {
+		if msg == h.msg {
+			msg += ": " + h.hint
+		}
 	}
 	return "invalid YAML: " + msg
+}
+
+// yamlHints say what to do about yaml.v3's commonest syntax errors.
+var yamlHints = []struct{ msg, hint string }{
+	{"control characters are not allowed", "remove it, or write it as an escape (\\u0001) in a double-quoted string"},
+	{"mapping values are not allowed in this context", `a value holding ": " needs quotes: write it as "…"`},
+	{"found character that cannot start any token", "indent with spaces, not tabs, and quote a value that starts with @ or a backquote"},
+	{"found incompatible YAML document", "errgen reads YAML 1.1, as yaml.v3 does: remove the %YAML directive"},
 }
