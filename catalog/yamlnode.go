@@ -62,7 +62,11 @@ func (r *nodeReader) fields(n *yaml.Node, what string, known []string, moved map
 // where fields would allocate a slice per mapping.
 func (r *nodeReader) fieldsIn(buf []field, n *yaml.Node, what string, known []string, moved map[string]string) []field {
 	if n.Kind != yaml.MappingNode {
-		r.probs.add(posOf(n), "%s must be a mapping, not %s", what, kindName(n))
+		hint := ""
+		if kindName(n) == "null" { // a key left with nothing after it
+			hint = ": give it its members, indented below it, or remove the key"
+		}
+		r.probs.add(posOf(n), "%s must be a mapping, not %s%s", what, kindName(n), hint)
 		return nil
 	}
 	// The keys seen are out's: most mappings have a few, which a scan of
