@@ -22,7 +22,8 @@ type Translated struct {
 // text as a comment (it reads as untranslated until filled in); an entry
 // whose source texts changed since it was made is marked stale with a
 // comment; an entry a translator marked reviewed: true gets today's
-// source hash, and the mark is taken out. Nothing else changes: the text
+// source hash, and the mark is taken out (a comment on its line stays, on
+// a line of its own). Nothing else changes: the text
 // is edited, not re-encoded, so every byte a translator wrote stays, and
 // translating the result again changes nothing. Translate never refreshes
 // a source hash by itself. Like Generate, it touches no file.

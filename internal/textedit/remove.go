@@ -23,7 +23,11 @@ type Removed struct {
 // members into comes back byte for byte once they are removed. What is
 // left is a subsequence of the text.
 func Remove(file *yaml.Node, text []byte, isJSON bool, keys map[*yaml.Node]bool) (*Removed, error) {
-	r := &remover{src: newSource(text, isJSON), keys: keys, empty: NewAdditions()}
+	return remove(file, text, isJSON, keys, false)
+}
+
+func remove(file *yaml.Node, text []byte, isJSON bool, keys map[*yaml.Node]bool, keepComments bool) (*Removed, error) {
+	r := &remover{src: newSource(text, isJSON), keys: keys, empty: NewAdditions(), keepComments: keepComments}
 	r.walk(file)
 	if r.err != nil {
 		return nil, r.err
@@ -68,6 +72,9 @@ type remover struct {
 	empty *Additions
 	spans []edit
 	err   *PosError
+	// keepComments keeps the comments of what is removed (see
+	// RemoveKeepingComments).
+	keepComments bool
 }
 
 func (r *remover) walk(n *yaml.Node) {
@@ -107,6 +114,12 @@ func (r *remover) run(m *yaml.Node, i, j int) {
 			r.fail(first, "errgen cannot remove %s, which does not start its line", first.Value)
 			return
 		}
+		if r.keepComments {
+			for p := i; p <= j; p += 2 {
+				r.memberKeeping(m.Content[p], m.Content[p+1])
+			}
+			return
+		}
 		lastKey := m.Content[j]
 		dash := last.Kind == yaml.SequenceNode && last.Style&yaml.FlowStyle == 0 && last.Column == lastKey.Column
 		end := s.blockEnd(lastKey.Line-1, lastKey.Column-1, dash, r.empty.lastLeaf(last))
@@ -134,6 +147,14 @@ func (r *remover) valueEnd(v *yaml.Node) int {
 }
 
 func (r *remover) cut(at, end int) {
+	if r.keepComments && !r.src.isJSON {
+		r.cutKeeping(at, end)
+		return
+	}
+	r.cutAll(at, end)
+}
+
+func (r *remover) cutAll(at, end int) {
 	if end > at {
 		r.spans = append(r.spans, edit{at: at, end: end})
 	}

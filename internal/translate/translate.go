@@ -113,9 +113,10 @@ type updater struct {
 	res  *Result
 }
 
-// recordReviews takes the reviewed: true keys out of the text: the
-// mappings that held them are recorded with a new source hash in the
-// next pass.
+// recordReviews takes the reviewed: true keys out of the text, their
+// comments kept (a translator's note on the mark's line stays, as a
+// comment line of its own): the mappings that held them are recorded with
+// a new source hash in the next pass.
 func (u *updater) recordReviews(text []byte) ([]byte, error) {
 	doc, err := parse(text)
 	if err != nil {
@@ -139,7 +140,7 @@ func (u *updater) recordReviews(text []byte) ([]byte, error) {
 	if len(keys) == 0 {
 		return text, nil
 	}
-	removed, err := textedit.Remove(doc, text, false, keys)
+	removed, err := textedit.RemoveKeepingComments(doc, text, keys)
 	if err != nil {
 		return nil, inFile(u.t.File, err)
 	}

@@ -318,3 +318,52 @@ func TestUpdateRefreshesSourceComments(t *testing.T) {
 		t.Errorf("the old source text is still there:\n%s", out)
 	}
 }
+
+// A translator's comment on the reviewed: true line errgen translate takes
+// out stays, in block and flow entries and at the top: in a block mapping
+// as a comment line of its own where the mark was, in a flow one where it
+// was written; the review is recorded all the same, and a second run
+// changes nothing.
+func TestUpdateKeepsReviewedComments(t *testing.T) {
+	c := load(t, catalogV1, "")
+	now, top := catalog.SourceHash(c.Errors[0]), catalog.TopSourceHash(c)
+	head := "language: de\nsource: " + top + "\ndocs: {title: Fehler}\nerrors:\n  INTERNAL: {source: " + catalog.SourceHash(c.Errors[1]) + ", title: Intern}\n"
+	texts := "title: Nicht da, message: \"{kind} fehlt\", causes: [Weg.], details: {kind: {description: Art}}"
+	block := "    title: Nicht da\n    message: \"{kind} fehlt\"\n    causes: [Weg.]\n    details: {kind: {description: Art}}\n"
+	tests := []struct {
+		name, file, want string
+	}{
+		{"block, after the source",
+			head + "  NOT_FOUND:\n    source: 00000000\n    reviewed: true   # geprüft, Anna\n" + block,
+			head + "  NOT_FOUND:\n    source: \"" + now + "\"\n    # geprüft, Anna\n" + block},
+		{"block, last, no source yet",
+			head + "  NOT_FOUND:\n" + block + "    reviewed: true # geprüft\n",
+			head + "  NOT_FOUND:\n    source: " + now + "\n" + block + "    # geprüft\n"},
+		{"block, a stale mark on the source",
+			head + "  NOT_FOUND:\n    source: 00000000 # " + StaleMark + "\n    reviewed: true # geprüft\n" + block,
+			head + "  NOT_FOUND:\n    source: \"" + now + "\"\n    # geprüft\n" + block},
+		{"the top",
+			"language: de\nsource: " + top + "\nreviewed: true # Seite geprüft\ndocs: {title: Fehler}\nerrors:\n  INTERNAL: {source: " + catalog.SourceHash(c.Errors[1]) + ", title: Intern}\n  NOT_FOUND: {source: " + now + ", " + texts + "}\n",
+			"language: de\nsource: " + top + "\n# Seite geprüft\ndocs: {title: Fehler}\nerrors:\n  INTERNAL: {source: " + catalog.SourceHash(c.Errors[1]) + ", title: Intern}\n  NOT_FOUND: {source: " + now + ", " + texts + "}\n"},
+		{"flow, after the braces",
+			head + "  NOT_FOUND: {source: 00000000, " + texts + ", reviewed: true}   # geprüft\n",
+			head + "  NOT_FOUND: {source: \"" + now + "\", " + texts + "}   # geprüft\n"},
+		{"flow, after its comma",
+			head + "  NOT_FOUND: {source: 00000000, reviewed: true,   # geprüft\n    " + texts + "}\n",
+			head + "  NOT_FOUND: {source: \"" + now + "\",   # geprüft\n    " + texts + "}\n"},
+		{"flow, first",
+			head + "  NOT_FOUND: {reviewed: true,   # geprüft\n    " + texts + "}\n",
+			head + "  NOT_FOUND: {   # geprüft\n    \"source\": \"" + now + "\", " + texts + "}\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, res := update(t, catalogV1, tt.file)
+			if out != tt.want || res.Reviewed != 1 {
+				t.Errorf("reviewed %d, got:\n%s\nwant:\n%s", res.Reviewed, out, tt.want)
+			}
+			if nf := load(t, catalogV1, out).Translations["de"].Errors["NOT_FOUND"]; nf.Reviewed || nf.Stale {
+				t.Errorf("NOT_FOUND reviewed %v, stale %v", nf.Reviewed, nf.Stale)
+			}
+		})
+	}
+}
