@@ -3850,6 +3850,11 @@ type Config struct {
 	// (request_id.header), when the error sent has none; "" lets Write take
 	// the request's header, else make one (newRequestID: 26 characters of
 	// base32, as crypto/rand.Text writes them). nil is the same as returning "".
+	// Write takes no id that is not valid UTF-8, neither this one's nor the
+	// header's (nor one of the header's over 200 bytes): the JSON body could
+	// carry it only with U+FFFD for its bad bytes, the header only as it
+	// came, and a client could not match the two. It goes on instead: to
+	// the header's, else to a new one.
 	RequestID func(*http.Request) string
 }
 
@@ -3941,15 +3946,17 @@ func report(r Report) {
 
 // requestID is the id of a request for an error that has none: the
 // service's, else the request's header (up to maxIncomingRequestID bytes),
-// else a new one; and the id as a header value.
+// else a new one; and the id as a header value. An id that is not valid
+// UTF-8 is not taken: the body would carry it with U+FFFD for its bad
+// bytes, the header as it is.
 func requestID(r *http.Request) (id string, value []string) {
 	if f := currentConfig().RequestID; f != nil {
-		if id := headerValue(f(r)); id != "" {
+		if id := headerValue(f(r)); id != "" && utf8.ValidString(id) {
 			return id, []string{id}
 		}
 	}
 	// requestIDHeader is canonical already: indexing skips Get's canonicalization.
-	if ids := r.Header[requestIDHeader]; len(ids) > 0 && len(ids[0]) <= maxIncomingRequestID {
+	if ids := r.Header[requestIDHeader]; len(ids) > 0 && len(ids[0]) <= maxIncomingRequestID && utf8.ValidString(ids[0]) {
 		if id := headerValue(ids[0]); id != "" && id == ids[0] {
 			return id, ids[:1:1] // the request's own value, as it came: shared
 		} else if id != "" {

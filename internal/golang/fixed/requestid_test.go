@@ -3,6 +3,7 @@ package fixed
 import (
 	"crypto/rand"
 	"encoding/base32"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -90,6 +91,58 @@ func TestRequestIDGenerated(t *testing.T) {
 		}
 	}
 	Configure(Config{Reporter: recordReport})
+}
+
+// Over the wire, a client reads the same request id in the response's
+// header and in its body: an incoming id that is not valid UTF-8 (which the
+// body could carry only with U+FFFD for its bad bytes) is not taken, nor is
+// such an id of Config.RequestID's; a new one is made, as for an id over
+// 200 bytes.
+func TestRequestIDOverTheWire(t *testing.T) {
+	tests := []struct {
+		name, incoming, service string
+		want                    string // the id both carry, or "generated"
+	}{
+		{"ASCII: taken", "req_1", "", "req_1"},
+		{"UTF-8: taken", "anfrage-ß", "", "anfrage-ß"},
+		{"a bad byte: one is made", "req_\xff", "", "generated"},
+		{"a rune cut short: one is made", "req_\xc3", "", "generated"},
+		{"a surrogate: one is made", "req_\xed\xa0\x80", "", "generated"},
+		{"the service's, a bad byte: the request's", "req_2", "svc_\xff", "req_2"},
+		{"both bad: one is made", "req_\xfe", "svc_\xff", "generated"},
+	}
+	defer Configure(Config{Reporter: recordReport})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		Write(w, r, NewOutOfCredit(1, 2)) // a problem: the id in its request_id member
+	}))
+	defer srv.Close()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			Configure(Config{Reporter: recordReport, RequestID: func(*http.Request) string { return tt.service }})
+			req, err := http.NewRequest(http.MethodGet, srv.URL, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			req.Header["X-Request-Id"] = []string{tt.incoming}
+			resp, err := srv.Client().Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, err := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			header := resp.Header.Get("X-Request-Id")
+			e, err := Parse(resp.StatusCode, body)
+			if err != nil || e.RequestID() != header {
+				t.Errorf("header %q, body %s (%v)", header, body, err)
+			}
+			if tt.want == "generated" && len(header) != 26 || tt.want != "generated" && header != tt.want {
+				t.Errorf("X-Request-Id %q, want %q", header, tt.want)
+			}
+		})
+	}
 }
 
 // newRequestIDPlain is newRequestID's plain path: crypto/rand's text, as
