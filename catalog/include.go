@@ -149,9 +149,9 @@ func (l *loader) decode(file string, data []byte, what string) *yaml.Node {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	doc, err := parseYAML(data, l.nodes)
 	if err != nil {
-		p := yamlErrorPos(err, data)
+		p, msg := yamlError(err, data)
 		p.File = file
-		l.probs.add(p, "%s", yamlErrorMessage(err))
+		l.probs.add(p, "%s", msg)
 		return l.fail()
 	}
 	if len(doc.Content) == 0 {
