@@ -3630,8 +3630,8 @@ type Config struct {
 	// RequestID returns the id of a request (e.g. the one the service's
 	// middleware put in its context), for a catalog with request ids
 	// (request_id.header), when the error sent has none; "" lets Write take
-	// the request's header, else make one (newRequestID: 26 characters of
-	// base32, as crypto/rand.Text writes them). nil is the same as returning "".
+	// the request's header, else make one (26 characters of base32, as
+	// crypto/rand.Text writes them). nil is the same as returning "".
 	// Write takes no id that is not valid UTF-8, neither this one's nor the
 	// header's (nor one of the header's over 200 bytes): the JSON body could
 	// carry it only with U+FFFD for its bad bytes, the header only as it
@@ -3773,8 +3773,9 @@ var idBatches = sync.Pool{New: func() any { return new(idBatch) }}
 // of its own of capacity 1 (an Add to it copies), from a batch that hands
 // each id out once: only the goroutine that took the batch from the pool
 // reads or moves next. Its plain path makes them one at a time:
-// newRequestID and []string{id}. TestNewRequestID holds both to one
-// format and to ids never seen twice; BenchmarkNewRequestID compares them.
+// newRequestID (requestid_test.go) and []string{id}. TestNewRequestID
+// holds both to one format and to ids never seen twice;
+// BenchmarkNewRequestID compares them.
 func newRequestIDValue() (string, []string) {
 	b := idBatches.Get().(*idBatch)
 	if b.next == len(b.values) {
@@ -3800,25 +3801,18 @@ func (b *idBatch) fill() {
 	b.next = 0
 }
 
-// newRequestID returns a new request id: 26 characters of RFC 4648 base32
-// (A-Z, 2-7), as crypto/rand.Text writes them, from 128 random bits, safe in
-// a header and in JSON. An id must be unique, not secret: the bits come from
-// math/rand/v2's generator (ChaCha8, seeded by the runtime from the OS,
-// per thread, without a lock), a tenth of crypto/rand's cost, which took
-// half a static Write's time. Each of the first 24 characters holds 5 bits
-// of the two numbers, the last two the 4 bits left of each. Its plain path,
-// rand.Text, is in requestid_test.go; TestNewRequestID holds the two to one
-// format, BenchmarkNewRequestID measures the difference.
-func newRequestID() string {
-	var b [requestIDLen]byte
-	writeRequestID(&b)
-	return string(b[:])
-}
-
-// requestIDLen is the length of a request id newRequestID makes.
+// requestIDLen is the length of a request id writeRequestID makes.
 const requestIDLen = 26
 
-// writeRequestID writes a new request id into b.
+// writeRequestID writes a new request id into b: 26 characters of RFC 4648
+// base32 (A-Z, 2-7), as crypto/rand.Text writes them, from 128 random bits,
+// safe in a header and in JSON. An id must be unique, not secret: the bits
+// come from math/rand/v2's generator (ChaCha8, seeded by the runtime from
+// the OS, per thread, without a lock), a tenth of crypto/rand's cost, which
+// took half a static Write's time. Each of the first 24 characters holds 5
+// bits of the two numbers, the last two the 4 bits left of each. Its plain
+// path, rand.Text, is in requestid_test.go; TestNewRequestID holds the two
+// to one format, BenchmarkNewRequestID measures the difference.
 func writeRequestID(b *[requestIDLen]byte) {
 	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 	hi, lo := rand.Uint64(), rand.Uint64()

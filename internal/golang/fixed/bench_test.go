@@ -97,7 +97,7 @@ func BenchmarkWriteStaticAcceptLanguage(b *testing.B) {
 	}
 }
 
-// BenchmarkWriteStaticNewID: a request without an id gets a new one (newRequestID).
+// BenchmarkWriteStaticNewID: a request without an id gets a new one (newRequestIDValue).
 func BenchmarkWriteStaticNewID(b *testing.B) {
 	r, _ := http.NewRequest("GET", "/orders/1", nil)
 	w := newDiscard()

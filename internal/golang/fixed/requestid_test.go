@@ -145,7 +145,15 @@ func TestRequestIDOverTheWire(t *testing.T) {
 	}
 }
 
-// newRequestIDPlain is newRequestID's plain path: crypto/rand's text, as
+// newRequestID makes one request id, as newRequestIDValue's plain path
+// does: without a batch, a string of its own.
+func newRequestID() string {
+	var b [requestIDLen]byte
+	writeRequestID(&b)
+	return string(b[:])
+}
+
+// newRequestIDPlain is writeRequestID's plain path: crypto/rand's text, as
 // Write made ids before.
 func newRequestIDPlain() string { return rand.Text() }
 
