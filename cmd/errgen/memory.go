@@ -78,9 +78,11 @@ func (f *countedFiles) Read(name string, limit int64) ([]byte, string, error) {
 func loadSized(path string, stderr io.Writer) (*catalog.Catalog, bool) {
 	// catalog.Load makes these checks, and says what is wrong, before it
 	// reads anything: not a regular file, no limit to set.
-	if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
+	st, err := os.Stat(path)
+	if err != nil || !st.Mode().IsRegular() {
 		return loadCatalog(path, stderr)
 	}
+	readyHugeHeap(st.Size())
 	disk, root, err := catalog.DiskFiles(path)
 	if err != nil {
 		reportCatalogError(path, err, stderr)
