@@ -5,10 +5,11 @@ import (
 	"testing"
 
 	"github.com/errgen/errgen/internal/benchpair"
+	"github.com/errgen/errgen/internal/hugeheap"
 )
 
 // BenchmarkHugePages is whole errgen processes with the huge page shortcut
-// (hugepages.go, "huge") and without it (GODEBUG=disablethp=1, the plain
+// (internal/hugeheap and hugepages.go, "huge") and without it (GODEBUG=disablethp=1, the plain
 // path, "plain"), in turn, on the scale catalogs of 1,000 and 10,000 errors
 // in English and in English and German, each where its outputs already
 // are, as BenchmarkGCPercent runs them. It reports benchpair.Ways' ratios
@@ -20,8 +21,8 @@ func BenchmarkHugePages(b *testing.B) {
 	if raceEnabled {
 		b.Skip("the race detector changes time and memory")
 	}
-	if !thpOnRequest() {
-		b.Log("the kernel gives no transparent huge pages on request: both ways are the plain path")
+	if !hugeheap.On() {
+		b.Log("no transparent huge pages on request here (or GOGC, GOMEMLIMIT or GODEBUG=disablethp=1 set): both ways are the plain path")
 	}
 	dir := b.TempDir()
 	bin := buildErrgen(b, dir)

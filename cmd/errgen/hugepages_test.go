@@ -101,19 +101,3 @@ func TestReadyHugeHeap(t *testing.T) {
 		}
 	}
 }
-
-// GODEBUG=disablethp=1, Go's own setting, turns the shortcut off.
-func TestTHPAllowed(t *testing.T) {
-	for godebug, want := range map[string]bool{
-		"":                            true,
-		"gctrace=1":                   true,
-		"disablethp=0":                true,
-		"disablethp=1":                false,
-		"gctrace=1, disablethp=1":     false,
-		"madvdontneed=1,disablethp=1": false,
-	} {
-		if got := thpAllowed(godebug); got != want {
-			t.Errorf("thpAllowed(%q) = %v, want %v", godebug, got, want)
-		}
-	}
-}

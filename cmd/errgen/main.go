@@ -11,6 +11,8 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+
+	"github.com/errgen/errgen/internal/hugeheap"
 )
 
 // Exit codes.
@@ -44,7 +46,7 @@ func tuneGC() {
 	if os.Getenv("GOGC") == "" {
 		setGC()
 		memoryBudget = os.Getenv("GOMEMLIMIT") == ""
-		hugePages = memoryBudget && thpAllowed(os.Getenv("GODEBUG"))
+		hugePages = memoryBudget && hugeheap.On()
 	}
 }
 

@@ -1,6 +1,6 @@
 //go:build !linux
 
-package main
+package hugeheap
 
 // thpOnRequest: transparent huge pages on request are Linux's.
 func thpOnRequest() bool { return false }
