@@ -11,6 +11,8 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+
+	"github.com/errgen/errgen/internal/hugeheap"
 )
 
 // Exit codes.
@@ -37,13 +39,14 @@ func main() {
 const gcPercent = 200
 
 // tuneGC sets gcPercent unless the user set GOGC, which still decides, and
-// turns generate's memory limit on (memory.go) unless the user set GOGC or
-// GOMEMLIMIT. The plain path beside them is Go's default: GOGC=100 and no
-// limit.
+// turns generate's memory limit on (memory.go) and its huge pages
+// (hugepages.go) unless the user set GOGC or GOMEMLIMIT. The plain path
+// beside them is Go's default: GOGC=100, no limit and ordinary pages.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
 		setGC()
 		memoryBudget = os.Getenv("GOMEMLIMIT") == ""
+		hugePages = memoryBudget && hugeheap.On()
 	}
 }
 

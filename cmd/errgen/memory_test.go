@@ -2,12 +2,15 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"testing"
 
+	"github.com/errgen/errgen/internal/benchpair"
 	"github.com/errgen/errgen/internal/catalogtest"
 )
 
@@ -69,4 +72,68 @@ func TestMemoryLimitFollowsCatalog(t *testing.T) {
 			t.Errorf("memoryLimit(%d, %d) = %d, want %d", tc.size, tc.n, got, tc.want)
 		}
 	}
+}
+
+// With the collector paused (memoryBudget on), loading gives what
+// loadCatalog gives, and the collector's setting is restored after.
+func TestPausedLoadIsLoad(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
+	defer func(on bool) { memoryBudget = on }(memoryBudget)
+	memoryBudget = true
+	root, translation := catalogtest.ScaleTranslated(300, "de")
+	path := writeTranslated(t, root, translation)
+	var want, got bytes.Buffer
+	c1, ok1 := loadCatalog(path, &want)
+	c2, ok2 := loadSized(path, &got)
+	if !ok1 || !ok2 || got.String() != want.String() || len(c1.Errors) != len(c2.Errors) || len(c2.Translations) != 1 {
+		t.Fatalf("loadSized gives %v %q, loadCatalog %v %q", ok2, got.String(), ok1, want.String())
+	}
+	if p := debug.SetGCPercent(gcPercent); p != gcPercent {
+		t.Errorf("GOGC %d after loading, want %d", p, gcPercent)
+	}
+}
+
+// writeTranslated writes a catalog and its German translation into a
+// folder of their own and returns the catalog's path.
+func writeTranslated(tb testing.TB, root, translation []byte) string {
+	tb.Helper()
+	dir := tb.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "translations"), 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	path := filepath.Join(dir, "catalog.yaml")
+	if err := os.WriteFile(path, root, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "translations", "de.yaml"), translation, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
+// BenchmarkPausedLoad is loading the scale catalog of 1,000 errors in
+// English and German with the collector paused (the shortcut) and not (the
+// plain path), in turn, each after a collection, at errgen's GOGC:
+// benchpair's plain/shortcut-cpu is what the pause saves in the load
+// itself (a collection that marks the YAML tree). In one process the heap
+// is mapped already: BenchmarkGCPercent measures whole processes.
+func BenchmarkPausedLoad(b *testing.B) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
+	defer func(on bool) { memoryBudget = on }(memoryBudget)
+	root, translation := catalogtest.ScaleTranslated(1000, "de")
+	path := writeTranslated(b, root, translation)
+	load := func(paused bool) func() {
+		return func() {
+			memoryBudget = paused
+			if _, ok := loadSized(path, io.Discard); !ok {
+				b.Fatal("the catalog did not load")
+			}
+		}
+	}
+	benchpair.Run(b, load(true), load(false), func() {
+		debug.SetMemoryLimit(math.MaxInt64)
+		runtime.GC()
+	})
 }
