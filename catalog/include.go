@@ -78,6 +78,7 @@ func loadFiles(files Files, root string, slabs *nodeSlabs, checks []Check) (*Cat
 		l.include(cr)
 		cr.includeNode = nil // its tree is released with the catalog's
 	}
+	cr.checkOutputs(path.Base(root))
 	if !l.broken {
 		normalize(c)
 		cr.validate()
@@ -208,6 +209,7 @@ func (l *loader) include(cr *catalogReader) {
 		if pattern == "" {
 			continue
 		}
+		cr.includes = append(cr.includes, pathRef{what: "include", path: pattern, pos: posOf(item)})
 		for _, name := range l.expand(pattern, posOf(item)) {
 			if !l.includeFile(cr, name, pattern, posOf(item)) {
 				return // the size limit is reached: reading on would only say so again
