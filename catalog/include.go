@@ -232,6 +232,15 @@ func (l *loader) expand(pattern string, pos Pos) []string {
 		return nil
 	case !strings.ContainsAny(clean, "*?["):
 		return []string{clean}
+	case strings.Contains(clean, "**"):
+		// path.Match reads ** as *: errors/**/*.yaml would match
+		// errors/a/x.yaml and leave out errors/x.yaml without a word.
+		l.missing(pos, "include %q: ** matches within one folder's name, as * does, not folders at any depth: write a pattern per level, such as %s", pattern, perLevel(clean))
+		return nil
+	}
+	if _, err := path.Match(clean, ""); err != nil { // Files' Glob may word it otherwise, or not at all
+		l.missing(pos, "include %q is no valid glob: a [ opens a set of characters, such as [a-z], which a ] closes: fix it, or write a [ of a file's name as [[]", pattern)
+		return nil
 	}
 	names, err := l.files.Glob(clean)
 	switch {
@@ -242,6 +251,18 @@ func (l *loader) expand(pattern string, pos Pos) []string {
 	}
 	slices.Sort(names)
 	return names
+}
+
+// perLevel is what to write for a pattern with **: the pattern with each
+// ** as * and with it and its folder taken out ("errors/*.yaml and
+// errors/*/*.yaml" for errors/**/*.yaml).
+func perLevel(clean string) string {
+	deeper := strings.ReplaceAll(clean, "**", "*")
+	shallower := path.Clean(strings.ReplaceAll(strings.ReplaceAll(clean, "/**/", "/"), "**/", ""))
+	if shallower == deeper || strings.Contains(shallower, "**") {
+		return deeper
+	}
+	return shallower + " and " + deeper
 }
 
 // missing reports an include that brings in no file: the errors meant to
