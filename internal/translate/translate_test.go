@@ -319,6 +319,39 @@ func TestUpdateRefreshesSourceComments(t *testing.T) {
 	}
 }
 
+// The file's top is kept as an entry is: when the catalog's top-level
+// texts change, the source texts errgen wrote above the top's texts are
+// brought up to date, whether the top translates them (and is marked
+// stale) or they are all still "". They stayed as they were written, so a
+// reviewer read the old description above the translation.
+func TestUpdateRefreshesTopSourceComments(t *testing.T) {
+	v1 := strings.Replace(catalogV1, "api: Shop\n", "api: Shop\ndescription: Errors carry a code.\ndocs: {title: Errors}\n", 1)
+	v2 := strings.NewReplacer("Errors carry a code.", "Every error carries a code.", "{title: Errors}", "{title: Error codes}").Replace(v1)
+	skeleton, _ := update(t, v1, "")
+	for _, tt := range []struct {
+		name, file string
+		stale      int
+	}{
+		{"untranslated", skeleton, 0},
+		{"translated", strings.Replace(skeleton, "description: \"\"", "description: Fehler tragen einen Code.", 1), 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			out, res := update(t, v2, tt.file)
+			if res.Stale != tt.stale {
+				t.Errorf("stale %d, want %d", res.Stale, tt.stale)
+			}
+			for _, want := range []string{"# en: Every error carries a code.\ndescription: ", "  # en: Error codes\n  title: \"\"\n"} {
+				if !strings.Contains(out, want) {
+					t.Errorf("no %q in:\n%s", want, out)
+				}
+			}
+			if strings.Contains(out, "Errors carry a code.") || strings.Contains(out, "# en: Errors\n") {
+				t.Errorf("the old source text is still there:\n%s", out)
+			}
+		})
+	}
+}
+
 // A translator's comment on the reviewed: true line errgen translate takes
 // out stays, in block and flow entries and at the top: in a block mapping
 // as a comment line of its own where the mark was, in a flow one where it
