@@ -13,8 +13,8 @@ var yamlHints = []struct{ msg, hint string }{
 	{"found character that cannot start any token", "indent with spaces, not tabs, and quote a value that starts with @ or a backquote"},
 	{"found incompatible YAML document", "errgen reads YAML 1.1, as yaml.v3 does: remove the %YAML directive"},
 	{"did not find expected node content", "a value is missing: close each [ and { with its ] or }, and give each - and key: a value"},
-	{"did not find expected ',' or '}'", "a { is not closed: end the mapping with }, or write it as a block, a key: value a line"},
-	{"did not find expected ',' or ']'", "a [ is not closed: end the list with ], or write it as a block, a - item a line"},
+	{"did not find expected ',' or '}'", `a { is not closed, or a value in it holds ": " or ends in ?: end the mapping with }, and quote such a value`},
+	{"did not find expected ',' or ']'", `a [ is not closed, or an item in it holds ": " or ends in ?: end the list with ], and quote such an item`},
 	{"found unexpected end of stream", "a quoted value is not closed: end it with the quote that starts it"},
 	{"found unknown escape character", `in a double-quoted value \ starts an escape: write \\ for a backslash, or quote the value with ' instead`},
 	{"did not find expected key", "a line is indented unlike those beside it, or text follows a closing ], } or quote"},
@@ -55,7 +55,7 @@ func yamlCulprit(msg string, lines []string, line int) (Pos, bool) {
 		}
 	case line < 1 || line > len(lines):
 	case strings.Contains(msg, "did not find expected ',' or"):
-		return unclosedFlow(lines, line)
+		return flowCulprit(lines, line)
 	case strings.Contains(msg, "did not find expected hexdecimal number"):
 		return firstIndex(lines, line, `\x`, `\u`, `\U`)
 	case strings.Contains(msg, "did not find expected alphabetic or numeric character"):
@@ -80,27 +80,47 @@ func yamlCulprit(msg string, lines []string, line int) (Pos, bool) {
 	return Pos{}, false
 }
 
-// unclosedFlow is the [ or { that opens a flow collection not closed on
-// its line, from line on: yaml.v3 names the line before it.
-func unclosedFlow(lines []string, line int) (Pos, bool) {
+// flowCulprit is, from line on (yaml.v3 names the line before), the [ or
+// { of a flow collection not closed on its line, else in one closed there
+// a plain value that ends in ? or holds a second ": " before its comma,
+// which yaml.v3 does not read in a flow collection.
+func flowCulprit(lines []string, line int) (Pos, bool) {
 	for n := line; n <= len(lines) && n <= line+1; n++ {
-		depth, open := 0, -1
-		for i, c := range []byte(lines[n-1]) {
-			switch c {
-			case '[', '{':
-				if depth == 0 {
-					open = i
-				}
-				depth++
-			case ']', '}':
-				depth = max(depth-1, 0)
-			}
-		}
-		if depth > 0 {
-			return Pos{Line: n, Col: utf8.RuneCountInString(lines[n-1][:open]) + 1}, true
+		l := lines[n-1]
+		if i := flowBad(l); i >= 0 {
+			return Pos{Line: n, Col: utf8.RuneCountInString(l[:i]) + 1}, true
 		}
 	}
 	return Pos{}, false
+}
+
+// flowBad is the offset of what flowCulprit looks for on one line, or -1.
+func flowBad(l string) int {
+	depth, open, colons := 0, -1, 0
+	for i := 0; i < len(l); i++ {
+		switch c := l[i]; {
+		case c == '[' || c == '{':
+			if depth == 0 {
+				open = i
+			}
+			depth, colons = depth+1, 0
+		case c == ']' || c == '}' || c == ',':
+			if c != ',' {
+				depth = max(depth-1, 0)
+			}
+			colons = 0
+		case depth > 0 && c == '?' && i+1 < len(l) && strings.IndexByte(",]}", l[i+1]) >= 0:
+			return i
+		case depth > 0 && c == ':' && i+1 < len(l) && l[i+1] == ' ':
+			if colons++; colons == 2 {
+				return i
+			}
+		}
+	}
+	if depth > 0 {
+		return open
+	}
+	return -1
 }
 
 // firstIndex is where one of subs first is on line, the one named by a
