@@ -246,7 +246,9 @@ func (u *updater) refreshComments(m, want *yaml.Node) {
 			u.refreshComments(v, wv)
 		case wv.Kind == yaml.SequenceNode && v.Kind == yaml.SequenceNode && len(wv.Content) == len(v.Content):
 			for j, item := range wv.Content {
-				if item.Kind == yaml.ScalarNode && item.HeadComment != "" && v.Content[j].Kind == yaml.ScalarNode {
+				// a text, or a row whose texts' comments hoist put above it (not
+				// a provider or an issue, which a name comment heads)
+				if strings.HasPrefix(item.HeadComment, first) && item.Kind == v.Content[j].Kind && (item.Kind == yaml.ScalarNode || item.Kind == yaml.MappingNode && v.Content[j].Style&yaml.FlowStyle == 0) {
 					u.adds.ReplaceComment(v.Content[j], first, item.HeadComment)
 				}
 			}

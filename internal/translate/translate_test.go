@@ -352,6 +352,36 @@ func TestUpdateRefreshesTopSourceComments(t *testing.T) {
 	}
 }
 
+// A troubleshooting row's source texts, written above the row as one
+// block (a line for its check, one for its solution), are brought up to
+// date as a text's are, the translator's comment above them kept: only
+// list items that are texts were, so a row read its old check.
+func TestUpdateRefreshesRowComments(t *testing.T) {
+	v1 := strings.Replace(catalogV1, "    causes: [It was deleted.]\n", "    causes: [It was deleted.]\n    troubleshooting:\n      - check: Is the id right?\n        solution: Copy it again.\n      - check: Was it deleted?\n        solution: Restore it.\n", 1)
+	v2 := strings.Replace(v1, "Was it deleted?", "Was it deleted or moved?", 1)
+	skeleton, _ := update(t, v1, "")
+	for _, tt := range []struct {
+		name, file, want string
+	}{
+		{"untranslated", skeleton,
+			"      # en: check: Was it deleted or moved?\n      # en: solution: Restore it.\n      - check: \"\"\n"},
+		{"translated, with a comment of the translator's",
+			strings.Replace(skeleton, "      # en: check: Was it deleted?\n      # en: solution: Restore it.\n      - check: \"\"\n        solution: \"\"",
+				"      # Anna: prüfen\n      # en: check: Was it deleted?\n      # en: solution: Restore it.\n      - check: Gelöscht?\n        solution: Wiederherstellen.", 1),
+			"      # Anna: prüfen\n      # en: check: Was it deleted or moved?\n      # en: solution: Restore it.\n      - check: Gelöscht?\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.file == skeleton && tt.name != "untranslated" {
+				t.Fatalf("no row to translate in:\n%s", skeleton)
+			}
+			out, _ := update(t, v2, tt.file)
+			if !strings.Contains(out, tt.want) || strings.Contains(out, "deleted?") || !strings.Contains(out, "      # en: check: Is the id right?\n      # en: solution: Copy it again.\n      - check:") {
+				t.Errorf("got:\n%s\nwant in it:\n%s", out, tt.want)
+			}
+		})
+	}
+}
+
 // A translator's comment on the reviewed: true line errgen translate takes
 // out stays, in block and flow entries and at the top: in a block mapping
 // as a comment line of its own where the mark was, in a flow one where it
