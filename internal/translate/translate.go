@@ -251,6 +251,9 @@ func (u *updater) refreshComments(m, want *yaml.Node) {
 				if strings.HasPrefix(item.HeadComment, first) && item.Kind == v.Content[j].Kind && (item.Kind == yaml.ScalarNode || item.Kind == yaml.MappingNode && v.Content[j].Style&yaml.FlowStyle == 0) {
 					u.adds.ReplaceComment(v.Content[j], first, item.HeadComment)
 				}
+				if item.Kind == yaml.MappingNode && v.Content[j].Kind == yaml.MappingNode {
+					u.refreshComments(v.Content[j], item) // a section's body, under its title
+				}
 			}
 		}
 	}
