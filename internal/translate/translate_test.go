@@ -321,12 +321,13 @@ func TestUpdateRefreshesSourceComments(t *testing.T) {
 
 // The file's top is kept as an entry is: when the catalog's top-level
 // texts change, the source texts errgen wrote above the top's texts (a
-// section's title and body among them) are brought up to date, whether the top translates them (and is marked
+// section's title and body, a provider's notes and its issues' among
+// them, below the name comment heading each) are brought up to date, whether the top translates them (and is marked
 // stale) or they are all still "". They stayed as they were written, so a
 // reviewer read the old description above the translation.
 func TestUpdateRefreshesTopSourceComments(t *testing.T) {
-	v1 := strings.Replace(catalogV1, "api: Shop\n", "api: Shop\ndescription: Errors carry a code.\ndocs:\n  title: Errors\n  sections: [{title: Handling, body: Branch on it.}]\n", 1)
-	v2 := strings.NewReplacer("Errors carry a code.", "Every error carries a code.", "title: Errors", "title: Error codes", "Handling", "Handling them", "Branch on it.", "Branch on the code.").Replace(v1)
+	v1 := strings.Replace(catalogV1, "api: Shop\n", "api: Shop\ndescription: Errors carry a code.\ndocs:\n  title: Errors\n  sections: [{title: Handling, body: Branch on it.}]\n  providers: [{name: Lever, notes: Lever fails., issues: [{error: \"429\", cause: Too fast., fix: Wait.}]}]\n", 1)
+	v2 := strings.NewReplacer("Errors carry a code.", "Every error carries a code.", "title: Errors", "title: Error codes", "Handling", "Handling them", "Branch on it.", "Branch on the code.", "Lever fails.", "Lever failed.", "Too fast.", "Too many.").Replace(v1)
 	skeleton, _ := update(t, v1, "")
 	for _, tt := range []struct {
 		name, file string
@@ -340,12 +341,13 @@ func TestUpdateRefreshesTopSourceComments(t *testing.T) {
 			if res.Stale != tt.stale {
 				t.Errorf("stale %d, want %d", res.Stale, tt.stale)
 			}
-			for _, want := range []string{"# en: Every error carries a code.\ndescription: ", "  # en: Error codes\n  title: \"\"\n", "    # en: Handling them\n    - title: \"\"\n      # en: Branch on the code.\n      body: \"\"\n"} {
+			for _, want := range []string{"# en: Every error carries a code.\ndescription: ", "  # en: Error codes\n  title: \"\"\n", "    # en: Handling them\n    - title: \"\"\n      # en: Branch on the code.\n      body: \"\"\n",
+				"    # Lever\n    # en: Lever failed.\n    - notes: \"\"\n", "        # 429\n        # en: Too many.\n        - cause: \"\"\n"} {
 				if !strings.Contains(out, want) {
 					t.Errorf("no %q in:\n%s", want, out)
 				}
 			}
-			if strings.Contains(out, "Errors carry a code.") || strings.Contains(out, "# en: Errors\n") || strings.Contains(out, "on it.") || strings.Contains(out, "Handling\n") {
+			if strings.Contains(out, "Errors carry a code.") || strings.Contains(out, "# en: Errors\n") || strings.Contains(out, "on it.") || strings.Contains(out, "Handling\n") || strings.Contains(out, "fails.") || strings.Contains(out, "fast.") {
 				t.Errorf("the old source text is still there:\n%s", out)
 			}
 		})
