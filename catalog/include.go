@@ -250,7 +250,25 @@ func (l *loader) expand(pattern string, pos Pos) []string {
 		l.missing(pos, "include %q matches no file: fix the pattern, or remove it", pattern)
 	}
 	slices.Sort(names)
+	l.leftOut(clean, pattern, pos)
 	return names
+}
+
+// leftOut warns of each file a glob of .yaml files leaves out that it
+// would match with its name ending in .yml: a file of errors that was
+// meant to be read, and is not, without a word.
+func (l *loader) leftOut(clean, pattern string, pos Pos) {
+	if !strings.HasSuffix(clean, ".yaml") {
+		return
+	}
+	yml, err := l.files.Glob(strings.TrimSuffix(clean, ".yaml") + ".yml")
+	if err != nil {
+		return
+	}
+	slices.Sort(yml)
+	for _, name := range yml {
+		l.warn(pos, "include %q leaves out %s, whose name ends in .yml: rename it %s, or include it as well", pattern, name, strings.TrimSuffix(path.Base(name), ".yml")+".yaml")
+	}
 }
 
 // perLevel is what to write for a pattern with **: the pattern with each
