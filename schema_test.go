@@ -38,6 +38,7 @@ var beyondSchema = map[string]string{
 	"unknown_format":            "a format may name a custom envelope defined by another error: a cross-reference",
 	"include_duplicate_code":    "codes unique across files, and references between them, span several documents",
 	"include_glob_nothing":      "what a glob matches is on the disk, not in the document",
+	"include_second_fallback":   "one fallback across the errors of several documents is a count of items, which the schema cannot make",
 	"include_glob_recursive":    "a ** or an unclosed [ is a glob's syntax, which the schema does not parse",
 	"outputs_clash":             "output paths compared with each other and with the include patterns: a relation between values",
 }
