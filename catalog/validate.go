@@ -325,7 +325,7 @@ func (cr *catalogReader) validateEnvelope(env *Envelope) {
 		for _, e := range users {
 			k := key{e.Status, e.Title}
 			if prev := seen[k]; prev != nil {
-				cr.probs.add(e.Pos, "errors %q and %q share status %d and title %q, and the %s envelope has no $code, so responses could not be told apart: give one another title, or add $code to the envelope", prev.Code, e.Code, e.Status, e.Title, env.Name)
+				cr.probs.add(e.Pos, "errors %q (%s) and %q share status %d and title %q, and the %s envelope has no $code, so responses could not be told apart: give one another title, or add $code to the envelope", prev.Code, lineRef(e.Pos, prev.Pos), e.Code, e.Status, e.Title, env.Name)
 			}
 			seen[k] = e
 		}
