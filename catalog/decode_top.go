@@ -85,6 +85,8 @@ type catalogReader struct {
 	errorsPos      Pos                       // position of the errors list
 	requestIDPos   Pos                       // position of request_id.header
 	includeNode    *yaml.Node                // the root's include list, read by the loader
+	outs           []pathRef                 // the outputs the catalog names, as written, for checkOutputs
+	includes       []pathRef                 // the include list's patterns, for checkOutputs
 	grpcPos        map[*Error]Pos            // position of each error's own grpc code
 	detailGRPCPos  map[*Detail]Pos           // position of each detail's grpc use (bad_request)
 	grpcPackagePos []Pos                     // positions of grpc.package and grpc.connect_package, in order

@@ -78,6 +78,7 @@ func loadFiles(files Files, root string, slabs *nodeSlabs, checks []Check) (*Cat
 		l.include(cr)
 		cr.includeNode = nil // its tree is released with the catalog's
 	}
+	cr.checkOutputs(path.Base(root))
 	if !l.broken {
 		normalize(c)
 		cr.validate()
@@ -208,6 +209,7 @@ func (l *loader) include(cr *catalogReader) {
 		if pattern == "" {
 			continue
 		}
+		cr.includes = append(cr.includes, pathRef{what: "include", path: pattern, pos: posOf(item)})
 		for _, name := range l.expand(pattern, posOf(item)) {
 			if !l.includeFile(cr, name, pattern, posOf(item)) {
 				return // the size limit is reached: reading on would only say so again
@@ -230,6 +232,15 @@ func (l *loader) expand(pattern string, pos Pos) []string {
 		return nil
 	case !strings.ContainsAny(clean, "*?["):
 		return []string{clean}
+	case strings.Contains(clean, "**"):
+		// path.Match reads ** as *: errors/**/*.yaml would match
+		// errors/a/x.yaml and leave out errors/x.yaml without a word.
+		l.missing(pos, "include %q: ** matches within one folder's name, as * does, not folders at any depth: write a pattern per level, such as %s", pattern, perLevel(clean))
+		return nil
+	}
+	if _, err := path.Match(clean, ""); err != nil { // Files' Glob may word it otherwise, or not at all
+		l.missing(pos, "include %q is no valid glob: a [ opens a set of characters, such as [a-z], which a ] closes: fix it, or write a [ of a file's name as [[]", pattern)
+		return nil
 	}
 	names, err := l.files.Glob(clean)
 	switch {
@@ -239,7 +250,37 @@ func (l *loader) expand(pattern string, pos Pos) []string {
 		l.missing(pos, "include %q matches no file: fix the pattern, or remove it", pattern)
 	}
 	slices.Sort(names)
+	l.leftOut(clean, pattern, pos)
 	return names
+}
+
+// leftOut warns of each file a glob of .yaml files leaves out that it
+// would match with its name ending in .yml: a file of errors that was
+// meant to be read, and is not, without a word.
+func (l *loader) leftOut(clean, pattern string, pos Pos) {
+	if !strings.HasSuffix(clean, ".yaml") {
+		return
+	}
+	yml, err := l.files.Glob(strings.TrimSuffix(clean, ".yaml") + ".yml")
+	if err != nil {
+		return
+	}
+	slices.Sort(yml)
+	for _, name := range yml {
+		l.warn(pos, "include %q leaves out %s, whose name ends in .yml: rename it %s, or include it as well", pattern, name, strings.TrimSuffix(path.Base(name), ".yml")+".yaml")
+	}
+}
+
+// perLevel is what to write for a pattern with **: the pattern with each
+// ** as * and with it and its folder taken out ("errors/*.yaml and
+// errors/*/*.yaml" for errors/**/*.yaml).
+func perLevel(clean string) string {
+	deeper := strings.ReplaceAll(clean, "**", "*")
+	shallower := path.Clean(strings.ReplaceAll(strings.ReplaceAll(clean, "/**/", "/"), "**/", ""))
+	if shallower == deeper || strings.Contains(shallower, "**") {
+		return deeper
+	}
+	return shallower + " and " + deeper
 }
 
 // missing reports an include that brings in no file: the errors meant to

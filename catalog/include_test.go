@@ -122,3 +122,45 @@ func TestParseRefusesIncludes(t *testing.T) {
 		t.Fatalf("Parse = %v", err)
 	}
 }
+
+// A glob of .yaml files warns of each file it would match but for its
+// name ending in .yml (errors/billing.yml beside errors/*.yaml): a file of
+// errors left out without a word. A glob of other files, or a path, does
+// not; the .yml file is not read.
+func TestLoadIncludeLeavesOutYML(t *testing.T) {
+	base := MemFiles{
+		"errors/a.yaml":       []byte("errors:\n  - {code: INTERNAL_ERROR, status: 500, fallback: true}\n"),
+		"errors/billing.yml":  []byte("errors:\n  - {code: CARD_DECLINED, status: 402}\n"),
+		"errors/c/search.yml": []byte("errors:\n  - {code: NO_HITS, status: 404}\n"),
+		"errors/c/other.yaml": []byte("errors:\n  - {code: OTHER, status: 400}\n"),
+	}
+	tests := []struct {
+		include string
+		want    []string
+	}{
+		{"[errors/*.yaml]", []string{`catalog.yaml:3:11: warning: include "errors/*.yaml" leaves out errors/billing.yml, whose name ends in .yml: rename it billing.yaml, or include it as well`}},
+		{"[errors/a.yaml, errors/*/*.yaml]", []string{`catalog.yaml:3:26: warning: include "errors/*/*.yaml" leaves out errors/c/search.yml, whose name ends in .yml: rename it search.yaml, or include it as well`}},
+		{"[errors/a.yaml]", nil},
+		{"[errors/*.yaml, errors/billing.yml]", []string{`catalog.yaml:3:11: warning: include "errors/*.yaml" leaves out errors/billing.yml, whose name ends in .yml: rename it billing.yaml, or include it as well`}},
+		{"['errors/*.y*ml']", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.include, func(t *testing.T) {
+			files := MemFiles{"catalog.yaml": []byte("version: 1\napi: Split\ninclude: " + tt.include + "\n")}
+			for name, data := range base {
+				files[name] = data
+			}
+			c, err := LoadFiles(files, "catalog.yaml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, w := range c.Warnings.Items {
+				got = append(got, w.String())
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}

@@ -120,6 +120,9 @@ func yamlErrorPos(err error, data []byte) Pos {
 		fmt.Sscanf(msg[i:], "line %d", &line)
 	}
 	lines := strings.Split(string(data), "\n")
+	if pos, ok := yamlCulprit(msg, lines, line); ok {
+		return pos
+	}
 	switch {
 	case line < 1 || line > len(lines):
 	case strings.Contains(msg, "tab character") || strings.Contains(msg, "cannot start any token"):
@@ -189,18 +192,8 @@ func yamlErrorMessage(err error) string {
 			msg = rest
 		}
 	}
-	for _, h := range yamlHints {
-		if msg == h.msg {
-			msg += ": " + h.hint
-		}
+	if hint := yamlHint(msg); hint != "" {
+		msg += ": " + hint
 	}
 	return "invalid YAML: " + msg
-}
-
-// yamlHints say what to do about yaml.v3's commonest syntax errors.
-var yamlHints = []struct{ msg, hint string }{
-	{"control characters are not allowed", "remove it, or write it as an escape (\\u0001) in a double-quoted string"},
-	{"mapping values are not allowed in this context", `a value holding ": " needs quotes: write it as "…"`},
-	{"found character that cannot start any token", "indent with spaces, not tabs, and quote a value that starts with @ or a backquote"},
-	{"found incompatible YAML document", "errgen reads YAML 1.1, as yaml.v3 does: remove the %YAML directive"},
 }

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"path"
 	"strings"
 
@@ -13,8 +14,54 @@ func (cr *catalogReader) outPath(n *yaml.Node, what string) string {
 	p := cr.str(n, what)
 	if msg := outPathProblem(p); msg != "" {
 		cr.probs.add(posOf(n), "%s %s", what, msg)
+	} else if p != OutputOff && what != "openapi.augment spec" {
+		cr.outs = append(cr.outs, pathRef{what: what, path: p, pos: posOf(n)})
 	}
 	return p
+}
+
+// pathRef is a path the catalog names, as what, and where.
+type pathRef struct {
+	what, path string
+	pos        Pos
+}
+
+// checkOutputs reports an output path the catalog names twice, and one
+// that is a file of the catalog itself: root (the root catalog's name in
+// its folder), a file the include list matches, a translation file. The
+// first write fails on one of two outputs; the catalog is refused as an
+// output (it lacks errgen's header); and a file errgen wrote where the
+// next run reads the catalog makes that run fail.
+func (cr *catalogReader) checkOutputs(root string) {
+	seen := map[string]pathRef{}
+	for _, o := range cr.outs {
+		clean := path.Clean(o.path)
+		if prev, ok := seen[clean]; ok {
+			cr.probs.add(o.pos, "%s %s is %s's path too (%s): give each output its own path", o.what, o.path, prev.what, lineRef(o.pos, prev.pos))
+			continue
+		}
+		seen[clean] = o
+		if msg := cr.inputClash(o.pos, clean, root); msg != "" {
+			cr.probs.add(o.pos, "%s %s %s: write the output elsewhere", o.what, o.path, msg)
+		}
+	}
+}
+
+// inputClash says which of the catalog's files the output at pos, whose
+// path is clean, would be, or "".
+func (cr *catalogReader) inputClash(pos Pos, clean, root string) string {
+	if clean == root {
+		return "is the catalog itself"
+	}
+	for _, in := range cr.includes {
+		if ok, _ := path.Match(path.Clean(in.path), clean); ok {
+			return fmt.Sprintf("is matched by include %q (%s), so the next run would read it as a file of errors", in.path, lineRef(pos, in.pos))
+		}
+	}
+	if ok, _ := path.Match(TranslationFile("*"), clean); ok {
+		return "is in translations/, so the next run would read it as a language's translations"
+	}
+	return ""
 }
 
 // outPathProblem says what is wrong with an output path, or "".

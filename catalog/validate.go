@@ -92,7 +92,7 @@ func (cr *catalogReader) validateFallbacks(fallbacks []*Error) {
 		cr.probs.add(cr.errorsPos, "no error has fallback: true: mark exactly one 5xx error (e.g. INTERNAL_ERROR) fallback: true; it stands in for non-catalog errors")
 	case len(fallbacks) > 1:
 		for _, e := range fallbacks[1:] {
-			cr.probs.add(e.Pos, "error %q is a second fallback (the first is %q); exactly one error may have fallback: true", e.Code, fallbacks[0].Code)
+			cr.probs.add(e.Pos, "error %q is a second fallback (the first is %q, %s): exactly one error may have fallback: true, so keep it on one of them", e.Code, fallbacks[0].Code, lineRef(e.Pos, fallbacks[0].Pos))
 		}
 	}
 }
@@ -325,7 +325,7 @@ func (cr *catalogReader) validateEnvelope(env *Envelope) {
 		for _, e := range users {
 			k := key{e.Status, e.Title}
 			if prev := seen[k]; prev != nil {
-				cr.probs.add(e.Pos, "errors %q and %q share status %d and title %q, and the %s envelope has no $code, so responses could not be told apart: give one another title, or add $code to the envelope", prev.Code, e.Code, e.Status, e.Title, env.Name)
+				cr.probs.add(e.Pos, "errors %q (%s) and %q share status %d and title %q, and the %s envelope has no $code, so responses could not be told apart: give one another title, or add $code to the envelope", prev.Code, lineRef(e.Pos, prev.Pos), e.Code, e.Status, e.Title, env.Name)
 			}
 			seen[k] = e
 		}

@@ -2,9 +2,12 @@ package diff_test
 
 import (
 	"os"
+	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/errgen/errgen/diag"
 	"github.com/errgen/errgen/internal/diff"
 )
 
@@ -47,5 +50,33 @@ func TestRulesTableInREADME(t *testing.T) {
 	}
 	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
 		t.Errorf("docs/diff.md rules table:\n%s\n\nwant:\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestJSONKeysInREADME: docs/diff.md lists, in order, every member
+// --format json writes for a change, as `{"code", "kind", …}`, and the
+// members of its position.
+func TestJSONKeysInREADME(t *testing.T) {
+	data, err := os.ReadFile("../../docs/diff.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := strings.Join(strings.Fields(string(data)), " ")
+	for _, tc := range []struct {
+		name string
+		v    any
+	}{
+		{"a change", diff.Change{}},
+		{"a change's pos", diag.Pos{}},
+	} {
+		typ := reflect.TypeOf(tc.v)
+		var keys []string
+		for i := range typ.NumField() {
+			name, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ",")
+			keys = append(keys, strconv.Quote(name))
+		}
+		if list := "`{" + strings.Join(keys, ", ") + "}`"; !strings.Contains(doc, list) {
+			t.Errorf("docs/diff.md does not list the members of %s as %s", tc.name, list)
+		}
 	}
 }

@@ -72,8 +72,9 @@ func (e *textEditor) comment(m, v *yaml.Node, f func(tail string) string, depth 
 }
 
 // ReplaceComment replaces the block of comment lines right above the line
-// of n, a key or a list item of the text, that starts with a line whose
-// comment begins with first ("# en:"), down to n's line, with comment (its
+// of n, a key or a list item of the text, that starts with the highest line
+// of those right above n whose comment begins with first ("# en:"; there
+// may be several, one per member of a list item), down to n's line, with comment (its
 // lines each starting with "#"), at the indentation of n's line. Comment
 // lines above that block stay; without such a block, nothing changes. It
 // is how a tool keeps a comment of its own above a value current (errgen
@@ -95,18 +96,20 @@ func (e *textEditor) headComment(n *yaml.Node, c headComment, depth int) {
 	if e.src.isJSON || line < 1 || line >= len(e.src.lines) {
 		return
 	}
-	start := line
-	for start > 0 && isCommentLine(e.src.lineText(start-1)) {
-		start--
-		if bytes.HasPrefix(bytes.TrimLeft(e.src.lineText(start), " \t"), []byte(c.first)) {
-			indent := e.src.indentOf(line)
-			text := indent + strings.ReplaceAll(c.comment, "\n", e.st.nl+indent)
-			at, end := e.src.lines[start], e.src.ends[line-1]
-			if string(e.src.text[at:end]) != text {
-				e.add(at, end, depth, text)
-			}
-			return
+	start := -1 // the block's first line: the highest that starts with first
+	for l := line; l > 0 && isCommentLine(e.src.lineText(l-1)); l-- {
+		if bytes.HasPrefix(bytes.TrimLeft(e.src.lineText(l-1), " \t"), []byte(c.first)) {
+			start = l - 1
 		}
+	}
+	if start < 0 {
+		return
+	}
+	indent := e.src.indentOf(line)
+	text := indent + strings.ReplaceAll(c.comment, "\n", e.st.nl+indent)
+	at, end := e.src.lines[start], e.src.ends[line-1]
+	if string(e.src.text[at:end]) != text {
+		e.add(at, end, depth, text)
 	}
 }
 

@@ -94,7 +94,8 @@ func TestMark(t *testing.T) {
 }
 
 // ReplaceComment rewrites the block above a key or a list item that starts
-// with its first line's prefix, down to the key, at the key's indentation
+// with its first line's prefix (the highest such line, when several are:
+// one per member of a list item), down to the key, at the key's indentation
 // and in the text's line breaks; comments above the block stay, and
 // without a block nothing changes.
 func TestReplaceComment(t *testing.T) {
@@ -107,6 +108,7 @@ func TestReplaceComment(t *testing.T) {
 		{"the same", "m:\n  # en: New text,\n  #     on two lines.\n  a: alt\n", "m:\n  # en: New text,\n  #     on two lines.\n  a: alt\n"},
 		{"CRLF", "m:\r\n  # en: Old.\r\n  a: alt\r\n", "m:\r\n  # en: New text,\r\n  #     on two lines.\r\n  a: alt\r\n"},
 		{"list item", "m:\n  l:\n    # en: Old.\n    - alt\n", "m:\n  l:\n    # en: New text,\n    #     on two lines.\n    - alt\n"},
+		{"a block of several firsts", "m:\n  l:\n    # mine\n    # en: check: Old?\n    # en: solution: Old.\n    - {a: alt}\n", "m:\n  l:\n    # mine\n    # en: New text,\n    #     on two lines.\n    - {a: alt}\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -15,8 +15,12 @@ func (u *updater) top(top *yaml.Node) {
 		yamlnode.Insert(top, 0, "language", yamlnode.Str(t.Language))
 		u.adds.Add(top.Content[0], top.Content[1])
 	}
-	u.source(top, catalog.TopSourceHash(c), t.Reviewed, t.TranslatesTop())
-	u.res.Added += u.fill(top, u.topTexts())
+	now, want := catalog.TopSourceHash(c), u.topTexts()
+	if _, v := member(top, "source"); v != nil && v.Value != now {
+		u.refreshComments(top, want) // the top's texts changed: so do their comments, as an entry's
+	}
+	u.source(top, now, t.Reviewed, t.TranslatesTop())
+	u.res.Added += u.fill(top, want)
 	_, errs := member(top, "errors")
 	fresh := errs == nil // a new mapping, written whole: its entries are no additions of their own
 	if fresh {

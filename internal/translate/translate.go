@@ -246,8 +246,18 @@ func (u *updater) refreshComments(m, want *yaml.Node) {
 			u.refreshComments(v, wv)
 		case wv.Kind == yaml.SequenceNode && v.Kind == yaml.SequenceNode && len(wv.Content) == len(v.Content):
 			for j, item := range wv.Content {
-				if item.Kind == yaml.ScalarNode && item.HeadComment != "" && v.Content[j].Kind == yaml.ScalarNode {
-					u.adds.ReplaceComment(v.Content[j], first, item.HeadComment)
+				// a text, or a row whose texts' comments hoist put above it (a
+				// provider's or an issue's below the name heading them, which
+				// stays as a comment of the translator's would)
+				comment := item.HeadComment
+				if i := strings.Index(comment, "\n"+first); i >= 0 && !strings.HasPrefix(comment, first) {
+					comment = comment[i+1:]
+				}
+				if strings.HasPrefix(comment, first) && item.Kind == v.Content[j].Kind && (item.Kind == yaml.ScalarNode || item.Kind == yaml.MappingNode && v.Content[j].Style&yaml.FlowStyle == 0) {
+					u.adds.ReplaceComment(v.Content[j], first, comment)
+				}
+				if item.Kind == yaml.MappingNode && v.Content[j].Kind == yaml.MappingNode {
+					u.refreshComments(v.Content[j], item) // a section's body, under its title
 				}
 			}
 		}

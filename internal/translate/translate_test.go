@@ -319,6 +319,71 @@ func TestUpdateRefreshesSourceComments(t *testing.T) {
 	}
 }
 
+// The file's top is kept as an entry is: when the catalog's top-level
+// texts change, the source texts errgen wrote above the top's texts (a
+// section's title and body, a provider's notes and its issues' among
+// them, below the name comment heading each) are brought up to date, whether the top translates them (and is marked
+// stale) or they are all still "". They stayed as they were written, so a
+// reviewer read the old description above the translation.
+func TestUpdateRefreshesTopSourceComments(t *testing.T) {
+	v1 := strings.Replace(catalogV1, "api: Shop\n", "api: Shop\ndescription: Errors carry a code.\ndocs:\n  title: Errors\n  sections: [{title: Handling, body: Branch on it.}]\n  providers: [{name: Lever, notes: Lever fails., issues: [{error: \"429\", cause: Too fast., fix: Wait.}]}]\n", 1)
+	v2 := strings.NewReplacer("Errors carry a code.", "Every error carries a code.", "title: Errors", "title: Error codes", "Handling", "Handling them", "Branch on it.", "Branch on the code.", "Lever fails.", "Lever failed.", "Too fast.", "Too many.").Replace(v1)
+	skeleton, _ := update(t, v1, "")
+	for _, tt := range []struct {
+		name, file string
+		stale      int
+	}{
+		{"untranslated", skeleton, 0},
+		{"translated", strings.Replace(skeleton, "description: \"\"", "description: Fehler tragen einen Code.", 1), 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			out, res := update(t, v2, tt.file)
+			if res.Stale != tt.stale {
+				t.Errorf("stale %d, want %d", res.Stale, tt.stale)
+			}
+			for _, want := range []string{"# en: Every error carries a code.\ndescription: ", "  # en: Error codes\n  title: \"\"\n", "    # en: Handling them\n    - title: \"\"\n      # en: Branch on the code.\n      body: \"\"\n",
+				"    # Lever\n    # en: Lever failed.\n    - notes: \"\"\n", "        # 429\n        # en: Too many.\n        - cause: \"\"\n"} {
+				if !strings.Contains(out, want) {
+					t.Errorf("no %q in:\n%s", want, out)
+				}
+			}
+			if strings.Contains(out, "Errors carry a code.") || strings.Contains(out, "# en: Errors\n") || strings.Contains(out, "on it.") || strings.Contains(out, "Handling\n") || strings.Contains(out, "fails.") || strings.Contains(out, "fast.") {
+				t.Errorf("the old source text is still there:\n%s", out)
+			}
+		})
+	}
+}
+
+// A troubleshooting row's source texts, written above the row as one
+// block (a line for its check, one for its solution), are brought up to
+// date as a text's are, the translator's comment above them kept: only
+// list items that are texts were, so a row read its old check.
+func TestUpdateRefreshesRowComments(t *testing.T) {
+	v1 := strings.Replace(catalogV1, "    causes: [It was deleted.]\n", "    causes: [It was deleted.]\n    troubleshooting:\n      - check: Is the id right?\n        solution: Copy it again.\n      - check: Was it deleted?\n        solution: Restore it.\n", 1)
+	v2 := strings.Replace(v1, "Was it deleted?", "Was it deleted or moved?", 1)
+	skeleton, _ := update(t, v1, "")
+	for _, tt := range []struct {
+		name, file, want string
+	}{
+		{"untranslated", skeleton,
+			"      # en: check: Was it deleted or moved?\n      # en: solution: Restore it.\n      - check: \"\"\n"},
+		{"translated, with a comment of the translator's",
+			strings.Replace(skeleton, "      # en: check: Was it deleted?\n      # en: solution: Restore it.\n      - check: \"\"\n        solution: \"\"",
+				"      # Anna: prüfen\n      # en: check: Was it deleted?\n      # en: solution: Restore it.\n      - check: Gelöscht?\n        solution: Wiederherstellen.", 1),
+			"      # Anna: prüfen\n      # en: check: Was it deleted or moved?\n      # en: solution: Restore it.\n      - check: Gelöscht?\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.file == skeleton && tt.name != "untranslated" {
+				t.Fatalf("no row to translate in:\n%s", skeleton)
+			}
+			out, _ := update(t, v2, tt.file)
+			if !strings.Contains(out, tt.want) || strings.Contains(out, "deleted?") || !strings.Contains(out, "      # en: check: Is the id right?\n      # en: solution: Copy it again.\n      - check:") {
+				t.Errorf("got:\n%s\nwant in it:\n%s", out, tt.want)
+			}
+		})
+	}
+}
+
 // A translator's comment on the reviewed: true line errgen translate takes
 // out stays, in block and flow entries and at the top: in a block mapping
 // as a comment line of its own where the mark was, in a flow one where it

@@ -3181,6 +3181,11 @@ type RPCStatus struct {
 	// BadRequest.field_violations: the objects of the error's detail marked
 	// grpc: bad_request; nil sends no BadRequest.
 	FieldViolations []RPCFieldViolation
+
+	// Fallback says the status is the fallback's in place of an error that
+	// is no catalog error, which Config.Map did not map (reported, as Write
+	// reports it): what a server interceptor reports too. Never sent.
+	Fallback bool
 }
 
 // RPCStatusOf is the status a gRPC or Connect server sends for err: a
@@ -3212,6 +3217,8 @@ func RPCStatusFor(err error, acceptLanguage string) RPCStatus {
 	}
 	e = sendable(err, nil, true) // as Write: mapped, else the fallback, reported
 	s := RPCStatus{
+		Fallback: e == fallback && !errors.Is(err, fallback),
+
 		Code:       e.def.GRPCCode,
 		Message:    e.messageOrTitle(),
 		Reason:     e.def.reasonOrCode(),

@@ -58,7 +58,11 @@ func NewError(err error) *connect.Error {
 // main package's Write negotiates it; the error's own message stays in the
 // default language. Interceptor gives it the request's header.
 func NewErrorFor(err error, acceptLanguage string) *connect.Error {
-	s := apierrors.RPCStatusFor(err, acceptLanguage)
+	return connectError(apierrors.RPCStatusFor(err, acceptLanguage))
+}
+
+// connectError is s as a Connect error.
+func connectError(s apierrors.RPCStatus) *connect.Error {
 	if s.Code == "OK" {
 		return nil
 	}
@@ -198,13 +202,14 @@ type interceptor struct {
 }
 
 // handlerError is the Connect error a handler returns for err, in the
-// language of the request's header, reporting what becomes the fallback.
+// language of the request's header, reporting what becomes the fallback
+// (not an error Config.Map maps).
 func (o *options) handlerError(ctx context.Context, procedure string, header http.Header, err error) error {
-	var e *Error
-	if !errors.As(err, &e) && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+	s := apierrors.RPCStatusFor(err, strings.Join(header.Values("Accept-Language"), ","))
+	if s.Fallback {
 		o.report(ctx, procedure, err)
 	}
-	return NewErrorFor(err, strings.Join(header.Values("Accept-Language"), ","))
+	return connectError(s)
 }
 
 // clientError is err as a client gets it back: the catalog error a Connect

@@ -78,7 +78,11 @@ func Status(err error) *status.Status {
 // accept-language metadata (grpc-gateway's grpcgateway-accept-language
 // when there is none).
 func StatusFor(err error, acceptLanguage string) *status.Status {
-	s := scopestackerrors.RPCStatusFor(err, acceptLanguage)
+	return statusOf(scopestackerrors.RPCStatusFor(err, acceptLanguage))
+}
+
+// statusOf is s as a gRPC status.
+func statusOf(s scopestackerrors.RPCStatus) *status.Status {
 	if s.Code == "OK" {
 		return status.New(codes.OK, "")
 	}
@@ -223,13 +227,13 @@ func newOptions(opts []Option) *options {
 }
 
 // serverError is the status error a server interceptor returns for err,
-// reporting what becomes the fallback.
+// reporting what becomes the fallback (not an error Config.Map maps).
 func (o *options) serverError(ctx context.Context, method string, err error) error {
-	var e *Error
-	if !errors.As(err, &e) && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+	s := scopestackerrors.RPCStatusFor(err, acceptLanguage(ctx))
+	if s.Fallback {
 		o.report(ctx, method, err)
 	}
-	return StatusFor(err, acceptLanguage(ctx)).Err()
+	return statusOf(s).Err()
 }
 
 // acceptLanguage is the Accept-Language a client sent: gRPC metadata
