@@ -263,6 +263,18 @@ func (tr *translationReader) categories(n *yaml.Node) {
 	}
 }
 
+// unknownCode reports the entry of a code the catalog does not have: a
+// typo's nearest code, else the entry of a code taken out of the catalog,
+// which errgen translate cannot run past until it goes.
+func (tr *translationReader) unknownCode(code string, key *yaml.Node) {
+	if near := tr.probs.suggest(code, tr.codes); near != "" {
+		tr.probs.add(posOf(key), "errors: unknown code %q%s: translate only the codes the catalog declares", code, near)
+		return
+	}
+	tr.probs.hint(posOf(key), ": delete its entry: a code taken out of the catalog takes its translations with it (a code that stays reserved is kept in the catalog with retired: true, and translated there)",
+		"errors: unknown code %q: the catalog has no such code", code)
+}
+
 // errors reads the entries of the errors mapping, keyed by code.
 func (tr *translationReader) errors(n *yaml.Node) {
 	if len(tr.t.Errors) == 0 { // made for as many entries as the mapping has, not grown to it
@@ -271,7 +283,7 @@ func (tr *translationReader) errors(n *yaml.Node) {
 	for _, f := range tr.fields(n, "errors", nil, nil) {
 		e := tr.byCode[f.key]
 		if e == nil {
-			tr.probs.add(posOf(f.keyN), "errors: unknown code %q%s: translate only the codes the catalog declares", f.key, tr.probs.suggest(f.key, tr.codes))
+			tr.unknownCode(f.key, f.keyN)
 			continue
 		}
 		tr.t.Errors[e.Code] = tr.entry(e, f.keyN, f.value)
