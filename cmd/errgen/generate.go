@@ -210,11 +210,17 @@ func staleSummary(stale, missing, total int) string {
 
 // checkTargets diffs every output against the disk, in memory, computing
 // them side by side when together says so (forEach); regenerate is the
-// command line that would bring them up to date.
+// command line that would bring them up to date. A file the run would
+// refuse to replace is refused here too, in its words: regenerating would
+// not help.
 func checkTargets(targets []target, orphans []string, together bool, regenerate string, stdout, stderr io.Writer) int {
 	type comparison struct {
 		old, data []byte
 		state     freshness
+	}
+	if _, err := plan(targets); err != nil {
+		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		return exitFailure
 	}
 	results := make([]comparison, len(targets))
 	err := forEach(len(targets), together, func(i int) error {
