@@ -177,19 +177,25 @@ func TestTargetError(t *testing.T) {
 }
 
 // --check refuses what the run refuses, in the same words, and exits 1: a
-// file errgen would not replace is not stale, and the command that
-// "regenerates" it would fail.
+// file errgen would not replace, or a folder, is not stale, and the command
+// that "regenerates" it would fail.
 func TestCheckRefusesAsGenerate(t *testing.T) {
 	refusal := "exists and its first line is not errgen's header; refusing to overwrite it: move it away, or write this output elsewhere (or turn it off with none)"
+	folder := func(path string) string {
+		return filepath.FromSlash(path) + " exists and is a folder; refusing to replace it: point this output's key or flag at a file's path (one in that folder, say), or move the folder away\n"
+	}
 	tests := []struct {
 		name string
 		args []string // the run; --check is added
-		file string   // the file in the way, relative to the working directory
+		file string   // the file in the way, relative to the working directory; a folder when it ends in /
 		want string   // what both print on stderr
 	}{
 		{"page", nil, "generated/errors.md", "errgen: " + filepath.FromSlash("generated/errors.md") + " " + refusal + "\n"},
 		{"Go", nil, "generated/apierrors/errors.go", "errgen: " + filepath.FromSlash("generated/apierrors/errors.go") + " " + refusal + "\n"},
 		{"augmented spec", []string{"openapi", "--spec", "tasks.yaml", "--out", "api.yaml"}, "api.yaml", "errgen: api.yaml " + refusal + "\n"},
+		{"folder", []string{"--openapi-out", "api/errors.yaml"}, "api/errors.yaml/", "errgen: " + folder("api/errors.yaml")},
+		{"default place a folder", nil, "generated/errors.md/", "errgen: " + folder("generated/errors.md")},
+		{"augmented spec's out a folder", []string{"openapi", "--spec", "tasks.yaml", "--out", "api"}, "api/", "errgen: " + folder("api")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -198,6 +204,9 @@ func TestCheckRefusesAsGenerate(t *testing.T) {
 				t.Fatal(err)
 			}
 			path := filepath.Join(dir, tt.file)
+			if strings.HasSuffix(tt.file, "/") {
+				path = filepath.Join(path, "kept")
+			}
 			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 				t.Fatal(err)
 			}
@@ -216,7 +225,7 @@ func TestCheckRefusesAsGenerate(t *testing.T) {
 				t.Errorf("the run says %q, --check %q", said[0], said[1])
 			}
 			if got := mustRead(t, path); string(got) != "hand-written\n" {
-				t.Errorf("%s was replaced", tt.file)
+				t.Errorf("%s was replaced", path)
 			}
 		})
 	}
