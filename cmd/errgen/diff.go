@@ -112,11 +112,11 @@ func diffInputs(args []string, base string, stderr io.Writer) (before, after *ca
 	}
 	// The new catalog first: a missing or invalid one is the user's error,
 	// whatever the base has.
-	if after, _ = loadCatalog(newPath, stderr); after == nil {
+	if after = loadCompared(newPath, stderr); after == nil {
 		return nil, nil, exitFailure
 	}
 	if base == "" {
-		if before, _ = loadCatalog(args[0], stderr); before == nil {
+		if before = loadCompared(args[0], stderr); before == nil {
 			return nil, nil, exitFailure
 		}
 		return before, after, exitOK
@@ -134,8 +134,20 @@ func diffInputs(args []string, base string, stderr io.Writer) (before, after *ca
 	// The base as it was: its root, what its include list named, globs
 	// matched against its tree.
 	if before, err = catalog.LoadFiles(files, root, errgen.Check); err != nil {
-		reportCatalogError(base+":"+newPath, err, stderr)
+		reportLoadError(base+":"+newPath, err, "the base revision's catalog is invalid: fix it there, or compare with another --base", stderr)
 		return nil, nil, exitFailure
 	}
 	return before, after, exitOK
+}
+
+// loadCompared loads a catalog diff compares, as loadCatalog does; diff
+// writes nothing, so an invalid one means there is no comparison.
+func loadCompared(path string, stderr io.Writer) *catalog.Catalog {
+	c, err := catalog.Load(path, errgen.Check)
+	if err != nil {
+		reportLoadError(path, err, "nothing was compared", stderr)
+		return nil
+	}
+	printDiagnostics(stderr, &c.Warnings)
+	return c
 }
