@@ -55,7 +55,7 @@ catalog is CATALOG (default catalog.yaml) as it is at that git revision.
 		changes = diff.Compare(before, after)
 	}
 	for _, a := range diff.Allow(changes, *allow) {
-		fmt.Fprintf(stderr, "errgen: --allow %s matches no breaking change\n", a)
+		fmt.Fprintf(stderr, "errgen: --allow %s\n", unusedAllow(a))
 	}
 	if err := diff.Write(stdout, *format, changes); err != nil {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
@@ -81,6 +81,19 @@ func checkAllow(a string) string {
 		return fmt.Sprintf("unknown kind %q%s: errgen diff --help lists them", kind, catalog.Suggest(kind, kinds))
 	}
 	return ""
+}
+
+// unusedAllow says why the --allow entry a, checked by checkAllow,
+// matched no change: its kind is compatible, never to be allowed, or no
+// breaking change of its code and kind was found.
+func unusedAllow(a string) string {
+	_, kind, _ := strings.Cut(a, ":")
+	for _, r := range diff.Rules {
+		if string(r.Kind) == kind && !r.Breaking() {
+			return fmt.Sprintf("%s: %s is a compatible change, which needs no --allow: drop it", a, kind)
+		}
+	}
+	return a + " matches no breaking change"
 }
 
 // kindsHelp lists the kinds of change for --help, one a line, with whom
