@@ -42,6 +42,7 @@ var beyondSchema = map[string]string{
 	"include_second_fallback":    "one fallback across the errors of several documents is a count of items, which the schema cannot make",
 	"include_glob_recursive":     "a ** or an unclosed [ is a glob's syntax, which the schema does not parse",
 	"outputs_clash":              "output paths compared with each other and with the include patterns: a relation between values",
+	"grpc_go_off":                "go.out none with the gRPC or Connect package on needs go.import: a relation between sections",
 }
 
 func compileSchema(t *testing.T) *catalogtest.Schema {

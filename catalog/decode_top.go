@@ -87,6 +87,7 @@ type catalogReader struct {
 	includeNode    *yaml.Node                // the root's include list, read by the loader
 	outs           []pathRef                 // the outputs the catalog names, as written, for checkOutputs
 	includes       []pathRef                 // the include list's patterns, for checkOutputs
+	goOffPos       Pos                       // position of go.out when it is none, for checkRPCImport
 	grpcPos        map[*Error]Pos            // position of each error's own grpc code
 	detailGRPCPos  map[*Detail]Pos           // position of each detail's grpc use (bad_request)
 	grpcPackagePos []Pos                     // positions of grpc.package and grpc.connect_package, in order
@@ -268,7 +269,9 @@ func GoPackageProblem(name string) string {
 func (cr *catalogReader) goOptions(n *yaml.Node) {
 	for _, g := range cr.fields(n, "go", goKeys, nil) {
 		if g.key == "out" {
-			cr.c.Go.Out = cr.outPath(g.value, "go.out")
+			if cr.c.Go.Out = cr.outPath(g.value, "go.out"); cr.c.Go.Out == OutputOff {
+				cr.goOffPos = posOf(g.value)
+			}
 			continue
 		}
 		if g.key == "import" {

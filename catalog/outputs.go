@@ -45,6 +45,23 @@ func (cr *catalogReader) checkOutputs(root string) {
 			cr.probs.add(o.pos, "%s %s %s: write the output elsewhere", o.what, o.path, msg)
 		}
 	}
+	cr.checkRPCImport()
+}
+
+// checkRPCImport reports a gRPC or Connect package the catalog turns on
+// while go.out none turns off the Go package it imports, go.import unset:
+// the import path derived for it names a package nothing writes, and the
+// service's build fails on it.
+func (cr *catalogReader) checkRPCImport() {
+	if cr.c.Go.Out != OutputOff || cr.c.Go.Import != "" {
+		return
+	}
+	for _, o := range cr.outs {
+		if o.what == "grpc.out" || o.what == "grpc.connect_out" {
+			cr.probs.hint(o.pos, ": set go.out, or go.import to the import path of the Go package the service has",
+				"%s %s imports the Go package, which go.out none (%s) does not write", o.what, o.path, lineRef(o.pos, cr.goOffPos))
+		}
+	}
 }
 
 // inputClash says which of the catalog's files the output at pos, whose

@@ -55,7 +55,7 @@ catalog is CATALOG (default catalog.yaml) as it is at that git revision.
 		changes = diff.Compare(before, after)
 	}
 	for _, a := range diff.Allow(changes, *allow) {
-		fmt.Fprintf(stderr, "errgen: --allow %s matches no breaking change\n", a)
+		fmt.Fprintf(stderr, "errgen: --allow %s\n", unusedAllow(a))
 	}
 	if err := diff.Write(stdout, *format, changes); err != nil {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
@@ -81,6 +81,19 @@ func checkAllow(a string) string {
 		return fmt.Sprintf("unknown kind %q%s: errgen diff --help lists them", kind, catalog.Suggest(kind, kinds))
 	}
 	return ""
+}
+
+// unusedAllow says why the --allow entry a, checked by checkAllow,
+// matched no change: its kind is compatible, never to be allowed, or no
+// breaking change of its code and kind was found.
+func unusedAllow(a string) string {
+	_, kind, _ := strings.Cut(a, ":")
+	for _, r := range diff.Rules {
+		if string(r.Kind) == kind && !r.Breaking() {
+			return fmt.Sprintf("%s: %s is a compatible change, which needs no --allow: drop it", a, kind)
+		}
+	}
+	return a + " matches no breaking change"
 }
 
 // kindsHelp lists the kinds of change for --help, one a line, with whom
@@ -112,11 +125,11 @@ func diffInputs(args []string, base string, stderr io.Writer) (before, after *ca
 	}
 	// The new catalog first: a missing or invalid one is the user's error,
 	// whatever the base has.
-	if after, _ = loadCatalog(newPath, stderr); after == nil {
+	if after = loadCompared(newPath, stderr); after == nil {
 		return nil, nil, exitFailure
 	}
 	if base == "" {
-		if before, _ = loadCatalog(args[0], stderr); before == nil {
+		if before = loadCompared(args[0], stderr); before == nil {
 			return nil, nil, exitFailure
 		}
 		return before, after, exitOK
@@ -134,8 +147,20 @@ func diffInputs(args []string, base string, stderr io.Writer) (before, after *ca
 	// The base as it was: its root, what its include list named, globs
 	// matched against its tree.
 	if before, err = catalog.LoadFiles(files, root, errgen.Check); err != nil {
-		reportCatalogError(base+":"+newPath, err, stderr)
+		reportLoadError(base+":"+newPath, err, "the base revision's catalog is invalid: fix it there, or compare with another --base", stderr)
 		return nil, nil, exitFailure
 	}
 	return before, after, exitOK
+}
+
+// loadCompared loads a catalog diff compares, as loadCatalog does; diff
+// writes nothing, so an invalid one means there is no comparison.
+func loadCompared(path string, stderr io.Writer) *catalog.Catalog {
+	c, err := catalog.Load(path, errgen.Check)
+	if err != nil {
+		reportLoadError(path, err, "nothing was compared", stderr)
+		return nil
+	}
+	printDiagnostics(stderr, &c.Warnings)
+	return c
 }

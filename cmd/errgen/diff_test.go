@@ -62,6 +62,9 @@ func TestDiffFiles(t *testing.T) {
 			strings.NewReplacer("breaking (wire):", "breaking (wire), allowed:", "1 breaking", "1 breaking (1 allowed)").Replace(wantText), ""},
 		{"allow matching nothing", []string{"diff", "--allow", "NOT_FOUND:status-changed", "old.yaml", "new.yaml"}, exitFailure,
 			wantText, "errgen: --allow NOT_FOUND:status-changed matches no breaking change\n"},
+		{"allow a compatible kind", []string{"diff", "--allow", "GONE:deprecated", "--allow", "catalog:translation-changed", "old.yaml", "new.yaml"}, exitFailure,
+			wantText, "errgen: --allow GONE:deprecated: deprecated is a compatible change, which needs no --allow: drop it\n" +
+				"errgen: --allow catalog:translation-changed: translation-changed is a compatible change, which needs no --allow: drop it\n"},
 		{"same", []string{"diff", "old.yaml", "old.yaml"}, exitOK, "no changes\n", ""},
 		{"one argument", []string{"diff", "old.yaml"}, exitUsage, "", "errgen: diff takes OLD NEW"},
 		{"bad format", []string{"diff", "--format", "xml", "old.yaml", "new.yaml"}, exitUsage, "", "errgen: --format must be one of text, json, markdown, not \"xml\"\n"},

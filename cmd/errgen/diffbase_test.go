@@ -4,6 +4,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -39,4 +40,37 @@ func TestDiffBaseNoRevision(t *testing.T) {
 
 func regexpMatch(pattern, s string) bool {
 	return regexp.MustCompile(pattern).MatchString(s)
+}
+
+// An invalid catalog diff is given ends in what follows for diff, which
+// writes nothing anyway: no comparison; an invalid base names the revision
+// and what to do.
+func TestDiffInvalidCatalog(t *testing.T) {
+	const invalid = "version: 1\napi: Shop API\nerrors: []\n"
+	tests := []struct {
+		name         string
+		base, latest string   // the catalog committed, then in the working tree
+		args         []string // diff's arguments
+		want         string   // stderr's last line
+	}{
+		{"base", invalid, oldCatalog, []string{"--base", "HEAD", "catalog.yaml"},
+			"errgen: HEAD:catalog.yaml: 1 problem; the base revision's catalog is invalid: fix it there, or compare with another --base\n"},
+		{"new, with --base", oldCatalog, invalid, []string{"--base", "HEAD", "catalog.yaml"},
+			"errgen: catalog.yaml: 1 problem; nothing was compared\n"},
+		{"old", invalid, oldCatalog, []string{"old.yaml", "catalog.yaml"},
+			"errgen: old.yaml: 1 problem; nothing was compared\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newGitRepo(t)
+			r.write("catalog.yaml", tt.base)
+			r.write("old.yaml", tt.base)
+			r.commit("catalog")
+			r.write("catalog.yaml", tt.latest)
+			code, stdout, stderr := runIn(t, r.dir, append([]string{"diff"}, tt.args...)...)
+			if code != exitFailure || stdout != "" || !strings.HasSuffix(stderr, tt.want) {
+				t.Errorf("exit %d, stdout %q, stderr %q; want 1 and %q", code, stdout, stderr, tt.want)
+			}
+		})
+	}
 }

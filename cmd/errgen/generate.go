@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/aymanbagabas/go-udiff"
 
@@ -62,7 +63,7 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 	}
 	paths := outputPaths(c, *catalogPath, outputFlags{*out, *goOut, *openapiOut, *markdownOut, *grpcOut, *connectOut})
 	if err := rpcOptions(&opts, c, paths, *goImport, goFileOf(paths[errgen.OutputGo], *out, cmp.Or(*goPackage, c.Go.Package))); err != nil {
-		fmt.Fprintf(stderr, "errgen: gRPC and Connect packages: %v\n", err)
+		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return exitFailure
 	}
 	// Each output is computed as it is written (or compared, with --check):
@@ -152,9 +153,40 @@ func rpcOptions(opts *errgen.Options, c *catalog.Catalog, paths map[errgen.Outpu
 	if !opts.GRPC && !opts.Connect || goImport != "" || c.Go.Import != "" {
 		return nil
 	}
+	if paths[errgen.OutputGo] == off {
+		return rpcWithoutGo(c, paths)
+	}
 	var err error
-	opts.GoImport, err = goImportPath(goFile)
-	return err
+	if opts.GoImport, err = goImportPath(goFile); err != nil {
+		return fmt.Errorf("gRPC and Connect packages: %w", err)
+	}
+	return nil
+}
+
+// rpcWithoutGo is the error of a run that turns the gRPC or Connect
+// package on and the Go package they import off, with no import path for
+// the Go package the service has: the path derived for it would name a
+// package nothing writes, and the service's build would fail on it.
+func rpcWithoutGo(c *catalog.Catalog, paths map[errgen.Output]string) error {
+	var pkgs, files []string
+	for _, o := range []struct {
+		out  errgen.Output
+		name string
+	}{{errgen.OutputGRPC, "gRPC"}, {errgen.OutputConnect, "Connect"}} {
+		if p := paths[o.out]; p != off {
+			pkgs, files = append(pkgs, o.name), append(files, p)
+		}
+	}
+	what, verb := "the "+pkgs[0]+" package", "imports"
+	if len(pkgs) == 2 {
+		what, verb = "the gRPC and Connect packages", "import"
+	}
+	goOff := "--go-out none"
+	if c.Go.Out == catalog.OutputOff {
+		goOff = "the catalog's go.out none"
+	}
+	return fmt.Errorf("%s (%s) %s the Go package, which %s does not write: set --go-out or go.out, or --go-import or go.import to the import path of the Go package the service has",
+		what, strings.Join(files, ", "), verb, goOff)
 }
 
 // goFileOf is the Go output's file: the flag's, else the default under out.
@@ -178,11 +210,17 @@ func staleSummary(stale, missing, total int) string {
 
 // checkTargets diffs every output against the disk, in memory, computing
 // them side by side when together says so (forEach); regenerate is the
-// command line that would bring them up to date.
+// command line that would bring them up to date. A file the run would
+// refuse to replace is refused here too, in its words: regenerating would
+// not help.
 func checkTargets(targets []target, orphans []string, together bool, regenerate string, stdout, stderr io.Writer) int {
 	type comparison struct {
 		old, data []byte
 		state     freshness
+	}
+	if _, err := plan(targets); err != nil {
+		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		return exitFailure
 	}
 	results := make([]comparison, len(targets))
 	err := forEach(len(targets), together, func(i int) error {

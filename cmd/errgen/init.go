@@ -38,7 +38,8 @@ catalog of six common errors, each key explained in a comment, which
 validates and generates as it is. With --split, the same catalog split:
 catalog.yaml holds the settings and include: [errors/*.yaml], and
 errors/client.yaml and errors/server.yaml the errors. An existing file is
-never overwritten.`
+never overwritten, and --split refuses a folder with errors/*.yaml files,
+which its include would read.`
 
 // runInit implements "errgen init"; prog is how errgen was invoked, for
 // the commands it suggests next.
@@ -65,7 +66,10 @@ func runInit(prog string, args []string, stdout, stderr io.Writer) int {
 	}
 	files := [][2]string{{"catalog.yaml", string(text)}}
 	if *split {
-		if files, err = starterSplit(text); err != nil {
+		if files, err = starterSplit(text); err == nil {
+			err = splitClash(dir)
+		}
+		if err != nil {
 			fmt.Fprintf(stderr, "errgen: %v\n", err)
 			return exitFailure
 		}

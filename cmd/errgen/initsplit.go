@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -48,4 +49,25 @@ func starterSplit(text []byte) ([][2]string, error) {
 		{filepath.Join("errors", "client.yaml"), file("The client errors (4xx)", "Client errors", strings.TrimRight(entries[:serverAt], "\n")+"\n")},
 		{filepath.Join("errors", "server.yaml"), file("The server errors (5xx)", "Server errors", entries[serverAt:])},
 	}, nil
+}
+
+// splitClash refuses to split the starter into dir when dir/errors/*.yaml
+// exist: the new root's include would read them as its errors beside the
+// starter's (an errors: [] among them made it invalid at once), and
+// errgen init writes no catalog over or among a user's files. A catalog.yaml
+// already there is writeFiles' to refuse.
+func splitClash(dir string) error {
+	if _, err := os.Lstat(filepath.Join(dir, "catalog.yaml")); err == nil {
+		return nil
+	}
+	found, err := filepath.Glob(filepath.Join(dir, "errors", "*.yaml"))
+	if err != nil || len(found) == 0 {
+		return err
+	}
+	verb, it := "exists", "it"
+	if len(found) > 1 {
+		verb, it = "exist", "them"
+	}
+	return fmt.Errorf("%s already %s, and the split catalog's include: [errors/*.yaml] would read %s as its own errors: move %s away, or give another directory",
+		strings.Join(found, ", "), verb, it, it)
 }

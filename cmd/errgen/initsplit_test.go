@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -72,5 +74,48 @@ func TestCheckSplitCatalog(t *testing.T) {
 	code, _, stderr := runIn(t, dir, "catalog.yaml", "--check")
 	if code != exitFailure || !strings.Contains(stderr, filepath.Join("errors", "server.yaml")+":8:13: status 600 is not an error status") {
 		t.Errorf("--check with a problem in an included file: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// errgen init --split refuses a folder whose errors/*.yaml exist, naming
+// them, and writes nothing: its include would read them as its errors
+// (an errors: [] among them made the new catalog invalid at once).
+func TestInitSplitRefusesExistingErrors(t *testing.T) {
+	tests := []struct {
+		name     string
+		existing []string // files under DIR before init --split
+		code     int
+		stderr   string
+	}{
+		{"one file", []string{"errors/billing.yaml"}, exitFailure,
+			"errgen: " + filepath.FromSlash("svc/errors/billing.yaml") + " already exists, and the split catalog's include: [errors/*.yaml] would read it as its own errors: move it away, or give another directory\n"},
+		{"the starter's names too", []string{"errors/a.yaml", "errors/client.yaml"}, exitFailure,
+			"errgen: " + filepath.FromSlash("svc/errors/a.yaml") + ", " + filepath.FromSlash("svc/errors/client.yaml") + " already exist, and the split catalog's include: [errors/*.yaml] would read them as its own errors: move them away, or give another directory\n"},
+		{"the catalog first", []string{"catalog.yaml", "errors/billing.yaml"}, exitFailure,
+			"errgen: " + filepath.FromSlash("svc/catalog.yaml") + " already exists; errgen init never overwrites a catalog: move it away or give another directory\n"},
+		{"other files", []string{"errors/README.md"}, exitOK, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for _, f := range tt.existing {
+				writeFile(t, filepath.Join(dir, "svc", f), "errors: []\n")
+			}
+			code, _, stderr := runIn(t, dir, "init", "--split", "svc")
+			if code != tt.code || stderr != tt.stderr {
+				t.Fatalf("exit %d, stderr %q; want %d and %q", code, stderr, tt.code, tt.stderr)
+			}
+			if code == exitOK {
+				return
+			}
+			for _, f := range []string{"catalog.yaml", "errors/client.yaml", "errors/server.yaml"} {
+				if slices.Contains(tt.existing, f) {
+					continue
+				}
+				if _, err := os.Stat(filepath.Join(dir, "svc", f)); err == nil {
+					t.Errorf("%s was written", f)
+				}
+			}
+		})
 	}
 }

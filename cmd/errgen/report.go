@@ -27,11 +27,17 @@ func printDiagnostics(stderr io.Writer, l *diag.List) int {
 // reportCatalogError prints why the catalog name could not be read: every
 // problem, then their count.
 func reportCatalogError(name string, err error, stderr io.Writer) {
+	reportLoadError(name, err, "nothing was written", stderr)
+}
+
+// reportLoadError is reportCatalogError for a command whose outcome, after
+// the count of problems, is not that nothing was written.
+func reportLoadError(name string, err error, outcome string, stderr io.Writer) {
 	var probs *diag.List
 	switch {
 	case errors.As(err, &probs):
 		printDiagnostics(stderr, probs)
-		fmt.Fprintf(stderr, "errgen: %s: %s; nothing was written\n", name, problemCount(probs))
+		fmt.Fprintf(stderr, "errgen: %s: %s; %s\n", name, problemCount(probs), outcome)
 	case errors.Is(err, fs.ErrNotExist):
 		fmt.Fprintf(stderr, "errgen: no catalog at %s: give its path as the argument, or run errgen init to start one\n", name)
 	default:

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -45,5 +46,62 @@ func TestRPCOutputs(t *testing.T) {
 	code, stdout, stderr = runIn(t, dir, "api/catalog.yaml", "--go-out", "none", "--grpc-out", "none", "--connect-out", "none")
 	if code != exitOK || !strings.HasSuffix(stdout, "errgen: wrote 4 outputs\n") {
 		t.Errorf("both off: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+// The gRPC and Connect packages import the Go package: with it turned off
+// (go.out or --go-out none) they need go.import or --go-import, the Go
+// package the service has, else errgen refuses up front and writes
+// nothing, rather than derive an import path nothing writes. With one,
+// generating the RPC packages alone works.
+func TestRPCWithoutGo(t *testing.T) {
+	const rpcCatalog = "version: 1\napi: Shop API\ngo:\n  out: %s\n%sgrpc:\n  domain: shop.example.com\n  out: %s\nerrors:\n  - {code: INTERNAL, status: 500, fallback: true}\n"
+	hint := ": set --go-out or go.out, or --go-import or go.import to the import path of the Go package the service has\n"
+	tests := []struct {
+		name                     string
+		goOut, goImport, grpcOut string // the catalog's go.out, go.import and grpc.out
+		args                     []string
+		code                     int
+		stderr                   string // its suffix
+	}{
+		{"go.out none", "none", "", "rpc/grpc.go", nil, exitFailure,
+			"catalog.yaml:7:8: grpc.out rpc/grpc.go imports the Go package, which go.out none (line 4) does not write: set go.out, or go.import to the import path of the Go package the service has\nerrgen: catalog.yaml: 1 problem; nothing was written\n"},
+		{"--go-out none", "gen/errors.go", "", "rpc/grpc.go", []string{"--go-out", "none"}, exitFailure,
+			"errgen: the gRPC package (rpc/grpc.go) imports the Go package, which --go-out none does not write" + hint},
+		{"--connect-out too", "gen/errors.go", "", "rpc/grpc.go", []string{"--go-out", "none", "--connect-out", "c/c.go"}, exitFailure,
+			"errgen: the gRPC and Connect packages (rpc/grpc.go, c/c.go) import the Go package, which --go-out none does not write" + hint},
+		{"go.out none, --grpc-out", "none", "", "none", []string{"--grpc-out", "rpc/grpc.go"}, exitFailure,
+			"errgen: the gRPC package (rpc/grpc.go) imports the Go package, which the catalog's go.out none does not write" + hint},
+		{"go.import", "none", "example.com/shop/api", "rpc/grpc.go", nil, exitOK, ""},
+		{"--go-import", "gen/errors.go", "", "rpc/grpc.go", []string{"--go-out", "none", "--go-import", "example.com/shop/api"}, exitOK, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			imp := ""
+			if tt.goImport != "" {
+				imp = "  import: " + tt.goImport + "\n"
+			}
+			cat := fmt.Sprintf(rpcCatalog, tt.goOut, imp, tt.grpcOut)
+			for name, content := range map[string]string{"go.mod": "module example.com/shop\n\ngo 1.24\n", "catalog.yaml": cat} {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			code, _, stderr := runIn(t, dir, tt.args...)
+			if code != tt.code || !strings.HasSuffix(stderr, tt.stderr) {
+				t.Fatalf("exit %d, stderr %q; want %d and %q", code, stderr, tt.code, tt.stderr)
+			}
+			entries, _ := os.ReadDir(dir)
+			if code != exitOK {
+				if len(entries) != 2 {
+					t.Errorf("%d files in the folder, want go.mod and catalog.yaml alone", len(entries))
+				}
+				return
+			}
+			if src := mustRead(t, filepath.Join(dir, "rpc/grpc.go")); !bytes.Contains(src, []byte(`"example.com/shop/api"`)) {
+				t.Errorf("rpc/grpc.go does not import example.com/shop/api")
+			}
+		})
 	}
 }

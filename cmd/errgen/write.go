@@ -110,7 +110,7 @@ func plan(targets []target) ([]planned, error) {
 		case err != nil:
 			return nil, err
 		case !st.Mode().IsRegular():
-			return nil, fmt.Errorf("%s exists and is not a regular file; refusing to replace it", t.path)
+			return nil, notAFile(t.path, st.IsDir())
 		default:
 			p.mode, p.exists = st.Mode().Perm(), true
 			if t.gen != nil {
@@ -140,6 +140,16 @@ func plan(targets []target) ([]planned, error) {
 // notErrgens is the refusal to overwrite a file errgen did not write.
 func notErrgens(path string) error {
 	return fmt.Errorf("%s exists and its first line is not errgen's header; refusing to overwrite it: move it away, or write this output elsewhere (or turn it off with none)", path)
+}
+
+// notAFile is the refusal to replace what is not a regular file, a folder
+// say: the output's path most likely names the folder it was meant to go in.
+func notAFile(path string, folder bool) error {
+	what, it := "is not a regular file", "it"
+	if folder {
+		what, it = "is a folder", "the folder"
+	}
+	return fmt.Errorf("%s exists and %s; refusing to replace it: point this output's key or flag at a file's path (one in that folder, say), or move %s away", path, what, it)
 }
 
 // checkHeader refuses the existing file real, named path, unless its first

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -172,5 +173,60 @@ func TestTargetError(t *testing.T) {
 	}
 	if targetError(nil, p) != nil {
 		t.Error("targetError(nil) is not nil")
+	}
+}
+
+// --check refuses what the run refuses, in the same words, and exits 1: a
+// file errgen would not replace, or a folder, is not stale, and the command
+// that "regenerates" it would fail.
+func TestCheckRefusesAsGenerate(t *testing.T) {
+	refusal := "exists and its first line is not errgen's header; refusing to overwrite it: move it away, or write this output elsewhere (or turn it off with none)"
+	folder := func(path string) string {
+		return filepath.FromSlash(path) + " exists and is a folder; refusing to replace it: point this output's key or flag at a file's path (one in that folder, say), or move the folder away\n"
+	}
+	tests := []struct {
+		name string
+		args []string // the run; --check is added
+		file string   // the file in the way, relative to the working directory; a folder when it ends in /
+		want string   // what both print on stderr
+	}{
+		{"page", nil, "generated/errors.md", "errgen: " + filepath.FromSlash("generated/errors.md") + " " + refusal + "\n"},
+		{"Go", nil, "generated/apierrors/errors.go", "errgen: " + filepath.FromSlash("generated/apierrors/errors.go") + " " + refusal + "\n"},
+		{"augmented spec", []string{"openapi", "--spec", "tasks.yaml", "--out", "api.yaml"}, "api.yaml", "errgen: api.yaml " + refusal + "\n"},
+		{"folder", []string{"--openapi-out", "api/errors.yaml"}, "api/errors.yaml/", "errgen: " + folder("api/errors.yaml")},
+		{"default place a folder", nil, "generated/errors.md/", "errgen: " + folder("generated/errors.md")},
+		{"augmented spec's out a folder", []string{"openapi", "--spec", "tasks.yaml", "--out", "api"}, "api/", "errgen: " + folder("api")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := workdir(t)
+			if err := os.WriteFile(filepath.Join(dir, "tasks.yaml"), readOA(t, filepath.Join(openapiTestdata, "tasks-3.1.yaml")), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(dir, tt.file)
+			if strings.HasSuffix(tt.file, "/") {
+				path = filepath.Join(path, "kept")
+			}
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, []byte("hand-written\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var said []string
+			for _, args := range [][]string{tt.args, append(slices.Clone(tt.args), "--check")} {
+				code, stdout, stderr := runIn(t, dir, args...)
+				if code != exitFailure || !strings.HasSuffix(stderr, tt.want) || stdout != "" {
+					t.Errorf("%v: exit %d, %d bytes on stdout, stderr %q; want 1, no diff, and %q", args, code, len(stdout), stderr, tt.want)
+				}
+				said = append(said, stderr)
+			}
+			if said[0] != said[1] {
+				t.Errorf("the run says %q, --check %q", said[0], said[1])
+			}
+			if got := mustRead(t, path); string(got) != "hand-written\n" {
+				t.Errorf("%s was replaced", path)
+			}
+		})
 	}
 }
