@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"strings"
 	"time"
@@ -203,17 +202,18 @@ type options struct {
 	report func(ctx context.Context, method string, err error)
 }
 
-// WithReport sets what the server interceptors do with an error that is not
-// a catalog error, or a panic, before the client gets the fallback: by
-// default, log it with slog.Default().
+// WithReport adds a report, with the method, of each error a handler
+// returns that is not a catalog error, and of a panic, before the client
+// gets the fallback. Without it the fallback is reported once, as Write
+// reports it: RPCStatusFor hands it to the Go package's Config.Reporter,
+// by default slog.Default(); a second report of the same error by default
+// would log it twice.
 func WithReport(report func(ctx context.Context, method string, err error)) Option {
 	return func(o *options) { o.report = report }
 }
 
 func newOptions(opts []Option) *options {
-	o := &options{report: func(ctx context.Context, method string, err error) {
-		slog.Default().ErrorContext(ctx, "non-catalog error", "method", method, "error", err)
-	}}
+	o := &options{}
 	for _, opt := range opts {
 		opt(o)
 	}
@@ -224,7 +224,7 @@ func newOptions(opts []Option) *options {
 // reporting what becomes the fallback (not an error Config.Map maps).
 func (o *options) serverError(ctx context.Context, method string, err error) error {
 	s := apierrors.RPCStatusFor(err, acceptLanguage(ctx))
-	if s.Fallback {
+	if s.Fallback && o.report != nil {
 		o.report(ctx, method, err)
 	}
 	return statusOf(s).Err()

@@ -2,13 +2,19 @@ package rpctest
 
 import (
 	"errors"
+	"log/slog"
+	"strings"
+	"sync"
 	"testing"
 
 	"connectrpc.com/connect"
+	"google.golang.org/grpc"
 	"google.golang.org/protobuf/types/known/emptypb"
 	"google.golang.org/protobuf/types/known/wrapperspb"
 
 	"github.com/errgen/errgen/internal/golang/fixed"
+	"github.com/errgen/errgen/internal/rpcgen/connectfixed"
+	"github.com/errgen/errgen/internal/rpcgen/grpcfixed"
 )
 
 // errNoRows stands for a service's error that Config.Map maps, such as
@@ -78,4 +84,70 @@ func (r *reports) count() int {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return len(r.errs)
+}
+
+// TestDefaultReportsOnce: with no WithReport, the interceptors leave the
+// report to the Go package (RPCStatusFor hands the fallback to
+// Config.Reporter, as Write does), so that an error no catalog error is,
+// and a panic, reach the log once, not once from each. Over gRPC and
+// Connect, unary and streaming, with the default reporter, slog.Default().
+func TestDefaultReportsOnce(t *testing.T) {
+	var logged logLines
+	defer slog.SetDefault(slog.Default())
+	slog.SetDefault(slog.New(slog.NewTextHandler(&logged, nil)))
+	s := suites[0]
+	s.unary = func(...report) grpc.UnaryServerInterceptor { return grpcfixed.UnaryServerInterceptor() }
+	s.stream = func(...report) grpc.StreamServerInterceptor { return grpcfixed.StreamServerInterceptor() }
+	s.connect = func(...report) connect.Interceptor { return connectfixed.Interceptor() }
+	conn := dial(t, grpcServer(t, s, nil, nil))
+	srv := connectServer(t, s, nil, nil)
+	client := connect.NewClient[wrapperspb.StringValue, emptypb.Empty](srv.Client(), srv.URL+procedure)
+	streams := connect.NewClient[wrapperspb.StringValue, emptypb.Empty](srv.Client(), srv.URL+streamProcedure)
+	for _, key := range []string{"plain", "panic"} {
+		for _, call := range []struct {
+			name string
+			call func(string) error
+		}{
+			{"grpc unary", func(k string) error { return invoke(conn, k) }},
+			{"grpc stream", func(k string) error { return invokeStream(conn, k) }},
+			{"connect unary", func(k string) error { return connectCall(client, k) }},
+			{"connect stream", func(k string) error { return connectStream(streams, k) }},
+		} {
+			logged.reset()
+			if err := call.call(key); err == nil {
+				t.Fatalf("%s %s: no error", call.name, key)
+			}
+			if lines := logged.lines(); len(lines) != 1 || !strings.Contains(lines[0], "sent the fallback") {
+				t.Errorf("%s %s: logged %d lines, want the fallback's one:\n%s", call.name, key, len(lines), strings.Join(lines, "\n"))
+			}
+		}
+	}
+}
+
+// logLines is a log's output, a line a record.
+type logLines struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (l *logLines) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+func (l *logLines) reset() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.buf.Reset()
+}
+
+func (l *logLines) lines() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	text := strings.TrimSpace(l.buf.String())
+	if text == "" {
+		return nil
+	}
+	return strings.Split(text, "\n")
 }

@@ -10,7 +10,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"strings"
 	"time"
@@ -182,9 +181,12 @@ type options struct {
 	report func(ctx context.Context, procedure string, err error)
 }
 
-// WithReport sets what the interceptor does, on a handler, with an error
-// that is not a catalog error, or a panic, before the client gets the
-// fallback: by default, log it with slog.Default().
+// WithReport adds a report, with the procedure, of each error a handler
+// returns that is not a catalog error, and of a panic, before the client
+// gets the fallback. Without it the fallback is reported once, as Write
+// reports it: RPCStatusFor hands it to the Go package's Config.Reporter,
+// by default slog.Default(); a second report of the same error by default
+// would log it twice.
 func WithReport(report func(ctx context.Context, procedure string, err error)) Option {
 	return func(o *options) { o.report = report }
 }
@@ -194,9 +196,7 @@ func WithReport(report func(ctx context.Context, procedure string, err error)) O
 // client it gives back the catalog error of a failed call, so that
 // errors.Is(err, stackoneerrors.ErrNotFound) and its typed details work.
 func Interceptor(opts ...Option) connect.Interceptor {
-	o := &options{report: func(ctx context.Context, procedure string, err error) {
-		slog.Default().ErrorContext(ctx, "non-catalog error", "procedure", procedure, "error", err)
-	}}
+	o := &options{}
 	for _, opt := range opts {
 		opt(o)
 	}
@@ -212,7 +212,7 @@ type interceptor struct {
 // (not an error Config.Map maps).
 func (o *options) handlerError(ctx context.Context, procedure string, header http.Header, err error) error {
 	s := stackoneerrors.RPCStatusFor(err, strings.Join(header.Values("Accept-Language"), ","))
-	if s.Fallback {
+	if s.Fallback && o.report != nil {
 		o.report(ctx, procedure, err)
 	}
 	return connectError(s)
