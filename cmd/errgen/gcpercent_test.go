@@ -23,6 +23,21 @@ import (
 // saves) and each one's peak resident set. Under -short (CI, so that it
 // does not rot) it runs 1,000 errors in English alone.
 func BenchmarkGCPercent(b *testing.B) {
+	processWays(b, envWay{"own", nil}, envWay{"default", []string{"GOGC=100"}})
+}
+
+// An envWay is errgen run with env added to its environment.
+type envWay struct {
+	name string
+	env  []string
+}
+
+// processWays runs errgen on the scale catalogs of 1,000 and 10,000
+// errors, in English and in English and German (1,000 in English alone
+// under -short), each catalog a sub-benchmark of ways, run in turn
+// (benchpair.Ways) after a run that writes the outputs they compare with;
+// it reports each way's peak resident set too.
+func processWays(b *testing.B, ways ...envWay) {
 	if raceEnabled {
 		b.Skip("the race detector changes time and memory")
 	}
@@ -37,22 +52,21 @@ func BenchmarkGCPercent(b *testing.B) {
 			cat := scaleCatalogs(b, dir, n, lang)["now"]
 			name := filepath.Base(filepath.Dir(cat)) // n=N or n=N+LANG
 			args := []string{"--catalog", cat, "--out", filepath.Join(filepath.Dir(cat), "out")}
-			b.Run(name, func(b *testing.B) { gcPercentWays(b, bin, args) })
+			b.Run(name, func(b *testing.B) { runWays(b, bin, args, ways) })
 		}
 	}
 }
 
-// gcPercentWays runs errgen with args at its own settings and at Go's
-// defaults, in turn, after a run that writes the outputs they compare with.
-func gcPercentWays(b *testing.B, bin string, args []string) {
+// runWays runs errgen with args each way, in turn.
+func runWays(b *testing.B, bin string, args []string, envWays []envWay) {
 	generateProcess(b, bin, args)
 	peak := map[string]int64{}
-	way := func(name string, env ...string) benchpair.Way {
-		return benchpair.Way{Name: name, Run: func() {
-			peak[name] = max(peak[name], generateProcess(b, bin, args, env...))
-		}}
+	var ways []benchpair.Way
+	for _, w := range envWays {
+		ways = append(ways, benchpair.Way{Name: w.name, Run: func() {
+			peak[w.name] = max(peak[w.name], generateProcess(b, bin, args, w.env...))
+		}})
 	}
-	ways := []benchpair.Way{way("own"), way("default", "GOGC=100")}
 	benchpair.Ways(b, ways, nil)
 	for _, w := range ways {
 		b.ReportMetric(float64(peak[w.Name])/1e6, w.Name+"-peak-MB")
