@@ -142,6 +142,13 @@ func TestCatalogArgument(t *testing.T) {
 	if code, _, stderr := runIn(t, dir, "validate"); code != exitFailure || stderr != "errgen: no catalog at catalog.yaml: give its path as the argument, or run errgen init to start one\n" {
 		t.Errorf("validate without a catalog.yaml: exit %d, stderr %q", code, stderr)
 	}
+	// validate writes nothing, so its failure says the catalog is not valid, not that nothing was written.
+	if err := os.WriteFile(filepath.Join(dir, "bad.yaml"), []byte("version: 1\napi: X\nerrors: []\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runIn(t, dir, "validate", "bad.yaml"); code != exitFailure || !strings.HasSuffix(stderr, "; the catalog is not valid\n") {
+		t.Errorf("validate of an invalid catalog: exit %d, stderr %q", code, stderr)
+	}
 	for i, args := range [][]string{{"./api.yaml", "--out", "a"}, {"generate", "api.yaml", "--out", "b"}, {"--catalog", "api.yaml", "--out", "c"}} {
 		code, _, stderr := runIn(t, dir, args...)
 		if code != exitOK {

@@ -29,10 +29,12 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	if code, stop := fs.parse(args); stop {
 		return code
 	}
-	c, ok := loadCatalog(*catalogPath, stderr)
-	if !ok {
+	c, err := catalog.Load(*catalogPath, errgen.Check)
+	if err != nil {
+		reportLoadError(*catalogPath, err, "the catalog is not valid", stderr) // validate writes nothing, ever
 		return exitFailure
 	}
+	printDiagnostics(stderr, &c.Warnings)
 	if n := c.Warnings.Count(); *strict && n > 0 {
 		fmt.Fprintf(stderr, "errgen: %s: %s, which --strict makes errors\n", *catalogPath, plural(n, "warning"))
 		return exitFailure
