@@ -36,7 +36,7 @@ func (r *remover) memberKeeping(k, v *yaml.Node) {
 		}
 		at := r.lineCommentAt(line, k, v)
 		if at < 0 {
-			r.cutAll(s.ends[line-1], s.ends[line])
+			r.cutAll(s.wholeLine(line))
 			continue
 		}
 		r.cutAll(s.lines[line]+len(s.indentOf(line)), at)

@@ -46,6 +46,46 @@ func TestRemoveKeepingComments(t *testing.T) {
 	}
 }
 
+// A member on the text's first line, which has no line break before it,
+// is taken out with the break after it, by Remove and by
+// RemoveKeepingComments alike (errgen translate on a file a translator
+// began with reviewed: true failed, saying it "does not start its line").
+func TestRemoveFirstLine(t *testing.T) {
+	tests := []struct {
+		name, text, want, wantKeeping string
+	}{
+		{"a scalar", "r: true\na: x\n", "a: x\n", "a: x\n"},
+		{"its comment", "r: true # checked\na: x\n", "a: x\n", "# checked\na: x\n"},
+		{"a mapping", "r:\n  x: 1\n  y: 2\na: x\n", "a: x\n", "a: x\n"},
+		{"a run of two", "r: true\nr2: 1\na: x\n", "a: x\n", "a: x\n"},
+		{"CRLF breaks", "r: true\r\na: x\r\n", "a: x\r\n", "a: x\r\n"},
+		{"the only line", "r: true\n", "", ""},
+		{"no break at the end", "r: true", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := removeKeeping(t, tt.text); got != tt.wantKeeping {
+				t.Errorf("RemoveKeepingComments: got %q, want %q", got, tt.wantKeeping)
+			}
+			var file yaml.Node
+			if err := yaml.Unmarshal([]byte(tt.text), &file); err != nil {
+				t.Fatal(err)
+			}
+			keys := map[*yaml.Node]bool{}
+			for i, c := range file.Content[0].Content {
+				keys[c] = i%2 == 0 && (c.Value == "r" || c.Value == "r2")
+			}
+			removed, err := Remove(&file, []byte(tt.text), false, keys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := string(removed.Text); got != tt.want {
+				t.Errorf("Remove: got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // removeKeeping parses text, takes out the members keyed r and r2 with
 // RemoveKeepingComments, and checks that the result parses.
 func removeKeeping(t *testing.T, text string) string {

@@ -110,7 +110,7 @@ func (r *remover) run(m *yaml.Node, i, j int) {
 	s := r.src
 	first, last := m.Content[i], m.Content[j+1]
 	if !s.isJSON && m.Style&yaml.FlowStyle == 0 {
-		if len(s.indentOf(first.Line-1)) != first.Column-1 || first.Line < 2 {
+		if len(s.indentOf(first.Line-1)) != first.Column-1 {
 			r.fail(first, "errgen cannot remove %s, which does not start its line", first.Value)
 			return
 		}
@@ -123,7 +123,7 @@ func (r *remover) run(m *yaml.Node, i, j int) {
 		lastKey := m.Content[j]
 		dash := last.Kind == yaml.SequenceNode && last.Style&yaml.FlowStyle == 0 && last.Column == lastKey.Column
 		end := s.blockEnd(lastKey.Line-1, lastKey.Column-1, dash, r.empty.lastLeaf(last))
-		r.cut(s.ends[first.Line-2], end)
+		r.cut(s.removal(first.Line-1, end))
 		return
 	}
 	switch {

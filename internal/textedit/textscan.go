@@ -2,6 +2,7 @@ package textedit
 
 import (
 	"bytes"
+	"slices"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -76,6 +77,33 @@ func (s *source) offset(n *yaml.Node) int {
 
 // lineText is line i (0-based) without its break.
 func (s *source) lineText(i int) []byte { return s.text[s.lines[i]:s.ends[i]] }
+
+// wholeLine is the span of line (0-based) with a line break: its own, or,
+// for the text's last line, which has none, the one before it. Spans of
+// consecutive lines so made meet and do not overlap, the first line's too.
+func (s *source) wholeLine(line int) (int, int) {
+	switch {
+	case line+1 < len(s.lines):
+		return s.lines[line], s.lines[line+1]
+	case line > 0:
+		return s.ends[line-1], s.ends[line]
+	}
+	return 0, s.ends[0]
+}
+
+// removal is the span that takes out the lines from line (0-based) to
+// end, the break of the last: from the break before the first, so that
+// the text around keeps its breaks, or, for the text's first line, which
+// has none before it, from the text's start to the next line's start.
+func (s *source) removal(line, end int) (int, int) {
+	if line > 0 {
+		return s.ends[line-1], end
+	}
+	if i, found := slices.BinarySearch(s.ends, end); found && i+1 < len(s.lines) {
+		return 0, s.lines[i+1]
+	}
+	return 0, end
+}
 
 // indentOf is the leading whitespace of line i.
 func (s *source) indentOf(i int) string {
