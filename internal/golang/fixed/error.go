@@ -138,12 +138,27 @@ func (e *Error) WithMessage(message string) *Error {
 	return &c
 }
 
-// WithRequestID returns a copy of e carrying the request ID.
+// WithRequestID returns a copy of e carrying the request ID, as a header
+// can carry it and Write sends it, in the header and in the body alike: a
+// control character becomes a space, bytes that are not UTF-8 U+FFFD, and
+// spaces at either end go (an id of nothing else is none).
 func (e *Error) WithRequestID(id string) *Error {
+	return e.withRequestID(sendableID(id))
+}
+
+// withRequestID is WithRequestID for an id that is sendable already.
+func (e *Error) withRequestID(id string) *Error {
 	loadDefinitions()
 	c := *e
 	c.requestID = id
 	return &c
+}
+
+// sendableID is id as a header can carry it and as JSON does: the two
+// would differ for bytes that are not UTF-8 (JSON sends U+FFFD for them)
+// and control characters (JSON escapes them, headerValue blanks them).
+func sendableID(id string) string {
+	return headerValue(strings.ToValidUTF8(id, "\uFFFD"))
 }
 
 // WithInstance returns a copy of e carrying the URI of this occurrence.
@@ -256,7 +271,12 @@ func writable(err error, r *http.Request) (*Error, []string) {
 	case requestIDHeader == "":
 		return e, nil
 	case e.requestID != "":
-		if id := headerValue(e.requestID); id != "" {
+		// An id Parse or ParseResponse read is as the response held it.
+		id := sendableID(e.requestID)
+		if id != e.requestID {
+			e = e.withRequestID(id)
+		}
+		if id != "" {
 			return e, []string{id}
 		}
 		return e, nil
@@ -265,7 +285,7 @@ func writable(err error, r *http.Request) (*Error, []string) {
 	}
 	id, ids := requestID(r)
 	if e.def.prepared().holdsRequestID {
-		e = e.WithRequestID(id)
+		e = e.withRequestID(id)
 	}
 	return e, ids
 }

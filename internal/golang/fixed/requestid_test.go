@@ -30,7 +30,7 @@ func TestWriteRequestID(t *testing.T) {
 		{"200 characters: taken", strings.Repeat("x", 200), ErrUnauthorized, strings.Repeat("x", 200)},
 		{"201 characters: one is made", strings.Repeat("x", 201), ErrUnauthorized, "generated"},
 		{"controls blanked", "", ErrUnauthorized.WithRequestID("a\r\nSet-Cookie: x\x00\x7f"), "a  Set-Cookie: x"},
-		{"only controls", "", ErrUnauthorized.WithRequestID("\r\n"), ""},
+		{"only controls: one is made", "", ErrUnauthorized.WithRequestID("\r\n"), "generated"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -140,6 +140,53 @@ func TestRequestIDOverTheWire(t *testing.T) {
 			}
 			if tt.want == "generated" && len(header) != 26 || tt.want != "generated" && header != tt.want {
 				t.Errorf("X-Request-Id %q, want %q", header, tt.want)
+			}
+		})
+	}
+}
+
+// An id the service sets with WithRequestID is kept as the header carries
+// it, so that the header, the body (read back by Parse), MarshalJSON and
+// RequestID all hold the same id: bytes that are not UTF-8 become U+FFFD,
+// as JSON has them, and control characters spaces, as the header has them.
+func TestWithRequestIDOverTheWire(t *testing.T) {
+	tests := []struct{ name, own, want string }{
+		{"ASCII", "req_1", "req_1"},
+		{"a bad byte", "req_\xff", "req_\uFFFD"},
+		{"a rune cut short", "req_\xc3", "req_\uFFFD"},
+		{"controls", "req\r\n_1\x00", "req  _1"},
+		{"spaces at the ends", "  req_1\t", "req_1"},
+		{"only controls: none, so one is made", "\r\n", ""},
+	}
+	var sent *Error
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		Write(w, r, sent)
+	}))
+	defer srv.Close()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sent = NewOutOfCredit(1, 2).WithRequestID(tt.own) // a problem: the id in its request_id member
+			if got := sent.RequestID(); got != tt.want {
+				t.Errorf("RequestID() = %q, want %q", got, tt.want)
+			}
+			resp, err := srv.Client().Get(srv.URL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, err := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			header := resp.Header.Get("X-Request-Id")
+			if tt.want == "" && len(header) != 26 || tt.want != "" && header != tt.want {
+				t.Errorf("X-Request-Id %q, want %q (a new one for none)", header, tt.want)
+			}
+			if e, err := Parse(resp.StatusCode, body); err != nil || e.RequestID() != header {
+				t.Errorf("body %s (%v): request id %q, header %q", body, err, e.RequestID(), header)
+			}
+			if m, err := sent.MarshalJSON(); tt.want != "" && (err != nil || string(m) != string(body)) {
+				t.Errorf("MarshalJSON %s (%v), Write sent %s", m, err, body)
 			}
 		})
 	}
