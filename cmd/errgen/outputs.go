@@ -89,8 +89,9 @@ func pageName(paths map[errgen.Output]string) string {
 
 // augmentTargets augments every spec the catalog's openapi.augment names,
 // as "errgen openapi" would without --force; notices go to stderr. An item
-// whose out is none is skipped.
-func augmentTargets(c *catalog.Catalog, catalogPath string, stderr io.Writer) ([]target, bool) {
+// whose out is none is skipped. prog is the command line that runs errgen,
+// for the command a problem whose remedy is a flag of errgen openapi names.
+func augmentTargets(c *catalog.Catalog, catalogPath, prog string, stderr io.Writer) ([]target, bool) {
 	dir := filepath.Dir(catalogPath)
 	var targets []target
 	for _, a := range c.OpenAPI.Augment {
@@ -104,7 +105,8 @@ func augmentTargets(c *catalog.Catalog, catalogPath string, stderr io.Writer) ([
 			fmt.Fprintf(stderr, "errgen: openapi.augment: %v\n", err)
 			return nil, false
 		}
-		res, ok := augmentSpec(c, data, spec, out, errgen.AugmentOptions{}, stderr)
+		again := commandLine(prog, []string{"openapi", catalogPath, "--spec", spec, "--out", out})
+		res, ok := augmentSpec(c, data, spec, out, errgen.AugmentOptions{}, again, stderr)
 		if !ok {
 			return nil, false
 		}
@@ -125,11 +127,18 @@ func missingLine(paths []string, regenerate string) string {
 // augmentSpec augments one spec and prints, one a line after "errgen: ",
 // its problems (then that out was not written) or its notices: the one way
 // errgen openapi and the catalog's openapi.augment report augmentation.
-func augmentSpec(c *catalog.Catalog, spec []byte, specName, out string, opts errgen.AugmentOptions, stderr io.Writer) (*errgen.Augmented, bool) {
+// For openapi.augment, viaCatalog is the errgen openapi command line of
+// the same spec (see flagHints); it is "" for errgen openapi itself.
+func augmentSpec(c *catalog.Catalog, spec []byte, specName, out string, opts errgen.AugmentOptions, viaCatalog string, stderr io.Writer) (*errgen.Augmented, bool) {
 	res, err := errgen.Augment(c, spec, specName, opts)
 	if err != nil {
 		for _, line := range strings.Split(err.Error(), "\n") {
 			fmt.Fprintf(stderr, "errgen: %s\n", line)
+		}
+		if viaCatalog != "" {
+			for _, hint := range flagHints(err.Error(), viaCatalog) {
+				fmt.Fprintf(stderr, "errgen: %s\n", hint)
+			}
 		}
 		fmt.Fprintf(stderr, "errgen: %s was not written\n", out)
 		return nil, false
@@ -140,4 +149,21 @@ func augmentSpec(c *catalog.Catalog, spec []byte, specName, out string, opts err
 		fmt.Fprintf(stderr, "errgen: %s: %s%s\n", n.Pos, n.Msg, n.Hint)
 	}
 	return res, true
+}
+
+// flagHints are the lines that follow problems of an openapi.augment spec
+// whose remedy is a flag of errgen openapi (problems name --force and
+// --allow-invalid-spec as errgen openapi has them; errgen CATALOG has
+// neither): the errgen openapi command line that gives it, cmd. What
+// --force writes is errgen's, and the catalog's runs keep it up to date
+// after; a spec that is not valid fails every run of the catalog's.
+func flagHints(problems, cmd string) []string {
+	var hints []string
+	if strings.Contains(problems, "--force") {
+		hints = append(hints, "openapi.augment runs without --force; to have errgen replace it once (later runs keep what it wrote up to date; --force replaces as well every response and component of the spec's that errgen's would take the place of), run: "+cmd+" --force")
+	}
+	if strings.Contains(problems, "--allow-invalid-spec") && !strings.Contains(problems, "even with --allow-invalid-spec") {
+		hints = append(hints, "openapi.augment refuses a spec that is not valid; fix it, or take it out of openapi.augment and augment it with its own command (a go:generate line): "+cmd+" --allow-invalid-spec")
+	}
+	return hints
 }

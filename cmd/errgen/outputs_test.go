@@ -189,3 +189,53 @@ func readFileT(t *testing.T, path string) string {
 	}
 	return string(data)
 }
+
+// A problem of an openapi.augment spec whose remedy is a flag of errgen
+// openapi (errgen CATALOG has neither --force nor --allow-invalid-spec) is
+// followed by the errgen openapi command line that gives it; errgen
+// openapi, which has them, prints no such line.
+func TestAugmentFlagHints(t *testing.T) {
+	const cmd = "errgen openapi svc/catalog.yaml --spec svc/api/tasks.yaml --out svc/api/tasks.gen.yaml"
+	for _, tc := range []struct {
+		name, old, new string
+		want, not      []string
+	}{
+		{"a component of the spec's named like errgen's", "\n  schemas:\n", "\n  responses:\n    BadRequest: {description: The spec's own}\n  schemas:\n",
+			[]string{"use --force to replace it", "errgen: openapi.augment runs without --force; ", "run: " + cmd + " --force\n"},
+			[]string{"--allow-invalid-spec"}},
+		{"a spec that is not valid", "    get:\n      summary: List tasks\n", "    get:\n      security: {bearerAuth: []}\n      summary: List tasks\n",
+			[]string{"--allow-invalid-spec augments it anyway", "errgen: openapi.augment refuses a spec that is not valid; ", "(a go:generate line): " + cmd + " --allow-invalid-spec\n"},
+			[]string{"openapi.augment runs without --force"}},
+		{"a duplicate key, refused even with the flag", "      operationId: listTasks\n", "      operationId: listTasks\n      operationId: again\n",
+			[]string{"even with --allow-invalid-spec"},
+			[]string{"openapi.augment refuses", "openapi.augment runs without"}},
+	} {
+		dir := outputsCatalog(t, allOutputKeys)
+		spec := filepath.Join(dir, "svc/api/tasks.yaml")
+		text := readFileT(t, spec)
+		if !strings.Contains(text, tc.old) {
+			t.Fatalf("%s: tasks-3.1.yaml has no %q", tc.name, tc.old)
+		}
+		if err := os.WriteFile(spec, []byte(strings.Replace(text, tc.old, tc.new, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, _, stderr := runIn(t, dir, "svc/catalog.yaml")
+		if code != exitFailure {
+			t.Errorf("%s: exit %d, want %d", tc.name, code, exitFailure)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(stderr, w) {
+				t.Errorf("%s: stderr lacks %q:\n%s", tc.name, w, stderr)
+			}
+		}
+		for _, n := range tc.not {
+			if strings.Contains(stderr, n) {
+				t.Errorf("%s: stderr has %q:\n%s", tc.name, n, stderr)
+			}
+		}
+		_, _, stderr = runIn(t, dir, "openapi", "svc/catalog.yaml", "--spec", "svc/api/tasks.yaml", "--out", "svc/api/tasks.gen.yaml")
+		if strings.Contains(stderr, "openapi.augment") {
+			t.Errorf("%s: errgen openapi names openapi.augment:\n%s", tc.name, stderr)
+		}
+	}
+}

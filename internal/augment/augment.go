@@ -113,7 +113,7 @@ func (a *augmenter) augment(file *yaml.Node, text []byte, isJSON bool) (out, var
 	a.quoteStyle = firstQuoteStyle(root, skip)
 	a.statusKey = a.firstStatusKey(root)
 	plans := a.plan(root)
-	places, responses, withDefault := a.markUsed(plans)
+	places, responses, withDefault := a.markUsed(root, plans)
 	comps, err := used.Components(responses, withDefault)
 	if err != nil {
 		return nil, nil, a.fail(nil, "%v", err)

@@ -14,21 +14,22 @@ import (
 // augmenter holds one Augment call: its choices, the spec's style, what
 // errgen added to the tree, and the problems and notices to report.
 type augmenter struct {
-	c            *catalog.Catalog
-	specName     string
-	force        bool
-	allowInvalid bool                // augment a spec that is not valid as it is
-	refStyle     yaml.Style          // quoting of the spec's own $ref values, reused for ours
-	quoteStyle   yaml.Style          // quoting of the spec's first quoted scalar, for status keys
-	statusKey    *yaml.Node          // the spec's first status key, quoted like errgen's
-	adds         *textedit.Additions // every node errgen added to the tree
-	omit         omitFunc            // what of adds the validated text leaves out
-	problems     diag.List           // errors, all reported at once
-	notices      []diag.Diagnostic   // what the spec already defines, left alone
-	owned        ownership           // what errgen writes, for its markers
-	remap        *textedit.Removed   // the spec errgen's earlier additions were taken from, if any
-	replaceable  map[string]bool     // what errgen wrote in place of the author's: rewritten without force
-	codeHints    int                 // unknown x-errors codes a near miss was looked for, up to maxCodeHints
+	c             *catalog.Catalog
+	specName      string
+	force         bool
+	allowInvalid  bool                // augment a spec that is not valid as it is
+	refStyle      yaml.Style          // quoting of the spec's own $ref values, reused for ours
+	quoteStyle    yaml.Style          // quoting of the spec's first quoted scalar, for status keys
+	statusKey     *yaml.Node          // the spec's first status key, quoted like errgen's
+	adds          *textedit.Additions // every node errgen added to the tree
+	omit          omitFunc            // what of adds the validated text leaves out
+	problems      diag.List           // errors, all reported at once
+	notices       []diag.Diagnostic   // what the spec already defines, left alone
+	owned         ownership           // what errgen writes, for its markers
+	remap         *textedit.Removed   // the spec errgen's earlier additions were taken from, if any
+	replaceable   map[string]bool     // what errgen wrote in place of the author's: rewritten without force
+	specResponses *yaml.Node          // the spec's components.responses, as the author wrote it
+	codeHints     int                 // unknown x-errors codes a near miss was looked for, up to maxCodeHints
 }
 
 func newAugmenter(c *catalog.Catalog, specName string, opts Options) *augmenter {

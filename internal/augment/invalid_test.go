@@ -9,6 +9,11 @@ import (
 // like GitHub's API description.
 const badExample = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: OK\n          content:\n            application/json:\n              schema: {type: integer}\n              example: not a number\n"
 
+// missingPathParam has an operation that does not declare its path's
+// parameter, which kin-openapi reports otherwise than other problems of an
+// operation.
+const missingPathParam = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a/{id}:\n    get:\n      responses:\n        '200': {description: OK}\n"
+
 // pathItems is a valid 3.1 spec that kin-openapi cannot read.
 const pathItems = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n  /a: {$ref: '#/components/pathItems/A'}\n  /b:\n    get:\n      responses:\n        '200': {description: OK}\ncomponents:\n  pathItems:\n    A:\n      get:\n        responses: {'200': {description: OK}}\n"
 
@@ -23,6 +28,9 @@ func TestAugmentInvalidInput(t *testing.T) {
 		{"example.yaml", badExample,
 			"example.yaml:5:5: the input spec is not valid (before errgen changed anything): invalid paths: invalid path /a: invalid operation GET: invalid example: value must be an integer Schema: { \"type\": \"integer\" } Value: \"not a number\"\nexample.yaml: use --allow-invalid-spec to augment it anyway",
 			"the input spec is not valid (before errgen changed anything), augmented anyway: invalid paths: "},
+		{"pathparams.yaml", missingPathParam,
+			"pathparams.yaml:5:5: the input spec is not valid (before errgen changed anything): invalid paths: operation GET /a/{id} must define exactly all path parameters (missing: [id])\npathparams.yaml: use --allow-invalid-spec to augment it anyway",
+			"pathparams.yaml:5:5: the input spec is not valid (before errgen changed anything), augmented anyway: invalid paths: operation GET /a/{id}"},
 		{"pathitems.yaml", pathItems,
 			"pathitems.yaml: the input spec cannot be validated (before errgen changed anything): kin-openapi, which errgen validates with, does not read OpenAPI 3.1's components.pathItems (invalid components: extra sibling fields: [pathItems])\npathitems.yaml: use --allow-invalid-spec to augment it anyway",
 			"augmented anyway: invalid components: extra sibling fields: [pathItems]"},

@@ -11,6 +11,7 @@ import (
 // names: an operation, or a component.
 var (
 	kinPaths      = regexp.MustCompile(`^invalid paths: invalid path ([^ ]+): invalid operation ([A-Z]+)`)
+	kinPathParams = regexp.MustCompile(`^invalid paths: operation ([A-Z]+) ([^ ]+) must define exactly all path parameters`)
 	kinComponents = regexp.MustCompile(`^invalid components: (schema|response|parameter|example|requestBody|header|securityScheme|link|callback) "([^"]+)"`)
 )
 
@@ -30,12 +31,12 @@ func (a *augmenter) kinPlace(input []byte, isJSON bool, err error) *yaml.Node {
 }
 
 func kinPlaceIn(root *yaml.Node, msg string) *yaml.Node {
+	if m := kinPathParams.FindStringSubmatch(msg); m != nil {
+		m[1], m[2] = m[2], m[1]
+		return operationKey(root, m)
+	}
 	if m := kinPaths.FindStringSubmatch(msg); m != nil {
-		item := memberValue(memberValue(root, "paths"), m[1])
-		if item == nil || item.Kind != yaml.MappingNode {
-			return nil
-		}
-		return keyNode(item, strings.ToLower(m[2]))
+		return operationKey(root, m)
 	}
 	if m := kinComponents.FindStringSubmatch(msg); m != nil {
 		if section := memberValue(memberValue(root, "components"), m[1]+"s"); section != nil && section.Kind == yaml.MappingNode {
@@ -43,4 +44,13 @@ func kinPlaceIn(root *yaml.Node, msg string) *yaml.Node {
 		}
 	}
 	return nil
+}
+
+// operationKey is the key of the operation m[2] (a method) of the path m[1].
+func operationKey(root *yaml.Node, m []string) *yaml.Node {
+	item := memberValue(memberValue(root, "paths"), m[1])
+	if item == nil || item.Kind != yaml.MappingNode {
+		return nil
+	}
+	return keyNode(item, strings.ToLower(m[2]))
 }

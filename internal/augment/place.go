@@ -24,7 +24,8 @@ type placement struct {
 // becomes: already referred to, kept as the spec has it (noted), or
 // placed. It returns the placements, the responses some operation refers
 // to afterwards, and whether the default response is one of them.
-func (a *augmenter) markUsed(plans []opPlan) (places []placement, used []openapi.Response, withDefault bool) {
+func (a *augmenter) markUsed(root *yaml.Node, plans []opPlan) (places []placement, used []openapi.Response, withDefault bool) {
+	a.specResponses = memberValue(memberValue(root, "components"), "responses")
 	for _, p := range plans {
 		if len(p.uses) == 0 && !a.c.OpenAPI.DefaultResponse {
 			continue
@@ -45,14 +46,16 @@ func (a *augmenter) markUsed(plans []opPlan) (places []placement, used []openapi
 // decide adds to places the reference to errgen's response name under key
 // in an operation's responses, unless the spec already has a response
 // there (kept, and noted, unless force), and reports whether the operation
-// refers to errgen's response afterwards.
+// refers to errgen's response afterwards. A reference to the name the spec
+// already says is errgen's, unless the spec has its own response of that
+// name: then it is the author's, pointing at the author's response.
 func (a *augmenter) decide(p opPlan, key, name string, places *[]placement) bool {
 	ref := a.responseRef(name)
 	responses := memberValue(p.op, "responses")
 	existing := memberValue(responses, key)
 	switch {
 	case existing != nil && a.replaceable[p.where+": response "+key]:
-	case existing != nil && sameNode(existing, ref):
+	case existing != nil && sameNode(existing, ref) && !a.authorsResponse(name):
 		return true
 	case existing != nil && !a.force:
 		a.notef(keyNode(deref(responses), key), "%s: response %s kept: the spec already defines it (errgen's is %s)", p.where, key, name)
@@ -60,6 +63,13 @@ func (a *augmenter) decide(p opPlan, key, name string, places *[]placement) bool
 	}
 	*places = append(*places, placement{op: p.op, key: key, ref: ref, replace: existing != nil})
 	return true
+}
+
+// authorsResponse reports whether components.responses has a response
+// named name that the author wrote (what errgen wrote is taken out before
+// planning), and force is not to replace it.
+func (a *augmenter) authorsResponse(name string) bool {
+	return !a.force && !a.replaceable["components.responses."+name] && memberValue(a.specResponses, name) != nil
 }
 
 // attach puts the placements into the tree, as errgen's additions.

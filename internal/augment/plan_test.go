@@ -158,19 +158,38 @@ func TestAugmentClashOnlyWhenMerged(t *testing.T) {
 		t.Errorf("with the default response: error %v, want %q", err, want)
 	}
 
-	// a NotFound of the spec's own clashes only once an operation has a 404
+	// a NotFound of the spec's own clashes only once an operation has
+	// errgen's 404: not when the operation's own 404 refers to the spec's
+	// NotFound, which is then kept; a reference to NotFound where the spec
+	// has none is to errgen's, which is added
 	c = mustLoadCatalog(t, "catalog.yaml")
 	spec = strings.Replace(perOpSpec, "    Gone:", "    NotFound: {description: The spec's own}\n    Gone:", 1)
-	for _, tc := range []struct{ spec, err string }{
-		{strings.ReplaceAll(spec, "x-errors: [NOT_FOUND]", "x-errors: []"), ""},
-		{spec, "own.yaml:40:5: components.responses.NotFound is already defined and differs"},
+	ownRef := func(spec string) string {
+		return strings.Replace(spec, "x-errors: [NOT_FOUND]\n      responses: {'200': {description: OK}}",
+			"x-errors: [NOT_FOUND]\n      responses: {'200': {description: OK}, '404': {$ref: '#/components/responses/NotFound'}}", 1)
+	}
+	for _, tc := range []struct{ name, spec, err, notice, notFound string }{
+		{"no operation lists it", strings.ReplaceAll(spec, "x-errors: [NOT_FOUND]", "x-errors: []"), "", "", "The spec's own"},
+		{"errgen's 404 used", spec, "own.yaml:40:5: components.responses.NotFound is already defined and differs", "", ""},
+		{"the operation's own 404 refers to the spec's", ownRef(spec), "",
+			"own.yaml:26:45: GET /no-attach: response 404 kept: the spec already defines it (errgen's is NotFound)", "The spec's own"},
+		{"the operation refers to errgen's", ownRef(perOpSpec), "", "", "The requested resource does not exist"},
 	} {
-		_, _, err := Augment(c, []byte(tc.spec), "own.yaml", Options{Force: false})
+		out, notices, err := Augment(c, []byte(tc.spec), "own.yaml", Options{Force: false})
 		switch {
 		case tc.err == "" && err != nil:
-			t.Errorf("no operation uses BadRequest: %v", err)
+			t.Errorf("%s: %v", tc.name, err)
 		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
-			t.Errorf("error %v, want %q", err, tc.err)
+			t.Errorf("%s: error %v, want %q", tc.name, err, tc.err)
+		}
+		if err != nil {
+			continue
+		}
+		if got := strings.Join(lines(notices), "\n"); got != tc.notice {
+			t.Errorf("%s: notices %q, want %q", tc.name, got, tc.notice)
+		}
+		if r := loadValidOpenAPI(t, out).Components.Responses["NotFound"]; r == nil || !strings.HasPrefix(*r.Value.Description, tc.notFound) {
+			t.Errorf("%s: components.responses.NotFound is %+v, want a description starting %q", tc.name, r, tc.notFound)
 		}
 	}
 }

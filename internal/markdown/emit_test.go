@@ -318,7 +318,8 @@ func TestMarkdownOverrideErrors(t *testing.T) {
 		{"parse error", fstest.MapFS{"error.tmpl": {Data: []byte("{{range}}")}}, "error.tmpl"},
 		{"unknown field", fstest.MapFS{"sections.tmpl": {Data: []byte("{{.NoSuchField}}")}}, "NoSuchField"},
 		{"part renders itself", fstest.MapFS{"sections.tmpl": {Data: []byte(`{{part "sections.tmpl" .}}`)}}, "nest deeper"},
-		{"removed part", fstest.MapFS{"quickref.tmpl": {Data: []byte("## Q\n")}}, "quickref.tmpl is not one of the page's templates"},
+		{"removed part", fstest.MapFS{"quickref.tmpl": {Data: []byte("## Q\n")}}, "quickref.tmpl is not one of the page's templates; they are envelope.tmpl, error.tmpl"},
+		{"near miss", fstest.MapFS{"handlng.tmpl": {Data: []byte("## Q\n")}}, `handlng.tmpl is not one of the page's templates (did you mean "handling.tmpl"?); they are envelope.tmpl`},
 	}
 	for _, tc := range errTests {
 		t.Run(tc.name, func(t *testing.T) {

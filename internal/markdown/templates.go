@@ -8,6 +8,7 @@ import (
 	"sync"
 	"text/template"
 
+	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/templates"
 )
 
@@ -77,7 +78,7 @@ func templateSet(overrides fs.FS) (*template.Template, error) {
 	}
 	for _, name := range names {
 		if !slices.Contains(base.files, name) {
-			return nil, fmt.Errorf("templates: %s is not one of the page's templates (%s)", name, strings.Join(base.files, ", "))
+			return nil, fmt.Errorf("templates: %s is not one of the page's templates%s; they are %s", name, catalog.Suggest(name, base.files), strings.Join(base.files, ", "))
 		}
 	}
 	// A fresh set, not a Clone of the bundled one: text/template never lets
