@@ -147,7 +147,7 @@ func (l *loader) untranslated(c *Catalog, t *Translation) {
 	}
 	// errgen translate adds the entries a file lacks, and nothing to one
 	// whose texts are there but "": the hint names both.
-	l.warn(Pos{File: t.File}, "not translated into %s: %s: they read in %s (fill in their \"\" texts; errgen translate %s adds those the file lacks)", t.Language, strings.Join(parts, " and "), c.Language, t.Language)
+	l.warn(Pos{File: t.File}, "not fully translated into %s: %s: the texts left \"\" read in %s (fill them in; errgen translate %s adds those the file lacks)", t.Language, strings.Join(parts, " and "), c.Language, t.Language)
 }
 
 // untranslatedTop counts the top-level texts the catalog has and t does

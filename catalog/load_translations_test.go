@@ -21,7 +21,7 @@ func TestTranslationWarnings(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		"testdata/translated/translations/de.yaml:1:1: warning: not translated into de: 1 of 3 errors (CONFLICT): they read in en (fill in their \"\" texts; errgen translate de adds those the file lacks)",
+		"testdata/translated/translations/de.yaml:1:1: warning: not fully translated into de: 1 of 3 errors (CONFLICT): the texts left \"\" read in en (fill them in; errgen translate de adds those the file lacks)",
 		`testdata/translated/translations/de.yaml:8:13: warning: error "NOT_FOUND": the translation is stale: the en texts changed since it was made (source 1b7e0c55, now 468a8fc2): review it, mark it reviewed: true, and run errgen translate de`,
 	}
 	if got := strings.Split(c.Warnings.Error(), "\n"); !reflect.DeepEqual(got, want) {

@@ -142,7 +142,7 @@ func TestValidateStrict(t *testing.T) {
 		t.Fatal("translate failed")
 	}
 	// Untranslated still: a warning for the file.
-	if code, _, stderr := runIn(t, dir, "validate", "--strict"); code != exitFailure || !strings.Contains(stderr, "warning: not translated into de: 2 of 2 errors") {
+	if code, _, stderr := runIn(t, dir, "validate", "--strict"); code != exitFailure || !strings.Contains(stderr, "warning: not fully translated into de: 2 of 2 errors") {
 		t.Errorf("validate --strict, untranslated: exit %d, stderr %q", code, stderr)
 	}
 }
