@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -34,21 +33,7 @@ func TestGCPercentAgrees(t *testing.T) {
 	tuned, plain := filepath.Join(dir, "tuned"), filepath.Join(dir, "plain")
 	generateWithGC(t, gcPercent, cat, tuned)
 	generateWithGC(t, 100, cat, plain)
-	n := 0
-	err := filepath.WalkDir(tuned, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(tuned, path)
-		want, _ := os.ReadFile(path)
-		got, err := os.ReadFile(filepath.Join(plain, rel))
-		if err != nil || !bytes.Equal(got, want) {
-			t.Errorf("%s differs with GOGC=100 (%v)", rel, err)
-		}
-		n++
-		return nil
-	})
-	if err != nil || n < 3 {
-		t.Fatalf("%d outputs compared: %v", n, err)
+	if n := sameTrees(t, tuned, plain); n < 3 {
+		t.Fatalf("%d outputs compared", n)
 	}
 }

@@ -124,17 +124,8 @@ func TestRequestIDOverTheWire(t *testing.T) {
 				t.Fatal(err)
 			}
 			req.Header["X-Request-Id"] = []string{tt.incoming}
-			resp, err := srv.Client().Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			body, err := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			if err != nil {
-				t.Fatal(err)
-			}
-			header := resp.Header.Get("X-Request-Id")
-			e, err := Parse(resp.StatusCode, body)
+			status, header, body := sendRequest(t, srv.Client(), req)
+			e, err := Parse(status, body)
 			if err != nil || e.RequestID() != header {
 				t.Errorf("header %q, body %s (%v)", header, body, err)
 			}
@@ -169,20 +160,15 @@ func TestWithRequestIDOverTheWire(t *testing.T) {
 			if got := sent.RequestID(); got != tt.want {
 				t.Errorf("RequestID() = %q, want %q", got, tt.want)
 			}
-			resp, err := srv.Client().Get(srv.URL)
+			req, err := http.NewRequest(http.MethodGet, srv.URL, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
-			body, err := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			if err != nil {
-				t.Fatal(err)
-			}
-			header := resp.Header.Get("X-Request-Id")
+			status, header, body := sendRequest(t, srv.Client(), req)
 			if tt.want == "" && len(header) != 26 || tt.want != "" && header != tt.want {
 				t.Errorf("X-Request-Id %q, want %q (a new one for none)", header, tt.want)
 			}
-			if e, err := Parse(resp.StatusCode, body); err != nil || e.RequestID() != header {
+			if e, err := Parse(status, body); err != nil || e.RequestID() != header {
 				t.Errorf("body %s (%v): request id %q, header %q", body, err, e.RequestID(), header)
 			}
 			if m, err := sent.MarshalJSON(); tt.want != "" && (err != nil || string(m) != string(body)) {
@@ -190,6 +176,21 @@ func TestWithRequestIDOverTheWire(t *testing.T) {
 			}
 		})
 	}
+}
+
+// sendRequest sends req with client and returns the response's status,
+// X-Request-Id and body.
+func sendRequest(t *testing.T, client *http.Client, req *http.Request) (status int, id string, body []byte) {
+	t.Helper()
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if body, err = io.ReadAll(resp.Body); err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, resp.Header.Get("X-Request-Id"), body
 }
 
 // newRequestID makes one request id, as newRequestIDValue's plain path
