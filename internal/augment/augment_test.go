@@ -418,6 +418,9 @@ func FuzzAugment(f *testing.F) {
 		f.Add([]byte(tc.spec), false)
 	}
 	f.Add([]byte("openapi: 3.0.3\ninfo: &i {title: T, version: '1'}\npaths:\n  /a: &p\n    get:\n      x-errors: &x [NOT_FOUND]\n      responses: {'200': {description: OK}}\n  /b: *p\ncomponents: {}\n"), true)
+	// flow responses: a comment after a comma, a comma ending the mapping
+	f.Add([]byte("openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {\n        '200': {description: OK}, # the one\n        'd01': {description: D}\n      }\n"), false)
+	f.Add([]byte("openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: OK},}\n  /b:\n    get:\n      responses: {'200': {description: OK}, }\n"), false)
 	f.Add([]byte(`{"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {"/a": {"get": {"x-errors": [1, {"a": 2}]}}}}`), false)
 	c, err := catalog.Parse("fuzz.yaml", []byte(fuzzCatalog))
 	if err != nil {

@@ -120,9 +120,9 @@ func checkNoOrphans(t *testing.T, out []byte) {
 	}
 }
 
-// A part errgen wrote and the author edited since is not errgen's to
-// rewrite without --force; with it, errgen rewrites it.
-func TestAugmentRerunEditedByHand(t *testing.T) {
+// augmentedV1 is catalog-v1 and api.yaml augmented with it.
+func augmentedV1(t *testing.T) (*catalog.Catalog, []byte) {
+	t.Helper()
 	v1 := loadRerunCatalog(t, "catalog-v1.yaml")
 	spec, err := os.ReadFile(filepath.Join(rerunDir, "api.yaml"))
 	if err != nil {
@@ -132,6 +132,13 @@ func TestAugmentRerunEditedByHand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return v1, out1
+}
+
+// A part errgen wrote and the author edited since is not errgen's to
+// rewrite without --force; with it, errgen rewrites it.
+func TestAugmentRerunEditedByHand(t *testing.T) {
+	v1, out1 := augmentedV1(t)
 	for _, tc := range []struct{ old, new, want string }{
 		{"      description: 'The body of a 400 Bad Request response.", "      description: 'My 400 body.",
 			"components.schemas.BadRequestBody was changed by hand since errgen wrote it"},
@@ -150,5 +157,74 @@ func TestAugmentRerunEditedByHand(t *testing.T) {
 		if !bytes.Equal(forced, out1) {
 			t.Errorf("--force after %q does not give errgen's output back:\n%s", tc.new, udiff.Unified("want", "got", string(out1), string(forced)))
 		}
+	}
+}
+
+// A comment written into a part errgen wrote would go with the part, which
+// a run writes anew: it is a problem, reported where it is with the others,
+// unless --force, which drops it and says so. A comment heading errgen's
+// first response of an operation is outside its parts and stays, below
+// them, where a first run on the author's spec puts it: after the
+// author's last response, before the comments heading what follows.
+func TestAugmentRerunComments(t *testing.T) {
+	v1, out1 := augmentedV1(t)
+	edited := strings.NewReplacer(
+		// line 8: a comment ending a marker's line
+		`"500": f90f54d11567974c}`+"\n      operationId: createItem", `"500": f90f54d11567974c} # ours`+"\n      operationId: createItem",
+		// line 14: heads errgen's first response of the operation: stays
+		"          description: Created\n        '400':", "          description: Created\n        # errgen's from here\n        '400':",
+		// line 17: heads the 401 between errgen's 400 and 401
+		"        '401':\n          $ref: '#/components/responses/Unauthorized'\n        '500':\n          $ref: '#/components/responses/InternalServerError'\n  /items/{id}:",
+		"        # the gateway sends it too\n        '401':\n          $ref: '#/components/responses/Unauthorized'\n        '500':\n          $ref: '#/components/responses/InternalServerError'\n  /items/{id}:",
+		// line 34: ends a line of a response's value
+		"          $ref: '#/components/responses/NotFound'\n        '410'", "          $ref: '#/components/responses/NotFound' # see ADR-12\n        '410'",
+		// line 60: a component's description, changed
+		"      description: 'The body of a 400 Bad Request response.", "      description: 'My 400 body.",
+		// line 82: a comment line inside a component errgen wrote
+		"`UNAUTHORIZED`. A later version may send another code at this status: handle it by the status.'\n      required:\n        - error\n",
+		"`UNAUTHORIZED`. A later version may send another code at this status: handle it by the status.'\n      required:\n        - error\n        # code too\n",
+	).Replace(string(out1))
+	_, _, err := Augment(v1, []byte(edited), "api.yaml", Options{})
+	want := []string{
+		`api.yaml:8:93: a comment in POST /items: x-errgen marker, which errgen writes anew on every run, would be lost: move it out of errgen's part, or use --force to have errgen drop it`,
+		`api.yaml:17:9: a comment in POST /items: response 401, which errgen writes anew on every run, would be lost: move it out of errgen's part, use --force to have errgen drop it, or delete "401" from the x-errgen marker to make the part yours`,
+		`api.yaml:35:51: a comment in GET /items/{id}: response 404, which errgen writes anew on every run, would be lost: move it out of errgen's part, use --force to have errgen drop it, or delete "404" from the x-errgen marker to make the part yours`,
+		`api.yaml:60:5: components.schemas.BadRequestBody was changed by hand since errgen wrote it`,
+		`api.yaml:82:9: a comment in components.schemas.UnauthorizedBody, which errgen writes anew on every run, would be lost: move it out of errgen's part, use --force to have errgen drop it, or delete "UnauthorizedBody" from the x-errgen marker to make the part yours`,
+	}
+	if err == nil {
+		t.Fatal("no error")
+	}
+	got := strings.Split(err.Error(), "\n")
+	if len(got) != len(want) {
+		t.Fatalf("got %d problems, want %d:\n%v", len(got), len(want), err)
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("problem %d:\n%s\nwant it to start with\n%s", i, got[i], want[i])
+		}
+	}
+	forced, notices, err := Augment(v1, []byte(edited), "api.yaml", Options{Force: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := "          $ref: '#/components/responses/InternalServerError'\n  /items/{id}:"
+	if wantOut := strings.Replace(string(out1), last, strings.Replace(last, "\n", "\n        # errgen's from here\n", 1), 1); string(forced) != wantOut {
+		t.Errorf("--force does not give errgen's output with the heading comment back:\n%s", udiff.Unified("want", "got", wantOut, string(forced)))
+	}
+	var dropped []string
+	for _, n := range lines(notices) {
+		if strings.Contains(n, "comment dropped") {
+			dropped = append(dropped, n)
+		}
+	}
+	wantDropped := []string{
+		"api.yaml:8:93: comment dropped with POST /items: x-errgen marker, which errgen wrote anew (--force)",
+		"api.yaml:17:9: comment dropped with POST /items: response 401, which errgen wrote anew (--force)",
+		"api.yaml:35:51: comment dropped with GET /items/{id}: response 404, which errgen wrote anew (--force)",
+		"api.yaml:82:9: comment dropped with components.schemas.UnauthorizedBody, which errgen wrote anew (--force)",
+	}
+	if strings.Join(dropped, "\n") != strings.Join(wantDropped, "\n") {
+		t.Errorf("notices:\n%s\nwant:\n%s", strings.Join(dropped, "\n"), strings.Join(wantDropped, "\n"))
 	}
 }

@@ -1,10 +1,12 @@
 package augment
 
 import (
+	"fmt"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/errgen/errgen/diag"
 	"github.com/errgen/errgen/internal/textedit"
 	"github.com/errgen/errgen/internal/yamlnode"
 )
@@ -12,20 +14,29 @@ import (
 // strip takes errgen's earlier insertions, as its markers name them, out
 // of the spec's text, and reads what is left: the author's spec, which
 // errgen then augments as on a first run. A part errgen wrote whose hash no
-// longer matches was edited by hand: a problem, unless force (then errgen
-// replaces it like its own). It returns file and text unchanged when the
-// spec has no marker.
+// longer matches was edited by hand, and so was one holding a comment
+// (errgen writes none, and the comment would go with the part): a problem,
+// unless force (then errgen replaces the part like its own, and says which
+// comments went). It returns file and text unchanged when the spec has no
+// marker.
 func (a *augmenter) strip(file *yaml.Node, text []byte, isJSON bool) (*yaml.Node, []byte, error) {
-	keys := map[*yaml.Node]bool{}
+	parts := ownedParts{}
 	root := file.Content[0]
-	a.ownedComponents(root, keys)
-	eachOperation(root, func(where string, op *yaml.Node) { a.ownedResponses(where, op, keys) })
-	if err := a.problems.Err(); err != nil || len(keys) == 0 {
-		return file, text, err
+	a.ownedComponents(root, parts)
+	eachOperation(root, func(where string, op *yaml.Node) { a.ownedResponses(where, op, parts) })
+	if len(parts) == 0 {
+		return file, text, a.problems.Err()
 	}
-	removed, err := textedit.Remove(file, text, isJSON, keys)
+	removed, err := textedit.Remove(file, text, isJSON, parts.keys())
 	if err != nil {
+		if perr := a.problems.Err(); perr != nil {
+			return nil, nil, perr
+		}
 		return nil, nil, a.editError(err)
+	}
+	a.lostComments(removed.Comments, parts)
+	if err := a.problems.Err(); err != nil {
+		return nil, nil, err
 	}
 	stripped, err := readSpec(removed.Text, isJSON, a.specName)
 	if err != nil {
@@ -35,16 +46,48 @@ func (a *augmenter) strip(file *yaml.Node, text []byte, isJSON bool) (*yaml.Node
 	return stripped, removed.Text, nil
 }
 
+// ownedParts are the members strip takes out, by key: what problems call each,
+// and for a response or component the marker entry that makes it the
+// author's once deleted ("" for a marker or a section).
+type ownedParts map[*yaml.Node]ownedPart
+
+type ownedPart struct{ name, entry string }
+
+func (o ownedParts) keys() map[*yaml.Node]bool {
+	keys := make(map[*yaml.Node]bool, len(o))
+	for k := range o {
+		keys[k] = true
+	}
+	return keys
+}
+
+// lostComments reports the comments taking errgen's parts out would lose:
+// problems, or with force notices that they went.
+func (a *augmenter) lostComments(comments []textedit.Comment, parts ownedParts) {
+	for _, c := range comments {
+		at, p := a.pos(&yaml.Node{Line: c.Line, Column: c.Col}), parts[c.Key]
+		if a.force {
+			a.notices = append(a.notices, diag.Diagnostic{Pos: at, Severity: diag.Notice, Msg: fmt.Sprintf("comment dropped with %s, which errgen wrote anew (--force)", p.name)})
+			continue
+		}
+		hint := ": move it out of errgen's part, or use --force to have errgen drop it"
+		if p.entry != "" {
+			hint = fmt.Sprintf(": move it out of errgen's part, use --force to have errgen drop it, or delete %q from the %s marker to make the part yours", p.entry, marker)
+		}
+		a.problems.Add(diag.Diagnostic{Pos: at, Msg: fmt.Sprintf("a comment in %s, which errgen writes anew on every run, would be lost", p.name), Hint: hint})
+	}
+}
+
 // ownedComponents adds to keys the components errgen wrote, its marker,
 // and the sections (or components itself) it created and nothing else
 // holds now.
-func (a *augmenter) ownedComponents(root *yaml.Node, keys map[*yaml.Node]bool) {
+func (a *augmenter) ownedComponents(root *yaml.Node, parts ownedParts) {
 	comps := memberValue(root, "components")
 	mk := memberValue(comps, marker)
 	if mk == nil || mk.Kind != yaml.MappingNode {
 		return
 	}
-	keys[keyNode(comps, marker)] = true
+	parts[keyNode(comps, marker)] = ownedPart{name: "components' " + marker + " marker"}
 	created := map[string]bool{}
 	for i := 0; i+1 < len(mk.Content); i += 2 {
 		section, entries := mk.Content[i].Value, mk.Content[i+1]
@@ -54,39 +97,39 @@ func (a *augmenter) ownedComponents(root *yaml.Node, keys map[*yaml.Node]bool) {
 			}
 			continue
 		}
-		a.ownedIn(memberValue(comps, section), entries, "components."+section+".", keys)
+		a.ownedIn(memberValue(comps, section), entries, "components."+section+".", parts)
 	}
 	for i := 0; i+1 < len(comps.Content); i += 2 {
 		k := comps.Content[i]
-		if (created["components"] || created[k.Value]) && k.Value != marker && allIn(comps.Content[i+1], keys) {
-			keys[k] = true
+		if (created["components"] || created[k.Value]) && k.Value != marker && allIn(comps.Content[i+1], parts) {
+			parts[k] = ownedPart{name: "components." + k.Value}
 		}
 	}
-	if created["components"] && allIn(comps, keys) {
-		keys[keyNode(root, "components")] = true
+	if created["components"] && allIn(comps, parts) {
+		parts[keyNode(root, "components")] = ownedPart{name: "components"}
 	}
 }
 
 // ownedResponses adds to keys the responses errgen attached to op (or its
 // whole responses member, when it added that) and op's marker.
-func (a *augmenter) ownedResponses(where string, op *yaml.Node, keys map[*yaml.Node]bool) {
+func (a *augmenter) ownedResponses(where string, op *yaml.Node, parts ownedParts) {
 	mk := memberValue(op, marker)
 	if mk == nil || mk.Kind != yaml.MappingNode {
 		return
 	}
-	keys[keyNode(op, marker)] = true
+	parts[keyNode(op, marker)] = ownedPart{name: where + ": " + marker + " marker"}
 	if h := yamlnode.Get(mk, "responses"); h != nil {
 		whole := yamlnode.Map()
 		yamlnode.Set(whole, "responses", h)
-		a.ownedIn(op, whole, where+": ", keys)
+		a.ownedIn(op, whole, where+": ", parts)
 		return
 	}
-	a.ownedIn(memberValue(op, "responses"), mk, where+": response ", keys)
+	a.ownedIn(memberValue(op, "responses"), mk, where+": response ", parts)
 }
 
 // ownedIn adds to keys the members of m that hashes names with the hash
 // errgen recorded; one whose hash differs is a problem without force.
-func (a *augmenter) ownedIn(m, hashes *yaml.Node, what string, keys map[*yaml.Node]bool) {
+func (a *augmenter) ownedIn(m, hashes *yaml.Node, what string, parts ownedParts) {
 	if m == nil || m.Kind != yaml.MappingNode {
 		return
 	}
@@ -108,15 +151,15 @@ func (a *augmenter) ownedIn(m, hashes *yaml.Node, what string, keys map[*yaml.No
 			a.replaceable[what+name] = true
 			continue
 		}
-		keys[k] = true
+		parts[k] = ownedPart{name: what + name, entry: name}
 	}
 }
 
-// allIn reports whether every member of mapping m is in keys.
-func allIn(m *yaml.Node, keys map[*yaml.Node]bool) bool {
+// allIn reports whether every member of mapping m is in parts.
+func allIn(m *yaml.Node, parts ownedParts) bool {
 	m = deref(m)
 	for i := 0; m != nil && i < len(m.Content); i += 2 {
-		if !keys[m.Content[i]] {
+		if _, ok := parts[m.Content[i]]; !ok {
 			return false
 		}
 	}

@@ -11,6 +11,7 @@ import (
 // In a flow mapping a plain scalar ends at the next flow indicator, not at
 // the end of the line: Remove takes out one member of {a: x, b: true, c: y}
 // and Replace rewrites one value, each leaving every other byte as it was.
+// Remove takes out what the editor inserts: "b: true, " before a member.
 // In a block mapping a plain scalar holds commas and brackets.
 func TestFlowPlainScalars(t *testing.T) {
 	tests := []struct {
@@ -24,6 +25,10 @@ func TestFlowPlainScalars(t *testing.T) {
 		{"remove the first member", "m: {b: true, a: x}\n", "b", "", "m: {a: x}\n"},
 		{"remove from a nested mapping", "m: {a: [x, y], n: {b: true, c: z}, d: w}\n", "b", "", "m: {a: [x, y], n: {c: z}, d: w}\n"},
 		{"remove after a plain scalar of two lines", "m: {a: x\n    y, b: true, c: z}\n", "b", "", "m: {a: x\n    y, c: z}\n"},
+		// the reverse of the editor's "X, " before a member, and of its "X"
+		// after a comma ending the mapping: the author's comment and comma stay
+		{"remove a member after a comment", "m: {a: x, # c\n    b: true, c: y}\n", "b", "", "m: {a: x, # c\n    c: y}\n"},
+		{"remove the last member after a comma of the author's", "m: {a: x,b: true}\n", "b", "", "m: {a: x,}\n"},
 		{"replace a middle value", "m: {a: old, b: keep}   # kept\n", "", "a", "m: {a: \"new\", b: keep}   # kept\n"},
 		{"replace a nested value", "m: {n: {a: old}, b: keep}\n", "", "a", "m: {n: {a: \"new\"}, b: keep}\n"},
 		{"replace a plain scalar of two lines", "m: {a: old\n    text, b: keep}\n", "", "a", "m: {a: \"new\", b: keep}\n"},

@@ -1,6 +1,7 @@
 package textedit
 
 import (
+	"bytes"
 	"slices"
 	"unicode/utf8"
 
@@ -10,10 +11,13 @@ import (
 // Removed is a text with members of its mappings taken out (see Remove),
 // and what it takes to find a place of it in the text it came from.
 type Removed struct {
-	Text  []byte
-	from  *source
-	to    *source
-	spans []edit // the removed ranges of the original text, in order
+	Text []byte
+	// Comments are the comments of a YAML text that went with the members
+	// (none for RemoveKeepingComments, which keeps them).
+	Comments []Comment
+	from     *source
+	to       *source
+	spans    []edit // the removed ranges of the original text, in order
 }
 
 // Remove takes the members whose keys are in keys out of the text file
@@ -37,7 +41,8 @@ func remove(file *yaml.Node, text []byte, isJSON bool, keys map[*yaml.Node]bool,
 	if out == nil {
 		return nil, ErrOverlap
 	}
-	return &Removed{Text: out, from: r.src, to: newSource(out, isJSON), spans: r.spans}, nil
+	sortComments(r.comments)
+	return &Removed{Text: out, Comments: r.comments, from: r.src, to: newSource(out, isJSON), spans: r.spans}, nil
 }
 
 // Pos is the line and column in the original text of the place at line
@@ -75,6 +80,7 @@ type remover struct {
 	// keepComments keeps the comments of what is removed (see
 	// RemoveKeepingComments).
 	keepComments bool
+	comments     []Comment // what went with the members, when not kept
 }
 
 func (r *remover) walk(n *yaml.Node) {
@@ -123,17 +129,50 @@ func (r *remover) run(m *yaml.Node, i, j int) {
 		lastKey := m.Content[j]
 		dash := last.Kind == yaml.SequenceNode && last.Style&yaml.FlowStyle == 0 && last.Column == lastKey.Column
 		end := s.blockEnd(lastKey.Line-1, lastKey.Column-1, dash, r.empty.lastLeaf(last))
-		r.cut(s.removal(first.Line-1, end))
+		at, end := s.removal(first.Line-1, end)
+		r.cutRun(m, m.Content[i:j+2], at, end)
 		return
 	}
-	switch {
+	// The reverse of the editor's insertions: in YAML "X, " before a kept
+	// member, else ", X" after the last one (just "X" after a comma ending
+	// the mapping), so that a comment after the comma before X stays; JSON
+	// has no comments and inserts ",\n  X" after the member before.
+	switch yamlFlow := !s.isJSON; {
+	case yamlFlow && j+2 < len(m.Content): // up to the kept member after
+		r.cutRun(m, m.Content[i:j+2], s.offset(first), s.offset(m.Content[j+2]))
+	case yamlFlow && i > 0 && string(s.text[r.valueEnd(m.Content[i-1]):s.offset(first)]) == ",":
+		r.cutRun(m, m.Content[i:j+2], s.offset(first), r.valueEnd(last)) // the comma is the author's
 	case i > 0: // from the end of the kept member before
-		r.cut(r.valueEnd(m.Content[i-1]), r.valueEnd(last))
+		r.cutRun(m, m.Content[i:j+2], r.valueEnd(m.Content[i-1]), r.valueEnd(last))
 	case j+2 < len(m.Content): // up to the kept member after
-		r.cut(s.offset(first), s.offset(m.Content[j+2]))
-	default: // every member: the braces stay
-		r.cut(s.offset(m)+1, r.valueEnd(m)-1)
+		r.cutRun(m, m.Content[i:j+2], s.offset(first), s.offset(m.Content[j+2]))
+	default: // every member: what the editor put inside the braces, which stay
+		r.cutRun(m, m.Content[i:j+2], s.offset(m)+1, r.insideEnd(m, last))
 	}
+}
+
+// insideEnd is where what the editor inserted into the empty flow mapping
+// m ends, last being its last member's value: that value's end, and the
+// line break and m's line's indentation after it, which pretty JSON and an
+// empty mapping of block YAML (components: {}) close with; what the author
+// had between the braces ({ }, or blank lines) is after it and stays.
+func (r *remover) insideEnd(m, last *yaml.Node) int {
+	s := r.src
+	end := r.valueEnd(last)
+	closing := s.indentOf(m.Line - 1)
+	for _, nl := range []string{"\r\n", "\n", "\r"} {
+		if bytes.HasPrefix(s.text[end:], []byte(nl+closing)) {
+			return end + len(nl) + len(closing)
+		}
+	}
+	return end
+}
+
+// cutRun cuts [at, end), the text of the run of members (keys and values)
+// of m, and records the comments that go with it.
+func (r *remover) cutRun(m *yaml.Node, members []*yaml.Node, at, end int) {
+	r.recordComments(at, end, m, members)
+	r.cut(at, end)
 }
 
 // valueEnd is the offset after a JSON value, or a YAML one of a flow

@@ -1,0 +1,215 @@
+package textedit
+
+import (
+	"bytes"
+	"cmp"
+	"slices"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// A Comment is a comment Remove took out of a YAML text with the members
+// around it: where it was, 1-based, and the key of the removed member it
+// belongs to: the one whose text held it (the last of its run that starts
+// before it), or, for a comment line at the column of the next key, that
+// key, which it heads. The caller decides whether losing it is allowed:
+// Remove only says what went.
+type Comment struct {
+	Line, Col int
+	Key       *yaml.Node
+}
+
+// span is a range [at, end) of the text.
+type span struct{ at, end int }
+
+// recordComments records the comments in [at, end), the span that takes
+// out the members (keys and values, in order) of a run of m.
+func (r *remover) recordComments(at, end int, m *yaml.Node, members []*yaml.Node) {
+	if r.src.isJSON || r.keepComments {
+		return
+	}
+	var sc scalarScan
+	if m.Style&yaml.FlowStyle != 0 {
+		sc.flows = append(sc.flows, span{at, end})
+	}
+	for _, n := range members {
+		r.src.scan(n, &sc)
+	}
+	keys := make([]int, 0, len(members)/2) // each key's offset
+	for i := 0; i < len(members); i += 2 {
+		keys = append(keys, r.src.offset(members[i]))
+	}
+	k := 0 // the last key before the comment, or the first
+	for _, off := range r.src.commentsIn(at, end, &sc) {
+		for k+1 < len(keys) && keys[k+1] < off {
+			k++
+		}
+		line, col := r.src.position(off)
+		key := members[2*k]
+		// a comment line at the column of the key after it heads that key
+		if next := k + 1; keys[k] < off && next < len(keys) && members[2*next].Column == col && isBlankLine(r.src.text[r.src.lines[line-1]:off]) {
+			key = members[2*next]
+		}
+		r.comments = append(r.comments, Comment{Line: line, Col: col, Key: key})
+	}
+}
+
+// scalarScan is what commentsIn needs of the nodes of a span's text: where
+// a # is a scalar's character (a quoted scalar up to its closing quote,
+// the lines of a block scalar after its indicator's), where a token ends
+// that a # may follow right away as a comment (a quoted scalar, a flow
+// collection, a block scalar's indicator), and the flow collections (a #
+// right after a comma, [ or { there is a comment too).
+type scalarScan struct {
+	texts, flows []span
+	tokenEnds    []int
+}
+
+// scan adds n's subtree to sc.
+func (s *source) scan(n *yaml.Node, sc *scalarScan) {
+	switch {
+	case n.Kind == yaml.ScalarNode && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
+		at := s.offset(n)
+		end := quotedEnd(s.text, at)
+		sc.texts = append(sc.texts, span{at, end})
+		sc.tokenEnds = append(sc.tokenEnds, end)
+	case n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+		at := s.offset(n)
+		if i := bytes.IndexByte(s.text[at:s.ends[n.Line-1]], '#'); i >= 0 {
+			sc.tokenEnds = append(sc.tokenEnds, at+i) // the header's comment (|# c)
+		}
+		if first := n.Line; first < len(s.lines) {
+			sc.texts = append(sc.texts, span{s.lines[first], s.blockScalarEnd(n.Line - 1)})
+		}
+	case n.Kind != yaml.ScalarNode && n.Kind != yaml.AliasNode && n.Style&yaml.FlowStyle != 0:
+		at := s.offset(n)
+		end, _ := s.flowEnd(at)
+		sc.flows = append(sc.flows, span{at, end})
+		sc.tokenEnds = append(sc.tokenEnds, end)
+	}
+	for _, c := range n.Content {
+		s.scan(c, sc)
+	}
+}
+
+// commentsIn is the offset of the # of each comment in [at, end): a # at
+// the start of a token, outside a scalar's text, as yaml.v3 reads one.
+func (s *source) commentsIn(at, end int, sc *scalarScan) []int {
+	bySpan := func(x, y span) int { return x.at - y.at }
+	slices.SortFunc(sc.texts, bySpan)
+	sc.flows = merged(sc.flows)
+	slices.Sort(sc.tokenEnds)
+	var found []int
+	texts := sc.texts
+	for i := at; i < end; i++ {
+		for len(texts) > 0 && texts[0].end <= i {
+			texts = texts[1:]
+		}
+		if len(texts) > 0 && texts[0].at <= i {
+			i = texts[0].end - 1
+			continue
+		}
+		if s.text[i] != '#' || !s.startsToken(i, sc) {
+			continue
+		}
+		found = append(found, i)
+		line, _ := slices.BinarySearch(s.lines, i+1)
+		i = s.ends[line-1] // the comment runs to its line's end
+	}
+	return found
+}
+
+// startsToken reports whether a token may start at off, which is outside
+// any scalar: after a blank or a line break, right after a quoted scalar
+// or a flow collection, or in a flow collection after a comma, an opening
+// bracket, or a : right after a quoted scalar or a flow collection (a
+// plain scalar holds any # no blank is before).
+func (s *source) startsToken(off int, sc *scalarScan) bool {
+	if off == 0 {
+		return true
+	}
+	if _, ended := slices.BinarySearch(sc.tokenEnds, off); ended {
+		return true
+	}
+	switch prev := s.text[off-1]; prev {
+	case ' ', '\t', '\n', '\r':
+		return true
+	case ',', '[', '{', ':':
+		if !inSpans(sc.flows, off) {
+			return false
+		}
+		_, ended := slices.BinarySearch(sc.tokenEnds, off-1)
+		return prev != ':' || ended
+	}
+	_, lineStart := slices.BinarySearch(s.lines, off) // after NEL, LS or PS
+	return lineStart
+}
+
+// merged is spans sorted and joined where they overlap (flow collections
+// nest), so that inSpans can search them.
+func merged(spans []span) []span {
+	slices.SortFunc(spans, func(x, y span) int { return x.at - y.at })
+	var out []span
+	for _, sp := range spans {
+		if n := len(out); n > 0 && sp.at < out[n-1].end {
+			out[n-1].end = max(out[n-1].end, sp.end)
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// inSpans reports whether off is inside one of spans, sorted and disjoint.
+func inSpans(spans []span, off int) bool {
+	i, _ := slices.BinarySearchFunc(spans, off, func(sp span, off int) int { return sp.at - off })
+	if i < len(spans) && spans[i].at == off {
+		return true
+	}
+	return i > 0 && off < spans[i-1].end
+}
+
+// blockScalarEnd is the end of the last line of the block scalar whose
+// indicator is on line header (0-based): its lines are blank or indented
+// at least as much as its first line that is not, which is indented more
+// than the indicator's line.
+func (s *source) blockScalarEnd(header int) int {
+	end := s.ends[header]
+	outer, content := spacesBefore(s.lineText(header)), -1
+	for i := header + 1; i < len(s.lines); i++ {
+		t := s.lineText(i)
+		indent := spacesBefore(t)
+		switch {
+		case indent == len(t) || isBlankLine(t):
+			continue
+		case content < 0 && indent > outer:
+			content = indent
+		case content < 0 || indent < content:
+			return end
+		}
+		end = s.ends[i]
+	}
+	return end
+}
+
+func spacesBefore(t []byte) int {
+	n := 0
+	for n < len(t) && t[n] == ' ' {
+		n++
+	}
+	return n
+}
+
+func isBlankLine(t []byte) bool {
+	for _, c := range t {
+		if !isBlank(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// sortComments puts comments in text order.
+func sortComments(cs []Comment) {
+	slices.SortFunc(cs, func(x, y Comment) int { return cmp.Or(x.Line-y.Line, x.Col-y.Col) })
+}

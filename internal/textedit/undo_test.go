@@ -1,0 +1,101 @@
+package textedit
+
+import (
+	"slices"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/errgen/errgen/internal/yamlnode"
+)
+
+// Remove undoes what Write inserted, byte for byte, whatever the author
+// wrote around it: blank lines or a space inside braces errgen filled, a
+// comment after the comma before its members, a comma ending a flow
+// mapping. (FuzzAugment found the first two: augmenting a spec twice
+// took the author's bytes away, or a comment with them.)
+func TestRemoveUndoesWrite(t *testing.T) {
+	tests := []struct {
+		name, text string
+		isJSON     bool
+		before     string // the key the members go before, or "" for the end
+	}{
+		{"block", "m:\n  x: 1\n", false, ""},
+		{"block, before a member", "m:\n  x: 1\n  # heads y\n  y: 2\n", false, "y"},
+		{"empty flow in block", "m: {}\n", false, ""},
+		{"empty flow in block, a space inside", "m: { }\n", false, ""},
+		{"empty flow in block, over lines", "x:\n  m: {\n\n  }\n", false, ""},
+		{"flow", "m: {x: 1}\n", false, ""},
+		{"flow, a comma at the end", "m: {x: 1,}\n", false, ""},
+		{"flow, a comma and a space at the end", "m: {x: 1, }\n", false, ""},
+		{"flow, before a member after a comment", "m: {x: 1, # c\n  y: 2}\n", false, "y"},
+		{"flow, before the first member", "m: {x: 1}\n", false, "x"},
+		{"json", `{"m": {"x": 1}}`, true, ""},
+		{"json, before a member", "{\n  \"m\": {\n    \"x\": 1\n  }\n}\n", true, "x"},
+		{"empty json", `{"m": {}}`, true, ""},
+		{"empty json, a space inside", `{"m": { }}`, true, ""},
+		{"empty pretty json, blank lines inside", "{\n  \"m\": {\n      \n     \n}\n}\n", true, ""},
+		{"empty pretty json, CRLF", "{\r\n  \"m\": {\r\n  }\r\n}\r\n", true, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			written := writeMembers(t, tt.text, tt.isJSON, tt.before)
+			file := parseText(t, written, tt.isJSON)
+			removed, err := Remove(file, written, tt.isJSON, keysNamed(file, "a", "b"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(removed.Text) != tt.text {
+				t.Errorf("Remove(%q) = %q, want %q back", written, removed.Text, tt.text)
+			}
+			if len(removed.Comments) > 0 {
+				t.Errorf("Remove reports comments of the author's: %v", removed.Comments)
+			}
+		})
+	}
+}
+
+// writeMembers adds a: 1 and b: 2 to text's mapping m, before its member
+// keyed before (at its end for ""), and writes them in.
+func writeMembers(t *testing.T, text string, isJSON bool, before string) []byte {
+	t.Helper()
+	file := parseText(t, []byte(text), isJSON)
+	m := yamlnode.Get(file.Content[0], "m")
+	if m == nil {
+		m = yamlnode.Get(yamlnode.Get(file.Content[0], "x"), "m")
+	}
+	at := len(m.Content)
+	for i := 0; i < len(m.Content); i += 2 {
+		if m.Content[i].Value == before {
+			at = i
+		}
+	}
+	adds := NewAdditions()
+	var added []*yaml.Node
+	for i, key := range []string{"a", "b"} {
+		k, v := yamlnode.Str(key), yamlnode.Int(i+1)
+		adds.Add(k, v)
+		added = append(added, k, v)
+	}
+	m.Content = slices.Insert(m.Content, at, added...)
+	written, err := New(file, []byte(text), isJSON, adds).Write(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return written
+}
+
+func parseText(t *testing.T, text []byte, isJSON bool) *yaml.Node {
+	t.Helper()
+	file := &yaml.Node{Kind: yaml.DocumentNode}
+	if isJSON {
+		root, err := yamlnode.ReadJSON(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		file.Content = []*yaml.Node{root}
+	} else if err := yaml.Unmarshal(text, file); err != nil {
+		t.Fatal(err)
+	}
+	return file
+}
