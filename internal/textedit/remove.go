@@ -136,8 +136,10 @@ func (r *remover) run(m *yaml.Node, i, j int) {
 	// The reverse of the editor's insertions: in YAML "X, " before a kept
 	// member, else ", X" after the last one (just "X" after a comma ending
 	// the mapping), so that a comment after the comma before X stays; JSON
-	// has no comments and inserts ",\n  X" after the member before.
-	switch yamlFlow := !s.isJSON; {
+	// has no comments and inserts ",\n  X" after the member before. What
+	// RemoveKeepingComments takes out the editor did not write: a member
+	// goes with the comma before it, and its comments stay (cutKeeping).
+	switch yamlFlow := !s.isJSON && !r.keepComments; {
 	case yamlFlow && j+2 < len(m.Content): // up to the kept member after
 		r.cutRun(m, m.Content[i:j+2], s.offset(first), s.offset(m.Content[j+2]))
 	case yamlFlow && i > 0 && string(s.text[r.valueEnd(m.Content[i-1]):s.offset(first)]) == ",":
