@@ -63,10 +63,9 @@ func Pages(c *catalog.Catalog, header string, templates fs.FS, name string) ([]P
 	if err != nil {
 		return nil, err
 	}
-	files := newTemplateFiles(templates)
 	pages := make([]Page, 0, 1+len(c.Languages))
 	for _, lang := range append([]string{""}, c.Languages...) {
-		pg, err := languagePage(set, files, c, header, name, lang)
+		pg, err := languagePage(set, templates, c, header, name, lang)
 		if err != nil {
 			return nil, err
 		}
@@ -85,12 +84,13 @@ func PageIn(c *catalog.Catalog, header string, templates fs.FS, name, lang strin
 	if err != nil {
 		return Page{}, err
 	}
-	return languagePage(set, newTemplateFiles(templates), c, header, name, lang)
+	return languagePage(set, templates, c, header, name, lang)
 }
 
-// languagePage renders c's page in lang with the templates of set, files
-// naming their files, the default language's page named name.
-func languagePage(set *template.Template, files templateFiles, c *catalog.Catalog, header, name, lang string) (Page, error) {
+// languagePage renders c's page in lang with the templates of set, those
+// of overrides in place of the bundled ones of their names, the default
+// language's page named name.
+func languagePage(set *template.Template, overrides fs.FS, c *catalog.Catalog, header, name, lang string) (Page, error) {
 	lc, file := c, name
 	if lang != "" {
 		lc, file = inLanguage(c, lang), PagePath(name, lang)
@@ -101,7 +101,7 @@ func languagePage(set *template.Template, files templateFiles, c *catalog.Catalo
 	}
 	data, err := emit(set, p, p, header)
 	if err != nil {
-		return Page{}, fmt.Errorf("%s: %w", file, files.problems(err))
+		return Page{}, fmt.Errorf("%s: %w", file, newTemplateFiles(overrides).problems(err))
 	}
 	return Page{Language: lang, Name: file, Data: data}, nil
 }
