@@ -48,6 +48,12 @@ const (
 // catalog's settings: the Go package, OpenAPI and Markdown always, the gRPC
 // and Connect packages when the catalog's grpc.out and grpc.connect_out name
 // a file.
+//
+// A broken template of Templates fails Generate with a *diag.List, each
+// diagnostic at its file: named by the file system's method DisplayPath(name
+// string) string when it has one (errgen's --templates folder gives
+// tpl/error.tmpl), else by its name; a bundled template as "error.tmpl
+// (bundled)".
 type Options struct {
 	GoPackage string   // overrides the catalog's go.package when set
 	Templates fs.FS    // Markdown templates overriding the bundled ones, file by file; nil for none

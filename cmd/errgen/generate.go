@@ -72,7 +72,7 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 	together := len(c.Errors)+len(c.Retired) <= maxTogether
 	targets, err := planTargets(c, opts, paths, *out)
 	if err != nil {
-		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		reportFailure(err, stderr)
 		return exitFailure
 	}
 	var augmented []target
@@ -219,7 +219,7 @@ func checkTargets(targets []target, orphans []string, together bool, regenerate 
 		state     freshness
 	}
 	if _, err := plan(targets); err != nil {
-		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		reportFailure(err, stderr)
 		return exitFailure
 	}
 	results := make([]comparison, len(targets))
@@ -230,7 +230,7 @@ func checkTargets(targets []target, orphans []string, together bool, regenerate 
 		return err
 	})
 	if err != nil {
-		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		reportFailure(err, stderr)
 		return exitFailure
 	}
 	staleCount := 0
@@ -308,7 +308,7 @@ func writeTargets(targets []target, orphans []string, together bool, stdout, std
 		err = removeOrphans(orphans, stdout)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		reportFailure(err, stderr)
 		return exitFailure
 	}
 	fmt.Fprintln(stdout, summary(len(written), len(targets)-len(written)))

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"strings"
 
 	"github.com/errgen/errgen/diag"
 )
@@ -61,4 +62,24 @@ func problemCount(l *diag.List) string {
 		s += ", " + plural(warnings, "warning")
 	}
 	return s
+}
+
+// reportFailure prints why a run that loaded its catalog failed: the
+// diagnostics err holds (a --templates file's problem) then the count of
+// them and the outcome, as a catalog's problems end; any other error on
+// one line.
+func reportFailure(err error, stderr io.Writer) {
+	var probs *diag.List
+	if !errors.As(err, &probs) {
+		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		return
+	}
+	// err reads "CONTEXT: " then the list (markdown output: errors.md: …):
+	// the context names what failed, the list's lines where.
+	context, ok := strings.CutSuffix(err.Error(), probs.Error())
+	if !ok {
+		context = ""
+	}
+	printDiagnostics(stderr, probs)
+	fmt.Fprintf(stderr, "errgen: %s%s; nothing was written\n", context, problemCount(probs))
 }

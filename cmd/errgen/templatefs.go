@@ -23,3 +23,9 @@ func (t templateDir) ReadFile(name string) ([]byte, error) {
 	}
 	return readInput(filepath.Join(t.dir, filepath.FromSlash(name)), maxTemplateSize)
 }
+
+// DisplayPath names the file name of the folder in errgen's diagnostics:
+// the folder as the user gave it joined with name, tpl/error.tmpl.
+func (t templateDir) DisplayPath(name string) string {
+	return filepath.Join(t.dir, filepath.FromSlash(name))
+}

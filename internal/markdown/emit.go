@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"slices"
 	"strings"
 	"text/template"
 
@@ -35,7 +36,11 @@ func Generate(c *catalog.Catalog, header string, templates fs.FS) ([]byte, error
 	if err != nil {
 		return nil, err
 	}
-	return emit(set, p, p, header)
+	page, err := emit(set, p, p, header)
+	if err != nil {
+		return nil, newTemplateFiles(templates).problems(err)
+	}
+	return page, nil
 }
 
 // Page is one language's page.
@@ -60,7 +65,7 @@ func Pages(c *catalog.Catalog, header string, templates fs.FS, name string) ([]P
 	}
 	pages := make([]Page, 0, 1+len(c.Languages))
 	for _, lang := range append([]string{""}, c.Languages...) {
-		pg, err := languagePage(set, c, header, name, lang)
+		pg, err := languagePage(set, templates, c, header, name, lang)
 		if err != nil {
 			return nil, err
 		}
@@ -79,12 +84,13 @@ func PageIn(c *catalog.Catalog, header string, templates fs.FS, name, lang strin
 	if err != nil {
 		return Page{}, err
 	}
-	return languagePage(set, c, header, name, lang)
+	return languagePage(set, templates, c, header, name, lang)
 }
 
-// languagePage renders c's page in lang with the templates of set, the
-// default language's page named name.
-func languagePage(set *template.Template, c *catalog.Catalog, header, name, lang string) (Page, error) {
+// languagePage renders c's page in lang with the templates of set, those
+// of overrides in place of the bundled ones of their names, the default
+// language's page named name.
+func languagePage(set *template.Template, overrides fs.FS, c *catalog.Catalog, header, name, lang string) (Page, error) {
 	lc, file := c, name
 	if lang != "" {
 		lc, file = inLanguage(c, lang), PagePath(name, lang)
@@ -95,7 +101,7 @@ func languagePage(set *template.Template, c *catalog.Catalog, header, name, lang
 	}
 	data, err := emit(set, p, p, header)
 	if err != nil {
-		return Page{}, fmt.Errorf("%s: %w", file, err)
+		return Page{}, fmt.Errorf("%s: %w", file, newTemplateFiles(overrides).problems(err))
 	}
 	return Page{Language: lang, Name: file, Data: data}, nil
 }
@@ -264,6 +270,9 @@ func partFunc(set *template.Template, parts goParts) func(name string, data any)
 		defer func() { depth-- }()
 		var b strings.Builder
 		if err := set.ExecuteTemplate(&b, name, data); err != nil {
+			if set.Lookup(name) == nil { // text/template's error names the set, errgen
+				return "", fmt.Errorf("there is no template %s%s", name, catalog.Suggest(name, templateNames(set)))
+			}
 			return "", err
 		}
 		return trimBlankLines(b.String()), nil
@@ -282,4 +291,14 @@ func trimBlankLines(s string) string {
 		s = rest
 	}
 	return s
+}
+
+// templateNames are the names of set's templates, for a hint.
+func templateNames(set *template.Template) []string {
+	var names []string
+	for _, t := range set.Templates() {
+		names = append(names, t.Name())
+	}
+	slices.Sort(names)
+	return names
 }

@@ -9,6 +9,7 @@ import (
 	"text/template"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/diag"
 	"github.com/errgen/errgen/templates"
 )
 
@@ -94,24 +95,32 @@ func templateSet(overrides fs.FS) (*template.Template, error) {
 			return nil, err
 		}
 	}
+	// Every file is parsed, so that one run reports each broken file.
+	files := templateFiles{overrides: overrides, names: names}
+	var problems diag.List
 	for _, name := range names {
-		if err := addOverride(set, overrides, name); err != nil {
+		if err := addOverride(set, files, name, &problems); err != nil {
 			return nil, err
 		}
+	}
+	if err := problems.Err(); err != nil {
+		return nil, err
 	}
 	return set, nil
 }
 
 // addOverride parses the override file name and adds its own template and
-// any it defines to set, in name order.
-func addOverride(set *template.Template, overrides fs.FS, name string) error {
-	src, err := fs.ReadFile(overrides, name)
+// any it defines to set, in name order; a file that does not parse is
+// added to problems instead.
+func addOverride(set *template.Template, files templateFiles, name string, problems *diag.List) error {
+	src, err := fs.ReadFile(files.overrides, name)
 	if err != nil {
 		return fmt.Errorf("templates: %w", err)
 	}
 	parsed, err := emptySet().New(name).Parse(string(src))
 	if err != nil {
-		return fmt.Errorf("templates: %w", err)
+		problems.Add(files.parseProblem(err, name, string(src)))
+		return nil
 	}
 	defined := parsed.Templates()
 	slices.SortFunc(defined, func(a, b *template.Template) int { return strings.Compare(a.Name(), b.Name()) })
