@@ -42,13 +42,17 @@ func (s Severity) String() string {
 type Pos struct {
 	File string `json:"file"` // the path as the user gave it
 	Line int    `json:"line"` // 1-based line; 0 for the whole file
-	Col  int    `json:"col"`  // 1-based column
+	Col  int    `json:"col"`  // 1-based column; 0 for the whole line
 }
 
-// String is file:line:col, or file alone for the whole file.
+// String is file:line:col, file:line for a whole line (what text/template
+// tells of a parse error), or file alone for the whole file.
 func (p Pos) String() string {
-	if p.Line == 0 {
+	switch {
+	case p.Line == 0:
 		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
 	}
 	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
 }

@@ -15,6 +15,7 @@ func TestDiagnosticString(t *testing.T) {
 		{Diagnostic{Pos: Pos{File: "api.yaml"}, Severity: Notice, Msg: "response 409 kept"},
 			"api.yaml: notice: response 409 kept"},
 		{Diagnostic{Pos: Pos{"t.yaml", 1, 1}, Severity: Warning, Msg: "stale"}, "t.yaml:1:1: warning: stale"},
+		{Diagnostic{Pos: Pos{File: "error.tmpl", Line: 3}, Msg: "bad character"}, "error.tmpl:3: bad character"},
 	}
 	for _, tt := range tests {
 		if got := tt.d.String(); got != tt.want {

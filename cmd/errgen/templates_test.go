@@ -24,7 +24,7 @@ func TestBrokenTemplate(t *testing.T) {
 		{"unknown field", "{{heading .Kode}}", `tpl/error.tmpl:7:15: <.Kode>: an error has no field Kode (did you mean "Code"?)
 errgen: markdown output: errors.md: 1 problem; nothing was written
 `},
-		{"syntax", "{{heading .Code}", `tpl/error.tmpl:3:0: bad character U+007D '}': an action ends with }}
+		{"syntax", "{{heading .Code}", `tpl/error.tmpl:3: bad character U+007D '}': an action ends with }}
 errgen: markdown output: 1 problem; nothing was written
 `},
 		{"unknown function", "{{headng .Code}}", `tpl/error.tmpl:3:25: unknown function "headng" (did you mean "heading"?)
