@@ -29,10 +29,11 @@ func ConnectPackage(c *catalog.Catalog, goPackage string) string {
 
 // The bridge the main package exports for the gRPC and Connect packages.
 const (
-	BridgeStatus    = "RPCStatus"         // the status as standard types
-	BridgeLink      = "RPCLink"           // a Help link
-	BridgeViolation = "RPCFieldViolation" // a BadRequest field violation
-	BridgeStatusOf  = "RPCStatusOf"       // error → status, on the server
-	BridgeStatusFor = "RPCStatusFor"      // error → status in the client's language, on the server
-	BridgeError     = "RPCError"          // status → *Error, on the client
+	BridgeStatus        = "RPCStatus"         // the status as standard types
+	BridgeLink          = "RPCLink"           // a Help link
+	BridgeViolation     = "RPCFieldViolation" // a BadRequest field violation
+	BridgeStatusOf      = "RPCStatusOf"       // error → status, on the server
+	BridgeStatusFor     = "RPCStatusFor"      // error → status in the client's language, on the server
+	BridgeStatusForCall = "RPCStatusForCall"  // the same in a server interceptor: reports name the call
+	BridgeError         = "RPCError"          // status → *Error, on the client
 )

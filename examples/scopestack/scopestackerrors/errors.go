@@ -1736,7 +1736,7 @@ func (e *Error) WithInstance(uri string) *Error {
 // may run inside a logger, a Reporter's among them: Write reports.
 func (e *Error) MarshalJSON() ([]byte, error) {
 	loadDefinitions()
-	e = sendable(e, nil, false)
+	e = sendable(e, nil)
 	if e.static() {
 		return e.appendJSON(nil), nil
 	}
@@ -1827,7 +1827,7 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 // the request's (see Config.RequestID). The error carries the id when its
 // envelope has a place for it.
 func writable(err error, r *http.Request) (*Error, []string) {
-	e := sendable(err, r, true)
+	e := sendable(err, &origin{request: r})
 	switch {
 	case requestIDHeader == "":
 		return e, nil
@@ -1852,34 +1852,34 @@ func writable(err error, r *http.Request) (*Error, []string) {
 }
 
 // sendable is the error sent for err: the catalog error it is or wraps, what
-// Config.Map makes of any other, else the fallback. With reporting set, a
-// catalog error sent with a breach, and the fallback sent for another
+// Config.Map makes of any other, else the fallback. Asked for at an origin,
+// a catalog error sent with a breach, and the fallback sent for another
 // error, are reported.
-func sendable(err error, r *http.Request, reporting bool) *Error {
+func sendable(err error, at *origin) *Error {
 	e, ok := err.(*Error)
 	if !ok || e == nil || e.def == nil || e.def.unknown {
-		e = mapped(err, r, reporting)
+		e = mapped(err, at)
 	}
-	if reporting && (e.flaws != nil && e.flaws.breach != "" || e.def.required && e.details == nil) {
+	if at != nil && (e.flaws != nil && e.flaws.breach != "" || e.def.required && e.details == nil) {
 		why := e.breach()
 		if why == "" {
 			why = "required details missing (a sentinel is for errors.Is; build errors with their constructor)"
 		}
-		report(Report{Level: slog.LevelError, Problem: "sent with a breach: " + why, Err: err, Sent: e, Request: r})
+		at.report(Report{Level: slog.LevelError, Problem: "sent with a breach: " + why, Err: err, Sent: e})
 	}
 	return e
 }
 
 // mapped is the catalog error sent for err, which is not one itself: the one
 // it wraps, else what Config.Map returns, else the fallback, reported.
-func mapped(err error, r *http.Request, reporting bool) *Error {
+func mapped(err error, at *origin) *Error {
 	var e *Error
 	if errors.As(err, &e) && e != nil && e.def != nil && !e.def.unknown {
 		return e
 	}
 	if err == nil {
-		if reporting {
-			report(Report{Level: slog.LevelError, Problem: "nil error: sent the fallback", Sent: fallback, Request: r})
+		if at != nil {
+			at.report(Report{Level: slog.LevelError, Problem: "nil error: sent the fallback", Sent: fallback})
 		}
 		return fallback
 	}
@@ -1888,8 +1888,8 @@ func mapped(err error, r *http.Request, reporting bool) *Error {
 			return e
 		}
 	}
-	if reporting {
-		report(Report{Level: slog.LevelError, Problem: "not a catalog error: sent the fallback", Err: err, Sent: fallback, Request: r})
+	if at != nil {
+		at.report(Report{Level: slog.LevelError, Problem: "not a catalog error: sent the fallback", Err: err, Sent: fallback})
 	}
 	return fallback
 }
@@ -3224,6 +3224,19 @@ func RPCStatusOf(err error) RPCStatus {
 // would send (else the title), negotiated as Write negotiates it. Message
 // stays in the default language.
 func RPCStatusFor(err error, acceptLanguage string) RPCStatus {
+	return rpcStatus(err, acceptLanguage, &origin{})
+}
+
+// RPCStatusForCall is RPCStatusFor as a server interceptor calls it, for
+// the RPC procedure ("/pkg.Service/Method") it answers with ctx: a report
+// names the procedure (Report.Procedure), and the default log gets ctx, as
+// Write's reports name the request.
+func RPCStatusForCall(ctx context.Context, procedure string, err error, acceptLanguage string) RPCStatus {
+	return rpcStatus(err, acceptLanguage, &origin{procedure: procedure, ctx: ctx})
+}
+
+// rpcStatus is RPCStatusFor, reporting at at.
+func rpcStatus(err error, acceptLanguage string, at *origin) RPCStatus {
 	loadDefinitions()
 	var e *Error
 	switch {
@@ -3235,7 +3248,7 @@ func RPCStatusFor(err error, acceptLanguage string) RPCStatus {
 	case errors.Is(err, context.DeadlineExceeded):
 		return RPCStatus{Code: "DEADLINE_EXCEEDED", Message: context.DeadlineExceeded.Error()}
 	}
-	e = sendable(err, nil, true) // as Write: mapped, else the fallback, reported
+	e = sendable(err, at) // as Write: mapped, else the fallback, reported
 	s := RPCStatus{
 		Fallback: e == fallback && !errors.Is(err, fallback),
 
@@ -3709,8 +3722,13 @@ type Report struct {
 	Problem string        // what happened, in a few words
 	Err     error         // the error given; nil for a nil error; for a panic, one wrapping its value
 	Sent    *Error        // the error written; nil when nothing was
-	Request *http.Request // the request; nil from MarshalJSON
-	Stack   []byte        // a panic's stack; nil otherwise
+	Request *http.Request // the request Write answered; nil from MarshalJSON and for an RPC
+	// Procedure is the RPC a gRPC or Connect server interceptor answered
+	// ("/pkg.Service/Method"); "" for Write.
+	Procedure string
+	Stack     []byte // a panic's stack; nil otherwise
+
+	ctx context.Context // the RPC's, for the default log (a request's is its own)
 }
 
 // String describes the report on one line, without the stack.
@@ -3724,6 +3742,9 @@ func (r Report) String() string {
 	}
 	if r.Request != nil && r.Request.URL != nil {
 		s += " [" + r.Request.Method + " " + r.Request.URL.Path + "]"
+	}
+	if r.Procedure != "" {
+		s += " [" + r.Procedure + "]"
 	}
 	return s
 }
@@ -3740,21 +3761,40 @@ func Strict(fail func(format string, args ...any)) func(Report) {
 	}
 }
 
+// An origin is where an error being sent was asked for, which its reports
+// name: the request Write answers, or the RPC a server interceptor does
+// (its procedure and context). A nil *origin reports nothing: MarshalJSON
+// may run inside a logger.
+type origin struct {
+	request   *http.Request
+	procedure string
+	ctx       context.Context
+}
+
+// report hands r, made at o, to the Reporter.
+func (o *origin) report(r Report) {
+	r.Request, r.Procedure, r.ctx = o.request, o.procedure, o.ctx
+	report(r)
+}
+
 // report hands r to the Reporter.
 func report(r Report) {
 	if f := currentConfig().Reporter; f != nil {
 		f(r)
 		return
 	}
-	ctx := context.Background()
-	if r.Request != nil {
+	ctx := r.ctx
+	switch {
+	case r.Request != nil:
 		ctx = r.Request.Context()
+	case ctx == nil:
+		ctx = context.Background()
 	}
 	l := slog.Default()
 	if !l.Enabled(ctx, r.Level) {
 		return
 	}
-	attrs := make([]slog.Attr, 0, 5)
+	attrs := make([]slog.Attr, 0, 6)
 	if r.Err != nil {
 		attrs = append(attrs, slog.Any("error", r.Err))
 	}
@@ -3763,6 +3803,9 @@ func report(r Report) {
 	}
 	if r.Request != nil && r.Request.URL != nil {
 		attrs = append(attrs, slog.String("method", r.Request.Method), slog.String("path", r.Request.URL.Path))
+	}
+	if r.Procedure != "" {
+		attrs = append(attrs, slog.String("procedure", r.Procedure))
 	}
 	if r.Stack != nil {
 		attrs = append(attrs, slog.String("stack", string(r.Stack)))

@@ -175,7 +175,7 @@ func (e *Error) WithInstance(uri string) *Error {
 // may run inside a logger, a Reporter's among them: Write reports.
 func (e *Error) MarshalJSON() ([]byte, error) {
 	loadDefinitions()
-	e = sendable(e, nil, false)
+	e = sendable(e, nil)
 	if e.static() {
 		return e.appendJSON(nil), nil
 	}
@@ -266,7 +266,7 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 // the request's (see Config.RequestID). The error carries the id when its
 // envelope has a place for it.
 func writable(err error, r *http.Request) (*Error, []string) {
-	e := sendable(err, r, true)
+	e := sendable(err, &origin{request: r})
 	switch {
 	case requestIDHeader == "":
 		return e, nil
@@ -291,34 +291,34 @@ func writable(err error, r *http.Request) (*Error, []string) {
 }
 
 // sendable is the error sent for err: the catalog error it is or wraps, what
-// Config.Map makes of any other, else the fallback. With reporting set, a
-// catalog error sent with a breach, and the fallback sent for another
+// Config.Map makes of any other, else the fallback. Asked for at an origin,
+// a catalog error sent with a breach, and the fallback sent for another
 // error, are reported.
-func sendable(err error, r *http.Request, reporting bool) *Error {
+func sendable(err error, at *origin) *Error {
 	e, ok := err.(*Error)
 	if !ok || e == nil || e.def == nil || e.def.unknown {
-		e = mapped(err, r, reporting)
+		e = mapped(err, at)
 	}
-	if reporting && (e.flaws != nil && e.flaws.breach != "" || e.def.required && e.details == nil) {
+	if at != nil && (e.flaws != nil && e.flaws.breach != "" || e.def.required && e.details == nil) {
 		why := e.breach()
 		if why == "" {
 			why = "required details missing (a sentinel is for errors.Is; build errors with their constructor)"
 		}
-		report(Report{Level: slog.LevelError, Problem: "sent with a breach: " + why, Err: err, Sent: e, Request: r})
+		at.report(Report{Level: slog.LevelError, Problem: "sent with a breach: " + why, Err: err, Sent: e})
 	}
 	return e
 }
 
 // mapped is the catalog error sent for err, which is not one itself: the one
 // it wraps, else what Config.Map returns, else the fallback, reported.
-func mapped(err error, r *http.Request, reporting bool) *Error {
+func mapped(err error, at *origin) *Error {
 	var e *Error
 	if errors.As(err, &e) && e != nil && e.def != nil && !e.def.unknown {
 		return e
 	}
 	if err == nil {
-		if reporting {
-			report(Report{Level: slog.LevelError, Problem: "nil error: sent the fallback", Sent: fallback, Request: r})
+		if at != nil {
+			at.report(Report{Level: slog.LevelError, Problem: "nil error: sent the fallback", Sent: fallback})
 		}
 		return fallback
 	}
@@ -327,8 +327,8 @@ func mapped(err error, r *http.Request, reporting bool) *Error {
 			return e
 		}
 	}
-	if reporting {
-		report(Report{Level: slog.LevelError, Problem: "not a catalog error: sent the fallback", Err: err, Sent: fallback, Request: r})
+	if at != nil {
+		at.report(Report{Level: slog.LevelError, Problem: "not a catalog error: sent the fallback", Err: err, Sent: fallback})
 	}
 	return fallback
 }

@@ -214,7 +214,7 @@ func TestRegistry(t *testing.T) {
 // marshalJSONPlain is MarshalJSON's plain path: the body appended to nil.
 func (e *Error) marshalJSONPlain() []byte {
 	loadDefinitions()
-	return sendable(e, nil, false).appendJSON(nil)
+	return sendable(e, nil).appendJSON(nil)
 }
 
 // TestMarshalJSONBuffer: MarshalJSON writes what its plain path writes, for

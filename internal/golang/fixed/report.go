@@ -65,8 +65,13 @@ type Report struct {
 	Problem string        // what happened, in a few words
 	Err     error         // the error given; nil for a nil error; for a panic, one wrapping its value
 	Sent    *Error        // the error written; nil when nothing was
-	Request *http.Request // the request; nil from MarshalJSON
-	Stack   []byte        // a panic's stack; nil otherwise
+	Request *http.Request // the request Write answered; nil from MarshalJSON and for an RPC
+	// Procedure is the RPC a gRPC or Connect server interceptor answered
+	// ("/pkg.Service/Method"); "" for Write.
+	Procedure string
+	Stack     []byte // a panic's stack; nil otherwise
+
+	ctx context.Context // the RPC's, for the default log (a request's is its own)
 }
 
 // String describes the report on one line, without the stack.
@@ -80,6 +85,9 @@ func (r Report) String() string {
 	}
 	if r.Request != nil && r.Request.URL != nil {
 		s += " [" + r.Request.Method + " " + r.Request.URL.Path + "]"
+	}
+	if r.Procedure != "" {
+		s += " [" + r.Procedure + "]"
 	}
 	return s
 }
@@ -96,21 +104,40 @@ func Strict(fail func(format string, args ...any)) func(Report) {
 	}
 }
 
+// An origin is where an error being sent was asked for, which its reports
+// name: the request Write answers, or the RPC a server interceptor does
+// (its procedure and context). A nil *origin reports nothing: MarshalJSON
+// may run inside a logger.
+type origin struct {
+	request   *http.Request
+	procedure string
+	ctx       context.Context
+}
+
+// report hands r, made at o, to the Reporter.
+func (o *origin) report(r Report) {
+	r.Request, r.Procedure, r.ctx = o.request, o.procedure, o.ctx
+	report(r)
+}
+
 // report hands r to the Reporter.
 func report(r Report) {
 	if f := currentConfig().Reporter; f != nil {
 		f(r)
 		return
 	}
-	ctx := context.Background()
-	if r.Request != nil {
+	ctx := r.ctx
+	switch {
+	case r.Request != nil:
 		ctx = r.Request.Context()
+	case ctx == nil:
+		ctx = context.Background()
 	}
 	l := slog.Default()
 	if !l.Enabled(ctx, r.Level) {
 		return
 	}
-	attrs := make([]slog.Attr, 0, 5)
+	attrs := make([]slog.Attr, 0, 6)
 	if r.Err != nil {
 		attrs = append(attrs, slog.Any("error", r.Err))
 	}
@@ -119,6 +146,9 @@ func report(r Report) {
 	}
 	if r.Request != nil && r.Request.URL != nil {
 		attrs = append(attrs, slog.String("method", r.Request.Method), slog.String("path", r.Request.URL.Path))
+	}
+	if r.Procedure != "" {
+		attrs = append(attrs, slog.String("procedure", r.Procedure))
 	}
 	if r.Stack != nil {
 		attrs = append(attrs, slog.String("stack", string(r.Stack)))

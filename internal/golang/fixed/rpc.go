@@ -56,6 +56,19 @@ func RPCStatusOf(err error) RPCStatus {
 // would send (else the title), negotiated as Write negotiates it. Message
 // stays in the default language.
 func RPCStatusFor(err error, acceptLanguage string) RPCStatus {
+	return rpcStatus(err, acceptLanguage, &origin{})
+}
+
+// RPCStatusForCall is RPCStatusFor as a server interceptor calls it, for
+// the RPC procedure ("/pkg.Service/Method") it answers with ctx: a report
+// names the procedure (Report.Procedure), and the default log gets ctx, as
+// Write's reports name the request.
+func RPCStatusForCall(ctx context.Context, procedure string, err error, acceptLanguage string) RPCStatus {
+	return rpcStatus(err, acceptLanguage, &origin{procedure: procedure, ctx: ctx})
+}
+
+// rpcStatus is RPCStatusFor, reporting at at.
+func rpcStatus(err error, acceptLanguage string, at *origin) RPCStatus {
 	loadDefinitions()
 	var e *Error
 	switch {
@@ -67,7 +80,7 @@ func RPCStatusFor(err error, acceptLanguage string) RPCStatus {
 	case errors.Is(err, context.DeadlineExceeded):
 		return RPCStatus{Code: "DEADLINE_EXCEEDED", Message: context.DeadlineExceeded.Error()}
 	}
-	e = sendable(err, nil, true) // as Write: mapped, else the fallback, reported
+	e = sendable(err, at) // as Write: mapped, else the fallback, reported
 	s := RPCStatus{
 		Fallback: e == fallback && !errors.Is(err, fallback),
 

@@ -1,10 +1,13 @@
 package fixed
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -102,4 +105,45 @@ func FuzzRPCError(f *testing.F) {
 			t.Fatalf("reason %q gave %v (known %v)", reason, e, e.Known())
 		}
 	})
+}
+
+// A server interceptor's report of the fallback names the RPC as Write's
+// names the request: Report.Procedure, and in the default log the
+// procedure attribute, logged with the call's context.
+func TestRPCStatusForCallReports(t *testing.T) {
+	const procedure = "/shop.v1.Orders/Get"
+	boom := errors.New("boom")
+	got := recordReports(t, func() { RPCStatusForCall(context.Background(), procedure, boom, "") })
+	if len(got) != 1 || got[0].Procedure != procedure || got[0].Request != nil || !strings.HasSuffix(got[0].String(), " [/shop.v1.Orders/Get]") {
+		t.Errorf("reports %+v, want one naming %s", got, procedure)
+	}
+	if got := recordReports(t, func() { RPCStatusFor(boom, "") }); len(got) != 1 || got[0].Procedure != "" {
+		t.Errorf("RPCStatusFor reported %+v, want one without a procedure", got)
+	}
+
+	var buf bytes.Buffer
+	seen := &ctxHandler{Handler: slog.NewJSONHandler(&buf, nil)}
+	defaultLogger := slog.Default()
+	slog.SetDefault(slog.New(seen))
+	Configure(Config{})
+	t.Cleanup(func() {
+		slog.SetDefault(defaultLogger)
+		Configure(Config{Reporter: recordReport})
+	})
+	type key struct{}
+	RPCStatusForCall(context.WithValue(context.Background(), key{}, "trace-1"), procedure, boom, "")
+	if !strings.Contains(buf.String(), `"procedure":"/shop.v1.Orders/Get"`) || seen.ctx == nil || seen.ctx.Value(key{}) != "trace-1" {
+		t.Errorf("default log %s, with a context holding %v", buf.String(), seen.ctx)
+	}
+}
+
+// ctxHandler is a slog.Handler that keeps the context of the last record.
+type ctxHandler struct {
+	slog.Handler
+	ctx context.Context
+}
+
+func (h *ctxHandler) Handle(ctx context.Context, r slog.Record) error {
+	h.ctx = ctx
+	return h.Handler.Handle(ctx, r)
 }

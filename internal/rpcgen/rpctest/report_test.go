@@ -87,10 +87,11 @@ func (r *reports) count() int {
 }
 
 // TestDefaultReportsOnce: with no WithReport, the interceptors leave the
-// report to the Go package (RPCStatusFor hands the fallback to
+// report to the Go package (RPCStatusForCall hands the fallback to
 // Config.Reporter, as Write does), so that an error no catalog error is,
-// and a panic, reach the log once, not once from each. Over gRPC and
-// Connect, unary and streaming, with the default reporter, slog.Default().
+// and a panic, reach the log once, not once from each, naming the RPC's
+// procedure as Write's name the request. Over gRPC and Connect, unary and
+// streaming, with the default reporter, slog.Default().
 func TestDefaultReportsOnce(t *testing.T) {
 	var logged logLines
 	defer slog.SetDefault(slog.Default())
@@ -105,19 +106,19 @@ func TestDefaultReportsOnce(t *testing.T) {
 	streams := connect.NewClient[wrapperspb.StringValue, emptypb.Empty](srv.Client(), srv.URL+streamProcedure)
 	for _, key := range []string{"plain", "panic"} {
 		for _, call := range []struct {
-			name string
-			call func(string) error
+			name, procedure string
+			call            func(string) error
 		}{
-			{"grpc unary", func(k string) error { return invoke(conn, k) }},
-			{"grpc stream", func(k string) error { return invokeStream(conn, k) }},
-			{"connect unary", func(k string) error { return connectCall(client, k) }},
-			{"connect stream", func(k string) error { return connectStream(streams, k) }},
+			{"grpc unary", procedure, func(k string) error { return invoke(conn, k) }},
+			{"grpc stream", streamProcedure, func(k string) error { return invokeStream(conn, k) }},
+			{"connect unary", procedure, func(k string) error { return connectCall(client, k) }},
+			{"connect stream", streamProcedure, func(k string) error { return connectStream(streams, k) }},
 		} {
 			logged.reset()
 			if err := call.call(key); err == nil {
 				t.Fatalf("%s %s: no error", call.name, key)
 			}
-			if lines := logged.lines(); len(lines) != 1 || !strings.Contains(lines[0], "sent the fallback") {
+			if lines := logged.lines(); len(lines) != 1 || !strings.Contains(lines[0], "sent the fallback") || !strings.Contains(lines[0], " procedure="+call.procedure) {
 				t.Errorf("%s %s: logged %d lines, want the fallback's one:\n%s", call.name, key, len(lines), strings.Join(lines, "\n"))
 			}
 		}

@@ -184,9 +184,10 @@ type options struct {
 // WithReport adds a report, with the procedure, of each error a handler
 // returns that is not a catalog error, and of a panic, before the client
 // gets the fallback. Without it the fallback is reported once, as Write
-// reports it: RPCStatusFor hands it to the Go package's Config.Reporter,
-// by default slog.Default(); a second report of the same error by default
-// would log it twice.
+// reports it: RPCStatusForCall hands it, with the procedure as the report's
+// Procedure, to the Go package's Config.Reporter, by default
+// slog.Default(); a second report of the same error by default would log
+// it twice.
 func WithReport(report func(ctx context.Context, procedure string, err error)) Option {
 	return func(o *options) { o.report = report }
 }
@@ -211,7 +212,7 @@ type interceptor struct {
 // language of the request's header, reporting what becomes the fallback
 // (not an error Config.Map maps).
 func (o *options) handlerError(ctx context.Context, procedure string, header http.Header, err error) error {
-	s := onestackerrors.RPCStatusFor(err, strings.Join(header.Values("Accept-Language"), ","))
+	s := onestackerrors.RPCStatusForCall(ctx, procedure, err, strings.Join(header.Values("Accept-Language"), ","))
 	if s.Fallback && o.report != nil {
 		o.report(ctx, procedure, err)
 	}

@@ -211,9 +211,10 @@ type options struct {
 // WithReport adds a report, with the method, of each error a handler
 // returns that is not a catalog error, and of a panic, before the client
 // gets the fallback. Without it the fallback is reported once, as Write
-// reports it: RPCStatusFor hands it to the Go package's Config.Reporter,
-// by default slog.Default(); a second report of the same error by default
-// would log it twice.
+// reports it: RPCStatusForCall hands it, with the method as the report's
+// Procedure, to the Go package's Config.Reporter, by default
+// slog.Default(); a second report of the same error by default would log
+// it twice.
 func WithReport(report func(ctx context.Context, method string, err error)) Option {
 	return func(o *options) { o.report = report }
 }
@@ -229,7 +230,7 @@ func newOptions(opts []Option) *options {
 // serverError is the status error a server interceptor returns for err,
 // reporting what becomes the fallback (not an error Config.Map maps).
 func (o *options) serverError(ctx context.Context, method string, err error) error {
-	s := scopestackerrors.RPCStatusFor(err, acceptLanguage(ctx))
+	s := scopestackerrors.RPCStatusForCall(ctx, method, err, acceptLanguage(ctx))
 	if s.Fallback && o.report != nil {
 		o.report(ctx, method, err)
 	}
