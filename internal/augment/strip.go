@@ -35,6 +35,7 @@ func (a *augmenter) strip(file *yaml.Node, text []byte, isJSON bool) (*yaml.Node
 		return nil, nil, a.editError(err)
 	}
 	a.lostComments(removed.Comments, parts)
+	a.lostComments(textedit.ReplacedComments(text, isJSON, parts.replaced()), parts)
 	if err := a.problems.Err(); err != nil {
 		return nil, nil, err
 	}
@@ -46,19 +47,41 @@ func (a *augmenter) strip(file *yaml.Node, text []byte, isJSON bool) (*yaml.Node
 	return stripped, removed.Text, nil
 }
 
-// ownedParts are the members strip takes out, by key: what problems call each,
-// and for a response or component the marker entry that makes it the
-// author's once deleted ("" for a marker or a section).
+// ownedParts are errgen's members, by key: what problems call each, and
+// for a response or component the marker entry that makes it the author's
+// once deleted ("" for a marker or a section). strip takes them out but
+// those --force wrote in place of the author's (marked replaced:), which a
+// run rewrites where they are.
 type ownedParts map[*yaml.Node]ownedPart
 
-type ownedPart struct{ name, entry string }
+type ownedPart struct {
+	name, entry string
+	// replaced is the value of a part marked replaced:, in a flow mapping
+	// when inFlow: a comment in its text goes when it is rewritten
+	replaced *yaml.Node
+	inFlow   bool
+}
 
+// keys are the members strip takes out.
 func (o ownedParts) keys() map[*yaml.Node]bool {
 	keys := make(map[*yaml.Node]bool, len(o))
-	for k := range o {
-		keys[k] = true
+	for k, p := range o {
+		if p.replaced == nil {
+			keys[k] = true
+		}
 	}
 	return keys
+}
+
+// replaced are the members a run rewrites where they are.
+func (o ownedParts) replaced() []textedit.Member {
+	var members []textedit.Member
+	for k, p := range o {
+		if p.replaced != nil {
+			members = append(members, textedit.Member{Key: k, Value: p.replaced, InFlow: p.inFlow})
+		}
+	}
+	return members
 }
 
 // lostComments reports the comments taking errgen's parts out would lose:
@@ -149,6 +172,7 @@ func (a *augmenter) ownedIn(m, hashes *yaml.Node, what string, parts ownedParts)
 				a.replaceable = map[string]bool{}
 			}
 			a.replaceable[what+name] = true
+			parts[k] = ownedPart{name: what + name, entry: name, replaced: memberValue(m, name), inFlow: m.Style&yaml.FlowStyle != 0}
 			continue
 		}
 		parts[k] = ownedPart{name: what + name, entry: name}
