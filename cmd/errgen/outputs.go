@@ -125,7 +125,8 @@ func missingLine(paths []string, regenerate string) string {
 }
 
 // augmentSpec augments one spec and prints, one a line after "errgen: ",
-// its problems (then that out was not written) or its notices: the one way
+// its problems (then that out, or for openapi.augment nothing, was not
+// written) or its notices: the one way
 // errgen openapi and the catalog's openapi.augment report augmentation.
 // For openapi.augment, viaCatalog is the errgen openapi command line of
 // the same spec (see flagHints); it is "" for errgen openapi itself.
@@ -140,7 +141,13 @@ func augmentSpec(c *catalog.Catalog, spec []byte, specName, out string, opts err
 				fmt.Fprintf(stderr, "errgen: %s\n", hint)
 			}
 		}
-		fmt.Fprintf(stderr, "errgen: %s was not written\n", out)
+		if viaCatalog != "" {
+			// the catalog's outputs are written all or none: the Go
+			// package and the pages are not written either
+			fmt.Fprintf(stderr, "errgen: %s could not be augmented; nothing was written\n", specName)
+		} else {
+			fmt.Fprintf(stderr, "errgen: %s was not written\n", out)
+		}
 		return nil, false
 	}
 	for _, n := range res.Notices {

@@ -239,3 +239,34 @@ func TestAugmentFlagHints(t *testing.T) {
 		}
 	}
 }
+
+// The catalog's outputs are written all or none: a spec of openapi.augment
+// that cannot be augmented stops the run before anything is written, and
+// the last line says so, not only that the spec's output was not written
+// (which read as if the Go package and the pages had been).
+func TestAugmentFailureWritesNothing(t *testing.T) {
+	dir := outputsCatalog(t, allOutputKeys)
+	if code, _, stderr := runIn(t, dir, "svc/catalog.yaml"); code != exitOK {
+		t.Fatalf("first run: exit %d: %s", code, stderr)
+	}
+	catalogPath, spec := filepath.Join(dir, "svc/catalog.yaml"), filepath.Join(dir, "svc/api/tasks.yaml")
+	goOut := filepath.Join(dir, "svc/internal/apierrors/errors.go")
+	before := readFileT(t, goOut)
+	text := strings.Replace(readFileT(t, catalogPath), "Resource not found", "No such resource", 1)
+	if err := os.WriteFile(catalogPath, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text = strings.Replace(readFileT(t, spec), "      operationId: listTasks\n", "      operationId: listTasks\n      operationId: again\n", 1)
+	if err := os.WriteFile(spec, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"svc/catalog.yaml"}, {"svc/catalog.yaml", "--check"}} {
+		code, _, stderr := runIn(t, dir, args...)
+		if want := "\nerrgen: " + filepath.FromSlash("svc/api/tasks.yaml") + " could not be augmented; nothing was written\n"; code != exitFailure || !strings.HasSuffix(stderr, want) {
+			t.Errorf("%v: exit %d, stderr does not end with %q:\n%s", args, code, want, stderr)
+		}
+	}
+	if readFileT(t, goOut) != before {
+		t.Error("the Go package was written although the run failed")
+	}
+}
