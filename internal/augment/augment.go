@@ -152,7 +152,9 @@ func readSpec(spec []byte, isJSON bool, specName string) (*yaml.Node, error) {
 		}
 		file.Content = []*yaml.Node{root}
 	} else if err := yaml.Unmarshal(spec, file); err != nil {
-		l.Errorf(pos, "invalid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+		at, msg := catalog.YAMLError(err, spec)
+		pos.Line, pos.Col = at.Line, at.Col
+		l.Errorf(pos, "%s", msg)
 		return nil, &l
 	}
 	if len(file.Content) == 0 || file.Content[0].Kind != yaml.MappingNode {
