@@ -121,6 +121,7 @@ func (a *augmenter) augment(file *yaml.Node, text []byte, isJSON bool) (out, var
 	a.mergeComponents(root, comps)
 	a.attach(places)
 	a.writeMarkers(root)
+	a.lostReplacedComments(root, text, isJSON)
 	if err := a.problems.Err(); err != nil {
 		return nil, nil, err
 	}

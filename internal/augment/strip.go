@@ -35,7 +35,6 @@ func (a *augmenter) strip(file *yaml.Node, text []byte, isJSON bool) (*yaml.Node
 		return nil, nil, a.editError(err)
 	}
 	a.lostComments(removed.Comments, parts)
-	a.lostComments(textedit.ReplacedComments(text, isJSON, parts.replaced()), parts)
 	if err := a.problems.Err(); err != nil {
 		return nil, nil, err
 	}
@@ -47,41 +46,19 @@ func (a *augmenter) strip(file *yaml.Node, text []byte, isJSON bool) (*yaml.Node
 	return stripped, removed.Text, nil
 }
 
-// ownedParts are errgen's members, by key: what problems call each, and
-// for a response or component the marker entry that makes it the author's
-// once deleted ("" for a marker or a section). strip takes them out but
-// those --force wrote in place of the author's (marked replaced:), which a
-// run rewrites where they are.
+// ownedParts are the members strip takes out, by key: what problems call each,
+// and for a response or component the marker entry that makes it the
+// author's once deleted ("" for a marker or a section).
 type ownedParts map[*yaml.Node]ownedPart
 
-type ownedPart struct {
-	name, entry string
-	// replaced is the value of a part marked replaced:, in a flow mapping
-	// when inFlow: a comment in its text goes when it is rewritten
-	replaced *yaml.Node
-	inFlow   bool
-}
+type ownedPart struct{ name, entry string }
 
-// keys are the members strip takes out.
 func (o ownedParts) keys() map[*yaml.Node]bool {
 	keys := make(map[*yaml.Node]bool, len(o))
-	for k, p := range o {
-		if p.replaced == nil {
-			keys[k] = true
-		}
+	for k := range o {
+		keys[k] = true
 	}
 	return keys
-}
-
-// replaced are the members a run rewrites where they are.
-func (o ownedParts) replaced() []textedit.Member {
-	var members []textedit.Member
-	for k, p := range o {
-		if p.replaced != nil {
-			members = append(members, textedit.Member{Key: k, Value: p.replaced, InFlow: p.inFlow})
-		}
-	}
-	return members
 }
 
 // lostComments reports the comments taking errgen's parts out would lose:
@@ -172,7 +149,6 @@ func (a *augmenter) ownedIn(m, hashes *yaml.Node, what string, parts ownedParts)
 				a.replaceable = map[string]bool{}
 			}
 			a.replaceable[what+name] = true
-			parts[k] = ownedPart{name: what + name, entry: name, replaced: memberValue(m, name), inFlow: m.Style&yaml.FlowStyle != 0}
 			continue
 		}
 		parts[k] = ownedPart{name: what + name, entry: name}
@@ -197,23 +173,49 @@ func (a *augmenter) replacedNodes(root *yaml.Node) map[*yaml.Node]bool {
 		return nil
 	}
 	nodes := map[*yaml.Node]bool{}
-	comps := memberValue(root, "components")
-	for i := 0; comps != nil && i+1 < len(comps.Content); i += 2 {
-		in(comps.Content[i+1], "components."+comps.Content[i].Value+".", a.replaceable, nodes)
-	}
-	eachOperation(root, func(where string, op *yaml.Node) {
-		in(memberValue(op, "responses"), where+": response ", a.replaceable, nodes)
-	})
+	a.eachReplaceable(root, func(_, _, v *yaml.Node, _ string) { nodes[v] = true })
 	return nodes
 }
 
-// in adds to nodes the values of mapping m whose keys, after prefix, are
-// in names.
-func in(m *yaml.Node, prefix string, names map[string]bool, nodes map[*yaml.Node]bool) {
+// lostReplacedComments reports, as lostComments, the comments in what
+// errgen wrote in place of the author's (see replaceable) and writes anew
+// in this run, root's tree now holding the new values: they go with the
+// old text. A part nothing uses any more stays as it is, comments and all.
+func (a *augmenter) lostReplacedComments(root *yaml.Node, text []byte, isJSON bool) {
+	if len(a.replaceable) == 0 {
+		return
+	}
+	parts := ownedParts{}
+	var members []textedit.Member
+	a.eachReplaceable(root, func(m, k, v *yaml.Node, name string) {
+		if old, ok := a.adds.Replaced[v]; ok {
+			parts[k] = ownedPart{name: name, entry: k.Value}
+			members = append(members, textedit.Member{Key: k, Value: old, InFlow: m.Style&yaml.FlowStyle != 0})
+		}
+	})
+	a.lostComments(textedit.ReplacedComments(text, isJSON, members), parts)
+}
+
+// eachReplaceable calls f with each member of root's components and
+// operations' responses that replaceable names: its mapping, key and
+// value, and what problems call it.
+func (a *augmenter) eachReplaceable(root *yaml.Node, f func(m, k, v *yaml.Node, name string)) {
+	comps := memberValue(root, "components")
+	for i := 0; comps != nil && i+1 < len(comps.Content); i += 2 {
+		a.replaceableIn(comps.Content[i+1], "components."+comps.Content[i].Value+".", f)
+	}
+	eachOperation(root, func(where string, op *yaml.Node) {
+		a.replaceableIn(memberValue(op, "responses"), where+": response ", f)
+	})
+}
+
+// replaceableIn calls f with the members of mapping m whose keys, after
+// prefix, replaceable names.
+func (a *augmenter) replaceableIn(m *yaml.Node, prefix string, f func(m, k, v *yaml.Node, name string)) {
 	m = deref(m)
 	for i := 0; m != nil && m.Kind == yaml.MappingNode && i+1 < len(m.Content); i += 2 {
-		if names[prefix+m.Content[i].Value] {
-			nodes[m.Content[i+1]] = true
+		if name := prefix + m.Content[i].Value; a.replaceable[name] {
+			f(m, m.Content[i], m.Content[i+1], name)
 		}
 	}
 }
