@@ -2,8 +2,10 @@ package main
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
 	"strings"
 
@@ -101,6 +103,16 @@ func augmentTargets(c *catalog.Catalog, catalogPath, prog string, stderr io.Writ
 		spec := filepath.Join(dir, filepath.FromSlash(a.Spec))
 		out := filepath.Join(dir, filepath.FromSlash(a.Out))
 		data, err := readInput(spec, maxSpecSize)
+		if errors.Is(err, fs.ErrNotExist) {
+			// the item errgen init writes, uncommented with the keys around it
+			at, where := a.SpecPos, ""
+			at.File = catalogPath
+			if spec != filepath.FromSlash(a.Spec) {
+				where = " (" + spec + ")"
+			}
+			fmt.Fprintf(stderr, "%s: openapi.augment spec %s does not exist%s: put the OpenAPI spec to augment there, correct the path (relative to the catalog's folder), or remove the item; nothing was written\n", at, a.Spec, where)
+			return nil, false
+		}
 		if err != nil {
 			fmt.Fprintf(stderr, "errgen: openapi.augment: %v\n", err)
 			return nil, false

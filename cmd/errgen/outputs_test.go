@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -268,5 +269,32 @@ func TestAugmentFailureWritesNothing(t *testing.T) {
 	}
 	if readFileT(t, goOut) != before {
 		t.Error("the Go package was written although the run failed")
+	}
+}
+
+// An openapi.augment item naming a spec that does not exist (the example
+// errgen init writes, uncommented with the output keys around it) is
+// reported at the item's spec in the catalog, with what to do, and nothing
+// is written; it said only "openapi.augment: stat api/openapi.yaml: no such
+// file or directory".
+func TestAugmentSpecMissing(t *testing.T) {
+	dir := outputsCatalog(t, "openapi: augment: [{spec: api/openapi.yaml, out: api/openapi.gen.yaml}]\n")
+	catalogPath := filepath.Join(dir, "svc/catalog.yaml")
+	line, col := 0, 0
+	for i, l := range strings.Split(readFileT(t, catalogPath), "\n") {
+		if j := strings.Index(l, "api/openapi.yaml"); j >= 0 {
+			line, col = i+1, j+1
+		}
+	}
+	for _, args := range [][]string{{"svc/catalog.yaml"}, {"svc/catalog.yaml", "--check"}} {
+		code, _, stderr := runIn(t, dir, args...)
+		want := fmt.Sprintf("%s:%d:%d: openapi.augment spec api/openapi.yaml does not exist (%s): put the OpenAPI spec to augment there, correct the path (relative to the catalog's folder), or remove the item; nothing was written\n",
+			filepath.FromSlash("svc/catalog.yaml"), line, col, filepath.FromSlash("svc/api/openapi.yaml"))
+		if code != exitFailure || stderr != want {
+			t.Errorf("%v: exit %d, stderr\n%s\nwant\n%s", args, code, stderr, want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "generated")); !os.IsNotExist(err) {
+		t.Errorf("an output was written: %v", err)
 	}
 }
