@@ -27,7 +27,7 @@ func TestAugmentDiagnostics(t *testing.T) {
 	}{
 		{"kept", kept, errgen.AugmentOptions{}, "", "api.yaml:9:9: GET /a: response 404 kept: the spec already defines it (errgen's is NotFound)"},
 		{"forced", kept, errgen.AugmentOptions{Force: true}, "", ""},
-		{"not YAML", "a: [", errgen.AugmentOptions{}, "api.yaml: invalid YAML:", ""},
+		{"not YAML", "a: [", errgen.AugmentOptions{}, "api.yaml:1:1: invalid YAML:", ""},
 		{"swagger", "swagger: '2.0'\n", errgen.AugmentOptions{}, "api.yaml: Swagger (OpenAPI 2.0) documents are not supported", ""},
 	}
 	for _, tt := range tests {

@@ -69,8 +69,9 @@ type OpenAPIOptions struct {
 // AugmentTarget is one spec that generate augments: Spec read, Out written,
 // both relative to the catalog's folder (slash-separated).
 type AugmentTarget struct {
-	Spec string
-	Out  string
+	Spec    string
+	Out     string
+	SpecPos Pos // of Spec in the catalog (no File: the root's key), for a spec that cannot be read
 }
 
 // DocsOptions configures the generated Markdown page.

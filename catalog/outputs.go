@@ -104,7 +104,7 @@ func (cr *catalogReader) augmentTarget(n *yaml.Node) AugmentTarget {
 	for _, f := range cr.fields(n, "openapi.augment item", augmentKeys, nil) {
 		switch f.key {
 		case "spec":
-			t.Spec = cr.outPath(f.value, "openapi.augment spec")
+			t.Spec, t.SpecPos = cr.outPath(f.value, "openapi.augment spec"), Pos{Line: f.value.Line, Col: f.value.Column}
 		case "out":
 			t.Out = cr.outPath(f.value, "openapi.augment out")
 		}

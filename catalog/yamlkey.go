@@ -22,6 +22,14 @@ func yamlError(err error, data []byte) (Pos, string) {
 	return yamlErrorPos(err, data), yamlErrorMessage(err)
 }
 
+// YAMLError is yamlError for the YAML files errgen reads that are not
+// catalogs (an OpenAPI spec to augment): where in data the syntax error
+// err is (line and column) and what to say of it, with the hint for a
+// common mistake, as a catalog's is reported.
+func YAMLError(err error, data []byte) (Pos, string) {
+	return yamlError(err, data)
+}
+
 // longYAMLKey finds the key over maxYAMLKey characters that made yaml.v3
 // fail with err, and returns its place and length: a key so long on the
 // line yaml.v3 names (for a flow collection, the line before the

@@ -2,8 +2,10 @@ package main
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
 	"strings"
 
@@ -101,6 +103,16 @@ func augmentTargets(c *catalog.Catalog, catalogPath, prog string, stderr io.Writ
 		spec := filepath.Join(dir, filepath.FromSlash(a.Spec))
 		out := filepath.Join(dir, filepath.FromSlash(a.Out))
 		data, err := readInput(spec, maxSpecSize)
+		if errors.Is(err, fs.ErrNotExist) {
+			// the item errgen init writes, uncommented with the keys around it
+			at, where := a.SpecPos, ""
+			at.File = catalogPath
+			if spec != filepath.FromSlash(a.Spec) {
+				where = " (" + spec + ")"
+			}
+			fmt.Fprintf(stderr, "%s: openapi.augment spec %s does not exist%s: put the OpenAPI spec to augment there, correct the path (relative to the catalog's folder), or remove the item; nothing was written\n", at, a.Spec, where)
+			return nil, false
+		}
 		if err != nil {
 			fmt.Fprintf(stderr, "errgen: openapi.augment: %v\n", err)
 			return nil, false
@@ -125,7 +137,8 @@ func missingLine(paths []string, regenerate string) string {
 }
 
 // augmentSpec augments one spec and prints, one a line after "errgen: ",
-// its problems (then that out was not written) or its notices: the one way
+// its problems (then that out, or for openapi.augment nothing, was not
+// written) or its notices: the one way
 // errgen openapi and the catalog's openapi.augment report augmentation.
 // For openapi.augment, viaCatalog is the errgen openapi command line of
 // the same spec (see flagHints); it is "" for errgen openapi itself.
@@ -140,7 +153,13 @@ func augmentSpec(c *catalog.Catalog, spec []byte, specName, out string, opts err
 				fmt.Fprintf(stderr, "errgen: %s\n", hint)
 			}
 		}
-		fmt.Fprintf(stderr, "errgen: %s was not written\n", out)
+		if viaCatalog != "" {
+			// the catalog's outputs are written all or none: the Go
+			// package and the pages are not written either
+			fmt.Fprintf(stderr, "errgen: %s could not be augmented; nothing was written\n", specName)
+		} else {
+			fmt.Fprintf(stderr, "errgen: %s was not written\n", out)
+		}
 		return nil, false
 	}
 	for _, n := range res.Notices {

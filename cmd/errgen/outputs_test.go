@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -237,5 +238,63 @@ func TestAugmentFlagHints(t *testing.T) {
 		if strings.Contains(stderr, "openapi.augment") {
 			t.Errorf("%s: errgen openapi names openapi.augment:\n%s", tc.name, stderr)
 		}
+	}
+}
+
+// The catalog's outputs are written all or none: a spec of openapi.augment
+// that cannot be augmented stops the run before anything is written, and
+// the last line says so, not only that the spec's output was not written
+// (which read as if the Go package and the pages had been).
+func TestAugmentFailureWritesNothing(t *testing.T) {
+	dir := outputsCatalog(t, allOutputKeys)
+	if code, _, stderr := runIn(t, dir, "svc/catalog.yaml"); code != exitOK {
+		t.Fatalf("first run: exit %d: %s", code, stderr)
+	}
+	catalogPath, spec := filepath.Join(dir, "svc/catalog.yaml"), filepath.Join(dir, "svc/api/tasks.yaml")
+	goOut := filepath.Join(dir, "svc/internal/apierrors/errors.go")
+	before := readFileT(t, goOut)
+	text := strings.Replace(readFileT(t, catalogPath), "Resource not found", "No such resource", 1)
+	if err := os.WriteFile(catalogPath, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text = strings.Replace(readFileT(t, spec), "      operationId: listTasks\n", "      operationId: listTasks\n      operationId: again\n", 1)
+	if err := os.WriteFile(spec, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"svc/catalog.yaml"}, {"svc/catalog.yaml", "--check"}} {
+		code, _, stderr := runIn(t, dir, args...)
+		if want := "\nerrgen: " + filepath.FromSlash("svc/api/tasks.yaml") + " could not be augmented; nothing was written\n"; code != exitFailure || !strings.HasSuffix(stderr, want) {
+			t.Errorf("%v: exit %d, stderr does not end with %q:\n%s", args, code, want, stderr)
+		}
+	}
+	if readFileT(t, goOut) != before {
+		t.Error("the Go package was written although the run failed")
+	}
+}
+
+// An openapi.augment item naming a spec that does not exist (the example
+// errgen init writes, uncommented with the output keys around it) is
+// reported at the item's spec in the catalog, with what to do, and nothing
+// is written; it said only "openapi.augment: stat api/openapi.yaml: no such
+// file or directory".
+func TestAugmentSpecMissing(t *testing.T) {
+	dir := outputsCatalog(t, "openapi: augment: [{spec: api/openapi.yaml, out: api/openapi.gen.yaml}]\n")
+	catalogPath := filepath.Join(dir, "svc/catalog.yaml")
+	line, col := 0, 0
+	for i, l := range strings.Split(readFileT(t, catalogPath), "\n") {
+		if j := strings.Index(l, "api/openapi.yaml"); j >= 0 {
+			line, col = i+1, j+1
+		}
+	}
+	for _, args := range [][]string{{"svc/catalog.yaml"}, {"svc/catalog.yaml", "--check"}} {
+		code, _, stderr := runIn(t, dir, args...)
+		want := fmt.Sprintf("%s:%d:%d: openapi.augment spec api/openapi.yaml does not exist (%s): put the OpenAPI spec to augment there, correct the path (relative to the catalog's folder), or remove the item; nothing was written\n",
+			filepath.FromSlash("svc/catalog.yaml"), line, col, filepath.FromSlash("svc/api/openapi.yaml"))
+		if code != exitFailure || stderr != want {
+			t.Errorf("%v: exit %d, stderr\n%s\nwant\n%s", args, code, stderr, want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "generated")); !os.IsNotExist(err) {
+		t.Errorf("an output was written: %v", err)
 	}
 }

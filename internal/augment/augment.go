@@ -121,6 +121,7 @@ func (a *augmenter) augment(file *yaml.Node, text []byte, isJSON bool) (out, var
 	a.mergeComponents(root, comps)
 	a.attach(places)
 	a.writeMarkers(root)
+	a.lostReplacedComments(root, text, isJSON)
 	if err := a.problems.Err(); err != nil {
 		return nil, nil, err
 	}
@@ -152,7 +153,9 @@ func readSpec(spec []byte, isJSON bool, specName string) (*yaml.Node, error) {
 		}
 		file.Content = []*yaml.Node{root}
 	} else if err := yaml.Unmarshal(spec, file); err != nil {
-		l.Errorf(pos, "invalid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+		at, msg := catalog.YAMLError(err, spec)
+		pos.Line, pos.Col = at.Line, at.Col
+		l.Errorf(pos, "%s", msg)
 		return nil, &l
 	}
 	if len(file.Content) == 0 || file.Content[0].Kind != yaml.MappingNode {

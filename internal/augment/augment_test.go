@@ -285,7 +285,7 @@ func TestAugmentErrors(t *testing.T) {
 			"clash.yaml:11:5: components.responses.NotFound is already defined and differs from the NotFound response errgen generates from catalog.yaml; set openapi.prefix in the catalog, rename the spec's, or use --force to replace it",
 		}},
 		{"xerrors.yaml", strings.Replace(minimal, "[NOT_FOUND, NOPE]", "NOT_FOUND", 1), []string{"xerrors.yaml:6:17: GET /things: x-errors must be a list of error codes, not a scalar"}},
-		{"broken.yaml", "openapi: 3.0.3\ninfo: [\n", []string{"broken.yaml: invalid YAML: "}},
+		{"broken.yaml", "openapi: 3.0.3\ninfo: [\n", []string{"broken.yaml:2:1: invalid YAML: did not find expected node content: a value is missing"}},
 		{"broken.json", "{\"openapi\": \"3.0.3\",\n  \"info\": }", []string{"broken.json:2:11: invalid JSON: invalid character '}'"}},
 		{"list.yaml", "- openapi: 3.0.3\n", []string{"list.yaml: not an OpenAPI document: the top level must be a mapping"}},
 		{"empty.yaml", "", []string{"empty.yaml: not an OpenAPI document"}},

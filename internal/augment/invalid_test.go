@@ -112,3 +112,22 @@ func TestAugmentRefusesExplicitKey(t *testing.T) {
 		t.Fatalf("error\n%v\nwant\n%s", err, want)
 	}
 }
+
+// A YAML spec that does not parse is reported where the catalog's own YAML
+// would be, file:line:col, with the catalog's hint for the mistake; the
+// parser's message names a line only, sometimes the one before the fault.
+func TestAugmentYAMLSyntax(t *testing.T) {
+	c := mustLoadCatalog(t, "catalog.yaml")
+	const head = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n"
+	for _, tt := range []struct{ name, spec, want string }{
+		{"unclosed.yaml", head + "      responses: {'200': {description: OK}\n",
+			"unclosed.yaml:6:18: invalid YAML: did not find expected ',' or '}': a { is not closed"},
+		{"colon.yaml", head + "      summary: Note: slow\n",
+			"colon.yaml:6:20: invalid YAML: mapping values are not allowed in this context: a value holding \": \" needs quotes"},
+	} {
+		out, _, err := Augment(c, []byte(tt.spec), tt.name, Options{})
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) || out != nil {
+			t.Errorf("%s: got %v, want an error starting\n%s", tt.name, err, tt.want)
+		}
+	}
+}

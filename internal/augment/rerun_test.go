@@ -228,3 +228,68 @@ func TestAugmentRerunComments(t *testing.T) {
 		t.Errorf("notices:\n%s\nwant:\n%s", strings.Join(dropped, "\n"), strings.Join(wantDropped, "\n"))
 	}
 }
+
+// What --force wrote in place of the author's text (marked replaced:) is
+// rewritten where it is on every run: a comment written into it since
+// would go with the old text, so it is a problem like one in any other
+// part of errgen's, and --force drops it and says so. A comment on the
+// line of its key, or above its first member, is outside it, and stays;
+// so does one in such a part that nothing uses any more, which errgen
+// leaves as it is.
+func TestAugmentRerunCommentsInReplaced(t *testing.T) {
+	v1 := loadRerunCatalog(t, "catalog-v1.yaml")
+	spec := "openapi: 3.1.0\ninfo: {title: Own, version: '1'}\npaths:\n  /items/{id}:\n    get:\n      operationId: getItem\n" +
+		"      parameters:\n        - {name: id, in: path, required: true, schema: {type: string}}\n      x-errors: [NOT_FOUND]\n" +
+		"      responses:\n        '200':\n          description: OK\n        '404':\n          description: The spec's own 404\n" +
+		"components:\n  responses:\n    NotFound:\n      description: The spec's own NotFound\n  schemas:\n    NotFoundBody: {type: object}\n"
+	forced, _, err := Augment(v1, []byte(spec), "api.yaml", Options{Force: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(forced), "replaced:") {
+		t.Fatalf("--force marked nothing replaced:\n%s", forced)
+	}
+	for _, tc := range []struct {
+		name, old, new, want string
+	}{
+		{"the end of a response's line", "          $ref: '#/components/responses/NotFound'\n",
+			"          $ref: '#/components/responses/NotFound' # ours now\n",
+			"api.yaml:17:51: a comment in GET /items/{id}: response 404, which errgen writes anew on every run, would be lost: move it out of errgen's part, use --force to have errgen drop it, or delete \"404\" from the x-errgen marker to make the part yours"},
+		{"a line inside a component", "    NotFound:\n      description: Not Found\n",
+			"    NotFound:\n      description: Not Found\n      # ours\n",
+			"api.yaml:24:7: a comment in components.responses.NotFound, which errgen writes anew on every run, would be lost: move it out of errgen's part, use --force to have errgen drop it, or delete \"NotFound\" from the x-errgen marker to make the part yours"},
+		{"on the key's line: kept", "        '404':\n", "        '404': # ours\n", ""},
+		{"above the value's first member: kept", "    NotFound:\n      description: Not Found\n", "    NotFound:\n      # ours\n      description: Not Found\n", ""},
+		// nothing uses NotFound any more: errgen leaves it, the author's now, as it is
+		{"in a part no longer used: kept", "      x-errors: [NOT_FOUND]\n      responses:\n        '200':\n          description: OK\n        '401':\n          $ref: '#/components/responses/Unauthorized'\n        '404':\n          $ref: '#/components/responses/NotFound'\n",
+			"      x-errors: []\n      responses:\n        '200':\n          description: OK\n        '401':\n          $ref: '#/components/responses/Unauthorized'\n        '404':\n          $ref: '#/components/responses/NotFound' # ours\n", "kept"},
+	} {
+		if !strings.Contains(string(forced), tc.old) {
+			t.Fatalf("%s: the forced spec has no %q:\n%s", tc.name, tc.old, forced)
+		}
+		edited := strings.Replace(string(forced), tc.old, tc.new, 1)
+		out, _, err := Augment(v1, []byte(edited), "api.yaml", Options{})
+		if tc.want == "kept" {
+			if err != nil || !strings.Contains(string(out), " # ours\n") {
+				t.Errorf("%s: the comment did not stay: %v\n%s", tc.name, err, out)
+			}
+			continue
+		}
+		if tc.want == "" {
+			if err != nil || string(out) != edited {
+				t.Errorf("%s: the comment outside the part did not stay as it was: %v\n%s", tc.name, err, out)
+			}
+			continue
+		}
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%s: got %v\nwant it to start with\n%s", tc.name, err, tc.want)
+		}
+		out, notices, err := Augment(v1, []byte(edited), "api.yaml", Options{Force: true})
+		if err != nil || string(out) != string(forced) {
+			t.Errorf("%s: --force does not give the forced spec back: %v\n%s", tc.name, err, out)
+		}
+		if pos := strings.SplitN(tc.want, " ", 2)[0]; !strings.Contains(strings.Join(lines(notices), "\n"), pos+" comment dropped with ") {
+			t.Errorf("%s: no notice of the comment dropped at %s: %v", tc.name, pos, lines(notices))
+		}
+	}
+}

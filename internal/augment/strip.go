@@ -173,23 +173,49 @@ func (a *augmenter) replacedNodes(root *yaml.Node) map[*yaml.Node]bool {
 		return nil
 	}
 	nodes := map[*yaml.Node]bool{}
-	comps := memberValue(root, "components")
-	for i := 0; comps != nil && i+1 < len(comps.Content); i += 2 {
-		in(comps.Content[i+1], "components."+comps.Content[i].Value+".", a.replaceable, nodes)
-	}
-	eachOperation(root, func(where string, op *yaml.Node) {
-		in(memberValue(op, "responses"), where+": response ", a.replaceable, nodes)
-	})
+	a.eachReplaceable(root, func(_, _, v *yaml.Node, _ string) { nodes[v] = true })
 	return nodes
 }
 
-// in adds to nodes the values of mapping m whose keys, after prefix, are
-// in names.
-func in(m *yaml.Node, prefix string, names map[string]bool, nodes map[*yaml.Node]bool) {
+// lostReplacedComments reports, as lostComments, the comments in what
+// errgen wrote in place of the author's (see replaceable) and writes anew
+// in this run, root's tree now holding the new values: they go with the
+// old text. A part nothing uses any more stays as it is, comments and all.
+func (a *augmenter) lostReplacedComments(root *yaml.Node, text []byte, isJSON bool) {
+	if len(a.replaceable) == 0 {
+		return
+	}
+	parts := ownedParts{}
+	var members []textedit.Member
+	a.eachReplaceable(root, func(m, k, v *yaml.Node, name string) {
+		if old, ok := a.adds.Replaced[v]; ok {
+			parts[k] = ownedPart{name: name, entry: k.Value}
+			members = append(members, textedit.Member{Key: k, Value: old, InFlow: m.Style&yaml.FlowStyle != 0})
+		}
+	})
+	a.lostComments(textedit.ReplacedComments(text, isJSON, members), parts)
+}
+
+// eachReplaceable calls f with each member of root's components and
+// operations' responses that replaceable names: its mapping, key and
+// value, and what problems call it.
+func (a *augmenter) eachReplaceable(root *yaml.Node, f func(m, k, v *yaml.Node, name string)) {
+	comps := memberValue(root, "components")
+	for i := 0; comps != nil && i+1 < len(comps.Content); i += 2 {
+		a.replaceableIn(comps.Content[i+1], "components."+comps.Content[i].Value+".", f)
+	}
+	eachOperation(root, func(where string, op *yaml.Node) {
+		a.replaceableIn(memberValue(op, "responses"), where+": response ", f)
+	})
+}
+
+// replaceableIn calls f with the members of mapping m whose keys, after
+// prefix, replaceable names.
+func (a *augmenter) replaceableIn(m *yaml.Node, prefix string, f func(m, k, v *yaml.Node, name string)) {
 	m = deref(m)
 	for i := 0; m != nil && m.Kind == yaml.MappingNode && i+1 < len(m.Content); i += 2 {
-		if names[prefix+m.Content[i].Value] {
-			nodes[m.Content[i+1]] = true
+		if name := prefix + m.Content[i].Value; a.replaceable[name] {
+			f(m, m.Content[i], m.Content[i+1], name)
 		}
 	}
 }

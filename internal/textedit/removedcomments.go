@@ -19,6 +19,41 @@ type Comment struct {
 	Key       *yaml.Node
 }
 
+// A Member is a member of a mapping whose value the editor is to replace
+// (see Additions.Replace): its key and value, and whether the mapping is
+// a flow one.
+type Member struct {
+	Key, Value *yaml.Node
+	InFlow     bool
+}
+
+// ReplacedComments are the comments of a YAML text that writing other
+// values in place of the members' would take out with the old ones (see
+// replacedSpan), in text order, each with its member's key. A JSON text
+// has none. As with Remove, the caller decides whether losing them is
+// allowed.
+func ReplacedComments(text []byte, isJSON bool, members []Member) []Comment {
+	if isJSON || len(members) == 0 {
+		return nil
+	}
+	e := &textEditor{src: newSource(text, isJSON), adds: NewAdditions()}
+	var comments []Comment
+	for _, m := range members {
+		at, end := e.replacedSpan(m.Key, m.Value, m.InFlow)
+		var sc scalarScan
+		if m.InFlow {
+			sc.flows = append(sc.flows, span{at, end})
+		}
+		e.src.scan(m.Value, &sc)
+		for _, off := range e.src.commentsIn(at, end, &sc) {
+			line, col := e.src.position(off)
+			comments = append(comments, Comment{Line: line, Col: col, Key: m.Key})
+		}
+	}
+	sortComments(comments)
+	return comments
+}
+
 // span is a range [at, end) of the text.
 type span struct{ at, end int }
 

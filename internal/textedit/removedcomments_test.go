@@ -168,3 +168,44 @@ func commentCount(n *yaml.Node) int {
 	}
 	return count
 }
+
+// ReplacedComments reports the comments of the text a value's replacement
+// takes out (from the value's first token to its end), each with its key,
+// and none outside it: above the value's first member, on its key's line,
+// after an inline value, or in JSON.
+func TestReplacedComments(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // line:col key
+	}{
+		{"none", "m:\n  r:\n    x: 1\n  b: y\n", nil},
+		{"ending a line of the value", "m:\n  r:\n    x: 1 # one\n    y: 2\n", []string{"3:10 r"}},
+		{"a line of the value", "m:\n  r:\n    x: 1\n    # mine\n    y: 2\n", []string{"4:5 r"}},
+		{"a trailing comment of the value's last member", "m:\n  r:\n    x:\n      a: 1\n      # x's own\n  b: y\n", []string{"5:7 r"}},
+		{"after the value, at its members' column: left", "m:\n  r:\n    x: 1\n    # after\n  b: y\n", nil},
+		{"above the first member: left", "m:\n  r:\n    # above\n    x: 1\n", nil},
+		{"on the key's line: left", "m:\n  r: # key\n    x: 1\n", nil},
+		{"after an inline value: left", "m:\n  r: {x: 1} # after\n", nil},
+		{"inside a flow value", "m:\n  r: {x: 1, # in\n    y: 2}\n", []string{"2:13 r"}},
+		{"a block scalar's lines are text", "m:\n  r:\n    d: |\n      # text\n", nil},
+		{"heading the next member: left", "m:\n  r:\n    x: 1\n  # heads b\n  b: y\n", nil},
+		{"JSON has none", "{\"m\": {\"r\": {\"x\": 1}}}", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var file yaml.Node
+			if err := yaml.Unmarshal([]byte(tt.text), &file); err != nil {
+				t.Fatal(err)
+			}
+			m := file.Content[0].Content[1]
+			members := []Member{{Key: m.Content[0], Value: m.Content[1], InFlow: m.Style&yaml.FlowStyle != 0}}
+			var got []string
+			for _, c := range ReplacedComments([]byte(tt.text), strings.HasPrefix(tt.text, "{"), members) {
+				got = append(got, fmt.Sprintf("%d:%d %s", c.Line, c.Col, c.Key.Value))
+			}
+			if strings.Join(got, ", ") != strings.Join(tt.want, ", ") {
+				t.Errorf("comments %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

@@ -252,27 +252,42 @@ func (e *textEditor) replace(k, v, orig *yaml.Node, inFlow bool, depth int) {
 		e.fail(k, "%s has no value to replace; write one ({} or null), or remove it", k.Value)
 		return
 	}
-	at := e.src.offset(old)
-	var end int
+	at, end := e.replacedSpan(k, old, inFlow)
 	var text string
 	switch {
 	case e.src.isJSON:
-		end = jsonEnd(e.src.text, at)
 		indent := e.src.indentOf(k.Line - 1)
 		text = e.jsonValue(v, indent, len(indent) == k.Column-1)
-	case old.Kind == yaml.AliasNode || old.Style&yaml.FlowStyle != 0 || old.Kind == yaml.ScalarNode || old.Line == k.Line:
-		end = e.yamlInlineEnd(old, at, inFlow)
+	case inline(k, old):
 		text = e.flowValue(v)
 	default:
-		indent := strings.Repeat(" ", old.Column-1)
-		end = e.src.blockEnd(lastLine(old)-1, old.Column-1, false, e.adds.lastLeaf(old))
-		body, err := e.blockValue(v, indent)
+		body, err := e.blockValue(v, strings.Repeat(" ", old.Column-1))
 		if err != nil {
 			e.fail(k, "%v", err)
 		}
 		text = body
 	}
 	e.add(at, end, depth, text)
+}
+
+// replacedSpan is the text replace takes out for the value old of key k:
+// from old's first token to its end, a block's own trailing comments
+// included (a comment above its first member, or after an inline value on
+// its line, stays).
+func (e *textEditor) replacedSpan(k, old *yaml.Node, inFlow bool) (at, end int) {
+	at = e.src.offset(old)
+	switch {
+	case e.src.isJSON:
+		return at, jsonEnd(e.src.text, at)
+	case inline(k, old):
+		return at, e.yamlInlineEnd(old, at, inFlow)
+	}
+	return at, e.src.blockEnd(lastLine(old)-1, old.Column-1, false, e.adds.lastLeaf(old))
+}
+
+// inline reports whether the YAML value v of key k is written on one line.
+func inline(k, v *yaml.Node) bool {
+	return v.Kind == yaml.AliasNode || v.Style&yaml.FlowStyle != 0 || v.Kind == yaml.ScalarNode || v.Line == k.Line
 }
 
 // lastLine is the line of a block collection's last entry.
