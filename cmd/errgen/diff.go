@@ -144,10 +144,13 @@ func diffInputs(args []string, base string, stderr io.Writer) (before, after *ca
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return nil, nil, exitFailure
 	}
+	if files.movedFrom != "" {
+		fmt.Fprintf(stderr, "errgen: %s was %s at %s (git finds it moved): compared with that\n", newPath, files.movedFrom, base)
+	}
 	// The base as it was: its root, what its include list named, globs
 	// matched against its tree.
 	if before, err = catalog.LoadFiles(files, root, errgen.Check); err != nil {
-		reportLoadError(base+":"+newPath, err, "the base revision's catalog is invalid: fix it there, or compare with another --base", stderr)
+		reportLoadError(files.Display(files.root), err, "the base revision's catalog is invalid: fix it there, or compare with another --base", stderr)
 		return nil, nil, exitFailure
 	}
 	return before, after, exitOK

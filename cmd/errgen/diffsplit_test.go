@@ -91,3 +91,37 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// A catalog moved since the base (git mv, committed or not) is compared
+// with where it was, its included files from that folder: a change that
+// moves the catalog and breaks a code is found, not passed as a new
+// catalog. One git finds no rename for is new.
+func TestDiffBaseMovedCatalog(t *testing.T) {
+	r := newGitRepo(t)
+	r.write("api/catalog.yaml", splitRoot)
+	r.write("api/errors/a.yaml", "errors:\n  - {code: NOT_FOUND, status: 404}\n  - {code: GONE, status: 410}\n")
+	r.write("api/errors/b.yaml", "errors:\n  - {code: INTERNAL, status: 500, fallback: true}\n")
+	r.commit("split catalog in api/")
+	r.git("mv", "api", "svc")
+	r.write("svc/errors/a.yaml", "errors:\n  - {code: NOT_FOUND, status: 404}\n  - {code: GONE, status: 400, title: Gone, deprecated: Use NOT_FOUND., replaced_by: NOT_FOUND}\n")
+	for _, step := range []struct{ name, base string }{
+		{"moved, not committed", "HEAD"},
+		{"moved and committed", "HEAD~1"},
+	} {
+		if step.base == "HEAD~1" {
+			r.commit("moved to svc/")
+		}
+		code, stdout, stderr := r.diffBase(step.base, filepath.FromSlash("svc/catalog.yaml"))
+		moved := "errgen: " + filepath.FromSlash("svc/catalog.yaml") + " was api/catalog.yaml at " + step.base + " (git finds it moved): compared with that\n"
+		if code != exitFailure || !strings.Contains(stdout, statusChanged) || stderr != moved {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", step.name, code, stdout, stderr)
+		}
+	}
+	// A catalog written anew elsewhere is no rename: new, nothing to compare.
+	r.write("other/catalog.yaml", "version: 1\napi: Other API\nerrors:\n  - {code: INTERNAL, status: 500, fallback: true}\n")
+	r.commit("another API")
+	code, stdout, stderr := r.diffBase("HEAD~1", "other/catalog.yaml")
+	if code != exitOK || stdout != "no changes\n" || stderr != "errgen: other/catalog.yaml is new since HEAD~1: nothing to compare it with\n" {
+		t.Errorf("a new catalog: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}

@@ -53,11 +53,43 @@ func gitBase(rev, path string) (*gitFiles, string, error) {
 		return nil, "", noRevision(top, rev, err)
 	}
 	rel = filepath.ToSlash(rel)
-	if _, err := baseBlob(top, rev, rel); err != nil {
+	files := &gitFiles{top: top, rev: rev, dir: pathpkg.Dir(rel), shown: filepath.Dir(shown), given: path, root: pathpkg.Base(rel)}
+	_, err = baseBlob(top, rev, rel)
+	if errors.Is(err, errNotAtBase) {
+		// Moved since rev (git mv api/catalog.yaml catalog.yaml): compared
+		// with where it was, so that a change moving the catalog and
+		// removing a code is not passed as a new catalog.
+		if old, found, renameErr := renamedFrom(top, rev, rel); renameErr != nil {
+			return nil, "", renameErr
+		} else if found {
+			files = &gitFiles{top: top, rev: rev, dir: pathpkg.Dir(old), shown: filepath.FromSlash(pathpkg.Dir(old)), given: filepath.FromSlash(old), root: pathpkg.Base(old), movedFrom: old}
+			_, err = baseBlob(top, rev, old)
+		}
+	}
+	if err != nil {
 		return nil, "", err
 	}
-	files := &gitFiles{top: top, rev: rev, dir: pathpkg.Dir(rel), shown: filepath.Dir(shown), given: path, root: pathpkg.Base(rel)}
 	return files, files.root, nil
+}
+
+// renamedFrom is the path (relative to top) of the file at rev that git
+// finds renamed to rel between rev and the working tree, if any. Only
+// YAML files are compared, so that a large repository's other files cost
+// nothing; the working tree's tracked files count, as git diff REV sees
+// them (a git mv not yet committed is found).
+func renamedFrom(top, rev, rel string) (string, bool, error) {
+	out, err := git(top, "diff", "--find-renames", "--diff-filter=R", "--name-status", "-z", "--end-of-options", rev, "--", "*.yaml", "*.yml")
+	if err != nil {
+		return "", false, fmt.Errorf("--base %s: %v", rev, err)
+	}
+	// R<score> NUL old NUL new NUL, for each rename
+	fields := strings.Split(string(out), "\x00")
+	for i := 0; i+2 < len(fields); i += 3 {
+		if strings.HasPrefix(fields[i], "R") && fields[i+2] == rel {
+			return fields[i+1], true, nil
+		}
+	}
+	return "", false, nil
 }
 
 // baseBlob returns the object id of the regular file at rel in rev's tree,

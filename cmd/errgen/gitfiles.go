@@ -15,12 +15,15 @@ import (
 // against the revision's tree. Names are relative to the root's folder.
 type gitFiles struct {
 	top, rev string
-	dir      string   // the root's folder, relative to top, slash-separated ("." at the top)
-	shown    string   // the root's folder in the working tree, as messages name it
-	given    string   // the root's path as given
-	root     string   // the root's name in dir
-	listing  []string // the files under dir at rev, relative to dir; read by the first Glob
-	listed   bool
+	dir      string // the root's folder, relative to top, slash-separated ("." at the top)
+	shown    string // the root's folder in the working tree, as messages name it
+	given    string // the root's path as given
+	root     string // the root's name in dir
+	// movedFrom is the root's path at rev (relative to top) when git
+	// found it moved since (dir and root name it then); "" otherwise.
+	movedFrom string
+	listing   []string // the files under dir at rev, relative to dir; read by the first Glob
+	listed    bool
 }
 
 // maxLinks bounds the symbolic links followed to one included file.
