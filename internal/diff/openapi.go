@@ -33,14 +33,21 @@ func (cs *changes) openAPIShapes(before, after *catalog.Catalog) {
 		return // every name changes: openapi-prefix-changed says so
 	}
 	now := componentNames(after)
-	live := map[string]bool{}
+	live, retired := map[string]bool{}, map[string]bool{}
 	for _, e := range after.Errors {
 		live[e.Code] = true
 	}
-	// what goes with an error removed or retired (its schemas, its
-	// status's response when it was the last) is judged by code-removed
-	// and code-retired
-	own := func(e *catalog.Error) bool { return live[e.Code] }
+	for _, e := range after.Retired {
+		retired[e.Code] = true
+	}
+	// What goes with an error removed (its schemas, its status's response
+	// when it was the last) is judged by code-removed, breaking already;
+	// what goes with one retired that was deprecated was marked deprecated
+	// in the OpenAPI output first (its schemas, and its status's body when
+	// every error of the status was), as its Go identifiers were. What goes
+	// with one retired without that warning breaks clients generated from
+	// the OpenAPI output, as code-retired-undeprecated breaks Go code.
+	own := func(e *catalog.Error) bool { return live[e.Code] || retired[e.Code] && e.Deprecated == "" }
 	for _, name := range componentNamesList(before, own) {
 		if !now[name] {
 			cs.add("", ComponentRemoved, "components.%s gone from the OpenAPI output (removed or renamed): types generated from it go, $refs to it dangle", name)

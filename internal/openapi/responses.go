@@ -214,10 +214,27 @@ func (g *generator) openBody(name string, status int, group []*catalog.Error) (*
 	desc := fmt.Sprintf("The body of a %d %s response. Known codes: %s. A later version may send another code at this status: handle it by the status.",
 		status, http.StatusText(status), codeList(group))
 	g.insert(s, 1, "description", yamlnode.Str(desc))
+	if allDeprecated(group) {
+		g.insert(s, 2, "deprecated", g.truth())
+	}
 	if err := g.addSchema(name, s); err != nil {
 		return nil, err
 	}
 	return schemaRef(name), nil
+}
+
+// allDeprecated reports whether every error of a status's body is
+// deprecated: the body then goes when they are retired, and is marked
+// deprecated first, as each error's own schemas are, so that a client
+// generated from the OpenAPI output is warned before it loses the type
+// (errgen diff counts a retired code's components as warned only then).
+func allDeprecated(group []*catalog.Error) bool {
+	for _, e := range group {
+		if e.Deprecated == "" {
+			return false
+		}
+	}
+	return len(group) > 0
 }
 
 // codeList is the codes of errs, each in backquotes, comma-separated: one
@@ -251,6 +268,9 @@ func (g *generator) union(name, desc string, group []*catalog.Error) (*yaml.Node
 	}
 	s := yamlnode.Map()
 	g.set(s, "description", yamlnode.Str(desc))
+	if allDeprecated(group) {
+		g.set(s, "deprecated", g.truth())
+	}
 	g.set(s, "oneOf", alts)
 	if key := codeMember(group); key != "" {
 		d := yamlnode.Map()
