@@ -114,6 +114,7 @@ func (a *augmenter) augment(file *yaml.Node, text []byte, isJSON bool) (out, var
 	a.statusKey = a.firstStatusKey(root)
 	plans := a.plan(root)
 	places, responses, withDefault := a.markUsed(root, plans)
+	responses, withDefault = a.keepReplaced(root, places, responses, withDefault)
 	comps, err := used.Components(responses, withDefault)
 	if err != nil {
 		return nil, nil, a.fail(nil, "%v", err)

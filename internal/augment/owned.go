@@ -7,6 +7,7 @@ import (
 	"hash"
 	"slices"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -122,6 +123,9 @@ func (o *ownership) component(section, name string, v *yaml.Node, replaced bool)
 func opMarker(members []owned) *yaml.Node {
 	m := yamlnode.Map()
 	m.Style = yaml.FlowStyle
+	// by status ("default" last), however they were recorded: a part kept
+	// from an earlier run (keepReplaced) is recorded before those placed
+	members = slices.SortedStableFunc(slices.Values(members), func(x, y owned) int { return strings.Compare(x.key, y.key) })
 	for _, o := range members {
 		if o.key == "responses" {
 			m.Content = nil

@@ -3,9 +3,13 @@ package augment
 import (
 	"cmp"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/diag"
 	"github.com/errgen/errgen/internal/names"
 	"github.com/errgen/errgen/internal/openapi"
 	"github.com/errgen/errgen/internal/yamlnode"
@@ -41,6 +45,63 @@ func (a *augmenter) markUsed(root *yaml.Node, plans []opPlan) (places []placemen
 		}
 	}
 	return places, used, withDefault
+}
+
+// keepReplaced adds to used the responses that parts errgen wrote in
+// place of the author's (--force, marked replaced:) refer to when no plan
+// places them any more (x-errors no longer lists a code of the status):
+// errgen leaves such a part as it is, the author's response being gone,
+// so the response it refers to must stay too, or its $ref would dangle. A
+// part referring to a response errgen no longer writes (no code of the
+// catalog has the status) is a problem, reported at the part.
+func (a *augmenter) keepReplaced(root *yaml.Node, places []placement, used []openapi.Response, withDefault bool) ([]openapi.Response, bool) {
+	if len(a.replaceable) == 0 {
+		return used, withDefault
+	}
+	type at struct {
+		op  *yaml.Node
+		key string
+	}
+	placed := map[at]bool{}
+	for _, pl := range places {
+		placed[at{pl.op, pl.key}] = true
+	}
+	byStatus := map[string][]*catalog.Error{}
+	for _, e := range a.c.Errors {
+		byStatus[strconv.Itoa(e.Status)] = append(byStatus[strconv.Itoa(e.Status)], e)
+	}
+	has := map[string]bool{}
+	for _, r := range used {
+		has[r.Name] = true
+	}
+	eachOperation(root, func(where string, op *yaml.Node) {
+		responses := deref(memberValue(op, "responses"))
+		for i := 0; responses != nil && responses.Kind == yaml.MappingNode && i+1 < len(responses.Content); i += 2 {
+			key := responses.Content[i]
+			if !a.replaceable[where+": response "+key.Value] {
+				continue
+			}
+			name := strings.TrimPrefix(yamlnode.Get(deref(responses.Content[i+1]), "$ref").Value, "#/components/responses/")
+			errs := byStatus[key.Value]
+			switch {
+			case key.Value == "default" && name == a.c.OpenAPI.Prefix+names.DefaultResponse && a.c.OpenAPI.DefaultResponse:
+				withDefault = true
+			case len(errs) > 0 && name == names.Response(a.c, errs[0].Status):
+				if !placed[at{op, key.Value}] {
+					// still errgen's: its marker keeps saying so
+					a.owned.attached(op, key.Value, responses.Content[i+1], true)
+				}
+				if !has[name] {
+					has[name] = true
+					used = append(used, openapi.Response{Name: name, Status: errs[0].Status, Errs: errs})
+				}
+			default:
+				a.problems.Add(diag.Diagnostic{Pos: a.pos(key), Msg: fmt.Sprintf("%s: response %s is what --force wrote in place of the author's, and refers to a response errgen no longer writes", where, key.Value),
+					Hint: fmt.Sprintf(": write the operation's own response %s there and delete %q from its %s marker, or delete both", key.Value, key.Value, marker)})
+			}
+		}
+	})
+	return used, withDefault
 }
 
 // decide adds to places the reference to errgen's response name under key
