@@ -256,8 +256,10 @@ func mustRead(t *testing.T, path string) []byte {
 }
 
 // TestFailingEmitterWritesNothing changes the catalog (so every output
-// would change) and makes the Markdown emitter fail with a broken template
-// override: no output may be touched, not even those emitted before it.
+// would change) and makes the Markdown emitter fail while rendering, with
+// a broken template override (its problem printed at the file as the
+// user named its folder): no output may be touched, not even those
+// emitted before it.
 func TestFailingEmitterWritesNothing(t *testing.T) {
 	dir := workdir(t)
 	if code, _, stderr := runIn(t, dir); code != exitOK {
@@ -276,12 +278,15 @@ func TestFailingEmitterWritesNothing(t *testing.T) {
 	if err := os.MkdirAll(tmpl, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(tmpl, "quickref.tmpl"), []byte("{{ .NoSuchField }}"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(tmpl, "sections.tmpl"), []byte("{{.Titel}}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, stdout, stderr := runIn(t, dir, "--templates", "tmpl")
-	if code != exitFailure || !strings.Contains(stderr, "markdown") {
-		t.Fatalf("exit %d, stderr %q; want 1 naming the markdown output", code, stderr)
+	code, stdout, stderr := runIn(t, dir, "--templates", "./tmpl")
+	want := `tmpl/sections.tmpl:1:3: <.Titel>: the page has no field Titel (did you mean "Title"?)
+errgen: markdown output: errors.md: 1 problem; nothing was written
+`
+	if code != exitFailure || stderr != want {
+		t.Fatalf("exit %d, stderr\n%s\nwant exit 1, stderr\n%s", code, stderr, want)
 	}
 	if stdout != "" {
 		t.Errorf("something was written: %q", stdout)

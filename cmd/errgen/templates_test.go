@@ -47,29 +47,3 @@ errgen: markdown output: 1 problem; nothing was written
 		}
 	}
 }
-
-// TestBrokenTemplateKeepsOutputs: the outputs of an earlier run are left
-// as they were by a run whose template is broken.
-func TestBrokenTemplateKeepsOutputs(t *testing.T) {
-	dir := workdir(t)
-	if code, _, stderr := runIn(t, dir); code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	before := map[string][]byte{}
-	for _, out := range defaultOutputs {
-		before[out] = mustRead(t, filepath.Join(dir, out))
-	}
-	writeFile(t, filepath.Join(dir, "tpl", "sections.tmpl"), "{{.Titel}}\n")
-	code, stdout, stderr := runIn(t, dir, "--templates", "./tpl")
-	want := `tpl/sections.tmpl:1:3: <.Titel>: the page has no field Titel (did you mean "Title"?)
-errgen: markdown output: errors.md: 1 problem; nothing was written
-`
-	if code != exitFailure || stdout != "" || stderr != want {
-		t.Errorf("exit %d, stdout %q, stderr\n%s\nwant exit 1, no stdout, stderr\n%s", code, stdout, stderr, want)
-	}
-	for _, out := range defaultOutputs {
-		if string(mustRead(t, filepath.Join(dir, out))) != string(before[out]) {
-			t.Errorf("%s changed", out)
-		}
-	}
-}

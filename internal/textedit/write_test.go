@@ -28,16 +28,7 @@ func TestWriteAdditions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			file := &yaml.Node{Kind: yaml.DocumentNode}
-			if tt.isJSON {
-				root, err := yamlnode.ReadJSON([]byte(tt.text))
-				if err != nil {
-					t.Fatal(err)
-				}
-				file.Content = []*yaml.Node{root}
-			} else if err := yaml.Unmarshal([]byte(tt.text), file); err != nil {
-				t.Fatal(err)
-			}
+			file := parseText(t, []byte(tt.text), tt.isJSON)
 			m := yamlnode.Get(file.Content[0], "m")
 			adds := NewAdditions()
 			omit := map[*yaml.Node]bool{}
