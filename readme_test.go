@@ -56,7 +56,7 @@ func byLang(blocks []block, lang string) []block {
 // blocks run as written (but the set-up block, which is errgen's own and
 // .ci/run runs), its YAML goes into the catalog, its Go into files; then
 // go generate, --check, go vet and diff pass with the outputs configured
-// in the catalog only.
+// in the catalog only, diff in a repository laid out as a CI checkout.
 func TestREADMEQuickStart(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: builds a service module")
@@ -156,8 +156,13 @@ func TestREADMEQuickStart(t *testing.T) {
 	if spec := readFile(t, filepath.Join(svc, "api/openapi.gen.yaml")); !strings.Contains(spec, "'404'") && !strings.Contains(spec, "\"404\"") {
 		t.Errorf("the augmented spec has no error response:\n%s", spec)
 	}
-	run("git init -q -b main && git add -A && git -c user.name=t -c user.email=t@example.com commit -q -m svc")
-	out := run(sh[3].text) // CI: --check, diff --base main
+	// The repository as a CI checkout (actions/checkout) has it: the
+	// commit detached, the remote's branches fetched as origin/*, and no
+	// local main, which is why the README's --base is origin/main.
+	run("git init -q -b main && git add -A && git -c user.name=t -c user.email=t@example.com commit -q -m svc" +
+		" && git clone -q --bare . ../origin.git && git remote add origin ../origin.git && git fetch -q origin" +
+		" && git checkout -q --detach && git branch -q -D main")
+	out := run(sh[3].text) // CI: --check, diff --base origin/main
 	if !strings.Contains(out, "outputs up to date") || !strings.Contains(out, "no changes") {
 		t.Errorf("CI commands:\n%s", out)
 	}
