@@ -179,10 +179,40 @@ func augmentSpec(c *catalog.Catalog, spec []byte, specName, out string, opts err
 func flagHints(problems, cmd string) []string {
 	var hints []string
 	if strings.Contains(problems, "--force") {
-		hints = append(hints, "openapi.augment runs without --force; to have errgen replace it once (later runs keep what it wrote up to date; --force replaces as well every response and component of the spec's that errgen's would take the place of), run: "+cmd+" --force")
+		hints = append(hints, "openapi.augment runs without --force; to have errgen "+forceDoes(problems)+" once (later runs keep what it wrote up to date; --force replaces as well every response and component of the spec's that errgen's would take the place of), run: "+cmd+" --force")
 	}
 	if strings.Contains(problems, "--allow-invalid-spec") && !strings.Contains(problems, "even with --allow-invalid-spec") {
 		hints = append(hints, "openapi.augment refuses a spec that is not valid; fix it, or take it out of openapi.augment and augment it with its own command (a go:generate line): "+cmd+" --allow-invalid-spec")
 	}
 	return hints
+}
+
+// forceDoes is what --force would do about the problems that name it:
+// replace a part (a component of the spec's that differs from errgen's,
+// a part of errgen's edited by hand), drop a comment written in one of
+// errgen's parts (which would be lost), or both.
+func forceDoes(problems string) string {
+	var parts, comments int
+	for _, line := range strings.Split(problems, "\n") {
+		switch {
+		case !strings.Contains(line, "--force"):
+		case strings.Contains(line, "would be lost"):
+			comments++
+		default:
+			parts++
+		}
+	}
+	the := func(n int, what string) string {
+		if n > 1 {
+			return "the " + what + "s"
+		}
+		return "the " + what
+	}
+	switch {
+	case comments == 0:
+		return "replace it"
+	case parts == 0:
+		return "drop " + the(comments, "comment")
+	}
+	return "replace " + the(parts, "part") + " and drop " + the(comments, "comment")
 }

@@ -241,6 +241,46 @@ func TestAugmentFlagHints(t *testing.T) {
 	}
 }
 
+// The line after problems of an openapi.augment spec that name --force
+// says what --force would do about them: drop a comment written in
+// errgen's part, which it would lose, or replace a part, or both.
+func TestAugmentForceHintSaysWhat(t *testing.T) {
+	dir := outputsCatalog(t, "openapi: augment: [{spec: api/tasks.yaml, out: api/tasks.yaml}]")
+	if code, _, stderr := runIn(t, dir, "svc/catalog.yaml"); code != exitOK {
+		t.Fatalf("first run: exit %d: %s", code, stderr)
+	}
+	spec := filepath.Join(dir, "svc/api/tasks.yaml")
+	augmented := readFileT(t, spec)
+	const notFound, notFoundBody = "    NotFound:\n      description: |-\n", "    NotFoundBody:\n      type: object\n"
+	commentIn := func(part string) []string { // a comment line below the part's key
+		key, rest, _ := strings.Cut(part, "\n")
+		return []string{part, key + "\n      # ours\n" + rest}
+	}
+	edit := []string{notFoundBody, notFoundBody + "      title: Mine\n"}
+	for _, tc := range []struct {
+		name  string
+		edits []string // old, new, ...
+		does  string
+	}{
+		{"a comment in errgen's part", commentIn(notFound), "drop the comment"},
+		{"two", append(commentIn(notFound), commentIn(notFoundBody)...), "drop the comments"},
+		{"a part edited by hand", edit, "replace it"},
+		{"both", append(commentIn(notFound), edit...), "replace the part and drop the comment"},
+	} {
+		text := strings.NewReplacer(tc.edits...).Replace(augmented)
+		if text == augmented {
+			t.Fatalf("%s: the edit changes nothing in the augmented spec", tc.name)
+		}
+		if err := os.WriteFile(spec, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, _, stderr := runIn(t, dir, "svc/catalog.yaml")
+		if want := "errgen: openapi.augment runs without --force; to have errgen " + tc.does + " once ("; code != exitFailure || !strings.Contains(stderr, want) {
+			t.Errorf("%s: exit %d, stderr lacks %q:\n%s", tc.name, code, want, stderr)
+		}
+	}
+}
+
 // The catalog's outputs are written all or none: a spec of openapi.augment
 // that cannot be augmented stops the run before anything is written, and
 // the last line says so, not only that the spec's output was not written

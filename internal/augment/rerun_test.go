@@ -2,8 +2,10 @@ package augment
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -290,6 +292,59 @@ func TestAugmentRerunCommentsInReplaced(t *testing.T) {
 		}
 		if pos := strings.SplitN(tc.want, " ", 2)[0]; !strings.Contains(strings.Join(lines(notices), "\n"), pos+" comment dropped with ") {
 			t.Errorf("%s: no notice of the comment dropped at %s: %v", tc.name, pos, lines(notices))
+		}
+	}
+}
+
+// A comment in a section errgen created (components.responses, or all of
+// components) goes with the section, which a run takes out whole; it is
+// reported as in the component whose text held it, with the same hint as
+// in a section the author had: deleting the component's marker entry makes
+// it the author's. One on the section's own line names the section.
+func TestAugmentRerunCommentsInCreated(t *testing.T) {
+	v1, out1 := augmentedV1(t) // creates components.responses
+	bare := "openapi: 3.1.0\ninfo: {title: Own, version: '1'}\npaths:\n  /items/{id}:\n    get:\n      operationId: getItem\n" +
+		"      parameters:\n        - {name: id, in: path, required: true, schema: {type: string}}\n      x-errors: [NOT_FOUND]\n" +
+		"      responses:\n        '200':\n          description: OK\n"
+	created, _, err := Augment(v1, []byte(bare), "api.yaml", Options{}) // creates components
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, spec, old, new string
+		pos, part, entry     string // where the comment is, what it is said to be in, its marker entry
+	}{
+		{"a line of a response in components.responses, created", string(out1),
+			"    NotFound:\n      description: Not Found\n", "    NotFound:\n      description: Not Found\n      # ours\n",
+			"api.yaml:188:7:", "components.responses.NotFound", "NotFound"},
+		{"heading a response in components.responses, created", string(out1),
+			"    Gone:\n", "    # ours\n    Gone:\n",
+			"api.yaml:198:5:", "components.responses.Gone", "Gone"},
+		{"a line of a schema in components, created", string(created),
+			"    NotFoundBody:\n      type: object\n", "    NotFoundBody:\n      type: object\n      # ours\n",
+			"api.yaml:41:7:", "components.schemas.NotFoundBody", "NotFoundBody"},
+		{"the end of a created section's line", string(out1),
+			"  responses:\n    BadRequest:\n", "  responses: # ours\n    BadRequest:\n",
+			"api.yaml:143:14:", "components.responses", ""},
+	} {
+		if !strings.Contains(tc.spec, tc.old) {
+			t.Fatalf("%s: the spec has no %q:\n%s", tc.name, tc.old, tc.spec)
+		}
+		hint := "move it out of errgen's part, or use --force to have errgen drop it"
+		if tc.entry != "" {
+			hint = fmt.Sprintf("move it out of errgen's part, use --force to have errgen drop it, or delete %q from the x-errgen marker to make the part yours", tc.entry)
+		}
+		want := tc.pos + " a comment in " + tc.part + ", which errgen writes anew on every run, would be lost: " + hint
+		edited := strings.Replace(tc.spec, tc.old, tc.new, 1)
+		if _, _, err := Augment(v1, []byte(edited), "api.yaml", Options{}); err == nil || err.Error() != want {
+			t.Errorf("%s: got %v\nwant\n%s", tc.name, err, want)
+		}
+		out, notices, err := Augment(v1, []byte(edited), "api.yaml", Options{Force: true})
+		if err != nil || string(out) != tc.spec {
+			t.Errorf("%s: --force does not give the augmented spec back: %v\n%s", tc.name, err, out)
+		}
+		if notice := tc.pos + " comment dropped with " + tc.part + ", which errgen wrote anew (--force)"; !slices.Contains(lines(notices), notice) {
+			t.Errorf("%s: notices %q, want one to be %q", tc.name, lines(notices), notice)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -34,8 +35,8 @@ func (cs *changes) compareError(oldC, newC *catalog.Catalog, o, n *catalog.Error
 	cs.compareMeta(o, n)
 	cs.compareHeaders(o, n)
 	cs.compareDetails(o, n)
-	if texts := changedTexts(o, n); len(texts) > 0 {
-		cs.add(code, TextChanged, "%s changed", strings.Join(texts, ", "))
+	if msg := textChange(o, n); msg != "" {
+		cs.add(code, TextChanged, "%s", msg)
 	}
 	if o.Retryable != n.Retryable {
 		cs.add(code, RetryableChanged, "retryable changed from %t to %t", o.Retryable, n.Retryable)
@@ -152,7 +153,23 @@ func (cs *changes) compareHeaders(o, n *catalog.Error) {
 	}
 }
 
-// changedTexts names the texts for people that changed.
+// textChange says which texts for people changed, "" if none: each by
+// name, as texts may run to paragraphs, but a category, a label, from its
+// old value to its new one, as CategoryChanged gives it where the envelope
+// writes it.
+func textChange(o, n *catalog.Error) string {
+	var parts []string
+	if texts := changedTexts(o, n); len(texts) > 0 {
+		parts = append(parts, strings.Join(texts, ", ")+" changed")
+	}
+	if o.Category != n.Category && !writesBoth(o, n, catalog.RefCategory) {
+		parts = append(parts, fmt.Sprintf("category changed from %q to %q", o.Category, n.Category))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// changedTexts names the texts for people that changed, but the category
+// (textChange).
 func changedTexts(o, n *catalog.Error) []string {
 	var out []string
 	msg := func(e *catalog.Error) string {
@@ -168,7 +185,6 @@ func changedTexts(o, n *catalog.Error) []string {
 		{"title", o.Title == n.Title || titlesFromStatus(o, n) || titleIdentifies(o, n)},
 		{"message", msg(o) == msg(n)},
 		{"description", o.Description == n.Description},
-		{"category", o.Category == n.Category || writesBoth(o, n, catalog.RefCategory)},
 		{"causes", slices.Equal(o.Causes, n.Causes)},
 		{"remediation", slices.Equal(o.Remediation, n.Remediation)},
 		{"troubleshooting", slices.Equal(o.Troubleshooting, n.Troubleshooting)},

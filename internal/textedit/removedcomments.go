@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"slices"
+	"sort"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -12,8 +13,9 @@ import (
 // around it: where it was, 1-based, and the key of the removed member it
 // belongs to: the one whose text held it (the last of its run that starts
 // before it), or, for a comment line at the column of the next key, that
-// key, which it heads. The caller decides whether losing it is allowed:
-// Remove only says what went.
+// key, which it heads; within that member, the innermost member whose key
+// Remove was given too and whose text held it (see innermost). The caller
+// decides whether losing it is allowed: Remove only says what went.
 type Comment struct {
 	Line, Col int
 	Key       *yaml.Node
@@ -70,23 +72,59 @@ func (r *remover) recordComments(at, end int, m *yaml.Node, members []*yaml.Node
 	for _, n := range members {
 		r.src.scan(n, &sc)
 	}
-	keys := make([]int, 0, len(members)/2) // each key's offset
-	for i := 0; i < len(members); i += 2 {
-		keys = append(keys, r.src.offset(members[i]))
-	}
-	k := 0 // the last key before the comment, or the first
 	for _, off := range r.src.commentsIn(at, end, &sc) {
-		for k+1 < len(keys) && keys[k+1] < off {
-			k++
-		}
 		line, col := r.src.position(off)
-		key := members[2*k]
-		// a comment line at the column of the key after it heads that key
-		if next := k + 1; keys[k] < off && next < len(keys) && members[2*next].Column == col && isBlankLine(r.src.text[r.src.lines[line-1]:off]) {
-			key = members[2*next]
-		}
-		r.comments = append(r.comments, Comment{Line: line, Col: col, Key: key})
+		r.comments = append(r.comments, Comment{Line: line, Col: col, Key: r.innermost(members, off, line, col)})
 	}
+}
+
+// innermost is the key of the member of the run (keys and values, in
+// order) whose text holds the comment at off, on line at column col (see
+// holder); or, when that member's value is a mapping whose members' text
+// holds it, of the innermost such member whose key is in r.keys too. A
+// section removed whole, each of its members a key to remove as well, so
+// names the member the comment was written in, which the caller can name
+// as it names a member removed on its own.
+func (r *remover) innermost(members []*yaml.Node, off, line, col int) *yaml.Node {
+	ownLine := isBlankLine(r.src.text[r.src.lines[line-1]:off])
+	k, _ := r.holder(members, off, col, ownLine)
+	for {
+		v := members[k+1]
+		if v.Kind != yaml.MappingNode || len(v.Content) == 0 || !r.inside(v, off, col, ownLine) {
+			return members[k]
+		}
+		i, in := r.holder(v.Content, off, col, ownLine)
+		if !in || !r.keys[v.Content[i]] {
+			return members[k]
+		}
+		members, k = v.Content, i
+	}
+}
+
+// holder is the index in members (keys and values, in text order) of the
+// key of the member whose text holds the comment at off, at column col:
+// the last whose key starts before it, but a comment on a line of its own
+// at the column of the key after that one heads that key. in is false for
+// a comment before every key that heads none, for which it gives the first.
+func (r *remover) holder(members []*yaml.Node, off, col int, ownLine bool) (k int, in bool) {
+	n := len(members) / 2
+	last := sort.Search(n, func(i int) bool { return r.src.offset(members[2*i]) >= off }) - 1
+	if next := last + 1; next < n && ownLine && members[2*next].Column == col {
+		return 2 * next, true
+	}
+	return 2 * max(last, 0), last >= 0
+}
+
+// inside reports whether the comment at off, at column col, may be in the
+// text of mapping v's members: before the end of a flow mapping; in a
+// block one, ending a line, or on a line of its own indented as its keys
+// at least (a comment less indented follows the mapping).
+func (r *remover) inside(v *yaml.Node, off, col int, ownLine bool) bool {
+	if v.Style&yaml.FlowStyle != 0 {
+		end, _ := r.src.flowEnd(r.src.offset(v))
+		return off < end
+	}
+	return !ownLine || col >= v.Content[0].Column
 }
 
 // scalarScan is what commentsIn needs of the nodes of a span's text: where

@@ -35,6 +35,15 @@ func TestRemoveReportsComments(t *testing.T) {
 		{"a comment less indented ends a block scalar", "m:\n  r: |\n      text\n    # after\n  b: y\n", []string{"4:5 r"}},
 		{"flow: after the comma", "m: {a: x,  # c\n    r: true}\n", []string{"1:12 r"}},
 		{"flow: quoted, with \" #\" inside", "m: {r: 'a # b',  # c\n    a: x}\n", []string{"1:18 r"}},
+		// r2 is a key to remove too, inside r (a section removed whole)
+		{"in a member to remove too, inside one", "m:\n  r:\n    a: 1\n    r2:\n      x: 1\n      # r2's\n  b: y\n", []string{"6:7 r2"}},
+		{"ending a line of one", "m:\n  r:\n    r2: 1 # c\n", []string{"3:11 r2"}},
+		{"heading one", "m:\n  r:\n    # heads r2\n    r2: 1\n", []string{"3:5 r2"}},
+		{"in a member to keep, inside one", "m:\n  r:\n    a: 1 # c\n    r2: 2\n", []string{"3:10 r"}},
+		{"on the outer key's line", "m:\n  r: # on r\n    r2: 1\n", []string{"2:6 r"}},
+		{"less indented than the inner keys", "m:\n  r:\n    r2: 1\n   # r's\n  b: y\n", []string{"4:4 r"}},
+		{"in a flow mapping, inside one", "m:\n  r: {r2: 1, # c\n    a: 2}\n", []string{"2:14 r2"}},
+		{"after a flow mapping", "m:\n  r: {r2: 1} # c\n", []string{"2:14 r"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
