@@ -316,16 +316,16 @@ func TestAugmentRerunCommentsInCreated(t *testing.T) {
 	}{
 		{"a line of a response in components.responses, created", string(out1),
 			"    NotFound:\n      description: Not Found\n", "    NotFound:\n      description: Not Found\n      # ours\n",
-			"api.yaml:188:7:", "components.responses.NotFound", "NotFound"},
+			"api.yaml:189:7:", "components.responses.NotFound", "NotFound"},
 		{"heading a response in components.responses, created", string(out1),
 			"    Gone:\n", "    # ours\n    Gone:\n",
-			"api.yaml:198:5:", "components.responses.Gone", "Gone"},
+			"api.yaml:199:5:", "components.responses.Gone", "Gone"},
 		{"a line of a schema in components, created", string(created),
 			"    NotFoundBody:\n      type: object\n", "    NotFoundBody:\n      type: object\n      # ours\n",
 			"api.yaml:41:7:", "components.schemas.NotFoundBody", "NotFoundBody"},
 		{"the end of a created section's line", string(out1),
 			"  responses:\n    BadRequest:\n", "  responses: # ours\n    BadRequest:\n",
-			"api.yaml:143:14:", "components.responses", ""},
+			"api.yaml:144:14:", "components.responses", ""},
 	} {
 		if !strings.Contains(tc.spec, tc.old) {
 			t.Fatalf("%s: the spec has no %q:\n%s", tc.name, tc.old, tc.spec)
