@@ -125,11 +125,12 @@ func diffInputs(args []string, base string, stderr io.Writer) (before, after *ca
 	}
 	// The new catalog first: a missing or invalid one is the user's error,
 	// whatever the base has.
-	if after = loadCompared(newPath, stderr); after == nil {
+	if after = loadCompared(newPath, stderr, true); after == nil {
 		return nil, nil, exitFailure
 	}
 	if base == "" {
-		if before = loadCompared(args[0], stderr); before == nil {
+		// the old catalog's warnings are history, as with --base
+		if before = loadCompared(args[0], stderr, false); before == nil {
 			return nil, nil, exitFailure
 		}
 		return before, after, exitOK
@@ -156,14 +157,17 @@ func diffInputs(args []string, base string, stderr io.Writer) (before, after *ca
 	return before, after, exitOK
 }
 
-// loadCompared loads a catalog diff compares, as loadCatalog does; diff
-// writes nothing, so an invalid one means there is no comparison.
-func loadCompared(path string, stderr io.Writer) *catalog.Catalog {
+// loadCompared loads a catalog diff compares, as loadCatalog does, and
+// prints its warnings if asked to; diff writes nothing, so an invalid one
+// means there is no comparison.
+func loadCompared(path string, stderr io.Writer, warnings bool) *catalog.Catalog {
 	c, err := catalog.Load(path, errgen.Check)
 	if err != nil {
 		reportLoadError(path, err, "nothing was compared", stderr)
 		return nil
 	}
-	printDiagnostics(stderr, &c.Warnings)
+	if warnings {
+		printDiagnostics(stderr, &c.Warnings)
+	}
 	return c
 }

@@ -133,6 +133,21 @@ func TestDiffJSON(t *testing.T) {
 	}
 }
 
+// errgen diff OLD NEW prints the new catalog's warnings, not the old
+// one's, which are history (as with --base, which reads the old catalog
+// from git): a language without a translation file is warned about once.
+func TestDiffWarnsOfTheNewCatalog(t *testing.T) {
+	dir := t.TempDir()
+	cat := "version: 1\napi: Shop API\nlanguage: en\nlanguages: [de]\nerrors:\n  - {code: NOT_FOUND, status: 404, title: Not found}\n  - {code: INTERNAL, status: 500, fallback: true, title: Internal}\n"
+	writeFile(t, filepath.Join(dir, "old/catalog.yaml"), cat)
+	writeFile(t, filepath.Join(dir, "new/catalog.yaml"), cat)
+	code, stdout, stderr := runIn(t, dir, "diff", "old/catalog.yaml", "new/catalog.yaml")
+	want := "new/catalog.yaml:4:13: warning: languages: \"de\" has no translation file new/translations/de.yaml: every text reads in en (errgen translate de writes it)\n"
+	if code != exitOK || stdout != "no changes\n" || stderr != want {
+		t.Errorf("exit %d, stdout %q, stderr\n%s\nwant\n%s", code, stdout, stderr, want)
+	}
+}
+
 // TestDiffBase commits a catalog in a temporary repository, in a
 // subdirectory, changes it, and compares with --base HEAD from the
 // repository's root and from the subdirectory.

@@ -152,7 +152,7 @@ func (s *source) scan(n *yaml.Node, sc *scalarScan) {
 			sc.tokenEnds = append(sc.tokenEnds, at+i) // the header's comment (|# c)
 		}
 		if first := n.Line; first < len(s.lines) {
-			sc.texts = append(sc.texts, span{s.lines[first], s.blockScalarEnd(n.Line - 1)})
+			sc.texts = append(sc.texts, span{s.lines[first], s.blockScalarEnd(n.Line-1, indentIndicator(s.text[at:s.ends[n.Line-1]]))})
 		}
 	case n.Kind != yaml.ScalarNode && n.Kind != yaml.AliasNode && n.Style&yaml.FlowStyle != 0:
 		at := s.offset(n)
@@ -245,10 +245,14 @@ func inSpans(spans []span, off int) bool {
 // blockScalarEnd is the end of the last line of the block scalar whose
 // indicator is on line header (0-based): its lines are blank or indented
 // at least as much as its first line that is not, which is indented more
-// than the indicator's line.
-func (s *source) blockScalarEnd(header int) int {
+// than the indicator's line, or with an indentation indicator (|2) that
+// many spaces more than the indicator's line.
+func (s *source) blockScalarEnd(header, explicit int) int {
 	end := s.ends[header]
 	outer, content := spacesBefore(s.lineText(header)), -1
+	if explicit > 0 {
+		content = outer + explicit
+	}
 	for i := header + 1; i < len(s.lines); i++ {
 		t := s.lineText(i)
 		indent := spacesBefore(t)
@@ -263,6 +267,20 @@ func (s *source) blockScalarEnd(header int) int {
 		end = s.ends[i]
 	}
 	return end
+}
+
+// indentIndicator is the indentation indicator of a block scalar's
+// header (|2, >-4), 0 for none.
+func indentIndicator(header []byte) int {
+	for _, c := range header[1:] {
+		switch {
+		case c >= '1' && c <= '9':
+			return int(c - '0')
+		case c != '+' && c != '-':
+			return 0
+		}
+	}
+	return 0
 }
 
 func spacesBefore(t []byte) int {
