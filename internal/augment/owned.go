@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"hash"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,29 +27,63 @@ const marker = "x-errgen"
 // (schemas, responses) and "components" when it added components itself.
 const createdKey = "created"
 
-// nodeHash is the hash of what a node says as data: style, comments and
-// the spelling of numbers do not count, so the text may be reformatted.
+// nodeHash is the hash of what a node says as data: style, comments, the
+// spelling of numbers and the order of a mapping's keys do not count, so
+// the text may be reformatted, its keys sorted (jq -S, openapi-format).
 func nodeHash(n *yaml.Node) string {
 	h := sha256.New()
-	writeCanonical(h, n)
+	writeCanonical(h, n, true)
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
-func writeCanonical(h hash.Hash, n *yaml.Node) {
+// legacyNodeHash is nodeHash as errgen took it before 2026-12-06, a
+// mapping's keys in their order: the markers of specs augmented then hold
+// it, and it still names errgen's parts there (hashMatches) until a run
+// writes them anew.
+func legacyNodeHash(n *yaml.Node) string {
+	h := sha256.New()
+	writeCanonical(h, n, false)
+	return hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+// hashMatches reports whether h, a marker's hash, is n's.
+func hashMatches(n *yaml.Node, h string) bool {
+	return nodeHash(n) == h || legacyNodeHash(n) == h
+}
+
+// writeCanonical writes what n says as data. With sorted, a mapping is its
+// members' hashes in sorted order (each of key and value), so that their
+// order does not count, at one hash a member however deep the tree.
+func writeCanonical(h io.Writer, n *yaml.Node, sorted bool) {
 	n = deref(n)
 	switch n.Kind {
 	case yaml.MappingNode:
 		h.Write([]byte{'{'})
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			writeCanonical(h, n.Content[i])
-			h.Write([]byte{':'})
-			writeCanonical(h, n.Content[i+1])
+		if sorted {
+			members := make([][sha256.Size]byte, 0, len(n.Content)/2)
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				mh := sha256.New()
+				writeCanonical(mh, n.Content[i], true)
+				mh.Write([]byte{':'})
+				writeCanonical(mh, n.Content[i+1], true)
+				members = append(members, [sha256.Size]byte(mh.Sum(nil)))
+			}
+			slices.SortFunc(members, func(x, y [sha256.Size]byte) int { return bytes.Compare(x[:], y[:]) })
+			for _, m := range members {
+				h.Write(m[:])
+			}
+		} else {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				writeCanonical(h, n.Content[i], false)
+				h.Write([]byte{':'})
+				writeCanonical(h, n.Content[i+1], false)
+			}
 		}
 		h.Write([]byte{'}'})
 	case yaml.SequenceNode:
 		h.Write([]byte{'['})
 		for _, c := range n.Content {
-			writeCanonical(h, c)
+			writeCanonical(h, c, sorted)
 		}
 		h.Write([]byte{']'})
 	default:

@@ -140,7 +140,7 @@ func (a *augmenter) ownedIn(m, hashes *yaml.Node, what string, parts ownedParts)
 			continue // removed by hand: nothing to remove
 		}
 		replaced := strings.HasPrefix(h, replacedPrefix)
-		if nodeHash(memberValue(m, name)) != strings.TrimPrefix(h, replacedPrefix) && !a.force {
+		if !hashMatches(memberValue(m, name), strings.TrimPrefix(h, replacedPrefix)) && !a.force {
 			a.addf(k, "%s%s was changed by hand since errgen wrote it (its %s hash no longer matches): use --force to have errgen rewrite it, or delete its entry %q there to make it yours", what, name, marker, name)
 			continue
 		}
