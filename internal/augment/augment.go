@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"path"
 	"strings"
 
@@ -163,8 +164,13 @@ func readSpec(spec []byte, isJSON bool, specName string) (*yaml.Node, error) {
 		l.Errorf(pos, "not an OpenAPI document: the top level must be a mapping")
 		return nil, &l
 	}
-	for _, d := range textedit.DuplicateKeys(file) {
-		l.Errorf(diag.Pos{File: specName, Line: d.Key.Line, Col: d.Key.Column}, "the input spec is not valid (before errgen changed anything): duplicate key %q (first at %d:%d); remove one of them: readers disagree on which counts, so errgen cannot augment the spec, even with --allow-invalid-spec", d.Key.Value, d.First.Line, d.First.Column)
+	if dups := textedit.DuplicateKeys(file); len(dups) > 0 {
+		errgens := errgensResponses(file.Content[0])
+		for _, d := range dups {
+			l.Add(diag.Diagnostic{Pos: diag.Pos{File: specName, Line: d.Key.Line, Col: d.Key.Column},
+				Msg:  fmt.Sprintf("the input spec is not valid (before errgen changed anything): duplicate key %q (first at %d:%d); remove one of them: readers disagree on which counts, so errgen cannot augment the spec, even with --allow-invalid-spec", d.Key.Value, d.First.Line, d.First.Column),
+				Hint: duplicateHint(d, errgens)})
+		}
 	}
 	if err := l.Err(); err != nil {
 		return nil, err

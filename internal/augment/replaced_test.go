@@ -46,3 +46,16 @@ func TestAugmentReplacedPartUnplanned(t *testing.T) {
 		t.Errorf("the status's codes retired: err\n%v\nwant\n%s", err, want)
 	}
 }
+
+// An author who adds a response at a status errgen attached repeats its
+// key: the duplicate's message says which of the two is errgen's, the
+// one its marker's hash names, and how to keep one.
+func TestAugmentDuplicateOfErrgens(t *testing.T) {
+	_, out1 := augmentedV1(t)
+	edited := strings.Replace(string(out1), "        '201':\n          description: Created\n", "        '201':\n          description: Created\n        '401':\n          description: ours\n", 1)
+	_, _, err := Augment(loadRerunCatalog(t, "catalog-v1.yaml"), []byte(edited), "api.yaml", Options{})
+	want := `api.yaml:18:9: the input spec is not valid (before errgen changed anything): duplicate key "401" (first at 14:9); remove one of them: readers disagree on which counts, so errgen cannot augment the spec, even with --allow-invalid-spec (POST /items: the one at 18:9 is errgen's, as its x-errgen marker says: delete yours, or errgen's and "401" from the marker)`
+	if err == nil || err.Error() != want {
+		t.Errorf("err\n%v\nwant\n%s", err, want)
+	}
+}
