@@ -200,7 +200,11 @@ func (w *errorPart) details(e *errorData) error {
 		if described {
 			w.str(cell(d.Summary()), " | ")
 		}
-		w.b = appendCellCode(w.b, d.Example)
+		if d.Example == "" { // an optional detail without one: no empty cell
+			w.str("—")
+		} else {
+			w.b = appendCellCode(w.b, d.Example)
+		}
 		w.str(" |\n")
 	}
 	for _, d := range e.Details {
