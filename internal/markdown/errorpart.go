@@ -298,7 +298,7 @@ func (w *errorPart) compactAdvice(e *errorData) {
 	if len(e.Troubleshooting) > 0 {
 		w.str("\n**", w.w["troubleshooting"], ":**")
 		for _, t := range e.Troubleshooting {
-			w.str(" *", inline(t.Check), ":* ", sentence(t.Solution))
+			w.str(" *", label(t.Check), "* ", sentence(t.Solution))
 		}
 		w.str("\n")
 	}
