@@ -16,7 +16,16 @@ import (
 func TestEscapeInlineRuns(t *testing.T) {
 	const alphabet = "ab \\`![]()<>|\n\rx:/é"
 	rng := rand.New(rand.NewPCG(1, 2))
-	cases := []string{"", "plain text", "a\\", "`code` and | pipe", "![img](javascript:x)", "x\r\ny"}
+	cases := []string{"", "plain text", "a\\", "`code` and | pipe", "![img](javascript:x)", "x\r\ny",
+		"see https://a.example/x.", "`c`https://a.example <https://a.example> (http://a.example/(b)) x|https://a.example|y",
+		"[t](https://a.example) https://b.example", "HTTPS://A.EXAMPLE:80/a\\b"}
+	for range 300 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString([]string{"https://a.example", "http://", " ", "(", ")", ".", "`", "|", "<", "](", "x", "\n"}[rng.IntN(12)])
+		}
+		cases = append(cases, b.String())
+	}
 	for range 3000 {
 		var b strings.Builder
 		for range rng.IntN(24) {
@@ -67,6 +76,13 @@ func escapeInlinePlain(s string, br breaks) string {
 			b.WriteString(span)
 			i = end + n
 			continue
+		case c == 'h' || c == 'H':
+			if start, end, ok := bareURLAt(s, i); ok && start == i {
+				b.WriteString("<" + s[start:end] + ">")
+				i = end
+				continue
+			}
+			b.WriteByte(c)
 		case c == '!' && i+1 < len(s) && s[i+1] == '[':
 			b.WriteString(`\!`) // an image would load whatever the author names
 		case c == ']' && i+1 < len(s) && s[i+1] == '(' && unsafeDestination(s[i+2:]):
@@ -89,6 +105,19 @@ func escapeInlinePlain(s string, br breaks) string {
 		i++
 	}
 	return b.String()
+}
+
+// bareURLAt is bareURL of the "://" after the scheme that starts at
+// s[i], if any.
+func bareURLAt(s string, i int) (start, end int, ok bool) {
+	for _, colon := range []int{i + 4, i + 5} {
+		if colon < len(s) && s[colon] == ':' {
+			if start, end, ok := bareURL(s, colon); ok {
+				return start, end, ok
+			}
+		}
+	}
+	return 0, 0, false
 }
 
 // BenchmarkEscapeInline is escapeInline and escapeInlinePlain on the
