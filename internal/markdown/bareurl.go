@@ -11,11 +11,11 @@ import "strings"
 // bareURL reports the bare http(s) URL whose "://" is at s[colon:], as
 // s[start:end], when GFM would link it: the scheme starts the text or
 // follows a space or one of ( * _ ~ (but not "](", a link's destination),
-// a letter or digit follows "//", and the text has no Markdown link, in
-// whose text an autolink would end the link. The URL ends before a space
+// and a letter or digit follows "//" (a text with a Markdown link is left
+// alone: see lazyLink). The URL ends before a space
 // or a byte escapeInline changes, and without the punctuation that ends
 // a sentence or an unmatched ")".
-func bareURL(s string, colon int) (start, end int, ok bool) {
+func bareURL(s string, colon int, links *lazyLink) (start, end int, ok bool) {
 	if !strings.HasPrefix(s[colon:], "://") || colon+3 >= len(s) || !isAlnum(s[colon+3]) {
 		return 0, 0, false
 	}
@@ -31,22 +31,42 @@ func bareURL(s string, colon int) (start, end int, ok bool) {
 		s[start-1] == '(' && start > 1 && s[start-2] == ']') {
 		return 0, 0, false
 	}
-	if strings.Contains(s, "](") {
+	if links.in(s) { // before the scan: each URL is scanned once
 		return 0, 0, false
 	}
 	end = colon + 3
+	open := 0 // unmatched "(" minus unmatched ")" of s[start:end], once the loop ends
 	for end < len(s) && strings.IndexByte(" \t\n<>`|\\[]\"", s[end]) < 0 {
+		switch s[end] {
+		case '(':
+			open++
+		case ')':
+			open--
+		}
 		end++
 	}
 	for end > colon+3 {
 		c := s[end-1]
-		unmatched := c == ')' && strings.Count(s[start:end], "(") < strings.Count(s[start:end], ")")
-		if strings.IndexByte("?!.,:;*_~'", c) < 0 && !unmatched {
+		if c == ')' && open < 0 {
+			open++
+		} else if strings.IndexByte("?!.,:;*_~'", c) < 0 {
 			break
 		}
 		end--
 	}
 	return start, end, true
+}
+
+// lazyLink says whether a text has a Markdown link ("]("), in whose text
+// an autolink would end the link: then its bare URLs stay as they are.
+// It looks once per text, at its first bare URL, however many it holds.
+type lazyLink struct{ known, has bool }
+
+func (l *lazyLink) in(s string) bool {
+	if !l.known {
+		l.known, l.has = true, strings.Contains(s, "](")
+	}
+	return l.has
 }
 
 func isAlnum(c byte) bool {

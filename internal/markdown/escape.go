@@ -65,6 +65,7 @@ func escapeInline(s string, br breaks) string {
 	}
 	var b strings.Builder // empty until a replacement: text whose special bytes change nothing (a code span in a cell) is not copied
 	last := 0             // s[:last] is in b
+	var links lazyLink
 	replace := func(i, end int, with string) {
 		if b.Cap() == 0 {
 			b.Grow(len(s) + len(s)/8)
@@ -96,7 +97,7 @@ func escapeInline(s string, br breaks) string {
 			next = i + 2
 			replace(i, next, `]\(`) // not a link, text: see unsafeDestination
 		case c == ':':
-			if start, end, ok := bareURL(s, i); ok && start >= last {
+			if start, end, ok := bareURL(s, i, &links); ok && start >= last {
 				next = end
 				replace(start, end, "<"+s[start:end]+">")
 			}

@@ -112,7 +112,7 @@ func escapeInlinePlain(s string, br breaks) string {
 func bareURLAt(s string, i int) (start, end int, ok bool) {
 	for _, colon := range []int{i + 4, i + 5} {
 		if colon < len(s) && s[colon] == ':' {
-			if start, end, ok := bareURL(s, colon); ok {
+			if start, end, ok := bareURL(s, colon, &lazyLink{}); ok {
 				return start, end, ok
 			}
 		}
