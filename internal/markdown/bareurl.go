@@ -72,3 +72,35 @@ func (l *lazyLink) in(s string) bool {
 func isAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= 0x80
 }
+
+// bareEmail reports the bare email address whose "@" is at s[at], as
+// s[start:end], when GFM would link it (markdownlint's MD034 rejects it
+// too): a local part of letters, digits and . + - _, not after a "/",
+// then a domain of letters, digits and . - _ with a ".", ending with a
+// letter or digit once a final "." is left out. links is as for bareURL.
+func bareEmail(s string, at int, links *lazyLink) (start, end int, ok bool) {
+	start = at
+	for start > 0 && isEmailLocal(s[start-1]) {
+		start--
+	}
+	if start == at || start > 0 && s[start-1] == '/' {
+		return 0, 0, false
+	}
+	end, dot := at+1, false
+	for end < len(s) && (isAlnum(s[end]) && s[end] < 0x80 || strings.IndexByte(".-_", s[end]) >= 0) {
+		dot = dot || s[end] == '.' && end+1 < len(s) && isAlnum(s[end+1])
+		end++
+	}
+	if end > at+1 && s[end-1] == '.' {
+		end--
+	}
+	if !dot || end == at+1 || !isAlnum(s[at+1]) || !isAlnum(s[end-1]) || links.in(s) {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
+// isEmailLocal is a byte of an email address's local part, as GFM has it.
+func isEmailLocal(c byte) bool {
+	return isAlnum(c) && c < 0x80 || strings.IndexByte(".+-_", c) >= 0
+}

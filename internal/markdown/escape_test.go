@@ -51,6 +51,9 @@ func TestMarkdownFuncs(t *testing.T) {
 		{"inline", inline, "[see https://a.example](https://b.example) stays", "[see https://a.example](https://b.example) stays"},
 		{"inline", inline, "xhttps://a.example and https:// and https://-x stay", "xhttps://a.example and https:// and https://-x stay"},
 		{"cell", cell, "https://a.example/a|b", `<https://a.example/a>\|b`},
+		{"inline", inline, "Mail support+api@example.com.", "Mail <support+api@example.com>."},
+		{"inline", inline, "a@b and a@b- and x/a@b.c and @b.c stay", "a@b and a@b- and x/a@b.c and @b.c stay"},
+		{"inline", inline, "`a@b.c` stays", "`a@b.c` stays"},
 		{"text", prose, "p1\n\nhttps://a.example/x_y", "p1\n\n<https://a.example/x_y>"},
 
 		{"text", prose, "p1\n\np2 <b>", "p1\n\np2 &lt;b&gt;"},
