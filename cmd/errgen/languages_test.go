@@ -182,3 +182,39 @@ func TestGenerateWarns(t *testing.T) {
 		}
 	}
 }
+
+// A page whose name a link must escape (a space, parentheses, %) is linked
+// from its languages' pages by the escaped name (my%20api.md): the page of
+// a language taken out is found by that link all the same, and removed.
+func TestRemovedLanguagePageEscapedName(t *testing.T) {
+	for _, name := range []string{"my api.md", "api (v2).md", "100%.md"} {
+		t.Run(name, func(t *testing.T) {
+			dir := languagesDir(t)
+			args := []string{"--out", "gen", "--markdown-out", filepath.Join("docs", name)}
+			if code, _, stderr := runIn(t, dir, args...); code != exitOK {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			catalogPath := filepath.Join(dir, "catalog.yaml")
+			data, err := os.ReadFile(catalogPath)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(catalogPath, []byte(strings.Replace(string(data), "languages: [de, fr]", "languages: [de]", 1)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Remove(filepath.Join(dir, "translations", "fr.yaml")); err != nil {
+				t.Fatal(err)
+			}
+			fr := filepath.Join("docs", strings.TrimSuffix(name, ".md")+".fr.md")
+			if code, _, stderr := runIn(t, dir, append(args, "--check")...); code != exitFailure || !strings.Contains(stderr, "errgen: "+fr+" is the page of a language the catalog no longer speaks") {
+				t.Errorf("--check: exit %d, stderr %q, want %s named", code, stderr, fr)
+			}
+			if code, stdout, stderr := runIn(t, dir, args...); code != exitOK || !strings.Contains(stdout, "removed "+fr+": the catalog no longer speaks its language\n") {
+				t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+			}
+			if _, err := os.Stat(filepath.Join(dir, fr)); !os.IsNotExist(err) {
+				t.Errorf("%s still there: %v", fr, err)
+			}
+		})
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,7 +61,9 @@ func orphanPages(targets []target) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		if generatedByErrgen(head) && bytes.Contains(head, []byte("]("+name+")")) {
+		// The languages line links the page by its name escaped for a link
+		// (my%20errors.md), as the markdown package writes it.
+		if generatedByErrgen(head) && bytes.Contains(head, []byte("]("+url.PathEscape(name)+")")) {
 			orphans = append(orphans, path)
 		}
 	}

@@ -200,7 +200,11 @@ func (w *errorPart) details(e *errorData) error {
 		if described {
 			w.str(cell(d.Summary()), " | ")
 		}
-		w.b = appendCellCode(w.b, d.Example)
+		if d.Example == "" { // an optional detail without one: no empty cell
+			w.str("—")
+		} else {
+			w.b = appendCellCode(w.b, d.Example)
+		}
 		w.str(" |\n")
 	}
 	for _, d := range e.Details {
@@ -294,7 +298,7 @@ func (w *errorPart) compactAdvice(e *errorData) {
 	if len(e.Troubleshooting) > 0 {
 		w.str("\n**", w.w["troubleshooting"], ":**")
 		for _, t := range e.Troubleshooting {
-			w.str(" *", inline(t.Check), ":* ", sentence(t.Solution))
+			w.str(" *", label(t.Check), "* ", sentence(t.Solution))
 		}
 		w.str("\n")
 	}

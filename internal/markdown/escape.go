@@ -56,6 +56,8 @@ func escapeBlockStart(s string) string {
 // the same length, and are kept but for what would break the line or row.
 // Since every < outside spans is escaped, no HTML tag can take precedence
 // over a span, so this rule sees the spans the renderer sees.
+// A bare http(s) URL or email address outside spans becomes an autolink
+// (see bareURL).
 func escapeInline(s string, br breaks) string {
 	s = normalizeBreaks(s)
 	plain := plainRun(s, 0)
@@ -64,6 +66,7 @@ func escapeInline(s string, br breaks) string {
 	}
 	var b strings.Builder // empty until a replacement: text whose special bytes change nothing (a code span in a cell) is not copied
 	last := 0             // s[:last] is in b
+	var links lazyLink
 	replace := func(i, end int, with string) {
 		if b.Cap() == 0 {
 			b.Grow(len(s) + len(s)/8)
@@ -94,6 +97,16 @@ func escapeInline(s string, br breaks) string {
 		case c == ']' && i+1 < len(s) && s[i+1] == '(' && unsafeDestination(s[i+2:]):
 			next = i + 2
 			replace(i, next, `]\(`) // not a link, text: see unsafeDestination
+		case c == ':':
+			if start, end, ok := bareURL(s, i, &links); ok && start >= last {
+				next = end
+				replace(start, end, "<"+s[start:end]+">")
+			}
+		case c == '@':
+			if start, end, ok := bareEmail(s, i, &links); ok && start >= last {
+				next = end
+				replace(start, end, "<"+s[start:end]+">")
+			}
 		case c == '<':
 			replace(i, next, "&lt;")
 		case c == '>':
@@ -137,7 +150,7 @@ func codeSpanAt(s string, i int, br breaks) (string, int) {
 // inlineSpecial is a byte escapeInline's cases look at: any other is
 // copied as it is.
 var inlineSpecial = func() (t [256]bool) {
-	for _, c := range []byte("\\`!]<>|\n") {
+	for _, c := range []byte("\\`!]<>|\n:@") {
 		t[c] = true
 	}
 	return t

@@ -39,6 +39,23 @@ func TestMarkdownFuncs(t *testing.T) {
 		{"inline", inline, "[a]: /b", `\[a]: /b`},
 		{"inline", inline, "> quote", "&gt; quote"},
 
+		// A bare URL becomes an autolink (GFM links it all the same; MD034
+		// rejects it bare), without the punctuation that ends its sentence.
+		{"inline", inline, "See https://status.example.com.", "See <https://status.example.com>."},
+		{"inline", inline, "https://a.example/x?y=1&z=(2), then", "<https://a.example/x?y=1&z=(2)>, then"},
+		{"inline", inline, "(see http://a.example/b)", "(see <http://a.example/b>)"},
+		{"inline", inline, "at https://a.example/<b>", "at <https://a.example/>&lt;b&gt;"},
+		{"inline", inline, "*https://a.example*", "*<https://a.example>*"},
+		{"inline", inline, "`https://a.example` stays", "`https://a.example` stays"},
+		{"inline", inline, "[docs](https://a.example) stays", "[docs](https://a.example) stays"},
+		{"inline", inline, "[see https://a.example](https://b.example) stays", "[see https://a.example](https://b.example) stays"},
+		{"inline", inline, "xhttps://a.example and https:// and https://-x stay", "xhttps://a.example and https:// and https://-x stay"},
+		{"cell", cell, "https://a.example/a|b", `<https://a.example/a>\|b`},
+		{"inline", inline, "Mail support+api@example.com.", "Mail <support+api@example.com>."},
+		{"inline", inline, "a@b and a@b- and x/a@b.c and @b.c stay", "a@b and a@b- and x/a@b.c and @b.c stay"},
+		{"inline", inline, "`a@b.c` stays", "`a@b.c` stays"},
+		{"text", prose, "p1\n\nhttps://a.example/x_y", "p1\n\n<https://a.example/x_y>"},
+
 		{"text", prose, "p1\n\np2 <b>", "p1\n\np2 &lt;b&gt;"},
 		{"text", prose, "x\n```\n<b>\n```\ny <b>", "x\n```\n<b>\n```\ny &lt;b&gt;"},
 		{"text", prose, "x\n```\nopen <b>", "x\n```\nopen <b>\n```"},

@@ -16,7 +16,17 @@ import (
 func TestEscapeInlineRuns(t *testing.T) {
 	const alphabet = "ab \\`![]()<>|\n\rx:/é"
 	rng := rand.New(rand.NewPCG(1, 2))
-	cases := []string{"", "plain text", "a\\", "`code` and | pipe", "![img](javascript:x)", "x\r\ny"}
+	cases := []string{"", "plain text", "a\\", "`code` and | pipe", "![img](javascript:x)", "x\r\ny",
+		"see https://a.example/x.", "`c`https://a.example <https://a.example> (http://a.example/(b)) x|https://a.example|y",
+		"[t](https://a.example) https://b.example", "HTTPS://A.EXAMPLE:80/a\\b",
+		"mail a.b+c@d.example. or x@y, x/a@b.c, `a@b.c` a@b@c.d https://u@h.example a@h.example-"}
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString([]string{"https://a.example", "http://", " ", "(", ")", ".", "`", "|", "<", "](", "x", "\n", "@", "a@b.c", "/", "-"}[rng.IntN(16)])
+		}
+		cases = append(cases, b.String())
+	}
 	for range 3000 {
 		var b strings.Builder
 		for range rng.IntN(24) {
@@ -39,6 +49,11 @@ func escapeInlinePlain(s string, br breaks) string {
 	s = normalizeBreaks(s)
 	var b strings.Builder
 	for i := 0; i < len(s); {
+		if start, end, ok := autolinkAt(s, i); ok {
+			b.WriteString("<" + s[start:end] + ">")
+			i = end
+			continue
+		}
 		c := s[i]
 		switch {
 		case c == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
@@ -89,6 +104,31 @@ func escapeInlinePlain(s string, br breaks) string {
 		i++
 	}
 	return b.String()
+}
+
+// autolinkAt is the bare email address or URL that starts at s[i], if
+// any: bareEmail of the "@" after the local part starting there, or
+// bareURL of the "://" after the scheme.
+func autolinkAt(s string, i int) (start, end int, ok bool) {
+	if i == 0 || !isEmailLocal(s[i-1]) {
+		at := i
+		for at < len(s) && isEmailLocal(s[at]) {
+			at++
+		}
+		if at < len(s) && s[at] == '@' {
+			if start, end, ok := bareEmail(s, at, &lazyLink{}); ok && start == i {
+				return start, end, ok
+			}
+		}
+	}
+	for _, colon := range []int{i + 4, i + 5} {
+		if colon < len(s) && s[colon] == ':' {
+			if start, end, ok := bareURL(s, colon, &lazyLink{}); ok && start == i {
+				return start, end, ok
+			}
+		}
+	}
+	return 0, 0, false
 }
 
 // BenchmarkEscapeInline is escapeInline and escapeInlinePlain on the

@@ -25,6 +25,7 @@ var funcs = template.FuncMap{
 	"json":     indentJSON,
 	"json1":    compactJSON,
 	"sentence": sentence,
+	"label":    label,
 	"fence":    fencedBlock,
 	"url":      autolinkURL,
 	"fill":     fill,
@@ -260,6 +261,18 @@ func sentence(s string) string {
 		return s
 	}
 	return s + "."
+}
+
+// label is catalog text set before what it introduces (a troubleshooting
+// check before its solution): inline s and a colon, unless s ends with
+// punctuation of its own, as a check asked as a question does, which a
+// colon after would double ("Did it change?:").
+func label(s string) string {
+	s = inline(s)
+	if s == "" || strings.ContainsAny(s[len(s)-1:], ".?!:") {
+		return s
+	}
+	return s + ":"
 }
 
 // escapeInvisibleJSON writes the invisible and bidi control characters of

@@ -291,3 +291,39 @@ func BenchmarkHasInvisible(b *testing.B) {
 		})
 	}
 }
+
+// In the compact layout a troubleshooting row is its check, as a label,
+// then its solution: the label ends with a colon, unless the check ends
+// with its own punctuation (most checks are questions), which a colon
+// after would double ("resource?:"). errorPart writes what error.tmpl
+// writes.
+func TestCompactTroubleshootingLabel(t *testing.T) {
+	for _, tc := range []struct{ check, want string }{
+		{"Did another client update the resource?", "*Did another client update the resource?* Fetch it again."},
+		{"Resource ID is correct", "*Resource ID is correct:* Fetch it again."},
+		{"Check the ID.", "*Check the ID.* Fetch it again."},
+		{"Still failing!", "*Still failing!* Fetch it again."},
+		{"Then:", "*Then:* Fetch it again."},
+		{"Is it `a?`", "*Is it `a?`:* Fetch it again."},
+	} {
+		c, err := catalog.Parse("label.yaml", []byte(`version: 1
+api: Shop API
+docs: {layout: compact}
+errors:
+  - code: CONFLICT
+    status: 409
+    troubleshooting: [{check: "`+strings.ReplaceAll(tc.check, `"`, `\"`)+`", solution: Fetch it again}]
+  - {code: INTERNAL, status: 500, fallback: true}
+`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := emitLayout(t, c, catalog.LayoutCompact, 0)
+		if fast := emitLayout(t, c, catalog.LayoutCompact, goErrorParts|goPage); !bytes.Equal(fast, page) {
+			t.Errorf("%q: errorPart and error.tmpl differ", tc.check)
+		}
+		if want := "**Troubleshooting:** " + tc.want + "\n"; !strings.Contains(string(page), want) {
+			t.Errorf("%q: the page lacks %q:\n%s", tc.check, want, page)
+		}
+	}
+}

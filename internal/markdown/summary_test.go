@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -97,3 +98,45 @@ errors:
 
 // english is the page's words in English, the default language.
 var english = wordsIn(&catalog.Catalog{Language: catalog.DefaultLanguage}, catalog.DefaultLanguage)
+
+// An optional detail without an example has no value to show: its Example
+// cell reads "—", as a field's does, never empty (MD060, and docs/page.md
+// promises no empty cell), in both layouts and with or without a
+// Description column; errorPart writes what error.tmpl writes.
+func TestMarkdownDetailWithoutExample(t *testing.T) {
+	for _, tc := range []struct {
+		name, details string
+		header        []string
+	}{
+		{"described", `[{name: kind, type: string, enum: [a, b], description: The kind.}, {name: note, type: string, description: A note.}]`,
+			[]string{"Name", "Type", "Required", "Description", "Example"}},
+		{"undescribed", `[{name: kind, type: string, enum: [a, b]}, {name: count, type: integer}]`,
+			[]string{"Name", "Type", "Required", "Example"}},
+	} {
+		c, err := catalog.Parse("noexample.yaml", []byte(`version: 1
+api: Shop API
+errors:
+  - {code: BAD, status: 400, details: `+tc.details+`}
+  - {code: INTERNAL, status: 500, fallback: true}
+`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, layout := range []string{catalog.LayoutFull, catalog.LayoutCompact} {
+			page := emitLayout(t, c, layout, 0)
+			if fast := emitLayout(t, c, layout, goErrorParts|goPage); !bytes.Equal(fast, page) {
+				t.Errorf("%s, %s layout: errorPart and error.tmpl differ", tc.name, layout)
+			}
+			markdowntest.CheckLint(t, page)
+			table := markdowntest.Parse(t, page).Table(tc.header...)
+			if table == nil || len(table.Rows) != 2 {
+				t.Fatalf("%s, %s layout: no details table %q with 2 rows:\n%s", tc.name, layout, tc.header, page)
+			}
+			for _, r := range table.Rows {
+				if got := r.Cells[len(r.Cells)-1]; got != "—" {
+					t.Errorf("%s, %s layout: %s's Example cell = %q, want —", tc.name, layout, r.Cells[0], got)
+				}
+			}
+		}
+	}
+}

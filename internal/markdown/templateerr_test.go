@@ -116,7 +116,7 @@ var templateProblemTests = []struct {
 	{"unknown function", tpl("error.tmpl", "headng {{anchor .Anchor}}{{headng .Code}}"),
 		`tpl/error.tmpl:1:28: unknown function "headng" (did you mean "heading"?)`},
 	{"unknown function, nothing near", tpl("error.tmpl", "{{frobnicate .Code}}"),
-		`tpl/error.tmpl:1:3: unknown function "frobnicate"; errgen's are anchor, cell, code, fence, fill, heading, inline, json, json1, layout, markdown, part, sentence, text, url, beside text/template's (and, call, eq, ge, gt, html, index, js, le, len, lt, ne, not, or, print, printf, println, slice, urlquery)`},
+		`tpl/error.tmpl:1:3: unknown function "frobnicate"; errgen's are anchor, cell, code, fence, fill, heading, inline, json, json1, label, layout, markdown, part, sentence, text, url, beside text/template's (and, call, eq, ge, gt, html, index, js, le, len, lt, ne, not, or, print, printf, println, slice, urlquery)`},
 	{"every file that does not parse", tpl("error.tmpl", "{{headng .Code}}", "sections.tmpl", "{{range}}"),
 		"tpl/error.tmpl:1:3: unknown function \"headng\" (did you mean \"heading\"?)\ntpl/sections.tmpl:1: missing value for range"},
 	{"a file system without display paths", fstest.MapFS{"error.tmpl": {Data: []byte("{{.Kode}}")}},
