@@ -97,26 +97,15 @@ func escapeInline(s string, br breaks) string {
 		case c == ']' && i+1 < len(s) && s[i+1] == '(' && unsafeDestination(s[i+2:]):
 			next = i + 2
 			replace(i, next, `]\(`) // not a link, text: see unsafeDestination
-		case c == ':':
-			if start, end, ok := bareURL(s, i, &links); ok && start >= last {
+		case c == ':' || c == '@':
+			if start, end, ok := bareLink(s, i, &links); ok && start >= last {
 				next = end
 				replace(start, end, "<"+s[start:end]+">")
 			}
-		case c == '@':
-			if start, end, ok := bareEmail(s, i, &links); ok && start >= last {
-				next = end
-				replace(start, end, "<"+s[start:end]+">")
+		default:
+			if with, ok := escapedByte(c, br); ok {
+				replace(i, next, with)
 			}
-		case c == '<':
-			replace(i, next, "&lt;")
-		case c == '>':
-			replace(i, next, "&gt;")
-		case c == '|' && br == brBreaks:
-			replace(i, next, `\|`)
-		case c == '\n' && br == spaceBreaks:
-			replace(i, next, " ")
-		case c == '\n' && br == brBreaks:
-			replace(i, next, "<br>")
 		}
 		i = next
 	}
@@ -125,6 +114,33 @@ func escapeInline(s string, br breaks) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// bareLink is bareURL at a colon, bareEmail at an at sign.
+func bareLink(s string, i int, links *lazyLink) (start, end int, ok bool) {
+	if s[i] == ':' {
+		return bareURL(s, i, links)
+	}
+	return bareEmail(s, i, links)
+}
+
+// escapedByte is what escapeInline writes for the byte c on its own:
+// < and > as entities, and in a cell (br) a pipe escaped and a line break
+// as <br>, or in a list item as a space; ok is false for any other.
+func escapedByte(c byte, br breaks) (string, bool) {
+	switch {
+	case c == '<':
+		return "&lt;", true
+	case c == '>':
+		return "&gt;", true
+	case c == '|' && br == brBreaks:
+		return `\|`, true
+	case c == '\n' && br == spaceBreaks:
+		return " ", true
+	case c == '\n' && br == brBreaks:
+		return "<br>", true
+	}
+	return "", false
 }
 
 // codeSpanAt is what escapeInline writes for the backtick run at s[i],
