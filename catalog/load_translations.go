@@ -67,8 +67,9 @@ func (l *loader) translations(cr *catalogReader) {
 	l.undeclared(c)
 }
 
-// errorsByCode indexes the errors a translation may translate: those in
-// use and the retired ones, whose titles the page lists.
+// errorsByCode indexes the errors a translation may have an entry for:
+// those in use, and the retired ones, whose entries (written while they
+// were in use) are kept, though nothing shows their texts.
 func errorsByCode(c *Catalog) (map[string]*Error, []string) {
 	byCode := make(map[string]*Error, len(c.Errors)+len(c.Retired))
 	codes := make([]string, 0, len(c.Errors)+len(c.Retired))
@@ -114,7 +115,8 @@ func (l *loader) undeclared(c *Catalog) {
 func (l *loader) untranslated(c *Catalog, t *Translation) {
 	var codes, keys []string
 	n, all := 0, 0
-	for _, es := range [][]*Error{c.Errors, c.Retired} {
+	// a retired code's texts are shown nowhere: none is asked for
+	for _, es := range [][]*Error{c.Errors} {
 		for _, e := range es {
 			all++
 			if t.Language == c.Language { // In gives c itself, all of it in c's language

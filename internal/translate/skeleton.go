@@ -30,7 +30,10 @@ func (u *updater) top(top *yaml.Node) {
 	if errs.Kind != yaml.MappingNode {
 		return
 	}
-	for _, es := range [][]*catalog.Error{c.Errors, c.Retired} {
+	// A retired code's texts are shown nowhere (the page's table of retired
+	// codes gives its code, status, reason and replacement): no entry is
+	// asked for; one a translator wrote before stays as it is.
+	for _, es := range [][]*catalog.Error{c.Errors} {
 		for _, e := range es {
 			_, entry := member(errs, e.Code)
 			switch {
