@@ -115,6 +115,12 @@ func (r *remover) mapping(m *yaml.Node) {
 func (r *remover) run(m *yaml.Node, i, j int) {
 	s := r.src
 	first, last := m.Content[i], m.Content[j+1]
+	if !s.isJSON && m.Style&yaml.FlowStyle != 0 && s.text[s.offset(m)] != '{' {
+		// [a, k: v]: a pair of a flow sequence, a mapping without braces,
+		// which would be left as no node at all
+		r.fail(first, "errgen cannot remove %s, a pair of a flow sequence written without braces", first.Value)
+		return
+	}
 	if !s.isJSON && m.Style&yaml.FlowStyle == 0 {
 		if len(s.indentOf(first.Line-1)) != first.Column-1 {
 			r.fail(first, "errgen cannot remove %s, which does not start its line", first.Value)

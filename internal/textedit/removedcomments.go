@@ -46,7 +46,7 @@ func ReplacedComments(text []byte, isJSON bool, members []Member) []Comment {
 		if m.InFlow {
 			sc.flows = append(sc.flows, span{at, end})
 		}
-		e.src.scan(m.Value, &sc)
+		e.src.scan(m.Value, &sc, m.Key.Column-1)
 		for _, off := range e.src.commentsIn(at, end, &sc) {
 			line, col := e.src.position(off)
 			comments = append(comments, Comment{Line: line, Col: col, Key: m.Key})
@@ -65,12 +65,14 @@ func (r *remover) recordComments(at, end int, m *yaml.Node, members []*yaml.Node
 	if r.src.isJSON || r.keepComments {
 		return
 	}
-	var sc scalarScan
+	// the span starts after a token (the value before, or a line break):
+	// a # right there starts a comment ({a: 'x'# c, r: 1})
+	sc := scalarScan{tokenEnds: []int{at}}
 	if m.Style&yaml.FlowStyle != 0 {
 		sc.flows = append(sc.flows, span{at, end})
 	}
-	for _, n := range members {
-		r.src.scan(n, &sc)
+	for i, n := range members {
+		r.src.scan(n, &sc, members[i-i%2].Column-1) // a key's, its value's
 	}
 	for _, off := range r.src.commentsIn(at, end, &sc) {
 		line, col := r.src.position(off)
@@ -138,8 +140,10 @@ type scalarScan struct {
 	tokenEnds    []int
 }
 
-// scan adds n's subtree to sc.
-func (s *source) scan(n *yaml.Node, sc *scalarScan) {
+// scan adds n's subtree to sc; indent is the indentation of the block
+// collection n is in (its key's, its dash's), which a block scalar's lines
+// must exceed.
+func (s *source) scan(n *yaml.Node, sc *scalarScan, indent int) {
 	switch {
 	case n.Kind == yaml.ScalarNode && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
 		at := s.offset(n)
@@ -152,7 +156,7 @@ func (s *source) scan(n *yaml.Node, sc *scalarScan) {
 			sc.tokenEnds = append(sc.tokenEnds, at+i) // the header's comment (|# c)
 		}
 		if first := n.Line; first < len(s.lines) {
-			sc.texts = append(sc.texts, span{s.lines[first], s.blockScalarEnd(n.Line-1, indentIndicator(s.text[at:s.ends[n.Line-1]]))})
+			sc.texts = append(sc.texts, span{s.lines[first], s.blockScalarEnd(n.Line-1, indent, indentIndicator(s.text[at:s.ends[n.Line-1]]))})
 		}
 	case n.Kind != yaml.ScalarNode && n.Kind != yaml.AliasNode && n.Style&yaml.FlowStyle != 0:
 		at := s.offset(n)
@@ -160,8 +164,15 @@ func (s *source) scan(n *yaml.Node, sc *scalarScan) {
 		sc.flows = append(sc.flows, span{at, end})
 		sc.tokenEnds = append(sc.tokenEnds, end)
 	}
-	for _, c := range n.Content {
-		s.scan(c, sc)
+	for i, c := range n.Content {
+		switch n.Kind {
+		case yaml.MappingNode:
+			s.scan(c, sc, n.Content[i-i%2].Column-1)
+		case yaml.SequenceNode:
+			s.scan(c, sc, n.Column-1)
+		default:
+			s.scan(c, sc, indent)
+		}
 	}
 }
 
@@ -195,8 +206,9 @@ func (s *source) commentsIn(at, end int, sc *scalarScan) []int {
 // startsToken reports whether a token may start at off, which is outside
 // any scalar: after a blank or a line break, right after a quoted scalar
 // or a flow collection, or in a flow collection after a comma, an opening
-// bracket, or a : right after a quoted scalar or a flow collection (a
-// plain scalar holds any # no blank is before).
+// bracket, a ? (always the key indicator there), or a : right after a
+// quoted scalar or a flow collection (a plain scalar holds any # no blank
+// is before).
 func (s *source) startsToken(off int, sc *scalarScan) bool {
 	if off == 0 {
 		return true
@@ -207,7 +219,7 @@ func (s *source) startsToken(off int, sc *scalarScan) bool {
 	switch prev := s.text[off-1]; prev {
 	case ' ', '\t', '\n', '\r':
 		return true
-	case ',', '[', '{', ':':
+	case ',', '[', '{', '?', ':':
 		if !inSpans(sc.flows, off) {
 			return false
 		}
@@ -243,23 +255,29 @@ func inSpans(spans []span, off int) bool {
 }
 
 // blockScalarEnd is the end of the last line of the block scalar whose
-// indicator is on line header (0-based): its lines are blank or indented
-// at least as much as its first line that is not, which is indented more
-// than the indicator's line, or with an indentation indicator (|2) that
-// many spaces more than the indicator's line.
-func (s *source) blockScalarEnd(header, explicit int) int {
+// indicator is on line header (0-based), in a block collection indented
+// outer: its lines are blank or indented at least as much as its first
+// line that is not, which is indented more than outer, or with an
+// indentation indicator (|2) that many spaces more than outer.
+func (s *source) blockScalarEnd(header, outer, explicit int) int {
 	end := s.ends[header]
-	outer, content := spacesBefore(s.lineText(header)), -1
+	content := -1
 	if explicit > 0 {
 		content = outer + explicit
 	}
+	leading := 0 // the most spaces of an all-space line before the first text line
 	for i := header + 1; i < len(s.lines); i++ {
 		t := s.lineText(i)
 		indent := spacesBefore(t)
 		switch {
 		case indent == len(t) || isBlankLine(t):
+			if content < 0 {
+				leading = max(leading, indent)
+			}
 			continue
-		case content < 0 && indent > outer:
+		case content < 0 && indent > outer && indent >= leading:
+			// as libyaml detects it: the first text line's indentation,
+			// unless an all-space line before it has more spaces
 			content = indent
 		case content < 0 || indent < content:
 			return end

@@ -250,7 +250,7 @@ func (s *source) flowEnd(off int) (end, lastToken int) {
 	for i := off; i < len(t); i++ {
 		c := t[i]
 		switch {
-		case c == '#' && (i == 0 || t[i-1] == ' ' || t[i-1] == '\t' || t[i-1] == '\n' || t[i-1] == '\r'):
+		case c == '#' && (i == 0 || bytes.IndexByte([]byte(" \t\n\r,[{"), t[i-1]) >= 0):
 			for i < len(t) && t[i] != '\n' && t[i] != '\r' {
 				i++
 			}
