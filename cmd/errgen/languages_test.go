@@ -134,17 +134,7 @@ func TestRemovedLanguagePage(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	catalogPath := filepath.Join(dir, "catalog.yaml")
-	data, err := os.ReadFile(catalogPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(catalogPath, []byte(strings.Replace(string(data), "languages: [de, fr]", "languages: [de]", 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Remove(filepath.Join(dir, "translations", "fr.yaml")); err != nil {
-		t.Fatal(err)
-	}
+	dropFrench(t, dir)
 	fr := filepath.Join("docs", "api.fr.md")
 	code, stdout, stderr := runIn(t, dir, append(args, "--check")...)
 	if code != exitFailure || !strings.Contains(stderr, "errgen: "+fr+" is the page of a language the catalog no longer speaks; to remove it, run: errgen") {
@@ -194,17 +184,7 @@ func TestRemovedLanguagePageEscapedName(t *testing.T) {
 			if code, _, stderr := runIn(t, dir, args...); code != exitOK {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
-			catalogPath := filepath.Join(dir, "catalog.yaml")
-			data, err := os.ReadFile(catalogPath)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(catalogPath, []byte(strings.Replace(string(data), "languages: [de, fr]", "languages: [de]", 1)), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.Remove(filepath.Join(dir, "translations", "fr.yaml")); err != nil {
-				t.Fatal(err)
-			}
+			dropFrench(t, dir)
 			fr := filepath.Join("docs", strings.TrimSuffix(name, ".md")+".fr.md")
 			if code, _, stderr := runIn(t, dir, append(args, "--check")...); code != exitFailure || !strings.Contains(stderr, "errgen: "+fr+" is the page of a language the catalog no longer speaks") {
 				t.Errorf("--check: exit %d, stderr %q, want %s named", code, stderr, fr)
@@ -216,5 +196,22 @@ func TestRemovedLanguagePageEscapedName(t *testing.T) {
 				t.Errorf("%s still there: %v", fr, err)
 			}
 		})
+	}
+}
+
+// dropFrench takes French out of the languages catalog in dir: out of its
+// languages, and its translation file with it.
+func dropFrench(t *testing.T, dir string) {
+	t.Helper()
+	catalogPath := filepath.Join(dir, "catalog.yaml")
+	data, err := os.ReadFile(catalogPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(catalogPath, []byte(strings.Replace(string(data), "languages: [de, fr]", "languages: [de]", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "translations", "fr.yaml")); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -2,7 +2,6 @@ package augment
 
 import (
 	"fmt"
-	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -23,7 +22,7 @@ func errgensResponses(root *yaml.Node) map[*yaml.Node]string {
 		}
 		for i := 0; i+1 < len(responses.Content); i += 2 {
 			k, v := responses.Content[i], responses.Content[i+1]
-			if h := yamlnode.Get(mk, k.Value); h != nil && hashMatches(v, strings.TrimPrefix(h.Value, replacedPrefix)) {
+			if h := yamlnode.Get(mk, k.Value); h != nil && hashMatches(v, h.Value) {
 				keys[k] = where
 			}
 		}

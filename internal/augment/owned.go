@@ -46,8 +46,10 @@ func legacyNodeHash(n *yaml.Node) string {
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
-// hashMatches reports whether h, a marker's hash, is n's.
+// hashMatches reports whether h, a marker's hash (replaced: or not), is
+// n's.
 func hashMatches(n *yaml.Node, h string) bool {
+	h = strings.TrimPrefix(h, replacedPrefix)
 	return nodeHash(n) == h || legacyNodeHash(n) == h
 }
 

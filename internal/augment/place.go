@@ -66,10 +66,7 @@ func (a *augmenter) keepReplaced(root *yaml.Node, places []placement, used []ope
 	for _, pl := range places {
 		placed[at{pl.op, pl.key}] = true
 	}
-	byStatus := map[string][]*catalog.Error{}
-	for _, e := range a.c.Errors {
-		byStatus[strconv.Itoa(e.Status)] = append(byStatus[strconv.Itoa(e.Status)], e)
-	}
+	byStatus := errorsByStatus(a.c)
 	has := map[string]bool{}
 	for _, r := range used {
 		has[r.Name] = true
@@ -82,7 +79,10 @@ func (a *augmenter) keepReplaced(root *yaml.Node, places []placement, used []ope
 				continue
 			}
 			name := strings.TrimPrefix(yamlnode.Get(deref(responses.Content[i+1]), "$ref").Value, "#/components/responses/")
-			errs := byStatus[key.Value]
+			var errs []*catalog.Error
+			if status, err := strconv.Atoi(key.Value); err == nil && strconv.Itoa(status) == key.Value {
+				errs = byStatus[status]
+			}
 			switch {
 			case key.Value == "default" && name == a.c.OpenAPI.Prefix+names.DefaultResponse && a.c.OpenAPI.DefaultResponse:
 				withDefault = true

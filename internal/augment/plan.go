@@ -41,10 +41,7 @@ func (a *augmenter) plan(root *yaml.Node) []opPlan {
 	}
 	rootSecurity := memberValue(root, "security")
 	uses := map[int]*responseUse{}
-	byStatus := map[int][]*catalog.Error{}
-	for _, e := range a.c.Errors {
-		byStatus[e.Status] = append(byStatus[e.Status], e)
-	}
+	byStatus := errorsByStatus(a.c)
 	var plans []opPlan
 	shared := sharedOperations(root)
 	a.noteSkipped(root)
@@ -88,6 +85,16 @@ func (a *augmenter) plan(root *yaml.Node) []opPlan {
 		plans = append(plans, p)
 	})
 	return plans
+}
+
+// errorsByStatus is the catalog's errors in use by status, in catalog
+// order: a status's response holds every code of the status.
+func errorsByStatus(c *catalog.Catalog) map[int][]*catalog.Error {
+	byStatus := map[int][]*catalog.Error{}
+	for _, e := range c.Errors {
+		byStatus[e.Status] = append(byStatus[e.Status], e)
+	}
+	return byStatus
 }
 
 // attached are the openapi.attach errors an operation keeps: none with

@@ -78,7 +78,7 @@ func (a *augmenter) lostComments(comments []textedit.Comment, parts ownedParts) 
 	}
 }
 
-// ownedComponents adds to keys the components errgen wrote, its marker,
+// ownedComponents adds to parts the components errgen wrote, its marker,
 // and the sections (or components itself) it created and nothing else
 // holds now.
 func (a *augmenter) ownedComponents(root *yaml.Node, parts ownedParts) {
@@ -110,7 +110,7 @@ func (a *augmenter) ownedComponents(root *yaml.Node, parts ownedParts) {
 	}
 }
 
-// ownedResponses adds to keys the responses errgen attached to op (or its
+// ownedResponses adds to parts the responses errgen attached to op (or its
 // whole responses member, when it added that) and op's marker.
 func (a *augmenter) ownedResponses(where string, op *yaml.Node, parts ownedParts) {
 	mk := memberValue(op, marker)
@@ -127,7 +127,7 @@ func (a *augmenter) ownedResponses(where string, op *yaml.Node, parts ownedParts
 	a.ownedIn(memberValue(op, "responses"), mk, where+": response ", parts)
 }
 
-// ownedIn adds to keys the members of m that hashes names with the hash
+// ownedIn adds to parts the members of m that hashes names with the hash
 // errgen recorded; one whose hash differs is a problem without force.
 func (a *augmenter) ownedIn(m, hashes *yaml.Node, what string, parts ownedParts) {
 	if m == nil || m.Kind != yaml.MappingNode {
@@ -140,7 +140,7 @@ func (a *augmenter) ownedIn(m, hashes *yaml.Node, what string, parts ownedParts)
 			continue // removed by hand: nothing to remove
 		}
 		replaced := strings.HasPrefix(h, replacedPrefix)
-		if !hashMatches(memberValue(m, name), strings.TrimPrefix(h, replacedPrefix)) && !a.force {
+		if !hashMatches(memberValue(m, name), h) && !a.force {
 			a.addf(k, "%s%s was changed by hand since errgen wrote it (its %s hash no longer matches): use --force to have errgen rewrite it, or delete its entry %q there to make it yours", what, name, marker, name)
 			continue
 		}
