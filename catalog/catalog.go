@@ -97,6 +97,7 @@ const OutputOff = "none"
 type Section struct {
 	Title string // section heading
 	Body  string // Markdown body, copied verbatim
+	Pos   Pos    // position of the title (a translation's in its file); zero when there is none
 }
 
 // Provider describes issues specific to one upstream provider or integration.
@@ -104,6 +105,7 @@ type Provider struct {
 	Name   string          // provider name, the section heading
 	Notes  string          // Markdown notes under the heading
 	Issues []ProviderIssue // rows of the Error | Cause | Fix table
+	Pos    Pos             // position of the name
 }
 
 // ProviderIssue is one row of a provider's issue table.

@@ -363,7 +363,7 @@ func (cr *catalogReader) section(n *yaml.Node) Section {
 	for _, f := range cr.fields(n, "docs section", sectionKeys, nil) {
 		switch f.key {
 		case "title":
-			s.Title = cr.str(f.value, "docs section title")
+			s.Title, s.Pos = cr.str(f.value, "docs section title"), posOf(f.value)
 		case "body":
 			s.Body = cr.str(f.value, "docs section body")
 		}
@@ -379,7 +379,7 @@ func (cr *catalogReader) provider(n *yaml.Node) Provider {
 	for _, f := range cr.fields(n, "provider", providerKeys, nil) {
 		switch f.key {
 		case "name":
-			p.Name = cr.str(f.value, "provider name")
+			p.Name, p.Pos = cr.str(f.value, "provider name"), posOf(f.value)
 		case "notes":
 			p.Notes = cr.str(f.value, "provider notes")
 		case "issues":

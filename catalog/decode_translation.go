@@ -189,7 +189,7 @@ func (tr *translationReader) docs(n *yaml.Node) {
 				var s Section
 				for _, sf := range tr.fields(item, "docs section", sectionKeys, nil) {
 					if sf.key == "title" {
-						s.Title = tr.text(sf.value, "docs section title", d.Sections[i].Title)
+						s.Title, s.Pos = tr.text(sf.value, "docs section title", d.Sections[i].Title), at(tr.t.File, posOf(sf.value))
 					} else {
 						s.Body = tr.text(sf.value, "docs section body", d.Sections[i].Body)
 					}
@@ -260,6 +260,7 @@ func (tr *translationReader) categories(n *yaml.Node) {
 			continue
 		}
 		tr.t.Categories[f.key] = tr.optStr(f.value, "category "+f.key)
+		tr.t.CategoryPos[f.key] = at(tr.t.File, posOf(f.value))
 	}
 }
 

@@ -30,7 +30,7 @@ func (l *loader) translations(cr *catalogReader) {
 	byCode, codes := errorsByCode(c)
 	for i, lang := range c.Languages {
 		name := TranslationFile(lang)
-		t := &Translation{Language: lang, File: l.files.Display(name), Categories: map[string]string{}, Words: map[string]string{},
+		t := &Translation{Language: lang, File: l.files.Display(name), Categories: map[string]string{}, CategoryPos: map[string]Pos{}, Words: map[string]string{},
 			WordPos: map[string]Pos{}, Errors: map[string]*ErrorTranslation{}}
 		if c.Translations == nil {
 			c.Translations = map[string]*Translation{}

@@ -24,6 +24,7 @@ type Translation struct {
 	Sections    []Section                    // docs.sections by position; a "" text is untranslated
 	Providers   []Provider                   // docs.providers by position; a "" text is untranslated
 	Categories  map[string]string            // category as the catalog names it → its translation
+	CategoryPos map[string]Pos               // where each translation of Categories is in the file
 	Words       map[string]string            // the page's own words (headings such as "Causes"), by key; "" when untranslated; the Markdown output's check judges the keys
 	WordPos     map[string]Pos               // where each key of Words is in the file
 	Errors      map[string]*ErrorTranslation // by code
@@ -276,7 +277,7 @@ func translateSections(ss, ts []Section) []Section {
 	for i := range out {
 		if i < len(ts) {
 			if ts[i].Title != "" {
-				out[i].Title = ts[i].Title
+				out[i].Title, out[i].Pos = ts[i].Title, ts[i].Pos
 			}
 			if ts[i].Body != "" {
 				out[i].Body = ts[i].Body

@@ -76,7 +76,17 @@ func entryTexts(et *catalog.ErrorTranslation) string {
 
 // topTexts is what a translation translates at its top, comparable.
 func topTexts(t *catalog.Translation) string {
-	return jsonOf([]any{t.Description, t.DocsTitle, blankIsNone(t.Sections), blankIsNone(t.Providers), nonEmpty(t.Categories), nonEmpty(t.Words)})
+	return jsonOf([]any{t.Description, t.DocsTitle, blankIsNone(sectionTexts(t.Sections)), blankIsNone(t.Providers), nonEmpty(t.Categories), nonEmpty(t.Words)})
+}
+
+// sectionTexts is ss without their positions: a section moved to another
+// line of its file translates what it did.
+func sectionTexts(ss []catalog.Section) [][2]string {
+	out := make([][2]string, len(ss))
+	for i, s := range ss {
+		out[i] = [2]string{s.Title, s.Body}
+	}
+	return out
 }
 
 // The texts a file leaves "" are untranslated, as are those it leaves out:

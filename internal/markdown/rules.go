@@ -13,7 +13,8 @@ import (
 // errgen.Check runs): every key of a translation's words (its page:
 // mapping) must be one of wordTable's, and a word must have the placeholders of the English one,
 // no other and none fewer, since the page fills them with links and code
-// the reader needs.
+// the reader needs; and no two sibling headings of a page may read the
+// same (headingRules).
 func Rules(c *catalog.Catalog) []diag.Diagnostic {
 	var probs []diag.Diagnostic
 	for _, lang := range c.Languages {
@@ -32,7 +33,7 @@ func Rules(c *catalog.Catalog) []diag.Diagnostic {
 			}
 		}
 	}
-	return probs
+	return append(probs, headingRules(c)...)
 }
 
 // wordKeys lists wordTable's keys, in its order.
