@@ -1766,16 +1766,17 @@ func (e *Error) messageOrTitle() string {
 // Config). Any other error (nil included), or one that Parse read with a code
 // the catalog does not define (see Known), is given to Config.Map, and what
 // Map does not map is written as the fallback error and reported: its text
-// never reaches the client. When the request's context is done (the client
-// went away, or a deadline passed), nothing is written, and that is reported
-// at debug level.
+// never reaches the client. When the request's context was canceled (the
+// client went away), nothing is written, and that is reported at debug
+// level; one whose deadline passed (a timeout middleware's) is answered, for
+// its client still waits.
 //
 // The body comes from a buffer reused once Write returns, so w must not keep
 // the slice it is given, as io.Writer requires; a recorder that copies it is
 // fine.
 func Write(w http.ResponseWriter, r *http.Request, err error) {
 	loadDefinitions()
-	if r != nil && r.Context().Err() != nil {
+	if clientGone(r) {
 		report(Report{Level: slog.LevelDebug, Problem: "request context done: nothing written", Err: err, Request: r})
 		return
 	}
@@ -1803,6 +1804,15 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		*buf = b
 		bodyBuffers.Put(buf)
 	}
+}
+
+// clientGone reports whether r's client went away: net/http cancels a
+// request's context when its connection closes or its stream is reset.
+// A deadline passed is not that: it is a timeout middleware's (net/http
+// sets none), and its client waits for an answer, the error given, which
+// Config.Map may map to a 503 or 504; writing nothing would send 200 OK.
+func clientGone(r *http.Request) bool {
+	return r != nil && r.Context().Err() == context.Canceled
 }
 
 // writable is the error Write writes for err (see sendable), and the
@@ -3701,7 +3711,7 @@ func currentConfig() *Config {
 // Report is what the package tells the service when it could not send an
 // error as given, or sent nothing.
 type Report struct {
-	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's context was done
+	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's context was canceled (its client went away)
 	Problem string        // what happened, in a few words
 	Err     error         // the error given; nil for a nil error; for a panic, one wrapping its value
 	Sent    *Error        // the error written; nil when nothing was
@@ -3987,7 +3997,7 @@ func recovered(w http.ResponseWriter, r *http.Request, v any) {
 		err = errors.New("panic: " + fmt.Sprint(v))
 	}
 	rep := Report{Level: slog.LevelError, Problem: "panic: sent the fallback", Err: err, Request: r, Stack: debug.Stack()}
-	if r.Context().Err() != nil {
+	if clientGone(r) {
 		rep.Problem = "panic: request context done, nothing written"
 	} else {
 		rep.Sent = fallback

@@ -1,6 +1,7 @@
 package fixed
 
 import (
+	"context"
 	"errors"
 	"io"
 	"log/slog"
@@ -222,16 +223,17 @@ func (e *Error) messageOrTitle() string {
 // Config). Any other error (nil included), or one that Parse read with a code
 // the catalog does not define (see Known), is given to Config.Map, and what
 // Map does not map is written as the fallback error and reported: its text
-// never reaches the client. When the request's context is done (the client
-// went away, or a deadline passed), nothing is written, and that is reported
-// at debug level.
+// never reaches the client. When the request's context was canceled (the
+// client went away), nothing is written, and that is reported at debug
+// level; one whose deadline passed (a timeout middleware's) is answered, for
+// its client still waits.
 //
 // The body comes from a buffer reused once Write returns, so w must not keep
 // the slice it is given, as io.Writer requires; a recorder that copies it is
 // fine.
 func Write(w http.ResponseWriter, r *http.Request, err error) {
 	loadDefinitions()
-	if r != nil && r.Context().Err() != nil {
+	if clientGone(r) {
 		report(Report{Level: slog.LevelDebug, Problem: "request context done: nothing written", Err: err, Request: r})
 		return
 	}
@@ -259,6 +261,15 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		*buf = b
 		bodyBuffers.Put(buf)
 	}
+}
+
+// clientGone reports whether r's client went away: net/http cancels a
+// request's context when its connection closes or its stream is reset.
+// A deadline passed is not that: it is a timeout middleware's (net/http
+// sets none), and its client waits for an answer, the error given, which
+// Config.Map may map to a 503 or 504; writing nothing would send 200 OK.
+func clientGone(r *http.Request) bool {
+	return r != nil && r.Context().Err() == context.Canceled
 }
 
 // writable is the error Write writes for err (see sendable), and the
