@@ -1769,7 +1769,9 @@ func (e *Error) messageOrTitle() string {
 // never reaches the client. When the request's context was canceled (the
 // client went away), nothing is written, and that is reported at debug
 // level; one whose deadline passed (a timeout middleware's) is answered, for
-// its client still waits.
+// its client still waits. A Content-Length the handler set is removed: it
+// was for another body. A HEAD request gets the headers and Content-Length
+// of a GET, and no body.
 //
 // The body comes from a buffer reused once Write returns, so w must not keep
 // the slice it is given, as io.Writer requires; a recorder that copies it is
@@ -1783,27 +1785,41 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 	e, ids := writable(err, r)
 	lang := e.language(r)
 	e.setHeaders(w.Header(), ids, lang)
-	w.WriteHeader(e.def.Status)
-	if r != nil && r.Method == http.MethodHead {
-		return
-	}
+	head := r != nil && r.Method == http.MethodHead
 	if e.static() {
 		body := e.def.body
 		if tr := e.def.translation(lang); tr != nil {
 			body = tr.body // "" only were it not pre-encoded: then written below
 		}
 		if body != "" {
-			_, _ = io.WriteString(w, body)
+			writeHeader(w, e.def.Status, head, len(body))
+			if !head {
+				_, _ = io.WriteString(w, body)
+			}
 			return
 		}
 	}
 	buf := bodyBuffers.Get().(*[]byte)
 	b := e.in(lang).appendJSON((*buf)[:0])
-	_, _ = w.Write(b)
+	writeHeader(w, e.def.Status, head, len(b))
+	if !head {
+		_, _ = w.Write(b)
+	}
 	if cap(b) <= 65536 {
 		*buf = b
 		bodyBuffers.Put(buf)
 	}
+}
+
+// writeHeader sends the status, for a HEAD request with the Content-Length
+// of the n bytes of body a GET gets: net/http sends none for a HEAD
+// answered without a body, for it cannot tell an empty body from one left
+// out (RFC 9110 asks for the GET's header fields).
+func writeHeader(w http.ResponseWriter, status int, head bool, n int) {
+	if head {
+		w.Header()["Content-Length"] = []string{strconv.Itoa(n)}
+	}
+	w.WriteHeader(status)
 }
 
 // clientGone reports whether r's client went away: net/http cancels a
@@ -3503,7 +3519,8 @@ func (def *definition) withViolations(s RPCStatus) map[string]string {
 
 // setHeaders sets the response headers of e: Content-Type, the catalog's
 // headers, the challenge, the request id (ids, nil for none), and
-// Content-Language and Vary in languages[lang] (none when lang is -1). The
+// Content-Language and Vary in languages[lang] (none when lang is -1); it
+// removes a Content-Length the handler set. The
 // values the catalog fixes are slices made once and shared by every
 // response, as gin shares its Content-Type: net/http replaces a header's
 // slice and never changes it, and a slice of length and capacity one is
@@ -3515,6 +3532,10 @@ func (def *definition) withViolations(s RPCStatus) map[string]string {
 // as Write did before; TestSharedHeaders holds the two to the same headers
 // and BenchmarkSetHeaders measures what sharing buys.
 func (e *Error) setHeaders(h http.Header, ids []string, lang int) {
+	// A Content-Length the handler set is for the body it meant to send, as
+	// http.Error knows: net/http would cut the error's short to it, or the
+	// client wait for bytes that never come.
+	delete(h, "Content-Length")
 	handlers := len(h) // the headers the handler set: a Vary among them is kept
 	p := e.def.prepared()
 	h["Content-Type"] = p.contentType
