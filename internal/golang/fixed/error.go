@@ -240,7 +240,7 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		report(Report{Level: slog.LevelDebug, Problem: "request context done: nothing written", Err: err, Request: r})
 		return
 	}
-	e, ids := writable(err, r)
+	e, ids := writable(err, r, w.Header())
 	lang := e.language(r)
 	e.setHeaders(w.Header(), ids, lang)
 	head := r != nil && r.Method == http.MethodHead
@@ -291,9 +291,9 @@ func clientGone(r *http.Request) bool {
 
 // writable is the error Write writes for err (see sendable), and the
 // request id to send, as a header value (nil for none): the error's, else
-// the request's (see Config.RequestID). The error carries the id when its
-// envelope has a place for it.
-func writable(err error, r *http.Request) (*Error, []string) {
+// the request's (see requestID; h is the response's header). The error
+// carries the id when its envelope has a place for it.
+func writable(err error, r *http.Request, h http.Header) (*Error, []string) {
 	e := sendable(err, &origin{request: r})
 	switch {
 	case requestIDHeader == "":
@@ -311,7 +311,7 @@ func writable(err error, r *http.Request) (*Error, []string) {
 	case r == nil:
 		return e, nil
 	}
-	id, ids := requestID(r)
+	id, ids := requestID(r, h)
 	if e.def.prepared().holdsRequestID {
 		e = e.withRequestID(id)
 	}
