@@ -1809,7 +1809,8 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 			body = tr.body // "" only were it not pre-encoded: then written below
 		}
 		if body != "" {
-			writeHeader(w, e.def.Status, head, len(body))
+			setLength(w, head, len(body))
+			w.WriteHeader(e.def.Status)
 			if !head {
 				_, _ = io.WriteString(w, body)
 			}
@@ -1818,7 +1819,8 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	buf := bodyBuffers.Get().(*[]byte)
 	b := e.in(lang).appendJSON((*buf)[:0])
-	writeHeader(w, e.def.Status, head, len(b))
+	setLength(w, head, len(b))
+	w.WriteHeader(e.def.Status)
 	if !head {
 		_, _ = w.Write(b)
 	}
@@ -1828,15 +1830,15 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 	}
 }
 
-// writeHeader sends the status, for a HEAD request with the Content-Length
-// of the n bytes of body a GET gets: net/http sends none for a HEAD
-// answered without a body, for it cannot tell an empty body from one left
-// out (RFC 9110 asks for the GET's header fields).
-func writeHeader(w http.ResponseWriter, status int, head bool, n int) {
+// setLength sets, for a HEAD request, the Content-Length of the n bytes of
+// body a GET gets: net/http sends none for a HEAD answered without a body,
+// for it cannot tell an empty body from one left out (RFC 9110 asks for the
+// GET's header fields). Write calls WriteHeader itself, so that net/http's
+// "superfluous WriteHeader" log names it.
+func setLength(w http.ResponseWriter, head bool, n int) {
 	if head {
 		w.Header()["Content-Length"] = []string{strconv.Itoa(n)}
 	}
-	w.WriteHeader(status)
 }
 
 // clientGone reports whether r's client went away: net/http cancels a
