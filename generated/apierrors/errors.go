@@ -1773,17 +1773,30 @@ func validUTF8(s string) string {
 }
 
 // Error returns "CODE: message: cause", for logs (the message without its
-// final period, as Go error strings go); clients never see it.
+// final period, as Go error strings go; a part there is none of left out,
+// as the message of an unknown code may be); clients never see it.
 func (e *Error) Error() string {
 	loadDefinitions()
 	s := strings.TrimSuffix(e.messageOrTitle(), ".")
 	if e.def.Code != "" {
-		s = string(e.def.Code) + ": " + s
+		s = joinText(string(e.def.Code), s)
 	}
 	if e.cause != nil {
-		s += ": " + e.cause.Error()
+		s = joinText(s, e.cause.Error())
 	}
 	return s
+}
+
+// joinText joins two parts of an error's text with ": ", or is the one
+// that is not empty.
+func joinText(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + ": " + b
 }
 
 // Code returns the error code.
@@ -2286,7 +2299,8 @@ var topNames = sync.OnceValue(func() *envelopeNames {
 
 // read reads body into r in env, whose fields' names are the indexes into the
 // envelopeNames whose members top holds; ok is false when body lacks what
-// identifies an error in env: the code, or without one, the title.
+// identifies an error in env: the code, or without one, the title (an
+// empty one identifies none).
 func read(r *reading, env *envelope, names []int, body []byte, top [][]byte, status int) (ok bool) {
 	*r = reading{env: env, body: body, status: status}
 	for i := range env.fields {
@@ -2327,7 +2341,9 @@ func read(r *reading, env *envelope, names []int, body []byte, top [][]byte, sta
 			}
 		}
 	}
-	if env.hasCode && r.code == nil || !env.hasCode && r.title == nil {
+	// An empty code or title names no error: read as an unknown one, it
+	// would have nothing to tell it by, and an empty Error().
+	if env.hasCode && len(r.code) <= len(`""`) || !env.hasCode && len(r.title) <= len(`""`) {
 		return false
 	}
 	r.def = r.identify()

@@ -13,17 +13,30 @@ import (
 )
 
 // Error returns "CODE: message: cause", for logs (the message without its
-// final period, as Go error strings go); clients never see it.
+// final period, as Go error strings go; a part there is none of left out,
+// as the message of an unknown code may be); clients never see it.
 func (e *Error) Error() string {
 	loadDefinitions()
 	s := strings.TrimSuffix(e.messageOrTitle(), ".")
 	if e.def.Code != "" {
-		s = string(e.def.Code) + ": " + s
+		s = joinText(string(e.def.Code), s)
 	}
 	if e.cause != nil {
-		s += ": " + e.cause.Error()
+		s = joinText(s, e.cause.Error())
 	}
 	return s
+}
+
+// joinText joins two parts of an error's text with ": ", or is the one
+// that is not empty.
+func joinText(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + ": " + b
 }
 
 // Code returns the error code.
