@@ -85,6 +85,13 @@ func serviceCases() []serviceCase {
 		{"context.DeadlineExceeded mapped to 504", func(http.ResponseWriter, *http.Request) error {
 			return context.DeadlineExceeded
 		}, 504, "GATEWAY_TIMEOUT", "", ""},
+		{"a timeout middleware's deadline passed, the client waiting: written, mapped to 504", func(w http.ResponseWriter, r *http.Request) error {
+			withTimeout(time.Millisecond, apierrors.Handler(func(_ http.ResponseWriter, r *http.Request) error {
+				<-r.Context().Done()
+				return fmt.Errorf("query tickets: %w", r.Context().Err())
+			})).ServeHTTP(w, r)
+			return nil
+		}, 504, "GATEWAY_TIMEOUT", "", ""},
 		{"foreign error unmapped: the fallback, reported with its text", func(http.ResponseWriter, *http.Request) error {
 			return errTicketStore
 		}, 500, "INTERNAL_ERROR", "not a catalog error: sent the fallback", `"error":"sql: connection refused"`},
@@ -97,6 +104,16 @@ func serviceCases() []serviceCase {
 			return err
 		}, 404, "NOT_FOUND", "", `"err":{"code":"NOT_FOUND","status":404,"message":"Resource not found","details":{"resourceType":"ticket","resourceId":"t_1"},"cause":"sql: no rows in result set"}`},
 	}
+}
+
+// withTimeout is a service's timeout middleware: h's requests have a
+// deadline d from now.
+func withTimeout(d time.Duration, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), d)
+		defer cancel()
+		h.ServeHTTP(w, r.WithContext(ctx))
+	})
 }
 
 func TestServiceDoneWhen(t *testing.T) {

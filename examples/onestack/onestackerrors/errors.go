@@ -1555,17 +1555,30 @@ func validUTF8(s string) string {
 }
 
 // Error returns "CODE: message: cause", for logs (the message without its
-// final period, as Go error strings go); clients never see it.
+// final period, as Go error strings go; a part there is none of left out,
+// as the message of an unknown code may be); clients never see it.
 func (e *Error) Error() string {
 	loadDefinitions()
 	s := strings.TrimSuffix(e.messageOrTitle(), ".")
 	if e.def.Code != "" {
-		s = string(e.def.Code) + ": " + s
+		s = joinText(string(e.def.Code), s)
 	}
 	if e.cause != nil {
-		s += ": " + e.cause.Error()
+		s = joinText(s, e.cause.Error())
 	}
 	return s
+}
+
+// joinText joins two parts of an error's text with ": ", or is the one
+// that is not empty.
+func joinText(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + ": " + b
 }
 
 // Code returns the error code.
@@ -1766,50 +1779,78 @@ func (e *Error) messageOrTitle() string {
 // Config). Any other error (nil included), or one that Parse read with a code
 // the catalog does not define (see Known), is given to Config.Map, and what
 // Map does not map is written as the fallback error and reported: its text
-// never reaches the client. When the request's context is done (the client
-// went away, or a deadline passed), nothing is written, and that is reported
-// at debug level.
+// never reaches the client. When the request's context was canceled (the
+// client went away), nothing is written, and that is reported at debug
+// level; one whose deadline passed (a timeout middleware's) is answered, for
+// its client still waits. A Content-Length the handler set is removed: it
+// was for another body. A HEAD request gets the headers and Content-Length
+// of a GET, and no body.
 //
 // The body comes from a buffer reused once Write returns, so w must not keep
 // the slice it is given, as io.Writer requires; a recorder that copies it is
 // fine.
 func Write(w http.ResponseWriter, r *http.Request, err error) {
 	loadDefinitions()
-	if r != nil && r.Context().Err() != nil {
+	if clientGone(r) {
 		report(Report{Level: slog.LevelDebug, Problem: "request context done: nothing written", Err: err, Request: r})
 		return
 	}
-	e, ids := writable(err, r)
+	e, ids := writable(err, r, w.Header())
 	lang := e.language(r)
 	e.setHeaders(w.Header(), ids, lang)
-	w.WriteHeader(e.def.Status)
-	if r != nil && r.Method == http.MethodHead {
-		return
-	}
+	head := r != nil && r.Method == http.MethodHead
 	if e.static() {
 		body := e.def.body
 		if tr := e.def.translation(lang); tr != nil {
 			body = tr.body // "" only were it not pre-encoded: then written below
 		}
 		if body != "" {
-			_, _ = io.WriteString(w, body)
+			setLength(w, head, len(body))
+			w.WriteHeader(e.def.Status)
+			if !head {
+				_, _ = io.WriteString(w, body)
+			}
 			return
 		}
 	}
 	buf := bodyBuffers.Get().(*[]byte)
 	b := e.in(lang).appendJSON((*buf)[:0])
-	_, _ = w.Write(b)
+	setLength(w, head, len(b))
+	w.WriteHeader(e.def.Status)
+	if !head {
+		_, _ = w.Write(b)
+	}
 	if cap(b) <= 65536 {
 		*buf = b
 		bodyBuffers.Put(buf)
 	}
 }
 
+// setLength sets, for a HEAD request, the Content-Length of the n bytes of
+// body a GET gets: net/http sends none for a HEAD answered without a body,
+// for it cannot tell an empty body from one left out (RFC 9110 asks for the
+// GET's header fields). Write calls WriteHeader itself, so that net/http's
+// "superfluous WriteHeader" log names it.
+func setLength(w http.ResponseWriter, head bool, n int) {
+	if head {
+		w.Header()["Content-Length"] = []string{strconv.Itoa(n)}
+	}
+}
+
+// clientGone reports whether r's client went away: net/http cancels a
+// request's context when its connection closes or its stream is reset.
+// A deadline passed is not that: it is a timeout middleware's (net/http
+// sets none), and its client waits for an answer, the error given, which
+// Config.Map may map to a 503 or 504; writing nothing would send 200 OK.
+func clientGone(r *http.Request) bool {
+	return r != nil && r.Context().Err() == context.Canceled
+}
+
 // writable is the error Write writes for err (see sendable), and the
 // request id to send, as a header value (nil for none): the error's, else
-// the request's (see Config.RequestID). The error carries the id when its
-// envelope has a place for it.
-func writable(err error, r *http.Request) (*Error, []string) {
+// the request's (see requestID; h is the response's header). The error
+// carries the id when its envelope has a place for it.
+func writable(err error, r *http.Request, h http.Header) (*Error, []string) {
 	e := sendable(err, &origin{request: r})
 	switch {
 	case requestIDHeader == "":
@@ -1827,7 +1868,7 @@ func writable(err error, r *http.Request) (*Error, []string) {
 	case r == nil:
 		return e, nil
 	}
-	id, ids := requestID(r)
+	id, ids := requestID(r, h)
 	if e.def.prepared().holdsRequestID {
 		e = e.withRequestID(id)
 	}
@@ -2040,7 +2081,8 @@ var topNames = sync.OnceValue(func() *envelopeNames {
 
 // read reads body into r in env, whose fields' names are the indexes into the
 // envelopeNames whose members top holds; ok is false when body lacks what
-// identifies an error in env: the code, or without one, the title.
+// identifies an error in env: the code, or without one, the title (an
+// empty one identifies none).
 func read(r *reading, env *envelope, names []int, body []byte, top [][]byte, status int) (ok bool) {
 	*r = reading{env: env, body: body, status: status}
 	for i := range env.fields {
@@ -2081,7 +2123,9 @@ func read(r *reading, env *envelope, names []int, body []byte, top [][]byte, sta
 			}
 		}
 	}
-	if env.hasCode && r.code == nil || !env.hasCode && r.title == nil {
+	// An empty code or title names no error: read as an unknown one, it
+	// would have nothing to tell it by, and an empty Error().
+	if env.hasCode && len(r.code) <= len(`""`) || !env.hasCode && len(r.title) <= len(`""`) {
 		return false
 	}
 	r.def = r.identify()
@@ -3493,7 +3537,8 @@ func (def *definition) withViolations(s RPCStatus) map[string]string {
 
 // setHeaders sets the response headers of e: Content-Type, the catalog's
 // headers, the challenge, the request id (ids, nil for none), and
-// Content-Language and Vary in languages[lang] (none when lang is -1). The
+// Content-Language and Vary in languages[lang] (none when lang is -1); it
+// removes a Content-Length the handler set. The
 // values the catalog fixes are slices made once and shared by every
 // response, as gin shares its Content-Type: net/http replaces a header's
 // slice and never changes it, and a slice of length and capacity one is
@@ -3505,6 +3550,10 @@ func (def *definition) withViolations(s RPCStatus) map[string]string {
 // as Write did before; TestSharedHeaders holds the two to the same headers
 // and BenchmarkSetHeaders measures what sharing buys.
 func (e *Error) setHeaders(h http.Header, ids []string, lang int) {
+	// A Content-Length the handler set is for the body it meant to send, as
+	// http.Error knows: net/http would cut the error's short to it, or the
+	// client wait for bytes that never come.
+	delete(h, "Content-Length")
 	handlers := len(h) // the headers the handler set: a Vary among them is kept
 	p := e.def.prepared()
 	h["Content-Type"] = p.contentType
@@ -3670,10 +3719,11 @@ type Config struct {
 	// RequestID returns the id of a request (e.g. the one the service's
 	// middleware put in its context), for a catalog with request ids
 	// (request_id.header), when the error sent has none; "" lets Write take
-	// the request's header, else make one (26 characters of base32, as
+	// the response's header (a middleware set it before the handler ran),
+	// else the request's, else make one (26 characters of base32, as
 	// crypto/rand.Text writes them). nil is the same as returning "".
-	// Write takes no id that is not valid UTF-8, neither this one's nor the
-	// header's (nor one of the header's over 200 bytes): the JSON body could
+	// Write takes no id that is not valid UTF-8, neither this one's nor a
+	// header's (nor one of a header's over 200 bytes): the JSON body could
 	// carry it only with U+FFFD for its bad bytes, the header only as it
 	// came, and a client could not match the two. It goes on instead: to
 	// the header's, else to a new one.
@@ -3701,7 +3751,7 @@ func currentConfig() *Config {
 // Report is what the package tells the service when it could not send an
 // error as given, or sent nothing.
 type Report struct {
-	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's context was done
+	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's context was canceled (its client went away)
 	Problem string        // what happened, in a few words
 	Err     error         // the error given; nil for a nil error; for a panic, one wrapping its value
 	Sent    *Error        // the error written; nil when nothing was
@@ -3797,25 +3847,46 @@ func report(r Report) {
 }
 
 // requestID is the id of a request for an error that has none: the
-// service's, else the request's header (up to maxIncomingRequestID bytes),
-// else a new one; and the id as a header value. An id that is not valid
-// UTF-8 is not taken: the body would carry it with U+FFFD for its bad
-// bytes, the header as it is.
-func requestID(r *http.Request) (id string, value []string) {
+// service's, else the one already on the response h (a middleware's, which
+// the service logs), else the request's header (up to
+// maxIncomingRequestID bytes), else a new one; and the id as a header
+// value. An id that is not valid UTF-8 is not taken: the body would carry
+// it with U+FFFD for its bad bytes, the header as it is.
+func requestID(r *http.Request, h http.Header) (id string, value []string) {
 	if f := currentConfig().RequestID; f != nil {
 		if id := headerValue(f(r)); id != "" && utf8.ValidString(id) {
 			return id, []string{id}
 		}
 	}
-	// requestIDHeader is canonical already: indexing skips Get's canonicalization.
-	if ids := r.Header[requestIDHeader]; len(ids) > 0 && len(ids[0]) <= maxIncomingRequestID && utf8.ValidString(ids[0]) {
-		if id := headerValue(ids[0]); id != "" && id == ids[0] {
-			return id, ids[:1:1] // the request's own value, as it came: shared
-		} else if id != "" {
-			return id, []string{id}
+	// requestIDHeader is canonical already: indexing skips Get's
+	// canonicalization. A response without headers yet, as most are, costs
+	// no lookup.
+	if len(h) > 0 {
+		if id, value := headerID(h[requestIDHeader]); id != "" {
+			return id, value
 		}
 	}
+	if id, value := headerID(r.Header[requestIDHeader]); id != "" {
+		return id, value
+	}
 	return newRequestIDValue()
+}
+
+// headerID is the id a header's values carry, sendable, and its header
+// value: the values' own slice when the id is as it came, shared; "" for
+// none, one over maxIncomingRequestID bytes, or one not valid UTF-8.
+func headerID(ids []string) (string, []string) {
+	if len(ids) == 0 || len(ids[0]) > maxIncomingRequestID || !utf8.ValidString(ids[0]) {
+		return "", nil
+	}
+	id := headerValue(ids[0])
+	switch {
+	case id == "":
+		return "", nil
+	case id == ids[0]:
+		return id, ids[:1:1]
+	}
+	return id, []string{id}
 }
 
 // maxIncomingRequestID is the longest request id taken from a request, as
@@ -3987,7 +4058,7 @@ func recovered(w http.ResponseWriter, r *http.Request, v any) {
 		err = errors.New("panic: " + fmt.Sprint(v))
 	}
 	rep := Report{Level: slog.LevelError, Problem: "panic: sent the fallback", Err: err, Request: r, Stack: debug.Stack()}
-	if r.Context().Err() != nil {
+	if clientGone(r) {
 		rep.Problem = "panic: request context done, nothing written"
 	} else {
 		rep.Sent = fallback

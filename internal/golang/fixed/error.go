@@ -1,27 +1,42 @@
 package fixed
 
 import (
+	"context"
 	"errors"
 	"io"
 	"log/slog"
 	"net/http"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 )
 
 // Error returns "CODE: message: cause", for logs (the message without its
-// final period, as Go error strings go); clients never see it.
+// final period, as Go error strings go; a part there is none of left out,
+// as the message of an unknown code may be); clients never see it.
 func (e *Error) Error() string {
 	loadDefinitions()
 	s := strings.TrimSuffix(e.messageOrTitle(), ".")
 	if e.def.Code != "" {
-		s = string(e.def.Code) + ": " + s
+		s = joinText(string(e.def.Code), s)
 	}
 	if e.cause != nil {
-		s += ": " + e.cause.Error()
+		s = joinText(s, e.cause.Error())
 	}
 	return s
+}
+
+// joinText joins two parts of an error's text with ": ", or is the one
+// that is not empty.
+func joinText(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + ": " + b
 }
 
 // Code returns the error code.
@@ -222,50 +237,78 @@ func (e *Error) messageOrTitle() string {
 // Config). Any other error (nil included), or one that Parse read with a code
 // the catalog does not define (see Known), is given to Config.Map, and what
 // Map does not map is written as the fallback error and reported: its text
-// never reaches the client. When the request's context is done (the client
-// went away, or a deadline passed), nothing is written, and that is reported
-// at debug level.
+// never reaches the client. When the request's context was canceled (the
+// client went away), nothing is written, and that is reported at debug
+// level; one whose deadline passed (a timeout middleware's) is answered, for
+// its client still waits. A Content-Length the handler set is removed: it
+// was for another body. A HEAD request gets the headers and Content-Length
+// of a GET, and no body.
 //
 // The body comes from a buffer reused once Write returns, so w must not keep
 // the slice it is given, as io.Writer requires; a recorder that copies it is
 // fine.
 func Write(w http.ResponseWriter, r *http.Request, err error) {
 	loadDefinitions()
-	if r != nil && r.Context().Err() != nil {
+	if clientGone(r) {
 		report(Report{Level: slog.LevelDebug, Problem: "request context done: nothing written", Err: err, Request: r})
 		return
 	}
-	e, ids := writable(err, r)
+	e, ids := writable(err, r, w.Header())
 	lang := e.language(r)
 	e.setHeaders(w.Header(), ids, lang)
-	w.WriteHeader(e.def.Status)
-	if r != nil && r.Method == http.MethodHead {
-		return
-	}
+	head := r != nil && r.Method == http.MethodHead
 	if e.static() {
 		body := e.def.body
 		if tr := e.def.translation(lang); tr != nil {
 			body = tr.body // "" only were it not pre-encoded: then written below
 		}
 		if body != "" {
-			_, _ = io.WriteString(w, body)
+			setLength(w, head, len(body))
+			w.WriteHeader(e.def.Status)
+			if !head {
+				_, _ = io.WriteString(w, body)
+			}
 			return
 		}
 	}
 	buf := bodyBuffers.Get().(*[]byte)
 	b := e.in(lang).appendJSON((*buf)[:0])
-	_, _ = w.Write(b)
+	setLength(w, head, len(b))
+	w.WriteHeader(e.def.Status)
+	if !head {
+		_, _ = w.Write(b)
+	}
 	if cap(b) <= 65536 {
 		*buf = b
 		bodyBuffers.Put(buf)
 	}
 }
 
+// setLength sets, for a HEAD request, the Content-Length of the n bytes of
+// body a GET gets: net/http sends none for a HEAD answered without a body,
+// for it cannot tell an empty body from one left out (RFC 9110 asks for the
+// GET's header fields). Write calls WriteHeader itself, so that net/http's
+// "superfluous WriteHeader" log names it.
+func setLength(w http.ResponseWriter, head bool, n int) {
+	if head {
+		w.Header()["Content-Length"] = []string{strconv.Itoa(n)}
+	}
+}
+
+// clientGone reports whether r's client went away: net/http cancels a
+// request's context when its connection closes or its stream is reset.
+// A deadline passed is not that: it is a timeout middleware's (net/http
+// sets none), and its client waits for an answer, the error given, which
+// Config.Map may map to a 503 or 504; writing nothing would send 200 OK.
+func clientGone(r *http.Request) bool {
+	return r != nil && r.Context().Err() == context.Canceled
+}
+
 // writable is the error Write writes for err (see sendable), and the
 // request id to send, as a header value (nil for none): the error's, else
-// the request's (see Config.RequestID). The error carries the id when its
-// envelope has a place for it.
-func writable(err error, r *http.Request) (*Error, []string) {
+// the request's (see requestID; h is the response's header). The error
+// carries the id when its envelope has a place for it.
+func writable(err error, r *http.Request, h http.Header) (*Error, []string) {
 	e := sendable(err, &origin{request: r})
 	switch {
 	case requestIDHeader == "":
@@ -283,7 +326,7 @@ func writable(err error, r *http.Request) (*Error, []string) {
 	case r == nil:
 		return e, nil
 	}
-	id, ids := requestID(r)
+	id, ids := requestID(r, h)
 	if e.def.prepared().holdsRequestID {
 		e = e.withRequestID(id)
 	}

@@ -111,6 +111,27 @@ func TestErrorsIs(t *testing.T) {
 	}
 }
 
+// TestErrorText: Error() reads "CODE: message: cause", each part only when
+// there is one, so that a log never shows a dangling colon.
+func TestErrorText(t *testing.T) {
+	teapot, _ := Parse(418, []byte(`{"code":"TEAPOT"}`))
+	described, _ := Parse(418, []byte(`{"error":"I'm a teapot.","code":"TEAPOT"}`))
+	for _, tt := range []struct {
+		err  *Error
+		want string
+	}{
+		{NewRateLimited(1, "1s", 1), "RATE_LIMITED: Rate limit of 1 requests per 1s exceeded"},
+		{ErrOrderNotFound.WithCause(errors.New("sql: no rows")), "ORDER_NOT_FOUND: Order not found: sql: no rows"},
+		{described, "TEAPOT: I'm a teapot"},
+		{teapot, "TEAPOT"},
+		{teapot.WithCause(errors.New("sql: no rows")), "TEAPOT: sql: no rows"},
+	} {
+		if got := tt.err.Error(); got != tt.want {
+			t.Errorf("Error() = %q, want %q", got, tt.want)
+		}
+	}
+}
+
 func TestAccessors(t *testing.T) {
 	loadDefinitions()
 	e := NewOutOfCredit(2.5, 3).WithRequestID("req_1").WithInstance("/orders/7")

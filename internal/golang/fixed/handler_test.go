@@ -10,11 +10,14 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Handler writes a returned error, recovers a panic into the fallback, and
-// reports both; Config.Map maps foreign errors; a request whose context is
-// done gets nothing, reported at debug level.
+// reports both; Config.Map maps foreign errors; a request whose context was
+// canceled (its client went away) gets nothing, reported at debug level,
+// and one whose deadline passed (a middleware's timeout: the client waits)
+// gets its error.
 func TestHandler(t *testing.T) {
 	Configure(Config{Reporter: recordReport, Map: func(err error) *Error {
 		switch {
@@ -28,6 +31,8 @@ func TestHandler(t *testing.T) {
 	defer Configure(Config{Reporter: recordReport})
 	canceled, cancel := context.WithCancel(context.Background())
 	cancel()
+	expired, cancelExpired := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
+	defer cancelExpired()
 	tests := []struct {
 		name    string
 		h       func(http.ResponseWriter, *http.Request) error
@@ -44,6 +49,11 @@ func TestHandler(t *testing.T) {
 		{"foreign", func(http.ResponseWriter, *http.Request) error { return errors.New("boom") }, nil, 500, "INTERNAL", "not a catalog error", slog.LevelError},
 		{"canceled, client still there", func(http.ResponseWriter, *http.Request) error { return context.Canceled }, nil, 500, "INTERNAL", "not a catalog error", slog.LevelError},
 		{"client gone", func(http.ResponseWriter, *http.Request) error { return context.Canceled }, canceled, 0, "", "request context done", slog.LevelDebug},
+		{"deadline passed, client still there", func(_ http.ResponseWriter, r *http.Request) error {
+			return fmt.Errorf("query: %w", r.Context().Err())
+		}, expired, 429, "RATE_LIMITED", "required details missing", slog.LevelError},
+		{"deadline passed, unmapped", func(http.ResponseWriter, *http.Request) error { return errors.New("boom") }, expired, 500, "INTERNAL", "not a catalog error", slog.LevelError},
+		{"panic after the deadline", func(http.ResponseWriter, *http.Request) error { panic("nil map") }, expired, 500, "INTERNAL", "panic: sent the fallback", slog.LevelError},
 		{"panic", func(http.ResponseWriter, *http.Request) error { panic("nil map") }, nil, 500, "INTERNAL", "panic: sent the fallback", slog.LevelError},
 	}
 	for _, tt := range tests {
@@ -60,7 +70,7 @@ func TestHandler(t *testing.T) {
 		if tt.problem == "" && len(got) > 0 || tt.problem != "" && (len(got) != 1 || !strings.Contains(got[0].Problem, tt.problem) || got[0].Level != tt.level) {
 			t.Errorf("%s: reported %v, want %q at %v", tt.name, got, tt.problem, tt.level)
 		}
-		if tt.name == "panic" && (len(got) != 1 || !strings.Contains(string(got[0].Stack), "handler_test.go")) {
+		if strings.HasPrefix(tt.name, "panic") && (len(got) != 1 || !strings.Contains(string(got[0].Stack), "handler_test.go")) {
 			t.Errorf("panic: no stack reported")
 		}
 	}

@@ -8,7 +8,8 @@ import (
 
 // setHeaders sets the response headers of e: Content-Type, the catalog's
 // headers, the challenge, the request id (ids, nil for none), and
-// Content-Language and Vary in languages[lang] (none when lang is -1). The
+// Content-Language and Vary in languages[lang] (none when lang is -1); it
+// removes a Content-Length the handler set. The
 // values the catalog fixes are slices made once and shared by every
 // response, as gin shares its Content-Type: net/http replaces a header's
 // slice and never changes it, and a slice of length and capacity one is
@@ -20,6 +21,10 @@ import (
 // as Write did before; TestSharedHeaders holds the two to the same headers
 // and BenchmarkSetHeaders measures what sharing buys.
 func (e *Error) setHeaders(h http.Header, ids []string, lang int) {
+	// A Content-Length the handler set is for the body it meant to send, as
+	// http.Error knows: net/http would cut the error's short to it, or the
+	// client wait for bytes that never come.
+	delete(h, "Content-Length")
 	handlers := len(h) // the headers the handler set: a Vary among them is kept
 	p := e.def.prepared()
 	h["Content-Type"] = p.contentType

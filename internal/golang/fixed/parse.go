@@ -164,7 +164,8 @@ var topNames = sync.OnceValue(func() *envelopeNames {
 
 // read reads body into r in env, whose fields' names are the indexes into the
 // envelopeNames whose members top holds; ok is false when body lacks what
-// identifies an error in env: the code, or without one, the title.
+// identifies an error in env: the code, or without one, the title (an
+// empty one identifies none).
 func read(r *reading, env *envelope, names []int, body []byte, top [][]byte, status int) (ok bool) {
 	*r = reading{env: env, body: body, status: status}
 	for i := range env.fields {
@@ -205,7 +206,9 @@ func read(r *reading, env *envelope, names []int, body []byte, top [][]byte, sta
 			}
 		}
 	}
-	if env.hasCode && r.code == nil || !env.hasCode && r.title == nil {
+	// An empty code or title names no error: read as an unknown one, it
+	// would have nothing to tell it by, and an empty Error().
+	if env.hasCode && len(r.code) <= len(`""`) || !env.hasCode && len(r.title) <= len(`""`) {
 		return false
 	}
 	r.def = r.identify()

@@ -154,6 +154,8 @@ func TestParseRejects(t *testing.T) {
 		{"string", 500, `"INTERNAL"`, ParseNotEnvelope, ""},
 		{"array", 500, `[{"code":"INTERNAL"}]`, ParseNotEnvelope, ""},
 		{"code is not a string", 500, `{"code":500}`, ParseNotEnvelope, ""},
+		{"code is empty", 500, `{"error":"Boom","code":""}`, ParseNotEnvelope, ""},
+		{"code is empty, nothing else", 500, `{"code":""}`, ParseNotEnvelope, ""},
 		{"another envelope", 404, `{"errors":[{"status":"404","title":"Order not found"}]}`, ParseNotEnvelope, ""},
 		{"title and status without a code", 404, `{"type":"about:blank","title":"Order not found","status":404}`, ParseNotEnvelope, ""},
 		{"details of the wrong type", 429, `{"code":"RATE_LIMITED","details":{"limit":"many"}}`, ParseBadDetail, "limit"},

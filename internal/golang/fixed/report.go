@@ -30,10 +30,11 @@ type Config struct {
 	// RequestID returns the id of a request (e.g. the one the service's
 	// middleware put in its context), for a catalog with request ids
 	// (request_id.header), when the error sent has none; "" lets Write take
-	// the request's header, else make one (26 characters of base32, as
+	// the response's header (a middleware set it before the handler ran),
+	// else the request's, else make one (26 characters of base32, as
 	// crypto/rand.Text writes them). nil is the same as returning "".
-	// Write takes no id that is not valid UTF-8, neither this one's nor the
-	// header's (nor one of the header's over 200 bytes): the JSON body could
+	// Write takes no id that is not valid UTF-8, neither this one's nor a
+	// header's (nor one of a header's over 200 bytes): the JSON body could
 	// carry it only with U+FFFD for its bad bytes, the header only as it
 	// came, and a client could not match the two. It goes on instead: to
 	// the header's, else to a new one.
@@ -61,7 +62,7 @@ func currentConfig() *Config {
 // Report is what the package tells the service when it could not send an
 // error as given, or sent nothing.
 type Report struct {
-	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's context was done
+	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's context was canceled (its client went away)
 	Problem string        // what happened, in a few words
 	Err     error         // the error given; nil for a nil error; for a panic, one wrapping its value
 	Sent    *Error        // the error written; nil when nothing was
@@ -157,25 +158,46 @@ func report(r Report) {
 }
 
 // requestID is the id of a request for an error that has none: the
-// service's, else the request's header (up to maxIncomingRequestID bytes),
-// else a new one; and the id as a header value. An id that is not valid
-// UTF-8 is not taken: the body would carry it with U+FFFD for its bad
-// bytes, the header as it is.
-func requestID(r *http.Request) (id string, value []string) {
+// service's, else the one already on the response h (a middleware's, which
+// the service logs), else the request's header (up to
+// maxIncomingRequestID bytes), else a new one; and the id as a header
+// value. An id that is not valid UTF-8 is not taken: the body would carry
+// it with U+FFFD for its bad bytes, the header as it is.
+func requestID(r *http.Request, h http.Header) (id string, value []string) {
 	if f := currentConfig().RequestID; f != nil {
 		if id := headerValue(f(r)); id != "" && utf8.ValidString(id) {
 			return id, []string{id}
 		}
 	}
-	// requestIDHeader is canonical already: indexing skips Get's canonicalization.
-	if ids := r.Header[requestIDHeader]; len(ids) > 0 && len(ids[0]) <= maxIncomingRequestID && utf8.ValidString(ids[0]) {
-		if id := headerValue(ids[0]); id != "" && id == ids[0] {
-			return id, ids[:1:1] // the request's own value, as it came: shared
-		} else if id != "" {
-			return id, []string{id}
+	// requestIDHeader is canonical already: indexing skips Get's
+	// canonicalization. A response without headers yet, as most are, costs
+	// no lookup.
+	if len(h) > 0 {
+		if id, value := headerID(h[requestIDHeader]); id != "" {
+			return id, value
 		}
 	}
+	if id, value := headerID(r.Header[requestIDHeader]); id != "" {
+		return id, value
+	}
 	return newRequestIDValue()
+}
+
+// headerID is the id a header's values carry, sendable, and its header
+// value: the values' own slice when the id is as it came, shared; "" for
+// none, one over maxIncomingRequestID bytes, or one not valid UTF-8.
+func headerID(ids []string) (string, []string) {
+	if len(ids) == 0 || len(ids[0]) > maxIncomingRequestID || !utf8.ValidString(ids[0]) {
+		return "", nil
+	}
+	id := headerValue(ids[0])
+	switch {
+	case id == "":
+		return "", nil
+	case id == ids[0]:
+		return id, ids[:1:1]
+	}
+	return id, []string{id}
 }
 
 // maxIncomingRequestID is the longest request id taken from a request, as

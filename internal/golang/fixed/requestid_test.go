@@ -15,22 +15,33 @@ import (
 
 // Write takes the request id from the incoming request when the error has
 // none, echoes it in the same header, and writes none when there is none;
-// WithRequestID wins, and no control character reaches the wire.
+// WithRequestID wins, and no control character reaches the wire. An id the
+// service's middleware set on the response before Write is kept, in the
+// header and the body: it is the one the service logs.
 func TestWriteRequestID(t *testing.T) {
 	tests := []struct {
 		name     string
 		incoming string // the request's X-Request-Id; "" for none
+		response string // the response's, set before Write; "" for none
 		err      *Error
 		want     string // the response's X-Request-Id; "" for none
 	}{
-		{"from the request", "req_1", ErrUnauthorized, "req_1"},
-		{"WithRequestID wins", "req_1", ErrUnauthorized.WithRequestID("req_own"), "req_own"},
-		{"none at all: one is made", "", ErrUnauthorized, "generated"},
-		{"the fallback too", "req_2", nil, "req_2"},
-		{"200 characters: taken", strings.Repeat("x", 200), ErrUnauthorized, strings.Repeat("x", 200)},
-		{"201 characters: one is made", strings.Repeat("x", 201), ErrUnauthorized, "generated"},
-		{"controls blanked", "", ErrUnauthorized.WithRequestID("a\r\nSet-Cookie: x\x00\x7f"), "a  Set-Cookie: x"},
-		{"only controls: one is made", "", ErrUnauthorized.WithRequestID("\r\n"), "generated"},
+		{"from the request", "req_1", "", ErrUnauthorized, "req_1"},
+		{"WithRequestID wins", "req_1", "", ErrUnauthorized.WithRequestID("req_own"), "req_own"},
+		{"none at all: one is made", "", "", ErrUnauthorized, "generated"},
+		{"the fallback too", "req_2", "", nil, "req_2"},
+		{"200 characters: taken", strings.Repeat("x", 200), "", ErrUnauthorized, strings.Repeat("x", 200)},
+		{"201 characters: one is made", strings.Repeat("x", 201), "", ErrUnauthorized, "generated"},
+		{"controls blanked", "", "", ErrUnauthorized.WithRequestID("a\r\nSet-Cookie: x\x00\x7f"), "a  Set-Cookie: x"},
+		{"only controls: one is made", "", "", ErrUnauthorized.WithRequestID("\r\n"), "generated"},
+		{"a middleware's on the response: kept", "", "mw_1", ErrUnauthorized, "mw_1"},
+		{"a middleware's, in the body too", "", "mw_1", NewOutOfCredit(1, 2), "mw_1"},
+		{"a middleware's wins over the request's", "req_1", "mw_1", NewOutOfCredit(1, 2), "mw_1"},
+		{"a middleware's, the fallback too", "", "mw_1", nil, "mw_1"},
+		{"WithRequestID wins over a middleware's", "", "mw_1", NewOutOfCredit(1, 2).WithRequestID("req_own"), "req_own"},
+		{"a middleware's over 200 bytes: the request's", "req_1", strings.Repeat("x", 201), ErrUnauthorized, "req_1"},
+		{"a middleware's not UTF-8: one is made", "", "mw_\xff", NewOutOfCredit(1, 2), "generated"},
+		{"a middleware's with controls: blanked", "", " mw\x001 ", NewOutOfCredit(1, 2), "mw 1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -39,6 +50,9 @@ func TestWriteRequestID(t *testing.T) {
 				req.Header.Set("X-Request-Id", tt.incoming)
 			}
 			rec := httptest.NewRecorder()
+			if tt.response != "" {
+				rec.Header()["X-Request-Id"] = []string{tt.response}
+			}
 			var err error = tt.err
 			if tt.err == nil {
 				err = http.ErrHandlerTimeout // not a catalog error
@@ -52,6 +66,9 @@ func TestWriteRequestID(t *testing.T) {
 				t.Errorf("X-Request-Id = %q, want a generated one", got)
 			case tt.want != "" && tt.want != "generated" && (len(got) != 1 || got[0] != tt.want):
 				t.Errorf("X-Request-Id = %q, want %q", got, tt.want)
+			}
+			if e, err := Parse(rec.Code, rec.Body.Bytes()); err != nil || e.RequestID() != "" && (len(got) != 1 || e.RequestID() != got[0]) {
+				t.Errorf("the body's request id %q (%v), the header's %q", e.RequestID(), err, got)
 			}
 		})
 	}
