@@ -3230,7 +3230,10 @@ func RPCStatusFor(err error, acceptLanguage string) RPCStatus {
 // RPCStatusForCall is RPCStatusFor as a server interceptor calls it, for
 // the RPC procedure ("/pkg.Service/Method") it answers with ctx: a report
 // names the procedure (Report.Procedure), and the default log gets ctx, as
-// Write's reports name the request.
+// Write's reports name the request. Once ctx is done (the client went away,
+// or its deadline passed), an error no catalog error is nor wraps is how
+// the handler met that, such as a stream's Send failing: the status is
+// CANCELLED or DEADLINE_EXCEEDED, as ctx ended, reported at debug level.
 func RPCStatusForCall(ctx context.Context, procedure string, err error, acceptLanguage string) RPCStatus {
 	return rpcStatus(err, acceptLanguage, &origin{procedure: procedure, ctx: ctx})
 }
@@ -3247,6 +3250,8 @@ func rpcStatus(err error, acceptLanguage string, at *origin) RPCStatus {
 		return RPCStatus{Code: "CANCELLED", Message: context.Canceled.Error()}
 	case errors.Is(err, context.DeadlineExceeded):
 		return RPCStatus{Code: "DEADLINE_EXCEEDED", Message: context.DeadlineExceeded.Error()}
+	case at.ctx != nil && at.ctx.Err() != nil:
+		return at.contextDone(err)
 	}
 	e = sendable(err, at) // as Write: mapped, else the fallback, reported
 	s := RPCStatus{
@@ -3267,6 +3272,22 @@ func rpcStatus(err error, acceptLanguage string, at *origin) RPCStatus {
 		s.Links = append(s.Links, RPCLink{Description: e.def.Title, URL: e.def.DocsURL})
 	}
 	s.Links = append(s.Links, e.def.help...)
+	return s
+}
+
+// contextDone is the status of err, no catalog error, once the context of
+// the call at answers is done: the client went away or its deadline passed,
+// and err is how the handler met that (a stream's Send failing with the
+// transport's own CANCELLED status, which wraps no context error; a
+// driver's "query canceled"), not a server fault to report as the
+// fallback. It is the context's code, reported at debug level, as Write
+// reports a request whose context is done.
+func (at *origin) contextDone(err error) RPCStatus {
+	s := RPCStatus{Code: "CANCELLED", Message: context.Canceled.Error()}
+	if errors.Is(at.ctx.Err(), context.DeadlineExceeded) {
+		s = RPCStatus{Code: "DEADLINE_EXCEEDED", Message: context.DeadlineExceeded.Error()}
+	}
+	at.report(Report{Level: slog.LevelDebug, Problem: "call context done: sent " + s.Code, Err: err})
 	return s
 }
 
@@ -3718,7 +3739,7 @@ func currentConfig() *Config {
 // Report is what the package tells the service when it could not send an
 // error as given, or sent nothing.
 type Report struct {
-	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's context was done
+	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's (or the RPC's) context was done
 	Problem string        // what happened, in a few words
 	Err     error         // the error given; nil for a nil error; for a panic, one wrapping its value
 	Sent    *Error        // the error written; nil when nothing was

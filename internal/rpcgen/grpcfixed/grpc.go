@@ -243,9 +243,11 @@ func acceptLanguage(ctx context.Context) string {
 	return strings.Join(v, ",")
 }
 
-// recovered is the error of a recovered panic.
-func recovered(v any) error {
-	return fmt.Errorf("panic: %v", v)
+// panicError is the status error for a panic's value v, reported as the
+// fallback even once the call's context is done: a panic is a bug, whether
+// or not the client still waits (any other error is then the context's).
+func (o *options) panicError(ctx context.Context, method string, v any) error {
+	return o.serverError(context.WithoutCancel(ctx), method, fmt.Errorf("panic: %v", v))
 }
 
 // UnaryServerInterceptor turns every error a unary handler returns, and a
@@ -255,7 +257,7 @@ func UnaryServerInterceptor(opts ...Option) grpc.UnaryServerInterceptor {
 	return func(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (resp any, err error) {
 		defer func() {
 			if v := recover(); v != nil {
-				resp, err = nil, o.serverError(ctx, info.FullMethod, recovered(v))
+				resp, err = nil, o.panicError(ctx, info.FullMethod, v)
 			}
 		}()
 		resp, err = handler(ctx, req)
@@ -273,7 +275,7 @@ func StreamServerInterceptor(opts ...Option) grpc.StreamServerInterceptor {
 	return func(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) (err error) {
 		defer func() {
 			if v := recover(); v != nil {
-				err = o.serverError(ss.Context(), info.FullMethod, recovered(v))
+				err = o.panicError(ss.Context(), info.FullMethod, v)
 			}
 		}()
 		if err = handler(srv, ss); err != nil {
