@@ -3388,7 +3388,7 @@ type RPCStatus struct {
 	Message    string            // the developer-facing message
 	Reason     string            // ErrorInfo.reason: the code in UPPER_SNAKE_CASE; "" sends no ErrorInfo
 	Domain     string            // ErrorInfo.domain: the catalog's grpc.domain
-	Metadata   map[string]string // ErrorInfo.metadata: the details, each value not a string as its JSON text
+	Metadata   map[string]string // ErrorInfo.metadata: the details, each value not a string (or an any detail's string that reads as JSON) as its JSON text
 	RetryDelay time.Duration     // RetryInfo.retry_delay, from the Retry-After header; 0 sends no RetryInfo
 	Links      []RPCLink         // Help.links: the error's docs link, then the catalog's help
 	RequestID  string            // RequestInfo.request_id; "" sends no RequestInfo
@@ -3502,7 +3502,9 @@ func (def *definition) reasonOrCode() string {
 
 // rpcMetadata is the details object as ErrorInfo metadata: strings as they
 // are, other values (null ones left out) as their JSON text; nil without
-// details.
+// details. An any detail's string whose text reads as JSON ("123") is sent
+// as its JSON text too, for metadataObject reads such a text as the JSON
+// value it is: sent as it is, it would come back a number.
 func (e *Error) rpcMetadata() map[string]string {
 	if !e.hasDetails() {
 		return nil
@@ -3512,13 +3514,25 @@ func (e *Error) rpcMetadata() map[string]string {
 	it, _ := newObjectIter(obj)
 	for key, val, ok := it.next(); ok; key, val, ok = it.next() {
 		name, _ := stringValue(key)
-		if s, ok := stringValue(val); ok {
+		if s, ok := stringValue(val); ok && !(validJSON([]byte(s)) && e.def.rawDetail(name)) {
 			md[name] = s
 		} else if val[0] != 'n' {
 			md[name] = string(val)
 		}
 	}
 	return md
+}
+
+// rawDetail reports whether def's detail name holds raw JSON (an any or an
+// object detail), which metadataObject reads from metadata as JSON text
+// when the text is valid JSON.
+func (def *definition) rawDetail(name string) bool {
+	if def.zero == nil {
+		return false
+	}
+	t := reflect.TypeOf(def.zero)
+	i := fieldByJSONName(t, name)
+	return i >= 0 && t.Field(i).Type == reflect.TypeFor[json.RawMessage]()
 }
 
 // retryDelay is the delay a Retry-After header of e says, in seconds; 0 for

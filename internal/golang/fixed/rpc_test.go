@@ -3,6 +3,7 @@ package fixed
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -181,6 +182,38 @@ func TestRPCStatusForCallContextDone(t *testing.T) {
 		}
 		if tc.level == 0 && len(got) != 0 || tc.level != 0 && (len(got) != 1 || got[0].Level != tc.level || got[0].Err != tc.err || got[0].Procedure != "/shop.v1.Orders/Watch") {
 			t.Errorf("%s: reports %+v, want one at %v", tc.name, got, tc.level)
+		}
+	}
+}
+
+// An any detail comes back as the JSON value it held, a string included
+// whose text reads as JSON ("123", "true", "null", "[1]"): sent as it is,
+// such a string would read back as a number, a boolean, null or an array,
+// so it is sent as its JSON text, which an older client reads right too;
+// any other string is sent as it is, as a string detail's always is.
+func TestRPCAnyDetailRoundTrip(t *testing.T) {
+	for _, tc := range []struct{ value, metadata string }{
+		{`"123"`, `"123"`},
+		{`"true"`, `"true"`},
+		{`"null"`, `"null"`},
+		{`"[1]"`, `"[1]"`},
+		{`"\"q\""`, `"\"q\""`},
+		{`" 7 "`, `" 7 "`},
+		{`"abc"`, `abc`},
+		{`"12 monkeys"`, `12 monkeys`},
+		{`""`, ``},
+		{`123`, `123`},
+		{`true`, `true`},
+		{`{"a":"1"}`, `{"a":"1"}`},
+	} {
+		e := NewWithDetails(InvalidInputDetails{Field: "123", Value: json.RawMessage(tc.value)})
+		s := RPCStatusOf(e)
+		if got := s.Metadata["value"]; got != tc.metadata || s.Metadata["field"] != "123" {
+			t.Errorf("value %s: metadata %q, field %q; want %q, \"123\"", tc.value, got, s.Metadata["field"], tc.metadata)
+		}
+		d, ok := DetailsAs[InvalidInputDetails](RPCError(s))
+		if !ok || string(d.Value) != tc.value || d.Field != "123" {
+			t.Errorf("value %s: read back %s, field %q (%v)", tc.value, d.Value, d.Field, ok)
 		}
 	}
 }
