@@ -136,14 +136,26 @@ func FromError(err error) (*Error, bool) {
 	if errors.As(err, &e) {
 		return e, true
 	}
-	st, ok := status.FromError(err)
-	if !ok || st.Code() == codes.OK {
+	st := statusIn(err)
+	if st == nil || st.Code() == codes.OK {
 		return nil, false
 	}
 	if e = genericerrors.RPCError(rpcStatus(st)); e == nil {
 		return nil, false
 	}
 	return e.WithCause(err), true
+}
+
+// statusIn is the status err is or wraps, as the server sent it; nil for
+// none. Not status.FromError's: of a wrapped status, that one's message is
+// err's whole text, the wrapping words and "rpc error: code = …" included,
+// which would become the catalog error's message.
+func statusIn(err error) *status.Status {
+	var se interface{ GRPCStatus() *status.Status }
+	if !errors.As(err, &se) {
+		return nil
+	}
+	return se.GRPCStatus()
 }
 
 // rpcStatus reads a gRPC status and the details AIP-193 names.
@@ -177,8 +189,8 @@ func rpcStatus(st *status.Status) genericerrors.RPCStatus {
 // RetryDelay is the delay a status's RetryInfo asks a client to wait before
 // retrying; false when it has none.
 func RetryDelay(err error) (time.Duration, bool) {
-	st, ok := status.FromError(err)
-	if !ok {
+	st := statusIn(err)
+	if st == nil {
 		return 0, false
 	}
 	d := rpcStatus(st).RetryDelay
