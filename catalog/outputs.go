@@ -45,7 +45,34 @@ func (cr *catalogReader) checkOutputs(root string) {
 			cr.probs.add(o.pos, "%s %s %s: write the output elsewhere", o.what, o.path, msg)
 		}
 	}
+	cr.checkPackageFolders()
 	cr.checkRPCImport()
+}
+
+// goPackages name the outputs that are Go packages, by their key.
+var goPackages = map[string]string{"go.out": "Go", "grpc.out": "gRPC", "grpc.connect_out": "Connect"}
+
+// checkPackageFolders reports two of the Go, gRPC and Connect packages
+// written into one folder: they are named apart (a problem of its own
+// otherwise), and Go builds one package a folder, so the service's build
+// would fail there ("found packages apierrors and apierrorsgrpc"). Two
+// outputs of one path are reported as such already.
+func (cr *catalogReader) checkPackageFolders() {
+	seen := map[string]pathRef{}
+	for _, o := range cr.outs {
+		if goPackages[o.what] == "" {
+			continue
+		}
+		dir := path.Dir(path.Clean(o.path))
+		prev, ok := seen[dir]
+		switch {
+		case !ok:
+			seen[dir] = o
+		case path.Clean(prev.path) != path.Clean(o.path):
+			cr.probs.add(o.pos, "%s %s is in %s's folder (%s): Go builds one package a folder; give the %s package a folder of its own",
+				o.what, o.path, prev.what, lineRef(o.pos, prev.pos), goPackages[o.what])
+		}
+	}
 }
 
 // checkRPCImport reports a gRPC or Connect package the catalog turns on

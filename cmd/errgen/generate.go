@@ -149,6 +149,9 @@ func rpcOptions(opts *errgen.Options, c *catalog.Catalog, paths map[errgen.Outpu
 	if !opts.Connect {
 		c.GRPC.ConnectOut = off
 	}
+	if err := packageFolders(paths, goFile); err != nil {
+		return err
+	}
 	opts.GoImport = goImport
 	if !opts.GRPC && !opts.Connect || goImport != "" || c.Go.Import != "" {
 		return nil
@@ -159,6 +162,34 @@ func rpcOptions(opts *errgen.Options, c *catalog.Catalog, paths map[errgen.Outpu
 	var err error
 	if opts.GoImport, err = goImportPath(goFile); err != nil {
 		return fmt.Errorf("gRPC and Connect packages: %w", err)
+	}
+	return nil
+}
+
+// packageFolders is the error of a run that writes two of the Go, gRPC and
+// Connect packages, named apart, into one folder: Go builds one package a
+// folder, so the service's build would fail there. The catalog reports its
+// own keys so; this is for the flags. goFile is the Go package's file,
+// unless paths turn it off; one file named twice is plan's to report.
+func packageFolders(paths map[errgen.Output]string, goFile string) error {
+	type pkg struct{ name, file string }
+	var pkgs []pkg
+	if paths[errgen.OutputGo] != off {
+		pkgs = append(pkgs, pkg{"Go", goFile})
+	}
+	for _, o := range []pkg{{"gRPC", paths[errgen.OutputGRPC]}, {"Connect", paths[errgen.OutputConnect]}} {
+		if o.file != off {
+			pkgs = append(pkgs, o)
+		}
+	}
+	for i, a := range pkgs {
+		for _, b := range pkgs[i+1:] {
+			same := filepath.Clean(a.file) == filepath.Clean(b.file)
+			if !same && filepath.Dir(filepath.Clean(a.file)) == filepath.Dir(filepath.Clean(b.file)) {
+				return fmt.Errorf("the %s package (%s) and the %s package (%s) are in one folder: Go builds one package a folder; give each a folder of its own",
+					a.name, a.file, b.name, b.file)
+			}
+		}
 	}
 	return nil
 }

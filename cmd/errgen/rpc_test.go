@@ -105,3 +105,46 @@ func TestRPCWithoutGo(t *testing.T) {
 		})
 	}
 }
+
+// The Go, gRPC and Connect packages are named apart and Go builds one
+// package a folder: errgen refuses to write two of them into one folder,
+// where the service's build would fail ("found packages apierrors and
+// apierrorsgrpc"), whether the catalog's keys (at their line) or the flags
+// put them there, and writes nothing.
+func TestRPCPackageFolders(t *testing.T) {
+	const rpcCatalog = "version: 1\napi: Shop API\ngo:\n  out: %s\ngrpc:\n  domain: shop.example.com\n  out: %s\nerrors:\n  - {code: INTERNAL, status: 500, fallback: true}\n"
+	hint := ": Go builds one package a folder; give each a folder of its own\n"
+	tests := []struct {
+		name           string
+		goOut, grpcOut string // the catalog's go.out and grpc.out
+		args           []string
+		stderr         string // its suffix
+	}{
+		{"catalog", "gen/errors.go", "gen/grpc.go", nil,
+			"catalog.yaml:7:8: grpc.out gen/grpc.go is in go.out's folder (line 4): Go builds one package a folder; give the gRPC package a folder of its own\nerrgen: catalog.yaml: 1 problem; nothing was written\n"},
+		{"--grpc-out", "gen/errors.go", "rpc/grpc.go", []string{"--grpc-out", "gen/grpc.go"},
+			"errgen: the Go package (gen/errors.go) and the gRPC package (gen/grpc.go) are in one folder" + hint},
+		{"--go-out", "gen/errors.go", "rpc/grpc.go", []string{"--go-out", "rpc/errors.go"},
+			"errgen: the Go package (rpc/errors.go) and the gRPC package (rpc/grpc.go) are in one folder" + hint},
+		{"--connect-out", "gen/errors.go", "none", []string{"--grpc-out", "rpc/grpc.go", "--connect-out", "rpc/connect.go"},
+			"errgen: the gRPC package (rpc/grpc.go) and the Connect package (rpc/connect.go) are in one folder" + hint},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			cat := fmt.Sprintf(rpcCatalog, tt.goOut, tt.grpcOut)
+			for name, content := range map[string]string{"go.mod": "module example.com/shop\n\ngo 1.24\n", "catalog.yaml": cat} {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			code, _, stderr := runIn(t, dir, tt.args...)
+			if code != exitFailure || !strings.HasSuffix(stderr, tt.stderr) {
+				t.Fatalf("exit %d, stderr %q; want %d and %q", code, stderr, exitFailure, tt.stderr)
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+				t.Errorf("%d files in the folder, want go.mod and catalog.yaml alone", len(entries))
+			}
+		})
+	}
+}

@@ -2,7 +2,9 @@ package fixed
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"log/slog"
 	"reflect"
 	"strconv"
 	"sync"
@@ -19,7 +21,7 @@ type RPCStatus struct {
 	Message    string            // the developer-facing message
 	Reason     string            // ErrorInfo.reason: the code in UPPER_SNAKE_CASE; "" sends no ErrorInfo
 	Domain     string            // ErrorInfo.domain: the catalog's grpc.domain
-	Metadata   map[string]string // ErrorInfo.metadata: the details, each value not a string as its JSON text
+	Metadata   map[string]string // ErrorInfo.metadata: the details, each value not a string (or an any detail's string that reads as JSON) as its JSON text
 	RetryDelay time.Duration     // RetryInfo.retry_delay, from the Retry-After header; 0 sends no RetryInfo
 	Links      []RPCLink         // Help.links: the error's docs link, then the catalog's help
 	RequestID  string            // RequestInfo.request_id; "" sends no RequestInfo
@@ -62,7 +64,10 @@ func RPCStatusFor(err error, acceptLanguage string) RPCStatus {
 // RPCStatusForCall is RPCStatusFor as a server interceptor calls it, for
 // the RPC procedure ("/pkg.Service/Method") it answers with ctx: a report
 // names the procedure (Report.Procedure), and the default log gets ctx, as
-// Write's reports name the request.
+// Write's reports name the request. Once ctx is done (the client went away,
+// or its deadline passed), an error no catalog error is nor wraps is how
+// the handler met that, such as a stream's Send failing: the status is
+// CANCELLED or DEADLINE_EXCEEDED, as ctx ended, reported at debug level.
 func RPCStatusForCall(ctx context.Context, procedure string, err error, acceptLanguage string) RPCStatus {
 	return rpcStatus(err, acceptLanguage, &origin{procedure: procedure, ctx: ctx})
 }
@@ -79,6 +84,8 @@ func rpcStatus(err error, acceptLanguage string, at *origin) RPCStatus {
 		return RPCStatus{Code: "CANCELLED", Message: context.Canceled.Error()}
 	case errors.Is(err, context.DeadlineExceeded):
 		return RPCStatus{Code: "DEADLINE_EXCEEDED", Message: context.DeadlineExceeded.Error()}
+	case at.ctx != nil && at.ctx.Err() != nil:
+		return at.contextDone(err)
 	}
 	e = sendable(err, at) // as Write: mapped, else the fallback, reported
 	s := RPCStatus{
@@ -102,6 +109,22 @@ func rpcStatus(err error, acceptLanguage string, at *origin) RPCStatus {
 	return s
 }
 
+// contextDone is the status of err, no catalog error, once the context of
+// the call at answers is done: the client went away or its deadline passed,
+// and err is how the handler met that (a stream's Send failing with the
+// transport's own CANCELLED status, which wraps no context error; a
+// driver's "query canceled"), not a server fault to report as the
+// fallback. It is the context's code, reported at debug level, as Write
+// reports a request whose context is done.
+func (at *origin) contextDone(err error) RPCStatus {
+	s := RPCStatus{Code: "CANCELLED", Message: context.Canceled.Error()}
+	if errors.Is(at.ctx.Err(), context.DeadlineExceeded) {
+		s = RPCStatus{Code: "DEADLINE_EXCEEDED", Message: context.DeadlineExceeded.Error()}
+	}
+	at.report(Report{Level: slog.LevelDebug, Problem: "call context done: sent " + s.Code, Err: err})
+	return s
+}
+
 // reasonOrCode is the ErrorInfo reason of the definition.
 func (def *definition) reasonOrCode() string {
 	if def.reason != "" {
@@ -112,7 +135,9 @@ func (def *definition) reasonOrCode() string {
 
 // rpcMetadata is the details object as ErrorInfo metadata: strings as they
 // are, other values (null ones left out) as their JSON text; nil without
-// details.
+// details. An any detail's string whose text reads as JSON ("123") is sent
+// as its JSON text too, for metadataObject reads such a text as the JSON
+// value it is: sent as it is, it would come back a number.
 func (e *Error) rpcMetadata() map[string]string {
 	if !e.hasDetails() {
 		return nil
@@ -122,13 +147,25 @@ func (e *Error) rpcMetadata() map[string]string {
 	it, _ := newObjectIter(obj)
 	for key, val, ok := it.next(); ok; key, val, ok = it.next() {
 		name, _ := stringValue(key)
-		if s, ok := stringValue(val); ok {
+		if s, ok := stringValue(val); ok && !(validJSON([]byte(s)) && e.def.rawDetail(name)) {
 			md[name] = s
 		} else if val[0] != 'n' {
 			md[name] = string(val)
 		}
 	}
 	return md
+}
+
+// rawDetail reports whether def's detail name holds raw JSON (an any or an
+// object detail), which metadataObject reads from metadata as JSON text
+// when the text is valid JSON.
+func (def *definition) rawDetail(name string) bool {
+	if def.zero == nil {
+		return false
+	}
+	t := reflect.TypeOf(def.zero)
+	i := fieldByJSONName(t, name)
+	return i >= 0 && t.Field(i).Type == reflect.TypeFor[json.RawMessage]()
 }
 
 // retryDelay is the delay a Retry-After header of e says, in seconds; 0 for

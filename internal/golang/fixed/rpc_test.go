@@ -3,6 +3,7 @@ package fixed
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -146,4 +147,73 @@ type ctxHandler struct {
 func (h *ctxHandler) Handle(ctx context.Context, r slog.Record) error {
 	h.ctx = ctx
 	return h.Handler.Handle(ctx, r)
+}
+
+// Once a call's context is done (the client went away, or its deadline
+// passed), an error no catalog error is nor wraps is that context's end as
+// the handler saw it (a stream's Send failing with the transport's own
+// CANCELLED status, a driver's "query canceled"), not a server fault: the
+// status is the context's code, and the report is at debug level, as Write
+// reports a request whose context is done. A catalog error is still sent as
+// it is; so is any error while the context lives.
+func TestRPCStatusForCallContextDone(t *testing.T) {
+	canceled, cancel := context.WithCancel(context.Background())
+	cancel()
+	expired, cancel := context.WithDeadline(context.Background(), time.Unix(1, 0))
+	defer cancel()
+	foreign := errors.New("rpc error: code = Canceled desc = context canceled")
+	for _, tc := range []struct {
+		name  string
+		ctx   context.Context
+		err   error
+		code  string
+		level slog.Level
+		fall  bool
+	}{
+		{"canceled foreign", canceled, foreign, "CANCELLED", slog.LevelDebug, false},
+		{"expired foreign", expired, foreign, "DEADLINE_EXCEEDED", slog.LevelDebug, false},
+		{"canceled catalog", canceled, NewOrderNotFound(), "NOT_FOUND", 0, false},
+		{"live foreign", context.Background(), foreign, "INTERNAL", slog.LevelError, true},
+	} {
+		var s RPCStatus
+		got := recordReports(t, func() { s = RPCStatusForCall(tc.ctx, "/shop.v1.Orders/Watch", tc.err, "") })
+		if s.Code != tc.code || s.Fallback != tc.fall || tc.code == "CANCELLED" && s.Reason != "" {
+			t.Errorf("%s: status %+v, want code %s, fallback %v", tc.name, s, tc.code, tc.fall)
+		}
+		if tc.level == 0 && len(got) != 0 || tc.level != 0 && (len(got) != 1 || got[0].Level != tc.level || got[0].Err != tc.err || got[0].Procedure != "/shop.v1.Orders/Watch") {
+			t.Errorf("%s: reports %+v, want one at %v", tc.name, got, tc.level)
+		}
+	}
+}
+
+// An any detail comes back as the JSON value it held, a string included
+// whose text reads as JSON ("123", "true", "null", "[1]"): sent as it is,
+// such a string would read back as a number, a boolean, null or an array,
+// so it is sent as its JSON text, which an older client reads right too;
+// any other string is sent as it is, as a string detail's always is.
+func TestRPCAnyDetailRoundTrip(t *testing.T) {
+	for _, tc := range []struct{ value, metadata string }{
+		{`"123"`, `"123"`},
+		{`"true"`, `"true"`},
+		{`"null"`, `"null"`},
+		{`"[1]"`, `"[1]"`},
+		{`"\"q\""`, `"\"q\""`},
+		{`" 7 "`, `" 7 "`},
+		{`"abc"`, `abc`},
+		{`"12 monkeys"`, `12 monkeys`},
+		{`""`, ``},
+		{`123`, `123`},
+		{`true`, `true`},
+		{`{"a":"1"}`, `{"a":"1"}`},
+	} {
+		e := NewWithDetails(InvalidInputDetails{Field: "123", Value: json.RawMessage(tc.value)})
+		s := RPCStatusOf(e)
+		if got := s.Metadata["value"]; got != tc.metadata || s.Metadata["field"] != "123" {
+			t.Errorf("value %s: metadata %q, field %q; want %q, \"123\"", tc.value, got, s.Metadata["field"], tc.metadata)
+		}
+		d, ok := DetailsAs[InvalidInputDetails](RPCError(s))
+		if !ok || string(d.Value) != tc.value || d.Field != "123" {
+			t.Errorf("value %s: read back %s, field %q (%v)", tc.value, d.Value, d.Field, ok)
+		}
+	}
 }

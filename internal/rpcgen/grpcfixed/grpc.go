@@ -130,14 +130,26 @@ func FromError(err error) (*Error, bool) {
 	if errors.As(err, &e) {
 		return e, true
 	}
-	st, ok := status.FromError(err)
-	if !ok || st.Code() == codes.OK {
+	st := statusIn(err)
+	if st == nil || st.Code() == codes.OK {
 		return nil, false
 	}
 	if e = apierrors.RPCError(rpcStatus(st)); e == nil {
 		return nil, false
 	}
 	return e.WithCause(err), true
+}
+
+// statusIn is the status err is or wraps, as the server sent it; nil for
+// none. Not status.FromError's: of a wrapped status, that one's message is
+// err's whole text, the wrapping words and "rpc error: code = …" included,
+// which would become the catalog error's message.
+func statusIn(err error) *status.Status {
+	var se interface{ GRPCStatus() *status.Status }
+	if !errors.As(err, &se) {
+		return nil
+	}
+	return se.GRPCStatus()
 }
 
 // rpcStatus reads a gRPC status and the details AIP-193 names.
@@ -171,8 +183,8 @@ func rpcStatus(st *status.Status) apierrors.RPCStatus {
 // RetryDelay is the delay a status's RetryInfo asks a client to wait before
 // retrying; false when it has none.
 func RetryDelay(err error) (time.Duration, bool) {
-	st, ok := status.FromError(err)
-	if !ok {
+	st := statusIn(err)
+	if st == nil {
 		return 0, false
 	}
 	d := rpcStatus(st).RetryDelay
@@ -243,9 +255,11 @@ func acceptLanguage(ctx context.Context) string {
 	return strings.Join(v, ",")
 }
 
-// recovered is the error of a recovered panic.
-func recovered(v any) error {
-	return fmt.Errorf("panic: %v", v)
+// panicError is the status error for a panic's value v, reported as the
+// fallback even once the call's context is done: a panic is a bug, whether
+// or not the client still waits (any other error is then the context's).
+func (o *options) panicError(ctx context.Context, method string, v any) error {
+	return o.serverError(context.WithoutCancel(ctx), method, fmt.Errorf("panic: %v", v))
 }
 
 // UnaryServerInterceptor turns every error a unary handler returns, and a
@@ -255,7 +269,7 @@ func UnaryServerInterceptor(opts ...Option) grpc.UnaryServerInterceptor {
 	return func(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (resp any, err error) {
 		defer func() {
 			if v := recover(); v != nil {
-				resp, err = nil, o.serverError(ctx, info.FullMethod, recovered(v))
+				resp, err = nil, o.panicError(ctx, info.FullMethod, v)
 			}
 		}()
 		resp, err = handler(ctx, req)
@@ -273,7 +287,7 @@ func StreamServerInterceptor(opts ...Option) grpc.StreamServerInterceptor {
 	return func(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) (err error) {
 		defer func() {
 			if v := recover(); v != nil {
-				err = o.serverError(ss.Context(), info.FullMethod, recovered(v))
+				err = o.panicError(ss.Context(), info.FullMethod, v)
 			}
 		}()
 		if err = handler(srv, ss); err != nil {

@@ -209,6 +209,12 @@ func fail(ctx context.Context, key string, errs map[string]error) error {
 		panic(secret)
 	case "deadline":
 		return fmt.Errorf("calling upstream: %w", context.DeadlineExceeded)
+	case "gone": // as a stream's Send fails once the client went away
+		<-ctx.Done()
+		return errors.New(secret)
+	case "gone-panic":
+		<-ctx.Done()
+		panic(secret)
 	}
 	return errs[key]
 }

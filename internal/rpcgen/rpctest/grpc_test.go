@@ -2,6 +2,7 @@ package rpctest
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -234,5 +235,31 @@ func checkGateway(t *testing.T, s suite, tc errCase, err error) {
 	g.RequestID, w.RequestID = "", "" // where the envelope has no $request_id, only the header carries it
 	if !reflect.DeepEqual(g, w) {
 		t.Errorf("%s: gateway's body reads\n%+v\nwant\n%+v", tc.code, g, w)
+	}
+}
+
+// TestGRPCFromWrappedStatus: FromError of a status error wrapped with %w,
+// as a service returns a call's error with its own words, gives the
+// catalog error the status carries, its message the server's; not the
+// wrapping text, which status.FromError makes the message of the status
+// it finds (and a server sending the error on would then send).
+func TestGRPCFromWrappedStatus(t *testing.T) {
+	for _, s := range suites {
+		t.Run(s.name, func(t *testing.T) {
+			_, cs := cases(t, s)
+			errs := map[string]error{}
+			for _, tc := range cs {
+				errs[tc.code] = tc.err
+			}
+			raw := dial(t, grpcServer(t, s, errs, &reports{}))
+			for _, tc := range cs {
+				got, ok := s.grpcFrom(fmt.Errorf("calling upstream: %w", invoke(raw, tc.code)))
+				if !ok {
+					t.Errorf("%s: FromError of the wrapped status reports false", tc.code)
+					continue
+				}
+				checkClientError(t, tc, got)
+			}
+		})
 	}
 }

@@ -3357,7 +3357,7 @@ func currentConfig() *Config {
 // Report is what the package tells the service when it could not send an
 // error as given, or sent nothing.
 type Report struct {
-	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's context was canceled (its client went away)
+	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's context was canceled (its client went away), or the RPC's context was done
 	Problem string        // what happened, in a few words
 	Err     error         // the error given; nil for a nil error; for a panic, one wrapping its value
 	Sent    *Error        // the error written; nil when nothing was

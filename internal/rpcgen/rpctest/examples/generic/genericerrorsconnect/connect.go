@@ -219,6 +219,13 @@ func (o *options) handlerError(ctx context.Context, procedure string, header htt
 	return connectError(s)
 }
 
+// panicError is the Connect error for a panic's value v, reported as the
+// fallback even once the call's context is done: a panic is a bug, whether
+// or not the client still waits (any other error is then the context's).
+func (o *options) panicError(ctx context.Context, procedure string, header http.Header, v any) error {
+	return o.handlerError(context.WithoutCancel(ctx), procedure, header, fmt.Errorf("panic: %v", v))
+}
+
 // clientError is err as a client gets it back: the catalog error a Connect
 // error carries (wrapping it, so connect.CodeOf still works), else err.
 func clientError(err error) error {
@@ -239,7 +246,7 @@ func (i interceptor) WrapUnary(next connect.UnaryFunc) connect.UnaryFunc {
 		}
 		defer func() {
 			if v := recover(); v != nil {
-				resp, err = nil, i.o.handlerError(ctx, req.Spec().Procedure, req.Header(), fmt.Errorf("panic: %v", v))
+				resp, err = nil, i.o.panicError(ctx, req.Spec().Procedure, req.Header(), v)
 			}
 		}()
 		if resp, err = next(ctx, req); err != nil {
@@ -259,7 +266,7 @@ func (i interceptor) WrapStreamingHandler(next connect.StreamingHandlerFunc) con
 	return func(ctx context.Context, conn connect.StreamingHandlerConn) (err error) {
 		defer func() {
 			if v := recover(); v != nil {
-				err = i.o.handlerError(ctx, conn.Spec().Procedure, conn.RequestHeader(), fmt.Errorf("panic: %v", v))
+				err = i.o.panicError(ctx, conn.Spec().Procedure, conn.RequestHeader(), v)
 			}
 		}()
 		if err = next(ctx, conn); err != nil {

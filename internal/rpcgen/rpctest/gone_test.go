@@ -1,0 +1,113 @@
+package rpctest
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+	"testing"
+	"time"
+
+	"connectrpc.com/connect"
+	"google.golang.org/grpc"
+	"google.golang.org/protobuf/types/known/emptypb"
+	"google.golang.org/protobuf/types/known/wrapperspb"
+
+	"github.com/errgen/errgen/internal/golang/fixed"
+)
+
+// TestClientGone: an error a handler returns once its call's context is
+// done (the client cancelled, or its deadline passed) that wraps no context
+// error, as a stream's Send fails then with the transport's own CANCELLED
+// status, is the client's going, not a server fault: reported at debug
+// level, as Write reports a request whose context is done, and not to
+// WithReport. A panic then is still a bug, reported at error level. Over
+// gRPC and Connect, unary and streaming, the client cancelling and its
+// deadline passing.
+func TestClientGone(t *testing.T) {
+	var mu sync.Mutex
+	var got []fixed.Report
+	fixed.Configure(fixed.Config{Reporter: func(r fixed.Report) {
+		mu.Lock()
+		defer mu.Unlock()
+		got = append(got, r)
+	}})
+	t.Cleanup(func() { fixed.Configure(fixed.Config{}) })
+	s := suites[0]
+	var grpcReported, connectReported reports
+	conn := dial(t, grpcServer(t, s, nil, &grpcReported))
+	srv := connectServer(t, s, nil, &connectReported)
+	client := connect.NewClient[wrapperspb.StringValue, emptypb.Empty](srv.Client(), srv.URL+procedure)
+	streams := connect.NewClient[wrapperspb.StringValue, emptypb.Empty](srv.Client(), srv.URL+streamProcedure)
+	calls := []struct {
+		name     string
+		call     func(context.Context, string)
+		reported *reports
+	}{
+		{"grpc unary", func(ctx context.Context, k string) {
+			_ = conn.Invoke(ctx, procedure, wrapperspb.String(k), new(emptypb.Empty))
+		}, &grpcReported},
+		{"grpc stream", func(ctx context.Context, k string) { grpcStreamIn(ctx, conn, k) }, &grpcReported},
+		{"connect unary", func(ctx context.Context, k string) {
+			_, _ = client.CallUnary(ctx, connect.NewRequest(wrapperspb.String(k)))
+		}, &connectReported},
+		{"connect stream", func(ctx context.Context, k string) {
+			if st, err := streams.CallServerStream(ctx, connect.NewRequest(wrapperspb.String(k))); err == nil {
+				for st.Receive() {
+				}
+			}
+		}, &connectReported},
+	}
+	for _, tc := range []struct {
+		key   string
+		level slog.Level
+	}{
+		{"gone", slog.LevelDebug},
+		{"gone-panic", slog.LevelError},
+	} {
+		for _, call := range calls {
+			for _, end := range []string{"cancel", "deadline"} {
+				mu.Lock()
+				got = nil
+				mu.Unlock()
+				call.reported.reset()
+				ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+				if end == "cancel" {
+					time.AfterFunc(50*time.Millisecond, cancel)
+				}
+				call.call(ctx, tc.key)
+				cancel()
+				r, ok := awaitReport(&mu, &got)
+				if !ok || r.Level != tc.level || r.Procedure == "" {
+					t.Errorf("%s %s, client's %s: report %+v (%v); want one at %v", call.name, tc.key, end, r, ok, tc.level)
+				}
+				if n := call.reported.count(); n != 0 != (tc.level == slog.LevelError) {
+					t.Errorf("%s %s, client's %s: %d WithReport reports %v", call.name, tc.key, end, n, call.reported.errs)
+				}
+			}
+		}
+	}
+}
+
+// grpcStreamIn calls the streaming method with ctx.
+func grpcStreamIn(ctx context.Context, conn *grpc.ClientConn, key string) {
+	cs, err := conn.NewStream(ctx, &grpc.StreamDesc{StreamName: "FailStream", ServerStreams: true}, streamProcedure)
+	if err != nil || cs.SendMsg(wrapperspb.String(key)) != nil || cs.CloseSend() != nil {
+		return
+	}
+	_ = cs.RecvMsg(new(emptypb.Empty))
+}
+
+// awaitReport is the first report made, which the server makes after the
+// client has gone: it waits up to 5 seconds for it.
+func awaitReport(mu *sync.Mutex, got *[]fixed.Report) (fixed.Report, bool) {
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		mu.Lock()
+		if len(*got) > 0 {
+			r := (*got)[0]
+			mu.Unlock()
+			return r, true
+		}
+		mu.Unlock()
+	}
+	return fixed.Report{}, false
+}
