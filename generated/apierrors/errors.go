@@ -3483,6 +3483,31 @@ func RPCStatusForCall(ctx context.Context, procedure string, err error, acceptLa
 	return rpcStatus(err, acceptLanguage, &origin{procedure: procedure, ctx: ctx})
 }
 
+// RPCPanic is the status a server interceptor sends for a panic of the
+// handler of the RPC procedure it answers with ctx, v the panic's value:
+// the fallback, reported as Handler reports a panic, with the stack, for
+// the interceptor calls it from the deferred function that recovered v,
+// whose stack still holds the frames that panicked; whether or not ctx is
+// done, for a panic is a bug. Fallback is true.
+func RPCPanic(ctx context.Context, procedure string, v any, acceptLanguage string) RPCStatus {
+	loadDefinitions()
+	at := &origin{procedure: procedure, ctx: ctx}
+	at.report(Report{Level: slog.LevelError, Problem: "panic: sent the fallback", Err: panicError(v), Sent: fallback, Stack: debug.Stack()})
+	s := rpcStatus(fallback, acceptLanguage, &origin{})
+	s.Fallback = true
+	return s
+}
+
+// panicError is the error a report gives for a panic's value v, as
+// Handler's (recovered) does: one wrapping v when it is an error, for the
+// reporter's errors.Is and As.
+func panicError(v any) error {
+	if err, ok := v.(error); ok {
+		return fmt.Errorf("panic: %w", err)
+	}
+	return errors.New("panic: " + fmt.Sprint(v))
+}
+
 // rpcStatus is RPCStatusFor, reporting at at.
 func rpcStatus(err error, acceptLanguage string, at *origin) RPCStatus {
 	loadDefinitions()

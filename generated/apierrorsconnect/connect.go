@@ -212,18 +212,28 @@ type interceptor struct {
 // language of the request's header, reporting what becomes the fallback
 // (not an error Config.Map maps).
 func (o *options) handlerError(ctx context.Context, procedure string, header http.Header, err error) error {
-	s := apierrors.RPCStatusForCall(ctx, procedure, err, strings.Join(header.Values("Accept-Language"), ","))
+	s := apierrors.RPCStatusForCall(ctx, procedure, err, acceptLanguage(header))
 	if s.Fallback && o.report != nil {
 		o.report(ctx, procedure, err)
 	}
 	return connectError(s)
 }
 
-// panicError is the Connect error for a panic's value v, reported as the
-// fallback even once the call's context is done: a panic is a bug, whether
-// or not the client still waits (any other error is then the context's).
+// acceptLanguage is the Accept-Language a request's header holds, its
+// fields joined as one.
+func acceptLanguage(header http.Header) string {
+	return strings.Join(header.Values("Accept-Language"), ",")
+}
+
+// panicError is the Connect error for a panic's value v: the fallback,
+// which RPCPanic reports with the stack, for it runs in the deferred
+// function that recovered v.
 func (o *options) panicError(ctx context.Context, procedure string, header http.Header, v any) error {
-	return o.handlerError(context.WithoutCancel(ctx), procedure, header, fmt.Errorf("panic: %v", v))
+	s := apierrors.RPCPanic(ctx, procedure, v, acceptLanguage(header))
+	if o.report != nil {
+		o.report(ctx, procedure, fmt.Errorf("panic: %v", v))
+	}
+	return connectError(s)
 }
 
 // clientError is err as a client gets it back: the catalog error a Connect

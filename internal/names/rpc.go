@@ -35,5 +35,6 @@ const (
 	BridgeStatusOf      = "RPCStatusOf"       // error → status, on the server
 	BridgeStatusFor     = "RPCStatusFor"      // error → status in the client's language, on the server
 	BridgeStatusForCall = "RPCStatusForCall"  // the same in a server interceptor: reports name the call
+	BridgePanic         = "RPCPanic"          // a handler's panic → the fallback's status, reported with its stack
 	BridgeError         = "RPCError"          // status → *Error, on the client
 )

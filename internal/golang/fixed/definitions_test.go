@@ -1,6 +1,7 @@
 package fixed
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -117,6 +118,7 @@ func TestFirstUseLoadsDefinitions(t *testing.T) {
 	calls["RPCStatusOf"] = func() string { return fmt.Sprint(RPCStatusOf(ErrRateLimited)) }
 	calls["RPCStatusFor"] = func() string { return fmt.Sprint(RPCStatusFor(ErrRateLimited, "de")) }
 	calls["RPCError"] = func() string { return fmt.Sprint(RPCError(RPCStatus{Reason: "RATE_LIMITED", Domain: rpcDomain})) }
+	calls["RPCPanic"] = func() string { return fmt.Sprint(RPCPanic(context.Background(), "/shop.v1.Orders/Get", "boom", "de")) }
 	for name, call := range calls {
 		loadDefinitions()
 		want := call()

@@ -255,11 +255,15 @@ func acceptLanguage(ctx context.Context) string {
 	return strings.Join(v, ",")
 }
 
-// panicError is the status error for a panic's value v, reported as the
-// fallback even once the call's context is done: a panic is a bug, whether
-// or not the client still waits (any other error is then the context's).
+// panicError is the status error for a panic's value v: the fallback,
+// which RPCPanic reports with the stack, for it runs in the deferred
+// function that recovered v.
 func (o *options) panicError(ctx context.Context, method string, v any) error {
-	return o.serverError(context.WithoutCancel(ctx), method, fmt.Errorf("panic: %v", v))
+	s := apierrors.RPCPanic(ctx, method, v, acceptLanguage(ctx))
+	if o.report != nil {
+		o.report(ctx, method, fmt.Errorf("panic: %v", v))
+	}
+	return statusOf(s).Err()
 }
 
 // UnaryServerInterceptor turns every error a unary handler returns, and a

@@ -198,6 +198,9 @@ func checkClientError(t *testing.T, tc errCase, got error) {
 	}
 }
 
+// errPanic is the error a handler panics with.
+var errPanic = errors.New("index out of range")
+
 // fail is what the test handlers do for a request naming key.
 func fail(ctx context.Context, key string, errs map[string]error) error {
 	switch key {
@@ -207,6 +210,8 @@ func fail(ctx context.Context, key string, errs map[string]error) error {
 		return fmt.Errorf("loading: %w", errors.New(secret))
 	case "panic":
 		panic(secret)
+	case "panic-error":
+		panic(fmt.Errorf("loading: %w", errPanic))
 	case "deadline":
 		return fmt.Errorf("calling upstream: %w", context.DeadlineExceeded)
 	case "gone": // as a stream's Send fails once the client went away

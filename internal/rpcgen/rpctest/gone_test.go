@@ -34,8 +34,9 @@ func TestClientGone(t *testing.T) {
 	t.Cleanup(func() { fixed.Configure(fixed.Config{}) })
 	s := suites[0]
 	var grpcReported, connectReported reports
-	conn := dial(t, grpcServer(t, s, nil, &grpcReported))
-	srv := connectServer(t, s, nil, &connectReported)
+	errs := map[string]error{"catalog": fixed.NewOrderNotFound()}
+	conn := dial(t, grpcServer(t, s, errs, &grpcReported))
+	srv := connectServer(t, s, errs, &connectReported)
 	client := connect.NewClient[wrapperspb.StringValue, emptypb.Empty](srv.Client(), srv.URL+procedure)
 	streams := connect.NewClient[wrapperspb.StringValue, emptypb.Empty](srv.Client(), srv.URL+streamProcedure)
 	calls := []struct {
@@ -57,6 +58,11 @@ func TestClientGone(t *testing.T) {
 			}
 		}, &connectReported},
 	}
+	// Each client connects first, so that no handshake outlasts the time a
+	// call below leaves before its client goes.
+	for _, call := range calls {
+		call.call(context.Background(), "catalog")
+	}
 	for _, tc := range []struct {
 		key   string
 		level slog.Level
@@ -70,9 +76,9 @@ func TestClientGone(t *testing.T) {
 				got = nil
 				mu.Unlock()
 				call.reported.reset()
-				ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+				ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 				if end == "cancel" {
-					time.AfterFunc(50*time.Millisecond, cancel)
+					time.AfterFunc(100*time.Millisecond, cancel)
 				}
 				call.call(ctx, tc.key)
 				cancel()

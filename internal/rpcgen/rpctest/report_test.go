@@ -152,3 +152,50 @@ func (l *logLines) lines() []string {
 	}
 	return strings.Split(text, "\n")
 }
+
+// TestPanicReport: a panic in a handler is reported as Handler reports
+// one, with its stack (where it happened: the handler's frames), as a
+// panic, and with the fallback it sent; its value an error the report's
+// Err wraps. Over gRPC and Connect, unary and streaming.
+func TestPanicReport(t *testing.T) {
+	var mu sync.Mutex
+	var got []fixed.Report
+	fixed.Configure(fixed.Config{Reporter: func(r fixed.Report) {
+		mu.Lock()
+		defer mu.Unlock()
+		got = append(got, r)
+	}})
+	t.Cleanup(func() { fixed.Configure(fixed.Config{}) })
+	s := suites[0]
+	conn := dial(t, grpcServer(t, s, nil, &reports{}))
+	srv := connectServer(t, s, nil, &reports{})
+	client := connect.NewClient[wrapperspb.StringValue, emptypb.Empty](srv.Client(), srv.URL+procedure)
+	streams := connect.NewClient[wrapperspb.StringValue, emptypb.Empty](srv.Client(), srv.URL+streamProcedure)
+	for _, call := range []struct {
+		name, procedure string
+		call            func(string) error
+	}{
+		{"grpc unary", procedure, func(k string) error { return invoke(conn, k) }},
+		{"grpc stream", streamProcedure, func(k string) error { return invokeStream(conn, k) }},
+		{"connect unary", procedure, func(k string) error { return connectCall(client, k) }},
+		{"connect stream", streamProcedure, func(k string) error { return connectStream(streams, k) }},
+	} {
+		mu.Lock()
+		got = nil
+		mu.Unlock()
+		if err := call.call("panic-error"); err == nil {
+			t.Fatalf("%s: no error", call.name)
+		}
+		mu.Lock()
+		reps := got
+		mu.Unlock()
+		if len(reps) != 1 {
+			t.Fatalf("%s: %d reports %v; want one", call.name, len(reps), reps)
+		}
+		r := reps[0]
+		if r.Problem != "panic: sent the fallback" || r.Procedure != call.procedure || r.Sent == nil || r.Sent.Code() != fixed.CodeInternal ||
+			!errors.Is(r.Err, errPanic) || !strings.Contains(string(r.Stack), "rpctest.fail(") {
+			t.Errorf("%s: report %q, err %v, sent %v, procedure %q, stack:\n%s", call.name, r.Problem, r.Err, r.Sent, r.Procedure, r.Stack)
+		}
+	}
+}
