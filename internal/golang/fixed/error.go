@@ -307,9 +307,24 @@ func clientGone(r *http.Request) bool {
 // writable is the error Write writes for err (see sendable), and the
 // request id to send, as a header value (nil for none): the error's, else
 // the request's (see requestID; h is the response's header). The error
-// carries the id when its envelope has a place for it.
+// carries the id when its envelope has a place for it. Its reports name the
+// id: they are held until it is known.
 func writable(err error, r *http.Request, h http.Header) (*Error, []string) {
-	e := sendable(err, &origin{request: r})
+	at := &origin{request: r, hold: true}
+	e, ids := withID(sendable(err, at), r, h)
+	if at.held != nil {
+		var id string
+		if ids != nil {
+			id = ids[0]
+		}
+		at.flush(id)
+	}
+	return e, ids
+}
+
+// withID is e carrying the request id to send for r, when its envelope has
+// a place for it, and the id as a header value (see writable).
+func withID(e *Error, r *http.Request, h http.Header) (*Error, []string) {
 	switch {
 	case requestIDHeader == "":
 		return e, nil

@@ -1784,9 +1784,24 @@ func clientGone(r *http.Request) bool {
 // writable is the error Write writes for err (see sendable), and the
 // request id to send, as a header value (nil for none): the error's, else
 // the request's (see requestID; h is the response's header). The error
-// carries the id when its envelope has a place for it.
+// carries the id when its envelope has a place for it. Its reports name the
+// id: they are held until it is known.
 func writable(err error, r *http.Request, h http.Header) (*Error, []string) {
-	e := sendable(err, &origin{request: r})
+	at := &origin{request: r, hold: true}
+	e, ids := withID(sendable(err, at), r, h)
+	if at.held != nil {
+		var id string
+		if ids != nil {
+			id = ids[0]
+		}
+		at.flush(id)
+	}
+	return e, ids
+}
+
+// withID is e carrying the request id to send for r, when its envelope has
+// a place for it, and the id as a header value (see writable).
+func withID(e *Error, r *http.Request, h http.Header) (*Error, []string) {
 	switch {
 	case requestIDHeader == "":
 		return e, nil
@@ -3358,7 +3373,7 @@ type Report struct {
 	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's context was canceled (its client went away)
 	Problem string        // what happened, in a few words
 	Err     error         // the error given; nil for a nil error; for a panic, one wrapping its value
-	Sent    *Error        // the error written; nil when nothing was
+	Sent    *Error        // the error written, with the request id sent (see Config.RequestID); nil when nothing was
 	Request *http.Request // the request Write answered; nil from MarshalJSON and for an RPC
 	// Procedure is the RPC a gRPC or Connect server interceptor answered
 	// ("/pkg.Service/Method"); "" for Write.
@@ -3406,12 +3421,34 @@ type origin struct {
 	request   *http.Request
 	procedure string
 	ctx       context.Context
+	// hold keeps the reports in held until flush names the request id
+	// sent, which Write knows only once it knows the error it sends.
+	hold bool
+	held []Report
 }
 
-// report hands r, made at o, to the Reporter.
+// report hands r, made at o, to the Reporter, or holds it.
 func (o *origin) report(r Report) {
 	r.Request, r.Procedure, r.ctx = o.request, o.procedure, o.ctx
+	if o.hold {
+		o.held = append(o.held, r)
+		return
+	}
 	report(r)
+}
+
+// flush hands the reports held to the Reporter, their Sent carrying id, the
+// request id the response carries ("" for none), unless it has one of its
+// own: the log of a failure names the id its client was given, which the
+// client quotes to support.
+func (o *origin) flush(id string) {
+	for _, r := range o.held {
+		if r.Sent != nil && r.Sent.requestID == "" && id != "" {
+			r.Sent = r.Sent.withRequestID(id)
+		}
+		report(r)
+	}
+	o.held = nil
 }
 
 // report hands r to the Reporter.
@@ -3665,8 +3702,15 @@ func recovered(w http.ResponseWriter, r *http.Request, v any) {
 	if clientGone(r) {
 		rep.Problem = "panic: request context done, nothing written"
 	} else {
+		// The fallback is given the id Write would make, for the report to
+		// name it as Write's own reports do (see origin.flush).
 		rep.Sent = fallback
-		Write(w, r, fallback)
+		if requestIDHeader != "" {
+			if id, _ := requestID(r, w.Header()); id != "" {
+				rep.Sent = fallback.withRequestID(id)
+			}
+		}
+		Write(w, r, rep.Sent)
 	}
 	report(rep)
 }
