@@ -44,7 +44,7 @@ func recovered(w http.ResponseWriter, r *http.Request, v any) {
 		err = errors.New("panic: " + fmt.Sprint(v))
 	}
 	rep := Report{Level: slog.LevelError, Problem: "panic: sent the fallback", Err: err, Request: r, Stack: debug.Stack()}
-	if clientGone(r) {
+	if r.Context().Err() != nil && clientGone(r) {
 		rep.Problem = "panic: request context done, nothing written"
 	} else {
 		// The fallback is given the id Write would make, for the report to

@@ -129,14 +129,14 @@ func (o *origin) report(r Report) {
 	report(r)
 }
 
-// flush hands the reports held to the Reporter, their Sent carrying id, the
-// request id the response carries ("" for none), unless it has one of its
-// own: the log of a failure names the id its client was given, which the
-// client quotes to support.
-func (o *origin) flush(id string) {
+// flush hands the reports held to the Reporter, their Sent carrying the
+// request id the response carries (ids, its header value; nil for none),
+// unless it has one of its own: the log of a failure names the id its
+// client was given, which the client quotes to support.
+func (o *origin) flush(ids []string) {
 	for _, r := range o.held {
-		if r.Sent != nil && r.Sent.requestID == "" && id != "" {
-			r.Sent = r.Sent.withRequestID(id)
+		if r.Sent != nil && r.Sent.requestID == "" && ids != nil {
+			r.Sent = r.Sent.withRequestID(ids[0])
 		}
 		report(r)
 	}
