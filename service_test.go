@@ -161,6 +161,10 @@ func TestServiceDoneWhen(t *testing.T) {
 		if c.report == "" && reported || c.report != "" && !strings.Contains(printed, `"msg":"error response: `+c.report) {
 			t.Errorf("%s: the reporter received\n%s\nwant %q", c.name, printed, c.report)
 		}
+		// A report names the id the client was given: support finds the cause by it.
+		if c.report != "" && !strings.Contains(printed, `"request_id":"`+resp.Header.Get("X-Request-Id")+`"`) {
+			t.Errorf("%s: the report does not name the request id %s:\n%s", c.name, resp.Header.Get("X-Request-Id"), printed)
+		}
 		if c.log != "" && !strings.Contains(printed, c.log) {
 			t.Errorf("%s: slog printed\n%s\nwant %s", c.name, printed, c.log)
 		}

@@ -1791,11 +1791,16 @@ func (e *Error) messageOrTitle() string {
 // fine.
 func Write(w http.ResponseWriter, r *http.Request, err error) {
 	loadDefinitions()
-	if clientGone(r) {
+	if r != nil && r.Context().Err() != nil && clientGone(r) {
 		report(Report{Level: slog.LevelDebug, Problem: "request context done: nothing written", Err: err, Request: r})
 		return
 	}
-	e, ids := writable(err, r, w.Header())
+	// Reports are held until the request id is known, for them to name it.
+	at := origin{request: r, hold: true}
+	e, ids := writable(err, r, w.Header(), &at)
+	if at.held != nil {
+		at.flush(ids)
+	}
 	lang := e.language(r)
 	e.setHeaders(w.Header(), ids, lang)
 	head := r != nil && r.Method == http.MethodHead
@@ -1805,7 +1810,9 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 			body = tr.body // "" only were it not pre-encoded: then written below
 		}
 		if body != "" {
-			setLength(w, head, len(body))
+			if head {
+				setLength(w, len(body))
+			}
 			w.WriteHeader(e.def.Status)
 			if !head {
 				_, _ = io.WriteString(w, body)
@@ -1815,7 +1822,9 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	buf := bodyBuffers.Get().(*[]byte)
 	b := e.in(lang).appendJSON((*buf)[:0])
-	setLength(w, head, len(b))
+	if head {
+		setLength(w, len(b))
+	}
 	w.WriteHeader(e.def.Status)
 	if !head {
 		_, _ = w.Write(b)
@@ -1831,10 +1840,8 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 // for it cannot tell an empty body from one left out (RFC 9110 asks for the
 // GET's header fields). Write calls WriteHeader itself, so that net/http's
 // "superfluous WriteHeader" log names it.
-func setLength(w http.ResponseWriter, head bool, n int) {
-	if head {
-		w.Header()["Content-Length"] = []string{strconv.Itoa(n)}
-	}
+func setLength(w http.ResponseWriter, n int) {
+	w.Header()["Content-Length"] = []string{strconv.Itoa(n)}
 }
 
 // clientGone reports whether r's client went away: net/http cancels a
@@ -1846,12 +1853,12 @@ func clientGone(r *http.Request) bool {
 	return r != nil && r.Context().Err() == context.Canceled
 }
 
-// writable is the error Write writes for err (see sendable), and the
-// request id to send, as a header value (nil for none): the error's, else
-// the request's (see requestID; h is the response's header). The error
-// carries the id when its envelope has a place for it.
-func writable(err error, r *http.Request, h http.Header) (*Error, []string) {
-	e := sendable(err, &origin{request: r})
+// writable is the error Write writes for err (see sendable), reporting at
+// at, and the request id to send, as a header value (nil for none): the
+// error's, else the request's (see requestID; h is the response's header).
+// The error carries the id when its envelope has a place for it.
+func writable(err error, r *http.Request, h http.Header, at *origin) (*Error, []string) {
+	e := sendable(err, at)
 	switch {
 	case requestIDHeader == "":
 		return e, nil
@@ -3612,8 +3619,11 @@ func (def *definition) withViolations(s RPCStatus) map[string]string {
 func (e *Error) setHeaders(h http.Header, ids []string, lang int) {
 	// A Content-Length the handler set is for the body it meant to send, as
 	// http.Error knows: net/http would cut the error's short to it, or the
-	// client wait for bytes that never come.
-	delete(h, "Content-Length")
+	// client wait for bytes that never come. Most responses have no
+	// header yet: they skip the call.
+	if len(h) > 0 {
+		delete(h, "Content-Length")
+	}
 	handlers := len(h) // the headers the handler set: a Vary among them is kept
 	p := e.def.prepared()
 	h["Content-Type"] = p.contentType
@@ -3814,7 +3824,7 @@ type Report struct {
 	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's context was canceled (its client went away), or the RPC's context was done
 	Problem string        // what happened, in a few words
 	Err     error         // the error given; nil for a nil error; for a panic, one wrapping its value
-	Sent    *Error        // the error written; nil when nothing was
+	Sent    *Error        // the error written, with the request id sent (see Config.RequestID); nil when nothing was
 	Request *http.Request // the request Write answered; nil from MarshalJSON and for an RPC
 	// Procedure is the RPC a gRPC or Connect server interceptor answered
 	// ("/pkg.Service/Method"); "" for Write.
@@ -3862,12 +3872,34 @@ type origin struct {
 	request   *http.Request
 	procedure string
 	ctx       context.Context
+	// hold keeps the reports in held until flush names the request id
+	// sent, which Write knows only once it knows the error it sends.
+	hold bool
+	held []Report
 }
 
-// report hands r, made at o, to the Reporter.
+// report hands r, made at o, to the Reporter, or holds it.
 func (o *origin) report(r Report) {
 	r.Request, r.Procedure, r.ctx = o.request, o.procedure, o.ctx
+	if o.hold {
+		o.held = append(o.held, r)
+		return
+	}
 	report(r)
+}
+
+// flush hands the reports held to the Reporter, their Sent carrying the
+// request id the response carries (ids, its header value; nil for none),
+// unless it has one of its own: the log of a failure names the id its
+// client was given, which the client quotes to support.
+func (o *origin) flush(ids []string) {
+	for _, r := range o.held {
+		if r.Sent != nil && r.Sent.requestID == "" && ids != nil {
+			r.Sent = r.Sent.withRequestID(ids[0])
+		}
+		report(r)
+	}
+	o.held = nil
 }
 
 // report hands r to the Reporter.
@@ -4118,11 +4150,18 @@ func recovered(w http.ResponseWriter, r *http.Request, v any) {
 		err = errors.New("panic: " + fmt.Sprint(v))
 	}
 	rep := Report{Level: slog.LevelError, Problem: "panic: sent the fallback", Err: err, Request: r, Stack: debug.Stack()}
-	if clientGone(r) {
+	if r.Context().Err() != nil && clientGone(r) {
 		rep.Problem = "panic: request context done, nothing written"
 	} else {
+		// The fallback is given the id Write would make, for the report to
+		// name it as Write's own reports do (see origin.flush).
 		rep.Sent = fallback
-		Write(w, r, fallback)
+		if requestIDHeader != "" {
+			if id, _ := requestID(r, w.Header()); id != "" {
+				rep.Sent = fallback.withRequestID(id)
+			}
+		}
+		Write(w, r, rep.Sent)
 	}
 	report(rep)
 }

@@ -249,11 +249,16 @@ func (e *Error) messageOrTitle() string {
 // fine.
 func Write(w http.ResponseWriter, r *http.Request, err error) {
 	loadDefinitions()
-	if clientGone(r) {
+	if r != nil && r.Context().Err() != nil && clientGone(r) {
 		report(Report{Level: slog.LevelDebug, Problem: "request context done: nothing written", Err: err, Request: r})
 		return
 	}
-	e, ids := writable(err, r, w.Header())
+	// Reports are held until the request id is known, for them to name it.
+	at := origin{request: r, hold: true}
+	e, ids := writable(err, r, w.Header(), &at)
+	if at.held != nil {
+		at.flush(ids)
+	}
 	lang := e.language(r)
 	e.setHeaders(w.Header(), ids, lang)
 	head := r != nil && r.Method == http.MethodHead
@@ -263,7 +268,9 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 			body = tr.body // "" only were it not pre-encoded: then written below
 		}
 		if body != "" {
-			setLength(w, head, len(body))
+			if head {
+				setLength(w, len(body))
+			}
 			w.WriteHeader(e.def.Status)
 			if !head {
 				_, _ = io.WriteString(w, body)
@@ -273,7 +280,9 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	buf := bodyBuffers.Get().(*[]byte)
 	b := e.in(lang).appendJSON((*buf)[:0])
-	setLength(w, head, len(b))
+	if head {
+		setLength(w, len(b))
+	}
 	w.WriteHeader(e.def.Status)
 	if !head {
 		_, _ = w.Write(b)
@@ -289,10 +298,8 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 // for it cannot tell an empty body from one left out (RFC 9110 asks for the
 // GET's header fields). Write calls WriteHeader itself, so that net/http's
 // "superfluous WriteHeader" log names it.
-func setLength(w http.ResponseWriter, head bool, n int) {
-	if head {
-		w.Header()["Content-Length"] = []string{strconv.Itoa(n)}
-	}
+func setLength(w http.ResponseWriter, n int) {
+	w.Header()["Content-Length"] = []string{strconv.Itoa(n)}
 }
 
 // clientGone reports whether r's client went away: net/http cancels a
@@ -304,12 +311,12 @@ func clientGone(r *http.Request) bool {
 	return r != nil && r.Context().Err() == context.Canceled
 }
 
-// writable is the error Write writes for err (see sendable), and the
-// request id to send, as a header value (nil for none): the error's, else
-// the request's (see requestID; h is the response's header). The error
-// carries the id when its envelope has a place for it.
-func writable(err error, r *http.Request, h http.Header) (*Error, []string) {
-	e := sendable(err, &origin{request: r})
+// writable is the error Write writes for err (see sendable), reporting at
+// at, and the request id to send, as a header value (nil for none): the
+// error's, else the request's (see requestID; h is the response's header).
+// The error carries the id when its envelope has a place for it.
+func writable(err error, r *http.Request, h http.Header, at *origin) (*Error, []string) {
+	e := sendable(err, at)
 	switch {
 	case requestIDHeader == "":
 		return e, nil

@@ -44,11 +44,18 @@ func recovered(w http.ResponseWriter, r *http.Request, v any) {
 		err = errors.New("panic: " + fmt.Sprint(v))
 	}
 	rep := Report{Level: slog.LevelError, Problem: "panic: sent the fallback", Err: err, Request: r, Stack: debug.Stack()}
-	if clientGone(r) {
+	if r.Context().Err() != nil && clientGone(r) {
 		rep.Problem = "panic: request context done, nothing written"
 	} else {
+		// The fallback is given the id Write would make, for the report to
+		// name it as Write's own reports do (see origin.flush).
 		rep.Sent = fallback
-		Write(w, r, fallback)
+		if requestIDHeader != "" {
+			if id, _ := requestID(r, w.Header()); id != "" {
+				rep.Sent = fallback.withRequestID(id)
+			}
+		}
+		Write(w, r, rep.Sent)
 	}
 	report(rep)
 }

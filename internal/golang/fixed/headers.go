@@ -23,8 +23,11 @@ import (
 func (e *Error) setHeaders(h http.Header, ids []string, lang int) {
 	// A Content-Length the handler set is for the body it meant to send, as
 	// http.Error knows: net/http would cut the error's short to it, or the
-	// client wait for bytes that never come.
-	delete(h, "Content-Length")
+	// client wait for bytes that never come. Most responses have no
+	// header yet: they skip the call.
+	if len(h) > 0 {
+		delete(h, "Content-Length")
+	}
 	handlers := len(h) // the headers the handler set: a Vary among them is kept
 	p := e.def.prepared()
 	h["Content-Type"] = p.contentType

@@ -65,7 +65,7 @@ type Report struct {
 	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's context was canceled (its client went away), or the RPC's context was done
 	Problem string        // what happened, in a few words
 	Err     error         // the error given; nil for a nil error; for a panic, one wrapping its value
-	Sent    *Error        // the error written; nil when nothing was
+	Sent    *Error        // the error written, with the request id sent (see Config.RequestID); nil when nothing was
 	Request *http.Request // the request Write answered; nil from MarshalJSON and for an RPC
 	// Procedure is the RPC a gRPC or Connect server interceptor answered
 	// ("/pkg.Service/Method"); "" for Write.
@@ -113,12 +113,34 @@ type origin struct {
 	request   *http.Request
 	procedure string
 	ctx       context.Context
+	// hold keeps the reports in held until flush names the request id
+	// sent, which Write knows only once it knows the error it sends.
+	hold bool
+	held []Report
 }
 
-// report hands r, made at o, to the Reporter.
+// report hands r, made at o, to the Reporter, or holds it.
 func (o *origin) report(r Report) {
 	r.Request, r.Procedure, r.ctx = o.request, o.procedure, o.ctx
+	if o.hold {
+		o.held = append(o.held, r)
+		return
+	}
 	report(r)
+}
+
+// flush hands the reports held to the Reporter, their Sent carrying the
+// request id the response carries (ids, its header value; nil for none),
+// unless it has one of its own: the log of a failure names the id its
+// client was given, which the client quotes to support.
+func (o *origin) flush(ids []string) {
+	for _, r := range o.held {
+		if r.Sent != nil && r.Sent.requestID == "" && ids != nil {
+			r.Sent = r.Sent.withRequestID(ids[0])
+		}
+		report(r)
+	}
+	o.held = nil
 }
 
 // report hands r to the Reporter.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"strings"
@@ -91,5 +92,46 @@ func TestStrict(t *testing.T) {
 	strict(Report{Level: slog.LevelError, Problem: "nil error: sent the fallback", Sent: fallback})
 	if len(failures) != 1 || failures[0] != "error response: nil error: sent the fallback (sent 500 INTERNAL)" {
 		t.Errorf("failures %q", failures)
+	}
+}
+
+// A report names the request id its response carries (Sent.RequestID, and
+// so the default log's sent.request_id): the id a client quotes to support
+// finds the failure's log line, its cause and stack, even an id made for
+// the response.
+func TestReportsNameRequestID(t *testing.T) {
+	tests := []struct {
+		name     string
+		incoming string // the request's X-Request-Id; "" for none
+		h        func(http.ResponseWriter, *http.Request) error
+	}{
+		{"foreign error, an id made", "", func(http.ResponseWriter, *http.Request) error { return errors.New("boom") }},
+		{"foreign error, the request's id", "req_1", func(http.ResponseWriter, *http.Request) error { return errors.New("boom") }},
+		{"nil error", "req_1", func(w http.ResponseWriter, r *http.Request) error { Write(w, r, nil); return nil }},
+		{"breach, flat envelope", "req_1", func(http.ResponseWriter, *http.Request) error { return ErrRateLimited }},
+		{"breach, problem envelope", "", func(http.ResponseWriter, *http.Request) error { return ErrOutOfCredit }},
+		{"breach with an id of its own", "req_1", func(http.ResponseWriter, *http.Request) error { return ErrRateLimited.WithRequestID("own") }},
+		{"panic, an id made", "", func(http.ResponseWriter, *http.Request) error { panic("nil map") }},
+		{"panic, the request's id", "req_1", func(http.ResponseWriter, *http.Request) error { panic("nil map") }},
+	}
+	for _, tt := range tests {
+		req := httptest.NewRequest(http.MethodGet, "/", nil)
+		if tt.incoming != "" {
+			req.Header.Set("X-Request-Id", tt.incoming)
+		}
+		rec := httptest.NewRecorder()
+		got := recordReports(t, func() { Handler(tt.h).ServeHTTP(rec, req) })
+		id := rec.Header().Get("X-Request-Id")
+		if len(got) != 1 || got[0].Sent == nil || id == "" || got[0].Sent.RequestID() != id {
+			t.Errorf("%s: reported %v, sent X-Request-Id %q", tt.name, got, id)
+			continue
+		}
+		if v := got[0].Sent.LogValue().String(); !strings.Contains(v, "request_id="+id) {
+			t.Errorf("%s: Sent logs as %s, without the request id", tt.name, v)
+		}
+		want, _ := got[0].Sent.MarshalJSON() // the body names the id where its envelope holds it
+		if rec.Body.String() != string(want) {
+			t.Errorf("%s: sent %s, Sent writes %s", tt.name, rec.Body, want)
+		}
 	}
 }
