@@ -78,8 +78,8 @@ func (e *Error) RetryAfter() (d time.Duration, ok bool) {
 // status is 429, 502, 503 or 504, or the response said when to retry.
 func (e *Error) Retryable() bool {
 	loadDefinitions()
-	if !e.def.unknown {
-		return e.def.Retryable
+	if def := e.entry(); !def.unknown {
+		return def.Retryable
 	}
 	switch e.Status() {
 	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:

@@ -102,7 +102,10 @@ type envelopeField struct {
 type doNotCompare [0]func()
 
 // Error is a catalog error. It is immutable: the With methods return copies, so
-// sentinels and shared errors are safe to use from many goroutines.
+// sentinels and shared errors are safe to use from many goroutines. Build
+// one with its constructor, or read one with Parse: a zero Error (&Error{},
+// or one json.Unmarshal filled, which reads nothing into it) has no code,
+// and Write sends the fallback for it.
 type Error struct {
 	def         *definition
 	message     string // rendered or overridden message; empty when none

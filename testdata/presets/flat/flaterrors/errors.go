@@ -313,7 +313,10 @@ type envelopeField struct {
 type doNotCompare [0]func()
 
 // Error is a catalog error. It is immutable: the With methods return copies, so
-// sentinels and shared errors are safe to use from many goroutines.
+// sentinels and shared errors are safe to use from many goroutines. Build
+// one with its constructor, or read one with Parse: a zero Error (&Error{},
+// or one json.Unmarshal filled, which reads nothing into it) has no code,
+// and Write sends the fallback for it.
 type Error struct {
 	def         *definition
 	message     string // rendered or overridden message; empty when none
@@ -1466,13 +1469,31 @@ func validUTF8(s string) string {
 func (e *Error) Error() string {
 	loadDefinitions()
 	s := strings.TrimSuffix(e.messageOrTitle(), ".")
-	if e.def.Code != "" {
-		s = joinText(string(e.def.Code), s)
+	if code := e.entry().Code; code != "" {
+		s = joinText(string(code), s)
 	}
 	if e.cause != nil {
 		s = joinText(s, e.cause.Error())
 	}
+	if s == "" {
+		return "error of no code (made neither by a constructor nor by Parse)"
+	}
 	return s
+}
+
+// noDefinition is the entry of a zero Error, made neither by a constructor
+// nor by Parse (&Error{}, or one json.Unmarshal filled, which reads nothing
+// into it): an error of no code the catalog does not define, as Write and
+// MarshalJSON treat it (they send the fallback). fmt, slog and errors call
+// its methods on whatever error they are given, so none may panic.
+var noDefinition = definition{unknown: true}
+
+// entry is e's definition, noDefinition for a zero Error.
+func (e *Error) entry() *definition {
+	if e.def == nil {
+		return &noDefinition
+	}
+	return e.def
 }
 
 // joinText joins two parts of an error's text with ": ", or is the one
@@ -1490,7 +1511,7 @@ func joinText(a, b string) string {
 // Code returns the error code.
 func (e *Error) Code() Code {
 	loadDefinitions()
-	return e.def.Code
+	return e.entry().Code
 }
 
 // Status returns the HTTP status: the catalog's, or for an error made by Parse
@@ -1503,13 +1524,13 @@ func (e *Error) Status() int {
 		}
 		return int(e.status)
 	}
-	return e.def.Status
+	return e.entry().Status
 }
 
 // Title returns the short title.
 func (e *Error) Title() string {
 	loadDefinitions()
-	return e.def.Title
+	return e.entry().Title
 }
 
 // Message returns the message, or "" when the error has none.
@@ -1551,19 +1572,20 @@ func (e *Error) Instance() string {
 // Title are set, as Parse received them.
 func (e *Error) Definition() Definition {
 	loadDefinitions()
-	return e.def.Definition
+	return e.entry().Definition
 }
 
 // Known reports whether the error is one the catalog defines. It is false only
 // for an error Parse read with a code the catalog does not define (or, in an
-// envelope without a code, a status and title it does not define): Code,
+// envelope without a code, a status and title it does not define), and for
+// a zero Error, whose Code is "" and Status 0: Code,
 // Message and Status are then what the response said, Details is nil, and
 // Lookup does not know the code. Write and MarshalJSON treat such an error as
 // any non-catalog error, and write the fallback: a service never sends a code
 // its catalog does not document.
 func (e *Error) Known() bool {
 	loadDefinitions()
-	return !e.def.unknown
+	return !e.entry().unknown
 }
 
 // Unwrap returns the cause, for errors.Is and errors.As.
@@ -1675,7 +1697,7 @@ func (e *Error) messageOrTitle() string {
 	if e.message != "" {
 		return e.message
 	}
-	return e.def.Title
+	return e.entry().Title
 }
 
 // Write writes err as an error response: status, Content-Type, the catalog's
@@ -3751,8 +3773,8 @@ func (e *Error) RetryAfter() (d time.Duration, ok bool) {
 // status is 429, 502, 503 or 504, or the response said when to retry.
 func (e *Error) Retryable() bool {
 	loadDefinitions()
-	if !e.def.unknown {
-		return e.def.Retryable
+	if def := e.entry(); !def.unknown {
+		return def.Retryable
 	}
 	switch e.Status() {
 	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
