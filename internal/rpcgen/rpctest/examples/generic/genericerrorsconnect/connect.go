@@ -52,8 +52,11 @@ func codeOf(name string) connect.Code {
 // sent as the fallback: its text never reaches the client. A context's
 // cancellation or deadline is CANCELLED or DEADLINE_EXCEEDED. A nil err is
 // nil. A catalog of several languages adds LocalizedMessage in its default
-// language; see NewErrorFor.
-func NewError(err error) *connect.Error {
+// language; see NewErrorFor. It returns an error, not the *connect.Error it
+// holds (errors.As finds it), so that nil is a nil error: a handler's
+// "return res, NewError(err)" would otherwise return a non-nil error
+// holding a nil *connect.Error, which connect sends as an UNKNOWN error.
+func NewError(err error) error {
 	return NewErrorFor(err, "")
 }
 
@@ -62,12 +65,13 @@ func NewError(err error) *connect.Error {
 // LocalizedMessage (locale and message) in the language it asks for, as the
 // main package's Write negotiates it; the error's own message stays in the
 // default language. Interceptor gives it the request's header.
-func NewErrorFor(err error, acceptLanguage string) *connect.Error {
+func NewErrorFor(err error, acceptLanguage string) error {
 	return connectError(genericerrors.RPCStatusFor(err, acceptLanguage))
 }
 
-// connectError is s as a Connect error.
-func connectError(s genericerrors.RPCStatus) *connect.Error {
+// connectError is s as a Connect error, a *connect.Error; nil (an error
+// holding no nil pointer) for OK.
+func connectError(s genericerrors.RPCStatus) error {
 	if s.Code == "OK" {
 		return nil
 	}
