@@ -3,7 +3,6 @@ package rpctest
 import (
 	"context"
 	"log/slog"
-	"sync"
 	"testing"
 	"time"
 
@@ -24,14 +23,7 @@ import (
 // gRPC and Connect, unary and streaming, the client cancelling and its
 // deadline passing.
 func TestClientGone(t *testing.T) {
-	var mu sync.Mutex
-	var got []fixed.Report
-	fixed.Configure(fixed.Config{Reporter: func(r fixed.Report) {
-		mu.Lock()
-		defer mu.Unlock()
-		got = append(got, r)
-	}})
-	t.Cleanup(func() { fixed.Configure(fixed.Config{}) })
+	recorded := recordReports(t)
 	s := suites[0]
 	var grpcReported, connectReported reports
 	errs := map[string]error{"catalog": fixed.NewOrderNotFound()}
@@ -72,9 +64,7 @@ func TestClientGone(t *testing.T) {
 	} {
 		for _, call := range calls {
 			for _, end := range []string{"cancel", "deadline"} {
-				mu.Lock()
-				got = nil
-				mu.Unlock()
+				recorded.reset()
 				call.reported.reset()
 				ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 				if end == "cancel" {
@@ -82,7 +72,7 @@ func TestClientGone(t *testing.T) {
 				}
 				call.call(ctx, tc.key)
 				cancel()
-				r, ok := awaitReport(&mu, &got)
+				r, ok := recorded.first()
 				if !ok || r.Level != tc.level || r.Procedure == "" {
 					t.Errorf("%s %s, client's %s: report %+v (%v); want one at %v", call.name, tc.key, end, r, ok, tc.level)
 				}
@@ -101,19 +91,4 @@ func grpcStreamIn(ctx context.Context, conn *grpc.ClientConn, key string) {
 		return
 	}
 	_ = cs.RecvMsg(new(emptypb.Empty))
-}
-
-// awaitReport is the first report made, which the server makes after the
-// client has gone: it waits up to 5 seconds for it.
-func awaitReport(mu *sync.Mutex, got *[]fixed.Report) (fixed.Report, bool) {
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
-		mu.Lock()
-		if len(*got) > 0 {
-			r := (*got)[0]
-			mu.Unlock()
-			return r, true
-		}
-		mu.Unlock()
-	}
-	return fixed.Report{}, false
 }

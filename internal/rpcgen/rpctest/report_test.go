@@ -3,6 +3,7 @@ package rpctest
 import (
 	"errors"
 	"log/slog"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -102,18 +103,8 @@ func TestDefaultReportsOnce(t *testing.T) {
 	s.connect = func(...report) connect.Interceptor { return connectfixed.Interceptor() }
 	conn := dial(t, grpcServer(t, s, nil, nil))
 	srv := connectServer(t, s, nil, nil)
-	client := connect.NewClient[wrapperspb.StringValue, emptypb.Empty](srv.Client(), srv.URL+procedure)
-	streams := connect.NewClient[wrapperspb.StringValue, emptypb.Empty](srv.Client(), srv.URL+streamProcedure)
 	for _, key := range []string{"plain", "panic"} {
-		for _, call := range []struct {
-			name, procedure string
-			call            func(string) error
-		}{
-			{"grpc unary", procedure, func(k string) error { return invoke(conn, k) }},
-			{"grpc stream", streamProcedure, func(k string) error { return invokeStream(conn, k) }},
-			{"connect unary", procedure, func(k string) error { return connectCall(client, k) }},
-			{"connect stream", streamProcedure, func(k string) error { return connectStream(streams, k) }},
-		} {
+		for _, call := range fourCalls(conn, srv) {
 			logged.reset()
 			if err := call.call(key); err == nil {
 				t.Fatalf("%s %s: no error", call.name, key)
@@ -158,37 +149,16 @@ func (l *logLines) lines() []string {
 // panic, and with the fallback it sent; its value an error the report's
 // Err wraps. Over gRPC and Connect, unary and streaming.
 func TestPanicReport(t *testing.T) {
-	var mu sync.Mutex
-	var got []fixed.Report
-	fixed.Configure(fixed.Config{Reporter: func(r fixed.Report) {
-		mu.Lock()
-		defer mu.Unlock()
-		got = append(got, r)
-	}})
-	t.Cleanup(func() { fixed.Configure(fixed.Config{}) })
+	recorded := recordReports(t)
 	s := suites[0]
 	conn := dial(t, grpcServer(t, s, nil, &reports{}))
 	srv := connectServer(t, s, nil, &reports{})
-	client := connect.NewClient[wrapperspb.StringValue, emptypb.Empty](srv.Client(), srv.URL+procedure)
-	streams := connect.NewClient[wrapperspb.StringValue, emptypb.Empty](srv.Client(), srv.URL+streamProcedure)
-	for _, call := range []struct {
-		name, procedure string
-		call            func(string) error
-	}{
-		{"grpc unary", procedure, func(k string) error { return invoke(conn, k) }},
-		{"grpc stream", streamProcedure, func(k string) error { return invokeStream(conn, k) }},
-		{"connect unary", procedure, func(k string) error { return connectCall(client, k) }},
-		{"connect stream", streamProcedure, func(k string) error { return connectStream(streams, k) }},
-	} {
-		mu.Lock()
-		got = nil
-		mu.Unlock()
+	for _, call := range fourCalls(conn, srv) {
+		recorded.reset()
 		if err := call.call("panic-error"); err == nil {
 			t.Fatalf("%s: no error", call.name)
 		}
-		mu.Lock()
-		reps := got
-		mu.Unlock()
+		reps := recorded.all()
 		if len(reps) != 1 {
 			t.Fatalf("%s: %d reports %v; want one", call.name, len(reps), reps)
 		}
@@ -197,5 +167,25 @@ func TestPanicReport(t *testing.T) {
 			!errors.Is(r.Err, errPanic) || !strings.Contains(string(r.Stack), "rpctest.fail(") {
 			t.Errorf("%s: report %q, err %v, sent %v, procedure %q, stack:\n%s", call.name, r.Problem, r.Err, r.Sent, r.Procedure, r.Stack)
 		}
+	}
+}
+
+// rpcCall is one of fourCalls: a call of procedure that sends its key and
+// returns the error the client got.
+type rpcCall struct {
+	name, procedure string
+	call            func(key string) error
+}
+
+// fourCalls are the calls of the servers' two procedures, unary and
+// streaming, over gRPC (conn) and Connect (srv).
+func fourCalls(conn *grpc.ClientConn, srv *httptest.Server) []rpcCall {
+	client := connect.NewClient[wrapperspb.StringValue, emptypb.Empty](srv.Client(), srv.URL+procedure)
+	streams := connect.NewClient[wrapperspb.StringValue, emptypb.Empty](srv.Client(), srv.URL+streamProcedure)
+	return []rpcCall{
+		{"grpc unary", procedure, func(k string) error { return invoke(conn, k) }},
+		{"grpc stream", streamProcedure, func(k string) error { return invokeStream(conn, k) }},
+		{"connect unary", procedure, func(k string) error { return connectCall(client, k) }},
+		{"connect stream", streamProcedure, func(k string) error { return connectStream(streams, k) }},
 	}
 }
