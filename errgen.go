@@ -225,7 +225,7 @@ func rpcPackage(c *catalog.Catalog, opts Options, k rpcgen.Kind, pkg string) ([]
 //
 // Generate applies it too, for a catalog loaded without it.
 func Check(c *catalog.Catalog) []diag.Diagnostic {
-	return append(golang.Rules(c), markdown.Rules(c)...)
+	return slices.Concat(golang.Rules(c), openapi.Rules(c), markdown.Rules(c))
 }
 
 // Generate returns the outputs for c that are on (the gRPC and Connect

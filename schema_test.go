@@ -30,6 +30,7 @@ var beyondSchema = map[string]string{
 	"go_name_collision":          "two codes with one derived Go name: uniqueness of a computed value",
 	"identifier_collision":       "Go identifiers derived from different codes colliding: uniqueness of computed values",
 	"enum_identifier_collision":  "Go identifiers derived from enum values and codes colliding: uniqueness of computed values",
+	"openapi_schema_names":       "OpenAPI schema names derived from different codes and envelopes colliding: uniqueness of computed values",
 	"envelope_ambiguous":         "two errors sharing status and title under an envelope without $code: a relation between items",
 	"envelope_names":             "envelope names whose Go names collide, or one envelope defined twice: uniqueness across the document",
 	"envelope_unparseable":       "that $code or $title appears somewhere in a nested body is a search a schema cannot express",

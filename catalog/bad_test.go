@@ -13,6 +13,7 @@ import (
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/diag"
 	"github.com/errgen/errgen/internal/golang"
+	"github.com/errgen/errgen/internal/openapi"
 )
 
 var update = flag.Bool("update", false, "rewrite the want files of testdata/bad")
@@ -84,7 +85,7 @@ func TestBadCatalogs(t *testing.T) {
 // so that messages name the files as the archive does.
 func loadBad(t *testing.T, ar *txtar.Archive, data []byte) (*catalog.Catalog, error) {
 	if len(ar.Files) == 2 {
-		return catalog.Parse("catalog.yaml", data, golang.Rules)
+		return catalog.Parse("catalog.yaml", data, golang.Rules, openapi.Rules)
 	}
 	dir := t.TempDir()
 	for _, f := range ar.Files {
@@ -97,5 +98,5 @@ func loadBad(t *testing.T, ar *txtar.Archive, data []byte) (*catalog.Catalog, er
 		}
 	}
 	t.Chdir(dir)
-	return catalog.Load("catalog.yaml", golang.Rules)
+	return catalog.Load("catalog.yaml", golang.Rules, openapi.Rules)
 }

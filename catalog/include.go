@@ -88,7 +88,7 @@ func loadFiles(files Files, root string, slabs *nodeSlabs, checks []Check) (*Cat
 	}
 	if len(l.aliases) > 0 {
 		l.probs.list.Items = slices.DeleteFunc(l.probs.list.Items, func(d diag.Diagnostic) bool {
-			return l.aliases[d.Pos] && !strings.HasPrefix(d.Msg, "YAML aliases")
+			return l.aliases[d.Pos] && !strings.HasPrefix(d.Msg, "YAML ")
 		})
 	}
 	return l.result(c)

@@ -132,7 +132,7 @@ func yamlErrorPos(err error, data []byte) Pos {
 				return Pos{Line: n, Col: i + 1}
 			}
 		}
-	case strings.Contains(msg, "did not find expected"):
+	case strings.Contains(msg, "did not find expected key") || strings.Contains(msg, "did not find expected '-' indicator"):
 		if pos, ok := misindented(lines, line); ok {
 			return pos
 		}
@@ -147,40 +147,6 @@ func yamlErrorPos(err error, data []byte) Pos {
 		}
 	}
 	return Pos{Line: line, Col: 1}
-}
-
-// misindented finds, in the block that line opens, the first line indented
-// unlike every line before it in the block, or at a sequence's indentation
-// without its dash.
-func misindented(lines []string, line int) (Pos, bool) {
-	indent := func(l string) int { return len(l) - len(strings.TrimLeft(l, " ")) }
-	open := indent(lines[line-1])
-	seen := map[int]bool{}
-	seq := -1 // the indentation of the block's sequence items, if any
-	for n := line + 1; n <= len(lines); n++ {
-		l := strings.TrimRight(lines[n-1], "\r")
-		body := strings.TrimLeft(l, " ")
-		if body == "" || body[0] == '#' {
-			continue
-		}
-		in := indent(l)
-		if in <= open {
-			return Pos{}, false
-		}
-		dash := strings.HasPrefix(body, "- ") || body == "-"
-		switch {
-		case len(seen) > 0 && !seen[in]:
-			return Pos{Line: n, Col: in + 1}, true
-		case in == seq && !dash:
-			return Pos{Line: n, Col: in + 1}, true
-		}
-		seen[in] = true
-		if dash {
-			seq = in
-			seen[in+2] = true // the item's members line up after "- "
-		}
-	}
-	return Pos{}, false
 }
 
 // yamlErrorMessage strips the parser's "yaml: line N:" prefix, which the

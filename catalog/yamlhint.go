@@ -11,6 +11,7 @@ var yamlHints = []struct{ msg, hint string }{
 	{"control characters are not allowed", "remove it, or write it as an escape (\\u0001) in a double-quoted string"},
 	{"mapping values are not allowed in this context", `a value holding ": " needs quotes: write it as "…"`},
 	{"found character that cannot start any token", "indent with spaces, not tabs, and quote a value that starts with @ or a backquote"},
+	{"found a tab character that violates indentation", "indent with spaces, not tabs"},
 	{"found incompatible YAML document", "errgen reads YAML 1.1, as yaml.v3 does: remove the %YAML directive"},
 	{"did not find expected node content", "a value is missing: close each [ and { with its ] or }, and give each - and key: a value"},
 	{"did not find expected ',' or '}'", `a { is not closed, or a value in it holds ": " or ends in ?: end the mapping with }, and quote such a value`},

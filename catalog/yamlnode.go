@@ -238,13 +238,16 @@ func (r *nodeReader) list(n *yaml.Node, what string) []*yaml.Node {
 // refusing aliases outright makes alias bombs impossible. An alias bomb has
 // thousands of aliases, so only the first of each kind is located.
 //
-// It reports every anchor and alias, then makes each alias a null, so that
-// the rest of the catalog is read and its problems reported in the same run
-// without ever expanding an alias (no alias bomb); it returns the aliases'
-// positions, where the null's own problems are not worth reporting. It
-// runs before stamp, so the positions it reports are in the problems' file.
+// It reports every anchor, alias and merge key (<<), takes the merge keys
+// out, then makes each alias a null, so that the rest of the catalog is
+// read and its problems reported in the same run without ever expanding an
+// alias (no alias bomb); it returns the positions of the aliases and of the
+// merge keys and their mappings, where the problems of what they stand for
+// are not worth reporting. It runs before stamp, so the positions it
+// reports are in the problems' file.
 func (r *nodeReader) rejectAliases(doc *yaml.Node) map[Pos]bool {
-	var anchors, aliases []*yaml.Node
+	var anchors, aliases, merges []*yaml.Node
+	at := map[Pos]bool{}
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
 		if n.Kind == yaml.AliasNode {
@@ -254,11 +257,19 @@ func (r *nodeReader) rejectAliases(doc *yaml.Node) map[Pos]bool {
 		if n.Anchor != "" {
 			anchors = append(anchors, n)
 		}
+		if keys := dropMergeKeys(n); len(keys) > 0 {
+			merges = append(merges, keys...)
+			at[Pos{Line: n.Line, Col: n.Column}] = true // the keys it lacks
+			for _, k := range keys {
+				at[Pos{Line: k.Line, Col: k.Column}] = true
+			}
+		}
 		for _, c := range n.Content {
 			walk(c)
 		}
 	}
 	walk(doc)
+	written := map[string]string{"anchors": "value", "aliases": "value", "merge keys (<<)": "keys"}
 	report := func(nodes []*yaml.Node, what string) {
 		if len(nodes) == 0 {
 			return
@@ -267,14 +278,35 @@ func (r *nodeReader) rejectAliases(doc *yaml.Node) map[Pos]bool {
 		if len(nodes) > 1 {
 			more = fmt.Sprintf(" (%d in all)", len(nodes))
 		}
-		r.probs.add(Pos{Line: nodes[0].Line, Col: nodes[0].Column}, "YAML %s are not supported%s: write the value out in full", what, more)
+		r.probs.add(Pos{Line: nodes[0].Line, Col: nodes[0].Column}, "YAML %s are not supported%s: write the %s out in full", what, more, written[what])
 	}
 	report(anchors, "anchors")
 	report(aliases, "aliases")
-	at := make(map[Pos]bool, len(aliases))
+	report(merges, "merge keys (<<)")
 	for _, n := range aliases {
 		at[Pos{Line: n.Line, Col: n.Column}] = true
 		*n = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: n.Line, Column: n.Column}
 	}
 	return at
+}
+
+// dropMergeKeys takes the merge keys (<<) out of a mapping n and returns
+// them: a merge brings keys by an alias, or from a mapping written beside
+// it, which the catalog reads nowhere, so the mapping is read without them.
+func dropMergeKeys(n *yaml.Node) []*yaml.Node {
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	var keys []*yaml.Node
+	kept := n.Content[:0]
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if k.Kind == yaml.ScalarNode && k.Value == "<<" && k.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) == 0 {
+			keys = append(keys, k)
+			continue
+		}
+		kept = append(kept, k, n.Content[i+1])
+	}
+	n.Content = kept
+	return keys
 }

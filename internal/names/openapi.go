@@ -54,9 +54,12 @@ func DetailsSchema(e *catalog.Error) string { return e.Name + "Details" }
 
 // BodySchema names the schema of one error's bodies, unprefixed:
 // RATE_LIMIT_EXCEEDED → RateLimitExceededError, VALIDATION_ERROR →
-// ValidationError.
+// ValidationError. A code ERROR is ErrorError: Error is the envelope's.
 func BodySchema(e *catalog.Error) string {
-	return strings.TrimSuffix(e.Name, "Error") + "Error"
+	if stem := strings.TrimSuffix(e.Name, "Error"); stem != "" {
+		return stem + "Error"
+	}
+	return e.Name + "Error"
 }
 
 // presetEnvelopes spell the presets' names as Go would (catalog.GoName
