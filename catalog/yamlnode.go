@@ -62,9 +62,15 @@ func (r *nodeReader) fields(n *yaml.Node, what string, known []string, moved map
 // where fields would allocate a slice per mapping.
 func (r *nodeReader) fieldsIn(buf []field, n *yaml.Node, what string, known []string, moved map[string]string) []field {
 	if n.Kind != yaml.MappingNode {
-		hint := ""
-		if kindName(n) == "null" { // a key left with nothing after it
+		hint := ": write its members as key: value, one a line, indented below it"
+		if what == "catalog" || what == "translation file" || what == "included file" { // a whole file
+			hint = ": a file of key: value lines, one a line, none indented"
+		}
+		switch kindName(n) {
+		case "null": // a key left with nothing after it
 			hint = ": give it its members, indented below it, or remove the key"
+		case "a list":
+			hint = `: write its members as key: value, without "- " before them`
 		}
 		r.probs.add(posOf(n), "%s must be a mapping, not %s%s", what, kindName(n), hint)
 		return nil
@@ -167,10 +173,22 @@ func contains(list []string, s string) bool {
 // scalar returns a scalar node's text; it reports any other kind.
 func (r *nodeReader) scalar(n *yaml.Node, what string) (string, bool) {
 	if n.Kind != yaml.ScalarNode || n.ShortTag() == "!!null" {
-		r.probs.add(posOf(n), "%s must be a string, not %s", what, kindName(n))
+		r.probs.hint(posOf(n), notStringHint(n), "%s must be a string, not %s", what, kindName(n))
 		return "", false
 	}
 	return n.Value, true
+}
+
+// notStringHint says how to write as a string what YAML read as a list,
+// a mapping or nothing.
+func notStringHint(n *yaml.Node) string {
+	switch {
+	case n.Kind == yaml.ScalarNode: // null
+		return ": write the text after the colon"
+	case n.Style&yaml.FlowStyle != 0:
+		return `: quote it ("..."): a text that starts with { or [ is a YAML mapping or list`
+	}
+	return ": write the text on the key's line, after the colon"
 }
 
 // str reads a string. YAML numbers and booleans are refused so that
@@ -186,7 +204,11 @@ func (r *nodeReader) str(n *yaml.Node, what string) string {
 
 func (r *nodeReader) integer(n *yaml.Node, what string) (int, bool) {
 	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" {
-		r.probs.add(posOf(n), "%s must be an integer, not %s", what, kindName(n))
+		hint := ": write a whole number, without quotes"
+		if _, err := strconv.Atoi(strings.TrimSpace(n.Value)); err == nil && n.Kind == yaml.ScalarNode {
+			hint = ": write it without quotes: " + strings.TrimSpace(n.Value)
+		}
+		r.probs.hint(posOf(n), hint, "%s must be an integer, not %s", what, kindName(n))
 		return 0, false
 	}
 	v, err := strconv.Atoi(strings.ReplaceAll(n.Value, "_", ""))
@@ -199,7 +221,7 @@ func (r *nodeReader) integer(n *yaml.Node, what string) (int, bool) {
 
 func (r *nodeReader) boolean(n *yaml.Node, what string) bool {
 	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" {
-		r.probs.add(posOf(n), "%s must be true or false, not %s", what, kindName(n))
+		r.probs.hint(posOf(n), ": write true or false, without quotes", "%s must be true or false, not %s", what, kindName(n))
 		return false
 	}
 	v, _ := strconv.ParseBool(strings.ToLower(n.Value))
@@ -210,7 +232,7 @@ func (r *nodeReader) boolean(n *yaml.Node, what string) bool {
 // forgotten dash is caught.
 func (r *nodeReader) strList(n *yaml.Node, what string) []string {
 	if n.Kind != yaml.SequenceNode {
-		r.probs.add(posOf(n), "%s must be a list of strings, not %s", what, kindName(n))
+		r.probs.hint(posOf(n), listHint, "%s must be a list of strings, not %s", what, kindName(n))
 		return nil
 	}
 	out := make([]string, 0, len(n.Content))
@@ -225,10 +247,13 @@ func (r *nodeReader) strList(n *yaml.Node, what string) []string {
 	return out
 }
 
+// listHint says how a list is written, to one who wrote something else.
+const listHint = `: write one item a line under the key, each starting with "- ", or [first, second]`
+
 // list checks that n is a sequence and returns its items.
 func (r *nodeReader) list(n *yaml.Node, what string) []*yaml.Node {
 	if n.Kind != yaml.SequenceNode {
-		r.probs.add(posOf(n), "%s must be a list, not %s", what, kindName(n))
+		r.probs.hint(posOf(n), listHint, "%s must be a list, not %s", what, kindName(n))
 		return nil
 	}
 	return n.Content
