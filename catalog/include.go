@@ -2,7 +2,9 @@ package catalog
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"path"
 	"slices"
 	"strings"
@@ -296,13 +298,20 @@ func (l *loader) missing(pos Pos, format string, args ...any) {
 func (l *loader) includeFile(cr *catalogReader, name, pattern string, pos Pos) bool {
 	data, id, err := l.files.Read(name, l.left)
 	if err != nil {
-		l.missing(pos, "include %q: %v", pattern, err)
+		hint := "" // for a file named as it is, not a glob's; a reader's message with a hint of its own (a catalog given as bytes) keeps it alone
+		if errors.Is(err, fs.ErrNotExist) && pattern == name && !strings.Contains(err.Error(), ": ") {
+			hint = ": paths are relative to the catalog's folder; correct it, or create the file"
+		}
+		l.missing(pos, "include %q: %v%s", pattern, err, hint)
 		return true
 	}
 	if first, ok := l.ids[id]; ok {
-		if id == l.rootID {
+		switch {
+		case id == l.rootID:
 			l.probs.add(pos, "include %q names the root catalog itself: include only files of errors", pattern)
-		} else {
+		case first == pattern:
+			l.probs.add(pos, "include %q is listed twice: list each file once", pattern)
+		default:
 			l.probs.add(pos, "include %q names %s, which include %q names too: include each file once", pattern, name, first)
 		}
 		return true
