@@ -16,12 +16,13 @@ import (
 func (cr *catalogReader) detail(n *yaml.Node) *Detail {
 	d := &Detail{Pos: posOf(n)}
 	var example, enum, fields *yaml.Node
+	var nameNode *yaml.Node // the value of the detail's name key, even one str refused
 	var buf [fieldsOnStack]field
 	for _, f := range cr.fieldsIn(buf[:0], n, "detail", detailKeys, nil) {
 		switch f.key {
 		case "name":
 			d.Name = cr.str(f.value, "detail name")
-			d.Pos = posOf(f.value)
+			d.Pos, nameNode = posOf(f.value), f.value
 		case "type":
 			t := cr.str(f.value, "detail type")
 			d.Type = DetailType(t)
@@ -47,7 +48,12 @@ func (cr *catalogReader) detail(n *yaml.Node) *Detail {
 		return nil
 	}
 	if d.Name == "" {
-		cr.probs.add(posOf(n), "detail: missing required key \"name\"")
+		switch {
+		case nameNode == nil:
+			cr.probs.add(posOf(n), "detail: missing required key \"name\"")
+		case nameNode.Kind == yaml.ScalarNode && nameNode.ShortTag() == "!!str":
+			cr.probs.add(d.Pos, "detail name is empty: give the detail its name")
+		} // else str said what the name's value is instead
 		return nil
 	}
 	if !namePattern.MatchString(d.Name) {
