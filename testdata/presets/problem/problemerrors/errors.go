@@ -1756,12 +1756,13 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	// Reports are held until the request id is known, for them to name it.
 	at := origin{request: r, hold: true}
-	e, ids := writable(err, r, w.Header(), &at)
+	h := w.Header()
+	e, ids := writable(err, r, h, &at)
 	if at.held != nil {
 		at.flush(ids)
 	}
 	lang := e.language(r)
-	e.setHeaders(w.Header(), ids, lang)
+	e.setHeaders(h, ids, lang)
 	head := r != nil && r.Method == http.MethodHead
 	if e.static() {
 		body := e.def.body
