@@ -90,22 +90,41 @@ func topHeadings(c *catalog.Catalog, lang string) []pageHeading {
 
 // groupHeadings lists the page's groups as groupErrors titles them, each
 // once: its categories (as t translates them) at the first error of each,
-// else its statuses, which come from no text of the catalog.
+// else its statuses, which come from no text of the catalog. A group's
+// strings are made once, not once an error.
 func groupHeadings(c *catalog.Catalog, t *catalog.Translation) []pageHeading {
 	var hs []pageHeading
-	seen := map[string]bool{}
-	for _, e := range c.Errors {
-		title, what, at := strings.TrimSpace(strconv.Itoa(e.Status)+" "+http.StatusText(e.Status)), "the group of status "+strconv.Itoa(e.Status), catalog.Pos{}
-		if c.Docs.GroupBy == "category" {
-			title, what, at = e.Category, fmt.Sprintf("category %q (of %s)", e.Category, e.Code), e.Pos
-			if tr := translatedCategory(t, e.Category); tr != "" {
-				title, what, at = tr, fmt.Sprintf("category %q", tr), t.CategoryPos[e.Category]
+	if c.Docs.GroupBy != "category" {
+		seen := map[int]bool{}
+		for _, e := range c.Errors {
+			if !seen[e.Status] {
+				seen[e.Status] = true
+				title := strings.TrimSpace(strconv.Itoa(e.Status) + " " + http.StatusText(e.Status))
+				hs = append(hs, pageHeading{renderedHeading(heading(title)), "the group of status " + strconv.Itoa(e.Status), "", catalog.Pos{}})
 			}
 		}
-		if !seen[title] {
-			seen[title] = true
-			hs = append(hs, pageHeading{renderedHeading(heading(title)), what, "rename the category", at})
+		return hs
+	}
+	seen, titled := map[string]bool{}, map[string]bool{}
+	for _, e := range c.Errors {
+		if seen[e.Category] {
+			continue
 		}
+		seen[e.Category] = true
+		title, what, at := e.Category, "", e.Pos
+		if tr := translatedCategory(t, e.Category); tr != "" {
+			title, at = tr, t.CategoryPos[e.Category]
+		}
+		if titled[title] {
+			continue // two categories one translation names alike: one group, as groupErrors makes it
+		}
+		titled[title] = true
+		if title == e.Category {
+			what = fmt.Sprintf("category %q (of %s)", title, e.Code)
+		} else {
+			what = fmt.Sprintf("category %q", title)
+		}
+		hs = append(hs, pageHeading{renderedHeading(heading(title)), what, "rename the category", at})
 	}
 	return hs
 }

@@ -48,6 +48,9 @@ func TestHeadingRules(t *testing.T) {
 		// the English page's heading is no German page's
 		{"section as another language's word", "languages: [de]\ndocs: {sections: [{title: Fehlercodes, body: b}]}\n" + errorsByCategory,
 			"language: de\ndocs:\n  sections:\n    - title: Mehr\n", nil},
+		// the page has one group of the two, as it has one of a category
+		{"two categories translated alike", "languages: [de]\ndocs: {group_by: category}\n" + errorsByCategory,
+			"language: de\ncategories:\n  Lookup: Fehler\n  Server: Fehler\n", nil},
 		{"section as a heading of a part the page lacks", "docs: {sections: [{title: Retired codes, body: a}, {title: Provider-specific issues, body: b}]}\n" + errorsByCategory, "", nil},
 		{"section as the page's title", "docs: {sections: [{title: Errors, body: b}]}\n" + errorsByCategory, "", nil},
 		{"no page", "docs: {out: none, sections: [{title: Handling errors, body: b}]}\n" + errorsByCategory, "", nil},
