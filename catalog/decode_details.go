@@ -12,6 +12,23 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// usableName reports whether d, read from n, has a name a detail can
+// have, and reports why not; nameNode is the name key's value, nil when
+// there is none.
+func (cr *catalogReader) usableName(n, nameNode *yaml.Node, d *Detail) bool {
+	switch {
+	case d.Name != "" && namePattern.MatchString(d.Name):
+		return true
+	case d.Name != "":
+		cr.probs.add(d.Pos, "detail name %q must start with an ASCII letter and hold only ASCII letters, digits and _: rename it", d.Name)
+	case nameNode == nil:
+		cr.probs.add(posOf(n), "detail: missing required key \"name\"")
+	case nameNode.Kind == yaml.ScalarNode && nameNode.ShortTag() == "!!str":
+		cr.probs.add(d.Pos, "detail name is empty: give the detail its name")
+	} // else str said what the name's value is instead
+	return false
+}
+
 // detail reads one detail, or returns nil when it has no usable name.
 func (cr *catalogReader) detail(n *yaml.Node) *Detail {
 	d := &Detail{Pos: posOf(n)}
@@ -47,17 +64,7 @@ func (cr *catalogReader) detail(n *yaml.Node) *Detail {
 	if n.Kind != yaml.MappingNode {
 		return nil
 	}
-	if d.Name == "" {
-		switch {
-		case nameNode == nil:
-			cr.probs.add(posOf(n), "detail: missing required key \"name\"")
-		case nameNode.Kind == yaml.ScalarNode && nameNode.ShortTag() == "!!str":
-			cr.probs.add(d.Pos, "detail name is empty: give the detail its name")
-		} // else str said what the name's value is instead
-		return nil
-	}
-	if !namePattern.MatchString(d.Name) {
-		cr.probs.add(d.Pos, "detail name %q must start with an ASCII letter and hold only ASCII letters, digits and _: rename it", d.Name)
+	if !cr.usableName(n, nameNode, d) {
 		return nil
 	}
 	if d.Type == "" {
