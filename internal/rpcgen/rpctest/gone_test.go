@@ -76,7 +76,7 @@ func TestClientGone(t *testing.T) {
 				if !ok || r.Level != tc.level || r.Procedure == "" {
 					t.Errorf("%s %s, client's %s: report %+v (%v); want one at %v", call.name, tc.key, end, r, ok, tc.level)
 				}
-				if n := call.reported.count(); n != 0 != (tc.level == slog.LevelError) {
+				if n := call.reported.countWhen(tc.level == slog.LevelError); n != 0 != (tc.level == slog.LevelError) {
 					t.Errorf("%s %s, client's %s: %d WithReport reports %v", call.name, tc.key, end, n, call.reported.errs)
 				}
 			}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"connectrpc.com/connect"
 	"google.golang.org/grpc"
@@ -85,6 +86,16 @@ func (r *reports) count() int {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return len(r.errs)
+}
+
+// countWhen is count, once a report has come when one is due (some): the
+// interceptor reports to WithReport after the package's report, which the
+// test waits for, so it may come a moment later; it waits up to 5 seconds.
+func (r *reports) countWhen(some bool) int {
+	for deadline := time.Now().Add(5 * time.Second); some && r.count() == 0 && time.Now().Before(deadline); {
+		time.Sleep(5 * time.Millisecond)
+	}
+	return r.count()
 }
 
 // TestDefaultReportsOnce: with no WithReport, the interceptors leave the
