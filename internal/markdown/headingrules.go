@@ -39,16 +39,13 @@ func headingRules(c *catalog.Catalog) []diag.Diagnostic {
 	var probs []diag.Diagnostic
 	for _, lang := range append([]string{c.Language}, c.Languages...) {
 		probs = append(probs, repeatedHeadings(c, lang, topHeadings(c, lang))...)
-		var providers []pageHeading
-		for _, p := range c.Docs.Providers {
-			providers = append(providers, pageHeading{renderedHeading(heading(p.Name)), fmt.Sprintf("provider %q", p.Name), "merge the two providers, or rename one", p.Pos})
-		}
-		if lang == c.Language {
-			// provider names are not translated: one report
-			probs = append(probs, repeatedHeadings(c, lang, providers)...)
-		}
 	}
-	return probs
+	// provider names are not translated: one report, of the default page
+	var providers []pageHeading
+	for _, p := range c.Docs.Providers {
+		providers = append(providers, pageHeading{renderedHeading(heading(p.Name)), fmt.Sprintf("provider %q", p.Name), "merge the two providers, or rename one", p.Pos})
+	}
+	return append(probs, repeatedHeadings(c, c.Language, providers)...)
 }
 
 // topHeadings lists the ## headings of lang's page in the page's order
