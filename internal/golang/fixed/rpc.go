@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"log/slog"
 	"reflect"
 	"runtime/debug"
@@ -87,16 +86,6 @@ func RPCPanic(ctx context.Context, procedure string, v any, acceptLanguage strin
 	s := rpcStatus(fallback, acceptLanguage, &origin{})
 	s.Fallback = true
 	return s
-}
-
-// panicError is the error a report gives for a panic's value v, as
-// Handler's (recovered) does: one wrapping v when it is an error, for the
-// reporter's errors.Is and As.
-func panicError(v any) error {
-	if err, ok := v.(error); ok {
-		return fmt.Errorf("panic: %w", err)
-	}
-	return errors.New("panic: " + fmt.Sprint(v))
 }
 
 // rpcStatus is RPCStatusFor, reporting at at.

@@ -3710,13 +3710,7 @@ func (h handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // recovered writes the fallback for a recovered panic and reports it, with
 // the panic's value and stack.
 func recovered(w http.ResponseWriter, r *http.Request, v any) {
-	err, ok := v.(error)
-	if ok {
-		err = fmt.Errorf("panic: %w", err)
-	} else {
-		err = errors.New("panic: " + fmt.Sprint(v))
-	}
-	rep := Report{Level: slog.LevelError, Problem: "panic: sent the fallback", Err: err, Request: r, Stack: debug.Stack()}
+	rep := Report{Level: slog.LevelError, Problem: "panic: sent the fallback", Err: panicError(v), Request: r, Stack: debug.Stack()}
 	if r.Context().Err() != nil && clientGone(r) {
 		rep.Problem = "panic: request context done, nothing written"
 	} else {
@@ -3731,6 +3725,16 @@ func recovered(w http.ResponseWriter, r *http.Request, v any) {
 		Write(w, r, rep.Sent)
 	}
 	report(rep)
+}
+
+// panicError is the error a report gives for a panic's value v, here and
+// in RPCPanic: one wrapping v when it is an error, for the reporter's
+// errors.Is and As.
+func panicError(v any) error {
+	if err, ok := v.(error); ok {
+		return fmt.Errorf("panic: %w", err)
+	}
+	return errors.New("panic: " + fmt.Sprint(v))
 }
 
 // maxResponseBody is how much of a body ParseResponse reads: 1 MiB, far
