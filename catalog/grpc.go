@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/errgen/errgen/diag"
 )
 
 // GRPCOptions configures the gRPC and Connect outputs and the ErrorInfo
@@ -169,7 +171,7 @@ func (cr *catalogReader) validateReason(e *Error, byReason map[string]*Error) {
 		cr.probs.add(e.Pos, "code %q gives the ErrorInfo reason %q, which AIP-193 refuses ([A-Z][A-Z0-9_]+[A-Z0-9], at most 63 characters): rename the code", e.Code, e.GRPCReason)
 	case byReason[e.GRPCReason] != nil:
 		prev := byReason[e.GRPCReason]
-		cr.probs.add(e.Pos, "code %q has the same ErrorInfo reason %s as %q (%s): rename one", e.Code, e.GRPCReason, prev.Code, lineRef(e.Pos, prev.Pos))
+		cr.probs.add(e.Pos, "code %q has the same ErrorInfo reason %s as %q (%s): rename one", e.Code, e.GRPCReason, prev.Code, diag.LineRef(e.Pos, prev.Pos))
 	default:
 		byReason[e.GRPCReason] = e
 	}

@@ -3,7 +3,6 @@ package catalog
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"slices"
@@ -371,13 +370,4 @@ func (cr *catalogReader) includedFile(n *yaml.Node) {
 		}
 		cr.addError(e)
 	}
-}
-
-// lineRef names where other is, for a message about a problem at pos:
-// "line 5" in the same file, "errors/billing.yaml:5" in another.
-func lineRef(pos, other Pos) string {
-	if other.File == pos.File || other.File == "" {
-		return fmt.Sprintf("line %d", other.Line)
-	}
-	return fmt.Sprintf("%s:%d", other.File, other.Line)
 }

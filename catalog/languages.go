@@ -7,6 +7,8 @@ import (
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
+
+	"github.com/errgen/errgen/diag"
 )
 
 // MaxLanguages is the most languages a catalog may list besides its own:
@@ -94,7 +96,7 @@ func (cr *catalogReader) validateLanguages() {
 			cr.probs.add(pos, "languages: %q is the catalog's own language (language: %s), whose texts are the catalog's: list only the others", lang, c.Language)
 			continue
 		case dup:
-			cr.probs.add(pos, "languages: %q is listed twice (first at %s): list each language once", lang, lineRef(pos, first))
+			cr.probs.add(pos, "languages: %q is listed twice (first at %s): list each language once", lang, diag.LineRef(pos, first))
 			continue
 		}
 		seen[lang] = pos

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/errgen/errgen/diag"
 )
 
 // A code's lifecycle: added (since), deprecated (still generated, flagged in
@@ -82,7 +84,7 @@ func (cr *catalogReader) validateLifecycle(live map[string]*Error) map[string]*E
 	}
 	for _, e := range cr.c.Errors {
 		if r := retired[e.Code]; r != nil {
-			cr.probs.add(e.Pos, "code %q is retired (%s) and cannot be reused: clients may still read it with its old meaning", e.Code, lineRef(e.Pos, r.Pos))
+			cr.probs.add(e.Pos, "code %q is retired (%s) and cannot be reused: clients may still read it with its old meaning", e.Code, diag.LineRef(e.Pos, r.Pos))
 		}
 	}
 	all := append(append([]*Error(nil), cr.c.Errors...), cr.c.Retired...)

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/errgen/errgen/diag"
 )
 
 // outPath reads an output path: relative to the catalog's folder, written
@@ -37,7 +39,7 @@ func (cr *catalogReader) checkOutputs(root string) {
 	for _, o := range cr.outs {
 		clean := path.Clean(o.path)
 		if prev, ok := seen[clean]; ok {
-			cr.probs.add(o.pos, "%s %s is %s's path too (%s): give each output its own path", o.what, o.path, prev.what, lineRef(o.pos, prev.pos))
+			cr.probs.add(o.pos, "%s %s is %s's path too (%s): give each output its own path", o.what, o.path, prev.what, diag.LineRef(o.pos, prev.pos))
 			continue
 		}
 		seen[clean] = o
@@ -70,7 +72,7 @@ func (cr *catalogReader) checkPackageFolders() {
 			seen[dir] = o
 		case path.Clean(prev.path) != path.Clean(o.path):
 			cr.probs.add(o.pos, "%s %s is in %s's folder (%s): Go builds one package a folder; give the %s package a folder of its own",
-				o.what, o.path, prev.what, lineRef(o.pos, prev.pos), goPackages[o.what])
+				o.what, o.path, prev.what, diag.LineRef(o.pos, prev.pos), goPackages[o.what])
 		}
 	}
 }
@@ -86,7 +88,7 @@ func (cr *catalogReader) checkRPCImport() {
 	for _, o := range cr.outs {
 		if o.what == "grpc.out" || o.what == "grpc.connect_out" {
 			cr.probs.hint(o.pos, ": set go.out, or go.import to the import path of the Go package the service has",
-				"%s %s imports the Go package, which go.out none (%s) does not write", o.what, o.path, lineRef(o.pos, cr.goOffPos))
+				"%s %s imports the Go package, which go.out none (%s) does not write", o.what, o.path, diag.LineRef(o.pos, cr.goOffPos))
 		}
 	}
 }
@@ -99,7 +101,7 @@ func (cr *catalogReader) inputClash(pos Pos, clean, root string) string {
 	}
 	for _, in := range cr.includes {
 		if ok, _ := path.Match(path.Clean(in.path), clean); ok {
-			return fmt.Sprintf("is matched by include %q (%s), so the next run would read it as a file of errors", in.path, lineRef(pos, in.pos))
+			return fmt.Sprintf("is matched by include %q (%s), so the next run would read it as a file of errors", in.path, diag.LineRef(pos, in.pos))
 		}
 	}
 	if ok, _ := path.Match(TranslationFile("*"), clean); ok {

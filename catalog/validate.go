@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/errgen/errgen/diag"
 )
 
 // validate checks what spans more than one node, over the catalog as read
@@ -53,7 +55,7 @@ func (cr *catalogReader) validateCode(e *Error, byCode, byName map[string]*Error
 		name = GoName(e.Code)
 	}
 	if prev := byName[name]; prev != nil {
-		cr.probs.add(e.Pos, "code %q has the same Go name %s as %q (%s): rename one", e.Code, name, prev.Code, lineRef(e.Pos, prev.Pos))
+		cr.probs.add(e.Pos, "code %q has the same Go name %s as %q (%s): rename one", e.Code, name, prev.Code, diag.LineRef(e.Pos, prev.Pos))
 	} else {
 		byName[name] = e
 	}
@@ -92,7 +94,7 @@ func (cr *catalogReader) validateFallbacks(fallbacks []*Error) {
 		cr.probs.add(cr.errorsPos, "no error has fallback: true: mark exactly one 5xx error (e.g. INTERNAL_ERROR) fallback: true; it stands in for non-catalog errors")
 	case len(fallbacks) > 1:
 		for _, e := range fallbacks[1:] {
-			cr.probs.add(e.Pos, "error %q is a second fallback (the first is %q, %s): exactly one error may have fallback: true, so keep it on one of them", e.Code, fallbacks[0].Code, lineRef(e.Pos, fallbacks[0].Pos))
+			cr.probs.add(e.Pos, "error %q is a second fallback (the first is %q, %s): exactly one error may have fallback: true, so keep it on one of them", e.Code, fallbacks[0].Code, diag.LineRef(e.Pos, fallbacks[0].Pos))
 		}
 	}
 }
@@ -103,7 +105,7 @@ func (cr *catalogReader) validateAttach(byCode, retired map[string]*Error) {
 		switch {
 		case byCode[code] != nil:
 		case retired[code] != nil:
-			cr.probs.add(cr.attachPos[i], "openapi.attach: code %q is retired (%s), so no operation can return it: remove it from attach", code, lineRef(cr.attachPos[i], retired[code].Pos))
+			cr.probs.add(cr.attachPos[i], "openapi.attach: code %q is retired (%s), so no operation can return it: remove it from attach", code, diag.LineRef(cr.attachPos[i], retired[code].Pos))
 		default:
 			cr.probs.add(cr.attachPos[i], "openapi.attach: unknown code %q%s: attach only codes the catalog declares", code, cr.probs.suggest(code, codes(cr.c.Errors)))
 		}
@@ -269,7 +271,7 @@ func (cr *catalogReader) validateHeaders(e *Error) {
 		case h.Name == "Www-Authenticate":
 			cr.probs.add(h.Pos, "error %q: set WWW-Authenticate with challenge, not headers", e.Code)
 		case h.Name == cr.c.RequestID.Header:
-			cr.probs.add(h.Pos, "error %q: header %s carries the request id (request_id.header, %s); it cannot be set per error", e.Code, h.Name, lineRef(h.Pos, cr.requestIDPos))
+			cr.probs.add(h.Pos, "error %q: header %s carries the request id (request_id.header, %s); it cannot be set per error", e.Code, h.Name, diag.LineRef(h.Pos, cr.requestIDPos))
 		case h.Name == "Retry-After" && !delaySeconds(e, h.Value):
 			cr.probs.add(h.Pos, "error %q: header Retry-After must be a number of seconds (RFC 9110, section 10.2.3): digits or one {placeholder} of an integer detail, not %q", e.Code, h.Value.Source)
 		}
@@ -325,7 +327,7 @@ func (cr *catalogReader) validateEnvelope(env *Envelope) {
 		for _, e := range users {
 			k := key{e.Status, e.Title}
 			if prev := seen[k]; prev != nil {
-				cr.probs.add(e.Pos, "errors %q (%s) and %q share status %d and title %q, and the %s envelope has no $code, so responses could not be told apart: give one another title, or add $code to the envelope", prev.Code, lineRef(e.Pos, prev.Pos), e.Code, e.Status, e.Title, env.Name)
+				cr.probs.add(e.Pos, "errors %q (%s) and %q share status %d and title %q, and the %s envelope has no $code, so responses could not be told apart: give one another title, or add $code to the envelope", prev.Code, diag.LineRef(e.Pos, prev.Pos), e.Code, e.Status, e.Title, env.Name)
 			}
 			seen[k] = e
 		}
@@ -386,5 +388,5 @@ func mediaTypeJSON(mt string) bool {
 // duplicateCode reports e's code as already declared by first, in use or
 // retired alike.
 func (cr *catalogReader) duplicateCode(e, first *Error) {
-	cr.probs.add(e.Pos, "code %q is already declared at %s: codes are unique; rename or remove one", e.Code, lineRef(e.Pos, first.Pos))
+	cr.probs.add(e.Pos, "code %q is already declared at %s: codes are unique; rename or remove one", e.Code, diag.LineRef(e.Pos, first.Pos))
 }

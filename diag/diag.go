@@ -57,6 +57,15 @@ func (p Pos) String() string {
 	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
 }
 
+// LineRef names where other is, for a message about a problem at pos:
+// "line 5" in the same file, "errors/billing.yaml:5" in another.
+func LineRef(pos, other Pos) string {
+	if other.File == pos.File || other.File == "" {
+		return fmt.Sprintf("line %d", other.Line)
+	}
+	return fmt.Sprintf("%s:%d", other.File, other.Line)
+}
+
 // Compare orders positions by file, then line, then column.
 func (p Pos) Compare(q Pos) int {
 	return cmp.Or(strings.Compare(p.File, q.File), cmp.Compare(p.Line, q.Line), cmp.Compare(p.Col, q.Col))

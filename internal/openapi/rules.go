@@ -32,7 +32,7 @@ func Rules(c *catalog.Catalog) []diag.Diagnostic {
 		if env := envelopes[name]; env != nil {
 			msg = fmt.Sprintf("code %q would name the OpenAPI schema %s, the schema of envelope %q: rename the envelope", e.Code, name, env.Name)
 		} else if prev := bodies[name]; prev != nil {
-			msg = fmt.Sprintf("code %q would name the OpenAPI schema %s, already the schema of %q (%s): rename one of them", e.Code, name, prev.Code, lineRef(c, e.Pos, prev.Pos))
+			msg = fmt.Sprintf("code %q would name the OpenAPI schema %s, already the schema of %q (%s): rename one of them", e.Code, name, prev.Code, diag.LineRef(e.Pos, prev.Pos))
 		} else {
 			bodies[name] = e
 			continue
@@ -40,17 +40,4 @@ func Rules(c *catalog.Catalog) []diag.Diagnostic {
 		probs = append(probs, diag.Diagnostic{Pos: e.Pos, Msg: msg})
 	}
 	return probs
-}
-
-// lineRef names where other is, seen from pos: its line in pos's file, or
-// its file and line in another. A Check sees positions in the root catalog
-// without their file, which the loader adds to what it reports.
-func lineRef(c *catalog.Catalog, pos, other catalog.Pos) string {
-	if other.File == pos.File {
-		return fmt.Sprintf("line %d", other.Line)
-	}
-	if other.File == "" {
-		other.File = c.File
-	}
-	return fmt.Sprintf("%s:%d", other.File, other.Line)
 }
