@@ -22,7 +22,7 @@ func (cr *catalogReader) usableName(n, nameNode *yaml.Node, d *Detail) bool {
 	case d.Name != "":
 		cr.probs.add(d.Pos, "detail name %q must start with an ASCII letter and hold only ASCII letters, digits and _: rename it", d.Name)
 	case nameNode == nil:
-		cr.probs.add(posOf(n), "detail: missing required key \"name\"")
+		cr.probs.hint(posOf(n), ": add name: the detail's name, such as resource_id", "detail: missing required key \"name\"")
 	case nameNode.Kind == yaml.ScalarNode && nameNode.ShortTag() == "!!str":
 		cr.probs.add(d.Pos, "detail name is empty: give the detail its name")
 	} // else str said what the name's value is instead
@@ -69,7 +69,7 @@ func (cr *catalogReader) detail(n *yaml.Node) *Detail {
 	}
 	if d.Type == "" {
 		if !cr.hasKey(n, "type") {
-			cr.probs.add(posOf(n), "detail %q: missing required key \"type\"", d.Name)
+			cr.probs.hint(posOf(n), ": add type: string, integer, number, boolean, string[], map[string]string, object or object[]", "detail %q: missing required key \"type\"", d.Name)
 		}
 		return d
 	}
@@ -113,7 +113,7 @@ func (cr *catalogReader) enum(n *yaml.Node, d *Detail) []EnumValue {
 				}
 			}
 			if valueNode == nil {
-				cr.probs.add(posOf(item), "detail %q: enum value: missing required key \"value\"", d.Name)
+				cr.probs.hint(posOf(item), ": add value: the value sent on the wire, or write the item as the value alone", "detail %q: enum value: missing required key \"value\"", d.Name)
 				continue
 			}
 		}

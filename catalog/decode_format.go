@@ -63,10 +63,10 @@ func (cr *catalogReader) customFormat(n *yaml.Node, what string) *Envelope {
 		return nil
 	}
 	if env.MediaType == "" {
-		cr.probs.add(posOf(n), "%s: missing required key \"media_type\"", what)
+		cr.probs.hint(posOf(n), ": add media_type: application/json, or the API's own application/*+json type", "%s: missing required key \"media_type\"", what)
 	}
 	if body == nil {
-		cr.probs.add(posOf(n), "%s: missing required key \"body\"", what)
+		cr.probs.hint(posOf(n), ": add body: the JSON the API sends, such as {code: $code, message: $message}", "%s: missing required key \"body\"", what)
 		return nil
 	}
 	before := cr.probs.Count()

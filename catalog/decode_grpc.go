@@ -74,7 +74,7 @@ func (cr *catalogReader) help(n *yaml.Node) []Link {
 			}
 		}
 		if item.Kind == yaml.MappingNode && !cr.hasKey(item, "url") {
-			cr.probs.add(posOf(item), "help link: missing required key \"url\"")
+			cr.probs.hint(posOf(item), ": add url: the page's absolute address, such as https://docs.example.com/errors", "help link: missing required key \"url\"")
 		}
 		links = append(links, l)
 	}

@@ -140,7 +140,7 @@ func (r *nodeReader) catalog(n *yaml.Node) *catalogReader {
 	if n.Kind == yaml.MappingNode {
 		for _, k := range []string{"version", "api", "errors"} {
 			if !seen[k] && (k != "errors" || !seen["include"]) { // a split catalog's errors may all be included
-				r.probs.add(posOf(n), "catalog: missing required key %q", k)
+				r.probs.hint(posOf(n), topKeyHints[k], "catalog: missing required key %q", k)
 			}
 		}
 	}
@@ -255,11 +255,11 @@ func GoPackageProblem(name string) string {
 	case !packagePattern.MatchString(name):
 		return fmt.Sprintf("%q is not a valid Go package name (lower case letters, digits, _)", name)
 	case token.IsKeyword(name):
-		return fmt.Sprintf("%q is a Go keyword", name)
+		return fmt.Sprintf("%q is a Go keyword: choose another name, such as apierrors", name)
 	case name == "main":
-		return fmt.Sprintf("%q would make the generated package a command, which nothing can import", name)
+		return fmt.Sprintf("%q would make the generated package a command, which nothing can import: choose another name, such as apierrors", name)
 	case name == "init":
-		return fmt.Sprintf("%q cannot name a package: init is reserved for init functions", name)
+		return fmt.Sprintf("%q cannot name a package: init is reserved for init functions; choose another name, such as apierrors", name)
 	}
 	return ""
 }
@@ -369,7 +369,7 @@ func (cr *catalogReader) section(n *yaml.Node) Section {
 		}
 	}
 	if s.Title == "" && n.Kind == yaml.MappingNode {
-		cr.probs.add(posOf(n), "docs section: missing required key \"title\"")
+		cr.probs.hint(posOf(n), ": add title: the section's heading on the page", "docs section: missing required key \"title\"")
 	}
 	return s
 }
@@ -401,7 +401,14 @@ func (cr *catalogReader) provider(n *yaml.Node) Provider {
 		}
 	}
 	if p.Name == "" && n.Kind == yaml.MappingNode {
-		cr.probs.add(posOf(n), "provider: missing required key \"name\"")
+		cr.probs.hint(posOf(n), ": add name: the provider's name as the page shows it", "provider: missing required key \"name\"")
 	}
 	return p
+}
+
+// topKeyHints say what to write for each top-level key a catalog needs.
+var topKeyHints = map[string]string{
+	"version": ": add version: 1, the catalog format this errgen reads",
+	"api":     ": add api: the API's name, such as api: Shop API",
+	"errors":  ": add errors: the list of the API's errors (errgen init writes a starter catalog)",
 }

@@ -353,7 +353,7 @@ func (cr *catalogReader) includedFile(n *yaml.Node) {
 		return
 	}
 	if errorsNode == nil {
-		cr.probs.add(posOf(n), "included file: missing required key \"errors\"")
+		cr.probs.hint(posOf(n), ": an included file holds errors: the list of its errors, and nothing else", "included file: missing required key \"errors\"")
 		return
 	}
 	items := cr.list(errorsNode, "errors")

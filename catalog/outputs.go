@@ -141,7 +141,7 @@ func (cr *catalogReader) augmentTarget(n *yaml.Node) AugmentTarget {
 	if n.Kind == yaml.MappingNode {
 		for _, k := range []struct{ name, value string }{{"spec", t.Spec}, {"out", t.Out}} {
 			if k.value == "" && !cr.hasKey(n, k.name) {
-				cr.probs.add(posOf(n), "openapi.augment item: missing required key %q", k.name)
+				cr.probs.hint(posOf(n), augmentKeyHints[k.name], "openapi.augment item: missing required key %q", k.name)
 			}
 		}
 		if t.Spec == OutputOff {
@@ -149,4 +149,10 @@ func (cr *catalogReader) augmentTarget(n *yaml.Node) AugmentTarget {
 		}
 	}
 	return t
+}
+
+// augmentKeyHints say what to write for each key an openapi.augment item needs.
+var augmentKeyHints = map[string]string{
+	"spec": ": add spec: the path of the service's OpenAPI document, relative to the catalog's folder",
+	"out":  ": add out: where the augmented spec goes (the spec's own path to augment it in place)",
 }

@@ -80,7 +80,7 @@ func (cr *catalogReader) validateError(e *Error) {
 	case e.Status == http.StatusUnauthorized && e.Challenge == "":
 		cr.probs.add(e.Pos, "error %q has status 401 but no challenge: RFC 9110 requires a WWW-Authenticate scheme (e.g. challenge: Bearer)", e.Code)
 	case e.Status != http.StatusUnauthorized && e.Challenge != "" && e.Status != 0:
-		cr.probs.add(e.Pos, "error %q: challenge is only for 401 errors, not %d", e.Code, e.Status)
+		cr.probs.hint(e.Pos, ": remove it, or make the status 401: only a 401 asks the client for credentials (RFC 9110, section 11.6.1)", "error %q: challenge is only for 401 errors, not %d", e.Code, e.Status)
 	}
 	if cr.c.Docs.GroupBy == "category" && e.Category == "" {
 		cr.probs.add(e.Pos, "error %q has no category, and docs.group_by is category: give it one, or group by status", e.Code)

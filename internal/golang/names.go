@@ -80,7 +80,7 @@ func goParamProblem(e *catalog.Error, d *catalog.Detail) (diag.Diagnostic, bool)
 	if e.Name == "" {
 		ctor = "the constructor"
 	}
-	return diag.Diagnostic{Pos: d.Pos, Msg: fmt.Sprintf("required detail %q is the parameter %s of %s, %s: rename the detail, or make it optional (optional details are not parameters)", d.Name, param, ctor, reason)}, true
+	return diag.Diagnostic{Pos: d.Pos, Msg: fmt.Sprintf("required detail %q is the parameter %s of %s, %s", d.Name, param, ctor, reason), Hint: ": rename the detail, or make it optional (optional details are not parameters)"}, true
 }
 
 // goIdentifierProblems reports two declarations whose generated Go
@@ -103,11 +103,11 @@ func goIdentifierProblems(c *catalog.Catalog) []diag.Diagnostic {
 			return
 		}
 		prev := decls[i]
-		msg := fmt.Sprintf("code %q would declare the Go identifier %s, already declared for %q; rename one of them", d.e.Code, id, prev.e.Code)
+		msg := fmt.Sprintf("code %q would declare the Go identifier %s, already declared for %q", d.e.Code, id, prev.e.Code)
 		if d.id.Detail != nil || prev.id.Detail != nil {
-			msg = fmt.Sprintf("%s would declare the Go identifier %s, already declared for %s; rename one of them", d.describe(), id, prev.describe())
+			msg = fmt.Sprintf("%s would declare the Go identifier %s, already declared for %s", d.describe(), id, prev.describe())
 		}
-		probs = append(probs, diag.Diagnostic{Pos: pos, Msg: msg})
+		probs = append(probs, diag.Diagnostic{Pos: pos, Msg: msg, Hint: ": rename one of them"})
 	}
 	reserved, err := reservedNames()
 	if err != nil {
@@ -119,7 +119,7 @@ func goIdentifierProblems(c *catalog.Catalog) []diag.Diagnostic {
 		for _, id := range ids {
 			if reserved[id.Name] {
 				d := decl{e, id}
-				probs = append(probs, diag.Diagnostic{Pos: id.Pos, Msg: fmt.Sprintf("%s would declare the Go identifier %s, which errgen keeps for the generated package's own code; rename it", d.describe(), id.Name)})
+				probs = append(probs, diag.Diagnostic{Pos: id.Pos, Msg: fmt.Sprintf("%s would declare the Go identifier %s, which errgen keeps for the generated package's own code", d.describe(), id.Name), Hint: ": rename it"})
 				continue
 			}
 			declare(id.Name, id.Pos, decl{e, id})

@@ -66,18 +66,18 @@ func TestReservedNamesRefused(t *testing.T) {
 	}{
 		{"enum type meets ParseErrorKind",
 			"  - code: PARSE_ERROR\n    status: 400\n    details: [{name: kind, type: string, enum: [a, b]}]\n",
-			`catalog.yaml:8:22: detail "kind" of code "PARSE_ERROR" would declare the Go identifier ParseErrorKind, which errgen keeps for the generated package's own code; rename it`},
+			`catalog.yaml:8:22: detail "kind" of code "PARSE_ERROR" would declare the Go identifier ParseErrorKind, which errgen keeps for the generated package's own code: rename it`},
 		{"enum type meets ParseError",
 			"  - code: PARSE\n    status: 400\n    details: [{name: error, type: string, enum: [a, b]}]\n",
-			`catalog.yaml:8:22: detail "error" of code "PARSE" would declare the Go identifier ParseError, which errgen keeps for the generated package's own code; rename it`},
+			`catalog.yaml:8:22: detail "error" of code "PARSE" would declare the Go identifier ParseError, which errgen keeps for the generated package's own code: rename it`},
 		{"enum value meets ParseNotJSON",
 			"  - code: PARSE\n    status: 400\n    details: [{name: not, type: string, enum: [json, other]}]\n",
-			`would declare the Go identifier ParseNotJSON, which errgen keeps for the generated package's own code; rename it`},
+			`would declare the Go identifier ParseNotJSON, which errgen keeps for the generated package's own code: rename it`},
 		// Only a package with a grpc: section holds RPCStatus; reserving it
 		// anyway keeps a catalog valid when it adds one.
 		{"enum type meets RPCStatus without grpc",
 			"  - code: RPC\n    status: 400\n    details: [{name: status, type: string, enum: [a, b]}]\n",
-			`would declare the Go identifier RPCStatus, which errgen keeps for the generated package's own code; rename it`},
+			`would declare the Go identifier RPCStatus, which errgen keeps for the generated package's own code: rename it`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -28,16 +28,18 @@ func Rules(c *catalog.Catalog) []diag.Diagnostic {
 			continue
 		}
 		name := c.OpenAPI.Prefix + names.BodySchema(e)
-		var msg string
+		var msg, hint string
 		if env := envelopes[name]; env != nil {
-			msg = fmt.Sprintf("code %q would name the OpenAPI schema %s, the schema of envelope %q: rename the envelope", e.Code, name, env.Name)
+			msg = fmt.Sprintf("code %q would name the OpenAPI schema %s, the schema of envelope %q", e.Code, name, env.Name)
+			hint = ": rename the envelope"
 		} else if prev := bodies[name]; prev != nil {
-			msg = fmt.Sprintf("code %q would name the OpenAPI schema %s, already the schema of %q (%s): rename one of them", e.Code, name, prev.Code, diag.LineRef(e.Pos, prev.Pos))
+			msg = fmt.Sprintf("code %q would name the OpenAPI schema %s, already the schema of %q (%s)", e.Code, name, prev.Code, diag.LineRef(e.Pos, prev.Pos))
+			hint = ": rename one of them"
 		} else {
 			bodies[name] = e
 			continue
 		}
-		probs = append(probs, diag.Diagnostic{Pos: e.Pos, Msg: msg})
+		probs = append(probs, diag.Diagnostic{Pos: e.Pos, Msg: msg, Hint: hint})
 	}
 	return probs
 }
