@@ -297,8 +297,8 @@ func (l *loader) missing(pos Pos, format string, args ...any) {
 func (l *loader) includeFile(cr *catalogReader, name, pattern string, pos Pos) bool {
 	data, id, err := l.files.Read(name, l.left)
 	if err != nil {
-		hint := "" // for a file named as it is, not a glob's; a reader's message with a hint of its own (a catalog given as bytes) keeps it alone
-		if errors.Is(err, fs.ErrNotExist) && pattern == name && !strings.Contains(err.Error(), ": ") {
+		hint := "" // for a file named as it is, not a glob's
+		if errors.Is(err, fs.ErrNotExist) && pattern == name && !errors.As(err, new(cannotInclude)) {
 			hint = ": paths are relative to the catalog's folder; correct it, or create the file"
 		}
 		l.missing(pos, "include %q: %v%s", pattern, err, hint)

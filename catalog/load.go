@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,10 +62,21 @@ type memFiles struct {
 
 func (m memFiles) Read(name string, limit int64) ([]byte, string, error) {
 	if name != m.name {
-		return nil, "", noSuchFile("a catalog given as bytes cannot include files: load it from its folder")
+		return nil, "", cannotInclude{}
 	}
 	return m.data, name, nil
 }
+
+// cannotInclude is memFiles' error for any other file: it says what to do
+// itself, so the include's hint about paths would mislead. It is
+// fs.ErrNotExist to errors.Is, as a language's missing translation file
+// must be.
+type cannotInclude struct{}
+
+func (cannotInclude) Error() string {
+	return "a catalog given as bytes cannot include files: load it from its folder"
+}
+func (cannotInclude) Is(target error) bool { return target == fs.ErrNotExist }
 
 func (m memFiles) Glob(string) ([]string, error) {
 	return nil, fmt.Errorf("a catalog given as bytes cannot include files: load it from its folder")
