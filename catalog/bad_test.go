@@ -100,3 +100,37 @@ func loadBad(t *testing.T, ar *txtar.Archive, data []byte) (*catalog.Catalog, er
 	t.Chdir(dir)
 	return catalog.Load("catalog.yaml", golang.Rules, openapi.Rules)
 }
+
+// The problems docs/catalog.md shows under Validation are what errgen
+// prints for testdata/bad/five_mistakes.txtar, word for word.
+func TestDocsShowRealProblems(t *testing.T) {
+	doc, err := os.ReadFile("../docs/catalog.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ar, err := txtar.ParseFile("testdata/bad/five_mistakes.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want string
+	for _, f := range ar.Files {
+		if f.Name == "want" {
+			want = string(f.Data)
+		}
+	}
+	_, section, _ := strings.Cut(string(doc), "\n## Validation\n")
+	_, block, _ := strings.Cut(section, "```text\n")
+	block, _, _ = strings.Cut(block, "```")
+	shown := 0
+	for line := range strings.Lines(block) {
+		if strings.HasPrefix(line, "catalog.yaml:") {
+			shown++
+			if !strings.Contains(want, line) {
+				t.Errorf("docs/catalog.md shows %q, which five_mistakes.txtar's problems do not hold", strings.TrimSpace(line))
+			}
+		}
+	}
+	if shown == 0 {
+		t.Error("docs/catalog.md's Validation section shows no problem")
+	}
+}

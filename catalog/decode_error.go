@@ -21,7 +21,7 @@ func (cr *catalogReader) error(n *yaml.Node) *Error {
 			messageNode = f.value // read once the error's other keys are
 			continue
 		}
-		cr.errorField(e, f)
+		cr.errorField(e, f, what)
 	}
 	if n.Kind != yaml.MappingNode {
 		return nil
@@ -45,8 +45,9 @@ func (cr *catalogReader) error(n *yaml.Node) *Error {
 	return e
 }
 
-// errorField reads one key of an error but its message.
-func (cr *catalogReader) errorField(e *Error, f field) {
+// errorField reads one key of an error but its message; what is the
+// error's label (errorLabel).
+func (cr *catalogReader) errorField(e *Error, f field, what string) {
 	switch f.key {
 	case "code":
 		cr.code(e, f.value)
@@ -65,6 +66,10 @@ func (cr *catalogReader) errorField(e *Error, f field) {
 	case "troubleshooting":
 		e.Troubleshooting = cr.troubleshooting(f.value)
 	case "details":
+		if what != "error" { // a label without the code names nothing more
+			cr.probs.within = what
+			defer func() { cr.probs.within = "" }()
+		}
 		for _, item := range cr.list(f.value, "details") {
 			if d := cr.detail(item); d != nil {
 				e.Details = append(e.Details, d)

@@ -23,6 +23,12 @@ type problems struct {
 	// add's format, as they did when a problem was one string; this keeps
 	// their calls as they are.
 	hinted string
+
+	// within names what the problems added next are inside, such as
+	// `error "CARD_DECLINED"`, for those whose decoders know only their own
+	// part: a detail's problems name its error, as the checks made after
+	// decoding do. "" for none.
+	within string
 }
 
 // at is pos in the catalog's file. A position in the model leaves File
@@ -53,7 +59,7 @@ func (p *problems) add(pos Pos, format string, args ...any) {
 	if i := strings.LastIndex(msg, hinted); hinted != "" && i >= 0 {
 		msg, hint = msg[:i], msg[i:]
 	}
-	p.list.Add(diag.Diagnostic{Pos: at(p.file, pos), Msg: msg, Hint: hint})
+	p.list.Add(diag.Diagnostic{Pos: at(p.file, pos), Msg: p.inside(msg), Hint: hint})
 }
 
 // hint reports an error at pos with a hint computed otherwise than by
@@ -64,7 +70,15 @@ func (p *problems) hint(pos Pos, hint string, format string, args ...any) {
 		p.list.Dropped++
 		return
 	}
-	p.list.Add(diag.Diagnostic{Pos: at(p.file, pos), Msg: fmt.Sprintf(format, args...), Hint: hint})
+	p.list.Add(diag.Diagnostic{Pos: at(p.file, pos), Msg: p.inside(fmt.Sprintf(format, args...)), Hint: hint})
+}
+
+// inside puts what the problem is within before its message.
+func (p *problems) inside(msg string) string {
+	if p.within == "" {
+		return msg
+	}
+	return p.within + ": " + msg
 }
 
 // keeps reports whether the next problem added is kept, so worth the

@@ -175,7 +175,7 @@ func TestHintIsSeparate(t *testing.T) {
 		{"version: 1\napi: A\nformat: flta\nerrors:\n  - {code: INTERNAL, status: 500, fallback: true}\n",
 			`format: unknown envelope "flta"`, ` (did you mean "flat"?)`},
 		{"version: 1\napi: A\nerrors:\n  - {code: INTERNAL, status: 500, fallback: true, details: [{name: n, type: strng}]}\n",
-			`detail type "strng" is not one of string, integer, number, boolean, string[], map[string]string, object, object[], any`, ` (did you mean "string"?)`},
+			`error "INTERNAL": detail type "strng" is not one of string, integer, number, boolean, string[], map[string]string, object, object[], any`, ` (did you mean "string"?)`},
 		{"version: 1\napi: A\nerrors:\n  - {code: INTERNAL, status: 500, fallback: true, message: \"{resourc}\", details: [{name: resource, type: string}]}\n",
 			`error "INTERNAL": message placeholder {resourc} names no detail`, ` (did you mean "resource"?): declare a detail "resourc", or fix the name`},
 		{"version: 1\napi: A\nformat: {media_type: application/json, body: {code: $cod}}\nerrors:\n  - {code: INTERNAL, status: 500, fallback: true}\n",
