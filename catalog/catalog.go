@@ -76,12 +76,15 @@ type AugmentTarget struct {
 
 // DocsOptions configures the generated Markdown page.
 type DocsOptions struct {
-	Title     string     // page title, default "Errors"
-	GroupBy   string     // "status" or "category"
-	Sections  []Section  // extra sections after the reference, in order
-	Providers []Provider // provider-specific issue tables
-	Layout    string     // LayoutFull (the default when "") or LayoutCompact
-	Out       string     // the page, relative to the catalog's folder; "" unset, "none" off
+	Title string // page title, default "Errors"
+	// TitleDefault is set when the catalog gives no title: the page then
+	// takes its title from its own words (page_title), in its language.
+	TitleDefault bool
+	GroupBy      string     // "status" or "category"
+	Sections     []Section  // extra sections after the reference, in order
+	Providers    []Provider // provider-specific issue tables
+	Layout       string     // LayoutFull (the default when "") or LayoutCompact
+	Out          string     // the page, relative to the catalog's folder; "" unset, "none" off
 }
 
 // The page layouts docs.layout names.

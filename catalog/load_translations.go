@@ -163,7 +163,9 @@ func untranslatedTop(c *Catalog, t *Translation) int {
 		}
 	}
 	count(c.Description, t.Description)
-	count(c.Docs.Title, t.DocsTitle)
+	if !c.Docs.TitleDefault { // the page's own words title it in every language
+		count(c.Docs.Title, t.DocsTitle)
+	}
 	for i, s := range c.Docs.Sections {
 		var ts Section
 		if i < len(t.Sections) {

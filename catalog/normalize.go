@@ -20,7 +20,7 @@ func normalize(c *Catalog) {
 		c.OpenAPI.Version = "3.1.0"
 	}
 	if c.Docs.Title == "" {
-		c.Docs.Title = "Errors"
+		c.Docs.Title, c.Docs.TitleDefault = "Errors", true
 	}
 	if c.Language == "" {
 		c.Language = DefaultLanguage

@@ -71,7 +71,7 @@ func (c *Catalog) In(lang string) *Catalog {
 		lc.Description = t.Description
 	}
 	if t.DocsTitle != "" {
-		lc.Docs.Title = t.DocsTitle
+		lc.Docs.Title, lc.Docs.TitleDefault = t.DocsTitle, false
 	}
 	lc.Docs.Sections = translateSections(c.Docs.Sections, t.Sections)
 	lc.Docs.Providers = translateProviders(c.Docs.Providers, t.Providers)

@@ -249,3 +249,45 @@ func TestSentIn(t *testing.T) {
 		t.Errorf("one language: sentIn = %q, want none", got)
 	}
 }
+
+// TestDefaultTitleInItsLanguage: a catalog without docs.title titles each
+// page with the page's own word in its language (a catalog in German, and
+// its French page, are not titled in English); a translation's page word
+// or docs.title takes its place, and a catalog's own title is kept in every
+// language its translation does not give one for.
+func TestDefaultTitleInItsLanguage(t *testing.T) {
+	const base = "version: 1\napi: A\nlanguage: de\nlanguages: [fr, it, pt]\n%serrors:\n  - {code: X, status: 500, fallback: true, message: Fehler.}\n"
+	files := func(docs string) catalog.MemFiles {
+		return catalog.MemFiles{
+			"catalog.yaml":         []byte(strings.Replace(base, "%s", docs, 1)),
+			"translations/fr.yaml": []byte("language: fr\nerrors: {}\n"),
+			"translations/it.yaml": []byte("language: it\npage: {page_title: Errori}\nerrors: {}\n"),
+			"translations/pt.yaml": []byte("language: pt\ndocs: {title: Erros da API}\nerrors: {}\n"),
+		}
+	}
+	tests := []struct {
+		docs string
+		want []string // the titles of the de, fr, it and pt pages
+	}{
+		{"", []string{"Fehler", "Erreurs", "Errori", "Erros da API"}},
+		{"docs: {title: Shop-Fehler}\n", []string{"Shop-Fehler", "Shop-Fehler", "Shop-Fehler", "Erros da API"}},
+	}
+	for _, tt := range tests {
+		c, err := catalog.LoadFiles(files(tt.docs), "catalog.yaml", Rules)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range mustPages(t, c, nil, "errors.md") {
+			for line := range strings.Lines(string(p.Data)) {
+				if title, ok := strings.CutPrefix(line, "# "); ok {
+					got = append(got, strings.TrimSpace(title))
+					break
+				}
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("docs %q: titles %q, want %q", tt.docs, got, tt.want)
+		}
+	}
+}

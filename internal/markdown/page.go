@@ -78,7 +78,7 @@ func newPage(c *catalog.Catalog, name string) (*page, error) {
 	lang := cmp.Or(c.Reading, c.Language)
 	p := &page{
 		Catalog:   c,
-		Title:     c.Docs.Title,
+		Title:     pageTitle(c, lang),
 		Intro:     c.Description,
 		Providers: c.Docs.Providers,
 		Sections:  c.Docs.Sections,
@@ -334,4 +334,15 @@ func statusRows(errs []*errorData) []*statusRow {
 		slices.SortStableFunc(r.Errors, byStatusThenCode)
 	}
 	return rows
+}
+
+// pageTitle is the page's title: the catalog's, or its translation's; or,
+// when the catalog gives none, the page's own word for it in lang, so that
+// a catalog in German, or its French page, is not titled in English.
+func pageTitle(c *catalog.Catalog, lang string) string {
+	if !c.Docs.TitleDefault {
+		return c.Docs.Title
+	}
+	i := slices.IndexFunc(wordTable, func(row wordRow) bool { return row.key == "page_title" })
+	return wordIn(c, lang, wordTable[i])
 }

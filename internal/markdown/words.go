@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/errgen/errgen/catalog"
@@ -26,6 +27,7 @@ type wordRow struct {
 // troubleshooting, details) is that part's label, which the untranslated
 // note names.
 var wordTable = []wordRow{
+	{"page_title", "Errors", "Fehler", "Erreurs"},
 	{"languages", "Languages", "Sprachen", "Langues"},
 	{"untranslated", "Not yet translated", "Noch nicht übersetzt", "Pas encore traduit"},
 	{"envelope_heading", "Error response format", "Format der Fehlerantworten", "Format des réponses d'erreur"},
@@ -139,30 +141,23 @@ func (w wordRow) bundled(lang string) string {
 // what templates receive as .Words.
 type words map[string]string
 
-// wordsIn is the page's words in lang: the catalog's (from lang's
-// translation) where it gives one, else the bundled word of lang (or of
-// its primary language: de for de-CH), else English.
+// wordsIn is the page's words in lang, escaped.
 func wordsIn(c *catalog.Catalog, lang string) words {
-	var given map[string]string
-	if t := c.Translations[lang]; t != nil && lang != c.Language {
-		given = t.Words
-	}
-	base := primaryLanguage(lang)
 	w := make(words, len(wordTable))
 	for _, row := range wordTable {
-		s := given[row.key]
-		if s == "" {
-			s = row.bundled(strings.ToLower(lang))
-		}
-		if s == "" {
-			s = row.bundled(base)
-		}
-		if s == "" {
-			s = row.en
-		}
-		w[row.key] = escapeWord(s)
+		w[row.key] = escapeWord(wordIn(c, lang, row))
 	}
 	return w
+}
+
+// wordIn is one of the page's words in lang, as written: the catalog's
+// (from lang's translation) where it gives one, else the bundled word of
+// lang (or of its primary language: de for de-CH), else English.
+func wordIn(c *catalog.Catalog, lang string, row wordRow) string {
+	if t := c.Translations[lang]; t != nil && lang != c.Language && t.Words[row.key] != "" {
+		return t.Words[row.key]
+	}
+	return cmp.Or(row.bundled(strings.ToLower(lang)), row.bundled(primaryLanguage(lang)), row.en)
 }
 
 // primaryLanguage is a tag's primary language subtag, lower case: de for
