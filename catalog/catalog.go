@@ -76,10 +76,8 @@ type AugmentTarget struct {
 
 // DocsOptions configures the generated Markdown page.
 type DocsOptions struct {
-	Title string // page title, default "Errors"
-	// TitleDefault is set when the catalog gives no title: the page then
-	// takes its title from its own words (page_title), in its language.
-	TitleDefault bool
+	Title        string     // page title, default "Errors"
+	TitleDefault bool       // no title given: each page takes its own word (page_title), in its language
 	GroupBy      string     // "status" or "category"
 	Sections     []Section  // extra sections after the reference, in order
 	Providers    []Provider // provider-specific issue tables
