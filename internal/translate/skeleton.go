@@ -73,7 +73,9 @@ func (u *updater) topTexts() *yaml.Node {
 	}
 	u.text(m, "description", c.Description)
 	docs := yamlnode.Map()
-	u.text(docs, "title", c.Docs.Title)
+	if !c.Docs.TitleDefault { // errgen's own title is the page's word page_title
+		u.text(docs, "title", c.Docs.Title)
+	}
 	if len(c.Docs.Sections) > 0 {
 		var items []*yaml.Node
 		for _, s := range c.Docs.Sections {
@@ -91,7 +93,9 @@ func (u *updater) topTexts() *yaml.Node {
 		}
 		yamlnode.Set(docs, "providers", yamlnode.Seq(items...))
 	}
-	yamlnode.Set(m, "docs", docs)
+	if len(docs.Content) > 0 {
+		yamlnode.Set(m, "docs", docs)
+	}
 	categories := yamlnode.Map()
 	seen := map[string]bool{}
 	for _, es := range [][]*catalog.Error{c.Errors, c.Retired} {

@@ -164,9 +164,6 @@ func TestUpdateWritesNewFile(t *testing.T) {
 	}
 	want := `language: de
 source: ` + catalog.TopSourceHash(c) + `
-docs:
-  # en: Errors
-  title: ""
 errors:
   NOT_FOUND:
     source: ` + catalog.SourceHash(c.Errors[0]) + `
