@@ -66,16 +66,64 @@ func NewError(err error) error {
 // main package's Write negotiates it; the error's own message stays in the
 // default language. Interceptor gives it the request's header.
 func NewErrorFor(err error, acceptLanguage string) error {
-	return connectError(apierrors.RPCStatusFor(err, acceptLanguage))
+	s := apierrors.RPCStatusFor(err, acceptLanguage)
+	if s.Reason != "" { // not OK, CANCELLED, DEADLINE_EXCEEDED, which err says again
+		if e := known(err); e != nil {
+			err = e
+		} else {
+			err = apierrors.RPCError(s) // the fallback or Config.Map's error, as sent
+		}
+	}
+	return connectError(s, "", err)
 }
 
-// connectError is s as a Connect error, a *connect.Error; nil (an error
-// holding no nil pointer) for OK.
-func connectError(s apierrors.RPCStatus) error {
+// known is the catalog error err is or wraps, when the catalog defines its
+// code; else nil.
+func known(err error) *Error {
+	var e *Error
+	if errors.As(err, &e) && e.Known() {
+		return e
+	}
+	return nil
+}
+
+// sent is the error a Connect error NewError makes wraps: its text the
+// status's message, as connect.NewError takes it, and err the catalog
+// error sent, so that Interceptor, behind which a handler may return the
+// Connect error, sends that error again (with the call's request id, in
+// the language it asks for), not the fallback it sends for any other
+// Connect error.
+type sent struct {
+	message string
+	err     error
+}
+
+func (s sent) Error() string { return s.message }
+func (s sent) Unwrap() error { return s.err }
+
+// connectError is s as a Connect error, a *connect.Error wrapping cause
+// (nil for none); nil (an error holding no nil pointer) for OK. Its
+// metadata is s.Header as the protocol (connect.ProtocolGRPC and the
+// others; "" for one not known) can send it: over Connect and gRPC-Web all
+// of it, where each sends an error's metadata (a unary Connect response's
+// headers, a stream's end, gRPC-Web's trailers); over gRPC, whose
+// metadata goes out as HTTP trailers, the request id only, as the gRPC
+// package sends it; over a protocol not known, the fields HTTP allows as
+// trailers (not WWW-Authenticate nor Cache-Control), which net/http would
+// drop from gRPC's trailers, and log.
+func connectError(s apierrors.RPCStatus, protocol string, cause error) error {
 	if s.Code == "OK" {
 		return nil
 	}
-	ce := connect.NewError(codeOf(s.Code), errors.New(s.Message))
+	ce := connect.NewError(codeOf(s.Code), sent{s.Message, cause})
+	for k, v := range s.Header {
+		switch {
+		case protocol == connect.ProtocolGRPC && k != s.RequestIDHeader:
+		case protocol == "" && !validTrailer(k):
+		default:
+			ce.Meta()[k] = v
+		}
+	}
 	var details []proto.Message
 	if s.Reason != "" {
 		details = append(details, &errdetails.ErrorInfo{Reason: s.Reason, Domain: s.Domain, Metadata: s.Metadata})
@@ -107,6 +155,18 @@ func connectError(s apierrors.RPCStatus) error {
 	return ce
 }
 
+// validTrailer reports whether net/http sends a trailer of the canonical
+// name: not one of those HTTP keeps to the header (httpguts.ValidTrailerHeader).
+func validTrailer(name string) bool {
+	switch name {
+	case "Authorization", "Cache-Control", "Connection", "Content-Encoding", "Content-Length", "Content-Range",
+		"Content-Type", "Expect", "Host", "Keep-Alive", "Max-Forwards", "Pragma", "Proxy-Authenticate",
+		"Proxy-Authorization", "Proxy-Connection", "Range", "Realm", "Te", "Trailer", "Transfer-Encoding", "Www-Authenticate":
+		return false
+	}
+	return !strings.HasPrefix(name, "If-")
+}
+
 // badRequest is AIP-193's BadRequest detail of field violations.
 func badRequest(vs []apierrors.RPCFieldViolation) *errdetails.BadRequest {
 	d := &errdetails.BadRequest{}
@@ -133,12 +193,39 @@ func FromError(err error) (*Error, bool) {
 	if e = apierrors.RPCError(rpcStatus(ce)); e == nil {
 		return nil, false
 	}
-	return e.WithCause(err), true
+	return e.WithCause(received{err, wrapping(err, ce)}), true
+}
+
+// received is the Connect error a client received, as the catalog error
+// made of it holds it (its cause, for connect.CodeOf and errors.As): its
+// text is only the words err wrapped the Connect error in, if any, so that
+// the catalog error reads as the HTTP side's, CODE: message, not followed
+// by the Connect error's text, the same code and message again.
+type received struct {
+	err  error
+	text string
+}
+
+func (r received) Error() string { return r.text }
+func (r received) Unwrap() error { return r.err }
+
+// wrapping is the text err, which is or wraps ce, adds to ce's own: "" for
+// ce itself, "calling orders" for fmt.Errorf("calling orders: %w", ce);
+// err's whole text when ce's is not at its end.
+func wrapping(err error, ce *connect.Error) string {
+	text, own := err.Error(), ce.Error()
+	if text == own {
+		return ""
+	}
+	if w, ok := strings.CutSuffix(text, ": "+own); ok {
+		return w
+	}
+	return text
 }
 
 // rpcStatus reads a Connect error and the details AIP-193 names.
 func rpcStatus(ce *connect.Error) apierrors.RPCStatus {
-	s := apierrors.RPCStatus{Message: ce.Message(), Code: "UNKNOWN"}
+	s := apierrors.RPCStatus{Message: ce.Message(), Code: "UNKNOWN", Header: ce.Meta()}
 	if c := int(ce.Code()); c > 0 && c < len(codeNames) {
 		s.Code = codeNames[c]
 	}
@@ -197,9 +284,14 @@ func WithReport(report func(ctx context.Context, procedure string, err error)) O
 }
 
 // Interceptor is a connect.Interceptor for handlers and clients. On a
-// handler it turns every error returned, and a panic, into NewError's; on a
-// client it gives back the catalog error of a failed call, so that
-// errors.Is(err, apierrors.ErrNotFound) and its typed details work.
+// handler it turns every error returned, and a panic, into NewError's, in
+// the language of the request's Accept-Language; in a catalog with request
+// ids, with the call's id (its request header's, else a new one: see the
+// main package's RPCStatusForCall) in RequestInfo and the error's metadata,
+// beside the headers Write sends (as the protocol can carry them: see
+// connectError). On a client it gives back the catalog error of a failed
+// call, so that errors.Is(err, apierrors.ErrNotFound) and its typed details
+// work; its RequestID is RequestInfo's, else the error metadata's.
 func Interceptor(opts ...Option) connect.Interceptor {
 	o := &options{}
 	for _, opt := range opts {
@@ -213,31 +305,28 @@ type interceptor struct {
 }
 
 // handlerError is the Connect error a handler returns for err, in the
-// language of the request's header, reporting what becomes the fallback
-// (not an error Config.Map maps).
-func (o *options) handlerError(ctx context.Context, procedure string, header http.Header, err error) error {
-	s := apierrors.RPCStatusForCall(ctx, procedure, err, acceptLanguage(header))
+// language of the request's header, with the request id it came with (or
+// a new one) in a catalog with request ids, reporting what becomes the
+// fallback (not an error Config.Map maps).
+func (o *options) handlerError(ctx context.Context, peer connect.Peer, procedure string, header http.Header, err error) error {
+	s := apierrors.RPCStatusForCall(ctx, procedure, err, header)
 	if s.Fallback && o.report != nil {
 		o.report(ctx, procedure, err)
 	}
-	return connectError(s)
-}
-
-// acceptLanguage is the Accept-Language a request's header holds, its
-// fields joined as one.
-func acceptLanguage(header http.Header) string {
-	return strings.Join(header.Values("Accept-Language"), ",")
+	// Wrapping the catalog error sent, as NewError's does, for an
+	// interceptor of this package outside this one to send it again.
+	return connectError(s, peer.Protocol, known(err))
 }
 
 // panicError is the Connect error for a panic's value v: the fallback,
 // which RPCPanic reports with the stack, for it runs in the deferred
 // function that recovered v.
-func (o *options) panicError(ctx context.Context, procedure string, header http.Header, v any) error {
-	s := apierrors.RPCPanic(ctx, procedure, v, acceptLanguage(header))
+func (o *options) panicError(ctx context.Context, peer connect.Peer, procedure string, header http.Header, v any) error {
+	s := apierrors.RPCPanic(ctx, procedure, v, header)
 	if o.report != nil {
 		o.report(ctx, procedure, fmt.Errorf("panic: %v", v))
 	}
-	return connectError(s)
+	return connectError(s, peer.Protocol, nil)
 }
 
 // clientError is err as a client gets it back: the catalog error a Connect
@@ -260,11 +349,11 @@ func (i interceptor) WrapUnary(next connect.UnaryFunc) connect.UnaryFunc {
 		}
 		defer func() {
 			if v := recover(); v != nil {
-				resp, err = nil, i.o.panicError(ctx, req.Spec().Procedure, req.Header(), v)
+				resp, err = nil, i.o.panicError(ctx, req.Peer(), req.Spec().Procedure, req.Header(), v)
 			}
 		}()
 		if resp, err = next(ctx, req); err != nil {
-			return nil, i.o.handlerError(ctx, req.Spec().Procedure, req.Header(), err)
+			return nil, i.o.handlerError(ctx, req.Peer(), req.Spec().Procedure, req.Header(), err)
 		}
 		return resp, nil
 	}
@@ -280,11 +369,11 @@ func (i interceptor) WrapStreamingHandler(next connect.StreamingHandlerFunc) con
 	return func(ctx context.Context, conn connect.StreamingHandlerConn) (err error) {
 		defer func() {
 			if v := recover(); v != nil {
-				err = i.o.panicError(ctx, conn.Spec().Procedure, conn.RequestHeader(), v)
+				err = i.o.panicError(ctx, conn.Peer(), conn.Spec().Procedure, conn.RequestHeader(), v)
 			}
 		}()
 		if err = next(ctx, conn); err != nil {
-			return i.o.handlerError(ctx, conn.Spec().Procedure, conn.RequestHeader(), err)
+			return i.o.handlerError(ctx, conn.Peer(), conn.Spec().Procedure, conn.RequestHeader(), err)
 		}
 		return nil
 	}

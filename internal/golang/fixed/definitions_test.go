@@ -118,7 +118,10 @@ func TestFirstUseLoadsDefinitions(t *testing.T) {
 	calls["RPCStatusOf"] = func() string { return fmt.Sprint(RPCStatusOf(ErrRateLimited)) }
 	calls["RPCStatusFor"] = func() string { return fmt.Sprint(RPCStatusFor(ErrRateLimited, "de")) }
 	calls["RPCError"] = func() string { return fmt.Sprint(RPCError(RPCStatus{Reason: "RATE_LIMITED", Domain: rpcDomain})) }
-	calls["RPCPanic"] = func() string { return fmt.Sprint(RPCPanic(context.Background(), "/shop.v1.Orders/Get", "boom", "de")) }
+	calls["RPCPanic"] = func() string {
+		return fmt.Sprint(RPCPanic(context.Background(), "/shop.v1.Orders/Get", "boom",
+			http.Header{"Accept-Language": {"de"}, "X-Request-Id": {"r-1"}}))
+	}
 	for name, call := range calls {
 		loadDefinitions()
 		want := call()

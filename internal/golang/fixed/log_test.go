@@ -28,6 +28,11 @@ func TestLogValue(t *testing.T) {
 			"INVALID_INPUT: Bad Request"},
 		{ErrRateLimited, `{"level":"ERROR","msg":"x","err":{"code":"RATE_LIMITED","status":429,"message":"Too Many Requests"}}`,
 			"RATE_LIMITED: Too Many Requests"},
+		// A cause of no text, as the gRPC and Connect clients' errors hold
+		// the status they received, adds nothing.
+		{ErrOrderNotFound.WithCause(silent{cause}),
+			`{"level":"ERROR","msg":"x","err":{"code":"ORDER_NOT_FOUND","status":404,"message":"Order not found"}}`,
+			"ORDER_NOT_FOUND: Order not found"},
 	}
 	for _, tt := range tests {
 		var buf bytes.Buffer
@@ -46,3 +51,9 @@ func TestLogValue(t *testing.T) {
 		}
 	}
 }
+
+// silent is an error of no text wrapping another.
+type silent struct{ err error }
+
+func (silent) Error() string   { return "" }
+func (s silent) Unwrap() error { return s.err }

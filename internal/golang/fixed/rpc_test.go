@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"reflect"
 	"strings"
 	"testing"
@@ -22,6 +23,8 @@ func TestRPCStatusOf(t *testing.T) {
 		RetryDelay: 30 * time.Second, RequestID: "req-1",
 		Links:  []RPCLink{{Description: "Too Many Requests", URL: "https://docs.example.com/errors#rate-limited"}},
 		Locale: "en", LocalizedMessage: "Rate limit of 10 requests per 1m exceeded",
+		Header:          http.Header{"Retry-After": {"30"}, "Cache-Control": {"no-store"}, "X-Request-Id": {"req-1"}},
+		RequestIDHeader: "X-Request-Id",
 	}
 	if !reflect.DeepEqual(s, want) {
 		t.Errorf("RPCStatusOf = %+v\nwant %+v", s, want)
@@ -114,7 +117,7 @@ func FuzzRPCError(f *testing.F) {
 func TestRPCStatusForCallReports(t *testing.T) {
 	const procedure = "/shop.v1.Orders/Get"
 	boom := errors.New("boom")
-	got := recordReports(t, func() { RPCStatusForCall(context.Background(), procedure, boom, "") })
+	got := recordReports(t, func() { RPCStatusForCall(context.Background(), procedure, boom, nil) })
 	if len(got) != 1 || got[0].Procedure != procedure || got[0].Request != nil || !strings.HasSuffix(got[0].String(), " [/shop.v1.Orders/Get]") {
 		t.Errorf("reports %+v, want one naming %s", got, procedure)
 	}
@@ -132,7 +135,7 @@ func TestRPCStatusForCallReports(t *testing.T) {
 		Configure(Config{Reporter: recordReport})
 	})
 	type key struct{}
-	RPCStatusForCall(context.WithValue(context.Background(), key{}, "trace-1"), procedure, boom, "")
+	RPCStatusForCall(context.WithValue(context.Background(), key{}, "trace-1"), procedure, boom, nil)
 	if !strings.Contains(buf.String(), `"procedure":"/shop.v1.Orders/Get"`) || seen.ctx == nil || seen.ctx.Value(key{}) != "trace-1" {
 		t.Errorf("default log %s, with a context holding %v", buf.String(), seen.ctx)
 	}
@@ -176,7 +179,7 @@ func TestRPCStatusForCallContextDone(t *testing.T) {
 		{"live foreign", context.Background(), foreign, "INTERNAL", slog.LevelError, true},
 	} {
 		var s RPCStatus
-		got := recordReports(t, func() { s = RPCStatusForCall(tc.ctx, "/shop.v1.Orders/Watch", tc.err, "") })
+		got := recordReports(t, func() { s = RPCStatusForCall(tc.ctx, "/shop.v1.Orders/Watch", tc.err, nil) })
 		if s.Code != tc.code || s.Fallback != tc.fall || tc.code == "CANCELLED" && s.Reason != "" {
 			t.Errorf("%s: status %+v, want code %s, fallback %v", tc.name, s, tc.code, tc.fall)
 		}
@@ -214,6 +217,95 @@ func TestRPCAnyDetailRoundTrip(t *testing.T) {
 		d, ok := DetailsAs[InvalidInputDetails](RPCError(s))
 		if !ok || string(d.Value) != tc.value || d.Field != "123" {
 			t.Errorf("value %s: read back %s, field %q (%v)", tc.value, d.Value, d.Field, ok)
+		}
+	}
+}
+
+// A server interceptor's status carries a request id in a catalog with
+// request ids, as Write's responses do: the error's own, else
+// Config.RequestID's (given a request standing for the call), else the
+// call's header's (up to 200 bytes of UTF-8), else a new one; in
+// RequestID and in Header, under the catalog's header, for every status
+// (CANCELLED and DEADLINE_EXCEEDED, the fallback and a panic's too); and
+// the reports' Sent carries it.
+func TestRPCStatusForCallRequestID(t *testing.T) {
+	const procedure = "/shop.v1.Orders/Get"
+	in := func(id string) http.Header { return http.Header{"X-Request-Id": {id}} }
+	long := strings.Repeat("a", 201)
+	for _, tc := range []struct {
+		name   string
+		err    error
+		header http.Header
+		config func(*http.Request) string
+		want   string // "" for a new one
+	}{
+		{"echoed", ErrOrderNotFound, in("in-1"), nil, "in-1"},
+		{"own", ErrOrderNotFound.WithRequestID("own-1"), in("in-1"), nil, "own-1"},
+		{"config", ErrOrderNotFound, in("in-1"), func(r *http.Request) string {
+			if r.Method != http.MethodPost || r.URL.Path != procedure || r.Header.Get("X-Request-Id") != "in-1" || r.Context().Value(ctxKey{}) != "v" {
+				return "bad request: " + r.Method + " " + r.URL.Path
+			}
+			return "config-1"
+		}, "config-1"},
+		{"config empty", ErrOrderNotFound, in("in-1"), func(*http.Request) string { return "" }, "in-1"},
+		{"none", ErrOrderNotFound, nil, nil, ""},
+		{"too long", ErrOrderNotFound, in(long), nil, ""},
+		{"not UTF-8", ErrOrderNotFound, in("a\xffb"), nil, ""},
+		{"control", ErrOrderNotFound, in("a\x00b"), nil, "a b"},
+		{"fallback", errors.New("boom"), in("in-2"), nil, "in-2"},
+		{"deadline", context.DeadlineExceeded, in("in-3"), nil, "in-3"},
+	} {
+		var reps []Report
+		Configure(Config{RequestID: tc.config, Reporter: func(r Report) { reps = append(reps, r) }})
+		ctx := context.WithValue(context.Background(), ctxKey{}, "v")
+		s := RPCStatusForCall(ctx, procedure, tc.err, tc.header)
+		want := tc.want
+		if want == "" {
+			if len(s.RequestID) != requestIDLen {
+				t.Errorf("%s: request id %q; want a new one", tc.name, s.RequestID)
+			}
+			want = s.RequestID
+		}
+		if s.RequestID != want || s.Header.Get("X-Request-Id") != want || len(s.Header["X-Request-Id"]) != 1 || s.RequestIDHeader != "X-Request-Id" {
+			t.Errorf("%s: RequestID %q, Header %v, RequestIDHeader %q; want %q", tc.name, s.RequestID, s.Header, s.RequestIDHeader, want)
+		}
+		for _, r := range reps {
+			if r.Sent != nil && r.Sent.RequestID() != want {
+				t.Errorf("%s: report %v sent %q; want %q", tc.name, r, r.Sent.RequestID(), want)
+			}
+		}
+		if tc.name == "fallback" && len(reps) != 1 {
+			t.Errorf("fallback: %d reports; want 1", len(reps))
+		}
+	}
+	var reps []Report
+	Configure(Config{Reporter: func(r Report) { reps = append(reps, r) }})
+	s := RPCPanic(context.Background(), procedure, "boom", in("in-4"))
+	if s.RequestID != "in-4" || s.Header.Get("X-Request-Id") != "in-4" || len(reps) != 1 || reps[0].Sent.RequestID() != "in-4" {
+		t.Errorf("panic: %+v, reports %v", s, reps)
+	}
+	Configure(Config{Reporter: recordReport})
+	if s := RPCStatusFor(ErrOrderNotFound, ""); s.RequestID != "" || s.Header != nil {
+		t.Errorf("RPCStatusFor made an id: %+v", s)
+	}
+}
+
+type ctxKey struct{}
+
+// RPCError reads the request id from the metadata received when the
+// status has no RequestInfo, as ParseResponse reads the header, and gives
+// RetryInfo's delay as RetryAfter, for a reason it knows or not.
+func TestRPCErrorFromHeader(t *testing.T) {
+	for _, reason := range []string{"ORDER_NOT_FOUND", "WIDGET_GONE"} {
+		e := RPCError(RPCStatus{Code: "UNAVAILABLE", Reason: reason, Domain: rpcDomain, RetryDelay: 7 * time.Second,
+			Header: http.Header{"X-Request-Id": {"meta-1"}}})
+		if d, ok := e.RetryAfter(); e.RequestID() != "meta-1" || !ok || d != 7*time.Second {
+			t.Errorf("%s: request id %q, RetryAfter %v %v", reason, e.RequestID(), d, ok)
+		}
+		e = RPCError(RPCStatus{Code: "UNAVAILABLE", Reason: reason, Domain: rpcDomain, RequestID: "info-1",
+			Header: http.Header{"X-Request-Id": {"meta-1"}}})
+		if e.RequestID() != "info-1" {
+			t.Errorf("%s: request id %q; want RequestInfo's", reason, e.RequestID())
 		}
 	}
 }

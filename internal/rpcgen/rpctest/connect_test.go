@@ -51,8 +51,14 @@ func connectServer(t *testing.T, s suite, errs map[string]error, reported *repor
 			return nil, fail(ctx, req.Msg.GetValue(), errs)
 		}, connect.WithInterceptors(s.connect(reported.add))))
 	mux.Handle(streamProcedure, connect.NewServerStreamHandler(streamProcedure,
-		func(ctx context.Context, req *connect.Request[wrapperspb.StringValue], _ *connect.ServerStream[emptypb.Empty]) error {
-			return fail(ctx, req.Msg.GetValue(), errs)
+		func(ctx context.Context, req *connect.Request[wrapperspb.StringValue], stream *connect.ServerStream[emptypb.Empty]) error {
+			key, sendFirst := strings.CutPrefix(req.Msg.GetValue(), afterSend)
+			if sendFirst {
+				if err := stream.Send(new(emptypb.Empty)); err != nil {
+					return err
+				}
+			}
+			return fail(ctx, key, errs)
 		}, connect.WithInterceptors(s.connect(reported.add))))
 	srv := httptest.NewUnstartedServer(mux)
 	srv.EnableHTTP2 = true // the gRPC protocol needs it

@@ -25,6 +25,10 @@ import (
 
 const service = "rpctest.Errors"
 
+// afterSend, before a key, makes the streaming handlers send a message
+// before they fail.
+const afterSend = "after-send:"
+
 // grpcServer serves errs on a loopback listener behind s's server
 // interceptors; reported collects what they report.
 func grpcServer(t *testing.T, s suite, errs map[string]error, reported *reports) string {
@@ -52,7 +56,13 @@ func grpcServer(t *testing.T, s suite, errs map[string]error, reported *reports)
 			if err := ss.RecvMsg(in); err != nil {
 				return err
 			}
-			return fail(ss.Context(), in.GetValue(), errs)
+			key, sendFirst := strings.CutPrefix(in.GetValue(), afterSend)
+			if sendFirst { // the headers go with the message: the error ends a stream under way
+				if err := ss.SendMsg(new(emptypb.Empty)); err != nil {
+					return err
+				}
+			}
+			return fail(ss.Context(), key, errs)
 		}}},
 	}, struct{}{})
 	go srv.Serve(lis)

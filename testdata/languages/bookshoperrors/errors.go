@@ -54,6 +54,7 @@ import (
 	"math/bits"
 	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"reflect"
 	"runtime/debug"
 	"slices"
@@ -3256,6 +3257,20 @@ type RPCStatus struct {
 	// grpc: bad_request; nil sends no BadRequest.
 	FieldViolations []RPCFieldViolation
 
+	// Header is the headers Write sends with the error, but Content-Type
+	// and the language's: the catalog's headers (Retry-After among them),
+	// the challenge (WWW-Authenticate) and the request id, in the catalog's
+	// request_id.header; canonical keys, values the status's own; nil for
+	// none. The Connect package sends them as the error's metadata, the
+	// gRPC package the request id's as trailer metadata (RequestIDHeader).
+	// On a client, RPCError reads the request id from it when RequestID is
+	// "": the metadata received.
+	Header http.Header
+
+	// RequestIDHeader is the catalog's request_id.header, in which Header
+	// carries RequestID; "" for a catalog without it. Never sent itself.
+	RequestIDHeader string
+
 	// Fallback says the status is the fallback's in place of an error that
 	// is no catalog error, which Config.Map did not map (reported, as Write
 	// reports it): what a server interceptor reports too. Never sent.
@@ -3282,28 +3297,81 @@ func RPCStatusFor(err error, acceptLanguage string) RPCStatus {
 }
 
 // RPCStatusForCall is RPCStatusFor as a server interceptor calls it, for
-// the RPC procedure ("/pkg.Service/Method") it answers with ctx: a report
-// names the procedure (Report.Procedure), and the default log gets ctx, as
-// Write's reports name the request. Once ctx is done (the client went away,
-// or its deadline passed), an error no catalog error is nor wraps is how
-// the handler met that, such as a stream's Send failing: the status is
-// CANCELLED or DEADLINE_EXCEEDED, as ctx ended, reported at debug level.
-func RPCStatusForCall(ctx context.Context, procedure string, err error, acceptLanguage string) RPCStatus {
-	return rpcStatus(err, acceptLanguage, &origin{procedure: procedure, ctx: ctx})
+// the RPC procedure ("/pkg.Service/Method") it answers with ctx, whose
+// request carried header (Connect's request header; gRPC's incoming
+// metadata as HTTP header fields, keys canonical): its Accept-Language is
+// the language asked for. A report names the procedure (Report.Procedure),
+// and the default log gets ctx, as Write's reports name the request. Once
+// ctx is done (the client went away, or its deadline passed), an error no
+// catalog error is nor wraps is how the handler met that, such as a
+// stream's Send failing: the status is CANCELLED or DEADLINE_EXCEEDED, as
+// ctx ended, reported at debug level.
+//
+// In a catalog with request ids (request_id.header), every status it gives
+// carries one, as Write's responses do, in RequestID and Header: the
+// error's own, else Config.RequestID's (given a request standing for the
+// call: a POST of the procedure, with ctx and header), else the one header
+// holds in the catalog's header (up to 200 bytes of UTF-8), else a new one;
+// and its reports' Sent carries it.
+func RPCStatusForCall(ctx context.Context, procedure string, err error, header http.Header) RPCStatus {
+	at := &origin{procedure: procedure, ctx: ctx, hold: true}
+	s := rpcStatus(err, rpcAcceptLanguage(header), at)
+	return at.callStatus(s, header)
 }
 
 // RPCPanic is the status a server interceptor sends for a panic of the
-// handler of the RPC procedure it answers with ctx, v the panic's value:
-// the fallback, reported as Handler reports a panic, with the stack, for
-// the interceptor calls it from the deferred function that recovered v,
-// whose stack still holds the frames that panicked; whether or not ctx is
-// done, for a panic is a bug. Fallback is true.
-func RPCPanic(ctx context.Context, procedure string, v any, acceptLanguage string) RPCStatus {
+// handler of the RPC procedure it answers with ctx (header as for
+// RPCStatusForCall), v the panic's value: the fallback, reported as Handler
+// reports a panic, with the stack, for the interceptor calls it from the
+// deferred function that recovered v, whose stack still holds the frames
+// that panicked; whether or not ctx is done, for a panic is a bug. Fallback
+// is true; the request id is RPCStatusForCall's.
+func RPCPanic(ctx context.Context, procedure string, v any, header http.Header) RPCStatus {
 	loadDefinitions()
-	at := &origin{procedure: procedure, ctx: ctx}
+	at := &origin{procedure: procedure, ctx: ctx, hold: true}
 	at.report(Report{Level: slog.LevelError, Problem: "panic: sent the fallback", Err: panicError(v), Sent: fallback, Stack: debug.Stack()})
-	s := rpcStatus(fallback, acceptLanguage, &origin{})
+	s := rpcStatus(fallback, rpcAcceptLanguage(header), &origin{})
 	s.Fallback = true
+	return at.callStatus(s, header)
+}
+
+// rpcAcceptLanguage is the Accept-Language of a call's header, its fields
+// joined as one.
+func rpcAcceptLanguage(header http.Header) string {
+	v := header["Accept-Language"]
+	if len(v) == 1 {
+		return v[0]
+	}
+	return strings.Join(v, ",")
+}
+
+// callStatus is s, the status of the call at answers, whose request
+// carried header, with the request id the call's status carries (see
+// RPCStatusForCall); it hands the reports held at at to the Reporter, their
+// Sent naming the id.
+func (at *origin) callStatus(s RPCStatus, header http.Header) RPCStatus {
+	var ids []string
+	if requestIDHeader != "" && s.Code != "OK" {
+		if s.RequestID != "" {
+			ids = []string{s.RequestID}
+		} else {
+			r := &http.Request{Method: http.MethodPost, URL: &url.URL{Path: at.procedure}, RequestURI: at.procedure,
+				Proto: "HTTP/2.0", ProtoMajor: 2, Header: header}
+			if r.Header == nil {
+				r.Header = http.Header{}
+			}
+			if at.ctx != nil {
+				r = r.WithContext(at.ctx)
+			}
+			s.RequestID, ids = requestID(r, nil)
+			if s.Header == nil {
+				s.Header = http.Header{}
+			}
+			s.Header[requestIDHeader] = []string{s.RequestID}
+			s.RequestIDHeader = requestIDHeader
+		}
+	}
+	at.flush(ids)
 	return s
 }
 
@@ -3332,16 +3400,38 @@ func rpcStatus(err error, acceptLanguage string, at *origin) RPCStatus {
 		Domain:     rpcDomain,
 		Metadata:   e.rpcMetadata(),
 		RetryDelay: e.retryDelay(),
-		RequestID:  e.requestID,
 
 		FieldViolations: e.fieldViolations(),
 	}
+	var ids []string
+	if e.requestID != "" {
+		// As Write sends it: an id Parse read is as the response held it.
+		s.RequestID = sendableID(e.requestID)
+		if s.RequestID != "" && requestIDHeader != "" {
+			ids, s.RequestIDHeader = []string{s.RequestID}, requestIDHeader
+		}
+	}
+	s.Header = e.rpcHeader(ids)
 	s.Locale, s.LocalizedMessage = e.localized(acceptLanguage)
 	if e.def.DocsURL != "" {
 		s.Links = append(s.Links, RPCLink{Description: e.def.Title, URL: e.def.DocsURL})
 	}
 	s.Links = append(s.Links, e.def.help...)
 	return s
+}
+
+// rpcHeader is the header Write sends with e and the request id ids (nil
+// for none), without Content-Type (the protocol's) and the language's
+// headers (LocalizedMessage's locale says it), its values e's own; nil for
+// none.
+func (e *Error) rpcHeader(ids []string) http.Header {
+	h := http.Header{}
+	e.setHeaders(h, ids, -1)
+	delete(h, "Content-Type")
+	if len(h) == 0 {
+		return nil
+	}
+	return h.Clone() // setHeaders shares the values the catalog fixes
 }
 
 // contextDone is the status of err, no catalog error, once the context of
@@ -3438,11 +3528,17 @@ var byReason = sync.OnceValue(func() map[string]*definition {
 // other reason gives an error whose Known is false, with the reason as its
 // code and the received message. It returns nil when s carries no
 // ErrorInfo (Reason ""). Metadata that does not decode into the error's
-// details leaves them out.
+// details leaves them out. As ParseResponse reads the headers, the request
+// id is RequestInfo's, else the one Header (the metadata received) holds
+// in the catalog's request_id.header, and RetryAfter gives RetryInfo's
+// delay.
 func RPCError(s RPCStatus) *Error {
 	loadDefinitions()
 	if s.Reason == "" {
 		return nil
+	}
+	if s.RequestID == "" && requestIDHeader != "" {
+		s.RequestID = s.Header.Get(requestIDHeader)
 	}
 	def := byReason()[s.Reason]
 	if def == nil || s.Domain != rpcDomain {
@@ -3459,6 +3555,9 @@ func RPCError(s RPCStatus) *Error {
 		e.message, e.custom = s.Message, true
 	}
 	e.requestID = s.RequestID
+	if s.RetryDelay > 0 {
+		e.flawsToSet().retryAfter = s.RetryDelay + 1 // e is new: see ParseResponse
+	}
 	return e
 }
 
@@ -3469,7 +3568,7 @@ func rpcUnknown(s RPCStatus) *Error {
 	if status == 0 {
 		status = 500
 	}
-	return &Error{
+	e := &Error{
 		def: &definition{
 			Definition: Definition{Code: Code(s.Reason), Status: status, GRPCCode: s.Code},
 			envelope:   fallback.def.envelope,
@@ -3481,6 +3580,10 @@ func rpcUnknown(s RPCStatus) *Error {
 		parsed:    true,
 		status:    int32(status), // an HTTP status of the table, which an int32 holds
 	}
+	if s.RetryDelay > 0 {
+		e.flawsToSet().retryAfter = s.RetryDelay + 1
+	}
+	return e
 }
 
 // metadataObject is metadata as the JSON object of details struct type t:
@@ -4071,7 +4174,8 @@ func writeRequestID(b *[requestIDLen]byte) {
 
 // LogValue makes the error a group in slog records, for the service's logs:
 // code, status, message, details (each an attribute, as the body carries
-// them), request_id when set, and cause (its text) when the error wraps one.
+// them), request_id when set, and cause (its text) when the error wraps one
+// whose text is not empty.
 func (e *Error) LogValue() slog.Value {
 	loadDefinitions()
 	attrs := make([]slog.Attr, 0, 6)
@@ -4086,7 +4190,11 @@ func (e *Error) LogValue() slog.Value {
 		attrs = append(attrs, slog.String("request_id", e.requestID))
 	}
 	if e.cause != nil {
-		attrs = append(attrs, slog.String("cause", e.cause.Error()))
+		// A cause of no text adds nothing: the status error a gRPC or
+		// Connect client received, whose code and message the error's are.
+		if text := e.cause.Error(); text != "" {
+			attrs = append(attrs, slog.String("cause", text))
+		}
 	}
 	return slog.GroupValue(attrs...)
 }

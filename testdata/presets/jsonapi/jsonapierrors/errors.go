@@ -3629,7 +3629,8 @@ func writeRequestID(b *[requestIDLen]byte) {
 
 // LogValue makes the error a group in slog records, for the service's logs:
 // code, status, message, details (each an attribute, as the body carries
-// them), request_id when set, and cause (its text) when the error wraps one.
+// them), request_id when set, and cause (its text) when the error wraps one
+// whose text is not empty.
 func (e *Error) LogValue() slog.Value {
 	loadDefinitions()
 	attrs := make([]slog.Attr, 0, 6)
@@ -3644,7 +3645,11 @@ func (e *Error) LogValue() slog.Value {
 		attrs = append(attrs, slog.String("request_id", e.requestID))
 	}
 	if e.cause != nil {
-		attrs = append(attrs, slog.String("cause", e.cause.Error()))
+		// A cause of no text adds nothing: the status error a gRPC or
+		// Connect client received, whose code and message the error's are.
+		if text := e.cause.Error(); text != "" {
+			attrs = append(attrs, slog.String("cause", text))
+		}
 	}
 	return slog.GroupValue(attrs...)
 }

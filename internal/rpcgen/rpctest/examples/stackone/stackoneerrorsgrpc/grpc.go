@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"time"
@@ -140,10 +141,47 @@ func FromError(err error) (*Error, bool) {
 	if st == nil || st.Code() == codes.OK {
 		return nil, false
 	}
-	if e = stackoneerrors.RPCError(rpcStatus(st)); e == nil {
+	return fromStatus(err, st, nil)
+}
+
+// fromStatus is FromError of err, which is or wraps the status st, with
+// the trailer metadata received (nil for none).
+func fromStatus(err error, st *status.Status, trailer metadata.MD) (*Error, bool) {
+	s := rpcStatus(st)
+	s.Header = header(trailer) // where RPCError finds the request id RequestInfo lacks
+	e := stackoneerrors.RPCError(s)
+	if e == nil {
 		return nil, false
 	}
-	return e.WithCause(err), true
+	return e.WithCause(received{err, wrapping(err, st)}), true
+}
+
+// received is the status error a client received, as the catalog error
+// made of it holds it (its cause, for status.Code and errors.As): its text
+// is only the words err wrapped the status error in, if any, so that the
+// catalog error reads as the HTTP side's, CODE: message, not followed by
+// the status's text, the same code and message again.
+type received struct {
+	err  error
+	text string
+}
+
+func (r received) Error() string { return r.text }
+func (r received) Unwrap() error { return r.err }
+
+// wrapping is the text err, which is or wraps the status error of st, adds
+// to the status error's own: "" for the status error itself, "calling
+// orders" for fmt.Errorf("calling orders: %w", err); err's whole text when
+// the status error's is not at its end.
+func wrapping(err error, st *status.Status) string {
+	text, own := err.Error(), st.Err().Error()
+	if text == own {
+		return ""
+	}
+	if w, ok := strings.CutSuffix(text, ": "+own); ok {
+		return w
+	}
+	return text
 }
 
 // statusIn is the status err is or wraps, as the server sent it; nil for
@@ -240,90 +278,163 @@ func newOptions(opts []Option) *options {
 }
 
 // serverError is the status error a server interceptor returns for err,
-// reporting what becomes the fallback (not an error Config.Map maps).
-func (o *options) serverError(ctx context.Context, method string, err error) error {
-	s := stackoneerrors.RPCStatusForCall(ctx, method, err, acceptLanguage(ctx))
+// reporting what becomes the fallback (not an error Config.Map maps), and
+// the request id it sends as trailer metadata.
+func (o *options) serverError(ctx context.Context, method string, err error, setTrailer func(metadata.MD)) error {
+	s := stackoneerrors.RPCStatusForCall(ctx, method, err, incoming(ctx))
 	if s.Fallback && o.report != nil {
 		o.report(ctx, method, err)
 	}
+	sendRequestID(s, setTrailer)
 	return statusOf(s).Err()
 }
 
-// acceptLanguage is the Accept-Language a client sent: gRPC metadata
-// accept-language (the HTTP header's name; the grpc- prefix is gRPC's own),
-// else grpcgateway-accept-language, where grpc-gateway puts an HTTP
-// request's header.
-func acceptLanguage(ctx context.Context) string {
-	v := metadata.ValueFromIncomingContext(ctx, "accept-language")
-	if len(v) == 0 {
-		v = metadata.ValueFromIncomingContext(ctx, "grpcgateway-accept-language")
+// incoming is the metadata a call came with, as HTTP header fields (keys
+// canonical; binary and pseudo-headers left out), from which the main
+// package reads a call's Accept-Language and request id: gRPC metadata
+// accept-language (the HTTP header's name; the grpc- prefix is gRPC's own)
+// and the catalog's request id header, lower case (x-request-id); where a
+// key is absent, its grpcgateway- one (grpcgateway-accept-language), in
+// which grpc-gateway's default header matcher puts an HTTP request's
+// Accept-Language (and a matcher that prefixes every header, any).
+func incoming(ctx context.Context) http.Header {
+	md, _ := metadata.FromIncomingContext(ctx)
+	h := header(md)
+	for k, v := range h {
+		if name, ok := strings.CutPrefix(k, "Grpcgateway-"); ok && len(v) > 0 {
+			if _, ok := h[name]; !ok {
+				h[name] = v
+			}
+		}
 	}
-	return strings.Join(v, ",")
+	return h
+}
+
+// header is md as HTTP header fields, keys canonical, binary (-bin) and
+// pseudo-headers left out; nil for none.
+func header(md metadata.MD) http.Header {
+	if len(md) == 0 {
+		return nil
+	}
+	h := make(http.Header, len(md))
+	for k, v := range md {
+		if strings.HasSuffix(k, "-bin") || strings.HasPrefix(k, ":") {
+			continue
+		}
+		h[http.CanonicalHeaderKey(k)] = v
+	}
+	return h
+}
+
+// sendRequestID sets, as trailer metadata, the request id s carries in the
+// catalog's request_id.header, lower case, as gRPC metadata keys are: the
+// trailer is sent with the status, whether or not the handler sent headers
+// (a stream's messages). An id that is not printable ASCII, which gRPC
+// metadata cannot carry, or a header name it cannot take (grpc- is gRPC's
+// own), goes only in RequestInfo.
+func sendRequestID(s stackoneerrors.RPCStatus, setTrailer func(metadata.MD)) {
+	key := strings.ToLower(s.RequestIDHeader)
+	if key == "" || s.RequestID == "" || strings.HasPrefix(key, "grpc-") || !metadataText(key, true) || !metadataText(s.RequestID, false) {
+		return
+	}
+	setTrailer(metadata.Pairs(key, s.RequestID))
+}
+
+// metadataText reports whether s is a gRPC metadata key (0-9 a-z - _ .) or,
+// for a value, printable ASCII.
+func metadataText(s string, key bool) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if key && !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') || c < 0x20 || c > 0x7e {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// unaryTrailer sets a unary call's trailer metadata.
+func unaryTrailer(ctx context.Context) func(metadata.MD) {
+	return func(md metadata.MD) { _ = grpc.SetTrailer(ctx, md) }
 }
 
 // panicError is the status error for a panic's value v: the fallback,
 // which RPCPanic reports with the stack, for it runs in the deferred
 // function that recovered v.
-func (o *options) panicError(ctx context.Context, method string, v any) error {
-	s := stackoneerrors.RPCPanic(ctx, method, v, acceptLanguage(ctx))
+func (o *options) panicError(ctx context.Context, method string, v any, setTrailer func(metadata.MD)) error {
+	s := stackoneerrors.RPCPanic(ctx, method, v, incoming(ctx))
 	if o.report != nil {
 		o.report(ctx, method, fmt.Errorf("panic: %v", v))
 	}
+	sendRequestID(s, setTrailer)
 	return statusOf(s).Err()
 }
 
 // UnaryServerInterceptor turns every error a unary handler returns, and a
-// panic, into its Status.
+// panic, into its Status, in the language of the call's accept-language
+// metadata; in a catalog with request ids, with the call's id (its
+// metadata's, else a new one: see the main package's RPCStatusForCall) in
+// RequestInfo and in the trailer metadata.
 func UnaryServerInterceptor(opts ...Option) grpc.UnaryServerInterceptor {
 	o := newOptions(opts)
 	return func(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (resp any, err error) {
 		defer func() {
 			if v := recover(); v != nil {
-				resp, err = nil, o.panicError(ctx, info.FullMethod, v)
+				resp, err = nil, o.panicError(ctx, info.FullMethod, v, unaryTrailer(ctx))
 			}
 		}()
 		resp, err = handler(ctx, req)
 		if err != nil {
-			return nil, o.serverError(ctx, info.FullMethod, err)
+			return nil, o.serverError(ctx, info.FullMethod, err, unaryTrailer(ctx))
 		}
 		return resp, nil
 	}
 }
 
 // StreamServerInterceptor turns the error a streaming handler returns, and
-// a panic, into its Status.
+// a panic, into its Status, as UnaryServerInterceptor does.
 func StreamServerInterceptor(opts ...Option) grpc.StreamServerInterceptor {
 	o := newOptions(opts)
 	return func(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) (err error) {
 		defer func() {
 			if v := recover(); v != nil {
-				err = o.panicError(ss.Context(), info.FullMethod, v)
+				err = o.panicError(ss.Context(), info.FullMethod, v, ss.SetTrailer)
 			}
 		}()
 		if err = handler(srv, ss); err != nil {
-			return o.serverError(ss.Context(), info.FullMethod, err)
+			return o.serverError(ss.Context(), info.FullMethod, err, ss.SetTrailer)
 		}
 		return nil
 	}
 }
 
 // clientError is err as a client gets it back: the catalog error a status
-// carries (wrapping the status error, so status.Code still works), else err.
-func clientError(err error) error {
+// carries (wrapping the status error, so status.Code still works), else
+// err; trailer is the trailer metadata received (nil for none), whose
+// request id the catalog error takes when the status has no RequestInfo.
+func clientError(err error, trailer metadata.MD) error {
 	if err == nil {
 		return nil
 	}
-	if e, ok := FromError(err); ok {
+	var e *Error
+	if errors.As(err, &e) {
 		return e
+	}
+	if st := statusIn(err); st != nil && st.Code() != codes.OK {
+		if e, ok := fromStatus(err, st, trailer); ok {
+			return e
+		}
 	}
 	return err
 }
 
 // UnaryClientInterceptor gives back the catalog error of a failed call, so
-// that errors.Is(err, stackoneerrors.ErrNotFound) and its typed details work.
+// that errors.Is(err, stackoneerrors.ErrNotFound) and its typed details work;
+// its RequestID is RequestInfo's, else the trailer metadata's.
 func UnaryClientInterceptor() grpc.UnaryClientInterceptor {
 	return func(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {
-		return clientError(invoker(ctx, method, req, reply, cc, opts...))
+		var trailer metadata.MD
+		err := invoker(ctx, method, req, reply, cc, append(opts[:len(opts):len(opts)], grpc.Trailer(&trailer))...)
+		return clientError(err, trailer)
 	}
 }
 
@@ -333,7 +444,7 @@ func StreamClientInterceptor() grpc.StreamClientInterceptor {
 	return func(ctx context.Context, desc *grpc.StreamDesc, cc *grpc.ClientConn, method string, streamer grpc.Streamer, opts ...grpc.CallOption) (grpc.ClientStream, error) {
 		cs, err := streamer(ctx, desc, cc, method, opts...)
 		if err != nil {
-			return nil, clientError(err)
+			return nil, clientError(err, nil)
 		}
 		return clientStream{cs}, nil
 	}
@@ -344,6 +455,14 @@ type clientStream struct {
 	grpc.ClientStream
 }
 
-func (s clientStream) SendMsg(m any) error { return clientError(s.ClientStream.SendMsg(m)) }
-func (s clientStream) RecvMsg(m any) error { return clientError(s.ClientStream.RecvMsg(m)) }
-func (s clientStream) CloseSend() error    { return clientError(s.ClientStream.CloseSend()) }
+func (s clientStream) SendMsg(m any) error { return clientError(s.ClientStream.SendMsg(m), nil) }
+func (s clientStream) CloseSend() error    { return clientError(s.ClientStream.CloseSend(), nil) }
+
+// RecvMsg's error ends the stream: its trailer is there to read.
+func (s clientStream) RecvMsg(m any) error {
+	err := s.ClientStream.RecvMsg(m)
+	if err == nil || err == io.EOF {
+		return err
+	}
+	return clientError(err, s.ClientStream.Trailer())
+}
