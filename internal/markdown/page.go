@@ -35,6 +35,7 @@ type page struct {
 	Fallback  *errorData // the error sent for any error the catalog does not name; nil when none
 
 	RequestIDInBody bool // an error's body carries the request id (its envelope has $request_id)
+	CodesInCode     bool // every envelope in use writes the code in a member named code ("code", "error.code")
 
 	Language  string         // the language the page reads in (BCP 47)
 	Languages []pageLanguage // every language's page, the default language's first; none when the catalog has one
@@ -56,6 +57,9 @@ type envelope struct {
 	Example []byte
 	Fields  []field
 	Ordinal int // 2 for the second format of its media type, and so on; 0 for the first
+
+	CodePath  string // the member that holds the code (code, error.code, error for oauth2); "" when the envelope has no $code
+	TitlePath string // the member that holds the title (errors[].title); "" when none
 }
 
 // group is one section of errors: a status or a category.
@@ -101,6 +105,12 @@ func newPage(c *catalog.Catalog, name string) (*page, error) {
 				d.Ordinal = seen[env.MediaType]
 			}
 			p.Envelopes = append(p.Envelopes, d)
+		}
+	}
+	p.CodesInCode = true
+	for _, env := range p.Envelopes {
+		if env.CodePath != "code" && !strings.HasSuffix(env.CodePath, ".code") {
+			p.CodesInCode = false
 		}
 	}
 	p.Groups = groupErrors(p.Errors, c.Docs.GroupBy)
@@ -263,6 +273,8 @@ func newEnvelope(env *catalog.Envelope, all []*errorData, w words) *envelope {
 	}
 	d.Example = d.Sample.Body
 	d.Fields = envelopeFields(env, d.Errors, w)
+	d.CodePath = refPath(env, catalog.RefCode)
+	d.TitlePath = refPath(env, catalog.RefTitle)
 	return d
 }
 
