@@ -4,7 +4,9 @@ package errgen
 // These tests quote them: every example body a seed prints for a catalog
 // error is written, byte for byte after compaction, by the generated Go of
 // its example catalog, and every row of the seeds' reference tables appears
-// in the generated page.
+// in the generated page. seed_advice_test.go quotes what they say about each
+// error (section text, causes, fixes, troubleshooting) and the statuses they
+// document.
 
 import (
 	"bytes"
@@ -115,6 +117,14 @@ var seedTables = []struct {
 		{"INTERNAL_ERROR", "500", "Unexpected server error"},
 	}},
 	{"003", "scopestack", []seedRow{
+		// The Quick Reference, by status.
+		{"BAD_REQUEST", "400", "Malformed request, missing field, or unsupported filter"},
+		{"UNAUTHORIZED", "401", "Token missing, invalid, or expired"},
+		{"FORBIDDEN", "403", "Valid token, but insufficient permissions"},
+		{"NOT_FOUND", "404", "Resource does not exist or is in a different account"},
+		{"UNPROCESSABLE_ENTITY", "422", "Request parsed correctly but failed business-rule validation"},
+		{"GATEWAY_TIMEOUT", "504", "Request timed out; occurs on large merge data requests"},
+		// OAuth Token Errors.
 		{"invalid_client", "401", "The client_id was not recognized"},
 		{"invalid_grant", "400", "The client was recognized but authentication failed"},
 		{"invalid_resource_owner", "400", "The user was not found"},
