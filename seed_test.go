@@ -229,3 +229,55 @@ var spaces = regexp.MustCompile(`\s+`)
 // squash removes all white space, as the seeds were copied from rendered
 // pages whose line breaks and indentation are lost.
 func squash(s string) string { return spaces.ReplaceAllString(s, "") }
+
+// seedBodiesOnPage are the seed bodies that the example's page prints as
+// the error's example, byte for byte after compaction: seed/name of
+// seedBodies → example/anchor. The others are One Stack's bodies whose
+// message names the resource, which the service sets per call (WithMessage):
+// the page shows the catalog's message.
+var seedBodiesOnPage = map[string]string{
+	"001/400 VALIDATION_ERROR":     "onestack/validation-error",
+	"001/401 UNAUTHORIZED":         "onestack/unauthorized",
+	"001/429 RATE_LIMIT_EXCEEDED":  "onestack/rate-limit-exceeded",
+	"001/500 INTERNAL_ERROR":       "onestack/internal-error",
+	"003/401 Unauthorized":         "scopestack/unauthorized",
+	"003/invalid_grant":            "scopestack/invalid-grant",
+	"003/403 Forbidden":            "scopestack/forbidden",
+	"003/400 Bad Request":          "scopestack/bad-request",
+	"003/422 Unprocessable Entity": "scopestack/unprocessable-entity",
+	"003/404 Not Found":            "scopestack/not-found",
+	"004/400 invalid_request":      "generic/invalid-request",
+	"001/403 FORBIDDEN":            "",
+	"001/404 NOT_FOUND":            "",
+	"001/409 CONFLICT":             "",
+}
+
+// TestSeedBodiesOnPage checks that the pages print the seeds' bodies as the
+// errors' examples, where the seed's body is the catalog's example.
+func TestSeedBodiesOnPage(t *testing.T) {
+	for _, sb := range seedBodies {
+		where, ok := seedBodiesOnPage[sb.seed+"/"+sb.name]
+		if !ok {
+			t.Errorf("seedBodiesOnPage does not say where %s/%s is on its page", sb.seed, sb.name)
+		}
+		if where == "" {
+			continue
+		}
+		example, anchor, _ := strings.Cut(where, "/")
+		_, sections := exampleSections(t, example)
+		text := sections[anchor].text
+		_, block, _ := strings.Cut(text, "```json\n")
+		block, _, _ = strings.Cut(block, "```")
+		var got, want bytes.Buffer
+		if err := json.Compact(&got, []byte(block)); err != nil {
+			t.Errorf("%s: no JSON example in its section: %v", where, err)
+			continue
+		}
+		if err := json.Compact(&want, []byte(sb.quote)); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%s's example on the page is\n%s\nseed %s prints\n%s", where, got.Bytes(), sb.seed, want.Bytes())
+		}
+	}
+}
