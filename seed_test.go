@@ -14,14 +14,19 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/examples/generic/genericerrors"
 	"github.com/errgen/errgen/examples/onestack/onestackerrors"
 	"github.com/errgen/errgen/examples/scopestack/scopestackerrors"
 	"github.com/errgen/errgen/internal/markdown/markdowntest"
+	"github.com/errgen/errgen/internal/names"
+	"github.com/errgen/errgen/internal/yamlnode"
 )
 
 // seedBody is one JSON body printed in a seed, and the generated error that
@@ -253,7 +258,8 @@ var seedBodiesOnPage = map[string]string{
 }
 
 // TestSeedBodiesOnPage checks that the pages print the seeds' bodies as the
-// errors' examples, where the seed's body is the catalog's example.
+// errors' examples, where the seed's body is the catalog's example, and
+// that the OpenAPI documents have the same examples.
 func TestSeedBodiesOnPage(t *testing.T) {
 	for _, sb := range seedBodies {
 		where, ok := seedBodiesOnPage[sb.seed+"/"+sb.name]
@@ -264,7 +270,7 @@ func TestSeedBodiesOnPage(t *testing.T) {
 			continue
 		}
 		example, anchor, _ := strings.Cut(where, "/")
-		_, sections := exampleSections(t, example)
+		c, sections := exampleSections(t, example)
 		text := sections[anchor].text
 		_, block, _ := strings.Cut(text, "```json\n")
 		block, _, _ = strings.Cut(block, "```")
@@ -279,5 +285,38 @@ func TestSeedBodiesOnPage(t *testing.T) {
 		if !bytes.Equal(got.Bytes(), want.Bytes()) {
 			t.Errorf("%s's example on the page is\n%s\nseed %s prints\n%s", where, got.Bytes(), sb.seed, want.Bytes())
 		}
+		if spec := openAPIExample(t, example, c, anchor); !bytes.Equal(spec, want.Bytes()) {
+			t.Errorf("%s's example in openapi.yaml is\n%s\nseed %s prints\n%s", where, spec, sb.seed, want.Bytes())
+		}
 	}
+}
+
+// openAPIExample is the compact JSON of the example of the error with
+// anchor in the example's openapi.yaml.
+func openAPIExample(t *testing.T, example string, c *catalog.Catalog, anchor string) []byte {
+	t.Helper()
+	i := slices.IndexFunc(c.Errors, func(e *catalog.Error) bool { return e.Anchor == anchor })
+	if i < 0 {
+		t.Fatalf("examples/%s has no error with anchor %s", example, anchor)
+	}
+	e := c.Errors[i]
+	data, err := os.ReadFile(filepath.Join("examples", example, "openapi.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	n := doc.Content[0]
+	for _, k := range []string{"components", "responses", names.StatusResponse(e.Status), "content", e.Envelope.MediaType, "examples", e.Code, "value"} {
+		if n = yamlnode.Get(n, k); n == nil {
+			t.Fatalf("examples/%s/openapi.yaml has no example of %s (%s)", example, e.Code, k)
+		}
+	}
+	var b bytes.Buffer
+	if err := yamlnode.WriteJSON(&b, n, "", false); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
