@@ -346,3 +346,39 @@ func TestSeedPageStructure(t *testing.T) {
 		t.Error("scopestack's OAuth Token Errors do not follow its Authentication Errors")
 	}
 }
+
+// seedProviderRows are seed 002's provider tables, row by row: provider,
+// then its cells.
+var seedProviderRows = [][]string{
+	{"Teamtailor", "501 Bad Request", "API key missing permissions", "Ask customer to re-authenticate per Teamtailor guide"},
+	{"Greenhouse", "404 Not Found", "Invalid Greenhouse user ID provided during account linking", "Ask customer to re-authenticate per Greenhouse guide"},
+	{"Lever", "400 Invalid Request", "Missing or malformed parameter", "Check request parameters against documentation"},
+	{"Lever", "401 Unauthorized", "Invalid credentials or insufficient scopes", "Re-verify integration credentials per Lever guide"},
+	{"Lever", "403 Forbidden", "Account settings block operation", "Contact Lever Super Admin to update API settings"},
+	{"Lever", "429 Too Many Requests", "Rate limit exceeded", "Use SDK retryConfig or implement retry strategy"},
+	{"Lever", "500 Server Error", "Lever server error", "Contact StackOne support"},
+	{"Lever", "503 Service Unavailable", "Lever maintenance downtime", "Retry with exponential backoff"},
+	{"Bullhorn", "Invalid candidate_id for notes", "Note created but remains invisible in UI"},
+	{"Bullhorn", "Missing author_id for notes", "Defaults to API user ID"},
+}
+
+// TestSeedProviders checks that every row of seed 002's provider tables is
+// a row of its provider's table on StackOne's page.
+func TestSeedProviders(t *testing.T) {
+	text, haveSeed := readSeed(t, "002")
+	page, err := os.ReadFile(filepath.Join("examples", "stackone", "errors.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range seedProviderRows {
+		provider, cells := row[0], row[1:]
+		if haveSeed && !strings.Contains(plainText(text), plainText(strings.Join(cells, "|"))) {
+			t.Errorf("%s row %q is not in seed 002", provider, cells)
+		}
+		_, section, _ := strings.Cut(string(page), "\n### "+provider+"\n")
+		section, _, _ = strings.Cut(section, "\n#")
+		if !strings.Contains(plainText(section), plainText("|"+strings.Join(cells, "|")+"|")) {
+			t.Errorf("%s's section has no row %q", provider, cells)
+		}
+	}
+}
