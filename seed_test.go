@@ -4,7 +4,9 @@ package errgen
 // These tests quote them: every example body a seed prints for a catalog
 // error is written, byte for byte after compaction, by the generated Go of
 // its example catalog, and every row of the seeds' reference tables appears
-// in the generated page.
+// in the generated page. seed_advice_test.go quotes what they say about each
+// error (section text, causes, fixes, troubleshooting) and the statuses they
+// document.
 
 import (
 	"bytes"
@@ -12,14 +14,19 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/examples/generic/genericerrors"
 	"github.com/errgen/errgen/examples/onestack/onestackerrors"
 	"github.com/errgen/errgen/examples/scopestack/scopestackerrors"
 	"github.com/errgen/errgen/internal/markdown/markdowntest"
+	"github.com/errgen/errgen/internal/names"
+	"github.com/errgen/errgen/internal/yamlnode"
 )
 
 // seedBody is one JSON body printed in a seed, and the generated error that
@@ -115,6 +122,14 @@ var seedTables = []struct {
 		{"INTERNAL_ERROR", "500", "Unexpected server error"},
 	}},
 	{"003", "scopestack", []seedRow{
+		// The Quick Reference, by status.
+		{"BAD_REQUEST", "400", "Malformed request, missing field, or unsupported filter"},
+		{"UNAUTHORIZED", "401", "Token missing, invalid, or expired"},
+		{"FORBIDDEN", "403", "Valid token, but insufficient permissions"},
+		{"NOT_FOUND", "404", "Resource does not exist or is in a different account"},
+		{"UNPROCESSABLE_ENTITY", "422", "Request parsed correctly but failed business-rule validation"},
+		{"GATEWAY_TIMEOUT", "504", "Request timed out; occurs on large merge data requests"},
+		// OAuth Token Errors.
 		{"invalid_client", "401", "The client_id was not recognized"},
 		{"invalid_grant", "400", "The client was recognized but authentication failed"},
 		{"invalid_resource_owner", "400", "The user was not found"},
@@ -219,3 +234,89 @@ var spaces = regexp.MustCompile(`\s+`)
 // squash removes all white space, as the seeds were copied from rendered
 // pages whose line breaks and indentation are lost.
 func squash(s string) string { return spaces.ReplaceAllString(s, "") }
+
+// seedBodiesOnPage are the seed bodies that the example's page prints as
+// the error's example, byte for byte after compaction: seed/name of
+// seedBodies → example/anchor. The others are One Stack's bodies whose
+// message names the resource, which the service sets per call (WithMessage):
+// the page shows the catalog's message.
+var seedBodiesOnPage = map[string]string{
+	"001/400 VALIDATION_ERROR":     "onestack/validation-error",
+	"001/401 UNAUTHORIZED":         "onestack/unauthorized",
+	"001/429 RATE_LIMIT_EXCEEDED":  "onestack/rate-limit-exceeded",
+	"001/500 INTERNAL_ERROR":       "onestack/internal-error",
+	"003/401 Unauthorized":         "scopestack/unauthorized",
+	"003/invalid_grant":            "scopestack/invalid-grant",
+	"003/403 Forbidden":            "scopestack/forbidden",
+	"003/400 Bad Request":          "scopestack/bad-request",
+	"003/422 Unprocessable Entity": "scopestack/unprocessable-entity",
+	"003/404 Not Found":            "scopestack/not-found",
+	"004/400 invalid_request":      "generic/invalid-request",
+	"001/403 FORBIDDEN":            "",
+	"001/404 NOT_FOUND":            "",
+	"001/409 CONFLICT":             "",
+}
+
+// TestSeedBodiesOnPage checks that the pages print the seeds' bodies as the
+// errors' examples, where the seed's body is the catalog's example, and
+// that the OpenAPI documents have the same examples.
+func TestSeedBodiesOnPage(t *testing.T) {
+	for _, sb := range seedBodies {
+		where, ok := seedBodiesOnPage[sb.seed+"/"+sb.name]
+		if !ok {
+			t.Errorf("seedBodiesOnPage does not say where %s/%s is on its page", sb.seed, sb.name)
+		}
+		if where == "" {
+			continue
+		}
+		example, anchor, _ := strings.Cut(where, "/")
+		c, sections := exampleSections(t, example)
+		text := sections[anchor].text
+		_, block, _ := strings.Cut(text, "```json\n")
+		block, _, _ = strings.Cut(block, "```")
+		var got, want bytes.Buffer
+		if err := json.Compact(&got, []byte(block)); err != nil {
+			t.Errorf("%s: no JSON example in its section: %v", where, err)
+			continue
+		}
+		if err := json.Compact(&want, []byte(sb.quote)); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%s's example on the page is\n%s\nseed %s prints\n%s", where, got.Bytes(), sb.seed, want.Bytes())
+		}
+		if spec := openAPIExample(t, example, c, anchor); !bytes.Equal(spec, want.Bytes()) {
+			t.Errorf("%s's example in openapi.yaml is\n%s\nseed %s prints\n%s", where, spec, sb.seed, want.Bytes())
+		}
+	}
+}
+
+// openAPIExample is the compact JSON of the example of the error with
+// anchor in the example's openapi.yaml.
+func openAPIExample(t *testing.T, example string, c *catalog.Catalog, anchor string) []byte {
+	t.Helper()
+	i := slices.IndexFunc(c.Errors, func(e *catalog.Error) bool { return e.Anchor == anchor })
+	if i < 0 {
+		t.Fatalf("examples/%s has no error with anchor %s", example, anchor)
+	}
+	e := c.Errors[i]
+	data, err := os.ReadFile(filepath.Join("examples", example, "openapi.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	n := doc.Content[0]
+	for _, k := range []string{"components", "responses", names.StatusResponse(e.Status), "content", e.Envelope.MediaType, "examples", e.Code, "value"} {
+		if n = yamlnode.Get(n, k); n == nil {
+			t.Fatalf("examples/%s/openapi.yaml has no example of %s (%s)", example, e.Code, k)
+		}
+	}
+	var b bytes.Buffer
+	if err := yamlnode.WriteJSON(&b, n, "", false); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}

@@ -45,7 +45,21 @@ type Catalog struct {
 // the incoming request's header when the error has none, sends it back in
 // that header, and writes it where the envelope says $request_id.
 type RequestIDOptions struct {
-	Header string // canonical header name, e.g. X-Request-Id; empty for none
+	Header  string // canonical header name, e.g. X-Request-Id; empty for none
+	Example string // the id example responses carry (request_id.example); "" for DefaultRequestID
+}
+
+// DefaultRequestID is the request id example responses carry when the
+// catalog names none: a ULID-like id, as services commonly make.
+const DefaultRequestID = "req_01JD8X4K2M9QF7ZC3T5VNBW6YH"
+
+// ExampleID is the request id the docs' example responses carry: the
+// catalog's request_id.example, else DefaultRequestID.
+func (o RequestIDOptions) ExampleID() string {
+	if o.Example != "" {
+		return o.Example
+	}
+	return DefaultRequestID
 }
 
 // GoOptions configures the generated Go package.

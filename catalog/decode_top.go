@@ -55,7 +55,7 @@ func emptyDocument(doc *yaml.Node) bool {
 // Keys of each mapping, in the order the docs list them; hints draw on them.
 var (
 	topKeys         = []string{"version", "api", "description", "language", "languages", "format", "type_base", "docs_url", "request_id", "go", "openapi", "docs", "grpc", "include", "errors"}
-	requestIDKeys   = []string{"header"}
+	requestIDKeys   = []string{"header", "example"}
 	goKeys          = []string{"package", "out", "import"}
 	grpcKeys        = []string{"domain", "package", "out", "connect_package", "connect_out"}
 	helpKeys        = []string{"description", "url"}
@@ -224,9 +224,14 @@ func urlHint(s string) string {
 }
 
 // requestID reads the request_id mapping: the header that carries request
-// ids in and out.
+// ids in and out, and the id the docs' examples show.
 func (cr *catalogReader) requestID(n *yaml.Node) {
+	var example *yaml.Node
 	for _, f := range cr.fields(n, "request_id", requestIDKeys, nil) {
+		if f.key == "example" {
+			example = f.value
+			continue
+		}
 		name := cr.str(f.value, "request_id.header")
 		switch {
 		case !validHeaderName(name):
@@ -237,6 +242,24 @@ func (cr *catalogReader) requestID(n *yaml.Node) {
 			cr.c.RequestID.Header = textproto.CanonicalMIMEHeaderKey(name)
 			cr.requestIDPos = posOf(f.value)
 		}
+	}
+	if example != nil {
+		cr.requestIDExample(example)
+	}
+}
+
+// requestIDExample reads request_id.example, the id the docs' example
+// responses carry in the request-id header and the body: a header value, so
+// visible ASCII without spaces, and only with a header to carry it.
+func (cr *catalogReader) requestIDExample(n *yaml.Node) {
+	id := cr.str(n, "request_id.example")
+	switch {
+	case cr.c.RequestID.Header == "":
+		cr.probs.add(posOf(n), "request_id.example is the id the examples carry in request_id.header, which is not set: set request_id.header too (e.g. X-Request-Id), or remove example")
+	case id == "" || len(id) > 200 || strings.ContainsFunc(id, func(r rune) bool { return r <= ' ' || r > '~' }):
+		cr.probs.add(posOf(n), "request_id.example %q is not a request id: use 1 to 200 visible ASCII characters without spaces, such as req_abc123", id)
+	default:
+		cr.c.RequestID.Example = id
 	}
 }
 

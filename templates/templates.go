@@ -10,7 +10,7 @@
 //
 //	page.tmpl       the whole page: markdownlint directive, title, intro, then each part below, in this order
 //	envelope.tmpl   "Error response format": per envelope, an example body and a field table
-//	handling.tmpl   "Handling errors": unknown codes by status class, the fallback named, what Write does with request ids
+//	handling.tmpl   "Handling errors": where the code is, unknown codes by status class, the fallback named, what Write does with request ids
 //	reference.tmpl  "Error codes": the | Code | Status | Description | table, by status then code
 //	error.tmpl      one error's section; page.tmpl renders it per error, under each group's heading
 //	retired.tmpl    "Retired codes": the table of codes reserved forever; nothing when none is retired
@@ -69,6 +69,8 @@
 //	.Layout     string            docs.layout: "full" (the default) or "compact"; error.tmpl asks {{layout}}
 //	.Fallback   Error             the error sent for any error the catalog does not name; nil when none
 //	.RequestIDInBody bool         an example body carries the request id ($request_id in its envelope)
+//	.CodesInCode bool             every envelope in use writes the code in a member named code (code, error.code,
+//	                              errors[].code): handling.tmpl then says "the `code` member", else where each envelope has it
 //	.Language   string            the language the page reads in (a BCP 47 tag): the catalog's default, or one of its languages
 //	.Languages  []Language        the languages line: every language's page, the default's first; none for a catalog of one
 //	                              language. A Language has .Tag, .Name (its endonym, escaped), .File (the page's file name,
@@ -91,6 +93,9 @@
 //	.Example  []byte      .Sample's body, compact, byte for byte what the generated Go code writes
 //	.Fields   []Field     one row per member: .Path (error.code, errors[].status, {detail}), .Type, .Description
 //	.Ordinal  int         2 for the second envelope with its media type, 3 for the third; 0 for the first
+//	.CodePath string      the member that holds the code (code, error.code, error for oauth2); "" when the envelope has no $code
+//	.TitlePath string     the member that holds the title (title, errors[].title); "" when none (an envelope without
+//	                      $code has one: Parse tells its errors apart by status and title)
 //
 // A Group has .Title ("404 Not Found" or the category) and .Errors []Error. A
 // Status has .Status (int), .Reason ("Not Found", "" when the status has no

@@ -75,6 +75,21 @@ func Body(e *catalog.Error) ([]byte, error) {
 	return in.Body(), nil
 }
 
+// Documented returns the body the docs show for e (the page's and the
+// OpenAPI examples): Body, with the request id rid.ExampleID() when the
+// catalog has a request-id header, for Write sends an id with every error
+// and writes it where the envelope has $request_id.
+func Documented(e *catalog.Error, rid catalog.RequestIDOptions) ([]byte, error) {
+	in, err := New(e)
+	if err != nil {
+		return nil, err
+	}
+	if rid.Header != "" {
+		in.RequestID = rid.ExampleID()
+	}
+	return in.Body(), nil
+}
+
 // GoType is the Go type of a detail type, the same in the generated code;
 // an enum detail's named string type (see golang.EnumType) has string's.
 func GoType(t catalog.DetailType) reflect.Type {

@@ -47,6 +47,33 @@ func envelopeFields(env *catalog.Envelope, users []*errorData, w words) []field 
 	return rows
 }
 
+// refPath is the path of the first member of env that writes the reference
+// name (error.code, errors[].title), as the field table writes it; "" when
+// no member does.
+func refPath(env *catalog.Envelope, name catalog.RefName) string {
+	var walk func(n *catalog.Node, path string) (string, bool)
+	walk = func(n *catalog.Node, path string) (string, bool) {
+		switch n.Kind {
+		case catalog.KindObject:
+			for _, m := range n.Members {
+				if m.Spread {
+					continue
+				}
+				if p, ok := walk(m.Value, memberPath(path, m.Key)); ok {
+					return p, true
+				}
+			}
+		case catalog.KindArray:
+			return walk(n.Elem, path+"[]")
+		case catalog.KindRef:
+			return path, n.Ref.Name == name
+		}
+		return "", false
+	}
+	p, _ := walk(env.Body, "")
+	return p
+}
+
 func memberPath(path, key string) string {
 	if path == "" {
 		return key

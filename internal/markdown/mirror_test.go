@@ -114,6 +114,9 @@ type plainEnvelope struct {
 	Example []byte
 	Fields  []field
 	Ordinal int
+
+	CodePath  string
+	TitlePath string
 }
 
 type plainGroup struct {
@@ -142,6 +145,7 @@ type plainPage struct {
 	Fallback  *plainError
 
 	RequestIDInBody bool
+	CodesInCode     bool
 
 	Language  string
 	Languages []pageLanguage
@@ -168,7 +172,7 @@ func plainPageOf(p *page) *plainPage {
 		q.Errors = append(q.Errors, pe)
 	}
 	for _, env := range p.Envelopes {
-		q.Envelopes = append(q.Envelopes, &plainEnvelope{env.Envelope, errs(env.Errors), plain[env.Sample], env.Example, env.Fields, env.Ordinal})
+		q.Envelopes = append(q.Envelopes, &plainEnvelope{env.Envelope, errs(env.Errors), plain[env.Sample], env.Example, env.Fields, env.Ordinal, env.CodePath, env.TitlePath})
 	}
 	for _, g := range p.Groups {
 		q.Groups = append(q.Groups, &plainGroup{g.Title, errs(g.Errors)})
@@ -176,7 +180,7 @@ func plainPageOf(p *page) *plainPage {
 	for _, s := range p.Statuses {
 		q.Statuses = append(q.Statuses, &plainStatusRow{s.Status, s.Reason, errs(s.Errors)})
 	}
-	q.Layout, q.Fallback, q.RequestIDInBody = p.Layout, plain[p.Fallback], p.RequestIDInBody
+	q.Layout, q.Fallback, q.RequestIDInBody, q.CodesInCode = p.Layout, plain[p.Fallback], p.RequestIDInBody, p.CodesInCode
 	q.Language, q.Languages, q.Words = p.Language, p.Languages, p.Words
 	return q
 }

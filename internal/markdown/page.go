@@ -35,6 +35,7 @@ type page struct {
 	Fallback  *errorData // the error sent for any error the catalog does not name; nil when none
 
 	RequestIDInBody bool // an error's body carries the request id (its envelope has $request_id)
+	CodesInCode     bool // every envelope in use writes the code in a member named code ("code", "error.code")
 
 	Language  string         // the language the page reads in (BCP 47)
 	Languages []pageLanguage // every language's page, the default language's first; none when the catalog has one
@@ -56,6 +57,9 @@ type envelope struct {
 	Example []byte
 	Fields  []field
 	Ordinal int // 2 for the second format of its media type, and so on; 0 for the first
+
+	CodePath  string // the member that holds the code (code, error.code, error for oauth2); "" when the envelope has no $code
+	TitlePath string // the member that holds the title (errors[].title); "" when none
 }
 
 // group is one section of errors: a status or a category.
@@ -103,6 +107,12 @@ func newPage(c *catalog.Catalog, name string) (*page, error) {
 			p.Envelopes = append(p.Envelopes, d)
 		}
 	}
+	p.CodesInCode = true
+	for _, env := range p.Envelopes {
+		if env.CodePath != "code" && !strings.HasSuffix(env.CodePath, ".code") {
+			p.CodesInCode = false
+		}
+	}
 	p.Groups = groupErrors(p.Errors, c.Docs.GroupBy)
 	p.Statuses = statusRows(p.Errors)
 	p.Retired = retiredCodes(c)
@@ -146,7 +156,7 @@ func (p *page) addErrors(c *catalog.Catalog, original *pageLanguage) error {
 	p.Errors = make([]*errorData, 0, len(c.Errors))
 	for i, e := range c.Errors {
 		d := &errs[i]
-		if err := newErrorData(d, e, c.RequestID.Header, sentIn(c, e), p.Words, details[:0:len(e.Details)]); err != nil {
+		if err := newErrorData(d, e, c.RequestID, sentIn(c, e), p.Words, details[:0:len(e.Details)]); err != nil {
 			return fmt.Errorf("error %s: %w", e.Code, err)
 		}
 		details = details[len(e.Details):]
@@ -155,7 +165,7 @@ func (p *page) addErrors(c *catalog.Catalog, original *pageLanguage) error {
 		if e.Fallback {
 			p.Fallback = d
 		}
-		if c.RequestID.Header != "" && bytes.Contains(d.Body, []byte(exampleRequestID)) {
+		if c.RequestID.Header != "" && bytes.Contains(d.Body, []byte(c.RequestID.ExampleID())) {
 			p.RequestIDInBody = true
 		}
 	}
@@ -163,18 +173,18 @@ func (p *page) addErrors(c *catalog.Catalog, original *pageLanguage) error {
 }
 
 // newErrorData computes e's docs into d, its details into details, which
-// has room for them. requestID is the catalog's request-id header, "" for
-// none: the example response is then one to a request that sent an id,
-// which Write echoes in the header and the body. lang is the language
+// has room for them. requestID is the catalog's request_id: with a header,
+// the example response is one to a request that sent the example id, which
+// Write echoes in the header and the body. lang is the language
 // Write sends e in to a reader of the page (sentIn), "" for a catalog of
 // one language.
-func newErrorData(d *errorData, e *catalog.Error, requestID, lang string, w words, details []detailData) error {
+func newErrorData(d *errorData, e *catalog.Error, requestID catalog.RequestIDOptions, lang string, w words, details []detailData) error {
 	in, err := example.New(e)
 	if err != nil {
 		return err
 	}
-	if requestID != "" {
-		in.RequestID = exampleRequestID
+	if requestID.Header != "" {
+		in.RequestID = requestID.ExampleID()
 	}
 	body := in.Body() // what example.Body returns, from the same instance
 	d.setFields(e)
@@ -203,7 +213,7 @@ func newErrorData(d *errorData, e *catalog.Error, requestID, lang string, w word
 // sets them, which also leaves out a header whose value renders empty. It
 // is written into one buffer, where a string per line and their join made
 // three allocations a line.
-func exampleResponse(e *catalog.Error, in *example.Instance, reason, requestID, lang string) (string, error) {
+func exampleResponse(e *catalog.Error, in *example.Instance, reason string, requestID catalog.RequestIDOptions, lang string) (string, error) {
 	var b strings.Builder
 	b.Grow(112 + len(e.Envelope.MediaType) + len(e.Challenge))
 	b.WriteString("HTTP/1.1 ")
@@ -231,8 +241,8 @@ func exampleResponse(e *catalog.Error, in *example.Instance, reason, requestID, 
 	if e.Challenge != "" {
 		line("WWW-Authenticate", e.Challenge)
 	}
-	if requestID != "" {
-		line(requestID, exampleRequestID)
+	if requestID.Header != "" {
+		line(requestID.Header, requestID.ExampleID())
 	}
 	if lang != "" {
 		line("Content-Language", lang)
@@ -263,6 +273,8 @@ func newEnvelope(env *catalog.Envelope, all []*errorData, w words) *envelope {
 	}
 	d.Example = d.Sample.Body
 	d.Fields = envelopeFields(env, d.Errors, w)
+	d.CodePath = refPath(env, catalog.RefCode)
+	d.TitlePath = refPath(env, catalog.RefTitle)
 	return d
 }
 
@@ -310,10 +322,6 @@ func layoutOf(c *catalog.Catalog) string {
 	}
 	return catalog.LayoutFull
 }
-
-// exampleRequestID is the request id example responses carry in the
-// catalog's request-id header.
-const exampleRequestID = "req_01JD8X4K2M9QF7ZC3T5VNBW6YH"
 
 // statusRows lists the statuses in use, sorted, each with its errors
 // sorted by code.

@@ -110,7 +110,7 @@ func TestOpenAPIExamplesAreBodies(t *testing.T) {
 			}
 			seen := 0
 			for _, e := range tc.C.Errors {
-				want, err := example.Body(e)
+				want, err := example.Documented(e, tc.C.RequestID)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -457,7 +457,7 @@ func TestOpenAPIDefaultResponse(t *testing.T) {
 			if ex == nil {
 				t.Fatalf("Default response has no %s example", fb.Code)
 			}
-			want, _ := example.Body(fb)
+			want, _ := example.Documented(fb, tc.C.RequestID)
 			got, _ := json.Marshal(ex.Value.Value)
 			if !jsonEqual(got, want) {
 				t.Errorf("Default example = %s, want %s", got, want)

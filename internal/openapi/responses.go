@@ -363,12 +363,14 @@ func errorDescription(e *catalog.Error) string {
 }
 
 // example is the named example of one error: the exact body the generated
-// Go code writes for it, with its members in the same order. peers is the
-// number of errors of the same response, e's among them, and titles how many
-// of them have each title: with several, each example says which error it
-// is, by title unless titles repeat (most default to the reason phrase).
+// Go code writes for it, with its members in the same order (and, with a
+// request-id header, the request id the docs page's examples carry). peers
+// is the number of errors of the same response, e's among them, and titles
+// how many of them have each title: with several, each example says which
+// error it is, by title unless titles repeat (most default to the reason
+// phrase).
 func (g *generator) example(e *catalog.Error, peers int, titles map[string]int) (*yaml.Node, error) {
-	body, err := example.Body(e)
+	body, err := example.Documented(e, g.c.RequestID)
 	if err != nil {
 		return nil, fmt.Errorf("error %s: example: %w", e.Code, err)
 	}

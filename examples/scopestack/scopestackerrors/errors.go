@@ -88,6 +88,8 @@ const (
 	CodeBadRequest Code = "BAD_REQUEST"
 	// CodeUnprocessableEntity is UNPROCESSABLE_ENTITY (422 Unprocessable Entity).
 	CodeUnprocessableEntity Code = "UNPROCESSABLE_ENTITY"
+	// CodeUnsupportedMediaType is UNSUPPORTED_MEDIA_TYPE (415 Unsupported Media Type).
+	CodeUnsupportedMediaType Code = "UNSUPPORTED_MEDIA_TYPE"
 	// CodeNotFound is NOT_FOUND (404 Not Found).
 	CodeNotFound Code = "NOT_FOUND"
 	// CodeGatewayTimeout is GATEWAY_TIMEOUT (504 Gateway Timeout).
@@ -116,16 +118,18 @@ var (
 	// ErrUnprocessableEntity matches every UNPROCESSABLE_ENTITY error; build them with
 	// NewUnprocessableEntity.
 	ErrUnprocessableEntity = &sentinels[7]
+	// ErrUnsupportedMediaType is the UNSUPPORTED_MEDIA_TYPE error, and matches every copy of it.
+	ErrUnsupportedMediaType = &sentinels[8]
 	// ErrNotFound is the NOT_FOUND error, and matches every copy of it.
-	ErrNotFound = &sentinels[8]
+	ErrNotFound = &sentinels[9]
 	// ErrGatewayTimeout is the GATEWAY_TIMEOUT error, and matches every copy of it.
-	ErrGatewayTimeout = &sentinels[9]
+	ErrGatewayTimeout = &sentinels[10]
 	// ErrInternalServerError is the INTERNAL_SERVER_ERROR error, and matches every copy of it.
-	ErrInternalServerError = &sentinels[10]
+	ErrInternalServerError = &sentinels[11]
 )
 
-// NewUnauthorized returns the UNAUTHORIZED error (401 Unauthorized): ErrUnauthorized. Your
-// access token is missing, invalid, or expired.
+// NewUnauthorized returns the UNAUTHORIZED error (401 Unauthorized): ErrUnauthorized. Token
+// missing, invalid, or expired Your access token is missing, invalid, or expired.
 func NewUnauthorized() *Error {
 	return ErrUnauthorized
 }
@@ -154,8 +158,9 @@ func NewUnsupportedGrantType() *Error {
 	return ErrUnsupportedGrantType
 }
 
-// NewForbidden returns the FORBIDDEN error (403 Forbidden): ErrForbidden. Your token is
-// valid, but the user associated with it does not have permission to perform this action.
+// NewForbidden returns the FORBIDDEN error (403 Forbidden): ErrForbidden. Valid token, but
+// insufficient permissions Your token is valid, but the user associated with it does not
+// have permission to perform this action.
 func NewForbidden() *Error {
 	return ErrForbidden
 }
@@ -167,8 +172,9 @@ type BadRequestDetails struct {
 	Filter string `json:"filter"` // The filter the endpoint does not support.
 }
 
-// NewBadRequest returns the BAD_REQUEST error (400 Bad Request). The request was malformed
-// or contained an unsupported parameter.
+// NewBadRequest returns the BAD_REQUEST error (400 Bad Request). Malformed request, missing
+// field, or unsupported filter The request was malformed or contained an unsupported
+// parameter.
 func NewBadRequest(filter string) *Error {
 	return newError(6, &BadRequestDetails{Filter: filter})
 }
@@ -181,21 +187,31 @@ type UnprocessableEntityDetails struct {
 }
 
 // NewUnprocessableEntity returns the UNPROCESSABLE_ENTITY error (422 Unprocessable Entity).
-// The request was well-formed but failed validation. This is the most common error when
-// creating or updating records.
+// Request parsed correctly but failed business-rule validation The request was well-formed
+// but failed validation. This is the most common error when creating or updating records.
 func NewUnprocessableEntity(field string) *Error {
 	return newError(7, &UnprocessableEntityDetails{Field: field})
 }
 
-// NewNotFound returns the NOT_FOUND error (404 Not Found): ErrNotFound. The resource does
-// not exist, or it exists in a different account than the one your token is scoped to.
+// NewUnsupportedMediaType returns the UNSUPPORTED_MEDIA_TYPE error (415 Unsupported Media
+// Type): ErrUnsupportedMediaType. Write request sent without the `Content-Type` header The
+// request has a body but no `Content-Type: application/vnd.api+json` header. The
+// `Content-Type` header is required only when sending a request body.
+func NewUnsupportedMediaType() *Error {
+	return ErrUnsupportedMediaType
+}
+
+// NewNotFound returns the NOT_FOUND error (404 Not Found): ErrNotFound. Resource does not
+// exist or is in a different account The resource does not exist, or it exists in a
+// different account than the one your token is scoped to.
 func NewNotFound() *Error {
 	return ErrNotFound
 }
 
 // NewGatewayTimeout returns the GATEWAY_TIMEOUT error (504 Gateway Timeout):
-// ErrGatewayTimeout. The server did not return a response in time. This typically occurs on
-// requests that involve large amounts of data.
+// ErrGatewayTimeout. Request timed out; occurs on large merge data requests The server did
+// not return a response in time. This typically occurs on requests that involve large
+// amounts of data.
 func NewGatewayTimeout() *Error {
 	return ErrGatewayTimeout
 }
@@ -209,19 +225,20 @@ func NewInternalServerError() *Error {
 // definitions is the registry: everything the runtime needs to know about each
 // code, in catalog order, decoded from definitionsText on first use.
 // Sentinels and constructors point into it.
-var definitions [11]definition
+var definitions [12]definition
 
 // definitionsText is the definitions table as data, a line per error (see
 // decodeDefinitions).
 const definitionsText = `
 UNAUTHORIZED status=401 title=Unauthorized category="Authentication Errors" grpc=UNAUTHENTICATED env=0 challenge=Bearer body="{\"errors\":[{\"status\":\"401\",\"title\":\"Unauthorized\"}]}"
-invalid_client status=401 title="Invalid Client" category="Authentication Errors" grpc=UNAUTHENTICATED env=1 message="Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method." challenge=Basic body="{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.\"}" reason=INVALID_CLIENT
-invalid_grant status=400 title="Invalid Grant" category="Authentication Errors" grpc=INVALID_ARGUMENT env=1 message="The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client." body="{\"error\":\"invalid_grant\",\"error_description\":\"The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.\"}" reason=INVALID_GRANT
-invalid_resource_owner status=400 title="Invalid Resource Owner" category="Authentication Errors" grpc=INVALID_ARGUMENT env=1 message="The provided resource owner credentials are not valid, or resource owner cannot be found" body="{\"error\":\"invalid_resource_owner\",\"error_description\":\"The provided resource owner credentials are not valid, or resource owner cannot be found\"}" reason=INVALID_RESOURCE_OWNER
-unsupported_grant_type status=400 title="Unsupported Grant Type" category="Authentication Errors" grpc=INVALID_ARGUMENT env=1 message="The authorization grant type is not supported by the authorization server." body="{\"error\":\"unsupported_grant_type\",\"error_description\":\"The authorization grant type is not supported by the authorization server.\"}" reason=UNSUPPORTED_GRANT_TYPE
+invalid_client status=401 title="Invalid Client" category="OAuth Token Errors (POST /oauth/token)" grpc=UNAUTHENTICATED env=1 message="Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method." challenge=Basic body="{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.\"}" reason=INVALID_CLIENT
+invalid_grant status=400 title="Invalid Grant" category="OAuth Token Errors (POST /oauth/token)" grpc=INVALID_ARGUMENT env=1 message="The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client." body="{\"error\":\"invalid_grant\",\"error_description\":\"The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.\"}" reason=INVALID_GRANT
+invalid_resource_owner status=400 title="Invalid Resource Owner" category="OAuth Token Errors (POST /oauth/token)" grpc=INVALID_ARGUMENT env=1 message="The provided resource owner credentials are not valid, or resource owner cannot be found" body="{\"error\":\"invalid_resource_owner\",\"error_description\":\"The provided resource owner credentials are not valid, or resource owner cannot be found\"}" reason=INVALID_RESOURCE_OWNER
+unsupported_grant_type status=400 title="Unsupported Grant Type" category="OAuth Token Errors (POST /oauth/token)" grpc=INVALID_ARGUMENT env=1 message="The authorization grant type is not supported by the authorization server." body="{\"error\":\"unsupported_grant_type\",\"error_description\":\"The authorization grant type is not supported by the authorization server.\"}" reason=UNSUPPORTED_GRANT_TYPE
 FORBIDDEN status=403 title=Forbidden category="Permission Errors" grpc=PERMISSION_DENIED env=0 body="{\"errors\":[{\"status\":\"403\",\"title\":\"Forbidden\"}]}"
 BAD_REQUEST status=400 title="Bad Request" category="Validation and Request Errors" grpc=INVALID_ARGUMENT env=0 message="Filter not allowed: "{filter} required
 UNPROCESSABLE_ENTITY status=422 title="Unprocessable Entity" category="Validation and Request Errors" grpc=INVALID_ARGUMENT env=0 message={field}" can't be blank" required
+UNSUPPORTED_MEDIA_TYPE status=415 title="Unsupported Media Type" category="Validation and Request Errors" grpc=INVALID_ARGUMENT env=0 body="{\"errors\":[{\"status\":\"415\",\"title\":\"Unsupported Media Type\"}]}"
 NOT_FOUND status=404 title="Not Found" category="Not Found Errors" grpc=NOT_FOUND env=0 body="{\"errors\":[{\"status\":\"404\",\"title\":\"Not Found\"}]}"
 GATEWAY_TIMEOUT status=504 title="Gateway Timeout" category="Server Errors" grpc=DEADLINE_EXCEEDED env=0 body="{\"errors\":[{\"status\":\"504\",\"title\":\"Gateway Timeout\"}]}"
 INTERNAL_SERVER_ERROR status=500 title="Internal Server Error" retryable category="Server Errors" grpc=INTERNAL env=0 body="{\"errors\":[{\"status\":\"500\",\"title\":\"Internal Server Error\"}]}"
@@ -229,11 +246,11 @@ INTERNAL_SERVER_ERROR status=500 title="Internal Server Error" retryable categor
 
 // sentinels are the errors the Err variables point to, filled in from the
 // definitions on first use.
-var sentinels [11]Error
+var sentinels [12]Error
 
 // zeroDetails holds the zero details of each error with details, by its
 // place in the definitions: the type Parse decodes them into.
-var zeroDetails = [11]any{
+var zeroDetails = [12]any{
 	nil,
 	nil,
 	nil,
@@ -242,6 +259,7 @@ var zeroDetails = [11]any{
 	nil,
 	BadRequestDetails{},
 	UnprocessableEntityDetails{},
+	nil,
 	nil,
 	nil,
 	nil,

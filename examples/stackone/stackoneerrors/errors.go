@@ -5,7 +5,7 @@
 // from the error catalog. Edit the catalog, not this file.
 //
 // Each constructor takes its error's required details; NewWithDetails takes a
-// details struct, such as UnprocessableEntityDetails, with all of them, optional ones included.
+// details struct, such as UnauthorizedDetails, with all of them, optional ones included.
 //
 // A handler returns a catalog error; Handler writes it (status, headers,
 // envelope), writes INTERNAL_SERVER_ERROR for any other error or a panic, and reports those:
@@ -34,6 +34,7 @@
 //
 //	e, err := stackoneerrors.ParseResponse(resp) // an error status; the caller closes the body
 //	if errors.Is(e, stackoneerrors.ErrUnauthorized) { … }
+//	if d, ok := stackoneerrors.DetailsAs[stackoneerrors.UnauthorizedDetails](e); ok { … }
 //	if wait, ok := e.RetryAfter(); ok && e.Retryable() { … }
 //
 // errors.As finds the *Error in a wrapped error; errors.Is matches every error
@@ -100,17 +101,18 @@ const (
 // Sentinels, one per code, for errors.Is. Every error of a code matches its
 // sentinel, whatever its details, message or cause.
 var (
-	// ErrUnauthorized is the UNAUTHORIZED error, and matches every copy of it.
+	// ErrUnauthorized matches every UNAUTHORIZED error; build them with NewUnauthorized.
 	ErrUnauthorized = &sentinels[0]
-	// ErrForbidden is the FORBIDDEN error, and matches every copy of it.
+	// ErrForbidden matches every FORBIDDEN error; build them with NewForbidden.
 	ErrForbidden = &sentinels[1]
-	// ErrTooManyRequests is the TOO_MANY_REQUESTS error, and matches every copy of it.
+	// ErrTooManyRequests matches every TOO_MANY_REQUESTS error; build them with
+	// NewTooManyRequests.
 	ErrTooManyRequests = &sentinels[2]
-	// ErrBadRequest is the BAD_REQUEST error, and matches every copy of it.
+	// ErrBadRequest matches every BAD_REQUEST error; build them with NewBadRequest.
 	ErrBadRequest = &sentinels[3]
-	// ErrNotFound is the NOT_FOUND error, and matches every copy of it.
+	// ErrNotFound matches every NOT_FOUND error; build them with NewNotFound.
 	ErrNotFound = &sentinels[4]
-	// ErrConflict is the CONFLICT error, and matches every copy of it.
+	// ErrConflict matches every CONFLICT error; build them with NewConflict.
 	ErrConflict = &sentinels[5]
 	// ErrPreconditionFailed is the PRECONDITION_FAILED error, and matches every copy of it.
 	ErrPreconditionFailed = &sentinels[6]
@@ -127,40 +129,154 @@ var (
 	ErrBadGateway = &sentinels[11]
 )
 
-// NewUnauthorized returns the UNAUTHORIZED error (401 Unauthorized): ErrUnauthorized.
-// Missing or invalid API key, or expired credentials
+// UnauthorizedProviderErrors is an object of the provider_errors detail of UNAUTHORIZED
+// errors. The error data the underlying provider returned, one entry per provider error
+// (status, URL, raw body, headers).
+type UnauthorizedProviderErrors struct {
+	_ doNotCompare
+
+	Status  int               `json:"status,omitempty"`  // The HTTP status the provider answered.
+	URL     string            `json:"url,omitempty"`     // The provider URL StackOne called.
+	Raw     json.RawMessage   `json:"raw,omitempty"`     // The provider's response body, as it sent it.
+	Headers map[string]string `json:"headers,omitempty"` // The provider's response headers.
+}
+
+// UnauthorizedDetails are the details of UNAUTHORIZED errors.
+type UnauthorizedDetails struct {
+	_ doNotCompare
+
+	ProviderErrors []UnauthorizedProviderErrors `json:"provider_errors,omitempty"` // The error data the underlying provider returned, one entry per provider error (status, URL, raw body, headers).
+}
+
+// NewUnauthorized returns the UNAUTHORIZED error (401 Unauthorized). Missing or invalid API
+// key, or expired credentials
 func NewUnauthorized() *Error {
-	return ErrUnauthorized
+	return newError(0, &UnauthorizedDetails{})
 }
 
-// NewForbidden returns the FORBIDDEN error (403 Forbidden): ErrForbidden. Valid credentials
-// but insufficient permissions
+// ForbiddenProviderErrors is an object of the provider_errors detail of FORBIDDEN errors.
+// The error data the underlying provider returned, one entry per provider error (status,
+// URL, raw body, headers).
+type ForbiddenProviderErrors struct {
+	_ doNotCompare
+
+	Status  int               `json:"status,omitempty"`  // The HTTP status the provider answered.
+	URL     string            `json:"url,omitempty"`     // The provider URL StackOne called.
+	Raw     json.RawMessage   `json:"raw,omitempty"`     // The provider's response body, as it sent it.
+	Headers map[string]string `json:"headers,omitempty"` // The provider's response headers.
+}
+
+// ForbiddenDetails are the details of FORBIDDEN errors.
+type ForbiddenDetails struct {
+	_ doNotCompare
+
+	ProviderErrors []ForbiddenProviderErrors `json:"provider_errors,omitempty"` // The error data the underlying provider returned, one entry per provider error (status, URL, raw body, headers).
+}
+
+// NewForbidden returns the FORBIDDEN error (403 Forbidden). Valid credentials but
+// insufficient permissions
 func NewForbidden() *Error {
-	return ErrForbidden
+	return newError(1, &ForbiddenDetails{})
 }
 
-// NewTooManyRequests returns the TOO_MANY_REQUESTS error (429 Too Many Requests):
-// ErrTooManyRequests. Rate limit exceeded
+// TooManyRequestsProviderErrors is an object of the provider_errors detail of
+// TOO_MANY_REQUESTS errors. The error data the underlying provider returned, one entry per
+// provider error (status, URL, raw body, headers).
+type TooManyRequestsProviderErrors struct {
+	_ doNotCompare
+
+	Status  int               `json:"status,omitempty"`  // The HTTP status the provider answered.
+	URL     string            `json:"url,omitempty"`     // The provider URL StackOne called.
+	Raw     json.RawMessage   `json:"raw,omitempty"`     // The provider's response body, as it sent it.
+	Headers map[string]string `json:"headers,omitempty"` // The provider's response headers.
+}
+
+// TooManyRequestsDetails are the details of TOO_MANY_REQUESTS errors.
+type TooManyRequestsDetails struct {
+	_ doNotCompare
+
+	ProviderErrors []TooManyRequestsProviderErrors `json:"provider_errors,omitempty"` // The error data the underlying provider returned, one entry per provider error (status, URL, raw body, headers).
+}
+
+// NewTooManyRequests returns the TOO_MANY_REQUESTS error (429 Too Many Requests). Rate limit
+// exceeded
 func NewTooManyRequests() *Error {
-	return ErrTooManyRequests
+	return newError(2, &TooManyRequestsDetails{})
 }
 
-// NewBadRequest returns the BAD_REQUEST error (400 Bad Request): ErrBadRequest. Invalid
-// request parameters or malformed request body
+// BadRequestProviderErrors is an object of the provider_errors detail of BAD_REQUEST errors.
+// The error data the underlying provider returned, one entry per provider error (status,
+// URL, raw body, headers).
+type BadRequestProviderErrors struct {
+	_ doNotCompare
+
+	Status  int               `json:"status,omitempty"`  // The HTTP status the provider answered.
+	URL     string            `json:"url,omitempty"`     // The provider URL StackOne called.
+	Raw     json.RawMessage   `json:"raw,omitempty"`     // The provider's response body, as it sent it.
+	Headers map[string]string `json:"headers,omitempty"` // The provider's response headers.
+}
+
+// BadRequestDetails are the details of BAD_REQUEST errors.
+type BadRequestDetails struct {
+	_ doNotCompare
+
+	ProviderErrors []BadRequestProviderErrors `json:"provider_errors,omitempty"` // The error data the underlying provider returned, one entry per provider error (status, URL, raw body, headers).
+}
+
+// NewBadRequest returns the BAD_REQUEST error (400 Bad Request). Invalid request parameters
+// or malformed request body
 func NewBadRequest() *Error {
-	return ErrBadRequest
+	return newError(3, &BadRequestDetails{})
 }
 
-// NewNotFound returns the NOT_FOUND error (404 Not Found): ErrNotFound. Resource does not
-// exist or was deleted
+// NotFoundProviderErrors is an object of the provider_errors detail of NOT_FOUND errors. The
+// error data the underlying provider returned, one entry per provider error (status, URL,
+// raw body, headers).
+type NotFoundProviderErrors struct {
+	_ doNotCompare
+
+	Status  int               `json:"status,omitempty"`  // The HTTP status the provider answered.
+	URL     string            `json:"url,omitempty"`     // The provider URL StackOne called.
+	Raw     json.RawMessage   `json:"raw,omitempty"`     // The provider's response body, as it sent it.
+	Headers map[string]string `json:"headers,omitempty"` // The provider's response headers.
+}
+
+// NotFoundDetails are the details of NOT_FOUND errors.
+type NotFoundDetails struct {
+	_ doNotCompare
+
+	ProviderErrors []NotFoundProviderErrors `json:"provider_errors,omitempty"` // The error data the underlying provider returned, one entry per provider error (status, URL, raw body, headers).
+}
+
+// NewNotFound returns the NOT_FOUND error (404 Not Found). Resource does not exist or was
+// deleted
 func NewNotFound() *Error {
-	return ErrNotFound
+	return newError(4, &NotFoundDetails{})
 }
 
-// NewConflict returns the CONFLICT error (409 Conflict): ErrConflict. Request conflicts with
-// current resource state
+// ConflictProviderErrors is an object of the provider_errors detail of CONFLICT errors. The
+// error data the underlying provider returned, one entry per provider error (status, URL,
+// raw body, headers).
+type ConflictProviderErrors struct {
+	_ doNotCompare
+
+	Status  int               `json:"status,omitempty"`  // The HTTP status the provider answered.
+	URL     string            `json:"url,omitempty"`     // The provider URL StackOne called.
+	Raw     json.RawMessage   `json:"raw,omitempty"`     // The provider's response body, as it sent it.
+	Headers map[string]string `json:"headers,omitempty"` // The provider's response headers.
+}
+
+// ConflictDetails are the details of CONFLICT errors.
+type ConflictDetails struct {
+	_ doNotCompare
+
+	ProviderErrors []ConflictProviderErrors `json:"provider_errors,omitempty"` // The error data the underlying provider returned, one entry per provider error (status, URL, raw body, headers).
+}
+
+// NewConflict returns the CONFLICT error (409 Conflict). Request conflicts with current
+// resource state
 func NewConflict() *Error {
-	return ErrConflict
+	return newError(5, &ConflictDetails{})
 }
 
 // NewPreconditionFailed returns the PRECONDITION_FAILED error (412 Precondition Failed):
@@ -255,12 +371,12 @@ var definitions [12]definition
 // definitionsText is the definitions table as data, a line per error (see
 // decodeDefinitions).
 const definitionsText = `
-UNAUTHORIZED status=401 title=Unauthorized docs="https://docs.stackone.example/errors#unauthorized" category=Access grpc=UNAUTHENTICATED env=0 type="https://errors.stackone.example/unauthorized" message="Missing or invalid API key, or expired credentials" challenge=Basic body="{\"type\":\"https://errors.stackone.example/unauthorized\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Missing or invalid API key, or expired credentials\",\"code\":\"UNAUTHORIZED\"}"
-FORBIDDEN status=403 title=Forbidden docs="https://docs.stackone.example/errors#forbidden" category=Access grpc=PERMISSION_DENIED env=0 type="https://errors.stackone.example/forbidden" message="Valid credentials but insufficient permissions" body="{\"type\":\"https://errors.stackone.example/forbidden\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"Valid credentials but insufficient permissions\",\"code\":\"FORBIDDEN\"}"
-TOO_MANY_REQUESTS status=429 title="Too Many Requests" retryable docs="https://docs.stackone.example/errors#too-many-requests" category=Access grpc=RESOURCE_EXHAUSTED env=0 type="https://errors.stackone.example/too-many-requests" message="Rate limit exceeded" body="{\"type\":\"https://errors.stackone.example/too-many-requests\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"Rate limit exceeded\",\"code\":\"TOO_MANY_REQUESTS\"}"
-BAD_REQUEST status=400 title="Bad Request" docs="https://docs.stackone.example/errors#bad-request" category=Requests grpc=INVALID_ARGUMENT env=0 type="https://errors.stackone.example/bad-request" message="Invalid request parameters or malformed request body" body="{\"type\":\"https://errors.stackone.example/bad-request\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"Invalid request parameters or malformed request body\",\"code\":\"BAD_REQUEST\"}"
-NOT_FOUND status=404 title="Not Found" docs="https://docs.stackone.example/errors#not-found" category=Requests grpc=NOT_FOUND env=0 type="https://errors.stackone.example/not-found" message="Resource does not exist or was deleted" body="{\"type\":\"https://errors.stackone.example/not-found\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"Resource does not exist or was deleted\",\"code\":\"NOT_FOUND\"}"
-CONFLICT status=409 title=Conflict docs="https://docs.stackone.example/errors#conflict" category=Requests grpc=ABORTED env=0 type="https://errors.stackone.example/conflict" message="Request conflicts with current resource state" body="{\"type\":\"https://errors.stackone.example/conflict\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"Request conflicts with current resource state\",\"code\":\"CONFLICT\"}"
+UNAUTHORIZED status=401 title=Unauthorized docs="https://docs.stackone.example/errors#unauthorized" category=Access grpc=UNAUTHENTICATED env=0 type="https://errors.stackone.example/unauthorized" message="Missing or invalid API key, or expired credentials" challenge=Basic
+FORBIDDEN status=403 title=Forbidden docs="https://docs.stackone.example/errors#forbidden" category=Access grpc=PERMISSION_DENIED env=0 type="https://errors.stackone.example/forbidden" message="Valid credentials but insufficient permissions"
+TOO_MANY_REQUESTS status=429 title="Too Many Requests" retryable docs="https://docs.stackone.example/errors#too-many-requests" category=Access grpc=RESOURCE_EXHAUSTED env=0 type="https://errors.stackone.example/too-many-requests" message="Rate limit exceeded"
+BAD_REQUEST status=400 title="Bad Request" docs="https://docs.stackone.example/errors#bad-request" category=Requests grpc=INVALID_ARGUMENT env=0 type="https://errors.stackone.example/bad-request" message="Invalid request parameters or malformed request body"
+NOT_FOUND status=404 title="Not Found" docs="https://docs.stackone.example/errors#not-found" category=Requests grpc=NOT_FOUND env=0 type="https://errors.stackone.example/not-found" message="Resource does not exist or was deleted"
+CONFLICT status=409 title=Conflict docs="https://docs.stackone.example/errors#conflict" category=Requests grpc=ABORTED env=0 type="https://errors.stackone.example/conflict" message="Request conflicts with current resource state"
 PRECONDITION_FAILED status=412 title="Precondition Failed" docs="https://docs.stackone.example/errors#precondition-failed" category=Requests grpc=FAILED_PRECONDITION env=0 type="https://errors.stackone.example/precondition-failed" message="Linked account belongs to a disabled integration" body="{\"type\":\"https://errors.stackone.example/precondition-failed\",\"title\":\"Precondition Failed\",\"status\":412,\"detail\":\"Linked account belongs to a disabled integration\",\"code\":\"PRECONDITION_FAILED\"}"
 UNPROCESSABLE_ENTITY status=422 title="Unprocessable Entity" docs="https://docs.stackone.example/errors#unprocessable-entity" category=Requests grpc=INVALID_ARGUMENT env=0 type="https://errors.stackone.example/unprocessable-entity" message="Request validation failed" badrequest=field_errors
 REQUEST_TIMEOUT status=408 title="Request Timeout" retryable docs="https://docs.stackone.example/errors#request-timeout" category="Server and providers" grpc=DEADLINE_EXCEEDED env=0 type="https://errors.stackone.example/request-timeout" message="Request took too long to complete" body="{\"type\":\"https://errors.stackone.example/request-timeout\",\"title\":\"Request Timeout\",\"status\":408,\"detail\":\"Request took too long to complete\",\"code\":\"REQUEST_TIMEOUT\"}"
@@ -276,12 +392,12 @@ var sentinels [12]Error
 // zeroDetails holds the zero details of each error with details, by its
 // place in the definitions: the type Parse decodes them into.
 var zeroDetails = [12]any{
-	nil,
-	nil,
-	nil,
-	nil,
-	nil,
-	nil,
+	UnauthorizedDetails{},
+	ForbiddenDetails{},
+	TooManyRequestsDetails{},
+	BadRequestDetails{},
+	NotFoundDetails{},
+	ConflictDetails{},
 	nil,
 	UnprocessableEntityDetails{},
 	nil,

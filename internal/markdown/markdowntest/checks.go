@@ -15,8 +15,9 @@ import (
 )
 
 // RequestID is the id the page's examples show in the catalog's request-id
-// header, and in the body where the envelope has $request_id.
-const RequestID = "req_01JD8X4K2M9QF7ZC3T5VNBW6YH"
+// header, and in the body where the envelope has $request_id, when the
+// catalog names none (request_id.example).
+const RequestID = catalog.DefaultRequestID
 
 // statusSuffix is what a heading gains when its slug would be an anchor.
 var statusSuffix = regexp.MustCompile(` \([0-9]{3}( [0-9]+)?\)$`)
@@ -116,7 +117,7 @@ func CheckJSONBlocksIn(t testing.TB, doc *Doc, c *catalog.Catalog, formatSection
 			t.Fatal(err)
 		}
 		if c.RequestID.Header != "" {
-			in.RequestID = RequestID // the id the example request sent, echoed
+			in.RequestID = c.RequestID.ExampleID() // the id the example request sent, echoed
 		}
 		bodies[e.Anchor] = in.Body()
 	}
