@@ -1,8 +1,13 @@
 package rpcgen
 
 import (
+	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
+	"io/fs"
+	"maps"
+	"path"
 	"strconv"
 	"strings"
 	"testing"
@@ -53,4 +58,85 @@ func TestGenerate(t *testing.T) {
 	if _, err := Generate(c, GRPC, "shoprpc", "shoperrors", "", "x"); err == nil || !strings.Contains(err.Error(), "go.import") {
 		t.Errorf("no import path: %v", err)
 	}
+}
+
+// The generated package is its fixed half's files joined: every top-level
+// declaration of every file but doc.go, once, in one file whose imports are
+// the files' imports, each once, in gofmt's groups.
+func TestGenerateJoinsFixedFiles(t *testing.T) {
+	for _, k := range []Kind{GRPC, Connect} {
+		src, err := Generate(&catalog.Catalog{API: "Shop"}, k, "shoprpc", "shoperrors", "example.com/shop/shoperrors", "x")
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := parser.ParseFile(token.NewFileSet(), "out.go", src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names, _ := fs.Glob(fixedFS, k.fixedPackage+"/*.go")
+		want, files := map[string]int{}, 0
+		imports := map[string]bool{}
+		for _, name := range names {
+			data, _ := fixedFS.ReadFile(name)
+			f, err := parser.ParseFile(token.NewFileSet(), name, data, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if path.Base(name) == "doc.go" {
+				continue
+			}
+			files++
+			for _, d := range f.Decls {
+				want[declName(d)]++
+			}
+			for _, spec := range f.Imports {
+				if p, _ := strconv.Unquote(spec.Path.Value); !strings.Contains(p, "internal/golang/fixed") {
+					imports[p] = true
+				}
+			}
+		}
+		got := map[string]int{}
+		for _, d := range out.Decls {
+			got[declName(d)]++
+		}
+		want["import"] = 1 // one declaration holds them all
+		if files < 1 || !maps.Equal(got, want) {
+			t.Errorf("%s: %d files; declarations %v, want %v", k.fixedPackage, files, got, want)
+		}
+		seen := map[string]bool{}
+		for _, spec := range out.Imports {
+			p, _ := strconv.Unquote(spec.Path.Value)
+			if seen[p] {
+				t.Errorf("%s: %s imported twice", k.fixedPackage, p)
+			}
+			seen[p] = true
+			delete(imports, p)
+		}
+		if len(imports) > 0 {
+			t.Errorf("%s: imports missing: %v", k.fixedPackage, imports)
+		}
+	}
+}
+
+// declName names a top-level declaration: a function or method by its
+// receiver and name, any other by its token and first spec's name.
+func declName(d ast.Decl) string {
+	switch d := d.(type) {
+	case *ast.FuncDecl:
+		if d.Recv != nil {
+			return "method " + types.ExprString(d.Recv.List[0].Type) + "." + d.Name.Name
+		}
+		return "func " + d.Name.Name
+	case *ast.GenDecl:
+		if d.Tok == token.IMPORT {
+			return "import"
+		}
+		switch s := d.Specs[0].(type) {
+		case *ast.TypeSpec:
+			return "type " + s.Name.Name
+		case *ast.ValueSpec:
+			return d.Tok.String() + " " + s.Names[0].Name
+		}
+	}
+	return "?"
 }

@@ -1,7 +1,8 @@
 // Package grpcfixed is the gRPC package errgen generates beside a catalog's
-// Go package, as real Go: grpc.go is copied into every generated gRPC
-// package with its package clause and its import of the Go package (here
-// the Go output's stand-in, internal/golang/fixed) replaced. It reaches the
+// Go package, as real Go: its files but this one are joined into every
+// generated gRPC package, one file, with its package clause and its import
+// of the Go package (here the Go output's stand-in, internal/golang/fixed)
+// replaced. It reaches the
 // catalog only through the Go package's bridge (RPCStatusOf, RPCError), so
 // nothing in it varies by catalog.
 //
