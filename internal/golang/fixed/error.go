@@ -256,32 +256,55 @@ func (e *Error) messageOrTitle() string {
 // Config). Any other error (nil included), or one that Parse read with a code
 // the catalog does not define (see Known), is given to Config.Map, and what
 // Map does not map is written as the fallback error and reported: its text
-// never reaches the client. When the request's context was canceled (the
-// client went away), nothing is written, and that is reported at debug
-// level; one whose deadline passed (a timeout middleware's) is answered, for
-// its client still waits. A Content-Length the handler set is removed: it
+// never reaches the client. A Content-Length the handler set is removed: it
 // was for another body. A HEAD request gets the headers and Content-Length
 // of a GET, and no body.
+//
+// Nothing is written, and that is reported with err (what Write would have
+// reported of it is not), when the request's context was canceled (the
+// client went away: at debug level); when the response already started or
+// the connection was hijacked (at ERROR: the status cannot change), which
+// Write knows of Handler's writer, and of another only when its Write
+// refuses the body (net/http's http.ErrHijacked, or http.ErrBodyNotAllowed
+// after a 204 or 304); and when w is http.TimeoutHandler's, which answered
+// 503 already (its writer returns http.ErrHandlerTimeout: at debug level,
+// as the timeout was answered). A request whose deadline passed (a timeout
+// middleware's context) is answered, for its client still waits. Reports
+// are made once the response is written.
 //
 // The body comes from a buffer reused once Write returns, so w must not keep
 // the slice it is given, as io.Writer requires; a recorder that copies it is
 // fine.
 func Write(w http.ResponseWriter, r *http.Request, err error) {
+	write(w, r, err, nil)
+}
+
+// write is Write; for a panic Handler recovered, p is its report, which
+// write completes (the fallback sent, or why nothing was) in place of its
+// own reports, for recovered to make.
+func write(w http.ResponseWriter, r *http.Request, err error, p *Report) {
 	loadDefinitions()
 	if r != nil && r.Context().Err() != nil && clientGone(r) {
-		report(Report{Level: slog.LevelDebug, Problem: "request context done: nothing written", Err: err, Request: r})
+		unwritten(p, "request context done", slog.LevelDebug, err, r)
 		return
 	}
-	// Reports are held until the request id is known, for them to name it.
-	at := origin{request: r, hold: true}
-	h := w.Header()
-	e, ids := writable(err, r, h, &at)
-	if at.held != nil {
-		at.flush(ids)
+	if why := unwritable(w); why != "" {
+		unwritten(p, why, slog.LevelError, err, r)
+		return
 	}
+	// Reports are held until the response is written: they name the
+	// request id sent, and claim nothing sent when nothing was.
+	held := origin{request: r, hold: true}
+	at := &held
+	if p != nil {
+		at = nil // the fallback: nothing to report but the panic
+	}
+	h := w.Header()
+	e, ids := writable(err, r, h, at)
 	lang := e.language(r)
 	e.setHeaders(h, ids, lang)
 	head := r != nil && r.Method == http.MethodHead
+	var werr error
 	if e.static() {
 		body := e.def.body
 		if tr := e.def.translation(lang); tr != nil {
@@ -292,8 +315,13 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 				setLength(w, len(body))
 			}
 			w.WriteHeader(e.def.Status)
-			if !head {
-				_, _ = io.WriteString(w, body)
+			if head {
+				_, werr = w.Write(nil) // which http.TimeoutHandler's writer refuses once it answered
+			} else {
+				_, werr = io.WriteString(w, body)
+			}
+			if werr != nil || held.held != nil || p != nil {
+				written(r, err, e, ids, werr, &held, p)
 			}
 			return
 		}
@@ -304,20 +332,66 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 		setLength(w, len(b))
 	}
 	w.WriteHeader(e.def.Status)
-	if !head {
-		_, _ = w.Write(b)
+	if head {
+		_, werr = w.Write(nil)
+	} else {
+		_, werr = w.Write(b)
 	}
 	if cap(b) <= 65536 {
 		*buf = b
 		bodyBuffers.Put(buf)
 	}
+	if werr != nil || held.held != nil || p != nil {
+		written(r, err, e, ids, werr, &held, p)
+	}
+}
+
+// written makes the reports of e, written for err, whose body's write
+// returned werr (ids is the request id header sent): those held, or for a
+// panic p's Sent. When the writer took nothing (http.TimeoutHandler's once
+// it answered; net/http's once the connection was hijacked, or a status
+// without a body, 204 or 304, was sent outside Handler), they are one
+// report that nothing was written.
+func written(r *http.Request, err error, e *Error, ids []string, werr error, held *origin, p *Report) {
+	why := ""
+	level := slog.LevelError
+	switch {
+	case werr == nil:
+	case errors.Is(werr, http.ErrHandlerTimeout):
+		why, level = "http.TimeoutHandler answered first (503)", slog.LevelDebug
+	case errors.Is(werr, http.ErrHijacked):
+		why = "connection hijacked"
+	case errors.Is(werr, http.ErrBodyNotAllowed):
+		why = "response already started"
+	}
+	switch {
+	case why != "":
+		unwritten(p, why, level, err, r)
+	case p != nil:
+		p.Sent = e
+		if ids != nil && e.requestID == "" {
+			p.Sent = e.withRequestID(ids[0])
+		}
+	default:
+		held.flush(ids)
+	}
+}
+
+// unwritten reports that nothing was written for err, and why: at level;
+// for a panic, in its report p, which stays at ERROR.
+func unwritten(p *Report, why string, level slog.Level, err error, r *http.Request) {
+	if p != nil {
+		p.Problem = "panic: " + why + ", nothing written"
+		p.Sent = nil
+		return
+	}
+	report(Report{Level: level, Problem: why + ": nothing written", Err: err, Request: r})
 }
 
 // setLength sets, for a HEAD request, the Content-Length of the n bytes of
 // body a GET gets: net/http sends none for a HEAD answered without a body,
 // for it cannot tell an empty body from one left out (RFC 9110 asks for the
-// GET's header fields). Write calls WriteHeader itself, so that net/http's
-// "superfluous WriteHeader" log names it.
+// GET's header fields).
 func setLength(w http.ResponseWriter, n int) {
 	w.Header()["Content-Length"] = []string{strconv.Itoa(n)}
 }
