@@ -1868,88 +1868,53 @@ func write(w http.ResponseWriter, r *http.Request, err error, p *Report) {
 	lang := e.language(r)
 	e.setHeaders(h, ids, lang)
 	head := r != nil && r.Method == http.MethodHead
-	var werr error
+	body := ""
 	if e.static() {
-		body := e.def.body
+		body = e.def.body
 		if tr := e.def.translation(lang); tr != nil {
-			body = tr.body // "" only were it not pre-encoded: then written below
-		}
-		if body != "" {
-			if head {
-				setLength(w, len(body))
-			}
-			w.WriteHeader(e.def.Status)
-			if head {
-				_, werr = w.Write(nil) // which http.TimeoutHandler's writer refuses once it answered
-			} else {
-				_, werr = io.WriteString(w, body)
-			}
-			if werr != nil || held.held != nil || p != nil {
-				written(r, err, e, ids, werr, &held, p)
-			}
-			return
+			body = tr.body // "" only were it not pre-encoded: then encoded
 		}
 	}
-	buf := bodyBuffers.Get().(*[]byte)
-	b := e.in(lang).appendJSON((*buf)[:0])
-	if head {
-		setLength(w, len(b))
-	}
-	w.WriteHeader(e.def.Status)
-	if head {
-		_, werr = w.Write(nil)
+	var werr error
+	if body == "" {
+		werr = writeEncoded(w, e, lang, head)
 	} else {
-		_, werr = w.Write(b)
-	}
-	if cap(b) <= 65536 {
-		*buf = b
-		bodyBuffers.Put(buf)
+		if head {
+			setLength(w, len(body))
+		}
+		w.WriteHeader(e.def.Status)
+		if head {
+			_, werr = w.Write(nil) // which http.TimeoutHandler's writer refuses once it answered
+		} else {
+			_, werr = io.WriteString(w, body)
+		}
 	}
 	if werr != nil || held.held != nil || p != nil {
 		written(r, err, e, ids, werr, &held, p)
 	}
 }
 
-// written makes the reports of e, written for err, whose body's write
-// returned werr (ids is the request id header sent): those held, or for a
-// panic p's Sent. When the writer took nothing (http.TimeoutHandler's once
-// it answered; net/http's once the connection was hijacked, or a status
-// without a body, 204 or 304, was sent outside Handler), they are one
-// report that nothing was written.
-func written(r *http.Request, err error, e *Error, ids []string, werr error, held *origin, p *Report) {
-	why := ""
-	level := slog.LevelError
-	switch {
-	case werr == nil:
-	case errors.Is(werr, http.ErrHandlerTimeout):
-		why, level = "http.TimeoutHandler answered first (503)", slog.LevelDebug
-	case errors.Is(werr, http.ErrHijacked):
-		why = "connection hijacked"
-	case errors.Is(werr, http.ErrBodyNotAllowed):
-		why = "response already started"
+// writeEncoded writes e, whose body is not pre-encoded, encoding it in
+// lang into one of bodyBuffers (none for a HEAD), and returns what the
+// write of the body returned.
+func writeEncoded(w http.ResponseWriter, e *Error, lang int, head bool) error {
+	buf := bodyBuffers.Get().(*[]byte)
+	b := e.in(lang).appendJSON((*buf)[:0])
+	if head {
+		setLength(w, len(b))
 	}
-	switch {
-	case why != "":
-		unwritten(p, why, level, err, r)
-	case p != nil:
-		p.Sent = e
-		if ids != nil && e.requestID == "" {
-			p.Sent = e.withRequestID(ids[0])
-		}
-	default:
-		held.flush(ids)
+	w.WriteHeader(e.def.Status)
+	var err error
+	if head {
+		_, err = w.Write(nil)
+	} else {
+		_, err = w.Write(b)
 	}
-}
-
-// unwritten reports that nothing was written for err, and why: at level;
-// for a panic, in its report p, which stays at ERROR.
-func unwritten(p *Report, why string, level slog.Level, err error, r *http.Request) {
-	if p != nil {
-		p.Problem = "panic: " + why + ", nothing written"
-		p.Sent = nil
-		return
+	if cap(b) <= 65536 {
+		*buf = b
+		bodyBuffers.Put(buf)
 	}
-	report(Report{Level: level, Problem: why + ": nothing written", Err: err, Request: r})
+	return err
 }
 
 // setLength sets, for a HEAD request, the Content-Length of the n bytes of
@@ -4438,6 +4403,48 @@ func unwritable(w http.ResponseWriter) string {
 		return "connection hijacked"
 	}
 	return ""
+}
+
+// written makes the reports of e, written for err, whose body's write
+// returned werr (ids is the request id header sent): those held, or for a
+// panic p's Sent. When the writer took nothing (http.TimeoutHandler's once
+// it answered; net/http's once the connection was hijacked, or a status
+// without a body, 204 or 304, was sent outside Handler), they are one
+// report that nothing was written.
+func written(r *http.Request, err error, e *Error, ids []string, werr error, held *origin, p *Report) {
+	why := ""
+	level := slog.LevelError
+	switch {
+	case werr == nil:
+	case errors.Is(werr, http.ErrHandlerTimeout):
+		why, level = "http.TimeoutHandler answered first (503)", slog.LevelDebug
+	case errors.Is(werr, http.ErrHijacked):
+		why = "connection hijacked"
+	case errors.Is(werr, http.ErrBodyNotAllowed):
+		why = "response already started"
+	}
+	switch {
+	case why != "":
+		unwritten(p, why, level, err, r)
+	case p != nil:
+		p.Sent = e
+		if ids != nil && e.requestID == "" {
+			p.Sent = e.withRequestID(ids[0])
+		}
+	default:
+		held.flush(ids)
+	}
+}
+
+// unwritten reports that nothing was written for err, and why: at level;
+// for a panic, in its report p, which stays at ERROR.
+func unwritten(p *Report, why string, level slog.Level, err error, r *http.Request) {
+	if p != nil {
+		p.Problem = "panic: " + why + ", nothing written"
+		p.Sent = nil
+		return
+	}
+	report(Report{Level: level, Problem: why + ": nothing written", Err: err, Request: r})
 }
 
 // maxResponseBody is how much of a body ParseResponse reads: 1 MiB, far

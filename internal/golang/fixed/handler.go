@@ -228,3 +228,45 @@ func unwritable(w http.ResponseWriter) string {
 	}
 	return ""
 }
+
+// written makes the reports of e, written for err, whose body's write
+// returned werr (ids is the request id header sent): those held, or for a
+// panic p's Sent. When the writer took nothing (http.TimeoutHandler's once
+// it answered; net/http's once the connection was hijacked, or a status
+// without a body, 204 or 304, was sent outside Handler), they are one
+// report that nothing was written.
+func written(r *http.Request, err error, e *Error, ids []string, werr error, held *origin, p *Report) {
+	why := ""
+	level := slog.LevelError
+	switch {
+	case werr == nil:
+	case errors.Is(werr, http.ErrHandlerTimeout):
+		why, level = "http.TimeoutHandler answered first (503)", slog.LevelDebug
+	case errors.Is(werr, http.ErrHijacked):
+		why = "connection hijacked"
+	case errors.Is(werr, http.ErrBodyNotAllowed):
+		why = "response already started"
+	}
+	switch {
+	case why != "":
+		unwritten(p, why, level, err, r)
+	case p != nil:
+		p.Sent = e
+		if ids != nil && e.requestID == "" {
+			p.Sent = e.withRequestID(ids[0])
+		}
+	default:
+		held.flush(ids)
+	}
+}
+
+// unwritten reports that nothing was written for err, and why: at level;
+// for a panic, in its report p, which stays at ERROR.
+func unwritten(p *Report, why string, level slog.Level, err error, r *http.Request) {
+	if p != nil {
+		p.Problem = "panic: " + why + ", nothing written"
+		p.Sent = nil
+		return
+	}
+	report(Report{Level: level, Problem: why + ": nothing written", Err: err, Request: r})
+}
