@@ -256,68 +256,107 @@ func (e *Error) messageOrTitle() string {
 // Config). Any other error (nil included), or one that Parse read with a code
 // the catalog does not define (see Known), is given to Config.Map, and what
 // Map does not map is written as the fallback error and reported: its text
-// never reaches the client. When the request's context was canceled (the
-// client went away), nothing is written, and that is reported at debug
-// level; one whose deadline passed (a timeout middleware's) is answered, for
-// its client still waits. A Content-Length the handler set is removed: it
+// never reaches the client. A Content-Length the handler set is removed: it
 // was for another body. A HEAD request gets the headers and Content-Length
 // of a GET, and no body.
+//
+// Nothing is written, and that is reported with err (what Write would have
+// reported of it is not), when the request's context was canceled (the
+// client went away: at debug level); when the response already started or
+// the connection was hijacked (at ERROR: the status cannot change), which
+// Write knows of Handler's writer, and of another only when its Write
+// refuses the body (net/http's http.ErrHijacked, or http.ErrBodyNotAllowed
+// after a 204 or 304); and when w is http.TimeoutHandler's, which answered
+// 503 already (its writer returns http.ErrHandlerTimeout: at debug level,
+// as the timeout was answered). A request whose deadline passed (a timeout
+// middleware's context) is answered, for its client still waits. Reports
+// are made once the response is written.
 //
 // The body comes from a buffer reused once Write returns, so w must not keep
 // the slice it is given, as io.Writer requires; a recorder that copies it is
 // fine.
 func Write(w http.ResponseWriter, r *http.Request, err error) {
+	write(w, r, err, nil)
+}
+
+// write is Write; for a panic Handler recovered, p is its report, which
+// write completes (the fallback sent, or why nothing was) in place of its
+// own reports, for recovered to make.
+func write(w http.ResponseWriter, r *http.Request, err error, p *Report) {
 	loadDefinitions()
 	if r != nil && r.Context().Err() != nil && clientGone(r) {
-		report(Report{Level: slog.LevelDebug, Problem: "request context done: nothing written", Err: err, Request: r})
+		unwritten(p, "request context done", slog.LevelDebug, err, r)
 		return
 	}
-	// Reports are held until the request id is known, for them to name it.
-	at := origin{request: r, hold: true}
-	h := w.Header()
-	e, ids := writable(err, r, h, &at)
-	if at.held != nil {
-		at.flush(ids)
+	if why := unwritable(w); why != "" {
+		unwritten(p, why, slog.LevelError, err, r)
+		return
 	}
+	// Reports are held until the response is written: they name the
+	// request id sent, and claim nothing sent when nothing was.
+	held := origin{request: r, hold: true}
+	at := &held
+	if p != nil {
+		at = nil // the fallback: nothing to report but the panic
+	}
+	h := w.Header()
+	e, ids := writable(err, r, h, at)
 	lang := e.language(r)
 	e.setHeaders(h, ids, lang)
 	head := r != nil && r.Method == http.MethodHead
+	body := ""
 	if e.static() {
-		body := e.def.body
+		body = e.def.body
 		if tr := e.def.translation(lang); tr != nil {
-			body = tr.body // "" only were it not pre-encoded: then written below
-		}
-		if body != "" {
-			if head {
-				setLength(w, len(body))
-			}
-			w.WriteHeader(e.def.Status)
-			if !head {
-				_, _ = io.WriteString(w, body)
-			}
-			return
+			body = tr.body // "" only were it not pre-encoded: then encoded
 		}
 	}
+	var werr error
+	if body == "" {
+		werr = writeEncoded(w, e, lang, head)
+	} else {
+		if head {
+			setLength(w, len(body))
+		}
+		w.WriteHeader(e.def.Status)
+		if head {
+			_, werr = w.Write(nil) // which http.TimeoutHandler's writer refuses once it answered
+		} else {
+			_, werr = io.WriteString(w, body)
+		}
+	}
+	if werr != nil || held.held != nil || p != nil {
+		written(r, err, e, ids, werr, &held, p)
+	}
+}
+
+// writeEncoded writes e, whose body is not pre-encoded, encoding it in
+// lang into one of bodyBuffers (none for a HEAD), and returns what the
+// write of the body returned.
+func writeEncoded(w http.ResponseWriter, e *Error, lang int, head bool) error {
 	buf := bodyBuffers.Get().(*[]byte)
 	b := e.in(lang).appendJSON((*buf)[:0])
 	if head {
 		setLength(w, len(b))
 	}
 	w.WriteHeader(e.def.Status)
-	if !head {
-		_, _ = w.Write(b)
+	var err error
+	if head {
+		_, err = w.Write(nil)
+	} else {
+		_, err = w.Write(b)
 	}
 	if cap(b) <= 65536 {
 		*buf = b
 		bodyBuffers.Put(buf)
 	}
+	return err
 }
 
 // setLength sets, for a HEAD request, the Content-Length of the n bytes of
 // body a GET gets: net/http sends none for a HEAD answered without a body,
 // for it cannot tell an empty body from one left out (RFC 9110 asks for the
-// GET's header fields). Write calls WriteHeader itself, so that net/http's
-// "superfluous WriteHeader" log names it.
+// GET's header fields).
 func setLength(w http.ResponseWriter, n int) {
 	w.Header()["Content-Length"] = []string{strconv.Itoa(n)}
 }

@@ -1,9 +1,12 @@
 package fixed
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"runtime/debug"
 )
@@ -11,9 +14,19 @@ import (
 // Handler adapts a handler that returns an error: a returned error is
 // written with Write (nil writes nothing), and a panic is recovered into the
 // fallback error and reported with its stack, but http.ErrAbortHandler,
-// which is panicked again for net/http to abort the response. The handler
-// passes w on untouched, so a handler that wrote its response must return
-// nil: Write would write a second one.
+// which is panicked again for net/http to abort the response.
+//
+// The handler's writer is w, tracked: once the handler started its
+// response (a final status, a byte of body, a flush) or hijacked the
+// connection, an error it returns, writes with Write or panics with is not
+// written (the status cannot change, and a body of JSON after its own would
+// corrupt it): it is reported at ERROR, and the response ends as the
+// handler left it, which net/http ends cleanly; a handler whose client must
+// see the failure panics with http.ErrAbortHandler. The writer is an
+// http.Flusher and an http.Hijacker where w is one, copies and writes
+// strings with w's own ReadFrom and WriteString where w has them, and
+// http.ResponseController reaches w through its Unwrap. It costs a request
+// one allocation.
 func Handler(h func(http.ResponseWriter, *http.Request) error) http.Handler {
 	return handler(h)
 }
@@ -21,36 +34,35 @@ func Handler(h func(http.ResponseWriter, *http.Request) error) http.Handler {
 type handler func(http.ResponseWriter, *http.Request) error
 
 func (h handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	tw, t := track(w)
 	defer func() {
 		if v := recover(); v != nil {
 			if v == http.ErrAbortHandler {
 				panic(v)
 			}
-			recovered(w, r, v)
+			recovered(t.writer(tw), r, v)
 		}
 	}()
-	if err := h(w, r); err != nil {
-		Write(w, r, err)
+	if err := h(tw, r); err != nil {
+		Write(t.writer(tw), r, err)
 	}
 }
 
-// recovered writes the fallback for a recovered panic and reports it, with
-// the panic's value and stack.
+// writer is what Handler writes to once its handler returned, tw being
+// the tracked writer t is: the server's own while nothing was sent, which
+// spares a Write the tracking's calls; else tw, for Write to tell.
+func (t *responseWriter) writer(tw http.ResponseWriter) http.ResponseWriter {
+	if t.state == responseNew {
+		return t.w
+	}
+	return tw
+}
+
+// recovered writes the fallback for a recovered panic, unless the response
+// started (see write), and reports it, with the panic's value and stack.
 func recovered(w http.ResponseWriter, r *http.Request, v any) {
 	rep := Report{Level: slog.LevelError, Problem: "panic: sent the fallback", Err: panicError(v), Request: r, Stack: debug.Stack()}
-	if r.Context().Err() != nil && clientGone(r) {
-		rep.Problem = "panic: request context done, nothing written"
-	} else {
-		// The fallback is given the id Write would make, for the report to
-		// name it as Write's own reports do (see origin.flush).
-		rep.Sent = fallback
-		if requestIDHeader != "" {
-			if id, _ := requestID(r, w.Header()); id != "" {
-				rep.Sent = fallback.withRequestID(id)
-			}
-		}
-		Write(w, r, rep.Sent)
-	}
+	write(w, r, fallback, &rep)
 	report(rep)
 }
 
@@ -62,4 +74,199 @@ func panicError(v any) error {
 		return fmt.Errorf("panic: %w", err)
 	}
 	return errors.New("panic: " + fmt.Sprint(v))
+}
+
+// A responseWriter is the writer Handler gives its handler: the server's,
+// w, and what became of the response, which Write reads (see unwritable).
+// Its variants add Flush and Hijack where w has them, for a handler's
+// type assertions to tell what the server supports, as they do without
+// Handler. It costs a request through Handler one allocation (see
+// BenchmarkHandler).
+type responseWriter struct {
+	w     http.ResponseWriter
+	state responseState
+}
+
+// responseState is what became of a response.
+type responseState uint8
+
+const (
+	responseNew      responseState = iota // nothing sent: an error can still be
+	responseStarted                       // a final status, or body, went out
+	responseHijacked                      // the handler took the connection over
+)
+
+type (
+	flushWriter       struct{ responseWriter }
+	hijackWriter      struct{ responseWriter }
+	flushHijackWriter struct{ responseWriter }
+)
+
+// track is w tracked, as a responseWriter of the variant w's methods need,
+// and the responseWriter in it.
+func track(w http.ResponseWriter) (http.ResponseWriter, *responseWriter) {
+	_, flusher := w.(http.Flusher)
+	_, hijacker := w.(http.Hijacker)
+	switch {
+	case flusher && hijacker:
+		t := &flushHijackWriter{responseWriter{w: w}}
+		return t, &t.responseWriter
+	case flusher:
+		t := &flushWriter{responseWriter{w: w}}
+		return t, &t.responseWriter
+	case hijacker:
+		t := &hijackWriter{responseWriter{w: w}}
+		return t, &t.responseWriter
+	}
+	t := &responseWriter{w: w}
+	return t, t
+}
+
+func (w *responseWriter) Header() http.Header { return w.w.Header() }
+
+// Unwrap returns the server's writer, for http.ResponseController.
+func (w *responseWriter) Unwrap() http.ResponseWriter { return w.w }
+
+// WriteHeader sends the status: a final one, or 101 Switching Protocols,
+// starts the response; an informational one (103 Early Hints) does not.
+func (w *responseWriter) WriteHeader(code int) {
+	w.w.WriteHeader(code)
+	if code >= 200 || code == http.StatusSwitchingProtocols {
+		w.started(nil)
+	}
+}
+
+func (w *responseWriter) Write(b []byte) (int, error) {
+	n, err := w.w.Write(b)
+	w.started(err)
+	return n, err
+}
+
+// WriteString is the server's, where it has one: a static body is written
+// without a copy.
+func (w *responseWriter) WriteString(s string) (int, error) {
+	n, err := io.WriteString(w.w, s)
+	w.started(err)
+	return n, err
+}
+
+// ReadFrom copies src as the server does (net/http sends a file with
+// sendfile); nothing copied starts nothing.
+func (w *responseWriter) ReadFrom(src io.Reader) (int64, error) {
+	n, err := io.Copy(w.w, src)
+	if n > 0 {
+		w.started(nil)
+	}
+	return n, err
+}
+
+// FlushError flushes w as http.ResponseController does, its own Unwrap
+// included; a flush starts the response. The controller calls it first.
+func (w *responseWriter) FlushError() error {
+	err := http.NewResponseController(w.w).Flush()
+	if err == nil {
+		w.started(nil)
+	}
+	return err
+}
+
+// Push is w's, or http.ErrNotSupported, as Pusher allows.
+func (w *responseWriter) Push(target string, opts *http.PushOptions) error {
+	if p, ok := w.w.(http.Pusher); ok {
+		return p.Push(target, opts)
+	}
+	return http.ErrNotSupported
+}
+
+// started records that the response started, when a write to w returned
+// err: http.TimeoutHandler's writer, once it answered, takes nothing.
+func (w *responseWriter) started(err error) {
+	if w.state == responseNew && err != http.ErrHandlerTimeout {
+		w.state = responseStarted
+	}
+}
+
+func (w *responseWriter) hijack() (net.Conn, *bufio.ReadWriter, error) {
+	c, rw, err := w.w.(http.Hijacker).Hijack()
+	if err == nil {
+		w.state = responseHijacked
+	}
+	return c, rw, err
+}
+
+func (w *flushWriter) Flush() { _ = w.FlushError() }
+
+func (w *hijackWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) { return w.hijack() }
+
+func (w *flushHijackWriter) Flush() { _ = w.FlushError() }
+
+func (w *flushHijackWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) { return w.hijack() }
+
+// unwritable is why nothing can be written to w: "" when w is not Handler's,
+// or its response has not started. The type switch on the variants costs
+// a static Write a few comparisons, where asserting an interface that
+// they have cost it a lookup.
+func unwritable(w http.ResponseWriter) string {
+	var t *responseWriter
+	switch w := w.(type) {
+	case *flushHijackWriter:
+		t = &w.responseWriter
+	case *flushWriter:
+		t = &w.responseWriter
+	case *hijackWriter:
+		t = &w.responseWriter
+	case *responseWriter:
+		t = w
+	default:
+		return ""
+	}
+	switch t.state {
+	case responseStarted:
+		return "response already started"
+	case responseHijacked:
+		return "connection hijacked"
+	}
+	return ""
+}
+
+// written makes the reports of e, written for err, whose body's write
+// returned werr (ids is the request id header sent): those held, or for a
+// panic p's Sent. When the writer took nothing (http.TimeoutHandler's once
+// it answered; net/http's once the connection was hijacked, or a status
+// without a body, 204 or 304, was sent outside Handler), they are one
+// report that nothing was written.
+func written(r *http.Request, err error, e *Error, ids []string, werr error, held *origin, p *Report) {
+	why := ""
+	level := slog.LevelError
+	switch {
+	case werr == nil:
+	case errors.Is(werr, http.ErrHandlerTimeout):
+		why, level = "http.TimeoutHandler answered first (503)", slog.LevelDebug
+	case errors.Is(werr, http.ErrHijacked):
+		why = "connection hijacked"
+	case errors.Is(werr, http.ErrBodyNotAllowed):
+		why = "response already started"
+	}
+	switch {
+	case why != "":
+		unwritten(p, why, level, err, r)
+	case p != nil:
+		p.Sent = e
+		if ids != nil && e.requestID == "" {
+			p.Sent = e.withRequestID(ids[0])
+		}
+	default:
+		held.flush(ids)
+	}
+}
+
+// unwritten reports that nothing was written for err, and why: at level;
+// for a panic, in its report p, which stays at ERROR.
+func unwritten(p *Report, why string, level slog.Level, err error, r *http.Request) {
+	if p != nil {
+		p.Problem = "panic: " + why + ", nothing written"
+		p.Sent = nil
+		return
+	}
+	report(Report{Level: level, Problem: why + ": nothing written", Err: err, Request: r})
 }

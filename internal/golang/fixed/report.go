@@ -18,7 +18,9 @@ import (
 type Config struct {
 	// Reporter receives each Report: a catalog error sent with a breach, an
 	// error that was not a catalog error (the fallback sent), a nil error, a
-	// panic, a request whose client went away. nil logs each with
+	// panic, an error nothing was written for (its client went away, its
+	// response had started, its connection was hijacked, or
+	// http.TimeoutHandler answered first; see Write). nil logs each with
 	// slog.Default() at the report's level. Tests may set Strict(t.Errorf).
 	Reporter func(Report)
 	// Map turns an error that is not a catalog error (nor wraps one), such
@@ -62,7 +64,7 @@ func currentConfig() *Config {
 // Report is what the package tells the service when it could not send an
 // error as given, or sent nothing.
 type Report struct {
-	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's context was canceled (its client went away), or the RPC's context was done
+	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's context was canceled (its client went away), http.TimeoutHandler answered first, or the RPC's context was done
 	Problem string        // what happened, in a few words
 	Err     error         // the error given; nil for a nil error; for a panic, one wrapping its value
 	Sent    *Error        // the error written, with the request id sent (see Config.RequestID); nil when nothing was

@@ -42,6 +42,7 @@
 package flaterrors
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/binary"
@@ -53,6 +54,7 @@ import (
 	"math"
 	"math/bits"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"reflect"
 	"runtime/debug"
@@ -1707,68 +1709,107 @@ func (e *Error) messageOrTitle() string {
 // Config). Any other error (nil included), or one that Parse read with a code
 // the catalog does not define (see Known), is given to Config.Map, and what
 // Map does not map is written as the fallback error and reported: its text
-// never reaches the client. When the request's context was canceled (the
-// client went away), nothing is written, and that is reported at debug
-// level; one whose deadline passed (a timeout middleware's) is answered, for
-// its client still waits. A Content-Length the handler set is removed: it
+// never reaches the client. A Content-Length the handler set is removed: it
 // was for another body. A HEAD request gets the headers and Content-Length
 // of a GET, and no body.
+//
+// Nothing is written, and that is reported with err (what Write would have
+// reported of it is not), when the request's context was canceled (the
+// client went away: at debug level); when the response already started or
+// the connection was hijacked (at ERROR: the status cannot change), which
+// Write knows of Handler's writer, and of another only when its Write
+// refuses the body (net/http's http.ErrHijacked, or http.ErrBodyNotAllowed
+// after a 204 or 304); and when w is http.TimeoutHandler's, which answered
+// 503 already (its writer returns http.ErrHandlerTimeout: at debug level,
+// as the timeout was answered). A request whose deadline passed (a timeout
+// middleware's context) is answered, for its client still waits. Reports
+// are made once the response is written.
 //
 // The body comes from a buffer reused once Write returns, so w must not keep
 // the slice it is given, as io.Writer requires; a recorder that copies it is
 // fine.
 func Write(w http.ResponseWriter, r *http.Request, err error) {
+	write(w, r, err, nil)
+}
+
+// write is Write; for a panic Handler recovered, p is its report, which
+// write completes (the fallback sent, or why nothing was) in place of its
+// own reports, for recovered to make.
+func write(w http.ResponseWriter, r *http.Request, err error, p *Report) {
 	loadDefinitions()
 	if r != nil && r.Context().Err() != nil && clientGone(r) {
-		report(Report{Level: slog.LevelDebug, Problem: "request context done: nothing written", Err: err, Request: r})
+		unwritten(p, "request context done", slog.LevelDebug, err, r)
 		return
 	}
-	// Reports are held until the request id is known, for them to name it.
-	at := origin{request: r, hold: true}
-	h := w.Header()
-	e, ids := writable(err, r, h, &at)
-	if at.held != nil {
-		at.flush(ids)
+	if why := unwritable(w); why != "" {
+		unwritten(p, why, slog.LevelError, err, r)
+		return
 	}
+	// Reports are held until the response is written: they name the
+	// request id sent, and claim nothing sent when nothing was.
+	held := origin{request: r, hold: true}
+	at := &held
+	if p != nil {
+		at = nil // the fallback: nothing to report but the panic
+	}
+	h := w.Header()
+	e, ids := writable(err, r, h, at)
 	lang := e.language(r)
 	e.setHeaders(h, ids, lang)
 	head := r != nil && r.Method == http.MethodHead
+	body := ""
 	if e.static() {
-		body := e.def.body
+		body = e.def.body
 		if tr := e.def.translation(lang); tr != nil {
-			body = tr.body // "" only were it not pre-encoded: then written below
-		}
-		if body != "" {
-			if head {
-				setLength(w, len(body))
-			}
-			w.WriteHeader(e.def.Status)
-			if !head {
-				_, _ = io.WriteString(w, body)
-			}
-			return
+			body = tr.body // "" only were it not pre-encoded: then encoded
 		}
 	}
+	var werr error
+	if body == "" {
+		werr = writeEncoded(w, e, lang, head)
+	} else {
+		if head {
+			setLength(w, len(body))
+		}
+		w.WriteHeader(e.def.Status)
+		if head {
+			_, werr = w.Write(nil) // which http.TimeoutHandler's writer refuses once it answered
+		} else {
+			_, werr = io.WriteString(w, body)
+		}
+	}
+	if werr != nil || held.held != nil || p != nil {
+		written(r, err, e, ids, werr, &held, p)
+	}
+}
+
+// writeEncoded writes e, whose body is not pre-encoded, encoding it in
+// lang into one of bodyBuffers (none for a HEAD), and returns what the
+// write of the body returned.
+func writeEncoded(w http.ResponseWriter, e *Error, lang int, head bool) error {
 	buf := bodyBuffers.Get().(*[]byte)
 	b := e.in(lang).appendJSON((*buf)[:0])
 	if head {
 		setLength(w, len(b))
 	}
 	w.WriteHeader(e.def.Status)
-	if !head {
-		_, _ = w.Write(b)
+	var err error
+	if head {
+		_, err = w.Write(nil)
+	} else {
+		_, err = w.Write(b)
 	}
 	if cap(b) <= 65536 {
 		*buf = b
 		bodyBuffers.Put(buf)
 	}
+	return err
 }
 
 // setLength sets, for a HEAD request, the Content-Length of the n bytes of
 // body a GET gets: net/http sends none for a HEAD answered without a body,
 // for it cannot tell an empty body from one left out (RFC 9110 asks for the
-// GET's header fields). Write calls WriteHeader itself, so that net/http's
-// "superfluous WriteHeader" log names it.
+// GET's header fields).
 func setLength(w http.ResponseWriter, n int) {
 	w.Header()["Content-Length"] = []string{strconv.Itoa(n)}
 }
@@ -3315,7 +3356,9 @@ func headerValue(v string) string {
 type Config struct {
 	// Reporter receives each Report: a catalog error sent with a breach, an
 	// error that was not a catalog error (the fallback sent), a nil error, a
-	// panic, a request whose client went away. nil logs each with
+	// panic, an error nothing was written for (its client went away, its
+	// response had started, its connection was hijacked, or
+	// http.TimeoutHandler answered first; see Write). nil logs each with
 	// slog.Default() at the report's level. Tests may set Strict(t.Errorf).
 	Reporter func(Report)
 	// Map turns an error that is not a catalog error (nor wraps one), such
@@ -3359,7 +3402,7 @@ func currentConfig() *Config {
 // Report is what the package tells the service when it could not send an
 // error as given, or sent nothing.
 type Report struct {
-	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's context was canceled (its client went away), or the RPC's context was done
+	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's context was canceled (its client went away), http.TimeoutHandler answered first, or the RPC's context was done
 	Problem string        // what happened, in a few words
 	Err     error         // the error given; nil for a nil error; for a panic, one wrapping its value
 	Sent    *Error        // the error written, with the request id sent (see Config.RequestID); nil when nothing was
@@ -3660,9 +3703,19 @@ func jsonLogValue(raw []byte) slog.Value {
 // Handler adapts a handler that returns an error: a returned error is
 // written with Write (nil writes nothing), and a panic is recovered into the
 // fallback error and reported with its stack, but http.ErrAbortHandler,
-// which is panicked again for net/http to abort the response. The handler
-// passes w on untouched, so a handler that wrote its response must return
-// nil: Write would write a second one.
+// which is panicked again for net/http to abort the response.
+//
+// The handler's writer is w, tracked: once the handler started its
+// response (a final status, a byte of body, a flush) or hijacked the
+// connection, an error it returns, writes with Write or panics with is not
+// written (the status cannot change, and a body of JSON after its own would
+// corrupt it): it is reported at ERROR, and the response ends as the
+// handler left it, which net/http ends cleanly; a handler whose client must
+// see the failure panics with http.ErrAbortHandler. The writer is an
+// http.Flusher and an http.Hijacker where w is one, copies and writes
+// strings with w's own ReadFrom and WriteString where w has them, and
+// http.ResponseController reaches w through its Unwrap. It costs a request
+// one allocation.
 func Handler(h func(http.ResponseWriter, *http.Request) error) http.Handler {
 	return handler(h)
 }
@@ -3670,36 +3723,35 @@ func Handler(h func(http.ResponseWriter, *http.Request) error) http.Handler {
 type handler func(http.ResponseWriter, *http.Request) error
 
 func (h handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	tw, t := track(w)
 	defer func() {
 		if v := recover(); v != nil {
 			if v == http.ErrAbortHandler {
 				panic(v)
 			}
-			recovered(w, r, v)
+			recovered(t.writer(tw), r, v)
 		}
 	}()
-	if err := h(w, r); err != nil {
-		Write(w, r, err)
+	if err := h(tw, r); err != nil {
+		Write(t.writer(tw), r, err)
 	}
 }
 
-// recovered writes the fallback for a recovered panic and reports it, with
-// the panic's value and stack.
+// writer is what Handler writes to once its handler returned, tw being
+// the tracked writer t is: the server's own while nothing was sent, which
+// spares a Write the tracking's calls; else tw, for Write to tell.
+func (t *responseWriter) writer(tw http.ResponseWriter) http.ResponseWriter {
+	if t.state == responseNew {
+		return t.w
+	}
+	return tw
+}
+
+// recovered writes the fallback for a recovered panic, unless the response
+// started (see write), and reports it, with the panic's value and stack.
 func recovered(w http.ResponseWriter, r *http.Request, v any) {
 	rep := Report{Level: slog.LevelError, Problem: "panic: sent the fallback", Err: panicError(v), Request: r, Stack: debug.Stack()}
-	if r.Context().Err() != nil && clientGone(r) {
-		rep.Problem = "panic: request context done, nothing written"
-	} else {
-		// The fallback is given the id Write would make, for the report to
-		// name it as Write's own reports do (see origin.flush).
-		rep.Sent = fallback
-		if requestIDHeader != "" {
-			if id, _ := requestID(r, w.Header()); id != "" {
-				rep.Sent = fallback.withRequestID(id)
-			}
-		}
-		Write(w, r, rep.Sent)
-	}
+	write(w, r, fallback, &rep)
 	report(rep)
 }
 
@@ -3711,6 +3763,201 @@ func panicError(v any) error {
 		return fmt.Errorf("panic: %w", err)
 	}
 	return errors.New("panic: " + fmt.Sprint(v))
+}
+
+// A responseWriter is the writer Handler gives its handler: the server's,
+// w, and what became of the response, which Write reads (see unwritable).
+// Its variants add Flush and Hijack where w has them, for a handler's
+// type assertions to tell what the server supports, as they do without
+// Handler. It costs a request through Handler one allocation (see
+// BenchmarkHandler).
+type responseWriter struct {
+	w     http.ResponseWriter
+	state responseState
+}
+
+// responseState is what became of a response.
+type responseState uint8
+
+const (
+	responseNew      responseState = iota // nothing sent: an error can still be
+	responseStarted                       // a final status, or body, went out
+	responseHijacked                      // the handler took the connection over
+)
+
+type (
+	flushWriter       struct{ responseWriter }
+	hijackWriter      struct{ responseWriter }
+	flushHijackWriter struct{ responseWriter }
+)
+
+// track is w tracked, as a responseWriter of the variant w's methods need,
+// and the responseWriter in it.
+func track(w http.ResponseWriter) (http.ResponseWriter, *responseWriter) {
+	_, flusher := w.(http.Flusher)
+	_, hijacker := w.(http.Hijacker)
+	switch {
+	case flusher && hijacker:
+		t := &flushHijackWriter{responseWriter{w: w}}
+		return t, &t.responseWriter
+	case flusher:
+		t := &flushWriter{responseWriter{w: w}}
+		return t, &t.responseWriter
+	case hijacker:
+		t := &hijackWriter{responseWriter{w: w}}
+		return t, &t.responseWriter
+	}
+	t := &responseWriter{w: w}
+	return t, t
+}
+
+func (w *responseWriter) Header() http.Header { return w.w.Header() }
+
+// Unwrap returns the server's writer, for http.ResponseController.
+func (w *responseWriter) Unwrap() http.ResponseWriter { return w.w }
+
+// WriteHeader sends the status: a final one, or 101 Switching Protocols,
+// starts the response; an informational one (103 Early Hints) does not.
+func (w *responseWriter) WriteHeader(code int) {
+	w.w.WriteHeader(code)
+	if code >= 200 || code == http.StatusSwitchingProtocols {
+		w.started(nil)
+	}
+}
+
+func (w *responseWriter) Write(b []byte) (int, error) {
+	n, err := w.w.Write(b)
+	w.started(err)
+	return n, err
+}
+
+// WriteString is the server's, where it has one: a static body is written
+// without a copy.
+func (w *responseWriter) WriteString(s string) (int, error) {
+	n, err := io.WriteString(w.w, s)
+	w.started(err)
+	return n, err
+}
+
+// ReadFrom copies src as the server does (net/http sends a file with
+// sendfile); nothing copied starts nothing.
+func (w *responseWriter) ReadFrom(src io.Reader) (int64, error) {
+	n, err := io.Copy(w.w, src)
+	if n > 0 {
+		w.started(nil)
+	}
+	return n, err
+}
+
+// FlushError flushes w as http.ResponseController does, its own Unwrap
+// included; a flush starts the response. The controller calls it first.
+func (w *responseWriter) FlushError() error {
+	err := http.NewResponseController(w.w).Flush()
+	if err == nil {
+		w.started(nil)
+	}
+	return err
+}
+
+// Push is w's, or http.ErrNotSupported, as Pusher allows.
+func (w *responseWriter) Push(target string, opts *http.PushOptions) error {
+	if p, ok := w.w.(http.Pusher); ok {
+		return p.Push(target, opts)
+	}
+	return http.ErrNotSupported
+}
+
+// started records that the response started, when a write to w returned
+// err: http.TimeoutHandler's writer, once it answered, takes nothing.
+func (w *responseWriter) started(err error) {
+	if w.state == responseNew && err != http.ErrHandlerTimeout {
+		w.state = responseStarted
+	}
+}
+
+func (w *responseWriter) hijack() (net.Conn, *bufio.ReadWriter, error) {
+	c, rw, err := w.w.(http.Hijacker).Hijack()
+	if err == nil {
+		w.state = responseHijacked
+	}
+	return c, rw, err
+}
+
+func (w *flushWriter) Flush() { _ = w.FlushError() }
+
+func (w *hijackWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) { return w.hijack() }
+
+func (w *flushHijackWriter) Flush() { _ = w.FlushError() }
+
+func (w *flushHijackWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) { return w.hijack() }
+
+// unwritable is why nothing can be written to w: "" when w is not Handler's,
+// or its response has not started. The type switch on the variants costs
+// a static Write a few comparisons, where asserting an interface that
+// they have cost it a lookup.
+func unwritable(w http.ResponseWriter) string {
+	var t *responseWriter
+	switch w := w.(type) {
+	case *flushHijackWriter:
+		t = &w.responseWriter
+	case *flushWriter:
+		t = &w.responseWriter
+	case *hijackWriter:
+		t = &w.responseWriter
+	case *responseWriter:
+		t = w
+	default:
+		return ""
+	}
+	switch t.state {
+	case responseStarted:
+		return "response already started"
+	case responseHijacked:
+		return "connection hijacked"
+	}
+	return ""
+}
+
+// written makes the reports of e, written for err, whose body's write
+// returned werr (ids is the request id header sent): those held, or for a
+// panic p's Sent. When the writer took nothing (http.TimeoutHandler's once
+// it answered; net/http's once the connection was hijacked, or a status
+// without a body, 204 or 304, was sent outside Handler), they are one
+// report that nothing was written.
+func written(r *http.Request, err error, e *Error, ids []string, werr error, held *origin, p *Report) {
+	why := ""
+	level := slog.LevelError
+	switch {
+	case werr == nil:
+	case errors.Is(werr, http.ErrHandlerTimeout):
+		why, level = "http.TimeoutHandler answered first (503)", slog.LevelDebug
+	case errors.Is(werr, http.ErrHijacked):
+		why = "connection hijacked"
+	case errors.Is(werr, http.ErrBodyNotAllowed):
+		why = "response already started"
+	}
+	switch {
+	case why != "":
+		unwritten(p, why, level, err, r)
+	case p != nil:
+		p.Sent = e
+		if ids != nil && e.requestID == "" {
+			p.Sent = e.withRequestID(ids[0])
+		}
+	default:
+		held.flush(ids)
+	}
+}
+
+// unwritten reports that nothing was written for err, and why: at level;
+// for a panic, in its report p, which stays at ERROR.
+func unwritten(p *Report, why string, level slog.Level, err error, r *http.Request) {
+	if p != nil {
+		p.Problem = "panic: " + why + ", nothing written"
+		p.Sent = nil
+		return
+	}
+	report(Report{Level: level, Problem: why + ": nothing written", Err: err, Request: r})
 }
 
 // maxResponseBody is how much of a body ParseResponse reads: 1 MiB, far
