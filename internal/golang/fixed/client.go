@@ -35,7 +35,7 @@ func ParseResponse(resp *http.Response) (*Error, error) {
 	}
 	// Parse made e: setting its fields changes no other error.
 	if e.requestID == "" && requestIDHeader != "" {
-		e.requestID = resp.Header.Get(requestIDHeader)
+		e.receiveRequestID(resp.Header.Get(requestIDHeader), true)
 	}
 	if v := resp.Header.Get("Retry-After"); v != "" {
 		now := time.Now()

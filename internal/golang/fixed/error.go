@@ -184,8 +184,19 @@ func (e *Error) WithRequestID(id string) *Error {
 func (e *Error) withRequestID(id string) *Error {
 	loadDefinitions()
 	c := *e
-	c.requestID = id
+	c.requestID, c.receivedID = id, false
 	return &c
+}
+
+// receiveRequestID sets the request id of e, an error Parse, ParseResponse
+// or RPCError is making, to the one the response or status carried (ok is
+// false for none): the id of another request, the server's, which RequestID
+// and the logs give, and which Write replaces with its own request's when e
+// is sent on (writable).
+func (e *Error) receiveRequestID(id string, ok bool) {
+	if ok && id != "" {
+		e.requestID, e.receivedID = id, true
+	}
 }
 
 // sendableID is id as a header can carry it and as JSON does: the two
@@ -372,14 +383,16 @@ func clientGone(r *http.Request) bool {
 
 // writable is the error Write writes for err (see sendable), reporting at
 // at, and the request id to send, as a header value (nil for none): the
-// error's, else the request's (see requestID; h is the response's header).
-// The error carries the id when its envelope has a place for it.
+// error's own, else the request's (see requestID; h is the response's
+// header), which also replaces an id the error was read with from another
+// server's response (receiveRequestID). The error carries the id when its
+// envelope has a place for it.
 func writable(err error, r *http.Request, h http.Header, at *origin) (*Error, []string) {
 	e := sendable(err, at)
 	switch {
 	case requestIDHeader == "":
 		return e, nil
-	case e.requestID != "":
+	case e.requestID != "" && (!e.receivedID || r == nil):
 		// An id Parse or ParseResponse read is as the response held it.
 		id := sendableID(e.requestID)
 		if id != e.requestID {
@@ -393,7 +406,9 @@ func writable(err error, r *http.Request, h http.Header, at *origin) (*Error, []
 		return e, nil
 	}
 	id, ids := requestID(r, h)
-	if e.def.prepared().holdsRequestID {
+	// An error read from another server's response names that request:
+	// this response names its own, as the client that sent it expects.
+	if e.def.prepared().holdsRequestID || e.receivedID {
 		e = e.withRequestID(id)
 	}
 	return e, ids

@@ -262,7 +262,7 @@ func (r *reading) build(details *objectMembers) (*Error, error) {
 		e.message, _ = stringValue(m)
 		e.custom = true
 	}
-	e.requestID, _ = stringValue(r.request)
+	e.receiveRequestID(stringValue(r.request))
 	e.instance, _ = stringValue(r.inst)
 	e.setStatus(r.status)
 	return e, nil
@@ -297,7 +297,7 @@ func (r *reading) unknown() *Error {
 	e.setStatus(r.status)
 	e.message, _ = stringValue(r.message)
 	e.custom = e.message != ""
-	e.requestID, _ = stringValue(r.request)
+	e.receiveRequestID(stringValue(r.request))
 	e.instance, _ = stringValue(r.inst)
 	return e
 }

@@ -3,6 +3,7 @@ package fixed
 import (
 	"crypto/rand"
 	"encoding/base32"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -42,6 +43,11 @@ func TestWriteRequestID(t *testing.T) {
 		{"a middleware's over 200 bytes: the request's", "req_1", strings.Repeat("x", 201), ErrUnauthorized, "req_1"},
 		{"a middleware's not UTF-8: one is made", "", "mw_\xff", NewOutOfCredit(1, 2), "generated"},
 		{"a middleware's with controls: blanked", "", " mw\x001 ", NewOutOfCredit(1, 2), "mw 1"},
+		{"a parsed error's id is another request's: the request's", "req_1", "", received(NewOutOfCredit(1, 2).WithRequestID("up_1")), "req_1"},
+		{"a parsed error's id is another request's: one is made", "", "", received(NewOutOfCredit(1, 2).WithRequestID("up_1")), "generated"},
+		{"a parsed error's id, out of the body too", "", "mw_1", received(NewOutOfCredit(1, 2).WithRequestID("up_1")), "mw_1"},
+		{"a parsed error without a place for it in the body", "req_1", "", received(ErrUnauthorized.WithRequestID("up_1")), "req_1"},
+		{"WithRequestID on a parsed error wins", "req_1", "", received(NewOutOfCredit(1, 2).WithRequestID("up_1")).WithRequestID("req_own"), "req_own"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -72,6 +78,18 @@ func TestWriteRequestID(t *testing.T) {
 			}
 		})
 	}
+}
+
+// received is e as a client reads it from the response Write sends: its
+// request id, in the body or the header, is the server's.
+func received(e *Error) *Error {
+	rec := httptest.NewRecorder()
+	Write(rec, httptest.NewRequest(http.MethodGet, "/", nil), e)
+	got, err := ParseResponse(rec.Result())
+	if err != nil || got.RequestID() != e.RequestID() {
+		panic(fmt.Sprintf("ParseResponse: %v, request id %q", err, got.RequestID()))
+	}
+	return got
 }
 
 // The id taken from the request reaches the body where the envelope holds

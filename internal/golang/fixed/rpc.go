@@ -187,7 +187,7 @@ func rpcStatus(err error, acceptLanguage string, at *origin) RPCStatus {
 		FieldViolations: e.fieldViolations(),
 	}
 	var ids []string
-	if e.requestID != "" {
+	if e.requestID != "" && !e.receivedID { // another call's id is not this one's
 		// As Write sends it: an id Parse read is as the response held it.
 		s.RequestID = sendableID(e.requestID)
 		if s.RequestID != "" && requestIDHeader != "" {
@@ -337,7 +337,7 @@ func RPCError(s RPCStatus) *Error {
 	if s.Message != e.message && !(e.message == "" && s.Message == def.Title) {
 		e.message, e.custom = s.Message, true
 	}
-	e.requestID = s.RequestID
+	e.receiveRequestID(s.RequestID, true)
 	if s.RetryDelay > 0 {
 		e.flawsToSet().retryAfter = s.RetryDelay + 1 // e is new: see ParseResponse
 	}
@@ -357,11 +357,12 @@ func rpcUnknown(s RPCStatus) *Error {
 			envelope:   fallback.def.envelope,
 			unknown:    true,
 		},
-		message:   s.Message,
-		custom:    s.Message != "",
-		requestID: s.RequestID,
-		parsed:    true,
-		status:    int32(status), // an HTTP status of the table, which an int32 holds
+		message:    s.Message,
+		custom:     s.Message != "",
+		requestID:  s.RequestID,
+		receivedID: s.RequestID != "",
+		parsed:     true,
+		status:     int32(status), // an HTTP status of the table, which an int32 holds
 	}
 	if s.RetryDelay > 0 {
 		e.flawsToSet().retryAfter = s.RetryDelay + 1

@@ -117,6 +117,7 @@ type Error struct {
 	flaws       *flaws // what the details held that was left out; nil when nothing (most errors)
 	status      int32  // the status passed to Parse; see setStatus
 	parsed      bool   // made by Parse: status is the response's
+	receivedID  bool   // requestID is the one a response or status carried: another request's
 	custom      bool   // message was overridden, so the pre-encoded body does not apply
 }
 

@@ -150,8 +150,9 @@ func TestRequestID(t *testing.T) {
 	recorded := recordReports(t)
 	s := suites[0] // the stand-in: request_id: {header: X-Request-Id}
 	errs := map[string]error{
-		"catalog": fixed.NewOrderNotFound(),
-		"own-id":  fixed.NewOrderNotFound().WithRequestID("own-1"),
+		"catalog":  fixed.NewOrderNotFound(),
+		"own-id":   fixed.NewOrderNotFound().WithRequestID("own-1"),
+		"received": receivedFrom(t, fixed.NewOrderNotFound().WithRequestID("up-1")),
 	}
 	conn := dial(t, grpcServer(t, s, errs, &reports{}))
 	srv := connectServer(t, s, errs, &reports{})
@@ -163,6 +164,8 @@ func TestRequestID(t *testing.T) {
 			{"catalog", "in-1", "in-1", false},
 			{"catalog", "", "", false},
 			{"own-id", "in-2", "own-1", false},
+			{"received", "in-7", "in-7", false}, // another server's id is not this call's
+			{"received", "", "", false},
 			{"plain", "in-3", "in-3", true},
 			{"plain", "", "", true},
 			{"panic", "in-4", "in-4", true},
@@ -196,6 +199,19 @@ func TestRequestID(t *testing.T) {
 			}
 		}
 	}
+}
+
+// receivedFrom is e as a client reads it from the response Write sends for
+// it: an error whose request id is that server's.
+func receivedFrom(t *testing.T, e *fixed.Error) *fixed.Error {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	fixed.Write(rec, httptest.NewRequest(http.MethodGet, "/", nil), e)
+	got, err := fixed.ParseResponse(rec.Result())
+	if err != nil || got.RequestID() != e.RequestID() {
+		t.Fatalf("ParseResponse: %v, request id %q", err, got.RequestID())
+	}
+	return got
 }
 
 // TestRequestIDClient: the client interceptors and FromError give back the

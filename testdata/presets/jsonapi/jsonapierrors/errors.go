@@ -360,6 +360,7 @@ type Error struct {
 	flaws       *flaws // what the details held that was left out; nil when nothing (most errors)
 	status      int32  // the status passed to Parse; see setStatus
 	parsed      bool   // made by Parse: status is the response's
+	receivedID  bool   // requestID is the one a response or status carried: another request's
 	custom      bool   // message was overridden, so the pre-encoded body does not apply
 }
 
@@ -1667,8 +1668,19 @@ func (e *Error) WithRequestID(id string) *Error {
 func (e *Error) withRequestID(id string) *Error {
 	loadDefinitions()
 	c := *e
-	c.requestID = id
+	c.requestID, c.receivedID = id, false
 	return &c
+}
+
+// receiveRequestID sets the request id of e, an error Parse, ParseResponse
+// or RPCError is making, to the one the response or status carried (ok is
+// false for none): the id of another request, the server's, which RequestID
+// and the logs give, and which Write replaces with its own request's when e
+// is sent on (writable).
+func (e *Error) receiveRequestID(id string, ok bool) {
+	if ok && id != "" {
+		e.requestID, e.receivedID = id, true
+	}
 }
 
 // sendableID is id as a header can carry it and as JSON does: the two
@@ -1855,14 +1867,16 @@ func clientGone(r *http.Request) bool {
 
 // writable is the error Write writes for err (see sendable), reporting at
 // at, and the request id to send, as a header value (nil for none): the
-// error's, else the request's (see requestID; h is the response's header).
-// The error carries the id when its envelope has a place for it.
+// error's own, else the request's (see requestID; h is the response's
+// header), which also replaces an id the error was read with from another
+// server's response (receiveRequestID). The error carries the id when its
+// envelope has a place for it.
 func writable(err error, r *http.Request, h http.Header, at *origin) (*Error, []string) {
 	e := sendable(err, at)
 	switch {
 	case requestIDHeader == "":
 		return e, nil
-	case e.requestID != "":
+	case e.requestID != "" && (!e.receivedID || r == nil):
 		// An id Parse or ParseResponse read is as the response held it.
 		id := sendableID(e.requestID)
 		if id != e.requestID {
@@ -1876,7 +1890,9 @@ func writable(err error, r *http.Request, h http.Header, at *origin) (*Error, []
 		return e, nil
 	}
 	id, ids := requestID(r, h)
-	if e.def.prepared().holdsRequestID {
+	// An error read from another server's response names that request:
+	// this response names its own, as the client that sent it expects.
+	if e.def.prepared().holdsRequestID || e.receivedID {
 		e = e.withRequestID(id)
 	}
 	return e, ids
@@ -2186,7 +2202,7 @@ func (r *reading) build(details *objectMembers) (*Error, error) {
 		e.message, _ = stringValue(m)
 		e.custom = true
 	}
-	e.requestID, _ = stringValue(r.request)
+	e.receiveRequestID(stringValue(r.request))
 	e.instance, _ = stringValue(r.inst)
 	e.setStatus(r.status)
 	return e, nil
@@ -2221,7 +2237,7 @@ func (r *reading) unknown() *Error {
 	e.setStatus(r.status)
 	e.message, _ = stringValue(r.message)
 	e.custom = e.message != ""
-	e.requestID, _ = stringValue(r.request)
+	e.receiveRequestID(stringValue(r.request))
 	e.instance, _ = stringValue(r.inst)
 	return e
 }
@@ -4017,7 +4033,7 @@ func ParseResponse(resp *http.Response) (*Error, error) {
 	}
 	// Parse made e: setting its fields changes no other error.
 	if e.requestID == "" && requestIDHeader != "" {
-		e.requestID = resp.Header.Get(requestIDHeader)
+		e.receiveRequestID(resp.Header.Get(requestIDHeader), true)
 	}
 	if v := resp.Header.Get("Retry-After"); v != "" {
 		now := time.Now()

@@ -247,6 +247,12 @@ func RetryDelay(err error) (time.Duration, bool) {
 func WriteHTTP(w http.ResponseWriter, r *http.Request, err error) {
 	if e, ok := FromError(err); ok {
 		err = e
+		if id := e.RequestID(); id != "" {
+			// The gateway answers the same call over HTTP: the id is the
+			// one the gRPC server sent and reported, which Write would
+			// otherwise take for another server's and replace.
+			err = e.WithRequestID(id)
+		}
 	}
 	onestackerrors.Write(w, r, err)
 }
