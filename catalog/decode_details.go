@@ -69,7 +69,7 @@ func (cr *catalogReader) detail(n *yaml.Node) *Detail {
 	}
 	if d.Type == "" {
 		if !cr.hasKey(n, "type") {
-			cr.probs.hint(posOf(n), ": add type: string, integer, number, boolean, string[], map[string]string, object or object[]", "detail %q: missing required key \"type\"", d.Name)
+			cr.probs.hint(posOf(n), ": add type: one of "+strings.Join(typeNames(), ", "), "detail %q: missing required key \"type\"", d.Name)
 		}
 		return d
 	}
