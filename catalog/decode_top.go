@@ -402,37 +402,6 @@ func (cr *catalogReader) section(n *yaml.Node) Section {
 	return s
 }
 
-// groupText reads one item of docs.groups. A status is a number to YAML
-// (group: 404), a category a string: either is the group's name as text;
-// validateGroups judges it once the errors are read.
-func (cr *catalogReader) groupText(n *yaml.Node) GroupText {
-	var g GroupText
-	var text *yaml.Node // the description's node, nil when there is none
-	named := false      // a group: key, even one reported for not being a scalar
-	for _, f := range cr.fields(n, "docs group", groupTextKeys, nil) {
-		switch f.key {
-		case "group":
-			var ok bool
-			if g.Group, ok = cr.scalar(f.value, "docs group"); ok {
-				g.Pos = posOf(f.value) // validateGroups judges only the groups with a position
-			}
-			named = true
-		case "description":
-			g.Description, text = cr.str(f.value, "docs group description"), f.value
-		}
-	}
-	switch {
-	case n.Kind != yaml.MappingNode:
-	case !named:
-		cr.probs.hint(posOf(n), ": add group: the category (or, grouping by status, the status) whose heading the text goes under", "docs group: missing required key \"group\"")
-	case text == nil:
-		cr.probs.hint(posOf(n), ": add description: the text the page shows under the group's heading", "docs group %q: missing required key \"description\"", g.Group)
-	case strings.TrimSpace(g.Description) == "" && text.Kind == yaml.ScalarNode && text.ShortTag() == "!!str":
-		cr.probs.hint(posOf(text), ": write the text the page shows under the group's heading, or remove the group", "docs group %q: the description is empty", g.Group)
-	}
-	return g
-}
-
 func (cr *catalogReader) provider(n *yaml.Node) Provider {
 	var p Provider
 	for _, f := range cr.fields(n, "provider", providerKeys, nil) {

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -12,6 +13,37 @@ import (
 // named by the group (a category, or a status as "404") as the page
 // groups errors by docs.group_by, and translated by that name, as
 // categories are.
+
+// groupText reads one item of docs.groups. A status is a number to YAML
+// (group: 404), a category a string: either is the group's name as text;
+// validateGroups judges it once the errors are read.
+func (cr *catalogReader) groupText(n *yaml.Node) GroupText {
+	var g GroupText
+	var text *yaml.Node // the description's node, nil when there is none
+	named := false      // a group: key, even one reported for not being a scalar
+	for _, f := range cr.fields(n, "docs group", groupTextKeys, nil) {
+		switch f.key {
+		case "group":
+			var ok bool
+			if g.Group, ok = cr.scalar(f.value, "docs group"); ok {
+				g.Pos = posOf(f.value) // validateGroups judges only the groups with a position
+			}
+			named = true
+		case "description":
+			g.Description, text = cr.str(f.value, "docs group description"), f.value
+		}
+	}
+	switch {
+	case n.Kind != yaml.MappingNode:
+	case !named:
+		cr.probs.hint(posOf(n), ": add group: the category (or, grouping by status, the status) whose heading the text goes under", "docs group: missing required key \"group\"")
+	case text == nil:
+		cr.probs.hint(posOf(n), ": add description: the text the page shows under the group's heading", "docs group %q: missing required key \"description\"", g.Group)
+	case strings.TrimSpace(g.Description) == "" && text.Kind == yaml.ScalarNode && text.ShortTag() == "!!str":
+		cr.probs.hint(posOf(text), ": write the text the page shows under the group's heading, or remove the group", "docs group %q: the description is empty", g.Group)
+	}
+	return g
+}
 
 // validateGroups checks that each text of docs.groups names a group the
 // page has, once: a category of an error in use, or a status one has.
