@@ -55,43 +55,37 @@ type seedAdvice struct {
 }
 
 var seedAdvices = []seedAdvice{
-	// 001: the sentence under each status's heading, and its Troubleshooting
-	// bullets, belong to every code of the status.
+	// 001: each status's Troubleshooting bullets belong to every code of the
+	// status (the sentence under its heading is its group's text:
+	// seed_groups_test.go).
 	{"001", "onestack", []string{"VALIDATION_ERROR", "INVALID_JSON"}, []string{
-		"The request was malformed or failed validation.",
 		"Check that all required fields are included in the request body.",
 		"Verify field values match expected types and allowed values.",
 		"Ensure the Content-Type header is set to application/json."}},
 	{"001", "onestack", []string{"UNAUTHORIZED", "TOKEN_EXPIRED"}, []string{
-		"Authentication credentials are missing or invalid.",
 		"Verify your API key is correct and has not been revoked.",
 		"Check that the X-Integration-Key header is present and spelled correctly.",
 		"For session-based auth, ensure the user is logged in and the session has not expired.",
 		"For portal tokens, ensure the JWT has not expired."}},
 	{"001", "onestack", []string{"FORBIDDEN", "PRODUCT_ACCESS_DENIED"}, []string{
-		"The authenticated user or key does not have permission for the requested action.",
 		"Verify the API key has been granted access to the target product.",
 		"Check that the key has the required permission level (Read Only vs. Read/Write).",
 		"For user sessions, verify the user's role includes access to the product and the specific action.",
 		"Portal tokens can only access portal-designated endpoints."}},
 	{"001", "onestack", []string{"NOT_FOUND"}, []string{
-		"The requested resource does not exist, or the URL path is incorrect.",
 		"Verify the resource ID is correct.",
 		"Ensure the resource has not been deleted.",
 		"Check that the URL path and product base URL are correct.",
 		"The resource may exist but belong to a different tenant."}},
 	{"001", "onestack", []string{"CONFLICT", "DUPLICATE_RESOURCE"}, []string{
-		"The request conflicts with the current state of a resource.",
 		"Fetch the latest version of the resource and retry with the updated data.",
 		"For concurrent edits, implement optimistic locking using the _etag field if provided."}},
 	{"001", "onestack", []string{"RATE_LIMIT_EXCEEDED"}, []string{
-		"The tenant has exceeded the rate limit.",
 		"Wait for the number of seconds specified in the Retry-After header.",
 		"Implement exponential backoff in your client.",
 		"Reduce request frequency by using batch operations or webhooks.",
 		"See Rate Limits for detailed best practices."}},
 	{"001", "onestack", []string{"INTERNAL_ERROR"}, []string{
-		"An unexpected error occurred on the server.",
 		"Retry the request after a short delay. Transient errors often resolve on their own.",
 		"with the request details and the X-Request-Id response header value."}},
 	// 003: each section's text, causes, fixes and troubleshooting rows

@@ -90,13 +90,14 @@ type AugmentTarget struct {
 
 // DocsOptions configures the generated Markdown page.
 type DocsOptions struct {
-	Title        string     // page title, default "Errors"
-	TitleDefault bool       // no title given: each page takes its own word (page_title), in its language
-	GroupBy      string     // "status" or "category"
-	Sections     []Section  // extra sections after the reference, in order
-	Providers    []Provider // provider-specific issue tables
-	Layout       string     // LayoutFull (the default when "") or LayoutCompact
-	Out          string     // the page, relative to the catalog's folder; "" unset, "none" off
+	Title        string      // page title, default "Errors"
+	TitleDefault bool        // no title given: each page takes its own word (page_title), in its language
+	GroupBy      string      // "status" or "category"
+	Groups       []GroupText // texts under the groups' headings, in catalog order
+	Sections     []Section   // extra sections after the reference, in order
+	Providers    []Provider  // provider-specific issue tables
+	Layout       string      // LayoutFull (the default when "") or LayoutCompact
+	Out          string      // the page, relative to the catalog's folder; "" unset, "none" off
 }
 
 // The page layouts docs.layout names.
@@ -113,6 +114,15 @@ type Section struct {
 	Title string // section heading
 	Body  string // Markdown body, copied verbatim
 	Pos   Pos    // position of the title (a translation's in its file); zero when there is none
+}
+
+// GroupText is the introduction of one group of the page's errors, written
+// under its heading: real reference pages say what a status or a category
+// has in common once, not in each error's description.
+type GroupText struct {
+	Group       string // the category (docs.group_by: category) or the status, as "404", it introduces
+	Description string // Markdown, written as an error's description is
+	Pos         Pos    // position of the group's name
 }
 
 // Provider describes issues specific to one upstream provider or integration.

@@ -61,7 +61,8 @@ var (
 	helpKeys        = []string{"description", "url"}
 	openAPIKeys     = []string{"version", "attach", "default_response", "prefix", "unions", "out", "augment"}
 	augmentKeys     = []string{"spec", "out"}
-	docsKeys        = []string{"title", "group_by", "layout", "sections", "providers", "out"}
+	docsKeys        = []string{"title", "group_by", "layout", "groups", "sections", "providers", "out"}
+	groupTextKeys   = []string{"group", "description"}
 	sectionKeys     = []string{"title", "body"}
 	providerKeys    = []string{"name", "notes", "issues"}
 	issueKeys       = []string{"error", "cause", "fix"}
@@ -369,6 +370,10 @@ func (cr *catalogReader) docs(n *yaml.Node) {
 			}
 		case "out":
 			d.Out = cr.outPath(f.value, "docs.out")
+		case "groups":
+			for _, item := range cr.list(f.value, "docs.groups") {
+				d.Groups = append(d.Groups, cr.groupText(item))
+			}
 		case "sections":
 			for _, item := range cr.list(f.value, "docs.sections") {
 				d.Sections = append(d.Sections, cr.section(item))

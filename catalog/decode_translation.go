@@ -12,7 +12,7 @@ import (
 // docs/translations.md lists them; hints draw on them.
 var (
 	translationKeys     = []string{"language", "source", "reviewed", "page", "description", "docs", "categories", "errors"}
-	translationDocsKeys = []string{"title", "sections", "providers"}
+	translationDocsKeys = []string{"title", "groups", "sections", "providers"}
 	providerTransKeys   = []string{"notes", "issues"}
 	issueTransKeys      = []string{"cause", "fix"}
 	entryKeys           = []string{"source", "reviewed", "title", "message", "description", "causes", "remediation", "troubleshooting", "details"}
@@ -73,6 +73,11 @@ func (tr *translationReader) file(n *yaml.Node) {
 func (t *Translation) TranslatesTop() bool {
 	if t.Description != "" || t.DocsTitle != "" {
 		return true
+	}
+	for _, s := range t.Groups {
+		if s != "" {
+			return true
+		}
 	}
 	for _, s := range t.Sections {
 		if s.Title != "" || s.Body != "" {
@@ -174,15 +179,17 @@ func (tr *translationReader) words(n *yaml.Node) {
 	}
 }
 
-// docs reads the translations of docs.title, the sections and the
-// providers' notes and issues: lists by position, as long as the
-// catalog's.
+// docs reads the translations of docs.title, the groups' texts (by
+// name), the sections and the providers' notes and issues: lists by
+// position, as long as the catalog's.
 func (tr *translationReader) docs(n *yaml.Node) {
 	d, t := &tr.c.Docs, tr.t
 	for _, f := range tr.fields(n, "docs", translationDocsKeys, nil) {
 		switch f.key {
 		case "title":
 			t.DocsTitle = tr.text(f.value, "docs.title", d.Title)
+		case "groups":
+			tr.groups(f.value)
 		case "sections":
 			items := tr.sameLength(f.value, "docs.sections", "section", len(d.Sections))
 			for i, item := range items {

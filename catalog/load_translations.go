@@ -153,8 +153,8 @@ func (l *loader) untranslated(c *Catalog, t *Translation) {
 }
 
 // untranslatedTop counts the top-level texts the catalog has and t does
-// not translate: description, docs title, sections, providers' notes and
-// issues, categories.
+// not translate: description, docs title, groups' texts, sections,
+// providers' notes and issues, categories.
 func untranslatedTop(c *Catalog, t *Translation) int {
 	n := 0
 	count := func(source, translation string) {
@@ -165,6 +165,9 @@ func untranslatedTop(c *Catalog, t *Translation) int {
 	count(c.Description, t.Description)
 	if !c.Docs.TitleDefault { // the page's own words title it in every language
 		count(c.Docs.Title, t.DocsTitle)
+	}
+	for _, g := range c.Docs.Groups {
+		count(g.Description, t.Groups[g.Group])
 	}
 	for i, s := range c.Docs.Sections {
 		var ts Section

@@ -44,6 +44,7 @@ type detailSource struct {
 type topSource struct {
 	Description string        `json:"description,omitempty"`
 	DocsTitle   string        `json:"docs_title,omitempty"`
+	Groups      [][2]string   `json:"groups,omitempty"`   // group, description
 	Sections    [][2]string   `json:"sections,omitempty"` // title, body
 	Providers   []providerSrc `json:"providers,omitempty"`
 }
@@ -124,10 +125,14 @@ func detailSources(ds []*Detail) []detailSource {
 
 // TopSourceHash is the source hash of the catalog's own texts a
 // translation file translates at its top: the description, the docs
-// title, the sections and the providers' notes and issues. Categories are
-// translated by name, and need none.
+// title, the groups' texts, the sections and the providers' notes and
+// issues. Categories are translated by name, and need none; a group's text
+// is translated by its group's name too, but is a text, which may change.
 func TopSourceHash(c *Catalog) string {
 	s := topSource{Description: c.Description, DocsTitle: c.Docs.Title}
+	for _, g := range c.Docs.Groups {
+		s.Groups = append(s.Groups, [2]string{g.Group, g.Description})
+	}
 	for _, sec := range c.Docs.Sections {
 		s.Sections = append(s.Sections, [2]string{sec.Title, sec.Body})
 	}

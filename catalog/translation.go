@@ -22,6 +22,7 @@ type Translation struct {
 	Description string                       // the page's intro; "" when untranslated
 	DocsTitle   string                       // docs.title; "" when untranslated
 	Sections    []Section                    // docs.sections by position; a "" text is untranslated
+	Groups      map[string]string            // docs.groups' texts by the group's name as the catalog gives it; "" when untranslated
 	Providers   []Provider                   // docs.providers by position; a "" text is untranslated
 	Categories  map[string]string            // category as the catalog names it → its translation
 	CategoryPos map[string]Pos               // where each translation of Categories is in the file
@@ -74,6 +75,7 @@ func (c *Catalog) In(lang string) *Catalog {
 		lc.Docs.Title, lc.Docs.TitleDefault = t.DocsTitle, false
 	}
 	lc.Docs.Sections = translateSections(c.Docs.Sections, t.Sections)
+	lc.Docs.Groups = translateGroups(c.Docs.Groups, t, c.Docs.GroupBy)
 	lc.Docs.Providers = translateProviders(c.Docs.Providers, t.Providers)
 	copies := make(map[*Error]*Error, len(c.Errors)+len(c.Retired))
 	lc.Errors = translateErrors(c.Errors, t, copies)

@@ -33,6 +33,7 @@ func (cr *catalogReader) validate() {
 	cr.validateAttach(byCode, cr.validateLifecycle(byCode))
 	cr.validateGRPC()
 	cr.validateLanguages()
+	cr.validateGroups()
 }
 
 // validateCode checks e's code and records it in byCode, and its Go name

@@ -97,7 +97,9 @@
 //	.TitlePath string     the member that holds the title (title, errors[].title); "" when none (an envelope without
 //	                      $code has one: Parse tells its errors apart by status and title)
 //
-// A Group has .Title ("404 Not Found" or the category) and .Errors []Error. A
+// A Group has .Title ("404 Not Found" or the category), .Description (the
+// catalog's docs.groups text for it, Markdown as an error's description is,
+// for the text function; "" when none) and .Errors []Error. A
 // Status has .Status (int), .Reason ("Not Found", "" when the status has no
 // standard reason phrase) and .Errors []Error.
 //

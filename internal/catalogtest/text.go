@@ -75,6 +75,7 @@ type_base: https://errors.example.com/
 docs_url: https://docs.example.com/errors
 docs:
   title: ` + h + `
+  groups: [{group: 400, description: ` + multi + `}]
   sections: [{title: ` + h + `, body: ` + multi + `}]
   providers:
     - name: ` + h + `

@@ -76,7 +76,7 @@ func entryTexts(et *catalog.ErrorTranslation) string {
 
 // topTexts is what a translation translates at its top, comparable.
 func topTexts(t *catalog.Translation) string {
-	return jsonOf([]any{t.Description, t.DocsTitle, blankIsNone(sectionTexts(t.Sections)), blankIsNone(t.Providers), nonEmpty(t.Categories), nonEmpty(t.Words)})
+	return jsonOf([]any{t.Description, t.DocsTitle, nonEmpty(t.Groups), blankIsNone(sectionTexts(t.Sections)), blankIsNone(t.Providers), nonEmpty(t.Categories), nonEmpty(t.Words)})
 }
 
 // sectionTexts is ss without their positions: a section moved to another

@@ -120,8 +120,9 @@ type plainEnvelope struct {
 }
 
 type plainGroup struct {
-	Title  string
-	Errors []*plainError
+	Title       string
+	Description string
+	Errors      []*plainError
 }
 
 type plainStatusRow struct {
@@ -175,7 +176,7 @@ func plainPageOf(p *page) *plainPage {
 		q.Envelopes = append(q.Envelopes, &plainEnvelope{env.Envelope, errs(env.Errors), plain[env.Sample], env.Example, env.Fields, env.Ordinal, env.CodePath, env.TitlePath})
 	}
 	for _, g := range p.Groups {
-		q.Groups = append(q.Groups, &plainGroup{g.Title, errs(g.Errors)})
+		q.Groups = append(q.Groups, &plainGroup{g.Title, g.Description, errs(g.Errors)})
 	}
 	for _, s := range p.Statuses {
 		q.Statuses = append(q.Statuses, &plainStatusRow{s.Status, s.Reason, errs(s.Errors)})

@@ -64,8 +64,9 @@ type envelope struct {
 
 // group is one section of errors: a status or a category.
 type group struct {
-	Title  string
-	Errors []*errorData
+	Title       string
+	Description string // docs.groups' text for it, Markdown; "" when none
+	Errors      []*errorData
 }
 
 // statusRow is one row of the quick reference.
@@ -114,6 +115,7 @@ func newPage(c *catalog.Catalog, name string) (*page, error) {
 		}
 	}
 	p.Groups = groupErrors(p.Errors, c.Docs.GroupBy)
+	describeGroups(p.Groups, c.Docs)
 	p.Statuses = statusRows(p.Errors)
 	p.Retired = retiredCodes(c)
 	return p, nil
@@ -304,6 +306,27 @@ func groupErrors(errs []*errorData, by string) []*group {
 		slices.SortStableFunc(groups, func(a, b *group) int { return a.Errors[0].Status - b.Errors[0].Status })
 	}
 	return groups
+}
+
+// describeGroups gives each group its text of docs.groups, which names it
+// by its category (as the page's language reads it) or its status.
+func describeGroups(groups []*group, d catalog.DocsOptions) {
+	if len(d.Groups) == 0 {
+		return
+	}
+	texts := make(map[string]string, len(d.Groups))
+	for _, g := range d.Groups {
+		if _, ok := texts[g.Group]; !ok { // two categories one translation names alike: one group, the first's text
+			texts[g.Group] = g.Description
+		}
+	}
+	for _, g := range groups {
+		name := g.Title
+		if d.GroupBy != "category" {
+			name = strconv.Itoa(g.Errors[0].Status)
+		}
+		g.Description = texts[name]
+	}
 }
 
 // byStatusThenCode orders errors as a reader scans a reference: by status,

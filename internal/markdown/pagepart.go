@@ -83,6 +83,9 @@ func (pp *pagePart) write(buf []byte) ([]byte, error) {
 	from, i := len(buf), 0 // where the errors start, and how many are written
 	for _, g := range p.Groups {
 		buf = append(append(buf, "\n\n## "...), heading(g.Title)...)
+		if g.Description != "" {
+			buf = append(append(buf, "\n\n"...), prose(g.Description)...)
+		}
 		for _, e := range g.Errors {
 			buf = growFor(buf, from, i, len(p.Errors))
 			i++

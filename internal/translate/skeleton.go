@@ -60,7 +60,8 @@ func (u *updater) top(top *yaml.Node) {
 
 // topTexts is a mapping of what the file translates at its top, each text
 // left "" under its source as a comment: the page's words, the
-// description, the docs' title, sections and providers, the categories.
+// description, the docs' title, groups' texts, sections and providers, the
+// categories.
 func (u *updater) topTexts() *yaml.Node {
 	c := u.c
 	m := yamlnode.Map()
@@ -75,6 +76,13 @@ func (u *updater) topTexts() *yaml.Node {
 	docs := yamlnode.Map()
 	if !c.Docs.TitleDefault { // errgen's own title is the page's word page_title
 		u.text(docs, "title", c.Docs.Title)
+	}
+	if len(c.Docs.Groups) > 0 { // by the group's name, as categories are
+		groups := yamlnode.Map()
+		for _, g := range c.Docs.Groups {
+			u.text(groups, g.Group, g.Description)
+		}
+		yamlnode.Set(docs, "groups", groups)
 	}
 	if len(c.Docs.Sections) > 0 {
 		var items []*yaml.Node

@@ -135,25 +135,25 @@ type ValidationErrorDetails struct {
 }
 
 // NewValidationError returns the VALIDATION_ERROR error (400 Bad Request). Request body or
-// query parameters failed validation The request was malformed or failed validation.
+// query parameters failed validation
 func NewValidationError(fields json.RawMessage) *Error {
 	return newError(0, &ValidationErrorDetails{Fields: fields})
 }
 
 // NewInvalidJSON returns the INVALID_JSON error (400 Invalid JSON): ErrInvalidJSON. Request
-// body is not valid JSON The request was malformed or failed validation.
+// body is not valid JSON
 func NewInvalidJSON() *Error {
 	return ErrInvalidJSON
 }
 
 // NewUnauthorized returns the UNAUTHORIZED error (401 Unauthorized): ErrUnauthorized.
-// Missing or invalid authentication Authentication credentials are missing or invalid.
+// Missing or invalid authentication
 func NewUnauthorized() *Error {
 	return ErrUnauthorized
 }
 
 // NewTokenExpired returns the TOKEN_EXPIRED error (401 Token Expired): ErrTokenExpired. JWT
-// or session has expired Authentication credentials are missing or invalid.
+// or session has expired
 func NewTokenExpired() *Error {
 	return ErrTokenExpired
 }
@@ -166,15 +166,13 @@ type ForbiddenDetails struct {
 	RequiredPermission string `json:"requiredPermission"` // The permission the caller is missing.
 }
 
-// NewForbidden returns the FORBIDDEN error (403 Forbidden). Insufficient permissions The
-// authenticated user or key does not have permission for the requested action.
+// NewForbidden returns the FORBIDDEN error (403 Forbidden). Insufficient permissions
 func NewForbidden(requiredProduct string, requiredPermission string) *Error {
 	return newError(4, &ForbiddenDetails{RequiredProduct: requiredProduct, RequiredPermission: requiredPermission})
 }
 
 // NewProductAccessDenied returns the PRODUCT_ACCESS_DENIED error (403 Product Access
-// Denied): ErrProductAccessDenied. API key does not have access to this product The
-// authenticated user or key does not have permission for the requested action.
+// Denied): ErrProductAccessDenied. API key does not have access to this product
 func NewProductAccessDenied() *Error {
 	return ErrProductAccessDenied
 }
@@ -187,8 +185,7 @@ type NotFoundDetails struct {
 	ResourceID   string `json:"resourceId"`   // The ID that was looked up.
 }
 
-// NewNotFound returns the NOT_FOUND error (404 Not Found). Resource does not exist The
-// requested resource does not exist, or the URL path is incorrect.
+// NewNotFound returns the NOT_FOUND error (404 Not Found). Resource does not exist
 func NewNotFound(resourceType string, resourceID string) *Error {
 	return newError(6, &NotFoundDetails{ResourceType: resourceType, ResourceID: resourceID})
 }
@@ -201,15 +198,13 @@ type ConflictDetails struct {
 	SubmittedVersion string `json:"submittedVersion"` // The version the request was based on.
 }
 
-// NewConflict returns the CONFLICT error (409 Conflict). Resource version conflict The
-// request conflicts with the current state of a resource.
+// NewConflict returns the CONFLICT error (409 Conflict). Resource version conflict
 func NewConflict(currentVersion string, submittedVersion string) *Error {
 	return newError(7, &ConflictDetails{CurrentVersion: currentVersion, SubmittedVersion: submittedVersion})
 }
 
 // NewDuplicateResource returns the DUPLICATE_RESOURCE error (409 Duplicate Resource):
-// ErrDuplicateResource. A resource with the same unique identifier already exists The
-// request conflicts with the current state of a resource.
+// ErrDuplicateResource. A resource with the same unique identifier already exists
 func NewDuplicateResource() *Error {
 	return ErrDuplicateResource
 }
@@ -224,13 +219,13 @@ type RateLimitExceededDetails struct {
 }
 
 // NewRateLimitExceeded returns the RATE_LIMIT_EXCEEDED error (429 Too Many Requests). Too
-// many requests The tenant has exceeded the rate limit.
+// many requests
 func NewRateLimitExceeded(limit int, window string, retryAfter int) *Error {
 	return newError(9, &RateLimitExceededDetails{Limit: limit, Window: window, RetryAfter: retryAfter})
 }
 
 // NewInternalError returns the INTERNAL_ERROR error (500 Internal Server Error):
-// ErrInternalError. Unexpected server error An unexpected error occurred on the server.
+// ErrInternalError. Unexpected server error
 func NewInternalError() *Error {
 	return ErrInternalError
 }
