@@ -126,3 +126,14 @@ func DetailsAs[T any](err error) (T, bool) {
 	var zero T
 	return zero, false
 }
+
+// receiveRequestID sets the request id of e, an error Parse, ParseResponse
+// or RPCError is making, to the one the response or status carried (ok is
+// false for none): the id of another request, the server's, which RequestID
+// and the logs give, and which Write replaces with its own request's when e
+// is sent on (writable).
+func (e *Error) receiveRequestID(id string, ok bool) {
+	if ok && id != "" {
+		e.requestID, e.receivedID = id, true
+	}
+}

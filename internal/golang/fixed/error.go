@@ -188,24 +188,6 @@ func (e *Error) withRequestID(id string) *Error {
 	return &c
 }
 
-// receiveRequestID sets the request id of e, an error Parse, ParseResponse
-// or RPCError is making, to the one the response or status carried (ok is
-// false for none): the id of another request, the server's, which RequestID
-// and the logs give, and which Write replaces with its own request's when e
-// is sent on (writable).
-func (e *Error) receiveRequestID(id string, ok bool) {
-	if ok && id != "" {
-		e.requestID, e.receivedID = id, true
-	}
-}
-
-// sendableID is id as a header can carry it and as JSON does: the two
-// would differ for bytes that are not UTF-8 (JSON sends U+FFFD for them)
-// and control characters (JSON escapes them, headerValue blanks them).
-func sendableID(id string) string {
-	return headerValue(strings.ToValidUTF8(id, "\uFFFD"))
-}
-
 // WithInstance returns a copy of e carrying the URI of this occurrence.
 func (e *Error) WithInstance(uri string) *Error {
 	loadDefinitions()

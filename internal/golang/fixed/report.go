@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
@@ -205,6 +206,13 @@ func requestID(r *http.Request, h http.Header) (id string, value []string) {
 		return id, value
 	}
 	return newRequestIDValue()
+}
+
+// sendableID is id as a header can carry it and as JSON does: the two
+// would differ for bytes that are not UTF-8 (JSON sends U+FFFD for them)
+// and control characters (JSON escapes them, headerValue blanks them).
+func sendableID(id string) string {
+	return headerValue(strings.ToValidUTF8(id, "\uFFFD"))
 }
 
 // headerID is the id a header's values carry, sendable, and its header
