@@ -13,7 +13,6 @@ import (
 	"testing"
 
 	"github.com/errgen/errgen/catalog"
-	"github.com/errgen/errgen/examples/scopestack/scopestackerrors"
 	"github.com/errgen/errgen/generated/apierrors"
 	"github.com/errgen/errgen/internal/catalogtest"
 	"github.com/errgen/errgen/internal/example"
@@ -232,93 +231,6 @@ func carriesDetails(env *catalog.Envelope) bool {
 		}
 	}
 	return false
-}
-
-func TestParseRejects(t *testing.T) {
-	tests := []struct {
-		name   string
-		status int
-		body   string
-		kind   apierrors.ParseErrorKind
-		detail string
-	}{
-		{"not JSON", 502, `<html><head><title>502 Bad Gateway</title></head></html>`, apierrors.ParseNotJSON, ""},
-		{"empty", 500, ``, apierrors.ParseNotJSON, ""},
-		{"wrong envelope", 404, `{"errors":[{"status":"404"}]}`, apierrors.ParseNotEnvelope, ""},
-		{"JSON, not an object", 404, `["NOT_FOUND"]`, apierrors.ParseNotEnvelope, ""},
-		{"details of the wrong type", 404, `{"error":"x","code":"NOT_FOUND","details":{"resourceType":1}}`, apierrors.ParseBadDetail, "resourceType"},
-		{"details not an object", 404, `{"error":"x","code":"NOT_FOUND","details":"ticket"}`, apierrors.ParseBadDetail, ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			e, err := apierrors.Parse(tt.status, []byte(tt.body))
-			var pe *apierrors.ParseError
-			if e != nil || !errors.As(err, &pe) {
-				t.Fatalf("Parse(%d, %q) = %v, %v; want a *ParseError", tt.status, tt.body, e, err)
-			}
-			if pe.Kind != tt.kind || pe.Detail != tt.detail {
-				t.Errorf("Parse(%d, %q): kind %d detail %q, want %d %q: %v", tt.status, tt.body, pe.Kind, pe.Detail, tt.kind, tt.detail, err)
-			}
-			if tt.kind == apierrors.ParseBadDetail && pe.Code != apierrors.CodeNotFound {
-				t.Errorf("ParseError.Code = %q", pe.Code)
-			}
-		})
-	}
-}
-
-// TestParseUnknownCode: a body of the API's envelope with a code the catalog
-// does not define is an error all the same, for the client; Write never sends it.
-func TestParseUnknownCode(t *testing.T) {
-	e, err := apierrors.Parse(404, []byte(`{"error":"No such widget","code":"WIDGET_NOT_FOUND","details":{"id":7}}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if e.Known() || e.Code() != "WIDGET_NOT_FOUND" || e.Message() != "No such widget" || e.Status() != 404 || e.Details() != nil {
-		t.Errorf("Parse = known %v %q %q %d %v", e.Known(), e.Code(), e.Message(), e.Status(), e.Details())
-	}
-	if _, ok := apierrors.Lookup(e.Code()); ok {
-		t.Error("Lookup knows the code")
-	}
-	rec := httptest.NewRecorder()
-	apierrors.Write(rec, httptest.NewRequest("GET", "/", nil), e)
-	if rec.Code != 500 || strings.Contains(rec.Body.String(), "WIDGET") {
-		t.Errorf("Write sent %d %s, want the fallback", rec.Code, rec.Body)
-	}
-}
-
-// TestParseStatusIsTheResponses: Status is the status given to Parse, for
-// known codes too; Definition keeps the catalog's.
-func TestParseStatusIsTheResponses(t *testing.T) {
-	body, _ := apierrors.NewNotFound("ticket", "tkt_1").MarshalJSON()
-	e, err := apierrors.Parse(410, body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !e.Known() || e.Code() != apierrors.CodeNotFound || e.Status() != 410 || e.Definition().Status != 404 {
-		t.Errorf("Parse = %v %q %d %d", e.Known(), e.Code(), e.Status(), e.Definition().Status)
-	}
-}
-
-func TestParseWithoutCodeMatchesStatusAndTitle(t *testing.T) {
-	// The problem envelope carries the code and the title: the code decides.
-	e, err := problemerrors.Parse(404, []byte(`{"type":"about:blank","title":"Order not found","status":404,"code":"ORDER_NOT_FOUND"}`))
-	if err != nil || e.Code() != problemerrors.CodeOrderNotFound {
-		t.Fatalf("Parse = %v, %v", e, err)
-	}
-	e, err = problemerrors.Parse(404, []byte(`{"title":"Order not found","status":404,"code":"NOPE"}`))
-	if err != nil || e.Known() || e.Code() != "NOPE" || e.Title() != "Order not found" {
-		t.Errorf("Parse of an unknown code = %v, %v", e, err)
-	}
-	// ScopeStack's JSON:API envelope has no code: status and title identify.
-	body := []byte(`{"errors":[{"status":"404","title":"Not Found","detail":"No such project"}]}`)
-	e2, err := scopestackerrors.Parse(404, body)
-	if err != nil || !e2.Known() || e2.Code() != scopestackerrors.CodeNotFound || e2.Message() != "No such project" {
-		t.Errorf("Parse(404) = %v, %v", e2, err)
-	}
-	e2, err = scopestackerrors.Parse(410, body)
-	if err != nil || e2.Known() || e2.Code() != "" || e2.Status() != 410 || e2.Title() != "Not Found" || e2.Message() != "No such project" {
-		t.Errorf("Parse(410) = %v, %v", e2, err)
-	}
 }
 
 func TestErrorsIs(t *testing.T) {
