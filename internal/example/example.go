@@ -76,10 +76,20 @@ func Body(e *catalog.Error) ([]byte, error) {
 }
 
 // Documented returns the body the docs show for e (the page's and the
-// OpenAPI examples): Body, with the request id rid.ExampleID() when the
-// catalog has a request-id header, for Write sends an id with every error
-// and writes it where the envelope has $request_id.
+// OpenAPI examples): that of NewDocumented.
 func Documented(e *catalog.Error, rid catalog.RequestIDOptions) ([]byte, error) {
+	in, err := NewDocumented(e, rid)
+	if err != nil {
+		return nil, err
+	}
+	return in.Body(), nil
+}
+
+// NewDocumented is New, with the request id rid.ExampleID() when the
+// catalog has a request-id header, for Write sends an id with every error
+// and writes it where the envelope has $request_id: the instance the docs
+// show.
+func NewDocumented(e *catalog.Error, rid catalog.RequestIDOptions) (*Instance, error) {
 	in, err := New(e)
 	if err != nil {
 		return nil, err
@@ -87,7 +97,7 @@ func Documented(e *catalog.Error, rid catalog.RequestIDOptions) ([]byte, error) 
 	if rid.Header != "" {
 		in.RequestID = rid.ExampleID()
 	}
-	return in.Body(), nil
+	return in, nil
 }
 
 // GoType is the Go type of a detail type, the same in the generated code;

@@ -181,14 +181,11 @@ func (p *page) addErrors(c *catalog.Catalog, original *pageLanguage) error {
 // Write sends e in to a reader of the page (sentIn), "" for a catalog of
 // one language.
 func newErrorData(d *errorData, e *catalog.Error, requestID catalog.RequestIDOptions, lang string, w words, details []detailData) error {
-	in, err := example.New(e)
+	in, err := example.NewDocumented(e, requestID)
 	if err != nil {
 		return err
 	}
-	if requestID.Header != "" {
-		in.RequestID = requestID.ExampleID()
-	}
-	body := in.Body() // what example.Body returns, from the same instance
+	body := in.Body() // what example.Documented returns, from the same instance
 	d.setFields(e)
 	d.Reason, d.Body, d.Words = http.StatusText(e.Status), body, w
 	if d.Response, err = exampleResponse(e, in, d.Reason, requestID, lang); err != nil {

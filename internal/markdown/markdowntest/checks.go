@@ -112,14 +112,11 @@ func CheckJSONBlocksIn(t testing.TB, doc *Doc, c *catalog.Catalog, formatSection
 	t.Helper()
 	bodies := map[string][]byte{}
 	for _, e := range c.Errors {
-		in, err := example.New(e)
+		body, err := example.Documented(e, c.RequestID) // the id the example request sent, echoed
 		if err != nil {
 			t.Fatal(err)
 		}
-		if c.RequestID.Header != "" {
-			in.RequestID = c.RequestID.ExampleID() // the id the example request sent, echoed
-		}
-		bodies[e.Anchor] = in.Body()
+		bodies[e.Anchor] = body
 	}
 	seen := map[string]int{}
 	formatExamples := 0
