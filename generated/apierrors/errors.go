@@ -3800,10 +3800,23 @@ func RPCError(s RPCStatus) *Error {
 	if s.RequestID == "" && requestIDHeader != "" {
 		s.RequestID = s.Header.Get(requestIDHeader)
 	}
-	def := byReason()[s.Reason]
-	if def == nil || s.Domain != rpcDomain {
-		return rpcUnknown(s)
+	var e *Error
+	if def := byReason()[s.Reason]; def == nil || s.Domain != rpcDomain {
+		e = rpcUnknown(s)
+	} else {
+		e = rpcKnown(def, s)
 	}
+	e.receiveRequestID(s.RequestID, true)
+	if s.RetryDelay > 0 {
+		e.flawsToSet().retryAfter = s.RetryDelay + 1 // e is new: see ParseResponse
+	}
+	return e
+}
+
+// rpcKnown is the error of def, a reason the catalog defines, as s
+// carries it: its details from s's metadata (left out when they do not
+// decode), its message where s's differs.
+func rpcKnown(def *definition, s RPCStatus) *Error {
 	e := &Error{def: def, message: def.message}
 	if md := def.withViolations(s); def.zero != nil && len(md) > 0 {
 		v := reflect.New(reflect.TypeOf(def.zero)).Elem()
@@ -3813,10 +3826,6 @@ func RPCError(s RPCStatus) *Error {
 	}
 	if s.Message != e.message && !(e.message == "" && s.Message == def.Title) {
 		e.message, e.custom = s.Message, true
-	}
-	e.receiveRequestID(s.RequestID, true)
-	if s.RetryDelay > 0 {
-		e.flawsToSet().retryAfter = s.RetryDelay + 1 // e is new: see ParseResponse
 	}
 	return e
 }
@@ -3828,23 +3837,17 @@ func rpcUnknown(s RPCStatus) *Error {
 	if status == 0 {
 		status = 500
 	}
-	e := &Error{
+	return &Error{
 		def: &definition{
 			Definition: Definition{Code: Code(s.Reason), Status: status, GRPCCode: s.Code},
 			envelope:   fallback.def.envelope,
 			unknown:    true,
 		},
-		message:    s.Message,
-		custom:     s.Message != "",
-		requestID:  s.RequestID,
-		receivedID: s.RequestID != "",
-		parsed:     true,
-		status:     int32(status), // an HTTP status of the table, which an int32 holds
+		message: s.Message,
+		custom:  s.Message != "",
+		parsed:  true,
+		status:  int32(status), // an HTTP status of the table, which an int32 holds
 	}
-	if s.RetryDelay > 0 {
-		e.flawsToSet().retryAfter = s.RetryDelay + 1
-	}
-	return e
 }
 
 // metadataObject is metadata as the JSON object of details struct type t:
@@ -4270,12 +4273,20 @@ func (o *origin) report(r Report) {
 // client was given, which the client quotes to support.
 func (o *origin) flush(ids []string) {
 	for _, r := range o.held {
-		if r.Sent != nil && r.Sent.requestID == "" && ids != nil {
-			r.Sent = r.Sent.withRequestID(ids[0])
-		}
+		r.Sent = sentWithID(r.Sent, ids)
 		report(r)
 	}
 	o.held = nil
+}
+
+// sentWithID is sent, a report's Sent (nil for none), carrying the request
+// id the response carries (ids, its header value; nil for none) unless it
+// has one of its own.
+func sentWithID(sent *Error, ids []string) *Error {
+	if sent != nil && sent.requestID == "" && ids != nil {
+		return sent.withRequestID(ids[0])
+	}
+	return sent
 }
 
 // report hands r to the Reporter.
@@ -4742,10 +4753,7 @@ func written(r *http.Request, err error, e *Error, ids []string, werr error, hel
 	case why != "":
 		unwritten(p, why, level, err, r)
 	case p != nil:
-		p.Sent = e
-		if ids != nil && e.requestID == "" {
-			p.Sent = e.withRequestID(ids[0])
-		}
+		p.Sent = sentWithID(e, ids)
 	default:
 		held.flush(ids)
 	}

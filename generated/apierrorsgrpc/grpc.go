@@ -133,6 +133,11 @@ func badRequest(vs []apierrors.RPCFieldViolation) *errdetails.BadRequest {
 // server's) gives an error whose Known is false, with that reason as its
 // code. It reports false for an error without ErrorInfo.
 func FromError(err error) (*Error, bool) {
+	return fromError(err, nil)
+}
+
+// fromError is FromError with the trailer metadata received (nil for none).
+func fromError(err error, trailer metadata.MD) (*Error, bool) {
 	var e *Error
 	if errors.As(err, &e) {
 		return e, true
@@ -141,7 +146,7 @@ func FromError(err error) (*Error, bool) {
 	if st == nil || st.Code() == codes.OK {
 		return nil, false
 	}
-	return fromStatus(err, st, nil)
+	return fromStatus(err, st, trailer)
 }
 
 // fromStatus is FromError of err, which is or wraps the status st, with
@@ -353,14 +358,8 @@ func clientError(err error, trailer metadata.MD) error {
 	if err == nil {
 		return nil
 	}
-	var e *Error
-	if errors.As(err, &e) {
+	if e, ok := fromError(err, trailer); ok {
 		return e
-	}
-	if st := statusIn(err); st != nil && st.Code() != codes.OK {
-		if e, ok := fromStatus(err, st, trailer); ok {
-			return e
-		}
 	}
 	return err
 }

@@ -251,10 +251,7 @@ func written(r *http.Request, err error, e *Error, ids []string, werr error, hel
 	case why != "":
 		unwritten(p, why, level, err, r)
 	case p != nil:
-		p.Sent = e
-		if ids != nil && e.requestID == "" {
-			p.Sent = e.withRequestID(ids[0])
-		}
+		p.Sent = sentWithID(e, ids)
 	default:
 		held.flush(ids)
 	}

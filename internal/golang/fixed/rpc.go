@@ -323,10 +323,23 @@ func RPCError(s RPCStatus) *Error {
 	if s.RequestID == "" && requestIDHeader != "" {
 		s.RequestID = s.Header.Get(requestIDHeader)
 	}
-	def := byReason()[s.Reason]
-	if def == nil || s.Domain != rpcDomain {
-		return rpcUnknown(s)
+	var e *Error
+	if def := byReason()[s.Reason]; def == nil || s.Domain != rpcDomain {
+		e = rpcUnknown(s)
+	} else {
+		e = rpcKnown(def, s)
 	}
+	e.receiveRequestID(s.RequestID, true)
+	if s.RetryDelay > 0 {
+		e.flawsToSet().retryAfter = s.RetryDelay + 1 // e is new: see ParseResponse
+	}
+	return e
+}
+
+// rpcKnown is the error of def, a reason the catalog defines, as s
+// carries it: its details from s's metadata (left out when they do not
+// decode), its message where s's differs.
+func rpcKnown(def *definition, s RPCStatus) *Error {
 	e := &Error{def: def, message: def.message}
 	if md := def.withViolations(s); def.zero != nil && len(md) > 0 {
 		v := reflect.New(reflect.TypeOf(def.zero)).Elem()
@@ -336,10 +349,6 @@ func RPCError(s RPCStatus) *Error {
 	}
 	if s.Message != e.message && !(e.message == "" && s.Message == def.Title) {
 		e.message, e.custom = s.Message, true
-	}
-	e.receiveRequestID(s.RequestID, true)
-	if s.RetryDelay > 0 {
-		e.flawsToSet().retryAfter = s.RetryDelay + 1 // e is new: see ParseResponse
 	}
 	return e
 }
@@ -351,23 +360,17 @@ func rpcUnknown(s RPCStatus) *Error {
 	if status == 0 {
 		status = 500
 	}
-	e := &Error{
+	return &Error{
 		def: &definition{
 			Definition: Definition{Code: Code(s.Reason), Status: status, GRPCCode: s.Code},
 			envelope:   fallback.def.envelope,
 			unknown:    true,
 		},
-		message:    s.Message,
-		custom:     s.Message != "",
-		requestID:  s.RequestID,
-		receivedID: s.RequestID != "",
-		parsed:     true,
-		status:     int32(status), // an HTTP status of the table, which an int32 holds
+		message: s.Message,
+		custom:  s.Message != "",
+		parsed:  true,
+		status:  int32(status), // an HTTP status of the table, which an int32 holds
 	}
-	if s.RetryDelay > 0 {
-		e.flawsToSet().retryAfter = s.RetryDelay + 1
-	}
-	return e
 }
 
 // metadataObject is metadata as the JSON object of details struct type t:

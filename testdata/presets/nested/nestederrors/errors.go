@@ -3502,12 +3502,20 @@ func (o *origin) report(r Report) {
 // client was given, which the client quotes to support.
 func (o *origin) flush(ids []string) {
 	for _, r := range o.held {
-		if r.Sent != nil && r.Sent.requestID == "" && ids != nil {
-			r.Sent = r.Sent.withRequestID(ids[0])
-		}
+		r.Sent = sentWithID(r.Sent, ids)
 		report(r)
 	}
 	o.held = nil
+}
+
+// sentWithID is sent, a report's Sent (nil for none), carrying the request
+// id the response carries (ids, its header value; nil for none) unless it
+// has one of its own.
+func sentWithID(sent *Error, ids []string) *Error {
+	if sent != nil && sent.requestID == "" && ids != nil {
+		return sent.withRequestID(ids[0])
+	}
+	return sent
 }
 
 // report hands r to the Reporter.
@@ -3974,10 +3982,7 @@ func written(r *http.Request, err error, e *Error, ids []string, werr error, hel
 	case why != "":
 		unwritten(p, why, level, err, r)
 	case p != nil:
-		p.Sent = e
-		if ids != nil && e.requestID == "" {
-			p.Sent = e.withRequestID(ids[0])
-		}
+		p.Sent = sentWithID(e, ids)
 	default:
 		held.flush(ids)
 	}
