@@ -247,16 +247,21 @@ func (s *source) flowEnd(off int) (end, lastToken int) {
 	// scalar only where a token starts (after {, [, a comma, : or ?);
 	// inside a plain scalar (description: a 'b) it is a character
 	prev := byte('{')
+	// the offset after the last quoted scalar or closing bracket: yaml.v3
+	// reads a # right there as a comment ({a: {b: 1}# c}), as startsToken
+	// says for commentsIn
+	tokenEnd := -1
 	for i := off; i < len(t); i++ {
 		c := t[i]
 		switch {
-		case c == '#' && (i == 0 || bytes.IndexByte([]byte(" \t\n\r,[{"), t[i-1]) >= 0):
+		case c == '#' && flowCommentAt(t, i, tokenEnd):
 			for i < len(t) && t[i] != '\n' && t[i] != '\r' {
 				i++
 			}
 			continue
 		case (c == '"' || c == '\'') && bytes.IndexByte([]byte("{[,:?"), prev) >= 0:
 			i = quotedEnd(t, i) - 1
+			tokenEnd = i + 1
 		case c == '{' || c == '[':
 			depth++
 		case c == '}' || c == ']':
@@ -264,6 +269,7 @@ func (s *source) flowEnd(off int) (end, lastToken int) {
 			if depth == 0 {
 				return i + 1, lastToken
 			}
+			tokenEnd = i + 1
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 			continue
 		}
@@ -271,6 +277,20 @@ func (s *source) flowEnd(off int) (end, lastToken int) {
 		lastToken = i + 1
 	}
 	return len(t), lastToken
+}
+
+// flowCommentAt reports whether the # at i of a flow collection starts a
+// comment: after a blank or a line break, a comma, an opening bracket or a
+// ?, right after a quoted scalar or a closing bracket (tokenEnd), or after
+// a : that follows one; anywhere else it is a plain scalar's character.
+func flowCommentAt(t []byte, i, tokenEnd int) bool {
+	switch {
+	case i == 0 || i == tokenEnd:
+		return true
+	case t[i-1] == ':':
+		return i-1 == tokenEnd
+	}
+	return bytes.IndexByte([]byte(" \t\n\r,[{?"), t[i-1]) >= 0
 }
 
 // quotedEnd is the offset after the quoted scalar opening at off: "..."
