@@ -2,6 +2,7 @@ package textedit
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
@@ -53,5 +54,29 @@ func TestFlowEnd(t *testing.T) {
 				t.Errorf("the collection alone reads %#v, in the text %#v", alone, whole["m"])
 			}
 		})
+	}
+}
+
+// A plain scalar of a block mapping ends before a comment, whether a blank
+// or a tab is before its #: Replace keeps the comment.
+func TestReplaceBeforeComment(t *testing.T) {
+	for _, text := range []string{"a: old # c\nb: 1\n", "a: old\t# c\nb: 1\n", "a: old\t \t# c\nb: 1\n"} {
+		var file yaml.Node
+		if err := yaml.Unmarshal([]byte(text), &file); err != nil {
+			t.Fatal(err)
+		}
+		m := file.Content[0]
+		adds := NewAdditions()
+		v := yamlnode.Str("new")
+		adds.Replace(m.Content[1], v)
+		m.Content[1] = v
+		got, err := New(&file, []byte(text), false, adds).Write(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back map[string]any
+		if err := yaml.Unmarshal(got, &back); err != nil || back["a"] != "new" || !strings.Contains(string(got), "# c\n") {
+			t.Errorf("%q: got %q (%v)", text, got, err)
+		}
 	}
 }

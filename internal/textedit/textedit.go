@@ -321,8 +321,11 @@ func (e *textEditor) yamlInlineEnd(old *yaml.Node, at int, inFlow bool) int {
 		return plainFlowEnd(t, at)
 	}
 	end := e.src.ends[old.Line-1]
-	if i := bytes.Index(t[at:end], []byte(" #")); i >= 0 {
-		end = at + i
+	for i := at + 1; i < end; i++ {
+		if t[i] == '#' && (t[i-1] == ' ' || t[i-1] == '\t') {
+			end = i
+			break
+		}
 	}
 	return at + len(bytes.TrimRight(t[at:end], " \t"))
 }
