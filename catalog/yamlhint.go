@@ -98,8 +98,21 @@ func flowCulprit(lines []string, line int) (Pos, bool) {
 // flowBad is the offset of what flowCulprit looks for on one line, or -1.
 func flowBad(l string) int {
 	depth, open, colons := 0, -1, 0
+	// after a blank, a flow indicator or a quoted value a token starts: a
+	// quote there (or after a colon: {"a":"}"}) opens a value whose brackets
+	// count for nothing, and a # a comment whose brackets count for nothing
+	// either ({a: "}", b # })
+	tokenStart := true
 	for i := 0; i < len(l); i++ {
-		switch c := l[i]; {
+		c := l[i]
+		starts := tokenStart
+		tokenStart = strings.IndexByte(" \t[]{},", c) >= 0
+		switch {
+		case starts && c == '#':
+			i = len(l)
+		case (starts || i > 0 && l[i-1] == ':') && (c == '"' || c == '\''):
+			i = closingQuote(l, i)
+			tokenStart = true
 		case c == '[' || c == '{':
 			if depth == 0 {
 				open = i
@@ -122,6 +135,25 @@ func flowBad(l string) int {
 		return open
 	}
 	return -1
+}
+
+// closingQuote is the offset of the quote that closes the value quoted at
+// open on line l (len(l) when the value goes on to the next line): a \
+// escapes a character between double quotes, ” is a quote between single
+// ones.
+func closingQuote(l string, open int) int {
+	q := l[open]
+	for i := open + 1; i < len(l); i++ {
+		switch {
+		case q == '"' && l[i] == '\\':
+			i++
+		case l[i] == q && q == '\'' && i+1 < len(l) && l[i+1] == '\'':
+			i++
+		case l[i] == q:
+			return i
+		}
+	}
+	return len(l)
 }
 
 // firstIndex is where one of subs first is on line, the one named by a
