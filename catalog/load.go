@@ -148,6 +148,9 @@ func yamlErrorPos(err error, data []byte) Pos {
 		if pos, ok := misindented(lines, line); ok {
 			return pos
 		}
+		if pos, ok := strayClose(lines, line); ok {
+			return pos
+		}
 	case strings.Contains(msg, "mapping values are not allowed"):
 		// The ": " inside a plain value: the second on its line, the first
 		// ending the key.

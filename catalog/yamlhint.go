@@ -20,7 +20,7 @@ var yamlHints = []struct{ msg, hint string }{
 	{"found unknown escape character", `in a double-quoted value \ starts an escape: write \\ for a backslash, or quote the value with ' instead`},
 	{"did not find expected key", "a line is indented unlike those beside it, or text follows a closing ], } or quote"},
 	{"block sequence entries are not allowed in this context", `a value that starts with "- " needs quotes: write it as "- …", or put the list's items on the lines below its key`},
-	{"did not find expected '-' indicator", "a line is indented unlike the lines beside it, or an item of a list lacks its -"},
+	{"did not find expected '-' indicator", "a line is indented unlike the lines beside it, an item of a list lacks its -, or text follows a closing ], } or quote"},
 	{"could not find expected ':'", "a key lacks its ':', or a line of a | or > text is indented less than its first line"},
 	{"mapping keys are not allowed in this context", `a value that starts with "? " needs quotes: write it as "? …"`},
 	{"did not find expected hexdecimal number", `in a double-quoted value \x, \u and \U start a character's hex code: write \\ for a backslash, or quote the value with ' instead`},
