@@ -26,8 +26,9 @@ import (
 // default language's page named DefaultName. header is the generated-file
 // marker, written as an HTML comment on the page's first line; templates
 // holds *.tmpl files replacing the bundled ones of the same names, or is
-// nil.
+// nil: the catalog's docs.templates, when it has one, then gives them.
 func Generate(c *catalog.Catalog, header string, templates fs.FS) ([]byte, error) {
+	templates = overridesOf(c, templates)
 	set, err := templateSet(templates)
 	if err != nil {
 		return nil, err
@@ -59,6 +60,7 @@ func Pages(c *catalog.Catalog, header string, templates fs.FS, name string) ([]P
 	if name == "" {
 		name = DefaultName
 	}
+	templates = overridesOf(c, templates)
 	set, err := templateSet(templates)
 	if err != nil {
 		return nil, err
@@ -80,6 +82,7 @@ func PageIn(c *catalog.Catalog, header string, templates fs.FS, name, lang strin
 	if name == "" {
 		name = DefaultName
 	}
+	templates = overridesOf(c, templates)
 	set, err := templateSet(templates)
 	if err != nil {
 		return Page{}, err
