@@ -41,6 +41,13 @@ func Generate(c *catalog.Catalog, header string, templates fs.FS) ([]byte, error
 	if err != nil {
 		return nil, newTemplateFiles(templates).problems(err)
 	}
+	lang := c.Reading
+	if lang == "" {
+		lang = c.Language
+	}
+	if err := renderedHeadingProblems(c, lang, page, templates); err != nil {
+		return nil, err
+	}
 	return page, nil
 }
 
@@ -105,6 +112,13 @@ func languagePage(set *template.Template, overrides fs.FS, c *catalog.Catalog, h
 	data, err := emit(set, p, p, header)
 	if err != nil {
 		return Page{}, fmt.Errorf("%s: %w", file, newTemplateFiles(overrides).problems(err))
+	}
+	tag := lang
+	if tag == "" {
+		tag = c.Language
+	}
+	if err := renderedHeadingProblems(c, tag, data, overrides); err != nil {
+		return Page{}, fmt.Errorf("%s: %w", file, err)
 	}
 	return Page{Language: lang, Name: file, Data: data}, nil
 }
