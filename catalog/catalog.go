@@ -98,6 +98,20 @@ type DocsOptions struct {
 	Providers    []Provider  // provider-specific issue tables
 	Layout       string      // LayoutFull (the default when "") or LayoutCompact
 	Out          string      // the page, relative to the catalog's folder; "" unset, "none" off
+	// Templates is the folder of Markdown templates overriding the bundled
+	// ones (docs.templates), relative to the catalog's folder; "" unset.
+	// TemplateFiles are its *.tmpl files, read with the catalog.
+	Templates     string
+	TemplatesPos  Pos
+	TemplateFiles []TemplateFile
+}
+
+// TemplateFile is one file of docs.templates: a Markdown template
+// overriding the bundled one of its name.
+type TemplateFile struct {
+	Name string // its name in the folder, error.tmpl
+	Path string // the file as messages name it, docs/tpl/error.tmpl
+	Data []byte
 }
 
 // The page layouts docs.layout names.

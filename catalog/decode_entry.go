@@ -38,6 +38,8 @@ func (tr *translationReader) entry(e *Error, keyN, n *yaml.Node) *ErrorTranslati
 			et.Troubleshooting = tr.rows(f.value, what, e.Troubleshooting)
 		case "details":
 			et.Details = tr.details(e, f.value, what)
+		case "deprecated":
+			et.Deprecated = tr.text(f.value, what+": deprecated", e.Deprecated)
 		}
 	}
 	tr.freshness(&et.Source, &et.Stale, et.Reviewed, et.Translates(), tr.hasher.errorHash(e), sourcePos, what)
@@ -47,7 +49,7 @@ func (tr *translationReader) entry(e *Error, keyN, n *yaml.Node) *ErrorTranslati
 // Translates reports whether the entry translates some text: only then is
 // it stale when its source is not today's.
 func (et *ErrorTranslation) Translates() bool {
-	if et.Title != "" || et.Message != nil || et.Description != "" || et.Causes != nil || et.Remediation != nil {
+	if et.Title != "" || et.Message != nil || et.Description != "" || et.Causes != nil || et.Remediation != nil || et.Deprecated != "" {
 		return true
 	}
 	for _, r := range et.Troubleshooting {

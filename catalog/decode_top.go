@@ -61,7 +61,7 @@ var (
 	helpKeys        = []string{"description", "url"}
 	openAPIKeys     = []string{"version", "attach", "default_response", "prefix", "unions", "out", "augment"}
 	augmentKeys     = []string{"spec", "out"}
-	docsKeys        = []string{"title", "group_by", "layout", "groups", "sections", "providers", "out"}
+	docsKeys        = []string{"title", "group_by", "layout", "groups", "sections", "providers", "out", "templates"}
 	groupTextKeys   = []string{"group", "description"}
 	sectionKeys     = []string{"title", "body"}
 	providerKeys    = []string{"name", "notes", "issues"}
@@ -370,6 +370,8 @@ func (cr *catalogReader) docs(n *yaml.Node) {
 			}
 		case "out":
 			d.Out = cr.outPath(f.value, "docs.out")
+		case "templates":
+			d.Templates, d.TemplatesPos = cr.templatesPath(f.value), posOf(f.value)
 		case "groups":
 			for _, item := range cr.list(f.value, "docs.groups") {
 				d.Groups = append(d.Groups, cr.groupText(item))

@@ -15,7 +15,7 @@ var (
 	translationDocsKeys = []string{"title", "groups", "sections", "providers"}
 	providerTransKeys   = []string{"notes", "issues"}
 	issueTransKeys      = []string{"cause", "fix"}
-	entryKeys           = []string{"source", "reviewed", "title", "message", "description", "causes", "remediation", "troubleshooting", "details"}
+	entryKeys           = []string{"source", "reviewed", "title", "message", "description", "causes", "remediation", "troubleshooting", "details", "deprecated"}
 	detailTransKeys     = []string{"description", "enum"}
 )
 

@@ -96,7 +96,7 @@ func SourceHashesReused(es []*Error) []string {
 }
 
 func SourceHashMarshal(e *Error) string {
-	s := errorSource{Title: e.Title, Description: e.Description, Causes: e.Causes, Remediation: e.Remediation, Details: detailSources(e.Details)}
+	s := errorSource{Title: e.Title, Description: e.Description, Causes: e.Causes, Remediation: e.Remediation, Details: detailSources(e.Details), Deprecated: e.Deprecated}
 	if e.Message != nil {
 		s.Message = e.Message.Source
 	}

@@ -84,6 +84,7 @@ func loadFiles(files Files, root string, slabs *nodeSlabs, checks []Check) (*Cat
 		normalize(c)
 		cr.validate()
 		l.translations(cr)
+		l.templates(c)
 		l.nodes = nil // no tree is made from here: the slabs are garbage, for the collector during the checks
 		l.check(c, checks)
 	}

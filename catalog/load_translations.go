@@ -111,45 +111,54 @@ func (l *loader) undeclared(c *Catalog) {
 // untranslated warns, once for the file, of the texts t leaves in the
 // default language: the pages mark them, and the API sends them so. It
 // asks appendUntranslated of each error, as c.In(t.Language) would, without
-// making the catalog's copy in that language.
+// making the catalog's copy in that language. Retired codes are counted
+// apart: only their reasons are shown, in the table of retired codes.
 func (l *loader) untranslated(c *Catalog, t *Translation) {
-	var codes, keys []string
-	n, all := 0, 0
-	// a retired code's texts are shown nowhere: none is asked for
-	for _, es := range [][]*Error{c.Errors} {
-		for _, e := range es {
-			all++
-			if t.Language == c.Language { // In gives c itself, all of it in c's language
-				continue
-			}
-			et := t.Errors[e.Code]
-			if et == nil {
-				et = &noTranslation
-			}
-			if keys = appendUntranslated(keys[:0], e, et); len(keys) > 0 {
-				if n++; n <= 5 {
-					codes = append(codes, e.Code)
-				}
-			}
-		}
-	}
-	top := untranslatedTop(c, t)
-	if n == 0 && top == 0 {
+	if t.Language == c.Language { // In gives c itself, all of it in c's language
 		return
 	}
 	var parts []string
-	if n > 0 {
-		if n > len(codes) {
-			codes = append(codes, "…")
-		}
-		parts = append(parts, fmt.Sprintf("%d of %d errors (%s)", n, all, strings.Join(codes, ", ")))
+	if n, codes := untranslatedCodes(c.Errors, t); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d of %d errors (%s)", n, len(c.Errors), codes))
 	}
-	if top > 0 {
+	if n, codes := untranslatedCodes(c.Retired, t); n > 0 {
+		parts = append(parts, fmt.Sprintf("the reason of %s (%s)", plural(n, "retired code"), codes))
+	}
+	if top := untranslatedTop(c, t); top > 0 {
 		parts = append(parts, plural(top, "top-level text"))
+	}
+	if len(parts) == 0 {
+		return
 	}
 	// errgen translate adds the entries a file lacks, and nothing to one
 	// whose texts are there but "": the hint names both.
-	l.warn(Pos{File: t.File}, "not fully translated into %s: %s: the texts left \"\" read in %s (fill them in; errgen translate %s adds those the file lacks)", t.Language, strings.Join(parts, " and "), c.Language, t.Language)
+	what := parts[len(parts)-1]
+	if len(parts) > 1 {
+		what = strings.Join(parts[:len(parts)-1], ", ") + " and " + what
+	}
+	l.warn(Pos{File: t.File}, "not fully translated into %s: %s: the texts left \"\" read in %s (fill them in; errgen translate %s adds those the file lacks)", t.Language, what, c.Language, t.Language)
+}
+
+// untranslatedCodes counts the errors of es with a text t leaves in the
+// default language, and names the first five.
+func untranslatedCodes(es []*Error, t *Translation) (int, string) {
+	var codes, keys []string
+	n := 0
+	for _, e := range es {
+		et := t.Errors[e.Code]
+		if et == nil {
+			et = &noTranslation
+		}
+		if keys = appendUntranslated(keys[:0], e, et); len(keys) > 0 {
+			if n++; n <= 5 {
+				codes = append(codes, e.Code)
+			}
+		}
+	}
+	if n > len(codes) {
+		codes = append(codes, "…")
+	}
+	return n, strings.Join(codes, ", ")
 }
 
 // untranslatedTop counts the top-level texts the catalog has and t does

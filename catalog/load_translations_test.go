@@ -176,6 +176,7 @@ errors:
 		{"description: Kind.", "description: Kind!", true},
 		{"description: A user}", "description: Any user}", true},
 		{"retryable: false", "retryable: true", false},
+		{"retryable: false", "retryable: false\n    deprecated: Use INTERNAL.", true},
 		{"required: true, example: user, ", "required: true, ", false},
 		{"status: 404", "status: 410", false},
 	}

@@ -27,6 +27,7 @@ type errorSource struct {
 	Remediation     []string       `json:"remediation,omitempty"`
 	Troubleshooting [][2]string    `json:"troubleshooting,omitempty"`
 	Details         []detailSource `json:"details,omitempty"`
+	Deprecated      string         `json:"deprecated,omitempty"` // left out when empty: a code never deprecated keeps the hash it had before its reason was translatable
 }
 
 // detailSource is a detail's texts: its description and its enum values'.
@@ -57,8 +58,8 @@ type providerSrc struct {
 
 // SourceHash is the source hash of the texts of e a translation
 // translates: title, message, description, causes, remediation,
-// troubleshooting, and the descriptions of its details, their fields and
-// enum values.
+// troubleshooting, the descriptions of its details, their fields and
+// enum values, and the reason it is deprecated (or retired).
 func SourceHash(e *Error) string {
 	var h sourceHasher
 	return h.errorHash(e)
@@ -77,7 +78,7 @@ type sourceHasher struct {
 
 // errorHash is SourceHash(e).
 func (h *sourceHasher) errorHash(e *Error) string {
-	h.src = errorSource{Title: e.Title, Description: e.Description, Causes: e.Causes, Remediation: e.Remediation, Details: detailSources(e.Details)}
+	h.src = errorSource{Title: e.Title, Description: e.Description, Causes: e.Causes, Remediation: e.Remediation, Details: detailSources(e.Details), Deprecated: e.Deprecated}
 	if e.Message != nil {
 		h.src.Message = e.Message.Source
 	}

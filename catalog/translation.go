@@ -43,6 +43,7 @@ type ErrorTranslation struct {
 	Remediation     []string
 	Troubleshooting []Troubleshooting
 	Details         map[string]*DetailTranslation // by detail name (fields by "detail.field")
+	Deprecated      string                        // the reason a deprecated or retired code gives (deprecated); "" when untranslated
 	Source          string                        // the hash of the default-language texts it was made from (SourceHash), as the file records it
 	Stale           bool                          // it translates a text and Source is not the hash of today's texts
 	Reviewed        bool                          // reviewed: true: a translator checked it against today's texts; errgen translate records their hash
@@ -128,6 +129,9 @@ func translateError(e *Error, et *ErrorTranslation, categories map[string]string
 	}
 	le.Troubleshooting = translateRows(e.Troubleshooting, et.Troubleshooting)
 	le.Details = translateDetails(e.Details, "", et.Details)
+	if et.Deprecated != "" {
+		le.Deprecated = et.Deprecated
+	}
 	return &le
 }
 
@@ -139,8 +143,17 @@ var noTranslation ErrorTranslation
 // the default language, in errorKeys order: the one judge of what
 // translateError marks, which the loader's warning counts without making
 // the copy. A field's description left untranslated does not count: only
-// the error's own details' descriptions and enum values do.
+// the error's own details' descriptions and enum values do. Of a retired
+// code only the reason counts: the page's table of retired codes shows it,
+// and none of the code's other texts.
 func appendUntranslated(keys []string, e *Error, et *ErrorTranslation) []string {
+	reason := et.Deprecated == "" && e.Deprecated != ""
+	if e.Retired {
+		if reason {
+			keys = append(keys, "deprecated")
+		}
+		return keys
+	}
 	texts := [...]struct {
 		key     string
 		missing bool
@@ -152,6 +165,7 @@ func appendUntranslated(keys []string, e *Error, et *ErrorTranslation) []string 
 		{"remediation", et.Remediation == nil && len(e.Remediation) > 0},
 		{"troubleshooting", rowsUntranslated(e.Troubleshooting, et.Troubleshooting)},
 		{"details", detailsUntranslated(e.Details, et.Details)},
+		{"deprecated", reason},
 	}
 	for _, t := range texts {
 		if t.missing {

@@ -50,7 +50,7 @@ errors:
 	if want := []string{"description", "causes"}; !reflect.DeepEqual(nf.Untranslated, want) {
 		t.Errorf("Untranslated = %q, want %q", nf.Untranslated, want)
 	}
-	if want := []string{"title", "message"}; !reflect.DeepEqual(gone.Untranslated, want) {
+	if want := []string{"title", "message", "deprecated"}; !reflect.DeepEqual(gone.Untranslated, want) {
 		t.Errorf("GONE Untranslated = %q, want %q", gone.Untranslated, want)
 	}
 	if gone.Replacement != nf {
@@ -61,5 +61,56 @@ errors:
 	}
 	if de.Reading != "de" || c.Reading != "" {
 		t.Errorf("Reading = %q and %q", de.Reading, c.Reading)
+	}
+}
+
+// A deprecated code's reason reads in the language its translation gives,
+// on the page's notice as in the table of retired codes; left out, it
+// stays in the catalog's language and is named untranslated. Of a retired
+// code only the reason is: nothing shows its other texts.
+func TestInTranslatesTheReason(t *testing.T) {
+	c, err := catalog.Parse("catalog.yaml", []byte(`version: 1
+api: Shop
+languages: [de]
+errors:
+  - {code: NOT_FOUND, status: 404, title: Not found}
+  - {code: MISSING, status: 404, title: Missing, deprecated: Use NOT_FOUND., replaced_by: NOT_FOUND}
+  - {code: GONE, status: 410, title: Gone, retired: true, deprecated: Use NOT_FOUND.}
+  - {code: INTERNAL, status: 500, fallback: true}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name         string
+		entries      map[string]*catalog.ErrorTranslation
+		reason       [2]string   // MISSING's and GONE's in German
+		untranslated [2][]string // MISSING's and GONE's
+	}{
+		{"none translated", nil, [2]string{"Use NOT_FOUND.", "Use NOT_FOUND."}, [2][]string{{"title", "deprecated"}, {"deprecated"}}},
+		{"reasons translated", map[string]*catalog.ErrorTranslation{
+			"MISSING": {Title: "Fehlt", Deprecated: "NOT_FOUND verwenden."},
+			"GONE":    {Deprecated: "Stattdessen NOT_FOUND."},
+		}, [2]string{"NOT_FOUND verwenden.", "Stattdessen NOT_FOUND."}, [2][]string{nil, nil}},
+		{"a reason left out", map[string]*catalog.ErrorTranslation{
+			"MISSING": {Title: "Fehlt"},
+			"GONE":    {Title: "Weg"},
+		}, [2]string{"Use NOT_FOUND.", "Use NOT_FOUND."}, [2][]string{{"deprecated"}, {"deprecated"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c.Translations = map[string]*catalog.Translation{"de": {Language: "de", Errors: tt.entries}}
+			de := c.In("de")
+			missing, gone := de.Errors[1], de.Retired[0]
+			if got := [2]string{missing.Deprecated, gone.Deprecated}; got != tt.reason {
+				t.Errorf("reasons %q, want %q", got, tt.reason)
+			}
+			if got := [2][]string{missing.Untranslated, gone.Untranslated}; !reflect.DeepEqual(got, tt.untranslated) {
+				t.Errorf("untranslated %q, want %q", got, tt.untranslated)
+			}
+			if c.Errors[1].Deprecated != "Use NOT_FOUND." {
+				t.Error("In changed the default-language catalog")
+			}
+		})
 	}
 }

@@ -120,9 +120,9 @@
 //	.ReplacementAnchor string  the anchor of .ReplacedBy's section, "" when the error has no replacement
 //	.Words       map[string]string  the page's words, as the Page has them
 //	.Untranslated []string  on a page in another language, the parts left in the default language (title, message,
-//	                       description, causes, remediation, troubleshooting, details: each a key of .Words)
+//	                       description, causes, remediation, troubleshooting, details, deprecated: each a key of .Words)
 //	.Original    Language  the default language's page, which an untranslated error's note links
-//	(.Deprecated, the reason, and .Since are catalog.Error's fields: "" when not set)
+//	(.Deprecated, the reason, in the page's language when translated, and .Since are catalog.Error's fields: "" when not set)
 //
 // A Detail also has .Summary (its description, else "One of the allowed
 // values below." for an enum, else "—"), .DescribedValues (some allowed

@@ -210,6 +210,7 @@ func (cs *changes) catalogWide(before, after *catalog.Catalog) {
 	}
 	cs.openAPI(before.OpenAPI, after.OpenAPI)
 	cs.openAPIShapes(before, after)
+	cs.docsTexts(before, after)
 	cs.languages(before, after)
 }
 

@@ -71,7 +71,7 @@ func entryTexts(et *catalog.ErrorTranslation) string {
 	if et.Message != nil {
 		message = et.Message.Source
 	}
-	return jsonOf([]any{et.Title, message, et.Description, et.Causes, et.Remediation, blankIsNone(et.Troubleshooting), detailTexts(et.Details)})
+	return jsonOf([]any{et.Title, message, et.Description, et.Causes, et.Remediation, blankIsNone(et.Troubleshooting), detailTexts(et.Details), et.Deprecated})
 }
 
 // topTexts is what a translation translates at its top, comparable.

@@ -120,7 +120,7 @@ var Rules = []Rule{
 	{EnvelopeChanged, wire, "the body's shape changes: members move, appear or go"},
 	{TypeURIChanged, wire, "RFC 9457 clients identify problems by their type URI; type_base changes every one of them"},
 	{TitleChanged, wire, "the envelope has no $code, so clients tell errors apart by status and title"},
-	{TextChanged, nil, "titles, messages and docs are for people; clients branch on the code (when the envelope carries it)"},
+	{TextChanged, nil, "titles, messages and docs are for people; clients branch on the code (when the envelope carries it). The catalog's own texts (description, docs.title, a group's text, docs.sections, docs.providers) are one change of the catalog"},
 	{RetryableChanged, nil, "advice in the registry and docs; nothing on the wire"},
 	{ChallengeChanged, wire, "the WWW-Authenticate scheme tells clients how to authenticate"},
 	{MetaChanged, wire, "the envelope writes this meta value into every body"},

@@ -26,8 +26,9 @@ import (
 // default language's page named DefaultName. header is the generated-file
 // marker, written as an HTML comment on the page's first line; templates
 // holds *.tmpl files replacing the bundled ones of the same names, or is
-// nil.
+// nil: the catalog's docs.templates, when it has one, then gives them.
 func Generate(c *catalog.Catalog, header string, templates fs.FS) ([]byte, error) {
+	templates = overridesOf(c, templates)
 	set, err := templateSet(templates)
 	if err != nil {
 		return nil, err
@@ -39,6 +40,13 @@ func Generate(c *catalog.Catalog, header string, templates fs.FS) ([]byte, error
 	page, err := emit(set, p, p, header)
 	if err != nil {
 		return nil, newTemplateFiles(templates).problems(err)
+	}
+	lang := c.Reading
+	if lang == "" {
+		lang = c.Language
+	}
+	if err := renderedHeadingProblems(c, lang, page, templates); err != nil {
+		return nil, err
 	}
 	return page, nil
 }
@@ -59,6 +67,7 @@ func Pages(c *catalog.Catalog, header string, templates fs.FS, name string) ([]P
 	if name == "" {
 		name = DefaultName
 	}
+	templates = overridesOf(c, templates)
 	set, err := templateSet(templates)
 	if err != nil {
 		return nil, err
@@ -80,6 +89,7 @@ func PageIn(c *catalog.Catalog, header string, templates fs.FS, name, lang strin
 	if name == "" {
 		name = DefaultName
 	}
+	templates = overridesOf(c, templates)
 	set, err := templateSet(templates)
 	if err != nil {
 		return Page{}, err
@@ -102,6 +112,13 @@ func languagePage(set *template.Template, overrides fs.FS, c *catalog.Catalog, h
 	data, err := emit(set, p, p, header)
 	if err != nil {
 		return Page{}, fmt.Errorf("%s: %w", file, newTemplateFiles(overrides).problems(err))
+	}
+	tag := lang
+	if tag == "" {
+		tag = c.Language
+	}
+	if err := renderedHeadingProblems(c, tag, data, overrides); err != nil {
+		return Page{}, fmt.Errorf("%s: %w", file, err)
 	}
 	return Page{Language: lang, Name: file, Data: data}, nil
 }

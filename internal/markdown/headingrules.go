@@ -38,6 +38,9 @@ func headingRules(c *catalog.Catalog) []diag.Diagnostic {
 	}
 	var probs []diag.Diagnostic
 	for _, lang := range append([]string{c.Language}, c.Languages...) {
+		if len(c.Docs.TemplateFiles) > 0 {
+			break // its templates decide the ## headings: renderedHeadingRules judges the pages they write
+		}
 		probs = append(probs, repeatedHeadings(c, lang, topHeadings(c, lang))...)
 	}
 	// provider names are not translated: one report, of the default page

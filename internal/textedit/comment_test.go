@@ -22,7 +22,7 @@ func TestLineComment(t *testing.T) {
 		{"replace comment", "m:\n  a: old   # was here\n", false, "stale", "m:\n  a: old # stale\n"},
 		{"remove", "m:\n  a: 'old' # stale\r\n  b: 1\r\n", false, "", "m:\n  a: 'old'\r\n  b: 1\r\n"},
 		{"same", "m:\n  a: old # stale\n", false, "stale", "m:\n  a: old # stale\n"},
-		{"replaced value", "m:\n  a: old # stale\n", true, "", "m:\n  a: \"new\"\n"},
+		{"replaced value", "m:\n  a: old # stale\n", true, "", "m:\n  a: new\n"},
 		{"flow", "m: {a: old, b: 1}\n", false, "stale", ""},
 	}
 	for _, tt := range tests {

@@ -12,7 +12,8 @@ import (
 // the end of the line: Remove takes out one member of {a: x, b: true, c: y}
 // and Replace rewrites one value, each leaving every other byte as it was.
 // Remove takes out what the editor inserts: "b: true, " before a member.
-// In a block mapping a plain scalar holds commas and brackets.
+// In a block mapping a plain scalar holds commas and brackets. A replaced
+// plain value stays plain (see TestReplaceKeepsScalarStyle).
 func TestFlowPlainScalars(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -29,10 +30,10 @@ func TestFlowPlainScalars(t *testing.T) {
 		// after a comma ending the mapping: the author's comment and comma stay
 		{"remove a member after a comment", "m: {a: x, # c\n    b: true, c: y}\n", "b", "", "m: {a: x, # c\n    c: y}\n"},
 		{"remove the last member after a comma of the author's", "m: {a: x,b: true}\n", "b", "", "m: {a: x,}\n"},
-		{"replace a middle value", "m: {a: old, b: keep}   # kept\n", "", "a", "m: {a: \"new\", b: keep}   # kept\n"},
-		{"replace a nested value", "m: {n: {a: old}, b: keep}\n", "", "a", "m: {n: {a: \"new\"}, b: keep}\n"},
-		{"replace a plain scalar of two lines", "m: {a: old\n    text, b: keep}\n", "", "a", "m: {a: \"new\", b: keep}\n"},
-		{"replace in a block mapping", "m:\n  a: old, with a comma]\n  b: keep\n", "", "a", "m:\n  a: \"new\"\n  b: keep\n"},
+		{"replace a middle value", "m: {a: old, b: keep}   # kept\n", "", "a", "m: {a: new, b: keep}   # kept\n"},
+		{"replace a nested value", "m: {n: {a: old}, b: keep}\n", "", "a", "m: {n: {a: new}, b: keep}\n"},
+		{"replace a plain scalar of two lines", "m: {a: old\n    text, b: keep}\n", "", "a", "m: {a: new, b: keep}\n"},
+		{"replace in a block mapping", "m:\n  a: old, with a comma]\n  b: keep\n", "", "a", "m:\n  a: new\n  b: keep\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -258,6 +258,8 @@ func (e *textEditor) replace(k, v, orig *yaml.Node, inFlow bool, depth int) {
 	case e.src.isJSON:
 		indent := e.src.indentOf(k.Line - 1)
 		text = e.jsonValue(v, indent, len(indent) == k.Column-1)
+	case old.Kind == yaml.ScalarNode && v.Kind == yaml.ScalarNode:
+		text = e.scalarLike(k, old, v, inFlow)
 	case inline(k, old):
 		text = e.flowValue(v)
 	default:
@@ -273,12 +275,19 @@ func (e *textEditor) replace(k, v, orig *yaml.Node, inFlow bool, depth int) {
 // replacedSpan is the text replace takes out for the value old of key k:
 // from old's first token to its end, a block's own trailing comments
 // included (a comment above its first member, or after an inline value on
-// its line, stays).
+// its line, stays). A block scalar (| or >) ends with its last line, a
+// plain scalar of a block mapping with its last line too: both may go on
+// over several.
 func (e *textEditor) replacedSpan(k, old *yaml.Node, inFlow bool) (at, end int) {
 	at = e.src.offset(old)
+	plain := old.Kind == yaml.ScalarNode && old.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0
 	switch {
 	case e.src.isJSON:
 		return at, jsonEnd(e.src.text, at)
+	case old.Kind == yaml.ScalarNode && old.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+		return at, e.src.blockEnd(old.Line-1, k.Column-1, false, old)
+	case plain && !inFlow:
+		return at, e.plainBlockEnd(k, old, at)
 	case inline(k, old):
 		return at, e.yamlInlineEnd(old, at, inFlow)
 	}

@@ -27,6 +27,8 @@ func FuzzUpdate(f *testing.F) {
 	f.Add([]byte("language: de\nerrors: {NOT_FOUND: {reviewed: true, title: x}}\n"))
 	f.Add([]byte("language: de\nreviewed: true # a\nerrors:\n  NOT_FOUND:\n    reviewed: true   # b\n    title: x\n  CONFLICT: {reviewed: true,  # c\n    title: y}\n"))
 	f.Add([]byte("# c\nlanguage: de # d\nerrors:\n  CONFLICT:\n    title: X # y\n\n  NOT_FOUND: {}\n"))
+	// a source hash written as a block scalar, over two lines
+	f.Add([]byte("language: de\nerrors:\n  NOT_FOUND:\n    source: |- # h\n      00000000\n    reviewed: true\n    title: x\n"))
 	load := func(de []byte) *catalog.Catalog {
 		c, err := catalog.LoadFiles(catalog.MemFiles{"catalog.yaml": root, "translations/de.yaml": de}, "catalog.yaml")
 		if err != nil {

@@ -30,11 +30,15 @@ func (u *updater) top(top *yaml.Node) {
 	if errs.Kind != yaml.MappingNode {
 		return
 	}
-	// A retired code's texts are shown nowhere (the page's table of retired
-	// codes gives its code, status, reason and replacement): no entry is
-	// asked for; one a translator wrote before stays as it is.
-	for _, es := range [][]*catalog.Error{c.Errors} {
+	// A retired code's texts are shown nowhere but its reason (the page's
+	// table of retired codes gives its code, status, reason and
+	// replacement): its entry asks for the reason only, and a retired code
+	// without one gets none; what a translator wrote before stays.
+	for _, es := range [][]*catalog.Error{c.Errors, c.Retired} {
 		for _, e := range es {
+			if e.Retired && e.Deprecated == "" {
+				continue
+			}
 			_, entry := member(errs, e.Code)
 			switch {
 			case entry == nil && fresh:
@@ -155,10 +159,15 @@ func hoist(item *yaml.Node) *yaml.Node {
 }
 
 // entry is a new entry of e: its source hash and each of its texts left
-// "" under the source text as a comment.
+// "" under the source text as a comment; of a retired code, its reason
+// only, the one text of it shown.
 func (u *updater) entry(e *catalog.Error) *yaml.Node {
 	m := yamlnode.Map()
 	yamlnode.Set(m, "source", yamlnode.Str(catalog.SourceHash(e)))
+	if e.Retired {
+		u.text(m, "deprecated", e.Deprecated)
+		return m
+	}
 	u.text(m, "title", e.Title)
 	if e.Message != nil {
 		u.text(m, "message", e.Message.Source)
@@ -182,6 +191,7 @@ func (u *updater) entry(e *catalog.Error) *yaml.Node {
 	if len(details.Content) > 0 {
 		yamlnode.Set(m, "details", details)
 	}
+	u.text(m, "deprecated", e.Deprecated)
 	return m
 }
 

@@ -145,7 +145,7 @@ func TestUpdateRecordsReviews(t *testing.T) {
 	c := load(t, catalogV2, out)
 	before := catalog.SourceHash(load(t, catalogV1, "").Errors[0])
 	want := strings.Replace(stale, "    message: \"{kind} nicht gefunden\"", "    message: \"{kind} wurde nicht gefunden\"", 1)
-	want = strings.Replace(want, `source: `+before+` # `+StaleMark, `source: "`+catalog.SourceHash(c.Errors[0])+`"`, 1)
+	want = strings.Replace(want, `source: `+before+` # `+StaleMark, `source: `+catalog.SourceHash(c.Errors[0]), 1)
 	if out != want {
 		t.Errorf("got:\n%s\nwant:\n%s", out, want)
 	}
@@ -202,6 +202,7 @@ func subsequence(a, b string) bool {
 // An entry in a flow mapping marked reviewed: true loses the mark and gets
 // today's source hash, as a block one does, every other byte kept: a mark
 // left behind would have the next run record a later change as reviewed.
+// The hash is written as the old one was: plain, or quoted.
 func TestUpdateRecordsReviewsInFlow(t *testing.T) {
 	c := load(t, catalogV1, "")
 	now := catalog.SourceHash(c.Errors[0])
@@ -212,8 +213,9 @@ func TestUpdateRecordsReviewsInFlow(t *testing.T) {
 	}{
 		{"no source yet", "{title: Nicht da, reviewed: true", `{"source": "` + now + `", title: Nicht da`},
 		{"reviewed first", "{reviewed: true, title: Nicht da", `{"source": "` + now + `", title: Nicht da`},
-		{"an old source", "{source: 00000000, reviewed: true, title: Nicht da", `{source: "` + now + `", title: Nicht da`},
-		{"an old source last", "{title: Nicht da, source: 00000000, reviewed: true", `{title: Nicht da, source: "` + now + `"`},
+		{"an old source", "{source: 00000000, reviewed: true, title: Nicht da", `{source: ` + now + `, title: Nicht da`},
+		{"an old source last", "{title: Nicht da, source: 00000000, reviewed: true", `{title: Nicht da, source: ` + now},
+		{"an old source quoted", "{source: '00000000', reviewed: true, title: Nicht da", `{source: '` + now + `', title: Nicht da`},
 		{"a title of two lines", "{title: Nicht\n      da, reviewed: true", `{"source": "` + now + `", title: Nicht` + "\n      da"},
 	}
 	for _, tt := range tests {
@@ -259,7 +261,7 @@ func TestUpdateKeepsSourceLineComments(t *testing.T) {
 	}
 	reviewed := strings.Replace(stale, "    message: \"{kind} nicht gefunden\"", "    reviewed: true\n    message: \"{kind} nicht gefunden\"", 1)
 	out, res := update(t, catalogV2, reviewed)
-	if want := "    source: \"" + now + "\"   # Anna, 2026-11: checked with legal\n"; !strings.Contains(out, want) || res.Reviewed != 1 {
+	if want := "    source: " + now + "   # Anna, 2026-11: checked with legal\n"; !strings.Contains(out, want) || res.Reviewed != 1 {
 		t.Errorf("reviewed %d, no %q in:\n%s", res.Reviewed, want, out)
 	}
 }
@@ -397,13 +399,13 @@ func TestUpdateKeepsReviewedComments(t *testing.T) {
 	}{
 		{"block, after the source",
 			head + "  NOT_FOUND:\n    source: 00000000\n    reviewed: true   # geprüft, Anna\n" + block,
-			head + "  NOT_FOUND:\n    source: \"" + now + "\"\n    # geprüft, Anna\n" + block},
+			head + "  NOT_FOUND:\n    source: " + now + "\n    # geprüft, Anna\n" + block},
 		{"block, last, no source yet",
 			head + "  NOT_FOUND:\n" + block + "    reviewed: true # geprüft\n",
 			head + "  NOT_FOUND:\n    source: " + now + "\n" + block + "    # geprüft\n"},
 		{"block, a stale mark on the source",
 			head + "  NOT_FOUND:\n    source: 00000000 # " + StaleMark + "\n    reviewed: true # geprüft\n" + block,
-			head + "  NOT_FOUND:\n    source: \"" + now + "\"\n    # geprüft\n" + block},
+			head + "  NOT_FOUND:\n    source: " + now + "\n    # geprüft\n" + block},
 		{"the top",
 			"language: de\nsource: " + top + "\nreviewed: true # Seite geprüft\ndocs: {title: Fehler}\nerrors:\n  INTERNAL: {source: " + catalog.SourceHash(c.Errors[1]) + ", title: Intern}\n  NOT_FOUND: {source: " + now + ", " + texts + "}\n",
 			"language: de\nsource: " + top + "\n# Seite geprüft\ndocs: {title: Fehler}\nerrors:\n  INTERNAL: {source: " + catalog.SourceHash(c.Errors[1]) + ", title: Intern}\n  NOT_FOUND: {source: " + now + ", " + texts + "}\n"},
@@ -412,10 +414,10 @@ func TestUpdateKeepsReviewedComments(t *testing.T) {
 			"# Seite geprüft\nlanguage: de\nsource: " + top + "\ndocs: {title: Fehler}\nerrors:\n  INTERNAL: {source: " + catalog.SourceHash(c.Errors[1]) + ", title: Intern}\n  NOT_FOUND: {source: " + now + ", " + texts + "}\n"},
 		{"flow, after the braces",
 			head + "  NOT_FOUND: {source: 00000000, " + texts + ", reviewed: true}   # geprüft\n",
-			head + "  NOT_FOUND: {source: \"" + now + "\", " + texts + "}   # geprüft\n"},
+			head + "  NOT_FOUND: {source: " + now + ", " + texts + "}   # geprüft\n"},
 		{"flow, after its comma",
 			head + "  NOT_FOUND: {source: 00000000, reviewed: true,   # geprüft\n    " + texts + "}\n",
-			head + "  NOT_FOUND: {source: \"" + now + "\",   # geprüft\n    " + texts + "}\n"},
+			head + "  NOT_FOUND: {source: " + now + ",   # geprüft\n    " + texts + "}\n"},
 		{"flow, first",
 			head + "  NOT_FOUND: {reviewed: true,   # geprüft\n    " + texts + "}\n",
 			head + "  NOT_FOUND: {   # geprüft\n    \"source\": \"" + now + "\", " + texts + "}\n"},

@@ -1,0 +1,78 @@
+package catalog
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxTemplateSize bounds each file of docs.templates, as errgen's
+// --templates bounds its own.
+const MaxTemplateSize = 1 << 20
+
+// templatesPath reads docs.templates: a folder inside the catalog's,
+// written with /, which errgen reads as it reads included files.
+func (cr *catalogReader) templatesPath(n *yaml.Node) string {
+	p := cr.str(n, "docs.templates")
+	clean := path.Clean(p)
+	problem := ""
+	switch {
+	case p == "":
+		problem = "must be a folder relative to the catalog's folder"
+	case strings.ContainsRune(p, 0) || strings.ContainsAny(p, "\r\n"):
+		problem = "must be one line of text"
+	case strings.Contains(p, `\`):
+		problem = "uses \\: write paths with / (they work on every system)"
+	case path.IsAbs(p) || len(p) > 1 && p[1] == ':':
+		problem = "must be relative to the catalog's folder, not absolute"
+	case clean == ".." || strings.HasPrefix(clean, "../"):
+		problem = "must be inside the catalog's folder, which errgen reads as it reads included files: move the templates into it, or give errgen --templates DIR"
+	case strings.ContainsAny(p, "*?["):
+		problem = "names a folder, not a pattern: it must not hold * ? or ["
+	}
+	if problem != "" {
+		cr.probs.add(posOf(n), "docs.templates %q %s", p, problem)
+		return ""
+	}
+	return clean
+}
+
+// templates reads the *.tmpl files of docs.templates, in name order. A
+// folder with none (or none there) is a problem: the templates it was to
+// override would be the bundled ones without a word.
+func (l *loader) templates(c *Catalog) {
+	d := &c.Docs
+	if d.Templates == "" {
+		return
+	}
+	names, err := l.files.Glob(path.Join(d.Templates, "*.tmpl"))
+	if err != nil {
+		l.probs.add(d.TemplatesPos, "docs.templates %q: %v", d.Templates, err)
+		return
+	}
+	if len(names) == 0 {
+		l.probs.hint(d.TemplatesPos, ": name the folder, relative to the catalog's, that holds your templates (error.tmpl …, copied from errgen's templates/ and changed)",
+			"docs.templates %q: no folder %s, or no template (*.tmpl) in it", d.Templates, l.files.Display(d.Templates))
+		return
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		data, _, err := l.files.Read(name, MaxTemplateSize)
+		shown := l.files.Display(name)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			continue // a folder named x.tmpl, or a file gone since
+		case err != nil:
+			l.probs.add(d.TemplatesPos, "docs.templates %q: %s: %v", d.Templates, shown, err)
+			continue
+		case int64(len(data)) > MaxTemplateSize:
+			l.probs.add(d.TemplatesPos, "docs.templates %q: %s is larger than %d MiB", d.Templates, shown, MaxTemplateSize>>20)
+			continue
+		}
+		d.TemplateFiles = append(d.TemplateFiles, TemplateFile{Name: path.Base(name), Path: shown, Data: data})
+	}
+}
