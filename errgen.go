@@ -225,7 +225,22 @@ func rpcPackage(c *catalog.Catalog, opts Options, k rpcgen.Kind, pkg string) ([]
 //
 // Generate applies it too, for a catalog loaded without it.
 func Check(c *catalog.Catalog) []diag.Diagnostic {
-	return slices.Concat(golang.Rules(c), openapi.Rules(c), markdown.Rules(c))
+	return CheckFor(Options{})(c)
+}
+
+// CheckFor is Check for a run with opts: with opts.Templates, those
+// templates decide the page's ## headings, which Generate then judges in
+// the pages they write, so the rule that knows the bundled templates'
+// headings is left out (as for the catalog's own docs.templates). Pass it
+// to catalog.Load as Check, when the run overrides templates.
+func CheckFor(opts Options) func(*catalog.Catalog) []diag.Diagnostic {
+	pageRules := markdown.Rules
+	if opts.Templates != nil {
+		pageRules = markdown.RulesOverridden
+	}
+	return func(c *catalog.Catalog) []diag.Diagnostic {
+		return slices.Concat(golang.Rules(c), openapi.Rules(c), pageRules(c))
+	}
 }
 
 // Generate returns the outputs for c that are on (the gRPC and Connect
@@ -260,7 +275,7 @@ func Generate(c *catalog.Catalog, opts Options) ([]File, error) {
 
 // checked makes Generate's checks and returns the emitters it runs.
 func checked(c *catalog.Catalog, opts Options) ([]emitter, error) {
-	if err := c.Report(Check(c)); err != nil {
+	if err := c.Report(CheckFor(opts)(c)); err != nil {
 		return nil, err
 	}
 	if opts.GoPackage != "" {

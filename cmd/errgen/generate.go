@@ -45,7 +45,7 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 	goPackage := fs.String("go-package", "", "Go package name (default the catalog's go.package)")
 	openapiOut := fs.String("openapi-out", "", "path of the OpenAPI document (default the catalog's openapi.out, else OUT/openapi.yaml; none: no OpenAPI)")
 	markdownOut := fs.String("markdown-out", "", "path of the Markdown page (default the catalog's docs.out, else OUT/errors.md; none: no Markdown)")
-	templates := fs.String("templates", "", "directory of Markdown templates overriding the bundled ones")
+	templates := fs.String("templates", "", "directory of Markdown templates overriding the bundled ones, in place of the catalog's docs.templates")
 	grpcOut := fs.String("grpc-out", "", "path of the gRPC package's file (default: the catalog's grpc.out; none: no gRPC)")
 	connectOut := fs.String("connect-out", "", "path of the Connect package's file (default: the catalog's grpc.connect_out; none: no Connect)")
 	goImport := fs.String("go-import", "", "import path of the Go package (default: the catalog's go.import, else from the nearest go.mod)")
@@ -57,7 +57,7 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	c, ok := loadSized(*catalogPath, stderr)
+	c, ok := loadSized(*catalogPath, errgen.CheckFor(opts), stderr)
 	if !ok {
 		return exitFailure
 	}

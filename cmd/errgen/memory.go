@@ -6,7 +6,6 @@ import (
 	"os"
 	"runtime/debug"
 
-	"github.com/errgen/errgen"
 	"github.com/errgen/errgen/catalog"
 )
 
@@ -74,13 +73,14 @@ func (f *countedFiles) Read(name string, limit int64) ([]byte, string, error) {
 }
 
 // loadSized is loadCatalog through countedFiles, setting the memory limit
-// as the catalog is read and once it is loaded.
-func loadSized(path string, stderr io.Writer) (*catalog.Catalog, bool) {
+// as the catalog is read and once it is loaded; check is errgen's rules
+// for the run (errgen.CheckFor its options).
+func loadSized(path string, check catalog.Check, stderr io.Writer) (*catalog.Catalog, bool) {
 	// catalog.Load makes these checks, and says what is wrong, before it
 	// reads anything: not a regular file, no limit to set.
 	st, err := os.Stat(path)
 	if err != nil || !st.Mode().IsRegular() {
-		return loadCatalog(path, stderr)
+		return loadChecked(path, check, stderr)
 	}
 	readyHugeHeap(st.Size())
 	disk, root, err := catalog.DiskFiles(path)
@@ -90,7 +90,7 @@ func loadSized(path string, stderr io.Writer) (*catalog.Catalog, bool) {
 	}
 	files := &countedFiles{Files: disk}
 	resume := pauseCollector()
-	c, err := catalog.LoadFiles(files, root, errgen.Check)
+	c, err := catalog.LoadFiles(files, root, check)
 	resume()
 	if err != nil {
 		reportCatalogError(path, err, stderr)

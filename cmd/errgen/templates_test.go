@@ -47,3 +47,50 @@ errgen: markdown output: 1 problem; nothing was written
 		}
 	}
 }
+
+// TestTemplatesDecideHeadings: with --templates, the templates decide the
+// page's ## headings, as with the catalog's docs.templates: a section may
+// take the title of a part the override takes out ("Handling errors" of
+// handling.tmpl), and a heading an override repeats is refused. Before,
+// the catalog was checked against the bundled templates' headings alone,
+// whatever the flag said, and refused.
+func TestTemplatesDecideHeadings(t *testing.T) {
+	const catalogYAML = `version: 1
+api: Shop
+go: {package: shoperrors, out: shoperrors/errors.go}
+openapi: {out: none}
+docs:
+  out: errors.md
+  sections: [{title: Handling errors, body: Retry a 5xx once.}]
+errors:
+  - {code: GONE, status: 404, message: Gone}
+  - {code: X, status: 500, message: Oops, fallback: true}
+`
+	tests := []struct {
+		name, handling string // tpl/handling.tmpl
+		code           int
+		stderr         string
+	}{
+		{"the part taken out", "", exitOK, ""},
+		{"the part kept under its heading", "## Handling errors\n\nBranch on the code.\n", exitFailure,
+			"catalog.yaml:7:22: docs section \"Handling errors\": the page already has a heading \"Handling errors\""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFile(t, filepath.Join(dir, "catalog.yaml"), catalogYAML)
+			writeFile(t, filepath.Join(dir, "tpl", "handling.tmpl"), tc.handling)
+			code, _, stderr := runIn(t, dir, "--templates", "tpl")
+			if code != tc.code || !strings.Contains(stderr, tc.stderr) {
+				t.Fatalf("exit %d, stderr\n%s\nwant exit %d and %q", code, stderr, tc.code, tc.stderr)
+			}
+			if code != exitOK {
+				return
+			}
+			page := string(mustRead(t, filepath.Join(dir, "errors.md")))
+			if n := strings.Count(page, "\n## Handling errors\n"); n != 1 {
+				t.Errorf("the page has %d headings \"Handling errors\", want 1 (the section's):\n%s", n, page)
+			}
+		})
+	}
+}

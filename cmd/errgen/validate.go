@@ -12,7 +12,12 @@ import (
 // loadCatalog loads a catalog, printing every problem on failure, and its
 // warnings (stale or untranslated texts) when it loads.
 func loadCatalog(path string, stderr io.Writer) (*catalog.Catalog, bool) {
-	c, err := catalog.Load(path, errgen.Check)
+	return loadChecked(path, errgen.Check, stderr)
+}
+
+// loadChecked is loadCatalog with check for errgen's rules.
+func loadChecked(path string, check catalog.Check, stderr io.Writer) (*catalog.Catalog, bool) {
+	c, err := catalog.Load(path, check)
 	if err != nil {
 		reportCatalogError(path, err, stderr)
 		return nil, false

@@ -32,13 +32,13 @@ type pageHeading struct {
 
 // headingRules reports the headings of each language's page that repeat a
 // sibling.
-func headingRules(c *catalog.Catalog) []diag.Diagnostic {
+func headingRules(c *catalog.Catalog, overridden bool) []diag.Diagnostic {
 	if c.Docs.Out == catalog.OutputOff {
 		return nil
 	}
 	var probs []diag.Diagnostic
 	for _, lang := range append([]string{c.Language}, c.Languages...) {
-		if len(c.Docs.TemplateFiles) > 0 {
+		if overridden || len(c.Docs.TemplateFiles) > 0 {
 			break // its templates decide the ## headings: renderedHeadingRules judges the pages they write
 		}
 		probs = append(probs, repeatedHeadings(c, lang, topHeadings(c, lang))...)

@@ -15,7 +15,14 @@ import (
 // no other and none fewer, since the page fills them with links and code
 // the reader needs; and no two sibling headings of a page may read the
 // same (headingRules).
-func Rules(c *catalog.Catalog) []diag.Diagnostic {
+func Rules(c *catalog.Catalog) []diag.Diagnostic { return rules(c, false) }
+
+// RulesOverridden is Rules for a run whose templates (errgen --templates)
+// replace the bundled ones: the ## headings are left to the pages those
+// write (renderedHeadingRules), as for the catalog's docs.templates.
+func RulesOverridden(c *catalog.Catalog) []diag.Diagnostic { return rules(c, true) }
+
+func rules(c *catalog.Catalog, overridden bool) []diag.Diagnostic {
 	var probs []diag.Diagnostic
 	for _, lang := range c.Languages {
 		t := c.Translations[lang]
@@ -33,7 +40,7 @@ func Rules(c *catalog.Catalog) []diag.Diagnostic {
 			}
 		}
 	}
-	return append(probs, headingRules(c)...)
+	return append(probs, headingRules(c, overridden)...)
 }
 
 // wordKeys lists wordTable's keys, in its order.
