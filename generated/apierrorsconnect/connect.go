@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"connectrpc.com/connect"
@@ -305,14 +306,18 @@ type interceptor struct {
 }
 
 // handlerError is the Connect error a handler returns for err, in the
-// language of the request's header, with the request id it came with (or
-// a new one) in a catalog with request ids, reporting what becomes the
-// fallback (not an error Config.Map maps).
-func (o *options) handlerError(ctx context.Context, peer connect.Peer, procedure string, header http.Header, err error) error {
-	s := apierrors.RPCStatusForCall(ctx, procedure, err, header)
+// language of the request's header, with the request id the response
+// carries already (behind WrapHandler), else the one it came with, else a
+// new one, in a catalog with request ids, reporting what becomes the
+// fallback (not an error Config.Map maps). headersSent says a stream sent
+// the response's headers with a message.
+func (o *options) handlerError(ctx context.Context, peer connect.Peer, procedure string, header http.Header, err error, headersSent bool) error {
+	response := responseHeader(ctx)
+	s := apierrors.RPCStatusForCall(ctx, procedure, err, callHeader(header, response))
 	if s.Fallback && o.report != nil {
 		o.report(ctx, procedure, err)
 	}
+	sendIDOnce(&s, response, headersSent)
 	// Wrapping the catalog error sent, as NewError's does, for an
 	// interceptor of this package outside this one to send it again.
 	return connectError(s, peer.Protocol, known(err))
@@ -321,11 +326,13 @@ func (o *options) handlerError(ctx context.Context, peer connect.Peer, procedure
 // panicError is the Connect error for a panic's value v: the fallback,
 // which RPCPanic reports with the stack, for it runs in the deferred
 // function that recovered v.
-func (o *options) panicError(ctx context.Context, peer connect.Peer, procedure string, header http.Header, v any) error {
-	s := apierrors.RPCPanic(ctx, procedure, v, header)
+func (o *options) panicError(ctx context.Context, peer connect.Peer, procedure string, header http.Header, v any, headersSent bool) error {
+	response := responseHeader(ctx)
+	s := apierrors.RPCPanic(ctx, procedure, v, callHeader(header, response))
 	if o.report != nil {
 		o.report(ctx, procedure, fmt.Errorf("panic: %v", v))
 	}
+	sendIDOnce(&s, response, headersSent)
 	return connectError(s, peer.Protocol, nil)
 }
 
@@ -349,11 +356,11 @@ func (i interceptor) WrapUnary(next connect.UnaryFunc) connect.UnaryFunc {
 		}
 		defer func() {
 			if v := recover(); v != nil {
-				resp, err = nil, i.o.panicError(ctx, req.Peer(), req.Spec().Procedure, req.Header(), v)
+				resp, err = nil, i.o.panicError(ctx, req.Peer(), req.Spec().Procedure, req.Header(), v, false)
 			}
 		}()
 		if resp, err = next(ctx, req); err != nil {
-			return nil, i.o.handlerError(ctx, req.Peer(), req.Spec().Procedure, req.Header(), err)
+			return nil, i.o.handlerError(ctx, req.Peer(), req.Spec().Procedure, req.Header(), err, false)
 		}
 		return resp, nil
 	}
@@ -367,13 +374,14 @@ func (i interceptor) WrapStreamingClient(next connect.StreamingClientFunc) conne
 
 func (i interceptor) WrapStreamingHandler(next connect.StreamingHandlerFunc) connect.StreamingHandlerFunc {
 	return func(ctx context.Context, conn connect.StreamingHandlerConn) (err error) {
+		sent := new(atomic.Bool)
 		defer func() {
 			if v := recover(); v != nil {
-				err = i.o.panicError(ctx, conn.Peer(), conn.Spec().Procedure, conn.RequestHeader(), v)
+				err = i.o.panicError(ctx, conn.Peer(), conn.Spec().Procedure, conn.RequestHeader(), v, sent.Load())
 			}
 		}()
-		if err = next(ctx, conn); err != nil {
-			return i.o.handlerError(ctx, conn.Peer(), conn.Spec().Procedure, conn.RequestHeader(), err)
+		if err = next(ctx, sendingConn{conn, sent}); err != nil {
+			return i.o.handlerError(ctx, conn.Peer(), conn.Spec().Procedure, conn.RequestHeader(), err, sent.Load())
 		}
 		return nil
 	}
@@ -389,3 +397,85 @@ func (c clientConn) Send(m any) error     { return clientError(c.StreamingClient
 func (c clientConn) Receive(m any) error  { return clientError(c.StreamingClientConn.Receive(m)) }
 func (c clientConn) CloseRequest() error  { return clientError(c.StreamingClientConn.CloseRequest()) }
 func (c clientConn) CloseResponse() error { return clientError(c.StreamingClientConn.CloseResponse()) }
+
+// responseHeaderKey is the context key under which WrapHandler puts the
+// header of the response a call writes.
+type responseHeaderKey struct{}
+
+// WrapHandler returns h, a Connect handler or a mux of them, with the
+// header of each response in reach of Interceptor, which a Connect
+// interceptor never sees in a unary call (connect adds an error's metadata
+// to it, and to the headers of a call's connect.CallInfo, value by value).
+// Behind an HTTP middleware that sets the catalog's request-id header
+// (X-Request-Id) on the response before the handler runs, the error then
+// carries that id, as Write takes the one a response carries, and the
+// response carries it once: in RequestInfo and that header, not again as
+// the error's metadata (which connect would add as a second value). An
+// error's own id (WithRequestID) replaces the middleware's in the header,
+// as with Write, unless a stream sent its headers with a message already.
+func WrapHandler(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), responseHeaderKey{}, w.Header())))
+	})
+}
+
+// responseHeader is the header of the response of the call of ctx, as
+// WrapHandler put it there; nil without WrapHandler.
+func responseHeader(ctx context.Context) http.Header {
+	h, _ := ctx.Value(responseHeaderKey{}).(http.Header)
+	return h
+}
+
+// callHeader is the request's header as the Go package takes the call's
+// request id from it: with the id the response carries already, an HTTP
+// middleware's, in place of the request's, for Write takes the response's
+// first too; header itself when the response carries none.
+func callHeader(header, response http.Header) http.Header {
+	id := response[requestIDHeader]
+	if requestIDHeader == "" || len(id) == 0 || id[0] == "" {
+		return header
+	}
+	h := header.Clone()
+	if h == nil {
+		h = http.Header{}
+	}
+	h[requestIDHeader] = id[:1]
+	return h
+}
+
+// sendIDOnce leaves the request id out of s's metadata where response, the
+// header of the response (nil when unknown), carries it: as the id a
+// middleware set, or, in place of another id, as an error's own, which the
+// header takes when it is still to be sent (headersSent false). Else the
+// metadata keeps it: connect adds it to the header, or sends it at the
+// end.
+func sendIDOnce(s *apierrors.RPCStatus, response http.Header, headersSent bool) {
+	if response == nil || s.RequestIDHeader == "" || s.RequestID == "" {
+		return
+	}
+	have := response[s.RequestIDHeader]
+	switch {
+	case len(have) > 0 && have[0] == s.RequestID:
+	case len(have) == 0 || headersSent:
+		return
+	default:
+		response[s.RequestIDHeader] = []string{s.RequestID}
+	}
+	delete(s.Header, s.RequestIDHeader)
+}
+
+// sendingConn is a handler's stream, noting whether it sent a message, and
+// with it the response's headers.
+type sendingConn struct {
+	connect.StreamingHandlerConn
+	sent *atomic.Bool
+}
+
+func (c sendingConn) Send(m any) error {
+	c.sent.Store(true)
+	return c.StreamingHandlerConn.Send(m)
+}
+
+// requestIDHeader is the catalog's request_id.header, canonical; "" for a
+// catalog without request ids.
+const requestIDHeader = "X-Request-Id"

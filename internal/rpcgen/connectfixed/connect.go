@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"connectrpc.com/connect"
@@ -299,14 +300,18 @@ type interceptor struct {
 }
 
 // handlerError is the Connect error a handler returns for err, in the
-// language of the request's header, with the request id it came with (or
-// a new one) in a catalog with request ids, reporting what becomes the
-// fallback (not an error Config.Map maps).
-func (o *options) handlerError(ctx context.Context, peer connect.Peer, procedure string, header http.Header, err error) error {
-	s := apierrors.RPCStatusForCall(ctx, procedure, err, header)
+// language of the request's header, with the request id the response
+// carries already (behind WrapHandler), else the one it came with, else a
+// new one, in a catalog with request ids, reporting what becomes the
+// fallback (not an error Config.Map maps). headersSent says a stream sent
+// the response's headers with a message.
+func (o *options) handlerError(ctx context.Context, peer connect.Peer, procedure string, header http.Header, err error, headersSent bool) error {
+	response := responseHeader(ctx)
+	s := apierrors.RPCStatusForCall(ctx, procedure, err, callHeader(header, response))
 	if s.Fallback && o.report != nil {
 		o.report(ctx, procedure, err)
 	}
+	sendIDOnce(&s, response, headersSent)
 	// Wrapping the catalog error sent, as NewError's does, for an
 	// interceptor of this package outside this one to send it again.
 	return connectError(s, peer.Protocol, known(err))
@@ -315,11 +320,13 @@ func (o *options) handlerError(ctx context.Context, peer connect.Peer, procedure
 // panicError is the Connect error for a panic's value v: the fallback,
 // which RPCPanic reports with the stack, for it runs in the deferred
 // function that recovered v.
-func (o *options) panicError(ctx context.Context, peer connect.Peer, procedure string, header http.Header, v any) error {
-	s := apierrors.RPCPanic(ctx, procedure, v, header)
+func (o *options) panicError(ctx context.Context, peer connect.Peer, procedure string, header http.Header, v any, headersSent bool) error {
+	response := responseHeader(ctx)
+	s := apierrors.RPCPanic(ctx, procedure, v, callHeader(header, response))
 	if o.report != nil {
 		o.report(ctx, procedure, fmt.Errorf("panic: %v", v))
 	}
+	sendIDOnce(&s, response, headersSent)
 	return connectError(s, peer.Protocol, nil)
 }
 
@@ -343,11 +350,11 @@ func (i interceptor) WrapUnary(next connect.UnaryFunc) connect.UnaryFunc {
 		}
 		defer func() {
 			if v := recover(); v != nil {
-				resp, err = nil, i.o.panicError(ctx, req.Peer(), req.Spec().Procedure, req.Header(), v)
+				resp, err = nil, i.o.panicError(ctx, req.Peer(), req.Spec().Procedure, req.Header(), v, false)
 			}
 		}()
 		if resp, err = next(ctx, req); err != nil {
-			return nil, i.o.handlerError(ctx, req.Peer(), req.Spec().Procedure, req.Header(), err)
+			return nil, i.o.handlerError(ctx, req.Peer(), req.Spec().Procedure, req.Header(), err, false)
 		}
 		return resp, nil
 	}
@@ -361,13 +368,14 @@ func (i interceptor) WrapStreamingClient(next connect.StreamingClientFunc) conne
 
 func (i interceptor) WrapStreamingHandler(next connect.StreamingHandlerFunc) connect.StreamingHandlerFunc {
 	return func(ctx context.Context, conn connect.StreamingHandlerConn) (err error) {
+		sent := new(atomic.Bool)
 		defer func() {
 			if v := recover(); v != nil {
-				err = i.o.panicError(ctx, conn.Peer(), conn.Spec().Procedure, conn.RequestHeader(), v)
+				err = i.o.panicError(ctx, conn.Peer(), conn.Spec().Procedure, conn.RequestHeader(), v, sent.Load())
 			}
 		}()
-		if err = next(ctx, conn); err != nil {
-			return i.o.handlerError(ctx, conn.Peer(), conn.Spec().Procedure, conn.RequestHeader(), err)
+		if err = next(ctx, sendingConn{conn, sent}); err != nil {
+			return i.o.handlerError(ctx, conn.Peer(), conn.Spec().Procedure, conn.RequestHeader(), err, sent.Load())
 		}
 		return nil
 	}
