@@ -189,3 +189,23 @@ func constValues(t *testing.T, src string) map[string]string {
 	}
 	return values
 }
+
+// The files the two fixed halves share, the same but for their package
+// clause: a status's details and their budget.
+func TestFixedTwins(t *testing.T) {
+	for _, name := range []string{"details.go"} {
+		grpcSrc, err := fixedFS.ReadFile(GRPC.fixedPackage + "/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		connectSrc, err := fixedFS.ReadFile(Connect.fixedPackage + "/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, ok1 := strings.CutPrefix(string(grpcSrc), "package "+GRPC.fixedPackage+"\n")
+		c, ok2 := strings.CutPrefix(string(connectSrc), "package "+Connect.fixedPackage+"\n")
+		if !ok1 || !ok2 || g != c {
+			t.Errorf("%s differs between %s and %s: keep them the same", name, GRPC.fixedPackage, Connect.fixedPackage)
+		}
+	}
+}

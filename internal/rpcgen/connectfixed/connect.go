@@ -11,8 +11,6 @@ import (
 
 	"connectrpc.com/connect"
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
-	"google.golang.org/protobuf/proto"
-	"google.golang.org/protobuf/types/known/durationpb"
 
 	apierrors "github.com/errgen/errgen/internal/golang/fixed"
 )
@@ -69,7 +67,7 @@ func NewErrorFor(err error, acceptLanguage string) error {
 			err = apierrors.RPCError(s) // the fallback or Config.Map's error, as sent
 		}
 	}
-	return connectError(s, "", err)
+	return connectError(context.Background(), "", s, "", err)
 }
 
 // known is the catalog error err is or wraps, when the catalog defines its
@@ -105,10 +103,18 @@ func (s sent) Unwrap() error { return s.err }
 // metadata goes out as HTTP trailers, the request id only, as the gRPC
 // package sends it; over a protocol not known, the fields HTTP allows as
 // trailers (not WWW-Authenticate nor Cache-Control), which net/http would
-// drop from gRPC's trailers, and log.
-func connectError(s apierrors.RPCStatus, protocol string, cause error) error {
+// drop from gRPC's trailers, and log. Its details are within detailsBudget
+// (see fitDetails) but over the Connect protocol, which sends them in the
+// body; what they leave out is logged for the call of ctx and procedure
+// ("" for none).
+func connectError(ctx context.Context, procedure string, s apierrors.RPCStatus, protocol string, cause error) error {
 	if s.Code == "OK" {
 		return nil
+	}
+	if protocol != connect.ProtocolConnect {
+		var t trim
+		s, t = fitDetails(s)
+		t.report(ctx, procedure, s.Reason)
 	}
 	ce := connect.NewError(codeOf(s.Code), sent{s.Message, cause})
 	for k, v := range s.Header {
@@ -119,30 +125,7 @@ func connectError(s apierrors.RPCStatus, protocol string, cause error) error {
 			ce.Meta()[k] = v
 		}
 	}
-	var details []proto.Message
-	if s.Reason != "" {
-		details = append(details, &errdetails.ErrorInfo{Reason: s.Reason, Domain: s.Domain, Metadata: s.Metadata})
-	}
-	if len(s.FieldViolations) > 0 {
-		details = append(details, badRequest(s.FieldViolations))
-	}
-	if s.RetryDelay > 0 {
-		details = append(details, &errdetails.RetryInfo{RetryDelay: durationpb.New(s.RetryDelay)})
-	}
-	if len(s.Links) > 0 {
-		help := &errdetails.Help{}
-		for _, l := range s.Links {
-			help.Links = append(help.Links, &errdetails.Help_Link{Description: l.Description, Url: l.URL})
-		}
-		details = append(details, help)
-	}
-	if s.RequestID != "" {
-		details = append(details, &errdetails.RequestInfo{RequestId: s.RequestID})
-	}
-	if s.Locale != "" {
-		details = append(details, &errdetails.LocalizedMessage{Locale: s.Locale, Message: s.LocalizedMessage})
-	}
-	for _, m := range details {
+	for _, m := range details(s) {
 		if d, err := connect.NewErrorDetail(m); err == nil {
 			ce.AddDetail(d)
 		}
@@ -160,15 +143,6 @@ func validTrailer(name string) bool {
 		return false
 	}
 	return !strings.HasPrefix(name, "If-")
-}
-
-// badRequest is AIP-193's BadRequest detail of field violations.
-func badRequest(vs []apierrors.RPCFieldViolation) *errdetails.BadRequest {
-	d := &errdetails.BadRequest{}
-	for _, v := range vs {
-		d.FieldViolations = append(d.FieldViolations, &errdetails.BadRequest_FieldViolation{Field: v.Field, Description: v.Description})
-	}
-	return d
 }
 
 // FromError is the catalog error err is, wraps, or carries as a Connect
@@ -314,7 +288,7 @@ func (o *options) handlerError(ctx context.Context, peer connect.Peer, procedure
 	sendIDOnce(&s, response, headersSent)
 	// Wrapping the catalog error sent, as NewError's does, for an
 	// interceptor of this package outside this one to send it again.
-	return connectError(s, peer.Protocol, known(err))
+	return connectError(ctx, procedure, s, peer.Protocol, known(err))
 }
 
 // panicError is the Connect error for a panic's value v: the fallback,
@@ -327,7 +301,7 @@ func (o *options) panicError(ctx context.Context, peer connect.Peer, procedure s
 		o.report(ctx, procedure, fmt.Errorf("panic: %v", v))
 	}
 	sendIDOnce(&s, response, headersSent)
-	return connectError(s, peer.Protocol, nil)
+	return connectError(ctx, procedure, s, peer.Protocol, nil)
 }
 
 // clientError is err as a client gets it back: the catalog error a Connect
