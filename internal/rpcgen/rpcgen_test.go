@@ -193,7 +193,7 @@ func constValues(t *testing.T, src string) map[string]string {
 // The files the two fixed halves share, the same but for their package
 // clause: a status's details and their budget.
 func TestFixedTwins(t *testing.T) {
-	for _, name := range []string{"details.go"} {
+	for _, name := range []string{"statusdetails.go"} {
 		grpcSrc, err := fixedFS.ReadFile(GRPC.fixedPackage + "/" + name)
 		if err != nil {
 			t.Fatal(err)

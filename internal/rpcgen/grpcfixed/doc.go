@@ -10,7 +10,7 @@
 // imports google.golang.org/grpc, which errgen never depends on. The module
 // internal/rpcgen/rpctest builds and tests it. This file is not copied.
 //
-// details.go, a status's details and the budget that keeps them within
+// statusdetails.go, a status's details and the budget that keeps them within
 // what gRPC's clients read from a trailer, is the same in grpcfixed and
 // connectfixed but for its package clause (rpcgen's TestFixedTwins).
 package grpcfixed
