@@ -234,3 +234,18 @@ func (s *syncWriter) Reset() {
 	defer s.mu.Unlock()
 	s.buf.Reset()
 }
+
+// TestDetailsBudgetMessage: a status whose message alone takes it over the
+// budget keeps ErrorInfo's reason, RequestInfo and LocalizedMessage, and
+// leaves out all else: every field violation and metadata value.
+func TestDetailsBudgetMessage(t *testing.T) {
+	s := suites[0]
+	errs := map[string]error{"long-message": largeInvalidInput(5, 0).WithMessage(strings.Repeat("m", 8000))}
+	err := invoke(dial(t, grpcServer(t, s, errs, &reports{})), "long-message")
+	r := readStatus(t, status.Convert(err).Proto())
+	md := r.info.GetMetadata()
+	if r.info.GetReason() != "INVALID_INPUT" || r.requestID != "req-large" || !r.localized || len(r.violations) != 0 ||
+		md["omitted-field-violations"] != "5" || md["omitted-metadata"] != "field,problems" || len(md) != 2 {
+		t.Errorf("%v: ErrorInfo %v, %d violations, request id %q", err, r.info, len(r.violations), r.requestID)
+	}
+}

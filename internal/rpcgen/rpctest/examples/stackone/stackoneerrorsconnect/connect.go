@@ -581,7 +581,7 @@ func (t trim) apply(s stackoneerrors.RPCStatus) stackoneerrors.RPCStatus {
 // last field violations, as few as fit; then the other metadata, the
 // longest first. ErrorInfo's reason and domain, RetryInfo, Help,
 // RequestInfo and LocalizedMessage stay, and so does the message: a status
-// they do not fit in goes as it is.
+// they alone take over the budget goes with them only, all else left out.
 func fitDetails(s stackoneerrors.RPCStatus) (stackoneerrors.RPCStatus, trim) {
 	var t trim
 	if s.Reason == "" || trailerSize(s) <= detailsBudget {
