@@ -100,6 +100,34 @@ func trailerSize(s apierrors.RPCStatus) int {
 	return size
 }
 
+// maxTrailerSize is more than trailerSize, from the lengths of s's texts
+// alone: each text with 16 bytes of protobuf framing (a tag and a length
+// take at most 6, a map entry or a violation 6 more for two texts), each
+// of the six details with 96 (its type URL and framing), the whole in
+// base64, and the message percent-encoded at worst. It spares the many
+// statuses far within the budget encoding their details twice.
+func maxTrailerSize(s apierrors.RPCStatus) int {
+	size, texts := 0, 0
+	add := func(text ...string) {
+		for _, t := range text {
+			size += len(t)
+			texts++
+		}
+	}
+	add(s.Message, s.Reason, s.Domain, s.RequestID, s.Locale, s.LocalizedMessage)
+	for k, v := range s.Metadata {
+		add(k, v)
+	}
+	for _, v := range s.FieldViolations {
+		add(v.Field, v.Description)
+	}
+	for _, l := range s.Links {
+		add(l.Description, l.URL)
+	}
+	size += 16*texts + 6*96 + 16
+	return base64.RawStdEncoding.EncodedLen(size) + 3*len(s.Message)
+}
+
 // trim is what fitDetails leaves out of a status: metadata, by key, and
 // the last field violations, how many.
 type trim struct {
@@ -143,7 +171,7 @@ func (t trim) apply(s apierrors.RPCStatus) apierrors.RPCStatus {
 // they alone take over the budget goes with them only, all else left out.
 func fitDetails(s apierrors.RPCStatus) (apierrors.RPCStatus, trim) {
 	var t trim
-	if s.Reason == "" || trailerSize(s) <= detailsBudget {
+	if s.Reason == "" || maxTrailerSize(s) <= detailsBudget || trailerSize(s) <= detailsBudget {
 		return s, t
 	}
 	fits := func() bool { return trailerSize(t.apply(s)) <= detailsBudget }

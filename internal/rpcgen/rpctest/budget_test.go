@@ -26,6 +26,8 @@ import (
 	"google.golang.org/protobuf/types/known/wrapperspb"
 
 	"github.com/errgen/errgen/internal/golang/fixed"
+	"github.com/errgen/errgen/internal/rpcgen/connectfixed"
+	"github.com/errgen/errgen/internal/rpcgen/grpcfixed"
 )
 
 // budget is the documented budget of a status in gRPC's trailer.
@@ -248,4 +250,50 @@ func TestDetailsBudgetMessage(t *testing.T) {
 		md["omitted-field-violations"] != "5" || md["omitted-metadata"] != "field,problems" || len(md) != 2 {
 		t.Errorf("%v: ErrorInfo %v, %d violations, request id %q", err, r.info, len(r.violations), r.requestID)
 	}
+}
+
+// TestDetailsBudgetEdge: no status goes over the budget, whatever its size
+// near it, the one a gRPC server sends and the one NewError makes, which
+// knows no protocol: 1 to 120 violations, messages of 0 to 2,000 bytes;
+// but one its message alone takes over (three times: grpc-message, the
+// Status's, LocalizedMessage's), which goes without violations nor
+// metadata.
+func TestDetailsBudgetEdge(t *testing.T) {
+	trimmed := 0
+	for n := 1; n <= 120; n++ {
+		for _, message := range []string{"", strings.Repeat("é", n*8), strings.Repeat("m", 2000)} {
+			e := largeInvalidInput(n, 0)
+			if message != "" {
+				e = e.WithMessage(message)
+			}
+			_, connectStatus := connectWire(t, connectfixed.NewError(e))
+			for via, st := range map[string]*spb.Status{"grpc": grpcfixed.Status(e).Proto(), "connect": connectStatus} {
+				r := readStatus(t, st)
+				md := r.info.GetMetadata()
+				if size := trailerBytesOf(st); size > budget && (len(r.violations) > 0 || len(md) != 2) {
+					t.Fatalf("%s, %d violations, message of %d bytes: %d bytes, %d violations, metadata %v; want at most %d", via, n, len(message), size, len(r.violations), md, budget)
+				}
+				if md["omitted-metadata"] != "" {
+					trimmed++
+				}
+			}
+		}
+	}
+	if trimmed == 0 {
+		t.Error("no status was trimmed: the sizes tested are not near the budget")
+	}
+}
+
+// trailerBytesOf is trailerBytes with the message percent-encoded, as
+// grpc-message carries it.
+func trailerBytesOf(st *spb.Status) int {
+	size := trailerBytes(st) - len(st.GetMessage())
+	for i := 0; i < len(st.GetMessage()); i++ {
+		if c := st.GetMessage()[i]; c < ' ' || c > '~' || c == '%' {
+			size += 3
+		} else {
+			size++
+		}
+	}
+	return size
 }
