@@ -14,14 +14,15 @@ import (
 // package clause: one import declaration holding every file's imports
 // (standard library, then other modules, then the Go package's stand-in),
 // then each file's declarations, files in name order. doc.go, the folder's
-// package doc, is not copied. Small files of one purpose each stay so in
+// package doc, is not copied, nor standin.go, the stand-in catalog's
+// declarations (see catalogDecls). Small files of one purpose each stay so in
 // the repository; the generated package is one file.
 func fixedBody(dir string) (string, error) {
 	names, err := fs.Glob(fixedFS, dir+"/*.go")
 	if err != nil {
 		return "", err
 	}
-	names = slices.DeleteFunc(names, func(name string) bool { return path.Base(name) == "doc.go" })
+	names = slices.DeleteFunc(names, func(name string) bool { return path.Base(name) == "doc.go" || path.Base(name) == "standin.go" })
 	var std, others []string
 	var decls strings.Builder
 	for _, name := range names {

@@ -140,3 +140,72 @@ func declName(d ast.Decl) string {
 	}
 	return "?"
 }
+
+// A fixed half's standin.go declares what catalogDecls writes for the
+// stand-in catalog, the Go output's, whose generated packages the fixed
+// halves stand in for: the same declarations, the same values.
+func TestStandInDecls(t *testing.T) {
+	c, err := catalog.Load("../golang/testdata/standin.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []Kind{GRPC, Connect} {
+		data, err := fixedFS.ReadFile(k.fixedPackage + "/standin.go")
+		if !k.standIn {
+			if err == nil {
+				t.Errorf("%s has a standin.go, but Generate writes no declarations for it", k.fixedPackage)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := constValues(t, "package p\n"+catalogDecls(c))
+		if got := constValues(t, string(data)); !maps.Equal(got, want) || len(want) == 0 {
+			t.Errorf("%s/standin.go declares %v; Generate writes %v for the stand-in catalog", k.fixedPackage, got, want)
+		}
+	}
+	if got := constValues(t, "package p\n"+catalogDecls(&catalog.Catalog{})); got["requestIDHeader"] != `""` {
+		t.Errorf("a catalog without request ids: %v", got)
+	}
+}
+
+// constValues are the constants a file declares, by name, their values as
+// written.
+func constValues(t *testing.T, src string) map[string]string {
+	t.Helper()
+	f, err := parser.ParseFile(token.NewFileSet(), "x.go", src, 0)
+	if err != nil {
+		t.Fatalf("%v:\n%s", err, src)
+	}
+	values := map[string]string{}
+	for _, d := range f.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.CONST {
+			for _, spec := range g.Specs {
+				s := spec.(*ast.ValueSpec)
+				values[s.Names[0].Name] = types.ExprString(s.Values[0])
+			}
+		}
+	}
+	return values
+}
+
+// The files the two fixed halves share, the same but for their package
+// clause: a status's details and their budget.
+func TestFixedTwins(t *testing.T) {
+	for _, name := range []string{"statusdetails.go"} {
+		grpcSrc, err := fixedFS.ReadFile(GRPC.fixedPackage + "/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		connectSrc, err := fixedFS.ReadFile(Connect.fixedPackage + "/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, ok1 := strings.CutPrefix(string(grpcSrc), "package "+GRPC.fixedPackage+"\n")
+		c, ok2 := strings.CutPrefix(string(connectSrc), "package "+Connect.fixedPackage+"\n")
+		if !ok1 || !ok2 || g != c {
+			t.Errorf("%s differs between %s and %s: keep them the same", name, GRPC.fixedPackage, Connect.fixedPackage)
+		}
+	}
+}

@@ -6,12 +6,11 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"connectrpc.com/connect"
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
-	"google.golang.org/protobuf/proto"
-	"google.golang.org/protobuf/types/known/durationpb"
 
 	apierrors "github.com/errgen/errgen/internal/golang/fixed"
 )
@@ -68,7 +67,7 @@ func NewErrorFor(err error, acceptLanguage string) error {
 			err = apierrors.RPCError(s) // the fallback or Config.Map's error, as sent
 		}
 	}
-	return connectError(s, "", err)
+	return connectError(context.Background(), "", s, "", err)
 }
 
 // known is the catalog error err is or wraps, when the catalog defines its
@@ -104,10 +103,18 @@ func (s sent) Unwrap() error { return s.err }
 // metadata goes out as HTTP trailers, the request id only, as the gRPC
 // package sends it; over a protocol not known, the fields HTTP allows as
 // trailers (not WWW-Authenticate nor Cache-Control), which net/http would
-// drop from gRPC's trailers, and log.
-func connectError(s apierrors.RPCStatus, protocol string, cause error) error {
+// drop from gRPC's trailers, and log. Its details are within detailsBudget
+// (see fitDetails) but over the Connect protocol, which sends them in the
+// body; what they leave out is logged for the call of ctx and procedure
+// ("" for none).
+func connectError(ctx context.Context, procedure string, s apierrors.RPCStatus, protocol string, cause error) error {
 	if s.Code == "OK" {
 		return nil
+	}
+	if protocol != connect.ProtocolConnect {
+		var t trim
+		s, t = fitDetails(s)
+		t.report(ctx, procedure, s.Reason)
 	}
 	ce := connect.NewError(codeOf(s.Code), sent{s.Message, cause})
 	for k, v := range s.Header {
@@ -118,30 +125,7 @@ func connectError(s apierrors.RPCStatus, protocol string, cause error) error {
 			ce.Meta()[k] = v
 		}
 	}
-	var details []proto.Message
-	if s.Reason != "" {
-		details = append(details, &errdetails.ErrorInfo{Reason: s.Reason, Domain: s.Domain, Metadata: s.Metadata})
-	}
-	if len(s.FieldViolations) > 0 {
-		details = append(details, badRequest(s.FieldViolations))
-	}
-	if s.RetryDelay > 0 {
-		details = append(details, &errdetails.RetryInfo{RetryDelay: durationpb.New(s.RetryDelay)})
-	}
-	if len(s.Links) > 0 {
-		help := &errdetails.Help{}
-		for _, l := range s.Links {
-			help.Links = append(help.Links, &errdetails.Help_Link{Description: l.Description, Url: l.URL})
-		}
-		details = append(details, help)
-	}
-	if s.RequestID != "" {
-		details = append(details, &errdetails.RequestInfo{RequestId: s.RequestID})
-	}
-	if s.Locale != "" {
-		details = append(details, &errdetails.LocalizedMessage{Locale: s.Locale, Message: s.LocalizedMessage})
-	}
-	for _, m := range details {
+	for _, m := range details(s) {
 		if d, err := connect.NewErrorDetail(m); err == nil {
 			ce.AddDetail(d)
 		}
@@ -159,15 +143,6 @@ func validTrailer(name string) bool {
 		return false
 	}
 	return !strings.HasPrefix(name, "If-")
-}
-
-// badRequest is AIP-193's BadRequest detail of field violations.
-func badRequest(vs []apierrors.RPCFieldViolation) *errdetails.BadRequest {
-	d := &errdetails.BadRequest{}
-	for _, v := range vs {
-		d.FieldViolations = append(d.FieldViolations, &errdetails.BadRequest_FieldViolation{Field: v.Field, Description: v.Description})
-	}
-	return d
 }
 
 // FromError is the catalog error err is, wraps, or carries as a Connect
@@ -299,28 +274,34 @@ type interceptor struct {
 }
 
 // handlerError is the Connect error a handler returns for err, in the
-// language of the request's header, with the request id it came with (or
-// a new one) in a catalog with request ids, reporting what becomes the
-// fallback (not an error Config.Map maps).
-func (o *options) handlerError(ctx context.Context, peer connect.Peer, procedure string, header http.Header, err error) error {
-	s := apierrors.RPCStatusForCall(ctx, procedure, err, header)
+// language of the request's header, with the request id the response
+// carries already (behind WrapHandler), else the one it came with, else a
+// new one, in a catalog with request ids, reporting what becomes the
+// fallback (not an error Config.Map maps). headersSent says a stream sent
+// the response's headers with a message.
+func (o *options) handlerError(ctx context.Context, peer connect.Peer, procedure string, header http.Header, err error, headersSent bool) error {
+	response := responseHeader(ctx)
+	s := apierrors.RPCStatusForCall(ctx, procedure, err, callHeader(header, response))
 	if s.Fallback && o.report != nil {
 		o.report(ctx, procedure, err)
 	}
+	sendIDOnce(&s, response, headersSent)
 	// Wrapping the catalog error sent, as NewError's does, for an
 	// interceptor of this package outside this one to send it again.
-	return connectError(s, peer.Protocol, known(err))
+	return connectError(ctx, procedure, s, peer.Protocol, known(err))
 }
 
 // panicError is the Connect error for a panic's value v: the fallback,
 // which RPCPanic reports with the stack, for it runs in the deferred
 // function that recovered v.
-func (o *options) panicError(ctx context.Context, peer connect.Peer, procedure string, header http.Header, v any) error {
-	s := apierrors.RPCPanic(ctx, procedure, v, header)
+func (o *options) panicError(ctx context.Context, peer connect.Peer, procedure string, header http.Header, v any, headersSent bool) error {
+	response := responseHeader(ctx)
+	s := apierrors.RPCPanic(ctx, procedure, v, callHeader(header, response))
 	if o.report != nil {
 		o.report(ctx, procedure, fmt.Errorf("panic: %v", v))
 	}
-	return connectError(s, peer.Protocol, nil)
+	sendIDOnce(&s, response, headersSent)
+	return connectError(ctx, procedure, s, peer.Protocol, nil)
 }
 
 // clientError is err as a client gets it back: the catalog error a Connect
@@ -343,11 +324,11 @@ func (i interceptor) WrapUnary(next connect.UnaryFunc) connect.UnaryFunc {
 		}
 		defer func() {
 			if v := recover(); v != nil {
-				resp, err = nil, i.o.panicError(ctx, req.Peer(), req.Spec().Procedure, req.Header(), v)
+				resp, err = nil, i.o.panicError(ctx, req.Peer(), req.Spec().Procedure, req.Header(), v, false)
 			}
 		}()
 		if resp, err = next(ctx, req); err != nil {
-			return nil, i.o.handlerError(ctx, req.Peer(), req.Spec().Procedure, req.Header(), err)
+			return nil, i.o.handlerError(ctx, req.Peer(), req.Spec().Procedure, req.Header(), err, false)
 		}
 		return resp, nil
 	}
@@ -361,13 +342,14 @@ func (i interceptor) WrapStreamingClient(next connect.StreamingClientFunc) conne
 
 func (i interceptor) WrapStreamingHandler(next connect.StreamingHandlerFunc) connect.StreamingHandlerFunc {
 	return func(ctx context.Context, conn connect.StreamingHandlerConn) (err error) {
+		sent := new(atomic.Bool)
 		defer func() {
 			if v := recover(); v != nil {
-				err = i.o.panicError(ctx, conn.Peer(), conn.Spec().Procedure, conn.RequestHeader(), v)
+				err = i.o.panicError(ctx, conn.Peer(), conn.Spec().Procedure, conn.RequestHeader(), v, sent.Load())
 			}
 		}()
-		if err = next(ctx, conn); err != nil {
-			return i.o.handlerError(ctx, conn.Peer(), conn.Spec().Procedure, conn.RequestHeader(), err)
+		if err = next(ctx, sendingConn{conn, sent}); err != nil {
+			return i.o.handlerError(ctx, conn.Peer(), conn.Spec().Procedure, conn.RequestHeader(), err, sent.Load())
 		}
 		return nil
 	}

@@ -9,4 +9,8 @@
 // errgen's module ignores this folder (go.mod's ignore directive): it
 // imports google.golang.org/grpc, which errgen never depends on. The module
 // internal/rpcgen/rpctest builds and tests it. This file is not copied.
+//
+// statusdetails.go, a status's details and the budget that keeps them within
+// what gRPC's clients read from a trailer, is the same in grpcfixed and
+// connectfixed but for its package clause (rpcgen's TestFixedTwins).
 package grpcfixed

@@ -15,9 +15,7 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
-	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/types/known/anypb"
-	"google.golang.org/protobuf/types/known/durationpb"
 
 	apierrors "github.com/errgen/errgen/internal/golang/fixed"
 )
@@ -72,53 +70,25 @@ func Status(err error) *status.Status {
 // accept-language metadata (grpc-gateway's grpcgateway-accept-language
 // when there is none).
 func StatusFor(err error, acceptLanguage string) *status.Status {
-	return statusOf(apierrors.RPCStatusFor(err, acceptLanguage))
+	return statusOf(context.Background(), "", apierrors.RPCStatusFor(err, acceptLanguage))
 }
 
-// statusOf is s as a gRPC status.
-func statusOf(s apierrors.RPCStatus) *status.Status {
+// statusOf is s as a gRPC status, its details within detailsBudget (see
+// fitDetails), what they leave out logged for the call of ctx and
+// procedure ("" for none).
+func statusOf(ctx context.Context, procedure string, s apierrors.RPCStatus) *status.Status {
 	if s.Code == "OK" {
 		return status.New(codes.OK, "")
 	}
+	s, t := fitDetails(s)
+	t.report(ctx, procedure, s.Reason)
 	p := &spb.Status{Code: int32(codeOf(s.Code)), Message: s.Message}
-	var details []proto.Message
-	if s.Reason != "" {
-		details = append(details, &errdetails.ErrorInfo{Reason: s.Reason, Domain: s.Domain, Metadata: s.Metadata})
-	}
-	if len(s.FieldViolations) > 0 {
-		details = append(details, badRequest(s.FieldViolations))
-	}
-	if s.RetryDelay > 0 {
-		details = append(details, &errdetails.RetryInfo{RetryDelay: durationpb.New(s.RetryDelay)})
-	}
-	if len(s.Links) > 0 {
-		help := &errdetails.Help{}
-		for _, l := range s.Links {
-			help.Links = append(help.Links, &errdetails.Help_Link{Description: l.Description, Url: l.URL})
-		}
-		details = append(details, help)
-	}
-	if s.RequestID != "" {
-		details = append(details, &errdetails.RequestInfo{RequestId: s.RequestID})
-	}
-	if s.Locale != "" {
-		details = append(details, &errdetails.LocalizedMessage{Locale: s.Locale, Message: s.LocalizedMessage})
-	}
-	for _, d := range details {
+	for _, d := range details(s) {
 		if a, err := anypb.New(d); err == nil {
 			p.Details = append(p.Details, a)
 		}
 	}
 	return status.FromProto(p)
-}
-
-// badRequest is AIP-193's BadRequest detail of field violations.
-func badRequest(vs []apierrors.RPCFieldViolation) *errdetails.BadRequest {
-	d := &errdetails.BadRequest{}
-	for _, v := range vs {
-		d.FieldViolations = append(d.FieldViolations, &errdetails.BadRequest_FieldViolation{Field: v.Field, Description: v.Description})
-	}
-	return d
 }
 
 // FromError is the catalog error err is, wraps, or carries as a gRPC status
@@ -291,7 +261,7 @@ func (o *options) serverError(ctx context.Context, method string, err error, set
 		o.report(ctx, method, err)
 	}
 	sendRequestID(s, setTrailer)
-	return statusOf(s).Err()
+	return statusOf(ctx, method, s).Err()
 }
 
 // panicError is the status error for a panic's value v: the fallback,
@@ -303,7 +273,7 @@ func (o *options) panicError(ctx context.Context, method string, v any, setTrail
 		o.report(ctx, method, fmt.Errorf("panic: %v", v))
 	}
 	sendRequestID(s, setTrailer)
-	return statusOf(s).Err()
+	return statusOf(ctx, method, s).Err()
 }
 
 // UnaryServerInterceptor turns every error a unary handler returns, and a

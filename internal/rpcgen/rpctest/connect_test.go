@@ -45,6 +45,12 @@ func connectStream(client *connect.Client[wrapperspb.StringValue, emptypb.Empty]
 // behind s's interceptor.
 func connectServer(t *testing.T, s suite, errs map[string]error, reported *reports) *httptest.Server {
 	t.Helper()
+	return serveTLS(t, connectHandlers(s, errs, reported))
+}
+
+// connectHandlers are the Connect handlers of the unary and the
+// server-streaming procedure, serving errs behind s's interceptor.
+func connectHandlers(s suite, errs map[string]error, reported *reports) *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.Handle(procedure, connect.NewUnaryHandler(procedure,
 		func(ctx context.Context, req *connect.Request[wrapperspb.StringValue]) (*connect.Response[emptypb.Empty], error) {
@@ -60,8 +66,14 @@ func connectServer(t *testing.T, s suite, errs map[string]error, reported *repor
 			}
 			return fail(ctx, key, errs)
 		}, connect.WithInterceptors(s.connect(reported.add))))
-	srv := httptest.NewUnstartedServer(mux)
-	srv.EnableHTTP2 = true // the gRPC protocol needs it
+	return mux
+}
+
+// serveTLS serves h on httptest over HTTP/2, which the gRPC protocol needs.
+func serveTLS(t *testing.T, h http.Handler) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewUnstartedServer(h)
+	srv.EnableHTTP2 = true
 	srv.StartTLS()
 	t.Cleanup(srv.Close)
 	return srv

@@ -66,7 +66,12 @@ func connectRequestInfo(err error) string {
 func idCalls(conn *grpc.ClientConn, srv interface {
 	Client() *http.Client
 }, url string) []idCall {
-	calls := []idCall{
+	return append(grpcIDCalls(conn), connectIDCalls(srv, url)...)
+}
+
+// grpcIDCalls are the calls of a gRPC server, unary and streaming.
+func grpcIDCalls(conn *grpc.ClientConn) []idCall {
+	return []idCall{
 		{"grpc unary", func(key, id string) ([]string, string, error) {
 			ctx := context.Background()
 			if id != "" {
@@ -95,6 +100,12 @@ func idCalls(conn *grpc.ClientConn, srv interface {
 			return cs.Trailer().Get("x-request-id"), grpcRequestInfo(err), err
 		}},
 	}
+}
+
+// connectIDCalls are the calls of a Connect handler, unary and streaming,
+// over its three protocols.
+func connectIDCalls(srv interface{ Client() *http.Client }, url string) []idCall {
+	var calls []idCall
 	for _, p := range []struct {
 		name string
 		opt  connect.ClientOption

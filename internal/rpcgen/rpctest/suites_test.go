@@ -44,6 +44,7 @@ type suite struct {
 
 	connect     func(...report) connect.Interceptor
 	connectFrom func(error) (error, bool)
+	wrapHandler func(http.Handler) http.Handler
 }
 
 // report is where the server interceptors report non-catalog errors.
@@ -84,6 +85,7 @@ var suites = []suite{
 			return connectfixed.Interceptor(connectfixed.WithReport(grpcReport(r)))
 		},
 		connectFrom: func(err error) (error, bool) { return asError(connectfixed.FromError(err)) },
+		wrapHandler: connectfixed.WrapHandler,
 	},
 	{
 		name: "bundled", catalog: rootDir + "/catalog.yaml",
@@ -102,6 +104,7 @@ var suites = []suite{
 			return apierrorsconnect.Interceptor(apierrorsconnect.WithReport(grpcReport(r)))
 		},
 		connectFrom: func(err error) (error, bool) { return asError(apierrorsconnect.FromError(err)) },
+		wrapHandler: apierrorsconnect.WrapHandler,
 	},
 	{
 		name: "generic", catalog: rootDir + "/examples/generic/catalog.yaml",
@@ -120,6 +123,7 @@ var suites = []suite{
 			return genericerrorsconnect.Interceptor(genericerrorsconnect.WithReport(grpcReport(r)))
 		},
 		connectFrom: func(err error) (error, bool) { return asError(genericerrorsconnect.FromError(err)) },
+		wrapHandler: genericerrorsconnect.WrapHandler,
 	},
 	{
 		name: "onestack", catalog: rootDir + "/examples/onestack/catalog.yaml",
@@ -138,6 +142,7 @@ var suites = []suite{
 			return onestackerrorsconnect.Interceptor(onestackerrorsconnect.WithReport(grpcReport(r)))
 		},
 		connectFrom: func(err error) (error, bool) { return asError(onestackerrorsconnect.FromError(err)) },
+		wrapHandler: onestackerrorsconnect.WrapHandler,
 	},
 	{
 		name: "scopestack", catalog: rootDir + "/examples/scopestack/catalog.yaml",
@@ -156,6 +161,7 @@ var suites = []suite{
 			return scopestackerrorsconnect.Interceptor(scopestackerrorsconnect.WithReport(grpcReport(r)))
 		},
 		connectFrom: func(err error) (error, bool) { return asError(scopestackerrorsconnect.FromError(err)) },
+		wrapHandler: scopestackerrorsconnect.WrapHandler,
 	},
 	{
 		name: "stackone", catalog: rootDir + "/examples/stackone/catalog.yaml",
@@ -174,5 +180,6 @@ var suites = []suite{
 			return stackoneerrorsconnect.Interceptor(stackoneerrorsconnect.WithReport(grpcReport(r)))
 		},
 		connectFrom: func(err error) (error, bool) { return asError(stackoneerrorsconnect.FromError(err)) },
+		wrapHandler: stackoneerrorsconnect.WrapHandler,
 	},
 }

@@ -8,15 +8,23 @@ package onestackerrorsconnect
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
+	"slices"
+	"sort"
+	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"connectrpc.com/connect"
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	spb "google.golang.org/genproto/googleapis/rpc/status"
 	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/types/known/anypb"
 	"google.golang.org/protobuf/types/known/durationpb"
 
 	"github.com/errgen/errgen/examples/onestack/onestackerrors"
@@ -74,7 +82,7 @@ func NewErrorFor(err error, acceptLanguage string) error {
 			err = onestackerrors.RPCError(s) // the fallback or Config.Map's error, as sent
 		}
 	}
-	return connectError(s, "", err)
+	return connectError(context.Background(), "", s, "", err)
 }
 
 // known is the catalog error err is or wraps, when the catalog defines its
@@ -110,10 +118,18 @@ func (s sent) Unwrap() error { return s.err }
 // metadata goes out as HTTP trailers, the request id only, as the gRPC
 // package sends it; over a protocol not known, the fields HTTP allows as
 // trailers (not WWW-Authenticate nor Cache-Control), which net/http would
-// drop from gRPC's trailers, and log.
-func connectError(s onestackerrors.RPCStatus, protocol string, cause error) error {
+// drop from gRPC's trailers, and log. Its details are within detailsBudget
+// (see fitDetails) but over the Connect protocol, which sends them in the
+// body; what they leave out is logged for the call of ctx and procedure
+// ("" for none).
+func connectError(ctx context.Context, procedure string, s onestackerrors.RPCStatus, protocol string, cause error) error {
 	if s.Code == "OK" {
 		return nil
+	}
+	if protocol != connect.ProtocolConnect {
+		var t trim
+		s, t = fitDetails(s)
+		t.report(ctx, procedure, s.Reason)
 	}
 	ce := connect.NewError(codeOf(s.Code), sent{s.Message, cause})
 	for k, v := range s.Header {
@@ -124,30 +140,7 @@ func connectError(s onestackerrors.RPCStatus, protocol string, cause error) erro
 			ce.Meta()[k] = v
 		}
 	}
-	var details []proto.Message
-	if s.Reason != "" {
-		details = append(details, &errdetails.ErrorInfo{Reason: s.Reason, Domain: s.Domain, Metadata: s.Metadata})
-	}
-	if len(s.FieldViolations) > 0 {
-		details = append(details, badRequest(s.FieldViolations))
-	}
-	if s.RetryDelay > 0 {
-		details = append(details, &errdetails.RetryInfo{RetryDelay: durationpb.New(s.RetryDelay)})
-	}
-	if len(s.Links) > 0 {
-		help := &errdetails.Help{}
-		for _, l := range s.Links {
-			help.Links = append(help.Links, &errdetails.Help_Link{Description: l.Description, Url: l.URL})
-		}
-		details = append(details, help)
-	}
-	if s.RequestID != "" {
-		details = append(details, &errdetails.RequestInfo{RequestId: s.RequestID})
-	}
-	if s.Locale != "" {
-		details = append(details, &errdetails.LocalizedMessage{Locale: s.Locale, Message: s.LocalizedMessage})
-	}
-	for _, m := range details {
+	for _, m := range details(s) {
 		if d, err := connect.NewErrorDetail(m); err == nil {
 			ce.AddDetail(d)
 		}
@@ -165,15 +158,6 @@ func validTrailer(name string) bool {
 		return false
 	}
 	return !strings.HasPrefix(name, "If-")
-}
-
-// badRequest is AIP-193's BadRequest detail of field violations.
-func badRequest(vs []onestackerrors.RPCFieldViolation) *errdetails.BadRequest {
-	d := &errdetails.BadRequest{}
-	for _, v := range vs {
-		d.FieldViolations = append(d.FieldViolations, &errdetails.BadRequest_FieldViolation{Field: v.Field, Description: v.Description})
-	}
-	return d
 }
 
 // FromError is the catalog error err is, wraps, or carries as a Connect
@@ -305,28 +289,34 @@ type interceptor struct {
 }
 
 // handlerError is the Connect error a handler returns for err, in the
-// language of the request's header, with the request id it came with (or
-// a new one) in a catalog with request ids, reporting what becomes the
-// fallback (not an error Config.Map maps).
-func (o *options) handlerError(ctx context.Context, peer connect.Peer, procedure string, header http.Header, err error) error {
-	s := onestackerrors.RPCStatusForCall(ctx, procedure, err, header)
+// language of the request's header, with the request id the response
+// carries already (behind WrapHandler), else the one it came with, else a
+// new one, in a catalog with request ids, reporting what becomes the
+// fallback (not an error Config.Map maps). headersSent says a stream sent
+// the response's headers with a message.
+func (o *options) handlerError(ctx context.Context, peer connect.Peer, procedure string, header http.Header, err error, headersSent bool) error {
+	response := responseHeader(ctx)
+	s := onestackerrors.RPCStatusForCall(ctx, procedure, err, callHeader(header, response))
 	if s.Fallback && o.report != nil {
 		o.report(ctx, procedure, err)
 	}
+	sendIDOnce(&s, response, headersSent)
 	// Wrapping the catalog error sent, as NewError's does, for an
 	// interceptor of this package outside this one to send it again.
-	return connectError(s, peer.Protocol, known(err))
+	return connectError(ctx, procedure, s, peer.Protocol, known(err))
 }
 
 // panicError is the Connect error for a panic's value v: the fallback,
 // which RPCPanic reports with the stack, for it runs in the deferred
 // function that recovered v.
-func (o *options) panicError(ctx context.Context, peer connect.Peer, procedure string, header http.Header, v any) error {
-	s := onestackerrors.RPCPanic(ctx, procedure, v, header)
+func (o *options) panicError(ctx context.Context, peer connect.Peer, procedure string, header http.Header, v any, headersSent bool) error {
+	response := responseHeader(ctx)
+	s := onestackerrors.RPCPanic(ctx, procedure, v, callHeader(header, response))
 	if o.report != nil {
 		o.report(ctx, procedure, fmt.Errorf("panic: %v", v))
 	}
-	return connectError(s, peer.Protocol, nil)
+	sendIDOnce(&s, response, headersSent)
+	return connectError(ctx, procedure, s, peer.Protocol, nil)
 }
 
 // clientError is err as a client gets it back: the catalog error a Connect
@@ -349,11 +339,11 @@ func (i interceptor) WrapUnary(next connect.UnaryFunc) connect.UnaryFunc {
 		}
 		defer func() {
 			if v := recover(); v != nil {
-				resp, err = nil, i.o.panicError(ctx, req.Peer(), req.Spec().Procedure, req.Header(), v)
+				resp, err = nil, i.o.panicError(ctx, req.Peer(), req.Spec().Procedure, req.Header(), v, false)
 			}
 		}()
 		if resp, err = next(ctx, req); err != nil {
-			return nil, i.o.handlerError(ctx, req.Peer(), req.Spec().Procedure, req.Header(), err)
+			return nil, i.o.handlerError(ctx, req.Peer(), req.Spec().Procedure, req.Header(), err, false)
 		}
 		return resp, nil
 	}
@@ -367,13 +357,14 @@ func (i interceptor) WrapStreamingClient(next connect.StreamingClientFunc) conne
 
 func (i interceptor) WrapStreamingHandler(next connect.StreamingHandlerFunc) connect.StreamingHandlerFunc {
 	return func(ctx context.Context, conn connect.StreamingHandlerConn) (err error) {
+		sent := new(atomic.Bool)
 		defer func() {
 			if v := recover(); v != nil {
-				err = i.o.panicError(ctx, conn.Peer(), conn.Spec().Procedure, conn.RequestHeader(), v)
+				err = i.o.panicError(ctx, conn.Peer(), conn.Spec().Procedure, conn.RequestHeader(), v, sent.Load())
 			}
 		}()
-		if err = next(ctx, conn); err != nil {
-			return i.o.handlerError(ctx, conn.Peer(), conn.Spec().Procedure, conn.RequestHeader(), err)
+		if err = next(ctx, sendingConn{conn, sent}); err != nil {
+			return i.o.handlerError(ctx, conn.Peer(), conn.Spec().Procedure, conn.RequestHeader(), err, sent.Load())
 		}
 		return nil
 	}
@@ -389,3 +380,283 @@ func (c clientConn) Send(m any) error     { return clientError(c.StreamingClient
 func (c clientConn) Receive(m any) error  { return clientError(c.StreamingClientConn.Receive(m)) }
 func (c clientConn) CloseRequest() error  { return clientError(c.StreamingClientConn.CloseRequest()) }
 func (c clientConn) CloseResponse() error { return clientError(c.StreamingClientConn.CloseResponse()) }
+
+// responseHeaderKey is the context key under which WrapHandler puts the
+// header of the response a call writes.
+type responseHeaderKey struct{}
+
+// WrapHandler returns h, a Connect handler or a mux of them, with the
+// header of each response in reach of Interceptor, which a Connect
+// interceptor never sees in a unary call (connect adds an error's metadata
+// to it, and to the headers of a call's connect.CallInfo, value by value).
+// Behind an HTTP middleware that sets the catalog's request-id header
+// (X-Request-Id) on the response before the handler runs, the error then
+// carries that id, as Write takes the one a response carries, and the
+// response carries it once: in RequestInfo and that header, not again as
+// the error's metadata (which connect would add as a second value). An
+// error's own id (WithRequestID) replaces the middleware's in the header,
+// as with Write, unless a stream sent its headers with a message already.
+func WrapHandler(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), responseHeaderKey{}, w.Header())))
+	})
+}
+
+// responseHeader is the header of the response of the call of ctx, as
+// WrapHandler put it there; nil without WrapHandler.
+func responseHeader(ctx context.Context) http.Header {
+	h, _ := ctx.Value(responseHeaderKey{}).(http.Header)
+	return h
+}
+
+// callHeader is the request's header as the Go package takes the call's
+// request id from it: with the id the response carries already, an HTTP
+// middleware's, in place of the request's, for Write takes the response's
+// first too; header itself when the response carries none.
+func callHeader(header, response http.Header) http.Header {
+	id := response[requestIDHeader]
+	if requestIDHeader == "" || len(id) == 0 || id[0] == "" {
+		return header
+	}
+	h := header.Clone()
+	if h == nil {
+		h = http.Header{}
+	}
+	h[requestIDHeader] = id[:1]
+	return h
+}
+
+// sendIDOnce leaves the request id out of s's metadata where response, the
+// header of the response (nil when unknown), carries it: as the id a
+// middleware set, or, in place of another id, as an error's own, which the
+// header takes when it is still to be sent (headersSent false). Else the
+// metadata keeps it: connect adds it to the header, or sends it at the
+// end.
+func sendIDOnce(s *onestackerrors.RPCStatus, response http.Header, headersSent bool) {
+	if response == nil || s.RequestIDHeader == "" || s.RequestID == "" {
+		return
+	}
+	have := response[s.RequestIDHeader]
+	switch {
+	case len(have) > 0 && have[0] == s.RequestID:
+	case len(have) == 0 || headersSent:
+		return
+	default:
+		response[s.RequestIDHeader] = []string{s.RequestID}
+	}
+	delete(s.Header, s.RequestIDHeader)
+}
+
+// sendingConn is a handler's stream, noting whether it sent a message, and
+// with it the response's headers.
+type sendingConn struct {
+	connect.StreamingHandlerConn
+	sent *atomic.Bool
+}
+
+func (c sendingConn) Send(m any) error {
+	c.sent.Store(true)
+	return c.StreamingHandlerConn.Send(m)
+}
+
+// details are the AIP-193 details of s, in the order a status carries
+// them: ErrorInfo (reason, domain, the details as metadata), BadRequest
+// (the field violations of a detail marked grpc: bad_request), RetryInfo
+// (from Retry-After), Help (the docs link and the catalog's help),
+// RequestInfo (the request id) and LocalizedMessage.
+func details(s onestackerrors.RPCStatus) []proto.Message {
+	var ds []proto.Message
+	if s.Reason != "" {
+		ds = append(ds, &errdetails.ErrorInfo{Reason: s.Reason, Domain: s.Domain, Metadata: s.Metadata})
+	}
+	if len(s.FieldViolations) > 0 {
+		ds = append(ds, badRequest(s.FieldViolations))
+	}
+	if s.RetryDelay > 0 {
+		ds = append(ds, &errdetails.RetryInfo{RetryDelay: durationpb.New(s.RetryDelay)})
+	}
+	if len(s.Links) > 0 {
+		help := &errdetails.Help{}
+		for _, l := range s.Links {
+			help.Links = append(help.Links, &errdetails.Help_Link{Description: l.Description, Url: l.URL})
+		}
+		ds = append(ds, help)
+	}
+	if s.RequestID != "" {
+		ds = append(ds, &errdetails.RequestInfo{RequestId: s.RequestID})
+	}
+	if s.Locale != "" {
+		ds = append(ds, &errdetails.LocalizedMessage{Locale: s.Locale, Message: s.LocalizedMessage})
+	}
+	return ds
+}
+
+// badRequest is AIP-193's BadRequest detail of field violations.
+func badRequest(vs []onestackerrors.RPCFieldViolation) *errdetails.BadRequest {
+	d := &errdetails.BadRequest{}
+	for _, v := range vs {
+		d.FieldViolations = append(d.FieldViolations, &errdetails.BadRequest_FieldViolation{Field: v.Field, Description: v.Description})
+	}
+	return d
+}
+
+// detailsBudget is the most bytes a status takes in gRPC's trailer
+// (trailerSize): grpc-java reads at most 8 KiB of metadata by default, and
+// gRPC's C core (C++, Python, Ruby…) has a soft limit of 8 KiB; a client
+// given more fails the call (INTERNAL, RESOURCE_EXHAUSTED) and never sees
+// the status. grpc-go reads 16 MiB, but a client that sets
+// grpc.WithMaxHeaderListSize, or a proxy, may not. The rest of the 8 KiB is
+// for grpc-status, the request id and HTTP/2's 32 bytes a field.
+const detailsBudget = 7 << 10
+
+// longMetadata is the length of a metadata value fitDetails leaves out
+// before it leaves out field violations.
+const longMetadata = 1 << 10
+
+// The ErrorInfo metadata keys that say what fitDetails left out. A detail
+// name has no '-': none is named so.
+const (
+	omittedViolationsKey = "omitted-field-violations" // how many field violations BadRequest lacks
+	omittedMetadataKey   = "omitted-metadata"         // the metadata keys left out, comma-separated
+)
+
+// trailerSize is the bytes s takes in gRPC's trailer: grpc-status-details-bin,
+// the Status (code, message, details) in base64 without padding, and
+// grpc-message, the message percent-encoded.
+func trailerSize(s onestackerrors.RPCStatus) int {
+	p := &spb.Status{Code: int32(len(codeNames) - 1), Message: s.Message}
+	for _, d := range details(s) {
+		if a, err := anypb.New(d); err == nil {
+			p.Details = append(p.Details, a)
+		}
+	}
+	size := base64.RawStdEncoding.EncodedLen(proto.Size(p))
+	for i := 0; i < len(s.Message); i++ {
+		if c := s.Message[i]; c < ' ' || c > '~' || c == '%' {
+			size += 3
+		} else {
+			size++
+		}
+	}
+	return size
+}
+
+// maxTrailerSize is more than trailerSize, from the lengths of s's texts
+// alone: each text with 16 bytes of protobuf framing (a tag and a length
+// take at most 6, a map entry or a violation 6 more for two texts), each
+// of the six details with 96 (its type URL and framing), the whole in
+// base64, and the message percent-encoded at worst. It spares the many
+// statuses far within the budget encoding their details twice.
+func maxTrailerSize(s onestackerrors.RPCStatus) int {
+	size, texts := 0, 0
+	add := func(text ...string) {
+		for _, t := range text {
+			size += len(t)
+			texts++
+		}
+	}
+	add(s.Message, s.Reason, s.Domain, s.RequestID, s.Locale, s.LocalizedMessage)
+	for k, v := range s.Metadata {
+		add(k, v)
+	}
+	for _, v := range s.FieldViolations {
+		add(v.Field, v.Description)
+	}
+	for _, l := range s.Links {
+		add(l.Description, l.URL)
+	}
+	size += 16*texts + 6*96 + 16
+	return base64.RawStdEncoding.EncodedLen(size) + 3*len(s.Message)
+}
+
+// trim is what fitDetails leaves out of a status: metadata, by key, and
+// the last field violations, how many.
+type trim struct {
+	metadata   []string
+	violations int
+}
+
+// apply is s without what t leaves out, its ErrorInfo metadata saying so.
+func (t trim) apply(s onestackerrors.RPCStatus) onestackerrors.RPCStatus {
+	if len(t.metadata) == 0 && t.violations == 0 {
+		return s
+	}
+	md := make(map[string]string, len(s.Metadata)+2)
+	for k, v := range s.Metadata {
+		if !slices.Contains(t.metadata, k) {
+			md[k] = v
+		}
+	}
+	if len(t.metadata) > 0 {
+		keys := slices.Clone(t.metadata)
+		slices.Sort(keys)
+		md[omittedMetadataKey] = strings.Join(keys, ",")
+	}
+	if t.violations > 0 {
+		md[omittedViolationsKey] = strconv.Itoa(t.violations)
+		s.FieldViolations = s.FieldViolations[:len(s.FieldViolations)-t.violations]
+	}
+	s.Metadata = md
+	return s
+}
+
+// fitDetails is s within detailsBudget, for a protocol that sends a
+// status's details in a trailer, and what it left out. Over the budget (a
+// validation error of hundreds of field violations, long details), it
+// leaves out, until the status fits: the long metadata values (over
+// longMetadata), the longest first, among them the grpc: bad_request
+// detail's, which an errgen client makes again of the violations; then the
+// last field violations, as few as fit; then the other metadata, the
+// longest first. ErrorInfo's reason and domain, RetryInfo, Help,
+// RequestInfo and LocalizedMessage stay, and so does the message: a status
+// they alone take over the budget goes with them only, all else left out.
+func fitDetails(s onestackerrors.RPCStatus) (onestackerrors.RPCStatus, trim) {
+	var t trim
+	if s.Reason == "" || maxTrailerSize(s) <= detailsBudget || trailerSize(s) <= detailsBudget {
+		return s, t
+	}
+	fits := func() bool { return trailerSize(t.apply(s)) <= detailsBudget }
+	leaveOutLongest := func(atLeast int) {
+		for !fits() {
+			key := ""
+			for k, v := range s.Metadata {
+				if !slices.Contains(t.metadata, k) && len(v) >= atLeast && (key == "" || len(v) > len(s.Metadata[key]) || len(v) == len(s.Metadata[key]) && k < key) {
+					key = k
+				}
+			}
+			if key == "" {
+				return
+			}
+			t.metadata = append(t.metadata, key)
+		}
+	}
+	leaveOutLongest(longMetadata)
+	if n := len(s.FieldViolations); n > 0 && !fits() {
+		// Each violation left out shortens the status: the fewest that fit.
+		out := sort.Search(n+1, func(out int) bool {
+			t.violations = out
+			return fits()
+		})
+		t.violations = min(out, n)
+	}
+	leaveOutLongest(0)
+	return t.apply(s), t
+}
+
+// report logs, with slog.Default at warning level, what t left out of the
+// status of reason the call of procedure ("" for none) sent.
+func (t trim) report(ctx context.Context, procedure, reason string) {
+	if len(t.metadata) == 0 && t.violations == 0 {
+		return
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	slog.Default().LogAttrs(ctx, slog.LevelWarn, "errgen: status details over the 7 KiB budget of gRPC's trailer: trimmed",
+		slog.String("procedure", procedure), slog.String("reason", reason),
+		slog.Int(omittedViolationsKey, t.violations), slog.String(omittedMetadataKey, strings.Join(t.metadata, ",")))
+}
+
+// requestIDHeader is the catalog's request_id.header, canonical; "" for a
+// catalog without request ids.
+const requestIDHeader = "X-Request-Id"
