@@ -65,7 +65,8 @@ type fixedFeature struct {
 // fixedFeatures are the features of fixedVariant, in its order.
 var fixedFeatures = []fixedFeature{
 	// Negotiating a response's language among a catalog's, for a catalog
-	// of several languages: a tenth of the package of a catalog of one.
+	// of several languages. With the next, 8% of what compiling the fixed
+	// half of a catalog of one language without enum fields cost.
 	{files: []string{"language.go", "acceptlanguage.go", "languagecache.go"}, without: []string{"onelanguage.go"}, tag: "errgen_one_language"},
 	// Checking the enum fields of object details, for a catalog with some.
 	{files: []string{"fieldenums.go"}, without: []string{"nofieldenums.go"}, tag: "errgen_no_field_enums"},
