@@ -696,6 +696,14 @@ func (e *Error) flawsToSet() *flaws {
 	return e.flaws
 }
 
+// fieldEnum is an enum field of the objects of a detail, as the definitions
+// table lists it.
+type fieldEnum struct {
+	path     string   // JSON names from the detail down to the field: problems.kind, problems.limits.unit
+	values   []string // the enum's values
+	required bool     // the field is required: its empty value is a breach too
+}
+
 // The definitions table is data, decoded on first use: definitionsText
 // holds a line per error, in catalog order, so that a catalog of thousands
 // of errors costs the compiler one string constant instead of thousands of
@@ -1320,57 +1328,6 @@ func isJSONObject(raw []byte) bool {
 	return false
 }
 
-// The fields of an object detail may be enums: string types with constants,
-// as enum details are, but without a Valid method each, which would cost a
-// big catalog compile time. newError checks their values from the
-// definitions table instead. A value outside its enum (or the empty value
-// of a required field) is set to "", which the field's omitempty tag leaves
-// out of the body, and the breach is recorded for Write to report; the rest
-// of the object, and of the details, is sent.
-
-// fieldEnum is an enum field of the objects of a detail, as the definitions
-// table lists it.
-type fieldEnum struct {
-	path     string   // JSON names from the detail down to the field: problems.kind, problems.limits.unit
-	values   []string // the enum's values
-	required bool     // the field is required: its empty value is a breach too
-}
-
-// enumField is a fieldEnum located in the details struct.
-type enumField struct {
-	*fieldEnum
-	names []string // the path's names
-	index []int    // the struct field of each name, from the details struct down
-	omit  []bool   // whether the field of each name is left out when empty (omitempty, omitzero)
-}
-
-// resolveFieldEnums locates the enum fields in t, the details struct type.
-// A path that names no field (the emitter writes both, so none does) is
-// left out.
-func resolveFieldEnums(t reflect.Type, enums []fieldEnum) []enumField {
-	var out []enumField
-	for i := range enums {
-		f := enumField{fieldEnum: &enums[i], names: strings.Split(enums[i].path, ".")}
-		typ := t
-		for _, name := range f.names {
-			for typ.Kind() == reflect.Slice {
-				typ = typ.Elem()
-			}
-			j := fieldByJSONName(typ, name)
-			if j < 0 {
-				break
-			}
-			_, opts, _ := strings.Cut(typ.Field(j).Tag.Get("json"), ",")
-			f.index, f.omit = append(f.index, j), append(f.omit, opts != "")
-			typ = typ.Field(j).Type
-		}
-		if len(f.index) == len(f.names) {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 // fieldByJSONName is the index of t's field of that JSON name; -1 for none.
 func fieldByJSONName(t reflect.Type, name string) int {
 	if t.Kind() != reflect.Struct {
@@ -1395,85 +1352,20 @@ func jsonName(f reflect.StructField) string {
 	return tag
 }
 
-// checkFieldEnums checks the enum fields of v, the error's own details. When
-// one holds a value outside its enum, it sets every such value to "" and
-// records the breach. Its slices are newError's copies: setting their items
-// changes no caller's.
-func (e *Error) checkFieldEnums(v reflect.Value, enums []enumField) {
-	ok := true
-	for i := 0; ok && i < len(enums); i++ {
-		ok = enums[i].valid(v, 0)
-	}
-	if ok {
-		return
-	}
-	for i := range enums {
-		enums[i].leaveOut(e, v, 0, "")
-	}
-}
+// The package of a catalog whose object details have no enum fields holds
+// this file in place of fieldenums.go: each declaration here is what its
+// namesake there does when no definition has fieldEnums, without the
+// checks, which never run there.
 
-// allowed reports whether s may be sent: one of the values, or nothing at
-// all for an optional field.
-func (f *enumField) allowed(s string) bool {
-	return s == "" && !f.required || slices.Contains(f.values, s)
-}
+// enumField is an enum field located in a details struct: there are none.
+type enumField struct{}
 
-// valid reports whether every value of the field in v, the value of the
-// path's name at depth (the details struct at 0), is allowed: through every
-// item of a list, skipping the objects the body leaves out.
-func (f *enumField) valid(v reflect.Value, depth int) bool {
-	switch {
-	case v.Kind() == reflect.Slice:
-		for j := range v.Len() {
-			if !f.valid(v.Index(j), depth) {
-				return false
-			}
-		}
-		return true
-	case depth == len(f.index):
-		return f.allowed(v.String())
-	}
-	fv := v.Field(f.index[depth])
-	if depth+1 < len(f.index) && f.omit[depth] && isEmptyValue(fv) {
-		return true // an object left out of the body
-	}
-	return f.valid(fv, depth+1)
-}
+// resolveFieldEnums returns nil: no definition has fieldEnums.
+func resolveFieldEnums(t reflect.Type, enums []fieldEnum) []enumField { return nil }
 
-// leaveOut is valid, setting each value not allowed to "" and recording the
-// breach with the value's place, at: problems[1].kind.
-func (f *enumField) leaveOut(e *Error, v reflect.Value, depth int, at string) {
-	switch {
-	case v.Kind() == reflect.Slice:
-		for j := range v.Len() {
-			f.leaveOut(e, v.Index(j), depth, at+"["+strconv.Itoa(j)+"]")
-		}
-		return
-	case depth == len(f.index):
-		if s := v.String(); !f.allowed(s) {
-			v.SetString("")
-			e.addBreach("field " + strconv.Quote(at) + ": " + strconv.Quote(s) + " is not one of its values")
-		}
-		return
-	}
-	fv := v.Field(f.index[depth])
-	if depth+1 < len(f.index) && f.omit[depth] && isEmptyValue(fv) {
-		return
-	}
-	if depth > 0 {
-		at += "."
-	}
-	f.leaveOut(e, fv, depth+1, at+f.names[depth])
-}
-
-// addBreach records a breach of the catalog that left no detail out.
-func (e *Error) addBreach(what string) {
-	f := e.flawsToSet()
-	if f.breach != "" {
-		f.breach += "; "
-	}
-	f.breach += what
-}
+// checkFieldEnums checks nothing: encodeDetails calls it only for details
+// with enum fields.
+func (e *Error) checkFieldEnums(v reflect.Value, enums []enumField) {}
 
 // appendDetailsObject appends details as json.Marshal writes them, and fails where
 // it fails, with its error. Strings and ints, most details, are read with
@@ -4905,6 +4797,16 @@ func (e *Error) receiveRequestID(id string, ok bool) {
 // an error in the language the request's Accept-Language asks for, with
 // Content-Language and Vary: Accept-Language. A catalog of one language
 // sets neither, and its responses are what they were before translations.
+//
+// Every catalog's package holds this file. The negotiation (language.go,
+// acceptlanguage.go, languagecache.go) is only in the package of a catalog
+// of several languages: a catalog of one language, most catalogs, gets
+// onelanguage.go in its place, which does what they do when languages is
+// nil, so that its services do not compile code that never runs there
+// (docs/performance.md). The files carry build constraints so that this
+// package compiles either half: go test -tags errgen_one_language tests the
+// one-language half against a stand-in of one language
+// (table_one_language.go; TestBuildVariants in internal/golang runs it).
 
 // languages are the catalog's languages, its default first, then those of
 // each definition's translations in their order; nil for a catalog of one
@@ -4921,6 +4823,21 @@ type translation struct {
 	body            string         // the pre-encoded body of the error without details; "" when it has details
 	once            sync.Once
 	def             *definition // the definition with these texts, made on first use; see in
+}
+
+// LocalizedMessage returns the message in a language: lang is a language
+// tag (de, de-CH) or a whole Accept-Language value, negotiated as Write
+// negotiates it among the default language and those the error is
+// translated into. It is Message, in the default language, when lang names
+// none of them or the message was replaced (WithMessage), and "" when the
+// error has no message. Message, Error, LogValue and MarshalJSON stay in the
+// default language.
+func (e *Error) LocalizedMessage(lang string) string {
+	loadDefinitions()
+	if languages == nil {
+		return e.message
+	}
+	return e.in(e.languageFor([]string{lang})).message
 }
 
 // translation returns the error's texts in languages[lang]; nil for the
@@ -5008,21 +4925,6 @@ func (tr *translation) definition(def *definition) *definition {
 		tr.def = ld
 	})
 	return tr.def
-}
-
-// LocalizedMessage returns the message in a language: lang is a language
-// tag (de, de-CH) or a whole Accept-Language value, negotiated as Write
-// negotiates it among the default language and those the error is
-// translated into. It is Message, in the default language, when lang names
-// none of them or the message was replaced (WithMessage), and "" when the
-// error has no message. Message, Error, LogValue and MarshalJSON stay in the
-// default language.
-func (e *Error) LocalizedMessage(lang string) string {
-	loadDefinitions()
-	if languages == nil {
-		return e.message
-	}
-	return e.in(e.languageFor([]string{lang})).message
 }
 
 // setLanguageHeaders sets Content-Language to languages[lang] and adds

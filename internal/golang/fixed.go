@@ -18,20 +18,23 @@ import (
 // package beside this one, compiled and tested there against a stand-in for
 // the per-catalog half (fixed/table.go, generated from testdata/standin.yaml).
 // Its files are copied, after their import blocks, into each generated file,
-// in this order; rpcFiles only for a catalog with a grpc: section.
+// in this order; rpcFiles only for a catalog with a grpc: section, and of
+// each of fixedFeatures, its files or those in their place.
 //
-//go:embed fixed/types.go fixed/definitions.go fixed/details.go fixed/fieldenums.go fixed/detailsjson.go fixed/template.go fixed/error.go
+//go:embed fixed/types.go fixed/definitions.go fixed/details.go fixed/fieldenums.go fixed/nofieldenums.go fixed/detailsjson.go fixed/template.go fixed/error.go
 //go:embed fixed/parse.go fixed/decodedetails.go fixed/lookup.go fixed/json.go fixed/jsonvalid.go fixed/named.go fixed/rpc.go fixed/badrequest.go
-//go:embed fixed/headers.go fixed/report.go fixed/log.go fixed/handler.go fixed/client.go fixed/language.go fixed/acceptlanguage.go fixed/languagecache.go
+//go:embed fixed/headers.go fixed/report.go fixed/log.go fixed/handler.go fixed/client.go fixed/localized.go fixed/language.go fixed/acceptlanguage.go
+//go:embed fixed/languagecache.go fixed/onelanguage.go
 var fixedFS embed.FS
 
 // fixedFiles are the embedded files, in the order the generated file holds
-// them. reservedNames reads them all, rpcFiles too, so that a catalog that
-// is valid stays valid when it adds a grpc: section.
+// them. reservedNames reads them all, rpcFiles and each feature's files and
+// those in their place too, so that a catalog that is valid stays valid
+// when it adds a grpc: section, a language or an enum field.
 var fixedFiles = []string{
-	"types.go", "definitions.go", "details.go", "fieldenums.go", "detailsjson.go", "template.go", "error.go",
+	"types.go", "definitions.go", "details.go", "fieldenums.go", "nofieldenums.go", "detailsjson.go", "template.go", "error.go",
 	"parse.go", "decodedetails.go", "lookup.go", "json.go", "jsonvalid.go", "named.go", "rpc.go", "badrequest.go", "headers.go", "report.go", "log.go", "handler.go", "client.go",
-	"language.go", "acceptlanguage.go", "languagecache.go",
+	"localized.go", "language.go", "acceptlanguage.go", "languagecache.go", "onelanguage.go",
 }
 
 // fixedSource is the fixed half as the emitter copies it.
@@ -46,31 +49,95 @@ type fixedSource struct {
 // service without one does not compile them.
 var rpcFiles = []string{"rpc.go", "badrequest.go"}
 
+// A fixedFeature is code of the fixed half that only some catalogs' packages
+// run: the emitter copies its files only for a catalog that has the
+// feature, and for the others the files that do what they do without it,
+// so that most services do not compile code that never runs there
+// (docs/performance.md). The fixed package compiles the feature's files by
+// default and the others under its build tag, each against a stand-in of
+// its own (standin_test.go); TestBuildVariants there runs its tests so.
+type fixedFeature struct {
+	files   []string // with the feature
+	without []string // in their place without it
+	tag     string   // the build tag under which the fixed package compiles without
+}
+
+// fixedFeatures are the features of fixedVariant, in its order.
+var fixedFeatures = []fixedFeature{
+	// Negotiating a response's language among a catalog's, for a catalog
+	// of several languages. With the next, 8% of what compiling the fixed
+	// half of a catalog of one language without enum fields cost.
+	{files: []string{"language.go", "acceptlanguage.go", "languagecache.go"}, without: []string{"onelanguage.go"}, tag: "errgen_one_language"},
+	// Checking the enum fields of object details, for a catalog with some.
+	{files: []string{"fieldenums.go"}, without: []string{"nofieldenums.go"}, tag: "errgen_no_field_enums"},
+}
+
 // hasRPC reports whether c's package holds rpcFiles: whether it has a grpc:
 // section, which sets grpc.domain, as the gRPC and Connect outputs require.
 func hasRPC(c *catalog.Catalog) bool { return c.GRPC.Domain != "" }
 
-// The fixed half is read once in each of its two forms, with and without
-// rpcFiles: it never changes while the program runs.
-var (
-	fixedWithRPC    = sync.OnceValues(func() (*fixedSource, error) { return readFixed(true) })
-	fixedWithoutRPC = sync.OnceValues(func() (*fixedSource, error) { return readFixed(false) })
-)
-
-// loadFixed is the fixed half, with rpcFiles or without.
-func loadFixed(rpc bool) (*fixedSource, error) {
-	if rpc {
-		return fixedWithRPC()
-	}
-	return fixedWithoutRPC()
+// hasFieldEnums reports whether an object detail of c has an enum field.
+func hasFieldEnums(c *catalog.Catalog) bool {
+	return slices.ContainsFunc(c.Errors, func(e *catalog.Error) bool {
+		_, enums := fieldEnumsOf(e)
+		return len(enums) > 0
+	})
 }
 
-// readFixed reads the embedded fixed half, with rpcFiles or without.
-func readFixed(rpc bool) (*fixedSource, error) {
+// A fixedVariant is what decides which files of the fixed half a
+// catalog's package holds: rpcFiles, and each of fixedFeatures' files or
+// those in their place.
+type fixedVariant struct {
+	rpc      bool    // the catalog has a grpc: section
+	features [2]bool // whether it has each of fixedFeatures: several languages, enum fields
+}
+
+// variantOf is the fixed half c's package holds.
+func variantOf(c *catalog.Catalog) fixedVariant {
+	return fixedVariant{rpc: hasRPC(c), features: [2]bool{len(c.Languages) > 0, hasFieldEnums(c)}}
+}
+
+// holds reports whether the variant's package holds the fixed file name.
+func (v fixedVariant) holds(name string) bool {
+	if slices.Contains(rpcFiles, name) {
+		return v.rpc
+	}
+	for i, f := range fixedFeatures {
+		switch {
+		case slices.Contains(f.files, name):
+			return v.features[i]
+		case slices.Contains(f.without, name):
+			return !v.features[i]
+		}
+	}
+	return true
+}
+
+// The fixed half is read once in each of its variants, on first use: it
+// never changes while the program runs.
+var (
+	fixedMu       sync.Mutex
+	fixedVariants = map[fixedVariant]func() (*fixedSource, error){}
+)
+
+// loadFixed is the fixed half of variant v.
+func loadFixed(v fixedVariant) (*fixedSource, error) {
+	fixedMu.Lock()
+	load := fixedVariants[v]
+	if load == nil {
+		load = sync.OnceValues(func() (*fixedSource, error) { return readFixed(v) })
+		fixedVariants[v] = load
+	}
+	fixedMu.Unlock()
+	return load()
+}
+
+// readFixed reads the embedded fixed half of variant v.
+func readFixed(v fixedVariant) (*fixedSource, error) {
 	fx := &fixedSource{}
 	var body strings.Builder
 	for _, name := range fixedFiles {
-		if !rpc && slices.Contains(rpcFiles, name) {
+		if !v.holds(name) {
 			continue
 		}
 		src, err := fixedFS.ReadFile("fixed/" + name)

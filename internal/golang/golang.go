@@ -43,7 +43,7 @@ const flushSize = 64 << 10
 
 // write is Write.
 func (g *packageWriter) write(w io.Writer, pkg, header string) error {
-	fx, err := loadFixed(hasRPC(g.c))
+	fx, err := loadFixed(variantOf(g.c))
 	if err != nil {
 		return err
 	}
@@ -73,7 +73,7 @@ func (g *packageWriter) write(w io.Writer, pkg, header string) error {
 
 // generate writes the Go package pkg of the emitter's catalog.
 func (g *packageWriter) generate(pkg, header string) ([]byte, error) {
-	fx, err := loadFixed(hasRPC(g.c))
+	fx, err := loadFixed(variantOf(g.c))
 	if err != nil {
 		return nil, err
 	}

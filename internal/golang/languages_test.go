@@ -16,7 +16,9 @@ import (
 // translations of each definitions row and the init that names them, and
 // nothing else, on the text path (definitionsText's lang fields, last in
 // their rows) as on the plain path (the rows' translations field); so a
-// catalog of one language emits what it did before translations.
+// catalog of one language emits what it did before translations. The fixed
+// half they hold differs (the first of fixedFeatures' files or those in
+// their place; see withoutFixed), which the test takes out of both.
 func TestLanguagesOnlyAdd(t *testing.T) {
 	c := standInCatalog(t)
 	if len(c.Languages) != 2 {
@@ -41,6 +43,7 @@ func TestLanguagesOnlyAdd(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		several, plain = withoutFixed(t, several, c), withoutFixed(t, plain, &one)
 		if path.rows.Match(plain) || bytes.Contains(plain, []byte("func init()")) {
 			t.Errorf("%s: a catalog of one language has translations", path.name)
 		}
@@ -53,6 +56,29 @@ func TestLanguagesOnlyAdd(t *testing.T) {
 			t.Errorf("%s: %d rows with translations, want 5: OUT_OF_CREDIT is translated into neither language", path.name, n)
 		}
 	}
+}
+
+// withoutFixed is src, c's generated package, without the fixed half it
+// ends with, which must be that of c's variant: with language.go's
+// negotiation for a catalog of several languages, with onelanguage.go for
+// one of one.
+func withoutFixed(t *testing.T, src []byte, c *catalog.Catalog) []byte {
+	t.Helper()
+	v := variantOf(c)
+	fx, err := loadFixed(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rest, ok := bytes.CutSuffix(src, []byte(fx.body))
+	if !ok {
+		t.Fatalf("the package of %d languages does not end with its fixed half", len(c.Languages)+1)
+	}
+	negotiates := bytes.Contains([]byte(fx.body), []byte("\nfunc negotiateLanguage("))
+	oneLanguage := bytes.Contains([]byte(fx.body), []byte("\n// language returns -1: a catalog of one language negotiates none."))
+	if negotiates != v.features[0] || oneLanguage == v.features[0] {
+		t.Errorf("the fixed half of %d languages: negotiation %v, onelanguage.go %v", len(c.Languages)+1, negotiates, oneLanguage)
+	}
+	return rest
 }
 
 // generatePlain is Generate with the definitions table on the plain path,

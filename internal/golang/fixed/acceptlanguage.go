@@ -1,3 +1,5 @@
+//go:build !errgen_one_language
+
 package fixed
 
 // negotiate returns the index in tags of the language an Accept-Language

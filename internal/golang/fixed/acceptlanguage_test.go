@@ -1,3 +1,5 @@
+//go:build !errgen_one_language
+
 package fixed
 
 import (

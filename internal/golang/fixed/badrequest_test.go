@@ -15,7 +15,7 @@ func TestRPCFieldViolations(t *testing.T) {
 		want []RPCFieldViolation
 	}{
 		{"each object", NewWithDetails(InvalidInputDetails{Field: "f", Problems: []InvalidInputProblems{
-			{Field: "title", Message: "is too long", Kind: InvalidInputProblemsKindInvalid}, {Field: "tags"}}}),
+			{Field: "title", Message: "is too long", Kind: "invalid"}, {Field: "tags"}}}),
 			[]RPCFieldViolation{{Field: "title", Description: "is too long"}, {Field: "tags"}}},
 		{"an object whose enum field is left out is still one", NewWithDetails(InvalidInputDetails{Field: "f", Problems: []InvalidInputProblems{
 			{Field: "title", Kind: "bogus"}}}),
@@ -53,7 +53,7 @@ func TestRPCErrorFromViolations(t *testing.T) {
 	}
 	s.Metadata = map[string]string{"problems": `[{"field":"a","message":"m","kind":"missing"}]`}
 	d, _ = DetailsAs[InvalidInputDetails](RPCError(s))
-	if want := []InvalidInputProblems{{Field: "a", Message: "m", Kind: InvalidInputProblemsKindMissing}}; !reflect.DeepEqual(d.Problems, want) {
+	if want := []InvalidInputProblems{{Field: "a", Message: "m", Kind: "missing"}}; !reflect.DeepEqual(d.Problems, want) {
 		t.Errorf("the metadata's detail: %+v, want %+v", d.Problems, want)
 	}
 	// Another error's status ignores them.

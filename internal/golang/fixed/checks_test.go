@@ -87,7 +87,7 @@ func TestCheckedDetailsRoundTrip(t *testing.T) {
 // typed by Parse.
 func TestObjectFieldsRoundTrip(t *testing.T) {
 	problems := []InvalidInputProblems{
-		{Field: "title", Message: "too long", Limits: InvalidInputProblemsLimits{Max: 80, Unit: InvalidInputProblemsLimitsUnitChars}},
+		{Field: "title", Message: "too long", Limits: InvalidInputProblemsLimits{Max: 80, Unit: "chars"}},
 		{Field: "tags"},
 	}
 	e := NewWithDetails(InvalidInputDetails{Field: "title", Problems: problems})

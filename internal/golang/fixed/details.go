@@ -361,3 +361,27 @@ func isJSONObject(raw []byte) bool {
 	}
 	return false
 }
+
+// fieldByJSONName is the index of t's field of that JSON name; -1 for none.
+func fieldByJSONName(t reflect.Type, name string) int {
+	if t.Kind() != reflect.Struct {
+		return -1
+	}
+	for i := range t.NumField() {
+		if jsonName(t.Field(i)) == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// jsonName is a details field's JSON name.
+func jsonName(f reflect.StructField) string {
+	tag := f.Tag.Get("json")
+	for i := 0; i < len(tag); i++ {
+		if tag[i] == ',' {
+			return tag[:i]
+		}
+	}
+	return tag
+}

@@ -1,3 +1,5 @@
+//go:build !errgen_no_field_enums
+
 package fixed
 
 import (
@@ -14,14 +16,10 @@ import (
 // of a required field) is set to "", which the field's omitempty tag leaves
 // out of the body, and the breach is recorded for Write to report; the rest
 // of the object, and of the details, is sent.
-
-// fieldEnum is an enum field of the objects of a detail, as the definitions
-// table lists it.
-type fieldEnum struct {
-	path     string   // JSON names from the detail down to the field: problems.kind, problems.limits.unit
-	values   []string // the enum's values
-	required bool     // the field is required: its empty value is a breach too
-}
+//
+// Only the package of a catalog with such fields holds this file; the others
+// hold nofieldenums.go in its place, which does what this does when no
+// definition has fieldEnums (see fixed.go in internal/golang).
 
 // enumField is a fieldEnum located in the details struct.
 type enumField struct {
@@ -56,30 +54,6 @@ func resolveFieldEnums(t reflect.Type, enums []fieldEnum) []enumField {
 		}
 	}
 	return out
-}
-
-// fieldByJSONName is the index of t's field of that JSON name; -1 for none.
-func fieldByJSONName(t reflect.Type, name string) int {
-	if t.Kind() != reflect.Struct {
-		return -1
-	}
-	for i := range t.NumField() {
-		if jsonName(t.Field(i)) == name {
-			return i
-		}
-	}
-	return -1
-}
-
-// jsonName is a details field's JSON name.
-func jsonName(f reflect.StructField) string {
-	tag := f.Tag.Get("json")
-	for i := 0; i < len(tag); i++ {
-		if tag[i] == ',' {
-			return tag[:i]
-		}
-	}
-	return tag
 }
 
 // checkFieldEnums checks the enum fields of v, the error's own details. When

@@ -1,3 +1,5 @@
+//go:build !errgen_no_field_enums
+
 package fixed
 
 import (
@@ -6,6 +8,10 @@ import (
 	"slices"
 	"testing"
 )
+
+// fieldEnumsBuilt: this build holds fieldenums.go, and its stand-in enum
+// fields (table.go).
+const fieldEnumsBuilt = true
 
 // An enum field of an object detail is checked as an enum detail is, from
 // the definitions table: a value outside its enum (or a required field's

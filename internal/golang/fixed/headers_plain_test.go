@@ -55,28 +55,6 @@ func (e *Error) setHeadersPlain(h http.Header, id string, lang int) {
 	setLanguageHeadersPlain(h, lang, handlers > 0 || len(e.def.headers) > 0, set)
 }
 
-// setLanguageHeadersPlain is setLanguageHeaders' plain path, with set.
-func setLanguageHeadersPlain(h http.Header, lang int, maybeVary bool, set func(name, value string)) {
-	if lang < 0 {
-		return
-	}
-	set("Content-Language", languages[lang])
-	var vary []string
-	if maybeVary {
-		vary = h["Vary"]
-	}
-	if len(vary) == 0 {
-		set("Vary", "Accept-Language")
-		return
-	}
-	for _, v := range vary {
-		if hasToken(v, "Accept-Language") || hasToken(v, "*") {
-			return
-		}
-	}
-	h["Vary"] = append(vary[:len(vary):len(vary)], "Accept-Language")
-}
-
 // headerErrors are errors of every kind of header: static, from details,
 // a challenge, none, and a detail that sanitizing empties.
 // Ints fill Retry-After below 100 (shared values, intHeader), from 100 and

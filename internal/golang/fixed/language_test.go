@@ -1,3 +1,5 @@
+//go:build !errgen_one_language
+
 package fixed
 
 import (
@@ -345,4 +347,26 @@ func TestLanguagesConcurrently(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// setLanguageHeadersPlain is setLanguageHeaders' plain path, with set.
+func setLanguageHeadersPlain(h http.Header, lang int, maybeVary bool, set func(name, value string)) {
+	if lang < 0 {
+		return
+	}
+	set("Content-Language", languages[lang])
+	var vary []string
+	if maybeVary {
+		vary = h["Vary"]
+	}
+	if len(vary) == 0 {
+		set("Vary", "Accept-Language")
+		return
+	}
+	for _, v := range vary {
+		if hasToken(v, "Accept-Language") || hasToken(v, "*") {
+			return
+		}
+	}
+	h["Vary"] = append(vary[:len(vary):len(vary)], "Accept-Language")
 }

@@ -169,3 +169,11 @@ func (e *Error) flawsToSet() *flaws {
 	}
 	return e.flaws
 }
+
+// fieldEnum is an enum field of the objects of a detail, as the definitions
+// table lists it.
+type fieldEnum struct {
+	path     string   // JSON names from the detail down to the field: problems.kind, problems.limits.unit
+	values   []string // the enum's values
+	required bool     // the field is required: its empty value is a breach too
+}

@@ -423,6 +423,14 @@ func (e *Error) flawsToSet() *flaws {
 	return e.flaws
 }
 
+// fieldEnum is an enum field of the objects of a detail, as the definitions
+// table lists it.
+type fieldEnum struct {
+	path     string   // JSON names from the detail down to the field: problems.kind, problems.limits.unit
+	values   []string // the enum's values
+	required bool     // the field is required: its empty value is a breach too
+}
+
 // The definitions table is data, decoded on first use: definitionsText
 // holds a line per error, in catalog order, so that a catalog of thousands
 // of errors costs the compiler one string constant instead of thousands of
@@ -1047,57 +1055,6 @@ func isJSONObject(raw []byte) bool {
 	return false
 }
 
-// The fields of an object detail may be enums: string types with constants,
-// as enum details are, but without a Valid method each, which would cost a
-// big catalog compile time. newError checks their values from the
-// definitions table instead. A value outside its enum (or the empty value
-// of a required field) is set to "", which the field's omitempty tag leaves
-// out of the body, and the breach is recorded for Write to report; the rest
-// of the object, and of the details, is sent.
-
-// fieldEnum is an enum field of the objects of a detail, as the definitions
-// table lists it.
-type fieldEnum struct {
-	path     string   // JSON names from the detail down to the field: problems.kind, problems.limits.unit
-	values   []string // the enum's values
-	required bool     // the field is required: its empty value is a breach too
-}
-
-// enumField is a fieldEnum located in the details struct.
-type enumField struct {
-	*fieldEnum
-	names []string // the path's names
-	index []int    // the struct field of each name, from the details struct down
-	omit  []bool   // whether the field of each name is left out when empty (omitempty, omitzero)
-}
-
-// resolveFieldEnums locates the enum fields in t, the details struct type.
-// A path that names no field (the emitter writes both, so none does) is
-// left out.
-func resolveFieldEnums(t reflect.Type, enums []fieldEnum) []enumField {
-	var out []enumField
-	for i := range enums {
-		f := enumField{fieldEnum: &enums[i], names: strings.Split(enums[i].path, ".")}
-		typ := t
-		for _, name := range f.names {
-			for typ.Kind() == reflect.Slice {
-				typ = typ.Elem()
-			}
-			j := fieldByJSONName(typ, name)
-			if j < 0 {
-				break
-			}
-			_, opts, _ := strings.Cut(typ.Field(j).Tag.Get("json"), ",")
-			f.index, f.omit = append(f.index, j), append(f.omit, opts != "")
-			typ = typ.Field(j).Type
-		}
-		if len(f.index) == len(f.names) {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 // fieldByJSONName is the index of t's field of that JSON name; -1 for none.
 func fieldByJSONName(t reflect.Type, name string) int {
 	if t.Kind() != reflect.Struct {
@@ -1122,85 +1079,20 @@ func jsonName(f reflect.StructField) string {
 	return tag
 }
 
-// checkFieldEnums checks the enum fields of v, the error's own details. When
-// one holds a value outside its enum, it sets every such value to "" and
-// records the breach. Its slices are newError's copies: setting their items
-// changes no caller's.
-func (e *Error) checkFieldEnums(v reflect.Value, enums []enumField) {
-	ok := true
-	for i := 0; ok && i < len(enums); i++ {
-		ok = enums[i].valid(v, 0)
-	}
-	if ok {
-		return
-	}
-	for i := range enums {
-		enums[i].leaveOut(e, v, 0, "")
-	}
-}
+// The package of a catalog whose object details have no enum fields holds
+// this file in place of fieldenums.go: each declaration here is what its
+// namesake there does when no definition has fieldEnums, without the
+// checks, which never run there.
 
-// allowed reports whether s may be sent: one of the values, or nothing at
-// all for an optional field.
-func (f *enumField) allowed(s string) bool {
-	return s == "" && !f.required || slices.Contains(f.values, s)
-}
+// enumField is an enum field located in a details struct: there are none.
+type enumField struct{}
 
-// valid reports whether every value of the field in v, the value of the
-// path's name at depth (the details struct at 0), is allowed: through every
-// item of a list, skipping the objects the body leaves out.
-func (f *enumField) valid(v reflect.Value, depth int) bool {
-	switch {
-	case v.Kind() == reflect.Slice:
-		for j := range v.Len() {
-			if !f.valid(v.Index(j), depth) {
-				return false
-			}
-		}
-		return true
-	case depth == len(f.index):
-		return f.allowed(v.String())
-	}
-	fv := v.Field(f.index[depth])
-	if depth+1 < len(f.index) && f.omit[depth] && isEmptyValue(fv) {
-		return true // an object left out of the body
-	}
-	return f.valid(fv, depth+1)
-}
+// resolveFieldEnums returns nil: no definition has fieldEnums.
+func resolveFieldEnums(t reflect.Type, enums []fieldEnum) []enumField { return nil }
 
-// leaveOut is valid, setting each value not allowed to "" and recording the
-// breach with the value's place, at: problems[1].kind.
-func (f *enumField) leaveOut(e *Error, v reflect.Value, depth int, at string) {
-	switch {
-	case v.Kind() == reflect.Slice:
-		for j := range v.Len() {
-			f.leaveOut(e, v.Index(j), depth, at+"["+strconv.Itoa(j)+"]")
-		}
-		return
-	case depth == len(f.index):
-		if s := v.String(); !f.allowed(s) {
-			v.SetString("")
-			e.addBreach("field " + strconv.Quote(at) + ": " + strconv.Quote(s) + " is not one of its values")
-		}
-		return
-	}
-	fv := v.Field(f.index[depth])
-	if depth+1 < len(f.index) && f.omit[depth] && isEmptyValue(fv) {
-		return
-	}
-	if depth > 0 {
-		at += "."
-	}
-	f.leaveOut(e, fv, depth+1, at+f.names[depth])
-}
-
-// addBreach records a breach of the catalog that left no detail out.
-func (e *Error) addBreach(what string) {
-	f := e.flawsToSet()
-	if f.breach != "" {
-		f.breach += "; "
-	}
-	f.breach += what
-}
+// checkFieldEnums checks nothing: encodeDetails calls it only for details
+// with enum fields.
+func (e *Error) checkFieldEnums(v reflect.Value, enums []enumField) {}
 
 // appendDetailsObject appends details as json.Marshal writes them, and fails where
 // it fails, with its error. Strings and ints, most details, are read with
@@ -4145,6 +4037,16 @@ func (e *Error) receiveRequestID(id string, ok bool) {
 // an error in the language the request's Accept-Language asks for, with
 // Content-Language and Vary: Accept-Language. A catalog of one language
 // sets neither, and its responses are what they were before translations.
+//
+// Every catalog's package holds this file. The negotiation (language.go,
+// acceptlanguage.go, languagecache.go) is only in the package of a catalog
+// of several languages: a catalog of one language, most catalogs, gets
+// onelanguage.go in its place, which does what they do when languages is
+// nil, so that its services do not compile code that never runs there
+// (docs/performance.md). The files carry build constraints so that this
+// package compiles either half: go test -tags errgen_one_language tests the
+// one-language half against a stand-in of one language
+// (table_one_language.go; TestBuildVariants in internal/golang runs it).
 
 // languages are the catalog's languages, its default first, then those of
 // each definition's translations in their order; nil for a catalog of one
@@ -4163,93 +4065,6 @@ type translation struct {
 	def             *definition // the definition with these texts, made on first use; see in
 }
 
-// translation returns the error's texts in languages[lang]; nil for the
-// default language and one the error is not translated into.
-func (def *definition) translation(lang int) *translation {
-	if lang <= 0 || lang > len(def.translations) {
-		return nil
-	}
-	tr := &def.translations[lang-1]
-	if tr.title == "" && tr.message == "" && tr.messageTemplate == nil {
-		return nil
-	}
-	return tr
-}
-
-// language is the index in languages of the language Write sends e in for
-// r: what its Accept-Language asks for, among the default and those e is
-// translated into. An error whose message was replaced (WithMessage, or
-// Parse's of an unknown text) is sent as it is, its text taken to be in the
-// default language (0). -1 for a catalog of one language.
-func (e *Error) language(r *http.Request) int {
-	if languages == nil {
-		return -1
-	}
-	if r == nil {
-		return 0
-	}
-	return e.languageFor(r.Header["Accept-Language"])
-}
-
-// languageFor is the index in languages of the language an Accept-Language
-// field asks e in; see language.
-func (e *Error) languageFor(acceptLanguage []string) int {
-	if e.custom || e.def == nil || e.def.translations == nil || len(acceptLanguage) == 0 {
-		return 0
-	}
-	return negotiateLanguage(acceptLanguage, e.def.translated)
-}
-
-// translated reports whether the definition has its texts in languages[lang].
-func (def *definition) translated(lang int) bool {
-	return def.translation(lang) != nil
-}
-
-// in returns e as it reads in languages[lang]: e itself in the default
-// language or one it is not translated into, else a copy with the
-// translated title and message, sharing everything else, for writing only.
-func (e *Error) in(lang int) *Error {
-	tr := e.def.translation(lang)
-	if tr == nil || e.custom {
-		return e
-	}
-	le := *e
-	le.def = tr.definition(e.def)
-	// An error without a message (a sentinel whose message has
-	// placeholders) writes the title: translated, in le.def.
-	switch {
-	case e.message == "":
-	case tr.messageTemplate != nil:
-		le.message = le.fill(tr.messageTemplate)
-	case tr.message != "":
-		le.message = tr.message
-	}
-	return &le
-}
-
-// definition returns def with the translation's texts, made on first use:
-// the envelope writers read the title, and the pre-encoded title and
-// message, from the definition. The copy is of the whole row, the fields the
-// emitter adds to it included; reflect makes it, for a row holds a sync.Once
-// and its flag (done by prepared before, so that none runs while it is
-// copied), which the copy then starts afresh.
-func (tr *translation) definition(def *definition) *definition {
-	tr.once.Do(func() {
-		def.prepared()
-		ld := new(definition)
-		reflect.ValueOf(ld).Elem().Set(reflect.ValueOf(def).Elem())
-		ld.once, ld.prep = sync.Once{}, prepared{}
-		ld.ready.Store(false)
-		if tr.title != "" {
-			ld.Title = tr.title
-		}
-		ld.message, ld.messageTemplate, ld.body = tr.message, tr.messageTemplate, tr.body
-		ld.translations = nil
-		tr.def = ld
-	})
-	return tr.def
-}
-
 // LocalizedMessage returns the message in a language: lang is a language
 // tag (de, de-CH) or a whole Accept-Language value, negotiated as Write
 // negotiates it among the default language and those the error is
@@ -4265,368 +4080,30 @@ func (e *Error) LocalizedMessage(lang string) string {
 	return e.in(e.languageFor([]string{lang})).message
 }
 
-// setLanguageHeaders sets Content-Language to languages[lang] and adds
-// Accept-Language to Vary; nothing for a catalog of one language (lang -1).
-// Both values are shared by every response, as setHeaders shares the
-// others the catalog fixes: Content-Language's is a slice of languages. A
-// Vary the handler set (Origin, say) is kept, or one of the catalog's; when
-// h held neither before (maybeVary false), Vary is not looked for.
-func setLanguageHeaders(h http.Header, lang int, maybeVary bool) {
-	if lang < 0 {
-		return
-	}
-	h["Content-Language"] = languages[lang : lang+1 : lang+1]
-	var vary []string
-	if maybeVary {
-		vary = h["Vary"]
-	}
-	if len(vary) == 0 {
-		h["Vary"] = varyAcceptLanguage
-		return
-	}
-	for _, v := range vary {
-		if hasToken(v, "Accept-Language") || hasToken(v, "*") {
-			return
-		}
-	}
-	h["Vary"] = append(vary[:len(vary):len(vary)], "Accept-Language")
-}
+// The package of a catalog of one language holds this file in place of
+// language.go, acceptlanguage.go and languagecache.go (see localized.go):
+// each function here is what its namesake there does when languages is nil
+// and no definition has translations, as in such a catalog, without the
+// negotiation, which never runs there.
 
-// varyAcceptLanguage is the Vary header of a response in a negotiated
-// language, shared by every response.
-var varyAcceptLanguage = []string{"Accept-Language"}
+// translation returns nil: the catalog has no other language.
+func (def *definition) translation(lang int) *translation { return nil }
 
-// hasToken reports whether a comma-separated header value lists token,
-// without regard to ASCII case.
-func hasToken(v, token string) bool {
-	for v != "" {
-		elem := v
-		if i := strings.IndexByte(v, ','); i >= 0 {
-			elem, v = v[:i], v[i+1:]
-		} else {
-			v = ""
-		}
-		if strings.EqualFold(strings.Trim(elem, " \t"), token) {
-			return true
-		}
-	}
-	return false
-}
+// language returns -1: a catalog of one language negotiates none.
+func (e *Error) language(r *http.Request) int { return -1 }
 
-// translatedText reports whether the JSON string m is what e writes for a
-// bare $message in one of the catalog's other languages: Parse then keeps
-// e's message, in the default language, as it does for the default's text.
-func (e *Error) translatedText(m []byte) bool {
-	for lang := 1; lang < len(languages); lang++ {
-		if e.def.translation(lang) == nil {
-			continue
-		}
-		if le := e.in(lang); stringIs(m, le.messageOrTitle()) {
-			return true
-		}
-	}
-	return false
-}
+// languageFor returns 0, the default language: the only one.
+func (e *Error) languageFor(acceptLanguage []string) int { return 0 }
 
-// addTranslatedTitles indexes each definition of an envelope without a
-// code by its translated titles too, so that Parse identifies a body in
-// any of the catalog's languages; after the default language's titles,
-// which win a tie.
-func (x *errorIndex) addTranslatedTitles() {
-	for i := range definitions {
-		d := &definitions[i]
-		if d.envelope.hasCode {
-			continue
-		}
-		for j := range d.translations {
-			k := errorKey{env: d.envelope, status: d.Status, title: d.translations[j].title}
-			if _, dup := x.byKey[k]; !dup && k.title != "" {
-				x.byKey[k] = d
-			}
-		}
-	}
-}
+// in returns e: it reads in the default language only.
+func (e *Error) in(lang int) *Error { return e }
 
-// negotiate returns the index in tags of the language an Accept-Language
-// field (RFC 9110 §12.5.4) asks for, given as the values of its field lines,
-// among the tags has reports (nil: all of them); 0, the default language
-// tags[0], when it asks for none of them. tags are valid BCP 47 tags, the
-// catalog's, compared without regard to ASCII case.
-//
-// Each range selects, as RFC 4647 §3.4's lookup does, the longest tag that
-// is the range itself or a prefix of it ending before a "-" (de-CH-1996,
-// de-CH, de); the range of the highest weight that selects one wins, the
-// first in the field on a tie. A range names the tags it is, or is a prefix
-// of (basic filtering: de names de and de-CH); "*" selects the default
-// language, or when a range names it, the first tag that none names. A
-// range of weight 0 excludes the tags it names, and they are not selected.
-// With no tag selected the default is sent, even excluded: a response is in
-// some language. An element that is not a language range with at most a q
-// weight is ignored, not the field.
-//
-// The field is read once, without allocating for up to 16 tags: the work is
-// linear in its length times the number of tags, whatever its ranges.
-func negotiate(values []string, tags []string, has func(int) bool) int {
-	var buf [16]tagChoice
-	var state []tagChoice
-	if len(tags) <= len(buf) {
-		state = buf[:len(tags)]
-	} else {
-		state = make([]tagChoice, len(tags))
-	}
-	wild := weigh(values, tags, state)
-	return choose(state, tags, wild, has)
-}
+// setLanguageHeaders sets nothing: a catalog of one language sends neither
+// Content-Language nor Vary: Accept-Language.
+func setLanguageHeaders(h http.Header, lang int, maybeVary bool) {}
 
-// weigh reads an Accept-Language field and sets state[i] to what its ranges
-// say of tags[i]; it returns what its "*" says.
-func weigh(values []string, tags []string, state []tagChoice) (wild tagChoice) {
-	for i := range state {
-		state[i] = tagChoice{q: -1}
-	}
-	wild.q = -1
-	var pos int32
-	for _, v := range values {
-		for i := 0; i < len(v); {
-			var lr string
-			var q int32
-			if lr, q, i = nextRange(v, i); lr == "" {
-				continue
-			}
-			pos++
-			if lr == "*" {
-				if q > wild.q {
-					wild = tagChoice{q: q, pos: pos}
-				}
-				continue
-			}
-			for j, t := range tags {
-				names, selects := rangeMatch(lr, t)
-				c := &state[j]
-				if names {
-					c.named = true
-					c.excluded = c.excluded || q == 0
-				}
-				if selects && q > c.q {
-					c.q, c.pos = q, pos
-				}
-			}
-		}
-	}
-	return wild
-}
+// translatedText returns false: no other language has a text.
+func (e *Error) translatedText(m []byte) bool { return false }
 
-// tagChoice is what the ranges of a field say of one tag.
-type tagChoice struct {
-	q        int32 // the highest weight of a range that selects the tag, in thousandths; -1 for none
-	pos      int32 // that range's place in the field, from 1
-	named    bool
-	excluded bool
-}
-
-// choose is the tag the ranges select, or the wildcard's, else the default;
-// among those has reports.
-func choose(state []tagChoice, tags []string, wild tagChoice, has func(int) bool) int {
-	best := -1
-	for i, c := range state {
-		if c.excluded || c.q <= 0 || i > 0 && has != nil && !has(i) {
-			continue
-		}
-		if best < 0 || c.q > state[best].q || c.q == state[best].q && (c.pos < state[best].pos || c.pos == state[best].pos && len(tags[i]) > len(tags[best])) {
-			best = i
-		}
-	}
-	if wild.q > 0 && (best < 0 || wild.q > state[best].q || wild.q == state[best].q && wild.pos < state[best].pos) {
-		for i, c := range state {
-			if !c.named && !c.excluded && (i == 0 || has == nil || has(i)) {
-				return i
-			}
-		}
-	}
-	return max(best, 0)
-}
-
-// nextRange reads the element of an Accept-Language field that starts at
-// v[i], and returns the index of the next one: a language range
-// (1*8ALPHA *("-" 1*8alphanum), or "*") and an optional weight (OWS ";" OWS
-// "q=" qvalue), with optional whitespace around; q is the weight in
-// thousandths (1000 without one). lr is "" for anything else, an empty
-// element included. One pass over the bytes, validating as it goes.
-func nextRange(v string, i int) (lr string, q int32, next int) {
-	start := skipOWS(v, i)
-	end := rangeEnd(v, start)
-	if end < 0 {
-		return "", 0, skipElement(v, start)
-	}
-	i = skipOWS(v, end)
-	q = 1000
-	if i < len(v) && v[i] == ';' {
-		i = skipOWS(v, i+1)
-		if i+1 < len(v) && (v[i] == 'q' || v[i] == 'Q') && v[i+1] == '=' {
-			q, i = qValue(v, i+2)
-			i = skipOWS(v, i)
-		} else {
-			q = -1
-		}
-	}
-	if i < len(v) && v[i] != ',' || q < 0 {
-		return "", 0, skipElement(v, i)
-	}
-	return v[start:end], q, i + 1
-}
-
-// skipElement returns the index after the comma that ends the element
-// v[i] is in: the start of the next one.
-func skipElement(v string, i int) int {
-	for i < len(v) && v[i] != ',' {
-		i++
-	}
-	return i + 1
-}
-
-// rangeEnd returns the index just after the language range at v[i], or -1
-// when there is none there: "*", or subtags of one to eight letters (the
-// first) or letters and digits (the others) joined by "-".
-func rangeEnd(v string, i int) int {
-	if i < len(v) && v[i] == '*' {
-		return i + 1
-	}
-	n := 0 // length of the subtag so far
-	first := true
-	for ; i < len(v); i++ {
-		c := v[i]
-		switch {
-		case 'a' <= c|0x20 && c|0x20 <= 'z', !first && '0' <= c && c <= '9':
-			if n++; n > 8 {
-				return -1
-			}
-		case c == '-' && n > 0:
-			n, first = 0, false
-		case c == ' ' || c == '\t' || c == ';' || c == ',':
-			if n == 0 {
-				return -1
-			}
-			return i
-		default:
-			return -1
-		}
-	}
-	if n == 0 {
-		return -1
-	}
-	return i
-}
-
-// qValue reads the qvalue at v[i] ("0" ["." 0*3DIGIT] / "1" ["." 0*3("0")])
-// in thousandths, and returns the index after it; q is -1 when there is
-// none.
-func qValue(v string, i int) (q int32, next int) {
-	if i >= len(v) || v[i] != '0' && v[i] != '1' {
-		return -1, i
-	}
-	q = int32(v[i]-'0') * 1000
-	i++
-	if i >= len(v) || v[i] != '.' {
-		return q, i
-	}
-	i++
-	for scale := int32(100); i < len(v) && '0' <= v[i] && v[i] <= '9'; scale /= 10 {
-		if scale == 0 || q == 1000 && v[i] != '0' {
-			return -1, i
-		}
-		q += int32(v[i]-'0') * scale
-		i++
-	}
-	return q, i
-}
-
-// rangeMatch compares a language range with a tag, without regard to
-// ASCII case: the range names the tag when it is the tag or a prefix of it
-// ending before a "-" (basic filtering), and selects it when the tag is the
-// range or such a prefix of it (lookup).
-func rangeMatch(lr, t string) (names, selects bool) {
-	n := min(len(lr), len(t))
-	for i := 0; i < n; i++ {
-		if a, b := lr[i], t[i]; a != b && (a|0x20 != b|0x20 || a|0x20 < 'a' || a|0x20 > 'z') {
-			return false, false
-		}
-	}
-	switch {
-	case len(lr) == len(t):
-		return true, true
-	case len(lr) < len(t):
-		return t[n] == '-', false
-	}
-	return false, lr[n] == '-'
-}
-
-// skipOWS returns the index of the first byte at or after v[i] that is
-// neither a space nor a tab.
-func skipOWS(v string, i int) int {
-	for i < len(v) && (v[i] == ' ' || v[i] == '\t') {
-		i++
-	}
-	return i
-}
-
-// Services see few distinct Accept-Language fields (each browser sends its
-// user's settings, each client a constant), and reading one costs as much
-// as the rest of a static Write: what weigh reads of a field is kept, by
-// the field, in a small table, so that a field seen before costs a
-// comparison, and choose only when the error lacks the language the field
-// prefers. negotiate is the plain path; FuzzAcceptLanguage
-// holds the two together and BenchmarkWriteStaticAcceptLanguage says what
-// the table buys.
-
-// weighed is what weigh read of one field, for the catalog's languages.
-type weighed struct {
-	field string
-	wild  tagChoice
-	state []tagChoice
-	any   int // the choice when every language is available: when it is, it is the choice
-}
-
-// weighedFields are the fields read last, by slot (see slotOf); a slot
-// holds the last field read of those that fall in it. At most 64 fields of
-// up to 256 bytes are kept.
-var weighedFields [64]atomic.Pointer[weighed]
-
-// maxWeighedField is the longest field kept: longer ones are rare, and read
-// afresh each time.
-const maxWeighedField = 256
-
-// negotiateLanguage is negotiate among the catalog's languages, with what
-// weigh read of the field kept for the next request that sends it.
-func negotiateLanguage(values []string, has func(int) bool) int {
-	if len(values) != 1 || len(values[0]) > maxWeighedField {
-		return negotiate(values, languages, has)
-	}
-	field := values[0]
-	slot := &weighedFields[slotOf(field)]
-	w := slot.Load()
-	if w == nil || w.field != field || len(w.state) != len(languages) {
-		w = &weighed{field: strings.Clone(field), state: make([]tagChoice, len(languages))}
-		w.wild = weigh(values, languages, w.state)
-		w.any = choose(w.state, languages, w.wild, nil)
-		slot.Store(w)
-	}
-	if w.any == 0 || has == nil || has(w.any) {
-		return w.any
-	}
-	return choose(w.state, languages, w.wild, has)
-}
-
-// slotOf is the slot of a field in weighedFields: its length and three of
-// its bytes mixed, which tell the few fields a service sees apart at a
-// fraction of a hash's cost. Fields that share a slot only take turns in
-// it: each is compared whole.
-func slotOf(field string) int {
-	n := len(field)
-	if n == 0 {
-		return 0
-	}
-	h := uint(n)*31 + uint(field[0])
-	h = h*31 + uint(field[n/2])
-	h = h*31 + uint(field[n-1])
-	return int(h % uint(len(weighedFields)))
-}
+// addTranslatedTitles adds nothing: no definition has translated titles.
+func (x *errorIndex) addTranslatedTitles() {}
