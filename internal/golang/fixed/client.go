@@ -110,7 +110,7 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 // DetailsAs returns the details of the catalog error err is or wraps as a
 // T, its <Name>Details type, and whether it has details of that type:
 //
-//	if d, ok := DetailsAs[RateLimitedDetails](err); ok { … d.RetryAfter … }
+//	if d, ok := DetailsAs[<Name>Details](err); ok { … d.<Detail> … }
 //
 // One generic function rather than a method per error: a catalog of
 // thousands of errors compiles no slower for it.

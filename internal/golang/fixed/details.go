@@ -31,9 +31,9 @@ func newError(i int, details any) *Error {
 }
 
 // NewWithDetails returns the error whose details type is D, with all its
-// details, optional ones included:
+// details, optional ones included, as the struct literal gives them:
 //
-//	err := NewWithDetails(InvalidInputDetails{Field: "email", Reasons: reasons})
+//	err := NewWithDetails(<Name>Details{<Detail>: …})
 //
 // One generic function rather than a constructor per error: a catalog of
 // thousands of errors compiles faster for it. D must be one of the

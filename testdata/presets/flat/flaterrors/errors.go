@@ -684,9 +684,9 @@ func newError(i int, details any) *Error {
 }
 
 // NewWithDetails returns the error whose details type is D, with all its
-// details, optional ones included:
+// details, optional ones included, as the struct literal gives them:
 //
-//	err := NewWithDetails(InvalidInputDetails{Field: "email", Reasons: reasons})
+//	err := NewWithDetails(<Name>Details{<Detail>: …})
 //
 // One generic function rather than a constructor per error: a catalog of
 // thousands of errors compiles faster for it. D must be one of the
@@ -3964,7 +3964,7 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 // DetailsAs returns the details of the catalog error err is or wraps as a
 // T, its <Name>Details type, and whether it has details of that type:
 //
-//	if d, ok := DetailsAs[RateLimitedDetails](err); ok { … d.RetryAfter … }
+//	if d, ok := DetailsAs[<Name>Details](err); ok { … d.<Detail> … }
 //
 // One generic function rather than a method per error: a catalog of
 // thousands of errors compiles no slower for it.
