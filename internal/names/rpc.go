@@ -36,5 +36,6 @@ const (
 	BridgeStatusFor     = "RPCStatusFor"      // error → status in the client's language, on the server
 	BridgeStatusForCall = "RPCStatusForCall"  // the same in a server interceptor: reports name the call
 	BridgePanic         = "RPCPanic"          // a handler's panic → the fallback's status, reported with its stack
+	BridgeTrimmed       = "RPCTrimmed"        // a status trimmed to fit gRPC's trailer, reported
 	BridgeError         = "RPCError"          // status → *Error, on the client
 )

@@ -9,10 +9,10 @@ var Runtime = []string{
 	"Config", "Configure", "Definition", "Definitions", "DetailsAs", "Error", "Handler", "Lookup",
 	"NewWithDetails", "Parse", "ParseBadDetail", "ParseError", "ParseErrorKind", "ParseNotEnvelope", "ParseNotJSON",
 	"ParseReadFailed", "ParseResponse", "ParseTooLarge",
-	"RPCError", "RPCFieldViolation", "RPCLink", "RPCPanic", "RPCStatus", "RPCStatusFor", "RPCStatusForCall", "RPCStatusOf", "Report", "Strict", "Write",
+	"RPCError", "RPCFieldViolation", "RPCLink", "RPCPanic", "RPCStatus", "RPCStatusFor", "RPCStatusForCall", "RPCStatusOf", "RPCTrimmed", "Report", "Strict", "Write",
 }
 
 // RPCRuntime lists those of Runtime that only a package whose catalog has a
 // grpc: section holds, sorted: what the gRPC and Connect packages call.
 // Runtime keeps them, so that a catalog valid without grpc: stays valid with it.
-var RPCRuntime = []string{"RPCError", "RPCFieldViolation", "RPCPanic", "RPCStatus", "RPCStatusFor", "RPCStatusForCall", "RPCStatusOf"}
+var RPCRuntime = []string{"RPCError", "RPCFieldViolation", "RPCPanic", "RPCStatus", "RPCStatusFor", "RPCStatusForCall", "RPCStatusOf", "RPCTrimmed"}

@@ -3288,6 +3288,16 @@ func RPCStatusForCall(ctx context.Context, procedure string, err error, header h
 	return at.callStatus(s, header)
 }
 
+// RPCTrimmed reports, for the gRPC and Connect packages' server
+// interceptors, that the status of reason they sent for the RPC procedure
+// (answered with ctx, as for RPCStatusForCall) left details out to fit
+// gRPC's trailer, omitted saying which: to Config.Reporter, at warning
+// level, else to the default log, as Write's reports go.
+func RPCTrimmed(ctx context.Context, procedure, reason, omitted string) {
+	at := &origin{procedure: procedure, ctx: ctx}
+	at.report(Report{Level: slog.LevelWarn, Problem: "status " + reason + " over the 7 KiB budget of gRPC's trailer: sent without " + omitted})
+}
+
 // RPCPanic is the status a server interceptor sends for a panic of the
 // handler of the RPC procedure it answers with ctx (header as for
 // RPCStatusForCall), v the panic's value: the fallback, reported as Handler
@@ -3909,7 +3919,7 @@ func currentConfig() *Config {
 // Report is what the package tells the service when it could not send an
 // error as given, or sent nothing.
 type Report struct {
-	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's context was canceled (its client went away), http.TimeoutHandler answered first, or the RPC's context was done
+	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's context was canceled (its client went away), http.TimeoutHandler answered first, or the RPC's context was done; slog.LevelWarn when a gRPC status's details were trimmed to fit its trailer (RPCTrimmed)
 	Problem string        // what happened, in a few words
 	Err     error         // the error given; nil for a nil error; for a panic, one wrapping its value
 	Sent    *Error        // the error written, with the request id sent (see Config.RequestID); nil when nothing was

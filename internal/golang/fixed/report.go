@@ -65,7 +65,7 @@ func currentConfig() *Config {
 // Report is what the package tells the service when it could not send an
 // error as given, or sent nothing.
 type Report struct {
-	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's context was canceled (its client went away), http.TimeoutHandler answered first, or the RPC's context was done
+	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's context was canceled (its client went away), http.TimeoutHandler answered first, or the RPC's context was done; slog.LevelWarn when a gRPC status's details were trimmed to fit its trailer (RPCTrimmed)
 	Problem string        // what happened, in a few words
 	Err     error         // the error given; nil for a nil error; for a panic, one wrapping its value
 	Sent    *Error        // the error written, with the request id sent (see Config.RequestID); nil when nothing was

@@ -102,6 +102,16 @@ func RPCStatusForCall(ctx context.Context, procedure string, err error, header h
 	return at.callStatus(s, header)
 }
 
+// RPCTrimmed reports, for the gRPC and Connect packages' server
+// interceptors, that the status of reason they sent for the RPC procedure
+// (answered with ctx, as for RPCStatusForCall) left details out to fit
+// gRPC's trailer, omitted saying which: to Config.Reporter, at warning
+// level, else to the default log, as Write's reports go.
+func RPCTrimmed(ctx context.Context, procedure, reason, omitted string) {
+	at := &origin{procedure: procedure, ctx: ctx}
+	at.report(Report{Level: slog.LevelWarn, Problem: "status " + reason + " over the 7 KiB budget of gRPC's trailer: sent without " + omitted})
+}
+
 // RPCPanic is the status a server interceptor sends for a panic of the
 // handler of the RPC procedure it answers with ctx (header as for
 // RPCStatusForCall), v the panic's value: the fallback, reported as Handler

@@ -12,7 +12,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"slices"
 	"sort"
@@ -633,16 +632,19 @@ func fitDetails(s onestackerrors.RPCStatus) (onestackerrors.RPCStatus, trim) {
 	return t.apply(s), t
 }
 
-// report logs, with slog.Default at warning level, what t left out of the
-// status of reason the call of procedure ("" for none) sent.
+// report reports, as the Go package reports what it sends (to
+// Config.Reporter, else the default log, at warning level), what t left out
+// of the status of reason the call of procedure ("" for none) sent.
 func (t trim) report(ctx context.Context, procedure, reason string) {
 	if len(t.metadata) == 0 && t.violations == 0 {
 		return
 	}
-	if ctx == nil {
-		ctx = context.Background()
+	var omitted []string
+	if t.violations > 0 {
+		omitted = append(omitted, strconv.Itoa(t.violations)+" field violations ("+omittedViolationsKey+")")
 	}
-	slog.Default().LogAttrs(ctx, slog.LevelWarn, "errgen: status details over the 7 KiB budget of gRPC's trailer: trimmed",
-		slog.String("procedure", procedure), slog.String("reason", reason),
-		slog.Int(omittedViolationsKey, t.violations), slog.String(omittedMetadataKey, strings.Join(t.metadata, ",")))
+	if len(t.metadata) > 0 {
+		omitted = append(omitted, "metadata "+strings.Join(t.metadata, ", ")+" ("+omittedMetadataKey+")")
+	}
+	onestackerrors.RPCTrimmed(ctx, procedure, reason, strings.Join(omitted, " and "))
 }
