@@ -64,6 +64,7 @@ func blockParent(lines []string, line int) (int, yamlLine) {
 type yamlLine struct {
 	indent  int
 	at      int  // where its key or value starts: after "- " for an item
+	value   int  // where its value starts: after its key's ": " and the blanks (len of the line for none)
 	dash    bool // a list item
 	key     bool // holds a key (after its dash, for an item)
 	opens   bool // ends in a key, or a dash, without a value: a block may follow
@@ -87,10 +88,12 @@ func parseYAMLLine(raw string) (yamlLine, bool) {
 		body = strings.TrimLeft(body[1:], " ")
 	}
 	l.at = len(raw) - len(body)
+	l.value = l.at
 	value := body
 	if body != "" && !strings.ContainsRune(`"'[{`, rune(body[0])) {
 		if k, v, ok := strings.Cut(body+" ", ": "); ok && !strings.Contains(k, " #") {
 			l.key, value = true, strings.TrimSpace(v)
+			l.value = min(len(raw), l.at+len(k)+2+len(v)-len(strings.TrimLeft(v, " \t")))
 		}
 	}
 	if value == "" || value[0] == '#' {

@@ -45,7 +45,7 @@ func (s *strayScan) line(raw string) int {
 			s.blockIndent = l.indent
 			return -1
 		}
-		at = valueStart(raw, l.at)
+		at = l.value
 		if at >= len(raw) || !strings.ContainsRune(`"'[{`, rune(raw[at])) {
 			return -1 // a plain value: brackets are its characters
 		}
@@ -64,9 +64,7 @@ func (s *strayScan) flow(raw string, at int) int {
 		case c == '#' && (i == at || strings.IndexByte(" \t[]{},:\"'", raw[i-1]) >= 0):
 			return -1 // a comment
 		case ended && c == ':' && (i+1 == len(raw) || raw[i+1] == ' '):
-			// the quoted value was a key ("a b": [x]): its value follows
-			ended, at = false, valueStart(raw, i+1)
-			i = at - 1
+			ended = false // the quoted value was a key ("a b": [x]): its value follows
 		case ended:
 			return i
 		case c == '"' || c == '\'':
@@ -82,19 +80,4 @@ func (s *strayScan) flow(raw string, at int) int {
 		}
 	}
 	return -1
-}
-
-// valueStart is the offset of the value on raw after from (where a key or
-// a value starts): after the first ": " of a plain key, blanks skipped.
-func valueStart(raw string, from int) int {
-	at := from
-	if at < len(raw) && !strings.ContainsRune(`"'[{`, rune(raw[at])) {
-		if i := strings.Index(raw[at:]+" ", ": "); i >= 0 {
-			at += i + 1
-		}
-	}
-	for at < len(raw) && (raw[at] == ' ' || raw[at] == '\t') {
-		at++
-	}
-	return at
 }
