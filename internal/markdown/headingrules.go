@@ -37,11 +37,12 @@ func headingRules(c *catalog.Catalog, overridden bool) []diag.Diagnostic {
 		return nil
 	}
 	var probs []diag.Diagnostic
-	for _, lang := range append([]string{c.Language}, c.Languages...) {
-		if overridden || len(c.Docs.TemplateFiles) > 0 {
-			break // its templates decide the ## headings: renderedHeadingRules judges the pages they write
+	// with templates of its own (the run's or docs.templates), those decide
+	// the ## headings: renderedHeadingRules judges the pages they write
+	if !overridden && len(c.Docs.TemplateFiles) == 0 {
+		for _, lang := range append([]string{c.Language}, c.Languages...) {
+			probs = append(probs, repeatedHeadings(c, lang, topHeadings(c, lang))...)
 		}
-		probs = append(probs, repeatedHeadings(c, lang, topHeadings(c, lang))...)
 	}
 	// provider names are not translated: one report, of the default page
 	var providers []pageHeading
