@@ -329,14 +329,7 @@ func (e *textEditor) yamlInlineEnd(old *yaml.Node, at int, inFlow bool) int {
 	if inFlow {
 		return plainFlowEnd(t, at)
 	}
-	end := e.src.ends[old.Line-1]
-	for i := at + 1; i < end; i++ {
-		if t[i] == '#' && (t[i-1] == ' ' || t[i-1] == '\t') {
-			end = i
-			break
-		}
-	}
-	return at + len(bytes.TrimRight(t[at:end], " \t"))
+	return lineValueEnd(t[at:e.src.ends[old.Line-1]], at)
 }
 
 // plainFlowEnd is where the plain scalar at off of a flow collection ends:
