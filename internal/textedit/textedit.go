@@ -252,6 +252,7 @@ func (e *textEditor) replace(k, v, orig *yaml.Node, inFlow bool, depth int) {
 		e.fail(k, "%s has no value to replace; write one ({} or null), or remove it", k.Value)
 		return
 	}
+	old = e.valueNode(old, v, depth)
 	at, end := e.replacedSpan(k, old, inFlow)
 	var text string
 	switch {

@@ -1,0 +1,91 @@
+package textedit
+
+import "go.yaml.in/yaml/v3"
+
+// nodeProperties is where a YAML node's properties, its anchor (&a) and
+// tag (!t), are in the text, and where its value starts after them.
+// yaml.v3 places a node where its properties start, so that a value
+// replaced from there would lose them: an alias to the anchor would then
+// name nothing, and the file would no longer parse.
+type nodeProperties struct {
+	tagAt, tagEnd int // the tag and the blanks after it on its line; equal for none
+	valueAt       int // the value's first byte
+}
+
+// properties is where the properties of the YAML node n are, and where its
+// value starts: after them, their blanks, and, when they end their line
+// (`a: &x` above the value), the comments and blank lines up to the value.
+func (s *source) properties(n *yaml.Node) nodeProperties {
+	at := s.offset(n)
+	p := nodeProperties{tagAt: at, tagEnd: at, valueAt: at}
+	if s.isJSON || n.Kind == yaml.AliasNode {
+		return p
+	}
+	t := s.text
+	for at < len(t) && (t[at] == '&' || t[at] == '!') {
+		start := at
+		at = propertyEnd(t, at)
+		if t[start] == '!' {
+			p.tagAt, p.tagEnd = start, at
+			for p.tagEnd < len(t) && isBlank(t[p.tagEnd]) {
+				p.tagEnd++
+			}
+		}
+		at = s.skipToToken(at)
+	}
+	p.valueAt = at
+	return p
+}
+
+// propertyEnd is the end of the anchor or tag at off: a blank, a line
+// break, or a flow indicator ends it, but for a verbatim tag (!<…>), which
+// ends with its >.
+func propertyEnd(t []byte, off int) int {
+	verbatim := off+1 < len(t) && t[off] == '!' && t[off+1] == '<'
+	for i := off; i < len(t); i++ {
+		switch c := t[i]; {
+		case verbatim:
+			if c == '>' {
+				return i + 1
+			}
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == '[' || c == ']' || c == '{' || c == '}':
+			return i
+		}
+	}
+	return len(t)
+}
+
+// skipToToken is the offset of the first token at or after off: past
+// blanks, and past a comment, line breaks and the next lines' indentation
+// when the line ends there.
+func (s *source) skipToToken(off int) int {
+	t := s.text
+	for off < len(t) {
+		switch t[off] {
+		case ' ', '\t', '\n', '\r':
+			off++
+		case '#':
+			off = s.nextLine(off)
+		default:
+			return off
+		}
+	}
+	return off
+}
+
+// valueNode is old as a node placed where its value starts, after its
+// properties, which a replacement by v keeps: its anchor always, its tag
+// when v is of old's type. A tag naming another type would make the new
+// text read as something else, or not at all: it is taken out (at depth).
+func (e *textEditor) valueNode(old, v *yaml.Node, depth int) *yaml.Node {
+	p := e.src.properties(old)
+	if p.valueAt == e.src.offset(old) {
+		return old
+	}
+	if p.tagAt < p.tagEnd && old.ShortTag() != v.ShortTag() {
+		e.add(p.tagAt, p.tagEnd, depth, "")
+	}
+	value := *old
+	value.Line, value.Column = e.src.position(p.valueAt)
+	return &value
+}

@@ -1,0 +1,80 @@
+package textedit
+
+import (
+	"reflect"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/errgen/errgen/internal/yamlnode"
+)
+
+// A replaced value keeps its anchor, so that an alias to it still names
+// it (and the file still parses), and its tag when the new value is of the
+// tag's type; the text after it is kept. yaml.v3 places a node where its
+// properties start: replacing from there lost them, and after a quoted
+// value the rest of the file with them.
+func TestReplaceKeepsProperties(t *testing.T) {
+	mapping := func(v int) *yaml.Node {
+		m := yamlnode.Map()
+		yamlnode.Set(m, "b", yamlnode.Int(v))
+		return m
+	}
+	tests := []struct {
+		name, text string
+		value      *yaml.Node
+		want       string // "" when only what it reads back is checked
+	}{
+		{"anchor of a plain value", "m:\n  a: &x old\n  b: *x\n", yamlnode.Str("new"), "m:\n  a: &x new\n  b: *x\n"},
+		{"anchor of a quoted value", "m:\n  a: &x 'old' # c\n  b: *x\n", yamlnode.Str("new"), "m:\n  a: &x 'new' # c\n  b: *x\n"},
+		{"anchor in a flow mapping", "m: {a: &x old, b: *x}\n", yamlnode.Str("new"), "m: {a: &x new, b: *x}\n"},
+		{"anchor above the value", "m:\n  a: &x\n    old\n  b: *x\n", yamlnode.Str("new"), "m:\n  a: &x\n    new\n  b: *x\n"},
+		{"anchor and a comment above the value", "m:\n  a: &x # c\n    old\n  b: *x\n", yamlnode.Str("new"), "m:\n  a: &x # c\n    new\n  b: *x\n"},
+		{"tag of the value's type", "m:\n  a: !!str old\n  b: keep\n", yamlnode.Str("new"), "m:\n  a: !!str new\n  b: keep\n"},
+		{"tag and anchor of a block scalar", "m:\n  a: !!str &x |\n    old\n  b: *x\n", yamlnode.Str("new"), "m:\n  a: !!str &x |-\n    new\n  b: *x\n"},
+		{"verbatim tag", "m:\n  a: !<tag:yaml.org,2002:str> old\n", yamlnode.Str("new"), "m:\n  a: !<tag:yaml.org,2002:str> new\n"},
+		{"tag of another type goes", "m:\n  a: !!int 5\n  b: keep\n", yamlnode.Str("new"), "m:\n  a: new\n  b: keep\n"},
+		{"tag of another type goes, the anchor stays", "m:\n  a: &x !!int 5\n  b: *x\n", yamlnode.Str("new"), "m:\n  a: &x new\n  b: *x\n"},
+		{"anchor of a flow mapping", "m:\n  a: &x {b: 1}\n  c: *x\n", mapping(2), ""},
+		{"anchor of a block mapping", "m:\n  a: &x\n    b: 1\n  c: *x\n", mapping(2), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := replaceA(t, tt.text, tt.value)
+			if tt.want != "" && got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+			var before, after struct{ M map[string]any }
+			if err := yaml.Unmarshal([]byte(tt.text), &before); err != nil {
+				t.Fatal(err)
+			}
+			if err := yaml.Unmarshal([]byte(got), &after); err != nil {
+				t.Fatalf("%q does not read back: %v", got, err)
+			}
+			var want any
+			if err := tt.value.Decode(&want); err != nil {
+				t.Fatal(err)
+			}
+			for key, v := range before.M {
+				switch {
+				case key == "a" || isAlias(tt.text, key):
+					if !reflect.DeepEqual(after.M[key], want) {
+						t.Errorf("%q: %s reads back as %#v, want the new value %#v", got, key, after.M[key], want)
+					}
+				case !reflect.DeepEqual(after.M[key], v):
+					t.Errorf("%q: %s reads back as %#v, want %#v as before", got, key, after.M[key], v)
+				}
+			}
+		})
+	}
+}
+
+// isAlias reports whether the member key of m in text is an alias.
+func isAlias(text, key string) bool {
+	var file yaml.Node
+	if yaml.Unmarshal([]byte(text), &file) != nil {
+		return false
+	}
+	v := yamlnode.Get(yamlnode.Get(file.Content[0], "m"), key)
+	return v != nil && v.Kind == yaml.AliasNode
+}
