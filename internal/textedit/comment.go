@@ -59,7 +59,7 @@ func (e *textEditor) comment(m, v *yaml.Node, f func(tail string) string, depth 
 		e.fail(v, "a comment goes only after a one-line scalar of a block mapping")
 		return
 	}
-	at := e.yamlInlineEnd(v, e.src.offset(v), false)
+	at := e.yamlInlineEnd(v, e.src.valueOffset(v), false)
 	end := e.src.ends[v.Line-1]
 	rest := bytes.TrimLeft(e.src.text[at:end], " \t")
 	if len(rest) > 0 && rest[0] != '#' {

@@ -24,6 +24,8 @@ func TestLineComment(t *testing.T) {
 		{"same", "m:\n  a: old # stale\n", false, "stale", "m:\n  a: old # stale\n"},
 		{"replaced value", "m:\n  a: old # stale\n", true, "", "m:\n  a: new\n"},
 		{"flow", "m: {a: old, b: 1}\n", false, "stale", ""},
+		{"anchored quoted value", "m:\n  a: &x 'old' # was\n  b: *x\n", false, "stale", "m:\n  a: &x 'old' # stale\n  b: *x\n"},
+		{"tagged value", "m:\n  a: !!str old\n", false, "stale", "m:\n  a: !!str old # stale\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -37,6 +37,9 @@ func (s *source) properties(n *yaml.Node) nodeProperties {
 	return p
 }
 
+// valueOffset is where the value of node n starts, after its properties.
+func (s *source) valueOffset(n *yaml.Node) int { return s.properties(n).valueAt }
+
 // propertyEnd is the end of the anchor or tag at off: a blank, a line
 // break, or a flow indicator ends it, but for a verbatim tag (!<…>), which
 // ends with its >.

@@ -2,6 +2,7 @@ package textedit
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
@@ -77,4 +78,31 @@ func isAlias(text, key string) bool {
 	}
 	v := yamlnode.Get(yamlnode.Get(file.Content[0], "m"), key)
 	return v != nil && v.Kind == yaml.AliasNode
+}
+
+// Members added to an anchored or tagged mapping go into its value, after
+// its properties: into {} after its brace, not after the & of its anchor.
+func TestAddKeepsProperties(t *testing.T) {
+	tests := []struct{ name, text, before, want string }{
+		{"anchored empty flow mapping", "m: &x {}\nn: *x\n", "", "m: &x {\n  \"a\": 1,\n  \"b\": 2\n}\nn: *x\n"},
+		{"tagged empty flow mapping", "m: !!map {}\n", "", "m: !!map {\n  \"a\": 1,\n  \"b\": 2\n}\n"},
+		{"anchored flow mapping", "m: &x {c: 3}\nn: *x\n", "", "m: &x {c: 3, \"a\": 1, \"b\": 2}\nn: *x\n"},
+		{"anchored flow mapping, before its member", "m: &x {c: 3}\nn: *x\n", "c", "m: &x {\"a\": 1, \"b\": 2, c: 3}\nn: *x\n"},
+		{"anchored block mapping", "m: &x # c\n  c: 3\nn: *x\n", "", "m: &x # c\n  c: 3\n  a: 1\n  b: 2\nn: *x\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := string(writeMembers(t, tt.text, false, tt.before))
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+			var back struct{ M, N map[string]int }
+			if err := yaml.Unmarshal([]byte(got), &back); err != nil {
+				t.Fatalf("%q does not read back: %v", got, err)
+			}
+			if back.M["a"] != 1 || back.M["b"] != 2 || strings.Contains(tt.text, "*x") && !reflect.DeepEqual(back.N, back.M) {
+				t.Errorf("%q reads back as %v", got, back)
+			}
+		})
+	}
 }

@@ -172,9 +172,10 @@ func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
 		}
 		e.add(at, at, depth, sep+e.jsonMembers(members, indent, multiline))
 	case e.open[m]:
-		e.add(e.src.offset(m)+1, e.src.offset(m)+1, depth, e.openMembers(m, members))
+		at := e.src.valueOffset(m) + 1
+		e.add(at, at, depth, e.openMembers(m, members))
 	case m.Style&yaml.FlowStyle != 0:
-		_, at := e.src.flowEnd(e.src.offset(m))
+		_, at := e.src.flowEnd(e.src.valueOffset(m))
 		text := e.flowMembers(members)
 		switch {
 		case last != nil && e.src.text[at-1] == ':': // an empty value ({x: }): "x:," would be a key "x:"
