@@ -127,6 +127,11 @@ var textCases = []struct {
 		want: []string{"      responses: {\n        \"401\": {\n          \"$ref\": \"#/components/responses/Unauthorized\"\n        },\n", "        }\n      }\ncomponents: {\n  \"schemas\": {\n    \"UnauthorizedBody\": {\n", "\n  }\n}\n"},
 	},
 	{
+		name: "anchored-empty-flow.yaml",
+		spec: "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: &none {}\n",
+		want: []string{"      responses: &none {\n        \"401\": {\n          \"$ref\": \"#/components/responses/Unauthorized\"\n        },\n"},
+	},
+	{
 		name: "plain-status-keys.yaml",
 		spec: "openapi: 3.1.0\ninfo: {title: t, version: \"1\"}\npaths:\n  /a:\n    get:\n      responses:\n        200:\n          description: ok\n    post:\n      responses:\n        \"201\":\n          description: ok\n    put:\n      responses:\n        default:\n          description: ok\n",
 		want: []string{"        200:\n          description: ok\n        401:\n", "        \"201\":\n          description: ok\n        \"401\":\n", "      responses:\n        401:\n"},

@@ -56,7 +56,7 @@ func (r *remover) lineCommentAt(line int, k, v *yaml.Node) int {
 		if line > v.Line-1 {
 			return -1 // the block scalar's text
 		}
-		from = s.offset(v)
+		from = s.valueOffset(v)
 	case (v.Kind == yaml.ScalarNode || v.Kind == yaml.AliasNode || v.Style&yaml.FlowStyle != 0) && line >= v.Line-1:
 		end := r.inlineEnd(v)
 		if end > s.ends[line] {
@@ -82,7 +82,7 @@ func (r *remover) lineCommentAt(line int, k, v *yaml.Node) int {
 // start.
 func (r *remover) inlineEnd(n *yaml.Node) int {
 	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.FlowStyle) != 0 {
-		return (&textEditor{src: r.src}).yamlInlineEnd(n, r.src.offset(n), false)
+		return (&textEditor{src: r.src}).yamlInlineEnd(n, r.src.valueOffset(n), false)
 	}
 	return r.src.offset(n)
 }

@@ -106,3 +106,41 @@ func TestAddKeepsProperties(t *testing.T) {
 		})
 	}
 }
+
+// Members taken out of an anchored or tagged flow mapping, or from beside
+// an anchored quoted value, go with their text alone, by Remove and by
+// RemoveKeepingComments alike: the ends of values are found from where
+// the values start, after their properties.
+func TestRemoveKeepsProperties(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"anchored flow mapping", "m: &x {r: 1, a: 2}\nn: *x\n", "m: &x {a: 2}\nn: *x\n"},
+		{"anchored flow mapping, the last member", "m: &x {a: 2, r: 1}\nn: *x\n", "m: &x {a: 2}\nn: *x\n"},
+		{"tagged flow mapping, every member", "m: !!map {r: 1}\n", "m: !!map {}\n"},
+		{"after an anchored quoted value", "m: {a: &q 'x', r: 1}\nn: *q\n", "m: {a: &q 'x'}\nn: *q\n"},
+		{"after an anchored flow sequence", "m:\n  a: &s [1, 2]\n  r: 1\nn: *s\n", "m:\n  a: &s [1, 2]\nn: *s\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := removeKeeping(t, tt.text); got != tt.want {
+				t.Errorf("RemoveKeepingComments: got %q, want %q", got, tt.want)
+			}
+			file := parseYAML(t, tt.text)
+			keys := map[*yaml.Node]bool{}
+			var walk func(n *yaml.Node)
+			walk = func(n *yaml.Node) {
+				for i, c := range n.Content {
+					keys[c] = n.Kind == yaml.MappingNode && i%2 == 0 && c.Value == "r"
+					walk(c)
+				}
+			}
+			walk(file)
+			removed, err := Remove(file, []byte(tt.text), false, keys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := string(removed.Text); got != tt.want {
+				t.Errorf("Remove: got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

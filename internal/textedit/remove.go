@@ -115,7 +115,7 @@ func (r *remover) mapping(m *yaml.Node) {
 func (r *remover) run(m *yaml.Node, i, j int) {
 	s := r.src
 	first, last := m.Content[i], m.Content[j+1]
-	if !s.isJSON && m.Style&yaml.FlowStyle != 0 && s.text[s.offset(m)] != '{' {
+	if !s.isJSON && m.Style&yaml.FlowStyle != 0 && s.text[s.valueOffset(m)] != '{' {
 		// [a, k: v]: a pair of a flow sequence, a mapping without braces,
 		// which would be left as no node at all
 		r.fail(first, "errgen cannot remove %s, a pair of a flow sequence written without braces", first.Value)
@@ -155,7 +155,7 @@ func (r *remover) run(m *yaml.Node, i, j int) {
 	case j+2 < len(m.Content): // up to the kept member after
 		r.cutRun(m, m.Content[i:j+2], s.offset(first), s.offset(m.Content[j+2]))
 	default: // every member: what the editor put inside the braces, which stay
-		r.cutRun(m, m.Content[i:j+2], s.offset(m)+1, r.insideEnd(m, last))
+		r.cutRun(m, m.Content[i:j+2], s.valueOffset(m)+1, r.insideEnd(m, last))
 	}
 }
 
@@ -186,7 +186,7 @@ func (r *remover) cutRun(m *yaml.Node, members []*yaml.Node, at, end int) {
 // valueEnd is the offset after a JSON value, or a YAML one of a flow
 // collection (or a flow collection itself).
 func (r *remover) valueEnd(v *yaml.Node) int {
-	at := r.src.offset(v)
+	at := r.src.valueOffset(v)
 	if r.src.isJSON {
 		return jsonEnd(r.src.text, at)
 	}

@@ -123,7 +123,7 @@ func (r *remover) holder(members []*yaml.Node, off, col int, ownLine bool) (k in
 // at least (a comment less indented follows the mapping).
 func (r *remover) inside(v *yaml.Node, off, col int, ownLine bool) bool {
 	if v.Style&yaml.FlowStyle != 0 {
-		end, _ := r.src.flowEnd(r.src.offset(v))
+		end, _ := r.src.flowEnd(r.src.valueOffset(v))
 		return off < end
 	}
 	return !ownLine || col >= v.Content[0].Column
@@ -146,12 +146,12 @@ type scalarScan struct {
 func (s *source) scan(n *yaml.Node, sc *scalarScan, indent int) {
 	switch {
 	case n.Kind == yaml.ScalarNode && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
-		at := s.offset(n)
+		at := s.valueOffset(n)
 		end := quotedEnd(s.text, at)
 		sc.texts = append(sc.texts, span{at, end})
 		sc.tokenEnds = append(sc.tokenEnds, end)
 	case n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
-		at := s.offset(n)
+		at := s.valueOffset(n)
 		if i := bytes.IndexByte(s.text[at:s.ends[n.Line-1]], '#'); i >= 0 {
 			sc.tokenEnds = append(sc.tokenEnds, at+i) // the header's comment (|# c)
 		}
@@ -159,7 +159,7 @@ func (s *source) scan(n *yaml.Node, sc *scalarScan, indent int) {
 			sc.texts = append(sc.texts, span{s.lines[first], s.blockScalarEnd(n.Line-1, indent, indentIndicator(s.text[at:s.ends[n.Line-1]]))})
 		}
 	case n.Kind != yaml.ScalarNode && n.Kind != yaml.AliasNode && n.Style&yaml.FlowStyle != 0:
-		at := s.offset(n)
+		at := s.valueOffset(n)
 		end, _ := s.flowEnd(at)
 		sc.flows = append(sc.flows, span{at, end})
 		sc.tokenEnds = append(sc.tokenEnds, end)

@@ -196,7 +196,7 @@ func (s *source) leafExtent(n *yaml.Node) (leafEnd, line, indent int, keep bool)
 	if n == nil {
 		return 0, line, 0, false
 	}
-	at := s.offset(n)
+	at := s.valueOffset(n)
 	switch {
 	case n.Kind == yaml.ScalarNode && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
 		return quotedEnd(s.text, at), line, 0, false
