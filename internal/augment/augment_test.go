@@ -422,6 +422,8 @@ func FuzzAugment(f *testing.F) {
 	f.Add([]byte("openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {\n        '200': {description: OK}, # the one\n        'd01': {description: D}\n      }\n"), false)
 	f.Add([]byte("openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: OK},}\n  /b:\n    get:\n      responses: {'200': {description: OK}, }\n"), false)
 	f.Add([]byte(`{"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {"/a": {"get": {"x-errors": [1, {"a": 2}]}}}}`), false)
+	// anchors and tags on the nodes errgen writes into and beside
+	f.Add([]byte("openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses: &r {'200': &d {description: !!str 'OK'}}\n  /b:\n    get:\n      responses: !!map\n        '200': *d\n"), false)
 	c, err := catalog.Parse("fuzz.yaml", []byte(fuzzCatalog))
 	if err != nil {
 		f.Fatal(err)
