@@ -94,18 +94,7 @@ func removeKeeping(t *testing.T, text string) string {
 	if err := yaml.Unmarshal([]byte(text), &file); err != nil {
 		t.Fatal(err)
 	}
-	keys := map[*yaml.Node]bool{}
-	var walk func(n *yaml.Node)
-	walk = func(n *yaml.Node) {
-		for i, c := range n.Content {
-			if n.Kind == yaml.MappingNode && i%2 == 0 && (c.Value == "r" || c.Value == "r2") {
-				keys[c] = true
-			}
-			walk(c)
-		}
-	}
-	walk(&file)
-	removed, err := RemoveKeepingComments(&file, []byte(text), keys)
+	removed, err := RemoveKeepingComments(&file, []byte(text), keysNamed(&file, "r", "r2"))
 	if err != nil {
 		t.Fatal(err)
 	}

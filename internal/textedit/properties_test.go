@@ -125,16 +125,7 @@ func TestRemoveKeepsProperties(t *testing.T) {
 				t.Errorf("RemoveKeepingComments: got %q, want %q", got, tt.want)
 			}
 			file := parseYAML(t, tt.text)
-			keys := map[*yaml.Node]bool{}
-			var walk func(n *yaml.Node)
-			walk = func(n *yaml.Node) {
-				for i, c := range n.Content {
-					keys[c] = n.Kind == yaml.MappingNode && i%2 == 0 && c.Value == "r"
-					walk(c)
-				}
-			}
-			walk(file)
-			removed, err := Remove(file, []byte(tt.text), false, keys)
+			removed, err := Remove(file, []byte(tt.text), false, keysNamed(file, "r"))
 			if err != nil {
 				t.Fatal(err)
 			}
