@@ -59,8 +59,9 @@ func (e *textEditor) comment(m, v *yaml.Node, f func(tail string) string, depth 
 		e.fail(v, "a comment goes only after a one-line scalar of a block mapping")
 		return
 	}
-	at := e.yamlInlineEnd(v, e.src.valueOffset(v), false)
-	end := e.src.ends[v.Line-1]
+	start := e.src.valueOffset(v)
+	at := e.yamlInlineEnd(v, start, false)
+	end := e.src.ends[e.src.lineOf(start)]
 	rest := bytes.TrimLeft(e.src.text[at:end], " \t")
 	if len(rest) > 0 && rest[0] != '#' {
 		e.fail(v, "cannot write a comment after %q: the line goes on after it", v.Value)

@@ -26,6 +26,7 @@ func TestLineComment(t *testing.T) {
 		{"flow", "m: {a: old, b: 1}\n", false, "stale", ""},
 		{"anchored quoted value", "m:\n  a: &x 'old' # was\n  b: *x\n", false, "stale", "m:\n  a: &x 'old' # stale\n  b: *x\n"},
 		{"tagged value", "m:\n  a: !!str old\n", false, "stale", "m:\n  a: !!str old # stale\n"},
+		{"value below its anchor", "m:\n  a: &x\n    old\n", false, "stale", "m:\n  a: &x\n    old # stale\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,10 @@
 package textedit
 
-import "go.yaml.in/yaml/v3"
+import (
+	"slices"
+
+	"go.yaml.in/yaml/v3"
+)
 
 // nodeProperties is where a YAML node's properties, its anchor (&a) and
 // tag (!t), are in the text, and where its value starts after them.
@@ -35,6 +39,15 @@ func (s *source) properties(n *yaml.Node) nodeProperties {
 	}
 	p.valueAt = at
 	return p
+}
+
+// lineOf is the line (0-based) of offset off.
+func (s *source) lineOf(off int) int {
+	i, found := slices.BinarySearch(s.lines, off)
+	if !found {
+		i--
+	}
+	return max(i, 0)
 }
 
 // valueOffset is where the value of node n starts, after its properties.

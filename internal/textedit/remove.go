@@ -60,11 +60,7 @@ func (r *Removed) Pos(line, col int) (int, int) {
 
 // position is the 1-based line and column of offset off.
 func (s *source) position(off int) (int, int) {
-	i, found := slices.BinarySearch(s.lines, off)
-	if !found {
-		i--
-	}
-	i = max(i, 0)
+	i := s.lineOf(off)
 	if s.isJSON {
 		return i + 1, off - s.lines[i] + 1
 	}

@@ -331,7 +331,7 @@ func (e *textEditor) yamlInlineEnd(old *yaml.Node, at int, inFlow bool) int {
 	if inFlow {
 		return plainFlowEnd(t, at)
 	}
-	return lineValueEnd(t[at:e.src.ends[old.Line-1]], at)
+	return lineValueEnd(t[at:e.src.ends[e.src.lineOf(at)]], at)
 }
 
 // plainFlowEnd is where the plain scalar at off of a flow collection ends:
