@@ -53,10 +53,13 @@ func (r *remover) lineCommentAt(line int, k, v *yaml.Node) int {
 	from := s.lines[line]
 	switch {
 	case v.Kind == yaml.ScalarNode && v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 && line >= v.Line-1:
-		if line > v.Line-1 {
+		at := s.valueOffset(v)
+		switch header := s.lineOf(at); {
+		case line > header:
 			return -1 // the block scalar's text
-		}
-		from = s.valueOffset(v)
+		case line == header:
+			from = at
+		} // else the line of its properties, above the | or >
 	case (v.Kind == yaml.ScalarNode || v.Kind == yaml.AliasNode || v.Style&yaml.FlowStyle != 0) && line >= v.Line-1:
 		end := r.inlineEnd(v)
 		if end > s.ends[line] {

@@ -135,3 +135,24 @@ func TestRemoveKeepsProperties(t *testing.T) {
 		})
 	}
 }
+
+// A block scalar whose | is on the line after its anchor is the value of
+// its key whole: replaced, kept beside a removed member, taken out (the
+// comment of its | line kept in its place), or followed by new members.
+// The block scalar's header was looked for on the anchor's line: adding
+// after it panicked, and taking it out lost its comment.
+func TestBlockScalarBelowItsAnchor(t *testing.T) {
+	text := "m:\n  a: &x\n    |\n      old\n  r: 1\nn: *x\n"
+	if got, want := replaceA(t, text, yamlnode.Str("new")), "m:\n  a: &x\n    |-\n      new\n  r: 1\nn: *x\n"; got != want {
+		t.Errorf("replaced: got %q, want %q", got, want)
+	}
+	if got, want := removeKeeping(t, text), "m:\n  a: &x\n    |\n      old\nn: *x\n"; got != want {
+		t.Errorf("beside a removed member: got %q, want %q", got, want)
+	}
+	if got, want := removeKeeping(t, "m:\n  r: &x\n    | # c\n      old\n  a: 1\n"), "m:\n    # c\n  a: 1\n"; got != want {
+		t.Errorf("removed: got %q, want %q", got, want)
+	}
+	if got, want := string(writeMembers(t, "m:\n  c: &x\n    |+\n      old\n\n", false, "")), "m:\n  c: &x\n    |+\n      old\n\n  a: 1\n  b: 2\n"; got != want {
+		t.Errorf("added after: got %q, want %q", got, want)
+	}
+}

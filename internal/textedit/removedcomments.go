@@ -152,11 +152,12 @@ func (s *source) scan(n *yaml.Node, sc *scalarScan, indent int) {
 		sc.tokenEnds = append(sc.tokenEnds, end)
 	case n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
 		at := s.valueOffset(n)
-		if i := bytes.IndexByte(s.text[at:s.ends[n.Line-1]], '#'); i >= 0 {
+		header := s.lineOf(at) // the line of | or >, below the properties when they end theirs
+		if i := bytes.IndexByte(s.text[at:s.ends[header]], '#'); i >= 0 {
 			sc.tokenEnds = append(sc.tokenEnds, at+i) // the header's comment (|# c)
 		}
-		if first := n.Line; first < len(s.lines) {
-			sc.texts = append(sc.texts, span{s.lines[first], s.blockScalarEnd(n.Line-1, indent, indentIndicator(s.text[at:s.ends[n.Line-1]]))})
+		if first := header + 1; first < len(s.lines) {
+			sc.texts = append(sc.texts, span{s.lines[first], s.blockScalarEnd(header, indent, indentIndicator(s.text[at:s.ends[header]]))})
 		}
 	case n.Kind != yaml.ScalarNode && n.Kind != yaml.AliasNode && n.Style&yaml.FlowStyle != 0:
 		at := s.valueOffset(n)

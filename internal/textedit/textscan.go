@@ -204,11 +204,12 @@ func (s *source) leafExtent(n *yaml.Node) (leafEnd, line, indent int, keep bool)
 		end, _ := s.flowEnd(at)
 		return end, line, 0, false
 	case n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
-		header := s.text[at:s.ends[n.Line-1]]
+		line := s.lineOf(at)
+		header := s.text[at:s.ends[line]]
 		if i := bytes.Index(header, []byte(" #")); i >= 0 {
 			header = header[:i]
 		}
-		return 0, n.Line - 1, len(s.indentOf(n.Line - 1)), bytes.IndexByte(header, '+') >= 0
+		return 0, line, len(s.indentOf(line)), bytes.IndexByte(header, '+') >= 0
 	}
 	return 0, line, 0, false
 }
