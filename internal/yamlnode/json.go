@@ -399,10 +399,35 @@ func writeJSONScalar(b *bytes.Buffer, n *yaml.Node, escapeHTML bool) error {
 // WriteJSONString writes s as a JSON string, & < > as they are.
 func WriteJSONString(b *bytes.Buffer, s string) { writeJSONString(b, s, false) }
 
+// writeJSONString writes s as a JSON string that YAML reads too, in a flow
+// collection of a YAML file or in a JSON one: encoding/json leaves DEL,
+// the C1 controls and U+FFFE/U+FFFF as they are, which JSON allows and a
+// YAML file may not hold (or yaml.v3 reads as a line break, NEL), so those
+// are escaped (\u007f), as JSON and YAML both read escapes.
 func writeJSONString(b *bytes.Buffer, s string, escapeHTML bool) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(escapeHTML)
 	_ = enc.Encode(s) // a string always encodes
-	b.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	out := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+	if !strings.ContainsFunc(s, unprintableInYAML) {
+		b.Write(out)
+		return
+	}
+	for _, r := range string(out) {
+		if unprintableInYAML(r) {
+			fmt.Fprintf(b, "\\u%04x", r)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+}
+
+// unprintableInYAML reports whether r is one of the characters JSON writes
+// unescaped that a YAML file may not hold (YAML 1.2 §5.1: DEL, the C1
+// controls, U+FFFE and U+FFFF) or that a YAML 1.1 reader, as yaml.v3 is,
+// takes for a line break (NEL, U+0085). The C0 controls, U+2028 and U+2029
+// JSON escapes itself.
+func unprintableInYAML(r rune) bool {
+	return r == 0x7f || r >= 0x80 && r <= 0x9f || r == 0xfffe || r == 0xffff
 }

@@ -229,3 +229,26 @@ func TestReadJSONPositions(t *testing.T) {
 }
 
 func null() *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"} }
+
+// A string written as JSON reads back the same as JSON and, in a flow
+// mapping of a YAML file, as YAML: the characters encoding/json leaves
+// unescaped that YAML does not allow in a file (DEL, the C1 controls,
+// U+FFFE, U+FFFF) or reads as a line break (NEL) are escaped. Before,
+// such a string in a spec errgen augmented did not parse back.
+func TestJSONStringReadsAsYAML(t *testing.T) {
+	for _, s := range []string{
+		"plain", "DEL \x7f", "C1 \u0080 \u009f", "NEL \u0085 x", "\ufffe\uffff", "BOM \ufeff", "LS \u2028 PS \u2029",
+		"tab\tline\nbreak\r", "\x00\x1f", "é ✓ 😀", "quote \" backslash \\", "<&>",
+	} {
+		var b bytes.Buffer
+		WriteJSONString(&b, s)
+		var fromJSON string
+		if err := json.Unmarshal(b.Bytes(), &fromJSON); err != nil || fromJSON != s {
+			t.Errorf("%q written %s reads as JSON %q (%v)", s, b.Bytes(), fromJSON, err)
+		}
+		var fromYAML struct{ K string }
+		if err := yaml.Unmarshal([]byte("{k: "+b.String()+"}\n"), &fromYAML); err != nil || fromYAML.K != s {
+			t.Errorf("%q written %s reads as YAML %q (%v)", s, b.Bytes(), fromYAML.K, err)
+		}
+	}
+}
