@@ -147,12 +147,32 @@ func (r *remover) run(m *yaml.Node, i, j int) {
 	case yamlFlow && i > 0 && string(s.text[r.valueEnd(m.Content[i-1]):s.offset(first)]) == ",":
 		r.cutRun(m, m.Content[i:j+2], s.offset(first), r.valueEnd(last)) // the comma is the author's
 	case i > 0: // from the end of the kept member before
-		r.cutRun(m, m.Content[i:j+2], r.valueEnd(m.Content[i-1]), r.valueEnd(last))
+		r.cutRun(m, m.Content[i:j+2], r.afterValue(m.Content[i-1]), r.valueEnd(last))
 	case j+2 < len(m.Content): // up to the kept member after
 		r.cutRun(m, m.Content[i:j+2], s.offset(first), s.offset(m.Content[j+2]))
 	default: // every member: what the editor put inside the braces, which stay
 		r.cutRun(m, m.Content[i:j+2], s.valueOffset(m)+1, r.insideEnd(m, last))
 	}
+}
+
+// afterValue is where the editor inserts after the value v of a member,
+// the last one it kept: v's end, or for an empty value (k: ), which starts
+// where the next token does, the end of its colon, after which the editor
+// wrote " , " (a comma right after it would make the colon part of a key).
+func (r *remover) afterValue(v *yaml.Node) int {
+	end := r.valueEnd(v)
+	if r.src.isJSON || v.Kind != yaml.ScalarNode || v.ShortTag() != "!!null" || v.Value != "" {
+		return end
+	}
+	t := r.src.text
+	from := end
+	for from > 0 && isBlank(t[from-1]) {
+		from--
+	}
+	if from > 0 && t[from-1] == ':' {
+		return from
+	}
+	return end
 }
 
 // insideEnd is where what the editor inserted into the empty flow mapping

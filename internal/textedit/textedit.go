@@ -178,7 +178,7 @@ func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
 		_, at := e.src.flowEnd(e.src.valueOffset(m))
 		text := e.flowMembers(members)
 		switch {
-		case last != nil && e.src.text[at-1] == ':': // an empty value ({x: }): "x:," would be a key "x:"
+		case last != nil && e.src.text[at-1] == ':' && !e.adds.lastKeyHoldsColon(m): // an empty value ({x: }): "x:," would be a key "x:"
 			text = " , " + text
 		case last != nil && e.src.text[at-1] != ',':
 			text = ", " + text
@@ -212,8 +212,11 @@ func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
 // written as an explicit key, "? key" then ": value" on the next line:
 // neither line is where a member before or after it could go.
 func (e *textEditor) explicitKey(k *yaml.Node) bool {
-	line := e.src.text[e.src.lines[k.Line-1]:e.src.offset(k)]
-	if !bytes.HasSuffix(bytes.TrimRight(line, " \t"), []byte("?")) {
+	// the ? starts its line (after the dashes of sequence entries), which
+	// may be the line before the key's
+	before := bytes.TrimRight(e.src.text[:e.src.offset(k)], " \t\r\n")
+	q, ok := bytes.CutSuffix(before, []byte("?"))
+	if !ok || len(bytes.Trim(q[bytes.LastIndexAny(q, "\r\n")+1:], " \t-")) > 0 {
 		return false
 	}
 	e.fail(k, "errgen cannot add next to a key written as an explicit key (? %q, its value on a line of its own): write it as an ordinary key (%q: ...), or attach the error responses here by hand", k.Value, k.Value)
@@ -229,6 +232,20 @@ func (a *Additions) blockIndent(m *yaml.Node) int {
 		}
 	}
 	return 0
+}
+
+// lastKeyHoldsColon reports whether the text's last key of the flow
+// mapping m ends with the colon before its end ({x:}, a key "x:" of no
+// value, as yaml.v3 reads it), which a member added after it must follow
+// at once: "x: , y" would make it a key "x".
+func (a *Additions) lastKeyHoldsColon(m *yaml.Node) bool {
+	for i := len(m.Content) - 2; i >= 0; i -= 2 {
+		if !a.Added[m.Content[i]] {
+			k := m.Content[i]
+			return k.Kind == yaml.ScalarNode && k.Style == 0 && strings.HasSuffix(k.Value, ":")
+		}
+	}
+	return false
 }
 
 // lastOriginalValue is the value of the text's last member of m, or nil.

@@ -13,7 +13,9 @@ import (
 // wrote around it: blank lines or a space inside braces errgen filled, a
 // comment after the comma before its members, a comma ending a flow
 // mapping. (FuzzAugment found the first two: augmenting a spec twice
-// took the author's bytes away, or a comment with them.)
+// took the author's bytes away, or a comment with them. FuzzAddMembers
+// found the empty value, after which a blank was left, and the key "y:",
+// which the members written after it made a key "y".)
 func TestRemoveUndoesWrite(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -30,6 +32,8 @@ func TestRemoveUndoesWrite(t *testing.T) {
 		{"flow, a comma and a space at the end", "m: {x: 1, }\n", false, ""},
 		{"flow, before a member after a comment", "m: {x: 1, # c\n  y: 2}\n", false, "y"},
 		{"flow, before the first member", "m: {x: 1}\n", false, "x"},
+		{"flow, after an empty value", "m: {x: }\n", false, ""},
+		{"flow, after a key ending in a colon", "m: {x, y:}\n", false, ""},
 		{"json", `{"m": {"x": 1}}`, true, ""},
 		{"json, before a member", "{\n  \"m\": {\n    \"x\": 1\n  }\n}\n", true, "x"},
 		{"empty json", `{"m": {}}`, true, ""},
@@ -87,15 +91,9 @@ func writeMembers(t *testing.T, text string, isJSON bool, before string) []byte 
 
 func parseText(t *testing.T, text []byte, isJSON bool) *yaml.Node {
 	t.Helper()
-	file := &yaml.Node{Kind: yaml.DocumentNode}
-	if isJSON {
-		root, err := yamlnode.ReadJSON(text)
-		if err != nil {
-			t.Fatal(err)
-		}
-		file.Content = []*yaml.Node{root}
-	} else if err := yaml.Unmarshal(text, file); err != nil {
-		t.Fatal(err)
+	file, ok := parseFuzzText(string(text), isJSON)
+	if !ok {
+		t.Fatalf("%q does not parse", text)
 	}
 	return file
 }
