@@ -53,15 +53,26 @@ func (a *Additions) lineEnd(v *yaml.Node, f func(tail string) string) {
 
 // comment rewrites the end of the line of the text's scalar v: from the
 // end of the value to the line break, the comment there or none, as f
-// makes it from what is there. m is the mapping v is a value of.
-func (e *textEditor) comment(m, v *yaml.Node, f func(tail string) string, depth int) {
+// makes it from what is there. m is the mapping v is a value of, k its
+// key. A scalar going on over lines (plain or quoted) is refused like a
+// block scalar: a comment after its first line would end it there.
+func (e *textEditor) comment(m, k, v *yaml.Node, f func(tail string) string, depth int) {
 	if e.src.isJSON || m.Style&yaml.FlowStyle != 0 || v.Kind != yaml.ScalarNode || v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
 		e.fail(v, "a comment goes only after a one-line scalar of a block mapping")
 		return
 	}
 	start := e.src.valueOffset(v)
-	at := e.yamlInlineEnd(v, start, false)
-	end := e.src.ends[e.src.lineOf(start)]
+	line := e.src.lineOf(start)
+	at, end := e.yamlInlineEnd(v, start, false), e.src.ends[line]
+	if v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 {
+		first := *v // placed on the line its value starts
+		first.Line = line + 1
+		at = e.plainBlockEnd(k, &first, start)
+	}
+	if at > end {
+		e.fail(v, "a comment goes only after a one-line scalar of a block mapping: this one goes on over lines")
+		return
+	}
 	rest := bytes.TrimLeft(e.src.text[at:end], " \t")
 	if len(rest) > 0 && rest[0] != '#' {
 		e.fail(v, "cannot write a comment after %q: the line goes on after it", v.Value)

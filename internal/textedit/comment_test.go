@@ -27,6 +27,9 @@ func TestLineComment(t *testing.T) {
 		{"anchored quoted value", "m:\n  a: &x 'old' # was\n  b: *x\n", false, "stale", "m:\n  a: &x 'old' # stale\n  b: *x\n"},
 		{"tagged value", "m:\n  a: !!str old\n", false, "stale", "m:\n  a: !!str old # stale\n"},
 		{"value below its anchor", "m:\n  a: &x\n    old\n", false, "stale", "m:\n  a: &x\n    old # stale\n"},
+		{"tagged empty value", "m:\n  a: !t\n  b: 1\n", false, "stale", "m:\n  a: !t # stale\n  b: 1\n"},
+		{"plain over two lines", "m:\n  a: plain\n    more # c\n", false, "stale", ""},
+		{"quoted over two lines", "m:\n  a: 'quoted\n    more'\n", false, "stale", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

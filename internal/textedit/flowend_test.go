@@ -13,7 +13,9 @@ import (
 // flowEnd finds the bracket that closes a flow collection where yaml.v3
 // does: a # right after a quoted scalar or a closing bracket starts a
 // comment, so a bracket after it closes nothing (a spec FuzzAugment found,
-// {"500": {...}#}, made Remove cut the root's own closing brace). Each
+// {"500": {...}#}, made Remove cut the root's own closing brace), and a
+// quote opens a scalar only where a token starts (FuzzAddMembers found
+// {0:"}, a key 0:", read as a quote running to the text's end). Each
 // collection, cut at flowEnd, reads back as the value yaml.v3 read in the
 // whole text.
 func TestFlowEnd(t *testing.T) {
@@ -28,6 +30,9 @@ func TestFlowEnd(t *testing.T) {
 		{"a # inside a plain scalar", "m: {a: x#}\n", "{a: x#}"},
 		{"a # after a colon inside a plain scalar", "m: [a:#]\n", "[a:#]"},
 		{"a # inside a quoted scalar", "m: {a: \"}#\"}\n", "{a: \"}#\"}"},
+		{"a quote after a colon inside a plain scalar", "m: {0:\"}\n", "{0:\"}"},
+		{"a quote after a colon after a quoted key", "m: {\"a\":\"}\"}\n", "{\"a\":\"}\"}"},
+		{"a quote after a colon and a blank", "m: {a: '}'}\n", "{a: '}'}"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

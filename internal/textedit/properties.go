@@ -26,9 +26,11 @@ func (s *source) properties(n *yaml.Node) nodeProperties {
 		return p
 	}
 	t := s.text
+	propsEnd := at
 	for at < len(t) && (t[at] == '&' || t[at] == '!') {
 		start := at
 		at = propertyEnd(t, at)
+		propsEnd = at
 		if t[start] == '!' {
 			p.tagAt, p.tagEnd = start, at
 			for p.tagEnd < len(t) && isBlank(t[p.tagEnd]) {
@@ -36,6 +38,11 @@ func (s *source) properties(n *yaml.Node) nodeProperties {
 			}
 		}
 		at = s.skipToToken(at)
+	}
+	if n.Kind == yaml.ScalarNode && n.Value == "" && n.Style&^yaml.TaggedStyle == 0 {
+		// an empty plain scalar (a: !t, a: &x) has no text: it is where its
+		// properties end, not at the next token, which is another node's
+		at = propsEnd
 	}
 	p.valueAt = at
 	return p
@@ -53,13 +60,18 @@ func (s *source) lineOf(off int) int {
 // valueOffset is where the value of node n starts, after its properties.
 func (s *source) valueOffset(n *yaml.Node) int { return s.properties(n).valueAt }
 
-// propertyEnd is the end of the anchor or tag at off: a blank, a line
-// break, or a flow indicator ends it, but for a verbatim tag (!<…>), which
-// ends with its >.
+// propertyEnd is the end of the anchor or tag at off. An anchor's name is
+// letters, digits, - and _, as yaml.v3 (libyaml) reads one (&a:b is the
+// anchor a of the value ":b"); a blank, a line break or a flow indicator
+// ends a tag, but a verbatim one (!<…>), which ends with its >.
 func propertyEnd(t []byte, off int) int {
 	verbatim := off+1 < len(t) && t[off] == '!' && t[off+1] == '<'
-	for i := off; i < len(t); i++ {
+	for i := off + 1; i < len(t); i++ {
 		switch c := t[i]; {
+		case t[off] == '&':
+			if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-' || c == '_') {
+				return i
+			}
 		case verbatim:
 			if c == '>' {
 				return i + 1
@@ -93,15 +105,20 @@ func (s *source) skipToToken(off int) int {
 // properties, which a replacement by v keeps: its anchor always, its tag
 // when v is of old's type. A tag naming another type would make the new
 // text read as something else, or not at all: it is taken out (at depth).
-func (e *textEditor) valueNode(old, v *yaml.Node, depth int) *yaml.Node {
+// sep is what the new value's text follows them with: a blank after the
+// properties of an empty value (a: !!str), which have none.
+func (e *textEditor) valueNode(old, v *yaml.Node, depth int) (value *yaml.Node, sep string) {
 	p := e.src.properties(old)
 	if p.valueAt == e.src.offset(old) {
-		return old
+		return old, ""
 	}
 	if p.tagAt < p.tagEnd && old.ShortTag() != v.ShortTag() {
 		e.add(p.tagAt, p.tagEnd, depth, "")
 	}
-	value := *old
-	value.Line, value.Column = e.src.position(p.valueAt)
-	return &value
+	if c := e.src.text[p.valueAt-1]; c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+		sep = " "
+	}
+	placed := *old
+	placed.Line, placed.Column = e.src.position(p.valueAt)
+	return &placed, sep
 }

@@ -36,6 +36,8 @@ func TestReplaceKeepsProperties(t *testing.T) {
 		{"verbatim tag", "m:\n  a: !<tag:yaml.org,2002:str> old\n", yamlnode.Str("new"), "m:\n  a: !<tag:yaml.org,2002:str> new\n"},
 		{"tag of another type goes", "m:\n  a: !!int 5\n  b: keep\n", yamlnode.Str("new"), "m:\n  a: new\n  b: keep\n"},
 		{"tag of another type goes, the anchor stays", "m:\n  a: &x !!int 5\n  b: *x\n", yamlnode.Str("new"), "m:\n  a: &x new\n  b: *x\n"},
+		{"tag of an empty value", "m:\n  a: !!str\n  b: 1\n", yamlnode.Str("new"), "m:\n  a: !!str new\n  b: 1\n"},
+		{"tag of an empty value and a comment", "m:\n  a: &x !!str # c\n  b: *x\n", yamlnode.Str("new"), "m:\n  a: &x !!str new # c\n  b: *x\n"},
 		{"anchor of a flow mapping", "m:\n  a: &x {b: 1}\n  c: *x\n", mapping(2), ""},
 		{"anchor of a block mapping", "m:\n  a: &x\n    b: 1\n  c: *x\n", mapping(2), ""},
 	}

@@ -92,12 +92,12 @@ func (e *textEditor) mapping(m *yaml.Node, depth int) {
 		if e.adds.Added[v] {
 			e.replace(k, e.pruned(v), v, m.Style&yaml.FlowStyle != 0, depth)
 			if c, ok := e.adds.lineEnds[e.adds.Replaced[v]]; ok {
-				e.comment(m, e.adds.Replaced[v], c, depth)
+				e.comment(m, k, e.adds.Replaced[v], c, depth)
 			}
 			continue
 		}
 		if c, ok := e.adds.lineEnds[v]; ok {
-			e.comment(m, v, c, depth)
+			e.comment(m, k, v, c, depth)
 		}
 		if m.Style&yaml.FlowStyle == 0 && v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle != 0 && e.adds.lastOriginalValue(v) == nil {
 			if e.open == nil {
@@ -270,7 +270,7 @@ func (e *textEditor) replace(k, v, orig *yaml.Node, inFlow bool, depth int) {
 		e.fail(k, "%s has no value to replace; write one ({} or null), or remove it", k.Value)
 		return
 	}
-	old = e.valueNode(old, v, depth)
+	old, sep := e.valueNode(old, v, depth)
 	at, end := e.replacedSpan(k, old, inFlow)
 	var text string
 	switch {
@@ -288,7 +288,7 @@ func (e *textEditor) replace(k, v, orig *yaml.Node, inFlow bool, depth int) {
 		}
 		text = body
 	}
-	e.add(at, end, depth, text)
+	e.add(at, end, depth, sep+text)
 }
 
 // replacedSpan is the text replace takes out for the value old of key k:

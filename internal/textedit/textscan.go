@@ -244,10 +244,12 @@ func (s *source) flowEnd(off int) (end, lastToken int) {
 	t := s.text
 	depth := 0
 	lastToken = off + 1
-	// the last byte before this one that is not a blank: a quote opens a
-	// scalar only where a token starts (after {, [, a comma, : or ?);
-	// inside a plain scalar (description: a 'b) it is a character
-	prev := byte('{')
+	// the last byte before this one that is not a blank, and where: a
+	// quote opens a scalar only where a token starts (after {, [, a comma
+	// or ?, and after a : that a blank follows or that follows a quoted
+	// scalar or a closing bracket, {"a":"b"}); inside a plain scalar
+	// (description: a 'b, or {0:"}, a key 0:") it is a character
+	prev, prevAt := byte('{'), off-1
 	// the offset after the last quoted scalar or closing bracket: yaml.v3
 	// reads a # right there as a comment ({a: {b: 1}# c}), as startsToken
 	// says for commentsIn
@@ -260,7 +262,7 @@ func (s *source) flowEnd(off int) (end, lastToken int) {
 				i++
 			}
 			continue
-		case (c == '"' || c == '\'') && bytes.IndexByte([]byte("{[,:?"), prev) >= 0:
+		case (c == '"' || c == '\'') && (bytes.IndexByte([]byte("{[,?"), prev) >= 0 || prev == ':' && (i > prevAt+1 || prevAt == tokenEnd)):
 			i = quotedEnd(t, i) - 1
 			tokenEnd = i + 1
 		case c == '{' || c == '[':
@@ -274,7 +276,7 @@ func (s *source) flowEnd(off int) (end, lastToken int) {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 			continue
 		}
-		prev = t[i]
+		prev, prevAt = t[i], i
 		lastToken = i + 1
 	}
 	return len(t), lastToken
