@@ -103,13 +103,22 @@ func (a *Additions) ReplaceComment(n *yaml.Node, first, comment string) {
 type headComment struct{ first, comment string }
 
 // headComment rewrites the comment block above n's line (ReplaceComment).
-func (e *textEditor) headComment(n *yaml.Node, c headComment, depth int) {
+// prev is the node before n in its collection, whose scalars' text may
+// hold lines that read like comments right above n (a block scalar's
+// "# en: …" line): those are no comment lines. indent is the indentation
+// of n's collection (its keys', its dashes').
+func (e *textEditor) headComment(n, prev *yaml.Node, indent int, c headComment, depth int) {
 	line := n.Line - 1
 	if e.src.isJSON || line < 1 || line >= len(e.src.lines) {
 		return
 	}
+	var sc scalarScan
+	if prev != nil {
+		e.src.scan(prev, &sc, indent)
+	}
+	texts := merged(sc.texts)
 	start := -1 // the block's first line: the highest that starts with first
-	for l := line; l > 0 && isCommentLine(e.src.lineText(l-1)); l-- {
+	for l := line; l > 0 && isCommentLine(e.src.lineText(l-1)) && !inSpans(texts, e.src.lines[l-1]+len(e.src.indentOf(l-1))); l-- {
 		if bytes.HasPrefix(bytes.TrimLeft(e.src.lineText(l-1), " \t"), []byte(c.first)) {
 			start = l - 1
 		}
@@ -117,8 +126,8 @@ func (e *textEditor) headComment(n *yaml.Node, c headComment, depth int) {
 	if start < 0 {
 		return
 	}
-	indent := e.src.indentOf(line)
-	text := indent + strings.ReplaceAll(c.comment, "\n", e.st.nl+indent)
+	lineIndent := e.src.indentOf(line)
+	text := lineIndent + strings.ReplaceAll(c.comment, "\n", e.st.nl+lineIndent)
 	at, end := e.src.lines[start], e.src.ends[line-1]
 	if string(e.src.text[at:end]) != text {
 		e.add(at, end, depth, text)

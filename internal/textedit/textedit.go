@@ -59,9 +59,13 @@ func applyEdits(text []byte, edits []edit) []byte {
 func (e *textEditor) walk(n *yaml.Node, depth int) {
 	switch n.Kind {
 	case yaml.DocumentNode, yaml.SequenceNode:
-		for _, c := range n.Content {
+		for i, c := range n.Content {
 			if hc, ok := e.adds.comments[c]; ok && !e.adds.Added[c] {
-				e.headComment(c, hc, depth+1)
+				var prev *yaml.Node
+				if i > 0 {
+					prev = n.Content[i-1]
+				}
+				e.headComment(c, prev, n.Column-1, hc, depth+1)
 			}
 			e.walk(c, depth+1)
 		}
@@ -87,7 +91,11 @@ func (e *textEditor) mapping(m *yaml.Node, depth int) {
 			run = nil
 		}
 		if hc, ok := e.adds.comments[k]; ok {
-			e.headComment(k, hc, depth)
+			var prev *yaml.Node
+			if i > 0 {
+				prev = m.Content[i-1]
+			}
+			e.headComment(k, prev, k.Column-1, hc, depth)
 		}
 		if e.adds.Added[v] {
 			e.replace(k, e.pruned(v), v, m.Style&yaml.FlowStyle != 0, depth)
