@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -226,7 +227,9 @@ func (r *jsonReader) key() (*yaml.Node, error) {
 	return n, nil
 }
 
-// number reads a number, which starts at at, as an !!int or a !!float.
+// number reads a number, which starts at at, as an !!int or a !!float: an
+// integer beyond 64 bits is a !!float, as yaml.v3 reads its plain text
+// (written as YAML with !!int, the tag it would need, it would not decode).
 func (r *jsonReader) number(at int) *yaml.Node {
 	start := r.pos
 	for r.pos < len(r.data) && strings.IndexByte("+-0123456789.eE", r.data[r.pos]) >= 0 {
@@ -234,10 +237,22 @@ func (r *jsonReader) number(at int) *yaml.Node {
 	}
 	num := string(r.data[start:r.pos])
 	tag := "!!int"
-	if strings.ContainsAny(num, ".eE") {
+	if strings.ContainsAny(num, ".eE") || !fits64(num) {
 		tag = "!!float"
 	}
 	return r.mark(r.node(yaml.ScalarNode, tag, num), at)
+}
+
+// fits64 reports whether the JSON integer num fits an int64 or a uint64.
+func fits64(num string) bool {
+	if len(num) < 19 {
+		return true // the common case, without a parse
+	}
+	if _, err := strconv.ParseInt(num, 10, 64); err == nil {
+		return true
+	}
+	_, err := strconv.ParseUint(num, 10, 64)
+	return err == nil
 }
 
 // string reads a string: as it is when it has no escape and is valid UTF-8,

@@ -11,9 +11,9 @@ import (
 
 // FuzzJSONRoundTrip: whatever the bytes, ReadJSON accepts exactly what
 // encoding/json does, and a tree it reads is written back (WriteJSON, and
-// WriteJSONLine as a YAML flow collection) as a text that encoding/json,
-// and for the line yaml.v3 too, read as the same value: the JSON spec
-// errgen augments, and what it inserts into a YAML one.
+// WriteJSONLine as a YAML flow collection) and as block YAML (Encode) as a
+// text that encoding/json, or yaml.v3, reads as the same value: the JSON
+// spec errgen augments, and what it inserts into a YAML one.
 func FuzzJSONRoundTrip(f *testing.F) {
 	for _, s := range []string{
 		`{"b":1,"a":[1.5,-2,3e+21,true,false,null],"c":{"z":"\u003ctag\u003e \"q\" é","y":{}},"d":[]}`,
@@ -53,7 +53,18 @@ func FuzzJSONRoundTrip(f *testing.F) {
 			t.Fatalf("%q written on a line as %q reads %#v, not %#v", data, line, got, want)
 		}
 		var asIs any
-		if (n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode) && yaml.Unmarshal(data, &asIs) == nil { // YAML refuses duplicate keys
+		if yaml.Unmarshal(data, &asIs) != nil {
+			return // YAML refuses duplicate keys
+		}
+		block, err := Encode(n, 2)
+		if err != nil {
+			t.Fatalf("%q: Encode: %v", data, err)
+		}
+		var fromBlock any
+		if err := yaml.Unmarshal(block, &fromBlock); err != nil || !sameAsYAML(fromBlock, want) {
+			t.Fatalf("%q written as block YAML %q reads %#v (%v), not %#v", data, block, fromBlock, err, want)
+		}
+		if n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode {
 			var asYAML, asJSON any
 			if err := yaml.Unmarshal([]byte("v: "+line+"\n"), &struct{ V *any }{&asYAML}); err != nil {
 				t.Fatalf("%q written on a line as %q is no YAML: %v", data, line, err)
