@@ -129,3 +129,28 @@ func sameAsYAML(y, j any) bool {
 	}
 	return reflect.DeepEqual(y, j)
 }
+
+// An integer beyond 64 bits, which a catalog's number example may be, is
+// written as block YAML that yaml.v3 decodes, as the float JSON reads it.
+// Before, it was spelled !!int 100000000000000000000, which yaml.v3 cannot
+// decode: an augmented YAML spec holding such an example broke.
+func TestBigIntegerAsYAML(t *testing.T) {
+	for _, in := range []string{"100000000000000000000", "-9223372036854775809", "18446744073709551615", "9223372036854775807"} {
+		n, err := FromJSON([]byte(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := Encode(n, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got, want any
+		if err := yaml.Unmarshal(out, &got); err != nil {
+			t.Fatalf("%s written as %q does not decode: %v", in, out, err)
+		}
+		_ = json.Unmarshal([]byte(in), &want)
+		if !sameAsYAML(got, want) {
+			t.Errorf("%s written as %q reads %#v, not %#v", in, out, got, want)
+		}
+	}
+}
