@@ -96,7 +96,7 @@ func (r *remover) inlineEnd(n *yaml.Node) int {
 // at is where a token may start (after a value, or a key's start).
 func (r *remover) cutKeeping(at, end int) {
 	t := r.src.text
-	prev := byte('{') // the last byte that is not a blank, as flowEnd
+	prev, prevAt, tokenEnd := byte('{'), at-1, -1 // the last byte that is not a blank, as flowEnd
 	for i := at; i < end; i++ {
 		c := t[i]
 		switch {
@@ -104,6 +104,12 @@ func (r *remover) cutKeeping(at, end int) {
 			start := i
 			for start > at && isBlank(t[start-1]) {
 				start--
+			}
+			if start > at && (t[start-1] == '\n' || t[start-1] == '\r') {
+				start-- // the comment's line break stays before it: {0,\n# c\n r} must not become {0# c ...}
+				if start > at && t[start] == '\n' && t[start-1] == '\r' {
+					start--
+				}
 			}
 			r.cutAll(at, start)
 			i = r.src.nextLine(i)
@@ -113,12 +119,13 @@ func (r *remover) cutKeeping(at, end int) {
 			at = min(i, end)
 			i--
 			continue
-		case (c == '"' || c == '\'') && bytes.IndexByte([]byte("{[,:?"), prev) >= 0:
+		case (c == '"' || c == '\'') && (bytes.IndexByte([]byte("{[,?"), prev) >= 0 || prev == ':' && (i > prevAt+1 || prevAt == tokenEnd)):
 			i = quotedEnd(t, i) - 1
+			tokenEnd = i + 1
 		case isBlank(c) || c == '\n' || c == '\r':
 			continue
 		}
-		prev = t[i]
+		prev, prevAt = t[i], i
 	}
 	r.cutAll(at, end)
 }

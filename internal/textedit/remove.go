@@ -122,6 +122,14 @@ func (r *remover) run(m *yaml.Node, i, j int) {
 			r.fail(first, "errgen cannot remove %s, which does not start its line", first.Value)
 			return
 		}
+		for p := i; p <= j; p += 2 {
+			if k, v := m.Content[p], m.Content[p+1]; v.Kind == yaml.ScalarNode && v.Line > k.Line && v.Column <= k.Column {
+				// yaml.v3 reads "r:" then "|" at r's indentation as r's
+				// value; by the indentation, r's block ends before it
+				r.fail(k, "errgen cannot remove %s, whose value on the next line is not indented more than it: indent the value", k.Value)
+				return
+			}
+		}
 		if r.keepComments {
 			for p := i; p <= j; p += 2 {
 				r.memberKeeping(m.Content[p], m.Content[p+1])
@@ -145,32 +153,43 @@ func (r *remover) run(m *yaml.Node, i, j int) {
 	case yamlFlow && j+2 < len(m.Content): // up to the kept member after
 		r.cutRun(m, m.Content[i:j+2], s.offset(first), s.offset(m.Content[j+2]))
 	case yamlFlow && i > 0 && string(s.text[r.valueEnd(m.Content[i-1]):s.offset(first)]) == ",":
-		r.cutRun(m, m.Content[i:j+2], s.offset(first), r.valueEnd(last)) // the comma is the author's
+		r.cutRun(m, m.Content[i:j+2], s.offset(first), r.trailingComma(r.valueEnd(last))) // the comma before is the author's, and one after goes
 	case i > 0: // from the end of the kept member before
-		r.cutRun(m, m.Content[i:j+2], r.afterValue(m.Content[i-1]), r.valueEnd(last))
+		r.cutRun(m, m.Content[i:j+2], r.afterValue(m.Content[i-1], r.valueEnd(last)), r.valueEnd(last))
 	case j+2 < len(m.Content): // up to the kept member after
 		r.cutRun(m, m.Content[i:j+2], s.offset(first), s.offset(m.Content[j+2]))
-	default: // every member: what the editor put inside the braces, which stay
-		r.cutRun(m, m.Content[i:j+2], s.valueOffset(m)+1, r.insideEnd(m, last))
+	default: // every member: what the editor put inside the braces, which stay, and a comma ending them ({r: 1,})
+		r.cutRun(m, m.Content[i:j+2], s.valueOffset(m)+1, r.trailingComma(r.insideEnd(m, last)))
 	}
 }
 
-// afterValue is where the editor inserts after the value v of a member,
-// the last one it kept: v's end, or for an empty value (k: ), which starts
-// where the next token does, the end of its colon, after which the editor
-// wrote " , " (a comma right after it would make the colon part of a key).
-func (r *remover) afterValue(v *yaml.Node) int {
-	end := r.valueEnd(v)
-	if r.src.isJSON || v.Kind != yaml.ScalarNode || v.ShortTag() != "!!null" || v.Value != "" {
-		return end
-	}
+// afterValue is where the cut of the members after the value v of a
+// member, the last one kept, starts when it ends at end: v's end, or for an
+// empty value (k: ), which ends where the next token starts, one blank
+// earlier when a blank follows end, so that no two are left (the editor
+// writes " , " after such a value: "k:," would make the colon part of a
+// key) while the colon keeps a blank after it.
+func (r *remover) afterValue(v *yaml.Node, end int) int {
+	at := r.valueEnd(v)
 	t := r.src.text
-	from := end
-	for from > 0 && isBlank(t[from-1]) {
-		from--
+	if r.src.isJSON || v.Kind != yaml.ScalarNode || v.ShortTag() != "!!null" || v.Value != "" ||
+		at == 0 || !isBlank(t[at-1]) || end >= len(t) || !isBlank(t[end]) {
+		return at
 	}
-	if from > 0 && t[from-1] == ':' {
-		return from
+	return at - 1
+}
+
+// trailingComma is end, or after the comma that follows it past blanks
+// and line breaks: a flow mapping's members may end with one ({r: 1,}),
+// which must go with the last of them ({,} is no mapping).
+func (r *remover) trailingComma(end int) int {
+	t := r.src.text
+	i := end
+	for i < len(t) && (isBlank(t[i]) || t[i] == '\n' || t[i] == '\r') {
+		i++
+	}
+	if !r.src.isJSON && i < len(t) && t[i] == ',' {
+		return i + 1
 	}
 	return end
 }
