@@ -2,6 +2,7 @@ package textedit
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -30,8 +31,13 @@ func FuzzReplace(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text, value string) {
 		var file yaml.Node
-		if len(text) > 4096 || !utf8.ValidString(value) || yaml.Unmarshal([]byte(text), &file) != nil || len(file.Content) == 0 {
-			return // YAML holds UTF-8 text only, which every string errgen writes is
+		if len(text) > 4096 || !strings.HasSuffix(text, "\n") || !utf8.ValidString(value) ||
+			yaml.Unmarshal([]byte(text), &file) != nil || len(file.Content) == 0 {
+			// YAML holds UTF-8 text only, which every string errgen writes
+			// is; a text not ending its last line cannot end a block
+			// scalar's last line there, which a value ending in a line
+			// break needs
+			return
 		}
 		m := yamlnode.Get(file.Content[0], "m")
 		if m == nil || m.Kind != yaml.MappingNode || len(m.Content) < 2 || m.Content[1].Kind != yaml.ScalarNode {
