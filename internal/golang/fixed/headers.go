@@ -77,11 +77,11 @@ func (e *Error) setHeaders(h http.Header, ids []string, lang int) {
 // or details of another type, which fill renders. nil, ok for a detail the
 // body leaves out (none is sent). TestSharedHeaders holds it to fill.
 func (e *Error) intHeader(p *prepared, k int) (v []string, ok bool) {
-	if reflect.TypeOf(e.details) != p.pointer {
+	if !p.holds(reflect.TypeOf(e.details)) {
 		return nil, false
 	}
 	f := &p.fields[k]
-	n := reflect.ValueOf(e.details).Elem().Field(f.index).Int()
+	n := e.detailsStruct().Field(f.index).Int()
 	switch {
 	case n == 0 && f.omitEmpty || e.isMissing(f.name):
 		return nil, true

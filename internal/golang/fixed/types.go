@@ -109,7 +109,7 @@ type doNotCompare [0]func()
 type Error struct {
 	def         *definition
 	message     string // rendered or overridden message; empty when none
-	details     any    // a pointer to the error's own <Name>Details; nil without details
+	details     any    // the error's <Name>Details, as a constructor passed it, or a pointer to its own copy (Parse's, or one it changed; see settableDetails); nil without details
 	detailsJSON []byte // details encoded at construction, when they hold what the caller could still change; nil when they are encoded as written
 	cause       error  // the underlying error; never written to clients
 	requestID   string
