@@ -59,7 +59,6 @@ import (
 	"net/url"
 	"reflect"
 	"runtime/debug"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -400,6 +399,7 @@ type RPCLink struct {
 
 // templatePart is a literal or a {detail} placeholder of a message or header.
 type templatePart struct {
+	_       doNotCompare
 	literal string
 	detail  string // detail name; empty for a literal
 }
@@ -439,7 +439,8 @@ type envelopeField struct {
 
 // doNotCompare, the type of the blank first field of every details struct
 // and object struct, makes them not comparable: the compiler makes no
-// equality function for them, and encoding/json and reflect ignore it. A
+// equality function for them, and encoding/json and reflect ignore it.
+// The fixed half's own structs that nothing compares have one too. A
 // type of its own rather than [0]func() in each struct, which go vet and
 // gopls would type-check thousands of times.
 type doNotCompare [0]func()
@@ -692,6 +693,7 @@ func (def *definition) decodeFeatureField(r *row, key string) {
 
 // row reads one line of the definitions table.
 type row struct {
+	_ doNotCompare
 	s string
 	i int
 }
@@ -963,7 +965,7 @@ func (e *Error) settableDetails() reflect.Value {
 
 // isMissing reports whether a detail was left out by leaveOut.
 func (e *Error) isMissing(name string) bool {
-	return e.flaws != nil && slices.Contains(e.flaws.missing, name)
+	return e.flaws != nil && containsString(e.flaws.missing, name)
 }
 
 // cloneDetails returns a copy of a details struct, v, sharing no map or
@@ -1049,6 +1051,7 @@ type prepared struct {
 
 // detailsField is how one field of a <Name>Details struct is encoded.
 type detailsField struct {
+	_         doNotCompare
 	index     int          // the field's index in the struct
 	kind      reflect.Kind // the field's kind
 	name      string       // the detail's name in the catalog
@@ -1067,8 +1070,9 @@ const (
 	checkEnum         // an enum: a string type whose Valid method knows its values
 )
 
-// enumType is what the generated type of an enum detail implements.
-var enumType = reflect.TypeFor[interface{ Valid() bool }]()
+// enumType is what the generated type of an enum detail implements
+// (reflect.TypeOf, not the generic reflect.TypeFor: see index).
+var enumType = reflect.TypeOf((*interface{ Valid() bool })(nil)).Elem()
 
 // prepared returns what the runtime works out once per definition. A Write
 // asks for it about eight times: its fast path, one atomic load, is inlined
@@ -1117,9 +1121,9 @@ func (def *definition) makePrepared() {
 			omitEmpty: opts == "omitempty" || opts == "omitzero",
 		}
 		switch {
-		case slices.Contains(def.objects, name) && sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.Slice:
+		case containsString(def.objects, name) && sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.Slice:
 			f.check = checkArray
-		case slices.Contains(def.objects, name):
+		case containsString(def.objects, name):
 			f.check = checkObject
 		case sf.Type.Kind() == reflect.String && sf.Type.Implements(enumType):
 			f.check = checkEnum
@@ -2096,13 +2100,24 @@ type envelopeNames struct {
 }
 
 // topNames returns the envelopeNames, worked out on first use.
-var topNames = sync.OnceValue(func() *envelopeNames {
+func topNames() *envelopeNames {
+	topNamesOnce.Do(findTopNames)
+	return foundTopNames
+}
+
+var (
+	topNamesOnce  sync.Once
+	foundTopNames *envelopeNames // topNames', once found
+)
+
+// findTopNames works out topNames' envelopeNames.
+func findTopNames() {
 	n := &envelopeNames{details: -1}
 	for e := range envelopes {
 		for _, f := range envelopes[e].fields {
 			k := -1
 			if len(f.path) > 0 {
-				k = slices.Index(n.names, f.path[0])
+				k = indexOfString(n.names, f.path[0])
 				if k < 0 {
 					k = len(n.names)
 					n.names = append(n.names, f.path[0])
@@ -2114,8 +2129,8 @@ var topNames = sync.OnceValue(func() *envelopeNames {
 			n.fields[e] = append(n.fields[e], k)
 		}
 	}
-	return n
-})
+	foundTopNames = n
+}
 
 // read reads body into r in env, whose fields' names are the indexes into the
 // envelopeNames whose members top holds; ok is false when body lacks what
@@ -2321,7 +2336,12 @@ func validTop(body []byte, names *envelopeNames, top [][]byte, details *objectMe
 // key's text is compared as it is (FuzzKeyIs holds the two to one answer).
 func keyIndex(key []byte, escaped bool, names []string) int {
 	if escaped {
-		return slices.IndexFunc(names, func(name string) bool { return keyIs(key, name) })
+		for k, name := range names {
+			if keyIs(key, name) {
+				return k
+			}
+		}
+		return -1
 	}
 	text := key[1 : len(key)-1]
 	for k, name := range names {
@@ -2511,9 +2531,24 @@ type errorIndex struct {
 	byType map[reflect.Type]*definition // errors with details, by their details type
 }
 
-// index returns the errorIndex, built on first use; the first definition of a key
+// index returns the errorIndex, built on first use.
+//
+// It and topNames are a sync.Once and a variable, where sync.OnceValue
+// cost the compiler a dozen functions of its own (the generic's closures,
+// for each use and its shape): 2 to 3% of compiling the fixed half.
+func index() *errorIndex {
+	indexOnce.Do(buildIndex)
+	return builtIndex
+}
+
+var (
+	indexOnce  sync.Once
+	builtIndex *errorIndex // index's, once built
+)
+
+// buildIndex builds index's errorIndex; the first definition of a key
 // wins, as a walk in catalog order would find it.
-var index = sync.OnceValue(func() *errorIndex {
+func buildIndex() {
 	loadDefinitions()
 	x := &errorIndex{
 		byCode: make(map[string]*definition, len(definitions)),
@@ -2538,8 +2573,25 @@ var index = sync.OnceValue(func() *errorIndex {
 		}
 	}
 	x.addTranslatedTitles()
-	return x
-})
+	builtIndex = x
+}
+
+// containsString reports whether list holds s: slices.Contains, which the
+// fixed half does not instantiate, for the compiler makes two functions of
+// each generic instantiation (see index).
+func containsString(list []string, s string) bool {
+	return indexOfString(list, s) >= 0
+}
+
+// indexOfString is the index of s in list, or -1: slices.Index.
+func indexOfString(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
 
 // lookupPath returns the JSON value at path; a step "" is an array's first element.
 func lookupPath(body []byte, path []string) ([]byte, bool) {
@@ -3510,7 +3562,7 @@ func (def *definition) rawDetail(name string) bool {
 	}
 	t := reflect.TypeOf(def.zero)
 	i := fieldByJSONName(t, name)
-	return i >= 0 && t.Field(i).Type == reflect.TypeFor[json.RawMessage]()
+	return i >= 0 && t.Field(i).Type == reflect.TypeOf(json.RawMessage(nil))
 }
 
 // retryDelay is the delay a Retry-After header of e says, in seconds; 0 for
@@ -3531,15 +3583,24 @@ func (e *Error) retryDelay() time.Duration {
 	return 0
 }
 
-// byReason finds definitions by ErrorInfo reason.
-var byReason = sync.OnceValue(func() map[string]*definition {
-	loadDefinitions()
-	m := make(map[string]*definition, len(definitions))
-	for i := range definitions {
-		m[definitions[i].reasonOrCode()] = &definitions[i]
-	}
-	return m
-})
+// byReason finds definitions by ErrorInfo reason (a sync.Once for the
+// reason index's).
+func byReason() map[string]*definition {
+	byReasonOnce.Do(func() {
+		loadDefinitions()
+		m := make(map[string]*definition, len(definitions))
+		for i := range definitions {
+			m[definitions[i].reasonOrCode()] = &definitions[i]
+		}
+		byReasonMap = m
+	})
+	return byReasonMap
+}
+
+var (
+	byReasonOnce sync.Once
+	byReasonMap  map[string]*definition // byReason's, once made
+)
 
 // RPCError is the catalog error a gRPC or Connect client received as s, as
 // Parse gives it for an HTTP response: a reason of the catalog's domain
@@ -4302,18 +4363,22 @@ func (h handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			if v == http.ErrAbortHandler {
 				panic(v)
 			}
-			recovered(t.writer(tw), r, v)
+			recovered(handlerWriter(t, tw), r, v)
 		}
 	}()
 	if err := h(tw, r); err != nil {
-		Write(t.writer(tw), r, err)
+		Write(handlerWriter(t, tw), r, err)
 	}
 }
 
-// writer is what Handler writes to once its handler returned, tw being
-// the tracked writer t is: the server's own while nothing was sent, which
-// spares a Write the tracking's calls; else tw, for Write to tell.
-func (t *responseWriter) writer(tw http.ResponseWriter) http.ResponseWriter {
+// handlerWriter is what Handler writes to once its handler returned, tw
+// being the tracked writer t is: the server's own while nothing was sent,
+// which spares a Write the tracking's calls; else tw, for Write to tell.
+//
+// It, markStarted and hijack are functions, not methods of
+// responseWriter: each of its methods is promoted to the three variants,
+// a function the compiler makes for each.
+func handlerWriter(t *responseWriter, tw http.ResponseWriter) http.ResponseWriter {
 	if t.state == responseNew {
 		return t.w
 	}
@@ -4344,7 +4409,11 @@ func panicError(v any) error {
 // type assertions to tell what the server supports, as they do without
 // Handler. It costs a request through Handler one allocation (see
 // BenchmarkHandler).
+//
+// Its first field makes it, and its variants, not comparable: the compiler
+// makes no equality function for each (see doNotCompare).
 type responseWriter struct {
+	_     doNotCompare
 	w     http.ResponseWriter
 	state responseState
 }
@@ -4394,13 +4463,13 @@ func (w *responseWriter) Unwrap() http.ResponseWriter { return w.w }
 func (w *responseWriter) WriteHeader(code int) {
 	w.w.WriteHeader(code)
 	if code >= 200 || code == http.StatusSwitchingProtocols {
-		w.started(nil)
+		markStarted(w, nil)
 	}
 }
 
 func (w *responseWriter) Write(b []byte) (int, error) {
 	n, err := w.w.Write(b)
-	w.started(err)
+	markStarted(w, err)
 	return n, err
 }
 
@@ -4408,7 +4477,7 @@ func (w *responseWriter) Write(b []byte) (int, error) {
 // without a copy.
 func (w *responseWriter) WriteString(s string) (int, error) {
 	n, err := io.WriteString(w.w, s)
-	w.started(err)
+	markStarted(w, err)
 	return n, err
 }
 
@@ -4417,7 +4486,7 @@ func (w *responseWriter) WriteString(s string) (int, error) {
 func (w *responseWriter) ReadFrom(src io.Reader) (int64, error) {
 	n, err := io.Copy(w.w, src)
 	if n > 0 {
-		w.started(nil)
+		markStarted(w, nil)
 	}
 	return n, err
 }
@@ -4427,7 +4496,7 @@ func (w *responseWriter) ReadFrom(src io.Reader) (int64, error) {
 func (w *responseWriter) FlushError() error {
 	err := http.NewResponseController(w.w).Flush()
 	if err == nil {
-		w.started(nil)
+		markStarted(w, nil)
 	}
 	return err
 }
@@ -4440,15 +4509,16 @@ func (w *responseWriter) Push(target string, opts *http.PushOptions) error {
 	return http.ErrNotSupported
 }
 
-// started records that the response started, when a write to w returned
-// err: http.TimeoutHandler's writer, once it answered, takes nothing.
-func (w *responseWriter) started(err error) {
+// markStarted records that the response started, when a write to w
+// returned err: http.TimeoutHandler's writer, once it answered, takes nothing.
+func markStarted(w *responseWriter, err error) {
 	if w.state == responseNew && err != http.ErrHandlerTimeout {
 		w.state = responseStarted
 	}
 }
 
-func (w *responseWriter) hijack() (net.Conn, *bufio.ReadWriter, error) {
+// hijack takes the connection over for a variant's Hijack.
+func hijack(w *responseWriter) (net.Conn, *bufio.ReadWriter, error) {
 	c, rw, err := w.w.(http.Hijacker).Hijack()
 	if err == nil {
 		w.state = responseHijacked
@@ -4458,11 +4528,15 @@ func (w *responseWriter) hijack() (net.Conn, *bufio.ReadWriter, error) {
 
 func (w *flushWriter) Flush() { _ = w.FlushError() }
 
-func (w *hijackWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) { return w.hijack() }
+func (w *hijackWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	return hijack(&w.responseWriter)
+}
 
 func (w *flushHijackWriter) Flush() { _ = w.FlushError() }
 
-func (w *flushHijackWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) { return w.hijack() }
+func (w *flushHijackWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	return hijack(&w.responseWriter)
+}
 
 // unwritable is why nothing can be written to w: "" when w is not Handler's,
 // or its response has not started. The type switch on the variants costs

@@ -178,6 +178,7 @@ func (def *definition) decodeFeatureField(r *row, key string) {
 
 // row reads one line of the definitions table.
 type row struct {
+	_ doNotCompare
 	s string
 	i int
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"math"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -180,7 +179,7 @@ func (e *Error) settableDetails() reflect.Value {
 
 // isMissing reports whether a detail was left out by leaveOut.
 func (e *Error) isMissing(name string) bool {
-	return e.flaws != nil && slices.Contains(e.flaws.missing, name)
+	return e.flaws != nil && containsString(e.flaws.missing, name)
 }
 
 // cloneDetails returns a copy of a details struct, v, sharing no map or
@@ -266,6 +265,7 @@ type prepared struct {
 
 // detailsField is how one field of a <Name>Details struct is encoded.
 type detailsField struct {
+	_         doNotCompare
 	index     int          // the field's index in the struct
 	kind      reflect.Kind // the field's kind
 	name      string       // the detail's name in the catalog
@@ -284,8 +284,9 @@ const (
 	checkEnum         // an enum: a string type whose Valid method knows its values
 )
 
-// enumType is what the generated type of an enum detail implements.
-var enumType = reflect.TypeFor[interface{ Valid() bool }]()
+// enumType is what the generated type of an enum detail implements
+// (reflect.TypeOf, not the generic reflect.TypeFor: see index).
+var enumType = reflect.TypeOf((*interface{ Valid() bool })(nil)).Elem()
 
 // prepared returns what the runtime works out once per definition. A Write
 // asks for it about eight times: its fast path, one atomic load, is inlined
@@ -334,9 +335,9 @@ func (def *definition) makePrepared() {
 			omitEmpty: opts == "omitempty" || opts == "omitzero",
 		}
 		switch {
-		case slices.Contains(def.objects, name) && sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.Slice:
+		case containsString(def.objects, name) && sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.Slice:
 			f.check = checkArray
-		case slices.Contains(def.objects, name):
+		case containsString(def.objects, name):
 			f.check = checkObject
 		case sf.Type.Kind() == reflect.String && sf.Type.Implements(enumType):
 			f.check = checkEnum
