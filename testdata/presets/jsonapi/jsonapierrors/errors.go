@@ -575,7 +575,7 @@ func (def *definition) decodeFeatureField(r *row, key string) {
 		def.translations = append(def.translations, translation{})
 	case "lang.title", "lang.message", "lang.body":
 		if len(def.translations) == 0 {
-			panic("definitions table: " + key + " before lang in " + strconv.Quote(r.s))
+			r.bad(key + " before lang")
 		}
 		tr := &def.translations[len(def.translations)-1]
 		switch key {
@@ -587,7 +587,7 @@ func (def *definition) decodeFeatureField(r *row, key string) {
 			tr.body = r.value()
 		}
 	default:
-		panic("definitions table: unknown field " + strconv.Quote(key) + " in " + strconv.Quote(r.s))
+		r.bad("unknown field " + key)
 	}
 }
 
@@ -619,10 +619,20 @@ func (r *row) key() string {
 	return key
 }
 
+// bad panics: the row is not one the emitter writes, what is wrong with
+// it at its byte i. The one place that formats it, not inlined: each of
+// the callers, which run once per error, compiled the strconv calls of
+// its own message, for a panic that never happens.
+//
+//go:noinline
+func (r *row) bad(what string) {
+	panic("definitions table: " + what + " at byte " + strconv.Itoa(r.i) + " of " + strconv.Quote(r.s))
+}
+
 // skip skips the byte c, which the line must hold next.
 func (r *row) skip(c byte) {
 	if r.i >= len(r.s) || r.s[r.i] != c {
-		panic("definitions table: want " + strconv.QuoteRune(rune(c)) + " at byte " + strconv.Itoa(r.i) + " of " + strconv.Quote(r.s))
+		r.bad("want " + string(rune(c)))
 	}
 	r.i++
 }
@@ -647,7 +657,7 @@ func (r *row) value() string {
 				return s
 			}
 		}
-		panic("definitions table: bad string at byte " + strconv.Itoa(r.i) + " of " + strconv.Quote(r.s))
+		r.bad("bad string")
 	}
 	start := r.i
 	for r.i < len(r.s) && isBare(r.s[r.i]) {
@@ -665,7 +675,7 @@ func isBare(c byte) bool {
 func (r *row) int() int {
 	n, err := strconv.Atoi(r.value())
 	if err != nil {
-		panic("definitions table: bad number in " + strconv.Quote(r.s))
+		r.bad("bad number")
 	}
 	return n
 }
@@ -677,13 +687,13 @@ func (r *row) template() (string, []templatePart) {
 		if start := r.i; r.s[r.i] != '{' {
 			parts = append(parts, templatePart{literal: r.value()})
 			if r.i == start {
-				panic("definitions table: bad template at byte " + strconv.Itoa(r.i) + " of " + strconv.Quote(r.s))
+				r.bad("bad template")
 			}
 			continue
 		}
 		end := strings.IndexByte(r.s[r.i:], '}')
 		if end < 0 {
-			panic("definitions table: unclosed placeholder in " + strconv.Quote(r.s))
+			r.bad("unclosed placeholder")
 		}
 		parts = append(parts, templatePart{detail: r.s[r.i+1 : r.i+end]})
 		r.i += end + 1
@@ -2593,8 +2603,20 @@ func appendString(b []byte, s string) []byte {
 // skipSpace returns the index of the first non-space byte at or after i.
 // Most bytes it is called on are not space, and most of those are above it:
 // one compare tells them, where four did (skipSpacePlain, stringscan_test.go;
-// FuzzStringScans, BenchmarkSkipSpace).
+// FuzzStringScans, BenchmarkSkipSpace). Inlined, about 30 times, it is
+// that compare: the loop over spaces, which bodies as services write them
+// rarely hold, is a call, where it was compiled into each caller.
 func skipSpace(b []byte, i int) int {
+	if i < len(b) && b[i] > ' ' {
+		return i
+	}
+	return skipSpaces(b, i)
+}
+
+// skipSpaces is skipSpace past its first compare.
+//
+//go:noinline
+func skipSpaces(b []byte, i int) int {
 	for i < len(b) && b[i] <= ' ' && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
 		i++
 	}
