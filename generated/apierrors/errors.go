@@ -4090,13 +4090,16 @@ func (e *Error) intHeader(p *prepared, k int) (v []string, ok bool) {
 	return smallInts[n : n+1 : n+1], true
 }
 
-// smallInts are the decimal texts of 0 to 99: the shared header values of intHeader.
-var smallInts = func() (a [100]string) {
-	for i := range a {
-		a[i] = strconv.Itoa(i)
+// smallInts are the decimal texts of 0 to 99: the shared header values of
+// intHeader. init fills them in place, where a function returning the
+// array made the compiler describe [100]string, equality function included.
+var smallInts [100]string
+
+func init() {
+	for i := range smallInts {
+		smallInts[i] = strconv.Itoa(i)
 	}
-	return a
-}()
+}
 
 // prepareHeaders works out the header values of def that the catalog fixes.
 // It runs once the details' fields are known (headerInts points into them).
@@ -4205,7 +4208,10 @@ type Config struct {
 	RequestID func(*http.Request) string
 }
 
-var config atomic.Pointer[Config]
+// config holds the *Config set with Configure: an atomic.Value, not the
+// generic atomic.Pointer[Config], whose methods the compiler made in
+// every generated package (see index).
+var config atomic.Value
 
 // Configure sets the package's Config. Call it once, before serving; a
 // later call replaces the whole Config.
@@ -4217,7 +4223,7 @@ var defaultConfig Config
 
 // currentConfig is the Config set with Configure, or the default.
 func currentConfig() *Config {
-	if c := config.Load(); c != nil {
+	if c, _ := config.Load().(*Config); c != nil {
 		return c
 	}
 	return &defaultConfig
@@ -5411,8 +5417,10 @@ type weighed struct {
 
 // weighedFields are the fields read last, by slot (see slotOf); a slot
 // holds the last field read of those that fall in it. At most 64 fields of
-// up to 256 bytes are kept.
-var weighedFields [64]atomic.Pointer[weighed]
+// up to 256 bytes are kept. Each holds a *weighed: atomic.Value, not the
+// generic atomic.Pointer[weighed], whose methods the compiler made in
+// every generated package of several languages (see index).
+var weighedFields [64]atomic.Value
 
 // maxWeighedField is the longest field kept: longer ones are rare, and read
 // afresh each time.
@@ -5426,7 +5434,7 @@ func negotiateLanguage(values []string, has func(int) bool) int {
 	}
 	field := values[0]
 	slot := &weighedFields[slotOf(field)]
-	w := slot.Load()
+	w, _ := slot.Load().(*weighed)
 	if w == nil || w.field != field || len(w.state) != len(languages) {
 		w = &weighed{field: strings.Clone(field), state: make([]tagChoice, len(languages))}
 		w.wild = weigh(values, languages, w.state)

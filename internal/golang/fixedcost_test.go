@@ -8,17 +8,18 @@ import (
 	"testing"
 )
 
-// genericCalls are the generic functions of the standard library the fixed
-// half does not call with type arguments of its own: the compiler makes
-// two functions of each instantiation (the generic's shape and the
-// instance), sync.OnceValue a dozen with its closures, in every generated
-// package (docs/performance.md). Within a generic function of the fixed
-// half, such as NewWithDetails, the service's code instantiates them.
+// genericCalls are the generic functions and types of the standard library
+// the fixed half does not instantiate with type arguments of its own: the
+// compiler makes two functions of each instantiation (the generic's shape
+// and the instance), sync.OnceValue a dozen with its closures, in every
+// generated package (docs/performance.md). Within a generic function of
+// the fixed half, such as NewWithDetails, the service's code instantiates them.
 var genericCalls = map[string][]string{
 	"slices":  nil, // every function of the package is generic
 	"maps":    nil,
 	"sync":    {"OnceValue", "OnceValues", "OnceFunc"},
 	"reflect": {"TypeFor"},
+	"atomic":  {"Pointer"}, // a generic type: its methods
 }
 
 // TestFixedHalfInstantiatesNoGeneric: no function of the fixed half, but a

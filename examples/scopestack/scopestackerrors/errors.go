@@ -3907,13 +3907,16 @@ func (e *Error) intHeader(p *prepared, k int) (v []string, ok bool) {
 	return smallInts[n : n+1 : n+1], true
 }
 
-// smallInts are the decimal texts of 0 to 99: the shared header values of intHeader.
-var smallInts = func() (a [100]string) {
-	for i := range a {
-		a[i] = strconv.Itoa(i)
+// smallInts are the decimal texts of 0 to 99: the shared header values of
+// intHeader. init fills them in place, where a function returning the
+// array made the compiler describe [100]string, equality function included.
+var smallInts [100]string
+
+func init() {
+	for i := range smallInts {
+		smallInts[i] = strconv.Itoa(i)
 	}
-	return a
-}()
+}
 
 // prepareHeaders works out the header values of def that the catalog fixes.
 // It runs once the details' fields are known (headerInts points into them).
@@ -4022,7 +4025,10 @@ type Config struct {
 	RequestID func(*http.Request) string
 }
 
-var config atomic.Pointer[Config]
+// config holds the *Config set with Configure: an atomic.Value, not the
+// generic atomic.Pointer[Config], whose methods the compiler made in
+// every generated package (see index).
+var config atomic.Value
 
 // Configure sets the package's Config. Call it once, before serving; a
 // later call replaces the whole Config.
@@ -4034,7 +4040,7 @@ var defaultConfig Config
 
 // currentConfig is the Config set with Configure, or the default.
 func currentConfig() *Config {
-	if c := config.Load(); c != nil {
+	if c, _ := config.Load().(*Config); c != nil {
 		return c
 	}
 	return &defaultConfig
