@@ -134,7 +134,7 @@ func (w declWriter) errorDecls(e *catalog.Error, index int) {
 		params[i] = names.Param(d.Name)
 		w.str(params[i], " ", fieldType(e, d))
 	}
-	w.str(") *Error {\n\treturn newError(", strconv.Itoa(index), ", &", details, "{")
+	w.str(") *Error {\n\treturn newError(", strconv.Itoa(index), ", ", details, "{")
 	for i, d := range required {
 		if i > 0 {
 			w.str(", ")

@@ -59,7 +59,6 @@ import (
 	"net/url"
 	"reflect"
 	"runtime/debug"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -137,7 +136,7 @@ type ValidationErrorDetails struct {
 // NewValidationError returns the VALIDATION_ERROR error (400 Bad Request). Request body or
 // query parameters failed validation
 func NewValidationError(fields json.RawMessage) *Error {
-	return newError(0, &ValidationErrorDetails{Fields: fields})
+	return newError(0, ValidationErrorDetails{Fields: fields})
 }
 
 // NewInvalidJSON returns the INVALID_JSON error (400 Invalid JSON): ErrInvalidJSON. Request
@@ -168,7 +167,7 @@ type ForbiddenDetails struct {
 
 // NewForbidden returns the FORBIDDEN error (403 Forbidden). Insufficient permissions
 func NewForbidden(requiredProduct string, requiredPermission string) *Error {
-	return newError(4, &ForbiddenDetails{RequiredProduct: requiredProduct, RequiredPermission: requiredPermission})
+	return newError(4, ForbiddenDetails{RequiredProduct: requiredProduct, RequiredPermission: requiredPermission})
 }
 
 // NewProductAccessDenied returns the PRODUCT_ACCESS_DENIED error (403 Product Access
@@ -187,7 +186,7 @@ type NotFoundDetails struct {
 
 // NewNotFound returns the NOT_FOUND error (404 Not Found). Resource does not exist
 func NewNotFound(resourceType string, resourceID string) *Error {
-	return newError(6, &NotFoundDetails{ResourceType: resourceType, ResourceID: resourceID})
+	return newError(6, NotFoundDetails{ResourceType: resourceType, ResourceID: resourceID})
 }
 
 // ConflictDetails are the details of CONFLICT errors.
@@ -200,7 +199,7 @@ type ConflictDetails struct {
 
 // NewConflict returns the CONFLICT error (409 Conflict). Resource version conflict
 func NewConflict(currentVersion string, submittedVersion string) *Error {
-	return newError(7, &ConflictDetails{CurrentVersion: currentVersion, SubmittedVersion: submittedVersion})
+	return newError(7, ConflictDetails{CurrentVersion: currentVersion, SubmittedVersion: submittedVersion})
 }
 
 // NewDuplicateResource returns the DUPLICATE_RESOURCE error (409 Duplicate Resource):
@@ -221,7 +220,7 @@ type RateLimitExceededDetails struct {
 // NewRateLimitExceeded returns the RATE_LIMIT_EXCEEDED error (429 Too Many Requests). Too
 // many requests
 func NewRateLimitExceeded(limit int, window string, retryAfter int) *Error {
-	return newError(9, &RateLimitExceededDetails{Limit: limit, Window: window, RetryAfter: retryAfter})
+	return newError(9, RateLimitExceededDetails{Limit: limit, Window: window, RetryAfter: retryAfter})
 }
 
 // NewInternalError returns the INTERNAL_ERROR error (500 Internal Server Error):
@@ -365,6 +364,7 @@ type RPCLink struct {
 
 // templatePart is a literal or a {detail} placeholder of a message or header.
 type templatePart struct {
+	_       doNotCompare
 	literal string
 	detail  string // detail name; empty for a literal
 }
@@ -404,7 +404,8 @@ type envelopeField struct {
 
 // doNotCompare, the type of the blank first field of every details struct
 // and object struct, makes them not comparable: the compiler makes no
-// equality function for them, and encoding/json and reflect ignore it. A
+// equality function for them, and encoding/json and reflect ignore it.
+// The fixed half's own structs that nothing compares have one too. A
 // type of its own rather than [0]func() in each struct, which go vet and
 // gopls would type-check thousands of times.
 type doNotCompare [0]func()
@@ -417,7 +418,7 @@ type doNotCompare [0]func()
 type Error struct {
 	def         *definition
 	message     string // rendered or overridden message; empty when none
-	details     any    // a pointer to the error's own <Name>Details; nil without details
+	details     any    // the error's <Name>Details, as a constructor passed it, or a pointer to its own copy (Parse's, or one it changed; see settableDetails); nil without details
 	detailsJSON []byte // details encoded at construction, when they hold what the caller could still change; nil when they are encoded as written
 	cause       error  // the underlying error; never written to clients
 	requestID   string
@@ -639,7 +640,7 @@ func (def *definition) decodeFeatureField(r *row, key string) {
 		def.translations = append(def.translations, translation{})
 	case "lang.title", "lang.message", "lang.body":
 		if len(def.translations) == 0 {
-			panic("definitions table: " + key + " before lang in " + strconv.Quote(r.s))
+			r.bad(key + " before lang")
 		}
 		tr := &def.translations[len(def.translations)-1]
 		switch key {
@@ -651,12 +652,13 @@ func (def *definition) decodeFeatureField(r *row, key string) {
 			tr.body = r.value()
 		}
 	default:
-		panic("definitions table: unknown field " + strconv.Quote(key) + " in " + strconv.Quote(r.s))
+		r.bad("unknown field " + key)
 	}
 }
 
 // row reads one line of the definitions table.
 type row struct {
+	_ doNotCompare
 	s string
 	i int
 }
@@ -682,10 +684,20 @@ func (r *row) key() string {
 	return key
 }
 
+// bad panics: the row is not one the emitter writes, what is wrong with
+// it at its byte i. The one place that formats it, not inlined: each of
+// the callers, which run once per error, compiled the strconv calls of
+// its own message, for a panic that never happens.
+//
+//go:noinline
+func (r *row) bad(what string) {
+	panic("definitions table: " + what + " at byte " + strconv.Itoa(r.i) + " of " + strconv.Quote(r.s))
+}
+
 // skip skips the byte c, which the line must hold next.
 func (r *row) skip(c byte) {
 	if r.i >= len(r.s) || r.s[r.i] != c {
-		panic("definitions table: want " + strconv.QuoteRune(rune(c)) + " at byte " + strconv.Itoa(r.i) + " of " + strconv.Quote(r.s))
+		r.bad("want " + string(rune(c)))
 	}
 	r.i++
 }
@@ -710,7 +722,7 @@ func (r *row) value() string {
 				return s
 			}
 		}
-		panic("definitions table: bad string at byte " + strconv.Itoa(r.i) + " of " + strconv.Quote(r.s))
+		r.bad("bad string")
 	}
 	start := r.i
 	for r.i < len(r.s) && isBare(r.s[r.i]) {
@@ -728,7 +740,7 @@ func isBare(c byte) bool {
 func (r *row) int() int {
 	n, err := strconv.Atoi(r.value())
 	if err != nil {
-		panic("definitions table: bad number in " + strconv.Quote(r.s))
+		r.bad("bad number")
 	}
 	return n
 }
@@ -740,13 +752,13 @@ func (r *row) template() (string, []templatePart) {
 		if start := r.i; r.s[r.i] != '{' {
 			parts = append(parts, templatePart{literal: r.value()})
 			if r.i == start {
-				panic("definitions table: bad template at byte " + strconv.Itoa(r.i) + " of " + strconv.Quote(r.s))
+				r.bad("bad template")
 			}
 			continue
 		}
 		end := strings.IndexByte(r.s[r.i:], '}')
 		if end < 0 {
-			panic("definitions table: unclosed placeholder in " + strconv.Quote(r.s))
+			r.bad("unclosed placeholder")
 		}
 		parts = append(parts, templatePart{detail: r.s[r.i+1 : r.i+end]})
 		r.i += end + 1
@@ -769,8 +781,10 @@ func (r *row) template() (string, []templatePart) {
 // constructor, it cost 10% more compile time at 10,000 errors (14.3
 // against 15.9 s of CPU, measured).
 //
-// details is a pointer to the constructor's own <Name>Details, which the
-// error keeps: one allocation, where a value would need a second for Parse.
+// details is the constructor's <Name>Details, passed by value: the call
+// boxes it, one allocation the error keeps (see Error.details). A pointer,
+// &<Name>Details{…}, cost each constructor an allocation and a write
+// barrier of its own: 4% more CPU to compile 1,000 errors, measured.
 //
 //go:noinline
 func newError(i int, details any) *Error {
@@ -790,7 +804,7 @@ func newError(i int, details any) *Error {
 func NewWithDetails[D any](d D) *Error {
 	loadDefinitions()
 	if def := index().byType[reflect.TypeFor[D]()]; def != nil {
-		return buildError(def, &d, true)
+		return buildError(def, d, true)
 	}
 	e := *fallback
 	e.flaws = &flaws{breach: "NewWithDetails: " + reflect.TypeFor[D]().String() + " is the details type of no error"}
@@ -799,20 +813,20 @@ func NewWithDetails[D any](d D) *Error {
 
 // buildError is newError; check is false for details Parse decoded, which
 // keep a value outside its enum (a newer server's) as the response said it.
-// details is a pointer to a <Name>Details the error may keep (or, in tests,
-// a value of another type, which encoding/json encodes).
+// details is a <Name>Details, or a pointer to one, the error may keep (or,
+// in tests, a value of another type, which encoding/json encodes).
 func buildError(def *definition, details any, check bool) *Error {
 	p := def.prepared()
-	same := reflect.TypeOf(details) == p.pointer
-	if p.eager && same {
-		// The caller keeps its maps, slices and raw JSON: the error holds
-		// copies, so that nothing done to them afterwards changes it.
-		deepCopyFields(reflect.ValueOf(details).Elem())
-	}
+	same := p.holds(reflect.TypeOf(details))
 	e := &Error{
 		def:     def,
 		details: details,
 		message: def.message,
+	}
+	if p.eager && same {
+		// The caller keeps its maps, slices and raw JSON: the error holds
+		// copies, so that nothing done to them afterwards changes it.
+		deepCopyFields(e.settableDetails())
 	}
 	switch {
 	case !same:
@@ -836,7 +850,7 @@ func buildError(def *definition, details any, check bool) *Error {
 // detailsJSON when they hold what the caller could change, or when some are
 // left out; a detail encoding/json refuses is left out too.
 func (e *Error) encodeDetails(p *prepared, check bool) {
-	v := reflect.ValueOf(e.details).Elem()
+	v := e.detailsStruct()
 	if check && len(p.enums) > 0 {
 		e.checkFieldEnums(v, p.enums)
 	}
@@ -849,6 +863,7 @@ func (e *Error) encodeDetails(p *prepared, check bool) {
 	}
 	if e.flaws != nil && e.flaws.missing != nil {
 		// Details() shows what was sent: the details left out are zero.
+		v = e.settableDetails()
 		for _, f := range p.fields {
 			if e.isMissing(f.name) {
 				v.Field(f.index).SetZero()
@@ -890,9 +905,42 @@ func (e *Error) leaveOut(name, why string) {
 	f.breach += "detail " + strconv.Quote(name) + why
 }
 
+// holds reports whether t, the type of an error's details, is its
+// definition's details type or the pointer to it: the two forms
+// Error.details takes. It is true for a nil t of a definition without details.
+func (p *prepared) holds(t reflect.Type) bool {
+	return t == p.value || t == p.pointer
+}
+
+// detailsStruct is the error's <Name>Details, whichever form it holds
+// them in, for reading; the details must be of its definition's type.
+func (e *Error) detailsStruct() reflect.Value {
+	v := reflect.ValueOf(e.details)
+	if v.Kind() == reflect.Pointer {
+		return v.Elem()
+	}
+	return v
+}
+
+// settableDetails is detailsStruct, settable: the value a constructor
+// boxed, which reflect cannot change, is first copied into a
+// <Name>Details of the error's own, which it then holds by pointer. Only
+// while the error is built, and only for details it must change (copies
+// of maps and slices, details left out): not on the path of most errors.
+func (e *Error) settableDetails() reflect.Value {
+	v := reflect.ValueOf(e.details)
+	if v.Kind() == reflect.Pointer {
+		return v.Elem()
+	}
+	c := reflect.New(v.Type())
+	c.Elem().Set(v)
+	e.details = c.Interface()
+	return c.Elem()
+}
+
 // isMissing reports whether a detail was left out by leaveOut.
 func (e *Error) isMissing(name string) bool {
-	return e.flaws != nil && slices.Contains(e.flaws.missing, name)
+	return e.flaws != nil && containsString(e.flaws.missing, name)
 }
 
 // cloneDetails returns a copy of a details struct, v, sharing no map or
@@ -961,7 +1009,8 @@ type prepared struct {
 	floats   bool           // the details hold float64s, which may be NaN: newError checks them
 	checks   bool           // the details hold JSON objects or enum values: newError checks them
 	required bool           // some details are required: the details object is never empty
-	pointer  reflect.Type   // the pointer to the details type, which errors hold
+	value    reflect.Type   // the details type, which errors of constructors hold
+	pointer  reflect.Type   // the pointer to it, which errors of Parse hold
 	enums    []enumField    // the enum fields of the details' objects, which newError checks
 	code     string         // the code as a JSON string
 	title    string         // the title as a JSON string
@@ -977,6 +1026,7 @@ type prepared struct {
 
 // detailsField is how one field of a <Name>Details struct is encoded.
 type detailsField struct {
+	_         doNotCompare
 	index     int          // the field's index in the struct
 	kind      reflect.Kind // the field's kind
 	name      string       // the detail's name in the catalog
@@ -995,8 +1045,9 @@ const (
 	checkEnum         // an enum: a string type whose Valid method knows its values
 )
 
-// enumType is what the generated type of an enum detail implements.
-var enumType = reflect.TypeFor[interface{ Valid() bool }]()
+// enumType is what the generated type of an enum detail implements
+// (reflect.TypeOf, not the generic reflect.TypeFor: see index).
+var enumType = reflect.TypeOf((*interface{ Valid() bool })(nil)).Elem()
 
 // prepared returns what the runtime works out once per definition. A Write
 // asks for it about eight times: its fast path, one atomic load, is inlined
@@ -1029,7 +1080,7 @@ func (def *definition) makePrepared() {
 		return
 	}
 	t := reflect.TypeOf(def.zero)
-	p.pointer = reflect.PointerTo(t)
+	p.value, p.pointer = t, reflect.PointerTo(t)
 	p.enums = resolveFieldEnums(t, def.fieldEnums)
 	for i := range t.NumField() {
 		sf := t.Field(i)
@@ -1045,9 +1096,9 @@ func (def *definition) makePrepared() {
 			omitEmpty: opts == "omitempty" || opts == "omitzero",
 		}
 		switch {
-		case slices.Contains(def.objects, name) && sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.Slice:
+		case containsString(def.objects, name) && sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.Slice:
 			f.check = checkArray
-		case slices.Contains(def.objects, name):
+		case containsString(def.objects, name):
 			f.check = checkObject
 		case sf.Type.Kind() == reflect.String && sf.Type.Implements(enumType):
 			f.check = checkEnum
@@ -1158,11 +1209,13 @@ func (e *Error) checkFieldEnums(v reflect.Value, enums []enumField) {}
 func appendDetailsObject(b []byte, def *definition, details any) ([]byte, error) {
 	p := def.prepared()
 	v := reflect.ValueOf(details)
-	if !v.IsValid() || v.Type() != p.pointer {
+	if !v.IsValid() || !p.holds(v.Type()) {
 		raw, err := json.Marshal(details)
 		return append(b, raw...), err
 	}
-	v = v.Elem()
+	if v.Kind() == reflect.Pointer {
+		v = v.Elem()
+	}
 	b = append(b, '{')
 	start := len(b)
 	for i := range p.fields {
@@ -1324,7 +1377,7 @@ func (e *Error) hasDetails() bool {
 	if p.required {
 		return true
 	}
-	v := reflect.ValueOf(e.details).Elem()
+	v := e.detailsStruct()
 	for _, f := range p.fields {
 		if !isEmptyValue(v.Field(f.index)) {
 			return true
@@ -1339,7 +1392,7 @@ func (e *Error) detailField(name string) (reflect.Value, bool) {
 	if e.details == nil || e.isMissing(name) {
 		return reflect.Value{}, false
 	}
-	v := reflect.ValueOf(e.details).Elem()
+	v := e.detailsStruct()
 	for _, f := range e.def.prepared().fields {
 		if f.name == name {
 			fv := v.Field(f.index)
@@ -1539,10 +1592,12 @@ func (e *Error) Details() any {
 	}
 	v := reflect.ValueOf(e.details)
 	switch p := e.def.prepared(); {
-	case v.Type() != p.pointer:
+	case !p.holds(v.Type()):
 		return e.details // details of another type, as given (tests)
 	case p.eager:
-		return cloneDetails(v.Elem())
+		return cloneDetails(e.detailsStruct())
+	case v.Kind() != reflect.Pointer:
+		return e.details // a constructor's: a value no one can change
 	}
 	return v.Elem().Interface()
 }
@@ -2020,13 +2075,24 @@ type envelopeNames struct {
 }
 
 // topNames returns the envelopeNames, worked out on first use.
-var topNames = sync.OnceValue(func() *envelopeNames {
+func topNames() *envelopeNames {
+	topNamesOnce.Do(findTopNames)
+	return foundTopNames
+}
+
+var (
+	topNamesOnce  sync.Once
+	foundTopNames *envelopeNames // topNames', once found
+)
+
+// findTopNames works out topNames' envelopeNames.
+func findTopNames() {
 	n := &envelopeNames{details: -1}
 	for e := range envelopes {
 		for _, f := range envelopes[e].fields {
 			k := -1
 			if len(f.path) > 0 {
-				k = slices.Index(n.names, f.path[0])
+				k = indexOfString(n.names, f.path[0])
 				if k < 0 {
 					k = len(n.names)
 					n.names = append(n.names, f.path[0])
@@ -2038,8 +2104,8 @@ var topNames = sync.OnceValue(func() *envelopeNames {
 			n.fields[e] = append(n.fields[e], k)
 		}
 	}
-	return n
-})
+	foundTopNames = n
+}
 
 // read reads body into r in env, whose fields' names are the indexes into the
 // envelopeNames whose members top holds; ok is false when body lacks what
@@ -2245,7 +2311,12 @@ func validTop(body []byte, names *envelopeNames, top [][]byte, details *objectMe
 // key's text is compared as it is (FuzzKeyIs holds the two to one answer).
 func keyIndex(key []byte, escaped bool, names []string) int {
 	if escaped {
-		return slices.IndexFunc(names, func(name string) bool { return keyIs(key, name) })
+		for k, name := range names {
+			if keyIs(key, name) {
+				return k
+			}
+		}
+		return -1
 	}
 	text := key[1 : len(key)-1]
 	for k, name := range names {
@@ -2435,9 +2506,24 @@ type errorIndex struct {
 	byType map[reflect.Type]*definition // errors with details, by their details type
 }
 
-// index returns the errorIndex, built on first use; the first definition of a key
+// index returns the errorIndex, built on first use.
+//
+// It and topNames are a sync.Once and a variable, where sync.OnceValue
+// cost the compiler a dozen functions of its own (the generic's closures,
+// for each use and its shape): 2 to 3% of compiling the fixed half.
+func index() *errorIndex {
+	indexOnce.Do(buildIndex)
+	return builtIndex
+}
+
+var (
+	indexOnce  sync.Once
+	builtIndex *errorIndex // index's, once built
+)
+
+// buildIndex builds index's errorIndex; the first definition of a key
 // wins, as a walk in catalog order would find it.
-var index = sync.OnceValue(func() *errorIndex {
+func buildIndex() {
 	loadDefinitions()
 	x := &errorIndex{
 		byCode: make(map[string]*definition, len(definitions)),
@@ -2462,8 +2548,25 @@ var index = sync.OnceValue(func() *errorIndex {
 		}
 	}
 	x.addTranslatedTitles()
-	return x
-})
+	builtIndex = x
+}
+
+// containsString reports whether list holds s: slices.Contains, which the
+// fixed half does not instantiate, for the compiler makes two functions of
+// each generic instantiation (see index).
+func containsString(list []string, s string) bool {
+	return indexOfString(list, s) >= 0
+}
+
+// indexOfString is the index of s in list, or -1: slices.Index.
+func indexOfString(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
 
 // lookupPath returns the JSON value at path; a step "" is an array's first element.
 func lookupPath(body []byte, path []string) ([]byte, bool) {
@@ -2565,8 +2668,20 @@ func appendString(b []byte, s string) []byte {
 // skipSpace returns the index of the first non-space byte at or after i.
 // Most bytes it is called on are not space, and most of those are above it:
 // one compare tells them, where four did (skipSpacePlain, stringscan_test.go;
-// FuzzStringScans, BenchmarkSkipSpace).
+// FuzzStringScans, BenchmarkSkipSpace). Inlined, about 30 times, it is
+// that compare: the loop over spaces, which bodies as services write them
+// rarely hold, is a call, where it was compiled into each caller.
 func skipSpace(b []byte, i int) int {
+	if i < len(b) && b[i] > ' ' {
+		return i
+	}
+	return skipSpaces(b, i)
+}
+
+// skipSpaces is skipSpace past its first compare.
+//
+//go:noinline
+func skipSpaces(b []byte, i int) int {
 	for i < len(b) && b[i] <= ' ' && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
 		i++
 	}
@@ -3138,7 +3253,7 @@ func (e *Error) hasDetailsExcept(named []string) bool {
 	if e.details == nil {
 		return false
 	}
-	v := reflect.ValueOf(e.details).Elem()
+	v := e.detailsStruct()
 	for _, f := range e.def.prepared().fields {
 		if !isNamedField(f.name, named) && (!f.omitEmpty || !isEmptyValue(v.Field(f.index))) {
 			return true
@@ -3434,7 +3549,7 @@ func (def *definition) rawDetail(name string) bool {
 	}
 	t := reflect.TypeOf(def.zero)
 	i := fieldByJSONName(t, name)
-	return i >= 0 && t.Field(i).Type == reflect.TypeFor[json.RawMessage]()
+	return i >= 0 && t.Field(i).Type == reflect.TypeOf(json.RawMessage(nil))
 }
 
 // retryDelay is the delay a Retry-After header of e says, in seconds; 0 for
@@ -3455,15 +3570,24 @@ func (e *Error) retryDelay() time.Duration {
 	return 0
 }
 
-// byReason finds definitions by ErrorInfo reason.
-var byReason = sync.OnceValue(func() map[string]*definition {
-	loadDefinitions()
-	m := make(map[string]*definition, len(definitions))
-	for i := range definitions {
-		m[definitions[i].reasonOrCode()] = &definitions[i]
-	}
-	return m
-})
+// byReason finds definitions by ErrorInfo reason (a sync.Once for the
+// reason index's).
+func byReason() map[string]*definition {
+	byReasonOnce.Do(func() {
+		loadDefinitions()
+		m := make(map[string]*definition, len(definitions))
+		for i := range definitions {
+			m[definitions[i].reasonOrCode()] = &definitions[i]
+		}
+		byReasonMap = m
+	})
+	return byReasonMap
+}
+
+var (
+	byReasonOnce sync.Once
+	byReasonMap  map[string]*definition // byReason's, once made
+)
 
 // RPCError is the catalog error a gRPC or Connect client received as s, as
 // Parse gives it for an HTTP response: a reason of the catalog's domain
@@ -3734,11 +3858,11 @@ func (e *Error) setHeaders(h http.Header, ids []string, lang int) {
 // or details of another type, which fill renders. nil, ok for a detail the
 // body leaves out (none is sent). TestSharedHeaders holds it to fill.
 func (e *Error) intHeader(p *prepared, k int) (v []string, ok bool) {
-	if reflect.TypeOf(e.details) != p.pointer {
+	if !p.holds(reflect.TypeOf(e.details)) {
 		return nil, false
 	}
 	f := &p.fields[k]
-	n := reflect.ValueOf(e.details).Elem().Field(f.index).Int()
+	n := e.detailsStruct().Field(f.index).Int()
 	switch {
 	case n == 0 && f.omitEmpty || e.isMissing(f.name):
 		return nil, true
@@ -3748,13 +3872,16 @@ func (e *Error) intHeader(p *prepared, k int) (v []string, ok bool) {
 	return smallInts[n : n+1 : n+1], true
 }
 
-// smallInts are the decimal texts of 0 to 99: the shared header values of intHeader.
-var smallInts = func() (a [100]string) {
-	for i := range a {
-		a[i] = strconv.Itoa(i)
+// smallInts are the decimal texts of 0 to 99: the shared header values of
+// intHeader. init fills them in place, where a function returning the
+// array made the compiler describe [100]string, equality function included.
+var smallInts [100]string
+
+func init() {
+	for i := range smallInts {
+		smallInts[i] = strconv.Itoa(i)
 	}
-	return a
-}()
+}
 
 // prepareHeaders works out the header values of def that the catalog fixes.
 // It runs once the details' fields are known (headerInts points into them).
@@ -3863,7 +3990,10 @@ type Config struct {
 	RequestID func(*http.Request) string
 }
 
-var config atomic.Pointer[Config]
+// config holds the *Config set with Configure: an atomic.Value, not the
+// generic atomic.Pointer[Config], whose methods the compiler made in
+// every generated package (see index).
+var config atomic.Value
 
 // Configure sets the package's Config. Call it once, before serving; a
 // later call replaces the whole Config.
@@ -3875,7 +4005,7 @@ var defaultConfig Config
 
 // currentConfig is the Config set with Configure, or the default.
 func currentConfig() *Config {
-	if c := config.Load(); c != nil {
+	if c, _ := config.Load().(*Config); c != nil {
 		return c
 	}
 	return &defaultConfig
@@ -4144,24 +4274,33 @@ func writeRequestID(b *[requestIDLen]byte) {
 func (e *Error) LogValue() slog.Value {
 	loadDefinitions()
 	attrs := make([]slog.Attr, 0, 6)
-	attrs = append(attrs,
-		slog.String("code", string(e.Code())),
-		slog.Int("status", e.Status()),
-		slog.String("message", e.messageOrTitle()))
+	attrs = withAttr(attrs, "code", slog.StringValue(string(e.entry().Code)))
+	attrs = withAttr(attrs, "status", slog.IntValue(e.Status()))
+	attrs = withAttr(attrs, "message", slog.StringValue(e.messageOrTitle()))
 	if e.details != nil && e.hasDetails() {
-		attrs = append(attrs, slog.Attr{Key: "details", Value: slog.GroupValue(e.detailAttrs()...)})
+		attrs = withAttr(attrs, "details", slog.GroupValue(e.detailAttrs()...))
 	}
 	if e.requestID != "" {
-		attrs = append(attrs, slog.String("request_id", e.requestID))
+		attrs = withAttr(attrs, "request_id", slog.StringValue(e.requestID))
 	}
 	if e.cause != nil {
 		// A cause of no text adds nothing: the status error a gRPC or
 		// Connect client received, whose code and message the error's are.
 		if text := e.cause.Error(); text != "" {
-			attrs = append(attrs, slog.String("cause", text))
+			attrs = withAttr(attrs, "cause", slog.StringValue(text))
 		}
 	}
 	return slog.GroupValue(attrs...)
+}
+
+// withAttr appends the attribute key=v to attrs: one function for
+// LogValue's six appends of an attribute, two pointers each, which
+// compiled each its own where logging is not worth it (the largest
+// function of the fixed half to compile, before).
+//
+//go:noinline
+func withAttr(attrs []slog.Attr, key string, v slog.Value) []slog.Attr {
+	return append(attrs, slog.Attr{Key: key, Value: v})
 }
 
 // detailAttrs are the details as the body carries them, one attribute each:
@@ -4226,18 +4365,22 @@ func (h handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			if v == http.ErrAbortHandler {
 				panic(v)
 			}
-			recovered(t.writer(tw), r, v)
+			recovered(handlerWriter(t, tw), r, v)
 		}
 	}()
 	if err := h(tw, r); err != nil {
-		Write(t.writer(tw), r, err)
+		Write(handlerWriter(t, tw), r, err)
 	}
 }
 
-// writer is what Handler writes to once its handler returned, tw being
-// the tracked writer t is: the server's own while nothing was sent, which
-// spares a Write the tracking's calls; else tw, for Write to tell.
-func (t *responseWriter) writer(tw http.ResponseWriter) http.ResponseWriter {
+// handlerWriter is what Handler writes to once its handler returned, tw
+// being the tracked writer t is: the server's own while nothing was sent,
+// which spares a Write the tracking's calls; else tw, for Write to tell.
+//
+// It, markStarted and hijack are functions, not methods of
+// responseWriter: each of its methods is promoted to the three variants,
+// a function the compiler makes for each.
+func handlerWriter(t *responseWriter, tw http.ResponseWriter) http.ResponseWriter {
 	if t.state == responseNew {
 		return t.w
 	}
@@ -4268,7 +4411,11 @@ func panicError(v any) error {
 // type assertions to tell what the server supports, as they do without
 // Handler. It costs a request through Handler one allocation (see
 // BenchmarkHandler).
+//
+// Its first field makes it, and its variants, not comparable: the compiler
+// makes no equality function for each (see doNotCompare).
 type responseWriter struct {
+	_     doNotCompare
 	w     http.ResponseWriter
 	state responseState
 }
@@ -4318,13 +4465,13 @@ func (w *responseWriter) Unwrap() http.ResponseWriter { return w.w }
 func (w *responseWriter) WriteHeader(code int) {
 	w.w.WriteHeader(code)
 	if code >= 200 || code == http.StatusSwitchingProtocols {
-		w.started(nil)
+		markStarted(w, nil)
 	}
 }
 
 func (w *responseWriter) Write(b []byte) (int, error) {
 	n, err := w.w.Write(b)
-	w.started(err)
+	markStarted(w, err)
 	return n, err
 }
 
@@ -4332,7 +4479,7 @@ func (w *responseWriter) Write(b []byte) (int, error) {
 // without a copy.
 func (w *responseWriter) WriteString(s string) (int, error) {
 	n, err := io.WriteString(w.w, s)
-	w.started(err)
+	markStarted(w, err)
 	return n, err
 }
 
@@ -4341,7 +4488,7 @@ func (w *responseWriter) WriteString(s string) (int, error) {
 func (w *responseWriter) ReadFrom(src io.Reader) (int64, error) {
 	n, err := io.Copy(w.w, src)
 	if n > 0 {
-		w.started(nil)
+		markStarted(w, nil)
 	}
 	return n, err
 }
@@ -4351,7 +4498,7 @@ func (w *responseWriter) ReadFrom(src io.Reader) (int64, error) {
 func (w *responseWriter) FlushError() error {
 	err := http.NewResponseController(w.w).Flush()
 	if err == nil {
-		w.started(nil)
+		markStarted(w, nil)
 	}
 	return err
 }
@@ -4364,15 +4511,16 @@ func (w *responseWriter) Push(target string, opts *http.PushOptions) error {
 	return http.ErrNotSupported
 }
 
-// started records that the response started, when a write to w returned
-// err: http.TimeoutHandler's writer, once it answered, takes nothing.
-func (w *responseWriter) started(err error) {
+// markStarted records that the response started, when a write to w
+// returned err: http.TimeoutHandler's writer, once it answered, takes nothing.
+func markStarted(w *responseWriter, err error) {
 	if w.state == responseNew && err != http.ErrHandlerTimeout {
 		w.state = responseStarted
 	}
 }
 
-func (w *responseWriter) hijack() (net.Conn, *bufio.ReadWriter, error) {
+// hijack takes the connection over for a variant's Hijack.
+func hijack(w *responseWriter) (net.Conn, *bufio.ReadWriter, error) {
 	c, rw, err := w.w.(http.Hijacker).Hijack()
 	if err == nil {
 		w.state = responseHijacked
@@ -4382,11 +4530,15 @@ func (w *responseWriter) hijack() (net.Conn, *bufio.ReadWriter, error) {
 
 func (w *flushWriter) Flush() { _ = w.FlushError() }
 
-func (w *hijackWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) { return w.hijack() }
+func (w *hijackWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	return hijack(&w.responseWriter)
+}
 
 func (w *flushHijackWriter) Flush() { _ = w.FlushError() }
 
-func (w *flushHijackWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) { return w.hijack() }
+func (w *flushHijackWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	return hijack(&w.responseWriter)
+}
 
 // unwritable is why nothing can be written to w: "" when w is not Handler's,
 // or its response has not started. The type switch on the variants costs
@@ -4563,8 +4715,11 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 func DetailsAs[T any](err error) (T, bool) {
 	var e *Error
 	if errors.As(err, &e) && e != nil && e.details != nil {
+		if d, ok := e.details.(T); ok && !e.def.prepared().eager {
+			return d, true // a constructor's, copied out of its box
+		}
 		if p, ok := e.details.(*T); ok && !e.def.prepared().eager {
-			return *p, true // a copy, without a Details box
+			return *p, true // Parse's: a copy, without a Details box
 		}
 		d, ok := e.Details().(T)
 		return d, ok

@@ -71,8 +71,10 @@ func weigh(values []string, tags []string, state []tagChoice) (wild tagChoice) {
 	return wild
 }
 
-// tagChoice is what the ranges of a field say of one tag.
+// tagChoice is what the ranges of a field say of one tag. Nothing
+// compares two: doNotCompare spares the compiler their equality functions.
 type tagChoice struct {
+	_        doNotCompare
 	q        int32 // the highest weight of a range that selects the tag, in thousandths; -1 for none
 	pos      int32 // that range's place in the field, from 1
 	named    bool

@@ -3,6 +3,7 @@
 package fixed
 
 import (
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -245,5 +246,12 @@ func BenchmarkNegotiate(b *testing.B) {
 				negotiate(bm.header, languages, nil)
 			}
 		})
+	}
+}
+
+// TestTagChoiceNotComparable: see TestNotComparable.
+func TestTagChoiceNotComparable(t *testing.T) {
+	if reflect.TypeFor[tagChoice]().Comparable() {
+		t.Error("tagChoice is comparable: the compiler makes its equality function")
 	}
 }

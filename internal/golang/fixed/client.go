@@ -117,8 +117,11 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 func DetailsAs[T any](err error) (T, bool) {
 	var e *Error
 	if errors.As(err, &e) && e != nil && e.details != nil {
+		if d, ok := e.details.(T); ok && !e.def.prepared().eager {
+			return d, true // a constructor's, copied out of its box
+		}
 		if p, ok := e.details.(*T); ok && !e.def.prepared().eager {
-			return *p, true // a copy, without a Details box
+			return *p, true // Parse's: a copy, without a Details box
 		}
 		d, ok := e.Details().(T)
 		return d, ok

@@ -160,7 +160,7 @@ func (def *definition) decodeFeatureField(r *row, key string) {
 		def.translations = append(def.translations, translation{})
 	case "lang.title", "lang.message", "lang.body":
 		if len(def.translations) == 0 {
-			panic("definitions table: " + key + " before lang in " + strconv.Quote(r.s))
+			r.bad(key + " before lang")
 		}
 		tr := &def.translations[len(def.translations)-1]
 		switch key {
@@ -172,12 +172,13 @@ func (def *definition) decodeFeatureField(r *row, key string) {
 			tr.body = r.value()
 		}
 	default:
-		panic("definitions table: unknown field " + strconv.Quote(key) + " in " + strconv.Quote(r.s))
+		r.bad("unknown field " + key)
 	}
 }
 
 // row reads one line of the definitions table.
 type row struct {
+	_ doNotCompare
 	s string
 	i int
 }
@@ -203,10 +204,20 @@ func (r *row) key() string {
 	return key
 }
 
+// bad panics: the row is not one the emitter writes, what is wrong with
+// it at its byte i. The one place that formats it, not inlined: each of
+// the callers, which run once per error, compiled the strconv calls of
+// its own message, for a panic that never happens.
+//
+//go:noinline
+func (r *row) bad(what string) {
+	panic("definitions table: " + what + " at byte " + strconv.Itoa(r.i) + " of " + strconv.Quote(r.s))
+}
+
 // skip skips the byte c, which the line must hold next.
 func (r *row) skip(c byte) {
 	if r.i >= len(r.s) || r.s[r.i] != c {
-		panic("definitions table: want " + strconv.QuoteRune(rune(c)) + " at byte " + strconv.Itoa(r.i) + " of " + strconv.Quote(r.s))
+		r.bad("want " + string(rune(c)))
 	}
 	r.i++
 }
@@ -231,7 +242,7 @@ func (r *row) value() string {
 				return s
 			}
 		}
-		panic("definitions table: bad string at byte " + strconv.Itoa(r.i) + " of " + strconv.Quote(r.s))
+		r.bad("bad string")
 	}
 	start := r.i
 	for r.i < len(r.s) && isBare(r.s[r.i]) {
@@ -249,7 +260,7 @@ func isBare(c byte) bool {
 func (r *row) int() int {
 	n, err := strconv.Atoi(r.value())
 	if err != nil {
-		panic("definitions table: bad number in " + strconv.Quote(r.s))
+		r.bad("bad number")
 	}
 	return n
 }
@@ -261,13 +272,13 @@ func (r *row) template() (string, []templatePart) {
 		if start := r.i; r.s[r.i] != '{' {
 			parts = append(parts, templatePart{literal: r.value()})
 			if r.i == start {
-				panic("definitions table: bad template at byte " + strconv.Itoa(r.i) + " of " + strconv.Quote(r.s))
+				r.bad("bad template")
 			}
 			continue
 		}
 		end := strings.IndexByte(r.s[r.i:], '}')
 		if end < 0 {
-			panic("definitions table: unclosed placeholder in " + strconv.Quote(r.s))
+			r.bad("unclosed placeholder")
 		}
 		parts = append(parts, templatePart{detail: r.s[r.i+1 : r.i+end]})
 		r.i += end + 1

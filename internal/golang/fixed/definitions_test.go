@@ -133,3 +133,26 @@ func TestFirstUseLoadsDefinitions(t *testing.T) {
 		}
 	}
 }
+
+// TestBadRows: a row the emitter does not write panics, saying what is
+// wrong with it where, whichever field holds it.
+func TestBadRows(t *testing.T) {
+	for _, tt := range []struct{ line, want string }{
+		{`C status=x4`, `bad number at byte 11 of "C status=x4"`},
+		{`C title="a\q"`, `bad string at byte 8 of "C title=\"a\\q\""`},
+		{`C header=Retry-After`, `want : at byte 20 of "C header=Retry-After"`},
+		{`C message={field`, `unclosed placeholder at byte 10 of "C message={field"`},
+		{`C message=!`, `bad template at byte 10 of "C message=!"`},
+		{`C nonsense=1`, `unknown field nonsense at byte 11 of "C nonsense=1"`},
+		{`C lang.title=x`, `lang.title before lang at byte 13 of "C lang.title=x"`},
+	} {
+		got := func() (msg any) {
+			defer func() { msg = recover() }()
+			decodeDefinitions("\n"+tt.line, make([]definition, 1))
+			return nil
+		}()
+		if want := "definitions table: " + tt.want; got != want {
+			t.Errorf("%s: panic %v\nwant %s", tt.line, got, want)
+		}
+	}
+}

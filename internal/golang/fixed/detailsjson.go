@@ -16,11 +16,13 @@ import (
 func appendDetailsObject(b []byte, def *definition, details any) ([]byte, error) {
 	p := def.prepared()
 	v := reflect.ValueOf(details)
-	if !v.IsValid() || v.Type() != p.pointer {
+	if !v.IsValid() || !p.holds(v.Type()) {
 		raw, err := json.Marshal(details)
 		return append(b, raw...), err
 	}
-	v = v.Elem()
+	if v.Kind() == reflect.Pointer {
+		v = v.Elem()
+	}
 	b = append(b, '{')
 	start := len(b)
 	for i := range p.fields {
@@ -182,7 +184,7 @@ func (e *Error) hasDetails() bool {
 	if p.required {
 		return true
 	}
-	v := reflect.ValueOf(e.details).Elem()
+	v := e.detailsStruct()
 	for _, f := range p.fields {
 		if !isEmptyValue(v.Field(f.index)) {
 			return true
@@ -197,7 +199,7 @@ func (e *Error) detailField(name string) (reflect.Value, bool) {
 	if e.details == nil || e.isMissing(name) {
 		return reflect.Value{}, false
 	}
-	v := reflect.ValueOf(e.details).Elem()
+	v := e.detailsStruct()
 	for _, f := range e.def.prepared().fields {
 		if f.name == name {
 			fv := v.Field(f.index)

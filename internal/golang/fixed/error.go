@@ -98,10 +98,12 @@ func (e *Error) Details() any {
 	}
 	v := reflect.ValueOf(e.details)
 	switch p := e.def.prepared(); {
-	case v.Type() != p.pointer:
+	case !p.holds(v.Type()):
 		return e.details // details of another type, as given (tests)
 	case p.eager:
-		return cloneDetails(v.Elem())
+		return cloneDetails(e.detailsStruct())
+	case v.Kind() != reflect.Pointer:
+		return e.details // a constructor's: a value no one can change
 	}
 	return v.Elem().Interface()
 }

@@ -4,7 +4,6 @@ package fixed
 
 import (
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -76,7 +75,7 @@ func (e *Error) checkFieldEnums(v reflect.Value, enums []enumField) {
 // allowed reports whether s may be sent: one of the values, or nothing at
 // all for an optional field.
 func (f *enumField) allowed(s string) bool {
-	return s == "" && !f.required || slices.Contains(f.values, s)
+	return s == "" && !f.required || containsString(f.values, s)
 }
 
 // valid reports whether every value of the field in v, the value of the

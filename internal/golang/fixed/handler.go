@@ -40,18 +40,22 @@ func (h handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			if v == http.ErrAbortHandler {
 				panic(v)
 			}
-			recovered(t.writer(tw), r, v)
+			recovered(handlerWriter(t, tw), r, v)
 		}
 	}()
 	if err := h(tw, r); err != nil {
-		Write(t.writer(tw), r, err)
+		Write(handlerWriter(t, tw), r, err)
 	}
 }
 
-// writer is what Handler writes to once its handler returned, tw being
-// the tracked writer t is: the server's own while nothing was sent, which
-// spares a Write the tracking's calls; else tw, for Write to tell.
-func (t *responseWriter) writer(tw http.ResponseWriter) http.ResponseWriter {
+// handlerWriter is what Handler writes to once its handler returned, tw
+// being the tracked writer t is: the server's own while nothing was sent,
+// which spares a Write the tracking's calls; else tw, for Write to tell.
+//
+// It, markStarted and hijack are functions, not methods of
+// responseWriter: each of its methods is promoted to the three variants,
+// a function the compiler makes for each.
+func handlerWriter(t *responseWriter, tw http.ResponseWriter) http.ResponseWriter {
 	if t.state == responseNew {
 		return t.w
 	}
@@ -82,7 +86,11 @@ func panicError(v any) error {
 // type assertions to tell what the server supports, as they do without
 // Handler. It costs a request through Handler one allocation (see
 // BenchmarkHandler).
+//
+// Its first field makes it, and its variants, not comparable: the compiler
+// makes no equality function for each (see doNotCompare).
 type responseWriter struct {
+	_     doNotCompare
 	w     http.ResponseWriter
 	state responseState
 }
@@ -132,13 +140,13 @@ func (w *responseWriter) Unwrap() http.ResponseWriter { return w.w }
 func (w *responseWriter) WriteHeader(code int) {
 	w.w.WriteHeader(code)
 	if code >= 200 || code == http.StatusSwitchingProtocols {
-		w.started(nil)
+		markStarted(w, nil)
 	}
 }
 
 func (w *responseWriter) Write(b []byte) (int, error) {
 	n, err := w.w.Write(b)
-	w.started(err)
+	markStarted(w, err)
 	return n, err
 }
 
@@ -146,7 +154,7 @@ func (w *responseWriter) Write(b []byte) (int, error) {
 // without a copy.
 func (w *responseWriter) WriteString(s string) (int, error) {
 	n, err := io.WriteString(w.w, s)
-	w.started(err)
+	markStarted(w, err)
 	return n, err
 }
 
@@ -155,7 +163,7 @@ func (w *responseWriter) WriteString(s string) (int, error) {
 func (w *responseWriter) ReadFrom(src io.Reader) (int64, error) {
 	n, err := io.Copy(w.w, src)
 	if n > 0 {
-		w.started(nil)
+		markStarted(w, nil)
 	}
 	return n, err
 }
@@ -165,7 +173,7 @@ func (w *responseWriter) ReadFrom(src io.Reader) (int64, error) {
 func (w *responseWriter) FlushError() error {
 	err := http.NewResponseController(w.w).Flush()
 	if err == nil {
-		w.started(nil)
+		markStarted(w, nil)
 	}
 	return err
 }
@@ -178,15 +186,16 @@ func (w *responseWriter) Push(target string, opts *http.PushOptions) error {
 	return http.ErrNotSupported
 }
 
-// started records that the response started, when a write to w returned
-// err: http.TimeoutHandler's writer, once it answered, takes nothing.
-func (w *responseWriter) started(err error) {
+// markStarted records that the response started, when a write to w
+// returned err: http.TimeoutHandler's writer, once it answered, takes nothing.
+func markStarted(w *responseWriter, err error) {
 	if w.state == responseNew && err != http.ErrHandlerTimeout {
 		w.state = responseStarted
 	}
 }
 
-func (w *responseWriter) hijack() (net.Conn, *bufio.ReadWriter, error) {
+// hijack takes the connection over for a variant's Hijack.
+func hijack(w *responseWriter) (net.Conn, *bufio.ReadWriter, error) {
 	c, rw, err := w.w.(http.Hijacker).Hijack()
 	if err == nil {
 		w.state = responseHijacked
@@ -196,11 +205,15 @@ func (w *responseWriter) hijack() (net.Conn, *bufio.ReadWriter, error) {
 
 func (w *flushWriter) Flush() { _ = w.FlushError() }
 
-func (w *hijackWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) { return w.hijack() }
+func (w *hijackWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	return hijack(&w.responseWriter)
+}
 
 func (w *flushHijackWriter) Flush() { _ = w.FlushError() }
 
-func (w *flushHijackWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) { return w.hijack() }
+func (w *flushHijackWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	return hijack(&w.responseWriter)
+}
 
 // unwritable is why nothing can be written to w: "" when w is not Handler's,
 // or its response has not started. The type switch on the variants costs

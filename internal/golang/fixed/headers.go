@@ -77,11 +77,11 @@ func (e *Error) setHeaders(h http.Header, ids []string, lang int) {
 // or details of another type, which fill renders. nil, ok for a detail the
 // body leaves out (none is sent). TestSharedHeaders holds it to fill.
 func (e *Error) intHeader(p *prepared, k int) (v []string, ok bool) {
-	if reflect.TypeOf(e.details) != p.pointer {
+	if !p.holds(reflect.TypeOf(e.details)) {
 		return nil, false
 	}
 	f := &p.fields[k]
-	n := reflect.ValueOf(e.details).Elem().Field(f.index).Int()
+	n := e.detailsStruct().Field(f.index).Int()
 	switch {
 	case n == 0 && f.omitEmpty || e.isMissing(f.name):
 		return nil, true
@@ -91,13 +91,16 @@ func (e *Error) intHeader(p *prepared, k int) (v []string, ok bool) {
 	return smallInts[n : n+1 : n+1], true
 }
 
-// smallInts are the decimal texts of 0 to 99: the shared header values of intHeader.
-var smallInts = func() (a [100]string) {
-	for i := range a {
-		a[i] = strconv.Itoa(i)
+// smallInts are the decimal texts of 0 to 99: the shared header values of
+// intHeader. init fills them in place, where a function returning the
+// array made the compiler describe [100]string, equality function included.
+var smallInts [100]string
+
+func init() {
+	for i := range smallInts {
+		smallInts[i] = strconv.Itoa(i)
 	}
-	return a
-}()
+}
 
 // prepareHeaders works out the header values of def that the catalog fixes.
 // It runs once the details' fields are known (headerInts points into them).

@@ -26,8 +26,10 @@ type weighed struct {
 
 // weighedFields are the fields read last, by slot (see slotOf); a slot
 // holds the last field read of those that fall in it. At most 64 fields of
-// up to 256 bytes are kept.
-var weighedFields [64]atomic.Pointer[weighed]
+// up to 256 bytes are kept. Each holds a *weighed: atomic.Value, not the
+// generic atomic.Pointer[weighed], whose methods the compiler made in
+// every generated package of several languages (see index).
+var weighedFields [64]atomic.Value
 
 // maxWeighedField is the longest field kept: longer ones are rare, and read
 // afresh each time.
@@ -41,7 +43,7 @@ func negotiateLanguage(values []string, has func(int) bool) int {
 	}
 	field := values[0]
 	slot := &weighedFields[slotOf(field)]
-	w := slot.Load()
+	w, _ := slot.Load().(*weighed)
 	if w == nil || w.field != field || len(w.state) != len(languages) {
 		w = &weighed{field: strings.Clone(field), state: make([]tagChoice, len(languages))}
 		w.wild = weigh(values, languages, w.state)

@@ -20,9 +20,24 @@ type errorIndex struct {
 	byType map[reflect.Type]*definition // errors with details, by their details type
 }
 
-// index returns the errorIndex, built on first use; the first definition of a key
+// index returns the errorIndex, built on first use.
+//
+// It and topNames are a sync.Once and a variable, where sync.OnceValue
+// cost the compiler a dozen functions of its own (the generic's closures,
+// for each use and its shape): 2 to 3% of compiling the fixed half.
+func index() *errorIndex {
+	indexOnce.Do(buildIndex)
+	return builtIndex
+}
+
+var (
+	indexOnce  sync.Once
+	builtIndex *errorIndex // index's, once built
+)
+
+// buildIndex builds index's errorIndex; the first definition of a key
 // wins, as a walk in catalog order would find it.
-var index = sync.OnceValue(func() *errorIndex {
+func buildIndex() {
 	loadDefinitions()
 	x := &errorIndex{
 		byCode: make(map[string]*definition, len(definitions)),
@@ -47,8 +62,25 @@ var index = sync.OnceValue(func() *errorIndex {
 		}
 	}
 	x.addTranslatedTitles()
-	return x
-})
+	builtIndex = x
+}
+
+// containsString reports whether list holds s: slices.Contains, which the
+// fixed half does not instantiate, for the compiler makes two functions of
+// each generic instantiation (see index).
+func containsString(list []string, s string) bool {
+	return indexOfString(list, s) >= 0
+}
+
+// indexOfString is the index of s in list, or -1: slices.Index.
+func indexOfString(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
 
 // lookupPath returns the JSON value at path; a step "" is an array's first element.
 func lookupPath(body []byte, path []string) ([]byte, bool) {

@@ -1,7 +1,5 @@
 package fixed
 
-import "reflect"
-
 // Envelopes that place some details by name ($details.NAME) and hold the
 // others in a whole $details or a spread write each detail once: these are
 // the others.
@@ -53,7 +51,7 @@ func (e *Error) hasDetailsExcept(named []string) bool {
 	if e.details == nil {
 		return false
 	}
-	v := reflect.ValueOf(e.details).Elem()
+	v := e.detailsStruct()
 	for _, f := range e.def.prepared().fields {
 		if !isNamedField(f.name, named) && (!f.omitEmpty || !isEmptyValue(v.Field(f.index))) {
 			return true

@@ -2,7 +2,6 @@ package fixed
 
 import (
 	"encoding/json"
-	"slices"
 	"strconv"
 	"sync"
 )
@@ -141,13 +140,24 @@ type envelopeNames struct {
 }
 
 // topNames returns the envelopeNames, worked out on first use.
-var topNames = sync.OnceValue(func() *envelopeNames {
+func topNames() *envelopeNames {
+	topNamesOnce.Do(findTopNames)
+	return foundTopNames
+}
+
+var (
+	topNamesOnce  sync.Once
+	foundTopNames *envelopeNames // topNames', once found
+)
+
+// findTopNames works out topNames' envelopeNames.
+func findTopNames() {
 	n := &envelopeNames{details: -1}
 	for e := range envelopes {
 		for _, f := range envelopes[e].fields {
 			k := -1
 			if len(f.path) > 0 {
-				k = slices.Index(n.names, f.path[0])
+				k = indexOfString(n.names, f.path[0])
 				if k < 0 {
 					k = len(n.names)
 					n.names = append(n.names, f.path[0])
@@ -159,8 +169,8 @@ var topNames = sync.OnceValue(func() *envelopeNames {
 			n.fields[e] = append(n.fields[e], k)
 		}
 	}
-	return n
-})
+	foundTopNames = n
+}
 
 // read reads body into r in env, whose fields' names are the indexes into the
 // envelopeNames whose members top holds; ok is false when body lacks what
@@ -366,7 +376,12 @@ func validTop(body []byte, names *envelopeNames, top [][]byte, details *objectMe
 // key's text is compared as it is (FuzzKeyIs holds the two to one answer).
 func keyIndex(key []byte, escaped bool, names []string) int {
 	if escaped {
-		return slices.IndexFunc(names, func(name string) bool { return keyIs(key, name) })
+		for k, name := range names {
+			if keyIs(key, name) {
+				return k
+			}
+		}
+		return -1
 	}
 	text := key[1 : len(key)-1]
 	for k, name := range names {

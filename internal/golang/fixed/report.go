@@ -44,7 +44,10 @@ type Config struct {
 	RequestID func(*http.Request) string
 }
 
-var config atomic.Pointer[Config]
+// config holds the *Config set with Configure: an atomic.Value, not the
+// generic atomic.Pointer[Config], whose methods the compiler made in
+// every generated package (see index).
+var config atomic.Value
 
 // Configure sets the package's Config. Call it once, before serving; a
 // later call replaces the whole Config.
@@ -56,7 +59,7 @@ var defaultConfig Config
 
 // currentConfig is the Config set with Configure, or the default.
 func currentConfig() *Config {
-	if c := config.Load(); c != nil {
+	if c, _ := config.Load().(*Config); c != nil {
 		return c
 	}
 	return &defaultConfig

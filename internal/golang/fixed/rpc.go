@@ -283,7 +283,7 @@ func (def *definition) rawDetail(name string) bool {
 	}
 	t := reflect.TypeOf(def.zero)
 	i := fieldByJSONName(t, name)
-	return i >= 0 && t.Field(i).Type == reflect.TypeFor[json.RawMessage]()
+	return i >= 0 && t.Field(i).Type == reflect.TypeOf(json.RawMessage(nil))
 }
 
 // retryDelay is the delay a Retry-After header of e says, in seconds; 0 for
@@ -304,15 +304,24 @@ func (e *Error) retryDelay() time.Duration {
 	return 0
 }
 
-// byReason finds definitions by ErrorInfo reason.
-var byReason = sync.OnceValue(func() map[string]*definition {
-	loadDefinitions()
-	m := make(map[string]*definition, len(definitions))
-	for i := range definitions {
-		m[definitions[i].reasonOrCode()] = &definitions[i]
-	}
-	return m
-})
+// byReason finds definitions by ErrorInfo reason (a sync.Once for the
+// reason index's).
+func byReason() map[string]*definition {
+	byReasonOnce.Do(func() {
+		loadDefinitions()
+		m := make(map[string]*definition, len(definitions))
+		for i := range definitions {
+			m[definitions[i].reasonOrCode()] = &definitions[i]
+		}
+		byReasonMap = m
+	})
+	return byReasonMap
+}
+
+var (
+	byReasonOnce sync.Once
+	byReasonMap  map[string]*definition // byReason's, once made
+)
 
 // RPCError is the catalog error a gRPC or Connect client received as s, as
 // Parse gives it for an HTTP response: a reason of the catalog's domain

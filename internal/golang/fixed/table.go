@@ -140,7 +140,7 @@ type InvalidInputDetails struct {
 // the others optional, of the kinds newError encodes or checks at construction: an enum, an
 // object, an object[] and an any detail among them.
 func NewInvalidInput(field string) *Error {
-	return newError(1, &InvalidInputDetails{Field: field})
+	return newError(1, InvalidInputDetails{Field: field})
 }
 
 // RateLimitedDetails are the details of RATE_LIMITED errors.
@@ -155,7 +155,7 @@ type RateLimitedDetails struct {
 // NewRateLimited returns the RATE_LIMITED error (429 Too Many Requests). Required scalars,
 // encoded as they are written.
 func NewRateLimited(limit int, window string, retryAfter int) *Error {
-	return newError(2, &RateLimitedDetails{Limit: limit, Window: window, RetryAfter: retryAfter})
+	return newError(2, RateLimitedDetails{Limit: limit, Window: window, RetryAfter: retryAfter})
 }
 
 // NewOrderNotFound returns the ORDER_NOT_FOUND error (404 Order not found):
@@ -177,7 +177,7 @@ type OutOfCreditDetails struct {
 // NewOutOfCredit returns the OUT_OF_CREDIT error (403 You do not have enough credit.).
 // Scalars with a float64, which newError checks but does not encode.
 func NewOutOfCredit(balance float64, cost int) *Error {
-	return newError(4, &OutOfCreditDetails{Balance: balance, Cost: cost})
+	return newError(4, OutOfCreditDetails{Balance: balance, Cost: cost})
 }
 
 // NewInternal returns the INTERNAL error (500 Internal Server Error): ErrInternal.

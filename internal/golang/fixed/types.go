@@ -57,6 +57,7 @@ type RPCLink struct {
 
 // templatePart is a literal or a {detail} placeholder of a message or header.
 type templatePart struct {
+	_       doNotCompare
 	literal string
 	detail  string // detail name; empty for a literal
 }
@@ -96,7 +97,8 @@ type envelopeField struct {
 
 // doNotCompare, the type of the blank first field of every details struct
 // and object struct, makes them not comparable: the compiler makes no
-// equality function for them, and encoding/json and reflect ignore it. A
+// equality function for them, and encoding/json and reflect ignore it.
+// The fixed half's own structs that nothing compares have one too. A
 // type of its own rather than [0]func() in each struct, which go vet and
 // gopls would type-check thousands of times.
 type doNotCompare [0]func()
@@ -109,7 +111,7 @@ type doNotCompare [0]func()
 type Error struct {
 	def         *definition
 	message     string // rendered or overridden message; empty when none
-	details     any    // a pointer to the error's own <Name>Details; nil without details
+	details     any    // the error's <Name>Details, as a constructor passed it, or a pointer to its own copy (Parse's, or one it changed; see settableDetails); nil without details
 	detailsJSON []byte // details encoded at construction, when they hold what the caller could still change; nil when they are encoded as written
 	cause       error  // the underlying error; never written to clients
 	requestID   string
