@@ -185,8 +185,8 @@ section=$(mktemp)
 	done
 	echo
 	summary "$out/isfloor.txt" "json/floor json/errgen" | awk '{ v[$2] = $3 } END {
-		printf "`errors.Is` cannot reach its target: for an error built by a constructor it calls the\n"
-		printf "error'"'"'s `Is` method through an interface, where the baseline compares two pointers.\n"
+		printf "`errors.Is` has a floor: for an error built by a constructor it calls the error'"'"'s `Is`\n"
+		printf "method through an interface, where for the baseline'"'"'s sentinel it compares two pointers.\n"
 		printf "`BenchmarkErrorsIsFloor` measures the least such a method costs (an error type whose `Is`\n"
 		printf "only compares codes) beside errgen'"'"'s, in turn: json/floor %s, json/errgen %s (medians).\n\n", v["json/floor"], v["json/errgen"] }'
 	echo "**What the headers leave to \`Write\`**: any \`Write\` must do the header map's work issues 22"
