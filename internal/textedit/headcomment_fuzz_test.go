@@ -26,22 +26,15 @@ func FuzzReplaceComment(f *testing.F) {
 	}
 	const comment = "# en: New text,\n#     on two lines."
 	rewrite := func(text string) ([]byte, error) {
-		var file yaml.Node
-		if err := yaml.Unmarshal([]byte(text), &file); err != nil {
+		file, m, err := mappingM(text)
+		if err != nil {
 			return nil, err
-		}
-		var m *yaml.Node
-		if len(file.Content) > 0 {
-			m = yamlnode.Get(file.Content[0], "m")
-		}
-		if m == nil || m.Kind != yaml.MappingNode || len(m.Content) < 2 {
-			return nil, errNoMember
 		}
 		adds := NewAdditions()
 		for i := 0; i < len(m.Content); i += 2 {
 			adds.ReplaceComment(m.Content[i], "# en:", comment)
 		}
-		return New(&file, []byte(text), false, adds).Write(nil)
+		return New(file, []byte(text), false, adds).Write(nil)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		var want any

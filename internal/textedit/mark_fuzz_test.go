@@ -26,20 +26,13 @@ func FuzzMark(f *testing.F) {
 		f.Add(s)
 	}
 	mark := func(text string, on bool) ([]byte, error) {
-		var file yaml.Node
-		if err := yaml.Unmarshal([]byte(text), &file); err != nil {
+		file, m, err := mappingM(text)
+		if err != nil {
 			return nil, err
-		}
-		var m *yaml.Node
-		if len(file.Content) > 0 {
-			m = yamlnode.Get(file.Content[0], "m")
-		}
-		if m == nil || m.Kind != yaml.MappingNode || len(m.Content) < 2 {
-			return nil, errNoMember
 		}
 		adds := NewAdditions()
 		adds.Mark(m.Content[1], "stale", on)
-		return New(&file, []byte(text), false, adds).Write(nil)
+		return New(file, []byte(text), false, adds).Write(nil)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		var want any
@@ -73,3 +66,19 @@ var (
 	errNoMember    = &PosError{Msg: "m has no member"}
 	trailingBlanks = regexp.MustCompile(`[ \t](\r\n|\r|\n)`)
 )
+
+// mappingM parses text and finds its mapping m, of one member at least,
+// which the fuzz targets edit; err is errNoMember when there is none.
+func mappingM(text string) (file, m *yaml.Node, err error) {
+	file = &yaml.Node{}
+	if err := yaml.Unmarshal([]byte(text), file); err != nil {
+		return nil, nil, err
+	}
+	if len(file.Content) > 0 {
+		m = yamlnode.Get(file.Content[0], "m")
+	}
+	if m == nil || m.Kind != yaml.MappingNode || len(m.Content) < 2 {
+		return nil, nil, errNoMember
+	}
+	return file, m, nil
+}
