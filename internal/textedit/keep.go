@@ -1,7 +1,6 @@
 package textedit
 
 import (
-	"bytes"
 	"slices"
 
 	"go.yaml.in/yaml/v3"
@@ -119,7 +118,7 @@ func (r *remover) cutKeeping(at, end int) {
 			at = min(i, end)
 			i--
 			continue
-		case (c == '"' || c == '\'') && (bytes.IndexByte([]byte("{[,?"), prev) >= 0 || prev == ':' && (i > prevAt+1 || prevAt == tokenEnd)):
+		case (c == '"' || c == '\'') && quoteOpens(prev, prevAt, i, tokenEnd):
 			i = quotedEnd(t, i) - 1
 			tokenEnd = i + 1
 		case isBlank(c) || c == '\n' || c == '\r':

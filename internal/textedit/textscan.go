@@ -245,10 +245,8 @@ func (s *source) flowEnd(off int) (end, lastToken int) {
 	depth := 0
 	lastToken = off + 1
 	// the last byte before this one that is not a blank, and where: a
-	// quote opens a scalar only where a token starts (after {, [, a comma
-	// or ?, and after a : that a blank follows or that follows a quoted
-	// scalar or a closing bracket, {"a":"b"}); inside a plain scalar
-	// (description: a 'b, or {0:"}, a key 0:") it is a character
+	// quote opens a scalar only where a token starts (quoteOpens); inside
+	// a plain scalar (description: a 'b) it is a character
 	prev, prevAt := byte('{'), off-1
 	// the offset after the last quoted scalar or closing bracket: yaml.v3
 	// reads a # right there as a comment ({a: {b: 1}# c}), as startsToken
@@ -262,7 +260,7 @@ func (s *source) flowEnd(off int) (end, lastToken int) {
 				i++
 			}
 			continue
-		case (c == '"' || c == '\'') && (bytes.IndexByte([]byte("{[,?"), prev) >= 0 || prev == ':' && (i > prevAt+1 || prevAt == tokenEnd)):
+		case (c == '"' || c == '\'') && quoteOpens(prev, prevAt, i, tokenEnd):
 			i = quotedEnd(t, i) - 1
 			tokenEnd = i + 1
 		case c == '{' || c == '[':
@@ -280,6 +278,16 @@ func (s *source) flowEnd(off int) (end, lastToken int) {
 		lastToken = i + 1
 	}
 	return len(t), lastToken
+}
+
+// quoteOpens reports whether a quote at i of a flow collection opens a
+// quoted scalar, prev being the last byte before it that is not a blank,
+// at prevAt, and tokenEnd the offset after the last quoted scalar or
+// closing bracket: after {, [, a comma or ?, and after a : that a blank
+// follows or that follows a quoted scalar or a closing bracket
+// ({"a":"b"}); inside a plain scalar ({0:"}, a key 0:") it is a character.
+func quoteOpens(prev byte, prevAt, i, tokenEnd int) bool {
+	return bytes.IndexByte([]byte("{[,?"), prev) >= 0 || prev == ':' && (i > prevAt+1 || prevAt == tokenEnd)
 }
 
 // flowCommentAt reports whether the # at i of a flow collection starts a
