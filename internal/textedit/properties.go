@@ -12,6 +12,7 @@ import (
 // replaced from there would lose them: an alias to the anchor would then
 // name nothing, and the file would no longer parse.
 type nodeProperties struct {
+	at            int // where the node starts, as yaml.v3 places it: its first property
 	tagAt, tagEnd int // the tag and the blanks after it on its line; equal for none
 	valueAt       int // the value's first byte
 }
@@ -21,7 +22,7 @@ type nodeProperties struct {
 // (`a: &x` above the value), the comments and blank lines up to the value.
 func (s *source) properties(n *yaml.Node) nodeProperties {
 	at := s.offset(n)
-	p := nodeProperties{tagAt: at, tagEnd: at, valueAt: at}
+	p := nodeProperties{at: at, tagAt: at, tagEnd: at, valueAt: at}
 	if s.isJSON || n.Kind == yaml.AliasNode {
 		return p
 	}
@@ -109,7 +110,7 @@ func (s *source) skipToToken(off int) int {
 // properties of an empty value (a: !!str), which have none.
 func (e *textEditor) valueNode(old, v *yaml.Node, depth int) (value *yaml.Node, sep string) {
 	p := e.src.properties(old)
-	if p.valueAt == e.src.offset(old) {
+	if p.valueAt == p.at {
 		return old, ""
 	}
 	if p.tagAt < p.tagEnd && old.ShortTag() != v.ShortTag() {
