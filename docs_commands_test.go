@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-// TestDocsCommands checks every command of the shell blocks of docs/*.md
+// TestDocsCommands checks every command of the shell blocks of the docs
 // and CONTRIBUTING.md (the README's are run by TestREADMEQuickStart) is
 // one that works as written: an errgen command line names a command and
 // flags errgen has, a go test line names tests, benchmarks and fuzz targets
@@ -18,8 +18,7 @@ func TestDocsCommands(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: builds errgen")
 	}
-	files, _ := filepath.Glob("docs/*.md")
-	files = append(files, "CONTRIBUTING.md")
+	files := append(docFiles(t), "CONTRIBUTING.md")
 	bin := filepath.Join(t.TempDir(), "errgen")
 	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/errgen").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)

@@ -13,14 +13,10 @@ import (
 )
 
 // TestDocLinks checks every relative link of README.md, CONTRIBUTING.md
-// and docs/*.md: the file it names exists, and its #fragment is a heading's
+// and the docs: the file it names exists, and its #fragment is a heading's
 // GitHub-style id or an <a id> of that file.
 func TestDocLinks(t *testing.T) {
-	files, err := filepath.Glob("docs/*.md")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no docs/*.md (%v)", err)
-	}
-	files = append([]string{"README.md", "CONTRIBUTING.md"}, files...)
+	files := append([]string{"README.md", "CONTRIBUTING.md"}, docFiles(t)...)
 	link := regexp.MustCompile(`\]\(([^)\s]+)\)`)
 	ids := map[string]map[string]bool{}
 	idsOf := func(path string) map[string]bool {
@@ -50,6 +46,18 @@ func TestDocLinks(t *testing.T) {
 			}
 		}
 	}
+}
+
+// docFiles lists the docs' pages: docs/*.md, and docs/perf/*.md, the
+// earlier rounds' measurements.
+func docFiles(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob("docs/*.md")
+	perf, perr := filepath.Glob("docs/perf/*.md")
+	if err != nil || perr != nil || len(files) == 0 || len(perf) == 0 {
+		t.Fatalf("no docs/*.md or docs/perf/*.md (%v, %v)", err, perr)
+	}
+	return append(files, perf...)
 }
 
 // stripCode drops fenced code blocks and code spans, where ](…) is no link.
@@ -119,7 +127,7 @@ func TestDocsMarkdownlint(t *testing.T) {
 	if err != nil {
 		t.Skip("no npx")
 	}
-	cmd := exec.Command(npx, "--yes", "--offline", "markdownlint-cli2", "README.md", "CONTRIBUTING.md", "docs/*.md")
+	cmd := exec.Command(npx, "--yes", "--offline", "markdownlint-cli2", "README.md", "CONTRIBUTING.md", "docs/*.md", "docs/perf/*.md")
 	out, err := cmd.CombinedOutput()
 	if err != nil && bytes.Contains(out, []byte("Summary:")) {
 		t.Errorf("markdownlint-cli2: %v\n%s", err, out)
