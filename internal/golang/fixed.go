@@ -21,7 +21,7 @@ import (
 // in this order; rpcFiles only for a catalog with a grpc: section, and of
 // each of fixedFeatures, its files or those in their place.
 //
-//go:embed fixed/types.go fixed/definitions.go fixed/details.go fixed/fieldenums.go fixed/nofieldenums.go fixed/detailsjson.go fixed/template.go fixed/error.go
+//go:embed fixed/types.go fixed/definitions.go fixed/details.go fixed/fieldenums.go fixed/nofieldenums.go fixed/detailsjson.go fixed/template.go fixed/error.go fixed/copies.go
 //go:embed fixed/parse.go fixed/decodedetails.go fixed/lookup.go fixed/json.go fixed/jsonvalid.go fixed/named.go fixed/rpc.go fixed/badrequest.go
 //go:embed fixed/headers.go fixed/report.go fixed/log.go fixed/handler.go fixed/client.go fixed/localized.go fixed/language.go fixed/acceptlanguage.go
 //go:embed fixed/languagecache.go fixed/onelanguage.go
@@ -32,7 +32,7 @@ var fixedFS embed.FS
 // those in their place too, so that a catalog that is valid stays valid
 // when it adds a grpc: section, a language or an enum field.
 var fixedFiles = []string{
-	"types.go", "definitions.go", "details.go", "fieldenums.go", "nofieldenums.go", "detailsjson.go", "template.go", "error.go",
+	"types.go", "definitions.go", "details.go", "fieldenums.go", "nofieldenums.go", "detailsjson.go", "template.go", "error.go", "copies.go",
 	"parse.go", "decodedetails.go", "lookup.go", "json.go", "jsonvalid.go", "named.go", "rpc.go", "badrequest.go", "headers.go", "report.go", "log.go", "handler.go", "client.go",
 	"localized.go", "language.go", "acceptlanguage.go", "languagecache.go", "onelanguage.go",
 }

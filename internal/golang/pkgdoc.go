@@ -12,7 +12,6 @@ import (
 // catalog's own names: a handler, the service's Config, logging, a client,
 // errors.Is and errors.As.
 func packageDoc(c *catalog.Catalog, pkg string) []string {
-	fb := names.Sentinel(timeoutError(c))
 	ex := exampleError(c)
 	ctor := names.New(ex) + "(" + strings.TrimSuffix(strings.Repeat("…, ", len(ex.RequiredDetails())), ", ") + ")"
 	lines := []string{
@@ -38,10 +37,9 @@ func packageDoc(c *catalog.Catalog, pkg string) []string {
 		"Set once, at start: where reports go (default slog.Default()), how other",
 		"errors map to catalog errors, where request ids come from:",
 		"",
-		"\t"+pkg+".Configure("+pkg+".Config{Map: func(err error) *"+pkg+".Error {",
-		"\t\tif errors.Is(err, context.DeadlineExceeded) {",
-		"\t\t\treturn "+pkg+"."+fb+".WithCause(err)",
-		"\t\t}",
+		"\t"+pkg+".Configure("+pkg+".Config{Map: func(err error) *"+pkg+".Error {")
+	lines = append(lines, mapExample(c, pkg)...)
+	lines = append(lines,
 		"\t\treturn nil // the fallback, reported",
 		"\t}})",
 		"",
@@ -93,15 +91,32 @@ func withDetails(c *catalog.Catalog) *catalog.Error {
 	return exampleError(c)
 }
 
+// mapExample is the body of the package doc's Config.Map before its
+// return nil: context.DeadlineExceeded mapped to the catalog's timeout
+// error, or, in a catalog without one, a comment. Mapped to the fallback,
+// as it was, a deadline's 500 went unreported: Map's errors are not.
+func mapExample(c *catalog.Catalog, pkg string) []string {
+	e := timeoutError(c)
+	if e == nil {
+		return []string{"\t\t// return the catalog error an error of your own stands for"}
+	}
+	return []string{
+		"\t\tif errors.Is(err, context.DeadlineExceeded) {",
+		"\t\t\treturn " + pkg + "." + names.Sentinel(e) + ".WithCause(err)",
+		"\t\t}",
+	}
+}
+
 // timeoutError is the error the package doc maps context.DeadlineExceeded
-// to: the first 504, else the first 503, else the fallback.
+// to: the first 504, else the first 503, of no required details; nil when
+// there is none.
 func timeoutError(c *catalog.Catalog) *catalog.Error {
 	for _, status := range []int{504, 503} {
 		for _, e := range c.Errors {
-			if e.Status == status && !e.HasRequiredDetails() {
+			if e.Status == status && !e.HasRequiredDetails() && e != c.Fallback {
 				return e
 			}
 		}
 	}
-	return c.Fallback
+	return nil
 }

@@ -18,9 +18,7 @@
 // errors map to catalog errors, where request ids come from:
 //
 //	stackoneerrors.Configure(stackoneerrors.Config{Map: func(err error) *stackoneerrors.Error {
-//		if errors.Is(err, context.DeadlineExceeded) {
-//			return stackoneerrors.ErrInternalServerError.WithCause(err)
-//		}
+//		// return the catalog error an error of your own stands for
 //		return nil // the fallback, reported
 //	}})
 //
@@ -1679,6 +1677,9 @@ func validUTF8(s string) string {
 // final period, as Go error strings go; a part there is none of left out,
 // as the message of an unknown code may be); clients never see it.
 func (e *Error) Error() string {
+	if e == nil {
+		return "<nil>" // as fmt prints a nil pointer
+	}
 	loadDefinitions()
 	s := strings.TrimSuffix(e.messageOrTitle(), ".")
 	if code := e.entry().Code; code != "" {
@@ -1722,6 +1723,7 @@ func joinText(a, b string) string {
 
 // Code returns the error code.
 func (e *Error) Code() Code {
+	e = e.orZero()
 	loadDefinitions()
 	return e.entry().Code
 }
@@ -1729,6 +1731,7 @@ func (e *Error) Code() Code {
 // Status returns the HTTP status: the catalog's, or for an error made by Parse
 // the status Parse was given, the response's, whatever the catalog says.
 func (e *Error) Status() int {
+	e = e.orZero()
 	loadDefinitions()
 	if e.parsed {
 		if e.flaws != nil && e.flaws.status != 0 {
@@ -1741,12 +1744,14 @@ func (e *Error) Status() int {
 
 // Title returns the short title.
 func (e *Error) Title() string {
+	e = e.orZero()
 	loadDefinitions()
 	return e.entry().Title
 }
 
 // Message returns the message, or "" when the error has none.
 func (e *Error) Message() string {
+	e = e.orZero()
 	loadDefinitions()
 	return e.message
 }
@@ -1755,6 +1760,7 @@ func (e *Error) Message() string {
 // It is a copy, and so are its maps and slices (raw JSON included), made
 // afresh for each call: changing them changes neither the error nor later calls.
 func (e *Error) Details() any {
+	e = e.orZero()
 	loadDefinitions()
 	if e.details == nil {
 		return nil
@@ -1773,11 +1779,13 @@ func (e *Error) Details() any {
 
 // RequestID returns the request ID set with WithRequestID.
 func (e *Error) RequestID() string {
+	e = e.orZero()
 	return e.requestID
 }
 
 // Instance returns the instance URI set with WithInstance.
 func (e *Error) Instance() string {
+	e = e.orZero()
 	return e.instance
 }
 
@@ -1785,6 +1793,7 @@ func (e *Error) Instance() string {
 // whose code the catalog does not define (see Known) only Code, Status and
 // Title are set, as Parse received them.
 func (e *Error) Definition() Definition {
+	e = e.orZero()
 	loadDefinitions()
 	return e.entry().Definition
 }
@@ -1798,19 +1807,21 @@ func (e *Error) Definition() Definition {
 // any non-catalog error, and write the fallback: a service never sends a code
 // its catalog does not document.
 func (e *Error) Known() bool {
+	e = e.orZero()
 	loadDefinitions()
 	return !e.entry().unknown
 }
 
 // Unwrap returns the cause, for errors.Is and errors.As.
 func (e *Error) Unwrap() error {
+	e = e.orZero()
 	return e.cause
 }
 
 // Is reports whether target is an error of the same code, such as its sentinel.
 func (e *Error) Is(target error) bool {
 	t, ok := target.(*Error)
-	if !ok || t == nil {
+	if !ok || t == nil || e == nil { // a nil e is no error of a code
 		return false
 	}
 	if t.def == nil || e.def == nil {
@@ -1818,47 +1829,6 @@ func (e *Error) Is(target error) bool {
 	}
 	// Errors of codes the catalog does not define match by code.
 	return t.def == e.def || t.def != nil && e.def != nil && t.def.unknown && e.def.unknown && t.def.Code == e.def.Code
-}
-
-// WithCause returns a copy of e wrapping cause, which is logged but never written to clients.
-func (e *Error) WithCause(cause error) *Error {
-	loadDefinitions()
-	c := *e
-	c.cause = cause
-	return &c
-}
-
-// WithMessage returns a copy of e with another message.
-func (e *Error) WithMessage(message string) *Error {
-	loadDefinitions()
-	c := *e
-	c.message = message
-	c.custom = true
-	return &c
-}
-
-// WithRequestID returns a copy of e carrying the request ID, as a header
-// can carry it and Write sends it, in the header and in the body alike: a
-// control character becomes a space, bytes that are not UTF-8 U+FFFD, and
-// spaces at either end go (an id of nothing else is none).
-func (e *Error) WithRequestID(id string) *Error {
-	return e.withRequestID(sendableID(id))
-}
-
-// withRequestID is WithRequestID for an id that is sendable already.
-func (e *Error) withRequestID(id string) *Error {
-	loadDefinitions()
-	c := *e
-	c.requestID, c.receivedID = id, false
-	return &c
-}
-
-// WithInstance returns a copy of e carrying the URI of this occurrence.
-func (e *Error) WithInstance(uri string) *Error {
-	loadDefinitions()
-	c := *e
-	c.instance = uri
-	return &c
 }
 
 // MarshalJSON writes the error in its envelope, exactly as Write sends it
@@ -2087,9 +2057,13 @@ func mapped(err error, at *origin) *Error {
 	if errors.As(err, &e) && e != nil && e.def != nil && !e.def.unknown {
 		return e
 	}
-	if err == nil {
+	if err == nil || e == nil && isError(err) {
 		if at != nil {
-			at.report(Report{Level: slog.LevelError, Problem: "nil error: sent the fallback", Sent: fallback})
+			problem := "nil error: sent the fallback"
+			if err != nil { // Go's typed nil: a nil *Error returned as an error
+				problem = "nil *Error: sent the fallback (a function declared to return *Error returned nil as an error: declare it to return error)"
+			}
+			at.report(Report{Level: slog.LevelError, Problem: problem, Sent: fallback})
 		}
 		return fallback
 	}
@@ -2104,11 +2078,72 @@ func mapped(err error, at *origin) *Error {
 	return fallback
 }
 
+// isError reports whether err holds an *Error (which may be nil).
+func isError(err error) bool {
+	_, ok := err.(*Error)
+	return ok
+}
+
 // bodyBuffers recycles Write's buffers: a 429 storm writes thousands of bodies a second.
 var bodyBuffers = sync.Pool{New: func() any {
 	b := make([]byte, 0, 512)
 	return &b
 }}
+
+// zeroError is what a nil *Error's methods read: a function declared to
+// return *Error that returns nil into an error gives a non-nil error
+// holding it (Go's typed nil), on which errors.Is and errors.As call Is
+// and Unwrap, and slog LogValue. Like a zero Error's, none may panic.
+var zeroError Error
+
+// orZero is e, or zeroError for a nil e.
+func (e *Error) orZero() *Error {
+	if e == nil {
+		return &zeroError
+	}
+	return e
+}
+
+// WithCause returns a copy of e wrapping cause, which is logged but never written to clients.
+func (e *Error) WithCause(cause error) *Error {
+	loadDefinitions()
+	c := *e.orZero()
+	c.cause = cause
+	return &c
+}
+
+// WithMessage returns a copy of e with another message.
+func (e *Error) WithMessage(message string) *Error {
+	loadDefinitions()
+	c := *e.orZero()
+	c.message = message
+	c.custom = true
+	return &c
+}
+
+// WithRequestID returns a copy of e carrying the request ID, as a header
+// can carry it and Write sends it, in the header and in the body alike: a
+// control character becomes a space, bytes that are not UTF-8 U+FFFD, and
+// spaces at either end go (an id of nothing else is none).
+func (e *Error) WithRequestID(id string) *Error {
+	return e.withRequestID(sendableID(id))
+}
+
+// withRequestID is WithRequestID for an id that is sendable already.
+func (e *Error) withRequestID(id string) *Error {
+	loadDefinitions()
+	c := *e.orZero()
+	c.requestID, c.receivedID = id, false
+	return &c
+}
+
+// WithInstance returns a copy of e carrying the URI of this occurrence.
+func (e *Error) WithInstance(uri string) *Error {
+	loadDefinitions()
+	c := *e.orZero()
+	c.instance = uri
+	return &c
+}
 
 // Parse reads an error response back into an *Error, details typed again;
 // status is the response's HTTP status.
@@ -4441,6 +4476,9 @@ func writeRequestID(b *[requestIDLen]byte) {
 // them), request_id when set, and cause (its text) when the error wraps one
 // whose text is not empty.
 func (e *Error) LogValue() slog.Value {
+	if e == nil {
+		return slog.StringValue("<nil>") // as Error says
+	}
 	loadDefinitions()
 	attrs := make([]slog.Attr, 0, 6)
 	attrs = withAttr(attrs, "code", slog.StringValue(string(e.entry().Code)))
@@ -4821,6 +4859,7 @@ func ParseResponse(resp *http.Response) (*Error, error) {
 // or an HTTP-date); for an error built here, its own Retry-After header, as
 // Write sends it. ok is false when there is none.
 func (e *Error) RetryAfter() (d time.Duration, ok bool) {
+	e = e.orZero()
 	loadDefinitions()
 	if ra := e.retryAfterHeader(); ra > 0 {
 		return ra - 1, true
@@ -4844,6 +4883,7 @@ func (e *Error) RetryAfter() (d time.Duration, ok bool) {
 // catalog's word for a code it defines; for another (see Known), whether the
 // status is 429, 502, 503 or 504, or the response said when to retry.
 func (e *Error) Retryable() bool {
+	e = e.orZero()
 	loadDefinitions()
 	if def := e.entry(); !def.unknown {
 		return def.Retryable
@@ -4949,6 +4989,7 @@ type translation struct {
 // error has no message. Message, Error, LogValue and MarshalJSON stay in the
 // default language.
 func (e *Error) LocalizedMessage(lang string) string {
+	e = e.orZero()
 	loadDefinitions()
 	if languages == nil {
 		return e.message

@@ -54,6 +54,7 @@ func ParseResponse(resp *http.Response) (*Error, error) {
 // or an HTTP-date); for an error built here, its own Retry-After header, as
 // Write sends it. ok is false when there is none.
 func (e *Error) RetryAfter() (d time.Duration, ok bool) {
+	e = e.orZero()
 	loadDefinitions()
 	if ra := e.retryAfterHeader(); ra > 0 {
 		return ra - 1, true
@@ -77,6 +78,7 @@ func (e *Error) RetryAfter() (d time.Duration, ok bool) {
 // catalog's word for a code it defines; for another (see Known), whether the
 // status is 429, 502, 503 or 504, or the response said when to retry.
 func (e *Error) Retryable() bool {
+	e = e.orZero()
 	loadDefinitions()
 	if def := e.entry(); !def.unknown {
 		return def.Retryable

@@ -16,6 +16,9 @@ import (
 // final period, as Go error strings go; a part there is none of left out,
 // as the message of an unknown code may be); clients never see it.
 func (e *Error) Error() string {
+	if e == nil {
+		return "<nil>" // as fmt prints a nil pointer
+	}
 	loadDefinitions()
 	s := strings.TrimSuffix(e.messageOrTitle(), ".")
 	if code := e.entry().Code; code != "" {
@@ -59,6 +62,7 @@ func joinText(a, b string) string {
 
 // Code returns the error code.
 func (e *Error) Code() Code {
+	e = e.orZero()
 	loadDefinitions()
 	return e.entry().Code
 }
@@ -66,6 +70,7 @@ func (e *Error) Code() Code {
 // Status returns the HTTP status: the catalog's, or for an error made by Parse
 // the status Parse was given, the response's, whatever the catalog says.
 func (e *Error) Status() int {
+	e = e.orZero()
 	loadDefinitions()
 	if e.parsed {
 		if e.flaws != nil && e.flaws.status != 0 {
@@ -78,12 +83,14 @@ func (e *Error) Status() int {
 
 // Title returns the short title.
 func (e *Error) Title() string {
+	e = e.orZero()
 	loadDefinitions()
 	return e.entry().Title
 }
 
 // Message returns the message, or "" when the error has none.
 func (e *Error) Message() string {
+	e = e.orZero()
 	loadDefinitions()
 	return e.message
 }
@@ -92,6 +99,7 @@ func (e *Error) Message() string {
 // It is a copy, and so are its maps and slices (raw JSON included), made
 // afresh for each call: changing them changes neither the error nor later calls.
 func (e *Error) Details() any {
+	e = e.orZero()
 	loadDefinitions()
 	if e.details == nil {
 		return nil
@@ -110,11 +118,13 @@ func (e *Error) Details() any {
 
 // RequestID returns the request ID set with WithRequestID.
 func (e *Error) RequestID() string {
+	e = e.orZero()
 	return e.requestID
 }
 
 // Instance returns the instance URI set with WithInstance.
 func (e *Error) Instance() string {
+	e = e.orZero()
 	return e.instance
 }
 
@@ -122,6 +132,7 @@ func (e *Error) Instance() string {
 // whose code the catalog does not define (see Known) only Code, Status and
 // Title are set, as Parse received them.
 func (e *Error) Definition() Definition {
+	e = e.orZero()
 	loadDefinitions()
 	return e.entry().Definition
 }
@@ -135,19 +146,21 @@ func (e *Error) Definition() Definition {
 // any non-catalog error, and write the fallback: a service never sends a code
 // its catalog does not document.
 func (e *Error) Known() bool {
+	e = e.orZero()
 	loadDefinitions()
 	return !e.entry().unknown
 }
 
 // Unwrap returns the cause, for errors.Is and errors.As.
 func (e *Error) Unwrap() error {
+	e = e.orZero()
 	return e.cause
 }
 
 // Is reports whether target is an error of the same code, such as its sentinel.
 func (e *Error) Is(target error) bool {
 	t, ok := target.(*Error)
-	if !ok || t == nil {
+	if !ok || t == nil || e == nil { // a nil e is no error of a code
 		return false
 	}
 	if t.def == nil || e.def == nil {
@@ -155,47 +168,6 @@ func (e *Error) Is(target error) bool {
 	}
 	// Errors of codes the catalog does not define match by code.
 	return t.def == e.def || t.def != nil && e.def != nil && t.def.unknown && e.def.unknown && t.def.Code == e.def.Code
-}
-
-// WithCause returns a copy of e wrapping cause, which is logged but never written to clients.
-func (e *Error) WithCause(cause error) *Error {
-	loadDefinitions()
-	c := *e
-	c.cause = cause
-	return &c
-}
-
-// WithMessage returns a copy of e with another message.
-func (e *Error) WithMessage(message string) *Error {
-	loadDefinitions()
-	c := *e
-	c.message = message
-	c.custom = true
-	return &c
-}
-
-// WithRequestID returns a copy of e carrying the request ID, as a header
-// can carry it and Write sends it, in the header and in the body alike: a
-// control character becomes a space, bytes that are not UTF-8 U+FFFD, and
-// spaces at either end go (an id of nothing else is none).
-func (e *Error) WithRequestID(id string) *Error {
-	return e.withRequestID(sendableID(id))
-}
-
-// withRequestID is WithRequestID for an id that is sendable already.
-func (e *Error) withRequestID(id string) *Error {
-	loadDefinitions()
-	c := *e
-	c.requestID, c.receivedID = id, false
-	return &c
-}
-
-// WithInstance returns a copy of e carrying the URI of this occurrence.
-func (e *Error) WithInstance(uri string) *Error {
-	loadDefinitions()
-	c := *e
-	c.instance = uri
-	return &c
 }
 
 // MarshalJSON writes the error in its envelope, exactly as Write sends it
@@ -424,9 +396,13 @@ func mapped(err error, at *origin) *Error {
 	if errors.As(err, &e) && e != nil && e.def != nil && !e.def.unknown {
 		return e
 	}
-	if err == nil {
+	if err == nil || e == nil && isError(err) {
 		if at != nil {
-			at.report(Report{Level: slog.LevelError, Problem: "nil error: sent the fallback", Sent: fallback})
+			problem := "nil error: sent the fallback"
+			if err != nil { // Go's typed nil: a nil *Error returned as an error
+				problem = "nil *Error: sent the fallback (a function declared to return *Error returned nil as an error: declare it to return error)"
+			}
+			at.report(Report{Level: slog.LevelError, Problem: problem, Sent: fallback})
 		}
 		return fallback
 	}
@@ -439,6 +415,12 @@ func mapped(err error, at *origin) *Error {
 		at.report(Report{Level: slog.LevelError, Problem: "not a catalog error: sent the fallback", Err: err, Sent: fallback})
 	}
 	return fallback
+}
+
+// isError reports whether err holds an *Error (which may be nil).
+func isError(err error) bool {
+	_, ok := err.(*Error)
+	return ok
 }
 
 // bodyBuffers recycles Write's buffers: a 429 storm writes thousands of bodies a second.

@@ -43,6 +43,7 @@ type translation struct {
 // error has no message. Message, Error, LogValue and MarshalJSON stay in the
 // default language.
 func (e *Error) LocalizedMessage(lang string) string {
+	e = e.orZero()
 	loadDefinitions()
 	if languages == nil {
 		return e.message

@@ -11,6 +11,9 @@ import (
 // them), request_id when set, and cause (its text) when the error wraps one
 // whose text is not empty.
 func (e *Error) LogValue() slog.Value {
+	if e == nil {
+		return slog.StringValue("<nil>") // as Error says
+	}
 	loadDefinitions()
 	attrs := make([]slog.Attr, 0, 6)
 	attrs = withAttr(attrs, "code", slog.StringValue(string(e.entry().Code)))

@@ -61,6 +61,7 @@ func TestWriteReports(t *testing.T) {
 		{"sentinel", ErrRateLimited, 429, "sent with a breach: required details missing"},
 		{"enum value outside the enum", NewWithDetails(InvalidInputDetails{Field: "f", Rule: "bogus"}), 400, `sent with a breach: detail "rule": "bogus" is not one of its values`},
 		{"nil", nil, 500, "nil error: sent the fallback"},
+		{"nil *Error", (*Error)(nil), 500, "nil *Error: sent the fallback (a function declared to return *Error"},
 		{"foreign", errors.New("sql: no rows"), 500, "not a catalog error: sent the fallback"},
 	}
 	for _, tt := range tests {

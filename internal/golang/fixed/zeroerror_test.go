@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"reflect"
 	"testing"
 )
@@ -28,6 +29,56 @@ func TestZeroErrorMethods(t *testing.T) {
 			}()
 			m.Func.Call(args)
 		})
+	}
+}
+
+// TestNilErrorMethods: a nil *Error in an error (a function declared to
+// return *Error that returned nil) is an error errors.Is, errors.As, fmt and
+// slog call methods on. Each method gives what a zero Error's gives, but
+// Error and LogValue, which say "<nil>" as fmt does; before, errors.Is
+// panicked, and Write's report logged "LogValue panicked" with a stack.
+func TestNilErrorMethods(t *testing.T) {
+	typ := reflect.TypeFor[*Error]()
+	for i := range typ.NumMethod() {
+		m := typ.Method(i)
+		t.Run(m.Name, func(t *testing.T) {
+			call := func(e *Error) []any {
+				args := []reflect.Value{reflect.ValueOf(e)}
+				for j := 1; j < m.Type.NumIn(); j++ {
+					args = append(args, reflect.Zero(m.Type.In(j)))
+				}
+				var out []any
+				for _, v := range m.Func.Call(args) {
+					out = append(out, v.Interface())
+				}
+				return out
+			}
+			defer func() {
+				if p := recover(); p != nil {
+					t.Errorf("(*Error)(nil).%s panics: %v", m.Name, p)
+				}
+			}()
+			got, zero := call(nil), call(&Error{})
+			switch m.Name {
+			case "Error":
+				zero = []any{"<nil>"}
+			case "LogValue":
+				zero = []any{slog.StringValue("<nil>")}
+			}
+			if !reflect.DeepEqual(got, zero) {
+				t.Errorf("(*Error)(nil).%s = %v, want %v", m.Name, got, zero)
+			}
+		})
+	}
+	var err error = (*Error)(nil)
+	if errors.Is(err, ErrInternal) {
+		t.Error("a nil *Error matches ErrInternal")
+	}
+	if _, ok := DetailsAs[RateLimitedDetails](err); ok {
+		t.Error("a nil *Error holds details")
+	}
+	if got := fmt.Sprint(err); got != "<nil>" {
+		t.Errorf("fmt.Sprint = %q, want <nil>", got)
 	}
 }
 
