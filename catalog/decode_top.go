@@ -111,7 +111,7 @@ func (r *nodeReader) catalog(n *yaml.Node) *catalogReader {
 		case "version":
 			cr.version(f.value)
 		case "api":
-			c.API = r.str(f.value, "api")
+			c.API = r.name(f.value, "api", "api: Shop API")
 		case "description":
 			c.Description = r.str(f.value, "description")
 		case "language", "languages":

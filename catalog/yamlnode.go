@@ -202,6 +202,17 @@ func (r *nodeReader) str(n *yaml.Node, what string) string {
 	return s
 }
 
+// name reads a string that names something, such as the API: one of only
+// spaces, or none, names nothing, and a page titled " errors" or a package
+// doc of "the errors of : codes" came of it.
+func (r *nodeReader) name(n *yaml.Node, what, example string) string {
+	s := r.str(n, what)
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!str" && strings.TrimSpace(s) == "" {
+		r.probs.hint(posOf(n), ": write it out, such as "+example, "%s is empty", what)
+	}
+	return s
+}
+
 func (r *nodeReader) integer(n *yaml.Node, what string) (int, bool) {
 	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" {
 		hint := ": write a whole number, without quotes"
