@@ -83,7 +83,7 @@ type File struct {
 // name: lang inserted before name's extension (errors.md, de →
 // errors.de.md), or appended when it has none. Give it the last element of
 // a path: only that changes.
-func PagePath(name, lang string) string { return markdown.PagePath(name, lang) }
+func PagePath(name, lang string) string { return catalog.PagePath(name, lang) }
 
 // emitter produces one output from a catalog: its files, in order.
 type emitter struct {
@@ -177,7 +177,7 @@ func markdownParts(c *catalog.Catalog, opts Options) []part {
 	for _, lang := range append([]string{""}, c.Languages...) {
 		file := cmp.Or(name, markdown.DefaultName)
 		if lang != "" {
-			file = markdown.PagePath(file, lang)
+			file = catalog.PagePath(file, lang)
 		}
 		parts = append(parts, part{path: file, language: lang, write: func(w io.Writer) error {
 			page, err := markdown.PageIn(c, Header, opts.Templates, name, lang)

@@ -43,6 +43,7 @@ var beyondSchema = map[string]string{
 	"include_second_fallback":    "one fallback across the errors of several documents is a count of items, which the schema cannot make",
 	"include_glob_recursive":     "a ** or an unclosed [ is a glob's syntax, which the schema does not parse",
 	"outputs_clash":              "output paths compared with each other and with the include patterns: a relation between values",
+	"output_is_language_page":    "a language's page path is derived from docs.out and the languages: a relation between values",
 	"grpc_go_off":                "go.out none with the gRPC or Connect package on needs go.import: a relation between sections",
 	"grpc_folders":               "the Go, gRPC and Connect packages' folders compared with each other: a relation between values",
 }

@@ -22,6 +22,14 @@ func (cr *catalogReader) outPath(n *yaml.Node, what string) string {
 	return p
 }
 
+// PagePath is the file of the page in lang beside the page named name:
+// .lang inserted before name's extension (errors.md → errors.de.md), or
+// appended when it has none. Only the last element of name changes.
+func PagePath(name, lang string) string {
+	ext := path.Ext(name)
+	return strings.TrimSuffix(name, ext) + "." + lang + ext
+}
+
 // pathRef is a path the catalog names, as what, and where.
 type pathRef struct {
 	what, path string
@@ -36,7 +44,7 @@ type pathRef struct {
 // next run reads the catalog makes that run fail.
 func (cr *catalogReader) checkOutputs(root string) {
 	seen := map[string]pathRef{}
-	for _, o := range cr.outs {
+	for _, o := range cr.outputsAndPages() {
 		clean := path.Clean(o.path)
 		if prev, ok := seen[clean]; ok {
 			cr.probs.add(o.pos, "%s %s is %s's path too (%s): give each output its own path", o.what, o.path, prev.what, diag.LineRef(o.pos, prev.pos))
@@ -49,6 +57,21 @@ func (cr *catalogReader) checkOutputs(root string) {
 	}
 	cr.checkPackageFolders()
 	cr.checkRPCImport()
+}
+
+// outputsAndPages are the outputs the catalog names, then the page of each
+// of its other languages beside docs.out's, which that key names too.
+func (cr *catalogReader) outputsAndPages() []pathRef {
+	outs := cr.outs
+	for _, o := range cr.outs {
+		if o.what != "docs.out" {
+			continue
+		}
+		for _, lang := range cr.c.Languages {
+			outs = append(outs[:len(outs):len(outs)], pathRef{what: "docs.out's " + lang + " page", path: PagePath(o.path, lang), pos: o.pos})
+		}
+	}
+	return outs
 }
 
 // goPackages name the outputs that are Go packages, by their key.

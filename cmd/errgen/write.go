@@ -100,6 +100,9 @@ func plan(targets []target) ([]planned, error) {
 			return nil, err
 		}
 		if prev, dup := seen[abs]; dup {
+			if prev == t.path { // two outputs named alike, a flag's and a language's page say
+				return nil, fmt.Errorf("%s is the path of two outputs; give each output its own path", t.path)
+			}
 			return nil, fmt.Errorf("%s and %s are the same file; give each output its own path", prev, t.path)
 		}
 		seen[abs] = t.path

@@ -99,6 +99,12 @@ func TestWriteKeepsLinksAndModes(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "x")); !os.IsNotExist(err) {
 		t.Error("x was written")
 	}
+	// Named alike, the two are one path named once: "x and x are the same
+	// file" read as a riddle.
+	code, _, stderr = runIn(t, dir, "--go-out", "x", "--openapi-out", "x")
+	if code != exitFailure || !strings.Contains(stderr, "errgen: x is the path of two outputs; give each output its own path") {
+		t.Errorf("exit %d, stderr %q; want x named as the path of two outputs", code, stderr)
+	}
 }
 
 // The spec augmented in place keeps its mode.

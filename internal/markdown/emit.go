@@ -103,7 +103,7 @@ func PageIn(c *catalog.Catalog, header string, templates fs.FS, name, lang strin
 func languagePage(set *template.Template, overrides fs.FS, c *catalog.Catalog, header, name, lang string) (Page, error) {
 	lc, file := c, name
 	if lang != "" {
-		lc, file = inLanguage(c, lang), PagePath(name, lang)
+		lc, file = inLanguage(c, lang), catalog.PagePath(name, lang)
 	}
 	p, err := newPage(lc, name)
 	if err != nil {

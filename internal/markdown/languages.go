@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"net/url"
-	"path"
 	"slices"
 	"strings"
 
@@ -17,14 +16,6 @@ import (
 
 // DefaultName is the page's file name when nothing names it.
 const DefaultName = "errors.md"
-
-// PagePath is the file of the page in lang beside the page named name:
-// .lang inserted before name's extension (errors.md → errors.de.md), or
-// appended when it has none. Only the last element of name changes.
-func PagePath(name, lang string) string {
-	ext := path.Ext(name)
-	return strings.TrimSuffix(name, ext) + "." + lang + ext
-}
 
 // endonyms name common languages in themselves, as a reader looking for
 // their own language scans for it; a tag not here is shown as it is.
@@ -72,7 +63,7 @@ func pageLanguages(c *catalog.Catalog, name, current string) []pageLanguage {
 	for i, tag := range tags {
 		file := name
 		if i > 0 {
-			file = PagePath(name, tag)
+			file = catalog.PagePath(name, tag)
 		}
 		out[i] = pageLanguage{Tag: tag, Name: escapeWord(LanguageName(tag)), File: url.PathEscape(file), Current: tag == current}
 	}

@@ -211,7 +211,7 @@ func TestPagePath(t *testing.T) {
 		{"api.errors.md", "pt-BR", "api.errors.pt-BR.md"},
 		{"ERRORS", "fr", "ERRORS.fr"},
 	} {
-		if got := PagePath(tc.name, tc.lang); got != tc.want {
+		if got := catalog.PagePath(tc.name, tc.lang); got != tc.want {
 			t.Errorf("PagePath(%q, %q) = %q, want %q", tc.name, tc.lang, got, tc.want)
 		}
 	}
