@@ -276,9 +276,45 @@ func TestProgName(t *testing.T) {
 		{"/srv/ab/cd0123456789abcdef0123456789abcdef-d/errgen", dep, "/srv/ab/cd0123456789abcdef0123456789abcdef-d/errgen"},
 	}
 	for _, tt := range tests {
-		if got := progName(tt.arg0, tt.info); got != tt.want {
+		if got := progName(tt.arg0, tt.info, usedAsTool); got != tt.want {
 			t.Errorf("progName(%q, %v) = %q, want %q", tt.arg0, tt.info, got, tt.want)
 		}
+	}
+}
+
+// TestProgNameByModule: errgen run from the build cache as a dependency
+// is named as the go.mod of the working directory holds it: go tool errgen
+// only where it declares errgen's command a tool. Before, a service that
+// ran go run github.com/errgen/errgen/cmd/errgen was told to run go tool
+// errgen, which fails without the tool line.
+func TestProgNameByModule(t *testing.T) {
+	const cached = "/root/.cache/go-build/6c/6c58d-d/errgen"
+	dep := &debug.BuildInfo{Main: debug.Module{Path: "github.com/errgen/errgen", Version: "v1.4.0"}}
+	for _, tc := range []struct {
+		name, goMod, want string
+	}{
+		{"tool", "module svc\n\ngo 1.25\n\ntool github.com/errgen/errgen/cmd/errgen\n\nrequire github.com/errgen/errgen v1.4.0\n", "go tool errgen"},
+		{"tool block", "module svc\n\ngo 1.25\n\ntool (\n\texample.com/other\n\tgithub.com/errgen/errgen/cmd/errgen\n)\n\nrequire github.com/errgen/errgen v1.4.0 // indirect\n", "go tool errgen"},
+		{"required only", "module svc\n\ngo 1.25\n\nrequire github.com/errgen/errgen v1.4.0\n", "go run github.com/errgen/errgen/cmd/errgen"},
+		{"not required", "module svc\n\ngo 1.25\n", "go run github.com/errgen/errgen/cmd/errgen@v1.4.0"},
+		{"no go.mod", "", "go run github.com/errgen/errgen/cmd/errgen@v1.4.0"},
+		{"go.mod unreadable as one", "module svc\nrequire (\n", "go run github.com/errgen/errgen/cmd/errgen@v1.4.0"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			sub := filepath.Join(dir, "internal", "api")
+			if err := os.MkdirAll(sub, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if tc.goMod != "" {
+				if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(tc.goMod), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := progName(cached, dep, errgenIn(sub)); got != tc.want {
+				t.Errorf("progName = %q, want %q", got, tc.want)
+			}
+		})
 	}
 }
 

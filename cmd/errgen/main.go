@@ -25,7 +25,8 @@ const (
 func main() {
 	tuneGC()
 	info, _ := debug.ReadBuildInfo()
-	os.Exit(runAs(progName(os.Args[0], info), os.Args[1:], os.Stdout, os.Stderr))
+	wd, _ := os.Getwd()
+	os.Exit(runAs(progName(os.Args[0], info, errgenIn(wd)), os.Args[1:], os.Stdout, os.Stderr))
 }
 
 // gcPercent is the GOGC of a run: errgen is a short-lived batch process,

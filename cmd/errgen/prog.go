@@ -1,9 +1,13 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strings"
+
+	"golang.org/x/mod/modfile"
 )
 
 // progName is the command line that runs this errgen again, as the user
@@ -11,16 +15,72 @@ import (
 // run a binary from the go command's build cache; they differ in whether
 // errgen is the main module (go run ./cmd/errgen in its own repository) or
 // a dependency (go tool errgen, its version a module version).
-func progName(arg0 string, info *debug.BuildInfo) string {
+// As a dependency, which of the two the go.mod of the working directory
+// tells: go tool errgen only where it declares errgen's command a tool.
+func progName(arg0 string, info *debug.BuildInfo, mod moduleUse) string {
 	if inBuildCache(arg0) {
-		if isDependency(info) {
-			return "go tool errgen"
+		if !isDependency(info) {
+			return "go run ./cmd/errgen"
 		}
-		return "go run ./cmd/errgen"
+		switch mod {
+		case usedAsTool:
+			return "go tool errgen"
+		case required:
+			return "go run " + commandPath
+		}
+		return "go run " + commandPath + "@" + info.Main.Version
 	}
 	// A shell gives a program found on $PATH its bare name, and one run by
 	// path the path as typed: either runs it again.
 	return arg0
+}
+
+// commandPath is errgen's command's import path.
+const commandPath = "github.com/errgen/errgen/cmd/errgen"
+
+// moduleUse is how the main module of a directory holds errgen.
+type moduleUse int
+
+const (
+	notRequired moduleUse = iota // no go.mod, or one that does not require errgen
+	required                     // required, not declared a tool
+	usedAsTool                   // its command declared a tool (go get -tool)
+)
+
+// errgenIn tells how the go.mod above dir holds errgen. A go.mod that
+// cannot be read or parsed tells nothing: errgen runs all the same.
+func errgenIn(dir string) moduleUse {
+	for {
+		name := filepath.Join(dir, "go.mod")
+		data, err := os.ReadFile(name)
+		if err == nil {
+			f, err := modfile.Parse(name, data, nil)
+			if err != nil {
+				return notRequired
+			}
+			return useIn(f)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return notRequired
+		}
+		dir = parent
+	}
+}
+
+// useIn tells how the go.mod f holds errgen.
+func useIn(f *modfile.File) moduleUse {
+	for _, t := range f.Tool {
+		if t.Path == commandPath {
+			return usedAsTool
+		}
+	}
+	for _, r := range f.Require {
+		if r.Mod.Path == "github.com/errgen/errgen" {
+			return required
+		}
+	}
+	return notRequired
 }
 
 // isDependency reports whether errgen was built as another module's
