@@ -70,12 +70,6 @@ func orphanPages(targets []target) ([]string, error) {
 	return orphans, nil
 }
 
-// startsWithHeader reports whether the file's first line is errgen's header.
-func startsWithHeader(path string) (bool, error) {
-	head, err := readHead(path, 256) // far more than any header line
-	return err == nil && generatedByErrgen(head), err
-}
-
 // readHead returns the first n bytes of the file, or all of a shorter one.
 func readHead(path string, n int) ([]byte, error) {
 	f, err := os.Open(path)

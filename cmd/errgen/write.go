@@ -132,7 +132,7 @@ func plan(targets []target) ([]planned, error) {
 				continue
 			}
 			if !generatedByErrgen(old) && !sameFile(real, t.mayReplace) && !(t.augmented && errgen.IsAugmented(old)) {
-				return nil, notErrgens(t.path)
+				return nil, notErrgens(t.path, old)
 			}
 		}
 		plans = append(plans, p)
@@ -140,8 +140,13 @@ func plan(targets []target) ([]planned, error) {
 	return plans, nil
 }
 
-// notErrgens is the refusal to overwrite a file errgen did not write.
-func notErrgens(path string) error {
+// notErrgens is the refusal to overwrite a file errgen did not write, of
+// which head is the start: when errgen's header is further down it, under
+// lines put above it (a licence, say), the refusal says what to remove.
+func notErrgens(path string, head []byte) error {
+	if n := headerLine(head); n > 1 {
+		return fmt.Errorf("%s exists and its first line is not errgen's header, which is on line %d; refusing to overwrite it: remove the lines above the header (errgen writes it first; licence tools such as addlicense leave generated files alone)", path, n)
+	}
 	return fmt.Errorf("%s exists and its first line is not errgen's header; refusing to overwrite it: move it away, or write this output elsewhere (or turn it off with none)", path)
 }
 
@@ -158,11 +163,33 @@ func notAFile(path string, folder bool) error {
 // checkHeader refuses the existing file real, named path, unless its first
 // line is errgen's header.
 func checkHeader(path, real string) error {
-	mine, err := startsWithHeader(real)
-	if err == nil && !mine {
-		err = notErrgens(path)
+	head, err := readHead(real, headerSearch)
+	if err == nil && !generatedByErrgen(head) {
+		err = notErrgens(path, head)
 	}
 	return err
+}
+
+// headerSearch is how much of a file's start headerLine reads: a licence
+// comment or two.
+const headerSearch = 4096
+
+// headerLine is the line of head (a file's start) that is errgen's header,
+// among the first comment lines, or 0.
+func headerLine(head []byte) int {
+	head = head[:min(len(head), headerSearch)]
+	for n := 1; len(head) > 0; n++ {
+		line, rest, _ := bytes.Cut(head, []byte("\n"))
+		if generatedByErrgen(line) {
+			return n
+		}
+		trimmed := bytes.TrimSpace(line)
+		if len(trimmed) > 0 && !bytes.HasPrefix(trimmed, []byte("//")) && !bytes.HasPrefix(trimmed, []byte("#")) && !bytes.HasPrefix(trimmed, []byte("<!--")) {
+			return 0 // past the comments above the content
+		}
+		head = rest
+	}
+	return 0
 }
 
 // generatedByErrgen reports whether a file's first line is errgen's header,

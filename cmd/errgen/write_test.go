@@ -236,3 +236,29 @@ func TestCheckRefusesAsGenerate(t *testing.T) {
 		})
 	}
 }
+
+// TestHeaderBelowLicence: a Go output whose header sits under a licence
+// comment is still refused (errgen writes its header first), but the
+// refusal says where the header is and what to remove, where it said
+// "move it away" as for a file errgen never wrote.
+func TestHeaderBelowLicence(t *testing.T) {
+	dir := workdir(t)
+	if code, stdout, stderr := runIn(t, dir); code != exitOK {
+		t.Fatalf("exit %d: %s%s", code, stdout, stderr)
+	}
+	goFile := filepath.Join(dir, "generated", "apierrors", "errors.go")
+	licensed := append([]byte("// Copyright 2026 Example Inc.\n// SPDX-License-Identifier: Apache-2.0\n\n"), mustRead(t, goFile)...)
+	if err := os.WriteFile(goFile, licensed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := "errors.go exists and its first line is not errgen's header, which is on line 4; refusing to overwrite it: remove the lines above the header"
+	for _, args := range [][]string{nil, {"--check"}} {
+		code, _, stderr := runIn(t, dir, args...)
+		if code != exitFailure || !strings.Contains(stderr, want) {
+			t.Errorf("errgen %v: exit %d, stderr %q; want 1 and %q", args, code, stderr, want)
+		}
+	}
+	if !bytes.Equal(mustRead(t, goFile), licensed) {
+		t.Error("the file was changed")
+	}
+}
