@@ -2,10 +2,11 @@
 // (translations/LANG.yaml), for errgen translate: it adds an entry, with
 // the source texts as comments and its translations left empty, for every
 // text the file does not translate yet, marks the entries whose source
-// texts changed since (stale), and records the entries a translator marked
-// reviewed. It edits the file's text through textedit, never re-encoding
-// it: every byte a translator wrote stays, and a second run changes
-// nothing.
+// texts changed since (stale), records the entries a translator marked
+// reviewed, and takes out the obsolete ones (for what the catalog no
+// longer has). It edits the file's text through textedit, never
+// re-encoding it: every other byte a translator wrote stays, and a second
+// run changes nothing.
 //
 // It reads a loaded catalog and writes YAML text; it never imports an
 // emitter.
