@@ -25,6 +25,9 @@ type RemovedEntry struct {
 	Pos   catalog.Pos // where its key was in the file as it was
 	Path  []string    // the keys leading to it from the file's top: errors, CODE, details, NAME
 	Texts []string    // the translated texts it held, each after its keys (title: "Nicht angemeldet"); none when it held errgen's empty texts only
+	// Comments are the comments of the translator's that went with it
+	// ("# weg"), errgen's source texts (# en: …) aside.
+	Comments []string
 }
 
 // Translate returns lang's translation file (translations/LANG.yaml) for

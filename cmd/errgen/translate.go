@@ -86,14 +86,21 @@ func runTranslate(prog string, args []string, stdout, stderr io.Writer) int {
 }
 
 // reportRemoved names on stderr each obsolete entry taken out that held
-// translated texts, with them: the file's history keeps them, and the
+// translated texts or comments of the translator's, with them: the file's history keeps them, and the
 // terminal or the CI log says what went, for a translator to carry a
 // text over by hand where the catalog renamed what it translated.
 // errgen's own empty entries go unnamed: the summary counts them.
 func reportRemoved(removed []errgen.RemovedEntry, lang string, stderr io.Writer) {
 	for _, r := range removed {
+		var held []string
 		if len(r.Texts) > 0 {
-			fmt.Fprintf(stderr, "%s: removed the obsolete entry %s, and the %s texts it held: %s\n", r.Pos, strings.Join(r.Path, ": "), lang, strings.Join(r.Texts, "; "))
+			held = append(held, fmt.Sprintf("the %s texts it held: %s", lang, strings.Join(r.Texts, "; ")))
+		}
+		if len(r.Comments) > 0 {
+			held = append(held, "its comments: "+strings.Join(r.Comments, "; "))
+		}
+		if len(held) > 0 {
+			fmt.Fprintf(stderr, "%s: removed the obsolete entry %s, and %s\n", r.Pos, strings.Join(r.Path, ": "), strings.Join(held, "; and "))
 		}
 	}
 }

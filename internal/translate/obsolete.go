@@ -1,8 +1,10 @@
 package translate
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -16,6 +18,9 @@ type Removal struct {
 	Pos   catalog.Pos // where its key was in the file
 	Path  []string    // the keys leading to it from the file's top
 	Texts []string    // the translated texts it held ("title: Nicht angemeldet"), none for errgen's empty skeleton
+	// Comments are the translator's comments that went with it ("# weg"),
+	// errgen's source texts (# en: …) aside.
+	Comments []string
 }
 
 // removeObsolete takes the obsolete entries the loader found out of the
@@ -55,7 +60,47 @@ func (u *updater) removeObsolete(text []byte) ([]byte, error) {
 	if err != nil {
 		return nil, inFile(u.t.File, err)
 	}
+	u.translatorsComments(text, removed.Comments)
 	return removed.Text, nil
+}
+
+// translatorsComments gives each removal the comments of the text that
+// went with it but errgen's source texts (# en: Not found, and the lines
+// of a text of several under it): each goes to the removal whose key is
+// on its line or the last before it.
+func (u *updater) translatorsComments(text []byte, comments []textedit.Comment) {
+	lines := bytes.Split(text, []byte("\n"))
+	first := "# " + u.c.Language + ":"
+	more := "# " + strings.Repeat(" ", len(u.c.Language)+2) // enComment's further lines
+	source, last := false, 0
+	for _, cm := range comments {
+		line := string(bytes.TrimRight(lines[cm.Line-1], "\r"))
+		c := line[min(len(line), byteCol(line, cm.Col)):]
+		follows := source && cm.Line == last+1
+		source, last = strings.HasPrefix(c, first) || follows && (c == "#" || strings.HasPrefix(c, more)), cm.Line
+		if source {
+			continue
+		}
+		at := 0
+		for i, r := range u.res.Removed {
+			if r.Pos.Line <= cm.Line {
+				at = i
+			}
+		}
+		u.res.Removed[at].Comments = append(u.res.Removed[at].Comments, c)
+	}
+}
+
+// byteCol is the byte offset of the 1-based column col (counted in
+// characters, as the parser counts them) in line.
+func byteCol(line string, col int) int {
+	n := 0
+	for i := range line {
+		if n++; n == col {
+			return i
+		}
+	}
+	return len(line)
 }
 
 // holder is the mapping holding a mapping of the file, and its key there.

@@ -19,23 +19,24 @@ errors:
     message: "{id} was not found."
     details:
       - {name: id, type: string, required: true, description: The id.}
-  - {code: UNAUTHORIZED, status: 403}
+  - {code: UNAUTHORIZED, status: 403, description: "Not signed in.\n\nSign in first."}
   - {code: INTERNAL_ERROR, status: 500, fallback: true}
 `
 
-var trialV2 = strings.NewReplacer("{id}", "{ident}", "name: id,", "name: ident,", "  - {code: UNAUTHORIZED, status: 403}\n", "").Replace(trialV1)
+var trialV2 = strings.NewReplacer("{id}", "{ident}", "name: id,", "name: ident,", "  - {code: UNAUTHORIZED, status: 403, description: \"Not signed in.\\n\\nSign in first.\"}\n", "").Replace(trialV1)
 
 // errgen translate takes out the entries of a file for what the catalog no
 // longer has, and nothing else: the file it wrote for trialV1 becomes, for
 // trialV2, the file it writes for trialV2 from scratch (the detail's
 // entry gone, with details: it alone held, and written again for ident);
-// a translator's file keeps every other byte, its texts in the removed
-// entries reported. A second run changes nothing (update checks).
+// a translator's file keeps every other byte (a comment above a removed
+// key too), its texts and comments in the removed entries reported, but
+// errgen's source texts. A second run changes nothing (update checks).
 func TestUpdateRemovesObsolete(t *testing.T) {
 	skeleton, _ := update(t, trialV1, "")
 	fresh, _ := update(t, trialV2, "")
 	translated := strings.NewReplacer(
-		"  UNAUTHORIZED:\n", "  # nicht mehr lange\n  UNAUTHORIZED:\n",
+		"  UNAUTHORIZED:\n", "  # nicht mehr lange\n  UNAUTHORIZED:  # bald weg\n",
 	).Replace(skeleton)
 	translated = strings.Replace(translated, "title: \"\"", "title: Nicht gefunden  # kurz", 1)
 	translated = strings.Replace(translated, "# en: Forbidden\n    title: \"\"", "# en: Unauthorized\n    title: Nicht angemeldet", 1)
@@ -56,12 +57,12 @@ func TestUpdateRemovesObsolete(t *testing.T) {
 		name: "a translator's file",
 		in:   translated,
 		want: func(out string) bool {
-			kept := cut(cut(translated, "    details:\n      id:\n", "  UNAUTHORIZED:"), "  UNAUTHORIZED:\n", "  INTERNAL_ERROR:")
+			kept := cut(cut(translated, "    details:\n      id:\n", "  UNAUTHORIZED:"), "  UNAUTHORIZED:", "  INTERNAL_ERROR:")
 			return subsequence(kept, out) && !strings.Contains(out, "Nicht angemeldet") && !strings.Contains(out, "Die ID.")
 		},
 		removed: []Removal{
 			{Path: []string{"errors", "NOT_FOUND", "details", "id"}, Texts: []string{`description: "Die ID."`}},
-			{Path: []string{"errors", "UNAUTHORIZED"}, Texts: []string{`title: "Nicht angemeldet"`}},
+			{Path: []string{"errors", "UNAUTHORIZED"}, Texts: []string{`title: "Nicht angemeldet"`}, Comments: []string{"# bald weg"}},
 		},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
