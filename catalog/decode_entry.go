@@ -160,8 +160,7 @@ func (tr *translationReader) details(e *Error, n *yaml.Node, what string) map[st
 		d := byPath[f.key]
 		switch {
 		case d != nil:
-			path := []string{"errors", e.Code, "details", f.key}
-			out[f.key] = tr.detail(d, f.value, fmt.Sprintf("%s: detail %q", what, f.key), path)
+			out[f.key] = tr.detail(d, f.value, fmt.Sprintf("%s: detail %q", what, f.key), e.Code, f.key)
 		case u.near(f.key, f.value) != "":
 			tr.probs.add(posOf(f.keyN), "%s: details: the error has no detail %q%s: name a detail, or a field as detail.field (a detail the catalog renamed: rename its entry, which keeps its translation)", what, f.key, tr.probs.hinted)
 		default:
@@ -172,8 +171,9 @@ func (tr *translationReader) details(e *Error, n *yaml.Node, what string) map[st
 }
 
 // detail reads the translation of one detail's description and its enum
-// values' descriptions.
-func (tr *translationReader) detail(d *Detail, n *yaml.Node, what string, path []string) *DetailTranslation {
+// values' descriptions: those of the detail (or field) keyed name in the
+// entry of code.
+func (tr *translationReader) detail(d *Detail, n *yaml.Node, what, code, name string) *DetailTranslation {
 	dt := &DetailTranslation{}
 	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
 		return dt
@@ -189,7 +189,7 @@ func (tr *translationReader) detail(d *Detail, n *yaml.Node, what string, path [
 			tr.nothingToTranslate(posOf(f.keyN), what+": enum")
 			continue
 		default: // the values errgen translate wrote, left "", of an enum the detail no longer has
-			tr.obsolete(f, path, what+": the detail has no enum")
+			tr.obsolete(f, []string{"errors", code, "details", name}, what+": the detail has no enum")
 			continue
 		}
 		values := map[string]string{}
@@ -207,7 +207,7 @@ func (tr *translationReader) detail(d *Detail, n *yaml.Node, what string, path [
 				tr.probs.add(posOf(vf.keyN), "%s: enum: no value %q%s: the values are %s", what, vf.key, tr.probs.hinted, strings.Join(names, ", "))
 				continue
 			default:
-				tr.obsolete(vf, append(path[:len(path):len(path)], "enum"), fmt.Sprintf("%s: enum: the detail has no value %q", what, vf.key))
+				tr.obsolete(vf, []string{"errors", code, "details", name, "enum"}, fmt.Sprintf("%s: enum: the detail has no value %q", what, vf.key))
 				continue
 			}
 			if s := tr.text(vf.value, fmt.Sprintf("%s: enum value %q", what, vf.key), source); s != "" {
