@@ -13,6 +13,21 @@ type Translated struct {
 	// in, Stale the entries newly marked stale, Reviewed the entries whose
 	// review was recorded with a new source hash.
 	Added, Stale, Reviewed int
+	// Removed are the obsolete entries taken out: those for codes,
+	// details, enum values, categories and groups the catalog no longer
+	// has, in the file's order.
+	Removed []RemovedEntry
+}
+
+// RemovedEntry is an obsolete entry Translate took out of a translation
+// file.
+type RemovedEntry struct {
+	Pos   catalog.Pos // where its key was in the file as it was
+	Path  []string    // the keys leading to it from the file's top: errors, CODE, details, NAME
+	Texts []string    // the translated texts it held, each after its keys (title: "Nicht angemeldet"); none when it held errgen's empty texts only
+	// Comments are the comments of the translator's that went with it
+	// ("# weg"), errgen's source texts (# en: …) aside.
+	Comments []string
 }
 
 // Translate returns lang's translation file (translations/LANG.yaml) for
@@ -23,8 +38,11 @@ type Translated struct {
 // whose source texts changed since it was made is marked stale with a
 // comment; an entry a translator marked reviewed: true gets today's
 // source hash, and the mark is taken out (a comment on its line stays, on
-// a line of its own). Nothing else changes: the text
-// is edited, not re-encoded, so every byte a translator wrote stays, and
+// a line of its own); an entry for what the catalog no longer has (a
+// code, a detail, an enum value, a category, a group: catalog.Obsolete)
+// is taken out, as goi18n merge drops obsolete messages, and Removed lists
+// it with the texts it held. Nothing else changes: the text is edited, not
+// re-encoded, so every other byte a translator wrote stays, and
 // translating the result again changes nothing. Translate never refreshes
 // a source hash by itself. Like Generate, it touches no file.
 func Translate(c *catalog.Catalog, lang string, file []byte) (*Translated, error) {
@@ -32,5 +50,9 @@ func Translate(c *catalog.Catalog, lang string, file []byte) (*Translated, error
 	if err != nil {
 		return nil, err
 	}
-	return &Translated{File: res.File, Added: res.Added, Stale: res.Stale, Reviewed: res.Reviewed}, nil
+	out := &Translated{File: res.File, Added: res.Added, Stale: res.Stale, Reviewed: res.Reviewed}
+	for _, r := range res.Removed {
+		out.Removed = append(out.Removed, RemovedEntry(r))
+	}
+	return out, nil
 }

@@ -155,20 +155,25 @@ func (tr *translationReader) details(e *Error, n *yaml.Node, what string) map[st
 	}
 	walk("", e.Details)
 	out := map[string]*DetailTranslation{}
+	u := &unclaimed{tr: tr, m: n, names: paths}
 	for _, f := range tr.fields(n, what+": details", nil, nil) {
 		d := byPath[f.key]
-		if d == nil {
-			tr.probs.add(posOf(f.keyN), "%s: details: the error has no detail %q%s: name a detail, or a field as detail.field", what, f.key, tr.probs.suggest(f.key, paths))
-			continue
+		switch {
+		case d != nil:
+			out[f.key] = tr.detail(d, f.value, fmt.Sprintf("%s: detail %q", what, f.key), e.Code, f.key)
+		case u.near(f.key, f.value) != "":
+			tr.probs.add(posOf(f.keyN), "%s: details: the error has no detail %q%s: name a detail, or a field as detail.field (a detail the catalog renamed: rename its entry, which keeps its translation)", what, f.key, tr.probs.hinted)
+		default:
+			tr.obsolete(f, []string{"errors", e.Code, "details"}, fmt.Sprintf("%s: details: the error has no detail %q", what, f.key))
 		}
-		out[f.key] = tr.detail(d, f.value, fmt.Sprintf("%s: detail %q", what, f.key))
 	}
 	return out
 }
 
 // detail reads the translation of one detail's description and its enum
-// values' descriptions.
-func (tr *translationReader) detail(d *Detail, n *yaml.Node, what string) *DetailTranslation {
+// values' descriptions: those of the detail (or field) keyed name in the
+// entry of code.
+func (tr *translationReader) detail(d *Detail, n *yaml.Node, what, code, name string) *DetailTranslation {
 	dt := &DetailTranslation{}
 	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
 		return dt
@@ -178,8 +183,13 @@ func (tr *translationReader) detail(d *Detail, n *yaml.Node, what string) *Detai
 			dt.Description = tr.text(f.value, what+": description", d.Description)
 			continue
 		}
-		if len(d.Enum) == 0 {
+		switch {
+		case len(d.Enum) > 0:
+		case holdsText(f.value):
 			tr.nothingToTranslate(posOf(f.keyN), what+": enum")
+			continue
+		default: // the values errgen translate wrote, left "", of an enum the detail no longer has
+			tr.obsolete(f, []string{"errors", code, "details", name}, what+": the detail has no enum")
 			continue
 		}
 		values := map[string]string{}
@@ -188,10 +198,16 @@ func (tr *translationReader) detail(d *Detail, n *yaml.Node, what string) *Detai
 			values[v.Value] = v.Description
 			names = append(names, v.Value)
 		}
+		u := &unclaimed{tr: tr, m: f.value, names: names}
 		for _, vf := range tr.fields(f.value, what+": enum", nil, nil) {
 			source, ok := values[vf.key]
-			if !ok {
-				tr.probs.add(posOf(vf.keyN), "%s: enum: no value %q%s: the values are %s", what, vf.key, tr.probs.suggest(vf.key, names), strings.Join(names, ", "))
+			switch {
+			case ok:
+			case u.near(vf.key, vf.value) != "":
+				tr.probs.add(posOf(vf.keyN), "%s: enum: no value %q%s: the values are %s", what, vf.key, tr.probs.hinted, strings.Join(names, ", "))
+				continue
+			default:
+				tr.obsolete(vf, []string{"errors", code, "details", name, "enum"}, fmt.Sprintf("%s: enum: the detail has no value %q", what, vf.key))
 				continue
 			}
 			if s := tr.text(vf.value, fmt.Sprintf("%s: enum value %q", what, vf.key), source); s != "" {

@@ -261,9 +261,14 @@ func (tr *translationReader) categories(n *yaml.Node) {
 			}
 		}
 	}
+	u := &unclaimed{tr: tr, m: n, names: names}
 	for _, f := range tr.fields(n, "categories", nil, nil) {
 		if !seen[f.key] {
-			tr.probs.add(posOf(f.keyN), "categories: no error has the category %q%s: translate only the categories the catalog's errors have", f.key, tr.probs.suggest(f.key, names))
+			if near := u.near(f.key, f.value); near != "" {
+				tr.probs.add(posOf(f.keyN), "categories: no error has the category %q%s: translate only the categories the catalog's errors have", f.key, near)
+			} else {
+				tr.obsolete(f, []string{"categories"}, fmt.Sprintf("categories: no error has the category %q", f.key))
+			}
 			continue
 		}
 		tr.t.Categories[f.key] = tr.optStr(f.value, "category "+f.key)
@@ -271,16 +276,17 @@ func (tr *translationReader) categories(n *yaml.Node) {
 	}
 }
 
-// unknownCode reports the entry of a code the catalog does not have: a
-// typo's nearest code, else the entry of a code taken out of the catalog,
-// which errgen translate cannot run past until it goes.
-func (tr *translationReader) unknownCode(code string, key *yaml.Node) {
-	if near := tr.probs.suggest(code, tr.codes); near != "" {
-		tr.probs.add(posOf(key), "errors: unknown code %q%s: translate only the codes the catalog declares", code, near)
+// unknownCode decides about the entry of a code the catalog does not
+// have: a misspelling (or a renamed code) when its entry holds a
+// translation and a code without an entry is near its name, which is an
+// error, so that the translation is not lost; else the entry of a code
+// taken out of the catalog, obsolete.
+func (tr *translationReader) unknownCode(u *unclaimed, f field) {
+	if near := u.near(f.key, f.value); near != "" {
+		tr.probs.add(posOf(f.keyN), "errors: unknown code %q%s: translate only the codes the catalog declares (a code the catalog renamed: rename its entry, which keeps its translation)", f.key, near)
 		return
 	}
-	tr.probs.hint(posOf(key), ": delete its entry: a code taken out of the catalog takes its translations with it (a code that stays reserved is kept in the catalog with retired: true, and translated there)",
-		"errors: unknown code %q: the catalog has no such code", code)
+	tr.obsolete(f, []string{"errors"}, fmt.Sprintf("errors: the catalog has no code %q", f.key))
 }
 
 // errors reads the entries of the errors mapping, keyed by code.
@@ -288,10 +294,11 @@ func (tr *translationReader) errors(n *yaml.Node) {
 	if len(tr.t.Errors) == 0 { // made for as many entries as the mapping has, not grown to it
 		tr.t.Errors = make(map[string]*ErrorTranslation, len(n.Content)/2)
 	}
+	u := &unclaimed{tr: tr, m: n, names: tr.codes}
 	for _, f := range tr.fields(n, "errors", nil, nil) {
 		e := tr.byCode[f.key]
 		if e == nil {
-			tr.unknownCode(f.key, f.keyN)
+			tr.unknownCode(u, f)
 			continue
 		}
 		tr.t.Errors[e.Code] = tr.entry(e, f.keyN, f.value)

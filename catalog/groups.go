@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -133,9 +134,14 @@ func (tr *translationReader) groups(n *yaml.Node) {
 		source[g.Group] = g.Description
 		names = append(names, g.Group)
 	}
+	u := &unclaimed{tr: tr, m: n, names: names}
 	for _, f := range tr.fields(n, "docs.groups", nil, nil) {
 		if _, ok := source[f.key]; !ok {
-			tr.probs.add(posOf(f.keyN), "docs.groups: the catalog gives no text to the group %q%s: translate only the groups docs.groups names", f.key, tr.probs.suggest(f.key, names))
+			if near := u.near(f.key, f.value); near != "" {
+				tr.probs.add(posOf(f.keyN), "docs.groups: the catalog gives no text to the group %q%s: translate only the groups docs.groups names", f.key, near)
+			} else {
+				tr.obsolete(f, []string{"docs", "groups"}, fmt.Sprintf("docs.groups: the catalog gives no text to the group %q", f.key))
+			}
 			continue
 		}
 		if tr.t.Groups == nil {

@@ -24,6 +24,10 @@ func LanguageProblem(tag string) string {
 	t, err := language.Parse(tag)
 	var unknown language.ValueError
 	switch {
+	case errors.As(err, &unknown) && !wellFormed(tag):
+		// x/text reads _ as -, so zz_bad gets this far: it is no BCP 47
+		// tag, as catalog.schema.json's pattern says, whatever its subtags
+		return fmt.Sprintf("%q is not a BCP 47 language tag (subtags are letters and digits joined by -, and %q is no known one): use one such as de, fr or pt-BR", tag, unknown.Subtag())
 	case errors.As(err, &unknown):
 		return fmt.Sprintf("%q is a well-formed language tag, but its subtag %q is unknown: use a BCP 47 tag such as de, fr or pt-BR", tag, unknown.Subtag())
 	case err != nil:
@@ -34,6 +38,25 @@ func LanguageProblem(tag string) string {
 		return fmt.Sprintf("%q is not in its canonical form: write %q", tag, t.String())
 	}
 	return ""
+}
+
+// wellFormed reports whether tag has BCP 47's syntax as
+// catalog.schema.json's pattern for a language gives it,
+// ^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$: subtags of 1 to 8 letters and
+// digits joined by -, the first of letters only.
+func wellFormed(tag string) bool {
+	for i, sub := range strings.Split(tag, "-") {
+		if len(sub) < 1 || len(sub) > 8 {
+			return false
+		}
+		for _, r := range sub {
+			letter := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+			if !letter && (i == 0 || r < '0' || r > '9') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // canonicalTag is tag in its canonical form (de-ch: de-CH), or tag itself

@@ -29,6 +29,7 @@ type Translation struct {
 	Words       map[string]string            // the page's own words (headings such as "Causes"), by key; "" when untranslated; the Markdown output's check judges the keys
 	WordPos     map[string]Pos               // where each key of Words is in the file
 	Errors      map[string]*ErrorTranslation // by code
+	Obsolete    []Obsolete                   // the entries for what the catalog no longer has, in the file's order: ignored, and errgen translate removes them
 }
 
 // ErrorTranslation is what a translation file says about one error. A ""

@@ -18,14 +18,17 @@ catalog.yaml) for LANG, one of the catalog's languages: an entry for every
 text it does not translate yet, its translation left "" under the source text
 as a comment; a comment marking each entry whose source texts changed since
 (stale); today's source hash for each entry marked reviewed: true, the mark
-taken out. Every byte a translator wrote stays; a second run changes nothing.`
+taken out. An entry for a code, detail, enum value, category or group the
+catalog no longer has (obsolete) is taken out, its translated texts printed
+on stderr. Every other byte a translator wrote stays; a second run changes
+nothing.`
 
 // runTranslate implements "errgen translate"; prog is how errgen was
 // invoked, for the command --check says to run.
 func runTranslate(prog string, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("translate", translateSynopsis, stdout, stderr)
 	catalogPath := fs.String("catalog", "catalog.yaml", "the error catalog (or give it after LANG)")
-	check := fs.Bool("check", false, "write nothing; exit 1 when the file lacks entries, stale marks or recorded reviews")
+	check := fs.Bool("check", false, "write nothing; exit 1 when the file lacks entries, stale marks or recorded reviews, or holds obsolete entries")
 	fs.operands = 2
 	if code, stop := fs.parse(args); stop {
 		return code
@@ -77,8 +80,29 @@ func runTranslate(prog string, args []string, stdout, stderr io.Writer) int {
 	if code := writeTargets([]target{{path: t.File, data: res.File, mayReplace: t.File}}, nil, false, io.Discard, stderr); code != exitOK {
 		return code
 	}
+	reportRemoved(res.Removed, lang, stderr)
 	fmt.Fprintf(stdout, "errgen: wrote %s: %s\n", t.File, changes)
 	return exitOK
+}
+
+// reportRemoved names on stderr each obsolete entry taken out that held
+// translated texts or comments of the translator's, with them: the file's history keeps them, and the
+// terminal or the CI log says what went, for a translator to carry a
+// text over by hand where the catalog renamed what it translated.
+// errgen's own empty entries go unnamed: the summary counts them.
+func reportRemoved(removed []errgen.RemovedEntry, lang string, stderr io.Writer) {
+	for _, r := range removed {
+		var held []string
+		if len(r.Texts) > 0 {
+			held = append(held, fmt.Sprintf("the %s texts it held: %s", lang, strings.Join(r.Texts, "; ")))
+		}
+		if len(r.Comments) > 0 {
+			held = append(held, "its comments: "+strings.Join(r.Comments, "; "))
+		}
+		if len(held) > 0 {
+			fmt.Fprintf(stderr, "%s: removed the obsolete entry %s, and %s\n", r.Pos, strings.Join(r.Path, ": "), strings.Join(held, "; and "))
+		}
+	}
 }
 
 // translateSummary says what errgen translate changed: in a file that
@@ -89,7 +113,7 @@ func translateSummary(res *errgen.Translated, created bool) string {
 	for _, p := range []struct {
 		n    int
 		what string
-	}{{res.Added, "to translate added"}, {res.Stale, "marked stale"}, {res.Reviewed, "reviewed, recorded"}} {
+	}{{len(res.Removed), "obsolete removed"}, {res.Added, "to translate added"}, {res.Stale, "marked stale"}, {res.Reviewed, "reviewed, recorded"}} {
 		if p.n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", p.n, p.what))
 		}

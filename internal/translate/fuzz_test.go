@@ -11,8 +11,9 @@ import (
 
 // FuzzUpdate feeds any translation file of testdata/translated's catalog
 // that loads to Update: it fails cleanly or writes a file that loads, that
-// a second run leaves as it is, and that holds every byte of the input but
-// the reviewed marks it records.
+// a second run leaves as it is, that holds no obsolete entry, and that
+// holds every byte of the input but the reviewed marks it records and the
+// obsolete entries it takes out.
 func FuzzUpdate(f *testing.F) {
 	root, err := os.ReadFile("../../catalog/testdata/translated/catalog.yaml")
 	if err != nil {
@@ -29,6 +30,9 @@ func FuzzUpdate(f *testing.F) {
 	f.Add([]byte("# c\nlanguage: de # d\nerrors:\n  CONFLICT:\n    title: X # y\n\n  NOT_FOUND: {}\n"))
 	// a source hash written as a block scalar, over two lines
 	f.Add([]byte("language: de\nerrors:\n  NOT_FOUND:\n    source: |- # h\n      00000000\n    reviewed: true\n    title: x\n"))
+	// obsolete entries: a code, a detail, an enum value, all of a mapping
+	f.Add([]byte("language: de\nerrors:\n  GONE:\n    title: x # y\n  NOT_FOUND:\n    details:\n      idd: {description: \"\"}\n"))
+	f.Add([]byte("language: de\ncategories: {Old: \"\"}\nerrors: {GONE: {}, NOT_FOUND: {title: x, details: {resource: {enum: {none: ''}}}}}\n"))
 	load := func(de []byte) *catalog.Catalog {
 		c, err := catalog.LoadFiles(catalog.MemFiles{"catalog.yaml": root, "translations/de.yaml": de}, "catalog.yaml")
 		if err != nil {
@@ -53,7 +57,10 @@ func FuzzUpdate(f *testing.F) {
 		if err != nil || !bytes.Equal(res2.File, res.File) {
 			t.Fatalf("a second run changes the file (%v):\n%s\nto:\n%s", err, res.File, res2.File)
 		}
-		if res.Reviewed == 0 && !subsequence(string(data), string(res.File)) {
+		if n := len(again.Translations["de"].Obsolete); n > 0 {
+			t.Fatalf("%d obsolete entries are left:\n%s", n, res.File)
+		}
+		if res.Reviewed == 0 && len(res.Removed) == 0 && !subsequence(string(data), string(res.File)) {
 			t.Fatalf("the input's bytes are not all kept:\n%s\nbecame:\n%s", data, res.File)
 		}
 	})

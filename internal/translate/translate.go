@@ -2,10 +2,11 @@
 // (translations/LANG.yaml), for errgen translate: it adds an entry, with
 // the source texts as comments and its translations left empty, for every
 // text the file does not translate yet, marks the entries whose source
-// texts changed since (stale), and records the entries a translator marked
-// reviewed. It edits the file's text through textedit, never re-encoding
-// it: every byte a translator wrote stays, and a second run changes
-// nothing.
+// texts changed since (stale), records the entries a translator marked
+// reviewed, and takes out the obsolete ones (for what the catalog no
+// longer has). It edits the file's text through textedit, never
+// re-encoding it: every other byte a translator wrote stays, and a second
+// run changes nothing.
 //
 // It reads a loaded catalog and writes YAML text; it never imports an
 // emitter.
@@ -43,6 +44,9 @@ type Result struct {
 	Added    int // entries (and top-level texts) added for translators to fill in
 	Stale    int // entries newly marked stale
 	Reviewed int // entries whose review was recorded: a new source hash
+	// Removed are the obsolete entries taken out: those of codes, details,
+	// enum values, categories and groups the catalog no longer has.
+	Removed []Removal
 }
 
 // StaleMark is the comment errgen translate writes after the source hash
@@ -52,8 +56,8 @@ const StaleMark = "stale: the source texts changed since; review the translation
 
 // Update returns lang's translation file for c, a catalog Load returned
 // with its translations: text, the file as it is (nil when there is
-// none), with what is missing added, stale entries marked and reviewed
-// ones recorded.
+// none), with obsolete entries removed, what is missing added, stale
+// entries marked and reviewed ones recorded.
 func Update(c *catalog.Catalog, lang string, text []byte, opts Options) (*Result, error) {
 	t := c.Translations[lang]
 	switch {
@@ -66,7 +70,11 @@ func Update(c *catalog.Catalog, lang string, text []byte, opts Options) (*Result
 		text = header(c, lang)
 	}
 	u := &updater{c: c, t: t, opts: opts, res: &Result{}}
-	text, err := u.recordReviews(text)
+	text, err := u.removeObsolete(text)
+	if err != nil {
+		return nil, err
+	}
+	text, err = u.recordReviews(text)
 	if err != nil {
 		return nil, err
 	}
