@@ -61,7 +61,7 @@ func runOpenAPI(prog string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return exitFailure
 	}
-	res, ok := augmentSpec(c, spec, *specPath, *outPath, errgen.AugmentOptions{Force: *force, AllowInvalidSpec: *allowInvalid}, "", stderr)
+	res, ok := augmentSpec(c, spec, *specPath, *outPath, errgen.AugmentOptions{Force: *force, AllowInvalidSpec: *allowInvalid}, nil, stderr)
 	if !ok {
 		return exitFailure
 	}
