@@ -167,8 +167,8 @@ func (cr *catalogReader) augmentReplace(n *yaml.Node) []string {
 	for _, item := range cr.list(n, "openapi.augment replace") {
 		s := cr.str(item, "openapi.augment replace item")
 		switch {
-		case s == "" && item.Kind == yaml.ScalarNode && item.ShortTag() != "!!str":
-			// str has reported it
+		case s == "" && (item.Kind != yaml.ScalarNode || item.ShortTag() != "!!str"):
+			// not a string: str has reported it
 		case !replacedComponent.MatchString(s):
 			cr.probs.hint(posOf(item), ": write it as errgen's problem names it, as components.responses.NAME, components.schemas.NAME or components.headers.NAME",
 				"openapi.augment replace item %q is not a component errgen adds", s)
