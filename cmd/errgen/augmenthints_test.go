@@ -90,3 +90,34 @@ func setItem(t *testing.T, catalogPath, old, new string) {
 		t.Fatal(err)
 	}
 }
+
+// errgen openapi --replace NAME replaces that component of the spec's,
+// which the clash names with the flag, on every run that gives it (a
+// go:generate line writing another file), and --check with it passes; a
+// name that replaces nothing is noted.
+func TestOpenAPIReplace(t *testing.T) {
+	in := copySpec(t, "tasks-3.1.yaml")
+	own := strings.Replace(string(readOA(t, in)), "\n  schemas:\n", "\n  responses:\n    BadRequest: {description: The spec's own}\n  schemas:\n", 1)
+	if err := os.WriteFile(in, []byte(own), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(filepath.Dir(in), "tasks.gen.yaml")
+	args := []string{"--catalog", oaCatalog, "--spec", in, "--out", out}
+	const flag = "--replace components.responses.BadRequest (or --force)"
+	if code, _, stderr := runOA(t, args...); code != exitFailure || !strings.Contains(stderr, flag) {
+		t.Errorf("without --replace: exit %d, stderr lacks %q:\n%s", code, flag, stderr)
+	}
+	args = append(args, "--replace", "components.responses.BadRequest")
+	for _, run := range [][]string{args, args, append(args, "--check")} {
+		if code, _, stderr := runOA(t, run...); code != exitOK {
+			t.Errorf("errgen openapi %s: exit %d: %s", strings.Join(run, " "), code, stderr)
+		}
+	}
+	if text := string(readOA(t, out)); strings.Contains(text, "The spec's own") {
+		t.Errorf("the spec's BadRequest is still in the output")
+	}
+	const nothing = ": components.schemas.Nope is listed to be replaced, but errgen replaced nothing there"
+	if code, _, stderr := runOA(t, append(args, "--replace=components.schemas.Nope")...); code != exitOK || !strings.Contains(stderr, nothing) {
+		t.Errorf("a name that replaces nothing: exit %d, stderr lacks %q:\n%s", code, nothing, stderr)
+	}
+}

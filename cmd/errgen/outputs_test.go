@@ -204,7 +204,7 @@ func TestAugmentFlagHints(t *testing.T) {
 		want, not      []string
 	}{
 		{"a component of the spec's named like errgen's", "\n  schemas:\n", "\n  responses:\n    BadRequest: {description: The spec's own}\n  schemas:\n",
-			[]string{"use --force to replace it", "errgen: openapi.augment reads svc/api/tasks.yaml as it is on every run, so a run with --force writing svc/api/tasks.gen.yaml would not last; ",
+			[]string{"use --replace components.responses.BadRequest (or --force) to replace it", "errgen: openapi.augment reads svc/api/tasks.yaml as it is on every run, so a run with --force writing svc/api/tasks.gen.yaml would not last; ",
 				"add replace: [components.responses.BadRequest] to the openapi.augment item of api/tasks.yaml in svc/catalog.yaml (or set openapi.prefix, or rename the spec's)\n"},
 			[]string{"--allow-invalid-spec", "openapi.augment runs without --force", " --force\n"}},
 		{"a spec that is not valid", "    get:\n      summary: List tasks\n", "    get:\n      security: {bearerAuth: []}\n      summary: List tasks\n",

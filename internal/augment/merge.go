@@ -50,8 +50,8 @@ func (a *augmenter) mergeComponents(root, comps *yaml.Node) {
 				a.owned.component(section, name, value, true)
 			case sameNode(existing, value):
 			default:
-				a.addf(keyNode(theirs, name), "components.%s.%s is already defined and differs from the %s %s errgen generates from %s; set openapi.prefix in the catalog, rename the spec's, or use --force to replace it",
-					section, name, name, strings.TrimSuffix(section, "s"), a.catalogName())
+				a.addf(keyNode(theirs, name), "%s is already defined and differs from the %s %s errgen generates from %s; set openapi.prefix in the catalog, rename the spec's, or use --replace %s (or --force) to replace it",
+					key, name, strings.TrimSuffix(section, "s"), a.catalogName(), key)
 			}
 		}
 	}

@@ -49,7 +49,7 @@ func TestAugmentReplace(t *testing.T) {
 		t.Fatal(err)
 	}
 	const mine = "components.responses.TooManyRequests"
-	clash := "api.yaml:16:5: components.responses.TooManyRequests is already defined and differs from the TooManyRequests response errgen generates from catalog.yaml; set openapi.prefix in the catalog, rename the spec's, or use --force to replace it"
+	clash := "api.yaml:16:5: components.responses.TooManyRequests is already defined and differs from the TooManyRequests response errgen generates from catalog.yaml; set openapi.prefix in the catalog, rename the spec's, or use --replace components.responses.TooManyRequests (or --force) to replace it"
 	for _, tc := range []struct {
 		name    string
 		replace []string
