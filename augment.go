@@ -29,6 +29,13 @@ type AugmentOptions struct {
 	// exactly as the input does: a problem errgen's additions introduce is
 	// still an error.
 	AllowInvalidSpec bool
+	// Replace names components of the spec's, as a problem names them
+	// (components.responses.TooManyRequests), that errgen's of the same
+	// name replace, as Force would replace them and nothing else; a name
+	// that replaces nothing is noted. The catalog's openapi.augment item
+	// gives it (replace:), so that every run replaces them: a spec written
+	// to another file keeps its own on every run.
+	Replace []string
 }
 
 // Augment attaches the catalog's error responses to every operation of an
@@ -62,7 +69,7 @@ type AugmentOptions struct {
 // problem the input already has is reported as the input's, and nothing
 // is returned (opts.AllowInvalidSpec proceeds anyway).
 func Augment(c *catalog.Catalog, spec []byte, specName string, opts AugmentOptions) (*Augmented, error) {
-	out, notices, err := augment.Augment(c, spec, specName, augment.Options{Force: opts.Force, AllowInvalidSpec: opts.AllowInvalidSpec})
+	out, notices, err := augment.Augment(c, spec, specName, augment.Options{Force: opts.Force, AllowInvalidSpec: opts.AllowInvalidSpec, Replace: opts.Replace})
 	if err != nil {
 		return nil, err
 	}

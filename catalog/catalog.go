@@ -86,6 +86,11 @@ type AugmentTarget struct {
 	Spec    string
 	Out     string
 	SpecPos Pos // of Spec in the catalog (no File: the root's key), for a spec that cannot be read
+	// Replace names the spec's components that every run replaces with
+	// errgen's of the same name (components.responses.TooManyRequests),
+	// as --force would: when Out is not Spec, a one-off --force writes Out
+	// only, and the next run reads the spec's own component again.
+	Replace []string
 }
 
 // DocsOptions configures the generated Markdown page.

@@ -60,7 +60,7 @@ var (
 	grpcKeys        = []string{"domain", "package", "out", "connect_package", "connect_out"}
 	helpKeys        = []string{"description", "url"}
 	openAPIKeys     = []string{"version", "attach", "default_response", "prefix", "unions", "out", "augment"}
-	augmentKeys     = []string{"spec", "out"}
+	augmentKeys     = []string{"spec", "out", "replace"}
 	docsKeys        = []string{"title", "group_by", "layout", "groups", "sections", "providers", "out", "templates"}
 	groupTextKeys   = []string{"group", "description"}
 	sectionKeys     = []string{"title", "body"}

@@ -3,6 +3,8 @@ package catalog
 import (
 	"fmt"
 	"path"
+	"regexp"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -150,7 +152,8 @@ func outPathProblem(p string) string {
 	return ""
 }
 
-// augmentTarget reads one openapi.augment item: {spec: IN, out: OUT}.
+// augmentTarget reads one openapi.augment item: {spec: IN, out: OUT},
+// with replace: [NAME, …] optional.
 func (cr *catalogReader) augmentTarget(n *yaml.Node) AugmentTarget {
 	var t AugmentTarget
 	for _, f := range cr.fields(n, "openapi.augment item", augmentKeys, nil) {
@@ -159,6 +162,8 @@ func (cr *catalogReader) augmentTarget(n *yaml.Node) AugmentTarget {
 			t.Spec, t.SpecPos = cr.outPath(f.value, "openapi.augment spec"), Pos{Line: f.value.Line, Col: f.value.Column}
 		case "out":
 			t.Out = cr.outPath(f.value, "openapi.augment out")
+		case "replace":
+			t.Replace = cr.augmentReplace(f.value)
 		}
 	}
 	if n.Kind == yaml.MappingNode {
@@ -172,6 +177,31 @@ func (cr *catalogReader) augmentTarget(n *yaml.Node) AugmentTarget {
 		}
 	}
 	return t
+}
+
+// replacedComponent is a component errgen adds as augmentation names it
+// (in a clash with the spec's): its section, then its name.
+var replacedComponent = regexp.MustCompile(`^components\.(responses|schemas|headers)\.[A-Za-z0-9._-]+$`)
+
+// augmentReplace reads an openapi.augment item's replace list: the spec's
+// components errgen's take the place of on every run, each once.
+func (cr *catalogReader) augmentReplace(n *yaml.Node) []string {
+	var names []string
+	for _, item := range cr.list(n, "openapi.augment replace") {
+		s := cr.str(item, "openapi.augment replace item")
+		switch {
+		case s == "" && (item.Kind != yaml.ScalarNode || item.ShortTag() != "!!str"):
+			// not a string: str has reported it
+		case !replacedComponent.MatchString(s):
+			cr.probs.hint(posOf(item), ": write it as errgen's problem names it, as components.responses.NAME, components.schemas.NAME or components.headers.NAME",
+				"openapi.augment replace item %q is not a component errgen adds", s)
+		case slices.Contains(names, s):
+			cr.probs.add(posOf(item), "openapi.augment replace lists %s twice: remove one", s)
+		default:
+			names = append(names, s)
+		}
+	}
+	return names
 }
 
 // augmentKeyHints say what to write for each key an openapi.augment item needs.

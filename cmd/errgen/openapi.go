@@ -9,7 +9,7 @@ import (
 	"github.com/errgen/errgen"
 )
 
-const openapiSynopsis = `errgen openapi [CATALOG] --spec IN --out OUT [--force] [--check] [--allow-invalid-spec]
+const openapiSynopsis = `errgen openapi [CATALOG] --spec IN --out OUT [--force] [--replace NAME,…] [--check] [--allow-invalid-spec]
 
 Adds the catalog's error components to the OpenAPI 3.0 or 3.1 document IN
 (YAML or JSON) and attaches error responses to every operation: for each
@@ -19,9 +19,12 @@ x-errors-attach: false, and the attached 401s with security: []). Only the
 components the operations use are added. OUT is written in IN's format, and
 only if the result passes validation. What IN already says is kept unless
 --force is given: a response it defines is reported on stderr, a component of
-the same name that differs is an error. IN's text is kept byte for byte:
-errgen only inserts, in IN's style. An IN that is not valid before errgen
-changes anything is refused, unless --allow-invalid-spec is given.
+the same name that differs is an error (--replace NAME replaces that one
+component with errgen's, as the catalog's openapi.augment replace list does;
+NAME as the error names it, components.responses.TooManyRequests). IN's text
+is kept byte for byte: errgen only inserts, in IN's style. An IN that is not
+valid before errgen changes anything is refused, unless --allow-invalid-spec
+is given.
 
 errgen marks what it inserts (x-errgen members, with a hash of each part),
 so running it again on its own output refreshes its parts from the catalog
@@ -37,6 +40,7 @@ func runOpenAPI(prog string, args []string, stdout, stderr io.Writer) int {
 	outPath := fs.String("out", "", "where to write the augmented document; may be the same as --spec (required)")
 	catalogPath := fs.catalogFlag()
 	force := fs.Bool("force", false, "replace responses and components the spec already defines")
+	replace := fs.StringSlice("replace", nil, "replace this component of the spec's with errgen's, named as the error names it (components.responses.NAME); repeat it or separate names with commas")
 	allowInvalid := fs.Bool("allow-invalid-spec", false, "augment a spec that is not valid as it is, as long as errgen's additions add no problem")
 	check := fs.Bool("check", false, "write nothing; exit 1 with a diff when OUT is not what a run would write")
 	if code, stop := fs.parse(args); stop {
@@ -61,7 +65,7 @@ func runOpenAPI(prog string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return exitFailure
 	}
-	res, ok := augmentSpec(c, spec, *specPath, *outPath, errgen.AugmentOptions{Force: *force, AllowInvalidSpec: *allowInvalid}, "", stderr)
+	res, ok := augmentSpec(c, spec, *specPath, *outPath, errgen.AugmentOptions{Force: *force, AllowInvalidSpec: *allowInvalid, Replace: *replace}, nil, stderr)
 	if !ok {
 		return exitFailure
 	}

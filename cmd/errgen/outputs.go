@@ -117,8 +117,10 @@ func augmentTargets(c *catalog.Catalog, catalogPath, prog string, stderr io.Writ
 			fmt.Fprintf(stderr, "errgen: openapi.augment: %v\n", err)
 			return nil, false
 		}
-		again := commandLine(prog, []string{"openapi", catalogPath, "--spec", spec, "--out", out})
-		res, ok := augmentSpec(c, data, spec, out, errgen.AugmentOptions{}, again, stderr)
+		item := &augmentItem{spec: spec, out: out, specKey: a.Spec, catalog: catalogPath,
+			again:   commandLine(prog, []string{"openapi", catalogPath, "--spec", spec, "--out", out}),
+			inPlace: commandLine(prog, []string{"openapi", catalogPath, "--spec", spec, "--out", spec})}
+		res, ok := augmentSpec(c, data, spec, out, errgen.AugmentOptions{Replace: a.Replace}, item, stderr)
 		if !ok {
 			return nil, false
 		}
@@ -140,20 +142,20 @@ func missingLine(paths []string, regenerate string) string {
 // its problems (then that out, or for openapi.augment nothing, was not
 // written) or its notices: the one way
 // errgen openapi and the catalog's openapi.augment report augmentation.
-// For openapi.augment, viaCatalog is the errgen openapi command line of
-// the same spec (see flagHints); it is "" for errgen openapi itself.
-func augmentSpec(c *catalog.Catalog, spec []byte, specName, out string, opts errgen.AugmentOptions, viaCatalog string, stderr io.Writer) (*errgen.Augmented, bool) {
+// For openapi.augment, viaCatalog is its item (see flagHints); it is nil
+// for errgen openapi itself.
+func augmentSpec(c *catalog.Catalog, spec []byte, specName, out string, opts errgen.AugmentOptions, viaCatalog *augmentItem, stderr io.Writer) (*errgen.Augmented, bool) {
 	res, err := errgen.Augment(c, spec, specName, opts)
 	if err != nil {
 		for _, line := range strings.Split(err.Error(), "\n") {
 			fmt.Fprintf(stderr, "errgen: %s\n", line)
 		}
-		if viaCatalog != "" {
+		if viaCatalog != nil {
 			for _, hint := range flagHints(err.Error(), viaCatalog) {
 				fmt.Fprintf(stderr, "errgen: %s\n", hint)
 			}
 		}
-		if viaCatalog != "" {
+		if viaCatalog != nil {
 			// the catalog's outputs are written all or none: the Go
 			// package and the pages are not written either
 			fmt.Fprintf(stderr, "errgen: %s could not be augmented; nothing was written\n", specName)
@@ -168,51 +170,4 @@ func augmentSpec(c *catalog.Catalog, spec []byte, specName, out string, opts err
 		fmt.Fprintf(stderr, "errgen: %s: %s%s\n", n.Pos, n.Msg, n.Hint)
 	}
 	return res, true
-}
-
-// flagHints are the lines that follow problems of an openapi.augment spec
-// whose remedy is a flag of errgen openapi (problems name --force and
-// --allow-invalid-spec as errgen openapi has them; errgen CATALOG has
-// neither): the errgen openapi command line that gives it, cmd. What
-// --force writes is errgen's, and the catalog's runs keep it up to date
-// after; a spec that is not valid fails every run of the catalog's.
-func flagHints(problems, cmd string) []string {
-	var hints []string
-	if strings.Contains(problems, "--force") {
-		hints = append(hints, "openapi.augment runs without --force; to have errgen "+forceDoes(problems)+" once (later runs keep what it wrote up to date; --force replaces as well every response and component of the spec's that errgen's would take the place of), run: "+cmd+" --force")
-	}
-	if strings.Contains(problems, "--allow-invalid-spec") && !strings.Contains(problems, "even with --allow-invalid-spec") {
-		hints = append(hints, "openapi.augment refuses a spec that is not valid; fix it, or take it out of openapi.augment and augment it with its own command (a go:generate line): "+cmd+" --allow-invalid-spec")
-	}
-	return hints
-}
-
-// forceDoes is what --force would do about the problems that name it:
-// replace a part (a component of the spec's that differs from errgen's,
-// a part of errgen's edited by hand), drop a comment written in one of
-// errgen's parts (which would be lost), or both.
-func forceDoes(problems string) string {
-	var parts, comments int
-	for _, line := range strings.Split(problems, "\n") {
-		switch {
-		case !strings.Contains(line, "--force"):
-		case strings.Contains(line, "would be lost"):
-			comments++
-		default:
-			parts++
-		}
-	}
-	the := func(n int, what string) string {
-		if n > 1 {
-			return "the " + what + "s"
-		}
-		return "the " + what
-	}
-	switch {
-	case comments == 0:
-		return "replace it"
-	case parts == 0:
-		return "drop " + the(comments, "comment")
-	}
-	return "replace " + the(parts, "part") + " and drop " + the(comments, "comment")
 }

@@ -193,8 +193,10 @@ func readFileT(t *testing.T, path string) string {
 
 // A problem of an openapi.augment spec whose remedy is a flag of errgen
 // openapi (errgen CATALOG has neither --force nor --allow-invalid-spec) is
-// followed by the errgen openapi command line that gives it; errgen
-// openapi, which has them, prints no such line.
+// followed by the errgen openapi command line that gives it, or, for a
+// component of a spec written to another file, which --force would not
+// replace for good, by the item's replace list (TestAugmentForceRemedyLasts
+// follows each); errgen openapi, which has the flags, prints no such line.
 func TestAugmentFlagHints(t *testing.T) {
 	const cmd = "errgen openapi svc/catalog.yaml --spec svc/api/tasks.yaml --out svc/api/tasks.gen.yaml"
 	for _, tc := range []struct {
@@ -202,8 +204,9 @@ func TestAugmentFlagHints(t *testing.T) {
 		want, not      []string
 	}{
 		{"a component of the spec's named like errgen's", "\n  schemas:\n", "\n  responses:\n    BadRequest: {description: The spec's own}\n  schemas:\n",
-			[]string{"use --force to replace it", "errgen: openapi.augment runs without --force; ", "run: " + cmd + " --force\n"},
-			[]string{"--allow-invalid-spec"}},
+			[]string{"use --replace components.responses.BadRequest (or --force) to replace it", "errgen: openapi.augment reads svc/api/tasks.yaml as it is on every run, so a run with --force writing svc/api/tasks.gen.yaml would not last; ",
+				"add replace: [components.responses.BadRequest] to the openapi.augment item of api/tasks.yaml in svc/catalog.yaml (or set openapi.prefix, or rename the spec's)\n"},
+			[]string{"--allow-invalid-spec", "openapi.augment runs without --force", " --force\n"}},
 		{"a spec that is not valid", "    get:\n      summary: List tasks\n", "    get:\n      security: {bearerAuth: []}\n      summary: List tasks\n",
 			[]string{"--allow-invalid-spec augments it anyway", "errgen: openapi.augment refuses a spec that is not valid; ", "(a go:generate line): " + cmd + " --allow-invalid-spec\n"},
 			[]string{"openapi.augment runs without --force"}},

@@ -21,6 +21,10 @@ import (
 type Options struct {
 	Force            bool // replace the responses and components the spec already defines
 	AllowInvalidSpec bool // augment a spec that is not valid before errgen touches it
+	// Replace names components of the spec's (components.responses.NAME)
+	// that errgen's of the same name replace, as Force would replace them
+	// and them only: what the catalog's openapi.augment asks on every run.
+	Replace []string
 }
 
 // Augment adds the catalog's error responses to every operation of an
@@ -121,6 +125,7 @@ func (a *augmenter) augment(file *yaml.Node, text []byte, isJSON bool) (out, var
 		return nil, nil, a.fail(nil, "%v", err)
 	}
 	a.mergeComponents(root, comps)
+	a.noteUnreplaced()
 	a.attach(places)
 	a.writeMarkers(root)
 	a.lostReplacedComments(root, text, isJSON)

@@ -282,7 +282,7 @@ func TestAugmentErrors(t *testing.T) {
 		{"unknown.yaml", minimal, []string{`unknown.yaml:6:29: GET /things: x-errors: unknown error code "NOPE" (not in catalog.yaml)`}},
 		{"clash.yaml", minimal + "components:\n  responses:\n    NotFound: {description: Not here}\n", []string{
 			"clash.yaml:6:29: GET /things: x-errors: unknown error code \"NOPE\"",
-			"clash.yaml:11:5: components.responses.NotFound is already defined and differs from the NotFound response errgen generates from catalog.yaml; set openapi.prefix in the catalog, rename the spec's, or use --force to replace it",
+			"clash.yaml:11:5: components.responses.NotFound is already defined and differs from the NotFound response errgen generates from catalog.yaml; set openapi.prefix in the catalog, rename the spec's, or use --replace components.responses.NotFound (or --force) to replace it",
 		}},
 		{"xerrors.yaml", strings.Replace(minimal, "[NOT_FOUND, NOPE]", "NOT_FOUND", 1), []string{"xerrors.yaml:6:17: GET /things: x-errors must be a list of error codes, not a scalar"}},
 		{"broken.yaml", "openapi: 3.0.3\ninfo: [\n", []string{"broken.yaml:2:1: invalid YAML: did not find expected node content: a value is missing"}},

@@ -28,13 +28,21 @@ type augmenter struct {
 	owned         ownership           // what errgen writes, for its markers
 	remap         *textedit.Removed   // the spec errgen's earlier additions were taken from, if any
 	replaceable   map[string]bool     // what errgen wrote in place of the author's: rewritten without force
+	replace       map[string]bool     // the author's components to replace (Options.Replace), true once replaced
 	specResponses *yaml.Node          // the spec's components.responses, as the author wrote it
 	codeHints     int                 // unknown x-errors codes a near miss was looked for, up to maxCodeHints
 }
 
 func newAugmenter(c *catalog.Catalog, specName string, opts Options) *augmenter {
-	return &augmenter{c: c, specName: specName, force: opts.Force, allowInvalid: opts.AllowInvalidSpec,
+	a := &augmenter{c: c, specName: specName, force: opts.Force, allowInvalid: opts.AllowInvalidSpec,
 		adds: textedit.NewAdditions(), omit: (*augmenter).variantOmits}
+	for _, name := range opts.Replace {
+		if a.replace == nil {
+			a.replace = map[string]bool{}
+		}
+		a.replace[name] = false
+	}
+	return a
 }
 
 // pos is the place of n in the spec, or the spec as a whole for nil.

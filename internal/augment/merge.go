@@ -1,6 +1,8 @@
 package augment
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -34,18 +36,35 @@ func (a *augmenter) mergeComponents(root, comps *yaml.Node) {
 			name, value := ours.Content[j].Value, ours.Content[j+1]
 			a.styleRefs(value)
 			existing := memberValue(theirs, name)
+			key := "components." + section + "." + name
+			_, replace := a.replace[key]
 			switch {
 			case existing == nil:
 				a.set(theirs, name, value)
 				a.owned.component(section, name, value, false)
-			case a.replaceable["components."+section+"."+name] || (a.force && !sameNode(existing, value)):
+			case a.replaceable[key] || ((a.force || replace) && !sameNode(existing, value)):
+				if replace {
+					a.replace[key] = true
+				}
 				a.setMember(theirs, name, value)
 				a.owned.component(section, name, value, true)
 			case sameNode(existing, value):
 			default:
-				a.addf(keyNode(theirs, name), "components.%s.%s is already defined and differs from the %s %s errgen generates from %s; set openapi.prefix in the catalog, rename the spec's, or use --force to replace it",
-					section, name, name, strings.TrimSuffix(section, "s"), a.catalogName())
+				a.addf(keyNode(theirs, name), "%s is already defined and differs from the %s %s errgen generates from %s; set openapi.prefix in the catalog, rename the spec's, or use --replace %s (or --force) to replace it",
+					key, name, strings.TrimSuffix(section, "s"), a.catalogName(), key)
 			}
+		}
+	}
+}
+
+// noteUnreplaced notes each component Options.Replace names that errgen
+// did not replace, in the order given: a name that no longer needs to be
+// listed (the author renamed or deleted theirs, errgen no longer adds
+// it, or the two are the same), or one misspelt.
+func (a *augmenter) noteUnreplaced() {
+	for _, key := range slices.Sorted(maps.Keys(a.replace)) {
+		if !a.replace[key] {
+			a.notef(nil, "%s is listed to be replaced, but errgen replaced nothing there (the spec does not define it, errgen adds no such component, or the two are the same): drop it from the list", key)
 		}
 	}
 }

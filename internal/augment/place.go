@@ -128,9 +128,11 @@ func (a *augmenter) decide(p opPlan, key, name string, places *[]placement) bool
 
 // authorsResponse reports whether components.responses has a response
 // named name that the author wrote (what errgen wrote is taken out before
-// planning), and force is not to replace it.
+// planning), and neither force nor Options.Replace is to replace it.
 func (a *augmenter) authorsResponse(name string) bool {
-	return !a.force && !a.replaceable["components.responses."+name] && memberValue(a.specResponses, name) != nil
+	key := "components.responses." + name
+	_, replace := a.replace[key]
+	return !a.force && !a.replaceable[key] && !replace && memberValue(a.specResponses, name) != nil
 }
 
 // attach puts the placements into the tree, as errgen's additions.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -110,9 +111,41 @@ func containsData(in, out *yaml.Node, path []string) error {
 	return nil
 }
 
+// namedSchema is how a description sends readers to a schema ("one of
+// ErrorCode.").
+var namedSchema = regexp.MustCompile(`\bone of ([A-Z][A-Za-z0-9_]*)\.`)
+
+// missingNamedSchemas are the schemas that descriptions in spec name and
+// its components.schemas lacks, each with the description's path.
+func missingNamedSchemas(spec *yaml.Node) []string {
+	schemas := memberValue(memberValue(spec, "components"), "schemas")
+	var missing []string
+	var walk func(n *yaml.Node, path string)
+	walk = func(n *yaml.Node, path string) {
+		for i := 0; n.Kind == yaml.MappingNode && i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Value != "description" || v.Kind != yaml.ScalarNode {
+				walk(v, path+"/"+k.Value)
+				continue
+			}
+			for _, m := range namedSchema.FindAllStringSubmatch(v.Value, -1) {
+				if memberValue(schemas, m[1]) == nil {
+					missing = append(missing, path+": "+m[1])
+				}
+			}
+		}
+		for i := 0; n.Kind == yaml.SequenceNode && i < len(n.Content); i++ {
+			walk(n.Content[i], fmt.Sprintf("%s/%d", path, i))
+		}
+	}
+	walk(spec, "")
+	return missing
+}
+
 // checkAugmented asserts what every augmentation guarantees: the input is
-// a subsequence of the output, its data are all there, and augmenting the
-// output again changes nothing.
+// a subsequence of the output, its data are all there, what errgen wrote
+// names no schema the output lacks, and augmenting the output again
+// changes nothing.
 func checkAugmented(t *testing.T, c *catalog.Catalog, in, out []byte, name string, opts Options) {
 	t.Helper()
 	if !opts.Force && !isSubsequence(in, out) {
@@ -120,6 +153,11 @@ func checkAugmented(t *testing.T, c *catalog.Catalog, in, out []byte, name strin
 	}
 	if err := containsData(specData(t, in), specData(t, out), nil); err != nil && !opts.Force {
 		t.Errorf("data changed: %v", err)
+	}
+	if missing := slices.DeleteFunc(missingNamedSchemas(specData(t, out)), func(m string) bool {
+		return slices.Contains(missingNamedSchemas(specData(t, in)), m)
+	}); len(missing) > 0 {
+		t.Errorf("descriptions errgen wrote name schemas the spec lacks: %v", missing)
 	}
 	again, _, err := Augment(c, out, name, opts)
 	if err != nil {

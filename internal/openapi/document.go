@@ -116,10 +116,17 @@ type generator struct {
 	exampleValues   map[string]*yaml.Node       // the shared values of detail examples, by their JSON
 	statusPins      map[statusPinKey]*yaml.Node // the shared status pins
 	bodyReader      *yamlnode.JSONReader        // reads the example bodies, one at a time
+
+	// codesSchema is the schema of every code (ErrorCode, prefixed) that
+	// the code's description points readers to, "" where the document
+	// holds none: an augmented spec keeps only what its operations refer
+	// to, and nothing refers to it.
+	codesSchema string
 }
 
 func newGenerator(c *catalog.Catalog, version string) (*generator, error) {
-	g := &generator{c: c, envNames: map[*catalog.Envelope]string{}, users: map[*catalog.Envelope][]*catalog.Error{}}
+	g := &generator{c: c, envNames: map[*catalog.Envelope]string{}, users: map[*catalog.Envelope][]*catalog.Error{},
+		codesSchema: c.OpenAPI.Prefix + names.ErrorCodeSchema}
 	switch {
 	case strings.HasPrefix(version, "3.0"):
 	case strings.HasPrefix(version, "3.1"):

@@ -112,6 +112,15 @@ var refDescriptions = map[catalog.RefName]string{
 	catalog.RefCategory:   "The category of the error.",
 }
 
+// codeDescription describes the code member of an envelope or a status's
+// body: it names the schema listing every code where the document has it.
+func (g *generator) codeDescription() string {
+	if g.codesSchema == "" {
+		return "A stable, machine-readable code. New codes may be added."
+	}
+	return "A stable, machine-readable code: one of " + g.codesSchema + ". New codes may be added."
+}
+
 func (g *generator) refSchema(r catalog.Ref, users []*catalog.Error) *yaml.Node {
 	switch r.Name {
 	case catalog.RefCode:
@@ -120,7 +129,7 @@ func (g *generator) refSchema(r catalog.Ref, users []*catalog.Error) *yaml.Node 
 		// in every shape makes validating a response slow.
 		s := sizedMap(3)
 		g.set(s, "type", g.word("string"))
-		g.set(s, "description", g.word("A stable, machine-readable code: one of ErrorCode. New codes may be added."))
+		g.set(s, "description", g.word(g.codeDescription()))
 		return s
 	case catalog.RefDetails:
 		if r.Arg != "" {

@@ -99,7 +99,7 @@ func (g *generator) refPin(r catalog.Ref, e *catalog.Error, hasCode bool) (s *ya
 	switch r.Name {
 	case catalog.RefCode:
 		// type string, which generators need to type the member, and the
-		// code; the envelope's description ("one of ErrorCode") does not
+		// code; the envelope's description (codeDescription) does not
 		// apply to one error
 		s := sizedMap(2)
 		g.set(s, "type", g.word("string"))

@@ -22,6 +22,10 @@ func NewUsed(c *catalog.Catalog, version string) (*Used, error) {
 	if err != nil {
 		return nil, err
 	}
+	// ErrorCode is among the schemas Components builds but never among
+	// those it keeps (no schema refers to it): a code's description must
+	// not send readers to it
+	g.codesSchema = ""
 	return &Used{g}, nil
 }
 

@@ -1,0 +1,96 @@
+package augment
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/errgen/errgen/catalog"
+)
+
+// replaceCatalog has RATE_LIMITED at 429, whose response errgen names
+// TooManyRequests, like the component of replaceSpec's own.
+const replaceCatalog = `version: 1
+api: F1
+errors:
+  - {code: RATE_LIMITED, status: 429, message: Slow down.}
+  - {code: INTERNAL_ERROR, status: 500, fallback: true}
+`
+
+// replaceSpec is a spec that defines a TooManyRequests response of its
+// own, which GET /y refers to, and lists RATE_LIMITED on GET /x.
+const replaceSpec = `openapi: 3.0.3
+info: {title: F1, version: "1"}
+paths:
+  /x:
+    get:
+      x-errors: [RATE_LIMITED]
+      responses:
+        '200': {description: ok}
+  /y:
+    get:
+      responses:
+        '200': {description: ok}
+        '429': {$ref: '#/components/responses/TooManyRequests'}
+components:
+  responses:
+    TooManyRequests:
+      description: my own
+`
+
+// Options.Replace replaces the spec's components it names with errgen's,
+// on every run and without Force: a spec written to another file keeps
+// its own on every run, so a one-off --force on the output cannot last
+// (before, there was no way but Force on every run). A name that replaces
+// nothing is noted, and one Replace does not name still clashes.
+func TestAugmentReplace(t *testing.T) {
+	c, err := catalog.Parse("catalog.yaml", []byte(replaceCatalog))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const mine = "components.responses.TooManyRequests"
+	clash := "api.yaml:16:5: components.responses.TooManyRequests is already defined and differs from the TooManyRequests response errgen generates from catalog.yaml; set openapi.prefix in the catalog, rename the spec's, or use --replace components.responses.TooManyRequests (or --force) to replace it"
+	for _, tc := range []struct {
+		name    string
+		replace []string
+		err     string
+		notices []string
+	}{
+		{"none", nil, clash, nil},
+		{"another component", []string{"components.responses.NotFound"}, clash, nil},
+		{"the spec's", []string{mine}, "", nil},
+		{"the spec's and one errgen does not add", []string{"components.schemas.Nope", mine}, "", []string{
+			"api.yaml: components.schemas.Nope is listed to be replaced, but errgen replaced nothing there (the spec does not define it, errgen adds no such component, or the two are the same): drop it from the list"}},
+	} {
+		out, notices, err := Augment(c, []byte(replaceSpec), "api.yaml", Options{Replace: tc.replace})
+		if tc.err != "" {
+			if err == nil || err.Error() != tc.err {
+				t.Errorf("%s: err\n%v\nwant\n%s", tc.name, err, tc.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		if got := lines(notices); strings.Join(got, "\n") != strings.Join(tc.notices, "\n") {
+			t.Errorf("%s: notices\n%q\nwant\n%q", tc.name, got, tc.notices)
+		}
+		doc := loadValidOpenAPI(t, out)
+		if d := doc.Components.Responses["TooManyRequests"].Value.Description; d == nil || *d != "Too Many Requests" {
+			t.Errorf("%s: TooManyRequests is not errgen's:\n%s", tc.name, out)
+		}
+		for _, path := range []string{"/x", "/y"} {
+			if r := doc.Paths.Find(path).Get.Responses.Status(429); r == nil || r.Ref != "#/components/responses/TooManyRequests" {
+				t.Errorf("%s: GET %s 429 does not refer to TooManyRequests:\n%s", tc.name, path, out)
+			}
+		}
+		// every run reads the same spec and writes the same output; a run
+		// on the output (out == spec) changes nothing
+		for _, in := range [][]byte{[]byte(replaceSpec), out} {
+			if again, _, err := Augment(c, in, "api.yaml", Options{Replace: tc.replace}); err != nil || !bytes.Equal(again, out) {
+				t.Errorf("%s: augmenting again gives another output (err %v):\n%s", tc.name, err, again)
+			}
+		}
+	}
+}
