@@ -350,7 +350,7 @@ func RPCError(s RPCStatus) *Error {
 	}
 	e.receiveRequestID(s.RequestID, true)
 	if s.RetryDelay > 0 {
-		e.flawsToSet().retryAfter = s.RetryDelay + 1 // e is new: see ParseResponse
+		e.setRetryAfter(s.RetryDelay) // e is new: see ParseResponse
 	}
 	return e
 }
