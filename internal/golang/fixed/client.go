@@ -65,7 +65,7 @@ func (e *Error) RetryAfter() (d time.Duration, ok bool) {
 		if http.CanonicalHeaderKey(h.name) == "Retry-After" {
 			v := h.value
 			if h.template != nil && e.details != nil {
-				v = headerValue(e.fill(h.template))
+				v = notNegative(headerValue(e.fill(h.template)))
 			}
 			return parseRetryAfter(v, time.Now())
 		}

@@ -1029,6 +1029,7 @@ type prepared struct {
 	contentType    []string   // the Content-Type header's value, shared by every response
 	headerValues   [][]string // the catalog's static header values, by header; nil for a template or none
 	headerInts     []int      // by header, for a template of one placeholder of an int detail, its index in fields; -1 for any other
+	delayHeader    int        // the index of the Retry-After header, whose negative value is sent as 0 (notNegative); -1 for none
 	setsVary       bool       // one of the catalog's headers is Vary
 	challenge      []string   // the WWW-Authenticate header's value; nil when none
 }
@@ -3841,6 +3842,9 @@ func (e *Error) setHeaders(h http.Header, ids []string, lang int) {
 			}
 		}
 		if v := headerValue(e.fill(hd.template)); v != "" {
+			if i == p.delayHeader {
+				v = notNegative(v)
+			}
 			if values == nil {
 				values = make([]string, 0, len(e.def.headers))
 			}
@@ -3899,8 +3903,12 @@ func (def *definition) prepareHeaders(p *prepared) {
 	p.contentType = []string{def.envelope.mediaType}
 	p.headerValues = make([][]string, len(def.headers))
 	p.headerInts = make([]int, len(def.headers))
+	p.delayHeader = -1
 	for i, hd := range def.headers {
 		p.headerInts[i] = -1
+		if http.CanonicalHeaderKey(hd.name) == "Retry-After" {
+			p.delayHeader = i
+		}
 		if hd.template == nil && hd.value != "" {
 			p.headerValues[i] = []string{hd.value}
 		}
@@ -3917,6 +3925,17 @@ func (def *definition) prepareHeaders(p *prepared) {
 	if def.challenge != "" {
 		p.challenge = []string{def.challenge}
 	}
+}
+
+// notNegative is v, a Retry-After filled from an int detail (the catalog
+// allows no other), as it is sent: a negative number, a wait already over,
+// is 0, for RFC 9110's delay-seconds are digits alone, and a client reads
+// no Retry-After at all in "-5" (ParseResponse did).
+func notNegative(v string) string {
+	if strings.HasPrefix(v, "-") {
+		return "0"
+	}
+	return v
 }
 
 // headerValue makes a header value filled from details safe to send (the
@@ -4672,7 +4691,7 @@ func (e *Error) RetryAfter() (d time.Duration, ok bool) {
 		if http.CanonicalHeaderKey(h.name) == "Retry-After" {
 			v := h.value
 			if h.template != nil && e.details != nil {
-				v = headerValue(e.fill(h.template))
+				v = notNegative(headerValue(e.fill(h.template)))
 			}
 			return parseRetryAfter(v, time.Now())
 		}
