@@ -3616,7 +3616,11 @@ func (at *origin) callStatus(s RPCStatus, header http.Header) RPCStatus {
 	return s
 }
 
-// rpcStatus is RPCStatusFor, reporting at at.
+// rpcStatus is RPCStatusFor, reporting at at. Its texts are UTF-8, each bad
+// byte U+FFFD, as Write's body has them: protobuf's strings must be, and a
+// status holding another failed to marshal (gRPC then sent it without any
+// details, ErrorInfo among them: the client lost the code; anypb.New
+// refused a LocalizedMessage or BadRequest, left out).
 func rpcStatus(err error, acceptLanguage string, at *origin) RPCStatus {
 	loadDefinitions()
 	var e *Error
@@ -3636,7 +3640,7 @@ func rpcStatus(err error, acceptLanguage string, at *origin) RPCStatus {
 		Fallback: e == fallback && !errors.Is(err, fallback),
 
 		Code:       e.def.GRPCCode,
-		Message:    e.messageOrTitle(),
+		Message:    validUTF8(e.messageOrTitle()), // protobuf's strings are UTF-8: see rpcStatus's doc
 		Reason:     e.def.reasonOrCode(),
 		Domain:     rpcDomain,
 		Metadata:   e.rpcMetadata(),
@@ -3883,7 +3887,7 @@ func (e *Error) localized(acceptLanguage string) (locale, message string) {
 		return "", ""
 	}
 	lang := e.languageFor([]string{acceptLanguage})
-	return languages[lang], e.in(lang).messageOrTitle()
+	return languages[lang], validUTF8(e.in(lang).messageOrTitle())
 }
 
 // An error's detail marked grpc: bad_request in the catalog is a list of
@@ -3916,7 +3920,7 @@ func (e *Error) fieldViolations() []RPCFieldViolation {
 	out := make([]RPCFieldViolation, list.Len())
 	for i := range out {
 		item := list.Index(i)
-		out[i] = RPCFieldViolation{Field: item.Field(field).String(), Description: item.Field(desc).String()}
+		out[i] = RPCFieldViolation{Field: validUTF8(item.Field(field).String()), Description: validUTF8(item.Field(desc).String())}
 	}
 	return out
 }

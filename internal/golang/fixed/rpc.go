@@ -168,7 +168,11 @@ func (at *origin) callStatus(s RPCStatus, header http.Header) RPCStatus {
 	return s
 }
 
-// rpcStatus is RPCStatusFor, reporting at at.
+// rpcStatus is RPCStatusFor, reporting at at. Its texts are UTF-8, each bad
+// byte U+FFFD, as Write's body has them: protobuf's strings must be, and a
+// status holding another failed to marshal (gRPC then sent it without any
+// details, ErrorInfo among them: the client lost the code; anypb.New
+// refused a LocalizedMessage or BadRequest, left out).
 func rpcStatus(err error, acceptLanguage string, at *origin) RPCStatus {
 	loadDefinitions()
 	var e *Error
@@ -188,7 +192,7 @@ func rpcStatus(err error, acceptLanguage string, at *origin) RPCStatus {
 		Fallback: e == fallback && !errors.Is(err, fallback),
 
 		Code:       e.def.GRPCCode,
-		Message:    e.messageOrTitle(),
+		Message:    validUTF8(e.messageOrTitle()), // protobuf's strings are UTF-8: see rpcStatus's doc
 		Reason:     e.def.reasonOrCode(),
 		Domain:     rpcDomain,
 		Metadata:   e.rpcMetadata(),
@@ -435,5 +439,5 @@ func (e *Error) localized(acceptLanguage string) (locale, message string) {
 		return "", ""
 	}
 	lang := e.languageFor([]string{acceptLanguage})
-	return languages[lang], e.in(lang).messageOrTitle()
+	return languages[lang], validUTF8(e.in(lang).messageOrTitle())
 }

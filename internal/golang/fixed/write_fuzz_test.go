@@ -24,7 +24,8 @@ func hostileError(which uint8, s, msg string, n int, setMessage bool, instance, 
 	var details any
 	switch which % 5 {
 	case 0:
-		d := InvalidInputDetails{Field: s, Reasons: []string{s, msg}, FieldErrors: map[string]string{s: msg}}
+		d := InvalidInputDetails{Field: s, Reasons: []string{s, msg}, FieldErrors: map[string]string{s: msg},
+			Problems: []InvalidInputProblems{{Field: s, Message: msg}}}
 		e, details = NewWithDetails(d), d
 	case 1:
 		e, details = NewRateLimited(n, s, n), RateLimitedDetails{Limit: n, Window: s, RetryAfter: n}
