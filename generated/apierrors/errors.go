@@ -3787,8 +3787,10 @@ func (def *definition) rawDetail(name string) bool {
 	return i >= 0 && t.Field(i).Type == reflect.TypeOf(json.RawMessage(nil))
 }
 
-// retryDelay is the delay a Retry-After header of e says, in seconds; 0 for
-// none, or for an HTTP date.
+// retryDelay is the delay a Retry-After header of e says, in seconds, as
+// ParseResponse reads it of Write's (delaySeconds: however many, at most
+// what a Duration holds); 0 for none, a wait of 0 (a negative detail is
+// sent as one) or an HTTP date.
 func (e *Error) retryDelay() time.Duration {
 	for _, h := range e.def.headers {
 		if h.name != "Retry-After" {
@@ -3798,7 +3800,7 @@ func (e *Error) retryDelay() time.Duration {
 		if h.template != nil && e.details != nil {
 			v = headerValue(e.fill(h.template))
 		}
-		if n, err := strconv.ParseInt(v, 10, 64); err == nil && n > 0 && n < 1<<31 {
+		if n, ok := delaySeconds(v); ok {
 			return time.Duration(n) * time.Second
 		}
 	}
@@ -4946,9 +4948,6 @@ func (e *Error) Retryable() bool {
 // large to represent, however many digits they take: strconv.ParseUint
 // refused a number past 63 bits, which was then no wait at all.
 func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
-	if v == "" {
-		return 0, false
-	}
 	if seconds, ok := delaySeconds(v); ok {
 		return time.Duration(seconds) * time.Second, true
 	}
@@ -4962,9 +4961,12 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 // maxDelaySeconds is the most seconds a Duration holds.
 const maxDelaySeconds = math.MaxInt64 / int64(time.Second)
 
-// delaySeconds reads v, not empty, as delay-seconds (RFC 9110: digits and
+// delaySeconds reads v as delay-seconds (RFC 9110: one or more digits and
 // nothing else, no sign, no blank), at most maxDelaySeconds.
 func delaySeconds(v string) (int64, bool) {
+	if v == "" {
+		return 0, false
+	}
 	var n int64
 	for i := 0; i < len(v); i++ {
 		c := v[i]

@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"reflect"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -290,8 +289,10 @@ func (def *definition) rawDetail(name string) bool {
 	return i >= 0 && t.Field(i).Type == reflect.TypeOf(json.RawMessage(nil))
 }
 
-// retryDelay is the delay a Retry-After header of e says, in seconds; 0 for
-// none, or for an HTTP date.
+// retryDelay is the delay a Retry-After header of e says, in seconds, as
+// ParseResponse reads it of Write's (delaySeconds: however many, at most
+// what a Duration holds); 0 for none, a wait of 0 (a negative detail is
+// sent as one) or an HTTP date.
 func (e *Error) retryDelay() time.Duration {
 	for _, h := range e.def.headers {
 		if h.name != "Retry-After" {
@@ -301,7 +302,7 @@ func (e *Error) retryDelay() time.Duration {
 		if h.template != nil && e.details != nil {
 			v = headerValue(e.fill(h.template))
 		}
-		if n, err := strconv.ParseInt(v, 10, 64); err == nil && n > 0 && n < 1<<31 {
+		if n, ok := delaySeconds(v); ok {
 			return time.Duration(n) * time.Second
 		}
 	}

@@ -3,6 +3,7 @@ package fixed
 import (
 	"reflect"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -11,12 +12,14 @@ import (
 // the status to protobuf's rule, every string UTF-8 (one that is not fails
 // to marshal), and to what a client makes of it: RPCError gives back the
 // code, and the details, message and request id as encoding/json
-// round-trips them, as Parse does of Write's body.
+// round-trips them, as Parse does of Write's body; RetryInfo's delay is
+// the Retry-After's seconds, however many.
 func FuzzRPCRoundTrip(f *testing.F) {
 	f.Add(uint8(0), "tags\xff\u2028", "bad \"input\"\x00", 7, true, "/o/1", "", "de")
 	f.Add(uint8(1), "1m", "", 23, false, "", "own", "")
 	f.Add(uint8(2), "€\xed\xa0\x80", "custom\n", -5, true, "/o/\xfe", " own\x00id ", "fr;q=0.5")
 	f.Add(uint8(3), "", "order \xff gone", 0, true, "", "\xff", "*")
+	f.Add(uint8(1), "1m", "", 1<<31, false, "", "", "")
 	f.Fuzz(func(t *testing.T, which uint8, s, msg string, n int, setMessage bool, instance, ownID, lang string) {
 		e, details := hostileError(which, s, msg, n, setMessage, instance, ownID)
 		st := RPCStatusFor(e, lang)
@@ -32,6 +35,9 @@ func FuzzRPCRoundTrip(f *testing.F) {
 		}
 		if setMessage && msg != "" && got.Message() != viaJSON(msg) {
 			t.Fatalf("message read back %q, want %q", got.Message(), viaJSON(msg))
+		}
+		if want := time.Duration(min(max(int64(n), 0), maxDelaySeconds)) * time.Second; which%5 == 1 && st.RetryDelay != want {
+			t.Fatalf("Retry-After %d: RetryDelay %v, want %v", n, st.RetryDelay, want)
 		}
 		if id := sentID(ownID, "\xff"); got.RequestID() != id {
 			t.Fatalf("request id read back %q, want %q", got.RequestID(), id)

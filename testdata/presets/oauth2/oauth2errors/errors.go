@@ -4157,9 +4157,6 @@ func (e *Error) Retryable() bool {
 // large to represent, however many digits they take: strconv.ParseUint
 // refused a number past 63 bits, which was then no wait at all.
 func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
-	if v == "" {
-		return 0, false
-	}
 	if seconds, ok := delaySeconds(v); ok {
 		return time.Duration(seconds) * time.Second, true
 	}
@@ -4173,9 +4170,12 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 // maxDelaySeconds is the most seconds a Duration holds.
 const maxDelaySeconds = math.MaxInt64 / int64(time.Second)
 
-// delaySeconds reads v, not empty, as delay-seconds (RFC 9110: digits and
+// delaySeconds reads v as delay-seconds (RFC 9110: one or more digits and
 // nothing else, no sign, no blank), at most maxDelaySeconds.
 func delaySeconds(v string) (int64, bool) {
+	if v == "" {
+		return 0, false
+	}
 	var n int64
 	for i := 0; i < len(v); i++ {
 		c := v[i]
