@@ -1,6 +1,8 @@
 package fixed
 
 import (
+	"context"
+	"net/http"
 	"reflect"
 	"testing"
 	"time"
@@ -13,14 +15,15 @@ import (
 // to marshal), and to what a client makes of it: RPCError gives back the
 // code, and the details, message and request id as encoding/json
 // round-trips them, as Parse does of Write's body; RetryInfo's delay is
-// the Retry-After's seconds, however many.
+// the Retry-After's seconds, however many; a call's request id is
+// Write's, from the call's metadata (incomingID).
 func FuzzRPCRoundTrip(f *testing.F) {
-	f.Add(uint8(0), "tags\xff\u2028", "bad \"input\"\x00", 7, true, "/o/1", "", "de")
-	f.Add(uint8(1), "1m", "", 23, false, "", "own", "")
-	f.Add(uint8(2), "€\xed\xa0\x80", "custom\n", -5, true, "/o/\xfe", " own\x00id ", "fr;q=0.5")
-	f.Add(uint8(3), "", "order \xff gone", 0, true, "", "\xff", "*")
-	f.Add(uint8(1), "1m", "", 1<<31, false, "", "", "")
-	f.Fuzz(func(t *testing.T, which uint8, s, msg string, n int, setMessage bool, instance, ownID, lang string) {
+	f.Add(uint8(0), "tags\xff\u2028", "bad \"input\"\x00", 7, true, "/o/1", "", "de", "req\x00 1")
+	f.Add(uint8(1), "1m", "", 23, false, "", "own", "", "")
+	f.Add(uint8(2), "€\xed\xa0\x80", "custom\n", -5, true, "/o/\xfe", " own\x00id ", "fr;q=0.5", "")
+	f.Add(uint8(3), "", "order \xff gone", 0, true, "", "\xff", "*", "")
+	f.Add(uint8(1), "1m", "", 1<<31, false, "", "", "", "")
+	f.Fuzz(func(t *testing.T, which uint8, s, msg string, n int, setMessage bool, instance, ownID, lang, incomingID string) {
 		e, details := hostileError(which, s, msg, n, setMessage, instance, ownID)
 		st := RPCStatusFor(e, lang)
 		if bad := notUTF8(st); bad != "" {
@@ -42,7 +45,20 @@ func FuzzRPCRoundTrip(f *testing.F) {
 		if id := sentID(ownID, "\xff"); got.RequestID() != id {
 			t.Fatalf("request id read back %q, want %q", got.RequestID(), id)
 		}
+		checkCallID(t, e, ownID, incomingID)
 	})
+}
+
+// checkCallID holds the request id of RPCStatusForCall, for a call whose
+// metadata carried incomingID, to sentID (a new id for ""), as Write's,
+// in RequestID and Header alike.
+func checkCallID(t *testing.T, e *Error, ownID, incomingID string) {
+	t.Helper()
+	st := RPCStatusForCall(context.Background(), "/p.S/M", e, http.Header{requestIDHeader: {incomingID}})
+	id := sentID(ownID, incomingID)
+	if id != "" && st.RequestID != id || id == "" && !isNewRequestID(st.RequestID) || st.Header.Get(requestIDHeader) != st.RequestID {
+		t.Fatalf("RPCStatusForCall: request id %q, header %q; want %q (own %q, incoming %q)", st.RequestID, st.Header[requestIDHeader], id, ownID, incomingID)
+	}
 }
 
 // notUTF8 names the first string of s that is not UTF-8; "" when all are.
