@@ -93,7 +93,8 @@ func viaJSON(v any) any {
 // and the same in a body that carries one; a body that is valid JSON and
 // that Parse reads back as the same code, with the details, message,
 // instance and request id encoding/json round-trips. A non-catalog error
-// wrapping the same text is sent as the fallback, its text nowhere.
+// wrapping the same text is sent as the fallback, its text nowhere. A HEAD
+// gets the GET's Content-Length, and no body.
 func FuzzWriteHostile(f *testing.F) {
 	f.Add(uint8(0), "tags\xff\u2028", "bad \"input\"\x00", 7, true, "/o/1", "", "req_1", "de")
 	f.Add(uint8(1), "1m", "", 23, false, "", "", "x\x7fy", "")
@@ -136,7 +137,22 @@ func FuzzWriteHostile(f *testing.F) {
 			t.Fatalf("instance read back %q, want %q", got.Instance(), viaJSON(instance))
 		}
 		checkFallback(t, r, s, msg)
+		checkHead(t, r, e, len(body))
 	})
+}
+
+// checkHead holds Write of e for a HEAD request like r to the GET's
+// headers and Content-Length, the length of the GET's body (a new request
+// id is as long as another), without a body.
+func checkHead(t *testing.T, r *http.Request, e *Error, getLength int) {
+	t.Helper()
+	head := r.Clone(r.Context())
+	head.Method = http.MethodHead
+	rec := httptest.NewRecorder()
+	Write(rec, head, e)
+	if rec.Body.Len() != 0 || rec.Header().Get("Content-Length") != strconv.Itoa(getLength) {
+		t.Fatalf("HEAD: Content-Length %q and %d bytes of body; the GET's body has %d", rec.Header().Get("Content-Length"), rec.Body.Len(), getLength)
+	}
 }
 
 // checkHeaders fails on a header value net/http would refuse to send or
