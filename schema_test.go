@@ -22,6 +22,7 @@ var beyondSchema = map[string]string{
 	"retired_attach":             "whether an attached code is retired is a cross-reference between openapi.attach and the errors",
 	"alias":                      "anchors and aliases are YAML syntax; the schema sees the value they expand to",
 	"second_document":            "documents are YAML syntax; the schema sees the first one",
+	"line_separators_yaml_error": "documents are YAML syntax; the schema sees the first one",
 	"constructor_names_detail":   "the rule is on the Go parameter derived from the name (new_error becomes newError), a transformation a schema cannot compute",
 	"keyword_detail":             "as constructor_names_detail, and a detail clashing with a member depends on the envelope the error uses",
 	"detail_without_place":       "whether an envelope carries a detail depends on which envelope the error uses, a cross-reference",

@@ -37,6 +37,9 @@ func plainYAML(data []byte) (*yaml.Node, error) {
 		var next yaml.Node
 		switch err := dec.Decode(&next); {
 		case err == io.EOF:
+			if s := yamlLineStarts(data); s != nil {
+				s.place(&doc)
+			}
 			return &doc, nil
 		case err != nil:
 			return nil, err // a YAML error in a later document

@@ -38,10 +38,7 @@ func YAMLError(err error, data []byte) (Pos, string) {
 // ": " in a value fails with it as well as without it.
 func longYAMLKey(err error, data []byte) (Pos, int, bool) {
 	msg := err.Error()
-	var line int
-	if i := strings.Index(msg, "line "); i >= 0 {
-		fmt.Sscanf(msg[i:], "line %d", &line)
-	}
+	line := yamlErrorLine(msg, data)
 	lines := strings.Split(string(data), "\n")
 	if line < 1 || line > len(lines) {
 		return Pos{}, 0, false

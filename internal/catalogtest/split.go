@@ -19,6 +19,9 @@ func Split(data []byte, n int) (map[string][]byte, error) {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, err
 	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("the catalog is not a mapping") // FuzzSplitTwin's inputs
+	}
 	top := doc.Content[0]
 	i := keyIndex(top, "errors")
 	if i < 0 {

@@ -32,7 +32,7 @@ func (e *Error) fieldViolations() []RPCFieldViolation {
 	out := make([]RPCFieldViolation, list.Len())
 	for i := range out {
 		item := list.Index(i)
-		out[i] = RPCFieldViolation{Field: item.Field(field).String(), Description: item.Field(desc).String()}
+		out[i] = RPCFieldViolation{Field: validUTF8(item.Field(field).String()), Description: validUTF8(item.Field(desc).String())}
 	}
 	return out
 }

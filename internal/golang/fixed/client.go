@@ -3,8 +3,8 @@ package fixed
 import (
 	"errors"
 	"io"
+	"math"
 	"net/http"
-	"strconv"
 	"time"
 )
 
@@ -43,7 +43,7 @@ func ParseResponse(resp *http.Response) (*Error, error) {
 			now = date // the server's clock, against which it set an HTTP-date
 		}
 		if d, ok := parseRetryAfter(v, now); ok {
-			e.flawsToSet().retryAfter = d + 1
+			e.setRetryAfter(d)
 		}
 	}
 	return e, nil
@@ -56,8 +56,8 @@ func ParseResponse(resp *http.Response) (*Error, error) {
 func (e *Error) RetryAfter() (d time.Duration, ok bool) {
 	e = e.orZero()
 	loadDefinitions()
-	if ra := e.retryAfterHeader(); ra > 0 {
-		return ra - 1, true
+	if d, ok := e.retryAfterHeader(); ok {
+		return d, true
 	}
 	if e.parsed || e.def == nil {
 		return 0, false
@@ -66,7 +66,7 @@ func (e *Error) RetryAfter() (d time.Duration, ok bool) {
 		if http.CanonicalHeaderKey(h.name) == "Retry-After" {
 			v := h.value
 			if h.template != nil && e.details != nil {
-				v = headerValue(e.fill(h.template))
+				v = notNegative(headerValue(e.fill(h.template)))
 			}
 			return parseRetryAfter(v, time.Now())
 		}
@@ -87,26 +87,44 @@ func (e *Error) Retryable() bool {
 	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
 		return true
 	}
-	return e.retryAfterHeader() > 0
+	_, ok := e.retryAfterHeader()
+	return ok
 }
 
 // parseRetryAfter reads a Retry-After value: delay seconds, or an HTTP-date
-// (a date already past is no wait at all).
+// (a date already past is no wait at all). Seconds past what a Duration
+// holds are the longest wait it holds, as RFC 9111 reads delta-seconds too
+// large to represent, however many digits they take: strconv.ParseUint
+// refused a number past 63 bits, which was then no wait at all.
 func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
-	if v == "" {
-		return 0, false
-	}
-	if n, err := strconv.ParseUint(v, 10, 63); err == nil {
-		if n > uint64(1<<63-1)/uint64(time.Second) {
-			n = uint64(1<<63-1) / uint64(time.Second)
-		}
-		return time.Duration(n) * time.Second, true
+	if seconds, ok := delaySeconds(v); ok {
+		return time.Duration(seconds) * time.Second, true
 	}
 	t, err := http.ParseTime(v)
 	if err != nil {
 		return 0, false
 	}
 	return max(t.Sub(now), 0), true
+}
+
+// maxDelaySeconds is the most seconds a Duration holds.
+const maxDelaySeconds = math.MaxInt64 / int64(time.Second)
+
+// delaySeconds reads v as delay-seconds (RFC 9110: one or more digits and
+// nothing else, no sign, no blank), at most maxDelaySeconds.
+func delaySeconds(v string) (int64, bool) {
+	if v == "" {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = min(n*10+int64(c-'0'), maxDelaySeconds) // n*10 stays under 2^63: n <= maxDelaySeconds
+	}
+	return n, true
 }
 
 // DetailsAs returns the details of the catalog error err is or wraps as a

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -97,5 +98,43 @@ func TestRetryAfterAndDetailsAs(t *testing.T) {
 	}
 	if w, ok := got.RetryAfter(); w != 30*time.Second || !ok || len(got.RequestID()) != 26 || !errors.Is(got, ErrRateLimited) {
 		t.Errorf("over HTTP: %v, wait %v %v, id %q", got, w, ok, got.RequestID())
+	}
+}
+
+// A Retry-After beyond what a Duration holds is the longest wait, not
+// none: a number of seconds past 63 bits, as one just under it is, and an
+// HTTP-date centuries after the response's Date, whose wait
+// ParseResponse stored plus 1ns, past the largest Duration to a negative
+// one. A gRPC or Connect RetryInfo of such a delay, which AsDuration
+// saturates, the same.
+func TestRetryAfterBeyondDuration(t *testing.T) {
+	const most = time.Duration(math.MaxInt64 / int64(time.Second) * int64(time.Second))
+	tests := []struct {
+		retryAfter, date string
+		want             time.Duration
+	}{
+		{"9223372036", "", most},
+		{"9223372037", "", most},
+		{"9223372036854775808", "", most},
+		{"99999999999999999999999999", "", most},
+		{"Sun, 06 Nov 9994 08:49:37 GMT", "Sun, 06 Nov 1994 08:49:37 GMT", math.MaxInt64},
+		{"Sun, 06 Nov 2294 08:49:37 GMT", "Sun, 06 Nov 1994 08:49:37 GMT", math.MaxInt64},
+	}
+	for _, tt := range tests {
+		resp := &http.Response{StatusCode: 400, Header: http.Header{"Retry-After": {tt.retryAfter}}, Body: io.NopCloser(strings.NewReader(`{"error":"x","code":"X"}`))}
+		if tt.date != "" {
+			resp.Header.Set("Date", tt.date)
+		}
+		e, err := ParseResponse(resp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d, ok := e.RetryAfter(); d != tt.want || !ok || !e.Retryable() {
+			t.Errorf("Retry-After %q: RetryAfter() = %v, %v, Retryable() = %v; want %v", tt.retryAfter, d, ok, e.Retryable(), tt.want)
+		}
+	}
+	e := RPCError(RPCStatus{Code: "INVALID_ARGUMENT", Reason: "X", RetryDelay: math.MaxInt64})
+	if d, ok := e.RetryAfter(); d != math.MaxInt64 || !ok || !e.Retryable() {
+		t.Errorf("RetryInfo of the largest Duration: RetryAfter() = %v, %v, Retryable() = %v", d, ok, e.Retryable())
 	}
 }

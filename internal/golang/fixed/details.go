@@ -259,6 +259,7 @@ type prepared struct {
 	contentType    []string   // the Content-Type header's value, shared by every response
 	headerValues   [][]string // the catalog's static header values, by header; nil for a template or none
 	headerInts     []int      // by header, for a template of one placeholder of an int detail, its index in fields; -1 for any other
+	delayHeader    int        // the index of the Retry-After header, whose negative value is sent as 0 (notNegative); -1 for none
 	setsVary       bool       // one of the catalog's headers is Vary
 	challenge      []string   // the WWW-Authenticate header's value; nil when none
 }

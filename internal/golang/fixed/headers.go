@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"reflect"
 	"strconv"
+	"strings"
 )
 
 // setHeaders sets the response headers of e: Content-Type, the catalog's
@@ -51,6 +52,9 @@ func (e *Error) setHeaders(h http.Header, ids []string, lang int) {
 			}
 		}
 		if v := headerValue(e.fill(hd.template)); v != "" {
+			if i == p.delayHeader {
+				v = notNegative(v)
+			}
 			if values == nil {
 				values = make([]string, 0, len(e.def.headers))
 			}
@@ -109,8 +113,12 @@ func (def *definition) prepareHeaders(p *prepared) {
 	p.contentType = []string{def.envelope.mediaType}
 	p.headerValues = make([][]string, len(def.headers))
 	p.headerInts = make([]int, len(def.headers))
+	p.delayHeader = -1
 	for i, hd := range def.headers {
 		p.headerInts[i] = -1
+		if http.CanonicalHeaderKey(hd.name) == "Retry-After" {
+			p.delayHeader = i
+		}
 		if hd.template == nil && hd.value != "" {
 			p.headerValues[i] = []string{hd.value}
 		}
@@ -127,6 +135,17 @@ func (def *definition) prepareHeaders(p *prepared) {
 	if def.challenge != "" {
 		p.challenge = []string{def.challenge}
 	}
+}
+
+// notNegative is v, a Retry-After filled from an int detail (the catalog
+// allows no other), as it is sent: a negative number, a wait already over,
+// is 0, for RFC 9110's delay-seconds are digits alone, and a client reads
+// no Retry-After at all in "-5" (ParseResponse did).
+func notNegative(v string) string {
+	if strings.HasPrefix(v, "-") {
+		return "0"
+	}
+	return v
 }
 
 // headerValue makes a header value filled from details safe to send (the

@@ -39,6 +39,9 @@ func (e *Error) setHeadersPlain(h http.Header, id string, lang int) {
 		v := hd.value
 		if hd.template != nil && e.details != nil {
 			v = headerValue(e.fill(hd.template))
+			if http.CanonicalHeaderKey(hd.name) == "Retry-After" && strings.HasPrefix(v, "-") {
+				v = "0"
+			}
 		}
 		if v != "" {
 			set(hd.name, v)

@@ -3,11 +3,13 @@ package fixed
 import (
 	"encoding/json"
 	"io"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // hostileHeaderValues are string details that would break a response if they
@@ -143,5 +145,37 @@ func TestSharedDetailsRace(t *testing.T) {
 	}
 	if got := e.Details().(InvalidInputDetails).FieldErrors["a"]; got != "b" {
 		t.Errorf("FieldErrors[a] = %q", got)
+	}
+}
+
+// A Retry-After filled from a negative int detail is sent as 0, a wait
+// already over: RFC 9110's delay-seconds are digits alone, and a client
+// reading "-5" (ParseResponse among them) found no Retry-After at all.
+// RetryAfter of the error built here says so too, and so does a client.
+func TestNegativeRetryAfter(t *testing.T) {
+	tests := []struct {
+		wait int
+		want string
+	}{
+		{-5, "0"}, {-150, "0"}, {math.MinInt, "0"}, {0, "0"}, {7, "7"}, {150, "150"},
+	}
+	for _, tt := range tests {
+		e := NewRateLimited(10, "1m", tt.wait)
+		rec := httptest.NewRecorder()
+		Write(rec, nil, e)
+		if got := rec.Header()["Retry-After"]; len(got) != 1 || got[0] != tt.want {
+			t.Errorf("wait %d: Retry-After %q, want %s", tt.wait, got, tt.want)
+		}
+		want := time.Duration(max(tt.wait, 0)) * time.Second
+		if d, ok := e.RetryAfter(); d != want || !ok {
+			t.Errorf("wait %d: RetryAfter() = %v, %v, want %v", tt.wait, d, ok, want)
+		}
+		got, err := ParseResponse(rec.Result())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d, ok := got.RetryAfter(); d != want || !ok {
+			t.Errorf("wait %d: read back, RetryAfter() = %v, %v, want %v", tt.wait, d, ok, want)
+		}
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"reflect"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -168,7 +167,11 @@ func (at *origin) callStatus(s RPCStatus, header http.Header) RPCStatus {
 	return s
 }
 
-// rpcStatus is RPCStatusFor, reporting at at.
+// rpcStatus is RPCStatusFor, reporting at at. Its texts are UTF-8, each bad
+// byte U+FFFD, as Write's body has them: protobuf's strings must be, and a
+// status holding another failed to marshal (gRPC then sent it without any
+// details, ErrorInfo among them: the client lost the code; anypb.New
+// refused a LocalizedMessage or BadRequest, left out).
 func rpcStatus(err error, acceptLanguage string, at *origin) RPCStatus {
 	loadDefinitions()
 	var e *Error
@@ -188,7 +191,7 @@ func rpcStatus(err error, acceptLanguage string, at *origin) RPCStatus {
 		Fallback: e == fallback && !errors.Is(err, fallback),
 
 		Code:       e.def.GRPCCode,
-		Message:    e.messageOrTitle(),
+		Message:    validUTF8(e.messageOrTitle()), // protobuf's strings are UTF-8: see rpcStatus's doc
 		Reason:     e.def.reasonOrCode(),
 		Domain:     rpcDomain,
 		Metadata:   e.rpcMetadata(),
@@ -286,8 +289,10 @@ func (def *definition) rawDetail(name string) bool {
 	return i >= 0 && t.Field(i).Type == reflect.TypeOf(json.RawMessage(nil))
 }
 
-// retryDelay is the delay a Retry-After header of e says, in seconds; 0 for
-// none, or for an HTTP date.
+// retryDelay is the delay a Retry-After header of e says, in seconds, as
+// ParseResponse reads it of Write's (delaySeconds: however many, at most
+// what a Duration holds); 0 for none, a wait of 0 (a negative detail is
+// sent as one) or an HTTP date.
 func (e *Error) retryDelay() time.Duration {
 	for _, h := range e.def.headers {
 		if h.name != "Retry-After" {
@@ -297,7 +302,7 @@ func (e *Error) retryDelay() time.Duration {
 		if h.template != nil && e.details != nil {
 			v = headerValue(e.fill(h.template))
 		}
-		if n, err := strconv.ParseInt(v, 10, 64); err == nil && n > 0 && n < 1<<31 {
+		if n, ok := delaySeconds(v); ok {
 			return time.Duration(n) * time.Second
 		}
 	}
@@ -350,7 +355,7 @@ func RPCError(s RPCStatus) *Error {
 	}
 	e.receiveRequestID(s.RequestID, true)
 	if s.RetryDelay > 0 {
-		e.flawsToSet().retryAfter = s.RetryDelay + 1 // e is new: see ParseResponse
+		e.setRetryAfter(s.RetryDelay) // e is new: see ParseResponse
 	}
 	return e
 }
@@ -435,5 +440,5 @@ func (e *Error) localized(acceptLanguage string) (locale, message string) {
 		return "", ""
 	}
 	lang := e.languageFor([]string{acceptLanguage})
-	return languages[lang], e.in(lang).messageOrTitle()
+	return languages[lang], validUTF8(e.in(lang).messageOrTitle())
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"net/http"
 	"reflect"
 	"strings"
@@ -309,6 +310,30 @@ func TestRPCErrorFromHeader(t *testing.T) {
 			Header: http.Header{"X-Request-Id": {"meta-1"}}})
 		if e.RequestID() != "info-1" {
 			t.Errorf("%s: request id %q; want RequestInfo's", reason, e.RequestID())
+		}
+	}
+}
+
+// RetryInfo's delay is the Retry-After header's seconds, as docs/grpc.md
+// says, however many: RetryInfo was left out from 2^31 seconds (68 years)
+// on, and for a number past 63 bits, which a client of Write reads as the
+// longest wait (see TestRetryAfterBeyondDuration); a wait of 0, or one
+// below it, sends none.
+func TestRetryDelayOfLongWaits(t *testing.T) {
+	tests := []struct {
+		wait int
+		want time.Duration
+	}{
+		{30, 30 * time.Second},
+		{1<<31 - 1, (1<<31 - 1) * time.Second},
+		{1 << 31, (1 << 31) * time.Second},
+		{math.MaxInt, time.Duration(maxDelaySeconds) * time.Second},
+		{0, 0},
+		{-5, 0},
+	}
+	for _, tt := range tests {
+		if got := RPCStatusOf(NewRateLimited(10, "1m", tt.wait)).RetryDelay; got != tt.want {
+			t.Errorf("Retry-After %d: RetryDelay %v, want %v", tt.wait, got, tt.want)
 		}
 	}
 }

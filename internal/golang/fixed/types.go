@@ -142,8 +142,12 @@ func (e *Error) setStatus(status int) {
 type flaws struct {
 	breach     string        // what the catalog forbids that the details held; "" when nothing
 	missing    []string      // the details left out, by name
-	retryAfter time.Duration // ParseResponse: the Retry-After header's wait, plus 1ns; 0 when none
+	retryAfter time.Duration // ParseResponse's Retry-After, RPCError's RetryInfo: the wait asked, when waitAsked
 	status     int           // the status given to Parse when an int32 cannot hold it; 0 otherwise
+	// waitAsked tells a wait of 0 from none, where retryAfter held the wait
+	// plus 1ns, which overflowed to a negative Duration, no wait, for the
+	// longest (a date centuries away, a RetryInfo AsDuration saturated).
+	waitAsked bool
 }
 
 // breach is what the catalog forbids that the error's details held (left
@@ -155,12 +159,20 @@ func (e *Error) breach() string {
 	return e.flaws.breach
 }
 
-// retryAfterHeader is what ParseResponse read of Retry-After, plus 1ns; 0 when none.
-func (e *Error) retryAfterHeader() time.Duration {
+// retryAfterHeader is the wait ParseResponse read of Retry-After, or
+// RPCError of RetryInfo; ok is false when there was none.
+func (e *Error) retryAfterHeader() (d time.Duration, ok bool) {
 	if e.flaws == nil {
-		return 0
+		return 0, false
 	}
-	return e.flaws.retryAfter
+	return e.flaws.retryAfter, e.flaws.waitAsked
+}
+
+// setRetryAfter records the wait a response or status asked: only while
+// the error is built.
+func (e *Error) setRetryAfter(d time.Duration) {
+	f := e.flawsToSet()
+	f.retryAfter, f.waitAsked = d, true
 }
 
 // flawsToSet returns the error's flaws, made on first use: only while the

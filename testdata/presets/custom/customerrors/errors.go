@@ -392,8 +392,12 @@ func (e *Error) setStatus(status int) {
 type flaws struct {
 	breach     string        // what the catalog forbids that the details held; "" when nothing
 	missing    []string      // the details left out, by name
-	retryAfter time.Duration // ParseResponse: the Retry-After header's wait, plus 1ns; 0 when none
+	retryAfter time.Duration // ParseResponse's Retry-After, RPCError's RetryInfo: the wait asked, when waitAsked
 	status     int           // the status given to Parse when an int32 cannot hold it; 0 otherwise
+	// waitAsked tells a wait of 0 from none, where retryAfter held the wait
+	// plus 1ns, which overflowed to a negative Duration, no wait, for the
+	// longest (a date centuries away, a RetryInfo AsDuration saturated).
+	waitAsked bool
 }
 
 // breach is what the catalog forbids that the error's details held (left
@@ -405,12 +409,20 @@ func (e *Error) breach() string {
 	return e.flaws.breach
 }
 
-// retryAfterHeader is what ParseResponse read of Retry-After, plus 1ns; 0 when none.
-func (e *Error) retryAfterHeader() time.Duration {
+// retryAfterHeader is the wait ParseResponse read of Retry-After, or
+// RPCError of RetryInfo; ok is false when there was none.
+func (e *Error) retryAfterHeader() (d time.Duration, ok bool) {
 	if e.flaws == nil {
-		return 0
+		return 0, false
 	}
-	return e.flaws.retryAfter
+	return e.flaws.retryAfter, e.flaws.waitAsked
+}
+
+// setRetryAfter records the wait a response or status asked: only while
+// the error is built.
+func (e *Error) setRetryAfter(d time.Duration) {
+	f := e.flawsToSet()
+	f.retryAfter, f.waitAsked = d, true
 }
 
 // flawsToSet returns the error's flaws, made on first use: only while the
@@ -963,6 +975,7 @@ type prepared struct {
 	contentType    []string   // the Content-Type header's value, shared by every response
 	headerValues   [][]string // the catalog's static header values, by header; nil for a template or none
 	headerInts     []int      // by header, for a template of one placeholder of an int detail, its index in fields; -1 for any other
+	delayHeader    int        // the index of the Retry-After header, whose negative value is sent as 0 (notNegative); -1 for none
 	setsVary       bool       // one of the catalog's headers is Vary
 	challenge      []string   // the WWW-Authenticate header's value; nil when none
 }
@@ -3306,6 +3319,9 @@ func (e *Error) setHeaders(h http.Header, ids []string, lang int) {
 			}
 		}
 		if v := headerValue(e.fill(hd.template)); v != "" {
+			if i == p.delayHeader {
+				v = notNegative(v)
+			}
 			if values == nil {
 				values = make([]string, 0, len(e.def.headers))
 			}
@@ -3364,8 +3380,12 @@ func (def *definition) prepareHeaders(p *prepared) {
 	p.contentType = []string{def.envelope.mediaType}
 	p.headerValues = make([][]string, len(def.headers))
 	p.headerInts = make([]int, len(def.headers))
+	p.delayHeader = -1
 	for i, hd := range def.headers {
 		p.headerInts[i] = -1
+		if http.CanonicalHeaderKey(hd.name) == "Retry-After" {
+			p.delayHeader = i
+		}
 		if hd.template == nil && hd.value != "" {
 			p.headerValues[i] = []string{hd.value}
 		}
@@ -3382,6 +3402,17 @@ func (def *definition) prepareHeaders(p *prepared) {
 	if def.challenge != "" {
 		p.challenge = []string{def.challenge}
 	}
+}
+
+// notNegative is v, a Retry-After filled from an int detail (the catalog
+// allows no other), as it is sent: a negative number, a wait already over,
+// is 0, for RFC 9110's delay-seconds are digits alone, and a client reads
+// no Retry-After at all in "-5" (ParseResponse did).
+func notNegative(v string) string {
+	if strings.HasPrefix(v, "-") {
+		return "0"
+	}
+	return v
 }
 
 // headerValue makes a header value filled from details safe to send (the
@@ -4118,7 +4149,7 @@ func ParseResponse(resp *http.Response) (*Error, error) {
 			now = date // the server's clock, against which it set an HTTP-date
 		}
 		if d, ok := parseRetryAfter(v, now); ok {
-			e.flawsToSet().retryAfter = d + 1
+			e.setRetryAfter(d)
 		}
 	}
 	return e, nil
@@ -4131,8 +4162,8 @@ func ParseResponse(resp *http.Response) (*Error, error) {
 func (e *Error) RetryAfter() (d time.Duration, ok bool) {
 	e = e.orZero()
 	loadDefinitions()
-	if ra := e.retryAfterHeader(); ra > 0 {
-		return ra - 1, true
+	if d, ok := e.retryAfterHeader(); ok {
+		return d, true
 	}
 	if e.parsed || e.def == nil {
 		return 0, false
@@ -4141,7 +4172,7 @@ func (e *Error) RetryAfter() (d time.Duration, ok bool) {
 		if http.CanonicalHeaderKey(h.name) == "Retry-After" {
 			v := h.value
 			if h.template != nil && e.details != nil {
-				v = headerValue(e.fill(h.template))
+				v = notNegative(headerValue(e.fill(h.template)))
 			}
 			return parseRetryAfter(v, time.Now())
 		}
@@ -4162,26 +4193,44 @@ func (e *Error) Retryable() bool {
 	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
 		return true
 	}
-	return e.retryAfterHeader() > 0
+	_, ok := e.retryAfterHeader()
+	return ok
 }
 
 // parseRetryAfter reads a Retry-After value: delay seconds, or an HTTP-date
-// (a date already past is no wait at all).
+// (a date already past is no wait at all). Seconds past what a Duration
+// holds are the longest wait it holds, as RFC 9111 reads delta-seconds too
+// large to represent, however many digits they take: strconv.ParseUint
+// refused a number past 63 bits, which was then no wait at all.
 func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
-	if v == "" {
-		return 0, false
-	}
-	if n, err := strconv.ParseUint(v, 10, 63); err == nil {
-		if n > uint64(1<<63-1)/uint64(time.Second) {
-			n = uint64(1<<63-1) / uint64(time.Second)
-		}
-		return time.Duration(n) * time.Second, true
+	if seconds, ok := delaySeconds(v); ok {
+		return time.Duration(seconds) * time.Second, true
 	}
 	t, err := http.ParseTime(v)
 	if err != nil {
 		return 0, false
 	}
 	return max(t.Sub(now), 0), true
+}
+
+// maxDelaySeconds is the most seconds a Duration holds.
+const maxDelaySeconds = math.MaxInt64 / int64(time.Second)
+
+// delaySeconds reads v as delay-seconds (RFC 9110: one or more digits and
+// nothing else, no sign, no blank), at most maxDelaySeconds.
+func delaySeconds(v string) (int64, bool) {
+	if v == "" {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = min(n*10+int64(c-'0'), maxDelaySeconds) // n*10 stays under 2^63: n <= maxDelaySeconds
+	}
+	return n, true
 }
 
 // DetailsAs returns the details of the catalog error err is or wraps as a
