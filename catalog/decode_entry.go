@@ -19,6 +19,10 @@ func (tr *translationReader) entry(e *Error, keyN, n *yaml.Node) *ErrorTranslati
 	sourcePos := et.Pos
 	var buf [fieldsOnStack]field
 	for _, f := range tr.fieldsIn(buf[:0], n, what, entryKeys, nil) {
+		if noSource(e, f.key) && anyText(f.value) {
+			tr.obsolete(f, []string{"errors", e.Code}, fmt.Sprintf("%s: %s: the catalog has none in %s", what, f.key, tr.c.Language))
+			continue
+		}
 		switch f.key {
 		case "source":
 			et.Source, sourcePos = tr.source(f.value), posOf(f.value)
@@ -44,6 +48,26 @@ func (tr *translationReader) entry(e *Error, keyN, n *yaml.Node) *ErrorTranslati
 	}
 	tr.freshness(&et.Source, &et.Stale, et.Reviewed, et.Translates(), tr.hasher.errorHash(e), sourcePos, what)
 	return et
+}
+
+// noSource reports whether the catalog has no text of e's for the entry
+// key: a translation of its description, say, once the description is
+// taken out of the catalog, is obsolete as the entry of a code taken out
+// is, where it was an error that errgen translate could not mend.
+func noSource(e *Error, key string) bool {
+	switch key {
+	case "message":
+		return e.Message == nil
+	case "description":
+		return e.Description == ""
+	case "causes":
+		return len(e.Causes) == 0
+	case "remediation":
+		return len(e.Remediation) == 0
+	case "deprecated":
+		return e.Deprecated == ""
+	}
+	return false
 }
 
 // Translates reports whether the entry translates some text: only then is
@@ -180,6 +204,10 @@ func (tr *translationReader) detail(d *Detail, n *yaml.Node, what, code, name st
 	}
 	for _, f := range tr.fields(n, what, detailTransKeys, nil) {
 		if f.key == "description" {
+			if d.Description == "" && anyText(f.value) { // taken out of the catalog
+				tr.obsolete(f, []string{"errors", code, "details", name}, fmt.Sprintf("%s: description: the catalog has none in %s", what, tr.c.Language))
+				continue
+			}
 			dt.Description = tr.text(f.value, what+": description", d.Description)
 			continue
 		}

@@ -74,6 +74,11 @@ func TestObsoleteEntries(t *testing.T) {
 		warning: `translations/de.yaml:3:3: warning: categories: no error has the category "Lookup": obsolete, ignored: errgen translate de removes it`,
 		path:    []string{"categories", "Lookup"},
 	}, {
+		name:    "a description the catalog took out, translated",
+		de:      "language: de\nerrors:\n  NOT_FOUND:\n    description: Die Ressource fehlt.\n",
+		warning: `translations/de.yaml:4:5: warning: error "NOT_FOUND": description: the catalog has none in en: obsolete, ignored: errgen translate de removes it`,
+		path:    []string{"errors", "NOT_FOUND", "description"},
+	}, {
 		name:    "a misspelt code",
 		de:      "language: de\nerrors:\n  CONFLCT: {title: Konflikt}\n",
 		problem: `translations/de.yaml:3:3: errors: unknown code "CONFLCT" (did you mean "CONFLICT"?): translate only the codes the catalog declares`,

@@ -37,9 +37,35 @@ func (u *updater) removeObsolete(text []byte) ([]byte, error) {
 	if len(u.t.Obsolete) == 0 {
 		return text, nil
 	}
+	doc, keys, err := u.obsoleteKeys(text, true)
+	if err != nil || len(keys) == 0 {
+		return text, err
+	}
+	// errgen's source text above a removed key (# en: …, over a text the
+	// catalog took out) goes with it: left, it would read as the next
+	// key's. Comment lines hold no data, so the text read again has the
+	// same keys, on other lines.
+	if lines := u.sourceCommentsAbove(text, keys); len(lines) > 0 {
+		text = dropLines(text, lines)
+		if doc, keys, err = u.obsoleteKeys(text, false); err != nil {
+			return nil, err
+		}
+	}
+	removed, err := textedit.Remove(doc, text, false, keys)
+	if err != nil {
+		return nil, inFile(u.t.File, err)
+	}
+	u.translatorsComments(text, removed.Comments)
+	return removed.Text, nil
+}
+
+// obsoleteKeys parses text and returns the keys of its obsolete entries
+// to remove, a mapping they would empty removed whole; record adds each
+// entry found to the result's removals.
+func (u *updater) obsoleteKeys(text []byte, record bool) (*yaml.Node, map[*yaml.Node]bool, error) {
 	doc, err := parse(text)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	top := doc.Content[0]
 	keys := map[*yaml.Node]bool{}
@@ -50,18 +76,50 @@ func (u *updater) removeObsolete(text []byte) ([]byte, error) {
 			continue
 		}
 		keys[k] = true
-		u.res.Removed = append(u.res.Removed, Removal{Pos: o.Pos, Path: o.Path, Texts: textsIn(nil, "", v, true)})
+		if record {
+			u.res.Removed = append(u.res.Removed, Removal{Pos: o.Pos, Path: o.Path, Texts: textsIn(nil, "", v, true)})
+		}
 	}
 	pruneEmptied(top, keys, parents)
-	if len(keys) == 0 {
-		return text, nil
+	return doc, keys, nil
+}
+
+// sourceCommentsAbove returns the lines (0-based) of errgen's source texts
+// right above the keys: a "# en:" line at the key's indentation and the
+// lines continuing it, down to the key's line.
+func (u *updater) sourceCommentsAbove(text []byte, keys map[*yaml.Node]bool) map[int]bool {
+	lines := strings.Split(string(text), "\n")
+	first := "# " + u.c.Language + ":"
+	more := "# " + strings.Repeat(" ", len(u.c.Language)+2) // enComment's further lines
+	drop := map[int]bool{}
+	for k := range keys {
+		indent := strings.Repeat(" ", k.Column-1)
+		for j := k.Line - 2; j >= 0; j-- {
+			c, ok := strings.CutPrefix(strings.TrimRight(lines[j], "\r"), indent)
+			if !ok || c != "#" && !strings.HasPrefix(c, more) && !strings.HasPrefix(c, first) {
+				break
+			}
+			if strings.HasPrefix(c, first) {
+				for i := j; i < k.Line-1; i++ {
+					drop[i] = true
+				}
+				break
+			}
+		}
 	}
-	removed, err := textedit.Remove(doc, text, false, keys)
-	if err != nil {
-		return nil, inFile(u.t.File, err)
+	return drop
+}
+
+// dropLines is text without the lines (0-based) drop holds.
+func dropLines(text []byte, drop map[int]bool) []byte {
+	lines := bytes.SplitAfter(text, []byte("\n"))
+	out := make([]byte, 0, len(text))
+	for i, l := range lines {
+		if !drop[i] {
+			out = append(out, l...)
+		}
 	}
-	u.translatorsComments(text, removed.Comments)
-	return removed.Text, nil
+	return out
 }
 
 // translatorsComments gives each removal the comments of the text that

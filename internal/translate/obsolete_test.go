@@ -133,3 +133,42 @@ errors:
 		})
 	}
 }
+
+// A text the catalog took out (an error's description, a detail's) leaves
+// its translation obsolete, as a code taken out does: errgen translate
+// takes it out, reporting what it held, and keeps the rest byte for byte.
+// Before, it was an error ("nothing to translate") that stopped every
+// command, errgen translate included.
+func TestUpdateRemovesTranslationOfTextTakenOut(t *testing.T) {
+	const before = `version: 1
+api: F5
+languages: [de]
+errors:
+  - code: NOT_FOUND
+    status: 404
+    description: The resource is not there.
+    details:
+      - {name: id, type: string, required: true, description: The id.}
+  - {code: INTERNAL_ERROR, status: 500, fallback: true}
+`
+	after := strings.NewReplacer("    description: The resource is not there.\n", "", ", description: The id.}", "}").Replace(before)
+	skeleton, _ := update(t, before, "")
+	translated := strings.Replace(skeleton, "# en: The resource is not there.\n    description: \"\"", "# en: The resource is not there.\n    description: Die Ressource fehlt.", 1)
+	translated = strings.Replace(translated, "# en: The id.\n        description: \"\"", "# en: The id.\n        description: Die ID.", 1)
+	if translated == skeleton || strings.Count(translated, "Die ") != 2 {
+		t.Fatalf("the skeleton has not the expected shape:\n%s", skeleton)
+	}
+	out, res := update(t, after, translated)
+	for _, gone := range []string{"Die Ressource fehlt.", "Die ID.", "The resource is not there.", "The id."} {
+		if strings.Contains(out, gone) {
+			t.Errorf("%q is still in the file:\n%s", gone, out)
+		}
+	}
+	var texts []string
+	for _, r := range res.Removed {
+		texts = append(texts, r.Texts...)
+	}
+	if got := strings.Join(texts, "|"); !strings.Contains(got, "Die Ressource fehlt.") || !strings.Contains(got, "Die ID.") {
+		t.Errorf("removed texts %q, want both translations reported", got)
+	}
+}
