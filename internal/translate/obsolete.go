@@ -37,7 +37,7 @@ func (u *updater) removeObsolete(text []byte) ([]byte, error) {
 	if len(u.t.Obsolete) == 0 {
 		return text, nil
 	}
-	doc, keys, err := u.obsoleteKeys(text, true)
+	doc, keys, keyLines, err := u.obsoleteKeys(text, true)
 	if err != nil || len(keys) == 0 {
 		return text, err
 	}
@@ -47,7 +47,7 @@ func (u *updater) removeObsolete(text []byte) ([]byte, error) {
 	// same keys, on other lines.
 	if lines := u.sourceCommentsAbove(text, keys); len(lines) > 0 {
 		text = dropLines(text, lines)
-		if doc, keys, err = u.obsoleteKeys(text, false); err != nil {
+		if doc, keys, keyLines, err = u.obsoleteKeys(text, false); err != nil {
 			return nil, err
 		}
 	}
@@ -55,18 +55,20 @@ func (u *updater) removeObsolete(text []byte) ([]byte, error) {
 	if err != nil {
 		return nil, inFile(u.t.File, err)
 	}
-	u.translatorsComments(text, removed.Comments)
+	u.translatorsComments(text, removed.Comments, keyLines)
 	return removed.Text, nil
 }
 
 // obsoleteKeys parses text and returns the keys of its obsolete entries
-// to remove, a mapping they would empty removed whole; record adds each
-// entry found to the result's removals.
-func (u *updater) obsoleteKeys(text []byte, record bool) (*yaml.Node, map[*yaml.Node]bool, error) {
+// to remove, a mapping they would empty removed whole, and the line in
+// text of each entry's key, in the order of the result's removals; record
+// adds each entry found to those.
+func (u *updater) obsoleteKeys(text []byte, record bool) (*yaml.Node, map[*yaml.Node]bool, []int, error) {
 	doc, err := parse(text)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
+	var keyLines []int
 	top := doc.Content[0]
 	keys := map[*yaml.Node]bool{}
 	parents := map[*yaml.Node]holder{} // each mapping on a path: the mapping and key holding it
@@ -76,12 +78,13 @@ func (u *updater) obsoleteKeys(text []byte, record bool) (*yaml.Node, map[*yaml.
 			continue
 		}
 		keys[k] = true
+		keyLines = append(keyLines, k.Line)
 		if record {
 			u.res.Removed = append(u.res.Removed, Removal{Pos: o.Pos, Path: o.Path, Texts: textsIn(nil, "", v, true)})
 		}
 	}
 	pruneEmptied(top, keys, parents)
-	return doc, keys, nil
+	return doc, keys, keyLines, nil
 }
 
 // sourceCommentsAbove returns the lines (0-based) of errgen's source texts
@@ -125,8 +128,9 @@ func dropLines(text []byte, drop map[int]bool) []byte {
 // translatorsComments gives each removal the comments of the text that
 // went with it but errgen's source texts (# en: Not found, and the lines
 // of a text of several under it): each goes to the removal whose key is
-// on its line or the last before it.
-func (u *updater) translatorsComments(text []byte, comments []textedit.Comment) {
+// on its line or the last before it, keyLines holding the removals' keys'
+// lines in text (which may have lost lines since the file was read).
+func (u *updater) translatorsComments(text []byte, comments []textedit.Comment, keyLines []int) {
 	lines := bytes.Split(text, []byte("\n"))
 	first := "# " + u.c.Language + ":"
 	more := "# " + strings.Repeat(" ", len(u.c.Language)+2) // enComment's further lines
@@ -140,8 +144,8 @@ func (u *updater) translatorsComments(text []byte, comments []textedit.Comment) 
 			continue
 		}
 		at := 0
-		for i, r := range u.res.Removed {
-			if r.Pos.Line <= cm.Line {
+		for i, line := range keyLines {
+			if line <= cm.Line {
 				at = i
 			}
 		}

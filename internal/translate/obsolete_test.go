@@ -2,6 +2,7 @@ package translate
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -149,13 +150,15 @@ errors:
     description: The resource is not there.
     details:
       - {name: id, type: string, required: true, description: The id.}
+  - {code: GONE, status: 410}
   - {code: INTERNAL_ERROR, status: 500, fallback: true}
 `
-	after := strings.NewReplacer("    description: The resource is not there.\n", "", ", description: The id.}", "}").Replace(before)
+	after := strings.NewReplacer("    description: The resource is not there.\n", "", ", description: The id.}", "}", "  - {code: GONE, status: 410}\n", "").Replace(before)
 	skeleton, _ := update(t, before, "")
 	translated := strings.Replace(skeleton, "# en: The resource is not there.\n    description: \"\"", "# en: The resource is not there.\n    description: Die Ressource fehlt.", 1)
 	translated = strings.Replace(translated, "# en: The id.\n        description: \"\"", "# en: The id.\n        description: Die ID.", 1)
-	if translated == skeleton || strings.Count(translated, "Die ") != 2 {
+	translated = strings.Replace(translated, "  GONE:\n", "  GONE:  # bald weg\n", 1)
+	if translated == skeleton || strings.Count(translated, "Die ") != 2 || !strings.Contains(translated, "# bald weg") {
 		t.Fatalf("the skeleton has not the expected shape:\n%s", skeleton)
 	}
 	out, res := update(t, after, translated)
@@ -170,5 +173,12 @@ errors:
 	}
 	if got := strings.Join(texts, "|"); !strings.Contains(got, "Die Ressource fehlt.") || !strings.Contains(got, "Die ID.") {
 		t.Errorf("removed texts %q, want both translations reported", got)
+	}
+	// The comment on GONE's line is GONE's, though errgen's source texts
+	// above went first and its line moved up.
+	for _, r := range res.Removed {
+		if gone := r.Path[len(r.Path)-1] == "GONE"; gone != slices.Contains(r.Comments, "# bald weg") {
+			t.Errorf("removal %v has comments %q", r.Path, r.Comments)
+		}
 	}
 }
