@@ -19,7 +19,7 @@ func (tr *translationReader) entry(e *Error, keyN, n *yaml.Node) *ErrorTranslati
 	sourcePos := et.Pos
 	var buf [fieldsOnStack]field
 	for _, f := range tr.fieldsIn(buf[:0], n, what, entryKeys, nil) {
-		if noSource(e, f.key) && anyText(f.value) {
+		if noSource(e, f.key) && (anyText(f.value) || f.value.Kind == yaml.SequenceNode && len(f.value.Content) > 0) {
 			tr.obsolete(f, []string{"errors", e.Code}, fmt.Sprintf("%s: %s: the catalog has none in %s", what, f.key, tr.c.Language))
 			continue
 		}
@@ -96,8 +96,7 @@ func (tr *translationReader) message(e *Error, n *yaml.Node, what string) *Templ
 	if tr.optStr(n, what+": message") == "" {
 		return nil
 	}
-	if e.Message == nil {
-		tr.nothingToTranslate(posOf(n), what+": message")
+	if e.Message == nil { // obsolete (entry), never read
 		return nil
 	}
 	t := tr.template(n, "message")
@@ -131,8 +130,7 @@ func (tr *translationReader) message(e *Error, n *yaml.Node, what string) *Templ
 // read better as two; a list with an item left "" is untranslated.
 func (tr *translationReader) texts(n *yaml.Node, what string, source []string) []string {
 	items := tr.list(n, what)
-	if len(items) > 0 && len(source) == 0 {
-		tr.nothingToTranslate(posOf(n), what)
+	if len(source) == 0 { // obsolete (entry), never read
 		return nil
 	}
 	out := make([]string, 0, len(items))
@@ -211,12 +209,7 @@ func (tr *translationReader) detail(d *Detail, n *yaml.Node, what, code, name st
 			dt.Description = tr.text(f.value, what+": description", d.Description)
 			continue
 		}
-		switch {
-		case len(d.Enum) > 0:
-		case holdsText(f.value):
-			tr.nothingToTranslate(posOf(f.keyN), what+": enum")
-			continue
-		default: // the values errgen translate wrote, left "", of an enum the detail no longer has
+		if len(d.Enum) == 0 { // an enum the detail no longer has: errgen translate's values, or translated
 			tr.obsolete(f, []string{"errors", code, "details", name}, what+": the detail has no enum")
 			continue
 		}
@@ -230,6 +223,9 @@ func (tr *translationReader) detail(d *Detail, n *yaml.Node, what, code, name st
 		for _, vf := range tr.fields(f.value, what+": enum", nil, nil) {
 			source, ok := values[vf.key]
 			switch {
+			case ok && source == "" && anyText(vf.value): // its description taken out
+				tr.obsolete(vf, []string{"errors", code, "details", name, "enum"}, fmt.Sprintf("%s: enum value %q: the catalog has no description of it in %s", what, vf.key, tr.c.Language))
+				continue
 			case ok:
 			case u.near(vf.key, vf.value) != "":
 				tr.probs.add(posOf(vf.keyN), "%s: enum: no value %q%s: the values are %s", what, vf.key, tr.probs.hinted, strings.Join(names, ", "))

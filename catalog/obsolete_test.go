@@ -21,7 +21,7 @@ errors:
     category: Search
     details:
       - {name: ident, type: string, required: true, description: The id.}
-      - {name: kind, type: string, description: What., enum: [{value: user, description: A user.}]}
+      - {name: kind, type: string, description: What., enum: [{value: user, description: A user.}, {value: admin}]}
       - {name: scope, type: string, description: Where.}
   - {code: INTERNAL_ERROR, status: 500, fallback: true}
   - {code: CONFLICT, status: 409}
@@ -78,6 +78,16 @@ func TestObsoleteEntries(t *testing.T) {
 		de:      "language: de\nerrors:\n  NOT_FOUND:\n    description: Die Ressource fehlt.\n",
 		warning: `translations/de.yaml:4:5: warning: error "NOT_FOUND": description: the catalog has none in en: obsolete, ignored: errgen translate de removes it`,
 		path:    []string{"errors", "NOT_FOUND", "description"},
+	}, {
+		name:    "an enum taken out, translated",
+		de:      "language: de\nerrors:\n  NOT_FOUND:\n    details:\n      scope: {enum: {here: Hier.}}\n",
+		warning: `translations/de.yaml:5:15: warning: error "NOT_FOUND": detail "scope": the detail has no enum: obsolete, ignored: errgen translate de removes it`,
+		path:    []string{"errors", "NOT_FOUND", "details", "scope", "enum"},
+	}, {
+		name:    "an enum value's description taken out, translated",
+		de:      "language: de\nerrors:\n  NOT_FOUND:\n    details:\n      kind: {enum: {admin: Ein Admin.}}\n",
+		warning: `translations/de.yaml:5:21: warning: error "NOT_FOUND": detail "kind": enum value "admin": the catalog has no description of it in en: obsolete, ignored: errgen translate de removes it`,
+		path:    []string{"errors", "NOT_FOUND", "details", "kind", "enum", "admin"},
 	}, {
 		name:    "a misspelt code",
 		de:      "language: de\nerrors:\n  CONFLCT: {title: Konflikt}\n",
