@@ -83,6 +83,7 @@ func loadFiles(files Files, root string, slabs *nodeSlabs, checks []Check) (*Cat
 	if !l.broken {
 		normalize(c)
 		cr.validate()
+		l.warnUnclosed(c)
 		l.translations(cr)
 		l.templates(c)
 		l.nodes = nil // no tree is made from here: the slabs are garbage, for the collector during the checks

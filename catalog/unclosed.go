@@ -1,0 +1,47 @@
+package catalog
+
+import "strings"
+
+// warnUnclosed warns of a placeholder never closed in a message or a
+// header value ("{id was not found."): the template reads a { that opens
+// no placeholder as text, so a forgotten } would send "{id" to every
+// client. Only a { followed by a name and no } at all after it is
+// warned of: braces around anything but a name ({"a": 1}) are text on
+// purpose.
+func (l *loader) warnUnclosed(c *Catalog) {
+	for _, e := range c.Errors {
+		if e.Message != nil {
+			if name := unclosedPlaceholder(e.Message.Source); name != "" {
+				l.warn(e.Message.Pos, "error %q: message: {%s is not closed, so it is sent as text: write {%s} for the detail", e.Code, name, name)
+			}
+		}
+		for _, h := range e.Headers {
+			if h.Value == nil {
+				continue
+			}
+			if name := unclosedPlaceholder(h.Value.Source); name != "" {
+				l.warn(h.Value.Pos, "error %q: header %s: {%s is not closed, so it is sent as text: write {%s} for the detail", e.Code, h.Key, name, name)
+			}
+		}
+	}
+}
+
+// unclosedPlaceholder is the name after the last { of s when no } follows
+// it and a name starts right after it, or "".
+func unclosedPlaceholder(s string) string {
+	i := strings.LastIndexByte(s, '{')
+	if i < 0 || strings.IndexByte(s[i:], '}') >= 0 {
+		return ""
+	}
+	rest := s[i+1:]
+	end := strings.IndexFunc(rest, func(r rune) bool {
+		return !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+	})
+	if end < 0 {
+		end = len(rest)
+	}
+	if name := rest[:end]; namePattern.MatchString(name) {
+		return name
+	}
+	return ""
+}
