@@ -100,6 +100,9 @@ func (tr *translationReader) message(e *Error, n *yaml.Node, what string) *Templ
 		return nil
 	}
 	t := tr.template(n, "message")
+	if name := unclosedPlaceholder(t.Source); name != "" { // as the catalog's own message (unclosed.go)
+		tr.warn(t.Pos, "%s: message: {%s is not closed, so it is sent as text: write {%s} for the detail", what, name, name)
+	}
 	placed := map[string]bool{}
 	for _, p := range t.Parts {
 		if p.Detail == "" {

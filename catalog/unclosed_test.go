@@ -45,3 +45,23 @@ func TestUnclosedPlaceholder(t *testing.T) {
 
 // quote is s as a YAML double-quoted scalar.
 func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"` }
+
+// A translated message is held to the same rule as the catalog's.
+func TestUnclosedPlaceholderTranslated(t *testing.T) {
+	root := "version: 1\napi: Shop\nformat: flat\nlanguages: [de]\nerrors:\n  - code: NOT_FOUND\n    message: \"{id} was not found.\"\n    status: 404\n" +
+		"    details: [{name: id, type: string, required: true}]\n  - {code: INTERNAL, status: 500, fallback: true}\n"
+	for de, want := range map[string]string{
+		"{id wurde nicht gefunden.":  `translations/de.yaml:4:14: warning: error "NOT_FOUND": message: {id is not closed, so it is sent as text: write {id} for the detail`,
+		"{id} wurde nicht gefunden.": "",
+	} {
+		file := "language: de\nerrors:\n  NOT_FOUND:\n    message: " + quote(de) + "\n"
+		c, err := catalog.LoadFiles(catalog.MemFiles{"catalog.yaml": []byte(root), catalog.TranslationFile("de"): []byte(file)}, "catalog.yaml")
+		if err != nil {
+			t.Fatalf("%s: %v", de, err)
+		}
+		got := c.Warnings.Error()
+		if want == "" && strings.Contains(got, "not closed") || want != "" && !strings.Contains(got, want) {
+			t.Errorf("%s: warnings:\n%s\nwant %q", de, got, want)
+		}
+	}
+}
