@@ -92,17 +92,16 @@ func (u *updater) obsoleteKeys(text []byte, record bool) (*yaml.Node, map[*yaml.
 // lines continuing it, down to the key's line.
 func (u *updater) sourceCommentsAbove(text []byte, keys map[*yaml.Node]bool) map[int]bool {
 	lines := strings.Split(string(text), "\n")
-	first := "# " + u.c.Language + ":"
-	more := "# " + strings.Repeat(" ", len(u.c.Language)+2) // enComment's further lines
+	src := sourceLinesOf(u.c.Language)
 	drop := map[int]bool{}
 	for k := range keys {
 		indent := strings.Repeat(" ", k.Column-1)
 		for j := k.Line - 2; j >= 0; j-- {
 			c, ok := strings.CutPrefix(strings.TrimRight(lines[j], "\r"), indent)
-			if !ok || c != "#" && !strings.HasPrefix(c, more) && !strings.HasPrefix(c, first) {
+			if !ok || !src.continues(c) && !src.opens(c) {
 				break
 			}
-			if strings.HasPrefix(c, first) {
+			if src.opens(c) {
 				for i := j; i < k.Line-1; i++ {
 					drop[i] = true
 				}
@@ -132,14 +131,13 @@ func dropLines(text []byte, drop map[int]bool) []byte {
 // lines in text (which may have lost lines since the file was read).
 func (u *updater) translatorsComments(text []byte, comments []textedit.Comment, keyLines []int) {
 	lines := bytes.Split(text, []byte("\n"))
-	first := "# " + u.c.Language + ":"
-	more := "# " + strings.Repeat(" ", len(u.c.Language)+2) // enComment's further lines
+	src := sourceLinesOf(u.c.Language)
 	source, last := false, 0
 	for _, cm := range comments {
 		line := string(bytes.TrimRight(lines[cm.Line-1], "\r"))
 		c := line[min(len(line), byteCol(line, cm.Col)):]
 		follows := source && cm.Line == last+1
-		source, last = strings.HasPrefix(c, first) || follows && (c == "#" || strings.HasPrefix(c, more)), cm.Line
+		source, last = src.opens(c) || follows && src.continues(c), cm.Line
 		if source {
 			continue
 		}

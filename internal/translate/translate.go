@@ -242,7 +242,7 @@ func (u *updater) source(m *yaml.Node, now string, reviewed, translates bool) {
 // translation. Comments of the translator's own, above or beside errgen's,
 // stay; a text whose comment the translator took out gets none.
 func (u *updater) refreshComments(m, want *yaml.Node) {
-	first := "# " + u.c.Language + ":"
+	first := sourceLinesOf(u.c.Language).first
 	for i := 0; i+1 < len(want.Content); i += 2 {
 		wk, wv := want.Content[i], want.Content[i+1]
 		k, v := member(m, wk.Value)
@@ -281,8 +281,23 @@ func indexOf(m, k *yaml.Node) int {
 	return -1
 }
 
+// sourceLines tells the lines of a comment enComment wrote for a language
+// from others: the line it opens with ("# en: Not found") and the lines
+// that continue it, lined up under the first or empty ("#").
+type sourceLines struct{ first, more string }
+
+func sourceLinesOf(lang string) sourceLines {
+	return sourceLines{first: "# " + lang + ":", more: "# " + strings.Repeat(" ", len(lang)+2)}
+}
+
+// opens reports whether the comment c opens a source text.
+func (s sourceLines) opens(c string) bool { return strings.HasPrefix(c, s.first) }
+
+// continues reports whether the comment c can be a further line of one.
+func (s sourceLines) continues(c string) bool { return c == "#" || strings.HasPrefix(c, s.more) }
+
 // enComment is text as a comment naming its language ("en: Not found"),
-// its further lines lined up under the first.
+// its further lines lined up under the first (see sourceLines).
 func enComment(lang, text string) string {
 	text = string(bytes.TrimRight(normalizeBreaks([]byte(text)), "\n"))
 	var b bytes.Buffer
