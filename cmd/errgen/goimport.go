@@ -20,27 +20,37 @@ func goImportPath(file string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var rel []string
+	modDir, data, err := nearestGoMod(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return "", fmt.Errorf("no go.mod above %s: set go.import in the catalog, or --go-import", file)
+	case err != nil:
+		return "", err
+	}
+	mod, ok := modulePath(data)
+	if !ok {
+		return "", fmt.Errorf("%s has no module line", filepath.Join(modDir, "go.mod"))
+	}
+	rel, err := filepath.Rel(modDir, dir)
+	if err != nil {
+		return "", err
+	}
+	return path.Join(mod, filepath.ToSlash(rel)), nil
+}
+
+// nearestGoMod finds the go.mod of dir or of the nearest folder above it:
+// that folder and the file's bytes. An error that is os.ErrNotExist says
+// there is none; another, that one could not be read.
+func nearestGoMod(dir string) (modDir string, data []byte, err error) {
 	for {
 		data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
-		if err == nil {
-			mod, ok := modulePath(data)
-			if !ok {
-				return "", fmt.Errorf("%s has no module line", filepath.Join(dir, "go.mod"))
-			}
-			for i, j := 0, len(rel)-1; i < j; i, j = i+1, j-1 {
-				rel[i], rel[j] = rel[j], rel[i]
-			}
-			return path.Join(append([]string{mod}, rel...)...), nil
-		}
-		if !errors.Is(err, os.ErrNotExist) {
-			return "", err
+		if err == nil || !errors.Is(err, os.ErrNotExist) {
+			return dir, data, err
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return "", fmt.Errorf("no go.mod above %s: set go.import in the catalog, or --go-import", file)
+			return "", nil, err
 		}
-		rel = append(rel, filepath.Base(dir))
 		dir = parent
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
@@ -50,22 +49,15 @@ const (
 // errgenIn tells how the go.mod above dir holds errgen. A go.mod that
 // cannot be read or parsed tells nothing: errgen runs all the same.
 func errgenIn(dir string) moduleUse {
-	for {
-		name := filepath.Join(dir, "go.mod")
-		data, err := os.ReadFile(name)
-		if err == nil {
-			f, err := modfile.Parse(name, data, nil)
-			if err != nil {
-				return notRequired
-			}
-			return useIn(f)
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return notRequired
-		}
-		dir = parent
+	modDir, data, err := nearestGoMod(dir)
+	if err != nil {
+		return notRequired
 	}
+	f, err := modfile.Parse(filepath.Join(modDir, "go.mod"), data, nil)
+	if err != nil {
+		return notRequired
+	}
+	return useIn(f)
 }
 
 // useIn tells how the go.mod f holds errgen.
