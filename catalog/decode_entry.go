@@ -101,7 +101,7 @@ func (tr *translationReader) message(e *Error, n *yaml.Node, what string) *Templ
 	}
 	t := tr.template(n, "message")
 	if name := unclosedPlaceholder(t.Source); name != "" { // as the catalog's own message (unclosed.go)
-		tr.warn(t.Pos, "%s: message: {%s is not closed, so it is sent as text: write {%s} for the detail", what, name, name)
+		tr.warn(t.Pos, "%s: message: %s", what, unclosed(name))
 	}
 	placed := map[string]bool{}
 	for _, p := range t.Parts {

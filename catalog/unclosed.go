@@ -12,7 +12,7 @@ func (l *loader) warnUnclosed(c *Catalog) {
 	for _, e := range c.Errors {
 		if e.Message != nil {
 			if name := unclosedPlaceholder(e.Message.Source); name != "" {
-				l.warn(e.Message.Pos, "error %q: message: {%s is not closed, so it is sent as text: write {%s} for the detail", e.Code, name, name)
+				l.warn(e.Message.Pos, "error %q: message: %s", e.Code, unclosed(name))
 			}
 		}
 		for _, h := range e.Headers {
@@ -20,10 +20,15 @@ func (l *loader) warnUnclosed(c *Catalog) {
 				continue
 			}
 			if name := unclosedPlaceholder(h.Value.Source); name != "" {
-				l.warn(h.Value.Pos, "error %q: header %s: {%s is not closed, so it is sent as text: write {%s} for the detail", e.Code, h.Key, name, name)
+				l.warn(h.Value.Pos, "error %q: header %s: %s", e.Code, h.Key, unclosed(name))
 			}
 		}
 	}
+}
+
+// unclosed says what a placeholder of name never closed is.
+func unclosed(name string) string {
+	return "{" + name + " is not closed, so it is sent as text: write {" + name + "} for the detail"
 }
 
 // unclosedPlaceholder is the name after the last { of s when no } follows
