@@ -64,13 +64,13 @@ func (cr *catalogReader) checkOutputs(root string) {
 // outputsAndPages are the outputs the catalog names, then the page of each
 // of its other languages beside docs.out's, which that key names too.
 func (cr *catalogReader) outputsAndPages() []pathRef {
-	outs := cr.outs
+	outs := slices.Clone(cr.outs) // cr.outs stays the outputs named
 	for _, o := range cr.outs {
 		if o.what != "docs.out" {
 			continue
 		}
 		for _, lang := range cr.c.Languages {
-			outs = append(outs[:len(outs):len(outs)], pathRef{what: "docs.out's " + lang + " page", path: PagePath(o.path, lang), pos: o.pos})
+			outs = append(outs, pathRef{what: "docs.out's " + lang + " page", path: PagePath(o.path, lang), pos: o.pos})
 		}
 	}
 	return outs
