@@ -156,9 +156,20 @@ func readFixed(v fixedVariant) (*fixedSource, error) {
 	}
 	slices.Sort(fx.imports)
 	fx.imports = slices.Compact(fx.imports)
-	fx.body = body.String()
+	fx.body = fixedHalfNote + body.String()
 	return fx, nil
 }
+
+// fixedHalfNote opens the fixed half in a generated file: the fixed half's
+// comments name the tests, fuzz targets and benchmarks that hold its
+// shortcuts to their plain paths, which live in errgen's repository, not
+// in the service that reads the generated file.
+const fixedHalfNote = `// From here to the end of the file is errgen's fixed half, copied from
+// errgen's repository (github.com/errgen/errgen/internal/golang/fixed),
+// where it is ordinary Go, compiled and tested: the tests, fuzz targets,
+// benchmarks and _test.go files its comments name are there.
+
+`
 
 // importsOf returns the import paths of a Go file and the offset at which
 // its package clause and imports end.

@@ -247,6 +247,11 @@ func appendProblemBody(b []byte, e *Error) []byte {
 	return b
 }
 
+// From here to the end of the file is errgen's fixed half, copied from
+// errgen's repository (github.com/errgen/errgen/internal/golang/fixed),
+// where it is ordinary Go, compiled and tested: the tests, fuzz targets,
+// benchmarks and _test.go files its comments name are there.
+
 // Definition describes one catalog error: its registry entry.
 type Definition struct {
 	Code      Code   // the error code
