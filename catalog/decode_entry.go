@@ -17,6 +17,7 @@ func (tr *translationReader) entry(e *Error, keyN, n *yaml.Node) *ErrorTranslati
 	}
 	what := fmt.Sprintf("error %q", e.Code)
 	sourcePos := et.Pos
+	prev := tr.hold()
 	var buf [fieldsOnStack]field
 	for _, f := range tr.fieldsIn(buf[:0], n, what, entryKeys, nil) {
 		if noSource(e, f.key) && (anyText(f.value) || f.value.Kind == yaml.SequenceNode && len(f.value.Content) > 0) {
@@ -46,9 +47,16 @@ func (tr *translationReader) entry(e *Error, keyN, n *yaml.Node) *ErrorTranslati
 			et.Deprecated = tr.text(f.value, what+": deprecated", e.Deprecated)
 		}
 	}
-	tr.freshness(&et.Source, &et.Stale, et.Reviewed, et.Translates(), tr.hasher.errorHash(e), sourcePos, what)
+	now := tr.hasher.errorHash(e)
+	tr.freshness(&et.Source, &et.Stale, et.Reviewed, et.Translates(), now, sourcePos, what)
+	if tr.release(prev, et.Source, now, et.Reviewed)[heldMessage] {
+		et.Message = nil
+	}
 	return et
 }
+
+// heldMessage is the text a held problem of a translated message names.
+const heldMessage = "the message"
 
 // noSource reports whether the catalog has no text of e's for the entry
 // key: a translation of its description, say, once the description is
@@ -112,17 +120,17 @@ func (tr *translationReader) message(e *Error, n *yaml.Node, what string) *Templ
 		d := e.Detail(p.Detail)
 		switch {
 		case d == nil:
-			tr.probs.add(t.Pos, "%s: message placeholder {%s} names no detail of the error%s: use the placeholders of the %s message (%s)", what, p.Detail, tr.probs.suggest(p.Detail, detailNames(e)), tr.c.Language, e.Message.Source)
+			tr.changed(t.Pos, heldMessage, "%s: message placeholder {%s} names no detail of the error%s: use the placeholders of the %s message (%s)", what, p.Detail, tr.probs.suggest(p.Detail, detailNames(e)), tr.c.Language, e.Message.Source)
 		case !d.Required:
-			tr.probs.add(t.Pos, "%s: message placeholder {%s} names an optional detail, which may be missing: drop the placeholder", what, p.Detail)
+			tr.changed(t.Pos, heldMessage, "%s: message placeholder {%s} names an optional detail, which may be missing: drop the placeholder", what, p.Detail)
 		case d.Type != "" && !d.Type.Scalar():
-			tr.probs.add(t.Pos, "%s: message placeholder {%s} names a %s detail, but only string, integer, number and boolean details fit in text: drop the placeholder", what, p.Detail, d.Type)
+			tr.changed(t.Pos, heldMessage, "%s: message placeholder {%s} names a %s detail, but only string, integer, number and boolean details fit in text: drop the placeholder", what, p.Detail, d.Type)
 		}
 	}
 	for _, p := range e.Message.Parts {
 		if p.Detail != "" && !placed[p.Detail] && e.MessagePlaces(p.Detail) && !e.Envelope.Carries(p.Detail) {
 			placed[p.Detail] = true // once
-			tr.probs.add(t.Pos, "%s: the message drops {%s}, whose value only the message puts on the wire (the envelope has no place for it): keep the placeholder", what, p.Detail)
+			tr.changed(t.Pos, heldMessage, "%s: the message drops {%s}, whose value only the message puts on the wire (the envelope has no place for it): keep the placeholder", what, p.Detail)
 		}
 	}
 	return t
@@ -149,7 +157,7 @@ func (tr *translationReader) texts(n *yaml.Node, what string, source []string) [
 // rows reads a translated troubleshooting table: the catalog's rows, in
 // its order.
 func (tr *translationReader) rows(n *yaml.Node, what string, source []Troubleshooting) []Troubleshooting {
-	items := tr.sameLength(n, what+": troubleshooting", "row", len(source))
+	items := tr.sameLength(n, what+": troubleshooting", "row", len(source), "the troubleshooting table")
 	var rows []Troubleshooting
 	for i, item := range items {
 		var r Troubleshooting

@@ -29,8 +29,9 @@ type translationReader struct {
 	byCode    map[string]*Error // the errors in use and the retired ones
 	codes     []string          // their codes, in catalog order, for hints
 	warnings  *diag.List
-	sourcePos Pos          // where the top-level source is, or the file
-	hasher    sourceHasher // each entry's SourceHash
+	sourcePos Pos           // where the top-level source is, or the file
+	hasher    sourceHasher  // each entry's SourceHash
+	held      *heldProblems // see changed; nil outside an entry and the top-level texts
 }
 
 // file reads the translation file's top mapping.
@@ -38,6 +39,7 @@ func (tr *translationReader) file(n *yaml.Node) {
 	t := tr.t
 	tr.sourcePos = Pos{File: t.File}
 	language := false
+	prev := tr.hold()
 	for _, f := range tr.fields(n, "translation file", translationKeys, nil) {
 		switch f.key {
 		case "language":
@@ -64,7 +66,9 @@ func (tr *translationReader) file(n *yaml.Node) {
 	if n.Kind == yaml.MappingNode && !language {
 		tr.probs.add(posOf(n), "translation file: missing required key \"language\": add language: %s", t.Language)
 	}
-	tr.freshness(&t.Source, &t.Stale, t.Reviewed, t.TranslatesTop(), TopSourceHash(tr.c), tr.sourcePos, "the top-level texts (description, docs)")
+	now := TopSourceHash(tr.c)
+	tr.freshness(&t.Source, &t.Stale, t.Reviewed, t.TranslatesTop(), now, tr.sourcePos, "the top-level texts (description, docs)")
+	tr.release(prev, t.Source, now, t.Reviewed) // what they hold is left out already
 }
 
 // TranslatesTop reports whether the file translates some top-level text
@@ -191,7 +195,7 @@ func (tr *translationReader) docs(n *yaml.Node) {
 		case "groups":
 			tr.groups(f.value)
 		case "sections":
-			items := tr.sameLength(f.value, "docs.sections", "section", len(d.Sections))
+			items := tr.sameLength(f.value, "docs.sections", "section", len(d.Sections), "docs.sections")
 			for i, item := range items {
 				var s Section
 				for _, sf := range tr.fields(item, "docs section", sectionKeys, nil) {
@@ -204,7 +208,7 @@ func (tr *translationReader) docs(n *yaml.Node) {
 				t.Sections = append(t.Sections, s)
 			}
 		case "providers":
-			items := tr.sameLength(f.value, "docs.providers", "provider", len(d.Providers))
+			items := tr.sameLength(f.value, "docs.providers", "provider", len(d.Providers), "docs.providers")
 			for i, item := range items {
 				t.Providers = append(t.Providers, tr.provider(item, d.Providers[i]))
 			}
@@ -220,7 +224,8 @@ func (tr *translationReader) provider(n *yaml.Node, src Provider) Provider {
 			p.Notes = tr.text(f.value, "provider notes", src.Notes)
 			continue
 		}
-		items := tr.sameLength(f.value, fmt.Sprintf("provider %q: issues", src.Name), "issue", len(src.Issues))
+		what := fmt.Sprintf("provider %q: issues", src.Name)
+		items := tr.sameLength(f.value, what, "issue", len(src.Issues), what)
 		for i, item := range items {
 			is := ProviderIssue{Error: src.Issues[i].Error}
 			for _, isf := range tr.fields(item, "provider issue", issueTransKeys, nil) {
@@ -237,12 +242,14 @@ func (tr *translationReader) provider(n *yaml.Node, src Provider) Provider {
 }
 
 // sameLength returns the items of a list translated by position, which
-// must have as many as the catalog's (want); else it reports the list and
-// returns none.
-func (tr *translationReader) sameLength(n *yaml.Node, what, noun string, want int) []*yaml.Node {
+// must have as many as the catalog's (want); else it reports the list,
+// whose text then reads in the catalog's language, and returns none: an
+// error, or a warning when the catalog changed the list under the
+// translation (see changed).
+func (tr *translationReader) sameLength(n *yaml.Node, what, noun string, want int, text string) []*yaml.Node {
 	items := tr.list(n, what)
 	if n.Kind == yaml.SequenceNode && len(items) != want {
-		tr.probs.add(posOf(n), "%s: %s here, %d in the catalog: translate each, in the catalog's order (they are matched by position)", what, plural(len(items), noun), want)
+		tr.changed(posOf(n), text, "%s: %s here, %d in the catalog: translate each, in the catalog's order (they are matched by position)", what, plural(len(items), noun), want)
 		return nil
 	}
 	return items

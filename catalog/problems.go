@@ -49,17 +49,23 @@ func at(file string, pos Pos) Pos {
 // "X" (did you mean "Y"?): attach only codes the catalog declares" has the
 // hint ` (did you mean "Y"?): attach only…`).
 func (p *problems) add(pos Pos, format string, args ...any) {
-	hinted := p.hinted
-	p.hinted = ""
 	if !p.keeps() {
+		p.hinted = ""
 		p.list.Dropped++
 		return
 	}
+	p.list.Add(p.format(pos, format, args...))
+}
+
+// format is the diagnostic add reports, whether or not it is kept.
+func (p *problems) format(pos Pos, format string, args ...any) diag.Diagnostic {
+	hinted := p.hinted
+	p.hinted = ""
 	msg, hint := fmt.Sprintf(format, args...), ""
 	if i := strings.LastIndex(msg, hinted); hinted != "" && i >= 0 {
 		msg, hint = msg[:i], msg[i:]
 	}
-	p.list.Add(diag.Diagnostic{Pos: at(p.file, pos), Msg: p.inside(msg), Hint: hint})
+	return diag.Diagnostic{Pos: at(p.file, pos), Msg: p.inside(msg), Hint: hint}
 }
 
 // hint reports an error at pos with a hint computed otherwise than by

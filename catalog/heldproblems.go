@@ -1,0 +1,76 @@
+package catalog
+
+import (
+	"github.com/errgen/errgen/diag"
+)
+
+// A change of the catalog under a translation makes some of the problems a
+// translator's mistake makes: a detail renamed leaves the translated
+// message's {old} naming nothing, a placeholder added leaves it dropping
+// one, a troubleshooting row added leaves the table a row short. Reported
+// as errors, they stopped errgen generate (and errgen translate) for
+// every language until someone edited each file by hand, as obsolete
+// entries once did. So the reader holds such problems until it knows
+// whether the translation was made from other texts than today's: then it
+// is stale, the problem is a warning (--strict makes it an error) and the
+// text reads in the catalog's language; else the translation is wrong as
+// written, and the problem an error.
+
+// heldProblems are the problems held while one entry (or the file's
+// top-level texts) is read.
+type heldProblems struct {
+	items []heldProblem
+}
+
+type heldProblem struct {
+	d diag.Diagnostic
+	// text is what reads in the catalog's language when the problem is a
+	// stale translation's, such as "its message".
+	text string
+}
+
+// changed reports a problem that a change of the catalog may have made:
+// held while an entry or the top-level texts are read, else an error.
+func (tr *translationReader) changed(pos Pos, text, format string, args ...any) {
+	if tr.held == nil {
+		tr.probs.add(pos, format, args...)
+		return
+	}
+	tr.held.items = append(tr.held.items, heldProblem{d: tr.probs.format(pos, format, args...), text: text})
+}
+
+// hold starts holding problems; release ends it.
+func (tr *translationReader) hold() *heldProblems {
+	prev := tr.held
+	tr.held = &heldProblems{}
+	return prev
+}
+
+// release reports the problems held since hold (whose result prev is) as
+// warnings when the translation was made from other texts than today's
+// (source is a hash, not now, and the translation is not marked reviewed),
+// else as errors. It returns the texts of the problems reported as
+// warnings, which read in the catalog's language.
+func (tr *translationReader) release(prev *heldProblems, source, now string, reviewed bool) map[string]bool {
+	held := tr.held
+	tr.held = prev
+	if len(held.items) == 0 {
+		return nil
+	}
+	stale := source != "" && source != now && !reviewed
+	fallbacks := map[string]bool{}
+	for _, h := range held.items {
+		list, d := &tr.probs.list, h.d
+		if stale {
+			list, d.Severity = tr.warnings, diag.Warning
+			d.Hint += "; the translation is stale (source " + source + ", now " + now + "), so " + h.text + " reads in " + tr.c.Language + " until it is translated again and marked reviewed: true"
+			fallbacks[h.text] = true
+		}
+		if list.Keeps() {
+			list.Add(d)
+		} else {
+			list.Dropped++
+		}
+	}
+	return fallbacks
+}
