@@ -42,7 +42,8 @@ type AugmentOptions struct {
 // existing OpenAPI 3.0 or 3.1 document (YAML or JSON), by reference to the
 // components it adds. It returns the document in the input's format, or an
 // error listing every problem (a *diag.List: each at specName and, where
-// known, line:col).
+// known, line:col; a problem that opts.Force, opts.Replace or
+// opts.AllowInvalidSpec would get past says which in its Remedy).
 //
 // An operation's response for a status admits exactly the codes of that
 // status that its x-errors lists or the catalog's openapi.attach names:

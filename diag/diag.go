@@ -79,6 +79,58 @@ type Diagnostic struct {
 	// Hint is what to do about it, printed right after Msg: it carries its
 	// own separator (" (did you mean \"title\"?)", ": write it out").
 	Hint string
+	// Remedy is, for a problem a flag would get past, that flag as data:
+	// a command that reports the problem where the flag is not at hand
+	// (the catalog's openapi.augment) says how to give it from Remedy,
+	// never from Msg or Hint, whose words may change. It is not printed.
+	Remedy Remedy
+}
+
+// Remedy is a flag of errgen openapi that would get past a problem of the
+// spec it augments; the zero value is none.
+type Remedy struct {
+	Kind RemedyKind
+	// Component is, for ForceReplacesComponent, the spec's component that
+	// differs from errgen's, as --replace takes it
+	// (components.responses.BadRequest).
+	Component string
+}
+
+// RemedyKind says which flag gets past a problem, and how.
+type RemedyKind uint8
+
+const (
+	// NoRemedy: no flag gets past the problem; only an edit does.
+	NoRemedy RemedyKind = iota
+	// ForceReplacesComponent: --force (or --replace Component) replaces a
+	// component of the spec's that differs from errgen's of the same name.
+	ForceReplacesComponent
+	// ForceRewritesPart: --force rewrites a part errgen wrote that was
+	// edited by hand since.
+	ForceRewritesPart
+	// ForceDropsComment: --force drops a comment written in a part errgen
+	// writes anew on every run.
+	ForceDropsComment
+	// AllowInvalidSpec: --allow-invalid-spec augments a spec that is not
+	// valid before errgen changes anything.
+	AllowInvalidSpec
+)
+
+// String names the kind as a test failure shows it.
+func (k RemedyKind) String() string {
+	switch k {
+	case NoRemedy:
+		return "none"
+	case ForceReplacesComponent:
+		return "force-replaces-component"
+	case ForceRewritesPart:
+		return "force-rewrites-part"
+	case ForceDropsComment:
+		return "force-drops-comment"
+	case AllowInvalidSpec:
+		return "allow-invalid-spec"
+	}
+	return fmt.Sprintf("RemedyKind(%d)", k)
 }
 
 // String is the diagnostic's line: "file:line:col: message", with

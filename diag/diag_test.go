@@ -16,6 +16,8 @@ func TestDiagnosticString(t *testing.T) {
 			"api.yaml: notice: response 409 kept"},
 		{Diagnostic{Pos: Pos{"t.yaml", 1, 1}, Severity: Warning, Msg: "stale"}, "t.yaml:1:1: warning: stale"},
 		{Diagnostic{Pos: Pos{File: "error.tmpl", Line: 3}, Msg: "bad character"}, "error.tmpl:3: bad character"},
+		{Diagnostic{Pos: Pos{"api.yaml", 9, 5}, Msg: "differs", Remedy: Remedy{Kind: ForceReplacesComponent, Component: "components.schemas.X"}},
+			"api.yaml:9:5: differs"},
 	}
 	for _, tt := range tests {
 		if got := tt.d.String(); got != tt.want {

@@ -1,8 +1,10 @@
 package main
 
 import (
-	"regexp"
+	"errors"
 	"strings"
+
+	"github.com/errgen/errgen/diag"
 )
 
 // augmentItem is an openapi.augment item as the lines after its problems
@@ -15,64 +17,69 @@ type augmentItem struct {
 	inPlace   string // the errgen openapi command line that augments spec in place
 }
 
-// clashPattern finds, in a problem, a component of the spec's that
-// differs from errgen's of the same name, as package augment names it.
-var clashPattern = regexp.MustCompile(`: (components\.[a-z]+\.\S+) is already defined and differs`)
-
-// forceProblems are the problems whose remedy --force is, by what --force
-// would do about them: replace a component of the spec's that differs
-// from errgen's (clashes, by name), replace a part of errgen's edited by
-// hand (parts), drop a comment written in one of errgen's parts, which it
-// would lose (comments).
-type forceProblems struct {
+// remedies are the problems a flag of errgen openapi would get past, by
+// the remedy each carries (never by its words, which may change): those
+// of --force by what it would do about them, replace a component of the
+// spec's that differs from errgen's (clashes, by name), replace a part of
+// errgen's edited by hand (parts), drop a comment written in one of
+// errgen's parts, which it would lose (comments); and whether
+// --allow-invalid-spec would augment the spec anyway (invalidSpec).
+type remedies struct {
 	clashes         []string
 	parts, comments int
+	invalidSpec     bool
 }
 
-func classifyForceProblems(problems string) forceProblems {
-	var fp forceProblems
-	for _, line := range strings.Split(problems, "\n") {
-		m := clashPattern.FindStringSubmatch(line)
-		switch {
-		case !strings.Contains(line, "--force"):
-		case m != nil:
-			fp.clashes = append(fp.clashes, m[1])
-		case strings.Contains(line, "would be lost"):
-			fp.comments++
-		default:
-			fp.parts++
+// remediesOf classifies the problems of err, a *diag.List from
+// errgen.Augment; any other error has no remedy.
+func remediesOf(err error) remedies {
+	var r remedies
+	var problems *diag.List
+	if !errors.As(err, &problems) {
+		return r
+	}
+	for _, d := range problems.Items {
+		switch d.Remedy.Kind {
+		case diag.ForceReplacesComponent:
+			r.clashes = append(r.clashes, d.Remedy.Component)
+		case diag.ForceRewritesPart:
+			r.parts++
+		case diag.ForceDropsComment:
+			r.comments++
+		case diag.AllowInvalidSpec:
+			r.invalidSpec = true
 		}
 	}
-	return fp
+	return r
 }
 
 // flagHints are the lines that follow problems of an openapi.augment spec
-// whose remedy is a flag of errgen openapi (problems name --force and
-// --allow-invalid-spec as errgen openapi has them; errgen CATALOG has
-// neither). What --force writes in place is errgen's, and the catalog's
-// runs keep it up to date after; but when the item writes another file
-// than its spec, the spec is read as it was on every run, and only what
-// changes the spec lasts: the item's replace list for a component of the
-// spec's, a run in place for errgen's parts written in the spec. A spec
-// that is not valid fails every run of the catalog's.
-func flagHints(problems string, item *augmentItem) []string {
+// whose remedy is a flag of errgen openapi (errgen CATALOG has neither
+// --force nor --allow-invalid-spec). What --force writes in place is
+// errgen's, and the catalog's runs keep it up to date after; but when the
+// item writes another file than its spec, the spec is read as it was on
+// every run, and only what changes the spec lasts: the item's replace
+// list for a component of the spec's, a run in place for errgen's parts
+// written in the spec. A spec that is not valid fails every run of the
+// catalog's.
+func flagHints(problems error, item *augmentItem) []string {
 	var hints []string
-	fp := classifyForceProblems(problems)
+	r := remediesOf(problems)
 	const lasts = " (later runs keep what it wrote up to date; --force replaces as well every response and component of the spec's that errgen's would take the place of), run: "
 	switch {
 	case item.spec == item.out:
-		if parts := len(fp.clashes) + fp.parts; parts+fp.comments > 0 {
-			hints = append(hints, "openapi.augment runs without --force; to have errgen "+forceDoes(parts, fp.comments)+" once"+lasts+item.again+" --force")
+		if parts := len(r.clashes) + r.parts; parts+r.comments > 0 {
+			hints = append(hints, "openapi.augment runs without --force; to have errgen "+forceDoes(parts, r.comments)+" once"+lasts+item.again+" --force")
 		}
 	default:
-		if len(fp.clashes) > 0 {
-			hints = append(hints, replaceHint(fp.clashes, item))
+		if len(r.clashes) > 0 {
+			hints = append(hints, replaceHint(r.clashes, item))
 		}
-		if fp.parts+fp.comments > 0 {
-			hints = append(hints, "openapi.augment reads "+item.spec+" as it is on every run, so a run with --force writing "+item.out+" would not last: these parts are errgen's in "+item.spec+" itself; to have errgen "+forceDoes(fp.parts, fp.comments)+" there once"+lasts+item.inPlace+" --force")
+		if r.parts+r.comments > 0 {
+			hints = append(hints, "openapi.augment reads "+item.spec+" as it is on every run, so a run with --force writing "+item.out+" would not last: these parts are errgen's in "+item.spec+" itself; to have errgen "+forceDoes(r.parts, r.comments)+" there once"+lasts+item.inPlace+" --force")
 		}
 	}
-	if strings.Contains(problems, "--allow-invalid-spec") && !strings.Contains(problems, "even with --allow-invalid-spec") {
+	if r.invalidSpec {
 		hints = append(hints, "openapi.augment refuses a spec that is not valid; fix it, or take it out of openapi.augment and augment it with its own command (a go:generate line): "+item.again+" --allow-invalid-spec")
 	}
 	return hints
@@ -92,10 +99,10 @@ func replaceHint(clashes []string, item *augmentItem) string {
 		" (or set openapi.prefix, or rename the spec's)"
 }
 
-// forceDoes is what --force would do about problems that name it: replace
-// parts (a component of the spec's that differs from errgen's, a part of
-// errgen's edited by hand), drop comments written in errgen's parts
-// (which would be lost), or both.
+// forceDoes is what --force would do about the problems it is the remedy
+// of: replace parts (a component of the spec's that differs from
+// errgen's, a part of errgen's edited by hand), drop comments written in
+// errgen's parts (which would be lost), or both.
 func forceDoes(parts, comments int) string {
 	the := func(n int, what string) string {
 		if n > 1 {

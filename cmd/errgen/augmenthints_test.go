@@ -1,11 +1,14 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/errgen/errgen/diag"
 )
 
 // remedyLine finds the hint after an openapi.augment spec's problems: the
@@ -119,5 +122,102 @@ func TestOpenAPIReplace(t *testing.T) {
 	const nothing = ": components.schemas.Nope is listed to be replaced, but errgen replaced nothing there"
 	if code, _, stderr := runOA(t, append(args, "--replace=components.schemas.Nope")...); code != exitOK || !strings.Contains(stderr, nothing) {
 		t.Errorf("a name that replaces nothing: exit %d, stderr lacks %q:\n%s", code, nothing, stderr)
+	}
+}
+
+// The lines after an openapi.augment spec's problems follow the remedy
+// each problem carries, not its words: problems worded otherwise get the
+// same lines, and problems that only name a flag (a spec's own text
+// quoted, a problem no flag gets past) get none. Before, flagHints read
+// the flags and the component's name from the message text.
+func TestFlagHintsReadRemedies(t *testing.T) {
+	inPlace := &augmentItem{spec: "api.yaml", out: "api.yaml", specKey: "api.yaml", catalog: "catalog.yaml",
+		again: "errgen openapi catalog.yaml --spec api.yaml --out api.yaml", inPlace: "errgen openapi catalog.yaml --spec api.yaml --out api.yaml"}
+	another := &augmentItem{spec: "api.yaml", out: "api.gen.yaml", specKey: "api.yaml", catalog: "catalog.yaml",
+		again: "errgen openapi catalog.yaml --spec api.yaml --out api.gen.yaml", inPlace: inPlace.again}
+	problem := func(kind diag.RemedyKind, component string) diag.Diagnostic {
+		return diag.Diagnostic{Pos: diag.Pos{File: "api.yaml", Line: 3, Col: 5}, Msg: "something is wrong",
+			Remedy: diag.Remedy{Kind: kind, Component: component}}
+	}
+	worded := func(msg string) diag.Diagnostic {
+		return diag.Diagnostic{Pos: diag.Pos{File: "api.yaml", Line: 3, Col: 5}, Msg: msg}
+	}
+	for _, tc := range []struct {
+		name     string
+		item     *augmentItem
+		problems error
+		want     []string // the hints' beginnings, in order
+	}{
+		{"in place: parts and a comment", inPlace, &diag.List{Items: []diag.Diagnostic{
+			problem(diag.ForceReplacesComponent, "components.responses.A"), problem(diag.ForceRewritesPart, ""), problem(diag.ForceDropsComment, "")}},
+			[]string{"openapi.augment runs without --force; to have errgen replace the parts and drop the comment once ("}},
+		{"another file: components of the spec's", another, &diag.List{Items: []diag.Diagnostic{
+			problem(diag.ForceReplacesComponent, "components.responses.A"), problem(diag.NoRemedy, ""), problem(diag.ForceReplacesComponent, "components.schemas.B")}},
+			[]string{"openapi.augment reads api.yaml as it is on every run, so a run with --force writing api.gen.yaml would not last; to have every run replace them with errgen's, add replace: [components.responses.A, components.schemas.B] to the openapi.augment item of api.yaml in catalog.yaml"}},
+		{"another file: errgen's part in the spec", another, &diag.List{Items: []diag.Diagnostic{problem(diag.ForceDropsComment, "")}},
+			[]string{"openapi.augment reads api.yaml as it is on every run, so a run with --force writing api.gen.yaml would not last: these parts are errgen's in api.yaml itself; to have errgen drop the comment there once ("}},
+		{"a spec that is not valid", another, &diag.List{Items: []diag.Diagnostic{problem(diag.AllowInvalidSpec, "")}},
+			[]string{"openapi.augment refuses a spec that is not valid; fix it, or take it out of openapi.augment and augment it with its own command (a go:generate line): errgen openapi catalog.yaml --spec api.yaml --out api.gen.yaml --allow-invalid-spec"}},
+		{"words without a remedy", inPlace, &diag.List{Items: []diag.Diagnostic{
+			worded("components.responses.A is already defined and differs from errgen's: use --force"),
+			worded("a comment would be lost: use --force"), worded("use --allow-invalid-spec to augment it anyway")}}, nil},
+		{"not a list of problems", inPlace, errors.New("api.yaml: use --force or --allow-invalid-spec"), nil},
+	} {
+		got := flagHints(tc.problems, tc.item)
+		if len(got) != len(tc.want) {
+			t.Errorf("%s: hints %q, want %d", tc.name, got, len(tc.want))
+			continue
+		}
+		for i, want := range tc.want {
+			if !strings.HasPrefix(got[i], want) {
+				t.Errorf("%s: hint %d is\n%s\nwant it to start\n%s", tc.name, i, got[i], want)
+			}
+		}
+	}
+}
+
+// A problem no flag gets past draws no flag's line, though its words name
+// --force: a response --force wrote in place of the author's that refers
+// to a response errgen no longer writes (the catalog retired its status's
+// codes) is a problem with --force too. Before, errgen said to run
+// errgen openapi --force, which failed on the same problem.
+func TestAugmentNoHintWhenForceFails(t *testing.T) {
+	const rerun = "../../internal/augment/testdata/rerun"
+	const item = "openapi:\n  augment: [{spec: api.yaml, out: api.yaml}]\n"
+	dir := t.TempDir()
+	writeCatalog := func(name string) {
+		text := readFileT(t, filepath.Join(rerun, name))
+		if !strings.Contains(text, "\nopenapi:\n") {
+			t.Fatalf("%s has no openapi section", name)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "catalog.yaml"), []byte(strings.Replace(text, "\nopenapi:\n", "\n"+item, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	spec := filepath.Join(dir, "api.yaml")
+	const own410 = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      x-errors: [GONE_AWAY]\n      responses:\n        '200': {description: OK}\n        '410': {description: mine}\n"
+	if err := os.WriteFile(spec, []byte(own410), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	writeCatalog("catalog-v1.yaml")
+	force := []string{"openapi", "catalog.yaml", "--spec", "api.yaml", "--out", "api.yaml", "--force"}
+	if code, _, stderr := runIn(t, dir, force...); code != exitOK {
+		t.Fatalf("errgen openapi --force: exit %d: %s", code, stderr)
+	}
+	forced := readFileT(t, spec)
+	if !strings.Contains(forced, "x-errors: [GONE_AWAY]") {
+		t.Fatalf("the spec --force wrote has no x-errors: [GONE_AWAY]:\n%s", forced)
+	}
+	if err := os.WriteFile(spec, []byte(strings.Replace(forced, "x-errors: [GONE_AWAY]", "x-errors: []", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	writeCatalog("catalog-v2.yaml")
+	code, _, stderr := runIn(t, dir, "catalog.yaml")
+	const problem = "api.yaml:12:9: GET /a: response 410 is what --force wrote in place of the author's, and refers to a response errgen no longer writes"
+	if code != exitFailure || !strings.Contains(stderr, problem) || strings.Contains(stderr, "errgen: openapi.augment") {
+		t.Errorf("exit %d, want %d, the problem and no line of openapi.augment:\n%s", code, exitFailure, stderr)
+	}
+	if code, _, stderr := runIn(t, dir, force...); code != exitFailure || !strings.Contains(stderr, problem) {
+		t.Errorf("errgen openapi --force: exit %d, want %d and the same problem:\n%s", code, exitFailure, stderr)
 	}
 }

@@ -151,7 +151,7 @@ func augmentSpec(c *catalog.Catalog, spec []byte, specName, out string, opts err
 			fmt.Fprintf(stderr, "errgen: %s\n", line)
 		}
 		if viaCatalog != nil {
-			for _, hint := range flagHints(err.Error(), viaCatalog) {
+			for _, hint := range flagHints(err, viaCatalog) {
 				fmt.Fprintf(stderr, "errgen: %s\n", hint)
 			}
 		}

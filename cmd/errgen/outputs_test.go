@@ -197,6 +197,10 @@ func readFileT(t *testing.T, path string) string {
 // component of a spec written to another file, which --force would not
 // replace for good, by the item's replace list (TestAugmentForceRemedyLasts
 // follows each); errgen openapi, which has the flags, prints no such line.
+// The flag is the problem's, not a word of the message: a spec's own text
+// quoting a flag draws no line for it (before, an example or an x-errors
+// code naming --force drew a --force run that failed the same way, and
+// one saying "even with --allow-invalid-spec" hid the flag's line).
 func TestAugmentFlagHints(t *testing.T) {
 	const cmd = "errgen openapi svc/catalog.yaml --spec svc/api/tasks.yaml --out svc/api/tasks.gen.yaml"
 	for _, tc := range []struct {
@@ -213,6 +217,12 @@ func TestAugmentFlagHints(t *testing.T) {
 		{"a duplicate key, refused even with the flag", "      operationId: listTasks\n", "      operationId: listTasks\n      operationId: again\n",
 			[]string{"even with --allow-invalid-spec"},
 			[]string{"openapi.augment refuses", "openapi.augment runs without"}},
+		{"an example quoting the flags in a spec that is not valid", "            format: date\n", "            format: date\n          example: '--force, even with --allow-invalid-spec'\n",
+			[]string{"Value: \"--force, even with --allow-invalid-spec\"", "errgen: openapi.augment refuses a spec that is not valid; "},
+			[]string{"openapi.augment reads", "openapi.augment runs without"}},
+		{"an unknown code naming --force", "x-errors: [VALIDATION_ERROR]", "x-errors: [VALIDATION_ERROR--force]",
+			[]string{`unknown error code "VALIDATION_ERROR--force"`},
+			[]string{"errgen: openapi.augment"}},
 	} {
 		dir := outputsCatalog(t, allOutputKeys)
 		spec := filepath.Join(dir, "svc/api/tasks.yaml")

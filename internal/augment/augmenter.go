@@ -62,6 +62,12 @@ func (a *augmenter) addf(n *yaml.Node, format string, args ...any) {
 	a.problems.Errorf(a.pos(n), format, args...)
 }
 
+// addRemedied adds a problem at n that the flag remedy names would get
+// past.
+func (a *augmenter) addRemedied(n *yaml.Node, remedy diag.Remedy, format string, args ...any) {
+	a.problems.Add(diag.Diagnostic{Pos: a.pos(n), Msg: fmt.Sprintf(format, args...), Remedy: remedy})
+}
+
 // notef adds a notice at n.
 func (a *augmenter) notef(n *yaml.Node, format string, args ...any) {
 	a.notices = append(a.notices, diag.Diagnostic{Pos: a.pos(n), Severity: diag.Notice, Msg: fmt.Sprintf(format, args...)})

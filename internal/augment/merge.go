@@ -7,6 +7,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/errgen/errgen/diag"
 	"github.com/errgen/errgen/internal/yamlnode"
 )
 
@@ -50,7 +51,7 @@ func (a *augmenter) mergeComponents(root, comps *yaml.Node) {
 				a.owned.component(section, name, value, true)
 			case sameNode(existing, value):
 			default:
-				a.addf(keyNode(theirs, name), "%s is already defined and differs from the %s %s errgen generates from %s; set openapi.prefix in the catalog, rename the spec's, or use --replace %s (or --force) to replace it",
+				a.addRemedied(keyNode(theirs, name), diag.Remedy{Kind: diag.ForceReplacesComponent, Component: key}, "%s is already defined and differs from the %s %s errgen generates from %s; set openapi.prefix in the catalog, rename the spec's, or use --replace %s (or --force) to replace it",
 					key, name, strings.TrimSuffix(section, "s"), a.catalogName(), key)
 			}
 		}

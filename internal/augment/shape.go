@@ -60,7 +60,7 @@ func (a *augmenter) wantInputKind(n *yaml.Node, kind yaml.Kind, what, want strin
 	case a.allowInvalid:
 		a.notices = append(a.notices, diag.Diagnostic{Pos: a.pos(n), Severity: diag.Notice, Msg: msg + " (the input spec is not valid; augmented anyway)"})
 	default:
-		a.addf(n, "%s (the input spec is not valid before errgen changes anything; --allow-invalid-spec augments it anyway)", msg)
+		a.addRemedied(n, diag.Remedy{Kind: diag.AllowInvalidSpec}, "%s (the input spec is not valid before errgen changes anything; --allow-invalid-spec augments it anyway)", msg)
 	}
 }
 

@@ -74,7 +74,8 @@ func (a *augmenter) lostComments(comments []textedit.Comment, parts ownedParts) 
 		if p.entry != "" {
 			hint = fmt.Sprintf(": move it out of errgen's part, use --force to have errgen drop it, or delete %q from the %s marker to make the part yours", p.entry, marker)
 		}
-		a.problems.Add(diag.Diagnostic{Pos: at, Msg: fmt.Sprintf("a comment in %s, which errgen writes anew on every run, would be lost", p.name), Hint: hint})
+		a.problems.Add(diag.Diagnostic{Pos: at, Msg: fmt.Sprintf("a comment in %s, which errgen writes anew on every run, would be lost", p.name), Hint: hint,
+			Remedy: diag.Remedy{Kind: diag.ForceDropsComment}})
 	}
 }
 
@@ -141,7 +142,7 @@ func (a *augmenter) ownedIn(m, hashes *yaml.Node, what string, parts ownedParts)
 		}
 		replaced := strings.HasPrefix(h, replacedPrefix)
 		if !hashMatches(memberValue(m, name), h) && !a.force {
-			a.addf(k, "%s%s was changed by hand since errgen wrote it (its %s hash no longer matches): use --force to have errgen rewrite it, or delete its entry %q there to make it yours", what, name, marker, name)
+			a.addRemedied(k, diag.Remedy{Kind: diag.ForceRewritesPart}, "%s%s was changed by hand since errgen wrote it (its %s hash no longer matches): use --force to have errgen rewrite it, or delete its entry %q there to make it yours", what, name, marker, name)
 			continue
 		}
 		if replaced {

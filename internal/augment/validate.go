@@ -3,6 +3,7 @@ package augment
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -24,15 +25,18 @@ func (a *augmenter) validate(input, variant []byte, isJSON, allowInvalid bool) e
 	// The second line of a refusal says what to do: it follows the first
 	// as written, not in file order, so the list is not sorted.
 	var l diag.List
+	refuse := func(at diag.Pos, msg string) {
+		l.Add(diag.Diagnostic{Pos: at, Msg: msg, Remedy: diag.Remedy{Kind: diag.AllowInvalidSpec}})
+	}
 	switch {
 	case inErr == nil:
 		l.Errorf(spec, "the augmented document is not valid: %v", outErr)
 	case !allowInvalid && strings.Contains(inErr.Error(), "[pathItems]"):
-		l.Errorf(where, "the input spec cannot be validated (before errgen changed anything): kin-openapi, which errgen validates with, does not read OpenAPI 3.1's components.pathItems (%v)", inErr)
-		l.Errorf(spec, "use --allow-invalid-spec to augment it anyway")
+		refuse(where, fmt.Sprintf("the input spec cannot be validated (before errgen changed anything): kin-openapi, which errgen validates with, does not read OpenAPI 3.1's components.pathItems (%v)", inErr))
+		refuse(spec, "use --allow-invalid-spec to augment it anyway")
 	case !allowInvalid:
-		l.Errorf(where, "the input spec is not valid (before errgen changed anything): %v", inErr)
-		l.Errorf(spec, "use --allow-invalid-spec to augment it anyway")
+		refuse(where, "the input spec is not valid (before errgen changed anything): "+inErr.Error())
+		refuse(spec, "use --allow-invalid-spec to augment it anyway")
 	case outErr.Error() != inErr.Error():
 		l.Errorf(spec, "errgen's additions make the spec invalid in a new way: %v (the input's own problem, allowed: %v)", outErr, inErr)
 	default:
