@@ -256,10 +256,15 @@ func (a *Additions) lastKeyHoldsColon(m *yaml.Node) bool {
 	return false
 }
 
-// lastOriginalValue is the value of the text's last member of m, or nil.
+// lastOriginalValue is the value of the text's last member of m, or nil:
+// the text's own value where an added one replaces it, for its place in
+// the text (the added one has none).
 func (a *Additions) lastOriginalValue(m *yaml.Node) *yaml.Node {
 	for i := len(m.Content) - 2; i >= 0; i -= 2 {
 		if !a.Added[m.Content[i]] {
+			if old := a.Replaced[m.Content[i+1]]; old != nil {
+				return old
+			}
 			return m.Content[i+1]
 		}
 	}
