@@ -56,6 +56,7 @@ func Compare(before, after *catalog.Catalog) []Change {
 		case o.Retired && !n.Retired:
 			cs.add(o.Code, RetiredCodeReused, "retired code is in use again")
 		case o.Retired:
+			cs.compareRetired(o, n)
 		case n.Retired && o.Deprecated == "":
 			cs.add(o.Code, CodeRetiredUndeprecated, "code retired without being deprecated first")
 		case n.Retired:

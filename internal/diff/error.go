@@ -51,6 +51,24 @@ func (cs *changes) compareError(oldC, newC *catalog.Catalog, o, n *catalog.Error
 	}
 }
 
+// compareRetired compares a code retired in both catalogs: what the page's
+// table of retired codes shows of it, one change.
+func (cs *changes) compareRetired(o, n *catalog.Error) {
+	var parts []string
+	if o.Status != n.Status {
+		parts = append(parts, fmt.Sprintf("status changed from %d to %d", o.Status, n.Status))
+	}
+	if o.Deprecated != n.Deprecated {
+		parts = append(parts, "reason changed")
+	}
+	if o.ReplacedBy != n.ReplacedBy {
+		parts = append(parts, fmt.Sprintf("replacement changed from %s to %s", orNone(o.ReplacedBy), orNone(n.ReplacedBy)))
+	}
+	if len(parts) > 0 {
+		cs.inNew(n.Pos).add(o.Code, RetiredCodeChanged, "retired code: %s", strings.Join(parts, ", "))
+	}
+}
+
 func replacedBy(e *catalog.Error) string {
 	if e.ReplacedBy == "" {
 		return ""

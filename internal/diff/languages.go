@@ -24,27 +24,36 @@ func (cs *changes) languages(before, after *catalog.Catalog) {
 			cs.add("", LanguageAdded, "language %s added", lang)
 			continue
 		}
-		if what := translationChanges(before.Translations[lang], after.Translations[lang]); what != "" {
+		if what := translationChanges(before.Translations[lang], after.Translations[lang], after); what != "" {
 			cs.in(after.Translations[lang].File, catalog.Pos{}).add("", TranslationChanged, "%s translations changed: %s", lang, what)
 		}
 	}
 }
 
 // translationChanges says what differs between two translations of one
-// language: the texts of which codes, and the top-level texts; "" when
-// nothing does. Source hashes and positions are no texts.
-func translationChanges(before, after *catalog.Translation) string {
+// language, after's of the catalog c: the texts of which codes, and the
+// top-level texts; "" when nothing does. Source hashes and positions are
+// no texts. Nor is what c took out under the translation (a code, a
+// detail), whose entries are obsolete then, ignored: the catalog's own
+// change (code-removed, detail-removed) reports it.
+func translationChanges(before, after *catalog.Translation, c *catalog.Catalog) string {
 	if before == nil || after == nil {
 		return ""
 	}
+	errs := map[string]*catalog.Error{}
+	for _, es := range [][]*catalog.Error{c.Errors, c.Retired} {
+		for _, e := range es {
+			errs[e.Code] = e
+		}
+	}
 	var codes []string
 	for code, et := range after.Errors {
-		if entryTexts(et) != entryTexts(before.Errors[code]) {
+		if entryTexts(et) != entryTexts(keptBy(before.Errors[code], errs[code])) {
 			codes = append(codes, code)
 		}
 	}
 	for code, et := range before.Errors {
-		if after.Errors[code] == nil && entryTexts(et) != entryTexts(nil) {
+		if after.Errors[code] == nil && errs[code] != nil && entryTexts(keptBy(et, errs[code])) != entryTexts(nil) {
 			codes = append(codes, code)
 		}
 	}
@@ -72,6 +81,31 @@ func entryTexts(et *catalog.ErrorTranslation) string {
 		message = et.Message.Source
 	}
 	return jsonOf([]any{et.Title, message, et.Description, et.Causes, et.Remediation, blankIsNone(et.Troubleshooting), detailTexts(et.Details), et.Deprecated})
+}
+
+// keptBy is et without the translations of details e does not have (nor
+// their fields), as the loader keeps an entry of e: those are obsolete.
+func keptBy(et *catalog.ErrorTranslation, e *catalog.Error) *catalog.ErrorTranslation {
+	if et == nil || e == nil || len(et.Details) == 0 {
+		return et
+	}
+	paths := map[string]bool{}
+	var walk func(prefix string, ds []*catalog.Detail)
+	walk = func(prefix string, ds []*catalog.Detail) {
+		for _, d := range ds {
+			paths[prefix+d.Name] = true
+			walk(prefix+d.Name+".", d.Fields)
+		}
+	}
+	walk("", e.Details)
+	kept := *et
+	kept.Details = map[string]*catalog.DetailTranslation{}
+	for path, d := range et.Details {
+		if paths[path] {
+			kept.Details[path] = d
+		}
+	}
+	return &kept
 }
 
 // topTexts is what a translation translates at its top, comparable.

@@ -29,6 +29,7 @@ const (
 	CodeRetiredUndeprecated ChangeKind = "code-retired-undeprecated"
 	RetiredCodeReused       ChangeKind = "retired-code-reused"
 	RetiredCodeDropped      ChangeKind = "retired-code-dropped"
+	RetiredCodeChanged      ChangeKind = "retired-code-changed"
 	StatusChanged           ChangeKind = "status-changed"
 	MediaTypeChanged        ChangeKind = "media-type-changed"
 	EnvelopeChanged         ChangeKind = "envelope-changed"
@@ -115,6 +116,7 @@ var Rules = []Rule{
 	{CodeRetiredUndeprecated, goOnly, "its Go identifiers vanish without a release of Deprecated warnings: deprecate first, retire later (its OpenAPI schemas going unwarned are `openapi-component-removed` too)"},
 	{RetiredCodeReused, wire, "a client written when the code meant something else reads the new errors with the old meaning"},
 	{RetiredCodeDropped, wire, "the reservation is gone, so nothing stops the code being reused later"},
+	{RetiredCodeChanged, nil, "a retired code is never sent: its status, reason and replacement are what the page's table of retired codes says of it"},
 	{StatusChanged, wire, "clients branch on the status (retries on 5xx, re-auth on 401), a $status_text member changes with it, and the OpenAPI response moves"},
 	{MediaTypeChanged, wire, "clients and generated decoders select the body by Content-Type"},
 	{EnvelopeChanged, wire, "the body's shape changes: members move, appear or go"},
