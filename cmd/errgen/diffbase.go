@@ -24,5 +24,19 @@ func noRevision(dir, rev string, err error) error {
 			msg += fmt.Sprintf(" (branches: %s)", strings.Join(refs, ", "))
 		}
 	}
-	return fmt.Errorf("%s", msg)
+	return fmt.Errorf("%s%s", msg, shallowHint(dir, rev))
+}
+
+// shallowHint is what to do when dir's clone is shallow, as CI checkouts
+// are by default (actions/checkout fetches one commit of one branch): the
+// base is then most likely there, only not fetched.
+func shallowHint(dir, rev string) string {
+	if out, err := git(dir, "rev-parse", "--is-shallow-repository"); err != nil || strings.TrimSpace(string(out)) != "true" {
+		return ""
+	}
+	const whole = "or fetch the whole history (git fetch --unshallow; actions/checkout: fetch-depth: 0)"
+	if remote, branch, ok := strings.Cut(rev, "/"); ok && remote != "" && branch != "" && !strings.ContainsAny(rev, "~^:@") {
+		return fmt.Sprintf("; this clone is shallow and never fetched it: fetch it first (git fetch --depth=1 %s %s:refs/remotes/%s), %s", remote, branch, rev, whole)
+	}
+	return "; this clone is shallow and may lack it: fetch it first, " + whole
 }

@@ -74,3 +74,41 @@ func TestDiffInvalidCatalog(t *testing.T) {
 		})
 	}
 }
+
+// In a shallow clone, as CI checks out, a --base it never fetched (the
+// default branch, a parent commit) says the clone is shallow and how to
+// fetch the base, where it named only the branches.
+func TestDiffBaseShallowClone(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git")
+	}
+	origin, clone := t.TempDir(), filepath.Join(t.TempDir(), "clone")
+	git := func(dir string, args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-C", dir, "-c", "user.name=t", "-c", "user.email=t@example.com"}, args...)...)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	git(origin, "init", "-q", "--initial-branch=main")
+	writeFile(t, filepath.Join(origin, "catalog.yaml"), oldCatalog)
+	git(origin, "add", ".")
+	git(origin, "commit", "-q", "-m", "catalog")
+	git(origin, "checkout", "-q", "-b", "feature")
+	writeFile(t, filepath.Join(origin, "catalog.yaml"), newCatalog)
+	git(origin, "commit", "-q", "-am", "change")
+	git(origin, "clone", "-q", "--depth=1", "--branch=feature", "file://"+origin, clone)
+	for _, tc := range []struct{ base, want string }{
+		{"origin/main", "; this clone is shallow and never fetched it: fetch it first (git fetch --depth=1 origin main:refs/remotes/origin/main), or fetch the whole history (git fetch --unshallow; actions/checkout: fetch-depth: 0)\n"},
+		{"HEAD~1", "; this clone is shallow and may lack it: fetch it first, or fetch the whole history (git fetch --unshallow; actions/checkout: fetch-depth: 0)\n"},
+	} {
+		code, _, stderr := runIn(t, clone, "diff", "--base", tc.base)
+		if code != exitFailure || !strings.HasPrefix(stderr, "errgen: --base "+tc.base+": no revision ") || !strings.HasSuffix(stderr, tc.want) {
+			t.Errorf("--base %s: exit %d, stderr %q, want 1 and a line ending %q", tc.base, code, stderr, tc.want)
+		}
+	}
+	git(clone, "fetch", "-q", "--depth=1", "origin", "main:refs/remotes/origin/main")
+	if code, stdout, stderr := runIn(t, clone, "diff", "--base", "origin/main"); code == exitFailure && strings.Contains(stderr, "no revision") {
+		t.Errorf("after the fetch the hint names: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
