@@ -22,7 +22,8 @@ func commands(prog string) []command {
 	cmds := []command{
 		{"generate", "[CATALOG] [flags]", "write the Go, OpenAPI and Markdown outputs (the default command)",
 			func(args []string, stdout, stderr io.Writer) int { return runGenerate(prog, args, stdout, stderr) }},
-		{"validate", "[CATALOG] [--strict]", "check the catalog and report every problem", runValidate},
+		{"validate", "[CATALOG] [--strict]", "check the catalog and report every problem",
+			func(args []string, stdout, stderr io.Writer) int { return runValidate(prog, args, stdout, stderr) }},
 		{"init", "[--format PRESET] [--split] [DIR]", "write a starter catalog.yaml",
 			func(args []string, stdout, stderr io.Writer) int { return runInit(prog, args, stdout, stderr) }},
 		{"schema", "[--translation]", "print the catalog's (or a translation file's) JSON Schema, for editors", runSchema},

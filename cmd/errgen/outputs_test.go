@@ -351,3 +351,28 @@ func TestAugmentSpecMissing(t *testing.T) {
 		t.Errorf("an output was written: %v", err)
 	}
 }
+
+// errgen validate augments, in memory, every spec the catalog's
+// openapi.augment names, as a run that writes the outputs would: a spec it
+// would refuse (an x-errors code the catalog lacks) fails validate, which
+// said the catalog was valid while every generate failed; a good one
+// passes, and nothing is written either way.
+func TestValidateAugmentsSpecs(t *testing.T) {
+	dir := outputsCatalog(t, "openapi: augment: [{spec: api/tasks.yaml, out: api/tasks.gen.yaml}]")
+	out := filepath.Join(dir, "svc/api/tasks.gen.yaml")
+	if code, stdout, stderr := runIn(t, dir, "validate", "svc/catalog.yaml"); code != exitOK || !strings.Contains(stdout, "is valid") {
+		t.Fatalf("a good spec: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	spec := filepath.Join(dir, "svc/api/tasks.yaml")
+	text := strings.Replace(string(readFileT(t, spec)), "x-errors: [VALIDATION_ERROR]", "x-errors: [VALIDATION_EROR]", 1)
+	if err := os.WriteFile(spec, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runIn(t, dir, "validate", "svc/catalog.yaml")
+	if code != exitFailure || stdout != "" || !strings.Contains(stderr, `x-errors: unknown error code "VALIDATION_EROR"`) {
+		t.Errorf("an x-errors code the catalog lacks: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("validate wrote %s", out)
+	}
+}

@@ -26,9 +26,10 @@ func loadChecked(path string, check catalog.Check, stderr io.Writer) (*catalog.C
 	return c, true
 }
 
-// runValidate implements "errgen validate".
-func runValidate(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("validate", "errgen validate [CATALOG] [--strict]\n\nChecks the catalog (default catalog.yaml) and its translation files, and\nreports every problem as file:line:col: message, and every warning (a stale\nor untranslated text) as file:line:col: warning: message. Writes nothing.", stdout, stderr)
+// runValidate implements "errgen validate"; prog is how errgen was
+// invoked, for the command a problem of an openapi.augment spec names.
+func runValidate(prog string, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("validate", "errgen validate [CATALOG] [--strict]\n\nChecks the catalog (default catalog.yaml), its translation files and the\nspecs its openapi.augment names (as errgen would augment them), and reports\nevery problem as file:line:col: message, and every warning (a stale or\nuntranslated text) as file:line:col: warning: message. Writes nothing.", stdout, stderr)
 	catalogPath := fs.catalogFlag()
 	strict := fs.Bool("strict", false, "fail on warnings too: every translation fresh and complete")
 	if code, stop := fs.parse(args); stop {
@@ -40,6 +41,12 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		return exitFailure
 	}
 	printDiagnostics(stderr, &c.Warnings)
+	// A spec that errgen would refuse to augment (an x-errors code the
+	// catalog lacks, a component of the spec's that clashes) fails every
+	// run that writes the outputs: validate says so before they do.
+	if _, ok := augmentTargets(c, *catalogPath, prog, stderr); !ok {
+		return exitFailure
+	}
 	if n := c.Warnings.Count(); *strict && n > 0 {
 		fmt.Fprintf(stderr, "errgen: %s: %s, which --strict makes errors\n", *catalogPath, plural(n, "warning"))
 		return exitFailure
