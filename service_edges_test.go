@@ -105,8 +105,13 @@ func TestServiceStartedResponse(t *testing.T) {
 			io.Copy(w, strings.NewReader("from a file"))
 			return errStream
 		}, 200, "from a file", "response already started: nothing written", errStream},
-		{"wrote, then panicked", "GET", func(w http.ResponseWriter, _ *http.Request) error {
+		{"wrote, then panicked: aborted", "GET", func(w http.ResponseWriter, _ *http.Request) error {
 			io.WriteString(w, "partial")
+			panic("nil map")
+		}, 0, "", "panic: response already started, nothing written", nil},
+		{"wrote and flushed, then panicked: aborted", "GET", func(w http.ResponseWriter, _ *http.Request) error {
+			io.WriteString(w, "partial")
+			w.(http.Flusher).Flush()
 			panic("nil map")
 		}, 200, "partial", "panic: response already started, nothing written", nil},
 		{"103 Early Hints, then an error: written", "GET", func(w http.ResponseWriter, _ *http.Request) error {
@@ -144,21 +149,18 @@ func TestServiceStartedResponse(t *testing.T) {
 	}
 	for i, c := range cases {
 		req, _ := http.NewRequest(c.method, fmt.Sprintf("%s/started/%d", srv.URL, i), nil)
-		resp, err := srv.Client().Do(req)
-		if err != nil {
-			t.Errorf("%s: %v", c.name, err)
-			continue
-		}
-		body, err := io.ReadAll(resp.Body)
-		resp.Body.Close()
+		srv.Client().CloseIdleConnections() // a GET on a reused connection that closes is sent again
+		status, body, err := fetch(srv.Client(), req)
 		n := 0
 		if c.problem != "" {
 			n = 1
 		}
 		got := logs.take(n)
-		t.Logf("%s: %d %q (%v); reported %v", c.name, resp.StatusCode, body, err, got)
-		if err != nil || resp.StatusCode != c.status || c.body != "*" && string(body) != c.body {
-			t.Errorf("%s: %d %q (%v), want %d %q", c.name, resp.StatusCode, body, err, c.status, c.body)
+		t.Logf("%s: %d %q (%v); reported %v", c.name, status, body, err, got)
+		// an aborted response fails the client's read: before the status
+		// when nothing was flushed, in the body after it
+		if aborted := strings.HasSuffix(c.name, "aborted"); aborted != (err != nil) || status != c.status || c.body != "*" && string(body) != c.body {
+			t.Errorf("%s: %d %q (%v), want %d %q, failing: %v", c.name, status, body, err, c.status, c.body, aborted)
 		}
 		if len(got) != n || n == 1 && (got[0].Level != slog.LevelError || got[0].Problem != c.problem || got[0].Sent != nil ||
 			c.err != nil && !errors.Is(got[0].Err, c.err) || got[0].Request == nil) {
@@ -171,6 +173,18 @@ func TestServiceStartedResponse(t *testing.T) {
 	if s := serverLog.take(); s != "" {
 		t.Errorf("net/http logged:\n%s", s)
 	}
+}
+
+// fetch sends req and reads the response: its status (0 when none came),
+// the body read and the error that stopped the exchange, if any.
+func fetch(client *http.Client, req *http.Request) (int, []byte, error) {
+	resp, err := client.Do(req)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	return resp.StatusCode, body, err
 }
 
 // TestServiceHandlerWriter: the writer Handler gives the handler flushes,

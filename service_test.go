@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -256,8 +257,8 @@ func serviceClient(t *testing.T, url string) {
 	}
 }
 
-// serviceClientGone: a client that goes away gets nothing written; the
-// report is at DEBUG, not ERROR.
+// serviceClientGone: a client that goes away is answered into the void;
+// the report is at DEBUG, not ERROR.
 func serviceClientGone(t *testing.T, logs *logBuffer) {
 	started, done := make(chan struct{}), make(chan struct{})
 	srv := httptest.NewServer(apierrors.Handler(func(_ http.ResponseWriter, r *http.Request) error {
@@ -278,12 +279,37 @@ func serviceClientGone(t *testing.T, logs *logBuffer) {
 	}
 	<-done
 	var printed string
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline) && !strings.Contains(printed, "request context done"); {
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline) && !strings.Contains(printed, "request context canceled"); {
 		time.Sleep(10 * time.Millisecond) // Write reports after the handler returns
 		printed += logs.take()
 	}
 	t.Logf("client gone: slog %s", strings.TrimSpace(printed))
-	if !strings.Contains(printed, `"level":"DEBUG","msg":"error response: request context done: nothing written"`) || strings.Contains(printed, `"level":"ERROR"`) {
+	if !strings.Contains(printed, `"level":"DEBUG","msg":"error response: not a catalog error: sent the fallback (request context canceled: the client most likely went away)"`) || strings.Contains(printed, `"level":"ERROR"`) {
 		t.Errorf("client gone: reported\n%s", printed)
+	}
+}
+
+// A request's context canceled while its client waits (the server's
+// BaseContext canceled at shutdown, as graceful shutdowns do) is
+// answered: the client gets its error, where it got 200 OK and an empty
+// body.
+func TestServiceShutdownContext(t *testing.T) {
+	root, cancel := context.WithCancel(context.Background())
+	srv := httptest.NewUnstartedServer(apierrors.Handler(func(_ http.ResponseWriter, r *http.Request) error {
+		cancel() // SIGTERM arrives while the request is served
+		<-r.Context().Done()
+		return apierrors.NewRateLimitExceeded(100, "1m", 9)
+	}))
+	srv.Config.BaseContext = func(net.Listener) context.Context { return root }
+	srv.Start()
+	defer srv.Close()
+	resp, err := http.Get(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	e, err := apierrors.ParseResponse(resp)
+	if err != nil || resp.StatusCode != 429 || e.Code() != apierrors.CodeRateLimitExceeded {
+		t.Errorf("got %d, %v, %v; want the 429", resp.StatusCode, e, err)
 	}
 }

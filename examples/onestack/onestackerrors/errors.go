@@ -1737,9 +1737,12 @@ func (e *Error) messageOrTitle() string {
 // was for another body. A HEAD request gets the headers and Content-Length
 // of a GET, and no body.
 //
+// A request whose context was canceled (its client went away, most
+// likely) is answered as any other, and what Write reports of it is at
+// debug level: a panic's report aside, it is no server error.
+//
 // Nothing is written, and that is reported with err (what Write would have
-// reported of it is not), when the request's context was canceled (the
-// client went away: at debug level); when the response already started or
+// reported of it is not), when the response already started or
 // the connection was hijacked (at ERROR: the status cannot change), which
 // Write knows of Handler's writer, and of another only when its Write
 // refuses the body (net/http's http.ErrHijacked, or http.ErrBodyNotAllowed
@@ -1761,17 +1764,14 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 // own reports, for recovered to make.
 func write(w http.ResponseWriter, r *http.Request, err error, p *Report) {
 	loadDefinitions()
-	if r != nil && r.Context().Err() != nil && clientGone(r) {
-		unwritten(p, "request context done", slog.LevelDebug, err, r)
-		return
-	}
 	if why := unwritable(w); why != "" {
 		unwritten(p, why, slog.LevelError, err, r)
 		return
 	}
 	// Reports are held until the response is written: they name the
-	// request id sent, and claim nothing sent when nothing was.
-	held := origin{request: r, hold: true}
+	// request id sent, and claim nothing sent when nothing was. Those of
+	// a request whose context was canceled are at debug level.
+	held := origin{request: r, hold: true, canceled: r != nil && r.Context().Err() != nil && clientGone(r)}
 	at := &held
 	if p != nil {
 		at = nil // the fallback: nothing to report but the panic
@@ -1838,11 +1838,15 @@ func setLength(w http.ResponseWriter, n int) {
 	w.Header()["Content-Length"] = []string{strconv.Itoa(n)}
 }
 
-// clientGone reports whether r's client went away: net/http cancels a
-// request's context when its connection closes or its stream is reset.
-// A deadline passed is not that: it is a timeout middleware's (net/http
-// sets none), and its client waits for an answer, the error given, which
-// Config.Map may map to a 503 or 504; writing nothing would send 200 OK.
+// clientGone reports whether r's client most likely went away: net/http
+// cancels a request's context when its connection closes or its stream is
+// reset. So does a server's BaseContext canceled at shutdown, or a
+// middleware, while the client waits: Write answers all the same (a write
+// to a client gone is lost, harmlessly; nothing written would send 200 OK
+// with an empty body), and only reports at debug level. A deadline passed
+// is not that: it is a timeout middleware's (net/http sets none), its
+// client waits, and its error (which Config.Map may map to a 503 or 504)
+// is reported as any other.
 func clientGone(r *http.Request) bool {
 	return r != nil && r.Context().Err() == context.Canceled
 }
@@ -4042,9 +4046,9 @@ func headerValue(v string) string {
 type Config struct {
 	// Reporter receives each Report: a catalog error sent with a breach, an
 	// error that was not a catalog error (the fallback sent), a nil error, a
-	// panic, an error nothing was written for (its client went away, its
-	// response had started, its connection was hijacked, or
-	// http.TimeoutHandler answered first; see Write). nil logs each with
+	// panic, an error nothing was written for (its response had started,
+	// its connection was hijacked, or http.TimeoutHandler answered first;
+	// see Write). nil logs each with
 	// slog.Default() at the report's level. Tests may set Strict(t.Errorf).
 	Reporter func(Report)
 	// Map turns an error that is not a catalog error (nor wraps one), such
@@ -4091,7 +4095,7 @@ func currentConfig() *Config {
 // Report is what the package tells the service when it could not send an
 // error as given, or sent nothing.
 type Report struct {
-	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's context was canceled (its client went away), http.TimeoutHandler answered first, or the RPC's context was done; slog.LevelWarn when a gRPC status's details were trimmed to fit its trailer (RPCTrimmed)
+	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's context was canceled (its client most likely went away; the error is written all the same), http.TimeoutHandler answered first, or the RPC's context was done; slog.LevelWarn when a gRPC status's details were trimmed to fit its trailer (RPCTrimmed)
 	Problem string        // what happened, in a few words
 	Err     error         // the error given; nil for a nil error; for a panic, one wrapping its value
 	Sent    *Error        // the error written, with the request id sent (see Config.RequestID); nil when nothing was
@@ -4146,6 +4150,9 @@ type origin struct {
 	// sent, which Write knows only once it knows the error it sends.
 	hold bool
 	held []Report
+	// canceled lowers the reports flushed to debug level: the request's
+	// context was canceled, its client most likely gone (see clientGone).
+	canceled bool
 }
 
 // report hands r, made at o, to the Reporter, or holds it.
@@ -4165,6 +4172,10 @@ func (o *origin) report(r Report) {
 func (o *origin) flush(ids []string) {
 	for _, r := range o.held {
 		r.Sent = sentWithID(r.Sent, ids)
+		if o.canceled {
+			r.Level = min(r.Level, slog.LevelDebug)
+			r.Problem += " (request context canceled: the client most likely went away)"
+		}
 		report(r)
 	}
 	o.held = nil
@@ -4425,9 +4436,12 @@ func jsonLogValue(raw []byte) slog.Value {
 // response (a final status, a byte of body, a flush) or hijacked the
 // connection, an error it returns, writes with Write or panics with is not
 // written (the status cannot change, and a body of JSON after its own would
-// corrupt it): it is reported at ERROR, and the response ends as the
-// handler left it, which net/http ends cleanly; a handler whose client must
-// see the failure panics with http.ErrAbortHandler. The writer is an
+// corrupt it): it is reported at ERROR. After an error returned or
+// written, the response ends as the handler left it, which net/http ends
+// cleanly; a handler whose client must see the failure panics with
+// http.ErrAbortHandler. After a panic, reported, Handler panics with
+// http.ErrAbortHandler, as net/http would abort the response of a handler
+// without Handler that panicked: the client's read fails. The writer is an
 // http.Flusher and an http.Hijacker where w is one, copies and writes
 // strings with w's own ReadFrom and WriteString where w has them, and
 // http.ResponseController reaches w through its Unwrap. It costs a request
@@ -4446,6 +4460,12 @@ func (h handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				panic(v)
 			}
 			recovered(handlerWriter(t, tw), r, v)
+			if t.state == responseStarted {
+				// The body begun must not pass for a whole one: net/http
+				// aborts the response, as it does for a panic without
+				// Handler, and logs nothing more.
+				panic(http.ErrAbortHandler)
+			}
 		}
 	}()
 	if err := h(tw, r); err != nil {

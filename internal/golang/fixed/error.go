@@ -227,9 +227,12 @@ func (e *Error) messageOrTitle() string {
 // was for another body. A HEAD request gets the headers and Content-Length
 // of a GET, and no body.
 //
+// A request whose context was canceled (its client went away, most
+// likely) is answered as any other, and what Write reports of it is at
+// debug level: a panic's report aside, it is no server error.
+//
 // Nothing is written, and that is reported with err (what Write would have
-// reported of it is not), when the request's context was canceled (the
-// client went away: at debug level); when the response already started or
+// reported of it is not), when the response already started or
 // the connection was hijacked (at ERROR: the status cannot change), which
 // Write knows of Handler's writer, and of another only when its Write
 // refuses the body (net/http's http.ErrHijacked, or http.ErrBodyNotAllowed
@@ -251,17 +254,14 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 // own reports, for recovered to make.
 func write(w http.ResponseWriter, r *http.Request, err error, p *Report) {
 	loadDefinitions()
-	if r != nil && r.Context().Err() != nil && clientGone(r) {
-		unwritten(p, "request context done", slog.LevelDebug, err, r)
-		return
-	}
 	if why := unwritable(w); why != "" {
 		unwritten(p, why, slog.LevelError, err, r)
 		return
 	}
 	// Reports are held until the response is written: they name the
-	// request id sent, and claim nothing sent when nothing was.
-	held := origin{request: r, hold: true}
+	// request id sent, and claim nothing sent when nothing was. Those of
+	// a request whose context was canceled are at debug level.
+	held := origin{request: r, hold: true, canceled: r != nil && r.Context().Err() != nil && clientGone(r)}
 	at := &held
 	if p != nil {
 		at = nil // the fallback: nothing to report but the panic
@@ -328,11 +328,15 @@ func setLength(w http.ResponseWriter, n int) {
 	w.Header()["Content-Length"] = []string{strconv.Itoa(n)}
 }
 
-// clientGone reports whether r's client went away: net/http cancels a
-// request's context when its connection closes or its stream is reset.
-// A deadline passed is not that: it is a timeout middleware's (net/http
-// sets none), and its client waits for an answer, the error given, which
-// Config.Map may map to a 503 or 504; writing nothing would send 200 OK.
+// clientGone reports whether r's client most likely went away: net/http
+// cancels a request's context when its connection closes or its stream is
+// reset. So does a server's BaseContext canceled at shutdown, or a
+// middleware, while the client waits: Write answers all the same (a write
+// to a client gone is lost, harmlessly; nothing written would send 200 OK
+// with an empty body), and only reports at debug level. A deadline passed
+// is not that: it is a timeout middleware's (net/http sets none), its
+// client waits, and its error (which Config.Map may map to a 503 or 504)
+// is reported as any other.
 func clientGone(r *http.Request) bool {
 	return r != nil && r.Context().Err() == context.Canceled
 }

@@ -20,9 +20,12 @@ import (
 // response (a final status, a byte of body, a flush) or hijacked the
 // connection, an error it returns, writes with Write or panics with is not
 // written (the status cannot change, and a body of JSON after its own would
-// corrupt it): it is reported at ERROR, and the response ends as the
-// handler left it, which net/http ends cleanly; a handler whose client must
-// see the failure panics with http.ErrAbortHandler. The writer is an
+// corrupt it): it is reported at ERROR. After an error returned or
+// written, the response ends as the handler left it, which net/http ends
+// cleanly; a handler whose client must see the failure panics with
+// http.ErrAbortHandler. After a panic, reported, Handler panics with
+// http.ErrAbortHandler, as net/http would abort the response of a handler
+// without Handler that panicked: the client's read fails. The writer is an
 // http.Flusher and an http.Hijacker where w is one, copies and writes
 // strings with w's own ReadFrom and WriteString where w has them, and
 // http.ResponseController reaches w through its Unwrap. It costs a request
@@ -41,6 +44,12 @@ func (h handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				panic(v)
 			}
 			recovered(handlerWriter(t, tw), r, v)
+			if t.state == responseStarted {
+				// The body begun must not pass for a whole one: net/http
+				// aborts the response, as it does for a panic without
+				// Handler, and logs nothing more.
+				panic(http.ErrAbortHandler)
+			}
 		}
 	}()
 	if err := h(tw, r); err != nil {

@@ -18,9 +18,11 @@ import (
 
 // Handler writes a returned error, recovers a panic into the fallback, and
 // reports both; Config.Map maps foreign errors; a request whose context was
-// canceled (its client went away) gets nothing, reported at debug level,
-// and one whose deadline passed (a middleware's timeout: the client waits)
-// gets its error.
+// canceled (its client most likely went away; a shutdown's or a
+// middleware's cancel leaves it waiting) gets its error all the same,
+// reported at debug level but for a panic, where it got nothing (200 OK,
+// empty, when the client still waited); one whose deadline passed (a
+// middleware's timeout: the client waits) gets its error.
 func TestHandler(t *testing.T) {
 	Configure(Config{Reporter: recordReport, Map: func(err error) *Error {
 		switch {
@@ -51,7 +53,12 @@ func TestHandler(t *testing.T) {
 		{"deadline mapped", func(http.ResponseWriter, *http.Request) error { return context.DeadlineExceeded }, nil, 429, "RATE_LIMITED", "required details missing", slog.LevelError},
 		{"foreign", func(http.ResponseWriter, *http.Request) error { return errors.New("boom") }, nil, 500, "INTERNAL", "not a catalog error", slog.LevelError},
 		{"canceled, client still there", func(http.ResponseWriter, *http.Request) error { return context.Canceled }, nil, 500, "INTERNAL", "not a catalog error", slog.LevelError},
-		{"client gone", func(http.ResponseWriter, *http.Request) error { return context.Canceled }, canceled, 0, "", "request context done", slog.LevelDebug},
+		{"client gone", func(http.ResponseWriter, *http.Request) error { return context.Canceled }, canceled, 500, "INTERNAL", "not a catalog error: sent the fallback (request context canceled: the client most likely went away)", slog.LevelDebug},
+		// a server's BaseContext canceled at shutdown, or a middleware's
+		// cancel: the client still waits, and gets its error, not 200 OK
+		{"canceled, catalog error", func(http.ResponseWriter, *http.Request) error { return NewRateLimited(1, "1s", 1) }, canceled, 429, "RATE_LIMITED", "", 0},
+		{"canceled, sentinel without its details", func(http.ResponseWriter, *http.Request) error { return ErrRateLimited }, canceled, 429, "RATE_LIMITED", "required details missing", slog.LevelDebug},
+		{"panic, canceled", func(http.ResponseWriter, *http.Request) error { panic("nil map") }, canceled, 500, "INTERNAL", "panic: sent the fallback", slog.LevelError},
 		{"deadline passed, client still there", func(_ http.ResponseWriter, r *http.Request) error {
 			return fmt.Errorf("query: %w", r.Context().Err())
 		}, expired, 429, "RATE_LIMITED", "required details missing", slog.LevelError},
@@ -97,7 +104,9 @@ var errMidway = errors.New("cursor: connection reset")
 // A handler that started its response (a final status, body, a flush, a
 // copy) or hijacked the connection, then returns an error, calls Write or
 // panics, gets nothing more written: the status cannot change, and JSON
-// after its body would corrupt it. It is reported at ERROR, with the error.
+// after its body would corrupt it. It is reported at ERROR, with the error;
+// after a panic, Handler panics with http.ErrAbortHandler for net/http to
+// abort the response, which would otherwise pass for a whole one.
 // Copying nothing starts nothing. So does an informational status (103
 // Early Hints), which httptest's recorder takes for the final one:
 // TestServiceStartedResponse, at the module's root, sends one through a
@@ -135,7 +144,7 @@ func TestHandlerStartedResponse(t *testing.T) {
 			Write(w, r, ErrInternal)
 			return nil
 		}, 200, "[1,", "response already started: nothing written"},
-		{"panic after writing", func(w http.ResponseWriter, _ *http.Request) error {
+		{"panic after writing: aborted", func(w http.ResponseWriter, _ *http.Request) error {
 			io.WriteString(w, "[1,")
 			panic("nil map")
 		}, 200, "[1,", "panic: response already started, nothing written"},
@@ -146,7 +155,14 @@ func TestHandlerStartedResponse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		rec := httptest.NewRecorder()
-		got := recordReports(t, func() { Handler(tt.h).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil)) })
+		var aborted any
+		got := recordReports(t, func() {
+			defer func() { aborted = recover() }()
+			Handler(tt.h).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
+		})
+		if wantAbort := strings.HasSuffix(tt.name, "aborted"); wantAbort != (aborted == http.ErrAbortHandler) || !wantAbort && aborted != nil {
+			t.Errorf("%s: Handler panicked with %v; want http.ErrAbortHandler: %v", tt.name, aborted, wantAbort)
+		}
 		if rec.Code != tt.status || tt.body != "*" && rec.Body.String() != tt.body || tt.body == "*" && !strings.Contains(rec.Body.String(), "ORDER_NOT_FOUND") {
 			t.Errorf("%s: sent %d %q, want %d %q", tt.name, rec.Code, rec.Body, tt.status, tt.body)
 		}

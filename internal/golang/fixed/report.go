@@ -19,9 +19,9 @@ import (
 type Config struct {
 	// Reporter receives each Report: a catalog error sent with a breach, an
 	// error that was not a catalog error (the fallback sent), a nil error, a
-	// panic, an error nothing was written for (its client went away, its
-	// response had started, its connection was hijacked, or
-	// http.TimeoutHandler answered first; see Write). nil logs each with
+	// panic, an error nothing was written for (its response had started,
+	// its connection was hijacked, or http.TimeoutHandler answered first;
+	// see Write). nil logs each with
 	// slog.Default() at the report's level. Tests may set Strict(t.Errorf).
 	Reporter func(Report)
 	// Map turns an error that is not a catalog error (nor wraps one), such
@@ -68,7 +68,7 @@ func currentConfig() *Config {
 // Report is what the package tells the service when it could not send an
 // error as given, or sent nothing.
 type Report struct {
-	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's context was canceled (its client went away), http.TimeoutHandler answered first, or the RPC's context was done; slog.LevelWarn when a gRPC status's details were trimmed to fit its trailer (RPCTrimmed)
+	Level   slog.Level    // slog.LevelError; slog.LevelDebug when the request's context was canceled (its client most likely went away; the error is written all the same), http.TimeoutHandler answered first, or the RPC's context was done; slog.LevelWarn when a gRPC status's details were trimmed to fit its trailer (RPCTrimmed)
 	Problem string        // what happened, in a few words
 	Err     error         // the error given; nil for a nil error; for a panic, one wrapping its value
 	Sent    *Error        // the error written, with the request id sent (see Config.RequestID); nil when nothing was
@@ -123,6 +123,9 @@ type origin struct {
 	// sent, which Write knows only once it knows the error it sends.
 	hold bool
 	held []Report
+	// canceled lowers the reports flushed to debug level: the request's
+	// context was canceled, its client most likely gone (see clientGone).
+	canceled bool
 }
 
 // report hands r, made at o, to the Reporter, or holds it.
@@ -142,6 +145,10 @@ func (o *origin) report(r Report) {
 func (o *origin) flush(ids []string) {
 	for _, r := range o.held {
 		r.Sent = sentWithID(r.Sent, ids)
+		if o.canceled {
+			r.Level = min(r.Level, slog.LevelDebug)
+			r.Problem += " (request context canceled: the client most likely went away)"
+		}
 		report(r)
 	}
 	o.held = nil
