@@ -54,9 +54,9 @@ var textCases = []struct {
 		spec: "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {\n        '200': {description: OK}, # the one\n        '201': {description: Created}\n      }\ncomponents: {schemas: {}}\n",
 		want: []string{
 			"      responses: {\n        '200': {description: OK}, # the one\n",
-			"        '201': {description: Created}, '401': {\"$ref\": \"#/components/responses/Unauthorized\"}, '429': ",
+			"        '201': {description: Created}, '401': {$ref: \"#/components/responses/Unauthorized\"}, '429': ",
 			"\n      }\n",
-			`components: {schemas: {"UnauthorizedBody": {"type": "object"`,
+			`components: {schemas: {UnauthorizedBody: {type: object`,
 		},
 	},
 	{

@@ -64,31 +64,6 @@ func (e *textEditor) jsonValue(v *yaml.Node, indent string, multiline bool) stri
 	return strings.ReplaceAll(b.String(), "\n", e.st.nl+indent)
 }
 
-// flowMembers writes members for a YAML flow mapping, as JSON, which YAML
-// reads the same.
-func (e *textEditor) flowMembers(members []*yaml.Node) string {
-	var parts []string
-	for i := 0; i+1 < len(members); i += 2 {
-		parts = append(parts, flowKey(members[i])+": "+e.flowValue(members[i+1]))
-	}
-	return strings.Join(parts, ", ")
-}
-
-// flowKey writes a key for a YAML flow mapping quoted as errgen chose
-// (like the spec's status keys): single quotes, plain for an integer, else
-// as a JSON string.
-func flowKey(k *yaml.Node) string {
-	switch {
-	case k.Style&yaml.SingleQuotedStyle != 0:
-		return "'" + strings.ReplaceAll(k.Value, "'", "''") + "'"
-	case k.Style&yaml.DoubleQuotedStyle == 0 && k.Tag == "!!int":
-		return k.Value
-	}
-	var b bytes.Buffer
-	yamlnode.WriteJSONString(&b, k.Value)
-	return b.String()
-}
-
 func (e *textEditor) flowValue(v *yaml.Node) string {
 	var b bytes.Buffer
 	if err := yamlnode.WriteJSONLine(&b, v, ": ", ", "); err != nil {
