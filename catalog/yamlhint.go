@@ -26,7 +26,7 @@ var yamlHints = []struct{ msg, hint string }{
 	{"did not find expected hexdecimal number", `in a double-quoted value \x, \u and \U start a character's hex code: write \\ for a backslash, or quote the value with ' instead`},
 	{"did not find expected alphabetic or numeric character", `a value that starts with * or & needs quotes: write it as "*…"`},
 	{"unknown anchor", `a value that starts with * needs quotes: write it as "*…"`},
-	{"did not find expected <document start>", "the file's top-level mapping ended before this line, indented less than the file's first key (or after a closed top-level { } or [ ]): start every top-level key at the same column, the first"},
+	{"did not find expected <document start>", "the file's top-level mapping ended before this line, which is indented less than the file's first key (or follows a top-level { }, [ ] or quoted value, or a ... line): start every top-level key at column 1"},
 }
 
 // afterDocument is where the text after a document that has ended starts
