@@ -124,12 +124,12 @@ var textCases = []struct {
 	{
 		name: "empty-flow-in-block.yaml",
 		spec: "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {}\ncomponents: {}\n",
-		want: []string{"      responses: {\n        \"401\": {\n          \"$ref\": \"#/components/responses/Unauthorized\"\n        },\n", "        }\n      }\ncomponents: {\n  \"schemas\": {\n    \"UnauthorizedBody\": {\n", "\n  }\n}\n"},
+		want: []string{"      responses: {\n        '401': {\n          $ref: \"#/components/responses/Unauthorized\"\n        },\n", "        }\n      }\ncomponents: {\n  schemas: {\n    UnauthorizedBody: {\n", "\n  }\n}\n"},
 	},
 	{
 		name: "anchored-empty-flow.yaml",
 		spec: "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: &none {}\n",
-		want: []string{"      responses: &none {\n        \"401\": {\n          \"$ref\": \"#/components/responses/Unauthorized\"\n        },\n"},
+		want: []string{"      responses: &none {\n        '401': {\n          $ref: \"#/components/responses/Unauthorized\"\n        },\n"},
 	},
 	{
 		name: "plain-status-keys.yaml",

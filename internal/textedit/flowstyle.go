@@ -102,6 +102,31 @@ func (e *textEditor) flowText(q flowQuotes, v *yaml.Node) string {
 	return e.flowValue(v)
 }
 
+// flowLines writes v as flowText does, but a collection one member or item
+// a line, each level indented by unit more than the one around it.
+func (e *textEditor) flowLines(b *strings.Builder, q flowQuotes, v *yaml.Node, unit string, level int) {
+	if v.Kind != yaml.MappingNode && v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
+		b.WriteString(e.flowText(q, v))
+		return
+	}
+	open, closing, step := "[", "]", 1
+	if v.Kind == yaml.MappingNode {
+		open, closing, step = "{", "}", 2
+	}
+	b.WriteString(open)
+	for i := 0; i < len(v.Content); i += step {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("\n" + strings.Repeat(unit, level+1))
+		if v.Kind == yaml.MappingNode {
+			b.WriteString(q.keyText(v.Content[i]) + ": ")
+		}
+		e.flowLines(b, q, v.Content[i+step-1], unit, level+1)
+	}
+	b.WriteString("\n" + strings.Repeat(unit, level) + closing)
+}
+
 // quoted writes s, a key or a value of a flow collection, in the quoting
 // style when it reads back from it as s (see plainReadsBack), else
 // double-quoted, as JSON.

@@ -12,8 +12,9 @@ import (
 // members are: plain where the text writes plain keys (and values), so
 // that {title: Nicht gefunden} gains message: "", not "message": ""; a
 // key or value plain YAML would misread is double-quoted, as JSON; a
-// mapping of no member of its own follows the text's first key. A JSON
-// text stays JSON. They were written as JSON everywhere.
+// mapping of no member of its own follows the text's first key, and an
+// empty one of a block mapping gets one member a line. A JSON text stays
+// JSON. They were written as JSON everywhere.
 func TestFlowAdditionsInTheMappingsStyle(t *testing.T) {
 	details := func() *yaml.Node {
 		id := yamlnode.Map()
@@ -48,6 +49,11 @@ func TestFlowAdditionsInTheMappingsStyle(t *testing.T) {
 			"m: {n: {a: z}}\n"},
 		{"empty, in a text of JSON's style", `{"m": {"n": {}}}` + "\n", false, []string{"m", "n"}, []string{"a"}, []*yaml.Node{yamlnode.Str("z")},
 			`{"m": {"n": {"a": "z"}}}` + "\n"},
+		{"empty, in a block mapping: one member a line", "m:\n  n: {}\n", false, []string{"m", "n"}, []string{"a", "details"},
+			[]*yaml.Node{yamlnode.Str("z"), details()},
+			"m:\n  n: {\n    a: z,\n    details: {\n      id: {\n        description: Die ID.\n      }\n    }\n  }\n"},
+		{"empty, in a block mapping of a text quoting its keys", "\"m\":\n  n: {}\n", false, []string{"m", "n"}, []string{"a"},
+			[]*yaml.Node{yamlnode.Str("z")}, "\"m\":\n  n: {\n    \"a\": \"z\"\n  }\n"},
 		{"JSON", `{"v": 1, "m": {"x": 1}}`, true, []string{"m"}, []string{"a"}, []*yaml.Node{yamlnode.Str("z")},
 			`{"v": 1, "m": {"x": 1, "a": "z"}}`},
 	}

@@ -75,13 +75,11 @@ func (e *textEditor) flowValue(v *yaml.Node) string {
 // openMembers writes members into an empty flow mapping of a block one
 // (components: {}): inside its braces, which stay, but one a line and
 // indented like the blocks around them, not as one line of thousands of
-// characters.
+// characters; quoted as the text's keys are (see flowQuotes).
 func (e *textEditor) openMembers(m *yaml.Node, members []*yaml.Node) string {
 	outer := e.src.indentOf(m.Line - 1)
-	var b bytes.Buffer
-	if err := yamlnode.WriteJSON(&b, &yaml.Node{Kind: yaml.MappingNode, Content: members}, strings.Repeat(" ", e.st.yamlIndent), false); err != nil {
-		e.fail(m, "%v", err)
-	}
+	var b strings.Builder
+	e.flowLines(&b, e.flowQuotesOf(m), &yaml.Node{Kind: yaml.MappingNode, Content: members}, strings.Repeat(" ", e.st.yamlIndent), 0)
 	inside := strings.TrimSuffix(strings.TrimPrefix(b.String(), "{"), "}")
 	return strings.ReplaceAll(inside, "\n", e.st.nl+outer)
 }
