@@ -149,6 +149,10 @@ func yamlErrorPos(err error, data []byte) Pos {
 		if pos, ok := strayClose(lines, line); ok {
 			return pos
 		}
+	case strings.Contains(msg, "did not find expected <document start>"):
+		if pos, ok := afterDocument(lines, line); ok {
+			return pos
+		}
 	case strings.Contains(msg, "mapping values are not allowed"):
 		// The ": " inside a plain value: the second on its line, the first
 		// ending the key.

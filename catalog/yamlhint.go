@@ -26,6 +26,20 @@ var yamlHints = []struct{ msg, hint string }{
 	{"did not find expected hexdecimal number", `in a double-quoted value \x, \u and \U start a character's hex code: write \\ for a backslash, or quote the value with ' instead`},
 	{"did not find expected alphabetic or numeric character", `a value that starts with * or & needs quotes: write it as "*…"`},
 	{"unknown anchor", `a value that starts with * needs quotes: write it as "*…"`},
+	{"did not find expected <document start>", "the file's top-level mapping ended before this line, which is indented less than the file's first key (or follows a top-level { }, [ ] or quoted value, or a ... line): start every top-level key at column 1"},
+}
+
+// afterDocument is where the text after a document that has ended starts
+// (a line indented less than the document's first, which yaml.v3 reads as
+// no part of it), from the line after line on: yaml.v3 counts this
+// error's line from 0, so it names the line before.
+func afterDocument(lines []string, line int) (Pos, bool) {
+	for n := line + 1; n <= len(lines); n++ {
+		if l, ok := parseYAMLLine(lines[n-1]); ok {
+			return Pos{Line: n, Col: l.indent + 1}, true
+		}
+	}
+	return Pos{}, false
 }
 
 // yamlHint says what to do about the syntax error msg (without its

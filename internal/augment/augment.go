@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"path"
 	"strings"
 
@@ -139,6 +140,24 @@ func (a *augmenter) augment(file *yaml.Node, text []byte, isJSON bool) (out, var
 	return out, variant, err
 }
 
+// decodeYAML is yaml.Unmarshal of spec into file, but a syntax error after
+// the first document is one too: yaml.v3 ends a document whose top-level
+// mapping starts indented at the first line indented less ("  a: 1\n b:
+// 2"), and yaml.Unmarshal would read the spec without the lines from there
+// on, paths and components among them, without a word. A second document
+// after --- is still ignored.
+func decodeYAML(spec []byte, file *yaml.Node) error {
+	dec := yaml.NewDecoder(bytes.NewReader(spec))
+	if err := dec.Decode(file); err != nil && err != io.EOF {
+		return err
+	}
+	var rest yaml.Node
+	if err := dec.Decode(&rest); err != nil && err != io.EOF {
+		return err
+	}
+	return nil
+}
+
 // readSpec parses a spec into a document node whose one content node is a
 // mapping: JSON as JSON (every escape and number JSON allows), YAML with
 // yaml.v3.
@@ -159,7 +178,7 @@ func readSpec(spec []byte, isJSON bool, specName string) (*yaml.Node, error) {
 			return nil, &l
 		}
 		file.Content = []*yaml.Node{root}
-	} else if err := yaml.Unmarshal(spec, file); err != nil {
+	} else if err := decodeYAML(spec, file); err != nil {
 		at, msg := catalog.YAMLError(err, spec)
 		pos.Line, pos.Col = at.Line, at.Col
 		l.Errorf(pos, "%s", msg)

@@ -124,6 +124,10 @@ func TestAugmentYAMLSyntax(t *testing.T) {
 			"unclosed.yaml:6:18: invalid YAML: did not find expected ',' or '}': a { is not closed"},
 		{"colon.yaml", head + "      summary: Note: slow\n",
 			"colon.yaml:6:20: invalid YAML: mapping values are not allowed in this context: a value holding \": \" needs quotes"},
+		// read without its lines from paths on, the spec was written back
+		// as it was, NOT_FOUND attached nowhere, without a word
+		{"outdented.yaml", " openapi: 3.1.0\n info: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      x-errors: [NOT_FOUND]\n",
+			"outdented.yaml:3:1: invalid YAML: did not find expected <document start>: the file's top-level mapping ended before this line"},
 	} {
 		out, _, err := Augment(c, []byte(tt.spec), tt.name, Options{})
 		if err == nil || !strings.HasPrefix(err.Error(), tt.want) || out != nil {

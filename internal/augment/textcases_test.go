@@ -54,9 +54,9 @@ var textCases = []struct {
 		spec: "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {\n        '200': {description: OK}, # the one\n        '201': {description: Created}\n      }\ncomponents: {schemas: {}}\n",
 		want: []string{
 			"      responses: {\n        '200': {description: OK}, # the one\n",
-			"        '201': {description: Created}, '401': {\"$ref\": \"#/components/responses/Unauthorized\"}, '429': ",
+			"        '201': {description: Created}, '401': {$ref: \"#/components/responses/Unauthorized\"}, '429': ",
 			"\n      }\n",
-			`components: {schemas: {"UnauthorizedBody": {"type": "object"`,
+			`components: {schemas: {UnauthorizedBody: {type: object`,
 		},
 	},
 	{
@@ -124,12 +124,12 @@ var textCases = []struct {
 	{
 		name: "empty-flow-in-block.yaml",
 		spec: "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {}\ncomponents: {}\n",
-		want: []string{"      responses: {\n        \"401\": {\n          \"$ref\": \"#/components/responses/Unauthorized\"\n        },\n", "        }\n      }\ncomponents: {\n  \"schemas\": {\n    \"UnauthorizedBody\": {\n", "\n  }\n}\n"},
+		want: []string{"      responses: {\n        '401': {\n          $ref: \"#/components/responses/Unauthorized\"\n        },\n", "        }\n      }\ncomponents: {\n  schemas: {\n    UnauthorizedBody: {\n", "\n  }\n}\n"},
 	},
 	{
 		name: "anchored-empty-flow.yaml",
 		spec: "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: &none {}\n",
-		want: []string{"      responses: &none {\n        \"401\": {\n          \"$ref\": \"#/components/responses/Unauthorized\"\n        },\n"},
+		want: []string{"      responses: &none {\n        '401': {\n          $ref: \"#/components/responses/Unauthorized\"\n        },\n"},
 	},
 	{
 		name: "plain-status-keys.yaml",

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
@@ -36,10 +37,17 @@ func CompileSchema(schema []byte, url string) (*Schema, error) {
 // Validate checks a YAML catalog against the schema, as an editor's YAML
 // language server does: the document is read as YAML, then judged as the
 // JSON value it denotes. A document that is not YAML, or holds a value
-// JSON cannot (.inf), fails too.
+// JSON cannot (.inf), fails too, and so does one that goes on after its
+// top-level value has ended ("  a: 1\n b: 2"), which yaml.Unmarshal would
+// read without the rest.
 func (s *Schema) Validate(catalogYAML []byte) error {
 	var v any
-	if err := yaml.Unmarshal(catalogYAML, &v); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(catalogYAML))
+	if err := dec.Decode(&v); err != nil && err != io.EOF {
+		return fmt.Errorf("not YAML: %w", err)
+	}
+	var rest yaml.Node
+	if err := dec.Decode(&rest); err != nil && err != io.EOF {
 		return fmt.Errorf("not YAML: %w", err)
 	}
 	data, err := json.Marshal(v)

@@ -86,10 +86,10 @@ func isAlias(text, key string) bool {
 // its properties: into {} after its brace, not after the & of its anchor.
 func TestAddKeepsProperties(t *testing.T) {
 	tests := []struct{ name, text, before, want string }{
-		{"anchored empty flow mapping", "m: &x {}\nn: *x\n", "", "m: &x {\n  \"a\": 1,\n  \"b\": 2\n}\nn: *x\n"},
-		{"tagged empty flow mapping", "m: !!map {}\n", "", "m: !!map {\n  \"a\": 1,\n  \"b\": 2\n}\n"},
-		{"anchored flow mapping", "m: &x {c: 3}\nn: *x\n", "", "m: &x {c: 3, \"a\": 1, \"b\": 2}\nn: *x\n"},
-		{"anchored flow mapping, before its member", "m: &x {c: 3}\nn: *x\n", "c", "m: &x {\"a\": 1, \"b\": 2, c: 3}\nn: *x\n"},
+		{"anchored empty flow mapping", "m: &x {}\nn: *x\n", "", "m: &x {\n  a: 1,\n  b: 2\n}\nn: *x\n"},
+		{"tagged empty flow mapping", "m: !!map {}\n", "", "m: !!map {\n  a: 1,\n  b: 2\n}\n"},
+		{"anchored flow mapping", "m: &x {c: 3}\nn: *x\n", "", "m: &x {c: 3, a: 1, b: 2}\nn: *x\n"},
+		{"anchored flow mapping, before its member", "m: &x {c: 3}\nn: *x\n", "c", "m: &x {a: 1, b: 2, c: 3}\nn: *x\n"},
 		{"anchored block mapping", "m: &x # c\n  c: 3\nn: *x\n", "", "m: &x # c\n  c: 3\n  a: 1\n  b: 2\nn: *x\n"},
 	}
 	for _, tt := range tests {

@@ -25,18 +25,21 @@ type Removed struct {
 // inserts them (the member, with the line break and indentation, or the
 // comma, that joined it to its mapping), so that text Write inserted
 // members into comes back byte for byte once they are removed. What is
-// left is a subsequence of the text.
+// left is a subsequence of the text. A block mapping whose members all go
+// goes too, but the comment ending its key's line (see emptied.go).
 func Remove(file *yaml.Node, text []byte, isJSON bool, keys map[*yaml.Node]bool) (*Removed, error) {
 	return remove(file, text, isJSON, keys, false)
 }
 
 func remove(file *yaml.Node, text []byte, isJSON bool, keys map[*yaml.Node]bool, keepComments bool) (*Removed, error) {
-	r := &remover{src: newSource(text, isJSON), keys: keys, empty: NewAdditions(), keepComments: keepComments}
+	r := &remover{src: newSource(text, isJSON), keys: keys, empty: NewAdditions(), keepComments: keepComments,
+		emptied: map[*yaml.Node]bool{}, emptiedValues: map[*yaml.Node]bool{}}
+	r.markEmptied(file)
 	r.walk(file)
 	if r.err != nil {
 		return nil, r.err
 	}
-	slices.SortFunc(r.spans, func(x, y edit) int { return x.at - y.at })
+	r.spans = mergedSpans(r.spans)
 	out := applyEdits(text, slices.Clone(r.spans))
 	if out == nil {
 		return nil, ErrOverlap
@@ -77,6 +80,25 @@ type remover struct {
 	// RemoveKeepingComments).
 	keepComments bool
 	comments     []Comment // what went with the members, when not kept
+	// emptied are the keys of the block mappings whose every member goes,
+	// which go with them, and emptiedValues those mappings (emptied.go).
+	emptied, emptiedValues map[*yaml.Node]bool
+}
+
+// mergedSpans sorts spans and joins those that overlap: two members'
+// cuts, whole lines each, both take the line break between them where the
+// text's last line has none of its own to take.
+func mergedSpans(spans []edit) []edit {
+	slices.SortFunc(spans, func(x, y edit) int { return x.at - y.at })
+	out := spans[:0]
+	for _, s := range spans {
+		if n := len(out); n > 0 && s.at < out[n-1].end {
+			out[n-1].end = max(out[n-1].end, s.end)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 func (r *remover) walk(n *yaml.Node) {
@@ -94,6 +116,9 @@ func (r *remover) walk(n *yaml.Node) {
 func (r *remover) mapping(m *yaml.Node) {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if !r.keys[m.Content[i]] {
+			if r.emptied[m.Content[i]] {
+				r.emptiedKey(m.Content[i], m.Content[i+1])
+			}
 			r.walk(m.Content[i+1])
 			continue
 		}
@@ -140,6 +165,9 @@ func (r *remover) run(m *yaml.Node, i, j int) {
 		dash := last.Kind == yaml.SequenceNode && last.Style&yaml.FlowStyle == 0 && last.Column == lastKey.Column
 		end := s.blockEnd(lastKey.Line-1, lastKey.Column-1, dash, r.empty.lastLeaf(last))
 		at, end := s.removal(first.Line-1, end)
+		if r.emptiedValues[m] {
+			at, end = r.emptiedRun(first.Line-1, end)
+		}
 		r.cutRun(m, m.Content[i:j+2], at, end)
 		return
 	}

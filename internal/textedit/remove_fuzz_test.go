@@ -52,8 +52,9 @@ func FuzzRemove(f *testing.F) {
 		if err := yaml.Unmarshal(removed.Text, &left); err != nil {
 			t.Fatalf("%q without r is %q, which does not parse: %v", text, removed.Text, err)
 		}
-		// a block mapping whose members all go is left a null (k:), the
-		// text's root an empty document: both read as nothing
+		// a block mapping whose members all go goes with its key (or, an
+		// item of a list, is left a null), a flow one is left {}, the
+		// text's root an empty document: each reads as nothing
 		want := emptyAsNil(withoutKeys(data, "r"))
 		if !reflect.DeepEqual(emptyAsNil(left), want) {
 			t.Fatalf("%q without r is %q, which reads\n%#v\nnot\n%#v", text, removed.Text, left, want)
@@ -70,25 +71,26 @@ func parseYAMLNode(text string) *yaml.Node {
 	return &file
 }
 
-// emptyAsNil is v with its empty mappings nil.
+// emptyAsNil is v with its empty mappings nil, and its mappings'
+// members of such a value (or null) left out; every mapping is a
+// map[any]any, which yaml.v3 makes of one with a key not a string.
 func emptyAsNil(v any) any {
 	switch v := v.(type) {
 	case map[string]any:
-		if len(v) == 0 {
-			return nil
-		}
-		out := map[string]any{}
-		for k, x := range v {
-			out[k] = emptyAsNil(x)
-		}
-		return out
-	case map[any]any:
-		if len(v) == 0 {
-			return nil
-		}
 		out := map[any]any{}
 		for k, x := range v {
-			out[k] = emptyAsNil(x)
+			out[k] = x
+		}
+		return emptyAsNil(out)
+	case map[any]any:
+		out := map[any]any{}
+		for k, x := range v {
+			if x := emptyAsNil(x); x != nil {
+				out[k] = x
+			}
+		}
+		if len(out) == 0 {
+			return nil
 		}
 		return out
 	case []any:

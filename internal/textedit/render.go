@@ -64,31 +64,6 @@ func (e *textEditor) jsonValue(v *yaml.Node, indent string, multiline bool) stri
 	return strings.ReplaceAll(b.String(), "\n", e.st.nl+indent)
 }
 
-// flowMembers writes members for a YAML flow mapping, as JSON, which YAML
-// reads the same.
-func (e *textEditor) flowMembers(members []*yaml.Node) string {
-	var parts []string
-	for i := 0; i+1 < len(members); i += 2 {
-		parts = append(parts, flowKey(members[i])+": "+e.flowValue(members[i+1]))
-	}
-	return strings.Join(parts, ", ")
-}
-
-// flowKey writes a key for a YAML flow mapping quoted as errgen chose
-// (like the spec's status keys): single quotes, plain for an integer, else
-// as a JSON string.
-func flowKey(k *yaml.Node) string {
-	switch {
-	case k.Style&yaml.SingleQuotedStyle != 0:
-		return "'" + strings.ReplaceAll(k.Value, "'", "''") + "'"
-	case k.Style&yaml.DoubleQuotedStyle == 0 && k.Tag == "!!int":
-		return k.Value
-	}
-	var b bytes.Buffer
-	yamlnode.WriteJSONString(&b, k.Value)
-	return b.String()
-}
-
 func (e *textEditor) flowValue(v *yaml.Node) string {
 	var b bytes.Buffer
 	if err := yamlnode.WriteJSONLine(&b, v, ": ", ", "); err != nil {
@@ -100,13 +75,11 @@ func (e *textEditor) flowValue(v *yaml.Node) string {
 // openMembers writes members into an empty flow mapping of a block one
 // (components: {}): inside its braces, which stay, but one a line and
 // indented like the blocks around them, not as one line of thousands of
-// characters.
+// characters; quoted as the text's keys are (see flowQuotes).
 func (e *textEditor) openMembers(m *yaml.Node, members []*yaml.Node) string {
 	outer := e.src.indentOf(m.Line - 1)
-	var b bytes.Buffer
-	if err := yamlnode.WriteJSON(&b, &yaml.Node{Kind: yaml.MappingNode, Content: members}, strings.Repeat(" ", e.st.yamlIndent), false); err != nil {
-		e.fail(m, "%v", err)
-	}
+	var b strings.Builder
+	e.flowLines(&b, e.flowQuotesOf(m), &yaml.Node{Kind: yaml.MappingNode, Content: members}, strings.Repeat(" ", e.st.yamlIndent), 0)
 	inside := strings.TrimSuffix(strings.TrimPrefix(b.String(), "{"), "}")
 	return strings.ReplaceAll(inside, "\n", e.st.nl+outer)
 }

@@ -57,6 +57,21 @@ func plainReadsBack(s string, inFlow bool) bool {
 	return v.Kind == yaml.ScalarNode && v.Style == 0 && v.ShortTag() == "!!str" && v.Value == s
 }
 
+// plainKeyReadsBack reports whether s, written as a plain key of a flow
+// mapping, reads back as the string key s, as plainReadsBack for a value;
+// << would be a merge key.
+func plainKeyReadsBack(s string) bool {
+	if s == "" || s == "<<" || strings.TrimSpace(s) != s || !allGraphic(s) || yaml11Bool[strings.ToLower(s)] {
+		return false
+	}
+	var n yaml.Node
+	if yaml.Unmarshal([]byte("{"+s+": 0}\n"), &n) != nil || len(n.Content) != 1 || len(n.Content[0].Content) != 2 {
+		return false
+	}
+	k := n.Content[0].Content[0]
+	return k.Kind == yaml.ScalarNode && k.Style == 0 && k.ShortTag() == "!!str" && k.Value == s
+}
+
 // yaml11Bool are the plain words YAML 1.1 reads as booleans where YAML 1.2
 // (yaml.v3) reads strings.
 var yaml11Bool = map[string]bool{"y": true, "n": true, "yes": true, "no": true, "on": true, "off": true}

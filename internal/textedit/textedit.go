@@ -143,7 +143,7 @@ func (e *textEditor) insertBefore(m, k *yaml.Node, members []*yaml.Node, depth i
 			e.add(at, at, depth, text+e.st.comma)
 		}
 	case m.Style&yaml.FlowStyle != 0:
-		e.add(at, at, depth, e.flowMembers(members)+", ")
+		e.add(at, at, depth, e.flowMembers(m, members)+", ")
 	default:
 		if e.explicitKey(k) {
 			return
@@ -184,7 +184,7 @@ func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
 		e.add(at, at, depth, e.openMembers(m, members))
 	case m.Style&yaml.FlowStyle != 0:
 		_, at := e.src.flowEnd(e.src.valueOffset(m))
-		text := e.flowMembers(members)
+		text := e.flowMembers(m, members)
 		switch {
 		case last != nil && e.src.text[at-1] == ':' && !e.adds.lastKeyHoldsColon(m): // an empty value ({x: }): "x:," would be a key "x:"
 			text = " , " + text

@@ -14,6 +14,10 @@ type textStyle struct {
 	jsonIndent string // per level of pretty JSON ("" when not indented)
 	colon      string // JSON between a key and its value on one line: ":", ": ", " : "
 	comma      string // JSON between members on one line: ",", ", ", " , "
+	// keyQuotes is the quoting of a YAML text's first key a plain scalar
+	// could hold (0: plain), which what errgen adds to a flow mapping of
+	// none of its own follows
+	keyQuotes yaml.Style
 }
 
 // detectStyle reads the spec's line breaks and indentation. JSON is
@@ -34,6 +38,8 @@ func detectStyle(src *source, root *yaml.Node, adds *Additions) textStyle {
 		}
 	}
 	if !src.isJSON {
+		e := &textEditor{adds: adds}
+		st.keyQuotes, _ = e.quotedByChoice(root, true)
 		return st
 	}
 	doc := bytes.TrimSpace(src.text)

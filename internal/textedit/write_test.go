@@ -21,8 +21,8 @@ func TestWriteAdditions(t *testing.T) {
 		want, variant string // Write(nil), Write(omit the key "b")
 	}{
 		{"block", "m:\n  x: 1\n", false, "m:\n  x: 1\n  a: 1\n  b: 2\n", "m:\n  x: 1\n  a: 1\n"},
-		{"flow", "m: {x: 1}\n", false, "m: {x: 1, \"a\": 1, \"b\": 2}\n", "m: {x: 1, \"a\": 1}\n"},
-		{"flow after an empty value", "m: {x: }\n", false, "m: {x: , \"a\": 1, \"b\": 2 }\n", "m: {x: , \"a\": 1 }\n"},
+		{"flow", "m: {x: 1}\n", false, "m: {x: 1, a: 1, b: 2}\n", "m: {x: 1, a: 1}\n"},
+		{"flow after an empty value", "m: {x: }\n", false, "m: {x: , a: 1, b: 2 }\n", "m: {x: , a: 1 }\n"},
 		{"json", `{"v": 1, "m": {"x": 1}}`, true, `{"v": 1, "m": {"x": 1, "a": 1, "b": 2}}`, `{"v": 1, "m": {"x": 1, "a": 1}}`},
 		{"minified json", `{"m":{"x":1}}`, true, `{"m":{"x":1,"a":1,"b":2}}`, `{"m":{"x":1,"a":1}}`},
 	}

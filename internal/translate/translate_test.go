@@ -112,7 +112,7 @@ func TestUpdateKeepsTranslatorsBytes(t *testing.T) {
 		"# " + StaleMark + "\n", // NOT_FOUND's source line, marked
 		"  CONFLICT:\n    source: ",
 		"    # en: Changed since\n    message: \"\"\n",
-		`'Interner Fehler', "description": ""}   # kurz`, // INTERNAL's new description, in its flow mapping (no comment there)
+		`'Interner Fehler', description: ""}   # kurz`, // INTERNAL's new description, in its flow mapping (no comment there), its key plain as the mapping's
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %q in:\n%s", want, out)
@@ -211,12 +211,12 @@ func TestUpdateRecordsReviewsInFlow(t *testing.T) {
 	tests := []struct {
 		name, entry, want string
 	}{
-		{"no source yet", "{title: Nicht da, reviewed: true", `{"source": "` + now + `", title: Nicht da`},
-		{"reviewed first", "{reviewed: true, title: Nicht da", `{"source": "` + now + `", title: Nicht da`},
+		{"no source yet", "{title: Nicht da, reviewed: true", `{source: ` + now + `, title: Nicht da`},
+		{"reviewed first", "{reviewed: true, title: Nicht da", `{source: ` + now + `, title: Nicht da`},
 		{"an old source", "{source: 00000000, reviewed: true, title: Nicht da", `{source: ` + now + `, title: Nicht da`},
 		{"an old source last", "{title: Nicht da, source: 00000000, reviewed: true", `{title: Nicht da, source: ` + now},
 		{"an old source quoted", "{source: '00000000', reviewed: true, title: Nicht da", `{source: '` + now + `', title: Nicht da`},
-		{"a title of two lines", "{title: Nicht\n      da, reviewed: true", `{"source": "` + now + `", title: Nicht` + "\n      da"},
+		{"a title of two lines", "{title: Nicht\n      da, reviewed: true", `{source: ` + now + `, title: Nicht` + "\n      da"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -420,7 +420,7 @@ func TestUpdateKeepsReviewedComments(t *testing.T) {
 			head + "  NOT_FOUND: {source: " + now + ",   # geprüft\n    " + texts + "}\n"},
 		{"flow, first",
 			head + "  NOT_FOUND: {reviewed: true,   # geprüft\n    " + texts + "}\n",
-			head + "  NOT_FOUND: {   # geprüft\n    \"source\": \"" + now + "\", " + texts + "}\n"},
+			head + "  NOT_FOUND: {   # geprüft\n    source: " + now + ", " + texts + "}\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
