@@ -2251,7 +2251,7 @@ func Parse(status int, body []byte) (*Error, error) {
 	var details objectMembers
 	if !validTop(body, names, top, &details) {
 		var v struct{}
-		return nil, &ParseError{Kind: ParseNotJSON, Err: json.Unmarshal(body, &v)}
+		return nil, &ParseError{Kind: ParseNotJSON, Status: status, Err: json.Unmarshal(body, &v)}
 	}
 	// Each envelope's reading goes into the one of two the best so far is
 	// not in: none is copied.
@@ -2263,17 +2263,33 @@ func Parse(status int, body []byte) (*Error, error) {
 		}
 	}
 	if best.env == nil {
-		return nil, &ParseError{Kind: ParseNotEnvelope}
+		return nil, &ParseError{Kind: ParseNotEnvelope, Status: status}
 	}
-	return best.build(&details)
+	e, err := best.build(&details)
+	if pe, ok := err.(*ParseError); ok {
+		pe.Status = status
+	}
+	return e, err
 }
 
 // ParseError is why Parse could not read a body; Kind tells the cases apart.
 type ParseError struct {
 	Kind   ParseErrorKind
+	Status int    // the status given to Parse: the response's
 	Code   Code   // ParseBadDetail: the code of the error
 	Detail string // ParseBadDetail: the detail of the wrong type; "" when the details are not an object
 	Err    error  // the error of encoding/json, when there is one
+
+	retryAfter    time.Duration // ParseResponse: what the response's Retry-After said
+	hasRetryAfter bool
+}
+
+// RetryAfter returns how long the response ParseResponse could not read
+// asked to wait before retrying, as (*Error).RetryAfter would have: a
+// proxy's or rate limiter's 429 or 503 sends Retry-After with a body of its
+// own. ok is false when it sent none, and for Parse, which sees no header.
+func (e *ParseError) RetryAfter() (d time.Duration, ok bool) {
+	return e.retryAfter, e.hasRetryAfter
 }
 
 // ParseErrorKind is the kind of a ParseError.
@@ -2287,6 +2303,23 @@ const (
 	ParseTooLarge                              // ParseResponse: the body is over its limit
 	ParseReadFailed                            // ParseResponse: reading the body failed
 )
+
+// String is the kind's name, as its constant spells it, for logs.
+func (k ParseErrorKind) String() string {
+	switch k {
+	case ParseNotJSON:
+		return "ParseNotJSON"
+	case ParseNotEnvelope:
+		return "ParseNotEnvelope"
+	case ParseBadDetail:
+		return "ParseBadDetail"
+	case ParseTooLarge:
+		return "ParseTooLarge"
+	case ParseReadFailed:
+		return "ParseReadFailed"
+	}
+	return "ParseErrorKind(" + strconv.Itoa(int(k)) + ")"
+}
 
 // Error describes the failure.
 func (e *ParseError) Error() string {
@@ -4070,10 +4103,20 @@ func (def *definition) withViolations(s RPCStatus) map[string]string {
 	return out
 }
 
+// representationHeaders are the headers a handler sets for the body it
+// meant to send, which are wrong for the error's, and which setHeaders
+// removes: a Content-Length, as http.Error knows, would cut the error's
+// short or leave the client waiting; a Content-Disposition would save it
+// as the file meant (report.csv); an ETag or Last-Modified would let a
+// cache revalidate the error as that body. Cache-Control and
+// Content-Encoding stay: middleware sets them for every response (no-store,
+// a gzip writer that compresses the error too), as http.Error keeps them.
+var representationHeaders = [...]string{"Content-Length", "Content-Disposition", "Etag", "Last-Modified"}
+
 // setHeaders sets the response headers of e: Content-Type, the catalog's
 // headers, the challenge, the request id (ids, nil for none), and
 // Content-Language and Vary in languages[lang] (none when lang is -1); it
-// removes a Content-Length the handler set. The
+// removes the representationHeaders the handler set. The
 // values the catalog fixes are slices made once and shared by every
 // response, as gin shares its Content-Type: net/http replaces a header's
 // slice and never changes it, and a slice of length and capacity one is
@@ -4085,12 +4128,11 @@ func (def *definition) withViolations(s RPCStatus) map[string]string {
 // as Write did before; TestSharedHeaders holds the two to the same headers
 // and BenchmarkSetHeaders measures what sharing buys.
 func (e *Error) setHeaders(h http.Header, ids []string, lang int) {
-	// A Content-Length the handler set is for the body it meant to send, as
-	// http.Error knows: net/http would cut the error's short to it, or the
-	// client wait for bytes that never come. Most responses have no
-	// header yet: they skip the call.
+	// Most responses have no header yet: they skip the deletes.
 	if len(h) > 0 {
-		delete(h, "Content-Length")
+		for _, name := range representationHeaders {
+			delete(h, name)
+		}
 	}
 	handlers := len(h) // the headers the handler set: a Vary among them is kept
 	p := e.def.prepared()
@@ -4935,7 +4977,30 @@ const maxResponseBody = 1 << 20
 // body has none) and Retry-After (see RetryAfter). It reads at most 1 MiB of
 // the body, failing with ParseTooLarge beyond it, and ParseReadFailed when
 // reading fails; it does not close the body, which the caller still owns.
+// A *ParseError it returns carries the response's status and Retry-After
+// too: a proxy's 503 or a rate limiter's 429 asks for a wait in a body of
+// its own.
 func ParseResponse(resp *http.Response) (*Error, error) {
+	e, err := parseBody(resp)
+	if err != nil {
+		if pe, ok := err.(*ParseError); ok {
+			pe.Status = resp.StatusCode
+			pe.retryAfter, pe.hasRetryAfter = responseRetryAfter(resp)
+		}
+		return nil, err
+	}
+	// Parse made e: setting its fields changes no other error.
+	if e.requestID == "" && requestIDHeader != "" {
+		e.receiveRequestID(resp.Header.Get(requestIDHeader), true)
+	}
+	if d, ok := responseRetryAfter(resp); ok {
+		e.setRetryAfter(d)
+	}
+	return e, nil
+}
+
+// parseBody reads resp's body, within its limit, and parses it.
+func parseBody(resp *http.Response) (*Error, error) {
 	var body []byte
 	if resp.Body != nil {
 		var err error
@@ -4947,24 +5012,21 @@ func ParseResponse(resp *http.Response) (*Error, error) {
 			return nil, &ParseError{Kind: ParseTooLarge}
 		}
 	}
-	e, err := Parse(resp.StatusCode, body)
-	if err != nil {
-		return nil, err
+	return Parse(resp.StatusCode, body)
+}
+
+// responseRetryAfter is the wait resp's Retry-After asks for: delay
+// seconds, or an HTTP-date measured against the response's Date.
+func responseRetryAfter(resp *http.Response) (time.Duration, bool) {
+	v := resp.Header.Get("Retry-After")
+	if v == "" {
+		return 0, false
 	}
-	// Parse made e: setting its fields changes no other error.
-	if e.requestID == "" && requestIDHeader != "" {
-		e.receiveRequestID(resp.Header.Get(requestIDHeader), true)
+	now := time.Now()
+	if date, err := http.ParseTime(resp.Header.Get("Date")); err == nil {
+		now = date // the server's clock, against which it set an HTTP-date
 	}
-	if v := resp.Header.Get("Retry-After"); v != "" {
-		now := time.Now()
-		if date, err := http.ParseTime(resp.Header.Get("Date")); err == nil {
-			now = date // the server's clock, against which it set an HTTP-date
-		}
-		if d, ok := parseRetryAfter(v, now); ok {
-			e.setRetryAfter(d)
-		}
-	}
-	return e, nil
+	return parseRetryAfter(v, now)
 }
 
 // RetryAfter returns how long to wait before retrying: for an error

@@ -17,7 +17,30 @@ const maxResponseBody = 1 << 20
 // body has none) and Retry-After (see RetryAfter). It reads at most 1 MiB of
 // the body, failing with ParseTooLarge beyond it, and ParseReadFailed when
 // reading fails; it does not close the body, which the caller still owns.
+// A *ParseError it returns carries the response's status and Retry-After
+// too: a proxy's 503 or a rate limiter's 429 asks for a wait in a body of
+// its own.
 func ParseResponse(resp *http.Response) (*Error, error) {
+	e, err := parseBody(resp)
+	if err != nil {
+		if pe, ok := err.(*ParseError); ok {
+			pe.Status = resp.StatusCode
+			pe.retryAfter, pe.hasRetryAfter = responseRetryAfter(resp)
+		}
+		return nil, err
+	}
+	// Parse made e: setting its fields changes no other error.
+	if e.requestID == "" && requestIDHeader != "" {
+		e.receiveRequestID(resp.Header.Get(requestIDHeader), true)
+	}
+	if d, ok := responseRetryAfter(resp); ok {
+		e.setRetryAfter(d)
+	}
+	return e, nil
+}
+
+// parseBody reads resp's body, within its limit, and parses it.
+func parseBody(resp *http.Response) (*Error, error) {
 	var body []byte
 	if resp.Body != nil {
 		var err error
@@ -29,24 +52,21 @@ func ParseResponse(resp *http.Response) (*Error, error) {
 			return nil, &ParseError{Kind: ParseTooLarge}
 		}
 	}
-	e, err := Parse(resp.StatusCode, body)
-	if err != nil {
-		return nil, err
+	return Parse(resp.StatusCode, body)
+}
+
+// responseRetryAfter is the wait resp's Retry-After asks for: delay
+// seconds, or an HTTP-date measured against the response's Date.
+func responseRetryAfter(resp *http.Response) (time.Duration, bool) {
+	v := resp.Header.Get("Retry-After")
+	if v == "" {
+		return 0, false
 	}
-	// Parse made e: setting its fields changes no other error.
-	if e.requestID == "" && requestIDHeader != "" {
-		e.receiveRequestID(resp.Header.Get(requestIDHeader), true)
+	now := time.Now()
+	if date, err := http.ParseTime(resp.Header.Get("Date")); err == nil {
+		now = date // the server's clock, against which it set an HTTP-date
 	}
-	if v := resp.Header.Get("Retry-After"); v != "" {
-		now := time.Now()
-		if date, err := http.ParseTime(resp.Header.Get("Date")); err == nil {
-			now = date // the server's clock, against which it set an HTTP-date
-		}
-		if d, ok := parseRetryAfter(v, now); ok {
-			e.setRetryAfter(d)
-		}
-	}
-	return e, nil
+	return parseRetryAfter(v, now)
 }
 
 // RetryAfter returns how long to wait before retrying: for an error

@@ -60,6 +60,51 @@ func TestParseResponse(t *testing.T) {
 	}
 }
 
+// A response ParseResponse cannot read (a proxy's empty 503, a rate
+// limiter's text 429, a gateway's JSON) still tells its status and the wait
+// its Retry-After asks for, through the *ParseError: a client that retries
+// on it waits as asked, where it retried at once.
+func TestParseResponseForeignRetryAfter(t *testing.T) {
+	date := time.Date(2026, 12, 5, 20, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		name    string
+		status  int
+		header  map[string]string
+		body    string
+		kind    ParseErrorKind
+		wait    time.Duration
+		hasWait bool
+	}{
+		{"an empty 503", 503, map[string]string{"Retry-After": "30"}, "", ParseNotJSON, 30 * time.Second, true},
+		{"a rate limiter's text 429", 429, map[string]string{"Retry-After": "12", "Content-Type": "text/plain"}, "Too Many Requests\n", ParseNotJSON, 12 * time.Second, true},
+		{"a gateway's JSON, an HTTP-date", 503, map[string]string{"Retry-After": date.Add(time.Minute).Format(http.TimeFormat), "Date": date.Format(http.TimeFormat)},
+			`{"message":"upstream unavailable"}`, ParseNotEnvelope, time.Minute, true},
+		{"a proxy's HTML 502, no Retry-After", 502, nil, "<html>Bad Gateway</html>", ParseNotJSON, 0, false},
+		{"a known code, a detail of the wrong type", 429, map[string]string{"Retry-After": "5"},
+			`{"error":"x","code":"RATE_LIMITED","details":{"limit":"many","window":"1s","retryAfter":5}}`, ParseBadDetail, 5 * time.Second, true},
+	} {
+		resp := &http.Response{StatusCode: tt.status, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(tt.body))}
+		for k, v := range tt.header {
+			resp.Header.Set(k, v)
+		}
+		_, err := ParseResponse(resp)
+		var pe *ParseError
+		if !errors.As(err, &pe) || pe.Kind != tt.kind || pe.Status != tt.status {
+			t.Errorf("%s: %v (%#v), want a ParseError of kind %d, status %d", tt.name, err, pe, tt.kind, tt.status)
+			continue
+		}
+		if wait, ok := pe.RetryAfter(); wait != tt.wait || ok != tt.hasWait {
+			t.Errorf("%s: RetryAfter() = %v, %v; want %v, %v", tt.name, wait, ok, tt.wait, tt.hasWait)
+		}
+	}
+	if k := fmt.Sprint(ParseBadDetail, " ", ParseErrorKind(9)); k != "ParseBadDetail ParseErrorKind(9)" {
+		t.Errorf("kinds print as %q", k)
+	}
+	if _, err := Parse(503, nil); err.(*ParseError).Status != 503 {
+		t.Errorf("Parse: %#v, want the status given", err)
+	}
+}
+
 type iotest struct{}
 
 func (iotest) Read([]byte) (int, error) { return 0, errors.New("connection reset") }

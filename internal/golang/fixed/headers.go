@@ -7,10 +7,20 @@ import (
 	"strings"
 )
 
+// representationHeaders are the headers a handler sets for the body it
+// meant to send, which are wrong for the error's, and which setHeaders
+// removes: a Content-Length, as http.Error knows, would cut the error's
+// short or leave the client waiting; a Content-Disposition would save it
+// as the file meant (report.csv); an ETag or Last-Modified would let a
+// cache revalidate the error as that body. Cache-Control and
+// Content-Encoding stay: middleware sets them for every response (no-store,
+// a gzip writer that compresses the error too), as http.Error keeps them.
+var representationHeaders = [...]string{"Content-Length", "Content-Disposition", "Etag", "Last-Modified"}
+
 // setHeaders sets the response headers of e: Content-Type, the catalog's
 // headers, the challenge, the request id (ids, nil for none), and
 // Content-Language and Vary in languages[lang] (none when lang is -1); it
-// removes a Content-Length the handler set. The
+// removes the representationHeaders the handler set. The
 // values the catalog fixes are slices made once and shared by every
 // response, as gin shares its Content-Type: net/http replaces a header's
 // slice and never changes it, and a slice of length and capacity one is
@@ -22,12 +32,11 @@ import (
 // as Write did before; TestSharedHeaders holds the two to the same headers
 // and BenchmarkSetHeaders measures what sharing buys.
 func (e *Error) setHeaders(h http.Header, ids []string, lang int) {
-	// A Content-Length the handler set is for the body it meant to send, as
-	// http.Error knows: net/http would cut the error's short to it, or the
-	// client wait for bytes that never come. Most responses have no
-	// header yet: they skip the call.
+	// Most responses have no header yet: they skip the deletes.
 	if len(h) > 0 {
-		delete(h, "Content-Length")
+		for _, name := range representationHeaders {
+			delete(h, name)
+		}
 	}
 	handlers := len(h) // the headers the handler set: a Vary among them is kept
 	p := e.def.prepared()

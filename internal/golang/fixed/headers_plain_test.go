@@ -16,7 +16,9 @@ import (
 // setHeadersPlain is setHeaders' plain path: every value allocated, in one
 // slice, as Write set them before it shared the catalog's.
 func (e *Error) setHeadersPlain(h http.Header, id string, lang int) {
-	h.Del("Content-Length")
+	for _, name := range []string{"Content-Length", "Content-Disposition", "ETag", "Last-Modified"} {
+		h.Del(name)
+	}
 	handlers := len(h)
 	n := 1 + len(e.def.headers)
 	if lang >= 0 {

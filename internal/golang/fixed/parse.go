@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"sync"
+	"time"
 )
 
 // Parse reads an error response back into an *Error, details typed again;
@@ -39,7 +40,7 @@ func Parse(status int, body []byte) (*Error, error) {
 	var details objectMembers
 	if !validTop(body, names, top, &details) {
 		var v struct{}
-		return nil, &ParseError{Kind: ParseNotJSON, Err: json.Unmarshal(body, &v)}
+		return nil, &ParseError{Kind: ParseNotJSON, Status: status, Err: json.Unmarshal(body, &v)}
 	}
 	// Each envelope's reading goes into the one of two the best so far is
 	// not in: none is copied.
@@ -51,17 +52,33 @@ func Parse(status int, body []byte) (*Error, error) {
 		}
 	}
 	if best.env == nil {
-		return nil, &ParseError{Kind: ParseNotEnvelope}
+		return nil, &ParseError{Kind: ParseNotEnvelope, Status: status}
 	}
-	return best.build(&details)
+	e, err := best.build(&details)
+	if pe, ok := err.(*ParseError); ok {
+		pe.Status = status
+	}
+	return e, err
 }
 
 // ParseError is why Parse could not read a body; Kind tells the cases apart.
 type ParseError struct {
 	Kind   ParseErrorKind
+	Status int    // the status given to Parse: the response's
 	Code   Code   // ParseBadDetail: the code of the error
 	Detail string // ParseBadDetail: the detail of the wrong type; "" when the details are not an object
 	Err    error  // the error of encoding/json, when there is one
+
+	retryAfter    time.Duration // ParseResponse: what the response's Retry-After said
+	hasRetryAfter bool
+}
+
+// RetryAfter returns how long the response ParseResponse could not read
+// asked to wait before retrying, as (*Error).RetryAfter would have: a
+// proxy's or rate limiter's 429 or 503 sends Retry-After with a body of its
+// own. ok is false when it sent none, and for Parse, which sees no header.
+func (e *ParseError) RetryAfter() (d time.Duration, ok bool) {
+	return e.retryAfter, e.hasRetryAfter
 }
 
 // ParseErrorKind is the kind of a ParseError.
@@ -75,6 +92,23 @@ const (
 	ParseTooLarge                              // ParseResponse: the body is over its limit
 	ParseReadFailed                            // ParseResponse: reading the body failed
 )
+
+// String is the kind's name, as its constant spells it, for logs.
+func (k ParseErrorKind) String() string {
+	switch k {
+	case ParseNotJSON:
+		return "ParseNotJSON"
+	case ParseNotEnvelope:
+		return "ParseNotEnvelope"
+	case ParseBadDetail:
+		return "ParseBadDetail"
+	case ParseTooLarge:
+		return "ParseTooLarge"
+	case ParseReadFailed:
+		return "ParseReadFailed"
+	}
+	return "ParseErrorKind(" + strconv.Itoa(int(k)) + ")"
+}
 
 // Error describes the failure.
 func (e *ParseError) Error() string {

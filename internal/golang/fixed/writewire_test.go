@@ -83,3 +83,35 @@ func recordedBody(err error, language string) []byte {
 	Write(rec, r, err)
 	return rec.Body.Bytes()
 }
+
+// The headers a handler set for the body it meant to send are not the
+// error's: its Content-Disposition would have a browser save the error as
+// that file, its ETag and Last-Modified let a cache revalidate the error
+// as that body. Write removes them; Cache-Control and Content-Encoding,
+// which middleware sets for every response, stay, as http.Error keeps them.
+func TestWriteRemovesRepresentationHeaders(t *testing.T) {
+	set := map[string]string{
+		"Content-Disposition": `attachment; filename="report.csv"`,
+		"ETag":                `"v42"`,
+		"Last-Modified":       "Mon, 07 Dec 2026 05:00:00 GMT",
+		"Cache-Control":       "no-store",
+		"X-Frame-Options":     "DENY",
+	}
+	for _, err := range []error{ErrUnauthorized, NewRateLimited(100, "1m", 23)} {
+		rec := httptest.NewRecorder()
+		for k, v := range set {
+			rec.Header().Set(k, v)
+		}
+		Write(rec, httptest.NewRequest(http.MethodGet, "/", nil), err)
+		for _, gone := range []string{"Content-Disposition", "ETag", "Last-Modified"} {
+			if v := rec.Header().Values(gone); v != nil {
+				t.Errorf("%v: %s %q sent with the error", err, gone, v)
+			}
+		}
+		for _, kept := range []string{"Cache-Control", "X-Frame-Options"} {
+			if v := rec.Header().Get(kept); v != set[kept] {
+				t.Errorf("%v: %s %q, want the handler's %q", err, kept, v, set[kept])
+			}
+		}
+	}
+}
