@@ -100,15 +100,29 @@ func (e *textEditor) flowValue(v *yaml.Node) string {
 // openMembers writes members into an empty flow mapping of a block one
 // (components: {}): inside its braces, which stay, but one a line and
 // indented like the blocks around them, not as one line of thousands of
-// characters.
+// characters. Their keys are JSON strings, but an integer errgen writes
+// plain (a spec's 200: has it write 401:), which as a string would read as
+// another key.
 func (e *textEditor) openMembers(m *yaml.Node, members []*yaml.Node) string {
 	outer := e.src.indentOf(m.Line - 1)
-	var b bytes.Buffer
-	if err := yamlnode.WriteJSON(&b, &yaml.Node{Kind: yaml.MappingNode, Content: members}, strings.Repeat(" ", e.st.yamlIndent), false); err != nil {
-		e.fail(m, "%v", err)
+	unit := strings.Repeat(" ", e.st.yamlIndent)
+	var b strings.Builder
+	for i := 0; i+1 < len(members); i += 2 {
+		var v bytes.Buffer
+		if err := yamlnode.WriteJSON(&v, members[i+1], unit, false); err != nil {
+			e.fail(m, "%v", err)
+		}
+		if i > 0 {
+			b.WriteString(",")
+		}
+		key := members[i]
+		if key.Style&yaml.SingleQuotedStyle != 0 {
+			key = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key.Value}
+		}
+		b.WriteString("\n" + unit + flowKey(key) + ": " + strings.ReplaceAll(v.String(), "\n", "\n"+unit))
 	}
-	inside := strings.TrimSuffix(strings.TrimPrefix(b.String(), "{"), "}")
-	return strings.ReplaceAll(inside, "\n", e.st.nl+outer)
+	b.WriteString("\n")
+	return strings.ReplaceAll(b.String(), "\n", e.st.nl+outer)
 }
 
 // blockMembers writes members as block YAML in the file's indentation,
