@@ -1,12 +1,7 @@
 package augment
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
-	"regexp"
-	"slices"
-	"strings"
 )
 
 // fzChoices hands out a fuzzer's choices, a byte each, 0 once spent: every
@@ -31,11 +26,14 @@ func (c *fzChoices) shuffle(members []*fzMember) {
 	}
 }
 
-// fzObj is an object of a generated spec; flow writes it as a flow
-// mapping in YAML.
+// fzObj is an object of a generated spec, and how YAML writes it: as a
+// flow mapping (on one line, or one member a line), perhaps with a comma
+// after its last member.
 type fzObj struct {
-	members []*fzMember
-	flow    bool
+	members       []*fzMember
+	flow          bool
+	multiline     bool
+	trailingComma bool
 }
 
 // fzMember is one member of a generated spec: its value an object, a
@@ -49,6 +47,11 @@ type fzMember struct {
 	// keep marks the author's members that must keep their bytes unless
 	// errgen replaces them.
 	keep bool
+	// how YAML writes it: after a blank line, below a comment line, a
+	// comment after its value, a list as a block (its dashes at the key's
+	// column or indented)
+	blankBefore, headComment, lineComment bool
+	blockList, dashAtKey                  bool
 }
 
 // fzSpec is a generated spec: the author's components of errgen's names
@@ -75,8 +78,8 @@ func obj(key string, members ...*fzMember) *fzMember {
 	return &fzMember{key: key, obj: &fzObj{members: members}}
 }
 
-// genSpec builds a spec from choices.
-func genSpec(c *fzChoices) *fzSpec {
+// genSpec builds a spec from choices, and chooses its style from style.
+func genSpec(c, style *fzChoices) *fzSpec {
 	s := &fzSpec{components: map[string]*fzMember{}}
 	n := 0
 	mine := func() string { n++; return fmt.Sprintf("mine-%d", n) }
@@ -132,7 +135,7 @@ func genSpec(c *fzChoices) *fzSpec {
 	}
 	c.shuffle(root)
 	s.root = &fzObj{members: root}
-	s.root.setFlow(c)
+	s.root.setStyle(style)
 	return s
 }
 
@@ -168,152 +171,18 @@ func (s *fzSpec) genOperation(c *fzChoices, mine func() string, hasMine bool) *f
 	return obj("", op...)
 }
 
-// setFlow chooses which of the YAML text's objects are flow mappings: a
-// flow mapping's own objects are too.
-func (o *fzObj) setFlow(c *fzChoices) {
+// setStyle chooses how YAML writes each object and member: a flow
+// mapping's own objects are flow mappings too.
+func (o *fzObj) setStyle(c *fzChoices) {
 	for _, m := range o.members {
+		style := c.pick(256)
+		m.blankBefore, m.headComment, m.lineComment = style&1 != 0, style&2 != 0, style&4 != 0
+		m.blockList, m.dashAtKey = style&8 != 0, style&16 != 0
 		if m.obj == nil {
 			continue
 		}
-		m.obj.flow = o.flow || c.pick(3) == 0
-		m.obj.setFlow(c)
+		m.obj.flow = o.flow || style&32 != 0 && style&64 != 0
+		m.obj.multiline, m.obj.trailingComma = m.obj.flow && style&128 != 0, style&3 == 3
+		m.obj.setStyle(c)
 	}
-}
-
-// fzLayout is how a generated spec is written.
-type fzLayout struct {
-	json      bool
-	indent    string // JSON over several lines, this a level; "" on one
-	statusKey string // YAML's quote of a status key: "", "'" or "\""
-	plain     bool   // YAML's strings plain where they may be
-	allFlow   bool   // YAML's root a flow mapping
-}
-
-func (l fzLayout) name() string {
-	if l.json {
-		return "api.json"
-	}
-	return "api.yaml"
-}
-
-// fzText is a spec written out, and the text of each member marked keep.
-type fzText struct {
-	text  []byte
-	spans map[*fzMember]string
-}
-
-// render writes the spec, leaving out the members skip holds.
-func (s *fzSpec) render(l fzLayout, skip map[*fzMember]bool) fzText {
-	w := &fzWriter{l: l, skip: skip, spans: map[*fzMember]string{}}
-	if l.json {
-		w.object(s.root, 1, true)
-	} else {
-		w.object(s.root, 0, l.allFlow)
-	}
-	w.b.WriteString("\n")
-	return fzText{text: w.b.Bytes(), spans: w.spans}
-}
-
-type fzWriter struct {
-	l     fzLayout
-	skip  map[*fzMember]bool
-	b     bytes.Buffer
-	spans map[*fzMember]string
-}
-
-func (w *fzWriter) kept(o *fzObj) []*fzMember {
-	return slices.DeleteFunc(slices.Clone(o.members), func(m *fzMember) bool { return w.skip[m] })
-}
-
-// object writes o, its members at depth (JSON's closing brace a level
-// less), as a flow mapping (or JSON) when flow, else in YAML's block
-// style, the first member on the current line.
-func (w *fzWriter) object(o *fzObj, depth int, flow bool) {
-	members := w.kept(o)
-	switch {
-	case len(members) == 0:
-		w.b.WriteString("{}")
-	case flow:
-		w.b.WriteString("{")
-		for i, m := range members {
-			if i > 0 {
-				w.b.WriteString(",")
-				if !w.l.json || w.l.indent == "" && i%2 == 0 {
-					w.b.WriteString(" ")
-				}
-			}
-			w.lineBreak(depth)
-			w.member(m, depth, true)
-		}
-		w.lineBreak(depth - 1)
-		w.b.WriteString("}")
-	default:
-		for i, m := range members {
-			if i > 0 {
-				w.b.WriteString("\n" + strings.Repeat("  ", depth))
-			}
-			w.member(m, depth, false)
-		}
-	}
-}
-
-func (w *fzWriter) lineBreak(depth int) {
-	if w.l.json && w.l.indent != "" {
-		w.b.WriteString("\n" + strings.Repeat(w.l.indent, depth))
-	}
-}
-
-// member writes m, at depth, in a flow mapping (or JSON) when inFlow.
-func (w *fzWriter) member(m *fzMember, depth int, inFlow bool) {
-	start := w.b.Len()
-	w.b.WriteString(w.key(m))
-	w.b.WriteString(":")
-	flow := inFlow || m.obj != nil && m.obj.flow
-	switch {
-	case !flow && m.obj != nil && len(w.kept(m.obj)) > 0:
-		w.b.WriteString("\n" + strings.Repeat("  ", depth+1))
-	case !w.l.json || w.l.indent != "":
-		w.b.WriteString(" ")
-	}
-	switch {
-	case m.obj != nil:
-		w.object(m.obj, depth+1, flow)
-	case m.list != nil:
-		var items []string
-		for _, s := range m.list {
-			items = append(items, w.scalar(s))
-		}
-		w.b.WriteString("[" + strings.Join(items, ", ") + "]")
-	default:
-		w.b.WriteString(w.scalar(m.scalar))
-	}
-	if m.keep {
-		w.spans[m] = w.b.String()[start:]
-	}
-}
-
-var plainWord = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
-
-func (w *fzWriter) key(m *fzMember) string {
-	switch {
-	case w.l.json:
-		return jsonString(m.key)
-	case m.status && w.l.statusKey == "'":
-		return "'" + m.key + "'"
-	case m.status && w.l.statusKey == `"`:
-		return `"` + m.key + `"`
-	}
-	return m.key
-}
-
-func (w *fzWriter) scalar(s string) string {
-	if !w.l.json && w.l.plain && plainWord.MatchString(s) {
-		return s
-	}
-	return jsonString(s)
-}
-
-func jsonString(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
 }

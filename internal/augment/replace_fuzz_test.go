@@ -36,33 +36,18 @@ func FuzzAugmentReplace(f *testing.F) {
 		bytes.Repeat([]byte{0xff, 1, 3, 7}, 20),
 	} {
 		for layout := range uint8(16) {
-			f.Add(layout, uint8(1), shape)
-			f.Add(layout, uint8(0x1e), shape)
+			f.Add(layout, uint8(1), shape, shape)
+			f.Add(layout, uint8(0x1e), shape, []byte(nil))
 		}
 	}
 	c, err := catalog.Parse("fuzz.yaml", []byte(fuzzCatalog))
 	if err != nil {
 		f.Fatal(err)
 	}
-	f.Fuzz(func(t *testing.T, layout, mode uint8, shape []byte) {
-		spec := genSpec(&fzChoices{b: shape})
+	f.Fuzz(func(t *testing.T, layout, mode uint8, shape, style []byte) {
+		spec := genSpec(&fzChoices{b: shape}, &fzChoices{b: style})
 		checkReplaced(t, c, spec, fzLayoutOf(layout), fzOptionsOf(mode))
 	})
-}
-
-// fzLayoutOf reads a layout from a byte: its low two bits the format.
-func fzLayoutOf(b uint8) fzLayout {
-	l := fzLayout{json: b&3 < 2, statusKey: []string{"", "'", `"`, ""}[b>>2&3], plain: b&16 != 0}
-	switch b & 3 {
-	case 1:
-		l.indent = "  "
-		if b&32 != 0 {
-			l.indent = "\t"
-		}
-	case 3:
-		l.allFlow = true
-	}
-	return l
 }
 
 // fzOptionsOf reads options from a byte: Force its low bit, the components
