@@ -55,9 +55,10 @@ type fzText struct {
 	spans map[*fzMember]string
 }
 
-// render writes the spec, leaving out the members skip holds.
-func (s *fzSpec) render(l fzLayout, skip map[*fzMember]bool) fzText {
-	w := &fzWriter{l: l, skip: skip, spans: map[*fzMember]string{}}
+// render writes the spec, leaving out the members skip holds, and with
+// odd the responses errgen replaces as no response is.
+func (s *fzSpec) render(l fzLayout, skip map[*fzMember]bool, odd bool) fzText {
+	w := &fzWriter{l: l, skip: skip, odd: odd, spans: map[*fzMember]string{}}
 	if l.json || l.allFlow {
 		w.flow(s.root, 1)
 	} else {
@@ -70,6 +71,7 @@ func (s *fzSpec) render(l fzLayout, skip map[*fzMember]bool) fzText {
 type fzWriter struct {
 	l     fzLayout
 	skip  map[*fzMember]bool
+	odd   bool
 	b     bytes.Buffer
 	spans map[*fzMember]string
 	notes int
@@ -149,6 +151,8 @@ func (w *fzWriter) member(m *fzMember, depth int, inFlow bool) {
 	}
 	inline := true
 	switch {
+	case w.odd && m.odd > 0:
+		w.b.WriteString(w.oddValue(m, depth, inFlow))
 	case m.obj != nil && (inFlow || m.obj.flow || len(w.kept(m.obj)) == 0):
 		w.flow(m.obj, depth+1)
 	case m.obj != nil:
@@ -179,6 +183,21 @@ func (w *fzWriter) member(m *fzMember, depth int, inFlow bool) {
 	if inline && !inFlow && m.lineComment {
 		w.b.WriteString(" " + w.comment())
 	}
+}
+
+// oddValue is m's value as no response is written, for errgen to replace:
+// a line break after the key only in a block scalar's text.
+func (w *fzWriter) oddValue(m *fzMember, depth int, inFlow bool) string {
+	if w.l.json {
+		values := []string{"{}", "null", `"x"`, "5", "[]", "true", "{ }", `[1, {"a": []}]`, `"a\"b"`, "-0.5e+3"}
+		return values[(m.odd-1)%len(values)]
+	}
+	in := w.l.nl + w.indent(depth+1)
+	values := []string{"{}", "null", "~", "x", `"x"`, "[]", `"two` + in + `lines"`, "[1, {a: []}]", "'it''s'", "&a {}", "!!map {}", "!!str x"}
+	if !inFlow {
+		values = append(values, "|"+in+"text", ">-"+in+"folded"+in+"text", "plain"+in+"lines")
+	}
+	return values[(m.odd-1)%len(values)]
 }
 
 // trimBlank takes back the blank written after a key whose value starts

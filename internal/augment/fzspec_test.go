@@ -52,6 +52,12 @@ type fzMember struct {
 	// column or indented)
 	blankBefore, headComment, lineComment bool
 	blockList, dashAtKey                  bool
+	// odd, for a response errgen attaches in its place (collides), writes
+	// it as no response is (null, a string, a block scalar; see
+	// fzWriter.oddValue) when errgen is to replace it: 0 writes it as
+	// modelled.
+	odd      int
+	collides bool
 }
 
 // fzSpec is a generated spec: the author's components of errgen's names
@@ -155,6 +161,7 @@ func (s *fzSpec) genOperation(c *fzChoices, mine func() string, hasMine bool) *f
 		r.status, r.keep = status != "default", true
 		responses = append(responses, r)
 		if status == "500" || status == "404" && listsNotFound {
+			r.collides = true
 			s.colliding = append(s.colliding, r)
 		}
 	}
@@ -178,6 +185,9 @@ func (o *fzObj) setStyle(c *fzChoices) {
 		style := c.pick(256)
 		m.blankBefore, m.headComment, m.lineComment = style&1 != 0, style&2 != 0, style&4 != 0
 		m.blockList, m.dashAtKey = style&8 != 0, style&16 != 0
+		if m.collides {
+			m.odd = c.pick(16)
+		}
 		if m.obj == nil {
 			continue
 		}

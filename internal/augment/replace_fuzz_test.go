@@ -66,7 +66,7 @@ func fzOptionsOf(b uint8) Options {
 // the output to the oracles of FuzzAugmentReplace.
 func checkReplaced(t *testing.T, c *catalog.Catalog, spec *fzSpec, l fzLayout, opts Options) {
 	t.Helper()
-	in := spec.render(l, nil)
+	in := spec.render(l, nil, opts.Force)
 	out, _, err := Augment(c, in.text, l.name(), opts)
 	// what errgen may replace, left out: the spec errgen augments as it would it
 	skip := map[*fzMember]bool{}
@@ -76,7 +76,7 @@ func checkReplaced(t *testing.T, c *catalog.Catalog, spec *fzSpec, l fzLayout, o
 	for _, r := range spec.colliding {
 		skip[r] = opts.Force
 	}
-	clean := spec.render(l, skip)
+	clean := spec.render(l, skip, false)
 	want, _, wantErr := Augment(c, clean.text, l.name(), Options{})
 	switch {
 	case wantErr != nil && (opts.Force || !onlyClashes(wantErr)):
@@ -121,6 +121,25 @@ func checkReplaced(t *testing.T, c *catalog.Catalog, spec *fzSpec, l fzLayout, o
 		if err != nil || !bytes.Equal(twice, out) {
 			t.Fatalf("%s with %+v: augmenting the output again with %+v changes it (err %v):\n%s", l.name(), opts, again, err, udiff.Unified("once", "twice", string(out), string(twice)))
 		}
+	}
+	if opts.Force {
+		checkHandEdit(t, c, l, opts, out)
+	}
+}
+
+// checkHandEdit edits errgen's text in out, forced out of the spec: a
+// re-run refuses it, naming --force, which then writes out again.
+func checkHandEdit(t *testing.T, c *catalog.Catalog, l fzLayout, opts Options, out []byte) {
+	t.Helper()
+	edited := bytes.Replace(out, []byte("Internal Server Error"), []byte("Internal Server Error (edited)"), 1)
+	_, _, err := Augment(c, edited, l.name(), Options{Replace: opts.Replace})
+	var problems *diag.List
+	if !errors.As(err, &problems) || !slices.ContainsFunc(problems.Items, func(d diag.Diagnostic) bool { return d.Remedy.Kind == diag.ForceRewritesPart }) {
+		t.Fatalf("%s: a hand edit of errgen's part is not refused for --force to rewrite (err %v):\n%s", l.name(), err, edited)
+	}
+	again, _, err := Augment(c, edited, l.name(), opts)
+	if err != nil || !bytes.Equal(again, out) {
+		t.Fatalf("%s: --force after a hand edit of errgen's part does not write it anew (err %v):\n%s", l.name(), err, udiff.Unified("once", "again", string(out), string(again)))
 	}
 }
 
