@@ -143,14 +143,15 @@ func (r *remover) run(m *yaml.Node, i, j int) {
 		r.cutRun(m, m.Content[i:j+2], at, end)
 		return
 	}
-	// The reverse of the editor's insertions: in YAML "X, " before a kept
-	// member, else ", X" after the last one (just "X" after a comma ending
-	// the mapping), so that a comment after the comma before X stays; JSON
-	// has no comments and inserts ",\n  X" after the member before. What
+	// The reverse of the editor's insertions: "X, " before a kept member
+	// (in JSON "X," and the line break and indentation errgen writes),
+	// else ", X" after the last one (in YAML just "X" after a comma ending
+	// the mapping), so that what the author wrote after the member before
+	// stays: a comment, a blank line, spacing unlike errgen's. What
 	// RemoveKeepingComments takes out the editor did not write: a member
 	// goes with the comma before it, and its comments stay (cutKeeping).
 	switch yamlFlow := !s.isJSON && !r.keepComments; {
-	case yamlFlow && j+2 < len(m.Content): // up to the kept member after
+	case (yamlFlow || s.isJSON) && j+2 < len(m.Content): // up to the kept member after
 		r.cutRun(m, m.Content[i:j+2], s.offset(first), s.offset(m.Content[j+2]))
 	case yamlFlow && i > 0 && string(s.text[r.valueEnd(m.Content[i-1]):s.offset(first)]) == ",":
 		r.cutRun(m, m.Content[i:j+2], s.offset(first), r.trailingComma(r.valueEnd(last))) // the comma before is the author's, and one after goes

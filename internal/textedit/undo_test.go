@@ -15,7 +15,10 @@ import (
 // mapping. (FuzzAugment found the first two: augmenting a spec twice
 // took the author's bytes away, or a comment with them. FuzzAddMembers
 // found the empty value, after which a blank was left, and the key "y:",
-// which the members written after it made a key "y".)
+// which the members written after it made a key "y". FuzzAugmentReplace
+// found JSON members before one of the author's: they went with the
+// author's separator before them, not errgen's after, so that a blank line
+// there, or the author's spacing, was lost on every re-run.)
 func TestRemoveUndoesWrite(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -36,6 +39,9 @@ func TestRemoveUndoesWrite(t *testing.T) {
 		{"flow, after a key ending in a colon", "m: {x, y:}\n", false, ""},
 		{"json", `{"m": {"x": 1}}`, true, ""},
 		{"json, before a member", "{\n  \"m\": {\n    \"x\": 1\n  }\n}\n", true, "x"},
+		{"json, before a member after a blank line", "{\n  \"m\": {\n    \"w\": 0,\n\n    \"x\": 1\n  }\n}\n", true, "x"},
+		{"json, before a member, spaced unlike the text's first members", `{"m": {"w": 0,"x": 1}, "n": 2}`, true, "x"},
+		{"json, before a member after blanks ending a line", "{\n  \"m\": {\n    \"w\": 0, \n    \"x\": 1\n  }\n}\n", true, "x"},
 		{"empty json", `{"m": {}}`, true, ""},
 		{"empty json, a space inside", `{"m": { }}`, true, ""},
 		{"empty pretty json, blank lines inside", "{\n  \"m\": {\n      \n     \n}\n}\n", true, ""},
