@@ -263,6 +263,8 @@ func (s *source) flowEnd(off int) (end, lastToken int) {
 		case (c == '"' || c == '\'') && quoteOpens(prev, prevAt, i, tokenEnd):
 			i = quotedEnd(t, i) - 1
 			tokenEnd = i + 1
+		case c == '!' && quoteOpens(prev, prevAt, i, tokenEnd):
+			i = propertyEnd(t, i) - 1 // a tag, which may hold brackets and commas
 		case c == '{' || c == '[':
 			depth++
 		case c == '}' || c == ']':
