@@ -48,7 +48,7 @@ func TestFlowEnd(t *testing.T) {
 			src := newSource([]byte(tt.text), false)
 			m := yamlnode.Get(file.Content[0], "m")
 			at := src.offset(m)
-			end, _ := src.flowEnd(at)
+			end, _, _ := src.flowEnd(at)
 			if got := tt.text[at:end]; got != tt.want {
 				t.Fatalf("flowEnd: %q, want %q", got, tt.want)
 			}

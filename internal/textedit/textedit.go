@@ -183,10 +183,12 @@ func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
 		at := e.src.valueOffset(m) + 1
 		e.add(at, at, depth, e.openMembers(m, members))
 	case m.Style&yaml.FlowStyle != 0:
-		_, at := e.src.flowEnd(e.src.valueOffset(m))
+		_, at, afterTag := e.src.flowEnd(e.src.valueOffset(m))
 		text := e.flowMembers(members)
 		switch {
 		case last != nil && e.src.text[at-1] == ':' && !e.adds.lastKeyHoldsColon(m): // an empty value ({x: }): "x:," would be a key "x:"
+			text = " , " + text
+		case last != nil && afterTag: // an empty value tagged ({x: !t }): "!t," would be a tag "!t,"
 			text = " , " + text
 		case last != nil && e.src.text[at-1] != ',':
 			text = ", " + text
@@ -353,7 +355,7 @@ func (e *textEditor) yamlInlineEnd(old *yaml.Node, at int, inFlow bool) int {
 	case old.Kind == yaml.AliasNode:
 		return at + 1 + len(old.Value)
 	case old.Style&yaml.FlowStyle != 0:
-		end, _ := e.src.flowEnd(at)
+		end, _, _ := e.src.flowEnd(at)
 		return end
 	case old.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
 		return quotedEnd(t, at)

@@ -18,7 +18,9 @@ import (
 // which the members written after it made a key "y". FuzzAugmentReplace
 // found JSON members before one of the author's: they went with the
 // author's separator before them, not errgen's after, so that a blank line
-// there, or the author's spacing, was lost on every re-run.)
+// there, or the author's spacing, was lost on every re-run.
+// FuzzReplaceMember found members after a tag ending a flow mapping, whose
+// comma yaml.v3 read as the tag's.)
 func TestRemoveUndoesWrite(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -37,6 +39,8 @@ func TestRemoveUndoesWrite(t *testing.T) {
 		{"flow, before the first member", "m: {x: 1}\n", false, "x"},
 		{"flow, after an empty value", "m: {x: }\n", false, ""},
 		{"flow, after a key ending in a colon", "m: {x, y:}\n", false, ""},
+		{"flow, after an empty value tagged", "m: {x: !t }\n", false, ""},
+		{"flow, after a key of a tag alone", "m: {0: 0,! }\n", false, ""},
 		{"json", `{"m": {"x": 1}}`, true, ""},
 		{"json, before a member", "{\n  \"m\": {\n    \"x\": 1\n  }\n}\n", true, "x"},
 		{"json, before a member after a blank line", "{\n  \"m\": {\n    \"w\": 0,\n\n    \"x\": 1\n  }\n}\n", true, "x"},
