@@ -297,7 +297,14 @@ func (e *textEditor) replace(k, v, orig *yaml.Node, inFlow bool, depth int) {
 	case inline(k, old):
 		text = e.flowValue(v)
 	default:
-		body, err := e.blockValue(v, strings.Repeat(" ", old.Column-1))
+		indent := old.Column - 1
+		if old.Column <= k.Column && v.Kind != yaml.SequenceNode {
+			// a block sequence at its key's column (a:\n- x): a mapping
+			// there would be the key's sibling, so it goes under the key
+			indent = k.Column - 1 + max(e.st.yamlIndent, 1)
+			sep += strings.Repeat(" ", indent-(old.Column-1))
+		}
+		body, err := e.blockValue(v, strings.Repeat(" ", indent))
 		if err != nil {
 			e.fail(k, "%v", err)
 		}

@@ -77,3 +77,32 @@ func TestImportsNoCatalogNorOpenAPI(t *testing.T) {
 		}
 	}
 }
+
+// A mapping written in place of a block sequence whose dashes are at its
+// key's column (a:\n- x) goes under the key, indented: at the dashes'
+// column its keys were the key's siblings (found by FuzzReplaceMember).
+func TestReplaceSequenceAtKeyColumn(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"dashes at the key's column", "m:\n  a:\n  - x\n  - y\n  b: 1\n", "m:\n  a:\n    r:\n      - 1\n  b: 1\n"},
+		{"the last member, an empty item", "m:\n  0:\n  - \n", "m:\n  0:\n    r:\n      - 1\n"},
+		{"dashes indented", "m:\n  a:\n    - x\n  b: 1\n", "m:\n  a:\n    r:\n      - 1\n  b: 1\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			file := parseText(t, []byte(tt.text), false)
+			m := yamlnode.Get(file.Content[0], "m")
+			v := yamlnode.Map()
+			yamlnode.Set(v, "r", yamlnode.Seq(yamlnode.Int(1)))
+			adds := NewAdditions()
+			adds.Replace(m.Content[1], v)
+			m.Content[1] = v
+			got, err := New(file, []byte(tt.text), false, adds).Write(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
