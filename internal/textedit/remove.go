@@ -156,7 +156,11 @@ func (r *remover) run(m *yaml.Node, i, j int) {
 	case yamlFlow && i > 0 && string(s.text[r.valueEnd(m.Content[i-1]):s.offset(first)]) == ",":
 		r.cutRun(m, m.Content[i:j+2], s.offset(first), r.trailingComma(r.valueEnd(last))) // the comma before is the author's, and one after goes
 	case i > 0: // from the end of the kept member before
-		r.cutRun(m, m.Content[i:j+2], r.afterValue(m.Content[i-1], r.valueEnd(last)), r.valueEnd(last))
+		end := r.valueEnd(last)
+		if !s.isJSON && bytes.HasPrefix(s.text[end:], []byte(",#")) {
+			end++ // the comma the editor wrote before a comment right after the members
+		}
+		r.cutRun(m, m.Content[i:j+2], r.afterValue(m.Content[i-1], end), end)
 	case j+2 < len(m.Content): // up to the kept member after
 		r.cutRun(m, m.Content[i:j+2], s.offset(first), s.offset(m.Content[j+2]))
 	default: // every member: what the editor put inside the braces, which stay, and a comma ending them ({r: 1,})

@@ -193,6 +193,9 @@ func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
 		case last != nil && e.src.text[at-1] != ',':
 			text = ", " + text
 		}
+		if at < len(e.src.text) && e.src.text[at] == '#' {
+			text += "," // a comment right after the last token ({x: 1,#): "1#" would be a plain scalar
+		}
 		e.add(at, at, depth, text)
 	default:
 		lastKey := m.Content[len(m.Content)-2]

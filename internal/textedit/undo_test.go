@@ -20,7 +20,9 @@ import (
 // author's separator before them, not errgen's after, so that a blank line
 // there, or the author's spacing, was lost on every re-run.
 // FuzzReplaceMember found members after a tag ending a flow mapping, whose
-// comma yaml.v3 read as the tag's.)
+// comma yaml.v3 read as the tag's, and before a comment right after the
+// mapping's last token ({x: 1,#), which made their last value's text
+// "1#".)
 func TestRemoveUndoesWrite(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -40,6 +42,9 @@ func TestRemoveUndoesWrite(t *testing.T) {
 		{"flow, after an empty value", "m: {x: }\n", false, ""},
 		{"flow, after a key ending in a colon", "m: {x, y:}\n", false, ""},
 		{"flow, after an empty value tagged", "m: {x: !t }\n", false, ""},
+		{"flow, a comment right after the comma ending it", "m: {x: 1,#\n}\n", false, ""},
+		{"flow, a comment right after its last value", "m: {x: \"1\"#\n}\n", false, ""},
+		{"empty flow, a comment right after the brace", "m: {#\n}\n", false, ""},
 		{"flow, after a key of a tag alone", "m: {0: 0,! }\n", false, ""},
 		{"json", `{"m": {"x": 1}}`, true, ""},
 		{"json, before a member", "{\n  \"m\": {\n    \"x\": 1\n  }\n}\n", true, "x"},
