@@ -198,27 +198,39 @@ func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
 		}
 		e.add(at, at, depth, text)
 	default:
-		lastKey := m.Content[len(m.Content)-2]
-		for i := len(m.Content) - 2; i >= 0; i -= 2 {
-			if !e.adds.Added[m.Content[i]] {
-				lastKey = m.Content[i]
-				break
-			}
-		}
-		if e.explicitKey(lastKey) {
-			return
-		}
-		v := deref(last)
-		k := e.adds.blockIndent(m)
-		dash := v.Kind == yaml.SequenceNode && v.Style&yaml.FlowStyle == 0 && v.Column == lastKey.Column
-		at := e.src.blockEnd(lastKey.Line-1, k, dash, e.adds.lastLeaf(last))
-		indent := strings.Repeat(" ", k)
-		text, err := e.blockMembers(members, indent)
-		if err != nil {
-			e.fail(lastKey, "%v", err)
-		}
-		e.add(at, at, depth, e.st.nl+indent+text)
+		e.appendToBlock(m, last, members, depth)
 	}
+}
+
+// appendToBlock adds members after the last member of the block mapping m,
+// last the value of the text's last.
+func (e *textEditor) appendToBlock(m, last *yaml.Node, members []*yaml.Node, depth int) {
+	lastKey := m.Content[len(m.Content)-2]
+	for i := len(m.Content) - 2; i >= 0; i -= 2 {
+		if !e.adds.Added[m.Content[i]] {
+			lastKey = m.Content[i]
+			break
+		}
+	}
+	if e.explicitKey(lastKey) {
+		return
+	}
+	if last.Kind == yaml.ScalarNode && last.Line > lastKey.Line && last.Column <= lastKey.Column {
+		// yaml.v3 reads it as the key's value; by the indentation, the
+		// key's member ends before it, where the members would go
+		e.fail(lastKey, "errgen cannot add after %s, whose value on the next line is not indented more than it: indent the value", lastKey.Value)
+		return
+	}
+	v := deref(last)
+	k := e.adds.blockIndent(m)
+	dash := v.Kind == yaml.SequenceNode && v.Style&yaml.FlowStyle == 0 && v.Column == lastKey.Column
+	at := e.src.blockEnd(lastKey.Line-1, k, dash, e.adds.lastLeaf(last))
+	indent := strings.Repeat(" ", k)
+	text, err := e.blockMembers(members, indent)
+	if err != nil {
+		e.fail(lastKey, "%v", err)
+	}
+	e.add(at, at, depth, e.st.nl+indent+text)
 }
 
 // explicitKey reports (as the edit's failure) a key of a block mapping
