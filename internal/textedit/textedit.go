@@ -347,7 +347,18 @@ func (e *textEditor) replacedSpan(k, old *yaml.Node, inFlow bool) (at, end int) 
 	case inline(k, old):
 		return at, e.yamlInlineEnd(old, at, inFlow)
 	}
-	return at, e.src.blockEnd(lastLine(old)-1, old.Column-1, false, e.adds.lastLeaf(old))
+	return at, e.src.blockEnd(lastLine(old)-1, old.Column-1, endsWithDashes(old), e.adds.lastLeaf(old))
+}
+
+// endsWithDashes reports whether the block mapping n's last value is a
+// block sequence whose dashes are at its key's column (required:\n- a):
+// its lines, no more indented than the key, are still n's.
+func endsWithDashes(n *yaml.Node) bool {
+	if n.Kind != yaml.MappingNode || n.Style&yaml.FlowStyle != 0 || len(n.Content) < 2 {
+		return false
+	}
+	k, v := n.Content[len(n.Content)-2], n.Content[len(n.Content)-1]
+	return v.Kind == yaml.SequenceNode && v.Style&yaml.FlowStyle == 0 && v.Column == k.Column
 }
 
 // inline reports whether the YAML value v of key k is written on one line.

@@ -80,12 +80,17 @@ func TestImportsNoCatalogNorOpenAPI(t *testing.T) {
 
 // A mapping written in place of a block sequence whose dashes are at its
 // key's column (a:\n- x) goes under the key, indented: at the dashes'
-// column its keys were the key's siblings (found by FuzzReplaceMember).
+// column its keys were the key's siblings; and a mapping whose last
+// value is such a sequence (required:\n- code, in a schema --replace
+// names) is replaced up to its last dash, not its last key's line (both
+// found by FuzzReplaceMember).
 func TestReplaceSequenceAtKeyColumn(t *testing.T) {
 	tests := []struct{ name, text, want string }{
 		{"dashes at the key's column", "m:\n  a:\n  - x\n  - y\n  b: 1\n", "m:\n  a:\n    r:\n      - 1\n  b: 1\n"},
 		{"the last member, an empty item", "m:\n  0:\n  - \n", "m:\n  0:\n    r:\n      - 1\n"},
 		{"dashes indented", "m:\n  a:\n    - x\n  b: 1\n", "m:\n  a:\n    r:\n      - 1\n  b: 1\n"},
+		{"a mapping ending with dashes at their key's column", "m:\n  a:\n    b: 1\n    c:\n    - x\n  d: 1\n", "m:\n  a:\n    r:\n      - 1\n  d: 1\n"},
+		{"the last member, ending with dashes at their key's column", "m:\n  a:\n    c:\n    - x\n", "m:\n  a:\n    r:\n      - 1\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
