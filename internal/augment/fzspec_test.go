@@ -58,6 +58,7 @@ type fzMember struct {
 	// modelled.
 	odd      int
 	collides bool
+	fixed    bool // its style is set, not chosen
 }
 
 // fzSpec is a generated spec: the author's components of errgen's names
@@ -108,6 +109,17 @@ func genSpec(c, style *fzChoices) *fzSpec {
 					e.key += "Body"
 				}
 				e.obj.members = append([]*fzMember{str("type", "object")}, e.obj.members...)
+				// every other schema has a list, last or first, written
+				// with its dashes at its key's column in YAML
+				// (required:\n- code); chosen by the count so far, not the
+				// choices, for the inputs kept before it to mean what they did
+				required := &fzMember{key: "required", list: []string{"code"}, fixed: true, blockList: true, dashAtKey: true}
+				switch n % 4 {
+				case 0:
+					e.obj.members = append(e.obj.members, required)
+				case 2:
+					e.obj.members = append([]*fzMember{required}, e.obj.members...)
+				}
 			}
 			e.keep = true
 			entries = append(entries, e)
@@ -182,6 +194,9 @@ func (s *fzSpec) genOperation(c *fzChoices, mine func() string, hasMine bool) *f
 // mapping's own objects are flow mappings too.
 func (o *fzObj) setStyle(c *fzChoices) {
 	for _, m := range o.members {
+		if m.fixed {
+			continue
+		}
 		style := c.pick(256)
 		m.blankBefore, m.headComment, m.lineComment = style&1 != 0, style&2 != 0, style&4 != 0
 		m.blockList, m.dashAtKey = style&8 != 0, style&16 != 0
