@@ -111,3 +111,60 @@ func TestReplaceSequenceAtKeyColumn(t *testing.T) {
 		})
 	}
 }
+
+// The text's style is read from its own members, a value errgen replaces
+// included, not from the value that replaces it, which has no place in
+// the text: a JSON text whose first member's value was replaced panicked
+// (slice bounds out of range) in reading the spacing after it, and a YAML
+// one had errgen guess its indentation (2) from the replacing value.
+func TestStyleFromReplacedValue(t *testing.T) {
+	for _, text := range []string{`{"a": [0], "b": 1}`, `{"a":[0],"b":1}`, "{\n  \"a\": [0],\n  \"b\": 1\n}\n"} {
+		file := parseText(t, []byte(text), true)
+		root := file.Content[0]
+		v := yamlnode.Map()
+		yamlnode.Set(v, "r", yamlnode.Int(1))
+		adds := NewAdditions()
+		adds.Replace(root.Content[1], v)
+		root.Content[1] = v
+		k, x := yamlnode.Str("c"), yamlnode.Int(2)
+		adds.Add(k, x)
+		root.Content = append(root.Content, k, x)
+		got, err := New(file, []byte(text), true, adds).Write(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := strings.NewReplacer(`[0]`, `{"r": 1}`, `"b": 1`, `"b": 1, "c": 2`, `"b":1`, `"b":1,"c":2`).Replace(text)
+		if strings.Contains(text, "\n") {
+			want = strings.Replace(text, "[0]", "{\n    \"r\": 1\n  }", 1)
+			want = strings.Replace(want, "\"b\": 1", "\"b\": 1,\n  \"c\": 2", 1)
+		} else if !strings.Contains(text, " ") {
+			want = strings.Replace(want, `{"r": 1}`, `{"r":1}`, 1)
+		}
+		if string(got) != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	}
+}
+
+func TestIndentFromReplacedValue(t *testing.T) {
+	text := "a:\n    x: 1\nb:\n    y: 2\n"
+	file := parseText(t, []byte(text), false)
+	root := file.Content[0]
+	v := yamlnode.Map()
+	yamlnode.Set(v, "r", yamlnode.Int(1))
+	adds := NewAdditions()
+	adds.Replace(root.Content[1], v)
+	root.Content[1] = v
+	inner := yamlnode.Map()
+	yamlnode.Set(inner, "d", yamlnode.Int(3))
+	k := yamlnode.Str("c")
+	adds.Add(k, inner)
+	root.Content = append(root.Content, k, inner)
+	got, err := New(file, []byte(text), false, adds).Write(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "a:\n    r: 1\nb:\n    y: 2\nc:\n    d: 3\n"; string(got) != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
