@@ -186,7 +186,7 @@ func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
 		_, at, afterTag := e.src.flowEnd(e.src.valueOffset(m))
 		text := e.flowMembers(members)
 		switch {
-		case last != nil && e.src.text[at-1] == ':' && !e.adds.lastKeyHoldsColon(m): // an empty value ({x: }): "x:," would be a key "x:"
+		case last != nil && e.src.text[at-1] == ':' && !e.adds.lastHoldsColon(m): // an empty value ({x: }): "x:," would be a key "x:"
 			text = " , " + text
 		case last != nil && afterTag: // an empty value tagged ({x: !t }): "!t," would be a tag "!t,"
 			text = " , " + text
@@ -259,15 +259,22 @@ func (a *Additions) blockIndent(m *yaml.Node) int {
 	return 0
 }
 
-// lastKeyHoldsColon reports whether the text's last key of the flow
-// mapping m ends with the colon before its end ({x:}, a key "x:" of no
-// value, as yaml.v3 reads it), which a member added after it must follow
-// at once: "x: , y" would make it a key "x".
-func (a *Additions) lastKeyHoldsColon(m *yaml.Node) bool {
+// lastHoldsColon reports whether the text's last member of the flow
+// mapping m ends with a colon of its own text before the mapping's end, as
+// yaml.v3 reads it: a key "x:" of no value ({x:}) or a value "y:" ({x:
+// y:}), which a member added after it must follow at once: "x: , z" would
+// make it a key "x".
+func (a *Additions) lastHoldsColon(m *yaml.Node) bool {
+	holds := func(n *yaml.Node) bool {
+		return n.Kind == yaml.ScalarNode && n.Style == 0 && strings.HasSuffix(n.Value, ":")
+	}
 	for i := len(m.Content) - 2; i >= 0; i -= 2 {
 		if !a.Added[m.Content[i]] {
-			k := m.Content[i]
-			return k.Kind == yaml.ScalarNode && k.Style == 0 && strings.HasSuffix(k.Value, ":")
+			v := m.Content[i+1]
+			if old := a.Replaced[v]; old != nil {
+				v = old
+			}
+			return holds(m.Content[i]) || holds(v)
 		}
 	}
 	return false
