@@ -171,14 +171,15 @@ func (r *remover) run(m *yaml.Node, i, j int) {
 // afterValue is where the cut of the members after the value v of a
 // member, the last one kept, starts when it ends at end: v's end, or for an
 // empty value (k: ), which ends where the next token starts, one blank
-// earlier when a blank follows end, so that no two are left (the editor
-// writes " , " after such a value: "k:," would make the colon part of a
-// key) while the colon keeps a blank after it.
+// earlier when a blank or a line break follows end, so that no two blanks
+// are left (the editor writes " , " after such a value: "k:," would make
+// the colon part of a key) while the colon keeps a blank or a line break
+// after it.
 func (r *remover) afterValue(v *yaml.Node, end int) int {
 	at := r.valueEnd(v)
 	t := r.src.text
 	if r.src.isJSON || v.Kind != yaml.ScalarNode || v.ShortTag() != "!!null" || v.Value != "" ||
-		at == 0 || !isBlank(t[at-1]) || end >= len(t) || !isBlank(t[end]) {
+		at == 0 || !isBlank(t[at-1]) || end >= len(t) || !isBlank(t[end]) && t[end] != '\n' && t[end] != '\r' {
 		return at
 	}
 	return at - 1

@@ -43,6 +43,7 @@ func TestRemoveUndoesWrite(t *testing.T) {
 		{"flow, after a key ending in a colon", "m: {x, y:}\n", false, ""},
 		{"flow, after an empty value tagged", "m: {x: !t }\n", false, ""},
 		{"flow, after a value ending in a colon", "m: {x: y:}\n", false, ""},
+		{"flow over lines, after an empty value", "m: {x:\n}\n", false, ""},
 		{"flow, a comment right after the comma ending it", "m: {x: 1,#\n}\n", false, ""},
 		{"flow, a comment right after its last value", "m: {x: \"1\"#\n}\n", false, ""},
 		{"empty flow, a comment right after the brace", "m: {#\n}\n", false, ""},
