@@ -148,7 +148,7 @@ func (e *textEditor) insertBefore(m, k *yaml.Node, members []*yaml.Node, depth i
 		if e.explicitKey(k) {
 			return
 		}
-		indent := strings.Repeat(" ", e.adds.blockIndent(m))
+		indent := strings.Repeat(" ", k.Column-1) // k's column, not an explicit key's (? x), past its ?
 		text, err := e.blockMembers(members, indent)
 		if err != nil {
 			e.fail(k, "%v", err)
@@ -222,7 +222,7 @@ func (e *textEditor) appendToBlock(m, last *yaml.Node, members []*yaml.Node, dep
 		return
 	}
 	v := deref(last)
-	k := e.adds.blockIndent(m)
+	k := lastKey.Column - 1 // the mapping's indentation: lastKey is no explicit key (? x), whose column is past its ?
 	dash := v.Kind == yaml.SequenceNode && v.Style&yaml.FlowStyle == 0 && v.Column == lastKey.Column
 	at := e.src.blockEnd(lastKey.Line-1, k, dash, e.adds.lastLeaf(last))
 	indent := strings.Repeat(" ", k)
@@ -246,17 +246,6 @@ func (e *textEditor) explicitKey(k *yaml.Node) bool {
 	}
 	e.fail(k, "errgen cannot add next to a key written as an explicit key (? %q, its value on a line of its own): write it as an ordinary key (%q: ...), or attach the error responses here by hand", k.Value, k.Value)
 	return true
-}
-
-// blockIndent is the column (0-based) of a block mapping's keys in the
-// text.
-func (a *Additions) blockIndent(m *yaml.Node) int {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if !a.Added[m.Content[i]] {
-			return m.Content[i].Column - 1
-		}
-	}
-	return 0
 }
 
 // lastHoldsColon reports whether the text's last member of the flow

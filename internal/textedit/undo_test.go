@@ -22,7 +22,8 @@ import (
 // FuzzReplaceMember found members after a tag ending a flow mapping, whose
 // comma yaml.v3 read as the tag's, and before a comment right after the
 // mapping's last token ({x: 1,#), which made their last value's text
-// "1#".)
+// "1#"; FuzzAddMembers members indented like an explicit key (? 0), past
+// its ?.)
 func TestRemoveUndoesWrite(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -31,6 +32,8 @@ func TestRemoveUndoesWrite(t *testing.T) {
 	}{
 		{"block", "m:\n  x: 1\n", false, ""},
 		{"block, before a member", "m:\n  x: 1\n  # heads y\n  y: 2\n", false, "y"},
+		{"block, after an explicit key's member", "m:\n  ? 0\n  1:\n", false, ""},
+		{"block, before a member after an explicit key's", "m:\n  ? 0\n  1: 2\n", false, "1"},
 		{"empty flow in block", "m: {}\n", false, ""},
 		{"empty flow in block, a space inside", "m: { }\n", false, ""},
 		{"empty flow in block, over lines", "x:\n  m: {\n\n  }\n", false, ""},
