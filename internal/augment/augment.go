@@ -115,8 +115,9 @@ func (a *augmenter) augment(file *yaml.Node, text []byte, isJSON bool) (out, var
 	// errgen's own text (what it wrote in place of the author's) does not
 	// say how the author writes
 	skip := a.replacedNodes(root)
-	a.refStyle = firstRefStyle(root, skip)
-	a.quoteStyle = firstQuoteStyle(root, skip)
+	replaced := func(n *yaml.Node) bool { return skip[n] }
+	a.refStyle = firstRefStyle(root, replaced)
+	a.quoteStyle = firstQuoteStyle(root, replaced)
 	a.statusKey = a.firstStatusKey(root)
 	plans := a.plan(root)
 	places, responses, withDefault := a.markUsed(root, plans)
@@ -128,6 +129,7 @@ func (a *augmenter) augment(file *yaml.Node, text []byte, isJSON bool) (out, var
 	a.mergeComponents(root, comps)
 	a.noteUnreplaced()
 	a.attach(places)
+	a.restyle(root, skip)
 	a.writeMarkers(root)
 	a.lostReplacedComments(root, text, isJSON)
 	if err := a.problems.Err(); err != nil {

@@ -1,6 +1,7 @@
 package augment
 
 import (
+	"cmp"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -18,9 +19,6 @@ func (a *augmenter) responseRef(name string) *yaml.Node {
 
 // styleRefs quotes errgen's $ref values the way the spec quotes its own.
 func (a *augmenter) styleRefs(n *yaml.Node) {
-	if a.refStyle == 0 {
-		return
-	}
 	if n.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if n.Content[i].Value == "$ref" && n.Content[i+1].Kind == yaml.ScalarNode {
@@ -33,8 +31,42 @@ func (a *augmenter) styleRefs(n *yaml.Node) {
 	}
 }
 
-func firstRefStyle(n *yaml.Node, skip map[*yaml.Node]bool) yaml.Style {
-	if skip[n] {
+// restyle quotes errgen's additions like the author's text that is left
+// once errgen replaced what it replaces: the style found before may be
+// that of a value errgen replaced (the spec's only $ref, at a status
+// --force replaces), which a re-run, finding errgen's text there, no
+// longer sees, and it would write errgen's parts anew in another style.
+// skip names what was errgen's before this run.
+func (a *augmenter) restyle(root *yaml.Node, skip map[*yaml.Node]bool) {
+	if len(a.adds.Replaced) == 0 {
+		return
+	}
+	errgens := func(n *yaml.Node) bool { return skip[n] || a.adds.Added[n] }
+	refStyle, quoteStyle := firstRefStyle(root, errgens), firstQuoteStyle(root, errgens)
+	if refStyle == a.refStyle && quoteStyle == a.quoteStyle {
+		return
+	}
+	a.refStyle, a.quoteStyle = refStyle, quoteStyle
+	for n := range a.adds.Added {
+		a.styleRefs(n)
+	}
+	if a.statusKey != nil {
+		return // status keys are quoted like the spec's, which errgen never replaces
+	}
+	eachOperation(root, func(_ string, op *yaml.Node) {
+		responses := memberValue(op, "responses")
+		for i := 0; responses != nil && i+1 < len(responses.Content); i += 2 {
+			if k := responses.Content[i]; a.adds.Added[k] && k.Value != "default" {
+				k.Style = cmp.Or(a.refStyle, a.quoteStyle)
+			}
+		}
+	})
+}
+
+// firstRefStyle is the quoting of the spec's first $ref value, skip
+// naming the nodes whose text is errgen's.
+func firstRefStyle(n *yaml.Node, skip func(*yaml.Node) bool) yaml.Style {
+	if skip(n) {
 		return 0
 	}
 	if n.Kind == yaml.MappingNode {
@@ -54,8 +86,8 @@ func firstRefStyle(n *yaml.Node, skip map[*yaml.Node]bool) yaml.Style {
 
 // firstQuoteStyle is the quoting of the spec's first quoted scalar: how
 // errgen quotes its status keys when the spec has no $ref to follow.
-func firstQuoteStyle(n *yaml.Node, skip map[*yaml.Node]bool) yaml.Style {
-	if skip[n] {
+func firstQuoteStyle(n *yaml.Node, skip func(*yaml.Node) bool) yaml.Style {
+	if skip(n) {
 		return 0
 	}
 	if n.Kind == yaml.ScalarNode {

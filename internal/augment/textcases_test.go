@@ -137,6 +137,15 @@ var textCases = []struct {
 		want: []string{"        200:\n          description: ok\n        401:\n", "        \"201\":\n          description: ok\n        \"401\":\n", "      responses:\n        401:\n"},
 	},
 	{
+		// the keys errgen writes into an empty flow mapping are spelt like
+		// the spec's: written as strings, they read as other keys than the
+		// plain integers errgen's tree holds, and errgen refused the spec
+		// (found by FuzzAugmentReplace)
+		name: "plain-status-keys-empty-flow.yaml",
+		spec: "openapi: 3.1.0\ninfo: {title: t, version: \"1\"}\npaths:\n  /a:\n    get:\n      responses:\n        200:\n          description: ok\n    post:\n      responses: {}\n",
+		want: []string{"        200:\n          description: ok\n        401:\n", "      responses: {\n        401: {\n", "        429: {\n"},
+	},
+	{
 		name: "skipped.yaml",
 		spec: "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    x-errors: [NOT_FOUND]\n    post:\n      responses:\n        '200': {description: ok}\n      callbacks:\n        done:\n          '{$request.body#/url}':\n            post:\n              responses:\n                '200': {description: ok}\n  /b:\n    $ref: '#/paths/~1a'\nwebhooks:\n  w:\n    post:\n      responses:\n        '200': {description: ok}\n",
 		want: []string{"        '200': {description: ok}\n        '401':\n", "                '200': {description: ok}\n  /b:\n    $ref: '#/paths/~1a'\nwebhooks:\n  w:\n    post:\n      responses:\n        '200': {description: ok}\ncomponents:\n"},

@@ -110,7 +110,8 @@ func isSubsequence(a, b []byte) bool {
 }
 
 // A key written as an explicit key (? then the key, on its line or the
-// next) has no place beside it for a member, and errgen says so; a value
+// next), or whose value is on the next line at its column, has no place
+// beside it for a member, and errgen says so; a value
 // ending in " ?" on the line before a key is no such key. FuzzAddMembers
 // found the ? on a line of its own, which went unseen: the members written
 // after it made a text that did not parse.
@@ -123,6 +124,9 @@ func TestExplicitKey(t *testing.T) {
 		{"? on a line of its own", "m:\n  ?\n   0\n", true},
 		{"a value ending in ?", "m:\n  a: is it ?\n  b: 1\n", false},
 		{"an ordinary key", "m:\n  x: 1\n", false},
+		// yaml.v3 reads x's value on the next line at x's column, where by
+		// the indentation x's member ends (FuzzReplaceMember found it)
+		{"a block scalar at its key's column", "m:\n  x:\n  |\n", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

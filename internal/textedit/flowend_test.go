@@ -15,7 +15,9 @@ import (
 // comment, so a bracket after it closes nothing (a spec FuzzAugment found,
 // {"500": {...}#}, made Remove cut the root's own closing brace), and a
 // quote opens a scalar only where a token starts (FuzzAddMembers found
-// {0:"}, a key 0:", read as a quote running to the text's end). Each
+// {0:"}, a key 0:", read as a quote running to the text's end), and a tag
+// runs to a blank, flow indicators and all, as yaml.v3 reads it
+// (FuzzReplaceMember found {d: !0]0 000}, whose bracket closed nothing). Each
 // collection, cut at flowEnd, reads back as the value yaml.v3 read in the
 // whole text.
 func TestFlowEnd(t *testing.T) {
@@ -33,6 +35,9 @@ func TestFlowEnd(t *testing.T) {
 		{"a quote after a colon inside a plain scalar", "m: {0:\"}\n", "{0:\"}"},
 		{"a quote after a colon after a quoted key", "m: {\"a\":\"}\"}\n", "{\"a\":\"}\"}"},
 		{"a quote after a colon and a blank", "m: {a: '}'}\n", "{a: '}'}"},
+		{"a tag holding a closing bracket", "m: {a: !t]x 1, b: [!u]] 2]}\n", "{a: !t]x 1, b: [!u]] 2]}"},
+		{"a tag holding a comma and brackets", "m: [!t,[x]] 1]\n", "[!t,[x]] 1]"},
+		{"a ! inside a plain scalar", "m: {a: x!y, b: [1]}\n", "{a: x!y, b: [1]}"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -43,7 +48,7 @@ func TestFlowEnd(t *testing.T) {
 			src := newSource([]byte(tt.text), false)
 			m := yamlnode.Get(file.Content[0], "m")
 			at := src.offset(m)
-			end, _ := src.flowEnd(at)
+			end, _, _ := src.flowEnd(at)
 			if got := tt.text[at:end]; got != tt.want {
 				t.Fatalf("flowEnd: %q, want %q", got, tt.want)
 			}

@@ -63,8 +63,10 @@ func (s *source) valueOffset(n *yaml.Node) int { return s.properties(n).valueAt 
 
 // propertyEnd is the end of the anchor or tag at off. An anchor's name is
 // letters, digits, - and _, as yaml.v3 (libyaml) reads one (&a:b is the
-// anchor a of the value ":b"); a blank, a line break or a flow indicator
-// ends a tag, but a verbatim one (!<…>), which ends with its >.
+// anchor a of the value ":b"); a blank or a line break ends a tag, but a
+// verbatim one (!<…>), which ends with its >: yaml.v3 reads brackets and
+// commas as the tag's, in a flow collection too ({a: !t]x 1} is a value 1
+// tagged !t]x), and wants a blank after it ({a: !t} does not parse).
 func propertyEnd(t []byte, off int) int {
 	verbatim := off+1 < len(t) && t[off] == '!' && t[off+1] == '<'
 	for i := off + 1; i < len(t); i++ {
@@ -77,7 +79,7 @@ func propertyEnd(t []byte, off int) int {
 			if c == '>' {
 				return i + 1
 			}
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == '[' || c == ']' || c == '{' || c == '}':
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 			return i
 		}
 	}

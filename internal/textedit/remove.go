@@ -171,19 +171,24 @@ func (r *remover) run(m *yaml.Node, i, j int) {
 		r.cutRun(m, m.Content[i:j+2], at, end)
 		return
 	}
-	// The reverse of the editor's insertions: in YAML "X, " before a kept
-	// member, else ", X" after the last one (just "X" after a comma ending
-	// the mapping), so that a comment after the comma before X stays; JSON
-	// has no comments and inserts ",\n  X" after the member before. What
+	// The reverse of the editor's insertions: "X, " before a kept member
+	// (in JSON "X," and the line break and indentation errgen writes),
+	// else ", X" after the last one (in YAML just "X" after a comma ending
+	// the mapping), so that what the author wrote after the member before
+	// stays: a comment, a blank line, spacing unlike errgen's. What
 	// RemoveKeepingComments takes out the editor did not write: a member
 	// goes with the comma before it, and its comments stay (cutKeeping).
 	switch yamlFlow := !s.isJSON && !r.keepComments; {
-	case yamlFlow && j+2 < len(m.Content): // up to the kept member after
+	case (yamlFlow || s.isJSON) && j+2 < len(m.Content): // up to the kept member after
 		r.cutRun(m, m.Content[i:j+2], s.offset(first), s.offset(m.Content[j+2]))
 	case yamlFlow && i > 0 && string(s.text[r.valueEnd(m.Content[i-1]):s.offset(first)]) == ",":
 		r.cutRun(m, m.Content[i:j+2], s.offset(first), r.trailingComma(r.valueEnd(last))) // the comma before is the author's, and one after goes
 	case i > 0: // from the end of the kept member before
-		r.cutRun(m, m.Content[i:j+2], r.afterValue(m.Content[i-1], r.valueEnd(last)), r.valueEnd(last))
+		end := r.valueEnd(last)
+		if !s.isJSON && bytes.HasPrefix(s.text[end:], []byte(",#")) {
+			end++ // the comma the editor wrote before a comment right after the members
+		}
+		r.cutRun(m, m.Content[i:j+2], r.afterValue(m.Content[i-1], end), end)
 	case j+2 < len(m.Content): // up to the kept member after
 		r.cutRun(m, m.Content[i:j+2], s.offset(first), s.offset(m.Content[j+2]))
 	default: // every member: what the editor put inside the braces, which stay, and a comma ending them ({r: 1,})
@@ -194,14 +199,15 @@ func (r *remover) run(m *yaml.Node, i, j int) {
 // afterValue is where the cut of the members after the value v of a
 // member, the last one kept, starts when it ends at end: v's end, or for an
 // empty value (k: ), which ends where the next token starts, one blank
-// earlier when a blank follows end, so that no two are left (the editor
-// writes " , " after such a value: "k:," would make the colon part of a
-// key) while the colon keeps a blank after it.
+// earlier when a blank or a line break follows end, so that no two blanks
+// are left (the editor writes " , " after such a value: "k:," would make
+// the colon part of a key) while the colon keeps a blank or a line break
+// after it.
 func (r *remover) afterValue(v *yaml.Node, end int) int {
 	at := r.valueEnd(v)
 	t := r.src.text
 	if r.src.isJSON || v.Kind != yaml.ScalarNode || v.ShortTag() != "!!null" || v.Value != "" ||
-		at == 0 || !isBlank(t[at-1]) || end >= len(t) || !isBlank(t[end]) {
+		at == 0 || !isBlank(t[at-1]) || end >= len(t) || !isBlank(t[end]) && t[end] != '\n' && t[end] != '\r' {
 		return at
 	}
 	return at - 1

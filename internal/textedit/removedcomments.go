@@ -123,7 +123,7 @@ func (r *remover) holder(members []*yaml.Node, off, col int, ownLine bool) (k in
 // at least (a comment less indented follows the mapping).
 func (r *remover) inside(v *yaml.Node, off, col int, ownLine bool) bool {
 	if v.Style&yaml.FlowStyle != 0 {
-		end, _ := r.src.flowEnd(r.src.valueOffset(v))
+		end, _, _ := r.src.flowEnd(r.src.valueOffset(v))
 		return off < end
 	}
 	return !ownLine || col >= v.Content[0].Column
@@ -161,7 +161,7 @@ func (s *source) scan(n *yaml.Node, sc *scalarScan, indent int) {
 		}
 	case n.Kind != yaml.ScalarNode && n.Kind != yaml.AliasNode && n.Style&yaml.FlowStyle != 0:
 		at := s.valueOffset(n)
-		end, _ := s.flowEnd(at)
+		end, _, _ := s.flowEnd(at)
 		sc.flows = append(sc.flows, span{at, end})
 		sc.tokenEnds = append(sc.tokenEnds, end)
 	}

@@ -148,7 +148,7 @@ func (e *textEditor) insertBefore(m, k *yaml.Node, members []*yaml.Node, depth i
 		if e.explicitKey(k) {
 			return
 		}
-		indent := strings.Repeat(" ", e.adds.blockIndent(m))
+		indent := strings.Repeat(" ", k.Column-1) // k's column, not an explicit key's (? x), past its ?
 		text, err := e.blockMembers(members, indent)
 		if err != nil {
 			e.fail(k, "%v", err)
@@ -183,37 +183,54 @@ func (e *textEditor) appendTo(m *yaml.Node, members []*yaml.Node, depth int) {
 		at := e.src.valueOffset(m) + 1
 		e.add(at, at, depth, e.openMembers(m, members))
 	case m.Style&yaml.FlowStyle != 0:
-		_, at := e.src.flowEnd(e.src.valueOffset(m))
+		_, at, afterTag := e.src.flowEnd(e.src.valueOffset(m))
 		text := e.flowMembers(m, members)
 		switch {
-		case last != nil && e.src.text[at-1] == ':' && !e.adds.lastKeyHoldsColon(m): // an empty value ({x: }): "x:," would be a key "x:"
+		case last != nil && e.src.text[at-1] == ':' && !e.adds.lastHoldsColon(m): // an empty value ({x: }): "x:," would be a key "x:"
+			text = " , " + text
+		case last != nil && afterTag: // an empty value tagged ({x: !t }): "!t," would be a tag "!t,"
 			text = " , " + text
 		case last != nil && e.src.text[at-1] != ',':
 			text = ", " + text
 		}
+		if at < len(e.src.text) && e.src.text[at] == '#' {
+			text += "," // a comment right after the last token ({x: 1,#): "1#" would be a plain scalar
+		}
 		e.add(at, at, depth, text)
 	default:
-		lastKey := m.Content[len(m.Content)-2]
-		for i := len(m.Content) - 2; i >= 0; i -= 2 {
-			if !e.adds.Added[m.Content[i]] {
-				lastKey = m.Content[i]
-				break
-			}
-		}
-		if e.explicitKey(lastKey) {
-			return
-		}
-		v := deref(last)
-		k := e.adds.blockIndent(m)
-		dash := v.Kind == yaml.SequenceNode && v.Style&yaml.FlowStyle == 0 && v.Column == lastKey.Column
-		at := e.src.blockEnd(lastKey.Line-1, k, dash, e.adds.lastLeaf(last))
-		indent := strings.Repeat(" ", k)
-		text, err := e.blockMembers(members, indent)
-		if err != nil {
-			e.fail(lastKey, "%v", err)
-		}
-		e.add(at, at, depth, e.st.nl+indent+text)
+		e.appendToBlock(m, last, members, depth)
 	}
+}
+
+// appendToBlock adds members after the last member of the block mapping m,
+// last the value of the text's last.
+func (e *textEditor) appendToBlock(m, last *yaml.Node, members []*yaml.Node, depth int) {
+	lastKey := m.Content[len(m.Content)-2]
+	for i := len(m.Content) - 2; i >= 0; i -= 2 {
+		if !e.adds.Added[m.Content[i]] {
+			lastKey = m.Content[i]
+			break
+		}
+	}
+	if e.explicitKey(lastKey) {
+		return
+	}
+	if last.Kind == yaml.ScalarNode && last.Line > lastKey.Line && last.Column <= lastKey.Column {
+		// yaml.v3 reads it as the key's value; by the indentation, the
+		// key's member ends before it, where the members would go
+		e.fail(lastKey, "errgen cannot add after %s, whose value on the next line is not indented more than it: indent the value", lastKey.Value)
+		return
+	}
+	v := deref(last)
+	k := lastKey.Column - 1 // the mapping's indentation: lastKey is no explicit key (? x), whose column is past its ?
+	dash := v.Kind == yaml.SequenceNode && v.Style&yaml.FlowStyle == 0 && v.Column == lastKey.Column
+	at := e.src.blockEnd(lastKey.Line-1, k, dash, e.adds.lastLeaf(last))
+	indent := strings.Repeat(" ", k)
+	text, err := e.blockMembers(members, indent)
+	if err != nil {
+		e.fail(lastKey, "%v", err)
+	}
+	e.add(at, at, depth, e.st.nl+indent+text)
 }
 
 // explicitKey reports (as the edit's failure) a key of a block mapping
@@ -231,26 +248,22 @@ func (e *textEditor) explicitKey(k *yaml.Node) bool {
 	return true
 }
 
-// blockIndent is the column (0-based) of a block mapping's keys in the
-// text.
-func (a *Additions) blockIndent(m *yaml.Node) int {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if !a.Added[m.Content[i]] {
-			return m.Content[i].Column - 1
-		}
+// lastHoldsColon reports whether the text's last member of the flow
+// mapping m ends with a colon of its own text before the mapping's end, as
+// yaml.v3 reads it: a key "x:" of no value ({x:}) or a value "y:" ({x:
+// y:}), which a member added after it must follow at once: "x: , z" would
+// make it a key "x".
+func (a *Additions) lastHoldsColon(m *yaml.Node) bool {
+	holds := func(n *yaml.Node) bool {
+		return n.Kind == yaml.ScalarNode && n.Style == 0 && strings.HasSuffix(n.Value, ":")
 	}
-	return 0
-}
-
-// lastKeyHoldsColon reports whether the text's last key of the flow
-// mapping m ends with the colon before its end ({x:}, a key "x:" of no
-// value, as yaml.v3 reads it), which a member added after it must follow
-// at once: "x: , y" would make it a key "x".
-func (a *Additions) lastKeyHoldsColon(m *yaml.Node) bool {
 	for i := len(m.Content) - 2; i >= 0; i -= 2 {
 		if !a.Added[m.Content[i]] {
-			k := m.Content[i]
-			return k.Kind == yaml.ScalarNode && k.Style == 0 && strings.HasSuffix(k.Value, ":")
+			v := m.Content[i+1]
+			if old := a.Replaced[v]; old != nil {
+				v = old
+			}
+			return holds(m.Content[i]) || holds(v)
 		}
 	}
 	return false
@@ -295,7 +308,14 @@ func (e *textEditor) replace(k, v, orig *yaml.Node, inFlow bool, depth int) {
 	case inline(k, old):
 		text = e.flowValue(v)
 	default:
-		body, err := e.blockValue(v, strings.Repeat(" ", old.Column-1))
+		indent := old.Column - 1
+		if old.Column <= k.Column && v.Kind != yaml.SequenceNode {
+			// a block sequence at its key's column (a:\n- x): a mapping
+			// there would be the key's sibling, so it goes under the key
+			indent = k.Column - 1 + max(e.st.yamlIndent, 1)
+			sep += strings.Repeat(" ", indent-(old.Column-1))
+		}
+		body, err := e.blockValue(v, strings.Repeat(" ", indent))
 		if err != nil {
 			e.fail(k, "%v", err)
 		}
@@ -323,7 +343,18 @@ func (e *textEditor) replacedSpan(k, old *yaml.Node, inFlow bool) (at, end int) 
 	case inline(k, old):
 		return at, e.yamlInlineEnd(old, at, inFlow)
 	}
-	return at, e.src.blockEnd(lastLine(old)-1, old.Column-1, false, e.adds.lastLeaf(old))
+	return at, e.src.blockEnd(lastLine(old)-1, old.Column-1, endsWithDashes(old), e.adds.lastLeaf(old))
+}
+
+// endsWithDashes reports whether the block mapping n's last value is a
+// block sequence whose dashes are at its key's column (required:\n- a):
+// its lines, no more indented than the key, are still n's.
+func endsWithDashes(n *yaml.Node) bool {
+	if n.Kind != yaml.MappingNode || n.Style&yaml.FlowStyle != 0 || len(n.Content) < 2 {
+		return false
+	}
+	k, v := n.Content[len(n.Content)-2], n.Content[len(n.Content)-1]
+	return v.Kind == yaml.SequenceNode && v.Style&yaml.FlowStyle == 0 && v.Column == k.Column
 }
 
 // inline reports whether the YAML value v of key k is written on one line.
@@ -353,7 +384,7 @@ func (e *textEditor) yamlInlineEnd(old *yaml.Node, at int, inFlow bool) int {
 	case old.Kind == yaml.AliasNode:
 		return at + 1 + len(old.Value)
 	case old.Style&yaml.FlowStyle != 0:
-		end, _ := e.src.flowEnd(at)
+		end, _, _ := e.src.flowEnd(at)
 		return end
 	case old.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
 		return quotedEnd(t, at)

@@ -201,7 +201,7 @@ func (s *source) leafExtent(n *yaml.Node) (leafEnd, line, indent int, keep bool)
 	case n.Kind == yaml.ScalarNode && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
 		return quotedEnd(s.text, at), line, 0, false
 	case n.Style&yaml.FlowStyle != 0 && n.Kind != yaml.ScalarNode:
-		end, _ := s.flowEnd(at)
+		end, _, _ := s.flowEnd(at)
 		return end, line, 0, false
 	case n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
 		line := s.lineOf(at)
@@ -239,8 +239,10 @@ func (a *Additions) lastLeaf(n *yaml.Node) *yaml.Node {
 
 // flowEnd scans the YAML flow collection opening at off: it returns the
 // offset after its closing bracket and the offset after the last token
-// before that bracket (quotes, comments and nesting skipped).
-func (s *source) flowEnd(off int) (end, lastToken int) {
+// before that bracket (quotes, comments and nesting skipped), and whether
+// that token is a tag ({x: !t }), which a comma right after would be part
+// of.
+func (s *source) flowEnd(off int) (end, lastToken int, lastTag bool) {
 	t := s.text
 	depth := 0
 	lastToken = off + 1
@@ -263,21 +265,25 @@ func (s *source) flowEnd(off int) (end, lastToken int) {
 		case (c == '"' || c == '\'') && quoteOpens(prev, prevAt, i, tokenEnd):
 			i = quotedEnd(t, i) - 1
 			tokenEnd = i + 1
+		case c == '!' && quoteOpens(prev, prevAt, i, tokenEnd):
+			i = propertyEnd(t, i) - 1 // a tag, which may hold brackets and commas
+			prev, prevAt, lastToken, lastTag = t[i], i, i+1, true
+			continue
 		case c == '{' || c == '[':
 			depth++
 		case c == '}' || c == ']':
 			depth--
 			if depth == 0 {
-				return i + 1, lastToken
+				return i + 1, lastToken, lastTag
 			}
 			tokenEnd = i + 1
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 			continue
 		}
 		prev, prevAt = t[i], i
-		lastToken = i + 1
+		lastToken, lastTag = i+1, false
 	}
-	return len(t), lastToken
+	return len(t), lastToken, lastTag
 }
 
 // quoteOpens reports whether a quote at i of a flow collection opens a

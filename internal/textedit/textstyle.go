@@ -26,7 +26,7 @@ type textStyle struct {
 // the "{" line), and its spacing on one line that of the root's first
 // members.
 func detectStyle(src *source, root *yaml.Node, adds *Additions) textStyle {
-	st := textStyle{nl: "\n", yamlIndent: yamlIndent(root), colon: ":", comma: ","}
+	st := textStyle{nl: "\n", yamlIndent: yamlIndent(root, adds), colon: ":", comma: ","}
 	switch {
 	case !src.isJSON && len(src.lines) > 1:
 		// YAML's first line break, whichever: \r\n, \n, \r alone, NEL,
@@ -49,8 +49,11 @@ func detectStyle(src *source, root *yaml.Node, adds *Additions) textStyle {
 	}
 	var own []*yaml.Node // the root's members in the text, not added
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		if !adds.Added[root.Content[i]] {
-			own = append(own, root.Content[i], root.Content[i+1])
+		if k, v := root.Content[i], root.Content[i+1]; !adds.Added[k] {
+			if old := adds.Replaced[v]; old != nil {
+				v = old // the value in the text: the one replacing it has no place there
+			}
+			own = append(own, k, v)
 		}
 	}
 	for i := 0; i+1 < len(own); i += 2 {
@@ -75,10 +78,13 @@ func detectStyle(src *source, root *yaml.Node, adds *Additions) textStyle {
 }
 
 // yamlIndent finds the indentation of the text's block mappings, for the
-// additions.
-func yamlIndent(root *yaml.Node) int {
+// additions: in the text's own values, those replaced included.
+func yamlIndent(root *yaml.Node, adds *Additions) int {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
+		if old := adds.Replaced[v]; old != nil {
+			v = old
+		}
 		if v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle == 0 && len(v.Content) > 0 {
 			if d := v.Content[0].Column - k.Column; d >= 1 && d <= 8 {
 				return d

@@ -15,7 +15,15 @@ import (
 // mapping. (FuzzAugment found the first two: augmenting a spec twice
 // took the author's bytes away, or a comment with them. FuzzAddMembers
 // found the empty value, after which a blank was left, and the key "y:",
-// which the members written after it made a key "y".)
+// which the members written after it made a key "y". FuzzAugmentReplace
+// found JSON members before one of the author's: they went with the
+// author's separator before them, not errgen's after, so that a blank line
+// there, or the author's spacing, was lost on every re-run.
+// FuzzReplaceMember found members after a tag ending a flow mapping, whose
+// comma yaml.v3 read as the tag's, and before a comment right after the
+// mapping's last token ({x: 1,#), which made their last value's text
+// "1#"; FuzzAddMembers members indented like an explicit key (? 0), past
+// its ?.)
 func TestRemoveUndoesWrite(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -24,6 +32,8 @@ func TestRemoveUndoesWrite(t *testing.T) {
 	}{
 		{"block", "m:\n  x: 1\n", false, ""},
 		{"block, before a member", "m:\n  x: 1\n  # heads y\n  y: 2\n", false, "y"},
+		{"block, after an explicit key's member", "m:\n  ? 0\n  1:\n", false, ""},
+		{"block, before a member after an explicit key's", "m:\n  ? 0\n  1: 2\n", false, "1"},
 		{"empty flow in block", "m: {}\n", false, ""},
 		{"empty flow in block, a space inside", "m: { }\n", false, ""},
 		{"empty flow in block, over lines", "x:\n  m: {\n\n  }\n", false, ""},
@@ -34,8 +44,18 @@ func TestRemoveUndoesWrite(t *testing.T) {
 		{"flow, before the first member", "m: {x: 1}\n", false, "x"},
 		{"flow, after an empty value", "m: {x: }\n", false, ""},
 		{"flow, after a key ending in a colon", "m: {x, y:}\n", false, ""},
+		{"flow, after an empty value tagged", "m: {x: !t }\n", false, ""},
+		{"flow, after a value ending in a colon", "m: {x: y:}\n", false, ""},
+		{"flow over lines, after an empty value", "m: {x:\n}\n", false, ""},
+		{"flow, a comment right after the comma ending it", "m: {x: 1,#\n}\n", false, ""},
+		{"flow, a comment right after its last value", "m: {x: \"1\"#\n}\n", false, ""},
+		{"empty flow, a comment right after the brace", "m: {#\n}\n", false, ""},
+		{"flow, after a key of a tag alone", "m: {0: 0,! }\n", false, ""},
 		{"json", `{"m": {"x": 1}}`, true, ""},
 		{"json, before a member", "{\n  \"m\": {\n    \"x\": 1\n  }\n}\n", true, "x"},
+		{"json, before a member after a blank line", "{\n  \"m\": {\n    \"w\": 0,\n\n    \"x\": 1\n  }\n}\n", true, "x"},
+		{"json, before a member, spaced unlike the text's first members", `{"m": {"w": 0,"x": 1}, "n": 2}`, true, "x"},
+		{"json, before a member after blanks ending a line", "{\n  \"m\": {\n    \"w\": 0, \n    \"x\": 1\n  }\n}\n", true, "x"},
 		{"empty json", `{"m": {}}`, true, ""},
 		{"empty json, a space inside", `{"m": { }}`, true, ""},
 		{"empty pretty json, blank lines inside", "{\n  \"m\": {\n      \n     \n}\n}\n", true, ""},
