@@ -143,32 +143,7 @@ func (r *remover) run(m *yaml.Node, i, j int) {
 		return
 	}
 	if !s.isJSON && m.Style&yaml.FlowStyle == 0 {
-		if len(s.indentOf(first.Line-1)) != first.Column-1 {
-			r.fail(first, "errgen cannot remove %s, which does not start its line", first.Value)
-			return
-		}
-		for p := i; p <= j; p += 2 {
-			if k, v := m.Content[p], m.Content[p+1]; v.Kind == yaml.ScalarNode && v.Line > k.Line && v.Column <= k.Column {
-				// yaml.v3 reads "r:" then "|" at r's indentation as r's
-				// value; by the indentation, r's block ends before it
-				r.fail(k, "errgen cannot remove %s, whose value on the next line is not indented more than it: indent the value", k.Value)
-				return
-			}
-		}
-		if r.keepComments {
-			for p := i; p <= j; p += 2 {
-				r.memberKeeping(m.Content[p], m.Content[p+1])
-			}
-			return
-		}
-		lastKey := m.Content[j]
-		dash := last.Kind == yaml.SequenceNode && last.Style&yaml.FlowStyle == 0 && last.Column == lastKey.Column
-		end := s.blockEnd(lastKey.Line-1, lastKey.Column-1, dash, r.empty.lastLeaf(last))
-		at, end := s.removal(first.Line-1, end)
-		if r.emptiedValues[m] {
-			at, end = r.emptiedRun(first.Line-1, end)
-		}
-		r.cutRun(m, m.Content[i:j+2], at, end)
+		r.runBlock(m, i, j)
 		return
 	}
 	// The reverse of the editor's insertions: "X, " before a kept member
@@ -194,6 +169,38 @@ func (r *remover) run(m *yaml.Node, i, j int) {
 	default: // every member: what the editor put inside the braces, which stay, and a comma ending them ({r: 1,})
 		r.cutRun(m, m.Content[i:j+2], s.valueOffset(m)+1, r.trailingComma(r.insideEnd(m, last)))
 	}
+}
+
+// runBlock is run for a block mapping m of a YAML text.
+func (r *remover) runBlock(m *yaml.Node, i, j int) {
+	s := r.src
+	first, last := m.Content[i], m.Content[j+1]
+	if len(s.indentOf(first.Line-1)) != first.Column-1 {
+		r.fail(first, "errgen cannot remove %s, which does not start its line", first.Value)
+		return
+	}
+	for p := i; p <= j; p += 2 {
+		if k, v := m.Content[p], m.Content[p+1]; v.Kind == yaml.ScalarNode && v.Line > k.Line && v.Column <= k.Column {
+			// yaml.v3 reads "r:" then "|" at r's indentation as r's
+			// value; by the indentation, r's block ends before it
+			r.fail(k, "errgen cannot remove %s, whose value on the next line is not indented more than it: indent the value", k.Value)
+			return
+		}
+	}
+	if r.keepComments {
+		for p := i; p <= j; p += 2 {
+			r.memberKeeping(m.Content[p], m.Content[p+1])
+		}
+		return
+	}
+	lastKey := m.Content[j]
+	dash := last.Kind == yaml.SequenceNode && last.Style&yaml.FlowStyle == 0 && last.Column == lastKey.Column
+	end := s.blockEnd(lastKey.Line-1, lastKey.Column-1, dash, r.empty.lastLeaf(last))
+	at, end := s.removal(first.Line-1, end)
+	if r.emptiedValues[m] {
+		at, end = r.emptiedRun(first.Line-1, end)
+	}
+	r.cutRun(m, m.Content[i:j+2], at, end)
 }
 
 // afterValue is where the cut of the members after the value v of a
