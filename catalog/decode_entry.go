@@ -48,10 +48,12 @@ func (tr *translationReader) entry(e *Error, keyN, n *yaml.Node) *ErrorTranslati
 		}
 	}
 	now := tr.hasher.errorHash(e)
-	tr.freshness(&et.Source, &et.Stale, et.Reviewed, et.Translates(), now, sourcePos, what)
-	if tr.release(prev, et.Source, now, et.Reviewed)[heldMessage] {
+	setAside := tr.release(prev, et.Source, now, et.Reviewed)
+	if setAside[heldMessage] {
 		et.Message = nil
 	}
+	et.setAside = len(setAside) > 0
+	tr.freshness(&et.Source, &et.Stale, et.Reviewed, et.Translates(), now, sourcePos, what)
 	return et
 }
 
@@ -81,7 +83,7 @@ func noSource(e *Error, key string) bool {
 // Translates reports whether the entry translates some text: only then is
 // it stale when its source is not today's.
 func (et *ErrorTranslation) Translates() bool {
-	if et.Title != "" || et.Message != nil || et.Description != "" || et.Causes != nil || et.Remediation != nil || et.Deprecated != "" {
+	if et.setAside || et.Title != "" || et.Message != nil || et.Description != "" || et.Causes != nil || et.Remediation != nil || et.Deprecated != "" {
 		return true
 	}
 	for _, r := range et.Troubleshooting {

@@ -67,15 +67,15 @@ func (tr *translationReader) file(n *yaml.Node) {
 		tr.probs.add(posOf(n), "translation file: missing required key \"language\": add language: %s", t.Language)
 	}
 	now := TopSourceHash(tr.c)
+	t.setAside = len(tr.release(prev, t.Source, now, t.Reviewed)) > 0 // the lists it sets aside are left out already
 	tr.freshness(&t.Source, &t.Stale, t.Reviewed, t.TranslatesTop(), now, tr.sourcePos, "the top-level texts (description, docs)")
-	tr.release(prev, t.Source, now, t.Reviewed) // what they hold is left out already
 }
 
 // TranslatesTop reports whether the file translates some top-level text
 // (TopSourceHash's): only then is it stale when its source is not
 // today's.
 func (t *Translation) TranslatesTop() bool {
-	if t.Description != "" || t.DocsTitle != "" {
+	if t.setAside || t.Description != "" || t.DocsTitle != "" {
 		return true
 	}
 	for _, s := range t.Groups {

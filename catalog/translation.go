@@ -30,6 +30,8 @@ type Translation struct {
 	WordPos     map[string]Pos               // where each key of Words is in the file
 	Errors      map[string]*ErrorTranslation // by code
 	Obsolete    []Obsolete                   // the entries for what the catalog no longer has, in the file's order: ignored, and errgen translate removes them
+
+	setAside bool // a text it translates was set aside by a change of the catalog (see changed): it still translates it, stale
 }
 
 // ErrorTranslation is what a translation file says about one error. A ""
@@ -49,6 +51,8 @@ type ErrorTranslation struct {
 	Stale           bool                          // it translates a text and Source is not the hash of today's texts
 	Reviewed        bool                          // reviewed: true: a translator checked it against today's texts; errgen translate records their hash
 	Pos             Pos                           // position of the entry's code in the translation file
+
+	setAside bool // a text it translates was set aside by a change of the catalog (see changed): it still translates it, stale
 }
 
 // DetailTranslation translates a detail's (or field's) description and its

@@ -434,3 +434,36 @@ func TestUpdateKeepsReviewedComments(t *testing.T) {
 		})
 	}
 }
+
+// An entry whose only translated text a change of the catalog set aside
+// (a troubleshooting table a row short, a message naming a detail renamed)
+// is marked stale all the same: it translates that text, which reads in
+// the catalog's language until the translator mends it and reviews it.
+func TestUpdateMarksSetAsideTranslations(t *testing.T) {
+	const before = "version: 1\napi: Shop\nlanguages: [de]\nerrors:\n" +
+		"  - code: NOT_FOUND\n    status: 404\n    message: \"{id} not found\"\n" +
+		"    details: [{name: id, type: string, required: true, description: The id.}]\n" +
+		"    troubleshooting: [{check: The id, solution: Fix it.}]\n" +
+		"  - {code: INTERNAL, status: 500, fallback: true}\n"
+	skeleton, _ := update(t, before, "")
+	for _, tt := range []struct {
+		name, translated, after string
+	}{
+		{"a row added under the table", strings.Replace(strings.Replace(skeleton, `check: ""`, "check: Die ID", 1), `solution: ""`, "solution: Korrigieren.", 1),
+			strings.Replace(before, "[{check: The id, solution: Fix it.}]", "[{check: The id, solution: Fix it.}, {check: Its age, solution: Renew it.}]", 1)},
+		{"the detail of the message renamed", strings.Replace(skeleton, `    message: ""`, `    message: "{id} fehlt"`, 1),
+			strings.ReplaceAll(before, "id", "ident")},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			// the translation as made from before: its source is before's
+			made, _ := update(t, before, tt.translated)
+			out, res := update(t, tt.after, made)
+			if res.Stale != 1 || strings.Count(out, StaleMark) != 1 {
+				t.Errorf("stale %d, want NOT_FOUND marked:\n%s", res.Stale, out)
+			}
+			if nf := load(t, tt.after, out).Translations["de"].Errors["NOT_FOUND"]; !nf.Stale {
+				t.Errorf("errgen validate calls NOT_FOUND fresh")
+			}
+		})
+	}
+}
