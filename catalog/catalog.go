@@ -191,6 +191,17 @@ type Error struct {
 	DocsLink        string            // DocsURL + "#" + Anchor, or empty
 	Untranslated    []string          // in a catalog In returned: the keys of the texts left in the default language (title, message, …), in errorKeys order
 	Pos             Pos               // position of the error's "code"
+
+	inDefault *Error // in a catalog In returned: the error it translates; see InDefault
+}
+
+// InDefault is e in the catalog's own language: for an error In gave, the
+// error it translates; else e.
+func (e *Error) InDefault() *Error {
+	if e.inDefault != nil {
+		return e.inDefault
+	}
+	return e
 }
 
 // Troubleshooting is one check/solution row.

@@ -1,5 +1,7 @@
 package catalog
 
+import "slices"
+
 // The languages an API speaks. A catalog names its default language
 // (language: en, the default) and the others it serves (languages: [de, fr]);
 // each of those has translations/LANG.yaml beside the root catalog. The
@@ -110,6 +112,7 @@ func translateErrors(es []*Error, t *Translation, copies map[*Error]*Error) []*E
 // translateError copies e with et's texts, naming what stays untranslated.
 func translateError(e *Error, et *ErrorTranslation, categories map[string]string) *Error {
 	le := *e
+	le.inDefault = e.InDefault()
 	if cat, ok := categories[e.Category]; ok && cat != "" {
 		le.Category = cat
 	}
@@ -335,4 +338,18 @@ func translateProviders(ps, ts []Provider) []Provider {
 		out[i].Issues = issues
 	}
 	return out
+}
+
+// SentTranslated reports whether e, an error as In gave it, is sent in the
+// language it reads in: its message, or without one its title, is
+// translated. An error whose text is not is sent whole in the default
+// language (a German title above an English message would read as
+// neither), and its Content-Language says so. The generated Go code and
+// the page's example responses hold to this one rule.
+func (e *Error) SentTranslated() bool {
+	key := "message"
+	if e.Message == nil {
+		key = "title"
+	}
+	return !slices.Contains(e.Untranslated, key)
 }

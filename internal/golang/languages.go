@@ -53,19 +53,11 @@ func (w declWriter) translations(e *catalog.Error) {
 	w.str("}")
 }
 
-// translated reports whether le, an error as In gave it, has its text
-// translated: the message, or without one, the title. An error whose text
-// is not is sent in the default language, which Content-Language then
-// says.
+// translated reports whether le, an error as In gave it (nil for none), is
+// sent translated (catalog.Error.SentTranslated). An error whose text is
+// not is sent in the default language, which Content-Language then says.
 func translated(le *catalog.Error) bool {
-	if le == nil {
-		return false
-	}
-	key := "message"
-	if le.Message == nil {
-		key = "title"
-	}
-	return !slices.Contains(le.Untranslated, key)
+	return le != nil && le.SentTranslated()
 }
 
 // translation writes one translation: the title when translated, the

@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"net/url"
-	"slices"
 	"strings"
 
 	"github.com/errgen/errgen/catalog"
@@ -72,20 +71,16 @@ func pageLanguages(c *catalog.Catalog, name, current string) []pageLanguage {
 
 // sentIn is the language Write sends e in to a request that asks for the
 // language c reads in, and so its example response's Content-Language: that
-// language when e's title or message is translated, else the default
-// language (the generated Go code has no translation of e to send); "" for
-// a catalog of one language, whose responses carry no Content-Language.
+// language when e is sent translated (catalog.Error.SentTranslated: its
+// message, or without one its title), else the default language, in which
+// the example is then written whole; "" for a catalog of one language,
+// whose responses carry no Content-Language.
 func sentIn(c *catalog.Catalog, e *catalog.Error) string {
-	if len(c.Languages) == 0 {
+	switch {
+	case len(c.Languages) == 0:
 		return ""
-	}
-	if c.Reading == "" || c.Reading == c.Language {
+	case c.Reading == "" || c.Reading == c.Language || !e.SentTranslated():
 		return c.Language
 	}
-	titled := !slices.Contains(e.Untranslated, "title")
-	messaged := e.Message != nil && !slices.Contains(e.Untranslated, "message")
-	if titled || messaged {
-		return c.Reading
-	}
-	return c.Language
+	return c.Reading
 }

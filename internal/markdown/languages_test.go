@@ -223,8 +223,9 @@ func TestPagePath(t *testing.T) {
 }
 
 // TestSentIn: an example response's Content-Language is the page's
-// language for an error whose title or message is translated, the default
-// language otherwise, none for a catalog of one language.
+// language for an error sent translated (its message, or without one its
+// title), the default language otherwise, none for a catalog of one
+// language.
 func TestSentIn(t *testing.T) {
 	c := loadLanguages(t)
 	de, fr := inLanguage(c, "de"), inLanguage(c, "fr")
@@ -291,3 +292,55 @@ func TestDefaultTitleInItsLanguage(t *testing.T) {
 		}
 	}
 }
+
+// An error whose title alone is translated, its message not, is sent whole
+// in the default language, as the generated Write sends it (a German title
+// above an English message would read as neither): its example on the
+// German page is the English body with Content-Language: en, where the page
+// showed the German title and Content-Language: de, which no server sent.
+// The page's own texts (its heading, the title line) stay German.
+func TestTitleOnlyTranslationExample(t *testing.T) {
+	files := catalog.MemFiles{
+		"catalog.yaml": []byte("version: 1\napi: A\nlanguages: [de]\nerrors:\n" +
+			"  - {code: NOT_FOUND, status: 404, title: Not found, message: The order was not found.}\n" +
+			"  - {code: GONE, status: 410, title: Gone}\n" +
+			"  - {code: INTERNAL, status: 500, fallback: true, message: Something broke.}\n"),
+		"translations/de.yaml": []byte("language: de\nerrors:\n  NOT_FOUND: {title: Nicht gefunden}\n  GONE: {title: Weg}\n"),
+	}
+	c, err := catalog.LoadFiles(files, "catalog.yaml", Rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := PageIn(c, header, nil, "", "de")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ code, want, not string }{
+		{"not-found", "Content-Language: en", `"title": "Nicht gefunden"`}, // the message untranslated: English, whole
+		{"gone", "Content-Language: de", "Content-Language: en"},            // no message: the title decides
+	} {
+		section := sectionOf(t, string(page.Data), tc.code)
+		if !strings.Contains(section, tc.want) || strings.Contains(section, tc.not) {
+			t.Errorf("%s: want %q and no %q in:\n%s", tc.code, tc.want, tc.not, section)
+		}
+	}
+	if !strings.Contains(sectionOf(t, string(page.Data), "not-found"), "Nicht gefunden") {
+		t.Error("the page's own text of NOT_FOUND is not German")
+	}
+}
+
+// sectionOf is the part of a page from the anchor of an error to the next
+// error's.
+func sectionOf(t *testing.T, page, anchor string) string {
+	t.Helper()
+	i := strings.Index(page, `id="`+anchor+`"`)
+	if i < 0 {
+		t.Fatalf("no anchor %s in:\n%s", anchor, page)
+	}
+	rest := page[i+1:]
+	if j := strings.Index(rest, `<a id="`); j >= 0 {
+		rest = rest[:j]
+	}
+	return rest
+}
+

@@ -181,14 +181,18 @@ func (p *page) addErrors(c *catalog.Catalog, original *pageLanguage) error {
 // Write sends e in to a reader of the page (sentIn), "" for a catalog of
 // one language.
 func newErrorData(d *errorData, e *catalog.Error, requestID catalog.RequestIDOptions, lang string, w words, details []detailData) error {
-	in, err := example.NewDocumented(e, requestID)
+	sent := e // the example is what Write sends, whole in the default language when e is not sent translated
+	if !e.SentTranslated() {
+		sent = e.InDefault()
+	}
+	in, err := example.NewDocumented(sent, requestID)
 	if err != nil {
 		return err
 	}
 	body := in.Body() // what example.Documented returns, from the same instance
 	d.setFields(e)
 	d.Reason, d.Body, d.Words = http.StatusText(e.Status), body, w
-	if d.Response, err = exampleResponse(e, in, d.Reason, requestID, lang); err != nil {
+	if d.Response, err = exampleResponse(sent, in, d.Reason, requestID, lang); err != nil {
 		return err
 	}
 	for _, h := range e.Headers {
