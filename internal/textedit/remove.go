@@ -156,7 +156,7 @@ func (r *remover) run(m *yaml.Node, i, j int) {
 	switch yamlFlow := !s.isJSON && !r.keepComments; {
 	case (yamlFlow || s.isJSON) && j+2 < len(m.Content): // up to the kept member after
 		r.cutRun(m, m.Content[i:j+2], s.offset(first), s.offset(m.Content[j+2]))
-	case yamlFlow && i > 0 && string(s.text[r.valueEnd(m.Content[i-1]):s.offset(first)]) == ",":
+	case yamlFlow && i > 0 && string(bytes.TrimLeft(s.text[r.valueEnd(m.Content[i-1]):s.offset(first)], " \t\r\n")) == ",":
 		r.cutRun(m, m.Content[i:j+2], s.offset(first), r.trailingComma(r.valueEnd(last))) // the comma before is the author's, and one after goes
 	case i > 0: // from the end of the kept member before
 		end := r.valueEnd(last)
