@@ -1963,7 +1963,9 @@ func (e *Error) messageOrTitle() string {
 //
 // Nothing is written, and that is reported with err (what Write would have
 // reported of it is not), when the response already started or
-// the connection was hijacked (at ERROR: the status cannot change), which
+// the connection was hijacked (at ERROR: the status cannot change; at
+// debug level when the request's context was canceled, a client that
+// left mid-body), which
 // Write knows of Handler's writer, and of another only when its Write
 // refuses the body (net/http's http.ErrHijacked, or http.ErrBodyNotAllowed
 // after a 204 or 304); and when w is http.TimeoutHandler's, which answered
@@ -1984,14 +1986,19 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 // own reports, for recovered to make.
 func write(w http.ResponseWriter, r *http.Request, err error, p *Report) {
 	loadDefinitions()
+	canceled := r != nil && r.Context().Err() != nil && clientGone(r)
 	if why := unwritable(w); why != "" {
-		unwritten(p, why, slog.LevelError, err, r)
+		level := slog.LevelError
+		if canceled { // a client that left mid-body: no server error
+			level = slog.LevelDebug
+		}
+		unwritten(p, why, level, err, r)
 		return
 	}
 	// Reports are held until the response is written: they name the
 	// request id sent, and claim nothing sent when nothing was. Those of
 	// a request whose context was canceled are at debug level.
-	held := origin{request: r, hold: true, canceled: r != nil && r.Context().Err() != nil && clientGone(r)}
+	held := origin{request: r, hold: true, canceled: canceled}
 	at := &held
 	if p != nil {
 		at = nil // the fallback: nothing to report but the panic

@@ -173,6 +173,26 @@ func TestHandlerStartedResponse(t *testing.T) {
 	}
 }
 
+// A client that leaves mid-body (the handler wrote part of its response,
+// then its context is canceled and it returns the context's error) is no
+// server error: nothing more is written, reported at debug level, as a
+// client that left before the response started is; a panic stays at
+// ERROR.
+func TestHandlerClientGoneMidBody(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	wrote := Handler(func(w http.ResponseWriter, r *http.Request) error {
+		io.WriteString(w, "partial")
+		return r.Context().Err()
+	})
+	got := recordReports(t, func() {
+		wrote.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "/", nil).WithContext(ctx))
+	})
+	if len(got) != 1 || got[0].Level != slog.LevelDebug || got[0].Problem != "response already started: nothing written" {
+		t.Errorf("reported %v, want one report at DEBUG", got)
+	}
+}
+
 // hijackRecorder is a recorder whose connection can be hijacked, as
 // net/http's HTTP/1 writer's can.
 type hijackRecorder struct {
