@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -35,8 +36,15 @@ func shallowHint(dir, rev string) string {
 		return ""
 	}
 	const whole = "or fetch the whole history (git fetch --unshallow; actions/checkout: fetch-depth: 0)"
-	if remote, branch, ok := strings.Cut(rev, "/"); ok && remote != "" && branch != "" && !strings.ContainsAny(rev, "~^:@") {
+	if remote, branch, ok := strings.Cut(rev, "/"); ok && branch != "" && isRemote(dir, remote) && !strings.ContainsAny(rev, "~^:@") {
 		return fmt.Sprintf("; this clone is shallow and never fetched it: fetch it first (git fetch --depth=1 %s %s:refs/remotes/%s), %s", remote, branch, rev, whole)
 	}
 	return "; this clone is shallow and may lack it: fetch it first, " + whole
+}
+
+// isRemote reports whether name is one of the remotes of dir's repository:
+// feature/foo names a branch, not the branch foo of a remote feature.
+func isRemote(dir, name string) bool {
+	out, err := git(dir, "remote")
+	return err == nil && name != "" && slices.Contains(strings.Fields(string(out)), name)
 }

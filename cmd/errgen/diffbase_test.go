@@ -101,6 +101,7 @@ func TestDiffBaseShallowClone(t *testing.T) {
 	for _, tc := range []struct{ base, want string }{
 		{"origin/main", "; this clone is shallow and never fetched it: fetch it first (git fetch --depth=1 origin main:refs/remotes/origin/main), or fetch the whole history (git fetch --unshallow; actions/checkout: fetch-depth: 0)\n"},
 		{"HEAD~1", "; this clone is shallow and may lack it: fetch it first, or fetch the whole history (git fetch --unshallow; actions/checkout: fetch-depth: 0)\n"},
+		{"feature/foo", "; this clone is shallow and may lack it: fetch it first, or fetch the whole history (git fetch --unshallow; actions/checkout: fetch-depth: 0)\n"}, // a branch, not the remote feature's foo
 	} {
 		code, _, stderr := runIn(t, clone, "diff", "--base", tc.base)
 		if code != exitFailure || !strings.HasPrefix(stderr, "errgen: --base "+tc.base+": no revision ") || !strings.HasSuffix(stderr, tc.want) {
