@@ -28,6 +28,9 @@ type remedies struct {
 	clashes         []string
 	parts, comments int
 	invalidSpec     bool
+	// unremedied counts the problems no flag gets past: with one, a run
+	// with a flag fails all the same, so no line suggests one.
+	unremedied int
 }
 
 // remediesOf classifies the problems of err, a *diag.List from
@@ -48,6 +51,8 @@ func remediesOf(err error) remedies {
 			r.comments++
 		case diag.AllowInvalidSpec:
 			r.invalidSpec = true
+		default:
+			r.unremedied++
 		}
 	}
 	return r
@@ -61,25 +66,27 @@ func remediesOf(err error) remedies {
 // every run, and only what changes the spec lasts: the item's replace
 // list for a component of the spec's, a run in place for errgen's parts
 // written in the spec. A spec that is not valid fails every run of the
-// catalog's.
+// catalog's. A problem no flag gets past leaves out the lines that suggest
+// a run with a flag, which would fail on it; the replace list, which the
+// catalog keeps, is still said.
 func flagHints(problems error, item *augmentItem) []string {
 	var hints []string
 	r := remediesOf(problems)
 	const lasts = " (later runs keep what it wrote up to date; --force replaces as well every response and component of the spec's that errgen's would take the place of), run: "
 	switch {
 	case item.spec == item.out:
-		if parts := len(r.clashes) + r.parts; parts+r.comments > 0 {
+		if parts := len(r.clashes) + r.parts; parts+r.comments > 0 && r.unremedied == 0 {
 			hints = append(hints, "openapi.augment runs without --force; to have errgen "+forceDoes(parts, r.comments)+" once"+lasts+item.again+" --force")
 		}
 	default:
 		if len(r.clashes) > 0 {
 			hints = append(hints, replaceHint(r.clashes, item))
 		}
-		if r.parts+r.comments > 0 {
+		if r.parts+r.comments > 0 && r.unremedied == 0 {
 			hints = append(hints, "openapi.augment reads "+item.spec+" as it is on every run, so a run with --force writing "+item.out+" would not last: these parts are errgen's in "+item.spec+" itself; to have errgen "+forceDoes(r.parts, r.comments)+" there once"+lasts+item.inPlace+" --force")
 		}
 	}
-	if r.invalidSpec {
+	if r.invalidSpec && r.unremedied == 0 {
 		hints = append(hints, "openapi.augment refuses a spec that is not valid; fix it, or take it out of openapi.augment and augment it with its own command (a go:generate line): "+item.again+" --allow-invalid-spec")
 	}
 	return hints

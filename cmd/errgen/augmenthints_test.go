@@ -158,6 +158,12 @@ func TestFlagHintsReadRemedies(t *testing.T) {
 			[]string{"openapi.augment reads api.yaml as it is on every run, so a run with --force writing api.gen.yaml would not last: these parts are errgen's in api.yaml itself; to have errgen drop the comment there once ("}},
 		{"a spec that is not valid", another, &diag.List{Items: []diag.Diagnostic{problem(diag.AllowInvalidSpec, "")}},
 			[]string{"openapi.augment refuses a spec that is not valid; fix it, or take it out of openapi.augment and augment it with its own command (a go:generate line): errgen openapi catalog.yaml --spec api.yaml --out api.gen.yaml --allow-invalid-spec"}},
+		{"in place: a part, and a problem no flag gets past", inPlace, &diag.List{Items: []diag.Diagnostic{
+			problem(diag.ForceRewritesPart, ""), problem(diag.NoRemedy, "")}}, nil},
+		{"another file: a part, a clash, and a problem no flag gets past", another, &diag.List{Items: []diag.Diagnostic{
+			problem(diag.ForceRewritesPart, ""), problem(diag.ForceReplacesComponent, "components.responses.A"), problem(diag.NoRemedy, "")}},
+			[]string{"openapi.augment reads api.yaml as it is on every run, so a run with --force writing api.gen.yaml would not last; to have every run replace it with errgen's, add replace: [components.responses.A]"}},
+		{"not valid, and a problem no flag gets past", another, &diag.List{Items: []diag.Diagnostic{problem(diag.AllowInvalidSpec, ""), problem(diag.NoRemedy, "")}}, nil},
 		{"words without a remedy", inPlace, &diag.List{Items: []diag.Diagnostic{
 			worded("components.responses.A is already defined and differs from errgen's: use --force"),
 			worded("a comment would be lost: use --force"), worded("use --allow-invalid-spec to augment it anyway")}}, nil},
