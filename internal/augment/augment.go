@@ -147,7 +147,8 @@ func (a *augmenter) augment(file *yaml.Node, text []byte, isJSON bool) (out, var
 // mapping starts indented at the first line indented less ("  a: 1\n b:
 // 2"), and yaml.Unmarshal would read the spec without the lines from there
 // on, paths and components among them, without a word. A second document
-// after --- is still ignored.
+// after --- is still ignored, but not a syntax error in it: a file that is
+// not YAML is refused whole, as the loader refuses a catalog.
 func decodeYAML(spec []byte, file *yaml.Node) error {
 	dec := yaml.NewDecoder(bytes.NewReader(spec))
 	if err := dec.Decode(file); err != nil && err != io.EOF {
