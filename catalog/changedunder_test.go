@@ -155,3 +155,46 @@ func load(t *testing.T, src string) *catalog.Catalog {
 	}
 	return c
 }
+
+// A detail the translated message places made optional changes no text,
+// so no source hash: the problem is a warning all the same while the
+// translation records a source and is not marked reviewed, the message
+// reading in the catalog's language; reviewed, or recording no source, it
+// is an error.
+func TestReshapedUnderTranslation(t *testing.T) {
+	// the catalog's message does not place id: only the translation's does
+	cat := strings.Replace(changedCatalog("id", "", ""), `message: "{id} was not found."`, `message: "It was not found."`, 1)
+	catOptional := strings.Replace(cat, "required: true", "required: false", 1)
+	if a, b := catalog.SourceHash(load(t, cat).Errors[0]), catalog.SourceHash(load(t, catOptional).Errors[0]); a != b {
+		t.Fatalf("making a detail optional changed the source hash: %s, %s", a, b)
+	}
+	const problem = `error "NOT_FOUND": message placeholder {id} names an optional detail, which may be missing: drop the placeholder`
+	for _, tc := range []struct {
+		name, source, reviewed string
+		warning                bool
+	}{
+		{"recording a source", catalog.SourceHash(load(t, catOptional).Errors[0]), "", true},
+		{"marked reviewed", catalog.SourceHash(load(t, catOptional).Errors[0]), "reviewed: true", false},
+		{"recording no source", "", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			de, _ := changedTranslation(`message: "{id} fehlt."`, "", tc.source, tc.reviewed)
+			c, err := catalog.LoadFiles(catalog.MemFiles{"catalog.yaml": []byte(catOptional), "translations/de.yaml": []byte(de)}, "catalog.yaml")
+			if !tc.warning {
+				if err == nil || !strings.Contains(err.Error(), problem) {
+					t.Fatalf("Load: %v\nwant the error %s", err, problem)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("Load: %v", err)
+			}
+			if w := c.Warnings.Error(); !strings.Contains(w, "warning: "+problem+"; the catalog may have changed the details under the translation, so the message reads in en") {
+				t.Errorf("warnings:\n%s", w)
+			}
+			if c.Translations["de"].Errors["NOT_FOUND"].Message != nil {
+				t.Error("the translated message is kept")
+			}
+		})
+	}
+}

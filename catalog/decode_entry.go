@@ -124,15 +124,15 @@ func (tr *translationReader) message(e *Error, n *yaml.Node, what string) *Templ
 		case d == nil:
 			tr.changed(t.Pos, heldMessage, "%s: message placeholder {%s} names no detail of the error%s: use the placeholders of the %s message (%s)", what, p.Detail, tr.probs.suggest(p.Detail, detailNames(e)), tr.c.Language, e.Message.Source)
 		case !d.Required:
-			tr.changed(t.Pos, heldMessage, "%s: message placeholder {%s} names an optional detail, which may be missing: drop the placeholder", what, p.Detail)
+			tr.reshaped(t.Pos, heldMessage, "%s: message placeholder {%s} names an optional detail, which may be missing: drop the placeholder", what, p.Detail)
 		case d.Type != "" && !d.Type.Scalar():
-			tr.changed(t.Pos, heldMessage, "%s: message placeholder {%s} names a %s detail, but only string, integer, number and boolean details fit in text: drop the placeholder", what, p.Detail, d.Type)
+			tr.reshaped(t.Pos, heldMessage, "%s: message placeholder {%s} names a %s detail, but only string, integer, number and boolean details fit in text: drop the placeholder", what, p.Detail, d.Type)
 		}
 	}
 	for _, p := range e.Message.Parts {
 		if p.Detail != "" && !placed[p.Detail] && e.MessagePlaces(p.Detail) && !e.Envelope.Carries(p.Detail) {
 			placed[p.Detail] = true // once
-			tr.changed(t.Pos, heldMessage, "%s: the message drops {%s}, whose value only the message puts on the wire (the envelope has no place for it): keep the placeholder", what, p.Detail)
+			tr.reshaped(t.Pos, heldMessage, "%s: the message drops {%s}, whose value only the message puts on the wire (the envelope has no place for it): keep the placeholder", what, p.Detail)
 		}
 	}
 	return t

@@ -27,6 +27,10 @@ type heldProblem struct {
 	// text is what reads in the catalog's language when the problem is a
 	// stale translation's, such as "its message".
 	text string
+	// shape marks a problem of the details' shape, not their texts (a
+	// detail made optional, retyped, or carried by the envelope no more),
+	// which no source hash records: see reshaped.
+	shape bool
 }
 
 // changed reports a problem that a change of the catalog may have made:
@@ -37,6 +41,21 @@ func (tr *translationReader) changed(pos Pos, text, format string, args ...any) 
 		return
 	}
 	tr.held.items = append(tr.held.items, heldProblem{d: tr.probs.format(pos, format, args...), text: text})
+}
+
+// reshaped is changed for a problem a change of the details' shape may
+// have made (a detail the message places made optional or retyped, the
+// envelope no longer carrying one): the source hash records the texts,
+// not the shape, so the problem is held as a stale translation's whenever
+// the translation records a source and is not marked reviewed, its text
+// reading in the catalog's language; a translator's slip is reported all
+// the same, and --strict fails on it.
+func (tr *translationReader) reshaped(pos Pos, text, format string, args ...any) {
+	if tr.held == nil {
+		tr.probs.add(pos, format, args...)
+		return
+	}
+	tr.held.items = append(tr.held.items, heldProblem{d: tr.probs.format(pos, format, args...), text: text, shape: true})
 }
 
 // hold starts holding problems; release ends it.
@@ -57,13 +76,16 @@ func (tr *translationReader) release(prev *heldProblems, source, now string, rev
 	if len(held.items) == 0 {
 		return nil
 	}
-	stale := source != "" && source != now && !reviewed
 	fallbacks := map[string]bool{}
 	for _, h := range held.items {
 		list, d := &tr.probs.list, h.d
-		if stale {
+		if source != "" && !reviewed && (source != now || h.shape) {
 			list, d.Severity = tr.warnings, diag.Warning
-			d.Hint += "; the translation is stale (source " + source + ", now " + now + "), so " + h.text + " reads in " + tr.c.Language + " until it is translated again and marked reviewed: true"
+			why := "the translation is stale (source " + source + ", now " + now + ")"
+			if source == now {
+				why = "the catalog may have changed the details under the translation"
+			}
+			d.Hint += "; " + why + ", so " + h.text + " reads in " + tr.c.Language + " until it is translated again and marked reviewed: true"
 			fallbacks[h.text] = true
 		}
 		if list.Keeps() {
