@@ -83,29 +83,69 @@ func entryTexts(et *catalog.ErrorTranslation) string {
 	return jsonOf([]any{et.Title, message, et.Description, et.Causes, et.Remediation, blankIsNone(et.Troubleshooting), detailTexts(et.Details), et.Deprecated})
 }
 
-// keptBy is et without the translations of details e does not have (nor
-// their fields), as the loader keeps an entry of e: those are obsolete.
+// keptBy is et as the loader keeps an entry of e: without the texts e has
+// none of (its description, causes, remediation, message or deprecation
+// reason taken out; a detail, field or enum value gone, or its
+// description), which are obsolete, ignored.
 func keptBy(et *catalog.ErrorTranslation, e *catalog.Error) *catalog.ErrorTranslation {
-	if et == nil || e == nil || len(et.Details) == 0 {
+	if et == nil || e == nil {
 		return et
 	}
-	paths := map[string]bool{}
+	kept := *et
+	if e.Description == "" {
+		kept.Description = ""
+	}
+	if e.Message == nil {
+		kept.Message = nil
+	}
+	if len(e.Causes) == 0 {
+		kept.Causes = nil
+	}
+	if len(e.Remediation) == 0 {
+		kept.Remediation = nil
+	}
+	if e.Deprecated == "" {
+		kept.Deprecated = ""
+	}
+	if len(et.Details) > 0 {
+		kept.Details = keptDetails(et.Details, e)
+	}
+	return &kept
+}
+
+// keptDetails is ds, the translations of e's details by path ("detail",
+// "detail.field"), without what e's details do not have.
+func keptDetails(ds map[string]*catalog.DetailTranslation, e *catalog.Error) map[string]*catalog.DetailTranslation {
+	byPath := map[string]*catalog.Detail{}
 	var walk func(prefix string, ds []*catalog.Detail)
 	walk = func(prefix string, ds []*catalog.Detail) {
 		for _, d := range ds {
-			paths[prefix+d.Name] = true
+			byPath[prefix+d.Name] = d
 			walk(prefix+d.Name+".", d.Fields)
 		}
 	}
 	walk("", e.Details)
-	kept := *et
-	kept.Details = map[string]*catalog.DetailTranslation{}
-	for path, d := range et.Details {
-		if paths[path] {
-			kept.Details[path] = d
+	out := map[string]*catalog.DetailTranslation{}
+	for path, dt := range ds {
+		d := byPath[path]
+		if d == nil || dt == nil {
+			continue
 		}
+		k := &catalog.DetailTranslation{}
+		if d.Description != "" {
+			k.Description = dt.Description
+		}
+		for _, v := range d.Enum {
+			if text := dt.Enum[v.Value]; text != "" && v.Description != "" {
+				if k.Enum == nil {
+					k.Enum = map[string]string{}
+				}
+				k.Enum[v.Value] = text
+			}
+		}
+		out[path] = k
 	}
-	return &kept
+	return out
 }
 
 // topTexts is what a translation translates at its top, comparable.
