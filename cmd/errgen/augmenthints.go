@@ -15,6 +15,8 @@ type augmentItem struct {
 	catalog   string // the catalog's path
 	again     string // the errgen openapi command line that augments spec as the item does
 	inPlace   string // the errgen openapi command line that augments spec in place
+	// validating: errgen validate augments it, in memory only
+	validating bool
 }
 
 // remedies are the problems a flag of errgen openapi would get past, by

@@ -183,7 +183,7 @@ func TestOpenAPIFailuresWriteNothing(t *testing.T) {
 		stderr []string
 	}{
 		{"unknown code", []string{"--catalog", oaCatalog, "--spec", unknown}, exitFailure, []string{
-			`errgen: ` + unknown + `:6:18: GET /things: x-errors: unknown error code "NOPE" (not in ` + oaCatalog + `)`,
+			`errgen: ` + unknown + `:6:18: GET /things: x-errors: unknown error code "NOPE" (not in ` + oaCatalog + `): declare it in the catalog, or take it out of x-errors`,
 			"was not written",
 		}},
 		{"clash without force", []string{"--catalog", oaCatalog, "--spec", clash}, exitFailure, []string{

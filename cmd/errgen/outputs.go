@@ -94,6 +94,12 @@ func pageName(paths map[errgen.Output]string) string {
 // whose out is none is skipped. prog is the command line that runs errgen,
 // for the command a problem whose remedy is a flag of errgen openapi names.
 func augmentTargets(c *catalog.Catalog, catalogPath, prog string, stderr io.Writer) ([]target, bool) {
+	return augmentItems(c, catalogPath, prog, false, stderr)
+}
+
+// augmentItems is augmentTargets; validating says the run writes nothing
+// whatever happens (errgen validate), which its last line need not say.
+func augmentItems(c *catalog.Catalog, catalogPath, prog string, validating bool, stderr io.Writer) ([]target, bool) {
 	dir := filepath.Dir(catalogPath)
 	var targets []target
 	for _, a := range c.OpenAPI.Augment {
@@ -117,7 +123,7 @@ func augmentTargets(c *catalog.Catalog, catalogPath, prog string, stderr io.Writ
 			fmt.Fprintf(stderr, "errgen: openapi.augment: %v\n", err)
 			return nil, false
 		}
-		item := &augmentItem{spec: spec, out: out, specKey: a.Spec, catalog: catalogPath,
+		item := &augmentItem{spec: spec, out: out, specKey: a.Spec, catalog: catalogPath, validating: validating,
 			again:   commandLine(prog, []string{"openapi", catalogPath, "--spec", spec, "--out", out}),
 			inPlace: commandLine(prog, []string{"openapi", catalogPath, "--spec", spec, "--out", spec})}
 		res, ok := augmentSpec(c, data, spec, out, errgen.AugmentOptions{Replace: a.Replace}, item, stderr)
@@ -155,11 +161,14 @@ func augmentSpec(c *catalog.Catalog, spec []byte, specName, out string, opts err
 				fmt.Fprintf(stderr, "errgen: %s\n", hint)
 			}
 		}
-		if viaCatalog != nil {
+		switch {
+		case viaCatalog != nil && viaCatalog.validating:
+			fmt.Fprintf(stderr, "errgen: %s could not be augmented\n", specName)
+		case viaCatalog != nil:
 			// the catalog's outputs are written all or none: the Go
 			// package and the pages are not written either
 			fmt.Fprintf(stderr, "errgen: %s could not be augmented; nothing was written\n", specName)
-		} else {
+		default:
 			fmt.Fprintf(stderr, "errgen: %s was not written\n", out)
 		}
 		return nil, false

@@ -369,7 +369,8 @@ func TestValidateAugmentsSpecs(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, stdout, stderr := runIn(t, dir, "validate", "svc/catalog.yaml")
-	if code != exitFailure || stdout != "" || !strings.Contains(stderr, `x-errors: unknown error code "VALIDATION_EROR"`) {
+	if code != exitFailure || stdout != "" || !strings.Contains(stderr, `x-errors: unknown error code "VALIDATION_EROR"`) ||
+		!strings.HasSuffix(stderr, "errgen: "+filepath.Join("svc", "api", "tasks.yaml")+" could not be augmented\n") {
 		t.Errorf("an x-errors code the catalog lacks: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {

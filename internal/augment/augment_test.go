@@ -279,7 +279,7 @@ func TestAugmentErrors(t *testing.T) {
 		{"attach.yaml", strings.Replace(minimal, "\n      responses:", "\n      x-errors-attach: no\n      responses:", 1), []string{
 			"attach.yaml:7:24: GET /things: x-errors-attach must be true or false",
 		}},
-		{"unknown.yaml", minimal, []string{`unknown.yaml:6:29: GET /things: x-errors: unknown error code "NOPE" (not in catalog.yaml)`}},
+		{"unknown.yaml", minimal, []string{`unknown.yaml:6:29: GET /things: x-errors: unknown error code "NOPE" (not in catalog.yaml): declare it in the catalog, or take it out of x-errors`}},
 		{"clash.yaml", minimal + "components:\n  responses:\n    NotFound: {description: Not here}\n", []string{
 			"clash.yaml:6:29: GET /things: x-errors: unknown error code \"NOPE\"",
 			"clash.yaml:11:5: components.responses.NotFound is already defined and differs from the NotFound response errgen generates from catalog.yaml; set openapi.prefix in the catalog, rename the spec's, or use --replace components.responses.NotFound (or --force) to replace it",

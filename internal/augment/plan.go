@@ -145,7 +145,7 @@ func (a *augmenter) listed(where string, op *yaml.Node, byCode map[string]*catal
 		case e != nil:
 			errs = append(errs, e)
 		default:
-			a.addf(item, "%s: x-errors: unknown error code %q (not in %s%s)", where, item.Value, a.catalogName(), a.suggestCode(item.Value))
+			a.addf(item, "%s: x-errors: unknown error code %q (not in %s%s): declare it in the catalog, or take it out of x-errors", where, item.Value, a.catalogName(), a.suggestCode(item.Value))
 		}
 	}
 	return errs
