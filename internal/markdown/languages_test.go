@@ -317,7 +317,7 @@ func TestTitleOnlyTranslationExample(t *testing.T) {
 	}
 	for _, tc := range []struct{ code, want, not string }{
 		{"not-found", "Content-Language: en", `"title": "Nicht gefunden"`}, // the message untranslated: English, whole
-		{"gone", "Content-Language: de", "Content-Language: en"},            // no message: the title decides
+		{"gone", "Content-Language: de", "Content-Language: en"},           // no message: the title decides
 	} {
 		section := sectionOf(t, string(page.Data), tc.code)
 		if !strings.Contains(section, tc.want) || strings.Contains(section, tc.not) {
@@ -343,4 +343,3 @@ func sectionOf(t *testing.T, page, anchor string) string {
 	}
 	return rest
 }
-
