@@ -25,7 +25,7 @@ type heldProblems struct {
 type heldProblem struct {
 	d diag.Diagnostic
 	// text is what reads in the catalog's language when the problem is a
-	// stale translation's, such as "its message".
+	// stale translation's, such as "the message".
 	text string
 	// shape marks a problem of the details' shape, not their texts (a
 	// detail made optional, retyped, or carried by the envelope no more),
@@ -36,11 +36,7 @@ type heldProblem struct {
 // changed reports a problem that a change of the catalog may have made:
 // held while an entry or the top-level texts are read, else an error.
 func (tr *translationReader) changed(pos Pos, text, format string, args ...any) {
-	if tr.held == nil {
-		tr.probs.add(pos, format, args...)
-		return
-	}
-	tr.held.items = append(tr.held.items, heldProblem{d: tr.probs.format(pos, format, args...), text: text})
+	tr.holdProblem(false, pos, text, format, args...)
 }
 
 // reshaped is changed for a problem a change of the details' shape may
@@ -51,11 +47,15 @@ func (tr *translationReader) changed(pos Pos, text, format string, args ...any) 
 // reading in the catalog's language; a translator's slip is reported all
 // the same, and --strict fails on it.
 func (tr *translationReader) reshaped(pos Pos, text, format string, args ...any) {
+	tr.holdProblem(true, pos, text, format, args...)
+}
+
+func (tr *translationReader) holdProblem(shape bool, pos Pos, text, format string, args ...any) {
 	if tr.held == nil {
 		tr.probs.add(pos, format, args...)
 		return
 	}
-	tr.held.items = append(tr.held.items, heldProblem{d: tr.probs.format(pos, format, args...), text: text, shape: true})
+	tr.held.items = append(tr.held.items, heldProblem{d: tr.probs.format(pos, format, args...), text: text, shape: shape})
 }
 
 // hold starts holding problems; release ends it.
