@@ -236,6 +236,23 @@ func (e *Error) Detail(name string) *Detail {
 	return nil
 }
 
+// DetailPaths are the keys a translation names e's details and their
+// fields by ("detail", "detail.field"), in catalog order, and the detail or
+// field each names.
+func (e *Error) DetailPaths() (paths []string, byPath map[string]*Detail) {
+	byPath = map[string]*Detail{}
+	var walk func(prefix string, ds []*Detail)
+	walk = func(prefix string, ds []*Detail) {
+		for _, d := range ds {
+			byPath[prefix+d.Name] = d
+			paths = append(paths, prefix+d.Name)
+			walk(prefix+d.Name+".", d.Fields)
+		}
+	}
+	walk("", e.Details)
+	return paths, byPath
+}
+
 // RequiredDetails returns the required details in catalog order: the
 // parameters of the generated constructor.
 func (e *Error) RequiredDetails() []*Detail {

@@ -178,17 +178,7 @@ func (tr *translationReader) rows(n *yaml.Node, what string, source []Troublesho
 // details reads the translations of the descriptions of the error's
 // details, their fields ("detail.field") and enum values.
 func (tr *translationReader) details(e *Error, n *yaml.Node, what string) map[string]*DetailTranslation {
-	byPath := map[string]*Detail{}
-	var paths []string
-	var walk func(prefix string, ds []*Detail)
-	walk = func(prefix string, ds []*Detail) {
-		for _, d := range ds {
-			byPath[prefix+d.Name] = d
-			paths = append(paths, prefix+d.Name)
-			walk(prefix+d.Name+".", d.Fields)
-		}
-	}
-	walk("", e.Details)
+	paths, byPath := e.DetailPaths()
 	out := map[string]*DetailTranslation{}
 	u := &unclaimed{tr: tr, m: n, names: paths}
 	for _, f := range tr.fields(n, what+": details", nil, nil) {

@@ -116,15 +116,7 @@ func keptBy(et *catalog.ErrorTranslation, e *catalog.Error) *catalog.ErrorTransl
 // keptDetails is ds, the translations of e's details by path ("detail",
 // "detail.field"), without what e's details do not have.
 func keptDetails(ds map[string]*catalog.DetailTranslation, e *catalog.Error) map[string]*catalog.DetailTranslation {
-	byPath := map[string]*catalog.Detail{}
-	var walk func(prefix string, ds []*catalog.Detail)
-	walk = func(prefix string, ds []*catalog.Detail) {
-		for _, d := range ds {
-			byPath[prefix+d.Name] = d
-			walk(prefix+d.Name+".", d.Fields)
-		}
-	}
-	walk("", e.Details)
+	_, byPath := e.DetailPaths()
 	out := map[string]*catalog.DetailTranslation{}
 	for path, dt := range ds {
 		d := byPath[path]
