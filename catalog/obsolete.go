@@ -101,3 +101,60 @@ func anyText(n *yaml.Node) bool {
 	}
 	return false
 }
+
+// KeptFor is et as the loader keeps an entry of e: without the texts it
+// translates that e has none of (noSource's, and a detail, field or enum
+// value gone, or its description), which are obsolete, ignored. errgen
+// diff compares an old entry, kept for the new catalog, with the new one.
+func (et *ErrorTranslation) KeptFor(e *Error) *ErrorTranslation {
+	if et == nil || e == nil {
+		return et
+	}
+	kept := *et
+	if noSource(e, "description") {
+		kept.Description = ""
+	}
+	if noSource(e, "message") {
+		kept.Message = nil
+	}
+	if noSource(e, "causes") {
+		kept.Causes = nil
+	}
+	if noSource(e, "remediation") {
+		kept.Remediation = nil
+	}
+	if noSource(e, "deprecated") {
+		kept.Deprecated = ""
+	}
+	if len(et.Details) > 0 {
+		kept.Details = keptDetails(et.Details, e)
+	}
+	return &kept
+}
+
+// keptDetails is ds, the translations of e's details by path ("detail",
+// "detail.field"), without what e's details do not have.
+func keptDetails(ds map[string]*DetailTranslation, e *Error) map[string]*DetailTranslation {
+	_, byPath := e.DetailPaths()
+	out := map[string]*DetailTranslation{}
+	for path, dt := range ds {
+		d := byPath[path]
+		if d == nil || dt == nil {
+			continue
+		}
+		k := &DetailTranslation{}
+		if d.Description != "" {
+			k.Description = dt.Description
+		}
+		for _, v := range d.Enum {
+			if text := dt.Enum[v.Value]; text != "" && v.Description != "" {
+				if k.Enum == nil {
+					k.Enum = map[string]string{}
+				}
+				k.Enum[v.Value] = text
+			}
+		}
+		out[path] = k
+	}
+	return out
+}

@@ -48,12 +48,12 @@ func translationChanges(before, after *catalog.Translation, c *catalog.Catalog) 
 	}
 	var codes []string
 	for code, et := range after.Errors {
-		if entryTexts(et) != entryTexts(keptBy(before.Errors[code], errs[code])) {
+		if entryTexts(et) != entryTexts(before.Errors[code].KeptFor(errs[code])) {
 			codes = append(codes, code)
 		}
 	}
 	for code, et := range before.Errors {
-		if after.Errors[code] == nil && errs[code] != nil && entryTexts(keptBy(et, errs[code])) != entryTexts(nil) {
+		if after.Errors[code] == nil && errs[code] != nil && entryTexts(et.KeptFor(errs[code])) != entryTexts(nil) {
 			codes = append(codes, code)
 		}
 	}
@@ -81,63 +81,6 @@ func entryTexts(et *catalog.ErrorTranslation) string {
 		message = et.Message.Source
 	}
 	return jsonOf([]any{et.Title, message, et.Description, et.Causes, et.Remediation, blankIsNone(et.Troubleshooting), detailTexts(et.Details), et.Deprecated})
-}
-
-// keptBy is et as the loader keeps an entry of e: without the texts e has
-// none of (its description, causes, remediation, message or deprecation
-// reason taken out; a detail, field or enum value gone, or its
-// description), which are obsolete, ignored.
-func keptBy(et *catalog.ErrorTranslation, e *catalog.Error) *catalog.ErrorTranslation {
-	if et == nil || e == nil {
-		return et
-	}
-	kept := *et
-	if e.Description == "" {
-		kept.Description = ""
-	}
-	if e.Message == nil {
-		kept.Message = nil
-	}
-	if len(e.Causes) == 0 {
-		kept.Causes = nil
-	}
-	if len(e.Remediation) == 0 {
-		kept.Remediation = nil
-	}
-	if e.Deprecated == "" {
-		kept.Deprecated = ""
-	}
-	if len(et.Details) > 0 {
-		kept.Details = keptDetails(et.Details, e)
-	}
-	return &kept
-}
-
-// keptDetails is ds, the translations of e's details by path ("detail",
-// "detail.field"), without what e's details do not have.
-func keptDetails(ds map[string]*catalog.DetailTranslation, e *catalog.Error) map[string]*catalog.DetailTranslation {
-	_, byPath := e.DetailPaths()
-	out := map[string]*catalog.DetailTranslation{}
-	for path, dt := range ds {
-		d := byPath[path]
-		if d == nil || dt == nil {
-			continue
-		}
-		k := &catalog.DetailTranslation{}
-		if d.Description != "" {
-			k.Description = dt.Description
-		}
-		for _, v := range d.Enum {
-			if text := dt.Enum[v.Value]; text != "" && v.Description != "" {
-				if k.Enum == nil {
-					k.Enum = map[string]string{}
-				}
-				k.Enum[v.Value] = text
-			}
-		}
-		out[path] = k
-	}
-	return out
 }
 
 // topTexts is what a translation translates at its top, comparable.
