@@ -76,7 +76,7 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 		return exitFailure
 	}
 	var augmented []target
-	withoutMemoryLimit(func() { augmented, ok = augmentTargets(c, *catalogPath, prog, stderr) })
+	withoutMemoryLimit(func() { augmented, ok = augmentTargets(c, *catalogPath, prog, false, stderr) })
 	if !ok {
 		return exitFailure
 	}

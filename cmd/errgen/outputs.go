@@ -92,14 +92,10 @@ func pageName(paths map[errgen.Output]string) string {
 // augmentTargets augments every spec the catalog's openapi.augment names,
 // as "errgen openapi" would without --force; notices go to stderr. An item
 // whose out is none is skipped. prog is the command line that runs errgen,
-// for the command a problem whose remedy is a flag of errgen openapi names.
-func augmentTargets(c *catalog.Catalog, catalogPath, prog string, stderr io.Writer) ([]target, bool) {
-	return augmentItems(c, catalogPath, prog, false, stderr)
-}
-
-// augmentItems is augmentTargets; validating says the run writes nothing
-// whatever happens (errgen validate), which its last line need not say.
-func augmentItems(c *catalog.Catalog, catalogPath, prog string, validating bool, stderr io.Writer) ([]target, bool) {
+// for the command a problem whose remedy is a flag of errgen openapi names;
+// validating says the run writes nothing whatever happens (errgen
+// validate), which its last line need not say.
+func augmentTargets(c *catalog.Catalog, catalogPath, prog string, validating bool, stderr io.Writer) ([]target, bool) {
 	dir := filepath.Dir(catalogPath)
 	var targets []target
 	for _, a := range c.OpenAPI.Augment {

@@ -44,7 +44,7 @@ func runValidate(prog string, args []string, stdout, stderr io.Writer) int {
 	// A spec that errgen would refuse to augment (an x-errors code the
 	// catalog lacks, a component of the spec's that clashes) fails every
 	// run that writes the outputs: validate says so before they do.
-	if _, ok := augmentItems(c, *catalogPath, prog, true, stderr); !ok {
+	if _, ok := augmentTargets(c, *catalogPath, prog, true, stderr); !ok {
 		return exitFailure
 	}
 	if n := c.Warnings.Count(); *strict && n > 0 {
