@@ -6,10 +6,12 @@ package errgen
 import (
 	"errors"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/errgen/errgen/examples/scopestack/scopestackerrors"
+	"github.com/errgen/errgen/examples/stackone/stackoneerrors"
 	"github.com/errgen/errgen/generated/apierrors"
 	"github.com/errgen/errgen/testdata/presets/problem/problemerrors"
 )
@@ -99,4 +101,61 @@ func TestParseWithoutCodeMatchesStatusAndTitle(t *testing.T) {
 	if err != nil || e2.Known() || e2.Code() != "" || e2.Status() != 410 || e2.Title() != "Not Found" || e2.Message() != "No such project" {
 		t.Errorf("Parse(410) = %v, %v", e2, err)
 	}
+}
+
+// TestParseKeepsOptionalDetails: an error whose details are all optional
+// and unset is sent without details, and its constructor gives the zero
+// details struct; Parse gives it too, so DetailsAs answers alike on both
+// sides of the wire. An error with required details sent without any (a
+// sentinel's body) still parses to no details.
+func TestParseKeepsOptionalDetails(t *testing.T) {
+	roundTrip := func(t *testing.T, sent interface {
+		Status() int
+		MarshalJSON() ([]byte, error)
+	}, parse func(int, []byte) (any, error)) any {
+		t.Helper()
+		body, err := sent.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := parse(sent.Status(), body)
+		if err != nil {
+			t.Fatalf("Parse(%s): %v", body, err)
+		}
+		return got
+	}
+	parseAPI := func(s int, b []byte) (any, error) {
+		e, err := apierrors.Parse(s, b)
+		if err != nil {
+			return nil, err
+		}
+		return e, nil
+	}
+	t.Run("apierrors TOKEN_EXPIRED", func(t *testing.T) {
+		got := roundTrip(t, apierrors.NewTokenExpired(), parseAPI).(*apierrors.Error)
+		if d, ok := apierrors.DetailsAs[apierrors.TokenExpiredDetails](got); !ok || !reflect.DeepEqual(d, apierrors.TokenExpiredDetails{}) {
+			t.Errorf("DetailsAs after Parse = %#v, %v; want the zero details, true, as before Write", d, ok)
+		}
+		if !reflect.DeepEqual(got.Details(), apierrors.NewTokenExpired().Details()) {
+			t.Errorf("Details() after Parse = %#v, want %#v", got.Details(), apierrors.NewTokenExpired().Details())
+		}
+	})
+	t.Run("stackoneerrors NOT_FOUND", func(t *testing.T) {
+		got := roundTrip(t, stackoneerrors.NewNotFound(), func(s int, b []byte) (any, error) {
+			e, err := stackoneerrors.Parse(s, b)
+			if err != nil {
+				return nil, err
+			}
+			return e, nil
+		}).(*stackoneerrors.Error)
+		if _, ok := stackoneerrors.DetailsAs[stackoneerrors.NotFoundDetails](got); !ok {
+			t.Error("DetailsAs after Parse: not ok; want the zero details, as before Write")
+		}
+	})
+	t.Run("apierrors NOT_FOUND sentinel", func(t *testing.T) {
+		got := roundTrip(t, apierrors.ErrNotFound, parseAPI).(*apierrors.Error)
+		if got.Details() != nil {
+			t.Errorf("Details() after Parse of a body without the required details = %#v, want nil", got.Details())
+		}
+	})
 }

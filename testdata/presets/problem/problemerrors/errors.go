@@ -2364,7 +2364,10 @@ func keyIndex(key []byte, escaped bool, names []string) int {
 // would decode them into its details type, without decoding anything twice: the
 // details object, else the members beside the envelope's own and those the
 // envelope fills from one detail. members are the details object's, when
-// validTop recorded them. It returns nil when the body has none.
+// validTop recorded them. A body without any gives nil for an error with
+// required details, which its constructors always send, and otherwise the
+// zero details, as its constructor gives them when every detail is
+// optional and unset: DetailsAs answers alike on both sides of the wire.
 func (r *reading) decodeDetails(def *definition, members *objectMembers) (any, error) {
 	v := reflect.New(reflect.TypeOf(def.zero)).Elem()
 	var n int
@@ -2390,7 +2393,7 @@ func (r *reading) decodeDetails(def *definition, members *objectMembers) (any, e
 	if err != nil {
 		return nil, &ParseError{Kind: ParseBadDetail, Code: def.Code, Detail: detail, Err: err}
 	}
-	if n == 0 {
+	if n == 0 && def.prepared().required {
 		return nil, nil
 	}
 	return v.Addr().Interface(), nil
