@@ -152,6 +152,16 @@ func TestParseKeepsOptionalDetails(t *testing.T) {
 			t.Error("DetailsAs after Parse: not ok; want the zero details, as before Write")
 		}
 	})
+	t.Run("apierrors TOKEN_EXPIRED over RPC", func(t *testing.T) {
+		got := apierrors.RPCError(apierrors.RPCStatusOf(apierrors.NewTokenExpired()))
+		if _, ok := apierrors.DetailsAs[apierrors.TokenExpiredDetails](got); !ok {
+			t.Error("DetailsAs after RPCError: not ok; want the zero details, as before RPCStatusOf")
+		}
+		sentinel := apierrors.RPCError(apierrors.RPCStatusOf(apierrors.ErrNotFound))
+		if sentinel.Details() != nil {
+			t.Errorf("Details() after RPCError of a status without the required details = %#v, want nil", sentinel.Details())
+		}
+	})
 	t.Run("apierrors NOT_FOUND sentinel", func(t *testing.T) {
 		got := roundTrip(t, apierrors.ErrNotFound, parseAPI).(*apierrors.Error)
 		if got.Details() != nil {

@@ -3898,10 +3898,12 @@ func RPCError(s RPCStatus) *Error {
 
 // rpcKnown is the error of def, a reason the catalog defines, as s
 // carries it: its details from s's metadata (left out when they do not
-// decode), its message where s's differs.
+// decode; the zero details, as Parse gives them, when there is none and
+// every detail is optional), its message where s's differs.
 func rpcKnown(def *definition, s RPCStatus) *Error {
 	e := &Error{def: def, message: def.message}
-	if md := def.withViolations(s); def.zero != nil && len(md) > 0 {
+	md := def.withViolations(s)
+	if def.zero != nil && (len(md) > 0 || !def.prepared().required) {
 		v := reflect.New(reflect.TypeOf(def.zero)).Elem()
 		if _, _, err := decodeObject(def, v, metadataObject(v.Type(), md), nil); err == nil {
 			e = buildError(def, v.Addr().Interface(), true)
