@@ -128,6 +128,18 @@ func (cs *changes) inOld(p catalog.Pos) *changes { return cs.in(cs.oldFile, p) }
 // inNew is cs recording at p in the new catalog.
 func (cs *changes) inNew(p catalog.Pos) *changes { return cs.in(cs.newFile, p) }
 
+// atKey is cs recording at the first of keys that e, of the new catalog,
+// gives, so that a change points at the key that changed; at e's code when
+// it gives none of them (a text taken out).
+func (cs *changes) atKey(e *catalog.Error, keys ...string) *changes {
+	for _, k := range keys {
+		if p, ok := e.KeyPos(k); ok {
+			return cs.inNew(p)
+		}
+	}
+	return cs.inNew(e.Pos)
+}
+
 func (cs *changes) in(file string, p catalog.Pos) *changes {
 	if p.File == "" {
 		p.File = file
