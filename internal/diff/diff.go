@@ -33,6 +33,8 @@ func Compare(before, after *catalog.Catalog) []Change {
 	cs := &changes{list: new([]Change), oldFile: before.File, newFile: after.File}
 	cs = cs.inNew(catalog.Pos{}) // catalog-wide changes are the new file's
 	cs.catalogWide(before, after)
+	gone := goneComponents(before, after)
+	cs.componentsGone("", gone[""])
 	oldCodes, newCodes := index(before), index(after)
 	takers := goNameTakers(after, oldCodes)
 	renamed := map[string]bool{} // new codes reported as renames
@@ -64,6 +66,7 @@ func Compare(before, after *catalog.Catalog) []Change {
 		default:
 			cs.compareError(before, after, o, n)
 		}
+		cs.componentsGone(o.Code, gone[o.Code]) // at the code, which gone names only when the new catalog has it
 	}
 	for _, n := range entries(after) {
 		if oldCodes[n.Code] != nil || renamed[n.Code] {
@@ -222,7 +225,7 @@ func (cs *changes) catalogWide(before, after *catalog.Catalog) {
 		cs.add("", k, "docs_url, written as $docs_url, changed from %s to %s", orNone(before.DocsURL), orNone(after.DocsURL))
 	}
 	cs.openAPI(before.OpenAPI, after.OpenAPI)
-	cs.openAPIShapes(before, after)
+	cs.openAPIUnions(before, after)
 	cs.docsTexts(before, after)
 	cs.languages(before, after)
 }
