@@ -34,7 +34,6 @@ func Compare(before, after *catalog.Catalog) []Change {
 	cs = cs.inNew(catalog.Pos{}) // catalog-wide changes are the new file's
 	cs.catalogWide(before, after)
 	gone := goneComponents(before, after)
-	cs.componentsGone("", gone[""])
 	oldCodes, newCodes := index(before), index(after)
 	takers := goNameTakers(after, oldCodes)
 	renamed := map[string]bool{} // new codes reported as renames
@@ -66,7 +65,7 @@ func Compare(before, after *catalog.Catalog) []Change {
 		default:
 			cs.compareError(before, after, o, n)
 		}
-		cs.componentsGone(o.Code, gone[o.Code]) // at the code, which gone names only when the new catalog has it
+		cs.componentsGone(o.Code, gone[o.Code]) // a code of the new catalog: gone names no other
 	}
 	for _, n := range entries(after) {
 		if oldCodes[n.Code] != nil || renamed[n.Code] {

@@ -39,7 +39,7 @@ func unions(c *catalog.Catalog) string {
 // component is one component of an OpenAPI output, "responses.NotFound"
 // or "schemas.NotFoundBody", and the error it is there for: of a status's
 // response, the first error of the status; of an envelope's schema, the
-// first error using the envelope; nil for none.
+// first error using the envelope.
 type component struct {
 	name string
 	by   *catalog.Error
@@ -48,8 +48,7 @@ type component struct {
 // goneComponents lists, by the code whose change took them away, the
 // components a client generated from before's OpenAPI output names that
 // after's no longer has (removed, or renamed): a reviewer accepts each
-// with --allow CODE:openapi-component-removed, for that code alone. Those
-// of no error are under "", the catalog's.
+// with --allow CODE:openapi-component-removed, for that code alone.
 func goneComponents(before, after *catalog.Catalog) map[string][]string {
 	if before.OpenAPI.Prefix != after.OpenAPI.Prefix {
 		return nil // every name changes: openapi-prefix-changed says so
@@ -57,6 +56,9 @@ func goneComponents(before, after *catalog.Catalog) map[string][]string {
 	now := map[string]bool{}
 	for _, c := range components(after, func(*catalog.Error) bool { return true }) {
 		now[c.name] = true
+	}
+	for i := range after.Envelopes { // the default format's schema, even when no error uses it
+		now["schemas."+names.EnvelopeSchema(after, i)] = true
 	}
 	live, retired := map[string]bool{}, map[string]bool{}
 	for _, e := range after.Errors {
@@ -71,23 +73,20 @@ func goneComponents(before, after *catalog.Catalog) map[string][]string {
 	// in the OpenAPI output first (its schemas, and its status's body when
 	// every error of the status was), as its Go identifiers were. What goes
 	// with one retired without that warning breaks clients generated from
-	// the OpenAPI output, as code-retired-undeprecated breaks Go code.
+	// the OpenAPI output, as code-retired-undeprecated breaks Go code. So
+	// does a format's schema with the last error using it.
 	own := func(e *catalog.Error) bool { return live[e.Code] || retired[e.Code] && e.Deprecated == "" }
 	gone := map[string][]string{}
 	for _, c := range components(before, own) {
 		if !now[c.name] {
-			code := ""
-			if c.by != nil {
-				code = c.by.Code
-			}
-			gone[code] = append(gone[code], c.name)
+			gone[c.by.Code] = append(gone[c.by.Code], c.name)
 		}
 	}
 	return gone
 }
 
 // componentsGone reports the components of the OpenAPI output that code's
-// change took away ("" for the catalog's), as goneComponents lists them.
+// change took away, as goneComponents lists them.
 func (cs *changes) componentsGone(code string, names []string) {
 	for _, name := range names {
 		cs.add(code, ComponentRemoved, "components.%s gone from the OpenAPI output (removed or renamed): types generated from it go, $refs to it dangle", name)
@@ -95,9 +94,10 @@ func (cs *changes) componentsGone(code string, names []string) {
 }
 
 // components is every component of the catalog's OpenAPI output, in a
-// fixed order. An error's own schemas, and a status's response and body,
-// are listed when own says so of the error, or of one of the status's
-// errors, which is then the one they are for.
+// fixed order. An error's own schemas, a status's response and body, and a
+// format's schema are listed when own says so of the error, or of one of
+// the status's or the format's errors, which is then the one they are
+// for.
 func components(c *catalog.Catalog, own func(*catalog.Error) bool) []component {
 	p := c.OpenAPI.Prefix
 	var list []component
@@ -122,7 +122,9 @@ func components(c *catalog.Catalog, own func(*catalog.Error) bool) []component {
 		list = append(list, component{"responses." + p + names.StatusResponse(s) + " (and schemas." + p + names.Body(s) + ")", byStatus[s]})
 	}
 	for i, env := range c.Envelopes {
-		list = append(list, component{"schemas." + names.EnvelopeSchema(c, i), envelopeUser(c, env, own)})
+		if by := envelopeUser(c, env, own); by != nil {
+			list = append(list, component{"schemas." + names.EnvelopeSchema(c, i), by})
+		}
 	}
 	return list
 }
