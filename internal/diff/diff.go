@@ -66,6 +66,9 @@ func Compare(before, after *catalog.Catalog) []Change {
 			cs.compareError(before, after, o, n)
 		}
 		cs.componentsGone(o.Code, gone[o.Code]) // a code of the new catalog: gone names no other
+		if n != nil {
+			cs.translationFallbacks(before, after, n)
+		}
 	}
 	for _, n := range entries(after) {
 		if oldCodes[n.Code] != nil || renamed[n.Code] {

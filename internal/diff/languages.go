@@ -46,14 +46,18 @@ func translationChanges(before, after *catalog.Translation, c *catalog.Catalog) 
 			errs[e.Code] = e
 		}
 	}
+	// A text that falls back is translation-fallback's change, not this one.
 	var codes []string
 	for code, et := range after.Errors {
-		if entryTexts(et) != entryTexts(before.Errors[code].KeptFor(errs[code])) {
+		if _, kept := fallbacks(before.Errors[code].KeptFor(errs[code]), et, errs[code]); entryTexts(et) != entryTexts(kept) {
 			codes = append(codes, code)
 		}
 	}
 	for code, et := range before.Errors {
-		if after.Errors[code] == nil && errs[code] != nil && entryTexts(et.KeptFor(errs[code])) != entryTexts(nil) {
+		if after.Errors[code] != nil || errs[code] == nil {
+			continue
+		}
+		if _, kept := fallbacks(et.KeptFor(errs[code]), nil, errs[code]); entryTexts(kept) != entryTexts(nil) {
 			codes = append(codes, code)
 		}
 	}

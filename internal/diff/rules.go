@@ -86,6 +86,7 @@ const (
 	LanguageRemoved         ChangeKind = "language-removed"
 	DefaultLanguageChanged  ChangeKind = "default-language-changed"
 	TranslationChanged      ChangeKind = "translation-changed"
+	TranslationFallback     ChangeKind = "translation-fallback"
 )
 
 // Rule classifies one kind of change.
@@ -172,6 +173,7 @@ var Rules = []Rule{
 	{LanguageRemoved, wire, "clients that ask for the language get the default one instead (Content-Language says so), and its page goes: a client showing messages to its users shows them in another language"},
 	{DefaultLanguageChanged, wire, "every client that asks for no language the API speaks gets its messages in another language, and Message(), which logs read, changes language"},
 	{TranslationChanged, nil, "translated titles, messages and docs are for people, like the default language's (text-changed)"},
+	{TranslationFallback, nil, "a text the language's clients got translated now comes in the default language: the catalog changed under the translation (a message naming a detail renamed, a table a row short), which is set aside until it is translated again, or the translation was taken out; texts are for people, so nothing breaks, but the language's readers get another one"},
 }
 
 // rule returns the rule of a kind; every ChangeKind constant has one.
