@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/errgen/errgen/catalog"
@@ -33,11 +34,7 @@ func (cs *changes) translationFallbacks(before, after *catalog.Catalog, e *catal
 		if now := at.Errors[e.Code]; now != nil {
 			where = cs.in(at.File, now.Pos)
 		}
-		verb, pronoun := "falls", "it"
-		if len(texts) > 1 {
-			verb, pronoun = "fall", "them"
-		}
-		where.add(e.Code, TranslationFallback, "%s: %s now %s back to %s: %s clients had %s in %s", lang, strings.Join(texts, ", "), verb, after.Language, lang, pronoun, lang)
+		where.add(e.Code, TranslationFallback, "%s: %s now %s back to %s: %s clients had %s in %s", lang, strings.Join(texts, ", "), fallVerb(texts), after.Language, lang, pronoun(texts), lang)
 	}
 }
 
@@ -88,4 +85,57 @@ func detailFallbacks(kept, after *catalog.ErrorTranslation, e *catalog.Error) []
 		}
 	}
 	return texts
+}
+
+// topFallbacks names the top-level texts of c (the page's: its intro,
+// docs, group texts and categories) that before translates and after no
+// longer does, and returns before without them: what translation-changed
+// compares with after.
+func topFallbacks(before, after *catalog.Translation, c *catalog.Catalog) (texts []string, rest *catalog.Translation) {
+	kept := *before
+	fell := func(name string, was, is, source bool, drop func()) {
+		if was && !is && source {
+			texts = append(texts, name)
+			drop()
+		}
+	}
+	fell("description", before.Description != "", after.Description != "", c.Description != "", func() { kept.Description = "" })
+	fell("docs.title", before.DocsTitle != "", after.DocsTitle != "", !c.Docs.TitleDefault, func() { kept.DocsTitle = "" })
+	fell("docs.sections", blankIsNone(sectionTexts(before.Sections)) != nil, blankIsNone(sectionTexts(after.Sections)) != nil, len(c.Docs.Sections) > 0, func() { kept.Sections = nil })
+	fell("docs.providers", blankIsNone(before.Providers) != nil, blankIsNone(after.Providers) != nil, len(c.Docs.Providers) > 0, func() { kept.Providers = nil })
+	kept.Groups = nonEmpty(before.Groups)
+	for _, g := range c.Docs.Groups {
+		fell("docs.groups "+g.Group, kept.Groups[g.Group] != "", after.Groups[g.Group] != "", g.Description != "", func() { delete(kept.Groups, g.Group) })
+	}
+	kept.Categories = nonEmpty(before.Categories)
+	for _, category := range categories(c) {
+		fell("category "+category, kept.Categories[category] != "", after.Categories[category] != "", true, func() { delete(kept.Categories, category) })
+	}
+	return texts, &kept
+}
+
+// categories is the categories of c's errors, each once, in catalog order.
+func categories(c *catalog.Catalog) []string {
+	var out []string
+	for _, e := range entries(c) {
+		if e.Category != "" && !slices.Contains(out, e.Category) {
+			out = append(out, e.Category)
+		}
+	}
+	return out
+}
+
+// fallVerb and pronoun agree with a list of texts.
+func fallVerb(texts []string) string {
+	if len(texts) == 1 {
+		return "falls"
+	}
+	return "fall"
+}
+
+func pronoun(texts []string) string {
+	if len(texts) == 1 {
+		return "it"
+	}
+	return "them"
 }

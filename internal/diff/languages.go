@@ -24,8 +24,14 @@ func (cs *changes) languages(before, after *catalog.Catalog) {
 			cs.add("", LanguageAdded, "language %s added", lang)
 			continue
 		}
-		if what := translationChanges(before.Translations[lang], after.Translations[lang], after); what != "" {
-			cs.in(after.Translations[lang].File, catalog.Pos{}).add("", TranslationChanged, "%s translations changed: %s", lang, what)
+		bt, at := before.Translations[lang], after.Translations[lang]
+		if what := translationChanges(bt, at, after); what != "" {
+			cs.in(at.File, catalog.Pos{}).add("", TranslationChanged, "%s translations changed: %s", lang, what)
+		}
+		if bt != nil && at != nil && lang != after.Language {
+			if texts, _ := topFallbacks(bt, at, after); len(texts) > 0 {
+				cs.in(at.File, catalog.Pos{}).add("", TranslationFallback, "%s: %s now %s back to %s: the %s page had %s in %s", lang, strings.Join(texts, ", "), fallVerb(texts), after.Language, lang, pronoun(texts), lang)
+			}
 		}
 	}
 }
@@ -68,7 +74,7 @@ func translationChanges(before, after *catalog.Translation, c *catalog.Catalog) 
 	} else if n > 0 {
 		parts = append(parts, strings.Join(codes, ", "))
 	}
-	if topTexts(before) != topTexts(after) {
+	if _, kept := topFallbacks(before, after, c); topTexts(kept) != topTexts(after) {
 		parts = append(parts, "the top-level texts")
 	}
 	return strings.Join(parts, "; ")
