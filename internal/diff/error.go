@@ -21,16 +21,16 @@ func (cs *changes) compareError(oldC, newC *catalog.Catalog, o, n *catalog.Error
 	// envelopes both write.
 	cs.compareEnvelope(oldC, newC, o, n)
 	if titleIdentifies(o, n) && o.Title != n.Title && !titlesFromStatus(o, n) {
-		cs.add(code, TitleChanged, "title changed from %q to %q, and the %s envelope has no $code: clients match the title", o.Title, n.Title, n.Envelope.Name)
+		cs.atKey(n, "title").add(code, TitleChanged, "title changed from %q to %q, and the %s envelope has no $code: clients match the title", o.Title, n.Title, n.Envelope.Name)
 	}
 	if writesBoth(o, n, catalog.RefCategory) && o.Category != n.Category {
-		cs.add(code, CategoryChanged, "category, written as $category, changed from %q to %q", o.Category, n.Category)
+		cs.atKey(n, "category").add(code, CategoryChanged, "category, written as $category, changed from %q to %q", o.Category, n.Category)
 	}
 	if o.GRPCCode != n.GRPCCode && oldC.GRPC.Domain != "" && newC.GRPC.Domain != "" {
-		cs.add(code, GRPCCodeChanged, "gRPC code changed from %s to %s", o.GRPCCode, n.GRPCCode)
+		cs.atKey(n, "grpc", "status").add(code, GRPCCodeChanged, "gRPC code changed from %s to %s", o.GRPCCode, n.GRPCCode)
 	}
 	if o.Challenge != n.Challenge {
-		cs.add(code, ChallengeChanged, "challenge changed from %s to %s", orNone(o.Challenge), orNone(n.Challenge))
+		cs.atKey(n, "challenge").add(code, ChallengeChanged, "challenge changed from %s to %s", orNone(o.Challenge), orNone(n.Challenge))
 	}
 	cs.compareMeta(o, n)
 	cs.compareHeaders(o, n)
@@ -39,15 +39,15 @@ func (cs *changes) compareError(oldC, newC *catalog.Catalog, o, n *catalog.Error
 		cs.atKey(n, keys...).add(code, TextChanged, "%s", msg)
 	}
 	if o.Retryable != n.Retryable {
-		cs.add(code, RetryableChanged, "retryable changed from %t to %t", o.Retryable, n.Retryable)
+		cs.atKey(n, "retryable").add(code, RetryableChanged, "retryable changed from %t to %t", o.Retryable, n.Retryable)
 	}
 	switch {
 	case o.Deprecated == "" && n.Deprecated != "":
-		cs.add(code, Deprecated, "deprecated%s", replacedBy(n))
+		cs.atKey(n, "deprecated").add(code, Deprecated, "deprecated%s", replacedBy(n))
 	case o.Deprecated != "" && n.Deprecated == "":
 		cs.add(code, Undeprecated, "no longer deprecated")
 	case o.Deprecated != "" && o.ReplacedBy != n.ReplacedBy:
-		cs.add(code, ReplacementChanged, "replacement changed from %s to %s", orNone(o.ReplacedBy), orNone(n.ReplacedBy))
+		cs.atKey(n, "replaced_by", "deprecated").add(code, ReplacementChanged, "replacement changed from %s to %s", orNone(o.ReplacedBy), orNone(n.ReplacedBy))
 	}
 }
 
@@ -130,7 +130,7 @@ func nodeString(n *catalog.Node) string {
 func (cs *changes) compareMeta(o, n *catalog.Error) {
 	for _, r := range n.Envelope.Refs() {
 		if r.Name == catalog.RefMeta && writesMeta(o.Envelope, r.Arg) && o.MetaValue(r.Arg) != n.MetaValue(r.Arg) {
-			cs.add(o.Code, MetaChanged, "meta %s, written as %s, changed from %q to %q", r.Arg, r, o.MetaValue(r.Arg), n.MetaValue(r.Arg))
+			cs.atKey(n, "meta").add(o.Code, MetaChanged, "meta %s, written as %s, changed from %q to %q", r.Arg, r, o.MetaValue(r.Arg), n.MetaValue(r.Arg))
 		}
 	}
 }
