@@ -192,7 +192,8 @@ type Error struct {
 	Untranslated    []string          // in a catalog In returned: the keys of the texts left in the default language (title, message, …), in errorKeys order
 	Pos             Pos               // position of the error's "code"
 
-	inDefault *Error // in a catalog In returned: the error it translates; see InDefault
+	inDefault *Error   // in a catalog In returned: the error it translates; see InDefault
+	keys      []keyPos // where each key it gives is: see KeyPos
 }
 
 // InDefault is e in the catalog's own language: for an error In gave, the

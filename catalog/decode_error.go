@@ -15,7 +15,9 @@ func (cr *catalogReader) error(n *yaml.Node) *Error {
 	var hasCode, hasStatus bool // the keys every error needs
 	what := errorLabel(n)
 	var buf [fieldsOnStack]field
-	for _, f := range cr.fieldsIn(buf[:0], n, what, errorKeys, movedErrorKeys) {
+	fields := cr.fieldsIn(buf[:0], n, what, errorKeys, movedErrorKeys)
+	e.recordKeys(fields)
+	for _, f := range fields {
 		hasCode, hasStatus = hasCode || f.key == "code", hasStatus || f.key == "status"
 		if f.key == "message" {
 			messageNode = f.value // read once the error's other keys are

@@ -61,10 +61,34 @@ catalog is CATALOG (default catalog.yaml) as it is at that git revision.
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return exitFailure
 	}
-	if diff.Breaking(changes) > 0 {
+	if n := diff.Breaking(changes); n > 0 {
+		fmt.Fprintf(stderr, "errgen: %s\n", allowHint(n, changes))
 		return exitFailure
 	}
 	return exitOK
+}
+
+// allowHint names the --allow entries that would accept the n breaking
+// changes not allowed, each CODE:KIND once: what a reviewer passes once the
+// changes are reviewed, each for its own code alone.
+func allowHint(n int, changes []diff.Change) string {
+	const shown = 10 // a pull request breaking more is better read than allowed wholesale
+	var entries []string
+	for _, c := range changes {
+		if e := diff.AllowEntry(c); c.Breaking && !c.Allowed && !slices.Contains(entries, e) {
+			entries = append(entries, e)
+		}
+	}
+	what := "1 breaking change; once reviewed, accept it with"
+	if n > 1 {
+		what = fmt.Sprintf("%d breaking changes; once reviewed, accept them with", n)
+	}
+	more := ""
+	if len(entries) > shown {
+		more = fmt.Sprintf(" (and %d more)", len(entries)-shown)
+		entries = entries[:shown]
+	}
+	return what + " --allow " + strings.Join(entries, " --allow ") + more
 }
 
 // checkAllow says what is wrong with an --allow entry, or "".

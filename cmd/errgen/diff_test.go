@@ -57,11 +57,12 @@ func TestDiffFiles(t *testing.T) {
 		stdout string
 		stderr string
 	}{
-		{"breaking", []string{"diff", "old.yaml", "new.yaml"}, exitFailure, wantText, ""},
+		// The run that fails names the --allow entries that accept it.
+		{"breaking", []string{"diff", "old.yaml", "new.yaml"}, exitFailure, wantText, "errgen: 1 breaking change; once reviewed, accept it with --allow GONE:status-changed\n"},
 		{"allowed", []string{"diff", "--allow", "GONE:status-changed", "old.yaml", "new.yaml"}, exitOK,
 			strings.NewReplacer("breaking (wire):", "breaking (wire), allowed:", "1 breaking", "1 breaking (1 allowed)").Replace(wantText), ""},
 		{"allow matching nothing", []string{"diff", "--allow", "NOT_FOUND:status-changed", "old.yaml", "new.yaml"}, exitFailure,
-			wantText, "errgen: --allow NOT_FOUND:status-changed matches no breaking change\n"},
+			wantText, "errgen: --allow NOT_FOUND:status-changed matches no breaking change\nerrgen: 1 breaking change; once reviewed, accept it with --allow GONE:status-changed\n"},
 		{"allow a compatible kind", []string{"diff", "--allow", "GONE:deprecated", "--allow", "catalog:translation-changed", "old.yaml", "new.yaml"}, exitFailure,
 			wantText, "errgen: --allow GONE:deprecated: deprecated is a compatible change, which needs no --allow: drop it\n" +
 				"errgen: --allow catalog:translation-changed: translation-changed is a compatible change, which needs no --allow: drop it\n"},
@@ -211,5 +212,24 @@ func TestDiffBase(t *testing.T) {
 	code, stdout, stderr := runIn(t, repo, "diff", "--base", "HEAD", "api/catalog.yaml")
 	if code != exitOK || stdout != "no changes\n" {
 		t.Errorf("against itself: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+// A code retired without being deprecated first takes its OpenAPI
+// components with it: they are the code's changes, so the hint names what
+// accepts them, for that code alone, and no catalog-wide allow is needed
+// (trial19: only --allow catalog:openapi-component-removed passed).
+func TestDiffAllowRetirement(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "old.yaml"), oldCatalog)
+	writeFile(t, filepath.Join(dir, "new.yaml"), strings.Replace(oldCatalog, "{code: GONE, status: 410}", "{code: GONE, status: 410, retired: true}", 1))
+	args := []string{"diff", "--allow", "GONE:code-retired-undeprecated", "old.yaml", "new.yaml"}
+	code, _, stderr := runIn(t, dir, args...)
+	if want := "errgen: 1 breaking change; once reviewed, accept it with --allow GONE:openapi-component-removed\n"; code != exitFailure || stderr != want {
+		t.Errorf("exit %d, stderr %q, want exit %d, stderr %q", code, stderr, exitFailure, want)
+	}
+	code, stdout, stderr := runIn(t, dir, append(args, "--allow", "GONE:openapi-component-removed")...)
+	if code != exitOK || stderr != "" || !strings.Contains(stdout, "GONE: openapi-component-removed: breaking (openapi), allowed:") {
+		t.Errorf("both allowed: exit %d, stdout:\n%s\nstderr %q", code, stdout, stderr)
 	}
 }

@@ -26,9 +26,10 @@ func (cs *changes) compareDetails(o, n *catalog.Error) {
 		}
 	}
 	if len(removed) == 1 && len(added) == 1 && removed[0].Type == added[0].Type && similar(removed[0], added[0]) {
-		cs.inNew(added[0].Pos).add(o.Code, DetailRenamed, "detail %s renamed to %s", removed[0].Name, added[0].Name)
+		at := cs.inNew(added[0].Pos) // the Go name comes from the detail's name
+		at.add(o.Code, DetailRenamed, "detail %s renamed to %s", removed[0].Name, added[0].Name)
 		if removed[0].GoName != added[0].GoName {
-			cs.add(o.Code, GoNameChanged, "detail %s: Go field %s renamed to %s", added[0].Name, removed[0].GoName, added[0].GoName)
+			at.add(o.Code, GoNameChanged, "detail %s: Go field %s renamed to %s", added[0].Name, removed[0].GoName, added[0].GoName)
 		}
 		cs.compareDetail(o, n, removed[0], added[0])
 		removed, added = nil, nil

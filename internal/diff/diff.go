@@ -33,6 +33,7 @@ func Compare(before, after *catalog.Catalog) []Change {
 	cs := &changes{list: new([]Change), oldFile: before.File, newFile: after.File}
 	cs = cs.inNew(catalog.Pos{}) // catalog-wide changes are the new file's
 	cs.catalogWide(before, after)
+	gone := goneComponents(before, after)
 	oldCodes, newCodes := index(before), index(after)
 	takers := goNameTakers(after, oldCodes)
 	renamed := map[string]bool{} // new codes reported as renames
@@ -63,6 +64,10 @@ func Compare(before, after *catalog.Catalog) []Change {
 			cs.add(o.Code, CodeRetired, "code retired")
 		default:
 			cs.compareError(before, after, o, n)
+		}
+		cs.componentsGone(o.Code, gone[o.Code]) // a code of the new catalog: gone names no other
+		if n != nil {
+			cs.translationFallbacks(before, after, n)
 		}
 	}
 	for _, n := range entries(after) {
@@ -127,6 +132,18 @@ func (cs *changes) inOld(p catalog.Pos) *changes { return cs.in(cs.oldFile, p) }
 
 // inNew is cs recording at p in the new catalog.
 func (cs *changes) inNew(p catalog.Pos) *changes { return cs.in(cs.newFile, p) }
+
+// atKey is cs recording at the first of keys that e, of the new catalog,
+// gives, so that a change points at the key that changed; at e's code when
+// it gives none of them (a text taken out).
+func (cs *changes) atKey(e *catalog.Error, keys ...string) *changes {
+	for _, k := range keys {
+		if p, ok := e.KeyPos(k); ok {
+			return cs.inNew(p)
+		}
+	}
+	return cs.inNew(e.Pos)
+}
 
 func (cs *changes) in(file string, p catalog.Pos) *changes {
 	if p.File == "" {
@@ -210,7 +227,7 @@ func (cs *changes) catalogWide(before, after *catalog.Catalog) {
 		cs.add("", k, "docs_url, written as $docs_url, changed from %s to %s", orNone(before.DocsURL), orNone(after.DocsURL))
 	}
 	cs.openAPI(before.OpenAPI, after.OpenAPI)
-	cs.openAPIShapes(before, after)
+	cs.openAPIUnions(before, after)
 	cs.docsTexts(before, after)
 	cs.languages(before, after)
 }

@@ -15,39 +15,39 @@ func (cs *changes) compareError(oldC, newC *catalog.Catalog, o, n *catalog.Error
 	cs = cs.inNew(n.Pos)
 	code := o.Code
 	if o.Status != n.Status {
-		cs.add(code, StatusChanged, "status changed from %d to %d", o.Status, n.Status)
+		cs.atKey(n, "status").add(code, StatusChanged, "status changed from %d to %d", o.Status, n.Status)
 	}
 	// Each change on its own: a new envelope does not hide a value the two
 	// envelopes both write.
 	cs.compareEnvelope(oldC, newC, o, n)
 	if titleIdentifies(o, n) && o.Title != n.Title && !titlesFromStatus(o, n) {
-		cs.add(code, TitleChanged, "title changed from %q to %q, and the %s envelope has no $code: clients match the title", o.Title, n.Title, n.Envelope.Name)
+		cs.atKey(n, "title").add(code, TitleChanged, "title changed from %q to %q, and the %s envelope has no $code: clients match the title", o.Title, n.Title, n.Envelope.Name)
 	}
 	if writesBoth(o, n, catalog.RefCategory) && o.Category != n.Category {
-		cs.add(code, CategoryChanged, "category, written as $category, changed from %q to %q", o.Category, n.Category)
+		cs.atKey(n, "category").add(code, CategoryChanged, "category, written as $category, changed from %q to %q", o.Category, n.Category)
 	}
 	if o.GRPCCode != n.GRPCCode && oldC.GRPC.Domain != "" && newC.GRPC.Domain != "" {
-		cs.add(code, GRPCCodeChanged, "gRPC code changed from %s to %s", o.GRPCCode, n.GRPCCode)
+		cs.atKey(n, "grpc", "status").add(code, GRPCCodeChanged, "gRPC code changed from %s to %s", o.GRPCCode, n.GRPCCode)
 	}
 	if o.Challenge != n.Challenge {
-		cs.add(code, ChallengeChanged, "challenge changed from %s to %s", orNone(o.Challenge), orNone(n.Challenge))
+		cs.atKey(n, "challenge").add(code, ChallengeChanged, "challenge changed from %s to %s", orNone(o.Challenge), orNone(n.Challenge))
 	}
 	cs.compareMeta(o, n)
 	cs.compareHeaders(o, n)
 	cs.compareDetails(o, n)
-	if msg := textChange(o, n); msg != "" {
-		cs.add(code, TextChanged, "%s", msg)
+	if msg, keys := textChange(o, n); msg != "" {
+		cs.atKey(n, keys...).add(code, TextChanged, "%s", msg)
 	}
 	if o.Retryable != n.Retryable {
-		cs.add(code, RetryableChanged, "retryable changed from %t to %t", o.Retryable, n.Retryable)
+		cs.atKey(n, "retryable").add(code, RetryableChanged, "retryable changed from %t to %t", o.Retryable, n.Retryable)
 	}
 	switch {
 	case o.Deprecated == "" && n.Deprecated != "":
-		cs.add(code, Deprecated, "deprecated%s", replacedBy(n))
+		cs.atKey(n, "deprecated").add(code, Deprecated, "deprecated%s", replacedBy(n))
 	case o.Deprecated != "" && n.Deprecated == "":
 		cs.add(code, Undeprecated, "no longer deprecated")
 	case o.Deprecated != "" && o.ReplacedBy != n.ReplacedBy:
-		cs.add(code, ReplacementChanged, "replacement changed from %s to %s", orNone(o.ReplacedBy), orNone(n.ReplacedBy))
+		cs.atKey(n, "replaced_by", "deprecated").add(code, ReplacementChanged, "replacement changed from %s to %s", orNone(o.ReplacedBy), orNone(n.ReplacedBy))
 	}
 }
 
@@ -130,7 +130,7 @@ func nodeString(n *catalog.Node) string {
 func (cs *changes) compareMeta(o, n *catalog.Error) {
 	for _, r := range n.Envelope.Refs() {
 		if r.Name == catalog.RefMeta && writesMeta(o.Envelope, r.Arg) && o.MetaValue(r.Arg) != n.MetaValue(r.Arg) {
-			cs.add(o.Code, MetaChanged, "meta %s, written as %s, changed from %q to %q", r.Arg, r, o.MetaValue(r.Arg), n.MetaValue(r.Arg))
+			cs.atKey(n, "meta").add(o.Code, MetaChanged, "meta %s, written as %s, changed from %q to %q", r.Arg, r, o.MetaValue(r.Arg), n.MetaValue(r.Arg))
 		}
 	}
 }
@@ -174,22 +174,23 @@ func (cs *changes) compareHeaders(o, n *catalog.Error) {
 // textChange says which texts for people changed, "" if none: each by
 // name, as texts may run to paragraphs, but a category, a label, from its
 // old value to its new one, as CategoryChanged gives it where the envelope
-// writes it.
-func textChange(o, n *catalog.Error) string {
+// writes it. keys are the catalog keys of the texts, in the same order.
+func textChange(o, n *catalog.Error) (msg string, keys []string) {
 	var parts []string
-	if texts := changedTexts(o, n); len(texts) > 0 {
+	texts, keys := changedTexts(o, n)
+	if len(texts) > 0 {
 		parts = append(parts, strings.Join(texts, ", ")+" changed")
 	}
 	if o.Category != n.Category && !writesBoth(o, n, catalog.RefCategory) {
 		parts = append(parts, fmt.Sprintf("category changed from %q to %q", o.Category, n.Category))
+		keys = append(keys, "category")
 	}
-	return strings.Join(parts, "; ")
+	return strings.Join(parts, "; "), keys
 }
 
 // changedTexts names the texts for people that changed, but the category
-// (textChange).
-func changedTexts(o, n *catalog.Error) []string {
-	var out []string
+// (textChange), and their keys.
+func changedTexts(o, n *catalog.Error) (texts, keys []string) {
 	msg := func(e *catalog.Error) string {
 		if e.Message == nil {
 			return ""
@@ -197,21 +198,21 @@ func changedTexts(o, n *catalog.Error) []string {
 		return e.Message.Source
 	}
 	for _, t := range []struct {
-		name string
-		same bool
+		name, key string
+		same      bool
 	}{
-		{"title", o.Title == n.Title || titlesFromStatus(o, n) || titleIdentifies(o, n)},
-		{"message", msg(o) == msg(n)},
-		{"description", o.Description == n.Description},
-		{"causes", slices.Equal(o.Causes, n.Causes)},
-		{"remediation", slices.Equal(o.Remediation, n.Remediation)},
-		{"troubleshooting", slices.Equal(o.Troubleshooting, n.Troubleshooting)},
-		{"since", o.Since == n.Since},
-		{"deprecation reason", o.Deprecated == "" || n.Deprecated == "" || o.Deprecated == n.Deprecated},
+		{"title", "title", o.Title == n.Title || titlesFromStatus(o, n) || titleIdentifies(o, n)},
+		{"message", "message", msg(o) == msg(n)},
+		{"description", "description", o.Description == n.Description},
+		{"causes", "causes", slices.Equal(o.Causes, n.Causes)},
+		{"remediation", "remediation", slices.Equal(o.Remediation, n.Remediation)},
+		{"troubleshooting", "troubleshooting", slices.Equal(o.Troubleshooting, n.Troubleshooting)},
+		{"since", "since", o.Since == n.Since},
+		{"deprecation reason", "deprecated", o.Deprecated == "" || n.Deprecated == "" || o.Deprecated == n.Deprecated},
 	} {
 		if !t.same {
-			out = append(out, t.name)
+			texts, keys = append(texts, t.name), append(keys, t.key)
 		}
 	}
-	return out
+	return texts, keys
 }

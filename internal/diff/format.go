@@ -48,6 +48,9 @@ func shownCode(c Change) string {
 	return c.Code
 }
 
+// AllowEntry is the --allow entry, CODE:KIND, that accepts c.
+func AllowEntry(c Change) string { return shownCode(c) + ":" + string(c.Kind) }
+
 // writeText writes one line per change, then a summary.
 func writeText(w io.Writer, list []Change) error {
 	for _, c := range list {

@@ -16,7 +16,8 @@ import (
 // FuzzDiff compares two fuzzed catalogs (each kept only when it loads):
 // Compare never panics; a catalog compared with itself has no change;
 // every change is of a kind the rules table classifies, breaking exactly
-// when its rule says so, positioned in one of the two files; and every
+// when its rule says so, positioned in one of the two files, and a
+// change of a code at a line (a catalog-wide one may be the file); and every
 // output format writes it (JSON that reads back to the same changes).
 // Seeds: the old and new catalogs of every testdata case.
 func FuzzDiff(f *testing.F) {
@@ -62,6 +63,9 @@ func FuzzDiff(f *testing.F) {
 			}
 			if c.Pos.File != "old.yaml" && c.Pos.File != "new.yaml" {
 				t.Fatalf("change %+v is in neither file", c)
+			}
+			if c.Code != "" && c.Pos.Line == 0 {
+				t.Fatalf("change %+v of a code is at no line", c)
 			}
 		}
 		for _, format := range []string{"text", "markdown", "json"} {

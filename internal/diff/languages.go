@@ -24,8 +24,14 @@ func (cs *changes) languages(before, after *catalog.Catalog) {
 			cs.add("", LanguageAdded, "language %s added", lang)
 			continue
 		}
-		if what := translationChanges(before.Translations[lang], after.Translations[lang], after); what != "" {
-			cs.in(after.Translations[lang].File, catalog.Pos{}).add("", TranslationChanged, "%s translations changed: %s", lang, what)
+		bt, at := before.Translations[lang], after.Translations[lang]
+		if what := translationChanges(bt, at, after); what != "" {
+			cs.in(at.File, catalog.Pos{}).add("", TranslationChanged, "%s translations changed: %s", lang, what)
+		}
+		if bt != nil && at != nil && lang != after.Language {
+			if texts, _ := topFallbacks(bt, at, after); len(texts) > 0 {
+				cs.in(at.File, catalog.Pos{}).add("", TranslationFallback, "%s: %s now %s back to %s: the %s page had %s in %s", lang, strings.Join(texts, ", "), fallVerb(texts), after.Language, lang, pronoun(texts), lang)
+			}
 		}
 	}
 }
@@ -46,14 +52,18 @@ func translationChanges(before, after *catalog.Translation, c *catalog.Catalog) 
 			errs[e.Code] = e
 		}
 	}
+	// A text that falls back is translation-fallback's change, not this one.
 	var codes []string
 	for code, et := range after.Errors {
-		if entryTexts(et) != entryTexts(before.Errors[code].KeptFor(errs[code])) {
+		if _, kept := fallbacks(before.Errors[code].KeptFor(errs[code]), et, errs[code]); entryTexts(et) != entryTexts(kept) {
 			codes = append(codes, code)
 		}
 	}
 	for code, et := range before.Errors {
-		if after.Errors[code] == nil && errs[code] != nil && entryTexts(et.KeptFor(errs[code])) != entryTexts(nil) {
+		if after.Errors[code] != nil || errs[code] == nil {
+			continue
+		}
+		if _, kept := fallbacks(et.KeptFor(errs[code]), nil, errs[code]); entryTexts(kept) != entryTexts(nil) {
 			codes = append(codes, code)
 		}
 	}
@@ -64,7 +74,7 @@ func translationChanges(before, after *catalog.Translation, c *catalog.Catalog) 
 	} else if n > 0 {
 		parts = append(parts, strings.Join(codes, ", "))
 	}
-	if topTexts(before) != topTexts(after) {
+	if _, kept := topFallbacks(before, after, c); topTexts(kept) != topTexts(after) {
 		parts = append(parts, "the top-level texts")
 	}
 	return strings.Join(parts, "; ")

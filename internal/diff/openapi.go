@@ -22,17 +22,44 @@ func (cs *changes) closedCodeAdded(before *catalog.Catalog, n *catalog.Error) {
 	}
 }
 
-// openAPIShapes compares the shapes of the OpenAPI output: the unions
-// setting, and the components a client generated from the old output
-// names that the new one no longer has (removed, or renamed).
-func (cs *changes) openAPIShapes(before, after *catalog.Catalog) {
+// openAPIUnions compares the shape of the OpenAPI output's bodies.
+func (cs *changes) openAPIUnions(before, after *catalog.Catalog) {
 	if before.OpenAPI.ClosedUnions != after.OpenAPI.ClosedUnions {
 		cs.add("", OpenAPIUnionsChanged, "openapi.unions changed from %s to %s: every status's body changes shape", unions(before), unions(after))
 	}
-	if before.OpenAPI.Prefix != after.OpenAPI.Prefix {
-		return // every name changes: openapi-prefix-changed says so
+}
+
+func unions(c *catalog.Catalog) string {
+	if c.OpenAPI.ClosedUnions {
+		return "closed"
 	}
-	now := componentNames(after)
+	return "open"
+}
+
+// component is one component of an OpenAPI output, "responses.NotFound"
+// or "schemas.NotFoundBody", and the error it is there for: of a status's
+// response, the first error of the status; of an envelope's schema, the
+// first error using the envelope.
+type component struct {
+	name string
+	by   *catalog.Error
+}
+
+// goneComponents lists, by the code whose change took them away, the
+// components a client generated from before's OpenAPI output names that
+// after's no longer has (removed, or renamed): a reviewer accepts each
+// with --allow CODE:openapi-component-removed, for that code alone.
+func goneComponents(before, after *catalog.Catalog) map[string][]string {
+	if before.OpenAPI.Prefix != after.OpenAPI.Prefix {
+		return nil // every name changes: openapi-prefix-changed says so
+	}
+	now := map[string]bool{}
+	for _, c := range components(after, func(*catalog.Error) bool { return true }) {
+		now[c.name] = true
+	}
+	for i := range after.Envelopes { // the default format's schema, even when no error uses it
+		now["schemas."+names.EnvelopeSchema(after, i)] = true
+	}
 	live, retired := map[string]bool{}, map[string]bool{}
 	for _, e := range after.Errors {
 		live[e.Code] = true
@@ -46,57 +73,68 @@ func (cs *changes) openAPIShapes(before, after *catalog.Catalog) {
 	// in the OpenAPI output first (its schemas, and its status's body when
 	// every error of the status was), as its Go identifiers were. What goes
 	// with one retired without that warning breaks clients generated from
-	// the OpenAPI output, as code-retired-undeprecated breaks Go code.
+	// the OpenAPI output, as code-retired-undeprecated breaks Go code. So
+	// does a format's schema with the last error using it.
 	own := func(e *catalog.Error) bool { return live[e.Code] || retired[e.Code] && e.Deprecated == "" }
-	for _, name := range componentNamesList(before, own) {
-		if !now[name] {
-			cs.add("", ComponentRemoved, "components.%s gone from the OpenAPI output (removed or renamed): types generated from it go, $refs to it dangle", name)
+	gone := map[string][]string{}
+	for _, c := range components(before, own) {
+		if !now[c.name] {
+			gone[c.by.Code] = append(gone[c.by.Code], c.name)
 		}
 	}
+	return gone
 }
 
-func unions(c *catalog.Catalog) string {
-	if c.OpenAPI.ClosedUnions {
-		return "closed"
+// componentsGone reports the components of the OpenAPI output that code's
+// change took away, as goneComponents lists them.
+func (cs *changes) componentsGone(code string, names []string) {
+	for _, name := range names {
+		cs.add(code, ComponentRemoved, "components.%s gone from the OpenAPI output (removed or renamed): types generated from it go, $refs to it dangle", name)
 	}
-	return "open"
 }
 
-// componentNamesList is every component of the catalog's OpenAPI output,
-// "responses.NotFound" or "schemas.NotFoundBody", in a fixed order. An
-// error's own schemas, and a status's response and body, are listed when
-// own says so of the error, or of one of the status's errors.
-func componentNamesList(c *catalog.Catalog, own func(*catalog.Error) bool) []string {
+// components is every component of the catalog's OpenAPI output, in a
+// fixed order. An error's own schemas, a status's response and body, and a
+// format's schema are listed when own says so of the error, or of one of
+// the status's or the format's errors, which is then the one they are
+// for.
+func components(c *catalog.Catalog, own func(*catalog.Error) bool) []component {
 	p := c.OpenAPI.Prefix
-	var list []string
+	var list []component
 	var statuses []int
+	byStatus := map[int]*catalog.Error{}
 	for _, e := range c.Errors {
 		if !own(e) {
 			continue
 		}
-		if !slices.Contains(statuses, e.Status) {
+		if byStatus[e.Status] == nil {
 			statuses = append(statuses, e.Status)
+			byStatus[e.Status] = e
 		}
-		list = append(list, "schemas."+p+names.BodySchema(e))
+		list = append(list, component{"schemas." + p + names.BodySchema(e), e})
 		if len(e.Details) > 0 {
-			list = append(list, "schemas."+p+names.DetailsSchema(e))
+			list = append(list, component{"schemas." + p + names.DetailsSchema(e), e})
 		}
 	}
 	slices.Sort(statuses)
 	for _, s := range statuses {
 		// one entry for the two: they come and go together
-		list = append(list, "responses."+p+names.StatusResponse(s)+" (and schemas."+p+names.Body(s)+")")
+		list = append(list, component{"responses." + p + names.StatusResponse(s) + " (and schemas." + p + names.Body(s) + ")", byStatus[s]})
 	}
-	for i := range c.Envelopes {
-		list = append(list, "schemas."+names.EnvelopeSchema(c, i))
+	for i, env := range c.Envelopes {
+		if by := envelopeUser(c, env, own); by != nil {
+			list = append(list, component{"schemas." + names.EnvelopeSchema(c, i), by})
+		}
 	}
 	return list
 }
 
-func componentNames(c *catalog.Catalog) map[string]bool {
-	set := map[string]bool{}
-	for _, n := range componentNamesList(c, func(*catalog.Error) bool { return true }) {
-		set[n] = true
+// envelopeUser is the first error own says so of that uses env, or nil.
+func envelopeUser(c *catalog.Catalog, env *catalog.Envelope, own func(*catalog.Error) bool) *catalog.Error {
+	for _, e := range c.Errors {
+		if e.Envelope == env && own(e) {
+			return e
+		}
 	}
-	return set
+	return nil
 }

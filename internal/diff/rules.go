@@ -86,6 +86,7 @@ const (
 	LanguageRemoved         ChangeKind = "language-removed"
 	DefaultLanguageChanged  ChangeKind = "default-language-changed"
 	TranslationChanged      ChangeKind = "translation-changed"
+	TranslationFallback     ChangeKind = "translation-fallback"
 )
 
 // Rule classifies one kind of change.
@@ -113,7 +114,7 @@ var Rules = []Rule{
 	{CodeRemoved, both, "clients lose a code they switch on, Go code its identifiers, and nothing stops the code being reused: retire it instead"},
 	{CodeRenamed, wire, "a code replaced by one with the same Go name (CONFLICT by conflict): Go code compiles unchanged, but clients switching on the old code miss it, and nothing reserves it"},
 	{CodeRetired, nil, "like a reserved field in buf: the code is never sent again and never reused; its Go identifiers go, but every one (constant, sentinel, constructors, details struct, enum types and values) was marked Deprecated, so staticcheck and gopls warned first; so were its OpenAPI schemas (`deprecated: true`), and its status's body when every code of the status was deprecated, for clients generated from them"},
-	{CodeRetiredUndeprecated, goOnly, "its Go identifiers vanish without a release of Deprecated warnings: deprecate first, retire later (its OpenAPI schemas going unwarned are `openapi-component-removed` too)"},
+	{CodeRetiredUndeprecated, goOnly, "its Go identifiers vanish without a release of Deprecated warnings: deprecate first, retire later (its OpenAPI schemas going unwarned are the code's `openapi-component-removed` too, which its own --allow CODE:openapi-component-removed accepts)"},
 	{RetiredCodeReused, wire, "a client written when the code meant something else reads the new errors with the old meaning"},
 	{RetiredCodeDropped, wire, "the reservation is gone, so nothing stops the code being reused later"},
 	{RetiredCodeChanged, nil, "a retired code is never sent: its status, reason and replacement are what the page's table of retired codes says of it"},
@@ -164,7 +165,7 @@ var Rules = []Rule{
 	{AttachAdded, nil, "every augmented operation documents one more response; clients generated from the spec only learn to decode it"},
 	{AttachRemoved, spec, "augmented operations no longer document the response: clients generated from the spec stop decoding it as the error"},
 	{OpenAPIUnionsChanged, spec, "every status's body changes shape (one open schema or a discriminated union): the types and helpers generated from it change"},
-	{ComponentRemoved, spec, "a schema or response of the OpenAPI output is gone (the last code of a status moved, an error's details removed, a code renamed, a code retired without being deprecated first; a code removed is `code-removed`): types generated from it go and augmented specs' $refs to it dangle"},
+	{ComponentRemoved, spec, "a schema or response of the OpenAPI output is gone (the last code of a status moved, an error's details removed, a code renamed, a code retired without being deprecated first, a format no code uses any more; a code removed is `code-removed`): types generated from it go and augmented specs' $refs to it dangle. It is the change of the code that took it away, so CODE:openapi-component-removed accepts it for that code alone"},
 	{Deprecated, nil, "a warning: the code still works, and Go tools flag its uses"},
 	{Undeprecated, nil, "the warning goes; nothing else changes"},
 	{ReplacementChanged, nil, "advice on what to use instead"},
@@ -172,6 +173,7 @@ var Rules = []Rule{
 	{LanguageRemoved, wire, "clients that ask for the language get the default one instead (Content-Language says so), and its page goes: a client showing messages to its users shows them in another language"},
 	{DefaultLanguageChanged, wire, "every client that asks for no language the API speaks gets its messages in another language, and Message(), which logs read, changes language"},
 	{TranslationChanged, nil, "translated titles, messages and docs are for people, like the default language's (text-changed)"},
+	{TranslationFallback, nil, "a text the language's clients got translated now comes in the default language: the catalog changed under the translation (a message naming a detail renamed, a table a row short), which is set aside until it is translated again, or the translation was taken out; texts are for people, so nothing breaks, but the language's readers get another one"},
 }
 
 // rule returns the rule of a kind; every ChangeKind constant has one.

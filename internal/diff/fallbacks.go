@@ -1,0 +1,141 @@
+package diff
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/errgen/errgen/catalog"
+)
+
+// A text that clients of a language got in it, and now get in the default
+// language, is a change of its own: the loader sets aside a translation a
+// change of the catalog broke (a message naming a detail renamed, a
+// troubleshooting table a row short: catalog/heldproblems.go), and the
+// file, unchanged, reads as it did; or the translation was taken out.
+// Either way the language's clients read another language until it is
+// translated again, which translation-changed, a comparison of the
+// texts kept, would not say.
+
+// translationFallbacks reports, for each language both catalogs serve, the
+// texts of the code e (of after) that fall back to the default language,
+// at the translation's entry.
+func (cs *changes) translationFallbacks(before, after *catalog.Catalog, e *catalog.Error) {
+	for _, lang := range after.Languages {
+		bt, at := before.Translations[lang], after.Translations[lang]
+		if bt == nil || at == nil || lang == after.Language {
+			continue
+		}
+		was := bt.Errors[e.Code]
+		texts, _ := fallbacks(was.KeptFor(e), at.Errors[e.Code], e)
+		if len(texts) == 0 {
+			continue
+		}
+		where := cs.in(bt.File, was.Pos) // the entry taken out was there
+		if now := at.Errors[e.Code]; now != nil {
+			where = cs.in(at.File, now.Pos)
+		}
+		where.add(e.Code, TranslationFallback, "%s: %s now %s back to %s: %s clients had %s in %s", lang, strings.Join(texts, ", "), fallVerb(texts), after.Language, lang, pronoun(texts), lang)
+	}
+}
+
+// fallbacks names the texts of e that before, an entry as kept for e,
+// translates and after no longer does, and returns before without them:
+// what translation-changed compares with after.
+func fallbacks(before, after *catalog.ErrorTranslation, e *catalog.Error) (texts []string, rest *catalog.ErrorTranslation) {
+	if before == nil || e == nil {
+		return nil, before
+	}
+	if after == nil {
+		after = &catalog.ErrorTranslation{}
+	}
+	kept := *before
+	fell := func(name string, was, is, source bool, drop func()) {
+		if was && !is && source {
+			texts = append(texts, name)
+			drop()
+		}
+	}
+	if !e.Retired { // of a retired code, only the reason is shown
+		fell("title", before.Title != "", after.Title != "", e.Title != "", func() { kept.Title = "" })
+		fell("message", before.Message != nil, after.Message != nil, e.Message != nil, func() { kept.Message = nil })
+		fell("description", before.Description != "", after.Description != "", e.Description != "", func() { kept.Description = "" })
+		fell("causes", before.Causes != nil, after.Causes != nil, len(e.Causes) > 0, func() { kept.Causes = nil })
+		fell("remediation", before.Remediation != nil, after.Remediation != nil, len(e.Remediation) > 0, func() { kept.Remediation = nil })
+		fell("troubleshooting", blankIsNone(before.Troubleshooting) != nil, blankIsNone(after.Troubleshooting) != nil, len(e.Troubleshooting) > 0, func() { kept.Troubleshooting = nil })
+		texts = append(texts, detailFallbacks(&kept, after, e)...)
+	}
+	fell("deprecated", before.Deprecated != "", after.Deprecated != "", e.Deprecated != "", func() { kept.Deprecated = "" })
+	return texts, &kept
+}
+
+// detailFallbacks names the details of e (by path, "detail" or
+// "detail.field") whose texts kept translates and after no longer does,
+// and takes them out of kept.
+func detailFallbacks(kept, after *catalog.ErrorTranslation, e *catalog.Error) []string {
+	was, is := detailTexts(kept.Details), detailTexts(after.Details)
+	var texts []string
+	paths, _ := e.DetailPaths()
+	for _, path := range paths {
+		if was[path] != nil && is[path] == nil {
+			if len(texts) == 0 {
+				kept.Details = detailTexts(kept.Details) // a copy, which kept's entry does not share
+			}
+			delete(kept.Details, path)
+			texts = append(texts, "detail "+path)
+		}
+	}
+	return texts
+}
+
+// topFallbacks names the top-level texts of c (the page's: its intro,
+// docs, group texts and categories) that before translates and after no
+// longer does, and returns before without them: what translation-changed
+// compares with after.
+func topFallbacks(before, after *catalog.Translation, c *catalog.Catalog) (texts []string, rest *catalog.Translation) {
+	kept := *before
+	fell := func(name string, was, is, source bool, drop func()) {
+		if was && !is && source {
+			texts = append(texts, name)
+			drop()
+		}
+	}
+	fell("description", before.Description != "", after.Description != "", c.Description != "", func() { kept.Description = "" })
+	fell("docs.title", before.DocsTitle != "", after.DocsTitle != "", !c.Docs.TitleDefault, func() { kept.DocsTitle = "" })
+	fell("docs.sections", blankIsNone(sectionTexts(before.Sections)) != nil, blankIsNone(sectionTexts(after.Sections)) != nil, len(c.Docs.Sections) > 0, func() { kept.Sections = nil })
+	fell("docs.providers", blankIsNone(before.Providers) != nil, blankIsNone(after.Providers) != nil, len(c.Docs.Providers) > 0, func() { kept.Providers = nil })
+	kept.Groups = nonEmpty(before.Groups)
+	for _, g := range c.Docs.Groups {
+		fell("docs.groups "+g.Group, kept.Groups[g.Group] != "", after.Groups[g.Group] != "", g.Description != "", func() { delete(kept.Groups, g.Group) })
+	}
+	kept.Categories = nonEmpty(before.Categories)
+	for _, category := range categories(c) {
+		fell("category "+category, kept.Categories[category] != "", after.Categories[category] != "", true, func() { delete(kept.Categories, category) })
+	}
+	return texts, &kept
+}
+
+// categories is the categories of c's errors, each once, in catalog order.
+func categories(c *catalog.Catalog) []string {
+	var out []string
+	for _, e := range entries(c) {
+		if e.Category != "" && !slices.Contains(out, e.Category) {
+			out = append(out, e.Category)
+		}
+	}
+	return out
+}
+
+// fallVerb and pronoun agree with a list of texts.
+func fallVerb(texts []string) string {
+	if len(texts) == 1 {
+		return "falls"
+	}
+	return "fall"
+}
+
+func pronoun(texts []string) string {
+	if len(texts) == 1 {
+		return "it"
+	}
+	return "them"
+}
