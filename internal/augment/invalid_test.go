@@ -135,3 +135,36 @@ func TestAugmentYAMLSyntax(t *testing.T) {
 		}
 	}
 }
+
+// A YAML spec of two documents (--- then more YAML) is refused at the
+// second's ---, as a catalog file of two is: an OpenAPI spec is one
+// document. Before, only the second's syntax was checked: it was written
+// back byte for byte, neither augmented nor validated, while the tools
+// reading the spec take the first document or refuse the file. A --- or
+// ... that ends the file, or a comment after it, holds no document.
+func TestAugmentSecondDocument(t *testing.T) {
+	c := mustLoadCatalog(t, "catalog.yaml")
+	const spec = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: OK}\n"
+	for _, tt := range []struct{ name, tail, want string }{
+		{"mapping", "---\nopenapi: 3.0.3\ninfo: {title: U, version: '2'}\npaths: {}\n", "8:1"},
+		{"after a comment", "--- # the other API\n\n# its paths\npaths: {}\n", "8:1"},
+		{"after an end marker", "...\n---\npaths: {}\n", "9:1"},
+		{"a block scalar", "--- |\n  text\n", "8:1"},
+		{"a third one", "---\n---\npaths: {}\n", "9:1"},
+		{"trailing ---", "---\n", ""},
+		{"end marker, then ---", "...\n---\n", ""},
+		{"end marker, then a comment", "...\n# end\n", ""},
+	} {
+		out, _, err := Augment(c, []byte(spec+tt.tail), "two.yaml", Options{})
+		if tt.want == "" {
+			if err != nil || !strings.HasSuffix(string(out), "\n"+tt.tail) {
+				t.Errorf("%s: got %v, want the spec augmented, ending as it did:\n%s", tt.name, err, out)
+			}
+			continue
+		}
+		want := "two.yaml:" + tt.want + ": a second YAML document: an OpenAPI spec is one document, and errgen augments the spec whole: remove the --- and what follows"
+		if err == nil || !strings.HasPrefix(err.Error(), want) || out != nil {
+			t.Errorf("%s: got %v, want an error starting\n%s", tt.name, err, want)
+		}
+	}
+}
