@@ -63,16 +63,7 @@ func applyEdits(text []byte, edits []edit) []byte {
 func (e *textEditor) walk(n *yaml.Node, depth int) {
 	switch n.Kind {
 	case yaml.DocumentNode, yaml.SequenceNode:
-		for i, c := range n.Content {
-			if hc, ok := e.adds.comments[c]; ok && !e.adds.Added[c] {
-				var prev *yaml.Node
-				if i > 0 {
-					prev = n.Content[i-1]
-				}
-				e.headComment(c, prev, n.Column-1, hc, depth+1)
-			}
-			e.walk(c, depth+1)
-		}
+		e.sequence(n, depth)
 	case yaml.MappingNode:
 		e.mapping(n, depth)
 	}
