@@ -71,3 +71,27 @@ func TestUpdateLengthensPositionalLists(t *testing.T) {
 		})
 	}
 }
+
+// A detail, or an enum value, the catalog added under a translated entry
+// gets its "" text under its source, the entry's translations kept: they
+// are mapping members, which errgen translate adds as it adds an entry's
+// missing texts.
+func TestUpdateAddsNewDetailsAndEnumValues(t *testing.T) {
+	const scope = "      - {name: scope, type: string, description: Where., enum: [{value: here, description: Here.}]}\n"
+	v1 := strings.Replace(catalogV1, "description: What was looked for.}\n", "description: What was looked for.}\n"+scope, 1)
+	v2 := strings.Replace(v1, scope, strings.Replace(scope, "Here.}]", "Here.}, {value: there, description: There.}]", 1)+"      - {name: shelf, type: string, description: The shelf.}\n", 1)
+	skeleton, _ := update(t, v1, "")
+	translated := strings.NewReplacer("description: \"\"", "description: Übersetzt.", "here: \"\"", "here: Hier.").Replace(skeleton)
+	out, _ := update(t, v2, translated)
+	for _, want := range []string{
+		"          # en: Here.\n          here: Hier.\n          # en: There.\n          there: \"\"\n",
+		"      shelf:\n        # en: The shelf.\n        description: \"\"\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in:\n%s", want, out)
+		}
+	}
+	if !subsequence(translated, out) {
+		t.Errorf("the translator's text is not kept in order:\n%s", out)
+	}
+}
