@@ -216,3 +216,38 @@ func TestReplaceRefusesAnAliasedAnchorInside(t *testing.T) {
 		}
 	}
 }
+
+// A member to take out whose key, value or a node under them holds an
+// anchor that an alias elsewhere names is refused, by Remove and
+// RemoveKeepingComments alike: the alias would name nothing, and the text
+// no longer parse. An alias inside the member, naming a node outside it,
+// goes with it.
+func TestRemoveRefusesAnAliasedAnchorInside(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"m:\n  r: {a: &y 1}\n  c: *y\n", "the alias *y at 3:6"},
+		{"m:\n  r: &y 1\n  c: [*y]\n", "the alias *y at 3:7"},
+		{"m:\n  &y r: 1\nn: *y\n", "the alias *y at 3:4"},
+		{"m:\n  a: &y 1\n  r: *y\n", ""},
+	} {
+		for _, keep := range []bool{false, true} {
+			file := parseYAML(t, tt.text)
+			var removed *Removed
+			var err error
+			if keep {
+				removed, err = RemoveKeepingComments(file, []byte(tt.text), keysNamed(file, "r"))
+			} else {
+				removed, err = Remove(file, []byte(tt.text), false, keysNamed(file, "r"))
+			}
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("%q (keeping comments %v): %v", tt.text, keep, err)
+			case tt.want == "":
+				if yaml.Unmarshal(removed.Text, new(any)) != nil {
+					t.Errorf("%q (keeping comments %v) became %q, which does not parse", tt.text, keep, removed.Text)
+				}
+			case err == nil || !strings.Contains(err.Error(), tt.want):
+				t.Errorf("%q (keeping comments %v): got %v, want a refusal naming %s", tt.text, keep, err, tt.want)
+			}
+		}
+	}
+}
