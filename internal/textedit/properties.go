@@ -34,8 +34,11 @@ func (s *source) properties(n *yaml.Node) nodeProperties {
 	for at < len(t) && (t[at] == '&' || t[at] == '!') {
 		start := at
 		at = propertyEnd(t, at)
+		// yaml.v3 drops the non-specific tag (!) of a scalar: its node
+		// tells nothing of one, which is taken as n's on n's first line
+		nonSpecific := at == start+1 && s.lineOf(start) == s.lineOf(p.at)
 		if t[start] == '&' && (anchored || string(t[start+1:at]) != n.Anchor) ||
-			t[start] == '!' && (tagged || n.Style&yaml.TaggedStyle == 0) {
+			t[start] == '!' && (tagged || n.Style&yaml.TaggedStyle == 0 && !nonSpecific) {
 			// another node's: past an empty value's properties and a line
 			// break, the next key's (a: !t, then &k b: 1); yaml.v3 places
 			// a mapping where its first key's properties are

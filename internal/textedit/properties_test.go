@@ -175,6 +175,7 @@ func TestReplaceBesideAnotherNodesProperties(t *testing.T) {
 		{"tagged empty value, the next key anchored at a lesser indent", "m:\n 0: !0\n&00: \n", yamlnode.Str("new"), "m:\n 0:  new\n&00: \n"},
 		{"anchored and tagged empty value, the next key anchored", "m:\n  a: &x !!str\n  &k b: 1\nn: *x\n", yamlnode.Str("new"), "m:\n  a: &x !!str new\n  &k b: 1\nn: *x\n"},
 		{"tagged empty value, the next key tagged", "m:\n  a: !!str\n  !!str b: 1\n", yamlnode.Str("new"), "m:\n  a: !!str new\n  !!str b: 1\n"},
+		{"non-specific tag, which yaml.v3 drops, on the value's line", "m:\n  a: ! old\n  b: 1\n", yamlnode.Str("new"), "m:\n  a: ! new\n  b: 1\n"},
 		{"mapping whose first key is anchored", "m:\n  a:\n    &k b: 1\n", yamlnode.Int(2), "m:\n  a:\n    2\n"},
 	}
 	for _, tt := range tests {
