@@ -168,3 +168,20 @@ func TestAugmentSecondDocument(t *testing.T) {
 		}
 	}
 }
+
+// --force refuses to replace a response whose text holds an anchor that an
+// alias elsewhere names, naming the alias: the anchor would go with the
+// replaced text, and the alias name nothing (the spec would no longer
+// parse). Without --force the response is kept, and nothing is refused.
+func TestForceRefusesAnAliasedAnchor(t *testing.T) {
+	c := mustLoadCatalog(t, "catalog.yaml")
+	const spec = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: OK}\n        '500':\n          description: &d Broken\n  /b:\n    get:\n      responses:\n        '200': {description: *d}\n"
+	out, _, err := Augment(c, []byte(spec), "alias.yaml", Options{Force: true})
+	want := "alias.yaml:8:9: errgen cannot replace the value of 500: the alias *d at 13:30 names an anchor inside it"
+	if err == nil || !strings.HasPrefix(err.Error(), want) || out != nil {
+		t.Errorf("got %v, want an error starting\n%s", err, want)
+	}
+	if _, _, err := Augment(c, []byte(spec), "alias.yaml", Options{}); err != nil {
+		t.Errorf("without --force: %v", err)
+	}
+}
