@@ -116,17 +116,23 @@ func checkGoTest(t *testing.T, file string, args []string) {
 		if pattern == "^$" || pattern == "." {
 			continue
 		}
+		re := regexp.MustCompile(`func (` + prefix[flag] + `\w*)\(`)
+		var all []string
 		for _, alt := range strings.Split(pattern, "|") {
-			re := regexp.MustCompile(`func (` + prefix[flag] + `\w*)\(`)
 			found := false
 			for _, m := range re.FindAllStringSubmatch(src.String(), -1) {
 				if ok, _ := regexp.MatchString(alt, m[1]); ok {
 					found = true
+					all = append(all, m[1])
 				}
 			}
 			if !found {
 				t.Errorf("%s: go test %s %s %s: no %s function matches %q", file, pkg, flag, pattern, prefix[flag], alt)
 			}
+		}
+		if flag == "-fuzz" && len(all) > 1 {
+			// go test fuzzes one target, and refuses a pattern matching more
+			t.Errorf("%s: go test %s -fuzz %s matches %d fuzz targets, %v: go test fuzzes one; anchor it (-fuzz '^%s$')", file, pkg, pattern, len(all), all, pattern)
 		}
 	}
 }

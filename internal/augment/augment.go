@@ -146,19 +146,26 @@ func (a *augmenter) augment(file *yaml.Node, text []byte, isJSON bool) (out, var
 // the first document is one too: yaml.v3 ends a document whose top-level
 // mapping starts indented at the first line indented less ("  a: 1\n b:
 // 2"), and yaml.Unmarshal would read the spec without the lines from there
-// on, paths and components among them, without a word. A second document
-// after --- is still ignored, but not a syntax error in it: a file that is
-// not YAML is refused whole, as the loader refuses a catalog.
-func decodeYAML(spec []byte, file *yaml.Node) error {
+// on, paths and components among them, without a word. It returns the
+// second document when one holds anything (a --- ending the file holds
+// nothing): a file that is not one YAML document is refused whole, as the
+// loader refuses a catalog.
+func decodeYAML(spec []byte, file *yaml.Node) (second *yaml.Node, err error) {
 	dec := yaml.NewDecoder(bytes.NewReader(spec))
 	if err := dec.Decode(file); err != nil && err != io.EOF {
-		return err
+		return nil, err
 	}
-	var rest yaml.Node
-	if err := dec.Decode(&rest); err != nil && err != io.EOF {
-		return err
+	for {
+		var next yaml.Node
+		switch err := dec.Decode(&next); {
+		case err == io.EOF:
+			return nil, nil
+		case err != nil:
+			return nil, err
+		case len(next.Content) > 0 && !(next.Content[0].Tag == "!!null" && next.Content[0].Value == ""):
+			return &next, nil
+		}
 	}
-	return nil
 }
 
 // readSpec parses a spec into a document node whose one content node is a
@@ -181,10 +188,17 @@ func readSpec(spec []byte, isJSON bool, specName string) (*yaml.Node, error) {
 			return nil, &l
 		}
 		file.Content = []*yaml.Node{root}
-	} else if err := decodeYAML(spec, file); err != nil {
+	} else if second, err := decodeYAML(spec, file); err != nil {
 		at, msg := catalog.YAMLError(err, spec)
 		pos.Line, pos.Col = at.Line, at.Col
 		l.Errorf(pos, "%s", msg)
+		return nil, &l
+	} else if second != nil {
+		// the second document would be neither augmented nor validated,
+		// and the tools reading the spec take the first, or refuse the file
+		pos.Line, pos.Col = second.Line, second.Column
+		l.Add(diag.Diagnostic{Pos: pos, Msg: "a second YAML document: an OpenAPI spec is one document, and errgen augments the spec whole",
+			Hint: ": remove the --- and what follows, or give each document a file of its own"})
 		return nil, &l
 	}
 	if len(file.Content) == 0 || file.Content[0].Kind != yaml.MappingNode {

@@ -135,3 +135,53 @@ func TestAugmentYAMLSyntax(t *testing.T) {
 		}
 	}
 }
+
+// A YAML spec of two documents (--- then more YAML) is refused at the
+// second's ---, as a catalog file of two is: an OpenAPI spec is one
+// document. Before, only the second's syntax was checked: it was written
+// back byte for byte, neither augmented nor validated, while the tools
+// reading the spec take the first document or refuse the file. A --- or
+// ... that ends the file, or a comment after it, holds no document.
+func TestAugmentSecondDocument(t *testing.T) {
+	c := mustLoadCatalog(t, "catalog.yaml")
+	const spec = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: OK}\n"
+	for _, tt := range []struct{ name, tail, want string }{
+		{"mapping", "---\nopenapi: 3.0.3\ninfo: {title: U, version: '2'}\npaths: {}\n", "8:1"},
+		{"after a comment", "--- # the other API\n\n# its paths\npaths: {}\n", "8:1"},
+		{"after an end marker", "...\n---\npaths: {}\n", "9:1"},
+		{"a block scalar", "--- |\n  text\n", "8:1"},
+		{"a third one", "---\n---\npaths: {}\n", "9:1"},
+		{"trailing ---", "---\n", ""},
+		{"end marker, then ---", "...\n---\n", ""},
+		{"end marker, then a comment", "...\n# end\n", ""},
+	} {
+		out, _, err := Augment(c, []byte(spec+tt.tail), "two.yaml", Options{})
+		if tt.want == "" {
+			if err != nil || !strings.HasSuffix(string(out), "\n"+tt.tail) {
+				t.Errorf("%s: got %v, want the spec augmented, ending as it did:\n%s", tt.name, err, out)
+			}
+			continue
+		}
+		want := "two.yaml:" + tt.want + ": a second YAML document: an OpenAPI spec is one document, and errgen augments the spec whole: remove the --- and what follows"
+		if err == nil || !strings.HasPrefix(err.Error(), want) || out != nil {
+			t.Errorf("%s: got %v, want an error starting\n%s", tt.name, err, want)
+		}
+	}
+}
+
+// --force refuses to replace a response whose text holds an anchor that an
+// alias elsewhere names, naming the alias: the anchor would go with the
+// replaced text, and the alias name nothing (the spec would no longer
+// parse). Without --force the response is kept, and nothing is refused.
+func TestForceRefusesAnAliasedAnchor(t *testing.T) {
+	c := mustLoadCatalog(t, "catalog.yaml")
+	const spec = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: OK}\n        '500':\n          description: &d Broken\n  /b:\n    get:\n      responses:\n        '200': {description: *d}\n"
+	out, _, err := Augment(c, []byte(spec), "alias.yaml", Options{Force: true})
+	want := "alias.yaml:8:9: errgen cannot replace the value of 500: the alias *d at 13:30 names an anchor inside it"
+	if err == nil || !strings.HasPrefix(err.Error(), want) || out != nil {
+		t.Errorf("got %v, want an error starting\n%s", err, want)
+	}
+	if _, _, err := Augment(c, []byte(spec), "alias.yaml", Options{}); err != nil {
+		t.Errorf("without --force: %v", err)
+	}
+}

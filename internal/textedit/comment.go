@@ -61,6 +61,9 @@ func (e *textEditor) comment(m, k, v *yaml.Node, f func(tail string) string, dep
 		e.fail(v, "a comment goes only after a one-line scalar of a block mapping")
 		return
 	}
+	if e.explicitKey(k) { // its value may be on the ? line, or the : line below, or nowhere
+		return
+	}
 	start := e.src.valueOffset(v)
 	line := e.src.lineOf(start)
 	at, end := e.yamlInlineEnd(v, start, false), e.src.ends[line]

@@ -20,6 +20,8 @@ type nodeProperties struct {
 // properties is where the properties of the YAML node n are, and where its
 // value starts: after them, their blanks, and, when they end their line
 // (`a: &x` above the value), the comments and blank lines up to the value.
+// A property is n's only when n has one of its kind (an anchor of its
+// name, a tag) not yet read: a node has at most one of each.
 func (s *source) properties(n *yaml.Node) nodeProperties {
 	at := s.offset(n)
 	p := nodeProperties{at: at, tagAt: at, tagEnd: at, valueAt: at}
@@ -28,15 +30,30 @@ func (s *source) properties(n *yaml.Node) nodeProperties {
 	}
 	t := s.text
 	propsEnd := at
+	anchored, tagged := false, false
 	for at < len(t) && (t[at] == '&' || t[at] == '!') {
 		start := at
 		at = propertyEnd(t, at)
+		// yaml.v3 drops the non-specific tag (!) of a scalar: its node
+		// tells nothing of one, which is taken as n's on n's first line
+		nonSpecific := at == start+1 && s.lineOf(start) == s.lineOf(p.at)
+		if t[start] == '&' && (anchored || string(t[start+1:at]) != n.Anchor) ||
+			t[start] == '!' && (tagged || n.Style&yaml.TaggedStyle == 0 && !nonSpecific) {
+			// another node's: past an empty value's properties and a line
+			// break, the next key's (a: !t, then &k b: 1); yaml.v3 places
+			// a mapping where its first key's properties are
+			at = start
+			break
+		}
 		propsEnd = at
 		if t[start] == '!' {
+			tagged = true
 			p.tagAt, p.tagEnd = start, at
 			for p.tagEnd < len(t) && isBlank(t[p.tagEnd]) {
 				p.tagEnd++
 			}
+		} else {
+			anchored = true
 		}
 		at = s.skipToToken(at)
 	}
@@ -124,4 +141,42 @@ func (e *textEditor) valueNode(old, v *yaml.Node, depth int) (value *yaml.Node, 
 	placed := *old
 	placed.Line, placed.Column = e.src.position(p.valueAt)
 	return &placed, sep
+}
+
+// aliasInto is an alias of the tree naming a node inside old, a replaced
+// value no longer in the tree, or nil. Its anchor goes with old's text,
+// and the alias would then name nothing. An alias to old itself stays
+// good: old's anchor is kept (see valueNode).
+func (e *textEditor) aliasInto(old *yaml.Node) *yaml.Node {
+	if e.aliased == nil {
+		e.aliased = map[*yaml.Node]*yaml.Node{}
+		var visit func(n *yaml.Node)
+		visit = func(n *yaml.Node) {
+			if n.Kind == yaml.AliasNode && n.Alias != nil {
+				e.aliased[n.Alias] = n
+			}
+			for _, c := range n.Content {
+				visit(c)
+			}
+		}
+		if e.root != nil {
+			visit(e.root)
+		}
+	}
+	var inside func(n *yaml.Node) *yaml.Node
+	inside = func(n *yaml.Node) *yaml.Node {
+		for _, c := range n.Content {
+			if a := e.aliased[c]; a != nil {
+				return a
+			}
+			if a := inside(c); a != nil {
+				return a
+			}
+		}
+		return nil
+	}
+	if len(e.aliased) == 0 {
+		return nil
+	}
+	return inside(old)
 }

@@ -158,3 +158,97 @@ func TestBlockScalarBelowItsAnchor(t *testing.T) {
 		t.Errorf("added after: got %q, want %q", got, want)
 	}
 }
+
+// A property belongs to a node only when the node has one of its kind:
+// after an empty value's properties and a line break, an anchor or tag
+// is the next key's (a: !t, then &k b: 1), and yaml.v3 places a mapping
+// where its first key's properties start. Both were read as the replaced
+// value's, which was then written after the next key's anchor: a text
+// that no longer parsed (found by FuzzReplaceMember: "m:\n 0: !0\n&00: \n").
+func TestReplaceBesideAnotherNodesProperties(t *testing.T) {
+	tests := []struct {
+		name, text string
+		value      *yaml.Node
+		want       string
+	}{
+		{"tagged empty value, the next key anchored", "m:\n  a: !t\n  &k b: 1\nn: *k\n", yamlnode.Str("new"), "m:\n  a:  new\n  &k b: 1\nn: *k\n"},
+		{"tagged empty value, the next key anchored at a lesser indent", "m:\n 0: !0\n&00: \n", yamlnode.Str("new"), "m:\n 0:  new\n&00: \n"},
+		{"anchored and tagged empty value, the next key anchored", "m:\n  a: &x !!str\n  &k b: 1\nn: *x\n", yamlnode.Str("new"), "m:\n  a: &x !!str new\n  &k b: 1\nn: *x\n"},
+		{"tagged empty value, the next key tagged", "m:\n  a: !!str\n  !!str b: 1\n", yamlnode.Str("new"), "m:\n  a: !!str new\n  !!str b: 1\n"},
+		{"non-specific tag, which yaml.v3 drops, on the value's line", "m:\n  a: ! old\n  b: 1\n", yamlnode.Str("new"), "m:\n  a: ! new\n  b: 1\n"},
+		{"mapping whose first key is anchored", "m:\n  a:\n    &k b: 1\n", yamlnode.Int(2), "m:\n  a:\n    2\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := replaceA(t, tt.text, tt.value)
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+			var back yaml.Node
+			if err := yaml.Unmarshal([]byte(got), &back); err != nil {
+				t.Errorf("%q does not parse: %v", got, err)
+			}
+		})
+	}
+}
+
+// A replaced value whose text defines an anchor that an alias outside it
+// names is refused: the anchor would go with the text, and the alias
+// would name nothing (the file would no longer parse). An alias to the
+// value itself stays good: its anchor is kept.
+func TestReplaceRefusesAnAliasedAnchorInside(t *testing.T) {
+	for _, text := range []string{
+		"m:\n  a: {b: &y 1}\n  c: *y\n",
+		"m:\n  a:\n    b: [&y 1]\n  c: [*y]\n",
+		"m:\n  a:\n    b: &y 1\nn: {c: *y}\n",
+	} {
+		var file yaml.Node
+		if err := yaml.Unmarshal([]byte(text), &file); err != nil {
+			t.Fatal(err)
+		}
+		m := yamlnode.Get(file.Content[0], "m")
+		adds := NewAdditions()
+		v := yamlnode.Str("new")
+		adds.Replace(m.Content[1], v)
+		m.Content[1] = v
+		got, err := New(&file, []byte(text), false, adds).Write(nil)
+		if err == nil || !strings.Contains(err.Error(), "the alias *y at ") {
+			t.Errorf("%q: got %q, %v; want the alias *y named in a refusal", text, got, err)
+		}
+	}
+}
+
+// A member to take out whose key, value or a node under them holds an
+// anchor that an alias elsewhere names is refused, by Remove and
+// RemoveKeepingComments alike: the alias would name nothing, and the text
+// no longer parse. An alias inside the member, naming a node outside it,
+// goes with it.
+func TestRemoveRefusesAnAliasedAnchorInside(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"m:\n  r: {a: &y 1}\n  c: *y\n", "the alias *y at 3:6"},
+		{"m:\n  r: &y 1\n  c: [*y]\n", "the alias *y at 3:7"},
+		{"m:\n  &y r: 1\nn: *y\n", "the alias *y at 3:4"},
+		{"m:\n  a: &y 1\n  r: *y\n", ""},
+	} {
+		for _, keep := range []bool{false, true} {
+			file := parseYAML(t, tt.text)
+			var removed *Removed
+			var err error
+			if keep {
+				removed, err = RemoveKeepingComments(file, []byte(tt.text), keysNamed(file, "r"))
+			} else {
+				removed, err = Remove(file, []byte(tt.text), false, keysNamed(file, "r"))
+			}
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("%q (keeping comments %v): %v", tt.text, keep, err)
+			case tt.want == "":
+				if yaml.Unmarshal(removed.Text, new(any)) != nil {
+					t.Errorf("%q (keeping comments %v) became %q, which does not parse", tt.text, keep, removed.Text)
+				}
+			case err == nil || !strings.Contains(err.Error(), tt.want):
+				t.Errorf("%q (keeping comments %v): got %v, want a refusal naming %s", tt.text, keep, err, tt.want)
+			}
+		}
+	}
+}

@@ -34,6 +34,10 @@ func Remove(file *yaml.Node, text []byte, isJSON bool, keys map[*yaml.Node]bool)
 func remove(file *yaml.Node, text []byte, isJSON bool, keys map[*yaml.Node]bool, keepComments bool) (*Removed, error) {
 	r := &remover{src: newSource(text, isJSON), keys: keys, empty: NewAdditions(), keepComments: keepComments,
 		emptied: map[*yaml.Node]bool{}, emptiedValues: map[*yaml.Node]bool{}}
+	if alias, key := aliasIntoRemoved(file, keys); alias != nil {
+		r.fail(key, "errgen cannot take out %s: the alias *%s at %d:%d names an anchor in it, which would go with it: write that alias's value out in full", key.Value, alias.Value, alias.Line, alias.Column)
+		return nil, r.err
+	}
 	r.markEmptied(file)
 	r.walk(file)
 	if r.err != nil {
@@ -289,4 +293,37 @@ func (r *remover) fail(n *yaml.Node, format string, args ...any) {
 		e.fail(n, format, args...)
 		r.err = e.err
 	}
+}
+
+// aliasIntoRemoved is an alias of file, outside the members whose keys
+// are in keys, that names a node of one of them (its key, its value or a
+// node under it), and that member's key; nils when none does. The anchor
+// would go with the member's text, and the alias then name nothing.
+func aliasIntoRemoved(file *yaml.Node, keys map[*yaml.Node]bool) (alias, key *yaml.Node) {
+	gone := map[*yaml.Node]*yaml.Node{} // a removed member's node: its key
+	var aliases []*yaml.Node
+	var visit func(n, removedBy *yaml.Node)
+	visit = func(n, removedBy *yaml.Node) {
+		if removedBy != nil {
+			gone[n] = removedBy
+		} else if n.Kind == yaml.AliasNode {
+			aliases = append(aliases, n)
+		}
+		for i, c := range n.Content {
+			by := removedBy
+			if by == nil && n.Kind == yaml.MappingNode {
+				if k := n.Content[i-i%2]; keys[k] {
+					by = k
+				}
+			}
+			visit(c, by)
+		}
+	}
+	visit(file, nil)
+	for _, a := range aliases {
+		if k := gone[a.Alias]; k != nil {
+			return a, k
+		}
+	}
+	return nil, nil
 }

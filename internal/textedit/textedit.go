@@ -20,13 +20,17 @@ type edit struct {
 
 // textEditor turns the additions made to a tree into edits of its text.
 type textEditor struct {
-	src   *source
-	st    textStyle
-	adds  *Additions
-	omit  map[*yaml.Node]bool // keys of added members this text leaves out
-	open  map[*yaml.Node]bool // the empty flow mappings ({}) that are values of block ones
-	edits []edit
-	err   *PosError
+	src  *source
+	st   textStyle
+	adds *Additions
+	omit map[*yaml.Node]bool // keys of added members this text leaves out
+	open map[*yaml.Node]bool // the empty flow mappings ({}) that are values of block ones
+	root *yaml.Node          // the tree, for the aliases of what a replacement takes out
+	// aliased maps each node of the tree an alias names to that alias,
+	// built when a replacement first needs it
+	aliased map[*yaml.Node]*yaml.Node
+	edits   []edit
+	err     *PosError
 }
 
 // applyEdits returns text with the edits made, or nil when two of them
@@ -59,16 +63,7 @@ func applyEdits(text []byte, edits []edit) []byte {
 func (e *textEditor) walk(n *yaml.Node, depth int) {
 	switch n.Kind {
 	case yaml.DocumentNode, yaml.SequenceNode:
-		for i, c := range n.Content {
-			if hc, ok := e.adds.comments[c]; ok && !e.adds.Added[c] {
-				var prev *yaml.Node
-				if i > 0 {
-					prev = n.Content[i-1]
-				}
-				e.headComment(c, prev, n.Column-1, hc, depth+1)
-			}
-			e.walk(c, depth+1)
-		}
+		e.sequence(n, depth)
 	case yaml.MappingNode:
 		e.mapping(n, depth)
 	}
@@ -294,6 +289,10 @@ func (e *textEditor) replace(k, v, orig *yaml.Node, inFlow bool, depth int) {
 	}
 	if old.Kind == yaml.ScalarNode && old.ShortTag() == "!!null" && old.Value == "" {
 		e.fail(k, "%s has no value to replace; write one ({} or null), or remove it", k.Value)
+		return
+	}
+	if alias := e.aliasInto(old); alias != nil {
+		e.fail(k, "errgen cannot replace the value of %s: the alias *%s at %d:%d names an anchor inside it, which would go with it: write that alias's value out in full", k.Value, alias.Value, alias.Line, alias.Column)
 		return
 	}
 	old, sep := e.valueNode(old, v, depth)

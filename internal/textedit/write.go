@@ -40,7 +40,7 @@ func New(file *yaml.Node, text []byte, isJSON bool, adds *Additions) *Editor {
 // written from the same tree). Every byte of the text is in the result, in
 // order; only a replaced value is overwritten.
 func (ed *Editor) Write(omit map[*yaml.Node]bool) ([]byte, error) {
-	e := &textEditor{src: ed.src, st: ed.st, adds: ed.adds, omit: omit}
+	e := &textEditor{src: ed.src, st: ed.st, adds: ed.adds, omit: omit, root: ed.file}
 	e.walk(ed.file, 0)
 	if e.err != nil {
 		return nil, e.err

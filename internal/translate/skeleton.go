@@ -16,6 +16,7 @@ func (u *updater) top(top *yaml.Node) {
 		u.adds.Add(top.Content[0], top.Content[1])
 	}
 	now, want := catalog.TopSourceHash(c), u.topTexts()
+	u.res.Added += u.lengthen(top, want) // first, for refreshComments to see every row
 	if _, v := member(top, "source"); v != nil && v.Value != now {
 		u.refreshComments(top, want) // the top's texts changed: so do their comments, as an entry's
 	}
@@ -51,6 +52,7 @@ func (u *updater) top(top *yaml.Node) {
 				want := u.entry(e)
 				want.Content = want.Content[2:] // its source is source's
 				now := catalog.SourceHash(e)
+				u.res.Added += u.lengthen(entry, want) // first, for refreshComments to see every row
 				if _, v := member(entry, "source"); v != nil && v.Value != now {
 					u.refreshComments(entry, want) // before fill moves want's members into entry
 				}

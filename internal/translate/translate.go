@@ -201,6 +201,46 @@ func (u *updater) fill(m, want *yaml.Node) int {
 	return n
 }
 
+// byPosition are the keys of the lists a translation matches to the
+// catalog's by position, which must be as long: troubleshooting rows,
+// sections, providers and a provider's issues. Causes and remediation are
+// free lists (one sentence may read better as two): what a translator
+// wrote there is not to be lengthened.
+var byPosition = map[string]bool{"troubleshooting": true, "sections": true, "providers": true, "issues": true}
+
+// lengthen appends to each list of m translated by position, and to those
+// inside its items, the items of want's list it lacks, in the catalog's
+// order: a row the catalog added since gets its "" texts under its source
+// text, as a new entry would. It counts the items added. A row inserted
+// before others leaves the later ones' translations a row early, which
+// refreshComments shows: each row's source text is brought up to today's
+// above the old translation, for the reviewer of the stale entry.
+func (u *updater) lengthen(m, want *yaml.Node) int {
+	n := 0
+	for i := 0; i+1 < len(want.Content); i += 2 {
+		wk, wv := want.Content[i], want.Content[i+1]
+		_, v := member(m, wk.Value)
+		switch {
+		case v == nil:
+		case wv.Kind == yaml.MappingNode && v.Kind == yaml.MappingNode:
+			n += u.lengthen(v, wv)
+		case wv.Kind == yaml.SequenceNode && v.Kind == yaml.SequenceNode && byPosition[wk.Value]:
+			for j, item := range wv.Content {
+				if j < len(v.Content) {
+					if item.Kind == yaml.MappingNode && v.Content[j].Kind == yaml.MappingNode {
+						n += u.lengthen(v.Content[j], item) // a provider's issues
+					}
+					continue
+				}
+				v.Content = append(v.Content, item)
+				u.adds.AddItems(item)
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // source records, marks or adds the source hash of m, an entry or the
 // top, whose texts hash to now today: a reviewed one gets now; one that
 // has none and translates nothing yet gets now; a changed one that
