@@ -24,9 +24,10 @@ import (
 	"testing"
 	"unicode"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/errgen/errgen"
 	"github.com/errgen/errgen/catalog"
-	"go.yaml.in/yaml/v3"
 )
 
 // root is errgen's module root, relative to this package's directory.

@@ -12,8 +12,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/errgen/errgen/internal/benchpair"
 	"unicode/utf8"
+
+	"github.com/errgen/errgen/internal/benchpair"
 )
 
 func TestAppendString(t *testing.T) {
