@@ -369,18 +369,21 @@ func (l *loader) includeFile(cr *catalogReader, name, pattern string, pos Pos) b
 func (cr *catalogReader) includedFile(n *yaml.Node) {
 	var category string
 	var errorsNode *yaml.Node
+	mk := meantKeys{m: n}
 	for _, f := range cr.fields(n, "included file", nil, nil) {
+		key := f.key
+		if !contains(includedKeys, key) && key != "include" && !contains(topKeys, key) {
+			key = cr.unknownKey(f.keyN, "included file", includedKeys, &mk)
+		}
 		switch {
-		case f.key == "category":
+		case key == "category":
 			category = cr.str(f.value, "category")
-		case f.key == "errors":
+		case key == "errors":
 			errorsNode = f.value
-		case f.key == "include":
+		case key == "include":
 			cr.probs.add(posOf(f.keyN), "included file: only the root catalog includes files: move these to the root catalog's include list")
-		case contains(topKeys, f.key):
-			cr.probs.add(posOf(f.keyN), "included file: %q is a top-level setting, which only the root catalog holds: move it there", f.key)
-		default:
-			cr.probs.hint(posOf(f.keyN), unknownKeyHint(f.key, includedKeys), "included file: unknown key %q", f.key)
+		case contains(topKeys, key):
+			cr.probs.add(posOf(f.keyN), "included file: %q is a top-level setting, which only the root catalog holds: move it there", key)
 		}
 	}
 	if n.Kind != yaml.MappingNode {
