@@ -3,6 +3,7 @@ package catalog
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"slices"
@@ -286,6 +287,37 @@ func perLevel(clean string) string {
 	return shallower + " and " + deeper
 }
 
+// nearFile is a " (did you mean X?)" hint naming the file an include of
+// name, which does not exist, likely meant: one in name's folder whose
+// name is close, with name's extension or, of .yaml and .yml, the other.
+// A file of another kind is no catalog file, however close its name.
+func (l *loader) nearFile(name string) string {
+	dir, base := path.Split(name) // expand passed name on as no glob: dir has no * ? or [
+	exts := []string{path.Ext(base)}
+	switch exts[0] {
+	case ".yaml":
+		exts = append(exts, ".yml")
+	case ".yml":
+		exts = append(exts, ".yaml")
+	}
+	names, err := l.files.Glob(dir + "*")
+	if err != nil {
+		return ""
+	}
+	var bases []string
+	for _, n := range names {
+		if slices.Contains(exts, path.Ext(n)) {
+			bases = append(bases, path.Base(n))
+		}
+	}
+	slices.Sort(bases) // Glob's order is any: the first of two as close is the same each run
+	budget := maxSuggestCost
+	if best := closest(base, bases, &budget); best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", dir+best)
+	}
+	return ""
+}
+
 // missing reports an include that brings in no file: the errors meant to
 // be there are missing, so the checks across the catalog would mislead
 // (no fallback, unknown codes) and wait for the next run.
@@ -301,7 +333,7 @@ func (l *loader) includeFile(cr *catalogReader, name, pattern string, pos Pos) b
 	if err != nil {
 		hint := "" // for a file named as it is, not a glob's
 		if errors.Is(err, fs.ErrNotExist) && pattern == name && !errors.As(err, new(cannotInclude)) {
-			hint = ": paths are relative to the catalog's folder; correct it, or create the file"
+			hint = l.nearFile(name) + ": paths are relative to the catalog's folder; correct it, or create the file"
 		}
 		l.missing(pos, "include %q: %v%s", pattern, err, hint)
 		return true
@@ -337,18 +369,21 @@ func (l *loader) includeFile(cr *catalogReader, name, pattern string, pos Pos) b
 func (cr *catalogReader) includedFile(n *yaml.Node) {
 	var category string
 	var errorsNode *yaml.Node
+	mk := meantKeys{m: n}
 	for _, f := range cr.fields(n, "included file", nil, nil) {
+		key := f.key
+		if !contains(includedKeys, key) && key != "include" && !contains(topKeys, key) {
+			key = cr.unknownKey(f.keyN, "included file", includedKeys, &mk)
+		}
 		switch {
-		case f.key == "category":
+		case key == "category":
 			category = cr.str(f.value, "category")
-		case f.key == "errors":
+		case key == "errors":
 			errorsNode = f.value
-		case f.key == "include":
+		case key == "include":
 			cr.probs.add(posOf(f.keyN), "included file: only the root catalog includes files: move these to the root catalog's include list")
-		case contains(topKeys, f.key):
-			cr.probs.add(posOf(f.keyN), "included file: %q is a top-level setting, which only the root catalog holds: move it there", f.key)
-		default:
-			cr.probs.hint(posOf(f.keyN), unknownKeyHint(f.key, includedKeys), "included file: unknown key %q", f.key)
+		case contains(topKeys, key):
+			cr.probs.add(posOf(f.keyN), "included file: %q is a top-level setting, which only the root catalog holds: move it there", key)
 		}
 	}
 	if n.Kind != yaml.MappingNode {

@@ -62,15 +62,19 @@ func (cr *catalogReader) checkOutputs(root string) {
 }
 
 // outputsAndPages are the outputs the catalog names, then the page of each
-// of its other languages beside docs.out's, which that key names too.
+// of its other languages beside docs.out's, which that key names too. A
+// language listed twice has one page: validateLanguages, which runs later,
+// reports the repeat, which is no second output.
 func (cr *catalogReader) outputsAndPages() []pathRef {
 	outs := slices.Clone(cr.outs) // cr.outs stays the outputs named
 	for _, o := range cr.outs {
 		if o.what != "docs.out" {
 			continue
 		}
-		for _, lang := range cr.c.Languages {
-			outs = append(outs, pathRef{what: "docs.out's " + lang + " page", path: PagePath(o.path, lang), pos: o.pos})
+		for i, lang := range cr.c.Languages {
+			if !slices.Contains(cr.c.Languages[:i], lang) {
+				outs = append(outs, pathRef{what: "docs.out's " + lang + " page", path: PagePath(o.path, lang), pos: o.pos})
+			}
 		}
 	}
 	return outs

@@ -155,13 +155,21 @@ func (p *problems) suggest(s string, candidates []string) string {
 }
 
 func suggestWithin(s string, candidates []string, budget *int) string {
+	if best := closest(s, candidates, budget); best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	return ""
+}
+
+// closest is the candidate a suggestion names for s, or "".
+func closest(s string, candidates []string, budget *int) string {
 	if len(s) > maxSuggestLen || *budget <= 0 {
 		return ""
 	}
 	lower := strings.ToLower(s)
 	for _, c := range candidates {
 		if len(s) >= 3 && len(c) >= len(s) && strings.EqualFold(c[:len(s)], s) {
-			return fmt.Sprintf(" (did you mean %q?)", c) // a truncated name
+			return c // a truncated name
 		}
 	}
 	// A hint must be close: at most one edit in three characters (one for
@@ -178,10 +186,7 @@ func suggestWithin(s string, candidates []string, budget *int) string {
 			best, bestDist = c, d
 		}
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return best
 }
 
 // editDistance is the optimal string alignment distance between a and b:

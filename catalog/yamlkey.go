@@ -19,6 +19,9 @@ func yamlError(err error, data []byte) (Pos, string) {
 	if p, n, ok := longYAMLKey(err, data); ok {
 		return p, fmt.Sprintf("invalid YAML: a key of %d characters: yaml.v3 reads keys of at most %d: shorten it (a text goes in a value, after its key)", n, maxYAMLKey)
 	}
+	if p, msg, ok := yamlSlip(err, data); ok {
+		return p, msg
+	}
 	return yamlErrorPos(err, data), yamlErrorMessage(err)
 }
 

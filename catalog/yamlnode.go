@@ -83,6 +83,7 @@ func (r *nodeReader) fieldsIn(buf []field, n *yaml.Node, what string, known []st
 	if known != nil { // what it keeps are known keys, each once
 		size = min(size, len(known))
 	}
+	mk := meantKeys{m: n}
 	out := buf[:0]
 	if cap(out) < size {
 		out = make([]field, 0, size)
@@ -101,11 +102,10 @@ func (r *nodeReader) fieldsIn(buf []field, n *yaml.Node, what string, known []st
 		case moved[key] != "":
 			r.probs.add(posOf(k), "%s: %q is no key here: %s", what, key, moved[key])
 		case known != nil && !contains(known, key):
-			hint := ""
-			if r.probs.keeps() { // a dropped problem needs no hint
-				hint = unknownKeyHint(key, known)
+			if meant := r.unknownKey(k, what, known, &mk); meant != "" {
+				out = append(out, field{key: meant, keyN: k, value: v})
+				seen = keepKey(out, seen)
 			}
-			r.probs.hint(posOf(k), hint, "%s: unknown key %q", what, key)
 		case seenKey(out, seen, key):
 			r.probs.add(posOf(k), "%s: key %q appears twice: keep one", what, key)
 		default:
@@ -114,6 +114,18 @@ func (r *nodeReader) fieldsIn(buf []field, n *yaml.Node, what string, known []st
 		}
 	}
 	return out
+}
+
+// unknownKey reports the key k, which known lacks, with its near miss, and
+// returns the key k is read as: its near miss, when the mapping lacks it
+// (see meantKeys), else "".
+func (r *nodeReader) unknownKey(k *yaml.Node, what string, known []string, mk *meantKeys) string {
+	if !r.probs.keeps() { // a dropped problem needs no hint, nor its follow-ons kept out
+		r.probs.hint(posOf(k), "", "%s: unknown key %q", what, k.Value)
+		return ""
+	}
+	r.probs.hint(posOf(k), unknownKeyHint(k.Value, known), "%s: unknown key %q", what, k.Value)
+	return mk.meant(k.Value, known)
 }
 
 // fieldsOnStack is how many fields the arrays passed to fieldsIn hold:

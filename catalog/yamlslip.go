@@ -1,0 +1,163 @@
+package catalog
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// yamlSlip finds two common slips that yaml.v3 reports by a symptom whose
+// hint would mislead, and says what they are instead, where they are: a
+// key indented more than the key above it, which yaml.v3 reads as more of
+// that key's plain value, and then as a value holding ": "; and a [ or {
+// never closed, after which the next line that cannot be an item of the
+// collection (a | block) is a character that "cannot start any token".
+func yamlSlip(err error, data []byte) (Pos, string, bool) {
+	msg := err.Error()
+	lines := strings.Split(string(data), "\n")
+	line := yamlErrorLine(msg, data)
+	if line < 1 || line > len(lines) {
+		return Pos{}, "", false
+	}
+	switch {
+	case strings.Contains(msg, "mapping values are not allowed in this context"):
+		return keyIndentedTooFar(lines, line)
+	case strings.Contains(msg, "found character that cannot start any token"):
+		return flowNotClosed(lines, line)
+	}
+	return Pos{}, "", false
+}
+
+// keyIndentedTooFar finds the slip on line: a line whose one ": " ends a
+// key (a name without blanks that starts with no capital letter, not
+// "Note: …", which is text), under a key whose value is plain text on its
+// line, indented more than that key. A value's next line holding ": "
+// after text is no key: it keeps the hint to quote the value, at that
+// colon.
+func keyIndentedTooFar(lines []string, line int) (Pos, string, bool) {
+	l, ok := parseYAMLLine(lines[line-1])
+	if !ok || l.dash || !l.key {
+		return Pos{}, "", false
+	}
+	owner, at, ok := plainValueAbove(lines, line, l.indent)
+	if !ok {
+		return Pos{}, "", false
+	}
+	raw := strings.TrimRight(lines[line-1], "\r")
+	key := keyOn(raw, l.at)
+	if key == "" {
+		return Pos{}, "", false
+	}
+	if strings.ContainsAny(key, " \t") || unicode.IsUpper([]rune(key)[0]) {
+		colon := l.at + len(key)
+		return Pos{Line: line, Col: utf8.RuneCountInString(raw[:colon]) + 1}, `invalid YAML: mapping values are not allowed in this context: a value holding ": " needs quotes: write it as "…"`, true
+	}
+	return Pos{Line: line, Col: l.indent + 1}, fmt.Sprintf("invalid YAML: mapping values are not allowed in this context: %s is indented more than %s above it, which makes it part of %s's value: align it with %s (column %d)", key, owner, owner, owner, at+1), true
+}
+
+// plainValueAbove finds the key whose value the line before line goes on:
+// the nearest line above indented less than indent, when it holds a key
+// and a plain value (not quoted, no [ or {, no | or >). It returns the
+// key and the column it starts at, from 0.
+func plainValueAbove(lines []string, line, indent int) (string, int, bool) {
+	for n := line - 1; n >= 1; n-- {
+		l, ok := parseYAMLLine(lines[n-1])
+		if !ok || l.indent >= indent {
+			continue
+		}
+		raw := strings.TrimRight(lines[n-1], "\r")
+		if !l.key || !l.scalar || l.block || l.value >= len(raw) || strings.ContainsRune(`"'[{`, rune(raw[l.value])) {
+			return "", 0, false
+		}
+		return keyOn(raw, l.at), l.at, l.at < indent
+	}
+	return "", 0, false
+}
+
+// keyOn is the key that starts at at on raw, a line parseYAMLLine reads
+// as holding one: up to its ": ", or the ":" that ends the line.
+func keyOn(raw string, at int) string {
+	if i := strings.Index(raw[at:], ": "); i >= 0 {
+		return raw[at : at+i]
+	}
+	return strings.TrimSuffix(strings.TrimRight(raw[at:], " "), ":")
+}
+
+// flowNotClosed finds the [ or { that opens a flow collection on a line
+// before line and that no ] or } closes to the end of the file. A tab in
+// the indentation of line or the next, which yaml.v3 reports so too, is
+// none of this.
+func flowNotClosed(lines []string, line int) (Pos, string, bool) {
+	for n := line; n <= len(lines) && n <= line+1; n++ {
+		if i := strings.IndexByte(lines[n-1], '\t'); i >= 0 && strings.TrimLeft(lines[n-1][:i], " ") == "" {
+			return Pos{}, "", false
+		}
+	}
+	var open []Pos // the collections open, the outermost first
+	var brackets []byte
+	text := -1 // lines indented more than this are a block scalar's text
+	for n := 1; n <= len(lines); n++ {
+		raw := strings.TrimRight(lines[n-1], "\r")
+		if len(open) == 0 {
+			l, ok := parseYAMLLine(raw)
+			if text >= 0 && (!ok && !l.comment || l.indent > text) {
+				continue
+			}
+			text = -1
+			if ok && l.block {
+				text = l.indent
+			}
+		}
+		open, brackets = flowBrackets(raw, n, open, brackets)
+	}
+	if len(open) == 0 || open[0].Line >= line {
+		return Pos{}, "", false
+	}
+	what, items, closer := "list", "items", "]"
+	if brackets[0] == '{' {
+		what, items, closer = "mapping", "members", "}"
+	}
+	return open[0], fmt.Sprintf("invalid YAML: this %c is not closed, so the lines after it are read as its %s's %s, and line %d cannot be one: end the %s with %s, or quote a value that starts with %c", brackets[0], what, items, line, what, closer, brackets[0]), true
+}
+
+// flowBrackets follows the flow collections that open and close on line
+// n, l: a [ or { opens one where a value starts (at the line's start,
+// after "- " or a key's ": ") or inside another; quoted text and comments
+// count for nothing.
+func flowBrackets(l string, n int, open []Pos, brackets []byte) ([]Pos, []byte) {
+	tokenStart := true
+	for i := 0; i < len(l); i++ {
+		c := l[i]
+		starts := tokenStart
+		tokenStart = strings.IndexByte(" \t[]{},", c) >= 0
+		switch {
+		case starts && c == '#':
+			return open, brackets
+		case (starts || i > 0 && l[i-1] == ':') && (c == '"' || c == '\''):
+			i = closingQuote(l, i)
+			tokenStart = true
+		case (c == '[' || c == '{') && (len(open) > 0 || valueStarts(l[:i])):
+			open = append(open, Pos{Line: n, Col: utf8.RuneCountInString(l[:i]) + 1})
+			brackets = append(brackets, c)
+		case (c == ']' || c == '}') && len(open) > 0:
+			open, brackets = open[:len(open)-1], brackets[:len(brackets)-1]
+		}
+	}
+	return open, brackets
+}
+
+// valueStarts says whether a value starts after before, the text of a
+// line outside any flow collection: at the line's start, or after "- " or
+// a key's ": ".
+func valueStarts(before string) bool {
+	trimmed := strings.TrimRight(before, " ")
+	blanks := len(trimmed) < len(before)
+	switch content := strings.TrimLeft(trimmed, " "); {
+	case content == "":
+		return true
+	case strings.Trim(content, "- ") == "": // dashes: items
+		return blanks
+	}
+	return strings.HasSuffix(trimmed, ":") && blanks
+}
