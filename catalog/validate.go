@@ -283,8 +283,11 @@ func (cr *catalogReader) validateHeaders(e *Error) {
 			}
 		}
 	}
-	if e.Challenge != "" && !validHeaderValue(e.Challenge) {
+	switch {
+	case e.Challenge != "" && !validHeaderValue(e.Challenge):
 		cr.probs.add(e.Pos, "error %q: challenge has characters not allowed in HTTP headers (line breaks, control characters): remove them", e.Code)
+	case e.Challenge != "" && !startsWithAuthScheme(e.Challenge):
+		cr.probs.hint(e.Pos, ": start it with the scheme, such as Bearer or Basic realm=\"api\"", "error %q: challenge %q does not start with an auth scheme (RFC 9110, section 11.3), so the WWW-Authenticate header would name none", e.Code, e.Challenge)
 	}
 }
 
