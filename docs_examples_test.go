@@ -7,8 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/errgen/errgen/catalog"
 )
 
 // docsPackages are the generated packages the reference pages' Go names,
@@ -120,4 +123,34 @@ func argCount(args string) int {
 		}
 	}
 	return n
+}
+
+// docs/catalog.md opens with every part of a catalog in its place: its
+// keys are all keys the loader reads, of the types it takes, and what it
+// refuses is only what the page says it does (an error that is a 404, the
+// fallback and retired at once; codes it names but does not declare).
+func TestCatalogDocBlock(t *testing.T) {
+	data, err := os.ReadFile("docs/catalog.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, _ := strings.Cut(string(data), "```yaml\n")
+	block, after, _ := strings.Cut(rest, "```")
+	files := catalog.MemFiles{"catalog.yaml": []byte(block), "errors/a.yaml": []byte("errors:\n  - {code: OTHER, status: 400}\n")}
+	_, err = catalog.LoadFiles(files, "catalog.yaml", Check)
+	if err == nil {
+		if strings.Contains(after, "to be read, not run") {
+			t.Error("the block validates: take out the page's note that it does not")
+		}
+		return
+	}
+	if !strings.Contains(after, "to be read, not run") {
+		t.Errorf("the block does not validate, and the page does not say so:\n%v", err)
+	}
+	said := []string{"fallback", "retired", "unknown code", "no error has status", "has no translation file"}
+	for _, problem := range strings.Split(err.Error(), "\n") {
+		if !slices.ContainsFunc(said, func(s string) bool { return strings.Contains(problem, s) }) {
+			t.Errorf("the block has a problem the page does not explain: %s", problem)
+		}
+	}
 }
