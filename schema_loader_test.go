@@ -107,3 +107,28 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 		}
 	}
 }
+
+// With grpc, a detail's name is an ErrorInfo metadata key (AIP-193): the
+// schema holds the catalog's own details to the rule, as the loader does.
+func TestSchemaAgreesWithLoaderOnGRPC(t *testing.T) {
+	s := compileSchema(t)
+	withGRPC := strings.Replace(schemaLoaderBase, "api: Shop API\n", "api: Shop API\ngrpc: {domain: api.example.com}\n", 1)
+	tests := []struct {
+		name  string
+		valid bool
+	}{
+		{"count", true},
+		{"count_2", true},
+		{"Count", false},
+		{"c", false},
+		{strings.Repeat("c", 65), false},
+	}
+	for _, tt := range tests {
+		doc := strings.Replace(withGRPC, "{name: count,", "{name: "+tt.name+",", 1)
+		_, loadErr := catalog.Parse("catalog.yaml", []byte(doc), Check)
+		schemaErr := s.Validate([]byte(doc))
+		if loadErr == nil != tt.valid || schemaErr == nil != tt.valid {
+			t.Errorf("detail %s with grpc: loader %v, schema %v; want valid=%v", tt.name, loadErr, schemaErr, tt.valid)
+		}
+	}
+}
