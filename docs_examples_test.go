@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/generated/apierrors"
 )
 
 // docsPackages are the generated packages the reference pages' Go names,
@@ -152,5 +155,24 @@ func TestCatalogDocBlock(t *testing.T) {
 		if !slices.ContainsFunc(said, func(s string) bool { return strings.Contains(problem, s) }) {
 			t.Errorf("the block has a problem the page does not explain: %s", problem)
 		}
+	}
+}
+
+// docs/page.md says what Write does with a request id as Write does it:
+// a request that carried no id is answered with one Write made (the old
+// page said Write "does not make one up").
+func TestPageDocRequestID(t *testing.T) {
+	rec := httptest.NewRecorder()
+	apierrors.Write(rec, httptest.NewRequest(http.MethodGet, "/", nil), apierrors.NewNotFound("ticket", "t1"))
+	if rec.Header().Get("X-Request-Id") == "" {
+		t.Fatal("Write sent no request id for a request without one")
+	}
+	page, err := os.ReadFile("docs/page.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const said = "`Write` makes one when the request has none"
+	if !strings.Contains(strings.Join(strings.Fields(string(page)), " "), said) {
+		t.Errorf("docs/page.md does not say %s", said)
 	}
 }
