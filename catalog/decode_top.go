@@ -403,6 +403,8 @@ func (cr *catalogReader) section(n *yaml.Node) Section {
 	}
 	if s.Title == "" && n.Kind == yaml.MappingNode {
 		cr.probs.hint(posOf(n), ": add title: the section's heading on the page", "docs section: missing required key \"title\"")
+	} else if strings.TrimSpace(s.Title) == "" && s.Title != "" {
+		cr.probs.add(s.Pos, "docs section title is blank, so its heading would be empty: write the heading")
 	}
 	return s
 }
@@ -435,6 +437,8 @@ func (cr *catalogReader) provider(n *yaml.Node) Provider {
 	}
 	if p.Name == "" && n.Kind == yaml.MappingNode {
 		cr.probs.hint(posOf(n), ": add name: the provider's name as the page shows it", "provider: missing required key \"name\"")
+	} else if strings.TrimSpace(p.Name) == "" && p.Name != "" {
+		cr.probs.add(p.Pos, "provider name is blank, so its heading would be empty: write the provider's name")
 	}
 	return p
 }
