@@ -82,6 +82,8 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 		// Required texts are not empty.
 		{"{title: Handling, body: text}", `{title: "", body: text}`, false, ""},
 		{"{name: Lever,", `{name: "",`, false, ""},
+		{"{title: Handling, body: text}", `{title: "  ", body: text}`, false, ""},
+		{"status: 404\n", "status: 404\n    deprecated: \" \"\n", false, ""},
 		// What only the loader can judge.
 		{"version: 1\n", "version: 1\nlanguage: en-us\n", false, "canonical BCP 47 form is a registry lookup"},
 		{"version: 1\n", "version: 1\nlanguage: xx\n", false, "whether a subtag is registered is a registry lookup"},
