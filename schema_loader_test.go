@@ -74,6 +74,9 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 		{`Retry-After: "{retryAfter}"`, "CONTENT-TYPE: text/plain", false, ""},
 		{`Retry-After: "{retryAfter}"`, "www-Authenticate: Bearer", false, ""},
 		{"header: X-Request-Id", "header: Content-type", false, ""},
+		{"header: X-Request-Id", "header: Vary", false, ""},
+		{"version: 1\n", "version: 1\nlanguages: [de]\n", true, ""},
+		{`Retry-After: "{retryAfter}"`, "Content-Language: fr", true, ""},
 		// Details: fields only on objects, grpc: bad_request only on object[] with fields.
 		{"{name: count, type: integer, example: 3}", "{name: count, type: string, fields: [{name: a, type: string}]}", false, ""},
 		{"{name: count, type: integer, example: 3}", "{name: count, type: object, fields: [{name: a, type: string}]}", true, ""},

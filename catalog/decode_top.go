@@ -240,7 +240,7 @@ func (cr *catalogReader) requestID(n *yaml.Node) {
 		switch {
 		case !validHeaderName(name):
 			cr.probs.add(posOf(f.value), "request_id.header %q is not a valid header name: use letters, digits and - (e.g. X-Request-Id)", name)
-		case reservedHeader(textproto.CanonicalMIMEHeaderKey(name)):
+		case reservedHeader(textproto.CanonicalMIMEHeaderKey(name)) || languageHeader(textproto.CanonicalMIMEHeaderKey(name)):
 			cr.probs.add(posOf(f.value), "request_id.header %q is set by errgen for another purpose: choose another header, such as X-Request-Id", name)
 		default:
 			cr.c.RequestID.Header = textproto.CanonicalMIMEHeaderKey(name)
@@ -271,6 +271,13 @@ func (cr *catalogReader) requestIDExample(n *yaml.Node) {
 // reasons, which no catalog setting may take over.
 func reservedHeader(name string) bool {
 	return name == "Content-Type" || name == "Content-Length" || name == "Www-Authenticate"
+}
+
+// languageHeader reports a canonical header name that Write sets for a
+// catalog with languages: the request id cannot be carried there, even
+// before the catalog has languages, for adding one must not move the id.
+func languageHeader(name string) bool {
+	return name == "Content-Language" || name == "Vary"
 }
 
 // GoPackageProblem says what is wrong with a Go package name for the
