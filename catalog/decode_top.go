@@ -240,7 +240,7 @@ func (cr *catalogReader) requestID(n *yaml.Node) {
 		switch {
 		case !validHeaderName(name):
 			cr.probs.add(posOf(f.value), "request_id.header %q is not a valid header name: use letters, digits and - (e.g. X-Request-Id)", name)
-		case reservedHeader(textproto.CanonicalMIMEHeaderKey(name)):
+		case reservedHeader(textproto.CanonicalMIMEHeaderKey(name)) || languageHeader(textproto.CanonicalMIMEHeaderKey(name)):
 			cr.probs.add(posOf(f.value), "request_id.header %q is set by errgen for another purpose: choose another header, such as X-Request-Id", name)
 		default:
 			cr.c.RequestID.Header = textproto.CanonicalMIMEHeaderKey(name)
@@ -271,6 +271,13 @@ func (cr *catalogReader) requestIDExample(n *yaml.Node) {
 // reasons, which no catalog setting may take over.
 func reservedHeader(name string) bool {
 	return name == "Content-Type" || name == "Content-Length" || name == "Www-Authenticate"
+}
+
+// languageHeader reports a canonical header name that Write sets for a
+// catalog with languages: the request id cannot be carried there, even
+// before the catalog has languages, for adding one must not move the id.
+func languageHeader(name string) bool {
+	return name == "Content-Language" || name == "Vary"
 }
 
 // GoPackageProblem says what is wrong with a Go package name for the
@@ -403,6 +410,8 @@ func (cr *catalogReader) section(n *yaml.Node) Section {
 	}
 	if s.Title == "" && n.Kind == yaml.MappingNode {
 		cr.probs.hint(posOf(n), ": add title: the section's heading on the page", "docs section: missing required key \"title\"")
+	} else if strings.TrimSpace(s.Title) == "" && s.Title != "" {
+		cr.probs.add(s.Pos, "docs section title is blank, so its heading would be empty: write the heading")
 	}
 	return s
 }
@@ -435,6 +444,8 @@ func (cr *catalogReader) provider(n *yaml.Node) Provider {
 	}
 	if p.Name == "" && n.Kind == yaml.MappingNode {
 		cr.probs.hint(posOf(n), ": add name: the provider's name as the page shows it", "provider: missing required key \"name\"")
+	} else if strings.TrimSpace(p.Name) == "" && p.Name != "" {
+		cr.probs.add(p.Pos, "provider name is blank, so its heading would be empty: write the provider's name")
 	}
 	return p
 }

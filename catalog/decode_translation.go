@@ -44,7 +44,10 @@ func (tr *translationReader) file(n *yaml.Node) {
 		switch f.key {
 		case "language":
 			language = true
-			if s := tr.str(f.value, "language"); s != "" && s != t.Language {
+			// An empty language is no language, so not this file's either;
+			// a value str refuses (null, a number, a list) is reported once.
+			blank := f.value.Kind == yaml.ScalarNode && f.value.ShortTag() == "!!str"
+			if s := tr.str(f.value, "language"); s != t.Language && (s != "" || blank) {
 				tr.probs.add(posOf(f.value), "language %q is not the one this file translates: %s is for %s: write language: %s", s, t.File, t.Language, t.Language)
 			}
 		case "source":

@@ -1,5 +1,7 @@
 package catalog
 
+import "strings"
+
 // The two header checks catalog needs, written against RFC 9110 so the
 // module does not require golang.org/x/net (and its newer go line) for them.
 
@@ -42,4 +44,12 @@ func validHeaderValue(v string) bool {
 		}
 	}
 	return true
+}
+
+// startsWithAuthScheme reports whether a challenge is one a client can
+// read: an auth-scheme token, alone or followed by a space and its
+// parameters (RFC 9110 §11.3), and never blank where a scheme must be.
+func startsWithAuthScheme(challenge string) bool {
+	scheme, _, _ := strings.Cut(challenge, " ")
+	return validHeaderName(scheme)
 }

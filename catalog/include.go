@@ -211,6 +211,9 @@ func (l *loader) include(cr *catalogReader) {
 	for _, item := range items {
 		pattern := cr.str(item, "include item")
 		if pattern == "" {
+			if item.Kind == yaml.ScalarNode && item.ShortTag() == "!!str" {
+				cr.probs.add(posOf(item), "include: an empty item names no file: write a path or glob such as errors/*.yaml, or remove the item")
+			}
 			continue
 		}
 		cr.includes = append(cr.includes, pathRef{what: "include", path: pattern, pos: posOf(item)})

@@ -90,7 +90,11 @@ func (cr *catalogReader) languages(n *yaml.Node) {
 		return
 	}
 	for _, item := range items {
-		if s := cr.str(item, "languages item"); s != "" {
+		s := cr.str(item, "languages item")
+		if s == "" && item.Kind == yaml.ScalarNode && item.ShortTag() == "!!str" {
+			cr.probs.add(posOf(item), "languages: an empty item names no language: write a BCP 47 tag such as de, or remove the item")
+		}
+		if s != "" {
 			cr.c.Languages = append(cr.c.Languages, s)
 			cr.languagesPos = append(cr.languagesPos, posOf(item))
 		}

@@ -22,7 +22,7 @@ func (cr *catalogReader) lifecycleField(e *Error, f field) {
 			return
 		}
 		e.Deprecated = cr.str(f.value, "deprecated")
-		if e.Deprecated == "" && f.value.ShortTag() == "!!str" {
+		if strings.TrimSpace(e.Deprecated) == "" && f.value.ShortTag() == "!!str" {
 			cr.probs.add(posOf(f.value), "deprecated must not be empty: say why, and what to use instead")
 		}
 	case "replaced_by":
@@ -36,7 +36,7 @@ func (cr *catalogReader) lifecycleField(e *Error, f field) {
 		}
 	case "since":
 		e.Since = cr.str(f.value, "since")
-		if e.Since == "" && f.value.ShortTag() == "!!str" {
+		if strings.TrimSpace(e.Since) == "" && f.value.ShortTag() == "!!str" {
 			cr.probs.add(posOf(f.value), "since must not be empty: give the version that introduced the code, such as v1.4, or remove the key")
 		}
 	case "retired":

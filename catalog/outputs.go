@@ -16,7 +16,11 @@ import (
 // with slashes so a catalog means the same on every system, or "none".
 func (cr *catalogReader) outPath(n *yaml.Node, what string) string {
 	p := cr.str(n, what)
-	if msg := outPathProblem(p); msg != "" {
+	msg := outPathProblem(p)
+	if msg == "" {
+		msg = OutputNameProblem(outputKinds[what], p)
+	}
+	if msg != "" {
 		cr.probs.add(posOf(n), "%s %s", what, msg)
 	} else if p != OutputOff && what != "openapi.augment spec" {
 		cr.outs = append(cr.outs, pathRef{what: what, path: p, pos: posOf(n)})
@@ -152,6 +156,27 @@ func outPathProblem(p string) string {
 		return "must be relative to the catalog's folder, not absolute"
 	case p == "." || strings.HasSuffix(p, "/") || path.Base(path.Clean(p)) == "..":
 		return "must name a file, not a folder"
+	}
+	return ""
+}
+
+// outputKinds are the output keys whose file name OutputNameProblem judges.
+var outputKinds = map[string]string{"go.out": "go", "grpc.out": "go", "grpc.connect_out": "go", "openapi.out": "openapi"}
+
+// OutputNameProblem says what is wrong with the file name p of an output
+// of kind go (a Go package's file) or openapi (the components document),
+// or "". go build reads only files named *.go, so a package written under
+// another name is silently not compiled; the components document is YAML,
+// its first line errgen's header comment, so a .json name would promise
+// what the file is not.
+func OutputNameProblem(kind, p string) string {
+	switch {
+	case p == OutputOff:
+		return ""
+	case kind == "go" && path.Ext(p) != ".go":
+		return fmt.Sprintf("%q does not end in .go: go build reads only .go files, so the package would not be compiled: name it such as errors.go", p)
+	case kind == "openapi" && strings.EqualFold(path.Ext(p), ".json"):
+		return fmt.Sprintf("%q ends in .json, but the components document is YAML (its first line is errgen's header comment, which JSON cannot hold): name it such as openapi.yaml", p)
 	}
 	return ""
 }

@@ -69,6 +69,10 @@ func TestSchemaKeysMatchLoader(t *testing.T) {
 		{"error", props(schema.Defs["error"]), append(slices.Clone(errorKeys), lifecycle...)},
 		{"troubleshooting row", props(schema.Defs["error"], "troubleshooting"), troubleshootKey},
 		{"detail", props(schema.Defs["detail"]), detailKeys},
+		{"grpc", props(root, "grpc"), grpcKeys},
+		{"augment item", props(root, "openapi", "augment"), augmentKeys},
+		{"group text", props(root, "docs", "groups"), groupTextKeys},
+		{"help link", props(schema.Defs["error"], "help"), helpKeys},
 	}
 	for _, tt := range tests {
 		want := slices.Compact(slices.Sorted(slices.Values(tt.want))) // lifecycle keys may be read already

@@ -269,6 +269,8 @@ func (cr *catalogReader) validateHeaders(e *Error) {
 			cr.probs.add(h.Pos, "error %q: %q is not a valid header name: use letters, digits and - (e.g. X-Rate-Limit)", e.Code, h.Name)
 		case h.Name == "Content-Type" || h.Name == "Content-Length":
 			cr.probs.add(h.Pos, "error %q: header %s is set by the envelope and cannot be overridden: remove it", e.Code, h.Name)
+		case h.Name == "Content-Language" && len(cr.c.Languages) > 0:
+			cr.probs.add(h.Pos, "error %q: header Content-Language is set by Write to the language it answers in (languages: %s): remove it", e.Code, strings.Join(cr.c.Languages, ", "))
 		case h.Name == "Www-Authenticate":
 			cr.probs.add(h.Pos, "error %q: set WWW-Authenticate with challenge, not headers", e.Code)
 		case h.Name == cr.c.RequestID.Header:
@@ -283,8 +285,11 @@ func (cr *catalogReader) validateHeaders(e *Error) {
 			}
 		}
 	}
-	if e.Challenge != "" && !validHeaderValue(e.Challenge) {
+	switch {
+	case e.Challenge != "" && !validHeaderValue(e.Challenge):
 		cr.probs.add(e.Pos, "error %q: challenge has characters not allowed in HTTP headers (line breaks, control characters): remove them", e.Code)
+	case e.Challenge != "" && !startsWithAuthScheme(e.Challenge):
+		cr.probs.hint(e.Pos, ": start it with the scheme, such as Bearer or Basic realm=\"api\"", "error %q: challenge %q does not start with an auth scheme (RFC 9110, section 11.3), so the WWW-Authenticate header would name none", e.Code, e.Challenge)
 	}
 }
 

@@ -109,6 +109,10 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"init", "--format", "problems"}, `errgen: --format "problems" is not a preset`, "errgen init --help"},
 		{[]string{"--templates", "no/such/dir"}, "errgen: --templates no/such/dir: not a directory", "errgen generate --help"},
 		{[]string{"--go-out=none", "--openapi-out=none", "--markdown-out=none"}, "errgen: every output is turned off", "errgen generate --help"},
+		{[]string{"--go-out", "gen/errors.txt"}, `errgen: --go-out "gen/errors.txt" does not end in .go`, "errgen generate --help"},
+		{[]string{"--grpc-out", "rpc/grpc"}, `errgen: --grpc-out "rpc/grpc" does not end in .go`, "errgen generate --help"},
+		{[]string{"--connect-out", "rpc/connect.yaml"}, `errgen: --connect-out "rpc/connect.yaml" does not end in .go`, "errgen generate --help"},
+		{[]string{"--openapi-out", "api/errors.json"}, `errgen: --openapi-out "api/errors.json" ends in .json, but the components document is YAML`, "errgen generate --help"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

@@ -53,7 +53,8 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 	if code, stop := fs.parse(args); stop {
 		return code
 	}
-	opts, code, ok := generateOptions(fs, *goPackage, *templates)
+	fl := outputFlags{*out, *goOut, *openapiOut, *markdownOut, *grpcOut, *connectOut}
+	opts, code, ok := generateOptions(fs, *goPackage, *templates, fl)
 	if !ok {
 		return code
 	}
@@ -61,7 +62,7 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitFailure
 	}
-	paths := outputPaths(c, *catalogPath, outputFlags{*out, *goOut, *openapiOut, *markdownOut, *grpcOut, *connectOut})
+	paths := outputPaths(c, *catalogPath, fl)
 	if err := rpcOptions(&opts, c, paths, *goImport, goFileOf(paths[errgen.OutputGo], *out, cmp.Or(*goPackage, c.Go.Package))); err != nil {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return exitFailure
@@ -115,9 +116,18 @@ func planTargets(c *catalog.Catalog, opts errgen.Options, paths map[errgen.Outpu
 // (memory.go); above, one after another, they keep it low.
 const maxTogether = 20_000
 
-// generateOptions checks --go-package and --templates and makes the
-// options of Generate; ok is false, with the exit code, on a usage error.
-func generateOptions(fs *flags, goPackage, templates string) (opts errgen.Options, code int, ok bool) {
+// generateOptions checks --go-package, --templates and the file names of
+// the path flags, and makes the options of Generate; ok is false, with the
+// exit code, on a usage error.
+func generateOptions(fs *flags, goPackage, templates string, fl outputFlags) (opts errgen.Options, code int, ok bool) {
+	for _, f := range []struct{ name, kind, path string }{
+		{"--go-out", "go", fl.goOut}, {"--grpc-out", "go", fl.grpcOut}, {"--connect-out", "go", fl.connectOut}, {"--openapi-out", "openapi", fl.openapiOut},
+	} {
+		if msg := catalog.OutputNameProblem(f.kind, f.path); f.path != "" && msg != "" {
+			code, _ := fs.usageError("%s %s", f.name, msg)
+			return opts, code, false
+		}
+	}
 	if goPackage != "" {
 		if msg := catalog.GoPackageProblem(goPackage); msg != "" {
 			code, _ := fs.usageError("--go-package %s", msg)

@@ -112,7 +112,11 @@ func augmentTargets(c *catalog.Catalog, catalogPath, prog string, validating boo
 			if spec != filepath.FromSlash(a.Spec) {
 				where = " (" + spec + ")"
 			}
-			fmt.Fprintf(stderr, "%s: openapi.augment spec %s does not exist%s: put the OpenAPI spec to augment there, correct the path (relative to the catalog's folder), or remove the item; nothing was written\n", at, a.Spec, where)
+			tail := "; nothing was written"
+			if validating { // validate never writes: there is nothing to say
+				tail = ""
+			}
+			fmt.Fprintf(stderr, "%s: openapi.augment spec %s does not exist%s: put the OpenAPI spec to augment there, correct the path (relative to the catalog's folder), or remove the item%s\n", at, a.Spec, where, tail)
 			return nil, false
 		}
 		if err != nil {

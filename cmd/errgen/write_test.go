@@ -92,18 +92,18 @@ func TestWriteKeepsLinksAndModes(t *testing.T) {
 		t.Errorf("mode %v, want the file's own 0600", st.Mode().Perm())
 	}
 
-	code, _, stderr := runIn(t, dir, "--go-out", "x", "--openapi-out", "./x")
+	code, _, stderr := runIn(t, dir, "--go-out", "x.go", "--openapi-out", "./x.go")
 	if code != exitFailure || !strings.Contains(stderr, "are the same file") {
 		t.Errorf("exit %d, stderr %q; want a refusal of one path for two outputs", code, stderr)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "x")); !os.IsNotExist(err) {
-		t.Error("x was written")
+	if _, err := os.Stat(filepath.Join(dir, "x.go")); !os.IsNotExist(err) {
+		t.Error("x.go was written")
 	}
 	// Named alike, the two are one path named once: "x and x are the same
 	// file" read as a riddle.
-	code, _, stderr = runIn(t, dir, "--go-out", "x", "--openapi-out", "x")
-	if code != exitFailure || !strings.Contains(stderr, "errgen: x is the path of two outputs; give each output its own path") {
-		t.Errorf("exit %d, stderr %q; want x named as the path of two outputs", code, stderr)
+	code, _, stderr = runIn(t, dir, "--go-out", "x.go", "--openapi-out", "x.go")
+	if code != exitFailure || !strings.Contains(stderr, "errgen: x.go is the path of two outputs; give each output its own path") {
+		t.Errorf("exit %d, stderr %q; want x.go named as the path of two outputs", code, stderr)
 	}
 }
 
