@@ -70,3 +70,29 @@ func BenchmarkValidateSpecMapping(b *testing.B) {
 		}
 	}
 }
+
+// Comparing a spec's component with errgen's costs time in proportion to
+// them: eight times the keys took over 20 times as long decoded whole.
+func TestSameNodeLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("times comparisons of mappings of 5,000 and 40,000 keys")
+	}
+	fastest := func(n int) time.Duration { // in CPU time: the machine may be shared
+		x, y := bigComponent(n, false), bigComponent(n, true)
+		best := time.Duration(1 << 62)
+		for range 3 {
+			start := cpuTime()
+			if !sameNode(x, y) {
+				t.Fatal("the same data compared as different")
+			}
+			best = min(best, cpuTime()-start)
+		}
+		return best
+	}
+	small, large := fastest(5000), fastest(40000)
+	if ratio := float64(large) / float64(small); ratio > 16 {
+		t.Errorf("8 times the keys took %.1f times as long (%v, %v): want about 8", ratio, small, large)
+	} else {
+		t.Logf("8 times the keys took %.1f times as long (%v, %v)", ratio, small, large)
+	}
+}
