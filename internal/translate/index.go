@@ -5,8 +5,9 @@ import "go.yaml.in/yaml/v3"
 // memberIndex finds the members of a file's errors mapping by key in
 // constant time, where member scans: the mapping holds an entry per code,
 // and scanning it for each code took time quadratic in the catalog (an
-// update of 16,000 errors took 28 times as long as one of 2,000). member is
-// its plain path; TestMemberIndex holds the two to one answer.
+// update of 16,000 errors took 28 times as long as one of 2,000); so does
+// its categories mapping, one per category. member is its plain path;
+// TestMemberIndex holds the two to one answer.
 type memberIndex struct {
 	m    *yaml.Node
 	at   map[string]int // each key's first place in m.Content
@@ -52,4 +53,14 @@ func (xs memberIndexes) member(m *yaml.Node, key string) (k, v *yaml.Node) {
 		xs[m] = x
 	}
 	return x.member(key)
+}
+
+// members returns how to find m's members by key, for n lookups: by
+// scanning for a few (an entry's texts), through a memberIndex for more (a
+// file's categories).
+func members(m *yaml.Node, n int) func(key string) (k, v *yaml.Node) {
+	if n <= 8 {
+		return func(key string) (k, v *yaml.Node) { return member(m, key) }
+	}
+	return newMemberIndex(m).member
 }

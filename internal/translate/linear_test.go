@@ -9,7 +9,11 @@ import (
 	"testing"
 	"time"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/textedit"
+	"github.com/errgen/errgen/internal/yamlnode"
 )
 
 // cpuTime is the CPU time the process has used: unlike the wall clock, it
@@ -79,6 +83,42 @@ func TestUpdateLinear(t *testing.T) {
 				t.Logf("8 times the errors took %.1f times as long (%v, %v)", ratio, small, large)
 			}
 		})
+	}
+}
+
+// fill and refreshComments, which look each member of what the file should
+// hold up in what it holds (a file's categories, one per category of the
+// catalog), cost time in proportion to them: a scan for each took 8 times
+// the categories 60 times as long.
+func TestFillLinear(t *testing.T) {
+	mapping := func(n int, value string) *yaml.Node {
+		m := yamlnode.Map()
+		for i := range n {
+			v := yamlnode.Str(value)
+			v.HeadComment = "# en: Category"
+			yamlnode.Set(m, fmt.Sprintf("Category %d", i), v)
+		}
+		return m
+	}
+	u := &updater{c: &catalog.Catalog{Language: "en"}, adds: textedit.NewAdditions(), res: &Result{}}
+	fastest := func(n int) time.Duration {
+		have, want := mapping(n, "Kategorie"), mapping(n, "")
+		best := time.Duration(1 << 62)
+		for range 3 {
+			start := cpuTime()
+			if added := u.fill(have, want); added != 0 {
+				t.Fatalf("%d members added to a mapping that has them all", added)
+			}
+			u.refreshComments(have, want)
+			best = min(best, cpuTime()-start)
+		}
+		return best
+	}
+	small, large := fastest(4000), fastest(32000)
+	if ratio := float64(large) / float64(small); ratio > 20 {
+		t.Errorf("8 times the categories took %.1f times as long (%v, %v): want about 8", ratio, small, large)
+	} else {
+		t.Logf("8 times the categories took %.1f times as long (%v, %v)", ratio, small, large)
 	}
 }
 
