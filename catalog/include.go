@@ -209,6 +209,9 @@ func (l *loader) include(cr *catalogReader) {
 	if cr.includeNode.Kind == yaml.SequenceNode && len(items) == 0 {
 		cr.probs.add(posOf(cr.includeNode), "include: the list is empty: name the files to include, or remove the key")
 	}
+	if l.tooManyIncludes(cr.includeNode, len(items)) {
+		return
+	}
 	for _, item := range items {
 		pattern := cr.str(item, "include item")
 		if pattern == "" {
