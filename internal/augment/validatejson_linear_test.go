@@ -74,7 +74,7 @@ func BenchmarkValidateSpecMapping(b *testing.B) {
 // Comparing a spec's component with errgen's costs time in proportion to
 // them: eight times the keys took over 20 times as long decoded whole.
 func TestSameNodeLinear(t *testing.T) {
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		t.Skip("times comparisons of mappings of 5,000 and 40,000 keys")
 	}
 	fastest := func(n int) time.Duration { // in CPU time: the machine may be shared

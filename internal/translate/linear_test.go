@@ -47,7 +47,7 @@ func manyErrors(n int, detailed bool) string {
 // detail out of every entry: looking each code's entry up by scanning the
 // errors mapping took time quadratic in it.
 func TestUpdateLinear(t *testing.T) {
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		t.Skip("times Update on catalogs of 2,000 and 16,000 errors")
 	}
 	for _, file := range []string{"none", "entries", "obsolete"} {
