@@ -49,6 +49,7 @@ type loader struct {
 	errorCount int          // the items of the errors lists read so far
 	warnings   diag.List    // what is worth saying but no error: stale and untranslated texts
 	nodes      *nodeSlabs   // the slabs of the trees read, for the next to reuse; nil: no reuse
+	cache      includeCache // the names read and the patterns globbed, each once
 }
 
 // LoadFiles reads, normalizes and validates the catalog root of files with
@@ -67,7 +68,8 @@ func loadFiles(files Files, root string, slabs *nodeSlabs, checks []Check) (*Cat
 		return nil, err
 	}
 	rootFile := files.Display(root)
-	l := &loader{files: files, probs: &problems{file: rootFile}, left: MaxSize, ids: map[string]string{id: ""}, rootID: id, aliases: map[Pos]bool{}, nodes: slabs}
+	l := &loader{files: files, probs: &problems{file: rootFile}, left: MaxSize, ids: map[string]string{id: ""}, rootID: id, aliases: map[Pos]bool{}, nodes: slabs,
+		cache: includeCache{reads: map[string]cachedRead{root: {id: id}}}}
 	top := l.parse(rootFile, data, "catalog")
 	if top == nil {
 		return nil, l.probs.err()
@@ -208,6 +210,9 @@ func (l *loader) include(cr *catalogReader) {
 	if cr.includeNode.Kind == yaml.SequenceNode && len(items) == 0 {
 		cr.probs.add(posOf(cr.includeNode), "include: the list is empty: name the files to include, or remove the key")
 	}
+	if l.tooManyIncludes(cr.includeNode, len(items)) {
+		return
+	}
 	for _, item := range items {
 		pattern := cr.str(item, "include item")
 		if pattern == "" {
@@ -249,7 +254,7 @@ func (l *loader) expand(pattern string, pos Pos) []string {
 		l.missing(pos, "include %q is no valid glob: a [ opens a set of characters, such as [a-z], which a ] closes: fix it, or write a [ of a file's name as [[]", pattern)
 		return nil
 	}
-	names, err := l.files.Glob(clean)
+	names, err := l.glob(clean)
 	switch {
 	case err != nil:
 		l.missing(pos, "include %q: %v", pattern, err)
@@ -268,7 +273,7 @@ func (l *loader) leftOut(clean, pattern string, pos Pos) {
 	if !strings.HasSuffix(clean, ".yaml") {
 		return
 	}
-	yml, err := l.files.Glob(strings.TrimSuffix(clean, ".yaml") + ".yml")
+	yml, err := l.glob(strings.TrimSuffix(clean, ".yaml") + ".yml")
 	if err != nil {
 		return
 	}
@@ -332,7 +337,10 @@ func (l *loader) missing(pos Pos, format string, args ...any) {
 // includeFile reads the file name, which pattern brought in, into the
 // catalog. It returns false when the catalog has grown past MaxSize.
 func (l *loader) includeFile(cr *catalogReader, name, pattern string, pos Pos) bool {
-	data, id, err := l.files.Read(name, l.left)
+	// A name read before comes without its bytes: it is in l.ids (or it
+	// failed, or it took the catalog past its size and ended the list), so
+	// it is a repetition, reported below before the bytes are looked at.
+	data, id, err := l.read(name)
 	if err != nil {
 		hint := "" // for a file named as it is, not a glob's
 		if errors.Is(err, fs.ErrNotExist) && pattern == name && !errors.As(err, new(cannotInclude)) {

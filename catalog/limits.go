@@ -10,6 +10,24 @@ import "go.yaml.in/yaml/v3"
 // attack, and a catalog past it is refused before its errors are decoded.
 const MaxErrors = 50_000
 
+// MaxIncludes is the most items a root catalog's include list may hold.
+// Each is read, or globbed against its folder, on its own: a root of 16 MiB
+// listing 600,000 patterns, each matching nothing, in a folder of 1,000
+// files took minutes. Far beyond what a split catalog lists (a glob names
+// a folder of files), a list past it is refused before any item is read.
+const MaxIncludes = 1_000
+
+// tooManyIncludes reports an include list of more than MaxIncludes items,
+// at the list, and tells whether it is one.
+func (l *loader) tooManyIncludes(list *yaml.Node, items int) bool {
+	if items <= MaxIncludes {
+		return false
+	}
+	l.missing(posOf(list), "include: the list holds %d items, more than errgen's limit of %d (catalog.MaxIncludes): "+
+		"name the files by a glob per folder (errors/*.yaml), or split the API's errors into several catalogs", items, MaxIncludes)
+	return true
+}
+
 // tooManyErrors counts the items of the errors list of a file's top node
 // top, and reports, at that list, the list that takes the catalog past
 // MaxErrors; it tells whether the catalog is past it.

@@ -53,3 +53,32 @@ func TestMaxErrors(t *testing.T) {
 		t.Errorf("%d errors: %v", MaxErrors, err)
 	}
 }
+
+// An include list of more than MaxIncludes items is one problem, at the
+// list, and none of its items is read or globbed: each item cost a read
+// or a listing of its folder.
+func TestMaxIncludes(t *testing.T) {
+	list := func(n int) string {
+		var b strings.Builder
+		b.WriteString("version: 1\napi: Big API\ninclude:\n")
+		for i := range n {
+			fmt.Fprintf(&b, "  - 'errors/[q]%d*.yaml'\n", i)
+		}
+		return b.String()
+	}
+	files := &countingFiles{MemFiles: MemFiles{"catalog.yaml": []byte(list(MaxIncludes + 1))}, reads: map[string]int{}, globs: map[string]int{}}
+	_, err := LoadFiles(files, "catalog.yaml")
+	want := fmt.Sprintf("catalog.yaml:4:3: include: the list holds %d items, more than errgen's limit of %d (catalog.MaxIncludes): "+
+		"name the files by a glob per folder (errors/*.yaml), or split the API's errors into several catalogs", MaxIncludes+1, MaxIncludes)
+	if err == nil || err.Error() != want {
+		t.Errorf("%d items: got\n%v\nwant\n%s", MaxIncludes+1, err, want)
+	}
+	if len(files.globs) != 0 || len(files.reads) != 1 {
+		t.Errorf("read %v and globbed %v; want the root read, nothing globbed", files.reads, files.globs)
+	}
+
+	_, err = Parse("catalog.yaml", []byte(list(MaxIncludes)))
+	if err == nil || strings.Contains(err.Error(), "MaxIncludes") {
+		t.Errorf("%d items: got %v, want each reported matching no file", MaxIncludes, err)
+	}
+}

@@ -14,6 +14,13 @@ import (
 // --templates bounds its own.
 const MaxTemplateSize = 1 << 20
 
+// MaxTemplatesSize bounds the files of docs.templates together: the page's
+// eight templates at MaxTemplateSize each. The folder's *.tmpl files are
+// all read before the page's own names are checked (the Markdown output
+// knows them, the loader does not), and a folder of a thousand files of
+// 1 MiB each was read whole, and held.
+const MaxTemplatesSize = 8 * MaxTemplateSize
+
 // templatesPath reads docs.templates: a folder inside the catalog's,
 // written with /, which errgen reads as it reads included files.
 func (cr *catalogReader) templatesPath(n *yaml.Node) string {
@@ -60,8 +67,9 @@ func (l *loader) templates(c *Catalog) {
 		return
 	}
 	slices.Sort(names)
+	left := int64(MaxTemplatesSize)
 	for _, name := range names {
-		data, _, err := l.files.Read(name, MaxTemplateSize)
+		data, _, err := l.files.Read(name, min(MaxTemplateSize, left))
 		shown := l.files.Display(name)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
@@ -72,7 +80,12 @@ func (l *loader) templates(c *Catalog) {
 		case int64(len(data)) > MaxTemplateSize:
 			l.probs.add(d.TemplatesPos, "docs.templates %q: %s is larger than %d MiB", d.Templates, shown, MaxTemplateSize>>20)
 			continue
+		case int64(len(data)) > left:
+			l.probs.hint(d.TemplatesPos, ": keep only the page's templates there (error.tmpl …), each changed from errgen's templates/",
+				"docs.templates %q: the templates are larger than %d MiB together, with %s", d.Templates, MaxTemplatesSize>>20, shown)
+			return
 		}
+		left -= int64(len(data))
 		d.TemplateFiles = append(d.TemplateFiles, TemplateFile{Name: path.Base(name), Path: shown, Data: data})
 	}
 }

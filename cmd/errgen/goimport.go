@@ -38,12 +38,18 @@ func goImportPath(file string) (string, error) {
 	return path.Join(mod, filepath.ToSlash(rel)), nil
 }
 
+// maxGoModSize bounds the go.mod errgen reads, as the go command bounds
+// the go.mod files it downloads (modfetch's MaxGoMod).
+const maxGoModSize = 16 << 20
+
 // nearestGoMod finds the go.mod of dir or of the nearest folder above it:
 // that folder and the file's bytes. An error that is os.ErrNotExist says
-// there is none; another, that one could not be read.
+// there is none; another, that one could not be read. It is read as an
+// input (readInput): every run reads the working directory's, and a FIFO
+// there blocked errgen, a link to /dev/zero filled its memory.
 func nearestGoMod(dir string) (modDir string, data []byte, err error) {
 	for {
-		data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+		data, err := readInput(filepath.Join(dir, "go.mod"), maxGoModSize)
 		if err == nil || !errors.Is(err, os.ErrNotExist) {
 			return dir, data, err
 		}

@@ -133,23 +133,37 @@ func starter(format string) ([]byte, error) {
 }
 
 // writeFiles writes each file under dir, refusing to replace any: none is
-// written when one exists.
+// written when one exists, and when one cannot be written, those written
+// before it and the folders made for them are removed again (--split's
+// catalog.yaml stayed when errors/ could not be made).
 func writeFiles(dir string, files [][2]string) error {
 	for _, f := range files {
 		if _, err := os.Lstat(filepath.Join(dir, f[0])); err == nil {
 			return fmt.Errorf("%s already exists; errgen init never overwrites a catalog: move it away or give another directory", filepath.Join(dir, f[0]))
 		}
 	}
+	var made created
 	for _, f := range files {
-		if err := writeNew(filepath.Join(dir, f[0]), []byte(f[1])); err != nil {
+		if err := made.writeNew(filepath.Join(dir, f[0]), []byte(f[1])); err != nil {
+			made.remove()
 			return err
 		}
 	}
 	return nil
 }
 
+// created are the files and folders errgen init made, which a failure
+// takes back.
+type created struct{ files, dirs []string }
+
 // writeNew creates path, and its directory, refusing to replace a file.
-func writeNew(path string, data []byte) error {
+func (c *created) writeNew(path string, data []byte) error {
+	for d := filepath.Dir(path); ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); !errors.Is(err, fs.ErrNotExist) || filepath.Dir(d) == d {
+			break
+		}
+		c.dirs = append(c.dirs, d)
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
@@ -160,10 +174,22 @@ func writeNew(path string, data []byte) error {
 	if err != nil {
 		return err
 	}
+	c.files = append(c.files, path)
 	if _, err := f.Write(data); err != nil {
 		f.Close()
-		os.Remove(path)
 		return err
 	}
 	return f.Close()
+}
+
+// remove removes the files made, then the folders made, the deepest
+// first, each only when empty.
+func (c *created) remove() {
+	for _, path := range c.files {
+		os.Remove(path)
+	}
+	slices.SortFunc(c.dirs, func(a, b string) int { return len(b) - len(a) })
+	for _, dir := range c.dirs {
+		os.Remove(dir)
+	}
 }

@@ -119,3 +119,27 @@ func TestInitSplitRefusesExistingErrors(t *testing.T) {
 		})
 	}
 }
+
+// errgen init --split writes its three files all or none: where errors/
+// cannot be made (a file of that name is there), catalog.yaml, written
+// first, is removed again, and the folder is as it was.
+func TestInitSplitAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "svc", "errors"), "not a folder\n")
+	listing := func() []string {
+		var names []string
+		filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+			names = append(names, strings.TrimPrefix(path, dir))
+			return err
+		})
+		return names
+	}
+	before := listing()
+	code, _, stderr := runIn(t, dir, "init", "--split", "svc")
+	if code != exitFailure || !strings.Contains(stderr, "not a directory") {
+		t.Fatalf("exit %d, stderr %q; want %d and a folder that cannot be made", code, stderr, exitFailure)
+	}
+	if after := listing(); !slices.Equal(after, before) {
+		t.Errorf("files after the failure %q, before %q", after, before)
+	}
+}

@@ -72,8 +72,9 @@ func (u *updater) obsoleteKeys(text []byte, record bool) (*yaml.Node, map[*yaml.
 	top := doc.Content[0]
 	keys := map[*yaml.Node]bool{}
 	parents := map[*yaml.Node]holder{} // each mapping on a path: the mapping and key holding it
+	index := memberIndexes{}
 	for _, o := range u.t.Obsolete {
-		k, v := u.find(top, o.Path, parents)
+		k, v := find(top, o.Path, parents, index)
 		if k == nil {
 			continue
 		}
@@ -168,10 +169,10 @@ type holder struct{ m, key *yaml.Node }
 
 // find returns the key and value path leads to from top, or nils, and
 // records in parents where each mapping on the way is held.
-func (u *updater) find(top *yaml.Node, path []string, parents map[*yaml.Node]holder) (k, v *yaml.Node) {
+func find(top *yaml.Node, path []string, parents map[*yaml.Node]holder, index memberIndexes) (k, v *yaml.Node) {
 	m := top
 	for i, key := range path {
-		k, v = member(m, key)
+		k, v = index.member(m, key)
 		if k == nil {
 			return nil, nil
 		}

@@ -35,12 +35,13 @@ func (u *updater) top(top *yaml.Node) {
 	// table of retired codes gives its code, status, reason and
 	// replacement): its entry asks for the reason only, and a retired code
 	// without one gets none; what a translator wrote before stays.
+	entries := newMemberIndex(errs)
 	for _, es := range [][]*catalog.Error{c.Errors, c.Retired} {
 		for _, e := range es {
 			if e.Retired && e.Deprecated == "" {
 				continue
 			}
-			_, entry := member(errs, e.Code)
+			_, entry := entries.member(e.Code)
 			switch {
 			case entry == nil && fresh:
 				yamlnode.Set(errs, e.Code, u.entry(e))

@@ -186,9 +186,10 @@ func (u *updater) add(m *yaml.Node, key string, v *yaml.Node) {
 // hold as mappings, what that lacks; it counts the members added.
 func (u *updater) fill(m, want *yaml.Node) int {
 	n := 0
+	lookup := members(m, len(want.Content)/2)
 	for i := 0; i+1 < len(want.Content); i += 2 {
 		k, v := want.Content[i], want.Content[i+1]
-		_, have := member(m, k.Value)
+		_, have := lookup(k.Value)
 		switch {
 		case have == nil:
 			m.Content = append(m.Content, k, v)
@@ -283,9 +284,10 @@ func (u *updater) source(m *yaml.Node, now string, reviewed, translates bool) {
 // stay; a text whose comment the translator took out gets none.
 func (u *updater) refreshComments(m, want *yaml.Node) {
 	first := sourceLinesOf(u.c.Language).first
+	lookup := members(m, len(want.Content)/2)
 	for i := 0; i+1 < len(want.Content); i += 2 {
 		wk, wv := want.Content[i], want.Content[i+1]
-		k, v := member(m, wk.Value)
+		k, v := lookup(wk.Value)
 		switch {
 		case k == nil:
 		case wk.HeadComment != "":

@@ -3,11 +3,13 @@
 package fixed
 
 import (
+	"fmt"
 	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The Accept-Language parser against a plain reference: the field split
@@ -24,10 +26,16 @@ type refRange struct {
 // §2.1 write it: a language range, then optionally a q weight.
 var refElement = regexp.MustCompile(`^[ \t]*(\*|[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)(?:[ \t]*;[ \t]*[qQ]=(0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?))?[ \t]*$`)
 
-// refParse reads the ranges of a field, ignoring what is malformed.
+// refParse reads the ranges of a field, ignoring what is malformed and
+// what does not end within its first maxAcceptLanguage bytes.
 func refParse(values []string) []refRange {
 	var out []refRange
-	for _, elem := range strings.Split(strings.Join(values, ","), ",") {
+	field := strings.Join(values, ",")
+	if len(field) > maxAcceptLanguage && field[maxAcceptLanguage] != ',' {
+		field = field[:max(strings.LastIndexByte(field[:maxAcceptLanguage], ','), 0)]
+	}
+	field = field[:min(len(field), maxAcceptLanguage)]
+	for _, elem := range strings.Split(field, ",") {
 		m := refElement.FindStringSubmatch(elem)
 		if m == nil {
 			continue
@@ -199,6 +207,7 @@ func FuzzAcceptLanguage(f *testing.F) {
 		"de-CH,de;q=0.9,en;q=0.8", "*", "fr;q=0", "fr;q=0, *", "en;q=0, *;q=0.3, zh-Hant-TW;q=0.2",
 		"garbage;;;", "DE-ch", "fr;q=1.000", "de;q=1.001", "x-private, de-x-a-b", "", " , ;q=0.5",
 		"es-419;q=0.7, pt;q=0.8, pt-BR-x-y;q=0.8", "sr-Latn-RS, sr;q=0",
+		strings.Repeat("a,", 4095) + "de-CH, fr", strings.Repeat("a,", 4094) + "a;q=0.5,de, fr", // at the 8 KiB limit
 	} {
 		f.Add(s, uint16(0xfff), uint8(0), uint16(0xffff))
 		f.Add(s, uint16(0x0a5), uint8(3), uint16(0x5))
@@ -253,5 +262,57 @@ func BenchmarkNegotiate(b *testing.B) {
 func TestTagChoiceNotComparable(t *testing.T) {
 	if reflect.TypeFor[tagChoice]().Comparable() {
 		t.Error("tagChoice is comparable: the compiler makes its equality function")
+	}
+}
+
+// negotiate reads the elements within the first 8 KiB of a field, its
+// lines joined by commas, and none cut there (de-CH would read as de); a
+// field of 1 MiB costs what one of 8 KiB does, where it cost 128 times as
+// much.
+func TestNegotiateBounded(t *testing.T) {
+	tags := []string{"en", "de", "fr"}
+	filler := func(n int) string { // n bytes of ranges none of the tags is, ending with a comma
+		return strings.Repeat("a,", n/2-n%2) + strings.Repeat("aa,", n%2)
+	}
+	tests := []struct {
+		name   string
+		values []string
+		want   string
+	}{
+		{"ending at 8 KiB", []string{filler(8190) + "de"}, "de"},
+		{"ending at 8 KiB, then more", []string{filler(8190) + "de,fr"}, "de"},
+		{"ending past 8 KiB", []string{filler(8191) + "de"}, "en"},
+		{"cut by the limit", []string{filler(8190) + "de-CH"}, "en"},
+		{"a second line within", []string{filler(8189), "de"}, "de"},
+		{"a second line past", []string{filler(8190), "de"}, "en"},
+		{"a third line past", []string{filler(8190), "", "de"}, "en"},
+		{"an empty line within", []string{"", "de"}, "de"},
+	}
+	if len(filler(8190)) != 8190 || len(filler(8191)) != 8191 {
+		t.Fatal("the filler is not as long as asked")
+	}
+	for _, tt := range tests {
+		got, ref := tags[negotiate(tt.values, tags, nil)], tags[refNegotiate(tt.values, tags, nil)]
+		if got != tt.want || ref != tt.want {
+			t.Errorf("%s: negotiate = %s, reference %s; want %s", tt.name, got, ref, tt.want)
+		}
+	}
+	hundred := make([]string, 100)
+	for i := range hundred {
+		hundred[i] = fmt.Sprintf("de-CH-%04d", i)
+	}
+	fastest := func(size int) time.Duration {
+		field := []string{strings.Repeat("de-CH-999x,", size/11)}
+		best := time.Duration(1 << 62)
+		for range 5 {
+			start := time.Now()
+			negotiate(field, hundred, nil)
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	small, large := fastest(8<<10), fastest(1<<20)
+	if ratio := float64(large) / float64(small); ratio > 8 {
+		t.Errorf("a field of 1 MiB took %.0f times as long as one of 8 KiB (%v, %v)", ratio, large, small)
 	}
 }

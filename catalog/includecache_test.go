@@ -1,0 +1,77 @@
+package catalog
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/errgen/errgen/diag"
+)
+
+// countingFiles are MemFiles that count the reads of each name and the
+// globs of each pattern.
+type countingFiles struct {
+	MemFiles
+	reads, globs map[string]int
+}
+
+func (f *countingFiles) Read(name string, limit int64) ([]byte, string, error) {
+	f.reads[name]++
+	return f.MemFiles.Read(name, limit)
+}
+
+func (f *countingFiles) Glob(pattern string) ([]string, error) {
+	f.globs[pattern]++
+	return f.MemFiles.Glob(pattern)
+}
+
+// A name or pattern the include list repeats is read or globbed once, and
+// each repetition still reported as before: a file listed a million times
+// was read a million times. The problems are those the loader reported
+// reading every repetition again.
+func TestIncludeReadsEachFileOnce(t *testing.T) {
+	files := &countingFiles{MemFiles: MemFiles{
+		"catalog.yaml":  []byte("version: 1\napi: Split\ninclude: [e.yaml, e.yaml, ./e.yaml, '[e].yaml', '[e].yaml', gone.yaml, gone.yaml, catalog.yaml, catalog.yaml, '*.yaml', '*.yaml']\n"),
+		"e.yaml":        []byte("errors:\n  - {code: INTERNAL_ERROR, status: 500, fallback: true}\n"),
+		"f.yml":         []byte("errors: []\n"),
+		"nothing.yaml2": nil,
+	}, reads: map[string]int{}, globs: map[string]int{}}
+	_, err := LoadFiles(files, "catalog.yaml")
+	var l *diag.List
+	if !errors.As(err, &l) {
+		t.Fatalf("want problems, got %v", err)
+	}
+	want := []string{
+		`catalog.yaml:3:19: include "e.yaml" is listed twice: list each file once`,
+		`catalog.yaml:3:27: include "./e.yaml" names e.yaml, which include "e.yaml" names too: include each file once`,
+		`catalog.yaml:3:37: include "[e].yaml" names e.yaml, which include "e.yaml" names too: include each file once`,
+		`catalog.yaml:3:49: include "[e].yaml" names e.yaml, which include "e.yaml" names too: include each file once`,
+		`catalog.yaml:3:61: include "gone.yaml": no such file gone.yaml: paths are relative to the catalog's folder; correct it, or create the file`,
+		`catalog.yaml:3:72: include "gone.yaml": no such file gone.yaml: paths are relative to the catalog's folder; correct it, or create the file`,
+		`catalog.yaml:3:83: include "catalog.yaml" names the root catalog itself: include only files of errors`,
+		`catalog.yaml:3:97: include "catalog.yaml" names the root catalog itself: include only files of errors`,
+		`catalog.yaml:3:111: include "*.yaml" names the root catalog itself: include only files of errors`,
+		`catalog.yaml:3:111: include "*.yaml" names e.yaml, which include "e.yaml" names too: include each file once`,
+		`catalog.yaml:3:111: warning: include "*.yaml" leaves out f.yml, whose name ends in .yml: rename it f.yaml, or include it as well`,
+		`catalog.yaml:3:121: include "*.yaml" names the root catalog itself: include only files of errors`,
+		`catalog.yaml:3:121: include "*.yaml" names e.yaml, which include "e.yaml" names too: include each file once`,
+		`catalog.yaml:3:121: warning: include "*.yaml" leaves out f.yml, whose name ends in .yml: rename it f.yaml, or include it as well`,
+	}
+	var got []string
+	for _, d := range l.Items {
+		got = append(got, d.String())
+	}
+	if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {
+		t.Errorf("problems:\n%s\nwant:\n%s", g, w)
+	}
+	for name, n := range files.reads {
+		if n != 1 {
+			t.Errorf("%s read %d times, want once", name, n)
+		}
+	}
+	for pattern, n := range files.globs {
+		if n != 1 {
+			t.Errorf("%s globbed %d times, want once", pattern, n)
+		}
+	}
+}
