@@ -2,6 +2,7 @@ package errgen
 
 import (
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/markdown"
 	"github.com/errgen/errgen/internal/translate"
 )
 
@@ -43,10 +44,16 @@ type RemovedEntry struct {
 // is taken out, as goi18n merge drops obsolete messages, and Removed lists
 // it with the texts it held. Nothing else changes: the text is edited, not
 // re-encoded, so every other byte a translator wrote stays, and
-// translating the result again changes nothing. Translate never refreshes
+// translating the result again changes nothing. A language errgen
+// bundles no page words of (markdown.UnbundledWords) is asked for them
+// too, under page:, as for the catalog's texts. Translate never refreshes
 // a source hash by itself. Like Generate, it touches no file.
 func Translate(c *catalog.Catalog, lang string, file []byte) (*Translated, error) {
-	res, err := translate.Update(c, lang, file, translate.Options{})
+	var words []translate.Word
+	for _, w := range markdown.UnbundledWords(c, lang) {
+		words = append(words, translate.Word(w))
+	}
+	res, err := translate.Update(c, lang, file, translate.Options{Words: words})
 	if err != nil {
 		return nil, err
 	}

@@ -40,6 +40,7 @@ func rules(c *catalog.Catalog, overridden bool) []diag.Diagnostic {
 			}
 		}
 	}
+	probs = append(probs, unbundledRules(c)...)
 	probs = append(probs, templateNameRules(c)...)
 	return append(probs, headingRules(c, overridden)...)
 }

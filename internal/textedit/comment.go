@@ -90,11 +90,11 @@ func (e *textEditor) comment(m, k, v *yaml.Node, f func(tail string) string, dep
 // of n, a key or a list item of the text, that starts with the highest line
 // of those right above n whose comment begins with first ("# en:"; there
 // may be several, one per member of a list item), down to n's line, with comment (its
-// lines each starting with "#"), at the indentation of n's line. Comment
-// lines above that block stay; without such a block, nothing changes. It
-// is how a tool keeps a comment of its own above a value current (errgen
-// translate's source texts) without touching a comment of the text's
-// author.
+// lines each starting with "#"), at the indentation of n's line; comment
+// "" takes the block's lines out, breaks and all. Comment lines above that
+// block stay; without such a block, nothing changes. It is how a tool
+// keeps a comment of its own above a value current (errgen translate's
+// source texts) without touching a comment of the text's author.
 func (a *Additions) ReplaceComment(n *yaml.Node, first, comment string) {
 	if a.comments == nil {
 		a.comments = map[*yaml.Node]headComment{}
@@ -127,6 +127,10 @@ func (e *textEditor) headComment(n, prev *yaml.Node, indent int, c headComment, 
 		}
 	}
 	if start < 0 {
+		return
+	}
+	if c.comment == "" { // no blank line left where the block was
+		e.add(e.src.lines[start], e.src.lines[line], depth, "")
 		return
 	}
 	lineIndent := e.src.indentOf(line)

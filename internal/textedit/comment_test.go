@@ -103,18 +103,22 @@ func TestMark(t *testing.T) {
 // with its first line's prefix (the highest such line, when several are:
 // one per member of a list item), down to the key, at the key's indentation
 // and in the text's line breaks; comments above the block stay, and
-// without a block nothing changes.
+// without a block nothing changes. An empty comment takes the block out,
+// its lines' breaks with it.
 func TestReplaceComment(t *testing.T) {
 	const comment = "# en: New text,\n#     on two lines."
-	tests := []struct{ name, text, want string }{
-		{"one line", "m:\n  # en: Old.\n  a: alt\n", "m:\n  # en: New text,\n  #     on two lines.\n  a: alt\n"},
-		{"several lines", "m:\n  # en: Old,\n  #     very old.\n  #\n  a: alt\n", "m:\n  # en: New text,\n  #     on two lines.\n  a: alt\n"},
-		{"author's comment above", "m:\n  # checked by Anna\n  # en: Old.\n  a: alt # mine\n", "m:\n  # checked by Anna\n  # en: New text,\n  #     on two lines.\n  a: alt # mine\n"},
-		{"none", "m:\n  # checked by Anna\n  a: alt\n", "m:\n  # checked by Anna\n  a: alt\n"},
-		{"the same", "m:\n  # en: New text,\n  #     on two lines.\n  a: alt\n", "m:\n  # en: New text,\n  #     on two lines.\n  a: alt\n"},
-		{"CRLF", "m:\r\n  # en: Old.\r\n  a: alt\r\n", "m:\r\n  # en: New text,\r\n  #     on two lines.\r\n  a: alt\r\n"},
-		{"list item", "m:\n  l:\n    # en: Old.\n    - alt\n", "m:\n  l:\n    # en: New text,\n    #     on two lines.\n    - alt\n"},
-		{"a block of several firsts", "m:\n  l:\n    # mine\n    # en: check: Old?\n    # en: solution: Old.\n    - {a: alt}\n", "m:\n  l:\n    # mine\n    # en: New text,\n    #     on two lines.\n    - {a: alt}\n"},
+	tests := []struct{ name, text, want, comment string }{
+		{"taken out", "m:\n  l:\n    # mine\n    # en: Old,\n    #     very old.\n    - alt\n", "m:\n  l:\n    # mine\n    - alt\n", ""},
+		{"taken out, CRLF", "m:\r\n  # en: Old.\r\n  a: alt\r\n", "m:\r\n  a: alt\r\n", ""},
+		{"none taken out", "m:\n  # mine\n  a: alt\n", "m:\n  # mine\n  a: alt\n", ""},
+		{"one line", "m:\n  # en: Old.\n  a: alt\n", "m:\n  # en: New text,\n  #     on two lines.\n  a: alt\n", comment},
+		{"several lines", "m:\n  # en: Old,\n  #     very old.\n  #\n  a: alt\n", "m:\n  # en: New text,\n  #     on two lines.\n  a: alt\n", comment},
+		{"author's comment above", "m:\n  # checked by Anna\n  # en: Old.\n  a: alt # mine\n", "m:\n  # checked by Anna\n  # en: New text,\n  #     on two lines.\n  a: alt # mine\n", comment},
+		{"none", "m:\n  # checked by Anna\n  a: alt\n", "m:\n  # checked by Anna\n  a: alt\n", comment},
+		{"the same", "m:\n  # en: New text,\n  #     on two lines.\n  a: alt\n", "m:\n  # en: New text,\n  #     on two lines.\n  a: alt\n", comment},
+		{"CRLF", "m:\r\n  # en: Old.\r\n  a: alt\r\n", "m:\r\n  # en: New text,\r\n  #     on two lines.\r\n  a: alt\r\n", comment},
+		{"list item", "m:\n  l:\n    # en: Old.\n    - alt\n", "m:\n  l:\n    # en: New text,\n    #     on two lines.\n    - alt\n", comment},
+		{"a block of several firsts", "m:\n  l:\n    # mine\n    # en: check: Old?\n    # en: solution: Old.\n    - {a: alt}\n", "m:\n  l:\n    # mine\n    # en: New text,\n    #     on two lines.\n    - {a: alt}\n", comment},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -125,9 +129,9 @@ func TestReplaceComment(t *testing.T) {
 			m := yamlnode.Get(file.Content[0], "m")
 			adds := NewAdditions()
 			if l := yamlnode.Get(m, "l"); l != nil {
-				adds.ReplaceComment(l.Content[0], "# en:", comment)
+				adds.ReplaceComment(l.Content[0], "# en:", tt.comment)
 			} else {
-				adds.ReplaceComment(m.Content[0], "# en:", comment)
+				adds.ReplaceComment(m.Content[0], "# en:", tt.comment)
 			}
 			got, err := New(&file, []byte(tt.text), false, adds).Write(nil)
 			if err != nil {

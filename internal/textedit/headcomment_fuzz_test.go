@@ -11,9 +11,10 @@ import (
 )
 
 // FuzzReplaceComment: whatever the text, rewriting the "# en:" comment
-// block above each key of its mapping m (errgen translate's source texts) is refused, or writes a text that reads as the text did, whose
-// block, when the text had one, is the new comment; doing it again
-// changes nothing.
+// block above each key of its mapping m (errgen translate's source texts),
+// or taking every other key's out, is refused, or writes a text that reads
+// as the text did, whose block, when the text had one, is the new comment
+// or gone; doing it again changes nothing.
 func FuzzReplaceComment(f *testing.F) {
 	for _, s := range []string{
 		"m:\n  # checked by Anna\n  # en: Old.\n  a: alt # mine\n",
@@ -21,6 +22,7 @@ func FuzzReplaceComment(f *testing.F) {
 		"m:\n  x: |\n    # en: text, not a comment\n  a: 1\n",
 		"m:\n  x: \"q\n    # en: text\"\n  a: 1\n",
 		"m:\n  # en: Old,\n  #     very old.\n  #\n  a: alt\n",
+		"m:\n  a: 1\n  # mine\n  # en: Old.\n  b: alt\n  # en: Old.\n  c: 2\n",
 	} {
 		f.Add(s)
 	}
@@ -32,6 +34,10 @@ func FuzzReplaceComment(f *testing.F) {
 		}
 		adds := NewAdditions()
 		for i := 0; i < len(m.Content); i += 2 {
+			if i%4 == 2 { // every other key's block taken out
+				adds.ReplaceComment(m.Content[i], "# en:", "")
+				continue
+			}
 			adds.ReplaceComment(m.Content[i], "# en:", comment)
 		}
 		return New(file, []byte(text), false, adds).Write(nil)

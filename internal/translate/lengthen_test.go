@@ -12,7 +12,8 @@ import (
 // and the list stayed short: errgen validate warned that it read in en,
 // and errgen translate, which adds what is missing, never mended it.
 // Causes and remediation, free lists, are not lengthened: an item left ""
-// would make the whole translated list read in en.
+// would make the whole translated list read in en (their source texts show
+// as one block, TestUpdateShowsWholeFreeList).
 func TestUpdateLengthensPositionalLists(t *testing.T) {
 	const rows = "    troubleshooting:\n      - {check: The id is right, solution: Copy it again.}\n"
 	const docs = "docs:\n  sections: [{title: Handling, body: Branch on it.}]\n  providers: [{name: Lever, notes: Lever fails., issues: [{error: \"429\", cause: Too fast., fix: Wait.}]}]\n"
@@ -39,7 +40,7 @@ func TestUpdateLengthensPositionalLists(t *testing.T) {
 			"      body: Nach ihm verzweigen.\n    # en: Limits\n    - title: \"\"\n      # en: Mind them.\n      body: \"\"\n",
 			"          fix: Warten.\n        # 503\n        # en: Down.\n        - cause: \"\"\n          # en: Retry.\n          fix: \"\"\n",
 			"    # Paywise\n    # en: Paywise fails.\n    - notes: \"\"\n",
-			"    causes:\n      # en: It was deleted.\n      - Es wurde gelöscht.\n    troubleshooting:",
+			"    causes:\n      # en: It was deleted.\n      # en: It was moved.\n      - Es wurde gelöscht.\n    troubleshooting:", // today's whole free list, its item kept
 		}},
 		{"flow", flow, []string{
 			"    troubleshooting:\n      [{check: Die ID stimmt, solution: Neu kopieren.}, {check: \"\", solution: \"\"}]\n",

@@ -281,7 +281,9 @@ func (u *updater) source(m *yaml.Node, now string, reviewed, translates bool) {
 // translated, up to date from want, the entry as it would be written now:
 // a translator asked to review it reads the new text above the old
 // translation. Comments of the translator's own, above or beside errgen's,
-// stay; a text whose comment the translator took out gets none.
+// stay; a text whose comment the translator took out gets none. A free
+// list whose items no longer match the catalog's one for one gets today's
+// whole list as one block (refreshWholeList).
 func (u *updater) refreshComments(m, want *yaml.Node) {
 	first := sourceLinesOf(u.c.Language).first
 	lookup := members(m, len(want.Content)/2)
@@ -294,6 +296,8 @@ func (u *updater) refreshComments(m, want *yaml.Node) {
 			u.adds.ReplaceComment(k, first, wk.HeadComment)
 		case wv.Kind == yaml.MappingNode && v.Kind == yaml.MappingNode:
 			u.refreshComments(v, wv)
+		case wv.Kind == yaml.SequenceNode && v.Kind == yaml.SequenceNode && !byPosition[wk.Value] && wholeList(wv, v, first):
+			u.refreshWholeList(v, wv, first)
 		case wv.Kind == yaml.SequenceNode && v.Kind == yaml.SequenceNode && len(wv.Content) == len(v.Content):
 			for j, item := range wv.Content {
 				// a text, or a row whose texts' comments hoist put above it (a

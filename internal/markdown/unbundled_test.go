@@ -1,0 +1,55 @@
+package markdown
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/errgen/errgen/catalog"
+)
+
+// UnbundledWords asks for every page word of a language errgen bundles no
+// words of, in the catalog's language (a catalog in de shows the German
+// word), and for none of a bundled one or of its regional form;
+// unbundledRules warns of such a language while a word is left "" or not
+// given, counting them, and not of a bundled one whose file leaves one "".
+func TestUnbundledWords(t *testing.T) {
+	n, m := strconv.Itoa(len(wordTable)), strconv.Itoa(len(wordTable)-1)
+	some := map[string]string{"page_title": "Errores", "languages": ""}
+	all := map[string]string{}
+	for _, row := range wordTable {
+		all[row.key] = row.en + " (es)"
+	}
+	for _, tt := range []struct {
+		name, language, lang string
+		words                map[string]string
+		wantAsked            int
+		wantFirst, wantWarn  string
+	}{
+		{"es, none given", "en", "es", nil, len(wordTable), "Errors", "not fully translated into es: " + n + " of the page's " + n + " words (page_title, languages, untranslated, envelope_heading, envelope_media_type, …): errgen bundles no es words, so those left \"\" read in en"},
+		{"es, one given", "en", "es", some, len(wordTable), "Errors", "not fully translated into es: " + m + " of the page's " + n + " words (languages, untranslated,"},
+		{"es, all given", "en", "es", all, len(wordTable), "Errors", ""},
+		{"a catalog in de", "de", "sv", nil, len(wordTable), "Fehler", n + " of the page's " + n + " words"},
+		{"de", "en", "de", some, 0, "", ""},
+		{"de-CH", "en", "de-CH", nil, 0, "", ""},
+		{"fr-CA", "en", "fr-CA", nil, 0, "", ""},
+		{"en under a catalog in de", "de", "en", nil, 0, "", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := &catalog.Catalog{Language: tt.language, Languages: []string{tt.lang}, Translations: map[string]*catalog.Translation{
+				tt.lang: {Language: tt.lang, File: "translations/" + tt.lang + ".yaml", Words: tt.words},
+			}}
+			asked := UnbundledWords(c, tt.lang)
+			if len(asked) != tt.wantAsked || len(asked) > 0 && (asked[0] != Word{"page_title", tt.wantFirst}) {
+				t.Errorf("asked for %d words, first %v; want %d, first %q", len(asked), asked[:min(len(asked), 1)], tt.wantAsked, tt.wantFirst)
+			}
+			var warns []string
+			for _, d := range unbundledRules(c) {
+				warns = append(warns, d.Msg)
+			}
+			if got := strings.Join(warns, "\n"); tt.wantWarn == "" && got != "" || !strings.Contains(got, tt.wantWarn) || len(warns) > 1 {
+				t.Errorf("warnings %q, want one holding %q", warns, tt.wantWarn)
+			}
+		})
+	}
+}
