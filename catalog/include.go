@@ -297,31 +297,38 @@ func perLevel(clean string) string {
 
 // nearFile is a " (did you mean X?)" hint naming the file an include of
 // name, which does not exist, likely meant: one in name's folder whose
-// name is close, with name's extension or, of .yaml and .yml, the other.
-// A file of another kind is no catalog file, however close its name.
+// name without its extension is close to name's, with name's extension
+// or, of .yaml and .yml, the other. A file of another kind is no catalog
+// file, however close its name; and the extension, shared, would make
+// any short name look close to another ("gone.yaml" to "e.yaml").
 func (l *loader) nearFile(name string) string {
 	dir, base := path.Split(name) // expand passed name on as no glob: dir has no * ? or [
-	exts := []string{path.Ext(base)}
-	switch exts[0] {
+	ext := path.Ext(base)
+	exts := []string{ext}
+	switch ext {
 	case ".yaml":
 		exts = append(exts, ".yml")
 	case ".yml":
 		exts = append(exts, ".yaml")
 	}
-	names, err := l.files.Glob(dir + "*")
+	names, err := l.glob(dir + "*")
 	if err != nil {
 		return ""
 	}
-	var bases []string
+	var files []string
 	for _, n := range names {
 		if slices.Contains(exts, path.Ext(n)) {
-			bases = append(bases, path.Base(n))
+			files = append(files, path.Base(n))
 		}
 	}
-	slices.Sort(bases) // Glob's order is any: the first of two as close is the same each run
+	slices.Sort(files) // Glob's order is any: the first of two as close is the same each run
+	stems := make([]string, len(files))
+	for i, f := range files {
+		stems[i] = strings.TrimSuffix(f, path.Ext(f))
+	}
 	budget := maxSuggestCost
-	if best := closest(base, bases, &budget); best != "" {
-		return fmt.Sprintf(" (did you mean %q?)", dir+best)
+	if best := closest(strings.TrimSuffix(base, ext), stems, &budget); best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", dir+files[slices.Index(stems, best)])
 	}
 	return ""
 }
