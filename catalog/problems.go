@@ -113,11 +113,16 @@ func (p *problems) err() error {
 	return &p.list
 }
 
-// Report returns diagnostics found in c, such as those of errgen.Check, as a
-// sorted *diag.List in c's file, or nil when there are none.
+// Report returns the errors among diagnostics found in c, such as those of
+// errgen.Check, as a sorted *diag.List in c's file, or nil when there are
+// none. Warnings and notices fail nothing: Load, given the same check,
+// keeps them in c.Warnings, where the run reports them once.
 func (c *Catalog) Report(ds []diag.Diagnostic) error {
 	p := &problems{file: c.File}
 	for _, d := range ds {
+		if d.Severity != diag.Error {
+			continue
+		}
 		d.Pos = at(c.File, d.Pos)
 		p.list.Add(d)
 	}

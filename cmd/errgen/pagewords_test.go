@@ -46,6 +46,12 @@ func TestTranslateAsksForUnbundledPageWords(t *testing.T) {
 			if code != tt.wantStrict || strings.Contains(stderr, "errors (") || tt.wantWords != strings.Contains(stderr, "warning: not fully translated into "+tt.lang+": ") && strings.Contains(stderr, " words (page_title, languages,") {
 				t.Errorf("validate --strict: exit %d, want %d; stderr %q", code, tt.wantStrict, stderr)
 			}
+			// the words a warning, not an error: generate writes the outputs
+			// and says so once
+			code, _, stderr = runIn(t, dir)
+			if n := strings.Count(stderr, "warning: not fully translated into "+tt.lang+": "); code != exitOK || n > 1 || tt.wantWords != (n == 1) {
+				t.Errorf("generate: exit %d, the words' warning %d times; stderr %q", code, n, stderr)
+			}
 			if code, stdout, _ := runIn(t, dir, "translate", tt.lang); code != exitOK || !strings.HasSuffix(stdout, "is up to date\n") {
 				t.Errorf("a second run: exit %d, stdout %q", code, stdout)
 			}
