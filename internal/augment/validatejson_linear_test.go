@@ -9,6 +9,12 @@ import (
 	"time"
 )
 
+// maxEightfoldRatio is the most eight times the input may cost against
+// the input once: linear work gives about 8, quadratic 64; the margin
+// between is for a shared machine, whose load and collections once took
+// a linear run to 16.8.
+const maxEightfoldRatio = 32
+
 // bigMapping is a valid spec whose info holds an extension mapping of n
 // keys.
 func bigMapping(n int) []byte {
@@ -40,7 +46,7 @@ func TestValidateSpecLinear(t *testing.T) {
 		return best
 	}
 	small, large := fastest(bigMapping(4000)), fastest(bigMapping(32000))
-	if ratio := float64(large) / float64(small); ratio > 20 {
+	if ratio := float64(large) / float64(small); ratio > maxEightfoldRatio {
 		t.Errorf("8 times the keys took %.1f times as long (%v, %v): want about 8", ratio, small, large)
 	} else {
 		t.Logf("8 times the keys took %.1f times as long (%v, %v)", ratio, small, large)
@@ -90,7 +96,7 @@ func TestSameNodeLinear(t *testing.T) {
 		return best
 	}
 	small, large := fastest(5000), fastest(40000)
-	if ratio := float64(large) / float64(small); ratio > 16 {
+	if ratio := float64(large) / float64(small); ratio > maxEightfoldRatio {
 		t.Errorf("8 times the keys took %.1f times as long (%v, %v): want about 8", ratio, small, large)
 	} else {
 		t.Logf("8 times the keys took %.1f times as long (%v, %v)", ratio, small, large)

@@ -16,6 +16,12 @@ import (
 	"github.com/errgen/errgen/internal/yamlnode"
 )
 
+// maxEightfoldRatio is the most eight times the input may cost against
+// the input once: linear work gives about 8, quadratic 64; the margin
+// between is for a shared machine, whose load and collections once took
+// a linear run to 16.8.
+const maxEightfoldRatio = 32
+
 // cpuTime is the CPU time the process has used: unlike the wall clock, it
 // does not count the time other processes take the CPUs.
 func cpuTime() time.Duration {
@@ -77,7 +83,7 @@ func TestUpdateLinear(t *testing.T) {
 			}
 			small, large := fastest(2000), fastest(16000)
 			ratio := float64(large) / float64(small)
-			if ratio > 20 {
+			if ratio > maxEightfoldRatio {
 				t.Errorf("8 times the errors took %.1f times as long (%v, %v): want about 8", ratio, small, large)
 			} else {
 				t.Logf("8 times the errors took %.1f times as long (%v, %v)", ratio, small, large)
@@ -115,7 +121,7 @@ func TestFillLinear(t *testing.T) {
 		return best
 	}
 	small, large := fastest(4000), fastest(32000)
-	if ratio := float64(large) / float64(small); ratio > 20 {
+	if ratio := float64(large) / float64(small); ratio > maxEightfoldRatio {
 		t.Errorf("8 times the categories took %.1f times as long (%v, %v): want about 8", ratio, small, large)
 	} else {
 		t.Logf("8 times the categories took %.1f times as long (%v, %v)", ratio, small, large)
