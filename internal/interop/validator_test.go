@@ -210,7 +210,7 @@ func validateExchange(v validator.Validator, pkg goPackage, e *catalog.Error, x 
 
 // TestLibopenapiValidatorCatches: each mutation of the bundled catalog's
 // spec, a header misnamed (a required one missing), undeclared or of the
-// wrong type, makes a response
+// wrong type, or the body's code a number, makes a response
 // fail, so TestLibopenapiValidator cannot pass by checking nothing.
 func TestLibopenapiValidatorCatches(t *testing.T) {
 	c, doc := components(t, filepath.Join(root, "catalog.yaml"))
@@ -222,6 +222,7 @@ func TestLibopenapiValidatorCatches(t *testing.T) {
 		{"Content-Language an integer", `(ContentLanguage:\n\s+description: [^\n]*\n\s+schema:\n\s+type:) string`, "$1 integer"},
 		{"request id a number", `(X-Request-Id:\n\s+description: [^\n]*\n\s+schema:\n\s+type:) string`, "$1 number"},
 		{"WWW-Authenticate misnamed", `(\n\s+)WWW-Authenticate:\n`, "${1}WWW-Authenticat:\n"},
+		{"the body's code a number", `(\n\s+code:\n\s+type:) string`, "$1 number"},
 	} {
 		t.Run(m.name, func(t *testing.T) {
 			mutated := regexp.MustCompile(m.pattern).ReplaceAllString(spec, m.replacement)
