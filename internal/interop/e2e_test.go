@@ -22,28 +22,70 @@ type e2eCase struct {
 	Variant int             `json:"variant"` // its place in its response's oneOf; -1 when the response has one shape
 }
 
-// TestEndToEnd generates the oapi-codegen client (types, client) of the
-// bundled catalog's wrapped components document into the scratch module,
-// and runs testdata/e2e/e2e_test.go there: a server writes every catalog
-// error through the committed generated/apierrors package's Write, and the
-// generated client must decode each into the typed response of its status,
-// with its code and details.
+// goImports are the import paths of the committed generated packages, by
+// the names catalogs gives the catalogs.
+var goImports = map[string]string{
+	"bundled":            "github.com/errgen/errgen/generated/apierrors",
+	"languages":          "github.com/errgen/errgen/testdata/languages/bookshoperrors",
+	"preset-custom":      "github.com/errgen/errgen/testdata/presets/custom/customerrors",
+	"preset-flat":        "github.com/errgen/errgen/testdata/presets/flat/flaterrors",
+	"preset-jsonapi":     "github.com/errgen/errgen/testdata/presets/jsonapi/jsonapierrors",
+	"preset-nested":      "github.com/errgen/errgen/testdata/presets/nested/nestederrors",
+	"preset-oauth2":      "github.com/errgen/errgen/testdata/presets/oauth2/oauth2errors",
+	"preset-problem":     "github.com/errgen/errgen/testdata/presets/problem/problemerrors",
+	"example-generic":    "github.com/errgen/errgen/examples/generic/genericerrors",
+	"example-onestack":   "github.com/errgen/errgen/examples/onestack/onestackerrors",
+	"example-scopestack": "github.com/errgen/errgen/examples/scopestack/scopestackerrors",
+	"example-stackone":   "github.com/errgen/errgen/examples/stackone/stackoneerrors",
+}
+
+// TestEndToEnd generates, for every shipped catalog, the oapi-codegen
+// client (types, client) of its wrapped components document into the
+// scratch module, and runs testdata/e2e/e2e_test.go there, its import of
+// the generated package made the catalog's: a server writes every catalog
+// error through the committed generated package's Write, and the generated
+// client must decode each into the typed response of its status, with its
+// code and details.
 func TestEndToEnd(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates and builds a client")
 	}
-	c, doc := components(t, filepath.Join(root, "catalog.yaml"))
+	src, err := os.ReadFile("testdata/e2e/e2e_test.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newScratch(t)
+	var pkgs []string
+	for name, path := range catalogs(t) {
+		imp, ok := goImports[name]
+		if !ok {
+			t.Fatalf("catalog %s has no generated package in goImports", name)
+		}
+		dir := "e2e-" + name
+		writeEndToEnd(t, filepath.Join(s.dir, dir), path, imp, dir, src)
+		pkgs = append(pkgs, "./"+dir)
+	}
+	out, err := s.goCmd(append([]string{"test", "-count=1", "-v"}, pkgs...)...)
+	if err != nil {
+		t.Errorf("the end-to-end test failed (%v); its output, FAIL lines first:\n%s\n%s", err, failLines(string(out)), firstLines(string(out), 400))
+	} else if testing.Verbose() {
+		t.Logf("%s", out)
+	}
+}
+
+// writeEndToEnd writes into dir the end-to-end test of the catalog at
+// path, whose generated package is imp, and the oapi-codegen client of its
+// wrapped components document.
+func writeEndToEnd(t *testing.T, dir, path, imp, pkgDir string, src []byte) {
+	t.Helper()
+	c, doc := components(t, path)
 	wrapped := wrap(t, c, doc)
 	cases := examples(t, wrapped)
 	if len(cases) != len(c.Errors) {
-		t.Fatalf("%d example bodies for %d errors", len(cases), len(c.Errors))
+		t.Fatalf("%s: %d example bodies for %d errors", path, len(cases), len(c.Errors))
 	}
-	s := newScratch(t)
-	dir := filepath.Join(s.dir, "e2e")
-	for _, d := range []string{filepath.Join(dir, "api")} {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			t.Fatal(err)
-		}
+	if err := os.MkdirAll(filepath.Join(dir, "api"), 0o755); err != nil {
+		t.Fatal(err)
 	}
 	specFile := filepath.Join(dir, "openapi.yaml")
 	write(t, specFile, wrapped)
@@ -52,23 +94,17 @@ func TestEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	write(t, filepath.Join(dir, "cases.json"), casesJSON)
-	src, err := os.ReadFile("testdata/e2e/e2e_test.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	write(t, filepath.Join(dir, "e2e_test.go"), src)
+	test := strings.NewReplacer(
+		`"github.com/errgen/errgen/generated/apierrors"`, "apierrors "+strconv.Quote(imp),
+		`"interopscratch/e2e/api"`, strconv.Quote("interopscratch/"+pkgDir+"/api"),
+	).Replace(string(src))
+	write(t, filepath.Join(dir, "e2e_test.go"), []byte(test))
 	client := generator{"oapi-codegen", func(specFile, dir string) []string {
 		return []string{"oapi-codegen", "-generate", "types,client", "-package", "api",
 			"-o", filepath.Join(dir, "api.gen.go"), specFile}
 	}}
 	if err := runTool(client.args(specFile, filepath.Join(dir, "api"))); err != nil {
-		t.Fatal(firstLines(err.Error(), 30))
-	}
-	out, err := s.goCmd("test", "-count=1", "-v", "./e2e")
-	if err != nil {
-		t.Errorf("the end-to-end test failed (%v); its output, FAIL lines first:\n%s\n%s", err, failLines(string(out)), firstLines(string(out), 400))
-	} else if testing.Verbose() {
-		t.Logf("%s", out)
+		t.Fatalf("%s: %s", path, firstLines(err.Error(), 30))
 	}
 }
 

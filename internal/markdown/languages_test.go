@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"io/fs"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -63,6 +64,22 @@ func TestPagesPerLanguage(t *testing.T) {
 	if !bytes.Equal(pages[0].Data, mustGenerate(t, c, nil)) {
 		t.Error("the default language's page is not Generate's")
 	}
+	docs := checkPages(t, c, pages)
+	for i, doc := range docs[1:] {
+		if !slices.Equal(doc.AnchorIDs, docs[0].AnchorIDs) {
+			t.Errorf("%s: anchors %q, want the default page's %q", pages[i+1].Name, doc.AnchorIDs, docs[0].AnchorIDs)
+		}
+		if got, want := errorHeadings(doc), errorHeadings(docs[0]); !slices.Equal(got, want) {
+			t.Errorf("%s: error headings %q, want the default page's %q", pages[i+1].Name, got, want)
+		}
+	}
+}
+
+// checkPages parses each of c's pages with goldmark and checks its tables,
+// its anchors and in-page links, its JSON blocks and its lint, in the
+// catalog as it reads in the page's language.
+func checkPages(t *testing.T, c *catalog.Catalog, pages []Page) []*markdowntest.Doc {
+	t.Helper()
 	docs := make([]*markdowntest.Doc, len(pages))
 	for i, p := range pages {
 		lc := inLanguage(c, p.Language)
@@ -76,13 +93,21 @@ func TestPagesPerLanguage(t *testing.T) {
 		markdowntest.CheckLint(t, p.Data)
 		docs[i] = doc
 	}
-	for i, doc := range docs[1:] {
-		if !slices.Equal(doc.AnchorIDs, docs[0].AnchorIDs) {
-			t.Errorf("%s: anchors %q, want the default page's %q", pages[i+1].Name, doc.AnchorIDs, docs[0].AnchorIDs)
+	return docs
+}
+
+// TestPagesEveryCatalogLanguage: every page of every shipped catalog (the
+// bundled one's German and French, the examples' too) passes checkPages, as the languages catalog's do.
+func TestPagesEveryCatalogLanguage(t *testing.T) {
+	examples, _ := filepath.Glob("../../examples/*/catalog.yaml")
+	for _, path := range append(testCatalogs(t), examples...) {
+		c, err := catalog.Load(path)
+		if err != nil {
+			t.Fatal(err)
 		}
-		if got, want := errorHeadings(doc), errorHeadings(docs[0]); !slices.Equal(got, want) {
-			t.Errorf("%s: error headings %q, want the default page's %q", pages[i+1].Name, got, want)
-		}
+		t.Run(path, func(t *testing.T) {
+			checkPages(t, c, mustPages(t, c, nil, ""))
+		})
 	}
 }
 

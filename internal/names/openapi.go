@@ -22,6 +22,11 @@ const ErrorCodeSchema = "ErrorCode"
 // translations declares.
 const ContentLanguageHeader = "ContentLanguage"
 
+// VaryHeader names, unprefixed, the header component of Vary, which every
+// error response of a catalog with translations declares beside
+// Content-Language.
+const VaryHeader = "Vary"
+
 // StatusResponse names the response of a status by its reason phrase:
 // 429 → TooManyRequests; a status without one is Status599.
 func StatusResponse(status int) string {

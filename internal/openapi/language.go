@@ -12,8 +12,10 @@ import (
 
 // A catalog that speaks several languages (languages: [de, fr]) has Write
 // negotiate Accept-Language and say which language the message is in with
-// Content-Language: every error response declares that header, by
-// reference to one header component. The examples stay in the default
+// Content-Language, and add Accept-Language to Vary: every error response
+// declares both headers, by reference to their header components, for a
+// validator that holds a response to its declared headers refuses one it
+// does not know. The examples stay in the default
 // language; a catalog with one language's document is as it always was.
 
 // multilingual reports whether the catalog speaks more than its default
@@ -25,11 +27,21 @@ func (g *generator) contentLanguageName() string {
 	return g.c.OpenAPI.Prefix + names.ContentLanguageHeader
 }
 
-// contentLanguageRef adds Content-Language, by reference, to a response's
-// headers when the catalog speaks several languages.
+// varyName is the Vary header component's name, prefixed.
+func (g *generator) varyName() string {
+	return g.c.OpenAPI.Prefix + names.VaryHeader
+}
+
+// contentLanguageRef adds Content-Language and Vary, by reference, to a
+// response's headers when the catalog speaks several languages; a Vary the
+// catalog declares itself stays, Write adding Accept-Language to its value.
 func (g *generator) contentLanguageRef(headers *yaml.Node) {
-	if g.multilingual() {
-		g.set(headers, "Content-Language", refTo("#/components/headers/"+g.contentLanguageName()))
+	if !g.multilingual() {
+		return
+	}
+	g.set(headers, "Content-Language", refTo("#/components/headers/"+g.contentLanguageName()))
+	if yamlnode.Get(headers, "Vary") == nil {
+		g.set(headers, "Vary", refTo("#/components/headers/"+g.varyName()))
 	}
 }
 
@@ -48,7 +60,15 @@ func (g *generator) headerComponents() *yaml.Node {
 	g.set(schema, "type", g.word("string"))
 	g.set(h, "schema", schema)
 	g.set(h, "example", yamlnode.Str(g.c.Language))
+	vary := yamlnode.Map()
+	g.set(vary, "description", yamlnode.Str("Accept-Language, among any other request headers the response varies by (RFC 9110, section 12.5.5): "+
+		"the title and message depend on the request's Accept-Language, so a cache keeps one response per language."))
+	varySchema := yamlnode.Map()
+	g.set(varySchema, "type", g.word("string"))
+	g.set(vary, "schema", varySchema)
+	g.set(vary, "example", yamlnode.Str("Accept-Language"))
 	headers := yamlnode.Map()
 	g.set(headers, g.contentLanguageName(), h)
+	g.set(headers, g.varyName(), vary)
 	return headers
 }

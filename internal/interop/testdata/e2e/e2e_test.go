@@ -1,7 +1,9 @@
-// The end-to-end test, run by ../../e2e_test.go in the scratch module next
-// to the oapi-codegen client (package api) it generates from the bundled
-// catalog's wrapped components document, and cases.json, which lists every
-// error of the catalog with the example body of the OpenAPI document.
+// The end-to-end test, run by ../../e2e_test.go in the scratch module, once
+// per shipped catalog (its import of apierrors made that catalog's
+// generated package), next to the oapi-codegen client (package api) it
+// generates from the catalog's wrapped components document, and
+// cases.json, which lists every error of the catalog with the example body
+// of the OpenAPI document.
 package e2e
 
 import (
