@@ -87,6 +87,11 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 		{"{name: Lever,", `{name: "",`, false, ""},
 		{"{title: Handling, body: text}", `{title: "  ", body: text}`, false, ""},
 		{"status: 404\n", "status: 404\n    deprecated: \" \"\n", false, ""},
+		// A Go output go build would leave out.
+		{"go: {package: apierrors}", "go: {package: apierrors, out: gen/errors.go}", true, ""},
+		{"go: {package: apierrors}", "go: {package: apierrors, out: gen/errors_test.go}", false, ""},
+		{"go: {package: apierrors}", "go: {package: apierrors, out: gen/_errors.go}", false, ""},
+		{"go: {package: apierrors}", "go: {package: apierrors, out: .errors.go}", false, ""},
 		// What only the loader can judge.
 		{"version: 1\n", "version: 1\nlanguage: en-us\n", false, "canonical BCP 47 form is a registry lookup"},
 		{"version: 1\n", "version: 1\nlanguage: xx\n", false, "whether a subtag is registered is a registry lookup"},
