@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -103,12 +104,20 @@ func topFallbacks(before, after *catalog.Translation, c *catalog.Catalog) (texts
 	fell("docs.title", before.DocsTitle != "", after.DocsTitle != "", !c.Docs.TitleDefault, func() { kept.DocsTitle = "" })
 	fell("docs.sections", blankIsNone(sectionTexts(before.Sections)) != nil, blankIsNone(sectionTexts(after.Sections)) != nil, len(c.Docs.Sections) > 0, func() { kept.Sections = nil })
 	fell("docs.providers", blankIsNone(before.Providers) != nil, blankIsNone(after.Providers) != nil, len(c.Docs.Providers) > 0, func() { kept.Providers = nil })
+	// A group or category c no longer has is no text its readers lose:
+	// its translation is obsolete, and c's own change (an error's
+	// text-changed, a docs text's) reports it, as for a code taken out.
 	kept.Groups = nonEmpty(before.Groups)
+	maps.DeleteFunc(kept.Groups, func(group, _ string) bool {
+		return !slices.ContainsFunc(c.Docs.Groups, func(g catalog.GroupText) bool { return g.Group == group })
+	})
 	for _, g := range c.Docs.Groups {
 		fell("docs.groups "+g.Group, kept.Groups[g.Group] != "", after.Groups[g.Group] != "", g.Description != "", func() { delete(kept.Groups, g.Group) })
 	}
 	kept.Categories = nonEmpty(before.Categories)
-	for _, category := range categories(c) {
+	now := categories(c)
+	maps.DeleteFunc(kept.Categories, func(category, _ string) bool { return !slices.Contains(now, category) })
+	for _, category := range now {
 		fell("category "+category, kept.Categories[category] != "", after.Categories[category] != "", true, func() { delete(kept.Categories, category) })
 	}
 	return texts, &kept
