@@ -2,7 +2,6 @@ package diff
 
 import (
 	"maps"
-	"slices"
 	"strings"
 
 	"github.com/errgen/errgen/catalog"
@@ -108,30 +107,35 @@ func topFallbacks(before, after *catalog.Translation, c *catalog.Catalog) (texts
 	// its translation is obsolete, and c's own change (an error's
 	// text-changed, a docs text's) reports it, as for a code taken out.
 	kept.Groups = nonEmpty(before.Groups)
-	maps.DeleteFunc(kept.Groups, func(group, _ string) bool {
-		return !slices.ContainsFunc(c.Docs.Groups, func(g catalog.GroupText) bool { return g.Group == group })
-	})
+	groups := map[string]bool{}
+	for _, g := range c.Docs.Groups {
+		groups[g.Group] = true
+	}
+	maps.DeleteFunc(kept.Groups, func(group, _ string) bool { return !groups[group] })
 	for _, g := range c.Docs.Groups {
 		fell("docs.groups "+g.Group, kept.Groups[g.Group] != "", after.Groups[g.Group] != "", g.Description != "", func() { delete(kept.Groups, g.Group) })
 	}
 	kept.Categories = nonEmpty(before.Categories)
-	now := categories(c)
-	maps.DeleteFunc(kept.Categories, func(category, _ string) bool { return !slices.Contains(now, category) })
+	now, has := categories(c)
+	maps.DeleteFunc(kept.Categories, func(category, _ string) bool { return !has[category] })
 	for _, category := range now {
 		fell("category "+category, kept.Categories[category] != "", after.Categories[category] != "", true, func() { delete(kept.Categories, category) })
 	}
 	return texts, &kept
 }
 
-// categories is the categories of c's errors, each once, in catalog order.
-func categories(c *catalog.Catalog) []string {
+// categories is the categories of c's errors, each once, in catalog order,
+// and the same as a set.
+func categories(c *catalog.Catalog) ([]string, map[string]bool) {
 	var out []string
+	has := map[string]bool{}
 	for _, e := range entries(c) {
-		if e.Category != "" && !slices.Contains(out, e.Category) {
+		if e.Category != "" && !has[e.Category] {
+			has[e.Category] = true
 			out = append(out, e.Category)
 		}
 	}
-	return out
+	return out, has
 }
 
 // fallVerb and pronoun agree with a list of texts.
