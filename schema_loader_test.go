@@ -60,6 +60,7 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 		{"version: 1\n", "version: 1\nlanguage: \"\"\n", true, ""},
 		{"status: 404\n", "status: 404\n    format: \"\"\n", true, ""},
 		{"status: 404\n", "status: 404\n    challenge: \"\"\n", true, ""},
+		{"status: 404\n", "status: 404\n    title: \"\"\n", true, ""},
 		// An empty item of a list is no item: both refuse it.
 		{"version: 1\n", "version: 1\nlanguages: [de, \"\"]\n", false, ""},
 		{"version: 1\n", "version: 1\ninclude: [\"\"]\n", false, ""},
