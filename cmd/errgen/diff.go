@@ -74,9 +74,16 @@ catalog is CATALOG (default catalog.yaml) as it is at that git revision.
 func allowHint(n int, changes []diff.Change) string {
 	const shown = 10 // a pull request breaking more is better read than allowed wholesale
 	var entries []string
+	seen := map[string]bool{}
 	for _, c := range changes {
-		if e := diff.AllowEntry(c); c.Breaking && !c.Allowed && !slices.Contains(entries, e) {
-			entries = append(entries, e)
+		if !c.Breaking || c.Allowed {
+			continue
+		}
+		if e := diff.AllowEntry(c); !seen[e] {
+			seen[e] = true
+			if len(entries) < shown {
+				entries = append(entries, e)
+			}
 		}
 	}
 	what := "1 breaking change; once reviewed, accept it with"
@@ -84,9 +91,8 @@ func allowHint(n int, changes []diff.Change) string {
 		what = fmt.Sprintf("%d breaking changes; once reviewed, accept them with", n)
 	}
 	more := ""
-	if len(entries) > shown {
-		more = fmt.Sprintf(" (and %d more)", len(entries)-shown)
-		entries = entries[:shown]
+	if len(seen) > shown {
+		more = fmt.Sprintf(" (and %d more)", len(seen)-shown)
 	}
 	return what + " --allow " + strings.Join(entries, " --allow ") + more
 }

@@ -121,20 +121,23 @@ func components(c *catalog.Catalog, own func(*catalog.Error) bool) []component {
 		// one entry for the two: they come and go together
 		list = append(list, component{"responses." + p + names.StatusResponse(s) + " (and schemas." + p + names.Body(s) + ")", byStatus[s]})
 	}
+	users := envelopeUsers(c, own)
 	for i, env := range c.Envelopes {
-		if by := envelopeUser(c, env, own); by != nil {
+		if by := users[env]; by != nil {
 			list = append(list, component{"schemas." + names.EnvelopeSchema(c, i), by})
 		}
 	}
 	return list
 }
 
-// envelopeUser is the first error own says so of that uses env, or nil.
-func envelopeUser(c *catalog.Catalog, env *catalog.Envelope, own func(*catalog.Error) bool) *catalog.Error {
+// envelopeUsers maps each envelope to the first error own says so of that
+// uses it, in one pass: a catalog may give every error a format of its own.
+func envelopeUsers(c *catalog.Catalog, own func(*catalog.Error) bool) map[*catalog.Envelope]*catalog.Error {
+	users := map[*catalog.Envelope]*catalog.Error{}
 	for _, e := range c.Errors {
-		if e.Envelope == env && own(e) {
-			return e
+		if users[e.Envelope] == nil && own(e) {
+			users[e.Envelope] = e
 		}
 	}
-	return nil
+	return users
 }
