@@ -93,6 +93,9 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 		{"go: {package: apierrors}", "go: {package: apierrors, out: gen/errors_test.go}", false, ""},
 		{"go: {package: apierrors}", "go: {package: apierrors, out: gen/_errors.go}", false, ""},
 		{"go: {package: apierrors}", "go: {package: apierrors, out: .errors.go}", false, ""},
+		{"go: {package: apierrors}", "go: {package: apierrors, out: gen/errors_windows.go}", false, ""},
+		{"go: {package: apierrors}", "go: {package: apierrors, out: gen/errors_linux_arm64.go}", false, ""},
+		{"go: {package: apierrors}", "go: {package: apierrors, out: gen/errors_gen.go}", true, ""},
 		// What only the loader can judge.
 		{"version: 1\n", "version: 1\nlanguage: en-us\n", false, "canonical BCP 47 form is a registry lookup"},
 		{"version: 1\n", "version: 1\nlanguage: xx\n", false, "whether a subtag is registered is a registry lookup"},

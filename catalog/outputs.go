@@ -178,6 +178,8 @@ func OutputNameProblem(kind, p string) string {
 		return fmt.Sprintf("%q does not end in .go: go build reads only .go files, so the package would not be compiled: name it such as errors.go", p)
 	case kind == "go" && (strings.HasSuffix(p, "_test.go") || strings.HasPrefix(path.Base(p), "_") || strings.HasPrefix(path.Base(p), ".")):
 		return fmt.Sprintf("%q is a file go build leaves out (a test file, or a name starting with _ or .), so the package would not be compiled: name it such as errors.go", p)
+	case kind == "go" && platformFile(path.Base(p)):
+		return fmt.Sprintf("%q ends in a GOOS or GOARCH, which go build reads as a build constraint: the package would be compiled on that platform alone: name it such as errors.go", p)
 	case kind == "openapi" && strings.EqualFold(path.Ext(p), ".json"):
 		return fmt.Sprintf("%q ends in .json, but the components document is YAML (its first line is errgen's header comment, which JSON cannot hold): name it such as openapi.yaml", p)
 	}
@@ -241,3 +243,24 @@ var augmentKeyHints = map[string]string{
 	"spec": ": add spec: the path of the service's OpenAPI document, relative to the catalog's folder",
 	"out":  ": add out: where the augmented spec goes (the spec's own path to augment it in place)",
 }
+
+// platformFile reports whether go build reads the Go file name as built
+// for one GOOS or GOARCH alone (errors_windows.go, errors_linux_amd64.go),
+// as go/build's goodOSArchFile does: the last _-separated element of the
+// name is a known GOOS or GOARCH.
+func platformFile(name string) bool {
+	stem := strings.TrimSuffix(name, ".go")
+	i := strings.LastIndexByte(stem, '_')
+	if i <= 0 {
+		return false
+	}
+	last := stem[i+1:]
+	return slices.Contains(knownOS, last) || slices.Contains(knownArch, last)
+}
+
+// knownOS and knownArch are go/build's lists (internal/syslist), which
+// name files for a platform: the GOOS and GOARCH values past and present.
+var (
+	knownOS   = []string{"aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux", "nacl", "netbsd", "openbsd", "plan9", "solaris", "wasip1", "windows", "zos"}
+	knownArch = []string{"386", "amd64", "amd64p32", "arm", "armbe", "arm64", "arm64be", "loong64", "mips", "mipsle", "mips64", "mips64le", "mips64p32", "mips64p32le", "ppc", "ppc64", "ppc64le", "riscv", "riscv64", "s390", "s390x", "sparc", "sparc64", "wasm"}
+)
