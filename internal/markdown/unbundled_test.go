@@ -23,21 +23,23 @@ func TestUnbundledWords(t *testing.T) {
 	for _, tt := range []struct {
 		name, language, lang string
 		words                map[string]string
+		missing              bool // no translation file: the catalog warns of that alone
 		wantAsked            int
 		wantFirst, wantWarn  string
 	}{
-		{"es, none given", "en", "es", nil, len(wordTable), "Errors", "not fully translated into es: " + n + " of the page's " + n + " words (page_title, languages, untranslated, envelope_heading, envelope_media_type, …): errgen bundles no es words, so those left \"\" read in en"},
-		{"es, one given", "en", "es", some, len(wordTable), "Errors", "not fully translated into es: " + m + " of the page's " + n + " words (languages, untranslated,"},
-		{"es, all given", "en", "es", all, len(wordTable), "Errors", ""},
-		{"a catalog in de", "de", "sv", nil, len(wordTable), "Fehler", n + " of the page's " + n + " words"},
-		{"de", "en", "de", some, 0, "", ""},
-		{"de-CH", "en", "de-CH", nil, 0, "", ""},
-		{"fr-CA", "en", "fr-CA", nil, 0, "", ""},
-		{"en under a catalog in de", "de", "en", nil, 0, "", ""},
+		{"es, none given", "en", "es", nil, false, len(wordTable), "Errors", "not fully translated into es: " + n + " of the page's " + n + " words (page_title, languages, untranslated, envelope_heading, envelope_media_type, …): errgen bundles no es words, so those left \"\" read in en"},
+		{"es, one given", "en", "es", some, false, len(wordTable), "Errors", "not fully translated into es: " + m + " of the page's " + n + " words (languages, untranslated,"},
+		{"es, all given", "en", "es", all, false, len(wordTable), "Errors", ""},
+		{"es, no file", "en", "es", nil, true, len(wordTable), "Errors", ""},
+		{"a catalog in de", "de", "sv", nil, false, len(wordTable), "Fehler", n + " of the page's " + n + " words"},
+		{"de", "en", "de", some, false, 0, "", ""},
+		{"de-CH", "en", "de-CH", nil, false, 0, "", ""},
+		{"fr-CA", "en", "fr-CA", nil, false, 0, "", ""},
+		{"en under a catalog in de", "de", "en", nil, false, 0, "", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			c := &catalog.Catalog{Language: tt.language, Languages: []string{tt.lang}, Translations: map[string]*catalog.Translation{
-				tt.lang: {Language: tt.lang, File: "translations/" + tt.lang + ".yaml", Words: tt.words},
+				tt.lang: {Language: tt.lang, File: "translations/" + tt.lang + ".yaml", Words: tt.words, Missing: tt.missing},
 			}}
 			asked := UnbundledWords(c, tt.lang)
 			if len(asked) != tt.wantAsked || len(asked) > 0 && (asked[0] != Word{"page_title", tt.wantFirst}) {
