@@ -68,6 +68,7 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 		{"challenge: Bearer", `challenge: " "`, false, ""},
 		{"challenge: Bearer", `challenge: 'realm="api"'`, false, ""},
 		{"challenge: Bearer", `challenge: 'Bearer realm="api"'`, true, ""},
+		{"challenge: Bearer", `challenge: "Basic, Bearer"`, true, ""},
 		{"challenge: Bearer", `challenge: ""`, false, ""},
 		// Header names in any case.
 		{`Retry-After: "{retryAfter}"`, "retry-after: soon", false, ""},

@@ -50,6 +50,11 @@ func validHeaderValue(v string) bool {
 // read: an auth-scheme token, alone or followed by a space and its
 // parameters (RFC 9110 §11.3), and never blank where a scheme must be.
 func startsWithAuthScheme(challenge string) bool {
-	scheme, _, _ := strings.Cut(challenge, " ")
-	return validHeaderName(scheme)
+	// The scheme ends at a space (its parameters) or a comma (the next
+	// challenge: "Basic, Bearer" is two, RFC 9110 §11.6.1).
+	end := strings.IndexAny(challenge, " ,")
+	if end < 0 {
+		end = len(challenge)
+	}
+	return validHeaderName(challenge[:end])
 }
