@@ -78,16 +78,45 @@ func keyAfterValue(lines []string, p Pos) (Pos, string, bool) {
 	if key == "" || strings.ContainsAny(key, " \t") {
 		return Pos{}, "", false
 	}
+	first := true // no line of content between the key and the line above it
 	for n := p.Line - 1; n >= 1; n-- {
 		above, ok := parseYAMLLine(lines[n-1])
 		if !ok || above.indent >= l.indent {
+			first = first && !ok
 			continue
 		}
-		if !above.key || above.opens || above.at >= l.indent {
+		switch {
+		case above.opens && first:
+			return firstKeyIndentedTooFar(lines, p, key, above)
+		case !above.key || above.opens || above.at >= l.indent:
 			return Pos{}, "", false
 		}
 		owner := keyOn(strings.TrimRight(lines[n-1], "\r"), above.at)
 		return p, fmt.Sprintf("invalid YAML: did not find expected key: %s is indented more than %s above it, whose value has ended: align it with %s (column %d)", key, owner, owner, above.at+1), true
+	}
+	return Pos{}, "", false
+}
+
+// firstKeyIndentedTooFar finds the slip at p, key, the first key of the
+// block that opener (a key or an item without a value) opens, which
+// misindented blamed because the lines after it agree with each other: so
+// the key after its own lines, which the block's parent holds, is the one
+// to align it with.
+func firstKeyIndentedTooFar(lines []string, p Pos, key string, opener yamlLine) (Pos, string, bool) {
+	parentAt := opener.at
+	if opener.dash && !opener.key {
+		parentAt = opener.indent
+	}
+	for n := p.Line + 1; n <= len(lines); n++ {
+		next, ok := parseYAMLLine(lines[n-1])
+		if !ok || next.indent >= p.Col-1 {
+			continue
+		}
+		if !next.key || next.dash || next.indent <= parentAt {
+			return Pos{}, "", false
+		}
+		sibling := keyOn(strings.TrimRight(lines[n-1], "\r"), next.at)
+		return p, fmt.Sprintf("invalid YAML: did not find expected key: %s is indented more than %s below it: align it with %s (column %d)", key, sibling, sibling, next.at+1), true
 	}
 	return Pos{}, "", false
 }
