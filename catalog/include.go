@@ -3,7 +3,6 @@ package catalog
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"slices"
@@ -293,44 +292,6 @@ func perLevel(clean string) string {
 		return deeper
 	}
 	return shallower + " and " + deeper
-}
-
-// nearFile is a " (did you mean X?)" hint naming the file an include of
-// name, which does not exist, likely meant: one in name's folder whose
-// name without its extension is close to name's, with name's extension
-// or, of .yaml and .yml, the other. A file of another kind is no catalog
-// file, however close its name; and the extension, shared, would make
-// any short name look close to another ("gone.yaml" to "e.yaml").
-func (l *loader) nearFile(name string) string {
-	dir, base := path.Split(name) // expand passed name on as no glob: dir has no * ? or [
-	ext := path.Ext(base)
-	exts := []string{ext}
-	switch ext {
-	case ".yaml":
-		exts = append(exts, ".yml")
-	case ".yml":
-		exts = append(exts, ".yaml")
-	}
-	names, err := l.glob(dir + "*")
-	if err != nil {
-		return ""
-	}
-	var files []string
-	for _, n := range names {
-		if slices.Contains(exts, path.Ext(n)) {
-			files = append(files, path.Base(n))
-		}
-	}
-	slices.Sort(files) // Glob's order is any: the first of two as close is the same each run
-	stems := make([]string, len(files))
-	for i, f := range files {
-		stems[i] = strings.TrimSuffix(f, path.Ext(f))
-	}
-	budget := maxSuggestCost
-	if best := closest(strings.TrimSuffix(base, ext), stems, &budget); best != "" {
-		return fmt.Sprintf(" (did you mean %q?)", dir+files[slices.Index(stems, best)])
-	}
-	return ""
 }
 
 // missing reports an include that brings in no file: the errors meant to

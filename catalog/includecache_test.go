@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -73,5 +74,51 @@ func TestIncludeReadsEachFileOnce(t *testing.T) {
 		if n != 1 {
 			t.Errorf("%s globbed %d times, want once", pattern, n)
 		}
+	}
+}
+
+// The folders beside a misspelt one are listed once however many includes
+// name files in misspelt folders there: each include's suggestion comes
+// from the one glob of their files the include cache keeps.
+func TestNearFolderListsFoldersOnce(t *testing.T) {
+	tests := []struct {
+		name, include string
+		want          []string // the suggestions, in order
+	}{
+		{"one", "[error/core.yaml]", []string{"errors/core.yaml"}},
+		{"several", "[error/core.yaml, erors/billing.yaml, error/gone.yaml, teams/biling/x.yaml, team/billing/x.yaml]",
+			[]string{"errors/core.yaml", "errors/billing.yaml", "", "teams/billing/x.yaml", ""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := &countingFiles{MemFiles: MemFiles{
+				"catalog.yaml":         []byte("version: 1\napi: Split\ninclude: " + tt.include + "\n"),
+				"errors/core.yaml":     []byte("errors:\n  - {code: INTERNAL_ERROR, status: 500, fallback: true}\n"),
+				"errors/billing.yaml":  []byte("errors:\n  - {code: B, status: 402}\n"),
+				"teams/billing/x.yaml": []byte("errors:\n  - {code: X, status: 400}\n"),
+			}, reads: map[string]int{}, globs: map[string]int{}}
+			_, err := LoadFiles(files, "catalog.yaml")
+			var l *diag.List
+			if !errors.As(err, &l) || len(l.Items) != len(tt.want) {
+				t.Fatalf("want %d problems, got %v", len(tt.want), err)
+			}
+			for i, d := range l.Items {
+				want := ""
+				if tt.want[i] != "" {
+					want = " (did you mean " + strconv.Quote(tt.want[i]) + "?)"
+				}
+				if !strings.Contains(d.Msg, want) || want == "" && strings.Contains(d.Msg, "did you mean") {
+					t.Errorf("problem %d: %s: want the suggestion %q", i, d, tt.want[i])
+				}
+			}
+			for pattern, n := range files.globs {
+				if n != 1 {
+					t.Errorf("%s globbed %d times, want once", pattern, n)
+				}
+			}
+			if files.globs["*/*"] != 1 {
+				t.Errorf("the folders beside were listed %d times, want once", files.globs["*/*"])
+			}
+		})
 	}
 }

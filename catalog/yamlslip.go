@@ -25,6 +25,8 @@ func yamlSlip(err error, data []byte) (Pos, string, bool) {
 		return keyIndentedTooFar(lines, line)
 	case strings.Contains(msg, "found character that cannot start any token"):
 		return flowNotClosed(lines, line)
+	case strings.Contains(msg, "did not find expected key"):
+		return keyAfterValue(lines, yamlErrorPos(err, data))
 	}
 	return Pos{}, "", false
 }
@@ -54,6 +56,69 @@ func keyIndentedTooFar(lines []string, line int) (Pos, string, bool) {
 		return Pos{Line: line, Col: utf8.RuneCountInString(raw[:colon]) + 1}, `invalid YAML: mapping values are not allowed in this context: a value holding ": " needs quotes: write it as "…"`, true
 	}
 	return Pos{Line: line, Col: l.indent + 1}, fmt.Sprintf("invalid YAML: mapping values are not allowed in this context: %s is indented more than %s above it, which makes it part of %s's value: align it with %s (column %d)", key, owner, owner, owner, at+1), true
+}
+
+// keyAfterValue finds the slip at p, the line yaml.v3 found no key on: a
+// key indented more than the key above it, whose value ended on its own
+// line (a comment ended it, or it was quoted, a flow collection or a block
+// scalar), so that yaml.v3 wants a key of that key's mapping. Comment
+// lines and the value's own lines in between say nothing of it. A line
+// above that opens a block (a parent key, a bare -) leaves it unknown which
+// line is wrong: the generic hint stays.
+func keyAfterValue(lines []string, p Pos) (Pos, string, bool) {
+	if p.Line < 1 || p.Line > len(lines) {
+		return Pos{}, "", false
+	}
+	l, ok := parseYAMLLine(lines[p.Line-1])
+	if !ok || l.dash || !l.key || p.Col != l.indent+1 {
+		return Pos{}, "", false
+	}
+	raw := strings.TrimRight(lines[p.Line-1], "\r")
+	key := keyOn(raw, l.at)
+	if key == "" || strings.ContainsAny(key, " \t") {
+		return Pos{}, "", false
+	}
+	first := true // no line of content between the key and the line above it
+	for n := p.Line - 1; n >= 1; n-- {
+		above, ok := parseYAMLLine(lines[n-1])
+		if !ok || above.indent >= l.indent {
+			first = first && !ok
+			continue
+		}
+		switch {
+		case above.opens && first:
+			return firstKeyIndentedTooFar(lines, p, key, above)
+		case !above.key || above.opens || above.at >= l.indent:
+			return Pos{}, "", false
+		}
+		owner := keyOn(strings.TrimRight(lines[n-1], "\r"), above.at)
+		return p, fmt.Sprintf("invalid YAML: did not find expected key: %s is indented more than %s above it, whose value has ended: align it with %s (column %d)", key, owner, owner, above.at+1), true
+	}
+	return Pos{}, "", false
+}
+
+// firstKeyIndentedTooFar finds the slip at p, key, the first key of the
+// block that opener (a key or an item without a value) opens, which
+// misindented blamed because the lines after it agree with each other: so
+// the key after its own lines, which the block's parent holds, is the one
+// to align it with.
+func firstKeyIndentedTooFar(lines []string, p Pos, key string, opener yamlLine) (Pos, string, bool) {
+	parentAt := opener.at
+	if opener.dash && !opener.key {
+		parentAt = opener.indent
+	}
+	for n := p.Line + 1; n <= len(lines); n++ {
+		next, ok := parseYAMLLine(lines[n-1])
+		if !ok || next.indent >= p.Col-1 {
+			continue
+		}
+		if !next.key || next.dash || next.indent <= parentAt {
+			return Pos{}, "", false
+		}
+		sibling := keyOn(strings.TrimRight(lines[n-1], "\r"), next.at)
+		return p, fmt.Sprintf("invalid YAML: did not find expected key: %s is indented more than %s below it: align it with %s (column %d)", key, sibling, sibling, next.at+1), true
+	}
+	return Pos{}, "", false
 }
 
 // plainValueAbove finds the key whose value the line before line goes on:
