@@ -2,7 +2,9 @@ package catalog
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -33,7 +35,8 @@ func yamlSlip(err error, data []byte) (Pos, string, bool) {
 
 // keyIndentedTooFar finds the slip on line: a line whose one ": " ends a
 // key (a name without blanks that starts with no capital letter, not
-// "Note: …", which is text), under a key whose value is plain text on its
+// "Note: …", which is text, and that is a key of errgen's files, not
+// "because: the key expired.", which is text too), under a key whose value is plain text on its
 // line, indented more than that key. A value's next line holding ": "
 // after text is no key: it keeps the hint to quote the value, at that
 // colon.
@@ -51,7 +54,7 @@ func keyIndentedTooFar(lines []string, line int) (Pos, string, bool) {
 	if key == "" {
 		return Pos{}, "", false
 	}
-	if strings.ContainsAny(key, " \t") || unicode.IsUpper([]rune(key)[0]) {
+	if strings.ContainsAny(key, " \t") || unicode.IsUpper([]rune(key)[0]) || !looksLikeKey(key) {
 		colon := l.at + len(key)
 		return Pos{Line: line, Col: utf8.RuneCountInString(raw[:colon]) + 1}, `invalid YAML: mapping values are not allowed in this context: a value holding ": " needs quotes: write it as "…"`, true
 	}
@@ -226,3 +229,26 @@ func valueStarts(before string) bool {
 	}
 	return strings.HasSuffix(trimmed, ":") && blanks
 }
+
+// looksLikeKey reports whether word is a key errgen's files have (a
+// catalog's, an included file's, a translation file's): what a line of a
+// text's continuation that holds ": " is not. Exactly, not a near miss:
+// "because" is two edits from "cause".
+func looksLikeKey(word string) bool {
+	return slices.Contains(allKeys(), word)
+}
+
+// allKeys is every key errgen's files have, once.
+var allKeys = sync.OnceValue(func() []string {
+	var keys []string
+	for _, list := range [][]string{topKeys, requestIDKeys, goKeys, grpcKeys, helpKeys, openAPIKeys, augmentKeys,
+		docsKeys, groupTextKeys, sectionKeys, providerKeys, issueKeys, formatKeys, errorKeys, detailKeys, enumKeys,
+		translationKeys, translationDocsKeys, providerTransKeys, issueTransKeys, entryKeys, detailTransKeys, includedKeys} {
+		for _, k := range list {
+			if !slices.Contains(keys, k) {
+				keys = append(keys, k)
+			}
+		}
+	}
+	return keys
+})
