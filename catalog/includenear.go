@@ -16,6 +16,9 @@ import (
 // any short name look close to another ("gone.yaml" to "e.yaml"). A
 // folder with no file is likely misspelt: nearFolder looks beside it.
 func (l *loader) nearFile(name string) string {
+	if !l.probs.keeps() {
+		return "" // a problem past those kept is not shown: its hint is not looked for
+	}
 	dir, base := path.Split(name) // expand passed name on as no glob: dir has no * ? or [
 	ext := path.Ext(base)
 	exts := meantExts(ext)
@@ -26,19 +29,21 @@ func (l *loader) nearFile(name string) string {
 	if len(names) == 0 && dir != "" {
 		return l.nearFolder(dir, base)
 	}
-	var files []string
-	for _, n := range names {
-		if slices.Contains(exts, path.Ext(n)) {
-			files = append(files, path.Base(n))
+	stem := strings.TrimSuffix(base, ext)
+	var files, stems []string
+	// Glob's order is any, and its list the include cache's: sorted, a
+	// copy, so that the first of two as close is the same each run.
+	for _, n := range slices.Sorted(slices.Values(names)) {
+		f := path.Base(n)
+		s := strings.TrimSuffix(f, path.Ext(f))
+		// A name of one or two characters is one edit from too many ("b"
+		// from "a"): only its other extension is suggested.
+		if slices.Contains(exts, path.Ext(n)) && (len(stem) >= minMeantLen || s == stem) {
+			files, stems = append(files, f), append(stems, s)
 		}
 	}
-	slices.Sort(files) // Glob's order is any: the first of two as close is the same each run
-	stems := make([]string, len(files))
-	for i, f := range files {
-		stems[i] = strings.TrimSuffix(f, path.Ext(f))
-	}
 	budget := maxSuggestCost
-	if best := closest(strings.TrimSuffix(base, ext), stems, &budget); best != "" {
+	if best := closest(stem, stems, &budget); best != "" {
 		return fmt.Sprintf(" (did you mean %q?)", dir+files[slices.Index(stems, best)])
 	}
 	return ""
