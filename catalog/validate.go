@@ -26,8 +26,12 @@ func (cr *catalogReader) validate() {
 		cr.validateError(e)
 	}
 	cr.validateFallbacks(fallbacks)
+	users := map[*Envelope][]*Error{} // in one pass: every error may have a format of its own
+	for _, e := range c.Errors {
+		users[e.Envelope] = append(users[e.Envelope], e)
+	}
 	for _, env := range c.Envelopes {
-		cr.validateEnvelope(env)
+		cr.validateEnvelope(env, users[env])
 	}
 	cr.checkEnvelopeNames()
 	cr.validateAttach(byCode, cr.validateLifecycle(byCode))
@@ -309,16 +313,11 @@ func delaySeconds(e *Error, t *Template) bool {
 	return d == nil || d.Type == "" || d.Type == TypeInteger
 }
 
-// validateEnvelope checks that an envelope can be parsed back: it must carry
-// the code, or else the title (matched with the response status).
-func (cr *catalogReader) validateEnvelope(env *Envelope) {
+// validateEnvelope checks that an envelope, which users use (in catalog
+// order), can be parsed back: it must carry the code, or else the title
+// (matched with the response status).
+func (cr *catalogReader) validateEnvelope(env *Envelope, users []*Error) {
 	pos, custom := cr.formatPos[env]
-	var users []*Error
-	for _, e := range cr.c.Errors {
-		if e.Envelope == env {
-			users = append(users, e)
-		}
-	}
 	if !custom && len(users) > 0 {
 		pos = users[0].Pos
 	}
