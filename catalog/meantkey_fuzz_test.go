@@ -76,7 +76,8 @@ func keyNodes(data []byte) []*yaml.Node {
 }
 
 // misspell edits key at one place (op: drop, insert b, replace by b, swap
-// with the next), keeping it a word of lower-case letters and underscores.
+// with the next), keeping it a word of lower-case letters and underscores
+// three characters long at least.
 func misspell(key string, at int, b byte, op uint8) (string, bool) {
 	if b < 'a' || b > 'z' {
 		b = 'a' + b%26
@@ -96,7 +97,9 @@ func misspell(key string, at int, b byte, op uint8) (string, bool) {
 		}
 		out = key[:at] + key[at+1:at+2] + key[at:at+1] + key[at+2:]
 	}
-	return out, out != key && isWord(out)
+	// a key of one or two characters is not read as the key meant
+	// (catalog's minMeantLen): its follow-ons are reported
+	return out, out != key && len(out) >= 3 && isWord(out)
 }
 
 func isWord(s string) bool {
