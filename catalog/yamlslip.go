@@ -17,7 +17,11 @@ import (
 // collection (a | block) is a character that "cannot start any token".
 func yamlSlip(err error, data []byte) (Pos, string, bool) {
 	msg := err.Error()
-	lines := strings.Split(string(data), "\n")
+	// the editor's lines, which yamlErrorLine counts: a carriage return
+	// alone ends one too, where splitting at line feeds read the line
+	// after it ("0\r0: 0\n 0000:" got a slip at 2:6, past line 2's end)
+	text := strings.ReplaceAll(string(data), "\r\n", "\n")
+	lines := strings.Split(strings.ReplaceAll(text, "\r", "\n"), "\n")
 	line := yamlErrorLine(msg, data)
 	if line < 1 || line > len(lines) {
 		return Pos{}, "", false
