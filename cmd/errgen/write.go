@@ -74,15 +74,7 @@ func writeAll(targets []target, together bool) (written []string, err error) {
 	if temps.interrupted {
 		return nil, errors.New("interrupted")
 	}
-	for _, p := range staged {
-		if err := os.Rename(p.temp, p.real); err != nil {
-			return written, fmt.Errorf("%w (written before it: %s)", err, strings.Join(written, ", "))
-		}
-		written = append(written, p.path)
-	}
-	temps.names, temps.dirs = nil, nil
-	temps.renamed = true
-	return written, nil
+	return temps.commit(staged)
 }
 
 // plan checks every target and keeps those whose bytes changed, and those
