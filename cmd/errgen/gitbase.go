@@ -175,18 +175,51 @@ func gitLine(dir string, args ...string) (string, error) {
 }
 
 // git runs git in dir and returns its output; its error says what git said.
+// Output past maxGitOutput stops git and fails the run: a listing of a
+// monorepo's whole tree is tens of MiB, not gigabytes.
 func git(dir string, args ...string) ([]byte, error) {
 	cmd := gitCommand(dir, args...)
-	var out, errOut bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	if err := cmd.Run(); err != nil {
-		msg := strings.TrimSpace(errOut.String())
+	out, errOut := &cappedBuffer{limit: maxGitOutput}, &cappedBuffer{limit: 64 << 10, drop: true}
+	cmd.Stdout, cmd.Stderr = out, errOut
+	err := cmd.Run()
+	switch {
+	case out.over && !out.drop:
+		return nil, fmt.Errorf("git %s printed more than %d MiB; errgen reads no more", args[0], maxGitOutput>>20)
+	case err != nil:
+		msg := strings.TrimSpace(errOut.buf.String())
 		if msg == "" {
 			msg = err.Error()
 		}
 		return nil, fmt.Errorf("git %s: %s", args[0], msg)
 	}
-	return out.Bytes(), nil
+	return out.buf.Bytes(), nil
+}
+
+// maxGitOutput bounds what errgen reads of one git command's output (a
+// blob is read within the catalog's own limit, by readBlob).
+var maxGitOutput = 256 << 20
+
+// cappedBuffer keeps at most limit bytes: past them, a write fails, which
+// ends the command's output pipe, or, with drop (for what git says on
+// stderr), the rest is dropped. Its buffer is a field, not embedded: a
+// bytes.Buffer's ReadFrom, which io.Copy would call, would bypass Write.
+type cappedBuffer struct {
+	buf   bytes.Buffer
+	limit int
+	drop  bool
+	over  bool
+}
+
+func (b *cappedBuffer) Write(p []byte) (int, error) {
+	if room := b.limit - b.buf.Len(); len(p) > room {
+		b.over = true
+		if b.drop {
+			b.buf.Write(p[:max(room, 0)])
+			return len(p), nil
+		}
+		return 0, errors.New("output too large")
+	}
+	return b.buf.Write(p)
 }
 
 // gitCommand is git run in dir on the repository that holds dir. The

@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -153,5 +154,28 @@ func TestDiffBaseOversizedBlob(t *testing.T) {
 	code, _, stderr := r.diffBase("HEAD", "catalog.yaml")
 	if code != exitFailure || !strings.Contains(stderr, "catalog.yaml at HEAD is 17825") || !strings.HasSuffix(stderr, "larger than the 16 MiB a catalog may have\n") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+// What errgen reads of git's output is bounded: a base whose catalog
+// folder lists more than maxGitOutput (here 4 KiB) fails the run, saying
+// so, instead of holding it all.
+func TestDiffBaseGitOutputBounded(t *testing.T) {
+	r := newGitRepo(t)
+	r.write("api/catalog.yaml", splitRoot)
+	r.write("api/errors/a.yaml", "errors:\n  - {code: NOT_FOUND, status: 404}\n  - {code: INTERNAL, status: 500, fallback: true}\n")
+	for i := range 200 {
+		r.write(filepath.Join("api", "errors", "notes", strings.Repeat("n", 40)+strconv.Itoa(i)+".md"), "a note\n")
+	}
+	r.commit("base")
+	defer func(limit int) { maxGitOutput = limit }(maxGitOutput)
+	maxGitOutput = 4 << 10
+	code, stdout, stderr := r.diffBase("HEAD", "api/catalog.yaml")
+	if code != exitFailure || !strings.Contains(stderr, "git ls-tree printed more than 0 MiB; errgen reads no more") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want the listing refused", code, stdout, stderr)
+	}
+	maxGitOutput = 1 << 20
+	if code, stdout, stderr := r.diffBase("HEAD", "api/catalog.yaml"); code != exitOK || stdout != "no changes\n" {
+		t.Errorf("within the limit: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }
