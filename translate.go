@@ -1,6 +1,8 @@
 package errgen
 
 import (
+	"errors"
+
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/internal/markdown"
 	"github.com/errgen/errgen/internal/translate"
@@ -31,6 +33,11 @@ type RemovedEntry struct {
 	Comments []string
 }
 
+// ErrOwnLanguage is Translate's error for the catalog's own language when
+// errgen bundles its page's words (en, de, fr): its texts are the
+// catalog's, and there is nothing to translate.
+var ErrOwnLanguage = errors.New("the catalog's own language needs no translation")
+
 // Translate returns lang's translation file (translations/LANG.yaml) for
 // the catalog c, which Load returned with its translations: file is the
 // file as it is, nil when there is none. Every text the file does not
@@ -46,12 +53,17 @@ type RemovedEntry struct {
 // re-encoded, so every other byte a translator wrote stays, and
 // translating the result again changes nothing. A language errgen
 // bundles no page words of (markdown.UnbundledWords) is asked for them
-// too, under page:, as for the catalog's texts. Translate never refreshes
+// too, under page:, as for the catalog's texts; so is the catalog's own
+// language, whose file (translations/LANG.yaml, lang being c.Language)
+// holds those words alone. Translate never refreshes
 // a source hash by itself. Like Generate, it touches no file.
 func Translate(c *catalog.Catalog, lang string, file []byte) (*Translated, error) {
 	var words []translate.Word
 	for _, w := range markdown.UnbundledWords(c, lang) {
 		words = append(words, translate.Word(w))
+	}
+	if lang == c.Language && len(words) == 0 {
+		return nil, ErrOwnLanguage
 	}
 	res, err := translate.Update(c, lang, file, translate.Options{Words: words})
 	if err != nil {

@@ -35,6 +35,7 @@ type Catalog struct {
 	Envelopes       []*Envelope             // the envelopes in use: the default first, then overrides in order of first use
 	Fallback        *Error                  // the error that stands in for any non-catalog error
 	Language        string                  // the default language (BCP 47): the catalog's own texts; DefaultLanguage unless it names one
+	LanguagePos     Pos                     // where language is given (no File: the root's key)
 	Languages       []string                // the other languages the API speaks, in catalog order; see translation.go
 	Translations    map[string]*Translation // each of Languages' translations/LANG.yaml, by language
 	Reading         string                  // the language this catalog reads in: "" for Language, else the one In was given

@@ -44,12 +44,7 @@ func (tr *translationReader) file(n *yaml.Node) {
 		switch f.key {
 		case "language":
 			language = true
-			// An empty language is no language, so not this file's either;
-			// a value str refuses (null, a number, a list) is reported once.
-			blank := f.value.Kind == yaml.ScalarNode && f.value.ShortTag() == "!!str"
-			if s := tr.str(f.value, "language"); s != t.Language && (s != "" || blank) {
-				tr.probs.add(posOf(f.value), "language %q is not the one this file translates: %s is for %s: write language: %s", s, t.File, t.Language, t.Language)
-			}
+			tr.fileLanguage(f.value)
 		case "source":
 			t.Source, tr.sourcePos = tr.source(f.value), posOf(f.value)
 		case "reviewed":
@@ -72,6 +67,41 @@ func (tr *translationReader) file(n *yaml.Node) {
 	now := TopSourceHash(tr.c)
 	t.setAside = len(tr.release(prev, t.Source, now, t.Reviewed)) > 0 // the lists it sets aside are left out already
 	tr.freshness(&t.Source, &t.Stale, t.Reviewed, t.TranslatesTop(), now, tr.sourcePos, "the top-level texts (description, docs)")
+}
+
+// ownFile reads the top mapping of the catalog's own language's file:
+// its language and the page's words. Every other text is the catalog's,
+// and is refused here with where it belongs.
+func (tr *translationReader) ownFile(n *yaml.Node) {
+	t := tr.t
+	language := false
+	for _, f := range tr.fields(n, "translation file", translationKeys, nil) {
+		switch f.key {
+		case "language":
+			language = true
+			tr.fileLanguage(f.value)
+		case "page":
+			tr.words(f.value)
+		case "source", "reviewed":
+			tr.probs.add(posOf(f.keyN), "%s: %s holds only the page's words (page:) of the catalog's own language, which translate no text of the catalog: remove %s", f.key, t.File, f.key)
+		default:
+			tr.probs.add(posOf(f.keyN), "%s: %s is the catalog's own language, whose texts are the catalog's: %s holds only the page's words (page:); write this text in the catalog", f.key, t.Language, t.File)
+		}
+	}
+	if n.Kind == yaml.MappingNode && !language {
+		tr.probs.add(posOf(n), "translation file: missing required key \"language\": add language: %s", t.Language)
+	}
+}
+
+// fileLanguage checks the file's language: value.
+func (tr *translationReader) fileLanguage(n *yaml.Node) {
+	t := tr.t
+	// An empty language is no language, so not this file's either;
+	// a value str refuses (null, a number, a list) is reported once.
+	blank := n.Kind == yaml.ScalarNode && n.ShortTag() == "!!str"
+	if s := tr.str(n, "language"); s != t.Language && (s != "" || blank) {
+		tr.probs.add(posOf(n), "language %q is not the one this file translates: %s is for %s: write language: %s", s, t.File, t.Language, t.Language)
+	}
 }
 
 // TranslatesTop reports whether the file translates some top-level text

@@ -76,6 +76,7 @@ func (cr *catalogReader) languageKey(f field) {
 	}
 	cr.c.Language = cr.str(f.value, "language")
 	cr.languagePos = posOf(f.value)
+	cr.c.LanguagePos = cr.languagePos
 }
 
 // languages reads the languages list: the languages the API speaks

@@ -64,7 +64,42 @@ func (l *loader) translations(cr *catalogReader) {
 		tr.file(top)
 		l.untranslated(c, t)
 	}
+	l.ownWords(c, left)
 	l.undeclared(c)
+}
+
+// ownWords reads the file of the catalog's own language, when there is
+// one: the words of its page (page:) alone, for a language errgen bundles
+// none of (es, ja, …), whose page would read "Causes", "How to fix" in
+// English among the catalog's texts. left is what MaxTranslationsSize
+// leaves for it.
+func (l *loader) ownWords(c *Catalog, left int64) {
+	name := TranslationFile(c.Language)
+	data, _, err := l.files.Read(name, left)
+	t := &Translation{Language: c.Language, File: l.files.Display(name), Words: map[string]string{}, WordPos: map[string]Pos{}}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return
+	case err != nil:
+		l.probs.add(Pos{File: t.File}, "%v", err)
+		return
+	case int64(len(data)) > left:
+		l.probs.add(Pos{File: t.File}, "translation files are larger than %d MiB together: trim long texts", MaxTranslationsSize>>20)
+		return
+	}
+	broken := l.broken
+	l.nodes.release()
+	top := l.decode(t.File, data, "translation file")
+	l.broken = broken
+	if top == nil {
+		return
+	}
+	if c.Translations == nil {
+		c.Translations = map[string]*Translation{}
+	}
+	c.Translations[c.Language] = t
+	tr := &translationReader{nodeReader: &nodeReader{probs: l.probs}, c: c, t: t, warnings: &l.warnings}
+	tr.ownFile(top)
 }
 
 // errorsByCode indexes the errors a translation may have an entry for:
@@ -97,9 +132,7 @@ func (l *loader) undeclared(c *Catalog) {
 		pos := Pos{File: l.files.Display(name)}
 		canonical := canonicalTag(lang)
 		switch {
-		case slices.Contains(c.Languages, lang):
-		case lang == c.Language:
-			l.probs.add(pos, "a translation file for %s, the catalog's own language, whose texts are the catalog's: remove the file", lang)
+		case slices.Contains(c.Languages, lang), lang == c.Language: // ownWords reads the latter
 		case canonical != lang && slices.Contains(c.Languages, canonical):
 			l.probs.add(pos, "a translation file for %q, which the catalog lists as %q: rename it %s", lang, canonical, path.Base(TranslationFile(canonical)))
 		default:

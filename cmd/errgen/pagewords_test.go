@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -17,7 +18,6 @@ import (
 // with bundled words (de, de-CH by its primary language) gets no page:
 // section, and no warning; once the words are filled too, --strict passes.
 func TestTranslateAsksForUnbundledPageWords(t *testing.T) {
-	sourceWord := regexp.MustCompile(`(?m)^  # en: (.*)\n  \w+: ""$`)
 	for _, tt := range []struct {
 		lang       string
 		wantWords  bool
@@ -66,3 +66,57 @@ func TestTranslateAsksForUnbundledPageWords(t *testing.T) {
 		})
 	}
 }
+
+// A catalog in a language errgen bundles no page words of (es) wrote
+// its page's headings and labels in English among its Spanish texts, and
+// nothing said so or let the words be given: translations/es.yaml was
+// refused as the catalog's own language's. errgen validate now warns at
+// language:, errgen translate es writes the words alone to fill in (a
+// second run changes nothing), the page reads them, and once they are
+// filled, --strict passes. A bundled own language (de) has nothing to
+// translate.
+func TestOwnLanguagePageWords(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "catalog.yaml"), "version: 1\napi: Pagos\nlanguage: es\nerrors:\n"+
+		"  - {code: NOT_FOUND, status: 404, title: No encontrado, causes: [El recurso no existe.]}\n"+
+		"  - {code: INTERNAL, status: 500, title: Error interno, fallback: true}\n")
+	code, _, stderr := runIn(t, dir, "validate", "--strict")
+	if code != exitFailure || !strings.Contains(stderr, "catalog.yaml:3:11: warning: language es: 84 of the page's 84 words (page_title, ") {
+		t.Fatalf("validate --strict with English words: exit %d, stderr %q", code, stderr)
+	}
+	if code, stdout, stderr := runIn(t, dir, "translate", "es"); code != exitOK || stdout != "errgen: wrote translations/es.yaml: 84 to translate added\n" {
+		t.Fatalf("translate es: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	file := filepath.Join(dir, "translations", "es.yaml")
+	written := string(mustRead(t, file))
+	if !strings.Contains(written, "language: es\npage:\n  # en: Errors\n  page_title: \"\"\n") || strings.Contains(written, "errors:") || strings.Contains(written, "source:") {
+		t.Fatalf("translate es wrote:\n%s", written)
+	}
+	filled := strings.Replace(written, "page_title: \"\"", "page_title: Errores # nuestro título", 1)
+	filled = strings.Replace(filled, "causes: \"\"", "causes: Causas comunes", 1)
+	writeFile(t, file, filled)
+	if code, stdout, _ := runIn(t, dir, "translate", "es"); code != exitOK || !strings.HasSuffix(stdout, "is up to date\n") || string(mustRead(t, file)) != filled {
+		t.Errorf("a second run: exit %d, stdout %q; the translator's bytes changed: %v", code, stdout, string(mustRead(t, file)) != filled)
+	}
+	if code, _, stderr := runIn(t, dir, "--go-out", "none", "--openapi-out", "none", "--markdown-out", "errors.md"); code != exitOK {
+		t.Fatalf("generate: exit %d, %s", code, stderr)
+	}
+	page := string(mustRead(t, filepath.Join(dir, "errors.md")))
+	if !strings.Contains(page, "\n# Errores\n") || !strings.Contains(page, "Causas comunes") {
+		t.Errorf("the page does not read the file's words:\n%s", page)
+	}
+	writeFile(t, file, sourceWord.ReplaceAllStringFunc(filled, func(s string) string {
+		return strings.TrimSuffix(s, `""`) + strconv.Quote(sourceWord.FindStringSubmatch(s)[1]+" (es)")
+	}))
+	if code, _, stderr := runIn(t, dir, "validate", "--strict"); code != exitOK {
+		t.Errorf("validate --strict, all filled: exit %d, stderr %q", code, stderr)
+	}
+	writeFile(t, filepath.Join(dir, "catalog.yaml"), strings.Replace(string(mustRead(t, filepath.Join(dir, "catalog.yaml"))), "language: es", "language: de", 1))
+	must(t, os.Remove(file))
+	if code, _, stderr := runIn(t, dir, "translate", "de"); code != exitFailure || !strings.Contains(stderr, "its texts are the catalog's own, and errgen bundles its page's words") {
+		t.Errorf("translate de of a German catalog: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// sourceWord is a page word left "" under its English source.
+var sourceWord = regexp.MustCompile(`(?m)^  # en: (.*)\n  \w+: ""$`)

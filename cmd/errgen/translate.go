@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -50,9 +52,9 @@ func runTranslate(prog string, args []string, stdout, stderr io.Writer) int {
 		reportCatalogError(*catalogPath, err, stderr)
 		return exitFailure
 	}
-	t := c.Translations[lang]
-	if t == nil || lang == c.Language {
-		fmt.Fprintf(stderr, "errgen: %s\n", notALanguage(c, lang, *catalogPath))
+	t := translationOf(c, lang)
+	if t == nil {
+		fmt.Fprintf(stderr, "errgen: %s\n", notALanguage(c, lang, *catalogPath, ""))
 		return exitFailure
 	}
 	var old []byte
@@ -63,6 +65,9 @@ func runTranslate(prog string, args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	res, err := errgen.Translate(c, lang, old)
+	if errors.Is(err, errgen.ErrOwnLanguage) {
+		err = errors.New(notALanguage(c, lang, *catalogPath, ", and errgen bundles its page's words"))
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return exitFailure
@@ -83,6 +88,16 @@ func runTranslate(prog string, args []string, stdout, stderr io.Writer) int {
 	reportRemoved(res.Removed, lang, stderr)
 	fmt.Fprintf(stdout, "errgen: wrote %s: %s\n", t.File, changes)
 	return exitOK
+}
+
+// translationOf is lang's translation of c, nil for a language c does not
+// speak. The catalog's own language has one too, its file holding the
+// page's words alone (missing when there is none yet).
+func translationOf(c *catalog.Catalog, lang string) *catalog.Translation {
+	if t := c.Translations[lang]; t != nil || lang != c.Language {
+		return t
+	}
+	return &catalog.Translation{Language: lang, File: filepath.Join(filepath.Dir(c.File), filepath.FromSlash(catalog.TranslationFile(lang))), Missing: true}
 }
 
 // reportRemoved names on stderr each obsolete entry taken out that held
@@ -132,14 +147,15 @@ func translateSummary(res *errgen.Translated, created bool) string {
 // catalog at path, cannot be translated into, and what to write instead:
 // the catalog's own language needs no translation, and a tag differing
 // from one of its languages only in case names that language (BCP 47 tags
-// are case-insensitive, the file's name is the catalog's spelling).
-func notALanguage(c *catalog.Catalog, lang, path string) string {
+// are case-insensitive, the file's name is the catalog's spelling). words
+// adds to why the own language needs none.
+func notALanguage(c *catalog.Catalog, lang, path, words string) string {
 	if strings.EqualFold(lang, c.Language) {
 		hint := "add the languages to translate it into to languages: first"
 		if len(c.Languages) > 0 {
 			hint = "translate into one of its languages (" + languages(c) + ")"
 		}
-		return fmt.Sprintf("%s is the language of %s itself (language: %s): its texts are the catalog's own; %s", lang, path, c.Language, hint)
+		return fmt.Sprintf("%s is the language of %s itself (language: %s): its texts are the catalog's own%s; %s", lang, path, c.Language, words, hint)
 	}
 	for _, l := range c.Languages {
 		if strings.EqualFold(l, lang) {

@@ -76,9 +76,9 @@ func TestTranslateNotALanguage(t *testing.T) {
 		name, catalog, lang, want string
 	}{
 		{"not listed", translatedCatalog, "fr", "errgen: fr is not among the languages of catalog.yaml (de): add it to languages: first\n"},
-		{"own language", translatedCatalog, "en", "errgen: en is the language of catalog.yaml itself (language: en): its texts are the catalog's own; translate into one of its languages (de)\n"},
+		{"own language", translatedCatalog, "en", "errgen: en is the language of catalog.yaml itself (language: en): its texts are the catalog's own, and errgen bundles its page's words; translate into one of its languages (de)\n"},
 		{"own language in another case", translatedCatalog, "EN", "errgen: EN is the language of catalog.yaml itself (language: en): its texts are the catalog's own; translate into one of its languages (de)\n"},
-		{"own language, no others", alone, "en", "errgen: en is the language of catalog.yaml itself (language: en): its texts are the catalog's own; add the languages to translate it into to languages: first\n"},
+		{"own language, no others", alone, "en", "errgen: en is the language of catalog.yaml itself (language: en): its texts are the catalog's own, and errgen bundles its page's words; add the languages to translate it into to languages: first\n"},
 		{"another case", translatedCatalog, "DE", "errgen: DE is not among the languages of catalog.yaml (de): did you mean de?\n"},
 		{"none listed", alone, "de", "errgen: de is not among the languages of catalog.yaml (none besides en): add it to languages: first\n"},
 	} {

@@ -57,10 +57,7 @@ func headingRules(c *catalog.Catalog, overridden bool) []diag.Diagnostic {
 // words, its groups, the catalog's sections.
 func topHeadings(c *catalog.Catalog, lang string) []pageHeading {
 	w := wordsIn(c, lang)
-	var t *catalog.Translation
-	if lang != c.Language {
-		t = c.Translations[lang]
-	}
+	t := c.Translations[lang]
 	var hs []pageHeading
 	word := func(key string) {
 		at := catalog.Pos{}

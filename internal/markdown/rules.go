@@ -24,7 +24,7 @@ func RulesOverridden(c *catalog.Catalog) []diag.Diagnostic { return rules(c, tru
 
 func rules(c *catalog.Catalog, overridden bool) []diag.Diagnostic {
 	var probs []diag.Diagnostic
-	for _, lang := range c.Languages {
+	for _, lang := range append([]string{c.Language}, c.Languages...) {
 		t := c.Translations[lang]
 		if t == nil {
 			continue

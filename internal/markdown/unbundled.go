@@ -47,31 +47,70 @@ func bundledIn(row wordRow, lang string) bool {
 // page kept "Errors", "Languages", "Common causes" in English.
 func unbundledRules(c *catalog.Catalog) []diag.Diagnostic {
 	var warns []diag.Diagnostic
+	if d, ok := ownUnbundled(c); ok {
+		warns = append(warns, d)
+	}
 	for _, lang := range c.Languages {
 		t := c.Translations[lang]
 		if t == nil || t.Missing {
 			continue // the catalog warns of the missing file, which errgen translate writes
 		}
-		var left []string
-		for _, row := range wordTable {
-			if !bundledIn(row, lang) && t.Words[row.key] == "" {
-				left = append(left, row.key)
-			}
-		}
+		left := wordsLeft(t, lang)
 		if len(left) == 0 {
 			continue
-		}
-		named := left[:min(len(left), 5)]
-		if len(left) > len(named) {
-			named = append(named[:len(named):len(named)], "…")
 		}
 		warns = append(warns, diag.Diagnostic{
 			Pos:      catalog.Pos{File: t.File},
 			Severity: diag.Warning,
 			Msg: fmt.Sprintf("not fully translated into %s: %d of the page's %d words (%s): errgen bundles no %s words, so those left \"\" read in en",
-				lang, len(left), len(wordTable), strings.Join(named, ", "), lang),
+				lang, len(left), len(wordTable), namedWords(left), lang),
 			Hint: fmt.Sprintf(" (fill them in under page:; errgen translate %s adds those the file lacks)", lang),
 		})
 	}
 	return warns
+}
+
+// ownUnbundled warns when the catalog's own language is one errgen
+// bundles no page words of and its file (translations/LANG.yaml, page:)
+// leaves some out: its page reads those in English among the catalog's
+// texts.
+func ownUnbundled(c *catalog.Catalog) (diag.Diagnostic, bool) {
+	t := c.Translations[c.Language]
+	if t == nil {
+		t = &catalog.Translation{File: catalog.TranslationFile(c.Language)}
+	}
+	left := wordsLeft(t, c.Language)
+	if len(left) == 0 {
+		return diag.Diagnostic{}, false
+	}
+	pos := c.LanguagePos
+	pos.File = c.File
+	return diag.Diagnostic{
+		Pos:      pos,
+		Severity: diag.Warning,
+		Msg: fmt.Sprintf("language %s: %d of the page's %d words (%s) read in en: errgen bundles no %s words, and %s does not give them",
+			c.Language, len(left), len(wordTable), namedWords(left), c.Language, t.File),
+		Hint: fmt.Sprintf(" (errgen translate %s writes them, under page:, into %s, to fill in)", c.Language, t.File),
+	}, true
+}
+
+// wordsLeft are the keys of the page's words that lang has no bundled
+// text for and t gives none.
+func wordsLeft(t *catalog.Translation, lang string) []string {
+	var left []string
+	for _, row := range wordTable {
+		if !bundledIn(row, lang) && t.Words[row.key] == "" {
+			left = append(left, row.key)
+		}
+	}
+	return left
+}
+
+// namedWords names the first five of keys, for a message.
+func namedWords(keys []string) string {
+	named := keys[:min(len(keys), 5)]
+	if len(keys) > len(named) {
+		named = append(named[:len(named):len(named)], "…")
+	}
+	return strings.Join(named, ", ")
 }

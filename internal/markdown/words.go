@@ -160,10 +160,11 @@ func wordsIn(c *catalog.Catalog, lang string) words {
 }
 
 // wordIn is one of the page's words in lang, as written: the catalog's
-// (from lang's translation) where it gives one, else the bundled word of
-// lang (or of its primary language: de for de-CH), else English.
+// (from lang's translation file, or for the catalog's own language, the
+// page: of its file) where it gives one, else the bundled word of lang (or
+// of its primary language: de for de-CH), else English.
 func wordIn(c *catalog.Catalog, lang string, row wordRow) string {
-	if t := c.Translations[lang]; t != nil && lang != c.Language && t.Words[row.key] != "" {
+	if t := c.Translations[lang]; t != nil && t.Words[row.key] != "" {
 		return t.Words[row.key]
 	}
 	return cmp.Or(row.bundled(strings.ToLower(lang)), row.bundled(primaryLanguage(lang)), row.en)

@@ -57,12 +57,16 @@ const StaleMark = "stale: the source texts changed since; review the translation
 // Update returns lang's translation file for c, a catalog Load returned
 // with its translations: text, the file as it is (nil when there is
 // none), with obsolete entries removed, what is missing added, stale
-// entries marked and reviewed ones recorded.
+// entries marked and reviewed ones recorded. For the catalog's own
+// language it asks for the page's words alone (opts.Words; none, an
+// error), as ownWords says.
 func Update(c *catalog.Catalog, lang string, text []byte, opts Options) (*Result, error) {
 	t := c.Translations[lang]
 	switch {
-	case lang == c.Language:
+	case lang == c.Language && len(opts.Words) == 0:
 		return nil, fmt.Errorf("%s is the catalog's own language: its texts are the catalog's, and need no translation", lang)
+	case lang == c.Language:
+		return ownWords(c, text, opts.Words)
 	case t == nil:
 		return nil, fmt.Errorf("%s is not among the catalog's languages (%v): add it to languages first", lang, c.Languages)
 	}
