@@ -120,3 +120,25 @@ func TestOwnLanguagePageWords(t *testing.T) {
 
 // sourceWord is a page word left "" under its English source.
 var sourceWord = regexp.MustCompile(`(?m)^  # en: (.*)\n  \w+: ""$`)
+
+// Another language of a catalog in es is asked for the page's words under
+// their source: the word the catalog's own file gives, labelled es, else
+// the English one, labelled en (all of them were labelled es); and the
+// summary counts each word, where a new page: counted one.
+func TestPageWordsSourceLanguage(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "catalog.yaml"), "version: 1\napi: Pagos\nlanguage: es\nlanguages: [pt-BR]\nerrors:\n"+
+		"  - {code: NOT_FOUND, status: 404, title: No encontrado}\n"+
+		"  - {code: INTERNAL, status: 500, title: Error interno, fallback: true}\n")
+	writeFile(t, filepath.Join(dir, "translations", "es.yaml"), "language: es\npage:\n  page_title: Errores\n")
+	code, stdout, stderr := runIn(t, dir, "translate", "pt-BR")
+	if code != exitOK || stdout != "errgen: wrote translations/pt-BR.yaml: 86 to translate added\n" {
+		t.Fatalf("translate pt-BR: exit %d, stdout %q, stderr %q; want 84 words and 2 entries added", code, stdout, stderr)
+	}
+	written := string(mustRead(t, filepath.Join(dir, "translations", "pt-BR.yaml")))
+	for _, want := range []string{"  # es: Errores\n  page_title: \"\"\n", "  # en: Languages\n  languages: \"\"\n"} {
+		if !strings.Contains(written, want) {
+			t.Errorf("no %q in:\n%s", want, written)
+		}
+	}
+}

@@ -10,9 +10,10 @@ import (
 
 // Word is one of the page's own words to translate: its key under a
 // translation file's page: mapping, and its text in the catalog's
-// language.
+// language, or in English where the catalog's language has none (Lang
+// says which).
 type Word struct {
-	Key, Text string
+	Key, Text, Lang string
 }
 
 // UnbundledWords are the page's words that lang has no bundled text for
@@ -26,7 +27,11 @@ func UnbundledWords(c *catalog.Catalog, lang string) []Word {
 	var ws []Word
 	for _, row := range wordTable {
 		if !bundledIn(row, lang) {
-			ws = append(ws, Word{Key: row.key, Text: wordIn(c, c.Language, row)})
+			w := Word{Key: row.key, Text: wordIn(c, c.Language, row), Lang: c.Language}
+			if t := c.Translations[c.Language]; (t == nil || t.Words[row.key] == "") && !bundledIn(row, c.Language) {
+				w.Lang = "en" // wordIn's last resort
+			}
+			ws = append(ws, w)
 		}
 	}
 	return ws

@@ -42,7 +42,7 @@ func TestUnbundledWords(t *testing.T) {
 				tt.lang: {Language: tt.lang, File: "translations/" + tt.lang + ".yaml", Words: tt.words, Missing: tt.missing},
 			}}
 			asked := UnbundledWords(c, tt.lang)
-			if len(asked) != tt.wantAsked || len(asked) > 0 && (asked[0] != Word{"page_title", tt.wantFirst}) {
+			if len(asked) != tt.wantAsked || len(asked) > 0 && (asked[0] != Word{"page_title", tt.wantFirst, tt.language}) {
 				t.Errorf("asked for %d words, first %v; want %d, first %q", len(asked), asked[:min(len(asked), 1)], tt.wantAsked, tt.wantFirst)
 			}
 			var warns []string

@@ -76,6 +76,9 @@ func (u *updater) topTexts() *yaml.Node {
 		page := yamlnode.Map()
 		for _, w := range u.opts.Words {
 			u.text(page, w.Key, w.Text)
+			if w.Lang != "" && w.Lang != u.c.Language { // an English word where the catalog's language has none
+				page.Content[len(page.Content)-2].HeadComment = enComment(w.Lang, w.Text)
+			}
 		}
 		yamlnode.Set(m, "page", page)
 	}

@@ -29,6 +29,7 @@ import (
 // such as "Causes", by the key the Markdown output gives it.
 type Word struct {
 	Key, Text string
+	Lang      string // Text's language: the catalog's, or en where it has none
 }
 
 // Options are what Update needs besides the catalog.
@@ -195,6 +196,10 @@ func (u *updater) fill(m, want *yaml.Node) int {
 		k, v := want.Content[i], want.Content[i+1]
 		_, have := lookup(k.Value)
 		switch {
+		case have == nil && k.Value == "page" && v.Kind == yaml.MappingNode:
+			m.Content = append(m.Content, k, v)
+			u.adds.Add(k, v)
+			n += len(v.Content) / 2 // each word a text to translate, as when the mapping was there
 		case have == nil:
 			m.Content = append(m.Content, k, v)
 			u.adds.Add(k, v)
