@@ -192,3 +192,29 @@ func TestForceRefusesAnAliasedAnchor(t *testing.T) {
 		t.Errorf("without --force: %v", err)
 	}
 }
+
+// A JSON spec written as JSONC, which editors accept in a .json file, is
+// refused at the comment or the trailing comma, with a hint that says
+// which; other syntax errors have none.
+func TestAugmentJSONCHint(t *testing.T) {
+	c := mustLoadCatalog(t, "catalog.yaml")
+	tests := []struct{ name, spec, want string }{
+		{"line comment", "{\n  // the pets API\n  \"openapi\": \"3.0.3\"}",
+			"spec.json:2:3: invalid JSON: invalid character '/' looking for beginning of object key string: JSON has no comments; remove them, or keep the spec in YAML, where # starts one"},
+		{"block comment", "{\"openapi\": /* 3.1 soon */ \"3.0.3\"}",
+			"spec.json:1:13: invalid JSON: invalid character '/' looking for beginning of value: JSON has no comments; remove them, or keep the spec in YAML, where # starts one"},
+		{"trailing comma in an object", "{\"openapi\": \"3.0.3\",\n}",
+			"spec.json:2:1: invalid JSON: invalid character '}' looking for beginning of object key string: JSON allows no comma after the last member or element; remove it"},
+		{"trailing comma in an array", "{\"tags\": [{\"name\": \"a\"}, ]}",
+			"spec.json:1:26: invalid JSON: invalid character ']' looking for beginning of value: JSON allows no comma after the last member or element; remove it"},
+		{"no JSONC", "{\"openapi\": }", "spec.json:1:13: invalid JSON: invalid character '}' looking for beginning of value"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := Augment(c, []byte(tt.spec), "spec.json", Options{AllowInvalidSpec: true})
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error\n%v\nwant\n%s", err, tt.want)
+			}
+		})
+	}
+}
