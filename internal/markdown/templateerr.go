@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"text/template"
+	"text/template/parse"
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/diag"
@@ -103,8 +104,72 @@ func (f templateFiles) parseProblem(err error, name, src string) diag.Diagnostic
 		d.Pos.Col = actionColumn(src, line, m[1])
 	} else if strings.HasPrefix(msg, "bad character U+007D '}'") {
 		d.Hint = ": an action ends with }}"
+	} else if msg == "unexpected EOF" {
+		d.Hint = unclosedHint(name, src)
+	} else if msg == "unexpected {{end}}" {
+		d.Hint = ": it closes no {{if}}, {{range}}, {{with}}, {{block}} or {{define}}"
 	}
 	return d
+}
+
+// maxUnclosed bounds the {{end}}s unclosedHint adds to find the blocks a
+// file leaves open: past it the hint names none.
+const maxUnclosed = 8
+
+// unclosedHint names the block that src, which text/template found ending
+// inside one ("unexpected EOF", at its last line), leaves open: the one
+// an {{end}} added at the end would close, its keyword and line, found by
+// parsing src with {{end}}s added until it parses. The last node of the
+// tree, and its last, … are then the blocks that were open, outermost
+// first; an {{else if}} is a block of the {{if}} it continues.
+func unclosedHint(name, src string) string {
+	const generic = ": an {{if}}, {{range}}, {{with}}, {{block}} or {{define}} has no {{end}}"
+	for k := 1; k <= maxUnclosed; k++ {
+		t, err := emptySet().New(name).Parse(src + strings.Repeat("{{end}}", k))
+		if err != nil {
+			continue
+		}
+		open := openBlocks(t.Tree.Root)
+		if len(open) < k {
+			return generic // a {{define}} or {{block}}, which is a tree of its own
+		}
+		keyword, pos := open[k-1].keyword, int(open[k-1].node.Position())
+		return fmt.Sprintf(": the {{%s}} at line %d has no {{end}}", keyword, 1+strings.Count(src[:min(pos, len(src))], "\n"))
+	}
+	return generic
+}
+
+// templateBlock is a block node on the chain of last nodes, with its keyword.
+type templateBlock struct {
+	node    parse.Node
+	keyword string
+}
+
+// openBlocks is the chain of blocks that end list: its last node when it
+// is an {{if}}, {{range}} or {{with}}, then the last of that block's last
+// list ({{else}}'s when it has one), and so on.
+func openBlocks(list *parse.ListNode) []templateBlock {
+	var chain []templateBlock
+	for list != nil && len(list.Nodes) > 0 {
+		var branch *parse.BranchNode
+		var keyword string
+		switch n := list.Nodes[len(list.Nodes)-1].(type) {
+		case *parse.IfNode:
+			branch, keyword = &n.BranchNode, "if"
+		case *parse.RangeNode:
+			branch, keyword = &n.BranchNode, "range"
+		case *parse.WithNode:
+			branch, keyword = &n.BranchNode, "with"
+		default:
+			return chain
+		}
+		chain = append(chain, templateBlock{node: list.Nodes[len(list.Nodes)-1], keyword: keyword})
+		list = branch.List
+		if branch.ElseList != nil {
+			list = branch.ElseList
+		}
+	}
+	return chain
 }
 
 // undefinedFunction is text/template's parse error for a call of a

@@ -64,7 +64,7 @@ func TestTemplateParse(t *testing.T) {
 			"page.tmpl":     "{{/* mine */}}\n",
 		}, []string{
 			"tpl/error.tmpl:1: bad character U+007D '}': an action ends with }}",
-			"tpl/handling.tmpl:3: unexpected {{end}}",
+			"tpl/handling.tmpl:3: unexpected {{end}}: it closes no {{if}}, {{range}}, {{with}}, {{block}} or {{define}}",
 		}, nil},
 	}
 	for _, tt := range tests {
