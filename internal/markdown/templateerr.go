@@ -121,7 +121,9 @@ const maxUnclosed = 8
 // an {{end}} added at the end would close, its keyword and line, found by
 // parsing src with {{end}}s added until it parses. The last node of the
 // tree, and its last, … are then the blocks that were open, outermost
-// first; an {{else if}} is a block of the {{if}} it continues.
+// first; an {{else if}} is a block of the {{if}} it continues. The block
+// that lost its {{end}} may be one inside it, whose {{end}} the parser
+// took for the next block's: the hint says so.
 func unclosedHint(name, src string) string {
 	const generic = ": an {{if}}, {{range}}, {{with}}, {{block}} or {{define}} has no {{end}}"
 	for k := 1; k <= maxUnclosed; k++ {
@@ -134,7 +136,7 @@ func unclosedHint(name, src string) string {
 			return generic // a {{define}} or {{block}}, which is a tree of its own
 		}
 		keyword, pos := open[k-1].keyword, int(open[k-1].node.Position())
-		return fmt.Sprintf(": the {{%s}} at line %d has no {{end}}", keyword, 1+strings.Count(src[:min(pos, len(src))], "\n"))
+		return fmt.Sprintf(": the {{%s}} at line %d is open at the end of the file: it, or a block inside it, has no {{end}}", keyword, 1+strings.Count(src[:min(pos, len(src))], "\n"))
 	}
 	return generic
 }
