@@ -98,10 +98,19 @@ func (f templateFiles) parseProblem(err error, name, src string) diag.Diagnostic
 		return d
 	}
 	d.Pos.Line, d.Msg = line, msg
+	opened := 0 // the line of an action this line is inside of
+	if !strings.HasPrefix(msg, "unclosed action") {
+		opened = openActionLine(src, line)
+	}
 	if m := undefinedFunction.FindStringSubmatch(msg); m != nil {
 		d.Msg = fmt.Sprintf("unknown function %q", m[1])
 		d.Hint = functionHint(m[1])
 		d.Pos.Col = actionColumn(src, line, m[1])
+		if opened > 0 && !strings.HasPrefix(d.Hint, " (did you mean") {
+			d.Hint = openActionHint(opened)
+		}
+	} else if opened > 0 {
+		d.Hint = openActionHint(opened)
 	} else if strings.HasPrefix(msg, "bad character U+007D '}'") {
 		d.Hint = ": an action ends with }}"
 	} else if msg == "unexpected EOF" {
@@ -110,6 +119,38 @@ func (f templateFiles) parseProblem(err error, name, src string) diag.Diagnostic
 		d.Hint = ": it closes no {{if}}, {{range}}, {{with}}, {{block}} or {{define}}"
 	}
 	return d
+}
+
+// openActionLine is the line of the action that line of src is inside of,
+// one opened ({{) on an earlier line and not closed (}}) before line; 0
+// when there is none. An action may span lines, so text/template reads
+// the text after a {{ whose }} was forgotten as the action's, and reports
+// a word of it as an unknown function or an unexpected operand, lines
+// later, never naming the {{.
+func openActionLine(src string, line int) int {
+	from := 0
+	for {
+		i := strings.Index(src[from:], "{{")
+		if i < 0 {
+			return 0
+		}
+		open := from + i
+		openLine := 1 + strings.Count(src[:open], "\n")
+		if openLine >= line {
+			return 0
+		}
+		end := strings.Index(src[open+2:], "}}")
+		if end < 0 || 1+strings.Count(src[:open+2+end], "\n") >= line {
+			return openLine
+		}
+		from = open + 2 + end + 2
+	}
+}
+
+// openActionHint is the hint for a parse error on a line inside an action
+// opened at line opened.
+func openActionHint(opened int) string {
+	return fmt.Sprintf(": this line is inside the action opened ({{) at line %d, with no }} before it; if that action lacks its }}, add it", opened)
 }
 
 // maxUnclosed bounds the {{end}}s unclosedHint adds to find the blocks a
