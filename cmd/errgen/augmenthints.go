@@ -89,7 +89,7 @@ func flagHints(problems error, item *augmentItem) []string {
 		}
 	}
 	if r.invalidSpec && r.unremedied == 0 {
-		hints = append(hints, "openapi.augment refuses a spec that is not valid; fix it, or take it out of openapi.augment and augment it with its own command (a go:generate line): "+item.again+" --allow-invalid-spec")
+		hints = append(hints, "openapi.augment refuses a spec that fails validation; fix it, or take it out of openapi.augment and augment it with its own command (a go:generate line): "+item.again+" --allow-invalid-spec")
 	}
 	return hints
 }

@@ -157,7 +157,7 @@ func TestFlagHintsReadRemedies(t *testing.T) {
 		{"another file: errgen's part in the spec", another, &diag.List{Items: []diag.Diagnostic{problem(diag.ForceDropsComment, "")}},
 			[]string{"openapi.augment reads api.yaml as it is on every run, so a run with --force writing api.gen.yaml would not last: these parts are errgen's in api.yaml itself; to have errgen drop the comment there once ("}},
 		{"a spec that is not valid", another, &diag.List{Items: []diag.Diagnostic{problem(diag.AllowInvalidSpec, "")}},
-			[]string{"openapi.augment refuses a spec that is not valid; fix it, or take it out of openapi.augment and augment it with its own command (a go:generate line): errgen openapi catalog.yaml --spec api.yaml --out api.gen.yaml --allow-invalid-spec"}},
+			[]string{"openapi.augment refuses a spec that fails validation; fix it, or take it out of openapi.augment and augment it with its own command (a go:generate line): errgen openapi catalog.yaml --spec api.yaml --out api.gen.yaml --allow-invalid-spec"}},
 		{"in place: a part, and a problem no flag gets past", inPlace, &diag.List{Items: []diag.Diagnostic{
 			problem(diag.ForceRewritesPart, ""), problem(diag.NoRemedy, "")}}, nil},
 		{"another file: a part, a clash, and a problem no flag gets past", another, &diag.List{Items: []diag.Diagnostic{

@@ -181,7 +181,7 @@ func readSpec(spec []byte, isJSON bool, specName string) (*yaml.Node, error) {
 		switch {
 		case errors.As(err, &se):
 			pos.Line, pos.Col = offsetPos(spec, se.Offset)
-			l.Errorf(pos, "invalid JSON: %v", se)
+			l.Add(diag.Diagnostic{Pos: pos, Msg: fmt.Sprintf("invalid JSON: %v", se), Hint: jsoncHint(spec, se.Offset)})
 			return nil, &l
 		case err != nil:
 			l.Errorf(pos, "invalid JSON: %v", err)
@@ -217,4 +217,22 @@ func readSpec(spec []byte, isJSON bool, specName string) (*yaml.Node, error) {
 		return nil, err
 	}
 	return file, nil
+}
+
+// jsoncHint is the hint for a JSON syntax error at offset (the bytes read
+// up to and including the one refused) that is JSONC's, which editors and
+// some tools accept in a .json file: a comment, or a comma after the last
+// member or element. encoding/json's message names only the character.
+func jsoncHint(spec []byte, offset int64) string {
+	at := int(min(max(offset-1, 0), int64(len(spec))))
+	rest := spec[at:]
+	if bytes.HasPrefix(rest, []byte("//")) || bytes.HasPrefix(rest, []byte("/*")) {
+		return ": JSON has no comments; remove them, or keep the spec in YAML, where # starts one"
+	}
+	if len(rest) > 0 && (rest[0] == '}' || rest[0] == ']') {
+		if before := bytes.TrimRight(spec[:at], " \t\r\n"); bytes.HasSuffix(before, []byte(",")) {
+			return ": JSON allows no comma after the last member or element; remove it"
+		}
+	}
+	return ""
 }

@@ -296,7 +296,7 @@ func TestAugmentErrors(t *testing.T) {
 			"noinfo.yaml: use --allow-invalid-spec to augment it anyway",
 		}},
 		{"external.yaml", strings.NewReplacer("'200': {description: OK}", "'200': {$ref: 'common.yaml#/responses/OK'}", ", NOPE", "").Replace(minimal), []string{
-			"external.yaml: the input spec is not valid (before errgen changed anything): ", "common.yaml",
+			"external.yaml:8:23: the input spec refers to another file (common.yaml#/responses/OK), which errgen does not read",
 		}},
 		{"nullschemas.yaml", minimal + "components: {schemas}\n", []string{"nullschemas.yaml:9:21: components.schemas must be a mapping, not empty"}},
 		{"badtype.yaml", "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    X: {type: strin}\n", []string{"badtype.yaml:6:5: the input spec is not valid (before errgen changed anything): ", "strin"}},

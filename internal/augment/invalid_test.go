@@ -17,6 +17,10 @@ const missingPathParam = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:
 // pathItems is a valid 3.1 spec that kin-openapi cannot read.
 const pathItems = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n  /a: {$ref: '#/components/pathItems/A'}\n  /b:\n    get:\n      responses:\n        '200': {description: OK}\ncomponents:\n  pathItems:\n    A:\n      get:\n        responses: {'200': {description: OK}}\n"
 
+// external is valid, split in two files: kin-openapi, which errgen
+// validates with, does not follow its reference to the other.
+const external = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {$ref: 'common.yaml#/responses/OK'}\n"
+
 // An input that is not valid is refused with the input named as the
 // culprit, nothing written; --allow-invalid-spec augments it, still
 // keeping its text.
@@ -34,6 +38,9 @@ func TestAugmentInvalidInput(t *testing.T) {
 		{"pathitems.yaml", pathItems,
 			"pathitems.yaml: the input spec cannot be validated (before errgen changed anything): kin-openapi, which errgen validates with, does not read OpenAPI 3.1's components.pathItems (invalid components: extra sibling fields: [pathItems])\npathitems.yaml: use --allow-invalid-spec to augment it anyway",
 			"augmented anyway: invalid components: extra sibling fields: [pathItems]"},
+		{"external.yaml", external,
+			"external.yaml:7:23: the input spec refers to another file (common.yaml#/responses/OK), which errgen does not read: it validates the one document it augments, and kin-openapi cannot check a spec whose references it cannot follow; bundle the spec into one file (redocly bundle) and augment that\nexternal.yaml: use --allow-invalid-spec to augment it anyway, unvalidated",
+			"external.yaml:7:23: the input spec refers to another file (common.yaml#/responses/OK), which errgen does not read: it validates the one document it augments, and kin-openapi cannot check a spec whose references it cannot follow: augmented anyway, unvalidated"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -183,5 +190,31 @@ func TestForceRefusesAnAliasedAnchor(t *testing.T) {
 	}
 	if _, _, err := Augment(c, []byte(spec), "alias.yaml", Options{}); err != nil {
 		t.Errorf("without --force: %v", err)
+	}
+}
+
+// A JSON spec written as JSONC, which editors accept in a .json file, is
+// refused at the comment or the trailing comma, with a hint that says
+// which; other syntax errors have none.
+func TestAugmentJSONCHint(t *testing.T) {
+	c := mustLoadCatalog(t, "catalog.yaml")
+	tests := []struct{ name, spec, want string }{
+		{"line comment", "{\n  // the pets API\n  \"openapi\": \"3.0.3\"}",
+			"spec.json:2:3: invalid JSON: invalid character '/' looking for beginning of object key string: JSON has no comments; remove them, or keep the spec in YAML, where # starts one"},
+		{"block comment", "{\"openapi\": /* 3.1 soon */ \"3.0.3\"}",
+			"spec.json:1:13: invalid JSON: invalid character '/' looking for beginning of value: JSON has no comments; remove them, or keep the spec in YAML, where # starts one"},
+		{"trailing comma in an object", "{\"openapi\": \"3.0.3\",\n}",
+			"spec.json:2:1: invalid JSON: invalid character '}' looking for beginning of object key string: JSON allows no comma after the last member or element; remove it"},
+		{"trailing comma in an array", "{\"tags\": [{\"name\": \"a\"}, ]}",
+			"spec.json:1:26: invalid JSON: invalid character ']' looking for beginning of value: JSON allows no comma after the last member or element; remove it"},
+		{"no JSONC", "{\"openapi\": }", "spec.json:1:13: invalid JSON: invalid character '}' looking for beginning of value"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := Augment(c, []byte(tt.spec), "spec.json", Options{AllowInvalidSpec: true})
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error\n%v\nwant\n%s", err, tt.want)
+			}
+		})
 	}
 }

@@ -1,6 +1,7 @@
 package augment
 
 import (
+	"errors"
 	"regexp"
 	"strings"
 
@@ -13,6 +14,9 @@ var (
 	kinPaths      = regexp.MustCompile(`^invalid paths: invalid path ([^ ]+): invalid operation ([A-Z]+)`)
 	kinPathParams = regexp.MustCompile(`^invalid paths: operation ([A-Z]+) ([^ ]+) must define exactly all path parameters`)
 	kinComponents = regexp.MustCompile(`^invalid components: (schema|response|parameter|example|requestBody|header|securityScheme|link|callback) "([^"]+)"`)
+	// kinExternalRef is the loader's refusal of a reference to another
+	// file, the reference quoted as Go quotes it.
+	kinExternalRef = regexp.MustCompile(`encountered disallowed external reference: ("(?:[^"\\]|\\.)*")`)
 )
 
 // kinPlace is the node of the input that a kin-openapi error is about, or
@@ -31,6 +35,9 @@ func (a *augmenter) kinPlace(input []byte, isJSON bool, err error) *yaml.Node {
 }
 
 func kinPlaceIn(root *yaml.Node, msg string) *yaml.Node {
+	if ref := externalRef(errors.New(msg)); ref != "" {
+		return refNode(root, ref)
+	}
 	if m := kinPathParams.FindStringSubmatch(msg); m != nil {
 		m[1], m[2] = m[2], m[1]
 		return operationKey(root, m)
@@ -53,4 +60,25 @@ func operationKey(root *yaml.Node, m []string) *yaml.Node {
 		return nil
 	}
 	return keyNode(item, strings.ToLower(m[2]))
+}
+
+// refNode is the value of the first $ref member, in the document's order,
+// that reads ref; nil when none does (an alias's target is read where it
+// is written).
+func refNode(n *yaml.Node, ref string) *yaml.Node {
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k, v := n.Content[i], n.Content[i+1]; k.Value == "$ref" && v.Kind == yaml.ScalarNode && v.Value == ref {
+				return v
+			}
+		}
+	}
+	if n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode || n.Kind == yaml.DocumentNode {
+		for _, c := range n.Content {
+			if found := refNode(c, ref); found != nil {
+				return found
+			}
+		}
+	}
+	return nil
 }

@@ -119,7 +119,15 @@ func (a *augmenter) decide(p opPlan, key, name string, places *[]placement) bool
 	case existing != nil && sameNode(existing, ref) && !a.authorsResponse(name):
 		return true
 	case existing != nil && !a.force:
-		a.notef(keyNode(deref(responses), key), "%s: response %s kept: the spec already defines it (errgen's is %s)", p.where, key, name)
+		d := diag.Diagnostic{Pos: a.pos(keyNode(deref(responses), key)), Severity: diag.Notice,
+			Msg: fmt.Sprintf("%s: response %s kept: the spec already defines it (errgen's is %s)", p.where, key, name)}
+		if sameNode(existing, ref) {
+			// The spec's response has errgen's name: replacing that one
+			// component is what gives every operation errgen's, and
+			// the author has no way to tell it from this line alone.
+			d.Hint = fmt.Sprintf(", as the spec's own %s, which it refers to; to have errgen's in its place, replace that component: --replace components.responses.%[1]s, or replace: [components.responses.%[1]s] in openapi.augment", name)
+		}
+		a.notices = append(a.notices, d)
 		return false
 	}
 	*places = append(*places, placement{op: p.op, key: key, ref: ref, replace: existing != nil})

@@ -172,7 +172,7 @@ func TestAugmentClashOnlyWhenMerged(t *testing.T) {
 		{"no operation lists it", strings.ReplaceAll(spec, "x-errors: [NOT_FOUND]", "x-errors: []"), "", "", "The spec's own"},
 		{"errgen's 404 used", spec, "own.yaml:40:5: components.responses.NotFound is already defined and differs", "", ""},
 		{"the operation's own 404 refers to the spec's", ownRef(spec), "",
-			"own.yaml:26:45: GET /no-attach: response 404 kept: the spec already defines it (errgen's is NotFound)", "The spec's own"},
+			"own.yaml:26:45: GET /no-attach: response 404 kept: the spec already defines it (errgen's is NotFound), as the spec's own NotFound, which it refers to; to have errgen's in its place, replace that component: --replace components.responses.NotFound, or replace: [components.responses.NotFound] in openapi.augment", "The spec's own"},
 		{"the operation refers to errgen's", ownRef(perOpSpec), "", "", "The requested resource does not exist"},
 	} {
 		out, notices, err := Augment(c, []byte(tc.spec), "own.yaml", Options{Force: false})
@@ -191,6 +191,14 @@ func TestAugmentClashOnlyWhenMerged(t *testing.T) {
 		if r := loadValidOpenAPI(t, out).Components.Responses["NotFound"]; r == nil || !strings.HasPrefix(*r.Value.Description, tc.notFound) {
 			t.Errorf("%s: components.responses.NotFound is %+v, want a description starting %q", tc.name, r, tc.notFound)
 		}
+	}
+	// what the notice says to do gives the operation errgen's 404
+	out, notices, err = Augment(c, []byte(ownRef(spec)), "own.yaml", Options{Replace: []string{"components.responses.NotFound"}})
+	if err != nil || len(notices) != 0 {
+		t.Fatalf("replaced as the notice says: %v, notices %q", err, lines(notices))
+	}
+	if r := loadValidOpenAPI(t, out).Components.Responses["NotFound"]; r == nil || !strings.HasPrefix(*r.Value.Description, "The requested resource does not exist") {
+		t.Errorf("replaced as the notice says: components.responses.NotFound is %+v, want errgen's", r)
 	}
 }
 

@@ -143,9 +143,10 @@ func TestAugmentRerunEditedByHand(t *testing.T) {
 	v1, out1 := augmentedV1(t)
 	for _, tc := range []struct{ old, new, want string }{
 		{"      description: 'The body of a 400 Bad Request response.", "      description: 'My 400 body.",
-			"components.schemas.BadRequestBody was changed by hand since errgen wrote it"},
+			// a component's text is the catalog's, which the author may not know
+			"components.schemas.BadRequestBody was changed by hand since errgen wrote it (its x-errgen hash no longer matches): use --force to have errgen rewrite it (from catalog-v1.yaml: make such a change there)"},
 		{"        '404':\n          $ref: '#/components/responses/NotFound'\n        '410'", "        '404':\n          $ref: '#/components/responses/Mine'\n        '410'",
-			"GET /items/{id}: response 404 was changed by hand since errgen wrote it"},
+			"GET /items/{id}: response 404 was changed by hand since errgen wrote it (its x-errgen hash no longer matches): use --force to have errgen rewrite it, or delete"},
 	} {
 		edited := []byte(strings.Replace(string(out1), tc.old, tc.new, 1))
 		_, _, err := Augment(v1, edited, "api.yaml", Options{})

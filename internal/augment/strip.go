@@ -142,7 +142,13 @@ func (a *augmenter) ownedIn(m, hashes *yaml.Node, what string, parts ownedParts)
 		}
 		replaced := strings.HasPrefix(h, replacedPrefix)
 		if !hashMatches(memberValue(m, name), h) && !a.force {
-			a.addRemedied(k, diag.Remedy{Kind: diag.ForceRewritesPart}, "%s%s was changed by hand since errgen wrote it (its %s hash no longer matches): use --force to have errgen rewrite it, or delete its entry %q there to make it yours", what, name, marker, name)
+			// A component's text is the catalog's: an author who edited it
+			// may not know the catalog is where such a change lasts.
+			from := ""
+			if strings.HasPrefix(what, "components.") {
+				from = " (from " + a.catalogName() + ": make such a change there)"
+			}
+			a.addRemedied(k, diag.Remedy{Kind: diag.ForceRewritesPart}, "%s%s was changed by hand since errgen wrote it (its %s hash no longer matches): use --force to have errgen rewrite it%s, or delete its entry %q there to make it yours", what, name, marker, from, name)
 			continue
 		}
 		if replaced {

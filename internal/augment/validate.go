@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -31,6 +32,9 @@ func (a *augmenter) validate(input, variant []byte, isJSON, allowInvalid bool) e
 	switch {
 	case inErr == nil:
 		l.Errorf(spec, "the augmented document is not valid: %v", outErr)
+	case !allowInvalid && externalRef(inErr) != "":
+		refuse(where, externalRefMessage(externalRef(inErr))+"; bundle the spec into one file (redocly bundle) and augment that")
+		refuse(spec, "use --allow-invalid-spec to augment it anyway, unvalidated")
 	case !allowInvalid && strings.Contains(inErr.Error(), "[pathItems]"):
 		refuse(where, fmt.Sprintf("the input spec cannot be validated (before errgen changed anything): kin-openapi, which errgen validates with, does not read OpenAPI 3.1's components.pathItems (%v)", inErr))
 		refuse(spec, "use --allow-invalid-spec to augment it anyway")
@@ -39,12 +43,36 @@ func (a *augmenter) validate(input, variant []byte, isJSON, allowInvalid bool) e
 		refuse(spec, "use --allow-invalid-spec to augment it anyway")
 	case outErr.Error() != inErr.Error():
 		l.Errorf(spec, "errgen's additions make the spec invalid in a new way: %v (the input's own problem, allowed: %v)", outErr, inErr)
+	case externalRef(inErr) != "":
+		a.notices = append(a.notices, diag.Diagnostic{Pos: where, Severity: diag.Notice,
+			Msg: externalRefMessage(externalRef(inErr)) + ": augmented anyway, unvalidated"})
+		return nil
 	default:
 		a.notices = append(a.notices, diag.Diagnostic{Pos: where, Severity: diag.Notice,
 			Msg: "the input spec is not valid (before errgen changed anything), augmented anyway: " + inErr.Error()})
 		return nil
 	}
 	return &l
+}
+
+// externalRef is the reference to another file that err, kin-openapi's
+// refusal to load a document, names, "" when err is another error. Such a
+// spec is valid OpenAPI (a spec split into files): calling it invalid
+// would send its author looking for a mistake that is not there.
+func externalRef(err error) string {
+	if m := kinExternalRef.FindStringSubmatch(err.Error()); m != nil {
+		if ref, uerr := strconv.Unquote(m[1]); uerr == nil {
+			return ref
+		}
+	}
+	return ""
+}
+
+// externalRefMessage says why a spec referring to ref, in another file,
+// cannot be validated: errgen reads one document, and kin-openapi stops at
+// the first reference it may not follow, so nothing past it is checked.
+func externalRefMessage(ref string) string {
+	return fmt.Sprintf("the input spec refers to another file (%s), which errgen does not read: it validates the one document it augments, and kin-openapi cannot check a spec whose references it cannot follow", ref)
 }
 
 // validateSpec loads a document with kin-openapi and validates it. Refs to

@@ -42,6 +42,9 @@ func rules(c *catalog.Catalog, overridden bool) []diag.Diagnostic {
 	}
 	probs = append(probs, unbundledRules(c)...)
 	probs = append(probs, templateNameRules(c)...)
+	if !overridden {
+		probs = append(probs, templateParseRules(c)...)
+	}
 	return append(probs, headingRules(c, overridden)...)
 }
 

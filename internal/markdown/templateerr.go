@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"text/template"
+	"text/template/parse"
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/diag"
@@ -97,14 +98,121 @@ func (f templateFiles) parseProblem(err error, name, src string) diag.Diagnostic
 		return d
 	}
 	d.Pos.Line, d.Msg = line, msg
+	opened := 0 // the line of an action this line is inside of
+	if !strings.HasPrefix(msg, "unclosed action") {
+		opened = openActionLine(src, line)
+	}
 	if m := undefinedFunction.FindStringSubmatch(msg); m != nil {
 		d.Msg = fmt.Sprintf("unknown function %q", m[1])
 		d.Hint = functionHint(m[1])
 		d.Pos.Col = actionColumn(src, line, m[1])
+		if opened > 0 && !strings.HasPrefix(d.Hint, " (did you mean") {
+			d.Hint = openActionHint(opened)
+		}
+	} else if opened > 0 {
+		d.Hint = openActionHint(opened)
 	} else if strings.HasPrefix(msg, "bad character U+007D '}'") {
 		d.Hint = ": an action ends with }}"
+	} else if msg == "unexpected EOF" {
+		d.Hint = unclosedHint(name, src)
+	} else if msg == "unexpected {{end}}" {
+		d.Hint = ": it closes no {{if}}, {{range}}, {{with}}, {{block}} or {{define}}"
 	}
 	return d
+}
+
+// openActionLine is the line of the action that line of src is inside of,
+// one opened ({{) on an earlier line and not closed (}}) before line; 0
+// when there is none. An action may span lines, so text/template reads
+// the text after a {{ whose }} was forgotten as the action's, and reports
+// a word of it as an unknown function or an unexpected operand, lines
+// later, never naming the {{.
+func openActionLine(src string, line int) int {
+	from := 0
+	for {
+		i := strings.Index(src[from:], "{{")
+		if i < 0 {
+			return 0
+		}
+		open := from + i
+		openLine := 1 + strings.Count(src[:open], "\n")
+		if openLine >= line {
+			return 0
+		}
+		end := strings.Index(src[open+2:], "}}")
+		if end < 0 || 1+strings.Count(src[:open+2+end], "\n") >= line {
+			return openLine
+		}
+		from = open + 2 + end + 2
+	}
+}
+
+// openActionHint is the hint for a parse error on a line inside an action
+// opened at line opened.
+func openActionHint(opened int) string {
+	return fmt.Sprintf(": this line is inside the action opened ({{) at line %d, with no }} before it; if that action lacks its }}, add it", opened)
+}
+
+// maxUnclosed bounds the {{end}}s unclosedHint adds to find the blocks a
+// file leaves open: past it the hint names none.
+const maxUnclosed = 8
+
+// unclosedHint names the block that src, which text/template found ending
+// inside one ("unexpected EOF", at its last line), leaves open: the one
+// an {{end}} added at the end would close, its keyword and line, found by
+// parsing src with {{end}}s added until it parses. The last node of the
+// tree, and its last, … are then the blocks that were open, outermost
+// first; an {{else if}} is a block of the {{if}} it continues. The block
+// that lost its {{end}} may be one inside it, whose {{end}} the parser
+// took for the next block's: the hint says so.
+func unclosedHint(name, src string) string {
+	const generic = ": an {{if}}, {{range}}, {{with}}, {{block}} or {{define}} has no {{end}}"
+	for k := 1; k <= maxUnclosed; k++ {
+		t, err := emptySet().New(name).Parse(src + strings.Repeat("{{end}}", k))
+		if err != nil {
+			continue
+		}
+		open := openBlocks(t.Tree.Root)
+		if len(open) < k {
+			return generic // a {{define}} or {{block}}, which is a tree of its own
+		}
+		keyword, pos := open[k-1].keyword, int(open[k-1].node.Position())
+		return fmt.Sprintf(": the {{%s}} at line %d is open at the end of the file: it, or a block inside it, has no {{end}}", keyword, 1+strings.Count(src[:min(pos, len(src))], "\n"))
+	}
+	return generic
+}
+
+// templateBlock is a block node on the chain of last nodes, with its keyword.
+type templateBlock struct {
+	node    parse.Node
+	keyword string
+}
+
+// openBlocks is the chain of blocks that end list: its last node when it
+// is an {{if}}, {{range}} or {{with}}, then the last of that block's last
+// list ({{else}}'s when it has one), and so on.
+func openBlocks(list *parse.ListNode) []templateBlock {
+	var chain []templateBlock
+	for list != nil && len(list.Nodes) > 0 {
+		var branch *parse.BranchNode
+		var keyword string
+		switch n := list.Nodes[len(list.Nodes)-1].(type) {
+		case *parse.IfNode:
+			branch, keyword = &n.BranchNode, "if"
+		case *parse.RangeNode:
+			branch, keyword = &n.BranchNode, "range"
+		case *parse.WithNode:
+			branch, keyword = &n.BranchNode, "with"
+		default:
+			return chain
+		}
+		chain = append(chain, templateBlock{node: list.Nodes[len(list.Nodes)-1], keyword: keyword})
+		list = branch.List
+		if branch.ElseList != nil {
+			list = branch.ElseList
+		}
+	}
+	return chain
 }
 
 // undefinedFunction is text/template's parse error for a call of a

@@ -38,3 +38,23 @@ func templateNameRules(c *catalog.Catalog) []diag.Diagnostic {
 	}
 	return probs
 }
+
+// templateParseRules reports each file of the catalog's docs.templates
+// that does not parse, at its line, with the catalog's other problems:
+// errgen validate renders no page, and would call the catalog valid when
+// every run that writes the page fails. A run with templates of its own
+// (--templates) does not read the catalog's, so RulesOverridden leaves
+// this rule out.
+func templateParseRules(c *catalog.Catalog) []diag.Diagnostic {
+	if len(c.Docs.TemplateFiles) == 0 {
+		return nil
+	}
+	files := newTemplateFiles(overridesOf(c, nil))
+	var probs []diag.Diagnostic
+	for _, f := range c.Docs.TemplateFiles {
+		if _, err := emptySet().New(f.Name).Parse(string(f.Data)); err != nil {
+			probs = append(probs, files.parseProblem(err, f.Name, string(f.Data)))
+		}
+	}
+	return probs
+}
