@@ -178,5 +178,6 @@ func augmentSpec(c *catalog.Catalog, spec []byte, specName, out string, opts err
 		// lines read as they always have
 		fmt.Fprintf(stderr, "errgen: %s: %s%s\n", n.Pos, n.Msg, n.Hint)
 	}
+	res.Spec = withCopyHeader(res.Spec, specName, out)
 	return res, true
 }

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"bytes"
+	"path/filepath"
+
+	"github.com/errgen/errgen"
+)
+
+// withCopyHeader is data, the spec augmented, as written to out. A copy
+// (out another file than the spec) is written whole from the spec on every
+// run, so an edit made in it is lost: a YAML copy says so on its first
+// lines, errgen's header and the spec to edit, as every output errgen
+// rewrites does. JSON has no comments: a JSON copy is written as it is
+// (docs/openapi.md says the same). The spec augmented in place is its
+// author's file, and gets no header.
+func withCopyHeader(data []byte, spec, out string) []byte {
+	if sameOutput(spec, out) {
+		return data
+	}
+	body, bom := bytes.CutPrefix(data, []byte("\ufeff"))
+	if trimmed := bytes.TrimLeft(body, " \t\r\n"); len(trimmed) == 0 || trimmed[0] == '{' || bytes.HasPrefix(body, []byte("# "+errgen.Header+"\n")) {
+		return data
+	}
+	from, err := filepath.Rel(filepath.Dir(absOr(out)), absOr(spec))
+	if err != nil {
+		from = filepath.Base(spec)
+	}
+	var b bytes.Buffer
+	if bom {
+		b.WriteString("\ufeff")
+	}
+	b.WriteString("# " + errgen.Header + "\n")
+	b.WriteString("# errgen writes this file whole from " + filepath.ToSlash(from) + " and the error catalog: edit those.\n")
+	b.Write(body)
+	return b.Bytes()
+}
+
+// sameOutput reports whether out names the spec itself: the same path, or
+// a link to the same file.
+func sameOutput(spec, out string) bool {
+	return absOr(spec) == absOr(out) || sameFile(out, spec)
+}
+
+// absOr is path made absolute, or path when it cannot be.
+func absOr(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
+}
