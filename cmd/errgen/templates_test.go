@@ -94,3 +94,29 @@ errors:
 		})
 	}
 }
+
+// errgen validate renders the pages of a catalog whose docs.templates
+// replace bundled ones: a template that parses but fails on the catalog
+// ({{.Kode}}) passed validate, then failed the run that writes the page.
+// It fails validate now, at the template's line, and a good override
+// passes.
+func TestValidateRendersTemplates(t *testing.T) {
+	bundled := string(mustRead(t, "../../templates/error.tmpl"))
+	dir := workdir(t)
+	path := filepath.Join(dir, "catalog.yaml")
+	data := string(mustRead(t, path))
+	if !strings.Contains(data, "\ndocs:\n") {
+		t.Fatal("the bundled catalog has no docs: to add templates to")
+	}
+	writeFile(t, path, strings.Replace(data, "\ndocs:\n", "\ndocs:\n  templates: tpl\n", 1))
+	writeFile(t, filepath.Join(dir, "tpl", "error.tmpl"), strings.ReplaceAll(bundled, "{{heading .Code}}", "{{heading .Kode}}"))
+	code, stdout, stderr := runIn(t, dir, "validate")
+	want := "tpl/error.tmpl:7:15: <.Kode>: an error has no field Kode (did you mean \"Code\"?)\nerrgen: markdown output: errors.md: 1 problem\n"
+	if code != exitFailure || stdout != "" || stderr != want {
+		t.Errorf("exit %d, stdout %q, stderr %q; want exit 1 and %q", code, stdout, stderr, want)
+	}
+	writeFile(t, filepath.Join(dir, "tpl", "error.tmpl"), bundled)
+	if code, stdout, stderr := runIn(t, dir, "validate"); code != exitOK || !strings.Contains(stdout, "is valid") {
+		t.Errorf("a good override: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}

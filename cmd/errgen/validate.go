@@ -1,12 +1,15 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"runtime/debug"
+	"strings"
 
 	"github.com/errgen/errgen"
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/diag"
 )
 
 // loadCatalog loads a catalog, printing every problem on failure, and its
@@ -47,6 +50,9 @@ func runValidate(prog string, args []string, stdout, stderr io.Writer) int {
 	if _, ok := augmentTargets(c, *catalogPath, prog, true, stderr); !ok {
 		return exitFailure
 	}
+	if !pagesRender(c, stderr) {
+		return exitFailure
+	}
 	if n := c.Warnings.Count(); *strict && n > 0 {
 		fmt.Fprintf(stderr, "errgen: %s: %s, which --strict makes errors\n", *catalogPath, plural(n, "warning"))
 		return exitFailure
@@ -60,6 +66,31 @@ func runValidate(prog string, args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "errgen: %s is valid: %s\n", *catalogPath, summary)
 	return exitOK
+}
+
+// pagesRender renders the Markdown pages of a catalog whose docs.templates
+// replace bundled ones, in memory, and reports what fails: a template that
+// parses may still fail on the catalog (a field it lacks, {{.Kode}}), or
+// repeat a heading, which only rendering shows. Without docs.templates the
+// bundled templates render every catalog that loads (the golden tests),
+// and validate spends nothing on them.
+func pagesRender(c *catalog.Catalog, stderr io.Writer) bool {
+	if c.Docs.Templates == "" {
+		return true
+	}
+	_, err := errgen.Generate(c, errgen.Options{Outputs: []errgen.Output{errgen.OutputMarkdown}})
+	if err == nil {
+		return true
+	}
+	var probs *diag.List
+	if !errors.As(err, &probs) {
+		fmt.Fprintf(stderr, "errgen: %v\n", err)
+		return false
+	}
+	context, _ := strings.CutSuffix(err.Error(), probs.Error())
+	printDiagnostics(stderr, probs)
+	fmt.Fprintf(stderr, "errgen: %s%s\n", context, problemCount(probs))
+	return false
 }
 
 // runVersion implements "errgen version" and "errgen --version".
