@@ -94,45 +94,60 @@ func pageName(paths map[errgen.Output]string) string {
 // whose out is none is skipped. prog is the command line that runs errgen,
 // for the command a problem whose remedy is a flag of errgen openapi names;
 // validating says the run writes nothing whatever happens (errgen
-// validate), which its last line need not say.
+// validate), which its last line need not say. Every item is tried, so
+// that one run reports the problems of them all.
 func augmentTargets(c *catalog.Catalog, catalogPath, prog string, validating bool, stderr io.Writer) ([]target, bool) {
-	dir := filepath.Dir(catalogPath)
 	var targets []target
+	failed := false
 	for _, a := range c.OpenAPI.Augment {
 		if a.Out == catalog.OutputOff {
 			continue
 		}
-		spec := filepath.Join(dir, filepath.FromSlash(a.Spec))
-		out := filepath.Join(dir, filepath.FromSlash(a.Out))
-		data, err := readInput(spec, maxSpecSize)
-		if errors.Is(err, fs.ErrNotExist) {
-			// the item errgen init writes, uncommented with the keys around it
-			at, where := a.SpecPos, ""
-			at.File = catalogPath
-			if spec != filepath.FromSlash(a.Spec) {
-				where = " (" + spec + ")"
-			}
-			tail := "; nothing was written"
-			if validating { // validate never writes: there is nothing to say
-				tail = ""
-			}
-			fmt.Fprintf(stderr, "%s: openapi.augment spec %s does not exist%s: put the OpenAPI spec to augment there, correct the path (relative to the catalog's folder), or remove the item%s\n", at, a.Spec, where, tail)
-			return nil, false
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "errgen: openapi.augment: %v\n", err)
-			return nil, false
-		}
-		item := &augmentItem{spec: spec, out: out, specKey: a.Spec, catalog: catalogPath, validating: validating,
-			again:   commandLine(prog, []string{"openapi", catalogPath, "--spec", spec, "--out", out}),
-			inPlace: commandLine(prog, []string{"openapi", catalogPath, "--spec", spec, "--out", spec})}
-		res, ok := augmentSpec(c, data, spec, out, errgen.AugmentOptions{Replace: a.Replace}, item, stderr)
+		t, ok := augmentTarget(c, a, catalogPath, prog, validating, stderr)
 		if !ok {
-			return nil, false
+			failed = true
+			continue
 		}
-		targets = append(targets, target{path: out, data: res.Spec, mayReplace: spec, augmented: true})
+		targets = append(targets, t)
+	}
+	if failed {
+		return nil, false
 	}
 	return targets, true
+}
+
+// augmentTarget augments the spec of one openapi.augment item.
+func augmentTarget(c *catalog.Catalog, a catalog.AugmentTarget, catalogPath, prog string, validating bool, stderr io.Writer) (target, bool) {
+	dir := filepath.Dir(catalogPath)
+	spec := filepath.Join(dir, filepath.FromSlash(a.Spec))
+	out := filepath.Join(dir, filepath.FromSlash(a.Out))
+	data, err := readInput(spec, maxSpecSize)
+	if errors.Is(err, fs.ErrNotExist) {
+		// the item errgen init writes, uncommented with the keys around it
+		at, where := a.SpecPos, ""
+		at.File = catalogPath
+		if spec != filepath.FromSlash(a.Spec) {
+			where = " (" + spec + ")"
+		}
+		tail := "; nothing was written"
+		if validating { // validate never writes: there is nothing to say
+			tail = ""
+		}
+		fmt.Fprintf(stderr, "%s: openapi.augment spec %s does not exist%s: put the OpenAPI spec to augment there, correct the path (relative to the catalog's folder), or remove the item%s\n", at, a.Spec, where, tail)
+		return target{}, false
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "errgen: openapi.augment: %v\n", err)
+		return target{}, false
+	}
+	item := &augmentItem{spec: spec, out: out, specKey: a.Spec, catalog: catalogPath, validating: validating,
+		again:   commandLine(prog, []string{"openapi", catalogPath, "--spec", spec, "--out", out}),
+		inPlace: commandLine(prog, []string{"openapi", catalogPath, "--spec", spec, "--out", spec})}
+	res, ok := augmentSpec(c, data, spec, out, errgen.AugmentOptions{Replace: a.Replace}, item, stderr)
+	if !ok {
+		return target{}, false
+	}
+	return target{path: out, data: res.Spec, mayReplace: spec, augmented: true}, true
 }
 
 // missingLine is --check's one line for outputs that do not exist yet: no

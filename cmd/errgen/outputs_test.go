@@ -388,3 +388,15 @@ func TestValidateAugmentsSpecs(t *testing.T) {
 		t.Errorf("validate wrote %s", out)
 	}
 }
+
+// Every openapi.augment item is tried: two specs missing are both
+// reported in one run, where the first stopped it.
+func TestAugmentSpecsMissingReportedTogether(t *testing.T) {
+	dir := outputsCatalog(t, "openapi: augment: [{spec: api/a.yaml, out: api/a.gen.yaml}, {spec: api/b.yaml, out: api/b.gen.yaml}]\n")
+	for _, args := range [][]string{{"svc/catalog.yaml"}, {"validate", "svc/catalog.yaml"}} {
+		code, _, stderr := runIn(t, dir, args...)
+		if code != exitFailure || strings.Count(stderr, "does not exist") != 2 || !strings.Contains(stderr, "spec api/a.yaml") || !strings.Contains(stderr, "spec api/b.yaml") {
+			t.Errorf("%v: exit %d, stderr\n%s\nwant both specs reported", args, code, stderr)
+		}
+	}
+}
