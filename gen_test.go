@@ -60,6 +60,9 @@ func TestGolden(t *testing.T) {
 			for _, tr := range c.Translations { // and its translation files
 				want[tr.File] = true
 			}
+			for _, tf := range c.Docs.TemplateFiles { // and its templates
+				want[tf.Path] = true
+			}
 			for _, f := range files {
 				path := filepath.Join(tc.dir, filepath.FromSlash(f.Path))
 				want[path] = true

@@ -58,8 +58,23 @@ func TestSplitExampleMatchesSingleFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The twin in a folder of its own, beside the templates it names.
+	dir := t.TempDir()
+	for _, tf := range c.Docs.TemplateFiles {
+		path := filepath.Join(dir, filepath.FromSlash(c.Docs.Templates), tf.Name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, tf.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	twinPath := filepath.Join(dir, "catalog.yaml")
+	if err := os.WriteFile(twinPath, twin, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	split := generateAll(t, func() (*catalog.Catalog, error) { return c, nil })
-	single := generateAll(t, func() (*catalog.Catalog, error) { return catalog.Parse(root, twin, Check) })
+	single := generateAll(t, func() (*catalog.Catalog, error) { return catalog.Load(twinPath, Check) })
 	sameOutputs(t, split, single)
 }
 

@@ -207,10 +207,16 @@ func checkHeaderClaim(t *testing.T, svc, augmented string, generated ...string) 
 			t.Errorf("%s starts with %q, not errgen's header", out, first)
 		}
 	}
-	if first := firstLine(augmented); strings.Contains(first, header) {
-		t.Errorf("the augmented %s starts with errgen's header, not its author's first line", augmented)
-	} else if !strings.Contains(claim, "An augmented spec is the exception") {
-		t.Errorf("%s starts with %q, not errgen's header, and the README says every output does:\n%s", augmented, first, claim)
+	// An augmented copy (out another file than the spec) in YAML starts
+	// with errgen's header, then the spec it comes from, then its author's
+	// text; the README says the augmented spec is the exception to the
+	// rule, and that a copy's header says to edit the spec.
+	lines := strings.SplitN(readFile(t, filepath.Join(svc, augmented)), "\n", 4)
+	if len(lines) < 4 || !strings.Contains(lines[0], header) || !strings.HasPrefix(lines[1], "# errgen writes this file whole from ") || lines[2] != "openapi: 3.1.0" {
+		t.Errorf("the augmented copy %s does not start with errgen's header, the spec to edit, then the author's text: %q", augmented, lines[:min(len(lines), 3)])
+	}
+	if !strings.Contains(claim, "An augmented spec is the exception") || !strings.Contains(claim, "as a YAML copy's header says") {
+		t.Errorf("the README does not say the augmented spec is the exception, or what a copy's header says:\n%s", claim)
 	}
 }
 
