@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -144,6 +145,63 @@ func TestRPCPackageFolders(t *testing.T) {
 			}
 			if entries, _ := os.ReadDir(dir); len(entries) != 2 {
 				t.Errorf("%d files in the folder, want go.mod and catalog.yaml alone", len(entries))
+			}
+		})
+	}
+}
+
+// An import path given for a Go package errgen writes (go.import,
+// --go-import) must be the one its nearest go.mod gives it: the gRPC
+// package imports the Go package by it, and another path (go.out moved,
+// go.import left behind) made a package the service could not build.
+// Without a go.mod above the Go file the given path is all there is.
+func TestRPCImportMismatch(t *testing.T) {
+	const rpcCatalog = "version: 1\napi: Shop API\ngo:\n  out: gen/errors.go\n%sgrpc:\n  domain: shop.example.com\n  out: rpc/grpc.go\nerrors:\n  - {code: INTERNAL, status: 500, fallback: true}\n"
+	tests := []struct {
+		name      string
+		goMod     bool
+		goImport  string // the catalog's go.import
+		args      []string
+		code      int
+		stderr    string // its suffix
+		importing string // the path rpc/grpc.go imports, when written
+	}{
+		{"go.import moved away", true, "example.com/shop/apierrors", nil, exitFailure,
+			"errgen: go.import example.com/shop/apierrors in the catalog is not the import path of the Go package errgen writes at gen/errors.go, which the nearest go.mod makes example.com/shop/gen: the gRPC and Connect packages would import a package that is not there; remove go.import, which errgen then derives, or set it to that path\n", ""},
+		{"--go-import wrong", true, "", []string{"--go-import", "example.com/other/gen"}, exitFailure,
+			"errgen: --go-import example.com/other/gen is not the import path of the Go package errgen writes at gen/errors.go, which the nearest go.mod makes example.com/shop/gen: the gRPC and Connect packages would import a package that is not there; leave out --go-import, or give that path\n", ""},
+		{"--go-import over a wrong go.import", true, "example.com/shop/apierrors", []string{"--go-import", "example.com/shop/gen"}, exitOK, "", "example.com/shop/gen"},
+		{"go.import as go.mod says", true, "example.com/shop/gen", nil, exitOK, "", "example.com/shop/gen"},
+		{"go.import without go.mod", false, "example.com/shop/apierrors", nil, exitOK, "", "example.com/shop/apierrors"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			imp := ""
+			if tt.goImport != "" {
+				imp = "  import: " + tt.goImport + "\n"
+			}
+			files := map[string]string{"catalog.yaml": fmt.Sprintf(rpcCatalog, imp)}
+			if tt.goMod {
+				files["go.mod"] = "module example.com/shop\n\ngo 1.24\n"
+			}
+			for name, content := range files {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			code, _, stderr := runIn(t, dir, tt.args...)
+			if code != tt.code || !strings.HasSuffix(stderr, tt.stderr) {
+				t.Fatalf("exit %d, stderr %q; want %d and %q", code, stderr, tt.code, tt.stderr)
+			}
+			if code != exitOK {
+				if entries, _ := os.ReadDir(dir); len(entries) != len(files) {
+					t.Errorf("%d files in the folder, want the %d it had: nothing written", len(entries), len(files))
+				}
+				return
+			}
+			if src := mustRead(t, filepath.Join(dir, "rpc/grpc.go")); !bytes.Contains(src, []byte(strconv.Quote(tt.importing))) {
+				t.Errorf("rpc/grpc.go does not import %s", tt.importing)
 			}
 		})
 	}
