@@ -108,7 +108,11 @@ func planTargets(c *catalog.Catalog, opts errgen.Options, paths map[errgen.Outpu
 			return nil, err
 		}
 	}
-	return generatedTargets(planned, paths, out), nil
+	targets := generatedTargets(planned, paths, out)
+	if problems := foreignPackages(targets); len(problems) > 0 {
+		return nil, errors.New(strings.Join(problems, "\nerrgen: ")) // a line each, as reportFailure prints one
+	}
+	return targets, nil
 }
 
 // maxTogether is the most errors whose outputs generate computes side by
