@@ -20,8 +20,8 @@ var goOutputKeys = map[errgen.Output]string{
 	errgen.OutputConnect: "grpc.connect_package",
 }
 
-// foreignPackages is the error of a run that would write a Go package into
-// a folder whose other Go files are another package: a gRPC package pointed
+// foreignPackages lists, a line each, the Go packages a run would write
+// into a folder whose other Go files are another package: a gRPC package pointed
 // at the folder of the service's own server code, a go.package renamed
 // beside the old output. Go builds one package a folder, so the service's
 // build would fail there ("found packages rpc and apierrorsgrpc"), and
