@@ -253,7 +253,7 @@ func (cs *changes) rpcPackages(before, after *catalog.Catalog) {
 			now = after.Go.Package + suffix
 		}
 		if was != now {
-			cs.add("", RPCPackageChanged, "%s changed from %s to %s", key, was, now)
+			cs.add("", GRPCPackageChanged, "%s changed from %s to %s", key, was, now)
 		}
 	}
 	compare("grpc.package", "grpc", before.GRPC.Package, after.GRPC.Package)
