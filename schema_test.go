@@ -48,6 +48,7 @@ var beyondSchema = map[string]string{
 	"output_is_language_page":    "a language's page path is derived from docs.out and the languages: a relation between values",
 	"grpc_go_off":                "go.out none with the gRPC or Connect package on needs go.import: a relation between sections",
 	"grpc_folders":               "the Go, gRPC and Connect packages' folders compared with each other: a relation between values",
+	"grpc_bad_request_members":   "the bad_request detail's fields, found by their names among the detail's, with their types and required: a search the schema's description states and does not check",
 }
 
 func compileSchema(t *testing.T) *catalogtest.Schema {

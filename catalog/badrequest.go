@@ -79,14 +79,45 @@ func (cr *catalogReader) validateBadRequest(e *Error) {
 			cr.probs.add(pos, "error %q: detail %q is grpc: %s, so it must be an object[] with fields, one object per field violation, not %s", e.Code, d.Name, GRPCBadRequest, typeWithFields(d))
 			continue
 		}
-		field, desc := d.Violation()
-		if field == nil || !field.Required {
-			cr.probs.add(pos, "error %q: detail %q is grpc: %s, so its objects need a required string field \"field\", the path of the field at fault (FieldViolation.field): add it", e.Code, d.Name, GRPCBadRequest)
-		}
-		if desc == nil {
-			cr.probs.add(pos, "error %q: detail %q is grpc: %s, so its objects need a string field \"description\" or \"message\", what is wrong with the field (FieldViolation.description): add one", e.Code, d.Name, GRPCBadRequest)
+		cr.validateViolationFields(e, d, pos)
+	}
+}
+
+// validateViolationFields checks that a bad_request detail's objects fill a
+// field violation. A field that has the name but not the type, or is
+// optional, is told so at its own line: "add it" would send the author
+// looking for a field that is there.
+func (cr *catalogReader) validateViolationFields(e *Error, d *Detail, pos Pos) {
+	field, desc := d.Violation()
+	switch named := fieldNamed(d, "field"); {
+	case field == nil && named != nil:
+		cr.probs.add(named.Pos, "error %q: detail %q is grpc: %s, so its field \"field\", the path of the field at fault (FieldViolation.field), must be a string, not %s: make it type string", e.Code, d.Name, GRPCBadRequest, named.Type)
+	case field == nil:
+		cr.probs.add(pos, "error %q: detail %q is grpc: %s, so its objects need a required string field \"field\", the path of the field at fault (FieldViolation.field): add it", e.Code, d.Name, GRPCBadRequest)
+	case !field.Required:
+		cr.probs.add(field.Pos, "error %q: detail %q is grpc: %s, so its field \"field\", the path of the field at fault (FieldViolation.field), must be in every object: mark it required: true", e.Code, d.Name, GRPCBadRequest)
+	}
+	if desc != nil {
+		return
+	}
+	for _, name := range []string{"description", "message"} {
+		if named := fieldNamed(d, name); named != nil {
+			cr.probs.add(named.Pos, "error %q: detail %q is grpc: %s, so its field %q, what is wrong with the field (FieldViolation.description), must be a string, not %s: make it type string", e.Code, d.Name, GRPCBadRequest, name, named.Type)
+			return
 		}
 	}
+	cr.probs.add(pos, "error %q: detail %q is grpc: %s, so its objects need a string field \"description\" or \"message\", what is wrong with the field (FieldViolation.description): add one", e.Code, d.Name, GRPCBadRequest)
+}
+
+// fieldNamed returns the field of d's objects with that name, whatever its
+// type, or nil.
+func fieldNamed(d *Detail, name string) *Detail {
+	for _, f := range d.Fields {
+		if f.Name == name {
+			return f
+		}
+	}
+	return nil
 }
 
 // typeWithFields names a detail's type, and that it has no fields.

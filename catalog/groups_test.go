@@ -69,14 +69,14 @@ func TestGroupsTranslated(t *testing.T) {
 		name, de    string
 		want        []catalog.GroupText // In("de")'s, without positions
 		stale       bool
-		untranslate string // the warning's count of top-level texts
+		untranslate string // the warning's count and keys of top-level texts
 	}{
 		{"one of two", "source: " + hash + "\ncategories: {Payments: Zahlungen, Server: Server}\ndocs:\n  groups: {Payments: Fehler des Zahlungsanbieters.}\n",
-			[]catalog.GroupText{{Group: "Zahlungen", Description: "Fehler des Zahlungsanbieters."}, {Group: "Server", Description: "Errors on our side."}}, false, "1 top-level text"},
+			[]catalog.GroupText{{Group: "Zahlungen", Description: "Fehler des Zahlungsanbieters."}, {Group: "Server", Description: "Errors on our side."}}, false, "1 top-level text (docs.groups.Server)"},
 		{"both", "source: " + hash + "\ndocs:\n  groups: {Payments: Fehler des Zahlungsanbieters., Server: Fehler bei uns.}\n",
-			[]catalog.GroupText{{Group: "Payments", Description: "Fehler des Zahlungsanbieters."}, {Group: "Server", Description: "Fehler bei uns."}}, false, "2 top-level texts"},
+			[]catalog.GroupText{{Group: "Payments", Description: "Fehler des Zahlungsanbieters."}, {Group: "Server", Description: "Fehler bei uns."}}, false, "2 top-level texts (categories.Payments, categories.Server)"},
 		{"stale", "source: 0badc0de\ndocs:\n  groups: {Server: Fehler bei uns.}\n",
-			[]catalog.GroupText{{Group: "Payments", Description: "Errors of the payment provider."}, {Group: "Server", Description: "Fehler bei uns."}}, true, "3 top-level texts"},
+			[]catalog.GroupText{{Group: "Payments", Description: "Errors of the payment provider."}, {Group: "Server", Description: "Fehler bei uns."}}, true, "3 top-level texts (docs.groups.Payments, categories.Payments, categories.Server)"},
 	}
 	for _, tt := range tests {
 		c, err := catalog.LoadFiles(catalog.MemFiles{"catalog.yaml": []byte(groupsCatalog), "translations/de.yaml": []byte("language: de\n" + tt.de)}, "catalog.yaml")

@@ -157,8 +157,8 @@ func (l *loader) untranslated(c *Catalog, t *Translation) {
 	if n, codes := untranslatedCodes(c.Retired, t); n > 0 {
 		parts = append(parts, fmt.Sprintf("the reason of %s (%s)", plural(n, "retired code"), codes))
 	}
-	if top := untranslatedTop(c, t); top > 0 {
-		parts = append(parts, plural(top, "top-level text"))
+	if keys := untranslatedTop(c, t); len(keys) > 0 {
+		parts = append(parts, fmt.Sprintf("%s (%s)", plural(len(keys), "top-level text"), firstFive(keys)))
 	}
 	if len(parts) == 0 {
 		return
@@ -194,56 +194,79 @@ func untranslatedCodes(es []*Error, t *Translation) (int, string) {
 	return n, strings.Join(codes, ", ")
 }
 
-// untranslatedTop counts the top-level texts the catalog has and t does
-// not translate: description, docs title, groups' texts, sections,
-// providers' notes and issues, categories.
-func untranslatedTop(c *Catalog, t *Translation) int {
-	n := 0
-	count := func(source, translation string) {
+// untranslatedTop names the top-level texts the catalog has and t does not
+// translate, by their keys in the translation file (description,
+// docs.title, docs.groups.NAME, docs.sections[I].title, categories.NAME …),
+// so that the warning says where to fill them in.
+func untranslatedTop(c *Catalog, t *Translation) []string {
+	var keys []string
+	check := func(source, translation, key string) {
 		if source != "" && translation == "" {
-			n++
+			keys = append(keys, key)
 		}
 	}
-	count(c.Description, t.Description)
+	check(c.Description, t.Description, "description")
 	if !c.Docs.TitleDefault { // the page's own words title it in every language
-		count(c.Docs.Title, t.DocsTitle)
+		check(c.Docs.Title, t.DocsTitle, "docs.title")
 	}
 	for _, g := range c.Docs.Groups {
-		count(g.Description, t.Groups[g.Group])
+		check(g.Description, t.Groups[g.Group], "docs.groups."+g.Group)
 	}
 	for i, s := range c.Docs.Sections {
 		var ts Section
 		if i < len(t.Sections) {
 			ts = t.Sections[i]
 		}
-		count(s.Title, ts.Title)
-		count(s.Body, ts.Body)
+		check(s.Title, ts.Title, fmt.Sprintf("docs.sections[%d].title", i))
+		check(s.Body, ts.Body, fmt.Sprintf("docs.sections[%d].body", i))
 	}
-	for i, p := range c.Docs.Providers {
-		var tp Provider
-		if i < len(t.Providers) {
-			tp = t.Providers[i]
-		}
-		count(p.Notes, tp.Notes)
-		for j, is := range p.Issues {
-			var ti ProviderIssue
-			if j < len(tp.Issues) {
-				ti = tp.Issues[j]
-			}
-			count(is.Cause, ti.Cause)
-			count(is.Fix, ti.Fix)
-		}
-	}
+	keys = appendUntranslatedProviders(keys, c.Docs.Providers, t.Providers)
 	seen := map[string]bool{}
 	for _, es := range [][]*Error{c.Errors, c.Retired} {
 		for _, e := range es {
 			if e.Category != "" && !seen[e.Category] {
 				seen[e.Category] = true
-				count(e.Category, t.Categories[e.Category])
+				check(e.Category, t.Categories[e.Category], "categories."+e.Category)
 			}
 		}
 	}
-	return n
+	return keys
+}
+
+// appendUntranslatedProviders appends the keys of the providers' texts
+// (notes, their issues' causes and fixes) that translated leaves
+// untranslated.
+func appendUntranslatedProviders(keys []string, providers, translated []Provider) []string {
+	for i, p := range providers {
+		var tp Provider
+		if i < len(translated) {
+			tp = translated[i]
+		}
+		if p.Notes != "" && tp.Notes == "" {
+			keys = append(keys, fmt.Sprintf("docs.providers[%d].notes", i))
+		}
+		for j, is := range p.Issues {
+			var ti ProviderIssue
+			if j < len(tp.Issues) {
+				ti = tp.Issues[j]
+			}
+			if is.Cause != "" && ti.Cause == "" {
+				keys = append(keys, fmt.Sprintf("docs.providers[%d].issues[%d].cause", i, j))
+			}
+			if is.Fix != "" && ti.Fix == "" {
+				keys = append(keys, fmt.Sprintf("docs.providers[%d].issues[%d].fix", i, j))
+			}
+		}
+	}
+	return keys
+}
+
+// firstFive joins the first five names, and an ellipsis for more.
+func firstFive(names []string) string {
+	if len(names) > 5 {
+		return strings.Join(names[:5], ", ") + ", …"
+	}
+	return strings.Join(names, ", ")
 }
 
 func plural(n int, noun string) string {

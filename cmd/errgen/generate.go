@@ -108,7 +108,11 @@ func planTargets(c *catalog.Catalog, opts errgen.Options, paths map[errgen.Outpu
 			return nil, err
 		}
 	}
-	return generatedTargets(planned, paths, out), nil
+	targets := generatedTargets(planned, paths, out)
+	if problems := foreignPackages(targets); len(problems) > 0 {
+		return nil, errors.New(strings.Join(problems, "\nerrgen: ")) // a line each, as reportFailure prints one
+	}
+	return targets, nil
 }
 
 // maxTogether is the most errors whose outputs generate computes side by
@@ -163,17 +167,40 @@ func rpcOptions(opts *errgen.Options, c *catalog.Catalog, paths map[errgen.Outpu
 		return err
 	}
 	opts.GoImport = goImport
-	if !opts.GRPC && !opts.Connect || goImport != "" || c.Go.Import != "" {
+	explicit := cmp.Or(goImport, c.Go.Import)
+	if !opts.GRPC && !opts.Connect {
 		return nil
 	}
 	if paths[errgen.OutputGo] == off {
+		if explicit != "" {
+			return nil
+		}
 		return rpcWithoutGo(c, paths)
 	}
-	var err error
-	if opts.GoImport, err = goImportPath(goFile); err != nil {
+	derived, err := goImportPath(goFile)
+	switch {
+	case explicit == "" && err != nil:
 		return fmt.Errorf("gRPC and Connect packages: %w", err)
+	case explicit == "":
+		opts.GoImport = derived
+	case err == nil && derived != explicit:
+		return importMismatch(goImport != "", explicit, derived, goFile)
 	}
 	return nil
+}
+
+// importMismatch is the error of an import path given (go.import, or
+// --go-import when fromFlag) for a Go package errgen writes where the
+// nearest go.mod gives it another path: the gRPC and Connect packages would
+// import a package that is not there, and the service's build fail on it,
+// most often after go.out moved and go.import stayed.
+func importMismatch(fromFlag bool, given, derived, goFile string) error {
+	what, fix := "go.import "+given+" in the catalog", "remove go.import, which errgen then derives, or set it to that path"
+	if fromFlag {
+		what, fix = "--go-import "+given, "leave out --go-import, or give that path"
+	}
+	return fmt.Errorf("%s is not the import path of the Go package errgen writes at %s, which the nearest go.mod makes %s: the gRPC and Connect packages would import a package that is not there; %s",
+		what, goFile, derived, fix)
 }
 
 // packageFolders is the error of a run that writes two of the Go, gRPC and

@@ -205,6 +205,7 @@ func (cs *changes) catalogWide(before, after *catalog.Catalog) {
 	if before.GRPC.Domain != "" && before.GRPC.Domain != after.GRPC.Domain {
 		cs.add("", GRPCDomainChanged, "grpc.domain changed from %s to %s", before.GRPC.Domain, orNone(after.GRPC.Domain))
 	}
+	cs.rpcPackages(before, after)
 	if before.Fallback != nil && after.Fallback != nil && before.Fallback.Code != after.Fallback.Code {
 		cs.add("", FallbackChanged, "the fallback for non-catalog errors changed from %s to %s", before.Fallback.Code, after.Fallback.Code)
 	}
@@ -230,6 +231,33 @@ func (cs *changes) catalogWide(before, after *catalog.Catalog) {
 	cs.openAPIUnions(before, after)
 	cs.docsTexts(before, after)
 	cs.languages(before, after)
+}
+
+// rpcPackages compares the names of the gRPC and Connect packages, which a
+// service's code writes at each use (apierrorsgrpc.UnaryServerInterceptor),
+// as it writes go.package's. Named by default after go.package on both
+// sides, they change with it: go-package-changed says so, and one --allow
+// accepts it.
+func (cs *changes) rpcPackages(before, after *catalog.Catalog) {
+	if before.GRPC.Domain == "" || after.GRPC.Domain == "" {
+		return // no packages before, or none now: grpc-domain-changed
+	}
+	compare := func(key, suffix, was, now string) {
+		if was == "" && now == "" {
+			return
+		}
+		if was == "" {
+			was = before.Go.Package + suffix
+		}
+		if now == "" {
+			now = after.Go.Package + suffix
+		}
+		if was != now {
+			cs.add("", GRPCPackageChanged, "%s changed from %s to %s", key, was, now)
+		}
+	}
+	compare("grpc.package", "grpc", before.GRPC.Package, after.GRPC.Package)
+	compare("grpc.connect_package", "connect", before.GRPC.ConnectPackage, after.GRPC.ConnectPackage)
 }
 
 // openAPI compares the settings of the OpenAPI output.

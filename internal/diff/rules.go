@@ -71,6 +71,7 @@ const (
 	RequestIDHeaderChanged  ChangeKind = "request-id-header-changed"
 	GRPCCodeChanged         ChangeKind = "grpc-code-changed"
 	GRPCDomainChanged       ChangeKind = "grpc-domain-changed"
+	GRPCPackageChanged      ChangeKind = "grpc-package-changed"
 	OpenAPIPrefixChanged    ChangeKind = "openapi-prefix-changed"
 	OpenAPIVersionChanged   ChangeKind = "openapi-version-changed"
 	DefaultResponseChanged  ChangeKind = "default-response-changed"
@@ -159,6 +160,7 @@ var Rules = []Rule{
 	{RequestIDHeaderChanged, wire, "clients and proxies read the request id from that header"},
 	{GRPCCodeChanged, wire, "gRPC and Connect clients branch on the status code (retries on UNAVAILABLE, re-auth on UNAUTHENTICATED), as HTTP clients on the status; it changes with the status when the catalog sets none"},
 	{GRPCDomainChanged, wire, "AIP-193 clients identify an error by ErrorInfo's reason and domain together: every error of the old domain is unknown to them"},
+	{GRPCPackageChanged, goOnly, "grpc.package or grpc.connect_package renamed the gRPC or Connect package: Go code naming it (apierrorsgrpc.UnaryServerInterceptor) stops compiling, as with go.package"},
 	{OpenAPIPrefixChanged, spec, "nothing changes on the wire, but every component is renamed: types generated from the OpenAPI output get new names and augmented specs' $refs to the old names dangle"},
 	{OpenAPIVersionChanged, spec, "the document's dialect changes (3.1 drops nullable and uses JSON Schema types): tools and generators that read only one version, such as oapi-codegen for 3.0, stop reading it"},
 	{DefaultResponseChanged, spec, "every augmented operation gains or loses its default response: clients generated from the spec change their result types, or stop decoding unexpected errors"},

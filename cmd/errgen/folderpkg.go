@@ -1,0 +1,82 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"go/build"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+
+	"github.com/errgen/errgen"
+)
+
+// goOutputKeys names the key that names each Go package, for the hint.
+var goOutputKeys = map[errgen.Output]string{
+	errgen.OutputGo:      "go.package",
+	errgen.OutputGRPC:    "grpc.package",
+	errgen.OutputConnect: "grpc.connect_package",
+}
+
+// foreignPackages lists, a line each, the Go packages a run would write
+// into a folder whose other Go files are another package: a gRPC package pointed
+// at the folder of the service's own server code, a go.package renamed
+// beside the old output. Go builds one package a folder, so the service's
+// build would fail there ("found packages rpc and apierrorsgrpc"), and
+// errgen writes nothing instead. The folder is read as go build reads it
+// (go/build: the files its build constraints leave in, tests' packages
+// checked too), leaving out the file errgen writes, whatever it holds now.
+func foreignPackages(targets []target) []string {
+	var problems []string
+	for _, t := range targets {
+		planned, ok := t.gen.(errgen.Planned)
+		key, isGo := goOutputKeys[planned.Output]
+		if !ok || !isGo {
+			continue
+		}
+		// Plan names a Go output's default path after its package.
+		name := path.Base(path.Dir(planned.Path))
+		if other, file := folderPackage(t.path, name); other != "" {
+			problems = append(problems, fmt.Sprintf("%s would be package %s in a folder of package %s (%s): Go builds one package a folder; give it a folder of its own, or set %s: %s to join that package",
+				t.path, name, other, filepath.Join(filepath.Dir(t.path), file), key, other))
+		}
+	}
+	return problems
+}
+
+// folderPackage is a package other than name that the Go files beside
+// file, but file, are as go build sees them, and the first file that says
+// so; "" when there is none, or go build could not read them (the build
+// reports that itself).
+func folderPackage(file, name string) (other, otherFile string) {
+	ctx := build.Default
+	ctx.ReadDir = func(dir string) ([]fs.FileInfo, error) {
+		entries, err := os.ReadDir(dir)
+		infos := make([]fs.FileInfo, 0, len(entries))
+		for _, e := range entries {
+			if info, err := e.Info(); err == nil && e.Name() != filepath.Base(file) {
+				infos = append(infos, info)
+			}
+		}
+		return infos, err
+	}
+	p, err := ctx.ImportDir(filepath.Dir(file), 0)
+	var multiple *build.MultiplePackageError
+	switch {
+	case errors.As(err, &multiple):
+		for i, pkg := range multiple.Packages {
+			if pkg != name {
+				return pkg, multiple.Files[i]
+			}
+		}
+		return "", ""
+	case err != nil || p.Name == name:
+		return "", ""
+	}
+	if sources := slices.Concat(p.GoFiles, p.CgoFiles, p.TestGoFiles); len(sources) > 0 {
+		return p.Name, sources[0]
+	}
+	return "", ""
+}
