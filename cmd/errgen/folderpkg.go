@@ -39,8 +39,12 @@ func foreignPackages(targets []target) []string {
 		// Plan names a Go output's default path after its package.
 		name := path.Base(path.Dir(planned.Path))
 		if other, file := folderPackage(t.path, name); other != "" {
-			problems = append(problems, fmt.Sprintf("%s would be package %s in a folder of package %s (%s): Go builds one package a folder; give it a folder of its own, or set %s: %s to join that package",
-				t.path, name, other, filepath.Join(filepath.Dir(t.path), file), key, other))
+			flag := ""
+			if planned.Output == errgen.OutputGo { // the one package a flag names too
+				flag = " (or --go-package " + other + ")"
+			}
+			problems = append(problems, fmt.Sprintf("%s would be package %s in a folder of package %s (%s): Go builds one package a folder; give it a folder of its own, or set %s: %s%s to join that package",
+				t.path, name, other, filepath.Join(filepath.Dir(t.path), file), key, other, flag))
 		}
 	}
 	return problems
