@@ -1663,7 +1663,9 @@ func (e *Error) Details() any {
 	return v.Elem().Interface()
 }
 
-// RequestID returns the request ID set with WithRequestID.
+// RequestID returns the request ID set with WithRequestID, or for an error
+// Parse, ParseResponse or RPCError read, the one the response or status
+// carried (another server's request; one over 200 bytes is not kept).
 func (e *Error) RequestID() string {
 	e = e.orZero()
 	return e.requestID
@@ -3741,15 +3743,12 @@ var (
 // ErrorInfo (Reason ""). Metadata that does not decode into the error's
 // details leaves them out. As ParseResponse reads the headers, the request
 // id is RequestInfo's, else the one Header (the metadata received) holds
-// in the catalog's request_id.header, and RetryAfter gives RetryInfo's
-// delay.
+// in the catalog's request_id.header (an id over 200 bytes is none), and
+// RetryAfter gives RetryInfo's delay.
 func RPCError(s RPCStatus) *Error {
 	loadDefinitions()
 	if s.Reason == "" {
 		return nil
-	}
-	if s.RequestID == "" && requestIDHeader != "" {
-		s.RequestID = s.Header.Get(requestIDHeader)
 	}
 	var e *Error
 	if def := byReason()[s.Reason]; def == nil || s.Domain != rpcDomain {
@@ -3758,6 +3757,9 @@ func RPCError(s RPCStatus) *Error {
 		e = rpcKnown(def, s)
 	}
 	e.receiveRequestID(s.RequestID, true)
+	if e.requestID == "" && requestIDHeader != "" {
+		e.receiveRequestID(s.Header.Get(requestIDHeader), true)
+	}
 	if s.RetryDelay > 0 {
 		e.setRetryAfter(s.RetryDelay) // e is new: see ParseResponse
 	}
@@ -4370,7 +4372,8 @@ func headerID(ids []string) (string, []string) {
 
 // maxIncomingRequestID is the longest request id taken from a request, as
 // Heroku's router takes one (200 characters): a longer one is replaced by a
-// new id, not echoed into the response, the body and every log line.
+// new id, not echoed into the response, the body and every log line. It is
+// also the longest kept from a response or status (receiveRequestID).
 const maxIncomingRequestID = 200
 
 // idsPerBatch is how many request ids newRequestIDValue makes at once.
@@ -4803,9 +4806,10 @@ const maxResponseBody = 1 << 20
 
 // ParseResponse reads an error response into an *Error, as Parse does with
 // its status and body, adding what the headers say: the request id (when the
-// body has none) and Retry-After (see RetryAfter). It reads at most 1 MiB of
-// the body, failing with ParseTooLarge beyond it, and ParseReadFailed when
-// reading fails; it does not close the body, which the caller still owns.
+// body has none, or one over 200 bytes, which is not kept) and Retry-After
+// (see RetryAfter). It reads at most 1 MiB of the body, failing with
+// ParseTooLarge beyond it, and ParseReadFailed when reading fails; it does
+// not close the body, which the caller still owns.
 // A *ParseError it returns carries the response's status and Retry-After
 // too: a proxy's 503 or a rate limiter's 429 asks for a wait in a body of
 // its own.
@@ -4963,9 +4967,11 @@ func DetailsAs[T any](err error) (T, bool) {
 // or RPCError is making, to the one the response or status carried (ok is
 // false for none): the id of another request, the server's, which RequestID
 // and the logs give, and which Write replaces with its own request's when e
-// is sent on (writable).
+// is sent on (writable). An id over maxIncomingRequestID bytes is none, as
+// Write takes none so long from a request: a broken or hostile server's
+// megabyte would be kept, and logged with every report.
 func (e *Error) receiveRequestID(id string, ok bool) {
-	if ok && id != "" {
+	if ok && id != "" && len(id) <= maxIncomingRequestID {
 		e.requestID, e.receivedID = id, true
 	}
 }

@@ -116,7 +116,9 @@ func (e *Error) Details() any {
 	return v.Elem().Interface()
 }
 
-// RequestID returns the request ID set with WithRequestID.
+// RequestID returns the request ID set with WithRequestID, or for an error
+// Parse, ParseResponse or RPCError read, the one the response or status
+// carried (another server's request; one over 200 bytes is not kept).
 func (e *Error) RequestID() string {
 	e = e.orZero()
 	return e.requestID
