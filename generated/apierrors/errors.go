@@ -33,6 +33,8 @@
 // A client reads a response back, typed:
 //
 //	e, err := apierrors.ParseResponse(resp) // an error status; the caller closes the body
+//	var pe *apierrors.ParseError
+//	if errors.As(err, &pe) { … pe.Kind, pe.Status, pe.RetryAfter() … } // a proxy's 503 page, say
 //	if errors.Is(e, apierrors.ErrValidationError) { … }
 //	if d, ok := apierrors.DetailsAs[apierrors.ValidationErrorDetails](e); ok { … }
 //	if wait, ok := e.RetryAfter(); ok && e.Retryable() { … }

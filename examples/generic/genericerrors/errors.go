@@ -33,6 +33,8 @@
 // A client reads a response back, typed:
 //
 //	e, err := genericerrors.ParseResponse(resp) // an error status; the caller closes the body
+//	var pe *genericerrors.ParseError
+//	if errors.As(err, &pe) { … pe.Kind, pe.Status, pe.RetryAfter() … } // a proxy's 503 page, say
 //	if errors.Is(e, genericerrors.ErrInvalidRequest) { … }
 //	if d, ok := genericerrors.DetailsAs[genericerrors.InvalidRequestDetails](e); ok { … }
 //	if wait, ok := e.RetryAfter(); ok && e.Retryable() { … }

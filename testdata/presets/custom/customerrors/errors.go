@@ -31,6 +31,8 @@
 // A client reads a response back, typed:
 //
 //	e, err := customerrors.ParseResponse(resp) // an error status; the caller closes the body
+//	var pe *customerrors.ParseError
+//	if errors.As(err, &pe) { … pe.Kind, pe.Status, pe.RetryAfter() … } // a proxy's 503 page, say
 //	if errors.Is(e, customerrors.ErrPaymentDeclined) { … }
 //	if d, ok := customerrors.DetailsAs[customerrors.PaymentDeclinedDetails](e); ok { … }
 //	if wait, ok := e.RetryAfter(); ok && e.Retryable() { … }

@@ -31,6 +31,8 @@
 // A client reads a response back, typed:
 //
 //	e, err := flaterrors.ParseResponse(resp) // an error status; the caller closes the body
+//	var pe *flaterrors.ParseError
+//	if errors.As(err, &pe) { … pe.Kind, pe.Status, pe.RetryAfter() … } // a proxy's 503 page, say
 //	if errors.Is(e, flaterrors.ErrInvalidInput) { … }
 //	if d, ok := flaterrors.DetailsAs[flaterrors.InvalidInputDetails](e); ok { … }
 //	if wait, ok := e.RetryAfter(); ok && e.Retryable() { … }

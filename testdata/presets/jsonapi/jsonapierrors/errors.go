@@ -31,6 +31,8 @@
 // A client reads a response back, typed:
 //
 //	e, err := jsonapierrors.ParseResponse(resp) // an error status; the caller closes the body
+//	var pe *jsonapierrors.ParseError
+//	if errors.As(err, &pe) { … pe.Kind, pe.Status, pe.RetryAfter() … } // a proxy's 503 page, say
 //	if errors.Is(e, jsonapierrors.ErrBadRequest) { … }
 //	if d, ok := jsonapierrors.DetailsAs[jsonapierrors.BadRequestDetails](e); ok { … }
 //	if wait, ok := e.RetryAfter(); ok && e.Retryable() { … }

@@ -31,6 +31,8 @@
 // A client reads a response back, typed:
 //
 //	e, err := oauth2errors.ParseResponse(resp) // an error status; the caller closes the body
+//	var pe *oauth2errors.ParseError
+//	if errors.As(err, &pe) { … pe.Kind, pe.Status, pe.RetryAfter() … } // a proxy's 503 page, say
 //	if errors.Is(e, oauth2errors.ErrInvalidRequest) { … }
 //	if d, ok := oauth2errors.DetailsAs[oauth2errors.InvalidRequestDetails](e); ok { … }
 //	if wait, ok := e.RetryAfter(); ok && e.Retryable() { … }
