@@ -183,3 +183,70 @@ func TestRetryAfterBeyondDuration(t *testing.T) {
 		t.Errorf("RetryInfo of the largest Duration: RetryAfter() = %v, %v, Retryable() = %v", d, ok, e.Retryable())
 	}
 }
+
+// A response that has no content by its status (RFC 9110: 1xx, 204, 304)
+// or its request's method (HEAD) fails with ParseNotJSON, as an empty body
+// does, its Status and RetryAfter on the *ParseError, and its Body is not
+// read: a 101's is the connection switched to another protocol, which
+// ParseResponse read until the peer closed it (for ever, over a WebSocket
+// left open), taking the new protocol's bytes for an error body.
+func TestParseResponseNoContent(t *testing.T) {
+	head := &http.Request{Method: http.MethodHead}
+	for _, tt := range []struct {
+		name   string
+		status int
+		req    *http.Request
+	}{
+		{"101", http.StatusSwitchingProtocols, nil},
+		{"103", http.StatusEarlyHints, nil},
+		{"204", http.StatusNoContent, nil},
+		{"304", http.StatusNotModified, nil},
+		{"a 503 to a HEAD", http.StatusServiceUnavailable, head},
+	} {
+		resp := &http.Response{StatusCode: tt.status, Request: tt.req, Header: http.Header{"Retry-After": {"7"}}, Body: io.NopCloser(iotest{})}
+		_, err := ParseResponse(resp)
+		var pe *ParseError
+		if !errors.As(err, &pe) || pe.Kind != ParseNotJSON || pe.Status != tt.status {
+			t.Errorf("%s: %v, want ParseNotJSON of status %d, the body unread", tt.name, err, tt.status)
+			continue
+		}
+		if d, ok := pe.RetryAfter(); d != 7*time.Second || !ok {
+			t.Errorf("%s: RetryAfter() = %v, %v", tt.name, d, ok)
+		}
+	}
+	// Over the wire: a server that switches protocols and then waits.
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		conn, buf, err := w.(http.Hijacker).Hijack()
+		if err != nil {
+			return
+		}
+		defer conn.Close()
+		buf.WriteString("HTTP/1.1 101 Switching Protocols\r\nUpgrade: test\r\nConnection: Upgrade\r\n\r\n")
+		buf.Flush()
+		<-release
+	}))
+	defer srv.Close()
+	defer close(release)
+	req, err := http.NewRequest(http.MethodGet, srv.URL, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Connection", "Upgrade")
+	req.Header.Set("Upgrade", "test")
+	resp, err := srv.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	done := make(chan error, 1)
+	go func() { _, err := ParseResponse(resp); done <- err }()
+	select {
+	case err := <-done:
+		if pe, ok := err.(*ParseError); !ok || pe.Kind != ParseNotJSON || pe.Status != http.StatusSwitchingProtocols {
+			t.Errorf("a 101: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("ParseResponse of a 101 still reads the switched connection after 5s")
+	}
+}

@@ -4199,7 +4199,9 @@ const maxResponseBody = 1 << 20
 // body has none, or one over 200 bytes, which is not kept) and Retry-After
 // (see RetryAfter). It reads at most 1 MiB of the body, failing with
 // ParseTooLarge beyond it, and ParseReadFailed when reading fails; it does
-// not close the body, which the caller still owns.
+// not close the body, which the caller still owns. A response without
+// content (1xx, 204, 304, a HEAD's) fails with ParseNotJSON, as an empty
+// body does, its body not read: a 101's is the switched connection.
 // A *ParseError it returns carries the response's status and Retry-After
 // too: a proxy's 503 or a rate limiter's 429 asks for a wait in a body of
 // its own.
@@ -4225,7 +4227,7 @@ func ParseResponse(resp *http.Response) (*Error, error) {
 // parseBody reads resp's body, within its limit, and parses it.
 func parseBody(resp *http.Response) (*Error, error) {
 	var body []byte
-	if resp.Body != nil {
+	if resp.Body != nil && !noContent(resp) {
 		var err error
 		body, err = io.ReadAll(io.LimitReader(resp.Body, maxResponseBody+1))
 		if err != nil {
@@ -4236,6 +4238,18 @@ func parseBody(resp *http.Response) (*Error, error) {
 		}
 	}
 	return Parse(resp.StatusCode, body)
+}
+
+// noContent reports whether resp has no content by its status (RFC 9110:
+// 1xx, 204, 304) or its request's method (HEAD): its Body is not read, for
+// a 101's is the connection switched to another protocol, which reading
+// waits on until the peer closes it.
+func noContent(resp *http.Response) bool {
+	switch s := resp.StatusCode; {
+	case s >= 100 && s <= 199, s == http.StatusNoContent, s == http.StatusNotModified:
+		return true
+	}
+	return resp.Request != nil && resp.Request.Method == http.MethodHead
 }
 
 // responseRetryAfter is the wait resp's Retry-After asks for: delay
