@@ -4748,7 +4748,9 @@ const maxResponseBody = 1 << 20
 // ParseTooLarge beyond it, and ParseReadFailed when reading fails; it does
 // not close the body, which the caller still owns. A response without
 // content (1xx, 204, 304, a HEAD's) fails with ParseNotJSON, as an empty
-// body does, its body not read: a 101's is the switched connection.
+// body does, its body not read: a 101's is the switched connection. The
+// body is read as the Transport gives it, whatever its Content-Type: one
+// still compressed (a request that set Accept-Encoding itself) is not JSON.
 // A *ParseError it returns carries the response's status and Retry-After
 // too: a proxy's 503 or a rate limiter's 429 asks for a wait in a body of
 // its own.
@@ -4815,7 +4817,8 @@ func responseRetryAfter(resp *http.Response) (time.Duration, bool) {
 
 // RetryAfter returns how long to wait before retrying: for an error
 // ParseResponse read, what the response's Retry-After header said (seconds
-// or an HTTP-date); for an error built here, its own Retry-After header, as
+// or an HTTP-date), however long (cap it: a broken server may ask for
+// centuries); for an error built here, its own Retry-After header, as
 // Write sends it. ok is false when there is none.
 func (e *Error) RetryAfter() (d time.Duration, ok bool) {
 	e = e.orZero()

@@ -1,6 +1,8 @@
 package fixed
 
 import (
+	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -248,5 +250,52 @@ func TestParseResponseNoContent(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("ParseResponse of a 101 still reads the switched connection after 5s")
+	}
+}
+
+// A body the server compressed is read when Go's Transport decoded it (it
+// asked for gzip itself), and fails with ParseNotJSON when the request set
+// Accept-Encoding itself, which leaves the body as sent: as the docs say.
+func TestParseResponseCompressed(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var body bytes.Buffer
+		zw := gzip.NewWriter(&body)
+		b, _ := NewRateLimited(1, "1s", 3).MarshalJSON()
+		zw.Write(b)
+		zw.Close()
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Header().Set("Retry-After", "3")
+		w.WriteHeader(http.StatusTooManyRequests)
+		w.Write(body.Bytes())
+	}))
+	defer srv.Close()
+	for _, tt := range []struct {
+		name           string
+		acceptEncoding string
+		kind           ParseErrorKind // 0: read
+	}{
+		{"decoded by the Transport", "", 0},
+		{"Accept-Encoding set by the caller", "gzip", ParseNotJSON},
+	} {
+		req, err := http.NewRequest(http.MethodGet, srv.URL, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tt.acceptEncoding != "" {
+			req.Header.Set("Accept-Encoding", tt.acceptEncoding)
+		}
+		resp, err := srv.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, err := ParseResponse(resp)
+		resp.Body.Close()
+		var pe *ParseError
+		switch {
+		case tt.kind == 0 && (err != nil || !errors.Is(e, ErrRateLimited)):
+			t.Errorf("%s: %v, %v; want RATE_LIMITED", tt.name, e, err)
+		case tt.kind != 0 && (!errors.As(err, &pe) || pe.Kind != tt.kind):
+			t.Errorf("%s: %v, %v; want %v", tt.name, e, err, tt.kind)
+		}
 	}
 }
