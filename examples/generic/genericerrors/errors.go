@@ -1643,7 +1643,10 @@ func (e *Error) Unwrap() error {
 	return e.cause
 }
 
-// Is reports whether target is an error of the same code, such as its sentinel.
+// Is reports whether target is an error of the same code, such as its
+// sentinel. Of two errors Parse read with a code the catalog does not
+// define, the code is compared; in an envelope without a code, which
+// identifies an error by status and title, the envelope, status and title.
 func (e *Error) Is(target error) bool {
 	t, ok := target.(*Error)
 	if !ok || t == nil || e == nil { // a nil e is no error of a code
@@ -1652,8 +1655,7 @@ func (e *Error) Is(target error) bool {
 	if t.def == nil || e.def == nil {
 		loadDefinitions() // a sentinel, before the table was first used
 	}
-	// Errors of codes the catalog does not define match by code.
-	return t.def == e.def || t.def != nil && e.def != nil && t.def.unknown && e.def.unknown && t.def.Code == e.def.Code
+	return t.def == e.def || t.def != nil && e.def != nil && t.def.unknown && e.def.unknown && sameUnknown(t.def, e.def)
 }
 
 // MarshalJSON writes the error in its envelope, exactly as Write sends it
@@ -2318,6 +2320,16 @@ func (r *reading) unknown() *Error {
 	e.receiveRequestID(stringValue(r.request))
 	e.instance, _ = stringValue(r.inst)
 	return e
+}
+
+// sameUnknown reports whether a and b, errors Parse did not know, are read
+// as the same error: by code, and without one (every error of an envelope
+// without a code has the code ""), by what identifies it there.
+func sameUnknown(a, b *definition) bool {
+	if a.Code != b.Code {
+		return false
+	}
+	return a.Code != "" || a.envelope == b.envelope && a.Status == b.Status && a.Title == b.Title
 }
 
 // validTop reports whether body is valid JSON, as validJSON does, and sets

@@ -346,6 +346,16 @@ func (r *reading) unknown() *Error {
 	return e
 }
 
+// sameUnknown reports whether a and b, errors Parse did not know, are read
+// as the same error: by code, and without one (every error of an envelope
+// without a code has the code ""), by what identifies it there.
+func sameUnknown(a, b *definition) bool {
+	if a.Code != b.Code {
+		return false
+	}
+	return a.Code != "" || a.envelope == b.envelope && a.Status == b.Status && a.Title == b.Title
+}
+
 // validTop reports whether body is valid JSON, as validJSON does, and sets
 // top[k] to the value of the last member of the object body holds whose key
 // is names.names[k], and details to the members of the last details object:
