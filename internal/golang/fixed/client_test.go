@@ -131,6 +131,18 @@ func TestRetryAfterAndDetailsAs(t *testing.T) {
 	if _, ok := DetailsAs[RateLimitedDetails](errors.New("x")); ok {
 		t.Error("DetailsAs of a foreign error")
 	}
+	// An error Parse read, shared by goroutines, keeps its details: a
+	// pointer DetailsAs handed out was its own, to change under them.
+	parsed, err := Parse(429, []byte(`{"error":"x","code":"RATE_LIMITED","details":{"limit":1,"window":"1s","retryAfter":2}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, ok := DetailsAs[*RateLimitedDetails](parsed); ok {
+		p.Limit = 99
+	}
+	if d, _ := DetailsAs[RateLimitedDetails](parsed); d.Limit != 1 {
+		t.Errorf("a parsed error's details changed through DetailsAs: limit %d", d.Limit)
+	}
 	// What Write sends, ParseResponse reads back over real HTTP.
 	srv := httptest.NewServer(Handler(func(http.ResponseWriter, *http.Request) error { return e }))
 	defer srv.Close()

@@ -4937,15 +4937,19 @@ func delaySeconds(v string) (int64, bool) {
 //	if d, ok := DetailsAs[<Name>Details](err); ok { … d.<Detail> … }
 //
 // One generic function rather than a method per error: a catalog of
-// thousands of errors compiles no slower for it.
+// thousands of errors compiles no slower for it. T is a <Name>Details,
+// never a pointer to one: ok is false for that, whatever the error holds.
 func DetailsAs[T any](err error) (T, bool) {
 	var e *Error
 	if errors.As(err, &e) && e != nil && e.details != nil {
-		if d, ok := e.details.(T); ok && !e.def.prepared().eager {
+		p := e.def.prepared()
+		// Parse keeps a pointer to its own copy: T a pointer would match
+		// it and hand it out, for the caller to change a shared error.
+		if d, ok := e.details.(T); ok && !p.eager && reflect.TypeOf(e.details) != p.pointer {
 			return d, true // a constructor's, copied out of its box
 		}
-		if p, ok := e.details.(*T); ok && !e.def.prepared().eager {
-			return *p, true // Parse's: a copy, without a Details box
+		if d, ok := e.details.(*T); ok && !p.eager {
+			return *d, true // Parse's: a copy, without a Details box
 		}
 		d, ok := e.Details().(T)
 		return d, ok
