@@ -1608,7 +1608,8 @@ func (e *Error) RequestID() string {
 	return e.requestID
 }
 
-// Instance returns the instance URI set with WithInstance.
+// Instance returns the instance URI set with WithInstance, or the one the
+// body Parse read carried.
 func (e *Error) Instance() string {
 	e = e.orZero()
 	return e.instance
@@ -1659,8 +1660,9 @@ func (e *Error) Is(target error) bool {
 }
 
 // MarshalJSON writes the error in its envelope, exactly as Write sends it
-// for a request without headers: an error the catalog does not define (see
-// Known) is mapped, or written as the fallback. It reports nothing, for it
+// for a request without headers, but for the request id Write makes for
+// one (the error's own is written): an error the catalog does not define
+// (see Known) is mapped, or written as the fallback. It reports nothing, for it
 // may run inside a logger, a Reporter's among them: Write reports.
 func (e *Error) MarshalJSON() ([]byte, error) {
 	loadDefinitions()
@@ -1987,8 +1989,8 @@ func (e *Error) WithInstance(uri string) *Error {
 // status is the response's HTTP status.
 //
 //   - A body in one of the catalog's envelopes with a code the catalog defines
-//     gives that error, with the message, details, request ID and instance the
-//     body carries. Status is status, the response's, even where the catalog
+//     gives that error, with the message, details, request ID (one over 200
+//     bytes is not kept) and instance the body carries. Status is status, the response's, even where the catalog
 //     says another; Definition().Status is the catalog's.
 //   - A code the catalog does not define gives an error whose Known is false,
 //     with that code, the received message and the given status, and a nil

@@ -124,7 +124,8 @@ func (e *Error) RequestID() string {
 	return e.requestID
 }
 
-// Instance returns the instance URI set with WithInstance.
+// Instance returns the instance URI set with WithInstance, or the one the
+// body Parse read carried.
 func (e *Error) Instance() string {
 	e = e.orZero()
 	return e.instance
@@ -175,8 +176,9 @@ func (e *Error) Is(target error) bool {
 }
 
 // MarshalJSON writes the error in its envelope, exactly as Write sends it
-// for a request without headers: an error the catalog does not define (see
-// Known) is mapped, or written as the fallback. It reports nothing, for it
+// for a request without headers, but for the request id Write makes for
+// one (the error's own is written): an error the catalog does not define
+// (see Known) is mapped, or written as the fallback. It reports nothing, for it
 // may run inside a logger, a Reporter's among them: Write reports.
 func (e *Error) MarshalJSON() ([]byte, error) {
 	loadDefinitions()

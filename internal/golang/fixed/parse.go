@@ -11,8 +11,8 @@ import (
 // status is the response's HTTP status.
 //
 //   - A body in one of the catalog's envelopes with a code the catalog defines
-//     gives that error, with the message, details, request ID and instance the
-//     body carries. Status is status, the response's, even where the catalog
+//     gives that error, with the message, details, request ID (one over 200
+//     bytes is not kept) and instance the body carries. Status is status, the response's, even where the catalog
 //     says another; Definition().Status is the catalog's.
 //   - A code the catalog does not define gives an error whose Known is false,
 //     with that code, the received message and the given status, and a nil
