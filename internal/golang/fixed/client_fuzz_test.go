@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"net/http"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -60,6 +61,7 @@ func FuzzParseResponse(f *testing.F) {
 	f.Add(500, "0", "", "", []byte(`{"error":"x","code":"INTERNAL"}`), true, int8(0))
 	f.Add(500, "", "", "", []byte(`{"error":"x","code":"INTERNAL"}`), true, int8(1))
 	f.Add(204, "5", "", "id", []byte(`{"error":"x","code":"INTERNAL"}`), false, int8(0))
+	f.Add(404, "", "", strings.Repeat("h", 201), []byte(`{"error":"x","code":"X"}`), false, int8(0))
 	f.Fuzz(func(t *testing.T, status int, retryAfter, date, id string, body []byte, pad bool, over int8) {
 		if pad && len(body) < maxResponseBody {
 			n := maxResponseBody - len(body) + int(over)%4

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -24,6 +25,7 @@ func FuzzRPCRoundTrip(f *testing.F) {
 	f.Add(uint8(2), "€\xed\xa0\x80", "custom\n", -5, true, "/o/\xfe", " own\x00id ", "fr;q=0.5", "")
 	f.Add(uint8(3), "", "order \xff gone", 0, true, "", "\xff", "*", "")
 	f.Add(uint8(1), "1m", "", 1<<31, false, "", "", "", "")
+	f.Add(uint8(3), "", "", 0, false, "", strings.Repeat("o", 201), "", "") // an id too long to keep
 	f.Fuzz(func(t *testing.T, which uint8, s, msg string, n int, setMessage bool, instance, ownID, lang, incomingID string) {
 		e, details := hostileError(which, s, msg, n, setMessage, instance, ownID)
 		st := RPCStatusFor(e, lang)
