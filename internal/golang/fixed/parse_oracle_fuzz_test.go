@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"testing"
 )
 
@@ -20,6 +21,7 @@ type parseOracle struct {
 	message   string      // the chosen envelope's message member, when a string
 	requestID string      // its request id member, when a string of at most 200 bytes
 	instance  string
+	env       *envelope // the envelope chosen
 }
 
 // oracleParse reads body as parseOracle describes. The stand-in's
@@ -94,6 +96,7 @@ func oracleParse(body []byte) (want parseOracle, ok bool) {
 		if d, known := index().byCode[string(o.code)]; known {
 			o.def = d
 		}
+		o.env = env
 		rank := 2 * score
 		if o.def != nil && o.def.envelope == env {
 			rank++
@@ -113,8 +116,9 @@ func oracleParse(body []byte) (want parseOracle, ok bool) {
 // request id of any length) to oracleParse, encoding/json's reading: the
 // failure's kind, else the code, whether it is known, and the request id
 // and instance; for a code the catalog does not define, the message too
-// (a known code's is the catalog's text unless the body's differs). A
-// known code whose details do not decode may fail with ParseBadDetail.
+// (a known code's is the catalog's text unless the body's differs); for
+// a known code, the details (see oracleDetails), which fail to decode,
+// with ParseBadDetail, where encoding/json's fail.
 func FuzzParseOracle(f *testing.F) {
 	for _, e := range sampleErrors() {
 		body, _ := e.MarshalJSON()
@@ -127,6 +131,11 @@ func FuzzParseOracle(f *testing.F) {
 	f.Add([]byte("{\"error\":\"\xff\",\"code\":\"X\xfe\"}"))
 	f.Add([]byte(`{"error":null,"code":"","details":[]}`))
 	f.Add([]byte(`[{"code":"X"}]`))
+	f.Add([]byte(`{"error":"x","code":"RATE_LIMITED","details":{}}`))
+	f.Add([]byte(`{"error":"x","code":"RATE_LIMITED","details":null}`))
+	f.Add([]byte(`{"error":"x","code":"RATE_LIMITED","details":{"limit":1,"limit":"x"}}`))
+	f.Add([]byte(`{"error":"x","code":"RATE_LIMITED","details":{"LIMIT":2},"details":{"window":"w","Window":"v"}}`))
+	f.Add([]byte(`{"type":"t","title":"T","status":403,"code":"OUT_OF_CREDIT","Balance":1,"balance":2,"code":"OUT_OF_CREDIT"}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		want, ok := oracleParse(body)
 		if !ok {
@@ -141,6 +150,9 @@ func FuzzParseOracle(f *testing.F) {
 			}
 			return
 		case errors.As(err, &pe) && pe.Kind == ParseBadDetail && want.def != nil && want.def.zero != nil && pe.Code == want.code:
+			if _, decodeErr := oracleDetails(want, body); decodeErr == nil {
+				t.Fatalf("Parse(%q): %v; encoding/json reads the details", body, err)
+			}
 			return
 		case err != nil:
 			t.Fatalf("Parse(%q): %v; want %s", body, err, want.code)
@@ -154,5 +166,57 @@ func FuzzParseOracle(f *testing.F) {
 		if want.def == nil && e.Message() != want.message {
 			t.Fatalf("Parse(%q): message %q; want %q", body, e.Message(), want.message)
 		}
+		if want.def != nil && want.def.zero != nil {
+			d, decodeErr := oracleDetails(want, body)
+			if decodeErr != nil {
+				t.Fatalf("Parse(%q) read details %#v; encoding/json fails: %v", body, e.Details(), decodeErr)
+			}
+			if !reflect.DeepEqual(e.Details(), d) {
+				t.Fatalf("Parse(%q) read details %#v; want %#v", body, e.Details(), d)
+			}
+		}
 	})
+}
+
+// oracleDetails is what encoding/json reads of the details of body, which
+// names want.def, in want.env: the details member, else (a spread) the
+// members but the envelope's own; nil when there are none and the error
+// has required details, else its zero details for none. A null details
+// member is some (encoding/json leaves the struct as it is).
+func oracleDetails(want parseOracle, body []byte) (any, error) {
+	v := reflect.New(reflect.TypeOf(want.def.zero))
+	n := 0
+	for _, f := range want.env.fields {
+		switch {
+		case f.ref == "details":
+			var m map[string]json.RawMessage
+			_ = json.Unmarshal(body, &m)
+			raw, found := m[f.path[0]]
+			if !found {
+				continue
+			}
+			if err := json.Unmarshal(raw, v.Interface()); err != nil {
+				return nil, err
+			}
+			var members map[string]json.RawMessage
+			if json.Unmarshal(raw, &members) != nil || len(members) > 0 || string(raw) == "null" {
+				n++
+			}
+		case f.ref == "spread":
+			if err := json.Unmarshal(body, v.Interface()); err != nil {
+				return nil, err
+			}
+			var members map[string]json.RawMessage
+			_ = json.Unmarshal(body, &members)
+			for name := range members {
+				if !containsString(f.exclude, name) {
+					n++
+				}
+			}
+		}
+	}
+	if n == 0 && want.def.prepared().required {
+		return nil, nil
+	}
+	return v.Elem().Interface(), nil
 }
