@@ -1,6 +1,7 @@
 package fixed
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"errors"
@@ -57,8 +58,18 @@ func TestParseResponse(t *testing.T) {
 		t.Errorf("a body over the limit: %v", err)
 	}
 	broken := &http.Response{StatusCode: 500, Body: io.NopCloser(io.MultiReader(strings.NewReader("{"), iotest{}))}
-	if _, err := ParseResponse(broken); err == nil || err.(*ParseError).Kind != ParseReadFailed {
-		t.Errorf("a failing body: %v", err)
+	if _, err := ParseResponse(broken); err == nil || err.(*ParseError).Kind != ParseReadFailed || !errors.Is(err, errConnectionReset) {
+		t.Errorf("a failing body: %v, want ParseReadFailed wrapping the read's error", err)
+	}
+	// A body cut short of its Content-Length: the caller can tell it (and
+	// retry) by errors.Is.
+	raw := "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 100\r\n\r\n{\"error\":\"x\""
+	cut, err := http.ReadResponse(bufio.NewReader(strings.NewReader(raw)), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ParseResponse(cut); err == nil || err.(*ParseError).Kind != ParseReadFailed || !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Errorf("a body cut short: %v, want ParseReadFailed wrapping io.ErrUnexpectedEOF", err)
 	}
 }
 
@@ -109,7 +120,9 @@ func TestParseResponseForeignRetryAfter(t *testing.T) {
 
 type iotest struct{}
 
-func (iotest) Read([]byte) (int, error) { return 0, errors.New("connection reset") }
+var errConnectionReset = errors.New("connection reset")
+
+func (iotest) Read([]byte) (int, error) { return 0, errConnectionReset }
 
 // An error built here tells its own Retry-After; DetailsAs types the
 // details of the error err is or wraps.

@@ -2018,7 +2018,7 @@ type ParseError struct {
 	Status int    // the status given to Parse: the response's
 	Code   Code   // ParseBadDetail: the code of the error
 	Detail string // ParseBadDetail: the detail of the wrong type; "" when the details are not an object
-	Err    error  // the error of encoding/json, when there is one
+	Err    error  // the error of encoding/json, or ParseReadFailed's of reading the body (errors.Is finds a timeout in it)
 
 	retryAfter    time.Duration // ParseResponse: what the response's Retry-After said
 	hasRetryAfter bool
@@ -2089,7 +2089,7 @@ func (e *ParseError) Error() string {
 	return s
 }
 
-// Unwrap returns the error of encoding/json, if any.
+// Unwrap returns Err: the error of encoding/json, or of reading the body.
 func (e *ParseError) Unwrap() error {
 	return e.Err
 }
