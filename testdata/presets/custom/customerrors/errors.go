@@ -2018,7 +2018,7 @@ type ParseError struct {
 	Status int    // the status given to Parse: the response's
 	Code   Code   // ParseBadDetail: the code of the error
 	Detail string // ParseBadDetail: the detail of the wrong type; "" when the details are not an object
-	Err    error  // the error of encoding/json, or ParseReadFailed's of reading the body (errors.Is finds a timeout in it)
+	Err    error  // the error of encoding/json, or ParseReadFailed's of reading the body
 
 	retryAfter    time.Duration // ParseResponse: what the response's Retry-After said
 	hasRetryAfter bool
