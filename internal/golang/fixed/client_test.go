@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -322,5 +323,39 @@ func TestParseResponseCompressed(t *testing.T) {
 		case tt.kind != 0 && (!errors.As(err, &pe) || pe.Kind != tt.kind):
 			t.Errorf("%s: %v, %v; want %v", tt.name, e, err, tt.kind)
 		}
+	}
+}
+
+// TestParsedErrorConcurrentUse shares one error ParseResponse read between
+// goroutines that copy, read, log and write it, as a client's retry loop
+// and its loggers do; run it with -race. The error is as it was read.
+func TestParsedErrorConcurrentUse(t *testing.T) {
+	body, _ := NewRateLimited(5, "1s", 2).MarshalJSON()
+	resp := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {"2"}, "X-Request-Id": {"req_p"}}, Body: io.NopCloser(bytes.NewReader(body))}
+	shared, err := ParseResponse(resp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 50 {
+				if p, ok := DetailsAs[*RateLimitedDetails](shared); ok {
+					p.Limit = g
+				}
+				d, _ := DetailsAs[RateLimitedDetails](shared)
+				d.Limit = i
+				_ = shared.WithRequestID(fmt.Sprint("req_", g)).WithCause(errors.New("retry")).LogValue().String()
+				_, _ = shared.RetryAfter()
+				Write(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil), shared)
+			}
+		}()
+	}
+	wg.Wait()
+	d, ok := DetailsAs[RateLimitedDetails](shared)
+	if wait, _ := shared.RetryAfter(); !ok || d.Limit != 5 || shared.RequestID() != "req_p" || wait != 2*time.Second {
+		t.Errorf("the shared error changed: %+v %v, id %q, wait %v", d, ok, shared.RequestID(), wait)
 	}
 }
