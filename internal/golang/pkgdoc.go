@@ -52,6 +52,8 @@ func packageDoc(c *catalog.Catalog, pkg string) []string {
 		"A client reads a response back, typed:",
 		"",
 		"\te, err := "+pkg+".ParseResponse(resp) // an error status; the caller closes the body",
+		"\tvar pe *"+pkg+".ParseError",
+		"\tif errors.As(err, &pe) { … pe.Kind, pe.Status, pe.RetryAfter() … } // a proxy's 503 page, say",
 		"\tif errors.Is(e, "+pkg+"."+names.Sentinel(ex)+") { … }",
 	)
 	if len(ex.Details) > 0 {

@@ -40,3 +40,27 @@ func TestPackageDocMapExample(t *testing.T) {
 		})
 	}
 }
+
+// TestPackageDocClientExample: the package doc's client reads the
+// *ParseError ParseResponse returns for a body not in the API's envelope
+// (a proxy's 502 or 503 page), whose RetryAfter is the wait the response
+// asked for. Before, the example ignored err and asked e, nil then, for
+// the wait: a client copying it retried a proxy's 503 at once.
+func TestPackageDocClientExample(t *testing.T) {
+	c, err := catalog.LoadFiles(catalog.MemFiles{"catalog.yaml": []byte("version: 1\napi: Shop\nformat: flat\nerrors:\n" +
+		"  - {code: INTERNAL, status: 500, message: Something went wrong., fallback: true}\n")}, "catalog.yaml", Rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := strings.Join(packageDoc(c, "shop"), "\n")
+	for _, want := range []string{
+		"e, err := shop.ParseResponse(resp)",
+		"var pe *shop.ParseError",
+		"if errors.As(err, &pe) {",
+		"pe.RetryAfter()",
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the package doc lacks %q in\n%s", want, doc)
+		}
+	}
+}

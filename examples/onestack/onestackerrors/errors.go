@@ -31,6 +31,8 @@
 // A client reads a response back, typed:
 //
 //	e, err := onestackerrors.ParseResponse(resp) // an error status; the caller closes the body
+//	var pe *onestackerrors.ParseError
+//	if errors.As(err, &pe) { … pe.Kind, pe.Status, pe.RetryAfter() … } // a proxy's 503 page, say
 //	if errors.Is(e, onestackerrors.ErrValidationError) { … }
 //	if d, ok := onestackerrors.DetailsAs[onestackerrors.ValidationErrorDetails](e); ok { … }
 //	if wait, ok := e.RetryAfter(); ok && e.Retryable() { … }
@@ -1626,13 +1628,16 @@ func (e *Error) Details() any {
 	return v.Elem().Interface()
 }
 
-// RequestID returns the request ID set with WithRequestID.
+// RequestID returns the request ID set with WithRequestID, or for an error
+// Parse, ParseResponse or RPCError read, the one the response or status
+// carried (another server's request; one over 200 bytes is not kept).
 func (e *Error) RequestID() string {
 	e = e.orZero()
 	return e.requestID
 }
 
-// Instance returns the instance URI set with WithInstance.
+// Instance returns the instance URI set with WithInstance, or the one the
+// body Parse read carried.
 func (e *Error) Instance() string {
 	e = e.orZero()
 	return e.instance
@@ -1667,7 +1672,10 @@ func (e *Error) Unwrap() error {
 	return e.cause
 }
 
-// Is reports whether target is an error of the same code, such as its sentinel.
+// Is reports whether target is an error of the same code, such as its
+// sentinel. Of two errors Parse read with a code the catalog does not
+// define, the code is compared; in an envelope without a code, which
+// identifies an error by status and title, the envelope, status and title.
 func (e *Error) Is(target error) bool {
 	t, ok := target.(*Error)
 	if !ok || t == nil || e == nil { // a nil e is no error of a code
@@ -1676,13 +1684,13 @@ func (e *Error) Is(target error) bool {
 	if t.def == nil || e.def == nil {
 		loadDefinitions() // a sentinel, before the table was first used
 	}
-	// Errors of codes the catalog does not define match by code.
-	return t.def == e.def || t.def != nil && e.def != nil && t.def.unknown && e.def.unknown && t.def.Code == e.def.Code
+	return t.def == e.def || t.def != nil && e.def != nil && t.def.unknown && e.def.unknown && sameUnknown(t.def, e.def)
 }
 
 // MarshalJSON writes the error in its envelope, exactly as Write sends it
-// for a request without headers: an error the catalog does not define (see
-// Known) is mapped, or written as the fallback. It reports nothing, for it
+// for a request without headers, but for the request id Write makes for
+// one (the error's own is written): an error the catalog does not define
+// (see Known) is mapped, or written as the fallback. It reports nothing, for it
 // may run inside a logger, a Reporter's among them: Write reports.
 func (e *Error) MarshalJSON() ([]byte, error) {
 	loadDefinitions()
@@ -2009,8 +2017,8 @@ func (e *Error) WithInstance(uri string) *Error {
 // status is the response's HTTP status.
 //
 //   - A body in one of the catalog's envelopes with a code the catalog defines
-//     gives that error, with the message, details, request ID and instance the
-//     body carries. Status is status, the response's, even where the catalog
+//     gives that error, with the message, details, request ID (one over 200
+//     bytes is not kept) and instance the body carries. Status is status, the response's, even where the catalog
 //     says another; Definition().Status is the catalog's.
 //   - A code the catalog does not define gives an error whose Known is false,
 //     with that code, the received message and the given status, and a nil
@@ -2065,7 +2073,7 @@ type ParseError struct {
 	Status int    // the status given to Parse: the response's
 	Code   Code   // ParseBadDetail: the code of the error
 	Detail string // ParseBadDetail: the detail of the wrong type; "" when the details are not an object
-	Err    error  // the error of encoding/json, when there is one
+	Err    error  // the error of encoding/json, or ParseReadFailed's of reading the body
 
 	retryAfter    time.Duration // ParseResponse: what the response's Retry-After said
 	hasRetryAfter bool
@@ -2136,7 +2144,7 @@ func (e *ParseError) Error() string {
 	return s
 }
 
-// Unwrap returns the error of encoding/json, if any.
+// Unwrap returns Err: the error of encoding/json, or of reading the body.
 func (e *ParseError) Unwrap() error {
 	return e.Err
 }
@@ -2342,6 +2350,16 @@ func (r *reading) unknown() *Error {
 	e.receiveRequestID(stringValue(r.request))
 	e.instance, _ = stringValue(r.inst)
 	return e
+}
+
+// sameUnknown reports whether a and b, errors Parse did not know, are read
+// as the same error: by code, and without one (every error of an envelope
+// without a code has the code ""), by what identifies it there.
+func sameUnknown(a, b *definition) bool {
+	if a.Code != b.Code {
+		return false
+	}
+	return a.Code != "" || a.envelope == b.envelope && a.Status == b.Status && a.Title == b.Title
 }
 
 // validTop reports whether body is valid JSON, as validJSON does, and sets
@@ -3704,15 +3722,12 @@ var (
 // ErrorInfo (Reason ""). Metadata that does not decode into the error's
 // details leaves them out. As ParseResponse reads the headers, the request
 // id is RequestInfo's, else the one Header (the metadata received) holds
-// in the catalog's request_id.header, and RetryAfter gives RetryInfo's
-// delay.
+// in the catalog's request_id.header (an id over 200 bytes is none), and
+// RetryAfter gives RetryInfo's delay.
 func RPCError(s RPCStatus) *Error {
 	loadDefinitions()
 	if s.Reason == "" {
 		return nil
-	}
-	if s.RequestID == "" && requestIDHeader != "" {
-		s.RequestID = s.Header.Get(requestIDHeader)
 	}
 	var e *Error
 	if def := byReason()[s.Reason]; def == nil || s.Domain != rpcDomain {
@@ -3721,6 +3736,9 @@ func RPCError(s RPCStatus) *Error {
 		e = rpcKnown(def, s)
 	}
 	e.receiveRequestID(s.RequestID, true)
+	if e.requestID == "" && requestIDHeader != "" {
+		e.receiveRequestID(s.Header.Get(requestIDHeader), true)
+	}
 	if s.RetryDelay > 0 {
 		e.setRetryAfter(s.RetryDelay) // e is new: see ParseResponse
 	}
@@ -4333,7 +4351,8 @@ func headerID(ids []string) (string, []string) {
 
 // maxIncomingRequestID is the longest request id taken from a request, as
 // Heroku's router takes one (200 characters): a longer one is replaced by a
-// new id, not echoed into the response, the body and every log line.
+// new id, not echoed into the response, the body and every log line. It is
+// also the longest kept from a response or status (receiveRequestID).
 const maxIncomingRequestID = 200
 
 // idsPerBatch is how many request ids newRequestIDValue makes at once.
@@ -4766,9 +4785,14 @@ const maxResponseBody = 1 << 20
 
 // ParseResponse reads an error response into an *Error, as Parse does with
 // its status and body, adding what the headers say: the request id (when the
-// body has none) and Retry-After (see RetryAfter). It reads at most 1 MiB of
-// the body, failing with ParseTooLarge beyond it, and ParseReadFailed when
-// reading fails; it does not close the body, which the caller still owns.
+// body has none, or one over 200 bytes, which is not kept) and Retry-After
+// (see RetryAfter). It reads at most 1 MiB of the body, failing with
+// ParseTooLarge beyond it, and ParseReadFailed when reading fails; it does
+// not close the body, which the caller still owns. A response without
+// content (1xx, 204, 304, a HEAD's) fails with ParseNotJSON, as an empty
+// body does, its body not read: a 101's is the switched connection. The
+// body is read as the Transport gives it, whatever its Content-Type: one
+// still compressed (a request that set Accept-Encoding itself) is not JSON.
 // A *ParseError it returns carries the response's status and Retry-After
 // too: a proxy's 503 or a rate limiter's 429 asks for a wait in a body of
 // its own.
@@ -4794,7 +4818,7 @@ func ParseResponse(resp *http.Response) (*Error, error) {
 // parseBody reads resp's body, within its limit, and parses it.
 func parseBody(resp *http.Response) (*Error, error) {
 	var body []byte
-	if resp.Body != nil {
+	if resp.Body != nil && !noContent(resp) {
 		var err error
 		body, err = io.ReadAll(io.LimitReader(resp.Body, maxResponseBody+1))
 		if err != nil {
@@ -4805,6 +4829,18 @@ func parseBody(resp *http.Response) (*Error, error) {
 		}
 	}
 	return Parse(resp.StatusCode, body)
+}
+
+// noContent reports whether resp has no content by its status (RFC 9110:
+// 1xx, 204, 304) or its request's method (HEAD): its Body is not read, for
+// a 101's is the connection switched to another protocol, which reading
+// waits on until the peer closes it.
+func noContent(resp *http.Response) bool {
+	switch s := resp.StatusCode; {
+	case s >= 100 && s <= 199, s == http.StatusNoContent, s == http.StatusNotModified:
+		return true
+	}
+	return resp.Request != nil && resp.Request.Method == http.MethodHead
 }
 
 // responseRetryAfter is the wait resp's Retry-After asks for: delay
@@ -4823,7 +4859,8 @@ func responseRetryAfter(resp *http.Response) (time.Duration, bool) {
 
 // RetryAfter returns how long to wait before retrying: for an error
 // ParseResponse read, what the response's Retry-After header said (seconds
-// or an HTTP-date); for an error built here, its own Retry-After header, as
+// or an HTTP-date), however long (cap it: a broken server may ask for
+// centuries); for an error built here, its own Retry-After header, as
 // Write sends it. ok is false when there is none.
 func (e *Error) RetryAfter() (d time.Duration, ok bool) {
 	e = e.orZero()
@@ -4905,15 +4942,19 @@ func delaySeconds(v string) (int64, bool) {
 //	if d, ok := DetailsAs[<Name>Details](err); ok { … d.<Detail> … }
 //
 // One generic function rather than a method per error: a catalog of
-// thousands of errors compiles no slower for it.
+// thousands of errors compiles no slower for it. T is a <Name>Details,
+// never a pointer to one: ok is false for that, whatever the error holds.
 func DetailsAs[T any](err error) (T, bool) {
 	var e *Error
 	if errors.As(err, &e) && e != nil && e.details != nil {
-		if d, ok := e.details.(T); ok && !e.def.prepared().eager {
+		p := e.def.prepared()
+		// Parse keeps a pointer to its own copy: T a pointer would match
+		// it and hand it out, for the caller to change a shared error.
+		if d, ok := e.details.(T); ok && !p.eager && reflect.TypeOf(e.details) != p.pointer {
 			return d, true // a constructor's, copied out of its box
 		}
-		if p, ok := e.details.(*T); ok && !e.def.prepared().eager {
-			return *p, true // Parse's: a copy, without a Details box
+		if d, ok := e.details.(*T); ok && !p.eager {
+			return *d, true // Parse's: a copy, without a Details box
 		}
 		d, ok := e.Details().(T)
 		return d, ok
@@ -4926,9 +4967,11 @@ func DetailsAs[T any](err error) (T, bool) {
 // or RPCError is making, to the one the response or status carried (ok is
 // false for none): the id of another request, the server's, which RequestID
 // and the logs give, and which Write replaces with its own request's when e
-// is sent on (writable).
+// is sent on (writable). An id over maxIncomingRequestID bytes is none, as
+// Write takes none so long from a request: a broken or hostile server's
+// megabyte would be kept, and logged with every report.
 func (e *Error) receiveRequestID(id string, ok bool) {
-	if ok && id != "" {
+	if ok && id != "" && len(id) <= maxIncomingRequestID {
 		e.requestID, e.receivedID = id, true
 	}
 }

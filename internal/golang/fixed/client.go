@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"net/http"
+	"reflect"
 	"time"
 )
 
@@ -14,9 +15,14 @@ const maxResponseBody = 1 << 20
 
 // ParseResponse reads an error response into an *Error, as Parse does with
 // its status and body, adding what the headers say: the request id (when the
-// body has none) and Retry-After (see RetryAfter). It reads at most 1 MiB of
-// the body, failing with ParseTooLarge beyond it, and ParseReadFailed when
-// reading fails; it does not close the body, which the caller still owns.
+// body has none, or one over 200 bytes, which is not kept) and Retry-After
+// (see RetryAfter). It reads at most 1 MiB of the body, failing with
+// ParseTooLarge beyond it, and ParseReadFailed when reading fails; it does
+// not close the body, which the caller still owns. A response without
+// content (1xx, 204, 304, a HEAD's) fails with ParseNotJSON, as an empty
+// body does, its body not read: a 101's is the switched connection. The
+// body is read as the Transport gives it, whatever its Content-Type: one
+// still compressed (a request that set Accept-Encoding itself) is not JSON.
 // A *ParseError it returns carries the response's status and Retry-After
 // too: a proxy's 503 or a rate limiter's 429 asks for a wait in a body of
 // its own.
@@ -42,7 +48,7 @@ func ParseResponse(resp *http.Response) (*Error, error) {
 // parseBody reads resp's body, within its limit, and parses it.
 func parseBody(resp *http.Response) (*Error, error) {
 	var body []byte
-	if resp.Body != nil {
+	if resp.Body != nil && !noContent(resp) {
 		var err error
 		body, err = io.ReadAll(io.LimitReader(resp.Body, maxResponseBody+1))
 		if err != nil {
@@ -53,6 +59,18 @@ func parseBody(resp *http.Response) (*Error, error) {
 		}
 	}
 	return Parse(resp.StatusCode, body)
+}
+
+// noContent reports whether resp has no content by its status (RFC 9110:
+// 1xx, 204, 304) or its request's method (HEAD): its Body is not read, for
+// a 101's is the connection switched to another protocol, which reading
+// waits on until the peer closes it.
+func noContent(resp *http.Response) bool {
+	switch s := resp.StatusCode; {
+	case s >= 100 && s <= 199, s == http.StatusNoContent, s == http.StatusNotModified:
+		return true
+	}
+	return resp.Request != nil && resp.Request.Method == http.MethodHead
 }
 
 // responseRetryAfter is the wait resp's Retry-After asks for: delay
@@ -71,7 +89,8 @@ func responseRetryAfter(resp *http.Response) (time.Duration, bool) {
 
 // RetryAfter returns how long to wait before retrying: for an error
 // ParseResponse read, what the response's Retry-After header said (seconds
-// or an HTTP-date); for an error built here, its own Retry-After header, as
+// or an HTTP-date), however long (cap it: a broken server may ask for
+// centuries); for an error built here, its own Retry-After header, as
 // Write sends it. ok is false when there is none.
 func (e *Error) RetryAfter() (d time.Duration, ok bool) {
 	e = e.orZero()
@@ -153,15 +172,19 @@ func delaySeconds(v string) (int64, bool) {
 //	if d, ok := DetailsAs[<Name>Details](err); ok { … d.<Detail> … }
 //
 // One generic function rather than a method per error: a catalog of
-// thousands of errors compiles no slower for it.
+// thousands of errors compiles no slower for it. T is a <Name>Details,
+// never a pointer to one: ok is false for that, whatever the error holds.
 func DetailsAs[T any](err error) (T, bool) {
 	var e *Error
 	if errors.As(err, &e) && e != nil && e.details != nil {
-		if d, ok := e.details.(T); ok && !e.def.prepared().eager {
+		p := e.def.prepared()
+		// Parse keeps a pointer to its own copy: T a pointer would match
+		// it and hand it out, for the caller to change a shared error.
+		if d, ok := e.details.(T); ok && !p.eager && reflect.TypeOf(e.details) != p.pointer {
 			return d, true // a constructor's, copied out of its box
 		}
-		if p, ok := e.details.(*T); ok && !e.def.prepared().eager {
-			return *p, true // Parse's: a copy, without a Details box
+		if d, ok := e.details.(*T); ok && !p.eager {
+			return *d, true // Parse's: a copy, without a Details box
 		}
 		d, ok := e.Details().(T)
 		return d, ok
@@ -174,9 +197,11 @@ func DetailsAs[T any](err error) (T, bool) {
 // or RPCError is making, to the one the response or status carried (ok is
 // false for none): the id of another request, the server's, which RequestID
 // and the logs give, and which Write replaces with its own request's when e
-// is sent on (writable).
+// is sent on (writable). An id over maxIncomingRequestID bytes is none, as
+// Write takes none so long from a request: a broken or hostile server's
+// megabyte would be kept, and logged with every report.
 func (e *Error) receiveRequestID(id string, ok bool) {
-	if ok && id != "" {
+	if ok && id != "" && len(id) <= maxIncomingRequestID {
 		e.requestID, e.receivedID = id, true
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"net/http"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -44,12 +45,13 @@ func retryAfterOracle(v, date string, now time.Time) (time.Duration, bool) {
 }
 
 // FuzzParseResponse holds ParseResponse to what the response says, read on
-// its own: the error is Parse's of the body (ParseTooLarge past 1 MiB, which
-// pad reaches with blanks before the body, over bytes past it); the request
-// id the header's when the body has none; RetryAfter retryAfterOracle's (the
+// its own: the error is Parse's of the body, none for a 1xx, 204 or 304
+// (ParseTooLarge past 1 MiB, which pad reaches with blanks before the body,
+// over bytes past it); the request id the header's when the body has none
+// (and it is at most 200 bytes); RetryAfter retryAfterOracle's (the
 // response's Date fuzzed too, and when it is no date, the wait measured from
-// a clock read around the call); Retryable true for a wait
-// when the code is unknown (a known code's is the catalog's word).
+// a clock read around the call); Retryable true for a wait when the code is
+// unknown (a known code's is the catalog's word).
 func FuzzParseResponse(f *testing.F) {
 	date := "Sat, 05 Dec 2026 20:00:00 GMT"
 	f.Add(429, "23", date, "req_1", []byte(`{"error":"x","code":"RATE_LIMITED","details":{"limit":1,"window":"1s","retryAfter":23}}`), false, int8(0))
@@ -58,6 +60,8 @@ func FuzzParseResponse(f *testing.F) {
 	f.Add(418, "soon", "", "id", []byte(`{"error":"tea","code":"TEAPOT","request_id":"b"}`), false, int8(0))
 	f.Add(500, "0", "", "", []byte(`{"error":"x","code":"INTERNAL"}`), true, int8(0))
 	f.Add(500, "", "", "", []byte(`{"error":"x","code":"INTERNAL"}`), true, int8(1))
+	f.Add(204, "5", "", "id", []byte(`{"error":"x","code":"INTERNAL"}`), false, int8(0))
+	f.Add(404, "", "", strings.Repeat("h", 201), []byte(`{"error":"x","code":"X"}`), false, int8(0))
 	f.Fuzz(func(t *testing.T, status int, retryAfter, date, id string, body []byte, pad bool, over int8) {
 		if pad && len(body) < maxResponseBody {
 			n := maxResponseBody - len(body) + int(over)%4
@@ -72,6 +76,9 @@ func FuzzParseResponse(f *testing.F) {
 		before := time.Now()
 		e, err := ParseResponse(resp)
 		after := time.Now()
+		if 100 <= status && status <= 199 || status == 204 || status == 304 {
+			body = nil // RFC 9110: no content, whatever follows the header
+		}
 		if len(body) > maxResponseBody {
 			var pe *ParseError
 			if e != nil || !errors.As(err, &pe) || pe.Kind != ParseTooLarge {
@@ -91,7 +98,7 @@ func FuzzParseResponse(f *testing.F) {
 		}
 		wantID := want.RequestID()
 		if wantID == "" {
-			wantID = id
+			wantID = receivedID(id)
 		}
 		if e.RequestID() != wantID {
 			t.Fatalf("request id %q, want %q (the body's %q, the header's %q)", e.RequestID(), wantID, want.RequestID(), id)

@@ -1,6 +1,9 @@
 package fixed
 
 import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -8,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -55,8 +59,18 @@ func TestParseResponse(t *testing.T) {
 		t.Errorf("a body over the limit: %v", err)
 	}
 	broken := &http.Response{StatusCode: 500, Body: io.NopCloser(io.MultiReader(strings.NewReader("{"), iotest{}))}
-	if _, err := ParseResponse(broken); err == nil || err.(*ParseError).Kind != ParseReadFailed {
-		t.Errorf("a failing body: %v", err)
+	if _, err := ParseResponse(broken); err == nil || err.(*ParseError).Kind != ParseReadFailed || !errors.Is(err, errConnectionReset) {
+		t.Errorf("a failing body: %v, want ParseReadFailed wrapping the read's error", err)
+	}
+	// A body cut short of its Content-Length: the caller can tell it (and
+	// retry) by errors.Is.
+	raw := "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 100\r\n\r\n{\"error\":\"x\""
+	cut, err := http.ReadResponse(bufio.NewReader(strings.NewReader(raw)), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ParseResponse(cut); err == nil || err.(*ParseError).Kind != ParseReadFailed || !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Errorf("a body cut short: %v, want ParseReadFailed wrapping io.ErrUnexpectedEOF", err)
 	}
 }
 
@@ -107,7 +121,9 @@ func TestParseResponseForeignRetryAfter(t *testing.T) {
 
 type iotest struct{}
 
-func (iotest) Read([]byte) (int, error) { return 0, errors.New("connection reset") }
+var errConnectionReset = errors.New("connection reset")
+
+func (iotest) Read([]byte) (int, error) { return 0, errConnectionReset }
 
 // An error built here tells its own Retry-After; DetailsAs types the
 // details of the error err is or wraps.
@@ -128,6 +144,18 @@ func TestRetryAfterAndDetailsAs(t *testing.T) {
 	}
 	if _, ok := DetailsAs[RateLimitedDetails](errors.New("x")); ok {
 		t.Error("DetailsAs of a foreign error")
+	}
+	// An error Parse read, shared by goroutines, keeps its details: a
+	// pointer DetailsAs handed out was its own, to change under them.
+	parsed, err := Parse(429, []byte(`{"error":"x","code":"RATE_LIMITED","details":{"limit":1,"window":"1s","retryAfter":2}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, ok := DetailsAs[*RateLimitedDetails](parsed); ok {
+		p.Limit = 99
+	}
+	if d, _ := DetailsAs[RateLimitedDetails](parsed); d.Limit != 1 {
+		t.Errorf("a parsed error's details changed through DetailsAs: limit %d", d.Limit)
 	}
 	// What Write sends, ParseResponse reads back over real HTTP.
 	srv := httptest.NewServer(Handler(func(http.ResponseWriter, *http.Request) error { return e }))
@@ -181,5 +209,153 @@ func TestRetryAfterBeyondDuration(t *testing.T) {
 	e := RPCError(RPCStatus{Code: "INVALID_ARGUMENT", Reason: "X", RetryDelay: math.MaxInt64})
 	if d, ok := e.RetryAfter(); d != math.MaxInt64 || !ok || !e.Retryable() {
 		t.Errorf("RetryInfo of the largest Duration: RetryAfter() = %v, %v, Retryable() = %v", d, ok, e.Retryable())
+	}
+}
+
+// A response that has no content by its status (RFC 9110: 1xx, 204, 304)
+// or its request's method (HEAD) fails with ParseNotJSON, as an empty body
+// does, its Status and RetryAfter on the *ParseError, and its Body is not
+// read: a 101's is the connection switched to another protocol, which
+// ParseResponse read until the peer closed it (for ever, over a WebSocket
+// left open), taking the new protocol's bytes for an error body.
+func TestParseResponseNoContent(t *testing.T) {
+	head := &http.Request{Method: http.MethodHead}
+	for _, tt := range []struct {
+		name   string
+		status int
+		req    *http.Request
+	}{
+		{"101", http.StatusSwitchingProtocols, nil},
+		{"103", http.StatusEarlyHints, nil},
+		{"204", http.StatusNoContent, nil},
+		{"304", http.StatusNotModified, nil},
+		{"a 503 to a HEAD", http.StatusServiceUnavailable, head},
+	} {
+		resp := &http.Response{StatusCode: tt.status, Request: tt.req, Header: http.Header{"Retry-After": {"7"}}, Body: io.NopCloser(iotest{})}
+		_, err := ParseResponse(resp)
+		var pe *ParseError
+		if !errors.As(err, &pe) || pe.Kind != ParseNotJSON || pe.Status != tt.status {
+			t.Errorf("%s: %v, want ParseNotJSON of status %d, the body unread", tt.name, err, tt.status)
+			continue
+		}
+		if d, ok := pe.RetryAfter(); d != 7*time.Second || !ok {
+			t.Errorf("%s: RetryAfter() = %v, %v", tt.name, d, ok)
+		}
+	}
+	// Over the wire: a server that switches protocols and then waits.
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		conn, buf, err := w.(http.Hijacker).Hijack()
+		if err != nil {
+			return
+		}
+		defer conn.Close()
+		buf.WriteString("HTTP/1.1 101 Switching Protocols\r\nUpgrade: test\r\nConnection: Upgrade\r\n\r\n")
+		buf.Flush()
+		<-release
+	}))
+	defer srv.Close()
+	defer close(release)
+	req, err := http.NewRequest(http.MethodGet, srv.URL, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Connection", "Upgrade")
+	req.Header.Set("Upgrade", "test")
+	resp, err := srv.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	done := make(chan error, 1)
+	go func() { _, err := ParseResponse(resp); done <- err }()
+	select {
+	case err := <-done:
+		if pe, ok := err.(*ParseError); !ok || pe.Kind != ParseNotJSON || pe.Status != http.StatusSwitchingProtocols {
+			t.Errorf("a 101: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("ParseResponse of a 101 still reads the switched connection after 5s")
+	}
+}
+
+// A body the server compressed is read when Go's Transport decoded it (it
+// asked for gzip itself), and fails with ParseNotJSON when the request set
+// Accept-Encoding itself, which leaves the body as sent: as the docs say.
+func TestParseResponseCompressed(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var body bytes.Buffer
+		zw := gzip.NewWriter(&body)
+		b, _ := NewRateLimited(1, "1s", 3).MarshalJSON()
+		zw.Write(b)
+		zw.Close()
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Header().Set("Retry-After", "3")
+		w.WriteHeader(http.StatusTooManyRequests)
+		w.Write(body.Bytes())
+	}))
+	defer srv.Close()
+	for _, tt := range []struct {
+		name           string
+		acceptEncoding string
+		kind           ParseErrorKind // 0: read
+	}{
+		{"decoded by the Transport", "", 0},
+		{"Accept-Encoding set by the caller", "gzip", ParseNotJSON},
+	} {
+		req, err := http.NewRequest(http.MethodGet, srv.URL, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tt.acceptEncoding != "" {
+			req.Header.Set("Accept-Encoding", tt.acceptEncoding)
+		}
+		resp, err := srv.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, err := ParseResponse(resp)
+		resp.Body.Close()
+		var pe *ParseError
+		switch {
+		case tt.kind == 0 && (err != nil || !errors.Is(e, ErrRateLimited)):
+			t.Errorf("%s: %v, %v; want RATE_LIMITED", tt.name, e, err)
+		case tt.kind != 0 && (!errors.As(err, &pe) || pe.Kind != tt.kind):
+			t.Errorf("%s: %v, %v; want %v", tt.name, e, err, tt.kind)
+		}
+	}
+}
+
+// TestParsedErrorConcurrentUse shares one error ParseResponse read between
+// goroutines that copy, read, log and write it, as a client's retry loop
+// and its loggers do; run it with -race. The error is as it was read.
+func TestParsedErrorConcurrentUse(t *testing.T) {
+	body, _ := NewRateLimited(5, "1s", 2).MarshalJSON()
+	resp := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {"2"}, "X-Request-Id": {"req_p"}}, Body: io.NopCloser(bytes.NewReader(body))}
+	shared, err := ParseResponse(resp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 50 {
+				if p, ok := DetailsAs[*RateLimitedDetails](shared); ok {
+					p.Limit = g
+				}
+				d, _ := DetailsAs[RateLimitedDetails](shared)
+				d.Limit = i
+				_ = shared.WithRequestID(fmt.Sprint("req_", g)).WithCause(errors.New("retry")).LogValue().String()
+				_, _ = shared.RetryAfter()
+				Write(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil), shared)
+			}
+		}()
+	}
+	wg.Wait()
+	d, ok := DetailsAs[RateLimitedDetails](shared)
+	if wait, _ := shared.RetryAfter(); !ok || d.Limit != 5 || shared.RequestID() != "req_p" || wait != 2*time.Second {
+		t.Errorf("the shared error changed: %+v %v, id %q, wait %v", d, ok, shared.RequestID(), wait)
 	}
 }

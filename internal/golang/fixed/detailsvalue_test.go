@@ -71,7 +71,7 @@ func errorOfForm(t *testing.T, d any, pointer bool) *Error {
 
 // TestDetailsValueAgreesWithPointer: an error built from its details'
 // value writes, logs, reports and hands out what the one built from a
-// pointer to them does.
+// pointer to them does (as Parse and RPCError build theirs).
 func TestDetailsValueAgreesWithPointer(t *testing.T) {
 	for _, d := range detailsForms {
 		byValue, byPointer := errorOfForm(t, d, false), errorOfForm(t, d, true)
@@ -103,6 +103,20 @@ func TestDetailsValueAgreesWithPointer(t *testing.T) {
 				}
 				v, ok := DetailsAs[InvalidInputDetails](e)
 				return []any{v, ok}
+			}},
+			// A pointer is no <Name>Details: DetailsAs handed out the
+			// error's own, for a caller to change, when it held one.
+			{"DetailsAs a pointer", func(e *Error) any {
+				switch d.(type) {
+				case RateLimitedDetails:
+					v, ok := DetailsAs[*RateLimitedDetails](e)
+					return []any{v != nil, ok}
+				case OutOfCreditDetails:
+					v, ok := DetailsAs[*OutOfCreditDetails](e)
+					return []any{v != nil, ok}
+				}
+				v, ok := DetailsAs[*InvalidInputDetails](e)
+				return []any{v != nil, ok}
 			}},
 		} {
 			got, want := c.of(byValue), c.of(byPointer)

@@ -116,13 +116,16 @@ func (e *Error) Details() any {
 	return v.Elem().Interface()
 }
 
-// RequestID returns the request ID set with WithRequestID.
+// RequestID returns the request ID set with WithRequestID, or for an error
+// Parse, ParseResponse or RPCError read, the one the response or status
+// carried (another server's request; one over 200 bytes is not kept).
 func (e *Error) RequestID() string {
 	e = e.orZero()
 	return e.requestID
 }
 
-// Instance returns the instance URI set with WithInstance.
+// Instance returns the instance URI set with WithInstance, or the one the
+// body Parse read carried.
 func (e *Error) Instance() string {
 	e = e.orZero()
 	return e.instance
@@ -157,7 +160,10 @@ func (e *Error) Unwrap() error {
 	return e.cause
 }
 
-// Is reports whether target is an error of the same code, such as its sentinel.
+// Is reports whether target is an error of the same code, such as its
+// sentinel. Of two errors Parse read with a code the catalog does not
+// define, the code is compared; in an envelope without a code, which
+// identifies an error by status and title, the envelope, status and title.
 func (e *Error) Is(target error) bool {
 	t, ok := target.(*Error)
 	if !ok || t == nil || e == nil { // a nil e is no error of a code
@@ -166,13 +172,13 @@ func (e *Error) Is(target error) bool {
 	if t.def == nil || e.def == nil {
 		loadDefinitions() // a sentinel, before the table was first used
 	}
-	// Errors of codes the catalog does not define match by code.
-	return t.def == e.def || t.def != nil && e.def != nil && t.def.unknown && e.def.unknown && t.def.Code == e.def.Code
+	return t.def == e.def || t.def != nil && e.def != nil && t.def.unknown && e.def.unknown && sameUnknown(t.def, e.def)
 }
 
 // MarshalJSON writes the error in its envelope, exactly as Write sends it
-// for a request without headers: an error the catalog does not define (see
-// Known) is mapped, or written as the fallback. It reports nothing, for it
+// for a request without headers, but for the request id Write makes for
+// one (the error's own is written): an error the catalog does not define
+// (see Known) is mapped, or written as the fallback. It reports nothing, for it
 // may run inside a logger, a Reporter's among them: Write reports.
 func (e *Error) MarshalJSON() ([]byte, error) {
 	loadDefinitions()

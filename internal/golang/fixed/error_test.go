@@ -291,3 +291,42 @@ func TestErrorSize(t *testing.T) {
 		}
 	}
 }
+
+// TestIsUnknownWithoutCode: in an envelope without a code, which
+// identifies an error by status and title, errors.Is matches two errors
+// Parse did not know when their status and title match, as it matches
+// two of the same code in an envelope with one. Before, every two such
+// errors matched, their code "" alike: a 418 "Teapot" was a 410 "Gone".
+func TestIsUnknownWithoutCode(t *testing.T) {
+	byTitle := &envelope{}
+	read := func(status int, title string) *Error {
+		r := reading{env: byTitle, status: status, title: []byte(`"` + title + `"`)}
+		return r.unknown()
+	}
+	tests := []struct {
+		name string
+		a, b *Error
+		want bool
+	}{
+		{"same status and title", read(418, "Teapot"), read(418, "Teapot"), true},
+		{"another title", read(418, "Teapot"), read(418, "Kettle"), false},
+		{"another status", read(418, "Teapot"), read(410, "Teapot"), false},
+		{"another envelope", read(418, "Teapot"), (&reading{env: &envelope{}, status: 418, title: []byte(`"Teapot"`)}).unknown(), false},
+		{"a code's", read(418, "Teapot"), mustParse(t, 418, `{"error":"x","code":"TEAPOT"}`), false},
+	}
+	for _, tt := range tests {
+		if got := errors.Is(tt.a, tt.b); got != tt.want {
+			t.Errorf("%s: errors.Is = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// mustParse is Parse's error of body, failing t when there is none.
+func mustParse(t *testing.T, status int, body string) *Error {
+	t.Helper()
+	e, err := Parse(status, []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}

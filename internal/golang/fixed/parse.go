@@ -11,8 +11,8 @@ import (
 // status is the response's HTTP status.
 //
 //   - A body in one of the catalog's envelopes with a code the catalog defines
-//     gives that error, with the message, details, request ID and instance the
-//     body carries. Status is status, the response's, even where the catalog
+//     gives that error, with the message, details, request ID (one over 200
+//     bytes is not kept) and instance the body carries. Status is status, the response's, even where the catalog
 //     says another; Definition().Status is the catalog's.
 //   - A code the catalog does not define gives an error whose Known is false,
 //     with that code, the received message and the given status, and a nil
@@ -67,7 +67,7 @@ type ParseError struct {
 	Status int    // the status given to Parse: the response's
 	Code   Code   // ParseBadDetail: the code of the error
 	Detail string // ParseBadDetail: the detail of the wrong type; "" when the details are not an object
-	Err    error  // the error of encoding/json, when there is one
+	Err    error  // the error of encoding/json, or ParseReadFailed's of reading the body
 
 	retryAfter    time.Duration // ParseResponse: what the response's Retry-After said
 	hasRetryAfter bool
@@ -138,7 +138,7 @@ func (e *ParseError) Error() string {
 	return s
 }
 
-// Unwrap returns the error of encoding/json, if any.
+// Unwrap returns Err: the error of encoding/json, or of reading the body.
 func (e *ParseError) Unwrap() error {
 	return e.Err
 }
@@ -344,6 +344,16 @@ func (r *reading) unknown() *Error {
 	e.receiveRequestID(stringValue(r.request))
 	e.instance, _ = stringValue(r.inst)
 	return e
+}
+
+// sameUnknown reports whether a and b, errors Parse did not know, are read
+// as the same error: by code, and without one (every error of an envelope
+// without a code has the code ""), by what identifies it there.
+func sameUnknown(a, b *definition) bool {
+	if a.Code != b.Code {
+		return false
+	}
+	return a.Code != "" || a.envelope == b.envelope && a.Status == b.Status && a.Title == b.Title
 }
 
 // validTop reports whether body is valid JSON, as validJSON does, and sets

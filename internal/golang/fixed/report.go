@@ -252,7 +252,8 @@ func headerID(ids []string) (string, []string) {
 
 // maxIncomingRequestID is the longest request id taken from a request, as
 // Heroku's router takes one (200 characters): a longer one is replaced by a
-// new id, not echoed into the response, the body and every log line.
+// new id, not echoed into the response, the body and every log line. It is
+// also the longest kept from a response or status (receiveRequestID).
 const maxIncomingRequestID = 200
 
 // idsPerBatch is how many request ids newRequestIDValue makes at once.

@@ -345,3 +345,54 @@ func BenchmarkNewRequestID(b *testing.B) {
 	})
 	_ = sink
 }
+
+// A request id a response or status carries is kept up to 200 bytes, as
+// Write takes one from a request: a longer one (a hostile or broken server's
+// megabyte) is none, where it was kept whole, logged with every report and
+// sent on. ParseResponse then takes the header's, as it does for a body
+// without one, and RPCError the metadata's.
+func TestReceivedRequestIDLimit(t *testing.T) {
+	most, over := strings.Repeat("r", maxIncomingRequestID), strings.Repeat("r", maxIncomingRequestID+1)
+	huge := strings.Repeat("h", 1<<20)
+	body := func(id string) string {
+		b, err := NewOutOfCredit(1, 2).WithRequestID(id).MarshalJSON() // a problem: the id in its request_id member
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	tests := []struct {
+		name, body, header, want string
+	}{
+		{"the body's, 200 bytes", body(most), "", most},
+		{"the body's, 201 bytes", body(over), "", ""},
+		{"the header's, 200 bytes", body(""), most, most},
+		{"the header's, a megabyte", body(""), huge, ""},
+		{"the body's too long: the header's", body(over), "hdr_1", "hdr_1"},
+		{"both too long", body(huge[:maxResponseBody/2]), huge, ""},
+	}
+	for _, tt := range tests {
+		resp := &http.Response{StatusCode: 402, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(tt.body))}
+		if tt.header != "" {
+			resp.Header.Set("X-Request-Id", tt.header)
+		}
+		e, err := ParseResponse(resp)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := e.RequestID(); got != tt.want {
+			t.Errorf("%s: RequestID() of %d bytes, want %d", tt.name, len(got), len(tt.want))
+		}
+	}
+	for _, tt := range []struct{ name, info, header, want string }{
+		{"RequestInfo's, 200 bytes", most, "", most},
+		{"RequestInfo's, 201 bytes", over, "", ""},
+		{"the metadata's, a megabyte", "", huge, ""},
+		{"RequestInfo's too long: the metadata's", huge, "meta_1", "meta_1"},
+	} {
+		e := RPCError(RPCStatus{Code: "NOT_FOUND", Reason: "ORDER_NOT_FOUND", Domain: rpcDomain, RequestID: tt.info, Header: http.Header{"X-Request-Id": {tt.header}}})
+		if got := e.RequestID(); got != tt.want {
+			t.Errorf("RPCError, %s: RequestID() of %d bytes, want %d", tt.name, len(got), len(tt.want))
+		}
+	}
+}

@@ -337,15 +337,12 @@ var (
 // ErrorInfo (Reason ""). Metadata that does not decode into the error's
 // details leaves them out. As ParseResponse reads the headers, the request
 // id is RequestInfo's, else the one Header (the metadata received) holds
-// in the catalog's request_id.header, and RetryAfter gives RetryInfo's
-// delay.
+// in the catalog's request_id.header (an id over 200 bytes is none), and
+// RetryAfter gives RetryInfo's delay.
 func RPCError(s RPCStatus) *Error {
 	loadDefinitions()
 	if s.Reason == "" {
 		return nil
-	}
-	if s.RequestID == "" && requestIDHeader != "" {
-		s.RequestID = s.Header.Get(requestIDHeader)
 	}
 	var e *Error
 	if def := byReason()[s.Reason]; def == nil || s.Domain != rpcDomain {
@@ -354,6 +351,9 @@ func RPCError(s RPCStatus) *Error {
 		e = rpcKnown(def, s)
 	}
 	e.receiveRequestID(s.RequestID, true)
+	if e.requestID == "" && requestIDHeader != "" {
+		e.receiveRequestID(s.Header.Get(requestIDHeader), true)
+	}
 	if s.RetryDelay > 0 {
 		e.setRetryAfter(s.RetryDelay) // e is new: see ParseResponse
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -14,7 +15,8 @@ import (
 // the status to protobuf's rule, every string UTF-8 (one that is not fails
 // to marshal), and to what a client makes of it: RPCError gives back the
 // code, and the details, message and request id as encoding/json
-// round-trips them, as Parse does of Write's body; RetryInfo's delay is
+// round-trips them, as Parse does of Write's body (an id over 200 bytes
+// none, as every one received); RetryInfo's delay is
 // the Retry-After's seconds, however many; a call's request id is
 // Write's, from the call's metadata (incomingID).
 func FuzzRPCRoundTrip(f *testing.F) {
@@ -23,6 +25,7 @@ func FuzzRPCRoundTrip(f *testing.F) {
 	f.Add(uint8(2), "€\xed\xa0\x80", "custom\n", -5, true, "/o/\xfe", " own\x00id ", "fr;q=0.5", "")
 	f.Add(uint8(3), "", "order \xff gone", 0, true, "", "\xff", "*", "")
 	f.Add(uint8(1), "1m", "", 1<<31, false, "", "", "", "")
+	f.Add(uint8(3), "", "", 0, false, "", strings.Repeat("o", 201), "", "") // an id too long to keep
 	f.Fuzz(func(t *testing.T, which uint8, s, msg string, n int, setMessage bool, instance, ownID, lang, incomingID string) {
 		e, details := hostileError(which, s, msg, n, setMessage, instance, ownID)
 		st := RPCStatusFor(e, lang)
@@ -42,7 +45,7 @@ func FuzzRPCRoundTrip(f *testing.F) {
 		if want := time.Duration(min(max(int64(n), 0), maxDelaySeconds)) * time.Second; which%5 == 1 && st.RetryDelay != want {
 			t.Fatalf("Retry-After %d: RetryDelay %v, want %v", n, st.RetryDelay, want)
 		}
-		if id := sentID(ownID, "\xff"); got.RequestID() != id {
+		if id := receivedID(sentID(ownID, "\xff")); got.RequestID() != id {
 			t.Fatalf("request id read back %q, want %q", got.RequestID(), id)
 		}
 		checkCallID(t, e, ownID, incomingID)
@@ -86,4 +89,13 @@ func notUTF8(s RPCStatus) string {
 		}
 	}
 	return ""
+}
+
+// receivedID is the request id a client keeps of an id sent: none for one
+// over 200 bytes, as the docs say.
+func receivedID(sent string) string {
+	if len(sent) > 200 {
+		return ""
+	}
+	return sent
 }
