@@ -4,6 +4,8 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,10 +20,9 @@ import (
 // left and no output was replaced.
 func TestInterruptedWriteLeavesNothing(t *testing.T) {
 	if dir := os.Getenv("ERRGEN_WRITE_CHILD"); dir != "" {
-		big := bytes.Repeat([]byte("x"), 256<<20) // long enough to write to be interrupted
 		writeAll([]target{
 			{path: filepath.Join(dir, "a.md"), data: []byte("<!-- " + "new -->\n")},
-			{path: filepath.Join(dir, "b.md"), data: big},
+			{path: filepath.Join(dir, "b.md"), gen: stalledOutput{}},
 		}, false)
 		os.Exit(0)
 	}
@@ -69,6 +70,23 @@ func TestInterruptedWriteLeavesNothing(t *testing.T) {
 	if hasTemp(t, dir, ".tmp") {
 		t.Error("a temporary file was left behind")
 	}
+}
+
+// stalledOutput is an output computed as it is written (a target's gen)
+// that writes its first MiB, then waits for the signal that ends the
+// process: the child is always mid-write when signalled. A 256 MiB output
+// was written whole, and renamed, before a busy machine (go test -race
+// ./... on two cores) let the parent see its temporary, and the test
+// failed, although nothing was wrong.
+type stalledOutput struct{}
+
+func (stalledOutput) WriteTo(w io.Writer) (int64, error) {
+	n, err := w.Write(bytes.Repeat([]byte("x"), 1<<20))
+	if err != nil {
+		return int64(n), err
+	}
+	time.Sleep(time.Minute) // the parent's SIGINT ends the process first
+	return int64(n), errors.New("no signal came")
 }
 
 func hasTemp(t *testing.T, dir, part string) bool {
