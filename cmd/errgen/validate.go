@@ -73,9 +73,10 @@ func runValidate(prog string, args []string, stdout, stderr io.Writer) int {
 // parses may still fail on the catalog (a field it lacks, {{.Kode}}), or
 // repeat a heading, which only rendering shows. Without docs.templates the
 // bundled templates render every catalog that loads (the golden tests),
-// and validate spends nothing on them.
+// and validate spends nothing on them; nor on a page turned off (docs.out:
+// none), which the run that generates does not render either.
 func pagesRender(c *catalog.Catalog, stderr io.Writer) bool {
-	if c.Docs.Templates == "" {
+	if c.Docs.Templates == "" || c.Docs.Out == catalog.OutputOff {
 		return true
 	}
 	_, err := errgen.Generate(c, errgen.Options{Outputs: []errgen.Output{errgen.OutputMarkdown}})
