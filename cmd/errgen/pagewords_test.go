@@ -142,3 +142,21 @@ func TestPageWordsSourceLanguage(t *testing.T) {
 		}
 	}
 }
+
+// The warning of a catalog in es without its words names the file as
+// errgen translate es writes it, from the folder errgen runs in: for a
+// catalog in api/, api/translations/es.yaml. It named
+// translations/es.yaml, relative to the catalog, until the file existed.
+func TestOwnLanguagePageWordsFileNamed(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "api", "catalog.yaml"), "version: 1\napi: Pagos\nlanguage: es\nerrors:\n"+
+		"  - {code: INTERNAL, status: 500, title: Error interno, fallback: true}\n")
+	want := filepath.Join("api", "translations", "es.yaml")
+	_, _, stderr := runIn(t, dir, "validate", "api/catalog.yaml")
+	if !strings.Contains(stderr, "and "+want+" does not give them (errgen translate es writes them, under page:, into "+want+",") {
+		t.Errorf("validate names the file otherwise than %s: %q", want, stderr)
+	}
+	if code, stdout, stderr := runIn(t, dir, "translate", "es", "api/catalog.yaml"); code != exitOK || !strings.Contains(stdout, "wrote "+want+":") {
+		t.Errorf("translate es: exit %d, stdout %q, stderr %q; want %s written", code, stdout, stderr, want)
+	}
+}

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/errgen/errgen/catalog"
@@ -81,8 +82,8 @@ func unbundledRules(c *catalog.Catalog) []diag.Diagnostic {
 // texts.
 func ownUnbundled(c *catalog.Catalog) (diag.Diagnostic, bool) {
 	t := c.Translations[c.Language]
-	if t == nil {
-		t = &catalog.Translation{File: catalog.TranslationFile(c.Language)}
+	if t == nil { // named as the loader names the files it reads: from the root's folder
+		t = &catalog.Translation{File: filepath.Join(filepath.Dir(c.File), filepath.FromSlash(catalog.TranslationFile(c.Language)))}
 	}
 	left := wordsLeft(t, c.Language)
 	if len(left) == 0 {
