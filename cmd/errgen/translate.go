@@ -97,7 +97,18 @@ func translationOf(c *catalog.Catalog, lang string) *catalog.Translation {
 	if t := c.Translations[lang]; t != nil || lang != c.Language {
 		return t
 	}
-	return &catalog.Translation{Language: lang, File: filepath.Join(filepath.Dir(c.File), filepath.FromSlash(catalog.TranslationFile(lang))), Missing: true}
+	return &catalog.Translation{Language: lang, File: ownFile(c.File, lang), Missing: true}
+}
+
+// ownFile is where the loader reads the file of lang, the language of the
+// catalog at path: beside the file a symbolic link to the catalog ends at,
+// as it reads every language's.
+func ownFile(path, lang string) string {
+	name := catalog.TranslationFile(lang)
+	if files, _, err := catalog.DiskFiles(path); err == nil {
+		return files.Display(name)
+	}
+	return filepath.Join(filepath.Dir(path), filepath.FromSlash(name))
 }
 
 // reportRemoved names on stderr each obsolete entry taken out that held
