@@ -115,6 +115,12 @@ func TestValidateRendersTemplates(t *testing.T) {
 	if code != exitFailure || stdout != "" || stderr != want {
 		t.Errorf("exit %d, stdout %q, stderr %q; want exit 1 and %q", code, stdout, stderr, want)
 	}
+	// A spec openapi.augment names that is missing is reported with the
+	// template's problem, in one run: every problem at once.
+	writeFile(t, path, strings.Replace(strings.Replace(data, "\ndocs:\n", "\ndocs:\n  templates: tpl\n", 1), "\nopenapi:\n", "\nopenapi:\n  augment: [{spec: missing.yaml, out: missing.gen.yaml}]\n", 1))
+	if code, _, stderr := runIn(t, dir, "validate"); code != exitFailure || !strings.Contains(stderr, "spec missing.yaml does not exist") || !strings.Contains(stderr, want) {
+		t.Errorf("a missing spec too: exit %d, stderr %q; want both problems", code, stderr)
+	}
 	// A catalog whose page is off (docs.out: none) has no page to render:
 	// the run that generates passes, and so does validate.
 	writeFile(t, path, strings.Replace(data, "\ndocs:\n", "\ndocs:\n  templates: tpl\n  out: none\n", 1))

@@ -46,11 +46,10 @@ func runValidate(prog string, args []string, stdout, stderr io.Writer) int {
 	printDiagnostics(stderr, &c.Warnings)
 	// A spec that errgen would refuse to augment (an x-errors code the
 	// catalog lacks, a component of the spec's that clashes) fails every
-	// run that writes the outputs: validate says so before they do.
-	if _, ok := augmentTargets(c, *catalogPath, prog, true, stderr); !ok {
-		return exitFailure
-	}
-	if !pagesRender(c, stderr) {
+	// run that writes the outputs: validate says so before they do, with
+	// what the pages' templates fail on, every problem at once.
+	_, augmented := augmentTargets(c, *catalogPath, prog, true, stderr)
+	if rendered := pagesRender(c, stderr); !augmented || !rendered {
 		return exitFailure
 	}
 	if n := c.Warnings.Count(); *strict && n > 0 {
