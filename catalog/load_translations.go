@@ -72,8 +72,13 @@ func (l *loader) translations(cr *catalogReader) {
 // one: the words of its page (page:) alone, for a language errgen bundles
 // none of (es, ja, …), whose page would read "Causes", "How to fix" in
 // English among the catalog's texts. left is what MaxTranslationsSize
-// leaves for it.
+// leaves for it. A language with a problem names no file, as for the
+// other languages (validateLanguages): language: ../catalog would read the
+// catalog itself.
 func (l *loader) ownWords(c *Catalog, left int64) {
+	if LanguageProblem(c.Language) != "" {
+		return
+	}
 	name := TranslationFile(c.Language)
 	data, _, err := l.files.Read(name, left)
 	t := &Translation{Language: c.Language, File: l.files.Display(name), Words: map[string]string{}, WordPos: map[string]Pos{}}

@@ -58,9 +58,9 @@ func (t *tempFiles) commit(staged []planned) (written []string, err error) {
 	return written, nil
 }
 
-// rollBack undoes the renames done after the failure failed, the last
-// first. It returns the outputs it could not put back, which stay written,
-// and failed saying so, and where each one's old bytes are.
+// rollBack undoes done, the renames made before failed, the last first.
+// It returns the outputs it could not put back, which stay written, and
+// failed saying so, and where each one's old bytes are.
 func rollBack(done []replaced, failed error) (written []string, err error) {
 	var notes []string
 	for i := len(done) - 1; i >= 0; i-- {

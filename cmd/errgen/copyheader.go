@@ -3,6 +3,9 @@ package main
 import (
 	"bytes"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/errgen/errgen"
 )
@@ -19,21 +22,36 @@ func withCopyHeader(data []byte, spec, out string) []byte {
 		return data
 	}
 	body, bom := bytes.CutPrefix(data, []byte("\ufeff"))
-	if trimmed := bytes.TrimLeft(body, " \t\r\n"); len(trimmed) == 0 || trimmed[0] == '{' || bytes.HasPrefix(body, []byte("# "+errgen.Header+"\n")) {
+	if trimmed := bytes.TrimLeft(body, " \t\r\n"); len(trimmed) == 0 || trimmed[0] == '{' || generatedByErrgen(body) {
 		return data
 	}
 	from, err := filepath.Rel(filepath.Dir(absOr(out)), absOr(spec))
 	if err != nil {
 		from = filepath.Base(spec)
 	}
+	// The spec's kind of line: two LF lines atop a CRLF file mix them.
+	eol := "\n"
+	if line, _, found := bytes.Cut(body, []byte("\n")); found && bytes.HasSuffix(line, []byte("\r")) {
+		eol = "\r\n"
+	}
 	var b bytes.Buffer
 	if bom {
 		b.WriteString("\ufeff")
 	}
-	b.WriteString("# " + errgen.Header + "\n")
-	b.WriteString("# errgen writes this file whole from " + filepath.ToSlash(from) + " and the error catalog: edit those.\n")
+	b.WriteString("# " + errgen.Header + eol)
+	b.WriteString("# errgen writes this file whole from " + commentSafe(filepath.ToSlash(from)) + " and the error catalog: edit those." + eol)
 	b.Write(body)
 	return b.Bytes()
+}
+
+// commentSafe is path as one line of a YAML comment: quoted, Go-style,
+// when it holds what would end the comment (a line break) or what YAML
+// refuses in a file (invalid UTF-8, a control character).
+func commentSafe(path string) string {
+	if utf8.ValidString(path) && !strings.ContainsFunc(path, func(r rune) bool { return !strconv.IsPrint(r) }) {
+		return path
+	}
+	return strconv.Quote(path)
 }
 
 // sameOutput reports whether out names the spec itself: the same path, or

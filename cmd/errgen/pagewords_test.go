@@ -142,3 +142,40 @@ func TestPageWordsSourceLanguage(t *testing.T) {
 		}
 	}
 }
+
+// The warning of a catalog in es without its words names the file as
+// errgen translate es writes it, from the folder errgen runs in: for a
+// catalog in api/, api/translations/es.yaml. It named
+// translations/es.yaml, relative to the catalog, until the file existed.
+func TestOwnLanguagePageWordsFileNamed(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "api", "catalog.yaml"), "version: 1\napi: Pagos\nlanguage: es\nerrors:\n"+
+		"  - {code: INTERNAL, status: 500, title: Error interno, fallback: true}\n")
+	want := filepath.Join("api", "translations", "es.yaml")
+	_, _, stderr := runIn(t, dir, "validate", "api/catalog.yaml")
+	if !strings.Contains(stderr, "and "+want+" does not give them (errgen translate es writes them, under page:, into "+want+",") {
+		t.Errorf("validate names the file otherwise than %s: %q", want, stderr)
+	}
+	if code, stdout, stderr := runIn(t, dir, "translate", "es", "api/catalog.yaml"); code != exitOK || !strings.Contains(stdout, "wrote "+want+":") {
+		t.Errorf("translate es: exit %d, stdout %q, stderr %q; want %s written", code, stdout, stderr, want)
+	}
+}
+
+// A catalog reached through a symbolic link reads its files beside the
+// file the link ends at, as it reads the other languages' files: errgen
+// translate es writes the words there, and a second run finds them. It
+// wrote them beside the link, where nothing reads them, on every run.
+func TestOwnLanguagePageWordsLinkedCatalog(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "real", "catalog.yaml"), "version: 1\napi: Pagos\nlanguage: es\nerrors:\n"+
+		"  - {code: INTERNAL, status: 500, title: Error interno, fallback: true}\n")
+	must(t, os.MkdirAll(filepath.Join(dir, "link"), 0o777))
+	must(t, os.Symlink(filepath.Join("..", "real", "catalog.yaml"), filepath.Join(dir, "link", "catalog.yaml")))
+	want := filepath.Join("real", "translations", "es.yaml")
+	if code, stdout, stderr := runIn(t, dir, "translate", "es", "link/catalog.yaml"); code != exitOK || stdout != "errgen: wrote "+want+": 84 to translate added\n" {
+		t.Fatalf("translate es: exit %d, stdout %q, stderr %q; want %s written", code, stdout, stderr, want)
+	}
+	if code, stdout, stderr := runIn(t, dir, "translate", "es", "link/catalog.yaml"); code != exitOK || stdout != "errgen: "+want+" is up to date\n" {
+		t.Errorf("a second run: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}

@@ -99,7 +99,7 @@ errors:
 // replace bundled ones: a template that parses but fails on the catalog
 // ({{.Kode}}) passed validate, then failed the run that writes the page.
 // It fails validate now, at the template's line, and a good override
-// passes.
+// passes; so does a bad one of a page turned off, which no run renders.
 func TestValidateRendersTemplates(t *testing.T) {
 	bundled := string(mustRead(t, "../../templates/error.tmpl"))
 	dir := workdir(t)
@@ -115,6 +115,22 @@ func TestValidateRendersTemplates(t *testing.T) {
 	if code != exitFailure || stdout != "" || stderr != want {
 		t.Errorf("exit %d, stdout %q, stderr %q; want exit 1 and %q", code, stdout, stderr, want)
 	}
+	// A spec openapi.augment names that is missing is reported with the
+	// template's problem, in one run: every problem at once.
+	writeFile(t, path, strings.Replace(strings.Replace(data, "\ndocs:\n", "\ndocs:\n  templates: tpl\n", 1), "\nopenapi:\n", "\nopenapi:\n  augment: [{spec: missing.yaml, out: missing.gen.yaml}]\n", 1))
+	if code, _, stderr := runIn(t, dir, "validate"); code != exitFailure || !strings.Contains(stderr, "spec missing.yaml does not exist") || !strings.Contains(stderr, want) {
+		t.Errorf("a missing spec too: exit %d, stderr %q; want both problems", code, stderr)
+	}
+	// A catalog whose page is off (docs.out: none) has no page to render:
+	// the run that generates passes, and so does validate.
+	writeFile(t, path, strings.Replace(data, "\ndocs:\n", "\ndocs:\n  templates: tpl\n  out: none\n", 1))
+	if code, stdout, stderr := runIn(t, dir, "validate"); code != exitOK || !strings.Contains(stdout, "is valid") {
+		t.Errorf("the page off: exit %d, stdout %q, stderr %q; want valid, as generating is", code, stdout, stderr)
+	}
+	if code, _, stderr := runIn(t, dir, "--check"); strings.Contains(stderr, "Kode") {
+		t.Errorf("the page off: generating rendered it: exit %d, stderr %q", code, stderr)
+	}
+	writeFile(t, path, strings.Replace(data, "\ndocs:\n", "\ndocs:\n  templates: tpl\n", 1))
 	writeFile(t, filepath.Join(dir, "tpl", "error.tmpl"), bundled)
 	if code, stdout, stderr := runIn(t, dir, "validate"); code != exitOK || !strings.Contains(stdout, "is valid") {
 		t.Errorf("a good override: exit %d, stdout %q, stderr %q", code, stdout, stderr)

@@ -23,7 +23,8 @@ as a comment; a comment marking each entry whose source texts changed since
 taken out. An entry for a code, detail, enum value, category or group the
 catalog no longer has (obsolete) is taken out, its translated texts printed
 on stderr. Every other byte a translator wrote stays; a second run changes
-nothing.`
+nothing. For the catalog's own language, when errgen bundles no page words
+of it (es, ja, …), the file holds those words alone, under page:.`
 
 // runTranslate implements "errgen translate"; prog is how errgen was
 // invoked, for the command --check says to run.
@@ -90,6 +91,13 @@ func runTranslate(prog string, args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// ownWordsToGive reports whether errgen translate writes page words for
+// the catalog's own language: one errgen bundles none of.
+func ownWordsToGive(c *catalog.Catalog) bool {
+	_, err := errgen.Translate(c, c.Language, nil)
+	return !errors.Is(err, errgen.ErrOwnLanguage)
+}
+
 // translationOf is lang's translation of c, nil for a language c does not
 // speak. The catalog's own language has one too, its file holding the
 // page's words alone (missing when there is none yet).
@@ -97,7 +105,18 @@ func translationOf(c *catalog.Catalog, lang string) *catalog.Translation {
 	if t := c.Translations[lang]; t != nil || lang != c.Language {
 		return t
 	}
-	return &catalog.Translation{Language: lang, File: filepath.Join(filepath.Dir(c.File), filepath.FromSlash(catalog.TranslationFile(lang))), Missing: true}
+	return &catalog.Translation{Language: lang, File: ownFile(c.File, lang), Missing: true}
+}
+
+// ownFile is where the loader reads the file of lang, the language of the
+// catalog at path: beside the file a symbolic link to the catalog ends at,
+// as it reads every language's.
+func ownFile(path, lang string) string {
+	name := catalog.TranslationFile(lang)
+	if files, _, err := catalog.DiskFiles(path); err == nil {
+		return files.Display(name)
+	}
+	return filepath.Join(filepath.Dir(path), filepath.FromSlash(name))
 }
 
 // reportRemoved names on stderr each obsolete entry taken out that held
@@ -150,6 +169,9 @@ func translateSummary(res *errgen.Translated, created bool) string {
 // are case-insensitive, the file's name is the catalog's spelling). words
 // adds to why the own language needs none.
 func notALanguage(c *catalog.Catalog, lang, path, words string) string {
+	if strings.EqualFold(lang, c.Language) && lang != c.Language && ownWordsToGive(c) {
+		return fmt.Sprintf("%s is the language of %s itself (language: %s), whose page's words errgen translate %s writes: did you mean %s?", lang, path, c.Language, c.Language, c.Language)
+	}
 	if strings.EqualFold(lang, c.Language) {
 		hint := "add the languages to translate it into to languages: first"
 		if len(c.Languages) > 0 {

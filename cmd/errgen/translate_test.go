@@ -69,7 +69,8 @@ func TestTranslateCommand(t *testing.T) {
 // errgen translate of a language the catalog does not list says what to
 // write instead: the catalog's own language needs no translation (adding
 // it to languages is refused), a tag in another case names the language it
-// spells, any other is to be added to languages.
+// spells (the own language's too, when errgen translate writes its page
+// words), any other is to be added to languages.
 func TestTranslateNotALanguage(t *testing.T) {
 	const alone = "version: 1\napi: Shop API\nerrors:\n  - {code: INTERNAL, status: 500, fallback: true}\n"
 	for _, tt := range []struct {
@@ -81,6 +82,9 @@ func TestTranslateNotALanguage(t *testing.T) {
 		{"own language, no others", alone, "en", "errgen: en is the language of catalog.yaml itself (language: en): its texts are the catalog's own, and errgen bundles its page's words; add the languages to translate it into to languages: first\n"},
 		{"another case", translatedCatalog, "DE", "errgen: DE is not among the languages of catalog.yaml (de): did you mean de?\n"},
 		{"none listed", alone, "de", "errgen: de is not among the languages of catalog.yaml (none besides en): add it to languages: first\n"},
+		// es bundles no page words, which errgen translate es writes
+		{"own unbundled language in another case", strings.Replace(alone, "api: Shop API\n", "api: Shop API\nlanguage: es\n", 1), "ES",
+			"errgen: ES is the language of catalog.yaml itself (language: es), whose page's words errgen translate es writes: did you mean es?\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()

@@ -32,7 +32,7 @@ func loadChecked(path string, check catalog.Check, stderr io.Writer) (*catalog.C
 // runValidate implements "errgen validate"; prog is how errgen was
 // invoked, for the command a problem of an openapi.augment spec names.
 func runValidate(prog string, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("validate", "errgen validate [CATALOG] [--strict]\n\nChecks the catalog (default catalog.yaml), its translation files and the\nspecs its openapi.augment names (as errgen would augment them), and reports\nevery problem as file:line:col: message, and every warning (a stale or\nuntranslated text) as file:line:col: warning: message. Writes nothing.", stdout, stderr)
+	fs := newFlags("validate", "errgen validate [CATALOG] [--strict]\n\nChecks the catalog (default catalog.yaml), its translation files and the\nspecs its openapi.augment names (as errgen would augment them), renders the\npages of a catalog naming docs.templates (in memory), and reports\nevery problem as file:line:col: message, and every warning (a stale or\nuntranslated text) as file:line:col: warning: message. Writes nothing.", stdout, stderr)
 	catalogPath := fs.catalogFlag()
 	strict := fs.Bool("strict", false, "fail on warnings too: every translation fresh and complete")
 	if code, stop := fs.parse(args); stop {
@@ -46,11 +46,10 @@ func runValidate(prog string, args []string, stdout, stderr io.Writer) int {
 	printDiagnostics(stderr, &c.Warnings)
 	// A spec that errgen would refuse to augment (an x-errors code the
 	// catalog lacks, a component of the spec's that clashes) fails every
-	// run that writes the outputs: validate says so before they do.
-	if _, ok := augmentTargets(c, *catalogPath, prog, true, stderr); !ok {
-		return exitFailure
-	}
-	if !pagesRender(c, stderr) {
+	// run that writes the outputs: validate says so before they do, with
+	// what the pages' templates fail on, every problem at once.
+	_, augmented := augmentTargets(c, *catalogPath, prog, true, stderr)
+	if rendered := pagesRender(c, stderr); !augmented || !rendered {
 		return exitFailure
 	}
 	if n := c.Warnings.Count(); *strict && n > 0 {
@@ -73,9 +72,10 @@ func runValidate(prog string, args []string, stdout, stderr io.Writer) int {
 // parses may still fail on the catalog (a field it lacks, {{.Kode}}), or
 // repeat a heading, which only rendering shows. Without docs.templates the
 // bundled templates render every catalog that loads (the golden tests),
-// and validate spends nothing on them.
+// and validate spends nothing on them; nor on a page turned off (docs.out:
+// none), which the run that generates does not render either.
 func pagesRender(c *catalog.Catalog, stderr io.Writer) bool {
-	if c.Docs.Templates == "" {
+	if c.Docs.Templates == "" || c.Docs.Out == catalog.OutputOff {
 		return true
 	}
 	_, err := errgen.Generate(c, errgen.Options{Outputs: []errgen.Output{errgen.OutputMarkdown}})

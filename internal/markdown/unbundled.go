@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/errgen/errgen/catalog"
@@ -80,9 +81,12 @@ func unbundledRules(c *catalog.Catalog) []diag.Diagnostic {
 // leaves some out: its page reads those in English among the catalog's
 // texts.
 func ownUnbundled(c *catalog.Catalog) (diag.Diagnostic, bool) {
+	if catalog.LanguageProblem(c.Language) != "" {
+		return diag.Diagnostic{}, false // the catalog's problem, which names no file
+	}
 	t := c.Translations[c.Language]
-	if t == nil {
-		t = &catalog.Translation{File: catalog.TranslationFile(c.Language)}
+	if t == nil { // named as the loader names the files it reads: from the root's folder
+		t = &catalog.Translation{File: filepath.Join(filepath.Dir(c.File), filepath.FromSlash(catalog.TranslationFile(c.Language)))}
 	}
 	left := wordsLeft(t, c.Language)
 	if len(left) == 0 {

@@ -55,3 +55,26 @@ func TestUnbundledWords(t *testing.T) {
 		})
 	}
 }
+
+// The own language's warning is for a language errgen bundles no words
+// of, and not for a language with a problem (the catalog reports that):
+// language: ../catalog was told that errgen translate ../catalog writes
+// its words.
+func TestOwnUnbundled(t *testing.T) {
+	for _, tt := range []struct {
+		language string
+		warn     bool
+	}{
+		{"es", true},
+		{"pt-BR", true},
+		{"de", false},
+		{"de-CH", false},
+		{"../catalog", false},
+		{"Es", false},
+	} {
+		c := &catalog.Catalog{File: "catalog.yaml", Language: tt.language}
+		if _, warn := ownUnbundled(c); warn != tt.warn {
+			t.Errorf("language %s: warning %v, want %v", tt.language, warn, tt.warn)
+		}
+	}
+}
