@@ -37,7 +37,7 @@ type Catalog struct {
 	Language        string                  // the default language (BCP 47): the catalog's own texts; DefaultLanguage unless it names one
 	LanguagePos     Pos                     // where language is given (no File: the root's key)
 	Languages       []string                // the other languages the API speaks, in catalog order; see translation.go
-	Translations    map[string]*Translation // each of Languages' translations/LANG.yaml, by language
+	Translations    map[string]*Translation // each of Languages' translations/LANG.yaml, by language, and the file of Language itself when it has one (its page's words alone)
 	Reading         string                  // the language this catalog reads in: "" for Language, else the one In was given
 	Warnings        diag.List               // what Load found worth saying that is no error (stale or untranslated texts), sorted; errgen validate --strict fails on them
 }
