@@ -58,17 +58,7 @@ func runTranslate(prog string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errgen: %s\n", notALanguage(c, lang, *catalogPath, ""))
 		return exitFailure
 	}
-	var old []byte
-	if !t.Missing {
-		if old, err = readInput(t.File, catalog.MaxTranslationsSize); err != nil {
-			fmt.Fprintf(stderr, "errgen: %v\n", err)
-			return exitFailure
-		}
-	}
-	res, err := errgen.Translate(c, lang, old)
-	if errors.Is(err, errgen.ErrOwnLanguage) {
-		err = errors.New(notALanguage(c, lang, *catalogPath, ", and errgen bundles its page's words"))
-	}
+	old, res, err := translated(c, t, *catalogPath)
 	if err != nil {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return exitFailure
@@ -89,6 +79,21 @@ func runTranslate(prog string, args []string, stdout, stderr io.Writer) int {
 	reportRemoved(res.Removed, lang, stderr)
 	fmt.Fprintf(stdout, "errgen: wrote %s: %s\n", t.File, changes)
 	return exitOK
+}
+
+// translated reads t's file (old, nil when there is none) and returns
+// what errgen translate makes of it.
+func translated(c *catalog.Catalog, t *catalog.Translation, catalogPath string) (old []byte, res *errgen.Translated, err error) {
+	if !t.Missing {
+		if old, err = readInput(t.File, catalog.MaxTranslationsSize); err != nil {
+			return nil, nil, err
+		}
+	}
+	res, err = errgen.Translate(c, t.Language, old)
+	if errors.Is(err, errgen.ErrOwnLanguage) {
+		err = errors.New(notALanguage(c, t.Language, catalogPath, ", and errgen bundles its page's words"))
+	}
+	return old, res, err
 }
 
 // ownWordsToGive reports whether errgen translate writes page words for
