@@ -152,12 +152,15 @@ func TestPageWordsSourceLanguage(t *testing.T) {
 // second run changes nothing.
 func TestPageWordsSourceFollowsOwnFile(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "catalog.yaml"), "version: 1\napi: Pagos\nlanguage: es\nlanguages: [pt-BR]\nerrors:\n"+
-		"  - {code: NOT_FOUND, status: 404, title: No encontrado}\n"+
-		"  - {code: INTERNAL, status: 500, title: Error interno, fallback: true}\n")
+	catalogText := "version: 1\napi: Pagos\ndescription: Errores.\nlanguage: es\nlanguages: [pt-BR]\nerrors:\n" +
+		"  - {code: NOT_FOUND, status: 404, title: No encontrado}\n" +
+		"  - {code: INTERNAL, status: 500, title: Error interno, fallback: true}\n"
+	writeFile(t, filepath.Join(dir, "catalog.yaml"), catalogText)
 	if code, _, stderr := runIn(t, dir, "translate", "pt-BR"); code != exitOK {
 		t.Fatalf("translate pt-BR: exit %d, stderr %q", code, stderr)
 	}
+	// the top's texts change too, which refreshes its source comments as well
+	writeFile(t, filepath.Join(dir, "catalog.yaml"), strings.Replace(catalogText, "Errores.", "Los errores.", 1))
 	file := filepath.Join(dir, "translations", "pt-BR.yaml")
 	translated := strings.Replace(string(mustRead(t, file)), "  # en: Languages\n  languages: \"\"\n", "  # en: Languages\n  # nosso termo\n  languages: Idiomas\n", 1)
 	writeFile(t, file, translated)
@@ -170,6 +173,7 @@ func TestPageWordsSourceFollowsOwnFile(t *testing.T) {
 		"  # es: Errores\n  page_title: \"\"\n",
 		"  # es: Lenguas\n  # nosso termo\n  languages: Idiomas\n",
 		"  # en: Common causes\n  causes: \"\"\n",
+		"# es: Los errores.\ndescription: \"\"\n",
 	} {
 		if !strings.Contains(written, want) {
 			t.Errorf("no %q in:\n%s", want, written)

@@ -17,10 +17,10 @@ func (u *updater) top(top *yaml.Node) {
 	}
 	now, want := catalog.TopSourceHash(c), u.topTexts()
 	u.res.Added += u.lengthen(top, want) // first, for refreshComments to see every row
-	u.refreshWords(top, want)
 	if _, v := member(top, "source"); v != nil && v.Value != now {
 		u.refreshComments(top, want) // the top's texts changed: so do their comments, as an entry's
 	}
+	u.refreshWords(top, want) // after refreshComments, whose comment of a word knows one language only
 	u.source(top, now, t.Reviewed, t.TranslatesTop())
 	u.res.Added += u.fill(top, want)
 	_, errs := member(top, "errors")
