@@ -255,9 +255,9 @@ func (u *updater) lengthen(m, want *yaml.Node) int {
 // top, whose texts hash to now today: a reviewed one gets now, and so
 // does one that translates nothing yet (there is nothing to review, and
 // errgen validate calls it untranslated, not stale); a changed one that
-// translates texts is marked stale, once. One that translates texts without a source stays so
-// (errgen validate says to review it): errgen never vouches for a
-// translation itself.
+// translates texts is marked stale, once. One that translates texts
+// without a source stays so (errgen validate says to review it): errgen
+// never vouches for a translation itself.
 func (u *updater) source(m *yaml.Node, now string, reviewed, translates bool) {
 	k, v := member(m, "source")
 	switch {
