@@ -179,3 +179,44 @@ func TestOwnLanguagePageWordsLinkedCatalog(t *testing.T) {
 		t.Errorf("a second run: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }
+
+// The catalog's own file is usually filled after the other languages' files
+// were written: their page words then stood under the English words errgen
+// first asked for (# en: Errors) for good, errgen translate calling the
+// file up to date, though a new file gets the Spanish ones. A run now
+// brings each word's source comment up to today's word, in its language
+// (# es: Errores), the translator's words and comments kept, and a
+// second run changes nothing.
+func TestPageWordsSourceFollowsOwnFile(t *testing.T) {
+	dir := t.TempDir()
+	catalogText := "version: 1\napi: Pagos\ndescription: Errores.\nlanguage: es\nlanguages: [pt-BR]\nerrors:\n" +
+		"  - {code: NOT_FOUND, status: 404, title: No encontrado}\n" +
+		"  - {code: INTERNAL, status: 500, title: Error interno, fallback: true}\n"
+	writeFile(t, filepath.Join(dir, "catalog.yaml"), catalogText)
+	if code, _, stderr := runIn(t, dir, "translate", "pt-BR"); code != exitOK {
+		t.Fatalf("translate pt-BR: exit %d, stderr %q", code, stderr)
+	}
+	// the top's texts change too, which refreshes its source comments as well
+	writeFile(t, filepath.Join(dir, "catalog.yaml"), strings.Replace(catalogText, "Errores.", "Los errores.", 1))
+	file := filepath.Join(dir, "translations", "pt-BR.yaml")
+	translated := strings.Replace(string(mustRead(t, file)), "  # en: Languages\n  languages: \"\"\n", "  # en: Languages\n  # nosso termo\n  languages: Idiomas\n", 1)
+	writeFile(t, file, translated)
+	writeFile(t, filepath.Join(dir, "translations", "es.yaml"), "language: es\npage:\n  page_title: Errores\n  languages: Lenguas\n")
+	if code, stdout, stderr := runIn(t, dir, "translate", "pt-BR"); code != exitOK || strings.HasSuffix(stdout, "is up to date\n") {
+		t.Fatalf("translate pt-BR after es.yaml: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	written := string(mustRead(t, file))
+	for _, want := range []string{
+		"  # es: Errores\n  page_title: \"\"\n",
+		"  # es: Lenguas\n  # nosso termo\n  languages: Idiomas\n",
+		"  # en: Common causes\n  causes: \"\"\n",
+		"# es: Los errores.\ndescription: \"\"\n",
+	} {
+		if !strings.Contains(written, want) {
+			t.Errorf("no %q in:\n%s", want, written)
+		}
+	}
+	if code, stdout, _ := runIn(t, dir, "translate", "pt-BR"); code != exitOK || !strings.HasSuffix(stdout, "is up to date\n") {
+		t.Errorf("a second run: exit %d, stdout %q", code, stdout)
+	}
+}

@@ -146,7 +146,8 @@ func reportRemoved(removed []errgen.RemovedEntry, lang string, stderr io.Writer)
 
 // translateSummary says what errgen translate changed: in a file that
 // was there (not created), when no entry was added or marked, the source
-// texts shown as comments above stale entries.
+// texts shown as comments above its entries (and the source hashes of
+// those that translate nothing yet).
 func translateSummary(res *errgen.Translated, created bool) string {
 	var parts []string
 	for _, p := range []struct {
@@ -162,7 +163,7 @@ func translateSummary(res *errgen.Translated, created bool) string {
 	case created:
 		return "new file"
 	default:
-		return "the source texts above stale entries brought up to date"
+		return "the source texts above its entries brought up to date"
 	}
 	return strings.Join(parts, ", ")
 }

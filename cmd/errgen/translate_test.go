@@ -55,7 +55,7 @@ func TestTranslateCommand(t *testing.T) {
 	// The English changes again: the entry is stale already, and only the
 	// source text above the translation changes.
 	writeFile(t, filepath.Join(dir, "catalog.yaml"), strings.Replace(translatedCatalog, "message: Nothing here}", "message: Nothing at all here, description: Gone.}", 1))
-	if code, stdout, _ := runIn(t, dir, "translate", "de"); code != exitOK || stdout != "errgen: wrote "+de+": the source texts above stale entries brought up to date\n" {
+	if code, stdout, _ := runIn(t, dir, "translate", "de"); code != exitOK || stdout != "errgen: wrote "+de+": the source texts above its entries brought up to date\n" {
 		t.Errorf("a stale entry's text changed again: exit %d, stdout %q", code, stdout)
 	}
 	if got := string(mustRead(t, filepath.Join(dir, de))); !strings.Contains(got, "    # en: Nothing at all here\n    message: Hier ist nichts   # so\n") {

@@ -3,6 +3,7 @@ package diff
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -13,6 +14,8 @@ import (
 func (cs *changes) languages(before, after *catalog.Catalog) {
 	if before.Language != after.Language {
 		cs.add("", DefaultLanguageChanged, "language changed from %s to %s", before.Language, after.Language)
+	} else {
+		cs.ownWords(before.Translations[after.Language], after.Translations[after.Language], after.Language)
 	}
 	for _, lang := range before.Languages {
 		if !slices.Contains(after.Languages, lang) && lang != after.Language {
@@ -33,6 +36,25 @@ func (cs *changes) languages(before, after *catalog.Catalog) {
 				cs.in(at.File, catalog.Pos{}).add("", TranslationFallback, "%s: %s now %s back to %s: the %s page had %s in %s", lang, strings.Join(texts, ", "), fallVerb(texts), after.Language, lang, pronoun(texts), lang)
 			}
 		}
+	}
+}
+
+// ownWords compares the page's words of the catalog's own language, which
+// its own file holds alone (translations/es.yaml beside a catalog in es):
+// they are the default page's translation as another language's words are
+// its page's, so a change of them, or the file taken out, is a
+// translation-changed too.
+func (cs *changes) ownWords(before, after *catalog.Translation, lang string) {
+	var was, now map[string]string
+	file := ""
+	if before != nil {
+		was, file = before.Words, before.File
+	}
+	if after != nil {
+		now, file = after.Words, after.File
+	}
+	if !maps.Equal(nonEmpty(was), nonEmpty(now)) {
+		cs.in(file, catalog.Pos{}).add("", TranslationChanged, "%s translations changed: the page's words", lang)
 	}
 }
 

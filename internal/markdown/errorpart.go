@@ -281,7 +281,8 @@ func (w *errorPart) yesNo(b bool) string {
 	return w.w["no"]
 }
 
-// compactAdvice is causes, remediation and troubleshooting as sentences.
+// compactAdvice is causes, remediation and troubleshooting as sentences,
+// and the help links on one line.
 func (w *errorPart) compactAdvice(e *errorData) {
 	for _, list := range []struct {
 		title string
@@ -299,6 +300,19 @@ func (w *errorPart) compactAdvice(e *errorData) {
 		w.str("\n**", w.w["troubleshooting"], ":**")
 		for _, t := range e.Troubleshooting {
 			w.str(" *", label(t.Check), "* ", sentence(t.Solution))
+		}
+		w.str("\n")
+	}
+	if len(e.Help) > 0 { // the links are on no other part of the page
+		w.str("\n**", w.w["help"], ":**")
+		for i, l := range e.Help {
+			if i > 0 {
+				w.str(" ·")
+			}
+			w.str(" <", autolinkURL(l.URL), ">")
+			if l.Description != "" {
+				w.str(" ", inline(l.Description))
+			}
 		}
 		w.str("\n")
 	}

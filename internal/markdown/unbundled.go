@@ -85,7 +85,8 @@ func ownUnbundled(c *catalog.Catalog) (diag.Diagnostic, bool) {
 		return diag.Diagnostic{}, false // the catalog's problem, which names no file
 	}
 	t := c.Translations[c.Language]
-	if t == nil { // named as the loader names the files it reads: from the root's folder
+	written := t != nil
+	if !written { // named as the loader names the files it reads: from the root's folder
 		t = &catalog.Translation{File: filepath.Join(filepath.Dir(c.File), filepath.FromSlash(catalog.TranslationFile(c.Language)))}
 	}
 	left := wordsLeft(t, c.Language)
@@ -94,13 +95,19 @@ func ownUnbundled(c *catalog.Catalog) (diag.Diagnostic, bool) {
 	}
 	pos := c.LanguagePos
 	pos.File = c.File
-	return diag.Diagnostic{
+	d := diag.Diagnostic{
 		Pos:      pos,
 		Severity: diag.Warning,
 		Msg: fmt.Sprintf("language %s: %d of the page's %d words (%s) read in en: errgen bundles no %s words, and %s does not give them",
 			c.Language, len(left), len(wordTable), namedWords(left), c.Language, t.File),
 		Hint: fmt.Sprintf(" (errgen translate %s writes them, under page:, into %s, to fill in)", c.Language, t.File),
-	}, true
+	}
+	if written { // errgen translate wrote the words "" already: running it again changes nothing
+		d.Msg = fmt.Sprintf("language %s: %d of the page's %d words (%s) read in en: errgen bundles no %s words, and %s leaves them \"\" or out",
+			c.Language, len(left), len(wordTable), namedWords(left), c.Language, t.File)
+		d.Hint = fmt.Sprintf(" (fill them in under page: of %s; errgen translate %s adds those the file lacks)", t.File, c.Language)
+	}
+	return d, true
 }
 
 // wordsLeft are the keys of the page's words that lang has no bundled

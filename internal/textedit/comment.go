@@ -105,6 +105,14 @@ func (a *Additions) ReplaceComment(n *yaml.Node, first, comment string) {
 // headComment is a comment block ReplaceComment replaces.
 type headComment struct{ first, comment string }
 
+// isOwn reports whether a comment line can be the tool's: one starting
+// with first, or continuing such a line ("#" alone, or indented past
+// first, as errgen translate lines up a text's further lines).
+func (c headComment) isOwn(line []byte) bool {
+	return bytes.HasPrefix(line, []byte(c.first)) || string(line) == "#" ||
+		bytes.HasPrefix(line, []byte("#"+strings.Repeat(" ", len(c.first))))
+}
+
 // headComment rewrites the comment block above n's line (ReplaceComment).
 // prev is the node before n in its collection, whose scalars' text may
 // hold lines that read like comments right above n (a block scalar's
@@ -129,13 +137,19 @@ func (e *textEditor) headComment(n, prev *yaml.Node, indent int, c headComment, 
 	if start < 0 {
 		return
 	}
+	// the comment lines between the block and n that are not the tool's
+	// (a translator's note under its source text) stay, below the new block
+	tail := line
+	for tail > start+1 && !c.isOwn(bytes.TrimLeft(e.src.lineText(tail-1), " \t")) {
+		tail--
+	}
 	if c.comment == "" { // no blank line left where the block was
-		e.add(e.src.lines[start], e.src.lines[line], depth, "")
+		e.add(e.src.lines[start], e.src.lines[tail], depth, "")
 		return
 	}
 	lineIndent := e.src.indentOf(line)
 	text := lineIndent + strings.ReplaceAll(c.comment, "\n", e.st.nl+lineIndent)
-	at, end := e.src.lines[start], e.src.ends[line-1]
+	at, end := e.src.lines[start], e.src.ends[tail-1]
 	if string(e.src.text[at:end]) != text {
 		e.add(at, end, depth, text)
 	}

@@ -102,7 +102,8 @@ func TestMark(t *testing.T) {
 // ReplaceComment rewrites the block above a key or a list item that starts
 // with its first line's prefix (the highest such line, when several are:
 // one per member of a list item), down to the key, at the key's indentation
-// and in the text's line breaks; comments above the block stay, and
+// and in the text's line breaks; comments above the block stay, and so do
+// those between it and the key (an author's note under the source text), and
 // without a block nothing changes. An empty comment takes the block out,
 // its lines' breaks with it.
 func TestReplaceComment(t *testing.T) {
@@ -114,6 +115,8 @@ func TestReplaceComment(t *testing.T) {
 		{"one line", "m:\n  # en: Old.\n  a: alt\n", "m:\n  # en: New text,\n  #     on two lines.\n  a: alt\n", comment},
 		{"several lines", "m:\n  # en: Old,\n  #     very old.\n  #\n  a: alt\n", "m:\n  # en: New text,\n  #     on two lines.\n  a: alt\n", comment},
 		{"author's comment above", "m:\n  # checked by Anna\n  # en: Old.\n  a: alt # mine\n", "m:\n  # checked by Anna\n  # en: New text,\n  #     on two lines.\n  a: alt # mine\n", comment},
+		{"author's comment below", "m:\n  # en: Old.\n  # legal asked for this\n  a: alt\n", "m:\n  # en: New text,\n  #     on two lines.\n  # legal asked for this\n  a: alt\n", comment},
+		{"author's comment below, taken out", "m:\n  # en: Old,\n  #     very old.\n  # legal asked for this\n  a: alt\n", "m:\n  # legal asked for this\n  a: alt\n", ""},
 		{"none", "m:\n  # checked by Anna\n  a: alt\n", "m:\n  # checked by Anna\n  a: alt\n", comment},
 		{"the same", "m:\n  # en: New text,\n  #     on two lines.\n  a: alt\n", "m:\n  # en: New text,\n  #     on two lines.\n  a: alt\n", comment},
 		{"CRLF", "m:\r\n  # en: Old.\r\n  a: alt\r\n", "m:\r\n  # en: New text,\r\n  #     on two lines.\r\n  a: alt\r\n", comment},

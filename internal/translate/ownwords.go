@@ -2,6 +2,7 @@ package translate
 
 import (
 	"fmt"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -63,4 +64,44 @@ func ownWords(c *catalog.Catalog, text []byte, words []Word) (*Result, error) {
 func has(m *yaml.Node, key string) bool {
 	k, _ := member(m, key)
 	return k != nil
+}
+
+// refreshWords brings the source comment above each of the page's words in
+// top's page mapping up to the word want gives it today. The words have no
+// source hash to mark stale, and their source changes language when the
+// catalog's own file fills in (or takes out) a word errgen first asked for
+// in English: without this, a file written before the catalog's own one
+// was filled would show the English words for good. A comment block of
+// neither language (the translator's own) stays.
+func (u *updater) refreshWords(top, want *yaml.Node) {
+	_, page := member(top, "page")
+	_, wantPage := member(want, "page")
+	if page == nil || wantPage == nil || page.Kind != yaml.MappingNode {
+		return
+	}
+	lookup := members(page, len(wantPage.Content)/2)
+	for i := 0; i+1 < len(wantPage.Content); i += 2 {
+		wk := wantPage.Content[i]
+		k, _ := lookup(wk.Value)
+		if k == nil || wk.HeadComment == "" {
+			continue
+		}
+		for _, lang := range []string{u.c.Language, "en"} {
+			first := sourceLinesOf(lang).first
+			if hasLine(k.HeadComment, first) {
+				u.adds.ReplaceComment(k, first, wk.HeadComment)
+				break
+			}
+		}
+	}
+}
+
+// hasLine reports whether a line of comment starts with prefix.
+func hasLine(comment, prefix string) bool {
+	for line := range strings.SplitSeq(comment, "\n") {
+		if strings.HasPrefix(line, prefix) {
+			return true
+		}
+	}
+	return false
 }

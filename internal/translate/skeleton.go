@@ -20,6 +20,7 @@ func (u *updater) top(top *yaml.Node) {
 	if _, v := member(top, "source"); v != nil && v.Value != now {
 		u.refreshComments(top, want) // the top's texts changed: so do their comments, as an entry's
 	}
+	u.refreshWords(top, want) // after refreshComments, whose comment of a word knows one language only
 	u.source(top, now, t.Reviewed, t.TranslatesTop())
 	u.res.Added += u.fill(top, want)
 	_, errs := member(top, "errors")

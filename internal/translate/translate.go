@@ -252,13 +252,12 @@ func (u *updater) lengthen(m, want *yaml.Node) int {
 }
 
 // source records, marks or adds the source hash of m, an entry or the
-// top, whose texts hash to now today: a reviewed one gets now; one that
-// has none and translates nothing yet gets now; a changed one that
-// translates texts is marked stale, once (one that translates nothing has
-// nothing to review, and errgen validate calls it untranslated, not
-// stale). One that translates texts without a source stays so
-// (errgen validate says to review it): errgen never vouches for a
-// translation itself.
+// top, whose texts hash to now today: a reviewed one gets now, and so
+// does one that translates nothing yet (there is nothing to review, and
+// errgen validate calls it untranslated, not stale); a changed one that
+// translates texts is marked stale, once. One that translates texts
+// without a source stays so (errgen validate says to review it): errgen
+// never vouches for a translation itself.
 func (u *updater) source(m *yaml.Node, now string, reviewed, translates bool) {
 	k, v := member(m, "source")
 	switch {
@@ -270,7 +269,10 @@ func (u *updater) source(m *yaml.Node, now string, reviewed, translates bool) {
 		yamlnode.Insert(m, at/2, "source", yamlnode.Str(now))
 		u.adds.Add(m.Content[at], m.Content[at+1])
 	case v == nil:
-	case reviewed:
+	case reviewed || !translates && v.Kind == yaml.ScalarNode:
+		// an entry translating nothing yet gets today's hash, as a new
+		// one would: its translator translates the texts its comments
+		// show, today's, and would be told the translation is stale
 		if v.Value != now {
 			nv := yamlnode.Str(now)
 			m.Content[indexOf(m, k)+1] = nv
