@@ -37,8 +37,10 @@ func (tr *translationReader) entry(e *Error, keyN, n *yaml.Node) *ErrorTranslati
 			et.Description = tr.text(f.value, what+": description", e.Description)
 		case "causes":
 			et.Causes = tr.texts(f.value, what+": causes", e.Causes)
+			et.partList = et.partList || et.Causes == nil && anyText(f.value)
 		case "remediation":
 			et.Remediation = tr.texts(f.value, what+": remediation", e.Remediation)
+			et.partList = et.partList || et.Remediation == nil && anyText(f.value)
 		case "troubleshooting":
 			et.Troubleshooting = tr.rows(f.value, what, e.Troubleshooting)
 		case "details":
@@ -80,10 +82,10 @@ func noSource(e *Error, key string) bool {
 	return false
 }
 
-// Translates reports whether the entry translates some text: only then is
-// it stale when its source is not today's.
+// Translates reports whether the entry translates some text, a free list's
+// item among them: only then is it stale when its source is not today's.
 func (et *ErrorTranslation) Translates() bool {
-	if et.setAside || et.Title != "" || et.Message != nil || et.Description != "" || et.Causes != nil || et.Remediation != nil || et.Deprecated != "" {
+	if et.setAside || et.partList || et.Title != "" || et.Message != nil || et.Description != "" || et.Causes != nil || et.Remediation != nil || et.Deprecated != "" {
 		return true
 	}
 	for _, r := range et.Troubleshooting {

@@ -55,6 +55,7 @@ type ErrorTranslation struct {
 	Pos             Pos                           // position of the entry's code in the translation file
 
 	setAside bool // a text it translates was set aside by a change of the catalog (see changed): it still translates it, stale
+	partList bool // a free list (causes, remediation) it translates in part: read as untranslated, yet a translator's work to review
 }
 
 // DetailTranslation translates a detail's (or field's) description and its
