@@ -89,10 +89,11 @@ func (e *textEditor) comment(m, k, v *yaml.Node, f func(tail string) string, dep
 // ReplaceComment replaces the block of comment lines right above the line
 // of n, a key or a list item of the text, that starts with the highest line
 // of those right above n whose comment begins with first ("# en:"; there
-// may be several, one per member of a list item), down to n's line, with comment (its
-// lines each starting with "#"), at the indentation of n's line; comment
-// "" takes the block's lines out, breaks and all. Comment lines above that
-// block stay; without such a block, nothing changes. It is how a tool
+// may be several, one per member of a list item), down to n's line, with
+// comment (its lines each starting with "#"), at the indentation of n's
+// line; comment "" takes the block's lines out, breaks and all. Comment
+// lines above that block stay, and so do the author's within it (ownRuns),
+// below the new comment; without such a block, nothing changes. It is how a tool
 // keeps a comment of its own above a value current (errgen translate's
 // source texts) without touching a comment of the text's author.
 func (a *Additions) ReplaceComment(n *yaml.Node, first, comment string) {
@@ -105,12 +106,26 @@ func (a *Additions) ReplaceComment(n *yaml.Node, first, comment string) {
 // headComment is a comment block ReplaceComment replaces.
 type headComment struct{ first, comment string }
 
-// isOwn reports whether a comment line can be the tool's: one starting
-// with first, or continuing such a line ("#" alone, or indented past
-// first, as errgen translate lines up a text's further lines).
-func (c headComment) isOwn(line []byte) bool {
-	return bytes.HasPrefix(line, []byte(c.first)) || string(line) == "#" ||
-		bytes.HasPrefix(line, []byte("#"+strings.Repeat(" ", len(c.first))))
+// ownRuns are the runs of the tool's lines among the comment lines from
+// start to line (exclusive), as [from, to) line ranges: each opens with a
+// line starting with first and goes on over the lines continuing it ("#"
+// alone, or indented past first, as errgen translate lines up a text's
+// further lines). A line continuing no line of the tool's is the author's,
+// however it reads: an author's note under the source text, or between
+// two of a row's source texts, keeps its paragraphs and its place.
+func (e *textEditor) ownRuns(c headComment, start, line int) [][2]int {
+	more := []byte("#" + strings.Repeat(" ", len(c.first)))
+	var runs [][2]int
+	for l := start; l < line; l++ {
+		text := bytes.TrimLeft(e.src.lineText(l), " \t")
+		switch {
+		case bytes.HasPrefix(text, []byte(c.first)):
+			runs = append(runs, [2]int{l, l + 1})
+		case len(runs) > 0 && runs[len(runs)-1][1] == l && (string(text) == "#" || bytes.HasPrefix(text, more)):
+			runs[len(runs)-1][1] = l + 1
+		}
+	}
+	return runs
 }
 
 // headComment rewrites the comment block above n's line (ReplaceComment).
@@ -137,19 +152,19 @@ func (e *textEditor) headComment(n, prev *yaml.Node, indent int, c headComment, 
 	if start < 0 {
 		return
 	}
-	// the comment lines between the block and n that are not the tool's
-	// (a translator's note under its source text) stay, below the new block
-	tail := line
-	for tail > start+1 && !c.isOwn(bytes.TrimLeft(e.src.lineText(tail-1), " \t")) {
-		tail--
+	// the tool's first run becomes comment; its others go, the author's
+	// lines between and below them stay (below the new block)
+	runs := e.ownRuns(c, start, line)
+	for _, r := range runs[1:] {
+		e.add(e.src.lines[r[0]], e.src.lines[r[1]], depth, "")
 	}
 	if c.comment == "" { // no blank line left where the block was
-		e.add(e.src.lines[start], e.src.lines[tail], depth, "")
+		e.add(e.src.lines[start], e.src.lines[runs[0][1]], depth, "")
 		return
 	}
 	lineIndent := e.src.indentOf(line)
 	text := lineIndent + strings.ReplaceAll(c.comment, "\n", e.st.nl+lineIndent)
-	at, end := e.src.lines[start], e.src.ends[tail-1]
+	at, end := e.src.lines[start], e.src.ends[runs[0][1]-1]
 	if string(e.src.text[at:end]) != text {
 		e.add(at, end, depth, text)
 	}

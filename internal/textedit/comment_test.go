@@ -103,7 +103,8 @@ func TestMark(t *testing.T) {
 // with its first line's prefix (the highest such line, when several are:
 // one per member of a list item), down to the key, at the key's indentation
 // and in the text's line breaks; comments above the block stay, and so do
-// those between it and the key (an author's note under the source text), and
+// the author's within it (a note under the source text, paragraphs and
+// all, or between two of a row's texts), below the new block, and
 // without a block nothing changes. An empty comment takes the block out,
 // its lines' breaks with it.
 func TestReplaceComment(t *testing.T) {
@@ -117,6 +118,11 @@ func TestReplaceComment(t *testing.T) {
 		{"author's comment above", "m:\n  # checked by Anna\n  # en: Old.\n  a: alt # mine\n", "m:\n  # checked by Anna\n  # en: New text,\n  #     on two lines.\n  a: alt # mine\n", comment},
 		{"author's comment below", "m:\n  # en: Old.\n  # legal asked for this\n  a: alt\n", "m:\n  # en: New text,\n  #     on two lines.\n  # legal asked for this\n  a: alt\n", comment},
 		{"author's comment below, taken out", "m:\n  # en: Old,\n  #     very old.\n  # legal asked for this\n  a: alt\n", "m:\n  # legal asked for this\n  a: alt\n", ""},
+		{"author's note of two paragraphs below", "m:\n  # en: Old.\n  # legal asked for this,\n  #\n  # see ticket 7\n  a: alt\n", "m:\n  # en: New text,\n  #     on two lines.\n  # legal asked for this,\n  #\n  # see ticket 7\n  a: alt\n", comment},
+		{"author's note ending in #", "m:\n  # en: Old.\n  # legal asked for this\n  #\n  a: alt\n", "m:\n  # en: New text,\n  #     on two lines.\n  # legal asked for this\n  #\n  a: alt\n", comment},
+		{"author's note between firsts", "m:\n  l:\n    # en: check: Old?\n    # keep it short\n    # en: solution: Old.\n    - {a: alt}\n", "m:\n  l:\n    # en: New text,\n    #     on two lines.\n    # keep it short\n    - {a: alt}\n", comment},
+		{"author's note between firsts, taken out", "m:\n  l:\n    # en: check: Old?\n    # keep it short\n    # en: solution: Old.\n    - {a: alt}\n", "m:\n  l:\n    # keep it short\n    - {a: alt}\n", ""},
+		{"author's note between firsts, CRLF", "m:\r\n  l:\r\n    # en: check: Old?\r\n    # keep it short\r\n    # en: solution: Old.\r\n    - {a: alt}\r\n", "m:\r\n  l:\r\n    # en: New text,\r\n    #     on two lines.\r\n    # keep it short\r\n    - {a: alt}\r\n", comment},
 		{"none", "m:\n  # checked by Anna\n  a: alt\n", "m:\n  # checked by Anna\n  a: alt\n", comment},
 		{"the same", "m:\n  # en: New text,\n  #     on two lines.\n  a: alt\n", "m:\n  # en: New text,\n  #     on two lines.\n  a: alt\n", comment},
 		{"CRLF", "m:\r\n  # en: Old.\r\n  a: alt\r\n", "m:\r\n  # en: New text,\r\n  #     on two lines.\r\n  a: alt\r\n", comment},

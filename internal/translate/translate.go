@@ -291,10 +291,10 @@ func (u *updater) source(m *yaml.Node, now string, reviewed, translates bool) {
 // the texts of m, an entry whose source texts changed since it was
 // translated, up to date from want, the entry as it would be written now:
 // a translator asked to review it reads the new text above the old
-// translation. Comments of the translator's own, above or beside errgen's,
-// stay; a text whose comment the translator took out gets none. A free
-// list whose items no longer match the catalog's one for one gets today's
-// whole list as one block (refreshWholeList).
+// translation. Comments of the translator's own, above, below, between
+// or beside errgen's, stay; a text whose comment the translator took out
+// gets none. A free list whose items no longer match the catalog's one for
+// one gets today's whole list as one block (refreshWholeList).
 func (u *updater) refreshComments(m, want *yaml.Node) {
 	first := sourceLinesOf(u.c.Language).first
 	lookup := members(m, len(want.Content)/2)
