@@ -38,6 +38,7 @@ type Catalog struct {
 	LanguagePos     Pos                     // where language is given (no File: the root's key)
 	Languages       []string                // the other languages the API speaks, in catalog order; see translation.go
 	Translations    map[string]*Translation // each of Languages' translations/LANG.yaml, by language, and the file of Language itself when it has one (its page's words alone)
+	OwnWordsFile    string                  // where Load reads Language's own file, there or not, when that is not beside File (File a link: beside the file it ends at); else ""
 	Reading         string                  // the language this catalog reads in: "" for Language, else the one In was given
 	Warnings        diag.List               // what Load found worth saying that is no error (stale or untranslated texts), sorted; errgen validate --strict fails on them
 }

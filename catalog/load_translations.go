@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -82,6 +83,9 @@ func (l *loader) ownWords(c *Catalog, left int64) {
 	name := TranslationFile(c.Language)
 	data, _, err := l.files.Read(name, left)
 	t := &Translation{Language: c.Language, File: l.files.Display(name), Words: map[string]string{}, WordPos: map[string]Pos{}}
+	if t.File != filepath.Join(filepath.Dir(c.File), filepath.FromSlash(name)) {
+		c.OwnWordsFile = t.File // a linked catalog's: for a warning to name before the file is there
+	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return

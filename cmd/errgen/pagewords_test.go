@@ -164,7 +164,9 @@ func TestOwnLanguagePageWordsFileNamed(t *testing.T) {
 // A catalog reached through a symbolic link reads its files beside the
 // file the link ends at, as it reads the other languages' files: errgen
 // translate es writes the words there, and a second run finds them. It
-// wrote them beside the link, where nothing reads them, on every run.
+// wrote them beside the link, where nothing reads them, on every run; and
+// validate, before the file is there, names it there too (it named the
+// one beside the link).
 func TestOwnLanguagePageWordsLinkedCatalog(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "real", "catalog.yaml"), "version: 1\napi: Pagos\nlanguage: es\nerrors:\n"+
@@ -172,6 +174,10 @@ func TestOwnLanguagePageWordsLinkedCatalog(t *testing.T) {
 	must(t, os.MkdirAll(filepath.Join(dir, "link"), 0o777))
 	must(t, os.Symlink(filepath.Join("..", "real", "catalog.yaml"), filepath.Join(dir, "link", "catalog.yaml")))
 	want := filepath.Join("real", "translations", "es.yaml")
+	// validate names the file errgen translate writes (and the loader reads)
+	if _, _, stderr := runIn(t, dir, "validate", "link/catalog.yaml"); !strings.Contains(stderr, "and "+want+" does not give them (errgen translate es writes them, under page:, into "+want+",") {
+		t.Errorf("validate names the file otherwise than %s: %q", want, stderr)
+	}
 	if code, stdout, stderr := runIn(t, dir, "translate", "es", "link/catalog.yaml"); code != exitOK || stdout != "errgen: wrote "+want+": 84 to translate added\n" {
 		t.Fatalf("translate es: exit %d, stdout %q, stderr %q; want %s written", code, stdout, stderr, want)
 	}

@@ -86,8 +86,12 @@ func ownUnbundled(c *catalog.Catalog) (diag.Diagnostic, bool) {
 	}
 	t := c.Translations[c.Language]
 	written := t != nil
-	if !written { // named as the loader names the files it reads: from the root's folder
-		t = &catalog.Translation{File: filepath.Join(filepath.Dir(c.File), filepath.FromSlash(catalog.TranslationFile(c.Language)))}
+	if !written { // named as the loader names the files it reads: from the root's folder, a linked one's where the link ends
+		file := c.OwnWordsFile
+		if file == "" {
+			file = filepath.Join(filepath.Dir(c.File), filepath.FromSlash(catalog.TranslationFile(c.Language)))
+		}
+		t = &catalog.Translation{File: file}
 	}
 	left := wordsLeft(t, c.Language)
 	if len(left) == 0 {
