@@ -2,8 +2,10 @@ package translate
 
 import (
 	"bytes"
+	"cmp"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -70,20 +72,49 @@ func FuzzUpdate(f *testing.F) {
 	})
 }
 
-// withoutReplacedHashes is the input without the source hashes the output
-// no longer holds: Update gives an entry that translates nothing today's
-// hash, in place of the old one.
+// withoutReplacedHashes is the input without the source hashes that are
+// not the output's: Update gives an entry that translates nothing today's
+// hash, in place of the old one. Each is cut at its first occurrence from
+// its line on.
 func withoutReplacedHashes(in, out []byte) string {
 	text := string(in)
-	var doc yaml.Node
-	if yaml.Unmarshal(in, &doc) != nil {
-		return text
+	kept := map[string]bool{}
+	for _, v := range sourceValues(out) {
+		kept[v.Value] = true
 	}
+	values := sourceValues(in)
+	for i := len(values) - 1; i >= 0; i-- { // from the end, so that earlier offsets hold
+		v := values[i]
+		if v.Value == "" || kept[v.Value] {
+			continue
+		}
+		from := 0
+		for line := 1; line < v.Line && from < len(text); line++ {
+			if nl := strings.IndexByte(text[from:], '\n'); nl >= 0 {
+				from += nl + 1
+			} else {
+				from = len(text)
+			}
+		}
+		if at := strings.Index(text[from:], v.Value); at >= 0 {
+			text = text[:from+at] + text[from+at+len(v.Value):]
+		}
+	}
+	return text
+}
+
+// sourceValues are the scalar values of the source keys of a YAML text.
+func sourceValues(text []byte) []*yaml.Node {
+	var doc yaml.Node
+	if yaml.Unmarshal(text, &doc) != nil {
+		return nil
+	}
+	var values []*yaml.Node
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
 		for i := 0; n.Kind == yaml.MappingNode && i+1 < len(n.Content); i += 2 {
-			if v := n.Content[i+1]; n.Content[i].Value == "source" && v.Kind == yaml.ScalarNode && v.Value != "" && !bytes.Contains(out, []byte(v.Value)) {
-				text = strings.ReplaceAll(text, v.Value, "")
+			if v := n.Content[i+1]; n.Content[i].Value == "source" && v.Kind == yaml.ScalarNode {
+				values = append(values, v)
 			}
 		}
 		for _, c := range n.Content {
@@ -91,5 +122,6 @@ func withoutReplacedHashes(in, out []byte) string {
 		}
 	}
 	walk(&doc)
-	return text
+	slices.SortFunc(values, func(a, b *yaml.Node) int { return cmp.Or(a.Line-b.Line, a.Column-b.Column) })
+	return values
 }
