@@ -18,11 +18,11 @@ errors:
   - {code: INTERNAL, status: 500, title: Error interno, fallback: true}
 `
 
-// FuzzUpdateOwnWords feeds any translations/es.yaml that loads beside a
+// FuzzOwnWordsUpdate feeds any translations/es.yaml that loads beside a
 // catalog in es to Update for es, with the words errgen translate asks
 // for: it writes a file that loads, that gives every word, that a second
 // run leaves as it is, and that holds every byte of the input.
-func FuzzUpdateOwnWords(f *testing.F) {
+func FuzzOwnWordsUpdate(f *testing.F) {
 	f.Add([]byte("language: es\n"))
 	f.Add([]byte("# c\nlanguage: es # d\npage:\n  page_title: Errores # nuestro título\n\n  causes: \"\"\n"))
 	f.Add([]byte("language: es\npage: {page_title: Errores,  # t\n  causes: Causas}\n"))
