@@ -102,9 +102,14 @@ func literalFits(s string) bool {
 func (e *textEditor) literal(k, old *yaml.Node, s string) string {
 	at := e.src.offset(old)
 	header := e.src.text[at:e.src.ends[old.Line-1]]
+	// yaml.v3 reads a comment right after the indicators (|-#c) or after
+	// a tab as the header's too: YAML wants a space before it.
 	comment := ""
-	if i := bytes.Index(header, []byte(" #")); i >= 0 {
-		comment = string(header[i:])
+	if i := bytes.IndexByte(header, '#'); i >= 0 {
+		comment = string(header[len(bytes.TrimRight(header[:i], " \t")):])
+		if !strings.HasPrefix(comment, " ") && !strings.HasPrefix(comment, "\t") {
+			comment = " " + comment
+		}
 	}
 	indent := strings.Repeat(" ", k.Column-1+max(e.st.yamlIndent, 1))
 	if old.Line < len(e.src.lines) {
