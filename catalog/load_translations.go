@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -8,6 +9,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/errgen/errgen/diag"
 )
@@ -51,13 +54,7 @@ func (l *loader) translations(cr *catalogReader) {
 			return
 		}
 		left -= int64(len(data))
-		broken := l.broken
-		// No node of the catalog's tree, nor of an earlier translation's,
-		// is read from here: the model and the readers keep positions and
-		// strings only. This tree is made in their slabs.
-		l.nodes.release()
-		top := l.decode(t.File, data, "translation file")
-		l.broken = broken // a broken translation file is that language's problem only
+		top := l.decodeTranslation(t.File, data)
 		if top == nil {
 			continue
 		}
@@ -83,7 +80,7 @@ func (l *loader) ownWords(c *Catalog, left int64) {
 	name := TranslationFile(c.Language)
 	data, _, err := l.files.Read(name, left)
 	t := &Translation{Language: c.Language, File: l.files.Display(name), Words: map[string]string{}, WordPos: map[string]Pos{}}
-	if t.File != filepath.Join(filepath.Dir(c.File), filepath.FromSlash(name)) {
+	if t.File != besideRoot(c) {
 		c.OwnWordsFile = t.File // a linked catalog's: for a warning to name before the file is there
 	}
 	switch {
@@ -96,10 +93,7 @@ func (l *loader) ownWords(c *Catalog, left int64) {
 		l.probs.add(Pos{File: t.File}, "translation files are larger than %d MiB together: trim long texts", MaxTranslationsSize>>20)
 		return
 	}
-	broken := l.broken
-	l.nodes.release()
-	top := l.decode(t.File, data, "translation file")
-	l.broken = broken
+	top := l.decodeTranslation(t.File, data)
 	if top == nil {
 		return
 	}
@@ -109,6 +103,30 @@ func (l *loader) ownWords(c *Catalog, left int64) {
 	c.Translations[c.Language] = t
 	tr := &translationReader{nodeReader: &nodeReader{probs: l.probs}, c: c, t: t, warnings: &l.warnings}
 	tr.ownFile(top)
+}
+
+// decodeTranslation parses a translation file's text. No node of the
+// catalog's tree, nor of an earlier translation's, is read from here: the
+// model and the readers keep positions and strings only, so this tree is
+// made in their slabs. A broken translation file is that language's
+// problem only: the catalog is not broken by it.
+func (l *loader) decodeTranslation(file string, data []byte) *yaml.Node {
+	broken := l.broken
+	l.nodes.release()
+	top := l.decode(file, data, "translation file")
+	l.broken = broken
+	return top
+}
+
+// OwnLanguageFile is where Load reads the file of the catalog's own
+// language (translations/LANG.yaml), there or not, as messages name it.
+func (c *Catalog) OwnLanguageFile() string {
+	return cmp.Or(c.OwnWordsFile, besideRoot(c))
+}
+
+// besideRoot is the file of c's own language beside c.File.
+func besideRoot(c *Catalog) string {
+	return filepath.Join(filepath.Dir(c.File), filepath.FromSlash(TranslationFile(c.Language)))
 }
 
 // errorsByCode indexes the errors a translation may have an entry for:

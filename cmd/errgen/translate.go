@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -110,18 +109,7 @@ func translationOf(c *catalog.Catalog, lang string) *catalog.Translation {
 	if t := c.Translations[lang]; t != nil || lang != c.Language {
 		return t
 	}
-	return &catalog.Translation{Language: lang, File: ownFile(c.File, lang), Missing: true}
-}
-
-// ownFile is where the loader reads the file of lang, the language of the
-// catalog at path: beside the file a symbolic link to the catalog ends at,
-// as it reads every language's.
-func ownFile(path, lang string) string {
-	name := catalog.TranslationFile(lang)
-	if files, _, err := catalog.DiskFiles(path); err == nil {
-		return files.Display(name)
-	}
-	return filepath.Join(filepath.Dir(path), filepath.FromSlash(name))
+	return &catalog.Translation{Language: lang, File: c.OwnLanguageFile(), Missing: true}
 }
 
 // reportRemoved names on stderr each obsolete entry taken out that held

@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/errgen/errgen/catalog"
@@ -87,11 +86,7 @@ func ownUnbundled(c *catalog.Catalog) (diag.Diagnostic, bool) {
 	t := c.Translations[c.Language]
 	written := t != nil
 	if !written { // named as the loader names the files it reads: from the root's folder, a linked one's where the link ends
-		file := c.OwnWordsFile
-		if file == "" {
-			file = filepath.Join(filepath.Dir(c.File), filepath.FromSlash(catalog.TranslationFile(c.Language)))
-		}
-		t = &catalog.Translation{File: file}
+		t = &catalog.Translation{File: c.OwnLanguageFile()}
 	}
 	left := wordsLeft(t, c.Language)
 	if len(left) == 0 {
