@@ -90,7 +90,7 @@ func runInit(prog string, args []string, stdout, stderr io.Writer) int {
 	if *split {
 		wrote = fmt.Sprintf("%s and %s", path, filepath.Join(dir, "errors", "*.yaml"))
 	}
-	fmt.Fprintf(stdout, "errgen: wrote %s (format %s)\nNext: edit it, then run %s and %s\n", wrote, *format,
+	fmt.Fprintf(stdout, "errgen: wrote %s (envelope format: %s)\nNext: edit it, then run %s and %s\n", wrote, *format,
 		commandLine(prog, []string{"validate", path}), commandLine(prog, generate))
 	return exitOK
 }

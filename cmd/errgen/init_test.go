@@ -26,7 +26,7 @@ func TestInitValidatesGeneratesAndVets(t *testing.T) {
 			dir := t.TempDir()
 			code, stdout, stderr := runIn(t, dir, "init", "--format", preset, "svc")
 			path := filepath.Join("svc", "catalog.yaml")
-			if code != exitOK || stderr != "" || !strings.HasPrefix(stdout, "errgen: wrote "+path+" (format "+preset+")\n") {
+			if code != exitOK || stderr != "" || !strings.HasPrefix(stdout, "errgen: wrote "+path+" (envelope format: "+preset+")\n") {
 				t.Fatalf("init: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 			}
 			data := mustRead(t, filepath.Join(dir, path))
@@ -87,7 +87,7 @@ func TestInitNamesCommand(t *testing.T) {
 	}
 	defer os.Chdir(wd)
 	code := runAs("go tool errgen", []string{"init", "my svc"}, &stdout, &stderr)
-	want := "errgen: wrote my svc/catalog.yaml (format problem)\nNext: edit it, then run go tool errgen validate 'my svc/catalog.yaml' and go tool errgen 'my svc/catalog.yaml' --out 'my svc/generated'\n"
+	want := "errgen: wrote my svc/catalog.yaml (envelope format: problem)\nNext: edit it, then run go tool errgen validate 'my svc/catalog.yaml' and go tool errgen 'my svc/catalog.yaml' --out 'my svc/generated'\n"
 	if code != exitOK || stdout.String() != want || stderr.String() != "" {
 		t.Errorf("exit %d, stdout %q, stderr %q; want 0 and %q", code, stdout.String(), stderr.String(), want)
 	}

@@ -22,7 +22,7 @@ func TestInitSplit(t *testing.T) {
 	}
 	dir := t.TempDir()
 	code, stdout, stderr := runIn(t, dir, "init", "--split", "split")
-	if code != exitOK || stderr != "" || !strings.HasPrefix(stdout, "errgen: wrote split/catalog.yaml and split/errors/*.yaml (format problem)\n") {
+	if code != exitOK || stderr != "" || !strings.HasPrefix(stdout, "errgen: wrote split/catalog.yaml and split/errors/*.yaml (envelope format: problem)\n") {
 		t.Fatalf("init --split: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	for _, f := range []string{"catalog.yaml", "errors/client.yaml", "errors/server.yaml"} {
