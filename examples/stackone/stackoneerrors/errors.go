@@ -2246,6 +2246,7 @@ type ParseError struct {
 
 	retryAfter    time.Duration // ParseResponse: what the response's Retry-After said
 	hasRetryAfter bool
+	requestID     string // ParseResponse: the response's request id header, if short enough
 }
 
 // RetryAfter returns how long the response ParseResponse could not read
@@ -4971,6 +4972,9 @@ func ParseResponse(resp *http.Response) (*Error, error) {
 		if pe, ok := err.(*ParseError); ok {
 			pe.Status = resp.StatusCode
 			pe.retryAfter, pe.hasRetryAfter = responseRetryAfter(resp)
+			if id := resp.Header.Get(requestIDHeader); requestIDHeader != "" && len(id) <= maxIncomingRequestID {
+				pe.requestID = id
+			}
 		}
 		return nil, err
 	}
@@ -5061,12 +5065,45 @@ func (e *Error) Retryable() bool {
 	if def := e.entry(); !def.unknown {
 		return def.Retryable
 	}
-	switch e.Status() {
-	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+	if retryableStatus(e.Status()) {
 		return true
 	}
 	_, ok := e.retryAfterHeader()
 	return ok
+}
+
+// retryableStatus reports whether a response of an error the catalog does
+// not define may be retried as it is by its status alone: too many
+// requests, or a gateway's or an overloaded server's answer.
+func retryableStatus(status int) bool {
+	switch status {
+	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true
+	}
+	return false
+}
+
+// Retryable reports whether the request whose response ParseResponse could
+// not read may be sent again as it is: for ParseBadDetail, the catalog's
+// word for its code; otherwise, as (*Error).Retryable judges a code the
+// catalog does not define, whether the status is 429, 502, 503 or 504, or
+// the response said when to retry. A gateway's or proxy's own page for an
+// overloaded or restarting service is the usual body that is not the API's.
+func (e *ParseError) Retryable() bool {
+	if e.Kind == ParseBadDetail {
+		if def, ok := Lookup(e.Code); ok {
+			return def.Retryable
+		}
+	}
+	return retryableStatus(e.Status) || e.hasRetryAfter
+}
+
+// RequestID returns the id of the request whose response ParseResponse
+// could not read, from the response's request id header (up to 200 bytes,
+// as an *Error keeps one): what to quote to the API's support, and to find
+// in its logs. It is "" without one, and for Parse, which sees no header.
+func (e *ParseError) RequestID() string {
+	return e.requestID
 }
 
 // parseRetryAfter reads a Retry-After value: delay seconds, or an HTTP-date

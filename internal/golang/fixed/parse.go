@@ -71,6 +71,7 @@ type ParseError struct {
 
 	retryAfter    time.Duration // ParseResponse: what the response's Retry-After said
 	hasRetryAfter bool
+	requestID     string // ParseResponse: the response's request id header, if short enough
 }
 
 // RetryAfter returns how long the response ParseResponse could not read
