@@ -16,31 +16,26 @@ type Word struct {
 	Key, Text, Lang string
 }
 
-// UnbundledWords are the page's words that lang has no bundled text for
-// (all of them, for a language errgen bundles no words of, nor of its
-// primary language), each in the catalog's language: what errgen
-// translate asks a translator to fill in under page:, as it asks for the
-// catalog's texts. A bundled language gets none: its page reads wholly in
-// it already, and an entry left "" would only hide the bundled word from
-// the translator.
+// UnbundledWords are the page's words that lang has no word for but its
+// own file's (no inheritedWord: all of them, for a language errgen bundles
+// no words of, nor of its primary language, whose file the catalog has
+// not either), each in the catalog's language: what errgen translate asks
+// a translator to fill in under page:, as it asks for the catalog's texts.
+// A bundled language gets none: its page reads wholly in it already, and
+// an entry left "" would only hide the bundled word from the translator;
+// es-MX none that es.yaml gives.
 func UnbundledWords(c *catalog.Catalog, lang string) []Word {
 	var ws []Word
 	for _, row := range wordTable {
-		if !bundledIn(row, lang) {
+		if inheritedWord(c, lang, row) == "" {
 			w := Word{Key: row.key, Text: wordIn(c, c.Language, row), Lang: c.Language}
-			if t := c.Translations[c.Language]; (t == nil || t.Words[row.key] == "") && !bundledIn(row, c.Language) {
+			if t := c.Translations[c.Language]; (t == nil || t.Words[row.key] == "") && inheritedWord(c, c.Language, row) == "" {
 				w.Lang = "en" // wordIn's last resort
 			}
 			ws = append(ws, w)
 		}
 	}
 	return ws
-}
-
-// bundledIn reports whether errgen bundles row's word in lang, or in its
-// primary language (de for de-CH), as wordIn looks it up.
-func bundledIn(row wordRow, lang string) bool {
-	return row.bundled(strings.ToLower(lang)) != "" || row.bundled(primaryLanguage(lang)) != ""
 }
 
 // unbundledRules warns of each language whose page words read in English
@@ -60,7 +55,7 @@ func unbundledRules(c *catalog.Catalog) []diag.Diagnostic {
 		if t == nil || t.Missing {
 			continue // the catalog warns of the missing file, which errgen translate writes
 		}
-		left := wordsLeft(t, lang)
+		left := wordsLeft(c, t, lang)
 		if len(left) == 0 {
 			continue
 		}
@@ -88,7 +83,7 @@ func ownUnbundled(c *catalog.Catalog) (diag.Diagnostic, bool) {
 	if !written { // named as the loader names the files it reads: from the root's folder, a linked one's where the link ends
 		t = &catalog.Translation{File: c.OwnLanguageFile()}
 	}
-	left := wordsLeft(t, c.Language)
+	left := wordsLeft(c, t, c.Language)
 	if len(left) == 0 {
 		return diag.Diagnostic{}, false
 	}
@@ -109,12 +104,12 @@ func ownUnbundled(c *catalog.Catalog) (diag.Diagnostic, bool) {
 	return d, true
 }
 
-// wordsLeft are the keys of the page's words that lang has no bundled
-// text for and t gives none.
-func wordsLeft(t *catalog.Translation, lang string) []string {
+// wordsLeft are the keys of the page's words that lang has no
+// inheritedWord for and t gives none.
+func wordsLeft(c *catalog.Catalog, t *catalog.Translation, lang string) []string {
 	var left []string
 	for _, row := range wordTable {
-		if !bundledIn(row, lang) && t.Words[row.key] == "" {
+		if inheritedWord(c, lang, row) == "" && t.Words[row.key] == "" {
 			left = append(left, row.key)
 		}
 	}

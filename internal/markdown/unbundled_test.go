@@ -56,6 +56,52 @@ func TestUnbundledWords(t *testing.T) {
 	}
 }
 
+// A regional language takes the page words its primary language's file
+// gives (es-MX those of es.yaml, or of a catalog in es its own page:), as
+// de-CH takes the bundled German ones: its file gives only the words that
+// differ, errgen translate asks for no other, and validate warns of none;
+// a word neither gives is still asked for and warned of. It took English
+// for every word its own file left out.
+func TestRegionalPageWordsInherited(t *testing.T) {
+	es := map[string]string{}
+	for _, row := range wordTable {
+		es[row.key] = row.en + " (es)"
+	}
+	delete(es, "fix") // es leaves one out
+	mx := map[string]string{"page_title": "Errores (MX)"}
+	for _, tt := range []struct {
+		name     string
+		language string
+		langs    []string
+	}{
+		{"es and es-MX beside a catalog in en", "en", []string{"es", "es-MX"}},
+		{"es-MX beside a catalog in es", "es", []string{"es-MX"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := &catalog.Catalog{Language: tt.language, Languages: tt.langs, Translations: map[string]*catalog.Translation{
+				"es":    {Language: "es", File: "translations/es.yaml", Words: es},
+				"es-MX": {Language: "es-MX", File: "translations/es-MX.yaml", Words: mx},
+			}}
+			w := wordsIn(c, "es-MX")
+			if w["page_title"] != "Errores (MX)" || w["causes"] != "Common causes (es)" || w["fix"] != "Fix" {
+				t.Errorf("es-MX words: page_title %q, causes %q, fix %q; want its own, es's, English", w["page_title"], w["causes"], w["fix"])
+			}
+			if asked := UnbundledWords(c, "es-MX"); len(asked) != 1 || asked[0].Key != "fix" {
+				t.Errorf("errgen translate es-MX asks for %v, want fix alone", asked)
+			}
+			var warns []string
+			for _, d := range unbundledRules(c) {
+				if strings.Contains(d.Msg, "es-MX") {
+					warns = append(warns, d.Msg)
+				}
+			}
+			if len(warns) != 1 || !strings.Contains(warns[0], "1 of the page's") || !strings.Contains(warns[0], "(fix)") {
+				t.Errorf("es-MX warnings %q, want one of 1 word (fix)", warns)
+			}
+		})
+	}
+}
+
 // The own language's warning is for a language errgen bundles no words
 // of, and not for a language with a problem (the catalog reports that):
 // language: ../catalog was told that errgen translate ../catalog writes

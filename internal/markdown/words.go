@@ -161,13 +161,27 @@ func wordsIn(c *catalog.Catalog, lang string) words {
 
 // wordIn is one of the page's words in lang, as written: the catalog's
 // (from lang's translation file, or for the catalog's own language, the
-// page: of its file) where it gives one, else the bundled word of lang (or
-// of its primary language: de for de-CH), else English.
+// page: of its file) where it gives one, else inheritedWord, else English.
 func wordIn(c *catalog.Catalog, lang string, row wordRow) string {
 	if t := c.Translations[lang]; t != nil && t.Words[row.key] != "" {
 		return t.Words[row.key]
 	}
-	return cmp.Or(row.bundled(strings.ToLower(lang)), row.bundled(primaryLanguage(lang)), row.en)
+	return cmp.Or(inheritedWord(c, lang, row), row.en)
+}
+
+// inheritedWord is row's word for lang that lang's own file need not give:
+// the word the file of its primary language gives (es.yaml's, or the own
+// language's page:, for es-MX), as a page in the primary language reads
+// it; else the bundled word of lang or of its primary language (de for
+// de-CH). "" for none: the page reads English. A regional file so gives
+// only the words that differ, as it does for a bundled language.
+func inheritedWord(c *catalog.Catalog, lang string, row wordRow) string {
+	if primary := primaryLanguage(lang); primary != strings.ToLower(lang) {
+		if t := c.Translations[primary]; t != nil && t.Words[row.key] != "" {
+			return t.Words[row.key]
+		}
+	}
+	return cmp.Or(row.bundled(strings.ToLower(lang)), row.bundled(primaryLanguage(lang)))
 }
 
 // primaryLanguage is a tag's primary language subtag, lower case: de for
