@@ -178,6 +178,9 @@ func diffInputs(args []string, base string, stderr io.Writer) (before, after *ca
 	if files.behind != "" {
 		fmt.Fprintf(stderr, "errgen: %s has changed since HEAD left it: compared with their merge base %s (as git diff %s...HEAD), so that what %s changed since is not reported as undone here\n", base, files.rev, base, base)
 	}
+	if files.forkCut {
+		fmt.Fprintf(stderr, "errgen: this clone is shallow: where HEAD left %s is not in it: compared with %s itself, so a change it made since then, if any, is reported as undone here; fetch the history (git fetch --unshallow; actions/checkout: fetch-depth: 0)\n", base, base)
+	}
 	if files.movedFrom != "" {
 		fmt.Fprintf(stderr, "errgen: %s was %s at %s (git finds it moved): compared with that\n", newPath, files.movedFrom, files.rev)
 	}

@@ -54,9 +54,9 @@ func gitBase(rev, path string) (*gitFiles, string, error) {
 		return nil, "", noRevision(top, rev, err)
 	}
 	given := rev
-	rev = forkPoint(top, rev, commit)
+	rev, cut := forkPoint(top, rev, commit)
 	rel = filepath.ToSlash(rel)
-	files := &gitFiles{top: top, rev: rev, dir: pathpkg.Dir(rel), shown: filepath.Dir(shown), given: path, root: pathpkg.Base(rel)}
+	files := &gitFiles{top: top, rev: rev, dir: pathpkg.Dir(rel), shown: filepath.Dir(shown), given: path, root: pathpkg.Base(rel), forkCut: cut}
 	if rev != given {
 		files.behind = given
 	}
@@ -68,7 +68,7 @@ func gitBase(rev, path string) (*gitFiles, string, error) {
 		if old, found, renameErr := renamedFrom(top, rev, rel); renameErr != nil {
 			return nil, "", renameErr
 		} else if found {
-			files = &gitFiles{top: top, rev: rev, dir: pathpkg.Dir(old), shown: filepath.FromSlash(pathpkg.Dir(old)), given: filepath.FromSlash(old), root: pathpkg.Base(old), movedFrom: old, behind: files.behind}
+			files = &gitFiles{top: top, rev: rev, dir: pathpkg.Dir(old), shown: filepath.FromSlash(pathpkg.Dir(old)), given: filepath.FromSlash(old), root: pathpkg.Base(old), movedFrom: old, behind: files.behind, forkCut: cut}
 			_, err = baseBlob(top, rev, old)
 		}
 	}
@@ -83,17 +83,22 @@ func gitBase(rev, path string) (*gitFiles, string, error) {
 // merge of the two), else where HEAD left it, their merge base, as git
 // diff rev...HEAD and a pull request's own diff take it, abbreviated. Main's
 // tip would report each change main made since as the branch undoing it: a
-// code main added, removed. Without a merge base (unrelated histories, a
-// shallow clone cut above it, no commit yet) it is rev.
-func forkPoint(top, rev, commit string) string {
+// code main added, removed. Without a merge base (unrelated histories, no
+// commit yet, a shallow clone cut above it) it is rev; cut says the clone
+// is shallow, so that the merge base may exist but not be in it.
+func forkPoint(top, rev, commit string) (point string, cut bool) {
 	base, err := gitLine(top, "merge-base", commit, "HEAD")
-	if err != nil || base == "" || base == commit {
-		return rev
+	switch {
+	case err == nil && base == commit:
+		return rev, false
+	case err == nil && base != "":
+		if short, err := gitLine(top, "rev-parse", "--short", base); err == nil && short != "" {
+			return short, false
+		}
+		return base, false
 	}
-	if short, err := gitLine(top, "rev-parse", "--short", base); err == nil && short != "" {
-		return short
-	}
-	return base
+	shallow, err := gitLine(top, "rev-parse", "--is-shallow-repository")
+	return rev, err == nil && shallow == "true"
 }
 
 // renamedFrom is the path (relative to top) of the file at rev that git

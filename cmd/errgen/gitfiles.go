@@ -24,7 +24,10 @@ type gitFiles struct {
 	movedFrom string
 	// behind is the revision --base named when HEAD lacks some of its
 	// commits, and rev their merge base; "" otherwise.
-	behind  string
+	behind string
+	// forkCut: HEAD and rev have no merge base in this shallow clone, so
+	// where HEAD left rev is unknown.
+	forkCut bool
 	listing []string // the files under dir at rev, relative to dir; read by the first Glob
 	listed  bool
 }
