@@ -26,7 +26,7 @@ catalog is CATALOG (default catalog.yaml) as it is at that git revision.
 
 `+kindsHelp(), stdout, stderr)
 	fs.operands = 2
-	base := fs.String("base", "", "read the old catalog from this git revision (e.g. origin/main) at the new catalog's path")
+	base := fs.String("base", "", "read the old catalog from this git revision (e.g. origin/main) at the new catalog's path; from its merge base with HEAD when HEAD lacks some of its commits")
 	format := fs.String("format", "text", "output format: "+strings.Join(diff.Formats, ", "))
 	allow := fs.StringArray("allow", nil, "accept one reviewed breaking change, CODE:KIND (CODE * for any code, catalog for a catalog-wide change); repeatable")
 	if code, stop := fs.parse(args); stop {
@@ -175,8 +175,14 @@ func diffInputs(args []string, base string, stderr io.Writer) (before, after *ca
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return nil, nil, exitFailure
 	}
+	if files.behind != "" {
+		fmt.Fprintf(stderr, "errgen: %s has changed since HEAD left it: compared with their merge base %s (as git diff %s...HEAD), so that what %s changed since is not reported as undone here\n", base, files.rev, base, base)
+	}
+	if files.forkCut {
+		fmt.Fprintf(stderr, "errgen: this clone is shallow: where HEAD left %s is not in it: compared with %s itself, so a change it made since then, if any, is reported as undone here; fetch the history (git fetch --unshallow; actions/checkout: fetch-depth: 0)\n", base, base)
+	}
 	if files.movedFrom != "" {
-		fmt.Fprintf(stderr, "errgen: %s was %s at %s (git finds it moved): compared with that\n", newPath, files.movedFrom, base)
+		fmt.Fprintf(stderr, "errgen: %s was %s at %s (git finds it moved): compared with that\n", newPath, files.movedFrom, files.rev)
 	}
 	// The base as it was: its root, what its include list named, globs
 	// matched against its tree.

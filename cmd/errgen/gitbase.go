@@ -49,11 +49,17 @@ func gitBase(rev, path string) (*gitFiles, string, error) {
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return nil, "", fmt.Errorf("--base %s: %s is outside the repository at %s", rev, path, top)
 	}
-	if _, err := git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}"); err != nil {
+	commit, err := gitLine(top, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
+	if err != nil {
 		return nil, "", noRevision(top, rev, err)
 	}
+	given := rev
+	rev, cut := forkPoint(top, rev, commit)
 	rel = filepath.ToSlash(rel)
-	files := &gitFiles{top: top, rev: rev, dir: pathpkg.Dir(rel), shown: filepath.Dir(shown), given: path, root: pathpkg.Base(rel)}
+	files := &gitFiles{top: top, rev: rev, dir: pathpkg.Dir(rel), shown: filepath.Dir(shown), given: path, root: pathpkg.Base(rel), forkCut: cut}
+	if rev != given {
+		files.behind = given
+	}
 	_, err = baseBlob(top, rev, rel)
 	if errors.Is(err, errNotAtBase) {
 		// Moved since rev (git mv api/catalog.yaml catalog.yaml): compared
@@ -62,7 +68,7 @@ func gitBase(rev, path string) (*gitFiles, string, error) {
 		if old, found, renameErr := renamedFrom(top, rev, rel); renameErr != nil {
 			return nil, "", renameErr
 		} else if found {
-			files = &gitFiles{top: top, rev: rev, dir: pathpkg.Dir(old), shown: filepath.FromSlash(pathpkg.Dir(old)), given: filepath.FromSlash(old), root: pathpkg.Base(old), movedFrom: old}
+			files = &gitFiles{top: top, rev: rev, dir: pathpkg.Dir(old), shown: filepath.FromSlash(pathpkg.Dir(old)), given: filepath.FromSlash(old), root: pathpkg.Base(old), movedFrom: old, behind: files.behind, forkCut: cut}
 			_, err = baseBlob(top, rev, old)
 		}
 	}
@@ -70,6 +76,29 @@ func gitBase(rev, path string) (*gitFiles, string, error) {
 		return nil, "", err
 	}
 	return files, files.root, nil
+}
+
+// forkPoint is the revision a branch is compared with: rev itself when
+// HEAD has all of it (the branch is up to date with main, or is CI's
+// merge of the two), else where HEAD left it, their merge base, as git
+// diff rev...HEAD and a pull request's own diff take it, abbreviated. Main's
+// tip would report each change main made since as the branch undoing it: a
+// code main added, removed. Without a merge base (unrelated histories, no
+// commit yet, a shallow clone cut above it) it is rev; cut says the clone
+// is shallow, so that the merge base may exist but not be in it.
+func forkPoint(top, rev, commit string) (point string, cut bool) {
+	base, err := gitLine(top, "merge-base", commit, "HEAD")
+	switch {
+	case err == nil && base == commit:
+		return rev, false
+	case err == nil && base != "":
+		if short, err := gitLine(top, "rev-parse", "--short", base); err == nil && short != "" {
+			return short, false
+		}
+		return base, false
+	}
+	shallow, err := gitLine(top, "rev-parse", "--is-shallow-repository")
+	return rev, err == nil && shallow == "true"
 }
 
 // renamedFrom is the path (relative to top) of the file at rev that git

@@ -22,8 +22,14 @@ type gitFiles struct {
 	// movedFrom is the root's path at rev (relative to top) when git
 	// found it moved since (dir and root name it then); "" otherwise.
 	movedFrom string
-	listing   []string // the files under dir at rev, relative to dir; read by the first Glob
-	listed    bool
+	// behind is the revision --base named when HEAD lacks some of its
+	// commits, and rev their merge base; "" otherwise.
+	behind string
+	// forkCut: HEAD and rev have no merge base in this shallow clone, so
+	// where HEAD left rev is unknown.
+	forkCut bool
+	listing []string // the files under dir at rev, relative to dir; read by the first Glob
+	listed  bool
 }
 
 // maxLinks bounds the symbolic links followed to one included file.

@@ -37,6 +37,7 @@ func Compare(before, after *catalog.Catalog) []Change {
 	oldCodes, newCodes := index(before), index(after)
 	takers := goNameTakers(after, oldCodes)
 	renamed := map[string]bool{} // new codes reported as renames
+	added := lookalikes(before, after)
 	for _, o := range entries(before) {
 		n := newCodes[o.Code]
 		if r := takers[o.Name]; n == nil && r != nil && !o.Retired {
@@ -53,7 +54,7 @@ func Compare(before, after *catalog.Catalog) []Change {
 		case n == nil && o.Retired:
 			cs.add(o.Code, RetiredCodeDropped, "retired code removed from the catalog: keep it, retired, so it is never reused")
 		case n == nil:
-			cs.add(o.Code, CodeRemoved, "code removed: set retired: true instead, which keeps it reserved")
+			cs.add(o.Code, CodeRemoved, "%s", removedAdvice(o, added))
 		case o.Retired && !n.Retired:
 			cs.add(o.Code, RetiredCodeReused, "retired code is in use again")
 		case o.Retired:

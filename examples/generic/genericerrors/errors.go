@@ -2548,8 +2548,10 @@ func decodeValue(fv reflect.Value, raw []byte) error {
 		fv.SetBool(raw[0] == 't')
 		return nil
 	case kind == reflect.Int && jsonKind(raw) == "number":
+		// OverflowInt: on 386 and arm int has 32 bits, and SetInt would wrap
+		// what encoding/json refuses (10737418240 read as -2147483648).
 		n, err := strconv.ParseInt(string(raw), 10, 64)
-		if err != nil {
+		if err != nil || fv.OverflowInt(n) {
 			return &json.UnmarshalTypeError{Value: "number " + string(raw), Type: fv.Type()}
 		}
 		fv.SetInt(n)

@@ -277,6 +277,9 @@ func FuzzDecodeDetails(f *testing.F) {
 	f.Add(uint8(0), []byte(`{"fieldErrors":{"a":"b"},"FieldErrors":{"c":"d"},"reasons":null,"value":null}`))
 	f.Add(uint8(1), []byte(`{"limit":1,"LIMIT":2,"window":"\u00e9\ud800","retryAfter":-0}`))
 	f.Add(uint8(1), []byte(`{"limit":1e2,"window":1}`))
+	// Past a 32-bit int (on 386 and arm, where int is): encoding/json refuses them.
+	f.Add(uint8(1), []byte(`{"limit":2147483648}`))
+	f.Add(uint8(1), []byte(`{"retryAfter":-2147483649}`))
 	f.Add(uint8(2), []byte(`{"balance":1e400,"cost":9223372036854775808,"currency":null,"overdraft":true}`))
 	f.Add(uint8(2), []byte(` null `))
 	f.Add(uint8(2), []byte(`[]`))
