@@ -52,7 +52,10 @@ func (d diskFiles) Read(name string, limit int64) ([]byte, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	if !st.Mode().IsRegular() {
+	switch {
+	case st.IsDir():
+		return nil, "", fmt.Errorf("%s is a folder: include the files in it, such as %s/*.yaml", d.Display(name), d.Display(name))
+	case !st.Mode().IsRegular():
 		return nil, "", fmt.Errorf("%s is not a regular file", d.Display(name))
 	}
 	f, err := os.Open(real)
