@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/examples/onestack/onestackerrors"
 	"github.com/errgen/errgen/generated/apierrors"
 )
 
@@ -174,5 +176,38 @@ func TestPageDocRequestID(t *testing.T) {
 	const said = "`Write` makes one when the request has none"
 	if !strings.Contains(strings.Join(strings.Fields(string(page)), " "), said) {
 		t.Errorf("docs/page.md does not say %s", said)
+	}
+}
+
+// docs/examples.md's One Stack response is what its Go line makes the
+// generated package write, headers and body, for a request carrying the
+// id the block shows: the block once left out the X-Request-Id header the
+// catalog's request_id has Write send with every error.
+func TestExamplesDocResponse(t *testing.T) {
+	const call = `onestackerrors.Write(w, r, onestackerrors.NewRateLimitExceeded(100, "1m", 23))`
+	blocks := fencedBlocks(t, "docs/examples.md")
+	if goBlocks := byLang(blocks, "go"); len(goBlocks) != 1 || strings.TrimSpace(goBlocks[0].text) != call {
+		t.Fatalf("docs/examples.md's Go block is no longer %s: update the test", call)
+	}
+	httpBlocks := byLang(blocks, "http")
+	if len(httpBlocks) != 1 {
+		t.Fatalf("docs/examples.md has %d http blocks, want the one response", len(httpBlocks))
+	}
+	said := httpBlocks[0].text
+	r := httptest.NewRequest(http.MethodGet, "/", nil)
+	if m := regexp.MustCompile(`(?m)^X-Request-Id: (\S+)$`).FindStringSubmatch(said); m != nil {
+		r.Header.Set("X-Request-Id", m[1])
+	}
+	rec := httptest.NewRecorder()
+	onestackerrors.Write(rec, r, onestackerrors.NewRateLimitExceeded(100, "1m", 23))
+	res := rec.Result()
+	var sent strings.Builder
+	sent.WriteString("HTTP/1.1 " + res.Status + "\n")
+	for _, name := range slices.Sorted(maps.Keys(res.Header)) {
+		sent.WriteString(name + ": " + strings.Join(res.Header[name], ", ") + "\n")
+	}
+	sent.WriteString("\n" + rec.Body.String() + "\n")
+	if said != sent.String() {
+		t.Errorf("docs/examples.md shows\n%s\nWrite sends\n%s", said, sent.String())
 	}
 }

@@ -41,6 +41,7 @@ var beyondSchema = map[string]string{
 	"include_duplicate_code":     "codes unique across files, and references between them, span several documents",
 	"include_glob_nothing":       "what a glob matches is on the disk, not in the document",
 	"include_near_folder":        "whether a path names a file is on the disk, not in the document",
+	"include_folder":             "whether a path or a glob's match is a folder is on the disk, not in the document",
 	"include_envelope_ambiguous": "two errors sharing status and title under an envelope without $code, in two documents",
 	"include_second_fallback":    "one fallback across the errors of several documents is a count of items, which the schema cannot make",
 	"include_glob_recursive":     "a ** or an unclosed [ is a glob's syntax, which the schema does not parse",

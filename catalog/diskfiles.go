@@ -52,8 +52,11 @@ func (d diskFiles) Read(name string, limit int64) ([]byte, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	if !st.Mode().IsRegular() {
-		return nil, "", fmt.Errorf("%s is not a regular file", d.Display(name))
+	switch {
+	case st.IsDir():
+		return nil, "", fmt.Errorf("%s is a folder: include the files in it, such as %s/*.yaml", d.Display(name), d.Display(name))
+	case !st.Mode().IsRegular():
+		return nil, "", fmt.Errorf("%s is not a regular file (a pipe or a device, say), which errgen does not read: include only files of errors", d.Display(name))
 	}
 	f, err := os.Open(real)
 	if err != nil {

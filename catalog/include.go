@@ -40,8 +40,8 @@ var includedKeys = []string{"category", "errors"}
 type loader struct {
 	files      Files
 	probs      *problems
-	left       int64             // bytes the catalog may still read
-	ids        map[string]string // identity of each file read → the pattern that brought it in
+	left       int64                 // bytes the catalog may still read
+	ids        map[string]includedAs // identity of each file read → the pattern and name that brought it in
 	rootID     string
 	broken     bool         // a file could not be read, or an include brought none: checks across files would mislead
 	aliases    map[Pos]bool // where aliases were, whose nulls' problems are not worth reporting
@@ -67,7 +67,7 @@ func loadFiles(files Files, root string, slabs *nodeSlabs, checks []Check) (*Cat
 		return nil, err
 	}
 	rootFile := files.Display(root)
-	l := &loader{files: files, probs: &problems{file: rootFile}, left: MaxSize, ids: map[string]string{id: ""}, rootID: id, aliases: map[Pos]bool{}, nodes: slabs,
+	l := &loader{files: files, probs: &problems{file: rootFile}, left: MaxSize, ids: map[string]includedAs{id: {}}, rootID: id, aliases: map[Pos]bool{}, nodes: slabs,
 		cache: includeCache{reads: map[string]cachedRead{root: {id: id}}}}
 	top := l.parse(rootFile, data, "catalog")
 	if top == nil {
@@ -302,6 +302,10 @@ func (l *loader) missing(pos Pos, format string, args ...any) {
 	l.broken = true
 }
 
+// includedAs is how a file came into the catalog: the include pattern,
+// and the name it matched.
+type includedAs struct{ pattern, name string }
+
 // includeFile reads the file name, which pattern brought in, into the
 // catalog. It returns false when the catalog has grown past MaxSize.
 func (l *loader) includeFile(cr *catalogReader, name, pattern string, pos Pos) bool {
@@ -321,14 +325,17 @@ func (l *loader) includeFile(cr *catalogReader, name, pattern string, pos Pos) b
 		switch {
 		case id == l.rootID:
 			l.probs.add(pos, "include %q names the root catalog itself: include only files of errors", pattern)
-		case first == pattern:
+		case first.pattern == pattern && first.name == name:
 			l.probs.add(pos, "include %q is listed twice: list each file once", pattern)
+		case first.pattern == pattern:
+			// one glob matching a symbolic link and the file it ends at
+			l.probs.add(pos, "include %q names %s and %s, one file (a symbolic link and its target): include each file once", pattern, first.name, name)
 		default:
-			l.probs.add(pos, "include %q names %s, which include %q names too: include each file once", pattern, name, first)
+			l.probs.add(pos, "include %q names %s, which include %q names too: include each file once", pattern, name, first.pattern)
 		}
 		return true
 	}
-	l.ids[id] = pattern
+	l.ids[id] = includedAs{pattern, name}
 	if int64(len(data)) > l.left {
 		l.probs.add(pos, "include %q: the catalog is larger than %d MiB with the files it includes: trim long texts", pattern, MaxSize>>20)
 		l.broken = true

@@ -88,6 +88,15 @@ func TestLoadIncludeSymlinks(t *testing.T) {
 	if _, err := Load(twice); err == nil || !strings.Contains(err.Error(), `twice.yaml:3:26: include "shared/b.yaml" names shared/b.yaml, which include "errors/*.yaml" names too: include each file once`) {
 		t.Errorf("Load = %v, want a link and its target refused as one file twice", err)
 	}
+	// So are a link and its target that one glob matches, which the
+	// problem once called the pattern listed twice.
+	link("a.yaml", "real/errors/a2.yaml")
+	if _, err := Load(filepath.Join(dir, "real", "catalog.yaml")); err == nil || !strings.Contains(err.Error(), `catalog.yaml:3:11: include "errors/*.yaml" names errors/a.yaml and errors/a2.yaml, one file (a symbolic link and its target): include each file once`) {
+		t.Errorf("Load = %v, want a link and its target in one glob refused as one file twice", err)
+	}
+	if err := os.Remove(filepath.Join(dir, "real", "errors", "a2.yaml")); err != nil {
+		t.Fatal(err)
+	}
 	link(filepath.Join(outside, "errors.yaml"), "real/errors/c.yaml") // out of the tree: refused
 	_, err = Load(filepath.Join(dir, "real", "catalog.yaml"))
 	var probs *diag.List

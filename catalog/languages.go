@@ -87,7 +87,7 @@ func (cr *catalogReader) languages(n *yaml.Node) {
 		cr.probs.add(posOf(n), "languages: the list is empty: name the languages the API speaks besides its own, or remove the key")
 	}
 	if len(items) > MaxLanguages {
-		cr.probs.add(posOf(n), "languages: the list holds %d languages, more than errgen's limit of %d (catalog.MaxLanguages)", len(items), MaxLanguages)
+		cr.probs.add(posOf(n), "languages: the list holds %d languages, more than errgen's limit of %d (catalog.MaxLanguages): keep the %d the API's clients ask for most; the others read in the catalog's language", len(items), MaxLanguages, MaxLanguages)
 		return
 	}
 	for _, item := range items {

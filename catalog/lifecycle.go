@@ -64,6 +64,17 @@ func resolveReplacements(c *Catalog) {
 	}
 }
 
+// moveFallback is the hint of a retired fallback when no error in use is
+// the fallback: without it, the catalog has none.
+func moveFallback(live []*Error) string {
+	for _, e := range live {
+		if e.Fallback {
+			return ""
+		}
+	}
+	return "; mark an error in use, of a 5xx status, fallback: true instead"
+}
+
 // validateLifecycle checks the retired codes and every replaced_by; live
 // maps each code in use to its error. It returns the retired codes by code.
 func (cr *catalogReader) validateLifecycle(live map[string]*Error) map[string]*Error {
@@ -79,7 +90,7 @@ func (cr *catalogReader) validateLifecycle(live map[string]*Error) map[string]*E
 			retired[e.Code] = e
 		}
 		if e.Fallback {
-			cr.probs.add(e.Pos, "error %q is retired and cannot be the fallback: Write sends the fallback for every non-catalog error", e.Code)
+			cr.probs.add(e.Pos, "error %q is retired and cannot be the fallback: Write sends the fallback for every non-catalog error%s", e.Code, moveFallback(cr.c.Errors))
 		}
 	}
 	for _, e := range cr.c.Errors {

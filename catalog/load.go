@@ -35,7 +35,7 @@ func Load(path string, checks ...Check) (*Catalog, error) {
 		return nil, fmt.Errorf("%s is a directory: give the catalog file in it, such as %s", path, filepath.Join(path, "catalog.yaml"))
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file", path)
+		return nil, fmt.Errorf("%s: not a regular file (a pipe or a device, say), which errgen does not read: give the path of the catalog's file", path)
 	}
 	files, root, err := DiskFiles(path)
 	if err != nil {

@@ -153,9 +153,9 @@ func outPathProblem(p string) string {
 	case strings.Contains(p, `\`):
 		return "uses \\: write paths with / (they work on every system)"
 	case path.IsAbs(p) || len(p) > 1 && p[1] == ':':
-		return "must be relative to the catalog's folder, not absolute"
+		return "must be relative to the catalog's folder, not absolute: write the path from that folder"
 	case p == "." || strings.HasSuffix(p, "/") || path.Base(path.Clean(p)) == "..":
-		return "must name a file, not a folder"
+		return "must name a file, not a folder: end the path with the file's name"
 	}
 	return ""
 }

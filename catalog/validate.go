@@ -95,6 +95,8 @@ func (cr *catalogReader) validateError(e *Error) {
 // validateFallbacks checks that exactly one error is the fallback.
 func (cr *catalogReader) validateFallbacks(fallbacks []*Error) {
 	switch {
+	case len(fallbacks) == 0 && retiredFallback(cr.c.Retired):
+		// The retired error's own problem says where the fallback must go.
 	case len(fallbacks) == 0 && len(cr.c.Errors) > 0:
 		cr.probs.add(cr.errorsPos, "no error has fallback: true: mark exactly one 5xx error (e.g. INTERNAL_ERROR) fallback: true; it stands in for non-catalog errors")
 	case len(fallbacks) > 1:
@@ -102,6 +104,16 @@ func (cr *catalogReader) validateFallbacks(fallbacks []*Error) {
 			cr.probs.add(e.Pos, "error %q is a second fallback (the first is %q, %s): exactly one error may have fallback: true, so keep it on one of them", e.Code, fallbacks[0].Code, diag.LineRef(e.Pos, fallbacks[0].Pos))
 		}
 	}
+}
+
+// retiredFallback reports whether a retired error is marked fallback.
+func retiredFallback(retired []*Error) bool {
+	for _, e := range retired {
+		if e.Fallback {
+			return true
+		}
+	}
+	return false
 }
 
 // validateAttach checks that openapi.attach names codes in use.

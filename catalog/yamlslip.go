@@ -14,7 +14,8 @@ import (
 // key indented more than the key above it, which yaml.v3 reads as more of
 // that key's plain value, and then as a value holding ": "; and a [ or {
 // never closed, after which the next line that cannot be an item of the
-// collection (a | block) is a character that "cannot start any token".
+// collection (a | block) is a character that "cannot start any token",
+// and a block list's "- " item a node "not found".
 func yamlSlip(err error, data []byte) (Pos, string, bool) {
 	msg := err.Error()
 	// the editor's lines, which yamlErrorLine counts: a carriage return
@@ -33,6 +34,8 @@ func yamlSlip(err error, data []byte) (Pos, string, bool) {
 		return flowNotClosed(lines, line)
 	case strings.Contains(msg, "did not find expected key"):
 		return keyAfterValue(lines, yamlErrorPos(err, data))
+	case strings.Contains(msg, "did not find expected node content"):
+		return flowNotClosedBeforeItem(lines, line)
 	}
 	return Pos{}, "", false
 }
@@ -166,6 +169,42 @@ func flowNotClosed(lines []string, line int) (Pos, string, bool) {
 			return Pos{}, "", false
 		}
 	}
+	at, bracket := unclosedFlow(lines)
+	if bracket == 0 || at.Line >= line {
+		return Pos{}, "", false
+	}
+	what, items, closer := flowWords(bracket)
+	return at, fmt.Sprintf("invalid YAML: this %c is not closed, so the lines after it are read as its %s's %s, and line %d cannot be one: end the %s with %s, or quote a value that starts with %c", bracket, what, items, line, what, closer, bracket), true
+}
+
+// flowNotClosedBeforeItem finds the slip yaml.v3 reports as a missing node
+// at line, the line before a "- " item that is the first content after a
+// [ or { no ] or } closes to the end of the file: a block list's item,
+// which a flow collection cannot hold (details: [ above - {name: …}).
+// yaml.v3 names neither the bracket nor the item.
+func flowNotClosedBeforeItem(lines []string, line int) (Pos, string, bool) {
+	at, bracket := unclosedFlow(lines)
+	if bracket == 0 || at.Line > line {
+		return Pos{}, "", false
+	}
+	for n := at.Line + 1; n <= len(lines); n++ {
+		l, ok := parseYAMLLine(lines[n-1])
+		if !ok {
+			continue
+		}
+		if !l.dash || n <= line {
+			return Pos{}, "", false
+		}
+		what, items, closer := flowWords(bracket)
+		return at, fmt.Sprintf("invalid YAML: did not find expected node content: this %c is not closed, so the lines after it are read as its %s's %s, and line %d, a - item of a block list, cannot be one: end the %s with %s on its line, or take the %c out to write the items as - lines", bracket, what, items, n, what, closer, bracket), true
+	}
+	return Pos{}, "", false
+}
+
+// unclosedFlow is the outermost [ or { of lines that no ] or } closes to
+// the end of the file, and where it is; bracket is 0 when there is none.
+// Lines indented under a | or > key are its text, and hold none.
+func unclosedFlow(lines []string) (at Pos, bracket byte) {
 	var open []Pos // the collections open, the outermost first
 	var brackets []byte
 	text := -1 // lines indented more than this are a block scalar's text
@@ -183,14 +222,19 @@ func flowNotClosed(lines []string, line int) (Pos, string, bool) {
 		}
 		open, brackets = flowBrackets(raw, n, open, brackets)
 	}
-	if len(open) == 0 || open[0].Line >= line {
-		return Pos{}, "", false
+	if len(open) == 0 {
+		return Pos{}, 0
 	}
-	what, items, closer := "list", "items", "]"
-	if brackets[0] == '{' {
-		what, items, closer = "mapping", "members", "}"
+	return open[0], brackets[0]
+}
+
+// flowWords names a flow collection by its opening bracket: what it is,
+// what it holds, and its closing bracket.
+func flowWords(bracket byte) (what, items, closer string) {
+	if bracket == '{' {
+		return "mapping", "members", "}"
 	}
-	return open[0], fmt.Sprintf("invalid YAML: this %c is not closed, so the lines after it are read as its %s's %s, and line %d cannot be one: end the %s with %s, or quote a value that starts with %c", brackets[0], what, items, line, what, closer, brackets[0]), true
+	return "list", "items", "]"
 }
 
 // flowBrackets follows the flow collections that open and close on line

@@ -179,3 +179,18 @@ func TestDiffBaseGitOutputBounded(t *testing.T) {
 		t.Errorf("within the limit: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }
+
+// An include that names a folder at the base is told so there too, with
+// the pattern to write, as on disk: it said the folder was no regular file.
+func TestDiffBaseIncludeFolder(t *testing.T) {
+	r := newGitRepo(t)
+	r.write("catalog.yaml", "version: 1\napi: Split\ninclude: [errors]\n")
+	r.write("errors/a.yaml", "errors:\n  - {code: INTERNAL, status: 500, fallback: true}\n")
+	r.commit("base")
+	r.write("catalog.yaml", "version: 1\napi: Split\ninclude: [errors/*.yaml]\n")
+	code, _, stderr := r.diffBase("HEAD", "catalog.yaml")
+	const want = `HEAD:catalog.yaml:3:11: include "errors": HEAD:errors is a folder: include the files in it, such as errors/*.yaml`
+	if code != exitFailure || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, stderr %q; want exit 1 and %q", code, stderr, want)
+	}
+}

@@ -84,6 +84,8 @@ func (g *gitFiles) entry(rel, name string) (mode, object string, err error) {
 		return "", "", noSuchFile(fmt.Sprintf("no such file %s at %s", g.Display(name), g.rev))
 	case len(fields) != 3:
 		return "", "", fmt.Errorf("--base %s: git ls-tree printed %q", g.rev, entry)
+	case fields[1] == "tree":
+		return "", "", fmt.Errorf("%s is a folder: include the files in it, such as %s/*.yaml", g.Display(name), name)
 	case fields[1] != "blob" || (fields[0] != "100644" && fields[0] != "100755" && fields[0] != "120000"):
 		return "", "", fmt.Errorf("at %s, %s is not a regular file", g.rev, g.Display(name))
 	}

@@ -28,7 +28,7 @@ func readInput(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file", path)
+		return nil, fmt.Errorf("%s: not a regular file (a pipe or a device, say), which errgen does not read: give the path of a file", path)
 	}
 	if st.Size() > limit {
 		return nil, fmt.Errorf("%s: larger than %d MiB", path, limit>>20)

@@ -39,8 +39,9 @@ func TestInputsMustBeRegularFiles(t *testing.T) {
 			case <-time.After(10 * time.Second):
 				t.Fatal("still reading after 10 s")
 			}
-			if code != exitFailure || !strings.Contains(stderr, "not a regular file") {
-				t.Errorf("exit %d, stderr %q; want a failure saying it is not a regular file", code, stderr)
+			// what to give instead, as every problem says
+			if code != exitFailure || !strings.Contains(stderr, "not a regular file (a pipe or a device, say), which errgen does not read: give the path of") {
+				t.Errorf("exit %d, stderr %q; want a failure saying it is not a regular file, and what to give", code, stderr)
 			}
 		})
 	}

@@ -160,8 +160,9 @@ func translateSummary(res *errgen.Translated, created bool) string {
 // catalog at path, cannot be translated into, and what to write instead:
 // the catalog's own language needs no translation, and a tag differing
 // from one of its languages only in case names that language (BCP 47 tags
-// are case-insensitive, the file's name is the catalog's spelling). words
-// adds to why the own language needs none.
+// are case-insensitive, the file's name is the catalog's spelling), and a
+// tag languages would refuse is told how to write it. words adds to why
+// the own language needs none.
 func notALanguage(c *catalog.Catalog, lang, path, words string) string {
 	if strings.EqualFold(lang, c.Language) && lang != c.Language && ownWordsToGive(c) {
 		return fmt.Sprintf("%s is the language of %s itself (language: %s), whose page's words errgen translate %s writes: did you mean %s?", lang, path, c.Language, c.Language, c.Language)
@@ -177,6 +178,10 @@ func notALanguage(c *catalog.Catalog, lang, path, words string) string {
 		if strings.EqualFold(l, lang) {
 			return fmt.Sprintf("%s is not among the languages of %s (%s): did you mean %s?", lang, path, languages(c), l)
 		}
+	}
+	if problem := catalog.LanguageProblem(lang); problem != "" {
+		// languages would refuse it too: say how to write the tag
+		return fmt.Sprintf("%s is not among the languages of %s (%s), and %s", lang, path, languages(c), problem)
 	}
 	return fmt.Sprintf("%s is not among the languages of %s (%s): add it to languages: first", lang, path, languages(c))
 }

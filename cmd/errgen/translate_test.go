@@ -70,7 +70,8 @@ func TestTranslateCommand(t *testing.T) {
 // write instead: the catalog's own language needs no translation (adding
 // it to languages is refused), a tag in another case names the language it
 // spells (the own language's too, when errgen translate writes its page
-// words), any other is to be added to languages.
+// words), one that is no canonical BCP 47 tag is told how to write it, and
+// any other is to be added to languages.
 func TestTranslateNotALanguage(t *testing.T) {
 	const alone = "version: 1\napi: Shop API\nerrors:\n  - {code: INTERNAL, status: 500, fallback: true}\n"
 	for _, tt := range []struct {
@@ -82,6 +83,9 @@ func TestTranslateNotALanguage(t *testing.T) {
 		{"own language, no others", alone, "en", "errgen: en is the language of catalog.yaml itself (language: en): its texts are the catalog's own, and errgen bundles its page's words; add the languages to translate it into to languages: first\n"},
 		{"another case", translatedCatalog, "DE", "errgen: DE is not among the languages of catalog.yaml (de): did you mean de?\n"},
 		{"none listed", alone, "de", "errgen: de is not among the languages of catalog.yaml (none besides en): add it to languages: first\n"},
+		// a tag languages would refuse is not one to add to it as written
+		{"not canonical", translatedCatalog, "de_CH", "errgen: de_CH is not among the languages of catalog.yaml (de), and \"de_CH\" is not in its canonical form: write \"de-CH\"\n"},
+		{"no language", translatedCatalog, "x!", "errgen: x! is not among the languages of catalog.yaml (de), and \"x!\" is not a BCP 47 language tag: use one such as de, fr or pt-BR\n"},
 		// es bundles no page words, which errgen translate es writes
 		{"own unbundled language in another case", strings.Replace(alone, "api: Shop API\n", "api: Shop API\nlanguage: es\n", 1), "ES",
 			"errgen: ES is the language of catalog.yaml itself (language: es), whose page's words errgen translate es writes: did you mean es?\n"},

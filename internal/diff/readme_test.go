@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/txtar"
+
 	"github.com/errgen/errgen/diag"
 	"github.com/errgen/errgen/internal/diff"
 )
@@ -79,4 +81,34 @@ func TestJSONKeysInREADME(t *testing.T) {
 			t.Errorf("docs/diff.md does not list the members of %s as %s", tc.name, list)
 		}
 	}
+}
+
+// TestExampleInDocs: the run docs/diff.md opens with prints what
+// testdata/docs_example.txtar, its case, makes errgen diff print. It once
+// showed two changes, without the response the status change takes away.
+func TestExampleInDocs(t *testing.T) {
+	data, err := os.ReadFile("../../docs/diff.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, shown, ok := strings.Cut(string(data), "```text\n$ errgen diff --base origin/main\n")
+	if !ok {
+		t.Fatal("docs/diff.md no longer opens with an errgen diff --base origin/main run: update the test")
+	}
+	shown, _, _ = strings.Cut(shown, "```")
+	ar, err := txtar.ParseFile("testdata/docs_example.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range ar.Files {
+		if f.Name != "want" {
+			continue
+		}
+		want, _, _ := strings.Cut(string(f.Data), "exit ")
+		if shown != want {
+			t.Errorf("docs/diff.md shows\n%s\ntestdata/docs_example.txtar prints\n%s", shown, want)
+		}
+		return
+	}
+	t.Fatal("testdata/docs_example.txtar has no want")
 }

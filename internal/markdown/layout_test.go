@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -37,6 +38,35 @@ func TestCompactIsShorter(t *testing.T) {
 	if float64(nc) > 0.6*float64(nf) {
 		t.Errorf("compact is %d lines, full %d: want at least 40%% shorter", nc, nf)
 	}
+	checkLayoutClaim(t, nf, nc)
+}
+
+// checkLayoutClaim holds docs/page.md's figures for the bundled catalog's
+// two layouts to the pages' line counts: they drifted once the catalog
+// grew (the page said 716 and 1,241 lines at 1,347 and 738).
+func checkLayoutClaim(t *testing.T, full, compact int) {
+	t.Helper()
+	doc, err := os.ReadFile("../../docs/page.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	claim := regexp.MustCompile(`(\d+)% shorter in compact \(([\d,]+) lines instead of ([\d,]+)\)`).FindSubmatch(bytes.Join(bytes.Fields(doc), []byte(" ")))
+	if claim == nil {
+		t.Fatal("docs/page.md no longer says how much shorter the compact layout is: update the test")
+	}
+	want := fmt.Sprintf("%.0f%% shorter in compact (%s lines instead of %s)", 100*(1-float64(compact)/float64(full)), thousands(compact), thousands(full))
+	if string(claim[0]) != want {
+		t.Errorf("docs/page.md says %q; the bundled catalog's pages make it %q", claim[0], want)
+	}
+}
+
+// thousands writes n as the docs do, with a comma between thousands.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // Every test catalog's compact page passes the checks the full one does,
