@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -22,7 +23,7 @@ func withCopyHeader(data []byte, spec, out string) []byte {
 		return data
 	}
 	body, bom := bytes.CutPrefix(data, []byte("\ufeff"))
-	if trimmed := bytes.TrimLeft(body, " \t\r\n"); len(trimmed) == 0 || trimmed[0] == '{' || generatedByErrgen(body) {
+	if isJSONText(body) || generatedByErrgen(body) {
 		return data
 	}
 	from, err := filepath.Rel(filepath.Dir(absOr(out)), absOr(spec))
@@ -42,6 +43,26 @@ func withCopyHeader(data []byte, spec, out string) []byte {
 	b.WriteString("# errgen writes this file whole from " + commentSafe(filepath.ToSlash(from)) + " and the error catalog: edit those." + eol)
 	b.Write(body)
 	return b.Bytes()
+}
+
+// isJSONText reports whether a spec's text is JSON (an object) or empty:
+// no YAML comment may go atop it.
+func isJSONText(spec []byte) bool {
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(spec, []byte("\ufeff")), " \t\r\n")
+	return len(trimmed) == 0 || trimmed[0] == '{'
+}
+
+// copyFormatProblem is why a YAML spec cannot be augmented into out: its
+// copy keeps the spec's text, YAML, and a .json name would pass it off as
+// JSON to every tool that picks a reader by the name (and JSON.parse
+// fails on it). A JSON spec's copy under a .yaml name is left alone: JSON
+// is YAML.
+func copyFormatProblem(spec []byte, specName, out string) error {
+	if !strings.EqualFold(filepath.Ext(out), ".json") || isJSONText(spec) {
+		return nil
+	}
+	return fmt.Errorf("%s is YAML, and its augmented copy %s would be YAML under a .json name, which JSON tools cannot read (name the copy %s, or convert the spec to JSON first)",
+		specName, out, strings.TrimSuffix(out, filepath.Ext(out))+".yaml")
 }
 
 // commentSafe is path as one line of a YAML comment: quoted, Go-style,

@@ -100,3 +100,31 @@ func TestAugmentedCopyHeaderLines(t *testing.T) {
 		})
 	}
 }
+
+// A YAML spec augmented into a .json copy is refused, by errgen openapi
+// and by the catalog's openapi.augment, and nothing is written: the copy
+// keeps the spec's YAML text (and errgen's header comment above it),
+// which JSON tools reading it by its name cannot parse. Before, errgen
+// wrote it.
+func TestAugmentedCopyJSONNameOfYAML(t *testing.T) {
+	const problem = "is YAML, and its augmented copy "
+	in := copySpec(t, "petstore-expanded.yaml")
+	out := filepath.Join(filepath.Dir(in), "petstore.gen.json")
+	code, _, stderr := runOA(t, "--catalog", oaCatalog, "--spec", in, "--out", out)
+	if code != exitFailure || !strings.Contains(stderr, problem) || !strings.Contains(stderr, "(name the copy "+strings.TrimSuffix(out, ".json")+".yaml, or convert the spec to JSON first)") {
+		t.Errorf("errgen openapi: exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("%s written", out)
+	}
+	dir := outputsCatalog(t, "go: out: internal/apierrors/errors.go\nopenapi: augment: [{spec: api/tasks.yaml, out: api/tasks.gen.json}]")
+	code, _, stderr = runIn(t, dir, "svc/catalog.yaml")
+	if code != exitFailure || !strings.Contains(stderr, "errgen: svc/api/tasks.yaml "+problem+"svc/api/tasks.gen.json") || !strings.Contains(stderr, "nothing was written") {
+		t.Errorf("openapi.augment: exit %d, stderr %q", code, stderr)
+	}
+	for _, p := range []string{"svc/api/tasks.gen.json", "svc/internal/apierrors/errors.go"} {
+		if _, err := os.Stat(filepath.Join(dir, p)); !os.IsNotExist(err) {
+			t.Errorf("%s written", p)
+		}
+	}
+}

@@ -166,7 +166,11 @@ func missingLine(paths []string, regenerate string) string {
 // For openapi.augment, viaCatalog is its item (see flagHints); it is nil
 // for errgen openapi itself.
 func augmentSpec(c *catalog.Catalog, spec []byte, specName, out string, opts errgen.AugmentOptions, viaCatalog *augmentItem, stderr io.Writer) (*errgen.Augmented, bool) {
-	res, err := errgen.Augment(c, spec, specName, opts)
+	err := copyFormatProblem(spec, specName, out)
+	var res *errgen.Augmented
+	if err == nil {
+		res, err = errgen.Augment(c, spec, specName, opts)
+	}
 	if err != nil {
 		for _, line := range strings.Split(err.Error(), "\n") {
 			fmt.Fprintf(stderr, "errgen: %s\n", line)
