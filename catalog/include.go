@@ -369,7 +369,7 @@ func (cr *catalogReader) includedFile(n *yaml.Node) {
 		case key == "include":
 			cr.probs.add(posOf(f.keyN), "included file: only the root catalog includes files: move these to the root catalog's include list")
 		case contains(topKeys, key):
-			cr.probs.add(posOf(f.keyN), "included file: %q is a top-level setting, which only the root catalog holds: move it there", key)
+			cr.probs.add(posOf(f.keyN), "included file: %q is a top-level setting, which only the root catalog holds: move it to the root catalog, or delete it where the root sets it already", key)
 		}
 	}
 	if n.Kind != yaml.MappingNode {
