@@ -161,25 +161,30 @@ func outPathProblem(p string) string {
 }
 
 // outputKinds are the output keys whose file name OutputNameProblem judges.
-var outputKinds = map[string]string{"go.out": "go", "grpc.out": "go", "grpc.connect_out": "go", "openapi.out": "openapi"}
+var outputKinds = map[string]string{"go.out": "go", "grpc.out": "grpc", "grpc.connect_out": "connect", "openapi.out": "openapi"}
+
+// goFileExamples are the Go outputs' kinds, each with the file name
+// OutputNameProblem suggests for it: the one errgen gives it by default.
+var goFileExamples = map[string]string{"go": "errors.go", "grpc": "grpc.go", "connect": "connect.go"}
 
 // OutputNameProblem says what is wrong with the file name p of an output
-// of kind go (a Go package's file) or openapi (the components document),
+// of kind go, grpc or connect (a Go package's file) or openapi (the components document),
 // or "". go build reads only files named *.go, and not those named
 // *_test.go or starting with _ or ., so a package written under another
 // name is silently not compiled; the components document is YAML,
 // its first line errgen's header comment, so a .json name would promise
 // what the file is not.
 func OutputNameProblem(kind, p string) string {
+	example, isGo := goFileExamples[kind]
 	switch {
 	case p == OutputOff:
 		return ""
-	case kind == "go" && path.Ext(p) != ".go":
-		return fmt.Sprintf("%q does not end in .go: go build reads only .go files, so the package would not be compiled: name it such as errors.go", p)
-	case kind == "go" && (strings.HasSuffix(p, "_test.go") || strings.HasPrefix(path.Base(p), "_") || strings.HasPrefix(path.Base(p), ".")):
-		return fmt.Sprintf("%q is a file go build leaves out (a test file, or a name starting with _ or .), so the package would not be compiled: name it such as errors.go", p)
-	case kind == "go" && platformFile(path.Base(p)):
-		return fmt.Sprintf("%q ends in a GOOS or GOARCH, which go build reads as a build constraint: the package would be compiled on that platform alone: name it such as errors.go", p)
+	case isGo && path.Ext(p) != ".go":
+		return fmt.Sprintf("%q does not end in .go: go build reads only .go files, so the package would not be compiled: name it such as %s", p, example)
+	case isGo && (strings.HasSuffix(p, "_test.go") || strings.HasPrefix(path.Base(p), "_") || strings.HasPrefix(path.Base(p), ".")):
+		return fmt.Sprintf("%q is a file go build leaves out (a test file, or a name starting with _ or .), so the package would not be compiled: name it such as %s", p, example)
+	case isGo && platformFile(path.Base(p)):
+		return fmt.Sprintf("%q ends in a GOOS or GOARCH, which go build reads as a build constraint: the package would be compiled on that platform alone: name it such as %s", p, example)
 	case kind == "openapi" && strings.EqualFold(path.Ext(p), ".json"):
 		return fmt.Sprintf("%q ends in .json, but the components document is YAML (its first line is errgen's header comment, which JSON cannot hold): name it such as openapi.yaml", p)
 	}

@@ -125,7 +125,7 @@ const maxTogether = 20_000
 // exit code, on a usage error.
 func generateOptions(fs *flags, goPackage, templates string, fl outputFlags) (opts errgen.Options, code int, ok bool) {
 	for _, f := range []struct{ name, kind, path string }{
-		{"--go-out", "go", fl.goOut}, {"--grpc-out", "go", fl.grpcOut}, {"--connect-out", "go", fl.connectOut}, {"--openapi-out", "openapi", fl.openapiOut},
+		{"--go-out", "go", fl.goOut}, {"--grpc-out", "grpc", fl.grpcOut}, {"--connect-out", "connect", fl.connectOut}, {"--openapi-out", "openapi", fl.openapiOut},
 	} {
 		if msg := catalog.OutputNameProblem(f.kind, f.path); f.path != "" && msg != "" {
 			code, _ := fs.usageError("%s %s", f.name, msg)
