@@ -80,7 +80,7 @@ func goParamProblem(e *catalog.Error, d *catalog.Detail) (diag.Diagnostic, bool)
 	if e.Name == "" {
 		ctor = "the constructor"
 	}
-	return diag.Diagnostic{Pos: d.Pos, Msg: fmt.Sprintf("required detail %q is the parameter %s of %s, %s", d.Name, param, ctor, reason), Hint: ": rename the detail, or make it optional (optional details are not parameters)"}, true
+	return diag.Diagnostic{Pos: d.Pos, Msg: fmt.Sprintf("required detail %q is %s's parameter named %s, %s", d.Name, ctor, param, reason), Hint: ": rename the detail, or make it optional (optional details are not parameters)"}, true
 }
 
 // goIdentifierProblems reports two declarations whose generated Go

@@ -29,7 +29,7 @@ errors:
 		t.Fatalf("without Rules: %v", err)
 	}
 	_, err := catalog.Parse("catalog.yaml", data, Rules)
-	want := `catalog.yaml:8:16: required detail "len" is the parameter len of NewBad, which would shadow Go's predeclared len: rename the detail, or make it optional (optional details are not parameters)`
+	want := `catalog.yaml:8:16: required detail "len" is NewBad's parameter named len, which would shadow Go's predeclared len: rename the detail, or make it optional (optional details are not parameters)`
 	if err == nil || err.Error() != want {
 		t.Errorf("with Rules: %v, want %s", err, want)
 	}
@@ -44,7 +44,7 @@ func TestRulesToleratesProblems(t *testing.T) {
 		{Code: "Y", Name: "Y", Details: []*catalog.Detail{{Name: "a", Required: true}, {Name: "b"}}},
 	}}
 	probs := Rules(c)
-	if len(probs) != 1 || !strings.Contains(probs[0].Msg, `required detail "type" is the parameter type of the constructor, and type is a Go keyword`) {
+	if len(probs) != 1 || !strings.Contains(probs[0].Msg, `required detail "type" is the constructor's parameter named type, and type is a Go keyword`) {
 		t.Errorf("Rules = %v", probs)
 	}
 }
