@@ -58,3 +58,35 @@ func startsWithAuthScheme(challenge string) bool {
 	}
 	return validHeaderName(challenge[:end])
 }
+
+// listProblem says what makes a header value, a comma-separated list
+// (RFC 9110 §5.6.1), one a sender must not send, or "": an empty element
+// outside quoted strings (between two commas, or after the last), which a
+// strict client or proxy refuses, or a quoted string left open, which
+// runs to the end of the value and so takes in every element after it.
+func listProblem(v string) string {
+	quoted, empty := false, false
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case quoted && c == '\\':
+			i++ // a quoted-pair: the next byte is text
+		case c == '"':
+			quoted, empty = !quoted, false
+		case quoted:
+		case c == ',':
+			if empty {
+				return "an empty list element (a comma with nothing after it)"
+			}
+			empty = true
+		case c != ' ' && c != '\t':
+			empty = false
+		}
+	}
+	switch {
+	case quoted:
+		return "a quoted string left open (no closing \")"
+	case empty:
+		return "an empty list element (a comma with nothing after it)"
+	}
+	return ""
+}

@@ -306,6 +306,8 @@ func (cr *catalogReader) validateHeaders(e *Error) {
 		cr.probs.add(e.Pos, "error %q: challenge has characters not allowed in HTTP headers (line breaks, control characters): remove them", e.Code)
 	case e.Challenge != "" && !startsWithAuthScheme(e.Challenge):
 		cr.probs.hint(e.Pos, ": start it with the scheme, such as Bearer or Basic realm=\"api\"", "error %q: challenge %q does not start with an auth scheme (RFC 9110, section 11.3), so the WWW-Authenticate header would name none", e.Code, e.Challenge)
+	case e.Challenge != "" && listProblem(e.Challenge) != "":
+		cr.probs.hint(e.Pos, ": write it as a list of challenges, one comma between two, each quoted parameter value closed: Bearer, Basic realm=\"api\"", "error %q: challenge %q has %s, which a sender must not send (RFC 9110, section 5.6.1)", e.Code, e.Challenge, listProblem(e.Challenge))
 	}
 }
 
