@@ -175,6 +175,7 @@ func diffInputs(args []string, base string, stderr io.Writer) (before, after *ca
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return nil, nil, exitFailure
 	}
+	defer files.close()
 	if files.movedFrom != "" {
 		fmt.Fprintf(stderr, "errgen: %s was %s at %s (git finds it moved): compared with that\n", newPath, files.movedFrom, base)
 	}
