@@ -25,6 +25,7 @@ type gitFiles struct {
 	movedFrom string
 	listing   []string             // the files under dir at rev, relative to dir; read by the first Glob or included file
 	entries   map[string]treeEntry // the same files' entries, by the same names
+	byFolder  map[string][]string  // the same names by their folder ("." for the root's), in the listing's order
 	listed    bool
 	batch     *blobBatch // reads the included files' blobs; started by the first
 }
@@ -173,17 +174,28 @@ func (g *gitFiles) Glob(pattern string) ([]string, error) {
 	if err := g.list(); err != nil {
 		return nil, err
 	}
+	if _, err := pathpkg.Match(pattern, ""); err != nil { // Match checks the whole pattern
+		return nil, errors.New("syntax error in pattern")
+	}
 	var names []string
-	for _, name := range g.listing {
-		ok, err := pathpkg.Match(pattern, name)
-		if err != nil {
-			return nil, errors.New("syntax error in pattern")
-		}
-		if ok {
+	for _, name := range g.candidates(pattern) {
+		if ok, _ := pathpkg.Match(pattern, name); ok {
 			names = append(names, name)
 		}
 	}
 	return names, nil
+}
+
+// candidates are the names pattern may match: those of its folder when
+// the folder is written out, since no wildcard matches a slash. Matching
+// every pattern against the whole listing cost the include list's length
+// times the tree's files: 1,000 patterns over a monorepo's million.
+func (g *gitFiles) candidates(pattern string) []string {
+	folder := pathpkg.Dir(pattern)
+	if strings.ContainsAny(folder, `*?[\`) {
+		return g.listing
+	}
+	return g.byFolder[folder]
 }
 
 // list lists the files of the root's folder tree at the revision, with
@@ -200,7 +212,7 @@ func (g *gitFiles) list() error {
 	if err != nil {
 		return fmt.Errorf("--base %s: %v", g.rev, err)
 	}
-	g.entries = map[string]treeEntry{}
+	g.entries, g.byFolder = map[string]treeEntry{}, map[string][]string{}
 	for _, line := range strings.Split(string(out), "\x00") {
 		if line == "" {
 			continue
@@ -212,6 +224,7 @@ func (g *gitFiles) list() error {
 		p = g.inDir(p)
 		g.listing = append(g.listing, p)
 		g.entries[p] = e
+		g.byFolder[pathpkg.Dir(p)] = append(g.byFolder[pathpkg.Dir(p)], p)
 	}
 	g.listed = true
 	return nil
