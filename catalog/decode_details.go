@@ -364,11 +364,16 @@ func (cr *catalogReader) objectFields(n *yaml.Node, d *Detail) []*Detail {
 		cr.probs.add(posOf(n), "detail %q: fields are only for object and object[] details, not %s: drop them or make the detail an object", d.Name, d.Type)
 		return nil
 	}
+	if cr.tooDeep(n, d.Name) {
+		return nil
+	}
 	items := cr.list(n, fmt.Sprintf("detail %q: fields", d.Name))
 	if n.Kind == yaml.SequenceNode && len(items) == 0 {
 		cr.probs.add(posOf(n), "detail %q: fields is empty: list the members, or drop it for a free-form object", d.Name)
 		return nil
 	}
+	cr.fieldDepth++
+	defer func() { cr.fieldDepth-- }()
 	var fields []*Detail
 	seen := map[string]bool{}
 	for _, item := range items {

@@ -97,6 +97,7 @@ type catalogReader struct {
 	languagePos    Pos                       // position of language
 	languagesPos   []Pos                     // positions of the languages items, in Languages' order
 	spread         map[*Envelope][2][]string // validate's spreadKeys, by envelope
+	fieldDepth     int                       // the levels of fields the detail being read is inside
 }
 
 // catalog reads the document's top mapping into a Catalog as written,

@@ -201,7 +201,7 @@ func (tr *translationReader) freshness(source *string, stale *bool, reviewed, tr
 // warn records a warning: no failure, unless the command is --strict.
 func (tr *translationReader) warn(pos Pos, format string, args ...any) {
 	if !tr.warnings.Keeps() { // counted only, as Add would: a large stale translation warns of every entry
-		tr.warnings.Dropped++
+		tr.warnings.Drop(diag.Warning)
 		return
 	}
 	tr.warnings.Add(diag.Diagnostic{Pos: at(tr.t.File, pos), Severity: diag.Warning, Msg: fmt.Sprintf(format, args...)})

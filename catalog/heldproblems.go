@@ -91,7 +91,7 @@ func (tr *translationReader) release(prev *heldProblems, source, now string, rev
 		if list.Keeps() {
 			list.Add(d)
 		} else {
-			list.Dropped++
+			list.Drop(d.Severity)
 		}
 	}
 	return fallbacks

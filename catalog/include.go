@@ -124,7 +124,7 @@ func (l *loader) check(c *Catalog, checks []Check) {
 // messages: "catalog" or "included file".
 func (l *loader) parse(file string, data []byte, what string) *yaml.Node {
 	if int64(len(data)) > l.left {
-		l.probs.add(Pos{File: file}, "catalog is larger than %d MiB: trim long texts", MaxSize>>20)
+		l.probs.add(Pos{File: file}, "catalog is larger than %d MiB (catalog.MaxSize): trim long texts, or split the API's errors into several catalogs, one per service or domain", MaxSize>>20)
 		return l.fail()
 	}
 	top := l.decode(file, data, what)
@@ -337,7 +337,7 @@ func (l *loader) includeFile(cr *catalogReader, name, pattern string, pos Pos) b
 	}
 	l.ids[id] = includedAs{pattern, name}
 	if int64(len(data)) > l.left {
-		l.probs.add(pos, "include %q: the catalog is larger than %d MiB with the files it includes: trim long texts", pattern, MaxSize>>20)
+		l.probs.add(pos, "include %q: the catalog is larger than %d MiB with the files it includes (catalog.MaxSize): trim long texts, or split the API's errors into several catalogs, one per service or domain", pattern, MaxSize>>20)
 		l.broken = true
 		return false
 	}

@@ -119,7 +119,7 @@ func TestLoadIncludeSizeLimit(t *testing.T) {
 		"elsewhere.txt": "",
 	})
 	_, err := Load(filepath.Join(dir, "catalog.yaml"))
-	if err == nil || !strings.Contains(err.Error(), `catalog.yaml:3:19: include "b.yaml": the catalog is larger than 16 MiB with the files it includes: trim long texts`) {
+	if err == nil || !strings.Contains(err.Error(), `catalog.yaml:3:19: include "b.yaml": the catalog is larger than 16 MiB with the files it includes (catalog.MaxSize): trim long texts, or split the API's errors into several catalogs`) {
 		t.Fatalf("Load = %v, want the merged size refused", err)
 	}
 }

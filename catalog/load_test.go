@@ -19,7 +19,7 @@ func TestLoadRefusesOversizedCatalog(t *testing.T) {
 	}
 	_, err := Load(path)
 	var probs *diag.List
-	if !errors.As(err, &probs) || !strings.Contains(err.Error(), "catalog.yaml:1:1: catalog is larger than 16 MiB") {
+	if !errors.As(err, &probs) || !strings.Contains(err.Error(), "catalog.yaml:1:1: catalog is larger than 16 MiB (catalog.MaxSize): trim long texts, or split the API's errors into several catalogs") {
 		t.Fatalf("Load = %v, want the size limit", err)
 	}
 }

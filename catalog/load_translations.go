@@ -306,7 +306,7 @@ func plural(n int, noun string) string {
 // warn records a warning of the catalog's.
 func (l *loader) warn(pos Pos, format string, args ...any) {
 	if !l.warnings.Keeps() { // counted only, as Add would, with no message made
-		l.warnings.Dropped++
+		l.warnings.Drop(diag.Warning)
 		return
 	}
 	l.warnings.Add(diag.Diagnostic{Pos: at(l.probs.file, pos), Severity: diag.Warning, Msg: fmt.Sprintf(format, args...)})
@@ -319,7 +319,7 @@ func (l *loader) result(c *Catalog) (*Catalog, error) {
 		for _, w := range l.warnings.Items {
 			l.probs.list.Add(w)
 		}
-		l.probs.list.Dropped += l.warnings.Dropped
+		l.probs.list.DroppedWarnings += l.warnings.DroppedWarnings
 		return nil, l.probs.err()
 	}
 	l.warnings.Sort()

@@ -2,6 +2,7 @@ package catalog_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -226,4 +227,38 @@ func FuzzTranslation(f *testing.F) {
 			t.Fatalf("In(de) has %d errors, the catalog %d", len(de.Errors), len(c.Errors))
 		}
 	})
+}
+
+// A failed load keeps its problems ahead of its warnings: a translation of
+// more stale entries than diag.MaxKept and one problem prints the problem
+// and counts the warnings past the kept ones as warnings. The stale
+// entries of a large catalog hid the problem, and counted as problems.
+func TestStaleWarningsKeepTheProblem(t *testing.T) {
+	const errs = diag.MaxKept + 200
+	var root, de strings.Builder
+	root.WriteString("version: 1\napi: Shop API\nformat: flat\nlanguages: [de]\nerrors:\n  - {code: INTERNAL, status: 500, message: Internal., fallback: true}\n")
+	de.WriteString("language: de\nerrors:\n")
+	for i := range errs {
+		fmt.Fprintf(&root, "  - {code: E%d, status: 400, message: Bad.}\n", i)
+		fmt.Fprintf(&de, "  E%d: {source: 00000000, message: Schlecht.}\n", i)
+	}
+	de.WriteString("  INTERNAL: {message: \"{id} intern\"}\n") // after every warning
+	_, err := catalog.LoadFiles(catalog.MemFiles{"catalog.yaml": []byte(root.String()), "translations/de.yaml": []byte(de.String())}, "catalog.yaml")
+	var probs *diag.List
+	if !errors.As(err, &probs) {
+		t.Fatalf("err = %v, want a diag.List", err)
+	}
+	if got := probs.Errors() + probs.Dropped; got != 1 {
+		t.Errorf("%d problems, want 1", got)
+	}
+	if got := probs.Count(); got < errs+1 {
+		t.Errorf("Count() = %d, want at least %d: the problem and a warning per stale entry", got, errs+1)
+	}
+	printed := probs.Error()
+	if want := fmt.Sprintf("translations/de.yaml:%d:23: error \"INTERNAL\": message placeholder {id}", errs+3); !strings.Contains(printed, want) {
+		t.Errorf("the problem is not printed:\n%s", printed)
+	}
+	if want := fmt.Sprintf("translations/de.yaml: … and %d more warnings", probs.Count()-diag.MaxPrinted); !strings.HasSuffix(printed, want) {
+		t.Errorf("printed ends %q, want %q", printed[strings.LastIndexByte(printed, '\n')+1:], want)
+	}
 }

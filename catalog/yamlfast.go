@@ -50,6 +50,8 @@ func fastYAMLFrom(data []byte, slabs *nodeSlabs) (doc *yaml.Node, at int) {
 		return nil, 0
 	}
 	p := &fastParser{data: data, line: 1, ascii: ascii, text: string(data), slabs: slabs}
+	slabs.lend(p)
+	defer slabs.keep(p)
 	defer func() {
 		if r := recover(); r != nil {
 			g, giveUp := r.(fastGiveUp)

@@ -11,8 +11,9 @@ import (
 // rest: a catalog of a million unknown keys needs its first problems fixed,
 // not a million lines.
 type List struct {
-	Items   []Diagnostic // the first MaxKept added; sorted by Sort
-	Dropped int          // diagnostics added beyond MaxKept, counted only
+	Items           []Diagnostic // the first MaxKept added; sorted by Sort
+	Dropped         int          // errors added beyond MaxKept, counted only
+	DroppedWarnings int          // warnings (and notices) added beyond MaxKept, counted only
 }
 
 // MaxKept bounds the diagnostics a List keeps, and MaxPrinted those Error
@@ -25,10 +26,21 @@ const (
 // Add appends d, or only counts it once MaxKept are kept.
 func (l *List) Add(d Diagnostic) {
 	if !l.Keeps() {
-		l.Dropped++
+		l.Drop(d.Severity)
 		return
 	}
 	l.Items = append(l.Items, d)
+}
+
+// Drop counts a diagnostic of severity s that is not kept: a warning past
+// the limit is no error, and a list failing on its dropped warnings alone
+// would fail a run that has none.
+func (l *List) Drop(s Severity) {
+	if s == Error {
+		l.Dropped++
+	} else {
+		l.DroppedWarnings++
+	}
 }
 
 // Errorf adds an error at pos.
@@ -41,7 +53,7 @@ func (l *List) Errorf(pos Pos, format string, args ...any) {
 func (l *List) Keeps() bool { return len(l.Items) < MaxKept }
 
 // Count is the number of diagnostics added, kept or not.
-func (l *List) Count() int { return len(l.Items) + l.Dropped }
+func (l *List) Count() int { return len(l.Items) + l.Dropped + l.DroppedWarnings }
 
 // Errors is the number of kept diagnostics of severity Error.
 func (l *List) Errors() int {
@@ -61,20 +73,67 @@ func (l *List) Sort() {
 }
 
 // Error prints one diagnostic a line, the first MaxPrinted of them, then
-// how many more there are.
+// how many more there are. Errors come first: of a list of many warnings
+// and a few errors, the errors are printed (in place, by position) and
+// warnings fill what room is left, since the errors are what the reader
+// must fix; a stale translation of thousands of entries otherwise hid the
+// one problem failing the run.
 func (l *List) Error() string {
+	shown := l.printed()
 	var b strings.Builder
-	for i, d := range l.Items {
-		if i == MaxPrinted {
-			fmt.Fprintf(&b, "\n%s: … and %d more problems", d.Pos.File, l.Count()-MaxPrinted)
-			break
-		}
+	for i, d := range shown {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
 		b.WriteString(d.String())
 	}
+	if len(shown) < l.Count() && len(l.Items) > 0 {
+		fmt.Fprintf(&b, "\n%s: … and %s", l.Items[min(len(shown), len(l.Items)-1)].Pos.File, l.more(shown))
+	}
 	return b.String()
+}
+
+// printed is what Error prints: every kept error up to MaxPrinted, then
+// the first warnings up to MaxPrinted in all, in the list's order.
+func (l *List) printed() []Diagnostic {
+	if len(l.Items) <= MaxPrinted {
+		return l.Items
+	}
+	errs := min(l.Errors(), MaxPrinted)
+	others := MaxPrinted - errs
+	shown := make([]Diagnostic, 0, MaxPrinted)
+	for _, d := range l.Items {
+		switch {
+		case d.Severity == Error && errs > 0:
+			errs--
+		case d.Severity != Error && others > 0:
+			others--
+		default:
+			continue
+		}
+		shown = append(shown, d)
+	}
+	return shown
+}
+
+// more says how many problems and warnings Error leaves out, shown being
+// those it prints: "12 more problems", "3 more problems and 900 more
+// warnings".
+func (l *List) more(shown []Diagnostic) string {
+	errs := l.Errors() + l.Dropped
+	for _, d := range shown {
+		if d.Severity == Error {
+			errs--
+		}
+	}
+	warnings := l.Count() - len(shown) - errs
+	switch {
+	case warnings == 0:
+		return fmt.Sprintf("%d more problems", errs)
+	case errs == 0:
+		return fmt.Sprintf("%d more warnings", warnings)
+	}
+	return fmt.Sprintf("%d more problems and %d more warnings", errs, warnings)
 }
 
 // Err returns l sorted when it holds an error, else nil.

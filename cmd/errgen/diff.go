@@ -175,6 +175,7 @@ func diffInputs(args []string, base string, stderr io.Writer) (before, after *ca
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return nil, nil, exitFailure
 	}
+	defer files.close()
 	if files.behind != "" {
 		fmt.Fprintf(stderr, "errgen: %s has changed since HEAD left it: compared with their merge base %s (as git diff %s...HEAD), so that what %s changed since is not reported as undone here\n", base, files.rev, base, base)
 	}

@@ -165,11 +165,8 @@ func readBlob(top, rev, rel, object string, limit int64) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading %s at %s: git cat-file -s printed %q", rel, rev, sizeText)
 	}
-	switch {
-	case size > limit && limit == catalog.MaxSize:
-		return nil, fmt.Errorf("%s at %s is %d bytes, larger than the %d MiB a catalog may have", rel, rev, size, catalog.MaxSize>>20)
-	case size > limit:
-		return nil, fmt.Errorf("%s at %s is %d bytes: with the files before it, larger than the %d MiB a catalog may have", rel, rev, size, catalog.MaxSize>>20)
+	if err := oversized(rev, rel, size, limit); err != nil {
+		return nil, err
 	}
 	cmd := gitCommand(top, "cat-file", "blob", object)
 	var errOut bytes.Buffer
@@ -195,6 +192,17 @@ func readBlob(top, rev, rel, object string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("reading %s at %s: git cat-file: %s", rel, rev, strings.TrimSpace(errOut.String()))
 	}
 	return data, nil
+}
+
+// oversized is the error for a blob of size bytes over limit, else nil.
+func oversized(rev, rel string, size, limit int64) error {
+	switch {
+	case size > limit && limit == catalog.MaxSize:
+		return fmt.Errorf("%s at %s is %d bytes, larger than the %d MiB a catalog may have", rel, rev, size, catalog.MaxSize>>20)
+	case size > limit:
+		return fmt.Errorf("%s at %s is %d bytes: with the files before it, larger than the %d MiB a catalog may have", rel, rev, size, catalog.MaxSize>>20)
+	}
+	return nil
 }
 
 // gitLine is git's output as one trimmed line.

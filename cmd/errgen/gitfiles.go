@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	pathpkg "path"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -27,9 +28,18 @@ type gitFiles struct {
 	behind string
 	// forkCut: HEAD and rev have no merge base in this shallow clone, so
 	// where HEAD left rev is unknown.
-	forkCut bool
-	listing []string // the files under dir at rev, relative to dir; read by the first Glob
-	listed  bool
+	forkCut  bool
+	listing  []string             // the files under dir at rev, relative to dir; read by the first Glob or included file
+	entries  map[string]treeEntry // the same files' entries, by the same names
+	byFolder map[string][]string  // the same names by their folder ("." for the root's), in the listing's order
+	listed   bool
+	batch    *blobBatch // reads the included files' blobs; started by the first
+}
+
+// treeEntry is a file of the revision's tree, as git ls-tree -l lists it.
+type treeEntry struct {
+	mode, kind, object string
+	size               int64 // -1 for an entry that is no blob
 }
 
 // maxLinks bounds the symbolic links followed to one included file.
@@ -40,15 +50,15 @@ const maxLinks = 8
 func (g *gitFiles) Read(name string, limit int64) ([]byte, string, error) {
 	rel := pathpkg.Join(g.dir, name)
 	for range maxLinks {
-		mode, object, err := g.entry(rel, name)
+		e, err := g.entry(rel, name)
 		if err != nil {
 			return nil, "", err
 		}
-		if mode != "120000" {
-			data, err := readBlob(g.top, g.rev, rel, object, limit)
+		if e.mode != "120000" {
+			data, err := g.blob(rel, e, limit)
 			return data, rel, err
 		}
-		target, err := readBlob(g.top, g.rev, rel, object, 4096)
+		target, err := g.blob(rel, e, 4096)
 		if err != nil {
 			return nil, "", err
 		}
@@ -69,62 +79,164 @@ func (g *gitFiles) inside(rel string) bool {
 	return strings.HasPrefix(rel, g.dir+"/")
 }
 
-// entry is the mode and object of the blob at rel, which the root names
-// as name: a regular file or a symbolic link.
-func (g *gitFiles) entry(rel, name string) (mode, object string, err error) {
+// entry is the entry of the blob at rel, which the root names as name: a
+// regular file or a symbolic link. An included file's comes from the
+// listing of the root's folder tree, made once; the root's, and a name the
+// listing lacks (a folder, a path that is not there), from git ls-tree of
+// the path alone.
+func (g *gitFiles) entry(rel, name string) (treeEntry, error) {
+	if name != g.root && g.inside(rel) {
+		if err := g.list(); err != nil {
+			return treeEntry{}, err
+		}
+		if e, ok := g.entries[g.inDir(rel)]; ok {
+			return e, g.notFile(e, name)
+		}
+	}
 	out, err := git(g.top, "ls-tree", "-z", "--full-tree", "--end-of-options", g.rev, "--", ":(literal)"+rel)
 	if err != nil {
-		return "", "", fmt.Errorf("--base %s: %v", g.rev, err)
+		return treeEntry{}, fmt.Errorf("--base %s: %v", g.rev, err)
 	}
-	entry, _, _ := bytes.Cut(out, []byte{0})
-	meta, _, _ := bytes.Cut(entry, []byte{'\t'})
-	fields := strings.Fields(string(meta))
-	switch {
-	case len(entry) == 0:
-		return "", "", noSuchFile(fmt.Sprintf("no such file %s at %s", g.Display(name), g.rev))
-	case len(fields) != 3:
-		return "", "", fmt.Errorf("--base %s: git ls-tree printed %q", g.rev, entry)
-	case fields[1] == "tree":
-		return "", "", fmt.Errorf("%s is a folder: include the files in it, such as %s/*.yaml", g.Display(name), name)
-	case fields[1] != "blob" || (fields[0] != "100644" && fields[0] != "100755" && fields[0] != "120000"):
-		return "", "", fmt.Errorf("at %s, %s is not a regular file", g.rev, g.Display(name))
+	line, _, _ := bytes.Cut(out, []byte{0})
+	if len(line) == 0 {
+		return treeEntry{}, noSuchFile(fmt.Sprintf("no such file %s at %s", g.Display(name), g.rev))
 	}
-	return fields[0], fields[2], nil
+	e, _, ok := parseTreeEntry(string(line), false)
+	if !ok {
+		return treeEntry{}, fmt.Errorf("--base %s: git ls-tree printed %q", g.rev, line)
+	}
+	return e, g.notFile(e, name)
 }
+
+// notFile is the error for an entry that is neither a regular file nor a
+// symbolic link, else nil.
+func (g *gitFiles) notFile(e treeEntry, name string) error {
+	if e.kind == "tree" {
+		return fmt.Errorf("%s is a folder: include the files in it, such as %s/*.yaml", g.Display(name), name)
+	}
+	if e.kind != "blob" || (e.mode != "100644" && e.mode != "100755" && e.mode != "120000") {
+		return fmt.Errorf("at %s, %s is not a regular file", g.rev, g.Display(name))
+	}
+	return nil
+}
+
+// parseTreeEntry reads a line of git ls-tree -z, "MODE TYPE OBJECT\tPATH",
+// with the object's size before the tab when sized (-l; "-" for no blob).
+func parseTreeEntry(line string, sized bool) (treeEntry, string, bool) {
+	meta, path, _ := strings.Cut(line, "\t")
+	fields := strings.Fields(meta)
+	want := 3
+	if sized {
+		want = 4
+	}
+	if len(fields) != want {
+		return treeEntry{}, "", false
+	}
+	e := treeEntry{mode: fields[0], kind: fields[1], object: fields[2], size: -1}
+	if sized && fields[3] != "-" {
+		size, err := strconv.ParseInt(fields[3], 10, 64)
+		if err != nil {
+			return treeEntry{}, "", false
+		}
+		e.size = size
+	}
+	return e, path, true
+}
+
+// inDir is rel, relative to top, as a name relative to the root's folder.
+func (g *gitFiles) inDir(rel string) string {
+	if g.dir == "." {
+		return rel
+	}
+	return strings.TrimPrefix(rel, g.dir+"/")
+}
+
+// blob reads the blob of e at rel within limit: through the batch when the
+// listing gave its size, else with git cat-file on its own.
+func (g *gitFiles) blob(rel string, e treeEntry, limit int64) ([]byte, error) {
+	if e.size < 0 {
+		return readBlob(g.top, g.rev, rel, e.object, limit)
+	}
+	if err := oversized(g.rev, rel, e.size, limit); err != nil {
+		return nil, err
+	}
+	if g.batch == nil {
+		batch, err := startBlobBatch(g.top)
+		if err != nil {
+			return nil, fmt.Errorf("reading %s at %s: %v", rel, g.rev, err)
+		}
+		g.batch = batch
+	}
+	data, err := g.batch.read(e.object, e.size)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s at %s: %v", rel, g.rev, err)
+	}
+	return data, nil
+}
+
+// close ends the git process reading blobs, if one was started.
+func (g *gitFiles) close() { g.batch.close() }
 
 // Glob matches pattern against every file of the root's folder tree at
 // the revision, listed once with git ls-tree -r.
 func (g *gitFiles) Glob(pattern string) ([]string, error) {
-	if !g.listed {
-		args := []string{"ls-tree", "-r", "-z", "--full-tree", "--name-only", "--end-of-options", g.rev}
-		if g.dir != "." {
-			args = append(args, "--", ":(literal)"+g.dir+"/")
-		}
-		out, err := git(g.top, args...)
-		if err != nil {
-			return nil, fmt.Errorf("--base %s: %v", g.rev, err)
-		}
-		for _, p := range strings.Split(string(out), "\x00") {
-			if g.dir != "." {
-				p = strings.TrimPrefix(p, g.dir+"/")
-			}
-			if p != "" {
-				g.listing = append(g.listing, p)
-			}
-		}
-		g.listed = true
+	if err := g.list(); err != nil {
+		return nil, err
+	}
+	if _, err := pathpkg.Match(pattern, ""); err != nil { // Match checks the whole pattern
+		return nil, errors.New("syntax error in pattern")
 	}
 	var names []string
-	for _, name := range g.listing {
-		ok, err := pathpkg.Match(pattern, name)
-		if err != nil {
-			return nil, errors.New("syntax error in pattern")
-		}
-		if ok {
+	for _, name := range g.candidates(pattern) {
+		if ok, _ := pathpkg.Match(pattern, name); ok {
 			names = append(names, name)
 		}
 	}
 	return names, nil
+}
+
+// candidates are the names pattern may match: those of its folder when
+// the folder is written out, since no wildcard matches a slash. Matching
+// every pattern against the whole listing cost the include list's length
+// times the tree's files: 1,000 patterns over a monorepo's million.
+func (g *gitFiles) candidates(pattern string) []string {
+	folder := pathpkg.Dir(pattern)
+	if strings.ContainsAny(folder, `*?[\`) {
+		return g.listing
+	}
+	return g.byFolder[folder]
+}
+
+// list lists the files of the root's folder tree at the revision, with
+// their objects and sizes, once.
+func (g *gitFiles) list() error {
+	if g.listed {
+		return nil
+	}
+	args := []string{"ls-tree", "-r", "-z", "-l", "--full-tree", "--end-of-options", g.rev}
+	if g.dir != "." {
+		args = append(args, "--", ":(literal)"+g.dir+"/")
+	}
+	out, err := git(g.top, args...)
+	if err != nil {
+		return fmt.Errorf("--base %s: %v", g.rev, err)
+	}
+	g.entries, g.byFolder = map[string]treeEntry{}, map[string][]string{}
+	for _, line := range strings.Split(string(out), "\x00") {
+		if line == "" {
+			continue
+		}
+		e, p, ok := parseTreeEntry(line, true)
+		if !ok {
+			return fmt.Errorf("--base %s: git ls-tree printed %q", g.rev, line)
+		}
+		p = g.inDir(p)
+		g.listing = append(g.listing, p)
+		g.entries[p] = e
+		g.byFolder[pathpkg.Dir(p)] = append(g.byFolder[pathpkg.Dir(p)], p)
+	}
+	g.listed = true
+	return nil
 }
 
 // noSuchFile is the error for a name the revision has no file at: it is

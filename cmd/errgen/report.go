@@ -48,16 +48,16 @@ func reportLoadError(name string, err error, outcome string, stderr io.Writer) {
 
 // problemCount says how many problems l holds, and how many warnings
 // besides (a failed load's list keeps its translations' warnings too,
-// printed with the problems): "1 problem, 2 warnings". The diagnostics
-// beyond diag.MaxKept, counted only, are problems.
+// printed with the problems): "1 problem, 2 warnings", those beyond
+// diag.MaxKept, counted only, included.
 func problemCount(l *diag.List) string {
-	warnings := 0
+	warnings := l.DroppedWarnings
 	for _, d := range l.Items {
 		if d.Severity == diag.Warning {
 			warnings++
 		}
 	}
-	s := plural(l.Count()-(len(l.Items)-l.Errors()), "problem")
+	s := plural(l.Errors()+l.Dropped, "problem")
 	if warnings > 0 {
 		s += ", " + plural(warnings, "warning")
 	}

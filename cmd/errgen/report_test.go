@@ -55,7 +55,8 @@ func TestReportCatalogErrorCount(t *testing.T) {
 		{"one problem", diag.List{Items: []diag.Diagnostic{problem}}, "1 problem"},
 		{"problems and warnings", diag.List{Items: []diag.Diagnostic{warning, problem, warning, problem}}, "2 problems, 2 warnings"},
 		{"a notice is neither", diag.List{Items: []diag.Diagnostic{problem, notice}}, "1 problem"},
-		{"dropped ones are problems", diag.List{Items: []diag.Diagnostic{problem, warning}, Dropped: 5}, "6 problems, 1 warning"},
+		{"dropped errors are problems", diag.List{Items: []diag.Diagnostic{problem, warning}, Dropped: 5}, "6 problems, 1 warning"},
+		{"dropped warnings are warnings", diag.List{Items: []diag.Diagnostic{problem, warning}, DroppedWarnings: 5}, "1 problem, 6 warnings"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -257,8 +257,32 @@ const pageHint = 128
 type pageBuffer []byte
 
 func (b *pageBuffer) Write(p []byte) (int, error) {
+	if len(*b)+len(p) > maxPage {
+		return 0, errPageTooLarge()
+	}
 	*b = append(*b, p...)
 	return len(p), nil
+}
+
+// maxPage bounds the bytes of a page a template renders, and of each part
+// as it renders: a template may loop ({{range 100000000}}) where the
+// catalog bounds what the bundled ones write (a page is some 3 times its
+// catalog). One error's part of 10 bytes a hundred million times was a
+// gigabyte a page, for each of the catalog's errors. A var for the tests.
+var maxPage = 256 << 20
+
+func errPageTooLarge() error {
+	return fmt.Errorf("the page grows past %d MiB, errgen's limit: does a template loop ({{range 100000000}}) or repeat a part?", maxPage>>20)
+}
+
+// partBuilder is a part as it renders, within maxPage.
+type partBuilder struct{ strings.Builder }
+
+func (b *partBuilder) Write(p []byte) (int, error) {
+	if b.Len()+len(p) > maxPage {
+		return 0, errPageTooLarge()
+	}
+	return b.Builder.Write(p)
 }
 
 // maxDepth bounds how deep part calls nest: a template that renders itself
@@ -285,7 +309,7 @@ func partFunc(set *template.Template, parts goParts) func(name string, data any)
 		}
 		depth++
 		defer func() { depth-- }()
-		var b strings.Builder
+		var b partBuilder
 		if err := set.ExecuteTemplate(&b, name, data); err != nil {
 			if set.Lookup(name) == nil { // text/template's error names the set, errgen
 				return "", fmt.Errorf("there is no template %s%s", name, catalog.Suggest(name, templateNames(set)))

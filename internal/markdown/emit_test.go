@@ -412,3 +412,32 @@ errors:
 		t.Fatalf("Retired codes table: %+v", rows)
 	}
 }
+
+// A template's output is bounded: a page, or a part of it, that grows past
+// maxPage fails with what to look for, where a loop wrote on without end
+// (one error's part of 10 bytes a hundred million times was a gigabyte).
+func TestMarkdownPageBounded(t *testing.T) {
+	c, err := catalog.Load("../../catalog.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(limit int) { maxPage = limit }(maxPage)
+	maxPage = 1 << 20
+	loop := "{{range 200000}}xxxxxxxxxx{{end}}\n"
+	tests := []struct{ name, file, src string }{
+		{"a part", "error.tmpl", "### {{.Code}}\n" + loop},
+		{"the page", "page.tmpl", "# Errors\n" + loop},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Generate(c, header, fstest.MapFS{tc.file: {Data: []byte(tc.src)}})
+			if err == nil || !strings.Contains(err.Error(), "the page grows past 1 MiB, errgen's limit: does a template loop") {
+				t.Errorf("err = %v, want the page's limit", err)
+			}
+		})
+	}
+	// Within the limit the same loop renders.
+	if _, err := Generate(c, header, fstest.MapFS{"page.tmpl": {Data: []byte("# Errors\n{{range 1000}}xxxxxxxxxx{{end}}\n")}}); err != nil {
+		t.Errorf("a page within the limit: %v", err)
+	}
+}
