@@ -61,11 +61,18 @@ func startsWithAuthScheme(challenge string) bool {
 
 // listProblem says what makes a header value, a comma-separated list
 // (RFC 9110 §5.6.1), one a sender must not send, or "": an empty element
-// outside quoted strings (between two commas, or after the last), which a
-// strict client or proxy refuses, or a quoted string left open, which
-// runs to the end of the value and so takes in every element after it.
+// outside quoted strings (before the first comma, between two, or after
+// the last), which a strict client or proxy refuses, or a quoted string
+// left open, which runs to the end of the value and so takes in every
+// element after it. "" itself is no list: the error sends no challenge.
 func listProblem(v string) string {
-	quoted, empty := false, false
+	if v == "" {
+		return ""
+	}
+	// empty: the element being read has nothing but spaces so far; the
+	// first is read from the start, so a leading comma or a blank value is
+	// an empty element too, as the schema's pattern says.
+	quoted, empty, first := false, true, true
 	for i := 0; i < len(v); i++ {
 		switch c := v[i]; {
 		case quoted && c == '\\':
@@ -74,10 +81,13 @@ func listProblem(v string) string {
 			quoted, empty = !quoted, false
 		case quoted:
 		case c == ',':
+			if empty && first {
+				return "an empty list element (a comma with nothing before it)"
+			}
 			if empty {
 				return "an empty list element (a comma with nothing after it)"
 			}
-			empty = true
+			empty, first = true, false
 		case c != ' ' && c != '\t':
 			empty = false
 		}
@@ -85,6 +95,8 @@ func listProblem(v string) string {
 	switch {
 	case quoted:
 		return "a quoted string left open (no closing \")"
+	case empty && first:
+		return "no list element, only spaces"
 	case empty:
 		return "an empty list element (a comma with nothing after it)"
 	}

@@ -23,3 +23,22 @@ func TestValidHeaderValue(t *testing.T) {
 		}
 	}
 }
+
+func TestListProblem(t *testing.T) {
+	for _, tc := range []struct{ v, want string }{
+		{"", ""},
+		{"Bearer", ""},
+		{"Bearer, Basic realm=\"a,b\"", ""},
+		{"Bearer, , Basic", "an empty list element (a comma with nothing after it)"},
+		{"Bearer,", "an empty list element (a comma with nothing after it)"},
+		{",Bearer", "an empty list element (a comma with nothing before it)"},
+		{" \t, Bearer", "an empty list element (a comma with nothing before it)"},
+		{" ", "no list element, only spaces"},
+		{"Basic realm=\"a", "a quoted string left open (no closing \")"},
+		{"Basic realm=\"a\\\"", "a quoted string left open (no closing \")"},
+	} {
+		if got := listProblem(tc.v); got != tc.want {
+			t.Errorf("listProblem(%q) = %q, want %q", tc.v, got, tc.want)
+		}
+	}
+}
