@@ -56,22 +56,31 @@ func (b *blobBatch) read(object string, size int64) ([]byte, error) {
 	return data, nil
 }
 
-// next asks for object and reads its header, its bytes and the newline
-// after them.
+// next asks for object and reads its answer.
 func (b *blobBatch) next(object string, size int64) ([]byte, error) {
 	if _, err := io.WriteString(b.in, object+"\n"); err != nil {
 		return nil, err
 	}
-	header, err := b.out.ReadString('\n')
-	if err != nil {
-		return nil, err
+	return readBatchBlob(b.out, object, size)
+}
+
+// readBatchBlob reads git cat-file --batch's answer for object, a blob of
+// size bytes: its header, exactly as git writes it, the bytes and the
+// newline after them, and not a byte more. A header longer than out's
+// buffer is an error, not a line read without end.
+func readBatchBlob(out *bufio.Reader, object string, size int64) ([]byte, error) {
+	if size < 0 {
+		return nil, fmt.Errorf("git cat-file --batch: blob %s of %d bytes", object, size)
 	}
-	fields := strings.Fields(header)
-	if len(fields) != 3 || fields[0] != object || fields[1] != "blob" || fields[2] != strconv.FormatInt(size, 10) {
-		return nil, fmt.Errorf("git cat-file --batch printed %q for blob %s of %d bytes", strings.TrimSpace(header), object, size)
+	header, err := out.ReadSlice('\n')
+	if err != nil {
+		return nil, fmt.Errorf("git cat-file --batch: reading the header for blob %s: %v", object, err)
+	}
+	if string(header) != object+" blob "+strconv.FormatInt(size, 10)+"\n" {
+		return nil, fmt.Errorf("git cat-file --batch printed %q for blob %s of %d bytes", strings.TrimSpace(string(header)), object, size)
 	}
 	data := make([]byte, size+1)
-	if _, err := io.ReadFull(b.out, data); err != nil {
+	if _, err := io.ReadFull(out, data); err != nil {
 		return nil, err
 	}
 	if data[size] != '\n' {

@@ -121,26 +121,53 @@ func (g *gitFiles) notFile(e treeEntry, name string) error {
 }
 
 // parseTreeEntry reads a line of git ls-tree -z, "MODE TYPE OBJECT\tPATH",
-// with the object's size before the tab when sized (-l; "-" for no blob).
+// with the object's size before the tab when sized (-l: padded with spaces
+// to 7 columns, "-" for no blob). Any other line is git's output garbled,
+// refused rather than read: a size that is no number, or an object that is
+// no object id (which cat-file --batch would read as a revision to look
+// up, such as HEAD:secret).
 func parseTreeEntry(line string, sized bool) (treeEntry, string, bool) {
-	meta, path, _ := strings.Cut(line, "\t")
-	fields := strings.Fields(meta)
-	want := 3
+	meta, path, ok := strings.Cut(line, "\t")
+	mode, rest, _ := strings.Cut(meta, " ")
+	kind, object, _ := strings.Cut(rest, " ")
+	sizeText := "-"
 	if sized {
-		want = 4
+		object, sizeText, _ = strings.Cut(object, " ")
+		sizeText = strings.TrimLeft(sizeText, " ")
 	}
-	if len(fields) != want {
+	if !ok || path == "" || !isTreeMode(mode) || !isObjectID(object) {
 		return treeEntry{}, "", false
 	}
-	e := treeEntry{mode: fields[0], kind: fields[1], object: fields[2], size: -1}
-	if sized && fields[3] != "-" {
-		size, err := strconv.ParseInt(fields[3], 10, 64)
-		if err != nil {
+	e := treeEntry{mode: mode, kind: kind, object: object, size: -1}
+	switch {
+	case kind == "blob" && sized:
+		size, err := strconv.ParseInt(sizeText, 10, 64)
+		if err != nil || !isDigits(sizeText) {
 			return treeEntry{}, "", false
 		}
 		e.size = size
+	case kind != "blob" && kind != "tree" && kind != "commit", sizeText != "-":
+		return treeEntry{}, "", false
 	}
 	return e, path, true
+}
+
+// isTreeMode reports whether s is a mode as git ls-tree prints it: six
+// octal digits.
+func isTreeMode(s string) bool {
+	return len(s) == 6 && strings.Trim(s, "01234567") == ""
+}
+
+// isObjectID reports whether s is an object id as git prints it: SHA-1's
+// 40 or SHA-256's 64 lower-case hex digits.
+func isObjectID(s string) bool {
+	return (len(s) == 40 || len(s) == 64) && strings.Trim(s, "0123456789abcdef") == ""
+}
+
+// isDigits reports whether s is one or more ASCII digits: ParseInt also
+// takes a sign.
+func isDigits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
 }
 
 // inDir is rel, relative to top, as a name relative to the root's folder.
