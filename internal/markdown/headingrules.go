@@ -61,7 +61,7 @@ func topHeadings(c *catalog.Catalog, lang string) []pageHeading {
 	var hs []pageHeading
 	word := func(key string) {
 		at := catalog.Pos{}
-		if t != nil && t.Words[key] != "" {
+		if givenWord(t, key) != "" {
 			at = wordPos(t, key)
 		}
 		hs = append(hs, pageHeading{renderedHeading(w[key]), "page word " + key, "translate the word otherwise", at})

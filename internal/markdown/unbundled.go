@@ -29,7 +29,7 @@ func UnbundledWords(c *catalog.Catalog, lang string) []Word {
 	for _, row := range wordTable {
 		if inheritedWord(c, lang, row) == "" {
 			w := Word{Key: row.key, Text: wordIn(c, c.Language, row), Lang: c.Language}
-			if t := c.Translations[c.Language]; (t == nil || t.Words[row.key] == "") && inheritedWord(c, c.Language, row) == "" {
+			if givenWord(c.Translations[c.Language], row.key) == "" && inheritedWord(c, c.Language, row) == "" {
 				w.Lang = "en" // wordIn's last resort
 			}
 			ws = append(ws, w)
@@ -109,7 +109,7 @@ func ownUnbundled(c *catalog.Catalog) (diag.Diagnostic, bool) {
 func wordsLeft(c *catalog.Catalog, t *catalog.Translation, lang string) []string {
 	var left []string
 	for _, row := range wordTable {
-		if inheritedWord(c, lang, row) == "" && t.Words[row.key] == "" {
+		if inheritedWord(c, lang, row) == "" && givenWord(t, row.key) == "" {
 			left = append(left, row.key)
 		}
 	}

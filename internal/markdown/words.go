@@ -163,10 +163,20 @@ func wordsIn(c *catalog.Catalog, lang string) words {
 // (from lang's translation file, or for the catalog's own language, the
 // page: of its file) where it gives one, else inheritedWord, else English.
 func wordIn(c *catalog.Catalog, lang string, row wordRow) string {
-	if t := c.Translations[lang]; t != nil && t.Words[row.key] != "" {
-		return t.Words[row.key]
+	if w := givenWord(c.Translations[lang], row.key); w != "" {
+		return w
 	}
 	return cmp.Or(inheritedWord(c, lang, row), row.en)
+}
+
+// givenWord is t's word for key, or "" when t is nil or gives none, or
+// only spaces: those escape to nothing, and a page took the blank word
+// over the next in line, printing a heading of nothing (**:**).
+func givenWord(t *catalog.Translation, key string) string {
+	if t == nil || strings.TrimSpace(t.Words[key]) == "" {
+		return ""
+	}
+	return t.Words[key]
 }
 
 // inheritedWord is row's word for lang that lang's own file need not give:
@@ -177,8 +187,8 @@ func wordIn(c *catalog.Catalog, lang string, row wordRow) string {
 // only the words that differ, as it does for a bundled language.
 func inheritedWord(c *catalog.Catalog, lang string, row wordRow) string {
 	if primary := primaryLanguage(lang); primary != strings.ToLower(lang) {
-		if t := c.Translations[primary]; t != nil && t.Words[row.key] != "" {
-			return t.Words[row.key]
+		if w := givenWord(c.Translations[primary], row.key); w != "" {
+			return w
 		}
 	}
 	return cmp.Or(row.bundled(strings.ToLower(lang)), row.bundled(primaryLanguage(lang)))
