@@ -79,7 +79,7 @@ func (l *List) Sort() {
 // must fix; a stale translation of thousands of entries otherwise hid the
 // one problem failing the run.
 func (l *List) Error() string {
-	shown := l.printed()
+	shown, left := l.printed()
 	var b strings.Builder
 	for i, d := range shown {
 		if i > 0 {
@@ -88,32 +88,40 @@ func (l *List) Error() string {
 		b.WriteString(d.String())
 	}
 	if len(shown) < l.Count() && len(l.Items) > 0 {
-		fmt.Fprintf(&b, "\n%s: … and %s", l.Items[min(len(shown), len(l.Items)-1)].Pos.File, l.more(shown))
+		fmt.Fprintf(&b, "\n%s: … and %s", l.Items[left].Pos.File, l.more(shown))
 	}
 	return b.String()
 }
 
 // printed is what Error prints: every kept error up to MaxPrinted, then
-// the first warnings up to MaxPrinted in all, in the list's order.
-func (l *List) printed() []Diagnostic {
+// the first warnings up to MaxPrinted in all, in the list's order; and
+// the index of the first kept diagnostic it leaves out (the last kept when
+// it leaves out dropped ones alone), whose file the count of those left
+// names. Items[len(shown)] named another file when an error was printed in
+// place of the warnings before it.
+func (l *List) printed() ([]Diagnostic, int) {
 	if len(l.Items) <= MaxPrinted {
-		return l.Items
+		return l.Items, max(len(l.Items)-1, 0)
 	}
 	errs := min(l.Errors(), MaxPrinted)
 	others := MaxPrinted - errs
 	shown := make([]Diagnostic, 0, MaxPrinted)
-	for _, d := range l.Items {
+	left := -1
+	for i, d := range l.Items {
 		switch {
 		case d.Severity == Error && errs > 0:
 			errs--
 		case d.Severity != Error && others > 0:
 			others--
 		default:
+			if left < 0 {
+				left = i
+			}
 			continue
 		}
 		shown = append(shown, d)
 	}
-	return shown
+	return shown, left
 }
 
 // more says how many problems and warnings Error leaves out, shown being
