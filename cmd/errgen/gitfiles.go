@@ -50,6 +50,12 @@ const maxLinks = 8
 func (g *gitFiles) Read(name string, limit int64) ([]byte, string, error) {
 	rel := pathpkg.Join(g.dir, name)
 	for range maxLinks {
+		if name != g.root {
+			var err error
+			if rel, err = g.throughFolderLinks(rel, name); err != nil {
+				return nil, "", err
+			}
+		}
 		e, err := g.entry(rel, name)
 		if err != nil {
 			return nil, "", err
@@ -186,8 +192,15 @@ func (g *gitFiles) Glob(pattern string) ([]string, error) {
 	if _, err := pathpkg.Match(pattern, ""); err != nil { // Match checks the whole pattern
 		return nil, errors.New("syntax error in pattern")
 	}
+	candidates, linked, err := g.linkedCandidates(pattern)
+	if err != nil {
+		return nil, err
+	}
+	if !linked {
+		candidates = g.candidates(pattern)
+	}
 	var names []string
-	for _, name := range g.candidates(pattern) {
+	for _, name := range candidates {
 		if ok, _ := pathpkg.Match(pattern, name); ok {
 			names = append(names, name)
 		}
