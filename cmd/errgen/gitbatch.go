@@ -10,9 +10,8 @@ import (
 	"strings"
 )
 
-// blobBatch reads blobs through one git cat-file --batch: the files a split
-// catalog includes at the base, whose object ids and sizes the tree's
-// listing gave. Two git processes a file (its size, then its bytes) cost
+// blobBatch reads blobs through one git cat-file --batch: the files of a
+// catalog at the base, whose object ids the tree's listing gave. Two git processes a file (its size, then its bytes) cost
 // some 25 ms a file, so 1,000 included files took 24 s.
 type blobBatch struct {
 	cmd    *exec.Cmd
@@ -41,24 +40,38 @@ func startBlobBatch(top string) (*blobBatch, error) {
 	return &blobBatch{cmd: cmd, in: in, out: bufio.NewReader(out), errOut: errOut}, nil
 }
 
-// read returns the bytes of object, a blob the listing said is size bytes;
-// the caller has checked size against the catalog's limit, and read takes
-// no more than that.
-func (b *blobBatch) read(object string, size int64) ([]byte, error) {
+// read returns the bytes of object, a blob, within limit. A larger one is
+// a blobTooLarge, its size as git's header gives it: git, printing it, is
+// stopped unread, and the caller starts another batch for the next blob.
+// The size comes from the header, not the tree's listing: git ls-tree -l
+// reads every blob's size, which in a partial clone fetches every file of
+// the catalog's folder tree, one at a time (offline, fails).
+func (b *blobBatch) read(object string, limit int64) ([]byte, error) {
 	if b.failed != nil {
 		return nil, b.failed
 	}
-	data, err := b.next(object, size)
-	if err != nil {
+	data, err := b.next(object, limit)
+	var tooLarge blobTooLarge
+	switch {
+	case errors.As(err, &tooLarge):
+		_ = b.stop(err)
+		b.failed = err
+		return nil, err
+	case err != nil:
 		b.failed = b.stop(err)
 		return nil, b.failed
 	}
 	return data, nil
 }
 
+// blobTooLarge is a blob's size when it is over the limit read was given.
+type blobTooLarge int64
+
+func (size blobTooLarge) Error() string { return fmt.Sprintf("a blob of %d bytes", int64(size)) }
+
 // next asks for object and reads its header, its bytes and the newline
 // after them.
-func (b *blobBatch) next(object string, size int64) ([]byte, error) {
+func (b *blobBatch) next(object string, limit int64) ([]byte, error) {
 	if _, err := io.WriteString(b.in, object+"\n"); err != nil {
 		return nil, err
 	}
@@ -67,8 +80,15 @@ func (b *blobBatch) next(object string, size int64) ([]byte, error) {
 		return nil, err
 	}
 	fields := strings.Fields(header)
-	if len(fields) != 3 || fields[0] != object || fields[1] != "blob" || fields[2] != strconv.FormatInt(size, 10) {
-		return nil, fmt.Errorf("git cat-file --batch printed %q for blob %s of %d bytes", strings.TrimSpace(header), object, size)
+	if len(fields) != 3 || fields[0] != object || fields[1] != "blob" {
+		return nil, fmt.Errorf("git cat-file --batch printed %q for blob %s", strings.TrimSpace(header), object)
+	}
+	size, err := strconv.ParseInt(fields[2], 10, 64)
+	switch {
+	case err != nil || size < 0:
+		return nil, fmt.Errorf("git cat-file --batch printed %q for blob %s", strings.TrimSpace(header), object)
+	case size > limit:
+		return nil, blobTooLarge(size)
 	}
 	data := make([]byte, size+1)
 	if _, err := io.ReadFull(b.out, data); err != nil {

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	pathpkg "path"
 	"path/filepath"
-	"strconv"
 	"strings"
 )
 
@@ -36,10 +35,9 @@ type gitFiles struct {
 	batch    *blobBatch // reads the included files' blobs; started by the first
 }
 
-// treeEntry is a file of the revision's tree, as git ls-tree -l lists it.
+// treeEntry is a file of the revision's tree, as git ls-tree lists it.
 type treeEntry struct {
 	mode, kind, object string
-	size               int64 // -1 for an entry that is no blob
 }
 
 // maxLinks bounds the symbolic links followed to one included file.
@@ -107,7 +105,7 @@ func (g *gitFiles) entry(rel, name string) (treeEntry, error) {
 	if len(line) == 0 {
 		return treeEntry{}, noSuchFile(fmt.Sprintf("no such file %s at %s", g.Display(name), g.rev))
 	}
-	e, _, ok := parseTreeEntry(string(line), false)
+	e, _, ok := parseTreeEntry(string(line))
 	if !ok {
 		return treeEntry{}, fmt.Errorf("--base %s: git ls-tree printed %q", g.rev, line)
 	}
@@ -126,27 +124,14 @@ func (g *gitFiles) notFile(e treeEntry, name string) error {
 	return nil
 }
 
-// parseTreeEntry reads a line of git ls-tree -z, "MODE TYPE OBJECT\tPATH",
-// with the object's size before the tab when sized (-l; "-" for no blob).
-func parseTreeEntry(line string, sized bool) (treeEntry, string, bool) {
+// parseTreeEntry reads a line of git ls-tree -z, "MODE TYPE OBJECT\tPATH".
+func parseTreeEntry(line string) (treeEntry, string, bool) {
 	meta, path, _ := strings.Cut(line, "\t")
 	fields := strings.Fields(meta)
-	want := 3
-	if sized {
-		want = 4
-	}
-	if len(fields) != want {
+	if len(fields) != 3 {
 		return treeEntry{}, "", false
 	}
-	e := treeEntry{mode: fields[0], kind: fields[1], object: fields[2], size: -1}
-	if sized && fields[3] != "-" {
-		size, err := strconv.ParseInt(fields[3], 10, 64)
-		if err != nil {
-			return treeEntry{}, "", false
-		}
-		e.size = size
-	}
-	return e, path, true
+	return treeEntry{mode: fields[0], kind: fields[1], object: fields[2]}, path, true
 }
 
 // inDir is rel, relative to top, as a name relative to the root's folder.
@@ -157,15 +142,8 @@ func (g *gitFiles) inDir(rel string) string {
 	return strings.TrimPrefix(rel, g.dir+"/")
 }
 
-// blob reads the blob of e at rel within limit: through the batch when the
-// listing gave its size, else with git cat-file on its own.
+// blob reads the blob of e at rel within limit, through the batch.
 func (g *gitFiles) blob(rel string, e treeEntry, limit int64) ([]byte, error) {
-	if e.size < 0 {
-		return readBlob(g.top, g.rev, rel, e.object, limit)
-	}
-	if err := oversized(g.rev, rel, e.size, limit); err != nil {
-		return nil, err
-	}
 	if g.batch == nil {
 		batch, err := startBlobBatch(g.top)
 		if err != nil {
@@ -173,8 +151,13 @@ func (g *gitFiles) blob(rel string, e treeEntry, limit int64) ([]byte, error) {
 		}
 		g.batch = batch
 	}
-	data, err := g.batch.read(e.object, e.size)
-	if err != nil {
+	data, err := g.batch.read(e.object, limit)
+	var tooLarge blobTooLarge
+	switch {
+	case errors.As(err, &tooLarge):
+		g.batch = nil // stopped mid-blob: the next blob needs another
+		return nil, oversized(g.rev, rel, int64(tooLarge), limit)
+	case err != nil:
 		return nil, fmt.Errorf("reading %s at %s: %v", rel, g.rev, err)
 	}
 	return data, nil
@@ -221,12 +204,12 @@ func (g *gitFiles) candidates(pattern string) []string {
 }
 
 // list lists the files of the root's folder tree at the revision, with
-// their objects and sizes, once.
+// their objects, once.
 func (g *gitFiles) list() error {
 	if g.listed {
 		return nil
 	}
-	args := []string{"ls-tree", "-r", "-z", "-l", "--full-tree", "--end-of-options", g.rev}
+	args := []string{"ls-tree", "-r", "-z", "--full-tree", "--end-of-options", g.rev}
 	if g.dir != "." {
 		args = append(args, "--", ":(literal)"+g.dir+"/")
 	}
@@ -239,7 +222,7 @@ func (g *gitFiles) list() error {
 		if line == "" {
 			continue
 		}
-		e, p, ok := parseTreeEntry(line, true)
+		e, p, ok := parseTreeEntry(line)
 		if !ok {
 			return fmt.Errorf("--base %s: git ls-tree printed %q", g.rev, line)
 		}
