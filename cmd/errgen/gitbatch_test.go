@@ -89,3 +89,18 @@ func TestDiffBasePartialCloneFetchesOnlyCatalogFiles(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }
+
+// An included file over the limit is refused by the size in git's header,
+// its bytes unread, and the files after it are read by a new batch.
+func TestDiffBaseOversizedIncludedFile(t *testing.T) {
+	r := newGitRepo(t)
+	r.write("catalog.yaml", splitRoot)
+	r.write("errors/a.yaml", "# "+strings.Repeat("x", 17<<20)+"\n")
+	r.write("errors/b.yaml", "errors:\n  - {code: INTERNAL, status: 500, fallback: true}\n")
+	r.commit("base")
+	r.write("errors/a.yaml", "errors:\n  - {code: GONE, status: 410}\n")
+	code, _, stderr := r.diffBase("HEAD", "catalog.yaml")
+	if code != exitFailure || !strings.Contains(stderr, "errors/a.yaml at HEAD is 17825") || !strings.Contains(stderr, "larger than the 16 MiB a catalog may have") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
