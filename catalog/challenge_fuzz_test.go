@@ -48,6 +48,7 @@ var challengeCases = []string{
 	",Bearer", " ,Bearer", `Basic realm="a,b"`, `Basic realm="a`, `Basic realm="a\"`, `Basic realm="a\\"`,
 	`Basic realm="a\`, `Basic realm="\é"`, "Basic realm=\"\\\u2028\"", "Basic realm=\u2028", `a"b"c, d`,
 	`Bearer error="x", Basic`, "Bearer\t,\tBasic", "Bearer ,", `"x"`, "Bearer realm=é",
+	`Bearer a\"b`, "Bearer\t, Basic", `Bearer realm="x\", ,", Basic`, `Bearer realm="caf` + "\u2028" + `\` + "\u00e9\"",
 }
 
 // FuzzChallengeList holds the loader's list check (listProblem) and the

@@ -56,9 +56,10 @@ func isJSONText(spec []byte) bool {
 // copy keeps the spec's text, YAML, and a .json name would pass it off as
 // JSON to every tool that picks a reader by the name (and JSON.parse
 // fails on it). A JSON spec's copy under a .yaml name is left alone: JSON
-// is YAML.
+// is YAML. So is a spec augmented in place: its text is YAML under that
+// name already, its author's choice, and gets no header.
 func copyFormatProblem(spec []byte, specName, out string) error {
-	if !strings.EqualFold(filepath.Ext(out), ".json") || isJSONText(spec) {
+	if !strings.EqualFold(filepath.Ext(out), ".json") || isJSONText(spec) || sameOutput(specName, out) {
 		return nil
 	}
 	return fmt.Errorf("%s is YAML, and its augmented copy %s would be YAML under a .json name, which JSON tools cannot read (name the copy %s, or convert the spec to JSON first)",

@@ -128,3 +128,26 @@ func TestAugmentedCopyJSONNameOfYAML(t *testing.T) {
 		}
 	}
 }
+
+// A spec augmented in place makes no copy: a YAML spec its author named
+// .json is augmented as before, its text kept YAML and given no header.
+// The .json refusal, meant for copies, refused it, calling the spec its own
+// "augmented copy".
+func TestAugmentedInPlaceJSONNameOfYAML(t *testing.T) {
+	yamlSpec := copySpec(t, "petstore-expanded.yaml")
+	in := strings.TrimSuffix(yamlSpec, ".yaml") + ".json"
+	if err := os.Rename(yamlSpec, in); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runOA(t, "--catalog", oaCatalog, "--spec", in, "--out", in)
+	if code != exitOK {
+		t.Fatalf("errgen openapi in place: exit %d, stderr %q", code, stderr)
+	}
+	data, err := os.ReadFile(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if isJSONText(data) || bytes.HasPrefix(data, []byte("# ")) || !bytes.Contains(data, []byte("x-errgen")) {
+		t.Errorf("%s augmented in place reads:\n%.300s", in, data)
+	}
+}

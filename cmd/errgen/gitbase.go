@@ -8,11 +8,9 @@ import (
 	"os/exec"
 	pathpkg "path"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/errgen/errgen/catalog"
-	"github.com/errgen/errgen/internal/readlimit"
 )
 
 // errNotAtBase is gitShow's error for a file the revision does not have.
@@ -153,47 +151,6 @@ func baseBlob(top, rev, rel string) (string, error) {
 	return object, nil
 }
 
-// readBlob reads a blob after checking its size, and stops at the limit
-// whatever the size said: catalog.MaxSize for a root catalog, what is
-// left of it for an included file.
-func readBlob(top, rev, rel, object string, limit int64) ([]byte, error) {
-	sizeText, err := gitLine(top, "cat-file", "-s", object)
-	if err != nil {
-		return nil, fmt.Errorf("reading %s at %s: %v", rel, rev, err)
-	}
-	size, err := strconv.ParseInt(sizeText, 10, 64)
-	if err != nil {
-		return nil, fmt.Errorf("reading %s at %s: git cat-file -s printed %q", rel, rev, sizeText)
-	}
-	if err := oversized(rev, rel, size, limit); err != nil {
-		return nil, err
-	}
-	cmd := gitCommand(top, "cat-file", "blob", object)
-	var errOut bytes.Buffer
-	cmd.Stderr = &errOut
-	pipe, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, err
-	}
-	if err := cmd.Start(); err != nil {
-		return nil, err
-	}
-	data, readErr := readlimit.AtMost(pipe, size, limit)
-	if int64(len(data)) > limit {
-		_ = cmd.Process.Kill()
-	}
-	waitErr := cmd.Wait()
-	switch {
-	case int64(len(data)) > limit:
-		return nil, fmt.Errorf("%s at %s is larger than the %d MiB a catalog may have", rel, rev, catalog.MaxSize>>20)
-	case readErr != nil:
-		return nil, fmt.Errorf("reading %s at %s: %v", rel, rev, readErr)
-	case waitErr != nil:
-		return nil, fmt.Errorf("reading %s at %s: git cat-file: %s", rel, rev, strings.TrimSpace(errOut.String()))
-	}
-	return data, nil
-}
-
 // oversized is the error for a blob of size bytes over limit, else nil.
 func oversized(rev, rel string, size, limit int64) error {
 	switch {
@@ -233,7 +190,7 @@ func git(dir string, args ...string) ([]byte, error) {
 }
 
 // maxGitOutput bounds what errgen reads of one git command's output (a
-// blob is read within the catalog's own limit, by readBlob).
+// blob is read within the catalog's own limit, by blobBatch).
 var maxGitOutput = 256 << 20
 
 // cappedBuffer keeps at most limit bytes: past them, a write fails, which

@@ -10,9 +10,8 @@ import (
 	"strings"
 )
 
-// blobBatch reads blobs through one git cat-file --batch: the files a split
-// catalog includes at the base, whose object ids and sizes the tree's
-// listing gave. Two git processes a file (its size, then its bytes) cost
+// blobBatch reads blobs through one git cat-file --batch: the files of a
+// catalog at the base, whose object ids the tree's listing gave. Two git processes a file (its size, then its bytes) cost
 // some 25 ms a file, so 1,000 included files took 24 s.
 type blobBatch struct {
 	cmd    *exec.Cmd
@@ -41,43 +40,62 @@ func startBlobBatch(top string) (*blobBatch, error) {
 	return &blobBatch{cmd: cmd, in: in, out: bufio.NewReader(out), errOut: errOut}, nil
 }
 
-// read returns the bytes of object, a blob the listing said is size bytes;
-// the caller has checked size against the catalog's limit, and read takes
-// no more than that.
-func (b *blobBatch) read(object string, size int64) ([]byte, error) {
+// read returns the bytes of object, a blob, within limit. A larger one is
+// a blobTooLarge, its size as git's header gives it: git, printing it, is
+// stopped unread, and the caller starts another batch for the next blob.
+// The size comes from the header, not the tree's listing: git ls-tree -l
+// reads every blob's size, which in a partial clone fetches every file of
+// the catalog's folder tree, one at a time (offline, fails).
+func (b *blobBatch) read(object string, limit int64) ([]byte, error) {
 	if b.failed != nil {
 		return nil, b.failed
 	}
-	data, err := b.next(object, size)
-	if err != nil {
+	data, err := b.next(object, limit)
+	var tooLarge blobTooLarge
+	switch {
+	case errors.As(err, &tooLarge):
+		_ = b.stop(err)
+		b.failed = err
+		return nil, err
+	case err != nil:
 		b.failed = b.stop(err)
 		return nil, b.failed
 	}
 	return data, nil
 }
 
+// blobTooLarge is a blob's size when it is over the limit read was given.
+type blobTooLarge int64
+
+func (size blobTooLarge) Error() string { return fmt.Sprintf("a blob of %d bytes", int64(size)) }
+
 // next asks for object and reads its answer.
-func (b *blobBatch) next(object string, size int64) ([]byte, error) {
+func (b *blobBatch) next(object string, limit int64) ([]byte, error) {
 	if _, err := io.WriteString(b.in, object+"\n"); err != nil {
 		return nil, err
 	}
-	return readBatchBlob(b.out, object, size)
+	return readBatchBlob(b.out, object, limit)
 }
 
 // readBatchBlob reads git cat-file --batch's answer for object, a blob of
-// size bytes: its header, exactly as git writes it, the bytes and the
-// newline after them, and not a byte more. A header longer than out's
-// buffer is an error, not a line read without end.
-func readBatchBlob(out *bufio.Reader, object string, size int64) ([]byte, error) {
-	if size < 0 {
-		return nil, fmt.Errorf("git cat-file --batch: blob %s of %d bytes", object, size)
-	}
+// at most limit bytes: its header, exactly as git writes it ("OBJECT blob
+// SIZE", SIZE in plain digits), the bytes and the newline after them, and
+// not a byte more. A blob over limit is a blobTooLarge, its bytes left
+// unread; a header longer than out's buffer is an error, not a line read
+// without end.
+func readBatchBlob(out *bufio.Reader, object string, limit int64) ([]byte, error) {
 	header, err := out.ReadSlice('\n')
 	if err != nil {
 		return nil, fmt.Errorf("git cat-file --batch: reading the header for blob %s: %v", object, err)
 	}
-	if string(header) != object+" blob "+strconv.FormatInt(size, 10)+"\n" {
-		return nil, fmt.Errorf("git cat-file --batch printed %q for blob %s of %d bytes", strings.TrimSpace(string(header)), object, size)
+	digits, ok := strings.CutPrefix(string(header), object+" blob ")
+	digits, ok2 := strings.CutSuffix(digits, "\n")
+	size, err := strconv.ParseInt(digits, 10, 64)
+	switch {
+	case !ok || !ok2 || err != nil || size < 0 || strconv.FormatInt(size, 10) != digits:
+		return nil, fmt.Errorf("git cat-file --batch printed %q for blob %s", strings.TrimSpace(string(header)), object)
+	case size > limit:
+		return nil, blobTooLarge(size)
 	}
 	data := make([]byte, size+1)
 	if _, err := io.ReadFull(out, data); err != nil {

@@ -62,3 +62,45 @@ func TestDiffBaseGitRunsPerFile(t *testing.T) {
 		t.Errorf("git ran %d times for 4 included files, %d for 40: want as many", runs[4], runs[40])
 	}
 }
+
+// In a partial clone (--filter=blob:none, as CI checks out), diff --base
+// asks git for the blobs of the catalog's own files only: the listing had
+// git ls-tree -l size every file of the catalog's folder tree, which
+// fetched each (here, offline, failed on the notes beside the catalog).
+func TestDiffBasePartialCloneFetchesOnlyCatalogFiles(t *testing.T) {
+	src := newGitRepo(t)
+	src.write("catalog.yaml", splitRoot)
+	src.write("errors/a.yaml", "errors:\n  - {code: GONE, status: 410}\n  - {code: INTERNAL, status: 500, fallback: true}\n")
+	for i := range 5 {
+		src.write(fmt.Sprintf("notes/n%d.md", i), fmt.Sprintf("note %d\n", i))
+	}
+	src.commit("base")
+	src.git("config", "uploadpack.allowFilter", "true")
+	clone := &gitRepo{t, filepath.Join(t.TempDir(), "clone")}
+	src.git("clone", "-q", "--no-checkout", "--filter=blob:none", "file://"+src.dir, clone.dir)
+	for _, name := range []string{"catalog.yaml", "errors/a.yaml"} {
+		clone.write(name, clone.git("show", "HEAD:"+name)+"\n") // fetches the blob
+	}
+	if err := os.RemoveAll(src.dir); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := clone.diffBase("HEAD", "catalog.yaml")
+	if code != exitOK || stdout != "no changes\n" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+// An included file over the limit is refused by the size in git's header,
+// its bytes unread, and the files after it are read by a new batch.
+func TestDiffBaseOversizedIncludedFile(t *testing.T) {
+	r := newGitRepo(t)
+	r.write("catalog.yaml", splitRoot)
+	r.write("errors/a.yaml", "# "+strings.Repeat("x", 17<<20)+"\n")
+	r.write("errors/b.yaml", "errors:\n  - {code: INTERNAL, status: 500, fallback: true}\n")
+	r.commit("base")
+	r.write("errors/a.yaml", "errors:\n  - {code: GONE, status: 410}\n")
+	code, _, stderr := r.diffBase("HEAD", "catalog.yaml")
+	if code != exitFailure || !strings.Contains(stderr, "errors/a.yaml at HEAD is 17825") || !strings.Contains(stderr, "larger than the 16 MiB a catalog may have") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}

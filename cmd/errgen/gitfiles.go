@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	pathpkg "path"
 	"path/filepath"
-	"strconv"
 	"strings"
 )
 
@@ -36,10 +35,9 @@ type gitFiles struct {
 	batch    *blobBatch // reads the included files' blobs; started by the first
 }
 
-// treeEntry is a file of the revision's tree, as git ls-tree -l lists it.
+// treeEntry is a file of the revision's tree, as git ls-tree lists it.
 type treeEntry struct {
 	mode, kind, object string
-	size               int64 // -1 for an entry that is no blob
 }
 
 // maxLinks bounds the symbolic links followed to one included file.
@@ -50,6 +48,12 @@ const maxLinks = 8
 func (g *gitFiles) Read(name string, limit int64) ([]byte, string, error) {
 	rel := pathpkg.Join(g.dir, name)
 	for range maxLinks {
+		if name != g.root {
+			var err error
+			if rel, err = g.throughFolderLinks(rel, name); err != nil {
+				return nil, "", err
+			}
+		}
 		e, err := g.entry(rel, name)
 		if err != nil {
 			return nil, "", err
@@ -101,7 +105,7 @@ func (g *gitFiles) entry(rel, name string) (treeEntry, error) {
 	if len(line) == 0 {
 		return treeEntry{}, noSuchFile(fmt.Sprintf("no such file %s at %s", g.Display(name), g.rev))
 	}
-	e, _, ok := parseTreeEntry(string(line), false)
+	e, _, ok := parseTreeEntry(string(line))
 	if !ok {
 		return treeEntry{}, fmt.Errorf("--base %s: git ls-tree printed %q", g.rev, line)
 	}
@@ -120,36 +124,18 @@ func (g *gitFiles) notFile(e treeEntry, name string) error {
 	return nil
 }
 
-// parseTreeEntry reads a line of git ls-tree -z, "MODE TYPE OBJECT\tPATH",
-// with the object's size before the tab when sized (-l: padded with spaces
-// to 7 columns, "-" for no blob). Any other line is git's output garbled,
-// refused rather than read: a size that is no number, or an object that is
-// no object id (which cat-file --batch would read as a revision to look
-// up, such as HEAD:secret).
-func parseTreeEntry(line string, sized bool) (treeEntry, string, bool) {
+// parseTreeEntry reads a line of git ls-tree -z, "MODE TYPE OBJECT\tPATH".
+// Any other line is git's output garbled, refused rather than read: a kind
+// git has not, or an object that is no object id (which cat-file --batch
+// would read as a revision to look up, such as HEAD:secret).
+func parseTreeEntry(line string) (treeEntry, string, bool) {
 	meta, path, ok := strings.Cut(line, "\t")
 	mode, rest, _ := strings.Cut(meta, " ")
 	kind, object, _ := strings.Cut(rest, " ")
-	sizeText := "-"
-	if sized {
-		object, sizeText, _ = strings.Cut(object, " ")
-		sizeText = strings.TrimLeft(sizeText, " ")
-	}
-	if !ok || path == "" || !isTreeMode(mode) || !isObjectID(object) {
+	if !ok || path == "" || !isTreeMode(mode) || !isObjectID(object) || kind != "blob" && kind != "tree" && kind != "commit" {
 		return treeEntry{}, "", false
 	}
-	e := treeEntry{mode: mode, kind: kind, object: object, size: -1}
-	switch {
-	case kind == "blob" && sized:
-		size, err := strconv.ParseInt(sizeText, 10, 64)
-		if err != nil || !isDigits(sizeText) {
-			return treeEntry{}, "", false
-		}
-		e.size = size
-	case kind != "blob" && kind != "tree" && kind != "commit", sizeText != "-":
-		return treeEntry{}, "", false
-	}
-	return e, path, true
+	return treeEntry{mode: mode, kind: kind, object: object}, path, true
 }
 
 // isTreeMode reports whether s is a mode as git ls-tree prints it: six
@@ -164,12 +150,6 @@ func isObjectID(s string) bool {
 	return (len(s) == 40 || len(s) == 64) && strings.Trim(s, "0123456789abcdef") == ""
 }
 
-// isDigits reports whether s is one or more ASCII digits: ParseInt also
-// takes a sign.
-func isDigits(s string) bool {
-	return s != "" && strings.Trim(s, "0123456789") == ""
-}
-
 // inDir is rel, relative to top, as a name relative to the root's folder.
 func (g *gitFiles) inDir(rel string) string {
 	if g.dir == "." {
@@ -178,15 +158,8 @@ func (g *gitFiles) inDir(rel string) string {
 	return strings.TrimPrefix(rel, g.dir+"/")
 }
 
-// blob reads the blob of e at rel within limit: through the batch when the
-// listing gave its size, else with git cat-file on its own.
+// blob reads the blob of e at rel within limit, through the batch.
 func (g *gitFiles) blob(rel string, e treeEntry, limit int64) ([]byte, error) {
-	if e.size < 0 {
-		return readBlob(g.top, g.rev, rel, e.object, limit)
-	}
-	if err := oversized(g.rev, rel, e.size, limit); err != nil {
-		return nil, err
-	}
 	if g.batch == nil {
 		batch, err := startBlobBatch(g.top)
 		if err != nil {
@@ -194,8 +167,13 @@ func (g *gitFiles) blob(rel string, e treeEntry, limit int64) ([]byte, error) {
 		}
 		g.batch = batch
 	}
-	data, err := g.batch.read(e.object, e.size)
-	if err != nil {
+	data, err := g.batch.read(e.object, limit)
+	var tooLarge blobTooLarge
+	switch {
+	case errors.As(err, &tooLarge):
+		g.batch = nil // stopped mid-blob: the next blob needs another
+		return nil, oversized(g.rev, rel, int64(tooLarge), limit)
+	case err != nil:
 		return nil, fmt.Errorf("reading %s at %s: %v", rel, g.rev, err)
 	}
 	return data, nil
@@ -213,8 +191,15 @@ func (g *gitFiles) Glob(pattern string) ([]string, error) {
 	if _, err := pathpkg.Match(pattern, ""); err != nil { // Match checks the whole pattern
 		return nil, errors.New("syntax error in pattern")
 	}
+	candidates, linked, err := g.linkedCandidates(pattern)
+	if err != nil {
+		return nil, err
+	}
+	if !linked {
+		candidates = g.candidates(pattern)
+	}
 	var names []string
-	for _, name := range g.candidates(pattern) {
+	for _, name := range candidates {
 		if ok, _ := pathpkg.Match(pattern, name); ok {
 			names = append(names, name)
 		}
@@ -235,12 +220,12 @@ func (g *gitFiles) candidates(pattern string) []string {
 }
 
 // list lists the files of the root's folder tree at the revision, with
-// their objects and sizes, once.
+// their objects, once.
 func (g *gitFiles) list() error {
 	if g.listed {
 		return nil
 	}
-	args := []string{"ls-tree", "-r", "-z", "-l", "--full-tree", "--end-of-options", g.rev}
+	args := []string{"ls-tree", "-r", "-z", "--full-tree", "--end-of-options", g.rev}
 	if g.dir != "." {
 		args = append(args, "--", ":(literal)"+g.dir+"/")
 	}
@@ -253,7 +238,7 @@ func (g *gitFiles) list() error {
 		if line == "" {
 			continue
 		}
-		e, p, ok := parseTreeEntry(line, true)
+		e, p, ok := parseTreeEntry(line)
 		if !ok {
 			return fmt.Errorf("--base %s: git ls-tree printed %q", g.rev, line)
 		}

@@ -275,15 +275,19 @@ func errPageTooLarge() error {
 	return fmt.Errorf("the page grows past %d MiB, errgen's limit: does a template loop ({{range 100000000}}) or repeat a part?", maxPage>>20)
 }
 
-// partBuilder is a part as it renders, within maxPage.
-type partBuilder struct{ strings.Builder }
+// partBuilder is a part as it renders, within maxPage. Its builder is a
+// field, not embedded: the Builder's WriteString, promoted, would be what
+// io.WriteString calls, past the bound.
+type partBuilder struct{ b strings.Builder }
 
 func (b *partBuilder) Write(p []byte) (int, error) {
-	if b.Len()+len(p) > maxPage {
+	if b.b.Len()+len(p) > maxPage {
 		return 0, errPageTooLarge()
 	}
-	return b.Builder.Write(p)
+	return b.b.Write(p)
 }
+
+func (b *partBuilder) String() string { return b.b.String() }
 
 // maxDepth bounds how deep part calls nest: a template that renders itself
 // through part would otherwise recurse until the stack overflows.

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"io"
 	"io/fs"
 	"path/filepath"
 	"slices"
@@ -439,5 +440,23 @@ func TestMarkdownPageBounded(t *testing.T) {
 	// Within the limit the same loop renders.
 	if _, err := Generate(c, header, fstest.MapFS{"page.tmpl": {Data: []byte("# Errors\n{{range 1000}}xxxxxxxxxx{{end}}\n")}}); err != nil {
 		t.Errorf("a page within the limit: %v", err)
+	}
+}
+
+// A part's buffer is bounded whichever way it is written to: embedding
+// strings.Builder gave it the Builder's WriteString, which io.WriteString
+// (and any writer helper that prefers it) used, past the bound.
+func TestPartBuilderBoundedEveryWay(t *testing.T) {
+	defer func(limit int) { maxPage = limit }(maxPage)
+	maxPage = 16
+	big := strings.Repeat("x", 17)
+	for name, write := range map[string]func(b *partBuilder) error{
+		"Write":       func(b *partBuilder) error { _, err := b.Write([]byte(big)); return err },
+		"WriteString": func(b *partBuilder) error { _, err := io.WriteString(b, big); return err },
+	} {
+		var b partBuilder
+		if err := write(&b); err == nil {
+			t.Errorf("%s of %d bytes past a bound of %d: no error, %d bytes kept", name, len(big), maxPage, len(b.String()))
+		}
 	}
 }
