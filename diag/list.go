@@ -137,11 +137,19 @@ func (l *List) more(shown []Diagnostic) string {
 	warnings := l.Count() - len(shown) - errs
 	switch {
 	case warnings == 0:
-		return fmt.Sprintf("%d more problems", errs)
+		return counted(errs, "problem")
 	case errs == 0:
-		return fmt.Sprintf("%d more warnings", warnings)
+		return counted(warnings, "warning")
 	}
-	return fmt.Sprintf("%d more problems and %d more warnings", errs, warnings)
+	return counted(errs, "problem") + " and " + counted(warnings, "warning")
+}
+
+// counted is "1 more problem", "2 more problems".
+func counted(n int, what string) string {
+	if n == 1 {
+		return "1 more " + what
+	}
+	return fmt.Sprintf("%d more %ss", n, what)
 }
 
 // Err returns l sorted when it holds an error, else nil.

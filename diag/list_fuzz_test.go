@@ -92,15 +92,22 @@ func checkListPrinting(t *testing.T, l *List) {
 	}
 	errsLeft := keptErrs + l.Dropped - printedErrs
 	warnsLeft := len(l.Items) - keptErrs + l.DroppedWarnings - printedWarns
+	more := func(n int, what string) string { // "1 more warning", "2 more warnings"
+		s := fmt.Sprintf("%d more %s", n, what)
+		if n != 1 {
+			s += "s"
+		}
+		return s
+	}
 	var want string
 	switch {
 	case errsLeft == 0 && warnsLeft == 0:
 	case warnsLeft == 0:
-		want = fmt.Sprintf("… and %d more problems", errsLeft)
+		want = "… and " + more(errsLeft, "problem")
 	case errsLeft == 0:
-		want = fmt.Sprintf("… and %d more warnings", warnsLeft)
+		want = "… and " + more(warnsLeft, "warning")
 	default:
-		want = fmt.Sprintf("… and %d more problems and %d more warnings", errsLeft, warnsLeft)
+		want = "… and " + more(errsLeft, "problem") + " and " + more(warnsLeft, "warning")
 	}
 	if firstLeft := firstLeftOut(l, lines); firstLeft >= 0 && !strings.HasPrefix(trailer, l.Items[firstLeft].Pos.File+": ") {
 		t.Fatalf("last line %q names another file than the first diagnostic left out, %s", trailer, l.Items[firstLeft])
@@ -139,7 +146,7 @@ func TestListTrailerNamesFirstLeftOut(t *testing.T) {
 	l.Sort()
 	checkListPrinting(t, &l)
 	out := l.Error()
-	if want := "\na.yaml: … and 1 more warnings"; !strings.HasSuffix(out, want) {
+	if want := "\na.yaml: … and 1 more warning"; !strings.HasSuffix(out, want) {
 		t.Errorf("Error() ends %q, want %q", out[strings.LastIndex(out, "\n"):], want)
 	}
 }
