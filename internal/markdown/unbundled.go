@@ -28,9 +28,9 @@ func UnbundledWords(c *catalog.Catalog, lang string) []Word {
 	var ws []Word
 	for _, row := range wordTable {
 		if inheritedWord(c, lang, row) == "" {
-			w := Word{Key: row.key, Text: wordIn(c, c.Language, row), Lang: c.Language}
-			if givenWord(c.Translations[c.Language], row.key) == "" && inheritedWord(c, c.Language, row) == "" {
-				w.Lang = "en" // wordIn's last resort
+			w := Word{Key: row.key, Text: catalogWord(c, c.Language, row), Lang: c.Language}
+			if w.Text == "" {
+				w.Text, w.Lang = row.en, "en" // wordIn's last resort
 			}
 			ws = append(ws, w)
 		}

@@ -163,10 +163,13 @@ func wordsIn(c *catalog.Catalog, lang string) words {
 // (from lang's translation file, or for the catalog's own language, the
 // page: of its file) where it gives one, else inheritedWord, else English.
 func wordIn(c *catalog.Catalog, lang string, row wordRow) string {
-	if w := givenWord(c.Translations[lang], row.key); w != "" {
-		return w
-	}
-	return cmp.Or(inheritedWord(c, lang, row), row.en)
+	return cmp.Or(catalogWord(c, lang, row), row.en)
+}
+
+// catalogWord is wordIn's word short of its last resort: lang's file's,
+// else inheritedWord; "" where the page reads English.
+func catalogWord(c *catalog.Catalog, lang string, row wordRow) string {
+	return cmp.Or(givenWord(c.Translations[lang], row.key), inheritedWord(c, lang, row))
 }
 
 // givenWord is t's word for key, or "" when t is nil or gives none, or
