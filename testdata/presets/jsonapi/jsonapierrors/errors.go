@@ -4226,8 +4226,8 @@ func ParseResponse(resp *http.Response) (*Error, error) {
 		if pe, ok := err.(*ParseError); ok {
 			pe.Status = resp.StatusCode
 			pe.retryAfter, pe.hasRetryAfter = responseRetryAfter(resp)
-			if id := resp.Header.Get(requestIDHeader); requestIDHeader != "" && len(id) <= maxIncomingRequestID {
-				pe.requestID = id
+			if requestIDHeader != "" {
+				pe.requestID = keptRequestID(resp.Header.Get(requestIDHeader))
 			}
 		}
 		return nil, err
@@ -4431,9 +4431,18 @@ func DetailsAs[T any](err error) (T, bool) {
 // Write takes none so long from a request: a broken or hostile server's
 // megabyte would be kept, and logged with every report.
 func (e *Error) receiveRequestID(id string, ok bool) {
-	if ok && id != "" && len(id) <= maxIncomingRequestID {
+	if id = keptRequestID(id); ok && id != "" {
 		e.requestID, e.receivedID = id, true
 	}
+}
+
+// keptRequestID is a received request id as a client keeps it: "" for one
+// over maxIncomingRequestID bytes.
+func keptRequestID(id string) string {
+	if len(id) > maxIncomingRequestID {
+		return ""
+	}
+	return id
 }
 
 // A catalog that speaks several languages (its default and those it lists
