@@ -32,6 +32,7 @@ func (l *loader) translations(cr *catalogReader) {
 	c := cr.c
 	left := int64(MaxTranslationsSize)
 	byCode, codes := errorsByCode(c)
+	var read []*Translation // the files read: warned of once all are, for what a regional one inherits
 	for i, lang := range c.Languages {
 		name := TranslationFile(lang)
 		t := &Translation{Language: lang, File: l.files.Display(name), Categories: map[string]string{}, CategoryPos: map[string]Pos{}, Words: map[string]string{},
@@ -44,7 +45,11 @@ func (l *loader) translations(cr *catalogReader) {
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			t.Missing = true
-			l.warn(cr.languagesPos[i], "languages: %q has no translation file %s: every text reads in %s (errgen translate %s writes it)", lang, t.File, c.Language, lang)
+			reads := "in " + c.Language
+			if shorter := c.servedShorterTag(lang); shorter != "" {
+				reads = fmt.Sprintf("in %s where %s gives it, else in %s", shorter, l.files.Display(TranslationFile(shorter)), c.Language)
+			}
+			l.warn(cr.languagesPos[i], "languages: %q has no translation file %s: every text reads %s (errgen translate %s writes it)", lang, t.File, reads, lang)
 			continue
 		case err != nil:
 			l.probs.add(cr.languagesPos[i], "languages: %q: %v", lang, err)
@@ -60,6 +65,9 @@ func (l *loader) translations(cr *catalogReader) {
 		}
 		tr := &translationReader{nodeReader: &nodeReader{probs: l.probs}, c: c, t: t, byCode: byCode, codes: codes, warnings: &l.warnings}
 		tr.file(top)
+		read = append(read, t)
+	}
+	for _, t := range read {
 		l.untranslated(c, t)
 	}
 	l.ownWords(c, left)
@@ -169,14 +177,16 @@ func (l *loader) undeclared(c *Catalog) {
 }
 
 // untranslated warns, once for the file, of the texts t leaves in the
-// default language: the pages mark them, and the API sends them so. It
-// asks appendUntranslated of each error, as c.In(t.Language) would, without
-// making the catalog's copy in that language. Retired codes are counted
+// default language, of a regional language those that its primary's file
+// does not give either (Inherited): the pages mark them, and the API sends
+// them so. It asks appendUntranslated of each error, as c.In(t.Language)
+// would, without making the catalog's copy in that language. Retired codes are counted
 // apart: only their reasons are shown, in the table of retired codes.
 func (l *loader) untranslated(c *Catalog, t *Translation) {
 	if t.Language == c.Language { // In gives c itself, all of it in c's language
 		return
 	}
+	t = c.readingOf(t.Language, t)
 	var parts []string
 	if n, codes := untranslatedCodes(c.Errors, t); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d of %d errors (%s)", n, len(c.Errors), codes))

@@ -66,8 +66,9 @@ type DetailTranslation struct {
 }
 
 // In returns the catalog as it reads in lang: a copy whose texts are those
-// lang's translation gives, the rest left in the default language and named
-// in each error's Untranslated. Codes, statuses, details, envelopes and
+// lang's translation gives, then (for a regional tag) those Inherited gives,
+// the rest left in the default language and named in each error's
+// Untranslated. Codes, statuses, details, envelopes and
 // everything else on the wire are shared with c. In(c.Language), or a
 // language the catalog does not serve, returns c itself.
 func (c *Catalog) In(lang string) *Catalog {
@@ -75,6 +76,7 @@ func (c *Catalog) In(lang string) *Catalog {
 	if t == nil || lang == c.Language {
 		return c
 	}
+	t = c.readingOf(lang, t)
 	lc := *c
 	lc.Reading = lang
 	if t.Description != "" {

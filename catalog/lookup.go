@@ -1,0 +1,213 @@
+package catalog
+
+import (
+	"cmp"
+	"maps"
+	"slices"
+	"strings"
+)
+
+// A regional language (es-MX, de-CH, zh-Hant-TW) is read as RFC 4647's
+// lookup reads it: a text its own file leaves out comes from the file of
+// the nearest shorter tag the catalog serves (es-MX from es), and only then
+// from the default language. A regional file so gives only the texts that
+// differ, as its page's words already do (internal/markdown inheritedWord);
+// a Mexican reader got English where es.yaml had the Spanish text.
+
+// Inherited is what lang's texts fall back to before the default
+// language: the translations of the shorter tags of lang the catalog
+// serves, nearest first, as one (zh-Hant's texts, then zh's, for
+// zh-Hant-TW). nil when the catalog serves none, as for de-CH beside de-AT
+// alone, or for a tag with no subtag to drop.
+func (c *Catalog) Inherited(lang string) *Translation {
+	var inherited *Translation
+	for tag, ok := shorterTag(lang); ok; tag, ok = shorterTag(tag) {
+		if strings.EqualFold(tag, c.Language) { // the catalog's own texts: the last resort anyway
+			break
+		}
+		t := c.Translations[tag]
+		switch {
+		case t == nil:
+		case inherited == nil:
+			inherited = t
+		default:
+			inherited = overlay(inherited, t)
+		}
+	}
+	return inherited
+}
+
+// servedShorterTag is the nearest shorter tag of lang the catalog lists
+// among its languages, the first Inherited reads; "" for none.
+func (c *Catalog) servedShorterTag(lang string) string {
+	for tag, ok := shorterTag(lang); ok && !strings.EqualFold(tag, c.Language); tag, ok = shorterTag(tag) {
+		if slices.Contains(c.Languages, tag) {
+			return tag
+		}
+	}
+	return ""
+}
+
+// readingOf is the translation In reads lang's texts from: lang's file,
+// each text it leaves out taken from Inherited; t itself when nothing is
+// inherited.
+func (c *Catalog) readingOf(lang string, t *Translation) *Translation {
+	if inherited := c.Inherited(lang); inherited != nil {
+		return overlay(t, inherited)
+	}
+	return t
+}
+
+// shorterTag is tag with its last subtag dropped, and a singleton left
+// last (the x of pt-BR-x-priv) dropped with it, as RFC 4647 §3.4 truncates
+// a tag; false when tag has a single subtag.
+func shorterTag(tag string) (string, bool) {
+	i := strings.LastIndexByte(tag, '-')
+	if i < 0 {
+		return "", false
+	}
+	tag = tag[:i]
+	if j := strings.LastIndexByte(tag, '-'); j >= 0 && j == len(tag)-2 {
+		tag = tag[:j]
+	}
+	return tag, true
+}
+
+// overlay is near with each text it leaves untranslated taken from far.
+// What tells of near's file (its name, source hashes, staleness, reviews,
+// positions, page words) stays near's: far's file reports its own, and an
+// inherited stale text is the stale text of far's file alone.
+func overlay(near, far *Translation) *Translation {
+	t := *near
+	t.Description = cmp.Or(near.Description, far.Description)
+	t.DocsTitle = cmp.Or(near.DocsTitle, far.DocsTitle)
+	t.Sections = overlaySections(near.Sections, far.Sections)
+	t.Groups = overlayTexts(near.Groups, far.Groups)
+	t.Providers = overlayProviders(near.Providers, far.Providers)
+	t.Categories = overlayTexts(near.Categories, far.Categories)
+	t.Errors = make(map[string]*ErrorTranslation, max(len(near.Errors), len(far.Errors)))
+	maps.Copy(t.Errors, near.Errors)
+	for code, fe := range far.Errors {
+		t.Errors[code] = overlayError(near.Errors[code], fe)
+	}
+	return &t
+}
+
+// overlayError is near with each text it leaves untranslated taken from
+// far; far itself when near is nil.
+func overlayError(near, far *ErrorTranslation) *ErrorTranslation {
+	if near == nil {
+		return far
+	}
+	et := *near
+	et.Title = cmp.Or(near.Title, far.Title)
+	if et.Message == nil {
+		et.Message = far.Message
+	}
+	et.Description = cmp.Or(near.Description, far.Description)
+	if et.Causes == nil {
+		et.Causes = far.Causes
+	}
+	if et.Remediation == nil {
+		et.Remediation = far.Remediation
+	}
+	et.Troubleshooting = overlayRows(near.Troubleshooting, far.Troubleshooting)
+	et.Details = overlayDetails(near.Details, far.Details)
+	et.Deprecated = cmp.Or(near.Deprecated, far.Deprecated)
+	return &et
+}
+
+func overlayDetails(near, far map[string]*DetailTranslation) map[string]*DetailTranslation {
+	if len(far) == 0 {
+		return near
+	}
+	out := make(map[string]*DetailTranslation, max(len(near), len(far)))
+	maps.Copy(out, near)
+	for name, fd := range far {
+		nd := near[name]
+		if nd == nil {
+			out[name] = fd
+			continue
+		}
+		out[name] = &DetailTranslation{Description: cmp.Or(nd.Description, fd.Description), Enum: overlayTexts(nd.Enum, fd.Enum)}
+	}
+	return out
+}
+
+// overlayTexts is near with far's texts for the keys near gives none.
+func overlayTexts(near, far map[string]string) map[string]string {
+	if len(far) == 0 {
+		return near
+	}
+	out := make(map[string]string, max(len(near), len(far)))
+	maps.Copy(out, far)
+	for k, s := range near {
+		if s != "" {
+			out[k] = s
+		}
+	}
+	return out
+}
+
+// overlayRows overlays troubleshooting cells row by row: both files hold
+// to the catalog's rows.
+func overlayRows(near, far []Troubleshooting) []Troubleshooting {
+	out := make([]Troubleshooting, max(len(near), len(far)))
+	for i := range out {
+		var n, f Troubleshooting
+		if i < len(near) {
+			n = near[i]
+		}
+		if i < len(far) {
+			f = far[i]
+		}
+		out[i] = Troubleshooting{Check: cmp.Or(n.Check, f.Check), Solution: cmp.Or(n.Solution, f.Solution)}
+	}
+	return out
+}
+
+func overlaySections(near, far []Section) []Section {
+	out := make([]Section, max(len(near), len(far)))
+	for i := range out {
+		var n, f Section
+		if i < len(near) {
+			n = near[i]
+		}
+		if i < len(far) {
+			f = far[i]
+		}
+		out[i] = n
+		if n.Title == "" {
+			out[i].Title, out[i].Pos = f.Title, f.Pos
+		}
+		out[i].Body = cmp.Or(n.Body, f.Body)
+	}
+	return out
+}
+
+func overlayProviders(near, far []Provider) []Provider {
+	out := make([]Provider, max(len(near), len(far)))
+	for i := range out {
+		var n, f Provider
+		if i < len(near) {
+			n = near[i]
+		}
+		if i < len(far) {
+			f = far[i]
+		}
+		out[i] = n
+		out[i].Notes = cmp.Or(n.Notes, f.Notes)
+		out[i].Issues = make([]ProviderIssue, max(len(n.Issues), len(f.Issues)))
+		for j := range out[i].Issues {
+			var ni, fi ProviderIssue
+			if j < len(n.Issues) {
+				ni = n.Issues[j]
+			}
+			if j < len(f.Issues) {
+				fi = f.Issues[j]
+			}
+			out[i].Issues[j] = ProviderIssue{Error: cmp.Or(ni.Error, fi.Error), Cause: cmp.Or(ni.Cause, fi.Cause), Fix: cmp.Or(ni.Fix, fi.Fix)}
+		}
+	}
+	return out
+}
