@@ -44,12 +44,8 @@ func (u *updater) top(top *yaml.Node) {
 			}
 			_, entry := entries.member(e.Code)
 			switch {
-			case entry == nil && fresh:
-				yamlnode.Set(errs, e.Code, u.entry(e))
-				u.res.Added++
 			case entry == nil:
-				u.add(errs, e.Code, u.entry(e))
-				u.res.Added++
+				u.newEntry(errs, e, fresh)
 			case entry.Kind == yaml.MappingNode:
 				want := u.entry(e)
 				want.Content = want.Content[2:] // its source is source's
@@ -66,12 +62,29 @@ func (u *updater) top(top *yaml.Node) {
 	}
 }
 
+// newEntry adds e's entry to errs, the file's errors (a new mapping,
+// written whole, when fresh), unless it asks for no text: the shorter
+// tags of a regional language may give them all.
+func (u *updater) newEntry(errs *yaml.Node, e *catalog.Error, fresh bool) {
+	want := u.entry(e)
+	switch {
+	case len(want.Content) == 2: // its source alone
+		return
+	case fresh:
+		yamlnode.Set(errs, e.Code, want)
+	default:
+		u.add(errs, e.Code, want)
+	}
+	u.res.Added++
+}
+
 // topTexts is a mapping of what the file translates at its top, each text
 // left "" under its source as a comment: the page's words, the
 // description, the docs' title, groups' texts, sections and providers, the
 // categories.
 func (u *updater) topTexts() *yaml.Node {
 	c := u.c
+	own, chain := u.in.top()
 	m := yamlnode.Map()
 	if len(u.opts.Words) > 0 {
 		page := yamlnode.Map()
@@ -83,35 +96,10 @@ func (u *updater) topTexts() *yaml.Node {
 		}
 		yamlnode.Set(m, "page", page)
 	}
-	u.text(m, "description", c.Description)
-	docs := yamlnode.Map()
-	if !c.Docs.TitleDefault { // errgen's own title is the page's word page_title
-		u.text(docs, "title", c.Docs.Title)
+	if asks(own.Description != "", chain.Description != "") {
+		u.text(m, "description", c.Description)
 	}
-	if len(c.Docs.Groups) > 0 { // by the group's name, as categories are
-		groups := yamlnode.Map()
-		for _, g := range c.Docs.Groups {
-			u.text(groups, g.Group, g.Description)
-		}
-		yamlnode.Set(docs, "groups", groups)
-	}
-	if len(c.Docs.Sections) > 0 {
-		var items []*yaml.Node
-		for _, s := range c.Docs.Sections {
-			item := yamlnode.Map()
-			u.text(item, "title", s.Title)
-			u.text(item, "body", s.Body)
-			items = append(items, hoist(item))
-		}
-		yamlnode.Set(docs, "sections", yamlnode.Seq(items...))
-	}
-	if len(c.Docs.Providers) > 0 {
-		var items []*yaml.Node
-		for _, p := range c.Docs.Providers {
-			items = append(items, u.provider(p))
-		}
-		yamlnode.Set(docs, "providers", yamlnode.Seq(items...))
-	}
+	docs := u.docsTexts(own, chain)
 	if len(docs.Content) > 0 {
 		yamlnode.Set(m, "docs", docs)
 	}
@@ -121,7 +109,9 @@ func (u *updater) topTexts() *yaml.Node {
 		for _, e := range es {
 			if e.Category != "" && !seen[e.Category] {
 				seen[e.Category] = true
-				yamlnode.Set(categories, e.Category, yamlnode.Str(""))
+				if asks(own.Categories[e.Category] != "", chain.Categories[e.Category] != "") {
+					yamlnode.Set(categories, e.Category, yamlnode.Str(""))
+				}
 			}
 		}
 	}
@@ -129,6 +119,47 @@ func (u *updater) topTexts() *yaml.Node {
 		yamlnode.Set(m, "categories", categories)
 	}
 	return m
+}
+
+// docsTexts is the docs mapping of topTexts: the title, the groups' texts,
+// the sections and the providers, but for what the shorter tags give.
+func (u *updater) docsTexts(own, chain *catalog.Translation) *yaml.Node {
+	c := u.c
+	docs := yamlnode.Map()
+	if !c.Docs.TitleDefault && asks(own.DocsTitle != "", chain.DocsTitle != "") { // errgen's own title is the page's word page_title
+		u.text(docs, "title", c.Docs.Title)
+	}
+	if len(c.Docs.Groups) > 0 { // by the group's name, as categories are
+		groups := yamlnode.Map()
+		for _, g := range c.Docs.Groups {
+			if asks(own.Groups[g.Group] != "", chain.Groups[g.Group] != "") {
+				u.text(groups, g.Group, g.Description)
+			}
+		}
+		if len(groups.Content) > 0 || u.in.chain == nil { // an empty mapping, as before, where nothing is inherited
+			yamlnode.Set(docs, "groups", groups)
+		}
+	}
+	// sections and providers are translated by position: asked for whole,
+	// unless the shorter tags give every text of them
+	if len(c.Docs.Sections) > 0 && asks(len(own.Sections) > 0, allSections(c.Docs.Sections, chain.Sections)) {
+		var items []*yaml.Node
+		for _, s := range c.Docs.Sections {
+			item := yamlnode.Map()
+			u.text(item, "title", s.Title)
+			u.text(item, "body", s.Body)
+			items = append(items, hoist(item))
+		}
+		yamlnode.Set(docs, "sections", yamlnode.Seq(items...))
+	}
+	if len(c.Docs.Providers) > 0 && asks(len(own.Providers) > 0, allProviders(c.Docs.Providers, chain.Providers)) {
+		var items []*yaml.Node
+		for _, p := range c.Docs.Providers {
+			items = append(items, u.provider(p))
+		}
+		yamlnode.Set(docs, "providers", yamlnode.Seq(items...))
+	}
+	return docs
 }
 
 // provider is the entry of one provider: its notes and issues, under its
@@ -167,22 +198,34 @@ func hoist(item *yaml.Node) *yaml.Node {
 
 // entry is a new entry of e: its source hash and each of its texts left
 // "" under the source text as a comment; of a retired code, its reason
-// only, the one text of it shown.
+// only, the one text of it shown. A text the shorter tags give, and the
+// file does not, is left out (see inheritance).
 func (u *updater) entry(e *catalog.Error) *yaml.Node {
+	own, chain := u.in.entries(e.Code)
 	m := yamlnode.Map()
 	yamlnode.Set(m, "source", yamlnode.Str(catalog.SourceHash(e)))
 	if e.Retired {
-		u.text(m, "deprecated", e.Deprecated)
+		if asks(own.Deprecated != "", chain.Deprecated != "") {
+			u.text(m, "deprecated", e.Deprecated)
+		}
 		return m
 	}
-	u.text(m, "title", e.Title)
-	if e.Message != nil {
+	if asks(own.Title != "", chain.Title != "") {
+		u.text(m, "title", e.Title)
+	}
+	if e.Message != nil && asks(own.Message != nil, chain.Message != nil) {
 		u.text(m, "message", e.Message.Source)
 	}
-	u.text(m, "description", e.Description)
-	u.list(m, "causes", e.Causes)
-	u.list(m, "remediation", e.Remediation)
-	if len(e.Troubleshooting) > 0 {
+	if asks(own.Description != "", chain.Description != "") {
+		u.text(m, "description", e.Description)
+	}
+	if asks(own.Causes != nil, chain.Causes != nil) {
+		u.list(m, "causes", e.Causes)
+	}
+	if asks(own.Remediation != nil, chain.Remediation != nil) {
+		u.list(m, "remediation", e.Remediation)
+	}
+	if len(e.Troubleshooting) > 0 && asks(len(own.Troubleshooting) > 0, allRows(e.Troubleshooting, chain.Troubleshooting)) {
 		var rows []*yaml.Node
 		for _, r := range e.Troubleshooting {
 			row := yamlnode.Map()
@@ -194,23 +237,30 @@ func (u *updater) entry(e *catalog.Error) *yaml.Node {
 		yamlnode.Set(m, "troubleshooting", yamlnode.Seq(rows...))
 	}
 	details := yamlnode.Map()
-	u.details(details, "", e.Details)
+	u.details(details, "", e.Details, own, chain)
 	if len(details.Content) > 0 {
 		yamlnode.Set(m, "details", details)
 	}
-	u.text(m, "deprecated", e.Deprecated)
+	if asks(own.Deprecated != "", chain.Deprecated != "") {
+		u.text(m, "deprecated", e.Deprecated)
+	}
 	return m
 }
 
 // details adds the entries of the details with texts to m: their
 // descriptions and enum values', fields as detail.field.
-func (u *updater) details(m *yaml.Node, prefix string, ds []*catalog.Detail) {
+func (u *updater) details(m *yaml.Node, prefix string, ds []*catalog.Detail, own, chain *catalog.ErrorTranslation) {
 	for _, d := range ds {
+		od, cd := detailOf(own, chain, prefix+d.Name)
 		dm := yamlnode.Map()
-		u.text(dm, "description", d.Description)
+		if asks(od.Description != "", cd.Description != "") {
+			u.text(dm, "description", d.Description)
+		}
 		enum := yamlnode.Map()
 		for _, v := range d.Enum {
-			u.text(enum, v.Value, v.Description)
+			if asks(od.Enum[v.Value] != "", cd.Enum[v.Value] != "") {
+				u.text(enum, v.Value, v.Description)
+			}
 		}
 		if len(enum.Content) > 0 {
 			yamlnode.Set(dm, "enum", enum)
@@ -218,7 +268,7 @@ func (u *updater) details(m *yaml.Node, prefix string, ds []*catalog.Detail) {
 		if len(dm.Content) > 0 {
 			yamlnode.Set(m, prefix+d.Name, dm)
 		}
-		u.details(m, prefix+d.Name+".", d.Fields)
+		u.details(m, prefix+d.Name+".", d.Fields, own, chain)
 	}
 }
 

@@ -74,7 +74,7 @@ func Update(c *catalog.Catalog, lang string, text []byte, opts Options) (*Result
 	if text == nil {
 		text = header(c, lang)
 	}
-	u := &updater{c: c, t: t, opts: opts, res: &Result{}}
+	u := &updater{c: c, t: t, in: inheritance{own: t, chain: c.Inherited(lang)}, opts: opts, res: &Result{}}
 	text, err := u.removeObsolete(text)
 	if err != nil {
 		return nil, err
@@ -121,6 +121,7 @@ func parse(text []byte) (*yaml.Node, error) {
 type updater struct {
 	c    *catalog.Catalog
 	t    *catalog.Translation
+	in   inheritance // what the file's shorter tags give, left out of what it is asked for
 	opts Options
 	adds *textedit.Additions
 	res  *Result
