@@ -21,7 +21,7 @@ import (
 // alone, or for a tag with no subtag to drop.
 func (c *Catalog) Inherited(lang string) *Translation {
 	var inherited *Translation
-	for tag, ok := shorterTag(lang); ok; tag, ok = shorterTag(tag) {
+	for _, tag := range ShorterTags(lang) {
 		if strings.EqualFold(tag, c.Language) { // the catalog's own texts: the last resort anyway
 			break
 		}
@@ -40,7 +40,10 @@ func (c *Catalog) Inherited(lang string) *Translation {
 // servedShorterTag is the nearest shorter tag of lang the catalog lists
 // among its languages, the first Inherited reads; "" for none.
 func (c *Catalog) servedShorterTag(lang string) string {
-	for tag, ok := shorterTag(lang); ok && !strings.EqualFold(tag, c.Language); tag, ok = shorterTag(tag) {
+	for _, tag := range ShorterTags(lang) {
+		if strings.EqualFold(tag, c.Language) {
+			break
+		}
 		if slices.Contains(c.Languages, tag) {
 			return tag
 		}
@@ -56,6 +59,17 @@ func (c *Catalog) readingOf(lang string, t *Translation) *Translation {
 		return overlay(t, inherited)
 	}
 	return t
+}
+
+// ShorterTags are the tags RFC 4647's lookup tries after tag, nearest
+// first: zh-Hant and zh for zh-Hant-TW, pt-BR and pt for pt-BR-x-priv;
+// none for zh. The page's words of a regional language walk them too.
+func ShorterTags(tag string) []string {
+	var tags []string
+	for t, ok := shorterTag(tag); ok; t, ok = shorterTag(t) {
+		tags = append(tags, t)
+	}
+	return tags
 }
 
 // shorterTag is tag with its last subtag dropped, and a singleton left

@@ -158,3 +158,10 @@ func TestBlankPageWord(t *testing.T) {
 		})
 	}
 }
+
+// primaryLanguage is a tag's primary language subtag, lower case: de for
+// de-CH.
+func primaryLanguage(tag string) string {
+	p, _, _ := strings.Cut(tag, "-")
+	return strings.ToLower(p)
+}

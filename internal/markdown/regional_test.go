@@ -44,3 +44,24 @@ func TestRegionalPageInheritsTexts(t *testing.T) {
 		t.Errorf("the es-MX page marks %q, want %q", marked, want)
 	}
 }
+
+// zh-Hant-TW's page words come from the nearest shorter tag's file that
+// gives them, zh-Hant.yaml's, then zh.yaml's, as its texts do; translate
+// asks only for the words none of them gives. It skipped zh-Hant.yaml,
+// looking at the primary language's file alone.
+func TestRegionalPageWordsWalkTheChain(t *testing.T) {
+	c := &catalog.Catalog{Language: "en", Languages: []string{"zh", "zh-Hant", "zh-Hant-TW"}, Translations: map[string]*catalog.Translation{
+		"zh":         {Language: "zh", Words: map[string]string{"causes": "原因 (zh)", "fix": "修正 (zh)"}},
+		"zh-Hant":    {Language: "zh-Hant", Words: map[string]string{"causes": "原因 (zh-Hant)"}},
+		"zh-Hant-TW": {Language: "zh-Hant-TW", Words: map[string]string{"page_title": "錯誤 (TW)"}},
+	}}
+	w := wordsIn(c, "zh-Hant-TW")
+	if w["page_title"] != "錯誤 (TW)" || w["causes"] != "原因 (zh-Hant)" || w["fix"] != "修正 (zh)" {
+		t.Errorf("zh-Hant-TW words: page_title %q, causes %q, fix %q; want its own, zh-Hant's, zh's", w["page_title"], w["causes"], w["fix"])
+	}
+	for _, asked := range UnbundledWords(c, "zh-Hant-TW") {
+		if asked.Key == "causes" || asked.Key == "fix" {
+			t.Errorf("errgen translate zh-Hant-TW asks for %s, which a file of the chain gives", asked.Key)
+		}
+	}
+}

@@ -183,25 +183,30 @@ func givenWord(t *catalog.Translation, key string) string {
 }
 
 // inheritedWord is row's word for lang that lang's own file need not give:
-// the word the file of its primary language gives (es.yaml's, or the own
-// language's page:, for es-MX), as a page in the primary language reads
-// it; else the bundled word of lang or of its primary language (de for
-// de-CH). "" for none: the page reads English. A regional file so gives
-// only the words that differ, as it does for a bundled language.
+// the word the file of a shorter tag of lang gives, the nearest first as
+// RFC 4647's lookup takes them (es.yaml's, or the own language's page:,
+// for es-MX; zh-Hant.yaml's, then zh.yaml's, for zh-Hant-TW), as a page in
+// that language reads it, and as the catalog's texts are inherited
+// (catalog.Catalog.Inherited); else the bundled word of lang or of a
+// shorter tag (de for de-CH). "" for none: the page reads English. A
+// regional file so gives only the words that differ, as it does for a
+// bundled language.
 func inheritedWord(c *catalog.Catalog, lang string, row wordRow) string {
-	if primary := primaryLanguage(lang); primary != strings.ToLower(lang) {
-		if w := givenWord(c.Translations[primary], row.key); w != "" {
+	shorter := catalog.ShorterTags(lang)
+	for _, tag := range shorter {
+		if w := givenWord(c.Translations[tag], row.key); w != "" {
 			return w
 		}
 	}
-	return cmp.Or(row.bundled(strings.ToLower(lang)), row.bundled(primaryLanguage(lang)))
-}
-
-// primaryLanguage is a tag's primary language subtag, lower case: de for
-// de-CH.
-func primaryLanguage(tag string) string {
-	p, _, _ := strings.Cut(tag, "-")
-	return strings.ToLower(p)
+	if w := row.bundled(strings.ToLower(lang)); w != "" {
+		return w
+	}
+	for _, tag := range shorter {
+		if w := row.bundled(strings.ToLower(tag)); w != "" {
+			return w
+		}
+	}
+	return ""
 }
 
 // escapeWord makes a word safe wherever the page puts it: on one line, in
