@@ -130,3 +130,53 @@ func TestRegionalLookupStaleAndMissing(t *testing.T) {
 		})
 	}
 }
+
+// regionalBesideDE is testdata/languages served in de-CH too, from a
+// de-CH.yaml that translates nothing of its own.
+func regionalBesideDE(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	files := catalog.MemFiles{"translations/de-CH.yaml": []byte("language: de-CH\n")}
+	for _, name := range []string{"catalog.yaml", "translations/de.yaml", "translations/fr.yaml"} {
+		data, err := os.ReadFile(filepath.Join("../testdata/languages", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[name] = data
+	}
+	files["catalog.yaml"] = []byte(strings.Replace(string(files["catalog.yaml"]), "languages: [de, fr]", "languages: [de, fr, de-CH]", 1))
+	c, err := catalog.LoadFiles(files, "catalog.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// Every text In replaces (the description, docs' title, sections and
+// providers, categories, each error's texts, details, enum values, fields,
+// troubleshooting and deprecation reasons, the retired codes' reasons)
+// reads in de-CH as in de when de-CH.yaml gives none of them, and as
+// untranslated only where de leaves it so.
+func TestRegionalInheritsEveryText(t *testing.T) {
+	c := regionalBesideDE(t)
+	de, ch := c.In("de"), c.In("de-CH")
+	if ch.Reading != "de-CH" {
+		t.Errorf("Reading %q", ch.Reading)
+	}
+	for _, part := range []struct {
+		name   string
+		de, ch any
+	}{
+		{"description", de.Description, ch.Description},
+		{"docs", de.Docs, ch.Docs},
+		{"errors", de.Errors, ch.Errors},
+		{"retired", de.Retired, ch.Retired},
+		{"fallback", de.Fallback, ch.Fallback},
+	} {
+		if !reflect.DeepEqual(part.de, part.ch) {
+			t.Errorf("%s in de-CH:\n%+v\nin de:\n%+v", part.name, part.ch, part.de)
+		}
+	}
+	if de.Description == c.Description || de.Docs.Sections[0].Title == "" {
+		t.Fatal("testdata/languages' de translates no description: the test tests nothing")
+	}
+}
