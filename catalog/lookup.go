@@ -72,16 +72,16 @@ func ShorterTags(tag string) []string {
 	return tags
 }
 
-// shorterTag is tag with its last subtag dropped, and a singleton left
-// last (the x of pt-BR-x-priv) dropped with it, as RFC 4647 §3.4 truncates
-// a tag; false when tag has a single subtag.
+// shorterTag is tag with its last subtag dropped, and each singleton then
+// left last (the x of pt-BR-x-priv) dropped with it, as RFC 4647 §3.4
+// truncates a tag; false when tag has a single subtag.
 func shorterTag(tag string) (string, bool) {
 	i := strings.LastIndexByte(tag, '-')
 	if i < 0 {
 		return "", false
 	}
 	tag = tag[:i]
-	if j := strings.LastIndexByte(tag, '-'); j >= 0 && j == len(tag)-2 {
+	for j := strings.LastIndexByte(tag, '-'); j >= 0 && j == len(tag)-2; j = strings.LastIndexByte(tag, '-') {
 		tag = tag[:j]
 	}
 	return tag, true

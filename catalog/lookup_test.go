@@ -180,3 +180,23 @@ func TestRegionalInheritsEveryText(t *testing.T) {
 		t.Fatal("testdata/languages' de translates no description: the test tests nothing")
 	}
 }
+
+// ShorterTags truncates as RFC 4647 §3.4's lookup does: a subtag at a
+// time, a singleton left last dropped with the subtag after it.
+func TestShorterTags(t *testing.T) {
+	for _, tt := range []struct {
+		tag  string
+		want []string
+	}{
+		{"de", nil},
+		{"de-CH", []string{"de"}},
+		{"zh-Hant-TW", []string{"zh-Hant", "zh"}},
+		{"pt-BR-x-priv", []string{"pt-BR", "pt"}},
+		{"de-CH-1996", []string{"de-CH", "de"}},
+		{"en-a-bbb-x-a-ccc", []string{"en-a-bbb", "en"}},
+	} {
+		if got := catalog.ShorterTags(tt.tag); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("ShorterTags(%q) = %q, want %q", tt.tag, got, tt.want)
+		}
+	}
+}
