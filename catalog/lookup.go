@@ -51,6 +51,18 @@ func (c *Catalog) servedShorterTag(lang string) string {
 	return ""
 }
 
+// TranslationIn is lang's translation as In reads it: its file's texts, each
+// it leaves out taken from Inherited; nil for a language the catalog does
+// not serve. What a regional language's clients read changes with its
+// shorter tags' files, which errgen diff compares.
+func (c *Catalog) TranslationIn(lang string) *Translation {
+	t := c.Translations[lang]
+	if t == nil || strings.EqualFold(lang, c.Language) {
+		return t
+	}
+	return c.readingOf(lang, t)
+}
+
 // readingOf is the translation In reads lang's texts from: lang's file,
 // each text it leaves out taken from Inherited; t itself when nothing is
 // inherited.

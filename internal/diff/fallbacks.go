@@ -21,7 +21,7 @@ import (
 // at the translation's entry.
 func (cs *changes) translationFallbacks(before, after *catalog.Catalog, e *catalog.Error) {
 	for _, lang := range after.Languages {
-		bt, at := before.Translations[lang], after.Translations[lang]
+		bt, at := before.TranslationIn(lang), after.TranslationIn(lang)
 		if bt == nil || at == nil || lang == after.Language {
 			continue
 		}

@@ -27,7 +27,7 @@ func (cs *changes) languages(before, after *catalog.Catalog) {
 			cs.add("", LanguageAdded, "language %s added", lang)
 			continue
 		}
-		bt, at := before.Translations[lang], after.Translations[lang]
+		bt, at := before.TranslationIn(lang), after.TranslationIn(lang) // what its clients read: a regional language's, its shorter tags' texts too
 		if what := translationChanges(bt, at, after); what != "" {
 			cs.in(at.File, catalog.Pos{}).add("", TranslationChanged, "%s translations changed: %s", lang, what)
 		}
