@@ -252,6 +252,34 @@ func TestCheckNamesCommand(t *testing.T) {
 	}
 }
 
+// Without a catalog, every command that reads one says how to start one as
+// errgen was invoked: go tool errgen init, where a bare errgen init is no
+// command the shell knows.
+func TestNoCatalogNamesInitAsInvoked(t *testing.T) {
+	dir := t.TempDir()
+	wd, _ := os.Getwd()
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chdir(wd)
+	for _, prog := range []string{"errgen", "go tool errgen", "go run ./cmd/errgen"} {
+		for _, args := range [][]string{
+			nil,
+			{"validate"},
+			{"translate", "de"},
+			{"openapi", "--spec", "spec.yaml", "--out", "out.yaml"},
+			{"diff", "old.yaml", "catalog.yaml"},
+		} {
+			var stdout, stderr strings.Builder
+			code := runAs(prog, args, &stdout, &stderr)
+			want := "errgen: no catalog at catalog.yaml: give its path as the argument, or run " + prog + " init to start one\n"
+			if code != exitFailure || stderr.String() != want {
+				t.Errorf("%s %v: exit %d, stderr %q, want 1 and %q", prog, args, code, stderr.String(), want)
+			}
+		}
+	}
+}
+
 func TestProgName(t *testing.T) {
 	devel := &debug.BuildInfo{Main: debug.Module{Path: "github.com/errgen/errgen", Version: "(devel)"}}
 	stamped := &debug.BuildInfo{Main: debug.Module{Path: "github.com/errgen/errgen", Version: "v0.1.1-0.20261130230000-0123456789ab+dirty"},

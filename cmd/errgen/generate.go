@@ -58,7 +58,7 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	c, ok := loadSized(*catalogPath, errgen.CheckFor(opts), stderr)
+	c, ok := loadSized(prog, *catalogPath, errgen.CheckFor(opts), stderr)
 	if !ok {
 		return exitFailure
 	}

@@ -56,7 +56,7 @@ func runOpenAPI(prog string, args []string, stdout, stderr io.Writer) int {
 		code, _ := fs.usageError("openapi needs %s", strings.Join(missing, " and "))
 		return code
 	}
-	c, ok := loadCatalog(*catalogPath, stderr)
+	c, ok := loadCatalog(prog, *catalogPath, stderr)
 	if !ok {
 		return exitFailure
 	}

@@ -49,7 +49,7 @@ func runTranslate(prog string, args []string, stdout, stderr io.Writer) int {
 	lang := rest[0]
 	c, err := catalog.Load(*catalogPath, errgen.Check)
 	if err != nil {
-		reportCatalogError(*catalogPath, err, stderr)
+		reportCatalogError(prog, *catalogPath, err, stderr)
 		return exitFailure
 	}
 	t := translationOf(c, lang)

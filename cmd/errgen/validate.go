@@ -14,15 +14,15 @@ import (
 
 // loadCatalog loads a catalog, printing every problem on failure, and its
 // warnings (stale or untranslated texts) when it loads.
-func loadCatalog(path string, stderr io.Writer) (*catalog.Catalog, bool) {
-	return loadChecked(path, errgen.Check, stderr)
+func loadCatalog(prog, path string, stderr io.Writer) (*catalog.Catalog, bool) {
+	return loadChecked(prog, path, errgen.Check, stderr)
 }
 
 // loadChecked is loadCatalog with check for errgen's rules.
-func loadChecked(path string, check catalog.Check, stderr io.Writer) (*catalog.Catalog, bool) {
+func loadChecked(prog, path string, check catalog.Check, stderr io.Writer) (*catalog.Catalog, bool) {
 	c, err := catalog.Load(path, check)
 	if err != nil {
-		reportCatalogError(path, err, stderr)
+		reportCatalogError(prog, path, err, stderr)
 		return nil, false
 	}
 	printDiagnostics(stderr, &c.Warnings)
@@ -40,7 +40,7 @@ func runValidate(prog string, args []string, stdout, stderr io.Writer) int {
 	}
 	c, err := catalog.Load(*catalogPath, errgen.Check)
 	if err != nil {
-		reportLoadError(*catalogPath, err, "the catalog is not valid", stderr) // validate writes nothing, ever
+		reportLoadError(prog, *catalogPath, err, "the catalog is not valid", stderr) // validate writes nothing, ever
 		return exitFailure
 	}
 	printDiagnostics(stderr, &c.Warnings)
