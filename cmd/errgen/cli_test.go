@@ -280,6 +280,33 @@ func TestNoCatalogNamesInitAsInvoked(t *testing.T) {
 	}
 }
 
+// A usage error's hint names the help to run as errgen was invoked, as
+// every other message that says what to run does.
+func TestUsageHintsNameProgAsInvoked(t *testing.T) {
+	for _, prog := range []string{"errgen", "go tool errgen"} {
+		for _, tt := range []struct {
+			args []string
+			hint string
+		}{
+			{[]string{"frobnicate"}, "Run '" + prog + " --help' for the commands.\n"},
+			{[]string{"help", "frobnicate"}, "Run '" + prog + " --help' for the commands.\n"},
+			{[]string{"help", "diff", "init"}, "Run '" + prog + " --help' for the commands.\n"},
+			{[]string{"diff", "--base"}, "Run '" + prog + " diff --help' for usage.\n"},
+			{[]string{"validate", "--bogus"}, "Run '" + prog + " validate --help' for usage.\n"},
+			{[]string{"schema", "--bogus"}, "Run '" + prog + " schema --help' for usage.\n"},
+			{[]string{"version", "extra"}, "Run '" + prog + " version --help' for usage.\n"},
+			{[]string{"--version", "extra"}, "Run '" + prog + " version --help' for usage.\n"},
+			{[]string{"init", "--format", "yaml"}, "Run '" + prog + " init --help' for usage.\n"},
+		} {
+			var stdout, stderr strings.Builder
+			code := runAs(prog, tt.args, &stdout, &stderr)
+			if code != exitUsage || !strings.HasSuffix(stderr.String(), tt.hint) {
+				t.Errorf("%s %v: exit %d, stderr %q, want 2 and a last line %q", prog, tt.args, code, stderr.String(), tt.hint)
+			}
+		}
+	}
+}
+
 func TestProgName(t *testing.T) {
 	devel := &debug.BuildInfo{Main: debug.Module{Path: "github.com/errgen/errgen", Version: "(devel)"}}
 	stamped := &debug.BuildInfo{Main: debug.Module{Path: "github.com/errgen/errgen", Version: "v0.1.1-0.20261130230000-0123456789ab+dirty"},

@@ -18,7 +18,7 @@ const diffSynopsis = "errgen diff OLD NEW | errgen diff --base GIT_REF [CATALOG]
 // or Go code, unless every such change is allowed; prog is how errgen was
 // invoked, for the init command that starts a missing catalog.
 func runDiff(prog string, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("diff", diffSynopsis+`
+	fs := newFlags(prog, "diff", diffSynopsis+`
 
 Lists every change between two catalogs, for clients of the API (wire), for
 code compiling the generated package (go) and for consumers of the OpenAPI

@@ -32,7 +32,7 @@ func loadChecked(prog, path string, check catalog.Check, stderr io.Writer) (*cat
 // runValidate implements "errgen validate"; prog is how errgen was
 // invoked, for the command a problem of an openapi.augment spec names.
 func runValidate(prog string, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("validate", "errgen validate [CATALOG] [--strict]\n\nChecks the catalog (default catalog.yaml), its translation files and the\nspecs its openapi.augment names (as errgen would augment them), renders the\npages of a catalog naming docs.templates (in memory), and reports\nevery problem as file:line:col: message, and every warning (a stale or\nuntranslated text) as file:line:col: warning: message. Writes nothing.", stdout, stderr)
+	fs := newFlags(prog, "validate", "errgen validate [CATALOG] [--strict]\n\nChecks the catalog (default catalog.yaml), its translation files and the\nspecs its openapi.augment names (as errgen would augment them), renders the\npages of a catalog naming docs.templates (in memory), and reports\nevery problem as file:line:col: message, and every warning (a stale or\nuntranslated text) as file:line:col: warning: message. Writes nothing.", stdout, stderr)
 	catalogPath := fs.catalogFlag()
 	strict := fs.Bool("strict", false, "fail on warnings too: every translation fresh and complete")
 	if code, stop := fs.parse(args); stop {
@@ -93,9 +93,10 @@ func pagesRender(c *catalog.Catalog, stderr io.Writer) bool {
 	return false
 }
 
-// runVersion implements "errgen version" and "errgen --version".
-func runVersion(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("version", "errgen version\n\nPrints errgen's version: the module version it was built from, or (devel)\nwith the VCS revision of a local build or a replace.", stdout, stderr)
+// runVersion implements "errgen version" and "errgen --version"; prog is how
+// errgen was invoked.
+func runVersion(prog string, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags(prog, "version", "errgen version\n\nPrints errgen's version: the module version it was built from, or (devel)\nwith the VCS revision of a local build or a replace.", stdout, stderr)
 	if code, stop := fs.parse(args); stop {
 		return code
 	}
