@@ -135,3 +135,44 @@ func TestDocsMarkdownlint(t *testing.T) {
 		t.Skipf("markdownlint-cli2 is not in the npx cache: %v\n%s", err, out)
 	}
 }
+
+// docs/grpc.md lists the Go package's exported bridge, the names the gRPC
+// and Connect packages call and a catalog may not take: every exported RPC
+// name the Go output's fixed half declares, so that a reader who meets one
+// in the generated package (RPCTrimmed, say) finds it there.
+func TestGRPCDocListsTheBridge(t *testing.T) {
+	doc, err := os.ReadFile("docs/grpc.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(doc)), " ")
+	_, list, ok := strings.Cut(text, "exported bridge (")
+	list, _, ok2 := strings.Cut(list, "names no catalog identifier can take")
+	if !ok || !ok2 {
+		t.Fatal("docs/grpc.md: no list of the exported bridge")
+	}
+	names, err := filepath.Glob("internal/golang/fixed/*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	decl := regexp.MustCompile(`(?m)^(?:func|type) (RPC\w*)`)
+	found := 0
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range decl.FindAllStringSubmatch(string(src), -1) {
+			found++
+			if !strings.Contains(list, "`"+m[1]+"`") {
+				t.Errorf("docs/grpc.md's list of the exported bridge lacks %s (%s)", m[1], name)
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("the Go output's fixed half declares no RPC names")
+	}
+}

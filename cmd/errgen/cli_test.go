@@ -252,6 +252,61 @@ func TestCheckNamesCommand(t *testing.T) {
 	}
 }
 
+// Without a catalog, every command that reads one says how to start one as
+// errgen was invoked: go tool errgen init, where a bare errgen init is no
+// command the shell knows.
+func TestNoCatalogNamesInitAsInvoked(t *testing.T) {
+	dir := t.TempDir()
+	wd, _ := os.Getwd()
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chdir(wd)
+	for _, prog := range []string{"errgen", "go tool errgen", "go run ./cmd/errgen"} {
+		for _, args := range [][]string{
+			nil,
+			{"validate"},
+			{"translate", "de"},
+			{"openapi", "--spec", "spec.yaml", "--out", "out.yaml"},
+			{"diff", "old.yaml", "catalog.yaml"},
+		} {
+			var stdout, stderr strings.Builder
+			code := runAs(prog, args, &stdout, &stderr)
+			want := "errgen: no catalog at catalog.yaml: give its path as the argument, or run " + prog + " init to start one\n"
+			if code != exitFailure || stderr.String() != want {
+				t.Errorf("%s %v: exit %d, stderr %q, want 1 and %q", prog, args, code, stderr.String(), want)
+			}
+		}
+	}
+}
+
+// A usage error's hint names the help to run as errgen was invoked, as
+// every other message that says what to run does.
+func TestUsageHintsNameProgAsInvoked(t *testing.T) {
+	for _, prog := range []string{"errgen", "go tool errgen"} {
+		for _, tt := range []struct {
+			args []string
+			hint string
+		}{
+			{[]string{"frobnicate"}, "Run '" + prog + " --help' for the commands.\n"},
+			{[]string{"help", "frobnicate"}, "Run '" + prog + " --help' for the commands.\n"},
+			{[]string{"help", "diff", "init"}, "Run '" + prog + " --help' for the commands.\n"},
+			{[]string{"diff", "--base"}, "Run '" + prog + " diff --help' for usage.\n"},
+			{[]string{"validate", "--bogus"}, "Run '" + prog + " validate --help' for usage.\n"},
+			{[]string{"schema", "--bogus"}, "Run '" + prog + " schema --help' for usage.\n"},
+			{[]string{"version", "extra"}, "Run '" + prog + " version --help' for usage.\n"},
+			{[]string{"--version", "extra"}, "Run '" + prog + " version --help' for usage.\n"},
+			{[]string{"init", "--format", "yaml"}, "Run '" + prog + " init --help' for usage.\n"},
+		} {
+			var stdout, stderr strings.Builder
+			code := runAs(prog, tt.args, &stdout, &stderr)
+			if code != exitUsage || !strings.HasSuffix(stderr.String(), tt.hint) {
+				t.Errorf("%s %v: exit %d, stderr %q, want 2 and a last line %q", prog, tt.args, code, stderr.String(), tt.hint)
+			}
+		}
+	}
+}
+
 func TestProgName(t *testing.T) {
 	devel := &debug.BuildInfo{Main: debug.Module{Path: "github.com/errgen/errgen", Version: "(devel)"}}
 	stamped := &debug.BuildInfo{Main: debug.Module{Path: "github.com/errgen/errgen", Version: "v0.1.1-0.20261130230000-0123456789ab+dirty"},

@@ -26,17 +26,20 @@ func commands(prog string) []command {
 			func(args []string, stdout, stderr io.Writer) int { return runValidate(prog, args, stdout, stderr) }},
 		{"init", "[--format PRESET] [--split] [DIR]", "write a starter catalog.yaml",
 			func(args []string, stdout, stderr io.Writer) int { return runInit(prog, args, stdout, stderr) }},
-		{"schema", "[--translation]", "print the catalog's (or a translation file's) JSON Schema, for editors", runSchema},
+		{"schema", "[--translation]", "print the catalog's (or a translation file's) JSON Schema, for editors",
+			func(args []string, stdout, stderr io.Writer) int { return runSchema(prog, args, stdout, stderr) }},
 		{"openapi", "[CATALOG] --spec IN --out OUT", "add the error responses to an existing OpenAPI spec",
 			func(args []string, stdout, stderr io.Writer) int { return runOpenAPI(prog, args, stdout, stderr) }},
-		{"diff", "OLD NEW | --base GIT_REF [CATALOG]", "list the changes between two catalogs; exit 1 if one is breaking", runDiff},
+		{"diff", "OLD NEW | --base GIT_REF [CATALOG]", "list the changes between two catalogs; exit 1 if one is breaking",
+			func(args []string, stdout, stderr io.Writer) int { return runDiff(prog, args, stdout, stderr) }},
 		{"translate", "LANG [CATALOG] [--check]", "add what a language's translation file lacks, mark what is stale",
 			func(args []string, stdout, stderr io.Writer) int { return runTranslate(prog, args, stdout, stderr) }},
-		{"version", "", "print errgen's version", runVersion},
+		{"version", "", "print errgen's version",
+			func(args []string, stdout, stderr io.Writer) int { return runVersion(prog, args, stdout, stderr) }},
 		{"help", "[COMMAND]", "print this overview, or a command's flags", nil},
 	}
 	// help lists the table it is in.
-	cmds[len(cmds)-1].run = func(args []string, stdout, stderr io.Writer) int { return runHelp(cmds, args, stdout, stderr) }
+	cmds[len(cmds)-1].run = func(args []string, stdout, stderr io.Writer) int { return runHelp(prog, cmds, args, stdout, stderr) }
 	return cmds
 }
 
@@ -51,14 +54,14 @@ func lookup(cmds []command, name string) *command {
 }
 
 // runHelp implements "errgen help [COMMAND]": a command's help is what
-// "errgen COMMAND --help" prints.
-func runHelp(cmds []command, args []string, stdout, stderr io.Writer) int {
+// "errgen COMMAND --help" prints. prog is how errgen was invoked.
+func runHelp(prog string, cmds []command, args []string, stdout, stderr io.Writer) int {
 	switch {
 	case len(args) == 0:
 		printOverview(cmds, stdout)
 		return exitOK
 	case len(args) > 1:
-		fmt.Fprintf(stderr, "errgen: help takes one command, not %d arguments\nRun 'errgen --help' for the commands.\n", len(args))
+		fmt.Fprintf(stderr, "errgen: help takes one command, not %d arguments\n%s", len(args), commandsHint(prog))
 		return exitUsage
 	case args[0] == "help" || args[0] == "--help" || args[0] == "-h":
 		printOverview(cmds, stdout)
@@ -66,10 +69,16 @@ func runHelp(cmds []command, args []string, stdout, stderr io.Writer) int {
 	}
 	c := lookup(cmds, args[0])
 	if c == nil {
-		fmt.Fprintf(stderr, "errgen: unknown command %q\nRun 'errgen --help' for the commands.\n", args[0])
+		fmt.Fprintf(stderr, "errgen: unknown command %q\n%s", args[0], commandsHint(prog))
 		return exitUsage
 	}
 	return c.run([]string{"--help"}, stdout, stderr)
+}
+
+// commandsHint is the line that points a usage error to the overview of
+// the commands, as errgen was invoked (prog).
+func commandsHint(prog string) string {
+	return "Run '" + prog + " --help' for the commands.\n"
 }
 
 // printOverview prints what errgen does and every command.

@@ -15,9 +15,10 @@ import (
 const diffSynopsis = "errgen diff OLD NEW | errgen diff --base GIT_REF [CATALOG] [--format text|json|markdown] [--allow CODE:KIND]…"
 
 // runDiff compares two catalogs and exits 1 when a change breaks clients
-// or Go code, unless every such change is allowed.
-func runDiff(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("diff", diffSynopsis+`
+// or Go code, unless every such change is allowed; prog is how errgen was
+// invoked, for the init command that starts a missing catalog.
+func runDiff(prog string, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags(prog, "diff", diffSynopsis+`
 
 Lists every change between two catalogs, for clients of the API (wire), for
 code compiling the generated package (go) and for consumers of the OpenAPI
@@ -46,7 +47,7 @@ catalog is CATALOG (default catalog.yaml) as it is at that git revision.
 		code, _ := fs.usageError("diff takes OLD NEW, or --base GIT_REF and at most one catalog")
 		return code
 	}
-	before, after, code := diffInputs(fs.Args(), *base, stderr)
+	before, after, code := diffInputs(prog, fs.Args(), *base, stderr)
 	if after == nil {
 		return code
 	}
@@ -148,19 +149,19 @@ func kindsHelp() string {
 // diffInputs loads the two catalogs named by the arguments: OLD NEW, or
 // with --base the new catalog (default catalog.yaml) and its version at
 // that revision.
-func diffInputs(args []string, base string, stderr io.Writer) (before, after *catalog.Catalog, code int) {
+func diffInputs(prog string, args []string, base string, stderr io.Writer) (before, after *catalog.Catalog, code int) {
 	newPath := "catalog.yaml"
 	if len(args) > 0 {
 		newPath = args[len(args)-1]
 	}
 	// The new catalog first: a missing or invalid one is the user's error,
 	// whatever the base has.
-	if after = loadCompared(newPath, stderr, true); after == nil {
+	if after = loadCompared(prog, newPath, stderr, true); after == nil {
 		return nil, nil, exitFailure
 	}
 	if base == "" {
 		// the old catalog's warnings are history, as with --base
-		if before = loadCompared(args[0], stderr, false); before == nil {
+		if before = loadCompared(prog, args[0], stderr, false); before == nil {
 			return nil, nil, exitFailure
 		}
 		return before, after, exitOK
@@ -188,7 +189,7 @@ func diffInputs(args []string, base string, stderr io.Writer) (before, after *ca
 	// The base as it was: its root, what its include list named, globs
 	// matched against its tree.
 	if before, err = catalog.LoadFiles(files, root, errgen.Check); err != nil {
-		reportLoadError(files.Display(files.root), err, "the base revision's catalog is invalid: fix it there, or compare with another --base", stderr)
+		reportLoadError(prog, files.Display(files.root), err, "the base revision's catalog is invalid: fix it there, or compare with another --base", stderr)
 		return nil, nil, exitFailure
 	}
 	return before, after, exitOK
@@ -197,10 +198,10 @@ func diffInputs(args []string, base string, stderr io.Writer) (before, after *ca
 // loadCompared loads a catalog diff compares, as loadCatalog does, and
 // prints its warnings if asked to; diff writes nothing, so an invalid one
 // means there is no comparison.
-func loadCompared(path string, stderr io.Writer, warnings bool) *catalog.Catalog {
+func loadCompared(prog, path string, stderr io.Writer, warnings bool) *catalog.Catalog {
 	c, err := catalog.Load(path, errgen.Check)
 	if err != nil {
-		reportLoadError(path, err, "nothing was compared", stderr)
+		reportLoadError(prog, path, err, "nothing was compared", stderr)
 		return nil
 	}
 	if warnings {

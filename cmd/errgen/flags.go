@@ -12,6 +12,7 @@ import (
 // goes to stdout, usage errors to stderr.
 type flags struct {
 	*pflag.FlagSet
+	prog     string    // how errgen was invoked, for the help a usage error points to
 	synopsis string    // the usage line(s) and what the command does
 	stdout   io.Writer // help
 	stderr   io.Writer // usage errors
@@ -20,13 +21,14 @@ type flags struct {
 }
 
 // newFlags returns a flag set that reports errors instead of exiting and
-// prints nothing itself: parse decides which stream gets what.
-func newFlags(name, synopsis string, stdout, stderr io.Writer) *flags {
+// prints nothing itself: parse decides which stream gets what. prog is how
+// errgen was invoked.
+func newFlags(prog, name, synopsis string, stdout, stderr io.Writer) *flags {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
 	fs.SortFlags = false
-	return &flags{FlagSet: fs, synopsis: synopsis, stdout: stdout, stderr: stderr}
+	return &flags{FlagSet: fs, prog: prog, synopsis: synopsis, stdout: stdout, stderr: stderr}
 }
 
 // catalogFlag adds --catalog; the catalog may then also be given as the one
@@ -70,6 +72,6 @@ func (f *flags) parse(args []string) (int, bool) {
 // usageError reports a usage error with a hint to the command's help.
 func (f *flags) usageError(format string, args ...any) (int, bool) {
 	fmt.Fprintf(f.stderr, "errgen: %s\n", fmt.Sprintf(format, args...))
-	fmt.Fprintf(f.stderr, "Run 'errgen %s --help' for usage.\n", f.Name())
+	fmt.Fprintf(f.stderr, "Run '%s --help' for usage.\n", commandLine(f.prog, []string{f.Name()}))
 	return exitUsage, true
 }

@@ -38,7 +38,7 @@ const off = "none"
 // runGenerate implements "errgen generate"; prog is how errgen was invoked,
 // for the command --check tells the user to run.
 func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("generate", generateSynopsis, stdout, stderr)
+	fs := newFlags(prog, "generate", generateSynopsis, stdout, stderr)
 	catalogPath := fs.catalogFlag()
 	out := fs.String("out", "generated", "directory of the outputs the catalog places nowhere")
 	goOut := fs.String("go-out", "", "path of the Go file (default the catalog's go.out, else OUT/PACKAGE/errors.go; none: no Go)")
@@ -58,7 +58,7 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	c, ok := loadSized(*catalogPath, errgen.CheckFor(opts), stderr)
+	c, ok := loadSized(prog, *catalogPath, errgen.CheckFor(opts), stderr)
 	if !ok {
 		return exitFailure
 	}

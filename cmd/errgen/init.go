@@ -44,7 +44,7 @@ which its include would read.`
 // runInit implements "errgen init"; prog is how errgen was invoked, for
 // the commands it suggests next.
 func runInit(prog string, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("init", initSynopsis, stdout, stderr)
+	fs := newFlags(prog, "init", initSynopsis, stdout, stderr)
 	fs.operands = 1 // DIR
 	format := fs.String("format", "problem", "the envelope preset: problem, flat, jsonapi, nested or oauth2")
 	split := fs.Bool("split", false, "split the catalog: a root that includes errors/*.yaml, and the errors in errors/client.yaml and errors/server.yaml")

@@ -74,7 +74,7 @@ func runAs(prog string, args []string, stdout, stderr io.Writer) int {
 		printOverview(cmds, stdout)
 		return exitOK
 	case "--version", "-v":
-		return runVersion(args[1:], stdout, stderr)
+		return runVersion(prog, args[1:], stdout, stderr)
 	}
 	if strings.HasPrefix(args[0], "-") || looksLikeFile(args[0]) {
 		return cmds[0].run(args, stdout, stderr) // generate, the default
@@ -85,7 +85,7 @@ func runAs(prog string, args []string, stdout, stderr io.Writer) int {
 	if st, err := os.Stat(args[0]); err == nil && st.Mode().IsRegular() {
 		return cmds[0].run(args, stdout, stderr) // a catalog named without an extension
 	}
-	fmt.Fprintf(stderr, "errgen: unknown command %q\nRun 'errgen --help' for the commands.\n", args[0])
+	fmt.Fprintf(stderr, "errgen: unknown command %q\n%s", args[0], commandsHint(prog))
 	return exitUsage
 }
 

@@ -75,17 +75,17 @@ func (f *countedFiles) Read(name string, limit int64) ([]byte, string, error) {
 // loadSized is loadCatalog through countedFiles, setting the memory limit
 // as the catalog is read and once it is loaded; check is errgen's rules
 // for the run (errgen.CheckFor its options).
-func loadSized(path string, check catalog.Check, stderr io.Writer) (*catalog.Catalog, bool) {
+func loadSized(prog, path string, check catalog.Check, stderr io.Writer) (*catalog.Catalog, bool) {
 	// catalog.Load makes these checks, and says what is wrong, before it
 	// reads anything: not a regular file, no limit to set.
 	st, err := os.Stat(path)
 	if err != nil || !st.Mode().IsRegular() {
-		return loadChecked(path, check, stderr)
+		return loadChecked(prog, path, check, stderr)
 	}
 	readyHugeHeap(st.Size())
 	disk, root, err := catalog.DiskFiles(path)
 	if err != nil {
-		reportCatalogError(path, err, stderr)
+		reportCatalogError(prog, path, err, stderr)
 		return nil, false
 	}
 	files := &countedFiles{Files: disk}
@@ -93,7 +93,7 @@ func loadSized(path string, check catalog.Check, stderr io.Writer) (*catalog.Cat
 	c, err := catalog.LoadFiles(files, root, check)
 	resume()
 	if err != nil {
-		reportCatalogError(path, err, stderr)
+		reportCatalogError(prog, path, err, stderr)
 		return nil, false
 	}
 	setMemoryLimit(files.size, len(c.Errors)+len(c.Retired))

@@ -29,8 +29,8 @@ func TestLoadSizedIsLoad(t *testing.T) {
 	}
 	for _, path := range []string{good, bad, filepath.Join(dir, "none.yaml"), dir, "../../examples/onestack/catalog.yaml"} {
 		var want, got bytes.Buffer
-		c1, ok1 := loadCatalog(path, &want)
-		c2, ok2 := loadSized(path, errgen.Check, &got)
+		c1, ok1 := loadCatalog("errgen", path, &want)
+		c2, ok2 := loadSized("errgen", path, errgen.Check, &got)
 		if ok1 != ok2 || got.String() != want.String() || (c1 == nil) != (c2 == nil) || c1 != nil && len(c1.Errors) != len(c2.Errors) {
 			t.Errorf("%s: loadSized gives %v %q, loadCatalog %v %q", path, ok2, got.String(), ok1, want.String())
 		}
@@ -49,11 +49,11 @@ func TestMemoryLimitFollowsCatalog(t *testing.T) {
 	}
 	defer func(on bool) { memoryBudget = on }(memoryBudget)
 	memoryBudget = false
-	if _, ok := loadSized(path, errgen.Check, os.Stderr); !ok || debug.SetMemoryLimit(-1) != math.MaxInt64 {
+	if _, ok := loadSized("errgen", path, errgen.Check, os.Stderr); !ok || debug.SetMemoryLimit(-1) != math.MaxInt64 {
 		t.Errorf("the budget off set a limit: %d", debug.SetMemoryLimit(-1))
 	}
 	memoryBudget = true
-	c, ok := loadSized(path, errgen.Check, os.Stderr)
+	c, ok := loadSized("errgen", path, errgen.Check, os.Stderr)
 	if !ok {
 		t.Fatal("the catalog did not load")
 	}
@@ -85,8 +85,8 @@ func TestPausedLoadIsLoad(t *testing.T) {
 	root, translation := catalogtest.ScaleTranslated(300, "de")
 	path := writeTranslated(t, root, translation)
 	var want, got bytes.Buffer
-	c1, ok1 := loadCatalog(path, &want)
-	c2, ok2 := loadSized(path, errgen.Check, &got)
+	c1, ok1 := loadCatalog("errgen", path, &want)
+	c2, ok2 := loadSized("errgen", path, errgen.Check, &got)
 	if !ok1 || !ok2 || got.String() != want.String() || len(c1.Errors) != len(c2.Errors) || len(c2.Translations) != 1 {
 		t.Fatalf("loadSized gives %v %q, loadCatalog %v %q", ok2, got.String(), ok1, want.String())
 	}
@@ -128,7 +128,7 @@ func BenchmarkPausedLoad(b *testing.B) {
 	load := func(paused bool) func() {
 		return func() {
 			memoryBudget = paused
-			if _, ok := loadSized(path, errgen.Check, io.Discard); !ok {
+			if _, ok := loadSized("errgen", path, errgen.Check, io.Discard); !ok {
 				b.Fatal("the catalog did not load")
 			}
 		}

@@ -35,7 +35,7 @@ with a diff when OUT is not what a run would write.`
 // runOpenAPI implements "errgen openapi"; prog is how errgen was invoked,
 // for the command --check says to run.
 func runOpenAPI(prog string, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("openapi", openapiSynopsis, stdout, stderr)
+	fs := newFlags(prog, "openapi", openapiSynopsis, stdout, stderr)
 	specPath := fs.String("spec", "", "the OpenAPI document to augment (required)")
 	outPath := fs.String("out", "", "where to write the augmented document; may be the same as --spec (required)")
 	catalogPath := fs.catalogFlag()
@@ -56,7 +56,7 @@ func runOpenAPI(prog string, args []string, stdout, stderr io.Writer) int {
 		code, _ := fs.usageError("openapi needs %s", strings.Join(missing, " and "))
 		return code
 	}
-	c, ok := loadCatalog(*catalogPath, stderr)
+	c, ok := loadCatalog(prog, *catalogPath, stderr)
 	if !ok {
 		return exitFailure
 	}

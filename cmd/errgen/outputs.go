@@ -64,6 +64,7 @@ func wanted(paths map[errgen.Output]string) []errgen.Output {
 // default language's page, named by errgen.PagePath.
 func generatedTargets(files []errgen.Planned, paths map[errgen.Output]string, out string) []target {
 	var targets []target
+	var page string // the default language's page, which places the others
 	for _, f := range files {
 		path := paths[f.Output]
 		switch {
@@ -74,7 +75,15 @@ func generatedTargets(files []errgen.Planned, paths map[errgen.Output]string, ou
 		case f.Language != "":
 			path = filepath.Join(filepath.Dir(path), errgen.PagePath(filepath.Base(path), f.Language))
 		}
-		targets = append(targets, target{path: path, gen: f})
+		if f.Output == errgen.OutputMarkdown && f.Language == "" {
+			page = path
+		}
+		targets = append(targets, target{path: path, gen: f, language: f.Language})
+	}
+	for i := range targets {
+		if targets[i].language != "" {
+			targets[i].pageOf = page
+		}
 	}
 	return targets
 }

@@ -26,21 +26,22 @@ func printDiagnostics(stderr io.Writer, l *diag.List) int {
 }
 
 // reportCatalogError prints why the catalog name could not be read: every
-// problem, then their count.
-func reportCatalogError(name string, err error, stderr io.Writer) {
-	reportLoadError(name, err, "nothing was written", stderr)
+// problem, then their count. prog is how errgen was invoked, for the init
+// command that starts a missing catalog.
+func reportCatalogError(prog, name string, err error, stderr io.Writer) {
+	reportLoadError(prog, name, err, "nothing was written", stderr)
 }
 
 // reportLoadError is reportCatalogError for a command whose outcome, after
 // the count of problems, is not that nothing was written.
-func reportLoadError(name string, err error, outcome string, stderr io.Writer) {
+func reportLoadError(prog, name string, err error, outcome string, stderr io.Writer) {
 	var probs *diag.List
 	switch {
 	case errors.As(err, &probs):
 		printDiagnostics(stderr, probs)
 		fmt.Fprintf(stderr, "errgen: %s: %s; %s\n", name, problemCount(probs), outcome)
 	case errors.Is(err, fs.ErrNotExist):
-		fmt.Fprintf(stderr, "errgen: no catalog at %s: give its path as the argument, or run errgen init to start one\n", name)
+		fmt.Fprintf(stderr, "errgen: no catalog at %s: give its path as the argument, or run %s to start one\n", name, commandLine(prog, []string{"init"}))
 	default:
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 	}

@@ -61,7 +61,7 @@ func TestReportCatalogErrorCount(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var b strings.Builder
-			reportCatalogError("catalog.yaml", &tt.list, &b)
+			reportCatalogError("errgen", "catalog.yaml", &tt.list, &b)
 			if want := "errgen: catalog.yaml: " + tt.want + "; nothing was written\n"; !strings.HasSuffix(b.String(), want) {
 				t.Errorf("printed:\n%s\nwant it to end with %q", b.String(), want)
 			}

@@ -28,7 +28,7 @@ of it (es, ja, …), the file holds those words alone, under page:.`
 // runTranslate implements "errgen translate"; prog is how errgen was
 // invoked, for the command --check says to run.
 func runTranslate(prog string, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("translate", translateSynopsis, stdout, stderr)
+	fs := newFlags(prog, "translate", translateSynopsis, stdout, stderr)
 	catalogPath := fs.String("catalog", "catalog.yaml", "the error catalog (or give it after LANG)")
 	check := fs.Bool("check", false, "write nothing; exit 1 when the file lacks entries, stale marks or recorded reviews, or holds obsolete entries")
 	fs.operands = 2
@@ -49,7 +49,7 @@ func runTranslate(prog string, args []string, stdout, stderr io.Writer) int {
 	lang := rest[0]
 	c, err := catalog.Load(*catalogPath, errgen.Check)
 	if err != nil {
-		reportCatalogError(*catalogPath, err, stderr)
+		reportCatalogError(prog, *catalogPath, err, stderr)
 		return exitFailure
 	}
 	t := translationOf(c, lang)

@@ -14,15 +14,15 @@ import (
 
 // loadCatalog loads a catalog, printing every problem on failure, and its
 // warnings (stale or untranslated texts) when it loads.
-func loadCatalog(path string, stderr io.Writer) (*catalog.Catalog, bool) {
-	return loadChecked(path, errgen.Check, stderr)
+func loadCatalog(prog, path string, stderr io.Writer) (*catalog.Catalog, bool) {
+	return loadChecked(prog, path, errgen.Check, stderr)
 }
 
 // loadChecked is loadCatalog with check for errgen's rules.
-func loadChecked(path string, check catalog.Check, stderr io.Writer) (*catalog.Catalog, bool) {
+func loadChecked(prog, path string, check catalog.Check, stderr io.Writer) (*catalog.Catalog, bool) {
 	c, err := catalog.Load(path, check)
 	if err != nil {
-		reportCatalogError(path, err, stderr)
+		reportCatalogError(prog, path, err, stderr)
 		return nil, false
 	}
 	printDiagnostics(stderr, &c.Warnings)
@@ -32,7 +32,7 @@ func loadChecked(path string, check catalog.Check, stderr io.Writer) (*catalog.C
 // runValidate implements "errgen validate"; prog is how errgen was
 // invoked, for the command a problem of an openapi.augment spec names.
 func runValidate(prog string, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("validate", "errgen validate [CATALOG] [--strict]\n\nChecks the catalog (default catalog.yaml), its translation files and the\nspecs its openapi.augment names (as errgen would augment them), renders the\npages of a catalog naming docs.templates (in memory), and reports\nevery problem as file:line:col: message, and every warning (a stale or\nuntranslated text) as file:line:col: warning: message. Writes nothing.", stdout, stderr)
+	fs := newFlags(prog, "validate", "errgen validate [CATALOG] [--strict]\n\nChecks the catalog (default catalog.yaml), its translation files and the\nspecs its openapi.augment names (as errgen would augment them), renders the\npages of a catalog naming docs.templates (in memory), and reports\nevery problem as file:line:col: message, and every warning (a stale or\nuntranslated text) as file:line:col: warning: message. Writes nothing.", stdout, stderr)
 	catalogPath := fs.catalogFlag()
 	strict := fs.Bool("strict", false, "fail on warnings too: every translation fresh and complete")
 	if code, stop := fs.parse(args); stop {
@@ -40,7 +40,7 @@ func runValidate(prog string, args []string, stdout, stderr io.Writer) int {
 	}
 	c, err := catalog.Load(*catalogPath, errgen.Check)
 	if err != nil {
-		reportLoadError(*catalogPath, err, "the catalog is not valid", stderr) // validate writes nothing, ever
+		reportLoadError(prog, *catalogPath, err, "the catalog is not valid", stderr) // validate writes nothing, ever
 		return exitFailure
 	}
 	printDiagnostics(stderr, &c.Warnings)
@@ -93,9 +93,10 @@ func pagesRender(c *catalog.Catalog, stderr io.Writer) bool {
 	return false
 }
 
-// runVersion implements "errgen version" and "errgen --version".
-func runVersion(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("version", "errgen version\n\nPrints errgen's version: the module version it was built from, or (devel)\nwith the VCS revision of a local build or a replace.", stdout, stderr)
+// runVersion implements "errgen version" and "errgen --version"; prog is how
+// errgen was invoked.
+func runVersion(prog string, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags(prog, "version", "errgen version\n\nPrints errgen's version: the module version it was built from, or (devel)\nwith the VCS revision of a local build or a replace.", stdout, stderr)
 	if code, stop := fs.parse(args); stop {
 		return code
 	}

@@ -25,6 +25,11 @@ type target struct {
 	gen        io.WriterTo // computes the output as it is written (stream.go), or nil
 	mayReplace string      // a file it may replace although errgen did not write it (the spec augmented in place); "" for none
 	augmented  bool        // an augmented spec: it may replace a file that carries errgen's augmentation marker
+
+	// A Markdown page in another language has no key or flag of its own:
+	// its path is the default language's page's (pageOf), named for its
+	// language. Both "" for every other output.
+	pageOf, language string
 }
 
 // planned is a target ready to be written: where the bytes really go, and
@@ -105,13 +110,13 @@ func plan(targets []target) ([]planned, error) {
 		case err != nil:
 			return nil, err
 		case !st.Mode().IsRegular():
-			return nil, notAFile(t.path, st.IsDir())
+			return nil, notAFile(t, st.IsDir())
 		default:
 			p.mode, p.exists = st.Mode().Perm(), true
 			if t.gen != nil {
 				// computed later, and compared then: an output's first line
 				// is errgen's header, so a file without it differs
-				if err := checkHeader(t.path, real); err != nil {
+				if err := checkHeader(t, real); err != nil {
 					return nil, err
 				}
 				break
@@ -124,7 +129,7 @@ func plan(targets []target) ([]planned, error) {
 				continue
 			}
 			if !generatedByErrgen(old) && !sameFile(real, t.mayReplace) && !(t.augmented && errgen.IsAugmented(old)) {
-				return nil, notErrgens(t.path, old)
+				return nil, notErrgens(t, old)
 			}
 		}
 		plans = append(plans, p)
@@ -132,32 +137,47 @@ func plan(targets []target) ([]planned, error) {
 	return plans, nil
 }
 
-// notErrgens is the refusal to overwrite a file errgen did not write, of
-// which head is the start: when errgen's header is further down it, under
-// lines put above it (a licence, say), the refusal says what to remove.
-func notErrgens(path string, head []byte) error {
+// notErrgens is the refusal to overwrite t's file, which errgen did not
+// write, of which head is the start: when errgen's header is further down
+// it, under lines put above it (a licence, say), the refusal says what to
+// remove.
+func notErrgens(t target, head []byte) error {
 	if n := headerLine(head); n > 1 {
-		return fmt.Errorf("%s exists and its first line is not errgen's header, which is on line %d; refusing to overwrite it: remove the lines above the header (errgen writes it first; licence tools such as addlicense leave generated files alone)", path, n)
+		return fmt.Errorf("%s exists and its first line is not errgen's header, which is on line %d; refusing to overwrite it: remove the lines above the header (errgen writes it first; licence tools such as addlicense leave generated files alone)", t.path, n)
 	}
-	return fmt.Errorf("%s exists and its first line is not errgen's header; refusing to overwrite it: move it away, or write this output elsewhere (or turn it off with none)", path)
+	return fmt.Errorf("%s exists and its first line is not errgen's header; refusing to overwrite it: %s", t.path,
+		t.remedy("move it away, or write this output elsewhere (or turn it off with none)", "the file"))
 }
 
-// notAFile is the refusal to replace what is not a regular file, a folder
-// say: the output's path most likely names the folder it was meant to go in.
-func notAFile(path string, folder bool) error {
+// notAFile is the refusal to replace what is at t's path but is not a
+// regular file, a folder say: the output's path most likely names the
+// folder it was meant to go in.
+func notAFile(t target, folder bool) error {
 	what, it := "is not a regular file", "it"
 	if folder {
 		what, it = "is a folder", "the folder"
 	}
-	return fmt.Errorf("%s exists and %s; refusing to replace it: point this output's key or flag at a file's path (one in that folder, say), or move %s away", path, what, it)
+	return fmt.Errorf("%s exists and %s; refusing to replace it: %s", t.path, what,
+		t.remedy("point this output's key or flag at a file's path (one in that folder, say), or move "+it+" away", it))
 }
 
-// checkHeader refuses the existing file real, named path, unless its first
-// line is errgen's header.
-func checkHeader(path, real string) error {
+// remedy is what to do about what is in the way of t, named it: ownRemedy
+// for an output a key or flag places, but a language's page, which only the
+// Markdown page's path places (none of its own to point elsewhere or turn
+// off), is moved with that page.
+func (t target) remedy(ownRemedy, it string) string {
+	if t.pageOf == "" {
+		return ownRemedy
+	}
+	return fmt.Sprintf("it is the %s page, named after the Markdown page %s: move %s away, or give the Markdown page another path (docs.out or --markdown-out), which the language pages follow", t.language, t.pageOf, it)
+}
+
+// checkHeader refuses the existing file real, t's, unless its first line is
+// errgen's header.
+func checkHeader(t target, real string) error {
 	head, err := readHead(real, headerSearch)
 	if err == nil && !generatedByErrgen(head) {
-		err = notErrgens(path, head)
+		err = notErrgens(t, head)
 	}
 	return err
 }

@@ -190,6 +190,9 @@ func TestCheckRefusesAsGenerate(t *testing.T) {
 	folder := func(path string) string {
 		return filepath.FromSlash(path) + " exists and is a folder; refusing to replace it: point this output's key or flag at a file's path (one in that folder, say), or move the folder away\n"
 	}
+	languagePage := func(lang, it string) string {
+		return "it is the " + lang + " page, named after the Markdown page " + filepath.FromSlash("generated/errors.md") + ": move " + it + " away, or give the Markdown page another path (docs.out or --markdown-out), which the language pages follow\n"
+	}
 	tests := []struct {
 		name string
 		args []string // the run; --check is added
@@ -202,6 +205,9 @@ func TestCheckRefusesAsGenerate(t *testing.T) {
 		{"folder", []string{"--openapi-out", "api/errors.yaml"}, "api/errors.yaml/", "errgen: " + folder("api/errors.yaml")},
 		{"default place a folder", nil, "generated/errors.md/", "errgen: " + folder("generated/errors.md")},
 		{"augmented spec's out a folder", []string{"openapi", "--spec", "tasks.yaml", "--out", "api"}, "api/", "errgen: " + folder("api")},
+		// A language's page has no key or flag of its own: it follows the Markdown page.
+		{"language page", nil, "generated/errors.de.md", "errgen: " + filepath.FromSlash("generated/errors.de.md") + " exists and its first line is not errgen's header; refusing to overwrite it: " + languagePage("de", "the file")},
+		{"language page a folder", nil, "generated/errors.fr.md/", "errgen: " + filepath.FromSlash("generated/errors.fr.md") + " exists and is a folder; refusing to replace it: " + languagePage("fr", "the folder")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -208,4 +210,68 @@ func TestFixedTwins(t *testing.T) {
 			t.Errorf("%s differs between %s and %s: keep them the same", name, GRPC.fixedPackage, Connect.fixedPackage)
 		}
 	}
+}
+
+// The packages' comments name only what the Go package declares for every
+// catalog (its fixed half, internal/golang/fixed): a sentinel such as
+// ErrNotFound exists only in a catalog with that code, and a godoc that
+// names one the service's catalog lacks points its reader at nothing.
+func TestCommentsNameOnlyCatalogIndependentNames(t *testing.T) {
+	declared := fixedGoDeclarations(t)
+	qualified := regexp.MustCompile(`\bapierrors\.([A-Z]\w*)`)
+	for _, k := range []Kind{GRPC, Connect} {
+		src, err := Generate(&catalog.Catalog{API: "Shop"}, k, "shoprpc", "apierrors", "example.com/shop/apierrors", "x")
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), "out.go", src, parser.ParseComments)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, group := range f.Comments {
+			for _, m := range qualified.FindAllStringSubmatch(group.Text(), -1) {
+				if !declared[m[1]] {
+					t.Errorf("%s: a comment names apierrors.%s, which the Go package declares only for some catalogs:\n%s", k.fixedPackage, m[1], group.Text())
+				}
+			}
+		}
+	}
+}
+
+// fixedGoDeclarations are the exported top-level names of the Go output's
+// fixed half, which every generated Go package declares.
+func fixedGoDeclarations(t *testing.T) map[string]bool {
+	t.Helper()
+	names, err := filepath.Glob("../golang/fixed/*.go")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("the Go output's fixed half: %v", err)
+	}
+	declared := map[string]bool{}
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			if fn, ok := d.(*ast.FuncDecl); ok && fn.Recv == nil {
+				declared[fn.Name.Name] = true
+			}
+			if g, ok := d.(*ast.GenDecl); ok {
+				for _, spec := range g.Specs {
+					switch s := spec.(type) {
+					case *ast.TypeSpec:
+						declared[s.Name.Name] = true
+					case *ast.ValueSpec:
+						for _, n := range s.Names {
+							declared[n.Name] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	return declared
 }

@@ -341,7 +341,7 @@ func clientError(err error, trailer metadata.MD) error {
 }
 
 // UnaryClientInterceptor gives back the catalog error of a failed call, so
-// that errors.Is(err, genericerrors.ErrNotFound) and its typed details work;
+// that errors.Is with the sentinel of its code and genericerrors.DetailsAs work;
 // its RequestID is RequestInfo's, else the trailer metadata's.
 func UnaryClientInterceptor() grpc.UnaryClientInterceptor {
 	return func(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {

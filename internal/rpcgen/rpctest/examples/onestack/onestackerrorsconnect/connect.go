@@ -273,8 +273,9 @@ func WithReport(report func(ctx context.Context, procedure string, err error)) O
 // main package's RPCStatusForCall) in RequestInfo and the error's metadata,
 // beside the headers Write sends (as the protocol can carry them: see
 // connectError). On a client it gives back the catalog error of a failed
-// call, so that errors.Is(err, onestackerrors.ErrNotFound) and its typed details
-// work; its RequestID is RequestInfo's, else the error metadata's.
+// call, so that errors.Is with the sentinel of its code and
+// onestackerrors.DetailsAs work; its RequestID is RequestInfo's, else the error
+// metadata's.
 func Interceptor(opts ...Option) connect.Interceptor {
 	o := &options{}
 	for _, opt := range opts {
