@@ -1,6 +1,7 @@
 package fixed
 
 import (
+	"bytes"
 	"encoding/json"
 	"strconv"
 	"sync"
@@ -40,7 +41,7 @@ func Parse(status int, body []byte) (*Error, error) {
 	var details objectMembers
 	if !validTop(body, names, top, &details) {
 		var v struct{}
-		return nil, &ParseError{Kind: ParseNotJSON, Status: status, Err: json.Unmarshal(body, &v)}
+		return nil, &ParseError{Kind: ParseNotJSON, Status: status, Err: json.Unmarshal(body, &v), empty: len(bytes.TrimLeft(body, " \t\r\n")) == 0}
 	}
 	// Each envelope's reading goes into the one of two the best so far is
 	// not in: none is copied.
@@ -72,6 +73,7 @@ type ParseError struct {
 	retryAfter    time.Duration // ParseResponse: what the response's Retry-After said
 	hasRetryAfter bool
 	requestID     string // ParseResponse: the response's request id header, if short enough
+	empty         bool   // ParseNotJSON: the body is empty, or JSON's white space alone
 }
 
 // RetryAfter returns how long the response ParseResponse could not read
@@ -114,8 +116,19 @@ func (k ParseErrorKind) String() string {
 // Error describes the failure.
 func (e *ParseError) Error() string {
 	s := "parse error response: "
+	if e.Status != 0 {
+		// A client logs this in place of the API's error: the status is
+		// what it has left to go by (a gateway's 502, a proxy's 413).
+		s = "parse error response (status " + strconv.Itoa(e.Status) + "): "
+	}
 	switch e.Kind {
 	case ParseNotJSON:
+		if e.empty {
+			// encoding/json's "unexpected end of JSON input" for no
+			// body at all (a HEAD's, a 502 without one) reads as a
+			// truncated body.
+			return s + "body is empty"
+		}
 		s += "body is not JSON"
 	case ParseNotEnvelope:
 		s += "body is not in an error envelope of this API"

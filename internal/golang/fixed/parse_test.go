@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"net/http/httptest"
 	"reflect"
@@ -178,10 +179,35 @@ func TestParseRejects(t *testing.T) {
 			if (tt.kind == ParseBadDetail) != (pe.Code != "") || (tt.kind == ParseNotEnvelope) != (pe.Err == nil) {
 				t.Errorf("code %q, Err %v", pe.Code, pe.Err)
 			}
-			if !strings.HasPrefix(err.Error(), "parse error response: ") || tt.detail != "" && !strings.Contains(err.Error(), `"`+tt.detail+`"`) {
-				t.Errorf("Error() = %q", err)
+			prefix := fmt.Sprintf("parse error response (status %d): ", tt.status)
+			if !strings.HasPrefix(err.Error(), prefix) || tt.detail != "" && !strings.Contains(err.Error(), `"`+tt.detail+`"`) {
+				t.Errorf("Error() = %q, want it to start %q", err, prefix)
 			}
 		})
+	}
+}
+
+// TestParseErrorText: what a client logs in place of the API's error says
+// the status, and an empty body is called empty, not encoding/json's
+// "unexpected end of JSON input", which reads as a body cut short.
+func TestParseErrorText(t *testing.T) {
+	tests := []struct {
+		status int
+		body   string
+		want   string
+	}{
+		{502, ``, "parse error response (status 502): body is empty"},
+		{503, " \r\n", "parse error response (status 503): body is empty"},
+		{500, `{"code":`, "parse error response (status 500): body is not JSON: unexpected end of JSON input"},
+		{502, `<html>`, "parse error response (status 502): body is not JSON: invalid character '<' looking for beginning of value"},
+		{0, ``, "parse error response: body is empty"},
+		{404, `[1]`, "parse error response (status 404): body is not in an error envelope of this API"},
+	}
+	for _, tt := range tests {
+		_, err := Parse(tt.status, []byte(tt.body))
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("Parse(%d, %q) error = %v, want %s", tt.status, tt.body, err, tt.want)
+		}
 	}
 }
 
