@@ -3,7 +3,6 @@ package catalog
 import (
 	"cmp"
 	"maps"
-	"slices"
 	"strings"
 )
 
@@ -21,13 +20,9 @@ import (
 // alone, or for a tag with no subtag to drop.
 func (c *Catalog) Inherited(lang string) *Translation {
 	var inherited *Translation
-	for _, tag := range ShorterTags(lang) {
-		if strings.EqualFold(tag, c.Language) { // the catalog's own texts: the last resort anyway
-			break
-		}
+	for _, tag := range c.inheritedTags(lang) { // the catalog's own texts are the last resort anyway
 		t := c.Translations[tag]
 		switch {
-		case t == nil:
 		case inherited == nil:
 			inherited = t
 		default:
@@ -37,18 +32,19 @@ func (c *Catalog) Inherited(lang string) *Translation {
 	return inherited
 }
 
-// servedShorterTag is the nearest shorter tag of lang the catalog lists
-// among its languages, the first Inherited reads; "" for none.
-func (c *Catalog) servedShorterTag(lang string) string {
+// inheritedTags are the shorter tags of lang the catalog serves, nearest
+// first: those whose files Inherited reads.
+func (c *Catalog) inheritedTags(lang string) []string {
+	var tags []string
 	for _, tag := range ShorterTags(lang) {
 		if strings.EqualFold(tag, c.Language) {
 			break
 		}
-		if slices.Contains(c.Languages, tag) {
-			return tag
+		if c.Translations[tag] != nil {
+			tags = append(tags, tag)
 		}
 	}
-	return ""
+	return tags
 }
 
 // TranslationIn is lang's translation as In reads it: its file's texts, each
