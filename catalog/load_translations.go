@@ -183,20 +183,12 @@ func (l *loader) undeclared(c *Catalog) {
 // texts: those of its shorter tags' files that are there, nearest first
 // (Inherited), then the catalog's.
 func (l *loader) readsIn(c *Catalog, lang string) string {
-	var reads []string
-	for _, tag := range c.inheritedTags(lang) {
-		if t := c.Translations[tag]; !t.Missing {
-			does := "gives it"
-			if len(reads) > 0 {
-				does = "does"
-			}
-			reads = append(reads, fmt.Sprintf("in %s where %s %s", tag, t.File, does))
+	return c.readsIn(lang, func(tag string) string {
+		if t := c.Translations[tag]; t != nil && !t.Missing {
+			return t.File
 		}
-	}
-	if len(reads) == 0 {
-		return "in " + c.Language
-	}
-	return strings.Join(reads, ", then ") + ", else in " + c.Language
+		return ""
+	})
 }
 
 // untranslated warns, once for the file, of the texts t leaves in the

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"cmp"
+	"fmt"
 	"maps"
 	"strings"
 )
@@ -45,6 +46,30 @@ func (c *Catalog) inheritedTags(lang string) []string {
 		}
 	}
 	return tags
+}
+
+// readsIn says where a text of lang that its own file leaves out (or
+// sets aside) reads: in each shorter tag of lang whose file names a file
+// (file gives "" for none), nearest first, where that file gives it, as
+// Inherited takes them; else in the catalog's language.
+func (c *Catalog) readsIn(lang string, file func(tag string) string) string {
+	var reads []string
+	for _, tag := range ShorterTags(lang) {
+		if strings.EqualFold(tag, c.Language) {
+			break
+		}
+		if f := file(tag); f != "" {
+			does := "gives it"
+			if len(reads) > 0 {
+				does = "does"
+			}
+			reads = append(reads, fmt.Sprintf("in %s where %s %s", tag, f, does))
+		}
+	}
+	if len(reads) == 0 {
+		return "in " + c.Language
+	}
+	return strings.Join(reads, ", then ") + ", else in " + c.Language
 }
 
 // TranslationIn is lang's translation as In reads it: its file's texts, each

@@ -1,6 +1,7 @@
 package catalog_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -42,6 +43,51 @@ func TestMissingRegionalFileSaysWhatItReads(t *testing.T) {
 			}
 			if len(got) != 1 || !strings.Contains(got[0], tt.want) {
 				t.Errorf("zh-Hant-TW's warnings %q, want one saying %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRegionalSetAsideSaysWhatItReads: a stale es-MX message the catalog
+// broke (its {resource} renamed {item}) is set aside, and es-MX clients
+// read es.yaml's message, which follows the catalog: the warning says so,
+// where it said the message read in English. A language with no shorter
+// tag served keeps the English wording.
+func TestRegionalSetAsideSaysWhatItReads(t *testing.T) {
+	const cat = "version: 1\napi: A\nformat: flat\nlanguages: [%s]\nerrors:\n" +
+		"  - code: NOT_FOUND\n    status: 404\n    message: \"{item} was not found\"\n    details: [{name: item, type: string, required: true}]\n" +
+		"  - {code: INTERNAL, status: 500, fallback: true}\n"
+	const es = "language: es\nerrors:\n  NOT_FOUND: {message: \"{item} no encontrado\"}\n"
+	const mx = "language: es-MX\nerrors:\n  NOT_FOUND: {source: 0000beef, message: \"No se encontró {resource}\"}\n"
+	for _, tt := range []struct {
+		languages   string
+		wantReads   string
+		wantMessage string
+	}{
+		{"es, es-MX", "so the message reads in es where translations/es.yaml gives it, else in en, until it is translated again", "{item} no encontrado"},
+		{"es-MX, es", "so the message reads in es where translations/es.yaml gives it, else in en, until it is translated again", "{item} no encontrado"},
+		{"es-MX", "so the message reads in en until it is translated again", "{item} was not found"},
+	} {
+		t.Run(tt.languages, func(t *testing.T) {
+			files := catalog.MemFiles{"catalog.yaml": fmt.Appendf(nil, cat, tt.languages), "translations/es-MX.yaml": []byte(mx)}
+			if strings.Contains(tt.languages, "es,") || strings.HasSuffix(tt.languages, " es") {
+				files["translations/es.yaml"] = []byte(es)
+			}
+			c, err := catalog.LoadFiles(files, "catalog.yaml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, w := range c.Warnings.Items {
+				if w.Pos.File == "translations/es-MX.yaml" && strings.Contains(w.Msg, "{resource}") {
+					got = append(got, w.Msg+w.Hint)
+				}
+			}
+			if len(got) != 1 || !strings.Contains(got[0], tt.wantReads) {
+				t.Errorf("es-MX's warnings %q, want one saying %q", got, tt.wantReads)
+			}
+			if m := c.In("es-MX").Errors[0].Message.Source; m != tt.wantMessage {
+				t.Errorf("es-MX reads %q, want %q", m, tt.wantMessage)
 			}
 		})
 	}
