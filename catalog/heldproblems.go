@@ -1,6 +1,9 @@
 package catalog
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/errgen/errgen/diag"
 )
 
@@ -85,7 +88,7 @@ func (tr *translationReader) release(prev *heldProblems, source, now string, rev
 			if source == now {
 				why = "the catalog may have changed the details under the translation"
 			}
-			d.Hint += "; " + why + ", so " + h.text + " reads in " + tr.c.Language + " until it is translated again and marked reviewed: true"
+			d.Hint += "; " + why + ", so " + h.text + " reads " + tr.setAsideReads() + " until it is translated again and marked reviewed: true"
 			fallbacks[h.text] = true
 		}
 		if list.Keeps() {
@@ -95,4 +98,23 @@ func (tr *translationReader) release(prev *heldProblems, source, now string, rev
 		}
 	}
 	return fallbacks
+}
+
+// setAsideReads says where a text the file sets aside reads: for a
+// regional language, in its shorter tags' files where they give it
+// (Inherited), the files of all the languages the catalog lists, some not
+// read yet; else in the catalog's language.
+func (tr *translationReader) setAsideReads() string {
+	lang := tr.t.Language
+	dir := strings.TrimSuffix(tr.t.File, lang+".yaml") // the file's folder, as messages show it
+	reads := tr.c.readsIn(lang, func(tag string) string {
+		if slices.Contains(tr.c.Languages, tag) {
+			return dir + tag + ".yaml"
+		}
+		return ""
+	})
+	if strings.Contains(reads, ", else ") {
+		reads += "," // before until
+	}
+	return reads
 }

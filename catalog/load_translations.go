@@ -32,7 +32,10 @@ func (l *loader) translations(cr *catalogReader) {
 	c := cr.c
 	left := int64(MaxTranslationsSize)
 	byCode, codes := errorsByCode(c)
-	var read []*Translation // the files read: warned of once all are, for what a regional one inherits
+	// warned of once all files are read, for what a regional one inherits:
+	// the files read, and the languages (by index) without one
+	var read []*Translation
+	var missing []int
 	for i, lang := range c.Languages {
 		name := TranslationFile(lang)
 		t := &Translation{Language: lang, File: l.files.Display(name), Categories: map[string]string{}, CategoryPos: map[string]Pos{}, Words: map[string]string{},
@@ -45,11 +48,7 @@ func (l *loader) translations(cr *catalogReader) {
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			t.Missing = true
-			reads := "in " + c.Language
-			if shorter := c.servedShorterTag(lang); shorter != "" {
-				reads = fmt.Sprintf("in %s where %s gives it, else in %s", shorter, l.files.Display(TranslationFile(shorter)), c.Language)
-			}
-			l.warn(cr.languagesPos[i], "languages: %q has no translation file %s: every text reads %s (errgen translate %s writes it)", lang, t.File, reads, lang)
+			missing = append(missing, i)
 			continue
 		case err != nil:
 			l.probs.add(cr.languagesPos[i], "languages: %q: %v", lang, err)
@@ -69,6 +68,10 @@ func (l *loader) translations(cr *catalogReader) {
 	}
 	for _, t := range read {
 		l.untranslated(c, t)
+	}
+	for _, i := range missing {
+		lang := c.Languages[i]
+		l.warn(cr.languagesPos[i], "languages: %q has no translation file %s: every text reads %s (errgen translate %s writes it)", lang, c.Translations[lang].File, l.readsIn(c, lang), lang)
 	}
 	l.ownWords(c, left)
 	l.undeclared(c)
@@ -174,6 +177,18 @@ func (l *loader) undeclared(c *Catalog) {
 			l.probs.add(pos, "a translation file for %q, which the catalog's languages do not list (%s): add it to languages, or remove the file", lang, languageList(c.Languages))
 		}
 	}
+}
+
+// readsIn says in which languages a language without a file reads its
+// texts: those of its shorter tags' files that are there, nearest first
+// (Inherited), then the catalog's.
+func (l *loader) readsIn(c *Catalog, lang string) string {
+	return c.readsIn(lang, func(tag string) string {
+		if t := c.Translations[tag]; t != nil && !t.Missing {
+			return t.File
+		}
+		return ""
+	})
 }
 
 // untranslated warns, once for the file, of the texts t leaves in the

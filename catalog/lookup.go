@@ -2,8 +2,8 @@ package catalog
 
 import (
 	"cmp"
+	"fmt"
 	"maps"
-	"slices"
 	"strings"
 )
 
@@ -21,13 +21,9 @@ import (
 // alone, or for a tag with no subtag to drop.
 func (c *Catalog) Inherited(lang string) *Translation {
 	var inherited *Translation
-	for _, tag := range ShorterTags(lang) {
-		if strings.EqualFold(tag, c.Language) { // the catalog's own texts: the last resort anyway
-			break
-		}
+	for _, tag := range c.inheritedTags(lang) { // the catalog's own texts are the last resort anyway
 		t := c.Translations[tag]
 		switch {
-		case t == nil:
 		case inherited == nil:
 			inherited = t
 		default:
@@ -37,18 +33,43 @@ func (c *Catalog) Inherited(lang string) *Translation {
 	return inherited
 }
 
-// servedShorterTag is the nearest shorter tag of lang the catalog lists
-// among its languages, the first Inherited reads; "" for none.
-func (c *Catalog) servedShorterTag(lang string) string {
+// inheritedTags are the shorter tags of lang the catalog serves, nearest
+// first: those whose files Inherited reads.
+func (c *Catalog) inheritedTags(lang string) []string {
+	var tags []string
 	for _, tag := range ShorterTags(lang) {
 		if strings.EqualFold(tag, c.Language) {
 			break
 		}
-		if slices.Contains(c.Languages, tag) {
-			return tag
+		if c.Translations[tag] != nil {
+			tags = append(tags, tag)
 		}
 	}
-	return ""
+	return tags
+}
+
+// readsIn says where a text of lang that its own file leaves out (or
+// sets aside) reads: in each shorter tag of lang whose file names a file
+// (file gives "" for none), nearest first, where that file gives it, as
+// Inherited takes them; else in the catalog's language.
+func (c *Catalog) readsIn(lang string, file func(tag string) string) string {
+	var reads []string
+	for _, tag := range ShorterTags(lang) {
+		if strings.EqualFold(tag, c.Language) {
+			break
+		}
+		if f := file(tag); f != "" {
+			does := "gives it"
+			if len(reads) > 0 {
+				does = "does"
+			}
+			reads = append(reads, fmt.Sprintf("in %s where %s %s", tag, f, does))
+		}
+	}
+	if len(reads) == 0 {
+		return "in " + c.Language
+	}
+	return strings.Join(reads, ", then ") + ", else in " + c.Language
 }
 
 // TranslationIn is lang's translation as In reads it: its file's texts, each

@@ -38,6 +38,7 @@ func Compare(before, after *catalog.Catalog) []Change {
 	takers := goNameTakers(after, oldCodes)
 	renamed := map[string]bool{} // new codes reported as renames
 	added := lookalikes(before, after)
+	read := readingsOf(before, after)
 	for _, o := range entries(before) {
 		n := newCodes[o.Code]
 		if r := takers[o.Name]; n == nil && r != nil && !o.Retired {
@@ -68,7 +69,7 @@ func Compare(before, after *catalog.Catalog) []Change {
 		}
 		cs.componentsGone(o.Code, gone[o.Code]) // a code of the new catalog: gone names no other
 		if n != nil {
-			cs.translationFallbacks(before, after, n)
+			cs.translationFallbacks(read, before, after, n)
 		}
 	}
 	for _, n := range entries(after) {

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"cmp"
 	"maps"
 	"strings"
 
@@ -18,10 +19,11 @@ import (
 
 // translationFallbacks reports, for each language both catalogs serve, the
 // texts of the code e (of after) that fall back to the default language,
-// at the translation's entry.
-func (cs *changes) translationFallbacks(before, after *catalog.Catalog, e *catalog.Error) {
+// at the translation's entry. read is what each language's clients read in
+// either catalog, made once for all codes.
+func (cs *changes) translationFallbacks(read readings, before, after *catalog.Catalog, e *catalog.Error) {
 	for _, lang := range after.Languages {
-		bt, at := before.TranslationIn(lang), after.TranslationIn(lang)
+		bt, at := read.before[lang], read.after[lang]
 		if bt == nil || at == nil || lang == after.Language {
 			continue
 		}
@@ -34,8 +36,72 @@ func (cs *changes) translationFallbacks(before, after *catalog.Catalog, e *catal
 		if now := at.Errors[e.Code]; now != nil {
 			where = cs.in(at.File, now.Pos)
 		}
-		where.add(e.Code, TranslationFallback, "%s: %s now %s back to %s: %s clients had %s in %s", lang, strings.Join(texts, ", "), fallVerb(texts), after.Language, lang, pronoun(texts), lang)
+		given := func(t *catalog.Translation) []string {
+			texts, _ := fallbacks(t.Errors[e.Code].KeptFor(e), nil, e)
+			return texts
+		}
+		where.add(e.Code, TranslationFallback, "%s: %s now %s back to %s: %s clients had %s", lang, strings.Join(texts, ", "), fallVerb(texts), after.Language, lang, hadIn(before, lang, texts, given))
 	}
+}
+
+// readings are the translations each language's clients read
+// (catalog.Catalog.TranslationIn) before and after, by language. A
+// regional language's is its file overlaid on its shorter tags', a copy
+// of every entry: made per code, the comparison was quadratic in them.
+type readings struct {
+	before, after map[string]*catalog.Translation
+}
+
+func readingsOf(before, after *catalog.Catalog) readings {
+	read := readings{before: map[string]*catalog.Translation{}, after: map[string]*catalog.Translation{}}
+	for _, lang := range after.Languages {
+		if t := before.TranslationIn(lang); t != nil {
+			read.before[lang] = t
+		}
+		if t := after.TranslationIn(lang); t != nil {
+			read.after[lang] = t
+		}
+	}
+	return read
+}
+
+// hadIn says in which language lang's clients read texts in c: "it in es"
+// where each came from one file, else each text's ("title in es-MX;
+// message in es"). A regional language (es-MX) reads each text its own
+// file leaves out from its shorter tags' (es.yaml), as
+// catalog.Catalog.Inherited takes them; given names the texts a file
+// gives.
+func hadIn(c *catalog.Catalog, lang string, texts []string, given func(*catalog.Translation) []string) string {
+	from := map[string]string{}
+	for _, tag := range append([]string{lang}, catalog.ShorterTags(lang)...) {
+		if tag != lang && strings.EqualFold(tag, c.Language) {
+			break
+		}
+		if t := c.Translations[tag]; t != nil {
+			for _, text := range given(t) {
+				if from[text] == "" {
+					from[text] = tag
+				}
+			}
+		}
+	}
+	var tags []string
+	byTag := map[string][]string{}
+	for _, text := range texts {
+		tag := cmp.Or(from[text], lang)
+		if byTag[tag] == nil {
+			tags = append(tags, tag)
+		}
+		byTag[tag] = append(byTag[tag], text)
+	}
+	if len(tags) == 1 {
+		return pronoun(texts) + " in " + tags[0]
+	}
+	parts := make([]string, len(tags))
+	for i, tag := range tags {
+		parts[i] = strings.Join(byTag[tag], ", ") + " in " + tag
+	}
+	return strings.Join(parts, "; ")
 }
 
 // fallbacks names the texts of e that before, an entry as kept for e,

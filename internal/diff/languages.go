@@ -33,9 +33,18 @@ func (cs *changes) languages(before, after *catalog.Catalog) {
 		}
 		if bt != nil && at != nil && lang != after.Language {
 			if texts, _ := topFallbacks(bt, at, after); len(texts) > 0 {
-				cs.in(at.File, catalog.Pos{}).add("", TranslationFallback, "%s: %s now %s back to %s: the %s page had %s in %s", lang, strings.Join(texts, ", "), fallVerb(texts), after.Language, lang, pronoun(texts), lang)
+				cs.in(at.File, catalog.Pos{}).add("", TranslationFallback, "%s: %s now %s back to %s: the %s page had %s", lang, strings.Join(texts, ", "), fallVerb(texts), after.Language, lang, hadIn(before, lang, texts, givenTop(after)))
 			}
 		}
+	}
+}
+
+// givenTop names the top-level texts of c a file gives, as topFallbacks
+// names them.
+func givenTop(c *catalog.Catalog) func(*catalog.Translation) []string {
+	return func(t *catalog.Translation) []string {
+		texts, _ := topFallbacks(t, &catalog.Translation{}, c)
+		return texts
 	}
 }
 
