@@ -2064,10 +2064,7 @@ func (e *ParseError) Error() string {
 	}
 	switch e.Kind {
 	case ParseNotJSON:
-		if e.empty {
-			// encoding/json's "unexpected end of JSON input" for no
-			// body at all (a HEAD's, a 502 without one) reads as a
-			// truncated body.
+		if e.empty { // not JSON's "unexpected end of JSON input": none was cut short
 			return s + "body is empty"
 		}
 		s += "body is not JSON"
