@@ -175,7 +175,9 @@ func TestGRPC(t *testing.T) {
 				w, st := grpcWire(t, invoke(raw, tc.code))
 				w.check(t, tc)
 				checkAIP193(t, tc.code, st.Proto())
-				checkClientError(t, tc, invoke(typed, tc.code))
+				got := invoke(typed, tc.code)
+				checkClientError(t, tc, got)
+				checkClientStatus(t, tc.code, st, got)
 				checkClientError(t, tc, invokeStream(typed, tc.code))
 				checkGateway(t, s, tc, invoke(raw, tc.code))
 			}
@@ -189,6 +191,19 @@ func TestGRPC(t *testing.T) {
 			}
 			grpcUnknownReason(t, s, c)
 		})
+	}
+}
+
+// checkClientStatus: grpc-go's status functions read the client
+// interceptors' *Error as docs/grpc.md says: the wire's code and details,
+// and for the message the text of the *Error wrapping the status error
+// (grpc-go takes a wrapping error's text), not the status's own message.
+func checkClientStatus(t *testing.T, code string, wire *status.Status, got error) {
+	t.Helper()
+	st := status.Convert(got)
+	if st.Code() != wire.Code() || len(st.Details()) != len(wire.Details()) || st.Message() != got.Error() {
+		t.Errorf("%s: status.Convert of the client's error: %v, %d details, message %q; want %v, %d details, message %q",
+			code, st.Code(), len(st.Details()), st.Message(), wire.Code(), len(wire.Details()), got.Error())
 	}
 }
 
