@@ -68,8 +68,8 @@ func TestREADMEQuickStart(t *testing.T) {
 	}
 	blocks := fencedBlocks(t, "README.md")
 	sh, yamls, gos := byLang(blocks, "sh"), byLang(blocks, "yaml"), byLang(blocks, "go")
-	if len(sh) != 5 || len(yamls) != 3 || len(gos) != 3 {
-		t.Fatalf("README has %d sh, %d yaml and %d go blocks; this test runs 5, 3 and 3", len(sh), len(yamls), len(gos))
+	if len(sh) != 5 || len(yamls) != 4 || len(gos) != 3 {
+		t.Fatalf("README has %d sh, %d yaml and %d go blocks; this test runs 5, 4 and 3", len(sh), len(yamls), len(gos))
 	}
 	// The set-up block is errgen's own: .ci/run runs both commands.
 	ci, err := os.ReadFile(".ci/run")
@@ -148,8 +148,22 @@ func TestREADMEQuickStart(t *testing.T) {
 	write("handler.go", gos[1].text)
 	write("client.go", gos[2].text)
 	run("go vet ./...")
-	// Augmenting a spec of the service's own.
-	write("api/openapi.yaml", "openapi: 3.1.0\ninfo: {title: Svc, version: '1'}\npaths:\n  /orders/{id}:\n    get:\n      x-errors: [NOT_FOUND]\n      parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n      responses:\n        '200': {description: The order.}\n")
+	// Augmenting a spec of the service's own: the README's, made whole.
+	// Without its x-errors (which the README once left out), the
+	// operation would get the fallback's 500 alone.
+	const xErrors = "      x-errors: [NOT_FOUND]"
+	if !strings.Contains(yamls[2].text, xErrors) {
+		t.Fatalf("the README's spec lists no x-errors for GET /orders/{id}:\n%s", yamls[2].text)
+	}
+	var spec strings.Builder
+	spec.WriteString("openapi: 3.1.0\ninfo: {title: Svc, version: '1'}\n")
+	for _, line := range strings.SplitAfter(yamls[2].text, "\n") {
+		spec.WriteString(line)
+		if strings.HasPrefix(line, xErrors) {
+			spec.WriteString("      parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n      responses:\n        '200': {description: The order.}\n")
+		}
+	}
+	write("api/openapi.yaml", spec.String())
 	augment := strings.TrimPrefix(yamls[1].text, "openapi:\n")
 	write("catalog.yaml", strings.Replace(readFile(t, catalogPath), "\nopenapi:\n", "\nopenapi:\n"+augment, 1))
 	run(sh[2].text)
@@ -168,7 +182,7 @@ func TestREADMEQuickStart(t *testing.T) {
 		t.Errorf("CI commands:\n%s", out)
 	}
 	// Another language: declared, translated (empty), generated.
-	write("catalog.yaml", readFile(t, catalogPath)+"\n"+yamls[2].text)
+	write("catalog.yaml", readFile(t, catalogPath)+"\n"+yamls[3].text)
 	run(sh[4].text) // translate de, go generate
 	for _, out := range []string{"translations/de.yaml", "docs/errors.de.md"} {
 		if _, err := os.Stat(filepath.Join(svc, out)); err != nil {

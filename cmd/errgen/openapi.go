@@ -56,6 +56,12 @@ func runOpenAPI(prog string, args []string, stdout, stderr io.Writer) int {
 		code, _ := fs.usageError("openapi needs %s", strings.Join(missing, " and "))
 		return code
 	}
+	// none turns an output off everywhere else (an openapi.augment item's
+	// out too): a file of that name is surely not what was meant
+	if *outPath == off {
+		code, _ := fs.usageError("openapi --out none: none turns an output off, and this command writes no other; name the file to write (./none for a file called none)")
+		return code
+	}
 	c, ok := loadCatalog(prog, *catalogPath, stderr)
 	if !ok {
 		return exitFailure

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -348,4 +349,41 @@ func relPath(t *testing.T, dir, path string) string {
 		t.Fatal(err)
 	}
 	return filepath.ToSlash(rel)
+}
+
+// --out none is no file name to errgen openapi: none turns an output off
+// everywhere else (an openapi.augment item's out, --openapi-out), and the
+// command has no other output, so it is a usage error, where it wrote a
+// file named none; ./none names that file.
+func TestOpenAPIOutNone(t *testing.T) {
+	for _, tt := range []struct {
+		out     string
+		code    int
+		stderr  string
+		written []string
+	}{
+		{"none", exitUsage, "errgen: openapi --out none: none turns an output off, and this command writes no other; name the file to write (./none for a file called none)\nRun 'errgen openapi --help' for usage.\n", nil},
+		{"./none", exitOK, "", []string{"none"}},
+	} {
+		t.Run(tt.out, func(t *testing.T) {
+			dir := workdir(t)
+			spec := readOA(t, filepath.Join(openapiTestdata, "tasks-3.1.yaml"))
+			if err := os.WriteFile(filepath.Join(dir, "tasks.yaml"), spec, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, _, stderr := runIn(t, dir, "openapi", "--spec", "tasks.yaml", "--out", tt.out)
+			if code != tt.code || (tt.stderr != "" && stderr != tt.stderr) {
+				t.Errorf("exit %d, stderr %q; want %d, %q", code, stderr, tt.code, tt.stderr)
+			}
+			var written []string
+			for _, name := range dirNames(t, dir) {
+				if name == "none" {
+					written = append(written, name)
+				}
+			}
+			if !slices.Equal(written, tt.written) {
+				t.Errorf("wrote %v, want %v", written, tt.written)
+			}
+		})
+	}
 }

@@ -177,7 +177,7 @@ func TestAugmentedOutputIsRewritten(t *testing.T) {
 	if err := os.WriteFile(gen, []byte("openapi: 3.1.0\ninfo: {title: Mine, version: '1'}\npaths: {}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, stderr := runIn(t, dir, "svc/catalog.yaml"); code != exitFailure || !strings.Contains(stderr, "first line is not errgen's header") {
+	if code, _, stderr := runIn(t, dir, "svc/catalog.yaml"); code != exitFailure || !strings.Contains(stderr, "tasks.gen.yaml exists and is neither the spec nor a copy errgen augmented (it has no x-errgen marker)") {
 		t.Errorf("a spec of the author's at the output's path: exit %d, stderr %q", code, stderr)
 	}
 }

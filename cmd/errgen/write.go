@@ -145,7 +145,12 @@ func notErrgens(t target, head []byte) error {
 	if n := headerLine(head); n > 1 {
 		return fmt.Errorf("%s exists and its first line is not errgen's header, which is on line %d; refusing to overwrite it: remove the lines above the header (errgen writes it first; licence tools such as addlicense leave generated files alone)", t.path, n)
 	}
-	return fmt.Errorf("%s exists and its first line is not errgen's header; refusing to overwrite it: %s", t.path,
+	what := "its first line is not errgen's header"
+	if t.augmented {
+		// what makes a copy errgen's is its marker: a JSON copy has no header
+		what = "is neither the spec nor a copy errgen augmented (it has no x-errgen marker)"
+	}
+	return fmt.Errorf("%s exists and %s; refusing to overwrite it: %s", t.path, what,
 		t.remedy("move it away, or write this output elsewhere (or turn it off with none)", "the file"))
 }
 

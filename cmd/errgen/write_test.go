@@ -46,7 +46,7 @@ func TestAugmentOutIsChecked(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, stderr := runOA(t, "--catalog", bundledCatalog, "--spec", spec, "--out", precious)
-	if code != exitFailure || !strings.Contains(stderr, "not errgen's header") {
+	if code != exitFailure || !strings.Contains(stderr, "precious.go exists and is neither the spec nor a copy errgen augmented") {
 		t.Fatalf("exit %d, stderr %q; want a refusal", code, stderr)
 	}
 	if !bytes.Equal(mustRead(t, precious), mine) {
@@ -187,6 +187,7 @@ func TestTargetError(t *testing.T) {
 // that "regenerates" it would fail.
 func TestCheckRefusesAsGenerate(t *testing.T) {
 	refusal := "exists and its first line is not errgen's header; refusing to overwrite it: move it away, or write this output elsewhere (or turn it off with none)"
+	notACopy := "exists and is neither the spec nor a copy errgen augmented (it has no x-errgen marker); refusing to overwrite it: move it away, or write this output elsewhere (or turn it off with none)"
 	folder := func(path string) string {
 		return filepath.FromSlash(path) + " exists and is a folder; refusing to replace it: point this output's key or flag at a file's path (one in that folder, say), or move the folder away\n"
 	}
@@ -201,7 +202,9 @@ func TestCheckRefusesAsGenerate(t *testing.T) {
 	}{
 		{"page", nil, "generated/errors.md", "errgen: " + filepath.FromSlash("generated/errors.md") + " " + refusal + "\n"},
 		{"Go", nil, "generated/apierrors/errors.go", "errgen: " + filepath.FromSlash("generated/apierrors/errors.go") + " " + refusal + "\n"},
-		{"augmented spec", []string{"openapi", "--spec", "tasks.yaml", "--out", "api.yaml"}, "api.yaml", "errgen: api.yaml " + refusal + "\n"},
+		// a copy's file is errgen's when it has a marker: a JSON copy never has the header
+		{"augmented spec", []string{"openapi", "--spec", "tasks.yaml", "--out", "api.yaml"}, "api.yaml", "errgen: api.yaml " + notACopy + "\n"},
+		{"augmented JSON spec", []string{"openapi", "--spec", "notes.json", "--out", "api.json"}, "api.json", "errgen: api.json " + notACopy + "\n"},
 		{"folder", []string{"--openapi-out", "api/errors.yaml"}, "api/errors.yaml/", "errgen: " + folder("api/errors.yaml")},
 		{"default place a folder", nil, "generated/errors.md/", "errgen: " + folder("generated/errors.md")},
 		{"augmented spec's out a folder", []string{"openapi", "--spec", "tasks.yaml", "--out", "api"}, "api/", "errgen: " + folder("api")},
@@ -213,6 +216,10 @@ func TestCheckRefusesAsGenerate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := workdir(t)
 			if err := os.WriteFile(filepath.Join(dir, "tasks.yaml"), readOA(t, filepath.Join(openapiTestdata, "tasks-3.1.yaml")), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			notes := `{"openapi": "3.1.0", "info": {"title": "Notes", "version": "1"}, "paths": {"/notes": {"get": {"responses": {"200": {"description": "OK"}}}}}}`
+			if err := os.WriteFile(filepath.Join(dir, "notes.json"), []byte(notes), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			path := filepath.Join(dir, tt.file)

@@ -129,6 +129,7 @@ func (a *augmenter) augment(file *yaml.Node, text []byte, isJSON bool) (out, var
 	a.mergeComponents(root, comps)
 	a.noteUnreplaced()
 	a.attach(places)
+	a.noteOrphaned(root)
 	a.restyle(root, skip)
 	a.writeMarkers(root)
 	a.lostReplacedComments(root, text, isJSON)

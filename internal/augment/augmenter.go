@@ -29,6 +29,7 @@ type augmenter struct {
 	remap         *textedit.Removed   // the spec errgen's earlier additions were taken from, if any
 	replaceable   map[string]bool     // what errgen wrote in place of the author's: rewritten without force
 	replace       map[string]bool     // the author's components to replace (Options.Replace), true once replaced
+	replacedRefs  map[string][]string // a component of the spec's → the author's replaced components that referred to it
 	specResponses *yaml.Node          // the spec's components.responses, as the author wrote it
 	codeHints     int                 // unknown x-errors codes a near miss was looked for, up to maxCodeHints
 }

@@ -47,6 +47,9 @@ func (a *augmenter) mergeComponents(root, comps *yaml.Node) {
 				if replace {
 					a.replace[key] = true
 				}
+				if !a.replaceable[key] {
+					a.recordReplacedRefs(key, existing)
+				}
 				a.setMember(theirs, name, value)
 				a.owned.component(section, name, value, true)
 			case sameNode(existing, value):

@@ -94,3 +94,76 @@ func TestAugmentReplace(t *testing.T) {
 		}
 	}
 }
+
+// A component of the spec's that only the components errgen replaces
+// referred to is used by nothing in the output, which Redocly and Spectral
+// report as unused: errgen notes it, at the component, on the run that
+// replaces (Redocly's museum spec: its Error schema, once BadRequest,
+// NotFound and Unauthorized are errgen's). One still referred to, or only
+// by itself, is not noted.
+func TestAugmentReplaceNotesOrphans(t *testing.T) {
+	const catalogYAML = `version: 1
+api: F1
+errors:
+  - {code: NOT_FOUND, status: 404}
+  - {code: RATE_LIMITED, status: 429, message: Slow down.}
+  - {code: INTERNAL_ERROR, status: 500, fallback: true}
+`
+	const spec = `openapi: 3.0.3
+info: {title: F1, version: "1"}
+paths:
+  /x:
+    get:
+      x-errors: [RATE_LIMITED, NOT_FOUND]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Shared'}}}}
+        '404': {$ref: '#/components/responses/NotFound'}
+        '429': {$ref: '#/components/responses/TooManyRequests'}
+components:
+  schemas:
+    Problem: {type: object, properties: {detail: {$ref: '#/components/schemas/Shared/properties/a'}}}
+    Shared: {type: object, properties: {a: {type: string}}}
+  responses:
+    TooManyRequests:
+      description: my own
+      content: {application/json: {schema: {$ref: '#/components/schemas/Problem'}}}
+    NotFound:
+      description: mine too
+      content: {application/json: {schema: {$ref: '#/components/schemas/Problem'}}}
+`
+	c, err := catalog.Parse("catalog.yaml", []byte(catalogYAML))
+	if err != nil {
+		t.Fatal(err)
+	}
+	orphan := func(by string) string {
+		return "api.yaml:13:5: components.schemas.Problem is no longer used: only " + by + " (linters report an unused component: Redocly's no-unused-components, Spectral's oas3-unused-component); delete it, unless the spec errgen reads still refers to it"
+	}
+	for _, tc := range []struct {
+		name    string
+		replace []string
+		notices []string
+	}{
+		{"one of two replaced: the other still refers to it", []string{"components.responses.TooManyRequests"}, nil},
+		{"both replaced", []string{"components.responses.TooManyRequests", "components.responses.NotFound"},
+			[]string{orphan("components.responses.NotFound and components.responses.TooManyRequests referred to it, and errgen replaced them")}},
+	} {
+		out, notices, err := Augment(c, []byte(spec), "api.yaml", Options{Replace: tc.replace})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		// in place, a later run replaces nothing of the author's: no news
+		_, again, err := Augment(c, out, "api.yaml", Options{Replace: tc.replace})
+		if err != nil || strings.Contains(strings.Join(lines(again), "\n"), "no longer used") {
+			t.Errorf("%s: a run on the output: err %v, notices %q", tc.name, err, lines(again))
+		}
+		var got []string
+		for _, l := range lines(notices) {
+			if strings.Contains(l, "no longer used") {
+				got = append(got, l)
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(tc.notices, "\n") {
+			t.Errorf("%s: notices\n%q\nwant\n%q", tc.name, got, tc.notices)
+		}
+	}
+}

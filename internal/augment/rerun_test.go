@@ -144,9 +144,10 @@ func TestAugmentRerunEditedByHand(t *testing.T) {
 	for _, tc := range []struct{ old, new, want string }{
 		{"      description: 'The body of a 400 Bad Request response.", "      description: 'My 400 body.",
 			// a component's text is the catalog's, which the author may not know
-			"components.schemas.BadRequestBody was changed by hand since errgen wrote it (its x-errgen hash no longer matches): use --force to have errgen rewrite it (from catalog-v1.yaml: make such a change there)"},
+			// "there" read as the catalog: the marker is named
+			`components.schemas.BadRequestBody was changed by hand since errgen wrote it (its x-errgen hash no longer matches): use --force to have errgen rewrite it (from catalog-v1.yaml: make such a change there), or delete "BadRequestBody" from the x-errgen marker to make the part yours`},
 		{"        '404':\n          $ref: '#/components/responses/NotFound'\n        '410'", "        '404':\n          $ref: '#/components/responses/Mine'\n        '410'",
-			"GET /items/{id}: response 404 was changed by hand since errgen wrote it (its x-errgen hash no longer matches): use --force to have errgen rewrite it, or delete"},
+			`GET /items/{id}: response 404 was changed by hand since errgen wrote it (its x-errgen hash no longer matches): use --force to have errgen rewrite it, or delete "404" from the x-errgen marker to make the part yours`},
 	} {
 		edited := []byte(strings.Replace(string(out1), tc.old, tc.new, 1))
 		_, _, err := Augment(v1, edited, "api.yaml", Options{})

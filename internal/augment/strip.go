@@ -148,7 +148,7 @@ func (a *augmenter) ownedIn(m, hashes *yaml.Node, what string, parts ownedParts)
 			if strings.HasPrefix(what, "components.") {
 				from = " (from " + a.catalogName() + ": make such a change there)"
 			}
-			a.addRemedied(k, diag.Remedy{Kind: diag.ForceRewritesPart}, "%s%s was changed by hand since errgen wrote it (its %s hash no longer matches): use --force to have errgen rewrite it%s, or delete its entry %q there to make it yours", what, name, marker, from, name)
+			a.addRemedied(k, diag.Remedy{Kind: diag.ForceRewritesPart}, "%s%s was changed by hand since errgen wrote it (its %s hash no longer matches): use --force to have errgen rewrite it%s, or delete %q from the %s marker to make the part yours", what, name, marker, from, name, marker)
 			continue
 		}
 		if replaced {

@@ -346,15 +346,37 @@ func responseDescription(status int, errs []*catalog.Error) string {
 			b.WriteString(": ")
 			b.WriteString(e.Title)
 		}
+		writeDeprecatedMark(&b, e)
 	}
 	return b.String()
 }
 
-// errorDescription is the error's description (or title) and its docs link.
+// writeDeprecatedMark marks a deprecated code in a status's list of codes:
+// an augmented spec's open body holds no <Name>Error schema, whose
+// deprecated: true would otherwise be the spec's only sign of it.
+func writeDeprecatedMark(b *strings.Builder, e *catalog.Error) {
+	if e.Deprecated == "" {
+		return
+	}
+	b.WriteString(" (deprecated")
+	if e.ReplacedBy != "" {
+		b.WriteString(": use `")
+		b.WriteString(e.ReplacedBy)
+		b.WriteByte('`')
+	}
+	b.WriteByte(')')
+}
+
+// errorDescription is the error's description (or title), why it is
+// deprecated, and its docs link.
 func errorDescription(e *catalog.Error) string {
 	d := strings.TrimSpace(e.Description)
 	if d == "" {
 		d = e.Title
+	}
+	// the reason in full, for the same reason as writeDeprecatedMark
+	if reason := strings.TrimSpace(e.Deprecated); reason != "" {
+		d += "\n\nDeprecated: " + reason
 	}
 	if e.DocsLink != "" {
 		d += "\n\nDocumentation: <" + e.DocsLink + ">"
