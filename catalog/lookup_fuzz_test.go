@@ -88,7 +88,7 @@ func FuzzRegionalReading(f *testing.F) {
 		serve uint8
 		gives uint64
 	}{
-		{0x3f, 0}, {0x3f, 1<<42 - 1}, {0x3f, 0x5555555555}, {0x3f, 0x2aaaaaaaaa}, {0x3d, 0x3fff << 14},
+		{0x3f, 0}, {0x3f, 1<<42 - 1}, {0x7f, 1<<42 - 1}, {0x7b, 0x5555555555}, {0x3f, 0x5555555555}, {0x3f, 0x2aaaaaaaaa}, {0x3d, 0x3fff << 14},
 		{0x3b, 0x3fff}, {0x1f, 0x0f0f0f0f0f}, {0x07, 1<<42 - 1}, {0x2d, 0x123456789}, {0x36, 0x3fff<<28 | 0x3fff},
 	} {
 		f.Add(seed.serve, seed.gives)
@@ -150,13 +150,12 @@ func checkRegionalWarnings(t *testing.T, r *catalogtest.Regional) {
 			want += ":"
 		} else {
 			var reads []string
-			for _, tag := range catalogtest.RegionalChain[slices.Index(catalogtest.RegionalChain[:], lang)+1:] {
-				if r.HasFile[tag] {
-					reads = append(reads, fmt.Sprintf("in %s where translations/%s.yaml %s", tag, tag, map[bool]string{true: "gives it", false: "does"}[len(reads) == 0]))
-				}
+			for _, tag := range r.Chain(lang) {
+				reads = append(reads, fmt.Sprintf("in %s where translations/%s.yaml %s", tag, tag, map[bool]string{true: "gives it", false: "does"}[len(reads) == 0]))
 			}
-			want = fmt.Sprintf("languages: %q has no translation file translations/%s.yaml: every text reads %s", lang, lang, strings.Join(append(reads, "in en"), ", then "))
-			want = strings.Replace(want, ", then in en", ", else in en", 1)
+			own := "in " + r.Language
+			want = fmt.Sprintf("languages: %q has no translation file translations/%s.yaml: every text reads %s", lang, lang, strings.Join(append(reads, own), ", then "))
+			want = strings.Replace(want, ", then "+own, ", else "+own, 1)
 		}
 		var got []string
 		for _, w := range r.C.Warnings.Items {

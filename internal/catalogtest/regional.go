@@ -41,7 +41,7 @@ var RegionalTexts = []RegionalText{
 // and a fallback error no file translates.
 const regionalCatalog = `version: 1
 api: Shop API
-language: en
+language: %s
 languages: [%s]
 description: Errors of the Shop API.
 errors:
@@ -71,37 +71,50 @@ errors:
 
 // Regional is a catalog of RegionalTexts served in some of RegionalChain.
 type Regional struct {
-	Served  []string          // the languages listed, as RegionalChain orders them
-	HasFile map[string]bool   // whether a served language has its file
-	Gives   map[string][]bool // by language: whether its file gives each of RegionalTexts
-	Files   catalog.MemFiles  // catalog.yaml and the translation files
-	C       *catalog.Catalog  // the catalog loaded from Files
-	sources map[string]string // the source hash of each error, "" of the top-level texts
+	Language string            // the catalog's own: en, or zh, whose file gives page words alone
+	Served   []string          // the languages listed, as RegionalChain orders them
+	HasFile  map[string]bool   // whether a served language has its file
+	Gives    map[string][]bool // by language: whether its file gives each of RegionalTexts
+	Files    catalog.MemFiles  // catalog.yaml and the translation files
+	C        *catalog.Catalog  // the catalog loaded from Files
+	sources  map[string]string // the source hash of each error, "" of the top-level texts
 }
 
 // NewRegional makes the Regional catalog serve says: bit i serves
-// RegionalChain[i] (one at least is), bit 3+i gives it its file; bit
+// RegionalChain[i] (one at least is), bit 3+i gives it its file; bit 6
+// makes zh the catalog's own language, served by no file (its file, the
+// page words of the catalog's own language, gives the word alone); bit
 // i*len(RegionalTexts)+j of gives has the file of RegionalChain[i] give
 // RegionalTexts[j]. Each text a file gives reads "LANG j".
 func NewRegional(tb testing.TB, serve uint8, gives uint64) *Regional {
 	tb.Helper()
-	r := &Regional{HasFile: map[string]bool{}, Gives: map[string][]bool{}, Files: catalog.MemFiles{}}
+	r := &Regional{Language: "en", HasFile: map[string]bool{}, Gives: map[string][]bool{}, Files: catalog.MemFiles{}}
+	served := serve & 7
+	if serve&0x40 != 0 {
+		r.Language, served = "zh", serve&3
+	}
 	for i, lang := range RegionalChain {
-		if serve&(1<<i) == 0 && !(i == 0 && serve&7 == 0) {
-			continue
-		}
-		r.Served = append(r.Served, lang)
 		r.HasFile[lang] = serve&(1<<(3+i)) != 0
 		r.Gives[lang] = make([]bool, len(RegionalTexts))
 		for j := range RegionalTexts {
 			r.Gives[lang][j] = gives&(1<<(i*len(RegionalTexts)+j)) != 0
 		}
+		if lang == r.Language {
+			if r.HasFile[lang] && r.Gives[lang][2] {
+				r.Files[catalog.TranslationFile(lang)] = fmt.Appendf(nil, "language: %s\npage: {causes: %q}\n", lang, Text(lang, 2))
+			}
+			continue
+		}
+		if served&(1<<i) == 0 && !(i == 0 && served == 0) {
+			continue
+		}
+		r.Served = append(r.Served, lang)
 	}
-	r.Files["catalog.yaml"] = fmt.Appendf(nil, regionalCatalog, strings.Join(r.Served, ", "))
+	r.Files["catalog.yaml"] = fmt.Appendf(nil, regionalCatalog, r.Language, strings.Join(r.Served, ", "))
 	r.sources = regionalSources(tb, r.Files)
 	for _, lang := range r.Served {
 		if r.HasFile[lang] {
-			r.Files["translations/"+lang+".yaml"] = r.file(lang)
+			r.Files[catalog.TranslationFile(lang)] = r.file(lang)
 		}
 	}
 	c, err := catalog.LoadFiles(r.Files, "catalog.yaml")
@@ -136,14 +149,33 @@ func Text(lang string, j int) string {
 
 // Reads is what lang reads RegionalTexts[j] in: the nearest language of
 // its chain, itself first, that the catalog serves with a file that gives
-// it; "" for the catalog's own language.
+// it; "" for the catalog's own language. The catalog's own language ends
+// the chain: its texts are all there, and its file gives page words alone.
 func (r *Regional) Reads(lang string, j int) string {
 	for _, tag := range RegionalChain[slices.Index(RegionalChain[:], lang):] {
-		if r.HasFile[tag] && r.Gives[tag][j] {
+		if tag == r.Language && !RegionalTexts[j].Word {
+			return ""
+		}
+		if r.HasFile[tag] && r.Gives[tag][j] && (tag == r.Language || slices.Contains(r.Served, tag)) {
 			return tag
 		}
 	}
 	return ""
+}
+
+// Chain are the tags after lang in its chain whose files it reads, nearest
+// first: those the catalog serves with a file, up to its own language.
+func (r *Regional) Chain(lang string) []string {
+	var tags []string
+	for _, tag := range RegionalChain[slices.Index(RegionalChain[:], lang)+1:] {
+		if tag == r.Language {
+			break
+		}
+		if r.HasFile[tag] && slices.Contains(r.Served, tag) {
+			tags = append(tags, tag)
+		}
+	}
+	return tags
 }
 
 // Untranslated are the keys of code's texts that lang reads in the

@@ -37,7 +37,7 @@ func FuzzRegionalFallbacks(f *testing.F) {
 		serve         uint8
 		before, after uint64
 	}{
-		{0x3f, 1<<42 - 1, 0}, {0x3f, 0x5555555555, 0x2aaaaaaaaa}, {0x3d, 0x3fff << 14, 0x3fff},
+		{0x3f, 1<<42 - 1, 0}, {0x7f, 1<<42 - 1, 0}, {0x7b, 0x5555555555, 0x2aaaaaaaaa}, {0x3f, 0x5555555555, 0x2aaaaaaaaa}, {0x3d, 0x3fff << 14, 0x3fff},
 		{0x3b, 0x3fff, 0x3fff << 28}, {0x1f, 0x0f0f0f0f0f, 0x00ff00ff00}, {0x2d, 0x123456789, 0x987654321},
 	} {
 		f.Add(seed.serve, seed.before, seed.after)
@@ -94,7 +94,7 @@ func fallbackMessage(was, is *catalogtest.Regional, lang, code string) string {
 	if code == "" {
 		who = "the " + lang + " page"
 	}
-	return fmt.Sprintf("%s: %s now %s back to en: %s had %s", lang, strings.Join(texts, ", "), verb, who, readIn(texts, tags, pronoun))
+	return fmt.Sprintf("%s: %s now %s back to %s: %s had %s", lang, strings.Join(texts, ", "), verb, is.Language, who, readIn(texts, tags, pronoun))
 }
 
 // nearer reports whether tag is nearer than other in RegionalChain: the

@@ -23,7 +23,7 @@ func FuzzRegionalSkeleton(f *testing.F) {
 		serve uint8
 		gives uint64
 	}{
-		{0x3f, 0}, {0x3f, 1<<42 - 1}, {0x3f, 0x5555555555}, {0x3e, 0x2aaaaaaaaa}, {0x3d, 0x3fff << 14},
+		{0x3f, 0}, {0x3f, 1<<42 - 1}, {0x7f, 1<<42 - 1}, {0x7b, 0x5555555555}, {0x3f, 0x5555555555}, {0x3e, 0x2aaaaaaaaa}, {0x3d, 0x3fff << 14},
 		{0x3b, 0x3fff}, {0x1f, 0x0f0f0f0f0f}, {0x07, 1<<42 - 1}, {0x2d, 0x123456789}, {0x36, 0x3fff<<28 | 0x3fff},
 	} {
 		f.Add(seed.serve, seed.gives)
@@ -37,6 +37,9 @@ func FuzzRegionalSkeleton(f *testing.F) {
 				t.Fatalf("translate %s: %v", lang, err)
 			}
 			checkAsked(t, r, lang, res.File)
+			if !subsequence(string(r.Files[name]), string(res.File)) {
+				t.Errorf("translate %s did not keep the file's bytes in order:\n%s\nwrote:\n%s", lang, r.Files[name], res.File)
+			}
 			files := maps.Clone(r.Files)
 			files[name] = res.File
 			again, err := catalog.LoadFiles(files, "catalog.yaml")
