@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/diag"
 	"github.com/errgen/errgen/internal/catalogtest"
 )
 
@@ -88,7 +89,7 @@ func FuzzRegionalReading(f *testing.F) {
 		serve uint8
 		gives uint64
 	}{
-		{0x3f, 0}, {0x3f, 1<<42 - 1}, {0x7f, 1<<42 - 1}, {0x7b, 0x5555555555}, {0x3f, 0x5555555555}, {0x3f, 0x2aaaaaaaaa}, {0x3d, 0x3fff << 14},
+		{0x3f, 0}, {0x3f, 1<<42 - 1}, {0x7f, 1<<42 - 1}, {0x3f, 1<<45 - 1}, {0x3f, 7<<42 | 1<<4 | 1<<18}, {0x7b, 7<<42 | 0x3fff<<14}, {0x7b, 0x5555555555}, {0x3f, 0x5555555555}, {0x3f, 0x2aaaaaaaaa}, {0x3d, 0x3fff << 14},
 		{0x3b, 0x3fff}, {0x1f, 0x0f0f0f0f0f}, {0x07, 1<<42 - 1}, {0x2d, 0x123456789}, {0x36, 0x3fff<<28 | 0x3fff},
 	} {
 		f.Add(seed.serve, seed.gives)
@@ -149,13 +150,16 @@ func checkRegionalWarnings(t *testing.T, r *catalogtest.Regional) {
 			}
 			want += ":"
 		} else {
-			var reads []string
-			for _, tag := range r.Chain(lang) {
-				reads = append(reads, fmt.Sprintf("in %s where translations/%s.yaml %s", tag, tag, map[bool]string{true: "gives it", false: "does"}[len(reads) == 0]))
+			want = fmt.Sprintf("languages: %q has no translation file translations/%s.yaml: every text reads %s", lang, lang, chainReads(r, lang))
+		}
+		if r.HasFile[lang] && r.SetAside[lang] {
+			setAside := "so the message reads " + chainReads(r, lang) + ", until"
+			if len(r.Chain(lang)) == 0 {
+				setAside = "so the message reads in " + r.Language + " until"
 			}
-			own := "in " + r.Language
-			want = fmt.Sprintf("languages: %q has no translation file translations/%s.yaml: every text reads %s", lang, lang, strings.Join(append(reads, own), ", then "))
-			want = strings.Replace(want, ", then "+own, ", else "+own, 1)
+			if !slices.ContainsFunc(r.C.Warnings.Items, func(w diag.Diagnostic) bool { return strings.Contains(w.Hint, setAside) }) {
+				t.Errorf("no warning of %s's message set aside says %q:\n%s", lang, setAside, r.C.Warnings.Items)
+			}
 		}
 		var got []string
 		for _, w := range r.C.Warnings.Items {
@@ -167,4 +171,18 @@ func checkRegionalWarnings(t *testing.T, r *catalogtest.Regional) {
 			t.Errorf("%s's warnings %q, want one starting %q", lang, got, want)
 		}
 	}
+}
+
+// chainReads is where the loader says a text lang's file does not give
+// reads: in each file of its chain where it gives it, nearest first, else
+// in the catalog's language.
+func chainReads(r *catalogtest.Regional, lang string) string {
+	var reads []string
+	for _, tag := range r.Chain(lang) {
+		reads = append(reads, fmt.Sprintf("in %s where translations/%s.yaml %s", tag, tag, map[bool]string{true: "gives it", false: "does"}[len(reads) == 0]))
+	}
+	if len(reads) == 0 {
+		return "in " + r.Language
+	}
+	return strings.Join(reads, ", then ") + ", else in " + r.Language
 }

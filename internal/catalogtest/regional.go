@@ -75,6 +75,7 @@ type Regional struct {
 	Served   []string          // the languages listed, as RegionalChain orders them
 	HasFile  map[string]bool   // whether a served language has its file
 	Gives    map[string][]bool // by language: whether its file gives each of RegionalTexts
+	SetAside map[string]bool   // by language: its file's NOT_FOUND message (given) names a detail the catalog renamed, its entry stale: the loader sets it aside
 	Files    catalog.MemFiles  // catalog.yaml and the translation files
 	C        *catalog.Catalog  // the catalog loaded from Files
 	sources  map[string]string // the source hash of each error, "" of the top-level texts
@@ -85,10 +86,12 @@ type Regional struct {
 // makes zh the catalog's own language, served by no file (its file, the
 // page words of the catalog's own language, gives the word alone); bit
 // i*len(RegionalTexts)+j of gives has the file of RegionalChain[i] give
-// RegionalTexts[j]. Each text a file gives reads "LANG j".
+// RegionalTexts[j], and bit 3*len(RegionalTexts)+i sets its NOT_FOUND
+// message aside (SetAside). Each text a file gives reads "LANG j"
+// (FileText).
 func NewRegional(tb testing.TB, serve uint8, gives uint64) *Regional {
 	tb.Helper()
-	r := &Regional{Language: "en", HasFile: map[string]bool{}, Gives: map[string][]bool{}, Files: catalog.MemFiles{}}
+	r := &Regional{Language: "en", HasFile: map[string]bool{}, Gives: map[string][]bool{}, SetAside: map[string]bool{}, Files: catalog.MemFiles{}}
 	served := serve & 7
 	if serve&0x40 != 0 {
 		r.Language, served = "zh", serve&3
@@ -99,6 +102,7 @@ func NewRegional(tb testing.TB, serve uint8, gives uint64) *Regional {
 		for j := range RegionalTexts {
 			r.Gives[lang][j] = gives&(1<<(i*len(RegionalTexts)+j)) != 0
 		}
+		r.SetAside[lang] = r.Gives[lang][4] && gives&(1<<(3*len(RegionalTexts)+i)) != 0
 		if lang == r.Language {
 			if r.HasFile[lang] && r.Gives[lang][2] {
 				r.Files[catalog.TranslationFile(lang)] = fmt.Appendf(nil, "language: %s\npage: {causes: %q}\n", lang, Text(lang, 2))
@@ -147,16 +151,26 @@ func Text(lang string, j int) string {
 	return fmt.Sprintf("%s %d", lang, j)
 }
 
+// FileText is what lang's file holds for RegionalTexts[j]: Text, or
+// for a message set aside, one naming a detail the catalog has not.
+func (r *Regional) FileText(lang string, j int) string {
+	if j == 4 && r.SetAside[lang] {
+		return strings.Replace(Text(lang, j), "{resource}", "{gone}", 1)
+	}
+	return Text(lang, j)
+}
+
 // Reads is what lang reads RegionalTexts[j] in: the nearest language of
 // its chain, itself first, that the catalog serves with a file that gives
-// it; "" for the catalog's own language. The catalog's own language ends
-// the chain: its texts are all there, and its file gives page words alone.
+// it and does not set it aside; "" for the catalog's own language. The
+// catalog's own language ends the chain: its texts are all there, and its
+// file gives page words alone.
 func (r *Regional) Reads(lang string, j int) string {
 	for _, tag := range RegionalChain[slices.Index(RegionalChain[:], lang):] {
 		if tag == r.Language && !RegionalTexts[j].Word {
 			return ""
 		}
-		if r.HasFile[tag] && r.Gives[tag][j] && (tag == r.Language || slices.Contains(r.Served, tag)) {
+		if r.HasFile[tag] && r.Gives[tag][j] && !(j == 4 && r.SetAside[tag]) && (tag == r.Language || slices.Contains(r.Served, tag)) {
 			return tag
 		}
 	}
@@ -199,7 +213,7 @@ func (r *Regional) file(lang string) []byte {
 		if !r.Gives[lang][j] {
 			return ""
 		}
-		return fmt.Sprintf(format, Text(lang, j))
+		return fmt.Sprintf(format, r.FileText(lang, j))
 	}
 	b.WriteString(line(0, "description: %q\n"))
 	b.WriteString(line(1, "categories: {lookup: %q}\n"))
@@ -218,7 +232,11 @@ func (r *Regional) file(lang string) []byte {
 			if !strings.Contains(b.String(), "\nerrors:\n") {
 				b.WriteString("errors:\n")
 			}
-			fmt.Fprintf(&b, "  %s:\n    source: %s\n%s", entry.code, r.sources[entry.code], entry.lines)
+			source := r.sources[entry.code]
+			if entry.code == "NOT_FOUND" && r.SetAside[lang] {
+				source = "0000beef" // a change of the catalog since the file was made
+			}
+			fmt.Fprintf(&b, "  %s:\n    source: %s\n%s", entry.code, source, entry.lines)
 		}
 	}
 	return []byte(b.String())

@@ -37,7 +37,7 @@ func FuzzRegionalFallbacks(f *testing.F) {
 		serve         uint8
 		before, after uint64
 	}{
-		{0x3f, 1<<42 - 1, 0}, {0x7f, 1<<42 - 1, 0}, {0x7b, 0x5555555555, 0x2aaaaaaaaa}, {0x3f, 0x5555555555, 0x2aaaaaaaaa}, {0x3d, 0x3fff << 14, 0x3fff},
+		{0x3f, 1<<42 - 1, 0}, {0x3f, 1<<42 - 1, 1<<45 - 1}, {0x3f, 1<<45 - 1, 1<<42 - 1}, {0x3f, 1<<4 | 1<<18 | 1<<32, 7<<42 | 1<<4 | 1<<18 | 1<<32}, {0x7f, 1<<42 - 1, 0}, {0x7b, 0x5555555555, 0x2aaaaaaaaa}, {0x3f, 0x5555555555, 0x2aaaaaaaaa}, {0x3d, 0x3fff << 14, 0x3fff},
 		{0x3b, 0x3fff, 0x3fff << 28}, {0x1f, 0x0f0f0f0f0f, 0x00ff00ff00}, {0x2d, 0x123456789, 0x987654321},
 	} {
 		f.Add(seed.serve, seed.before, seed.after)
