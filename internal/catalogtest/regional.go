@@ -73,7 +73,7 @@ errors:
 type Regional struct {
 	Language string            // the catalog's own: en, or zh, whose file gives page words alone
 	Served   []string          // the languages listed, as RegionalChain orders them
-	HasFile  map[string]bool   // whether a served language has its file
+	HasFile  map[string]bool   // by tag of RegionalChain: whether it has its file, written when the catalog serves it or speaks it
 	Gives    map[string][]bool // by language: whether its file gives each of RegionalTexts
 	SetAside map[string]bool   // by language: its file's NOT_FOUND message (given) names a detail the catalog renamed, its entry stale: the loader sets it aside
 	Files    catalog.MemFiles  // catalog.yaml and the translation files
