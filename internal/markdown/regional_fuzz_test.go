@@ -13,7 +13,9 @@ import (
 // zh-Hant-TW, zh-Hant and zh (catalogtest.NewRegional) and holds each to
 // the model of RFC 4647's lookup: it marks exactly the errors with a text
 // no file of its chain gives, and its word for causes is the nearest
-// file's of its chain that gives one (else a word of no file).
+// file's of its chain that gives one (else a word of no file), which
+// errgen translate asks for (UnbundledWords) exactly when no file after
+// its own gives one.
 func FuzzRegionalPage(f *testing.F) {
 	for _, seed := range []struct {
 		serve uint8
@@ -45,6 +47,11 @@ func FuzzRegionalPage(f *testing.F) {
 			slices.Sort(wantMarked)
 			if !slices.Equal(marked, wantMarked) {
 				t.Errorf("the %s page marks %q, want %q", lang, marked, wantMarked)
+			}
+			inherits := slices.ContainsFunc(catalogtest.RegionalChain[slices.Index(catalogtest.RegionalChain[:], lang)+1:], func(tag string) bool { return r.Reads(tag, 2) == tag })
+			asked := slices.ContainsFunc(UnbundledWords(r.C, lang), func(w Word) bool { return w.Key == "causes" })
+			if asked == inherits {
+				t.Errorf("errgen translate %s asks for the word for causes: %v, want %v", lang, asked, !inherits)
 			}
 			reads := r.Reads(lang, 2)
 			for _, tag := range catalogtest.RegionalChain {
