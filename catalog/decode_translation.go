@@ -29,9 +29,10 @@ type translationReader struct {
 	byCode    map[string]*Error // the errors in use and the retired ones
 	codes     []string          // their codes, in catalog order, for hints
 	warnings  *diag.List
-	sourcePos Pos           // where the top-level source is, or the file
-	hasher    sourceHasher  // each entry's SourceHash
-	held      *heldProblems // see changed; nil outside an entry and the top-level texts
+	sourcePos Pos                    // where the top-level source is, or the file
+	hasher    sourceHasher           // each entry's SourceHash
+	held      *heldProblems          // see changed; nil outside an entry and the top-level texts
+	there     func(lang string) bool // whether lang's translation file is there, read yet or not (setAsideReads)
 }
 
 // file reads the translation file's top mapping.

@@ -102,13 +102,13 @@ func (tr *translationReader) release(prev *heldProblems, source, now string, rev
 
 // setAsideReads says where a text the file sets aside reads: for a
 // regional language, in its shorter tags' files where they give it
-// (Inherited), the files of all the languages the catalog lists, some not
-// read yet; else in the catalog's language.
+// (Inherited), the files of the languages the catalog lists that are
+// there, some not read yet; else in the catalog's language.
 func (tr *translationReader) setAsideReads() string {
 	lang := tr.t.Language
 	dir := strings.TrimSuffix(tr.t.File, lang+".yaml") // the file's folder, as messages show it
 	reads := tr.c.readsIn(lang, func(tag string) string {
-		if slices.Contains(tr.c.Languages, tag) {
+		if slices.Contains(tr.c.Languages, tag) && tr.there(tag) {
 			return dir + tag + ".yaml"
 		}
 		return ""

@@ -62,7 +62,8 @@ func (l *loader) translations(cr *catalogReader) {
 		if top == nil {
 			continue
 		}
-		tr := &translationReader{nodeReader: &nodeReader{probs: l.probs}, c: c, t: t, byCode: byCode, codes: codes, warnings: &l.warnings}
+		tr := &translationReader{nodeReader: &nodeReader{probs: l.probs}, c: c, t: t, byCode: byCode, codes: codes, warnings: &l.warnings,
+			there: func(lang string) bool { return l.translationThere(c, lang) }}
 		tr.file(top)
 		read = append(read, t)
 	}
@@ -112,7 +113,8 @@ func (l *loader) ownWords(c *Catalog, left int64) {
 		c.Translations = map[string]*Translation{}
 	}
 	c.Translations[c.Language] = t
-	tr := &translationReader{nodeReader: &nodeReader{probs: l.probs}, c: c, t: t, warnings: &l.warnings}
+	tr := &translationReader{nodeReader: &nodeReader{probs: l.probs}, c: c, t: t, warnings: &l.warnings,
+		there: func(lang string) bool { return l.translationThere(c, lang) }}
 	tr.ownFile(top)
 }
 
@@ -177,6 +179,18 @@ func (l *loader) undeclared(c *Catalog) {
 			l.probs.add(pos, "a translation file for %q, which the catalog's languages do not list (%s): add it to languages, or remove the file", lang, languageList(c.Languages))
 		}
 	}
+}
+
+// translationThere reports whether lang's translation file is there: one
+// read already is unless it was missing; one the loop has not come to yet
+// is looked for. A set-aside text's hint names the files it reads from
+// (setAsideReads), and es.yaml, not there, gives es-MX nothing.
+func (l *loader) translationThere(c *Catalog, lang string) bool {
+	if t := c.Translations[lang]; t != nil {
+		return !t.Missing
+	}
+	_, _, err := l.files.Read(TranslationFile(lang), 0)
+	return err == nil
 }
 
 // readsIn says in which languages a language without a file reads its

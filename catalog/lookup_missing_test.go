@@ -52,7 +52,7 @@ func TestMissingRegionalFileSaysWhatItReads(t *testing.T) {
 // broke (its {resource} renamed {item}) is set aside, and es-MX clients
 // read es.yaml's message, which follows the catalog: the warning says so,
 // where it said the message read in English. A language with no shorter
-// tag served keeps the English wording.
+// tag served, or with none that has its file, keeps the English wording.
 func TestRegionalSetAsideSaysWhatItReads(t *testing.T) {
 	const cat = "version: 1\napi: A\nformat: flat\nlanguages: [%s]\nerrors:\n" +
 		"  - code: NOT_FOUND\n    status: 404\n    message: \"{item} was not found\"\n    details: [{name: item, type: string, required: true}]\n" +
@@ -67,9 +67,14 @@ func TestRegionalSetAsideSaysWhatItReads(t *testing.T) {
 		{"es, es-MX", "so the message reads in es where translations/es.yaml gives it, else in en, until it is translated again", "{item} no encontrado"},
 		{"es-MX, es", "so the message reads in es where translations/es.yaml gives it, else in en, until it is translated again", "{item} no encontrado"},
 		{"es-MX", "so the message reads in en until it is translated again", "{item} was not found"},
+		// es served without a file: es-MX reads nothing of it, and the
+		// hint named a translations/es.yaml that is not there
+		{"es-MX, es (no file)", "so the message reads in en until it is translated again", "{item} was not found"},
+		{"es (no file), es-MX", "so the message reads in en until it is translated again", "{item} was not found"},
 	} {
 		t.Run(tt.languages, func(t *testing.T) {
-			files := catalog.MemFiles{"catalog.yaml": fmt.Appendf(nil, cat, tt.languages), "translations/es-MX.yaml": []byte(mx)}
+			languages := strings.ReplaceAll(tt.languages, " (no file)", "")
+			files := catalog.MemFiles{"catalog.yaml": fmt.Appendf(nil, cat, languages), "translations/es-MX.yaml": []byte(mx)}
 			if strings.Contains(tt.languages, "es,") || strings.HasSuffix(tt.languages, " es") {
 				files["translations/es.yaml"] = []byte(es)
 			}

@@ -221,7 +221,7 @@ var byPosition = map[string]bool{"troubleshooting": true, "sections": true, "pro
 
 // lengthen appends to each list of m translated by position, and to those
 // inside its items, the items of want's list it lacks, in the catalog's
-// order: a row the catalog added since gets its "" texts under its source
+// order, and to each item it has the cells (members) it lacks: a row the catalog added since gets its "" texts under its source
 // text, as a new entry would. It counts the items added. A row inserted
 // before others leaves the later ones' translations a row early, which
 // refreshComments shows: each row's source text is brought up to today's
@@ -239,6 +239,10 @@ func (u *updater) lengthen(m, want *yaml.Node) int {
 			for j, item := range wv.Content {
 				if j < len(v.Content) {
 					if item.Kind == yaml.MappingNode && v.Content[j].Kind == yaml.MappingNode {
+						// a row without a cell (a check alone) reads it
+						// in the catalog's language, as a row the list
+						// lacks does
+						n += u.fill(v.Content[j], item)
 						n += u.lengthen(v.Content[j], item) // a provider's issues
 					}
 					continue
