@@ -199,62 +199,45 @@ func overlayTexts(near, far map[string]string) map[string]string {
 // overlayRows overlays troubleshooting cells row by row: both files hold
 // to the catalog's rows.
 func overlayRows(near, far []Troubleshooting) []Troubleshooting {
-	out := make([]Troubleshooting, max(len(near), len(far)))
-	for i := range out {
-		var n, f Troubleshooting
-		if i < len(near) {
-			n = near[i]
-		}
-		if i < len(far) {
-			f = far[i]
-		}
-		out[i] = Troubleshooting{Check: cmp.Or(n.Check, f.Check), Solution: cmp.Or(n.Solution, f.Solution)}
-	}
-	return out
+	return overlayByPosition(near, far, func(n, f Troubleshooting) Troubleshooting {
+		return Troubleshooting{Check: cmp.Or(n.Check, f.Check), Solution: cmp.Or(n.Solution, f.Solution)}
+	})
 }
 
 func overlaySections(near, far []Section) []Section {
-	out := make([]Section, max(len(near), len(far)))
-	for i := range out {
-		var n, f Section
-		if i < len(near) {
-			n = near[i]
-		}
-		if i < len(far) {
-			f = far[i]
-		}
-		out[i] = n
+	return overlayByPosition(near, far, func(n, f Section) Section {
 		if n.Title == "" {
-			out[i].Title, out[i].Pos = f.Title, f.Pos
+			n.Title, n.Pos = f.Title, f.Pos
 		}
-		out[i].Body = cmp.Or(n.Body, f.Body)
-	}
-	return out
+		n.Body = cmp.Or(n.Body, f.Body)
+		return n
+	})
 }
 
 func overlayProviders(near, far []Provider) []Provider {
-	out := make([]Provider, max(len(near), len(far)))
+	return overlayByPosition(near, far, func(n, f Provider) Provider {
+		n.Notes = cmp.Or(n.Notes, f.Notes)
+		n.Issues = overlayByPosition(n.Issues, f.Issues, func(ni, fi ProviderIssue) ProviderIssue {
+			return ProviderIssue{Error: cmp.Or(ni.Error, fi.Error), Cause: cmp.Or(ni.Cause, fi.Cause), Fix: cmp.Or(ni.Fix, fi.Fix)}
+		})
+		return n
+	})
+}
+
+// overlayByPosition overlays two lists matched by position, as the
+// catalog's sections, providers and troubleshooting rows are: merge gets
+// each pair, the zero value standing in past the end of the shorter list.
+func overlayByPosition[T any](near, far []T, merge func(n, f T) T) []T {
+	out := make([]T, max(len(near), len(far)))
 	for i := range out {
-		var n, f Provider
+		var n, f T
 		if i < len(near) {
 			n = near[i]
 		}
 		if i < len(far) {
 			f = far[i]
 		}
-		out[i] = n
-		out[i].Notes = cmp.Or(n.Notes, f.Notes)
-		out[i].Issues = make([]ProviderIssue, max(len(n.Issues), len(f.Issues)))
-		for j := range out[i].Issues {
-			var ni, fi ProviderIssue
-			if j < len(n.Issues) {
-				ni = n.Issues[j]
-			}
-			if j < len(f.Issues) {
-				fi = f.Issues[j]
-			}
-			out[i].Issues[j] = ProviderIssue{Error: cmp.Or(ni.Error, fi.Error), Cause: cmp.Or(ni.Cause, fi.Cause), Fix: cmp.Or(ni.Fix, fi.Fix)}
-		}
+		out[i] = merge(n, f)
 	}
 	return out
 }
