@@ -85,15 +85,7 @@ func TestShorterTagsLinear(t *testing.T) {
 // exactly the texts no file of its chain gives; the loader's warnings of
 // a language say the same.
 func FuzzRegionalReading(f *testing.F) {
-	for _, seed := range []struct {
-		serve uint8
-		gives uint64
-	}{
-		{0x3f, 0}, {0x3f, 1<<42 - 1}, {0x7f, 1<<42 - 1}, {0x3f, 1<<45 - 1}, {0x3f, 7<<42 | 1<<4 | 1<<18}, {0x7b, 7<<42 | 0x3fff<<14}, {0x7b, 0x5555555555}, {0x3f, 0x5555555555}, {0x3f, 0x2aaaaaaaaa}, {0x3d, 0x3fff << 14},
-		{0x3b, 0x3fff}, {0x1f, 0x0f0f0f0f0f}, {0x07, 1<<42 - 1}, {0x2d, 0x123456789}, {0x36, 0x3fff<<28 | 0x3fff},
-	} {
-		f.Add(seed.serve, seed.gives)
-	}
+	catalogtest.AddRegionalSeeds(f)
 	f.Fuzz(func(t *testing.T, serve uint8, gives uint64) {
 		r := catalogtest.NewRegional(t, serve, gives)
 		for _, lang := range r.Served {

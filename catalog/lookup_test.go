@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/catalogtest"
 )
 
 // A regional language reads each text its own file leaves out from the
@@ -134,21 +135,7 @@ func TestRegionalLookupStaleAndMissing(t *testing.T) {
 // regionalBesideDE is testdata/languages served in de-CH too, from a
 // de-CH.yaml that translates nothing of its own.
 func regionalBesideDE(t *testing.T) *catalog.Catalog {
-	t.Helper()
-	files := catalog.MemFiles{"translations/de-CH.yaml": []byte("language: de-CH\n")}
-	for _, name := range []string{"catalog.yaml", "translations/de.yaml", "translations/fr.yaml"} {
-		data, err := os.ReadFile(filepath.Join("../testdata/languages", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		files[name] = data
-	}
-	files["catalog.yaml"] = []byte(strings.Replace(string(files["catalog.yaml"]), "languages: [de, fr]", "languages: [de, fr, de-CH]", 1))
-	c, err := catalog.LoadFiles(files, "catalog.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return catalogtest.LanguagesAlsoDECH(t, catalog.MemFiles{"translations/de-CH.yaml": []byte("language: de-CH\n")})
 }
 
 // Every text In replaces (the description, docs' title, sections and

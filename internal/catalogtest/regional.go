@@ -2,6 +2,8 @@ package catalogtest
 
 import (
 	"fmt"
+	"maps"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -263,4 +265,42 @@ func ReadText(c *catalog.Catalog, j int) string {
 		func() string { return conflict.Title }, func() string { return conflict.Message.Source },
 	}
 	return texts[j]()
+}
+
+// AddRegionalSeeds adds to f, a fuzz target taking NewRegional's serve and
+// gives, the seeds every regional target starts from: every language with
+// a file and none or all texts given, alternate texts, single chains, the
+// own language, a message set aside.
+func AddRegionalSeeds(f *testing.F) {
+	for _, seed := range []struct {
+		serve uint8
+		gives uint64
+	}{
+		{0x3f, 0}, {0x3f, 1<<42 - 1}, {0x7f, 1<<42 - 1}, {0x3f, 1<<45 - 1}, {0x3f, 7<<42 | 1<<4 | 1<<18}, {0x7b, 7<<42 | 0x3fff<<14}, {0x7b, 0x5555555555}, {0x3f, 0x5555555555}, {0x3f, 0x2aaaaaaaaa}, {0x3e, 0x2aaaaaaaaa}, {0x3d, 0x3fff << 14},
+		{0x3b, 0x3fff}, {0x1f, 0x0f0f0f0f0f}, {0x07, 1<<42 - 1}, {0x2d, 0x123456789}, {0x36, 0x3fff<<28 | 0x3fff},
+	} {
+		f.Add(seed.serve, seed.gives)
+	}
+}
+
+// LanguagesAlsoDECH loads testdata/languages (served in de and fr) served
+// in de-CH too, from memory: its files, and files over them (de-CH's
+// translation file, as a test wants it; none for a de-CH without one).
+func LanguagesAlsoDECH(tb testing.TB, files catalog.MemFiles) *catalog.Catalog {
+	tb.Helper()
+	all := catalog.MemFiles{}
+	for _, name := range []string{"catalog.yaml", "translations/de.yaml", "translations/fr.yaml"} {
+		data, err := os.ReadFile(Path("testdata/languages/" + name))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		all[name] = data
+	}
+	all["catalog.yaml"] = []byte(strings.Replace(string(all["catalog.yaml"]), "languages: [de, fr]", "languages: [de, fr, de-CH]", 1))
+	maps.Copy(all, files)
+	c, err := catalog.LoadFiles(all, "catalog.yaml")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c
 }

@@ -1,12 +1,10 @@
 package translate
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/catalogtest"
 )
 
 // errgen translate de-CH, beside a de.yaml that translates every text but
@@ -14,19 +12,7 @@ import (
 // the English they are to translate), and no top-level text: de.yaml gives
 // them all, and de-CH reads them. It asked for every text of the catalog.
 func TestRegionalSkeletonAsksWhatNoShorterTagGives(t *testing.T) {
-	files := catalog.MemFiles{}
-	for _, name := range []string{"catalog.yaml", "translations/de.yaml", "translations/fr.yaml"} {
-		data, err := os.ReadFile(filepath.Join("../../testdata/languages", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		files[name] = data
-	}
-	files["catalog.yaml"] = []byte(strings.Replace(string(files["catalog.yaml"]), "languages: [de, fr]", "languages: [de, fr, de-CH]", 1))
-	c, err := catalog.LoadFiles(files, "catalog.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := catalogtest.LanguagesAlsoDECH(t, nil)
 	res, err := Update(c, "de-CH", nil, Options{})
 	if err != nil {
 		t.Fatal(err)
