@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/errgen/errgen/diag"
 )
 
 // The outputs' own mappings of the catalog: go, openapi and docs.
@@ -181,8 +183,8 @@ func (cr *catalogReader) provider(n *yaml.Node) Provider {
 }
 
 // topKeyHints say what to write for each top-level key a catalog needs.
-var topKeyHints = map[string]string{
-	"version": ": add version: 1, the catalog format this errgen reads",
-	"api":     ": add api: the API's name, such as api: Shop API",
-	"errors":  ": add errors: the list of the API's errors (errgen init writes a starter catalog)",
+var topKeyHints = map[string]diag.Naming{
+	"version": {Format: ": add version: 1, the catalog format this errgen reads"},
+	"api":     {Format: ": add api: the API's name, such as api: Shop API"},
+	"errors":  {Format: ": add errors: the list of the API's errors (%s writes a starter catalog)", Command: "init"},
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/errgen/errgen/diag"
 )
 
 // parseYAML parses a catalog into its document node, in one parse:
@@ -70,7 +72,7 @@ var (
 	issueKeys       = []string{"error", "cause", "fix"}
 	formatKeys      = []string{"name", "media_type", "body"}
 	errorKeys       = []string{"code", "status", "title", "message", "description", "category", "causes", "remediation", "troubleshooting", "details", "headers", "retryable", "format", "meta", "challenge", "fallback", "deprecated", "replaced_by", "since", "retired", "grpc", "help"}
-	movedErrorKeys  = map[string]string{"translations": "translations live in translations/LANG.yaml beside the root catalog, one file per language (errgen translate LANG writes it): move them there"}
+	movedErrorKeys  = map[string]diag.Naming{"translations": {Format: "translations live in translations/LANG.yaml beside the root catalog, one file per language (%s writes it): move them there", Command: "translate LANG"}}
 	detailKeys      = []string{"name", "type", "required", "description", "example", "enum", "fields", "grpc"}
 	enumKeys        = []string{"value", "description"}
 	troubleshootKey = []string{"check", "solution"}
@@ -144,7 +146,7 @@ func (r *nodeReader) catalog(n *yaml.Node) *catalogReader {
 	if n.Kind == yaml.MappingNode {
 		for _, k := range []string{"version", "api", "errors"} {
 			if !seen[k] && (k != "errors" || !seen["include"]) { // a split catalog's errors may all be included
-				r.probs.hint(posOf(n), topKeyHints[k], "catalog: missing required key %q", k)
+				r.probs.namingHint(posOf(n), topKeyHints[k], "catalog: missing required key %q", k)
 			}
 		}
 	}
@@ -178,7 +180,7 @@ func (cr *catalogReader) errorList(n *yaml.Node) {
 	cr.errorsPos = posOf(n)
 	items := cr.list(n, "errors")
 	if n.Kind == yaml.SequenceNode && len(items) == 0 {
-		cr.probs.add(posOf(n), "errors: the list is empty: declare at least one error, the fallback (errgen init writes a starter catalog)")
+		cr.probs.add(posOf(n), "errors: the list is empty: declare at least one error, the fallback (%s writes a starter catalog)", diag.Command("init"))
 	}
 	for _, item := range items {
 		if e := cr.error(item); e != nil {

@@ -162,7 +162,7 @@ func (tr *translationReader) nothingToTranslate(pos Pos, what string) {
 func (tr *translationReader) source(n *yaml.Node) string {
 	s, _ := tr.scalar(n, "source") // 12345678, unquoted, is a number to YAML, and a hash all the same
 	if s != "" && !isSourceHash(s) {
-		tr.probs.add(posOf(n), "source %q is not a source hash (%d hex digits, which errgen translate writes): remove it, and mark the entry reviewed: true", s, sourceLen)
+		tr.probs.add(posOf(n), "source %q is not a source hash (%d hex digits, which %s writes): remove it, and mark the entry reviewed: true", s, sourceLen, diag.Command("translate"))
 		return ""
 	}
 	return s
@@ -188,14 +188,14 @@ func (tr *translationReader) freshness(source *string, stale *bool, reviewed, tr
 	lang := tr.t.Language
 	switch {
 	case reviewed && *source != now:
-		tr.warn(pos, "%s: marked reviewed: errgen translate %s records it (source %s)", what, lang, now)
+		tr.warn(pos, "%s: marked reviewed: %s records it (source %s)", what, diag.Command("translate "+lang), now)
 	case !translates || *source == now:
 	case *source == "":
 		*stale = true
-		tr.warn(pos, "%s: the translation records no source, so errgen cannot tell which %s texts it translates: review it, mark it reviewed: true, and run errgen translate %s", what, tr.c.Language, lang)
+		tr.warn(pos, "%s: the translation records no source, so errgen cannot tell which %s texts it translates: review it, mark it reviewed: true, and run %s", what, tr.c.Language, diag.Command("translate "+lang))
 	default:
 		*stale = true
-		tr.warn(pos, "%s: the translation is stale: the %s texts changed since it was made (source %s, now %s): review it, mark it reviewed: true, and run errgen translate %s", what, tr.c.Language, *source, now, lang)
+		tr.warn(pos, "%s: the translation is stale: the %s texts changed since it was made (source %s, now %s): review it, mark it reviewed: true, and run %s", what, tr.c.Language, *source, now, diag.Command("translate "+lang))
 	}
 }
 
@@ -205,7 +205,7 @@ func (tr *translationReader) warn(pos Pos, format string, args ...any) {
 		tr.warnings.Drop(diag.Warning)
 		return
 	}
-	tr.warnings.Add(diag.Diagnostic{Pos: at(tr.t.File, pos), Severity: diag.Warning, Msg: fmt.Sprintf(format, args...)})
+	tr.warnings.Add(diag.Diagnostic{Pos: at(tr.t.File, pos), Severity: diag.Warning, Msg: fmt.Sprintf(format, args...), Command: diag.CommandIn(args...)})
 }
 
 // words reads the page's own words: the Markdown output's check judges

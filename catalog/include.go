@@ -176,14 +176,14 @@ func (l *loader) decode(file string, data []byte, what string) *yaml.Node {
 }
 
 // emptyHint says what to do about an empty file.
-func emptyHint(what string) string {
+func emptyHint(what string) diag.Naming {
 	switch what {
 	case "catalog":
-		return "errgen init writes a starter catalog"
+		return diag.Naming{Format: "%s writes a starter catalog", Command: "init"}
 	case "translation file":
-		return "errgen translate LANG writes its entries, or remove the file"
+		return diag.Naming{Format: "%s writes its entries, or remove the file", Command: "translate LANG"}
 	}
-	return "give it an errors: list, or stop including it"
+	return diag.Naming{Format: "give it an errors: list, or stop including it"}
 }
 
 func (l *loader) fail() *yaml.Node {

@@ -72,7 +72,7 @@ func (l *loader) translations(cr *catalogReader) {
 	}
 	for _, i := range missing {
 		lang := c.Languages[i]
-		l.warn(cr.languagesPos[i], "languages: %q has no translation file %s: every text reads %s (errgen translate %s writes it)", lang, c.Translations[lang].File, l.readsIn(c, lang), lang)
+		l.warn(cr.languagesPos[i], "languages: %q has no translation file %s: every text reads %s (%s writes it)", lang, c.Translations[lang].File, l.readsIn(c, lang), diag.Command("translate "+lang))
 	}
 	l.ownWords(c, left)
 	l.undeclared(c)
@@ -235,7 +235,7 @@ func (l *loader) untranslated(c *Catalog, t *Translation) {
 	if len(parts) > 1 {
 		what = strings.Join(parts[:len(parts)-1], ", ") + " and " + what
 	}
-	l.warn(Pos{File: t.File}, "not fully translated into %s: %s: the texts left \"\" read in %s (fill them in; errgen translate %s adds those the file lacks)", t.Language, what, c.Language, t.Language)
+	l.warn(Pos{File: t.File}, "not fully translated into %s: %s: the texts left \"\" read in %s (fill them in; %s adds those the file lacks)", t.Language, what, c.Language, diag.Command("translate "+t.Language))
 }
 
 // untranslatedCodes counts the errors of es with a text t leaves in the
@@ -348,7 +348,7 @@ func (l *loader) warn(pos Pos, format string, args ...any) {
 		l.warnings.Drop(diag.Warning)
 		return
 	}
-	l.warnings.Add(diag.Diagnostic{Pos: at(l.probs.file, pos), Severity: diag.Warning, Msg: fmt.Sprintf(format, args...)})
+	l.warnings.Add(diag.Diagnostic{Pos: at(l.probs.file, pos), Severity: diag.Warning, Msg: fmt.Sprintf(format, args...), Command: diag.CommandIn(args...)})
 }
 
 // result is the catalog, with its warnings, when nothing is an error; else

@@ -1,6 +1,10 @@
 package catalog
 
-import "go.yaml.in/yaml/v3"
+import (
+	"go.yaml.in/yaml/v3"
+
+	"github.com/errgen/errgen/diag"
+)
 
 // Obsolete is an entry of a translation file for something the catalog no
 // longer has: a code, a detail (or field) of an error, an enum value, a
@@ -55,7 +59,7 @@ func (u *unclaimed) near(k string, v *yaml.Node) string {
 // and what the catalog lacks ("errors: the catalog has no code "X"").
 func (tr *translationReader) obsolete(f field, path []string, what string) {
 	tr.t.Obsolete = append(tr.t.Obsolete, Obsolete{Path: append(path[:len(path):len(path)], f.key), Pos: at(tr.t.File, posOf(f.keyN))})
-	tr.warn(posOf(f.keyN), "%s: obsolete, ignored: errgen translate %s removes it", what, tr.t.Language)
+	tr.warn(posOf(f.keyN), "%s: obsolete, ignored: %s removes it", what, diag.Command("translate "+tr.t.Language))
 }
 
 // holdsText reports whether a translation entry (or a text) holds a

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -65,18 +66,25 @@ func (p *problems) format(pos Pos, format string, args ...any) diag.Diagnostic {
 	if i := strings.LastIndex(msg, hinted); hinted != "" && i >= 0 {
 		msg, hint = msg[:i], msg[i:]
 	}
-	return diag.Diagnostic{Pos: at(p.file, pos), Msg: p.inside(msg), Hint: hint}
+	return diag.Diagnostic{Pos: at(p.file, pos), Msg: p.inside(msg), Hint: hint, Command: diag.CommandIn(args...)}
 }
 
 // hint reports an error at pos with a hint computed otherwise than by
 // suggest or suggestKey, printed right after the message.
 func (p *problems) hint(pos Pos, hint string, format string, args ...any) {
+	p.namingHint(pos, diag.Naming{Format: hint}, format, args...)
+}
+
+// namingHint is hint for a hint that may name one of errgen's commands,
+// which the diagnostic then records, as it does one its message names.
+func (p *problems) namingHint(pos Pos, hint diag.Naming, format string, args ...any) {
 	p.hinted = ""
 	if !p.keeps() {
 		p.list.Dropped++
 		return
 	}
-	p.list.Add(diag.Diagnostic{Pos: at(p.file, pos), Msg: p.inside(fmt.Sprintf(format, args...)), Hint: hint})
+	p.list.Add(diag.Diagnostic{Pos: at(p.file, pos), Msg: p.inside(fmt.Sprintf(format, args...)), Hint: hint.String(),
+		Command: cmp.Or(hint.Command, diag.CommandIn(args...))})
 }
 
 // inside puts what the problem is within before its message.

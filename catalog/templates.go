@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/errgen/errgen/diag"
 )
 
 // MaxTemplateSize bounds each file of docs.templates, as errgen's
@@ -26,22 +28,22 @@ const MaxTemplatesSize = 8 * MaxTemplateSize
 func (cr *catalogReader) templatesPath(n *yaml.Node) string {
 	p := cr.str(n, "docs.templates")
 	clean := path.Clean(p)
-	problem := ""
+	var problem diag.Naming
 	switch {
 	case p == "":
-		problem = "must be a folder relative to the catalog's folder"
+		problem.Format = "must be a folder relative to the catalog's folder"
 	case strings.ContainsRune(p, 0) || strings.ContainsAny(p, "\r\n"):
-		problem = "must be one line of text"
+		problem.Format = "must be one line of text"
 	case strings.Contains(p, `\`):
-		problem = "uses \\: write paths with / (they work on every system)"
+		problem.Format = "uses \\: write paths with / (they work on every system)"
 	case path.IsAbs(p) || len(p) > 1 && p[1] == ':':
-		problem = "must be relative to the catalog's folder, not absolute"
+		problem.Format = "must be relative to the catalog's folder, not absolute"
 	case clean == ".." || strings.HasPrefix(clean, "../"):
-		problem = "must be inside the catalog's folder, which errgen reads as it reads included files: move the templates into it, or give errgen --templates DIR"
+		problem = diag.Naming{Format: "must be inside the catalog's folder, which errgen reads as it reads included files: move the templates into it, or give %s", Command: "--templates DIR"}
 	case strings.ContainsAny(p, "*?["):
-		problem = "names a folder, not a pattern: it must not hold * ? or ["
+		problem.Format = "names a folder, not a pattern: it must not hold * ? or ["
 	}
-	if problem != "" {
+	if problem.Format != "" {
 		cr.probs.add(posOf(n), "docs.templates %q %s", p, problem)
 		return ""
 	}

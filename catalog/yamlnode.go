@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/errgen/errgen/diag"
 )
 
 // nodeReader reads YAML nodes into Go values, recording a problem for every
@@ -52,7 +54,7 @@ type field struct {
 // moved, reported with the message that says where they went) and returns
 // its fields in order. Unknown and duplicate keys are reported, with a hint
 // for near misses.
-func (r *nodeReader) fields(n *yaml.Node, what string, known []string, moved map[string]string) []field {
+func (r *nodeReader) fields(n *yaml.Node, what string, known []string, moved map[string]diag.Naming) []field {
 	return r.fieldsIn(nil, n, what, known, moved)
 }
 
@@ -60,7 +62,7 @@ func (r *nodeReader) fields(n *yaml.Node, what string, known []string, moved map
 // readers of what every error has (its keys, its details', its
 // translation's) pass an array of their own, which stays on the stack,
 // where fields would allocate a slice per mapping.
-func (r *nodeReader) fieldsIn(buf []field, n *yaml.Node, what string, known []string, moved map[string]string) []field {
+func (r *nodeReader) fieldsIn(buf []field, n *yaml.Node, what string, known []string, moved map[string]diag.Naming) []field {
 	if n.Kind != yaml.MappingNode {
 		hint := ": write its members as key: value, one a line, indented below it"
 		if what == "catalog" || what == "translation file" || what == "included file" { // a whole file
@@ -99,7 +101,7 @@ func (r *nodeReader) fieldsIn(buf []field, n *yaml.Node, what string, known []st
 		// map of a million entries.
 		key := k.Value
 		switch {
-		case moved[key] != "":
+		case moved[key] != diag.Naming{}:
 			r.probs.add(posOf(k), "%s: %q is no key here: %s", what, key, moved[key])
 		case known != nil && !contains(known, key):
 			if meant := r.unknownKey(k, what, known, &mk); meant != "" {

@@ -84,6 +84,11 @@ type Diagnostic struct {
 	// (the catalog's openapi.augment) says how to give it from Remedy,
 	// never from Msg or Hint, whose words may change. It is not printed.
 	Remedy Remedy
+	// Command is the command of errgen's that Msg or Hint tells the user
+	// to run, as plain errgen runs it; "" for none. Only the CLI knows how
+	// errgen was invoked (go tool errgen): it names the command so through
+	// InvokedAs, and a library caller reads the text as it is.
+	Command Command
 }
 
 // Remedy is a flag of errgen openapi that would get past a problem of the

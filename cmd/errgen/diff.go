@@ -38,7 +38,7 @@ catalog is CATALOG (default catalog.yaml) as it is at that git revision.
 		return code
 	}
 	for _, a := range *allow {
-		if msg := checkAllow(a); msg != "" {
+		if msg := checkAllow(prog, a); msg != "" {
 			code, _ := fs.usageError("--allow %q: %s", a, msg)
 			return code
 		}
@@ -98,8 +98,9 @@ func allowHint(n int, changes []diff.Change) string {
 	return what + " --allow " + strings.Join(entries, " --allow ") + more
 }
 
-// checkAllow says what is wrong with an --allow entry, or "".
-func checkAllow(a string) string {
+// checkAllow says what is wrong with an --allow entry, or "", naming
+// the diff command as errgen was invoked (prog).
+func checkAllow(prog, a string) string {
 	code, kind, ok := strings.Cut(a, ":")
 	if !ok || code == "" || kind == "" {
 		return "want CODE:KIND, e.g. NOT_FOUND:status-changed"
@@ -109,7 +110,7 @@ func checkAllow(a string) string {
 		kinds[i] = string(r.Kind)
 	}
 	if !slices.Contains(kinds, kind) {
-		return fmt.Sprintf("unknown kind %q%s: errgen diff --help lists them", kind, catalog.Suggest(kind, kinds))
+		return fmt.Sprintf("unknown kind %q%s: %s lists them", kind, catalog.Suggest(kind, kinds), commandLine(prog, []string{"diff", "--help"}))
 	}
 	return ""
 }
@@ -205,7 +206,7 @@ func loadCompared(prog, path string, stderr io.Writer, warnings bool) *catalog.C
 		return nil
 	}
 	if warnings {
-		printDiagnostics(stderr, &c.Warnings)
+		printDiagnostics(prog, stderr, &c.Warnings)
 	}
 	return c
 }

@@ -73,7 +73,7 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 	together := len(c.Errors)+len(c.Retired) <= maxTogether
 	targets, err := planTargets(c, opts, paths, *out)
 	if err != nil {
-		reportFailure(err, stderr)
+		reportFailure(prog, err, stderr)
 		return exitFailure
 	}
 	var augmented []target
@@ -92,9 +92,9 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 	}
 	if *check {
 		again := slices.DeleteFunc(slices.Clone(args), func(a string) bool { return a == "--check" || a == "--check=true" })
-		return checkTargets(targets, orphans, together, commandLine(prog, again), stdout, stderr)
+		return checkTargets(prog, targets, orphans, together, commandLine(prog, again), stdout, stderr)
 	}
-	return writeTargets(targets, orphans, together, stdout, stderr)
+	return writeTargets(prog, targets, orphans, together, stdout, stderr)
 }
 
 // planTargets plans the outputs paths does not turn off and binds each
@@ -280,14 +280,15 @@ func staleSummary(stale, missing, total int) string {
 // them side by side when together says so (forEach); regenerate is the
 // command line that would bring them up to date. A file the run would
 // refuse to replace is refused here too, in its words: regenerating would
-// not help.
-func checkTargets(targets []target, orphans []string, together bool, regenerate string, stdout, stderr io.Writer) int {
+// not help. prog is how errgen was invoked, for the commands what fails
+// names.
+func checkTargets(prog string, targets []target, orphans []string, together bool, regenerate string, stdout, stderr io.Writer) int {
 	type comparison struct {
 		old, data []byte
 		state     freshness
 	}
 	if _, err := plan(targets); err != nil {
-		reportFailure(err, stderr)
+		reportFailure(prog, err, stderr)
 		return exitFailure
 	}
 	results := make([]comparison, len(targets))
@@ -298,7 +299,7 @@ func checkTargets(targets []target, orphans []string, together bool, regenerate 
 		return err
 	})
 	if err != nil {
-		reportFailure(err, stderr)
+		reportFailure(prog, err, stderr)
 		return exitFailure
 	}
 	staleCount := 0
@@ -366,8 +367,9 @@ func compare(t target) (old, data []byte, state freshness, err error) {
 }
 
 // writeTargets writes the outputs whose bytes changed, all or none, then
-// removes the orphaned pages, and says what it did.
-func writeTargets(targets []target, orphans []string, together bool, stdout, stderr io.Writer) int {
+// removes the orphaned pages, and says what it did; prog is how errgen was
+// invoked, for the commands what fails names.
+func writeTargets(prog string, targets []target, orphans []string, together bool, stdout, stderr io.Writer) int {
 	written, err := writeAll(targets, together)
 	for _, path := range written {
 		fmt.Fprintf(stdout, "wrote %s\n", path)
@@ -376,7 +378,7 @@ func writeTargets(targets []target, orphans []string, together bool, stdout, std
 		err = removeOrphans(orphans, stdout)
 	}
 	if err != nil {
-		reportFailure(err, stderr)
+		reportFailure(prog, err, stderr)
 		return exitFailure
 	}
 	fmt.Fprintln(stdout, summary(len(written), len(targets)-len(written)))

@@ -55,7 +55,7 @@ func runInit(prog string, args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() == 1 {
 		dir = fs.Arg(0)
 	}
-	if msg := notADir(dir); msg != "" {
+	if msg := notADir(prog, dir); msg != "" {
 		code, _ := fs.usageError("%s", msg)
 		return code
 	}
@@ -76,6 +76,10 @@ func runInit(prog string, args []string, stdout, stderr io.Writer) int {
 	}
 	path := filepath.Join(dir, "catalog.yaml")
 	if err := writeFiles(dir, files); err != nil {
+		var exists existsError
+		if errors.As(err, &exists) {
+			err = fmt.Errorf("%s already exists; %s never overwrites a catalog: move it away or give another directory", exists.path, commandLine(prog, []string{"init"}))
+		}
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return exitFailure
 	}
@@ -98,18 +102,20 @@ func runInit(prog string, args []string, stdout, stderr io.Writer) int {
 // notADir says why DIR cannot be the folder errgen init writes
 // catalog.yaml in, or "": an existing file, or a name that is a catalog's
 // file name rather than a folder's (errgen init catalog.yaml would make a
-// folder catalog.yaml/ holding catalog.yaml).
-func notADir(dir string) string {
+// folder catalog.yaml/ holding catalog.yaml). It names init as errgen
+// was invoked (prog).
+func notADir(prog, dir string) string {
 	st, err := os.Stat(dir)
+	initCmd := commandLine(prog, []string{"init"})
 	switch {
 	case err == nil && !st.IsDir():
-		return fmt.Sprintf("%s is a file: errgen init takes the folder to write catalog.yaml in", dir)
+		return fmt.Sprintf("%s is a file: %s takes the folder to write catalog.yaml in", dir, initCmd)
 	case err != nil && slices.Contains([]string{".yaml", ".yml", ".json"}, strings.ToLower(filepath.Ext(dir))):
-		run := "errgen init"
+		run := []string{"init"}
 		if parent := filepath.Dir(dir); parent != "." {
-			run += " " + parent
+			run = append(run, parent)
 		}
-		return fmt.Sprintf("%s names a file, not a folder: errgen init DIR writes DIR/catalog.yaml (run %s)", dir, run)
+		return fmt.Sprintf("%s names a file, not a folder: %s DIR writes DIR/catalog.yaml (run %s)", dir, initCmd, commandLine(prog, run))
 	}
 	return ""
 }
@@ -139,7 +145,7 @@ func starter(format string) ([]byte, error) {
 func writeFiles(dir string, files [][2]string) error {
 	for _, f := range files {
 		if _, err := os.Lstat(filepath.Join(dir, f[0])); err == nil {
-			return fmt.Errorf("%s already exists; errgen init never overwrites a catalog: move it away or give another directory", filepath.Join(dir, f[0]))
+			return existsError{filepath.Join(dir, f[0])}
 		}
 	}
 	var made created
@@ -150,6 +156,14 @@ func writeFiles(dir string, files [][2]string) error {
 		}
 	}
 	return nil
+}
+
+// existsError is writeFiles' refusal of a file that exists, which runInit
+// words, naming init as errgen was invoked.
+type existsError struct{ path string }
+
+func (e existsError) Error() string {
+	return fmt.Sprintf("%s already exists; errgen init never overwrites a catalog: move it away or give another directory", e.path)
 }
 
 // created are the files and folders errgen init made, which a failure
@@ -169,7 +183,7 @@ func (c *created) writeNew(path string, data []byte) error {
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("%s already exists; errgen init never overwrites a catalog: move it away or give another directory", path)
+		return existsError{path}
 	}
 	if err != nil {
 		return err

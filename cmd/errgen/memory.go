@@ -97,7 +97,7 @@ func loadSized(prog, path string, check catalog.Check, stderr io.Writer) (*catal
 		return nil, false
 	}
 	setMemoryLimit(files.size, len(c.Errors)+len(c.Retired))
-	printDiagnostics(stderr, &c.Warnings) // as loadCatalog does: a stale or missing translation is said on every run
+	printDiagnostics(prog, stderr, &c.Warnings) // as loadCatalog does: a stale or missing translation is said on every run
 	return c, true
 }
 

@@ -80,7 +80,7 @@ func runOpenAPI(prog string, args []string, stdout, stderr io.Writer) int {
 	targets := []target{{path: *outPath, data: res.Spec, mayReplace: *specPath, augmented: true}}
 	if *check {
 		again := slices.DeleteFunc(slices.Clone(args), func(a string) bool { return a == "--check" || a == "--check=true" })
-		return checkTargets(targets, nil, false, commandLine(prog+" openapi", again), stdout, stderr)
+		return checkTargets(prog, targets, nil, false, commandLine(prog+" openapi", again), stdout, stderr)
 	}
-	return writeTargets(targets, nil, false, stdout, stderr)
+	return writeTargets(prog, targets, nil, false, stdout, stderr)
 }

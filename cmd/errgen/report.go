@@ -15,13 +15,14 @@ import (
 // as file:line:col: message (a warning or notice says so before its
 // message), the first diag.MaxPrinted of them, then how many more. Lines
 // start with the position, not "errgen: ", so that editors and CI annotate
-// them. It returns the number of errors among them.
-func printDiagnostics(stderr io.Writer, l *diag.List) int {
+// them. A command a diagnostic names reads as run by prog, as errgen was
+// invoked. It returns the number of errors among them.
+func printDiagnostics(prog string, stderr io.Writer, l *diag.List) int {
 	if l == nil || len(l.Items) == 0 {
 		return 0
 	}
 	l.Sort()
-	fmt.Fprintln(stderr, l.Error())
+	fmt.Fprintln(stderr, l.InvokedAs(prog).Error())
 	return l.Errors()
 }
 
@@ -38,7 +39,7 @@ func reportLoadError(prog, name string, err error, outcome string, stderr io.Wri
 	var probs *diag.List
 	switch {
 	case errors.As(err, &probs):
-		printDiagnostics(stderr, probs)
+		printDiagnostics(prog, stderr, probs)
 		fmt.Fprintf(stderr, "errgen: %s: %s; %s\n", name, problemCount(probs), outcome)
 	case errors.Is(err, fs.ErrNotExist):
 		fmt.Fprintf(stderr, "errgen: no catalog at %s: give its path as the argument, or run %s to start one\n", name, commandLine(prog, []string{"init"}))
@@ -68,8 +69,8 @@ func problemCount(l *diag.List) string {
 // reportFailure prints why a run that loaded its catalog failed: the
 // diagnostics err holds (a --templates file's problem) then the count of
 // them and the outcome, as a catalog's problems end; any other error on
-// one line.
-func reportFailure(err error, stderr io.Writer) {
+// one line. prog is how errgen was invoked.
+func reportFailure(prog string, err error, stderr io.Writer) {
 	var probs *diag.List
 	if !errors.As(err, &probs) {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
@@ -81,6 +82,6 @@ func reportFailure(err error, stderr io.Writer) {
 	if !ok {
 		context = ""
 	}
-	printDiagnostics(stderr, probs)
+	printDiagnostics(prog, stderr, probs)
 	fmt.Fprintf(stderr, "errgen: %s%s; nothing was written\n", context, problemCount(probs))
 }

@@ -142,7 +142,7 @@ func TestTogetherIsOneByOne(t *testing.T) {
 		if written, err := writeAll(plannedTargets(t, data, dir), together); err != nil || len(written) != 0 {
 			t.Errorf("together=%v: the second run wrote %v (%v), want nothing", together, written, err)
 		}
-		if code := checkTargets(plannedTargets(t, data, dir), nil, together, "errgen", io.Discard, io.Discard); code != exitOK {
+		if code := checkTargets("errgen", plannedTargets(t, data, dir), nil, together, "errgen", io.Discard, io.Discard); code != exitOK {
 			t.Errorf("together=%v: --check found the outputs stale", together)
 		}
 	}

@@ -54,10 +54,10 @@ func runTranslate(prog string, args []string, stdout, stderr io.Writer) int {
 	}
 	t := translationOf(c, lang)
 	if t == nil {
-		fmt.Fprintf(stderr, "errgen: %s\n", notALanguage(c, lang, *catalogPath, ""))
+		fmt.Fprintf(stderr, "errgen: %s\n", notALanguage(prog, c, lang, *catalogPath, ""))
 		return exitFailure
 	}
-	old, res, err := translated(c, t, *catalogPath)
+	old, res, err := translated(prog, c, t, *catalogPath)
 	if err != nil {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return exitFailure
@@ -72,7 +72,7 @@ func runTranslate(prog string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errgen: %s is not up to date: %s; run %s\n", t.File, changes, commandLine(prog+" translate", again))
 		return exitFailure
 	}
-	if code := writeTargets([]target{{path: t.File, data: res.File, mayReplace: t.File}}, nil, false, io.Discard, stderr); code != exitOK {
+	if code := writeTargets(prog, []target{{path: t.File, data: res.File, mayReplace: t.File}}, nil, false, io.Discard, stderr); code != exitOK {
 		return code
 	}
 	reportRemoved(res.Removed, lang, stderr)
@@ -81,8 +81,8 @@ func runTranslate(prog string, args []string, stdout, stderr io.Writer) int {
 }
 
 // translated reads t's file (old, nil when there is none) and returns
-// what errgen translate makes of it.
-func translated(c *catalog.Catalog, t *catalog.Translation, catalogPath string) (old []byte, res *errgen.Translated, err error) {
+// what errgen translate makes of it; prog is how errgen was invoked.
+func translated(prog string, c *catalog.Catalog, t *catalog.Translation, catalogPath string) (old []byte, res *errgen.Translated, err error) {
 	if !t.Missing {
 		if old, err = readInput(t.File, catalog.MaxTranslationsSize); err != nil {
 			return nil, nil, err
@@ -90,7 +90,7 @@ func translated(c *catalog.Catalog, t *catalog.Translation, catalogPath string) 
 	}
 	res, err = errgen.Translate(c, t.Language, old)
 	if errors.Is(err, errgen.ErrOwnLanguage) {
-		err = errors.New(notALanguage(c, t.Language, catalogPath, ", and errgen bundles its page's words"))
+		err = errors.New(notALanguage(prog, c, t.Language, catalogPath, ", and errgen bundles its page's words"))
 	}
 	return old, res, err
 }
@@ -162,10 +162,10 @@ func translateSummary(res *errgen.Translated, created bool) string {
 // from one of its languages only in case names that language (BCP 47 tags
 // are case-insensitive, the file's name is the catalog's spelling), and a
 // tag languages would refuse is told how to write it. words adds to why
-// the own language needs none.
-func notALanguage(c *catalog.Catalog, lang, path, words string) string {
+// the own language needs none. prog is how errgen was invoked.
+func notALanguage(prog string, c *catalog.Catalog, lang, path, words string) string {
 	if strings.EqualFold(lang, c.Language) && lang != c.Language && ownWordsToGive(c) {
-		return fmt.Sprintf("%s is the language of %s itself (language: %s), whose page's words errgen translate %s writes: did you mean %s?", lang, path, c.Language, c.Language, c.Language)
+		return fmt.Sprintf("%s is the language of %s itself (language: %s), whose page's words %s writes: did you mean %s?", lang, path, c.Language, commandLine(prog, []string{"translate", c.Language}), c.Language)
 	}
 	if strings.EqualFold(lang, c.Language) {
 		hint := "add the languages to translate it into to languages: first"

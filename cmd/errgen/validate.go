@@ -25,7 +25,7 @@ func loadChecked(prog, path string, check catalog.Check, stderr io.Writer) (*cat
 		reportCatalogError(prog, path, err, stderr)
 		return nil, false
 	}
-	printDiagnostics(stderr, &c.Warnings)
+	printDiagnostics(prog, stderr, &c.Warnings)
 	return c, true
 }
 
@@ -43,13 +43,13 @@ func runValidate(prog string, args []string, stdout, stderr io.Writer) int {
 		reportLoadError(prog, *catalogPath, err, "the catalog is not valid", stderr) // validate writes nothing, ever
 		return exitFailure
 	}
-	printDiagnostics(stderr, &c.Warnings)
+	printDiagnostics(prog, stderr, &c.Warnings)
 	// A spec that errgen would refuse to augment (an x-errors code the
 	// catalog lacks, a component of the spec's that clashes) fails every
 	// run that writes the outputs: validate says so before they do, with
 	// what the pages' templates fail on, every problem at once.
 	_, augmented := augmentTargets(c, *catalogPath, prog, true, stderr)
-	if rendered := pagesRender(c, stderr); !augmented || !rendered {
+	if rendered := pagesRender(prog, c, stderr); !augmented || !rendered {
 		return exitFailure
 	}
 	if n := c.Warnings.Count(); *strict && n > 0 {
@@ -74,7 +74,7 @@ func runValidate(prog string, args []string, stdout, stderr io.Writer) int {
 // bundled templates render every catalog that loads (the golden tests),
 // and validate spends nothing on them; nor on a page turned off (docs.out:
 // none), which the run that generates does not render either.
-func pagesRender(c *catalog.Catalog, stderr io.Writer) bool {
+func pagesRender(prog string, c *catalog.Catalog, stderr io.Writer) bool {
 	if c.Docs.Templates == "" || c.Docs.Out == catalog.OutputOff {
 		return true
 	}
@@ -88,7 +88,7 @@ func pagesRender(c *catalog.Catalog, stderr io.Writer) bool {
 		return false
 	}
 	context, _ := strings.CutSuffix(err.Error(), probs.Error())
-	printDiagnostics(stderr, probs)
+	printDiagnostics(prog, stderr, probs)
 	fmt.Fprintf(stderr, "errgen: %s%s\n", context, problemCount(probs))
 	return false
 }

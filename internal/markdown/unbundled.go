@@ -59,12 +59,14 @@ func unbundledRules(c *catalog.Catalog) []diag.Diagnostic {
 		if len(left) == 0 {
 			continue
 		}
+		translate := diag.Command("translate " + lang)
 		warns = append(warns, diag.Diagnostic{
 			Pos:      catalog.Pos{File: t.File},
 			Severity: diag.Warning,
 			Msg: fmt.Sprintf("not fully translated into %s: %d of the page's %d words (%s): errgen bundles no %s words, so those left \"\" read in en",
 				lang, len(left), len(wordTable), namedWords(left), lang),
-			Hint: fmt.Sprintf(" (fill them in under page:; errgen translate %s adds those the file lacks)", lang),
+			Hint:    fmt.Sprintf(" (fill them in under page:; %s adds those the file lacks)", translate),
+			Command: translate,
 		})
 	}
 	return warns
@@ -89,17 +91,19 @@ func ownUnbundled(c *catalog.Catalog) (diag.Diagnostic, bool) {
 	}
 	pos := c.LanguagePos
 	pos.File = c.File
+	translate := diag.Command("translate " + c.Language)
 	d := diag.Diagnostic{
 		Pos:      pos,
 		Severity: diag.Warning,
+		Command:  translate,
 		Msg: fmt.Sprintf("language %s: %d of the page's %d words (%s) read in en: errgen bundles no %s words, and %s does not give them",
 			c.Language, len(left), len(wordTable), namedWords(left), c.Language, t.File),
-		Hint: fmt.Sprintf(" (errgen translate %s writes them, under page:, into %s, to fill in)", c.Language, t.File),
+		Hint: fmt.Sprintf(" (%s writes them, under page:, into %s, to fill in)", translate, t.File),
 	}
 	if written { // errgen translate wrote the words "" already: running it again changes nothing
 		d.Msg = fmt.Sprintf("language %s: %d of the page's %d words (%s) read in en: errgen bundles no %s words, and %s leaves them \"\" or out",
 			c.Language, len(left), len(wordTable), namedWords(left), c.Language, t.File)
-		d.Hint = fmt.Sprintf(" (fill them in under page: of %s; errgen translate %s adds those the file lacks)", t.File, c.Language)
+		d.Hint = fmt.Sprintf(" (fill them in under page: of %s; %s adds those the file lacks)", t.File, translate)
 	}
 	return d, true
 }
