@@ -3,6 +3,7 @@ package diff
 import (
 	"cmp"
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/errgen/errgen/catalog"
@@ -72,19 +73,7 @@ func readingsOf(before, after *catalog.Catalog) readings {
 // catalog.Catalog.Inherited takes them; given names the texts a file
 // gives.
 func hadIn(c *catalog.Catalog, lang string, texts []string, given func(*catalog.Translation) []string) string {
-	from := map[string]string{}
-	for _, tag := range append([]string{lang}, catalog.ShorterTags(lang)...) {
-		if tag != lang && strings.EqualFold(tag, c.Language) {
-			break
-		}
-		if t := c.Translations[tag]; t != nil {
-			for _, text := range given(t) {
-				if from[text] == "" {
-					from[text] = tag
-				}
-			}
-		}
-	}
+	from := sourcesOf(c, lang, given)
 	var tags []string
 	byTag := map[string][]string{}
 	for _, text := range texts {
@@ -102,6 +91,105 @@ func hadIn(c *catalog.Catalog, lang string, texts []string, given func(*catalog.
 		parts[i] = strings.Join(byTag[tag], ", ") + " in " + tag
 	}
 	return strings.Join(parts, "; ")
+}
+
+// sourcesOf maps each text lang's clients read in c to the tag whose file
+// gives it: lang's own, else the nearest of its shorter tags' (es for
+// es-MX); given names the texts a file gives.
+func sourcesOf(c *catalog.Catalog, lang string, given func(*catalog.Translation) []string) map[string]string {
+	from := map[string]string{}
+	for _, tag := range chainOf(c, lang) {
+		if t := c.Translations[tag]; t != nil {
+			for _, text := range given(t) {
+				if from[text] == "" {
+					from[text] = tag
+				}
+			}
+		}
+	}
+	return from
+}
+
+// soleSource is the shorter tag of lang from whose file lang's clients
+// read every one of texts in c, "" when they read some elsewhere.
+func soleSource(c *catalog.Catalog, lang string, texts []string, given func(*catalog.Translation) []string) string {
+	from := sourcesOf(c, lang, given)
+	tag := from[texts[0]]
+	for _, text := range texts {
+		if from[text] != tag {
+			return ""
+		}
+	}
+	if tag == lang {
+		return ""
+	}
+	return tag
+}
+
+// chainOf is lang and the shorter tags whose files its clients read what
+// lang's leaves out, nearest first, up to c's own language.
+func chainOf(c *catalog.Catalog, lang string) []string {
+	chain := []string{lang}
+	for _, tag := range catalog.ShorterTags(lang) {
+		if strings.EqualFold(tag, c.Language) {
+			break
+		}
+		chain = append(chain, tag)
+	}
+	return chain
+}
+
+// sourcePart is what of a language's translation changed in one file:
+// tag's, the language's own or a shorter tag's it reads from.
+type sourcePart struct {
+	tag   string
+	codes []string
+	top   bool // the top-level texts
+}
+
+// bySource splits the changed texts of lang (codes, and the top-level
+// texts when top) by the file the change is in: the nearest of lang's and
+// its shorter tags' whose own texts of it differ between before and
+// after; lang's when none does (the catalog changed under it). Parts come
+// nearest first.
+func bySource(before, after *catalog.Catalog, lang string, codes []string, top bool) []sourcePart {
+	chain := chainOf(after, lang)
+	parts := make([]sourcePart, len(chain))
+	for i, tag := range chain {
+		parts[i].tag = tag
+	}
+	sourceOf := func(differs func(b, a *catalog.Translation) bool) int {
+		for i, tag := range chain {
+			if differs(orEmpty(before.Translations[tag]), orEmpty(after.Translations[tag])) {
+				return i
+			}
+		}
+		return 0
+	}
+	for _, code := range codes {
+		i := sourceOf(func(b, a *catalog.Translation) bool { return entryTexts(b.Errors[code]) != entryTexts(a.Errors[code]) })
+		parts[i].codes = append(parts[i].codes, code)
+	}
+	if top {
+		parts[sourceOf(func(b, a *catalog.Translation) bool { return topTexts(b) != topTexts(a) })].top = true
+	}
+	return slices.DeleteFunc(parts, func(p sourcePart) bool { return len(p.codes) == 0 && !p.top })
+}
+
+// orEmpty is t, or a translation of nothing for a file that is not there.
+func orEmpty(t *catalog.Translation) *catalog.Translation {
+	if t == nil {
+		return &catalog.Translation{}
+	}
+	return t
+}
+
+// oneOf is the one code of codes, "" when there are more or none.
+func oneOf(codes []string) string {
+	if len(codes) == 1 {
+		return codes[0]
+	}
+	return ""
 }
 
 // fallbacks names the texts of e that before, an entry as kept for e,
@@ -212,8 +300,11 @@ func fallVerb(texts []string) string {
 	return "fall"
 }
 
-func pronoun(texts []string) string {
-	if len(texts) == 1 {
+func pronoun(texts []string) string { return pronounOf(len(texts)) }
+
+// pronounOf is "it" for one thing, "them" for more.
+func pronounOf(n int) string {
+	if n == 1 {
 		return "it"
 	}
 	return "them"

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -28,14 +29,46 @@ func (cs *changes) languages(before, after *catalog.Catalog) {
 			continue
 		}
 		bt, at := before.TranslationIn(lang), after.TranslationIn(lang) // what its clients read: a regional language's, its shorter tags' texts too
-		if what := translationChanges(bt, at, after); what != "" {
-			cs.in(at.File, catalog.Pos{}).add("", TranslationChanged, "%s translations changed: %s", lang, what)
-		}
+		cs.translationChanged(before, after, lang, bt, at)
 		if bt != nil && at != nil && lang != after.Language {
 			if texts, _ := topFallbacks(bt, at, after); len(texts) > 0 {
-				cs.in(at.File, catalog.Pos{}).add("", TranslationFallback, "%s: %s now %s back to %s: the %s page had %s", lang, strings.Join(texts, ", "), fallVerb(texts), after.Language, lang, hadIn(before, lang, texts, givenTop(after)))
+				file := at.File
+				if t := after.Translations[soleSource(before, lang, texts, givenTop(after))]; t != nil {
+					file = t.File // the page read them all from a shorter tag's file (es.yaml for es-MX)
+				}
+				cs.in(file, catalog.Pos{}).add("", TranslationFallback, "%s: %s now %s back to %s: the %s page had %s", lang, strings.Join(texts, ", "), fallVerb(texts), after.Language, lang, hadIn(before, lang, texts, givenTop(after)))
 			}
 		}
+	}
+}
+
+// translationChanged reports the texts lang's clients read differently,
+// bt and at being what they read before and after: one change per file
+// the changed texts are in, at that file, so that a change of es.yaml
+// that es-MX inherits (es-MX.yaml giving no such text) is reported at
+// es.yaml, saying that es-MX clients read it from es; at the entry's line
+// where the file's change is one entry's.
+func (cs *changes) translationChanged(before, after *catalog.Catalog, lang string, bt, at *catalog.Translation) {
+	codes, top := changedTranslations(bt, at, after)
+	if len(codes) == 0 && !top {
+		return
+	}
+	for _, part := range bySource(before, after, lang, codes, top) {
+		t := cmp.Or(after.Translations[part.tag], before.Translations[part.tag])
+		pos := catalog.Pos{}
+		if et := t.Errors[oneOf(part.codes)]; et != nil && !part.top && t == after.Translations[part.tag] {
+			pos = et.Pos
+		}
+		what := changedWhat(part.codes, part.top)
+		if part.tag == lang {
+			cs.in(t.File, pos).add("", TranslationChanged, "%s translations changed: %s", lang, what)
+			continue
+		}
+		n := len(part.codes)
+		if part.top {
+			n++
+		}
+		cs.in(t.File, pos).add("", TranslationChanged, "%s translations changed: %s (%s clients read %s from %s)", lang, what, lang, pronounOf(n), part.tag)
 	}
 }
 
@@ -67,15 +100,15 @@ func (cs *changes) ownWords(before, after *catalog.Translation, lang string) {
 	}
 }
 
-// translationChanges says what differs between two translations of one
-// language, after's of the catalog c: the texts of which codes, and the
-// top-level texts; "" when nothing does. Source hashes and positions are
-// no texts. Nor is what c took out under the translation (a code, a
-// detail), whose entries are obsolete then, ignored: the catalog's own
-// change (code-removed, detail-removed) reports it.
-func translationChanges(before, after *catalog.Translation, c *catalog.Catalog) string {
+// changedTranslations says what differs between two translations of one
+// language, after's of the catalog c: the texts of which codes, sorted,
+// and whether the top-level texts do. Source hashes and positions are no
+// texts. Nor is what c took out under the translation (a code, a detail),
+// whose entries are obsolete then, ignored: the catalog's own change
+// (code-removed, detail-removed) reports it.
+func changedTranslations(before, after *catalog.Translation, c *catalog.Catalog) (codes []string, top bool) {
 	if before == nil || after == nil {
-		return ""
+		return nil, false
 	}
 	errs := map[string]*catalog.Error{}
 	for _, es := range [][]*catalog.Error{c.Errors, c.Retired} {
@@ -84,7 +117,6 @@ func translationChanges(before, after *catalog.Translation, c *catalog.Catalog) 
 		}
 	}
 	// A text that falls back is translation-fallback's change, not this one.
-	var codes []string
 	for code, et := range after.Errors {
 		if _, kept := fallbacks(before.Errors[code].KeptFor(errs[code]), et, errs[code]); entryTexts(et) != entryTexts(kept) {
 			codes = append(codes, code)
@@ -99,13 +131,20 @@ func translationChanges(before, after *catalog.Translation, c *catalog.Catalog) 
 		}
 	}
 	slices.Sort(codes)
+	_, kept := topFallbacks(before, after, c)
+	return codes, topTexts(kept) != topTexts(after)
+}
+
+// changedWhat names the changed texts for a message: "GONE, NOT_FOUND;
+// the top-level texts", the codes past five counted.
+func changedWhat(codes []string, top bool) string {
 	var parts []string
 	if n := len(codes); n > 5 {
 		parts = append(parts, fmt.Sprintf("%s and %d more codes", strings.Join(codes[:5], ", "), n-5))
 	} else if n > 0 {
 		parts = append(parts, strings.Join(codes, ", "))
 	}
-	if _, kept := topFallbacks(before, after, c); topTexts(kept) != topTexts(after) {
+	if top {
 		parts = append(parts, "the top-level texts")
 	}
 	return strings.Join(parts, "; ")
