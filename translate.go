@@ -16,6 +16,12 @@ type Translated struct {
 	// in, Stale the entries newly marked stale, Reviewed the entries whose
 	// review was recorded with a new source hash.
 	Added, Stale, Reviewed int
+	// Texts counts the texts added for translators to fill in, as they
+	// plan their work: each "" one text to write (a troubleshooting row
+	// two, a list of three causes three). TopTexts are those of them at
+	// the file's top (the page's words, the description, docs and
+	// categories); Entries the errors' entries the others are in.
+	Texts, TopTexts, Entries int
 	// Removed are the obsolete entries taken out: those for codes,
 	// details, enum values, categories and groups the catalog no longer
 	// has, in the file's order.
@@ -69,7 +75,8 @@ func Translate(c *catalog.Catalog, lang string, file []byte) (*Translated, error
 	if err != nil {
 		return nil, err
 	}
-	out := &Translated{File: res.File, Added: res.Added, Stale: res.Stale, Reviewed: res.Reviewed}
+	out := &Translated{File: res.File, Added: res.Added, Stale: res.Stale, Reviewed: res.Reviewed,
+		Texts: res.Texts, TopTexts: res.TopTexts, Entries: res.Entries}
 	for _, r := range res.Removed {
 		out.Removed = append(out.Removed, RemovedEntry(r))
 	}

@@ -57,12 +57,12 @@ func TestObsoleteTranslationsFlow(t *testing.T) {
 	if code != exitFailure || !strings.Contains(stdout, "FORBIDDEN: code-removed: breaking") || strings.Contains(stderr, "nothing was compared") {
 		t.Errorf("diff --base: exit %d, stdout:\n%s\nstderr %q", code, stdout, stderr)
 	}
-	if code, _, stderr := runIn(t, r.dir, "translate", "de", "--check"); code != exitFailure || !strings.Contains(stderr, "is not up to date: 2 obsolete removed, 1 to translate added") {
+	if code, _, stderr := runIn(t, r.dir, "translate", "de", "--check"); code != exitFailure || !strings.Contains(stderr, "is not up to date: 2 obsolete removed, 1 text to translate in 1 entry") {
 		t.Errorf("translate --check: exit %d, stderr %q", code, stderr)
 	}
 	code, stdout, stderr = runIn(t, r.dir, "translate", "de")
 	wantErr := de + `:17:3: removed the obsolete entry errors: FORBIDDEN, and the de texts it held: title: "Verboten"` + "\n"
-	if code != exitOK || stdout != "errgen: wrote "+de+": 2 obsolete removed, 1 to translate added\n" || stderr != wantErr {
+	if code != exitOK || stdout != "errgen: wrote "+de+": 2 obsolete removed, 1 text to translate in 1 entry\n" || stderr != wantErr {
 		t.Errorf("translate: exit %d, stdout %q, stderr %q, want %q", code, stdout, stderr, wantErr)
 	}
 	if got := string(mustRead(t, filepath.Join(r.dir, de))); strings.Contains(got, "FORBIDDEN") || strings.Contains(got, "      id:") || !strings.Contains(got, "      ident:\n") {

@@ -84,7 +84,7 @@ func TestOwnLanguagePageWords(t *testing.T) {
 	if code != exitFailure || !strings.Contains(stderr, "catalog.yaml:3:11: warning: language es: 84 of the page's 84 words (page_title, ") {
 		t.Fatalf("validate --strict with English words: exit %d, stderr %q", code, stderr)
 	}
-	if code, stdout, stderr := runIn(t, dir, "translate", "es"); code != exitOK || stdout != "errgen: wrote translations/es.yaml: 84 to translate added\n" {
+	if code, stdout, stderr := runIn(t, dir, "translate", "es"); code != exitOK || stdout != "errgen: wrote translations/es.yaml: 84 top-level texts to translate\n" {
 		t.Fatalf("translate es: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	file := filepath.Join(dir, "translations", "es.yaml")
@@ -132,7 +132,7 @@ func TestPageWordsSourceLanguage(t *testing.T) {
 		"  - {code: INTERNAL, status: 500, title: Error interno, fallback: true}\n")
 	writeFile(t, filepath.Join(dir, "translations", "es.yaml"), "language: es\npage:\n  page_title: Errores\n")
 	code, stdout, stderr := runIn(t, dir, "translate", "pt-BR")
-	if code != exitOK || stdout != "errgen: wrote translations/pt-BR.yaml: 86 to translate added\n" {
+	if code != exitOK || stdout != "errgen: wrote translations/pt-BR.yaml: 86 texts to translate (2 in 2 entries, 84 top-level)\n" {
 		t.Fatalf("translate pt-BR: exit %d, stdout %q, stderr %q; want 84 words and 2 entries added", code, stdout, stderr)
 	}
 	written := string(mustRead(t, filepath.Join(dir, "translations", "pt-BR.yaml")))
@@ -178,7 +178,7 @@ func TestOwnLanguagePageWordsLinkedCatalog(t *testing.T) {
 	if _, _, stderr := runIn(t, dir, "validate", "link/catalog.yaml"); !strings.Contains(stderr, "and "+want+" does not give them (errgen translate es writes them, under page:, into "+want+",") {
 		t.Errorf("validate names the file otherwise than %s: %q", want, stderr)
 	}
-	if code, stdout, stderr := runIn(t, dir, "translate", "es", "link/catalog.yaml"); code != exitOK || stdout != "errgen: wrote "+want+": 84 to translate added\n" {
+	if code, stdout, stderr := runIn(t, dir, "translate", "es", "link/catalog.yaml"); code != exitOK || stdout != "errgen: wrote "+want+": 84 top-level texts to translate\n" {
 		t.Fatalf("translate es: exit %d, stdout %q, stderr %q; want %s written", code, stdout, stderr, want)
 	}
 	if code, stdout, stderr := runIn(t, dir, "translate", "es", "link/catalog.yaml"); code != exitOK || stdout != "errgen: "+want+" is up to date\n" {

@@ -138,10 +138,16 @@ func reportRemoved(removed []errgen.RemovedEntry, lang string, stderr io.Writer)
 // those that translate nothing yet).
 func translateSummary(res *errgen.Translated, created bool) string {
 	var parts []string
+	if n := len(res.Removed); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d obsolete removed", n))
+	}
+	if res.Texts > 0 {
+		parts = append(parts, textsToTranslate(res))
+	}
 	for _, p := range []struct {
 		n    int
 		what string
-	}{{len(res.Removed), "obsolete removed"}, {res.Added, "to translate added"}, {res.Stale, "marked stale"}, {res.Reviewed, "reviewed, recorded"}} {
+	}{{res.Stale, "marked stale"}, {res.Reviewed, "reviewed, recorded"}} {
 		if p.n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", p.n, p.what))
 		}
@@ -154,6 +160,29 @@ func translateSummary(res *errgen.Translated, created bool) string {
 		return "the source texts above its entries brought up to date"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// textsToTranslate says how many texts a translator now has to write, as
+// they plan the work: "12 texts to translate (9 in 4 entries, 3
+// top-level)", the texts of the errors' entries and the top's (the page's
+// words, the description, docs and categories) apart.
+func textsToTranslate(res *errgen.Translated) string {
+	inEntries := res.Texts - res.TopTexts
+	switch {
+	case res.TopTexts == 0:
+		return fmt.Sprintf("%s to translate in %s", plural(inEntries, "text"), entries(res.Entries))
+	case inEntries == 0:
+		return fmt.Sprintf("%s to translate", plural(res.TopTexts, "top-level text"))
+	}
+	return fmt.Sprintf("%s to translate (%d in %s, %d top-level)", plural(res.Texts, "text"), inEntries, entries(res.Entries), res.TopTexts)
+}
+
+// entries is "1 entry", "2 entries".
+func entries(n int) string {
+	if n == 1 {
+		return "1 entry"
+	}
+	return fmt.Sprintf("%d entries", n)
 }
 
 // notALanguage says why lang, which names no translation file of the

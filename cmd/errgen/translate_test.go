@@ -24,7 +24,7 @@ func TestTranslateCommand(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "catalog.yaml"), translatedCatalog)
 	de := filepath.Join("translations", "de.yaml")
 	code, stdout, stderr := runIn(t, dir, "translate", "de")
-	if code != exitOK || stdout != "errgen: wrote "+de+": 2 to translate added\n" || stderr != "" {
+	if code != exitOK || stdout != "errgen: wrote "+de+": 3 texts to translate in 2 entries\n" || stderr != "" {
 		t.Fatalf("first run: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	written := string(mustRead(t, filepath.Join(dir, de)))
@@ -39,13 +39,13 @@ func TestTranslateCommand(t *testing.T) {
 	translated := strings.Replace(written, "    message: \"\"", "    message: Hier ist nichts   # so", 1)
 	writeFile(t, filepath.Join(dir, de), translated)
 	writeFile(t, filepath.Join(dir, "catalog.yaml"), strings.Replace(translatedCatalog, "message: Nothing here}", "message: Nothing here, description: Gone.}", 1))
-	if code, _, stderr := runIn(t, dir, "translate", "de", "--check"); code != exitFailure || !strings.Contains(stderr, "is not up to date: 1 to translate added, 1 marked stale; run errgen translate de") {
+	if code, _, stderr := runIn(t, dir, "translate", "de", "--check"); code != exitFailure || !strings.Contains(stderr, "is not up to date: 1 text to translate in 1 entry, 1 marked stale; run errgen translate de") {
 		t.Errorf("--check on a changed catalog: exit %d, stderr %q", code, stderr)
 	}
 	if got := string(mustRead(t, filepath.Join(dir, de))); got != translated {
 		t.Errorf("--check wrote the file")
 	}
-	if code, stdout, _ := runIn(t, dir, "translate", "de"); code != exitOK || !strings.Contains(stdout, "1 to translate added, 1 marked stale") {
+	if code, stdout, _ := runIn(t, dir, "translate", "de"); code != exitOK || !strings.Contains(stdout, "1 text to translate in 1 entry, 1 marked stale") {
 		t.Errorf("a changed catalog: exit %d, stdout %q", code, stdout)
 	}
 	updated := string(mustRead(t, filepath.Join(dir, de)))
@@ -170,5 +170,63 @@ func TestDiffBaseTranslations(t *testing.T) {
 		"catalog: translation-changed: compatible: de translations changed: NOT_FOUND\n2 changes, 1 breaking\n"
 	if code != exitFailure || stdout != want {
 		t.Errorf("exit %d, stdout:\n%s\nwant:\n%s\nstderr %q", code, stdout, want, stderr)
+	}
+}
+
+// countedCatalog has texts of many kinds in one entry: a list of causes,
+// troubleshooting rows, a detail's enum values, beside top-level texts.
+const countedCatalog = `version: 1
+api: Shop API
+description: Errors of the shop.
+languages: [de]
+errors:
+  - code: CARD_DECLINED
+    status: 402
+    title: Card declined
+    message: The card was declined.
+    category: payment
+    causes: [The card expired., The bank refused.]
+    troubleshooting:
+      - {check: "Is the card valid?", solution: Use another card.}
+      - {check: "Is the limit reached?", solution: Ask the bank.}
+    details:
+      - {name: reason, type: string, description: Why it was declined, enum: [{value: expired, description: The card expired}, {value: refused, description: The bank refused}]}
+  - {code: INTERNAL, status: 500, title: Internal error, fallback: true}
+`
+
+// errgen translate's summary counts the texts a translator has to write,
+// each "" one, in how many entries, and the top-level ones apart: not the
+// entries and members added (the first run's "4 to translate added" was
+// 14 texts). A later run counts what it adds to an entry that is there (a
+// troubleshooting row, two texts) and a new entry's texts.
+func TestTranslateSummaryCountsTexts(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "catalog.yaml"), countedCatalog)
+	de := filepath.Join("translations", "de.yaml")
+	grown := strings.NewReplacer(
+		"      - {check: \"Is the limit reached?\", solution: Ask the bank.}\n",
+		"      - {check: \"Is the limit reached?\", solution: Ask the bank.}\n      - {check: \"Is the card blocked?\", solution: Call the bank.}\n",
+		"  - {code: INTERNAL", "  - {code: GONE, status: 410, title: Gone, message: It is gone.}\n  - {code: INTERNAL").Replace(countedCatalog)
+	steps := []struct {
+		name    string
+		catalog string
+		want    string
+	}{
+		{"a new file", countedCatalog,
+			"errgen: wrote " + de + ": 14 texts to translate (12 in 2 entries, 2 top-level)\n"},
+		{"a row and an error added", grown,
+			"errgen: wrote " + de + ": 4 texts to translate in 2 entries, 1 marked stale\n"},
+		{"a title added at the top", strings.Replace(grown, "description: Errors of the shop.\n", "description: Errors of the shop.\ndocs: {title: Shop errors}\n", 1),
+			"errgen: wrote " + de + ": 1 top-level text to translate\n"},
+	}
+	for _, step := range steps {
+		writeFile(t, filepath.Join(dir, "catalog.yaml"), step.catalog)
+		code, stdout, stderr := runIn(t, dir, "translate", "de")
+		if code != exitOK || stdout != step.want {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q, want %q", step.name, code, stdout, stderr, step.want)
+		}
+		// a translator fills in a text, so that a change of the entry marks it stale
+		file := filepath.Join(dir, de)
+		writeFile(t, file, strings.Replace(string(mustRead(t, file)), "# en: Card declined\n    title: \"\"", "# en: Card declined\n    title: Karte abgelehnt", 1))
 	}
 }

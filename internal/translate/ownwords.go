@@ -43,6 +43,8 @@ func ownWords(c *catalog.Catalog, text []byte, words []Word) (*Result, error) {
 			yamlnode.Set(want, w.Key, yamlnode.Str(""))
 			want.Content[len(want.Content)-2].HeadComment = enComment("en", w.Text)
 			u.res.Added++
+			u.res.Texts++
+			u.res.TopTexts++
 		}
 	}
 	switch {

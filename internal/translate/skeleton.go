@@ -16,6 +16,7 @@ func (u *updater) top(top *yaml.Node) {
 		u.adds.Add(top.Content[0], top.Content[1])
 	}
 	now, want := catalog.TopSourceHash(c), u.topTexts()
+	blank := blanksOutsideErrors(top)
 	u.res.Added += u.lengthen(top, want) // first, for refreshComments to see every row
 	if _, v := member(top, "source"); v != nil && v.Value != now {
 		u.refreshComments(top, want) // the top's texts changed: so do their comments, as an entry's
@@ -23,6 +24,8 @@ func (u *updater) top(top *yaml.Node) {
 	u.refreshWords(top, want) // after refreshComments, whose comment of a word knows one language only
 	u.source(top, now, t.Reviewed, t.TranslatesTop())
 	u.res.Added += u.fill(top, want)
+	u.res.TopTexts = blanksOutsideErrors(top) - blank
+	u.res.Texts += u.res.TopTexts
 	_, errs := member(top, "errors")
 	fresh := errs == nil // a new mapping, written whole: its entries are no additions of their own
 	if fresh {
@@ -50,11 +53,13 @@ func (u *updater) top(top *yaml.Node) {
 				want := u.entry(e)
 				want.Content = want.Content[2:] // its source is source's
 				now := catalog.SourceHash(e)
+				blank := blanks(entry)
 				u.res.Added += u.lengthen(entry, want) // first, for refreshComments to see every row
 				if _, v := member(entry, "source"); v != nil && v.Value != now {
 					u.refreshComments(entry, want) // before fill moves want's members into entry
 				}
 				u.res.Added += u.fill(entry, want)
+				u.textsIn(blanks(entry) - blank)
 				et := t.Errors[e.Code]
 				u.source(entry, now, et != nil && et.Reviewed, et != nil && et.Translates())
 			}
@@ -76,6 +81,49 @@ func (u *updater) newEntry(errs *yaml.Node, e *catalog.Error, fresh bool) {
 		u.add(errs, e.Code, want)
 	}
 	u.res.Added++
+	u.textsIn(blanks(want))
+}
+
+// textsIn counts n texts added to one error's entry.
+func (u *updater) textsIn(n int) {
+	if n > 0 {
+		u.res.Texts += n
+		u.res.Entries++
+	}
+}
+
+// blanks counts the "" values in n, each a text for a translator to
+// write: what fill and lengthen add is the count after less the count
+// before, since they only add.
+func blanks(n *yaml.Node) int {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Value == "" {
+			return 1
+		}
+	case yaml.SequenceNode:
+		count := 0
+		for _, item := range n.Content {
+			count += blanks(item)
+		}
+		return count
+	case yaml.MappingNode:
+		count := 0
+		for i := 1; i < len(n.Content); i += 2 {
+			count += blanks(n.Content[i])
+		}
+		return count
+	}
+	return 0
+}
+
+// blanksOutsideErrors is blanks of the file's top, its errors aside.
+func blanksOutsideErrors(top *yaml.Node) int {
+	n := blanks(top)
+	if _, errs := member(top, "errors"); errs != nil {
+		n -= blanks(errs)
+	}
+	return n
 }
 
 // topTexts is a mapping of what the file translates at its top, each text

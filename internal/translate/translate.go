@@ -45,6 +45,12 @@ type Result struct {
 	Added    int // entries (and top-level texts) added for translators to fill in
 	Stale    int // entries newly marked stale
 	Reviewed int // entries whose review was recorded: a new source hash
+	// Texts counts the texts added for translators to fill in, each ""
+	// one text to write (a troubleshooting row two, a list of causes one
+	// a cause); TopTexts those of them at the file's top (the page's
+	// words, the description, docs and categories), and Entries the
+	// errors' entries the others are in, new or not.
+	Texts, TopTexts, Entries int
 	// Removed are the obsolete entries taken out: those of codes, details,
 	// enum values, categories and groups the catalog no longer has.
 	Removed []Removal

@@ -42,7 +42,7 @@ func update(t *testing.T, root, de string) (string, *Result) {
 	if !bytes.Equal(again.File, res.File) {
 		t.Errorf("a second run changed the file:\n%s\nto:\n%s", res.File, again.File)
 	}
-	if again.Added+again.Stale+again.Reviewed != 0 {
+	if again.Added+again.Texts+again.Stale+again.Reviewed != 0 {
 		t.Errorf("a second run counts changes: %+v", again)
 	}
 	return string(res.File), res
