@@ -64,6 +64,20 @@ var ErrOwnLanguage = errors.New("the catalog's own language needs no translation
 // holds those words alone. Translate never refreshes
 // a source hash by itself. Like Generate, it touches no file.
 func Translate(c *catalog.Catalog, lang string, file []byte) (*Translated, error) {
+	return TranslateWith(c, lang, file, TranslateOptions{})
+}
+
+// TranslateOptions are the choices of TranslateWith; the zero value is
+// Translate's.
+type TranslateOptions struct {
+	// Prog is how the user runs errgen (go tool errgen, go run
+	// ./cmd/errgen): the comment heading a new file names errgen
+	// translate so; "" names it as plain errgen runs it.
+	Prog string
+}
+
+// TranslateWith is Translate with opts.
+func TranslateWith(c *catalog.Catalog, lang string, file []byte, opts TranslateOptions) (*Translated, error) {
 	var words []translate.Word
 	for _, w := range markdown.UnbundledWords(c, lang) {
 		words = append(words, translate.Word(w))
@@ -71,7 +85,7 @@ func Translate(c *catalog.Catalog, lang string, file []byte) (*Translated, error
 	if lang == c.Language && len(words) == 0 {
 		return nil, ErrOwnLanguage
 	}
-	res, err := translate.Update(c, lang, file, translate.Options{Words: words})
+	res, err := translate.Update(c, lang, file, translate.Options{Words: words, Prog: opts.Prog})
 	if err != nil {
 		return nil, err
 	}

@@ -58,13 +58,13 @@ func lookup(cmds []command, name string) *command {
 func runHelp(prog string, cmds []command, args []string, stdout, stderr io.Writer) int {
 	switch {
 	case len(args) == 0:
-		printOverview(cmds, stdout)
+		printOverview(prog, cmds, stdout)
 		return exitOK
 	case len(args) > 1:
 		fmt.Fprintf(stderr, "errgen: help takes one command, not %d arguments\n%s", len(args), commandsHint(prog))
 		return exitUsage
 	case args[0] == "help" || args[0] == "--help" || args[0] == "-h":
-		printOverview(cmds, stdout)
+		printOverview(prog, cmds, stdout)
 		return exitOK
 	}
 	c := lookup(cmds, args[0])
@@ -81,8 +81,9 @@ func commandsHint(prog string) string {
 	return "Run '" + prog + " --help' for the commands.\n"
 }
 
-// printOverview prints what errgen does and every command.
-func printOverview(cmds []command, w io.Writer) {
+// printOverview prints what errgen does and every command, its last
+// lines naming the help commands as errgen was invoked (prog).
+func printOverview(prog string, cmds []command, w io.Writer) {
 	fmt.Fprint(w, "errgen turns an error catalog (catalog.yaml) into Go, OpenAPI and Markdown.\n\nUsage:\n")
 	tw := tabwriter.NewWriter(w, 0, 0, 3, ' ', 0)
 	for _, c := range cmds {
@@ -92,8 +93,9 @@ func printOverview(cmds []command, w io.Writer) {
 	fmt.Fprint(w, `
 CATALOG defaults to catalog.yaml; --catalog FILE works too.
 "errgen CATALOG [flags]" is "errgen generate CATALOG [flags]".
-Run "errgen help COMMAND" or "errgen COMMAND --help" for a command's flags.
-Flags: --help, -h: this overview; --version, -v: errgen's version.
+`)
+	fmt.Fprintf(w, "Run \"%s\" or \"%s\" for a command's flags.\n", commandLine(prog, []string{"help", "COMMAND"}), commandLine(prog, []string{"COMMAND", "--help"}))
+	fmt.Fprint(w, `Flags: --help, -h: this overview; --version, -v: errgen's version.
 Exit codes: 0 fine; 1 invalid catalog, stale outputs, failed write or breaking change;
 2 usage.
 `)

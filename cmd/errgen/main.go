@@ -71,7 +71,7 @@ func runAs(prog string, args []string, stdout, stderr io.Writer) int {
 	}
 	switch args[0] {
 	case "--help", "-h":
-		printOverview(cmds, stdout)
+		printOverview(prog, cmds, stdout)
 		return exitOK
 	case "--version", "-v":
 		return runVersion(prog, args[1:], stdout, stderr)

@@ -88,7 +88,7 @@ func translated(prog string, c *catalog.Catalog, t *catalog.Translation, catalog
 			return nil, nil, err
 		}
 	}
-	res, err = errgen.Translate(c, t.Language, old)
+	res, err = errgen.TranslateWith(c, t.Language, old, errgen.TranslateOptions{Prog: prog})
 	if errors.Is(err, errgen.ErrOwnLanguage) {
 		err = errors.New(notALanguage(prog, c, t.Language, catalogPath, ", and errgen bundles its page's words"))
 	}

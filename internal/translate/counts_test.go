@@ -38,3 +38,25 @@ func TestUpdateCountsTexts(t *testing.T) {
 		})
 	}
 }
+
+// A new file's header names errgen translate as the user runs errgen
+// (Options.Prog), as plain errgen runs it when no program is given.
+func TestHeaderNamesTranslateAsInvoked(t *testing.T) {
+	const root = "version: 1\napi: Shop API\nlanguages: [de]\nerrors:\n  - {code: INTERNAL, status: 500, title: Internal error, fallback: true}\n"
+	tests := []struct {
+		prog, want string
+	}{
+		{"", "# keep the {placeholders}. errgen translate de adds what is missing and marks what\n"},
+		{"go tool errgen", "# keep the {placeholders}. go tool errgen translate de adds what is missing and marks what\n"},
+		{"go run ./cmd/errgen", "# keep the {placeholders}. go run ./cmd/errgen translate de adds what is missing and marks what\n"},
+	}
+	for _, tt := range tests {
+		res, err := Update(load(t, root, ""), "de", nil, Options{Prog: tt.prog})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(res.File), tt.want) {
+			t.Errorf("prog %q: the header lacks %q:\n%s", tt.prog, tt.want, res.File)
+		}
+	}
+}

@@ -21,6 +21,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/diag"
 	"github.com/errgen/errgen/internal/textedit"
 	"github.com/errgen/errgen/internal/yamlnode"
 )
@@ -37,6 +38,9 @@ type Options struct {
 	// Words are the page's own words, added to the file's page mapping
 	// when it lacks them.
 	Words []Word
+	// Prog is how errgen was invoked (go tool errgen), which a new file's
+	// header names errgen translate after; "" for plain errgen.
+	Prog string
 }
 
 // Result is an updated translation file and what changed in it.
@@ -78,7 +82,7 @@ func Update(c *catalog.Catalog, lang string, text []byte, opts Options) (*Result
 		return nil, fmt.Errorf("%s is not among the catalog's languages (%v): add it to languages first", lang, c.Languages)
 	}
 	if text == nil {
-		text = header(c, lang)
+		text = header(c, lang, opts.Prog)
 	}
 	u := &updater{c: c, t: t, in: inheritance{own: t, chain: c.Inherited(lang)}, opts: opts, res: &Result{}}
 	text, err := u.removeObsolete(text)
@@ -103,13 +107,13 @@ func Update(c *catalog.Catalog, lang string, text []byte, opts Options) (*Result
 	return u.res, nil
 }
 
-// header is a new file's text: a comment saying what it is, and its
-// language.
-func header(c *catalog.Catalog, lang string) []byte {
+// header is a new file's text: a comment saying what it is, naming errgen
+// translate as prog runs it, and its language.
+func header(c *catalog.Catalog, lang, prog string) []byte {
 	return fmt.Appendf(nil, "# The %s texts of %s's errors, beside the %s of the catalog: fill in each \"\",\n"+
-		"# keep the {placeholders}. errgen translate %s adds what is missing and marks what\n"+
+		"# keep the {placeholders}. %s adds what is missing and marks what\n"+
 		"# is stale; add reviewed: true to an entry once it is checked again.\n"+
-		"language: %s\n", lang, c.API, c.Language, lang, lang)
+		"language: %s\n", lang, c.API, c.Language, diag.Command("translate "+lang).As(prog), lang)
 }
 
 func parse(text []byte) (*yaml.Node, error) {
