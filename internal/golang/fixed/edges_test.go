@@ -1,6 +1,7 @@
 package fixed
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -70,6 +71,18 @@ func TestNilAndZeroInputs(t *testing.T) {
 		{"NewWithDetails(nil)", func() string { return NewWithDetails[any](nil).Error() }, "INTERNAL: An unexpected error occurred"},
 		{"RPCError of the zero RPCStatus", func() string { return fmt.Sprint(RPCError(RPCStatus{}) == nil) }, "true"},
 		{"RPCStatusOf(nil)", func() string { return RPCStatusOf(nil).Code }, "OK"},
+		{"RPCStatusForCall with no header", func() string {
+			var s RPCStatus
+			got := recordReports(t, func() { s = RPCStatusForCall(context.Background(), "", errors.New("x"), nil) })
+			return fmt.Sprintf("%s, request id %v; reported %s", s.Code, s.RequestID != "", problems(got))
+		}, "INTERNAL, request id true; reported [not a catalog error: sent the fallback: x]"},
+		{"RPCPanic of a nil value, with no header", func() string {
+			var s RPCStatus
+			recordReports(t, func() { s = RPCPanic(context.Background(), "", nil, nil) })
+			return fmt.Sprintf("%s fallback %v", s.Code, s.Fallback)
+		}, "INTERNAL fallback true"},
+		{"the zero ParseError", func() string { return (&ParseError{}).Error() }, "parse error response: kind 0"},
+		{"the zero Report", func() string { return fmt.Sprintf("%q", Report{}.String()) }, `""`},
 		{"RPCStatusOf of an error wrapping a nil *Error", func() string {
 			var code string
 			got := recordReports(t, func() { code = RPCStatusOf(wrappedNil).Code })
