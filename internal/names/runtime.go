@@ -7,7 +7,7 @@ package names
 // reserves every name the fixed half declares.
 var Runtime = []string{
 	"Config", "Configure", "Definition", "Definitions", "DetailsAs", "Error", "Handler", "Lookup",
-	"NewWithDetails", "Parse", "ParseBadDetail", "ParseError", "ParseErrorKind", "ParseNotEnvelope", "ParseNotJSON",
+	"NewWithDetails", "Parse", "ParseBadDetail", "ParseError", "ParseErrorKind", "ParseNoResponse", "ParseNotEnvelope", "ParseNotJSON",
 	"ParseReadFailed", "ParseResponse", "ParseTooLarge",
 	"RPCError", "RPCFieldViolation", "RPCLink", "RPCPanic", "RPCStatus", "RPCStatusFor", "RPCStatusForCall", "RPCStatusOf", "RPCTrimmed", "Report", "Strict", "Write",
 }

@@ -26,7 +26,15 @@ const maxResponseBody = 1 << 20
 // A *ParseError it returns carries the response's status and Retry-After
 // too: a proxy's 503 or a rate limiter's 429 asks for a wait in a body of
 // its own.
+//
+// A nil resp, what http.Client.Do returns with the error of a request that
+// got no response, fails with ParseNoResponse, rather than panicking in a
+// client that read the response before the request's error: that error
+// says what happened.
 func ParseResponse(resp *http.Response) (*Error, error) {
+	if resp == nil {
+		return nil, &ParseError{Kind: ParseNoResponse}
+	}
 	e, err := parseBody(resp)
 	if err != nil {
 		if pe, ok := err.(*ParseError); ok {
@@ -141,29 +149,6 @@ func retryableStatus(status int) bool {
 		return true
 	}
 	return false
-}
-
-// Retryable reports whether the request whose response ParseResponse could
-// not read may be sent again as it is: for ParseBadDetail, the catalog's
-// word for its code; otherwise, as (*Error).Retryable judges a code the
-// catalog does not define, whether the status is 429, 502, 503 or 504, or
-// the response said when to retry. A gateway's or proxy's own page for an
-// overloaded or restarting service is the usual body that is not the API's.
-func (e *ParseError) Retryable() bool {
-	if e.Kind == ParseBadDetail {
-		if def, ok := Lookup(e.Code); ok {
-			return def.Retryable
-		}
-	}
-	return retryableStatus(e.Status) || e.hasRetryAfter
-}
-
-// RequestID returns the id of the request whose response ParseResponse
-// could not read, from the response's request id header (up to 200 bytes,
-// as an *Error keeps one): what to quote to the API's support, and to find
-// in its logs. It is "" without one, and for Parse, which sees no header.
-func (e *ParseError) RequestID() string {
-	return e.requestID
 }
 
 // parseRetryAfter reads a Retry-After value: delay seconds, or an HTTP-date

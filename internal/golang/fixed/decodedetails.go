@@ -11,10 +11,11 @@ import (
 // would decode them into its details type, without decoding anything twice: the
 // details object, else the members beside the envelope's own and those the
 // envelope fills from one detail. members are the details object's, when
-// validTop recorded them. A body without any gives nil for an error with
-// required details, which its constructors always send, and otherwise the
-// zero details, as its constructor gives them when every detail is
-// optional and unset: DetailsAs answers alike on both sides of the wire.
+// validTop recorded them. A body without any (a details member of null is
+// none) gives nil for an error with required details, which its
+// constructors always send, and otherwise the zero details, as its
+// constructor gives them when every detail is optional and unset: DetailsAs
+// answers alike on both sides of the wire.
 func (r *reading) decodeDetails(def *definition, members *objectMembers) (any, error) {
 	v := reflect.New(reflect.TypeOf(def.zero)).Elem()
 	var n int
@@ -47,8 +48,10 @@ func (r *reading) decodeDetails(def *definition, members *objectMembers) (any, e
 }
 
 // decodeObject decodes the members of obj, but those named in exclude, into v,
-// the details struct of def. It returns how many it decoded (one for a null
-// obj, which leaves v as it is), and on failure the detail at fault.
+// the details struct of def. It returns how many it decoded, and on failure
+// the detail at fault. A null obj is none, as an absent one: JSON's null for
+// an object is no object, and counted as one it gave an error with required
+// details the zero details, which a client read as details the server sent.
 func decodeObject(def *definition, v reflect.Value, obj []byte, exclude []string) (n int, detail string, err error) {
 	if obj == nil {
 		return 0, "", nil
@@ -56,7 +59,7 @@ func decodeObject(def *definition, v reflect.Value, obj []byte, exclude []string
 	it, ok := newObjectIter(obj)
 	if !ok {
 		if obj[skipSpace(obj, 0)] == 'n' {
-			return 1, "", nil
+			return 0, "", nil
 		}
 		return 0, "", &json.UnmarshalTypeError{Value: jsonKind(obj), Type: v.Type()}
 	}

@@ -231,7 +231,8 @@ func (e *Error) messageOrTitle() string {
 // Map does not map is written as the fallback error and reported: its text
 // never reaches the client. A Content-Length the handler set is removed: it
 // was for another body. A HEAD request gets the headers and Content-Length
-// of a GET, and no body.
+// of a GET, and no body. A nil r (no request: a test's, a recorder's) gets
+// the default language and no request id but the error's own.
 //
 // A request whose context was canceled (its client went away, most
 // likely) is answered as any other, and what Write reports of it is at
@@ -407,19 +408,24 @@ func sendable(err error, at *origin) *Error {
 }
 
 // mapped is the catalog error sent for err, which is not one itself: the one
-// it wraps, else what Config.Map returns, else the fallback, reported.
+// it wraps, else what Config.Map returns, else the fallback, reported; a nil
+// *Error, err or wrapped in it, is a bug Map cannot mend: the fallback.
 func mapped(err error, at *origin) *Error {
 	var e *Error
-	if errors.As(err, &e) && e != nil && e.def != nil && !e.def.unknown {
+	found := errors.As(err, &e)
+	if found && e != nil && e.def != nil && !e.def.unknown {
 		return e
 	}
-	if err == nil || e == nil && isError(err) {
+	if err == nil || found && e == nil {
 		if at != nil {
-			problem := "nil error: sent the fallback"
+			r := Report{Level: slog.LevelError, Problem: "nil error: sent the fallback", Sent: fallback}
 			if err != nil { // Go's typed nil: a nil *Error returned as an error
-				problem = "nil *Error: sent the fallback (a function declared to return *Error returned nil as an error: declare it to return error)"
+				r.Problem = "nil *Error: sent the fallback (a function declared to return *Error returned nil as an error: declare it to return error)"
+				if _, bare := err.(*Error); !bare {
+					r.Err = err // the text of what wraps it says where it came from
+				}
 			}
-			at.report(Report{Level: slog.LevelError, Problem: problem, Sent: fallback})
+			at.report(r)
 		}
 		return fallback
 	}
@@ -432,12 +438,6 @@ func mapped(err error, at *origin) *Error {
 		at.report(Report{Level: slog.LevelError, Problem: "not a catalog error: sent the fallback", Err: err, Sent: fallback})
 	}
 	return fallback
-}
-
-// isError reports whether err holds an *Error (which may be nil).
-func isError(err error) bool {
-	_, ok := err.(*Error)
-	return ok
 }
 
 // bodyBuffers recycles Write's buffers: a 429 storm writes thousands of bodies a second.

@@ -30,7 +30,14 @@ import (
 // strings with w's own ReadFrom and WriteString where w has them, and
 // http.ResponseController reaches w through its Unwrap. It costs a request
 // one allocation.
+//
+// Handler panics if h is nil, as http.Handle does for a nil handler: at
+// start-up, where a handler that panicked in every request would answer
+// each with the fallback.
 func Handler(h func(http.ResponseWriter, *http.Request) error) http.Handler {
+	if h == nil {
+		panic("Handler: nil handler function")
+	}
 	return handler(h)
 }
 

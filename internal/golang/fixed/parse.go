@@ -3,9 +3,7 @@ package fixed
 import (
 	"bytes"
 	"encoding/json"
-	"strconv"
 	"sync"
-	"time"
 )
 
 // Parse reads an error response back into an *Error, details typed again;
@@ -60,98 +58,6 @@ func Parse(status int, body []byte) (*Error, error) {
 		pe.Status = status
 	}
 	return e, err
-}
-
-// ParseError is why Parse could not read a body; Kind tells the cases apart.
-type ParseError struct {
-	Kind   ParseErrorKind
-	Status int    // the status given to Parse: the response's
-	Code   Code   // ParseBadDetail: the code of the error
-	Detail string // ParseBadDetail: the detail of the wrong type; "" when the details are not an object
-	Err    error  // the error of encoding/json, or ParseReadFailed's of reading the body
-
-	retryAfter    time.Duration // ParseResponse: what the response's Retry-After said
-	hasRetryAfter bool
-	requestID     string // ParseResponse: the response's request id header, if short enough
-	empty         bool   // ParseNotJSON: the body is empty, or JSON's white space alone
-}
-
-// RetryAfter returns how long the response ParseResponse could not read
-// asked to wait before retrying, as (*Error).RetryAfter would have: a
-// proxy's or rate limiter's 429 or 503 sends Retry-After with a body of its
-// own. ok is false when it sent none, and for Parse, which sees no header.
-func (e *ParseError) RetryAfter() (d time.Duration, ok bool) {
-	return e.retryAfter, e.hasRetryAfter
-}
-
-// ParseErrorKind is the kind of a ParseError.
-type ParseErrorKind int
-
-// The kinds of ParseError.
-const (
-	ParseNotJSON     ParseErrorKind = iota + 1 // the body is not JSON, e.g. a proxy's HTML error page
-	ParseNotEnvelope                           // the body is JSON, but in none of the catalog's envelopes
-	ParseBadDetail                             // a catalog error whose detail has the wrong type
-	ParseTooLarge                              // ParseResponse: the body is over its limit
-	ParseReadFailed                            // ParseResponse: reading the body failed
-)
-
-// String is the kind's name, as its constant spells it, for logs.
-func (k ParseErrorKind) String() string {
-	switch k {
-	case ParseNotJSON:
-		return "ParseNotJSON"
-	case ParseNotEnvelope:
-		return "ParseNotEnvelope"
-	case ParseBadDetail:
-		return "ParseBadDetail"
-	case ParseTooLarge:
-		return "ParseTooLarge"
-	case ParseReadFailed:
-		return "ParseReadFailed"
-	}
-	return "ParseErrorKind(" + strconv.Itoa(int(k)) + ")"
-}
-
-// Error describes the failure.
-func (e *ParseError) Error() string {
-	s := "parse error response: "
-	if e.Status != 0 {
-		// A client logs this in place of the API's error: the status is
-		// what it has left to go by (a gateway's 502, a proxy's 413).
-		s = "parse error response (status " + strconv.Itoa(e.Status) + "): "
-	}
-	switch e.Kind {
-	case ParseNotJSON:
-		if e.empty { // not JSON's "unexpected end of JSON input": none was cut short
-			return s + "body is empty"
-		}
-		s += "body is not JSON"
-	case ParseNotEnvelope:
-		s += "body is not in an error envelope of this API"
-	case ParseBadDetail:
-		s += string(e.Code) + ": "
-		if e.Detail == "" {
-			s += "details are not an object"
-		} else {
-			s += "detail " + strconv.Quote(e.Detail) + " has the wrong type"
-		}
-	case ParseTooLarge:
-		s += "body over " + strconv.Itoa(maxResponseBody) + " bytes"
-	case ParseReadFailed:
-		s += "reading the body failed"
-	default:
-		s += "kind " + strconv.Itoa(int(e.Kind))
-	}
-	if e.Err != nil {
-		s += ": " + e.Err.Error()
-	}
-	return s
-}
-
-// Unwrap returns Err: the error of encoding/json, or of reading the body.
-func (e *ParseError) Unwrap() error {
-	return e.Err
 }
 
 // reading is a body read in one envelope: the raw JSON of each field found.

@@ -102,8 +102,12 @@ func (r Report) String() string {
 // Strict returns a Reporter for tests that calls fail with every report at
 // level ERROR or above, e.g. Configure(Config{Reporter: Strict(t.Errorf)}):
 // a sentinel written without its details, an unmapped error, a panic fail
-// the test.
+// the test. It panics if fail is nil, where the Reporter would have
+// panicked inside the Write it reports for.
 func Strict(fail func(format string, args ...any)) func(Report) {
+	if fail == nil {
+		panic("Strict: nil fail function")
+	}
 	return func(r Report) {
 		if r.Level >= slog.LevelError {
 			fail("error response: %s", r)

@@ -107,7 +107,10 @@ type doNotCompare [0]func()
 // sentinels and shared errors are safe to use from many goroutines. Build
 // one with its constructor, or read one with Parse: a zero Error (&Error{},
 // or one json.Unmarshal filled, which reads nothing into it) has no code,
-// and Write sends the fallback for it.
+// and Write sends the fallback for it. None of its methods panics, nor any
+// of a nil *Error's (a function declared to return *Error that returned
+// nil as an error): they answer as a zero Error's, but Error and LogValue,
+// which say "<nil>", and Write sends the fallback, reported.
 type Error struct {
 	def         *definition
 	message     string // rendered or overridden message; empty when none

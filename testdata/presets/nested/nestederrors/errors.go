@@ -353,7 +353,10 @@ type doNotCompare [0]func()
 // sentinels and shared errors are safe to use from many goroutines. Build
 // one with its constructor, or read one with Parse: a zero Error (&Error{},
 // or one json.Unmarshal filled, which reads nothing into it) has no code,
-// and Write sends the fallback for it.
+// and Write sends the fallback for it. None of its methods panics, nor any
+// of a nil *Error's (a function declared to return *Error that returned
+// nil as an error): they answer as a zero Error's, but Error and LogValue,
+// which say "<nil>", and Write sends the fallback, reported.
 type Error struct {
 	def         *definition
 	message     string // rendered or overridden message; empty when none
@@ -1677,7 +1680,8 @@ func (e *Error) messageOrTitle() string {
 // Map does not map is written as the fallback error and reported: its text
 // never reaches the client. A Content-Length the handler set is removed: it
 // was for another body. A HEAD request gets the headers and Content-Length
-// of a GET, and no body.
+// of a GET, and no body. A nil r (no request: a test's, a recorder's) gets
+// the default language and no request id but the error's own.
 //
 // A request whose context was canceled (its client went away, most
 // likely) is answered as any other, and what Write reports of it is at
@@ -1853,19 +1857,24 @@ func sendable(err error, at *origin) *Error {
 }
 
 // mapped is the catalog error sent for err, which is not one itself: the one
-// it wraps, else what Config.Map returns, else the fallback, reported.
+// it wraps, else what Config.Map returns, else the fallback, reported; a nil
+// *Error, err or wrapped in it, is a bug Map cannot mend: the fallback.
 func mapped(err error, at *origin) *Error {
 	var e *Error
-	if errors.As(err, &e) && e != nil && e.def != nil && !e.def.unknown {
+	found := errors.As(err, &e)
+	if found && e != nil && e.def != nil && !e.def.unknown {
 		return e
 	}
-	if err == nil || e == nil && isError(err) {
+	if err == nil || found && e == nil {
 		if at != nil {
-			problem := "nil error: sent the fallback"
+			r := Report{Level: slog.LevelError, Problem: "nil error: sent the fallback", Sent: fallback}
 			if err != nil { // Go's typed nil: a nil *Error returned as an error
-				problem = "nil *Error: sent the fallback (a function declared to return *Error returned nil as an error: declare it to return error)"
+				r.Problem = "nil *Error: sent the fallback (a function declared to return *Error returned nil as an error: declare it to return error)"
+				if _, bare := err.(*Error); !bare {
+					r.Err = err // the text of what wraps it says where it came from
+				}
 			}
-			at.report(Report{Level: slog.LevelError, Problem: problem, Sent: fallback})
+			at.report(r)
 		}
 		return fallback
 	}
@@ -1878,12 +1887,6 @@ func mapped(err error, at *origin) *Error {
 		at.report(Report{Level: slog.LevelError, Problem: "not a catalog error: sent the fallback", Err: err, Sent: fallback})
 	}
 	return fallback
-}
-
-// isError reports whether err holds an *Error (which may be nil).
-func isError(err error) bool {
-	_, ok := err.(*Error)
-	return ok
 }
 
 // bodyBuffers recycles Write's buffers: a 429 storm writes thousands of bodies a second.
@@ -1999,98 +2002,6 @@ func Parse(status int, body []byte) (*Error, error) {
 		pe.Status = status
 	}
 	return e, err
-}
-
-// ParseError is why Parse could not read a body; Kind tells the cases apart.
-type ParseError struct {
-	Kind   ParseErrorKind
-	Status int    // the status given to Parse: the response's
-	Code   Code   // ParseBadDetail: the code of the error
-	Detail string // ParseBadDetail: the detail of the wrong type; "" when the details are not an object
-	Err    error  // the error of encoding/json, or ParseReadFailed's of reading the body
-
-	retryAfter    time.Duration // ParseResponse: what the response's Retry-After said
-	hasRetryAfter bool
-	requestID     string // ParseResponse: the response's request id header, if short enough
-	empty         bool   // ParseNotJSON: the body is empty, or JSON's white space alone
-}
-
-// RetryAfter returns how long the response ParseResponse could not read
-// asked to wait before retrying, as (*Error).RetryAfter would have: a
-// proxy's or rate limiter's 429 or 503 sends Retry-After with a body of its
-// own. ok is false when it sent none, and for Parse, which sees no header.
-func (e *ParseError) RetryAfter() (d time.Duration, ok bool) {
-	return e.retryAfter, e.hasRetryAfter
-}
-
-// ParseErrorKind is the kind of a ParseError.
-type ParseErrorKind int
-
-// The kinds of ParseError.
-const (
-	ParseNotJSON     ParseErrorKind = iota + 1 // the body is not JSON, e.g. a proxy's HTML error page
-	ParseNotEnvelope                           // the body is JSON, but in none of the catalog's envelopes
-	ParseBadDetail                             // a catalog error whose detail has the wrong type
-	ParseTooLarge                              // ParseResponse: the body is over its limit
-	ParseReadFailed                            // ParseResponse: reading the body failed
-)
-
-// String is the kind's name, as its constant spells it, for logs.
-func (k ParseErrorKind) String() string {
-	switch k {
-	case ParseNotJSON:
-		return "ParseNotJSON"
-	case ParseNotEnvelope:
-		return "ParseNotEnvelope"
-	case ParseBadDetail:
-		return "ParseBadDetail"
-	case ParseTooLarge:
-		return "ParseTooLarge"
-	case ParseReadFailed:
-		return "ParseReadFailed"
-	}
-	return "ParseErrorKind(" + strconv.Itoa(int(k)) + ")"
-}
-
-// Error describes the failure.
-func (e *ParseError) Error() string {
-	s := "parse error response: "
-	if e.Status != 0 {
-		// A client logs this in place of the API's error: the status is
-		// what it has left to go by (a gateway's 502, a proxy's 413).
-		s = "parse error response (status " + strconv.Itoa(e.Status) + "): "
-	}
-	switch e.Kind {
-	case ParseNotJSON:
-		if e.empty { // not JSON's "unexpected end of JSON input": none was cut short
-			return s + "body is empty"
-		}
-		s += "body is not JSON"
-	case ParseNotEnvelope:
-		s += "body is not in an error envelope of this API"
-	case ParseBadDetail:
-		s += string(e.Code) + ": "
-		if e.Detail == "" {
-			s += "details are not an object"
-		} else {
-			s += "detail " + strconv.Quote(e.Detail) + " has the wrong type"
-		}
-	case ParseTooLarge:
-		s += "body over " + strconv.Itoa(maxResponseBody) + " bytes"
-	case ParseReadFailed:
-		s += "reading the body failed"
-	default:
-		s += "kind " + strconv.Itoa(int(e.Kind))
-	}
-	if e.Err != nil {
-		s += ": " + e.Err.Error()
-	}
-	return s
-}
-
-// Unwrap returns Err: the error of encoding/json, or of reading the body.
-func (e *ParseError) Unwrap() error {
-	return e.Err
 }
 
 // reading is a body read in one envelope: the raw JSON of each field found.
@@ -2386,14 +2297,157 @@ func keyIndex(key []byte, escaped bool, names []string) int {
 	return -1
 }
 
+// ParseError is why Parse could not read a body; Kind tells the cases apart.
+// A nil *ParseError's methods answer as a zero ParseError's, but Error, which
+// says "<nil>", as a nil *Error's do.
+type ParseError struct {
+	Kind   ParseErrorKind
+	Status int    // the status given to Parse: the response's
+	Code   Code   // ParseBadDetail: the code of the error
+	Detail string // ParseBadDetail: the detail of the wrong type; "" when the details are not an object
+	Err    error  // the error of encoding/json, or ParseReadFailed's of reading the body
+
+	retryAfter    time.Duration // ParseResponse: what the response's Retry-After said
+	hasRetryAfter bool
+	requestID     string // ParseResponse: the response's request id header, if short enough
+	empty         bool   // ParseNotJSON: the body is empty, or JSON's white space alone
+}
+
+// zeroParseError is what a nil *ParseError's methods read: a typed nil in
+// an error, on which errors.Is and errors.As call Unwrap and a logger
+// Error, must not panic there, as a nil *Error does not (see zeroError).
+var zeroParseError ParseError
+
+// orZero is e, or zeroParseError for a nil e.
+func (e *ParseError) orZero() *ParseError {
+	if e == nil {
+		return &zeroParseError
+	}
+	return e
+}
+
+// RetryAfter returns how long the response ParseResponse could not read
+// asked to wait before retrying, as (*Error).RetryAfter would have: a
+// proxy's or rate limiter's 429 or 503 sends Retry-After with a body of its
+// own. ok is false when it sent none, and for Parse, which sees no header.
+func (e *ParseError) RetryAfter() (d time.Duration, ok bool) {
+	e = e.orZero()
+	return e.retryAfter, e.hasRetryAfter
+}
+
+// ParseErrorKind is the kind of a ParseError.
+type ParseErrorKind int
+
+// The kinds of ParseError.
+const (
+	ParseNotJSON     ParseErrorKind = iota + 1 // the body is not JSON, e.g. a proxy's HTML error page
+	ParseNotEnvelope                           // the body is JSON, but in none of the catalog's envelopes
+	ParseBadDetail                             // a catalog error whose detail has the wrong type
+	ParseTooLarge                              // ParseResponse: the body is over its limit
+	ParseReadFailed                            // ParseResponse: reading the body failed
+	ParseNoResponse                            // ParseResponse: no response (nil), as http.Client.Do returns with a request's error
+)
+
+// String is the kind's name, as its constant spells it, for logs.
+func (k ParseErrorKind) String() string {
+	switch k {
+	case ParseNotJSON:
+		return "ParseNotJSON"
+	case ParseNotEnvelope:
+		return "ParseNotEnvelope"
+	case ParseBadDetail:
+		return "ParseBadDetail"
+	case ParseTooLarge:
+		return "ParseTooLarge"
+	case ParseReadFailed:
+		return "ParseReadFailed"
+	case ParseNoResponse:
+		return "ParseNoResponse"
+	}
+	return "ParseErrorKind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Error describes the failure.
+func (e *ParseError) Error() string {
+	if e == nil {
+		return "<nil>" // as fmt prints a nil pointer
+	}
+	s := "parse error response: "
+	if e.Status != 0 {
+		// A client logs this in place of the API's error: the status is
+		// what it has left to go by (a gateway's 502, a proxy's 413).
+		s = "parse error response (status " + strconv.Itoa(e.Status) + "): "
+	}
+	switch e.Kind {
+	case ParseNotJSON:
+		if e.empty { // not JSON's "unexpected end of JSON input": none was cut short
+			return s + "body is empty"
+		}
+		s += "body is not JSON"
+	case ParseNotEnvelope:
+		s += "body is not in an error envelope of this API"
+	case ParseBadDetail:
+		s += string(e.Code) + ": "
+		if e.Detail == "" {
+			s += "details are not an object"
+		} else {
+			s += "detail " + strconv.Quote(e.Detail) + " has the wrong type"
+		}
+	case ParseTooLarge:
+		s += "body over " + strconv.Itoa(maxResponseBody) + " bytes"
+	case ParseReadFailed:
+		s += "reading the body failed"
+	case ParseNoResponse:
+		s += "no response (a nil *http.Response: the request failed)"
+	default:
+		s += "kind " + strconv.Itoa(int(e.Kind))
+	}
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
+	return s
+}
+
+// Unwrap returns Err: the error of encoding/json, or of reading the body.
+func (e *ParseError) Unwrap() error {
+	e = e.orZero()
+	return e.Err
+}
+
+// Retryable reports whether the request whose response ParseResponse could
+// not read may be sent again as it is: for ParseBadDetail, the catalog's
+// word for its code; otherwise, as (*Error).Retryable judges a code the
+// catalog does not define, whether the status is 429, 502, 503 or 504, or
+// the response said when to retry. A gateway's or proxy's own page for an
+// overloaded or restarting service is the usual body that is not the API's.
+func (e *ParseError) Retryable() bool {
+	e = e.orZero()
+	if e.Kind == ParseBadDetail {
+		if def, ok := Lookup(e.Code); ok {
+			return def.Retryable
+		}
+	}
+	return retryableStatus(e.Status) || e.hasRetryAfter
+}
+
+// RequestID returns the id of the request whose response ParseResponse
+// could not read, from the response's request id header (up to 200 bytes,
+// as an *Error keeps one): what to quote to the API's support, and to find
+// in its logs. It is "" without one, and for Parse, which sees no header.
+func (e *ParseError) RequestID() string {
+	e = e.orZero()
+	return e.requestID
+}
+
 // decodeDetails decodes the details the body carries for def, as json.Unmarshal
 // would decode them into its details type, without decoding anything twice: the
 // details object, else the members beside the envelope's own and those the
 // envelope fills from one detail. members are the details object's, when
-// validTop recorded them. A body without any gives nil for an error with
-// required details, which its constructors always send, and otherwise the
-// zero details, as its constructor gives them when every detail is
-// optional and unset: DetailsAs answers alike on both sides of the wire.
+// validTop recorded them. A body without any (a details member of null is
+// none) gives nil for an error with required details, which its
+// constructors always send, and otherwise the zero details, as its
+// constructor gives them when every detail is optional and unset: DetailsAs
+// answers alike on both sides of the wire.
 func (r *reading) decodeDetails(def *definition, members *objectMembers) (any, error) {
 	v := reflect.New(reflect.TypeOf(def.zero)).Elem()
 	var n int
@@ -2426,8 +2480,10 @@ func (r *reading) decodeDetails(def *definition, members *objectMembers) (any, e
 }
 
 // decodeObject decodes the members of obj, but those named in exclude, into v,
-// the details struct of def. It returns how many it decoded (one for a null
-// obj, which leaves v as it is), and on failure the detail at fault.
+// the details struct of def. It returns how many it decoded, and on failure
+// the detail at fault. A null obj is none, as an absent one: JSON's null for
+// an object is no object, and counted as one it gave an error with required
+// details the zero details, which a client read as details the server sent.
 func decodeObject(def *definition, v reflect.Value, obj []byte, exclude []string) (n int, detail string, err error) {
 	if obj == nil {
 		return 0, "", nil
@@ -2435,7 +2491,7 @@ func decodeObject(def *definition, v reflect.Value, obj []byte, exclude []string
 	it, ok := newObjectIter(obj)
 	if !ok {
 		if obj[skipSpace(obj, 0)] == 'n' {
-			return 1, "", nil
+			return 0, "", nil
 		}
 		return 0, "", &json.UnmarshalTypeError{Value: jsonKind(obj), Type: v.Type()}
 	}
@@ -3633,8 +3689,12 @@ func (r Report) String() string {
 // Strict returns a Reporter for tests that calls fail with every report at
 // level ERROR or above, e.g. Configure(Config{Reporter: Strict(t.Errorf)}):
 // a sentinel written without its details, an unmapped error, a panic fail
-// the test.
+// the test. It panics if fail is nil, where the Reporter would have
+// panicked inside the Write it reports for.
 func Strict(fail func(format string, args ...any)) func(Report) {
+	if fail == nil {
+		panic("Strict: nil fail function")
+	}
 	return func(r Report) {
 		if r.Level >= slog.LevelError {
 			fail("error response: %s", r)
@@ -3951,7 +4011,14 @@ func jsonLogValue(raw []byte) slog.Value {
 // strings with w's own ReadFrom and WriteString where w has them, and
 // http.ResponseController reaches w through its Unwrap. It costs a request
 // one allocation.
+//
+// Handler panics if h is nil, as http.Handle does for a nil handler: at
+// start-up, where a handler that panicked in every request would answer
+// each with the fallback.
 func Handler(h func(http.ResponseWriter, *http.Request) error) http.Handler {
+	if h == nil {
+		panic("Handler: nil handler function")
+	}
 	return handler(h)
 }
 
@@ -4228,7 +4295,15 @@ const maxResponseBody = 1 << 20
 // A *ParseError it returns carries the response's status and Retry-After
 // too: a proxy's 503 or a rate limiter's 429 asks for a wait in a body of
 // its own.
+//
+// A nil resp, what http.Client.Do returns with the error of a request that
+// got no response, fails with ParseNoResponse, rather than panicking in a
+// client that read the response before the request's error: that error
+// says what happened.
 func ParseResponse(resp *http.Response) (*Error, error) {
+	if resp == nil {
+		return nil, &ParseError{Kind: ParseNoResponse}
+	}
 	e, err := parseBody(resp)
 	if err != nil {
 		if pe, ok := err.(*ParseError); ok {
@@ -4343,29 +4418,6 @@ func retryableStatus(status int) bool {
 		return true
 	}
 	return false
-}
-
-// Retryable reports whether the request whose response ParseResponse could
-// not read may be sent again as it is: for ParseBadDetail, the catalog's
-// word for its code; otherwise, as (*Error).Retryable judges a code the
-// catalog does not define, whether the status is 429, 502, 503 or 504, or
-// the response said when to retry. A gateway's or proxy's own page for an
-// overloaded or restarting service is the usual body that is not the API's.
-func (e *ParseError) Retryable() bool {
-	if e.Kind == ParseBadDetail {
-		if def, ok := Lookup(e.Code); ok {
-			return def.Retryable
-		}
-	}
-	return retryableStatus(e.Status) || e.hasRetryAfter
-}
-
-// RequestID returns the id of the request whose response ParseResponse
-// could not read, from the response's request id header (up to 200 bytes,
-// as an *Error keeps one): what to quote to the API's support, and to find
-// in its logs. It is "" without one, and for Parse, which sees no header.
-func (e *ParseError) RequestID() string {
-	return e.requestID
 }
 
 // parseRetryAfter reads a Retry-After value: delay seconds, or an HTTP-date
