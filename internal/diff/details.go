@@ -51,12 +51,14 @@ func (cs *changes) compareDetails(o, n *catalog.Error) {
 }
 
 // similar reports whether two detail names are close enough to be taken
-// for a rename (resourceId and resource_id, id and identifier), not a
-// detail removed and an unrelated one added (column and offset): the same
-// Go name, one a prefix of the other, or a did-you-mean match.
+// for a rename (resourceId and resource_id, id and identifier, sku and
+// productSku), not a detail removed and an unrelated one added (column and
+// offset): the same Go name, one a prefix or a suffix of the other (a name
+// qualified, or its qualifier dropped), or a did-you-mean match.
 func similar(a, b *catalog.Detail) bool {
 	an, bn := strings.ToLower(a.GoName), strings.ToLower(b.GoName)
 	return strings.HasPrefix(an, bn) || strings.HasPrefix(bn, an) ||
+		strings.HasSuffix(an, bn) || strings.HasSuffix(bn, an) ||
 		catalog.Suggest(a.Name, []string{b.Name}) != "" || catalog.Suggest(b.Name, []string{a.Name}) != ""
 }
 
