@@ -101,7 +101,7 @@ func translationChanges(before, after *catalog.Translation, c *catalog.Catalog) 
 	slices.Sort(codes)
 	var parts []string
 	if n := len(codes); n > 5 {
-		parts = append(parts, fmt.Sprintf("%s and %d more codes", strings.Join(codes[:5], ", "), n-5))
+		parts = append(parts, fmt.Sprintf("%s and %d more %s", strings.Join(codes[:5], ", "), n-5, plural(n-5, "code", "codes")))
 	} else if n > 0 {
 		parts = append(parts, strings.Join(codes, ", "))
 	}
