@@ -43,7 +43,7 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "generated", "directory of the outputs the catalog places nowhere")
 	goOut := fs.String("go-out", "", "path of the Go file (default the catalog's go.out, else OUT/PACKAGE/errors.go; none: no Go)")
 	goPackage := fs.String("go-package", "", "Go package name (default the catalog's go.package)")
-	openapiOut := fs.String("openapi-out", "", "path of the OpenAPI document (default the catalog's openapi.out, else OUT/openapi.yaml; none: no OpenAPI)")
+	openapiOut := fs.String("openapi-out", "", "path of the OpenAPI document (default the catalog's openapi.out, else OUT/openapi.yaml; none: no OpenAPI, openapi.augment's specs included)")
 	markdownOut := fs.String("markdown-out", "", "path of the Markdown page (default the catalog's docs.out, else OUT/errors.md; none: no Markdown)")
 	templates := fs.String("templates", "", "directory of Markdown templates overriding the bundled ones, in place of the catalog's docs.templates")
 	grpcOut := fs.String("grpc-out", "", "path of the gRPC package's file (default: the catalog's grpc.out; none: no gRPC)")
@@ -77,7 +77,14 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 		return exitFailure
 	}
 	var augmented []target
-	withoutMemoryLimit(func() { augmented, ok = augmentTargets(c, *catalogPath, prog, false, stderr) })
+	// --openapi-out none is a run without OpenAPI: the catalog's specs are
+	// the service's, which a client module generating the Go package from
+	// the service's catalog must neither write nor check. The key
+	// openapi.out: none still augments: a spec augmented in place needs no
+	// components document.
+	if *openapiOut != catalog.OutputOff {
+		withoutMemoryLimit(func() { augmented, ok = augmentTargets(c, *catalogPath, prog, false, stderr) })
+	}
 	if !ok {
 		return exitFailure
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -398,5 +399,30 @@ func TestAugmentSpecsMissingReportedTogether(t *testing.T) {
 		if code != exitFailure || strings.Count(stderr, "does not exist") != 2 || !strings.Contains(stderr, "spec api/a.yaml") || !strings.Contains(stderr, "spec api/b.yaml") {
 			t.Errorf("%v: exit %d, stderr\n%s\nwant both specs reported", args, code, stderr)
 		}
+	}
+}
+
+// --openapi-out none turns the OpenAPI off for the run, the catalog's
+// openapi.augment included: a client module generating the Go package from
+// the service's catalog (docs/go.md) would otherwise write and --check the
+// service's specs. The key openapi.out: none leaves the augmentation on.
+func TestOpenAPIOutNoneFlagSkipsAugment(t *testing.T) {
+	dir := outputsCatalog(t, allOutputKeys)
+	client := []string{"svc/catalog.yaml", "--go-out", "sdk/errors.go", "--openapi-out", "none", "--markdown-out", "none"}
+	for _, args := range [][]string{client, append(slices.Clone(client), "--check")} {
+		code, stdout, stderr := runIn(t, dir, args...)
+		if _, err := os.Stat(filepath.Join(dir, "svc/api/tasks.gen.yaml")); err == nil || strings.Contains(stdout+stderr, "tasks") {
+			t.Errorf("%v: exit %d, the service's spec was augmented or named (stdout %q, stderr %q)", args, code, stdout, stderr)
+		}
+		if code != exitOK {
+			t.Errorf("%v: exit %d: %s", args, code, stderr)
+		}
+	}
+	dir = outputsCatalog(t, "openapi: out: none\nopenapi: augment: [{spec: api/tasks.yaml, out: api/tasks.gen.yaml}]")
+	if code, _, stderr := runIn(t, dir, "svc/catalog.yaml"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "svc/api/tasks.gen.yaml")); err != nil {
+		t.Errorf("openapi.out: none in the catalog turned the augmentation off: %v", err)
 	}
 }

@@ -8,8 +8,9 @@ import (
 	"github.com/errgen/errgen/internal/names"
 )
 
-// compareDetails matches details by JSON name. One detail removed and one
-// added of the same type, under a similar name, is a rename.
+// compareDetails matches details by JSON name. A detail removed and one
+// added of the same type, under a similar name, is a rename when each is
+// the other's only such match (renamed).
 func (cs *changes) compareDetails(o, n *catalog.Error) {
 	var removed, added []*catalog.Detail
 	oldByName, newByName := detailsByName(o), detailsByName(n)
@@ -25,19 +26,32 @@ func (cs *changes) compareDetails(o, n *catalog.Error) {
 			added = append(added, nd)
 		}
 	}
-	if len(removed) == 1 && len(added) == 1 && removed[0].Type == added[0].Type && similar(removed[0], added[0]) {
-		at := cs.inNew(added[0].Pos) // the Go name comes from the detail's name
-		at.add(o.Code, DetailRenamed, "detail %s renamed to %s", removed[0].Name, added[0].Name)
-		if removed[0].GoName != added[0].GoName {
-			at.add(o.Code, GoNameChanged, "detail %s: Go field %s renamed to %s", added[0].Name, removed[0].GoName, added[0].GoName)
+	renames := renamed(removed, added)
+	for _, od := range removed {
+		nd := renames[od]
+		if nd == nil {
+			continue
 		}
-		cs.compareDetail(o, n, removed[0], added[0])
-		removed, added = nil, nil
+		at := cs.inNew(nd.Pos) // the Go name comes from the detail's name
+		at.add(o.Code, DetailRenamed, "detail %s renamed to %s", od.Name, nd.Name)
+		if od.GoName != nd.GoName {
+			at.add(o.Code, GoNameChanged, "detail %s: Go field %s renamed to %s", nd.Name, od.GoName, nd.GoName)
+		}
+		cs.compareDetail(o, n, od, nd)
 	}
 	for _, od := range removed {
-		cs.inOld(od.Pos).add(o.Code, DetailRemoved, "detail %s removed", od.Name)
+		if renames[od] == nil {
+			cs.inOld(od.Pos).add(o.Code, DetailRemoved, "detail %s removed", od.Name)
+		}
+	}
+	became := make(map[*catalog.Detail]bool, len(renames))
+	for _, nd := range renames {
+		became[nd] = true
 	}
 	for _, nd := range added {
+		if became[nd] {
+			continue
+		}
 		cs := cs.inNew(nd.Pos)
 		if nd.Required {
 			cs.add(o.Code, DetailAddedRequired, "required detail %s added: %s takes a new parameter", nd.Name, names.New(n))
@@ -45,18 +59,53 @@ func (cs *changes) compareDetails(o, n *catalog.Error) {
 			cs.add(o.Code, DetailAdded, "optional detail %s added", nd.Name)
 		}
 	}
-	if len(removed) == 0 && len(added) == 0 && signature(o) != signature(n) && sameRequired(o, n) {
+	if len(removed) == len(renames) && len(added) == len(renames) && signature(o) != signature(n) && sameRequired(o, n) {
 		cs.add(o.Code, ConstructorChanged, "%s(%s) became %s(%s)", names.New(o), signature(o), names.New(n), signature(n))
 	}
 }
 
+// maxRenamePairs bounds the pairs of removed and added details renamed
+// compares: an error whose details were rewritten wholesale (a hostile
+// catalog's 100,000 each way) is no set of renames, and comparing every
+// pair would take hours.
+const maxRenamePairs = 4096
+
+// renamed maps each removed detail that was renamed to the added one it
+// became: the only added detail of its type with a similar name, of which
+// it is the only such removed one (sku to productSku beside restockDate
+// added). A detail with two such matches (productSku and variantSku) is
+// none's: errgen cannot tell which it became, and reports it removed.
+func renamed(removed, added []*catalog.Detail) map[*catalog.Detail]*catalog.Detail {
+	matches := func(d *catalog.Detail, others []*catalog.Detail) []*catalog.Detail {
+		var out []*catalog.Detail
+		for _, other := range others {
+			if other.Type == d.Type && similar(d, other) {
+				out = append(out, other)
+			}
+		}
+		return out
+	}
+	renames := map[*catalog.Detail]*catalog.Detail{}
+	if len(removed)*len(added) > maxRenamePairs {
+		return renames
+	}
+	for _, od := range removed {
+		if to := matches(od, added); len(to) == 1 && len(matches(to[0], removed)) == 1 {
+			renames[od] = to[0]
+		}
+	}
+	return renames
+}
+
 // similar reports whether two detail names are close enough to be taken
-// for a rename (resourceId and resource_id, id and identifier), not a
-// detail removed and an unrelated one added (column and offset): the same
-// Go name, one a prefix of the other, or a did-you-mean match.
+// for a rename (resourceId and resource_id, id and identifier, sku and
+// productSku), not a detail removed and an unrelated one added (column and
+// offset): the same Go name, one a prefix or a suffix of the other (a name
+// qualified, or its qualifier dropped), or a did-you-mean match.
 func similar(a, b *catalog.Detail) bool {
 	an, bn := strings.ToLower(a.GoName), strings.ToLower(b.GoName)
 	return strings.HasPrefix(an, bn) || strings.HasPrefix(bn, an) ||
+		strings.HasSuffix(an, bn) || strings.HasSuffix(bn, an) ||
 		catalog.Suggest(a.Name, []string{b.Name}) != "" || catalog.Suggest(b.Name, []string{a.Name}) != ""
 }
 

@@ -140,7 +140,7 @@ func changedTranslations(before, after *catalog.Translation, c *catalog.Catalog)
 func changedWhat(codes []string, top bool) string {
 	var parts []string
 	if n := len(codes); n > 5 {
-		parts = append(parts, fmt.Sprintf("%s and %d more codes", strings.Join(codes[:5], ", "), n-5))
+		parts = append(parts, fmt.Sprintf("%s and %d more %s", strings.Join(codes[:5], ", "), n-5, plural(n-5, "code", "codes")))
 	} else if n > 0 {
 		parts = append(parts, strings.Join(codes, ", "))
 	}

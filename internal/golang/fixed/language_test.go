@@ -370,3 +370,31 @@ func setLanguageHeadersPlain(h http.Header, lang int, maybeVary bool, set func(n
 	}
 	h["Vary"] = append(vary[:len(vary):len(vary)], "Accept-Language")
 }
+
+// TestParseMessageNotOfTheCatalog: a message the catalog does not write in
+// any of its languages (a newer server's rewording, or a language added
+// since) is kept as sent, in every language, as docs/go.md says: Parse
+// cannot tell which of its texts it stands for.
+func TestParseMessageNotOfTheCatalog(t *testing.T) {
+	err := NewRateLimited(5, "1h", 9)
+	rec := httptest.NewRecorder()
+	r := httptest.NewRequest("GET", "/", nil)
+	r.Header.Set("Accept-Language", "de")
+	Write(rec, r, err)
+	sent := err.LocalizedMessage("de")
+	if sent == err.Message() || !strings.Contains(rec.Body.String(), sent) {
+		t.Fatalf("the body %s lacks the German message %q", rec.Body, sent)
+	}
+	for _, reworded := range []string{"Zu viele Anfragen, neu formuliert.", "Trop de requêtes."} {
+		body := strings.Replace(rec.Body.String(), sent, reworded, 1)
+		got, perr := Parse(rec.Code, []byte(body))
+		if perr != nil || got.Code() != err.Code() || !got.Known() {
+			t.Fatalf("Parse(%s) = %v, %v", body, got, perr)
+		}
+		for _, lang := range []string{"", "de", "en", "fr"} {
+			if msg := got.LocalizedMessage(lang); lang == "" && got.Message() != reworded || lang != "" && msg != reworded {
+				t.Errorf("%q: LocalizedMessage(%q) = %q, Message() = %q: want the message as sent", reworded, lang, msg, got.Message())
+			}
+		}
+	}
+}
