@@ -89,8 +89,21 @@ func renamed(removed, added []*catalog.Detail) map[*catalog.Detail]*catalog.Deta
 	if len(removed)*len(added) > maxRenamePairs {
 		return renames
 	}
+	// How many removed details each added one matches, counted once per
+	// added detail: with one added and 4,096 removed, counting again for
+	// each removed one would compare 4,096² pairs.
+	matchedBy := map[*catalog.Detail]int{}
 	for _, od := range removed {
-		if to := matches(od, added); len(to) == 1 && len(matches(to[0], removed)) == 1 {
+		to := matches(od, added)
+		if len(to) != 1 {
+			continue
+		}
+		n, ok := matchedBy[to[0]]
+		if !ok {
+			n = len(matches(to[0], removed))
+			matchedBy[to[0]] = n
+		}
+		if n == 1 {
 			renames[od] = to[0]
 		}
 	}

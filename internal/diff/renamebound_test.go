@@ -2,6 +2,7 @@ package diff_test
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -40,5 +41,35 @@ func TestRenamesBounded(t *testing.T) {
 		if fmt.Sprint(kinds) != fmt.Sprint(want) {
 			t.Errorf("%d details renamed d000 to d000x …: %v, want %v", tc.n, kinds, want)
 		}
+	}
+}
+
+// TestRenamesLinearInRemoved: many details removed beside one added that
+// each of them resembles (d0001 … and d) are compared with it once each,
+// and it with them once: the bytes diff allocates for 4n removed details
+// are about 4 times those for n (16 times, were the added one's matches
+// counted again for each removed one).
+func TestRenamesLinearInRemoved(t *testing.T) {
+	catalogs := func(n int) (string, string) {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, "{name: d%04d, type: string}, ", i)
+		}
+		head := "version: 1\napi: A\nerrors:\n  - {code: F, status: 500, fallback: true}\n  - {code: E, status: 400, details: ["
+		return head + b.String() + "]}\n", head + "{name: d, type: string}]}\n"
+	}
+	allocated := func(n int) uint64 {
+		o, nw := catalogs(n)
+		before, after := parse(t, "old.yaml", o), parse(t, "new.yaml", nw)
+		var m0, m1 runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&m0)
+		diff.Compare(before, after)
+		runtime.ReadMemStats(&m1)
+		return m1.TotalAlloc - m0.TotalAlloc
+	}
+	small, large := allocated(1000), allocated(4000)
+	if ratio := float64(large) / float64(small); ratio > 8 {
+		t.Errorf("diff allocated %d bytes for 4,000 removed details, %d for 1,000: %.1f×, want about 4×", large, small, ratio)
 	}
 }
