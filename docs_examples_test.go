@@ -211,3 +211,25 @@ func TestExamplesDocResponse(t *testing.T) {
 		t.Errorf("docs/examples.md shows\n%s\nWrite sends\n%s", said, sent.String())
 	}
 }
+
+// docs/page.md quotes the note of an untranslated error as the German page
+// of testdata/languages prints it: the quote once named two of the five
+// parts the page lists.
+func TestPageDocUntranslatedNote(t *testing.T) {
+	page, err := os.ReadFile("docs/page.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	quote := regexp.MustCompile("`(\\*\\*Noch nicht übersetzt:\\*\\*[^`]*)`").FindSubmatch(page)
+	if quote == nil {
+		t.Fatal("docs/page.md no longer quotes a German untranslated note: update the test")
+	}
+	german, err := os.ReadFile("testdata/languages/errors.de.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	said, printed := strings.Join(strings.Fields(string(quote[1])), " "), strings.Join(strings.Fields(string(german)), " ")
+	if !strings.Contains(printed, said) {
+		t.Errorf("docs/page.md quotes %q, which testdata/languages/errors.de.md does not print", said)
+	}
+}

@@ -213,6 +213,11 @@ func (g *generator) openBody(name string, status int, group []*catalog.Error) (*
 	s := g.nodeSchema(env.Body, g.users[env])
 	desc := fmt.Sprintf("The body of a %d %s response. Known codes: %s. A later version may send another code at this status: handle it by the status.",
 		status, http.StatusText(status), codeList(group))
+	if !env.Has(catalog.RefCode) {
+		// the codes are the docs' names of the errors, never on the wire
+		desc = fmt.Sprintf("The body of a %d %s response, which carries no code: tell its errors apart by the status and the title. Known errors, as the docs name them: %s. A later version may send another error at this status: handle it by the status.",
+			status, http.StatusText(status), codeList(group))
+	}
 	g.insert(s, 1, "description", yamlnode.Str(desc))
 	if allDeprecated(group) {
 		g.insert(s, 2, "deprecated", g.truth())

@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/errgen/errgen/catalog"
 	"github.com/errgen/errgen/diag"
@@ -29,7 +30,11 @@ func Rules(c *catalog.Catalog) []diag.Diagnostic {
 		}
 		name := c.OpenAPI.Prefix + names.BodySchema(e)
 		var msg, hint string
-		if env := envelopes[name]; env != nil {
+		if env := envelopes[name]; env != nil && slices.Contains(catalog.PresetNames(), env.Name) {
+			// a preset's name is fixed: only the code can change
+			msg = fmt.Sprintf("code %q would name the OpenAPI schema %s, the schema of the %s preset's envelope", e.Code, name, env.Name)
+			hint = ": rename the code"
+		} else if env != nil {
 			msg = fmt.Sprintf("code %q would name the OpenAPI schema %s, the schema of envelope %q", e.Code, name, env.Name)
 			hint = ": rename the envelope"
 		} else if prev := bodies[name]; prev != nil {

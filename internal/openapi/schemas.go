@@ -112,6 +112,11 @@ var refDescriptions = map[catalog.RefName]string{
 	catalog.RefCategory:   "The category of the error.",
 }
 
+// codelessMessageDescription replaces the message's description in an
+// envelope without $code: its clients have no code to branch on, and tell
+// errors apart by status and title, as Parse and the docs page do.
+const codelessMessageDescription = "A human-readable message for developers. Its wording may change: branch on the status and the title instead."
+
 // codeDescription describes the code member of an envelope or a status's
 // body: it names the schema listing every code where the document has it.
 func (g *generator) codeDescription() string {
@@ -148,8 +153,11 @@ func (g *generator) refSchema(r catalog.Ref, users []*catalog.Error) *yaml.Node 
 	}
 	g.set(s, "type", g.word(typ))
 	desc := refDescriptions[r.Name]
-	if r.Name == catalog.RefMeta {
+	switch {
+	case r.Name == catalog.RefMeta:
 		desc = fmt.Sprintf("The error's %s.", r.Arg)
+	case r.Name == catalog.RefMessage && len(users) > 0 && !users[0].Envelope.Has(catalog.RefCode):
+		desc = codelessMessageDescription
 	}
 	g.set(s, "description", g.word(desc))
 	return s
