@@ -84,7 +84,7 @@ func runTranslate(prog string, args []string, stdout, stderr io.Writer) int {
 // what errgen translate makes of it.
 func translated(c *catalog.Catalog, t *catalog.Translation, catalogPath string) (old []byte, res *errgen.Translated, err error) {
 	if !t.Missing {
-		if old, err = readInput(t.File, catalog.MaxTranslationsSize); err != nil {
+		if old, err = readInput(t.File, translationLimit); err != nil {
 			return nil, nil, err
 		}
 	}
