@@ -47,7 +47,7 @@ func runTranslate(prog string, args []string, stdout, stderr io.Writer) int {
 		*catalogPath = rest[1]
 	}
 	lang := rest[0]
-	c, err := catalog.Load(*catalogPath, errgen.Check)
+	c, err := loadBudgeted(*catalogPath, errgen.Check)
 	if err != nil {
 		reportCatalogError(prog, *catalogPath, err, stderr)
 		return exitFailure
