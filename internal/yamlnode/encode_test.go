@@ -19,8 +19,8 @@ func TestEncodeInPiecesIsEncode(t *testing.T) {
 		"small":              bigMapping(3, 0, func(int) *yaml.Node { return Str("x") }),
 		"at the edge":        bigMapping(piece, 0, func(int) *yaml.Node { return Str("x") }),
 		"one past the edge":  bigMapping(piece+1, 0, func(int) *yaml.Node { return Str("x") }),
-		"translation file":   translationLike(1000),
-		"nested twice":       mapOf("errors", bigMapping(300, 0, func(i int) *yaml.Node { return bigMapping(2*piece+1, i, multiLine) })),
+		"translation file":   translationLike(300),
+		"nested twice":       mapOf("errors", bigMapping(2*piece+2, 0, nestedEvery40)),
 		"foot comment":       withComment(bigMapping(300, 0, multiLine), 150, func(n *yaml.Node) { n.FootComment = "# foot" }),
 		"foot at an edge":    mapOf("a", withComment(bigMapping(300, 0, multiLine), piece-1, func(n *yaml.Node) { n.FootComment = "# foot" })),
 		"foot after an edge": mapOf("a", withComment(bigMapping(300, 0, multiLine), piece, func(n *yaml.Node) { n.FootComment = "# foot" })),
@@ -36,7 +36,7 @@ func TestEncodeInPiecesIsEncode(t *testing.T) {
 		"tagged":             mapOf("a", tagged(bigMapping(300, 0, multiLine))),
 	}
 	rng := rand.New(rand.NewPCG(23, 1))
-	for i := range 40 {
+	for i := range 24 {
 		tests[fmt.Sprint("random ", i)] = randomTree(rng, 0)
 	}
 	for name, tree := range tests {
@@ -108,6 +108,15 @@ func bigMapping(n, from int, value func(int) *yaml.Node) *yaml.Node {
 		Set(m, fmt.Sprintf("E%d_%05d", from, i), value(i))
 	}
 	return m
+}
+
+// nestedEvery40 is a mapping past a piece for every 40th member, a text
+// for the others.
+func nestedEvery40(i int) *yaml.Node {
+	if i%40 == 0 {
+		return bigMapping(2*piece+1, i, multiLine)
+	}
+	return multiLine(i)
 }
 
 func multiLine(i int) *yaml.Node {
