@@ -58,7 +58,11 @@ func TestEncodeInPiecesIsEncode(t *testing.T) {
 // addition) both ways: yaml.v3's queue of events grows with the tree under
 // Encode, and with a piece under EncodeInPieces.
 func BenchmarkEncodeInPieces(b *testing.B) {
-	tree := translationLike(10000)
+	n := 10000
+	if testing.Short() {
+		n = 1000 // CI runs every benchmark once so that none rots, not to measure
+	}
+	tree := translationLike(n)
 	for _, way := range []struct {
 		name   string
 		encode func(*yaml.Node, int) ([]byte, error)
