@@ -24,6 +24,35 @@ func TestLoadRefusesOversizedCatalog(t *testing.T) {
 	}
 }
 
+// Translation files are bounded together (MaxTranslationsSize), the own
+// language's page words included: past the budget, the file that takes
+// the catalog over it is refused by its name, before it is decoded.
+func TestLoadRefusesOversizedTranslations(t *testing.T) {
+	root := []byte("version: 1\napi: Big\nlanguage: es\nlanguages: [de, fr]\nerrors:\n  - {code: INTERNAL, status: 500, fallback: true}\n")
+	// a file that fails on its first byte, so the budget costs no decoding
+	half := append([]byte("@ "), bytes.Repeat([]byte("x"), MaxTranslationsSize/2)...)
+	tests := map[string]struct {
+		files MemFiles
+		want  string
+	}{
+		"one file": {MemFiles{"translations/de.yaml": append(half, half...)},
+			"translations/de.yaml:1:1: translation files are larger than 64 MiB together: trim long texts"},
+		"two files": {MemFiles{"translations/de.yaml": half, "translations/fr.yaml": half},
+			"translations/fr.yaml:1:1: translation files are larger than 64 MiB together: trim long texts"},
+		"page words": {MemFiles{"translations/de.yaml": half, "translations/fr.yaml": half[:len(half)/2], "translations/es.yaml": half[:len(half)/2+64]},
+			"translations/es.yaml:1:1: translation files are larger than 64 MiB together: trim long texts"},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			tt.files["catalog.yaml"] = root
+			_, err := LoadFiles(tt.files, "catalog.yaml")
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("LoadFiles = %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
 func TestLoadMissingFile(t *testing.T) {
 	_, err := Load(filepath.Join(t.TempDir(), "nope.yaml"))
 	if !errors.Is(err, os.ErrNotExist) {

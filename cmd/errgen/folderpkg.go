@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"go/build"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -60,12 +61,18 @@ func folderPackage(file, name string) (other, otherFile string) {
 		entries, err := os.ReadDir(dir)
 		infos := make([]fs.FileInfo, 0, len(entries))
 		for _, e := range entries {
-			if info, err := e.Info(); err == nil && e.Name() != filepath.Base(file) {
+			if e.Name() == filepath.Base(file) {
+				continue
+			}
+			// only regular files, links followed, as for every input: go/build
+			// opening a FIFO (pipe.go) blocked the run for good
+			if info, err := os.Stat(filepath.Join(dir, e.Name())); err == nil && info.Mode().IsRegular() {
 				infos = append(infos, info)
 			}
 		}
 		return infos, err
 	}
+	ctx.OpenFile = openGoSource
 	p, err := ctx.ImportDir(filepath.Dir(file), 0)
 	var multiple *build.MultiplePackageError
 	switch {
@@ -83,4 +90,23 @@ func folderPackage(file, name string) (other, otherFile string) {
 		return p.Name, sources[0]
 	}
 	return "", ""
+}
+
+// maxGoSourceSize bounds what is read of each Go file beside an output:
+// go/build reads a file's header, but the whole of one importing embed
+// (for its //go:embed lines). A file cut short fails to parse, and the
+// check leaves the folder to go build, as for any file it cannot read.
+const maxGoSourceSize = 16 << 20
+
+// openGoSource opens a Go file for go/build, reading at most
+// maxGoSourceSize bytes of it.
+func openGoSource(path string) (io.ReadCloser, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	return struct {
+		io.Reader
+		io.Closer
+	}{io.LimitReader(f, maxGoSourceSize), f}, nil
 }

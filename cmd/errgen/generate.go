@@ -361,7 +361,7 @@ func compare(t target) (old, data []byte, state freshness, err error) {
 			return nil, nil, missing, nil
 		}
 	}
-	old, err = readInput(t.path, maxOutputSize)
+	old, err = readInput(t.path, outputLimit)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, nil, missing, nil

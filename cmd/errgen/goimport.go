@@ -42,6 +42,8 @@ func goImportPath(file string) (string, error) {
 // the go.mod files it downloads (modfetch's MaxGoMod).
 const maxGoModSize = 16 << 20
 
+var goModLimit = inputLimit{maxGoModSize, "the go command's own limit for a go.mod: this is none it reads"}
+
 // nearestGoMod finds the go.mod of dir or of the nearest folder above it:
 // that folder and the file's bytes. An error that is os.ErrNotExist says
 // there is none; another, that one could not be read. It is read as an
@@ -49,7 +51,7 @@ const maxGoModSize = 16 << 20
 // there blocked errgen, a link to /dev/zero filled its memory.
 func nearestGoMod(dir string) (modDir string, data []byte, err error) {
 	for {
-		data, err := readInput(filepath.Join(dir, "go.mod"), maxGoModSize)
+		data, err := readInput(filepath.Join(dir, "go.mod"), goModLimit)
 		if err == nil || !errors.Is(err, os.ErrNotExist) {
 			return dir, data, err
 		}

@@ -66,7 +66,7 @@ func runOpenAPI(prog string, args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitFailure
 	}
-	spec, err := readInput(*specPath, maxSpecSize)
+	spec, err := readInput(*specPath, specLimit)
 	if err != nil {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return exitFailure

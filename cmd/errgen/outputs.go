@@ -130,7 +130,7 @@ func augmentTarget(c *catalog.Catalog, a catalog.AugmentTarget, catalogPath, pro
 	dir := filepath.Dir(catalogPath)
 	spec := filepath.Join(dir, filepath.FromSlash(a.Spec))
 	out := filepath.Join(dir, filepath.FromSlash(a.Out))
-	data, err := readInput(spec, maxSpecSize)
+	data, err := readInput(spec, specLimit)
 	if errors.Is(err, fs.ErrNotExist) {
 		// the item errgen init writes, uncommented with the keys around it
 		at, where := a.SpecPos, ""

@@ -21,7 +21,7 @@ func (t templateDir) ReadFile(name string) ([]byte, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "readfile", Path: name, Err: fs.ErrInvalid}
 	}
-	return readInput(filepath.Join(t.dir, filepath.FromSlash(name)), maxTemplateSize)
+	return readInput(filepath.Join(t.dir, filepath.FromSlash(name)), templateLimit)
 }
 
 // DisplayPath names the file name of the folder in errgen's diagnostics:

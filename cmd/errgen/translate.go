@@ -47,7 +47,7 @@ func runTranslate(prog string, args []string, stdout, stderr io.Writer) int {
 		*catalogPath = rest[1]
 	}
 	lang := rest[0]
-	c, err := catalog.Load(*catalogPath, errgen.Check)
+	c, err := loadBudgeted(*catalogPath, errgen.Check)
 	if err != nil {
 		reportCatalogError(prog, *catalogPath, err, stderr)
 		return exitFailure
@@ -84,7 +84,7 @@ func runTranslate(prog string, args []string, stdout, stderr io.Writer) int {
 // what errgen translate makes of it; prog is how errgen was invoked.
 func translated(prog string, c *catalog.Catalog, t *catalog.Translation, catalogPath string) (old []byte, res *errgen.Translated, err error) {
 	if !t.Missing {
-		if old, err = readInput(t.File, catalog.MaxTranslationsSize); err != nil {
+		if old, err = readInput(t.File, translationLimit); err != nil {
 			return nil, nil, err
 		}
 	}

@@ -121,7 +121,7 @@ func plan(targets []target) ([]planned, error) {
 				}
 				break
 			}
-			old, err := readInput(real, maxOutputSize)
+			old, err := readInput(real, outputLimit)
 			if err != nil {
 				return nil, err
 			}

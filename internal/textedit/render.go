@@ -93,7 +93,7 @@ func (e *textEditor) blockMembers(members []*yaml.Node, indent string) (string, 
 }
 
 func (e *textEditor) blockValue(v *yaml.Node, indent string) (string, error) {
-	data, err := yamlnode.Encode(v, max(e.st.yamlIndent, 2))
+	data, err := yamlnode.EncodeInPieces(v, max(e.st.yamlIndent, 2))
 	if err != nil {
 		return "", err
 	}

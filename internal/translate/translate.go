@@ -89,13 +89,14 @@ func Update(c *catalog.Catalog, lang string, text []byte, opts Options) (*Result
 	if err != nil {
 		return nil, err
 	}
-	text, err = u.recordReviews(text)
+	text, doc, err := u.recordReviews(text)
 	if err != nil {
 		return nil, err
 	}
-	doc, err := parse(text)
-	if err != nil {
-		return nil, err
+	if doc == nil {
+		if doc, err = parse(text); err != nil {
+			return nil, err
+		}
 	}
 	u.adds = textedit.NewAdditions()
 	u.top(doc.Content[0])
@@ -140,11 +141,14 @@ type updater struct {
 // recordReviews takes the reviewed: true keys out of the text, their
 // comments kept (a translator's note on the mark's line stays, as a
 // comment line of its own): the mappings that held them are recorded with
-// a new source hash in the next pass.
-func (u *updater) recordReviews(text []byte) ([]byte, error) {
+// a new source hash in the next pass. When there are none it returns the
+// text unchanged with its tree, doc, which the next pass reads instead of
+// parsing the text again (a node per key and text of the whole file); doc
+// is nil when the text changed.
+func (u *updater) recordReviews(text []byte) (_ []byte, doc *yaml.Node, _ error) {
 	doc, err := parse(text)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	keys := map[*yaml.Node]bool{}
 	mark := func(m *yaml.Node) {
@@ -162,14 +166,14 @@ func (u *updater) recordReviews(text []byte) ([]byte, error) {
 		}
 	}
 	if len(keys) == 0 {
-		return text, nil
+		return text, doc, nil
 	}
 	removed, err := textedit.RemoveKeepingComments(doc, text, keys)
 	if err != nil {
-		return nil, inFile(u.t.File, err)
+		return nil, nil, inFile(u.t.File, err)
 	}
 	u.res.Reviewed = len(keys)
-	return removed.Text, nil
+	return removed.Text, nil, nil
 }
 
 // inFile is err, an editor's, in the file's name: file:line:col: message
