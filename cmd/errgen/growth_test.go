@@ -62,7 +62,7 @@ type growthCommand struct {
 var growthCommands = []growthCommand{
 	{"generate", writeScale, []string{"generate", "catalog.yaml", "--out", "out"}, "wrote", exitOK},
 	{"validate", writeScale, []string{"validate", "catalog.yaml"}, "valid", exitOK},
-	{"translate new", writeScaleGerman, []string{"translate", "de", "catalog.yaml"}, "to translate added", exitOK},
+	{"translate new", writeScaleGerman, []string{"translate", "de", "catalog.yaml"}, "texts to translate in", exitOK},
 	{"translate update", writeStaleGerman, []string{"translate", "de", "catalog.yaml"}, "marked stale", exitOK},
 	{"diff", writeScaleChanged, []string{"diff", "old.yaml", "catalog.yaml"}, "status-changed", exitFailure},
 	{"openapi", writeSpec, []string{"openapi", "catalog.yaml", "--spec", "spec.json", "--out", "out.json"}, "wrote", exitOK},
