@@ -136,7 +136,9 @@ func checkRegionalWarnings(t *testing.T, r *catalogtest.Regional) {
 				}
 			}
 			// counted apart: filling in does not mend it
-			if wantAside := "; 1 of 3 errors (NOT_FOUND): the texts set aside as stale read in "; aside && !slices.ContainsFunc(r.C.Warnings.Items, func(w diag.Diagnostic) bool { return strings.Contains(w.Msg, "not fully translated into "+lang+":") && strings.Contains(w.Msg, wantAside) }) {
+			if wantAside := "; 1 of 3 errors (NOT_FOUND): the texts set aside as stale read in "; aside && !slices.ContainsFunc(r.C.Warnings.Items, func(w diag.Diagnostic) bool {
+				return strings.Contains(w.Msg, "not fully translated into "+lang+":") && strings.Contains(w.Msg, wantAside)
+			}) {
 				t.Errorf("%s's warning does not say %q:\n%s", lang, wantAside, r.C.Warnings.Items)
 			}
 			want += fmt.Sprintf("%d of 3 errors (%s)", len(codes)+1, strings.Join(append(codes, "INTERNAL_ERROR"), ", "))
