@@ -16,7 +16,7 @@ import (
 // stale translations, which the service's own runs report. One line says
 // they were left out and which command lists them.
 func printGenerateWarnings(prog, path string, warnings *diag.List, stderr io.Writer) {
-	if len(warnings.Items) == 0 {
+	if warnings.Count() == 0 {
 		return
 	}
 	module, foreign := foreignCatalog(path)
@@ -25,7 +25,7 @@ func printGenerateWarnings(prog, path string, warnings *diag.List, stderr io.Wri
 		return
 	}
 	fmt.Fprintf(stderr, "errgen: %s is not in this Go module (%s): its warnings (%d) are its own module's to mend, left out here; %s lists them\n",
-		path, module, len(warnings.Items), commandLine(prog, []string{"validate", path}))
+		path, module, warnings.Count(), commandLine(prog, []string{"validate", path}))
 }
 
 // foreignCatalog reports whether the catalog at path is outside the Go
