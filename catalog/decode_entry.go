@@ -54,13 +54,27 @@ func (tr *translationReader) entry(e *Error, keyN, n *yaml.Node) *ErrorTranslati
 	if setAside[heldMessage] {
 		et.Message = nil
 	}
-	et.setAside = len(setAside) > 0
+	for text := range setAside {
+		if et.setAside == nil {
+			et.setAside = map[string]bool{}
+		}
+		et.setAside[heldKeys[text]] = true
+	}
 	tr.freshness(&et.Source, &et.Stale, et.Reviewed, et.Translates(), now, sourcePos, what)
 	return et
 }
 
-// heldMessage is the text a held problem of a translated message names.
-const heldMessage = "the message"
+// The texts held problems of an entry name: a translated message, a
+// troubleshooting table a row short.
+const (
+	heldMessage         = "the message"
+	heldTroubleshooting = "the troubleshooting table"
+)
+
+// heldKeys are the entry's keys of the held texts, as appendUntranslated
+// names them, so that the warning of what reads in the catalog's language
+// counts a text set aside apart from one left "".
+var heldKeys = map[string]string{heldMessage: "message", heldTroubleshooting: "troubleshooting"}
 
 // noSource reports whether the catalog has no text of e's for the entry
 // key: a translation of its description, say, once the description is
@@ -85,7 +99,7 @@ func noSource(e *Error, key string) bool {
 // Translates reports whether the entry translates some text, a free list's
 // item among them: only then is it stale when its source is not today's.
 func (et *ErrorTranslation) Translates() bool {
-	if et.setAside || et.partList || et.Title != "" || et.Message != nil || et.Description != "" || et.Causes != nil || et.Remediation != nil || et.Deprecated != "" {
+	if len(et.setAside) > 0 || et.partList || et.Title != "" || et.Message != nil || et.Description != "" || et.Causes != nil || et.Remediation != nil || et.Deprecated != "" {
 		return true
 	}
 	for _, r := range et.Troubleshooting {
@@ -161,7 +175,7 @@ func (tr *translationReader) texts(n *yaml.Node, what string, source []string) [
 // rows reads a translated troubleshooting table: the catalog's rows, in
 // its order.
 func (tr *translationReader) rows(n *yaml.Node, what string, source []Troubleshooting) []Troubleshooting {
-	items := tr.sameLength(n, what+": troubleshooting", "row", len(source), "the troubleshooting table")
+	items := tr.sameLength(n, what+": troubleshooting", "row", len(source), heldTroubleshooting)
 	var rows []Troubleshooting
 	for i, item := range items {
 		var r Troubleshooting

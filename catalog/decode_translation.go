@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"go.yaml.in/yaml/v3"
 
@@ -66,7 +68,8 @@ func (tr *translationReader) file(n *yaml.Node) {
 		tr.probs.add(posOf(n), "translation file: missing required key \"language\": add language: %s", t.Language)
 	}
 	now := TopSourceHash(tr.c)
-	t.setAside = len(tr.release(prev, t.Source, now, t.Reviewed)) > 0 // the lists it sets aside are left out already
+	// the lists it sets aside are left out already; held texts name them by their keys
+	t.setAside = slices.Sorted(maps.Keys(tr.release(prev, t.Source, now, t.Reviewed)))
 	tr.freshness(&t.Source, &t.Stale, t.Reviewed, t.TranslatesTop(), now, tr.sourcePos, "the top-level texts (description, docs)")
 }
 
@@ -109,7 +112,7 @@ func (tr *translationReader) fileLanguage(n *yaml.Node) {
 // (TopSourceHash's): only then is it stale when its source is not
 // today's.
 func (t *Translation) TranslatesTop() bool {
-	if t.setAside || t.Description != "" || t.DocsTitle != "" {
+	if len(t.setAside) > 0 || t.Description != "" || t.DocsTitle != "" {
 		return true
 	}
 	for _, s := range t.Groups {
@@ -244,14 +247,15 @@ func (tr *translationReader) docs(n *yaml.Node) {
 		case "providers":
 			items := tr.sameLength(f.value, "docs.providers", "provider", len(d.Providers), "docs.providers")
 			for i, item := range items {
-				t.Providers = append(t.Providers, tr.provider(item, d.Providers[i]))
+				t.Providers = append(t.Providers, tr.provider(item, d.Providers[i], i))
 			}
 		}
 	}
 }
 
-// provider reads the translation of one provider's notes and issues.
-func (tr *translationReader) provider(n *yaml.Node, src Provider) Provider {
+// provider reads the translation of one provider's notes and issues, the
+// provider at index of docs.providers.
+func (tr *translationReader) provider(n *yaml.Node, src Provider, index int) Provider {
 	p := Provider{Name: src.Name}
 	for _, f := range tr.fields(n, "provider", providerTransKeys, nil) {
 		if f.key == "notes" {
@@ -259,7 +263,8 @@ func (tr *translationReader) provider(n *yaml.Node, src Provider) Provider {
 			continue
 		}
 		what := fmt.Sprintf("provider %q: issues", src.Name)
-		items := tr.sameLength(f.value, what, "issue", len(src.Issues), what)
+		// held as its texts' keys start (untranslatedTop), to count them as set aside
+		items := tr.sameLength(f.value, what, "issue", len(src.Issues), fmt.Sprintf("docs.providers[%d].issues", index))
 		for i, item := range items {
 			is := ProviderIssue{Error: src.Issues[i].Error}
 			for _, isf := range tr.fields(item, "provider issue", issueTransKeys, nil) {

@@ -210,37 +210,71 @@ func (l *loader) readsIn(c *Catalog, lang string) string {
 // does not give either (Inherited): the pages mark them, and the API sends
 // them so. It asks appendUntranslated of each error, as c.In(t.Language)
 // would, without making the catalog's copy in that language. Retired codes are counted
-// apart: only their reasons are shown, in the table of retired codes.
+// apart: only their reasons are shown, in the table of retired codes. The
+// texts left "" are counted apart from those a change of the catalog set
+// aside as stale: filling in mends the former, not the latter, which the
+// file translates and which have their own warnings.
 func (l *loader) untranslated(c *Catalog, t *Translation) {
 	if t.Language == c.Language { // In gives c itself, all of it in c's language
 		return
 	}
 	t = c.readingOf(t.Language, t)
-	var parts []string
-	if n, codes := untranslatedCodes(c.Errors, t); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d of %d errors (%s)", n, len(c.Errors), codes))
-	}
-	if n, codes := untranslatedCodes(c.Retired, t); n > 0 {
-		parts = append(parts, fmt.Sprintf("the reason of %s (%s)", plural(n, "retired code"), codes))
-	}
-	if keys := untranslatedTop(c, t); len(keys) > 0 {
-		parts = append(parts, fmt.Sprintf("%s (%s)", plural(len(keys), "top-level text"), firstFive(keys)))
-	}
-	if len(parts) == 0 {
-		return
-	}
+	const left = "the texts left \"\" read in %s (fill them in; %s adds those the file lacks)"
+	const aside = "the texts set aside as stale read in %s until they are translated again and marked reviewed: true"
+	pos, translate := Pos{File: t.File}, diag.Command("translate "+t.Language)
 	// errgen translate adds the entries a file lacks, and nothing to one
 	// whose texts are there but "": the hint names both.
-	what := parts[len(parts)-1]
-	if len(parts) > 1 {
-		what = strings.Join(parts[:len(parts)-1], ", ") + " and " + what
+	switch empty, setAside := untranslatedWhat(c, t, false), untranslatedWhat(c, t, true); {
+	case empty != "" && setAside != "":
+		l.warn(pos, "not fully translated into %s: %s: "+left+"; %s: "+aside, t.Language, empty, c.Language, translate, setAside, c.Language)
+	case empty != "":
+		l.warn(pos, "not fully translated into %s: %s: "+left, t.Language, empty, c.Language, translate)
+	case setAside != "":
+		l.warn(pos, "not fully translated into %s: %s: "+aside, t.Language, setAside, c.Language)
 	}
-	l.warn(Pos{File: t.File}, "not fully translated into %s: %s: the texts left \"\" read in %s (fill them in; %s adds those the file lacks)", t.Language, what, c.Language, diag.Command("translate "+t.Language))
+}
+
+// untranslatedWhat names what t leaves in the default language: the texts
+// a change of the catalog set aside, or (setAside false) the others; ""
+// for none.
+func untranslatedWhat(c *Catalog, t *Translation, setAside bool) string {
+	var parts []string
+	if n, codes := untranslatedCodes(c.Errors, t, setAside); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d of %d errors (%s)", n, len(c.Errors), codes))
+	}
+	if n, codes := untranslatedCodes(c.Retired, t, setAside); n > 0 {
+		parts = append(parts, fmt.Sprintf("the reason of %s (%s)", plural(n, "retired code"), codes))
+	}
+	var keys []string
+	for _, key := range untranslatedTop(c, t) {
+		if topSetAside(t, key) == setAside {
+			keys = append(keys, key)
+		}
+	}
+	if len(keys) > 0 {
+		parts = append(parts, fmt.Sprintf("%s (%s)", plural(len(keys), "top-level text"), firstFive(keys)))
+	}
+	if len(parts) <= 1 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// topSetAside reports whether the top-level text key (docs.sections[0].title)
+// is in a list t set aside (docs.sections).
+func topSetAside(t *Translation, key string) bool {
+	for _, list := range t.setAside {
+		if strings.HasPrefix(key, list+"[") {
+			return true
+		}
+	}
+	return false
 }
 
 // untranslatedCodes counts the errors of es with a text t leaves in the
-// default language, and names the first five.
-func untranslatedCodes(es []*Error, t *Translation) (int, string) {
+// default language, of those set aside or of the others as setAside says,
+// and names the first five.
+func untranslatedCodes(es []*Error, t *Translation, setAside bool) (int, string) {
 	var codes, keys []string
 	n := 0
 	for _, e := range es {
@@ -248,7 +282,9 @@ func untranslatedCodes(es []*Error, t *Translation) (int, string) {
 		if et == nil {
 			et = &noTranslation
 		}
-		if keys = appendUntranslated(keys[:0], e, et); len(keys) > 0 {
+		keys = appendUntranslated(keys[:0], e, et)
+		keys = slices.DeleteFunc(keys, func(key string) bool { return et.setAside[key] != setAside })
+		if len(keys) > 0 {
 			if n++; n <= 5 {
 				codes = append(codes, e.Code)
 			}

@@ -33,7 +33,11 @@ type Translation struct {
 	Errors      map[string]*ErrorTranslation // by code
 	Obsolete    []Obsolete                   // the entries for what the catalog no longer has, in the file's order: ignored, and errgen translate removes them
 
-	setAside bool // a text it translates was set aside by a change of the catalog (see changed): it still translates it, stale
+	// setAside are the top-level lists (docs.sections,
+	// docs.providers[0].issues) it translates that a change of the catalog
+	// set aside (see changed): it still translates them, stale. Each is
+	// the prefix of its texts' keys (untranslatedTop).
+	setAside []string
 }
 
 // ErrorTranslation is what a translation file says about one error. A ""
@@ -54,8 +58,8 @@ type ErrorTranslation struct {
 	Reviewed        bool                          // reviewed: true: a translator checked it against today's texts; errgen translate records their hash
 	Pos             Pos                           // position of the entry's code in the translation file
 
-	setAside bool // a text it translates was set aside by a change of the catalog (see changed): it still translates it, stale
-	partList bool // a free list (causes, remediation) it translates in part: read as untranslated, yet a translator's work to review
+	setAside map[string]bool // the keys of the texts it translates that a change of the catalog set aside (see changed), as appendUntranslated names them: it still translates them, stale
+	partList bool            // a free list (causes, remediation) it translates in part: read as untranslated, yet a translator's work to review
 }
 
 // DetailTranslation translates a detail's (or field's) description and its

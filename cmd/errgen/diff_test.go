@@ -47,8 +47,8 @@ func TestDiffFiles(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "old.yaml"), oldCatalog)
 	writeFile(t, filepath.Join(dir, "new.yaml"), newCatalog)
-	wantText := "GONE: status-changed: breaking (wire): status changed from 410 to 400\n" +
-		"GONE: deprecated: compatible: deprecated, replaced by NOT_FOUND\n" +
+	wantText := "new.yaml:5:18: GONE: status-changed: breaking (wire): status changed from 410 to 400\n" +
+		"new.yaml:5:44: GONE: deprecated: compatible: deprecated, replaced by NOT_FOUND\n" +
 		"2 changes, 1 breaking\n"
 	for _, tc := range []struct {
 		name   string
@@ -171,16 +171,16 @@ func TestDiffBase(t *testing.T) {
 	git("commit", "-q", "-m", "catalog")
 	writeFile(t, path, newCatalog)
 
-	want := "GONE: status-changed: breaking (wire): status changed from 410 to 400\n"
 	for _, tc := range []struct {
 		dir  string
 		args []string
+		want string // where the status change is: the catalog as named
 	}{
-		{repo, []string{"diff", "--base", "HEAD", "api/catalog.yaml"}},
-		{filepath.Join(repo, "api"), []string{"diff", "--base", "HEAD"}},
+		{repo, []string{"diff", "--base", "HEAD", "api/catalog.yaml"}, statusChangedIn("api/catalog.yaml")},
+		{filepath.Join(repo, "api"), []string{"diff", "--base", "HEAD"}, statusChangedIn("catalog.yaml")},
 	} {
 		code, stdout, stderr := runIn(t, tc.dir, tc.args...)
-		if code != exitFailure || !strings.HasPrefix(stdout, want) {
+		if code != exitFailure || !strings.HasPrefix(stdout, tc.want) {
 			t.Errorf("%v in %s: exit %d\nstdout:\n%s\nstderr:\n%s", tc.args, tc.dir, code, stdout, stderr)
 		}
 	}

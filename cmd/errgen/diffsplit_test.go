@@ -59,7 +59,7 @@ func TestDiffBaseSplitCatalog(t *testing.T) {
 	r.write("api/errors/legacy.yaml", "errors:\n  - {code: GONE, status: 400, title: Gone, deprecated: Use NOT_FOUND., replaced_by: NOT_FOUND}\n")
 	code, stdout, stderr := r.diffBase("HEAD", "api/catalog.yaml")
 	// (GONE was 410's last code: the OpenAPI response Gone goes too)
-	if code != exitFailure || !strings.Contains(stdout, statusChanged) {
+	if code != exitFailure || !strings.Contains(stdout, filepath.FromSlash("api/errors/legacy.yaml")+":2:18: "+statusChanged) {
 		t.Errorf("a change in an included file: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	// The base through a symbolic link inside the tree, and one leading out.

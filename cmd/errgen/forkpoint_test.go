@@ -38,7 +38,7 @@ func TestDiffBaseBranchBehind(t *testing.T) {
 				r.commit("merge master")
 			}
 			code, stdout, stderr := r.diffBase("master", "catalog.yaml")
-			want := statusChanged + "GONE: deprecated: compatible: deprecated, replaced by NOT_FOUND\n2 changes, 1 breaking\n"
+			want := statusChangedIn("catalog.yaml") + "catalog.yaml:5:44: GONE: deprecated: compatible: deprecated, replaced by NOT_FOUND\n2 changes, 1 breaking\n"
 			if code != exitFailure || stdout != want {
 				t.Errorf("exit %d, stdout %q; want 1 and %q (stderr %q)", code, stdout, want, stderr)
 			}

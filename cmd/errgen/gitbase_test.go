@@ -49,7 +49,11 @@ func (r *gitRepo) diffBase(rev, catalog string) (int, string, string) {
 	return runIn(r.t, r.dir, "diff", "--base", rev, catalog)
 }
 
+// statusChanged is the text line of GONE's status change, which
+// oldCatalog and newCatalog make on line 5; statusChangedIn is it at file.
 const statusChanged = "GONE: status-changed: breaking (wire): status changed from 410 to 400\n"
+
+func statusChangedIn(file string) string { return filepath.FromSlash(file) + ":5:18: " + statusChanged }
 
 // Only an absent path means "new since REV"; whatever else the base holds
 // there, or git failing, fails the run with what was found.
@@ -101,7 +105,7 @@ func TestDiffBaseFollowsWorkingTreeSymlink(t *testing.T) {
 	r.commit("base")
 	r.write("conf/catalog.yaml", newCatalog)
 	code, stdout, stderr := r.diffBase("HEAD", "catalog.yaml")
-	if code != exitFailure || !strings.HasPrefix(stdout, statusChanged) {
+	if code != exitFailure || !strings.HasPrefix(stdout, statusChangedIn("catalog.yaml")) {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }
@@ -119,7 +123,7 @@ func TestDiffBaseIgnoresExportedGitDir(t *testing.T) {
 	for _, gitDir := range []string{filepath.Join(other.dir, ".git"), ".git", filepath.Join(t.TempDir(), "nothing")} {
 		t.Setenv("GIT_DIR", gitDir)
 		code, stdout, stderr := runIn(t, filepath.Join(r.dir, "api"), "diff", "--base", "HEAD")
-		if code != exitFailure || !strings.HasPrefix(stdout, statusChanged) {
+		if code != exitFailure || !strings.HasPrefix(stdout, statusChangedIn("catalog.yaml")) {
 			t.Errorf("GIT_DIR=%s: exit %d, stdout %q, stderr %q", gitDir, code, stdout, stderr)
 		}
 	}
@@ -192,5 +196,25 @@ func TestDiffBaseIncludeFolder(t *testing.T) {
 	const want = `HEAD:catalog.yaml:3:11: include "errors": HEAD:errors is a folder: include the files in it, such as errors/*.yaml`
 	if code != exitFailure || !strings.Contains(stderr, want) {
 		t.Errorf("exit %d, stderr %q; want exit 1 and %q", code, stderr, want)
+	}
+}
+
+// A code removed has no place in the working tree's catalog: its text line
+// is where it was, in the base's file, named REV:path as json's pos names
+// it, so that neither an editor nor a CI annotator takes it for the working
+// tree's line. The text once gave no position at all.
+func TestDiffBaseRemovedAtRevision(t *testing.T) {
+	r := newGitRepo(t)
+	r.write("api/catalog.yaml", oldCatalog)
+	r.commit("base")
+	r.write("api/catalog.yaml", strings.Replace(oldCatalog, "  - {code: EXPIRED, status: 410}\n", "", 1))
+	for _, tc := range []struct{ dir, catalog, want string }{
+		{r.dir, "api/catalog.yaml", "HEAD:" + filepath.FromSlash("api/catalog.yaml") + ":6:12: EXPIRED: code-removed: breaking (wire, go): "},
+		{filepath.Join(r.dir, "api"), "catalog.yaml", "HEAD:catalog.yaml:6:12: EXPIRED: code-removed: breaking (wire, go): "},
+	} {
+		code, stdout, stderr := runIn(t, tc.dir, "diff", "--base", "HEAD", tc.catalog)
+		if code != exitFailure || !strings.HasPrefix(stdout, tc.want) {
+			t.Errorf("%s in %s: exit %d, stdout %q, stderr %q; want it to start with %q", tc.catalog, tc.dir, code, stdout, stderr, tc.want)
+		}
 	}
 }

@@ -53,7 +53,7 @@ func TestDiffBaseGitRunsPerFile(t *testing.T) {
 		count := countGit(t)
 		before := count()
 		code, stdout, stderr := r.diffBase("HEAD", "api/catalog.yaml")
-		if code != exitFailure || !strings.HasPrefix(stdout, "E00: status-changed: breaking") {
+		if code != exitFailure || !strings.HasPrefix(stdout, filepath.FromSlash("api/errors/e00.yaml")+":2:17: E00: status-changed: breaking") {
 			t.Fatalf("%d files: exit %d, stdout %q, stderr %q", files, code, stdout, stderr)
 		}
 		runs[files] = count() - before

@@ -81,7 +81,7 @@ func loadSized(prog, path string, check catalog.Check, stderr io.Writer) (*catal
 		reportCatalogError(prog, path, err, stderr)
 		return nil, false
 	}
-	printDiagnostics(prog, stderr, &c.Warnings) // as loadCatalog does: a stale or missing translation is said on every run
+	printGenerateWarnings(prog, path, &c.Warnings, stderr) // as loadCatalog does: a stale or missing translation is said on every run of its module
 	return c, true
 }
 

@@ -166,8 +166,8 @@ func TestDiffBaseTranslations(t *testing.T) {
 	must(t, os.Remove(filepath.Join(r.dir, "api/translations/fr.yaml")))
 	r.write("api/translations/de.yaml", "language: de\nerrors:\n  NOT_FOUND: {title: Fehlt}\n")
 	code, stdout, stderr := r.diffBase("HEAD", "api/catalog.yaml")
-	want := "catalog: language-removed: breaking (wire): language fr is no longer served: clients asking for it get en\n" +
-		"catalog: translation-changed: compatible: de translations changed: NOT_FOUND\n2 changes, 1 breaking\n"
+	want := filepath.FromSlash("api/catalog.yaml") + ": catalog: language-removed: breaking (wire): language fr is no longer served: clients asking for it get en\n" +
+		filepath.FromSlash("api/translations/de.yaml") + ":3:3: catalog: translation-changed: compatible: de translations changed: NOT_FOUND\n2 changes, 1 breaking\n"
 	if code != exitFailure || stdout != want {
 		t.Errorf("exit %d, stdout:\n%s\nwant:\n%s\nstderr %q", code, stdout, want, stderr)
 	}

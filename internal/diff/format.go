@@ -51,6 +51,17 @@ func shownCode(c Change) string {
 // AllowEntry is the --allow entry, CODE:KIND, that accepts c.
 func AllowEntry(c Change) string { return shownCode(c) + ":" + string(c.Kind) }
 
+// where prefixes a text line with the change's position, file:line:col as
+// every other errgen command reports, so that editors and CI annotators
+// (problem matchers, errorformat) jump to it; nothing for a change built
+// without one.
+func where(c Change) string {
+	if c.Pos.File == "" {
+		return ""
+	}
+	return c.Pos.String() + ": "
+}
+
 // writeText writes one line per change, then a summary.
 func writeText(w io.Writer, list []Change) error {
 	for _, c := range list {
@@ -58,7 +69,7 @@ func writeText(w io.Writer, list []Change) error {
 		if strings.ContainsAny(msg, "\r\n") {
 			msg = strconv.Quote(msg) // one line per change, for grep and CI logs
 		}
-		if _, err := fmt.Fprintf(w, "%s: %s: %s: %s\n", shownCode(c), c.Kind, label(c), msg); err != nil {
+		if _, err := fmt.Fprintf(w, "%s%s: %s: %s: %s\n", where(c), shownCode(c), c.Kind, label(c), msg); err != nil {
 			return err
 		}
 	}
@@ -113,13 +124,13 @@ func writeMarkdown(w io.Writer, list []Change) error {
 	b.WriteString("## Error catalog changes\n\n")
 	b.WriteString(summary(list) + ".\n")
 	if len(list) > 0 {
-		b.WriteString("\n| Code | Change | Breaking | Details |\n| --- | --- | --- | --- |\n")
+		b.WriteString("\n| Code | Change | Breaking | Details | Where |\n| --- | --- | --- | --- | --- |\n")
 		for _, c := range list {
 			code := shownCode(c)
 			if c.Code != "" {
 				code = "`" + c.Code + "`" // codes are letters, digits, _ - .
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", code, c.Kind, cell(label(c)), cell(c.Message))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", code, c.Kind, cell(label(c)), cell(c.Message), cell(c.Pos.String()))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -99,6 +99,12 @@ func TestMarkdownOutput(t *testing.T) {
 	if last := rows[len(rows)-1]; last[0] != "X" || last[1] != "enum-value-added" {
 		t.Errorf("last row = %q", last)
 	}
+	// Each row says where its change is, for a reviewer to find it.
+	for i, c := range changes {
+		if where := rows[i][len(rows[i])-1]; where != c.Pos.String() {
+			t.Errorf("row %d is at %q, want %q", i+1, where, c.Pos.String())
+		}
+	}
 	var html bytes.Buffer
 	if err := goldmark.New(goldmark.WithExtensions(extension.GFM)).Convert(src, &html); err != nil {
 		t.Fatal(err)
@@ -160,6 +166,30 @@ func TestCatalogWideCode(t *testing.T) {
 		}
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("%s output lacks %q:\n%s", format, want, b.String())
+		}
+	}
+}
+
+// TestTextPositions: every text line starts where its change is, as every
+// other errgen command reports (file:line:col: message), so that editors
+// and CI annotators jump to it: in the new catalog, in the old one for a
+// code removed, the file alone for a catalog-wide change. The text once
+// had no positions; only JSON had them.
+func TestTextPositions(t *testing.T) {
+	var b bytes.Buffer
+	if err := diff.Write(&b, "text", sampleChanges(t)); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(b.String(), "\n")
+	for i, want := range []string{
+		"new.yaml: catalog: go-package-changed: ",
+		"new.yaml:5:23: NOT_FOUND: status-changed: ",
+		"old.yaml:5:12: GONE: code-removed: ",
+		"new.yaml:6:19: OTHER: status-changed: ",
+		"new.yaml:6:12: OTHER: openapi-component-removed: ",
+	} {
+		if i >= len(lines) || !strings.HasPrefix(lines[i], want) {
+			t.Errorf("line %d does not start with %q:\n%s", i+1, want, b.String())
 		}
 	}
 }
