@@ -76,15 +76,7 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 		reportFailure(prog, err, stderr)
 		return exitFailure
 	}
-	var augmented []target
-	// --openapi-out none is a run without OpenAPI: the catalog's specs are
-	// the service's, which a client module generating the Go package from
-	// the service's catalog must neither write nor check. The key
-	// openapi.out: none still augments: a spec augmented in place needs no
-	// components document.
-	if *openapiOut != catalog.OutputOff {
-		withoutMemoryLimit(func() { augmented, ok = augmentTargets(c, *catalogPath, prog, false, stderr) })
-	}
+	augmented, ok := runAugments(c, *catalogPath, prog, *openapiOut, stderr)
 	if !ok {
 		return exitFailure
 	}
@@ -102,6 +94,20 @@ func runGenerate(prog string, args []string, stdout, stderr io.Writer) int {
 		return checkTargets(prog, targets, orphans, together, commandLine(prog, again), stdout, stderr)
 	}
 	return writeTargets(prog, targets, orphans, together, stdout, stderr)
+}
+
+// runAugments is the targets of the specs the catalog's openapi.augment
+// names, none for a run whose --openapi-out (openapiOut) is none: a run
+// without OpenAPI, whose specs are the service's, which a client module
+// generating the Go package from the service's catalog must neither write
+// nor check. The key openapi.out: none still augments: a spec augmented in
+// place needs no components document.
+func runAugments(c *catalog.Catalog, catalogPath, prog, openapiOut string, stderr io.Writer) (augmented []target, ok bool) {
+	if openapiOut == catalog.OutputOff {
+		return nil, true
+	}
+	withoutMemoryLimit(func() { augmented, ok = augmentTargets(c, catalogPath, prog, false, stderr) })
+	return augmented, ok
 }
 
 // planTargets plans the outputs paths does not turn off and binds each
