@@ -126,6 +126,8 @@ func TestParse(t *testing.T) {
 			CodeInvalidInput, "Bad", nil},
 		{"null details after details, the last member", 429, `{"code":"RATE_LIMITED","details":{"limit":1,"window":"1s","retryAfter":2},"details":null}`,
 			CodeRateLimited, "", nil},
+		{"null details do not read a problem body as flat", 403, `{"code":"OUT_OF_CREDIT","balance":2,"cost":3,"details":null}`,
+			CodeOutOfCredit, "Your current balance is 2, but that costs 3.", OutOfCreditDetails{Balance: 2, Cost: 3}},
 		{"details matched as encoding/json matches them", 429, `{"code":"RATE_LIMITED","details":{"LIMIT":5,"window":null,"\u0072etryAfter":1}}`,
 			CodeRateLimited, "Rate limit of 5 requests per  exceeded", RateLimitedDetails{Limit: 5, RetryAfter: 1}},
 	}
