@@ -128,6 +128,12 @@ func TestParse(t *testing.T) {
 			CodeRateLimited, "", nil},
 		{"null details do not read a problem body as flat", 403, `{"code":"OUT_OF_CREDIT","balance":2,"cost":3,"details":null}`,
 			CodeOutOfCredit, "Your current balance is 2, but that costs 3.", OutOfCreditDetails{Balance: 2, Cost: 3}},
+		{"a problem body's extension member is no detail", 403, `{"code":"OUT_OF_CREDIT","traceId":"abc"}`,
+			CodeOutOfCredit, "", nil},
+		{"a null details member beside a problem body's code is no detail", 403, `{"details":null,"code":"OUT_OF_CREDIT"}`,
+			CodeOutOfCredit, "", nil},
+		{"a details object of unknown members is none, as an empty one", 429, `{"code":"RATE_LIMITED","details":{"extra":1}}`,
+			CodeRateLimited, "", nil},
 		{"details matched as encoding/json matches them", 429, `{"code":"RATE_LIMITED","details":{"LIMIT":5,"window":null,"\u0072etryAfter":1}}`,
 			CodeRateLimited, "Rate limit of 5 requests per  exceeded", RateLimitedDetails{Limit: 5, RetryAfter: 1}},
 	}
