@@ -189,7 +189,10 @@ func (r *reading) rank() int {
 func fits(ref string, raw []byte) bool {
 	switch ref {
 	case "details":
-		return true
+		// A null details member is no details, as a missing one: scored,
+		// it read a problem body that carried one as the flat envelope,
+		// losing the details spread over it and its message.
+		return raw[0] != 'n'
 	case "status":
 		return raw[0] == '-' || '0' <= raw[0] && raw[0] <= '9'
 	}

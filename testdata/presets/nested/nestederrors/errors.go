@@ -2133,7 +2133,10 @@ func (r *reading) rank() int {
 func fits(ref string, raw []byte) bool {
 	switch ref {
 	case "details":
-		return true
+		// A null details member is no details, as a missing one: scored,
+		// it read a problem body that carried one as the flat envelope,
+		// losing the details spread over it and its message.
+		return raw[0] != 'n'
 	case "status":
 		return raw[0] == '-' || '0' <= raw[0] && raw[0] <= '9'
 	}
@@ -2444,10 +2447,10 @@ func (e *ParseError) RequestID() string {
 // details object, else the members beside the envelope's own and those the
 // envelope fills from one detail. members are the details object's, when
 // validTop recorded them. A body without any (a details member of null is
-// none) gives nil for an error with required details, which its
-// constructors always send, and otherwise the zero details, as its
-// constructor gives them when every detail is optional and unset: DetailsAs
-// answers alike on both sides of the wire.
+// none, and so is a member no detail takes) gives nil for an error with
+// required details, which its constructors always send, and otherwise the
+// zero details, as its constructor gives them when every detail is optional
+// and unset: DetailsAs answers alike on both sides of the wire.
 func (r *reading) decodeDetails(def *definition, members *objectMembers) (any, error) {
 	v := reflect.New(reflect.TypeOf(def.zero)).Elem()
 	var n int
@@ -2467,7 +2470,7 @@ func (r *reading) decodeDetails(def *definition, members *objectMembers) (any, e
 		f := &r.env.fields[i]
 		if raw, ok := lookupPath(r.body, f.path); ok && f.ref == "details" && f.arg != "" {
 			n++
-			detail, err = decodeMember(def, v, []byte(f.arg), raw)
+			_, detail, err = decodeMember(def, v, []byte(f.arg), raw)
 		}
 	}
 	if err != nil {
@@ -2480,10 +2483,13 @@ func (r *reading) decodeDetails(def *definition, members *objectMembers) (any, e
 }
 
 // decodeObject decodes the members of obj, but those named in exclude, into v,
-// the details struct of def. It returns how many it decoded, and on failure
-// the detail at fault. A null obj is none, as an absent one: JSON's null for
-// an object is no object, and counted as one it gave an error with required
-// details the zero details, which a client read as details the server sent.
+// the details struct of def. It returns how many details it decoded, and on
+// failure the detail at fault. A null obj is none, as an absent one: JSON's
+// null for an object is no object, and counted as one it gave an error with
+// required details the zero details, which a client read as details the
+// server sent. A member no detail takes is not counted either, for the same
+// reason: a problem body's extension member ("traceId") made up "Your
+// current balance is 0".
 func decodeObject(def *definition, v reflect.Value, obj []byte, exclude []string) (n int, detail string, err error) {
 	if obj == nil {
 		return 0, "", nil
@@ -2503,8 +2509,11 @@ members:
 				continue members
 			}
 		}
-		n++
-		if detail, err := decodeMember(def, v, name, val); err != nil {
+		taken, detail, err := decodeMember(def, v, name, val)
+		if taken {
+			n++
+		}
+		if err != nil {
 			return n, detail, err
 		}
 	}
@@ -2515,11 +2524,15 @@ members:
 // recorded in m.
 func decodeMembers(def *definition, v reflect.Value, m *objectMembers) (n int, detail string, err error) {
 	for k := range m.n {
-		if detail, err := decodeMember(def, v, memberName(m.key[k]), m.val[k]); err != nil {
-			return k + 1, detail, err
+		taken, detail, err := decodeMember(def, v, memberName(m.key[k]), m.val[k])
+		if taken {
+			n++
+		}
+		if err != nil {
+			return n, detail, err
 		}
 	}
-	return m.n, "", nil
+	return n, "", nil
 }
 
 // memberName returns the text of a member's key, a JSON string.
@@ -2533,9 +2546,9 @@ func memberName(key []byte) []byte {
 
 // decodeMember decodes the member name of a details object into v, the details
 // struct of def, as encoding/json does: into the field named name, else the
-// first named so but for case; a member no field takes is ignored. On failure
-// it returns the detail's name.
-func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte) (string, error) {
+// first named so but for case; a member no field takes is ignored, and
+// reported not taken. On failure it returns the detail's name.
+func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte) (taken bool, detail string, err error) {
 	fields := def.prepared().fields
 	i := 0
 	for i < len(fields) && fields[i].name != string(name) {
@@ -2545,7 +2558,7 @@ func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte) (st
 		for i = 0; i < len(fields) && !strings.EqualFold(fields[i].name, string(name)); i++ {
 		}
 		if i == len(fields) {
-			return "", nil
+			return false, "", nil
 		}
 	}
 	fv := v.Field(fields[i].index)
@@ -2553,9 +2566,9 @@ func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte) (st
 		if te, ok := err.(*json.UnmarshalTypeError); ok && te.Field == "" {
 			te.Struct, te.Field = v.Type().Name(), fields[i].name
 		}
-		return fields[i].name, err
+		return true, fields[i].name, err
 	}
-	return "", nil
+	return true, "", nil
 }
 
 // decodeValue decodes a detail's JSON value into its field fv as encoding/json
