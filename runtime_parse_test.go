@@ -13,6 +13,7 @@ import (
 	"github.com/errgen/errgen/examples/scopestack/scopestackerrors"
 	"github.com/errgen/errgen/examples/stackone/stackoneerrors"
 	"github.com/errgen/errgen/generated/apierrors"
+	"github.com/errgen/errgen/testdata/presets/nested/nestederrors"
 	"github.com/errgen/errgen/testdata/presets/problem/problemerrors"
 )
 
@@ -43,6 +44,56 @@ func TestParseRejects(t *testing.T) {
 			}
 			if tt.kind == apierrors.ParseBadDetail && pe.Code != apierrors.CodeNotFound {
 				t.Errorf("ParseError.Code = %q", pe.Code)
+			}
+		})
+	}
+}
+
+// TestParseNullDetailMembers: a detail of null is as absent, wherever the
+// envelope places it (a details object, or by path as nested's error.param):
+// details that are all null are none, and an error with required details
+// gets no details, not zeros its message would print.
+func TestParseNullDetailMembers(t *testing.T) {
+	parseAPI := func(status int, body string) (any, error) {
+		e, err := apierrors.Parse(status, []byte(body))
+		if err != nil {
+			return nil, err
+		}
+		return e.Details(), nil
+	}
+	parseNested := func(status int, body string) (any, error) {
+		e, err := nestederrors.Parse(status, []byte(body))
+		if err != nil {
+			return nil, err
+		}
+		return e.Details(), nil
+	}
+	tests := []struct {
+		name  string
+		parse func(int, string) (any, error)
+		body  string
+		want  any
+	}{
+		{"details object of nulls", parseAPI, `{"error":"x","code":"NOT_FOUND","details":{"resourceType":null,"resourceId":null}}`, nil},
+		{"a null detail beside another", parseAPI, `{"error":"x","code":"NOT_FOUND","details":{"resourceType":null,"resourceId":"7"}}`,
+			apierrors.NotFoundDetails{ResourceID: "7"}},
+		{"nested param null", parseNested, `{"error":{"code":"invalid_request","message":"m","type":"invalid_request_error","param":null}}`, nil},
+		{"nested param and a spread detail null", parseNested,
+			`{"error":{"code":"invalid_parameter_value","message":"m","type":"invalid_request_error","param":null,"max_length":null,"allowed_values":null}}`, nil},
+		{"nested param null beside a spread detail", parseNested,
+			`{"error":{"code":"invalid_parameter_value","message":"m","type":"invalid_request_error","param":null,"max_length":3}}`,
+			nestederrors.InvalidParameterValueDetails{MaxLength: 3}},
+		{"nested param", parseNested, `{"error":{"code":"invalid_request","message":"m","type":"invalid_request_error","param":"p"}}`,
+			nestederrors.InvalidRequestDetails{Param: "p"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.parse(400, tt.body)
+			if err != nil {
+				t.Fatalf("Parse(%s): %v", tt.body, err)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Parse(%s).Details() = %#v, want %#v", tt.body, got, tt.want)
 			}
 		})
 	}

@@ -2485,10 +2485,10 @@ func (e *ParseError) RequestID() string {
 // details object, else the members beside the envelope's own and those the
 // envelope fills from one detail. members are the details object's, when
 // validTop recorded them. A body without any (a details member of null is
-// none, and so is a member no detail takes) gives nil for an error with
-// required details, which its constructors always send, and otherwise the
-// zero details, as its constructor gives them when every detail is optional
-// and unset: DetailsAs answers alike on both sides of the wire.
+// none, and so are a member no detail takes and a detail of null) gives nil
+// for an error with required details, which its constructors always send,
+// and otherwise the zero details, as its constructor gives them when every
+// detail is optional and unset: DetailsAs answers alike on both sides of the wire.
 func (r *reading) decodeDetails(def *definition, members *objectMembers) (any, error) {
 	v := reflect.New(reflect.TypeOf(def.zero)).Elem()
 	var n int
@@ -2507,8 +2507,11 @@ func (r *reading) decodeDetails(def *definition, members *objectMembers) (any, e
 	for i := 0; r.named && err == nil && i < len(r.env.fields); i++ {
 		f := &r.env.fields[i]
 		if raw, ok := lookupPath(r.body, f.path); ok && f.ref == "details" && f.arg != "" {
-			n++
-			_, detail, err = decodeMember(def, v, []byte(f.arg), raw)
+			var taken bool
+			taken, detail, err = decodeMember(def, v, []byte(f.arg), raw)
+			if taken {
+				n++
+			}
 		}
 	}
 	if err != nil {
@@ -2527,7 +2530,8 @@ func (r *reading) decodeDetails(def *definition, members *objectMembers) (any, e
 // required details the zero details, which a client read as details the
 // server sent. A member no detail takes is not counted either, for the same
 // reason: a problem body's extension member ("traceId") made up "Your
-// current balance is 0".
+// current balance is 0"; nor is a detail of null, JSON's no value
+// ({"limit":null} made up "Rate limit of 0 requests").
 func decodeObject(def *definition, v reflect.Value, obj []byte, exclude []string) (n int, detail string, err error) {
 	if obj == nil {
 		return 0, "", nil
@@ -2585,7 +2589,9 @@ func memberName(key []byte) []byte {
 // decodeMember decodes the member name of a details object into v, the details
 // struct of def, as encoding/json does: into the field named name, else the
 // first named so but for case; a member no field takes is ignored, and
-// reported not taken. On failure it returns the detail's name.
+// reported not taken, as is a null one, which encoding/json decodes (into a
+// detail a member before it set) but which carries no value of the
+// detail's. On failure it returns the detail's name.
 func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte) (taken bool, detail string, err error) {
 	fields := def.prepared().fields
 	i := 0
@@ -2606,7 +2612,7 @@ func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte) (ta
 		}
 		return true, fields[i].name, err
 	}
-	return true, "", nil
+	return raw[skipSpace(raw, 0)] != 'n', "", nil
 }
 
 // decodeValue decodes a detail's JSON value into its field fv as encoding/json
@@ -3801,13 +3807,18 @@ func RPCError(s RPCStatus) *Error {
 // rpcKnown is the error of def, a reason the catalog defines, as s
 // carries it: its details from s's metadata (left out when they do not
 // decode; the zero details, as Parse gives them, when there is none and
-// every detail is optional), its message where s's differs.
+// every detail is optional), its message where s's differs. Metadata counts
+// as Parse counts a details object's members: keys no detail takes and a
+// detail's null (the text of no value but for a string detail, whose
+// metadata is the string) are none, or an error with required details got
+// zeros its message printed ("Rate limit of 0 requests").
 func rpcKnown(def *definition, s RPCStatus) *Error {
 	e := &Error{def: def, message: def.message}
 	md := def.withViolations(s)
 	if def.zero != nil && (len(md) > 0 || !def.prepared().required) {
 		v := reflect.New(reflect.TypeOf(def.zero)).Elem()
-		if _, _, err := decodeObject(def, v, metadataObject(v.Type(), md), nil); err == nil {
+		n, _, err := decodeObject(def, v, metadataObject(v.Type(), md), nil)
+		if err == nil && (n > 0 || !def.prepared().required) {
 			e = buildError(def, v.Addr().Interface(), true)
 		}
 	}

@@ -142,6 +142,9 @@ func FuzzParseOracle(f *testing.F) {
 	f.Add([]byte(`{"error":"x","code":"RATE_LIMITED","details":{"limit":1,"limit":"x"}}`))
 	f.Add([]byte(`{"error":"x","code":"RATE_LIMITED","details":{"LIMIT":2},"details":{"window":"w","Window":"v"}}`))
 	f.Add([]byte(`{"type":"t","title":"T","status":403,"code":"OUT_OF_CREDIT","Balance":1,"balance":2,"code":"OUT_OF_CREDIT"}`))
+	f.Add([]byte(`{"error":"x","code":"RATE_LIMITED","details":{"limit":null}}`))
+	f.Add([]byte(`{"error":"x","code":"RATE_LIMITED","details":{"limit":5,"LIMIT":null}}`))
+	f.Add([]byte(`{"code":"OUT_OF_CREDIT","balance":null,"cost":null,"traceId":"abc"}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		want, ok := oracleParse(body)
 		if !ok {
@@ -188,8 +191,9 @@ func FuzzParseOracle(f *testing.F) {
 // names want.def, in want.env: the details member, else (a spread) the
 // members but the envelope's own; nil when there are none and the error
 // has required details, else its zero details for none. A null details
-// member is none, as an empty object is, and so is a member no detail
-// takes (a problem body's extension member): no details the server sent.
+// member is none, as an empty object is, and so are a member no detail
+// takes (a problem body's extension member) and a detail of null: no
+// details the server sent.
 func oracleDetails(want parseOracle, body []byte) (any, error) {
 	v := reflect.New(reflect.TypeOf(want.def.zero))
 	n := 0
@@ -205,9 +209,7 @@ func oracleDetails(want parseOracle, body []byte) (any, error) {
 			if err := json.Unmarshal(raw, v.Interface()); err != nil {
 				return nil, err
 			}
-			var members map[string]json.RawMessage
-			_ = json.Unmarshal(raw, &members)
-			for name := range members {
+			for _, name := range valuedMembers(raw) {
 				if takesMember(v.Elem().Type(), name) {
 					n++
 					break
@@ -217,9 +219,7 @@ func oracleDetails(want parseOracle, body []byte) (any, error) {
 			if err := json.Unmarshal(body, v.Interface()); err != nil {
 				return nil, err
 			}
-			var members map[string]json.RawMessage
-			_ = json.Unmarshal(body, &members)
-			for name := range members {
+			for _, name := range valuedMembers(body) {
 				if !containsString(f.exclude, name) && takesMember(v.Elem().Type(), name) {
 					n++
 				}
@@ -230,6 +230,30 @@ func oracleDetails(want parseOracle, body []byte) (any, error) {
 		return nil, nil
 	}
 	return v.Elem().Interface(), nil
+}
+
+// valuedMembers returns the names of the members of the JSON object obj
+// whose value is not null, duplicates each time: a null one is JSON's no
+// value, which encoding/json decodes by leaving a detail as it is, and a
+// duplicate before it that is not null still set the detail. Nothing for
+// obj not an object.
+func valuedMembers(obj []byte) []string {
+	dec := json.NewDecoder(bytes.NewReader(obj))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil
+	}
+	var names []string
+	for dec.More() {
+		key, err := dec.Token()
+		var val json.RawMessage
+		if err != nil || dec.Decode(&val) != nil {
+			return names
+		}
+		if string(val) != "null" {
+			names = append(names, key.(string))
+		}
+	}
+	return names
 }
 
 // takesMember reports whether encoding/json decodes a member called name

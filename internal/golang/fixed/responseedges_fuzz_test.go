@@ -19,8 +19,9 @@ import (
 // *ParseError whose methods answer. A body that is a JSON object parses
 // with "details": null added (first or last) exactly as without any
 // details member: the same error or failure, code, message, details and
-// DetailsAs. Seeds: the bodies of TestParse's null-details cases and
-// FuzzParse's.
+// DetailsAs; and so does it with every member of null, at its top or in
+// its details object, left out (a detail of null is no detail). Seeds: the
+// bodies of TestParse's null-details cases and FuzzParse's.
 func FuzzParseResponseEdges(f *testing.F) {
 	for _, body := range []string{
 		`{"code":"RATE_LIMITED","details":null}`,
@@ -30,6 +31,9 @@ func FuzzParseResponseEdges(f *testing.F) {
 		`{"code":"INTERNAL","details":null,"error":{}}`,
 		`{"type":"about:blank","title":"Unauthorized","status":401,"code":"UNAUTHORIZED","detail":"Token expired"}`,
 		`{"code":"OUT_OF_CREDIT","balance":2,"cost":3}`,
+		`{"code":"RATE_LIMITED","details":{"limit":null}}`,
+		`{"code":"RATE_LIMITED","details":{"limit":null,"window":"1s","retryAfter":null}}`,
+		`{"code":"OUT_OF_CREDIT","balance":null,"cost":null,"request_id":null}`,
 		`{"error":"x","code":"INVALID_INPUT","details":{"field":1}}`,
 		`<html><body>Bad Gateway</body></html>`,
 		``,
@@ -45,6 +49,7 @@ func FuzzParseResponseEdges(f *testing.F) {
 		e, err := ParseResponse(edgeResponse(status, headerMode, headerValue, bodyMode, body))
 		checkParsed(t, e, err)
 		checkNullDetailsAbsent(t, status, body)
+		checkNullMembersAbsent(t, status, body)
 	})
 }
 
@@ -137,6 +142,39 @@ func checkNullDetailsAbsent(t *testing.T, status int, body []byte) {
 		if got := parsedAs(Parse(status, []byte(with))); got != want {
 			t.Fatalf("%s parses as\n%s\nbut %s as\n%s", with, got, without, want)
 		}
+	}
+}
+
+// checkNullMembersAbsent: body, a JSON object, parses as it does with its
+// members of null left out, at its top and in its details object. Both
+// bodies are encoding/json's reading of body written again, the last of
+// duplicate keys kept, so that only the nulls differ.
+func checkNullMembersAbsent(t *testing.T, status int, body []byte) {
+	var members map[string]json.RawMessage
+	if json.Unmarshal(body, &members) != nil || members == nil {
+		return
+	}
+	var details map[string]json.RawMessage
+	if json.Unmarshal(members["details"], &details) == nil && details != nil {
+		members["details"] = mustMarshal(t, details)
+	}
+	with := mustMarshal(t, members)
+	for name, val := range details {
+		if string(val) == "null" {
+			delete(details, name)
+		}
+	}
+	if details != nil {
+		members["details"] = mustMarshal(t, details)
+	}
+	for name, val := range members {
+		if string(val) == "null" {
+			delete(members, name)
+		}
+	}
+	without := mustMarshal(t, members)
+	if got, want := parsedAs(Parse(status, with)), parsedAs(Parse(status, without)); got != want {
+		t.Fatalf("%s parses as\n%s\nbut %s as\n%s", with, got, without, want)
 	}
 }
 

@@ -363,13 +363,18 @@ func RPCError(s RPCStatus) *Error {
 // rpcKnown is the error of def, a reason the catalog defines, as s
 // carries it: its details from s's metadata (left out when they do not
 // decode; the zero details, as Parse gives them, when there is none and
-// every detail is optional), its message where s's differs.
+// every detail is optional), its message where s's differs. Metadata counts
+// as Parse counts a details object's members: keys no detail takes and a
+// detail's null (the text of no value but for a string detail, whose
+// metadata is the string) are none, or an error with required details got
+// zeros its message printed ("Rate limit of 0 requests").
 func rpcKnown(def *definition, s RPCStatus) *Error {
 	e := &Error{def: def, message: def.message}
 	md := def.withViolations(s)
 	if def.zero != nil && (len(md) > 0 || !def.prepared().required) {
 		v := reflect.New(reflect.TypeOf(def.zero)).Elem()
-		if _, _, err := decodeObject(def, v, metadataObject(v.Type(), md), nil); err == nil {
+		n, _, err := decodeObject(def, v, metadataObject(v.Type(), md), nil)
+		if err == nil && (n > 0 || !def.prepared().required) {
 			e = buildError(def, v.Addr().Interface(), true)
 		}
 	}

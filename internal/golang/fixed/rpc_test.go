@@ -76,6 +76,38 @@ func TestRPCErrorRoundTrip(t *testing.T) {
 	}
 }
 
+// TestRPCErrorNullMetadata: metadata reads as Parse reads a details
+// object. A detail's text null (no sender writes it: rpcMetadata leaves a
+// null detail out) is JSON's null, no value, but for a string detail, whose
+// metadata is the string itself; with unknown keys alone it is no details
+// either, so an error with required details gets none, not zeros.
+func TestRPCErrorNullMetadata(t *testing.T) {
+	tests := []struct {
+		name     string
+		reason   string
+		metadata map[string]string
+		want     any
+	}{
+		{"a null detail alone", "RATE_LIMITED", map[string]string{"limit": "null"}, nil},
+		{"every number detail null", "RATE_LIMITED", map[string]string{"limit": "null", "retryAfter": "null"}, nil},
+		{"unknown keys alone", "RATE_LIMITED", map[string]string{"extra": "1"}, nil},
+		{"a null detail beside another", "RATE_LIMITED", map[string]string{"limit": "null", "window": "1m"},
+			RateLimitedDetails{Window: "1m"}},
+		{"a string detail's null is the string", "RATE_LIMITED", map[string]string{"window": "null"},
+			RateLimitedDetails{Window: "null"}},
+		{"a null required detail beside another", "OUT_OF_CREDIT", map[string]string{"balance": "null", "cost": "3"},
+			OutOfCreditDetails{Cost: 3}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := RPCError(RPCStatus{Code: "RESOURCE_EXHAUSTED", Reason: tt.reason, Domain: rpcDomain, Message: "m", Metadata: tt.metadata})
+			if !reflect.DeepEqual(e.Details(), tt.want) {
+				t.Errorf("RPCError(metadata %v).Details() = %#v, want %#v", tt.metadata, e.Details(), tt.want)
+			}
+		})
+	}
+}
+
 func TestRPCErrorUnknown(t *testing.T) {
 	e := RPCError(RPCStatus{Code: "NOT_FOUND", Reason: "WIDGET_GONE", Domain: "standin.example.com", Message: "no widget"})
 	if e.Known() || e.Code() != "WIDGET_GONE" || e.Status() != 404 || e.Message() != "no widget" || e.Definition().GRPCCode != "NOT_FOUND" {
