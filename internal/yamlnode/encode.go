@@ -126,11 +126,42 @@ func encodeIndented(b *bytes.Buffer, n *yaml.Node, indent int, prefix string) er
 		b.Write(data)
 		return nil
 	}
-	for line := range bytes.Lines(data) {
-		if len(line) > 1 {
+	for len(data) > 0 {
+		end := lineEnd(data)
+		if !startsWithBreak(data) {
 			b.WriteString(prefix)
 		}
-		b.Write(line)
+		b.Write(data[:end])
+		data = data[end:]
 	}
 	return nil
+}
+
+// yaml.v3 breaks lines at U+2028 and U+2029 too, where a literal, a
+// single-quoted text or a comment holds one, and indents the line after
+// them as after a line feed: the prefix goes there as well.
+var (
+	lineSeparator      = []byte("\u2028")
+	paragraphSeparator = []byte("\u2029")
+)
+
+// lineEnd is the index just past data's first line break, len(data) for
+// none.
+func lineEnd(data []byte) int {
+	end := len(data)
+	if i := bytes.IndexByte(data, '\n'); i >= 0 {
+		end = i + 1
+	}
+	for _, sep := range [][]byte{lineSeparator, paragraphSeparator} {
+		if i := bytes.Index(data[:end], sep); i >= 0 {
+			end = i + len(sep)
+		}
+	}
+	return end
+}
+
+// startsWithBreak reports whether data's line is a line break alone, which
+// yaml.v3 does not indent.
+func startsWithBreak(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("\n")) || bytes.HasPrefix(data, lineSeparator) || bytes.HasPrefix(data, paragraphSeparator)
 }
