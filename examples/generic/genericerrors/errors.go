@@ -2507,8 +2507,11 @@ func (r *reading) decodeDetails(def *definition, members *objectMembers) (any, e
 	for i := 0; r.named && err == nil && i < len(r.env.fields); i++ {
 		f := &r.env.fields[i]
 		if raw, ok := lookupPath(r.body, f.path); ok && f.ref == "details" && f.arg != "" {
-			n++
-			_, detail, err = decodeMember(def, v, []byte(f.arg), raw)
+			var taken bool // false for a detail of another error's
+			taken, detail, err = decodeMember(def, v, []byte(f.arg), raw)
+			if taken {
+				n++
+			}
 		}
 	}
 	if err != nil {
