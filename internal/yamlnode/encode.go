@@ -138,12 +138,11 @@ func encodeIndented(b *bytes.Buffer, n *yaml.Node, indent int, prefix string) er
 }
 
 // yaml.v3 breaks lines at U+2028 and U+2029 too, where a literal, a
-// single-quoted text or a comment holds one, and indents the line after
-// them as after a line feed: the prefix goes there as well.
-var (
-	lineSeparator      = []byte("\u2028")
-	paragraphSeparator = []byte("\u2029")
-)
+// single-quoted text or a comment holds one, and in a comment at a NEL
+// (U+0085) and a carriage return as well (a text holding those is double
+// quoted, escaped), and indents the line after them as after a line feed:
+// the prefix goes there as well.
+var lineBreaks = [][]byte{[]byte("\u2028"), []byte("\u2029"), []byte("\u0085"), []byte("\r")}
 
 // lineEnd is the index just past data's first line break, len(data) for
 // none.
@@ -152,9 +151,9 @@ func lineEnd(data []byte) int {
 	if i := bytes.IndexByte(data, '\n'); i >= 0 {
 		end = i + 1
 	}
-	for _, sep := range [][]byte{lineSeparator, paragraphSeparator} {
-		if i := bytes.Index(data[:end], sep); i >= 0 {
-			end = i + len(sep)
+	for _, br := range lineBreaks {
+		if i := bytes.Index(data[:end], br); i >= 0 && !bytes.HasPrefix(data[i:], []byte("\r\n")) {
+			end = i + len(br)
 		}
 	}
 	return end
@@ -163,5 +162,13 @@ func lineEnd(data []byte) int {
 // startsWithBreak reports whether data's line is a line break alone, which
 // yaml.v3 does not indent.
 func startsWithBreak(data []byte) bool {
-	return bytes.HasPrefix(data, []byte("\n")) || bytes.HasPrefix(data, lineSeparator) || bytes.HasPrefix(data, paragraphSeparator)
+	if bytes.HasPrefix(data, []byte("\n")) {
+		return true
+	}
+	for _, br := range lineBreaks {
+		if bytes.HasPrefix(data, br) {
+			return true
+		}
+	}
+	return false
 }

@@ -36,10 +36,11 @@ func TestEncodeInPiecesIsEncode(t *testing.T) {
 		"flow":               mapOf("a", flow(bigMapping(300, 0, multiLine))),
 		"tagged":             mapOf("a", tagged(bigMapping(300, 0, multiLine))),
 		// yaml.v3 breaks a literal, a single-quoted text and a comment at
-		// U+2028 and U+2029 too, indenting the line after.
+		// U+2028 and U+2029 too, a comment at U+0085 and CR, indenting the
+		// line after.
 		"line separators": mapOf("a", bigMapping(300, 0, func(i int) *yaml.Node { return Str("one\u2028two\nthree\u2029\u2029four\n\u2028five") }),
 			"b", bigMapping(300, 0, func(int) *yaml.Node { return Str("single\u2028quoted") })),
-		"separated comment": mapOf("a", withComment(bigMapping(300, 0, multiLine), 7, func(n *yaml.Node) { n.HeadComment = "# one\u2028two" })),
+		"separated comment": mapOf("a", withComment(bigMapping(300, 0, multiLine), 7, func(n *yaml.Node) { n.HeadComment = "# one\u2028two\u0085three\rfour\r\nfive\r" })),
 	}
 	rng := rand.New(rand.NewPCG(23, 1))
 	for i := range 24 {
