@@ -126,11 +126,49 @@ func encodeIndented(b *bytes.Buffer, n *yaml.Node, indent int, prefix string) er
 		b.Write(data)
 		return nil
 	}
-	for line := range bytes.Lines(data) {
-		if len(line) > 1 {
+	for len(data) > 0 {
+		end := lineEnd(data)
+		if !startsWithBreak(data) {
 			b.WriteString(prefix)
 		}
-		b.Write(line)
+		b.Write(data[:end])
+		data = data[end:]
 	}
 	return nil
+}
+
+// yaml.v3 breaks lines at U+2028 and U+2029 too, where a literal, a
+// single-quoted text or a comment holds one, and in a comment at a NEL
+// (U+0085) and a carriage return as well (a text holding those is double
+// quoted, escaped), and indents the line after them as after a line feed:
+// the prefix goes there as well.
+var lineBreaks = [][]byte{[]byte("\u2028"), []byte("\u2029"), []byte("\u0085"), []byte("\r")}
+
+// lineEnd is the index just past data's first line break, len(data) for
+// none.
+func lineEnd(data []byte) int {
+	end := len(data)
+	if i := bytes.IndexByte(data, '\n'); i >= 0 {
+		end = i + 1
+	}
+	for _, br := range lineBreaks {
+		if i := bytes.Index(data[:end], br); i >= 0 && !bytes.HasPrefix(data[i:], []byte("\r\n")) {
+			end = i + len(br)
+		}
+	}
+	return end
+}
+
+// startsWithBreak reports whether data's line is a line break alone, which
+// yaml.v3 does not indent.
+func startsWithBreak(data []byte) bool {
+	if bytes.HasPrefix(data, []byte("\n")) {
+		return true
+	}
+	for _, br := range lineBreaks {
+		if bytes.HasPrefix(data, br) {
+			return true
+		}
+	}
+	return false
 }

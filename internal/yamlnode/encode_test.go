@@ -12,8 +12,9 @@ import (
 
 // TestEncodeInPiecesIsEncode holds EncodeInPieces to its plain path,
 // Encode, byte for byte: on mappings big enough to be split, nested, with
-// comments, anchors, quoted, long and multi-line keys and values, in the
-// indentations textedit writes (2 to 4), and on random trees of them.
+// comments, anchors, quoted, long and multi-line keys and values, line
+// separators (U+2028, U+2029), in the indentations textedit writes (2 to
+// 4), and on random trees of them.
 func TestEncodeInPiecesIsEncode(t *testing.T) {
 	tests := map[string]*yaml.Node{
 		"small":              bigMapping(3, 0, func(int) *yaml.Node { return Str("x") }),
@@ -34,6 +35,12 @@ func TestEncodeInPiecesIsEncode(t *testing.T) {
 		"anchored":           mapOf("a", anchored(bigMapping(300, 0, multiLine)), "b", &yaml.Node{Kind: yaml.AliasNode, Alias: anchored(bigMapping(1, 0, multiLine))}),
 		"flow":               mapOf("a", flow(bigMapping(300, 0, multiLine))),
 		"tagged":             mapOf("a", tagged(bigMapping(300, 0, multiLine))),
+		// yaml.v3 breaks a literal, a single-quoted text and a comment at
+		// U+2028 and U+2029 too, a comment at U+0085 and CR, indenting the
+		// line after.
+		"line separators": mapOf("a", bigMapping(300, 0, func(i int) *yaml.Node { return Str("one\u2028two\nthree\u2029\u2029four\n\u2028five") }),
+			"b", bigMapping(300, 0, func(int) *yaml.Node { return Str("single\u2028quoted") })),
+		"separated comment": mapOf("a", withComment(bigMapping(300, 0, multiLine), 7, func(n *yaml.Node) { n.HeadComment = "# one\u2028two\u0085three\rfour\r\nfive\r" })),
 	}
 	rng := rand.New(rand.NewPCG(23, 1))
 	for i := range 24 {

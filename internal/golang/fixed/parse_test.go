@@ -467,3 +467,34 @@ func FuzzValidTop(f *testing.F) {
 		}
 	})
 }
+
+// TestNamedMemberNoDetailTakes: a member an envelope fills from one detail
+// by name (nested's "param": $details.param) that the body's error has no
+// detail of is no details, as an extension member beside a spread is: an
+// error with required details gets none, not the zero details (a
+// rate_limited body carrying "param" read as retry_after 0).
+func TestNamedMemberNoDetailTakes(t *testing.T) {
+	loadDefinitions()
+	env := &envelope{fields: []envelopeField{{ref: "details", arg: "param", path: []string{"param"}}, {ref: "details", arg: "retryAfter", path: []string{"retryAfter"}}}}
+	tests := []struct {
+		name, body string
+		want       any
+	}{
+		{"no member", `{}`, nil},
+		{"a member of another error's detail", `{"param":"x"}`, nil},
+		{"a member of one of its details", `{"retryAfter":3}`, &RateLimitedDetails{RetryAfter: 3}},
+		{"both", `{"param":"x","retryAfter":3}`, &RateLimitedDetails{RetryAfter: 3}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &reading{env: env, body: []byte(tt.body), named: tt.body != `{}`}
+			got, err := r.decodeDetails(ErrRateLimited.def, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("details %#v, want %#v", got, tt.want)
+			}
+		})
+	}
+}

@@ -2471,7 +2471,7 @@ func (r *reading) decodeDetails(def *definition, members *objectMembers) (any, e
 	for i := 0; r.named && err == nil && i < len(r.env.fields); i++ {
 		f := &r.env.fields[i]
 		if raw, ok := lookupPath(r.body, f.path); ok && f.ref == "details" && f.arg != "" {
-			var taken bool
+			var taken bool // false for a null, or a detail of another error's
 			taken, detail, err = decodeMember(def, v, []byte(f.arg), raw)
 			if taken {
 				n++
