@@ -65,15 +65,45 @@ func CommandIn(args ...any) Command {
 }
 
 // InvokedAs is d as it reads to a user who invoked errgen as prog (go tool
-// errgen, go run ./cmd/errgen): the command it names, run by prog.
+// errgen, go run ./cmd/errgen): the command it names, run by prog. Text in
+// double quotes is the user's own, quoted with %q (a source field that
+// reads "run errgen translate"), and stays as it was written.
 func (d Diagnostic) InvokedAs(prog string) Diagnostic {
 	if d.Command == "" || prog == "" || prog == Program {
 		return d
 	}
 	plain, invoked := d.Command.String(), d.Command.As(prog)
-	d.Msg = strings.ReplaceAll(d.Msg, plain, invoked)
-	d.Hint = strings.ReplaceAll(d.Hint, plain, invoked)
+	d.Msg = replaceUnquoted(d.Msg, plain, invoked)
+	d.Hint = replaceUnquoted(d.Hint, plain, invoked)
 	return d
+}
+
+// replaceUnquoted is s with each old outside a Go-quoted string ("…", its
+// \" and \\ escaped) replaced by new. The command a message names is never
+// quoted; the user's texts it quotes are.
+func replaceUnquoted(s, old, new string) string {
+	if !strings.Contains(s, old) {
+		return s
+	}
+	var b strings.Builder
+	quoted := false
+	for i := 0; i < len(s); {
+		switch {
+		case quoted && s[i] == '\\' && i+1 < len(s):
+			b.WriteString(s[i : i+2])
+			i += 2
+			continue
+		case s[i] == '"':
+			quoted = !quoted
+		case !quoted && strings.HasPrefix(s[i:], old):
+			b.WriteString(new)
+			i += len(old)
+			continue
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
 }
 
 // InvokedAs is a copy of l, each diagnostic as it reads to a user who

@@ -22,6 +22,7 @@ func TestInvokedAs(t *testing.T) {
 		{"go tool", stale, "go tool errgen", "translations/de.yaml:3:3: warning: stale: review it, and run go tool errgen translate de (go tool errgen translate de marks it)"},
 		{"go run", stale, "go run ./cmd/errgen", "translations/de.yaml:3:3: warning: stale: review it, and run go run ./cmd/errgen translate de (go run ./cmd/errgen translate de marks it)"},
 		{"names no command", Diagnostic{Pos: Pos{"c.yaml", 1, 1}, Msg: "errgen translate de is not what this says"}, "go tool errgen", "c.yaml:1:1: errgen translate de is not what this says"},
+		{"the user's quoted text", Diagnostic{Pos: Pos{"de.yaml", 4, 13}, Msg: `source "run errgen translate" is not a source hash (which errgen translate writes)`, Command: "translate"}, "go tool errgen", `de.yaml:4:13: source "run errgen translate" is not a source hash (which go tool errgen translate writes)`},
 		{"another command of the same program", Diagnostic{Pos: Pos{"c.yaml", 1, 1}, Msg: "errgen init writes one; errgen translate de fills it", Command: "init"}, "go tool errgen", "c.yaml:1:1: go tool errgen init writes one; errgen translate de fills it"},
 	}
 	for _, tt := range tests {
