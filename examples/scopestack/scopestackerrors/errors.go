@@ -3874,9 +3874,8 @@ func RPCError(s RPCStatus) *Error {
 // decode; the zero details, as Parse gives them, when there is none and
 // every detail is optional), its message where s's differs. Metadata counts
 // as Parse counts a details object's members: keys no detail takes and a
-// detail's null (the text of no value but for a string detail, whose
-// metadata is the string) are none, or an error with required details got
-// zeros its message printed ("Rate limit of 0 requests").
+// null (but a string detail's "null") are none, lest required details read
+// zeros ("Rate limit of 0 requests").
 func rpcKnown(def *definition, s RPCStatus) *Error {
 	e := &Error{def: def, message: def.message}
 	md := def.withViolations(s)
