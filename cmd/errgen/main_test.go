@@ -15,17 +15,7 @@ const bundledCatalog = "../../catalog.yaml"
 // runIn runs the command in dir and returns its exit code and output.
 func runIn(t *testing.T, dir string, args ...string) (int, string, string) {
 	t.Helper()
-	wd, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chdir(dir); err != nil {
-		t.Fatal(err)
-	}
-	defer os.Chdir(wd)
-	var stdout, stderr bytes.Buffer
-	code := run(args, &stdout, &stderr)
-	return code, stdout.String(), stderr.String()
+	return runAsIn(t, dir, "errgen", args...)
 }
 
 // workdir returns a temporary directory holding the bundled catalog, its
