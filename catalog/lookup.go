@@ -37,12 +37,23 @@ func (c *Catalog) Inherited(lang string) *Translation {
 // first: those whose files Inherited reads.
 func (c *Catalog) inheritedTags(lang string) []string {
 	var tags []string
-	for _, tag := range ShorterTags(lang) {
-		if strings.EqualFold(tag, c.Language) {
-			break
-		}
+	for _, tag := range c.LookupTags(lang) {
 		if c.Translations[tag] != nil {
 			tags = append(tags, tag)
+		}
+	}
+	return tags
+}
+
+// LookupTags are the shorter tags of lang whose files lookup reads for a
+// text lang's own file leaves out, nearest first, served or not: those
+// before the catalog's own language (es for es-MX; none for en-GB in an en
+// catalog), whose texts are the last resort anyway.
+func (c *Catalog) LookupTags(lang string) []string {
+	tags := ShorterTags(lang)
+	for i, tag := range tags {
+		if strings.EqualFold(tag, c.Language) {
+			return tags[:i]
 		}
 	}
 	return tags
@@ -54,10 +65,7 @@ func (c *Catalog) inheritedTags(lang string) []string {
 // Inherited takes them; else in the catalog's language.
 func (c *Catalog) readsIn(lang string, file func(tag string) string) string {
 	var reads []string
-	for _, tag := range ShorterTags(lang) {
-		if strings.EqualFold(tag, c.Language) {
-			break
-		}
+	for _, tag := range c.LookupTags(lang) {
 		if f := file(tag); f != "" {
 			does := "gives it"
 			if len(reads) > 0 {

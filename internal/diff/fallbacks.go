@@ -129,14 +129,7 @@ func soleSource(c *catalog.Catalog, lang string, texts []string, given func(*cat
 // chainOf is lang and the shorter tags whose files its clients read what
 // lang's leaves out, nearest first, up to c's own language.
 func chainOf(c *catalog.Catalog, lang string) []string {
-	chain := []string{lang}
-	for _, tag := range catalog.ShorterTags(lang) {
-		if strings.EqualFold(tag, c.Language) {
-			break
-		}
-		chain = append(chain, tag)
-	}
-	return chain
+	return append([]string{lang}, c.LookupTags(lang)...)
 }
 
 // sourcePart is what of a language's translation changed in one file:
