@@ -106,9 +106,8 @@ func loadBudgeted(path string, check catalog.Check) (*catalog.Catalog, error) {
 		return nil, err
 	}
 	files := &countedFiles{Files: disk}
-	resume := pauseCollector()
-	c, err := catalog.LoadFiles(files, root, check)
-	resume()
+	var c *catalog.Catalog
+	withCollectorPaused(func() { c, err = catalog.LoadFiles(files, root, check) })
 	if err != nil {
 		return nil, err
 	}
@@ -116,9 +115,10 @@ func loadBudgeted(path string, check catalog.Check) (*catalog.Catalog, error) {
 	return c, nil
 }
 
-// pauseCollector turns the collector off until resume is called, when
-// memoryBudget is on; the memory limit, which countedFiles sets before each
-// file is parsed, still bounds the heap. Loading builds the YAML node tree
+// withCollectorPaused runs f with the collector off, when memoryBudget is
+// on, and turns it back on however f ends: a panic recovered above it must
+// not leave the process uncollected. While it is off, the memory limit,
+// which countedFiles sets before each file is parsed, still bounds the heap. Loading builds the YAML node tree
 // of every file, a pointer-rich heap that is garbage once the catalog is
 // read: a collection while it lives marks all of it and keeps it (at 1,000
 // errors in two languages it came at 8 MB, mid-load, found 8 MB live and
@@ -127,10 +127,11 @@ func loadBudgeted(path string, check catalog.Check) (*catalog.Catalog, error) {
 // collection starts at once. The plain path is Go's: the user's GOGC or
 // GOMEMLIMIT turns it off with the rest of the budget; TestPausedLoadIsLoad
 // and BenchmarkPausedLoad.
-func pauseCollector() (resume func()) {
+func withCollectorPaused(f func()) {
 	if !memoryBudget {
-		return func() {}
+		f()
+		return
 	}
-	old := debug.SetGCPercent(-1)
-	return func() { debug.SetGCPercent(old) }
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	f()
 }

@@ -141,3 +141,43 @@ func BenchmarkPausedLoad(b *testing.B) {
 		runtime.GC()
 	})
 }
+
+// However the paused work ends, a panic recovered above it or a goroutine
+// that exits (t.Fatal's way), the collector's setting and the memory limit
+// are what they were before: a recovered panic must not leave the process
+// uncollected.
+func TestCollectorResumesHoweverWorkEnds(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(300 << 20))
+	defer debug.SetGCPercent(debug.SetGCPercent(150))
+	defer func(on bool) { memoryBudget = on }(memoryBudget)
+	memoryBudget = true
+	for _, tc := range []struct {
+		name string
+		end  func()
+	}{
+		{"panic", func() { panic("the loader failed") }},
+		{"goexit", runtime.Goexit},
+		{"return", func() {}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			done := make(chan bool)
+			go func() {
+				defer close(done)
+				defer func() { _ = recover() }()
+				withCollectorPaused(func() {
+					if p := debug.SetGCPercent(-1); p != -1 {
+						t.Errorf("GOGC %d while paused, want off", p)
+					}
+					tc.end()
+				})
+			}()
+			<-done
+			if p := debug.SetGCPercent(150); p != 150 {
+				t.Errorf("GOGC %d after the paused work, want 150", p)
+			}
+			if l := debug.SetMemoryLimit(-1); l != 300<<20 {
+				t.Errorf("memory limit %d after the paused work, want %d", l, 300<<20)
+			}
+		})
+	}
+}
