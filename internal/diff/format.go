@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -62,9 +63,11 @@ func where(c Change) string {
 	return c.Pos.String() + ": "
 }
 
-// writeText writes one line per change, then a summary.
+// writeText writes one line per change, in the order of their positions
+// (file, line, column; changes at one place in list's order), as compilers
+// and vet print theirs and a reader walks a file, then a summary.
 func writeText(w io.Writer, list []Change) error {
-	for _, c := range list {
+	for _, c := range inPositionOrder(list) {
 		msg := c.Message
 		if strings.ContainsAny(msg, "\r\n") {
 			msg = strconv.Quote(msg) // one line per change, for grep and CI logs
@@ -75,6 +78,14 @@ func writeText(w io.Writer, list []Change) error {
 	}
 	_, err := fmt.Fprintln(w, summary(list))
 	return err
+}
+
+// inPositionOrder is list sorted by position, list itself left in
+// Compare's order, which JSON and Markdown keep.
+func inPositionOrder(list []Change) []Change {
+	sorted := slices.Clone(list)
+	slices.SortStableFunc(sorted, func(a, b Change) int { return a.Pos.Compare(b.Pos) })
+	return sorted
 }
 
 // summary counts the changes.

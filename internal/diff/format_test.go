@@ -3,6 +3,7 @@ package diff_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"golang.org/x/tools/txtar"
 
+	"github.com/errgen/errgen/diag"
 	"github.com/errgen/errgen/internal/diff"
 )
 
@@ -173,8 +175,8 @@ func TestCatalogWideCode(t *testing.T) {
 // TestTextPositions: every text line starts where its change is, as every
 // other errgen command reports (file:line:col: message), so that editors
 // and CI annotators jump to it: in the new catalog, in the old one for a
-// code removed, the file alone for a catalog-wide change. The text once
-// had no positions; only JSON had them.
+// code removed, the file alone for a catalog-wide change; in position
+// order. The text once had no positions; only JSON had them.
 func TestTextPositions(t *testing.T) {
 	var b bytes.Buffer
 	if err := diff.Write(&b, "text", sampleChanges(t)); err != nil {
@@ -184,12 +186,69 @@ func TestTextPositions(t *testing.T) {
 	for i, want := range []string{
 		"new.yaml: catalog: go-package-changed: ",
 		"new.yaml:5:23: NOT_FOUND: status-changed: ",
-		"old.yaml:5:12: GONE: code-removed: ",
-		"new.yaml:6:19: OTHER: status-changed: ",
 		"new.yaml:6:12: OTHER: openapi-component-removed: ",
+		"new.yaml:6:19: OTHER: status-changed: ",
+		"old.yaml:5:12: GONE: code-removed: ",
 	} {
 		if i >= len(lines) || !strings.HasPrefix(lines[i], want) {
 			t.Errorf("line %d does not start with %q:\n%s", i+1, want, b.String())
 		}
+	}
+}
+
+// TestTextInPositionOrder: text lines come in the order of their positions,
+// file, then line, then column, as compilers and vet print theirs and as a
+// reader walks a file; changes at one place keep Compare's order, and
+// every line is the one Compare's order gives, byte for byte. JSON and
+// Markdown keep Compare's order, each code's changes together.
+func TestTextInPositionOrder(t *testing.T) {
+	at := func(file string, line, col int) diag.Pos { return diag.Pos{File: file, Line: line, Col: col} }
+	for _, tc := range []struct {
+		name string
+		pos  []diag.Pos // of the changes, in Compare's order
+		want []int      // the changes' indexes, in the text's order
+	}{
+		{"line 81 after line 80", []diag.Pos{at("c.yaml", 81, 3), at("c.yaml", 80, 3)}, []int{1, 0}},
+		{"columns", []diag.Pos{at("c.yaml", 5, 31), at("c.yaml", 5, 18), at("c.yaml", 5, 12)}, []int{2, 1, 0}},
+		{"line 9 before line 10", []diag.Pos{at("c.yaml", 10, 1), at("c.yaml", 9, 1)}, []int{1, 0}},
+		{"ties keep their order", []diag.Pos{at("c.yaml", 5, 12), at("c.yaml", 4, 3), at("c.yaml", 5, 12)}, []int{1, 0, 2}},
+		{"the whole file first", []diag.Pos{at("c.yaml", 2, 3), at("c.yaml", 0, 0)}, []int{1, 0}},
+		{"files apart", []diag.Pos{at("new.yaml", 6, 12), at("main:new.yaml", 5, 12), at("new.yaml", 5, 3)}, []int{1, 2, 0}},
+		{"no position", []diag.Pos{at("c.yaml", 1, 1), {}}, []int{1, 0}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			list := make([]diff.Change, len(tc.pos))
+			for i, p := range tc.pos {
+				list[i] = diff.Change{Pos: p, Code: fmt.Sprintf("E%d", i), Kind: diff.CodeAdded, Breaks: []diff.Audience{}, Message: "code added"}
+			}
+			var got bytes.Buffer
+			if err := diff.Write(&got, "text", list); err != nil {
+				t.Fatal(err)
+			}
+			var want strings.Builder
+			for _, i := range tc.want {
+				var line bytes.Buffer
+				if err := diff.Write(&line, "text", list[i:i+1]); err != nil {
+					t.Fatal(err)
+				}
+				want.WriteString(strings.SplitAfter(line.String(), "\n")[0])
+			}
+			want.WriteString(fmt.Sprintf("%d changes, 0 breaking\n", len(list)))
+			if got.String() != want.String() {
+				t.Errorf("got:\n%s\nwant:\n%s", got.String(), want.String())
+			}
+			if list[0].Pos != tc.pos[0] || list[0].Code != "E0" {
+				t.Errorf("writing reordered the list: %+v", list)
+			}
+			for _, format := range []string{"json", "markdown"} {
+				var b bytes.Buffer
+				if err := diff.Write(&b, format, list); err != nil {
+					t.Fatal(err)
+				}
+				if e0, e1 := strings.Index(b.String(), "E0"), strings.Index(b.String(), "E1"); e0 > e1 {
+					t.Errorf("%s output is not in Compare's order:\n%s", format, b.String())
+				}
+			}
+		})
 	}
 }
