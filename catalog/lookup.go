@@ -104,7 +104,8 @@ func (c *Catalog) readingOf(lang string, t *Translation) *Translation {
 
 // ShorterTags are the tags RFC 4647's lookup tries after tag, nearest
 // first: zh-Hant and zh for zh-Hant-TW, pt-BR and pt for pt-BR-x-priv;
-// none for zh. The page's words of a regional language walk them too.
+// none for zh or x-priv. The page's words of a regional language walk them
+// too.
 func ShorterTags(tag string) []string {
 	var tags []string
 	for t, ok := shorterTag(tag); ok; t, ok = shorterTag(t) {
@@ -115,7 +116,9 @@ func ShorterTags(tag string) []string {
 
 // shorterTag is tag with its last subtag dropped, and each singleton then
 // left last (the x of pt-BR-x-priv) dropped with it, as RFC 4647 §3.4
-// truncates a tag; false when tag has a single subtag.
+// truncates a tag; false when tag has a single subtag, or nothing but a
+// singleton is left (x-priv, a private-use tag a catalog may serve): a
+// singleton is no language, and lookup goes on to the default one.
 func shorterTag(tag string) (string, bool) {
 	i := strings.LastIndexByte(tag, '-')
 	if i < 0 {
@@ -125,7 +128,8 @@ func shorterTag(tag string) (string, bool) {
 	for j := strings.LastIndexByte(tag, '-'); j >= 0 && j == len(tag)-2; j = strings.LastIndexByte(tag, '-') {
 		tag = tag[:j]
 	}
-	return tag, true
+	loneSingleton := len(tag) == 1 && tag != "-" // "-" is two empty subtags
+	return tag, !loneSingleton
 }
 
 // overlay is near with each text it leaves untranslated taken from far.

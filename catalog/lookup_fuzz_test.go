@@ -15,7 +15,8 @@ import (
 // FuzzShorterTags holds ShorterTags to RFC 4647 §3.4's truncation, written
 // here over a list of subtags: drop the last subtag, then each singleton
 // left last, until one subtag is left (the primary language, which lookup
-// never drops: the default language follows it). The reference knows no
+// never drops: the default language follows it), a lone singleton (the x
+// of x-priv) being no tag at all. The reference knows no
 // byte offsets, so a slip in shorterTag's index arithmetic (an empty
 // subtag, a tag ending in "-", a multi-byte subtag one byte short of a
 // singleton) shows as a difference.
@@ -55,6 +56,9 @@ func truncationLengths(tag string) []int {
 		for len(subtags) > 1 && len(subtags[len(subtags)-1]) == 1 {
 			length -= 2
 			subtags = subtags[:len(subtags)-1]
+		}
+		if len(subtags) == 1 && len(subtags[0]) == 1 {
+			break // a lone singleton, the x of x-priv, is no tag
 		}
 		out = append(out, length)
 	}

@@ -169,7 +169,8 @@ func TestRegionalInheritsEveryText(t *testing.T) {
 }
 
 // ShorterTags truncates as RFC 4647 §3.4's lookup does: a subtag at a
-// time, a singleton left last dropped with the subtag after it.
+// time, a singleton left last dropped with the subtag after it, and a
+// singleton left alone dropped too.
 func TestShorterTags(t *testing.T) {
 	for _, tt := range []struct {
 		tag  string
@@ -181,6 +182,14 @@ func TestShorterTags(t *testing.T) {
 		{"pt-BR-x-priv", []string{"pt-BR", "pt"}},
 		{"de-CH-1996", []string{"de-CH", "de"}},
 		{"en-a-bbb-x-a-ccc", []string{"en-a-bbb", "en"}},
+		// A private-use tag, which a catalog may serve (languages:
+		// [x-priv]), leaves no tag once its last subtag goes: the lone
+		// singleton x is none, and lookup goes to the default language.
+		{"x-priv", nil},
+		{"x-priv-b", []string{"x-priv"}},
+		{"x-a-b", nil},
+		{"de-x-priv", []string{"de"}},
+		{"i-klingon", nil},
 	} {
 		if got := catalog.ShorterTags(tt.tag); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("ShorterTags(%q) = %q, want %q", tt.tag, got, tt.want)
