@@ -1,6 +1,7 @@
 package errgen
 
 import (
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -42,12 +43,15 @@ func TestDocsCommands(t *testing.T) {
 				continue
 			}
 			for _, line := range commands(b.text) {
+				dir := "." // where the line's go test runs: a (cd DIR && ...) moves it
 				for _, cmd := range strings.Split(line, "&&") {
 					cmd = strings.Trim(strings.TrimSpace(cmd), "()")
 					fields := strings.Fields(cmd)
 					switch {
 					case len(fields) == 0:
 						continue
+					case fields[0] == "cd" && len(fields) == 2:
+						dir = filepath.Join(dir, fields[1])
 					case fields[0] == "errgen" || strings.HasPrefix(cmd, "go run ./cmd/errgen"):
 						args := fields[1:]
 						if fields[0] == "go" {
@@ -65,7 +69,7 @@ func TestDocsCommands(t *testing.T) {
 						}
 						checked++
 					case len(fields) > 2 && fields[0] == "go" && fields[1] == "test":
-						checkGoTest(t, file, fields[2:])
+						checkGoTest(t, file, dir, fields[2:])
 						checked++
 					}
 				}
@@ -78,8 +82,10 @@ func TestDocsCommands(t *testing.T) {
 }
 
 // checkGoTest checks the -run, -bench and -fuzz patterns of a go test
-// command line name functions of the package it tests.
-func checkGoTest(t *testing.T, file string, args []string) {
+// command line, run in dir, name functions of the packages it tests (a
+// pattern ending in /... tests every package below it, each nested module's
+// too, as a cd into it does).
+func checkGoTest(t *testing.T, file, dir string, args []string) {
 	t.Helper()
 	pkg := "."
 	patterns := map[string]string{}
@@ -99,10 +105,7 @@ func checkGoTest(t *testing.T, file string, args []string) {
 			}
 		}
 	}
-	if strings.HasSuffix(pkg, "/...") {
-		return
-	}
-	srcs, _ := filepath.Glob(filepath.Join(pkg, "*_test.go"))
+	srcs := testFilesOf(t, filepath.Join(dir, pkg))
 	var src strings.Builder
 	for _, s := range srcs {
 		data, err := os.ReadFile(s)
@@ -111,6 +114,7 @@ func checkGoTest(t *testing.T, file string, args []string) {
 		}
 		src.Write(data)
 	}
+	pkg = filepath.Join(dir, pkg)
 	prefix := map[string]string{"-run": "Test", "-bench": "Benchmark", "-fuzz": "Fuzz"}
 	for flag, pattern := range patterns {
 		if pattern == "^$" || pattern == "." {
@@ -135,4 +139,26 @@ func checkGoTest(t *testing.T, file string, args []string) {
 			t.Errorf("%s: go test %s -fuzz %s matches %d fuzz targets, %v: go test fuzzes one; anchor it (-fuzz '^%s$')", file, pkg, pattern, len(all), all, pattern)
 		}
 	}
+}
+
+// testFilesOf lists the test files of the package pattern pkg: a folder's
+// own, or for a pattern ending in /... every one below that folder.
+func testFilesOf(t *testing.T, pkg string) []string {
+	t.Helper()
+	root, ok := strings.CutSuffix(pkg, "/...")
+	if !ok {
+		srcs, _ := filepath.Glob(filepath.Join(pkg, "*_test.go"))
+		return srcs
+	}
+	var srcs []string
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, "_test.go") {
+			srcs = append(srcs, path)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srcs
 }
