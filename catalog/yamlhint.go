@@ -14,8 +14,8 @@ var yamlHints = []struct{ msg, hint string }{
 	{"found a tab character that violates indentation", "indent with spaces, not tabs"},
 	{"found incompatible YAML document", "errgen reads YAML 1.1, as yaml.v3 does: remove the %YAML directive"},
 	{"did not find expected node content", "a value is missing: close each [ and { with its ] or }, and give each - and key: a value"},
-	{"did not find expected ',' or '}'", `a { is not closed, or a value in it holds ": " or ends in ?: end the mapping with }, and quote such a value`},
-	{"did not find expected ',' or ']'", `a [ is not closed, or an item in it holds ": " or ends in ?: end the list with ], and quote such an item`},
+	{"did not find expected ',' or '}'", `a { is not closed, or a value in it holds ": ", a bracket or ends in ?: end the mapping with }, and quote such a value`},
+	{"did not find expected ',' or ']'", `a [ is not closed, or an item in it holds ": ", a bracket or ends in ?: end the list with ], and quote such an item`},
 	{"found unexpected end of stream", "a quoted value is not closed: end it with the quote that starts it"},
 	{"found unknown escape character", `in a double-quoted value \ starts an escape: write \\ for a backslash, or quote the value with ' instead`},
 	{"did not find expected key", "a line is indented unlike those beside it, or text follows a closing ], } or quote"},
@@ -97,8 +97,9 @@ func yamlCulprit(msg string, lines []string, line int) (Pos, bool) {
 
 // flowCulprit is, from line on (yaml.v3 names the line before), the [ or
 // { of a flow collection not closed on its line, else in one closed there
-// a plain value that ends in ? or holds a second ": " before its comma,
-// which yaml.v3 does not read in a flow collection.
+// a plain value that ends in ?, holds a second ": " before its comma, or
+// holds a [ or { (type: string[]), all of which yaml.v3 does not read as
+// part of a value in a flow collection.
 func flowCulprit(lines []string, line int) (Pos, bool) {
 	for n := line; n <= len(lines) && n <= line+1; n++ {
 		l := lines[n-1]
@@ -127,6 +128,10 @@ func flowBad(l string) int {
 		case (starts || i > 0 && l[i-1] == ':') && (c == '"' || c == '\''):
 			i = closingQuote(l, i)
 			tokenStart = true
+		case depth > 0 && !starts && l[i-1] != ':' && (c == '[' || c == '{'):
+			// a flow indicator ends the plain value before it and opens a
+			// collection where a comma or the closing bracket must be
+			return i
 		case c == '[' || c == '{':
 			if depth == 0 {
 				open = i

@@ -78,6 +78,19 @@ func (d Diagnostic) InvokedAs(prog string) Diagnostic {
 	return d
 }
 
+// WithCommand is d naming c where it named its command: the CLI gives a
+// command the arguments only it knows (the catalog the user named).
+func (d Diagnostic) WithCommand(c Command) Diagnostic {
+	if d.Command == "" {
+		return d
+	}
+	plain, named := d.Command.String(), c.String()
+	d.Msg = replaceUnquoted(d.Msg, plain, named)
+	d.Hint = replaceUnquoted(d.Hint, plain, named)
+	d.Command = c
+	return d
+}
+
 // replaceUnquoted is s with each old outside a Go-quoted string ("…", its
 // \" and \\ escaped) replaced by new. The command a message names is never
 // quoted; the user's texts it quotes are.

@@ -190,7 +190,7 @@ func diffInputs(prog string, args []string, base string, stderr io.Writer) (befo
 	// The base as it was: its root, what its include list named, globs
 	// matched against its tree.
 	if before, err = catalog.LoadFiles(files, root, errgen.Check); err != nil {
-		reportLoadError(prog, files.Display(files.root), err, "the base revision's catalog is invalid: fix it there, or compare with another --base", stderr)
+		reportLoadError(prog, files.Display(files.root), "", err, "the base revision's catalog is invalid: fix it there, or compare with another --base", stderr)
 		return nil, nil, exitFailure
 	}
 	return before, after, exitOK
@@ -202,11 +202,11 @@ func diffInputs(prog string, args []string, base string, stderr io.Writer) (befo
 func loadCompared(prog, path string, stderr io.Writer, warnings bool) *catalog.Catalog {
 	c, err := catalog.Load(path, errgen.Check)
 	if err != nil {
-		reportLoadError(prog, path, err, "nothing was compared", stderr)
+		reportLoadError(prog, path, path, err, "nothing was compared", stderr)
 		return nil
 	}
 	if warnings {
-		printDiagnostics(prog, stderr, &c.Warnings)
+		printDiagnostics(prog, path, stderr, &c.Warnings)
 	}
 	return c
 }

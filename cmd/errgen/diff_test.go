@@ -143,7 +143,7 @@ func TestDiffWarnsOfTheNewCatalog(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "old/catalog.yaml"), cat)
 	writeFile(t, filepath.Join(dir, "new/catalog.yaml"), cat)
 	code, stdout, stderr := runIn(t, dir, "diff", "old/catalog.yaml", "new/catalog.yaml")
-	want := "new/catalog.yaml:4:13: warning: languages: \"de\" has no translation file new/translations/de.yaml: every text reads in en (errgen translate de writes it)\n"
+	want := "new/catalog.yaml:4:13: warning: languages: \"de\" has no translation file new/translations/de.yaml: every text reads in en (errgen translate de new/catalog.yaml writes it)\n"
 	if code != exitOK || stdout != "no changes\n" || stderr != want {
 		t.Errorf("exit %d, stdout %q, stderr\n%s\nwant\n%s", code, stdout, stderr, want)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -15,6 +16,9 @@ func noRevision(dir, rev string, err error) error {
 		return fmt.Errorf("--base %s: %v", rev, gitErr)
 	}
 	msg := fmt.Sprintf("--base %s: no revision %s", rev, rev)
+	if start, commits, ok := historyOf(dir, rev); ok {
+		return fmt.Errorf("%s: the history of %s has %s%s", msg, start, plural(commits, "commit"), shallowHint(dir, rev))
+	}
 	if out, err := git(dir, "symbolic-ref", "--quiet", "--short", "HEAD"); err == nil {
 		msg += fmt.Sprintf("; the current branch is %s", strings.TrimSpace(string(out)))
 	} else if out, err := git(dir, "rev-parse", "--short", "HEAD"); err == nil {
@@ -26,6 +30,23 @@ func noRevision(dir, rev string, err error) error {
 		}
 	}
 	return fmt.Errorf("%s%s", msg, shallowHint(dir, rev))
+}
+
+// historyOf is, for a rev that goes back from a revision git knows
+// (HEAD~1, main^), that revision and how many commits its history holds:
+// rev went past the first of them, as HEAD~1 does in a new repository.
+func historyOf(dir, rev string) (start string, commits int, ok bool) {
+	i := strings.IndexAny(rev, "~^")
+	if i <= 0 {
+		return "", 0, false
+	}
+	start = rev[:i]
+	out, err := gitLine(dir, "rev-list", "--count", "--end-of-options", start, "--")
+	if err != nil {
+		return "", 0, false
+	}
+	commits, err = strconv.Atoi(out)
+	return start, commits, err == nil
 }
 
 // shallowHint is what to do when dir's clone is shallow, as CI checkouts

@@ -10,7 +10,8 @@ import (
 
 // A --base that names no revision (main, in a repository whose branch is
 // master) says so and names the branch checked out, not git's "Needed a
-// single revision".
+// single revision"; one that goes back past the first commit (HEAD~1 in a
+// new repository) says how long the history is.
 func TestDiffBaseNoRevision(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("no git")
@@ -31,6 +32,15 @@ func TestDiffBaseNoRevision(t *testing.T) {
 	want := "errgen: --base main: no revision main; the current branch is master (branches: master)\n"
 	if code != exitFailure || stdout != "" || stderr != want {
 		t.Errorf("exit %d, stdout %q, stderr %q, want 1 and %q", code, stdout, stderr, want)
+	}
+	// HEAD~1 of a first commit names a revision git knows the start of:
+	// what is missing is history, not a branch (before, it read as a
+	// branch missing, "no revision HEAD~1; the current branch is …")
+	for _, rev := range []string{"HEAD~1", "master^", "HEAD~3"} {
+		want := "errgen: --base " + rev + ": no revision " + rev + ": the history of " + strings.TrimRight(rev, "~^0123456789") + " has 1 commit\n"
+		if code, stdout, stderr := runIn(t, repo, "diff", "--base", rev); code != exitFailure || stdout != "" || stderr != want {
+			t.Errorf("--base %s: exit %d, stdout %q, stderr %q, want 1 and %q", rev, code, stdout, stderr, want)
+		}
 	}
 	git("checkout", "-q", "--detach")
 	if code, _, stderr := runIn(t, repo, "diff", "--base", "main"); code != exitFailure || !regexpMatch(`^errgen: --base main: no revision main; HEAD is detached at [0-9a-f]+ \(branches: master\)\n$`, stderr) {

@@ -31,10 +31,13 @@ func newFlags(prog, name, synopsis string, stdout, stderr io.Writer) *flags {
 	return &flags{FlagSet: fs, prog: prog, synopsis: synopsis, stdout: stdout, stderr: stderr}
 }
 
+// defaultCatalog is the catalog a command reads when given none.
+const defaultCatalog = "catalog.yaml"
+
 // catalogFlag adds --catalog; the catalog may then also be given as the one
 // positional argument.
 func (f *flags) catalogFlag() *string {
-	f.catalog = f.String("catalog", "catalog.yaml", "the error catalog (or give it as the argument)")
+	f.catalog = f.String("catalog", defaultCatalog, "the error catalog (or give it as the argument)")
 	return f.catalog
 }
 

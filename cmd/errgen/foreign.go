@@ -21,7 +21,7 @@ func printGenerateWarnings(prog, path string, warnings *diag.List, stderr io.Wri
 	}
 	module, foreign := foreignCatalog(path)
 	if !foreign {
-		printDiagnostics(prog, stderr, warnings)
+		printDiagnostics(prog, path, stderr, warnings)
 		return
 	}
 	fmt.Fprintf(stderr, "errgen: %s is not in this Go module (%s): its warnings (%d) are its own module's to mend, left out here; %s lists them\n",

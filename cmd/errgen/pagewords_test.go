@@ -153,7 +153,7 @@ func TestOwnLanguagePageWordsFileNamed(t *testing.T) {
 		"  - {code: INTERNAL, status: 500, title: Error interno, fallback: true}\n")
 	want := filepath.Join("api", "translations", "es.yaml")
 	_, _, stderr := runIn(t, dir, "validate", "api/catalog.yaml")
-	if !strings.Contains(stderr, "and "+want+" does not give them (errgen translate es writes them, under page:, into "+want+",") {
+	if !strings.Contains(stderr, "and "+want+" does not give them (errgen translate es api/catalog.yaml writes them, under page:, into "+want+",") {
 		t.Errorf("validate names the file otherwise than %s: %q", want, stderr)
 	}
 	if code, stdout, stderr := runIn(t, dir, "translate", "es", "api/catalog.yaml"); code != exitOK || !strings.Contains(stdout, "wrote "+want+":") {
@@ -175,7 +175,7 @@ func TestOwnLanguagePageWordsLinkedCatalog(t *testing.T) {
 	must(t, os.Symlink(filepath.Join("..", "real", "catalog.yaml"), filepath.Join(dir, "link", "catalog.yaml")))
 	want := filepath.Join("real", "translations", "es.yaml")
 	// validate names the file errgen translate writes (and the loader reads)
-	if _, _, stderr := runIn(t, dir, "validate", "link/catalog.yaml"); !strings.Contains(stderr, "and "+want+" does not give them (errgen translate es writes them, under page:, into "+want+",") {
+	if _, _, stderr := runIn(t, dir, "validate", "link/catalog.yaml"); !strings.Contains(stderr, "and "+want+" does not give them (errgen translate es link/catalog.yaml writes them, under page:, into "+want+",") {
 		t.Errorf("validate names the file otherwise than %s: %q", want, stderr)
 	}
 	if code, stdout, stderr := runIn(t, dir, "translate", "es", "link/catalog.yaml"); code != exitOK || stdout != "errgen: wrote "+want+": 84 top-level texts to translate\n" {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
@@ -14,8 +15,9 @@ import (
 // run a binary from the go command's build cache; they differ in whether
 // errgen is the main module (go run ./cmd/errgen in its own repository) or
 // a dependency (go tool errgen, its version a module version).
-// As a dependency, which of the two the go.mod of the working directory
-// tells: go tool errgen only where it declares errgen's command a tool.
+// As a dependency, which of the two the main modules of the working
+// directory tell (errgenIn): go tool errgen only where one declares
+// errgen's command a tool.
 func progName(arg0 string, info *debug.BuildInfo, mod moduleUse) string {
 	if inBuildCache(arg0) {
 		if !isDependency(info) {
@@ -46,18 +48,88 @@ const (
 	usedAsTool                   // its command declared a tool (go get -tool)
 )
 
-// errgenIn tells how the go.mod above dir holds errgen. A go.mod that
-// cannot be read or parsed tells nothing: errgen runs all the same.
+// errgenIn tells how the main modules of dir hold errgen: in a workspace
+// (go.work), the go command runs the tools and builds the requirements of
+// every module it uses, so the best any of them holds it; else the go.mod
+// above dir. A go.mod or go.work that cannot be read or parsed tells
+// nothing: errgen runs all the same.
 func errgenIn(dir string) moduleUse {
+	if modDirs, ok := workspaceModules(dir); ok {
+		use := notRequired
+		for _, modDir := range modDirs {
+			data, err := readInput(filepath.Join(modDir, "go.mod"), goModLimit)
+			if err == nil {
+				use = max(use, goModUse(filepath.Join(modDir, "go.mod"), data))
+			}
+		}
+		return use
+	}
 	modDir, data, err := nearestGoMod(dir)
 	if err != nil {
 		return notRequired
 	}
-	f, err := modfile.Parse(filepath.Join(modDir, "go.mod"), data, nil)
+	return goModUse(filepath.Join(modDir, "go.mod"), data)
+}
+
+// goModUse tells how the go.mod file at path, holding data, holds errgen.
+func goModUse(path string, data []byte) moduleUse {
+	f, err := modfile.Parse(path, data, nil)
 	if err != nil {
 		return notRequired
 	}
 	return useIn(f)
+}
+
+// workspaceModules is the folders of the modules the go.work the go
+// command reads in dir uses: the file GOWORK names (an absolute path; off
+// turns workspaces off), else the go.work of dir or the nearest folder
+// above it. False: no workspace, or none errgen can read.
+func workspaceModules(dir string) ([]string, bool) {
+	path := os.Getenv("GOWORK")
+	switch {
+	case path == "off":
+		return nil, false
+	case path == "":
+		workDir, ok := nearestWith(dir, "go.work")
+		if !ok {
+			return nil, false
+		}
+		path = filepath.Join(workDir, "go.work")
+	case !filepath.IsAbs(path):
+		return nil, false // the go command refuses it
+	}
+	data, err := readInput(path, goModLimit)
+	if err != nil {
+		return nil, false
+	}
+	f, err := modfile.ParseWork(path, data, nil)
+	if err != nil {
+		return nil, false
+	}
+	var modDirs []string
+	for _, use := range f.Use {
+		modDir := filepath.FromSlash(use.Path)
+		if !filepath.IsAbs(modDir) {
+			modDir = filepath.Join(filepath.Dir(path), modDir)
+		}
+		modDirs = append(modDirs, modDir)
+	}
+	return modDirs, true
+}
+
+// nearestWith is dir, or the nearest folder above it, that has a file
+// called name.
+func nearestWith(dir, name string) (string, bool) {
+	for {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			return dir, true
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", false
+		}
+		dir = parent
+	}
 }
 
 // useIn tells how the go.mod f holds errgen.

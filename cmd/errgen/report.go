@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"path/filepath"
 	"strings"
 
 	"github.com/errgen/errgen/diag"
@@ -16,30 +17,52 @@ import (
 // message), the first diag.MaxPrinted of them, then how many more. Lines
 // start with the position, not "errgen: ", so that editors and CI annotate
 // them. A command a diagnostic names reads as run by prog, as errgen was
-// invoked. It returns the number of errors among them.
-func printDiagnostics(prog string, stderr io.Writer, l *diag.List) int {
+// invoked, on the catalog at catalogPath ("" when the diagnostics are not
+// a catalog's). It returns the number of errors among them.
+func printDiagnostics(prog, catalogPath string, stderr io.Writer, l *diag.List) int {
 	if l == nil || len(l.Items) == 0 {
 		return 0
 	}
 	l.Sort()
-	fmt.Fprintln(stderr, l.InvokedAs(prog).Error())
+	fmt.Fprintln(stderr, onCatalog(l, catalogPath).InvokedAs(prog).Error())
 	return l.Errors()
+}
+
+// onCatalog is l with each errgen translate LANG its diagnostics name
+// given the catalog at catalogPath, unless that is the one the command
+// reads by default: run as named from another folder (a monorepo's root,
+// with platform/catalog.yaml), it would find no catalog.
+func onCatalog(l *diag.List, catalogPath string) *diag.List {
+	if catalogPath == "" || filepath.Clean(catalogPath) == defaultCatalog {
+		return l
+	}
+	out := *l
+	out.Items = make([]diag.Diagnostic, len(l.Items))
+	for i, d := range l.Items {
+		if strings.HasPrefix(string(d.Command), "translate ") {
+			d = d.WithCommand(d.Command + diag.Command(" "+shellQuote(catalogPath)))
+		}
+		out.Items[i] = d
+	}
+	return &out
 }
 
 // reportCatalogError prints why the catalog name could not be read: every
 // problem, then their count. prog is how errgen was invoked, for the init
 // command that starts a missing catalog.
 func reportCatalogError(prog, name string, err error, stderr io.Writer) {
-	reportLoadError(prog, name, err, "nothing was written", stderr)
+	reportLoadError(prog, name, name, err, "nothing was written", stderr)
 }
 
 // reportLoadError is reportCatalogError for a command whose outcome, after
-// the count of problems, is not that nothing was written.
-func reportLoadError(prog, name string, err error, outcome string, stderr io.Writer) {
+// the count of problems, is not that nothing was written; catalogPath is
+// the catalog's path as the commands its problems name take it ("" for
+// none: a base revision's).
+func reportLoadError(prog, name, catalogPath string, err error, outcome string, stderr io.Writer) {
 	var probs *diag.List
 	switch {
 	case errors.As(err, &probs):
-		printDiagnostics(prog, stderr, probs)
+		printDiagnostics(prog, catalogPath, stderr, probs)
 		fmt.Fprintf(stderr, "errgen: %s: %s; %s\n", name, problemCount(probs), outcome)
 	case errors.Is(err, fs.ErrNotExist):
 		fmt.Fprintf(stderr, "errgen: no catalog at %s: give its path as the argument, or run %s to start one\n", name, commandLine(prog, []string{"init"}))
@@ -82,6 +105,6 @@ func reportFailure(prog string, err error, stderr io.Writer) {
 	if !ok {
 		context = ""
 	}
-	printDiagnostics(prog, stderr, probs)
+	printDiagnostics(prog, "", stderr, probs)
 	fmt.Fprintf(stderr, "errgen: %s%s; nothing was written\n", context, problemCount(probs))
 }

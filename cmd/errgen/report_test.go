@@ -30,7 +30,7 @@ func TestPrintDiagnostics(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var b strings.Builder
 			l := &diag.List{Items: tt.items}
-			if n := printDiagnostics("errgen", &b, l); n != tt.errors {
+			if n := printDiagnostics("errgen", "", &b, l); n != tt.errors {
 				t.Errorf("%d errors, want %d", n, tt.errors)
 			}
 			if b.String() != tt.want {

@@ -29,7 +29,7 @@ of it (es, ja, …), the file holds those words alone, under page:.`
 // invoked, for the command --check says to run.
 func runTranslate(prog string, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags(prog, "translate", translateSynopsis, stdout, stderr)
-	catalogPath := fs.String("catalog", "catalog.yaml", "the error catalog (or give it after LANG)")
+	catalogPath := fs.String("catalog", defaultCatalog, "the error catalog (or give it after LANG)")
 	check := fs.Bool("check", false, "write nothing; exit 1 when the file lacks entries, stale marks or recorded reviews, or holds obsolete entries")
 	fs.operands = 2
 	if code, stop := fs.parse(args); stop {

@@ -25,7 +25,7 @@ func loadChecked(prog, path string, check catalog.Check, stderr io.Writer) (*cat
 		reportCatalogError(prog, path, err, stderr)
 		return nil, false
 	}
-	printDiagnostics(prog, stderr, &c.Warnings)
+	printDiagnostics(prog, path, stderr, &c.Warnings)
 	return c, true
 }
 
@@ -40,10 +40,10 @@ func runValidate(prog string, args []string, stdout, stderr io.Writer) int {
 	}
 	c, err := catalog.Load(*catalogPath, errgen.Check)
 	if err != nil {
-		reportLoadError(prog, *catalogPath, err, "the catalog is not valid", stderr) // validate writes nothing, ever
+		reportLoadError(prog, *catalogPath, *catalogPath, err, "the catalog is not valid", stderr) // validate writes nothing, ever
 		return exitFailure
 	}
-	printDiagnostics(prog, stderr, &c.Warnings)
+	printDiagnostics(prog, *catalogPath, stderr, &c.Warnings)
 	// A spec that errgen would refuse to augment (an x-errors code the
 	// catalog lacks, a component of the spec's that clashes) fails every
 	// run that writes the outputs: validate says so before they do, with
@@ -88,7 +88,7 @@ func pagesRender(prog string, c *catalog.Catalog, stderr io.Writer) bool {
 		return false
 	}
 	context, _ := strings.CutSuffix(err.Error(), probs.Error())
-	printDiagnostics(prog, stderr, probs)
+	printDiagnostics(prog, "", stderr, probs)
 	fmt.Fprintf(stderr, "errgen: %s%s\n", context, problemCount(probs))
 	return false
 }
