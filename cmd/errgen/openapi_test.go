@@ -55,17 +55,17 @@ func dirNames(t *testing.T, dir string) []string {
 	return names
 }
 
-const webhooksNotice = ":98:1: webhooks: not augmented: the API's clients answer them, so their responses are the client's, not the API's errors"
+const webhooksNotice = ":98:1: notice: webhooks: not augmented: the API's clients answer them, so their responses are the client's, not the API's errors"
 
 func TestOpenAPIWritesAugmentedSpec(t *testing.T) {
 	tests := []struct {
 		spec, golden string
 		extra        []string
-		notices      []string // on stderr, each after the spec's path
+		notices      []string // on stderr, each after the spec's path, a line starting with the position as a catalog's warnings do
 	}{
 		// the spec's own 409 is kept, and said so; its webhooks are not augmented, and said so
 		{"tasks-3.1.yaml", "tasks-3.1.yaml", nil, []string{
-			":88:9: PUT /tasks/{id}: response 409 kept: the spec already defines it (errgen's is Conflict)",
+			":88:9: notice: PUT /tasks/{id}: response 409 kept: the spec already defines it (errgen's is Conflict)",
 			webhooksNotice}},
 		{"tasks-3.1.yaml", "tasks-3.1.force.yaml", []string{"--force"}, []string{webhooksNotice}},
 		{"petstore-expanded.yaml", "petstore-expanded.force.yaml", []string{"--force"}, nil},
@@ -83,7 +83,7 @@ func TestOpenAPIWritesAugmentedSpec(t *testing.T) {
 			}
 			want := ""
 			for _, n := range tt.notices {
-				want += "errgen: " + in + n + "\n"
+				want += in + n + "\n"
 			}
 			if stderr != want {
 				t.Errorf("stderr = %q, want %q", stderr, want)
@@ -189,7 +189,7 @@ func TestOpenAPIFailuresWriteNothing(t *testing.T) {
 		stderr []string
 	}{
 		{"unknown code", []string{"--catalog", oaCatalog, "--spec", unknown}, exitFailure, []string{
-			`errgen: ` + unknown + `:6:18: GET /things: x-errors: unknown error code "NOPE" (not in ` + oaCatalog + `): declare it in the catalog, or take it out of x-errors`,
+			unknown + `:6:18: GET /things: x-errors: unknown error code "NOPE" (not in ` + oaCatalog + `): declare it in the catalog, or take it out of x-errors`,
 			"was not written",
 		}},
 		{"clash without force", []string{"--catalog", oaCatalog, "--spec", clash}, exitFailure, []string{
@@ -268,8 +268,8 @@ func TestOpenAPIAllowInvalidSpec(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "out.yaml")
 	code, _, stderr := runOA(t, "--catalog", oaCatalog, "--spec", path, "--out", out)
-	if code != exitFailure || !strings.Contains(stderr, "errgen: "+path+":5:5: the input spec is not valid (before errgen changed anything): invalid paths: ") ||
-		!strings.Contains(stderr, "errgen: "+path+": use --allow-invalid-spec to augment it anyway\n") {
+	if code != exitFailure || !strings.HasPrefix(stderr, path+":5:5: the input spec is not valid (before errgen changed anything): invalid paths: ") ||
+		!strings.Contains(stderr, "\n"+path+": use --allow-invalid-spec to augment it anyway\n") {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr)
 	}
 	if _, err := os.Stat(out); err == nil {

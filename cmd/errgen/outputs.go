@@ -11,6 +11,7 @@ import (
 
 	"github.com/errgen/errgen"
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/diag"
 )
 
 // outputFlags are generate's path flags as given; "" for a flag not given.
@@ -168,10 +169,10 @@ func missingLine(paths []string, regenerate string) string {
 	return fmt.Sprintf("errgen: %s do not exist; to create them, run: %s", strings.Join(paths, ", "), regenerate)
 }
 
-// augmentSpec augments one spec and prints, one a line after "errgen: ",
-// its problems (then that out, or for openapi.augment nothing, was not
-// written) or its notices: the one way
-// errgen openapi and the catalog's openapi.augment report augmentation.
+// augmentSpec augments one spec and prints, one a line, its problems
+// (then that out, or for openapi.augment nothing, was not written) or its
+// notices: the one way errgen openapi and the catalog's openapi.augment
+// report augmentation.
 // For openapi.augment, viaCatalog is its item (see flagHints); it is nil
 // for errgen openapi itself.
 func augmentSpec(c *catalog.Catalog, spec []byte, specName, out string, opts errgen.AugmentOptions, viaCatalog *augmentItem, stderr io.Writer) (*errgen.Augmented, bool) {
@@ -181,9 +182,7 @@ func augmentSpec(c *catalog.Catalog, spec []byte, specName, out string, opts err
 		res, err = errgen.Augment(c, spec, specName, opts)
 	}
 	if err != nil {
-		for _, line := range strings.Split(err.Error(), "\n") {
-			fmt.Fprintf(stderr, "errgen: %s\n", line)
-		}
+		printAugmentError(err, stderr)
 		if viaCatalog != nil {
 			for _, hint := range flagHints(err, viaCatalog) {
 				fmt.Fprintf(stderr, "errgen: %s\n", hint)
@@ -202,10 +201,23 @@ func augmentSpec(c *catalog.Catalog, spec []byte, specName, out string, opts err
 		return nil, false
 	}
 	for _, n := range res.Notices {
-		// the position and the message, without diag's "notice: ": the
-		// lines read as they always have
-		fmt.Fprintf(stderr, "errgen: %s: %s%s\n", n.Pos, n.Msg, n.Hint)
+		fmt.Fprintln(stderr, n) // file:line:col: notice: ..., as a catalog's warnings
 	}
 	res.Spec = withCopyHeader(res.Spec, specName, out)
 	return res, true
+}
+
+// printAugmentError prints why a spec could not be augmented: its problems
+// as printDiagnostics prints a catalog's, each line starting with its
+// position (file:line:col:) so that editors and CI annotate the spec's
+// lines; any other error after "errgen: ".
+func printAugmentError(err error, stderr io.Writer) {
+	var problems *diag.List
+	if errors.As(err, &problems) {
+		fmt.Fprintln(stderr, problems.Error())
+		return
+	}
+	for _, line := range strings.Split(err.Error(), "\n") {
+		fmt.Fprintf(stderr, "errgen: %s\n", line)
+	}
 }
