@@ -95,9 +95,9 @@ func setItem(t *testing.T, catalogPath, old, new string) {
 }
 
 // errgen openapi --replace NAME replaces that component of the spec's,
-// which the clash names with the flag, on every run that gives it (a
-// go:generate line writing another file), and --check with it passes; a
-// name that replaces nothing is noted.
+// which the clash names with the flag, on every run that gives it (as a
+// generate directive writing another file does), and --check with it
+// passes; a name that replaces nothing is noted.
 func TestOpenAPIReplace(t *testing.T) {
 	in := copySpec(t, "tasks-3.1.yaml")
 	own := strings.Replace(string(readOA(t, in)), "\n  schemas:\n", "\n  responses:\n    BadRequest: {description: The spec's own}\n  schemas:\n", 1)

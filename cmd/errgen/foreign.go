@@ -46,8 +46,9 @@ func foreignCatalog(path string) (module string, foreign bool) {
 	if err != nil {
 		return "", false
 	}
+	// a catalog whose go.mod cannot be read is in no module we know of
 	there, _, err := nearestGoMod(filepath.Dir(abs))
-	if there != "" && sameDir(here, there) {
+	if err == nil && there != "" && sameDir(here, there) {
 		return "", false
 	}
 	if module, ok := modulePath(data); ok {
