@@ -86,7 +86,7 @@ func (c growthCommand) allocs(t *testing.T, n int) (count, bytes uint64) {
 	return after.Mallocs - before.Mallocs, after.TotalAlloc - before.TotalAlloc
 }
 
-func writeGrowthFile(t *testing.T, path string, data []byte) {
+func writeGrowthFile(t testing.TB, path string, data []byte) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
@@ -165,7 +165,12 @@ func changeEvery(catalog []byte, n int, statuses bool) []byte {
 // afterwards begins (Linux counts the parent's at the exec): the memory
 // tests' children read it as theirs.
 func writeSpec(t *testing.T, dir string, n int) {
-	n /= 4
+	writeOperationsSpec(t, dir, n/4)
+}
+
+// writeOperationsSpec writes the bundled catalog and, as spec.json, a spec
+// of n operations, each with a response and a schema of its own.
+func writeOperationsSpec(t testing.TB, dir string, n int) {
 	data, err := os.ReadFile(catalogtest.Path("catalog.yaml"))
 	if err != nil {
 		t.Fatal(err)
