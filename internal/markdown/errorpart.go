@@ -293,7 +293,7 @@ func (w *errorPart) compactAdvice(e *errorData) {
 		if len(list.items) > 0 {
 			w.str("\n**", w.w.labelled(list.title), "**")
 			for _, s := range list.items {
-				w.str(" ", sentence(s))
+				w.str(" ", w.w.sentence(s))
 			}
 			w.str("\n")
 		}
@@ -301,7 +301,7 @@ func (w *errorPart) compactAdvice(e *errorData) {
 	if len(e.Troubleshooting) > 0 {
 		w.str("\n**", w.w.labelled(w.w["troubleshooting"]), "**")
 		for _, t := range e.Troubleshooting {
-			w.str(" *", label(t.Check), "* ", sentence(t.Solution))
+			w.str(" *", w.w.label(t.Check), "* ", w.w.sentence(t.Solution))
 		}
 		w.str("\n")
 	}

@@ -19,10 +19,12 @@ import (
 const japaneseCatalog = "testdata/japanese/catalog.yaml"
 
 // TestPunctuationWords: the page's punctuation around its words and lists
-// is the label, sentence and list_separator words': Japanese full-width
-// on the Japanese page, a space before the colon on the bundled French
-// one, English and German as they were; in both layouts, the anchors and
-// error headings those of the English page.
+// is the label, sentence and list_separator words', the compact layout's
+// catalog texts run together included: Japanese full-width on the
+// Japanese page (a text ending with 。 takes no "." after it), a space
+// before the colon on the bundled French one, English and German as they
+// were; in both layouts, the anchors and error headings those of the
+// English page.
 func TestPunctuationWords(t *testing.T) {
 	for _, tc := range []struct {
 		catalog, lang, layout string
@@ -44,6 +46,7 @@ func TestPunctuationWords(t *testing.T) {
 			"**Champs de `problems` (chaque objet) :**",
 		}, []string{"**Statut:**", "Langues:"}},
 		{languagesCatalog, "fr", catalog.LayoutCompact, []string{"**Réessayer :** oui, après `Retry-After`"}, []string{"Réessayer:**", "Statut:**"}},
+		{languagesCatalog, "", catalog.LayoutCompact, []string{"**Troubleshooting:** *The ISBN has 13 digits:* Convert an ISBN-10 first.", "**Retry:** yes, after `Retry-After`"}, nil},
 		{japaneseCatalog, "ja", catalog.LayoutFull, []string{
 			"言語： [English](errors.md) · 日本語", "**ステータス：** 401 Unauthorized · **タイトル：** サインインしていません",
 			"**未翻訳：** タイトル、メッセージ、説明、よくある原因、対処法 ([English](errors.md#order-conflict))。",
@@ -53,7 +56,10 @@ func TestPunctuationWords(t *testing.T) {
 		}, []string{":**", ".**", "タイトル, "}},
 		{japaneseCatalog, "ja", catalog.LayoutCompact, []string{
 			"**再試行：** はい、`Retry-After` の後", "**再試行：** いいえ",
-		}, []string{":**", ".**", "はい, "}},
+			"**よくある原因：** ISBN の入力ミス。", "**対処法：** ISBN のチェックディジットを確認する。",
+			"**トラブルシューティング：** *ISBN が 13 桁：* 先に ISBN-10 を変換する。",
+			"**よくある原因：** Authorization ヘッダーがありません。 トークンの期限が切れています。",
+		}, []string{":**", ".**", "はい, ", "。.", "：:"}},
 	} {
 		t.Run(tc.lang+"-"+tc.layout, func(t *testing.T) {
 			c, err := catalog.Load(tc.catalog, Rules)

@@ -174,6 +174,35 @@ func (w words) labelled(s string) string { return fill(w["label"], "label", s) }
 // sentence: "Deprecated.", "非推奨。".
 func (w words) ended(s string) string { return fill(w["sentence"], "sentence", s) }
 
+// sentence is catalog text s, inline, ended as the sentence word ends a
+// sentence, unless it ends with punctuation of its own (endsPunctuated).
+func (w words) sentence(s string) string {
+	s = inline(s)
+	if s == "" || endsPunctuated(s) {
+		return s
+	}
+	return w.ended(s)
+}
+
+// label is catalog text s, inline, as the label word sets a label, unless
+// it ends with punctuation of its own: a check asked as a question, which
+// a colon after would double ("Did it change?:").
+func (w words) label(s string) string {
+	s = inline(s)
+	if s == "" || endsPunctuated(s) {
+		return s
+	}
+	return w.labelled(s)
+}
+
+// endsPunctuated reports whether s ends with a full stop, a question or
+// exclamation mark or a colon, ASCII or full-width: a Japanese text ending
+// with 。 took a "." after it.
+func endsPunctuated(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".?!:。．｡？！：", r)
+}
+
 // wordsIn is the page's words in lang, escaped.
 func wordsIn(c *catalog.Catalog, lang string) words {
 	w := make(words, len(wordTable))
