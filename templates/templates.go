@@ -149,8 +149,8 @@
 //	anchor id    <a id="id"></a>, the page's stable link target for an error
 //	json b       b (compact JSON) indented by two spaces, member order and escapes kept
 //	json1 b      b as one line of compact JSON, byte for byte what the service writes
-//	sentence s   inline s ending with a full stop, for list items run together in a paragraph
-//	label s      inline s ending with a colon, unless it ends with . ? ! or : already, for a label before its text
+//	sentence s   inline s ending with a full stop (the page's sentence word), for list items run together in a paragraph
+//	label s      inline s ending with a colon (the page's label word), unless it ends with . ? ! or : already (or 。？！：), for a label before its text
 //	layout       the page's layout, "full" or "compact" (error.tmpl receives one error, not the page)
 //	fence lang s a fenced code block whose fence is longer than any backtick run in s
 //	url s        s with spaces, control characters, < and > percent-encoded, safe in <…> autolinks

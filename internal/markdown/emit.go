@@ -173,7 +173,8 @@ func emitParts(set *template.Template, p *page, data any, header string, fast sh
 		whole = &pagePart{p: p, front: front, error: part, ref: ref != nil}
 	}
 	// set is this call's own copy (templateSet): binding is safe.
-	set = set.Funcs(template.FuncMap{"layout": func() string { return p.Layout }})
+	set = set.Funcs(template.FuncMap{"layout": func() string { return p.Layout },
+		"sentence": p.Words.sentence, "label": p.Words.label})
 	// taken first, so that the page's data can go once rendered, before
 	// the passes over its text
 	statusOf := make(map[string]int, len(p.Errors))

@@ -32,7 +32,7 @@ func testCatalogs(t *testing.T) []string {
 	if err != nil || len(presets) == 0 {
 		t.Fatalf("no preset catalogs: %v", err)
 	}
-	return append([]string{"../../catalog.yaml", languagesCatalog}, presets...)
+	return append([]string{"../../catalog.yaml", languagesCatalog, japaneseCatalog}, presets...)
 }
 
 func TestMarkdownPage(t *testing.T) {

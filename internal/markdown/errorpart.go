@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"strconv"
+	"strings"
 	"text/template"
 
 	"github.com/errgen/errgen/catalog"
@@ -81,38 +82,39 @@ func (w *errorPart) head(e *errorData) {
 		w.b = appendHeading(append(appendAnchor(w.b, e.Anchor), "\n\n### "...), e.Code)
 	}
 	if e.Deprecated != "" {
-		w.str("\n\n> **", w.w["deprecated"], ":** ", inline(e.Deprecated))
+		w.str("\n\n> **", w.w.labelled(w.w["deprecated"]), "** ", inline(e.Deprecated))
 		if e.ReplacedBy != "" {
-			w.str(" ", w.w["replaced_by"], " [", codeSpan(e.ReplacedBy), "](#", e.ReplacementAnchor(), ").")
+			w.str(" ", w.w.ended(w.w["replaced_by"]+" ["+codeSpan(e.ReplacedBy)+"](#"+e.ReplacementAnchor()+")"))
 		}
 	}
 	if e.Since != "" {
-		w.str("\n\n**", w.w["since"], ":** ", inline(e.Since))
+		w.str("\n\n**", w.w.labelled(w.w["since"]), "** ", inline(e.Since))
 	}
 	if e.Fallback {
-		w.str("\n\n> **", w.w["fallback"], ":** ", w.w["fallback_note"])
+		w.str("\n\n> **", w.w.labelled(w.w["fallback"]), "** ", w.w["fallback_note"])
 	}
 	if len(e.Untranslated) > 0 {
-		w.str("\n\n**", w.w["untranslated"], ":** ")
+		w.str("\n\n**", w.w.labelled(w.w["untranslated"]), "** ")
+		var parts strings.Builder
 		for i, k := range e.Untranslated {
 			if i > 0 {
-				w.str(", ")
+				parts.WriteString(w.w[separatorKey])
 			}
-			w.str(w.w[k])
+			parts.WriteString(w.w[k])
 		}
-		w.str(" ([", e.Original.Name, "](", e.Original.File, "#", e.Anchor, ")).")
+		w.str(w.w.ended(parts.String() + " ([" + e.Original.Name + "](" + e.Original.File + "#" + e.Anchor + "))"))
 	}
 	w.str("\n\n")
 }
 
 // statusLine is the status, its reason and the title where it differs.
 func (w *errorPart) statusLine(e *errorData) {
-	w.str("**", w.w["status"], ":** ", strconv.Itoa(e.Status))
+	w.str("**", w.w.labelled(w.w["status"]), "** ", strconv.Itoa(e.Status))
 	if e.Reason != "" {
 		w.str(" ", e.Reason)
 	}
 	if e.Title != e.Reason {
-		w.str(" · **", w.w["title"], ":** ", inline(e.Title))
+		w.str(" · **", w.w.labelled(w.w["title"]), "** ", inline(e.Title))
 	}
 }
 
@@ -123,20 +125,20 @@ func (w *errorPart) fullStatus(e *errorData) error {
 	}
 	w.statusLine(e)
 	if e.GRPCDomain != "" {
-		w.str("\n\n**gRPC:** ")
+		w.str("\n\n**", w.w.labelled("gRPC"), "** ")
 		w.code(e.GRPCCode)
-		w.str(" · **", w.w["reason"], ":** ")
+		w.str(" · **", w.w.labelled(w.w["reason"]), "** ")
 		w.code(e.GRPCReason)
-		w.str(" · **", w.w["domain"], ":** ")
+		w.str(" · **", w.w.labelled(w.w["domain"]), "** ")
 		w.code(e.GRPCDomain)
 	}
-	w.str("\n\n**", w.w["example_response"], ":**\n\n")
+	w.str("\n\n**", w.w.labelled(w.w["example_response"]), "**\n\n")
 	w.b = appendFence(w.b, "http", e.Response)
 	w.str("\n\n")
 	w.b = appendFence(w.b, "json", body)
 	w.str("\n")
 	if e.Message != nil {
-		w.str("\n**", w.w["message"], ":** ")
+		w.str("\n**", w.w.labelled(w.w["message"]), "** ")
 		w.code(e.Message.Source)
 		w.str("\n")
 	}
@@ -146,17 +148,17 @@ func (w *errorPart) fullStatus(e *errorData) error {
 func (w *errorPart) compactStatus(e *errorData) error {
 	w.statusLine(e)
 	if e.Message != nil {
-		w.str(" · **", w.w["message"], ":** ")
+		w.str(" · **", w.w.labelled(w.w["message"]), "** ")
 		w.code(e.Message.Source)
 	}
-	w.str(" · **", w.w["retry"], ":** ")
+	w.str(" · **", w.w.labelled(w.w["retry"]), "** ")
 	switch {
 	case !e.Retryable:
 		w.str(w.w["no"])
 	case e.RetryAfter:
-		w.str(w.w["yes"], ", ", w.w["retry_after_compact"])
+		w.str(w.w["yes"], w.w[separatorKey], w.w["retry_after_compact"])
 	default:
-		w.str(w.w["yes"], ", ", w.w["retry_backoff_compact"])
+		w.str(w.w["yes"], w.w[separatorKey], w.w["retry_backoff_compact"])
 	}
 	if len(e.Headers) > 0 || e.Challenge != "" {
 		w.str("\n\n")
@@ -181,7 +183,7 @@ func (w *errorPart) details(e *errorData) error {
 	}
 	w.str("\n")
 	if !w.compact {
-		w.str("**", w.w["details"], ":**\n\n")
+		w.str("**", w.w.labelled(w.w["details"]), "**\n\n")
 	}
 	described := false // e.DescribedDetails(), from the details' own copies, which lie together
 	for _, d := range e.Details {
@@ -227,11 +229,11 @@ func (w *errorPart) details(e *errorData) error {
 // fieldTable is the table of one object's fields and the allowed values of
 // its enum fields, as error.tmpl writes them.
 func (w *errorPart) fieldTable(ft fieldTable) {
-	w.str("\n**", fill(w.w["fields_of"], "path", codeSpan(ft.Path)))
+	title := fill(w.w["fields_of"], "path", codeSpan(ft.Path))
 	if ft.Many {
-		w.str(" ", w.w["each_object"])
+		title += " " + w.w["each_object"]
 	}
-	w.str(":**\n\n| ", w.w["name"], " | ", w.w["type"], " | ", w.w["required"], " | ", w.w["description"], " |")
+	w.str("\n**", w.w.labelled(title), "**\n\n| ", w.w["name"], " | ", w.w["type"], " | ", w.w["required"], " | ", w.w["description"], " |")
 	if ft.Examples {
 		w.str(" ", w.w["example"], " |\n| --- | --- | --- | --- | --- |\n")
 	} else {
@@ -257,7 +259,7 @@ func (w *errorPart) fieldTable(ft fieldTable) {
 
 // enum writes the allowed values of d, an enum detail or field at path.
 func (w *errorPart) enum(d detailData, path string) {
-	w.str("\n**", fill(w.w["allowed_values"], "detail", codeSpan(path)), ":**\n\n")
+	w.str("\n**", w.w.labelled(fill(w.w["allowed_values"], "detail", codeSpan(path))), "**\n\n")
 	if !d.DescribedValues() {
 		for _, v := range d.Enum {
 			w.str("- ", codeSpan(v.Value), "\n")
@@ -289,22 +291,22 @@ func (w *errorPart) compactAdvice(e *errorData) {
 		items []string
 	}{{w.w["causes"], e.Causes}, {w.w["remediation"], e.Remediation}} {
 		if len(list.items) > 0 {
-			w.str("\n**", list.title, ":**")
+			w.str("\n**", w.w.labelled(list.title), "**")
 			for _, s := range list.items {
-				w.str(" ", sentence(s))
+				w.str(" ", w.w.sentence(s))
 			}
 			w.str("\n")
 		}
 	}
 	if len(e.Troubleshooting) > 0 {
-		w.str("\n**", w.w["troubleshooting"], ":**")
+		w.str("\n**", w.w.labelled(w.w["troubleshooting"]), "**")
 		for _, t := range e.Troubleshooting {
-			w.str(" *", label(t.Check), "* ", sentence(t.Solution))
+			w.str(" *", w.w.label(t.Check), "* ", w.w.sentence(t.Solution))
 		}
 		w.str("\n")
 	}
 	if len(e.Help) > 0 { // the links are on no other part of the page
-		w.str("\n**", w.w["help"], ":**")
+		w.str("\n**", w.w.labelled(w.w["help"]), "**")
 		for i, l := range e.Help {
 			if i > 0 {
 				w.str(" ·")
@@ -325,14 +327,14 @@ func (w *errorPart) fullAdvice(e *errorData) {
 		items []string
 	}{{w.w["causes"], e.Causes}, {w.w["remediation"], e.Remediation}} {
 		if len(list.items) > 0 {
-			w.str("\n**", list.title, ":**\n\n")
+			w.str("\n**", w.w.labelled(list.title), "**\n\n")
 			for _, s := range list.items {
 				w.str("- ", inline(s), "\n")
 			}
 		}
 	}
 	if len(e.Troubleshooting) > 0 {
-		w.str("\n**", w.w["troubleshooting"], ":**\n\n| ", w.w["check"], " | ", w.w["solution"], " |\n| --- | --- |\n")
+		w.str("\n**", w.w.labelled(w.w["troubleshooting"]), "**\n\n| ", w.w["check"], " | ", w.w["solution"], " |\n| --- | --- |\n")
 		w.troubleshootingRows(e.Troubleshooting)
 	}
 }
@@ -345,7 +347,7 @@ func (w *errorPart) troubleshootingRows(rows []catalog.Troubleshooting) {
 
 // retry is the full layout's retry advice and permalink.
 func (w *errorPart) retry(e *errorData) {
-	w.str("\n**", w.w["retry"], ":** ")
+	w.str("\n**", w.w.labelled(w.w["retry"]), "** ")
 	switch {
 	case !e.Retryable:
 		w.str(w.w["retry_no"])
@@ -356,7 +358,7 @@ func (w *errorPart) retry(e *errorData) {
 	}
 	w.str("\n")
 	if len(e.Help) > 0 {
-		w.str("\n**", w.w["help"], ":**\n\n")
+		w.str("\n**", w.w.labelled(w.w["help"]), "**\n\n")
 		for _, l := range e.Help {
 			w.str("- <", autolinkURL(l.URL), ">")
 			if l.Description != "" {
@@ -366,6 +368,6 @@ func (w *errorPart) retry(e *errorData) {
 		}
 	}
 	if e.DocsLink != "" {
-		w.str("\n**", w.w["permalink"], ":** <", autolinkURL(e.DocsLink), ">\n")
+		w.str("\n**", w.w.labelled(w.w["permalink"]), "** <", autolinkURL(e.DocsLink), ">\n")
 	}
 }

@@ -90,6 +90,11 @@ func shortcutCatalogs(t *testing.T) []*catalog.Catalog {
 		cats = append(cats, c.C)
 	}
 	cats = append(cats, readings(loadLanguages(t))...)
+	ja, err := catalog.Load(japaneseCatalog, Rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cats = append(cats, readings(ja)...)
 	for _, data := range [][]byte{catalogtest.Synthetic(120), catalogtest.Hostile(), catalogtest.Decls()} {
 		c, err := catalog.Parse("test.yaml", data)
 		if err != nil {

@@ -254,26 +254,19 @@ func compactJSON(b []byte) (string, error) {
 }
 
 // sentence is inline ending with a full stop (or the ? or ! it has), for
-// list items run together into one paragraph.
-func sentence(s string) string {
-	s = inline(s)
-	if s == "" || strings.ContainsAny(s[len(s)-1:], ".?!:") {
-		return s
-	}
-	return s + "."
-}
+// list items run together into one paragraph: the English one, where a
+// page binds its own words' (words.sentence, in emitParts).
+func sentence(s string) string { return englishPunctuation.sentence(s) }
 
 // label is catalog text set before what it introduces (a troubleshooting
 // check before its solution): inline s and a colon, unless s ends with
 // punctuation of its own, as a check asked as a question does, which a
-// colon after would double ("Did it change?:").
-func label(s string) string {
-	s = inline(s)
-	if s == "" || strings.ContainsAny(s[len(s)-1:], ".?!:") {
-		return s
-	}
-	return s + ":"
-}
+// colon after would double ("Did it change?:"). The English colon, where a
+// page binds its own words' (words.label).
+func label(s string) string { return englishPunctuation.label(s) }
+
+// englishPunctuation is the page's punctuation words in English.
+var englishPunctuation = words{"label": "{label}:", "sentence": "{sentence}."}
 
 // escapeInvisibleJSON writes the invisible and bidi control characters of
 // JSON text as \u escapes: the same JSON value as the bytes sent, which a

@@ -50,6 +50,8 @@ func FuzzOwnPageWords(f *testing.F) {
 	f.Add([]byte("language: es\npage:\n  envelope_media_type: Tipo {type}.\n  envelope_used_by: 'Por {errors}.'\n"))
 	f.Add([]byte("language: es\nerrors: {NOT_FOUND: {title: x}}\nsource: 0000\n"))
 	f.Add([]byte("language: de\npage:\n  nope: x\n"))
+	f.Add([]byte("language: es\npage:\n  label: \"{label}：\"\n  sentence: \"{sentence}。\"\n  list_separator: \"、\"\n  status: Estado\n"))
+	f.Add([]byte("language: es\npage:\n  label: Etiqueta\n  sentence: \"{sentence}. {sentence}\"\n  list_separator: \" ; \"\n"))
 	var all strings.Builder
 	all.WriteString("language: es\npage:\n")
 	for _, row := range wordTable {

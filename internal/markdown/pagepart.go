@@ -60,7 +60,7 @@ func (pp *pagePart) write(buf []byte) ([]byte, error) {
 		if !ok {
 			return buf, errNoWord
 		}
-		buf = append(append(append(buf, "\n\n"...), label...), ": "...)
+		buf = append(append(append(buf, "\n\n"...), p.Words.labelled(label)...), ' ')
 		for i, l := range p.Languages {
 			if i > 0 {
 				buf = append(buf, " · "...)

@@ -97,8 +97,8 @@ func checkPageWords(t *testing.T, c *catalog.Catalog, lang string) {
 	t.Helper()
 	got := wordsIn(c, lang)
 	for _, row := range wordTable {
-		if want, _ := oracleWord(c, lang, row); got[row.key] != escapeWord(want) {
-			t.Fatalf("catalog in %s, page in %s: word %s is %q, want %q", c.Language, lang, row.key, got[row.key], escapeWord(want))
+		if want, _ := oracleWord(c, lang, row); got[row.key] != row.escape(want) {
+			t.Fatalf("catalog in %s, page in %s: word %s is %q, want %q", c.Language, lang, row.key, got[row.key], row.escape(want))
 		}
 	}
 	// The page without lang's own file's words: what it shows in English

@@ -37,7 +37,7 @@ func appendReference(buf []byte, p *page) []byte {
 			buf = appendStrings(appendCodeSpan(append(buf, "| ["...), e.Code), "](#", e.Anchor, ") | ")
 			buf = append(strconv.AppendInt(buf, int64(e.Status), 10), " | "...)
 			if e.Deprecated != "" {
-				buf = appendStrings(buf, "**", w["deprecated"], ".** ")
+				buf = appendStrings(buf, "**", w.ended(w["deprecated"]), "** ")
 			}
 			buf = appendStrings(buf, cell(e.Summary()), " |\n")
 		}

@@ -23,6 +23,9 @@ page:
   envelope_example: "Der Body von {error}:"
   help: ""
   whatever_this_is: x
+  label: "Doppelpunkt"
+  sentence: "{satz}."
+  list_separator: "; "
 `),
 	}
 	_, err := catalog.LoadFiles(files, "catalog.yaml", Rules)
@@ -35,6 +38,8 @@ page:
 		`translations/de.yaml:4:3: page: fields_of names {what}, which the page does not fill: this word has {path}`,
 		`translations/de.yaml:5:3: page: allowed_values leaves out {detail}, which the page fills in: this word has {detail}`,
 		`translations/de.yaml:8:3: page: unknown word "whatever_this_is": the page's words are listed in docs/page.md, under "The page's own words"`,
+		`translations/de.yaml:9:3: page: label leaves out {label}, which the page fills in: this word has {label}`,
+		`translations/de.yaml:10:3: page: sentence names {satz}, which the page does not fill: this word has {sentence}`,
 	}
 	var got []string
 	for _, d := range l.Items {

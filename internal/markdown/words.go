@@ -3,6 +3,8 @@ package markdown
 import (
 	"cmp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/errgen/errgen/catalog"
 )
@@ -127,7 +129,21 @@ var wordTable = []wordRow{
 	{"cause", "Cause", "Ursache", "Cause"},
 	{"fix", "Fix", "Lösung", "Correctif"},
 	{"section", "section", "Abschnitt", "section"},
+	// The page's punctuation around its words and the catalog's texts,
+	// which differs by language: Japanese writes "ステータス：" and
+	// "タイトル、メッセージ", French a space before a colon, as the French
+	// words above do in their sentences ("Voici le corps de {error} :").
+	// That space is a plain one: escapeWord makes a no-break space plain,
+	// as any space, and wrapProse never starts a line with a colon.
+	{"label", "{label}:", "{label}:", "{label} :"},
+	{"sentence", "{sentence}.", "{sentence}.", "{sentence}."},
+	{"list_separator", ", ", ", ", ", "},
 }
+
+// separatorKey is the word the page puts between the items of a list,
+// whose spaces at either end are part of it (", " but "、"): escape keeps
+// one there.
+const separatorKey = "list_separator"
 
 // bundledLanguages are the languages wordTable has a column for, besides
 // English.
@@ -150,13 +166,66 @@ func (w wordRow) bundled(lang string) string {
 // what templates receive as .Words.
 type words map[string]string
 
+// labelled is s, Markdown the page made, as the label word sets it before
+// what it introduces: "Status:", "Statut :", "ステータス：".
+func (w words) labelled(s string) string { return fill(w["label"], "label", s) }
+
+// ended is s, Markdown the page made, ended as the sentence word ends a
+// sentence: "Deprecated.", "非推奨。".
+func (w words) ended(s string) string { return fill(w["sentence"], "sentence", s) }
+
+// sentence is catalog text s, inline, ended as the sentence word ends a
+// sentence, unless it ends with punctuation of its own (endsPunctuated).
+func (w words) sentence(s string) string {
+	s = inline(s)
+	if s == "" || endsPunctuated(s) {
+		return s
+	}
+	return w.ended(s)
+}
+
+// label is catalog text s, inline, as the label word sets a label, unless
+// it ends with punctuation of its own: a check asked as a question, which
+// a colon after would double ("Did it change?:").
+func (w words) label(s string) string {
+	s = inline(s)
+	if s == "" || endsPunctuated(s) {
+		return s
+	}
+	return w.labelled(s)
+}
+
+// endsPunctuated reports whether s ends with a full stop, a question or
+// exclamation mark or a colon, ASCII or full-width: a Japanese text ending
+// with 。 took a "." after it.
+func endsPunctuated(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".?!:。．｡？！：", r)
+}
+
 // wordsIn is the page's words in lang, escaped.
 func wordsIn(c *catalog.Catalog, lang string) words {
 	w := make(words, len(wordTable))
 	for _, row := range wordTable {
-		w[row.key] = escapeWord(wordIn(c, lang, row))
+		w[row.key] = row.escape(wordIn(c, lang, row))
 	}
 	return w
+}
+
+// escape is escapeWord for row's word s, but that the list separator
+// keeps a space at the end that has any.
+func (w wordRow) escape(s string) string {
+	e := escapeWord(s)
+	if w.key != separatorKey || e == "" {
+		return e
+	}
+	if r, _ := utf8.DecodeRuneInString(s); unicode.IsSpace(r) {
+		e = " " + e
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s); unicode.IsSpace(r) {
+		e += " "
+	}
+	return e
 }
 
 // wordIn is one of the page's words in lang, as written: the catalog's

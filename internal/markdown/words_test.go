@@ -32,8 +32,8 @@ func TestWordTable(t *testing.T) {
 			switch {
 			case w == "":
 				t.Errorf("%s: no %s word", row.key, lang)
-			case escapeWord(w) != w:
-				t.Errorf("%s in %s needs escapes: %q becomes %q", row.key, lang, w, escapeWord(w))
+			case row.escape(w) != w:
+				t.Errorf("%s in %s needs escapes: %q becomes %q", row.key, lang, w, row.escape(w))
 			case !slices.Equal(sorted(placeholders(w)), sorted(want)):
 				t.Errorf("%s in %s has the placeholders %q, want %q", row.key, lang, placeholders(w), want)
 			}

@@ -154,19 +154,20 @@ func refill(src []byte, n ast.Node) []edit {
 	return edits
 }
 
-// spaceBeforeLast is how far past the word before rest the last space of
-// the words at the start of rest lies, 0 when there are none: those joined
-// to it by a single space that no line may start with (the French
-// "champs ;"), which go where it goes. A space past the limit is what
-// markdownlint's MD013 reports (a long word alone is allowed), so the word
-// before them goes to the next line rather than leave one there.
+// spaceBeforeLast is how far past the word before rest the line reaches
+// as markdownlint's MD013 measures it, 0 when rest starts with none of the
+// words joined to it by a single space that no line may start with (the
+// French "champs ;", "Statut :**"), which go where it goes: MD013 counts
+// the line's last word as one character, so a long word alone is allowed
+// but not one that starts past the limit, and the word before them goes
+// to the next line rather than leave one there.
 func spaceBeforeLast(src []byte, rest []word) int {
 	n, last := 0, 0
 	for _, w := range rest {
 		if w.glue || w.soft || safeLineStart(src[w.from:w.to]) {
 			break
 		}
-		last = n + 1
+		last = n + 2 // the space and the last word's first character
 		n += 1 + width(src[w.from:w.to])
 	}
 	return last

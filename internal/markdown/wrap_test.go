@@ -31,6 +31,7 @@ func TestWrapProse(t *testing.T) {
 		{name: "no break before an ordered marker", in: strings.Repeat("x", 75) + " 1. one 2) two\n"},
 		{name: "no break before a heading, quote or fence", in: strings.Repeat("x", 78) + " # h > q ``` f\n"},
 		{name: "no space past the limit before French punctuation", in: strings.Repeat("x", 73) + " champs ; filtrer : la suite\n"},
+		{name: "no word starting past the limit after French punctuation", in: strings.Repeat("x", 72) + " champs : la suite\n"},
 		{name: "short paragraph kept", in: "short\nlines\n", same: true},
 		{name: "table kept", in: "| a | b |\n| --- | --- |\n| " + long + " | x |\n", same: true},
 		{name: "code block kept", in: "```\n" + long + "\n```\n", same: true},

@@ -16,6 +16,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -374,8 +375,15 @@ func (s sourceLines) continues(c string) bool { return c == "#" || strings.HasPr
 
 // enComment is text as a comment naming its language ("en: Not found"),
 // its further lines lined up under the first (see sourceLines).
+//
+// A one-line text with a space at either end, as the page's list_separator
+// (", "), is quoted: the comment showed "# en: , ", its space lost to the
+// eye and to an editor that trims lines.
 func enComment(lang, text string) string {
 	text = string(bytes.TrimRight(normalizeBreaks([]byte(text)), "\n"))
+	if !strings.Contains(text, "\n") && strings.TrimSpace(text) != text {
+		text = strconv.Quote(text)
+	}
 	var b bytes.Buffer
 	pad := bytes.Repeat([]byte(" "), len(lang)+2)
 	for i, line := range bytes.Split([]byte(text), []byte("\n")) {
