@@ -2,6 +2,7 @@ package diag
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -72,19 +73,19 @@ func (d Diagnostic) InvokedAs(prog string) Diagnostic {
 	if d.Command == "" || prog == "" || prog == Program {
 		return d
 	}
-	plain, invoked := d.Command.String(), d.Command.As(prog)
-	d.Msg = replaceUnquoted(d.Msg, plain, invoked)
-	d.Hint = replaceUnquoted(d.Hint, plain, invoked)
-	return d
+	return d.NamedAs(d.Command, prog)
 }
 
-// WithCommand is d naming c where it named its command: the CLI gives a
-// command the arguments only it knows (the catalog the user named).
-func (d Diagnostic) WithCommand(c Command) Diagnostic {
+// NamedAs is d naming c, run by prog, where it named its command: the CLI
+// gives a command the arguments only it knows (the catalog the user
+// named). It names both in one pass, so that the text it writes (a path
+// quoted for the shell, which may hold a ") is never read again as the
+// message's.
+func (d Diagnostic) NamedAs(c Command, prog string) Diagnostic {
 	if d.Command == "" {
 		return d
 	}
-	plain, named := d.Command.String(), c.String()
+	plain, named := d.Command.String(), c.As(prog)
 	d.Msg = replaceUnquoted(d.Msg, plain, named)
 	d.Hint = replaceUnquoted(d.Hint, plain, named)
 	d.Command = c
@@ -93,22 +94,24 @@ func (d Diagnostic) WithCommand(c Command) Diagnostic {
 
 // replaceUnquoted is s with each old outside a Go-quoted string ("…", its
 // \" and \\ escaped) replaced by new. The command a message names is never
-// quoted; the user's texts it quotes are.
+// quoted; the user's texts it quotes are. A " that starts no Go-quoted
+// string (one in a path the message names as it is: a folder q"x) is a
+// character like any other: read as the start of a quotation, it hid every
+// command after it.
 func replaceUnquoted(s, old, new string) string {
 	if !strings.Contains(s, old) {
 		return s
 	}
 	var b strings.Builder
-	quoted := false
 	for i := 0; i < len(s); {
-		switch {
-		case quoted && s[i] == '\\' && i+1 < len(s):
-			b.WriteString(s[i : i+2])
-			i += 2
-			continue
-		case s[i] == '"':
-			quoted = !quoted
-		case !quoted && strings.HasPrefix(s[i:], old):
+		if s[i] == '"' {
+			if quoted, err := strconv.QuotedPrefix(s[i:]); err == nil {
+				b.WriteString(quoted)
+				i += len(quoted)
+				continue
+			}
+		}
+		if strings.HasPrefix(s[i:], old) {
 			b.WriteString(new)
 			i += len(old)
 			continue

@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -24,6 +25,7 @@ func FuzzInvokedAs(f *testing.F) {
 	f.Add("errgen errgen errgen x errgen x", "errgen x errgen xerrgen x", "x", "errgen x")
 	f.Add(`source "run errgen translate" is not a source hash (which errgen translate writes)`, "", "translate", "go tool errgen")
 	f.Add(`"a \\" errgen x \\\" errgen x" errgen x "errgen x`, `\\"errgen x"`, "x", "p")
+	f.Add(`languages: "de" has no file q"x/de.yaml: errgen translate de writes it`, ` (errgen translate de "x" writes it)`, "translate de", "go tool errgen")
 	f.Fuzz(func(t *testing.T, msg, hint, command, prog string) {
 		d := Diagnostic{Pos: Pos{"c.yaml", 2, 3}, Severity: Warning, Msg: msg, Hint: hint, Command: Command(command)}
 		want := d
@@ -47,26 +49,31 @@ func FuzzInvokedAs(f *testing.F) {
 
 // invokedModel is text with each "errgen "+command outside a quoted
 // string, scanning left to right and resuming after one found, written
-// prog+" "+command. It first cuts text into pieces at each quote that no
-// backslash inside a quoted string escapes, then rewrites every other
-// piece, those outside quotes.
+// prog+" "+command. A quoted string is the shortest text from a quote on
+// that strconv.Unquote reads; a quote that starts none is text like any
+// other (a folder q"x a message names). It copies the quoted strings as
+// they are and rewrites the pieces between them.
 func invokedModel(text, command, prog string) string {
-	var pieces []string
-	start, inside := 0, false
+	var b strings.Builder
+	start := 0 // of the piece outside quotes being read
 	for i := 0; i < len(text); i++ {
-		switch {
-		case inside && text[i] == '\\':
-			i++ // the escaped byte, a quote among them
-		case text[i] == '"':
-			pieces = append(pieces, text[start:i])
-			start, inside = i, !inside
+		if text[i] != '"' {
+			continue
+		}
+		for j := i + 2; j <= len(text); j++ {
+			if text[j-1] != '"' {
+				continue
+			}
+			if _, err := strconv.Unquote(text[i:j]); err == nil {
+				b.WriteString(rewritePlain(text[start:i], command, prog))
+				b.WriteString(text[i:j])
+				start, i = j, j-1
+				break
+			}
 		}
 	}
-	pieces = append(pieces, text[start:])
-	for k := 0; k < len(pieces); k += 2 { // the even pieces are outside quotes
-		pieces[k] = rewritePlain(pieces[k], command, prog)
-	}
-	return strings.Join(pieces, "")
+	b.WriteString(rewritePlain(text[start:], command, prog))
+	return b.String()
 }
 
 // rewritePlain is text with each "errgen "+command, scanning left to right

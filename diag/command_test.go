@@ -23,6 +23,7 @@ func TestInvokedAs(t *testing.T) {
 		{"go run", stale, "go run ./cmd/errgen", "translations/de.yaml:3:3: warning: stale: review it, and run go run ./cmd/errgen translate de (go run ./cmd/errgen translate de marks it)"},
 		{"names no command", Diagnostic{Pos: Pos{"c.yaml", 1, 1}, Msg: "errgen translate de is not what this says"}, "go tool errgen", "c.yaml:1:1: errgen translate de is not what this says"},
 		{"the user's quoted text", Diagnostic{Pos: Pos{"de.yaml", 4, 13}, Msg: `source "run errgen translate" is not a source hash (which errgen translate writes)`, Command: "translate"}, "go tool errgen", `de.yaml:4:13: source "run errgen translate" is not a source hash (which go tool errgen translate writes)`},
+		{"a quote that quotes nothing", Diagnostic{Pos: Pos{"q\"x/c.yaml", 4, 13}, Msg: `languages: "de" has no translation file q"x/translations/de.yaml (errgen translate de writes it)`, Command: "translate de"}, "go tool errgen", `q"x/c.yaml:4:13: languages: "de" has no translation file q"x/translations/de.yaml (go tool errgen translate de writes it)`},
 		{"another command of the same program", Diagnostic{Pos: Pos{"c.yaml", 1, 1}, Msg: "errgen init writes one; errgen translate de fills it", Command: "init"}, "go tool errgen", "c.yaml:1:1: go tool errgen init writes one; errgen translate de fills it"},
 	}
 	for _, tt := range tests {

@@ -16,8 +16,8 @@ func noRevision(dir, rev string, err error) error {
 		return fmt.Errorf("--base %s: %v", rev, gitErr)
 	}
 	msg := fmt.Sprintf("--base %s: no revision %s", rev, rev)
-	if start, commits, ok := historyOf(dir, rev); ok {
-		return fmt.Errorf("%s: the history of %s has %s%s", msg, start, plural(commits, "commit"), shallowHint(dir, rev))
+	if history, ok := historyOf(dir, rev); ok {
+		return fmt.Errorf("%s: %s%s", msg, history, shallowHint(dir, rev))
 	}
 	if out, err := git(dir, "symbolic-ref", "--quiet", "--short", "HEAD"); err == nil {
 		msg += fmt.Sprintf("; the current branch is %s", strings.TrimSpace(string(out)))
@@ -32,21 +32,63 @@ func noRevision(dir, rev string, err error) error {
 	return fmt.Errorf("%s%s", msg, shallowHint(dir, rev))
 }
 
-// historyOf is, for a rev that goes back from a revision git knows
-// (HEAD~1, main^), that revision and how many commits its history holds:
-// rev went past the first of them, as HEAD~1 does in a new repository.
-func historyOf(dir, rev string) (start string, commits int, ok bool) {
+// historyOf says, for a rev that walks first parents back from a revision
+// git knows (HEAD~1, main^, @~2~1) and went past the first of them, as
+// HEAD~1 does in a new repository, how many commits that walk could take.
+// Any other rev (main^2, a merge's second parent; HEAD^{tree}~1;
+// HEAD~1:path), or one within the history, fails for another reason than
+// its length: false.
+func historyOf(dir, rev string) (string, bool) {
 	i := strings.IndexAny(rev, "~^")
 	if i <= 0 {
-		return "", 0, false
+		return "", false
 	}
-	start = rev[:i]
-	out, err := gitLine(dir, "rev-list", "--count", "--end-of-options", start, "--")
-	if err != nil {
-		return "", 0, false
+	start := rev[:i]
+	steps, ok := firstParentSteps(rev[i:])
+	if !ok {
+		return "", false
 	}
-	commits, err = strconv.Atoi(out)
-	return start, commits, err == nil
+	count := func(args ...string) (int, bool) {
+		out, err := gitLine(dir, append(append([]string{"rev-list", "--count"}, args...), "--end-of-options", start, "--")...)
+		n, convErr := strconv.Atoi(out)
+		return n, err == nil && convErr == nil
+	}
+	firstParents, ok := count("--first-parent")
+	if !ok || steps < firstParents {
+		return "", false
+	}
+	history := fmt.Sprintf("the history of %s has %s", start, plural(firstParents, "commit"))
+	if all, ok := count(); ok && all != firstParents { // merges: git log lists more than ~ walks
+		history = fmt.Sprintf("the history of %s has %s along first parents, which ~ and ^ follow", start, plural(firstParents, "commit"))
+	}
+	return history, true
+}
+
+// firstParentSteps is how many first parents back suffix goes (~3 and
+// ^^^ are 3; ^0 is none): false for a suffix that does anything else (a
+// second parent, ^2; a peel, ^{tree}; a path, :catalog.yaml).
+func firstParentSteps(suffix string) (int, bool) {
+	steps := 0
+	for suffix != "" {
+		op := suffix[0]
+		if op != '~' && op != '^' {
+			return 0, false
+		}
+		digits := len(suffix[1:]) - len(strings.TrimLeft(suffix[1:], "0123456789"))
+		n := 1
+		if digits > 0 {
+			var err error
+			if n, err = strconv.Atoi(suffix[1 : 1+digits]); err != nil {
+				return 0, false
+			}
+		}
+		if op == '^' && n > 1 {
+			return 0, false
+		}
+		steps += n
+		suffix = suffix[1+digits:]
+	}
+	return steps, true
 }
 
 // shallowHint is what to do when dir's clone is shallow, as CI checkouts

@@ -48,6 +48,39 @@ func TestDiffBaseNoRevision(t *testing.T) {
 	}
 }
 
+// Only a rev that walks first parents past the start of the history says
+// how long the history is: a second parent of a commit that has none
+// (master^2), a peel or a path after the walk, or a walk within a history
+// whose merges git log counts too fails for another reason, and "the
+// history of master has 3 commits" misled (before, each of them said so).
+func TestDiffBaseHistoryOnlyWhenTooShort(t *testing.T) {
+	r := newGitRepo(t)
+	r.write("catalog.yaml", oldCatalog)
+	r.commit("first")
+	r.git("checkout", "-q", "-b", "side")
+	r.commit("side")
+	r.git("checkout", "-q", "master")
+	r.git("merge", "-q", "--no-ff", "-m", "merge", "side") // 3 commits, 2 along first parents
+	const branch = "; the current branch is master (branches: master, side)\n"
+	for _, tt := range []struct{ rev, want string }{
+		{"HEAD~2", ": the history of HEAD has 2 commits along first parents, which ~ and ^ follow\n"},
+		{"master^^^", ": the history of master has 2 commits along first parents, which ~ and ^ follow\n"},
+		{"@~1~1", ": the history of @ has 2 commits along first parents, which ~ and ^ follow\n"},
+		{"side~2", ": the history of side has 2 commits\n"},
+		{"HEAD^0~3", ": the history of HEAD has 2 commits along first parents, which ~ and ^ follow\n"},
+		{"side^2", branch},
+		{"HEAD~1^2", branch},
+		{"HEAD^{tree}~1", branch},
+		{"HEAD~1:catalog.yaml", branch},
+		{"~1", branch},
+	} {
+		want := "errgen: --base " + tt.rev + ": no revision " + tt.rev + tt.want
+		if code, stdout, stderr := runIn(t, r.dir, "diff", "--base", tt.rev); code != exitFailure || stdout != "" || stderr != want {
+			t.Errorf("--base %s: exit %d, stdout %q, stderr %q, want 1 and %q", tt.rev, code, stdout, stderr, want)
+		}
+	}
+}
+
 func regexpMatch(pattern, s string) bool {
 	return regexp.MustCompile(pattern).MatchString(s)
 }

@@ -28,6 +28,9 @@ func TestTranslateCommandsNameTheCatalog(t *testing.T) {
 		{"--catalog and a folder to quote", "my platform", []string{"validate", "--catalog", "my platform/catalog.yaml"}, []string{
 			`(go tool errgen translate de 'my platform/catalog.yaml' writes it)`,
 		}},
+		{"a folder with a double quote", `q"x`, []string{"validate", `q"x/catalog.yaml`}, []string{
+			`(go tool errgen translate de 'q"x/catalog.yaml' writes it)`,
+		}},
 		{"generate outside a module", "platform", []string{"platform/catalog.yaml", "--out", "gen"}, []string{
 			`(go tool errgen translate de platform/catalog.yaml writes it)`,
 		}},

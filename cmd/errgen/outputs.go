@@ -179,7 +179,7 @@ func augmentSpec(c *catalog.Catalog, spec []byte, specName, out string, opts err
 	err := copyFormatProblem(spec, specName, out)
 	var res *errgen.Augmented
 	if err == nil {
-		withSpecLimit(len(spec), func() { res, err = errgen.Augment(c, spec, specName, opts) })
+		withSpecLimit(len(spec), len(c.Errors), func() { res, err = errgen.Augment(c, spec, specName, opts) })
 	}
 	if err != nil {
 		printAugmentError(err, stderr)

@@ -82,14 +82,15 @@ func goModUse(path string, data []byte) moduleUse {
 
 // workspaceModules is the folders of the modules the go.work the go
 // command reads in dir uses: the file GOWORK names (an absolute path; off
-// turns workspaces off), else the go.work of dir or the nearest folder
-// above it. False: no workspace, or none errgen can read.
+// turns workspaces off), else (GOWORK unset, or auto as go help
+// environment has it) the go.work of dir or the nearest folder above it.
+// False: no workspace, or none errgen can read.
 func workspaceModules(dir string) ([]string, bool) {
 	path := os.Getenv("GOWORK")
 	switch {
 	case path == "off":
 		return nil, false
-	case path == "":
+	case path == "" || path == "auto":
 		workDir, ok := nearestWith(dir, "go.work")
 		if !ok {
 			return nil, false
@@ -118,10 +119,11 @@ func workspaceModules(dir string) ([]string, bool) {
 }
 
 // nearestWith is dir, or the nearest folder above it, that has a file
-// called name.
+// called name: a folder of that name does not count, as the go command
+// passes over a folder called go.work.
 func nearestWith(dir, name string) (string, bool) {
 	for {
-		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+		if fi, err := os.Stat(filepath.Join(dir, name)); err == nil && !fi.IsDir() {
 			return dir, true
 		}
 		parent := filepath.Dir(dir)

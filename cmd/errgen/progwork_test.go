@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"testing"
 )
 
@@ -14,7 +15,9 @@ import (
 // tool itself told the user to run go run
 // github.com/errgen/errgen/cmd/errgen@VERSION, which for a replaced errgen
 // is a version that does not exist. GOWORK=off, or another go.work named
-// by GOWORK, is the go command's choice too.
+// by GOWORK, is the go command's choice too; GOWORK=auto is no file's name
+// but the search of an unset GOWORK (before, it read as a relative path,
+// which the go command refuses, and no workspace).
 func TestProgNameInWorkspace(t *testing.T) {
 	const cached = "/root/.cache/go-build/6c/6c58d-d/errgen"
 	dep := &debug.BuildInfo{Main: debug.Module{Path: "github.com/errgen/errgen", Version: "v1.4.0"}}
@@ -31,6 +34,8 @@ func TestProgNameInWorkspace(t *testing.T) {
 		{"module without the tool", "go 1.25\n\nuse ./billing\nuse ./platform\n", toolMod, "billing/internal", "", "go tool errgen"},
 		{"required only", "go 1.25\n\nuse (\n\t./billing\n\t./platform\n)\n", requiredMod, "billing", "", "go run github.com/errgen/errgen/cmd/errgen"},
 		{"module left out of the workspace", "go 1.25\n\nuse ./billing\n", toolMod, ".", "", runPinned},
+		{"GOWORK=auto, the default spelt out", "go 1.25\n\nuse (\n\t./billing\n\t./platform\n)\n", toolMod, ".", "auto", "go tool errgen"},
+		{"a folder called go.work below the workspace's", "go 1.25\n\nuse (\n\t./billing\n\t./platform\n)\n", toolMod, "billing", "", "go tool errgen"},
 		{"GOWORK=off", "go 1.25\n\nuse (\n\t./billing\n\t./platform\n)\n", toolMod, "billing", "off", runPinned},
 		{"GOWORK names another file", "", toolMod, "billing", "elsewhere.work", "go tool errgen"},
 		{"go.work unreadable as one", "go 1.25\nuse (\n", toolMod, "billing", "", runPinned},
@@ -54,6 +59,11 @@ func TestProgNameInWorkspace(t *testing.T) {
 			}
 			if tc.goWork != "" {
 				write("go.work", tc.goWork)
+			}
+			if strings.HasPrefix(tc.name, "a folder called go.work") {
+				if err := os.Mkdir(filepath.Join(root, "billing", "go.work"), 0o755); err != nil {
+					t.Fatal(err)
+				}
 			}
 			gowork := tc.gowork
 			if gowork == "elsewhere.work" {

@@ -24,25 +24,27 @@ func printDiagnostics(prog, catalogPath string, stderr io.Writer, l *diag.List) 
 		return 0
 	}
 	l.Sort()
-	fmt.Fprintln(stderr, onCatalog(l, catalogPath).InvokedAs(prog).Error())
+	fmt.Fprintln(stderr, invokedOn(l, prog, catalogPath).Error())
 	return l.Errors()
 }
 
-// onCatalog is l with each errgen translate LANG its diagnostics name
-// given the catalog at catalogPath, unless that is the one the command
-// reads by default: run as named from another folder (a monorepo's root,
-// with platform/catalog.yaml), it would find no catalog.
-func onCatalog(l *diag.List, catalogPath string) *diag.List {
+// invokedOn is l as it reads to a user who invoked errgen as prog on the
+// catalog at catalogPath: each command its diagnostics name run by prog,
+// and each errgen translate LANG given the catalog too, unless that is the
+// one the command reads by default: run as named from another folder (a
+// monorepo's root, with platform/catalog.yaml), it would find no catalog.
+func invokedOn(l *diag.List, prog, catalogPath string) *diag.List {
 	if catalogPath == "" || filepath.Clean(catalogPath) == defaultCatalog {
-		return l
+		return l.InvokedAs(prog)
 	}
 	out := *l
 	out.Items = make([]diag.Diagnostic, len(l.Items))
 	for i, d := range l.Items {
 		if strings.HasPrefix(string(d.Command), "translate ") {
-			d = d.WithCommand(d.Command + diag.Command(" "+shellQuote(catalogPath)))
+			out.Items[i] = d.NamedAs(d.Command+diag.Command(" "+shellQuote(catalogPath)), prog)
+		} else {
+			out.Items[i] = d.InvokedAs(prog)
 		}
-		out.Items[i] = d
 	}
 	return &out
 }
