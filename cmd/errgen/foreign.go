@@ -25,7 +25,7 @@ func printGenerateWarnings(prog, path string, warnings *diag.List, stderr io.Wri
 		return
 	}
 	fmt.Fprintf(stderr, "errgen: %s is not in this Go module (%s): its warnings (%d) are its own module's to mend, left out here; %s lists them\n",
-		path, module, warnings.Count(), commandLine(prog, []string{"validate", path}))
+		path, module, warnings.Count(), commandLine(prog, []string{"validate", operandPath(path)}))
 }
 
 // foreignCatalog reports whether the catalog at path is outside the Go

@@ -86,7 +86,7 @@ func runInit(prog string, args []string, stdout, stderr io.Writer) int {
 	// The outputs go beside the catalog: in another directory, the default
 	// --out would be the current one's generated/, perhaps another
 	// project's.
-	generate := []string{path}
+	generate := []string{operandPath(path)}
 	if dir != "." {
 		generate = append(generate, "--out", filepath.Join(dir, "generated"))
 	}
@@ -95,7 +95,7 @@ func runInit(prog string, args []string, stdout, stderr io.Writer) int {
 		wrote = fmt.Sprintf("%s and %s", path, filepath.Join(dir, "errors", "*.yaml"))
 	}
 	fmt.Fprintf(stdout, "errgen: wrote %s (envelope format: %s)\nNext: edit it, then run %s and %s\n", wrote, *format,
-		commandLine(prog, []string{"validate", path}), commandLine(prog, generate))
+		commandLine(prog, []string{"validate", operandPath(path)}), commandLine(prog, generate))
 	return exitOK
 }
 

@@ -40,6 +40,9 @@ func TestTranslateCommandsNameTheCatalog(t *testing.T) {
 		{"with a problem", "platform", []string{"translate", "de", "platform/catalog.yaml"}, []string{
 			`(go tool errgen translate de platform/catalog.yaml writes it)`,
 		}},
+		{"a folder starting with a dash", "-svc", []string{"validate", "--", "-svc/catalog.yaml"}, []string{
+			`(go tool errgen translate de ./-svc/catalog.yaml writes it)`,
+		}},
 		{"the default catalog", ".", []string{"validate"}, []string{
 			`(go tool errgen translate de writes it)`,
 		}},
@@ -63,5 +66,29 @@ func TestTranslateCommandsNameTheCatalog(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A path starting with "-" is named ./-svc/..., so that the command a hint
+// names runs as written: -svc/catalog.yaml would be read as a flag. The
+// commands init's next step names are run here as printed.
+func TestHintedCommandsTakeDashPaths(t *testing.T) {
+	dir := t.TempDir()
+	code, stdout, stderr := runAsIn(t, dir, "errgen", "init", "--", "-svc")
+	if code != exitOK {
+		t.Fatalf("init -- -svc: exit %d: %s", code, stderr)
+	}
+	_, next, ok := strings.Cut(stdout, "Next: edit it, then run ")
+	if !ok {
+		t.Fatalf("init printed no next step:\n%s", stdout)
+	}
+	for _, command := range strings.Split(strings.TrimSpace(next), " and ") {
+		args := strings.Fields(command)
+		if args[0] != "errgen" {
+			t.Fatalf("next step %q does not run errgen", command)
+		}
+		if code, _, stderr := runAsIn(t, dir, "errgen", args[1:]...); code != exitOK {
+			t.Errorf("%s: exit %d: %s", command, code, stderr)
+		}
 	}
 }

@@ -151,8 +151,8 @@ func augmentTarget(c *catalog.Catalog, a catalog.AugmentTarget, catalogPath, pro
 		return target{}, false
 	}
 	item := &augmentItem{spec: spec, out: out, specKey: a.Spec, catalog: catalogPath, validating: validating,
-		again:   commandLine(prog, []string{"openapi", catalogPath, "--spec", spec, "--out", out}),
-		inPlace: commandLine(prog, []string{"openapi", catalogPath, "--spec", spec, "--out", spec})}
+		again:   commandLine(prog, []string{"openapi", operandPath(catalogPath), "--spec", spec, "--out", out}),
+		inPlace: commandLine(prog, []string{"openapi", operandPath(catalogPath), "--spec", spec, "--out", spec})}
 	res, ok := augmentSpec(c, data, spec, out, errgen.AugmentOptions{Replace: a.Replace}, item, stderr)
 	if !ok {
 		return target{}, false

@@ -197,6 +197,16 @@ func commandLine(prog string, args []string) string {
 	return b.String()
 }
 
+// operandPath is path as a command's operand: one starting with "-"
+// (-svc/catalog.yaml) would be read as a flag, so it is given as
+// ./-svc/catalog.yaml, which names the same file.
+func operandPath(path string) string {
+	if strings.HasPrefix(path, "-") {
+		return "./" + path
+	}
+	return path
+}
+
 // shellQuote quotes s for a POSIX shell unless it needs none.
 func shellQuote(s string) string {
 	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./=:,+@%") == "" {

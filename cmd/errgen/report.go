@@ -41,7 +41,7 @@ func invokedOn(l *diag.List, prog, catalogPath string) *diag.List {
 	out.Items = make([]diag.Diagnostic, len(l.Items))
 	for i, d := range l.Items {
 		if strings.HasPrefix(string(d.Command), "translate ") {
-			out.Items[i] = d.NamedAs(d.Command+diag.Command(" "+shellQuote(catalogPath)), prog)
+			out.Items[i] = d.NamedAs(d.Command+diag.Command(" "+shellQuote(operandPath(catalogPath))), prog)
 		} else {
 			out.Items[i] = d.InvokedAs(prog)
 		}
