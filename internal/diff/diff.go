@@ -24,6 +24,9 @@ type Change struct {
 	// what was removed (a code, a detail, a header, an enum value); the file
 	// alone for a catalog-wide change.
 	Pos diag.Pos `json:"pos"`
+	// InOld says Pos is in the old catalog: the text output lists these
+	// after the new catalog's changes, whatever the files are called.
+	InOld bool `json:"-"`
 }
 
 // Compare lists every change from before to after: catalog-wide changes
@@ -127,10 +130,15 @@ type changes struct {
 	list             *[]Change
 	oldFile, newFile string   // the catalogs' paths, which model positions leave out
 	at               diag.Pos // where add puts the changes it records
+	atOld            bool     // at is in the old catalog
 }
 
 // inOld is cs recording at p in the old catalog: for what was removed.
-func (cs *changes) inOld(p catalog.Pos) *changes { return cs.in(cs.oldFile, p) }
+func (cs *changes) inOld(p catalog.Pos) *changes {
+	v := cs.in(cs.oldFile, p)
+	v.atOld = true
+	return v
+}
 
 // inNew is cs recording at p in the new catalog.
 func (cs *changes) inNew(p catalog.Pos) *changes { return cs.in(cs.newFile, p) }
@@ -152,14 +160,14 @@ func (cs *changes) in(file string, p catalog.Pos) *changes {
 		p.File = file
 	}
 	v := *cs
-	v.at = p
+	v.at, v.atOld = p, false
 	return &v
 }
 
 func (cs *changes) add(code string, k ChangeKind, format string, args ...any) {
 	r := rule(k)
 	msg := fmt.Sprintf(format, args...)
-	*cs.list = append(*cs.list, Change{Pos: cs.at, Code: code, Kind: k, Breaking: r.Breaking(), Breaks: breaksOf(r), Message: msg})
+	*cs.list = append(*cs.list, Change{Pos: cs.at, InOld: cs.atOld, Code: code, Kind: k, Breaking: r.Breaking(), Breaks: breaksOf(r), Message: msg})
 }
 
 // breaksOf is the rule's audiences, never nil, so JSON says [] not null.

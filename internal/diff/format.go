@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -65,7 +66,8 @@ func where(c Change) string {
 
 // writeText writes one line per change, in the order of their positions
 // (file, line, column; changes at one place in list's order), as compilers
-// and vet print theirs and a reader walks a file, then a summary.
+// and vet print theirs and a reader walks a file, the new catalog's before
+// the old one's (what was removed), then a summary.
 func writeText(w io.Writer, list []Change) error {
 	for _, c := range inPositionOrder(list) {
 		msg := c.Message
@@ -80,12 +82,27 @@ func writeText(w io.Writer, list []Change) error {
 	return err
 }
 
-// inPositionOrder is list sorted by position, list itself left in
-// Compare's order, which JSON and Markdown keep.
+// inPositionOrder is list sorted by position, the new catalog's first,
+// list itself left in Compare's order, which JSON and Markdown keep. By
+// file name alone, a base's REV:path would sort before or after the working
+// tree's depending on what the revision is called (HEAD, origin/main).
 func inPositionOrder(list []Change) []Change {
 	sorted := slices.Clone(list)
-	slices.SortStableFunc(sorted, func(a, b Change) int { return a.Pos.Compare(b.Pos) })
+	slices.SortStableFunc(sorted, func(a, b Change) int {
+		if a.InOld != b.InOld {
+			return cmp.Compare(boolRank(a.InOld), boolRank(b.InOld))
+		}
+		return a.Pos.Compare(b.Pos)
+	})
 	return sorted
+}
+
+// boolRank orders false before true.
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // summary counts the changes.

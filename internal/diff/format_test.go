@@ -207,19 +207,26 @@ func TestTextInPositionOrder(t *testing.T) {
 		name string
 		pos  []diag.Pos // of the changes, in Compare's order
 		want []int      // the changes' indexes, in the text's order
+		old  []int      // the indexes of the changes in the old catalog
 	}{
-		{"line 81 after line 80", []diag.Pos{at("c.yaml", 81, 3), at("c.yaml", 80, 3)}, []int{1, 0}},
-		{"columns", []diag.Pos{at("c.yaml", 5, 31), at("c.yaml", 5, 18), at("c.yaml", 5, 12)}, []int{2, 1, 0}},
-		{"line 9 before line 10", []diag.Pos{at("c.yaml", 10, 1), at("c.yaml", 9, 1)}, []int{1, 0}},
-		{"ties keep their order", []diag.Pos{at("c.yaml", 5, 12), at("c.yaml", 4, 3), at("c.yaml", 5, 12)}, []int{1, 0, 2}},
-		{"the whole file first", []diag.Pos{at("c.yaml", 2, 3), at("c.yaml", 0, 0)}, []int{1, 0}},
-		{"files apart", []diag.Pos{at("new.yaml", 6, 12), at("main:new.yaml", 5, 12), at("new.yaml", 5, 3)}, []int{1, 2, 0}},
-		{"no position", []diag.Pos{at("c.yaml", 1, 1), {}}, []int{1, 0}},
+		{"line 81 after line 80", []diag.Pos{at("c.yaml", 81, 3), at("c.yaml", 80, 3)}, []int{1, 0}, nil},
+		{"columns", []diag.Pos{at("c.yaml", 5, 31), at("c.yaml", 5, 18), at("c.yaml", 5, 12)}, []int{2, 1, 0}, nil},
+		{"line 9 before line 10", []diag.Pos{at("c.yaml", 10, 1), at("c.yaml", 9, 1)}, []int{1, 0}, nil},
+		{"ties keep their order", []diag.Pos{at("c.yaml", 5, 12), at("c.yaml", 4, 3), at("c.yaml", 5, 12)}, []int{1, 0, 2}, nil},
+		{"the whole file first", []diag.Pos{at("c.yaml", 2, 3), at("c.yaml", 0, 0)}, []int{1, 0}, nil},
+		{"files apart", []diag.Pos{at("new.yaml", 6, 12), at("main:new.yaml", 5, 12), at("new.yaml", 5, 3)}, []int{1, 2, 0}, nil},
+		{"no position", []diag.Pos{at("c.yaml", 1, 1), {}}, []int{1, 0}, nil},
+		{"the old catalog's after the new one's, whatever the revision's name", []diag.Pos{
+			at("zbase:c.yaml", 3, 3), at("c.yaml", 9, 1), at("HEAD:c.yaml", 2, 1), at("a.yaml", 1, 1)},
+			[]int{3, 1, 2, 0}, []int{0, 2}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			list := make([]diff.Change, len(tc.pos))
 			for i, p := range tc.pos {
 				list[i] = diff.Change{Pos: p, Code: fmt.Sprintf("E%d", i), Kind: diff.CodeAdded, Breaks: []diff.Audience{}, Message: "code added"}
+			}
+			for _, i := range tc.old {
+				list[i].InOld = true
 			}
 			var got bytes.Buffer
 			if err := diff.Write(&got, "text", list); err != nil {
