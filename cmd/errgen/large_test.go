@@ -178,23 +178,31 @@ func BenchmarkMemoryLimit(b *testing.B) {
 	}
 	for _, cat := range largeCatalogs(b, names...) {
 		b.Run(cat.name, func(b *testing.B) {
-			var rss [2]int64
-			var cpu [2]time.Duration
-			env := [2][]string{nil, {"GOMEMLIMIT=off"}}
-			for i := 0; b.Loop(); i++ {
-				for k := range 2 {
-					j := (i + k) % 2
-					r, c := childRun(b, cat, "", env[j]...)
-					rss[j], cpu[j] = max(rss[j], r), cpu[j]+c
-				}
-			}
-			n := float64(b.N)
-			b.ReportMetric(float64(rss[0])/1e6, "limit-RSS-MB")
-			b.ReportMetric(float64(rss[1])/1e6, "plain-RSS-MB")
-			b.ReportMetric(cpu[0].Seconds()/n, "limit-cpu-s/op")
-			b.ReportMetric(cpu[1].Seconds()/n, "plain-cpu-s/op")
-			b.ReportMetric(float64(rss[1])/float64(rss[0]), "plain/limit-RSS")
-			b.ReportMetric(float64(cpu[1])/float64(cpu[0]), "plain/limit-cpu")
+			limitAgainstPlain(b, "limit", func(env ...string) (int64, time.Duration) { return childRun(b, cat, "", env...) })
 		})
 	}
+}
+
+// limitAgainstPlain runs run, a command in a process of its own, with
+// errgen's memory limit (named name in the metrics) and without it
+// (GOMEMLIMIT=off, the plain path), in turn, and reports each one's peak
+// resident set and CPU time and the ratios plain/name of both.
+func limitAgainstPlain(b *testing.B, name string, run func(env ...string) (rss int64, cpu time.Duration)) {
+	var rss [2]int64
+	var cpu [2]time.Duration
+	env := [2][]string{nil, {"GOMEMLIMIT=off"}}
+	for i := 0; b.Loop(); i++ {
+		for k := range 2 {
+			j := (i + k) % 2
+			r, c := run(env[j]...)
+			rss[j], cpu[j] = max(rss[j], r), cpu[j]+c
+		}
+	}
+	n := float64(b.N)
+	b.ReportMetric(float64(rss[0])/1e6, name+"-RSS-MB")
+	b.ReportMetric(float64(rss[1])/1e6, "plain-RSS-MB")
+	b.ReportMetric(cpu[0].Seconds()/n, name+"-cpu-s/op")
+	b.ReportMetric(cpu[1].Seconds()/n, "plain-cpu-s/op")
+	b.ReportMetric(float64(rss[1])/float64(rss[0]), "plain/"+name+"-RSS")
+	b.ReportMetric(float64(cpu[1])/float64(cpu[0]), "plain/"+name+"-cpu")
 }

@@ -28,7 +28,7 @@ func TestSpecBudgetIsPlain(t *testing.T) {
 		dir := t.TempDir()
 		writeOperationsSpec(t, dir, 300)
 		if len(args) == 1 { // generate: the catalog names the spec
-			cat := string(readFile(t, filepath.Join(dir, "catalog.yaml")))
+			cat := readFileT(t, filepath.Join(dir, "catalog.yaml"))
 			named := strings.Replace(cat, "\nopenapi:\n", "\nopenapi:\n  augment:\n    - spec: spec.json\n      out: out.json\n", 1)
 			if named == cat {
 				t.Fatal("the bundled catalog has no openapi key to add openapi.augment to")
@@ -46,7 +46,7 @@ func TestSpecBudgetIsPlain(t *testing.T) {
 		if limit := debug.SetMemoryLimit(-1); args[0] == "openapi" && limit != before {
 			t.Errorf("errgen %s: memory limit %d after augmenting, want %d as before", strings.Join(args, " "), limit, before)
 		}
-		return string(readFile(t, filepath.Join(dir, out))), stdoutText.String()
+		return readFileT(t, filepath.Join(dir, out)), stdoutText.String()
 	}
 	for _, args := range [][]string{
 		{"openapi", "catalog.yaml", "--spec", "spec.json", "--out", "out.json"},
@@ -58,15 +58,6 @@ func TestSpecBudgetIsPlain(t *testing.T) {
 			t.Errorf("errgen %s: under the budget it writes %d bytes and says %q; without, %d bytes and %q", strings.Join(args, " "), len(gotFile), gotOut, len(wantFile), wantOut)
 		}
 	}
-}
-
-func readFile(t testing.TB, path string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
 }
 
 // TestSpecMemoryBound holds errgen openapi on a spec of 8,000 operations
@@ -86,7 +77,7 @@ func TestSpecMemoryBound(t *testing.T) {
 	for i, ops := range []int{2000, 8000} {
 		dir := t.TempDir()
 		writeOperationsSpec(t, dir, ops)
-		size := len(readFile(t, filepath.Join(dir, "spec.json")))
+		size := len(readFileT(t, filepath.Join(dir, "spec.json")))
 		rss, _ := childOpenAPI(t, dir)
 		perMB[i] = float64(rss) / float64(size)
 		t.Logf("%d operations (%d bytes of spec): peak RSS %d MB, %.0f MB per MB of spec", ops, size, rss/1e6, perMB[i])
@@ -114,23 +105,7 @@ func BenchmarkSpecBudget(b *testing.B) {
 	}
 	dir := b.TempDir()
 	writeOperationsSpec(b, dir, ops)
-	var rss [2]int64
-	var cpu [2]time.Duration
-	env := [2][]string{nil, {"GOMEMLIMIT=off"}}
-	for i := 0; b.Loop(); i++ {
-		for k := range 2 {
-			j := (i + k) % 2
-			r, c := childOpenAPI(b, dir, env[j]...)
-			rss[j], cpu[j] = max(rss[j], r), cpu[j]+c
-		}
-	}
-	runs := float64(b.N)
-	b.ReportMetric(float64(rss[0])/1e6, "budget-RSS-MB")
-	b.ReportMetric(float64(rss[1])/1e6, "plain-RSS-MB")
-	b.ReportMetric(cpu[0].Seconds()/runs, "budget-cpu-s/op")
-	b.ReportMetric(cpu[1].Seconds()/runs, "plain-cpu-s/op")
-	b.ReportMetric(float64(rss[1])/float64(rss[0]), "plain/budget-RSS")
-	b.ReportMetric(float64(cpu[1])/float64(cpu[0]), "plain/budget-cpu")
+	limitAgainstPlain(b, "budget", func(env ...string) (int64, time.Duration) { return childOpenAPI(b, dir, env...) })
 }
 
 // childOpenAPI runs errgen openapi on dir's catalog.yaml and spec.json in

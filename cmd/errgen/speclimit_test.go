@@ -35,7 +35,7 @@ func TestSpecLimitFollowsCatalog(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	spec := readFile(t, filepath.Join(dir, "spec.json"))
+	spec := []byte(readFileT(t, filepath.Join(dir, "spec.json")))
 	collections := func(budget bool) uint64 {
 		memoryBudget = budget
 		runtime.GC()
