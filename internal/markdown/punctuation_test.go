@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -86,6 +87,11 @@ func TestPunctuationWords(t *testing.T) {
 					t.Errorf("%s has %q", pages[i].Name, w)
 				}
 			}
+			if tc.lang == "ja" { // no space after a full stop but at a cell's end
+				if m := regexp.MustCompile("。 [^|]").FindString(string(pages[i].Data)); m != "" {
+					t.Errorf("%s has a space after 。: %q", pages[i].Name, m)
+				}
+			}
 			var docs []*markdowntest.Doc
 			if tc.layout == catalog.LayoutFull {
 				docs = checkPages(t, c, pages)
@@ -161,5 +167,25 @@ func TestPunctuationLabelsBold(t *testing.T) {
 		if !strings.Contains(html, want) {
 			t.Errorf("%s renders no %q", ja.Name, want)
 		}
+	}
+}
+
+// The compact Japanese page's troubleshooting checks, run together with no
+// space between them, render in italics: a * after 。 opens one, and the
+// space the page keeps after a check's closing * lets it close.
+func TestPunctuationCompactChecksItalic(t *testing.T) {
+	c, err := catalog.Load(japaneseCatalog, Rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Docs.Layout = catalog.LayoutCompact
+	ja := mustPages(t, c, nil, "")[1]
+	var out bytes.Buffer
+	if err := reader.Convert(ja.Data, &out); err != nil {
+		t.Fatal(err)
+	}
+	want := "<em>ISBN が 13 桁：</em> 先に ISBN-10 を変換する。<em>フォーマットが正しい：</em> 版を確かめる。"
+	if !strings.Contains(strings.Join(strings.Fields(out.String()), " "), want) {
+		t.Errorf("%s renders no %q", ja.Name, want)
 	}
 }
