@@ -81,10 +81,10 @@ func TestOwnLanguagePageWords(t *testing.T) {
 		"  - {code: NOT_FOUND, status: 404, title: No encontrado, causes: [El recurso no existe.]}\n"+
 		"  - {code: INTERNAL, status: 500, title: Error interno, fallback: true}\n")
 	code, _, stderr := runIn(t, dir, "validate", "--strict")
-	if code != exitFailure || !strings.Contains(stderr, "catalog.yaml:3:11: warning: language es: 87 of the page's 87 words (page_title, ") {
+	if code != exitFailure || !strings.Contains(stderr, "catalog.yaml:3:11: warning: language es: 89 of the page's 89 words (page_title, ") {
 		t.Fatalf("validate --strict with English words: exit %d, stderr %q", code, stderr)
 	}
-	if code, stdout, stderr := runIn(t, dir, "translate", "es"); code != exitOK || stdout != "errgen: wrote translations/es.yaml: 87 top-level texts to translate\n" {
+	if code, stdout, stderr := runIn(t, dir, "translate", "es"); code != exitOK || stdout != "errgen: wrote translations/es.yaml: 89 top-level texts to translate\n" {
 		t.Fatalf("translate es: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	file := filepath.Join(dir, "translations", "es.yaml")
@@ -132,8 +132,8 @@ func TestPageWordsSourceLanguage(t *testing.T) {
 		"  - {code: INTERNAL, status: 500, title: Error interno, fallback: true}\n")
 	writeFile(t, filepath.Join(dir, "translations", "es.yaml"), "language: es\npage:\n  page_title: Errores\n")
 	code, stdout, stderr := runIn(t, dir, "translate", "pt-BR")
-	if code != exitOK || stdout != "errgen: wrote translations/pt-BR.yaml: 89 texts to translate (2 in 2 entries, 87 top-level)\n" {
-		t.Fatalf("translate pt-BR: exit %d, stdout %q, stderr %q; want 87 words and 2 entries added", code, stdout, stderr)
+	if code != exitOK || stdout != "errgen: wrote translations/pt-BR.yaml: 91 texts to translate (2 in 2 entries, 89 top-level)\n" {
+		t.Fatalf("translate pt-BR: exit %d, stdout %q, stderr %q; want 89 words and 2 entries added", code, stdout, stderr)
 	}
 	written := string(mustRead(t, filepath.Join(dir, "translations", "pt-BR.yaml")))
 	for _, want := range []string{"  # es: Errores\n  page_title: \"\"\n", "  # en: Languages\n  languages: \"\"\n"} {
@@ -178,7 +178,7 @@ func TestOwnLanguagePageWordsLinkedCatalog(t *testing.T) {
 	if _, _, stderr := runIn(t, dir, "validate", "link/catalog.yaml"); !strings.Contains(stderr, "and "+want+" does not give them (errgen translate es link/catalog.yaml writes them, under page:, into "+want+",") {
 		t.Errorf("validate names the file otherwise than %s: %q", want, stderr)
 	}
-	if code, stdout, stderr := runIn(t, dir, "translate", "es", "link/catalog.yaml"); code != exitOK || stdout != "errgen: wrote "+want+": 87 top-level texts to translate\n" {
+	if code, stdout, stderr := runIn(t, dir, "translate", "es", "link/catalog.yaml"); code != exitOK || stdout != "errgen: wrote "+want+": 89 top-level texts to translate\n" {
 		t.Fatalf("translate es: exit %d, stdout %q, stderr %q; want %s written", code, stdout, stderr, want)
 	}
 	if code, stdout, stderr := runIn(t, dir, "translate", "es", "link/catalog.yaml"); code != exitOK || stdout != "errgen: "+want+" is up to date\n" {
@@ -229,8 +229,9 @@ func TestPageWordsSourceFollowsOwnFile(t *testing.T) {
 
 // errgen translate ja asks for the page's punctuation as for its other
 // words, under the English (the list separator quoted, its space shown),
-// and the page reads the words given: full-width colon, comma and full
-// stop, where it wrote "**ステータス:**" and "タイトル, メッセージ".
+// and the page reads the words given: full-width colon, comma, full stop
+// and parentheses and no space between two texts, where it wrote
+// "**ステータス:**", "タイトル, メッセージ" and "非推奨 ([English](…))".
 func TestTranslatePunctuationWords(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "catalog.yaml"), strings.Replace(translatedCatalog, "languages: [de]", "languages: [ja]", 1)+
@@ -240,13 +241,14 @@ func TestTranslatePunctuationWords(t *testing.T) {
 	}
 	file := filepath.Join(dir, "translations", "ja.yaml")
 	written := string(mustRead(t, file))
-	for _, want := range []string{"  # en: {label}:\n  label: \"\"\n", "  # en: {sentence}.\n  sentence: \"\"\n", "  # en: \", \"\n  list_separator: \"\"\n"} {
+	for _, want := range []string{"  # en: {label}:\n  label: \"\"\n", "  # en: {sentence}.\n  sentence: \"\"\n", "  # en: \", \"\n  list_separator: \"\"\n",
+		"  # en: {before} {after}\n  word_space: \"\"\n", "  # en: ({text})\n  parenthesized: \"\"\n"} {
 		if !strings.Contains(written, want) {
 			t.Errorf("translate ja does not ask %q:\n%s", want, written)
 		}
 	}
 	top, _, _ := strings.Cut(written, "errors:\n") // the entries left out: each section is marked untranslated
-	for key, word := range map[string]string{"label": "{label}：", "sentence": "{sentence}。", "list_separator": "、",
+	for key, word := range map[string]string{"label": "{label}：", "sentence": "{sentence}。", "list_separator": "、", "word_space": "{before}{after}", "parenthesized": "（{text}）",
 		"status": "ステータス", "title": "タイトル", "message": "メッセージ", "untranslated": "未翻訳", "deprecated": "非推奨", "replaced_by": "置き換え先"} {
 		top = strings.Replace(top, "\n  "+key+": \"\"\n", "\n  "+key+": \""+word+"\"\n", 1)
 	}
@@ -255,8 +257,8 @@ func TestTranslatePunctuationWords(t *testing.T) {
 		t.Fatalf("generate: exit %d, %s", code, stderr)
 	}
 	page := strings.Join(strings.Fields(string(mustRead(t, filepath.Join(dir, "errors.ja.md")))), " ")
-	for _, want := range []string{"**ステータス：** 410 Gone", "**未翻訳：** タイトル、メッセージ、非推奨 ([English](errors.md#gone))。",
-		"**非推奨。** It is gone", "**非推奨：** Use NOT_FOUND. 置き換え先 [`NOT_FOUND`](#not-found)。"} {
+	for _, want := range []string{"**ステータス：** 410 Gone", "**未翻訳：** タイトル、メッセージ、非推奨（[English](errors.md#gone)）。",
+		"**非推奨。** It is gone", "**非推奨：** Use NOT_FOUND.置き換え先 [`NOT_FOUND`](#not-found)。"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("errors.ja.md has no %q:\n%s", want, page)
 		}

@@ -82,10 +82,11 @@ func (w *errorPart) head(e *errorData) {
 		w.b = appendHeading(append(appendAnchor(w.b, e.Anchor), "\n\n### "...), e.Code)
 	}
 	if e.Deprecated != "" {
-		w.str("\n\n> **", w.w.labelled(w.w["deprecated"]), "** ", inline(e.Deprecated))
+		reason := inline(e.Deprecated)
 		if e.ReplacedBy != "" {
-			w.str(" ", w.w.ended(w.w["replaced_by"]+" ["+codeSpan(e.ReplacedBy)+"](#"+e.ReplacementAnchor()+")"))
+			reason = w.w.spaced(reason, w.w.ended(w.w["replaced_by"]+" ["+codeSpan(e.ReplacedBy)+"](#"+e.ReplacementAnchor()+")"))
 		}
+		w.str("\n\n> **", w.w.labelled(w.w["deprecated"]), "** ", reason)
 	}
 	if e.Since != "" {
 		w.str("\n\n**", w.w.labelled(w.w["since"]), "** ", inline(e.Since))
@@ -102,7 +103,8 @@ func (w *errorPart) head(e *errorData) {
 			}
 			parts.WriteString(w.w[k])
 		}
-		w.str(w.w.ended(parts.String() + " ([" + e.Original.Name + "](" + e.Original.File + "#" + e.Anchor + "))"))
+		original := w.w.parenthesized("[" + e.Original.Name + "](" + e.Original.File + "#" + e.Anchor + ")")
+		w.str(w.w.ended(w.w.spaced(parts.String(), original)))
 	}
 	w.str("\n\n")
 }
@@ -231,7 +233,7 @@ func (w *errorPart) details(e *errorData) error {
 func (w *errorPart) fieldTable(ft fieldTable) {
 	title := fill(w.w["fields_of"], "path", codeSpan(ft.Path))
 	if ft.Many {
-		title += " " + w.w["each_object"]
+		title = w.w.spaced(title, w.w["each_object"])
 	}
 	w.str("\n**", w.w.labelled(title), "**\n\n| ", w.w["name"], " | ", w.w["type"], " | ", w.w["required"], " | ", w.w["description"], " |")
 	if ft.Examples {
@@ -291,19 +293,26 @@ func (w *errorPart) compactAdvice(e *errorData) {
 		items []string
 	}{{w.w["causes"], e.Causes}, {w.w["remediation"], e.Remediation}} {
 		if len(list.items) > 0 {
-			w.str("\n**", w.w.labelled(list.title), "**")
-			for _, s := range list.items {
-				w.str(" ", w.w.sentence(s))
+			text := w.w.sentence(list.items[0])
+			for _, s := range list.items[1:] {
+				text = w.w.spaced(text, w.w.sentence(s))
 			}
-			w.str("\n")
+			w.str("\n**", w.w.labelled(list.title), "** ", text, "\n")
 		}
 	}
 	if len(e.Troubleshooting) > 0 {
-		w.str("\n**", w.w.labelled(w.w["troubleshooting"]), "**")
-		for _, t := range e.Troubleshooting {
-			w.str(" *", w.w.label(t.Check), "* ", w.w.sentence(t.Solution))
+		// The space after a check's closing * stays: a * between a
+		// full-width colon and a letter closes no emphasis.
+		var text string
+		for i, t := range e.Troubleshooting {
+			item := "*" + w.w.label(t.Check) + "* " + w.w.sentence(t.Solution)
+			if i == 0 {
+				text = item
+			} else {
+				text = w.w.spaced(text, item)
+			}
 		}
-		w.str("\n")
+		w.str("\n**", w.w.labelled(w.w["troubleshooting"]), "** ", text, "\n")
 	}
 	if len(e.Help) > 0 { // the links are on no other part of the page
 		w.str("\n**", w.w.labelled(w.w["help"]), "**")
@@ -352,9 +361,9 @@ func (w *errorPart) retry(e *errorData) {
 	case !e.Retryable:
 		w.str(w.w["retry_no"])
 	case e.RetryAfter:
-		w.str(w.w["retry_yes"], " ", w.w["retry_wait"])
+		w.str(w.w.spaced(w.w["retry_yes"], w.w["retry_wait"]))
 	default:
-		w.str(w.w["retry_yes"], " ", w.w["retry_backoff"])
+		w.str(w.w.spaced(w.w["retry_yes"], w.w["retry_backoff"]))
 	}
 	w.str("\n")
 	if len(e.Help) > 0 {

@@ -38,7 +38,7 @@ func envelopeFields(env *catalog.Envelope, users []*errorData, w words) []field 
 		case catalog.KindRef:
 			typ, desc := refDoc(n.Ref, users, w)
 			if n.Ref.Optional {
-				desc += " " + w["field_optional"]
+				desc = w.spaced(desc, w["field_optional"])
 			}
 			rows = append(rows, field{path, typ, desc})
 		}

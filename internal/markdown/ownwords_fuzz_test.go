@@ -52,6 +52,8 @@ func FuzzOwnPageWords(f *testing.F) {
 	f.Add([]byte("language: de\npage:\n  nope: x\n"))
 	f.Add([]byte("language: es\npage:\n  label: \"{label}：\"\n  sentence: \"{sentence}。\"\n  list_separator: \"、\"\n  status: Estado\n"))
 	f.Add([]byte("language: es\npage:\n  label: Etiqueta\n  sentence: \"{sentence}. {sentence}\"\n  list_separator: \" ; \"\n"))
+	f.Add([]byte("language: es\npage:\n  word_space: \"{before}{after}\"\n  parenthesized: \"（{text}）\"\n"))
+	f.Add([]byte("language: es\npage:\n  word_space: \"{after} {before} {after}\"\n  parenthesized: \"({texto})\"\n"))
 	var all strings.Builder
 	all.WriteString("language: es\npage:\n")
 	for _, row := range wordTable {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -49,17 +50,23 @@ func TestPunctuationWords(t *testing.T) {
 		{languagesCatalog, "", catalog.LayoutCompact, []string{"**Troubleshooting:** *The ISBN has 13 digits:* Convert an ISBN-10 first.", "**Retry:** yes, after `Retry-After`"}, nil},
 		{japaneseCatalog, "ja", catalog.LayoutFull, []string{
 			"言語： [English](errors.md) · 日本語", "**ステータス：** 401 Unauthorized · **タイトル：** サインインしていません",
-			"**未翻訳：** タイトル、メッセージ、説明、よくある原因、対処法 ([English](errors.md#order-conflict))。",
-			"**非推奨。** 注文が無効です。", "**非推奨：** 検証は購入手続きに移ります。 置き換え先 [`ORDER_CONFLICT`](#order-conflict)。",
-			"**`format` の取りうる値：**", "**`problems` のフィールド （各オブジェクト）：**", "**gRPC：** `UNAUTHENTICATED`",
+			"**未翻訳：** タイトル、メッセージ、説明、よくある原因、対処法（[English](errors.md#order-conflict)）。",
+			"**非推奨。** 注文が無効です。", "**非推奨：** 検証は購入手続きに移ります。置き換え先 [`ORDER_CONFLICT`](#order-conflict)。",
+			"**`format` の取りうる値：**", "**`problems` のフィールド（各オブジェクト）：**", "**gRPC：** `UNAUTHENTICATED`",
 			"**レスポンスの例：**", "**よくある原因：**", "**パーマリンク：** <https://",
-		}, []string{":**", ".**", "タイトル, "}},
+			"**再試行：** 安全に再試行できます。まず `Retry-After` ヘッダーの秒数以上待ってください。",
+			"**再試行：** 安全に再試行できます。試行の間隔を指数的に空けてください。",
+			"が使います。[`BOOK_NOT_FOUND`](#book-not-found) の本文の例：", "| エラーの種類を示す URI。 |", "| このエラーの発生を示す URI。空なら省かれます。 |",
+			"メンバーで分岐してください。`application/json`（2） の本文では",
+			"[`INTERNAL_ERROR`](#internal-error)（500）は",
+		}, []string{":**", ".**", "タイトル, ", " ([", "(2) の", " （"}},
 		{japaneseCatalog, "ja", catalog.LayoutCompact, []string{
 			"**再試行：** はい、`Retry-After` の後", "**再試行：** いいえ",
 			"**よくある原因：** ISBN の入力ミス。", "**対処法：** ISBN のチェックディジットを確認する。",
 			"**トラブルシューティング：** *ISBN が 13 桁：* 先に ISBN-10 を変換する。",
-			"**よくある原因：** Authorization ヘッダーがありません。 トークンの期限が切れています。",
-		}, []string{":**", ".**", "はい, ", "。.", "：:"}},
+			"**よくある原因：** Authorization ヘッダーがありません。トークンの期限が切れています。",
+			"**トラブルシューティング：** *ISBN が 13 桁：* 先に ISBN-10 を変換する。*フォーマットが正しい：* 版を確かめる。",
+		}, []string{":**", ".**", "はい, ", "。.", "：:", " ([", "(2) の", " （"}},
 	} {
 		t.Run(tc.lang+"-"+tc.layout, func(t *testing.T) {
 			c, err := catalog.Load(tc.catalog, Rules)
@@ -78,6 +85,11 @@ func TestPunctuationWords(t *testing.T) {
 			for _, w := range tc.not {
 				if strings.Contains(flat, w) {
 					t.Errorf("%s has %q", pages[i].Name, w)
+				}
+			}
+			if tc.lang == "ja" { // no space after a full stop but at a cell's end
+				if m := regexp.MustCompile("。 [^|]").FindString(string(pages[i].Data)); m != "" {
+					t.Errorf("%s has a space after 。: %q", pages[i].Name, m)
 				}
 			}
 			var docs []*markdowntest.Doc
@@ -155,5 +167,25 @@ func TestPunctuationLabelsBold(t *testing.T) {
 		if !strings.Contains(html, want) {
 			t.Errorf("%s renders no %q", ja.Name, want)
 		}
+	}
+}
+
+// The compact Japanese page's troubleshooting checks, run together with no
+// space between them, render in italics: a * after 。 opens one, and the
+// space the page keeps after a check's closing * lets it close.
+func TestPunctuationCompactChecksItalic(t *testing.T) {
+	c, err := catalog.Load(japaneseCatalog, Rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Docs.Layout = catalog.LayoutCompact
+	ja := mustPages(t, c, nil, "")[1]
+	var out bytes.Buffer
+	if err := reader.Convert(ja.Data, &out); err != nil {
+		t.Fatal(err)
+	}
+	want := "<em>ISBN が 13 桁：</em> 先に ISBN-10 を変換する。<em>フォーマットが正しい：</em> 版を確かめる。"
+	if !strings.Contains(strings.Join(strings.Fields(out.String()), " "), want) {
+		t.Errorf("%s renders no %q", ja.Name, want)
 	}
 }

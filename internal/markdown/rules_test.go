@@ -26,6 +26,8 @@ page:
   label: "Doppelpunkt"
   sentence: "{satz}."
   list_separator: "; "
+  word_space: "{before}"
+  parenthesized: "（{txt}）"
 `),
 	}
 	_, err := catalog.LoadFiles(files, "catalog.yaml", Rules)
@@ -40,6 +42,8 @@ page:
 		`translations/de.yaml:8:3: page: unknown word "whatever_this_is": the page's words are listed in docs/page.md, under "The page's own words"`,
 		`translations/de.yaml:9:3: page: label leaves out {label}, which the page fills in: this word has {label}`,
 		`translations/de.yaml:10:3: page: sentence names {satz}, which the page does not fill: this word has {sentence}`,
+		`translations/de.yaml:12:3: page: word_space leaves out {after}, which the page fills in: this word has {before}, {after}`,
+		`translations/de.yaml:13:3: page: parenthesized names {txt}, which the page does not fill: this word has {text}`,
 	}
 	var got []string
 	for _, d := range l.Items {

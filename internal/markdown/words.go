@@ -138,6 +138,12 @@ var wordTable = []wordRow{
 	{"label", "{label}:", "{label}:", "{label} :"},
 	{"sentence", "{sentence}.", "{sentence}.", "{sentence}."},
 	{"list_separator", ", ", ", ", ", "},
+	// Two of the page's texts side by side (a sentence and the next, a
+	// title and its aside), and an aside: Japanese and Chinese put no space
+	// between sentences and write full-width parentheses ("（2）"). A word,
+	// not a bare space, as a translation file's blank word is no word.
+	{"word_space", "{before} {after}", "{before} {after}", "{before} {after}"},
+	{"parenthesized", "({text})", "({text})", "({text})"},
 }
 
 // separatorKey is the word the page puts between the items of a list,
@@ -202,6 +208,15 @@ func endsPunctuated(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return strings.ContainsRune(".?!:。．｡？！：", r)
 }
+
+// spaced is before and after, Markdown the page made, side by side as the
+// word_space word sets them: "Safe to retry. Back off…", "再試行できます。間隔を…".
+func (w words) spaced(before, after string) string {
+	return fill(w["word_space"], "before", before, "after", after)
+}
+
+// parenthesized is s, Markdown the page made, as an aside: "(2)", "（2）".
+func (w words) parenthesized(s string) string { return fill(w["parenthesized"], "text", s) }
 
 // wordsIn is the page's words in lang, escaped.
 func wordsIn(c *catalog.Catalog, lang string) words {

@@ -104,3 +104,33 @@ func checkSameRendering(t *testing.T, in, out string) {
 		t.Errorf("rendering changed:\n%q\n%q", in, out)
 	}
 }
+
+// TestWrapProseWithoutSpaces: a Japanese paragraph, spaces only where the
+// words or a Latin name put them, is broken at those spaces alone, never
+// inside a link or code span, and leaves no line that markdownlint's
+// MD013 rejects: longer than the limit only when it has no space past it.
+func TestWrapProseWithoutSpaces(t *testing.T) {
+	ja := func(r string, n int) string { return strings.Repeat(r, n) }
+	for _, tc := range []struct{ name, in string }{
+		{"no space at all", ja("あ", 120) + "。\n"},
+		{"a link and a code span", ja("あ", 50) + "`Retry-After`" + ja("い", 20) + "（[English](errors.md#order-conflict)）" + ja("う", 40) + "。" + ja("え", 30) + "\n"},
+		{"a label, then one long word", "**未翻訳：** " + ja("タ", 60) + "（[English](errors.md#order-conflict)）。\n"},
+		{"Latin names among the text", ja("お", 40) + " HTTP " + ja("か", 40) + " `code` " + ja("き", 40) + " 4xx " + ja("く", 40) + "\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := string(wrapProse([]byte(tc.in)))
+			checkSameRendering(t, tc.in, got)
+			if strings.ReplaceAll(got, "\n", " ") != strings.ReplaceAll(tc.in, "\n", " ") {
+				t.Errorf("wrapProse(%q) = %q: changed more than spaces", tc.in, got)
+			}
+			for i, l := range strings.Split(strings.TrimSuffix(got, "\n"), "\n") {
+				if strings.Count(l, "`")%2 != 0 || strings.Count(l, "[") != strings.Count(l, "]") || strings.Count(l, "(") != strings.Count(l, ")") {
+					t.Errorf("line %d breaks a code span or link: %q", i+1, l)
+				}
+				if runes := []rune(l); len(runes) > lineLimit && strings.Contains(string(runes[lineLimit:]), " ") {
+					t.Errorf("line %d is %d long with a space past %d: %q", i+1, len(runes), lineLimit, l)
+				}
+			}
+		})
+	}
+}

@@ -29,6 +29,7 @@ func FuzzOwnWordsUpdate(f *testing.F) {
 	f.Add([]byte("language: es\npage:\n  # en: Errors\n  # mine\n  page_title: \"\"\n"))
 	f.Add([]byte("page:\n- x\nlanguage: es\n"))
 	f.Add([]byte("language: es\npage:\n  label: \"{label} :\"\n  # en: \", \"\n  list_separator: \"、\" # coma\n"))
+	f.Add([]byte("language: es\npage:\n  # en: {before} {after}\n  word_space: \"{before}{after}\"\n  parenthesized: \"（{text}）\"\n"))
 	f.Add([]byte("language: es\r\npage:\r\n    fix: |-\r\n      Arreglo\r\n"))
 	load := func(es []byte) *catalog.Catalog {
 		c, err := catalog.LoadFiles(catalog.MemFiles{"catalog.yaml": []byte(ownCatalog), "translations/es.yaml": es}, "catalog.yaml")
