@@ -2290,7 +2290,7 @@ func sameUnknown(a, b *definition) bool {
 // top[k] to the value of the last member of the object body holds whose key
 // is names.names[k], and details to the members of the last details object:
 // one walk through the body where validJSON and an objectIter took two, and
-// a third through the details. validTopPlain (parse_test.go) is the two,
+// a third through the details. validTopPlain (parse_fuzz_test.go) is the two,
 // FuzzValidTop holds the walk to them, and BenchmarkValidTop measures what it
 // buys.
 func validTop(body []byte, names *envelopeNames, top [][]byte, details *objectMembers) bool {
