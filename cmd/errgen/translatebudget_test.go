@@ -68,23 +68,7 @@ func BenchmarkTranslateBudget(b *testing.B) {
 		n = 1000 // CI runs every benchmark once so that none rots, not to measure
 	}
 	root, _ := catalogtest.ScaleTranslated(n, "de")
-	var rss [2]int64
-	var cpu [2]time.Duration
-	env := [2][]string{nil, {"GOMEMLIMIT=off"}}
-	for i := 0; b.Loop(); i++ {
-		for k := range 2 {
-			j := (i + k) % 2
-			r, c := childTranslate(b, root, env[j]...)
-			rss[j], cpu[j] = max(rss[j], r), cpu[j]+c
-		}
-	}
-	runs := float64(b.N)
-	b.ReportMetric(float64(rss[0])/1e6, "budget-RSS-MB")
-	b.ReportMetric(float64(rss[1])/1e6, "plain-RSS-MB")
-	b.ReportMetric(cpu[0].Seconds()/runs, "budget-cpu-s/op")
-	b.ReportMetric(cpu[1].Seconds()/runs, "plain-cpu-s/op")
-	b.ReportMetric(float64(rss[1])/float64(rss[0]), "plain/budget-RSS")
-	b.ReportMetric(float64(cpu[1])/float64(cpu[0]), "plain/budget-cpu")
+	limitAgainstPlain(b, "budget", func(env ...string) (int64, time.Duration) { return childTranslate(b, root, env...) })
 }
 
 // childTranslate runs errgen translate de on root, a catalog without its
