@@ -265,8 +265,15 @@ func sentence(s string) string { return englishPunctuation.sentence(s) }
 // page binds its own words' (words.label).
 func label(s string) string { return englishPunctuation.label(s) }
 
-// englishPunctuation is the page's punctuation words in English.
-var englishPunctuation = words{"label": "{label}:", "sentence": "{sentence}."}
+// englishPunctuation is the page's words in English, as wordTable has
+// them, for the punctuation words sentence and label use.
+var englishPunctuation = func() words {
+	w := make(words, len(wordTable))
+	for _, row := range wordTable {
+		w[row.key] = row.en
+	}
+	return w
+}()
 
 // escapeInvisibleJSON writes the invisible and bidi control characters of
 // JSON text as \u escapes: the same JSON value as the bytes sent, which a
