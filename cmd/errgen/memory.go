@@ -163,9 +163,9 @@ func loadBudgeted(path string, check catalog.Check) (*catalog.Catalog, error) {
 // withCollectorPaused runs f with the collector off, when memoryBudget is
 // on, and turns it back on however f ends: a panic recovered above it must
 // not leave the process uncollected. While it is off, the memory limit,
-// which countedFiles sets before each file is parsed, still bounds the heap. Loading builds the YAML node tree
-// of every file, a pointer-rich heap that is garbage once the catalog is
-// read: a collection while it lives marks all of it and keeps it (at 1,000
+// which countedFiles sets before each file is parsed, still bounds the
+// heap. Loading builds the YAML node tree of every file, a pointer-rich
+// heap that is garbage once the catalog is read: a collection while it lives marks all of it and keeps it (at 1,000
 // errors in two languages it came at 8 MB, mid-load, found 8 MB live and
 // set the next goal at 24 MB), where the first one after loading finds the
 // catalog alone (3 MB). Resumed, the heap is past its goal, so that
