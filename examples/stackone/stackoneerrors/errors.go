@@ -4781,8 +4781,9 @@ func jsonLogValue(raw []byte) slog.Value {
 // without Handler that panicked: the client's read fails. The writer is an
 // http.Flusher and an http.Hijacker where w is one, copies and writes
 // strings with w's own ReadFrom and WriteString where w has them, and
-// http.ResponseController reaches w through its Unwrap. It costs a request
-// one allocation.
+// http.ResponseController reaches w through its Unwrap, a hijack through a
+// middleware's writer that hides its Hijacker tracked too. It costs a
+// request one allocation.
 //
 // Handler panics if h is nil, as http.Handle does for a nil handler: at
 // start-up, where a handler that panicked in every request would answer
@@ -4901,8 +4902,53 @@ func track(w http.ResponseWriter) (http.ResponseWriter, *responseWriter) {
 
 func (w *responseWriter) Header() http.Header { return w.w.Header() }
 
-// Unwrap returns the server's writer, for http.ResponseController.
-func (w *responseWriter) Unwrap() http.ResponseWriter { return w.w }
+// Unwrap returns the server's writer, for http.ResponseController. Where
+// that writer is no http.Hijacker but one lies under it (a middleware's
+// writer with only Unwrap, as the controller asks of wrappers), the
+// controller would hijack past the tracking, and Write would then write to
+// the hijacked connection, which net/http logs: Unwrap returns the writer
+// seen through a controllerView instead, which tracks the hijack.
+func (w *responseWriter) Unwrap() http.ResponseWriter {
+	if _, ok := w.w.(http.Hijacker); !ok && hijackerUnder(w.w) {
+		return &controllerView{ResponseWriter: w.w, tracked: w}
+	}
+	return w.w
+}
+
+// hijackerUnder reports whether w, or a writer its Unwrap chain reaches, is
+// an http.Hijacker, as http.ResponseController looks for one.
+func hijackerUnder(w http.ResponseWriter) bool {
+	for {
+		switch u := w.(type) {
+		case http.Hijacker:
+			return true
+		case interface{ Unwrap() http.ResponseWriter }:
+			w = u.Unwrap()
+		default:
+			return false
+		}
+	}
+}
+
+// A controllerView is the writer Handler's Unwrap gives where a hijacker
+// lies under the writer it tracks: http.ResponseController finds its
+// Hijack first, and its Unwrap next for every other feature.
+type controllerView struct {
+	http.ResponseWriter
+	tracked *responseWriter
+}
+
+func (v *controllerView) Unwrap() http.ResponseWriter { return v.ResponseWriter }
+
+// Hijack takes the connection over through the writers under v, as the
+// controller would, and tells Write so.
+func (v *controllerView) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	c, rw, err := http.NewResponseController(v.ResponseWriter).Hijack()
+	if err == nil {
+		v.tracked.state = responseHijacked
+	}
+	return c, rw, err
+}
 
 // WriteHeader sends the status: a final one, or 101 Switching Protocols,
 // starts the response; an informational one (103 Early Hints) does not.
