@@ -1982,9 +1982,10 @@ func (e *Error) messageOrTitle() string {
 // refuses the body (net/http's http.ErrHijacked, or http.ErrBodyNotAllowed
 // after a 204 or 304); and when w is http.TimeoutHandler's, which answered
 // 503 already (its writer returns http.ErrHandlerTimeout: at debug level,
-// as the timeout was answered). A request whose deadline passed (a timeout
-// middleware's context) is answered, for its client still waits. Reports
-// are made once the response is written.
+// as the timeout was answered), a response Handler's handler began in its
+// buffer included, which never went out. A request whose deadline passed
+// (a timeout middleware's context) is answered, for its client still
+// waits. Reports are made once the response is written.
 //
 // The body comes from a buffer reused once Write returns, so w must not keep
 // the slice it is given, as io.Writer requires; a recorder that copies it is
@@ -2001,7 +2002,10 @@ func write(w http.ResponseWriter, r *http.Request, err error, p *Report) {
 	canceled := r != nil && r.Context().Err() != nil && clientGone(r)
 	if why := unwritable(w); why != "" {
 		level := slog.LevelError
-		if canceled { // a client that left mid-body: no server error
+		switch {
+		case why == whyStarted && timeoutAnswered(w, r):
+			why, level = whyTimeout, slog.LevelDebug
+		case canceled: // a client that left mid-body: no server error
 			level = slog.LevelDebug
 		}
 		unwritten(p, why, level, err, r)
@@ -5101,11 +5105,33 @@ func unwritable(w http.ResponseWriter) string {
 	}
 	switch t.state {
 	case responseStarted:
-		return "response already started"
+		return whyStarted
 	case responseHijacked:
-		return "connection hijacked"
+		return whyHijacked
 	}
 	return ""
+}
+
+// Why nothing was written, as reports say it.
+const (
+	whyStarted  = "response already started"
+	whyHijacked = "connection hijacked"
+	whyTimeout  = "http.TimeoutHandler answered first (503)"
+)
+
+// timeoutAnswered reports whether w, Handler's writer whose response
+// started, is http.TimeoutHandler's once it answered 503: the status and
+// body the handler wrote went to its buffer, which it dropped, so the
+// response the handler began never started. Its context's deadline passed
+// then; a write of nothing asks the writer, which refuses it with
+// http.ErrHandlerTimeout, where net/http's and HTTP/2's, their response
+// begun, take nothing and send nothing.
+func timeoutAnswered(w http.ResponseWriter, r *http.Request) bool {
+	if r == nil || !errors.Is(r.Context().Err(), context.DeadlineExceeded) {
+		return false
+	}
+	_, err := w.Write(nil)
+	return errors.Is(err, http.ErrHandlerTimeout)
 }
 
 // written makes the reports of e, written for err, whose body's write
@@ -5120,11 +5146,11 @@ func written(r *http.Request, err error, e *Error, ids []string, werr error, hel
 	switch {
 	case werr == nil:
 	case errors.Is(werr, http.ErrHandlerTimeout):
-		why, level = "http.TimeoutHandler answered first (503)", slog.LevelDebug
+		why, level = whyTimeout, slog.LevelDebug
 	case errors.Is(werr, http.ErrHijacked):
-		why = "connection hijacked"
+		why = whyHijacked
 	case errors.Is(werr, http.ErrBodyNotAllowed):
-		why = "response already started"
+		why = whyStarted
 	}
 	switch {
 	case why != "":

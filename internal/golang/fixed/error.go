@@ -247,9 +247,10 @@ func (e *Error) messageOrTitle() string {
 // refuses the body (net/http's http.ErrHijacked, or http.ErrBodyNotAllowed
 // after a 204 or 304); and when w is http.TimeoutHandler's, which answered
 // 503 already (its writer returns http.ErrHandlerTimeout: at debug level,
-// as the timeout was answered). A request whose deadline passed (a timeout
-// middleware's context) is answered, for its client still waits. Reports
-// are made once the response is written.
+// as the timeout was answered), a response Handler's handler began in its
+// buffer included, which never went out. A request whose deadline passed
+// (a timeout middleware's context) is answered, for its client still
+// waits. Reports are made once the response is written.
 //
 // The body comes from a buffer reused once Write returns, so w must not keep
 // the slice it is given, as io.Writer requires; a recorder that copies it is
@@ -266,7 +267,10 @@ func write(w http.ResponseWriter, r *http.Request, err error, p *Report) {
 	canceled := r != nil && r.Context().Err() != nil && clientGone(r)
 	if why := unwritable(w); why != "" {
 		level := slog.LevelError
-		if canceled { // a client that left mid-body: no server error
+		switch {
+		case why == whyStarted && timeoutAnswered(w, r):
+			why, level = whyTimeout, slog.LevelDebug
+		case canceled: // a client that left mid-body: no server error
 			level = slog.LevelDebug
 		}
 		unwritten(p, why, level, err, r)

@@ -2,6 +2,7 @@ package fixed
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -297,11 +298,33 @@ func unwritable(w http.ResponseWriter) string {
 	}
 	switch t.state {
 	case responseStarted:
-		return "response already started"
+		return whyStarted
 	case responseHijacked:
-		return "connection hijacked"
+		return whyHijacked
 	}
 	return ""
+}
+
+// Why nothing was written, as reports say it.
+const (
+	whyStarted  = "response already started"
+	whyHijacked = "connection hijacked"
+	whyTimeout  = "http.TimeoutHandler answered first (503)"
+)
+
+// timeoutAnswered reports whether w, Handler's writer whose response
+// started, is http.TimeoutHandler's once it answered 503: the status and
+// body the handler wrote went to its buffer, which it dropped, so the
+// response the handler began never started. Its context's deadline passed
+// then; a write of nothing asks the writer, which refuses it with
+// http.ErrHandlerTimeout, where net/http's and HTTP/2's, their response
+// begun, take nothing and send nothing.
+func timeoutAnswered(w http.ResponseWriter, r *http.Request) bool {
+	if r == nil || !errors.Is(r.Context().Err(), context.DeadlineExceeded) {
+		return false
+	}
+	_, err := w.Write(nil)
+	return errors.Is(err, http.ErrHandlerTimeout)
 }
 
 // written makes the reports of e, written for err, whose body's write
@@ -316,11 +339,11 @@ func written(r *http.Request, err error, e *Error, ids []string, werr error, hel
 	switch {
 	case werr == nil:
 	case errors.Is(werr, http.ErrHandlerTimeout):
-		why, level = "http.TimeoutHandler answered first (503)", slog.LevelDebug
+		why, level = whyTimeout, slog.LevelDebug
 	case errors.Is(werr, http.ErrHijacked):
-		why = "connection hijacked"
+		why = whyHijacked
 	case errors.Is(werr, http.ErrBodyNotAllowed):
-		why = "response already started"
+		why = whyStarted
 	}
 	switch {
 	case why != "":

@@ -2,6 +2,7 @@ package fixed
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"log"
 	"log/slog"
@@ -9,6 +10,7 @@ import (
 	"net/http/httptest"
 	"sync"
 	"testing"
+	"time"
 )
 
 // serverLog is a server's ErrorLog, which net/http writes from the
@@ -100,4 +102,93 @@ func TestHandlerHijackThroughController(t *testing.T) {
 			t.Errorf("%s: the handler's writer is an http.Hijacker: %v, want %v", tt.name, !hidden, !wantHidden)
 		}
 	}
+}
+
+// A handler under http.TimeoutHandler whose response started in the
+// timeout's buffer (a status, part of a body), and whose time then passed,
+// sent nothing of it: the timeout's 503 went out. An error it returns, or
+// writes, once the timeout answered is reported as a timeout's (at debug
+// level; a panic at ERROR), as it is where the handler had written nothing,
+// not as a response already started. A response started under a timeout
+// middleware that is not http.TimeoutHandler (its context's deadline
+// passed, the server's writer took the status) stays one already started.
+func TestHandlerStartedUnderTimeoutHandler(t *testing.T) {
+	const timeout = "http.TimeoutHandler answered first (503): nothing written"
+	for _, tt := range []struct {
+		name     string
+		before   func(http.ResponseWriter) // before the time passes
+		after    func(http.ResponseWriter, *http.Request) error
+		timeouts bool // under http.TimeoutHandler, else under a context's deadline alone
+		status   int
+		problem  string
+		level    slog.Level
+	}{
+		{"status after the timeout", nil, func(w http.ResponseWriter, _ *http.Request) error {
+			w.WriteHeader(http.StatusCreated)
+			_, err := io.WriteString(w, "{}")
+			return err
+		}, true, 503, timeout, slog.LevelDebug},
+		{"body before the timeout", func(w http.ResponseWriter) { io.WriteString(w, "[1,") },
+			func(http.ResponseWriter, *http.Request) error { return errMidway }, true, 503, timeout, slog.LevelDebug},
+		{"Write after a status before the timeout", func(w http.ResponseWriter) { w.WriteHeader(http.StatusAccepted) },
+			func(w http.ResponseWriter, r *http.Request) error { Write(w, r, ErrInternal); return nil }, true, 503, timeout, slog.LevelDebug},
+		{"panic after a body before the timeout", func(w http.ResponseWriter) { io.WriteString(w, "[1,") },
+			func(http.ResponseWriter, *http.Request) error { panic("nil map") }, true, 503,
+			"panic: http.TimeoutHandler answered first (503), nothing written", slog.LevelError},
+		{"a deadline's middleware, status before", func(w http.ResponseWriter) {
+			w.WriteHeader(http.StatusAccepted)
+			w.(http.Flusher).Flush()
+		},
+			func(http.ResponseWriter, *http.Request) error { return errMidway }, false, 202,
+			"response already started: nothing written", slog.LevelError},
+	} {
+		late, done := make(chan struct{}), make(chan struct{})
+		inner := Handler(func(w http.ResponseWriter, r *http.Request) error {
+			if tt.before != nil {
+				tt.before(w)
+			}
+			<-late
+			<-r.Context().Done()
+			return tt.after(w, r)
+		})
+		var h http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			defer close(done)
+			defer func() { recover() }() // Handler's http.ErrAbortHandler after the panic
+			if !tt.timeouts {
+				ctx, cancel := context.WithTimeout(r.Context(), time.Millisecond)
+				defer cancel()
+				r = r.WithContext(ctx)
+			}
+			inner.ServeHTTP(w, r)
+		})
+		if tt.timeouts {
+			h = http.TimeoutHandler(h, time.Millisecond, "timed out")
+		}
+		s, _ := newLoggedServer(t, h)
+		var status int
+		got := recordReports(t, func() {
+			// The response's header arrived: the time passed, and the
+			// timeout answered (or the handler's own status went out).
+			resp, err := s.Client().Get(s.URL)
+			close(late)
+			if err != nil {
+				t.Fatalf("%s: %v", tt.name, err)
+			}
+			status = resp.StatusCode
+			<-done
+			resp.Body.Close() // after: closing a body unread cancels the request
+		})
+		if status != tt.status || len(got) != 1 || got[0].Problem != tt.problem || got[0].Level != tt.level || got[0].Sent != nil {
+			t.Errorf("%s: sent %d, reported %v (levels %v); want %d, %q at %v", tt.name, status, got, levels(got), tt.status, tt.problem, tt.level)
+		}
+	}
+}
+
+// levels are the levels of reports, for a test's message.
+func levels(reports []Report) []slog.Level {
+	var l []slog.Level
+	for _, r := range reports {
+		l = append(l, r.Level)
+	}
+	return l
 }
