@@ -54,7 +54,8 @@ func (u unwrapOnly) Unwrap() http.ResponseWriter { return u.ResponseWriter }
 // Write tells so without touching the connection, which net/http logs,
 // whether the server's writer is Handler's w or lies under a middleware's
 // writer that hides its Hijack and has Unwrap. The handler's own type
-// assertion still finds no Hijacker where the middleware hides it.
+// assertion still finds no Hijacker where the middleware hides it, and the
+// controller's deadlines and full duplex still reach the server's writer.
 func TestHandlerHijackThroughController(t *testing.T) {
 	for _, tt := range []struct {
 		name       string
@@ -68,7 +69,15 @@ func TestHandlerHijackThroughController(t *testing.T) {
 		inner := Handler(func(w http.ResponseWriter, _ *http.Request) error {
 			_, asserted := w.(http.Hijacker)
 			hidden = !asserted
-			c, _, err := http.NewResponseController(w).Hijack()
+			rc := http.NewResponseController(w)
+			// The controller's other features still reach the server's writer.
+			if err := rc.SetWriteDeadline(time.Now().Add(time.Minute)); err != nil {
+				return err
+			}
+			if err := rc.EnableFullDuplex(); err != nil {
+				return err
+			}
+			c, _, err := rc.Hijack()
 			if err != nil {
 				return err
 			}
