@@ -1932,7 +1932,9 @@ func (e *Error) messageOrTitle() string {
 // after a 204 or 304); and when w is http.TimeoutHandler's, which answered
 // 503 already (its writer returns http.ErrHandlerTimeout: at debug level,
 // as the timeout was answered), a response Handler's handler began in its
-// buffer included, which never went out. A request whose deadline passed
+// buffer included, which never went out, or, the request canceled, a
+// bodiless 503 (its writer returns context.Canceled: at debug level, the
+// client most likely gone). A request whose deadline passed
 // (a timeout middleware's context) is answered, for its client still
 // waits. Reports are made once the response is written.
 //
@@ -5066,6 +5068,7 @@ const (
 	whyStarted  = "response already started"
 	whyHijacked = "connection hijacked"
 	whyTimeout  = "http.TimeoutHandler answered first (503)"
+	whyGone     = "request context canceled, the client most likely gone"
 )
 
 // timeoutAnswered reports whether w, Handler's writer whose response
@@ -5086,9 +5089,9 @@ func timeoutAnswered(w http.ResponseWriter, r *http.Request) bool {
 // written makes the reports of e, written for err, whose body's write
 // returned werr (ids is the request id header sent): those held, or for a
 // panic p's Sent. When the writer took nothing (http.TimeoutHandler's once
-// it answered; net/http's once the connection was hijacked, or a status
-// without a body, 204 or 304, was sent outside Handler), they are one
-// report that nothing was written.
+// it answered, at its timeout or its request's cancel; net/http's once the
+// connection was hijacked, or a status without a body, 204 or 304, was
+// sent outside Handler), they are one report that nothing was written.
 func written(r *http.Request, err error, e *Error, ids []string, werr error, held *origin, p *Report) {
 	why := ""
 	level := slog.LevelError
@@ -5096,6 +5099,10 @@ func written(r *http.Request, err error, e *Error, ids []string, werr error, hel
 	case werr == nil:
 	case errors.Is(werr, http.ErrHandlerTimeout):
 		why, level = whyTimeout, slog.LevelDebug
+	case errors.Is(werr, context.Canceled):
+		// http.TimeoutHandler's writer, once the request's context was
+		// canceled: it answered a bodiless 503 to a client most likely gone.
+		why, level = whyGone, slog.LevelDebug
 	case errors.Is(werr, http.ErrHijacked):
 		why = whyHijacked
 	case errors.Is(werr, http.ErrBodyNotAllowed):

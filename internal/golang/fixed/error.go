@@ -248,7 +248,9 @@ func (e *Error) messageOrTitle() string {
 // after a 204 or 304); and when w is http.TimeoutHandler's, which answered
 // 503 already (its writer returns http.ErrHandlerTimeout: at debug level,
 // as the timeout was answered), a response Handler's handler began in its
-// buffer included, which never went out. A request whose deadline passed
+// buffer included, which never went out, or, the request canceled, a
+// bodiless 503 (its writer returns context.Canceled: at debug level, the
+// client most likely gone). A request whose deadline passed
 // (a timeout middleware's context) is answered, for its client still
 // waits. Reports are made once the response is written.
 //

@@ -201,3 +201,59 @@ func levels(reports []Report) []slog.Level {
 	}
 	return l
 }
+
+// A client that goes away while its handler runs under http.TimeoutHandler
+// has the timeout's writer refuse every write with context.Canceled (the
+// timeout answered a bodiless 503, to no one): an error the handler then
+// returns is reported as nothing written (at debug level: the client left;
+// a panic at ERROR), not as the fallback sent, nor, for a catalog error,
+// not at all.
+func TestHandlerClientGoneUnderTimeoutHandler(t *testing.T) {
+	const gone = "request context canceled, the client most likely gone: nothing written"
+	for _, tt := range []struct {
+		name    string
+		h       func(http.ResponseWriter, *http.Request) error
+		problem string
+		level   slog.Level
+	}{
+		{"foreign error", func(_ http.ResponseWriter, r *http.Request) error { return r.Context().Err() }, gone, slog.LevelDebug},
+		{"catalog error", func(http.ResponseWriter, *http.Request) error { return NewRateLimited(1, "1s", 1) }, gone, slog.LevelDebug},
+		{"sentinel", func(http.ResponseWriter, *http.Request) error { return ErrRateLimited }, gone, slog.LevelDebug},
+		{"panic", func(http.ResponseWriter, *http.Request) error { panic("nil map") },
+			"panic: request context canceled, the client most likely gone, nothing written", slog.LevelError},
+	} {
+		started, done := make(chan struct{}), make(chan struct{})
+		h := http.TimeoutHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			defer close(done)
+			close(started)
+			<-r.Context().Done()
+			Handler(tt.h).ServeHTTP(w, r)
+		}), time.Minute, "timed out")
+		s, _ := newLoggedServer(t, h)
+		got := recordReports(t, func() {
+			ctx, cancel := context.WithCancel(context.Background())
+			go func() {
+				<-started
+				cancel()
+			}()
+			req, _ := http.NewRequestWithContext(ctx, http.MethodGet, s.URL, nil)
+			if resp, err := s.Client().Do(req); err == nil {
+				resp.Body.Close()
+				t.Errorf("%s: the request was answered %d", tt.name, resp.StatusCode)
+			}
+			<-done
+		})
+		if len(got) != 1 || got[0].Problem != tt.problem || got[0].Level != tt.level || got[0].Sent != nil {
+			t.Errorf("%s: reported %v (levels %v, sent %v); want %q at %v, nothing sent", tt.name, got, levels(got), sentOf(got), tt.problem, tt.level)
+		}
+	}
+}
+
+// sentOf are the errors reports say were sent, for a test's message.
+func sentOf(reports []Report) []*Error {
+	var sent []*Error
+	for _, r := range reports {
+		sent = append(sent, r.Sent)
+	}
+	return sent
+}
