@@ -267,14 +267,7 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 func write(w http.ResponseWriter, r *http.Request, err error, p *Report) {
 	loadDefinitions()
 	canceled := r != nil && r.Context().Err() != nil && clientGone(r)
-	if why := unwritable(w); why != "" {
-		level := slog.LevelError
-		switch {
-		case why == whyStarted && timeoutAnswered(w, r):
-			why, level = whyTimeout, slog.LevelDebug
-		case canceled: // a client that left mid-body: no server error
-			level = slog.LevelDebug
-		}
+	if why, level := unwritable(w, r, canceled); why != "" {
 		unwritten(p, why, level, err, r)
 		return
 	}

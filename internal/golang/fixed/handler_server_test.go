@@ -207,7 +207,7 @@ func levels(reports []Report) []slog.Level {
 // timeout answered a bodiless 503, to no one): an error the handler then
 // returns is reported as nothing written (at debug level: the client left;
 // a panic at ERROR), not as the fallback sent, nor, for a catalog error,
-// not at all.
+// not at all; a write it made, refused so, started no response.
 func TestHandlerClientGoneUnderTimeoutHandler(t *testing.T) {
 	const gone = "request context canceled, the client most likely gone: nothing written"
 	for _, tt := range []struct {
@@ -219,6 +219,11 @@ func TestHandlerClientGoneUnderTimeoutHandler(t *testing.T) {
 		{"foreign error", func(_ http.ResponseWriter, r *http.Request) error { return r.Context().Err() }, gone, slog.LevelDebug},
 		{"catalog error", func(http.ResponseWriter, *http.Request) error { return NewRateLimited(1, "1s", 1) }, gone, slog.LevelDebug},
 		{"sentinel", func(http.ResponseWriter, *http.Request) error { return ErrRateLimited }, gone, slog.LevelDebug},
+		{"a write refused first", func(w http.ResponseWriter, _ *http.Request) error {
+			w.WriteHeader(http.StatusOK) // refused too, silently
+			_, err := io.WriteString(w, "[1,")
+			return err
+		}, gone, slog.LevelDebug},
 		{"panic", func(http.ResponseWriter, *http.Request) error { panic("nil map") },
 			"panic: request context canceled, the client most likely gone, nothing written", slog.LevelError},
 	} {

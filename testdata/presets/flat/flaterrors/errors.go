@@ -1687,14 +1687,7 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 func write(w http.ResponseWriter, r *http.Request, err error, p *Report) {
 	loadDefinitions()
 	canceled := r != nil && r.Context().Err() != nil && clientGone(r)
-	if why := unwritable(w); why != "" {
-		level := slog.LevelError
-		switch {
-		case why == whyStarted && timeoutAnswered(w, r):
-			why, level = whyTimeout, slog.LevelDebug
-		case canceled: // a client that left mid-body: no server error
-			level = slog.LevelDebug
-		}
+	if why, level := unwritable(w, r, canceled); why != "" {
 		unwritten(p, why, level, err, r)
 		return
 	}
@@ -4254,11 +4247,14 @@ func (w *flushHijackWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 	return hijack(&w.responseWriter)
 }
 
-// unwritable is why nothing can be written to w: "" when w is not Handler's,
-// or its response has not started. The type switch on the variants costs
-// a static Write a few comparisons, where asserting an interface that
-// they have cost it a lookup.
-func unwritable(w http.ResponseWriter) string {
+// unwritable is why nothing can be written to w, and the level to report
+// it at: "" when w is not Handler's, or its response has not started.
+// ERROR, for the status cannot change; DEBUG when the request's context was
+// canceled (a client that left mid-body), or the response the handler
+// began went nowhere (see startDropped). The type switch on the variants costs a
+// static Write a few comparisons, where asserting an interface that they
+// have cost it a lookup.
+func unwritable(w http.ResponseWriter, r *http.Request, canceled bool) (string, slog.Level) {
 	var t *responseWriter
 	switch w := w.(type) {
 	case *flushHijackWriter:
@@ -4270,15 +4266,22 @@ func unwritable(w http.ResponseWriter) string {
 	case *responseWriter:
 		t = w
 	default:
-		return ""
+		return "", 0
+	}
+	level := slog.LevelError
+	if canceled {
+		level = slog.LevelDebug
 	}
 	switch t.state {
 	case responseStarted:
-		return whyStarted
+		if why := startDropped(w, r); why != "" {
+			return why, slog.LevelDebug
+		}
+		return whyStarted, level
 	case responseHijacked:
-		return whyHijacked
+		return whyHijacked, level
 	}
-	return ""
+	return "", 0
 }
 
 // Why nothing was written, as reports say it.
@@ -4289,19 +4292,24 @@ const (
 	whyGone     = "request context canceled, the client most likely gone"
 )
 
-// timeoutAnswered reports whether w, Handler's writer whose response
-// started, is http.TimeoutHandler's once it answered 503: the status and
-// body the handler wrote went to its buffer, which it dropped, so the
-// response the handler began never started. Its context's deadline passed
-// then; a write of nothing asks the writer, which refuses it with
-// http.ErrHandlerTimeout, where net/http's and HTTP/2's, their response
-// begun, take nothing and send nothing.
-func timeoutAnswered(w http.ResponseWriter, r *http.Request) bool {
-	if r == nil || !errors.Is(r.Context().Err(), context.DeadlineExceeded) {
-		return false
+// startDropped is why the response Handler's writer w began (a status,
+// part of a body) never started: "" when it did. http.TimeoutHandler's
+// writer keeps it in a buffer, which it drops when it answers 503 itself,
+// at its timeout or its request's cancel; its context is done then. A
+// write of nothing asks the writer, which refuses it with
+// http.ErrHandlerTimeout or context.Canceled, where net/http's and
+// HTTP/2's, their response begun, take nothing and send nothing.
+func startDropped(w http.ResponseWriter, r *http.Request) string {
+	if r == nil || r.Context().Err() == nil {
+		return ""
 	}
-	_, err := w.Write(nil)
-	return errors.Is(err, http.ErrHandlerTimeout)
+	switch _, err := w.Write(nil); {
+	case errors.Is(err, http.ErrHandlerTimeout):
+		return whyTimeout
+	case errors.Is(err, context.Canceled):
+		return whyGone
+	}
+	return ""
 }
 
 // written makes the reports of e, written for err, whose body's write
