@@ -4864,9 +4864,9 @@ func (w *flushHijackWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 // it at: "" when w is not Handler's, or its response has not started.
 // ERROR, for the status cannot change; DEBUG when the request's context was
 // canceled (a client that left mid-body), or the response the handler
-// began went nowhere (see startDropped). The type switch on the variants costs a
-// static Write a few comparisons, where asserting an interface that they
-// have cost it a lookup.
+// began went nowhere (see startDropped). The type switch on the variants
+// costs a static Write a few comparisons, where asserting an interface
+// that they have cost it a lookup.
 func unwritable(w http.ResponseWriter, r *http.Request, canceled bool) (string, slog.Level) {
 	var t *responseWriter
 	switch w := w.(type) {
