@@ -227,14 +227,17 @@ func TestHandlerClientGoneUnderTimeoutHandler(t *testing.T) {
 		{"panic", func(http.ResponseWriter, *http.Request) error { panic("nil map") },
 			"panic: request context canceled, the client most likely gone, nothing written", slog.LevelError},
 	} {
-		started, done := make(chan struct{}), make(chan struct{})
-		h := http.TimeoutHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		started, answered, done := make(chan struct{}), make(chan struct{}), make(chan struct{})
+		timeout := http.TimeoutHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			defer close(done)
 			close(started)
-			<-r.Context().Done()
+			<-answered // not the context's Done: the timeout answers after it
 			Handler(tt.h).ServeHTTP(w, r)
 		}), time.Minute, "timed out")
-		s, _ := newLoggedServer(t, h)
+		s, _ := newLoggedServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			timeout.ServeHTTP(w, r)
+			close(answered)
+		}))
 		got := recordReports(t, func() {
 			ctx, cancel := context.WithCancel(context.Background())
 			go func() {
