@@ -10,7 +10,7 @@ import (
 // is left out of the error read, as Write leaves out one it cannot send: the
 // message rendered from the details (the body carrying none), its translation,
 // the headers, the status passed on over RPC and the body Write passes on
-// never show its zero value, and Write reports the breach. (The German is
+// never show its zero value, and Write and RPCStatusOf report the breach. (The German is
 // checked where the stand-in speaks it: not under errgen_one_language.)
 func TestReceivedLacksRequiredDetail(t *testing.T) {
 	tests := []struct {
@@ -54,7 +54,9 @@ func TestReceivedLacksRequiredDetail(t *testing.T) {
 			if got := e.LocalizedMessage("de"); languages != nil && got != tt.german {
 				t.Errorf("LocalizedMessage(de) = %q, want %q", got, tt.german)
 			}
-			if v, ok := RPCStatusOf(e).Metadata[tt.missing]; ok {
+			var s RPCStatus
+			rpcReports := recordReports(t, func() { s = RPCStatusOf(e) })
+			if v, ok := s.Metadata[tt.missing]; ok {
 				t.Errorf("passed on over RPC with %s=%q", tt.missing, v)
 			}
 			rec := httptest.NewRecorder()
@@ -66,8 +68,10 @@ func TestReceivedLacksRequiredDetail(t *testing.T) {
 				t.Errorf("Retry-After %q, want %q", got, tt.retryAfter)
 			}
 			want := `detail "` + tt.missing + `" is required and was not received`
-			if len(reports) != 1 || !strings.Contains(reports[0].Problem, want) {
-				t.Errorf("Write reported %+v, want one report saying %s", reports, want)
+			for name, got := range map[string][]Report{"Write": reports, "RPCStatusOf": rpcReports} {
+				if len(got) != 1 || !strings.Contains(got[0].Problem, want) {
+					t.Errorf("%s reported %+v, want one report saying %s", name, got, want)
+				}
 			}
 		})
 	}
