@@ -86,6 +86,30 @@ func TestDiffMemoryBudget(t *testing.T) {
 	}
 }
 
+// BenchmarkDiffBudget is errgen diff of a catalog and the same with one
+// status changed under the memory budget and without it (GOMEMLIMIT=off:
+// errgen's GOGC alone, the plain path), each run a process of its own, in
+// turn: each one's peak resident set and CPU time, and the ratios
+// plain/budget of both.
+func BenchmarkDiffBudget(b *testing.B) {
+	if raceEnabled {
+		b.Skip("the race detector changes memory use")
+	}
+	names := []string{"minimal/n=30000", "minimal/n=50000", "synthetic/n=10000"}
+	if testing.Short() {
+		names = []string{"synthetic/n=1000"} // CI runs every benchmark once so that none rots, not to measure
+	}
+	for _, cat := range largeCatalogs(b, names...) {
+		newPath := filepath.Join(filepath.Dir(cat.path), "new-"+filepath.Base(cat.path))
+		if err := os.WriteFile(newPath, changedStatus(cat.data), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(cat.name, func(b *testing.B) {
+			limitAgainstPlain(b, "budget", func(env ...string) (int64, time.Duration) { return childDiff(b, cat.path, newPath, env...) })
+		})
+	}
+}
+
 // childDiff runs errgen diff old new in a process of its own
 // (TestMemoryChild), its environment without GOGC and GOMEMLIMIT but for
 // env, and returns its peak resident set in bytes and its CPU time. Exit 1,
