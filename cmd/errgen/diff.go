@@ -156,13 +156,14 @@ func diffInputs(prog string, args []string, base string, stderr io.Writer) (befo
 		newPath = args[len(args)-1]
 	}
 	// The new catalog first: a missing or invalid one is the user's error,
-	// whatever the base has.
-	if after = loadCompared(prog, newPath, stderr, true); after == nil {
+	// whatever the base has. Both are held to the memory budget together.
+	held := &heldCatalogs{}
+	if after = loadCompared(prog, newPath, stderr, true, held); after == nil {
 		return nil, nil, exitFailure
 	}
 	if base == "" {
 		// the old catalog's warnings are history, as with --base
-		if before = loadCompared(prog, args[0], stderr, false); before == nil {
+		if before = loadCompared(prog, args[0], stderr, false, held); before == nil {
 			return nil, nil, exitFailure
 		}
 		return before, after, exitOK
@@ -189,18 +190,19 @@ func diffInputs(prog string, args []string, base string, stderr io.Writer) (befo
 	}
 	// The base as it was: its root, what its include list named, globs
 	// matched against its tree.
-	if before, err = catalog.LoadFiles(files, root, errgen.Check); err != nil {
+	if before, err = loadFilesHeld(files, root, errgen.Check, held); err != nil {
 		reportLoadError(prog, files.Display(files.root), "", err, "the base revision's catalog is invalid: fix it there, or compare with another --base", stderr)
 		return nil, nil, exitFailure
 	}
 	return before, after, exitOK
 }
 
-// loadCompared loads a catalog diff compares, as loadCatalog does, and
-// prints its warnings if asked to; diff writes nothing, so an invalid one
-// means there is no comparison.
-func loadCompared(prog, path string, stderr io.Writer, warnings bool) *catalog.Catalog {
-	c, err := catalog.Load(path, errgen.Check)
+// loadCompared loads a catalog diff compares, as loadCatalog does, under
+// the memory budget with the catalogs held, and prints its warnings if
+// asked to; diff writes nothing, so an invalid one means there is no
+// comparison.
+func loadCompared(prog, path string, stderr io.Writer, warnings bool, held *heldCatalogs) *catalog.Catalog {
+	c, err := loadHeld(path, errgen.Check, held)
 	if err != nil {
 		reportLoadError(prog, path, path, err, "nothing was compared", stderr)
 		return nil

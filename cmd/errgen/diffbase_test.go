@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -154,5 +155,29 @@ func TestDiffBaseShallowClone(t *testing.T) {
 	git(clone, "fetch", "-q", "--depth=1", "origin", "main:refs/remotes/origin/main")
 	if code, stdout, stderr := runIn(t, clone, "diff", "--base", "origin/main"); code == exitFailure && strings.Contains(stderr, "no revision") {
 		t.Errorf("after the fetch the hint names: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+// A translation file taken out since the base is reported where it was,
+// REV:translations/es.yaml, after the working tree's lines, whatever the
+// base is called: it was sorted by name among them, first for HEAD (an
+// upper-case letter sorts before "catalog.yaml"), last for main.
+func TestDiffBaseTranslationRemovedLast(t *testing.T) {
+	r := newGitRepo(t)
+	catalog := "version: 1\napi: Pagos\nlanguage: es\nerrors:\n  - {code: NO_ENCONTRADO, status: 404, title: No encontrado}\n  - {code: INTERNO, status: 500, fallback: true}\n"
+	r.write("catalog.yaml", catalog)
+	r.write("translations/es.yaml", "language: es\npage: {page_title: Errores}\n")
+	r.commit("base")
+	r.git("branch", "main")
+	if err := os.Remove(filepath.Join(r.dir, "translations", "es.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	r.write("catalog.yaml", strings.Replace(catalog, "title: No encontrado", "title: No hallado", 1))
+	for _, rev := range []string{"HEAD", "main"} {
+		_, stdout, stderr := r.diffBase(rev, "catalog.yaml")
+		lines := strings.Split(stdout, "\n")
+		if len(lines) < 2 || !strings.HasPrefix(lines[0], "catalog.yaml:5:") || !strings.HasPrefix(lines[1], rev+":"+filepath.FromSlash("translations/es.yaml")+": catalog: translation-changed: ") {
+			t.Errorf("--base %s: stdout\n%s\nstderr %s\nwant the working tree's line, then the base's file's", rev, stdout, stderr)
+		}
 	}
 }

@@ -143,6 +143,16 @@ func (cs *changes) inOld(p catalog.Pos) *changes {
 // inNew is cs recording at p in the new catalog.
 func (cs *changes) inNew(p catalog.Pos) *changes { return cs.in(cs.newFile, p) }
 
+// inFile is cs recording at p in file: a file of the old catalog when old
+// (a translation file taken out since), so that the text output lists it
+// with the old catalog's lines whatever its revision is called; else of the
+// new one.
+func (cs *changes) inFile(file string, p catalog.Pos, old bool) *changes {
+	v := cs.in(file, p)
+	v.atOld = old
+	return v
+}
+
 // atKey is cs recording at the first of keys that e, of the new catalog,
 // gives, so that a change points at the key that changed; at e's code when
 // it gives none of them (a text taken out).

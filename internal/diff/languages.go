@@ -54,22 +54,35 @@ func (cs *changes) translationChanged(before, after *catalog.Catalog, lang strin
 		return
 	}
 	for _, part := range bySource(before, after, lang, codes, top) {
-		t := cmp.Or(after.Translations[part.tag], before.Translations[part.tag])
+		t, gone := readFrom(before, after, part.tag)
 		pos := catalog.Pos{}
-		if et := t.Errors[oneOf(part.codes)]; et != nil && !part.top && t == after.Translations[part.tag] {
+		if et := t.Errors[oneOf(part.codes)]; et != nil && !part.top && !gone {
 			pos = et.Pos
 		}
+		at := cs.inFile(t.File, pos, gone)
 		what := changedWhat(part.codes, part.top)
 		if part.tag == lang {
-			cs.in(t.File, pos).add("", TranslationChanged, "%s translations changed: %s", lang, what)
+			at.add("", TranslationChanged, "%s translations changed: %s", lang, what)
 			continue
 		}
 		n := len(part.codes)
 		if part.top {
 			n++
 		}
-		cs.in(t.File, pos).add("", TranslationChanged, "%s translations changed: %s (%s clients read %s from %s)", lang, what, lang, pronounOf(n), part.tag)
+		at.add("", TranslationChanged, "%s translations changed: %s (%s clients read %s from %s)", lang, what, lang, pronounOf(n), part.tag)
 	}
+}
+
+// readFrom is the translation file of tag whose texts changed: after's,
+// else, when after has none there (taken out since), before's, gone: the
+// change is shown where the texts were, in the old catalog, as what was
+// removed is.
+func readFrom(before, after *catalog.Catalog, tag string) (t *catalog.Translation, gone bool) {
+	t = after.Translations[tag]
+	if bt := before.Translations[tag]; bt != nil && !bt.Missing && (t == nil || t.Missing) {
+		return bt, true
+	}
+	return cmp.Or(t, before.Translations[tag]), false
 }
 
 // givenTop names the top-level texts of c a file gives, as topFallbacks
@@ -96,7 +109,7 @@ func (cs *changes) ownWords(before, after *catalog.Translation, lang string) {
 		now, file = after.Words, after.File
 	}
 	if !maps.Equal(nonEmpty(was), nonEmpty(now)) {
-		cs.in(file, catalog.Pos{}).add("", TranslationChanged, "%s translations changed: the page's words", lang)
+		cs.inFile(file, catalog.Pos{}, after == nil).add("", TranslationChanged, "%s translations changed: the page's words", lang)
 	}
 }
 

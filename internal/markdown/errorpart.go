@@ -71,6 +71,13 @@ func (w *errorPart) str(parts ...string) {
 	}
 }
 
+// boldLabel appends before, text as a bold label (**Status:**, as the page's
+// words end a label), then after.
+func (w *errorPart) boldLabel(before, text string, after ...string) {
+	w.str(before, "**", w.w.labelled(text), "**")
+	w.str(after...)
+}
+
 // code appends codeSpan(s).
 func (w *errorPart) code(s string) { w.b = appendCodeSpan(w.b, s) }
 
@@ -86,16 +93,16 @@ func (w *errorPart) head(e *errorData) {
 		if e.ReplacedBy != "" {
 			reason = w.w.spaced(reason, w.w.ended(w.w["replaced_by"]+" ["+codeSpan(e.ReplacedBy)+"](#"+e.ReplacementAnchor()+")"))
 		}
-		w.str("\n\n> **", w.w.labelled(w.w["deprecated"]), "** ", reason)
+		w.boldLabel("\n\n> ", w.w["deprecated"], " ", reason)
 	}
 	if e.Since != "" {
-		w.str("\n\n**", w.w.labelled(w.w["since"]), "** ", inline(e.Since))
+		w.boldLabel("\n\n", w.w["since"], " ", inline(e.Since))
 	}
 	if e.Fallback {
-		w.str("\n\n> **", w.w.labelled(w.w["fallback"]), "** ", w.w["fallback_note"])
+		w.boldLabel("\n\n> ", w.w["fallback"], " ", w.w["fallback_note"])
 	}
 	if len(e.Untranslated) > 0 {
-		w.str("\n\n**", w.w.labelled(w.w["untranslated"]), "** ")
+		w.boldLabel("\n\n", w.w["untranslated"], " ")
 		var parts strings.Builder
 		for i, k := range e.Untranslated {
 			if i > 0 {
@@ -111,12 +118,12 @@ func (w *errorPart) head(e *errorData) {
 
 // statusLine is the status, its reason and the title where it differs.
 func (w *errorPart) statusLine(e *errorData) {
-	w.str("**", w.w.labelled(w.w["status"]), "** ", strconv.Itoa(e.Status))
+	w.boldLabel("", w.w["status"], " ", strconv.Itoa(e.Status))
 	if e.Reason != "" {
 		w.str(" ", e.Reason)
 	}
 	if e.Title != e.Reason {
-		w.str(" · **", w.w.labelled(w.w["title"]), "** ", inline(e.Title))
+		w.boldLabel(" · ", w.w["title"], " ", inline(e.Title))
 	}
 }
 
@@ -127,20 +134,20 @@ func (w *errorPart) fullStatus(e *errorData) error {
 	}
 	w.statusLine(e)
 	if e.GRPCDomain != "" {
-		w.str("\n\n**", w.w.labelled("gRPC"), "** ")
+		w.boldLabel("\n\n", "gRPC", " ")
 		w.code(e.GRPCCode)
-		w.str(" · **", w.w.labelled(w.w["reason"]), "** ")
+		w.boldLabel(" · ", w.w["reason"], " ")
 		w.code(e.GRPCReason)
-		w.str(" · **", w.w.labelled(w.w["domain"]), "** ")
+		w.boldLabel(" · ", w.w["domain"], " ")
 		w.code(e.GRPCDomain)
 	}
-	w.str("\n\n**", w.w.labelled(w.w["example_response"]), "**\n\n")
+	w.boldLabel("\n\n", w.w["example_response"], "\n\n")
 	w.b = appendFence(w.b, "http", e.Response)
 	w.str("\n\n")
 	w.b = appendFence(w.b, "json", body)
 	w.str("\n")
 	if e.Message != nil {
-		w.str("\n**", w.w.labelled(w.w["message"]), "** ")
+		w.boldLabel("\n", w.w["message"], " ")
 		w.code(e.Message.Source)
 		w.str("\n")
 	}
@@ -150,10 +157,10 @@ func (w *errorPart) fullStatus(e *errorData) error {
 func (w *errorPart) compactStatus(e *errorData) error {
 	w.statusLine(e)
 	if e.Message != nil {
-		w.str(" · **", w.w.labelled(w.w["message"]), "** ")
+		w.boldLabel(" · ", w.w["message"], " ")
 		w.code(e.Message.Source)
 	}
-	w.str(" · **", w.w.labelled(w.w["retry"]), "** ")
+	w.boldLabel(" · ", w.w["retry"], " ")
 	switch {
 	case !e.Retryable:
 		w.str(w.w["no"])
@@ -185,7 +192,7 @@ func (w *errorPart) details(e *errorData) error {
 	}
 	w.str("\n")
 	if !w.compact {
-		w.str("**", w.w.labelled(w.w["details"]), "**\n\n")
+		w.boldLabel("", w.w["details"], "\n\n")
 	}
 	described := false // e.DescribedDetails(), from the details' own copies, which lie together
 	for _, d := range e.Details {
@@ -235,7 +242,7 @@ func (w *errorPart) fieldTable(ft fieldTable) {
 	if ft.Many {
 		title = w.w.spaced(title, w.w["each_object"])
 	}
-	w.str("\n**", w.w.labelled(title), "**\n\n| ", w.w["name"], " | ", w.w["type"], " | ", w.w["required"], " | ", w.w["description"], " |")
+	w.boldLabel("\n", title, "\n\n| ", w.w["name"], " | ", w.w["type"], " | ", w.w["required"], " | ", w.w["description"], " |")
 	if ft.Examples {
 		w.str(" ", w.w["example"], " |\n| --- | --- | --- | --- | --- |\n")
 	} else {
@@ -261,7 +268,7 @@ func (w *errorPart) fieldTable(ft fieldTable) {
 
 // enum writes the allowed values of d, an enum detail or field at path.
 func (w *errorPart) enum(d detailData, path string) {
-	w.str("\n**", w.w.labelled(fill(w.w["allowed_values"], "detail", codeSpan(path))), "**\n\n")
+	w.boldLabel("\n", fill(w.w["allowed_values"], "detail", codeSpan(path)), "\n\n")
 	if !d.DescribedValues() {
 		for _, v := range d.Enum {
 			w.str("- ", codeSpan(v.Value), "\n")
@@ -297,7 +304,7 @@ func (w *errorPart) compactAdvice(e *errorData) {
 			for _, s := range list.items[1:] {
 				text = w.w.spaced(text, w.w.sentence(s))
 			}
-			w.str("\n**", w.w.labelled(list.title), "** ", text, "\n")
+			w.boldLabel("\n", list.title, " ", text, "\n")
 		}
 	}
 	if len(e.Troubleshooting) > 0 {
@@ -312,10 +319,10 @@ func (w *errorPart) compactAdvice(e *errorData) {
 				text = w.w.spaced(text, item)
 			}
 		}
-		w.str("\n**", w.w.labelled(w.w["troubleshooting"]), "** ", text, "\n")
+		w.boldLabel("\n", w.w["troubleshooting"], " ", text, "\n")
 	}
 	if len(e.Help) > 0 { // the links are on no other part of the page
-		w.str("\n**", w.w.labelled(w.w["help"]), "**")
+		w.boldLabel("\n", w.w["help"])
 		for i, l := range e.Help {
 			if i > 0 {
 				w.str(" ·")
@@ -336,14 +343,14 @@ func (w *errorPart) fullAdvice(e *errorData) {
 		items []string
 	}{{w.w["causes"], e.Causes}, {w.w["remediation"], e.Remediation}} {
 		if len(list.items) > 0 {
-			w.str("\n**", w.w.labelled(list.title), "**\n\n")
+			w.boldLabel("\n", list.title, "\n\n")
 			for _, s := range list.items {
 				w.str("- ", inline(s), "\n")
 			}
 		}
 	}
 	if len(e.Troubleshooting) > 0 {
-		w.str("\n**", w.w.labelled(w.w["troubleshooting"]), "**\n\n| ", w.w["check"], " | ", w.w["solution"], " |\n| --- | --- |\n")
+		w.boldLabel("\n", w.w["troubleshooting"], "\n\n| ", w.w["check"], " | ", w.w["solution"], " |\n| --- | --- |\n")
 		w.troubleshootingRows(e.Troubleshooting)
 	}
 }
@@ -356,7 +363,7 @@ func (w *errorPart) troubleshootingRows(rows []catalog.Troubleshooting) {
 
 // retry is the full layout's retry advice and permalink.
 func (w *errorPart) retry(e *errorData) {
-	w.str("\n**", w.w.labelled(w.w["retry"]), "** ")
+	w.boldLabel("\n", w.w["retry"], " ")
 	switch {
 	case !e.Retryable:
 		w.str(w.w["retry_no"])
@@ -367,7 +374,7 @@ func (w *errorPart) retry(e *errorData) {
 	}
 	w.str("\n")
 	if len(e.Help) > 0 {
-		w.str("\n**", w.w.labelled(w.w["help"]), "**\n\n")
+		w.boldLabel("\n", w.w["help"], "\n\n")
 		for _, l := range e.Help {
 			w.str("- <", autolinkURL(l.URL), ">")
 			if l.Description != "" {
@@ -377,6 +384,6 @@ func (w *errorPart) retry(e *errorData) {
 		}
 	}
 	if e.DocsLink != "" {
-		w.str("\n**", w.w.labelled(w.w["permalink"]), "** <", autolinkURL(e.DocsLink), ">\n")
+		w.boldLabel("\n", w.w["permalink"], " <", autolinkURL(e.DocsLink), ">\n")
 	}
 }

@@ -2385,15 +2385,17 @@ func (r *reading) build(details *objectMembers) (*Error, error) {
 		return r.unknown(), nil
 	}
 	var d any
+	var got []bool
 	if def.zero != nil {
+		got = make([]bool, len(def.prepared().fields))
 		var err error
-		if d, err = r.decodeDetails(def, details); err != nil {
+		if d, err = r.decodeDetails(def, details, got); err != nil {
 			return nil, err
 		}
 	}
 	var e *Error
 	if d != nil {
-		e = buildError(def, d, true)
+		e = receivedError(def, d, got)
 	} else {
 		e = &Error{
 			def:     def,
@@ -2685,18 +2687,20 @@ func (e *ParseError) RequestID() string {
 // for an error with required details, which its constructors always send,
 // and otherwise the zero details, as its constructor gives them when every
 // detail is optional and unset: DetailsAs answers alike on both sides of the wire.
-func (r *reading) decodeDetails(def *definition, members *objectMembers) (any, error) {
+// got, when not nil, marks the details the body carries, by their place in
+// the definition's fields.
+func (r *reading) decodeDetails(def *definition, members *objectMembers, got []bool) (any, error) {
 	v := reflect.New(reflect.TypeOf(def.zero)).Elem()
 	var n int
 	var detail string
 	var err error
 	if members.of(r.details) {
-		n, detail, err = decodeMembers(def, v, members)
+		n, detail, err = decodeMembers(def, v, members, got)
 	} else {
-		n, detail, err = decodeObject(def, v, r.details, nil)
+		n, detail, err = decodeObject(def, v, r.details, nil, got)
 	}
 	if r.details == nil && err == nil {
-		n, detail, err = decodeObject(def, v, r.spread, r.exclude)
+		n, detail, err = decodeObject(def, v, r.spread, r.exclude, got)
 	}
 	// The details the envelope places by name, which the details object or
 	// the spread leaves out.
@@ -2704,7 +2708,7 @@ func (r *reading) decodeDetails(def *definition, members *objectMembers) (any, e
 		f := &r.env.fields[i]
 		if raw, ok := lookupPath(r.body, f.path); ok && f.ref == "details" && f.arg != "" {
 			var taken bool // false for a null, or a detail of another error's
-			taken, detail, err = decodeMember(def, v, []byte(f.arg), raw)
+			taken, detail, err = decodeMember(def, v, []byte(f.arg), raw, got)
 			if taken {
 				n++
 			}
@@ -2719,6 +2723,33 @@ func (r *reading) decodeDetails(def *definition, members *objectMembers) (any, e
 	return v.Addr().Interface(), nil
 }
 
+// receivedError is the error of def with details, which a body or a status
+// carried, decoded; got marks those it carried, by their place in the
+// definition's fields. A required detail it lacked (absent, or null) beside
+// others is left out, as Write leaves out one it cannot send, not read as
+// its zero value: the message and the headers made of the details never show
+// a value nobody sent ("Order 0 was not found"), and Write, passing the error
+// on, sends it without that detail and reports the breach.
+func receivedError(def *definition, details any, got []bool) *Error {
+	e := buildError(def, details, true)
+	p := def.prepared()
+	lacked := false
+	for i, f := range p.fields {
+		if !f.omitEmpty && !got[i] && !e.isMissing(f.name) {
+			e.leaveOut(f.name, "is required and was not received")
+			lacked = true
+		}
+	}
+	if !lacked {
+		return e
+	}
+	e.encodeDetails(p, false)
+	if def.messageTemplate != nil {
+		e.message = e.fill(def.messageTemplate)
+	}
+	return e
+}
+
 // decodeObject decodes the members of obj, but those named in exclude, into v,
 // the details struct of def. It returns how many details it decoded, and on
 // failure the detail at fault. A null obj is none, as an absent one: JSON's
@@ -2727,8 +2758,9 @@ func (r *reading) decodeDetails(def *definition, members *objectMembers) (any, e
 // server sent. A member no detail takes is not counted either, for the same
 // reason: a problem body's extension member ("traceId") made up "Your
 // current balance is 0"; nor is a detail of null, JSON's no value
-// ({"limit":null} made up "Rate limit of 0 requests").
-func decodeObject(def *definition, v reflect.Value, obj []byte, exclude []string) (n int, detail string, err error) {
+// ({"limit":null} made up "Rate limit of 0 requests"). got, when not nil,
+// marks the details decoded, by their place in the definition's fields.
+func decodeObject(def *definition, v reflect.Value, obj []byte, exclude []string, got []bool) (n int, detail string, err error) {
 	if obj == nil {
 		return 0, "", nil
 	}
@@ -2747,7 +2779,7 @@ members:
 				continue members
 			}
 		}
-		taken, detail, err := decodeMember(def, v, name, val)
+		taken, detail, err := decodeMember(def, v, name, val, got)
 		if taken {
 			n++
 		}
@@ -2760,9 +2792,9 @@ members:
 
 // decodeMembers is decodeObject for an object whose members validTop
 // recorded in m.
-func decodeMembers(def *definition, v reflect.Value, m *objectMembers) (n int, detail string, err error) {
+func decodeMembers(def *definition, v reflect.Value, m *objectMembers, got []bool) (n int, detail string, err error) {
 	for k := range m.n {
-		taken, detail, err := decodeMember(def, v, memberName(m.key[k]), m.val[k])
+		taken, detail, err := decodeMember(def, v, memberName(m.key[k]), m.val[k], got)
 		if taken {
 			n++
 		}
@@ -2787,8 +2819,9 @@ func memberName(key []byte) []byte {
 // first named so but for case; a member no field takes is ignored, and
 // reported not taken, as is a null one, which encoding/json decodes (into a
 // detail a member before it set) but which carries no value of the
-// detail's. On failure it returns the detail's name.
-func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte) (taken bool, detail string, err error) {
+// detail's. On failure it returns the detail's name. A detail taken is
+// marked in got, when not nil.
+func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte, got []bool) (taken bool, detail string, err error) {
 	fields := def.prepared().fields
 	i := 0
 	for i < len(fields) && fields[i].name != string(name) {
@@ -2808,7 +2841,11 @@ func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte) (ta
 		}
 		return true, fields[i].name, err
 	}
-	return raw[skipSpace(raw, 0)] != 'n', "", nil
+	taken = raw[skipSpace(raw, 0)] != 'n'
+	if taken && got != nil {
+		got[i] = true
+	}
+	return taken, "", nil
 }
 
 // decodeValue decodes a detail's JSON value into its field fv as encoding/json
@@ -4006,15 +4043,15 @@ func RPCError(s RPCStatus) *Error {
 // every detail is optional), its message where s's differs. Metadata counts
 // as Parse counts a details object's members: keys no detail takes and a
 // null (but a string detail's "null") are none, lest required details read
-// zeros ("Rate limit of 0 requests").
+// zeros ("Rate limit of 0 requests"), and receivedError leaves them out.
 func rpcKnown(def *definition, s RPCStatus) *Error {
 	e := &Error{def: def, message: def.message}
 	md := def.withViolations(s)
 	if def.zero != nil && (len(md) > 0 || !def.prepared().required) {
-		v := reflect.New(reflect.TypeOf(def.zero)).Elem()
-		n, _, err := decodeObject(def, v, metadataObject(v.Type(), md), nil)
+		v, got := reflect.New(reflect.TypeOf(def.zero)).Elem(), make([]bool, len(def.prepared().fields))
+		n, _, err := decodeObject(def, v, metadataObject(v.Type(), md), nil, got)
 		if err == nil && (n > 0 || !def.prepared().required) {
-			e = buildError(def, v.Addr().Interface(), true)
+			e = receivedError(def, v.Addr().Interface(), got)
 		}
 	}
 	if s.Message != e.message && !(e.message == "" && s.Message == def.Title) {

@@ -207,15 +207,17 @@ func (r *reading) build(details *objectMembers) (*Error, error) {
 		return r.unknown(), nil
 	}
 	var d any
+	var got []bool
 	if def.zero != nil {
+		got = make([]bool, len(def.prepared().fields))
 		var err error
-		if d, err = r.decodeDetails(def, details); err != nil {
+		if d, err = r.decodeDetails(def, details, got); err != nil {
 			return nil, err
 		}
 	}
 	var e *Error
 	if d != nil {
-		e = buildError(def, d, true)
+		e = receivedError(def, d, got)
 	} else {
 		e = &Error{
 			def:     def,

@@ -143,7 +143,7 @@ func TestParse(t *testing.T) {
 		{"a null detail after the same detail keeps it, as encoding/json does", 429, `{"code":"RATE_LIMITED","details":{"limit":5,"limit":null}}`,
 			CodeRateLimited, "Rate limit of 5 requests per  exceeded", RateLimitedDetails{Limit: 5}},
 		{"a null required detail beside others is left out, as an absent one", 403, `{"code":"OUT_OF_CREDIT","balance":null,"cost":3}`,
-			CodeOutOfCredit, "Your current balance is 0, but that costs 3.", OutOfCreditDetails{Cost: 3}},
+			CodeOutOfCredit, "Your current balance is , but that costs 3.", OutOfCreditDetails{Cost: 3}},
 		{"details matched as encoding/json matches them", 429, `{"code":"RATE_LIMITED","details":{"LIMIT":5,"window":null,"\u0072etryAfter":1}}`,
 			CodeRateLimited, "Rate limit of 5 requests per  exceeded", RateLimitedDetails{Limit: 5, RetryAfter: 1}},
 	}
@@ -337,7 +337,7 @@ func TestNamedMemberNoDetailTakes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := &reading{env: env, body: []byte(tt.body), named: tt.body != `{}`}
-			got, err := r.decodeDetails(ErrRateLimited.def, nil)
+			got, err := r.decodeDetails(ErrRateLimited.def, nil, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -366,15 +366,15 @@ func RPCError(s RPCStatus) *Error {
 // every detail is optional), its message where s's differs. Metadata counts
 // as Parse counts a details object's members: keys no detail takes and a
 // null (but a string detail's "null") are none, lest required details read
-// zeros ("Rate limit of 0 requests").
+// zeros ("Rate limit of 0 requests"), and receivedError leaves them out.
 func rpcKnown(def *definition, s RPCStatus) *Error {
 	e := &Error{def: def, message: def.message}
 	md := def.withViolations(s)
 	if def.zero != nil && (len(md) > 0 || !def.prepared().required) {
-		v := reflect.New(reflect.TypeOf(def.zero)).Elem()
-		n, _, err := decodeObject(def, v, metadataObject(v.Type(), md), nil)
+		v, got := reflect.New(reflect.TypeOf(def.zero)).Elem(), make([]bool, len(def.prepared().fields))
+		n, _, err := decodeObject(def, v, metadataObject(v.Type(), md), nil, got)
 		if err == nil && (n > 0 || !def.prepared().required) {
-			e = buildError(def, v.Addr().Interface(), true)
+			e = receivedError(def, v.Addr().Interface(), got)
 		}
 	}
 	if s.Message != e.message && !(e.message == "" && s.Message == def.Title) {

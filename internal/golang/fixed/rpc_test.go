@@ -10,6 +10,7 @@ import (
 	"math"
 	"net/http"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -367,5 +368,62 @@ func TestRetryDelayOfLongWaits(t *testing.T) {
 		if got := RPCStatusOf(NewRateLimited(10, "1m", tt.wait)).RetryDelay; got != tt.want {
 			t.Errorf("Retry-After %d: RetryDelay %v, want %v", tt.wait, got, tt.want)
 		}
+	}
+}
+
+// ErrorInfo metadata is read as Parse reads a details object's member: a
+// value other than a string detail's is its JSON text, with the whitespace
+// JSON allows around it (" 5"); what Parse refuses in a body (+5, 05, 5.0 or
+// "5" for an integer) RPCError refuses too, leaving the details out.
+func TestRPCMetadataReadAsParseReads(t *testing.T) {
+	tests := []struct {
+		code, reason, detail, value string
+	}{
+		{"RESOURCE_EXHAUSTED", "RATE_LIMITED", "limit", "5"},
+		{"RESOURCE_EXHAUSTED", "RATE_LIMITED", "limit", " 5"},
+		{"RESOURCE_EXHAUSTED", "RATE_LIMITED", "limit", "5 "},
+		{"RESOURCE_EXHAUSTED", "RATE_LIMITED", "limit", "\t5\r\n"},
+		{"RESOURCE_EXHAUSTED", "RATE_LIMITED", "limit", "-0"},
+		{"RESOURCE_EXHAUSTED", "RATE_LIMITED", "limit", "+5"},
+		{"RESOURCE_EXHAUSTED", "RATE_LIMITED", "limit", "05"},
+		{"RESOURCE_EXHAUSTED", "RATE_LIMITED", "limit", "5.0"},
+		{"RESOURCE_EXHAUSTED", "RATE_LIMITED", "limit", "1e2"},
+		{"RESOURCE_EXHAUSTED", "RATE_LIMITED", "limit", `"5"`},
+		{"RESOURCE_EXHAUSTED", "RATE_LIMITED", "limit", "0x5"},
+		{"RESOURCE_EXHAUSTED", "RATE_LIMITED", "limit", "5 6"},
+		{"FAILED_PRECONDITION", "OUT_OF_CREDIT", "balance", " 2.5 "},
+		{"FAILED_PRECONDITION", "OUT_OF_CREDIT", "balance", "2."},
+		{"FAILED_PRECONDITION", "OUT_OF_CREDIT", "overdraft", " true"},
+		{"FAILED_PRECONDITION", "OUT_OF_CREDIT", "overdraft", "True"},
+		{"INVALID_ARGUMENT", "INVALID_INPUT", "value", " 5"},
+		{"INVALID_ARGUMENT", "INVALID_INPUT", "reasons", ` [ "a" ] `},
+	}
+	// The error's other required details, as metadata and as JSON.
+	others := map[string][][3]string{
+		"RATE_LIMITED":  {{"window", "1m", `"1m"`}, {"retryAfter", "3", "3"}},
+		"OUT_OF_CREDIT": {{"balance", "1", "1"}, {"cost", "3", "3"}},
+		"INVALID_INPUT": {{"field", "f", `"f"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.reason+" "+tt.detail+"="+tt.value, func(t *testing.T) {
+			md := map[string]string{tt.detail: tt.value}
+			members := []string{strconv.Quote(tt.detail) + ":" + tt.value}
+			for _, o := range others[tt.reason] {
+				if o[0] != tt.detail {
+					md[o[0]] = o[1]
+					members = append(members, strconv.Quote(o[0])+":"+o[2])
+				}
+			}
+			def := byReason()[tt.reason]
+			parsed, err := Parse(def.Status, []byte(`{"code":"`+tt.reason+`","details":{`+strings.Join(members, ",")+`}}`))
+			var want any
+			if err == nil {
+				want = parsed.Details()
+			}
+			received := RPCError(RPCStatus{Code: tt.code, Reason: tt.reason, Domain: rpcDomain, Message: "m", Metadata: md})
+			if got := received.Details(); !reflect.DeepEqual(got, want) {
+				t.Errorf("RPCError details %#v; Parse gives %#v (%v)", got, want, err)
+			}
+		})
 	}
 }
