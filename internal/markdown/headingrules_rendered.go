@@ -25,7 +25,7 @@ func renderedHeadingProblems(c *catalog.Catalog, lang string, page []byte, overr
 		return nil
 	}
 	var l diag.List
-	for _, d := range renderedHeadingRules(c, lang, page, newTemplateFiles(overrides)) {
+	for _, d := range renderedHeadingRules(c, lang, page[FrontMatterLen(page):], newTemplateFiles(overrides)) {
 		l.Add(d)
 	}
 	return l.Err()
