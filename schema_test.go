@@ -26,6 +26,7 @@ var beyondSchema = map[string]string{
 	"constructor_names_detail":   "the rule is on the Go parameter derived from the name (new_error becomes newError), a transformation a schema cannot compute",
 	"keyword_detail":             "as constructor_names_detail, and a detail clashing with a member depends on the envelope the error uses",
 	"detail_without_place":       "whether an envelope carries a detail depends on which envelope the error uses, a cross-reference",
+	"detail_only_in_header":      "as detail_without_place: whether the envelope carries the detail a header names depends on which envelope the error uses",
 	"problem_clash":              "a detail clashing with an envelope member depends on which envelope the error uses, a cross-reference",
 	"duplicate_detail":           "uniqueness of one member across array items (and of derived Go names) is beyond uniqueItems, which compares whole items",
 	"go_name_collision":          "two codes with one derived Go name: uniqueness of a computed value",

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"mime"
 	"net/http"
 	"net/url"
@@ -184,9 +185,18 @@ func (cr *catalogReader) validateDetails(e *Error) {
 		cr.checkPlaceholders(e, e.Message, "message")
 	}
 	for _, d := range e.Details {
-		if d.Name != "" && !e.Envelope.Carries(d.Name) && !e.MessagePlaces(d.Name) {
-			cr.probs.add(d.Pos, "error %q: the %s envelope has no place for detail %q: add \"$details\", a spread (\"...\": \"$details\") or \"$details.%s\" to it, name it in the message (\"{%s}\"), or drop the detail", e.Code, e.Envelope.Name, d.Name, d.Name, d.Name)
+		if d.Name == "" || e.Envelope.Carries(d.Name) || e.MessagePlaces(d.Name) {
+			continue
 		}
+		what, drop := "", "or drop the detail"
+		if h := headerNaming(e, d.Name); h != nil {
+			what = fmt.Sprintf(", which only its %s header names (a header is no place: Parse reads details from the body, and a client would get it empty)", h.Key)
+			drop = "or drop the detail and write the header's value itself"
+			if h.Name == "Retry-After" {
+				drop += fmt.Sprintf(" (%s: \"30\")", h.Key)
+			}
+		}
+		cr.probs.add(d.Pos, "error %q: the %s envelope has no place for detail %q%s: add \"$details\", a spread (\"...\": \"$details\") or \"$details.%s\" to it, name it in the message (\"{%s}\"), %s", e.Code, e.Envelope.Name, d.Name, what, d.Name, d.Name, drop)
 	}
 	if keys, named := cr.spreadKeys(e.Envelope); len(keys) > 0 {
 		for _, d := range e.Details {
@@ -408,4 +418,19 @@ func mediaTypeJSON(mt string) bool {
 // retired alike.
 func (cr *catalogReader) duplicateCode(e, first *Error) {
 	cr.probs.add(e.Pos, "code %q is already declared at %s: codes are unique; rename or remove one", e.Code, diag.LineRef(e.Pos, first.Pos))
+}
+
+// headerNaming is the first of e's headers whose value names detail, or nil.
+func headerNaming(e *Error, detail string) *Header {
+	for _, h := range e.Headers {
+		if h.Value == nil {
+			continue
+		}
+		for _, p := range h.Value.Parts {
+			if p.Detail == detail {
+				return h
+			}
+		}
+	}
+	return nil
 }

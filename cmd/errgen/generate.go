@@ -12,8 +12,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/aymanbagabas/go-udiff"
-
 	"github.com/errgen/errgen"
 	"github.com/errgen/errgen/catalog"
 )
@@ -323,7 +321,7 @@ func checkTargets(prog string, targets []target, orphans []string, together bool
 			missingPaths = append(missingPaths, t.path)
 		case stale:
 			staleCount++
-			fmt.Fprint(stdout, udiff.Unified(t.path, t.path+" (generated)", string(r.old), string(r.data)))
+			fmt.Fprint(stdout, staleDiff(t.path, r.old, r.data))
 			results[i] = comparison{}
 		}
 	}

@@ -16,6 +16,7 @@ import (
 	"syscall"
 
 	"github.com/errgen/errgen"
+	"github.com/errgen/errgen/internal/markdown"
 )
 
 // target is one output bound to its path on disk.
@@ -210,12 +211,18 @@ func headerLine(head []byte) int {
 }
 
 // generatedByErrgen reports whether a file's first line is errgen's header,
-// in one of its outputs' comment syntaxes. Quoting the header further down,
-// in a README say, does not make a file errgen's.
+// in one of its outputs' comment syntaxes, or, in a page whose templates
+// open it with front matter, the first line below that. Quoting the header
+// further down, in a README say, does not make a file errgen's.
 func generatedByErrgen(data []byte) bool {
-	line, _, _ := bytes.Cut(bytes.TrimPrefix(data, []byte("\ufeff")), []byte("\n"))
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	forms := []string{"// %s", "# %s", "<!-- %s -->"}
+	if n := markdown.FrontMatterLen(data); n > 0 {
+		data, forms = data[n:], forms[2:]
+	}
+	line, _, _ := bytes.Cut(data, []byte("\n"))
 	line = bytes.TrimSuffix(line, []byte("\r"))
-	for _, form := range []string{"// %s", "# %s", "<!-- %s -->"} {
+	for _, form := range forms {
 		if string(line) == fmt.Sprintf(form, errgen.Header) {
 			return true
 		}

@@ -25,6 +25,7 @@ type augmenter struct {
 	omit          omitFunc            // what of adds the validated text leaves out
 	problems      diag.List           // errors, all reported at once
 	notices       []diag.Diagnostic   // what the spec already defines, left alone
+	kept          []keptNotice        // the operations' own responses left alone, told by foldKept
 	owned         ownership           // what errgen writes, for its markers
 	remap         *textedit.Removed   // the spec errgen's earlier additions were taken from, if any
 	replaceable   map[string]bool     // what errgen wrote in place of the author's: rewritten without force
@@ -81,10 +82,11 @@ func (a *augmenter) fail(n *yaml.Node, format string, args ...any) error {
 	return &l
 }
 
-// sortedNotices are the notices in file order.
+// sortedNotices are the notices in file order, the kept responses folded.
 func (a *augmenter) sortedNotices() []diag.Diagnostic {
-	slices.SortStableFunc(a.notices, func(x, y diag.Diagnostic) int { return x.Pos.Compare(y.Pos) })
-	return a.notices
+	notices := append(a.notices, foldKept(a.kept)...)
+	slices.SortStableFunc(notices, func(x, y diag.Diagnostic) int { return x.Pos.Compare(y.Pos) })
+	return notices
 }
 
 func (a *augmenter) catalogName() string {

@@ -126,8 +126,10 @@ func (a *augmenter) decide(p opPlan, key, name string, places *[]placement) bool
 			// component is what gives every operation errgen's, and
 			// the author has no way to tell it from this line alone.
 			d.Hint = fmt.Sprintf(", as the spec's own %s, which it refers to; to have errgen's in its place, replace that component: --replace components.responses.%[1]s, or replace: [components.responses.%[1]s] in openapi.augment", name)
+			a.notices = append(a.notices, d)
+			return false
 		}
-		a.notices = append(a.notices, d)
+		a.kept = append(a.kept, keptNotice{notice: d, where: p.where, key: key, name: name})
 		return false
 	}
 	*places = append(*places, placement{op: p.op, key: key, ref: ref, replace: existing != nil})

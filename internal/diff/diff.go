@@ -85,6 +85,7 @@ func Compare(before, after *catalog.Catalog) []Change {
 		} else {
 			cs.add(n.Code, CodeAdded, "code added: status %d, title %q", n.Status, n.Title)
 			cs.closedCodeAdded(before, n)
+			cs.retypedMembers(before, n)
 		}
 	}
 	return *cs.list

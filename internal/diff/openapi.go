@@ -22,6 +22,45 @@ func (cs *changes) closedCodeAdded(before *catalog.Catalog, n *catalog.Error) {
 	}
 }
 
+// retypedMembers reports, when before's OpenAPI bodies are open, each
+// detail of n, a code added, that n's envelope writes by name
+// ($details.NAME) with another type than every error of before using that
+// envelope gave it: the envelope's schema and every status's open body
+// typed the member so, and clients generated from them reject n's body.
+func (cs *changes) retypedMembers(before *catalog.Catalog, n *catalog.Error) {
+	if before.OpenAPI.ClosedUnions || n.Envelope == nil {
+		return
+	}
+	for _, name := range n.Envelope.NamedDetails() {
+		d := n.Detail(name)
+		if d == nil {
+			continue
+		}
+		if was, ok := memberType(before, n.Envelope.Name, name); ok && was != d.Type {
+			cs.inNew(d.Pos).add(n.Code, EnvelopeMemberRetyped, "detail %q is %s, which the envelope writes by name ($details.%s), a %s in every body before: the OpenAPI output's open bodies typed it %s, and clients generated from them reject the new code's body", name, d.Type, name, was, was)
+		}
+	}
+}
+
+// memberType is the one type the errors of c using the envelope named env
+// give detail name, which its open OpenAPI bodies type the member with;
+// ok is false when none has the detail or they differ (the member is
+// untyped then).
+func memberType(c *catalog.Catalog, env, name string) (t catalog.DetailType, ok bool) {
+	for _, e := range c.Errors {
+		if e.Envelope == nil || e.Envelope.Name != env {
+			continue
+		}
+		if d := e.Detail(name); d != nil {
+			if ok && d.Type != t {
+				return "", false
+			}
+			t, ok = d.Type, true
+		}
+	}
+	return t, ok
+}
+
 // openAPIUnions compares the shape of the OpenAPI output's bodies.
 func (cs *changes) openAPIUnions(before, after *catalog.Catalog) {
 	if before.OpenAPI.ClosedUnions != after.OpenAPI.ClosedUnions {

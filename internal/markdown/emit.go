@@ -186,7 +186,9 @@ func emitParts(set *template.Template, p *page, data any, header string, fast sh
 	if err != nil {
 		return nil, err
 	}
-	return uniqueHeadingIDs(page, statusOf, section), nil
+	return besideFrontMatter(page, func(page []byte) []byte {
+		return uniqueHeadingIDs(page, statusOf, section)
+	}), nil
 }
 
 // goParts are the parts written in Go in place of their bundled templates:
@@ -204,7 +206,7 @@ func render(set *template.Template, data any, n int, header string, part goParts
 	if err != nil {
 		return nil, err
 	}
-	return wrapProse(page), nil
+	return besideFrontMatter(page, wrapProse), nil
 }
 
 // renderUnwrapped is render before its prose is wrapped.
@@ -222,8 +224,10 @@ func renderUnwrapped(set *template.Template, data any, n int, header string, par
 	}
 	buf := make(pageBuffer, 0, hint)
 	// The marker is written here, not by page.tmpl, so that no override can
-	// drop it.
-	buf = append(buf, "<!-- "+header+" -->\n\n"...)
+	// drop it; below the front matter an override opens the page with
+	// (markerBelowFrontMatter), which must be the file's first line.
+	marker := "<!-- " + header + " -->\n\n"
+	buf = append(buf, marker...)
 	var written bool
 	if part.page != nil {
 		pp := *part.page
@@ -239,7 +243,8 @@ func renderUnwrapped(set *template.Template, data any, n int, header string, par
 	}
 	// Template files end with a newline of their own; the page ends with one.
 	// Invisible characters go first, so that wrapping measures what shows.
-	return replaceInvisible(append(bytes.TrimRight(buf, "\n"), '\n')), nil
+	page := replaceInvisible(append(bytes.TrimRight(buf, "\n"), '\n'))
+	return markerBelowFrontMatter(page, marker), nil
 }
 
 // sizeHint is what the bundled templates write for the smallest error (a

@@ -25,7 +25,7 @@ func renderedHeadingProblems(c *catalog.Catalog, lang string, page []byte, overr
 		return nil
 	}
 	var l diag.List
-	for _, d := range renderedHeadingRules(c, lang, page, newTemplateFiles(overrides)) {
+	for _, d := range renderedHeadingRules(c, lang, page[FrontMatterLen(page):], newTemplateFiles(overrides)) {
 		l.Add(d)
 	}
 	return l.Err()
@@ -42,7 +42,7 @@ func renderedHeadingRules(c *catalog.Catalog, lang string, page []byte, files te
 		pageName = "page in " + lang
 	}
 	var probs []diag.Diagnostic
-	seen := map[string]bool{}
+	seen := map[string]int{} // how often each heading was met
 	_, heads := scanHeadings(page, 0)
 	for _, h := range heads {
 		line := string(page[h.at:h.end])
@@ -50,9 +50,8 @@ func renderedHeadingRules(c *catalog.Catalog, lang string, page []byte, files te
 			continue
 		}
 		text := headingText(line)
-		if !seen[text] {
-			seen[text] = true
-			continue
+		if seen[text]++; seen[text] != 2 {
+			continue // the first, or a third that would repeat the second's problem
 		}
 		at, other := headingSources(known, text, files)
 		if at.pos.File == "" {
@@ -94,19 +93,23 @@ func headingSources(known []pageHeading, text string, files templateFiles) (at, 
 	return at, other
 }
 
-// templateHeading is the first override whose text holds text, at its
-// line, else the overrides as a whole.
+// templateHeading is the first override with a ## line that holds text,
+// at that line, else the first whose text holds it anywhere (a heading
+// the template writes with {{.Title}} and words of its own), else the
+// overrides as a whole.
 func templateHeading(text string, files templateFiles) pageHeading {
 	h := pageHeading{what: "a heading of the templates", fix: "give one of the two headings another title"}
-	for _, name := range files.names {
-		data, err := fs.ReadFile(files.overrides, name)
-		if err != nil {
-			continue
-		}
-		if i := bytes.Index(data, []byte(text)); i >= 0 {
-			h.what = "template " + name
-			h.pos = catalog.Pos{File: files.path(name), Line: 1 + bytes.Count(data[:i], []byte("\n")), Col: 1}
-			return h
+	for _, find := range []func(data []byte, text string) int{headingLineWith, textAt} {
+		for _, name := range files.names {
+			data, err := fs.ReadFile(files.overrides, name)
+			if err != nil {
+				continue
+			}
+			if i := find(data, text); i >= 0 {
+				h.what = "template " + name
+				h.pos = catalog.Pos{File: files.path(name), Line: 1 + bytes.Count(data[:i], []byte("\n")), Col: 1}
+				return h
+			}
 		}
 	}
 	if len(files.names) > 0 {
@@ -114,3 +117,19 @@ func templateHeading(text string, files templateFiles) pageHeading {
 	}
 	return h
 }
+
+// headingLineWith is where the first line of data that is a ## heading
+// holding text starts, or -1.
+func headingLineWith(data []byte, text string) int {
+	for at := 0; at < len(data); {
+		line, _, _ := bytes.Cut(data[at:], []byte("\n"))
+		if atxLevel(string(line)) == 2 && bytes.Contains(line, []byte(text)) {
+			return at
+		}
+		at += len(line) + 1
+	}
+	return -1
+}
+
+// textAt is where text first occurs in data, or -1.
+func textAt(data []byte, text string) int { return bytes.Index(data, []byte(text)) }

@@ -37,6 +37,12 @@ func TestRenderedHeadingRules(t *testing.T) {
 			[]string{`errors.md: tpl/handling.tmpl:3:1: template handling.tmpl: the page already has a heading "Error codes" (page word reference_heading): sibling headings that read the same fail markdownlint (MD024), and a link to the second lands on the first; give one of the two headings another title`}, false},
 		{"two headings of an override", errs, "", "## Notes\n\n## Notes\n",
 			[]string{`errors.md: tpl/handling.tmpl:1:1: template handling.tmpl: the page already has a heading "Notes" (another heading of the templates)`}, false},
+		// at the ## heading that repeats, not at the word in a line above it; and once
+		// for a heading written three times (a {{range}} around a literal heading, say)
+		{"two headings of an override, the word above", errs, "", "See the Notes below.\n\n## Notes\n\n## Notes\n",
+			[]string{`errors.md: tpl/handling.tmpl:3:1: template handling.tmpl: the page already has a heading "Notes" (another heading of the templates)`}, false},
+		{"three headings of an override", errs, "", "## Notes\n\n## Notes\n\n## Notes\n",
+			[]string{`errors.md: tpl/handling.tmpl:1:1: template handling.tmpl: the page already has a heading "Notes" (another heading of the templates)`}, false},
 		{"a translated section as an override's heading", "languages: [de]\ndocs: {sections: [{title: Limits, body: b}]}\n" + errs, "language: de\ndocs: {sections: [{title: Grenzen}]}\n", "## Grenzen\n",
 			[]string{`errors.de.md: translations/de.yaml:2:27: docs section "Grenzen": the page in de already has a heading "Grenzen" (template handling.tmpl)`}, false},
 		{"a section titled as the part the override takes out", "docs: {sections: [{title: Handling errors, body: b}]}\n" + errs, "", "", nil, true},

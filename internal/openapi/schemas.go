@@ -2,7 +2,6 @@ package openapi
 
 import (
 	"fmt"
-	"slices"
 
 	"go.yaml.in/yaml/v3"
 
@@ -138,7 +137,7 @@ func (g *generator) refSchema(r catalog.Ref, users []*catalog.Error) *yaml.Node 
 		return s
 	case catalog.RefDetails:
 		if r.Arg != "" {
-			return g.detailMemberSchema(r, users)
+			return g.detailMemberSchema(r, users, true)
 		}
 		s := sizedMap(3)
 		g.set(s, "type", g.word("object"))
@@ -161,68 +160,6 @@ func (g *generator) refSchema(r catalog.Ref, users []*catalog.Error) *yaml.Node 
 	}
 	g.set(s, "description", g.word(desc))
 	return s
-}
-
-// detailMemberSchema types a $details.NAME member from the errors that have
-// the detail. It may be null when some error lacks the detail (or leaves an
-// optional one empty) and the member is not optional, or when a required
-// list or map detail is nil in Go. It lists the enum values when every
-// error's detail has the same ones.
-func (g *generator) detailMemberSchema(r catalog.Ref, users []*catalog.Error) *yaml.Node {
-	var first *catalog.Detail
-	mixed, nullable, sameEnum := false, false, true
-	for _, e := range users {
-		d := e.Detail(r.Arg)
-		if d == nil {
-			nullable = nullable || !r.Optional
-			continue
-		}
-		if first == nil {
-			first = d
-		} else if first.Type != d.Type {
-			mixed = true
-		} else if !slices.Equal(first.Enum, d.Enum) {
-			sameEnum = false
-		}
-		nullable = nullable || detailNullable(d, r.Optional)
-	}
-	desc := fmt.Sprintf("The %s detail of the error.", r.Arg)
-	if first != nil && first.Description != "" {
-		desc = first.Description
-	}
-	if mixed || first == nil {
-		s := yamlnode.Map()
-		g.set(s, "description", yamlnode.Str(desc+" Its type depends on the error code."))
-		return s
-	}
-	s := g.typeSchema(first.Type, nullable)
-	g.describe(s, desc)
-	if sameEnum {
-		g.enumSchema(s, first.Enum, nullable)
-	}
-	return s
-}
-
-// detailNullable reports whether a $details.NAME member for d can be null:
-// a required list or map is null when nil (it has no omitempty), and so is
-// a required any detail, whose value may be null; an optional detail left
-// empty is null unless the member is optional too.
-func detailNullable(d *catalog.Detail, optionalMember bool) bool {
-	if d.Required {
-		return nilIsNull(d.Type)
-	}
-	return !optionalMember
-}
-
-// nilIsNull reports whether a required detail of the type is written as
-// null when its Go value is nil. An object detail is not: the generated
-// constructor refuses anything but a JSON object.
-func nilIsNull(t catalog.DetailType) bool {
-	switch t {
-	case catalog.TypeStrings, catalog.TypeStringMap, catalog.TypeObjects, catalog.TypeAny:
-		return true
-	}
-	return false
 }
 
 // typeSchema is the schema of a detail type. An any detail is any JSON

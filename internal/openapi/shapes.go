@@ -125,7 +125,7 @@ func (g *generator) refPin(r catalog.Ref, e *catalog.Error, hasCode bool) (s *ya
 			return g.wholeDetails(e)
 		}
 		if d := e.Detail(r.Arg); d != nil {
-			return g.detailMemberSchema(r, []*catalog.Error{e}), d.Required
+			return g.detailMemberSchema(r, []*catalog.Error{e}, false), d.Required
 		}
 	}
 	return nil, false
