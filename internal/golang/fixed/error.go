@@ -267,7 +267,8 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 func write(w http.ResponseWriter, r *http.Request, err error, p *Report) {
 	loadDefinitions()
 	canceled := r != nil && r.Context().Err() != nil && clientGone(r)
-	if why, level := unwritable(w, r, canceled); why != "" {
+	if t := tracking(w); t != nil && t.state != responseNew {
+		why, level := unwritable(t, w, r, canceled)
 		unwritten(p, why, level, err, r)
 		return
 	}
