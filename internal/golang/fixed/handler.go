@@ -329,7 +329,10 @@ const (
 // at its timeout or its request's cancel; its context is done then. A
 // write of nothing asks the writer, which refuses it with
 // http.ErrHandlerTimeout or context.Canceled, where net/http's and
-// HTTP/2's, their response begun, take nothing and send nothing.
+// HTTP/2's, their response begun, take nothing and send nothing. The
+// timeout answers from its own goroutine, woken by the same context: asked
+// before that, the writer takes the write, and the response passes for
+// started.
 func startDropped(w http.ResponseWriter, r *http.Request) string {
 	if r == nil || r.Context().Err() == nil {
 		return ""
