@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"io"
+	"log"
 	"log/slog"
 	"net"
 	"net/http"
@@ -35,7 +36,8 @@ func (o ownHijack) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 // order: the first Hijack down the Unwrap chain (a middleware's own
 // included), the deadlines and full duplex of the server's writer, and
 // nothing past a writer without Unwrap, nor a Hijack on HTTP/2. Write knows
-// of the hijack it made, and answers the error of one that failed.
+// of the hijack it made (net/http logs no write to a hijacked connection),
+// and answers the error of one that failed.
 func TestHandlerControllerChains(t *testing.T) {
 	var calls int
 	for _, tt := range []struct {
@@ -77,6 +79,8 @@ func TestHandlerControllerChains(t *testing.T) {
 			defer close(done)
 			inner.ServeHTTP(tt.middleware(w), r)
 		}))
+		serverLog := &serverLog{}
+		s.Config.ErrorLog = log.New(serverLog, "", 0)
 		s.EnableHTTP2 = tt.h2
 		s.StartTLS()
 		var status int
@@ -90,6 +94,9 @@ func TestHandlerControllerChains(t *testing.T) {
 			<-done
 		})
 		s.Close()
+		if l := serverLog.String(); l != "" {
+			t.Errorf("%s: net/http logged %q", tt.name, l)
+		}
 		reached := tt.name != "a middle one without Unwrap"
 		if (deadlineErr == nil) != reached {
 			t.Errorf("%s: SetWriteDeadline: %v; want the server's reached: %v", tt.name, deadlineErr, reached)
