@@ -239,20 +239,18 @@ func (e *Error) messageOrTitle() string {
 // debug level: a panic's report aside, it is no server error.
 //
 // Nothing is written, and that is reported with err (what Write would have
-// reported of it is not), when the response already started or
-// the connection was hijacked (at ERROR: the status cannot change; at
-// debug level when the request's context was canceled, a client that
-// left mid-body), which
-// Write knows of Handler's writer, and of another only when its Write
-// refuses the body (net/http's http.ErrHijacked, or http.ErrBodyNotAllowed
-// after a 204 or 304); and when w is http.TimeoutHandler's, which answered
-// 503 already (its writer returns http.ErrHandlerTimeout: at debug level,
-// as the timeout was answered), a response Handler's handler began in its
-// buffer included, which never went out, or, the request canceled, a
-// bodiless 503 (its writer returns context.Canceled: at debug level, the
-// client most likely gone). A request whose deadline passed
-// (a timeout middleware's context) is answered, for its client still
-// waits. Reports are made once the response is written.
+// reported of it is not), when the response already started or the
+// connection was hijacked, which Write knows of Handler's writer, and of
+// another only when its Write refuses the body (net/http's
+// http.ErrHijacked, or http.ErrBodyNotAllowed after a 204 or 304): at
+// ERROR, for the status cannot change (debug level when the request's
+// context was canceled, a client that left mid-body). So it is, at debug
+// level, when w is http.TimeoutHandler's and the timeout answered 503
+// first (its writer returns http.ErrHandlerTimeout, or context.Canceled
+// once the request was canceled), a response Handler's handler began in
+// its buffer included, as that never went out. A request whose deadline
+// passed (a timeout middleware's context) is answered, for its client
+// still waits. Reports are made once the response is written.
 //
 // The body comes from a buffer reused once Write returns, so w must not keep
 // the slice it is given, as io.Writer requires; a recorder that copies it is
@@ -267,7 +265,8 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 func write(w http.ResponseWriter, r *http.Request, err error, p *Report) {
 	loadDefinitions()
 	canceled := r != nil && r.Context().Err() != nil && clientGone(r)
-	if why, level := unwritable(w, r, canceled); why != "" {
+	if t := tracking(w); t != nil && t.state != responseNew {
+		why, level := unwritable(t, w, r, canceled)
 		unwritten(p, why, level, err, r)
 		return
 	}

@@ -278,41 +278,41 @@ func (w *flushHijackWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 	return hijack(&w.responseWriter)
 }
 
-// unwritable is why nothing can be written to w, and the level to report
-// it at: "" when w is not Handler's, or its response has not started.
-// ERROR, for the status cannot change; DEBUG when the request's context was
-// canceled (a client that left mid-body), or the response the handler
-// began went nowhere (see startDropped). The type switch on the variants
-// costs a static Write a few comparisons, where asserting an interface
-// that they have cost it a lookup.
-func unwritable(w http.ResponseWriter, r *http.Request, canceled bool) (string, slog.Level) {
-	var t *responseWriter
+// tracking is the responseWriter of w when w is Handler's, else nil. The
+// type switch on the variants costs a static Write a few comparisons,
+// where asserting an interface that they have cost it a lookup; a call,
+// were it not inlined, costs it more.
+func tracking(w http.ResponseWriter) *responseWriter {
 	switch w := w.(type) {
 	case *flushHijackWriter:
-		t = &w.responseWriter
+		return &w.responseWriter
 	case *flushWriter:
-		t = &w.responseWriter
+		return &w.responseWriter
 	case *hijackWriter:
-		t = &w.responseWriter
+		return &w.responseWriter
 	case *responseWriter:
-		t = w
-	default:
-		return "", 0
+		return w
 	}
+	return nil
+}
+
+// unwritable is why nothing can be written to w, Handler's writer t whose
+// response started or was hijacked, and the level to report it at: ERROR,
+// for the status cannot change; DEBUG when the request's context was
+// canceled (a client that left mid-body), or the response the handler
+// began went nowhere (see startDropped).
+func unwritable(t *responseWriter, w http.ResponseWriter, r *http.Request, canceled bool) (string, slog.Level) {
 	level := slog.LevelError
 	if canceled {
 		level = slog.LevelDebug
 	}
-	switch t.state {
-	case responseStarted:
-		if why := startDropped(w, r); why != "" {
-			return why, slog.LevelDebug
-		}
-		return whyStarted, level
-	case responseHijacked:
+	if t.state == responseHijacked {
 		return whyHijacked, level
 	}
-	return "", 0
+	if why := startDropped(w, r); why != "" {
+		return why, slog.LevelDebug
+	}
+	return whyStarted, level
 }
 
 // Why nothing was written, as reports say it.
@@ -329,7 +329,10 @@ const (
 // at its timeout or its request's cancel; its context is done then. A
 // write of nothing asks the writer, which refuses it with
 // http.ErrHandlerTimeout or context.Canceled, where net/http's and
-// HTTP/2's, their response begun, take nothing and send nothing.
+// HTTP/2's, their response begun, take nothing and send nothing. The
+// timeout answers from its own goroutine, woken by the same context: asked
+// before that, the writer takes the write, and the response passes for
+// started.
 func startDropped(w http.ResponseWriter, r *http.Request) string {
 	if r == nil || r.Context().Err() == nil {
 		return ""

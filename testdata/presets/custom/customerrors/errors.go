@@ -1699,20 +1699,18 @@ func (e *Error) messageOrTitle() string {
 // debug level: a panic's report aside, it is no server error.
 //
 // Nothing is written, and that is reported with err (what Write would have
-// reported of it is not), when the response already started or
-// the connection was hijacked (at ERROR: the status cannot change; at
-// debug level when the request's context was canceled, a client that
-// left mid-body), which
-// Write knows of Handler's writer, and of another only when its Write
-// refuses the body (net/http's http.ErrHijacked, or http.ErrBodyNotAllowed
-// after a 204 or 304); and when w is http.TimeoutHandler's, which answered
-// 503 already (its writer returns http.ErrHandlerTimeout: at debug level,
-// as the timeout was answered), a response Handler's handler began in its
-// buffer included, which never went out, or, the request canceled, a
-// bodiless 503 (its writer returns context.Canceled: at debug level, the
-// client most likely gone). A request whose deadline passed
-// (a timeout middleware's context) is answered, for its client still
-// waits. Reports are made once the response is written.
+// reported of it is not), when the response already started or the
+// connection was hijacked, which Write knows of Handler's writer, and of
+// another only when its Write refuses the body (net/http's
+// http.ErrHijacked, or http.ErrBodyNotAllowed after a 204 or 304): at
+// ERROR, for the status cannot change (debug level when the request's
+// context was canceled, a client that left mid-body). So it is, at debug
+// level, when w is http.TimeoutHandler's and the timeout answered 503
+// first (its writer returns http.ErrHandlerTimeout, or context.Canceled
+// once the request was canceled), a response Handler's handler began in
+// its buffer included, as that never went out. A request whose deadline
+// passed (a timeout middleware's context) is answered, for its client
+// still waits. Reports are made once the response is written.
 //
 // The body comes from a buffer reused once Write returns, so w must not keep
 // the slice it is given, as io.Writer requires; a recorder that copies it is
@@ -1727,7 +1725,8 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 func write(w http.ResponseWriter, r *http.Request, err error, p *Report) {
 	loadDefinitions()
 	canceled := r != nil && r.Context().Err() != nil && clientGone(r)
-	if why, level := unwritable(w, r, canceled); why != "" {
+	if t := tracking(w); t != nil && t.state != responseNew {
+		why, level := unwritable(t, w, r, canceled)
 		unwritten(p, why, level, err, r)
 		return
 	}
@@ -4324,41 +4323,41 @@ func (w *flushHijackWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 	return hijack(&w.responseWriter)
 }
 
-// unwritable is why nothing can be written to w, and the level to report
-// it at: "" when w is not Handler's, or its response has not started.
-// ERROR, for the status cannot change; DEBUG when the request's context was
-// canceled (a client that left mid-body), or the response the handler
-// began went nowhere (see startDropped). The type switch on the variants
-// costs a static Write a few comparisons, where asserting an interface
-// that they have cost it a lookup.
-func unwritable(w http.ResponseWriter, r *http.Request, canceled bool) (string, slog.Level) {
-	var t *responseWriter
+// tracking is the responseWriter of w when w is Handler's, else nil. The
+// type switch on the variants costs a static Write a few comparisons,
+// where asserting an interface that they have cost it a lookup; a call,
+// were it not inlined, costs it more.
+func tracking(w http.ResponseWriter) *responseWriter {
 	switch w := w.(type) {
 	case *flushHijackWriter:
-		t = &w.responseWriter
+		return &w.responseWriter
 	case *flushWriter:
-		t = &w.responseWriter
+		return &w.responseWriter
 	case *hijackWriter:
-		t = &w.responseWriter
+		return &w.responseWriter
 	case *responseWriter:
-		t = w
-	default:
-		return "", 0
+		return w
 	}
+	return nil
+}
+
+// unwritable is why nothing can be written to w, Handler's writer t whose
+// response started or was hijacked, and the level to report it at: ERROR,
+// for the status cannot change; DEBUG when the request's context was
+// canceled (a client that left mid-body), or the response the handler
+// began went nowhere (see startDropped).
+func unwritable(t *responseWriter, w http.ResponseWriter, r *http.Request, canceled bool) (string, slog.Level) {
 	level := slog.LevelError
 	if canceled {
 		level = slog.LevelDebug
 	}
-	switch t.state {
-	case responseStarted:
-		if why := startDropped(w, r); why != "" {
-			return why, slog.LevelDebug
-		}
-		return whyStarted, level
-	case responseHijacked:
+	if t.state == responseHijacked {
 		return whyHijacked, level
 	}
-	return "", 0
+	if why := startDropped(w, r); why != "" {
+		return why, slog.LevelDebug
+	}
+	return whyStarted, level
 }
 
 // Why nothing was written, as reports say it.
@@ -4375,7 +4374,10 @@ const (
 // at its timeout or its request's cancel; its context is done then. A
 // write of nothing asks the writer, which refuses it with
 // http.ErrHandlerTimeout or context.Canceled, where net/http's and
-// HTTP/2's, their response begun, take nothing and send nothing.
+// HTTP/2's, their response begun, take nothing and send nothing. The
+// timeout answers from its own goroutine, woken by the same context: asked
+// before that, the writer takes the write, and the response passes for
+// started.
 func startDropped(w http.ResponseWriter, r *http.Request) string {
 	if r == nil || r.Context().Err() == nil {
 		return ""
