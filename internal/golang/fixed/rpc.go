@@ -352,7 +352,7 @@ func RPCError(s RPCStatus) *Error {
 	}
 	e.receiveRequestID(s.RequestID, true)
 	if e.requestID == "" && requestIDHeader != "" {
-		e.receiveRequestID(s.Header.Get(requestIDHeader), true)
+		e.receiveRequestID(headerRequestID(s.Header), true)
 	}
 	if s.RetryDelay > 0 {
 		e.setRetryAfter(s.RetryDelay) // e is new: see ParseResponse
