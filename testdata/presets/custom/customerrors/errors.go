@@ -2173,10 +2173,7 @@ func (r *reading) build(details *objectMembers) (*Error, error) {
 	if d != nil {
 		e = receivedError(def, d, got)
 	} else {
-		e = &Error{
-			def:     def,
-			message: def.message,
-		}
+		e = unreceivedError(def)
 	}
 	if m := r.message; m != nil && !stringIs(m, e.message) && !(e.message == "" && stringIs(m, def.Title)) && !e.translatedText(m) {
 		e.message, _ = stringValue(m)
@@ -2522,6 +2519,19 @@ func receivedError(def *definition, details any, got []bool) *Error {
 	e.encodeDetails(p, false)
 	if def.messageTemplate != nil {
 		e.message = e.fill(def.messageTemplate)
+	}
+	return e
+}
+
+// unreceivedError is the error of def as a body or a status without its
+// details carried it. When def's details are required, Write and RPCStatusOf
+// report the breach as details not received: the sentinel's hint (build
+// errors with their constructor) misleads a proxy that passes on what an
+// upstream sent.
+func unreceivedError(def *definition) *Error {
+	e := &Error{def: def, message: def.message}
+	if def.required {
+		e.flawsToSet().breach = "required details were not received"
 	}
 	return e
 }
