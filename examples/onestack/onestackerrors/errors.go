@@ -2227,10 +2227,7 @@ func (r *reading) build(details *objectMembers) (*Error, error) {
 	if d != nil {
 		e = receivedError(def, d, got)
 	} else {
-		e = &Error{
-			def:     def,
-			message: def.message,
-		}
+		e = unreceivedError(def)
 	}
 	if m := r.message; m != nil && !stringIs(m, e.message) && !(e.message == "" && stringIs(m, def.Title)) && !e.translatedText(m) {
 		e.message, _ = stringValue(m)
@@ -2576,6 +2573,19 @@ func receivedError(def *definition, details any, got []bool) *Error {
 	e.encodeDetails(p, false)
 	if def.messageTemplate != nil {
 		e.message = e.fill(def.messageTemplate)
+	}
+	return e
+}
+
+// unreceivedError is the error of def as a body or a status without its
+// details carried it. When def's details are required, Write and RPCStatusOf
+// report the breach as details not received: the sentinel's hint (build
+// errors with their constructor) misleads a proxy that passes on what an
+// upstream sent.
+func unreceivedError(def *definition) *Error {
+	e := &Error{def: def, message: def.message}
+	if def.required {
+		e.flawsToSet().breach = "required details were not received"
 	}
 	return e
 }
@@ -3859,7 +3869,7 @@ func RPCError(s RPCStatus) *Error {
 	}
 	e.receiveRequestID(s.RequestID, true)
 	if e.requestID == "" && requestIDHeader != "" {
-		e.receiveRequestID(s.Header.Get(requestIDHeader), true)
+		e.receiveRequestID(headerRequestID(s.Header), true)
 	}
 	if s.RetryDelay > 0 {
 		e.setRetryAfter(s.RetryDelay) // e is new: see ParseResponse
@@ -3867,22 +3877,22 @@ func RPCError(s RPCStatus) *Error {
 	return e
 }
 
-// rpcKnown is the error of def, a reason the catalog defines, as s
-// carries it: its details from s's metadata (left out when they do not
-// decode; the zero details, as Parse gives them, when there is none and
-// every detail is optional), its message where s's differs. Metadata counts
-// as Parse counts a details object's members: keys no detail takes and a
-// null (but a string detail's "null") are none, lest required details read
-// zeros ("Rate limit of 0 requests"), and receivedError leaves them out.
+// rpcKnown is the error of def, a reason the catalog defines, as s carries
+// it: its details from s's metadata (none when they do not decode or, required,
+// are absent; zero when all optional), its message where s's differs. Metadata
+// counts as a body's details object: keys no detail takes and a null (not a
+// string's "null") are none, and receivedError leaves out a required one.
 func rpcKnown(def *definition, s RPCStatus) *Error {
-	e := &Error{def: def, message: def.message}
-	md := def.withViolations(s)
-	if def.zero != nil && (len(md) > 0 || !def.prepared().required) {
+	var e *Error
+	if md := def.withViolations(s); def.zero != nil && (len(md) > 0 || !def.prepared().required) {
 		v, got := reflect.New(reflect.TypeOf(def.zero)).Elem(), make([]bool, len(def.prepared().fields))
 		n, _, err := decodeObject(def, v, metadataObject(v.Type(), md), nil, got)
 		if err == nil && (n > 0 || !def.prepared().required) {
 			e = receivedError(def, v.Addr().Interface(), got)
 		}
+	}
+	if e == nil {
+		e = unreceivedError(def)
 	}
 	if s.Message != e.message && !(e.message == "" && s.Message == def.Title) {
 		e.message, e.custom = s.Message, true
@@ -5039,14 +5049,14 @@ func ParseResponse(resp *http.Response) (*Error, error) {
 			pe.Status = resp.StatusCode
 			pe.retryAfter, pe.hasRetryAfter = responseRetryAfter(resp)
 			if requestIDHeader != "" {
-				pe.requestID = keptRequestID(resp.Header.Get(requestIDHeader))
+				pe.requestID = keptRequestID(headerRequestID(resp.Header))
 			}
 		}
 		return nil, err
 	}
 	// Parse made e: setting its fields changes no other error.
 	if e.requestID == "" && requestIDHeader != "" {
-		e.receiveRequestID(resp.Header.Get(requestIDHeader), true)
+		e.receiveRequestID(headerRequestID(resp.Header), true)
 	}
 	if d, ok := responseRetryAfter(resp); ok {
 		e.setRetryAfter(d)
@@ -5223,6 +5233,20 @@ func (e *Error) receiveRequestID(id string, ok bool) {
 	if id = keptRequestID(id); ok && id != "" {
 		e.requestID, e.receivedID = id, true
 	}
+}
+
+// headerRequestID is the request id a response's or status's headers carry:
+// the first value of the catalog's header that is not empty. A proxy that
+// adds the header with no id of its own (empty) before the server's would
+// otherwise hide the id a client quotes to support, which Header.Get, taking
+// the first value, did.
+func headerRequestID(h http.Header) string {
+	for _, id := range h.Values(requestIDHeader) {
+		if id != "" {
+			return id
+		}
+	}
+	return ""
 }
 
 // keptRequestID is a received request id as a client keeps it: "" for one

@@ -41,14 +41,14 @@ func ParseResponse(resp *http.Response) (*Error, error) {
 			pe.Status = resp.StatusCode
 			pe.retryAfter, pe.hasRetryAfter = responseRetryAfter(resp)
 			if requestIDHeader != "" {
-				pe.requestID = keptRequestID(resp.Header.Get(requestIDHeader))
+				pe.requestID = keptRequestID(headerRequestID(resp.Header))
 			}
 		}
 		return nil, err
 	}
 	// Parse made e: setting its fields changes no other error.
 	if e.requestID == "" && requestIDHeader != "" {
-		e.receiveRequestID(resp.Header.Get(requestIDHeader), true)
+		e.receiveRequestID(headerRequestID(resp.Header), true)
 	}
 	if d, ok := responseRetryAfter(resp); ok {
 		e.setRetryAfter(d)
@@ -225,6 +225,20 @@ func (e *Error) receiveRequestID(id string, ok bool) {
 	if id = keptRequestID(id); ok && id != "" {
 		e.requestID, e.receivedID = id, true
 	}
+}
+
+// headerRequestID is the request id a response's or status's headers carry:
+// the first value of the catalog's header that is not empty. A proxy that
+// adds the header with no id of its own (empty) before the server's would
+// otherwise hide the id a client quotes to support, which Header.Get, taking
+// the first value, did.
+func headerRequestID(h http.Header) string {
+	for _, id := range h.Values(requestIDHeader) {
+		if id != "" {
+			return id
+		}
+	}
+	return ""
 }
 
 // keptRequestID is a received request id as a client keeps it: "" for one

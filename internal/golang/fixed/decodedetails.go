@@ -79,6 +79,19 @@ func receivedError(def *definition, details any, got []bool) *Error {
 	return e
 }
 
+// unreceivedError is the error of def as a body or a status without its
+// details carried it. When def's details are required, Write and RPCStatusOf
+// report the breach as details not received: the sentinel's hint (build
+// errors with their constructor) misleads a proxy that passes on what an
+// upstream sent.
+func unreceivedError(def *definition) *Error {
+	e := &Error{def: def, message: def.message}
+	if def.required {
+		e.flawsToSet().breach = "required details were not received"
+	}
+	return e
+}
+
 // decodeObject decodes the members of obj, but those named in exclude, into v,
 // the details struct of def. It returns how many details it decoded, and on
 // failure the detail at fault. A null obj is none, as an absent one: JSON's

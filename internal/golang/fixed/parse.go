@@ -219,10 +219,7 @@ func (r *reading) build(details *objectMembers) (*Error, error) {
 	if d != nil {
 		e = receivedError(def, d, got)
 	} else {
-		e = &Error{
-			def:     def,
-			message: def.message,
-		}
+		e = unreceivedError(def)
 	}
 	if m := r.message; m != nil && !stringIs(m, e.message) && !(e.message == "" && stringIs(m, def.Title)) && !e.translatedText(m) {
 		e.message, _ = stringValue(m)

@@ -76,3 +76,47 @@ func TestReceivedLacksRequiredDetail(t *testing.T) {
 		})
 	}
 }
+
+// An error whose required details a body or a status lacks altogether (a
+// proxy's client passing on an upstream's error) is reported, when Write or
+// RPCStatusOf sends it on, as details not received: the sentinel's hint, to
+// build errors with their constructor, is for an error the service made,
+// and misled the owner of a proxy.
+func TestReceivedWithoutRequiredDetails(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		read func() (*Error, error)
+	}{
+		{"Parse: no details", func() (*Error, error) { return Parse(429, []byte(`{"code":"RATE_LIMITED"}`)) }},
+		{"Parse: details of null", func() (*Error, error) {
+			return Parse(429, []byte(`{"code":"RATE_LIMITED","details":null}`))
+		}},
+		{"Parse: only members no detail takes", func() (*Error, error) {
+			return Parse(429, []byte(`{"code":"RATE_LIMITED","details":{"traceId":"t1"}}`))
+		}},
+		{"RPCError: no metadata", func() (*Error, error) {
+			return RPCError(RPCStatus{Code: "RESOURCE_EXHAUSTED", Reason: "RATE_LIMITED", Domain: rpcDomain}), nil
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := tt.read()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if e.Details() != nil {
+				t.Fatalf("Details() = %#v, want none", e.Details())
+			}
+			rpcReports := recordReports(t, func() { RPCStatusOf(e) })
+			reports := recordReports(t, func() { Write(httptest.NewRecorder(), nil, e) })
+			for name, got := range map[string][]Report{"Write": reports, "RPCStatusOf": rpcReports} {
+				if len(got) != 1 || !strings.Contains(got[0].Problem, "required details were not received") || strings.Contains(got[0].Problem, "sentinel") {
+					t.Errorf("%s reported %+v, want one report saying the required details were not received", name, got)
+				}
+			}
+		})
+	}
+	reports := recordReports(t, func() { Write(httptest.NewRecorder(), nil, ErrRateLimited) })
+	if len(reports) != 1 || !strings.Contains(reports[0].Problem, "a sentinel is for errors.Is") {
+		t.Errorf("the sentinel sent: reported %+v, want the sentinel's hint", reports)
+	}
+}

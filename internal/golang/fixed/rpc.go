@@ -352,7 +352,7 @@ func RPCError(s RPCStatus) *Error {
 	}
 	e.receiveRequestID(s.RequestID, true)
 	if e.requestID == "" && requestIDHeader != "" {
-		e.receiveRequestID(s.Header.Get(requestIDHeader), true)
+		e.receiveRequestID(headerRequestID(s.Header), true)
 	}
 	if s.RetryDelay > 0 {
 		e.setRetryAfter(s.RetryDelay) // e is new: see ParseResponse
@@ -360,22 +360,22 @@ func RPCError(s RPCStatus) *Error {
 	return e
 }
 
-// rpcKnown is the error of def, a reason the catalog defines, as s
-// carries it: its details from s's metadata (left out when they do not
-// decode; the zero details, as Parse gives them, when there is none and
-// every detail is optional), its message where s's differs. Metadata counts
-// as Parse counts a details object's members: keys no detail takes and a
-// null (but a string detail's "null") are none, lest required details read
-// zeros ("Rate limit of 0 requests"), and receivedError leaves them out.
+// rpcKnown is the error of def, a reason the catalog defines, as s carries
+// it: its details from s's metadata (none when they do not decode or, required,
+// are absent; zero when all optional), its message where s's differs. Metadata
+// counts as a body's details object: keys no detail takes and a null (not a
+// string's "null") are none, and receivedError leaves out a required one.
 func rpcKnown(def *definition, s RPCStatus) *Error {
-	e := &Error{def: def, message: def.message}
-	md := def.withViolations(s)
-	if def.zero != nil && (len(md) > 0 || !def.prepared().required) {
+	var e *Error
+	if md := def.withViolations(s); def.zero != nil && (len(md) > 0 || !def.prepared().required) {
 		v, got := reflect.New(reflect.TypeOf(def.zero)).Elem(), make([]bool, len(def.prepared().fields))
 		n, _, err := decodeObject(def, v, metadataObject(v.Type(), md), nil, got)
 		if err == nil && (n > 0 || !def.prepared().required) {
 			e = receivedError(def, v.Addr().Interface(), got)
 		}
+	}
+	if e == nil {
+		e = unreceivedError(def)
 	}
 	if s.Message != e.message && !(e.message == "" && s.Message == def.Title) {
 		e.message, e.custom = s.Message, true

@@ -2163,10 +2163,7 @@ func (r *reading) build(details *objectMembers) (*Error, error) {
 	if d != nil {
 		e = receivedError(def, d, got)
 	} else {
-		e = &Error{
-			def:     def,
-			message: def.message,
-		}
+		e = unreceivedError(def)
 	}
 	if m := r.message; m != nil && !stringIs(m, e.message) && !(e.message == "" && stringIs(m, def.Title)) && !e.translatedText(m) {
 		e.message, _ = stringValue(m)
@@ -2512,6 +2509,19 @@ func receivedError(def *definition, details any, got []bool) *Error {
 	e.encodeDetails(p, false)
 	if def.messageTemplate != nil {
 		e.message = e.fill(def.messageTemplate)
+	}
+	return e
+}
+
+// unreceivedError is the error of def as a body or a status without its
+// details carried it. When def's details are required, Write and RPCStatusOf
+// report the breach as details not received: the sentinel's hint (build
+// errors with their constructor) misleads a proxy that passes on what an
+// upstream sent.
+func unreceivedError(def *definition) *Error {
+	e := &Error{def: def, message: def.message}
+	if def.required {
+		e.flawsToSet().breach = "required details were not received"
 	}
 	return e
 }
@@ -4457,14 +4467,14 @@ func ParseResponse(resp *http.Response) (*Error, error) {
 			pe.Status = resp.StatusCode
 			pe.retryAfter, pe.hasRetryAfter = responseRetryAfter(resp)
 			if requestIDHeader != "" {
-				pe.requestID = keptRequestID(resp.Header.Get(requestIDHeader))
+				pe.requestID = keptRequestID(headerRequestID(resp.Header))
 			}
 		}
 		return nil, err
 	}
 	// Parse made e: setting its fields changes no other error.
 	if e.requestID == "" && requestIDHeader != "" {
-		e.receiveRequestID(resp.Header.Get(requestIDHeader), true)
+		e.receiveRequestID(headerRequestID(resp.Header), true)
 	}
 	if d, ok := responseRetryAfter(resp); ok {
 		e.setRetryAfter(d)
@@ -4641,6 +4651,20 @@ func (e *Error) receiveRequestID(id string, ok bool) {
 	if id = keptRequestID(id); ok && id != "" {
 		e.requestID, e.receivedID = id, true
 	}
+}
+
+// headerRequestID is the request id a response's or status's headers carry:
+// the first value of the catalog's header that is not empty. A proxy that
+// adds the header with no id of its own (empty) before the server's would
+// otherwise hide the id a client quotes to support, which Header.Get, taking
+// the first value, did.
+func headerRequestID(h http.Header) string {
+	for _, id := range h.Values(requestIDHeader) {
+		if id != "" {
+			return id
+		}
+	}
+	return ""
 }
 
 // keptRequestID is a received request id as a client keeps it: "" for one
