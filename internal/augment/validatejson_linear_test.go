@@ -7,13 +7,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-)
 
-// maxEightfoldRatio is the most eight times the input may cost against
-// the input once: linear work gives about 8, quadratic 64; the margin
-// between is for a shared machine, whose load and collections once took
-// a linear run to 16.8.
-const maxEightfoldRatio = 32
+	"github.com/errgen/errgen/internal/growth"
+)
 
 // bigMapping is a valid spec whose info holds an extension mapping of n
 // keys.
@@ -34,19 +30,15 @@ func TestValidateSpecLinear(t *testing.T) {
 	if raceEnabled || testing.Short() {
 		t.Skip("times validation of specs of 4,000 and 32,000 keys")
 	}
-	fastest := func(spec []byte) time.Duration { // in CPU time: the machine may be shared
-		best := time.Duration(1 << 62)
-		for range 3 {
-			start := cpuTime()
+	fastest := func(n int) time.Duration {
+		spec := bigMapping(n)
+		return growth.Fastest(3, func() {
 			if err := validateSpec(spec, false); err != nil {
 				t.Fatal(err)
 			}
-			best = min(best, cpuTime()-start)
-		}
-		return best
+		})
 	}
-	small, large := fastest(bigMapping(4000)), fastest(bigMapping(32000))
-	if ratio := float64(large) / float64(small); ratio > maxEightfoldRatio {
+	if ratio, small, large := growth.Eightfold(4000, fastest); ratio > growth.MaxEightfold {
 		t.Errorf("8 times the keys took %.1f times as long (%v, %v): want about 8", ratio, small, large)
 	} else {
 		t.Logf("8 times the keys took %.1f times as long (%v, %v)", ratio, small, large)
@@ -83,20 +75,15 @@ func TestSameNodeLinear(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("times comparisons of mappings of 5,000 and 40,000 keys")
 	}
-	fastest := func(n int) time.Duration { // in CPU time: the machine may be shared
+	fastest := func(n int) time.Duration {
 		x, y := bigComponent(n, false), bigComponent(n, true)
-		best := time.Duration(1 << 62)
-		for range 3 {
-			start := cpuTime()
+		return growth.Fastest(3, func() {
 			if !sameNode(x, y) {
 				t.Fatal("the same data compared as different")
 			}
-			best = min(best, cpuTime()-start)
-		}
-		return best
+		})
 	}
-	small, large := fastest(5000), fastest(40000)
-	if ratio := float64(large) / float64(small); ratio > maxEightfoldRatio {
+	if ratio, small, large := growth.Eightfold(5000, fastest); ratio > growth.MaxEightfold {
 		t.Errorf("8 times the keys took %.1f times as long (%v, %v): want about 8", ratio, small, large)
 	} else {
 		t.Logf("8 times the keys took %.1f times as long (%v, %v)", ratio, small, large)

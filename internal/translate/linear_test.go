@@ -5,32 +5,16 @@ package translate
 import (
 	"fmt"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/growth"
 	"github.com/errgen/errgen/internal/textedit"
 	"github.com/errgen/errgen/internal/yamlnode"
 )
-
-// maxEightfoldRatio is the most eight times the input may cost against
-// the input once: linear work gives about 8, quadratic 64; the margin
-// between is for a shared machine, whose load and collections once took
-// a linear run to 16.8.
-const maxEightfoldRatio = 32
-
-// cpuTime is the CPU time the process has used: unlike the wall clock, it
-// does not count the time other processes take the CPUs.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
 
 // manyErrors is a catalog of n errors in English and German, each with a
 // detail when detailed.
@@ -71,19 +55,14 @@ func TestUpdateLinear(t *testing.T) {
 				if want := n * btoi(file == "obsolete"); len(c.Translations["de"].Obsolete) != want {
 					t.Fatalf("%d obsolete entries, want %d", len(c.Translations["de"].Obsolete), want)
 				}
-				best := time.Duration(1 << 62)
-				for range 3 {
-					start := cpuTime()
+				return growth.Fastest(3, func() {
 					if _, err := Update(c, "de", text, Options{}); err != nil {
 						t.Fatal(err)
 					}
-					best = min(best, cpuTime()-start)
-				}
-				return best
+				})
 			}
-			small, large := fastest(2000), fastest(16000)
-			ratio := float64(large) / float64(small)
-			if ratio > maxEightfoldRatio {
+			ratio, small, large := growth.Eightfold(2000, fastest)
+			if ratio > growth.MaxEightfold {
 				t.Errorf("8 times the errors took %.1f times as long (%v, %v): want about 8", ratio, small, large)
 			} else {
 				t.Logf("8 times the errors took %.1f times as long (%v, %v)", ratio, small, large)
@@ -109,19 +88,14 @@ func TestFillLinear(t *testing.T) {
 	u := &updater{c: &catalog.Catalog{Language: "en"}, adds: textedit.NewAdditions(), res: &Result{}}
 	fastest := func(n int) time.Duration {
 		have, want := mapping(n, "Kategorie"), mapping(n, "")
-		best := time.Duration(1 << 62)
-		for range 3 {
-			start := cpuTime()
+		return growth.Fastest(3, func() {
 			if added := u.fill(have, want); added != 0 {
 				t.Fatalf("%d members added to a mapping that has them all", added)
 			}
 			u.refreshComments(have, want)
-			best = min(best, cpuTime()-start)
-		}
-		return best
+		})
 	}
-	small, large := fastest(4000), fastest(32000)
-	if ratio := float64(large) / float64(small); ratio > maxEightfoldRatio {
+	if ratio, small, large := growth.Eightfold(4000, fastest); ratio > growth.MaxEightfold {
 		t.Errorf("8 times the categories took %.1f times as long (%v, %v): want about 8", ratio, small, large)
 	} else {
 		t.Logf("8 times the categories took %.1f times as long (%v, %v)", ratio, small, large)
