@@ -87,6 +87,7 @@ func Compare(before, after *catalog.Catalog) []Change {
 			cs.closedCodeAdded(before, n)
 			cs.retypedMembers(before, n)
 			cs.nulledMembers(before, n)
+			cs.envelopeAddedAtStatus(before, n)
 		}
 	}
 	return *cs.list

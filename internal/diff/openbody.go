@@ -83,3 +83,27 @@ func writesNull(d *catalog.Detail) bool {
 	}
 	return false
 }
+
+// envelopeAddedAtStatus reports, when before's OpenAPI bodies are open, a
+// code added at a status before declares, written in an envelope none of
+// that status's errors in the same media type used: the status's open body
+// was their envelope's alone, which clients generated from it decode the
+// new code's body with, and reject.
+func (cs *changes) envelopeAddedAtStatus(before *catalog.Catalog, n *catalog.Error) {
+	if before.OpenAPI.ClosedUnions || n.Envelope == nil {
+		return
+	}
+	var was string
+	for _, e := range before.Errors {
+		if e.Retired || e.Status != n.Status || e.Envelope == nil || e.Envelope.MediaType != n.Envelope.MediaType {
+			continue
+		}
+		if e.Envelope.Name == n.Envelope.Name {
+			return
+		}
+		was = e.Envelope.Name
+	}
+	if was != "" {
+		cs.add(n.Code, EnvelopeAddedAtStatus, "code added at status %d in the %s envelope, where the status's %s bodies were in the %s envelope before: the OpenAPI output's open body of the status was that envelope's, and clients generated from it reject the new code's body", n.Status, n.Envelope.Name, n.Envelope.MediaType, was)
+	}
+}
