@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -17,20 +19,31 @@ const longLine = 1000
 const excerptContext = 120
 
 // staleDiff is the unified diff of an output's file, old, against what a
-// run would write, data, its long lines shortened (shortenLongLines).
-func staleDiff(path string, old, data []byte) string {
+// run would write, data, its long lines shortened (shortenLongLines), and
+// how many it shortened: the reader is told, since "…" may be the file's
+// own text, and such a diff no longer applies as a patch.
+func staleDiff(path string, old, data []byte) (diff string, shortened int) {
 	return shortenLongLines(udiff.Unified(path, path+" (generated)", string(old), string(data)))
+}
+
+// shortenedNotice is what --check says of the diff of path when it
+// shortened lines of it.
+func shortenedNotice(path string, shortened int) string {
+	return fmt.Sprintf("errgen: the diff of %s shows %s (over %d bytes, or replaced by one) only around their changes, … where text is left out: it does not apply as a patch",
+		path, plural(shortened, "changed line"), longLine)
 }
 
 // shortenLongLines replaces each removed or added line of diff longer than
 // longLine by excerpts around its change, "…" where it leaves text out: a
 // removed line is compared with the added line in the same place of the
-// hunk's change, and a line with none is shown by its start.
-func shortenLongLines(diff string) string {
+// hunk's change, and a line with none is shown by its start. shortened
+// is how many lines it shortened.
+func shortenLongLines(diff string) (_ string, shortened int) {
 	if len(diff) <= longLine {
-		return diff
+		return diff, 0
 	}
 	lines := strings.SplitAfter(diff, "\n")
+	whole := slices.Clone(lines)
 	start := 0
 	for start < len(lines) && !strings.HasPrefix(lines[start], "@@") {
 		start++ // the "---" and "+++" header lines
@@ -52,9 +65,14 @@ func shortenLongLines(diff string) string {
 				lines[added[n]] = shortenAlone(lines[added[n]])
 			}
 		}
+		for _, at := range slices.Concat(removed, added) {
+			if lines[at] != whole[at] {
+				shortened++
+			}
+		}
 		i = next
 	}
-	return strings.Join(lines, "")
+	return strings.Join(lines, ""), shortened
 }
 
 // prefixed is the indexes of the lines from lines[i] on that start with

@@ -42,6 +42,9 @@ func TestCheckDiffMinified(t *testing.T) {
 	if len(stdout) > 2*longLine || !strings.Contains(stdout, `-…`) || !strings.Contains(stdout, `"x-errgen": {`) || !strings.Contains(stdout, `+…`) {
 		t.Errorf("--check printed %d bytes for a %d-byte spec, want the change in a few hundred:\n%.3000s", len(stdout), len(augmented), stdout)
 	}
+	if want := shortenedNotice(spec, 2); !strings.Contains(stderr, want+"\n") {
+		t.Errorf("--check's stderr %q, want it to say the diff was shortened: %q", stderr, want)
+	}
 }
 
 // TestShortenLongLines: a long line is shown around its changes, with
@@ -51,24 +54,33 @@ func TestShortenLongLines(t *testing.T) {
 	long := strings.Repeat("é", longLine) // two bytes a character
 	tests := []struct {
 		name, diff, want string
+		shortened        int
 	}{
-		{"short", "--- a\n+++ a (generated)\n@@ -1 +1 @@\n-x\n+y\n", "--- a\n+++ a (generated)\n@@ -1 +1 @@\n-x\n+y\n"},
+		{"short", "--- a\n+++ a (generated)\n@@ -1 +1 @@\n-x\n+y\n", "--- a\n+++ a (generated)\n@@ -1 +1 @@\n-x\n+y\n", 0},
+		{
+			"a short line replaced by a long one",
+			"@@ -1 +1 @@\n-" + strings.Repeat("a", 300) + "\n+" + strings.Repeat("a", 150) + long + "\n",
+			"@@ -1 +1 @@\n-…" + strings.Repeat("a", 270) + "\n+…" + strings.Repeat("a", 120) + strings.Repeat("é", 60) + "…" + strings.Repeat("é", 60) + "\n",
+			2,
+		},
 		{
 			"one change",
 			"@@ -1 +1 @@\n-" + long + "A" + long + "\n+" + long + "B" + long + "\n",
 			"@@ -1 +1 @@\n-…" + strings.Repeat("é", 60) + "A" + strings.Repeat("é", 60) + "…\n+…" + strings.Repeat("é", 60) + "B" + strings.Repeat("é", 60) + "…\n",
+			2,
 		},
 		{
 			"two changes far apart, no line break at the end",
 			"@@ -1 +1 @@\n-A" + long + "A\n\\ No newline at end of file\n+B" + long + "B\n\\ No newline at end of file\n",
 			"@@ -1 +1 @@\n-A" + strings.Repeat("é", 60) + "…" + strings.Repeat("é", 59) + "A\n\\ No newline at end of file\n+B" + strings.Repeat("é", 60) + "…" + strings.Repeat("é", 59) + "B\n\\ No newline at end of file\n",
+			2,
 		},
-		{"added alone", "@@ -0,0 +1 @@\n+" + long + "\n", "@@ -0,0 +1 @@\n+" + strings.Repeat("é", excerptContext) + "…\n"},
+		{"added alone", "@@ -0,0 +1 @@\n+" + long + "\n", "@@ -0,0 +1 @@\n+" + strings.Repeat("é", excerptContext) + "…\n", 1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := shortenLongLines(tc.diff); got != tc.want {
-				t.Errorf("got\n%q\nwant\n%q", got, tc.want)
+			if got, shortened := shortenLongLines(tc.diff); got != tc.want || shortened != tc.shortened {
+				t.Errorf("got %d lines shortened\n%q\nwant %d\n%q", shortened, got, tc.shortened, tc.want)
 			}
 		})
 	}

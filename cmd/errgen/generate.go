@@ -321,7 +321,11 @@ func checkTargets(prog string, targets []target, orphans []string, together bool
 			missingPaths = append(missingPaths, t.path)
 		case stale:
 			staleCount++
-			fmt.Fprint(stdout, staleDiff(t.path, r.old, r.data))
+			diff, shortened := staleDiff(t.path, r.old, r.data)
+			fmt.Fprint(stdout, diff)
+			if shortened > 0 {
+				fmt.Fprintln(stderr, shortenedNotice(t.path, shortened))
+			}
 			results[i] = comparison{}
 		}
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/errgen/errgen"
 	"github.com/errgen/errgen/catalog"
+	"github.com/errgen/errgen/internal/markdown"
 )
 
 // orphanPages lists the Markdown pages beside the default language's page
@@ -70,7 +71,10 @@ func orphanPages(targets []target) ([]string, error) {
 	return orphans, nil
 }
 
-// readHead returns the first n bytes of the file, or all of a shorter one.
+// readHead returns the first n bytes of the file, or all of a shorter one,
+// past the front matter a page opens with: errgen's header and the
+// languages line are below it, however long it is (a page's own
+// page.tmpl writes it).
 func readHead(path string, n int) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -78,11 +82,26 @@ func readHead(path string, n int) ([]byte, error) {
 	}
 	defer f.Close()
 	head := make([]byte, n)
-	n, err = io.ReadFull(f, head)
+	got, err := io.ReadFull(f, head)
 	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
 		return nil, err
 	}
-	return head[:n], nil
+	head = head[:got]
+	bom := len(head) - len(bytes.TrimPrefix(head, []byte("\ufeff")))
+	if got < n || !markdown.OpensFrontMatter(head[bom:]) {
+		return head, nil
+	}
+	more := int64(maxOutputSize) // up to where the front matter closes, not known yet
+	if front := markdown.FrontMatterLen(head[bom:]); front > 0 {
+		more = int64(bom + front + n - got)
+	}
+	rest, err := io.ReadAll(io.LimitReader(f, more))
+	if err != nil {
+		return nil, err
+	}
+	head = append(head, rest...)
+	end := bom + markdown.FrontMatterLen(head[bom:]) + n
+	return head[:min(len(head), end)], nil
 }
 
 // removeOrphans removes the pages orphanPages found, once every output is

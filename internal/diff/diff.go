@@ -86,6 +86,8 @@ func Compare(before, after *catalog.Catalog) []Change {
 			cs.add(n.Code, CodeAdded, "code added: status %d, title %q", n.Status, n.Title)
 			cs.closedCodeAdded(before, n)
 			cs.retypedMembers(before, n)
+			cs.nulledMembers(before, n)
+			cs.envelopeAddedAtStatus(before, n)
 		}
 	}
 	return *cs.list

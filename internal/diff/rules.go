@@ -81,6 +81,8 @@ const (
 	ComponentRemoved        ChangeKind = "openapi-component-removed"
 	ClosedUnionCodeAdded    ChangeKind = "closed-union-code-added"
 	EnvelopeMemberRetyped   ChangeKind = "envelope-member-retyped"
+	EnvelopeMemberNulled    ChangeKind = "envelope-member-nulled"
+	EnvelopeAddedAtStatus   ChangeKind = "envelope-added-at-status"
 	Deprecated              ChangeKind = "deprecated"
 	Undeprecated            ChangeKind = "undeprecated"
 	ReplacementChanged      ChangeKind = "replacement-changed"
@@ -113,6 +115,8 @@ var Rules = []Rule{
 	{CodeAdded, nil, "clients must handle an unknown code by its status (the contract says new codes may come; the OpenAPI body of each status is open: it decodes any code of the envelope, so clients generated from it keep working)"},
 	{ClosedUnionCodeAdded, spec, "with openapi.unions: closed, a status's body is a discriminated union of its codes: clients generated from it (ogen, openapi-zod-client, oapi-codegen's discriminator helper) reject a code it does not list"},
 	{EnvelopeMemberRetyped, spec, "a code added whose detail the envelope writes by name ($details.NAME) with another type than every error had: the envelope's schema and each status's open body typed the member, so clients generated from them reject the new code's body (give the detail another name, or its type)"},
+	{EnvelopeMemberNulled, spec, "a code added without a detail the envelope writes by name ($details.NAME, not optional), or with it optional, where every error had it required: the envelope's schema and each status's open body made the member required and not nullable, so clients generated from them (ogen) reject the new code's null (give the new code the detail, required and of the same type, or an envelope of its own)"},
+	{EnvelopeAddedAtStatus, spec, "a code added at a status whose errors were all written in another envelope of the same media type: the status's open body was that envelope's, so clients generated from it reject the new code's body (write the new code in the status's envelope, or at a status of its own)"},
 	{CodeReserved, nil, "a new code that is retired from the start only reserves the name"},
 	{CodeRemoved, both, "clients lose a code they switch on, Go code its identifiers, and nothing stops the code being reused: deprecate it, then retire it a release later (the message names the code added with its status and details, as its likely replacement)"},
 	{CodeRenamed, wire, "a code replaced by one with the same Go name (CONFLICT by conflict): Go code compiles unchanged, but clients switching on the old code miss it, and nothing reserves it"},

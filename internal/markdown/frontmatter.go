@@ -1,6 +1,9 @@
 package markdown
 
-import "bytes"
+import (
+	"bytes"
+	"slices"
+)
 
 // A page.tmpl of one's own may open the page with front matter, the
 // metadata block of static site generators (Hugo, Jekyll, Docusaurus …),
@@ -36,11 +39,21 @@ func FrontMatterLen(page []byte) int {
 	return 0
 }
 
+// OpensFrontMatter reports whether page's first line opens front matter,
+// closed or not: past a file's start, what follows it may be far.
+func OpensFrontMatter(page []byte) bool {
+	first, _, ok := cutLine(page)
+	return ok && slices.Contains(frontMatterFences, string(first))
+}
+
 // cutLine splits page's first line, without its line break, from the
-// rest; ok is false when the line has no break. (A page has no "\r": the
-// page replaces it, as every control character, with U+FFFD.)
+// rest; ok is false when the line has no break. A page errgen writes has
+// no "\r" (it replaces every control character with U+FFFD), but one
+// checked out with CRLF line endings (git's core.autocrlf) has, and is
+// errgen's all the same.
 func cutLine(page []byte) (line, rest []byte, ok bool) {
-	return bytes.Cut(page, []byte("\n"))
+	line, rest, ok = bytes.Cut(page, []byte("\n"))
+	return bytes.TrimSuffix(line, []byte("\r")), rest, ok
 }
 
 // markerBelowFrontMatter is page, which starts with marker, errgen's

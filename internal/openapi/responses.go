@@ -52,6 +52,17 @@ func (g *generator) bodies(name string, status int, errs []*catalog.Error) ([]*y
 	return refs, nil
 }
 
+// envelopesOf is the envelopes errs are written in, in order of first use.
+func envelopesOf(errs []*catalog.Error) []*catalog.Envelope {
+	var envs []*catalog.Envelope
+	for _, e := range errs {
+		if !slices.Contains(envs, e.Envelope) {
+			envs = append(envs, e.Envelope)
+		}
+	}
+	return envs
+}
+
 // mediaTypeGroup is the errors of errs in media type mt, in order.
 func mediaTypeGroup(errs []*catalog.Error, mt string) []*catalog.Error {
 	var group []*catalog.Error
@@ -211,6 +222,16 @@ func (g *generator) bodyName(resp string, env *catalog.Envelope, several bool) s
 func (g *generator) openBody(name string, status int, group []*catalog.Error) (*yaml.Node, error) {
 	env := group[0].Envelope
 	s := g.nodeSchema(env.Body, g.users[env])
+	if envs := envelopesOf(group); len(envs) > 1 {
+		// errors of one status and media type written in envelopes of
+		// their own: the first's shape would not decode the others'
+		alts := make([]*yaml.Node, len(envs))
+		for i, env := range envs {
+			alts[i] = schemaRef(g.envNames[env])
+		}
+		s = yamlnode.Map()
+		g.set(s, "oneOf", yamlnode.Seq(alts...))
+	}
 	desc := fmt.Sprintf("The body of a %d %s response. Known codes: %s. A later version may send another code at this status: handle it by the status.",
 		status, http.StatusText(status), codeList(group))
 	if !env.Has(catalog.RefCode) {
@@ -218,9 +239,13 @@ func (g *generator) openBody(name string, status int, group []*catalog.Error) (*
 		desc = fmt.Sprintf("The body of a %d %s response, which carries no code: tell its errors apart by the status and the title. Known errors, as the docs name them: %s. A later version may send another error at this status: handle it by the status.",
 			status, http.StatusText(status), codeList(group))
 	}
-	g.insert(s, 1, "description", yamlnode.Str(desc))
+	at := 1 // after the type
+	if len(envelopesOf(group)) > 1 {
+		at = 0 // before the oneOf
+	}
+	g.insert(s, at, "description", yamlnode.Str(desc))
 	if allDeprecated(group) {
-		g.insert(s, 2, "deprecated", g.truth())
+		g.insert(s, at+1, "deprecated", g.truth())
 	}
 	if err := g.addSchema(name, s); err != nil {
 		return nil, err
