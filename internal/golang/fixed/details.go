@@ -123,7 +123,12 @@ func (e *Error) encodeDetails(p *prepared, check bool) {
 		}
 		b = append(b, f.key...)
 		var ok bool
-		if b, ok = appendValue(b, fv); !ok {
+		if f.nested != nil && e.flaws != nil {
+			b, ok = e.appendWithout(b, fv, f.name)
+		} else {
+			b, ok = appendValue(b, fv)
+		}
+		if !ok {
 			b = b[:n]
 			e.leaveOut(f.name, "does not encode as JSON")
 		}
@@ -267,12 +272,13 @@ type prepared struct {
 // detailsField is how one field of a <Name>Details struct is encoded.
 type detailsField struct {
 	_         doNotCompare
-	index     int          // the field's index in the struct
-	kind      reflect.Kind // the field's kind
-	name      string       // the detail's name in the catalog
-	key       string       // the member's key, quoted, with its colon: "name":
-	omitEmpty bool         // optional details are left out when empty
-	check     check        // what newError checks of its value
+	index     int           // the field's index in the struct
+	kind      reflect.Kind  // the field's kind
+	name      string        // the detail's name in the catalog
+	key       string        // the member's key, quoted, with its colon: "name":
+	omitEmpty bool          // optional details are left out when empty
+	check     check         // what newError checks of its value
+	nested    []nestedField // the fields of its objects a received body is checked for
 }
 
 // check is what newError checks of a detail beyond what encoding/json does.
@@ -334,6 +340,7 @@ func (def *definition) makePrepared() {
 			key:       string(appendString(nil, name)) + ":",
 			name:      name,
 			omitEmpty: opts == "omitempty" || opts == "omitzero",
+			nested:    nestedFields(sf.Type, name, def.fieldEnums),
 		}
 		switch {
 		case containsString(def.objects, name) && sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.Slice:
