@@ -76,3 +76,43 @@ func TestReceivedLacksRequiredField(t *testing.T) {
 		})
 	}
 }
+
+// An error read without its required details has no message, as its
+// sentinel has none (the catalog's message needs the details), and Write
+// sends it as it sends the sentinel: the title in the envelope's message
+// member, which Parse reads back as no message. Message() and the body
+// agree so on both sides of the wire.
+func TestReceivedWithoutDetailsMessage(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		status   int
+		body     string
+		sentinel *Error
+	}{
+		{"flat envelope", 429, `{"code":"RATE_LIMITED"}`, ErrRateLimited},
+		{"problem envelope", 403, `{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403,"code":"OUT_OF_CREDIT"}`, ErrOutOfCredit},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := Parse(tt.status, []byte(tt.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if e.Message() != "" || tt.sentinel.Message() != "" || e.Error() != tt.sentinel.Error() {
+				t.Errorf("Message() %q, Error() %q; the sentinel's %q, %q", e.Message(), e.Error(), tt.sentinel.Message(), tt.sentinel.Error())
+			}
+			var sent, sentinelSent *httptest.ResponseRecorder
+			recordReports(t, func() {
+				sent, sentinelSent = httptest.NewRecorder(), httptest.NewRecorder()
+				Write(sent, nil, e)
+				Write(sentinelSent, nil, tt.sentinel)
+			})
+			if sent.Body.String() != sentinelSent.Body.String() {
+				t.Errorf("Write sent %s, the sentinel %s", sent.Body, sentinelSent.Body)
+			}
+			back, err := Parse(sent.Code, sent.Body.Bytes())
+			if err != nil || back.Message() != "" {
+				t.Errorf("read back: Message() %q, %v", back.Message(), err)
+			}
+		})
+	}
+}
