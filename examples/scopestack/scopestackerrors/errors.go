@@ -2605,26 +2605,28 @@ func (r *reading) decodeDetails(def *definition, members *objectMembers, got []b
 // and Write, passing the error on, sends it without that detail and reports
 // the breach. So is a required field of a detail's objects it lacked.
 func receivedError(def *definition, details any, got []bool, lacking []string) *Error {
-	// The fields of objects it lacked are left out before newError's
-	// checks run, which would report a required enum field's "" as a value
-	// outside its enum.
-	complete := len(lacking) == 0
-	e := buildError(def, details, complete)
+	p := def.prepared()
+	// The fields of objects it lacked are left out before newError's checks
+	// run, which would report a required enum field's "" as a value outside
+	// its enum; the details it lacked after them, as before.
+	e := buildError(def, details, len(lacking) == 0)
 	for _, at := range lacking {
 		e.leaveOut(at, "is required and was not received")
 	}
-	p := def.prepared()
+	if len(lacking) > 0 {
+		e.encodeDetails(p, true)
+	}
+	lackedDetail := false
 	for i, f := range p.fields {
 		if !f.omitEmpty && !got[i] && !e.isMissing(f.name) {
 			e.leaveOut(f.name, "is required and was not received")
-			complete = false
+			lackedDetail = true
 		}
 	}
-	if complete {
-		return e
+	if lackedDetail {
+		e.encodeDetails(p, false)
 	}
-	e.encodeDetails(p, len(lacking) > 0)
-	if def.messageTemplate != nil {
+	if (lackedDetail || len(lacking) > 0) && def.messageTemplate != nil {
 		e.message = e.fill(def.messageTemplate)
 	}
 	return e

@@ -31,6 +31,9 @@ func TestReceivedLacksRequiredField(t *testing.T) {
 		{"Parse: every required field carried", func() (*Error, error) {
 			return Parse(400, []byte(`{"code":"INVALID_INPUT","details":{"field":"f","problems":[{"field":"a","limits":{"max":0,"unit":"chars"}},{"field":""}]}}`))
 		}, `[{"field":"a","limits":{"max":0,"unit":"chars"}},{"field":""}]`, nil},
+		{"Parse: a required detail absent too", func() (*Error, error) {
+			return Parse(400, []byte(`{"code":"INVALID_INPUT","details":{"problems":[{"message":"m"}]}}`))
+		}, `[{"message":"m"}]`, []string{"problems[0].field", "field"}},
 		{"RPCError: metadata's objects", func() (*Error, error) {
 			return RPCError(RPCStatus{Code: "INVALID_ARGUMENT", Reason: "INVALID_INPUT", Domain: rpcDomain,
 				Metadata: map[string]string{"field": "f", "problems": `[{"message":"too long","limits":{"max":5,"unit":"chars"}}]`}}), nil
