@@ -197,8 +197,8 @@ func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte, got
 	taken = raw[skipSpace(raw, 0)] != 'n'
 	if taken && got != nil {
 		got[i] = true
-		if fields[i].nested != nil && lacking != nil {
-			*lacking = noteLacking(*lacking, fields[i].name, fields[i].nested, raw)
+		if nested := def.prep.nested; nested != nil && nested[i] != nil && lacking != nil {
+			*lacking = noteLacking(*lacking, fields[i].name, nested[i], raw)
 		}
 	}
 	return taken, "", nil

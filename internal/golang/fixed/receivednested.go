@@ -52,6 +52,23 @@ func nestedFields(t reflect.Type, path string, enums []fieldEnum) []nestedField 
 	return out
 }
 
+// nestedOfFields is, by details field, the nestedFields of its objects; nil
+// when none has any. It lies beside prepared.fields, not in detailsField,
+// so that Parse's loops over the fields of the catalogs without objects
+// with fields stay as short as they were.
+func nestedOfFields(t reflect.Type, fields []detailsField, enums []fieldEnum) [][]nestedField {
+	var out [][]nestedField
+	for i, f := range fields {
+		if nested := nestedFields(t.Field(f.index).Type, f.name, enums); nested != nil {
+			if out == nil {
+				out = make([][]nestedField, len(fields))
+			}
+			out[i] = nested
+		}
+	}
+	return out
+}
+
 // noteLacking returns lacking with the places of the required fields raw,
 // the JSON of the detail name, lacks; a detail decoded again (a repeated
 // member) replaces what its previous value lacked, as it replaces its value.
