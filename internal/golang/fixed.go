@@ -22,7 +22,7 @@ import (
 // each of fixedFeatures, its files or those in their place.
 //
 //go:embed fixed/types.go fixed/definitions.go fixed/details.go fixed/fieldenums.go fixed/nofieldenums.go fixed/detailsjson.go fixed/template.go fixed/error.go fixed/copies.go
-//go:embed fixed/parse.go fixed/parseerror.go fixed/decodedetails.go fixed/lookup.go fixed/json.go fixed/jsonvalid.go fixed/named.go fixed/rpc.go fixed/badrequest.go
+//go:embed fixed/parse.go fixed/parseerror.go fixed/decodedetails.go fixed/receivednested.go fixed/lookup.go fixed/json.go fixed/jsonvalid.go fixed/named.go fixed/rpc.go fixed/badrequest.go
 //go:embed fixed/headers.go fixed/report.go fixed/log.go fixed/handler.go fixed/client.go fixed/localized.go fixed/language.go fixed/acceptlanguage.go
 //go:embed fixed/languagecache.go fixed/onelanguage.go
 var fixedFS embed.FS
@@ -33,7 +33,7 @@ var fixedFS embed.FS
 // when it adds a grpc: section, a language or an enum field.
 var fixedFiles = []string{
 	"types.go", "definitions.go", "details.go", "fieldenums.go", "nofieldenums.go", "detailsjson.go", "template.go", "error.go", "copies.go",
-	"parse.go", "parseerror.go", "decodedetails.go", "lookup.go", "json.go", "jsonvalid.go", "named.go", "rpc.go", "badrequest.go", "headers.go", "report.go", "log.go", "handler.go", "client.go",
+	"parse.go", "parseerror.go", "decodedetails.go", "receivednested.go", "lookup.go", "json.go", "jsonvalid.go", "named.go", "rpc.go", "badrequest.go", "headers.go", "report.go", "log.go", "handler.go", "client.go",
 	"localized.go", "language.go", "acceptlanguage.go", "languagecache.go", "onelanguage.go",
 }
 

@@ -17,19 +17,20 @@ import (
 // and otherwise the zero details, as its constructor gives them when every
 // detail is optional and unset: DetailsAs answers alike on both sides of the wire.
 // got, when not nil, marks the details the body carries, by their place in
-// the definition's fields.
-func (r *reading) decodeDetails(def *definition, members *objectMembers, got []bool) (any, error) {
+// the definition's fields, and lacking gets the places of the required
+// fields their objects lack (receivednested.go).
+func (r *reading) decodeDetails(def *definition, members *objectMembers, got []bool, lacking *[]string) (any, error) {
 	v := reflect.New(reflect.TypeOf(def.zero)).Elem()
 	var n int
 	var detail string
 	var err error
 	if members.of(r.details) {
-		n, detail, err = decodeMembers(def, v, members, got)
+		n, detail, err = decodeMembers(def, v, members, got, lacking)
 	} else {
-		n, detail, err = decodeObject(def, v, r.details, nil, got)
+		n, detail, err = decodeObject(def, v, r.details, nil, got, lacking)
 	}
 	if r.details == nil && err == nil {
-		n, detail, err = decodeObject(def, v, r.spread, r.exclude, got)
+		n, detail, err = decodeObject(def, v, r.spread, r.exclude, got, lacking)
 	}
 	// The details the envelope places by name, which the details object or
 	// the spread leaves out.
@@ -37,7 +38,7 @@ func (r *reading) decodeDetails(def *definition, members *objectMembers, got []b
 		f := &r.env.fields[i]
 		if raw, ok := lookupPath(r.body, f.path); ok && f.ref == "details" && f.arg != "" {
 			var taken bool // false for a null, or a detail of another error's
-			taken, detail, err = decodeMember(def, v, []byte(f.arg), raw, got)
+			taken, detail, err = decodeMember(def, v, []byte(f.arg), raw, got, lacking)
 			if taken {
 				n++
 			}
@@ -53,27 +54,36 @@ func (r *reading) decodeDetails(def *definition, members *objectMembers, got []b
 }
 
 // receivedError is the error of def with details, which a body or a status
-// carried, decoded; got marks those it carried, by their place in the
-// definition's fields. A required detail it lacked (absent, or null) beside
-// others is left out, as Write leaves out one it cannot send, not read as
-// its zero value: the message and the headers made of the details never show
-// a value nobody sent ("Order 0 was not found"), and Write, passing the error
-// on, sends it without that detail and reports the breach.
-func receivedError(def *definition, details any, got []bool) *Error {
-	e := buildError(def, details, true)
+// carried, decoded; got marks those it carried, lacking the required fields
+// of their objects it lacked. A required detail it lacked
+// (absent, or null) beside others is left out, as Write leaves out one it
+// cannot send, not read as its zero value: the message and the headers made
+// of the details never show a value nobody sent ("Order 0 was not found"),
+// and Write, passing the error on, sends it without that detail and reports
+// the breach. So is a required field of a detail's objects it lacked.
+func receivedError(def *definition, details any, got []bool, lacking []string) *Error {
 	p := def.prepared()
-	lacked := false
+	// The fields of objects it lacked are left out before newError's checks
+	// run, which would report a required enum field's "" as a value outside
+	// its enum; the details it lacked after them, as before.
+	e := buildError(def, details, len(lacking) == 0)
+	for _, at := range lacking {
+		e.leaveOut(at, "is required and was not received")
+	}
+	if len(lacking) > 0 {
+		e.encodeDetails(p, true)
+	}
+	lackedDetail := false
 	for i, f := range p.fields {
 		if !f.omitEmpty && !got[i] && !e.isMissing(f.name) {
 			e.leaveOut(f.name, "is required and was not received")
-			lacked = true
+			lackedDetail = true
 		}
 	}
-	if !lacked {
-		return e
+	if lackedDetail {
+		e.encodeDetails(p, false)
 	}
-	e.encodeDetails(p, false)
-	if def.messageTemplate != nil {
+	if (lackedDetail || len(lacking) > 0) && def.messageTemplate != nil {
 		e.message = e.fill(def.messageTemplate)
 	}
 	return e
@@ -101,8 +111,8 @@ func unreceivedError(def *definition) *Error {
 // reason: a problem body's extension member ("traceId") made up "Your
 // current balance is 0"; nor is a detail of null, JSON's no value
 // ({"limit":null} made up "Rate limit of 0 requests"). got, when not nil,
-// marks the details decoded, by their place in the definition's fields.
-func decodeObject(def *definition, v reflect.Value, obj []byte, exclude []string, got []bool) (n int, detail string, err error) {
+// marks the details decoded and lacking the fields they lack, as decodeMember.
+func decodeObject(def *definition, v reflect.Value, obj []byte, exclude []string, got []bool, lacking *[]string) (n int, detail string, err error) {
 	if obj == nil {
 		return 0, "", nil
 	}
@@ -121,7 +131,7 @@ members:
 				continue members
 			}
 		}
-		taken, detail, err := decodeMember(def, v, name, val, got)
+		taken, detail, err := decodeMember(def, v, name, val, got, lacking)
 		if taken {
 			n++
 		}
@@ -134,9 +144,9 @@ members:
 
 // decodeMembers is decodeObject for an object whose members validTop
 // recorded in m.
-func decodeMembers(def *definition, v reflect.Value, m *objectMembers, got []bool) (n int, detail string, err error) {
+func decodeMembers(def *definition, v reflect.Value, m *objectMembers, got []bool, lacking *[]string) (n int, detail string, err error) {
 	for k := range m.n {
-		taken, detail, err := decodeMember(def, v, memberName(m.key[k]), m.val[k], got)
+		taken, detail, err := decodeMember(def, v, memberName(m.key[k]), m.val[k], got, lacking)
 		if taken {
 			n++
 		}
@@ -162,8 +172,9 @@ func memberName(key []byte) []byte {
 // reported not taken, as is a null one, which encoding/json decodes (into a
 // detail a member before it set) but which carries no value of the
 // detail's. On failure it returns the detail's name. A detail taken is
-// marked in got, when not nil.
-func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte, got []bool) (taken bool, detail string, err error) {
+// marked in got, when not nil, and the places of the required fields its
+// objects lack added to lacking, when not nil.
+func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte, got []bool, lacking *[]string) (taken bool, detail string, err error) {
 	fields := def.prepared().fields
 	i := 0
 	for i < len(fields) && fields[i].name != string(name) {
@@ -186,6 +197,9 @@ func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte, got
 	taken = raw[skipSpace(raw, 0)] != 'n'
 	if taken && got != nil {
 		got[i] = true
+		if nested := def.prep.nested; nested != nil && nested[i] != nil && lacking != nil {
+			*lacking = noteLacking(*lacking, fields[i].name, nested[i], raw)
+		}
 	}
 	return taken, "", nil
 }

@@ -20,12 +20,12 @@ func BenchmarkDetailMembers(b *testing.B) {
 		for range 1000 {
 			var details objectMembers
 			validTop(rateLimitedBody, names, top, &details)
-			decodeMembers(def, v, &details, nil)
+			decodeMembers(def, v, &details, nil, nil)
 		}
 	}, func() {
 		for range 1000 {
 			validTop(rateLimitedBody, names, top, nil)
-			decodeObject(def, v, top[names.details], nil, nil)
+			decodeObject(def, v, top[names.details], nil, nil, nil)
 		}
 	}, nil)
 }

@@ -112,7 +112,7 @@ func (e *Error) encodeDetails(p *prepared, check bool) {
 		return
 	}
 	b := append(make([]byte, 0, 128), '{')
-	for _, f := range p.fields {
+	for i, f := range p.fields {
 		fv := v.Field(f.index)
 		if f.omitEmpty && isEmptyValue(fv) || e.isMissing(f.name) {
 			continue
@@ -123,7 +123,12 @@ func (e *Error) encodeDetails(p *prepared, check bool) {
 		}
 		b = append(b, f.key...)
 		var ok bool
-		if b, ok = appendValue(b, fv); !ok {
+		if e.flaws != nil && p.nested != nil && p.nested[i] != nil {
+			b, ok = e.appendWithout(b, fv, f.name)
+		} else {
+			b, ok = appendValue(b, fv)
+		}
+		if !ok {
 			b = b[:n]
 			e.leaveOut(f.name, "does not encode as JSON")
 		}
@@ -243,17 +248,18 @@ func deepCopy(v reflect.Value) reflect.Value {
 // prepared is what the runtime works out once per definition, on first use, so
 // that the definitions table stays small, and so does the generated package.
 type prepared struct {
-	fields   []detailsField // how to encode the details, from their struct tags
-	eager    bool           // the details hold slices, maps or raw JSON: newError copies and encodes them
-	floats   bool           // the details hold float64s, which may be NaN: newError checks them
-	checks   bool           // the details hold JSON objects or enum values: newError checks them
-	required bool           // some details are required: the details object is never empty
-	value    reflect.Type   // the details type, which errors of constructors hold
-	pointer  reflect.Type   // the pointer to it, which errors of Parse hold
-	enums    []enumField    // the enum fields of the details' objects, which newError checks
-	code     string         // the code as a JSON string
-	title    string         // the title as a JSON string
-	message  string         // the catalog's message as a JSON string; "" when it has placeholders
+	fields   []detailsField  // how to encode the details, from their struct tags
+	eager    bool            // the details hold slices, maps or raw JSON: newError copies and encodes them
+	floats   bool            // the details hold float64s, which may be NaN: newError checks them
+	checks   bool            // the details hold JSON objects or enum values: newError checks them
+	required bool            // some details are required: the details object is never empty
+	value    reflect.Type    // the details type, which errors of constructors hold
+	pointer  reflect.Type    // the pointer to it, which errors of Parse hold
+	enums    []enumField     // the enum fields of the details' objects, which newError checks
+	nested   [][]nestedField // by field, those of its objects a received body is checked for; nil when none has any
+	code     string          // the code as a JSON string
+	title    string          // the title as a JSON string
+	message  string          // the catalog's message as a JSON string; "" when it has placeholders
 
 	holdsRequestID bool       // bodies of the envelope carry the request id
 	contentType    []string   // the Content-Type header's value, shared by every response
@@ -354,6 +360,7 @@ func (def *definition) makePrepared() {
 			p.eager = true
 		}
 	}
+	p.nested = nestedOfFields(t, p.fields, def.fieldEnums)
 	def.prepareHeaders(p)
 }
 

@@ -112,6 +112,9 @@ func (f *enumField) leaveOut(e *Error, v reflect.Value, depth int, at string) {
 	case depth == len(f.index):
 		if s := v.String(); !f.allowed(s) {
 			v.SetString("")
+			if s == "" && e.isMissing(at) {
+				return // reported as not received
+			}
 			e.addBreach("field " + strconv.Quote(at) + ": " + strconv.Quote(s) + " is not one of its values")
 		}
 		return

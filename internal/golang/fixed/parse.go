@@ -208,16 +208,17 @@ func (r *reading) build(details *objectMembers) (*Error, error) {
 	}
 	var d any
 	var got []bool
+	var lacking []string
 	if def.zero != nil {
 		got = make([]bool, len(def.prepared().fields))
 		var err error
-		if d, err = r.decodeDetails(def, details, got); err != nil {
+		if d, err = r.decodeDetails(def, details, got, &lacking); err != nil {
 			return nil, err
 		}
 	}
 	var e *Error
 	if d != nil {
-		e = receivedError(def, d, got)
+		e = receivedError(def, d, got, lacking)
 	} else {
 		e = unreceivedError(def)
 	}

@@ -30,7 +30,7 @@ func FuzzDecodeDetails(f *testing.F) {
 		want := reflect.New(reflect.TypeOf(def.zero))
 		wantErr := json.Unmarshal(raw, want.Interface())
 		got := reflect.New(reflect.TypeOf(def.zero)).Elem()
-		_, _, err := decodeObject(def, got, raw, nil, nil)
+		_, _, err := decodeObject(def, got, raw, nil, nil, nil)
 		if (err != nil) != (wantErr != nil) {
 			t.Fatalf("decodeObject: %v; encoding/json: %v", err, wantErr)
 		}

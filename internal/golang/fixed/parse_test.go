@@ -337,7 +337,7 @@ func TestNamedMemberNoDetailTakes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := &reading{env: env, body: []byte(tt.body), named: tt.body != `{}`}
-			got, err := r.decodeDetails(ErrRateLimited.def, nil, nil)
+			got, err := r.decodeDetails(ErrRateLimited.def, nil, nil, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

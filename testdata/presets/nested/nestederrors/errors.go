@@ -827,7 +827,7 @@ func (e *Error) encodeDetails(p *prepared, check bool) {
 		return
 	}
 	b := append(make([]byte, 0, 128), '{')
-	for _, f := range p.fields {
+	for i, f := range p.fields {
 		fv := v.Field(f.index)
 		if f.omitEmpty && isEmptyValue(fv) || e.isMissing(f.name) {
 			continue
@@ -838,7 +838,12 @@ func (e *Error) encodeDetails(p *prepared, check bool) {
 		}
 		b = append(b, f.key...)
 		var ok bool
-		if b, ok = appendValue(b, fv); !ok {
+		if e.flaws != nil && p.nested != nil && p.nested[i] != nil {
+			b, ok = e.appendWithout(b, fv, f.name)
+		} else {
+			b, ok = appendValue(b, fv)
+		}
+		if !ok {
 			b = b[:n]
 			e.leaveOut(f.name, "does not encode as JSON")
 		}
@@ -958,17 +963,18 @@ func deepCopy(v reflect.Value) reflect.Value {
 // prepared is what the runtime works out once per definition, on first use, so
 // that the definitions table stays small, and so does the generated package.
 type prepared struct {
-	fields   []detailsField // how to encode the details, from their struct tags
-	eager    bool           // the details hold slices, maps or raw JSON: newError copies and encodes them
-	floats   bool           // the details hold float64s, which may be NaN: newError checks them
-	checks   bool           // the details hold JSON objects or enum values: newError checks them
-	required bool           // some details are required: the details object is never empty
-	value    reflect.Type   // the details type, which errors of constructors hold
-	pointer  reflect.Type   // the pointer to it, which errors of Parse hold
-	enums    []enumField    // the enum fields of the details' objects, which newError checks
-	code     string         // the code as a JSON string
-	title    string         // the title as a JSON string
-	message  string         // the catalog's message as a JSON string; "" when it has placeholders
+	fields   []detailsField  // how to encode the details, from their struct tags
+	eager    bool            // the details hold slices, maps or raw JSON: newError copies and encodes them
+	floats   bool            // the details hold float64s, which may be NaN: newError checks them
+	checks   bool            // the details hold JSON objects or enum values: newError checks them
+	required bool            // some details are required: the details object is never empty
+	value    reflect.Type    // the details type, which errors of constructors hold
+	pointer  reflect.Type    // the pointer to it, which errors of Parse hold
+	enums    []enumField     // the enum fields of the details' objects, which newError checks
+	nested   [][]nestedField // by field, those of its objects a received body is checked for; nil when none has any
+	code     string          // the code as a JSON string
+	title    string          // the title as a JSON string
+	message  string          // the catalog's message as a JSON string; "" when it has placeholders
 
 	holdsRequestID bool       // bodies of the envelope carry the request id
 	contentType    []string   // the Content-Type header's value, shared by every response
@@ -1069,6 +1075,7 @@ func (def *definition) makePrepared() {
 			p.eager = true
 		}
 	}
+	p.nested = nestedOfFields(t, p.fields, def.fieldEnums)
 	def.prepareHeaders(p)
 }
 
@@ -2150,16 +2157,17 @@ func (r *reading) build(details *objectMembers) (*Error, error) {
 	}
 	var d any
 	var got []bool
+	var lacking []string
 	if def.zero != nil {
 		got = make([]bool, len(def.prepared().fields))
 		var err error
-		if d, err = r.decodeDetails(def, details, got); err != nil {
+		if d, err = r.decodeDetails(def, details, got, &lacking); err != nil {
 			return nil, err
 		}
 	}
 	var e *Error
 	if d != nil {
-		e = receivedError(def, d, got)
+		e = receivedError(def, d, got, lacking)
 	} else {
 		e = unreceivedError(def)
 	}
@@ -2449,19 +2457,20 @@ func (e *ParseError) RequestID() string {
 // and otherwise the zero details, as its constructor gives them when every
 // detail is optional and unset: DetailsAs answers alike on both sides of the wire.
 // got, when not nil, marks the details the body carries, by their place in
-// the definition's fields.
-func (r *reading) decodeDetails(def *definition, members *objectMembers, got []bool) (any, error) {
+// the definition's fields, and lacking gets the places of the required
+// fields their objects lack (receivednested.go).
+func (r *reading) decodeDetails(def *definition, members *objectMembers, got []bool, lacking *[]string) (any, error) {
 	v := reflect.New(reflect.TypeOf(def.zero)).Elem()
 	var n int
 	var detail string
 	var err error
 	if members.of(r.details) {
-		n, detail, err = decodeMembers(def, v, members, got)
+		n, detail, err = decodeMembers(def, v, members, got, lacking)
 	} else {
-		n, detail, err = decodeObject(def, v, r.details, nil, got)
+		n, detail, err = decodeObject(def, v, r.details, nil, got, lacking)
 	}
 	if r.details == nil && err == nil {
-		n, detail, err = decodeObject(def, v, r.spread, r.exclude, got)
+		n, detail, err = decodeObject(def, v, r.spread, r.exclude, got, lacking)
 	}
 	// The details the envelope places by name, which the details object or
 	// the spread leaves out.
@@ -2469,7 +2478,7 @@ func (r *reading) decodeDetails(def *definition, members *objectMembers, got []b
 		f := &r.env.fields[i]
 		if raw, ok := lookupPath(r.body, f.path); ok && f.ref == "details" && f.arg != "" {
 			var taken bool // false for a null, or a detail of another error's
-			taken, detail, err = decodeMember(def, v, []byte(f.arg), raw, got)
+			taken, detail, err = decodeMember(def, v, []byte(f.arg), raw, got, lacking)
 			if taken {
 				n++
 			}
@@ -2485,27 +2494,36 @@ func (r *reading) decodeDetails(def *definition, members *objectMembers, got []b
 }
 
 // receivedError is the error of def with details, which a body or a status
-// carried, decoded; got marks those it carried, by their place in the
-// definition's fields. A required detail it lacked (absent, or null) beside
-// others is left out, as Write leaves out one it cannot send, not read as
-// its zero value: the message and the headers made of the details never show
-// a value nobody sent ("Order 0 was not found"), and Write, passing the error
-// on, sends it without that detail and reports the breach.
-func receivedError(def *definition, details any, got []bool) *Error {
-	e := buildError(def, details, true)
+// carried, decoded; got marks those it carried, lacking the required fields
+// of their objects it lacked. A required detail it lacked
+// (absent, or null) beside others is left out, as Write leaves out one it
+// cannot send, not read as its zero value: the message and the headers made
+// of the details never show a value nobody sent ("Order 0 was not found"),
+// and Write, passing the error on, sends it without that detail and reports
+// the breach. So is a required field of a detail's objects it lacked.
+func receivedError(def *definition, details any, got []bool, lacking []string) *Error {
 	p := def.prepared()
-	lacked := false
+	// The fields of objects it lacked are left out before newError's checks
+	// run, which would report a required enum field's "" as a value outside
+	// its enum; the details it lacked after them, as before.
+	e := buildError(def, details, len(lacking) == 0)
+	for _, at := range lacking {
+		e.leaveOut(at, "is required and was not received")
+	}
+	if len(lacking) > 0 {
+		e.encodeDetails(p, true)
+	}
+	lackedDetail := false
 	for i, f := range p.fields {
 		if !f.omitEmpty && !got[i] && !e.isMissing(f.name) {
 			e.leaveOut(f.name, "is required and was not received")
-			lacked = true
+			lackedDetail = true
 		}
 	}
-	if !lacked {
-		return e
+	if lackedDetail {
+		e.encodeDetails(p, false)
 	}
-	e.encodeDetails(p, false)
-	if def.messageTemplate != nil {
+	if (lackedDetail || len(lacking) > 0) && def.messageTemplate != nil {
 		e.message = e.fill(def.messageTemplate)
 	}
 	return e
@@ -2533,8 +2551,8 @@ func unreceivedError(def *definition) *Error {
 // reason: a problem body's extension member ("traceId") made up "Your
 // current balance is 0"; nor is a detail of null, JSON's no value
 // ({"limit":null} made up "Rate limit of 0 requests"). got, when not nil,
-// marks the details decoded, by their place in the definition's fields.
-func decodeObject(def *definition, v reflect.Value, obj []byte, exclude []string, got []bool) (n int, detail string, err error) {
+// marks the details decoded and lacking the fields they lack, as decodeMember.
+func decodeObject(def *definition, v reflect.Value, obj []byte, exclude []string, got []bool, lacking *[]string) (n int, detail string, err error) {
 	if obj == nil {
 		return 0, "", nil
 	}
@@ -2553,7 +2571,7 @@ members:
 				continue members
 			}
 		}
-		taken, detail, err := decodeMember(def, v, name, val, got)
+		taken, detail, err := decodeMember(def, v, name, val, got, lacking)
 		if taken {
 			n++
 		}
@@ -2566,9 +2584,9 @@ members:
 
 // decodeMembers is decodeObject for an object whose members validTop
 // recorded in m.
-func decodeMembers(def *definition, v reflect.Value, m *objectMembers, got []bool) (n int, detail string, err error) {
+func decodeMembers(def *definition, v reflect.Value, m *objectMembers, got []bool, lacking *[]string) (n int, detail string, err error) {
 	for k := range m.n {
-		taken, detail, err := decodeMember(def, v, memberName(m.key[k]), m.val[k], got)
+		taken, detail, err := decodeMember(def, v, memberName(m.key[k]), m.val[k], got, lacking)
 		if taken {
 			n++
 		}
@@ -2594,8 +2612,9 @@ func memberName(key []byte) []byte {
 // reported not taken, as is a null one, which encoding/json decodes (into a
 // detail a member before it set) but which carries no value of the
 // detail's. On failure it returns the detail's name. A detail taken is
-// marked in got, when not nil.
-func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte, got []bool) (taken bool, detail string, err error) {
+// marked in got, when not nil, and the places of the required fields its
+// objects lack added to lacking, when not nil.
+func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte, got []bool, lacking *[]string) (taken bool, detail string, err error) {
 	fields := def.prepared().fields
 	i := 0
 	for i < len(fields) && fields[i].name != string(name) {
@@ -2618,6 +2637,9 @@ func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte, got
 	taken = raw[skipSpace(raw, 0)] != 'n'
 	if taken && got != nil {
 		got[i] = true
+		if nested := def.prep.nested; nested != nil && nested[i] != nil && lacking != nil {
+			*lacking = noteLacking(*lacking, fields[i].name, nested[i], raw)
+		}
 	}
 	return taken, "", nil
 }
@@ -2673,6 +2695,177 @@ func jsonKind(raw []byte) string {
 		return "null"
 	}
 	return "number"
+}
+
+// A detail's objects (an object or object[] detail with fields) have
+// required fields of their own. encoding/json decodes a field an object
+// lacks as its zero value, which Write would pass on as sent
+// ({"field":"","limits":{"max":0}}): Parse and RPCError read which arrived
+// from the JSON itself, and a required one that did not is left out of what
+// Write and RPCStatusOf send, as a required detail is, and reported with its
+// place, problems[0].field.
+
+// nestedField is a field of a detail's objects that a received body is
+// checked for: a required one, or an object holding one.
+type nestedField struct {
+	name     string        // its JSON name
+	required bool          // absent or null, it is reported
+	fields   []nestedField // those of its own objects, for an object or object[] field
+}
+
+// nestedFields are those of t's objects, t a detail's or a field's type (a
+// struct, or a list of them) and path its JSON names from the detail
+// (problems.limits); nil when no field at any depth is required. A required
+// enum field's tag is omitempty (its "" is no value), so the definition's
+// enums say it is required.
+func nestedFields(t reflect.Type, path string, enums []fieldEnum) []nestedField {
+	for t.Kind() == reflect.Slice {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return nil
+	}
+	var out []nestedField
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		if !sf.IsExported() {
+			continue
+		}
+		name, opts, _ := strings.Cut(sf.Tag.Get("json"), ",")
+		f := nestedField{name: name, required: opts == "", fields: nestedFields(sf.Type, path+"."+name, enums)}
+		for j := 0; j < len(enums) && !f.required; j++ {
+			f.required = enums[j].required && enums[j].path == path+"."+name
+		}
+		if f.required || f.fields != nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// nestedOfFields is, by details field, the nestedFields of its objects; nil
+// when none has any. It lies beside prepared.fields, not in detailsField,
+// so that Parse's loops over the fields of the catalogs without objects
+// with fields stay as short as they were.
+func nestedOfFields(t reflect.Type, fields []detailsField, enums []fieldEnum) [][]nestedField {
+	var out [][]nestedField
+	for i, f := range fields {
+		if nested := nestedFields(t.Field(f.index).Type, f.name, enums); nested != nil {
+			if out == nil {
+				out = make([][]nestedField, len(fields))
+			}
+			out[i] = nested
+		}
+	}
+	return out
+}
+
+// noteLacking returns lacking with the places of the required fields raw,
+// the JSON of the detail name, lacks; a detail decoded again (a repeated
+// member) replaces what its previous value lacked, as it replaces its value.
+// (A slice of its own, not a field of a struct beside decodeMember's got:
+// escape analysis would move got to the heap with it.)
+func noteLacking(lacking []string, name string, fields []nestedField, raw []byte) []string {
+	kept := lacking[:0]
+	for _, at := range lacking {
+		if !within(at, name) {
+			kept = append(kept, at)
+		}
+	}
+	return lackedFields(raw, fields, name, kept)
+}
+
+// lackedFields appends to out the places of the required fields the
+// objects of raw (an object, a list of them, or null) lack, absent or null,
+// raw being at the place at. A member is the field encoding/json decodes
+// it into: its name, else its name but for case.
+func lackedFields(raw []byte, fields []nestedField, at string, out []string) []string {
+	i := skipSpace(raw, 0)
+	if i >= len(raw) {
+		return out
+	}
+	if raw[i] == '[' {
+		i = skipSpace(raw, i+1)
+		for j := 0; i < len(raw) && raw[i] != ']'; j++ {
+			end := skipValue(raw, i)
+			out = lackedFields(raw[i:end], fields, at+"["+strconv.Itoa(j)+"]", out)
+			if i = skipSpace(raw, end); i < len(raw) && raw[i] == ',' {
+				i = skipSpace(raw, i+1)
+			}
+		}
+		return out
+	}
+	for _, f := range fields {
+		var val []byte
+		it, _ := newObjectIter(raw)
+		for key, v, ok := it.next(); ok; key, v, ok = it.next() {
+			if v[0] != 'n' && strings.EqualFold(string(memberName(key)), f.name) {
+				val = v
+			}
+		}
+		switch {
+		case val == nil && f.required:
+			out = append(out, at+"."+f.name)
+		case val != nil && f.fields != nil:
+			out = lackedFields(val, f.fields, at+"."+f.name, out)
+		}
+	}
+	return out
+}
+
+// within reports whether the place at is inside the place of (problems[0].field in problems).
+func within(at, of string) bool {
+	return len(at) > len(of) && strings.HasPrefix(at, of) && (at[len(of)] == '.' || at[len(of)] == '[')
+}
+
+// lacksWithin reports whether a field the error left out is inside the place at.
+func (e *Error) lacksWithin(at string) bool {
+	if e.flaws == nil {
+		return false
+	}
+	for _, m := range e.flaws.missing {
+		if within(m, at) {
+			return true
+		}
+	}
+	return false
+}
+
+// appendWithout is appendValue for v, at the place at, without the fields
+// of its objects the error left out; encoding/json's for the rest.
+func (e *Error) appendWithout(b []byte, v reflect.Value, at string) ([]byte, bool) {
+	if !e.lacksWithin(at) {
+		return appendValue(b, v)
+	}
+	var ok bool
+	if v.Kind() == reflect.Slice {
+		b = append(b, '[')
+		for j := range v.Len() {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			if b, ok = e.appendWithout(b, v.Index(j), at+"["+strconv.Itoa(j)+"]"); !ok {
+				return b, false
+			}
+		}
+		return append(b, ']'), true
+	}
+	b = append(b, '{')
+	first := len(b)
+	for i := range v.NumField() {
+		sf := v.Type().Field(i)
+		name, opts, _ := strings.Cut(sf.Tag.Get("json"), ",")
+		if !sf.IsExported() || opts != "" && isEmptyValue(v.Field(i)) || e.isMissing(at+"."+name) {
+			continue
+		}
+		if len(b) > first {
+			b = append(b, ',')
+		}
+		if b, ok = e.appendWithout(append(appendString(b, name), ':'), v.Field(i), at+"."+name); !ok {
+			return b, false
+		}
+	}
+	return append(b, '}'), true
 }
 
 // errorKey is what identifies an error in a body of an envelope without a code.
