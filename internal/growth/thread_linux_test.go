@@ -8,12 +8,12 @@ func TestFastestCountsOnlyItsThread(t *testing.T) {
 	if testing.Short() {
 		t.Skip("spins the CPU")
 	}
-	alone := Fastest(3, func() { spin(2000) })
+	alone := Fastest(3, func() { sink += spin(2000) })
 	withOther := Fastest(3, func() {
-		done := make(chan struct{})
-		go func() { spin(20000); close(done) }()
-		spin(2000)
-		<-done
+		other := make(chan int)
+		go func() { other <- spin(20000) }()
+		sink += spin(2000)
+		sink += <-other
 	})
 	if alone <= 0 || withOther > 5*alone {
 		t.Errorf("a run beside another goroutine's tenfold work took %v, alone %v: the other goroutine's time was counted", withOther, alone)
@@ -23,7 +23,7 @@ func TestFastestCountsOnlyItsThread(t *testing.T) {
 // The thread's time is read to the microsecond, not by ticks: a run
 // shorter than a tick is not 0.
 func TestFastestSeesShortRuns(t *testing.T) {
-	if d := Fastest(3, func() { spin(200) }); d <= 0 {
+	if d := Fastest(3, func() { sink += spin(200) }); d <= 0 {
 		t.Errorf("a run of about 0.2 ms took %v", d)
 	}
 }
