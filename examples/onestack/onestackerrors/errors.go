@@ -455,10 +455,11 @@ func (e *Error) setStatus(status int) {
 // every error stays small: the details a constructor left out, the
 // Retry-After ParseResponse read, and a status beyond int32 given to Parse.
 type flaws struct {
-	breach     string        // what the catalog forbids that the details held; "" when nothing
-	missing    []string      // the details left out, by name
-	retryAfter time.Duration // ParseResponse's Retry-After, RPCError's RetryInfo: the wait asked, when waitAsked
-	status     int           // the status given to Parse when an int32 cannot hold it; 0 otherwise
+	breach     []byte          // what the catalog forbids that the details held; empty when nothing
+	missing    map[string]bool // the details left out, by name, and their objects' fields, by place (problems[0].field)
+	holding    map[string]bool // the places holding a field left out (problems[0], problems)
+	retryAfter time.Duration   // ParseResponse's Retry-After, RPCError's RetryInfo: the wait asked, when waitAsked
+	status     int             // the status given to Parse when an int32 cannot hold it; 0 otherwise
 	// waitAsked tells a wait of 0 from none, where retryAfter held the wait
 	// plus 1ns, which overflowed to a negative Duration, no wait, for the
 	// longest (a date centuries away, a RetryInfo AsDuration saturated).
@@ -471,7 +472,18 @@ func (e *Error) breach() string {
 	if e.flaws == nil {
 		return ""
 	}
-	return e.flaws.breach
+	return string(e.flaws.breach)
+}
+
+// addBreach records a breach of the catalog, appended to those before it:
+// a body may lack a field in each of thousands of objects, and joining
+// strings one by one would copy the text so far each time.
+func (e *Error) addBreach(what string) {
+	f := e.flawsToSet()
+	if len(f.breach) > 0 {
+		f.breach = append(f.breach, "; "...)
+	}
+	f.breach = append(f.breach, what...)
 }
 
 // retryAfterHeader is the wait ParseResponse read of Retry-After, or
@@ -827,7 +839,7 @@ func NewWithDetails[D any](d D) *Error {
 		return buildError(def, d, true)
 	}
 	e := *fallback
-	e.flaws = &flaws{breach: "NewWithDetails: " + reflect.TypeFor[D]().String() + " is the details type of no error"}
+	e.flaws = &flaws{breach: []byte("NewWithDetails: " + reflect.TypeFor[D]().String() + " is the details type of no error")}
 	return &e
 }
 
@@ -853,7 +865,7 @@ func buildError(def *definition, details any, check bool) *Error {
 		raw, err := json.Marshal(details)
 		if err != nil {
 			e.details = nil
-			e.flawsToSet().breach = "details do not encode: " + err.Error()
+			e.flawsToSet().breach = []byte("details do not encode: " + err.Error())
 			break
 		}
 		e.detailsJSON = raw
@@ -917,17 +929,19 @@ func (e *Error) encodeDetails(p *prepared, check bool) {
 	e.detailsJSON = append(b, '}')
 }
 
-// leaveOut records a detail left out of the error, and why.
+// leaveOut records a detail left out of the error, or a field of its
+// objects at its place, and why.
 func (e *Error) leaveOut(name, why string) {
 	f := e.flawsToSet()
-	f.missing = append(f.missing, name)
-	if f.breach != "" {
-		f.breach += "; "
+	if f.missing == nil {
+		f.missing = make(map[string]bool)
 	}
+	f.missing[name] = true
+	f.holdingOf(name)
 	if why[0] != ':' {
 		why = " " + why
 	}
-	f.breach += "detail " + strconv.Quote(name) + why
+	e.addBreach("detail " + strconv.Quote(name) + why)
 }
 
 // holds reports whether t, the type of an error's details, is its
@@ -965,7 +979,7 @@ func (e *Error) settableDetails() reflect.Value {
 
 // isMissing reports whether a detail was left out by leaveOut.
 func (e *Error) isMissing(name string) bool {
-	return e.flaws != nil && containsString(e.flaws.missing, name)
+	return e.flaws != nil && e.flaws.missing[name]
 }
 
 // cloneDetails returns a copy of a details struct, v, sharing no map or
@@ -1917,7 +1931,7 @@ func sendable(err error, at *origin) *Error {
 	if !ok || e == nil || e.def == nil || e.def.unknown {
 		e = mapped(err, at)
 	}
-	if at != nil && (e.flaws != nil && e.flaws.breach != "" || e.def.required && e.details == nil) {
+	if at != nil && (e.flaws != nil && len(e.flaws.breach) > 0 || e.def.required && e.details == nil) {
 		why := e.breach()
 		if why == "" {
 			why = "required details missing (a sentinel is for errors.Is; build errors with their constructor)"
@@ -2603,7 +2617,7 @@ func receivedError(def *definition, details any, got []bool, lacking []string) *
 func unreceivedError(def *definition) *Error {
 	e := &Error{def: def, message: def.message}
 	if def.required {
-		e.flawsToSet().breach = "required details were not received"
+		e.flawsToSet().breach = []byte("required details were not received")
 	}
 	return e
 }
@@ -2884,17 +2898,26 @@ func within(at, of string) bool {
 	return len(at) > len(of) && strings.HasPrefix(at, of) && (at[len(of)] == '.' || at[len(of)] == '[')
 }
 
+// holdingOf records the places holding the place at (problems[0].limits,
+// problems[0], problems for problems[0].limits.max), each once: where a
+// place is already recorded, so are those holding it.
+func (f *flaws) holdingOf(at string) {
+	for {
+		i := strings.LastIndexAny(at, ".[")
+		if i <= 0 || f.holding[at[:i]] {
+			return
+		}
+		if f.holding == nil {
+			f.holding = make(map[string]bool)
+		}
+		at = at[:i]
+		f.holding[at] = true
+	}
+}
+
 // lacksWithin reports whether a field the error left out is inside the place at.
 func (e *Error) lacksWithin(at string) bool {
-	if e.flaws == nil {
-		return false
-	}
-	for _, m := range e.flaws.missing {
-		if within(m, at) {
-			return true
-		}
-	}
-	return false
+	return e.flaws != nil && e.flaws.holding[at]
 }
 
 // appendWithout is appendValue for v, at the place at, without the fields

@@ -97,7 +97,7 @@ func receivedError(def *definition, details any, got []bool, lacking []string) *
 func unreceivedError(def *definition) *Error {
 	e := &Error{def: def, message: def.message}
 	if def.required {
-		e.flawsToSet().breach = "required details were not received"
+		e.flawsToSet().breach = []byte("required details were not received")
 	}
 	return e
 }

@@ -46,7 +46,7 @@ func NewWithDetails[D any](d D) *Error {
 		return buildError(def, d, true)
 	}
 	e := *fallback
-	e.flaws = &flaws{breach: "NewWithDetails: " + reflect.TypeFor[D]().String() + " is the details type of no error"}
+	e.flaws = &flaws{breach: []byte("NewWithDetails: " + reflect.TypeFor[D]().String() + " is the details type of no error")}
 	return &e
 }
 
@@ -72,7 +72,7 @@ func buildError(def *definition, details any, check bool) *Error {
 		raw, err := json.Marshal(details)
 		if err != nil {
 			e.details = nil
-			e.flawsToSet().breach = "details do not encode: " + err.Error()
+			e.flawsToSet().breach = []byte("details do not encode: " + err.Error())
 			break
 		}
 		e.detailsJSON = raw
@@ -136,17 +136,19 @@ func (e *Error) encodeDetails(p *prepared, check bool) {
 	e.detailsJSON = append(b, '}')
 }
 
-// leaveOut records a detail left out of the error, and why.
+// leaveOut records a detail left out of the error, or a field of its
+// objects at its place, and why.
 func (e *Error) leaveOut(name, why string) {
 	f := e.flawsToSet()
-	f.missing = append(f.missing, name)
-	if f.breach != "" {
-		f.breach += "; "
+	if f.missing == nil {
+		f.missing = make(map[string]bool)
 	}
+	f.missing[name] = true
+	f.holdingOf(name)
 	if why[0] != ':' {
 		why = " " + why
 	}
-	f.breach += "detail " + strconv.Quote(name) + why
+	e.addBreach("detail " + strconv.Quote(name) + why)
 }
 
 // holds reports whether t, the type of an error's details, is its
@@ -184,7 +186,7 @@ func (e *Error) settableDetails() reflect.Value {
 
 // isMissing reports whether a detail was left out by leaveOut.
 func (e *Error) isMissing(name string) bool {
-	return e.flaws != nil && containsString(e.flaws.missing, name)
+	return e.flaws != nil && e.flaws.missing[name]
 }
 
 // cloneDetails returns a copy of a details struct, v, sharing no map or

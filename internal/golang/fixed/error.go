@@ -395,7 +395,7 @@ func sendable(err error, at *origin) *Error {
 	if !ok || e == nil || e.def == nil || e.def.unknown {
 		e = mapped(err, at)
 	}
-	if at != nil && (e.flaws != nil && e.flaws.breach != "" || e.def.required && e.details == nil) {
+	if at != nil && (e.flaws != nil && len(e.flaws.breach) > 0 || e.def.required && e.details == nil) {
 		why := e.breach()
 		if why == "" {
 			why = "required details missing (a sentinel is for errors.Is; build errors with their constructor)"

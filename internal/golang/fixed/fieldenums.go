@@ -128,12 +128,3 @@ func (f *enumField) leaveOut(e *Error, v reflect.Value, depth int, at string) {
 	}
 	f.leaveOut(e, fv, depth+1, at+f.names[depth])
 }
-
-// addBreach records a breach of the catalog that left no detail out.
-func (e *Error) addBreach(what string) {
-	f := e.flawsToSet()
-	if f.breach != "" {
-		f.breach += "; "
-	}
-	f.breach += what
-}

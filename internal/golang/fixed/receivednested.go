@@ -127,17 +127,26 @@ func within(at, of string) bool {
 	return len(at) > len(of) && strings.HasPrefix(at, of) && (at[len(of)] == '.' || at[len(of)] == '[')
 }
 
+// holdingOf records the places holding the place at (problems[0].limits,
+// problems[0], problems for problems[0].limits.max), each once: where a
+// place is already recorded, so are those holding it.
+func (f *flaws) holdingOf(at string) {
+	for {
+		i := strings.LastIndexAny(at, ".[")
+		if i <= 0 || f.holding[at[:i]] {
+			return
+		}
+		if f.holding == nil {
+			f.holding = make(map[string]bool)
+		}
+		at = at[:i]
+		f.holding[at] = true
+	}
+}
+
 // lacksWithin reports whether a field the error left out is inside the place at.
 func (e *Error) lacksWithin(at string) bool {
-	if e.flaws == nil {
-		return false
-	}
-	for _, m := range e.flaws.missing {
-		if within(m, at) {
-			return true
-		}
-	}
-	return false
+	return e.flaws != nil && e.flaws.holding[at]
 }
 
 // appendWithout is appendValue for v, at the place at, without the fields

@@ -143,10 +143,11 @@ func (e *Error) setStatus(status int) {
 // every error stays small: the details a constructor left out, the
 // Retry-After ParseResponse read, and a status beyond int32 given to Parse.
 type flaws struct {
-	breach     string        // what the catalog forbids that the details held; "" when nothing
-	missing    []string      // the details left out, by name
-	retryAfter time.Duration // ParseResponse's Retry-After, RPCError's RetryInfo: the wait asked, when waitAsked
-	status     int           // the status given to Parse when an int32 cannot hold it; 0 otherwise
+	breach     []byte          // what the catalog forbids that the details held; empty when nothing
+	missing    map[string]bool // the details left out, by name, and their objects' fields, by place (problems[0].field)
+	holding    map[string]bool // the places holding a field left out (problems[0], problems)
+	retryAfter time.Duration   // ParseResponse's Retry-After, RPCError's RetryInfo: the wait asked, when waitAsked
+	status     int             // the status given to Parse when an int32 cannot hold it; 0 otherwise
 	// waitAsked tells a wait of 0 from none, where retryAfter held the wait
 	// plus 1ns, which overflowed to a negative Duration, no wait, for the
 	// longest (a date centuries away, a RetryInfo AsDuration saturated).
@@ -159,7 +160,18 @@ func (e *Error) breach() string {
 	if e.flaws == nil {
 		return ""
 	}
-	return e.flaws.breach
+	return string(e.flaws.breach)
+}
+
+// addBreach records a breach of the catalog, appended to those before it:
+// a body may lack a field in each of thousands of objects, and joining
+// strings one by one would copy the text so far each time.
+func (e *Error) addBreach(what string) {
+	f := e.flawsToSet()
+	if len(f.breach) > 0 {
+		f.breach = append(f.breach, "; "...)
+	}
+	f.breach = append(f.breach, what...)
 }
 
 // retryAfterHeader is the wait ParseResponse read of Retry-After, or
