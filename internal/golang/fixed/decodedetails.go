@@ -19,7 +19,7 @@ import (
 // got, when not nil, marks the details the body carries, by their place in
 // the definition's fields, and lacking gets the places of the required
 // fields their objects lack (receivednested.go).
-func (r *reading) decodeDetails(def *definition, members *objectMembers, got []bool, lacking *[]string) (any, error) {
+func (r *reading) decodeDetails(def *definition, members *objectMembers, got []bool, lacking *[][]string) (any, error) {
 	v := reflect.New(reflect.TypeOf(def.zero)).Elem()
 	var n int
 	var detail string
@@ -61,16 +61,22 @@ func (r *reading) decodeDetails(def *definition, members *objectMembers, got []b
 // of the details never show a value nobody sent ("Order 0 was not found"),
 // and Write, passing the error on, sends it without that detail and reports
 // the breach. So is a required field of a detail's objects it lacked.
-func receivedError(def *definition, details any, got []bool, lacking []string) *Error {
+func receivedError(def *definition, details any, got []bool, lacking [][]string) *Error {
 	p := def.prepared()
 	// The fields of objects it lacked are left out before newError's checks
 	// run, which would report a required enum field's "" as a value outside
 	// its enum; the details it lacked after them, as before.
-	e := buildError(def, details, len(lacking) == 0)
-	for _, at := range lacking {
-		e.leaveOut(at, "is required and was not received")
+	lackedField := false
+	for _, places := range lacking {
+		lackedField = lackedField || len(places) > 0
 	}
-	if len(lacking) > 0 {
+	e := buildError(def, details, !lackedField)
+	for _, places := range lacking {
+		for _, at := range places {
+			e.leaveOut(at, "is required and was not received")
+		}
+	}
+	if lackedField {
 		e.encodeDetails(p, true)
 	}
 	lackedDetail := false
@@ -83,7 +89,7 @@ func receivedError(def *definition, details any, got []bool, lacking []string) *
 	if lackedDetail {
 		e.encodeDetails(p, false)
 	}
-	if (lackedDetail || len(lacking) > 0) && def.messageTemplate != nil {
+	if (lackedDetail || lackedField) && def.messageTemplate != nil {
 		e.message = e.fill(def.messageTemplate)
 	}
 	return e
@@ -112,7 +118,7 @@ func unreceivedError(def *definition) *Error {
 // current balance is 0"; nor is a detail of null, JSON's no value
 // ({"limit":null} made up "Rate limit of 0 requests"). got, when not nil,
 // marks the details decoded and lacking the fields they lack, as decodeMember.
-func decodeObject(def *definition, v reflect.Value, obj []byte, exclude []string, got []bool, lacking *[]string) (n int, detail string, err error) {
+func decodeObject(def *definition, v reflect.Value, obj []byte, exclude []string, got []bool, lacking *[][]string) (n int, detail string, err error) {
 	if obj == nil {
 		return 0, "", nil
 	}
@@ -144,7 +150,7 @@ members:
 
 // decodeMembers is decodeObject for an object whose members validTop
 // recorded in m.
-func decodeMembers(def *definition, v reflect.Value, m *objectMembers, got []bool, lacking *[]string) (n int, detail string, err error) {
+func decodeMembers(def *definition, v reflect.Value, m *objectMembers, got []bool, lacking *[][]string) (n int, detail string, err error) {
 	for k := range m.n {
 		taken, detail, err := decodeMember(def, v, memberName(m.key[k]), m.val[k], got, lacking)
 		if taken {
@@ -174,7 +180,7 @@ func memberName(key []byte) []byte {
 // detail's. On failure it returns the detail's name. A detail taken is
 // marked in got, when not nil, and the places of the required fields its
 // objects lack added to lacking, when not nil.
-func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte, got []bool, lacking *[]string) (taken bool, detail string, err error) {
+func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte, got []bool, lacking *[][]string) (taken bool, detail string, err error) {
 	fields := def.prepared().fields
 	i := 0
 	for i < len(fields) && fields[i].name != string(name) {
@@ -198,7 +204,7 @@ func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte, got
 	if taken && got != nil {
 		got[i] = true
 		if nested := def.prep.nested; nested != nil && nested[i] != nil && lacking != nil {
-			*lacking = noteLacking(*lacking, fields[i].name, nested[i], raw)
+			noteLacking(lacking, i, fields[i].name, nested[i], raw)
 		}
 	}
 	return taken, "", nil

@@ -208,7 +208,7 @@ func (r *reading) build(details *objectMembers) (*Error, error) {
 	}
 	var d any
 	var got []bool
-	var lacking []string
+	var lacking [][]string
 	if def.zero != nil {
 		got = make([]bool, len(def.prepared().fields))
 		var err error

@@ -69,19 +69,27 @@ func nestedOfFields(t reflect.Type, fields []detailsField, enums []fieldEnum) []
 	return out
 }
 
-// noteLacking returns lacking with the places of the required fields raw,
-// the JSON of the detail name, lacks; a detail decoded again (a repeated
-// member) replaces what its previous value lacked, as it replaces its value.
-// (A slice of its own, not a field of a struct beside decodeMember's got:
-// escape analysis would move got to the heap with it.)
-func noteLacking(lacking []string, name string, fields []nestedField, raw []byte) []string {
-	kept := lacking[:0]
-	for _, at := range lacking {
-		if !within(at, name) {
-			kept = append(kept, at)
+// noteLacking sets (*lacking)[i] to the places of the required fields raw,
+// the JSON of detail i, named name, lacks; a detail decoded again (a
+// repeated member) replaces what its previous value lacked, as it replaces
+// its value. The places are kept by detail, so that replacing them costs
+// nothing of the other details' (a body repeating one member thousands of
+// times beside another lacking thousands of fields), and *lacking is made
+// only once a detail lacks one. (A slice of its own, not a field of a
+// struct beside decodeMember's got: escape analysis would move got to the
+// heap with it.)
+func noteLacking(lacking *[][]string, i int, name string, fields []nestedField, raw []byte) {
+	places := lackedFields(raw, fields, name, nil)
+	if *lacking == nil {
+		if places == nil {
+			return
 		}
+		*lacking = make([][]string, i+1)
 	}
-	return lackedFields(raw, fields, name, kept)
+	if i >= len(*lacking) {
+		*lacking = append(*lacking, make([][]string, i+1-len(*lacking))...)
+	}
+	(*lacking)[i] = places
 }
 
 // lackedFields appends to out the places of the required fields the
@@ -120,11 +128,6 @@ func lackedFields(raw []byte, fields []nestedField, at string, out []string) []s
 		}
 	}
 	return out
-}
-
-// within reports whether the place at is inside the place of (problems[0].field in problems).
-func within(at, of string) bool {
-	return len(at) > len(of) && strings.HasPrefix(at, of) && (at[len(of)] == '.' || at[len(of)] == '[')
 }
 
 // holdingOf records the places holding the place at (problems[0].limits,

@@ -41,3 +41,29 @@ func TestReceivedLackingGrowsLinearly(t *testing.T) {
 		t.Logf("8 times the objects took %.1f times as long (%v, %v)", ratio, small, large)
 	}
 }
+
+// A detail repeated in a body replaces the places its previous value
+// lacked, at a cost of its own: one repeated thousands of times beside
+// another detail lacking thousands of fields filtered those each time.
+func TestNoteLackingRepeatedGrowsLinearly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("notes 2,000 and 16,000 places")
+	}
+	fields := []nestedField{{name: "field", required: true}}
+	cost := func(n int) time.Duration {
+		many := []byte("[" + strings.TrimSuffix(strings.Repeat("{},", n), ",") + "]")
+		return growth.Fastest(3, func() {
+			var lacking [][]string
+			noteLacking(&lacking, 0, "problems", fields, many)
+			for range n {
+				noteLacking(&lacking, 1, "other", fields, []byte("{}"))
+			}
+			if len(lacking) != 2 || len(lacking[0]) != n || len(lacking[1]) != 1 {
+				t.Fatalf("lacking holds %d details (%d, %d places), want 2 (%d, 1)", len(lacking), len(lacking[0]), len(lacking[len(lacking)-1]), n)
+			}
+		})
+	}
+	if ratio, small, large := growth.Eightfold(2000, cost); ratio > growth.MaxEightfold {
+		t.Errorf("8 times the places took %.1f times as long (%v, %v): want about 8", ratio, small, large)
+	}
+}

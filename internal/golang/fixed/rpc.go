@@ -368,7 +368,7 @@ func RPCError(s RPCStatus) *Error {
 func rpcKnown(def *definition, s RPCStatus) *Error {
 	var e *Error
 	if md := def.withViolations(s); def.zero != nil && (len(md) > 0 || !def.prepared().required) {
-		v, got, lacking := reflect.New(reflect.TypeOf(def.zero)).Elem(), make([]bool, len(def.prepared().fields)), []string(nil)
+		v, got, lacking := reflect.New(reflect.TypeOf(def.zero)).Elem(), make([]bool, len(def.prepared().fields)), [][]string(nil)
 		n, _, err := decodeObject(def, v, metadataObject(v.Type(), md), nil, got, &lacking)
 		if err == nil && (n > 0 || !def.prepared().required) {
 			e = receivedError(def, v.Addr().Interface(), got, lacking)

@@ -2171,7 +2171,7 @@ func (r *reading) build(details *objectMembers) (*Error, error) {
 	}
 	var d any
 	var got []bool
-	var lacking []string
+	var lacking [][]string
 	if def.zero != nil {
 		got = make([]bool, len(def.prepared().fields))
 		var err error
@@ -2473,7 +2473,7 @@ func (e *ParseError) RequestID() string {
 // got, when not nil, marks the details the body carries, by their place in
 // the definition's fields, and lacking gets the places of the required
 // fields their objects lack (receivednested.go).
-func (r *reading) decodeDetails(def *definition, members *objectMembers, got []bool, lacking *[]string) (any, error) {
+func (r *reading) decodeDetails(def *definition, members *objectMembers, got []bool, lacking *[][]string) (any, error) {
 	v := reflect.New(reflect.TypeOf(def.zero)).Elem()
 	var n int
 	var detail string
@@ -2515,16 +2515,22 @@ func (r *reading) decodeDetails(def *definition, members *objectMembers, got []b
 // of the details never show a value nobody sent ("Order 0 was not found"),
 // and Write, passing the error on, sends it without that detail and reports
 // the breach. So is a required field of a detail's objects it lacked.
-func receivedError(def *definition, details any, got []bool, lacking []string) *Error {
+func receivedError(def *definition, details any, got []bool, lacking [][]string) *Error {
 	p := def.prepared()
 	// The fields of objects it lacked are left out before newError's checks
 	// run, which would report a required enum field's "" as a value outside
 	// its enum; the details it lacked after them, as before.
-	e := buildError(def, details, len(lacking) == 0)
-	for _, at := range lacking {
-		e.leaveOut(at, "is required and was not received")
+	lackedField := false
+	for _, places := range lacking {
+		lackedField = lackedField || len(places) > 0
 	}
-	if len(lacking) > 0 {
+	e := buildError(def, details, !lackedField)
+	for _, places := range lacking {
+		for _, at := range places {
+			e.leaveOut(at, "is required and was not received")
+		}
+	}
+	if lackedField {
 		e.encodeDetails(p, true)
 	}
 	lackedDetail := false
@@ -2537,7 +2543,7 @@ func receivedError(def *definition, details any, got []bool, lacking []string) *
 	if lackedDetail {
 		e.encodeDetails(p, false)
 	}
-	if (lackedDetail || len(lacking) > 0) && def.messageTemplate != nil {
+	if (lackedDetail || lackedField) && def.messageTemplate != nil {
 		e.message = e.fill(def.messageTemplate)
 	}
 	return e
@@ -2566,7 +2572,7 @@ func unreceivedError(def *definition) *Error {
 // current balance is 0"; nor is a detail of null, JSON's no value
 // ({"limit":null} made up "Rate limit of 0 requests"). got, when not nil,
 // marks the details decoded and lacking the fields they lack, as decodeMember.
-func decodeObject(def *definition, v reflect.Value, obj []byte, exclude []string, got []bool, lacking *[]string) (n int, detail string, err error) {
+func decodeObject(def *definition, v reflect.Value, obj []byte, exclude []string, got []bool, lacking *[][]string) (n int, detail string, err error) {
 	if obj == nil {
 		return 0, "", nil
 	}
@@ -2598,7 +2604,7 @@ members:
 
 // decodeMembers is decodeObject for an object whose members validTop
 // recorded in m.
-func decodeMembers(def *definition, v reflect.Value, m *objectMembers, got []bool, lacking *[]string) (n int, detail string, err error) {
+func decodeMembers(def *definition, v reflect.Value, m *objectMembers, got []bool, lacking *[][]string) (n int, detail string, err error) {
 	for k := range m.n {
 		taken, detail, err := decodeMember(def, v, memberName(m.key[k]), m.val[k], got, lacking)
 		if taken {
@@ -2628,7 +2634,7 @@ func memberName(key []byte) []byte {
 // detail's. On failure it returns the detail's name. A detail taken is
 // marked in got, when not nil, and the places of the required fields its
 // objects lack added to lacking, when not nil.
-func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte, got []bool, lacking *[]string) (taken bool, detail string, err error) {
+func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte, got []bool, lacking *[][]string) (taken bool, detail string, err error) {
 	fields := def.prepared().fields
 	i := 0
 	for i < len(fields) && fields[i].name != string(name) {
@@ -2652,7 +2658,7 @@ func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte, got
 	if taken && got != nil {
 		got[i] = true
 		if nested := def.prep.nested; nested != nil && nested[i] != nil && lacking != nil {
-			*lacking = noteLacking(*lacking, fields[i].name, nested[i], raw)
+			noteLacking(lacking, i, fields[i].name, nested[i], raw)
 		}
 	}
 	return taken, "", nil
@@ -2774,19 +2780,27 @@ func nestedOfFields(t reflect.Type, fields []detailsField, enums []fieldEnum) []
 	return out
 }
 
-// noteLacking returns lacking with the places of the required fields raw,
-// the JSON of the detail name, lacks; a detail decoded again (a repeated
-// member) replaces what its previous value lacked, as it replaces its value.
-// (A slice of its own, not a field of a struct beside decodeMember's got:
-// escape analysis would move got to the heap with it.)
-func noteLacking(lacking []string, name string, fields []nestedField, raw []byte) []string {
-	kept := lacking[:0]
-	for _, at := range lacking {
-		if !within(at, name) {
-			kept = append(kept, at)
+// noteLacking sets (*lacking)[i] to the places of the required fields raw,
+// the JSON of detail i, named name, lacks; a detail decoded again (a
+// repeated member) replaces what its previous value lacked, as it replaces
+// its value. The places are kept by detail, so that replacing them costs
+// nothing of the other details' (a body repeating one member thousands of
+// times beside another lacking thousands of fields), and *lacking is made
+// only once a detail lacks one. (A slice of its own, not a field of a
+// struct beside decodeMember's got: escape analysis would move got to the
+// heap with it.)
+func noteLacking(lacking *[][]string, i int, name string, fields []nestedField, raw []byte) {
+	places := lackedFields(raw, fields, name, nil)
+	if *lacking == nil {
+		if places == nil {
+			return
 		}
+		*lacking = make([][]string, i+1)
 	}
-	return lackedFields(raw, fields, name, kept)
+	if i >= len(*lacking) {
+		*lacking = append(*lacking, make([][]string, i+1-len(*lacking))...)
+	}
+	(*lacking)[i] = places
 }
 
 // lackedFields appends to out the places of the required fields the
@@ -2825,11 +2839,6 @@ func lackedFields(raw []byte, fields []nestedField, at string, out []string) []s
 		}
 	}
 	return out
-}
-
-// within reports whether the place at is inside the place of (problems[0].field in problems).
-func within(at, of string) bool {
-	return len(at) > len(of) && strings.HasPrefix(at, of) && (at[len(of)] == '.' || at[len(of)] == '[')
 }
 
 // holdingOf records the places holding the place at (problems[0].limits,
