@@ -2893,7 +2893,7 @@ func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte, got
 	if taken && got != nil {
 		got[i] = true
 		if nested := def.prep.nested; nested != nil && nested[i] != nil && lacking != nil {
-			noteLacking(lacking, i, fields[i].name, nested[i], raw)
+			noteLacking(lacking, nested, i, fields[i].name, raw)
 		}
 	}
 	return taken, "", nil
@@ -3016,24 +3016,21 @@ func nestedOfFields(t reflect.Type, fields []detailsField, enums []fieldEnum) []
 }
 
 // noteLacking sets (*lacking)[i] to the places of the required fields raw,
-// the JSON of detail i, named name, lacks; a detail decoded again (a
-// repeated member) replaces what its previous value lacked, as it replaces
-// its value. The places are kept by detail, so that replacing them costs
-// nothing of the other details' (a body repeating one member thousands of
-// times beside another lacking thousands of fields), and *lacking is made
-// only once a detail lacks one. (A slice of its own, not a field of a
-// struct beside decodeMember's got: escape analysis would move got to the
-// heap with it.)
-func noteLacking(lacking *[][]string, i int, name string, fields []nestedField, raw []byte) {
-	places := lackedFields(raw, fields, name, nil)
+// the JSON of detail i, named name, lacks, nested[i] naming those fields; a
+// detail decoded again (a repeated member) replaces what its previous value
+// lacked, as it replaces its value. The places are kept by detail, so that
+// replacing them costs nothing of the other details' (a body repeating one
+// member thousands of times beside another lacking thousands of fields),
+// and *lacking, one entry per detail as nested, is made only once a detail
+// lacks one. (A slice of its own, not a field of a struct beside
+// decodeMember's got: escape analysis would move got to the heap with it.)
+func noteLacking(lacking *[][]string, nested [][]nestedField, i int, name string, raw []byte) {
+	places := lackedFields(raw, nested[i], name, nil)
 	if *lacking == nil {
 		if places == nil {
 			return
 		}
-		*lacking = make([][]string, i+1)
-	}
-	if i >= len(*lacking) {
-		*lacking = append(*lacking, make([][]string, i+1-len(*lacking))...)
+		*lacking = make([][]string, len(nested))
 	}
 	(*lacking)[i] = places
 }

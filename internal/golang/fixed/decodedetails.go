@@ -204,7 +204,7 @@ func decodeMember(def *definition, v reflect.Value, name []byte, raw []byte, got
 	if taken && got != nil {
 		got[i] = true
 		if nested := def.prep.nested; nested != nil && nested[i] != nil && lacking != nil {
-			noteLacking(lacking, i, fields[i].name, nested[i], raw)
+			noteLacking(lacking, nested, i, fields[i].name, raw)
 		}
 	}
 	return taken, "", nil

@@ -49,14 +49,15 @@ func TestNoteLackingRepeatedGrowsLinearly(t *testing.T) {
 	if testing.Short() {
 		t.Skip("notes 2,000 and 16,000 places")
 	}
-	fields := []nestedField{{name: "field", required: true}}
+	field := []nestedField{{name: "field", required: true}}
+	nested := [][]nestedField{field, field}
 	cost := func(n int) time.Duration {
 		many := []byte("[" + strings.TrimSuffix(strings.Repeat("{},", n), ",") + "]")
 		return growth.Fastest(3, func() {
 			var lacking [][]string
-			noteLacking(&lacking, 0, "problems", fields, many)
+			noteLacking(&lacking, nested, 0, "problems", many)
 			for range n {
-				noteLacking(&lacking, 1, "other", fields, []byte("{}"))
+				noteLacking(&lacking, nested, 1, "other", []byte("{}"))
 			}
 			if len(lacking) != 2 || len(lacking[0]) != n || len(lacking[1]) != 1 {
 				t.Fatalf("lacking holds %d details (%d, %d places), want 2 (%d, 1)", len(lacking), len(lacking[0]), len(lacking[len(lacking)-1]), n)
