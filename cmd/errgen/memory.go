@@ -96,10 +96,16 @@ func withSpecLimit(size, errors int, f func()) {
 		f()
 		return
 	}
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(specMemoryLimit(liveHeap(), size, errors)))
+	f()
+}
+
+// liveHeap is the heap the last collection found live: what a limit set
+// for more work (a spec, a second catalog) goes on top of.
+func liveHeap() uint64 {
 	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(live)
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(specMemoryLimit(live[0].Value.Uint64(), size, errors)))
-	f()
+	return live[0].Value.Uint64()
 }
 
 // countedFiles are a catalog's files, as catalog.Load reads them, counting
@@ -193,9 +199,7 @@ func loadFilesHeld(files catalog.Files, root string, check catalog.Check, held *
 	if held.size == 0 {
 		withCollectorPaused(func() { c, err = catalog.LoadFiles(counted, root, check) })
 	} else {
-		live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-		metrics.Read(live)
-		counted.live = int64(live[0].Value.Uint64())
+		counted.live = int64(liveHeap())
 		c, err = catalog.LoadFiles(counted, root, check)
 	}
 	if err != nil {
